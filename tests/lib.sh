@@ -1,0 +1,29 @@
+# lib.sh: helpers for the shell test scripts (tests/t_*.sh). Source it; each script ends with
+# `tk_done`, which prints "N passed, N failed[, N skipped]" and exits 1 when something failed.
+TK_PASS=0; TK_FAIL=0; TK_SKIP=0
+TK_BUILD=${TK_BUILD:-build}
+TEIKIT=${TEIKIT:-$TK_BUILD/teikit}
+SHARED=${TK_SHARED:-../shared}
+TK_TMP=$(mktemp -d "${TMPDIR:-/tmp}/tk-test.XXXXXX")
+trap 'rm -rf "$TK_TMP"' EXIT
+if [ -n "${TK_VALGRIND:-}" ]; then
+  TEIKIT="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite $TEIKIT"
+fi
+
+ok()   { TK_PASS=$((TK_PASS+1)); }
+fail() { TK_FAIL=$((TK_FAIL+1)); echo "FAIL: $*"; }
+skip() { TK_SKIP=$((TK_SKIP+1)); echo "SKIPPED: $*"; }
+# check NAME COMMAND...: passes when the command exits 0.
+check() { name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
+# expect_status NAME STATUS COMMAND...: passes when the command exits with STATUS.
+expect_status() {
+  name=$1; want=$2; shift 2
+  "$@" >"$TK_TMP/out" 2>"$TK_TMP/err"; got=$?
+  if [ "$got" -eq "$want" ]; then ok; else fail "$name: exit $got, wanted $want"; sed 's/^/  | /' "$TK_TMP/err" | head -5; fi
+}
+have_shared() { [ -d "$SHARED/corpus" ]; }
+tk_done() {
+  if [ "$TK_SKIP" -gt 0 ]; then echo "$(basename "$0"): $TK_PASS passed, $TK_FAIL failed, $TK_SKIP skipped"
+  else echo "$(basename "$0"): $TK_PASS passed, $TK_FAIL failed"; fi
+  [ "$TK_FAIL" -eq 0 ]
+}

@@ -1,0 +1,74 @@
+/* test_diag.c: the diagnostics module: counts, formats, exit status, notes, limits. */
+#include <stdio.h>
+
+#include "tk_test.h"
+
+static void test_counts_and_status(void)
+{
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    CU_ASSERT_EQUAL(tk_diag_exit_status(d), 0);
+    tk_diag_report(d, TK_WARNING, "a.txt", 3, 7, "utf8", "odd %s", "byte");
+    CU_ASSERT_EQUAL(tk_diag_exit_status(d), 0);
+    tk_diag_report(d, TK_ERROR, "a.txt", 4, 1, "x", "bad");
+    CU_ASSERT_EQUAL(tk_diag_exit_status(d), 1);
+    tk_diag_report(d, TK_SYSTEM, "a.txt", 0, 0, "io", "gone");
+    CU_ASSERT_EQUAL(tk_diag_exit_status(d), 2);
+    CU_ASSERT_EQUAL(tk_diag_count(d, TK_WARNING), 1);
+    CU_ASSERT_STRING_EQUAL(c.buf, "warning:3:7:utf8:odd byte\nerror:4:1:x:bad\nsystem:0:0:io:gone\n");
+    tk_diag_free(d);
+}
+
+static void test_notes_only_when_enabled(void)
+{
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    tk_diag_report(d, TK_NOTE, "f", 1, 1, "r", "hidden");
+    CU_ASSERT_EQUAL(c.n, 0);
+    tk_diag_set_notes(d, 1);
+    tk_diag_report(d, TK_NOTE, "f", 1, 1, "r", "shown");
+    CU_ASSERT_EQUAL(c.n, 1);
+    tk_diag_free(d);
+}
+
+static void test_limit_per_rule(void)
+{
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    tk_diag_set_limit(d, 2);
+    for (int i = 0; i < 5; i++)
+        tk_diag_report(d, TK_WARNING, "f", 1, 1, "same", "w%d", i);
+    tk_diag_report(d, TK_WARNING, "f", 1, 1, "other", "o");
+    CU_ASSERT_EQUAL(c.n, 3);
+    CU_ASSERT_EQUAL(tk_diag_count(d, TK_WARNING), 6);
+    tk_diag_free(d);
+}
+
+static void test_gcc_and_json_shapes(void)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    tk_message m = {TK_ERROR, "memo.txt", 12, 5, 40, "bracket", "unbalanced '[' \"x\""};
+    tk_message_print(&m, f);
+    tk_diag_sink_json(&m, f);
+    fclose(f);
+    CU_ASSERT_STRING_EQUAL(buf, "memo.txt:12:5: error: unbalanced '[' \"x\" [bracket]\n"
+                                "{\"file\":\"memo.txt\",\"line\":12,\"column\":5,\"severity\":"
+                                "\"error\",\"rule\":\"bracket\",\"message\":\"unbalanced '[' "
+                                "\\\"x\\\"\"}\n");
+    free(buf);
+}
+
+static void test_free_null(void) { tk_diag_free(NULL); CU_PASS("no crash"); }
+
+void tk_suite_diag(void);
+void tk_suite_diag(void)
+{
+    CU_pSuite s = CU_add_suite("diag", NULL, NULL);
+    CU_add_test(s, "counts and exit status", test_counts_and_status);
+    CU_add_test(s, "notes only when enabled", test_notes_only_when_enabled);
+    CU_add_test(s, "limit per rule", test_limit_per_rule);
+    CU_add_test(s, "gcc and json shapes", test_gcc_and_json_shapes);
+    CU_add_test(s, "free(NULL)", test_free_null);
+}

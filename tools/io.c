@@ -1,0 +1,178 @@
+/* io.c: whole-file reading, atomic writing and locating teikit's data directory. */
+#include "teikit.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *tk_read_file(const char *path, size_t *len_out, tk_diag *d)
+{
+    FILE *f = NULL;
+    char *buf = NULL;
+    size_t cap = 0, len = 0;
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+
+    f = is_stdin ? stdin : fopen(path, "rb");
+    if (f == NULL) {
+        tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    if (!is_stdin) {
+        struct stat st;
+        if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+            tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "is a directory");
+            fclose(f);
+            return NULL;
+        }
+        if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode))
+            cap = (size_t)st.st_size + 1;
+    }
+    if (cap < 4096)
+        cap = 4096;
+    buf = malloc(cap);
+    for (;;) {
+        if (buf == NULL)
+            goto nomem;
+        size_t n = fread(buf + len, 1, cap - len - 1, f);
+        len += n;
+        if (n == 0 || len + 1 < cap) {
+            if (ferror(f)) {
+                tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "read error: %s",
+                               strerror(errno));
+                free(buf);
+                buf = NULL;
+                goto out;
+            }
+            if (feof(f) || n == 0)
+                break;
+            continue;
+        }
+        char *grown = realloc(buf, cap * 2);
+        if (grown == NULL) {
+            free(buf);
+            goto nomem;
+        }
+        buf = grown;
+        cap *= 2;
+    }
+    buf[len] = '\0';
+    if (len_out != NULL)
+        *len_out = len;
+    goto out;
+nomem:
+    buf = NULL;
+    tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "out of memory");
+out:
+    if (f != NULL && !is_stdin)
+        fclose(f);
+    return buf;
+}
+
+/* Returns 1 when a and b name the same existing file. */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (a == NULL || b == NULL || stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return 0;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int tk_write_file_atomic(const char *path, const void *data, size_t len, const char *protect,
+                         tk_diag *d)
+{
+    char *tmp = NULL;
+    FILE *f = NULL;
+    int rc = -1;
+
+    if (strcmp(path, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            tk_diag_report(d, TK_SYSTEM, "<stdout>", 0, 0, "io", "write error: %s",
+                           strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    if (protect != NULL && strcmp(protect, "-") != 0 && same_file(path, protect)) {
+        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io",
+                       "refusing to overwrite the input file");
+        return -1;
+    }
+    size_t n = strlen(path) + 16;
+    tmp = malloc(n);
+    if (tmp == NULL)
+        goto out;
+    snprintf(tmp, n, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "cannot create: %s", strerror(errno));
+        free(tmp);
+        tmp = NULL;
+        goto out;
+    }
+    fchmod(fd, 0644);
+    f = fdopen(fd, "wb");
+    if (f == NULL) {
+        close(fd);
+        goto fail;
+    }
+    if (fwrite(data, 1, len, f) != len || fflush(f) != 0)
+        goto fail;
+    if (fclose(f) != 0) {
+        f = NULL;
+        goto fail;
+    }
+    f = NULL;
+    if (rename(tmp, path) != 0)
+        goto fail;
+    rc = 0;
+    goto out;
+fail:
+    tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "cannot write: %s", strerror(errno));
+    if (f != NULL)
+        fclose(f);
+    unlink(tmp);
+out:
+    free(tmp);
+    return rc;
+}
+
+/* Returns 1 when dir/schemas exists. */
+static int has_schemas(const char *dir)
+{
+    char p[PATH_MAX + 16];
+    struct stat st;
+    snprintf(p, sizeof p, "%s/schemas", dir);
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *tk_data_dir(void)
+{
+    static char found[PATH_MAX];
+    const char *env = getenv("TEIKIT_DATADIR");
+    if (env != NULL && *env)
+        return env;
+    if (found[0])
+        return found;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash != NULL) {
+            *slash = '\0'; /* .../build */
+            slash = strrchr(exe, '/');
+            if (slash != NULL) {
+                *slash = '\0'; /* source tree root */
+                if (has_schemas(exe) && strlen(exe) < sizeof found) {
+                    strcpy(found, exe);
+                    return found;
+                }
+            }
+        }
+    }
+    return TK_DATADIR;
+}

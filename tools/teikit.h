@@ -1,0 +1,116 @@
+/* teikit.h: the public interface of libteikit (convert transcripts to TEI, validate, render).
+ *
+ * One header is all a caller needs. Names are prefixed tk_ / TK_.
+ * Ownership: every tk_*_new / function returning a pointer says who frees it; every
+ * tk_*_free(NULL) is a no-op. Library code never prints and never exits: messages go to a
+ * tk_diag collector that the caller creates and reads.
+ *
+ * The header has one section per part of the library (core, convert, persons, validate,
+ * render). Each part keeps to its own section.
+ */
+#ifndef TEIKIT_H
+#define TEIKIT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include <libxml/tree.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ===================================================================== core ========== */
+
+const char *tk_version(void); /* static string, e.g. "0.1.0" */
+
+/* Severity of a message. TK_SYSTEM is a usage, I/O or resource error (exit status 2);
+ * TK_ERROR means the input is wrong (exit status 1); TK_NOTE is only delivered when the
+ * collector's verbosity asks for notes (--explain / -v). */
+typedef enum { TK_NOTE = 0, TK_WARNING, TK_ERROR, TK_SYSTEM, TK_SEVERITY_COUNT } tk_severity;
+
+/* One diagnostic. Strings are owned by the collector and valid during the sink call only. */
+typedef struct tk_message {
+    tk_severity severity;
+    const char *file;   /* input name, "<stdin>", or NULL */
+    unsigned line;      /* 1-based; 0 when unknown */
+    unsigned col;       /* 1-based, in characters; 0 when unknown */
+    long byte;          /* 0-based byte offset in the input, or -1 */
+    const char *rule;   /* short rule or message id ("utf8", "sic-scope", "id-ref"), or NULL */
+    const char *text;   /* the message, without position or severity */
+} tk_message;
+
+typedef void (*tk_diag_sink)(const tk_message *msg, void *user);
+
+typedef struct tk_diag tk_diag;
+
+/* Creates a collector that keeps counts and passes each message to the sink (none yet:
+ * messages are only counted). Free with tk_diag_free. Returns NULL when out of memory. */
+tk_diag *tk_diag_new(void);
+void tk_diag_free(tk_diag *d);
+void tk_diag_set_sink(tk_diag *d, tk_diag_sink sink, void *user);
+/* Notes (TK_NOTE) are dropped unless enabled. */
+void tk_diag_set_notes(tk_diag *d, int enabled);
+int tk_diag_notes_enabled(const tk_diag *d);
+/* Stops delivering messages of one rule after `limit` of them in one file (0 = no limit). */
+void tk_diag_set_limit(tk_diag *d, unsigned limit);
+
+/* Reports one message (printf-style text). Thread-safe: a collector may be shared by the
+ * threads of a batch validation. */
+void tk_diag_report(tk_diag *d, tk_severity sev, const char *file, unsigned line,
+                    unsigned col, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+void tk_diag_report_at(tk_diag *d, tk_severity sev, const char *file, unsigned line,
+                       unsigned col, long byte, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 8, 9)));
+
+unsigned long tk_diag_count(const tk_diag *d, tk_severity sev);
+void tk_diag_reset_counts(tk_diag *d);
+/* 0 when no error was reported, 1 when the worst was TK_ERROR, 2 for TK_SYSTEM. */
+int tk_diag_exit_status(const tk_diag *d);
+
+/* Ready-made sinks: GCC-shaped text ("file:line:col: warning: text [rule]") and one JSON
+ * object per line. `user` is the FILE* to write to. */
+void tk_diag_sink_gcc(const tk_message *msg, void *user);
+void tk_diag_sink_json(const tk_message *msg, void *user);
+/* Writes one message in GCC shape to `out`. */
+void tk_message_print(const tk_message *msg, FILE *out);
+
+/* Reads a whole file ("-" = stdin) into a NUL-terminated buffer the caller frees with free().
+ * On error reports TK_SYSTEM to d and returns NULL. */
+char *tk_read_file(const char *path, size_t *len_out, tk_diag *d);
+
+/* Writes `len` bytes to `path` through a temporary file in the same directory that is renamed
+ * over the target, so a failure never leaves a partial file. "-" writes to stdout. Refuses
+ * (TK_SYSTEM) to write over `protect` when it names the same file (pass the input path).
+ * Returns 0 on success, -1 on error (reported). */
+int tk_write_file_atomic(const char *path, const void *data, size_t len,
+                         const char *protect, tk_diag *d);
+
+/* Parses XML safely: no network, no DTD loading, no external entities, no entity expansion
+ * beyond the predefined ones (entity declarations are refused), huge-input limits kept, line
+ * numbers kept. libxml2's errors are reported through d with file:line:col (severity
+ * TK_ERROR). `flags` is a set of TK_XML_* bits. Returns a document the caller frees with
+ * xmlFreeDoc, or NULL. */
+enum { TK_XML_XINCLUDE = 1, TK_XML_KEEP_BLANKS = 2 };
+xmlDocPtr tk_xml_read_file(const char *path, int flags, tk_diag *d);
+xmlDocPtr tk_xml_read_memory(const char *buf, size_t len, const char *name, int flags,
+                             tk_diag *d);
+
+/* Directory holding schemas/ and xslt/: $TEIKIT_DATADIR, else the source tree next to the
+ * running binary (../schemas from build/teikit), else the install prefix. Static string. */
+const char *tk_data_dir(void);
+
+/* ================================================================== convert ========== */
+/* (owned by the converter: tools/convert.c and the files it calls) */
+
+/* ================================================================== persons ========== */
+
+/* ================================================================= validate ========== */
+
+/* =================================================================== render ========== */
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* TEIKIT_H */
