@@ -35,7 +35,7 @@ void tk_text(xmlNodePtr parent, const char *text, size_t len)
     if (len == 0)
         return;
     xmlNodePtr last = parent->last;
-    if (last != NULL && last->type == XML_TEXT_NODE && last->name == xmlStringText) {
+    if (last != NULL && last->type == XML_TEXT_NODE) {
         xmlTextConcat(last, (const xmlChar *)text, (int)len);
         return;
     }
