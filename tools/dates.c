@@ -129,7 +129,7 @@ static int number_ends(const char *t, size_t j, size_t len)
     if (j >= len)
         return 1;
     unsigned char c = (unsigned char)t[j];
-    if (is_alnum(c))
+    if (c < 0x80 && is_alnum(c))
         return 0;
     if ((c == '.' || c == ',' || c == ':' || c == '/') && j + 1 < len && is_digit(t[j + 1]))
         return 0;

@@ -52,6 +52,8 @@ typedef struct ctx {
     const char *t;
     size_t len;
     vec br;      /* bracket and marker marks: disjoint, in order */
+    vec nested;  /* marks inside the content of a bracket: [Received 5 p.m.[82]] */
+    vec *out;    /* where bracket() puts marks: br or nested */
     vec dates;   /* accepted dates */
     vec persons; /* candidate persons */
     vec all;
@@ -205,8 +207,11 @@ static int sic_scope(ctx *c, size_t at, size_t floor, size_t k, size_t *ss, size
     size_t i = at;
     while (i > floor && is_space((unsigned char)t[i - 1]))
         i--;
-    /* trailing punctuation and closing brackets stay outside the sic */
-    while (i > floor && strchr(").,;:\"'", t[i - 1]) != NULL)
+    /* closing brackets and quotes stay outside the sic; punctuation before the bracket
+     * means the bracket follows a clause, not a word: no scope */
+    if (i > floor && strchr(".,;:!?", t[i - 1]) != NULL)
+        return 0;
+    while (i > floor && strchr(")\"'", t[i - 1]) != NULL)
         i--;
     if (i >= 3 && i - 3 >= floor && (unsigned char)t[i - 3] == 0xE2 &&
         (unsigned char)t[i - 2] == 0x80 && ((unsigned char)t[i - 1] == 0x9D || (unsigned char)t[i - 1] == 0x99))
@@ -285,7 +290,7 @@ static void sic_correction(ctx *c, size_t ins, size_t inl, size_t bs, size_t be,
     if (k == 0 || k > 6 || !sic_scope(c, bs, floor, k, &ss, &se)) {
         warn(c, bs, "sic-scope",
              "cannot tell which words '[%.*s]' corrects; kept as a sic note", t + ins, inl);
-        if ((m = push(&c->br)) != NULL) {
+        if ((m = push(c->out)) != NULL) {
             m->kind = MK_SICNOTE;
             m->s = bs;
             m->e = be;
@@ -295,7 +300,7 @@ static void sic_correction(ctx *c, size_t ins, size_t inl, size_t bs, size_t be,
         return;
     }
     explain(c, ss, "sic-scope", "sic covers '%.*s'", t + ss, se - ss);
-    if ((m = push(&c->br)) != NULL) {
+    if ((m = push(c->out)) != NULL) {
         m->kind = MK_CHOICE;
         m->s = ss;
         m->e = se;
@@ -303,7 +308,7 @@ static void sic_correction(ctx *c, size_t ins, size_t inl, size_t bs, size_t be,
         m->ae = ye;
         m->cert = (unsigned char)cert;
     }
-    if ((m = push(&c->br)) != NULL) {
+    if ((m = push(c->out)) != NULL) {
         m->kind = MK_SICNOTE;
         m->s = bs;
         m->e = be;
@@ -401,7 +406,7 @@ static void guess(ctx *c, size_t bs, size_t be, size_t ins, size_t inl, int pare
         why = "supplied";
     }
     explain(c, bs, supplied ? "supplied" : "gloss", "%.*s", why, strlen(why));
-    if ((m = push(&c->br)) != NULL) {
+    if ((m = push(c->out)) != NULL) {
         m->kind = supplied ? MK_SUPPLIED : MK_GLOSS;
         m->s = bs;
         m->e = be;
@@ -449,7 +454,7 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
     switch (r->enc) {
     case TK_ENC_ELEMENT: {
         tk_rule_match *keep = keep_match(c, &rm);
-        if (keep == NULL || (m = push(&c->br)) == NULL)
+        if (keep == NULL || (m = push(c->out)) == NULL)
             return;
         m->kind = MK_RULE;
         m->rm = keep;
@@ -466,7 +471,7 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
         return;
     }
     case TK_ENC_SIC:
-        if ((m = push(&c->br)) != NULL) {
+        if ((m = push(c->out)) != NULL) {
             m->kind = MK_SIC;
             m->s = bs;
             m->e = be;
@@ -487,7 +492,7 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
         size_t e = be;
         while (e < c->len && is_letter_at(t, e))
             e++;
-        if ((m = push(&c->br)) == NULL)
+        if ((m = push(c->out)) == NULL)
             return;
         m->s = w;
         m->e = e;
@@ -506,7 +511,11 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
     case TK_ENC_FOOTNOTE: {
         if (c->cv->footnotes->in_note) /* a number inside a note text is not a marker */
             return;
-        if ((m = push(&c->br)) == NULL)
+        if (bs > 0 && is_digit((unsigned char)t[bs - 1])) { /* 4[6] p.m.: a corrected figure */
+            guess(c, bs, be, ins, inl, open == '(');
+            return;
+        }
+        if ((m = push(c->out)) == NULL)
             return;
         m->kind = MK_FOOT;
         m->s = bs;
@@ -522,7 +531,7 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
         return;
     }
     case TK_ENC_TIMESTAMP:
-        if ((m = push(&c->br)) != NULL) {
+        if ((m = push(c->out)) != NULL) {
             m->kind = MK_ANCHOR;
             m->s = bs;
             m->e = be;
@@ -532,7 +541,7 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
         }
         return;
     case TK_ENC_PB:
-        if ((m = push(&c->br)) != NULL) {
+        if ((m = push(c->out)) != NULL) {
             m->kind = MK_PB;
             m->s = bs;
             m->e = be;
@@ -547,7 +556,7 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
             guess(c, bs, be, ins, inl, open == '(');
             return;
         }
-        if ((m = push(&c->br)) != NULL) {
+        if ((m = push(c->out)) != NULL) {
             *m = tmp;
             m->kind = MK_GAP;
             m->s = bs;
@@ -566,13 +575,13 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
             while (w > floor && !is_space((unsigned char)t[w - 1]) && t[w - 1] != ']' &&
                    t[w - 1] != '[')
                 w--;
-            if (w < i && (m = push(&c->br)) != NULL) {
+            if (w < i && (m = push(c->out)) != NULL) {
                 m->kind = MK_UNCLEAR;
                 m->s = w;
                 m->e = i;
                 explain(c, w, "query", "'%.*s' marked unclear by a following [?]", t + w, i - w);
             }
-            if ((m = push(&c->br)) != NULL) {
+            if ((m = push(c->out)) != NULL) {
                 m->kind = MK_GLOSS;
                 m->s = bs;
                 m->e = be;
@@ -582,7 +591,7 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
             }
             return;
         }
-        if ((m = push(&c->br)) != NULL) {
+        if ((m = push(c->out)) != NULL) {
             m->kind = MK_SUPPLIED;
             m->s = bs;
             m->e = be;
@@ -678,29 +687,55 @@ static size_t digit_marker(ctx *c, size_t i, size_t floor)
 
 /* ---- the scan ---- */
 
-static void scan(ctx *c)
+/* The end of a bracket nested in the bracket being searched: `[82]` in
+ * `[Received 5:11 p.m.[82]]`; 0 when there is none at j. */
+static size_t nested_end(const char *t, size_t j, size_t len)
+{
+    size_t k = j + 1;
+    while (k < len && k - j < 40 && t[k] != ']' && t[k] != '[' && t[k] != '\n')
+        k++;
+    return k < len && t[k] == ']' && k > j + 1 ? k : 0;
+}
+
+static void scan(ctx *c, size_t from, size_t len, int depth)
 {
     const char *t = c->t;
-    size_t len = c->len, floor = 0;
+    size_t floor = from;
     int in_note = c->cv->footnotes->in_note;
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = from; i < len; i++) {
         unsigned char ch = (unsigned char)t[i];
         if (ch == '[' || ch == '(') {
             char close = ch == '[' ? ']' : ')';
-            size_t max = ch == '[' ? MAX_BRACKET : MAX_PAREN, j;
-            for (j = i + 1; j < len && j - i <= max; j++)
+            size_t max = ch == '[' ? MAX_BRACKET : MAX_PAREN, j, nest = 0;
+            for (j = i + 1; j < len && j - i <= max; j++) {
+                if (ch == '[' && t[j] == '[' && depth == 0 && nest == 0) {
+                    size_t k = nested_end(t, j, len);
+                    if (k > 0) {
+                        nest = 1;
+                        j = k;
+                        continue;
+                    }
+                }
                 if (t[j] == close || t[j] == (char)ch || (ch == '(' && t[j] == '\n'))
                     break;
+            }
             if (j >= len || t[j] != close || j - i > max) {
                 if (ch == '[')
                     warn(c, i, "bracket-unbalanced",
                          "unbalanced '[' kept as text: '%.*s'", t + i, j - i < 40 ? j - i : 40);
                 continue;
             }
-            size_t before = c->br.n;
+            vec *out = c->out;
+            size_t before = out->n;
             bracket(c, i, j + 1, floor);
-            if (c->br.n > before) {
-                floor = c->br.v[c->br.n - 1].e;
+            if (out->n > before) {
+                mark last = out->v[out->n - 1];
+                if (nest && last.container && depth == 0) {
+                    c->out = &c->nested;
+                    scan(c, last.cs, last.ce, 1);
+                    c->out = out;
+                }
+                floor = last.e;
                 i = floor - 1;
             } else if (ch == '(') {
                 continue; /* an ordinary parenthesis: its inside is scanned too */
@@ -725,7 +760,7 @@ static void scan(ctx *c)
             int d2;
             while (j < len && superscript_at(t, j, len, &n2, &d2))
                 j += n2;
-            mark *m = push(&c->br);
+            mark *m = push(c->out);
             if (m != NULL) {
                 m->kind = MK_FOOT;
                 m->s = i;
@@ -740,7 +775,7 @@ static void scan(ctx *c)
             continue;
         }
         if (is_digit(ch) && (n = digit_marker(c, i, floor)) > 0) {
-            mark *m = push(&c->br);
+            mark *m = push(c->out);
             if (m != NULL) {
                 m->kind = MK_FOOT;
                 m->s = i;
@@ -1231,12 +1266,14 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
         c.cap_rms = c.rms != NULL ? nb : 0;
     }
     reading r = {NULL, NULL, 0};
-    scan(&c);
+    c.out = &c.br;
+    scan(&c, 0, c.len, 0);
     tk_dates_scan(c.t, c.len, tk_rules_date_order(cv->rules), on_date, &c);
     /* dates nest with brackets */
-    size_t p = 0, keep = 0;
+    size_t p = 0, pn = 0, keep = 0;
     for (size_t k = 0; k < c.dates.n; k++)
-        if (nests(&c.br, &p, c.dates.v[k].s, c.dates.v[k].e))
+        if (nests(&c.br, &p, c.dates.v[k].s, c.dates.v[k].e) &&
+            nests(&c.nested, &pn, c.dates.v[k].s, c.dates.v[k].e))
             c.dates.v[keep++] = c.dates.v[k];
         else if (c.explain)
             explain(&c, c.dates.v[k].s, "date-skipped", "date '%.*s' crosses an editorial bracket; kept as text",
@@ -1253,9 +1290,11 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     }
     size_t pb = 0, pd = 0;
     keep = 0;
+    pn = 0;
     for (size_t k = 0; k < c.persons.n; k++) {
         mark *m = &c.persons.v[k];
-        if (nests(&c.br, &pb, m->s, m->e) && nests(&c.dates, &pd, m->s, m->e))
+        if (nests(&c.br, &pb, m->s, m->e) && nests(&c.dates, &pd, m->s, m->e) &&
+            nests(&c.nested, &pn, m->s, m->e))
             c.persons.v[keep++] = *m;
         else
             explain(&c, m->s, "person-skipped",
@@ -1263,12 +1302,14 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     }
     c.persons.n = keep;
     /* all marks, outer first */
-    size_t total = c.br.n + c.dates.n + c.persons.n;
+    size_t total = c.br.n + c.nested.n + c.dates.n + c.persons.n;
     c.all.v = malloc((total ? total : 1) * sizeof *c.all.v);
     if (c.all.v != NULL) {
         memcpy(c.all.v, c.br.v, c.br.n * sizeof *c.all.v);
         memcpy(c.all.v + c.br.n, c.dates.v, c.dates.n * sizeof *c.all.v);
         memcpy(c.all.v + c.br.n + c.dates.n, c.persons.v, c.persons.n * sizeof *c.all.v);
+        memcpy(c.all.v + c.br.n + c.dates.n + c.persons.n, c.nested.v,
+               c.nested.n * sizeof *c.all.v);
         c.all.n = total;
         for (size_t k = 0; k < c.all.n; k++)
             if (c.all.v[k].kind == MK_PERSON) { /* a person holds what is inside it */
@@ -1282,6 +1323,7 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     free(r.text);
     free(r.map);
     free(c.br.v);
+    free(c.nested.v);
     free(c.dates.v);
     free(c.persons.v);
     free(c.all.v);

@@ -474,14 +474,12 @@ static int glob(const char *p, const char *s, size_t i, size_t n, int nocase, tk
                 }
                 return 0;
             }
-            if (p[1] == '\0') { /* trailing star: the rest, at least one byte */
-                if (i >= n)
-                    return 0;
+            if (p[1] == '\0') { /* trailing star: the rest */
                 m->cap_start[cap + 1] = i;
                 m->cap_end[cap + 1] = n;
                 return 1;
             }
-            for (size_t k = i + 1; k <= n; k++) {
+            for (size_t k = i; k <= n; k++) {
                 m->cap_start[cap + 1] = i;
                 m->cap_end[cap + 1] = k;
                 if (glob(p + 1, s, k, n, nocase, m, cap + 1))

@@ -108,7 +108,7 @@ typedef enum {
 } tk_enc;
 
 #define TK_RULE_CAPS 4
-/* One rule: a bracket pattern (inner glob: `*` one or more characters, `#` one or more
+/* One rule: a bracket pattern (inner glob: `*` any characters (maybe none), `#` one or more
  * digits, `\x` literal x; each wildcard is a capture $1..$4, $0 is the whole inner text). */
 typedef struct tk_rule {
     char *name;
