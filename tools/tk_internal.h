@@ -82,8 +82,99 @@ void tk_footnotes_free(tk_footnotes *f);
 /* Block side hands over the lines of a notes section ("Footnotes:", "Notes", a trailing run
  * of numbered lines). Each line is one span; returns 1 when the line was taken as a note. */
 int tk_footnotes_add_line(tk_conv *cv, const tk_span *line);
-/* After the body is built: warns about notes that no marker used. */
+/* After the body is built: joins note texts to the markers (matched by number, each note to
+ * the last marker with its number before it in the source), warns about markers without
+ * text and texts without marker (kept at the end of the element before them), and places
+ * the timeline (cv->timeline) as the first child of text/front (creating front). */
 void tk_footnotes_finish(tk_conv *cv);
+
+/* --- the rule table (rules.c); format and built-in rules: docs/rules.md --- */
+
+/* What a rule makes of a bracket. TK_ENC_ELEMENT builds the element the rule names; the
+ * others are built-in encoders with their own logic (inlines.c). */
+typedef enum {
+    TK_ENC_ELEMENT = 0, /* element + attributes + content from the rule */
+    TK_ENC_SIC,         /* [sic] -> note[@type='sic'] */
+    TK_ENC_SIC_CORR,    /* X [sic, should be Y] -> choice/(sic, corr) + note[@type='sic'] */
+    TK_ENC_EXPAN,       /* com[munist] -> expan/ex (or supplied for a long word + [s]) */
+    TK_ENC_FOOTNOTE,    /* [9], [*] -> note[@place='foot'][@n] */
+    TK_ENC_TIMESTAMP,   /* [00:12:34] -> anchor[@synch] + timeline/when */
+    TK_ENC_PB,          /* [Page 72] -> pb[@n] */
+    TK_ENC_GAP_COUNT,   /* [2 words illegible] -> gap[@quantity][@unit][@reason] */
+    TK_ENC_QUERY,       /* [they?] -> supplied[@cert='low'];  x [?] -> unclear + note */
+    TK_ENC_GUESS,       /* short words: supplied vs gloss (note[@type='editorial']) */
+    TK_ENC_TEXT,        /* not editorial (e-mail debris, citations): kept as text */
+    TK_ENC_COUNT
+} tk_enc;
+
+#define TK_RULE_CAPS 4
+/* One rule: a bracket pattern (inner glob: `*` any characters (maybe none), `#` one or more
+ * digits, `\x` literal x; each wildcard is a capture $1..$4, $0 is the whole inner text). */
+typedef struct tk_rule {
+    char *name;
+    char open, close;   /* '[' ']' or '(' ')' */
+    char *pat;          /* the inner glob */
+    unsigned flags;     /* TK_RF_* */
+    tk_enc enc;
+    char *element;      /* TK_ENC_ELEMENT: element name */
+    char **attrs;       /* NULL-terminated name, value, name, value... ($N substituted) */
+    int content;        /* capture for the content, -1 none */
+    int origin;         /* 0 built-in, else the rules file line */
+} tk_rule;
+
+enum {
+    TK_RF_NOCASE = 1,   /* letters match either case */
+    TK_RF_ATTACHED = 2, /* only when the bracket follows a letter directly: com[munist] */
+    TK_RF_DESC = 4,     /* content goes into a desc child (gap, vocal, incident, kinesic) */
+    TK_RF_BARE = 8,     /* no @rend: the diplomatic rendering is the content only */
+    TK_RF_DETACHED = 16 /* only when the bracket does not follow a letter directly */
+};
+
+typedef struct tk_rule_match {
+    const tk_rule *rule;
+    size_t cap_start[TK_RULE_CAPS + 1], cap_end[TK_RULE_CAPS + 1]; /* offsets in inner */
+} tk_rule_match;
+
+/* Finds the first rule (rules-file rules before built-in ones) whose pattern matches
+ * `inner` (n bytes, between `open` and its closing bracket). `attached`: the bracket follows
+ * a letter directly. Returns 1 and fills *m on a match. */
+int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, int attached,
+                   tk_rule_match *m);
+/* Date order for numeric dates (3.2.1949): 0 day first (default), 1 month first. Set by the
+ * rules file directive `date-order dmy|mdy` or by the caller (--date-order). */
+enum { TK_DATE_DMY = 0, TK_DATE_MDY = 1 };
+void tk_rules_set_date_order(tk_rules *r, int order);
+int tk_rules_date_order(const tk_rules *r);
+/* Number of rules (built-in + file), and rule i (for docs and tests). */
+size_t tk_rules_count(const tk_rules *r);
+const tk_rule *tk_rules_at(const tk_rules *r, size_t i);
+
+/* --- dates (dates.c) --- */
+
+/* One date found in text: bytes [start, end); ISO 8601 values (NUL-terminated; `to` empty
+ * unless a range: then `when` is empty and from/to are set). */
+typedef struct tk_date {
+    size_t start, end;
+    char when[11], from[11], to[11];
+    const char *rule;   /* which pattern made it ("month-day-year", "year-range", ...) */
+} tk_date;
+
+/* Finds dates in text, left to right, non-overlapping; calls found for each. Linear in len.
+ * `order` is TK_DATE_DMY or TK_DATE_MDY for all-numeric dates. */
+void tk_dates_scan(const char *text, size_t len, int order,
+                   void (*found)(const tk_date *d, void *user), void *user);
+/* Parses a whole string as one date (a dateline): 1 and *out filled when the text, trimmed
+ * of spaces and final punctuation, is one date; else 0. */
+int tk_date_parse(const char *text, size_t len, int order, tk_date *out);
+
+/* --- the inline pass (inlines.c) --- */
+
+/* Builds anchor[@synch] for a timestamp (`00:12:34`, `-00:00:00:10`, without brackets) as the
+ * last child of parent, adding a `when` to cv->timeline (created on demand). Returns the
+ * anchor, or NULL when ts is not a timestamp. For block-side timestamps (`[00:12:34] NAME:`). */
+xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, size_t len);
+/* The inline side keeps its per-conversion state (footnote markers, note texts, timeline
+ * ids) in cv->footnotes. */
 
 /* =========================================================== block side ============ */
 
