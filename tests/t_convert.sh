@@ -79,14 +79,25 @@ fi
 # every word of each input is in the output (multiset of the words of the XML text content
 # and attribute values). Dropped by design (docs/convert.md): web-page debris lines, empty
 # web-page field labels, the "Document Information" label, the "Source: " label, and the
-# "_page :" key of Spacelog page lines (the page number is pb/@n).
+# "_page :" key of Spacelog page lines and the word "Page" of "[Page 72]" (the page number is
+# pb/@n). Brackets and element boundaries both separate words ("com[munist]" is "com" and
+# "munist" on both sides). A note's number printed before its text in the notes section is the same
+# note/@n as at its marker: counted once.
 words() { tr -cs '[:alnum:]' '\n' | grep -v '^$' | sort; }
+# every text node and attribute value on its own line (element boundaries separate words)
+cat > "$TK_TMP/text.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text"/>
+  <xsl:template match="*"><xsl:text>&#10;</xsl:text><xsl:apply-templates select="@*|node()"/><xsl:text>&#10;</xsl:text></xsl:template>
+  <xsl:template match="@*"><xsl:text>&#10;</xsl:text><xsl:value-of select="."/><xsl:text>&#10;</xsl:text></xsl:template>
+</xsl:stylesheet>
+XSL
 for f in "$SHARED"/corpus/*.txt "$S"; do
   b=$(basename "$f" .txt)
   x="$TK_TMP/corpus/$b.xml"; [ -f "$x" ] || x=$X
   tr -d '\r' < "$f" | grep -v -x -E 'Skip to content|Document Information|Record ID|Original Uploaded Date' \
-    | sed -e 's/^Source: //' -e 's/^_page *://' | words > "$TK_TMP/in.words"
-  { xmllint --xpath 'string(/)' "$x"; xmllint --xpath '//@*' "$x"; } 2>/dev/null | words > "$TK_TMP/out.words"
+    | sed -e 's/^Source: //' -e 's/^\[[0-9]*\] //' -e 's/^_page *://' -e 's/\[Page \([0-9ivxlc]*\)\]/\1/g' | words > "$TK_TMP/in.words"
+  xsltproc "$TK_TMP/text.xsl" "$x" 2>/dev/null | words > "$TK_TMP/out.words"
   missing=$(comm -23 "$TK_TMP/in.words" "$TK_TMP/out.words" | head -5 | tr '\n' ' ')
   if [ -z "$missing" ]; then ok; else fail "words of $b missing in the output: $missing"; fi
 done

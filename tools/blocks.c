@@ -1072,6 +1072,12 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int mi
                 title_done = 1;
                 continue;
             }
+            /* a short line (file number, "No. 240") just before the title line */
+            if (!title_done && p->n == 1 && l->len <= 60 && k + 1 < notes_at &&
+                v[k + 1].n == 1 && heading_like(&L->v[v[k + 1].first])) {
+                para_block(P, TK_B_OPENER, p, 0);
+                continue;
+            }
         }
         /* a heading: a lone title-like line followed by ordinary text */
         if (p->n == 1 && heading_like(l) && k + 1 < notes_at) {

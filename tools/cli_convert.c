@@ -129,9 +129,9 @@ int tk_cli_convert(int argc, char **argv)
         } else if (strcmp(a, "--date-order") == 0) {
             NEEDS_VALUE(a);
             if (strcmp(val, "dmy") == 0)
-                o.date_order = TK_DATE_DMY;
+                o.date_order = TK_DATE_ORDER_DMY;
             else if (strcmp(val, "mdy") == 0)
-                o.date_order = TK_DATE_MDY;
+                o.date_order = TK_DATE_ORDER_MDY;
             else
                 return tk_cli_usage("convert", "unknown date order '%s' (dmy, mdy)", val);
         } else if (strcmp(a, "-v") == 0 || strcmp(a, "--explain") == 0) {

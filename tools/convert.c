@@ -9,7 +9,7 @@ void tk_convert_opts_init(tk_convert_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->shape = TK_SHAPE_AUTO;
-    o->date_order = TK_DATE_AUTO;
+    o->date_order = TK_DATE_ORDER_AUTO;
 }
 
 int tk_shape_from_name(const char *name)
@@ -146,6 +146,9 @@ xmlDocPtr tk_convert_memory(const char *buf, size_t len, const tk_convert_opts *
     cv.rules = tk_rules_new(o->rules_path, d);
     if (cv.rules == NULL)
         goto out;
+    if (o->date_order != TK_DATE_ORDER_AUTO)
+        tk_rules_set_date_order(cv.rules, o->date_order == TK_DATE_ORDER_MDY ? TK_DATE_MDY
+                                                                             : TK_DATE_DMY);
     B = tk_blocks_parse(&L, o->shape, cv.file, o->explain, d);
     if (B == NULL || apply_meta(B, o, d) != 0)
         goto out;

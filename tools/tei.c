@@ -165,32 +165,22 @@ static void add_p(builder *b, const tk_block *bl, const char *name)
     text_el(b, target(b), name, bl, 0);
 }
 
-/* Moves the element children an inline pass put into holder to parent; when it produced
- * text (an unrecognised timestamp), keeps holder as a note instead. */
-static void adopt_inline(builder *b, xmlNodePtr holder, xmlNodePtr parent, const char *type)
+/* The timestamp "[00:12:34]" at bytes [a, e) of line l as an anchor in the open turn; when
+ * the inline side does not take it, it stays as text in an inline note. */
+static void timestamp(builder *b, const tk_line *l, size_t a, size_t e)
 {
-    int only_elements = 1;
-    for (xmlNodePtr n = holder->children; n != NULL; n = n->next)
-        if (n->type == XML_TEXT_NODE && !xmlIsBlankNode(n))
-            only_elements = 0;
-    if (only_elements) {
-        xmlNodePtr n = holder->children;
-        while (n != NULL) {
-            xmlNodePtr next = n->next;
-            xmlUnlinkNode(n);
-            if (n->type == XML_ELEMENT_NODE)
-                xmlAddChild(parent, n);
-            else
-                xmlFreeNode(n);
-            n = next;
-        }
-        xmlFreeNode(holder);
+    while (e > a && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t'))
+        e--;
+    if (e - a >= 2 && l->s[a] == '[' && l->s[e - 1] == ']' &&
+        tk_timestamp_anchor(b->cv, b->sp, l->s + a + 1, e - a - 2) != NULL)
         return;
-    }
-    xmlNodeSetName(holder, (const xmlChar *)"note");
-    xmlSetProp(holder, (const xmlChar *)"type", (const xmlChar *)type);
-    xmlSetProp(holder, (const xmlChar *)"place", (const xmlChar *)"inline");
-    xmlAddChild(parent, holder);
+    xmlNodePtr n = tk_el(b->cv, b->sp, "note");
+    if (n == NULL)
+        return;
+    xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"timestamp");
+    tk_text(n, l->s + a, e - a);
+    tk_diag_report(b->cv->diag, TK_WARNING, b->cv->file, l->no, tk_utf8_col(l->s, a),
+                   "timestamp", "timestamp not understood: kept as a note");
 }
 
 static void open_section(builder *b, const tk_block *bl, const char *type)
@@ -253,6 +243,7 @@ static void one_block(builder *b, const tk_block *bl)
     switch (bl->kind) {
     case TK_B_TITLE:
     case TK_B_DATELINE:
+    case TK_B_OPENER:
         if (bl->kind == TK_B_TITLE && b->info->title == NULL) {
             b->info->title = line_text(b->L, bl);
             b->info->title_line = l->no;
@@ -267,7 +258,10 @@ static void one_block(builder *b, const tk_block *bl)
         } else {
             if (b->opener == NULL || b->opener != b->container->last)
                 b->opener = tk_el(cv, b->container, "opener");
-            xmlNodePtr dl = text_el(b, b->opener, "dateline", bl, 0);
+            xmlNodePtr dl = text_el(b, b->opener,
+                                    bl->kind == TK_B_OPENER ? "seg" : "dateline", bl, 0);
+            if (bl->kind == TK_B_OPENER)
+                break;
             if (b->info->when[0] == '\0' && dl != NULL) {
                 /* the date the inline pass marked, else our own reading */
                 for (xmlNodePtr n = dl->children; n != NULL; n = n->next) {
@@ -353,9 +347,7 @@ static void one_block(builder *b, const tk_block *bl)
         close_sp(b);
         b->sp = tk_el(cv, b->container, "sp");
         b->sp_line = l->no;
-        xmlNodePtr holder = text_el(b, NULL, "ab", bl, 0);
-        if (holder != NULL)
-            adopt_inline(b, holder, b->sp, "timestamp");
+        timestamp(b, l, 0, l->len);
         break;
     }
     case TK_B_TURN: {
@@ -375,15 +367,9 @@ static void one_block(builder *b, const tk_block *bl)
             snprintf(ref, sizeof ref, "#%s", who);
             xmlSetProp(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
         }
-        /* a leading "[00:12:34] " goes through the inline pass (anchor) before the label */
-        if (bl->label_off > 0) {
-            xmlNodePtr holder = tk_el(cv, NULL, "ab");
-            tk_span sp;
-            if (holder != NULL && make_span(&b->sb, b->L, bl->line, 1, 0, bl->label_off - 1, &sp) == 0) {
-                tk_inline_append(cv, holder, &sp);
-                adopt_inline(b, holder, b->sp, "timestamp");
-            }
-        }
+        /* a leading "[00:12:34] " becomes an anchor before the label */
+        if (bl->label_off > 0)
+            timestamp(b, l, 0, bl->label_off);
         xmlNodePtr spk = tk_el(cv, b->sp, "speaker");
         if (spk != NULL)
             tk_text(spk, l->s + bl->label_off, bl->label_len);
@@ -450,6 +436,23 @@ static void one_block(builder *b, const tk_block *bl)
     }
 }
 
+/* back/div[@type='notes'] (with the notes heading when there is one), made on first use. */
+static xmlNodePtr notes_div(builder *b, const tk_block *head)
+{
+    if (b->notes_div != NULL)
+        return b->notes_div;
+    b->back = tk_el(b->cv, b->text, "back");
+    b->notes_div = tk_el(b->cv, b->back, "div");
+    if (b->notes_div == NULL) {
+        b->oom = 1;
+        return NULL;
+    }
+    xmlSetProp(b->notes_div, (const xmlChar *)"type", (const xmlChar *)"notes");
+    if (head != NULL)
+        text_el(b, b->notes_div, "head", head, 0);
+    return b->notes_div;
+}
+
 /* Hands the notes section to the footnotes module; what it does not take stays in back. */
 static void notes_section(builder *b)
 {
@@ -458,6 +461,7 @@ static void notes_section(builder *b)
         const tk_block *bl = &b->db->b[i];
         if (bl->kind == TK_B_NOTES_HEAD) {
             head = bl;
+            notes_div(b, head); /* the heading is text of the document: kept in back */
             continue;
         }
         if (bl->kind != TK_B_NOTE)
@@ -470,17 +474,8 @@ static void notes_section(builder *b)
         b->info->n_notes_lines++;
         if (tk_footnotes_add_line(b->cv, &sp))
             continue;
-        if (b->notes_div == NULL) {
-            b->back = tk_el(b->cv, b->text, "back");
-            b->notes_div = tk_el(b->cv, b->back, "div");
-            if (b->notes_div == NULL) {
-                b->oom = 1;
-                return;
-            }
-            xmlSetProp(b->notes_div, (const xmlChar *)"type", (const xmlChar *)"notes");
-            if (head != NULL)
-                text_el(b, b->notes_div, "head", head, 0);
-        }
+        if (notes_div(b, head) == NULL)
+            return;
         b->info->n_notes_kept++;
         text_el(b, b->notes_div, "p", bl, 0);
     }

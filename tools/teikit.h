@@ -107,7 +107,7 @@ const char *tk_data_dir(void);
 /* Input shape; TK_SHAPE_AUTO detects it from the text. */
 typedef enum { TK_SHAPE_AUTO = 0, TK_SHAPE_RECORD, TK_SHAPE_TRANSCRIPT, TK_SHAPE_PLAY } tk_shape;
 /* How to read numeric dates such as 3/2/1949 (used by the inline pass). */
-typedef enum { TK_DATE_AUTO = 0, TK_DATE_DMY, TK_DATE_MDY } tk_date_order;
+typedef enum { TK_DATE_ORDER_AUTO = 0, TK_DATE_ORDER_DMY, TK_DATE_ORDER_MDY } tk_date_order;
 
 /* Options of one conversion. Initialise with tk_convert_opts_init; every string is borrowed
  * (the caller keeps it alive during the call). */
@@ -119,7 +119,7 @@ typedef struct tk_convert_opts {
     const char *rules_path;    /* extra bracket rules for the inline pass, or NULL */
     const char *const *meta;   /* n_meta "key=value" strings that add to / override the header */
     size_t n_meta;
-    tk_date_order date_order;  /* TK_DATE_AUTO by default */
+    tk_date_order date_order;  /* TK_DATE_ORDER_AUTO by default (rules file, else dmy) */
     int explain;               /* report the converter's decisions as TK_NOTE messages */
     int split;                 /* several documents: make each TEI self-contained (own
                                   particDesc), for writing one file per document */

@@ -209,6 +209,7 @@ typedef enum tk_block_kind {
     TK_B_TITLE,      /* the document's title line (head of the body, title in the header) */
     TK_B_HEAD,       /* a section heading: opens a div */
     TK_B_DATELINE,   /* opener/dateline */
+    TK_B_OPENER,     /* a short line before the title (a file number): opener/seg */
     TK_B_P,          /* paragraph (inside a speaker turn when one is open) */
     TK_B_ITEM,       /* list item; label = the printed marker */
     TK_B_TURN,       /* speaker turn: label = the speaker as printed; text after it */
