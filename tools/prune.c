@@ -445,7 +445,8 @@ static int nc_pattern(struct grammar *g, xmlNodePtr n, int in_choice)
         dg->visiting = 1;
         int r = 0;
         for (size_t i = 0; i < dg->n && !r; i++)
-            r = nc_patterns(g, patterns_of(dg->nodes[i]), 0);
+            if (dg->nodes[i] != NULL)
+                r = nc_patterns(g, patterns_of(dg->nodes[i]), 0);
         dg->visiting = 0;
         dg->data = (void *)(intptr_t)(r ? 2 : 1);
         return r;
@@ -687,6 +688,22 @@ static void rewrite(struct prune *p, xmlNodePtr n)
     }
 }
 
+/* Replaces n by its only pattern child (the namespace declarations of n move along). */
+static void unwrap(xmlNodePtr n, xmlNodePtr only)
+{
+    xmlUnlinkNode(only);
+    if (n->nsDef != NULL) {
+        xmlNsPtr last = n->nsDef;
+        while (last->next != NULL)
+            last = last->next;
+        last->next = only->nsDef;
+        only->nsDef = n->nsDef;
+        n->nsDef = NULL;
+    }
+    xmlReplaceNode(n, only);
+    xmlFreeNode(n);
+}
+
 /* Removes <empty/> from sequences (and sequences left empty), bottom-up: libxml2 2.9
  * mis-simplifies an <empty/> inside a oneOrMore/zeroOrMore of several patterns (it turns the
  * whole repetition into empty), so the pruned schema never leaves one there. */
@@ -714,8 +731,16 @@ static void clean_empty(xmlNodePtr n)
         }
         c = next;
     }
-    if (any)
+    if (any) {
+        /* a group or choice of one pattern is that pattern (libxml2 2.9 loops for ever on
+           some single-child groups) */
+        if (is_rng(n, "group") || is_rng(n, "choice")) {
+            xmlNodePtr only = patterns_of(n);
+            if (only != NULL && next_pattern(only) == NULL)
+                unwrap(n, only);
+        }
         return;
+    }
     if (is_rng(n, "group") || is_rng(n, "interleave") || is_rng(n, "oneOrMore") ||
         is_rng(n, "zeroOrMore") || is_rng(n, "optional") || is_rng(n, "mixed")) {
         if (is_rng(n, "mixed")) {
@@ -802,21 +827,31 @@ static void mark_not_compilable(xmlNodePtr el, int *need_define)
     *need_define = 1;
 }
 
-static void mark_not_compilable_all(xmlNodePtr n, int *need_define)
+static void mark_not_compilable_all(struct grammar *g, xmlNodePtr n, int *need_define)
 {
     for (; n != NULL; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        mark_not_compilable_all(n->children, need_define);
-        if (is_rng(n, "element") && MARK(n) == MARK_KEEP && NOT_COMPILABLE(n))
+        mark_not_compilable_all(g, n->children, need_define);
+        /* only where pruning removed what made it not compilable */
+        if (is_rng(n, "element") && MARK(n) == MARK_KEEP && NOT_COMPILABLE(n) &&
+            !nc_patterns(g, first_pattern(n), 0))
             mark_not_compilable(n, need_define);
     }
 }
 
-static void keep_not_compilable(xmlDocPtr doc, xmlNodePtr root)
+static void forget_nc(void *payload, void *data, const xmlChar *name)
+{
+    (void)data;
+    (void)name;
+    ((struct defgroup *)payload)->data = NULL;
+}
+
+static void keep_not_compilable(struct grammar *g, xmlDocPtr doc, xmlNodePtr root)
 {
     int need = 0;
-    mark_not_compilable_all(root->children, &need);
+    xmlHashScan(g->defs, forget_nc, NULL); /* the analysis again, on the pruned schema */
+    mark_not_compilable_all(g, root->children, &need);
     if (!need)
         return;
     xmlNodePtr def = xmlNewChild(root, root->ns, BAD_CAST "define", NULL);
@@ -881,7 +916,7 @@ xmlDocPtr tk_prune(xmlDocPtr rng, const tk_nameset *keep, size_t stats[2])
         reach(&p, p.g->start.nodes[i]->children);
     xmlHashScan(p.g->defs, drop_defines, &p);
     clean_empty_grammar(xmlDocGetRootElement(doc));
-    keep_not_compilable(doc, xmlDocGetRootElement(doc));
+    keep_not_compilable(p.g, doc, xmlDocGetRootElement(doc));
     grammar_free(p.g);
     clear_marks(xmlDocGetRootElement(doc));
     if (stats != NULL) {
@@ -1073,8 +1108,14 @@ int tk_rng_info_expected(const tk_rng_info *info, const char *ns, const char *lo
     /* sort by local name for reading */
     for (size_t i = 0; i < s->n; i++) {
         char *sp = strchr(s->names[i], ' ');
-        if (sp != NULL)
+        if (sp == NULL)
+            continue;
+        if (strncmp(s->names[i], "http://www.w3.org/XML/1998/namespace ", 37) == 0) {
+            memcpy(s->names[i], "xml:", 4); /* the names are longer than 4 bytes */
+            memmove(s->names[i] + 4, sp + 1, strlen(sp + 1) + 1);
+        } else {
             memmove(s->names[i], sp + 1, strlen(sp + 1) + 1);
+        }
     }
     qsort(s->names, s->n, sizeof *s->names, cmp_str);
     size_t len = 0;

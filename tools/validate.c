@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -312,11 +313,18 @@ static void collector_free(struct collector *c)
 
 /* Source text of the document being validated, to find columns (libxml2 keeps none). */
 struct source {
+    const char *path; /* read on first use, when buf is NULL */
+    int tried;
+    char *own;        /* buf when read here */
     const char *buf;
     size_t len;
     size_t *line_start; /* built on first use */
     size_t n_lines;
 };
+
+/* Documents larger than this get no columns in messages (the source is read again only
+ * when a message needs a column). */
+#define SOURCE_MAX (256L << 20)
 
 static void source_index(struct source *src)
 {
@@ -334,11 +342,56 @@ static void source_index(struct source *src)
             src->line_start[src->n_lines++] = i + 1;
 }
 
+/* Line of a node. libxml2 keeps lines above 65535 only on text nodes: for an element there,
+ * the line is found from the nearest text before it in document order (its line plus its
+ * newlines). */
+static long node_line(xmlNodePtr node)
+{
+    long l = node != NULL ? xmlGetLineNo(node) : 0;
+    if (l != 65535)
+        return l;
+    xmlNodePtr p = node;
+    for (int steps = 0; p != NULL && steps < 100000; steps++) {
+        if (p->prev != NULL) {
+            p = p->prev;
+            while (p->last != NULL && p->type == XML_ELEMENT_NODE)
+                p = p->last;
+        } else {
+            p = p->parent;
+            if (p == NULL || p->type != XML_ELEMENT_NODE)
+                break;
+            continue;
+        }
+        if (p->type == XML_TEXT_NODE) {
+            long tl = xmlGetLineNo(p);
+            if (tl <= 0 || tl == 65535)
+                continue;
+            const xmlChar *c = p->content;
+            for (; c != NULL && *c; c++)
+                if (*c == '\n')
+                    tl++;
+            return tl;
+        }
+    }
+    return l;
+}
+
 /* Column (1-based, characters) of the start tag of element node, 0 when unknown. */
 static unsigned node_column(struct source *src, xmlNodePtr node, long line)
 {
-    if (src == NULL || src->buf == NULL || node == NULL || node->type != XML_ELEMENT_NODE ||
-        line <= 0)
+    if (src == NULL || node == NULL || node->type != XML_ELEMENT_NODE || line <= 0)
+        return 0;
+    if (src->buf == NULL && !src->tried && src->path != NULL) {
+        struct stat st;
+        src->tried = 1;
+        if (stat(src->path, &st) == 0 && st.st_size < SOURCE_MAX) {
+            tk_diag *quiet = tk_diag_new();
+            src->own = tk_read_file(src->path, &src->len, quiet);
+            src->buf = src->own;
+            tk_diag_free(quiet);
+        }
+    }
+    if (src->buf == NULL)
         return 0;
     if (src->line_start == NULL)
         source_index(src);
@@ -350,7 +403,7 @@ static unsigned node_column(struct source *src, xmlNodePtr node, long line)
         xmlNodePtr prev = p->prev;
         if (prev == NULL) {
             p = p->parent;
-            if (p == NULL || p->type != XML_ELEMENT_NODE || xmlGetLineNo(p) != line)
+            if (p == NULL || p->type != XML_ELEMENT_NODE || node_line(p) != line)
                 break;
             if (xmlStrEqual(p->name, node->name))
                 k++;
@@ -362,7 +415,7 @@ static unsigned node_column(struct source *src, xmlNodePtr node, long line)
         p = prev;
         if (p->type != XML_ELEMENT_NODE)
             continue;
-        long l = xmlGetLineNo(p);
+        long l = node_line(p);
         if (l < line)
             break;
         if (l == line && xmlStrEqual(p->name, node->name))
@@ -427,7 +480,15 @@ static int describe(const tk_rng_info *info, const struct rerr *r, char *buf, si
         if (node != NULL && node->type == XML_ELEMENT_NODE)
             name = (const char *)node->name;
         if (parent == NULL) {
-            snprintf(buf, size, "element \"%s\" not allowed here", name);
+            const char *ns = ns_of(node);
+            if (*ns)
+                snprintf(buf, size,
+                         "element \"%s\" (namespace \"%s\") not allowed as the document element",
+                         name, ns);
+            else
+                snprintf(buf, size,
+                         "element \"%s\" (no namespace) not allowed as the document element",
+                         name);
             return 1;
         }
         int ok = tk_rng_info_allows(info, ns_of(parent), (const char *)parent->name, 0,
@@ -440,8 +501,7 @@ static int describe(const tk_rng_info *info, const struct rerr *r, char *buf, si
                 snprintf(buf, size, "element \"%s\" not allowed here in \"%s\" (after \"%s\")",
                          name, parent->name, prev->name);
             else
-                snprintf(buf, size,
-                         "element \"%s\" not allowed here in \"%s\" (not as its first child)",
+                snprintf(buf, size, "element \"%s\" not allowed as the first child of \"%s\"",
                          name, parent->name);
             return 1;
         }
@@ -459,7 +519,14 @@ static int describe(const tk_rng_info *info, const struct rerr *r, char *buf, si
     case XML_RELAXNG_ERR_ELEMNAME:
         if (node != NULL && node->type == XML_ELEMENT_NODE &&
             r->code == XML_RELAXNG_ERR_NOELEM) {
-            snprintf(buf, size, "element \"%s\" incomplete: missing \"%s\"", node->name, a1);
+            /* libxml2 names the missing element only on its slow path; say the same on
+               both paths (pruned and whole schemas must agree) */
+            tk_rng_info_expected(info, ns_of(node), (const char *)node->name, 0, exp,
+                                 sizeof exp);
+            snprintf(buf, size,
+                     "element \"%s\" incomplete: a required child is missing; it may contain "
+                     "%s",
+                     node->name, exp[0] ? exp : "nothing");
             return 1;
         }
         if (r->code == XML_RELAXNG_ERR_ELEMNAME) {
@@ -468,7 +535,23 @@ static int describe(const tk_rng_info *info, const struct rerr *r, char *buf, si
         }
         snprintf(buf, size, "missing element \"%s\"", a1);
         return 1;
-    case XML_RELAXNG_ERR_INVALIDATTR:
+    case XML_RELAXNG_ERR_INVALIDATTR: {
+        /* libxml2 says "invalid attribute" both for an unknown attribute and for a known
+         * one with a value the schema does not allow: tell them apart */
+        xmlAttrPtr at = NULL;
+        if (node != NULL && node->type == XML_ELEMENT_NODE)
+            for (at = node->properties; at != NULL; at = at->next)
+                if (xmlStrEqual(at->name, BAD_CAST a1))
+                    break;
+        if (at != NULL && tk_rng_info_allows(info, ns_of(node), a2, 1,
+                                             at->ns != NULL ? (const char *)at->ns->href : "",
+                                             a1) == 1) {
+            xmlChar *v = xmlNodeListGetString(node->doc, at->children, 1);
+            snprintf(buf, size, "attribute \"%s\" on \"%s\": value \"%.200s\" not allowed",
+                     a1, a2, v != NULL ? (const char *)v : "");
+            xmlFree(v);
+            return 1;
+        }
         tk_rng_info_expected(info, ns_of(node), a2, 1, exp, sizeof exp);
         if (exp[0] && strcmp(exp, "nothing") != 0)
             snprintf(buf, size, "attribute \"%s\" not allowed on \"%s\"; allowed: %s", a1, a2,
@@ -476,6 +559,7 @@ static int describe(const tk_rng_info *info, const struct rerr *r, char *buf, si
         else
             snprintf(buf, size, "attribute \"%s\" not allowed on \"%s\"", a1, a2);
         return 1;
+    }
     case XML_RELAXNG_ERR_NOTELEM:
     case XML_RELAXNG_ERR_TEXTWRONG: {
         xmlNodePtr el = node;
@@ -558,6 +642,14 @@ static int code_rank(int code)
     }
 }
 
+static int is_structural(int code)
+{
+    return code == XML_RELAXNG_ERR_CONTENTVALID || code == XML_RELAXNG_ERR_ATTRVALID ||
+           code == XML_RELAXNG_ERR_ELEMWRONG || code == XML_RELAXNG_ERR_EXTRACONTENT ||
+           code == XML_RELAXNG_ERR_NOELEM || code == XML_RELAXNG_ERR_INTEREXTRA ||
+           code == XML_RELAXNG_ERR_ELEMNAME;
+}
+
 /* Reports the collected errors: the first (most specific) error per element, no follow-on
  * errors on ancestors of an element that has its own. */
 static void report_errors(const tk_rng_info *info, struct collector *c, struct source *src,
@@ -573,9 +665,10 @@ static void report_errors(const tk_rng_info *info, struct collector *c, struct s
             struct rerr *o = &c->v[j];
             if (code_rank(o->code) < 0)
                 continue;
-            /* an ancestor's "content/attributes failed" when a descendant says why */
+            /* an ancestor's "content failed", "did not expect", "extra content" when a
+               descendant says why (libxml2 tried the element and failed inside it) */
             if (r->node != NULL && o->node != NULL && is_ancestor(r->node, o->node) &&
-                code_rank(r->code) == 0)
+                is_structural(r->code))
                 keep = 0;
             /* one message per element: the first of the most specific rank */
             else if (o->node == r->node &&
@@ -585,7 +678,7 @@ static void report_errors(const tk_rng_info *info, struct collector *c, struct s
         }
         if (!keep || !describe(info, r, msg, sizeof msg))
             continue;
-        long line = r->node != NULL ? xmlGetLineNo(r->node) : 0;
+        long line = r->node != NULL ? node_line(r->node) : 0;
         const char *file = name;
         xmlChar *base = NULL;
         if (r->node != NULL && r->node->doc != NULL && r->node->doc->URL != NULL) {
@@ -720,20 +813,32 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
     }
     tk_diag_set_sink(d, hold_sink, j);
     tk_diag_set_notes(d, notes);
-    const char *name = strcmp(j->path, "-") == 0 ? "<stdin>" : j->path;
-    size_t len = 0;
-    char *buf = tk_read_file(j->path, &len, d);
-    if (buf != NULL) {
-        xmlDocPtr doc = tk_xml_read_memory(buf, len, name, o->xinclude ? TK_XML_XINCLUDE : 0,
-                                           d);
-        if (doc != NULL) {
-            struct source src = {buf, len, NULL, 0};
-            validate_doc_src(s, doc, name, o, &src, d);
-            free(src.line_start);
-            xmlFreeDoc(doc);
-        }
-        free(buf);
+    int is_stdin = strcmp(j->path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : j->path;
+    struct source src = {0};
+    xmlDocPtr doc = NULL;
+    int flags = o->xinclude ? TK_XML_XINCLUDE : 0;
+    if (is_stdin) { /* kept in memory: stdin cannot be read twice */
+        src.own = tk_read_file(j->path, &src.len, d);
+        src.buf = src.own;
+        if (src.buf != NULL)
+            doc = tk_xml_read_memory(src.buf, src.len, name, flags, d);
+    } else { /* streamed: a huge document is never held twice */
+        src.path = j->path;
+        struct stat st;
+        if (stat(j->path, &st) == 0 && S_ISDIR(st.st_mode))
+            tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "is a directory");
+        else if (access(j->path, R_OK) != 0)
+            tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "cannot open: %s", strerror(errno));
+        else
+            doc = tk_xml_read_file(j->path, flags, d);
     }
+    if (doc != NULL) {
+        validate_doc_src(s, doc, name, o, &src, d);
+        xmlFreeDoc(doc);
+    }
+    free(src.line_start);
+    free(src.own);
     j->errors = tk_diag_count(d, TK_ERROR);
     j->warnings = tk_diag_count(d, TK_WARNING);
     j->status = tk_diag_exit_status(d);
