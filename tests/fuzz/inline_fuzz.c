@@ -69,7 +69,7 @@ static xmlDocPtr inline_doc(const char *buf, size_t len, const char *rules, FILE
                 blank = 0;
         if (i < len)
             lineno++;
-        int flush = blank || i >= len || notes;
+        int flush = blank || e >= len || notes;
         if (!blank && i < len && le - i == 10 && memcmp(buf + i, "Footnotes:", 10) == 0) {
             notes = 1;
             blank = 1;
