@@ -1305,11 +1305,13 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     size_t total = c.br.n + c.nested.n + c.dates.n + c.persons.n;
     c.all.v = malloc((total ? total : 1) * sizeof *c.all.v);
     if (c.all.v != NULL) {
-        memcpy(c.all.v, c.br.v, c.br.n * sizeof *c.all.v);
-        memcpy(c.all.v + c.br.n, c.dates.v, c.dates.n * sizeof *c.all.v);
-        memcpy(c.all.v + c.br.n + c.dates.n, c.persons.v, c.persons.n * sizeof *c.all.v);
-        memcpy(c.all.v + c.br.n + c.dates.n + c.persons.n, c.nested.v,
-               c.nested.n * sizeof *c.all.v);
+        const vec *parts[] = {&c.br, &c.dates, &c.persons, &c.nested};
+        size_t at = 0;
+        for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
+            if (parts[k]->n > 0) {
+                memcpy(c.all.v + at, parts[k]->v, parts[k]->n * sizeof *c.all.v);
+                at += parts[k]->n;
+            }
         c.all.n = total;
         for (size_t k = 0; k < c.all.n; k++)
             if (c.all.v[k].kind == MK_PERSON) { /* a person holds what is inside it */
