@@ -315,7 +315,7 @@ tk_persons *tk_persons_new(const char *path, tk_diag *d)
     xmlDocPtr doc = tk_xml_read_file(path, 0, d);
     if (doc == NULL) {
         tk_diag_report(d, TK_ERROR, path, 0, 0, "persons",
-                       "the personography is not well-formed XML");
+                       "cannot read the personography (see the messages above)");
         tk_persons_free(p);
         return NULL;
     }
