@@ -71,6 +71,18 @@
   </xsl:template>
   <xsl:template match="tei:anchor" mode="content"><xsl:value-of select="@n"/></xsl:template>
 
+  <!-- block-side milestones (no @rend): a timestamp line prints [n]; Spacelog's _page and
+       _extra/_tape lines print as `_unit : n` (the test folds their spacing) -->
+  <xsl:template match="tei:anchor[@n][not(@rend)]">
+    <xsl:value-of select="concat('[', @n, ']&#10;')"/>
+  </xsl:template>
+  <xsl:template match="tei:pb[not(@rend)]">
+    <xsl:value-of select="concat('&#10;_page : ', @n, '&#10;')"/>
+  </xsl:template>
+  <xsl:template match="tei:milestone[@unit][@n]">
+    <xsl:value-of select="concat('&#10;_', @unit, ' : ', @n, '&#10;')"/>
+  </xsl:template>
+
   <xsl:template match="tei:ex">[<xsl:apply-templates/>]</xsl:template>
   <xsl:template match="tei:choice"><xsl:apply-templates select="tei:sic|tei:orig|tei:abbr"/></xsl:template>
 
