@@ -38,22 +38,38 @@
        a paragraph, paragraphs in a note). -->
   <xsl:variable name="tk-spaced" select="' p ab l lg item list head stage table row cell sp u speaker dateline signed salute closer opener trailer byline label '"/>
 
+  <!-- Elements that never run into a neighbouring element: a space goes between them
+       (<cit><quote>...</quote><bibl>...</bibl></cit>). -->
+  <xsl:variable name="tk-apart" select="' quote bibl cit q said ref label lem rdg reg orig seg name persName placeName orgName date num term title foreign '"/>
+
+  <!-- A space before the context element when it directly follows another element (no text
+       between) and both are words of their own. -->
+  <xsl:template name="tk-apart-space">
+    <xsl:if test="contains($tk-apart, concat(' ', local-name(), ' '))
+                  and preceding-sibling::node()[1][self::*][contains($tk-apart, concat(' ', local-name(), ' '))]"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
   <xsl:key name="tk-when" match="tei:when" use="@xml:id"/>
   <xsl:key name="tk-person" match="tei:person" use="@xml:id"/>
   <!-- Mentions by the first token of @ref ("#mao" or a URI). -->
   <xsl:key name="tk-mention" match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]"
            use="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
 
-  <!-- All notes of the text, the readings of an apparatus (rendered as notes), mentions. -->
+  <!-- All notes of the text and the readings of an apparatus (rendered as notes). A note
+       printed where it stands in the diplomatic view ("inline note") is one with
+       @place='inline' ([Soviet China specialist], [sic], [?]) or a foot note that no marker
+       used (@type='unanchored': "[n] text" where the converter found it). -->
   <xsl:variable name="tk-notes-all" select="$tk-texts//tei:note | $tk-texts//tei:app/tei:rdg"/>
   <!-- Footnotes of the diplomatic view: every note not printed inline. -->
-  <xsl:variable name="tk-notes-dipl" select="$tk-texts//tei:note[not(@place='inline')] | $tk-texts//tei:app/tei:rdg"/>
-  <!-- Footnotes of the normalized view: every note except a [sic ...] note whose correction the
-       preceding choice applies (the choice right before it, or before it with only spaces and
-       closing punctuation between). -->
+  <xsl:variable name="tk-notes-dipl"
+      select="$tk-texts//tei:note[not(@place='inline' or @type='unanchored')] | $tk-texts//tei:app/tei:rdg"/>
+  <!-- Footnotes of the normalized view: every note except a [?] query note (its unclear word
+       says it) and a [sic ...] note whose correction the preceding choice applies (the choice
+       right before it, or before it with only spaces and closing punctuation between). -->
   <xsl:variable name="tk-punct" select="concat(')]}.,;:!?&#8221;&#8217;', &quot;'&quot;, '&quot;')"/>
   <xsl:variable name="tk-notes-norm"
-      select="$tk-texts//tei:note[not(@type='sic' and @place='inline' and preceding-sibling::*[1][self::tei:choice]
+      select="$tk-texts//tei:note[not(@type='query' and @place='inline')]
+                [not(@type='sic' and @place='inline' and preceding-sibling::*[1][self::tei:choice]
                 and (preceding-sibling::node()[1][self::tei:choice]
                      or preceding-sibling::node()[1][self::text()][translate(normalize-space(), $tk-punct, '') = ''][preceding-sibling::node()[1][self::tei:choice]]))]
               | $tk-texts//tei:app/tei:rdg"/>
@@ -78,21 +94,34 @@
     <xsl:for-each select="$tk-tab"><xsl:value-of select="key('tk-tab', $g)/@k"/></xsl:for-each>
   </xsl:template>
 
-  <!-- 1 when the context note is printed inline ([ ]) in the current view. -->
+  <!-- 1 when the context note is printed where it stands in the diplomatic view. -->
   <xsl:template name="tk-note-inline">
-    <xsl:if test="$tk-dipl and self::tei:note[@place='inline']">1</xsl:if>
+    <xsl:if test="self::tei:note[@place='inline' or @type='unanchored']">1</xsl:if>
   </xsl:template>
 
-  <!-- The label of the context note in the current view: the printed @n in the diplomatic view
-       (else its number among the diplomatic footnotes), 1, 2, 3 ... in the normalized view.
-       Empty when the note is not a footnote in this view. -->
+  <!-- The label of the context note in a view (default: the current one). Diplomatic: the
+       printed @n (else its number among the diplomatic footnotes); normalized: 1, 2, 3 ... in
+       reading order. Empty when the note is no footnote in that view. -->
   <xsl:template name="tk-note-label">
     <xsl:param name="dipl" select="$tk-dipl"/>
     <xsl:choose>
-      <xsl:when test="$dipl and self::tei:note[@place='inline']"/>
+      <xsl:when test="$dipl and self::tei:note[@place='inline' or @type='unanchored']"/>
       <xsl:when test="$dipl and normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
       <xsl:when test="$dipl"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'d'"/></xsl:call-template></xsl:when>
       <xsl:otherwise><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'r'"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A footnote marker as printed (diplomatic): @rend bracketed [n], parenthesized (n),
+       plain n, superscript ¹²³; without @rend [n]. -->
+  <xsl:template name="tk-marker">
+    <xsl:param name="label"/>
+    <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="contains($r, ' plain ')"><xsl:value-of select="$label"/></xsl:when>
+      <xsl:when test="contains($r, ' superscript ')"><xsl:value-of select="translate($label, '0123456789', '&#8304;&#185;&#178;&#179;&#8308;&#8309;&#8310;&#8311;&#8312;&#8313;')"/></xsl:when>
+      <xsl:when test="contains($r, ' parenthesized ')"><xsl:value-of select="concat('(', $label, ')')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('[', $label, ']')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -120,28 +149,57 @@
   </xsl:template>
 
   <!-- ============================================================== brackets -->
-  <!-- The brackets around an editorial or spoken-event element as printed: @rend="parens"
-       for ( ), "none" for none, else [ ]. -->
-  <xsl:template name="tk-open">
+  <!-- Brackets as printed (the converter's contract, docs/inline.md): @rend with the token
+       "bracketed" gives [ ], "parenthesized" ( ); "prefixed-WORD" prints "WORD: " after the
+       opening bracket, "query" a "?" before the closing one. Without such a token an element
+       gets `default` ('[' for ex, supplied, gap ... of TEI teikit did not write, else none).
+       Editorial brackets show in the diplomatic view only; those of spoken events and stage
+       directions (what was heard or done) in both. -->
+  <xsl:variable name="tk-kept" select="' vocal incident kinesic pause shift stage gap anchor '"/>
+
+  <xsl:template name="tk-bracket-kind">
+    <xsl:param name="default" select="''"/>
+    <xsl:param name="dipl" select="$tk-dipl"/>
+    <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
     <xsl:choose>
-      <xsl:when test="@rend='parens' or @rend='parentheses'">(</xsl:when>
-      <xsl:when test="@rend='none'"/>
-      <xsl:otherwise>[</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-  <xsl:template name="tk-close">
-    <xsl:choose>
-      <xsl:when test="@rend='parens' or @rend='parentheses'">)</xsl:when>
-      <xsl:when test="@rend='none'"/>
-      <xsl:otherwise>]</xsl:otherwise>
+      <xsl:when test="not($dipl) and not(contains($tk-kept, concat(' ', local-name(), ' ')))"/>
+      <xsl:when test="contains($r, ' bracketed ')">[</xsl:when>
+      <xsl:when test="contains($r, ' parenthesized ')">(</xsl:when>
+      <xsl:when test="contains($r, ' bare ') or contains($r, ' none ')"/>
+      <xsl:otherwise><xsl:value-of select="$default"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
+  <xsl:template name="tk-open">
+    <xsl:param name="default" select="''"/>
+    <xsl:param name="dipl" select="$tk-dipl"/>
+    <xsl:variable name="k"><xsl:call-template name="tk-bracket-kind"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="$dipl"/></xsl:call-template></xsl:variable>
+    <xsl:if test="$k != ''">
+      <xsl:value-of select="$k"/>
+      <xsl:if test="contains(concat(' ', @rend), ' prefixed-')">
+        <xsl:value-of select="concat(substring-before(concat(substring-after(concat(' ', @rend), ' prefixed-'), ' '), ' '), ': ')"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="tk-close">
+    <xsl:param name="default" select="''"/>
+    <xsl:param name="dipl" select="$tk-dipl"/>
+    <xsl:variable name="k"><xsl:call-template name="tk-bracket-kind"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="$dipl"/></xsl:call-template></xsl:variable>
+    <xsl:if test="$k != ''">
+      <xsl:if test="contains(concat(' ', normalize-space(@rend), ' '), ' query ')">?</xsl:if>
+      <xsl:value-of select="translate($k, '[(', '])')"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ============================================================ spoken events -->
-  <!-- The words printed inside the brackets of a gap: its desc, else "[2 words illegible]"
-       style from @quantity/@unit/@reason, else "...". -->
+  <!-- The words printed inside the brackets of a gap: its desc (teikit keeps the printed
+       words there), else "2 words illegible" from @quantity/@unit/@reason, else "..."; in the
+       normalized view "…". -->
   <xsl:template name="tk-gap-words">
+    <xsl:param name="dipl" select="$tk-dipl"/>
     <xsl:choose>
+      <xsl:when test="not($dipl)">&#8230;</xsl:when>
       <xsl:when test="tei:desc"><xsl:value-of select="normalize-space(tei:desc)"/></xsl:when>
       <xsl:when test="@reason and @quantity">
         <xsl:value-of select="concat(@quantity, ' ', @unit, substring(' ', 1, string-length(@unit)), @reason)"/>
@@ -152,11 +210,12 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The words of vocal, incident, kinesic, pause, shift, writing: desc, else the element's
-       text, else @type, else the element's name. -->
+  <!-- The words of vocal, incident, kinesic, shift: desc, else the element's text, else
+       @type, else the element's name; of pause: desc, else "[@type ]pause". -->
   <xsl:template name="tk-event-words">
     <xsl:choose>
       <xsl:when test="tei:desc"><xsl:value-of select="normalize-space(tei:desc)"/></xsl:when>
+      <xsl:when test="self::tei:pause"><xsl:value-of select="concat(@type, substring(' ', 1, string-length(@type)), 'pause')"/></xsl:when>
       <xsl:when test="normalize-space(.)"><xsl:value-of select="normalize-space(.)"/></xsl:when>
       <xsl:when test="@type"><xsl:value-of select="@type"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="local-name()"/></xsl:otherwise>

@@ -105,6 +105,7 @@ p,.p{margin:.6rem 0}
 a.person{color:inherit;text-decoration:none;background:var(--person);border-bottom:1px solid #9bbbe0;border-radius:.15rem}
 a.person:hover,a.person:focus{background:#d7e6f7}
 .ex,.supplied{color:var(--muted)}
+.missing{color:var(--muted);font-style:italic}
 .note-inline{color:var(--muted)}
 .sic{text-decoration:underline dotted}
 sup.fnref{line-height:0;font-size:.75em}sup.fnref a{text-decoration:none;color:var(--accent);padding:0 .1em}
@@ -142,13 +143,34 @@ blockquote{margin:.8rem 1.5rem}
         <xsl:call-template name="para"><xsl:with-param name="class" select="local-name()"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tei-{local-name()}"><xsl:call-template name="lang"/><xsl:apply-templates/></span>
+        <xsl:call-template name="tk-apart-space"/>
+        <span class="tei-{local-name()}"><xsl:call-template name="lang"/><xsl:call-template name="br"/><xsl:apply-templates/><xsl:call-template name="br"><xsl:with-param name="close" select="true()"/></xsl:call-template></span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="comment() | processing-instruction()"/>
   <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:timeline"/>
+
+  <!-- The printed bracket before (or after, `close`) the context element's content: shown in
+       both views for spoken events and stage directions, in the diplomatic view only for
+       editorial brackets. -->
+  <xsl:template name="br">
+    <xsl:param name="close" select="false()"/>
+    <xsl:param name="default" select="''"/>
+    <xsl:variable name="t">
+      <xsl:choose>
+        <xsl:when test="$close"><xsl:call-template name="tk-close"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:when>
+        <xsl:otherwise><xsl:call-template name="tk-open"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="$t != ''">
+      <xsl:choose>
+        <xsl:when test="contains($tk-kept, concat(' ', local-name(), ' '))"><xsl:value-of select="$t"/></xsl:when>
+        <xsl:otherwise><span class="dipl"><xsl:value-of select="$t"/></span></xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
 
   <!-- @xml:lang as lang -->
   <xsl:template name="lang">
@@ -349,7 +371,9 @@ blockquote{margin:.8rem 1.5rem}
   <xsl:template match="tei:ex | tei:supplied">
     <span class="{local-name()}">
       <xsl:if test="self::tei:supplied"><xsl:attribute name="title">supplied<xsl:if test="@reason">: <xsl:value-of select="@reason"/></xsl:if></xsl:attribute></xsl:if>
-      <span class="dipl"><xsl:call-template name="tk-open"/></span><xsl:apply-templates/><span class="dipl"><xsl:call-template name="tk-close"/></span>
+      <xsl:call-template name="br"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+      <xsl:apply-templates/>
+      <xsl:call-template name="br"><xsl:with-param name="close" select="true()"/><xsl:with-param name="default" select="'['"/></xsl:call-template>
     </span>
   </xsl:template>
   <xsl:template match="tei:del"><del class="dipl"><xsl:apply-templates/></del></xsl:template>
@@ -358,28 +382,37 @@ blockquote{margin:.8rem 1.5rem}
 
   <!-- spoken and editorial events -->
   <xsl:template match="tei:gap">
-    <span class="gap" title="gap{substring(': ', 1, 2 * number(boolean(@reason)))}{@reason}"><xsl:call-template name="tk-open"/><xsl:call-template name="tk-gap-words"/><xsl:call-template name="tk-close"/></span>
+    <span class="gap" title="gap{substring(': ', 1, 2 * number(boolean(@reason)))}{@reason}">
+      <xsl:call-template name="br"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+      <span class="dipl"><xsl:call-template name="tk-gap-words"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></span>
+      <span class="norm"><xsl:call-template name="tk-gap-words"><xsl:with-param name="dipl" select="false()"/></xsl:call-template></span>
+      <xsl:call-template name="br"><xsl:with-param name="close" select="true()"/><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    </span>
   </xsl:template>
   <xsl:template match="tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift">
     <xsl:variable name="inline" select="parent::*[text()[normalize-space()]] or parent::tei:p or parent::tei:l or parent::tei:ab or parent::tei:seg or parent::tei:hi"/>
     <xsl:element name="{substring('p', 1, number(not($inline)))}{substring('span', 1, 4 * number($inline))}">
       <xsl:attribute name="class">event <xsl:value-of select="local-name()"/></xsl:attribute>
       <xsl:attribute name="title"><xsl:value-of select="local-name()"/></xsl:attribute>
-      <xsl:call-template name="tk-open"/><xsl:call-template name="tk-event-words"/><xsl:call-template name="tk-close"/>
+      <xsl:call-template name="br"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+      <xsl:call-template name="tk-event-words"/>
+      <xsl:call-template name="br"><xsl:with-param name="close" select="true()"/><xsl:with-param name="default" select="'['"/></xsl:call-template>
     </xsl:element>
   </xsl:template>
   <xsl:template match="tei:unclear">
-    <span class="unclear" title="unclear{substring(': ', 1, 2 * number(boolean(@reason)))}{@reason}"><xsl:apply-templates/></span>
-    <span class="dipl unclear-mark">
-      <xsl:choose>
-        <xsl:when test="normalize-space()"> [?]</xsl:when>
-        <xsl:otherwise>[unclear]</xsl:otherwise>
-      </xsl:choose>
+    <span class="unclear" title="unclear{substring(': ', 1, 2 * number(boolean(@reason)))}{@reason}">
+      <xsl:call-template name="br"/><xsl:apply-templates/><xsl:call-template name="br"><xsl:with-param name="close" select="true()"/></xsl:call-template>
     </span>
   </xsl:template>
   <xsl:template match="tei:anchor[@synch]">
-    <time class="ts"><xsl:text>[</xsl:text><xsl:call-template name="tk-time-words"/><xsl:text>]</xsl:text></time><xsl:text> </xsl:text>
+    <time class="ts">
+      <xsl:call-template name="br"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+      <xsl:call-template name="tk-time-words"/>
+      <xsl:call-template name="br"><xsl:with-param name="close" select="true()"/><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    </time>
+    <xsl:text> </xsl:text>
   </xsl:template>
+  <xsl:template match="tei:desc"/>
 
   <!-- ================================================================ notes -->
   <!-- In the text: an inline [ ] note (diplomatic) and/or a footnote marker. -->
@@ -388,7 +421,10 @@ blockquote{margin:.8rem 1.5rem}
     <xsl:variable name="dl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:variable>
     <xsl:variable name="nl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="false()"/></xsl:call-template></xsl:variable>
     <xsl:if test="self::tei:note[@place='inline']">
-      <span class="dipl note-inline {@type}"><xsl:call-template name="tk-open"/><xsl:apply-templates/><xsl:call-template name="tk-close"/></span>
+      <span class="dipl note-inline {@type}"><xsl:call-template name="tk-open"><xsl:with-param name="dipl" select="true()"/></xsl:call-template><xsl:apply-templates/><xsl:call-template name="tk-close"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></span>
+    </xsl:if>
+    <xsl:if test="self::tei:note[@type='unanchored']">
+      <span class="dipl note-inline unanchored"><xsl:value-of select="concat(' [', normalize-space(@n), '] ')"/><xsl:apply-templates/></span>
     </xsl:if>
     <xsl:if test="$dl != '' or $nl != ''">
       <sup class="fnref">
@@ -431,7 +467,7 @@ blockquote{margin:.8rem 1.5rem}
                 </a>
                 <xsl:text> </xsl:text>
                 <xsl:choose>
-                  <xsl:when test="self::tei:note[@place='inline']">
+                  <xsl:when test="self::tei:note[@place='inline' or @type='unanchored']">
                     <!-- its content is in the text too (diplomatic view): copy it without ids -->
                     <xsl:variable name="c"><xsl:apply-templates/></xsl:variable>
                     <xsl:apply-templates select="exsl:node-set($c)/node()" mode="noid"/>
@@ -440,6 +476,7 @@ blockquote{margin:.8rem 1.5rem}
                     <xsl:if test="@wit"><span class="wit"><xsl:value-of select="@wit"/></span>: </xsl:if>
                     <xsl:apply-templates/>
                   </xsl:when>
+                  <xsl:when test="not(node())"><span class="missing">(no note text)</span></xsl:when>
                   <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
                 </xsl:choose>
               </li>

@@ -40,10 +40,11 @@
 
     <xsl:apply-templates select="$tk-texts" mode="block"/>
 
+    <!-- footnotes with a text (a marker whose text is missing has nothing to list) -->
     <xsl:variable name="notes" select="$tk-notes-dipl[$tk-dipl] | $tk-notes-norm[not($tk-dipl)]"/>
-    <xsl:if test="$notes">
+    <xsl:if test="$notes[node()]">
       <xsl:value-of select="concat('Footnotes:', $tk-nl)"/>
-      <xsl:for-each select="$notes">
+      <xsl:for-each select="$notes[node()]">
         <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
         <xsl:variable name="body"><xsl:apply-templates mode="inline"/></xsl:variable>
         <xsl:call-template name="wrap">
@@ -170,23 +171,27 @@
   </xsl:template>
 
   <!-- ================================================================ inline -->
+  <!-- Any element: its content, in the brackets its @rend says were printed. -->
   <xsl:template match="*" mode="inline">
     <xsl:choose>
       <xsl:when test="contains($tk-spaced, concat(' ', local-name(), ' '))">
-        <xsl:text> </xsl:text><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text>
+        <xsl:text> </xsl:text><xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/><xsl:text> </xsl:text>
       </xsl:when>
-      <xsl:otherwise><xsl:apply-templates mode="inline"/></xsl:otherwise>
+      <xsl:otherwise>
+        <xsl:call-template name="tk-apart-space"/>
+        <xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="comment() | processing-instruction()" mode="inline"/>
-  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="inline"/>
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:timeline" mode="inline"/>
 
   <!-- line and column breaks, milestones -->
   <xsl:template match="tei:lb" mode="inline">
     <xsl:if test="not(@break='no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
-  <xsl:template match="tei:cb | tei:milestone | tei:handShift | tei:gb | tei:anchor[not(@synch)] | tei:ptr | tei:timeline" mode="inline"/>
+  <xsl:template match="tei:cb | tei:milestone | tei:handShift | tei:gb | tei:anchor[not(@synch)] | tei:ptr" mode="inline"/>
   <xsl:template match="tei:space" mode="inline"><xsl:text> </xsl:text></xsl:template>
 
   <!-- page breaks: [Page n] in the diplomatic view -->
@@ -196,6 +201,14 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- timestamps: the time as printed, in both views -->
+  <xsl:template match="tei:anchor[@synch]" mode="inline">
+    <xsl:call-template name="tk-open"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    <xsl:call-template name="tk-time-words"/>
+    <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <!-- choice: sic/abbr/orig in the diplomatic view, corr/expan/reg in the normalized one -->
   <xsl:template match="tei:choice" mode="inline">
     <xsl:variable name="pick"
@@ -203,51 +216,48 @@
     <xsl:apply-templates select="$pick | *[1][not($pick)]" mode="inline"/>
   </xsl:template>
 
-  <!-- expansions and supplied text: brackets in the diplomatic view -->
+  <!-- expansions (always [ ] in the diplomatic view) and supplied words -->
   <xsl:template match="tei:ex | tei:supplied" mode="inline">
-    <xsl:if test="$tk-dipl"><xsl:call-template name="tk-open"/></xsl:if>
+    <xsl:call-template name="tk-open"><xsl:with-param name="default" select="'['"/></xsl:call-template>
     <xsl:apply-templates mode="inline"/>
-    <xsl:if test="$tk-dipl"><xsl:call-template name="tk-close"/></xsl:if>
+    <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
   </xsl:template>
 
-  <!-- deletions: kept in the diplomatic view only; forme work likewise -->
+  <!-- deletions and forme work: diplomatic view only -->
   <xsl:template match="tei:del | tei:fw" mode="inline">
-    <xsl:if test="$tk-dipl"><xsl:apply-templates mode="inline"/></xsl:if>
+    <xsl:if test="$tk-dipl"><xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/></xsl:if>
   </xsl:template>
 
-  <!-- notes: inline ones in [ ] (diplomatic), the others as [n] markers -->
+  <!-- notes: inline ones where they stand (diplomatic), the others as markers -->
   <xsl:template match="tei:note | tei:app/tei:rdg" mode="inline">
     <xsl:variable name="inline"><xsl:call-template name="tk-note-inline"/></xsl:variable>
+    <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
     <xsl:choose>
-      <xsl:when test="$inline = '1'">
+      <xsl:when test="$tk-dipl and $inline = '1' and @type = 'unanchored'">
+        <xsl:value-of select="concat(' [', normalize-space(@n), '] ')"/><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:when test="$tk-dipl and $inline = '1'">
         <xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/>
       </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
-        <xsl:if test="$label != ''"><xsl:value-of select="concat('[', $label, ']')"/></xsl:if>
-      </xsl:otherwise>
+      <xsl:when test="$label != '' and $tk-dipl">
+        <xsl:call-template name="tk-marker"><xsl:with-param name="label" select="$label"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$label != ''"><xsl:value-of select="concat('[', $label, ']')"/></xsl:when>
     </xsl:choose>
   </xsl:template>
 
   <!-- spoken and editorial events -->
   <xsl:template match="tei:gap" mode="inline">
-    <xsl:call-template name="tk-open"/><xsl:call-template name="tk-gap-words"/><xsl:call-template name="tk-close"/>
+    <xsl:call-template name="tk-open"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    <xsl:call-template name="tk-gap-words"/>
+    <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift" mode="inline">
-    <xsl:call-template name="tk-open"/><xsl:call-template name="tk-event-words"/><xsl:call-template name="tk-close"/>
+    <xsl:call-template name="tk-open"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    <xsl:call-template name="tk-event-words"/>
+    <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
   </xsl:template>
-  <xsl:template match="tei:unclear" mode="inline">
-    <xsl:apply-templates mode="inline"/>
-    <xsl:if test="$tk-dipl">
-      <xsl:choose>
-        <xsl:when test="normalize-space()"><xsl:text> [?]</xsl:text></xsl:when>
-        <xsl:otherwise>[unclear]</xsl:otherwise>
-      </xsl:choose>
-    </xsl:if>
-  </xsl:template>
-  <xsl:template match="tei:anchor[@synch]" mode="inline">
-    <xsl:text>[</xsl:text><xsl:call-template name="tk-time-words"/><xsl:text>] </xsl:text>
-  </xsl:template>
+  <xsl:template match="tei:desc" mode="inline"/>
 
   <!-- ========================================================= persons index -->
   <xsl:template name="persons-index">
