@@ -642,6 +642,38 @@ static int code_rank(int code)
     }
 }
 
+/* For an error about the children of an element, finds the place and the reason with the
+ * schema's content model (the same whatever path libxml2 took). Returns 1 with *at and buf
+ * set, 0 when the error is of another kind or no reason was found. */
+static int explain(const tk_rng_info *info, const struct rerr *r, xmlNodePtr *at, char *buf,
+                   size_t size)
+{
+    xmlNodePtr node = r->node, cand[2];
+    int n = 0;
+    if (node == NULL || node->type != XML_ELEMENT_NODE)
+        return 0;
+    switch (r->code) {
+    case XML_RELAXNG_ERR_ELEMWRONG:
+    case XML_RELAXNG_ERR_ELEMNAME:
+    case XML_RELAXNG_ERR_INTEREXTRA:
+        if (node->parent != NULL && node->parent->type == XML_ELEMENT_NODE)
+            cand[n++] = node->parent;
+        cand[n++] = node;
+        break;
+    case XML_RELAXNG_ERR_NOELEM:
+    case XML_RELAXNG_ERR_CONTENTVALID:
+    case XML_RELAXNG_ERR_EXTRACONTENT:
+        cand[n++] = node;
+        break;
+    default:
+        return 0;
+    }
+    for (int i = 0; i < n; i++)
+        if (tk_rng_info_explain(info, cand[i], at, buf, size) == 1)
+            return 1;
+    return 0;
+}
+
 static int is_structural(int code)
 {
     return code == XML_RELAXNG_ERR_CONTENTVALID || code == XML_RELAXNG_ERR_ATTRVALID ||
@@ -655,6 +687,12 @@ static int is_structural(int code)
 static void report_errors(const tk_rng_info *info, struct collector *c, struct source *src,
                           const char *name, tk_diag *d)
 {
+    enum { MAX_DONE = 256 };
+    struct {
+        xmlNodePtr node;
+        char msg[160];
+    } done[MAX_DONE];
+    size_t n_done = 0;
     char msg[1024];
     for (size_t i = 0; i < c->n; i++) {
         struct rerr *r = &c->v[i];
@@ -676,17 +714,36 @@ static void report_errors(const tk_rng_info *info, struct collector *c, struct s
                       (code_rank(o->code) == code_rank(r->code) && j < i)))
                 keep = 0;
         }
-        if (!keep || !describe(info, r, msg, sizeof msg))
+        if (!keep)
             continue;
-        long line = r->node != NULL ? node_line(r->node) : 0;
+        xmlNodePtr at = r->node;
+        if (!explain(info, r, &at, msg, sizeof msg) && !describe(info, r, msg, sizeof msg))
+            continue;
+        /* one message per place */
+        int dup = 0;
+        for (size_t k = 0; k < n_done && !dup; k++)
+            dup = done[k].node == at &&
+                  strncmp(done[k].msg, msg, sizeof done[k].msg - 1) == 0;
+        if (dup)
+            continue;
+        if (n_done < MAX_DONE) {
+            done[n_done].node = at;
+            size_t ml = strlen(msg);
+            if (ml > sizeof done[n_done].msg - 1)
+                ml = sizeof done[n_done].msg - 1;
+            memcpy(done[n_done].msg, msg, ml);
+            done[n_done].msg[ml] = '\0';
+            n_done++;
+        }
+        long line = at != NULL ? node_line(at) : 0;
         const char *file = name;
         xmlChar *base = NULL;
-        if (r->node != NULL && r->node->doc != NULL && r->node->doc->URL != NULL) {
-            base = xmlNodeGetBase(r->node->doc, r->node);
-            if (base != NULL && !xmlStrEqual(base, r->node->doc->URL))
+        if (at != NULL && at->doc != NULL && at->doc->URL != NULL) {
+            base = xmlNodeGetBase(at->doc, at);
+            if (base != NULL && !xmlStrEqual(base, at->doc->URL))
                 file = (const char *)base; /* from an XIncluded file */
         }
-        unsigned col = file == name ? node_column(src, r->node, line) : 0;
+        unsigned col = file == name ? node_column(src, at, line) : 0;
         tk_diag_report(d, TK_ERROR, file, line > 0 ? (unsigned)line : 0, col, "relaxng", "%s",
                        msg);
         xmlFree(base);
