@@ -1391,6 +1391,19 @@ static const char *node_ns(xmlNodePtr n)
     return n->ns != NULL && n->ns->href != NULL ? (const char *)n->ns->href : "";
 }
 
+/* How to name child c of el in a message: its prefix when it has one, its namespace when
+ * it differs from the parent's without a prefix ("div" in XHTML inside a TEI "div"). */
+static void display_name(xmlNodePtr c, xmlNodePtr el, char *buf, size_t size)
+{
+    if (c->ns != NULL && c->ns->prefix != NULL)
+        snprintf(buf, size, "\"%s:%s\"", c->ns->prefix, c->name);
+    else if (strcmp(node_ns(c), node_ns(el)) != 0)
+        snprintf(buf, size, "\"%s\" (namespace \"%s\")", c->name,
+                 *node_ns(c) ? node_ns(c) : "none");
+    else
+        snprintf(buf, size, "\"%s\"", c->name);
+}
+
 /* Matches the children of el against one element pattern. Returns 1 and fills the message
  * when they do not fit. */
 static int explain_one(struct matcher *m, const tk_rng_info *info, xmlNodePtr pat,
@@ -1429,11 +1442,13 @@ static int explain_one(struct matcher *m, const tk_rng_info *info, xmlNodePtr pa
             else
                 snprintf(where, sizeof where, "not allowed as the first child of \"%s\"",
                          el->name);
+            char cname[300];
+            display_name(c, el, cname, sizeof cname);
             if (exp[0])
-                snprintf(buf, size, "element \"%s\" %s; expected %s%s", c->name, where, exp,
+                snprintf(buf, size, "element %s %s; expected %s%s", cname, where, exp,
                          nullable(p) ? " or the end of \"" : "");
             else
-                snprintf(buf, size, "element \"%s\" %s%s", c->name, where,
+                snprintf(buf, size, "element %s %s%s", cname, where,
                          nullable(p) ? "; expected the end of \"" : "");
             if (nullable(p)) {
                 size_t l = strlen(buf);

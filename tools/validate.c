@@ -377,8 +377,9 @@ static long node_line(xmlNodePtr node)
 }
 
 /* Column (1-based, characters) of the start tag of element node, 0 when unknown. */
-static unsigned node_column(struct source *src, xmlNodePtr node, long line)
+static unsigned node_column(struct source *src, xmlNodePtr node, long *line_io)
 {
+    long line = *line_io;
     if (src == NULL || node == NULL || node->type != XML_ELEMENT_NODE || line <= 0)
         return 0;
     if (src->buf == NULL && !src->tried && src->path != NULL) {
@@ -442,6 +443,22 @@ static unsigned node_column(struct source *src, xmlNodePtr node, long line)
         for (size_t j = start; j < i; j++)
             if (((unsigned char)src->buf[j] & 0xC0) != 0x80)
                 col++;
+        return col;
+    }
+    /* libxml2 records an element's line where its start tag ends: a start tag spread over
+       several lines begins on an earlier line; the nearest "<name" before is it */
+    for (size_t i = start; i > 0 && start - i < 4096;) {
+        i--;
+        if (i + ql > src->len || memcmp(src->buf + i, qname, ql) != 0)
+            continue;
+        long l = line;
+        while (l > 1 && src->line_start[l - 1] > i)
+            l--;
+        unsigned col = 1;
+        for (size_t j = src->line_start[l - 1]; j < i; j++)
+            if (((unsigned char)src->buf[j] & 0xC0) != 0x80)
+                col++;
+        *line_io = l;
         return col;
     }
     return 0;
@@ -671,6 +688,37 @@ static int explain(const tk_rng_info *info, const struct rerr *r, xmlNodePtr *at
     for (int i = 0; i < n; i++)
         if (tk_rng_info_explain(info, cand[i], at, buf, size) == 1)
             return 1;
+    /* the children fit: the element failed on its attributes (libxml2 reports that
+       differently on its two paths, or not at all) */
+    xmlNodePtr el = node;
+    for (xmlAttrPtr a = el->properties; a != NULL; a = a->next) {
+        const char *ans = a->ns != NULL ? (const char *)a->ns->href : "";
+        if (tk_rng_info_allows(info, ns_of(el), (const char *)el->name, 1, ans,
+                               (const char *)a->name) == 0) {
+            char exp[400];
+            tk_rng_info_expected(info, ns_of(el), (const char *)el->name, 1, exp, sizeof exp);
+            snprintf(buf, size, "attribute \"%s\" not allowed on \"%s\"; allowed: %s", a->name,
+                     el->name, exp);
+            *at = el;
+            return 1;
+        }
+    }
+    if (el->properties != NULL) {
+        char names[300] = "";
+        size_t len = 0;
+        for (xmlAttrPtr a = el->properties; a != NULL && len < sizeof names; a = a->next)
+            len += (size_t)snprintf(names + len, sizeof names - len, "%s@%s%s%s",
+                                    len ? ", " : "", a->ns != NULL && a->ns->prefix != NULL
+                                                         ? (const char *)a->ns->prefix
+                                                         : "",
+                                    a->ns != NULL && a->ns->prefix != NULL ? ":" : "",
+                                    a->name);
+        snprintf(buf, size, "element \"%s\" does not match the schema: a value of %s is not "
+                            "allowed",
+                 el->name, names);
+        *at = el;
+        return 1;
+    }
     return 0;
 }
 
@@ -743,7 +791,7 @@ static void report_errors(const tk_rng_info *info, struct collector *c, struct s
             if (base != NULL && !xmlStrEqual(base, at->doc->URL))
                 file = (const char *)base; /* from an XIncluded file */
         }
-        unsigned col = file == name ? node_column(src, at, line) : 0;
+        unsigned col = file == name ? node_column(src, at, &line) : 0;
         tk_diag_report(d, TK_ERROR, file, line > 0 ? (unsigned)line : 0, col, "relaxng", "%s",
                        msg);
         xmlFree(base);
