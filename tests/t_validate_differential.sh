@@ -63,6 +63,9 @@ ALL=$(ls $D/ref/*.xml $D/conv/*.xml $D/mut/*.xml)
 xmllint --noout --relaxng "$TEI_ALL" $ALL >"$TK_TMP/xl" 2>&1
 $TEIKIT validate -q --grammar-only --schema "$TEI_ALL" $ALL >"$TK_TMP/pruned" 2>&1
 $TEIKIT validate -q --grammar-only --no-prune --schema "$TEI_ALL" $ALL >"$TK_TMP/whole" 2>&1
+# threads share the cache of pruned schemas (and evict from it): same output
+$TEIKIT validate -q --grammar-only -j 3 --schema "$TEI_ALL" $ALL >"$TK_TMP/pruned3" 2>&1
+check "-j 3 gives the same messages" cmp -s "$TK_TMP/pruned" "$TK_TMP/pruned3"
 
 # the same messages, in the same order, with and without pruning
 if cmp -s "$TK_TMP/pruned" "$TK_TMP/whole"; then ok; else

@@ -28,6 +28,14 @@ struct cached {
     tk_nameset *names; /* NULL for the whole schema */
     xmlRelaxNGPtr rng;
     unsigned long uses;
+    unsigned refs;     /* validations using rng right now */
+};
+
+/* A compiled schema evicted from the cache while a thread still validates with it. */
+struct retired {
+    xmlRelaxNGPtr rng;
+    unsigned refs;
+    struct retired *next;
 };
 
 struct tk_schema {
@@ -40,6 +48,7 @@ struct tk_schema {
     pthread_mutex_t lock;
     struct cached whole;
     struct cached cache[CACHE_SLOTS];
+    struct retired *retired;
     unsigned long compiles;
 };
 
@@ -132,6 +141,12 @@ void tk_schema_free(tk_schema *s)
     cached_clear(&s->whole);
     for (int i = 0; i < CACHE_SLOTS; i++)
         cached_clear(&s->cache[i]);
+    while (s->retired != NULL) {
+        struct retired *r = s->retired;
+        s->retired = r->next;
+        xmlRelaxNGFree(r->rng);
+        free(r);
+    }
     tk_rng_info_free(s->info);
     if (s->src != NULL)
         xmlFreeDoc(s->src);
@@ -207,6 +222,7 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
                 s->broken = 1;
         }
         rng = s->whole.rng;
+        s->whole.refs += rng != NULL;
         goto out;
     }
     /* a cached schema pruned to a superset of the names is exact for this document too */
@@ -216,6 +232,7 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
         struct cached *c = &s->cache[i];
         if (c->rng != NULL && tk_nameset_subset(names, c->names)) {
             c->uses++;
+            c->refs++;
             rng = c->rng;
             goto out;
         }
@@ -244,15 +261,53 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
         s->broken = 1;
         goto out;
     }
+    if (s->cache[slot].refs > 0) { /* still in use by another thread: freed when done */
+        struct retired *r = malloc(sizeof *r);
+        if (r != NULL) {
+            r->rng = s->cache[slot].rng;
+            r->refs = s->cache[slot].refs;
+            r->next = s->retired;
+            s->retired = r;
+            s->cache[slot].rng = NULL;
+        }
+    }
     cached_clear(&s->cache[slot]);
     s->cache[slot].names = names;
     s->cache[slot].rng = rng;
     s->cache[slot].uses = 1;
+    s->cache[slot].refs = 1;
     names = NULL;
 out:
     pthread_mutex_unlock(&s->lock);
     tk_nameset_free(names);
     return rng;
+}
+
+/* Gives back a compiled schema schema_for handed out. */
+static void schema_release(tk_schema *s, xmlRelaxNGPtr rng)
+{
+    pthread_mutex_lock(&s->lock);
+    if (s->whole.rng == rng) {
+        s->whole.refs--;
+        goto out;
+    }
+    for (int i = 0; i < CACHE_SLOTS; i++)
+        if (s->cache[i].rng == rng) {
+            s->cache[i].refs--;
+            goto out;
+        }
+    for (struct retired **p = &s->retired; *p != NULL; p = &(*p)->next)
+        if ((*p)->rng == rng) {
+            if (--(*p)->refs == 0) {
+                struct retired *r = *p;
+                *p = r->next;
+                xmlRelaxNGFree(r->rng);
+                free(r);
+            }
+            break;
+        }
+out:
+    pthread_mutex_unlock(&s->lock);
 }
 
 /* -------------------------------------------------------- error messages ------- */
@@ -834,6 +889,7 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
         return 2;
     double t0 = now_s();
     int ret = run_relaxng(rng, doc, &c);
+    schema_release(s, rng);
     double limit = o->fallback_s > 0 ? o->fallback_s : 10.0;
     if (!whole && now_s() - t0 > limit) {
         /* the safety net: this pruned form was slow; the whole schema serves from now on */
