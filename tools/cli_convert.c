@@ -1,12 +1,187 @@
-/* cli_convert.c: the 'teikit convert' subcommand (placeholder until its part lands). */
+/* cli_convert.c: the 'teikit convert' subcommand: options -> tk_convert_memory -> atomic
+ * output (one file, stdout, or one file per document with --split). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
 #include "cli.h"
 
-void tk_cli_convert_help(FILE *out) { fprintf(out, "usage: teikit convert ... (not built yet)\n"); }
+void tk_cli_convert_help(FILE *out)
+{
+    fprintf(out,
+            "usage: teikit convert [OPTIONS] [FILE|-]\n"
+            "\n"
+            "Converts a plain-text transcript (memorandum, meeting or conference transcript,\n"
+            "NASA air-to-ground log, play) into TEI P5 XML. Reads FILE or standard input;\n"
+            "writes standard output unless -o or --split is given.\n"
+            "\n"
+            "options:\n"
+            "  -o, --output FILE     write to FILE (via a temporary file; never the input)\n"
+            "  --shape SHAPE         record | transcript | play (default: detected)\n"
+            "  --encoding NAME       input encoding for iconv (cp1252, latin1, utf-16...);\n"
+            "                        default UTF-8, checked\n"
+            "  --persons FILE        personography: TEI listPerson/person[@xml:id]/persName\n"
+            "  --rules FILE          extra bracket rules for the inline pass\n"
+            "  --meta KEY=VALUE      add or override header metadata (repeatable): title,\n"
+            "                        date, author, translator, editor, source, archive,\n"
+            "                        language, rights, licence, summary, type, publisher\n"
+            "  --split DIR           several documents: write DIR/NNNN.xml, one TEI each\n"
+            "  --date-order ORDER    dmy | mdy: how to read numeric dates such as 3/2/1949\n"
+            "  -v, --explain         report the converter's decisions as notes\n"
+            "  -h, --help            this help\n"
+            "\n"
+            "Input: UTF-8 (a BOM, CRLF and lone CR accepted); invalid bytes are errors with\n"
+            "line:col and byte offset. Characters XML forbids are dropped with a warning.\n"
+            "Several documents separated by a line of '=' become a teiCorpus.\n"
+            "\n"
+            "Exit status: 0 converted (warnings allowed), 1 the input has errors (nothing\n"
+            "written), 2 usage or I/O error.\n");
+}
+
+#define MAX_META 64
+
+/* Writes each TEI of doc as DIR/NNNN.xml. Returns 0 or -1 (reported). */
+static int write_split(xmlDocPtr doc, const char *dir, const char *input, tk_diag *d)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        if (mkdir(dir, 0777) != 0) {
+            tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "cannot create directory: %s",
+                           strerror(errno));
+            return -1;
+        }
+    } else if (!S_ISDIR(st.st_mode)) {
+        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "not a directory");
+        return -1;
+    }
+    size_t n = tk_tei_count(doc);
+    for (size_t i = 0; i < n; i++) {
+        xmlDocPtr one = tk_tei_extract(doc, i);
+        size_t len = 0;
+        char *xml = one != NULL ? tk_tei_serialize(one, &len) : NULL;
+        xmlFreeDoc(one);
+        if (xml == NULL) {
+            tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "out of memory");
+            return -1;
+        }
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%04zu.xml", dir, i + 1);
+        int rc = tk_write_file_atomic(path, xml, len, input, d);
+        free(xml);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
 
 int tk_cli_convert(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fputs("teikit convert: not built yet\n", stderr);
-    return 2;
+    tk_convert_opts o;
+    const char *meta[MAX_META];
+    const char *input = NULL, *output = "-", *split = NULL;
+    int rc = 2;
+    tk_convert_opts_init(&o);
+    o.meta = meta;
+
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+#define NEEDS_VALUE(opt)                                                                        \
+    do {                                                                                         \
+        if (i + 1 >= argc)                                                                       \
+            return tk_cli_usage("convert", "option %s needs a value", opt);                      \
+        val = argv[++i];                                                                         \
+    } while (0)
+        if (tk_cli_is_help(a)) {
+            tk_cli_convert_help(stdout);
+            return 0;
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            NEEDS_VALUE(a);
+            output = val;
+        } else if (strcmp(a, "--shape") == 0) {
+            NEEDS_VALUE(a);
+            int sh = tk_shape_from_name(val);
+            if (sh >= 0)
+                o.shape = (tk_shape)sh;
+            else
+                return tk_cli_usage("convert", "unknown shape '%s' (record, transcript, play)",
+                                    val);
+        } else if (strcmp(a, "--encoding") == 0) {
+            NEEDS_VALUE(a);
+            o.encoding = val;
+        } else if (strcmp(a, "--persons") == 0) {
+            NEEDS_VALUE(a);
+            o.persons_path = val;
+        } else if (strcmp(a, "--rules") == 0) {
+            NEEDS_VALUE(a);
+            o.rules_path = val;
+        } else if (strcmp(a, "--meta") == 0) {
+            NEEDS_VALUE(a);
+            if (strchr(val, '=') == NULL || val[0] == '=')
+                return tk_cli_usage("convert", "--meta '%s': expected KEY=VALUE", val);
+            if (o.n_meta >= MAX_META)
+                return tk_cli_usage("convert", "too many --meta options (at most %d)", MAX_META);
+            meta[o.n_meta++] = val;
+        } else if (strcmp(a, "--split") == 0) {
+            NEEDS_VALUE(a);
+            split = val;
+        } else if (strcmp(a, "--date-order") == 0) {
+            NEEDS_VALUE(a);
+            if (strcmp(val, "dmy") == 0)
+                o.date_order = TK_DATE_ORDER_DMY;
+            else if (strcmp(val, "mdy") == 0)
+                o.date_order = TK_DATE_ORDER_MDY;
+            else
+                return tk_cli_usage("convert", "unknown date order '%s' (dmy, mdy)", val);
+        } else if (strcmp(a, "-v") == 0 || strcmp(a, "--explain") == 0) {
+            o.explain = 1;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            return tk_cli_usage("convert", "unknown option '%s'", a);
+        } else if (input != NULL) {
+            return tk_cli_usage("convert", "one input file at a time ('%s' and '%s')", input, a);
+        } else {
+            input = a;
+        }
+#undef NEEDS_VALUE
+    }
+    if (input == NULL)
+        input = "-";
+    if (split != NULL && strcmp(output, "-") != 0)
+        return tk_cli_usage("convert", "-o and --split exclude each other");
+    o.split = split != NULL;
+    o.name = strcmp(input, "-") == 0 ? "<stdin>" : input;
+
+    tk_diag *d = tk_cli_diag();
+    tk_diag_set_notes(d, o.explain);
+    tk_diag_set_limit(d, 50);
+    size_t len = 0;
+    char *buf = tk_read_file(input, &len, d);
+    xmlDocPtr doc = NULL;
+    char *xml = NULL;
+    if (buf == NULL)
+        goto out;
+    doc = tk_convert_memory(buf, len, &o, d);
+    if (doc == NULL)
+        goto out;
+    if (split != NULL) {
+        write_split(doc, split, input, d);
+        goto out;
+    }
+    size_t xlen = 0;
+    xml = tk_tei_serialize(doc, &xlen);
+    if (xml == NULL) {
+        tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+        goto out;
+    }
+    tk_write_file_atomic(output, xml, xlen, input, d);
+out:
+    rc = tk_diag_exit_status(d);
+    if (doc == NULL && rc == 0)
+        rc = 1;
+    free(xml);
+    xmlFreeDoc(doc);
+    free(buf);
+    tk_diag_free(d);
+    return rc;
 }

@@ -1,18 +1,323 @@
-/* footnotes.c: note texts of a notes section joined to markers (placeholder). */
+/* footnotes.c: note texts of a notes section joined to the footnote markers of the body
+ * (by number and source order), plus the inline side's other per-document state. */
 #include <stdlib.h>
+#include <string.h>
 
-#include "tk_internal.h"
+#include <libxml/hash.h>
 
-struct tk_footnotes {
-    int unused;
-};
+#include "tk_inline.h"
+
+void tk_footnotes_free(tk_footnotes *f)
+{
+    if (f == NULL)
+        return;
+    for (size_t i = 0; i < f->n_notes; i++) {
+        free(f->notes[i].text);
+        free(f->notes[i].line_start);
+        free(f->notes[i].line_no);
+        free(f->notes[i].line_col);
+    }
+    free(f->notes);
+    free(f->markers);
+    free(f->parents);
+    if (f->when_ids != NULL)
+        xmlHashFree(f->when_ids, NULL);
+    free(f);
+}
 
 tk_footnotes *tk_footnotes_new(void) { return calloc(1, sizeof(tk_footnotes)); }
-void tk_footnotes_free(tk_footnotes *f) { free(f); }
-int tk_footnotes_add_line(tk_conv *cv, const tk_span *line)
+
+static int grow(void **v, size_t *cap, size_t n, size_t size)
 {
-    (void)cv;
-    (void)line;
+    if (n < *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : 16;
+    void *nv = realloc(*v, nc * size);
+    if (nv == NULL)
+        return -1;
+    *v = nv;
+    *cap = nc;
     return 0;
 }
-void tk_footnotes_finish(tk_conv *cv) { (void)cv; }
+
+void tk_inline_add_marker(tk_conv *cv, xmlNodePtr note, const char *n, size_t nlen,
+                          const char *literal, size_t litlen, unsigned line, unsigned col,
+                          int weak)
+{
+    tk_footnotes *f = cv->footnotes;
+    if (grow((void **)&f->markers, &f->cap_markers, f->n_markers, sizeof *f->markers) != 0)
+        return;
+    tk_fn_marker *m = &f->markers[f->n_markers++];
+    memset(m, 0, sizeof *m);
+    m->note = note;
+    m->line = line;
+    m->col = col;
+    m->weak = weak;
+    m->seq = f->n_markers;
+    if (nlen >= sizeof m->n)
+        nlen = sizeof m->n - 1;
+    memcpy(m->n, n, nlen);
+    if (litlen >= sizeof m->literal)
+        litlen = sizeof m->literal - 1;
+    memcpy(m->literal, literal, litlen);
+}
+
+void tk_inline_add_parent(tk_conv *cv, xmlNodePtr el, unsigned line)
+{
+    tk_footnotes *f = cv->footnotes;
+    if (f->n_parents > 0 && f->parents[f->n_parents - 1].el == el)
+        return;
+    if (grow((void **)&f->parents, &f->cap_parents, f->n_parents, sizeof *f->parents) != 0)
+        return;
+    f->parents[f->n_parents].el = el;
+    f->parents[f->n_parents].line = line;
+    f->n_parents++;
+}
+
+/* The marker at the start of a notes-section line: `[12]`, `12.`, `12)`, `(12)`, `*`,
+ * superscripts. Returns the byte length of the marker (the text starts after it and its
+ * spaces) and the number in n, or 0. */
+static size_t note_marker(const char *t, size_t len, char *n, size_t ncap)
+{
+    size_t i = 0, k = 0;
+    if (len == 0)
+        return 0;
+    if (t[0] == '[' || t[0] == '(') {
+        char close = t[0] == '[' ? ']' : ')';
+        i = 1;
+        while (i < len && i < 8 && t[i] != close)
+            i++;
+        if (i >= len || t[i] != close || i == 1)
+            return 0;
+        size_t nl = i - 1;
+        for (size_t j = 1; j < i; j++)
+            if (!(t[j] >= '0' && t[j] <= '9') && nl > 3)
+                return 0;
+        if (nl >= ncap)
+            return 0;
+        memcpy(n, t + 1, nl);
+        n[nl] = '\0';
+        /* a number, or a symbol marker ([*], [†]) */
+        int digits = 1;
+        for (size_t j = 0; j < nl; j++)
+            if (n[j] < '0' || n[j] > '9')
+                digits = 0;
+        if (!digits && !(nl == 1 && n[0] == '*') && strcmp(n, "\xe2\x80\xa0") != 0 &&
+            strcmp(n, "\xe2\x80\xa1") != 0 && strcmp(n, "\xc2\xa7") != 0)
+            return 0;
+        return i + 1;
+    }
+    while (i < len && i < 3 && t[i] >= '0' && t[i] <= '9')
+        n[k++] = t[i++];
+    if (k > 0 && i < len && (t[i] == '.' || t[i] == ')') && i + 1 < len && t[i + 1] == ' ') {
+        n[k] = '\0';
+        return i + 1;
+    }
+    if (t[0] == '*' && len > 1 && t[1] == ' ') {
+        strcpy(n, "*");
+        return 1;
+    }
+    return 0;
+}
+
+int tk_footnotes_add_line(tk_conv *cv, const tk_span *line)
+{
+    tk_footnotes *f = cv->footnotes;
+    char n[16];
+    size_t ml = note_marker(line->text, line->len, n, sizeof n);
+    size_t s = ml;
+    while (s < line->len && (line->text[s] == ' ' || line->text[s] == '\t'))
+        s++;
+    if (ml == 0) {
+        /* a continuation line of the previous note */
+        if (f->n_notes == 0 || line->len == 0)
+            return 0;
+        tk_fn_text *t = &f->notes[f->n_notes - 1];
+        size_t nl = t->n_lines + line->n_lines;
+        char *nt = realloc(t->text, t->len + 1 + line->len + 1);
+        size_t *ls = realloc(t->line_start, nl * sizeof *ls);
+        unsigned *ln = realloc(t->line_no, nl * sizeof *ln);
+        unsigned *lc = realloc(t->line_col, nl * sizeof *lc);
+        if (nt != NULL)
+            t->text = nt;
+        if (ls != NULL)
+            t->line_start = ls;
+        if (ln != NULL)
+            t->line_no = ln;
+        if (lc != NULL)
+            t->line_col = lc;
+        if (nt == NULL || ls == NULL || ln == NULL || lc == NULL)
+            return 1;
+        t->text[t->len++] = '\n';
+        for (size_t i = 0; i < line->n_lines; i++) {
+            t->line_start[t->n_lines + i] = t->len + line->line_start[i];
+            t->line_no[t->n_lines + i] = line->line_no[i];
+            t->line_col[t->n_lines + i] = line->line_col[i];
+        }
+        memcpy(t->text + t->len, line->text, line->len);
+        t->len += line->len;
+        t->text[t->len] = '\0';
+        t->n_lines = nl;
+        return 1;
+    }
+    if (grow((void **)&f->notes, &f->cap_notes, f->n_notes, sizeof *f->notes) != 0)
+        return 0;
+    tk_fn_text *t = &f->notes[f->n_notes];
+    memset(t, 0, sizeof *t);
+    strcpy(t->n, n);
+    t->len = line->len - s;
+    t->text = malloc(t->len + 1);
+    t->line_start = malloc(line->n_lines * sizeof *t->line_start);
+    t->line_no = malloc(line->n_lines * sizeof *t->line_no);
+    t->line_col = malloc(line->n_lines * sizeof *t->line_col);
+    if (t->text == NULL || t->line_start == NULL || t->line_no == NULL || t->line_col == NULL) {
+        free(t->text);
+        free(t->line_start);
+        free(t->line_no);
+        free(t->line_col);
+        return 0;
+    }
+    memcpy(t->text, line->text + s, t->len);
+    t->text[t->len] = '\0';
+    unsigned l0, c0;
+    tk_span_pos(line, s, &l0, &c0);
+    t->line = l0;
+    t->col = c0;
+    t->n_lines = 1;
+    t->line_start[0] = 0;
+    t->line_no[0] = l0;
+    t->line_col[0] = c0;
+    /* further lines of a multi-line span */
+    for (size_t i = 1; i < line->n_lines; i++) {
+        if (line->line_start[i] < s)
+            continue;
+        t->line_start[t->n_lines] = line->line_start[i] - s;
+        t->line_no[t->n_lines] = line->line_no[i];
+        t->line_col[t->n_lines] = line->line_col[i];
+        t->n_lines++;
+    }
+    f->n_notes++;
+    if (cv->explain && tk_diag_notes_enabled(cv->diag))
+        tk_diag_report(cv->diag, TK_NOTE, cv->file, l0, c0, "footnote-text",
+                       "note text for footnote %s", n);
+    return 1;
+}
+
+static int before(unsigned l1, unsigned c1, unsigned l2, unsigned c2)
+{
+    return l1 < l2 || (l1 == l2 && c1 < c2);
+}
+
+/* TEI/text/body and TEI/text of the document (NULL when absent). */
+static xmlNodePtr child_named(xmlNodePtr parent, const char *name)
+{
+    if (parent == NULL)
+        return NULL;
+    for (xmlNodePtr c = parent->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+static void place_timeline(tk_conv *cv)
+{
+    if (cv->timeline == NULL || cv->timeline->parent != NULL)
+        return;
+    xmlNodePtr text = child_named(xmlDocGetRootElement(cv->doc), "text");
+    if (text == NULL) { /* no TEI text element (tests, fragments): keep it free */
+        return;
+    }
+    xmlNodePtr front = child_named(text, "front");
+    if (front == NULL) {
+        front = tk_el(cv, NULL, "front");
+        xmlNodePtr first = text->children;
+        while (first != NULL && first->type != XML_ELEMENT_NODE)
+            first = first->next;
+        if (first != NULL)
+            xmlAddPrevSibling(first, front);
+        else
+            xmlAddChild(text, front);
+    }
+    if (front->children != NULL)
+        xmlAddPrevSibling(front->children, cv->timeline);
+    else
+        xmlAddChild(front, cv->timeline);
+}
+
+void tk_footnotes_finish(tk_conv *cv)
+{
+    tk_footnotes *f = cv->footnotes;
+    place_timeline(cv);
+    /* each note text goes to the last marker with its number before it in the source */
+    for (size_t i = 0; i < f->n_notes; i++) {
+        tk_fn_text *t = &f->notes[i];
+        tk_fn_marker *best = NULL;
+        for (size_t k = 0; k < f->n_markers; k++) {
+            tk_fn_marker *m = &f->markers[k];
+            if (m->matched || strcmp(m->n, t->n) != 0 || !before(m->line, m->col, t->line, t->col))
+                continue;
+            if (best == NULL || before(best->line, best->col, m->line, m->col))
+                best = m;
+        }
+        tk_span sp = {t->text, t->len, t->n_lines, t->line_start, t->line_no, t->line_col};
+        xmlNodePtr target;
+        if (best != NULL) {
+            best->matched = 1;
+            target = best->note;
+            if (cv->explain && tk_diag_notes_enabled(cv->diag))
+                tk_diag_report(cv->diag, TK_NOTE, cv->file, t->line, t->col, "footnote-join",
+                               "note %s joined to the marker at %u:%u", t->n, best->line,
+                               best->col);
+        } else {
+            /* kept: at the end of the last element filled before the note's line */
+            xmlNodePtr parent = NULL;
+            for (size_t k = 0; k < f->n_parents; k++)
+                if (f->parents[k].line <= t->line)
+                    parent = f->parents[k].el;
+            if (parent == NULL)
+                parent = child_named(child_named(xmlDocGetRootElement(cv->doc), "text"), "body");
+            if (parent == NULL && f->n_parents > 0)
+                parent = f->parents[f->n_parents - 1].el;
+            tk_diag_report(cv->diag, TK_WARNING, cv->file, t->line, t->col, "footnote-unused",
+                           "note text %s has no marker in the text; kept where it stands", t->n);
+            if (parent == NULL)
+                continue;
+            target = tk_el(cv, parent, "note");
+            xmlNewProp(target, (const xmlChar *)"place", (const xmlChar *)"foot");
+            xmlNewProp(target, (const xmlChar *)"type", (const xmlChar *)"unanchored");
+            xmlNewProp(target, (const xmlChar *)"n", (const xmlChar *)t->n);
+        }
+        f->in_note++;
+        tk_inline_append(cv, target, &sp);
+        f->in_note--;
+        cv->n_footnotes++;
+    }
+    for (size_t k = 0; k < f->n_markers; k++) {
+        tk_fn_marker *m = &f->markers[k];
+        if (m->matched)
+            continue;
+        if (m->weak) {
+            /* (1) or a detached [1] that no note confirms: it was text after all */
+            xmlNodePtr txt = xmlNewDocText(cv->doc, (const xmlChar *)m->literal);
+            if (txt != NULL) {
+                xmlReplaceNode(m->note, txt);
+                xmlFreeNode(m->note);
+            }
+            if (cv->explain && tk_diag_notes_enabled(cv->diag))
+                tk_diag_report(cv->diag, TK_NOTE, cv->file, m->line, m->col, "footnote-weak",
+                               "'%s' kept as text: no note %s in a notes section", m->literal,
+                               m->n);
+            continue;
+        }
+        tk_diag_report(cv->diag, TK_WARNING, cv->file, m->line, m->col, "footnote-missing",
+                       "footnote marker %s has no note text; kept empty", m->n);
+    }
+    f->n_markers = 0; /* finish is idempotent */
+    for (size_t i = 0; i < f->n_notes; i++) {
+        free(f->notes[i].text);
+        free(f->notes[i].line_start);
+        free(f->notes[i].line_no);
+        free(f->notes[i].line_col);
+    }
+    f->n_notes = 0;
+}

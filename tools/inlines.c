@@ -1,9 +1,1331 @@
-/* inlines.c: the inline pass (placeholder: keeps the text as it is until the rule-driven pass
- * lands). */
-#include "tk_internal.h"
+/* inlines.c: the inline pass: one left-to-right scan of a span finds brackets (classified by
+ * the rule table), footnote markers, dates and person names, then builds the TEI elements. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tk_inline.h"
+
+#define MAX_BRACKET 600 /* a '[' without ']' within this many bytes is unbalanced */
+#define MAX_PAREN 80
+
+enum mark_kind {
+    MK_RULE,     /* a bracket encoded by its rule's element */
+    MK_SIC,      /* [sic] */
+    MK_SICNOTE,  /* the [sic, should be Y] bracket after a choice */
+    MK_CHOICE,   /* the words a sic correction replaces */
+    MK_EXPAN,    /* com[munist] */
+    MK_SUPPLIED, /* [like], [they?], representative[s] */
+    MK_GLOSS,    /* [Soviet China specialist] */
+    MK_GAP,      /* [2 words illegible] */
+    MK_FOOT,     /* footnote marker */
+    MK_ANCHOR,   /* timestamp */
+    MK_PB,       /* [Page 72] */
+    MK_UNCLEAR,  /* x in `x [?]` */
+    MK_DATE,
+    MK_PERSON,
+    MK_COUNT
+};
+
+typedef struct mark {
+    size_t s, e;       /* bytes of the span this mark covers */
+    size_t cs, ce;     /* content range (container marks hold nested marks there) */
+    size_t as, ae;     /* an extra range: the correction of a choice, the word part of expan */
+    unsigned char kind, container, paren, cert;
+    const tk_rule_match *rm; /* MK_RULE: the rule and its captures (in the arena) */
+    size_t inner;      /* offset of the bracket's inner text */
+    const char *id;    /* MK_PERSON */
+    const char *rend;  /* footnote marker style */
+    tk_date date;
+    long num;          /* MK_GAP quantity */
+    const char *unit, *reason;
+} mark;
+
+typedef struct vec {
+    mark *v;
+    size_t n, cap;
+} vec;
+
+typedef struct ctx {
+    tk_conv *cv;
+    const tk_span *sp;
+    const char *t;
+    size_t len;
+    vec br;      /* bracket and marker marks: disjoint, in order */
+    vec nested;  /* marks inside the content of a bracket: [Received 5 p.m.[82]] */
+    vec *out;    /* where bracket() puts marks: br or nested */
+    vec dates;   /* accepted dates */
+    vec persons; /* candidate persons */
+    vec all;
+    tk_rule_match *rms;
+    size_t n_rms, cap_rms;
+    int explain;
+} ctx;
+
+static mark *push(vec *v)
+{
+    if (v->n == v->cap) {
+        size_t nc = v->cap ? v->cap * 2 : 16;
+        mark *nv = realloc(v->v, nc * sizeof *nv);
+        if (nv == NULL)
+            return NULL;
+        v->v = nv;
+        v->cap = nc;
+    }
+    mark *m = &v->v[v->n++];
+    memset(m, 0, sizeof *m);
+    return m;
+}
+
+static void pos(ctx *c, size_t off, unsigned *line, unsigned *col)
+{
+    tk_span_pos(c->sp, off, line, col);
+}
+
+static void explain(ctx *c, size_t off, const char *rule, const char *fmt, const char *a,
+                    size_t alen)
+{
+    if (!c->explain)
+        return;
+    unsigned l, col;
+    pos(c, off, &l, &col);
+    char buf[160];
+    if (alen > 60)
+        alen = 60;
+    snprintf(buf, sizeof buf, fmt, (int)alen, a);
+    tk_diag_report(c->cv->diag, TK_NOTE, c->cv->file, l, col, rule, "%s", buf);
+}
+
+static void warn(ctx *c, size_t off, const char *rule, const char *fmt, const char *a, size_t alen)
+{
+    unsigned l, col;
+    pos(c, off, &l, &col);
+    char buf[200];
+    if (alen > 60)
+        alen = 60;
+    snprintf(buf, sizeof buf, fmt, (int)alen, a);
+    tk_diag_report(c->cv->diag, TK_WARNING, c->cv->file, l, col, rule, "%s", buf);
+}
+
+/* ---- character classes (bytes of UTF-8) ---- */
+
+static int is_ascii_alpha(unsigned char ch) { return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'; }
+static int is_digit(unsigned char ch) { return ch >= '0' && ch <= '9'; }
+static int is_space(unsigned char ch) { return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r'; }
+/* A letter byte: ASCII letters and the bytes of Latin letters (U+00C0..U+024F). */
+static int is_letter_at(const char *t, size_t i)
+{
+    unsigned char ch = (unsigned char)t[i];
+    if (is_ascii_alpha(ch))
+        return 1;
+    if (ch >= 0xC3 && ch <= 0xC9)
+        return 1;
+    if (ch >= 0x80 && ch < 0xC0 && i > 0) {
+        unsigned char p = (unsigned char)t[i - 1];
+        return p >= 0xC3 && p <= 0xC9;
+    }
+    return 0;
+}
+static int is_upper(unsigned char ch) { return ch >= 'A' && ch <= 'Z'; }
+static int is_lower(unsigned char ch) { return ch >= 'a' && ch <= 'z'; }
+
+/* ---- words: for sic scopes and the supplied/gloss guess ---- */
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (is_space((unsigned char)s[i]))
+            in = 0;
+        else if (!in) {
+            in = 1;
+            w++;
+        }
+    }
+    return w;
+}
+
+static int has_capital_word(const char *s, size_t n, int skip_first)
+{
+    int first = 1;
+    for (size_t i = 0; i < n; i++)
+        if ((i == 0 || is_space((unsigned char)s[i - 1])) && !is_space((unsigned char)s[i])) {
+            if (is_upper((unsigned char)s[i]) && !(first && skip_first) &&
+                !(s[i] == 'I' && (i + 1 == n || !is_letter_at(s, i + 1))))
+                return 1;
+            first = 0;
+        }
+    return 0;
+}
+
+/* The bracket follows the end of a sentence (or the start of the span). */
+static int sentence_start(const char *t, size_t at)
+{
+    size_t i = at;
+    while (i > 0 && is_space((unsigned char)t[i - 1]))
+        i--;
+    if (i == 0)
+        return 1;
+    char p = t[i - 1];
+    return p == '.' || p == '!' || p == '?' || p == ':' || p == '"';
+}
+
+/* A capitalized word directly before (skipping spaces) or after the bracket. */
+static int name_adjacent(const char *t, size_t len, size_t s, size_t e)
+{
+    size_t i = s;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    if (i > 0 && i < s) {
+        size_t w = i;
+        while (w > 0 && is_letter_at(t, w - 1))
+            w--;
+        if (w < i && is_upper((unsigned char)t[w]) && !sentence_start(t, w) && i - w > 1)
+            return 1;
+    }
+    size_t j = e;
+    while (j < len && t[j] == ' ')
+        j++;
+    return j > e && j < len && is_upper((unsigned char)t[j]);
+}
+
+/* ---- marks from brackets ---- */
+
+static tk_rule_match *keep_match(ctx *c, const tk_rule_match *m)
+{
+    if (c->n_rms == c->cap_rms)
+        return NULL; /* arena full (preallocated for the span's brackets) */
+    c->rms[c->n_rms] = *m;
+    return &c->rms[c->n_rms++];
+}
+
+/* The run of words before `at` that a correction of `k` words replaces. */
+static int sic_scope(ctx *c, size_t at, size_t floor, size_t k, size_t *ss, size_t *se)
+{
+    const char *t = c->t;
+    size_t i = at;
+    while (i > floor && is_space((unsigned char)t[i - 1]))
+        i--;
+    /* closing brackets and quotes stay outside the sic; punctuation before the bracket
+     * means the bracket follows a clause, not a word: no scope */
+    if (i > floor && strchr(".,;:!?", t[i - 1]) != NULL)
+        return 0;
+    while (i > floor && strchr(")\"'", t[i - 1]) != NULL)
+        i--;
+    if (i >= 3 && i - 3 >= floor && (unsigned char)t[i - 3] == 0xE2 &&
+        (unsigned char)t[i - 2] == 0x80 && ((unsigned char)t[i - 1] == 0x9D || (unsigned char)t[i - 1] == 0x99))
+        i -= 3; /* ” ’ */
+    size_t end = i;
+    for (size_t w = 0; w < k; w++) {
+        if (w > 0) {
+            if (i <= floor || t[i - 1] != ' ')
+                return 0;
+            i--;
+        }
+        size_t we = i;
+        while (i > floor && !is_space((unsigned char)t[i - 1]) && t[i - 1] != '(' &&
+               t[i - 1] != '[' && t[i - 1] != ']')
+            i--;
+        if (i == we)
+            return 0;
+        for (size_t q = i; q < we; q++)
+            if (strchr(".,;:!?", t[q]) != NULL && q + 1 < we)
+                return 0; /* a sentence break inside the scope */
+    }
+    *ss = i;
+    *se = end;
+    return end > i;
+}
+
+/* Words that give a sic correction medium certainty. */
+static const char *const sic_hedges[] = {"probably", "possibly", "perhaps", "apparently",
+                                          "presumably", "likely"};
+static const char *const sic_fillers[] = {"should be", "read", "i.e.", "for", "correctly"};
+
+static void sic_correction(ctx *c, size_t ins, size_t inl, size_t bs, size_t be, size_t floor)
+{
+    const char *t = c->t;
+    size_t i = ins, e = ins + inl;
+    /* skip "sic" and its punctuation */
+    i += 3;
+    while (i < e && (t[i] == ',' || t[i] == '.' || t[i] == ':' || t[i] == ';' || t[i] == ' '))
+        i++;
+    int cert = 0;
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t h = 0; h < sizeof sic_hedges / sizeof *sic_hedges; h++) {
+            size_t hl = strlen(sic_hedges[h]);
+            if (i + hl < e && strncmp(t + i, sic_hedges[h], hl) == 0 && t[i + hl] == ' ') {
+                cert = 1;
+                i += hl + 1;
+                again = 1;
+            }
+        }
+        for (size_t h = 0; h < sizeof sic_fillers / sizeof *sic_fillers; h++) {
+            size_t hl = strlen(sic_fillers[h]);
+            if (i + hl < e && strncmp(t + i, sic_fillers[h], hl) == 0 && t[i + hl] == ' ') {
+                i += hl + 1;
+                again = 1;
+            }
+        }
+    }
+    /* quotes around the correction */
+    size_t ys = i, ye = e;
+    if (ye - ys >= 6 && memcmp(t + ys, "\xe2\x80\x9c", 3) == 0 &&
+        memcmp(t + ye - 3, "\xe2\x80\x9d", 3) == 0) {
+        ys += 3;
+        ye -= 3;
+    } else if (ye - ys >= 2 && t[ys] == '"' && t[ye - 1] == '"') {
+        ys++;
+        ye--;
+    }
+    if (ye > ys && t[ye - 1] == '?') {
+        cert = 1;
+        ye--;
+    }
+    size_t k = count_words(t + ys, ye - ys);
+    size_t ss, se;
+    mark *m;
+    if (k == 0 || k > 6 || !sic_scope(c, bs, floor, k, &ss, &se)) {
+        warn(c, bs, "sic-scope",
+             "cannot tell which words '[%.*s]' corrects; kept as a sic note", t + ins, inl);
+        if ((m = push(c->out)) != NULL) {
+            m->kind = MK_SICNOTE;
+            m->s = bs;
+            m->e = be;
+            m->cs = ins;
+            m->ce = ins + inl;
+        }
+        return;
+    }
+    explain(c, ss, "sic-scope", "sic covers '%.*s'", t + ss, se - ss);
+    if ((m = push(c->out)) != NULL) {
+        m->kind = MK_CHOICE;
+        m->s = ss;
+        m->e = se;
+        m->as = ys;
+        m->ae = ye;
+        m->cert = (unsigned char)cert;
+    }
+    if ((m = push(c->out)) != NULL) {
+        m->kind = MK_SICNOTE;
+        m->s = bs;
+        m->e = be;
+        m->cs = ins;
+        m->ce = ins + inl;
+    }
+}
+
+static const char *const count_units[][2] = {
+    {"word", "words"}, {"words", "words"}, {"line", "lines"}, {"lines", "lines"},
+    {"letter", "chars"}, {"letters", "chars"}, {"character", "chars"},
+    {"characters", "chars"}, {"group", "groups"}, {"groups", "groups"}, {"page", "pages"},
+    {"pages", "pages"}, {"second", "s"}, {"seconds", "s"}, {"minute", "min"},
+    {"minutes", "min"},
+};
+static const char *const count_reasons[] = {"illegible", "inaudible", "missing", "omitted",
+                                            "garbled", "deleted", "unclear"};
+
+/* [2 words illegible]: returns 1 and fills m when it is a counted gap. */
+static int counted_gap(const char *s, size_t n, mark *m)
+{
+    size_t i = 0;
+    long q = 0;
+    while (i < n && is_digit((unsigned char)s[i]) && q < 100000)
+        q = q * 10 + (s[i++] - '0');
+    if (i == 0 || i >= n || s[i] != ' ')
+        return 0;
+    size_t us = ++i;
+    while (i < n && is_lower((unsigned char)s[i]))
+        i++;
+    const char *unit = NULL;
+    for (size_t k = 0; k < sizeof count_units / sizeof *count_units; k++)
+        if (strlen(count_units[k][0]) == i - us && memcmp(s + us, count_units[k][0], i - us) == 0)
+            unit = count_units[k][1];
+    if (unit == NULL || i >= n || s[i] != ' ')
+        return 0;
+    size_t rs = ++i;
+    if (n - rs > 3 && memcmp(s + rs, "of ", 3) == 0)
+        return 0;
+    for (size_t k = 0; k < sizeof count_reasons / sizeof *count_reasons; k++)
+        if (strlen(count_reasons[k]) == n - rs && memcmp(s + rs, count_reasons[k], n - rs) == 0) {
+            m->num = q;
+            m->unit = unit;
+            m->reason = count_reasons[k];
+            return 1;
+        }
+    return 0;
+}
+
+/* Not editorial: addresses, URLs, code. */
+static int looks_like_code(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch == '@' || ch == '{' || ch == '}' || ch == '=' || ch == '<' || ch == '>' ||
+            ch == '|' || ch == '\\')
+            return 1;
+        if (ch == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')
+            return 1;
+        /* site markup like glossary:RCS (a word and a colon, no space) */
+        if (ch == ':' && i > 0 && is_ascii_alpha((unsigned char)s[i - 1]) && i + 1 < n &&
+            !is_space((unsigned char)s[i + 1])) {
+            size_t w = 0;
+            while (w < i && is_ascii_alpha((unsigned char)s[w]))
+                w++;
+            if (w == i)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Short supplied words vs a gloss or identification: the heuristic of docs/inline.md. */
+static void guess(ctx *c, size_t bs, size_t be, size_t ins, size_t inl, int paren)
+{
+    const char *t = c->t;
+    mark *m;
+    size_t words = count_words(t + ins, inl);
+    int capital = has_capital_word(t + ins, inl, 0);
+    int at_start = sentence_start(t, bs);
+    int named = name_adjacent(t, c->len, bs, be);
+    int supplied;
+    const char *why;
+    if (words <= 3 && !capital) {
+        supplied = 1;
+        why = "supplied: up to 3 words, no capital";
+    } else if (words <= 3 && at_start && !has_capital_word(t + ins, inl, 1)) {
+        supplied = 1;
+        why = "supplied: a capital only at the start of a sentence";
+    } else if (named || capital || words > 3) {
+        supplied = 0;
+        why = named ? "gloss: next to a name" : capital ? "gloss: names or titles inside" : "gloss: more than 3 words";
+    } else {
+        supplied = 1;
+        why = "supplied";
+    }
+    explain(c, bs, supplied ? "supplied" : "gloss", "%.*s", why, strlen(why));
+    if ((m = push(c->out)) != NULL) {
+        m->kind = supplied ? MK_SUPPLIED : MK_GLOSS;
+        m->s = bs;
+        m->e = be;
+        m->cs = ins;
+        m->ce = ins + inl;
+        m->container = 1;
+        m->paren = (unsigned char)paren;
+    }
+}
+
+/* The word (letters) before the bracket at bs, not reaching below floor. */
+static size_t word_start(const char *t, size_t bs, size_t floor)
+{
+    size_t w = bs;
+    while (w > floor && (is_letter_at(t, w - 1) || t[w - 1] == '\''))
+        w--;
+    return w;
+}
+
+static int all_letters(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_letter_at(s, i) && s[i] != '\'' && s[i] != '.')
+            return 0;
+    return 1;
+}
+
+static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
+{
+    const char *t = c->t;
+    char open = t[bs];
+    size_t ins = bs + 1, inl = be - bs - 2;
+    int attached = bs > 0 && is_letter_at(t, bs - 1) && bs > floor;
+    int touching = bs > 0 && bs > floor && !is_space((unsigned char)t[bs - 1]);
+    tk_rule_match rm;
+    mark *m;
+    if (!tk_rules_match(c->cv->rules, open, t + ins, inl, attached, &rm)) {
+        if (open == '[')
+            warn(c, bs, "bracket-unknown", "unknown bracket '[%.*s]' kept as text", t + ins, inl);
+        return;
+    }
+    const tk_rule *r = rm.rule;
+    switch (r->enc) {
+    case TK_ENC_ELEMENT: {
+        tk_rule_match *keep = keep_match(c, &rm);
+        if (keep == NULL || (m = push(c->out)) == NULL)
+            return;
+        m->kind = MK_RULE;
+        m->rm = keep;
+        m->s = bs;
+        m->e = be;
+        m->inner = ins;
+        m->paren = open == '(';
+        if (r->content >= 0 && !(r->flags & TK_RF_DESC)) {
+            m->container = 1;
+            m->cs = ins + rm.cap_start[r->content];
+            m->ce = ins + rm.cap_end[r->content];
+        }
+        explain(c, bs, r->name, "bracket rule '%.*s'", r->name, strlen(r->name));
+        return;
+    }
+    case TK_ENC_SIC:
+        if ((m = push(c->out)) != NULL) {
+            m->kind = MK_SIC;
+            m->s = bs;
+            m->e = be;
+            m->cs = ins;
+            m->ce = ins + inl;
+        }
+        explain(c, bs, r->name, "[%.*s]: sic note, no scope guessed", t + ins, inl);
+        return;
+    case TK_ENC_SIC_CORR:
+        sic_correction(c, ins, inl, bs, be, floor);
+        return;
+    case TK_ENC_EXPAN: {
+        if (!all_letters(t + ins, inl)) {
+            guess(c, bs, be, ins, inl, 0);
+            return;
+        }
+        size_t w = word_start(t, bs, floor);
+        size_t e = be;
+        while (e < c->len && is_letter_at(t, e))
+            e++;
+        if ((m = push(c->out)) == NULL)
+            return;
+        m->s = w;
+        m->e = e;
+        m->as = bs;
+        m->ae = be;
+        if (bs - w > 4 && inl <= 2) { /* representative[s]: a supplied letter */
+            m->kind = MK_SUPPLIED;
+            explain(c, bs, "supplied-letters", "'%.*s' completes a long word: supplied",
+                    t + ins, inl);
+        } else {
+            m->kind = MK_EXPAN;
+            explain(c, bs, "expansion", "'%.*s' attached to a word: expansion", t + ins, inl);
+        }
+        return;
+    }
+    case TK_ENC_FOOTNOTE: {
+        if (c->cv->footnotes->in_note) /* a number inside a note text is not a marker */
+            return;
+        if (bs > 0 && is_digit((unsigned char)t[bs - 1])) { /* 4[6] p.m.: a corrected figure */
+            guess(c, bs, be, ins, inl, open == '(');
+            return;
+        }
+        if ((m = push(c->out)) == NULL)
+            return;
+        m->kind = MK_FOOT;
+        m->s = bs;
+        m->e = be;
+        m->cs = ins;
+        m->ce = ins + inl;
+        m->paren = open == '(';
+        m->rend = open == '(' ? "parenthesized" : "bracketed";
+        /* weak: parenthesized, or detached from the word before: needs the notes section */
+        m->cert = (unsigned char)(open == '(' || !touching);
+        explain(c, bs, r->name, m->cert ? "'%.*s' is a footnote marker if a note confirms it"
+                                        : "'%.*s' is a footnote marker", t + bs, be - bs);
+        return;
+    }
+    case TK_ENC_TIMESTAMP:
+        if ((m = push(c->out)) != NULL) {
+            m->kind = MK_ANCHOR;
+            m->s = bs;
+            m->e = be;
+            m->cs = ins;
+            m->ce = ins + inl;
+            m->paren = open == '(';
+        }
+        return;
+    case TK_ENC_PB:
+        if ((m = push(c->out)) != NULL) {
+            m->kind = MK_PB;
+            m->s = bs;
+            m->e = be;
+            m->cs = ins + rm.cap_start[1];
+            m->ce = ins + rm.cap_end[1];
+        }
+        return;
+    case TK_ENC_GAP_COUNT: {
+        mark tmp;
+        memset(&tmp, 0, sizeof tmp);
+        if (!counted_gap(t + ins, inl, &tmp)) {
+            guess(c, bs, be, ins, inl, open == '(');
+            return;
+        }
+        if ((m = push(c->out)) != NULL) {
+            *m = tmp;
+            m->kind = MK_GAP;
+            m->s = bs;
+            m->e = be;
+            m->cs = ins;
+            m->ce = ins + inl;
+        }
+        return;
+    }
+    case TK_ENC_QUERY: {
+        if (inl == 1) { /* x [?]: the word before is unclear */
+            size_t i = bs;
+            while (i > floor && t[i - 1] == ' ')
+                i--;
+            size_t w = i;
+            while (w > floor && !is_space((unsigned char)t[w - 1]) && t[w - 1] != ']' &&
+                   t[w - 1] != '[')
+                w--;
+            if (w < i && (m = push(c->out)) != NULL) {
+                m->kind = MK_UNCLEAR;
+                m->s = w;
+                m->e = i;
+                explain(c, w, "query", "'%.*s' marked unclear by a following [?]", t + w, i - w);
+            }
+            if ((m = push(c->out)) != NULL) {
+                m->kind = MK_GLOSS;
+                m->s = bs;
+                m->e = be;
+                m->cs = ins;
+                m->ce = ins + inl;
+                m->reason = "query";
+            }
+            return;
+        }
+        if ((m = push(c->out)) != NULL) {
+            m->kind = MK_SUPPLIED;
+            m->s = bs;
+            m->e = be;
+            m->cs = ins;
+            m->ce = ins + inl - 1;
+            m->container = 1;
+            m->cert = 1;
+            m->paren = open == '(';
+            explain(c, bs, "query", "'%.*s': conjectural reading, supplied with low certainty",
+                    t + bs, be - bs);
+        }
+        return;
+    }
+    case TK_ENC_GUESS: {
+        if (inl == 0 || count_words(t + ins, inl) == 0) {
+            warn(c, bs, "bracket-empty", "empty bracket '%.*s' kept as text", t + bs, be - bs);
+            return;
+        }
+        if (looks_like_code(t + ins, inl)) {
+            warn(c, bs, "bracket-unknown",
+                 "bracket '[%.*s]' looks like markup or code; kept as text (a --rules file can "
+                 "encode it)",
+                 t + ins, inl);
+            return;
+        }
+        guess(c, bs, be, ins, inl, open == '(');
+        return;
+    }
+    case TK_ENC_TEXT:
+        explain(c, bs, r->name, "'%.*s' is not editorial: kept as text", t + bs, be - bs);
+        return;
+    case TK_ENC_COUNT:
+        return;
+    }
+}
+
+/* ---- footnote markers outside brackets: struggle.1, struggle¹ ---- */
+
+static const char *const not_before_marker[] = {"No", "no", "Nos", "p", "pp", "Vol", "vol",
+                                                "art", "Art", "ch", "Ch", "sec", "Sec", "para",
+                                                "fig", "Fig", "op", "Op", "ll", "Ll", "vols"};
+
+/* Superscript digits: their UTF-8 bytes and value. */
+static int superscript_at(const char *t, size_t i, size_t len, size_t *n, int *digit)
+{
+    unsigned char a = (unsigned char)t[i];
+    if (a == 0xC2 && i + 1 < len) {
+        unsigned char b = (unsigned char)t[i + 1];
+        if (b == 0xB9 || b == 0xB2 || b == 0xB3) {
+            *n = 2;
+            *digit = b == 0xB9 ? 1 : b == 0xB2 ? 2 : 3;
+            return 1;
+        }
+    }
+    if (a == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x81) {
+        unsigned char b = (unsigned char)t[i + 2];
+        if (b == 0xB0 || (b >= 0xB4 && b <= 0xB9)) {
+            *n = 3;
+            *digit = b == 0xB0 ? 0 : b - 0xB0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A plain-digit marker at i: after a word and punctuation ("struggle.1 But"). */
+static size_t digit_marker(ctx *c, size_t i, size_t floor)
+{
+    const char *t = c->t;
+    if (i < 2 || i - 1 <= floor)
+        return 0;
+    char p = t[i - 1];
+    if (strchr(".,;:)\"", p) == NULL && !((unsigned char)p == 0x9D && i >= 3 && (unsigned char)t[i - 3] == 0xE2))
+        return 0;
+    size_t pe = (unsigned char)p == 0x9D ? i - 3 : i - 1;
+    if (pe == 0 || !is_letter_at(t, pe - 1))
+        return 0;
+    size_t w = pe;
+    while (w > floor && is_letter_at(t, w - 1))
+        w--;
+    if (pe - w < 3 || (w > 0 && (t[w - 1] == '.' || is_digit((unsigned char)t[w - 1]))))
+        return 0;
+    for (size_t k = 0; k < sizeof not_before_marker / sizeof *not_before_marker; k++)
+        if (strlen(not_before_marker[k]) == pe - w && memcmp(not_before_marker[k], t + w, pe - w) == 0)
+            return 0;
+    size_t j = i;
+    while (j < c->len && j - i < 3 && is_digit((unsigned char)t[j]))
+        j++;
+    if (j == i || (j < c->len && !is_space((unsigned char)t[j])) || t[i] == '0')
+        return 0;
+    return j - i;
+}
+
+/* ---- the scan ---- */
+
+/* The end of a bracket nested in the bracket being searched: `[82]` in
+ * `[Received 5:11 p.m.[82]]`; 0 when there is none at j. */
+static size_t nested_end(const char *t, size_t j, size_t len)
+{
+    size_t k = j + 1;
+    while (k < len && k - j < 40 && t[k] != ']' && t[k] != '[' && t[k] != '\n')
+        k++;
+    return k < len && t[k] == ']' && k > j + 1 ? k : 0;
+}
+
+static void scan(ctx *c, size_t from, size_t len, int depth)
+{
+    const char *t = c->t;
+    size_t floor = from;
+    int in_note = c->cv->footnotes->in_note;
+    for (size_t i = from; i < len; i++) {
+        unsigned char ch = (unsigned char)t[i];
+        if (ch == '[' || ch == '(') {
+            char close = ch == '[' ? ']' : ')';
+            size_t max = ch == '[' ? MAX_BRACKET : MAX_PAREN, j, nest = 0;
+            for (j = i + 1; j < len && j - i <= max; j++) {
+                if (ch == '[' && t[j] == '[' && depth == 0 && nest == 0) {
+                    size_t k = nested_end(t, j, len);
+                    if (k > 0) {
+                        nest = 1;
+                        j = k;
+                        continue;
+                    }
+                }
+                if (t[j] == close || t[j] == (char)ch || (ch == '(' && t[j] == '\n'))
+                    break;
+            }
+            if (j >= len || t[j] != close || j - i > max) {
+                if (ch == '[')
+                    warn(c, i, "bracket-unbalanced",
+                         "unbalanced '[' kept as text: '%.*s'", t + i, j - i < 40 ? j - i : 40);
+                continue;
+            }
+            vec *out = c->out;
+            size_t before = out->n;
+            bracket(c, i, j + 1, floor);
+            if (out->n > before) {
+                mark last = out->v[out->n - 1];
+                if (nest && last.container && depth == 0) {
+                    c->out = &c->nested;
+                    scan(c, last.cs, last.ce, 1);
+                    c->out = out;
+                }
+                floor = last.e;
+                i = floor - 1;
+            } else if (ch == '(') {
+                continue; /* an ordinary parenthesis: its inside is scanned too */
+            } else {
+                i = j;
+                floor = j + 1;
+            }
+            continue;
+        }
+        if (ch == ']') {
+            warn(c, i, "bracket-unbalanced", "']' without '[' kept as text%.*s", "", 0);
+            continue;
+        }
+        if (in_note)
+            continue;
+        size_t n;
+        int d;
+        if (ch >= 0xC2 && i > floor && !is_space((unsigned char)t[i - 1]) &&
+            superscript_at(t, i, len, &n, &d)) {
+            size_t j = i + n;
+            size_t n2;
+            int d2;
+            while (j < len && superscript_at(t, j, len, &n2, &d2))
+                j += n2;
+            mark *m = push(c->out);
+            if (m != NULL) {
+                m->kind = MK_FOOT;
+                m->s = i;
+                m->e = j;
+                m->cs = i;
+                m->ce = j;
+                m->rend = "superscript";
+            }
+            explain(c, i, "footnote-superscript", "'%.*s' is a footnote marker", t + i, j - i);
+            floor = j;
+            i = j - 1;
+            continue;
+        }
+        if (is_digit(ch) && (n = digit_marker(c, i, floor)) > 0) {
+            mark *m = push(c->out);
+            if (m != NULL) {
+                m->kind = MK_FOOT;
+                m->s = i;
+                m->e = i + n;
+                m->cs = i;
+                m->ce = i + n;
+                m->rend = "plain";
+            }
+            explain(c, i, "footnote-after-punct", "'%.*s' after a word and punctuation is a footnote marker", t + i, n);
+            floor = i + n;
+            i = floor - 1;
+        }
+    }
+}
+
+/* ---- dates and persons: kept only where they nest with the bracket marks ---- */
+
+/* Does [a, b) nest with the disjoint sorted marks of v (starting the search at *p)? */
+static int nests(const vec *v, size_t *p, size_t a, size_t b)
+{
+    while (*p < v->n && v->v[*p].e <= a)
+        (*p)++;
+    for (size_t q = *p; q < v->n && v->v[q].s < b; q++) {
+        const mark *m = &v->v[q];
+        if (m->s >= a && m->e <= b)
+            continue; /* inside the candidate */
+        if (m->container && a >= m->cs && b <= m->ce)
+            continue; /* inside the mark's content */
+        return 0;
+    }
+    return 1;
+}
+
+static void on_date(const tk_date *d, void *user)
+{
+    ctx *c = user;
+    mark *m = push(&c->dates);
+    if (m == NULL)
+        return;
+    m->kind = MK_DATE;
+    m->s = d->start;
+    m->e = d->end;
+    m->date = *d;
+}
+
+typedef struct reading {
+    char *text;
+    size_t *map; /* reading offset -> span offset */
+    size_t len;
+} reading;
+
+static void on_person(const tk_person_match *pm, void *user)
+{
+    void **u = user;
+    ctx *c = u[0];
+    reading *r = u[1];
+    if (pm->end <= pm->start || pm->end > r->len)
+        return;
+    mark *m = push(&c->persons);
+    if (m == NULL)
+        return;
+    m->kind = MK_PERSON;
+    m->s = r->map[pm->start];
+    m->e = r->map[pm->end - 1] + 1;
+    m->id = pm->id;
+}
+
+/* The text as a reader reads it: expansion brackets dropped, other brackets as spaces, so
+ * that `I[van] V. Kovalev` reads `Ivan V. Kovalev`. */
+static int reading_text(ctx *c, reading *r)
+{
+    r->text = malloc(c->len + 1);
+    r->map = malloc((c->len + 1) * sizeof *r->map);
+    if (r->text == NULL || r->map == NULL)
+        return -1;
+    size_t k = 0, mi = 0;
+    for (size_t i = 0; i < c->len; i++) {
+        while (mi < c->br.n && c->br.v[mi].e <= i)
+            mi++;
+        const mark *m = mi < c->br.n && c->br.v[mi].s <= i ? &c->br.v[mi] : NULL;
+        char ch = c->t[i];
+        if (m != NULL) {
+            if ((m->kind == MK_EXPAN || m->kind == MK_SUPPLIED) && m->ae > m->as &&
+                (i == m->as || i == m->ae - 1))
+                continue; /* drop the brackets of com[munist] */
+            if (m->container) {
+                if (i < m->cs || i >= m->ce)
+                    ch = ' ';
+            } else if (m->kind != MK_EXPAN && m->kind != MK_SUPPLIED && m->kind != MK_CHOICE &&
+                       m->kind != MK_UNCLEAR)
+                ch = ' ';
+        }
+        r->text[k] = ch;
+        r->map[k] = i;
+        k++;
+    }
+    r->text[k] = '\0';
+    r->map[k] = c->len;
+    r->len = k;
+    return 0;
+}
+
+static int cmp_marks(const void *a, const void *b)
+{
+    const mark *x = a, *y = b;
+    if (x->s != y->s)
+        return x->s < y->s ? -1 : 1;
+    if (x->e != y->e)
+        return x->e > y->e ? -1 : 1; /* outer first */
+    return x->kind == MK_PERSON ? -1 : y->kind == MK_PERSON ? 1 : 0;
+}
+
+/* ---- building the elements ---- */
+
+static void set(xmlNodePtr n, const char *name, const char *value)
+{
+    if (n != NULL)
+        xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+static void set_xml_id(xmlNodePtr n, const char *id)
+{
+    if (n != NULL)
+        xmlSetNsProp(n, xmlSearchNs(n->doc, n, (const xmlChar *)"xml"), (const xmlChar *)"id",
+                     (const xmlChar *)id);
+}
+
+static void set_rend(xmlNodePtr n, int paren)
+{
+    set(n, "rend", paren ? "parenthesized" : "bracketed");
+}
+
+static void text_range(ctx *c, xmlNodePtr parent, size_t a, size_t b)
+{
+    if (b > a)
+        tk_text(parent, c->t + a, b - a);
+}
+
+/* Attribute value with $N replaced by captures. */
+static void subst(ctx *c, const mark *m, const char *v, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (; *v && k + 1 < cap; v++) {
+        if (*v == '$' && v[1] >= '0' && v[1] <= '0' + TK_RULE_CAPS) {
+            int ci = v[1] - '0';
+            size_t s = m->rm->cap_start[ci], e = m->rm->cap_end[ci];
+            for (size_t i = s; i < e && k + 1 < cap; i++)
+                out[k++] = c->t[m->inner + i];
+            v++;
+            continue;
+        }
+        out[k++] = *v;
+    }
+    out[k] = '\0';
+}
+
+static const char *when_id(tk_conv *cv, const char *ts, size_t n, long *seconds)
+{
+    /* [-]a:b[:c[:d]] -> seconds; id tk-T... */
+    long f[4];
+    int nf = 0, neg = 0;
+    size_t i = 0;
+    if (n > 0 && ts[0] == '-') {
+        neg = 1;
+        i = 1;
+    }
+    while (i < n && nf < 4) {
+        long v = 0;
+        size_t s = i;
+        while (i < n && is_digit((unsigned char)ts[i]) && i - s < 4)
+            v = v * 10 + (ts[i++] - '0');
+        if (i == s)
+            return NULL;
+        f[nf++] = v;
+        if (i < n) {
+            if (ts[i] != ':')
+                return NULL;
+            i++;
+            if (i == n)
+                return NULL;
+        }
+    }
+    if (i != n || nf < 2)
+        return NULL;
+    long sec = 0;
+    static const long mult4[] = {86400, 3600, 60, 1}, mult3[] = {3600, 60, 1}, mult2[] = {60, 1};
+    const long *mult = nf == 4 ? mult4 : nf == 3 ? mult3 : mult2;
+    for (int k = 0; k < nf; k++) {
+        if (k > 0 && f[k] >= 60 && !(nf == 4 && k == 1 && f[k] < 24))
+            return NULL;
+        if (nf == 4 && k == 1 && f[k] >= 24)
+            return NULL;
+        sec += f[k] * mult[k];
+    }
+    *seconds = neg ? -sec : sec;
+    static char id[48];
+    size_t k = 0;
+    k += (size_t)snprintf(id, sizeof id, "tk-T%s", neg ? "m" : "");
+    for (size_t j = neg; j < n && k + 1 < sizeof id; j++)
+        id[k++] = ts[j] == ':' ? '-' : ts[j];
+    id[k] = '\0';
+    (void)cv;
+    return id;
+}
+
+xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, size_t len)
+{
+    long sec = 0;
+    const char *id = when_id(cv, ts, len, &sec);
+    if (id == NULL)
+        return NULL;
+    tk_footnotes *f = cv->footnotes;
+    if (cv->timeline == NULL) {
+        cv->timeline = tk_el(cv, NULL, "timeline");
+        set(cv->timeline, "unit", "s");
+        set(cv->timeline, "origin", "#tk-T0");
+        set_xml_id(tk_el(cv, cv->timeline, "when"), "tk-T0");
+    }
+    if (f->when_ids == NULL)
+        f->when_ids = xmlHashCreate(256);
+    if (f->when_ids != NULL && xmlHashLookup(f->when_ids, (const xmlChar *)id) == NULL) {
+        xmlNodePtr w = tk_el(cv, cv->timeline, "when");
+        set_xml_id(w, id);
+        char iv[32];
+        snprintf(iv, sizeof iv, "%ld", sec);
+        set(w, "interval", iv);
+        set(w, "since", "#tk-T0");
+        xmlHashAddEntry(f->when_ids, (const xmlChar *)id, (void *)1);
+    }
+    xmlNodePtr a = tk_el(cv, parent, "anchor");
+    char ref[56];
+    snprintf(ref, sizeof ref, "#%s", id);
+    set(a, "synch", ref);
+    char *n = malloc(len + 1);
+    if (n != NULL) {
+        memcpy(n, ts, len);
+        n[len] = '\0';
+        set(a, "n", n);
+        free(n);
+    }
+    cv->n_timestamps++;
+    return a;
+}
+
+static void emit(ctx *c, xmlNodePtr parent, size_t from, size_t to, size_t *i);
+
+/* Builds the element(s) of mark m in parent; nested marks of a container are emitted into
+ * the returned node's content. */
+static void build(ctx *c, xmlNodePtr parent, const mark *m, size_t *i)
+{
+    tk_conv *cv = c->cv;
+    const char *t = c->t;
+    xmlNodePtr el = NULL, inner = NULL;
+    switch ((enum mark_kind)m->kind) {
+    case MK_RULE: {
+        const tk_rule *r = m->rm->rule;
+        el = tk_el(cv, parent, r->element);
+        char buf[512];
+        int has_place = 0;
+        for (char **a = r->attrs; a != NULL && *a != NULL; a += 2) {
+            if (strcmp(a[0], "prefix") == 0)
+                continue;
+            subst(c, m, a[1], buf, sizeof buf);
+            set(el, a[0], buf);
+            if (strcmp(a[0], "place") == 0)
+                has_place = 1;
+        }
+        if (strcmp(r->element, "note") == 0 && !has_place)
+            set(el, "place", "inline");
+        for (char **a = r->attrs; a != NULL && *a != NULL; a += 2)
+            if (strcmp(a[0], "prefix") == 0) {
+                char rb[80];
+                snprintf(rb, sizeof rb, "bracketed prefixed-%s", a[1]);
+                set(el, "rend", rb);
+            }
+        if (!(r->flags & TK_RF_BARE) && xmlHasProp(el, (const xmlChar *)"rend") == NULL)
+            set_rend(el, m->paren);
+        if (r->content >= 0) {
+            size_t s = m->inner + m->rm->cap_start[r->content];
+            size_t e = m->inner + m->rm->cap_end[r->content];
+            if (r->flags & TK_RF_DESC)
+                text_range(c, tk_el(cv, el, "desc"), s, e);
+            else
+                inner = el;
+        }
+        const char *nm = r->element;
+        if (strcmp(nm, "gap") == 0)
+            cv->n_gap++;
+        else if (strcmp(nm, "unclear") == 0)
+            cv->n_unclear++;
+        else if (strcmp(nm, "note") == 0)
+            cv->n_gloss++;
+        else if (strcmp(nm, "vocal") == 0 || strcmp(nm, "incident") == 0 ||
+                 strcmp(nm, "pause") == 0 || strcmp(nm, "kinesic") == 0 || strcmp(nm, "stage") == 0)
+            cv->n_events++;
+        break;
+    }
+    case MK_SIC:
+    case MK_SICNOTE:
+        el = tk_el(cv, parent, "note");
+        set(el, "type", "sic");
+        set(el, "place", "inline");
+        set_rend(el, 0);
+        text_range(c, el, m->cs, m->ce);
+        cv->n_sic++;
+        break;
+    case MK_CHOICE: {
+        el = tk_el(cv, parent, "choice");
+        xmlNodePtr s = tk_el(cv, el, "sic");
+        text_range(c, s, m->s, m->e);
+        xmlNodePtr corr = tk_el(cv, el, "corr");
+        if (m->cert)
+            set(corr, "cert", "medium");
+        text_range(c, corr, m->as, m->ae);
+        break;
+    }
+    case MK_EXPAN:
+        el = tk_el(cv, parent, "expan");
+        text_range(c, el, m->s, m->as);
+        text_range(c, tk_el(cv, el, "ex"), m->as + 1, m->ae - 1);
+        text_range(c, el, m->ae, m->e);
+        cv->n_expan++;
+        break;
+    case MK_SUPPLIED:
+        if (m->ae > m->as) { /* representative[s] */
+            text_range(c, parent, m->s, m->as);
+            el = tk_el(cv, parent, "supplied");
+            set(el, "reason", "omitted");
+            set_rend(el, 0);
+            text_range(c, el, m->as + 1, m->ae - 1);
+            text_range(c, parent, m->ae, m->e);
+            cv->n_supplied++;
+            break;
+        }
+        el = tk_el(cv, parent, "supplied");
+        set(el, "reason", "omitted");
+        if (m->cert) {
+            set(el, "cert", "low");
+            set(el, "rend", m->paren ? "parenthesized query" : "bracketed query");
+        } else
+            set_rend(el, m->paren);
+        inner = el;
+        cv->n_supplied++;
+        break;
+    case MK_GLOSS:
+        el = tk_el(cv, parent, "note");
+        set(el, "type", m->reason != NULL ? m->reason : "editorial");
+        set(el, "place", "inline");
+        set_rend(el, m->paren);
+        if (m->container)
+            inner = el;
+        else
+            text_range(c, el, m->cs, m->ce);
+        cv->n_gloss++;
+        break;
+    case MK_GAP: {
+        el = tk_el(cv, parent, "gap");
+        set(el, "reason", m->reason);
+        char q[24];
+        snprintf(q, sizeof q, "%ld", m->num);
+        set(el, "quantity", q);
+        set(el, "unit", m->unit);
+        set_rend(el, 0);
+        text_range(c, tk_el(cv, el, "desc"), m->cs, m->ce);
+        cv->n_gap++;
+        break;
+    }
+    case MK_FOOT: {
+        el = tk_el(cv, parent, "note");
+        set(el, "place", "foot");
+        char n[16];
+        size_t nl = m->ce - m->cs;
+        if (strcmp(m->rend, "superscript") == 0) {
+            size_t k = 0, sn;
+            int d;
+            for (size_t j = m->cs; j < m->ce && k + 1 < sizeof n; j += sn)
+                if (superscript_at(t, j, c->len, &sn, &d))
+                    n[k++] = (char)('0' + d);
+                else
+                    break;
+            n[k] = '\0';
+        } else {
+            if (nl >= sizeof n)
+                nl = sizeof n - 1;
+            memcpy(n, t + m->cs, nl);
+            n[nl] = '\0';
+        }
+        set(el, "n", n);
+        set(el, "rend", m->rend);
+        unsigned l, col;
+        pos(c, m->s, &l, &col);
+        tk_inline_add_marker(cv, el, n, strlen(n), t + m->s, m->e - m->s, l, col, m->cert);
+        break;
+    }
+    case MK_ANCHOR:
+        el = tk_timestamp_anchor(cv, parent, t + m->cs, m->ce - m->cs);
+        if (el == NULL) {
+            warn(c, m->s, "timestamp", "'%.*s' is not a valid timestamp; kept as text",
+                 t + m->s, m->e - m->s);
+            text_range(c, parent, m->s, m->e);
+        } else
+            set_rend(el, m->paren);
+        break;
+    case MK_PB: {
+        el = tk_el(cv, parent, "pb");
+        char n[24];
+        size_t nl = m->ce - m->cs < sizeof n - 1 ? m->ce - m->cs : sizeof n - 1;
+        memcpy(n, t + m->cs, nl);
+        n[nl] = '\0';
+        set(el, "n", n);
+        set_rend(el, 0);
+        cv->n_pb++;
+        break;
+    }
+    case MK_UNCLEAR:
+        el = tk_el(cv, parent, "unclear");
+        text_range(c, el, m->s, m->e);
+        cv->n_unclear++;
+        break;
+    case MK_DATE:
+        el = tk_el(cv, parent, "date");
+        if (m->date.when[0])
+            set(el, "when", m->date.when);
+        else {
+            set(el, "from", m->date.from);
+            set(el, "to", m->date.to);
+        }
+        inner = el;
+        cv->n_dates++;
+        break;
+    case MK_PERSON: {
+        el = tk_el(cv, parent, "persName");
+        char ref[256];
+        snprintf(ref, sizeof ref, "#%s", m->id);
+        set(el, "ref", ref);
+        inner = el;
+        break;
+    }
+    case MK_COUNT:
+        break;
+    }
+    if (inner != NULL) {
+        size_t cs = m->container ? m->cs : m->s, ce = m->container ? m->ce : m->e;
+        emit(c, inner, cs, ce, i);
+    } else {
+        /* nested marks of an atomic mark are dropped */
+        while (*i < c->all.n && c->all.v[*i].s < m->e)
+            (*i)++;
+    }
+}
+
+static void emit(ctx *c, xmlNodePtr parent, size_t from, size_t to, size_t *i)
+{
+    size_t p = from;
+    while (*i < c->all.n && c->all.v[*i].s < to) {
+        const mark *m = &c->all.v[*i];
+        (*i)++;
+        if (m->s < p) /* cannot happen with nesting marks; be safe */
+            continue;
+        text_range(c, parent, p, m->s);
+        build(c, parent, m, i);
+        p = m->e;
+    }
+    text_range(c, parent, p, to);
+}
 
 void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
 {
-    (void)cv;
-    tk_text(parent, span->text, span->len);
+    if (span->len == 0)
+        return;
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.cv = cv;
+    c.sp = span;
+    c.t = span->text;
+    c.len = span->len;
+    c.explain = cv->explain && tk_diag_notes_enabled(cv->diag);
+    if (!cv->footnotes->in_note)
+        tk_inline_add_parent(cv, parent, span->line_no[0]);
+    /* the arena for rule matches: at most one per '[' or '(' */
+    size_t nb = 0;
+    for (const char *p = c.t; (p = memchr(p, '[', (size_t)(c.t + c.len - p))) != NULL; p++)
+        nb++;
+    for (const char *p = c.t; (p = memchr(p, '(', (size_t)(c.t + c.len - p))) != NULL; p++)
+        nb++;
+    if (nb > 0) {
+        c.rms = malloc(nb * sizeof *c.rms);
+        c.cap_rms = c.rms != NULL ? nb : 0;
+    }
+    reading r = {NULL, NULL, 0};
+    c.out = &c.br;
+    scan(&c, 0, c.len, 0);
+    tk_dates_scan(c.t, c.len, tk_rules_date_order(cv->rules), on_date, &c);
+    /* dates nest with brackets */
+    size_t p = 0, pn = 0, keep = 0;
+    for (size_t k = 0; k < c.dates.n; k++)
+        if (nests(&c.br, &p, c.dates.v[k].s, c.dates.v[k].e) &&
+            nests(&c.nested, &pn, c.dates.v[k].s, c.dates.v[k].e))
+            c.dates.v[keep++] = c.dates.v[k];
+        else if (c.explain)
+            explain(&c, c.dates.v[k].s, "date-skipped", "date '%.*s' crosses an editorial bracket; kept as text",
+                    c.t + c.dates.v[k].s, c.dates.v[k].e - c.dates.v[k].s);
+    c.dates.n = keep;
+    for (size_t k = 0; c.explain && k < c.dates.n; k++) {
+        const mark *d = &c.dates.v[k];
+        explain(&c, d->s, d->date.rule, "date '%.*s'", c.t + d->s, d->e - d->s);
+    }
+    /* persons on the reading text */
+    if (reading_text(&c, &r) == 0) {
+        void *u[2] = {&c, &r};
+        tk_persons_scan(cv->persons, r.text, r.len, on_person, u);
+    }
+    size_t pb = 0, pd = 0;
+    keep = 0;
+    pn = 0;
+    for (size_t k = 0; k < c.persons.n; k++) {
+        mark *m = &c.persons.v[k];
+        if (nests(&c.br, &pb, m->s, m->e) && nests(&c.dates, &pd, m->s, m->e) &&
+            nests(&c.nested, &pn, m->s, m->e))
+            c.persons.v[keep++] = *m;
+        else
+            explain(&c, m->s, "person-skipped",
+                    "name '%.*s' straddles an element boundary; not marked", c.t + m->s, m->e - m->s);
+    }
+    c.persons.n = keep;
+    /* all marks, outer first */
+    size_t total = c.br.n + c.nested.n + c.dates.n + c.persons.n;
+    c.all.v = malloc((total ? total : 1) * sizeof *c.all.v);
+    if (c.all.v != NULL) {
+        memcpy(c.all.v, c.br.v, c.br.n * sizeof *c.all.v);
+        memcpy(c.all.v + c.br.n, c.dates.v, c.dates.n * sizeof *c.all.v);
+        memcpy(c.all.v + c.br.n + c.dates.n, c.persons.v, c.persons.n * sizeof *c.all.v);
+        memcpy(c.all.v + c.br.n + c.dates.n + c.persons.n, c.nested.v,
+               c.nested.n * sizeof *c.all.v);
+        c.all.n = total;
+        for (size_t k = 0; k < c.all.n; k++)
+            if (c.all.v[k].kind == MK_PERSON) { /* a person holds what is inside it */
+                c.all.v[k].container = 0;
+            }
+        qsort(c.all.v, c.all.n, sizeof *c.all.v, cmp_marks);
+        size_t i = 0;
+        emit(&c, parent, 0, c.len, &i);
+    } else
+        tk_text(parent, c.t, c.len);
+    free(r.text);
+    free(r.map);
+    free(c.br.v);
+    free(c.nested.v);
+    free(c.dates.v);
+    free(c.persons.v);
+    free(c.all.v);
+    free(c.rms);
 }

@@ -1,17 +1,533 @@
-/* rules.c: the bracket rule table (placeholder until the inline pass lands). */
+/* rules.c: the bracket rule table: built-in rules and `--rules FILE`, parsed from one text
+ * format (docs/rules.md), and the glob matcher that picks the rule for a bracket. */
+#include <ctype.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tk_internal.h"
 
-struct tk_rules {
-    int unused;
+/* The built-in table, in the rules-file format. Order matters: the first match wins.
+ * NAME  PATTERN  [FLAGS]  ->  ENCODING      (see docs/rules.md) */
+static const char *const builtin_rules[] = {
+    /* sic, with or without a correction */
+    "sic             [sic]                      nocase   -> @sic",
+    "sic-dot         [sic.]                     nocase   -> @sic",
+    "sic-corr        [sic, *]                   nocase   -> @sic-corr",
+    "sic-corr-dot    [sic. *]                   nocase   -> @sic-corr",
+    "sic-corr-colon  [sic: *]                   nocase   -> @sic-corr",
+    "sic-corr-semi   [sic; *]                   nocase   -> @sic-corr",
+    /* page breaks (FRUS on history.state.gov) */
+    "page            [Page #]                            -> @pb",
+    /* footnote markers: [9], [*], [†] (attached or confirmed by a notes section) */
+    "footnote        [#]                                 -> @footnote",
+    "footnote-star   [\\*]                               -> @footnote",
+    "footnote-dagger [†]                                 -> @footnote",
+    "footnote-ddag   [‡]                                 -> @footnote",
+    "footnote-sect   [§]                                 -> @footnote",
+    "footnote-paren  (#)                        attached -> @footnote",
+    /* timestamps: NASA [DD:HH:MM:SS] (negative before lift-off), [HH:MM:SS], [MM:SS] */
+    "timestamp       [#:#:#:#]                           -> @timestamp",
+    "timestamp-neg   [-#:#:#:#]                          -> @timestamp",
+    "timestamp-hms   [#:#:#]                             -> @timestamp",
+    "timestamp-ms    [#:#]                               -> @timestamp",
+    "timestamp-paren (#:#:#)                             -> @timestamp",
+    /* gaps */
+    "illegible       [illegible]                nocase   -> gap reason=illegible {desc:$0}",
+    "inaudible       [inaudible]                nocase   -> gap reason=inaudible {desc:$0}",
+    "inaudible-paren (inaudible)                nocase   -> gap reason=inaudible {desc:$0}",
+    "inaudible-pdot  (inaudible.)               nocase   -> gap reason=inaudible {desc:$0}",
+    "unclear-gap     [unclear]                  nocase   -> gap reason=unclear {desc:$0}",
+    "unclear-pgap    (unclear)                  nocase   -> gap reason=unclear {desc:$0}",
+    "garbled         [garbled*]                 nocase   -> gap reason=garbled {desc:$0}",
+    "omission        [omission]                 nocase   -> gap reason=omitted {desc:$0}",
+    "omission-query  [omission?]                nocase   -> gap reason=omitted cert=low {desc:$0}",
+    "omission-app    [apparent omission]        nocase   -> gap reason=omitted {desc:$0}",
+    "missing         [missing]                  nocase   -> gap reason=omitted {desc:$0}",
+    "ellipsis        [...]                               -> gap reason=omitted {desc:$0}",
+    "ellipsis-sp     [. . .]                             -> gap reason=omitted {desc:$0}",
+    "ellipsis-char   […]                                 -> gap reason=omitted {desc:$0}",
+    "etc             [etc.]                     nocase   -> gap reason=editorial {desc:$0}",
+    "etc-bare        [etc]                      nocase   -> gap reason=editorial {desc:$0}",
+    "etc-amp         [&c.]                               -> gap reason=editorial {desc:$0}",
+    "gap-count       [# *]                               -> @gap-count",
+    /* unclear */
+    "unclear         [unclear: *]               nocase   -> unclear reason=illegible prefix=unclear {$1}",
+    "query-mark      [?]                                 -> @query",
+    "query           [*?]                                -> @query",
+    /* sounds and events (spoken transcripts), in [ ] and ( ) */
+    "laughter        [laughter]                 nocase   -> vocal {desc:$0}",
+    "laughter-p      (laughter)                 nocase   -> vocal {desc:$0}",
+    "laughter-pdot   (laughter.)                nocase   -> vocal {desc:$0}",
+    "laughs          [laughs]                   nocase   -> vocal {desc:$0}",
+    "laughing        [laughing]                 nocase   -> vocal {desc:$0}",
+    "laughs-p        (laughs)                   nocase   -> vocal {desc:$0}",
+    "coughs          [cough*]                   nocase   -> vocal {desc:$0}",
+    "sighs           [sigh*]                    nocase   -> vocal {desc:$0}",
+    "crosstalk       [crosstalk]                nocase   -> vocal type=crosstalk {desc:$0}",
+    "crosstalk-p     (crosstalk)                nocase   -> vocal type=crosstalk {desc:$0}",
+    "applause        [applause]                 nocase   -> incident {desc:$0}",
+    "applause-p      (applause)                 nocase   -> incident {desc:$0}",
+    "applause-pdot   (applause.)                nocase   -> incident {desc:$0}",
+    "noise           [noise]                    nocase   -> incident {desc:$0}",
+    "pause           [pause]                             -> pause",
+    "pause-long      [long pause]                        -> pause type=long",
+    "pause-short     [short pause]                       -> pause type=short",
+    /* stage directions printed in brackets inside a speech (plays) */
+    "stage-aside     [Aside*]                            -> stage type=delivery {$0}",
+    "stage-within    [Within]                            -> stage type=location {$0}",
+    "stage-above     [Above]                             -> stage type=location {$0}",
+    "stage-beneath   [Beneath]                           -> stage type=location {$0}",
+    "stage-behind    [Behind]                            -> stage type=location {$0}",
+    "stage-sings     [Sings]                             -> stage type=business {$0}",
+    "stage-singing   [Singing]                           -> stage type=business {$0}",
+    "stage-reads     [Reads]                             -> stage type=business {$0}",
+    "stage-to        [To *]                              -> stage type=delivery {$0}",
+    "stage-exit      [Exit*]                             -> stage type=exit {$0}",
+    "stage-exeunt    [Exeunt*]                           -> stage type=exit {$0}",
+    "stage-enter     [Enter *]                           -> stage type=entrance {$0}",
+    /* editorial headings and notes of archival editions (FRUS) */
+    "received        [Received *]                        -> note type=editorial subtype=received place=inline {$0}",
+    "doc-telegram    [Telegram*]                         -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-translation [Translation*]                      -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-translated  [Translated*]                       -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-paraphrase  [Paraphrase*]                       -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-extract     [Extract*]                          -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-inclosure   [Inclosure*]                        -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-enclosure   [Enclosure*]                        -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-indorsement [Indorsement*]                      -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-memorandum  [Memorandum*]                       -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-cablegram   [Cablegram*]                        -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-circular    [Circular*]                         -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-confid      [Confidential*]                     -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-postscript  [Postscript*]                       -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-untitled    [Untitled]                          -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-transcript  [Transcript*]                       -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-undated     [undated]                           -> note type=editorial subtype=doctype place=inline {$0}",
+    "doc-handed      [Handed *]                          -> note type=editorial subtype=transmission place=inline {$0}",
+    "doc-sent        [Sent *]                            -> note type=editorial subtype=transmission place=inline {$0}",
+    "doc-here        [Here follow*]                      -> note type=editorial subtype=omission place=inline {$0}",
+    "doc-footnote    [Footnote in the original*]         -> note type=editorial place=inline {$0}",
+    "seal            [seal*]                             -> note type=editorial subtype=seal place=inline {$0}",
+    "seal-cap        [Seal*]                             -> note type=editorial subtype=seal place=inline {$0}",
+    "seal-upper      [SEAL*]                             -> note type=editorial subtype=seal place=inline {$0}",
+    "seal-notarial   [NOTARIAL SEAL*]                    -> note type=editorial subtype=seal place=inline {$0}",
+    "seal-ls         [l. s.]                    nocase   -> note type=editorial subtype=seal place=inline {$0}",
+    /* not editorial: web-page debris, kept as text */
+    "email-debris    [email*protected]                    -> @text",
+    /* everything else made of words: supplied word(s) or a gloss (inlines.c decides) */
+    "attached        [*]                        attached -> @expan",
+    "words           [*]                                 -> @guess",
 };
+
+struct tk_rules {
+    tk_rule *v;
+    size_t n, cap;
+    size_t n_user;   /* the first n_user rules come from the file */
+    int date_order;
+};
+
+/* encoder names after '@' */
+static const char *const enc_names[TK_ENC_COUNT] = {
+    [TK_ENC_ELEMENT] = "", [TK_ENC_SIC] = "sic", [TK_ENC_SIC_CORR] = "sic-corr",
+    [TK_ENC_EXPAN] = "expan", [TK_ENC_FOOTNOTE] = "footnote", [TK_ENC_TIMESTAMP] = "timestamp",
+    [TK_ENC_PB] = "pb", [TK_ENC_GAP_COUNT] = "gap-count", [TK_ENC_QUERY] = "query",
+    [TK_ENC_GUESS] = "guess", [TK_ENC_TEXT] = "text",
+};
+_Static_assert(sizeof enc_names / sizeof *enc_names == TK_ENC_COUNT, "one name per encoder");
+
+/* Elements a rule may build: inline elements valid inside p, l, head, item, note. */
+static const char *const allowed_elements[] = {
+    "abbr", "add", "corr", "date", "del", "foreign", "gap", "hi", "incident", "kinesic",
+    "label", "measure", "name", "note", "num", "orgName", "pause", "persName", "placeName",
+    "q", "rs", "seg", "sic", "stage", "supplied", "term", "time", "unclear", "vocal",
+};
+
+static const struct {
+    const char *name;
+    unsigned flag;
+} flag_names[] = {
+    {"nocase", TK_RF_NOCASE}, {"attached", TK_RF_ATTACHED}, {"detached", TK_RF_DETACHED},
+    {"bare", TK_RF_BARE},
+};
+
+static void rule_clear(tk_rule *r)
+{
+    free(r->name);
+    free(r->pat);
+    free(r->element);
+    if (r->attrs != NULL)
+        for (char **a = r->attrs; *a != NULL; a++)
+            free(*a);
+    free(r->attrs);
+}
+
+void tk_rules_free(tk_rules *r)
+{
+    if (r == NULL)
+        return;
+    for (size_t i = 0; i < r->n; i++)
+        rule_clear(&r->v[i]);
+    free(r->v);
+    free(r);
+}
+
+static char *dupn(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d != NULL) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+static const char *skip_ws(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    return p;
+}
+
+static const char *word_end(const char *p, const char *end)
+{
+    while (p < end && *p != ' ' && *p != '\t')
+        p++;
+    return p;
+}
+
+/* Parses the encoding part ("@name" or "element a=v ... {spec} [bare]") into r.
+ * Returns NULL on success or a message. */
+static const char *parse_encoding(const char *p, const char *end, tk_rule *r)
+{
+    r->content = -1;
+    p = skip_ws(p, end);
+    if (p >= end)
+        return "missing encoding after '->'";
+    if (*p == '@') {
+        const char *e = word_end(p + 1, end);
+        for (int i = 1; i < TK_ENC_COUNT; i++)
+            if (strlen(enc_names[i]) == (size_t)(e - p - 1) &&
+                memcmp(enc_names[i], p + 1, (size_t)(e - p - 1)) == 0) {
+                r->enc = (tk_enc)i;
+                return skip_ws(e, end) == end ? NULL : "text after the encoder name";
+            }
+        return "unknown encoder (see docs/rules.md)";
+    }
+    r->enc = TK_ENC_ELEMENT;
+    const char *e = word_end(p, end);
+    size_t nl = (size_t)(e - p);
+    int ok = 0;
+    for (size_t i = 0; i < sizeof allowed_elements / sizeof *allowed_elements; i++)
+        if (strlen(allowed_elements[i]) == nl && memcmp(allowed_elements[i], p, nl) == 0)
+            ok = 1;
+    if (!ok)
+        return "element not allowed in a rule (see docs/rules.md)";
+    r->element = dupn(p, nl);
+    size_t na = 0;
+    r->attrs = calloc(1, sizeof(char *));
+    if (r->element == NULL || r->attrs == NULL)
+        return "out of memory";
+    for (p = skip_ws(e, end); p < end; p = skip_ws(p, end)) {
+        if (*p == '{') {
+            const char *c = memchr(p, '}', (size_t)(end - p));
+            if (c == NULL)
+                return "missing '}'";
+            const char *q = p + 1;
+            if ((size_t)(c - q) >= 5 && memcmp(q, "desc:", 5) == 0) {
+                r->flags |= TK_RF_DESC;
+                q += 5;
+            }
+            if (q < c) {
+                if (c - q != 2 || q[0] != '$' || q[1] < '0' || q[1] > '0' + TK_RULE_CAPS)
+                    return "content must be {$N} or {desc:$N}";
+                r->content = q[1] - '0';
+            }
+            p = c + 1;
+            continue;
+        }
+        const char *we = word_end(p, end);
+        const char *eq = memchr(p, '=', (size_t)(we - p));
+        if (eq == NULL) {
+            if (we - p == 4 && memcmp(p, "bare", 4) == 0) {
+                r->flags |= TK_RF_BARE;
+                p = we;
+                continue;
+            }
+            return "expected attr=value, {content} or 'bare'";
+        }
+        const char *vs = eq + 1, *ve = we;
+        if (vs < end && *vs == '"') {
+            const char *q = memchr(vs + 1, '"', (size_t)(end - vs - 1));
+            if (q == NULL)
+                return "missing closing '\"'";
+            ve = q;
+            vs++;
+            we = q + 1;
+        }
+        if (eq == p)
+            return "attribute without name";
+        char **na2 = realloc(r->attrs, (na + 3) * sizeof(char *));
+        if (na2 == NULL)
+            return "out of memory";
+        r->attrs = na2;
+        r->attrs[na] = dupn(p, (size_t)(eq - p));
+        r->attrs[na + 1] = dupn(vs, (size_t)(ve - vs));
+        r->attrs[na + 2] = NULL;
+        na += 2;
+        p = we;
+    }
+    return NULL;
+}
+
+/* Parses one rule line into r. Returns NULL or a message; *col gets the column of trouble. */
+static const char *parse_rule(const char *line, size_t len, tk_rule *r, unsigned *col)
+{
+    const char *end = line + len, *p = skip_ws(line, end);
+    memset(r, 0, sizeof *r);
+    *col = (unsigned)(p - line) + 1;
+    const char *ne = word_end(p, end);
+    if (ne == p)
+        return "missing rule name";
+    r->name = dupn(p, (size_t)(ne - p));
+    const char *arrow = NULL;
+    for (const char *q = ne; q + 1 < end; q++)
+        if (q[0] == '-' && q[1] == '>' && (q == line || q[-1] == ' ' || q[-1] == '\t'))
+            arrow = q; /* the last ' ->' (patterns may contain '->') */
+    p = skip_ws(ne, end);
+    *col = (unsigned)(p - line) + 1;
+    if (p < end && strncmp(p, "off", 3) == 0 && skip_ws(p + 3, end) == end) {
+        r->enc = TK_ENC_COUNT; /* disables the built-in rule of this name */
+        return NULL;
+    }
+    if (arrow == NULL)
+        return "missing '->'";
+    if (p >= arrow || (*p != '[' && *p != '('))
+        return "pattern must start with '[' or '('";
+    r->open = *p;
+    r->close = *p == '[' ? ']' : ')';
+    /* the pattern ends at the last closing bracket before the flags and the arrow */
+    const char *pe = NULL;
+    for (const char *q = p + 1; q < arrow; q++)
+        if (*q == r->close && (q + 1 == arrow || q[1] == ' ' || q[1] == '\t'))
+            pe = q;
+    if (pe == NULL)
+        return "pattern has no closing bracket";
+    r->pat = dupn(p + 1, (size_t)(pe - p - 1));
+    if (r->pat == NULL || r->pat[0] == '\0')
+        return "empty pattern";
+    for (const char *q = skip_ws(pe + 1, arrow); q < arrow; q = skip_ws(q, arrow)) {
+        const char *we = word_end(q, arrow);
+        size_t i;
+        for (i = 0; i < sizeof flag_names / sizeof *flag_names; i++)
+            if (strlen(flag_names[i].name) == (size_t)(we - q) &&
+                memcmp(flag_names[i].name, q, (size_t)(we - q)) == 0)
+                break;
+        if (i == sizeof flag_names / sizeof *flag_names) {
+            *col = (unsigned)(q - line) + 1;
+            return "unknown flag (nocase, attached, detached, bare)";
+        }
+        r->flags |= flag_names[i].flag;
+        q = we;
+    }
+    unsigned ncap = 0;
+    for (const char *q = r->pat; *q; q++) {
+        if (*q == '\\' && q[1] != '\0')
+            q++;
+        else if (*q == '*' || *q == '#')
+            ncap++;
+    }
+    if (ncap > TK_RULE_CAPS)
+        return "more than 4 wildcards in a pattern";
+    *col = (unsigned)(arrow - line) + 3;
+    const char *msg = parse_encoding(arrow + 2, end, r);
+    if (msg == NULL && r->content > (int)ncap)
+        msg = "content names a capture the pattern does not have";
+    if (msg == NULL && r->attrs != NULL)
+        for (char **a = r->attrs; *a != NULL; a += 2)
+            for (const char *v = a[1]; *v; v++)
+                if (*v == '$' && (v[1] < '0' || v[1] - '0' > (int)ncap))
+                    msg = "attribute value names a capture the pattern does not have";
+    return msg;
+}
+
+static int push_rule(tk_rules *rs, tk_rule *r)
+{
+    if (rs->n == rs->cap) {
+        size_t nc = rs->cap ? rs->cap * 2 : 128;
+        tk_rule *nv = realloc(rs->v, nc * sizeof *nv);
+        if (nv == NULL)
+            return -1;
+        rs->v = nv;
+        rs->cap = nc;
+    }
+    rs->v[rs->n++] = *r;
+    return 0;
+}
+
+/* Reads the rules file into rs (before the built-in rules). 0 or -1 (reported). */
+static int load_file(tk_rules *rs, const char *path, tk_diag *d)
+{
+    size_t len = 0;
+    char *buf = tk_read_file(path, &len, d);
+    if (buf == NULL)
+        return -1;
+    int status = 0;
+    unsigned lineno = 0;
+    for (char *p = buf, *end = buf + len; p < end;) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *le = nl != NULL ? nl : end;
+        size_t n = (size_t)(le - p);
+        lineno++;
+        if (n > 0 && p[n - 1] == '\r')
+            n--;
+        const char *s = skip_ws(p, p + n);
+        if (s < p + n && *s != '#') {
+            if ((size_t)(p + n - s) > 10 && memcmp(s, "date-order", 10) == 0) {
+                const char *v = skip_ws(s + 10, p + n);
+                if (p + n - v == 3 && (memcmp(v, "dmy", 3) == 0 || memcmp(v, "mdy", 3) == 0))
+                    rs->date_order = v[0] == 'm' ? TK_DATE_MDY : TK_DATE_DMY;
+                else {
+                    tk_diag_report(d, TK_ERROR, path, lineno, (unsigned)(v - p) + 1, "rules",
+                                   "date-order must be 'dmy' or 'mdy'");
+                    status = -1;
+                }
+            } else {
+                tk_rule r;
+                unsigned col = 1;
+                const char *msg = parse_rule(p, n, &r, &col);
+                if (msg != NULL) {
+                    tk_diag_report(d, TK_ERROR, path, lineno, col, "rules", "%s", msg);
+                    rule_clear(&r);
+                    status = -1;
+                } else {
+                    r.origin = (int)lineno;
+                    if (push_rule(rs, &r) != 0) {
+                        rule_clear(&r);
+                        tk_diag_report(d, TK_SYSTEM, path, lineno, 0, "rules", "out of memory");
+                        status = -1;
+                        break;
+                    }
+                }
+            }
+        }
+        p = nl != NULL ? nl + 1 : end;
+    }
+    free(buf);
+    return status;
+}
 
 tk_rules *tk_rules_new(const char *path, tk_diag *d)
 {
-    (void)path;
-    (void)d;
-    return calloc(1, sizeof(tk_rules));
+    tk_rules *rs = calloc(1, sizeof *rs);
+    if (rs == NULL)
+        return NULL;
+    if (path != NULL && load_file(rs, path, d) != 0)
+        goto fail;
+    rs->n_user = rs->n;
+    for (size_t i = 0; i < sizeof builtin_rules / sizeof *builtin_rules; i++) {
+        tk_rule r;
+        unsigned col;
+        const char *msg = parse_rule(builtin_rules[i], strlen(builtin_rules[i]), &r, &col);
+        if (msg != NULL) { /* a bug in the table above; test_rules checks every entry */
+            tk_diag_report(d, TK_SYSTEM, "<built-in rules>", (unsigned)i + 1, col, "rules",
+                           "%s", msg);
+            rule_clear(&r);
+            goto fail;
+        }
+        int disabled = 0;
+        for (size_t k = 0; k < rs->n_user; k++)
+            if (strcmp(rs->v[k].name, r.name) == 0)
+                disabled = 1; /* a file rule of the same name replaces (or turns off) it */
+        if (disabled || push_rule(rs, &r) != 0)
+            rule_clear(&r);
+    }
+    return rs;
+fail:
+    tk_rules_free(rs);
+    return NULL;
 }
 
-void tk_rules_free(tk_rules *r) { free(r); }
+void tk_rules_set_date_order(tk_rules *r, int order) { r->date_order = order; }
+int tk_rules_date_order(const tk_rules *r) { return r->date_order; }
+size_t tk_rules_count(const tk_rules *r) { return r->n; }
+const tk_rule *tk_rules_at(const tk_rules *r, size_t i) { return i < r->n ? &r->v[i] : NULL; }
+
+/* Glob match of pattern p against s[0..n) with captures. Returns 1 on a match. */
+static int glob(const char *p, const char *s, size_t i, size_t n, int nocase, tk_rule_match *m,
+                int cap)
+{
+    while (*p != '\0') {
+        if (*p == '*' || *p == '#') {
+            int digits = *p == '#';
+            size_t j = i;
+            if (digits) {
+                while (j < n && s[j] >= '0' && s[j] <= '9')
+                    j++;
+                if (j == i)
+                    return 0;
+                /* digits are greedy: try the longest run first, then shorter */
+                for (size_t k = j; k > i; k--) {
+                    m->cap_start[cap + 1] = i;
+                    m->cap_end[cap + 1] = k;
+                    if (glob(p + 1, s, k, n, nocase, m, cap + 1))
+                        return 1;
+                }
+                return 0;
+            }
+            if (p[1] == '\0') { /* trailing star: the rest */
+                m->cap_start[cap + 1] = i;
+                m->cap_end[cap + 1] = n;
+                return 1;
+            }
+            for (size_t k = i; k <= n; k++) {
+                m->cap_start[cap + 1] = i;
+                m->cap_end[cap + 1] = k;
+                if (glob(p + 1, s, k, n, nocase, m, cap + 1))
+                    return 1;
+            }
+            return 0;
+        }
+        if (*p == '\\' && p[1] != '\0')
+            p++;
+        if (i >= n)
+            return 0;
+        unsigned char a = (unsigned char)*p, b = (unsigned char)s[i];
+        if (a != b && !(nocase && a < 128 && b < 128 && tolower(a) == tolower(b)))
+            return 0;
+        p++;
+        i++;
+    }
+    return i == n;
+}
+
+int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, int attached,
+                   tk_rule_match *m)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        const tk_rule *ru = &r->v[i];
+        if (ru->open != open || ru->enc == TK_ENC_COUNT)
+            continue;
+        if ((ru->flags & TK_RF_ATTACHED) && !attached)
+            continue;
+        if ((ru->flags & TK_RF_DETACHED) && attached)
+            continue;
+        /* quick reject on a literal first character */
+        char c0 = ru->pat[0];
+        if (c0 != '*' && c0 != '#' && c0 != '\\') {
+            if (n == 0)
+                continue;
+            unsigned char a = (unsigned char)c0, b = (unsigned char)inner[0];
+            if (a != b && !((ru->flags & TK_RF_NOCASE) && a < 128 && b < 128 &&
+                            tolower(a) == tolower(b)))
+                continue;
+        }
+        memset(m, 0, sizeof *m);
+        if (glob(ru->pat, inner, 0, n, ru->flags & TK_RF_NOCASE, m, 0)) {
+            m->rule = ru;
+            m->cap_start[0] = 0;
+            m->cap_end[0] = n;
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -104,7 +104,59 @@ const char *tk_data_dir(void);
 /* ================================================================== convert ========== */
 /* (owned by the converter: tools/convert.c and the files it calls) */
 
+/* Input shape; TK_SHAPE_AUTO detects it from the text. */
+typedef enum { TK_SHAPE_AUTO = 0, TK_SHAPE_RECORD, TK_SHAPE_TRANSCRIPT, TK_SHAPE_PLAY } tk_shape;
+/* How to read numeric dates such as 3/2/1949 (used by the inline pass). */
+typedef enum { TK_DATE_ORDER_AUTO = 0, TK_DATE_ORDER_DMY, TK_DATE_ORDER_MDY } tk_date_order;
+
+/* Options of one conversion. Initialise with tk_convert_opts_init; every string is borrowed
+ * (the caller keeps it alive during the call). */
+typedef struct tk_convert_opts {
+    const char *name;          /* input name for messages and the derived title ("-" = stdin) */
+    tk_shape shape;            /* TK_SHAPE_AUTO by default */
+    const char *encoding;      /* input encoding for iconv (NULL = UTF-8, checked) */
+    const char *persons_path;  /* personography (TEI listPerson), or NULL */
+    const char *rules_path;    /* extra bracket rules for the inline pass, or NULL */
+    const char *const *meta;   /* n_meta "key=value" strings that add to / override the header */
+    size_t n_meta;
+    tk_date_order date_order;  /* TK_DATE_ORDER_AUTO by default (rules file, else dmy) */
+    int explain;               /* report the converter's decisions as TK_NOTE messages */
+    int split;                 /* several documents: make each TEI self-contained (own
+                                  particDesc), for writing one file per document */
+} tk_convert_opts;
+
+void tk_convert_opts_init(tk_convert_opts *o);
+/* The shape named "auto", "record", "transcript" or "play"; -1 for any other name. */
+int tk_shape_from_name(const char *name);
+
+/* Converts a plain-text transcript (buf, len bytes; need not be NUL-terminated) into a TEI
+ * document: root TEI, or teiCorpus holding one TEI per document when the input has several
+ * (separator lines of '='). Messages go to d. Returns a document the caller frees with
+ * xmlFreeDoc, or NULL when the input has errors (invalid UTF-8, unreadable personography...;
+ * reported as TK_ERROR or TK_SYSTEM). */
+xmlDocPtr tk_convert_memory(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d);
+/* The same for a file ("-" = stdin); o->name defaults to path. */
+xmlDocPtr tk_convert_file(const char *path, const tk_convert_opts *o, tk_diag *d);
+
+/* Serializes a TEI document or any element tree: UTF-8, XML declaration, structural elements
+ * indented, no whitespace added inside mixed content (p, l, head, speaker, note...).
+ * Deterministic. Returns a NUL-terminated buffer the caller frees with free() (length in
+ * *len), or NULL when out of memory. */
+char *tk_tei_serialize(xmlDocPtr doc, size_t *len);
+
+/* Number of TEI documents in a converted document (1 for a TEI root). */
+size_t tk_tei_count(xmlDocPtr doc);
+/* Document i of a converted document as a standalone TEI document (a copy for a teiCorpus),
+ * which the caller frees with xmlFreeDoc; NULL when i is out of range or out of memory. */
+xmlDocPtr tk_tei_extract(xmlDocPtr doc, size_t i);
+
 /* ================================================================== persons ========== */
+
+/* Drafts a personography from a transcript: speaker labels and honorific + name mentions
+ * (and, with o->persons_path, the persons already known), as a TEI listPerson document with
+ * each candidate's count in a comment, for an editor to correct. Returns a document the
+ * caller frees with xmlFreeDoc, or NULL on error (reported). */
+xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d);
 
 /* ================================================================= validate ========== */
 

@@ -82,10 +82,245 @@ void tk_footnotes_free(tk_footnotes *f);
 /* Block side hands over the lines of a notes section ("Footnotes:", "Notes", a trailing run
  * of numbered lines). Each line is one span; returns 1 when the line was taken as a note. */
 int tk_footnotes_add_line(tk_conv *cv, const tk_span *line);
-/* After the body is built: warns about notes that no marker used. */
+/* After the body is built: joins note texts to the markers (matched by number, each note to
+ * the last marker with its number before it in the source), warns about markers without
+ * text and texts without marker (kept at the end of the element before them), and places
+ * the timeline (cv->timeline) as the first child of text/front (creating front). */
 void tk_footnotes_finish(tk_conv *cv);
 
+/* --- the rule table (rules.c); format and built-in rules: docs/rules.md --- */
+
+/* What a rule makes of a bracket. TK_ENC_ELEMENT builds the element the rule names; the
+ * others are built-in encoders with their own logic (inlines.c). */
+typedef enum {
+    TK_ENC_ELEMENT = 0, /* element + attributes + content from the rule */
+    TK_ENC_SIC,         /* [sic] -> note[@type='sic'] */
+    TK_ENC_SIC_CORR,    /* X [sic, should be Y] -> choice/(sic, corr) + note[@type='sic'] */
+    TK_ENC_EXPAN,       /* com[munist] -> expan/ex (or supplied for a long word + [s]) */
+    TK_ENC_FOOTNOTE,    /* [9], [*] -> note[@place='foot'][@n] */
+    TK_ENC_TIMESTAMP,   /* [00:12:34] -> anchor[@synch] + timeline/when */
+    TK_ENC_PB,          /* [Page 72] -> pb[@n] */
+    TK_ENC_GAP_COUNT,   /* [2 words illegible] -> gap[@quantity][@unit][@reason] */
+    TK_ENC_QUERY,       /* [they?] -> supplied[@cert='low'];  x [?] -> unclear + note */
+    TK_ENC_GUESS,       /* short words: supplied vs gloss (note[@type='editorial']) */
+    TK_ENC_TEXT,        /* not editorial (e-mail debris, citations): kept as text */
+    TK_ENC_COUNT
+} tk_enc;
+
+#define TK_RULE_CAPS 4
+/* One rule: a bracket pattern (inner glob: `*` any characters (maybe none), `#` one or more
+ * digits, `\x` literal x; each wildcard is a capture $1..$4, $0 is the whole inner text). */
+typedef struct tk_rule {
+    char *name;
+    char open, close;   /* '[' ']' or '(' ')' */
+    char *pat;          /* the inner glob */
+    unsigned flags;     /* TK_RF_* */
+    tk_enc enc;
+    char *element;      /* TK_ENC_ELEMENT: element name */
+    char **attrs;       /* NULL-terminated name, value, name, value... ($N substituted) */
+    int content;        /* capture for the content, -1 none */
+    int origin;         /* 0 built-in, else the rules file line */
+} tk_rule;
+
+enum {
+    TK_RF_NOCASE = 1,   /* letters match either case */
+    TK_RF_ATTACHED = 2, /* only when the bracket follows a letter directly: com[munist] */
+    TK_RF_DESC = 4,     /* content goes into a desc child (gap, vocal, incident, kinesic) */
+    TK_RF_BARE = 8,     /* no @rend: the diplomatic rendering is the content only */
+    TK_RF_DETACHED = 16 /* only when the bracket does not follow a letter directly */
+};
+
+typedef struct tk_rule_match {
+    const tk_rule *rule;
+    size_t cap_start[TK_RULE_CAPS + 1], cap_end[TK_RULE_CAPS + 1]; /* offsets in inner */
+} tk_rule_match;
+
+/* Finds the first rule (rules-file rules before built-in ones) whose pattern matches
+ * `inner` (n bytes, between `open` and its closing bracket). `attached`: the bracket follows
+ * a letter directly. Returns 1 and fills *m on a match. */
+int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, int attached,
+                   tk_rule_match *m);
+/* Date order for numeric dates (3.2.1949): 0 day first (default), 1 month first. Set by the
+ * rules file directive `date-order dmy|mdy` or by the caller (--date-order). */
+enum { TK_DATE_DMY = 0, TK_DATE_MDY = 1 };
+void tk_rules_set_date_order(tk_rules *r, int order);
+int tk_rules_date_order(const tk_rules *r);
+/* Number of rules (built-in + file), and rule i (for docs and tests). */
+size_t tk_rules_count(const tk_rules *r);
+const tk_rule *tk_rules_at(const tk_rules *r, size_t i);
+
+/* --- dates (dates.c) --- */
+
+/* One date found in text: bytes [start, end); ISO 8601 values (NUL-terminated; `to` empty
+ * unless a range: then `when` is empty and from/to are set). */
+typedef struct tk_date {
+    size_t start, end;
+    char when[11], from[11], to[11];
+    const char *rule;   /* which pattern made it ("month-day-year", "year-range", ...) */
+} tk_date;
+
+/* Finds dates in text, left to right, non-overlapping; calls found for each. Linear in len.
+ * `order` is TK_DATE_DMY or TK_DATE_MDY for all-numeric dates. */
+void tk_dates_scan(const char *text, size_t len, int order,
+                   void (*found)(const tk_date *d, void *user), void *user);
+/* Parses a whole string as one date (a dateline): 1 and *out filled when the text, trimmed
+ * of spaces and final punctuation, is one date; else 0. */
+int tk_date_parse(const char *text, size_t len, int order, tk_date *out);
+
+/* --- the inline pass (inlines.c) --- */
+
+/* Builds anchor[@synch] for a timestamp (`00:12:34`, `-00:00:00:10`, without brackets) as the
+ * last child of parent, adding a `when` to cv->timeline (created on demand). Returns the
+ * anchor, or NULL when ts is not a timestamp. For block-side timestamps (`[00:12:34] NAME:`). */
+xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, size_t len);
+/* The inline side keeps its per-conversion state (footnote markers, note texts, timeline
+ * ids) in cv->footnotes. */
+
 /* =========================================================== block side ============ */
+
+/* ---- reader.c: bytes -> checked UTF-8 lines with positions ---- */
+typedef struct tk_line {
+    const char *s;   /* the line's bytes without its terminator (valid UTF-8, no characters
+                        XML forbids) */
+    size_t len;
+    unsigned no;     /* 1-based source line number */
+    long byte;       /* byte offset of the line's start in the input as given */
+} tk_line;
+
+typedef struct tk_lines {
+    char *buf;       /* owns the cleaned text the lines point into */
+    tk_line *v;
+    size_t n;
+} tk_lines;
+
+/* Splits data into lines (LF, CRLF and lone CR end a line; a leading BOM is skipped). With
+ * `encoding` (not NULL and not UTF-8) the input is converted with iconv first. Invalid UTF-8
+ * is reported as TK_ERROR at line:col (byte offset too) and makes the call fail; characters
+ * XML 1.0 forbids are reported (TK_WARNING) and dropped. Returns 0, or -1 on error (out is
+ * then empty). Free with tk_lines_free. */
+int tk_read_lines(const char *data, size_t len, const char *encoding, const char *file,
+                  tk_diag *d, tk_lines *out);
+void tk_lines_free(tk_lines *l);
+/* 1-based column (in characters) of byte `off` of s. */
+unsigned tk_utf8_col(const char *s, size_t off);
+
+/* ---- blocks.c: lines -> blocks ---- */
+typedef enum tk_block_kind {
+    TK_B_TITLE,      /* the document's title line (head of the body, title in the header) */
+    TK_B_HEAD,       /* a section heading: opens a div */
+    TK_B_DATELINE,   /* opener/dateline */
+    TK_B_OPENER,     /* a short line before the title (a file number): opener/seg */
+    TK_B_P,          /* paragraph (inside a speaker turn when one is open) */
+    TK_B_ITEM,       /* list item; label = the printed marker */
+    TK_B_TURN,       /* speaker turn: label = the speaker as printed; text after it */
+    TK_B_TIMESTAMP,  /* a timestamp on its own line, belongs to the next turn */
+    TK_B_MILESTONE,  /* Spacelog "_page : 9" / "_tape : x": label = key, text = value */
+    TK_B_COMMENT,    /* transcriber's comment line "# ..." */
+    TK_B_STAGE,      /* stage direction (play) or a whole parenthesised paragraph */
+    TK_B_ACT,        /* play: act heading (text = the heading without the stars) */
+    TK_B_SCENE,      /* play: scene heading */
+    TK_B_SPEAKER,    /* play: speaker name alone on its line */
+    TK_B_L,          /* play: one printed line of speech */
+    TK_B_NOTES_HEAD, /* "Footnotes:" / "Notes" */
+    TK_B_NOTE,       /* one line of a notes section, handed to tk_footnotes_add_line */
+    TK_B_KIND_COUNT
+} tk_block_kind;
+
+/* A block: lines [line, line + n_lines) of tk_lines; its text starts `off` bytes into the
+ * first line (after a label or marker); label (if any) is `label_len` bytes at `label_off` of
+ * the first line. */
+typedef struct tk_block {
+    tk_block_kind kind;
+    size_t line, n_lines;
+    size_t off;
+    size_t label_off, label_len;
+} tk_block;
+
+/* Header metadata gathered from front matter, the trailing "Document Information" block,
+ * Source lines and --meta: key (lower case: title, date, author, translator, editor,
+ * source, archive, language, rights, summary, type, publisher, interviewer, interviewee...)
+ * and value; `line` is the source line (0 for --meta). */
+typedef struct tk_meta {
+    char *key, *value;
+    unsigned line;
+} tk_meta;
+
+typedef struct tk_docblocks {
+    tk_block *b;
+    size_t n, cap;
+    tk_meta *meta;
+    size_t n_meta, cap_meta;
+    size_t first_line, end_line;  /* the document's lines */
+} tk_docblocks;
+
+typedef struct tk_blocks {
+    tk_shape shape;               /* detected or forced */
+    tk_docblocks *doc;            /* one per document (separator lines split them) */
+    size_t n_docs;
+    char *corpus_title;           /* a lone heading before the first separator, or NULL */
+    unsigned corpus_title_line;
+} tk_blocks;
+
+/* Parses lines into documents of blocks. Reports notes (dropped debris, decisions) and
+ * warnings through d. Returns NULL only when out of memory. Free with tk_blocks_free. */
+tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const char *file,
+                           int explain, tk_diag *d);
+void tk_blocks_free(tk_blocks *b);
+/* Adds (or replaces, when `replace`) a metadata entry; copies key and value. */
+void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vlen,
+                 unsigned line, int replace);
+/* The value of key, or NULL. */
+const char *tk_meta_get(const tk_docblocks *db, const char *key);
+/* Parses an English date ("February 3, 1949", "3 February 1949", "1949-02-03") at the start
+ * of s into ISO form (buf, >= 11 bytes). Returns the bytes consumed, 0 when none. */
+size_t tk_parse_date(const char *s, size_t len, char *iso);
+
+/* ---- tei.c / header.c: the TEI tree of one document ---- */
+/* What the body tells the header. */
+typedef struct tk_docinfo {
+    char *title;            /* the title line's text (malloc'd) or NULL */
+    unsigned title_line;
+    char when[16];          /* ISO date of the dateline ("" when none) */
+    char *date_text;        /* the date as printed (malloc'd) or NULL */
+    tk_shape shape;
+    int in_corpus;          /* persons are listed in the corpus header instead */
+    unsigned n_turns, n_stage, n_items, n_heads, n_notes_lines, n_notes_kept;
+} tk_docinfo;
+
+/* Builds <text> (body, and back for notes lines the footnotes module did not take) of one
+ * document under `tei`, running the inline pass over every text-bearing element. */
+void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xmlNodePtr tei,
+                       tk_docinfo *info);
+/* Fills the (empty) teiHeader element from the metadata, the body's findings and the
+ * persons used. */
+void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
+                     const tk_docinfo *info);
+/* Adds <particDesc><listPerson> of the persons used (all_docs: in any document) under
+ * profileDesc; nothing when none was used. */
+void tk_header_persons(tk_conv *cv, xmlNodePtr profileDesc, int all_docs);
+/* Sets xml:id on node. */
+void tk_set_xml_id(xmlNodePtr node, const char *id);
+
+/* ---- persons.c (besides the declarations above) ---- */
+/* Adds a speaker label as a person (or finds the person it names: a personography form
+ * equal to the label ignoring case, or Q / A -> interviewer / interviewee). Returns the id
+ * (owned by p), or NULL when out of memory. */
+const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len);
+/* Sets the interviewer / interviewee names for Q / A labels (front matter). */
+void tk_persons_set_role_name(tk_persons *p, const char *role, const char *name);
+/* Starts a new document: the "used" marks are cleared (see tk_persons_each_used). */
+void tk_persons_new_document(tk_persons *p);
+/* Calls fn for every person used since tk_persons_new_document (all_docs = 0) or in any
+ * document (all_docs = 1), in order of first use: id, name forms (n >= 1), role or NULL. */
+void tk_persons_each_used(tk_persons *p, int all_docs,
+                          void (*fn)(const char *id, const char *const *names, size_t n,
+                                     const char *role, unsigned long count, void *user),
+                          void *user);
+/* Number of persons in the personography (speakers and honorific names not counted). */
+size_t tk_persons_count(const tk_persons *p);
+/* When set (no personography given), tk_persons_scan also marks honorific + name
+ * ("Comrade Stalin", "Mr. Smith"), creating a person per name. */
+void tk_persons_set_honorifics(tk_persons *p, int on);
 
 /* Loads a personography (TEI listPerson/person[@xml:id]/persName, whole document or
  * fragment). path may be NULL (no names). NULL on error (reported). */

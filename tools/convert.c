@@ -1,0 +1,346 @@
+/* convert.c: the converter's driver: reader -> blocks -> TEI tree (inline pass per element)
+ * -> header, for one document or a teiCorpus of several; also the persons draft. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tk_internal.h"
+
+void tk_convert_opts_init(tk_convert_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->shape = TK_SHAPE_AUTO;
+    o->date_order = TK_DATE_ORDER_AUTO;
+}
+
+int tk_shape_from_name(const char *name)
+{
+    static const char *const names[] = {"auto", "record", "transcript", "play"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+/* Applies --meta key=value to every document (replacing what the text said). */
+static int apply_meta(tk_blocks *B, const tk_convert_opts *o, tk_diag *d)
+{
+    for (size_t i = 0; i < o->n_meta; i++) {
+        const char *kv = o->meta[i];
+        const char *eq = strchr(kv, '=');
+        if (eq == NULL || eq == kv) {
+            tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "meta",
+                           "--meta '%s': expected key=value", kv);
+            return -1;
+        }
+        char key[64];
+        snprintf(key, sizeof key, "%.*s", (int)(eq - kv), kv);
+        for (char *k = key; *k; k++)
+            if (*k >= 'A' && *k <= 'Z')
+                *k = (char)(*k - 'A' + 'a');
+        for (size_t k = 0; k < B->n_docs; k++)
+            tk_meta_set(&B->doc[k], key, eq + 1, strlen(eq + 1), 0, 1);
+    }
+    return 0;
+}
+
+static xmlNodePtr new_root(tk_conv *cv, const char *name)
+{
+    xmlNodePtr r = xmlNewDocNode(cv->doc, NULL, (const xmlChar *)name, NULL);
+    if (r == NULL)
+        return NULL;
+    cv->ns = xmlNewNs(r, (const xmlChar *)TK_TEI_NS, NULL);
+    xmlSetNs(r, cv->ns);
+    xmlDocSetRootElement(cv->doc, r);
+    return r;
+}
+
+/* One TEI document under parent (NULL: the document root). */
+static int build_tei(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xmlNodePtr parent,
+                     tk_shape shape, int in_corpus)
+{
+    tk_docinfo info;
+    memset(&info, 0, sizeof info);
+    info.shape = shape;
+    info.in_corpus = in_corpus;
+    xmlNodePtr tei = parent == NULL ? new_root(cv, "TEI") : tk_el(cv, parent, "TEI");
+    if (tei == NULL)
+        return -1;
+    xmlNodePtr header = tk_el(cv, tei, "teiHeader");
+    if (header == NULL)
+        return -1;
+    tk_persons_new_document(cv->persons);
+    const char *q = tk_meta_get(db, "interviewer"), *a = tk_meta_get(db, "interviewee");
+    if (q != NULL)
+        tk_persons_set_role_name(cv->persons, "interviewer", q);
+    if (a != NULL)
+        tk_persons_set_role_name(cv->persons, "interviewee", a);
+    tk_tei_build_text(cv, L, db, tei, &info);
+    tk_header_build(cv, header, db, &info);
+    free(info.title);
+    free(info.date_text);
+    return 0;
+}
+
+/* The corpus header: the leading chapter heading (or the file name) and the persons. */
+static void corpus_header(tk_conv *cv, xmlNodePtr corpus, const tk_blocks *B, int persons)
+{
+    xmlNodePtr h = tk_el(cv, NULL, "teiHeader");
+    if (h == NULL)
+        return;
+    if (corpus->children != NULL)
+        xmlAddPrevSibling(corpus->children, h);
+    else
+        xmlAddChild(corpus, h);
+    xmlNodePtr fd = tk_el(cv, h, "fileDesc");
+    xmlNodePtr title = tk_el(cv, tk_el(cv, fd, "titleStmt"), "title");
+    if (B->corpus_title != NULL)
+        tk_text(title, B->corpus_title, strlen(B->corpus_title));
+    else {
+        char buf[512];
+        snprintf(buf, sizeof buf, "%zu documents from %s", B->n_docs,
+                 cv->file != NULL ? cv->file : "standard input");
+        tk_text(title, buf, strlen(buf));
+    }
+    tk_text(tk_el(cv, tk_el(cv, fd, "publicationStmt"), "p"),
+            "Unpublished conversion; see each document's header.", 51);
+    char src[512];
+    snprintf(src, sizeof src, "Plain-text file %s holding %zu documents.",
+             cv->file != NULL ? cv->file : "(standard input)", B->n_docs);
+    tk_text(tk_el(cv, tk_el(cv, fd, "sourceDesc"), "p"), src, strlen(src));
+    if (persons) {
+        xmlNodePtr prof = tk_el(cv, h, "profileDesc");
+        tk_header_persons(cv, prof, 1);
+        if (prof->children == NULL) {
+            xmlUnlinkNode(prof);
+            xmlFreeNode(prof);
+        }
+    }
+}
+
+xmlDocPtr tk_convert_memory(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d)
+{
+    tk_convert_opts defaults;
+    tk_lines L = {0};
+    tk_blocks *B = NULL;
+    tk_conv cv;
+    xmlDocPtr result = NULL;
+    if (o == NULL) {
+        tk_convert_opts_init(&defaults);
+        o = &defaults;
+    }
+    memset(&cv, 0, sizeof cv);
+    cv.diag = d;
+    cv.file = o->name != NULL ? (strcmp(o->name, "-") == 0 ? "<stdin>" : o->name) : "<input>";
+    cv.opts = o;
+    cv.explain = o->explain;
+
+    int errors_before = (int)tk_diag_count(d, TK_ERROR) + (int)tk_diag_count(d, TK_SYSTEM);
+    if (tk_read_lines(buf, len, o->encoding, cv.file, d, &L) != 0)
+        goto out;
+    if (L.n == 0 || (L.n == 1 && L.v[0].len == 0))
+        tk_diag_report(d, TK_WARNING, cv.file, 1, 1, "empty", "the input is empty");
+    cv.persons = tk_persons_new(o->persons_path, d);
+    if (cv.persons == NULL)
+        goto out;
+    tk_persons_set_honorifics(cv.persons, o->persons_path == NULL);
+    cv.rules = tk_rules_new(o->rules_path, d);
+    if (cv.rules == NULL)
+        goto out;
+    if (o->date_order != TK_DATE_ORDER_AUTO)
+        tk_rules_set_date_order(cv.rules, o->date_order == TK_DATE_ORDER_MDY ? TK_DATE_MDY
+                                                                             : TK_DATE_DMY);
+    B = tk_blocks_parse(&L, o->shape, cv.file, o->explain, d);
+    if (B == NULL || apply_meta(B, o, d) != 0)
+        goto out;
+    cv.doc = xmlNewDoc((const xmlChar *)"1.0");
+    if (cv.doc == NULL)
+        goto out;
+    if (B->n_docs <= 1) {
+        cv.footnotes = tk_footnotes_new();
+        if (cv.footnotes == NULL)
+            goto out;
+        tk_docblocks empty = {0};
+        if (build_tei(&cv, &L, B->n_docs ? &B->doc[0] : &empty, NULL, B->shape, 0) != 0)
+            goto out;
+    } else {
+        xmlNodePtr corpus = new_root(&cv, "teiCorpus");
+        if (corpus == NULL)
+            goto out;
+        for (size_t i = 0; i < B->n_docs; i++) {
+            tk_footnotes_free(cv.footnotes);
+            cv.footnotes = tk_footnotes_new(); /* note numbers restart per document */
+            if (cv.footnotes == NULL || build_tei(&cv, &L, &B->doc[i], corpus, B->shape, !o->split) != 0)
+                goto out;
+        }
+        corpus_header(&cv, corpus, B, !o->split);
+    }
+    if ((int)tk_diag_count(d, TK_ERROR) + (int)tk_diag_count(d, TK_SYSTEM) > errors_before)
+        goto out;
+    result = cv.doc;
+    cv.doc = NULL;
+out:
+    if (cv.doc != NULL)
+        xmlFreeDoc(cv.doc);
+    tk_footnotes_free(cv.footnotes);
+    tk_rules_free(cv.rules);
+    tk_persons_free(cv.persons);
+    tk_blocks_free(B);
+    tk_lines_free(&L);
+    return result;
+}
+
+xmlDocPtr tk_convert_file(const char *path, const tk_convert_opts *o, tk_diag *d)
+{
+    tk_convert_opts local;
+    if (o == NULL)
+        tk_convert_opts_init(&local);
+    else
+        local = *o;
+    if (local.name == NULL)
+        local.name = path;
+    size_t len = 0;
+    char *buf = tk_read_file(path, &len, d);
+    if (buf == NULL)
+        return NULL;
+    xmlDocPtr doc = tk_convert_memory(buf, len, &local, d);
+    free(buf);
+    return doc;
+}
+
+static int is_tei_el(xmlNodePtr n, const char *name)
+{
+    return n != NULL && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+size_t tk_tei_count(xmlDocPtr doc)
+{
+    xmlNodePtr r = xmlDocGetRootElement(doc);
+    if (is_tei_el(r, "TEI"))
+        return 1;
+    size_t n = 0;
+    if (is_tei_el(r, "teiCorpus"))
+        for (xmlNodePtr c = r->children; c != NULL; c = c->next)
+            n += is_tei_el(c, "TEI");
+    return n;
+}
+
+xmlDocPtr tk_tei_extract(xmlDocPtr doc, size_t i)
+{
+    xmlNodePtr r = xmlDocGetRootElement(doc), found = NULL;
+    if (is_tei_el(r, "TEI"))
+        found = i == 0 ? r : NULL;
+    else if (is_tei_el(r, "teiCorpus"))
+        for (xmlNodePtr c = r->children; c != NULL && found == NULL; c = c->next)
+            if (is_tei_el(c, "TEI") && i-- == 0)
+                found = c;
+    if (found == NULL)
+        return NULL;
+    xmlDocPtr out = xmlNewDoc((const xmlChar *)"1.0");
+    if (out == NULL)
+        return NULL;
+    xmlNodePtr copy = xmlDocCopyNode(found, out, 1);
+    if (copy == NULL) {
+        xmlFreeDoc(out);
+        return NULL;
+    }
+    xmlDocSetRootElement(out, copy);
+    if (copy->nsDef == NULL) {
+        xmlNsPtr ns = xmlNewNs(copy, (const xmlChar *)TK_TEI_NS, NULL);
+        /* the copy may carry a reconciled namespace: point every node at the root's */
+        xmlReconciliateNs(out, copy);
+        (void)ns;
+    }
+    return out;
+}
+
+/* ------------------------------------------------------------------ persons draft */
+
+struct draft {
+    tk_conv *cv;
+    xmlNodePtr list;
+};
+
+static void draft_person(const char *id, const char *const *names, size_t n, const char *role,
+                         unsigned long count, void *user)
+{
+    struct draft *dr = user;
+    char c[96];
+    snprintf(c, sizeof c, " %lu mention%s ", count, count == 1 ? "" : "s");
+    xmlNodePtr p = tk_el(dr->cv, dr->list, "person");
+    if (p == NULL)
+        return;
+    tk_set_xml_id(p, id);
+    if (role != NULL)
+        xmlSetProp(p, (const xmlChar *)"role", (const xmlChar *)role);
+    for (size_t i = 0; i < n; i++) {
+        xmlNodePtr pn = tk_el(dr->cv, p, "persName");
+        tk_text(pn, names[i], strlen(names[i]));
+    }
+    xmlNodePtr com = xmlNewDocComment(dr->cv->doc, (const xmlChar *)c);
+    if (com != NULL)
+        xmlAddChild(p, com);
+}
+
+static void ignore_match(const tk_person_match *m, void *user)
+{
+    (void)m;
+    (void)user;
+}
+
+xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d)
+{
+    tk_lines L = {0};
+    tk_blocks *B = NULL;
+    tk_conv cv;
+    xmlDocPtr result = NULL;
+    memset(&cv, 0, sizeof cv);
+    cv.diag = d;
+    cv.file = o->name != NULL ? o->name : "<input>";
+    if (tk_read_lines(buf, len, o->encoding, cv.file, d, &L) != 0)
+        goto out;
+    cv.persons = tk_persons_new(o->persons_path, d);
+    if (cv.persons == NULL)
+        goto out;
+    tk_persons_set_honorifics(cv.persons, 1);
+    B = tk_blocks_parse(&L, o->shape, cv.file, 0, d);
+    if (B == NULL)
+        goto out;
+    for (size_t k = 0; k < B->n_docs; k++) {
+        const tk_docblocks *db = &B->doc[k];
+        for (size_t i = 0; i < db->n; i++) {
+            const tk_block *bl = &db->b[i];
+            const tk_line *l = &L.v[bl->line];
+            if (bl->kind == TK_B_TURN)
+                tk_persons_speaker(cv.persons, l->s + bl->label_off, bl->label_len);
+            else if (bl->kind == TK_B_SPEAKER)
+                tk_persons_speaker(cv.persons, l->s, bl->label_len);
+            size_t a = bl->kind == TK_B_TURN || bl->kind == TK_B_ITEM ? bl->off : 0;
+            size_t e = L.v[bl->line + bl->n_lines - 1].s - l->s + L.v[bl->line + bl->n_lines - 1].len;
+            if (bl->kind != TK_B_SPEAKER && e > a)
+                tk_persons_scan(cv.persons, l->s + a, e - a, ignore_match, NULL);
+        }
+    }
+    cv.doc = xmlNewDoc((const xmlChar *)"1.0");
+    if (cv.doc == NULL)
+        goto out;
+    xmlNodePtr root = new_root(&cv, "listPerson");
+    if (root == NULL)
+        goto out;
+    xmlNodePtr com = xmlNewDocComment(
+        cv.doc, (const xmlChar *)" Draft personography made by teikit persons: correct the "
+                                 "names, merge persons that are the same, remove what is not "
+                                 "a person; counts are mentions in the text. ");
+    if (com != NULL)
+        xmlAddPrevSibling(root, com);
+    struct draft dr = {&cv, root};
+    tk_persons_each_used(cv.persons, 1, draft_person, &dr);
+    result = cv.doc;
+    cv.doc = NULL;
+out:
+    if (cv.doc != NULL)
+        xmlFreeDoc(cv.doc);
+    tk_persons_free(cv.persons);
+    tk_blocks_free(B);
+    tk_lines_free(&L);
+    return result;
+}

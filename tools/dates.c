@@ -1,0 +1,411 @@
+/* dates.c: finds dates in running text and datelines (month names from a table) and gives
+ * them ISO 8601 values, without taking page numbers, signatures, counts or times for years. */
+#include <stdio.h>
+#include <string.h>
+
+#include "tk_internal.h"
+
+/* Month names: a table, so another language is a data change. Matched case-sensitively
+ * (English and German names are capitalized; French and Spanish are listed both ways). An
+ * abbreviation may be followed by '.'. */
+static const struct month_name {
+    const char *name;
+    unsigned char month;
+    unsigned char abbr; /* needs its period: "Feb." */
+} months[] = {
+    {"January", 1, 0}, {"February", 2, 0}, {"March", 3, 0}, {"April", 4, 0}, {"May", 5, 0},
+    {"June", 6, 0}, {"July", 7, 0}, {"August", 8, 0}, {"September", 9, 0}, {"October", 10, 0},
+    {"November", 11, 0}, {"December", 12, 0},
+    {"Jan", 1, 1}, {"Feb", 2, 1}, {"Mar", 3, 1}, {"Apr", 4, 1}, {"Jun", 6, 1}, {"Jul", 7, 1},
+    {"Aug", 8, 1}, {"Sept", 9, 1}, {"Sep", 9, 1}, {"Oct", 10, 1}, {"Nov", 11, 1},
+    {"Dec", 12, 1},
+    /* German */
+    {"Januar", 1, 0}, {"Februar", 2, 0}, {"M\xc3\xa4rz", 3, 0}, {"Mai", 5, 0}, {"Juni", 6, 0},
+    {"Juli", 7, 0}, {"Oktober", 10, 0}, {"Dezember", 12, 0},
+    /* French */
+    {"janvier", 1, 0}, {"f\xc3\xa9vrier", 2, 0}, {"mars", 3, 0}, {"avril", 4, 0}, {"mai", 5, 0},
+    {"juin", 6, 0}, {"juillet", 7, 0}, {"ao\xc3\xbbt", 8, 0}, {"septembre", 9, 0},
+    {"octobre", 10, 0}, {"novembre", 11, 0}, {"d\xc3\xa9" "cembre", 12, 0},
+    /* Spanish */
+    {"enero", 1, 0}, {"febrero", 2, 0}, {"marzo", 3, 0}, {"abril", 4, 0}, {"mayo", 5, 0},
+    {"junio", 6, 0}, {"julio", 7, 0}, {"agosto", 8, 0}, {"septiembre", 9, 0},
+    {"octubre", 10, 0}, {"noviembre", 11, 0}, {"diciembre", 12, 0},
+};
+
+/* Words after which a bare four-digit number is a year ("in 1903", "After 1928"). */
+static const char *const year_cues[] = {
+    "in", "In", "since", "Since", "until", "Until", "till", "of", "from", "From", "by",
+    "during", "During", "after", "After", "before", "Before", "around", "year", "years",
+    "early", "late", "mid", "circa", "spring", "summer", "autumn", "fall", "winter", "to",
+    "and", "or", "between", "Between", "end", "beginning", "middle", "c.", "ca.", "also",
+};
+
+/* Words after a number that make it a count, not a year ("1500 feet"). */
+static const char *const count_words[] = {
+    "people", "persons", "men", "members", "troops", "soldiers", "fighters", "tons", "feet",
+    "foot", "miles", "meters", "metres", "dollars", "pounds", "rubles", "roubles", "francs",
+    "marks", "yen", "pesos", "hours", "minutes", "seconds", "rounds", "copies", "pages",
+    "percent", "per", "words", "square", "kilometers", "kilometres", "head", "acres",
+    "barrels", "bales", "cases", "units", "votes", "fps", "psi", "degrees", "knots", "million",
+    "thousand", "hundred", "billion", "ft", "lb", "lbs", "kg", "km", "nautical", "gallons",
+};
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+static int is_alnum(unsigned char c) { return is_digit((char)c) || is_alpha(c); }
+
+static const char *const days_in_month = "\0\37\35\37\36\37\36\37\37\36\37\36\37";
+
+/* Reads 1..max digits at text[i]; returns count (0 when none or more than max). */
+static size_t digits(const char *t, size_t i, size_t len, size_t max, unsigned *val)
+{
+    size_t k = 0;
+    unsigned v = 0;
+    while (i + k < len && is_digit(t[i + k])) {
+        if (k == max)
+            return 0;
+        v = v * 10 + (unsigned)(t[i + k] - '0');
+        k++;
+    }
+    *val = v;
+    return k;
+}
+
+/* A month name at text[i] ending at a word boundary; returns its length (with an
+ * abbreviation's '.') and the month, or 0. */
+static size_t month_at(const char *t, size_t i, size_t len, unsigned *month)
+{
+    static unsigned char first[256];
+    static int ready;
+    if (!ready) { /* benign race: every thread writes the same bytes */
+        for (size_t k = 0; k < sizeof months / sizeof *months; k++)
+            first[(unsigned char)months[k].name[0]] = 1;
+        ready = 1;
+    }
+    if (!first[(unsigned char)t[i]] || (i > 0 && is_alnum((unsigned char)t[i - 1])))
+        return 0;
+    size_t best = 0;
+    for (size_t k = 0; k < sizeof months / sizeof *months; k++) {
+        size_t n = strlen(months[k].name);
+        if (i + n > len || memcmp(t + i, months[k].name, n) != 0)
+            continue;
+        if (i + n < len && is_alnum((unsigned char)t[i + n]))
+            continue;
+        if (months[k].abbr) {
+            if (i + n >= len || t[i + n] != '.')
+                continue;
+            n++;
+        }
+        if (n > best) {
+            best = n;
+            *month = months[k].month;
+        }
+    }
+    return best;
+}
+
+static size_t skip_spaces(const char *t, size_t i, size_t len)
+{
+    while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t'))
+        i++;
+    return i;
+}
+
+static int valid_day(unsigned y, unsigned m, unsigned d)
+{
+    if (m < 1 || m > 12 || d < 1)
+        return 0;
+    unsigned max = (unsigned)days_in_month[m];
+    if (m == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+        max = 29;
+    return d <= max;
+}
+
+static int plausible_year(unsigned y) { return y >= 1000 && y <= 2099; }
+
+/* The byte after a number must not continue it ("710.1012", "1,500", "1934a"). */
+static int number_ends(const char *t, size_t j, size_t len)
+{
+    if (j >= len)
+        return 1;
+    unsigned char c = (unsigned char)t[j];
+    if (c < 0x80 && is_alnum(c))
+        return 0;
+    if ((c == '.' || c == ',' || c == ':' || c == '/') && j + 1 < len && is_digit(t[j + 1]))
+        return 0;
+    return 1;
+}
+
+/* The word before byte i (skipping spaces and one opening parenthesis). */
+static void word_before(const char *t, size_t i, const char **w, size_t *wl)
+{
+    size_t e = i;
+    while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\n'))
+        e--;
+    size_t s = e;
+    while (s > 0 && (is_alpha((unsigned char)t[s - 1]) || t[s - 1] == '.'))
+        s--;
+    *w = t + s;
+    *wl = e - s;
+}
+
+static int word_in(const char *w, size_t wl, const char *const *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strlen(list[k]) == wl && memcmp(list[k], w, wl) == 0)
+            return 1;
+    return 0;
+}
+
+/* The word after byte j (skipping spaces) is a count word. */
+static int count_follows(const char *t, size_t j, size_t len)
+{
+    size_t s = skip_spaces(t, j, len), e = s;
+    while (e < len && is_alpha((unsigned char)t[e]))
+        e++;
+    return e > s && word_in(t + s, e - s, count_words, sizeof count_words / sizeof *count_words);
+}
+
+/* Is the four-digit number at [i, j) a year by its context? */
+static int year_context(const char *t, size_t i, size_t j, size_t len)
+{
+    if (count_follows(t, j, len))
+        return 0;
+    if (i > 0 && (t[i - 1] == '(' || t[i - 1] == '-' || t[i - 1] == 0x2D))
+        return i < 2 || !is_digit(t[i - 2]);
+    const char *w;
+    size_t wl;
+    word_before(t, i, &w, &wl);
+    if (wl > 0 && word_in(w, wl, year_cues, sizeof year_cues / sizeof *year_cues))
+        return 1;
+    /* "Moscow, 1933" / "London, 1933,": a comma after a word */
+    size_t e = i;
+    while (e > 0 && t[e - 1] == ' ')
+        e--;
+    if (e > 1 && t[e - 1] == ',' && is_alpha((unsigned char)t[e - 2]) && e < i)
+        return 1;
+    /* "the 1920s" handled elsewhere; "1903," at the end of a citation */
+    return 0;
+}
+
+/* A dash between range parts: '-', en dash, em dash. Returns its byte length or 0. */
+static size_t dash_at(const char *t, size_t i, size_t len)
+{
+    if (i < len && t[i] == '-')
+        return 1;
+    if (i + 2 < len && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+        ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94))
+        return 3;
+    return 0;
+}
+
+static void set_ymd(char *out, unsigned y, unsigned m, unsigned d)
+{
+    if (d != 0)
+        snprintf(out, 11, "%04u-%02u-%02u", y % 10000, m % 100, d % 100);
+    else if (m != 0)
+        snprintf(out, 11, "%04u-%02u", y % 10000, m % 100);
+    else
+        snprintf(out, 11, "%04u", y % 10000);
+}
+
+/* Tries every pattern that can start at byte i (a word start). Fills *d and returns 1. */
+static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
+{
+    unsigned a, b, c, m;
+    memset(d, 0, sizeof *d);
+    d->start = i;
+    size_t n, j;
+    /* Month [Day,] Year  |  Month Year */
+    if ((n = month_at(t, i, len, &m)) > 0) {
+        j = skip_spaces(t, i + n, len);
+        size_t k = digits(t, j, len, 2, &a);
+        if (k > 0 && a >= 1 && a <= 31) {
+            size_t j2 = j + k;
+            if (j2 + 1 < len && (t[j2] == 's' || t[j2] == 'n' || t[j2] == 'r' || t[j2] == 't') &&
+                (t[j2 + 1] == 't' || t[j2 + 1] == 'd' || t[j2 + 1] == 'h'))
+                j2 += 2; /* 3rd, 21st */
+            size_t j3 = j2;
+            if (j3 < len && t[j3] == ',')
+                j3++;
+            j3 = skip_spaces(t, j3, len);
+            size_t ky = digits(t, j3, len, 4, &b);
+            if (ky == 4 && plausible_year(b) && number_ends(t, j3 + 4, len) && valid_day(b, m, a)) {
+                d->end = j3 + 4;
+                set_ymd(d->when, b, m, a);
+                d->rule = "month-day-year";
+                return 1;
+            }
+            return 0; /* "February 3" without a year: no ISO value to give */
+        }
+        size_t j3 = j;
+        if (j3 < len && t[j3] == ',')
+            j3 = skip_spaces(t, j3 + 1, len);
+        size_t ky = digits(t, j3, len, 4, &b);
+        if (ky == 4 && plausible_year(b) && number_ends(t, j3 + 4, len)) {
+            d->end = j3 + 4;
+            set_ymd(d->when, b, m, 0);
+            d->rule = "month-year";
+            return 1;
+        }
+        return 0;
+    }
+    /* from YEAR to YEAR / between YEAR and YEAR */
+    static const struct {
+        const char *from, *to;
+    } spans[] = {{"from", "to"}, {"From", "to"}, {"between", "and"}, {"Between", "and"}};
+    for (size_t s = 0; s < sizeof spans / sizeof *spans; s++) {
+        size_t fl = strlen(spans[s].from), tl = strlen(spans[s].to);
+        if (i + fl + 1 >= len || memcmp(t + i, spans[s].from, fl) != 0 || t[i + fl] != ' ')
+            continue;
+        j = skip_spaces(t, i + fl, len);
+        if (digits(t, j, len, 4, &a) != 4 || !plausible_year(a) || !number_ends(t, j + 4, len))
+            return 0;
+        size_t k = skip_spaces(t, j + 4, len);
+        if (k + tl + 1 >= len || memcmp(t + k, spans[s].to, tl) != 0 || t[k + tl] != ' ')
+            return 0;
+        k = skip_spaces(t, k + tl, len);
+        if (digits(t, k, len, 4, &b) != 4 || !plausible_year(b) || b <= a ||
+            !number_ends(t, k + 4, len) || count_follows(t, k + 4, len))
+            return 0;
+        d->end = k + 4;
+        set_ymd(d->from, a, 0, 0);
+        set_ymd(d->to, b, 0, 0);
+        d->rule = "from-year-to-year";
+        return 1;
+    }
+    /* the 1920s */
+    if (i + 4 < len && memcmp(t + i, "the ", 4) == 0) {
+        j = skip_spaces(t, i + 4, len);
+        if (digits(t, j, len, 4, &a) == 4 && plausible_year(a) && a % 10 == 0) {
+            size_t k = j + 4;
+            if (k + 1 < len && t[k] == '\'' && t[k + 1] == 's')
+                k++;
+            if (k < len && t[k] == 's' && (k + 1 >= len || !is_alnum((unsigned char)t[k + 1]))) {
+                d->end = k + 1;
+                set_ymd(d->from, a, 0, 0);
+                set_ymd(d->to, a + 9, 0, 0);
+                d->rule = "decade";
+                return 1;
+            }
+        }
+        return 0;
+    }
+    if (!is_digit(t[i]))
+        return 0;
+    /* numbers: not inside a larger number or a file number ("710.1012", "F. 39") */
+    if (i > 0 && (is_digit(t[i - 1]) || ((t[i - 1] == '.' || t[i - 1] == ',' || t[i - 1] == '/') &&
+                                        i > 1 && is_digit(t[i - 2]))))
+        return 0;
+    size_t k1 = digits(t, i, len, 4, &a);
+    if (k1 == 0)
+        return 0;
+    j = i + k1;
+    /* Day Month Year: 3 February 1949 */
+    if (k1 <= 2 && a >= 1 && a <= 31 && j < len && t[j] == ' ') {
+        size_t k = skip_spaces(t, j, len);
+        if ((n = month_at(t, k, len, &m)) > 0) {
+            size_t k2 = skip_spaces(t, k + n, len);
+            if (k2 < len && t[k2] == ',')
+                k2 = skip_spaces(t, k2 + 1, len);
+            if (digits(t, k2, len, 4, &b) == 4 && plausible_year(b) && number_ends(t, k2 + 4, len) &&
+                valid_day(b, m, a)) {
+                d->end = k2 + 4;
+                set_ymd(d->when, b, m, a);
+                d->rule = "day-month-year";
+                return 1;
+            }
+            return 0;
+        }
+    }
+    /* numeric date 3.2.1949 / 3/2/1949 (order from the option) */
+    if (k1 <= 2 && j < len && (t[j] == '.' || t[j] == '/')) {
+        char sep = t[j];
+        size_t k2 = digits(t, j + 1, len, 2, &b);
+        if (k2 > 0 && j + 1 + k2 < len && t[j + 1 + k2] == sep) {
+            size_t y0 = j + 2 + k2;
+            if (digits(t, y0, len, 4, &c) == 4 && plausible_year(c) && number_ends(t, y0 + 4, len)) {
+                unsigned day = order == TK_DATE_MDY ? b : a, mon = order == TK_DATE_MDY ? a : b;
+                if (valid_day(c, mon, day)) {
+                    d->end = y0 + 4;
+                    set_ymd(d->when, c, mon, day);
+                    d->rule = order == TK_DATE_MDY ? "numeric-mdy" : "numeric-dmy";
+                    return 1;
+                }
+            }
+        }
+        return 0;
+    }
+    if (k1 != 4 || !plausible_year(a))
+        return 0;
+    /* year ranges: 1927-1936, 1931-34, 1930–31 */
+    size_t dl = dash_at(t, j, len);
+    if (dl > 0) {
+        size_t k2 = digits(t, j + dl, len, 4, &b);
+        if ((k2 == 4 || k2 == 2) && number_ends(t, j + dl + k2, len)) {
+            unsigned to = k2 == 4 ? b : a / 100 * 100 + b;
+            if (to > a && plausible_year(to) && !count_follows(t, j + dl + k2, len)) {
+                d->end = j + dl + k2;
+                set_ymd(d->from, a, 0, 0);
+                set_ymd(d->to, to, 0, 0);
+                d->rule = "year-range";
+                return 1;
+            }
+            return 0;
+        }
+    }
+    if (!number_ends(t, j, len))
+        return 0;
+    /* 1920s */
+    if (j < len && t[j] == 's')
+        return 0;
+    if (!year_context(t, i, j, len))
+        return 0;
+    d->end = j;
+    set_ymd(d->when, a, 0, 0);
+    d->rule = "year";
+    return 1;
+}
+
+void tk_dates_scan(const char *text, size_t len, int order,
+                   void (*found)(const tk_date *d, void *user), void *user)
+{
+    tk_date d;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)text[i];
+        int start = is_alnum(c) && (i == 0 || !is_alnum((unsigned char)text[i - 1]));
+        if (start && date_at(text, i, len, order, &d)) {
+            found(&d, user);
+            i = d.end;
+            continue;
+        }
+        i++;
+    }
+}
+
+int tk_date_parse(const char *text, size_t len, int order, tk_date *out)
+{
+    size_t s = 0, e = len;
+    while (s < e && (text[s] == ' ' || text[s] == '\t' || text[s] == '\n'))
+        s++;
+    while (e > s && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\n' ||
+                     text[e - 1] == '.' || text[e - 1] == ','))
+        e--;
+    if (s == e)
+        return 0;
+    tk_date d;
+    /* a lone year in a dateline needs no context word */
+    unsigned y;
+    if (e - s == 4 && digits(text, s, e, 4, &y) == 4 && plausible_year(y)) {
+        memset(out, 0, sizeof *out);
+        out->start = s;
+        out->end = e;
+        set_ymd(out->when, y, 0, 0);
+        out->rule = "year";
+        return 1;
+    }
+    if (!date_at(text, s, e, order, &d) || d.end != e)
+        return 0;
+    *out = d;
+    return 1;
+}

@@ -1,0 +1,342 @@
+/* header.c: the teiHeader of one document from its metadata (front matter, trailing
+ * "Document Information", Source lines, --meta), the body's findings and the persons used. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "tk_internal.h"
+
+static xmlNodePtr el_text(tk_conv *cv, xmlNodePtr parent, const char *name, const char *text,
+                          size_t len)
+{
+    xmlNodePtr n = tk_el(cv, parent, name);
+    if (n != NULL && text != NULL)
+        tk_text(n, text, len);
+    return n;
+}
+
+static xmlNodePtr el_str(tk_conv *cv, xmlNodePtr parent, const char *name, const char *text)
+{
+    return el_text(cv, parent, name, text, text ? strlen(text) : 0);
+}
+
+/* Splits a citation into sentences at ". X" where X starts a capitalised word of at least
+ * four letters ("... Ll. 47-53. Reprinted in ..."), so abbreviations such as "F. 39",
+ * "Vol. 5" and initials do not split. Calls fn for each piece (without the final '.'). */
+static void each_sentence(const char *s, void (*fn)(const char *, size_t, void *), void *user)
+{
+    size_t n = strlen(s), start = 0;
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (s[i] != '.' || s[i + 1] != ' ' || !isupper((unsigned char)s[i + 2]))
+            continue;
+        size_t k = i + 3;
+        while (k < n && islower((unsigned char)s[k]))
+            k++;
+        if (k - (i + 2) < 4)
+            continue;
+        fn(s + start, i - start, user);
+        start = i + 2;
+    }
+    size_t e = n;
+    while (e > start && (s[e - 1] == '.' || s[e - 1] == ' '))
+        e--;
+    if (e > start)
+        fn(s + start, e - start, user);
+}
+
+/* An archive signature "APRF: F. 39, Op. 1, D. 39, Ll. 47-53": returns the length of the
+ * repository part (before ": "), 0 when the text is not one. */
+static size_t signature_repo(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && i < 12 && (isupper((unsigned char)s[i]) || s[i] == '-'))
+        i++;
+    if (i < 2 || i + 2 >= n || s[i] != ':' || s[i + 1] != ' ')
+        return 0;
+    /* the signature itself has digits */
+    for (size_t k = i + 2; k < n; k++)
+        if (isdigit((unsigned char)s[k]))
+            return i;
+    return 0;
+}
+
+typedef struct hdr {
+    tk_conv *cv;
+    xmlNodePtr titleStmt, sourceDesc, msDesc_done;
+    xmlNodePtr bibls; /* a holder for bibl elements, appended to sourceDesc in order */
+    int n_source;
+} hdr;
+
+static void citation_piece(const char *s, size_t n, void *user)
+{
+    hdr *h = user;
+    tk_conv *cv = h->cv;
+    size_t r;
+    if (n > 14 && strncmp(s, "Translated by ", 14) == 0) {
+        xmlNodePtr rs = tk_el(cv, h->titleStmt, "respStmt");
+        el_str(cv, rs, "resp", "Translated by");
+        el_text(cv, rs, "persName", s + 14, n - 14);
+        return;
+    }
+    if ((r = signature_repo(s, n)) > 0) {
+        xmlNodePtr ms = tk_el(cv, h->sourceDesc, "msDesc");
+        xmlNodePtr id = tk_el(cv, ms, "msIdentifier");
+        el_text(cv, id, "repository", s, r);
+        el_text(cv, id, "idno", s + r + 2, n - r - 2);
+        h->n_source++;
+        return;
+    }
+    el_text(cv, h->sourceDesc, "bibl", s, n);
+    h->n_source++;
+}
+
+static const struct { const char *name, *code; } languages[] = {
+    {"English", "en"}, {"Russian", "ru"}, {"Chinese", "zh"},   {"French", "fr"},
+    {"German", "de"},  {"Spanish", "es"}, {"Vietnamese", "vi"}, {"Japanese", "ja"},
+    {"Korean", "ko"},  {"Italian", "it"}, {"Portuguese", "pt"}, {"Polish", "pl"},
+};
+
+/* Title derived from the input name: base name without directory and extension. */
+static char *title_from_name(const char *name)
+{
+    if (name == NULL || strcmp(name, "-") == 0 || strcmp(name, "<stdin>") == 0)
+        return strdup("Untitled transcript");
+    const char *b = strrchr(name, '/');
+    b = b ? b + 1 : name;
+    const char *dot = strrchr(b, '.');
+    size_t n = dot && dot > b ? (size_t)(dot - b) : strlen(b);
+    char *t = strndup(b, n);
+    for (char *c = t; c && *c; c++)
+        if (*c == '_')
+            *c = ' ';
+    return t;
+}
+
+struct persons_ctx {
+    tk_conv *cv;
+    xmlNodePtr list;
+    xmlNodePtr profileDesc;
+};
+
+static void person_el(const char *id, const char *const *names, size_t n, const char *role,
+                      unsigned long count, void *user)
+{
+    struct persons_ctx *c = user;
+    (void)count;
+    if (c->list == NULL) {
+        xmlNodePtr pd = tk_el(c->cv, c->profileDesc, "particDesc");
+        c->list = tk_el(c->cv, pd, "listPerson");
+    }
+    xmlNodePtr p = tk_el(c->cv, c->list, "person");
+    if (p == NULL)
+        return;
+    tk_set_xml_id(p, id);
+    if (role != NULL)
+        xmlSetProp(p, (const xmlChar *)"role", (const xmlChar *)role);
+    for (size_t i = 0; i < n; i++)
+        el_str(c->cv, p, "persName", names[i]);
+}
+
+void tk_header_persons(tk_conv *cv, xmlNodePtr profileDesc, int all_docs)
+{
+    struct persons_ctx c = {cv, NULL, profileDesc};
+    tk_persons_each_used(cv->persons, all_docs, person_el, &c);
+}
+
+void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
+                     const tk_docinfo *info)
+{
+    static const char *const shape_names[] = {"auto", "record", "transcript", "play"};
+    xmlNodePtr fileDesc = tk_el(cv, header, "fileDesc");
+    hdr h = {cv, NULL, NULL, NULL, NULL, 0};
+    h.titleStmt = tk_el(cv, fileDesc, "titleStmt");
+    if (h.titleStmt == NULL)
+        return;
+
+    /* title */
+    const char *title = tk_meta_get(db, "title");
+    char *derived = NULL;
+    if (title == NULL)
+        title = info->title;
+    if (title == NULL) {
+        derived = title_from_name(cv->file);
+        title = derived;
+        tk_diag_report(cv->diag, TK_WARNING, cv->file, 0, 0, "title",
+                       "no title line or Title: found; title derived from the file name: "
+                       "'%s'",
+                       title ? title : "");
+    }
+    el_str(cv, h.titleStmt, "title", title);
+    free(derived);
+    for (size_t i = 0; i < db->n_meta; i++) {
+        const tk_meta *m = &db->meta[i];
+        if (strcmp(m->key, "author") == 0)
+            el_str(cv, h.titleStmt, "author", m->value);
+        else if (strcmp(m->key, "editor") == 0)
+            el_str(cv, h.titleStmt, "editor", m->value);
+        else if (strcmp(m->key, "translator") == 0) {
+            xmlNodePtr rs = tk_el(cv, h.titleStmt, "respStmt");
+            el_str(cv, rs, "resp", "Translated by");
+            el_str(cv, rs, "persName", m->value);
+        }
+    }
+
+    /* publicationStmt: the rights statement */
+    xmlNodePtr pub = tk_el(cv, fileDesc, "publicationStmt");
+    const char *publisher = tk_meta_get(db, "publisher");
+    int have_rights = 0;
+    for (size_t i = 0; i < db->n_meta; i++)
+        if (strcmp(db->meta[i].key, "rights") == 0 || strcmp(db->meta[i].key, "licence") == 0 ||
+            strcmp(db->meta[i].key, "license") == 0)
+            have_rights = 1;
+    if (publisher != NULL || have_rights) {
+        if (publisher != NULL)
+            el_str(cv, pub, "publisher", publisher);
+        else
+            el_str(cv, pub, "authority", "unknown (not stated in the transcript)");
+        xmlNodePtr av = have_rights ? tk_el(cv, pub, "availability") : NULL;
+        for (size_t i = 0; av != NULL && i < db->n_meta; i++) {
+            const tk_meta *m = &db->meta[i];
+            if (strcmp(m->key, "rights") == 0)
+                el_str(cv, av, "p", m->value);
+            else if (strcmp(m->key, "licence") == 0 || strcmp(m->key, "license") == 0) {
+                xmlNodePtr l = tk_el(cv, av, "licence");
+                if (strncmp(m->value, "http", 4) == 0)
+                    xmlSetProp(l, (const xmlChar *)"target", (const xmlChar *)m->value);
+                tk_text(l, m->value, strlen(m->value));
+            }
+        }
+    } else {
+        el_str(cv, pub, "p", "Unpublished conversion; the transcript states no publisher or rights.");
+    }
+
+    /* notesStmt: front matter keys that have no place elsewhere */
+    static const char *const placed[] = {
+        "title", "author", "editor", "translator", "publisher", "rights", "licence", "license",
+        "source", "citation", "archive", "signature", "repository", "date", "summary",
+        "abstract", "type", "language", "keywords", "subject", "interviewer", "interviewee",
+        "shape", "original-uploaded-date", "record-id"};
+    xmlNodePtr notesStmt = NULL;
+    for (size_t i = 0; i < db->n_meta; i++) {
+        size_t k = 0;
+        while (k < sizeof placed / sizeof *placed && strcmp(placed[k], db->meta[i].key) != 0)
+            k++;
+        if (k < sizeof placed / sizeof *placed)
+            continue;
+        if (notesStmt == NULL)
+            notesStmt = tk_el(cv, fileDesc, "notesStmt");
+        xmlNodePtr n = el_str(cv, notesStmt, "note", db->meta[i].value);
+        xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)db->meta[i].key);
+    }
+
+    /* sourceDesc */
+    h.sourceDesc = tk_el(cv, fileDesc, "sourceDesc");
+    for (size_t i = 0; i < db->n_meta; i++) {
+        const tk_meta *m = &db->meta[i];
+        if (strcmp(m->key, "citation") == 0)
+            each_sentence(m->value, citation_piece, &h);
+        else if (strcmp(m->key, "source") == 0) {
+            el_str(cv, h.sourceDesc, "bibl", m->value);
+            h.n_source++;
+        } else if (strcmp(m->key, "archive") == 0 || strcmp(m->key, "signature") == 0) {
+            size_t r = signature_repo(m->value, strlen(m->value));
+            xmlNodePtr ms = tk_el(cv, h.sourceDesc, "msDesc");
+            xmlNodePtr id = tk_el(cv, ms, "msIdentifier");
+            if (r > 0) {
+                el_text(cv, id, "repository", m->value, r);
+                el_str(cv, id, "idno", m->value + r + 2);
+            } else {
+                el_str(cv, id, strcmp(m->key, "archive") == 0 ? "repository" : "idno", m->value);
+            }
+            h.n_source++;
+        }
+    }
+    if (h.n_source == 0) {
+        char what[512];
+        snprintf(what, sizeof what, "Plain-text transcript %s.",
+                 cv->file != NULL ? cv->file : "(standard input)");
+        el_str(cv, h.sourceDesc, "p", what);
+    }
+
+    /* encodingDesc */
+    xmlNodePtr enc = tk_el(cv, header, "encodingDesc");
+    xmlNodePtr app = tk_el(cv, tk_el(cv, enc, "appInfo"), "application");
+    xmlSetProp(app, (const xmlChar *)"ident", (const xmlChar *)"teikit");
+    xmlSetProp(app, (const xmlChar *)"version", (const xmlChar *)tk_version());
+    el_str(cv, app, "label", "teikit");
+    el_str(cv, app, "desc", "plain-text transcript to TEI P5 converter");
+    xmlNodePtr ed = tk_el(cv, enc, "editorialDecl");
+    char buf[1024];
+    snprintf(buf, sizeof buf,
+             "Converted from a plain-text transcript read as a %s: %u speaker turns, %u "
+             "headings, %u list items, %u stage directions. Paragraphs are blank-line "
+             "separated; hard-wrapped lines are joined; speaker labels are kept as printed in "
+             "speaker; list item numbers as printed in @n; web-page debris and trailing "
+             "metadata were moved out of the body.",
+             shape_names[info->shape], info->n_turns, info->n_heads, info->n_items,
+             info->n_stage);
+    el_str(cv, ed, "p", buf);
+    snprintf(buf, sizeof buf,
+             "Editorial brackets encoded: %u sic, %u expansions, %u supplied, %u glosses, %u "
+             "gaps, %u unclear, %u events, %u page breaks, %u footnotes, %u dates, %u "
+             "timestamps.",
+             cv->n_sic, cv->n_expan, cv->n_supplied, cv->n_gloss, cv->n_gap, cv->n_unclear,
+             cv->n_events, cv->n_pb, cv->n_footnotes, cv->n_dates, cv->n_timestamps);
+    el_str(cv, ed, "p", buf);
+
+    /* profileDesc */
+    xmlNodePtr prof = tk_el(cv, header, "profileDesc");
+    const char *summary = tk_meta_get(db, "summary");
+    if (summary == NULL)
+        summary = tk_meta_get(db, "abstract");
+    if (summary != NULL)
+        el_str(cv, tk_el(cv, prof, "abstract"), "p", summary);
+    char when[16] = "";
+    const char *date_text = info->date_text;
+    const char *mdate = tk_meta_get(db, "date");
+    if (mdate != NULL && tk_parse_date(mdate, strlen(mdate), when) > 0)
+        date_text = mdate;
+    else if (mdate != NULL && strlen(mdate) == 4 && isdigit((unsigned char)mdate[0])) {
+        snprintf(when, sizeof when, "%s", mdate);
+        date_text = mdate;
+    } else {
+        if (mdate != NULL)
+            tk_diag_report(cv->diag, TK_WARNING, cv->file, 0, 0, "date",
+                           "cannot read the Date '%s' (expected e.g. 1949-02-03 or February "
+                           "3, 1949)",
+                           mdate);
+        snprintf(when, sizeof when, "%s", info->when);
+    }
+    if (when[0] != '\0') {
+        xmlNodePtr cr = tk_el(cv, prof, "creation");
+        xmlNodePtr d = el_str(cv, cr, "date", date_text != NULL ? date_text : when);
+        xmlSetProp(d, (const xmlChar *)"when", (const xmlChar *)when);
+    }
+    const char *lang = tk_meta_get(db, "language");
+    if (lang != NULL) {
+        const char *code = "und";
+        for (size_t i = 0; i < sizeof languages / sizeof *languages; i++)
+            if (strcasecmp(lang, languages[i].name) == 0 || strcasecmp(lang, languages[i].code) == 0)
+                code = languages[i].code;
+        xmlNodePtr lu = tk_el(cv, prof, "langUsage");
+        xmlNodePtr l = el_str(cv, lu, "language", lang);
+        xmlSetProp(l, (const xmlChar *)"ident", (const xmlChar *)code);
+    }
+    xmlNodePtr kw = NULL;
+    for (size_t i = 0; i < db->n_meta; i++) {
+        const tk_meta *m = &db->meta[i];
+        if (strcmp(m->key, "type") != 0 && strcmp(m->key, "keywords") != 0 &&
+            strcmp(m->key, "subject") != 0)
+            continue;
+        if (kw == NULL)
+            kw = tk_el(cv, tk_el(cv, prof, "textClass"), "keywords");
+        el_str(cv, kw, "term", m->value);
+    }
+    if (!info->in_corpus)
+        tk_header_persons(cv, prof, 0);
+    if (prof->children == NULL) {
+        xmlUnlinkNode(prof);
+        xmlFreeNode(prof);
+    }
+}

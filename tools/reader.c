@@ -1,0 +1,245 @@
+/* reader.c: bytes -> checked UTF-8 lines with positions (iconv for other encodings; BOM,
+ * CRLF and lone CR accepted; characters XML 1.0 forbids reported and dropped). */
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "tk_internal.h"
+
+/* Stop reporting after this many invalid sequences (the first ones locate the problem). */
+#define MAX_UTF8_REPORTS 10
+
+unsigned tk_utf8_col(const char *s, size_t off)
+{
+    unsigned c = 1;
+    for (size_t i = 0; i < off; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            c++;
+    return c;
+}
+
+/* Decodes one UTF-8 sequence at p (n bytes available). Returns its length and the code point
+ * in *cp, or 0 when the sequence is invalid (overlong, surrogate, > U+10FFFF, truncated). */
+static size_t utf8_decode(const unsigned char *p, size_t n, unsigned long *cp)
+{
+    unsigned char c = p[0];
+    size_t len;
+    unsigned long v, min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        len = 2; v = c & 0x1F; min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3; v = c & 0x0F; min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4; v = c & 0x07; min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (p[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return len;
+}
+
+/* 1 when XML 1.0 allows the character (tab, LF and CR are handled as line structure). */
+static int xml_char_ok(unsigned long c)
+{
+    if (c < 0x20)
+        return c == '\t';
+    if (c == 0xFFFE || c == 0xFFFF)
+        return 0;
+    return 1;
+}
+
+static int is_utf8_name(const char *e)
+{
+    return strcasecmp(e, "utf-8") == 0 || strcasecmp(e, "utf8") == 0;
+}
+
+/* Converts data from `enc` to UTF-8 with iconv. Returns a malloc'd buffer or NULL (reported). */
+static char *convert_encoding(const char *data, size_t len, const char *enc, const char *file,
+                              tk_diag *d, size_t *out_len)
+{
+    iconv_t cd = iconv_open("UTF-8", enc);
+    if (cd == (iconv_t)-1) {
+        tk_diag_report(d, TK_SYSTEM, file, 0, 0, "encoding", "unknown encoding '%s'", enc);
+        return NULL;
+    }
+    size_t cap = len * 2 + 16, used = 0;
+    char *out = malloc(cap);
+    char *in = (char *)data;
+    size_t left = len;
+    while (out != NULL) {
+        char *op = out + used;
+        size_t oleft = cap - used;
+        size_t r = iconv(cd, &in, &left, &op, &oleft);
+        used = (size_t)(op - out);
+        if (r != (size_t)-1) {
+            op = out + used;
+            oleft = cap - used;
+            iconv(cd, NULL, NULL, &op, &oleft); /* flush shift state */
+            used = (size_t)(op - out);
+            break;
+        }
+        if (errno == E2BIG) {
+            char *g = realloc(out, cap * 2);
+            if (g == NULL) {
+                free(out);
+                out = NULL;
+                break;
+            }
+            out = g;
+            cap *= 2;
+            continue;
+        }
+        /* EILSEQ or EINVAL: position in the input bytes */
+        long at = (long)(in - data);
+        unsigned line = 1;
+        for (long i = 0; i < at; i++)
+            if (data[i] == '\n')
+                line++;
+        tk_diag_report_at(d, TK_ERROR, file, line, 0, at, "encoding",
+                          "byte offset %ld: %s in %s input", at,
+                          errno == EINVAL ? "incomplete character at end" : "invalid byte",
+                          enc);
+        free(out);
+        out = NULL;
+        break;
+    }
+    iconv_close(cd);
+    if (out == NULL && errno == ENOMEM)
+        tk_diag_report(d, TK_SYSTEM, file, 0, 0, "io", "out of memory");
+    *out_len = used;
+    return out;
+}
+
+int tk_read_lines(const char *data, size_t len, const char *encoding, const char *file,
+                  tk_diag *d, tk_lines *out)
+{
+    char *converted = NULL;
+    const unsigned char *p;
+    size_t n, cap_lines;
+    unsigned line_no = 1;
+    unsigned bad_utf8 = 0;
+    int rc = -1;
+
+    memset(out, 0, sizeof *out);
+    if (encoding != NULL && !is_utf8_name(encoding)) {
+        size_t clen;
+        converted = convert_encoding(data, len, encoding, file, d, &clen);
+        if (converted == NULL)
+            return -1;
+        data = converted;
+        len = clen;
+    }
+    p = (const unsigned char *)data;
+    n = len;
+    size_t i = 0;
+    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        i = 3;
+    out->buf = malloc(n + 1);
+    cap_lines = n / 40 + 16;
+    out->v = malloc(cap_lines * sizeof *out->v);
+    if (out->buf == NULL || out->v == NULL)
+        goto nomem;
+
+    char *w = out->buf;
+    char *line_start = w;
+    size_t line_start_byte = i;
+    size_t line_first_in = i; /* input offset where the current line starts (for columns) */
+    while (i <= n) {
+        if (i == n || p[i] == '\n' || p[i] == '\r') {
+            if (i == n && w == line_start && line_start_byte == n)
+                break; /* no empty last line after a final terminator */
+            if (out->n == cap_lines) {
+                cap_lines *= 2;
+                tk_line *g = realloc(out->v, cap_lines * sizeof *g);
+                if (g == NULL)
+                    goto nomem;
+                out->v = g;
+            }
+            out->v[out->n].s = line_start;
+            out->v[out->n].len = (size_t)(w - line_start);
+            out->v[out->n].no = line_no;
+            out->v[out->n].byte = (long)line_start_byte;
+            out->n++;
+            if (i == n)
+                break;
+            if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n')
+                i++;
+            i++;
+            *w++ = '\n';
+            line_start = w;
+            line_start_byte = i;
+            line_first_in = i;
+            line_no++;
+            continue;
+        }
+        if (p[i] < 0x80 && p[i] >= 0x20) { /* fast path: printable ASCII */
+            *w++ = (char)p[i++];
+            continue;
+        }
+        unsigned long cp;
+        size_t k = utf8_decode(p + i, n - i, &cp);
+        if (k == 0) {
+            if (bad_utf8 < MAX_UTF8_REPORTS)
+                tk_diag_report_at(d, TK_ERROR, file, line_no,
+                                  tk_utf8_col((const char *)p + line_first_in,
+                                              i - line_first_in),
+                                  (long)i, "utf8",
+                                  "invalid UTF-8 byte 0x%02X (byte offset %zu); if the file "
+                                  "is in another encoding, give it with --encoding "
+                                  "(e.g. cp1252)",
+                                  p[i], i);
+            else if (bad_utf8 == MAX_UTF8_REPORTS)
+                tk_diag_report(d, TK_ERROR, file, line_no, 0, "utf8",
+                               "more invalid UTF-8 not reported");
+            bad_utf8++;
+            i++;
+            continue;
+        }
+        if (!xml_char_ok(cp)) {
+            tk_diag_report_at(d, TK_WARNING, file, line_no,
+                              tk_utf8_col((const char *)p + line_first_in, i - line_first_in),
+                              (long)i, "xml-char",
+                              "character U+%04lX is not allowed in XML: dropped", cp);
+            i += k;
+            continue;
+        }
+        memcpy(w, p + i, k);
+        w += k;
+        i += k;
+    }
+    *w = '\0';
+    if (bad_utf8 > 0)
+        goto fail;
+    rc = 0;
+    goto out;
+nomem:
+    tk_diag_report(d, TK_SYSTEM, file, 0, 0, "io", "out of memory");
+fail:
+    tk_lines_free(out);
+out:
+    free(converted);
+    return rc;
+}
+
+void tk_lines_free(tk_lines *l)
+{
+    if (l == NULL)
+        return;
+    free(l->buf);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}

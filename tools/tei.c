@@ -1,0 +1,677 @@
+/* tei.c: builds the TEI text (body, back) of one document from its blocks, and serializes
+ * TEI with structural elements indented and mixed content left exactly as built. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlsave.h>
+
+#include "tk_internal.h"
+
+/* ------------------------------------------------------------------ spans */
+
+typedef struct span_buf {
+    char *text;
+    size_t cap;
+    size_t *starts;
+    unsigned *nos, *cols;
+    size_t lcap;
+} span_buf;
+
+/* Builds the span of lines [line, line + n) starting `off` bytes into the first line and
+ * ending at byte `end_first` of the first line when n == 1 and end_first > 0. Continuation
+ * lines lose their indentation; trailing blanks are trimmed. Returns 0, -1 out of memory. */
+static int make_span(span_buf *B, const tk_lines *L, size_t line, size_t n, size_t off,
+                     size_t end_first, tk_span *sp)
+{
+    size_t need = 0;
+    for (size_t i = 0; i < n; i++)
+        need += L->v[line + i].len + 1;
+    if (need + 1 > B->cap) {
+        size_t cap = need + 1 > B->cap * 2 ? need + 1 : B->cap * 2;
+        char *g = realloc(B->text, cap);
+        if (g == NULL)
+            return -1;
+        B->text = g;
+        B->cap = cap;
+    }
+    if (n > B->lcap) {
+        size_t cap = n > B->lcap * 2 ? n : B->lcap * 2;
+        size_t *s = realloc(B->starts, cap * sizeof *s);
+        if (s == NULL)
+            return -1;
+        B->starts = s;
+        unsigned *no = realloc(B->nos, cap * sizeof *no);
+        if (no == NULL)
+            return -1;
+        B->nos = no;
+        unsigned *co = realloc(B->cols, cap * sizeof *co);
+        if (co == NULL)
+            return -1;
+        B->cols = co;
+        B->lcap = cap;
+    }
+    size_t w = 0, k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const tk_line *l = &L->v[line + i];
+        size_t a = i == 0 ? off : 0, e = l->len;
+        if (i == 0 && n == 1 && end_first > 0 && end_first < e)
+            e = end_first;
+        if (i > 0)
+            while (a < e && (l->s[a] == ' ' || l->s[a] == '\t'))
+                a++;
+        while (e > a && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t'))
+            e--;
+        if (a > l->len)
+            a = l->len;
+        if (k > 0) {
+            if (e <= a)
+                continue; /* an empty continuation adds nothing */
+            B->text[w++] = '\n';
+        }
+        B->starts[k] = w;
+        B->nos[k] = l->no;
+        B->cols[k] = tk_utf8_col(l->s, a);
+        k++;
+        if (e > a) {
+            memcpy(B->text + w, l->s + a, e - a);
+            w += e - a;
+        }
+    }
+    B->text[w] = '\0';
+    sp->text = B->text;
+    sp->len = w;
+    sp->n_lines = k;
+    sp->line_start = B->starts;
+    sp->line_no = B->nos;
+    sp->line_col = B->cols;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ the builder */
+
+typedef struct builder {
+    tk_conv *cv;
+    const tk_lines *L;
+    const tk_docblocks *db;
+    tk_docinfo *info;
+    span_buf sb;
+    xmlNodePtr text, body, back, notes_div;
+    xmlNodePtr container;   /* body or the innermost div */
+    xmlNodePtr act, scene;  /* play divisions */
+    xmlNodePtr section;     /* div opened by a heading */
+    xmlNodePtr sp;          /* open speaker turn */
+    int sp_has_speaker, sp_has_content;
+    unsigned sp_line;
+    xmlNodePtr list;        /* open list (in container or sp) */
+    xmlNodePtr opener;
+    int oom;
+} builder;
+
+static int container_has_common(xmlNodePtr c)
+{
+    for (xmlNodePtr n = c->children; n != NULL; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        const char *nm = (const char *)n->name;
+        if (strcmp(nm, "head") != 0 && strcmp(nm, "opener") != 0 && strcmp(nm, "pb") != 0 &&
+            strcmp(nm, "milestone") != 0 && strcmp(nm, "note") != 0 &&
+            strcmp(nm, "anchor") != 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Closes the open turn; a turn without text gets an empty p (TEI requires one). */
+static void close_sp(builder *b)
+{
+    if (b->sp != NULL && !b->sp_has_content) {
+        if (b->sp_has_speaker)
+            tk_diag_report(b->cv->diag, TK_WARNING, b->cv->file, b->sp_line, 1, "empty-turn",
+                           "speaker label with no text");
+        tk_el(b->cv, b->sp, "p");
+    }
+    b->sp = NULL;
+    b->sp_has_speaker = b->sp_has_content = 0;
+    b->list = NULL;
+}
+
+/* Appends the inline pass's rendering of block lines to a new element `name` under parent. */
+static xmlNodePtr text_el(builder *b, xmlNodePtr parent, const char *name, const tk_block *bl,
+                          size_t end_first)
+{
+    tk_span sp;
+    xmlNodePtr el = tk_el(b->cv, parent, name);
+    if (el == NULL) {
+        b->oom = 1;
+        return NULL;
+    }
+    if (make_span(&b->sb, b->L, bl->line, bl->n_lines, bl->off, end_first, &sp) != 0) {
+        b->oom = 1;
+        return el;
+    }
+    if (sp.len > 0)
+        tk_inline_append(b->cv, el, &sp);
+    return el;
+}
+
+/* Where common content (p, list, sp, stage) goes now. */
+static xmlNodePtr target(builder *b) { return b->sp != NULL ? b->sp : b->container; }
+
+static void add_p(builder *b, const tk_block *bl, const char *name)
+{
+    b->list = NULL;
+    if (b->sp != NULL)
+        b->sp_has_content = 1;
+    text_el(b, target(b), name, bl, 0);
+}
+
+/* The timestamp "[00:12:34]" at bytes [a, e) of line l as an anchor in the open turn; when
+ * the inline side does not take it, it stays as text in an inline note. */
+static void timestamp(builder *b, const tk_line *l, size_t a, size_t e)
+{
+    while (e > a && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t'))
+        e--;
+    if (e - a >= 2 && l->s[a] == '[' && l->s[e - 1] == ']' &&
+        tk_timestamp_anchor(b->cv, b->sp, l->s + a + 1, e - a - 2) != NULL)
+        return;
+    xmlNodePtr n = tk_el(b->cv, b->sp, "note");
+    if (n == NULL)
+        return;
+    xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"timestamp");
+    tk_text(n, l->s + a, e - a);
+    tk_diag_report(b->cv->diag, TK_WARNING, b->cv->file, l->no, tk_utf8_col(l->s, a),
+                   "timestamp", "timestamp not understood: kept as a note");
+}
+
+static void open_section(builder *b, const tk_block *bl, const char *type)
+{
+    close_sp(b);
+    b->list = NULL;
+    b->opener = NULL;
+    xmlNodePtr parent = b->body;
+    if (strcmp(type, "scene") == 0 && b->act != NULL)
+        parent = b->act;
+    else if (strcmp(type, "section") == 0)
+        parent = b->scene != NULL ? b->scene : b->act != NULL ? b->act : b->body;
+    xmlNodePtr div = tk_el(b->cv, parent, "div");
+    if (div == NULL) {
+        b->oom = 1;
+        return;
+    }
+    xmlSetProp(div, (const xmlChar *)"type", (const xmlChar *)type);
+    text_el(b, div, "head", bl, bl->label_len);
+    if (strcmp(type, "act") == 0) {
+        b->act = div;
+        b->scene = NULL;
+    } else if (strcmp(type, "scene") == 0) {
+        b->scene = div;
+    }
+    b->section = div;
+    b->container = div;
+    b->info->n_heads++;
+}
+
+static char *line_text(const tk_lines *L, const tk_block *bl)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < bl->n_lines; i++)
+        cap += L->v[bl->line + i].len + 1;
+    char *s = malloc(cap + 1);
+    if (s == NULL)
+        return NULL;
+    size_t w = 0;
+    for (size_t i = 0; i < bl->n_lines; i++) {
+        const tk_line *l = &L->v[bl->line + i];
+        size_t a = i == 0 ? bl->off : 0, e = l->len;
+        while (a < e && (l->s[a] == ' ' || l->s[a] == '\t'))
+            a++;
+        while (e > a && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t'))
+            e--;
+        if (w > 0 && e > a)
+            s[w++] = ' ';
+        memcpy(s + w, l->s + a, e - a);
+        w += e - a;
+    }
+    s[w] = '\0';
+    return s;
+}
+
+static void one_block(builder *b, const tk_block *bl)
+{
+    tk_conv *cv = b->cv;
+    const tk_line *l = &b->L->v[bl->line];
+    switch (bl->kind) {
+    case TK_B_TITLE:
+    case TK_B_DATELINE:
+    case TK_B_OPENER:
+        if (bl->kind == TK_B_TITLE && b->info->title == NULL) {
+            b->info->title = line_text(b->L, bl);
+            b->info->title_line = l->no;
+        }
+        if (b->sp != NULL || container_has_common(b->container)) {
+            add_p(b, bl, "p");
+            break;
+        }
+        if (bl->kind == TK_B_TITLE) {
+            text_el(b, b->container, "head", bl, 0);
+            b->opener = NULL;
+        } else {
+            if (b->opener == NULL || b->opener != b->container->last)
+                b->opener = tk_el(cv, b->container, "opener");
+            xmlNodePtr dl = text_el(b, b->opener,
+                                    bl->kind == TK_B_OPENER ? "seg" : "dateline", bl, 0);
+            if (bl->kind == TK_B_OPENER)
+                break;
+            if (b->info->when[0] == '\0' && dl != NULL) {
+                /* the date the inline pass marked, else our own reading */
+                for (xmlNodePtr n = dl->children; n != NULL; n = n->next) {
+                    xmlChar *w = n->type == XML_ELEMENT_NODE &&
+                                         strcmp((const char *)n->name, "date") == 0
+                                     ? xmlGetProp(n, (const xmlChar *)"when")
+                                     : NULL;
+                    if (w != NULL) {
+                        snprintf(b->info->when, sizeof b->info->when, "%s", (const char *)w);
+                        xmlFree(w);
+                        xmlChar *t = xmlNodeGetContent(n);
+                        free(b->info->date_text);
+                        b->info->date_text = t ? strdup((const char *)t) : NULL;
+                        xmlFree(t);
+                        break;
+                    }
+                }
+                for (size_t i = 0; i < bl->n_lines && b->info->when[0] == '\0'; i++) {
+                    const tk_line *x = &b->L->v[bl->line + i];
+                    for (size_t k = 0; k < x->len && b->info->when[0] == '\0'; k++) {
+                        if (k > 0 && x->s[k - 1] != ' ')
+                            continue;
+                        size_t used = tk_parse_date(x->s + k, x->len - k, b->info->when);
+                        if (used > 0) {
+                            free(b->info->date_text);
+                            b->info->date_text = strndup(x->s + k, used);
+                        }
+                    }
+                }
+            }
+        }
+        break;
+    case TK_B_HEAD:
+        open_section(b, bl, "section");
+        break;
+    case TK_B_ACT:
+        open_section(b, bl, "act");
+        break;
+    case TK_B_SCENE:
+        open_section(b, bl, "scene");
+        break;
+    case TK_B_P:
+        add_p(b, bl, "p");
+        break;
+    case TK_B_STAGE:
+        b->info->n_stage++;
+        add_p(b, bl, "stage");
+        break;
+    case TK_B_L:
+        if (b->sp == NULL) {
+            b->sp = tk_el(cv, b->container, "sp");
+            b->sp_line = l->no;
+        }
+        add_p(b, bl, "l");
+        break;
+    case TK_B_ITEM: {
+        xmlNodePtr t = target(b);
+        if (b->list == NULL || b->list->parent != t || b->list != t->last) {
+            b->list = tk_el(cv, t, "list");
+            if (b->list == NULL) {
+                b->oom = 1;
+                break;
+            }
+            unsigned char c = (unsigned char)l->s[bl->label_off];
+            xmlSetProp(b->list, (const xmlChar *)"rend",
+                       (const xmlChar *)((c >= '0' && c <= '9') || c == '(' ||
+                                                 (c >= 'a' && c <= 'z')
+                                             ? "numbered"
+                                             : "bulleted"));
+        }
+        if (b->sp != NULL)
+            b->sp_has_content = 1;
+        xmlNodePtr item = text_el(b, b->list, "item", bl, 0);
+        if (item != NULL) {
+            char n[32];
+            snprintf(n, sizeof n, "%.*s", (int)bl->label_len, l->s + bl->label_off);
+            xmlSetProp(item, (const xmlChar *)"n", (const xmlChar *)n);
+        }
+        b->info->n_items++;
+        break;
+    }
+    case TK_B_TIMESTAMP: {
+        close_sp(b);
+        b->sp = tk_el(cv, b->container, "sp");
+        b->sp_line = l->no;
+        timestamp(b, l, 0, l->len);
+        break;
+    }
+    case TK_B_TURN: {
+        if (b->sp == NULL || b->sp_has_speaker || b->sp_has_content) {
+            close_sp(b);
+            b->sp = tk_el(cv, b->container, "sp");
+        }
+        if (b->sp == NULL) {
+            b->oom = 1;
+            break;
+        }
+        b->sp_line = l->no;
+        b->info->n_turns++;
+        const char *who = tk_persons_speaker(cv->persons, l->s + bl->label_off, bl->label_len);
+        if (who != NULL) {
+            char ref[256];
+            snprintf(ref, sizeof ref, "#%s", who);
+            xmlSetProp(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
+        }
+        /* a leading "[00:12:34] " becomes an anchor before the label */
+        if (bl->label_off > 0)
+            timestamp(b, l, 0, bl->label_off);
+        xmlNodePtr spk = tk_el(cv, b->sp, "speaker");
+        if (spk != NULL)
+            tk_text(spk, l->s + bl->label_off, bl->label_len);
+        b->sp_has_speaker = 1;
+        if (bl->off < l->len || bl->n_lines > 1) {
+            tk_span sp;
+            if (make_span(&b->sb, b->L, bl->line, bl->n_lines, bl->off, 0, &sp) == 0 &&
+                sp.len > 0) {
+                xmlNodePtr p = tk_el(cv, b->sp, "p");
+                tk_inline_append(cv, p, &sp);
+                b->sp_has_content = 1;
+            }
+        }
+        b->list = NULL;
+        break;
+    }
+    case TK_B_SPEAKER: {
+        close_sp(b);
+        b->sp = tk_el(cv, b->container, "sp");
+        b->sp_line = l->no;
+        b->info->n_turns++;
+        const char *who = tk_persons_speaker(cv->persons, l->s, bl->label_len);
+        if (who != NULL) {
+            char ref[256];
+            snprintf(ref, sizeof ref, "#%s", who);
+            xmlSetProp(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
+        }
+        xmlNodePtr spk = tk_el(cv, b->sp, "speaker");
+        if (spk != NULL)
+            tk_text(spk, l->s, bl->label_len);
+        b->sp_has_speaker = 1;
+        break;
+    }
+    case TK_B_MILESTONE: {
+        char unit[64];
+        snprintf(unit, sizeof unit, "%.*s", (int)bl->label_len, l->s + bl->label_off);
+        int page = strcmp(unit, "page") == 0;
+        xmlNodePtr m = tk_el(cv, target(b), page ? "pb" : "milestone");
+        if (m == NULL)
+            break;
+        size_t e = l->len;
+        while (e > bl->off && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t'))
+            e--;
+        if (!page)
+            xmlSetProp(m, (const xmlChar *)"unit", (const xmlChar *)unit);
+        if (e > bl->off) {
+            char *v = strndup(l->s + bl->off, e - bl->off);
+            if (v != NULL)
+                xmlSetProp(m, (const xmlChar *)"n", (const xmlChar *)v);
+            free(v);
+        }
+        break;
+    }
+    case TK_B_COMMENT: {
+        xmlNodePtr n = text_el(b, target(b), "note", bl, 0);
+        if (n != NULL)
+            xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"comment");
+        break;
+    }
+    case TK_B_NOTES_HEAD:
+    case TK_B_NOTE:
+    case TK_B_KIND_COUNT:
+        break; /* notes are handled before the body */
+    }
+}
+
+/* back/div[@type='notes'] (with the notes heading when there is one), made on first use. */
+static xmlNodePtr notes_div(builder *b, const tk_block *head)
+{
+    if (b->notes_div != NULL)
+        return b->notes_div;
+    b->back = tk_el(b->cv, b->text, "back");
+    b->notes_div = tk_el(b->cv, b->back, "div");
+    if (b->notes_div == NULL) {
+        b->oom = 1;
+        return NULL;
+    }
+    xmlSetProp(b->notes_div, (const xmlChar *)"type", (const xmlChar *)"notes");
+    if (head != NULL)
+        text_el(b, b->notes_div, "head", head, 0);
+    return b->notes_div;
+}
+
+/* Hands the notes section to the footnotes module; what it does not take stays in back. */
+static void notes_section(builder *b)
+{
+    const tk_block *head = NULL;
+    for (size_t i = 0; i < b->db->n; i++) {
+        const tk_block *bl = &b->db->b[i];
+        if (bl->kind == TK_B_NOTES_HEAD) {
+            head = bl;
+            notes_div(b, head); /* the heading is text of the document: kept in back */
+            continue;
+        }
+        if (bl->kind != TK_B_NOTE)
+            continue;
+        tk_span sp;
+        if (make_span(&b->sb, b->L, bl->line, 1, 0, 0, &sp) != 0) {
+            b->oom = 1;
+            return;
+        }
+        b->info->n_notes_lines++;
+        if (tk_footnotes_add_line(b->cv, &sp))
+            continue;
+        if (notes_div(b, head) == NULL)
+            return;
+        b->info->n_notes_kept++;
+        text_el(b, b->notes_div, "p", bl, 0);
+    }
+}
+
+/* Body content must include at least one division or paragraph-level element. */
+static void ensure_content(tk_conv *cv, xmlNodePtr body)
+{
+    for (xmlNodePtr n = body->children; n != NULL; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "head") != 0 &&
+            strcmp((const char *)n->name, "opener") != 0 &&
+            strcmp((const char *)n->name, "pb") != 0 &&
+            strcmp((const char *)n->name, "milestone") != 0 &&
+            strcmp((const char *)n->name, "note") != 0 &&
+            strcmp((const char *)n->name, "anchor") != 0)
+            return;
+    tk_el(cv, body, "p");
+}
+
+void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xmlNodePtr tei,
+                       tk_docinfo *info)
+{
+    builder b;
+    memset(&b, 0, sizeof b);
+    b.cv = cv;
+    b.L = L;
+    b.db = db;
+    b.info = info;
+    b.text = tk_el(cv, tei, "text");
+    b.body = tk_el(cv, b.text, "body");
+    if (b.text == NULL || b.body == NULL)
+        goto out;
+    b.container = b.body;
+    notes_section(&b); /* first: the markers in the body need the note texts */
+    for (size_t i = 0; i < db->n && !b.oom; i++)
+        one_block(&b, &db->b[i]);
+    close_sp(&b);
+    ensure_content(cv, b.body);
+    tk_footnotes_finish(cv);
+out:
+    if (b.oom)
+        tk_diag_report(cv->diag, TK_SYSTEM, cv->file, 0, 0, "io", "out of memory");
+    free(b.sb.text);
+    free(b.sb.starts);
+    free(b.sb.nos);
+    free(b.sb.cols);
+}
+
+void tk_set_xml_id(xmlNodePtr node, const char *id)
+{
+    xmlNsPtr xns = xmlSearchNsByHref(node->doc, node, (const xmlChar *)TK_XML_NS);
+    xmlSetNsProp(node, xns, (const xmlChar *)"id", (const xmlChar *)id);
+}
+
+/* ------------------------------------------------------------------ serialization */
+
+/* Elements whose children are elements only: indented. Everything else is written as built. */
+static const char *const structural[] = {
+    "TEI", "teiCorpus", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt",
+    "availability", "sourceDesc", "msDesc", "msIdentifier", "encodingDesc", "appInfo",
+    "application", "editorialDecl", "profileDesc", "abstract", "langUsage", "textClass",
+    "keywords", "particDesc", "listPerson", "person", "notesStmt", "text", "front", "body",
+    "back", "div", "sp", "list", "timeline", "correction", "normalization", "hyphenation",
+    "interpretation", "segmentation", "punctuation", "quotation", "projectDesc", "listBibl",
+    "settingDesc", "group",
+};
+
+static int is_structural(xmlNodePtr n)
+{
+    if (n->type != XML_ELEMENT_NODE)
+        return 0;
+    const char *nm = (const char *)n->name;
+    for (size_t i = 0; i < sizeof structural / sizeof *structural; i++)
+        if (strcmp(nm, structural[i]) == 0) {
+            /* a structural element holding text (e.g. a stray text node) is written as is */
+            for (xmlNodePtr c = n->children; c != NULL; c = c->next)
+                if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+                    return 0;
+            return 1;
+        }
+    return 0;
+}
+
+static void write_escaped_attr(xmlOutputBufferPtr out, const xmlChar *v)
+{
+    const xmlChar *run = v;
+    for (const xmlChar *p = v; *p; p++) {
+        const char *rep = NULL;
+        switch (*p) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\n': rep = "&#10;"; break;
+        case '\r': rep = "&#13;"; break;
+        case '\t': rep = "&#9;"; break;
+        default: break;
+        }
+        if (rep != NULL) {
+            xmlOutputBufferWrite(out, (int)(p - run), (const char *)run);
+            xmlOutputBufferWriteString(out, rep);
+            run = p + 1;
+        }
+    }
+    xmlOutputBufferWriteString(out, (const char *)run);
+}
+
+static void write_indent(xmlOutputBufferPtr out, int depth)
+{
+    static const char spaces[] = "                                                  ";
+    int n = depth * 2;
+    while (n > 0) {
+        int k = n > 50 ? 50 : n;
+        xmlOutputBufferWrite(out, k, spaces);
+        n -= k;
+    }
+}
+
+static void write_node(xmlOutputBufferPtr out, xmlDocPtr doc, xmlNodePtr n, int depth)
+{
+    if (!is_structural(n)) {
+        write_indent(out, depth);
+        xmlNodeDumpOutput(out, doc, n, 0, 0, "UTF-8");
+        xmlOutputBufferWrite(out, 1, "\n");
+        return;
+    }
+    write_indent(out, depth);
+    xmlOutputBufferWrite(out, 1, "<");
+    xmlOutputBufferWriteString(out, (const char *)n->name);
+    for (xmlNsPtr ns = n->nsDef; ns != NULL; ns = ns->next) {
+        xmlOutputBufferWriteString(out, ns->prefix ? " xmlns:" : " xmlns");
+        if (ns->prefix)
+            xmlOutputBufferWriteString(out, (const char *)ns->prefix);
+        xmlOutputBufferWrite(out, 2, "=\"");
+        write_escaped_attr(out, ns->href);
+        xmlOutputBufferWrite(out, 1, "\"");
+    }
+    for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
+        xmlOutputBufferWrite(out, 1, " ");
+        if (a->ns != NULL && a->ns->prefix != NULL) {
+            xmlOutputBufferWriteString(out, (const char *)a->ns->prefix);
+            xmlOutputBufferWrite(out, 1, ":");
+        }
+        xmlOutputBufferWriteString(out, (const char *)a->name);
+        xmlOutputBufferWrite(out, 2, "=\"");
+        xmlChar *v = xmlNodeListGetString(doc, a->children, 0);
+        if (v != NULL)
+            write_escaped_attr(out, v);
+        xmlFree(v);
+        xmlOutputBufferWrite(out, 1, "\"");
+    }
+    if (n->children == NULL) {
+        xmlOutputBufferWrite(out, 3, "/>\n");
+        return;
+    }
+    xmlOutputBufferWrite(out, 2, ">\n");
+    for (xmlNodePtr c = n->children; c != NULL; c = c->next)
+        write_node(out, doc, c, depth + 1);
+    write_indent(out, depth);
+    xmlOutputBufferWrite(out, 2, "</");
+    xmlOutputBufferWriteString(out, (const char *)n->name);
+    xmlOutputBufferWrite(out, 2, ">\n");
+}
+
+char *tk_tei_serialize(xmlDocPtr doc, size_t *len)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    if (buf == NULL)
+        return NULL;
+    xmlOutputBufferPtr out = xmlOutputBufferCreateBuffer(buf, NULL);
+    if (out == NULL) {
+        xmlBufferFree(buf);
+        return NULL;
+    }
+    xmlOutputBufferWriteString(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    for (xmlNodePtr n = doc->children; n != NULL; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE)
+            write_node(out, doc, n, 0);
+        else if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) {
+            xmlNodeDumpOutput(out, doc, n, 0, 0, "UTF-8");
+            xmlOutputBufferWrite(out, 1, "\n");
+        }
+    }
+    xmlOutputBufferFlush(out);
+    char *res = NULL;
+    if (out->error == 0) {
+        size_t n = (size_t)xmlBufferLength(buf);
+        res = malloc(n + 1);
+        if (res != NULL) {
+            memcpy(res, xmlBufferContent(buf), n);
+            res[n] = '\0';
+            if (len != NULL)
+                *len = n;
+        }
+    }
+    xmlOutputBufferClose(out);
+    xmlBufferFree(buf);
+    return res;
+}

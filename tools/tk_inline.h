@@ -1,0 +1,49 @@
+/* tk_inline.h: state shared by the inline side's own files (inlines.c, footnotes.c) only. */
+#ifndef TK_INLINE_H
+#define TK_INLINE_H
+
+#include <libxml/hash.h>
+
+#include "tk_internal.h"
+
+/* A footnote marker met in the text: its (empty) note element, waiting for its text. */
+typedef struct tk_fn_marker {
+    xmlNodePtr note;
+    char n[16];
+    char literal[24];  /* the marker as printed, put back as text if a weak one is unused */
+    unsigned line, col;
+    size_t seq;
+    int weak;          /* only a marker if a note text confirms it: `(1)`, ` [1]` */
+    int matched;
+} tk_fn_marker;
+
+/* A note text from the notes section, with its own span positions. */
+typedef struct tk_fn_text {
+    char n[16];
+    char *text;
+    size_t len, n_lines;
+    size_t *line_start;
+    unsigned *line_no, *line_col;
+    unsigned line, col;
+} tk_fn_text;
+
+struct tk_footnotes {
+    tk_fn_marker *markers;
+    size_t n_markers, cap_markers;
+    tk_fn_text *notes;
+    size_t n_notes, cap_notes;
+    struct {
+        xmlNodePtr el;
+        unsigned line;
+    } *parents;        /* elements filled by tk_inline_append, with their first line */
+    size_t n_parents, cap_parents;
+    xmlHashTablePtr when_ids; /* timeline points made so far */
+    int in_note;       /* filling a note's text: no footnote markers there */
+};
+
+void tk_inline_add_marker(tk_conv *cv, xmlNodePtr note, const char *n, size_t nlen,
+                          const char *literal, size_t litlen, unsigned line, unsigned col,
+                          int weak);
+void tk_inline_add_parent(tk_conv *cv, xmlNodePtr el, unsigned line);
+
+#endif
