@@ -162,9 +162,18 @@ static int is_dateline_text(const char *s, size_t len)
         size_t k = tk_parse_date(s + i, len - i, iso);
         if (k == 0)
             continue;
-        /* the part before must be a place: no sentence, ends with ", " or "] " */
+        /* the part before must be a place: no sentence, ends with ", " or "] ", short
+           comma-separated parts ("Legation of the United States, Managua, "); a date
+           without a day ("November 1976") has no place before it */
         if (i > 0) {
-            int ok = (i >= 2 && (s[i - 2] == ',' || s[i - 2] == ']'));
+            int ok = (i >= 2 && (s[i - 2] == ',' || s[i - 2] == ']')) && iso[7] == '-';
+            size_t words = 1;
+            for (size_t j = 0; j + 2 < i && ok; j++) {
+                if (s[j] == ',')
+                    words = 0;
+                else if (s[j] == ' ' && s[j + 1] != ' ' && ++words > 5)
+                    ok = 0;
+            }
             for (size_t j = 0; j + 1 < i && ok; j++)
                 if (s[j] == '.' && j + 1 < i && s[j + 1] == ' ' && j > 0 && is_lower((unsigned char)s[j - 1]))
                     ok = 0; /* a sentence ended before the date */
@@ -266,6 +275,13 @@ static size_t speaker_label(const tk_line *l, size_t *label_off, size_t *label_l
         else
             break;
     }
+    static const char *const salutations[] = {"Sir", "Sirs", "Gentlemen", "Excellency",
+                                              "Your Excellency", "Madam", "Madame",
+                                              "Monsieur", "Dear Sir", "My dear Sir"};
+    for (size_t t = 0; t < sizeof salutations / sizeof *salutations; t++)
+        if (j - start == strlen(salutations[t]) &&
+            memcmp(s + start, salutations[t], j - start) == 0)
+            return 0; /* a letter's salutation, not a speaker */
     if (words >= 1 && j < n && s[j] == ':' && j - start <= 32 && j + 1 < n && s[j + 1] == ' ') {
         *caps = 0;
         *label_len = j + 1 - start;
@@ -683,8 +699,11 @@ static tk_shape detect_shape(parser *P, size_t from, shape_stats *st, int *mixed
     if (st->play_marks >= 2 || (st->speaker_then_indent >= 20 &&
                                 st->speaker_then_indent * 4 >= st->paragraphs))
         return TK_SHAPE_PLAY;
-    size_t turns = st->caps_turns >= 4 ? st->caps_turns : st->mixed_turns;
-    if (turns >= 4 && turns * 10 >= st->paragraphs)
+    /* ALL-CAPS labels are distinctive; mixed-case ones ("Mao:") must start most paragraphs
+       (letters' "Sir:" and "Gentlemen:" do not) */
+    if (st->caps_turns >= 4 && st->caps_turns * 10 >= st->paragraphs)
+        return TK_SHAPE_TRANSCRIPT;
+    if (st->mixed_turns >= 4 && st->mixed_turns * 10 >= st->paragraphs * 3)
         return TK_SHAPE_TRANSCRIPT;
     (void)caps_once;
     (void)mixed_once;
@@ -763,7 +782,18 @@ static int heading_like(const tk_line *l)
                 cap_long++;
         }
     }
-    return long_words >= 1 && words <= 20 && cap_long * 10 >= long_words * 7;
+    size_t commas = 0;
+    const char *colon = NULL;
+    for (size_t i = 0; i < n; i++) {
+        commas += l->s[i] == ',';
+        if (colon == NULL && l->s[i] == ':' && i + 1 < n && l->s[i + 1] == ' ')
+            colon = l->s + i;
+    }
+    if (colon != NULL) /* "Chair: Ron Spector" is a field; "AGENDA ITEM 1: ..." a heading */
+        for (const char *c = l->s; c < colon; c++)
+            if (is_lower((unsigned char)*c))
+                return 0;
+    return long_words >= 1 && words <= 12 && commas <= 2 && cap_long * 10 >= long_words * 7;
 }
 
 static int is_parenthesised(const tk_line *first, const tk_line *last)
@@ -985,6 +1015,83 @@ static void document_information(parser *P, const para *v, size_t from, size_t t
     }
 }
 
+/* A dateline paragraph: at most 4 short lines, the first or the last a dateline. */
+static int dateline_para(const tk_lines *L, const para *p)
+{
+    if (p->n > 4)
+        return 0;
+    for (size_t i = p->first; i < p->first + p->n; i++)
+        if (L->v[i].len > 90)
+            return 0;
+    for (size_t i = p->first; i < p->first + p->n; i++)
+        if (is_dateline_text(L->v[i].s, L->v[i].len))
+            return 1;
+    return 0;
+}
+
+/* A document title: up to 3 lines at the top, each capitalised like a title (longer than a
+ * heading may be), not a speaker turn. Counts into *long_words / *cap_long. */
+static int title_line(const tk_line *l, tk_shape shape, size_t *lw, size_t *cl)
+{
+    size_t n = rtrim_len(l->s, l->len), lo, ll;
+    int caps;
+    if (n < 3 || n > 300 || l->s[0] == ' ' || l->s[0] == '\t')
+        return 0;
+    if (shape == TK_SHAPE_TRANSCRIPT && speaker_label(l, &lo, &ll, &caps) > 0)
+        return 0;
+    unsigned char c0 = (unsigned char)l->s[0];
+    if (!is_upper(c0) && c0 < 0x80)
+        return 0;
+    size_t long_words = 0, cap_long = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && l->s[i] == ' ')
+            i++;
+        size_t st = i, letters = 0;
+        while (i < n && l->s[i] != ' ')
+            letters += isalpha((unsigned char)l->s[i++]) != 0;
+        if (letters >= 4) {
+            long_words++;
+            unsigned char c = (unsigned char)l->s[st];
+            if (c == '(' || c == '"' || c == '[')
+                c = st + 1 < n ? (unsigned char)l->s[st + 1] : 0;
+            if (is_upper(c) || c >= 0x80)
+                cap_long++;
+        }
+    }
+    *lw += long_words;
+    *cl += cap_long;
+    return 1;
+}
+
+static int title_para(const tk_lines *L, const para *p, tk_shape shape)
+{
+    size_t lw = 0, cl = 0;
+    if (p->n > 3)
+        return 0;
+    for (size_t i = p->first; i < p->first + p->n; i++)
+        if (!title_line(&L->v[i], shape, &lw, &cl))
+            return 0;
+    return lw >= 1 && cl * 10 >= lw * 6;
+}
+
+/* Index of the title paragraph among the first ones (before any long paragraph), or -1.
+ * Short lines and datelines may stand before it. */
+static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
+{
+    const tk_lines *L = P->lines;
+    for (size_t k = 0; k < n && k < 5; k++) {
+        const tk_line *l = &L->v[v[k].first];
+        if (dateline_para(L, &v[k]))
+            continue;
+        if (title_para(L, &v[k], shape))
+            return (long)k;
+        if (v[k].n == 1 && l->len <= 80)
+            continue;
+        break;
+    }
+    return -1;
+}
+
 /* Classifies the paragraphs of one record or transcript document. */
 static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int mixed_ok,
                            int first_doc)
@@ -1033,7 +1140,8 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int mi
             notes_at = k;
     }
 
-    int title_done = 0, list_open = 0, in_turns = 0, seen_long = 0;
+    int list_open = 0, in_turns = 0, seen_long = 0;
+    long title_at = find_title(P, v, notes_at < body_end ? notes_at : body_end, shape);
     for (size_t k = 0; k < body_end; k++) {
         const para *p = &v[k];
         const tk_line *l = &L->v[p->first];
@@ -1055,26 +1163,17 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int mi
         }
         int top = !seen_long && !in_turns && k < 8;
         if (top && p->n <= 4) {
-            /* dateline: every line short, the last (or first) a date */
-            int date_para = is_dateline_text(l->s, l->len) ||
-                            (p->n > 1 && is_dateline_text(L->v[p->first + p->n - 1].s,
-                                                          L->v[p->first + p->n - 1].len));
-            for (size_t i = p->first; i < p->first + p->n && date_para; i++)
-                if (L->v[i].len > 90)
-                    date_para = 0;
-            if (date_para) {
+            if (dateline_para(L, p)) {
                 para_block(P, TK_B_DATELINE, p, 0);
                 list_open = 0;
                 continue;
             }
-            if (!title_done && p->n == 1 && heading_like(l)) {
+            if (title_at >= 0 && k == (size_t)title_at) {
                 para_block(P, TK_B_TITLE, p, 0);
-                title_done = 1;
                 continue;
             }
-            /* a short line (file number, "No. 240") just before the title line */
-            if (!title_done && p->n == 1 && l->len <= 60 && k + 1 < notes_at &&
-                v[k + 1].n == 1 && heading_like(&L->v[v[k + 1].first])) {
+            /* short lines before the title (file number, "[Inclosure in No. 2.]") */
+            if (title_at >= 0 && k < (size_t)title_at) {
                 para_block(P, TK_B_OPENER, p, 0);
                 continue;
             }

@@ -68,7 +68,7 @@ static int write_split(xmlDocPtr doc, const char *dir, const char *input, tk_dia
         char path[4096];
         snprintf(path, sizeof path, "%s/%04zu.xml", dir, i + 1);
         int rc = tk_write_file_atomic(path, xml, len, input, d);
-        free(xml);
+        xmlFree(xml);
         if (rc != 0)
             return -1;
     }
@@ -162,6 +162,8 @@ int tk_cli_convert(int argc, char **argv)
     if (buf == NULL)
         goto out;
     doc = tk_convert_memory(buf, len, &o, d);
+    free(buf); /* peak memory: the input is not needed any more */
+    buf = NULL;
     if (doc == NULL)
         goto out;
     if (split != NULL) {
@@ -179,7 +181,7 @@ out:
     rc = tk_diag_exit_status(d);
     if (doc == NULL && rc == 0)
         rc = 1;
-    free(xml);
+    xmlFree(xml);
     xmlFreeDoc(doc);
     free(buf);
     tk_diag_free(d);

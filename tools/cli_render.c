@@ -1,12 +1,215 @@
-/* cli_render.c: the 'teikit render' subcommand (placeholder until its part lands). */
+/* cli_render.c: the 'teikit render' subcommand: TEI -> HTML web edition or plain text. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
 #include "cli.h"
 
-void tk_cli_render_help(FILE *out) { fprintf(out, "usage: teikit render ... (not built yet)\n"); }
+void tk_cli_render_help(FILE *out)
+{
+    fprintf(out,
+            "usage: teikit render [--to html|text] [--view diplomatic|normalized]\n"
+            "                     [--param NAME=VALUE]... [--xslt FILE] [--allow-read DIR]...\n"
+            "                     [--xinclude] [-o OUT] FILE...\n"
+            "\n"
+            "Renders TEI P5 documents through XSLT: a self-contained HTML page (header\n"
+            "metadata, speaker turns, persons index, footnotes, a diplomatic/normalized\n"
+            "switch, a print style) or plain UTF-8 text. Works on any TEI.\n"
+            "\n"
+            "  --to html|text      output format (default html)\n"
+            "  --view VIEW         diplomatic (default: as the source had it, editorial\n"
+            "                      brackets kept) or normalized (corrections and expansions\n"
+            "                      applied, editorial notes as numbered footnotes)\n"
+            "  --param NAME=VALUE  a stylesheet parameter, e.g. width=72 (text; 0 = no\n"
+            "                      wrapping), persons=1 (text: index of persons), css=...\n"
+            "                      (HTML: extra CSS)\n"
+            "  --xslt FILE         apply this XSLT 1.0 stylesheet instead of the built-in one\n"
+            "  --allow-read DIR    let document() read files under DIR too (default: only\n"
+            "                      the input's and the stylesheet's directories)\n"
+            "  --xinclude          process XInclude in the input (local files)\n"
+            "  -o OUT              output file, or a directory (one file per input, named\n"
+            "                      after it: memo.xml -> OUT/memo.html); several inputs need\n"
+            "                      a directory. Default: standard output (one input).\n"
+            "  -h, --help          this help\n"
+            "\n"
+            "Stylesheets are looked up in $TEIKIT_DATADIR/xslt, else next to the program, else\n"
+            "the installed data directory. Stylesheets cannot write files or reach the\n"
+            "network. Exit status: 0 ok, 1 a document or stylesheet has errors, 2 usage or\n"
+            "I/O error.\n");
+}
+
+/* The output path for input `in` in directory `dir`: dir/base.ext (base without .xml/.tei).
+ * Returns a malloc'd string. */
+static char *output_name(const char *dir, const char *in, const char *ext)
+{
+    const char *base = strrchr(in, '/');
+    base = base != NULL ? base + 1 : in;
+    if (strcmp(in, "-") == 0)
+        base = "stdin";
+    size_t n = strlen(base);
+    const char *dot = strrchr(base, '.');
+    if (dot != NULL && dot != base &&
+        (strcmp(dot, ".xml") == 0 || strcmp(dot, ".tei") == 0 || strcmp(dot, ".XML") == 0))
+        n = (size_t)(dot - base);
+    size_t len = strlen(dir) + n + strlen(ext) + 3;
+    char *p = malloc(len);
+    if (p != NULL)
+        snprintf(p, len, "%s/%.*s.%s", dir, (int)n, base, ext);
+    return p;
+}
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
 
 int tk_cli_render(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fputs("teikit render: not built yet\n", stderr);
-    return 2;
+    tk_render_opts opts = {0};
+    const char **params = calloc((size_t)argc + 1, sizeof *params);
+    const char **dirs = calloc((size_t)argc + 1, sizeof *dirs);
+    const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+    const char *out = NULL;
+    size_t np = 0, nd = 0, ni = 0;
+    int rc = 2, no_more_opts = 0;
+    tk_diag *d = NULL;
+    tk_render *r = NULL;
+    char **written = NULL;
+
+    if (params == NULL || dirs == NULL || inputs == NULL) {
+        fputs("teikit render: out of memory\n", stderr);
+        goto out;
+    }
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (no_more_opts || a[0] != '-' || strcmp(a, "-") == 0) {
+            inputs[ni++] = a;
+            continue;
+        }
+        if (tk_cli_is_help(a)) {
+            tk_cli_render_help(stdout);
+            rc = 0;
+            goto out;
+        }
+        if (strcmp(a, "--") == 0) {
+            no_more_opts = 1;
+            continue;
+        }
+        if (strcmp(a, "--xinclude") == 0) {
+            opts.xinclude = 1;
+            continue;
+        }
+        int takes = strcmp(a, "--to") == 0 || strcmp(a, "--view") == 0 ||
+                    strcmp(a, "--param") == 0 || strcmp(a, "--xslt") == 0 ||
+                    strcmp(a, "--allow-read") == 0 || strcmp(a, "-o") == 0 ||
+                    strcmp(a, "--output") == 0;
+        if (!takes) {
+            rc = tk_cli_usage("render", "unknown option '%s'", a);
+            goto out;
+        }
+        if (val == NULL) {
+            rc = tk_cli_usage("render", "option '%s' needs a value", a);
+            goto out;
+        }
+        i++;
+        if (strcmp(a, "--to") == 0) {
+            if (strcmp(val, "html") == 0)
+                opts.to = TK_RENDER_HTML;
+            else if (strcmp(val, "text") == 0 || strcmp(val, "txt") == 0)
+                opts.to = TK_RENDER_TEXT;
+            else {
+                rc = tk_cli_usage("render", "--to takes html or text, not '%s'", val);
+                goto out;
+            }
+        } else if (strcmp(a, "--view") == 0) {
+            if (strcmp(val, "diplomatic") != 0 && strcmp(val, "normalized") != 0) {
+                rc = tk_cli_usage("render", "--view takes diplomatic or normalized, not '%s'",
+                                  val);
+                goto out;
+            }
+            opts.view = val;
+        } else if (strcmp(a, "--param") == 0) {
+            if (strchr(val, '=') == NULL || val[0] == '=') {
+                rc = tk_cli_usage("render", "--param takes NAME=VALUE, not '%s'", val);
+                goto out;
+            }
+            params[np++] = val;
+        } else if (strcmp(a, "--xslt") == 0) {
+            opts.xslt = val;
+        } else if (strcmp(a, "--allow-read") == 0) {
+            dirs[nd++] = val;
+        } else {
+            out = val;
+        }
+    }
+    if (ni == 0) {
+        rc = tk_cli_usage("render", "no input file");
+        goto out;
+    }
+    int out_is_dir = out != NULL && strcmp(out, "-") != 0 &&
+                     (is_dir(out) || ni > 1 || out[strlen(out) - 1] == '/');
+    if (ni > 1 && out == NULL) {
+        rc = tk_cli_usage("render", "several inputs need -o DIRECTORY");
+        goto out;
+    }
+    if (ni > 1 && out != NULL && strcmp(out, "-") == 0) {
+        rc = tk_cli_usage("render", "several inputs need -o DIRECTORY, not standard output");
+        goto out;
+    }
+    d = tk_cli_diag();
+    if (out_is_dir && !is_dir(out) && mkdir(out, 0777) != 0) {
+        tk_diag_report(d, TK_SYSTEM, out, 0, 0, "io", "cannot create directory: %s",
+                       strerror(errno));
+        goto done;
+    }
+    opts.params = params;
+    opts.read_dirs = dirs;
+    r = tk_render_new(&opts, d);
+    if (r == NULL)
+        goto done;
+    written = calloc(ni + 1, sizeof *written);
+    if (written == NULL)
+        goto done;
+    for (size_t i = 0; i < ni; i++) {
+        char *buf = NULL;
+        size_t len = 0;
+        char *target = NULL;
+        if (out_is_dir) {
+            target = output_name(out, inputs[i], tk_render_extension(r));
+            if (target == NULL)
+                break;
+            int dup = 0;
+            for (size_t j = 0; j < i && !dup; j++)
+                dup = written[j] != NULL && strcmp(written[j], target) == 0;
+            if (dup) {
+                tk_diag_report(d, TK_SYSTEM, inputs[i], 0, 0, "io",
+                               "skipped: %s was already written for another input", target);
+                free(target);
+                continue;
+            }
+        }
+        if (tk_render_file(r, inputs[i], &buf, &len) == 0)
+            tk_write_file_atomic(target != NULL ? target : out != NULL ? out : "-", buf, len,
+                                 inputs[i], d);
+        free(buf);
+        written[i] = target;
+    }
+done:
+    rc = d != NULL ? tk_diag_exit_status(d) : 2;
+    if (d != NULL && r == NULL && rc == 0)
+        rc = 2;
+out:
+    if (written != NULL)
+        for (size_t i = 0; i < ni; i++)
+            free(written[i]);
+    free(written);
+    tk_render_free(r);
+    tk_diag_free(d);
+    free(params);
+    free(dirs);
+    free(inputs);
+    return rc;
 }

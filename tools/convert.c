@@ -56,12 +56,14 @@ static xmlNodePtr new_root(tk_conv *cv, const char *name)
 
 /* One TEI document under parent (NULL: the document root). */
 static int build_tei(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xmlNodePtr parent,
-                     tk_shape shape, int in_corpus)
+                     tk_shape shape, int in_corpus, size_t doc_no)
 {
     tk_docinfo info;
     memset(&info, 0, sizeof info);
     info.shape = shape;
     info.in_corpus = in_corpus;
+    info.doc_no = doc_no;
+    info.first_line = db->first_line < L->n ? L->v[db->first_line].no : 0;
     xmlNodePtr tei = parent == NULL ? new_root(cv, "TEI") : tk_el(cv, parent, "TEI");
     if (tei == NULL)
         return -1;
@@ -155,12 +157,13 @@ xmlDocPtr tk_convert_memory(const char *buf, size_t len, const tk_convert_opts *
     cv.doc = xmlNewDoc((const xmlChar *)"1.0");
     if (cv.doc == NULL)
         goto out;
+    cv.doc->dict = xmlDictCreate(); /* element and attribute names stored once */
     if (B->n_docs <= 1) {
         cv.footnotes = tk_footnotes_new();
         if (cv.footnotes == NULL)
             goto out;
         tk_docblocks empty = {0};
-        if (build_tei(&cv, &L, B->n_docs ? &B->doc[0] : &empty, NULL, B->shape, 0) != 0)
+        if (build_tei(&cv, &L, B->n_docs ? &B->doc[0] : &empty, NULL, B->shape, 0, 0) != 0)
             goto out;
     } else {
         xmlNodePtr corpus = new_root(&cv, "teiCorpus");
@@ -169,7 +172,7 @@ xmlDocPtr tk_convert_memory(const char *buf, size_t len, const tk_convert_opts *
         for (size_t i = 0; i < B->n_docs; i++) {
             tk_footnotes_free(cv.footnotes);
             cv.footnotes = tk_footnotes_new(); /* note numbers restart per document */
-            if (cv.footnotes == NULL || build_tei(&cv, &L, &B->doc[i], corpus, B->shape, !o->split) != 0)
+            if (cv.footnotes == NULL || build_tei(&cv, &L, &B->doc[i], corpus, B->shape, !o->split, i + 1) != 0)
                 goto out;
         }
         corpus_header(&cv, corpus, B, !o->split);

@@ -160,9 +160,18 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
     if (title == NULL)
         title = info->title;
     if (title == NULL) {
-        derived = title_from_name(cv->file);
+        char *base = title_from_name(cv->file);
+        if (base != NULL && info->doc_no > 0) {
+            size_t n = strlen(base) + 32;
+            derived = malloc(n);
+            if (derived != NULL)
+                snprintf(derived, n, "%s, document %zu", base, info->doc_no);
+            free(base);
+        } else {
+            derived = base;
+        }
         title = derived;
-        tk_diag_report(cv->diag, TK_WARNING, cv->file, 0, 0, "title",
+        tk_diag_report(cv->diag, TK_WARNING, cv->file, info->first_line, 0, "title",
                        "no title line or Title: found; title derived from the file name: "
                        "'%s'",
                        title ? title : "");

@@ -140,13 +140,14 @@ out:
     return rc;
 }
 
-/* Returns 1 when dir/schemas exists. */
+/* Returns 1 when dir/schemas or dir/xslt exists. */
 static int has_schemas(const char *dir)
 {
-    char p[PATH_MAX + 16];
+    char p[PATH_MAX + 16], q[PATH_MAX + 16];
     struct stat st;
     snprintf(p, sizeof p, "%s/schemas", dir);
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+    snprintf(q, sizeof q, "%s/xslt", dir);
+    return (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) || (stat(q, &st) == 0 && S_ISDIR(st.st_mode));
 }
 
 /* Looks in order: $TEIKIT_DATADIR; the source tree (build/teikit -> ./schemas); the install

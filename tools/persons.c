@@ -315,7 +315,7 @@ tk_persons *tk_persons_new(const char *path, tk_diag *d)
     xmlDocPtr doc = tk_xml_read_file(path, 0, d);
     if (doc == NULL) {
         tk_diag_report(d, TK_ERROR, path, 0, 0, "persons",
-                       "the personography is not well-formed XML");
+                       "cannot read the personography (see the messages above)");
         tk_persons_free(p);
         return NULL;
     }
@@ -528,15 +528,23 @@ static const char *const not_names[] = {
     "Army", "Navy", "Headquarters", "Secretary", "President", "Ambassador", "Minister",
     "Chairman", "General", "Consul", "Commission", "Command", "Electric", "Motors", "Motor",
     "Counsel", "Manager", "Director", "Assistant", "Deputy", "Vice", "Under", "Acting",
-    "The", "This", "That", "Of", "And", "In", "On", "At", "To", "For", "Prosecutor",
+    "The", "This", "That", "Of", "And", "In", "On", "At", "To", "For", "With", "From", "By",
+    "Prosecutor",
     "Accounting", "Services", "Service", "Post", "Election", "Elect", "Administration",
 };
 
+/* Length of the honorific and its space at s ("Mr. "), 0 when none. Only capitalised words
+ * are compared, first letter first: this runs at every word start. */
 static size_t honorific_at(const char *s, size_t n)
 {
+    if (n < 4 || !isupper((unsigned char)s[0]))
+        return 0;
     for (size_t i = 0; i < sizeof honorifics / sizeof *honorifics; i++) {
-        size_t k = strlen(honorifics[i]);
-        if (n > k + 1 && memcmp(s, honorifics[i], k) == 0 && s[k] == ' ')
+        const char *h = honorifics[i];
+        if (h[0] != s[0] || h[1] != s[1])
+            continue;
+        size_t k = strlen(h);
+        if (n > k + 1 && memcmp(s, h, k) == 0 && s[k] == ' ')
             return k + 1;
     }
     return 0;
@@ -621,6 +629,11 @@ void tk_persons_scan(tk_persons *p, const char *text, size_t len,
     while (i < len) {
         if (!is_word_byte(t[i]) || !boundary_before(t, i)) {
             i++;
+            continue;
+        }
+        if (p->root_tab[t[i]] < 0 && (!p->honorifics || !isupper(t[i]))) {
+            while (i < len && is_word_byte(t[i]))
+                i++;
             continue;
         }
         /* longest personography form from i */

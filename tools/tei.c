@@ -642,7 +642,7 @@ static void write_node(xmlOutputBufferPtr out, xmlDocPtr doc, xmlNodePtr n, int 
 
 char *tk_tei_serialize(xmlDocPtr doc, size_t *len)
 {
-    xmlBufferPtr buf = xmlBufferCreate();
+    xmlBufferPtr buf = xmlBufferCreateSize(1 << 16);
     if (buf == NULL)
         return NULL;
     xmlOutputBufferPtr out = xmlOutputBufferCreateBuffer(buf, NULL);
@@ -661,17 +661,14 @@ char *tk_tei_serialize(xmlDocPtr doc, size_t *len)
     }
     xmlOutputBufferFlush(out);
     char *res = NULL;
-    if (out->error == 0) {
-        size_t n = (size_t)xmlBufferLength(buf);
-        res = malloc(n + 1);
-        if (res != NULL) {
-            memcpy(res, xmlBufferContent(buf), n);
-            res[n] = '\0';
-            if (len != NULL)
-                *len = n;
-        }
-    }
+    int failed = out->error != 0;
     xmlOutputBufferClose(out);
+    if (!failed) {
+        size_t n = (size_t)xmlBufferLength(buf);
+        res = (char *)xmlBufferDetach(buf); /* no copy: the output can be large */
+        if (len != NULL)
+            *len = n;
+    }
     xmlBufferFree(buf);
     return res;
 }

@@ -140,7 +140,7 @@ xmlDocPtr tk_convert_file(const char *path, const tk_convert_opts *o, tk_diag *d
 
 /* Serializes a TEI document or any element tree: UTF-8, XML declaration, structural elements
  * indented, no whitespace added inside mixed content (p, l, head, speaker, note...).
- * Deterministic. Returns a NUL-terminated buffer the caller frees with free() (length in
+ * Deterministic. Returns a NUL-terminated buffer the caller frees with xmlFree() (length in
  * *len), or NULL when out of memory. */
 char *tk_tei_serialize(xmlDocPtr doc, size_t *len);
 
@@ -161,6 +161,45 @@ xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o
 /* ================================================================= validate ========== */
 
 /* =================================================================== render ========== */
+/* (tools/render.c: TEI -> HTML or text through XSLT 1.0 stylesheets, libxslt) */
+
+typedef enum { TK_RENDER_HTML = 0, TK_RENDER_TEXT, TK_RENDER_FORMAT_COUNT } tk_render_format;
+
+/* What to render with. Strings are copied by tk_render_new; arrays may be NULL. */
+typedef struct tk_render_opts {
+    tk_render_format to;          /* the built-in stylesheet: xslt/tei2html.xsl, tei2txt.xsl */
+    const char *view;             /* "diplomatic" (NULL) or "normalized": parameter `view` */
+    const char *xslt;             /* a stylesheet to use instead of the built-in one, or NULL */
+    const char *xslt_dir;         /* where the built-in ones are; NULL = tk_data_dir()/xslt */
+    const char *const *params;    /* NULL-terminated "name=value" string parameters (a later
+                                     name overrides an earlier one and `view`) */
+    const char *const *read_dirs; /* NULL-terminated directories document() may also read */
+    int xinclude;                 /* process XInclude in the input (local files only) */
+} tk_render_opts;
+
+/* A compiled stylesheet with its parameters, reused for any number of documents. */
+typedef struct tk_render tk_render;
+
+/* Loads and compiles the stylesheet once. Stylesheet errors are reported through d with the
+ * stylesheet's file and line (TK_ERROR; a missing file or a bad option is TK_SYSTEM). Returns
+ * NULL on error; free with tk_render_free. d must outlive the renderer. */
+tk_render *tk_render_new(const tk_render_opts *opts, tk_diag *d);
+void tk_render_free(tk_render *r);
+
+/* Renders one TEI file ("-" = stdin) into a malloc'd buffer (*out, *len; the caller frees
+ * *out with free()). Security: stylesheets cannot write files, create directories or use the
+ * network; document() reads only files under the input's directory, the stylesheet's
+ * directory and opts->read_dirs; no DTD, no external entity is loaded. Errors (bad XML,
+ * XSLT runtime errors, xsl:message terminate="yes") are reported through d (TK_ERROR) with
+ * file:line; xsl:message without terminate is a TK_WARNING. Returns 0 on success, -1 on
+ * error (then *out is NULL). Not thread-safe: one renderer, one thread. */
+int tk_render_file(tk_render *r, const char *path, char **out, size_t *len);
+/* Same for a parsed document (not modified; not freed). `name` names it in messages and its
+ * directory is where document() may read (NULL: no directory). */
+int tk_render_doc(tk_render *r, xmlDocPtr doc, const char *name, char **out, size_t *len);
+
+/* The file name extension of the stylesheet's output: "html", "txt" or "xml". Static. */
+const char *tk_render_extension(const tk_render *r);
 
 #ifdef __cplusplus
 }

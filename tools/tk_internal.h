@@ -284,6 +284,8 @@ typedef struct tk_docinfo {
     char *date_text;        /* the date as printed (malloc'd) or NULL */
     tk_shape shape;
     int in_corpus;          /* persons are listed in the corpus header instead */
+    size_t doc_no;          /* 1-based number of the document in a corpus, 0 when alone */
+    unsigned first_line;    /* the document's first source line */
     unsigned n_turns, n_stage, n_items, n_heads, n_notes_lines, n_notes_kept;
 } tk_docinfo;
 

@@ -1,0 +1,147 @@
+#!/bin/sh
+# t_render.sh: 'teikit render': golden text of the hand-made TEI in tests/render/ (both views),
+# HTML structure (links resolve, nothing fetched), several files per call, user stylesheets,
+# hostile stylesheets and documents, and the reference word test: every word of every real TEI
+# document in ../shared/reference/tei comes out in the text.
+. tests/lib.sh
+R=tests/render
+export TEIKIT_DATADIR=$(pwd)
+
+expect_status "--help" 0 $TEIKIT render --help
+grep -q -- '--view' "$TK_TMP/out" && ok || fail "--help names --view"
+
+# ---- golden text: diplomatic and normalized, read and checked by a person -----------------
+for doc in memo transcript; do
+  for view in diplomatic normalized; do
+    expect_status "text $doc $view" 0 $TEIKIT render --to text --view $view $R/$doc.xml
+    if cmp -s "$TK_TMP/out" $R/$doc.$view.txt; then ok; else
+      fail "text $doc $view differs from $R/$doc.$view.txt"; diff $R/$doc.$view.txt "$TK_TMP/out" | head -10
+    fi
+  done
+done
+# the xsltproc fallback (no tk:wrap) writes the same text as teikit
+if command -v xsltproc >/dev/null 2>&1; then
+  xsltproc --stringparam view normalized --param width 50 xslt/tei2txt.xsl $R/memo.xml >"$TK_TMP/a" 2>/dev/null
+  $TEIKIT render --to text --view normalized --param width=50 $R/memo.xml >"$TK_TMP/b"
+  check "xsltproc fallback wraps like tk:wrap" cmp -s "$TK_TMP/a" "$TK_TMP/b"
+else skip "xsltproc not installed"; fi
+
+# width: no line longer than asked (counted in characters), 0 = one line per paragraph
+$TEIKIT render --to text --param width=30 $R/memo.xml >"$TK_TMP/w30"
+# (multi-byte characters counted as one: each UTF-8 sequence becomes one byte first)
+long=$(LC_ALL=C sed 's/[\xc0-\xf7][\x80-\xbf]*/x/g' "$TK_TMP/w30" | LC_ALL=C awk 'length($0) > 30 && index($0, " ") > 0' | wc -l)
+[ "$long" -eq 0 ] && ok || fail "width=30: $long lines longer than 30"
+$TEIKIT render --to text --param width=0 $R/memo.xml >"$TK_TMP/w0"
+grep -q '^On the evening of .* were present from our side\.$' "$TK_TMP/w0" && ok || fail "width=0 keeps a paragraph on one line"
+$TEIKIT render --to text --param persons=1 $R/memo.xml | grep -q '^Mao Zedong (mao_zedong): 4 mentions$' && ok || fail "persons=1 index"
+
+# ---- HTML ------------------------------------------------------------------------------
+$TEIKIT render --to html $R/memo.xml >"$TK_TMP/memo.html"; check "html memo" [ $? -eq 0 ]
+h="$TK_TMP/memo.html"
+head -c 15 "$h" | grep -q '<!DOCTYPE html' && ok || fail "html5 doctype"
+grep -q '<html lang="en">' "$h" && ok || fail "html lang"
+# every in-page link has its target, and there are no links out of the page that load
+grep -o 'href="#[^"]*"' "$h" | sed 's/href="#//; s/"$//' | sort -u >"$TK_TMP/hrefs"
+grep -o ' id="[^"]*"' "$h" | sed 's/ id="//; s/"$//' | sort -u >"$TK_TMP/ids"
+missing=$(comm -23 "$TK_TMP/hrefs" "$TK_TMP/ids" | head -3)
+[ -z "$missing" ] && ok || fail "links without target: $missing"
+dups=$(grep -o ' id="[^"]*"' "$h" | sort | uniq -d | head -3)
+[ -z "$dups" ] && ok || fail "duplicate ids: $dups"
+if grep -Eq '<(script|link|img|iframe)|src=|url\(' "$h"; then fail "html fetches something"; else ok; fi
+# footnotes both ways, persons index, both readings present, the switch
+grep -q 'id="tk-nr5" href="#tk-n5"' "$h" && grep -q 'id="tk-n5"><a class="fnlabel" href="#tk-nr5"' "$h" && ok || fail "footnote links both ways"
+grep -q '<li id="tk-p-mao_zedong"><strong class="pname">Mao Zedong</strong>' "$h" && ok || fail "persons index entry"
+[ "$(grep -o 'href="#tk-m[0-9]*"' "$h" | wc -l)" -eq 10 ] && ok || fail "index links every mention (10)"
+grep -q 'title="Ivan V. Kovalev"' "$h" && ok || fail "full name on hover"
+grep -q '<span class="dipl sic" title="corr: can">cannot</span><span class="norm corr" title="sic: cannot">can</span>' "$h" && ok || fail "both readings of a choice"
+grep -q 'id="tk-view-dipl" class="tk-view" checked' "$h" && ok || fail "diplomatic view first"
+$TEIKIT render --to html --view normalized $R/memo.xml | grep -q 'id="tk-view-norm" class="tk-view" checked' && ok || fail "--view normalized"
+$TEIKIT render --to html $R/transcript.xml >"$TK_TMP/t.html"
+grep -q '<div class="sp" data-who="#kissinger"><div class="speaker">SECRETARY KISSINGER:</div>' "$TK_TMP/t.html" && ok || fail "speaker turn"
+grep -q '<time class="ts">\[00:00:12\]</time>' "$TK_TMP/t.html" && ok || fail "timestamp"
+grep -q 'class="event vocal"' "$TK_TMP/t.html" && grep -q 'class="gap"' "$TK_TMP/t.html" && ok || fail "events styled"
+$TEIKIT render --to html --param 'css=.x{color:red}' $R/memo.xml | grep -q '\.x{color:red}</style>' && ok || fail "css parameter"
+
+# ---- several files, -o DIR, names ------------------------------------------------------
+expect_status "several inputs -o dir" 0 $TEIKIT render --to text -o "$TK_TMP/outdir" $R/memo.xml $R/transcript.xml
+[ -s "$TK_TMP/outdir/memo.txt" ] && cmp -s "$TK_TMP/outdir/transcript.txt" $R/transcript.diplomatic.txt && ok || fail "-o dir writes one file per input"
+expect_status "several inputs need -o" 2 $TEIKIT render $R/memo.xml $R/transcript.xml
+expect_status "-o file" 0 $TEIKIT render --to text -o "$TK_TMP/one.txt" $R/memo.xml
+check "-o file content" cmp -s "$TK_TMP/one.txt" $R/memo.diplomatic.txt
+expect_status "refuses to overwrite input" 2 $TEIKIT render --xslt $R/identity.xsl -o $R/memo.xml $R/memo.xml
+
+# ---- user stylesheets and parameters ---------------------------------------------------
+expect_status "--xslt" 0 $TEIKIT render --xslt $R/identity.xsl --param greeting=it\'s\"quoted\" $R/memo.xml
+grep -q "<greeting>it's\"quoted\"</greeting>" "$TK_TMP/out" && ok || fail "string parameter passed verbatim"
+expect_status "bad --param" 2 $TEIKIT render --param noequals $R/memo.xml
+expect_status "bad --to" 2 $TEIKIT render --to pdf $R/memo.xml
+expect_status "bad --view" 2 $TEIKIT render --view pretty $R/memo.xml
+expect_status "missing input" 2 $TEIKIT render --to text "$TK_TMP/nope.xml"
+
+# ---- errors are GCC-shaped and leave no output ------------------------------------------
+printf '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>open</body></text></TEI>\n' >"$TK_TMP/bad.xml"
+expect_status "ill-formed input" 1 $TEIKIT render --to text -o "$TK_TMP/bad.txt" "$TK_TMP/bad.xml"
+grep -Eq '^[^:]*bad\.xml:1:[0-9]+: error: ' "$TK_TMP/err" && ok || fail "ill-formed input: file:line:col"
+[ ! -e "$TK_TMP/bad.txt" ] && ok || fail "no output file after an error"
+expect_status "xsl:message terminate" 1 $TEIKIT render --xslt $R/hostile/terminate.xsl -o "$TK_TMP/term.out" $R/memo.xml
+grep -q 'terminate.xsl:6: error: refusing this document \[xsl-message\]' "$TK_TMP/err" && ok || fail "terminate message with stylesheet line"
+grep -q 'terminate.xsl:5: warning: looking at' "$TK_TMP/err" && ok || fail "xsl:message warning with line"
+[ ! -e "$TK_TMP/term.out" ] && ok || fail "no output after terminate"
+expect_status "stylesheet syntax error" 1 $TEIKIT render --xslt $R/hostile/syntax.xsl $R/memo.xml
+grep -q 'syntax.xsl:5: error: .*could not compile select expression' "$TK_TMP/err" && ok || fail "compile error with line"
+
+# ---- security ---------------------------------------------------------------------------
+rm -f "$TK_TMP/pwned.txt"
+sed "s|@OUT@|$TK_TMP/pwned.txt|" $R/hostile/write.xsl >"$TK_TMP/write.xsl"
+expect_status "stylesheet may not write files" 1 $TEIKIT render --xslt "$TK_TMP/write.xsl" $R/memo.xml
+[ ! -e "$TK_TMP/pwned.txt" ] && ok || fail "exsl:document wrote a file"
+expect_status "document() outside the input's directory" 1 $TEIKIT render --xslt $R/hostile/read.xsl --param path=/etc/passwd $R/memo.xml
+grep -q "may not read '/etc/passwd'" "$TK_TMP/err" && ok || fail "read refused with a reason"
+grep -q "root:" "$TK_TMP/out" && fail "passwd leaked" || ok
+expect_status "document() network" 1 $TEIKIT render --xslt $R/hostile/read.xsl --param path=http://127.0.0.1:9/x.xml $R/memo.xml
+mkdir -p "$TK_TMP/side"; printf '<side>allowed words</side>\n' >"$TK_TMP/side/s.xml"
+expect_status "--allow-read" 0 $TEIKIT render --xslt $R/hostile/read.xsl --param path="$TK_TMP/side/s.xml" --allow-read "$TK_TMP/side" $R/memo.xml
+grep -q 'allowed words' "$TK_TMP/out" && ok || fail "--allow-read lets document() read"
+expect_status "document() next to the input" 0 $TEIKIT render --xslt $R/hostile/read.xsl --param path=transcript.xml $R/memo.xml
+grep -q 'Meeting with the Secretary' "$TK_TMP/out" && ok || fail "document() reads beside the input"
+printf '<!DOCTYPE TEI [<!ENTITY x SYSTEM "/etc/passwd">]><TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&x;</p></body></text></TEI>\n' >"$TK_TMP/xxe.xml"
+expect_status "external entity refused" 1 $TEIKIT render --to text "$TK_TMP/xxe.xml"
+grep -q "root:" "$TK_TMP/out" && fail "entity expanded" || ok
+
+# ---- any TEI: every word of the text body of every reference document comes out ---------
+# Word tokens (letters and digits) of the TEI text, one text node at a time, against the
+# tokens of the diplomatic + normalized text (a choice shows one reading per view): each word
+# of 4 or more characters must come out at least as often as the TEI has it (shorter tokens are
+# often pieces of words split by markup: tra<retrace>scu</retrace>ri); a token that never comes
+# out on its own counts when it is inside an output token (glued by markup the extraction did
+# not know, or split by the renderer's brackets: gvn[n]hillde).
+if have_shared && command -v xsltproc >/dev/null 2>&1; then
+  for f in "$SHARED"/reference/tei/*.xml "$SHARED"/reference/tei/castello-anima/text/*.xml; do
+    [ -f "$f" ] || continue
+    b=$(basename "$f" .xml)
+    xsltproc --xinclude $R/words.xsl "$f" 2>/dev/null | LC_ALL=C tr -cs '[:alnum:]' '\n' | grep -v '^$' >"$TK_TMP/tei.w"
+    if ! $TEIKIT render --to text --xinclude "$f" >"$TK_TMP/d.txt" 2>"$TK_TMP/err" ||
+       ! $TEIKIT render --to text --view normalized --xinclude "$f" >"$TK_TMP/n.txt" 2>>"$TK_TMP/err"; then
+      fail "render $b"; head -3 "$TK_TMP/err"; continue
+    fi
+    $TEIKIT render --to html --xinclude "$f" >"$TK_TMP/h.html" 2>>"$TK_TMP/err" || fail "render html $b"
+    cat "$TK_TMP/d.txt" "$TK_TMP/n.txt" | LC_ALL=C tr -cs '[:alnum:]' '\n' | grep -v '^$' >"$TK_TMP/out.w"
+    # tokens that come out fewer times than the TEI has them ("short"), and among them those
+    # that never come out as a token of their own ("absent")
+    awk -v short="$TK_TMP/short" 'FNR==NR{t[$0]++; next} {o[$0]++}
+      END{for (w in t) if (o[w] < t[w]) { if (o[w] == 0) print w; else if (length(w) > 3) print w > short }}' \
+      "$TK_TMP/tei.w" "$TK_TMP/out.w" >"$TK_TMP/absent"
+    # an absent token is forgiven when it is part of a longer output token (glued by markup)
+    # (brackets are the renderer's: gvn[n]hillde is the word gvnnhillde)
+    cat "$TK_TMP/d.txt" "$TK_TMP/n.txt" | LC_ALL=C tr -d '[]' | LC_ALL=C tr -cs '[:alnum:]' '\n' | LC_ALL=C sort -u >"$TK_TMP/out.u"
+    lost=$(LC_ALL=C awk 'FNR==NR{all = all " " $0; next} index(all, $0) == 0' \
+             "$TK_TMP/out.u" "$TK_TMP/absent"; cat "$TK_TMP/short" 2>/dev/null)
+    rm -f "$TK_TMP/short"
+    if [ -z "$lost" ] && [ -s "$TK_TMP/tei.w" ]; then ok; else
+      fail "words of $b lost in the text output: $(echo $lost | cut -c1-120)"; fi
+  done
+else
+  skip "reference TEI word test: ../shared or xsltproc absent"
+fi
+
+tk_done

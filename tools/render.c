@@ -1,0 +1,733 @@
+/* render.c: TEI -> HTML or text through a compiled XSLT 1.0 stylesheet (libxslt), locked down
+ * (no writing, no network, document() confined to allowed directories, no external entities),
+ * with libxslt's messages turned into GCC-shaped diagnostics. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include "teikit.h"
+
+#include <limits.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libexslt/exslt.h>
+#include <libxml/parser.h>
+#include <libxml/uri.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/documents.h>
+#include <libxslt/extensions.h>
+#include <libxslt/imports.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#define TK_RENDER_NS "urn:x-teikit:render"
+
+static const char *const builtin_sheets[TK_RENDER_FORMAT_COUNT] = {
+    [TK_RENDER_HTML] = "tei2html.xsl",
+    [TK_RENDER_TEXT] = "tei2txt.xsl",
+};
+_Static_assert(sizeof builtin_sheets / sizeof *builtin_sheets == TK_RENDER_FORMAT_COUNT,
+               "one stylesheet per format");
+
+struct tk_render {
+    tk_diag *diag;
+    xsltStylesheetPtr style;
+    char *sheet_path;   /* as given, for messages */
+    char *sheet_dir;    /* realpath of its directory */
+    char **params;      /* name, value, name, value, ..., NULL (for xsltQuoteUserParams) */
+    char **read_dirs;   /* realpaths, NULL-terminated */
+    int xinclude;
+};
+
+/* One compilation or transformation in progress: where libxslt's messages go. */
+struct run {
+    tk_render *r;
+    tk_diag *diag;
+    const char *input;               /* the document's name, for messages without a place */
+    char input_dir[PATH_MAX];        /* realpath of its directory, or "" */
+    xsltTransformContextPtr tctxt;   /* NULL while compiling */
+    char buf[4096];                  /* libxslt writes a message in pieces: one line at a time */
+    size_t len;
+    char loc_file[PATH_MAX];         /* the place announced by libxslt's "... error: file X
+                                        line N element E" line for the next message */
+    unsigned loc_line;
+    int have_loc;
+    tk_severity loc_sev;
+    int errors;
+};
+
+/* ------------------------------------------------------------------ messages --------- */
+
+/* Severity and place of a line libxslt writes before a message, e.g.
+ * "runtime error: file tei2html.xsl line 12 element value-of". Returns 1 when `line` is one. */
+static int parse_context_line(struct run *run, const char *line)
+{
+    static const struct {
+        const char *prefix;
+        tk_severity sev;
+    } kinds[] = {
+        {"runtime error", TK_ERROR},
+        {"compilation error", TK_ERROR},
+        {"compilation warning", TK_WARNING},
+        {"error", TK_ERROR},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        size_t n = strlen(kinds[i].prefix);
+        if (strncmp(line, kinds[i].prefix, n) != 0 || (line[n] != ':' && line[n] != '\0'))
+            continue;
+        run->have_loc = 1;
+        run->loc_sev = kinds[i].sev;
+        run->loc_file[0] = '\0';
+        run->loc_line = 0;
+        const char *f = strstr(line, "file ");
+        if (f != NULL) {
+            f += 5;
+            const char *end = strstr(f, " line ");
+            const char *elem = strstr(f, " element ");
+            if (end == NULL || (elem != NULL && elem < end))
+                end = elem;
+            size_t fl = end != NULL ? (size_t)(end - f) : strlen(f);
+            if (fl >= sizeof run->loc_file)
+                fl = sizeof run->loc_file - 1;
+            memcpy(run->loc_file, f, fl);
+            run->loc_file[fl] = '\0';
+            const char *l = strstr(f, " line ");
+            if (l != NULL)
+                run->loc_line = (unsigned)strtoul(l + 6, NULL, 10);
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* The stylesheet instruction being run (xsl:message has no context line): file and line. */
+static int current_instruction(struct run *run, const char **file, unsigned *line, int *terminate)
+{
+    xmlNodePtr inst = run->tctxt != NULL ? run->tctxt->inst : NULL;
+    if (inst == NULL || inst->type != XML_ELEMENT_NODE || inst->doc == NULL)
+        return 0;
+    *file = inst->doc->URL != NULL ? (const char *)inst->doc->URL : NULL;
+    *line = (unsigned)xmlGetLineNo(inst);
+    xmlChar *t = xmlGetNsProp(inst, (const xmlChar *)"terminate", NULL);
+    *terminate = t != NULL && xmlStrEqual(t, (const xmlChar *)"yes") &&
+                 xmlStrEqual(inst->name, (const xmlChar *)"message");
+    xmlFree(t);
+    return 1;
+}
+
+/* Reports one complete line of libxslt output. */
+static void message_line(struct run *run, char *line)
+{
+    size_t n = strlen(line);
+    while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\r'))
+        line[--n] = '\0';
+    if (n == 0 || parse_context_line(run, line))
+        return;
+    if (strstr(line, "read rights for") != NULL || strstr(line, "Local file read for") != NULL) {
+        run->have_loc = 0;
+        return; /* our own read check has said why, and where */
+    }
+    if (run->have_loc) {
+        run->have_loc = 0;
+        if (run->loc_sev == TK_ERROR)
+            run->errors++;
+        tk_diag_report(run->diag, run->loc_sev, run->loc_file[0] ? run->loc_file : run->input,
+                       run->loc_line, 0, "xslt", "%s", line);
+        return;
+    }
+    const char *file = NULL;
+    unsigned lno = 0;
+    int terminate = 0;
+    if (current_instruction(run, &file, &lno, &terminate)) {
+        /* xsl:message */
+        if (terminate)
+            run->errors++;
+        tk_diag_report(run->diag, terminate ? TK_ERROR : TK_WARNING,
+                       file != NULL ? file : run->input, lno, 0, "xsl-message", "%s", line);
+        return;
+    }
+    run->errors++;
+    tk_diag_report(run->diag, TK_ERROR, run->input, 0, 0, "xslt", "%s", line);
+}
+
+/* libxslt's generic and transform error function: collects pieces into lines. */
+static void xslt_error(void *user, const char *fmt, ...)
+{
+    struct run *run = user;
+    va_list ap;
+    if (run == NULL)
+        return;
+    va_start(ap, fmt);
+    int k = vsnprintf(run->buf + run->len, sizeof run->buf - run->len, fmt, ap);
+    va_end(ap);
+    if (k < 0)
+        return;
+    run->len += (size_t)k;
+    if (run->len >= sizeof run->buf)
+        run->len = sizeof run->buf - 1; /* truncated: keep what fits */
+    char *nl;
+    while ((nl = memchr(run->buf, '\n', run->len)) != NULL) {
+        *nl = '\0';
+        message_line(run, run->buf);
+        size_t used = (size_t)(nl - run->buf) + 1;
+        memmove(run->buf, nl + 1, run->len - used);
+        run->len -= used;
+    }
+    run->buf[run->len] = '\0';
+}
+
+/* Reports what is left in the line buffer (a message without a final newline). */
+static void flush_messages(struct run *run)
+{
+    if (run->len > 0) {
+        run->buf[run->len] = '\0';
+        message_line(run, run->buf);
+        run->len = 0;
+    }
+    run->have_loc = 0;
+}
+
+/* libxml2's structured errors while a transformation loads documents (document()). */
+static void xml_error(void *user, xmlErrorPtr e)
+{
+    struct run *run = user;
+    if (e == NULL || e->level == XML_ERR_NONE)
+        return;
+    if (e->domain == XML_FROM_XPATH)
+        return; /* libxslt reports it again with the stylesheet's file and line */
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", e->message != NULL ? e->message : "XML error");
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    tk_severity sev = e->level == XML_ERR_WARNING ? TK_WARNING : TK_ERROR;
+    if (sev == TK_ERROR)
+        run->errors++;
+    tk_diag_report(run->diag, sev, e->file != NULL ? e->file : run->input, (unsigned)e->line,
+                   (unsigned)e->int2, "xml", "%s", msg);
+}
+
+/* ------------------------------------------------------------------ security --------- */
+
+/* Copies the realpath of path's directory into out (PATH_MAX); "" when it cannot. */
+static void dir_of(const char *path, char *out)
+{
+    char tmp[PATH_MAX];
+    out[0] = '\0';
+    if (path == NULL || strcmp(path, "-") == 0 || strlen(path) >= sizeof tmp)
+        return;
+    strcpy(tmp, path);
+    char *slash = strrchr(tmp, '/');
+    if (slash == NULL)
+        strcpy(tmp, ".");
+    else if (slash == tmp)
+        tmp[1] = '\0';
+    else
+        *slash = '\0';
+    if (realpath(tmp, out) == NULL)
+        out[0] = '\0';
+}
+
+/* 1 when `path` (a realpath) lies under directory `dir` (a realpath). */
+static int under(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (n == 0 || strncmp(path, dir, n) != 0)
+        return 0;
+    return path[n] == '/' || path[n] == '\0' || (n == 1 && dir[0] == '/');
+}
+
+/* document() and friends: local files under the allowed directories only. */
+static int check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tctxt,
+                      const char *value)
+{
+    (void)sec;
+    struct run *run = tctxt != NULL ? tctxt->_private : NULL;
+    if (run == NULL || value == NULL)
+        return 0;
+    const char *path = value;
+    char *unescaped = NULL;
+    int ok = 0;
+    const char *file = run->input;
+    unsigned line = 0;
+    int terminate;
+    if (!current_instruction(run, &file, &line, &terminate) || file == NULL)
+        file = run->input;
+    if (strncmp(path, "file://", 7) == 0) {
+        path += 7;
+        if (strncmp(path, "localhost/", 10) == 0)
+            path += 9;
+    } else if (strstr(path, "://") != NULL) {
+        tk_diag_report(run->diag, TK_ERROR, file, line, 0, "xslt-security",
+                       "the stylesheet may not read '%s': network access is disabled", value);
+        run->errors++;
+        return 0;
+    }
+    unescaped = xmlURIUnescapeString(path, 0, NULL);
+    char real[PATH_MAX];
+    if (unescaped != NULL && realpath(unescaped, real) != NULL) {
+        if (under(real, run->input_dir) ||
+            (run->r->sheet_dir != NULL && under(real, run->r->sheet_dir)))
+            ok = 1;
+        for (char **d = run->r->read_dirs; !ok && d != NULL && *d != NULL; d++)
+            ok = under(real, *d);
+        if (!ok)
+            tk_diag_report(run->diag, TK_ERROR, file, line, 0, "xslt-security",
+                           "the stylesheet may not read '%s' for %s: outside the input's "
+                           "directory (allow it with --allow-read DIR)",
+                           value, run->input);
+    } else {
+        tk_diag_report(run->diag, TK_ERROR, file, line, 0, "xslt-security",
+                       "the stylesheet cannot read '%s' for %s: no such file", value,
+                       run->input);
+    }
+    if (!ok)
+        run->errors++;
+    xmlFree(unescaped);
+    return ok;
+}
+
+/* A new set of security preferences: no writing, no directories, no network, reads checked. */
+static xsltSecurityPrefsPtr new_security(void)
+{
+    xsltSecurityPrefsPtr sec = xsltNewSecurityPrefs();
+    if (sec == NULL)
+        return NULL;
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE, check_read);
+    return sec;
+}
+
+/* Documents libxslt loads (document(), xsl:import, xsl:include) are parsed without DTD
+ * loading, entity substitution or network; a document declaring entities is refused. */
+static xsltDocLoaderFunc default_loader;
+
+static xmlDocPtr safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+                             xsltLoadType type)
+{
+    int safe = (options & ~(XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR |
+                            XML_PARSE_DTDVALID | XML_PARSE_XINCLUDE)) |
+               XML_PARSE_NONET;
+    xmlDocPtr doc = default_loader(uri, dict, safe, ctxt, type);
+    if (doc != NULL && ((doc->intSubset != NULL && doc->intSubset->entities != NULL) ||
+                        (doc->extSubset != NULL && doc->extSubset->entities != NULL))) {
+        xsltTransformError(type == XSLT_LOAD_DOCUMENT ? ctxt : NULL, NULL, NULL,
+                           "%s: entity declarations are not accepted\n", (const char *)uri);
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    return doc;
+}
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+
+static void init_libxslt(void)
+{
+    xmlInitParser();
+    exsltRegisterAll();
+    default_loader = xsltDocDefaultLoader;
+    xsltSetLoaderFunc(safe_loader);
+}
+
+/* ------------------------------------------------------------ tk:wrap() -------------- */
+
+/* Appends s[0..n) to the growing buffer; returns -1 when out of memory. */
+static int put(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+    if (*len + n + 1 > *cap) {
+        size_t c = *cap ? *cap : 256;
+        while (c < *len + n + 1)
+            c *= 2;
+        char *g = realloc(*buf, c);
+        if (g == NULL)
+            return -1;
+        *buf = g;
+        *cap = c;
+    }
+    memcpy(*buf + *len, s, n);
+    *len += n;
+    (*buf)[*len] = '\0';
+    return 0;
+}
+
+/* Characters (UTF-8 code points) in s[0..n). */
+static size_t chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* Greedy word wrap: lines of at most `width` characters (0 = no limit; a longer word gets a
+ * line of its own), every line after the first starts with `hang`, each ends with '\n'.
+ * Returns a malloc'd string or NULL when out of memory. */
+static char *wrap_text(const char *text, long width, const char *hang)
+{
+    char *out = NULL;
+    size_t len = 0, cap = 0, col = 0;
+    size_t hang_len = strlen(hang), hang_chars = chars(hang, hang_len);
+    int line_has_word = 0;
+    const char *p = text;
+    if (put(&out, &len, &cap, "", 0) < 0)
+        return NULL;
+    for (;;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+            p++;
+        if (*p == '\0')
+            break;
+        const char *w = p;
+        while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+            p++;
+        size_t wl = (size_t)(p - w), wc = chars(w, wl);
+        if (line_has_word && width > 0 && col + 1 + wc > (size_t)width) {
+            if (put(&out, &len, &cap, "\n", 1) < 0 || put(&out, &len, &cap, hang, hang_len) < 0)
+                goto nomem;
+            col = hang_chars;
+            line_has_word = 0;
+        }
+        if (line_has_word) {
+            if (put(&out, &len, &cap, " ", 1) < 0)
+                goto nomem;
+            col++;
+        }
+        if (put(&out, &len, &cap, w, wl) < 0)
+            goto nomem;
+        col += wc;
+        line_has_word = 1;
+    }
+    if (put(&out, &len, &cap, "\n", 1) < 0)
+        goto nomem;
+    return out;
+nomem:
+    free(out);
+    return NULL;
+}
+
+/* XPath tk:wrap(text, width, hang?) for tei2txt.xsl. */
+static void xpath_wrap(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    xmlChar *hang = NULL, *text = NULL;
+    if (nargs < 2 || nargs > 3) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    if (nargs == 3)
+        hang = xmlXPathPopString(ctxt);
+    double width = xmlXPathPopNumber(ctxt);
+    text = xmlXPathPopString(ctxt);
+    if (xmlXPathCheckError(ctxt) || text == NULL) {
+        xmlFree(hang);
+        xmlFree(text);
+        return;
+    }
+    long w = width != width || width < 0 ? 0 : width > 1e6 ? 1000000 : (long)width;
+    char *s = wrap_text((const char *)text, w, hang != NULL ? (const char *)hang : "");
+    xmlFree(hang);
+    xmlFree(text);
+    if (s == NULL) {
+        xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+        return;
+    }
+    valuePush(ctxt, xmlXPathNewString((const xmlChar *)s));
+    free(s);
+}
+
+/* ------------------------------------------------------------ the renderer ----------- */
+
+/* Sets params: name, value pairs, a later name replacing an earlier one. */
+static int add_param(tk_render *r, size_t *n, const char *name, size_t name_len,
+                     const char *value)
+{
+    for (size_t i = 0; i < *n; i += 2)
+        if (strlen(r->params[i]) == name_len && strncmp(r->params[i], name, name_len) == 0) {
+            char *v = strdup(value);
+            if (v == NULL)
+                return -1;
+            free(r->params[i + 1]);
+            r->params[i + 1] = v;
+            return 0;
+        }
+    char *k = strndup(name, name_len), *v = strdup(value);
+    if (k == NULL || v == NULL) {
+        free(k);
+        free(v);
+        return -1;
+    }
+    r->params[(*n)++] = k;
+    r->params[(*n)++] = v;
+    r->params[*n] = NULL;
+    return 0;
+}
+
+/* 1 when s[0..n) is an XML name as XSLT parameters need (letters, digits, - _ . :). */
+static int is_param_name(const char *s, size_t n)
+{
+    if (n == 0 || (s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '.')
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!(c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':'))
+            return 0;
+    }
+    return 1;
+}
+
+static int set_options(tk_render *r, const tk_render_opts *o)
+{
+    size_t np = 0, nd = 0;
+    for (const char *const *p = o->params; p != NULL && *p != NULL; p++)
+        np++;
+    for (const char *const *p = o->read_dirs; p != NULL && *p != NULL; p++)
+        nd++;
+    r->params = calloc(2 * np + 3, sizeof *r->params);
+    r->read_dirs = calloc(nd + 1, sizeof *r->read_dirs);
+    if (r->params == NULL || r->read_dirs == NULL)
+        goto nomem;
+    size_t n = 0;
+    if (add_param(r, &n, "view", 4, o->view != NULL ? o->view : "diplomatic") < 0)
+        goto nomem;
+    for (const char *const *p = o->params; p != NULL && *p != NULL; p++) {
+        const char *eq = strchr(*p, '=');
+        if (eq == NULL || !is_param_name(*p, (size_t)(eq - *p))) {
+            tk_diag_report(r->diag, TK_SYSTEM, NULL, 0, 0, "usage",
+                           "bad stylesheet parameter '%s' (expected NAME=VALUE)", *p);
+            return -1;
+        }
+        if (add_param(r, &n, *p, (size_t)(eq - *p), eq + 1) < 0)
+            goto nomem;
+    }
+    size_t k = 0;
+    for (const char *const *p = o->read_dirs; p != NULL && *p != NULL; p++) {
+        char real[PATH_MAX];
+        if (realpath(*p, real) == NULL) {
+            tk_diag_report(r->diag, TK_SYSTEM, *p, 0, 0, "io", "no such directory");
+            return -1;
+        }
+        if ((r->read_dirs[k++] = strdup(real)) == NULL)
+            goto nomem;
+    }
+    return 0;
+nomem:
+    tk_diag_report(r->diag, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+    return -1;
+}
+
+tk_render *tk_render_new(const tk_render_opts *opts, tk_diag *d)
+{
+    tk_render_opts none = {0};
+    const tk_render_opts *o = opts != NULL ? opts : &none;
+    tk_render *r = calloc(1, sizeof *r);
+    xmlDocPtr sheet = NULL;
+    struct run run;
+    if (r == NULL) {
+        tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+        return NULL;
+    }
+    r->diag = d;
+    r->xinclude = o->xinclude;
+    pthread_once(&init_once, init_libxslt);
+    if ((unsigned)o->to >= TK_RENDER_FORMAT_COUNT) {
+        tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "usage", "unknown output format");
+        goto fail;
+    }
+    if (o->view != NULL && strcmp(o->view, "diplomatic") != 0 &&
+        strcmp(o->view, "normalized") != 0) {
+        tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "usage",
+                       "unknown view '%s' (diplomatic or normalized)", o->view);
+        goto fail;
+    }
+    if (set_options(r, o) < 0)
+        goto fail;
+    if (o->xslt != NULL) {
+        r->sheet_path = strdup(o->xslt);
+    } else {
+        const char *dir = o->xslt_dir;
+        char buf[PATH_MAX];
+        if (dir == NULL) {
+            snprintf(buf, sizeof buf, "%s/xslt", tk_data_dir());
+            dir = buf;
+        }
+        size_t n = strlen(dir) + strlen(builtin_sheets[o->to]) + 2;
+        r->sheet_path = malloc(n);
+        if (r->sheet_path != NULL)
+            snprintf(r->sheet_path, n, "%s/%s", dir, builtin_sheets[o->to]);
+    }
+    if (r->sheet_path == NULL) {
+        tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+        goto fail;
+    }
+    char sd[PATH_MAX];
+    dir_of(r->sheet_path, sd);
+    if (sd[0] != '\0' && (r->sheet_dir = strdup(sd)) == NULL)
+        goto fail;
+    sheet = tk_xml_read_file(r->sheet_path, 0, d);
+    if (sheet == NULL)
+        goto fail;
+    memset(&run, 0, sizeof run);
+    run.r = r;
+    run.diag = d;
+    run.input = r->sheet_path;
+    xsltSetGenericErrorFunc(&run, xslt_error);
+    xmlSetStructuredErrorFunc(&run, xml_error);
+    r->style = xsltParseStylesheetDoc(sheet);
+    flush_messages(&run);
+    xsltSetGenericErrorFunc(NULL, NULL);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (r->style == NULL) {
+        xmlFreeDoc(sheet);
+        if (run.errors == 0)
+            tk_diag_report(d, TK_ERROR, r->sheet_path, 0, 0, "xslt", "not an XSLT stylesheet");
+        goto fail;
+    }
+    sheet = NULL; /* owned by the stylesheet now */
+    if (r->style->errors > 0 || run.errors > 0) {
+        if (run.errors == 0)
+            tk_diag_report(d, TK_ERROR, r->sheet_path, 0, 0, "xslt",
+                           "the stylesheet has errors");
+        goto fail;
+    }
+    return r;
+fail:
+    tk_render_free(r);
+    return NULL;
+}
+
+void tk_render_free(tk_render *r)
+{
+    if (r == NULL)
+        return;
+    if (r->style != NULL)
+        xsltFreeStylesheet(r->style);
+    for (char **p = r->params; p != NULL && *p != NULL; p++)
+        free(*p);
+    free(r->params);
+    for (char **p = r->read_dirs; p != NULL && *p != NULL; p++)
+        free(*p);
+    free(r->read_dirs);
+    free(r->sheet_path);
+    free(r->sheet_dir);
+    free(r);
+}
+
+const char *tk_render_extension(const tk_render *r)
+{
+    const xmlChar *method = NULL;
+    for (xsltStylesheetPtr s = r != NULL ? r->style : NULL; s != NULL && method == NULL;
+         s = xsltNextImport(s))
+        method = s->method;
+    if (method == NULL)
+        return "xml";
+    if (xmlStrEqual(method, (const xmlChar *)"html"))
+        return "html";
+    if (xmlStrEqual(method, (const xmlChar *)"text"))
+        return "txt";
+    return "xml";
+}
+
+/* Transforms doc; the input's directory is already in run->input_dir. */
+static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
+{
+    tk_render *r = run->r;
+    xsltTransformContextPtr tctxt = NULL;
+    xsltSecurityPrefsPtr sec = NULL;
+    xmlDocPtr res = NULL;
+    xmlChar *buf = NULL;
+    int blen = 0, rc = -1;
+
+    tctxt = xsltNewTransformContext(r->style, doc);
+    sec = new_security();
+    if (tctxt == NULL || sec == NULL) {
+        tk_diag_report(run->diag, TK_SYSTEM, run->input, 0, 0, "io", "out of memory");
+        goto out;
+    }
+    run->tctxt = tctxt;
+    tctxt->_private = run;
+    xsltSetTransformErrorFunc(tctxt, run, xslt_error);
+    xsltSetGenericErrorFunc(run, xslt_error);
+    xmlSetStructuredErrorFunc(run, xml_error);
+    if (xsltSetCtxtSecurityPrefs(sec, tctxt) != 0 ||
+        xsltRegisterExtFunction(tctxt, (const xmlChar *)"wrap",
+                                (const xmlChar *)TK_RENDER_NS, xpath_wrap) != 0 ||
+        xsltQuoteUserParams(tctxt, (const char **)r->params) != 0) {
+        flush_messages(run);
+        if (run->errors == 0)
+            tk_diag_report(run->diag, TK_ERROR, run->input, 0, 0, "xslt",
+                           "cannot set the stylesheet parameters");
+        goto out;
+    }
+    res = xsltApplyStylesheetUser(r->style, doc, NULL, NULL, NULL, tctxt);
+    flush_messages(run);
+    if (tctxt->state == XSLT_STATE_STOPPED && run->errors == 0) {
+        run->errors++;
+        tk_diag_report(run->diag, TK_ERROR, run->input, 0, 0, "xslt",
+                       "the stylesheet stopped the transformation");
+    }
+    if (res == NULL || run->errors > 0 || tctxt->state != XSLT_STATE_OK) {
+        if (run->errors == 0)
+            tk_diag_report(run->diag, TK_ERROR, run->input, 0, 0, "xslt",
+                           "the transformation failed");
+        goto out;
+    }
+    if (xsltSaveResultToString(&buf, &blen, res, r->style) != 0) {
+        tk_diag_report(run->diag, TK_SYSTEM, run->input, 0, 0, "io", "out of memory");
+        goto out;
+    }
+    *out = malloc((size_t)blen + 1);
+    if (*out == NULL) {
+        tk_diag_report(run->diag, TK_SYSTEM, run->input, 0, 0, "io", "out of memory");
+        goto out;
+    }
+    if (blen > 0)
+        memcpy(*out, buf, (size_t)blen);
+    (*out)[blen] = '\0';
+    *len = (size_t)blen;
+    rc = 0;
+out:
+    xsltSetGenericErrorFunc(NULL, NULL);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlFree(buf);
+    if (res != NULL)
+        xmlFreeDoc(res);
+    if (tctxt != NULL)
+        xsltFreeTransformContext(tctxt);
+    if (sec != NULL)
+        xsltFreeSecurityPrefs(sec);
+    run->tctxt = NULL;
+    return rc;
+}
+
+int tk_render_doc(tk_render *r, xmlDocPtr doc, const char *name, char **out, size_t *len)
+{
+    struct run run;
+    *out = NULL;
+    *len = 0;
+    memset(&run, 0, sizeof run);
+    run.r = r;
+    run.diag = r->diag;
+    run.input = name != NULL ? name : "<document>";
+    if (name != NULL && name[0] != '<')
+        dir_of(name, run.input_dir);
+    return transform(&run, doc, out, len);
+}
+
+int tk_render_file(tk_render *r, const char *path, char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    xmlDocPtr doc = tk_xml_read_file(path, r->xinclude ? TK_XML_XINCLUDE : 0, r->diag);
+    if (doc == NULL)
+        return -1;
+    int rc = tk_render_doc(r, doc, strcmp(path, "-") == 0 ? "<stdin>" : path, out, len);
+    xmlFreeDoc(doc);
+    return rc;
+}

@@ -1,0 +1,349 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- common.xsl: what the HTML and the text stylesheets share: parameters, keys, the numbering
+     of notes and person mentions (one linear pass, looked up by key), which notes are footnotes
+     in which view, the printed form of brackets and spoken events, and the header metadata.
+
+     Views (parameter `view`):
+       diplomatic  as the source had it: ex, supplied and inline notes in [ ], sic with its
+                   [sic ...] note, speaker labels as printed, footnote numbers as printed;
+       normalized  corrections and expansions applied, brackets gone, notes as footnotes
+                   numbered 1, 2, 3 ... in reading order.
+     See docs/render.md for the element-by-element table. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:exsl="http://exslt.org/common"
+    xmlns:tk="urn:x-teikit:render"
+    exclude-result-prefixes="tei exsl tk"
+    extension-element-prefixes="exsl">
+
+  <!-- ============================================================ parameters -->
+  <xsl:param name="view" select="'diplomatic'"/>
+  <!-- 1: list the persons (always in HTML; text: only when asked) -->
+  <xsl:param name="persons" select="'0'"/>
+
+  <xsl:variable name="tk-dipl" select="$view != 'normalized'"/>
+
+  <!-- ================================================================= scope -->
+  <!-- The texts to render: each outermost tei:text; a document without one (not TEI, or a
+       bare teiHeader) is rendered whole so that no text is lost. -->
+  <xsl:variable name="tk-texts-tei" select="//tei:text[not(ancestor::tei:text)]"/>
+  <xsl:variable name="tk-texts" select="$tk-texts-tei | /*[not($tk-texts-tei)]"/>
+  <xsl:variable name="tk-header" select="(/tei:TEI/tei:teiHeader | /tei:teiCorpus/tei:teiHeader | /tei:teiHeader)[1]"/>
+
+  <!-- ========================================================== classification -->
+  <!-- Block-level TEI elements (leaves or containers of other blocks). -->
+  <xsl:variable name="tk-blocks" select="' p ab head l lg item list label stage speaker sp spGrp dateline salute signed byline docImprint docTitle titlePart docAuthor docDate trailer opener closer postscript epigraph argument quote cit bibl listBibl table row figure castList castGroup castItem div div1 div2 div3 div4 div5 div6 div7 body front back group text titlePage floatingText u '"/>
+  <!-- Blocks that get a space on either side when they occur inside running text (a list in
+       a paragraph, paragraphs in a note). -->
+  <xsl:variable name="tk-spaced" select="' p ab l lg item list head stage table row cell sp u speaker dateline signed salute closer opener trailer byline label '"/>
+
+  <!-- Elements that never run into a neighbouring element: a space goes between them
+       (<cit><quote>...</quote><bibl>...</bibl></cit>). -->
+  <xsl:variable name="tk-apart" select="' quote bibl cit q said ref label lem rdg reg orig seg name persName placeName orgName date num term title foreign '"/>
+
+  <!-- A space before the context element when it directly follows another element (no text
+       between) and both are words of their own. -->
+  <xsl:template name="tk-apart-space">
+    <xsl:if test="contains($tk-apart, concat(' ', local-name(), ' '))
+                  and preceding-sibling::node()[1][self::*][contains($tk-apart, concat(' ', local-name(), ' '))]"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <xsl:key name="tk-when" match="tei:when" use="@xml:id"/>
+  <xsl:key name="tk-person" match="tei:person" use="@xml:id"/>
+  <!-- Mentions by the first token of @ref ("#mao" or a URI). -->
+  <xsl:key name="tk-mention" match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]"
+           use="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
+
+  <!-- All notes of the text and the readings of an apparatus (rendered as notes). A note
+       printed where it stands in the diplomatic view ("inline note") is one with
+       @place='inline' ([Soviet China specialist], [sic], [?]) or a foot note that no marker
+       used (@type='unanchored': "[n] text" where the converter found it). -->
+  <xsl:variable name="tk-notes-all" select="$tk-texts//tei:note | $tk-texts//tei:app/tei:rdg"/>
+  <!-- Footnotes of the diplomatic view: every note not printed inline. -->
+  <xsl:variable name="tk-notes-dipl"
+      select="$tk-texts//tei:note[not(@place='inline' or @type='unanchored')] | $tk-texts//tei:app/tei:rdg"/>
+  <!-- Footnotes of the normalized view: every note except a [?] query note (its unclear word
+       says it) and a [sic ...] note whose correction the preceding choice applies (the choice
+       right before it, or before it with only spaces and closing punctuation between). -->
+  <xsl:variable name="tk-punct" select="concat(')]}.,;:!?&#8221;&#8217;', &quot;'&quot;, '&quot;')"/>
+  <xsl:variable name="tk-notes-norm"
+      select="$tk-texts//tei:note[not(@type='query' and @place='inline')]
+                [not(@type='sic' and @place='inline' and preceding-sibling::*[1][self::tei:choice]
+                and (preceding-sibling::node()[1][self::tei:choice]
+                     or preceding-sibling::node()[1][self::text()][translate(normalize-space(), $tk-punct, '') = ''][preceding-sibling::node()[1][self::tei:choice]]))]
+              | $tk-texts//tei:app/tei:rdg"/>
+  <xsl:variable name="tk-mentions"
+      select="$tk-texts//tei:persName[@ref] | $tk-texts//tei:rs[@type='person'][@ref] | $tk-texts//tei:name[@type='person'][@ref]"/>
+
+  <!-- The numbering table: one entry per note and mention, built in one pass in document order
+       and looked up by key (linear; no preceding:: axis, no xsl:number level="any"). -->
+  <xsl:variable name="tk-tab-rtf">
+    <xsl:for-each select="$tk-notes-all"><a g="{generate-id()}" k="{position()}"/></xsl:for-each>
+    <xsl:for-each select="$tk-notes-dipl"><d g="{generate-id()}" k="{position()}"/></xsl:for-each>
+    <xsl:for-each select="$tk-notes-norm"><r g="{generate-id()}" k="{position()}"/></xsl:for-each>
+    <xsl:for-each select="$tk-mentions"><m g="{generate-id()}" k="{position()}"/></xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="tk-tab" select="exsl:node-set($tk-tab-rtf)"/>
+  <xsl:key name="tk-tab" match="a|d|r|m" use="concat(local-name(), @g)"/>
+
+  <!-- The number of the context node in table `t` (a, d, r, m); empty when it has none. -->
+  <xsl:template name="tk-num">
+    <xsl:param name="t"/>
+    <xsl:variable name="g" select="concat($t, generate-id())"/>
+    <xsl:for-each select="$tk-tab"><xsl:value-of select="key('tk-tab', $g)/@k"/></xsl:for-each>
+  </xsl:template>
+
+  <!-- 1 when the context note is printed where it stands in the diplomatic view. -->
+  <xsl:template name="tk-note-inline">
+    <xsl:if test="self::tei:note[@place='inline' or @type='unanchored']">1</xsl:if>
+  </xsl:template>
+
+  <!-- The label of the context note in a view (default: the current one). Diplomatic: the
+       printed @n (else its number among the diplomatic footnotes); normalized: 1, 2, 3 ... in
+       reading order. Empty when the note is no footnote in that view. -->
+  <xsl:template name="tk-note-label">
+    <xsl:param name="dipl" select="$tk-dipl"/>
+    <xsl:choose>
+      <xsl:when test="$dipl and self::tei:note[@place='inline' or @type='unanchored']"/>
+      <xsl:when test="$dipl and normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
+      <xsl:when test="$dipl"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'d'"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'r'"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A footnote marker as printed (diplomatic): @rend bracketed [n], parenthesized (n),
+       plain n, superscript ¹²³; without @rend [n]. -->
+  <xsl:template name="tk-marker">
+    <xsl:param name="label"/>
+    <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="contains($r, ' plain ')"><xsl:value-of select="$label"/></xsl:when>
+      <xsl:when test="contains($r, ' superscript ')"><xsl:value-of select="translate($label, '0123456789', '&#8304;&#185;&#178;&#179;&#8308;&#8309;&#8310;&#8311;&#8312;&#8313;')"/></xsl:when>
+      <xsl:when test="contains($r, ' parenthesized ')"><xsl:value-of select="concat('(', $label, ')')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('[', $label, ']')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================ persons -->
+  <!-- The id a mention points to: the first token of @ref without its '#'. -->
+  <xsl:template name="tk-ref-id">
+    <xsl:param name="ref" select="@ref"/>
+    <xsl:variable name="first" select="substring-before(concat(normalize-space($ref), ' '), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($first, '#')"><xsl:value-of select="substring($first, 2)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$first"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The full name of person `id` from the personography, else the id. -->
+  <xsl:template name="tk-person-name">
+    <xsl:param name="id"/>
+    <xsl:variable name="p" select="key('tk-person', $id)[1]"/>
+    <xsl:choose>
+      <xsl:when test="$p/tei:persName[@type='full']"><xsl:value-of select="normalize-space($p/tei:persName[@type='full'][1])"/></xsl:when>
+      <xsl:when test="$p/tei:persName"><xsl:value-of select="normalize-space($p/tei:persName[1])"/></xsl:when>
+      <xsl:when test="$p/tei:name"><xsl:value-of select="normalize-space($p/tei:name[1])"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================== brackets -->
+  <!-- Brackets as printed (the converter's contract, docs/inline.md): @rend with the token
+       "bracketed" gives [ ], "parenthesized" ( ); "prefixed-WORD" prints "WORD: " after the
+       opening bracket, "query" a "?" before the closing one. Without such a token an element
+       gets `default` ('[' for ex, supplied, gap ... of TEI teikit did not write, else none).
+       Editorial brackets show in the diplomatic view only; those of spoken events and stage
+       directions (what was heard or done) in both. -->
+  <xsl:variable name="tk-kept" select="' vocal incident kinesic pause shift stage gap anchor '"/>
+
+  <xsl:template name="tk-bracket-kind">
+    <xsl:param name="default" select="''"/>
+    <xsl:param name="dipl" select="$tk-dipl"/>
+    <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="not($dipl) and not(contains($tk-kept, concat(' ', local-name(), ' ')))"/>
+      <xsl:when test="contains($r, ' bracketed ')">[</xsl:when>
+      <xsl:when test="contains($r, ' parenthesized ')">(</xsl:when>
+      <xsl:when test="contains($r, ' bare ') or contains($r, ' none ')"/>
+      <xsl:otherwise><xsl:value-of select="$default"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="tk-open">
+    <xsl:param name="default" select="''"/>
+    <xsl:param name="dipl" select="$tk-dipl"/>
+    <xsl:variable name="k"><xsl:call-template name="tk-bracket-kind"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="$dipl"/></xsl:call-template></xsl:variable>
+    <xsl:if test="$k != ''">
+      <xsl:value-of select="$k"/>
+      <xsl:if test="contains(concat(' ', @rend), ' prefixed-')">
+        <xsl:value-of select="concat(substring-before(concat(substring-after(concat(' ', @rend), ' prefixed-'), ' '), ' '), ': ')"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="tk-close">
+    <xsl:param name="default" select="''"/>
+    <xsl:param name="dipl" select="$tk-dipl"/>
+    <xsl:variable name="k"><xsl:call-template name="tk-bracket-kind"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="$dipl"/></xsl:call-template></xsl:variable>
+    <xsl:if test="$k != ''">
+      <xsl:if test="contains(concat(' ', normalize-space(@rend), ' '), ' query ')">?</xsl:if>
+      <xsl:value-of select="translate($k, '[(', '])')"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ spoken events -->
+  <!-- The words printed inside the brackets of a gap: its desc (teikit keeps the printed
+       words there), else "2 words illegible" from @quantity/@unit/@reason, else "..."; in the
+       normalized view "…". -->
+  <xsl:template name="tk-gap-words">
+    <xsl:param name="dipl" select="$tk-dipl"/>
+    <xsl:choose>
+      <xsl:when test="not($dipl)">&#8230;</xsl:when>
+      <xsl:when test="tei:desc"><xsl:value-of select="normalize-space(tei:desc)"/></xsl:when>
+      <xsl:when test="@reason and @quantity">
+        <xsl:value-of select="concat(@quantity, ' ', @unit, substring(' ', 1, string-length(@unit)), @reason)"/>
+      </xsl:when>
+      <xsl:when test="@reason and @extent"><xsl:value-of select="concat(@extent, ' ', @reason)"/></xsl:when>
+      <xsl:when test="@reason and @reason != 'omitted'"><xsl:value-of select="@reason"/></xsl:when>
+      <xsl:otherwise>...</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The words of vocal, incident, kinesic, shift: desc, else the element's text, else
+       @type, else the element's name; of pause: desc, else "[@type ]pause". -->
+  <xsl:template name="tk-event-words">
+    <xsl:choose>
+      <xsl:when test="tei:desc"><xsl:value-of select="normalize-space(tei:desc)"/></xsl:when>
+      <xsl:when test="self::tei:pause"><xsl:value-of select="concat(@type, substring(' ', 1, string-length(@type)), 'pause')"/></xsl:when>
+      <xsl:when test="normalize-space(.)"><xsl:value-of select="normalize-space(.)"/></xsl:when>
+      <xsl:when test="@type"><xsl:value-of select="@type"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="local-name()"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The printed time of an anchor[@synch] (or a when): @n, else the when's @n, @absolute,
+       @interval, else the pointer itself. -->
+  <xsl:template name="tk-time-words">
+    <xsl:variable name="w" select="key('tk-when', substring-after(@synch, '#'))[1] | self::tei:when"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
+      <xsl:when test="$w/@n"><xsl:value-of select="$w/@n"/></xsl:when>
+      <xsl:when test="$w/@absolute"><xsl:value-of select="$w/@absolute"/></xsl:when>
+      <xsl:when test="$w/@interval"><xsl:value-of select="$w/@interval"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="@synch"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 1 when the context element (in a choice) is the reading shown in the current view. -->
+  <xsl:template name="tk-choice-shown">
+    <xsl:variable name="c" select=".."/>
+    <xsl:variable name="pick"
+        select="($c/tei:sic | $c/tei:abbr | $c/tei:orig)[$tk-dipl][1]
+              | ($c/tei:corr | $c/tei:expan | $c/tei:reg)[not($tk-dipl)][1]"/>
+    <xsl:choose>
+      <xsl:when test="$pick">
+        <xsl:if test="count(. | $pick) = 1">1</xsl:if>
+      </xsl:when>
+      <xsl:when test="count(. | $c/*[1]) = 1">1</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================ header -->
+  <!-- The header metadata as <item label="...">value</item>, in display order. Values are
+       plain strings. Empty items are left out. -->
+  <xsl:template name="tk-meta-items">
+    <xsl:variable name="fd" select="$tk-header/tei:fileDesc"/>
+    <xsl:variable name="pd" select="$tk-header/tei:profileDesc"/>
+    <xsl:variable name="cdate" select="$pd/tei:creation/tei:date[1]"/>
+    <xsl:if test="$cdate">
+      <item label="Date" when="{$cdate/@when}">
+        <xsl:choose>
+          <xsl:when test="normalize-space($cdate)"><xsl:value-of select="normalize-space($cdate)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat($cdate/@when, $cdate/@from, substring('–', 1, string-length($cdate/@to)), $cdate/@to)"/></xsl:otherwise>
+        </xsl:choose>
+      </item>
+    </xsl:if>
+    <xsl:for-each select="$pd/tei:textClass/tei:keywords/tei:term">
+      <item label="Type"><xsl:value-of select="normalize-space(.)"/></item>
+    </xsl:for-each>
+    <xsl:for-each select="$fd/tei:titleStmt/tei:author">
+      <item label="Author"><xsl:value-of select="normalize-space(.)"/></item>
+    </xsl:for-each>
+    <xsl:for-each select="$fd/tei:titleStmt/tei:respStmt">
+      <xsl:variable name="resp" select="normalize-space(tei:resp)"/>
+      <item>
+        <xsl:attribute name="label">
+          <xsl:choose>
+            <xsl:when test="contains(translate($resp, 'TRANSL', 'transl'), 'transl')">Translator</xsl:when>
+            <xsl:when test="$resp"><xsl:value-of select="concat(translate(substring($resp, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), substring($resp, 2))"/></xsl:when>
+            <xsl:otherwise>Responsibility</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:for-each select="tei:persName | tei:name | tei:orgName">
+          <xsl:if test="position() > 1">, </xsl:if>
+          <xsl:value-of select="normalize-space(.)"/>
+        </xsl:for-each>
+      </item>
+    </xsl:for-each>
+    <xsl:for-each select="$fd/tei:titleStmt/tei:editor">
+      <item label="Editor"><xsl:value-of select="normalize-space(.)"/></item>
+    </xsl:for-each>
+    <xsl:for-each select="$fd/tei:sourceDesc/tei:msDesc/tei:msIdentifier">
+      <item label="Archive">
+        <xsl:for-each select="*[normalize-space()]">
+          <xsl:if test="position() > 1">, </xsl:if>
+          <xsl:value-of select="normalize-space(.)"/>
+        </xsl:for-each>
+      </item>
+    </xsl:for-each>
+    <xsl:for-each select="$fd/tei:sourceDesc/tei:bibl | $fd/tei:sourceDesc/tei:biblFull | $fd/tei:sourceDesc/tei:biblStruct | $fd/tei:sourceDesc/tei:p | $fd/tei:sourceDesc/tei:listBibl/tei:bibl">
+      <xsl:if test="normalize-space()">
+        <item label="Source"><xsl:value-of select="normalize-space(.)"/></item>
+      </xsl:if>
+    </xsl:for-each>
+    <xsl:for-each select="$fd/tei:publicationStmt/tei:publisher | $fd/tei:publicationStmt/tei:authority | $fd/tei:publicationStmt/tei:distributor">
+      <item label="Publisher"><xsl:value-of select="normalize-space(.)"/></item>
+    </xsl:for-each>
+    <xsl:for-each select="$fd/tei:publicationStmt/tei:availability">
+      <xsl:if test="normalize-space()">
+        <item label="Rights"><xsl:value-of select="normalize-space(.)"/></item>
+      </xsl:if>
+    </xsl:for-each>
+    <xsl:for-each select="$pd/tei:abstract">
+      <item label="Summary"><xsl:value-of select="normalize-space(.)"/></item>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The document's title: the main title(s) of titleStmt, subtitles after a colon; else the
+       first head of the text; else the file has none. -->
+  <xsl:template name="tk-title">
+    <xsl:variable name="ts" select="$tk-header/tei:fileDesc/tei:titleStmt"/>
+    <xsl:variable name="main" select="$ts/tei:title[not(@type='sub' or @type='subtitle')][normalize-space()]"/>
+    <xsl:choose>
+      <xsl:when test="$main">
+        <xsl:value-of select="normalize-space($main[1])"/>
+        <xsl:for-each select="$ts/tei:title[@type='sub' or @type='subtitle'][normalize-space()]">
+          <xsl:value-of select="concat(': ', normalize-space(.))"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="$tk-texts//tei:head"><xsl:value-of select="normalize-space(($tk-texts//tei:head)[1])"/></xsl:when>
+      <xsl:otherwise>Untitled</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The document's language: @xml:lang of TEI or text, else the first langUsage language. -->
+  <xsl:template name="tk-lang">
+    <xsl:variable name="l" select="(/*/@xml:lang | $tk-texts[1]/@xml:lang | $tk-header/tei:profileDesc/tei:langUsage/tei:language[1]/@ident)[1]"/>
+    <xsl:choose>
+      <xsl:when test="$l"><xsl:value-of select="$l"/></xsl:when>
+      <xsl:otherwise>en</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 1 when the context element holds blocks rather than running text. -->
+  <xsl:template name="tk-is-container">
+    <xsl:if test="not(text()[normalize-space()]) and *[contains($tk-blocks, concat(' ', local-name(), ' '))]">1</xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>

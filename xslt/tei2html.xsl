@@ -1,0 +1,544 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- tei2html.xsl: TEI P5 -> one self-contained HTML5 page (inline CSS, no script, nothing
+     fetched): header metadata, the text with speaker turns, spoken events and persons marked,
+     footnotes with links both ways, an index of persons linking to every mention, a switch
+     between the diplomatic and the normalized view (CSS only: both readings are in the page),
+     and a print style. Works on any TEI: elements it does not know become span/div with their
+     text. Parameters: view (diplomatic|normalized: the view shown first), css (extra CSS
+     appended to the built-in style). -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:exsl="http://exslt.org/common"
+    xmlns:tk="urn:x-teikit:render"
+    exclude-result-prefixes="tei exsl tk">
+
+  <xsl:include href="common.xsl"/>
+  <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
+
+  <xsl:param name="css" select="''"/>
+
+  <!-- ================================================================= page -->
+  <xsl:template match="/">
+    <xsl:variable name="title"><xsl:call-template name="tk-title"/></xsl:variable>
+    <xsl:variable name="lang"><xsl:call-template name="tk-lang"/></xsl:variable>
+    <html lang="{$lang}">
+      <head>
+        <!-- libxslt writes the charset meta itself (html output method) -->
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="teikit"/>
+        <title><xsl:value-of select="normalize-space($title)"/></title>
+        <style><xsl:call-template name="style"/><xsl:value-of select="$css"/></style>
+      </head>
+      <body>
+        <!-- the view switch: two radio buttons whose state the CSS reads (works without script) -->
+        <input type="radio" name="tk-view" id="tk-view-dipl" class="tk-view">
+          <xsl:if test="$tk-dipl"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+        </input>
+        <input type="radio" name="tk-view" id="tk-view-norm" class="tk-view">
+          <xsl:if test="not($tk-dipl)"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+        </input>
+        <header class="doc-header">
+          <nav class="tk-controls" aria-label="Reading view">
+            <span class="tk-controls-label">View:</span>
+            <label for="tk-view-dipl" title="as the source had it: expansions, supplied words and editorial notes in [ ], sic as printed">Diplomatic</label>
+            <label for="tk-view-norm" title="corrections and expansions applied, editorial notes as footnotes">Normalized</label>
+            <xsl:if test="$tk-notes-all"><a href="#tk-notes">Notes</a></xsl:if>
+            <xsl:if test="$tk-mentions"><a href="#tk-persons">Persons</a></xsl:if>
+          </nav>
+          <h1><xsl:value-of select="normalize-space($title)"/></h1>
+          <xsl:variable name="meta"><xsl:call-template name="tk-meta-items"/></xsl:variable>
+          <xsl:if test="exsl:node-set($meta)/item">
+            <dl class="meta">
+              <xsl:for-each select="exsl:node-set($meta)/item">
+                <dt><xsl:value-of select="@label"/></dt>
+                <dd>
+                  <xsl:choose>
+                    <xsl:when test="@when"><time datetime="{@when}"><xsl:value-of select="."/></time></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+                  </xsl:choose>
+                </dd>
+              </xsl:for-each>
+            </dl>
+          </xsl:if>
+        </header>
+        <main>
+          <article class="tei-text">
+            <xsl:apply-templates select="$tk-texts"/>
+          </article>
+          <xsl:call-template name="notes"/>
+          <xsl:call-template name="persons-index"/>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- ================================================================ style -->
+  <xsl:template name="style">
+:root{--ink:#1d1d1f;--muted:#5f6368;--rule:#d9d9de;--accent:#1f5f99;--event:#7a4a00;--person:#eef4fb;--bg:#fff}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--ink);font:17px/1.55 Georgia,"Times New Roman",serif}
+.doc-header,main{max-width:44rem;margin:0 auto;padding:0 1rem}
+.doc-header{padding-top:.5rem;border-bottom:1px solid var(--rule)}
+h1{font-size:1.5rem;line-height:1.25;margin:.6rem 0}
+h2{font-size:1.25rem}h3{font-size:1.1rem}h4,h5,h6{font-size:1rem}
+.meta{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;font-size:.9rem;color:var(--muted);margin:.5rem 0 1rem}
+.meta dt{font-weight:bold}.meta dd{margin:0}
+.tk-view{position:absolute;opacity:0;width:1px;height:1px;pointer-events:none}
+.tk-controls{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;font:14px/1.2 system-ui,sans-serif;padding:.4rem 0}
+.tk-controls label,.tk-controls a{border:1px solid var(--rule);border-radius:1rem;padding:.3rem .8rem;cursor:pointer;color:var(--accent);text-decoration:none}
+#tk-view-dipl:checked~header label[for=tk-view-dipl],#tk-view-norm:checked~header label[for=tk-view-norm]{background:var(--accent);color:#fff;border-color:var(--accent)}
+.tk-view:focus-visible~header .tk-controls{outline:2px solid var(--accent)}
+#tk-view-dipl:checked~* .norm,#tk-view-norm:checked~* .dipl{display:none}
+article{margin:1rem 0 2rem}
+p,.p{margin:.6rem 0}
+.sp{display:grid;grid-template-columns:11rem 1fr;gap:0 1rem;margin:.8rem 0;padding:.2rem 0 .2rem .6rem;border-left:3px solid var(--rule)}
+.sp>.speaker{font:bold 13px/1.6 system-ui,sans-serif;letter-spacing:.03em;color:var(--accent);padding-top:.15rem;overflow-wrap:anywhere}
+.sp>.speech>:first-child{margin-top:0}.sp>.speech>:last-child{margin-bottom:0}
+.stage,.event{font-style:italic;color:var(--event)}
+.event{font-size:.92em}
+.gap{color:var(--event);font-family:system-ui,sans-serif;font-size:.85em;border:1px dashed var(--event);border-radius:.2rem;padding:0 .2rem}
+.unclear{text-decoration:underline wavy #b36b00;text-underline-offset:.2em}
+.ts{font:12px/1 ui-monospace,monospace;color:var(--muted);background:#f3f3f5;border-radius:.2rem;padding:.1rem .25rem}
+.pb{font:12px/1 system-ui,sans-serif;color:var(--muted)}
+.pb .norm{float:right;margin-right:-3rem}
+a.person{color:inherit;text-decoration:none;background:var(--person);border-bottom:1px solid #9bbbe0;border-radius:.15rem}
+a.person:hover,a.person:focus{background:#d7e6f7}
+.ex,.supplied{color:var(--muted)}
+.missing{color:var(--muted);font-style:italic}
+.note-inline{color:var(--muted)}
+.sic{text-decoration:underline dotted}
+sup.fnref{line-height:0;font-size:.75em}sup.fnref a{text-decoration:none;color:var(--accent);padding:0 .1em}
+:target{background:#fff5c2}
+ol.numbered,ul.numbered{list-style:none;padding-left:2rem}
+.numbered>li>.n{display:inline-block;min-width:2rem;margin-left:-2rem}
+.lg{margin:.8rem 0}.l{margin:0}
+table{border-collapse:collapse;margin:.8rem 0;font-size:.95em}td,th{border:1px solid var(--rule);padding:.2rem .4rem;vertical-align:top}
+blockquote{margin:.8rem 1.5rem}
+.notes,.persons{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}
+.notes ol,.persons ul{list-style:none;padding-left:0}
+.notes li{margin:.35rem 0;padding-left:2.2rem;text-indent:-2.2rem}
+.notes .fnlabel{display:inline-block;min-width:2.2rem;text-indent:0;text-decoration:none;color:var(--accent)}
+.persons li{margin:.3rem 0}.persons .mentions a{color:var(--accent);margin-right:.25rem}
+.persons .forms{color:var(--muted)}
+@media (max-width:600px){body{font-size:16px}.sp{grid-template-columns:1fr}.pb .norm{float:none;margin:0}}
+@media print{
+ body{font-size:11pt;color:#000}.tk-controls,.tk-view,.back{display:none!important}
+ .doc-header,main{max-width:none;padding:0}
+ a{color:inherit;text-decoration:none}a.person{background:none;border:0}
+ .sp{break-inside:avoid-page;border-left-color:#999}.notes,.persons{break-before:auto}
+ :target{background:none}
+}
+</xsl:template>
+
+  <!-- ================================================================ blocks -->
+  <!-- Known block elements: a div or a p by content; unknown ones by what they hold. -->
+  <xsl:template match="*">
+    <xsl:variable name="container"><xsl:call-template name="tk-is-container"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$container = '1'">
+        <div class="{local-name()}"><xsl:call-template name="lang"/><xsl:apply-templates/></div>
+      </xsl:when>
+      <xsl:when test="contains($tk-blocks, concat(' ', local-name(), ' ')) and not(parent::*[text()[normalize-space()]])">
+        <xsl:call-template name="para"><xsl:with-param name="class" select="local-name()"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tk-apart-space"/>
+        <span class="tei-{local-name()}"><xsl:call-template name="lang"/><xsl:call-template name="br"/><xsl:apply-templates/><xsl:call-template name="br"><xsl:with-param name="close" select="true()"/></xsl:call-template></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()"/>
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:timeline"/>
+
+  <!-- The printed bracket before (or after, `close`) the context element's content: shown in
+       both views for spoken events and stage directions, in the diplomatic view only for
+       editorial brackets. -->
+  <xsl:template name="br">
+    <xsl:param name="close" select="false()"/>
+    <xsl:param name="default" select="''"/>
+    <xsl:variable name="t">
+      <xsl:choose>
+        <xsl:when test="$close"><xsl:call-template name="tk-close"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:when>
+        <xsl:otherwise><xsl:call-template name="tk-open"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="$t != ''">
+      <xsl:choose>
+        <xsl:when test="contains($tk-kept, concat(' ', local-name(), ' '))"><xsl:value-of select="$t"/></xsl:when>
+        <xsl:otherwise><span class="dipl"><xsl:value-of select="$t"/></span></xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- @xml:lang as lang -->
+  <xsl:template name="lang">
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <!-- A paragraph: <p>, or <div class="p"> when it holds blocks HTML does not allow in p. -->
+  <xsl:template name="para">
+    <xsl:param name="class" select="''"/>
+    <xsl:choose>
+      <xsl:when test="descendant::*[self::tei:list or self::tei:table or self::tei:lg or self::tei:l or self::tei:p or self::tei:sp or self::tei:figure or self::tei:quote[tei:p or tei:l or tei:lg] or self::tei:ab][not(ancestor::tei:note)]">
+        <div class="p {$class}"><xsl:call-template name="lang"/><xsl:apply-templates/></div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p><xsl:if test="$class != 'p'"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if><xsl:call-template name="lang"/><xsl:apply-templates/></p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:text | tei:body | tei:front | tei:back | tei:group">
+    <div class="{local-name()}"><xsl:call-template name="lang"/><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
+    <section class="div {@type}"><xsl:call-template name="lang"/><xsl:apply-templates/></section>
+  </xsl:template>
+
+  <xsl:template match="tei:head">
+    <xsl:variable name="depth" select="count(ancestor::tei:div | ancestor::tei:div1 | ancestor::tei:div2 | ancestor::tei:div3 | ancestor::tei:div4 | ancestor::tei:div5 | ancestor::tei:div6 | ancestor::tei:div7)"/>
+    <xsl:choose>
+      <xsl:when test="parent::tei:list"><li class="head"><xsl:apply-templates/></li></xsl:when>
+      <xsl:when test="parent::tei:table"><caption><xsl:apply-templates/></caption></xsl:when>
+      <xsl:when test="parent::tei:figure"><figcaption><xsl:apply-templates/></figcaption></xsl:when>
+      <xsl:when test="parent::*[text()[normalize-space()]]"><span class="head"><xsl:apply-templates/></span></xsl:when>
+      <xsl:when test="parent::tei:lg or parent::tei:sp or parent::tei:note"><p class="head"><xsl:apply-templates/></p></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="level">
+          <xsl:choose>
+            <xsl:when test="$depth &lt;= 1">2</xsl:when>
+            <xsl:when test="$depth >= 5">6</xsl:when>
+            <xsl:otherwise><xsl:value-of select="$depth + 1"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:element name="h{$level}"><xsl:call-template name="lang"/><xsl:apply-templates/></xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:ab">
+    <xsl:call-template name="para"><xsl:with-param name="class" select="'p'"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- speaker turns -->
+  <xsl:template match="tei:sp">
+    <div class="sp">
+      <xsl:if test="@who"><xsl:attribute name="data-who"><xsl:value-of select="@who"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="lang"/>
+      <div class="speaker"><xsl:apply-templates select="tei:speaker/node()"/></div>
+      <div class="speech"><xsl:apply-templates select="node()[not(self::tei:speaker)]"/></div>
+    </div>
+  </xsl:template>
+  <xsl:template match="tei:u">
+    <div class="sp">
+      <div class="speaker"><xsl:value-of select="substring-after(@who, '#')"/></div>
+      <div class="speech"><p><xsl:apply-templates/></p></div>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:stage">
+    <xsl:choose>
+      <xsl:when test="parent::*[text()[normalize-space()]] or parent::tei:l or parent::tei:speaker"><span class="stage"><xsl:apply-templates/></span></xsl:when>
+      <xsl:otherwise><p class="stage"><xsl:apply-templates/></p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- verse -->
+  <xsl:template match="tei:lg"><div class="lg"><xsl:call-template name="lang"/><xsl:apply-templates/></div></xsl:template>
+  <xsl:template match="tei:l"><div class="l"><xsl:call-template name="lang"/><xsl:apply-templates/></div></xsl:template>
+
+  <!-- lists: the printed number (@n) kept -->
+  <xsl:template match="tei:list">
+    <xsl:variable name="tag">
+      <xsl:choose>
+        <xsl:when test="@type='ordered' or @type='numbered' or @rend='numbered'">ol</xsl:when>
+        <xsl:otherwise>ul</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$tag}">
+      <xsl:if test="tei:item/@n"><xsl:attribute name="class">numbered</xsl:attribute></xsl:if>
+      <xsl:call-template name="lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:item">
+    <li>
+      <xsl:call-template name="lang"/>
+      <xsl:if test="normalize-space(@n)"><span class="n"><xsl:value-of select="normalize-space(@n)"/></span><xsl:text> </xsl:text></xsl:if>
+      <xsl:apply-templates/>
+    </li>
+  </xsl:template>
+  <xsl:template match="tei:list/tei:label"><li class="label"><strong><xsl:apply-templates/></strong></li></xsl:template>
+
+  <!-- tables -->
+  <xsl:template match="tei:table"><table><xsl:call-template name="lang"/><xsl:apply-templates select="tei:head"/><tbody><xsl:apply-templates select="node()[not(self::tei:head)]"/></tbody></table></xsl:template>
+  <xsl:template match="tei:row"><tr><xsl:apply-templates/></tr></xsl:template>
+  <xsl:template match="tei:cell">
+    <xsl:element name="{substring('tdth', 1 + 2 * number(@role='label' or ../@role='label'), 2)}">
+      <xsl:if test="@cols > 1"><xsl:attribute name="colspan"><xsl:value-of select="@cols"/></xsl:attribute></xsl:if>
+      <xsl:if test="@rows > 1"><xsl:attribute name="rowspan"><xsl:value-of select="@rows"/></xsl:attribute></xsl:if>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- figures: nothing is fetched; an image is named, not loaded -->
+  <xsl:template match="tei:figure"><figure><xsl:apply-templates/></figure></xsl:template>
+  <xsl:template match="tei:graphic">
+    <span class="graphic">[image<xsl:if test="@url">: <xsl:value-of select="@url"/></xsl:if>]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:quote[tei:p or tei:l or tei:lg] | tei:cit[not(parent::*[text()[normalize-space()]])]">
+    <blockquote><xsl:call-template name="lang"/><xsl:apply-templates/></blockquote>
+  </xsl:template>
+
+  <!-- ================================================================ inline -->
+  <xsl:template match="tei:lb">
+    <xsl:if test="not(@break='no')"><br/></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:cb | tei:milestone | tei:handShift | tei:gb | tei:anchor[not(@synch)] | tei:ptr"/>
+  <xsl:template match="tei:space"><xsl:text> </xsl:text></xsl:template>
+
+  <xsl:template match="tei:pb">
+    <xsl:if test="normalize-space(@n)">
+      <span class="pb" title="Page {normalize-space(@n)}"><span class="dipl">[Page <xsl:value-of select="normalize-space(@n)"/>]</span><span class="norm">p. <xsl:value-of select="normalize-space(@n)"/></span></span>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:hi">
+    <xsl:variable name="r" select="concat(' ', translate(@rend, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ' ', @rendition, ' ', @style)"/>
+    <xsl:variable name="tag">
+      <xsl:choose>
+        <xsl:when test="contains($r, 'sup')">sup</xsl:when>
+        <xsl:when test="contains($r, 'sub')">sub</xsl:when>
+        <xsl:when test="contains($r, 'bold') or contains($r, 'strong')">b</xsl:when>
+        <xsl:when test="contains($r, 'ital')">i</xsl:when>
+        <xsl:when test="contains($r, 'under')">u</xsl:when>
+        <xsl:when test="contains($r, 'small') or contains($r, 'caps')">span</xsl:when>
+        <xsl:otherwise>em</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$tag}">
+      <xsl:if test="$tag = 'span'"><xsl:attribute name="style">font-variant:small-caps</xsl:attribute></xsl:if>
+      <xsl:call-template name="lang"/><xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:emph"><em><xsl:call-template name="lang"/><xsl:apply-templates/></em></xsl:template>
+  <xsl:template match="tei:foreign"><i class="foreign"><xsl:call-template name="lang"/><xsl:apply-templates/></i></xsl:template>
+  <xsl:template match="tei:title[ancestor::tei:text]"><cite><xsl:call-template name="lang"/><xsl:apply-templates/></cite></xsl:template>
+
+  <xsl:template match="tei:date">
+    <xsl:choose>
+      <xsl:when test="@when"><time class="date" datetime="{@when}"><xsl:apply-templates/></time></xsl:when>
+      <xsl:otherwise><span class="date"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- persons: a link to the index, the full name on hover -->
+  <xsl:template match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]">
+    <xsl:variable name="id"><xsl:call-template name="tk-ref-id"/></xsl:variable>
+    <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'m'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="full"><xsl:call-template name="tk-person-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
+    <a class="person" href="#tk-p-{translate($id, $tk-id-bad, $tk-id-good)}" title="{$full}">
+      <xsl:if test="$k != ''"><xsl:attribute name="id"><xsl:value-of select="concat('tk-m', $k)"/></xsl:attribute></xsl:if>
+      <xsl:apply-templates/>
+    </a>
+  </xsl:template>
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs">
+    <span class="{local-name()}"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:variable name="tk-id-bad" select="':/#?&amp;=%. '"/>
+  <xsl:variable name="tk-id-good" select="'__________'"/>
+
+  <!-- choice: both readings in the page, one per view -->
+  <xsl:template match="tei:choice">
+    <xsl:variable name="d" select="(tei:sic | tei:abbr | tei:orig)[1]"/>
+    <xsl:variable name="n" select="(tei:corr | tei:expan | tei:reg)[1]"/>
+    <xsl:choose>
+      <xsl:when test="$d and $n">
+        <span class="choice">
+          <span class="dipl {local-name($d)}" title="{local-name($n)}: {normalize-space($n)}"><xsl:apply-templates select="$d/node()"/></span>
+          <span class="norm {local-name($n)}" title="{local-name($d)}: {normalize-space($d)}"><xsl:apply-templates select="$n/node()"/></span>
+        </span>
+      </xsl:when>
+      <xsl:otherwise><span class="choice"><xsl:apply-templates select="*[1]"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- expansions and supplied words: brackets in the diplomatic view only -->
+  <xsl:template match="tei:ex | tei:supplied">
+    <span class="{local-name()}">
+      <xsl:if test="self::tei:supplied"><xsl:attribute name="title">supplied<xsl:if test="@reason">: <xsl:value-of select="@reason"/></xsl:if></xsl:attribute></xsl:if>
+      <xsl:call-template name="br"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+      <xsl:apply-templates/>
+      <xsl:call-template name="br"><xsl:with-param name="close" select="true()"/><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    </span>
+  </xsl:template>
+  <xsl:template match="tei:del"><del class="dipl"><xsl:apply-templates/></del></xsl:template>
+  <xsl:template match="tei:add"><ins class="add"><xsl:apply-templates/></ins></xsl:template>
+  <xsl:template match="tei:fw"><span class="dipl fw"><xsl:apply-templates/></span></xsl:template>
+
+  <!-- spoken and editorial events -->
+  <xsl:template match="tei:gap">
+    <span class="gap" title="gap{substring(': ', 1, 2 * number(boolean(@reason)))}{@reason}">
+      <xsl:call-template name="br"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+      <span class="dipl"><xsl:call-template name="tk-gap-words"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></span>
+      <span class="norm"><xsl:call-template name="tk-gap-words"><xsl:with-param name="dipl" select="false()"/></xsl:call-template></span>
+      <xsl:call-template name="br"><xsl:with-param name="close" select="true()"/><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    </span>
+  </xsl:template>
+  <xsl:template match="tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift">
+    <xsl:variable name="inline" select="parent::*[text()[normalize-space()]] or parent::tei:p or parent::tei:l or parent::tei:ab or parent::tei:seg or parent::tei:hi"/>
+    <xsl:element name="{substring('p', 1, number(not($inline)))}{substring('span', 1, 4 * number($inline))}">
+      <xsl:attribute name="class">event <xsl:value-of select="local-name()"/></xsl:attribute>
+      <xsl:attribute name="title"><xsl:value-of select="local-name()"/></xsl:attribute>
+      <xsl:call-template name="br"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+      <xsl:call-template name="tk-event-words"/>
+      <xsl:call-template name="br"><xsl:with-param name="close" select="true()"/><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:unclear">
+    <span class="unclear" title="unclear{substring(': ', 1, 2 * number(boolean(@reason)))}{@reason}">
+      <xsl:call-template name="br"/><xsl:apply-templates/><xsl:call-template name="br"><xsl:with-param name="close" select="true()"/></xsl:call-template>
+    </span>
+  </xsl:template>
+  <xsl:template match="tei:anchor[@synch]">
+    <time class="ts">
+      <xsl:call-template name="br"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+      <xsl:call-template name="tk-time-words"/>
+      <xsl:call-template name="br"><xsl:with-param name="close" select="true()"/><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    </time>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+  <xsl:template match="tei:desc"/>
+
+  <!-- ================================================================ notes -->
+  <!-- In the text: an inline [ ] note (diplomatic) and/or a footnote marker. -->
+  <xsl:template match="tei:note | tei:app/tei:rdg">
+    <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'a'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="dl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="nl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="false()"/></xsl:call-template></xsl:variable>
+    <xsl:if test="self::tei:note[@place='inline']">
+      <span class="dipl note-inline {@type}"><xsl:call-template name="tk-open"><xsl:with-param name="dipl" select="true()"/></xsl:call-template><xsl:apply-templates/><xsl:call-template name="tk-close"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></span>
+    </xsl:if>
+    <xsl:if test="self::tei:note[@type='unanchored']">
+      <span class="dipl note-inline unanchored"><xsl:value-of select="concat(' [', normalize-space(@n), '] ')"/><xsl:apply-templates/></span>
+    </xsl:if>
+    <xsl:if test="$dl != '' or $nl != ''">
+      <sup class="fnref">
+        <xsl:if test="$dl = ''"><xsl:attribute name="class">fnref norm</xsl:attribute></xsl:if>
+        <a id="tk-nr{$k}" href="#tk-n{$k}">
+          <xsl:choose>
+            <xsl:when test="$dl = $nl or $dl = ''"><xsl:value-of select="$nl"/></xsl:when>
+            <xsl:when test="$nl = ''"><xsl:value-of select="$dl"/></xsl:when>
+            <xsl:otherwise><span class="dipl"><xsl:value-of select="$dl"/></span><span class="norm"><xsl:value-of select="$nl"/></span></xsl:otherwise>
+          </xsl:choose>
+        </a>
+      </sup>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:app">
+    <span class="app"><xsl:apply-templates select="tei:lem"/><xsl:apply-templates select="tei:rdg"/></span>
+  </xsl:template>
+
+  <!-- The notes section: every footnote of either view, with a link back to its marker. -->
+  <xsl:template name="notes">
+    <xsl:if test="$tk-notes-all">
+      <section class="notes" id="tk-notes" aria-labelledby="tk-notes-h">
+        <h2 id="tk-notes-h">Notes</h2>
+        <ol>
+          <xsl:for-each select="$tk-notes-all">
+            <xsl:variable name="k" select="position()"/>
+            <xsl:variable name="dl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:variable>
+            <xsl:variable name="nl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="false()"/></xsl:call-template></xsl:variable>
+            <xsl:if test="$dl != '' or $nl != ''">
+              <li id="tk-n{$k}">
+                <xsl:if test="$dl = ''"><xsl:attribute name="class">norm</xsl:attribute></xsl:if>
+                <xsl:if test="$nl = ''"><xsl:attribute name="class">dipl</xsl:attribute></xsl:if>
+                <a class="fnlabel" href="#tk-nr{$k}" title="back to the text">
+                  <xsl:choose>
+                    <xsl:when test="$dl = $nl or $dl = ''"><xsl:value-of select="$nl"/></xsl:when>
+                    <xsl:when test="$nl = ''"><xsl:value-of select="$dl"/></xsl:when>
+                    <xsl:otherwise><span class="dipl"><xsl:value-of select="$dl"/></span><span class="norm"><xsl:value-of select="$nl"/></span></xsl:otherwise>
+                  </xsl:choose>
+                  <span class="back" aria-hidden="true"> &#8617;</span>
+                </a>
+                <xsl:text> </xsl:text>
+                <xsl:choose>
+                  <xsl:when test="self::tei:note[@place='inline' or @type='unanchored']">
+                    <!-- its content is in the text too (diplomatic view): copy it without ids -->
+                    <xsl:variable name="c"><xsl:apply-templates/></xsl:variable>
+                    <xsl:apply-templates select="exsl:node-set($c)/node()" mode="noid"/>
+                  </xsl:when>
+                  <xsl:when test="self::tei:rdg">
+                    <xsl:if test="@wit"><span class="wit"><xsl:value-of select="@wit"/></span>: </xsl:if>
+                    <xsl:apply-templates/>
+                  </xsl:when>
+                  <xsl:when test="not(node())"><span class="missing">(no note text)</span></xsl:when>
+                  <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+                </xsl:choose>
+              </li>
+            </xsl:if>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="*" mode="noid">
+    <xsl:copy><xsl:copy-of select="@*[local-name() != 'id']"/><xsl:apply-templates mode="noid"/></xsl:copy>
+  </xsl:template>
+  <xsl:template match="text()" mode="noid"><xsl:value-of select="."/></xsl:template>
+
+  <!-- ======================================================== persons index -->
+  <xsl:template name="persons-index">
+    <xsl:if test="$tk-mentions">
+      <section class="persons" id="tk-persons" aria-labelledby="tk-persons-h">
+        <h2 id="tk-persons-h">Index of persons</h2>
+        <ul>
+          <xsl:for-each select="//tei:person[@xml:id][key('tk-mention', concat('#', @xml:id))]">
+            <xsl:call-template name="person-entry">
+              <xsl:with-param name="key" select="concat('#', @xml:id)"/>
+              <xsl:with-param name="id" select="@xml:id"/>
+            </xsl:call-template>
+          </xsl:for-each>
+          <xsl:for-each select="$tk-mentions">
+            <xsl:variable name="key" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
+            <xsl:if test="count(. | key('tk-mention', $key)[1]) = 1 and not(starts-with($key, '#') and key('tk-person', substring($key, 2)))">
+              <xsl:call-template name="person-entry">
+                <xsl:with-param name="key" select="$key"/>
+                <xsl:with-param name="id"><xsl:call-template name="tk-ref-id"/></xsl:with-param>
+              </xsl:call-template>
+            </xsl:if>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="person-entry">
+    <xsl:param name="key"/>
+    <xsl:param name="id"/>
+    <xsl:variable name="full"><xsl:call-template name="tk-person-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
+    <li id="tk-p-{translate($id, $tk-id-bad, $tk-id-good)}">
+      <strong class="pname"><xsl:value-of select="$full"/></strong>
+      <xsl:variable name="forms" select="key('tk-person', $id)[1]/tei:persName[position() > 1]"/>
+      <xsl:if test="$forms">
+        <span class="forms"> (<xsl:for-each select="$forms"><xsl:if test="position() > 1">; </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>)</span>
+      </xsl:if>
+      <xsl:text>: </xsl:text>
+      <span class="mentions">
+        <xsl:for-each select="key('tk-mention', $key)">
+          <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'m'"/></xsl:call-template></xsl:variable>
+          <xsl:if test="$k != ''">
+            <a href="#tk-m{$k}" title="{normalize-space(.)}"><xsl:value-of select="position()"/></a>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+        </xsl:for-each>
+      </span>
+    </li>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,368 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- tei2txt.xsl: TEI P5 -> plain UTF-8 text: a title block, the text wrapped at `width`
+     (0 = no wrapping), speaker labels as printed, footnotes collected at the end and, with
+     persons=1, an index of persons. Works on any TEI: elements it does not know pass their
+     text through. Parameters: view (diplomatic|normalized), width, persons.
+     teikit render supplies tk:wrap() in C; without it (xsltproc) the XSLT fallback wraps. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:exsl="http://exslt.org/common"
+    xmlns:tk="urn:x-teikit:render"
+    exclude-result-prefixes="tei exsl tk">
+
+  <xsl:include href="common.xsl"/>
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:param name="width" select="72"/>
+  <xsl:variable name="tk-nl" select="'&#10;'"/>
+
+  <!-- ================================================================= page -->
+  <xsl:template match="/">
+    <xsl:variable name="title"><xsl:call-template name="tk-title"/></xsl:variable>
+    <xsl:call-template name="wrap">
+      <xsl:with-param name="text" select="normalize-space($title)"/>
+    </xsl:call-template>
+    <xsl:variable name="rule" select="'========================================================================================================================'"/>
+    <xsl:choose>
+      <xsl:when test="$width > 0 and string-length($title) > $width"><xsl:value-of select="substring($rule, 1, $width)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="substring($rule, 1, string-length(normalize-space($title)))"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="$tk-nl"/>
+    <xsl:variable name="meta"><xsl:call-template name="tk-meta-items"/></xsl:variable>
+    <xsl:for-each select="exsl:node-set($meta)/item">
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text" select="concat(@label, ': ', .)"/>
+        <xsl:with-param name="hang" select="'  '"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:value-of select="$tk-nl"/>
+
+    <xsl:apply-templates select="$tk-texts" mode="block"/>
+
+    <!-- footnotes with a text (a marker whose text is missing has nothing to list) -->
+    <xsl:variable name="notes" select="$tk-notes-dipl[$tk-dipl] | $tk-notes-norm[not($tk-dipl)]"/>
+    <xsl:if test="$notes[node()]">
+      <xsl:value-of select="concat('Footnotes:', $tk-nl)"/>
+      <xsl:for-each select="$notes[node()]">
+        <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
+        <xsl:variable name="body"><xsl:apply-templates mode="inline"/></xsl:variable>
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="normalize-space(concat('[', $label, '] ', $body))"/>
+          <xsl:with-param name="hang" select="substring('          ', 1, string-length($label) + 3)"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:value-of select="$tk-nl"/>
+    </xsl:if>
+
+    <xsl:if test="$persons = '1' or $persons = 'yes' or $persons = 'true'">
+      <xsl:call-template name="persons-index"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================ blocks -->
+  <!-- A container holds blocks; any other element is one block of running text. -->
+  <xsl:template match="*" mode="block">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:variable name="container"><xsl:call-template name="tk-is-container"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$container = '1'">
+        <xsl:if test="normalize-space($prefix)">
+          <xsl:call-template name="wrap"><xsl:with-param name="text" select="normalize-space($prefix)"/></xsl:call-template>
+        </xsl:if>
+        <xsl:apply-templates select="node()" mode="block"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="leaf"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="block">
+    <xsl:if test="normalize-space()">
+      <xsl:call-template name="wrap"><xsl:with-param name="text" select="normalize-space()"/></xsl:call-template>
+      <xsl:value-of select="$tk-nl"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="block"/>
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="block"/>
+
+  <!-- One block of running text: inline content, whitespace collapsed, wrapped, then a blank
+       line (verse lines of one group stay together). -->
+  <xsl:template name="leaf">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:param name="hang" select="''"/>
+    <!-- a block's content is its children; an inline element standing alone (an incident
+         between turns, a page break) is rendered as itself -->
+    <xsl:variable name="content">
+      <xsl:choose>
+        <xsl:when test="contains($tk-blocks, concat(' ', local-name(), ' '))"><xsl:apply-templates mode="inline"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="." mode="inline"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="text" select="normalize-space(concat($prefix, $content))"/>
+    <xsl:if test="$text != ''">
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text" select="$text"/>
+        <xsl:with-param name="hang" select="$hang"/>
+      </xsl:call-template>
+      <xsl:if test="not(self::tei:l and following-sibling::*[1][self::tei:l])">
+        <xsl:value-of select="$tk-nl"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A speaker turn: the label as printed; a label ending in ':' or '.' runs into the first
+       block (transcripts), any other stands on its own line (plays). -->
+  <xsl:template match="tei:sp" mode="block">
+    <xsl:variable name="lab-rtf"><xsl:apply-templates select="tei:speaker" mode="inline"/></xsl:variable>
+    <xsl:variable name="lab" select="normalize-space($lab-rtf)"/>
+    <xsl:variable name="last" select="substring($lab, string-length($lab))"/>
+    <xsl:variable name="first" select="*[not(self::tei:speaker)][1]"/>
+    <xsl:choose>
+      <xsl:when test="$lab != '' and ($last = ':' or $last = '.') and $first and not($first[self::tei:lg or self::tei:sp])">
+        <xsl:apply-templates select="$first/preceding-sibling::node()[not(self::tei:speaker)]" mode="block"/>
+        <xsl:apply-templates select="$first" mode="block">
+          <xsl:with-param name="prefix" select="concat($lab, ' ')"/>
+        </xsl:apply-templates>
+        <xsl:apply-templates select="$first/following-sibling::node()" mode="block"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="$lab != ''">
+          <xsl:call-template name="wrap"><xsl:with-param name="text" select="$lab"/></xsl:call-template>
+        </xsl:if>
+        <xsl:apply-templates select="node()[not(self::tei:speaker)]" mode="block"/>
+        <xsl:if test="not(*[not(self::tei:speaker)])"><xsl:value-of select="$tk-nl"/></xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A list item: the printed number (@n) or a dash, continuation lines hang under it. -->
+  <xsl:template match="tei:item" mode="block">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:variable name="mark">
+      <xsl:choose>
+        <xsl:when test="normalize-space(@n)"><xsl:value-of select="concat(normalize-space(@n), ' ')"/></xsl:when>
+        <xsl:when test="parent::tei:list[@type='ordered' or @type='numbered' or @rend='numbered']"><xsl:value-of select="concat(count(preceding-sibling::tei:item) + 1, '. ')"/></xsl:when>
+        <xsl:when test="preceding-sibling::*[1][self::tei:label]"/>
+        <xsl:otherwise>- </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="leaf">
+      <xsl:with-param name="prefix" select="concat($prefix, $mark)"/>
+      <xsl:with-param name="hang" select="substring('            ', 1, string-length($mark))"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A table row: cells separated by " | ". -->
+  <xsl:template match="tei:row" mode="block">
+    <xsl:variable name="cells">
+      <xsl:for-each select="tei:cell">
+        <xsl:if test="position() > 1"> | </xsl:if>
+        <xsl:variable name="c"><xsl:apply-templates mode="inline"/></xsl:variable>
+        <xsl:value-of select="normalize-space($c)"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="normalize-space($cells)">
+      <xsl:call-template name="wrap"><xsl:with-param name="text" select="normalize-space($cells)"/></xsl:call-template>
+      <xsl:value-of select="$tk-nl"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================ inline -->
+  <!-- Any element: its content, in the brackets its @rend says were printed. -->
+  <xsl:template match="*" mode="inline">
+    <xsl:choose>
+      <xsl:when test="contains($tk-spaced, concat(' ', local-name(), ' '))">
+        <xsl:text> </xsl:text><xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/><xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tk-apart-space"/>
+        <xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="inline"/>
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:timeline" mode="inline"/>
+
+  <!-- line and column breaks, milestones -->
+  <xsl:template match="tei:lb" mode="inline">
+    <xsl:if test="not(@break='no')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:cb | tei:milestone | tei:handShift | tei:gb | tei:anchor[not(@synch)] | tei:ptr" mode="inline"/>
+  <xsl:template match="tei:space" mode="inline"><xsl:text> </xsl:text></xsl:template>
+
+  <!-- page breaks: [Page n] in the diplomatic view -->
+  <xsl:template match="tei:pb" mode="inline">
+    <xsl:if test="$tk-dipl and normalize-space(@n)">
+      <xsl:value-of select="concat(' [Page ', normalize-space(@n), '] ')"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- timestamps: the time as printed, in both views -->
+  <xsl:template match="tei:anchor[@synch]" mode="inline">
+    <xsl:call-template name="tk-open"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    <xsl:call-template name="tk-time-words"/>
+    <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!-- choice: sic/abbr/orig in the diplomatic view, corr/expan/reg in the normalized one -->
+  <xsl:template match="tei:choice" mode="inline">
+    <xsl:variable name="pick"
+        select="(tei:sic | tei:abbr | tei:orig)[$tk-dipl][1] | (tei:corr | tei:expan | tei:reg)[not($tk-dipl)][1]"/>
+    <xsl:apply-templates select="$pick | *[1][not($pick)]" mode="inline"/>
+  </xsl:template>
+
+  <!-- expansions (always [ ] in the diplomatic view) and supplied words -->
+  <xsl:template match="tei:ex | tei:supplied" mode="inline">
+    <xsl:call-template name="tk-open"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- deletions and forme work: diplomatic view only -->
+  <xsl:template match="tei:del | tei:fw" mode="inline">
+    <xsl:if test="$tk-dipl"><xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/></xsl:if>
+  </xsl:template>
+
+  <!-- notes: inline ones where they stand (diplomatic), the others as markers -->
+  <xsl:template match="tei:note | tei:app/tei:rdg" mode="inline">
+    <xsl:variable name="inline"><xsl:call-template name="tk-note-inline"/></xsl:variable>
+    <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$tk-dipl and $inline = '1' and @type = 'unanchored'">
+        <xsl:value-of select="concat(' [', normalize-space(@n), '] ')"/><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:when test="$tk-dipl and $inline = '1'">
+        <xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/>
+      </xsl:when>
+      <xsl:when test="$label != '' and $tk-dipl">
+        <xsl:call-template name="tk-marker"><xsl:with-param name="label" select="$label"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$label != ''"><xsl:value-of select="concat('[', $label, ']')"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- spoken and editorial events -->
+  <xsl:template match="tei:gap" mode="inline">
+    <xsl:call-template name="tk-open"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    <xsl:call-template name="tk-gap-words"/>
+    <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift" mode="inline">
+    <xsl:call-template name="tk-open"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    <xsl:call-template name="tk-event-words"/>
+    <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="tei:desc" mode="inline"/>
+
+  <!-- ========================================================= persons index -->
+  <xsl:template name="persons-index">
+    <xsl:if test="$tk-mentions">
+      <xsl:value-of select="concat('Persons:', $tk-nl)"/>
+      <!-- declared persons first, in personography order, then undeclared references -->
+      <xsl:for-each select="//tei:person[@xml:id][key('tk-mention', concat('#', @xml:id))]">
+        <xsl:call-template name="persons-line">
+          <xsl:with-param name="key" select="concat('#', @xml:id)"/>
+          <xsl:with-param name="id" select="@xml:id"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:for-each select="$tk-mentions">
+        <xsl:variable name="k" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
+        <xsl:if test="count(. | key('tk-mention', $k)[1]) = 1 and not(starts-with($k, '#') and key('tk-person', substring($k, 2)))">
+          <xsl:call-template name="persons-line">
+            <xsl:with-param name="key" select="$k"/>
+            <xsl:with-param name="id"><xsl:call-template name="tk-ref-id"/></xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:for-each>
+      <xsl:value-of select="$tk-nl"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="persons-line">
+    <xsl:param name="key"/>
+    <xsl:param name="id"/>
+    <xsl:variable name="name"><xsl:call-template name="tk-person-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="n" select="count(key('tk-mention', $key))"/>
+    <xsl:call-template name="wrap">
+      <xsl:with-param name="text" select="concat($name, ' (', $id, '): ', $n, ' mention', substring('s', 1, number($n != 1)))"/>
+      <xsl:with-param name="hang" select="'  '"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ================================================================= wrap -->
+  <!-- Writes `text` (whitespace already collapsed) as lines of at most $width characters
+       (a longer word gets a line of its own), the first line as is, the others after `hang`,
+       each line ended by a newline. Uses tk:wrap() when the host provides it. -->
+  <xsl:template name="wrap">
+    <xsl:param name="text"/>
+    <xsl:param name="hang" select="''"/>
+    <xsl:choose>
+      <xsl:when test="function-available('tk:wrap')">
+        <xsl:value-of select="tk:wrap($text, number($width), $hang)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="wrap-xslt">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="hang" select="$hang"/>
+          <xsl:with-param name="lead" select="''"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="wrap-xslt">
+    <xsl:param name="text"/>
+    <xsl:param name="hang"/>
+    <xsl:param name="lead"/>
+    <xsl:variable name="room" select="number($width) - string-length($lead)"/>
+    <xsl:choose>
+      <xsl:when test="not(number($width) > 0) or string-length($text) &lt;= $room">
+        <xsl:value-of select="concat($lead, $text, $tk-nl)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="head" select="substring($text, 1, $room + 1)"/>
+        <xsl:variable name="cut">
+          <xsl:call-template name="last-space"><xsl:with-param name="s" select="$head"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="at">
+          <xsl:choose>
+            <xsl:when test="$cut > 1"><xsl:value-of select="$cut"/></xsl:when>
+            <!-- a word longer than the line: break after it -->
+            <xsl:when test="contains($text, ' ')"><xsl:value-of select="string-length(substring-before($text, ' ')) + 1"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="string-length($text) + 1"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:value-of select="concat($lead, substring($text, 1, $at - 1), $tk-nl)"/>
+        <xsl:if test="substring($text, $at + 1) != ''">
+          <xsl:call-template name="wrap-xslt">
+            <xsl:with-param name="text" select="substring($text, $at + 1)"/>
+            <xsl:with-param name="hang" select="$hang"/>
+            <xsl:with-param name="lead" select="$hang"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The 1-based position of the last space in s, or 0. -->
+  <xsl:template name="last-space">
+    <xsl:param name="s"/>
+    <xsl:param name="base" select="0"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, ' ')">
+        <xsl:variable name="before" select="string-length(substring-before($s, ' ')) + 1"/>
+        <xsl:call-template name="last-space">
+          <xsl:with-param name="s" select="substring($s, $before + 1)"/>
+          <xsl:with-param name="base" select="$base + $before"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$base"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
