@@ -13,11 +13,17 @@ for txt in samples/*.txt; do
     [ -f "$p" ] && { persons="--persons $p"; break; }
   done
   rules=""
-  [ -f "samples/$stem.rules" ] && rules="--rules samples/$stem.rules"
+  for r in "samples/$stem.rules" "samples/${stem%%_*}.rules"; do
+    [ -f "$r" ] && { rules="--rules $r"; break; }
+  done
   echo "convert  $txt -> out/$stem.xml $persons $rules"
   # shellcheck disable=SC2086
   "$TEIKIT" convert $persons $rules -o "out/$stem.xml" "$txt" 2>"out/$stem.convert.log" || status=1
-  [ -s "out/$stem.convert.log" ] && echo "         $(wc -l <"out/$stem.convert.log") messages in out/$stem.convert.log"
+  if [ -s "out/$stem.convert.log" ]; then
+    echo "         $(wc -l <"out/$stem.convert.log") messages in out/$stem.convert.log"
+  else
+    rm -f "out/$stem.convert.log"
+  fi
 done
 set -- out/*.xml
 if [ -f "$1" ]; then
