@@ -513,14 +513,16 @@ blockquote{margin:.8rem 1.5rem}
               <xsl:with-param name="id" select="@xml:id"/>
             </xsl:call-template>
           </xsl:for-each>
-          <xsl:for-each select="$tk-mentions">
-            <xsl:variable name="key" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
-            <xsl:if test="count(. | key('tk-mention', $key)[1]) = 1 and not(starts-with($key, '#') and key('tk-person', substring($key, 2)))">
+          <xsl:for-each select="$tk-undeclared">
+            <xsl:variable name="key" select="string(@k)"/>
+            <xsl:variable name="id" select="string(@id)"/>
+            <!-- back in the source document, where the keys are -->
+            <xsl:for-each select="$tk-mentions[1]">
               <xsl:call-template name="person-entry">
                 <xsl:with-param name="key" select="$key"/>
-                <xsl:with-param name="id"><xsl:call-template name="tk-ref-id"/></xsl:with-param>
+                <xsl:with-param name="id" select="$id"/>
               </xsl:call-template>
-            </xsl:if>
+            </xsl:for-each>
           </xsl:for-each>
         </ul>
       </section>
