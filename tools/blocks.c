@@ -746,6 +746,19 @@ static int field_label(const tk_line *l)
     return 0;
 }
 
+/* Lower-case words of four letters or more that titles leave in lower case. */
+static int function_word(const char *w, size_t n)
+{
+    static const char *const words[] = {"from", "with", "into", "upon", "onto", "over",
+                                        "than", "that", "this", "about", "after", "before",
+                                        "under", "between", "against", "during", "without",
+                                        "through", "towards", "their", "within", "among"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == n && memcmp(w, words[i], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* A title-like line: short, capitalised, no closing sentence punctuation, mostly capitalised
  * longer words (title case or all caps). */
 static int heading_like(const tk_line *l)
@@ -776,7 +789,7 @@ static int heading_like(const tk_line *l)
         for (size_t k = s; k < i; k++)
             if (isalpha((unsigned char)l->s[k]))
                 letters++;
-        if (letters >= 4) {
+        if (letters >= 4 && !function_word(l->s + s, i - s)) {
             long_words++;
             if (is_upper((unsigned char)l->s[s]) || l->s[s] == '"' || (unsigned char)l->s[s] >= 0x80)
                 cap_long++;
@@ -1066,12 +1079,20 @@ static int title_line(const tk_line *l, tk_shape shape, size_t *lw, size_t *cl)
 static int title_para(const tk_lines *L, const para *p, tk_shape shape)
 {
     size_t lw = 0, cl = 0;
+    size_t letters = 0, chars = 0;
     if (p->n > 3)
         return 0;
-    for (size_t i = p->first; i < p->first + p->n; i++)
+    for (size_t i = p->first; i < p->first + p->n; i++) {
         if (!title_line(&L->v[i], shape, &lw, &cl))
             return 0;
-    return lw >= 1 && cl * 10 >= lw * 6;
+        for (size_t k = 0; k < L->v[i].len; k++) {
+            unsigned char c = (unsigned char)L->v[i].s[k];
+            chars += c != ' ';
+            letters += isalpha(c) || c >= 0x80;
+        }
+    }
+    /* mostly letters: "File No. 861.51/264" is a file number, not a title */
+    return lw >= 1 && cl * 10 >= lw * 6 && letters * 2 >= chars;
 }
 
 /* Index of the title paragraph among the first ones (before any long paragraph), or -1.
@@ -1184,8 +1205,11 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int mi
             const tk_line *nl = &L->v[q->first];
             size_t lo, ll;
             int caps;
+            /* followed by text: not by another heading, a Source line or a title (a
+               signature "Albert Rathbone" before an enclosure's title is no heading) */
             int next_text = !(q->n == 1 && heading_like(nl)) &&
-                            !(q->n == 1 && starts_with(nl->s, nl->len, "Source: "));
+                            !(q->n == 1 && starts_with(nl->s, nl->len, "Source: ")) &&
+                            !title_para(L, q, shape);
             int next_turn = shape == TK_SHAPE_TRANSCRIPT && speaker_label(nl, &lo, &ll, &caps) > 0;
             int prev_heading = k > 0 && v[k - 1].n == 1 && heading_like(&L->v[v[k - 1].first]);
             size_t lo2, ll2;

@@ -139,8 +139,18 @@ xmlDocPtr tk_convert_memory(const char *buf, size_t len, const tk_convert_opts *
     int errors_before = (int)tk_diag_count(d, TK_ERROR) + (int)tk_diag_count(d, TK_SYSTEM);
     if (tk_read_lines(buf, len, o->encoding, cv.file, d, &L) != 0)
         goto out;
-    if (L.n == 0 || (L.n == 1 && L.v[0].len == 0))
+    size_t text_lines = 0;
+    for (size_t i = 0; i < L.n && text_lines == 0; i++)
+        for (size_t k = 0; k < L.v[i].len; k++)
+            if (L.v[i].s[k] != ' ' && L.v[i].s[k] != '\t') {
+                text_lines++;
+                break;
+            }
+    if (L.n == 0)
         tk_diag_report(d, TK_WARNING, cv.file, 1, 1, "empty", "the input is empty");
+    else if (text_lines == 0)
+        tk_diag_report(d, TK_WARNING, cv.file, 1, 1, "empty",
+                       "the input has only whitespace");
     cv.persons = tk_persons_new(o->persons_path, d);
     if (cv.persons == NULL)
         goto out;

@@ -574,12 +574,17 @@ static size_t name_after(const char *s, size_t n)
             lower += islower((unsigned char)s[k]) != 0, k++;
         if (lower == 0 && k - i < 2)
             break;
+        int possessive = k - i >= 3 && s[k - 2] == '\'' && s[k - 1] == 's';
+        if (possessive)
+            k -= 2; /* "Mr. Smith's": the name ends before 's */
         for (size_t t = 0; t < sizeof not_names / sizeof *not_names; t++)
             if (strlen(not_names[t]) == k - i && memcmp(s + i, not_names[t], k - i) == 0)
                 return end;
         words++;
         end = k;
         i = k;
+        if (possessive)
+            break;
         if (i < n && s[i] == ' ' && i + 1 < n && isupper((unsigned char)s[i + 1]))
             i++;
         else

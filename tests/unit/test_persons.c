@@ -143,6 +143,8 @@ static void test_honorifics_and_used(void)
     CU_ASSERT_STRING_EQUAL(scan(p, "Comrade Stalin and Cde. Terebin met Colonel Razin."),
                            "stalin@0-14;terebin@19-31;razin@36-49;");
     CU_ASSERT_STRING_EQUAL(scan(p, "Mr. Smith asked Dr. Carbo"), "smith@0-9;carbo@16-25;");
+    /* a possessive ends the name: the same person */
+    CU_ASSERT_STRING_EQUAL(scan(p, "Mr. Smith's office"), "smith@0-9;");
     /* titles followed by no name, or by institutions */
     CU_ASSERT_STRING_EQUAL(scan(p, "the Secretary of State and the General Assembly"), "");
     CU_ASSERT_STRING_EQUAL(scan(p, "Dr. Henry Kissinger, National"), "henry-kissinger@0-19;");
@@ -151,7 +153,7 @@ static void test_honorifics_and_used(void)
     tk_persons_speaker(p, "Q:", 2);
     struct listing l = {""};
     tk_persons_each_used(p, 0, list_used, &l);
-    CU_ASSERT_STRING_EQUAL(l.buf, "smith=Smith(1,-,3);interviewer=Q(1,interviewer,1);");
+    CU_ASSERT_STRING_EQUAL(l.buf, "smith=Smith(1,-,4);interviewer=Q(1,interviewer,1);");
     memset(&l, 0, sizeof l);
     tk_persons_each_used(p, 1, list_used, &l);
     CU_ASSERT_PTR_NOT_NULL(strstr(l.buf, "stalin=Stalin"));
