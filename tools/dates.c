@@ -71,23 +71,45 @@ static size_t digits(const char *t, size_t i, size_t len, size_t max, unsigned *
     return k;
 }
 
+/* Index of the month table by first byte, built once (benign race: same bytes). */
+#define N_MONTHS (sizeof months / sizeof *months)
+static unsigned char month_len[N_MONTHS];
+static unsigned char by_first[256][16]; /* month indices + 1, 0-terminated */
+static unsigned char date_start[256];   /* bytes a date can start with */
+static unsigned char word_byte[256];    /* letters, digits, bytes >= 0x80 (is_alnum) */
+static int tables_ready;
+
+static void build_tables(void)
+{
+    unsigned char fill[256] = {0};
+    for (size_t k = 0; k < N_MONTHS; k++) {
+        unsigned char f = (unsigned char)months[k].name[0];
+        month_len[k] = (unsigned char)strlen(months[k].name);
+        if (fill[f] < 15)
+            by_first[f][fill[f]++] = (unsigned char)(k + 1);
+        date_start[f] = 1;
+    }
+    for (int c = '0'; c <= '9'; c++)
+        date_start[c] = 1;
+    for (int c = 0; c < 256; c++)
+        word_byte[c] = (unsigned char)is_alnum((unsigned char)c);
+    date_start['f'] = date_start['F'] = date_start['b'] = date_start['B'] = date_start['t'] = 1;
+    tables_ready = 1;
+}
+
 /* A month name at text[i] ending at a word boundary; returns its length (with an
  * abbreviation's '.') and the month, or 0. */
 static size_t month_at(const char *t, size_t i, size_t len, unsigned *month)
 {
-    static unsigned char first[256];
-    static int ready;
-    if (!ready) { /* benign race: every thread writes the same bytes */
-        for (size_t k = 0; k < sizeof months / sizeof *months; k++)
-            first[(unsigned char)months[k].name[0]] = 1;
-        ready = 1;
-    }
-    if (!first[(unsigned char)t[i]] || (i > 0 && is_alnum((unsigned char)t[i - 1])))
+    if (!tables_ready)
+        build_tables();
+    const unsigned char *cand = by_first[(unsigned char)t[i]];
+    if (cand[0] == 0 || (i > 0 && is_alnum((unsigned char)t[i - 1])))
         return 0;
     size_t best = 0;
-    for (size_t k = 0; k < sizeof months / sizeof *months; k++) {
-        size_t n = strlen(months[k].name);
-        if (i + n > len || memcmp(t + i, months[k].name, n) != 0)
+    for (; *cand; cand++) {
+        size_t k = *cand - 1u, n = month_len[k];
+        if (i + n > len || t[i + 1] != months[k].name[1] || memcmp(t + i, months[k].name, n) != 0)
             continue;
         if (i + n < len && is_alnum((unsigned char)t[i + n]))
             continue;
@@ -213,8 +235,8 @@ static void set_ymd(char *out, unsigned y, unsigned m, unsigned d)
 static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
 {
     unsigned a, b, c, m;
-    memset(d, 0, sizeof *d);
     d->start = i;
+    d->when[0] = d->from[0] = d->to[0] = '\0';
     size_t n, j;
     /* Month [Day,] Year  |  Month Year */
     if ((n = month_at(t, i, len, &m)) > 0) {
@@ -254,7 +276,11 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
     static const struct {
         const char *from, *to;
     } spans[] = {{"from", "to"}, {"From", "to"}, {"between", "and"}, {"Between", "and"}};
-    for (size_t s = 0; s < sizeof spans / sizeof *spans; s++) {
+    char c0 = t[i];
+    for (size_t s = 0; (c0 == 'f' || c0 == 'F' || c0 == 'b' || c0 == 'B') &&
+                       s < sizeof spans / sizeof *spans; s++) {
+        if (spans[s].from[0] != c0)
+            continue;
         size_t fl = strlen(spans[s].from), tl = strlen(spans[s].to);
         if (i + fl + 1 >= len || memcmp(t + i, spans[s].from, fl) != 0 || t[i + fl] != ' ')
             continue;
@@ -275,7 +301,7 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
         return 1;
     }
     /* the 1920s */
-    if (i + 4 < len && memcmp(t + i, "the ", 4) == 0) {
+    if (c0 == 't' && i + 4 < len && memcmp(t + i, "the ", 4) == 0) {
         j = skip_spaces(t, i + 4, len);
         if (digits(t, j, len, 4, &a) == 4 && plausible_year(a) && a % 10 == 0) {
             size_t k = j + 4;
@@ -371,15 +397,21 @@ void tk_dates_scan(const char *text, size_t len, int order,
                    void (*found)(const tk_date *d, void *user), void *user)
 {
     tk_date d;
+    if (!tables_ready)
+        build_tables();
+    /* word by word: a date can only start where a word starts */
     for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)text[i];
-        int start = is_alnum(c) && (i == 0 || !is_alnum((unsigned char)text[i - 1]));
-        if (start && date_at(text, i, len, order, &d)) {
+        while (i < len && !word_byte[(unsigned char)text[i]])
+            i++;
+        if (i >= len)
+            break;
+        if (date_start[(unsigned char)text[i]] && date_at(text, i, len, order, &d)) {
             found(&d, user);
             i = d.end;
             continue;
         }
-        i++;
+        while (i < len && word_byte[(unsigned char)text[i]])
+            i++;
     }
 }
 

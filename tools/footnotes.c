@@ -22,6 +22,7 @@ void tk_footnotes_free(tk_footnotes *f)
     free(f->parents);
     if (f->when_ids != NULL)
         xmlHashFree(f->when_ids, NULL);
+    tk_inline_scratch_free(f->scratch);
     free(f);
 }
 
@@ -244,20 +245,45 @@ static void place_timeline(tk_conv *cv)
         xmlAddChild(front, cv->timeline);
 }
 
+static int cmp_marker(const void *a, const void *b)
+{
+    const tk_fn_marker *x = a, *y = b;
+    int c = strcmp(x->n, y->n);
+    if (c != 0)
+        return c;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->col < y->col ? -1 : x->col > y->col;
+}
+
 void tk_footnotes_finish(tk_conv *cv)
 {
     tk_footnotes *f = cv->footnotes;
     place_timeline(cv);
-    /* each note text goes to the last marker with its number before it in the source */
+    /* each note text goes to the last marker with its number before it in the source:
+     * markers sorted by (number, position), a binary search per note */
+    qsort(f->markers, f->n_markers, sizeof *f->markers, cmp_marker);
     for (size_t i = 0; i < f->n_notes; i++) {
         tk_fn_text *t = &f->notes[i];
+        size_t lo = 0, hi = f->n_markers; /* first marker not before (n, line, col) */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            const tk_fn_marker *m = &f->markers[mid];
+            int c = strcmp(m->n, t->n);
+            if (c < 0 || (c == 0 && before(m->line, m->col, t->line, t->col)))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
         tk_fn_marker *best = NULL;
-        for (size_t k = 0; k < f->n_markers; k++) {
-            tk_fn_marker *m = &f->markers[k];
-            if (m->matched || strcmp(m->n, t->n) != 0 || !before(m->line, m->col, t->line, t->col))
-                continue;
-            if (best == NULL || before(best->line, best->col, m->line, m->col))
+        for (size_t k = lo; k > 0; k--) {
+            tk_fn_marker *m = &f->markers[k - 1];
+            if (strcmp(m->n, t->n) != 0)
+                break;
+            if (!m->matched) {
                 best = m;
+                break;
+            }
         }
         tk_span sp = {t->text, t->len, t->n_lines, t->line_start, t->line_no, t->line_col};
         xmlNodePtr target;

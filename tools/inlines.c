@@ -60,7 +60,35 @@ typedef struct ctx {
     tk_rule_match *rms;
     size_t n_rms, cap_rms;
     int explain;
+    tk_inline_scratch *sc;
 } ctx;
+
+/* Buffers reused from span to span (kept in cv->footnotes): the pass mallocs only when a
+ * span is larger or busier than every span before it. */
+struct tk_inline_scratch {
+    vec br, nested, dates, persons, all;
+    tk_rule_match *rms;
+    size_t cap_rms;
+    char *rtext;
+    size_t *rmap;
+    size_t rcap;
+    int busy;
+};
+
+void tk_inline_scratch_free(tk_inline_scratch *sc)
+{
+    if (sc == NULL)
+        return;
+    free(sc->br.v);
+    free(sc->nested.v);
+    free(sc->dates.v);
+    free(sc->persons.v);
+    free(sc->all.v);
+    free(sc->rms);
+    free(sc->rtext);
+    free(sc->rmap);
+    free(sc);
+}
 
 static mark *push(vec *v)
 {
@@ -702,7 +730,16 @@ static void scan(ctx *c, size_t from, size_t len, int depth)
     const char *t = c->t;
     size_t floor = from;
     int in_note = c->cv->footnotes->in_note;
+    /* the bytes that can start something: brackets, digits, superscript lead bytes */
+    static const unsigned char interesting[256] = {
+        ['['] = 1, [']'] = 1, ['('] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+        ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, [0xC2] = 1, [0xE2] = 1,
+    };
     for (size_t i = from; i < len; i++) {
+        while (i < len && !interesting[(unsigned char)t[i]])
+            i++;
+        if (i >= len)
+            break;
         unsigned char ch = (unsigned char)t[i];
         if (ch == '[' || ch == '(') {
             char close = ch == '[' ? ']' : ')';
@@ -838,8 +875,13 @@ static void on_person(const tk_person_match *pm, void *user)
     if (m == NULL)
         return;
     m->kind = MK_PERSON;
-    m->s = r->map[pm->start];
-    m->e = r->map[pm->end - 1] + 1;
+    if (r->map == NULL) { /* no brackets: the reading text is the text */
+        m->s = pm->start;
+        m->e = pm->end;
+    } else {
+        m->s = r->map[pm->start];
+        m->e = r->map[pm->end - 1] + 1;
+    }
     m->id = pm->id;
 }
 
@@ -847,10 +889,20 @@ static void on_person(const tk_person_match *pm, void *user)
  * that `I[van] V. Kovalev` reads `Ivan V. Kovalev`. */
 static int reading_text(ctx *c, reading *r)
 {
-    r->text = malloc(c->len + 1);
-    r->map = malloc((c->len + 1) * sizeof *r->map);
-    if (r->text == NULL || r->map == NULL)
-        return -1;
+    tk_inline_scratch *sc = c->sc;
+    if (c->len + 1 > sc->rcap) {
+        char *nt = realloc(sc->rtext, c->len + 1);
+        if (nt != NULL)
+            sc->rtext = nt;
+        size_t *nm = realloc(sc->rmap, (c->len + 1) * sizeof *nm);
+        if (nm != NULL)
+            sc->rmap = nm;
+        if (nt == NULL || nm == NULL)
+            return -1;
+        sc->rcap = c->len + 1;
+    }
+    r->text = sc->rtext;
+    r->map = sc->rmap;
     size_t k = 0, mi = 0;
     for (size_t i = 0; i < c->len; i++) {
         while (mi < c->br.n && c->br.v[mi].e <= i)
@@ -1255,16 +1307,38 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     c.explain = cv->explain && tk_diag_notes_enabled(cv->diag);
     if (!cv->footnotes->in_note)
         tk_inline_add_parent(cv, parent, span->line_no[0]);
+    tk_footnotes *fs = cv->footnotes;
+    tk_inline_scratch local;
+    tk_inline_scratch *sc = fs->scratch;
+    if (sc == NULL && (sc = fs->scratch = calloc(1, sizeof *sc)) == NULL)
+        sc = NULL;
+    if (sc == NULL || sc->busy) {
+        memset(&local, 0, sizeof local);
+        sc = &local;
+    }
+    sc->busy = 1;
+    c.sc = sc;
+    c.br = sc->br;
+    c.nested = sc->nested;
+    c.dates = sc->dates;
+    c.persons = sc->persons;
+    c.all = sc->all;
+    c.br.n = c.nested.n = c.dates.n = c.persons.n = c.all.n = 0;
     /* the arena for rule matches: at most one per '[' or '(' */
     size_t nb = 0;
     for (const char *p = c.t; (p = memchr(p, '[', (size_t)(c.t + c.len - p))) != NULL; p++)
         nb++;
     for (const char *p = c.t; (p = memchr(p, '(', (size_t)(c.t + c.len - p))) != NULL; p++)
         nb++;
-    if (nb > 0) {
-        c.rms = malloc(nb * sizeof *c.rms);
-        c.cap_rms = c.rms != NULL ? nb : 0;
+    if (nb > sc->cap_rms) {
+        tk_rule_match *nr = realloc(sc->rms, nb * sizeof *nr);
+        if (nr != NULL) {
+            sc->rms = nr;
+            sc->cap_rms = nb;
+        }
     }
+    c.rms = sc->rms;
+    c.cap_rms = sc->cap_rms;
     reading r = {NULL, NULL, 0};
     c.out = &c.br;
     scan(&c, 0, c.len, 0);
@@ -1284,7 +1358,11 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
         explain(&c, d->s, d->date.rule, "date '%.*s'", c.t + d->s, d->e - d->s);
     }
     /* persons on the reading text */
-    if (reading_text(&c, &r) == 0) {
+    if (c.br.n == 0) {
+        reading plain = {NULL, NULL, c.len};
+        void *u[2] = {&c, &plain};
+        tk_persons_scan(cv->persons, c.t, c.len, on_person, u);
+    } else if (reading_text(&c, &r) == 0) {
         void *u[2] = {&c, &r};
         tk_persons_scan(cv->persons, r.text, r.len, on_person, u);
     }
@@ -1303,13 +1381,23 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     c.persons.n = keep;
     /* all marks, outer first */
     size_t total = c.br.n + c.nested.n + c.dates.n + c.persons.n;
-    c.all.v = malloc((total ? total : 1) * sizeof *c.all.v);
-    if (c.all.v != NULL) {
-        memcpy(c.all.v, c.br.v, c.br.n * sizeof *c.all.v);
-        memcpy(c.all.v + c.br.n, c.dates.v, c.dates.n * sizeof *c.all.v);
-        memcpy(c.all.v + c.br.n + c.dates.n, c.persons.v, c.persons.n * sizeof *c.all.v);
-        memcpy(c.all.v + c.br.n + c.dates.n + c.persons.n, c.nested.v,
-               c.nested.n * sizeof *c.all.v);
+    if (total > c.all.cap) {
+        mark *na = realloc(c.all.v, total * sizeof *na);
+        if (na != NULL) {
+            c.all.v = na;
+            c.all.cap = total;
+        }
+    }
+    if (total == 0)
+        tk_text(parent, c.t, c.len);
+    else if (total <= c.all.cap) {
+        const vec *parts[] = {&c.br, &c.dates, &c.persons, &c.nested};
+        size_t at = 0;
+        for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
+            if (parts[k]->n > 0) {
+                memcpy(c.all.v + at, parts[k]->v, parts[k]->n * sizeof *c.all.v);
+                at += parts[k]->n;
+            }
         c.all.n = total;
         for (size_t k = 0; k < c.all.n; k++)
             if (c.all.v[k].kind == MK_PERSON) { /* a person holds what is inside it */
@@ -1320,12 +1408,20 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
         emit(&c, parent, 0, c.len, &i);
     } else
         tk_text(parent, c.t, c.len);
-    free(r.text);
-    free(r.map);
-    free(c.br.v);
-    free(c.nested.v);
-    free(c.dates.v);
-    free(c.persons.v);
-    free(c.all.v);
-    free(c.rms);
+    sc->br = c.br;
+    sc->nested = c.nested;
+    sc->dates = c.dates;
+    sc->persons = c.persons;
+    sc->all = c.all;
+    sc->busy = 0;
+    if (sc == &local) {
+        free(local.br.v);
+        free(local.nested.v);
+        free(local.dates.v);
+        free(local.persons.v);
+        free(local.all.v);
+        free(local.rms);
+        free(local.rtext);
+        free(local.rmap);
+    }
 }

@@ -338,7 +338,7 @@ static const char *parse_rule(const char *line, size_t len, tk_rule *r, unsigned
     }
     if (ncap > TK_RULE_CAPS)
         return "more than 4 wildcards in a pattern";
-    *col = (unsigned)(arrow - line) + 3;
+    *col = (unsigned)(skip_ws(arrow + 2, end) - line) + 1;
     const char *msg = parse_encoding(arrow + 2, end, r);
     if (msg == NULL && r->content > (int)ncap)
         msg = "content names a capture the pattern does not have";

@@ -6,6 +6,9 @@
 
 #include "tk_internal.h"
 
+typedef struct tk_inline_scratch tk_inline_scratch;
+void tk_inline_scratch_free(tk_inline_scratch *sc);
+
 /* A footnote marker met in the text: its (empty) note element, waiting for its text. */
 typedef struct tk_fn_marker {
     xmlNodePtr note;
@@ -39,6 +42,7 @@ struct tk_footnotes {
     size_t n_parents, cap_parents;
     xmlHashTablePtr when_ids; /* timeline points made so far */
     int in_note;       /* filling a note's text: no footnote markers there */
+    tk_inline_scratch *scratch; /* inlines.c's reusable buffers */
 };
 
 void tk_inline_add_marker(tk_conv *cv, xmlNodePtr note, const char *n, size_t nlen,

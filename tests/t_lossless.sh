@@ -1,0 +1,113 @@
+#!/bin/sh
+# t_lossless.sh: every transcript comes back. Converts each ../shared/corpus file and each
+# sample, renders the TEI back to diplomatic text and compares the words with the input
+# (whitespace folded; compared as a multiset of whitespace-separated tokens, since note texts
+# move from the notes section to their markers and back to a list). Input tokens missing from
+# the output are lost text; body tokens not in the input are invented text: both fail.
+# Accounted for: the "Footnotes:" label line (added by the corpus conversion, not transcript
+# text), web-page debris lines, and Spacelog markup ([glossary:X|Y] reads Y, [glossary:X]
+# reads X, [time:T|Y] reads Y) which samples/nasa.rules encodes as bare term/rs.
+# Conversion: the inline pass driver (tests/fuzz: the inline side alone, strict), or with
+# TK_LOSSLESS_CONVERT=1 `teikit convert` (the whole converter; block-side debris accounted).
+# Rendering: `teikit render --to text --view diplomatic` when it works, else
+# tests/lossless/diplomatic.xsl (the contract of docs/inline.md).
+. tests/lib.sh
+
+DRIVER=$TK_BUILD/inline_driver
+# the library may be built with sanitizers (make check-asan): link the driver the same way
+build_driver() {
+  cc -std=c11 -D_POSIX_C_SOURCE=200809L -O1 "$@" -DTK_DRIVER -Itools $(pkg-config --cflags libxml-2.0) \
+    tests/fuzz/inline_fuzz.c "$TK_BUILD/libteikit.a" $(pkg-config --libs libxml-2.0 libxslt libexslt) \
+    -lpthread -o "$DRIVER" 2>"$TK_TMP/cc.err"
+}
+build_driver || build_driver -fsanitize=address,undefined ||
+  { fail "building the inline driver"; cat "$TK_TMP/cc.err"; }
+
+convert() { # convert IN OUT [rules]
+  if [ -n "${TK_LOSSLESS_CONVERT:-}" ]; then
+    $TEIKIT convert ${3:+--rules "$3"} -o "$2" "$1" 2>"$TK_TMP/conv.err"
+  else
+    "$DRIVER" ${3:+--rules "$3"} "$1" >"$2" 2>"$TK_TMP/conv.err"
+  fi
+}
+render() { # render TEI OUT
+  if [ -n "${TK_LOSSLESS_RENDER:-}" ]; then
+    $TEIKIT render --to text --view diplomatic -o "$2" "$1"
+  else
+    xsltproc --nonet tests/lossless/diplomatic.xsl "$1" >"$2"
+  fi
+}
+# tokens FILE: the words, one per line, sorted
+tokens() { tr -s ' \t\r\n' '\n\n\n\n' <"$1" | grep -v '^$' | LC_ALL=C sort; }
+
+lossless() { # lossless NAME INPUT [rules]
+  name=$1; in=$2; rules=${3:-}
+  # the input as a reader has it: Spacelog markup read as displayed (with the NASA rules)
+  if [ -n "$rules" ]; then
+    sed -e 's/\[glossary:[^]|]*|\([^]]*\)\]/\1/g' -e 's/\[glossary:\([^]]*\)\]/\1/g' \
+        -e 's/\[time:[^]|]*|\([^]]*\)\]/\1/g' "$in" >"$TK_TMP/in0.txt"
+  else
+    cp "$in" "$TK_TMP/in0.txt"
+  fi
+  if [ -n "${TK_LOSSLESS_CONVERT:-}" ]; then
+    # the block side moves or drops: web-page debris lines, '=' separators, the corpus
+    # conversion's "Source: " label and the play headings' asterisks; Spacelog's
+    # `_page : 8` lines (pb, milestone) have their spacing folded
+    sed -e '/^Skip to content[[:space:]]*$/d' -e '/^Document Information[[:space:]]*$/d' \
+        -e '/^Original Uploaded Date[[:space:]]*$/d' -e '/^Record ID[[:space:]]*$/d' \
+        -e '/^==*[[:space:]]*$/d' -e 's/^_\([a-z]*\) *: */_\1 : /' -e 's/^Source: //' \
+        -e 's/^\*\** //' -e 's/ \*\**[[:space:]]*$//' "$TK_TMP/in0.txt" >"$TK_TMP/in.txt"
+  else
+    sed -e '/^Footnotes:[[:space:]]*$/d' "$TK_TMP/in0.txt" >"$TK_TMP/in.txt"
+  fi
+  if ! convert "$in" "$TK_TMP/out.xml" "$rules"; then fail "$name: conversion failed"; head -3 "$TK_TMP/conv.err"; return; fi
+  if ! render "$TK_TMP/out.xml" "$TK_TMP/all.txt"; then fail "$name: rendering failed"; return; fi
+  sed '/^=== header ===$/,$d' "$TK_TMP/all.txt" >"$TK_TMP/body.txt"
+  tokens "$TK_TMP/in.txt" >"$TK_TMP/in.tok"
+  tokens "$TK_TMP/all.txt" | grep -vx '===\|header' >"$TK_TMP/all.tok"
+  tokens "$TK_TMP/body.txt" >"$TK_TMP/body.tok"
+  LC_ALL=C comm -23 "$TK_TMP/in.tok" "$TK_TMP/all.tok" >"$TK_TMP/lost0"
+  # header material: a token that moved to the header may lose its punctuation there
+  sed '1,/^=== header ===$/d' "$TK_TMP/all.txt" | tr -s ' \t\r\n' '\n\n\n\n' | tr -d '.,:;()' |
+    LC_ALL=C sort -u >"$TK_TMP/hdr.tok"
+  while IFS= read -r tok; do
+    bare=$(printf '%s' "$tok" | tr -d '.,:;()')
+    if [ -n "$bare" ] && grep -qxF -- "$bare" "$TK_TMP/hdr.tok"; then :; else printf '%s\n' "$tok"; fi
+  done <"$TK_TMP/lost0" >"$TK_TMP/lost"
+  LC_ALL=C comm -13 "$TK_TMP/in.tok" "$TK_TMP/body.tok" >"$TK_TMP/invented"
+  if [ -s "$TK_TMP/lost" ] || [ -s "$TK_TMP/invented" ]; then
+    fail "$name: $(wc -l <"$TK_TMP/lost") tokens lost, $(wc -l <"$TK_TMP/invented") invented"
+    head -5 "$TK_TMP/lost" | sed 's/^/  lost: /'
+    head -5 "$TK_TMP/invented" | sed 's/^/  invented: /'
+  else
+    ok
+  fi
+  NVAL=$((NVAL+1))
+  cp "$TK_TMP/out.xml" "$TK_TMP/val/$NVAL.xml"
+  echo "$NVAL.xml $name" >>"$TK_TMP/val/names"
+}
+NVAL=0
+mkdir -p "$TK_TMP/val"
+
+for f in samples/*.txt; do lossless "samples/$(basename "$f")" "$f"; done
+if have_shared; then
+  for f in "$SHARED"/corpus/*.txt; do
+    case $f in
+      *large_*) [ -n "${TK_LOSSLESS_LARGE:-}" ] || continue ;;
+    esac
+    case $f in
+      *nasa*) lossless "$(basename "$f")" "$f" samples/nasa.rules ;;
+      *) lossless "$(basename "$f")" "$f" ;;
+    esac
+  done
+else
+  skip "no ../shared/corpus"
+fi
+# every output valid against tei_all (one jing run for all files: fast)
+if have_shared && command -v jing >/dev/null 2>&1; then
+  if jing "$SHARED/reference/schemas/tei_all.rng" "$TK_TMP"/val/*.xml >"$TK_TMP/jing.out" 2>&1; then ok
+  else fail "not valid against tei_all:"; grep -v 'warning' "$TK_TMP/jing.out" | head -5; fi
+else
+  skip "no jing or no ../shared: tei_all validation"
+fi
+tk_done

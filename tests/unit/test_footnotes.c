@@ -1,0 +1,92 @@
+/* test_footnotes.c: joining note texts to markers: by number and source order across several
+ * documents in one file, markers without text, texts without marker, note-line shapes, and
+ * the timeline's place in text/front. */
+#include <stdio.h>
+
+#include "tk_inline_test.h"
+
+static void add_note(tk_itest *it, const char *line, unsigned lineno, int want)
+{
+    tk_span sp = tk_itest_span(line, lineno);
+    CU_ASSERT_EQUAL(tk_footnotes_add_line(&it->cv, &sp), want);
+}
+
+static void test_join_by_number_and_order(void)
+{
+    tk_itest it;
+    tk_itest_init(&it, NULL);
+    /* two documents, each numbering its notes from 9 (FRUS d564 style) */
+    tk_itest_run_at(&it, "I said to the Under Secretary[9] that", 3);
+    xmlNodePtr p1 = it.body->last;
+    tk_itest_run_at(&it, "I called on Mr. Phillips[9] again", 40);
+    xmlNodePtr p2 = it.body->last;
+    /* the block side may hand the notes over in any order: positions decide */
+    add_note(&it, "[9] Fred Morris Dearing, Ambassador.", 60, 1);
+    add_note(&it, "[9] William Phillips, Under Secretary of State.", 20, 1);
+    tk_footnotes_finish(&it.cv);
+    char *a = tk_itest_dump(p1), *b = tk_itest_dump(p2);
+    CU_ASSERT_STRING_EQUAL(a, "I said to the Under Secretary<note place=\"foot\" n=\"9\" rend=\"bracketed\">"
+                              "William Phillips, Under Secretary of State.</note> that");
+    CU_ASSERT_STRING_EQUAL(b, "I called on Mr. Phillips<note place=\"foot\" n=\"9\" rend=\"bracketed\">"
+                              "Fred Morris Dearing, Ambassador.</note> again");
+    CU_ASSERT_EQUAL(it.cv.n_footnotes, 2);
+    CU_ASSERT_EQUAL(tk_diag_count(it.cv.diag, TK_WARNING), 0);
+    free(a);
+    free(b);
+    tk_itest_free(&it);
+}
+
+static void test_missing_and_unused(void)
+{
+    tk_itest it;
+    tk_itest_init(&it, NULL);
+    tk_itest_run_at(&it, "retreat is a rational form of struggle.1 But during", 41);
+    add_note(&it, "[2] Not printed.", 50, 1);
+    tk_footnotes_finish(&it.cv);
+    char *x = tk_itest_dump(it.body->last);
+    CU_ASSERT_STRING_EQUAL(x, "retreat is a rational form of struggle.<note place=\"foot\" n=\"1\" rend=\"plain\"/> "
+                              "But during<note place=\"foot\" type=\"unanchored\" n=\"2\">Not printed.</note>");
+    CU_ASSERT_PTR_NOT_NULL(strstr(it.cap.buf, "warning:41:40:footnote-missing:"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(it.cap.buf, "warning:50:5:footnote-unused:"));
+    free(x);
+    tk_itest_free(&it);
+}
+
+static void test_note_line_shapes(void)
+{
+    tk_itest it;
+    tk_itest_init(&it, NULL);
+    add_note(&it, "[11] Department of State, Press Releases, February 10, 1934, p. 75.", 1, 1);
+    add_note(&it, "12. Not printed.", 2, 1);
+    add_note(&it, "(13) Ibid.", 3, 1);
+    add_note(&it, "[*] It should be noted, however, that about", 4, 1);
+    add_note(&it, "continued on a second line", 5, 1); /* continuation of note [*] */
+    tk_itest_free(&it);
+    tk_itest_init(&it, NULL);
+    add_note(&it, "Footnotes:", 1, 0);  /* the label is not a note */
+    add_note(&it, "The conversation ended at this.", 2, 0);
+    add_note(&it, "1949 was a year", 3, 0);
+    tk_itest_free(&it);
+}
+
+static void test_timeline_in_front(void)
+{
+    tk_itest it;
+    tk_itest_init(&it, NULL);
+    tk_itest_run(&it, "[00:00:02:08] CDR: Roger.");
+    tk_footnotes_finish(&it.cv);
+    xmlNodePtr text = it.body->parent;
+    CU_ASSERT_STRING_EQUAL((const char *)text->children->name, "front");
+    CU_ASSERT_PTR_EQUAL(text->children->children, it.cv.timeline);
+    tk_itest_free(&it);
+}
+
+void tk_suite_footnotes(void);
+void tk_suite_footnotes(void)
+{
+    CU_pSuite s = CU_add_suite("footnotes", NULL, NULL);
+    CU_add_test(s, "join by number and source order", test_join_by_number_and_order);
+    CU_add_test(s, "marker without text, text without marker", test_missing_and_unused);
+    CU_add_test(s, "note line shapes", test_note_line_shapes);
+    CU_add_test(s, "timeline in text/front", test_timeline_in_front);
+}
