@@ -262,7 +262,8 @@ void tk_footnotes_finish(tk_conv *cv)
     place_timeline(cv);
     /* each note text goes to the last marker with its number before it in the source:
      * markers sorted by (number, position), a binary search per note */
-    qsort(f->markers, f->n_markers, sizeof *f->markers, cmp_marker);
+    if (f->n_markers > 1)
+        qsort(f->markers, f->n_markers, sizeof *f->markers, cmp_marker);
     for (size_t i = 0; i < f->n_notes; i++) {
         tk_fn_text *t = &f->notes[i];
         size_t lo = 0, hi = f->n_markers; /* first marker not before (n, line, col) */

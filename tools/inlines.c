@@ -880,7 +880,7 @@ static void on_person(const tk_person_match *pm, void *user)
         m->e = pm->end;
     } else {
         m->s = r->map[pm->start];
-        m->e = r->map[pm->end - 1] + 1;
+        m->e = r->map[pm->end]; /* through a dropped ']' right after the name */
     }
     m->id = pm->id;
 }

@@ -163,6 +163,54 @@ xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o
 
 /* ================================================================= validate ========== */
 
+/* A RelaxNG schema (XML syntax), loaded once and compiled on demand: whole, or pruned to the
+ * element names of the documents being validated (exact: same verdicts as the whole schema,
+ * much faster to compile for big schemas such as tei_all). Safe to share between threads. */
+typedef struct tk_schema tk_schema;
+
+/* Loads a schema. `spec` is a file path, "teikit" (teikit's own schema,
+ * tk_data_dir()/schemas/teikit.rng) or "tei_all" (the file named by $TEIKIT_TEI_ALL). Parsing
+ * follows the rules of tk_xml_read_file; the schema's own include/externalRef are resolved
+ * relative to it. Returns NULL on error (reported as TK_SYSTEM). Free with tk_schema_free. */
+tk_schema *tk_schema_load(const char *spec, tk_diag *d);
+void tk_schema_free(tk_schema *s);
+/* The schema's path (static while s lives). */
+const char *tk_schema_path(const tk_schema *s);
+
+typedef struct tk_validate_opts {
+    int grammar_only;  /* RelaxNG only: no rule checks */
+    int xinclude;      /* process XInclude before validating (off: no XInclude at all) */
+    int no_prune;      /* always compile the whole schema */
+    unsigned jobs;     /* threads for tk_validate_paths; 0 or 1 = none */
+    double fallback_s; /* a pruned validation slower than this is redone with the whole
+                          schema, which then serves the rest of the run (0 = 10 s) */
+} tk_validate_opts;
+
+typedef struct tk_validate_stats {
+    unsigned long files;    /* documents looked at */
+    unsigned long invalid;  /* documents with errors (grammar, rules, or not well-formed) */
+    unsigned long errors;   /* error messages */
+    unsigned long warnings; /* warning messages */
+    unsigned long compiles; /* schema compilations (whole or pruned) */
+} tk_validate_stats;
+
+/* Validates one parsed document against s, then runs the rule checks (unless
+ * o->grammar_only). Messages go to d under `name`. o may be NULL (defaults). Returns 0 valid,
+ * 1 invalid, 2 system error (e.g. the schema does not compile). */
+int tk_validate_doc(tk_schema *s, xmlDocPtr doc, const char *name, const tk_validate_opts *o,
+                    tk_diag *d);
+
+/* Validates files ("-" = stdin); a directory is walked (recursively, sorted) for *.xml.
+ * Messages come out in argument order whatever o->jobs is. stats (may be NULL) is filled.
+ * Returns the worst status: 0 all valid, 1 some invalid, 2 usage/I/O/system error. */
+int tk_validate_paths(tk_schema *s, char *const *paths, size_t n, const tk_validate_opts *o,
+                      tk_diag *d, tk_validate_stats *stats);
+
+/* The rule checks alone (any schema or none): #id pointers resolve, xml:ids are unique,
+ * ISO 8601 dates with from <= to, no leftover transcript brackets, persons declared but never
+ * mentioned (warning). Each message names its rule. Returns the number of errors. */
+unsigned tk_check_doc(xmlDocPtr doc, const char *name, tk_diag *d);
+
 /* =================================================================== render ========== */
 /* (tools/render.c: TEI -> HTML or text through XSLT 1.0 stylesheets, libxslt) */
 

@@ -136,6 +136,20 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The references of mentions that name no person of the personography, one <r k="#x"
+       id="x"/> per distinct reference, sorted (one pass: sort, then compare each with the one
+       before it; no Muenchian key() per mention, whose node-set copies grow with the text). -->
+  <xsl:variable name="tk-undeclared-rtf">
+    <xsl:for-each select="$tk-mentions">
+      <xsl:sort select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
+      <xsl:variable name="k" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
+      <xsl:if test="not(starts-with($k, '#') and key('tk-person', substring($k, 2)))">
+        <r k="{$k}"><xsl:attribute name="id"><xsl:call-template name="tk-ref-id"/></xsl:attribute></r>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="tk-undeclared" select="exsl:node-set($tk-undeclared-rtf)/r[not(@k = preceding-sibling::r[1]/@k)]"/>
+
   <!-- The full name of person `id` from the personography, else the id. -->
   <xsl:template name="tk-person-name">
     <xsl:param name="id"/>

@@ -270,14 +270,16 @@
           <xsl:with-param name="id" select="@xml:id"/>
         </xsl:call-template>
       </xsl:for-each>
-      <xsl:for-each select="$tk-mentions">
-        <xsl:variable name="k" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
-        <xsl:if test="count(. | key('tk-mention', $k)[1]) = 1 and not(starts-with($k, '#') and key('tk-person', substring($k, 2)))">
+      <xsl:for-each select="$tk-undeclared">
+        <xsl:variable name="key" select="string(@k)"/>
+        <xsl:variable name="id" select="string(@id)"/>
+        <!-- back in the source document, where the keys are -->
+        <xsl:for-each select="$tk-mentions[1]">
           <xsl:call-template name="persons-line">
-            <xsl:with-param name="key" select="$k"/>
-            <xsl:with-param name="id"><xsl:call-template name="tk-ref-id"/></xsl:with-param>
+            <xsl:with-param name="key" select="$key"/>
+            <xsl:with-param name="id" select="$id"/>
           </xsl:call-template>
-        </xsl:if>
+        </xsl:for-each>
       </xsl:for-each>
       <xsl:value-of select="$tk-nl"/>
     </xsl:if>
@@ -301,6 +303,10 @@
   <xsl:template name="wrap">
     <xsl:param name="text"/>
     <xsl:param name="hang" select="''"/>
+    <!-- each paragraph in an element of its own: the text output method writes only the text,
+         and the result never becomes one huge text node that libxslt would copy (and measure)
+         again for every paragraph appended after a variable was built -->
+    <p>
     <xsl:choose>
       <xsl:when test="function-available('tk:wrap')">
         <xsl:value-of select="tk:wrap($text, number($width), $hang)"/>
@@ -313,6 +319,7 @@
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+    </p>
   </xsl:template>
 
   <xsl:template name="wrap-xslt">

@@ -7,7 +7,7 @@
 set -e
 SECONDS_=${FUZZ_SECONDS:-600}
 SHARED=${TK_SHARED:-../shared}
-OUT=${FUZZ_OUT:-build-fuzz}
+OUT=${FUZZ_OUT:-build/fuzz}
 CLANG=${CLANG:-clang}
 command -v "$CLANG" >/dev/null 2>&1 || { echo "SKIPPED: no clang (apt-get install clang libclang-rt-14-dev)"; exit 0; }
 mkdir -p "$OUT/corpus" "$OUT/artifacts"

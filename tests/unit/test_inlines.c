@@ -297,6 +297,39 @@ static void test_timeline_ids_shared(void)
     tk_itest_free(&it);
 }
 
+static void test_persons_through_brackets(void)
+{
+    const char *path = "/tmp/tk-test-persons.xml";
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("<listPerson xmlns=\"http://www.tei-c.org/ns/1.0\">"
+          "<person xml:id=\"kovalev\"><persName>Ivan V. Kovalev</persName></person>"
+          "<person xml:id=\"luofu\"><persName>Luo Fu</persName><persName>Zhang Wentian</persName></person>"
+          "<person xml:id=\"hull\"><persName>Cordell Hull</persName></person>"
+          "</listPerson>", f);
+    fclose(f);
+    tk_itest it;
+    tk_itest_init(&it, NULL);
+    tk_persons_free(it.cv.persons);
+    it.cv.persons = tk_persons_new(path, it.cv.diag);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(it.cv.persons);
+    /* the name form matches through the expansion; the persName holds the expan */
+    CU_ASSERT_STRING_EQUAL(tk_itest_run(&it, "took part. I[van] V. Kovalev. and"),
+                           "took part. <persName ref=\"#kovalev\"><expan>I<ex>van</ex></expan> V. "
+                           "Kovalev</persName>. and");
+    /* one person, two names: the second inside the gloss */
+    CU_ASSERT_STRING_EQUAL(tk_itest_run(&it, "[former General Secretary of CCP CC] Luo Fu [Zhang Wentian] who"),
+                           "<note type=\"editorial\" place=\"inline\" rend=\"bracketed\">former General "
+                           "Secretary of CCP CC</note> <persName ref=\"#luofu\">Luo Fu</persName> <note "
+                           "type=\"editorial\" place=\"inline\" rend=\"bracketed\"><persName "
+                           "ref=\"#luofu\">Zhang Wentian</persName></note> who");
+    CU_ASSERT_STRING_EQUAL(tk_itest_run(&it, "C[ordell] H[ull]"),
+                           "<persName ref=\"#hull\"><expan>C<ex>ordell</ex></expan> "
+                           "<expan>H<ex>ull</ex></expan></persName>");
+    tk_itest_free(&it);
+    remove(path);
+}
+
 void tk_suite_inlines(void);
 void tk_suite_inlines(void)
 {
@@ -313,4 +346,5 @@ void tk_suite_inlines(void)
     CU_add_test(s, "unbalanced and unknown brackets", test_unbalanced_and_unknown);
     CU_add_test(s, "explain notes", test_explain_notes);
     CU_add_test(s, "timeline ids shared", test_timeline_ids_shared);
+    CU_add_test(s, "persons through brackets", test_persons_through_brackets);
 }

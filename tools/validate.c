@@ -1,0 +1,1042 @@
+/* validate.c: RelaxNG validation of TEI documents: schema loading and compile cache, libxml2's
+ * errors turned into useful GCC-shaped messages, batches of files in parallel threads. */
+#include "teikit.h"
+#include "validate_internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlsave.h>
+#include <libxml/xmlerror.h>
+
+/* Schemas with more element patterns than this are pruned per document set (compiling a
+ * small schema whole is cheaper than pruning it again and again). */
+#define PRUNE_MIN_ELEMENTS 150
+/* Pruned schemas kept per run. */
+#define CACHE_SLOTS 32
+
+struct cached {
+    tk_nameset *names; /* NULL for the whole schema */
+    xmlRelaxNGPtr rng;
+    unsigned long uses;
+};
+
+struct tk_schema {
+    char *path;
+    xmlDocPtr src;      /* the schema source, kept for pruning */
+    tk_rng_info *info;  /* what each element allows, for messages */
+    int prunable;
+    int use_whole;      /* set when a pruned validation was too slow */
+    int broken;         /* the schema failed to compile: reported once */
+    pthread_mutex_t lock;
+    struct cached whole;
+    struct cached cache[CACHE_SLOTS];
+    unsigned long compiles;
+};
+
+/* ------------------------------------------------------------------ loading ------- */
+
+/* Turns "teikit" / "tei_all" into a path (malloc'd), or copies spec. */
+static char *resolve_spec(const char *spec, tk_diag *d)
+{
+    char buf[4096];
+    if (strcmp(spec, "teikit") == 0) {
+        snprintf(buf, sizeof buf, "%s/schemas/teikit.rng", tk_data_dir());
+        return strdup(buf);
+    }
+    if (strcmp(spec, "tei_all") == 0) {
+        const char *env = getenv("TEIKIT_TEI_ALL");
+        if (env == NULL || *env == '\0') {
+            tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "schema",
+                           "the schema name 'tei_all' needs TEIKIT_TEI_ALL set to the path of "
+                           "tei_all.rng (TEI's official schema is not shipped with teikit), "
+                           "or use --schema PATH");
+            return NULL;
+        }
+        return strdup(env);
+    }
+    return strdup(spec);
+}
+
+static int count_elements(xmlNodePtr n)
+{
+    int c = 0;
+    for (; n != NULL; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (xmlStrEqual(n->name, BAD_CAST "element"))
+            c++;
+        c += count_elements(n->children);
+    }
+    return c;
+}
+
+tk_schema *tk_schema_load(const char *spec, tk_diag *d)
+{
+    tk_schema *s = calloc(1, sizeof *s);
+    if (s == NULL) {
+        tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+        return NULL;
+    }
+    pthread_mutex_init(&s->lock, NULL);
+    s->path = resolve_spec(spec, d);
+    if (s->path == NULL)
+        goto fail;
+    struct stat st;
+    if (stat(s->path, &st) != 0) {
+        tk_diag_report(d, TK_SYSTEM, s->path, 0, 0, "io", "cannot open schema: %s",
+                       strerror(errno));
+        goto fail;
+    }
+    s->src = tk_xml_read_file(s->path, 0, d);
+    if (s->src == NULL)
+        goto fail;
+    xmlNodePtr root = xmlDocGetRootElement(s->src);
+    if (root == NULL || root->ns == NULL ||
+        !xmlStrEqual(root->ns->href, BAD_CAST "http://relaxng.org/ns/structure/1.0")) {
+        tk_diag_report(d, TK_SYSTEM, s->path, 0, 0, "schema",
+                       "not a RelaxNG schema in XML syntax (compact syntax: convert it with "
+                       "trang first)");
+        goto fail;
+    }
+    xmlRelaxNGInitTypes();
+    s->info = tk_rng_info_new(s->src);
+    s->prunable = tk_prune_possible(s->src) && count_elements(root) > PRUNE_MIN_ELEMENTS;
+    return s;
+fail:
+    tk_schema_free(s);
+    return NULL;
+}
+
+static void cached_clear(struct cached *c)
+{
+    if (c->rng != NULL)
+        xmlRelaxNGFree(c->rng);
+    tk_nameset_free(c->names);
+    memset(c, 0, sizeof *c);
+}
+
+void tk_schema_free(tk_schema *s)
+{
+    if (s == NULL)
+        return;
+    cached_clear(&s->whole);
+    for (int i = 0; i < CACHE_SLOTS; i++)
+        cached_clear(&s->cache[i]);
+    tk_rng_info_free(s->info);
+    if (s->src != NULL)
+        xmlFreeDoc(s->src);
+    free(s->path);
+    pthread_mutex_destroy(&s->lock);
+    free(s);
+}
+
+const char *tk_schema_path(const tk_schema *s) { return s->path; }
+
+/* --------------------------------------------------------------- compiling ------- */
+
+struct compile_err {
+    tk_diag *d;
+    const char *path;
+    int n;
+};
+
+static void compile_error(void *user, xmlErrorPtr e)
+{
+    struct compile_err *c = user;
+    char msg[512];
+    if (e == NULL || e->level < XML_ERR_ERROR)
+        return;
+    if (c->n++ >= 5)
+        return;
+    snprintf(msg, sizeof msg, "%s", e->message != NULL ? e->message : "schema error");
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    tk_diag_report(c->d, TK_SYSTEM, e->file != NULL ? e->file : c->path, (unsigned)e->line, 0,
+                   "schema", "schema does not compile: %s", msg);
+}
+
+/* Compiles a schema document (not consumed). NULL on error (reported). */
+static xmlRelaxNGPtr compile_doc(xmlDocPtr doc, const char *path, tk_diag *d)
+{
+    struct compile_err c = {d, path, 0};
+    xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewDocParserCtxt(doc);
+    if (pctxt == NULL) {
+        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "out of memory");
+        return NULL;
+    }
+    xmlRelaxNGSetParserStructuredErrors(pctxt, compile_error, &c);
+    xmlRelaxNGPtr rng = xmlRelaxNGParse(pctxt);
+    xmlRelaxNGFreeParserCtxt(pctxt);
+    if (rng == NULL && c.n == 0)
+        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "schema", "schema does not compile");
+    return rng;
+}
+
+/* The compiled schema to validate doc with: the whole schema, or a pruned one from the cache.
+ * *whole is set to 1 when it is the whole schema. NULL on error (reported). */
+static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_opts *o,
+                                tk_diag *d, int *whole)
+{
+    xmlRelaxNGPtr rng = NULL;
+    tk_nameset *names = NULL;
+    pthread_mutex_lock(&s->lock);
+    if (s->broken)
+        goto out;
+    *whole = !s->prunable || o->no_prune || s->use_whole;
+    if (!*whole) {
+        names = tk_nameset_of_doc(doc);
+        if (names == NULL)
+            *whole = 1;
+    }
+    if (*whole) {
+        if (s->whole.rng == NULL) {
+            s->whole.rng = compile_doc(s->src, s->path, d);
+            s->compiles++;
+            if (s->whole.rng == NULL)
+                s->broken = 1;
+        }
+        rng = s->whole.rng;
+        goto out;
+    }
+    /* a cached schema pruned to a superset of the names is exact for this document too */
+    int slot = -1;
+    unsigned long least = (unsigned long)-1;
+    for (int i = 0; i < CACHE_SLOTS; i++) {
+        struct cached *c = &s->cache[i];
+        if (c->rng != NULL && tk_nameset_subset(names, c->names)) {
+            c->uses++;
+            rng = c->rng;
+            goto out;
+        }
+        if (c->rng == NULL) {
+            if (least != 0) {
+                slot = i;
+                least = 0;
+            }
+        } else if (c->uses < least) {
+            least = c->uses;
+            slot = i;
+        }
+    }
+    xmlDocPtr pruned = tk_prune(s->src, names, NULL);
+    if (pruned == NULL) {
+        tk_diag_report(d, TK_SYSTEM, s->path, 0, 0, "io", "out of memory");
+        goto out;
+    }
+    const char *dump = getenv("TEIKIT_DUMP_PRUNED"); /* for profiling and debugging */
+    if (dump != NULL && *dump)
+        xmlSaveFormatFile(dump, pruned, 1);
+    rng = compile_doc(pruned, s->path, d);
+    s->compiles++;
+    xmlFreeDoc(pruned);
+    if (rng == NULL) {
+        s->broken = 1;
+        goto out;
+    }
+    cached_clear(&s->cache[slot]);
+    s->cache[slot].names = names;
+    s->cache[slot].rng = rng;
+    s->cache[slot].uses = 1;
+    names = NULL;
+out:
+    pthread_mutex_unlock(&s->lock);
+    tk_nameset_free(names);
+    return rng;
+}
+
+/* -------------------------------------------------------- error messages ------- */
+
+/* One RelaxNG error as libxml2 raised it. */
+struct rerr {
+    int code;
+    xmlNodePtr node;
+    char *str1, *str2;
+};
+
+struct collector {
+    struct rerr *v;
+    size_t n, cap;
+    int overflow;
+};
+
+#define MAX_RAW_ERRORS 100000
+
+static void collect_error(void *user, xmlErrorPtr e)
+{
+    struct collector *c = user;
+    if (e == NULL)
+        return;
+    if (c->n >= MAX_RAW_ERRORS) {
+        c->overflow = 1;
+        return;
+    }
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 16;
+        struct rerr *v = realloc(c->v, cap * sizeof *v);
+        if (v == NULL) {
+            c->overflow = 1;
+            return;
+        }
+        c->v = v;
+        c->cap = cap;
+    }
+    struct rerr *r = &c->v[c->n++];
+    r->code = e->domain == XML_FROM_RELAXNGV ? e->code : -1;
+    r->node = e->node;
+    r->str1 = e->str1 != NULL ? strdup(e->str1) : NULL;
+    r->str2 = e->str2 != NULL ? strdup(e->str2) : NULL;
+    if (r->code < 0) { /* not a RelaxNG error: keep libxml2's text */
+        free(r->str1);
+        r->str1 = strdup(e->message != NULL ? e->message : "error");
+    }
+}
+
+static void collector_free(struct collector *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->v[i].str1);
+        free(c->v[i].str2);
+    }
+    free(c->v);
+}
+
+/* Source text of the document being validated, to find columns (libxml2 keeps none). */
+struct source {
+    const char *path; /* read on first use, when buf is NULL */
+    int tried;
+    char *own;        /* buf when read here */
+    const char *buf;
+    size_t len;
+    size_t *line_start; /* built on first use */
+    size_t n_lines;
+};
+
+/* Documents larger than this get no columns in messages (the source is read again only
+ * when a message needs a column). */
+#define SOURCE_MAX (256L << 20)
+
+static void source_index(struct source *src)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < src->len; i++)
+        if (src->buf[i] == '\n')
+            n++;
+    src->line_start = malloc(n * sizeof *src->line_start);
+    if (src->line_start == NULL)
+        return;
+    src->line_start[0] = 0;
+    src->n_lines = 1;
+    for (size_t i = 0; i < src->len; i++)
+        if (src->buf[i] == '\n')
+            src->line_start[src->n_lines++] = i + 1;
+}
+
+/* Line of a node. libxml2 keeps lines above 65535 only on text nodes: for an element there,
+ * the line is found from the nearest text before it in document order (its line plus its
+ * newlines). */
+static long node_line(xmlNodePtr node)
+{
+    long l = node != NULL ? xmlGetLineNo(node) : 0;
+    if (l != 65535)
+        return l;
+    xmlNodePtr p = node;
+    for (int steps = 0; p != NULL && steps < 100000; steps++) {
+        if (p->prev != NULL) {
+            p = p->prev;
+            while (p->last != NULL && p->type == XML_ELEMENT_NODE)
+                p = p->last;
+        } else {
+            p = p->parent;
+            if (p == NULL || p->type != XML_ELEMENT_NODE)
+                break;
+            continue;
+        }
+        if (p->type == XML_TEXT_NODE) {
+            long tl = xmlGetLineNo(p);
+            if (tl <= 0 || tl == 65535)
+                continue;
+            const xmlChar *c = p->content;
+            for (; c != NULL && *c; c++)
+                if (*c == '\n')
+                    tl++;
+            return tl;
+        }
+    }
+    return l;
+}
+
+/* Column (1-based, characters) of the start tag of element node, 0 when unknown. */
+static unsigned node_column(struct source *src, xmlNodePtr node, long line)
+{
+    if (src == NULL || node == NULL || node->type != XML_ELEMENT_NODE || line <= 0)
+        return 0;
+    if (src->buf == NULL && !src->tried && src->path != NULL) {
+        struct stat st;
+        src->tried = 1;
+        if (stat(src->path, &st) == 0 && st.st_size < SOURCE_MAX) {
+            tk_diag *quiet = tk_diag_new();
+            src->own = tk_read_file(src->path, &src->len, quiet);
+            src->buf = src->own;
+            tk_diag_free(quiet);
+        }
+    }
+    if (src->buf == NULL)
+        return 0;
+    if (src->line_start == NULL)
+        source_index(src);
+    if (src->line_start == NULL || (size_t)line > src->n_lines)
+        return 0;
+    /* which start tag of this name on this line is it? */
+    int k = 0;
+    for (xmlNodePtr p = node; p != NULL;) {
+        xmlNodePtr prev = p->prev;
+        if (prev == NULL) {
+            p = p->parent;
+            if (p == NULL || p->type != XML_ELEMENT_NODE || node_line(p) != line)
+                break;
+            if (xmlStrEqual(p->name, node->name))
+                k++;
+            continue;
+        }
+        /* the last descendant of prev, in document order */
+        while (prev->last != NULL && prev->type == XML_ELEMENT_NODE)
+            prev = prev->last;
+        p = prev;
+        if (p->type != XML_ELEMENT_NODE)
+            continue;
+        long l = node_line(p);
+        if (l < line)
+            break;
+        if (l == line && xmlStrEqual(p->name, node->name))
+            k++;
+    }
+    char qname[256];
+    if (node->ns != NULL && node->ns->prefix != NULL)
+        snprintf(qname, sizeof qname, "<%s:%s", node->ns->prefix, node->name);
+    else
+        snprintf(qname, sizeof qname, "<%s", node->name);
+    size_t ql = strlen(qname);
+    size_t start = src->line_start[line - 1];
+    size_t end = (size_t)line < src->n_lines ? src->line_start[line] : src->len;
+    for (size_t i = start; i + ql <= end; i++) {
+        if (memcmp(src->buf + i, qname, ql) != 0)
+            continue;
+        char after = i + ql < src->len ? src->buf[i + ql] : '>';
+        if (!(after == ' ' || after == '>' || after == '/' || after == '\t' || after == '\r' ||
+              after == '\n'))
+            continue;
+        if (k-- > 0)
+            continue;
+        unsigned col = 1;
+        for (size_t j = start; j < i; j++)
+            if (((unsigned char)src->buf[j] & 0xC0) != 0x80)
+                col++;
+        return col;
+    }
+    return 0;
+}
+
+static int is_ancestor(xmlNodePtr a, xmlNodePtr n)
+{
+    for (n = n != NULL ? n->parent : NULL; n != NULL; n = n->parent)
+        if (n == a)
+            return 1;
+    return 0;
+}
+
+static const char *ns_of(xmlNodePtr n)
+{
+    return n != NULL && n->ns != NULL && n->ns->href != NULL ? (const char *)n->ns->href : "";
+}
+
+/* Writes the message for one error into buf; returns 0 when the error is a follow-on error
+ * that says nothing new (it is then dropped). */
+static int describe(const tk_rng_info *info, const struct rerr *r, char *buf, size_t size)
+{
+    char exp[400];
+    xmlNodePtr node = r->node;
+    xmlNodePtr parent = node != NULL && node->parent != NULL &&
+                                node->parent->type == XML_ELEMENT_NODE
+                            ? node->parent
+                            : NULL;
+    const char *a1 = r->str1 != NULL ? r->str1 : "";
+    const char *a2 = r->str2 != NULL ? r->str2 : "";
+    switch (r->code) {
+    case XML_RELAXNG_ERR_ELEMWRONG:
+    case XML_RELAXNG_ERR_INTEREXTRA:
+    case XML_RELAXNG_ERR_EXTRACONTENT: {
+        const char *name = r->code == XML_RELAXNG_ERR_EXTRACONTENT ? a2 : a1;
+        if (node != NULL && node->type == XML_ELEMENT_NODE)
+            name = (const char *)node->name;
+        if (parent == NULL) {
+            const char *ns = ns_of(node);
+            if (*ns)
+                snprintf(buf, size,
+                         "element \"%s\" (namespace \"%s\") not allowed as the document element",
+                         name, ns);
+            else
+                snprintf(buf, size,
+                         "element \"%s\" (no namespace) not allowed as the document element",
+                         name);
+            return 1;
+        }
+        int ok = tk_rng_info_allows(info, ns_of(parent), (const char *)parent->name, 0,
+                                    ns_of(node), name);
+        if (ok == 1) {
+            xmlNodePtr prev = node->prev;
+            while (prev != NULL && prev->type != XML_ELEMENT_NODE)
+                prev = prev->prev;
+            if (prev != NULL)
+                snprintf(buf, size, "element \"%s\" not allowed here in \"%s\" (after \"%s\")",
+                         name, parent->name, prev->name);
+            else
+                snprintf(buf, size, "element \"%s\" not allowed as the first child of \"%s\"",
+                         name, parent->name);
+            return 1;
+        }
+        tk_rng_info_expected(info, ns_of(parent), (const char *)parent->name, 0, exp,
+                             sizeof exp);
+        if (exp[0])
+            snprintf(buf, size, "element \"%s\" not allowed inside \"%s\"; expected %s", name,
+                     parent->name, exp);
+        else
+            snprintf(buf, size, "element \"%s\" not allowed inside \"%s\"", name,
+                     parent->name);
+        return 1;
+    }
+    case XML_RELAXNG_ERR_NOELEM:
+    case XML_RELAXNG_ERR_ELEMNAME:
+        if (node != NULL && node->type == XML_ELEMENT_NODE &&
+            r->code == XML_RELAXNG_ERR_NOELEM) {
+            /* libxml2 names the missing element only on its slow path; say the same on
+               both paths (pruned and whole schemas must agree) */
+            tk_rng_info_expected(info, ns_of(node), (const char *)node->name, 0, exp,
+                                 sizeof exp);
+            snprintf(buf, size,
+                     "element \"%s\" incomplete: a required child is missing; it may contain "
+                     "%s",
+                     node->name, exp[0] ? exp : "nothing");
+            return 1;
+        }
+        if (r->code == XML_RELAXNG_ERR_ELEMNAME) {
+            snprintf(buf, size, "expected element \"%s\", found \"%s\"", a1, a2);
+            return 1;
+        }
+        snprintf(buf, size, "missing element \"%s\"", a1);
+        return 1;
+    case XML_RELAXNG_ERR_INVALIDATTR: {
+        /* libxml2 says "invalid attribute" both for an unknown attribute and for a known
+         * one with a value the schema does not allow: tell them apart */
+        xmlAttrPtr at = NULL;
+        if (node != NULL && node->type == XML_ELEMENT_NODE)
+            for (at = node->properties; at != NULL; at = at->next)
+                if (xmlStrEqual(at->name, BAD_CAST a1))
+                    break;
+        if (at != NULL && tk_rng_info_allows(info, ns_of(node), a2, 1,
+                                             at->ns != NULL ? (const char *)at->ns->href : "",
+                                             a1) == 1) {
+            xmlChar *v = xmlNodeListGetString(node->doc, at->children, 1);
+            snprintf(buf, size, "attribute \"%s\" on \"%s\": value \"%.200s\" not allowed",
+                     a1, a2, v != NULL ? (const char *)v : "");
+            xmlFree(v);
+            return 1;
+        }
+        tk_rng_info_expected(info, ns_of(node), a2, 1, exp, sizeof exp);
+        if (exp[0] && strcmp(exp, "nothing") != 0)
+            snprintf(buf, size, "attribute \"%s\" not allowed on \"%s\"; allowed: %s", a1, a2,
+                     exp);
+        else
+            snprintf(buf, size, "attribute \"%s\" not allowed on \"%s\"", a1, a2);
+        return 1;
+    }
+    case XML_RELAXNG_ERR_NOTELEM:
+    case XML_RELAXNG_ERR_TEXTWRONG: {
+        xmlNodePtr el = node;
+        if (el != NULL && el->type != XML_ELEMENT_NODE)
+            el = el->parent;
+        if (el != NULL && el->type == XML_ELEMENT_NODE) {
+            tk_rng_info_expected(info, ns_of(el), (const char *)el->name, 0, exp, sizeof exp);
+            if (exp[0])
+                snprintf(buf, size, "text not allowed inside \"%s\"; expected %s", el->name,
+                         exp);
+            else
+                snprintf(buf, size, "text not allowed inside \"%s\"", el->name);
+        } else {
+            snprintf(buf, size, "text not allowed here");
+        }
+        return 1;
+    }
+    case XML_RELAXNG_ERR_ELEMNOTEMPTY:
+        snprintf(buf, size, "element \"%s\" must be empty", a1);
+        return 1;
+    case XML_RELAXNG_ERR_TYPEVAL:
+        snprintf(buf, size, "value \"%s\" is not a valid %s", a2, a1);
+        return 1;
+    case XML_RELAXNG_ERR_DUPID:
+        snprintf(buf, size, "ID \"%s\" defined twice", a1);
+        return 1;
+    case XML_RELAXNG_ERR_ELEMWRONGNS:
+        snprintf(buf, size, "element \"%s\" in the wrong namespace: expected \"%s\"", a1, a2);
+        return 1;
+    case XML_RELAXNG_ERR_ELEMNONS:
+        snprintf(buf, size, "element \"%s\" needs a namespace", a1);
+        return 1;
+    case XML_RELAXNG_ERR_ELEMEXTRANS:
+        snprintf(buf, size, "element \"%s\" must not be in a namespace", a1);
+        return 1;
+    case XML_RELAXNG_ERR_LISTEXTRA:
+        snprintf(buf, size, "extra value in list: \"%s\"", a1);
+        return 1;
+    case XML_RELAXNG_ERR_DATATYPE:
+    case XML_RELAXNG_ERR_VALUE:
+    case XML_RELAXNG_ERR_LIST:
+    case XML_RELAXNG_ERR_TYPE:
+        return 0; /* the attribute/content message that follows names the place */
+    case XML_RELAXNG_ERR_ATTRVALID:
+        snprintf(buf, size, "invalid attribute value on \"%s\"", a1);
+        return 1;
+    case XML_RELAXNG_ERR_CONTENTVALID:
+        snprintf(buf, size, "content of \"%s\" does not match the schema", a1);
+        return 1;
+    case XML_RELAXNG_ERR_EXTRADATA:
+        snprintf(buf, size, "extra content after the document element");
+        return 1;
+    case XML_RELAXNG_ERR_INTERSEQ:
+        snprintf(buf, size, "elements in the wrong order (interleave)");
+        return 1;
+    default:
+        if (r->code < 0)
+            snprintf(buf, size, "%s", a1);
+        else
+            snprintf(buf, size, "invalid (libxml2 RelaxNG error %d%s%s)", r->code,
+                     a1[0] ? ": " : "", a1);
+        return 1;
+    }
+}
+
+/* Ranks error codes: when one element got several, the most specific one is shown. */
+static int code_rank(int code)
+{
+    switch (code) {
+    case XML_RELAXNG_ERR_CONTENTVALID:
+    case XML_RELAXNG_ERR_ATTRVALID:
+        return 0;
+    case XML_RELAXNG_ERR_DATATYPE:
+    case XML_RELAXNG_ERR_VALUE:
+    case XML_RELAXNG_ERR_LIST:
+    case XML_RELAXNG_ERR_TYPE:
+        return -1;
+    default:
+        return 1;
+    }
+}
+
+static int is_structural(int code)
+{
+    return code == XML_RELAXNG_ERR_CONTENTVALID || code == XML_RELAXNG_ERR_ATTRVALID ||
+           code == XML_RELAXNG_ERR_ELEMWRONG || code == XML_RELAXNG_ERR_EXTRACONTENT ||
+           code == XML_RELAXNG_ERR_NOELEM || code == XML_RELAXNG_ERR_INTEREXTRA ||
+           code == XML_RELAXNG_ERR_ELEMNAME;
+}
+
+/* Reports the collected errors: the first (most specific) error per element, no follow-on
+ * errors on ancestors of an element that has its own. */
+static void report_errors(const tk_rng_info *info, struct collector *c, struct source *src,
+                          const char *name, tk_diag *d)
+{
+    char msg[1024];
+    for (size_t i = 0; i < c->n; i++) {
+        struct rerr *r = &c->v[i];
+        int keep = code_rank(r->code) >= 0;
+        for (size_t j = 0; keep && j < c->n; j++) {
+            if (j == i)
+                continue;
+            struct rerr *o = &c->v[j];
+            if (code_rank(o->code) < 0)
+                continue;
+            /* an ancestor's "content failed", "did not expect", "extra content" when a
+               descendant says why (libxml2 tried the element and failed inside it) */
+            if (r->node != NULL && o->node != NULL && is_ancestor(r->node, o->node) &&
+                is_structural(r->code))
+                keep = 0;
+            /* one message per element: the first of the most specific rank */
+            else if (o->node == r->node &&
+                     (code_rank(o->code) > code_rank(r->code) ||
+                      (code_rank(o->code) == code_rank(r->code) && j < i)))
+                keep = 0;
+        }
+        if (!keep || !describe(info, r, msg, sizeof msg))
+            continue;
+        long line = r->node != NULL ? node_line(r->node) : 0;
+        const char *file = name;
+        xmlChar *base = NULL;
+        if (r->node != NULL && r->node->doc != NULL && r->node->doc->URL != NULL) {
+            base = xmlNodeGetBase(r->node->doc, r->node);
+            if (base != NULL && !xmlStrEqual(base, r->node->doc->URL))
+                file = (const char *)base; /* from an XIncluded file */
+        }
+        unsigned col = file == name ? node_column(src, r->node, line) : 0;
+        tk_diag_report(d, TK_ERROR, file, line > 0 ? (unsigned)line : 0, col, "relaxng", "%s",
+                       msg);
+        xmlFree(base);
+    }
+    if (c->overflow)
+        tk_diag_report(d, TK_ERROR, name, 0, 0, "relaxng", "too many errors; stopped listing");
+}
+
+/* ------------------------------------------------------------------ validate ------- */
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Validates doc against one compiled schema; returns xmlRelaxNGValidateDoc's result. */
+static int run_relaxng(xmlRelaxNGPtr rng, xmlDocPtr doc, struct collector *c)
+{
+    xmlRelaxNGValidCtxtPtr v = xmlRelaxNGNewValidCtxt(rng);
+    if (v == NULL)
+        return -1;
+    xmlRelaxNGSetValidStructuredErrors(v, collect_error, c);
+    int ret = xmlRelaxNGValidateDoc(v, doc);
+    xmlRelaxNGFreeValidCtxt(v);
+    return ret;
+}
+
+static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
+                            const tk_validate_opts *o, struct source *src, tk_diag *d)
+{
+    static const tk_validate_opts defaults = {0};
+    struct collector c = {0};
+    int whole = 1, status = 0;
+    if (o == NULL)
+        o = &defaults;
+    xmlRelaxNGPtr rng = schema_for(s, doc, o, d, &whole);
+    if (rng == NULL)
+        return 2;
+    double t0 = now_s();
+    int ret = run_relaxng(rng, doc, &c);
+    double limit = o->fallback_s > 0 ? o->fallback_s : 10.0;
+    if (!whole && now_s() - t0 > limit) {
+        /* the safety net: this pruned form was slow; the whole schema serves from now on */
+        pthread_mutex_lock(&s->lock);
+        s->use_whole = 1;
+        pthread_mutex_unlock(&s->lock);
+        tk_diag_report(d, TK_NOTE, name, 0, 0, "prune",
+                       "pruned schema slow (%.1f s): using the whole schema from now on",
+                       now_s() - t0);
+    }
+    if (ret < 0) {
+        tk_diag_report(d, TK_SYSTEM, name, 0, 0, "relaxng", "internal error in RelaxNG "
+                                                            "validation");
+        status = 2;
+    } else if (ret > 0) {
+        report_errors(s->info, &c, src, name, d);
+        status = 1;
+    }
+    collector_free(&c);
+    if (!o->grammar_only && tk_checks_run(doc, name, d) > 0 && status == 0)
+        status = 1;
+    return status;
+}
+
+int tk_validate_doc(tk_schema *s, xmlDocPtr doc, const char *name, const tk_validate_opts *o,
+                    tk_diag *d)
+{
+    return validate_doc_src(s, doc, name, o, NULL, d);
+}
+
+unsigned tk_check_doc(xmlDocPtr doc, const char *name, tk_diag *d)
+{
+    return tk_checks_run(doc, name, d);
+}
+
+/* ----------------------------------------------------------------- batches ------- */
+
+/* A message kept back so that files report in argument order. */
+struct held {
+    tk_severity sev;
+    char *file, *rule, *text;
+    unsigned line, col;
+    long byte;
+};
+
+struct job {
+    char *path;
+    struct held *msgs;
+    size_t n_msgs, cap_msgs;
+    unsigned long errors, warnings;
+    int status; /* 0 valid, 1 invalid, 2 system */
+    int done;
+};
+
+static void hold_sink(const tk_message *m, void *user)
+{
+    struct job *j = user;
+    if (j->n_msgs == j->cap_msgs) {
+        size_t cap = j->cap_msgs ? j->cap_msgs * 2 : 8;
+        struct held *v = realloc(j->msgs, cap * sizeof *v);
+        if (v == NULL)
+            return;
+        j->msgs = v;
+        j->cap_msgs = cap;
+    }
+    struct held *h = &j->msgs[j->n_msgs++];
+    h->sev = m->severity;
+    h->file = m->file != NULL ? strdup(m->file) : NULL;
+    h->rule = m->rule != NULL ? strdup(m->rule) : NULL;
+    h->text = strdup(m->text);
+    h->line = m->line;
+    h->col = m->col;
+    h->byte = m->byte;
+}
+
+static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j, int notes)
+{
+    tk_diag *d = tk_diag_new();
+    if (d == NULL) {
+        j->status = 2;
+        return;
+    }
+    tk_diag_set_sink(d, hold_sink, j);
+    tk_diag_set_notes(d, notes);
+    int is_stdin = strcmp(j->path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : j->path;
+    struct source src = {0};
+    xmlDocPtr doc = NULL;
+    int flags = o->xinclude ? TK_XML_XINCLUDE : 0;
+    if (is_stdin) { /* kept in memory: stdin cannot be read twice */
+        src.own = tk_read_file(j->path, &src.len, d);
+        src.buf = src.own;
+        if (src.buf != NULL)
+            doc = tk_xml_read_memory(src.buf, src.len, name, flags, d);
+    } else { /* streamed: a huge document is never held twice */
+        src.path = j->path;
+        struct stat st;
+        if (stat(j->path, &st) == 0 && S_ISDIR(st.st_mode))
+            tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "is a directory");
+        else if (access(j->path, R_OK) != 0)
+            tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "cannot open: %s", strerror(errno));
+        else
+            doc = tk_xml_read_file(j->path, flags, d);
+    }
+    if (doc != NULL) {
+        validate_doc_src(s, doc, name, o, &src, d);
+        xmlFreeDoc(doc);
+    }
+    free(src.line_start);
+    free(src.own);
+    j->errors = tk_diag_count(d, TK_ERROR);
+    j->warnings = tk_diag_count(d, TK_WARNING);
+    j->status = tk_diag_exit_status(d);
+    tk_diag_free(d);
+}
+
+struct pool {
+    tk_schema *s;
+    const tk_validate_opts *o;
+    struct job *jobs;
+    size_t n, next;
+    int notes;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+};
+
+static void *worker(void *arg)
+{
+    struct pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        size_t i = p->next < p->n ? p->next++ : p->n;
+        pthread_mutex_unlock(&p->lock);
+        if (i >= p->n)
+            return NULL;
+        validate_one(p->s, p->o, &p->jobs[i], p->notes);
+        pthread_mutex_lock(&p->lock);
+        p->jobs[i].done = 1;
+        pthread_cond_broadcast(&p->cond);
+        pthread_mutex_unlock(&p->lock);
+    }
+}
+
+/* Growable list of paths. */
+struct paths {
+    char **v;
+    size_t n, cap;
+};
+
+static int paths_add(struct paths *p, const char *path)
+{
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 16;
+        char **v = realloc(p->v, cap * sizeof *v);
+        if (v == NULL)
+            return -1;
+        p->v = v;
+        p->cap = cap;
+    }
+    p->v[p->n] = strdup(path);
+    return p->v[p->n++] == NULL ? -1 : 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ends_with_xml(const char *s)
+{
+    size_t n = strlen(s);
+    return n > 4 && strcmp(s + n - 4, ".xml") == 0;
+}
+
+/* Adds the *.xml files under dir (recursively, sorted). Returns -1 on error (reported). */
+static int walk_dir(const char *dir, struct paths *out, tk_diag *d, int depth)
+{
+    if (depth > 64) {
+        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "directories nested too deeply");
+        return -1;
+    }
+    DIR *dp = opendir(dir);
+    if (dp == NULL) {
+        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "cannot open directory: %s",
+                       strerror(errno));
+        return -1;
+    }
+    struct paths here = {0};
+    struct dirent *e;
+    int rc = 0;
+    while ((e = readdir(dp)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        char *p = malloc(n);
+        if (p == NULL) {
+            rc = -1;
+            break;
+        }
+        snprintf(p, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+        struct stat st;
+        if (stat(p, &st) == 0 && (S_ISDIR(st.st_mode) || ends_with_xml(e->d_name)))
+            rc = paths_add(&here, p);
+        free(p);
+        if (rc != 0)
+            break;
+    }
+    closedir(dp);
+    if (here.n > 0)
+        qsort(here.v, here.n, sizeof *here.v, cmp_str);
+    for (size_t i = 0; i < here.n; i++) {
+        struct stat st;
+        if (rc == 0) {
+            if (stat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode))
+                rc = walk_dir(here.v[i], out, d, depth + 1);
+            else
+                rc = paths_add(out, here.v[i]);
+        }
+        free(here.v[i]);
+    }
+    free(here.v);
+    return rc;
+}
+
+static void replay(struct job *j, tk_diag *d)
+{
+    for (size_t k = 0; k < j->n_msgs; k++) {
+        struct held *h = &j->msgs[k];
+        tk_diag_report_at(d, h->sev, h->file, h->line, h->col, h->byte, h->rule, "%s",
+                          h->text);
+        free(h->file);
+        free(h->rule);
+        free(h->text);
+    }
+    free(j->msgs);
+    j->msgs = NULL;
+    j->n_msgs = 0;
+}
+
+int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_validate_opts *o,
+                      tk_diag *d, tk_validate_stats *stats)
+{
+    static const tk_validate_opts defaults = {0};
+    struct paths files = {0};
+    int rc = 0;
+    tk_validate_stats st = {0};
+    if (o == NULL)
+        o = &defaults;
+    for (size_t i = 0; i < argc; i++) {
+        struct stat sb;
+        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            if (walk_dir(argv[i], &files, d, 0) != 0)
+                rc = 2;
+        } else if (paths_add(&files, argv[i]) != 0) {
+            tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+            rc = 2;
+        }
+    }
+    struct job *jobs = calloc(files.n ? files.n : 1, sizeof *jobs);
+    if (jobs == NULL) {
+        tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+        rc = 2;
+        goto out;
+    }
+    for (size_t i = 0; i < files.n; i++)
+        jobs[i].path = files.v[i];
+    unsigned nthreads = o->jobs > 1 ? o->jobs : 1;
+    if (nthreads > files.n)
+        nthreads = files.n > 0 ? (unsigned)files.n : 1;
+    struct pool p = {s, o, jobs, files.n, 0, tk_diag_notes_enabled(d),
+                     PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
+    pthread_t *tids = NULL;
+    unsigned started = 0;
+    if (nthreads > 1 && (tids = calloc(nthreads, sizeof *tids)) != NULL) {
+        for (unsigned t = 0; t < nthreads; t++)
+            if (pthread_create(&tids[t], NULL, worker, &p) == 0)
+                started++;
+    }
+    for (size_t i = 0; i < files.n; i++) {
+        if (started == 0) {
+            validate_one(s, o, &jobs[i], p.notes);
+        } else {
+            pthread_mutex_lock(&p.lock);
+            while (!jobs[i].done)
+                pthread_cond_wait(&p.cond, &p.lock);
+            pthread_mutex_unlock(&p.lock);
+        }
+        replay(&jobs[i], d);
+        st.files++;
+        st.errors += jobs[i].errors;
+        st.warnings += jobs[i].warnings;
+        if (jobs[i].status != 0)
+            st.invalid++;
+        if (jobs[i].status > rc)
+            rc = jobs[i].status;
+    }
+    for (unsigned t = 0; t < started; t++)
+        pthread_join(tids[t], NULL);
+    free(tids);
+    pthread_mutex_destroy(&p.lock);
+    pthread_cond_destroy(&p.cond);
+out:
+    st.compiles = s->compiles;
+    if (stats != NULL)
+        *stats = st;
+    free(jobs);
+    for (size_t i = 0; i < files.n; i++)
+        free(files.v[i]);
+    free(files.v);
+    return rc;
+}

@@ -1,0 +1,73 @@
+/* validate_internal.h: what validate.c, prune.c and checks.c share (not installed).
+ *
+ * validate.c drives a validation: it loads the schema source once, compiles it (whole, or
+ * pruned by prune.c to the element names of the documents at hand), validates documents with
+ * libxml2, turns libxml2's RelaxNG errors into GCC-shaped messages with the help of the
+ * schema analysis below, and runs the rule checks of checks.c. */
+#ifndef TK_VALIDATE_INTERNAL_H
+#define TK_VALIDATE_INTERNAL_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "teikit.h"
+
+/* ------------------------------------------------------------- element name sets -- */
+
+/* A set of element names, each "namespace-URI SPACE local-name" ("" namespace for none),
+ * sorted and unique. */
+typedef struct tk_nameset {
+    char **names;
+    size_t n;
+} tk_nameset;
+
+/* The element names that occur in doc (one pass over the tree). NULL when out of memory. */
+tk_nameset *tk_nameset_of_doc(xmlDocPtr doc);
+/* 1 when every name of sub is in super. */
+int tk_nameset_subset(const tk_nameset *sub, const tk_nameset *super);
+int tk_nameset_has(const tk_nameset *s, const char *ns, const char *local);
+void tk_nameset_free(tk_nameset *s);
+
+/* ------------------------------------------------------------------ pruning -------- */
+
+/* 1 when the schema (RelaxNG XML syntax, one self-contained grammar: no include,
+ * externalRef, parentRef or nested grammar) can be pruned by tk_prune. */
+int tk_prune_possible(xmlDocPtr rng);
+
+/* Returns a copy of the schema in which every element pattern whose name is not in `keep`
+ * is notAllowed, notAllowed is simplified away (RelaxNG simplification rules: a choice loses
+ * the branch; group, interleave, oneOrMore, element, attribute, list holding it become
+ * notAllowed; zeroOrMore and optional of it become empty) and unreachable defines are
+ * dropped. Wildcard name classes (anyName, nsName) are never pruned. For every document whose
+ * element names are all in `keep`, the pruned schema gives the same verdict as the whole one.
+ * The caller frees the result with xmlFreeDoc; NULL when out of memory. `stats` (may be
+ * NULL) receives the number of element patterns before and after. */
+xmlDocPtr tk_prune(xmlDocPtr rng, const tk_nameset *keep, size_t stats[2]);
+
+/* ------------------------------------------------------------ schema analysis ------ */
+
+/* What the schema allows inside and on each element name, independent of position: used to
+ * explain errors ("expected text, "hi", "persName", ..."). Built once from the schema
+ * source, read-only afterwards (shared by threads). */
+typedef struct tk_rng_info tk_rng_info;
+
+tk_rng_info *tk_rng_info_new(xmlDocPtr rng);
+void tk_rng_info_free(tk_rng_info *info);
+/* Writes into buf a short, sorted list of what element `local` (namespace ns) may contain:
+ * `text, "hi", "persName", ... (31 more)`. kind 0 = children, 1 = attributes. Returns 0
+ * when the schema has no element of that name (buf is then empty). */
+int tk_rng_info_expected(const tk_rng_info *info, const char *ns, const char *local, int kind,
+                         char *buf, size_t size);
+/* 1 when the element `local` may contain (kind 0) an element `child`, or carry (kind 1) an
+ * attribute `child`, somewhere in its content; -1 when the schema does not know `local`. */
+int tk_rng_info_allows(const tk_rng_info *info, const char *ns, const char *local, int kind,
+                       const char *child_ns, const char *child);
+
+/* -------------------------------------------------------------- rule checks ------- */
+
+/* Runs every rule check on doc, reporting through d with file name `name`. Returns the number
+ * of errors found (warnings are not counted). */
+unsigned tk_checks_run(xmlDocPtr doc, const char *name, tk_diag *d);
+
+#endif
