@@ -244,7 +244,7 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:if test="@who"><xsl:attribute name="data-who"><xsl:value-of select="@who"/></xsl:attribute></xsl:if>
       <xsl:call-template name="lang"/>
       <!-- what stands before the label (a timestamp) goes with it -->
-      <div class="speaker"><xsl:apply-templates select="tei:speaker[1]/preceding-sibling::node()"/><xsl:apply-templates select="tei:speaker[1]/node()"/></div>
+      <div class="speaker"><xsl:apply-templates select="tei:speaker[1]/preceding-sibling::node()[not(self::text()[not(normalize-space())])]"/><xsl:apply-templates select="tei:speaker[1]/node()"/></div>
       <div class="speech"><xsl:apply-templates select="tei:speaker[1]/following-sibling::node() | node()[not(../tei:speaker)]"/></div>
     </div>
   </xsl:template>
