@@ -58,6 +58,15 @@ expect_status "invalid utf-8" 1 $TEIKIT convert "$TK_TMP/bad.txt" -o "$TK_TMP/ou
 [ "$(cat "$TK_TMP/out.xml")" = keep ] && ok || fail "existing output changed after an error"
 ls "$TK_TMP" | grep -q tmp && fail "temporary file left" || ok
 
+# teikit persons: a draft personography that convert accepts back
+P=samples/transcript_hac_1976-11-12_excerpt.txt
+expect_status "persons help" 0 $TEIKIT persons --help
+$TEIKIT persons "$P" -o "$TK_TMP/draft.xml" 2>/dev/null && ok || fail "persons draft"
+grep -q '<person xml:id="secretary-kissinger">' "$TK_TMP/draft.xml" && ok || fail "draft: speaker person"
+grep -q '<!-- [0-9]* mentions -->' "$TK_TMP/draft.xml" && ok || fail "draft: mention counts"
+$TEIKIT convert --persons "$TK_TMP/draft.xml" "$P" -o "$TK_TMP/with_draft.xml" 2>/dev/null && ok || fail "convert with the draft"
+grep -q '<persName ref="#oliver">Oliver</persName>' "$TK_TMP/with_draft.xml" && ok || fail "draft names are matched"
+
 if ! have_shared; then
   skip "no ../shared: corpus validity and word checks"
   tk_done; exit $?
