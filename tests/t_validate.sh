@@ -53,6 +53,13 @@ $TEIKIT validate -j 4 $V/invalid $V/valid >"$TK_TMP/b4" 2>&1
 check "-j 4 gives the same output" cmp -s "$TK_TMP/b1" "$TK_TMP/b4"
 expect_status "batch exit status" 1 $TEIKIT validate -q -j 2 $V/invalid $V/valid
 
+# --- XInclude: off by default (nothing is loaded); with --xinclude, positions are the
+# included file's
+out=$(msg $V/xinclude/main.xml)
+case $out in *'main.xml:3:3: error: element "xi:include" not allowed inside "TEI"; expected "teiHeader" [relaxng]') ok;; *) fail "xinclude off: $out";; esac
+out=$(msg --xinclude $V/xinclude/main.xml)
+check "xinclude positions" [ "$out" = "$V/xinclude/header.xml:6:37: error: element \"bogus\" not allowed inside \"sourceDesc\"; expected \"p\" or the end of \"sourceDesc\" [relaxng]" ]
+
 # --- usage and I/O
 expect_status "no files" 2 $TEIKIT validate
 expect_status "unknown option" 2 $TEIKIT validate --frob x.xml

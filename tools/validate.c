@@ -16,6 +16,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlsave.h>
+#include <libxml/uri.h>
 #include <libxml/xmlerror.h>
 
 /* Schemas with more element patterns than this are pruned per document set (compiling a
@@ -785,6 +786,38 @@ static int is_structural(int code)
            code == XML_RELAXNG_ERR_ELEMNAME;
 }
 
+/* The file a node was XIncluded from (malloc'd, xmlFree), or NULL for the document's own
+ * nodes. libxml2 keeps an XINCLUDE_START marker (a copy of the xi:include element) before
+ * the nodes it included and an XINCLUDE_END after them. */
+static xmlChar *included_from(xmlNodePtr n)
+{
+    for (; n != NULL && n->type != XML_DOCUMENT_NODE; n = n->parent) {
+        int depth = 0;
+        for (xmlNodePtr p = n->prev; p != NULL; p = p->prev) {
+            if (p->type == XML_XINCLUDE_END) {
+                depth++;
+            } else if (p->type == XML_XINCLUDE_START) {
+                if (depth > 0) {
+                    depth--;
+                    continue;
+                }
+                xmlChar *href = NULL; /* (xmlGetNoNsProp refuses the marker node type) */
+                for (xmlAttrPtr a = p->properties; a != NULL && href == NULL; a = a->next)
+                    if (a->ns == NULL && xmlStrEqual(a->name, BAD_CAST "href"))
+                        href = xmlNodeListGetString(p->doc, a->children, 1);
+                xmlChar *base = xmlNodeGetBase(p->doc, p->parent);
+                xmlChar *uri = href != NULL ? xmlBuildURI(href, base) : NULL;
+                xmlFree(href);
+                xmlFree(base);
+                if (uri != NULL && xmlStrncmp(uri, BAD_CAST "file://", 7) == 0)
+                    memmove(uri, uri + 7, (size_t)xmlStrlen(uri + 7) + 1);
+                return uri;
+            }
+        }
+    }
+    return NULL;
+}
+
 /* Reports the collected errors: the first (most specific) error per element, no follow-on
  * errors on ancestors of an element that has its own. */
 static void report_errors(const tk_rng_info *info, struct collector *c, struct source *src,
@@ -840,13 +873,19 @@ static void report_errors(const tk_rng_info *info, struct collector *c, struct s
         }
         long line = at != NULL ? node_line(at) : 0;
         const char *file = name;
-        xmlChar *base = NULL;
-        if (at != NULL && at->doc != NULL && at->doc->URL != NULL) {
-            base = xmlNodeGetBase(at->doc, at);
-            if (base != NULL && !xmlStrEqual(base, at->doc->URL))
-                file = (const char *)base; /* from an XIncluded file */
+        xmlChar *base = included_from(at);
+        if (base != NULL)
+            file = (const char *)base; /* line numbers of included nodes are that file's */
+        unsigned col;
+        if (base == NULL) {
+            col = node_column(src, at, &line);
+        } else { /* the included file is read for the column */
+            struct source inc = {0};
+            inc.path = (const char *)base;
+            col = node_column(&inc, at, &line);
+            free(inc.line_start);
+            free(inc.own);
         }
-        unsigned col = file == name ? node_column(src, at, &line) : 0;
         tk_diag_report(d, TK_ERROR, file, line > 0 ? (unsigned)line : 0, col, "relaxng", "%s",
                        msg);
         xmlFree(base);
