@@ -482,6 +482,37 @@ void tk_persons_set_role_name(tk_persons *p, const char *role, const char *name)
     p->role_name[k] = name ? strdup(name) : NULL;
 }
 
+static int honorific_person(tk_persons *p, const char *name, size_t n);
+static size_t honorific_at_nocase(const char *s, size_t n);
+
+/* A label made of a title and a name ("PROFESSOR OLIVER:", "Dr. Kissinger:") is the person
+ * that honorific mentions in the text ("Professor Oliver") point to: one person, one id,
+ * whatever the case of the label. Only without a personography. Returns -1 when the label
+ * has no title. */
+static int titled_speaker(tk_persons *p, const char *label, size_t len, const char *lo)
+{
+    if (!p->honorifics)
+        return -1;
+    size_t h = honorific_at_nocase(label, len);
+    if (h == 0 || h >= len)
+        return -1;
+    size_t n_before = p->n;
+    int who = honorific_person(p, label + h, len - h);
+    if (who < 0)
+        return -1;
+    char *form = norm_name(label, len, 0);
+    if (form != NULL && p->n > n_before && p->v[who].n_names == 1) {
+        free(p->v[who].names[0]); /* new person: its name is the label as printed */
+        p->v[who].names[0] = form;
+        form = NULL;
+    } else if (form != NULL) {
+        add_name(p, who, form);
+    }
+    free(form);
+    hmap_put(&p->forms, lo, who);
+    return who;
+}
+
 const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len)
 {
     /* the name: the label without its closing ':' or '.' */
@@ -511,6 +542,8 @@ const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len)
         if (who >= 0)
             hmap_put(&p->forms, lo, who);
     }
+    if (who < 0)
+        who = titled_speaker(p, label, len, lo);
     if (who < 0)
         who = new_named_person(p, label, len, lo);
     free(lo);
@@ -555,6 +588,18 @@ static size_t honorific_at(const char *s, size_t n)
             continue;
         size_t k = strlen(h);
         if (n > k + 1 && memcmp(s, h, k) == 0 && s[k] == ' ')
+            return k + 1;
+    }
+    return 0;
+}
+
+/* honorific_at, case-insensitive, for speaker labels printed in capitals ("DR. KISSINGER"). */
+static size_t honorific_at_nocase(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof honorifics / sizeof *honorifics; i++) {
+        const char *h = honorifics[i];
+        size_t k = strlen(h);
+        if (n > k + 1 && strncasecmp(s, h, k) == 0 && s[k] == ' ')
             return k + 1;
     }
     return 0;
