@@ -35,6 +35,22 @@ $TEIKIT render --to text --param width=0 $R/memo.xml >"$TK_TMP/w0"
 grep -q '^On the evening of .* were present from our side\.$' "$TK_TMP/w0" && ok || fail "width=0 keeps a paragraph on one line"
 $TEIKIT render --to text --param persons=1 $R/memo.xml | grep -q '^Mao Zedong (mao_zedong): 4 mentions$' && ok || fail "persons=1 index"
 
+# ---- the diplomatic text of a converted transcript is the transcript ----------------------
+# The seed memorandum through 'teikit convert' and back: the body's words and brackets, token
+# for token, from its dateline to its last paragraph (the header block and the web debris
+# around it went to the TEI header: they are not compared here).
+seed=samples/memo_wilson_1949-02-03_mikoyan_mao.txt
+if $TEIKIT convert -o "$TK_TMP/seed.xml" $seed 2>/dev/null; then
+  $TEIKIT render --to text --param width=0 "$TK_TMP/seed.xml" >"$TK_TMP/seed.txt"
+  body() { sed -n '/^February 3, 1949$/,/^The conversation ended at this\.$/p' | LC_ALL=C tr -cs '[:alnum:][]().,' '\n' | grep -v '^$'; }
+  body <$seed >"$TK_TMP/seed.src"
+  body <"$TK_TMP/seed.txt" >"$TK_TMP/seed.out"
+  if [ "$(wc -l <"$TK_TMP/seed.src")" -gt 2000 ] && cmp -s "$TK_TMP/seed.src" "$TK_TMP/seed.out"; then ok; else
+    fail "diplomatic text of the converted seed memorandum differs from it"; diff "$TK_TMP/seed.src" "$TK_TMP/seed.out" | head -6; fi
+else
+  skip "teikit convert not working yet: seed memorandum round trip"
+fi
+
 # ---- HTML ------------------------------------------------------------------------------
 $TEIKIT render --to html $R/memo.xml >"$TK_TMP/memo.html"; check "html memo" [ $? -eq 0 ]
 h="$TK_TMP/memo.html"

@@ -67,13 +67,38 @@ static unsigned line_of(xmlNodePtr n)
     return l > 0 ? (unsigned)l : 0;
 }
 
+static unsigned newlines(const xmlChar *s)
+{
+    unsigned n = 0;
+    for (; s != NULL && *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* The line where a text node starts. libxml2 records a text node's line when its first
+ * chunk has been read (not where it starts), so it is found from the element that follows
+ * (its start tag is where the text ends) or the parent (when the text comes first). */
+static unsigned text_start_line(xmlNodePtr t)
+{
+    unsigned nl = newlines(t->content);
+    if (t->next != NULL && t->next->type == XML_ELEMENT_NODE) {
+        unsigned l = line_of(t->next);
+        if (l > nl)
+            return l - nl;
+    }
+    if (t->prev == NULL && t->parent != NULL && t->parent->type == XML_ELEMENT_NODE)
+        return line_of(t->parent);
+    unsigned l = line_of(t);
+    return l > nl ? l - nl : l;
+}
+
 static void report(struct checker *c, tk_severity sev, xmlNodePtr n, unsigned line_add,
                    unsigned col, enum rule r, const char *fmt, const char *a, const char *b,
                    const char *e)
 {
     char text[900];
     snprintf(text, sizeof text, fmt, a, b != NULL ? b : "", e != NULL ? e : "");
-    unsigned line = line_of(n);
+    unsigned line = n->type == XML_TEXT_NODE ? text_start_line(n) : line_of(n);
     tk_diag_report(c->d, sev, c->name, line > 0 ? line + line_add : 0, col, rule_names[r],
                    "%s", text);
     if (sev == TK_ERROR)
@@ -255,8 +280,8 @@ static int parse_w3c(const char *s, struct when *w)
         w->year = w->year * 10 + (p[i] - '0');
     if (neg)
         w->year = -w->year;
-    if (w->year == 0 && yd == 4 && neg)
-        return 0;
+    if (w->year == 0 && yd <= 9)
+        return 0; /* XML Schema 1.0 has no year 0000 (libxml2 agrees) */
     w->has_year = 1;
     p += yd;
     if (p[0] == '-' && digits(p + 1, 2)) {

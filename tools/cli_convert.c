@@ -158,10 +158,12 @@ int tk_cli_convert(int argc, char **argv)
     size_t len = 0;
     char *buf = tk_read_file(input, &len, d);
     xmlDocPtr doc = NULL;
+    int converted = 0;
     char *xml = NULL;
     if (buf == NULL)
         goto out;
     doc = tk_convert_memory(buf, len, &o, d);
+    converted = doc != NULL;
     free(buf); /* peak memory: the input is not needed any more */
     buf = NULL;
     if (doc == NULL)
@@ -171,7 +173,8 @@ int tk_cli_convert(int argc, char **argv)
         goto out;
     }
     size_t xlen = 0;
-    xml = tk_tei_serialize(doc, &xlen);
+    xml = tk_tei_serialize_free(doc, &xlen);
+    doc = NULL;
     if (xml == NULL) {
         tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
         goto out;
@@ -179,7 +182,7 @@ int tk_cli_convert(int argc, char **argv)
     tk_write_file_atomic(output, xml, xlen, input, d);
 out:
     rc = tk_diag_exit_status(d);
-    if (doc == NULL && rc == 0)
+    if (!converted && rc == 0)
         rc = 1;
     xmlFree(xml);
     xmlFreeDoc(doc);

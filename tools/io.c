@@ -150,6 +150,8 @@ static int has_schemas(const char *dir)
     return (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) || (stat(q, &st) == 0 && S_ISDIR(st.st_mode));
 }
 
+/* Looks in order: $TEIKIT_DATADIR; the source tree (build/teikit -> ./schemas); the install
+ * prefix relative to the binary (bin/teikit -> share/teikit); the compiled-in TK_DATADIR. */
 const char *tk_data_dir(void)
 {
     static char found[PATH_MAX];
@@ -167,10 +169,17 @@ const char *tk_data_dir(void)
             *slash = '\0'; /* .../build */
             slash = strrchr(exe, '/');
             if (slash != NULL) {
-                *slash = '\0'; /* source tree root */
+                *slash = '\0'; /* source tree root, or an install prefix */
                 if (has_schemas(exe) && strlen(exe) < sizeof found) {
                     strcpy(found, exe);
                     return found;
+                }
+                /* relocatable install: PREFIX/bin/teikit with PREFIX/share/teikit */
+                if (strlen(exe) + 14 < sizeof found) {
+                    snprintf(found, sizeof found, "%s/share/teikit", exe);
+                    if (has_schemas(found))
+                        return found;
+                    found[0] = '\0';
                 }
             }
         }

@@ -2,6 +2,8 @@
  * and the name matcher: a byte trie over every name form walked from each word start
  * (longest match, word boundaries, whitespace runs = one space, possessive 's). */
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -312,6 +314,14 @@ tk_persons *tk_persons_new(const char *path, tk_diag *d)
     tk_persons *p = tk_persons_new_empty();
     if (p == NULL || path == NULL)
         return p;
+    FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
+    if (f == NULL && strcmp(path, "-") != 0) {
+        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "cannot open: %s", strerror(errno));
+        tk_persons_free(p);
+        return NULL;
+    }
+    if (f != NULL)
+        fclose(f);
     xmlDocPtr doc = tk_xml_read_file(path, 0, d);
     if (doc == NULL) {
         tk_diag_report(d, TK_ERROR, path, 0, 0, "persons",

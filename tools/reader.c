@@ -124,6 +124,60 @@ static char *convert_encoding(const char *data, size_t len, const char *enc, con
     return out;
 }
 
+/* 1 when the text is valid UTF-8 without characters XML forbids (the common case). */
+static int is_clean(const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        if (c >= 0x20 && c < 0x80)
+            continue;
+        if (c == '\n' || c == '\r' || c == '\t')
+            continue;
+        if (c < 0x80)
+            return 0;
+        unsigned long cp;
+        size_t k = utf8_decode(p + i, n - i, &cp);
+        if (k == 0 || !xml_char_ok(cp))
+            return 0;
+        i += k - 1;
+    }
+    return 1;
+}
+
+/* Splits clean text data[from, n) into lines that point into it. Returns 0 or -1. */
+static int split_clean(const char *data, size_t from, size_t n, tk_lines *out)
+{
+    size_t cap = n / 40 + 16, i = from, start = from;
+    unsigned no = 1;
+    out->v = malloc(cap * sizeof *out->v);
+    if (out->v == NULL)
+        return -1;
+    for (;;) {
+        while (i < n && data[i] != '\n' && data[i] != '\r')
+            i++;
+        if (i == n && start == n)
+            break; /* no empty last line after a final terminator */
+        if (out->n == cap) {
+            cap *= 2;
+            tk_line *g = realloc(out->v, cap * sizeof *g);
+            if (g == NULL)
+                return -1;
+            out->v = g;
+        }
+        out->v[out->n].s = data + start;
+        out->v[out->n].len = i - start;
+        out->v[out->n].no = no++;
+        out->v[out->n].byte = (long)start;
+        out->n++;
+        if (i == n)
+            break;
+        if (data[i] == '\r' && i + 1 < n && data[i + 1] == '\n')
+            i++;
+        start = ++i;
+    }
+    return 0;
+}
+
 int tk_read_lines(const char *data, size_t len, const char *encoding, const char *file,
                   tk_diag *d, tk_lines *out)
 {
@@ -148,6 +202,17 @@ int tk_read_lines(const char *data, size_t len, const char *encoding, const char
     size_t i = 0;
     if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
         i = 3;
+    if (is_clean(p + i, n - i)) {
+        /* nothing to drop: the lines point into the input (or the converted copy) */
+        rc = split_clean(data, i, n, out);
+        if (rc == 0) {
+            out->buf = converted;
+            converted = NULL;
+        } else {
+            tk_diag_report(d, TK_SYSTEM, file, 0, 0, "io", "out of memory");
+        }
+        goto out;
+    }
     out->buf = malloc(n + 1);
     cap_lines = n / 40 + 16;
     out->v = malloc(cap_lines * sizeof *out->v);

@@ -543,20 +543,37 @@ static const char *const structural[] = {
     "settingDesc", "group",
 };
 
-static int is_structural(xmlNodePtr n)
+/* 1 when the element name is in the structural list; names are interned in the document's
+ * dictionary, so a small cache keyed by the name pointer answers most calls. */
+typedef struct name_cache {
+    struct {
+        const xmlChar *name;
+        int yes;
+    } e[64];
+} name_cache;
+
+static int structural_name(name_cache *c, const xmlChar *name)
 {
-    if (n->type != XML_ELEMENT_NODE)
+    size_t h = ((size_t)name >> 4) & 63;
+    if (c->e[h].name == name)
+        return c->e[h].yes;
+    int yes = 0;
+    for (size_t i = 0; i < sizeof structural / sizeof *structural && !yes; i++)
+        yes = strcmp((const char *)name, structural[i]) == 0;
+    c->e[h].name = name;
+    c->e[h].yes = yes;
+    return yes;
+}
+
+static int is_structural(name_cache *cache, xmlNodePtr n)
+{
+    if (n->type != XML_ELEMENT_NODE || !structural_name(cache, n->name))
         return 0;
-    const char *nm = (const char *)n->name;
-    for (size_t i = 0; i < sizeof structural / sizeof *structural; i++)
-        if (strcmp(nm, structural[i]) == 0) {
-            /* a structural element holding text (e.g. a stray text node) is written as is */
-            for (xmlNodePtr c = n->children; c != NULL; c = c->next)
-                if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-                    return 0;
-            return 1;
-        }
-    return 0;
+    /* a structural element holding text (e.g. a stray text node) is written as is */
+    for (xmlNodePtr c = n->children; c != NULL; c = c->next)
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+            return 0;
+    return 1;
 }
 
 static void write_escaped_attr(xmlOutputBufferPtr out, const xmlChar *v)
@@ -594,9 +611,12 @@ static void write_indent(xmlOutputBufferPtr out, int depth)
     }
 }
 
-static void write_node(xmlOutputBufferPtr out, xmlDocPtr doc, xmlNodePtr n, int depth)
+/* Writes n; with `consume`, frees each child once written (the output grows while the tree
+ * shrinks, so the peak is not tree + output). */
+static void write_node(name_cache *nc, xmlOutputBufferPtr out, xmlDocPtr doc, xmlNodePtr n,
+                       int depth, int consume)
 {
-    if (!is_structural(n)) {
+    if (!is_structural(nc, n)) {
         write_indent(out, depth);
         xmlNodeDumpOutput(out, doc, n, 0, 0, "UTF-8");
         xmlOutputBufferWrite(out, 1, "\n");
@@ -632,16 +652,25 @@ static void write_node(xmlOutputBufferPtr out, xmlDocPtr doc, xmlNodePtr n, int 
         return;
     }
     xmlOutputBufferWrite(out, 2, ">\n");
-    for (xmlNodePtr c = n->children; c != NULL; c = c->next)
-        write_node(out, doc, c, depth + 1);
+    for (xmlNodePtr c = n->children; c != NULL;) {
+        xmlNodePtr next = c->next;
+        write_node(nc, out, doc, c, depth + 1, consume);
+        if (consume) {
+            xmlUnlinkNode(c);
+            xmlFreeNode(c);
+        }
+        c = next;
+    }
     write_indent(out, depth);
     xmlOutputBufferWrite(out, 2, "</");
     xmlOutputBufferWriteString(out, (const char *)n->name);
     xmlOutputBufferWrite(out, 2, ">\n");
 }
 
-char *tk_tei_serialize(xmlDocPtr doc, size_t *len)
+static char *serialize(xmlDocPtr doc, size_t *len, int consume)
 {
+    name_cache nc;
+    memset(&nc, 0, sizeof nc);
     xmlBufferPtr buf = xmlBufferCreateSize(1 << 16);
     if (buf == NULL)
         return NULL;
@@ -653,7 +682,7 @@ char *tk_tei_serialize(xmlDocPtr doc, size_t *len)
     xmlOutputBufferWriteString(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     for (xmlNodePtr n = doc->children; n != NULL; n = n->next) {
         if (n->type == XML_ELEMENT_NODE)
-            write_node(out, doc, n, 0);
+            write_node(&nc, out, doc, n, 0, consume);
         else if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) {
             xmlNodeDumpOutput(out, doc, n, 0, 0, "UTF-8");
             xmlOutputBufferWrite(out, 1, "\n");
@@ -671,4 +700,13 @@ char *tk_tei_serialize(xmlDocPtr doc, size_t *len)
     }
     xmlBufferFree(buf);
     return res;
+}
+
+char *tk_tei_serialize(xmlDocPtr doc, size_t *len) { return serialize(doc, len, 0); }
+
+char *tk_tei_serialize_free(xmlDocPtr doc, size_t *len)
+{
+    char *r = serialize(doc, len, 1);
+    xmlFreeDoc(doc);
+    return r;
 }

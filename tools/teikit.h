@@ -143,6 +143,9 @@ xmlDocPtr tk_convert_file(const char *path, const tk_convert_opts *o, tk_diag *d
  * Deterministic. Returns a NUL-terminated buffer the caller frees with xmlFree() (length in
  * *len), or NULL when out of memory. */
 char *tk_tei_serialize(xmlDocPtr doc, size_t *len);
+/* The same, freeing doc as it goes (and at the end, also on failure): for large documents,
+ * the peak memory is not the tree plus the output. */
+char *tk_tei_serialize_free(xmlDocPtr doc, size_t *len);
 
 /* Number of TEI documents in a converted document (1 for a TEI root). */
 size_t tk_tei_count(xmlDocPtr doc);

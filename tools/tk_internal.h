@@ -188,7 +188,8 @@ typedef struct tk_line {
 } tk_line;
 
 typedef struct tk_lines {
-    char *buf;       /* owns the cleaned text the lines point into */
+    char *buf;       /* owns the text the lines point into; NULL when they point into the
+                        caller's input (clean UTF-8): valid as long as that input */
     tk_line *v;
     size_t n;
 } tk_lines;

@@ -16,6 +16,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlsave.h>
+#include <libxml/uri.h>
 #include <libxml/xmlerror.h>
 
 /* Schemas with more element patterns than this are pruned per document set (compiling a
@@ -28,6 +29,14 @@ struct cached {
     tk_nameset *names; /* NULL for the whole schema */
     xmlRelaxNGPtr rng;
     unsigned long uses;
+    unsigned refs;     /* validations using rng right now */
+};
+
+/* A compiled schema evicted from the cache while a thread still validates with it. */
+struct retired {
+    xmlRelaxNGPtr rng;
+    unsigned refs;
+    struct retired *next;
 };
 
 struct tk_schema {
@@ -40,6 +49,7 @@ struct tk_schema {
     pthread_mutex_t lock;
     struct cached whole;
     struct cached cache[CACHE_SLOTS];
+    struct retired *retired;
     unsigned long compiles;
 };
 
@@ -132,6 +142,12 @@ void tk_schema_free(tk_schema *s)
     cached_clear(&s->whole);
     for (int i = 0; i < CACHE_SLOTS; i++)
         cached_clear(&s->cache[i]);
+    while (s->retired != NULL) {
+        struct retired *r = s->retired;
+        s->retired = r->next;
+        xmlRelaxNGFree(r->rng);
+        free(r);
+    }
     tk_rng_info_free(s->info);
     if (s->src != NULL)
         xmlFreeDoc(s->src);
@@ -207,6 +223,7 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
                 s->broken = 1;
         }
         rng = s->whole.rng;
+        s->whole.refs += rng != NULL;
         goto out;
     }
     /* a cached schema pruned to a superset of the names is exact for this document too */
@@ -216,6 +233,7 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
         struct cached *c = &s->cache[i];
         if (c->rng != NULL && tk_nameset_subset(names, c->names)) {
             c->uses++;
+            c->refs++;
             rng = c->rng;
             goto out;
         }
@@ -244,15 +262,53 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
         s->broken = 1;
         goto out;
     }
+    if (s->cache[slot].refs > 0) { /* still in use by another thread: freed when done */
+        struct retired *r = malloc(sizeof *r);
+        if (r != NULL) {
+            r->rng = s->cache[slot].rng;
+            r->refs = s->cache[slot].refs;
+            r->next = s->retired;
+            s->retired = r;
+            s->cache[slot].rng = NULL;
+        }
+    }
     cached_clear(&s->cache[slot]);
     s->cache[slot].names = names;
     s->cache[slot].rng = rng;
     s->cache[slot].uses = 1;
+    s->cache[slot].refs = 1;
     names = NULL;
 out:
     pthread_mutex_unlock(&s->lock);
     tk_nameset_free(names);
     return rng;
+}
+
+/* Gives back a compiled schema schema_for handed out. */
+static void schema_release(tk_schema *s, xmlRelaxNGPtr rng)
+{
+    pthread_mutex_lock(&s->lock);
+    if (s->whole.rng == rng) {
+        s->whole.refs--;
+        goto out;
+    }
+    for (int i = 0; i < CACHE_SLOTS; i++)
+        if (s->cache[i].rng == rng) {
+            s->cache[i].refs--;
+            goto out;
+        }
+    for (struct retired **p = &s->retired; *p != NULL; p = &(*p)->next)
+        if ((*p)->rng == rng) {
+            if (--(*p)->refs == 0) {
+                struct retired *r = *p;
+                *p = r->next;
+                xmlRelaxNGFree(r->rng);
+                free(r);
+            }
+            break;
+        }
+out:
+    pthread_mutex_unlock(&s->lock);
 }
 
 /* -------------------------------------------------------- error messages ------- */
@@ -377,8 +433,9 @@ static long node_line(xmlNodePtr node)
 }
 
 /* Column (1-based, characters) of the start tag of element node, 0 when unknown. */
-static unsigned node_column(struct source *src, xmlNodePtr node, long line)
+static unsigned node_column(struct source *src, xmlNodePtr node, long *line_io)
 {
+    long line = *line_io;
     if (src == NULL || node == NULL || node->type != XML_ELEMENT_NODE || line <= 0)
         return 0;
     if (src->buf == NULL && !src->tried && src->path != NULL) {
@@ -442,6 +499,22 @@ static unsigned node_column(struct source *src, xmlNodePtr node, long line)
         for (size_t j = start; j < i; j++)
             if (((unsigned char)src->buf[j] & 0xC0) != 0x80)
                 col++;
+        return col;
+    }
+    /* libxml2 records an element's line where its start tag ends: a start tag spread over
+       several lines begins on an earlier line; the nearest "<name" before is it */
+    for (size_t i = start; i > 0 && start - i < 4096;) {
+        i--;
+        if (i + ql > src->len || memcmp(src->buf + i, qname, ql) != 0)
+            continue;
+        long l = line;
+        while (l > 1 && src->line_start[l - 1] > i)
+            l--;
+        unsigned col = 1;
+        for (size_t j = src->line_start[l - 1]; j < i; j++)
+            if (((unsigned char)src->buf[j] & 0xC0) != 0x80)
+                col++;
+        *line_io = l;
         return col;
     }
     return 0;
@@ -642,6 +715,69 @@ static int code_rank(int code)
     }
 }
 
+/* For an error about the children of an element, finds the place and the reason with the
+ * schema's content model (the same whatever path libxml2 took). Returns 1 with *at and buf
+ * set, 0 when the error is of another kind or no reason was found. */
+static int explain(const tk_rng_info *info, const struct rerr *r, xmlNodePtr *at, char *buf,
+                   size_t size)
+{
+    xmlNodePtr node = r->node, cand[2];
+    int n = 0;
+    if (node == NULL || node->type != XML_ELEMENT_NODE)
+        return 0;
+    switch (r->code) {
+    case XML_RELAXNG_ERR_ELEMWRONG:
+    case XML_RELAXNG_ERR_ELEMNAME:
+    case XML_RELAXNG_ERR_INTEREXTRA:
+        if (node->parent != NULL && node->parent->type == XML_ELEMENT_NODE)
+            cand[n++] = node->parent;
+        cand[n++] = node;
+        break;
+    case XML_RELAXNG_ERR_NOELEM:
+    case XML_RELAXNG_ERR_CONTENTVALID:
+    case XML_RELAXNG_ERR_EXTRACONTENT:
+        cand[n++] = node;
+        break;
+    default:
+        return 0;
+    }
+    for (int i = 0; i < n; i++)
+        if (tk_rng_info_explain(info, cand[i], at, buf, size) == 1)
+            return 1;
+    /* the children fit: the element failed on its attributes (libxml2 reports that
+       differently on its two paths, or not at all) */
+    xmlNodePtr el = node;
+    for (xmlAttrPtr a = el->properties; a != NULL; a = a->next) {
+        const char *ans = a->ns != NULL ? (const char *)a->ns->href : "";
+        if (tk_rng_info_allows(info, ns_of(el), (const char *)el->name, 1, ans,
+                               (const char *)a->name) == 0) {
+            char exp[400];
+            tk_rng_info_expected(info, ns_of(el), (const char *)el->name, 1, exp, sizeof exp);
+            snprintf(buf, size, "attribute \"%s\" not allowed on \"%s\"; allowed: %s", a->name,
+                     el->name, exp);
+            *at = el;
+            return 1;
+        }
+    }
+    if (el->properties != NULL) {
+        char names[300] = "";
+        size_t len = 0;
+        for (xmlAttrPtr a = el->properties; a != NULL && len < sizeof names; a = a->next)
+            len += (size_t)snprintf(names + len, sizeof names - len, "%s@%s%s%s",
+                                    len ? ", " : "", a->ns != NULL && a->ns->prefix != NULL
+                                                         ? (const char *)a->ns->prefix
+                                                         : "",
+                                    a->ns != NULL && a->ns->prefix != NULL ? ":" : "",
+                                    a->name);
+        snprintf(buf, size, "element \"%s\" does not match the schema: a value of %s is not "
+                            "allowed",
+                 el->name, names);
+        *at = el;
+        return 1;
+    }
+    return 0;
+}
+
 static int is_structural(int code)
 {
     return code == XML_RELAXNG_ERR_CONTENTVALID || code == XML_RELAXNG_ERR_ATTRVALID ||
@@ -650,11 +786,49 @@ static int is_structural(int code)
            code == XML_RELAXNG_ERR_ELEMNAME;
 }
 
+/* The file a node was XIncluded from (malloc'd, xmlFree), or NULL for the document's own
+ * nodes. libxml2 keeps an XINCLUDE_START marker (a copy of the xi:include element) before
+ * the nodes it included and an XINCLUDE_END after them. */
+static xmlChar *included_from(xmlNodePtr n)
+{
+    for (; n != NULL && n->type != XML_DOCUMENT_NODE; n = n->parent) {
+        int depth = 0;
+        for (xmlNodePtr p = n->prev; p != NULL; p = p->prev) {
+            if (p->type == XML_XINCLUDE_END) {
+                depth++;
+            } else if (p->type == XML_XINCLUDE_START) {
+                if (depth > 0) {
+                    depth--;
+                    continue;
+                }
+                xmlChar *href = NULL; /* (xmlGetNoNsProp refuses the marker node type) */
+                for (xmlAttrPtr a = p->properties; a != NULL && href == NULL; a = a->next)
+                    if (a->ns == NULL && xmlStrEqual(a->name, BAD_CAST "href"))
+                        href = xmlNodeListGetString(p->doc, a->children, 1);
+                xmlChar *base = xmlNodeGetBase(p->doc, p->parent);
+                xmlChar *uri = href != NULL ? xmlBuildURI(href, base) : NULL;
+                xmlFree(href);
+                xmlFree(base);
+                if (uri != NULL && xmlStrncmp(uri, BAD_CAST "file://", 7) == 0)
+                    memmove(uri, uri + 7, (size_t)xmlStrlen(uri + 7) + 1);
+                return uri;
+            }
+        }
+    }
+    return NULL;
+}
+
 /* Reports the collected errors: the first (most specific) error per element, no follow-on
  * errors on ancestors of an element that has its own. */
 static void report_errors(const tk_rng_info *info, struct collector *c, struct source *src,
                           const char *name, tk_diag *d)
 {
+    enum { MAX_DONE = 256 };
+    struct {
+        xmlNodePtr node;
+        char msg[160];
+    } done[MAX_DONE];
+    size_t n_done = 0;
     char msg[1024];
     for (size_t i = 0; i < c->n; i++) {
         struct rerr *r = &c->v[i];
@@ -676,17 +850,42 @@ static void report_errors(const tk_rng_info *info, struct collector *c, struct s
                       (code_rank(o->code) == code_rank(r->code) && j < i)))
                 keep = 0;
         }
-        if (!keep || !describe(info, r, msg, sizeof msg))
+        if (!keep)
             continue;
-        long line = r->node != NULL ? node_line(r->node) : 0;
-        const char *file = name;
-        xmlChar *base = NULL;
-        if (r->node != NULL && r->node->doc != NULL && r->node->doc->URL != NULL) {
-            base = xmlNodeGetBase(r->node->doc, r->node);
-            if (base != NULL && !xmlStrEqual(base, r->node->doc->URL))
-                file = (const char *)base; /* from an XIncluded file */
+        xmlNodePtr at = r->node;
+        if (!explain(info, r, &at, msg, sizeof msg) && !describe(info, r, msg, sizeof msg))
+            continue;
+        /* one message per place */
+        int dup = 0;
+        for (size_t k = 0; k < n_done && !dup; k++)
+            dup = done[k].node == at &&
+                  strncmp(done[k].msg, msg, sizeof done[k].msg - 1) == 0;
+        if (dup)
+            continue;
+        if (n_done < MAX_DONE) {
+            done[n_done].node = at;
+            size_t ml = strlen(msg);
+            if (ml > sizeof done[n_done].msg - 1)
+                ml = sizeof done[n_done].msg - 1;
+            memcpy(done[n_done].msg, msg, ml);
+            done[n_done].msg[ml] = '\0';
+            n_done++;
         }
-        unsigned col = file == name ? node_column(src, r->node, line) : 0;
+        long line = at != NULL ? node_line(at) : 0;
+        const char *file = name;
+        xmlChar *base = included_from(at);
+        if (base != NULL)
+            file = (const char *)base; /* line numbers of included nodes are that file's */
+        unsigned col;
+        if (base == NULL) {
+            col = node_column(src, at, &line);
+        } else { /* the included file is read for the column */
+            struct source inc = {0};
+            inc.path = (const char *)base;
+            col = node_column(&inc, at, &line);
+            free(inc.line_start);
+            free(inc.own);
+        }
         tk_diag_report(d, TK_ERROR, file, line > 0 ? (unsigned)line : 0, col, "relaxng", "%s",
                        msg);
         xmlFree(base);
@@ -729,6 +928,7 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
         return 2;
     double t0 = now_s();
     int ret = run_relaxng(rng, doc, &c);
+    schema_release(s, rng);
     double limit = o->fallback_s > 0 ? o->fallback_s : 10.0;
     if (!whole && now_s() - t0 > limit) {
         /* the safety net: this pruned form was slow; the whole schema serves from now on */

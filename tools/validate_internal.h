@@ -64,6 +64,14 @@ int tk_rng_info_expected(const tk_rng_info *info, const char *ns, const char *lo
 int tk_rng_info_allows(const tk_rng_info *info, const char *ns, const char *local, int kind,
                        const char *child_ns, const char *child);
 
+/* Checks the sequence of child elements of el (a document node) against the content model
+ * the schema gives its name, independently of how libxml2 validated it. Returns 1 when they
+ * do not fit (buf gets the message, *at the child where the fit fails, or el when content is
+ * missing at the end), 0 when they fit (the problem is elsewhere: attributes, text, a
+ * child's own content), -1 when it cannot tell. Thread-safe. */
+int tk_rng_info_explain(const tk_rng_info *info, xmlNodePtr el, xmlNodePtr *at, char *buf,
+                        size_t size);
+
 /* -------------------------------------------------------------- rule checks ------- */
 
 /* Runs every rule check on doc, reporting through d with file name `name`. Returns the number

@@ -22,6 +22,7 @@
   <xsl:template match="/">
     <xsl:variable name="title"><xsl:call-template name="tk-title"/></xsl:variable>
     <xsl:variable name="lang"><xsl:call-template name="tk-lang"/></xsl:variable>
+    <xsl:variable name="meta"><xsl:call-template name="tk-meta-items"/></xsl:variable>
     <html lang="{$lang}">
       <head>
         <!-- libxslt writes the charset meta itself (html output method) -->
@@ -47,10 +48,9 @@
             <xsl:if test="$tk-mentions"><a href="#tk-persons">Persons</a></xsl:if>
           </nav>
           <h1><xsl:value-of select="normalize-space($title)"/></h1>
-          <xsl:variable name="meta"><xsl:call-template name="tk-meta-items"/></xsl:variable>
-          <xsl:if test="exsl:node-set($meta)/item">
+          <xsl:if test="exsl:node-set($meta)/item[not(@label = 'Rights' or @label = 'Publisher')]">
             <dl class="meta">
-              <xsl:for-each select="exsl:node-set($meta)/item">
+              <xsl:for-each select="exsl:node-set($meta)/item[not(@label = 'Rights' or @label = 'Publisher')]">
                 <dt><xsl:value-of select="@label"/></dt>
                 <dd>
                   <xsl:choose>
@@ -69,6 +69,14 @@
           <xsl:call-template name="notes"/>
           <xsl:call-template name="persons-index"/>
         </main>
+        <!-- publisher and rights at the foot of the page, as in a printed edition -->
+        <xsl:if test="exsl:node-set($meta)/item[@label = 'Rights' or @label = 'Publisher']">
+          <footer class="doc-footer">
+            <xsl:for-each select="exsl:node-set($meta)/item[@label = 'Rights' or @label = 'Publisher']">
+              <p><strong><xsl:value-of select="@label"/>:</strong><xsl:text> </xsl:text><xsl:value-of select="."/></p>
+            </xsl:for-each>
+          </footer>
+        </xsl:if>
       </body>
     </html>
   </xsl:template>
@@ -78,7 +86,8 @@
 :root{--ink:#1d1d1f;--muted:#5f6368;--rule:#d9d9de;--accent:#1f5f99;--event:#7a4a00;--person:#eef4fb;--bg:#fff}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--ink);font:17px/1.55 Georgia,"Times New Roman",serif}
-.doc-header,main{max-width:44rem;margin:0 auto;padding:0 1rem}
+.doc-header,main,.doc-footer{max-width:44rem;margin:0 auto;padding:0 1rem}
+.doc-footer{border-top:1px solid var(--rule);margin-top:2rem;padding-bottom:2rem;font-size:.85rem;color:var(--muted)}
 .doc-header{padding-top:.5rem;border-bottom:1px solid var(--rule)}
 h1{font-size:1.5rem;line-height:1.25;margin:.6rem 0}
 h2{font-size:1.25rem}h3{font-size:1.1rem}h4,h5,h6{font-size:1rem}
@@ -124,7 +133,7 @@ blockquote{margin:.8rem 1.5rem}
 @media (max-width:600px){body{font-size:16px}.sp{grid-template-columns:1fr}.pb .norm{float:none;margin:0}}
 @media print{
  body{font-size:11pt;color:#000}.tk-controls,.tk-view,.back{display:none!important}
- .doc-header,main{max-width:none;padding:0}
+ .doc-header,main,.doc-footer{max-width:none;padding:0}
  a{color:inherit;text-decoration:none}a.person{background:none;border:0}
  .sp{break-inside:avoid-page;border-left-color:#999}.notes,.persons{break-before:auto}
  :target{background:none}
@@ -158,16 +167,22 @@ blockquote{margin:.8rem 1.5rem}
   <xsl:template name="br">
     <xsl:param name="close" select="false()"/>
     <xsl:param name="default" select="''"/>
-    <xsl:variable name="t">
+    <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
+    <xsl:if test="contains($r, ' bracketed ') or contains($r, ' parenthesized ')
+                  or ($default != '' and not(contains($r, ' bare ') or contains($r, ' none ')))">
       <xsl:choose>
-        <xsl:when test="$close"><xsl:call-template name="tk-close"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:when>
-        <xsl:otherwise><xsl:call-template name="tk-open"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:if test="$t != ''">
-      <xsl:choose>
-        <xsl:when test="contains($tk-kept, concat(' ', local-name(), ' '))"><xsl:value-of select="$t"/></xsl:when>
-        <xsl:otherwise><span class="dipl"><xsl:value-of select="$t"/></span></xsl:otherwise>
+        <xsl:when test="contains($tk-kept, concat(' ', local-name(), ' ')) and $close">
+          <xsl:call-template name="tk-close"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template>
+        </xsl:when>
+        <xsl:when test="contains($tk-kept, concat(' ', local-name(), ' '))">
+          <xsl:call-template name="tk-open"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template>
+        </xsl:when>
+        <xsl:when test="$close">
+          <span class="dipl"><xsl:call-template name="tk-close"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template></span>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="dipl"><xsl:call-template name="tk-open"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template></span>
+        </xsl:otherwise>
       </xsl:choose>
     </xsl:if>
   </xsl:template>
@@ -228,8 +243,9 @@ blockquote{margin:.8rem 1.5rem}
     <div class="sp">
       <xsl:if test="@who"><xsl:attribute name="data-who"><xsl:value-of select="@who"/></xsl:attribute></xsl:if>
       <xsl:call-template name="lang"/>
-      <div class="speaker"><xsl:apply-templates select="tei:speaker/node()"/></div>
-      <div class="speech"><xsl:apply-templates select="node()[not(self::tei:speaker)]"/></div>
+      <!-- what stands before the label (a timestamp) goes with it -->
+      <div class="speaker"><xsl:apply-templates select="tei:speaker[1]/preceding-sibling::node()[not(self::text()[not(normalize-space())])]"/><xsl:apply-templates select="tei:speaker[1]/node()"/></div>
+      <div class="speech"><xsl:apply-templates select="tei:speaker[1]/following-sibling::node() | node()[not(../tei:speaker)]"/></div>
     </div>
   </xsl:template>
   <xsl:template match="tei:u">
@@ -338,10 +354,13 @@ blockquote{margin:.8rem 1.5rem}
 
   <!-- persons: a link to the index, the full name on hover -->
   <xsl:template match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]">
-    <xsl:variable name="id"><xsl:call-template name="tk-ref-id"/></xsl:variable>
+    <!-- tk-ref-id and tk-person-name as XPath (no result tree fragments: one per mention) -->
+    <xsl:variable name="first" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
+    <xsl:variable name="id" select="concat(substring($first, 2, 99999 * number(starts-with($first, '#'))), substring($first, 1, 99999 * number(not(starts-with($first, '#')))))"/>
+    <xsl:variable name="p" select="key('tk-person', $id)[1]"/>
+    <xsl:variable name="full" select="normalize-space(($p/tei:persName[@type='full'] | $p/tei:persName[not(../tei:persName[@type='full'])][1] | $p/tei:name[not(../tei:persName)][1])[1])"/>
     <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'m'"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="full"><xsl:call-template name="tk-person-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
-    <a class="person" href="#tk-p-{translate($id, $tk-id-bad, $tk-id-good)}" title="{$full}">
+    <a class="person" href="#tk-p-{translate($id, $tk-id-bad, $tk-id-good)}" title="{$full}{substring($id, 1, 99999 * number($full = ''))}">
       <xsl:if test="$k != ''"><xsl:attribute name="id"><xsl:value-of select="concat('tk-m', $k)"/></xsl:attribute></xsl:if>
       <xsl:apply-templates/>
     </a>
@@ -421,7 +440,7 @@ blockquote{margin:.8rem 1.5rem}
     <xsl:variable name="dl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:variable>
     <xsl:variable name="nl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="false()"/></xsl:call-template></xsl:variable>
     <xsl:if test="self::tei:note[@place='inline']">
-      <span class="dipl note-inline {@type}"><xsl:call-template name="tk-open"><xsl:with-param name="dipl" select="true()"/></xsl:call-template><xsl:apply-templates/><xsl:call-template name="tk-close"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></span>
+      <span class="dipl note-inline note-{@type}"><xsl:call-template name="tk-open"><xsl:with-param name="dipl" select="true()"/></xsl:call-template><xsl:apply-templates/><xsl:call-template name="tk-close"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></span>
     </xsl:if>
     <xsl:if test="self::tei:note[@type='unanchored']">
       <span class="dipl note-inline unanchored"><xsl:value-of select="concat(' [', normalize-space(@n), '] ')"/><xsl:apply-templates/></span>
@@ -504,14 +523,16 @@ blockquote{margin:.8rem 1.5rem}
               <xsl:with-param name="id" select="@xml:id"/>
             </xsl:call-template>
           </xsl:for-each>
-          <xsl:for-each select="$tk-mentions">
-            <xsl:variable name="key" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
-            <xsl:if test="count(. | key('tk-mention', $key)[1]) = 1 and not(starts-with($key, '#') and key('tk-person', substring($key, 2)))">
+          <xsl:for-each select="$tk-undeclared">
+            <xsl:variable name="key" select="string(@k)"/>
+            <xsl:variable name="id" select="string(@id)"/>
+            <!-- back in the source document, where the keys are -->
+            <xsl:for-each select="$tk-mentions[1]">
               <xsl:call-template name="person-entry">
                 <xsl:with-param name="key" select="$key"/>
-                <xsl:with-param name="id"><xsl:call-template name="tk-ref-id"/></xsl:with-param>
+                <xsl:with-param name="id" select="$id"/>
               </xsl:call-template>
-            </xsl:if>
+            </xsl:for-each>
           </xsl:for-each>
         </ul>
       </section>

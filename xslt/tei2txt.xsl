@@ -116,13 +116,17 @@
   <!-- A speaker turn: the label as printed; a label ending in ':' or '.' runs into the first
        block (transcripts), any other stands on its own line (plays). -->
   <xsl:template match="tei:sp" mode="block">
-    <xsl:variable name="lab-rtf"><xsl:apply-templates select="tei:speaker" mode="inline"/></xsl:variable>
-    <xsl:variable name="lab" select="normalize-space($lab-rtf)"/>
-    <xsl:variable name="last" select="substring($lab, string-length($lab))"/>
-    <xsl:variable name="first" select="*[not(self::tei:speaker)][1]"/>
+    <!-- what stands before the label (a timestamp, a page break) leads the line -->
+    <xsl:variable name="spk" select="tei:speaker[1]"/>
+    <xsl:variable name="pre-rtf"><xsl:apply-templates select="$spk/preceding-sibling::node()" mode="inline"/></xsl:variable>
+    <xsl:variable name="lab-rtf"><xsl:apply-templates select="$spk" mode="inline"/></xsl:variable>
+    <xsl:variable name="lab" select="normalize-space(concat($pre-rtf, ' ', $lab-rtf))"/>
+    <xsl:variable name="speaker" select="normalize-space($lab-rtf)"/>
+    <xsl:variable name="last" select="substring($speaker, string-length($speaker))"/>
+    <xsl:variable name="body" select="$spk/following-sibling::node() | node()[not($spk)]"/>
+    <xsl:variable name="first" select="$body[self::*][1]"/>
     <xsl:choose>
-      <xsl:when test="$lab != '' and ($last = ':' or $last = '.') and $first and not($first[self::tei:lg or self::tei:sp])">
-        <xsl:apply-templates select="$first/preceding-sibling::node()[not(self::tei:speaker)]" mode="block"/>
+      <xsl:when test="$spk and ($last = ':' or $last = '.') and $first and not($first[self::tei:lg or self::tei:sp])">
         <xsl:apply-templates select="$first" mode="block">
           <xsl:with-param name="prefix" select="concat($lab, ' ')"/>
         </xsl:apply-templates>
@@ -132,8 +136,8 @@
         <xsl:if test="$lab != ''">
           <xsl:call-template name="wrap"><xsl:with-param name="text" select="$lab"/></xsl:call-template>
         </xsl:if>
-        <xsl:apply-templates select="node()[not(self::tei:speaker)]" mode="block"/>
-        <xsl:if test="not(*[not(self::tei:speaker)])"><xsl:value-of select="$tk-nl"/></xsl:if>
+        <xsl:apply-templates select="$body" mode="block"/>
+        <xsl:if test="not($body[self::*])"><xsl:value-of select="$tk-nl"/></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -270,14 +274,16 @@
           <xsl:with-param name="id" select="@xml:id"/>
         </xsl:call-template>
       </xsl:for-each>
-      <xsl:for-each select="$tk-mentions">
-        <xsl:variable name="k" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
-        <xsl:if test="count(. | key('tk-mention', $k)[1]) = 1 and not(starts-with($k, '#') and key('tk-person', substring($k, 2)))">
+      <xsl:for-each select="$tk-undeclared">
+        <xsl:variable name="key" select="string(@k)"/>
+        <xsl:variable name="id" select="string(@id)"/>
+        <!-- back in the source document, where the keys are -->
+        <xsl:for-each select="$tk-mentions[1]">
           <xsl:call-template name="persons-line">
-            <xsl:with-param name="key" select="$k"/>
-            <xsl:with-param name="id"><xsl:call-template name="tk-ref-id"/></xsl:with-param>
+            <xsl:with-param name="key" select="$key"/>
+            <xsl:with-param name="id" select="$id"/>
           </xsl:call-template>
-        </xsl:if>
+        </xsl:for-each>
       </xsl:for-each>
       <xsl:value-of select="$tk-nl"/>
     </xsl:if>
@@ -301,6 +307,10 @@
   <xsl:template name="wrap">
     <xsl:param name="text"/>
     <xsl:param name="hang" select="''"/>
+    <!-- each paragraph in an element of its own: the text output method writes only the text,
+         and the result never becomes one huge text node that libxslt would copy (and measure)
+         again for every paragraph appended after a variable was built -->
+    <p>
     <xsl:choose>
       <xsl:when test="function-available('tk:wrap')">
         <xsl:value-of select="tk:wrap($text, number($width), $hang)"/>
@@ -313,6 +323,7 @@
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+    </p>
   </xsl:template>
 
   <xsl:template name="wrap-xslt">

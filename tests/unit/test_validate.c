@@ -1,0 +1,151 @@
+/* test_validate.c: schema loading, one document, batches in order with threads, the compile
+ * cache, messages through the diagnostics module. */
+#include <libxml/parser.h>
+#include <sys/stat.h>
+
+#include "tk_test.h"
+
+static const char *const minimal =
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>t"
+    "</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p>"
+    "</sourceDesc></fileDesc></teiHeader><text><body>%s</body></text></TEI>";
+
+static int validate_string(tk_schema *s, const char *body, const tk_validate_opts *o,
+                           tk_capture *c)
+{
+    char xml[2048];
+    snprintf(xml, sizeof xml, minimal, body);
+    tk_diag *d = tk_test_diag(c);
+    xmlDocPtr doc = tk_xml_read_memory(xml, strlen(xml), "m.xml", 0, d);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    int r = tk_validate_doc(s, doc, "m.xml", o, d);
+    xmlFreeDoc(doc);
+    tk_diag_free(d);
+    return r;
+}
+
+static tk_schema *teikit_schema(void)
+{
+    setenv("TEIKIT_DATADIR", ".", 1); /* the tests run from the source tree */
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    tk_schema *s = tk_schema_load("teikit", d);
+    tk_diag_free(d);
+    return s;
+}
+
+static void test_load(void)
+{
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    CU_ASSERT_PTR_NULL(tk_schema_load("/nonexistent/x.rng", d));
+    CU_ASSERT_EQUAL(tk_diag_exit_status(d), 2);
+    CU_ASSERT_PTR_NULL(tk_schema_load("tests/validate/valid/minimal.xml", d)); /* not RNG */
+    unsetenv("TEIKIT_TEI_ALL");
+    CU_ASSERT_PTR_NULL(tk_schema_load("tei_all", d));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, "TEIKIT_TEI_ALL"));
+    tk_diag_free(d);
+    tk_schema *s = teikit_schema();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_STRING_EQUAL(tk_schema_path(s), "./schemas/teikit.rng");
+    tk_schema_free(s);
+    tk_schema_free(NULL);
+}
+
+static void test_one_document(void)
+{
+    tk_schema *s = teikit_schema();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    tk_capture c;
+    CU_ASSERT_EQUAL(validate_string(s, "<p>ok</p>", NULL, &c), 0);
+    CU_ASSERT_EQUAL(c.n, 0);
+    CU_ASSERT_EQUAL(validate_string(s, "<p>x<list/></p>", NULL, &c), 1);
+    CU_ASSERT_EQUAL(c.n, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, "error:1:0:relaxng:element \"list\" not allowed inside \"p\""));
+    /* rule checks run unless grammar_only */
+    CU_ASSERT_EQUAL(validate_string(s, "<p><persName ref=\"#x\">X</persName></p>", NULL, &c), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, ":id-ref:"));
+    tk_validate_opts o = {0};
+    o.grammar_only = 1;
+    CU_ASSERT_EQUAL(validate_string(s, "<p><persName ref=\"#x\">X</persName></p>", &o, &c), 0);
+    tk_schema_free(s);
+}
+
+static char *run_paths(tk_schema *s, unsigned jobs, tk_validate_stats *st, int *rc)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    tk_diag *d = tk_diag_new();
+    tk_diag_set_sink(d, tk_diag_sink_gcc, f);
+    char *paths[] = {"tests/validate/invalid", "tests/validate/valid/minimal.xml"};
+    tk_validate_opts o = {0};
+    o.jobs = jobs;
+    *rc = tk_validate_paths(s, paths, 2, &o, d, st);
+    tk_diag_free(d);
+    fclose(f);
+    return buf;
+}
+
+static void test_batch_order_and_threads(void)
+{
+    tk_schema *s = teikit_schema();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    tk_validate_stats st1, st4;
+    int rc1, rc4;
+    char *one = run_paths(s, 1, &st1, &rc1);
+    char *four = run_paths(s, 4, &st4, &rc4);
+    CU_ASSERT_EQUAL(rc1, 1);
+    CU_ASSERT_EQUAL(rc4, 1);
+    CU_ASSERT_STRING_EQUAL(one, four); /* messages in argument order whatever the threads */
+    CU_ASSERT_EQUAL(st1.files, st4.files);
+    CU_ASSERT_EQUAL(st1.invalid, st1.files - 1); /* every invalid/ file, not minimal.xml */
+    CU_ASSERT_TRUE(st1.files >= 10);
+    /* the directory is walked in sorted order */
+    const char *a = strstr(one, "bad_date.xml"), *b = strstr(one, "wrong_ns.xml");
+    CU_ASSERT_TRUE(a != NULL && b != NULL && a < b);
+    /* a small schema is compiled once, whole, for the whole run */
+    CU_ASSERT_EQUAL(st1.compiles, 1);
+    free(one);
+    free(four);
+    tk_schema_free(s);
+}
+
+static void test_pruned_cache(void)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/reference/schemas/tei_all.rng", tk_test_shared());
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        CU_PASS("SKIPPED: tei_all.rng not found");
+        return;
+    }
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    tk_schema *s = tk_schema_load(path, d);
+    tk_diag_free(d);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_EQUAL(validate_string(s, "<p>a</p>", NULL, &c), 0);
+    CU_ASSERT_EQUAL(validate_string(s, "<p>b</p><p>c</p>", NULL, &c), 0);   /* same names */
+    CU_ASSERT_EQUAL(validate_string(s, "<p>a<hi>b</hi></p>", NULL, &c), 0); /* one more */
+    CU_ASSERT_EQUAL(validate_string(s, "<p>a</p>", NULL, &c), 0);           /* a subset */
+    CU_ASSERT_EQUAL(validate_string(s, "<p>a<frob/></p>", NULL, &c), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, "element \"frob\" not allowed inside \"p\"; expected text"));
+    tk_validate_stats st;
+    d = tk_test_diag(&c);
+    char *none[] = {NULL};
+    tk_validate_paths(s, none, 0, NULL, d, &st);
+    tk_diag_free(d);
+    CU_ASSERT_EQUAL(st.compiles, 3); /* {p...}, {p, hi...}, {p, frob...}: pruned, cached */
+    tk_schema_free(s);
+}
+
+void tk_suite_validate(void);
+void tk_suite_validate(void)
+{
+    CU_pSuite s = CU_add_suite("validate", NULL, NULL);
+    CU_add_test(s, "schema loading", test_load);
+    CU_add_test(s, "one document", test_one_document);
+    CU_add_test(s, "batches: order, threads, one compile", test_batch_order_and_threads);
+    CU_add_test(s, "pruned schemas cached by name set", test_pruned_cache);
+}
