@@ -58,6 +58,22 @@ expect_status "invalid utf-8" 1 $TEIKIT convert "$TK_TMP/bad.txt" -o "$TK_TMP/ou
 [ "$(cat "$TK_TMP/out.xml")" = keep ] && ok || fail "existing output changed after an error"
 ls "$TK_TMP" | grep -q tmp && fail "temporary file left" || ok
 
+# --split: one standalone TEI file per document
+expect_status "split" 0 $TEIKIT convert --split "$TK_TMP/split" tests/golden/convert/corpus_two_documents.txt
+[ -f "$TK_TMP/split/0001.xml" ] && [ -f "$TK_TMP/split/0002.xml" ] && [ ! -f "$TK_TMP/split/0003.xml" ] && ok || fail "split: two files"
+grep -q '^<TEI xmlns="http://www.tei-c.org/ns/1.0">' "$TK_TMP/split/0002.xml" && ok || fail "split: TEI root with namespace"
+grep -q "<title>The Secretary of State to the Ambassador</title>" "$TK_TMP/split/0002.xml" && ok || fail "split: second document"
+expect_status "split and -o" 2 $TEIKIT convert --split "$TK_TMP/split" -o x.xml "$S"
+
+# teikit persons: a draft personography that convert accepts back
+P=samples/transcript_hac_1976-11-12_excerpt.txt
+expect_status "persons help" 0 $TEIKIT persons --help
+$TEIKIT persons "$P" -o "$TK_TMP/draft.xml" 2>/dev/null && ok || fail "persons draft"
+grep -q '<person xml:id="secretary-kissinger">' "$TK_TMP/draft.xml" && ok || fail "draft: speaker person"
+grep -q '<!-- [0-9]* mentions -->' "$TK_TMP/draft.xml" && ok || fail "draft: mention counts"
+$TEIKIT convert --persons "$TK_TMP/draft.xml" "$P" -o "$TK_TMP/with_draft.xml" 2>/dev/null && ok || fail "convert with the draft"
+grep -q '<persName ref="#oliver">Oliver</persName>' "$TK_TMP/with_draft.xml" && ok || fail "draft names are matched"
+
 if ! have_shared; then
   skip "no ../shared: corpus validity and word checks"
   tk_done; exit $?
@@ -70,7 +86,7 @@ for f in "$SHARED"/corpus/*.txt; do
 done
 # one xmllint call for all (the schema takes seconds to compile)
 if command -v xmllint >/dev/null 2>&1; then
-  xmllint --noout --relaxng "$RNG" "$TK_TMP"/corpus/*.xml "$X" 2>"$TK_TMP/valid.log"
+  xmllint --noout --relaxng "$RNG" "$TK_TMP"/corpus/*.xml "$TK_TMP"/split/*.xml "$X" 2>"$TK_TMP/valid.log"
   n_bad=$(grep -c -v ' validates$' "$TK_TMP/valid.log")
   if [ "$n_bad" -eq 0 ]; then ok; else fail "tei_all validity"; head -20 "$TK_TMP/valid.log"; fi
 else

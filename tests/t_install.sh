@@ -22,7 +22,10 @@ cat > "$TK_TMP/user.c" <<'C'
 #include <stdio.h>
 int main(void) { tk_diag *d = tk_diag_new(); printf("%s\n", tk_version()); tk_diag_free(d); return 0; }
 C
-if cc -std=c11 -I"$dest/opt/tk/include" $(pkg-config --cflags libxml-2.0) "$TK_TMP/user.c" \
+# A sanitized build (make check-asan) needs the sanitizer runtime at link time too.
+san=""
+nm "$dest/opt/tk/lib/libteikit.a" 2>/dev/null | grep -q __asan_ && san="-fsanitize=address,undefined"
+if cc -std=c11 $san -I"$dest/opt/tk/include" $(pkg-config --cflags libxml-2.0) "$TK_TMP/user.c" \
      "$dest/opt/tk/lib/libteikit.a" $(pkg-config --libs libxslt libexslt libxml-2.0) -lpthread -o "$TK_TMP/user" 2>"$TK_TMP/cc.log" &&
    "$TK_TMP/user" | grep -q '^[0-9]'; then ok; else fail "a program links libteikit.a"; cat "$TK_TMP/cc.log"; fi
 make -s BUILD="$TK_BUILD" PREFIX=/opt/tk DESTDIR="$dest" uninstall >/dev/null 2>&1

@@ -59,7 +59,12 @@ lossless() { # lossless NAME INPUT [rules]
     sed -e '/^Skip to content[[:space:]]*$/d' -e '/^Document Information[[:space:]]*$/d' \
         -e '/^Original Uploaded Date[[:space:]]*$/d' -e '/^Record ID[[:space:]]*$/d' \
         -e '/^==*[[:space:]]*$/d' -e 's/^_\([a-z]*\) *: */_\1 : /' -e 's/^Source: //' \
-        -e 's/^\*\** //' -e 's/ \*\**[[:space:]]*$//' "$TK_TMP/in0.txt" >"$TK_TMP/in.txt"
+        -e 's/^\*\** //' -e 's/ \*\**[[:space:]]*$//' "$TK_TMP/in0.txt" |
+      # leading front matter (`Key: value` lines closed by a blank line or ---): the values
+      # go to the header, the keys and the --- are labels
+      awk 'front && /^---[[:space:]]*$/ { front = 0; next }
+           front && /^[A-Za-z][A-Za-z ]*:/ { sub(/^[A-Za-z][A-Za-z ]*:[[:space:]]*/, ""); print; next }
+           { front = 0; print }' front=1 >"$TK_TMP/in.txt"
   else
     sed -e '/^Footnotes:[[:space:]]*$/d' "$TK_TMP/in0.txt" >"$TK_TMP/in.txt"
   fi

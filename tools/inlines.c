@@ -464,10 +464,33 @@ static int all_letters(const char *s, size_t n)
     return 1;
 }
 
+/* The bracket is part of a URL, an address or a code token (`http://x/a[1]`, `arr[i]=0`). */
+static int in_code_token(const char *t, size_t len, size_t bs, size_t be)
+{
+    size_t w = bs;
+    while (w > 0 && bs - w < 200 && !is_space((unsigned char)t[w - 1]))
+        w--;
+    for (size_t i = w; i + 2 < bs; i++)
+        if ((t[i] == ':' && t[i + 1] == '/' && t[i + 2] == '/') || t[i] == '@' ||
+            (t[i] == 'w' && t[i + 1] == 'w' && t[i + 2] == 'w' && i + 3 < bs && t[i + 3] == '.'))
+            return 1;
+    /* code: an index followed by an assignment (`arr[i] = 0`) or a call (`f[0](x)`) */
+    size_t j = be;
+    while (j < len && t[j] == ' ')
+        j++;
+    return bs > w && j < len && ((t[j] == '=' && j + 1 < len && t[j + 1] != '=') ||
+                                 (j == be && t[j] == '('));
+}
+
 static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
 {
     const char *t = c->t;
     char open = t[bs];
+    if (open == '[' && in_code_token(t, c->len, bs, be)) {
+        explain(c, bs, "code", "'%.*s' is part of a URL, address or code: kept as text", t + bs,
+                be - bs);
+        return;
+    }
     size_t ins = bs + 1, inl = be - bs - 2;
     int attached = bs > 0 && is_letter_at(t, bs - 1) && bs > floor;
     int touching = bs > 0 && bs > floor && !is_space((unsigned char)t[bs - 1]);

@@ -175,8 +175,11 @@ const char *tk_data_dir(void)
                     return found;
                 }
                 /* relocatable install: PREFIX/bin/teikit with PREFIX/share/teikit */
-                if (strlen(exe) + 14 < sizeof found) {
-                    snprintf(found, sizeof found, "%s/share/teikit", exe);
+                size_t len = strlen(exe);
+                static const char share[] = "/share/teikit";
+                if (len + sizeof share <= sizeof found) {
+                    memcpy(found, exe, len);
+                    memcpy(found + len, share, sizeof share);
                     if (has_schemas(found))
                         return found;
                     found[0] = '\0';

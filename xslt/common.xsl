@@ -171,27 +171,19 @@
        directions (what was heard or done) in both. -->
   <xsl:variable name="tk-kept" select="' vocal incident kinesic pause shift stage gap anchor '"/>
 
-  <xsl:template name="tk-bracket-kind">
-    <xsl:param name="default" select="''"/>
-    <xsl:param name="dipl" select="$tk-dipl"/>
-    <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
-    <xsl:choose>
-      <xsl:when test="not($dipl) and not(contains($tk-kept, concat(' ', local-name(), ' ')))"/>
-      <xsl:when test="contains($r, ' bracketed ')">[</xsl:when>
-      <xsl:when test="contains($r, ' parenthesized ')">(</xsl:when>
-      <xsl:when test="contains($r, ' bare ') or contains($r, ' none ')"/>
-      <xsl:otherwise><xsl:value-of select="$default"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
+  <!-- The bracket kind of the context element, "[", "(" or "" (pure XPath in a variable, no
+       result tree fragment: these run for every bracket of a document). -->
   <xsl:template name="tk-open">
     <xsl:param name="default" select="''"/>
     <xsl:param name="dipl" select="$tk-dipl"/>
-    <xsl:variable name="k"><xsl:call-template name="tk-bracket-kind"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="$dipl"/></xsl:call-template></xsl:variable>
-    <xsl:if test="$k != ''">
-      <xsl:value-of select="$k"/>
-      <xsl:if test="contains(concat(' ', @rend), ' prefixed-')">
-        <xsl:value-of select="concat(substring-before(concat(substring-after(concat(' ', @rend), ' prefixed-'), ' '), ' '), ': ')"/>
+    <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
+    <xsl:variable name="b" select="contains($r, ' bracketed ')"/>
+    <xsl:variable name="p" select="not($b) and contains($r, ' parenthesized ')"/>
+    <xsl:variable name="d" select="not($b or $p or contains($r, ' bare ') or contains($r, ' none '))"/>
+    <xsl:if test="$dipl or contains($tk-kept, concat(' ', local-name(), ' '))">
+      <xsl:value-of select="concat(substring('[', 1, number($b)), substring('(', 1, number($p)), substring($default, 1, 9 * number($d)))"/>
+      <xsl:if test="($b or $p) and contains($r, ' prefixed-')">
+        <xsl:value-of select="concat(substring-before(substring-after($r, ' prefixed-'), ' '), ': ')"/>
       </xsl:if>
     </xsl:if>
   </xsl:template>
@@ -199,10 +191,13 @@
   <xsl:template name="tk-close">
     <xsl:param name="default" select="''"/>
     <xsl:param name="dipl" select="$tk-dipl"/>
-    <xsl:variable name="k"><xsl:call-template name="tk-bracket-kind"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="$dipl"/></xsl:call-template></xsl:variable>
-    <xsl:if test="$k != ''">
-      <xsl:if test="contains(concat(' ', normalize-space(@rend), ' '), ' query ')">?</xsl:if>
-      <xsl:value-of select="translate($k, '[(', '])')"/>
+    <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
+    <xsl:variable name="b" select="contains($r, ' bracketed ')"/>
+    <xsl:variable name="p" select="not($b) and contains($r, ' parenthesized ')"/>
+    <xsl:variable name="d" select="not($b or $p or contains($r, ' bare ') or contains($r, ' none '))"/>
+    <xsl:if test="$dipl or contains($tk-kept, concat(' ', local-name(), ' '))">
+      <xsl:if test="($b or $p) and contains($r, ' query ')">?</xsl:if>
+      <xsl:value-of select="concat(substring(']', 1, number($b)), substring(')', 1, number($p)), translate(substring($default, 1, 9 * number($d)), '[(', '])'))"/>
     </xsl:if>
   </xsl:template>
 

@@ -167,16 +167,22 @@ blockquote{margin:.8rem 1.5rem}
   <xsl:template name="br">
     <xsl:param name="close" select="false()"/>
     <xsl:param name="default" select="''"/>
-    <xsl:variable name="t">
+    <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
+    <xsl:if test="contains($r, ' bracketed ') or contains($r, ' parenthesized ')
+                  or ($default != '' and not(contains($r, ' bare ') or contains($r, ' none ')))">
       <xsl:choose>
-        <xsl:when test="$close"><xsl:call-template name="tk-close"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:when>
-        <xsl:otherwise><xsl:call-template name="tk-open"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:if test="$t != ''">
-      <xsl:choose>
-        <xsl:when test="contains($tk-kept, concat(' ', local-name(), ' '))"><xsl:value-of select="$t"/></xsl:when>
-        <xsl:otherwise><span class="dipl"><xsl:value-of select="$t"/></span></xsl:otherwise>
+        <xsl:when test="contains($tk-kept, concat(' ', local-name(), ' ')) and $close">
+          <xsl:call-template name="tk-close"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template>
+        </xsl:when>
+        <xsl:when test="contains($tk-kept, concat(' ', local-name(), ' '))">
+          <xsl:call-template name="tk-open"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template>
+        </xsl:when>
+        <xsl:when test="$close">
+          <span class="dipl"><xsl:call-template name="tk-close"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template></span>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="dipl"><xsl:call-template name="tk-open"><xsl:with-param name="default" select="$default"/><xsl:with-param name="dipl" select="true()"/></xsl:call-template></span>
+        </xsl:otherwise>
       </xsl:choose>
     </xsl:if>
   </xsl:template>
@@ -237,8 +243,9 @@ blockquote{margin:.8rem 1.5rem}
     <div class="sp">
       <xsl:if test="@who"><xsl:attribute name="data-who"><xsl:value-of select="@who"/></xsl:attribute></xsl:if>
       <xsl:call-template name="lang"/>
-      <div class="speaker"><xsl:apply-templates select="tei:speaker/node()"/></div>
-      <div class="speech"><xsl:apply-templates select="node()[not(self::tei:speaker)]"/></div>
+      <!-- what stands before the label (a timestamp) goes with it -->
+      <div class="speaker"><xsl:apply-templates select="tei:speaker[1]/preceding-sibling::node()[not(self::text()[not(normalize-space())])]"/><xsl:apply-templates select="tei:speaker[1]/node()"/></div>
+      <div class="speech"><xsl:apply-templates select="tei:speaker[1]/following-sibling::node() | node()[not(../tei:speaker)]"/></div>
     </div>
   </xsl:template>
   <xsl:template match="tei:u">
@@ -347,10 +354,13 @@ blockquote{margin:.8rem 1.5rem}
 
   <!-- persons: a link to the index, the full name on hover -->
   <xsl:template match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]">
-    <xsl:variable name="id"><xsl:call-template name="tk-ref-id"/></xsl:variable>
+    <!-- tk-ref-id and tk-person-name as XPath (no result tree fragments: one per mention) -->
+    <xsl:variable name="first" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
+    <xsl:variable name="id" select="concat(substring($first, 2, 99999 * number(starts-with($first, '#'))), substring($first, 1, 99999 * number(not(starts-with($first, '#')))))"/>
+    <xsl:variable name="p" select="key('tk-person', $id)[1]"/>
+    <xsl:variable name="full" select="normalize-space(($p/tei:persName[@type='full'] | $p/tei:persName[not(../tei:persName[@type='full'])][1] | $p/tei:name[not(../tei:persName)][1])[1])"/>
     <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'m'"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="full"><xsl:call-template name="tk-person-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
-    <a class="person" href="#tk-p-{translate($id, $tk-id-bad, $tk-id-good)}" title="{$full}">
+    <a class="person" href="#tk-p-{translate($id, $tk-id-bad, $tk-id-good)}" title="{$full}{substring($id, 1, 99999 * number($full = ''))}">
       <xsl:if test="$k != ''"><xsl:attribute name="id"><xsl:value-of select="concat('tk-m', $k)"/></xsl:attribute></xsl:if>
       <xsl:apply-templates/>
     </a>

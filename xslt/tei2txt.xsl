@@ -116,13 +116,17 @@
   <!-- A speaker turn: the label as printed; a label ending in ':' or '.' runs into the first
        block (transcripts), any other stands on its own line (plays). -->
   <xsl:template match="tei:sp" mode="block">
-    <xsl:variable name="lab-rtf"><xsl:apply-templates select="tei:speaker" mode="inline"/></xsl:variable>
-    <xsl:variable name="lab" select="normalize-space($lab-rtf)"/>
-    <xsl:variable name="last" select="substring($lab, string-length($lab))"/>
-    <xsl:variable name="first" select="*[not(self::tei:speaker)][1]"/>
+    <!-- what stands before the label (a timestamp, a page break) leads the line -->
+    <xsl:variable name="spk" select="tei:speaker[1]"/>
+    <xsl:variable name="pre-rtf"><xsl:apply-templates select="$spk/preceding-sibling::node()" mode="inline"/></xsl:variable>
+    <xsl:variable name="lab-rtf"><xsl:apply-templates select="$spk" mode="inline"/></xsl:variable>
+    <xsl:variable name="lab" select="normalize-space(concat($pre-rtf, ' ', $lab-rtf))"/>
+    <xsl:variable name="speaker" select="normalize-space($lab-rtf)"/>
+    <xsl:variable name="last" select="substring($speaker, string-length($speaker))"/>
+    <xsl:variable name="body" select="$spk/following-sibling::node() | node()[not($spk)]"/>
+    <xsl:variable name="first" select="$body[self::*][1]"/>
     <xsl:choose>
-      <xsl:when test="$lab != '' and ($last = ':' or $last = '.') and $first and not($first[self::tei:lg or self::tei:sp])">
-        <xsl:apply-templates select="$first/preceding-sibling::node()[not(self::tei:speaker)]" mode="block"/>
+      <xsl:when test="$spk and ($last = ':' or $last = '.') and $first and not($first[self::tei:lg or self::tei:sp])">
         <xsl:apply-templates select="$first" mode="block">
           <xsl:with-param name="prefix" select="concat($lab, ' ')"/>
         </xsl:apply-templates>
@@ -132,8 +136,8 @@
         <xsl:if test="$lab != ''">
           <xsl:call-template name="wrap"><xsl:with-param name="text" select="$lab"/></xsl:call-template>
         </xsl:if>
-        <xsl:apply-templates select="node()[not(self::tei:speaker)]" mode="block"/>
-        <xsl:if test="not(*[not(self::tei:speaker)])"><xsl:value-of select="$tk-nl"/></xsl:if>
+        <xsl:apply-templates select="$body" mode="block"/>
+        <xsl:if test="not($body[self::*])"><xsl:value-of select="$tk-nl"/></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

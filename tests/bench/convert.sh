@@ -24,7 +24,9 @@ best_of() {
   done
   echo "$best"
 }
-peak_kb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
+# cpu_peak CMD...: "CPU-seconds peak-KB" of one run (user + system time: the wall time on a
+# machine shared with other jobs says little)
+cpu_peak() { /usr/bin/time -f "%U %S %M" "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.3f %d", $1 + $2, $3 }'; }
 
 # the 10 MB transcript: the corpus transcripts (LF line ends) repeated
 : > "$T/transcript.txt"
@@ -37,8 +39,10 @@ bench() {
   label=$1; in=$2; shift 2
   bytes=$(size "$in")
   t=$(best_of 3 "$TEIKIT" convert "$@" "$in" -o "$T/out.xml")
-  kb=$(peak_kb "$TEIKIT" convert "$@" "$in" -o "$T/out.xml")
+  set -- $(cpu_peak "$TEIKIT" convert "$@" "$in" -o "$T/out.xml")
+  cpu=$1; kb=$2
   rate=$(awk -v b="$bytes" -v t="$t" 'BEGIN { printf "%.1f", b / 1048576 / t }')
+  crate=$(awk -v b="$bytes" -v t="$cpu" 'BEGIN { printf "%.1f", b / 1048576 / t }')
   mem=$(awk -v k="$kb" -v b="$bytes" 'BEGIN { printf "%.1f", k * 1024 / b }')
   pd=""
   if command -v pandoc >/dev/null 2>&1 && [ -z "${TK_BENCH_NO_PANDOC:-}" ]; then
@@ -52,7 +56,7 @@ bench() {
     ratio=$(awk -v p="$pt" -v t="$t" 'BEGIN { printf "%.0f", p / t }')
     pd="; pandoc $pt s; ratio ${ratio}x"
   fi
-  echo "convert $(mb "$bytes") MB $label: $t s = $rate MB/s$pd; peak $(mb $((kb * 1024))) MB = ${mem}x input"
+  echo "convert $(mb "$bytes") MB $label: $t s = $rate MB/s (CPU $cpu s = $crate MB/s)$pd; peak $(mb $((kb * 1024))) MB = ${mem}x input"
 }
 
 bench "FRUS (record, 2,208 documents)" "$T/frus.txt"

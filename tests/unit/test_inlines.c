@@ -245,8 +245,40 @@ static void test_bracket_classes(void)
         {"What, has this thing appear'd again to-night? [Aside]", "<stage type=\"delivery\" rend=\"bracketed\">Aside</stage>"},
         {"please contact us at [email\xc2\xa0protected].", "at [email\xc2\xa0protected]."},
         {"Okay. [00:12:34] Go ahead.", "<anchor synch=\"#tk-T00-12-34\" n=\"00:12:34\" rend=\"bracketed\"/>"},
+        {"at (2:09:06). Go", "at <anchor synch=\"#tk-T2-09-06\" n=\"2:09:06\" rend=\"parenthesized\"/>."},
+        {"right [12:34] then", "<anchor synch=\"#tk-T12-34\" n=\"12:34\" rend=\"bracketed\"/>"},
+        {"no [crosstalk] yes", "<vocal type=\"crosstalk\" rend=\"bracketed\"><desc>crosstalk</desc></vocal>"},
+        {"so [pause] we", "so <pause rend=\"bracketed\"/> we"},
+        {"the [illegible] word", "<gap reason=\"illegible\" rend=\"bracketed\"><desc>illegible</desc></gap>"},
+        {"we [inaudible] it", "<gap reason=\"inaudible\" rend=\"bracketed\"><desc>inaudible</desc></gap>"},
+        {"and [...] then", "<gap reason=\"omitted\" rend=\"bracketed\"><desc>...</desc></gap>"},
+        {"[Translation.]", "<note type=\"editorial\" subtype=\"doctype\" place=\"inline\" rend=\"bracketed\">Translation.</note>"},
+        {"[Extract.]", "<note type=\"editorial\" subtype=\"doctype\" place=\"inline\" rend=\"bracketed\">Extract.</note>"},
     };
     CHECK_HAS(p);
+}
+
+static void test_not_editorial(void)
+{
+    /* brackets in URLs, addresses and code stay text */
+    static const pair p[] = {
+        {"see http://example.org/list[1] for it", "see http://example.org/list[1] for it"},
+        {"write to info@example.org[2] today", "write to info@example.org[2] today"},
+        {"the loop sets arr[i] = 0 each time", "the loop sets arr[i] = 0 each time"},
+        {"as [1] shows, the method", "as [1] shows, the method"},
+    };
+    for (size_t i = 0; i < sizeof p / sizeof *p; i++) {
+        tk_itest it;
+        tk_itest_init(&it, NULL);
+        tk_itest_run(&it, p[i].in);
+        tk_footnotes_finish(&it.cv); /* a detached [1] without a note is put back as text */
+        char *x = tk_itest_dump(it.body->last);
+        if (strcmp(x, p[i].want) != 0)
+            fprintf(stderr, "\n  input: %s\n  got:   %s\n", p[i].in, x);
+        CU_ASSERT_STRING_EQUAL(x, p[i].want);
+        free(x);
+        tk_itest_free(&it);
+    }
 }
 
 static void test_unbalanced_and_unknown(void)
@@ -344,6 +376,7 @@ void tk_suite_inlines(void)
     CU_add_test(s, "weak markers need a note", test_weak_marker_needs_note);
     CU_add_test(s, "bracket classes", test_bracket_classes);
     CU_add_test(s, "unbalanced and unknown brackets", test_unbalanced_and_unknown);
+    CU_add_test(s, "not editorial: URLs, addresses, code, citations", test_not_editorial);
     CU_add_test(s, "explain notes", test_explain_notes);
     CU_add_test(s, "timeline ids shared", test_timeline_ids_shared);
     CU_add_test(s, "persons through brackets", test_persons_through_brackets);

@@ -261,6 +261,34 @@ static void test_security(void)
     tk_diag_free(d);
 }
 
+/* A timestamp before the speaker label leads the turn's line (NASA logs: the converter puts
+ * the anchor first in sp); a label without ':' or '.' stands on its own line (plays). */
+static void test_turns(void)
+{
+    static const char doc_xml[] =
+        "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>"
+        "<sp who=\"#cc\">\n  <anchor synch=\"#t1\" n=\"00:00:01\" rend=\"bracketed\"/>\n"
+        "  <speaker>CC:</speaker>\n  <p>Hello.</p>\n  <p>Again.</p></sp>"
+        "<sp><speaker>HAMLET</speaker><l>To be,</l><l>or not.</l></sp>"
+        "</body></text></TEI>";
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    tk_render_opts o = {.to = TK_RENDER_TEXT, .xslt_dir = "xslt"};
+    tk_render *r = tk_render_new(&o, d);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    xmlDocPtr doc = tk_xml_read_memory(doc_xml, sizeof doc_xml - 1, "turns.xml", 0, d);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    char *out = NULL;
+    size_t len;
+    CU_ASSERT_EQUAL(tk_render_doc(r, doc, NULL, &out, &len), 0);
+    CU_ASSERT_PTR_NOT_NULL(out != NULL ? strstr(out, "\n[00:00:01] CC: Hello.\n\nAgain.\n") : NULL);
+    CU_ASSERT_PTR_NOT_NULL(out != NULL ? strstr(out, "\nHAMLET\nTo be,\nor not.\n") : NULL);
+    free(out);
+    xmlFreeDoc(doc);
+    tk_render_free(r);
+    tk_diag_free(d);
+}
+
 void tk_suite_render(void);
 void tk_suite_render(void)
 {
@@ -274,4 +302,5 @@ void tk_suite_render(void)
     CU_add_test(s, "bad options", test_bad_options);
     CU_add_test(s, "parameters", test_params);
     CU_add_test(s, "security", test_security);
+    CU_add_test(s, "speaker turns", test_turns);
 }
