@@ -82,8 +82,12 @@ expect_status "no network DTD" 0 timeout 10 $TEIKIT validate -q $V/hostile/xxe_n
 awk 'BEGIN{printf "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">"; for(i=0;i<100000;i++) printf "<p>"; for(i=0;i<100000;i++) printf "</p>"; print "</TEI>"}' >"$TK_TMP/deep.xml"
 awk 'BEGIN{s="xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"; printf "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" n=\""; for(i=0;i<120000;i++) printf "%s", s; print "\"/>"}' >"$TK_TMP/attr.xml"
 awk 'BEGIN{s="xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"; printf "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><p>"; for(i=0;i<400000;i++) printf "%s\n", s; print "</p></TEI>"}' >"$TK_TMP/text.xml"
+# memory bounded by ulimit -v, unless the build cannot run under one (ASan reserves terabytes
+# of address space for its shadow memory)
+limit="ulimit -v 400000;"
+( ulimit -v 400000; $TEIKIT --version ) >/dev/null 2>&1 || limit=""
 for f in deep attr text; do
-  ( ulimit -v 400000; timeout 60 $TEIKIT validate -q "$TK_TMP/$f.xml" ) >"$TK_TMP/out" 2>&1; rc=$?
+  ( eval "$limit"; timeout 60 $TEIKIT validate -q "$TK_TMP/$f.xml" ) >"$TK_TMP/out" 2>&1; rc=$?
   if [ $rc -eq 1 ] && grep -q "error:" "$TK_TMP/out"; then ok; else fail "hostile $f: exit $rc"; head -3 "$TK_TMP/out"; fi
 done
 

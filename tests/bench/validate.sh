@@ -65,8 +65,12 @@ for f in $REFS; do n=$((n+1))
   if grep -q "^$f:" "$T/tk"; then t=invalid; else t=valid; fi
   [ "$x" = "$t" ] && agree_x=$((agree_x+1))
   if [ $have_jing -eq 1 ]; then
-    if jing "$TEI_ALL" "$f" >/dev/null 2>&1; then j=valid; else j=invalid; fi
-    [ "$j" = "$t" ] && agree_j=$((agree_j+1)) || echo "   jing differs on $(basename $f): jing $j, teikit $t"
+    if jing "$TEI_ALL" "$f" >"$T/jing" 2>&1; then j=valid; else j=invalid; fi
+    if [ "$j" = "$t" ]; then agree_j=$((agree_j+1))
+    elif grep -q '^fatal:' "$T/jing"; then
+      # jing loads DTDs: a DOCTYPE naming a missing file stops it before validation
+      echo "   jing could not read $(basename $f): $(grep '^fatal:' "$T/jing" | head -1)"
+    else echo "   jing differs on $(basename $f): jing $j, teikit $t"; fi
   fi
 done
 echo "   teikit agrees with xmllint on $agree_x of $n documents"
