@@ -78,6 +78,13 @@ grep -q '<!-- [0-9]* mentions -->' "$TK_TMP/draft.xml" && ok || fail "draft: men
 $TEIKIT convert --persons "$TK_TMP/draft.xml" "$P" -o "$TK_TMP/with_draft.xml" 2>/dev/null && ok || fail "convert with the draft"
 grep -q '<persName ref="#oliver">Oliver</persName>' "$TK_TMP/with_draft.xml" && ok || fail "draft names are matched"
 
+# Regression (Julius Caesar IV.3): a scene heading whose closing stars stand on the next line.
+printf 'A Play\n**** ACT I ****\n**** SCENE I. A street. ****\nONE\n     First line.\nTWO\n     Second line.\n**** SCENE II. A room.\n****\n     Enter ONE\nONE\n     Third line.\nTWO\n     Fourth.\n' >"$TK_TMP/split_heading.txt"
+$TEIKIT convert "$TK_TMP/split_heading.txt" -o "$TK_TMP/split_heading.xml" 2>/dev/null
+grep -q '<head>SCENE II. A room.</head>' "$TK_TMP/split_heading.xml" && ok || fail "split star heading is a scene head"
+grep -q '<p>\*\*\*\*</p>' "$TK_TMP/split_heading.xml" && fail "closing stars left as a paragraph" || ok
+[ "$(grep -c '<div type="scene">' "$TK_TMP/split_heading.xml")" -eq 2 ] && ok || fail "two scenes"
+
 if ! have_shared; then
   skip "no ../shared: corpus validity and word checks"
   tk_done; exit $?

@@ -47,8 +47,10 @@ lossless() { # lossless NAME INPUT [rules]
   name=$1; in=$2; rules=${3:-}
   # the input as a reader has it: Spacelog markup read as displayed (with the NASA rules)
   if [ -n "$rules" ]; then
-    sed -e 's/\[glossary:[^]|]*|\([^]]*\)\]/\1/g' -e 's/\[glossary:\([^]]*\)\]/\1/g' \
-        -e 's/\[time:[^]|]*|\([^]]*\)\]/\1/g' "$in" >"$TK_TMP/in0.txt"
+    # (the whole converter keeps Spacelog's `_extra : ...` values verbatim in milestone/@n)
+    a=""; [ -n "${TK_LOSSLESS_CONVERT:-}" ] && a='/^_/!'
+    sed -e "${a}s/\[glossary:[^]|]*|\([^]]*\)\]/\1/g" -e "${a}s/\[glossary:\([^]]*\)\]/\1/g" \
+        -e "${a}s/\[time:[^]|]*|\([^]]*\)\]/\1/g" "$in" >"$TK_TMP/in0.txt"
   else
     cp "$in" "$TK_TMP/in0.txt"
   fi
@@ -59,7 +61,7 @@ lossless() { # lossless NAME INPUT [rules]
     sed -e '/^Skip to content[[:space:]]*$/d' -e '/^Document Information[[:space:]]*$/d' \
         -e '/^Original Uploaded Date[[:space:]]*$/d' -e '/^Record ID[[:space:]]*$/d' \
         -e '/^==*[[:space:]]*$/d' -e 's/^_\([a-z]*\) *: */_\1 : /' -e 's/^Source: //' \
-        -e 's/^\*\** //' -e 's/ \*\**[[:space:]]*$//' "$TK_TMP/in0.txt" |
+        -e 's/^\*\** //' -e 's/ \*\**[[:space:]]*$//' -e '/^\*\*\**[[:space:]]*$/d' "$TK_TMP/in0.txt" |
       # leading front matter (`Key: value` lines closed by a blank line or ---): the values
       # go to the header, the keys and the --- are labels
       awk 'front && /^---[[:space:]]*$/ { front = 0; next }

@@ -1302,6 +1302,26 @@ static int stage_continues(const tk_line *l, const tk_line *next)
     return 0;
 }
 
+/* A star heading whose closing stars stand alone on the next line ("**** SCENE IV. ..."
+ * then "****"): the text span in *a..*b; returns 1 when line i and i+1 are such a pair. */
+static int star_heading_split(const tk_lines *L, size_t i, size_t end, size_t *a, size_t *b)
+{
+    const tk_line *l = &L->v[i];
+    size_t n = rtrim_len(l->s, l->len);
+    if (i + 1 >= end || n < 10 || !starts_with(l->s, n, "**** "))
+        return 0;
+    const tk_line *next = &L->v[i + 1];
+    size_t m = rtrim_len(next->s, next->len);
+    if (m < 3)
+        return 0;
+    for (size_t k = 0; k < m; k++)
+        if (next->s[k] != '*')
+            return 0;
+    *a = 5;
+    *b = n;
+    return 1;
+}
+
 static void play_document(parser *P, size_t a, size_t b)
 {
     const tk_lines *L = P->lines;
@@ -1315,7 +1335,10 @@ static void play_document(parser *P, size_t a, size_t b)
             note(P, i, "debris", "web-page debris dropped from the body");
             continue;
         }
-        if (star_heading(l, &x, &y)) {
+        int split_heading = !star_heading(l, &x, &y) && star_heading_split(L, i, b, &x, &y);
+        if (split_heading || star_heading(l, &x, &y)) {
+            if (split_heading)
+                note(P, i, "heading", "act/scene heading closed by the stars of the next line");
             int act = starts_with(l->s + x, y - x, "ACT");
             int scene = starts_with(l->s + x, y - x, "SCENE");
             tk_block *bl = add_block(P, act ? TK_B_ACT : scene ? TK_B_SCENE : TK_B_HEAD, i, 1, x);
@@ -1323,6 +1346,8 @@ static void play_document(parser *P, size_t a, size_t b)
                 bl->label_len = y; /* text end */
             speaker_open = 0;
             title_done = 1;
+            if (split_heading)
+                i++; /* the closing stars */
             continue;
         }
         int pas = plain_act_scene(l);

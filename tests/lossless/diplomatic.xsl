@@ -79,8 +79,12 @@
   <xsl:template match="tei:pb[not(@rend)]">
     <xsl:value-of select="concat('&#10;_page : ', @n, '&#10;')"/>
   </xsl:template>
-  <xsl:template match="tei:milestone[@unit][@n]">
+  <xsl:template match="tei:milestone[@unit]">
     <xsl:value-of select="concat('&#10;_', @unit, ' : ', @n, '&#10;')"/>
+  </xsl:template>
+  <!-- a Spacelog comment line "# text" (block side: note[@type='comment']) -->
+  <xsl:template match="tei:note[@type='comment']" priority="2">
+    <xsl:text>&#10;# </xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text>
   </xsl:template>
 
   <xsl:template match="tei:ex">[<xsl:apply-templates/>]</xsl:template>
