@@ -674,6 +674,9 @@ static char *serialize(xmlDocPtr doc, size_t *len, int consume)
     xmlBufferPtr buf = xmlBufferCreateSize(1 << 16);
     if (buf == NULL)
         return NULL;
+    /* grow by doubling: libxml2's default scheme grows by what each write needs, which
+     * makes serializing a large document quadratic in reallocations */
+    xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT);
     xmlOutputBufferPtr out = xmlOutputBufferCreateBuffer(buf, NULL);
     if (out == NULL) {
         xmlBufferFree(buf);
