@@ -105,6 +105,20 @@ static mark *push(vec *v)
     return m;
 }
 
+/* A new mark of `kind` over bytes [s, e) with content [cs, ce); NULL when out of memory. */
+static mark *push_span(vec *v, int kind, size_t s, size_t e, size_t cs, size_t ce)
+{
+    mark *m = push(v);
+    if (m != NULL) {
+        m->kind = (unsigned char)kind;
+        m->s = s;
+        m->e = e;
+        m->cs = cs;
+        m->ce = ce;
+    }
+    return m;
+}
+
 static void pos(ctx *c, size_t off, unsigned *line, unsigned *col)
 {
     tk_span_pos(c->sp, off, line, col);
@@ -318,13 +332,7 @@ static void sic_correction(ctx *c, size_t ins, size_t inl, size_t bs, size_t be,
     if (k == 0 || k > 6 || !sic_scope(c, bs, floor, k, &ss, &se)) {
         warn(c, bs, "sic-scope",
              "cannot tell which words '[%.*s]' corrects; kept as a sic note", t + ins, inl);
-        if ((m = push(c->out)) != NULL) {
-            m->kind = MK_SICNOTE;
-            m->s = bs;
-            m->e = be;
-            m->cs = ins;
-            m->ce = ins + inl;
-        }
+        push_span(c->out, MK_SICNOTE, bs, be, ins, ins + inl);
         return;
     }
     explain(c, ss, "sic-scope", "sic covers '%.*s'", t + ss, se - ss);
@@ -336,13 +344,7 @@ static void sic_correction(ctx *c, size_t ins, size_t inl, size_t bs, size_t be,
         m->ae = ye;
         m->cert = (unsigned char)cert;
     }
-    if ((m = push(c->out)) != NULL) {
-        m->kind = MK_SICNOTE;
-        m->s = bs;
-        m->e = be;
-        m->cs = ins;
-        m->ce = ins + inl;
-    }
+    push_span(c->out, MK_SICNOTE, bs, be, ins, ins + inl);
 }
 
 static const char *const count_units[][2] = {
@@ -522,13 +524,7 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
         return;
     }
     case TK_ENC_SIC:
-        if ((m = push(c->out)) != NULL) {
-            m->kind = MK_SIC;
-            m->s = bs;
-            m->e = be;
-            m->cs = ins;
-            m->ce = ins + inl;
-        }
+        push_span(c->out, MK_SIC, bs, be, ins, ins + inl);
         explain(c, bs, r->name, "[%.*s]: sic note, no scope guessed", t + ins, inl);
         return;
     case TK_ENC_SIC_CORR:
@@ -582,23 +578,12 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
         return;
     }
     case TK_ENC_TIMESTAMP:
-        if ((m = push(c->out)) != NULL) {
-            m->kind = MK_ANCHOR;
-            m->s = bs;
-            m->e = be;
-            m->cs = ins;
-            m->ce = ins + inl;
+        if ((m = push_span(c->out, MK_ANCHOR, bs, be, ins, ins + inl)) != NULL) {
             m->paren = open == '(';
         }
         return;
     case TK_ENC_PB:
-        if ((m = push(c->out)) != NULL) {
-            m->kind = MK_PB;
-            m->s = bs;
-            m->e = be;
-            m->cs = ins + rm.cap_start[1];
-            m->ce = ins + rm.cap_end[1];
-        }
+        push_span(c->out, MK_PB, bs, be, ins + rm.cap_start[1], ins + rm.cap_end[1]);
         return;
     case TK_ENC_GAP_COUNT: {
         mark tmp;
@@ -632,22 +617,12 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
                 m->e = i;
                 explain(c, w, "query", "'%.*s' marked unclear by a following [?]", t + w, i - w);
             }
-            if ((m = push(c->out)) != NULL) {
-                m->kind = MK_GLOSS;
-                m->s = bs;
-                m->e = be;
-                m->cs = ins;
-                m->ce = ins + inl;
+            if ((m = push_span(c->out, MK_GLOSS, bs, be, ins, ins + inl)) != NULL) {
                 m->reason = "query";
             }
             return;
         }
-        if ((m = push(c->out)) != NULL) {
-            m->kind = MK_SUPPLIED;
-            m->s = bs;
-            m->e = be;
-            m->cs = ins;
-            m->ce = ins + inl - 1;
+        if ((m = push_span(c->out, MK_SUPPLIED, bs, be, ins, ins + inl - 1)) != NULL) {
             m->container = 1;
             m->cert = 1;
             m->paren = open == '(';
