@@ -7,9 +7,8 @@
 TEI_ALL=$SHARED/reference/schemas/tei_all.rng
 REF=$SHARED/reference/tei
 if ! have_shared || [ ! -f "$TEI_ALL" ] || ! command -v xmllint >/dev/null 2>&1; then
-  skip "needs $SHARED (tei_all.rng, reference TEI) and xmllint"; # ... and under teikit.rng (the converter's own schema)
-expect_status "corpus conversions valid under teikit.rng" 0 $TEIKIT validate -q --grammar-only $D/conv/*.xml
-tk_done; exit 0
+  skip "needs $SHARED (tei_all.rng, reference TEI) and xmllint"
+  tk_done; exit $?
 fi
 D=$TK_TMP/docs; mkdir -p $D/ref $D/conv $D/mut
 
