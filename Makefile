@@ -77,13 +77,20 @@ $(BUILD)/tests/unit_runner: tests/unit/runner.c $(BUILD)/tests/suites.h $(TEST_O
 	$(CC) $(TK_CFLAGS) -Itools -Itests/unit -I$(BUILD)/tests -o $@ tests/unit/runner.c \
 	  $(TEST_OBJS) $(BUILD)/libteikit.a $(LDLIBS) -lcunit
 
-check: deps all $(BUILD)/tests/unit_runner
+# The inline pass alone, as the golden and lossless tests and the fuzzer's seeds drive it.
+$(BUILD)/tests/inline_driver: tests/fuzz/inline_fuzz.c $(BUILD)/libteikit.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(TK_CFLAGS) -DTK_DRIVER -Itools -o $@ $< $(BUILD)/libteikit.a $(LDLIBS)
+
+TEST_PROGS := $(BUILD)/tests/unit_runner $(BUILD)/tests/inline_driver
+
+check: deps all $(TEST_PROGS)
 	@sh tests/run_all.sh $(BUILD)
 
 check-asan:
 	$(MAKE) BUILD=build-asan OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' check
 
-check-valgrind: all $(BUILD)/tests/unit_runner
+check-valgrind: all $(TEST_PROGS)
 	@TK_VALGRIND=1 sh tests/run_all.sh $(BUILD)
 
 bench: deps all
