@@ -3,6 +3,7 @@
  * with libxslt's messages turned into GCC-shaped diagnostics. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "teikit.h"
+#include "tk_internal.h"
 
 #include <limits.h>
 #include <pthread.h>
@@ -201,10 +202,7 @@ static void xml_error(void *user, xmlErrorPtr e)
     if (e->domain == XML_FROM_XPATH)
         return; /* libxslt reports it again with the stylesheet's file and line */
     char msg[512];
-    snprintf(msg, sizeof msg, "%s", e->message != NULL ? e->message : "XML error");
-    size_t n = strlen(msg);
-    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
+    tk_xml_error_text(e, "XML error", msg, sizeof msg);
     tk_severity sev = e->level == XML_ERR_WARNING ? TK_WARNING : TK_ERROR;
     if (sev == TK_ERROR)
         run->errors++;

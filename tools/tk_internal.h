@@ -33,6 +33,10 @@ typedef struct tk_span {
     const unsigned *line_col;  /* n_lines 1-based source columns of each line's first byte */
 } tk_span;
 
+/* Copies libxml2's message of e (or `fallback` when it has none) into buf without its
+ * trailing newline; returns buf. Every module that reports libxml2/libxslt errors uses it. */
+const char *tk_xml_error_text(const xmlError *e, const char *fallback, char *buf, size_t size);
+
 /* Source line and column (1-based, column in characters) of byte `off` of span->text. */
 void tk_span_pos(const tk_span *span, size_t off, unsigned *line, unsigned *col);
 

@@ -1,6 +1,7 @@
 /* validate.c: RelaxNG validation of TEI documents: schema loading and compile cache, libxml2's
  * errors turned into useful GCC-shaped messages, batches of files in parallel threads. */
 #include "teikit.h"
+#include "tk_internal.h"
 #include "validate_internal.h"
 
 #include <dirent.h>
@@ -174,10 +175,7 @@ static void compile_error(void *user, xmlErrorPtr e)
         return;
     if (c->n++ >= 5)
         return;
-    snprintf(msg, sizeof msg, "%s", e->message != NULL ? e->message : "schema error");
-    size_t n = strlen(msg);
-    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
+    tk_xml_error_text(e, "schema error", msg, sizeof msg);
     tk_diag_report(c->d, TK_SYSTEM, e->file != NULL ? e->file : c->path, (unsigned)e->line, 0,
                    "schema", "schema does not compile: %s", msg);
 }

@@ -1,6 +1,7 @@
 /* xmlsafe.c: parsing anyone's XML without network, external entities or DTDs, with libxml2's
  * errors reported through the diagnostics module. */
 #include "teikit.h"
+#include "tk_internal.h"
 
 #include <stdlib.h>
 #include <pthread.h>
@@ -17,17 +18,22 @@ struct err_target {
     int errors;
 };
 
+const char *tk_xml_error_text(const xmlError *e, const char *fallback, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", e != NULL && e->message != NULL ? e->message : fallback);
+    size_t n = strlen(buf);
+    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+        buf[--n] = '\0';
+    return buf;
+}
+
 static void structured_error(void *user, xmlErrorPtr e)
 {
     struct err_target *t = user;
     char msg[512];
-    size_t n;
     if (e == NULL)
         return;
-    snprintf(msg, sizeof msg, "%s", e->message != NULL ? e->message : "XML error");
-    n = strlen(msg);
-    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
+    tk_xml_error_text(e, "XML error", msg, sizeof msg);
     tk_severity sev = e->level == XML_ERR_WARNING ? TK_WARNING : TK_ERROR;
     if (sev == TK_ERROR) {
         if (t->errors++ > 0 && e->domain == XML_FROM_PARSER)
