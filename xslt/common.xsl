@@ -23,6 +23,11 @@
   <xsl:param name="persons" select="'0'"/>
 
   <xsl:variable name="tk-dipl" select="$view != 'normalized'"/>
+  <!-- A document teikit converted follows teikit's encoding (docs/convert.md): there a pb or
+       milestone without @rend is a `_unit : n` metadata line of the transcript and
+       note[@type='comment'] a `# text` comment line; the diplomatic view prints them as such. -->
+  <xsl:variable name="tk-ours" select="boolean((/tei:TEI | /tei:teiCorpus | /tei:teiCorpus/tei:TEI)/tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident='teikit'])"/>
+  <xsl:variable name="tk-keylines" select="$tk-dipl and $tk-ours"/>
 
   <!-- ================================================================= scope -->
   <!-- The texts to render: each outermost tei:text; a document without one (not TEI, or a
@@ -50,6 +55,9 @@
   </xsl:template>
 
   <xsl:key name="tk-when" match="tei:when" use="@xml:id"/>
+  <!-- Notes (and readings) by the outermost text holding them (else the root element). -->
+  <xsl:key name="tk-text-notes" match="tei:note | tei:app/tei:rdg"
+           use="concat(generate-id(ancestor::tei:text[last()]), substring(generate-id(/*), 1, 99 * number(not(ancestor::tei:text))))"/>
   <xsl:key name="tk-person" match="tei:person" use="@xml:id"/>
   <!-- Mentions by the first token of @ref ("#mao" or a URI). -->
   <xsl:key name="tk-mention" match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]"
@@ -262,8 +270,9 @@
   <!-- The header metadata as <item label="...">value</item>, in display order. Values are
        plain strings. Empty items are left out. -->
   <xsl:template name="tk-meta-items">
-    <xsl:variable name="fd" select="$tk-header/tei:fileDesc"/>
-    <xsl:variable name="pd" select="$tk-header/tei:profileDesc"/>
+    <xsl:param name="h" select="$tk-header"/>
+    <xsl:variable name="fd" select="$h/tei:fileDesc"/>
+    <xsl:variable name="pd" select="$h/tei:profileDesc"/>
     <xsl:variable name="cdate" select="$pd/tei:creation/tei:date[1]"/>
     <xsl:if test="$cdate">
       <item label="Date" when="{$cdate/@when}">
@@ -276,6 +285,16 @@
     <xsl:for-each select="$pd/tei:textClass/tei:keywords/tei:term">
       <item label="Type"><xsl:value-of select="normalize-space(.)"/></item>
     </xsl:for-each>
+    <xsl:for-each select="$pd/tei:langUsage/tei:language[normalize-space()]">
+      <item label="Language"><xsl:value-of select="normalize-space(.)"/></item>
+    </xsl:for-each>
+    <!-- participants with a role (an interview's Interviewer, Interviewee) -->
+    <xsl:for-each select="$pd/tei:particDesc//tei:person[normalize-space(@role)][tei:persName | tei:name]">
+      <xsl:variable name="role" select="normalize-space(@role)"/>
+      <item label="{concat(translate(substring($role, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), substring($role, 2))}">
+        <xsl:value-of select="normalize-space((tei:persName | tei:name)[1])"/>
+      </item>
+    </xsl:for-each>
     <xsl:for-each select="$fd/tei:titleStmt/tei:author">
       <item label="Author"><xsl:value-of select="normalize-space(.)"/></item>
     </xsl:for-each>
@@ -284,7 +303,6 @@
       <item>
         <xsl:attribute name="label">
           <xsl:choose>
-            <xsl:when test="contains(translate($resp, 'TRANSL', 'transl'), 'transl')">Translator</xsl:when>
             <xsl:when test="$resp"><xsl:value-of select="concat(translate(substring($resp, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), substring($resp, 2))"/></xsl:when>
             <xsl:otherwise>Responsibility</xsl:otherwise>
           </xsl:choose>
@@ -327,7 +345,9 @@
   <!-- The document's title: the main title(s) of titleStmt, subtitles after a colon; else the
        first head of the text; else the file has none. -->
   <xsl:template name="tk-title">
-    <xsl:variable name="ts" select="$tk-header/tei:fileDesc/tei:titleStmt"/>
+    <xsl:param name="h" select="$tk-header"/>
+    <xsl:param name="texts" select="$tk-texts"/>
+    <xsl:variable name="ts" select="$h/tei:fileDesc/tei:titleStmt"/>
     <xsl:variable name="main" select="$ts/tei:title[not(@type='sub' or @type='subtitle')][normalize-space()]"/>
     <xsl:choose>
       <xsl:when test="$main">
@@ -336,7 +356,7 @@
           <xsl:value-of select="concat(': ', normalize-space(.))"/>
         </xsl:for-each>
       </xsl:when>
-      <xsl:when test="$tk-texts//tei:head"><xsl:value-of select="normalize-space(($tk-texts//tei:head)[1])"/></xsl:when>
+      <xsl:when test="$texts//tei:head"><xsl:value-of select="normalize-space(($texts//tei:head)[1])"/></xsl:when>
       <xsl:otherwise>Untitled</xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -19,44 +19,82 @@
 
   <!-- ================================================================= page -->
   <xsl:template match="/">
-    <xsl:variable name="title"><xsl:call-template name="tk-title"/></xsl:variable>
+    <xsl:call-template name="title-block"/>
+    <xsl:value-of select="$tk-nl"/>
+    <xsl:for-each select="$tk-texts">
+      <!-- a document of a corpus (teiCorpus/TEI) has a header of its own: its title block
+           comes before its text, its footnotes after it -->
+      <xsl:variable name="h" select="ancestor::tei:TEI[1]/tei:teiHeader"/>
+      <xsl:if test="$h and count($h | $tk-header) != 1">
+        <xsl:call-template name="title-block">
+          <xsl:with-param name="h" select="$h"/>
+          <xsl:with-param name="texts" select="."/>
+          <xsl:with-param name="rule" select="'-'"/>
+        </xsl:call-template>
+        <xsl:value-of select="$tk-nl"/>
+      </xsl:if>
+      <xsl:apply-templates select="." mode="block"/>
+      <xsl:call-template name="footnotes"/>
+    </xsl:for-each>
+    <xsl:if test="$persons = '1' or $persons = 'yes' or $persons = 'true'">
+      <xsl:call-template name="persons-index"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The title, underlined with `rule`, then the metadata of header `h`, one per line. -->
+  <xsl:template name="title-block">
+    <xsl:param name="h" select="$tk-header"/>
+    <xsl:param name="texts" select="$tk-texts"/>
+    <xsl:param name="rule" select="'='"/>
+    <xsl:variable name="title">
+      <xsl:call-template name="tk-title">
+        <xsl:with-param name="h" select="$h"/>
+        <xsl:with-param name="texts" select="$texts"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:call-template name="wrap">
       <xsl:with-param name="text" select="normalize-space($title)"/>
     </xsl:call-template>
-    <xsl:variable name="rule" select="'========================================================================================================================'"/>
-    <xsl:choose>
-      <xsl:when test="$width > 0 and string-length($title) > $width"><xsl:value-of select="substring($rule, 1, $width)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="substring($rule, 1, string-length(normalize-space($title)))"/></xsl:otherwise>
-    </xsl:choose>
-    <xsl:value-of select="$tk-nl"/>
-    <xsl:variable name="meta"><xsl:call-template name="tk-meta-items"/></xsl:variable>
+    <xsl:variable name="len">
+      <xsl:choose>
+        <xsl:when test="$width > 0 and string-length(normalize-space($title)) > $width"><xsl:value-of select="$width"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="string-length(normalize-space($title))"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="line" select="'========================================================================================================================'"/>
+    <xsl:value-of select="concat(translate(substring($line, 1, $len), '=', $rule), $tk-nl)"/>
+    <xsl:variable name="meta">
+      <xsl:call-template name="tk-meta-items"><xsl:with-param name="h" select="$h"/></xsl:call-template>
+    </xsl:variable>
     <xsl:for-each select="exsl:node-set($meta)/item">
       <xsl:call-template name="wrap">
         <xsl:with-param name="text" select="concat(@label, ': ', .)"/>
         <xsl:with-param name="hang" select="'  '"/>
       </xsl:call-template>
     </xsl:for-each>
-    <xsl:value-of select="$tk-nl"/>
+  </xsl:template>
 
-    <xsl:apply-templates select="$tk-texts" mode="block"/>
-
-    <!-- footnotes with a text (a marker whose text is missing has nothing to list) -->
-    <xsl:variable name="notes" select="$tk-notes-dipl[$tk-dipl] | $tk-notes-norm[not($tk-dipl)]"/>
-    <xsl:if test="$notes[node()]">
-      <xsl:value-of select="concat('Footnotes:', $tk-nl)"/>
-      <xsl:for-each select="$notes[node()]">
-        <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
-        <xsl:variable name="body"><xsl:apply-templates mode="inline"/></xsl:variable>
-        <xsl:call-template name="wrap">
-          <xsl:with-param name="text" select="normalize-space(concat('[', $label, '] ', $body))"/>
-          <xsl:with-param name="hang" select="substring('          ', 1, string-length($label) + 3)"/>
-        </xsl:call-template>
+  <!-- The footnotes of the context text (those with a text: a marker whose text is missing
+       has nothing to list), in the current view, after a "Footnotes:" line. -->
+  <xsl:template name="footnotes">
+    <xsl:variable name="t" select="substring('dr', 2 - number($tk-dipl), 1)"/>
+    <xsl:variable name="list">
+      <xsl:for-each select="key('tk-text-notes', generate-id())[node()]">
+        <xsl:variable name="n"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="$t"/></xsl:call-template></xsl:variable>
+        <xsl:if test="$n != '' and not($tk-keylines and self::tei:note[@type='comment'])">
+          <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
+          <xsl:variable name="body"><xsl:apply-templates mode="inline"/></xsl:variable>
+          <xsl:call-template name="wrap">
+            <xsl:with-param name="text" select="normalize-space(concat('[', $label, '] ', $body))"/>
+            <xsl:with-param name="hang" select="substring('          ', 1, string-length($label) + 3)"/>
+          </xsl:call-template>
+        </xsl:if>
       </xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="string($list) != ''">
+      <xsl:value-of select="concat('Footnotes:', $tk-nl)"/>
+      <xsl:copy-of select="$list"/>
       <xsl:value-of select="$tk-nl"/>
-    </xsl:if>
-
-    <xsl:if test="$persons = '1' or $persons = 'yes' or $persons = 'true'">
-      <xsl:call-template name="persons-index"/>
     </xsl:if>
   </xsl:template>
 
@@ -97,7 +135,10 @@
          between turns, a page break) is rendered as itself -->
     <xsl:variable name="content">
       <xsl:choose>
-        <xsl:when test="contains($tk-blocks, concat(' ', local-name(), ' '))"><xsl:apply-templates mode="inline"/></xsl:when>
+        <xsl:when test="contains($tk-blocks, concat(' ', local-name(), ' '))">
+          <!-- a block's own printed brackets (a stage direction [Sings] on its own line) -->
+          <xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/>
+        </xsl:when>
         <xsl:otherwise><xsl:apply-templates select="." mode="inline"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -118,7 +159,18 @@
   <xsl:template match="tei:sp" mode="block">
     <!-- what stands before the label (a timestamp, a page break) leads the line -->
     <xsl:variable name="spk" select="tei:speaker[1]"/>
-    <xsl:variable name="pre-rtf"><xsl:apply-templates select="$spk/preceding-sibling::node()" mode="inline"/></xsl:variable>
+    <!-- metadata and comment lines of a teikit transcript (diplomatic) keep their own lines,
+         and so does what stands between them -->
+    <xsl:variable name="lines" select="$tk-keylines and $spk/preceding-sibling::*[self::tei:pb or self::tei:milestone or self::tei:note[@type='comment']]"/>
+    <xsl:if test="$lines">
+      <xsl:for-each select="$spk/preceding-sibling::*">
+        <xsl:variable name="line"><xsl:apply-templates select="." mode="inline"/></xsl:variable>
+        <xsl:if test="normalize-space($line)">
+          <xsl:call-template name="wrap"><xsl:with-param name="text" select="normalize-space($line)"/></xsl:call-template>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:if>
+    <xsl:variable name="pre-rtf"><xsl:apply-templates select="$spk/preceding-sibling::node()[not($lines)]" mode="inline"/></xsl:variable>
     <xsl:variable name="lab-rtf"><xsl:apply-templates select="$spk" mode="inline"/></xsl:variable>
     <xsl:variable name="lab" select="normalize-space(concat($pre-rtf, ' ', $lab-rtf))"/>
     <xsl:variable name="speaker" select="normalize-space($lab-rtf)"/>
@@ -198,11 +250,30 @@
   <xsl:template match="tei:cb | tei:milestone | tei:handShift | tei:gb | tei:anchor[not(@synch)] | tei:ptr" mode="inline"/>
   <xsl:template match="tei:space" mode="inline"><xsl:text> </xsl:text></xsl:template>
 
-  <!-- page breaks: [Page n] in the diplomatic view -->
+  <!-- page breaks (diplomatic view): from a printed [Page n] its brackets (@rend) around
+       "Page n"; else, in a teikit document, the `_page : n` line it came from; else [Page n] -->
   <xsl:template match="tei:pb" mode="inline">
-    <xsl:if test="$tk-dipl and normalize-space(@n)">
-      <xsl:value-of select="concat(' [Page ', normalize-space(@n), '] ')"/>
-    </xsl:if>
+    <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="not($tk-dipl) or not(normalize-space(@n))"/>
+      <xsl:when test="contains($r, ' bracketed ') or contains($r, ' parenthesized ')">
+        <xsl:call-template name="tk-open"/><xsl:value-of select="concat('Page ', normalize-space(@n))"/><xsl:call-template name="tk-close"/>
+      </xsl:when>
+      <xsl:when test="$tk-keylines"><xsl:call-template name="keyline"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat(' [Page ', normalize-space(@n), '] ')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:milestone[@unit][not(normalize-space(@rend))]" mode="inline">
+    <xsl:if test="$tk-keylines"><xsl:call-template name="keyline"/></xsl:if>
+  </xsl:template>
+
+  <!-- A metadata or comment line of a teikit document as the transcript printed it. -->
+  <xsl:template name="keyline">
+    <xsl:choose>
+      <xsl:when test="self::tei:pb"><xsl:value-of select="concat(' _page : ', normalize-space(@n), ' ')"/></xsl:when>
+      <xsl:when test="self::tei:milestone"><xsl:value-of select="concat(' _', normalize-space(@unit), ' : ', normalize-space(@n), ' ')"/></xsl:when>
+      <xsl:otherwise><xsl:text> # </xsl:text><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- timestamps: the time as printed, in both views -->
@@ -210,7 +281,12 @@
     <xsl:call-template name="tk-open"><xsl:with-param name="default" select="'['"/></xsl:call-template>
     <xsl:call-template name="tk-time-words"/>
     <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
-    <xsl:text> </xsl:text>
+    <!-- a point between words: a space after it unless the text after it has its own space
+         or begins with punctuation ("MARK (2:09:06). There's") -->
+    <xsl:variable name="next" select="following-sibling::node()[1]"/>
+    <xsl:if test="$next[self::*] or ($next[self::text()] and not(contains(concat(' &#9;&#10;&#13;', $tk-punct), substring($next, 1, 1))))">
+      <xsl:text> </xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <!-- choice: sic/abbr/orig in the diplomatic view, corr/expan/reg in the normalized one -->
@@ -237,6 +313,7 @@
     <xsl:variable name="inline"><xsl:call-template name="tk-note-inline"/></xsl:variable>
     <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
     <xsl:choose>
+      <xsl:when test="$tk-keylines and self::tei:note[@type='comment']"><xsl:call-template name="keyline"/></xsl:when>
       <xsl:when test="$tk-dipl and $inline = '1' and @type = 'unanchored'">
         <xsl:value-of select="concat(' [', normalize-space(@n), '] ')"/><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text>
       </xsl:when>

@@ -108,7 +108,7 @@ static void test_html(void)
     char *h = render(TK_RENDER_HTML, NULL, NULL, memo, &c);
     CU_ASSERT_PTR_NOT_NULL_FATAL(h);
     CU_ASSERT_EQUAL(strncmp(h, "<!DOCTYPE html", 14), 0);
-    CU_ASSERT_PTR_NOT_NULL(strstr(h, "<dt>Translator</dt><dd>Sergey Radchenko</dd>"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(h, "<dt>Translated by</dt><dd>Sergey Radchenko</dd>"));
     CU_ASSERT_PTR_NOT_NULL(strstr(h, "<dt>Archive</dt><dd>APRF, F. 39, Op. 1, D. 39, Ll. 47-53</dd>"));
     CU_ASSERT_PTR_NOT_NULL(strstr(h, "id=\"tk-view-dipl\" class=\"tk-view\" checked"));
     CU_ASSERT_PTR_NOT_NULL(strstr(h, "<span class=\"dipl\">[</span>van<span class=\"dipl\">]</span>"));
