@@ -224,10 +224,9 @@ static void place_timeline(tk_conv *cv)
 {
     if (cv->timeline == NULL || cv->timeline->parent != NULL)
         return;
-    xmlNodePtr text = child_named(xmlDocGetRootElement(cv->doc), "text");
-    if (text == NULL) { /* no TEI text element (tests, fragments): keep it free */
+    xmlNodePtr text = cv->text;
+    if (text == NULL) /* no TEI text element (tests, fragments): keep it free */
         return;
-    }
     xmlNodePtr front = child_named(text, "front");
     if (front == NULL) {
         front = tk_el(cv, NULL, "front");
@@ -254,6 +253,44 @@ static int cmp_marker(const void *a, const void *b)
     if (x->line != y->line)
         return x->line < y->line ? -1 : 1;
     return x->col < y->col ? -1 : x->col > y->col;
+}
+
+/* Markers no note text joined: a weak one ((1), a detached [1]) was text after all and goes
+ * back to text; the others stay empty, with a warning. Empties the marker list. */
+static void settle_unmatched(tk_conv *cv)
+{
+    tk_footnotes *f = cv->footnotes;
+    for (size_t k = 0; k < f->n_markers; k++) {
+        tk_fn_marker *m = &f->markers[k];
+        if (m->matched)
+            continue;
+        if (m->weak) {
+            /* (1) or a detached [1] that no note confirms: it was text after all */
+            xmlNodePtr txt = xmlNewDocText(cv->doc, (const xmlChar *)m->literal);
+            if (txt != NULL) {
+                xmlReplaceNode(m->note, txt);
+                xmlFreeNode(m->note);
+            }
+            if (cv->explain && tk_diag_notes_enabled(cv->diag))
+                tk_diag_report(cv->diag, TK_NOTE, cv->file, m->line, m->col, "footnote-weak",
+                               "'%s' kept as text: no note %s in a notes section", m->literal,
+                               m->n);
+            continue;
+        }
+        tk_diag_report(cv->diag, TK_WARNING, cv->file, m->line, m->col, "footnote-missing",
+                       "footnote marker %s has no note text; kept empty", m->n);
+    }
+    f->n_markers = 0;
+}
+
+int tk_footnotes_settle(tk_conv *cv)
+{
+    tk_footnotes *f = cv->footnotes;
+    if (f->n_notes > 0)
+        return 0;
+    settle_unmatched(cv); /* no note text can come: the notes were read before the body */
+    f->n_parents = 0;
+    return 1;
 }
 
 void tk_footnotes_finish(tk_conv *cv)
@@ -302,7 +339,7 @@ void tk_footnotes_finish(tk_conv *cv)
                 if (f->parents[k].line <= t->line)
                     parent = f->parents[k].el;
             if (parent == NULL)
-                parent = child_named(child_named(xmlDocGetRootElement(cv->doc), "text"), "body");
+                parent = child_named(cv->text, "body");
             if (parent == NULL && f->n_parents > 0)
                 parent = f->parents[f->n_parents - 1].el;
             tk_diag_report(cv->diag, TK_WARNING, cv->file, t->line, t->col, "footnote-unused",
@@ -319,27 +356,7 @@ void tk_footnotes_finish(tk_conv *cv)
         f->in_note--;
         cv->n_footnotes++;
     }
-    for (size_t k = 0; k < f->n_markers; k++) {
-        tk_fn_marker *m = &f->markers[k];
-        if (m->matched)
-            continue;
-        if (m->weak) {
-            /* (1) or a detached [1] that no note confirms: it was text after all */
-            xmlNodePtr txt = xmlNewDocText(cv->doc, (const xmlChar *)m->literal);
-            if (txt != NULL) {
-                xmlReplaceNode(m->note, txt);
-                xmlFreeNode(m->note);
-            }
-            if (cv->explain && tk_diag_notes_enabled(cv->diag))
-                tk_diag_report(cv->diag, TK_NOTE, cv->file, m->line, m->col, "footnote-weak",
-                               "'%s' kept as text: no note %s in a notes section", m->literal,
-                               m->n);
-            continue;
-        }
-        tk_diag_report(cv->diag, TK_WARNING, cv->file, m->line, m->col, "footnote-missing",
-                       "footnote marker %s has no note text; kept empty", m->n);
-    }
-    f->n_markers = 0; /* finish is idempotent */
+    settle_unmatched(cv);
     for (size_t i = 0; i < f->n_notes; i++) {
         free(f->notes[i].text);
         free(f->notes[i].line_start);
