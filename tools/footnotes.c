@@ -1,9 +1,8 @@
 /* footnotes.c: note texts of a notes section joined to the footnote markers of the body
  * (by number and source order), plus the inline side's other per-document state. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/hash.h>
 
 #include "tk_inline.h"
 
@@ -20,8 +19,9 @@ void tk_footnotes_free(tk_footnotes *f)
     free(f->notes);
     free(f->markers);
     free(f->parents);
-    if (f->when_ids != NULL)
-        xmlHashFree(f->when_ids, NULL);
+    for (size_t i = 0; i < f->cap_when_ids; i++)
+        free(f->when_ids[i]);
+    free(f->when_ids);
     tk_inline_scratch_free(f->scratch);
     free(f);
 }
@@ -73,6 +73,43 @@ void tk_inline_add_parent(tk_conv *cv, xmlNodePtr el, unsigned line)
     f->parents[f->n_parents].el = el;
     f->parents[f->n_parents].line = line;
     f->n_parents++;
+}
+
+static size_t id_hash(const char *id)
+{
+    uint64_t h = 14695981039346656037u; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        h = (h ^ *p) * 1099511628211u;
+    return (size_t)(h ^ (h >> 32));
+}
+
+int tk_inline_add_when(tk_conv *cv, const char *id)
+{
+    tk_footnotes *f = cv->footnotes;
+    if (2 * (f->n_when_ids + 1) > f->cap_when_ids) { /* at most half full */
+        size_t cap = f->cap_when_ids ? f->cap_when_ids * 2 : 256;
+        char **slot = calloc(cap, sizeof *slot);
+        if (slot == NULL)
+            return -1;
+        for (size_t i = 0; i < f->cap_when_ids; i++)
+            if (f->when_ids[i] != NULL) {
+                size_t k = id_hash(f->when_ids[i]) & (cap - 1);
+                while (slot[k] != NULL)
+                    k = (k + 1) & (cap - 1);
+                slot[k] = f->when_ids[i];
+            }
+        free(f->when_ids);
+        f->when_ids = slot;
+        f->cap_when_ids = cap;
+    }
+    size_t k = id_hash(id) & (f->cap_when_ids - 1);
+    for (; f->when_ids[k] != NULL; k = (k + 1) & (f->cap_when_ids - 1))
+        if (strcmp(f->when_ids[k], id) == 0)
+            return 0;
+    if ((f->when_ids[k] = strdup(id)) == NULL)
+        return -1;
+    f->n_when_ids++;
+    return 1;
 }
 
 /* The marker at the start of a notes-section line: `[12]`, `12.`, `12)`, `(12)`, `*`,

@@ -1038,7 +1038,6 @@ xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, s
     const char *id = when_id(cv, ts, len, &sec, idbuf, sizeof idbuf);
     if (id == NULL)
         return NULL;
-    tk_footnotes *f = cv->footnotes;
     snprintf(origin, sizeof origin, "#tk-%sT0", cv->id_prefix);
     if (cv->timeline == NULL) {
         cv->timeline = tk_el(cv, NULL, "timeline");
@@ -1046,16 +1045,13 @@ xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, s
         set(cv->timeline, "origin", origin);
         set_xml_id(tk_el(cv, cv->timeline, "when"), origin + 1);
     }
-    if (f->when_ids == NULL)
-        f->when_ids = xmlHashCreate(4096);
-    if (f->when_ids != NULL && xmlHashLookup(f->when_ids, (const xmlChar *)id) == NULL) {
+    if (tk_inline_add_when(cv, id) == 1) {
         xmlNodePtr w = tk_el(cv, cv->timeline, "when");
         set_xml_id(w, id);
         char iv[32];
         snprintf(iv, sizeof iv, "%ld", sec);
         set(w, "interval", iv);
         set(w, "since", origin);
-        xmlHashAddEntry(f->when_ids, (const xmlChar *)id, (void *)1);
     }
     xmlNodePtr a = tk_el(cv, parent, "anchor");
     char ref[56];
