@@ -63,7 +63,7 @@ demo: deps all
 	@sh tests/demo.sh $(BUILD)/teikit
 
 # ---- tests ------------------------------------------------------------------
-$(BUILD)/tobj/%.o: tests/unit/%.c $(HEADERS) tests/unit/tk_test.h
+$(BUILD)/tobj/%.o: tests/unit/%.c $(HEADERS) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(TK_CFLAGS) -Itools -Itests/unit -c $< -o $@
 
@@ -82,7 +82,12 @@ $(BUILD)/tests/inline_driver: tests/fuzz/inline_fuzz.c $(BUILD)/libteikit.a $(HE
 	@mkdir -p $(dir $@)
 	$(CC) $(TK_CFLAGS) -DTK_DRIVER -Itools -o $@ $< $(BUILD)/libteikit.a $(LDLIBS)
 
-TEST_PROGS := $(BUILD)/tests/unit_runner $(BUILD)/tests/inline_driver
+# Streamed conversion against the whole tree, file by file (tests/t_stream.sh).
+$(BUILD)/tests/stream_check: tests/drivers/stream_check.c $(BUILD)/libteikit.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(TK_CFLAGS) -Itools -o $@ $< $(BUILD)/libteikit.a $(LDLIBS)
+
+TEST_PROGS := $(BUILD)/tests/unit_runner $(BUILD)/tests/inline_driver $(BUILD)/tests/stream_check
 
 check: deps all $(TEST_PROGS)
 	@sh tests/run_all.sh $(BUILD)

@@ -162,29 +162,25 @@ int tk_cli_convert(int argc, char **argv)
     char *xml = NULL;
     if (buf == NULL)
         goto out;
-    doc = tk_convert_memory(buf, len, &o, d);
-    converted = doc != NULL;
-    free(buf); /* peak memory: the input is not needed any more */
-    buf = NULL;
-    if (doc == NULL)
-        goto out;
     if (split != NULL) {
-        write_split(doc, split, input, d);
+        doc = tk_convert_memory(buf, len, &o, d);
+        converted = doc != NULL;
+        if (doc != NULL)
+            write_split(doc, split, input, d);
         goto out;
     }
     size_t xlen = 0;
-    xml = tk_tei_serialize_free(doc, &xlen);
-    doc = NULL;
-    if (xml == NULL) {
-        tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
-        goto out;
-    }
-    tk_write_file_atomic(output, xml, xlen, input, d);
+    xml = tk_convert_memory_xml(buf, len, &o, d, &xlen);
+    converted = xml != NULL;
+    free(buf); /* peak memory: the input is not needed any more */
+    buf = NULL;
+    if (xml != NULL)
+        tk_write_file_atomic(output, xml, xlen, input, d);
 out:
     rc = tk_diag_exit_status(d);
     if (!converted && rc == 0)
         rc = 1;
-    xmlFree(xml);
+    free(xml);
     xmlFreeDoc(doc);
     free(buf);
     tk_diag_free(d);

@@ -67,6 +67,9 @@ static int build_tei(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xml
     xmlNodePtr tei = parent == NULL ? new_root(cv, "TEI") : tk_el(cv, parent, "TEI");
     if (tei == NULL)
         return -1;
+    /* ids unique in the file: the second document's timeline is tk-d2-T0... */
+    if (doc_no > 0)
+        snprintf(cv->id_prefix, sizeof cv->id_prefix, "d%zu-", doc_no);
     xmlNodePtr header = tk_el(cv, tei, "teiHeader");
     if (header == NULL)
         return -1;
@@ -119,12 +122,39 @@ static void corpus_header(tk_conv *cv, xmlNodePtr corpus, const tk_blocks *B, in
     }
 }
 
-xmlDocPtr tk_convert_memory(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d)
+static xmlNodePtr child_named(xmlNodePtr parent, const char *name)
+{
+    for (xmlNodePtr c = parent != NULL ? parent->children : NULL; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+/* Streaming: writes the TEI element just built (at depth) into `into`, the body's bytes
+ * that the builder already wrote in cv->stream taken over where they stand, and frees it.
+ * The bytes from the body on end up in cv->stream. */
+static void write_tei(tk_conv *cv, xmlNodePtr tei, int depth, tk_ser *into)
+{
+    tk_ser_splice(into, child_named(cv->text, "body"), cv->stream);
+    tk_ser_node(into, tei, depth, 1);
+    xmlUnlinkNode(tei);
+    xmlFreeNode(tei);
+    cv->text = NULL;
+}
+
+static const char prolog[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+/* The conversion. With `bytes` NULL, returns the whole tree; else the serialized TEI goes
+ * to a new *bytes (each part of the tree freed once written) and the (emptied) document is
+ * returned. NULL when the input has errors. */
+static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d,
+                         tk_ser **bytes)
 {
     tk_convert_opts defaults;
     tk_lines L = {0};
     tk_blocks *B = NULL;
     tk_conv cv;
+    tk_ser *docs = NULL, *front = NULL;
     xmlDocPtr result = NULL;
     if (o == NULL) {
         tk_convert_opts_init(&defaults);
@@ -168,24 +198,54 @@ xmlDocPtr tk_convert_memory(const char *buf, size_t len, const tk_convert_opts *
     if (cv.doc == NULL)
         goto out;
     cv.doc->dict = xmlDictCreate(); /* element and attribute names stored once */
+    if (bytes != NULL && (front = tk_ser_new()) == NULL)
+        goto out;
     if (B->n_docs <= 1) {
         cv.footnotes = tk_footnotes_new();
-        if (cv.footnotes == NULL)
+        if (cv.footnotes == NULL || (bytes != NULL && (cv.stream = tk_ser_new()) == NULL))
             goto out;
         tk_docblocks empty = {0};
         if (build_tei(&cv, &L, B->n_docs ? &B->doc[0] : &empty, NULL, B->shape, 0, 0) != 0)
             goto out;
+        if (bytes != NULL) { /* the header and the text before the body go in front */
+            tk_ser_raw(front, prolog, sizeof prolog - 1);
+            write_tei(&cv, xmlDocGetRootElement(cv.doc), 0, front);
+            tk_ser_prepend(cv.stream, front);
+            *bytes = cv.stream;
+            cv.stream = NULL;
+        }
     } else {
         xmlNodePtr corpus = new_root(&cv, "teiCorpus");
-        if (corpus == NULL)
+        if (corpus == NULL || (bytes != NULL && (docs = tk_ser_new()) == NULL))
             goto out;
         for (size_t i = 0; i < B->n_docs; i++) {
             tk_footnotes_free(cv.footnotes);
             cv.footnotes = tk_footnotes_new(); /* note numbers restart per document */
+            cv.timeline = NULL;
+            if (bytes != NULL) {
+                tk_ser_free(cv.stream);
+                if ((cv.stream = tk_ser_new()) == NULL)
+                    goto out;
+            }
             if (cv.footnotes == NULL || build_tei(&cv, &L, &B->doc[i], corpus, B->shape, !o->split, i + 1) != 0)
                 goto out;
+            if (bytes != NULL) {
+                size_t n = 0;
+                write_tei(&cv, corpus->last, 1, docs);
+                const char *b = tk_ser_bytes(cv.stream, &n);
+                tk_ser_raw(docs, b, n);
+            }
         }
         corpus_header(&cv, corpus, B, !o->split);
+        if (bytes != NULL) { /* the corpus header goes before the documents */
+            tk_ser_raw(front, prolog, sizeof prolog - 1);
+            tk_ser_open(front, corpus, 0);
+            tk_ser_node(front, corpus->children, 1, 1);
+            tk_ser_prepend(docs, front);
+            tk_ser_close(docs, corpus, 0);
+            *bytes = docs;
+            docs = NULL;
+        }
     }
     if ((int)tk_diag_count(d, TK_ERROR) + (int)tk_diag_count(d, TK_SYSTEM) > errors_before)
         goto out;
@@ -194,12 +254,36 @@ xmlDocPtr tk_convert_memory(const char *buf, size_t len, const tk_convert_opts *
 out:
     if (cv.doc != NULL)
         xmlFreeDoc(cv.doc);
+    tk_ser_free(cv.stream);
+    tk_ser_free(docs);
+    tk_ser_free(front);
     tk_footnotes_free(cv.footnotes);
     tk_rules_free(cv.rules);
     tk_persons_free(cv.persons);
     tk_blocks_free(B);
     tk_lines_free(&L);
     return result;
+}
+
+xmlDocPtr tk_convert_memory(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d)
+{
+    return convert(buf, len, o, d, NULL);
+}
+
+char *tk_convert_memory_xml(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d,
+                            size_t *len_out)
+{
+    tk_ser *bytes = NULL;
+    char *xml = NULL;
+    xmlDocPtr doc = convert(buf, len, o, d, &bytes);
+    if (doc != NULL) {
+        xml = bytes != NULL ? tk_ser_detach(bytes, len_out) : NULL;
+        if (xml == NULL)
+            tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+        xmlFreeDoc(doc);
+    }
+    tk_ser_free(bytes);
+    return xml;
 }
 
 xmlDocPtr tk_convert_file(const char *path, const tk_convert_opts *o, tk_diag *d)

@@ -1,9 +1,8 @@
 /* footnotes.c: note texts of a notes section joined to the footnote markers of the body
  * (by number and source order), plus the inline side's other per-document state. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/hash.h>
 
 #include "tk_inline.h"
 
@@ -20,8 +19,9 @@ void tk_footnotes_free(tk_footnotes *f)
     free(f->notes);
     free(f->markers);
     free(f->parents);
-    if (f->when_ids != NULL)
-        xmlHashFree(f->when_ids, NULL);
+    for (size_t i = 0; i < f->cap_when_ids; i++)
+        free(f->when_ids[i]);
+    free(f->when_ids);
     tk_inline_scratch_free(f->scratch);
     free(f);
 }
@@ -73,6 +73,43 @@ void tk_inline_add_parent(tk_conv *cv, xmlNodePtr el, unsigned line)
     f->parents[f->n_parents].el = el;
     f->parents[f->n_parents].line = line;
     f->n_parents++;
+}
+
+static size_t id_hash(const char *id)
+{
+    uint64_t h = 14695981039346656037u; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        h = (h ^ *p) * 1099511628211u;
+    return (size_t)(h ^ (h >> 32));
+}
+
+int tk_inline_add_when(tk_conv *cv, const char *id)
+{
+    tk_footnotes *f = cv->footnotes;
+    if (2 * (f->n_when_ids + 1) > f->cap_when_ids) { /* at most half full */
+        size_t cap = f->cap_when_ids ? f->cap_when_ids * 2 : 256;
+        char **slot = calloc(cap, sizeof *slot);
+        if (slot == NULL)
+            return -1;
+        for (size_t i = 0; i < f->cap_when_ids; i++)
+            if (f->when_ids[i] != NULL) {
+                size_t k = id_hash(f->when_ids[i]) & (cap - 1);
+                while (slot[k] != NULL)
+                    k = (k + 1) & (cap - 1);
+                slot[k] = f->when_ids[i];
+            }
+        free(f->when_ids);
+        f->when_ids = slot;
+        f->cap_when_ids = cap;
+    }
+    size_t k = id_hash(id) & (f->cap_when_ids - 1);
+    for (; f->when_ids[k] != NULL; k = (k + 1) & (f->cap_when_ids - 1))
+        if (strcmp(f->when_ids[k], id) == 0)
+            return 0;
+    if ((f->when_ids[k] = strdup(id)) == NULL)
+        return -1;
+    f->n_when_ids++;
+    return 1;
 }
 
 /* The marker at the start of a notes-section line: `[12]`, `12.`, `12)`, `(12)`, `*`,
@@ -224,10 +261,9 @@ static void place_timeline(tk_conv *cv)
 {
     if (cv->timeline == NULL || cv->timeline->parent != NULL)
         return;
-    xmlNodePtr text = child_named(xmlDocGetRootElement(cv->doc), "text");
-    if (text == NULL) { /* no TEI text element (tests, fragments): keep it free */
+    xmlNodePtr text = cv->text;
+    if (text == NULL) /* no TEI text element (tests, fragments): keep it free */
         return;
-    }
     xmlNodePtr front = child_named(text, "front");
     if (front == NULL) {
         front = tk_el(cv, NULL, "front");
@@ -254,6 +290,44 @@ static int cmp_marker(const void *a, const void *b)
     if (x->line != y->line)
         return x->line < y->line ? -1 : 1;
     return x->col < y->col ? -1 : x->col > y->col;
+}
+
+/* Markers no note text joined: a weak one ((1), a detached [1]) was text after all and goes
+ * back to text; the others stay empty, with a warning. Empties the marker list. */
+static void settle_unmatched(tk_conv *cv)
+{
+    tk_footnotes *f = cv->footnotes;
+    for (size_t k = 0; k < f->n_markers; k++) {
+        tk_fn_marker *m = &f->markers[k];
+        if (m->matched)
+            continue;
+        if (m->weak) {
+            /* (1) or a detached [1] that no note confirms: it was text after all */
+            xmlNodePtr txt = xmlNewDocText(cv->doc, (const xmlChar *)m->literal);
+            if (txt != NULL) {
+                xmlReplaceNode(m->note, txt);
+                xmlFreeNode(m->note);
+            }
+            if (cv->explain && tk_diag_notes_enabled(cv->diag))
+                tk_diag_report(cv->diag, TK_NOTE, cv->file, m->line, m->col, "footnote-weak",
+                               "'%s' kept as text: no note %s in a notes section", m->literal,
+                               m->n);
+            continue;
+        }
+        tk_diag_report(cv->diag, TK_WARNING, cv->file, m->line, m->col, "footnote-missing",
+                       "footnote marker %s has no note text; kept empty", m->n);
+    }
+    f->n_markers = 0;
+}
+
+int tk_footnotes_settle(tk_conv *cv)
+{
+    tk_footnotes *f = cv->footnotes;
+    if (f->n_notes > 0)
+        return 0;
+    settle_unmatched(cv); /* no note text can come: the notes were read before the body */
+    f->n_parents = 0;
+    return 1;
 }
 
 void tk_footnotes_finish(tk_conv *cv)
@@ -302,7 +376,7 @@ void tk_footnotes_finish(tk_conv *cv)
                 if (f->parents[k].line <= t->line)
                     parent = f->parents[k].el;
             if (parent == NULL)
-                parent = child_named(child_named(xmlDocGetRootElement(cv->doc), "text"), "body");
+                parent = child_named(cv->text, "body");
             if (parent == NULL && f->n_parents > 0)
                 parent = f->parents[f->n_parents - 1].el;
             tk_diag_report(cv->diag, TK_WARNING, cv->file, t->line, t->col, "footnote-unused",
@@ -319,27 +393,7 @@ void tk_footnotes_finish(tk_conv *cv)
         f->in_note--;
         cv->n_footnotes++;
     }
-    for (size_t k = 0; k < f->n_markers; k++) {
-        tk_fn_marker *m = &f->markers[k];
-        if (m->matched)
-            continue;
-        if (m->weak) {
-            /* (1) or a detached [1] that no note confirms: it was text after all */
-            xmlNodePtr txt = xmlNewDocText(cv->doc, (const xmlChar *)m->literal);
-            if (txt != NULL) {
-                xmlReplaceNode(m->note, txt);
-                xmlFreeNode(m->note);
-            }
-            if (cv->explain && tk_diag_notes_enabled(cv->diag))
-                tk_diag_report(cv->diag, TK_NOTE, cv->file, m->line, m->col, "footnote-weak",
-                               "'%s' kept as text: no note %s in a notes section", m->literal,
-                               m->n);
-            continue;
-        }
-        tk_diag_report(cv->diag, TK_WARNING, cv->file, m->line, m->col, "footnote-missing",
-                       "footnote marker %s has no note text; kept empty", m->n);
-    }
-    f->n_markers = 0; /* finish is idempotent */
+    settle_unmatched(cv);
     for (size_t i = 0; i < f->n_notes; i++) {
         free(f->notes[i].text);
         free(f->notes[i].line_start);

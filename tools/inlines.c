@@ -982,7 +982,10 @@ static void subst(ctx *c, const mark *m, const char *v, char *out, size_t cap)
     out[k] = '\0';
 }
 
-static const char *when_id(tk_conv *cv, const char *ts, size_t n, long *seconds)
+/* The id of timestamp ts (n bytes) in buf: tk-[prefix]T00-12-34 (tk-Tm... when negative),
+ * and its seconds. NULL when ts is not a timestamp. */
+static const char *when_id(tk_conv *cv, const char *ts, size_t n, long *seconds, char *id,
+                           size_t size)
 {
     /* [-]a:b[:c[:d]] -> seconds; id tk-T... */
     long f[4];
@@ -1021,39 +1024,34 @@ static const char *when_id(tk_conv *cv, const char *ts, size_t n, long *seconds)
         sec += f[k] * mult[k];
     }
     *seconds = neg ? -sec : sec;
-    static char id[48];
-    size_t k = 0;
-    k += (size_t)snprintf(id, sizeof id, "tk-T%s", neg ? "m" : "");
-    for (size_t j = neg; j < n && k + 1 < sizeof id; j++)
+    size_t k = (size_t)snprintf(id, size, "tk-%sT%s", cv->id_prefix, neg ? "m" : "");
+    for (size_t j = neg; j < n && k + 1 < size; j++)
         id[k++] = ts[j] == ':' ? '-' : ts[j];
     id[k] = '\0';
-    (void)cv;
     return id;
 }
 
 xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, size_t len)
 {
     long sec = 0;
-    const char *id = when_id(cv, ts, len, &sec);
+    char idbuf[64], origin[32];
+    const char *id = when_id(cv, ts, len, &sec, idbuf, sizeof idbuf);
     if (id == NULL)
         return NULL;
-    tk_footnotes *f = cv->footnotes;
+    snprintf(origin, sizeof origin, "#tk-%sT0", cv->id_prefix);
     if (cv->timeline == NULL) {
         cv->timeline = tk_el(cv, NULL, "timeline");
         set(cv->timeline, "unit", "s");
-        set(cv->timeline, "origin", "#tk-T0");
-        set_xml_id(tk_el(cv, cv->timeline, "when"), "tk-T0");
+        set(cv->timeline, "origin", origin);
+        set_xml_id(tk_el(cv, cv->timeline, "when"), origin + 1);
     }
-    if (f->when_ids == NULL)
-        f->when_ids = xmlHashCreate(256);
-    if (f->when_ids != NULL && xmlHashLookup(f->when_ids, (const xmlChar *)id) == NULL) {
+    if (tk_inline_add_when(cv, id) == 1) {
         xmlNodePtr w = tk_el(cv, cv->timeline, "when");
         set_xml_id(w, id);
         char iv[32];
         snprintf(iv, sizeof iv, "%ld", sec);
         set(w, "interval", iv);
-        set(w, "since", "#tk-T0");
-        xmlHashAddEntry(f->when_ids, (const xmlChar *)id, (void *)1);
+        set(w, "since", origin);
     }
     xmlNodePtr a = tk_el(cv, parent, "anchor");
     char ref[56];

@@ -2,6 +2,7 @@
  * CRLF and lone CR accepted; characters XML 1.0 forbids reported and dropped). */
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -125,10 +126,24 @@ static char *convert_encoding(const char *data, size_t len, const char *enc, con
 }
 
 /* 1 when the text is valid UTF-8 without characters XML forbids (the common case). */
-static int is_clean(const unsigned char *p, size_t n)
+static int is_clean(const unsigned char *p, size_t n, int *has_cr)
 {
+    *has_cr = 0;
     for (size_t i = 0; i < n; i++) {
+        /* eight bytes at a time while they are printable ASCII (no byte >= 0x80 or < 0x20) */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            uint64_t t = (w | 0x8080808080808080u) - 0x2020202020202020u; /* no borrows */
+            if (((w | ~t) & 0x8080808080808080u) != 0) /* a byte >= 0x80, or < 0x20 */
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         unsigned char c = p[i];
+        if (c == '\r')
+            *has_cr = 1;
         if (c >= 0x20 && c < 0x80)
             continue;
         if (c == '\n' || c == '\r' || c == '\t')
@@ -144,8 +159,9 @@ static int is_clean(const unsigned char *p, size_t n)
     return 1;
 }
 
-/* Splits clean text data[from, n) into lines that point into it. Returns 0 or -1. */
-static int split_clean(const char *data, size_t from, size_t n, tk_lines *out)
+/* Splits clean text data[from, n) into lines that point into it (has_cr: it holds a CR).
+ * Returns 0 or -1. */
+static int split_clean(const char *data, size_t from, size_t n, int has_cr, tk_lines *out)
 {
     size_t cap = n / 40 + 16, i = from, start = from;
     unsigned no = 1;
@@ -153,6 +169,10 @@ static int split_clean(const char *data, size_t from, size_t n, tk_lines *out)
     if (out->v == NULL)
         return -1;
     for (;;) {
+        if (!has_cr) { /* only LF ends a line */
+            const char *nl = memchr(data + i, '\n', n - i);
+            i = nl != NULL ? (size_t)(nl - data) : n;
+        }
         while (i < n && data[i] != '\n' && data[i] != '\r')
             i++;
         if (i == n && start == n)
@@ -202,9 +222,10 @@ int tk_read_lines(const char *data, size_t len, const char *encoding, const char
     size_t i = 0;
     if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
         i = 3;
-    if (is_clean(p + i, n - i)) {
+    int has_cr;
+    if (is_clean(p + i, n - i, &has_cr)) {
         /* nothing to drop: the lines point into the input (or the converted copy) */
-        rc = split_clean(data, i, n, out);
+        rc = split_clean(data, i, n, has_cr, out);
         if (rc == 0) {
             out->buf = converted;
             converted = NULL;

@@ -1,9 +1,8 @@
-/* tei.c: builds the TEI text (body, back) of one document from its blocks, and serializes
- * TEI with structural elements indented and mixed content left exactly as built. */
+/* tei.c: builds the TEI text (body, back) of one document from its blocks; when the
+ * conversion streams, hands each finished part of the body to the serializer. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/xmlsave.h>
 
 #include "tk_internal.h"
 
@@ -107,8 +106,12 @@ typedef struct builder {
     int oom;
 } builder;
 
+/* 1 when container c holds paragraph-level content (anything but head, opener, pb,
+ * milestone, note, anchor), counting children already written by a streaming flush. */
 static int container_has_common(xmlNodePtr c)
 {
+    if ((uintptr_t)c->_private & TK_NODE_COMMON)
+        return 1;
     for (xmlNodePtr n = c->children; n != NULL; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
@@ -481,18 +484,51 @@ static void notes_section(builder *b)
     }
 }
 
-/* Body content must include at least one division or paragraph-level element. */
-static void ensure_content(tk_conv *cv, xmlNodePtr body)
+/* Streaming: every few blocks, writes and frees the finished part of the body. The open
+ * elements (the builder's pointers and their ancestors) are marked TK_NODE_KEEP for the
+ * serializer and remember whether they had paragraph-level content. */
+enum { FLUSH_EVERY = 16 };
+
+static void mark_open(xmlNodePtr n, xmlNodePtr stop, int on)
 {
-    for (xmlNodePtr n = body->children; n != NULL; n = n->next)
-        if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "head") != 0 &&
-            strcmp((const char *)n->name, "opener") != 0 &&
-            strcmp((const char *)n->name, "pb") != 0 &&
-            strcmp((const char *)n->name, "milestone") != 0 &&
-            strcmp((const char *)n->name, "note") != 0 &&
-            strcmp((const char *)n->name, "anchor") != 0)
-            return;
-    tk_el(cv, body, "p");
+    for (; n != NULL && n != stop; n = n->parent) {
+        uintptr_t f = (uintptr_t)n->_private & ~(uintptr_t)(TK_NODE_KEEP | TK_NODE_TAG_DONE);
+        if (on) {
+            f |= TK_NODE_KEEP;
+            if (container_has_common(n))
+                f |= TK_NODE_COMMON;
+            /* a turn may still get its @who (a timestamp line opens it, the label follows);
+             * divisions are complete when opened */
+            if (strcmp((const char *)n->name, "div") == 0)
+                f |= TK_NODE_TAG_DONE;
+        }
+        n->_private = (void *)f;
+    }
+}
+
+static void flush_finished(builder *b)
+{
+    tk_conv *cv = b->cv;
+    if (!tk_footnotes_settle(cv) || cv->stream == NULL)
+        return;
+    /* the list and opener the builder only compares with the last child: forgotten when
+     * something followed them, as the comparison would tell */
+    if (b->list != NULL && b->list != b->list->parent->last)
+        b->list = NULL;
+    if (b->opener != NULL && b->opener != b->opener->parent->last)
+        b->opener = NULL;
+    xmlNodePtr open[] = {b->sp, b->container, b->act, b->scene, b->section, b->list, b->opener};
+    size_t n_open = sizeof open / sizeof *open;
+    for (size_t i = 0; i < n_open; i++)
+        mark_open(open[i], b->body, 1);
+    mark_open(b->body, b->body->parent, 1);
+    int depth = 0;
+    for (xmlNodePtr a = b->body->parent; a != NULL && a->type == XML_ELEMENT_NODE; a = a->parent)
+        depth++;
+    tk_ser_flush(cv->stream, b->body, depth);
+    for (size_t i = 0; i < n_open; i++)
+        mark_open(open[i], b->body, 0);
+    mark_open(b->body, b->body->parent, 0);
 }
 
 void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xmlNodePtr tei,
@@ -504,16 +540,21 @@ void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, x
     b.L = L;
     b.db = db;
     b.info = info;
-    b.text = tk_el(cv, tei, "text");
+    b.text = cv->text = tk_el(cv, tei, "text");
     b.body = tk_el(cv, b.text, "body");
     if (b.text == NULL || b.body == NULL)
         goto out;
     b.container = b.body;
     notes_section(&b); /* first: the markers in the body need the note texts */
-    for (size_t i = 0; i < db->n && !b.oom; i++)
+    for (size_t i = 0; i < db->n && !b.oom; i++) {
         one_block(&b, &db->b[i]);
+        if ((i + 1) % FLUSH_EVERY == 0)
+            flush_finished(&b);
+    }
     close_sp(&b);
-    ensure_content(cv, b.body);
+    /* body content must include at least one division or paragraph-level element */
+    if (!container_has_common(b.body))
+        tk_el(cv, b.body, "p");
     tk_footnotes_finish(cv);
 out:
     if (b.oom)
@@ -528,188 +569,4 @@ void tk_set_xml_id(xmlNodePtr node, const char *id)
 {
     xmlNsPtr xns = xmlSearchNsByHref(node->doc, node, (const xmlChar *)TK_XML_NS);
     xmlSetNsProp(node, xns, (const xmlChar *)"id", (const xmlChar *)id);
-}
-
-/* ------------------------------------------------------------------ serialization */
-
-/* Elements whose children are elements only: indented. Everything else is written as built. */
-static const char *const structural[] = {
-    "TEI", "teiCorpus", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt",
-    "availability", "sourceDesc", "msDesc", "msIdentifier", "encodingDesc", "appInfo",
-    "application", "editorialDecl", "profileDesc", "abstract", "langUsage", "textClass",
-    "keywords", "particDesc", "listPerson", "person", "notesStmt", "text", "front", "body",
-    "back", "div", "sp", "list", "timeline", "correction", "normalization", "hyphenation",
-    "interpretation", "segmentation", "punctuation", "quotation", "projectDesc", "listBibl",
-    "settingDesc", "group",
-};
-
-/* 1 when the element name is in the structural list; names are interned in the document's
- * dictionary, so a small cache keyed by the name pointer answers most calls. */
-typedef struct name_cache {
-    struct {
-        const xmlChar *name;
-        int yes;
-    } e[64];
-} name_cache;
-
-static int structural_name(name_cache *c, const xmlChar *name)
-{
-    size_t h = ((size_t)name >> 4) & 63;
-    if (c->e[h].name == name)
-        return c->e[h].yes;
-    int yes = 0;
-    for (size_t i = 0; i < sizeof structural / sizeof *structural && !yes; i++)
-        yes = strcmp((const char *)name, structural[i]) == 0;
-    c->e[h].name = name;
-    c->e[h].yes = yes;
-    return yes;
-}
-
-static int is_structural(name_cache *cache, xmlNodePtr n)
-{
-    if (n->type != XML_ELEMENT_NODE || !structural_name(cache, n->name))
-        return 0;
-    /* a structural element holding text (e.g. a stray text node) is written as is */
-    for (xmlNodePtr c = n->children; c != NULL; c = c->next)
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-            return 0;
-    return 1;
-}
-
-static void write_escaped_attr(xmlOutputBufferPtr out, const xmlChar *v)
-{
-    const xmlChar *run = v;
-    for (const xmlChar *p = v; *p; p++) {
-        const char *rep = NULL;
-        switch (*p) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\n': rep = "&#10;"; break;
-        case '\r': rep = "&#13;"; break;
-        case '\t': rep = "&#9;"; break;
-        default: break;
-        }
-        if (rep != NULL) {
-            xmlOutputBufferWrite(out, (int)(p - run), (const char *)run);
-            xmlOutputBufferWriteString(out, rep);
-            run = p + 1;
-        }
-    }
-    xmlOutputBufferWriteString(out, (const char *)run);
-}
-
-static void write_indent(xmlOutputBufferPtr out, int depth)
-{
-    static const char spaces[] = "                                                  ";
-    int n = depth * 2;
-    while (n > 0) {
-        int k = n > 50 ? 50 : n;
-        xmlOutputBufferWrite(out, k, spaces);
-        n -= k;
-    }
-}
-
-/* Writes n; with `consume`, frees each child once written (the output grows while the tree
- * shrinks, so the peak is not tree + output). */
-static void write_node(name_cache *nc, xmlOutputBufferPtr out, xmlDocPtr doc, xmlNodePtr n,
-                       int depth, int consume)
-{
-    if (!is_structural(nc, n)) {
-        write_indent(out, depth);
-        xmlNodeDumpOutput(out, doc, n, 0, 0, "UTF-8");
-        xmlOutputBufferWrite(out, 1, "\n");
-        return;
-    }
-    write_indent(out, depth);
-    xmlOutputBufferWrite(out, 1, "<");
-    xmlOutputBufferWriteString(out, (const char *)n->name);
-    for (xmlNsPtr ns = n->nsDef; ns != NULL; ns = ns->next) {
-        xmlOutputBufferWriteString(out, ns->prefix ? " xmlns:" : " xmlns");
-        if (ns->prefix)
-            xmlOutputBufferWriteString(out, (const char *)ns->prefix);
-        xmlOutputBufferWrite(out, 2, "=\"");
-        write_escaped_attr(out, ns->href);
-        xmlOutputBufferWrite(out, 1, "\"");
-    }
-    for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
-        xmlOutputBufferWrite(out, 1, " ");
-        if (a->ns != NULL && a->ns->prefix != NULL) {
-            xmlOutputBufferWriteString(out, (const char *)a->ns->prefix);
-            xmlOutputBufferWrite(out, 1, ":");
-        }
-        xmlOutputBufferWriteString(out, (const char *)a->name);
-        xmlOutputBufferWrite(out, 2, "=\"");
-        xmlChar *v = xmlNodeListGetString(doc, a->children, 0);
-        if (v != NULL)
-            write_escaped_attr(out, v);
-        xmlFree(v);
-        xmlOutputBufferWrite(out, 1, "\"");
-    }
-    if (n->children == NULL) {
-        xmlOutputBufferWrite(out, 3, "/>\n");
-        return;
-    }
-    xmlOutputBufferWrite(out, 2, ">\n");
-    for (xmlNodePtr c = n->children; c != NULL;) {
-        xmlNodePtr next = c->next;
-        write_node(nc, out, doc, c, depth + 1, consume);
-        if (consume) {
-            xmlUnlinkNode(c);
-            xmlFreeNode(c);
-        }
-        c = next;
-    }
-    write_indent(out, depth);
-    xmlOutputBufferWrite(out, 2, "</");
-    xmlOutputBufferWriteString(out, (const char *)n->name);
-    xmlOutputBufferWrite(out, 2, ">\n");
-}
-
-static char *serialize(xmlDocPtr doc, size_t *len, int consume)
-{
-    name_cache nc;
-    memset(&nc, 0, sizeof nc);
-    xmlBufferPtr buf = xmlBufferCreateSize(1 << 16);
-    if (buf == NULL)
-        return NULL;
-    /* grow by doubling: libxml2's default scheme grows by what each write needs, which
-     * makes serializing a large document quadratic in reallocations */
-    xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT);
-    xmlOutputBufferPtr out = xmlOutputBufferCreateBuffer(buf, NULL);
-    if (out == NULL) {
-        xmlBufferFree(buf);
-        return NULL;
-    }
-    xmlOutputBufferWriteString(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    for (xmlNodePtr n = doc->children; n != NULL; n = n->next) {
-        if (n->type == XML_ELEMENT_NODE)
-            write_node(&nc, out, doc, n, 0, consume);
-        else if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) {
-            xmlNodeDumpOutput(out, doc, n, 0, 0, "UTF-8");
-            xmlOutputBufferWrite(out, 1, "\n");
-        }
-    }
-    xmlOutputBufferFlush(out);
-    char *res = NULL;
-    int failed = out->error != 0;
-    xmlOutputBufferClose(out);
-    if (!failed) {
-        size_t n = (size_t)xmlBufferLength(buf);
-        res = (char *)xmlBufferDetach(buf); /* no copy: the output can be large */
-        if (len != NULL)
-            *len = n;
-    }
-    xmlBufferFree(buf);
-    return res;
-}
-
-char *tk_tei_serialize(xmlDocPtr doc, size_t *len) { return serialize(doc, len, 0); }
-
-char *tk_tei_serialize_free(xmlDocPtr doc, size_t *len)
-{
-    char *r = serialize(doc, len, 1);
-    xmlFreeDoc(doc);
-    return r;
 }

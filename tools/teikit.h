@@ -135,6 +135,12 @@ int tk_shape_from_name(const char *name);
  * xmlFreeDoc, or NULL when the input has errors (invalid UTF-8, unreadable personography...;
  * reported as TK_ERROR or TK_SYSTEM). */
 xmlDocPtr tk_convert_memory(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d);
+/* The same conversion, serialized as tk_tei_serialize would (the same bytes), but each part
+ * of the tree is written and freed as soon as it is finished: the way to convert large
+ * inputs (a fraction of the memory and time). Returns NUL-terminated bytes the caller frees
+ * with free() (length in *len), or NULL when the input has errors (reported to d). */
+char *tk_convert_memory_xml(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d,
+                            size_t *len_out);
 /* The same for a file ("-" = stdin); o->name defaults to path. */
 xmlDocPtr tk_convert_file(const char *path, const tk_convert_opts *o, tk_diag *d);
 

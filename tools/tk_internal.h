@@ -43,6 +43,7 @@ void tk_span_pos(const tk_span *span, size_t off, unsigned *line, unsigned *col)
 typedef struct tk_rules tk_rules;         /* the bracket rule table (rules.c) */
 typedef struct tk_persons tk_persons;     /* personography + name matcher (persons.c) */
 typedef struct tk_footnotes tk_footnotes; /* note texts by number (footnotes.c) */
+typedef struct tk_ser tk_ser;             /* a serializer (serialize.c) */
 
 /* State of one conversion (one output TEI document), owned by convert.c. The inline side
  * reads the fields; only the fields marked "inline side" are written by it. */
@@ -61,6 +62,11 @@ typedef struct tk_conv {
     unsigned n_sic, n_expan, n_supplied, n_gloss, n_gap, n_unclear, n_events, n_pb,
         n_footnotes, n_dates, n_timestamps;
     xmlNodePtr timeline;              /* created on demand by the inline side (anchor/@synch) */
+    xmlNodePtr text;                  /* the text element of the document being built */
+    char id_prefix[24];               /* put into the ids the inline side makes ("d2-" in
+                                         the second document of a corpus, else "") */
+    tk_ser *stream;                    /* block side: when not NULL, finished parts of the body
+                                         are written here and freed while it is built */
     void *block_private;              /* block side's own state */
 } tk_conv;
 
@@ -89,8 +95,13 @@ int tk_footnotes_add_line(tk_conv *cv, const tk_span *line);
 /* After the body is built: joins note texts to the markers (matched by number, each note to
  * the last marker with its number before it in the source), warns about markers without
  * text and texts without marker (kept at the end of the element before them), and places
- * the timeline (cv->timeline) as the first child of text/front (creating front). */
+ * the timeline (cv->timeline) as the first child of text/front (creating front) of cv->text. */
 void tk_footnotes_finish(tk_conv *cv);
+/* Between blocks: when the document has no note texts, settles the footnote markers found so
+ * far as tk_footnotes_finish would (a weak marker back to text, the others warned about)
+ * and forgets every element it holds. Returns 1 when the inline side then holds no pointer
+ * into the body (a streaming converter may write and free what is finished), else 0. */
+int tk_footnotes_settle(tk_conv *cv);
 
 /* --- the rule table (rules.c); format and built-in rules: docs/rules.md --- */
 
@@ -307,6 +318,36 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
 void tk_header_persons(tk_conv *cv, xmlNodePtr profileDesc, int all_docs);
 /* Sets xml:id on node. */
 void tk_set_xml_id(xmlNodePtr node, const char *id);
+
+/* ---- serialize.c: TEI bytes (structural elements indented, mixed content as built) ---- */
+/* A serializer (tk_ser): bytes written so far, in memory. Free with tk_ser_free. */
+tk_ser *tk_ser_new(void);
+void tk_ser_free(tk_ser *s);
+void tk_ser_raw(tk_ser *s, const char *bytes, size_t len);
+/* Writes node n and its subtree at indentation depth (with consume, freeing the children
+ * as they are written; n itself stays). */
+void tk_ser_node(tk_ser *s, xmlNodePtr n, int depth, int consume);
+/* The start tag (with "\n") / end tag of element n at indentation depth. */
+void tk_ser_open(tk_ser *s, xmlNodePtr n, int depth);
+void tk_ser_close(tk_ser *s, xmlNodePtr n, int depth);
+/* The bytes so far (owned by s) / handed to the caller (free(); NULL when out of memory). */
+const char *tk_ser_bytes(tk_ser *s, size_t *len);
+char *tk_ser_detach(tk_ser *s, size_t *len);
+
+/* Streaming. While a document is built, its elements' _private field holds these bits: */
+#define TK_NODE_STARTED 1u /* the start tag and the first children are written already */
+#define TK_NODE_KEEP 2u    /* still being built: the builder may add to it */
+#define TK_NODE_COMMON 4u  /* (tei.c) a child already written was paragraph-level content */
+#define TK_NODE_TAG_DONE 8u /* kept, but its start tag (name, attributes) will not change */
+/* Writes what is finished of the open element n (at depth): its start tag (once), then its
+ * children in order, each freed once written, up to the first child marked TK_NODE_KEEP,
+ * into which it descends when that child is marked TK_NODE_TAG_DONE and written indented. */
+void tk_ser_flush(tk_ser *s, xmlNodePtr n, int depth);
+/* When the next tk_ser_node meets `node` (what tk_ser_flush wrote of it is in `stream`), it
+ * writes the rest of the document from there on into stream, after those bytes. */
+void tk_ser_splice(tk_ser *s, xmlNodePtr node, tk_ser *stream);
+/* Puts front's bytes before s's (one move of s's bytes: no second copy of a large output). */
+void tk_ser_prepend(tk_ser *s, tk_ser *front);
 
 /* ---- persons.c (besides the declarations above) ---- */
 /* Adds a speaker label as a person (or finds the person it names: a personography form

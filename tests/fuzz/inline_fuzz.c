@@ -44,7 +44,8 @@ static xmlDocPtr inline_doc(const char *buf, size_t len, const char *rules, FILE
     xmlNodeAddContent(tk_el(&cv, ts, "title"), (const xmlChar *)"inline pass");
     xmlNodeAddContent(tk_el(&cv, tk_el(&cv, fd, "publicationStmt"), "p"), (const xmlChar *)"test");
     xmlNodeAddContent(tk_el(&cv, tk_el(&cv, fd, "sourceDesc"), "p"), (const xmlChar *)"test");
-    xmlNodePtr body = tk_el(&cv, tk_el(&cv, root, "text"), "body");
+    cv.text = tk_el(&cv, root, "text");
+    xmlNodePtr body = tk_el(&cv, cv.text, "body");
     cv.rules = tk_rules_new(rules, cv.diag);
     cv.persons = tk_persons_new(NULL, cv.diag);
     cv.footnotes = tk_footnotes_new();

@@ -100,6 +100,39 @@ static void test_iconv(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, "byte offset 2"));
 }
 
+/* The reader checks eight bytes at a time: a byte it must see is found at every offset. */
+static void test_every_offset(void)
+{
+    for (size_t k = 0; k < 40; k++) {
+        char in[41];
+        tk_capture c;
+        tk_lines L;
+        memset(in, 'a', 40);
+        in[40] = '\0';
+        in[k] = '\x01'; /* forbidden in XML: dropped, with a warning at its column */
+        CU_ASSERT_EQUAL(read(in, 40, NULL, &c, &L), 0);
+        CU_ASSERT(L.n == 1 && L.v[0].len == 39);
+        char want[64];
+        snprintf(want, sizeof want, "warning:1:%zu:xml-char:", k + 1);
+        CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, want));
+        tk_lines_free(&L);
+        in[k] = '\xFF'; /* invalid UTF-8: an error at its column */
+        CU_ASSERT_EQUAL(read(in, 40, NULL, &c, &L), -1);
+        snprintf(want, sizeof want, "error:1:%zu:utf8:", k + 1);
+        CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, want));
+        tk_lines_free(&L);
+        in[k] = '\r'; /* a lone CR ends a line */
+        CU_ASSERT_EQUAL(read(in, 40, NULL, &c, &L), 0);
+        CU_ASSERT_EQUAL(L.n, k == 39 ? 1 : 2);
+        CU_ASSERT_EQUAL(L.v[0].len, k);
+        tk_lines_free(&L);
+        in[k] = '\t'; /* a tab is text */
+        CU_ASSERT_EQUAL(read(in, 40, NULL, &c, &L), 0);
+        CU_ASSERT(L.n == 1 && L.v[0].len == 40 && c.n == 0);
+        tk_lines_free(&L);
+    }
+}
+
 static void test_big_line_linear(void)
 {
     tk_capture c;
@@ -125,4 +158,5 @@ void tk_suite_reader(void)
     CU_add_test(s, "characters XML forbids dropped", test_forbidden_chars_dropped);
     CU_add_test(s, "--encoding through iconv", test_iconv);
     CU_add_test(s, "1 MB line", test_big_line_linear);
+    CU_add_test(s, "special bytes at every offset", test_every_offset);
 }

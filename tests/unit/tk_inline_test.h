@@ -25,8 +25,8 @@ static inline void tk_itest_init(tk_itest *it, const char *rules_path)
     xmlDocSetRootElement(it->cv.doc, root);
     it->cv.ns = xmlNewNs(root, (const xmlChar *)TK_TEI_NS, NULL);
     xmlSetNs(root, it->cv.ns);
-    xmlNodePtr text = tk_el(&it->cv, root, "text");
-    it->body = tk_el(&it->cv, text, "body");
+    it->cv.text = tk_el(&it->cv, root, "text");
+    it->body = tk_el(&it->cv, it->cv.text, "body");
     it->cv.rules = tk_rules_new(rules_path, it->cv.diag);
     it->cv.persons = tk_persons_new(NULL, it->cv.diag);
     it->cv.footnotes = tk_footnotes_new();
