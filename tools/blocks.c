@@ -929,8 +929,8 @@ static void transcript_paragraph(parser *P, const para *p, int mixed_ok)
 static para *collect_paragraphs(parser *P, size_t a, size_t b, size_t *np)
 {
     const tk_lines *L = P->lines;
-    size_t cap = 64, n = 0;
-    para *v = malloc(cap * sizeof *v);
+    size_t cap = (b - a) / 2 + 2, n = 0; /* a paragraph has a line and a blank after it */
+    para *v = tk_malloc_big(cap * sizeof *v);
     unsigned blanks = 0;
     if (v == NULL) {
         P->oom = 1;
@@ -1402,6 +1402,12 @@ static tk_docblocks *new_doc(parser *P, size_t first, size_t end)
     memset(db, 0, sizeof *db);
     db->first_line = first;
     db->end_line = end;
+    if (end - first >= 4096) { /* a long document: its blocks at once (at most one a line) */
+        db->cap = end - first + 16;
+        db->b = tk_malloc_big(db->cap * sizeof *db->b);
+        if (db->b == NULL)
+            db->cap = 0;
+    }
     return db;
 }
 

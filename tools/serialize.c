@@ -55,6 +55,17 @@ static int room(tk_ser *s, size_t n)
     return 0;
 }
 
+void tk_ser_reserve(tk_ser *s, size_t n)
+{
+    if (s->bytes != NULL || n == 0)
+        return;
+    s->bytes = tk_malloc_big(n + 1);
+    if (s->bytes != NULL) {
+        s->cap = n + 1;
+        s->bytes[0] = '\0';
+    }
+}
+
 static void put(tk_ser *s, const char *b, size_t n)
 {
     if (room(s, n) != 0)
