@@ -211,7 +211,8 @@ static unsigned flags(xmlNodePtr n) { return (unsigned)(uintptr_t)n->_private; }
 
 static int structural_name(tk_ser *s, const xmlChar *name)
 {
-    size_t h = ((size_t)name >> 4) & 63;
+    /* names lie side by side in the dictionary: mix all the pointer's bits */
+    size_t h = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15u) >> 58);
     if (s->cache[h].name == name)
         return s->cache[h].yes;
     int yes = 0;
