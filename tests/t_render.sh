@@ -11,7 +11,7 @@ expect_status "--help" 0 $TEIKIT render --help
 grep -q -- '--view' "$TK_TMP/out" && ok || fail "--help names --view"
 
 # ---- golden text: diplomatic and normalized, read and checked by a person -----------------
-for doc in memo transcript; do
+for doc in memo transcript corpus; do
   for view in diplomatic normalized; do
     expect_status "text $doc $view" 0 $TEIKIT render --to text --view $view $R/$doc.xml
     if cmp -s "$TK_TMP/out" $R/$doc.$view.txt; then ok; else
@@ -34,6 +34,16 @@ long=$(LC_ALL=C sed 's/[\xc0-\xf7][\x80-\xbf]*/x/g' "$TK_TMP/w30" | LC_ALL=C awk
 $TEIKIT render --to text --param width=0 $R/memo.xml >"$TK_TMP/w0"
 grep -q '^On the evening of .* were present from our side\.$' "$TK_TMP/w0" && ok || fail "width=0 keeps a paragraph on one line"
 $TEIKIT render --to text --param persons=1 $R/memo.xml | grep -q '^Mao Zedong (mao_zedong): 4 mentions$' && ok || fail "persons=1 index"
+# a mention whose @ref names several persons counts for each (declared or not), in text and HTML
+$TEIKIT render --to text --param persons=1 $R/corpus.xml >"$TK_TMP/cp"
+grep -q '^Mao Zedong (mao): 2 mentions$' "$TK_TMP/cp" && grep -q '^Zhou Enlai (zhou): 2 mentions$' "$TK_TMP/cp" &&
+  grep -q '^kim (kim): 1 mention$' "$TK_TMP/cp" && ok || fail "persons=1: @ref with several ids"
+$TEIKIT render --to html $R/corpus.xml >"$TK_TMP/c.html"
+grep -q '<li id="tk-p-zhou"><strong class="pname">Zhou Enlai</strong>: <span class="mentions"><a href="#tk-m2" title="the two chairmen">1</a> <a href="#tk-m3" title="Zhou and Kim">2</a>' "$TK_TMP/c.html" &&
+  grep -q '<li id="tk-p-kim">.*<a href="#tk-m3"' "$TK_TMP/c.html" && ok || fail "HTML index: @ref with several ids"
+# each document of a corpus has its title block in HTML too
+[ "$(grep -o '<header class="part-header"><h2>[^<]*</h2>' "$TK_TMP/c.html" | wc -l)" -eq 2 ] &&
+  grep -q '<dt>Source</dt><dd>810.154/691. Document 588 (frus1934v04/d588).</dd>' "$TK_TMP/c.html" && ok || fail "HTML: per-document headers"
 
 # ---- the diplomatic text of a converted transcript is the transcript ----------------------
 # The seed memorandum through 'teikit convert' and back: the body's words and brackets, token
@@ -74,7 +84,7 @@ grep -q 'id="tk-view-dipl" class="tk-view" checked' "$h" && ok || fail "diplomat
 $TEIKIT render --to html --view normalized $R/memo.xml | grep -q 'id="tk-view-norm" class="tk-view" checked' && ok || fail "--view normalized"
 $TEIKIT render --to html $R/transcript.xml >"$TK_TMP/t.html"
 grep -q '<div class="sp" data-who="#kissinger"><div class="speaker">SECRETARY KISSINGER:</div>' "$TK_TMP/t.html" && ok || fail "speaker turn"
-grep -q '<time class="ts">\[00:00:12\]</time>' "$TK_TMP/t.html" && ok || fail "timestamp"
+grep -q '<time class="ts dipl">\[00:00:12\]</time> Thank you' "$TK_TMP/t.html" && ok || fail "timestamp (diplomatic view only)"
 grep -q 'class="event vocal"' "$TK_TMP/t.html" && grep -q 'class="gap"' "$TK_TMP/t.html" && ok || fail "events styled"
 $TEIKIT render --to html --param 'css=.x{color:red}' $R/memo.xml | grep -q '\.x{color:red}</style>' && ok || fail "css parameter"
 

@@ -13,8 +13,9 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:exsl="http://exslt.org/common"
+    xmlns:str="http://exslt.org/strings"
     xmlns:tk="urn:x-teikit:render"
-    exclude-result-prefixes="tei exsl tk"
+    exclude-result-prefixes="tei exsl str tk"
     extension-element-prefixes="exsl">
 
   <!-- ============================================================ parameters -->
@@ -59,9 +60,9 @@
   <xsl:key name="tk-text-notes" match="tei:note | tei:app/tei:rdg"
            use="concat(generate-id(ancestor::tei:text[last()]), substring(generate-id(/*), 1, 99 * number(not(ancestor::tei:text))))"/>
   <xsl:key name="tk-person" match="tei:person" use="@xml:id"/>
-  <!-- Mentions by the first token of @ref ("#mao" or a URI). -->
+  <!-- Mentions by each token of @ref ("#mao" or a URI; `ref="#mao #zhou"` names both). -->
   <xsl:key name="tk-mention" match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]"
-           use="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
+           use="str:tokenize(normalize-space(@ref), ' ')"/>
 
   <!-- All notes of the text and the readings of an apparatus (rendered as notes). A note
        printed where it stands in the diplomatic view ("inline note") is one with
@@ -134,26 +135,28 @@
   </xsl:template>
 
   <!-- ================================================================ persons -->
-  <!-- The id a mention points to: the first token of @ref without its '#'. -->
-  <xsl:template name="tk-ref-id">
-    <xsl:param name="ref" select="@ref"/>
-    <xsl:variable name="first" select="substring-before(concat(normalize-space($ref), ' '), ' ')"/>
-    <xsl:choose>
-      <xsl:when test="starts-with($first, '#')"><xsl:value-of select="substring($first, 2)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$first"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <!-- The references of mentions that name no person of the personography, one <r k="#x"
-       id="x"/> per distinct reference, sorted (one pass: sort, then compare each with the one
-       before it; no Muenchian key() per mention, whose node-set copies grow with the text). -->
-  <xsl:variable name="tk-undeclared-rtf">
+       id="x"/> per distinct reference (every token of @ref), sorted (collect, sort, then compare
+       each with the one before it; no Muenchian key() per mention, whose node-set copies grow
+       with the text). -->
+  <xsl:variable name="tk-refs-rtf">
     <xsl:for-each select="$tk-mentions">
-      <xsl:sort select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
-      <xsl:variable name="k" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
-      <xsl:if test="not(starts-with($k, '#') and key('tk-person', substring($k, 2)))">
-        <r k="{$k}"><xsl:attribute name="id"><xsl:call-template name="tk-ref-id"/></xsl:attribute></r>
-      </xsl:if>
+      <xsl:variable name="m" select="."/>
+      <xsl:for-each select="str:tokenize(normalize-space(@ref), ' ')">
+        <xsl:variable name="k" select="string(.)"/>
+        <!-- back in the source document, where the personography is -->
+        <xsl:for-each select="$m">
+          <xsl:if test="not(starts-with($k, '#') and key('tk-person', substring($k, 2)))">
+            <r k="{$k}" id="{substring($k, 1 + number(starts-with($k, '#')))}"/>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="tk-undeclared-rtf">
+    <xsl:for-each select="exsl:node-set($tk-refs-rtf)/r">
+      <xsl:sort select="@k"/>
+      <xsl:copy-of select="."/>
     </xsl:for-each>
   </xsl:variable>
   <xsl:variable name="tk-undeclared" select="exsl:node-set($tk-undeclared-rtf)/r[not(@k = preceding-sibling::r[1]/@k)]"/>

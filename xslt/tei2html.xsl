@@ -48,23 +48,30 @@
             <xsl:if test="$tk-mentions"><a href="#tk-persons">Persons</a></xsl:if>
           </nav>
           <h1><xsl:value-of select="normalize-space($title)"/></h1>
-          <xsl:if test="exsl:node-set($meta)/item[not(@label = 'Rights' or @label = 'Publisher')]">
-            <dl class="meta">
-              <xsl:for-each select="exsl:node-set($meta)/item[not(@label = 'Rights' or @label = 'Publisher')]">
-                <dt><xsl:value-of select="@label"/></dt>
-                <dd>
-                  <xsl:choose>
-                    <xsl:when test="@when"><time datetime="{@when}"><xsl:value-of select="."/></time></xsl:when>
-                    <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
-                  </xsl:choose>
-                </dd>
-              </xsl:for-each>
-            </dl>
-          </xsl:if>
+          <xsl:call-template name="meta-list">
+            <xsl:with-param name="items" select="exsl:node-set($meta)/item[not(@label = 'Rights' or @label = 'Publisher')]"/>
+          </xsl:call-template>
         </header>
         <main>
           <article class="tei-text">
-            <xsl:apply-templates select="$tk-texts"/>
+            <xsl:for-each select="$tk-texts">
+              <!-- a document of a corpus (teiCorpus/TEI): its own title and metadata first -->
+              <xsl:variable name="h" select="ancestor::tei:TEI[1]/tei:teiHeader"/>
+              <xsl:if test="$h and count($h | $tk-header) != 1">
+                <xsl:variable name="t">
+                  <xsl:call-template name="tk-title">
+                    <xsl:with-param name="h" select="$h"/>
+                    <xsl:with-param name="texts" select="."/>
+                  </xsl:call-template>
+                </xsl:variable>
+                <xsl:variable name="m"><xsl:call-template name="tk-meta-items"><xsl:with-param name="h" select="$h"/></xsl:call-template></xsl:variable>
+                <header class="part-header">
+                  <h2><xsl:value-of select="normalize-space($t)"/></h2>
+                  <xsl:call-template name="meta-list"><xsl:with-param name="items" select="exsl:node-set($m)/item"/></xsl:call-template>
+                </header>
+              </xsl:if>
+              <xsl:apply-templates select="."/>
+            </xsl:for-each>
           </article>
           <xsl:call-template name="notes"/>
           <xsl:call-template name="persons-index"/>
@@ -81,6 +88,24 @@
     </html>
   </xsl:template>
 
+  <!-- Metadata items (tk-meta-items) as a definition list. -->
+  <xsl:template name="meta-list">
+    <xsl:param name="items"/>
+    <xsl:if test="$items">
+      <dl class="meta">
+        <xsl:for-each select="$items">
+          <dt><xsl:value-of select="@label"/></dt>
+          <dd>
+            <xsl:choose>
+              <xsl:when test="@when"><time datetime="{@when}"><xsl:value-of select="."/></time></xsl:when>
+              <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+            </xsl:choose>
+          </dd>
+        </xsl:for-each>
+      </dl>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ================================================================ style -->
   <xsl:template name="style">
 :root{--ink:#1d1d1f;--muted:#5f6368;--rule:#d9d9de;--accent:#1f5f99;--event:#7a4a00;--person:#eef4fb;--bg:#fff}
@@ -93,6 +118,7 @@ h1{font-size:1.5rem;line-height:1.25;margin:.6rem 0}
 h2{font-size:1.25rem}h3{font-size:1.1rem}h4,h5,h6{font-size:1rem}
 .meta{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;font-size:.9rem;color:var(--muted);margin:.5rem 0 1rem}
 .meta dt{font-weight:bold}.meta dd{margin:0}
+.part-header{border-top:1px solid var(--rule);margin-top:2rem}.part-header h2{margin-bottom:.3rem}
 .tk-view{position:absolute;opacity:0;width:1px;height:1px;pointer-events:none}
 .tk-controls{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;font:14px/1.2 system-ui,sans-serif;padding:.4rem 0}
 .tk-controls label,.tk-controls a{border:1px solid var(--rule);border-radius:1rem;padding:.3rem .8rem;cursor:pointer;color:var(--accent);text-decoration:none}
@@ -354,7 +380,7 @@ blockquote{margin:.8rem 1.5rem}
 
   <!-- persons: a link to the index, the full name on hover -->
   <xsl:template match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]">
-    <!-- tk-ref-id and tk-person-name as XPath (no result tree fragments: one per mention) -->
+    <!-- the id (first token of @ref) and the name as XPath (no result tree fragments: one per mention) -->
     <xsl:variable name="first" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
     <xsl:variable name="id" select="concat(substring($first, 2, 99999 * number(starts-with($first, '#'))), substring($first, 1, 99999 * number(not(starts-with($first, '#')))))"/>
     <xsl:variable name="p" select="key('tk-person', $id)[1]"/>
@@ -423,13 +449,18 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:call-template name="br"/><xsl:apply-templates/><xsl:call-template name="br"><xsl:with-param name="close" select="true()"/></xsl:call-template>
     </span>
   </xsl:template>
+  <!-- a timestamp: the time as printed, in the diplomatic view only (docs/inline.md); a space
+       after it unless the text after it has its own or begins with punctuation -->
   <xsl:template match="tei:anchor[@synch]">
-    <time class="ts">
+    <time class="ts dipl">
       <xsl:call-template name="br"><xsl:with-param name="default" select="'['"/></xsl:call-template>
       <xsl:call-template name="tk-time-words"/>
       <xsl:call-template name="br"><xsl:with-param name="close" select="true()"/><xsl:with-param name="default" select="'['"/></xsl:call-template>
     </time>
-    <xsl:text> </xsl:text>
+    <xsl:variable name="next" select="following-sibling::node()[1]"/>
+    <xsl:if test="$next[self::*] or ($next[self::text()] and not(contains(concat(' &#9;&#10;&#13;', $tk-punct), substring($next, 1, 1))))">
+      <xsl:text> </xsl:text>
+    </xsl:if>
   </xsl:template>
   <xsl:template match="tei:desc"/>
 

@@ -148,7 +148,7 @@
         <xsl:with-param name="text" select="$text"/>
         <xsl:with-param name="hang" select="$hang"/>
       </xsl:call-template>
-      <xsl:if test="not(self::tei:l and following-sibling::*[1][self::tei:l])">
+      <xsl:if test="not(ancestor-or-self::tei:l[1]/following-sibling::*[1][self::tei:l])">
         <xsl:value-of select="$tk-nl"/>
       </xsl:if>
     </xsl:if>
@@ -276,16 +276,18 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- timestamps: the time as printed, in both views -->
+  <!-- timestamps: the time as printed (diplomatic view; the normalized one has none) -->
   <xsl:template match="tei:anchor[@synch]" mode="inline">
-    <xsl:call-template name="tk-open"><xsl:with-param name="default" select="'['"/></xsl:call-template>
-    <xsl:call-template name="tk-time-words"/>
-    <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
-    <!-- a point between words: a space after it unless the text after it has its own space
-         or begins with punctuation ("MARK (2:09:06). There's") -->
-    <xsl:variable name="next" select="following-sibling::node()[1]"/>
-    <xsl:if test="$next[self::*] or ($next[self::text()] and not(contains(concat(' &#9;&#10;&#13;', $tk-punct), substring($next, 1, 1))))">
-      <xsl:text> </xsl:text>
+    <xsl:if test="$tk-dipl">
+      <xsl:call-template name="tk-open"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+      <xsl:call-template name="tk-time-words"/>
+      <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+      <!-- a point between words: a space after it unless the text after it has its own space
+           or begins with punctuation ("MARK (2:09:06). There's") -->
+      <xsl:variable name="next" select="following-sibling::node()[1]"/>
+      <xsl:if test="$next[self::*] or ($next[self::text()] and not(contains(concat(' &#9;&#10;&#13;', $tk-punct), substring($next, 1, 1))))">
+        <xsl:text> </xsl:text>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 
