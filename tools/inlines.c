@@ -953,6 +953,28 @@ static void set_xml_id(xmlNodePtr n, const char *id)
                      (const xmlChar *)id);
 }
 
+/* xml:id without an entry in the document's ID table: libxml2's table is slow with the
+ * thousands of timeline ids of a long log, and while the conversion streams nothing looks
+ * ids up in the tree (tk_convert_memory still registers them). */
+static void set_xml_id_unlisted(xmlNodePtr n, const char *id)
+{
+    xmlAttrPtr a = n != NULL ? xmlNewNsProp(NULL, xmlSearchNs(n->doc, n, (const xmlChar *)"xml"),
+                                            (const xmlChar *)"id", (const xmlChar *)id)
+                             : NULL;
+    if (a == NULL)
+        return;
+    a->parent = n;
+    a->doc = n->doc;
+    for (xmlNodePtr t = a->children; t != NULL; t = t->next)
+        t->doc = n->doc;
+    xmlAttrPtr *end = &n->properties;
+    while (*end != NULL) {
+        a->prev = *end;
+        end = &(*end)->next;
+    }
+    *end = a;
+}
+
 static void set_rend(xmlNodePtr n, int paren)
 {
     set(n, "rend", paren ? "parenthesized" : "bracketed");
@@ -1047,7 +1069,10 @@ xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, s
     }
     if (tk_inline_add_when(cv, id) == 1) {
         xmlNodePtr w = tk_el(cv, cv->timeline, "when");
-        set_xml_id(w, id);
+        if (cv->stream != NULL)
+            set_xml_id_unlisted(w, id);
+        else
+            set_xml_id(w, id);
         char iv[32];
         snprintf(iv, sizeof iv, "%ld", sec);
         set(w, "interval", iv);
@@ -1057,13 +1082,9 @@ xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, s
     char ref[56];
     snprintf(ref, sizeof ref, "#%s", id);
     set(a, "synch", ref);
-    char *n = malloc(len + 1);
-    if (n != NULL) {
-        memcpy(n, ts, len);
-        n[len] = '\0';
-        set(a, "n", n);
-        free(n);
-    }
+    char n[64]; /* when_id took at most 4 fields of 4 digits and a sign */
+    snprintf(n, sizeof n, "%.*s", (int)len, ts);
+    set(a, "n", n);
     cv->n_timestamps++;
     return a;
 }

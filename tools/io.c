@@ -4,6 +4,7 @@
 #include "tk_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -162,6 +163,44 @@ fail:
 out:
     free(tmp);
     return rc;
+}
+
+int tk_map_file(const char *path, tk_mapped *m, tk_diag *d)
+{
+    memset(m, 0, sizeof *m);
+    m->data = "";
+    struct stat st;
+    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_size > 0) {
+        int fd = open(path, O_RDONLY);
+        if (fd >= 0) {
+            void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+                           fd, 0);
+            close(fd);
+            if (p != MAP_FAILED) {
+                m->map_ = p;
+                m->data = p;
+                m->len = (size_t)st.st_size;
+                return 0;
+            }
+        }
+    }
+    /* not mappable (stdin, a pipe, an empty or special file): read it, with the errors of
+     * tk_read_file */
+    m->buf_ = tk_read_file(path, &m->len, d);
+    if (m->buf_ == NULL)
+        return -1;
+    m->data = m->buf_;
+    return 0;
+}
+
+void tk_unmap_file(tk_mapped *m)
+{
+    if (m->map_ != NULL)
+        munmap(m->map_, m->len);
+    free(m->buf_);
+    memset(m, 0, sizeof *m);
+    m->data = "";
 }
 
 /* Returns 1 when dir/schemas or dir/xslt exists. */
