@@ -45,6 +45,17 @@ static int line_is(const tk_line *l, const char *word)
     return e - a == n && strncasecmp(l->s + a, word, n) == 0;
 }
 
+/* 1 + the index of the first of n words that line l is (trimmed, ignoring case), else 0;
+ * the line is trimmed once, and only words of its length are compared. */
+static int line_is_one_of(const tk_line *l, const char *const *words, size_t n)
+{
+    size_t a = indent_of(l), e = rtrim_len(l->s, l->len);
+    for (size_t i = 0; i < n; i++)
+        if (strlen(words[i]) == e - a && strncasecmp(l->s + a, words[i], e - a) == 0)
+            return (int)i + 1;
+    return 0;
+}
+
 static int starts_with(const char *s, size_t len, const char *prefix)
 {
     size_t n = strlen(prefix);
@@ -725,10 +736,7 @@ static const char *const debris_lines[] = {
 
 static int is_debris(const tk_line *l)
 {
-    for (size_t i = 0; i < sizeof debris_lines / sizeof *debris_lines; i++)
-        if (line_is(l, debris_lines[i]))
-            return 1;
-    return 0;
+    return line_is_one_of(l, debris_lines, sizeof debris_lines / sizeof *debris_lines) != 0;
 }
 
 /* Field labels of archive web pages whose values may be missing ("Record ID" alone). */
@@ -740,10 +748,7 @@ static const char *const field_labels[] = {
 
 static int field_label(const tk_line *l)
 {
-    for (size_t i = 0; i < sizeof field_labels / sizeof *field_labels; i++)
-        if (line_is(l, field_labels[i]))
-            return (int)i + 1;
-    return 0;
+    return line_is_one_of(l, field_labels, sizeof field_labels / sizeof *field_labels);
 }
 
 /* Lower-case words of four letters or more that titles leave in lower case. */
@@ -817,8 +822,9 @@ static int is_parenthesised(const tk_line *first, const tk_line *last)
 
 static int notes_heading(const tk_line *l)
 {
-    return line_is(l, "Footnotes:") || line_is(l, "Footnotes") || line_is(l, "Notes") ||
-           line_is(l, "Notes:") || line_is(l, "Endnotes") || line_is(l, "Endnotes:");
+    static const char *const headings[] = {"Footnotes:", "Footnotes", "Notes",
+                                           "Notes:",     "Endnotes",  "Endnotes:"};
+    return line_is_one_of(l, headings, sizeof headings / sizeof *headings) != 0;
 }
 
 /* The lines of paragraph p as one block of `kind` (text from `off` of its first line). */
@@ -929,8 +935,8 @@ static void transcript_paragraph(parser *P, const para *p, int mixed_ok)
 static para *collect_paragraphs(parser *P, size_t a, size_t b, size_t *np)
 {
     const tk_lines *L = P->lines;
-    size_t cap = 64, n = 0;
-    para *v = malloc(cap * sizeof *v);
+    size_t cap = (b - a) / 2 + 2, n = 0; /* a paragraph has a line and a blank after it */
+    para *v = tk_malloc_big(cap * sizeof *v);
     unsigned blanks = 0;
     if (v == NULL) {
         P->oom = 1;
@@ -1402,6 +1408,12 @@ static tk_docblocks *new_doc(parser *P, size_t first, size_t end)
     memset(db, 0, sizeof *db);
     db->first_line = first;
     db->end_line = end;
+    if (end - first >= 4096) { /* a long document: its blocks at once (at most one a line) */
+        db->cap = end - first + 16;
+        db->b = tk_malloc_big(db->cap * sizeof *db->b);
+        if (db->b == NULL)
+            db->cap = 0;
+    }
     return db;
 }
 

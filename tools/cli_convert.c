@@ -155,25 +155,23 @@ int tk_cli_convert(int argc, char **argv)
     tk_diag *d = tk_cli_diag();
     tk_diag_set_notes(d, o.explain);
     tk_diag_set_limit(d, 50);
-    size_t len = 0;
-    char *buf = tk_read_file(input, &len, d);
+    tk_mapped in;
     xmlDocPtr doc = NULL;
     int converted = 0;
     char *xml = NULL;
-    if (buf == NULL)
+    if (tk_map_file(input, &in, d) != 0)
         goto out;
     if (split != NULL) {
-        doc = tk_convert_memory(buf, len, &o, d);
+        doc = tk_convert_memory(in.data, in.len, &o, d);
         converted = doc != NULL;
         if (doc != NULL)
             write_split(doc, split, input, d);
         goto out;
     }
     size_t xlen = 0;
-    xml = tk_convert_memory_xml(buf, len, &o, d, &xlen);
+    xml = tk_convert_memory_xml(in.data, in.len, &o, d, &xlen);
     converted = xml != NULL;
-    free(buf); /* peak memory: the input is not needed any more */
-    buf = NULL;
+    tk_unmap_file(&in); /* peak memory: the input is not needed any more */
     if (xml != NULL)
         tk_write_file_atomic(output, xml, xlen, input, d);
 out:
@@ -182,7 +180,7 @@ out:
         rc = 1;
     free(xml);
     xmlFreeDoc(doc);
-    free(buf);
+    tk_unmap_file(&in);
     tk_diag_free(d);
     return rc;
 }

@@ -204,6 +204,8 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         cv.footnotes = tk_footnotes_new();
         if (cv.footnotes == NULL || (bytes != NULL && (cv.stream = tk_ser_new()) == NULL))
             goto out;
+        if (bytes != NULL)
+            tk_ser_reserve(cv.stream, len / 2 * 5); /* TEI is about 2.2 times the text */
         tk_docblocks empty = {0};
         if (build_tei(&cv, &L, B->n_docs ? &B->doc[0] : &empty, NULL, B->shape, 0, 0) != 0)
             goto out;
@@ -218,6 +220,8 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         xmlNodePtr corpus = new_root(&cv, "teiCorpus");
         if (corpus == NULL || (bytes != NULL && (docs = tk_ser_new()) == NULL))
             goto out;
+        if (bytes != NULL)
+            tk_ser_reserve(docs, len / 2 * 5);
         for (size_t i = 0; i < B->n_docs; i++) {
             tk_footnotes_free(cv.footnotes);
             cv.footnotes = tk_footnotes_new(); /* note numbers restart per document */

@@ -397,6 +397,13 @@ void tk_dates_scan(const char *text, size_t len, int order,
                    void (*found)(const tk_date *d, void *user), void *user)
 {
     tk_date d;
+    /* every form below holds a year of four digits: text without four digits in a row has
+     * no date (most paragraphs of a transcript), and a run of digits is quick to look for */
+    size_t run = 0;
+    for (size_t i = 0; i < len && run < 4; i++)
+        run = text[i] >= '0' && text[i] <= '9' ? run + 1 : 0;
+    if (run < 4)
+        return;
     if (!tables_ready)
         build_tables();
     /* word by word: a date can only start where a word starts */

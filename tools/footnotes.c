@@ -19,9 +19,7 @@ void tk_footnotes_free(tk_footnotes *f)
     free(f->notes);
     free(f->markers);
     free(f->parents);
-    for (size_t i = 0; i < f->cap_when_ids; i++)
-        free(f->when_ids[i]);
-    free(f->when_ids);
+    free(f->when_keys);
     tk_inline_scratch_free(f->scratch);
     free(f);
 }
@@ -75,40 +73,34 @@ void tk_inline_add_parent(tk_conv *cv, xmlNodePtr el, unsigned line)
     f->n_parents++;
 }
 
-static size_t id_hash(const char *id)
-{
-    uint64_t h = 14695981039346656037u; /* FNV-1a */
-    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-        h = (h ^ *p) * 1099511628211u;
-    return (size_t)(h ^ (h >> 32));
-}
-
-int tk_inline_add_when(tk_conv *cv, const char *id)
+int tk_inline_add_when(tk_conv *cv, uint64_t key)
 {
     tk_footnotes *f = cv->footnotes;
-    if (2 * (f->n_when_ids + 1) > f->cap_when_ids) { /* at most half full */
-        size_t cap = f->cap_when_ids ? f->cap_when_ids * 2 : 256;
-        char **slot = calloc(cap, sizeof *slot);
+    if (key == 0)
+        return -1;
+    if (2 * (f->n_when_keys + 1) > f->cap_when_keys) { /* at most half full */
+        size_t cap = f->cap_when_keys ? f->cap_when_keys * 2 : 256;
+        uint64_t *slot = calloc(cap, sizeof *slot);
         if (slot == NULL)
             return -1;
-        for (size_t i = 0; i < f->cap_when_ids; i++)
-            if (f->when_ids[i] != NULL) {
-                size_t k = id_hash(f->when_ids[i]) & (cap - 1);
-                while (slot[k] != NULL)
+        for (size_t i = 0; i < f->cap_when_keys; i++)
+            if (f->when_keys[i] != 0) {
+                size_t k = (size_t)((f->when_keys[i] * 0x9E3779B97F4A7C15u) >> 32) & (cap - 1);
+                while (slot[k] != 0)
                     k = (k + 1) & (cap - 1);
-                slot[k] = f->when_ids[i];
+                slot[k] = f->when_keys[i];
             }
-        free(f->when_ids);
-        f->when_ids = slot;
-        f->cap_when_ids = cap;
+        free(f->when_keys);
+        f->when_keys = slot;
+        f->cap_when_keys = cap;
     }
-    size_t k = id_hash(id) & (f->cap_when_ids - 1);
-    for (; f->when_ids[k] != NULL; k = (k + 1) & (f->cap_when_ids - 1))
-        if (strcmp(f->when_ids[k], id) == 0)
+    size_t mask = f->cap_when_keys - 1;
+    size_t k = (size_t)((key * 0x9E3779B97F4A7C15u) >> 32) & mask;
+    for (; f->when_keys[k] != 0; k = (k + 1) & mask)
+        if (f->when_keys[k] == key)
             return 0;
-    if ((f->when_ids[k] = strdup(id)) == NULL)
-        return -1;
-    f->n_when_ids++;
+    f->when_keys[k] = key;
+    f->n_when_keys++;
     return 1;
 }
 

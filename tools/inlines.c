@@ -1,6 +1,7 @@
 /* inlines.c: the inline pass: one left-to-right scan of a span finds brackets (classified by
  * the rule table), footnote markers, dates and person names, then builds the TEI elements. */
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -953,6 +954,28 @@ static void set_xml_id(xmlNodePtr n, const char *id)
                      (const xmlChar *)id);
 }
 
+/* xml:id without an entry in the document's ID table: libxml2's table is slow with the
+ * thousands of timeline ids of a long log, and while the conversion streams nothing looks
+ * ids up in the tree (tk_convert_memory still registers them). */
+static void set_xml_id_unlisted(xmlNodePtr n, const char *id)
+{
+    xmlAttrPtr a = n != NULL ? xmlNewNsProp(NULL, xmlSearchNs(n->doc, n, (const xmlChar *)"xml"),
+                                            (const xmlChar *)"id", (const xmlChar *)id)
+                             : NULL;
+    if (a == NULL)
+        return;
+    a->parent = n;
+    a->doc = n->doc;
+    for (xmlNodePtr t = a->children; t != NULL; t = t->next)
+        t->doc = n->doc;
+    xmlAttrPtr *end = &n->properties;
+    while (*end != NULL) {
+        a->prev = *end;
+        end = &(*end)->next;
+    }
+    *end = a;
+}
+
 static void set_rend(xmlNodePtr n, int paren)
 {
     set(n, "rend", paren ? "parenthesized" : "bracketed");
@@ -983,12 +1006,14 @@ static void subst(ctx *c, const mark *m, const char *v, char *out, size_t cap)
 }
 
 /* The id of timestamp ts (n bytes) in buf: tk-[prefix]T00-12-34 (tk-Tm... when negative),
- * and its seconds. NULL when ts is not a timestamp. */
+ * its seconds, and a number that stands for the id (two timestamps have the same number
+ * exactly when they have the same id). NULL when ts is not a timestamp. */
 static const char *when_id(tk_conv *cv, const char *ts, size_t n, long *seconds, char *id,
-                           size_t size)
+                           size_t size, uint64_t *key)
 {
     /* [-]a:b[:c[:d]] -> seconds; id tk-T... */
     long f[4];
+    unsigned width[4];
     int nf = 0, neg = 0;
     size_t i = 0;
     if (n > 0 && ts[0] == '-') {
@@ -1002,6 +1027,7 @@ static const char *when_id(tk_conv *cv, const char *ts, size_t n, long *seconds,
             v = v * 10 + (ts[i++] - '0');
         if (i == s)
             return NULL;
+        width[nf] = (unsigned)(i - s);
         f[nf++] = v;
         if (i < n) {
             if (ts[i] != ':')
@@ -1024,6 +1050,13 @@ static const char *when_id(tk_conv *cv, const char *ts, size_t n, long *seconds,
         sec += f[k] * mult[k];
     }
     *seconds = neg ? -sec : sec;
+    /* the key: the first field (up to 4 digits: 14 bits), the others (under 60: 6 bits),
+     * each with its number of digits (2 bits), the number of fields, the sign */
+    uint64_t kv = (uint64_t)1 << 63 | (uint64_t)neg << 42 | (uint64_t)(nf - 2) << 40;
+    for (int j = 0; j < nf; j++)
+        kv |= j == 0 ? ((uint64_t)f[0] | (uint64_t)(width[0] - 1) << 14)
+                     : ((uint64_t)f[j] | (uint64_t)(width[j] - 1) << 6) << (8 * j + 8);
+    *key = kv;
     size_t k = (size_t)snprintf(id, size, "tk-%sT%s", cv->id_prefix, neg ? "m" : "");
     for (size_t j = neg; j < n && k + 1 < size; j++)
         id[k++] = ts[j] == ':' ? '-' : ts[j];
@@ -1035,7 +1068,8 @@ xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, s
 {
     long sec = 0;
     char idbuf[64], origin[32];
-    const char *id = when_id(cv, ts, len, &sec, idbuf, sizeof idbuf);
+    uint64_t key = 0;
+    const char *id = when_id(cv, ts, len, &sec, idbuf, sizeof idbuf, &key);
     if (id == NULL)
         return NULL;
     snprintf(origin, sizeof origin, "#tk-%sT0", cv->id_prefix);
@@ -1045,9 +1079,12 @@ xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, s
         set(cv->timeline, "origin", origin);
         set_xml_id(tk_el(cv, cv->timeline, "when"), origin + 1);
     }
-    if (tk_inline_add_when(cv, id) == 1) {
+    if (tk_inline_add_when(cv, key) == 1) {
         xmlNodePtr w = tk_el(cv, cv->timeline, "when");
-        set_xml_id(w, id);
+        if (cv->stream != NULL)
+            set_xml_id_unlisted(w, id);
+        else
+            set_xml_id(w, id);
         char iv[32];
         snprintf(iv, sizeof iv, "%ld", sec);
         set(w, "interval", iv);
@@ -1057,13 +1094,9 @@ xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, s
     char ref[56];
     snprintf(ref, sizeof ref, "#%s", id);
     set(a, "synch", ref);
-    char *n = malloc(len + 1);
-    if (n != NULL) {
-        memcpy(n, ts, len);
-        n[len] = '\0';
-        set(a, "n", n);
-        free(n);
-    }
+    char n[64]; /* when_id took at most 4 fields of 4 digits and a sign */
+    snprintf(n, sizeof n, "%.*s", (int)len, ts);
+    set(a, "n", n);
     cv->n_timestamps++;
     return a;
 }

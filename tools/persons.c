@@ -3,6 +3,7 @@
  * (longest match, word boundaries, whitespace runs = one space, possessive 's). */
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,7 @@ struct tk_persons {
     size_t *doc_used, n_doc_used, cap_doc_used;
     size_t *all_used, n_all_used, cap_all_used;
     int honorifics;
+    uint64_t title_pairs[256]; /* bit (b & 63) of [a]: some title starts with bytes a, b */
     char *role_name[2];     /* interviewer, interviewee names from front matter */
 };
 
@@ -148,9 +150,24 @@ static char *norm_name(const char *s, size_t n, int lower)
     return r;
 }
 
-static int is_word_byte(unsigned char c) { return isalnum(c) || c >= 0x80; }
+/* A letter, a digit or a byte of a non-ASCII character (no locale: this runs at every byte). */
+static int is_word_byte(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
+}
 
 /* ------------------------------------------------------------------ persons */
+
+/* Titles before a name ("Comrade Stalin", "Mr. Smith"): without a personography, title +
+ * capitalised name marks a person. */
+static const char *const honorifics[] = {
+    "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Comrade", "Cde.", "Colonel", "Col.", "General",
+    "Gen.", "Lieutenant", "Lt.", "Major", "Captain", "Capt.", "Admiral", "Adm.", "Marshal",
+    "Sergeant", "Ambassador", "President", "Premier", "Chairman", "Secretary", "Senator",
+    "Governor", "Minister", "Professor", "Prof.", "Sir", "Lord", "Lady", "Madame", "Mme.",
+    "Monsieur", "Herr", "Frau", "Judge", "Justice", "Reverend", "Rev.", "Bishop", "Cardinal",
+    "Consul", "Count", "Baron", "Prince", "Princess", "Chancellor", "Commissar", "Academician",
+};
 
 tk_persons *tk_persons_new_empty(void);
 tk_persons *tk_persons_new_empty(void)
@@ -160,6 +177,9 @@ tk_persons *tk_persons_new_empty(void)
         return NULL;
     for (int i = 0; i < 256; i++)
         p->root_tab[i] = -1;
+    for (size_t i = 0; i < sizeof honorifics / sizeof *honorifics; i++)
+        p->title_pairs[(unsigned char)honorifics[i][0]] |=
+            1ull << ((unsigned char)honorifics[i][1] & 63);
     p->gen = 1;
     return p;
 }
@@ -555,15 +575,6 @@ const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len)
 
 /* ------------------------------------------------------------------ honorifics */
 
-static const char *const honorifics[] = {
-    "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Comrade", "Cde.", "Colonel", "Col.", "General",
-    "Gen.", "Lieutenant", "Lt.", "Major", "Captain", "Capt.", "Admiral", "Adm.", "Marshal",
-    "Sergeant", "Ambassador", "President", "Premier", "Chairman", "Secretary", "Senator",
-    "Governor", "Minister", "Professor", "Prof.", "Sir", "Lord", "Lady", "Madame", "Mme.",
-    "Monsieur", "Herr", "Frau", "Judge", "Justice", "Reverend", "Rev.", "Bishop", "Cardinal",
-    "Consul", "Count", "Baron", "Prince", "Princess", "Chancellor", "Commissar", "Academician",
-};
-
 /* Capitalised words that follow a title but are not names. */
 static const char *const not_names[] = {
     "Assembly", "Staff", "Council", "Committee", "Conference", "Government", "Department",
@@ -578,9 +589,11 @@ static const char *const not_names[] = {
 
 /* Length of the honorific and its space at s ("Mr. "), 0 when none. Only capitalised words
  * are compared, first letter first: this runs at every word start. */
-static size_t honorific_at(const char *s, size_t n)
+static size_t honorific_at(const tk_persons *p, const char *s, size_t n)
 {
-    if (n < 4 || !isupper((unsigned char)s[0]))
+    /* most capitalised words have no title's first two letters: they go no further */
+    if (n < 4 || !isupper((unsigned char)s[0]) ||
+        !(p->title_pairs[(unsigned char)s[0]] & (1ull << ((unsigned char)s[1] & 63))))
         return 0;
     for (size_t i = 0; i < sizeof honorifics / sizeof *honorifics; i++) {
         const char *h = honorifics[i];
@@ -723,7 +736,7 @@ void tk_persons_scan(tk_persons *p, const char *text, size_t len,
             j += step;
         }
         if (best < 0 && p->honorifics) {
-            size_t h = honorific_at(text + i, len - i);
+            size_t h = honorific_at(p, text + i, len - i);
             size_t nl = h ? name_after(text + i + h, len - i - h) : 0;
             if (nl > 0 && boundary_after(t, len, i + h + nl)) {
                 best = honorific_person(p, text + i + h, nl);

@@ -78,7 +78,7 @@ static char *convert_encoding(const char *data, size_t len, const char *enc, con
         return NULL;
     }
     size_t cap = len * 2 + 16, used = 0;
-    char *out = malloc(cap);
+    char *out = tk_malloc_big(cap);
     char *in = (char *)data;
     size_t left = len;
     while (out != NULL) {
@@ -163,9 +163,9 @@ static int is_clean(const unsigned char *p, size_t n, int *has_cr)
  * Returns 0 or -1. */
 static int split_clean(const char *data, size_t from, size_t n, int has_cr, tk_lines *out)
 {
-    size_t cap = n / 40 + 16, i = from, start = from;
+    size_t cap = n / 24 + 16, i = from, start = from;
     unsigned no = 1;
-    out->v = malloc(cap * sizeof *out->v);
+    out->v = tk_malloc_big(cap * sizeof *out->v);
     if (out->v == NULL)
         return -1;
     for (;;) {
@@ -234,9 +234,9 @@ int tk_read_lines(const char *data, size_t len, const char *encoding, const char
         }
         goto out;
     }
-    out->buf = malloc(n + 1);
+    out->buf = tk_malloc_big(n + 1);
     cap_lines = n / 40 + 16;
-    out->v = malloc(cap_lines * sizeof *out->v);
+    out->v = tk_malloc_big(cap_lines * sizeof *out->v);
     if (out->buf == NULL || out->v == NULL)
         goto nomem;
 

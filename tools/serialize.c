@@ -55,6 +55,17 @@ static int room(tk_ser *s, size_t n)
     return 0;
 }
 
+void tk_ser_reserve(tk_ser *s, size_t n)
+{
+    if (s->bytes != NULL || n == 0)
+        return;
+    s->bytes = tk_malloc_big(n + 1);
+    if (s->bytes != NULL) {
+        s->cap = n + 1;
+        s->bytes[0] = '\0';
+    }
+}
+
 static void put(tk_ser *s, const char *b, size_t n)
 {
     if (room(s, n) != 0)
@@ -200,7 +211,8 @@ static unsigned flags(xmlNodePtr n) { return (unsigned)(uintptr_t)n->_private; }
 
 static int structural_name(tk_ser *s, const xmlChar *name)
 {
-    size_t h = ((size_t)name >> 4) & 63;
+    /* names lie side by side in the dictionary: mix all the pointer's bits */
+    size_t h = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15u) >> 58);
     if (s->cache[h].name == name)
         return s->cache[h].yes;
     int yes = 0;

@@ -80,6 +80,19 @@ void tk_message_print(const tk_message *msg, FILE *out);
  * On error reports TK_SYSTEM to d and returns NULL. */
 char *tk_read_file(const char *path, size_t *len_out, tk_diag *d);
 
+/* A file's bytes for reading, without copying them where the system allows: a regular
+ * file is mapped into memory, anything else ("-" = stdin, pipes) is read. The bytes are not
+ * NUL-terminated. Fill with tk_map_file (0, or -1 with TK_SYSTEM reported to d); release
+ * with tk_unmap_file. */
+typedef struct tk_mapped {
+    const char *data;
+    size_t len;
+    void *map_;   /* private: the mapping, or NULL */
+    char *buf_;   /* private: the bytes read, or NULL */
+} tk_mapped;
+int tk_map_file(const char *path, tk_mapped *m, tk_diag *d);
+void tk_unmap_file(tk_mapped *m);
+
 /* Writes `len` bytes to `path` through a temporary file in the same directory that is renamed
  * over the target, so a failure never leaves a partial file. "-" writes to stdout. Refuses
  * (TK_SYSTEM) to write over `protect` when it names the same file (pass the input path).

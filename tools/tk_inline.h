@@ -2,6 +2,8 @@
 #ifndef TK_INLINE_H
 #define TK_INLINE_H
 
+#include <stdint.h>
+
 #include <libxml/hash.h>
 
 #include "tk_internal.h"
@@ -40,8 +42,9 @@ struct tk_footnotes {
         unsigned line;
     } *parents;        /* elements filled by tk_inline_append, with their first line */
     size_t n_parents, cap_parents;
-    char **when_ids;   /* timeline points made so far: an open-addressing set of ids */
-    size_t n_when_ids, cap_when_ids;
+    uint64_t *when_keys; /* timeline points made so far: an open-addressing set of the
+                            keys when_id gives (0 = a free slot) */
+    size_t n_when_keys, cap_when_keys;
     int in_note;       /* filling a note's text: no footnote markers there */
     tk_inline_scratch *scratch; /* inlines.c's reusable buffers */
 };
@@ -50,7 +53,8 @@ void tk_inline_add_marker(tk_conv *cv, xmlNodePtr note, const char *n, size_t nl
                           const char *literal, size_t litlen, unsigned line, unsigned col,
                           int weak);
 void tk_inline_add_parent(tk_conv *cv, xmlNodePtr el, unsigned line);
-/* Adds a timeline id to the set: 1 when it is new, 0 when it was there, -1 out of memory. */
-int tk_inline_add_when(tk_conv *cv, const char *id);
+/* Adds the key of a timeline id (not 0) to the set: 1 when it is new, 0 when it was there,
+ * -1 out of memory. */
+int tk_inline_add_when(tk_conv *cv, uint64_t key);
 
 #endif

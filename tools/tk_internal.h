@@ -37,6 +37,11 @@ typedef struct tk_span {
  * trailing newline; returns buf. Every module that reports libxml2/libxslt errors uses it. */
 const char *tk_xml_error_text(const xmlError *e, const char *fallback, char *buf, size_t size);
 
+/* malloc for a large buffer allocated at its final size (the input, its lines, the output):
+ * where the kernel offers transparent huge pages, asks for them (far fewer page faults; no
+ * use for a buffer that realloc grows step by step). Free with free(). */
+void *tk_malloc_big(size_t n);
+
 /* Source line and column (1-based, column in characters) of byte `off` of span->text. */
 void tk_span_pos(const tk_span *span, size_t off, unsigned *line, unsigned *col);
 
@@ -324,6 +329,9 @@ void tk_set_xml_id(xmlNodePtr node, const char *id);
 tk_ser *tk_ser_new(void);
 void tk_ser_free(tk_ser *s);
 void tk_ser_raw(tk_ser *s, const char *bytes, size_t len);
+/* Allocates room for n bytes at once, before anything is written (a large output that
+ * grows by doubling touches each page several times). */
+void tk_ser_reserve(tk_ser *s, size_t n);
 /* Writes node n and its subtree at indentation depth (with consume, freeing the children
  * as they are written; n itself stays). */
 void tk_ser_node(tk_ser *s, xmlNodePtr n, int depth, int consume);

@@ -329,6 +329,33 @@ static void test_timeline_ids_shared(void)
     tk_itest_free(&it);
 }
 
+/* One when per distinct id: the same time written differently ([0:05] and [00:05], [01:00]
+ * and [00:01:00]) is a different id, the same writing is the same id, the sign counts. */
+static void test_timeline_one_when_per_id(void)
+{
+    tk_itest it;
+    tk_itest_init(&it, NULL);
+    tk_itest_run(&it, "[0:05] a [00:05] b [00:05] c [00:01:00] d [01:00] e [01:00]");
+    tk_itest_run(&it, "[9999:59] g [23:59:59] h [-00:00:00:05] i [00:00:00:05] j [0:00:00:05]");
+    char *tl = tk_itest_dump(it.cv.timeline);
+    const char *ids[] = {"tk-T0-05",         "tk-T00-05",      "tk-T00-01-00",
+                         "tk-T01-00",        "tk-T9999-59",    "tk-T23-59-59",
+                         "tk-Tm00-00-00-05", "tk-T00-00-00-05", "tk-T0-00-00-05"};
+    for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "xml:id=\"%s\"", ids[i]);
+        const char *at = strstr(tl, want);
+        CU_ASSERT_PTR_NOT_NULL(at);
+        CU_ASSERT(at == NULL || strstr(at + 1, want) == NULL); /* once */
+    }
+    size_t whens = 0;
+    for (const char *p = tl; (p = strstr(p, "<when ")) != NULL; p++)
+        whens++;
+    CU_ASSERT_EQUAL(whens, 1 + sizeof ids / sizeof *ids); /* the origin and each id once */
+    free(tl);
+    tk_itest_free(&it);
+}
+
 static void test_persons_through_brackets(void)
 {
     const char *path = "/tmp/tk-test-persons.xml";
@@ -379,5 +406,6 @@ void tk_suite_inlines(void)
     CU_add_test(s, "not editorial: URLs, addresses, code, citations", test_not_editorial);
     CU_add_test(s, "explain notes", test_explain_notes);
     CU_add_test(s, "timeline ids shared", test_timeline_ids_shared);
+    CU_add_test(s, "one when per timeline id", test_timeline_one_when_per_id);
     CU_add_test(s, "persons through brackets", test_persons_through_brackets);
 }

@@ -20,6 +20,36 @@ static int teardown(void)
     return system(cmd) == 0 ? 0 : -1;
 }
 
+static void test_map_file(void)
+{
+    char path[128];
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    tk_mapped m;
+    /* a regular file: mapped, the same bytes */
+    snprintf(path, sizeof path, "%s/m.txt", dir);
+    CU_ASSERT_EQUAL(tk_write_file_atomic(path, "line one\nline two\n", 18, NULL, d), 0);
+    CU_ASSERT_EQUAL(tk_map_file(path, &m, d), 0);
+    CU_ASSERT_EQUAL(m.len, 18);
+    CU_ASSERT(memcmp(m.data, "line one\nline two\n", 18) == 0);
+    CU_ASSERT_PTR_NOT_NULL(m.map_);
+    tk_unmap_file(&m);
+    CU_ASSERT_EQUAL(m.len, 0);
+    /* an empty file: no bytes, no error */
+    snprintf(path, sizeof path, "%s/empty.txt", dir);
+    CU_ASSERT_EQUAL(tk_write_file_atomic(path, "", 0, NULL, d), 0);
+    CU_ASSERT_EQUAL(tk_map_file(path, &m, d), 0);
+    CU_ASSERT_EQUAL(m.len, 0);
+    tk_unmap_file(&m);
+    CU_ASSERT_EQUAL(tk_diag_exit_status(d), 0);
+    /* a missing file: -1, a system error */
+    snprintf(path, sizeof path, "%s/missing.txt", dir);
+    CU_ASSERT_EQUAL(tk_map_file(path, &m, d), -1);
+    CU_ASSERT_EQUAL(tk_diag_exit_status(d), 2);
+    tk_unmap_file(&m);
+    tk_diag_free(d);
+}
+
 static void test_roundtrip(void)
 {
     char path[128];
@@ -82,6 +112,7 @@ void tk_suite_io(void)
 {
     CU_pSuite s = CU_add_suite("io", setup, teardown);
     CU_add_test(s, "write then read", test_roundtrip);
+    CU_add_test(s, "map a file", test_map_file);
     CU_add_test(s, "missing file", test_missing_file_is_system_error);
     CU_add_test(s, "failed write leaves target", test_failed_write_leaves_target_untouched);
 }
