@@ -24,6 +24,13 @@ if command -v xsltproc >/dev/null 2>&1; then
   xsltproc --stringparam view normalized --param width 50 xslt/tei2txt.xsl $R/memo.xml >"$TK_TMP/a" 2>/dev/null
   $TEIKIT render --to text --view normalized --param width=50 $R/memo.xml >"$TK_TMP/b"
   check "xsltproc fallback wraps like tk:wrap" cmp -s "$TK_TMP/a" "$TK_TMP/b"
+  # and finds each person's mentions (@ref with several ids) like tk:mentions()
+  xsltproc --stringparam persons 1 xslt/tei2txt.xsl $R/corpus.xml >"$TK_TMP/a" 2>/dev/null
+  $TEIKIT render --to text --param persons=1 $R/corpus.xml >"$TK_TMP/b"
+  check "xsltproc fallback: text persons index like tk:mentions" cmp -s "$TK_TMP/a" "$TK_TMP/b"
+  xsltproc xslt/tei2html.xsl $R/corpus.xml >"$TK_TMP/a" 2>/dev/null
+  $TEIKIT render --to html $R/corpus.xml >"$TK_TMP/b"
+  check "xsltproc fallback: HTML persons index like tk:mentions" cmp -s "$TK_TMP/a" "$TK_TMP/b"
 else skip "xsltproc not installed"; fi
 
 # width: no line longer than asked (counted in characters), 0 = one line per paragraph

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <libexslt/exslt.h>
+#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/uri.h>
 #include <libxml/xmlerror.h>
@@ -61,6 +62,9 @@ struct run {
     int have_loc;
     tk_severity loc_sev;
     int errors;
+    xmlHashTablePtr mentions;        /* tk:mentions(): reference -> its nodes (struct refs) */
+    xmlNodePtr men_first, men_last;  /* the node-set the table was built from */
+    int men_n;
 };
 
 /* ------------------------------------------------------------------ messages --------- */
@@ -440,6 +444,130 @@ static void xpath_wrap(xmlXPathParserContextPtr ctxt, int nargs)
     free(s);
 }
 
+/* ------------------------------------------------------------ tk:mentions() --------- */
+
+/* tk:mentions(SET, REF): the nodes of SET whose @ref lists the token REF, in document order.
+   The persons index calls it once per person; a table of every token of SET is built at the
+   first call (linear), where an xsl:key would be quadratic in the mentions of one person
+   (libxslt adds each node to a key's node-set after a duplicate check over that set). */
+struct refs {
+    xmlNodePtr *v;
+    int n, cap;
+};
+
+static void refs_free(void *p, const xmlChar *name)
+{
+    (void)name;
+    struct refs *r = p;
+    free(r->v);
+    free(r);
+}
+
+static int refs_add(xmlHashTablePtr t, const xmlChar *tok, int len, xmlNodePtr node)
+{
+    xmlChar *k = xmlStrndup(tok, len);
+    if (k == NULL)
+        return -1;
+    struct refs *r = xmlHashLookup(t, k);
+    if (r == NULL) {
+        r = calloc(1, sizeof *r);
+        if (r == NULL || xmlHashAddEntry(t, k, r) != 0) {
+            free(r);
+            xmlFree(k);
+            return -1;
+        }
+    }
+    xmlFree(k);
+    if (r->n > 0 && r->v[r->n - 1] == node)
+        return 0; /* ref="#a #a" */
+    if (r->n == r->cap) {
+        int c = r->cap ? 2 * r->cap : 8;
+        xmlNodePtr *g = realloc(r->v, (size_t)c * sizeof *g);
+        if (g == NULL)
+            return -1;
+        r->v = g;
+        r->cap = c;
+    }
+    r->v[r->n++] = node;
+    return 0;
+}
+
+static int is_space(xmlChar c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static xmlHashTablePtr mentions_table(xmlNodeSetPtr set)
+{
+    xmlHashTablePtr t = xmlHashCreate(64);
+    for (int i = 0; t != NULL && set != NULL && i < set->nodeNr; i++) {
+        xmlNodePtr node = set->nodeTab[i];
+        if (node->type != XML_ELEMENT_NODE)
+            continue;
+        xmlChar *ref = xmlGetNoNsProp(node, (const xmlChar *)"ref");
+        for (const xmlChar *p = ref; p != NULL && *p != 0;) {
+            while (is_space(*p))
+                p++;
+            const xmlChar *e = p;
+            while (*e != 0 && !is_space(*e))
+                e++;
+            if (e > p && refs_add(t, p, (int)(e - p), node) != 0) {
+                xmlHashFree(t, refs_free);
+                t = NULL;
+                break;
+            }
+            p = e;
+        }
+        xmlFree(ref);
+    }
+    return t;
+}
+
+static void xpath_mentions(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 2) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *ref = xmlXPathPopString(ctxt);
+    xmlNodeSetPtr set = xmlXPathCheckError(ctxt) ? NULL : xmlXPathPopNodeSet(ctxt);
+    xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+    struct run *run = tctxt != NULL ? tctxt->_private : NULL;
+    if (xmlXPathCheckError(ctxt) || ref == NULL || run == NULL) {
+        if (!xmlXPathCheckError(ctxt))
+            xmlXPathSetError(ctxt, XPATH_INVALID_TYPE);
+        xmlFree(ref);
+        xmlXPathFreeNodeSet(set);
+        return;
+    }
+    int n = set != NULL ? set->nodeNr : 0;
+    xmlNodePtr first = n > 0 ? set->nodeTab[0] : NULL, last = n > 0 ? set->nodeTab[n - 1] : NULL;
+    if (run->mentions == NULL || run->men_n != n || run->men_first != first || run->men_last != last) {
+        if (run->mentions != NULL)
+            xmlHashFree(run->mentions, refs_free);
+        run->mentions = mentions_table(set);
+        run->men_n = n;
+        run->men_first = first;
+        run->men_last = last;
+    }
+    xmlXPathFreeNodeSet(set);
+    xmlNodeSetPtr out = xmlXPathNodeSetCreate(NULL);
+    struct refs *r = run->mentions != NULL ? xmlHashLookup(run->mentions, ref) : NULL;
+    xmlFree(ref);
+    if (run->mentions == NULL || out == NULL) {
+        xmlXPathFreeNodeSet(out);
+        xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+        return;
+    }
+    for (int i = 0; r != NULL && i < r->n; i++)
+        if (xmlXPathNodeSetAddUnique(out, r->v[i]) < 0) {
+            xmlXPathFreeNodeSet(out);
+            xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+            return;
+        }
+    valuePush(ctxt, xmlXPathWrapNodeSet(out));
+}
+
 /* ------------------------------------------------------------ the renderer ----------- */
 
 /* Sets params: name, value pairs, a later name replacing an earlier one. */
@@ -699,6 +827,8 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
     if (xsltSetCtxtSecurityPrefs(sec, tctxt) != 0 ||
         xsltRegisterExtFunction(tctxt, (const xmlChar *)"wrap",
                                 (const xmlChar *)TK_RENDER_NS, xpath_wrap) != 0 ||
+        xsltRegisterExtFunction(tctxt, (const xmlChar *)"mentions",
+                                (const xmlChar *)TK_RENDER_NS, xpath_mentions) != 0 ||
         xsltQuoteUserParams(tctxt, (const char **)r->params) != 0) {
         flush_messages(run);
         if (run->errors == 0)
@@ -731,6 +861,9 @@ out:
         xmlFreeDoc(res);
     if (tctxt != NULL)
         xsltFreeTransformContext(tctxt);
+    if (run->mentions != NULL)
+        xmlHashFree(run->mentions, refs_free);
+    run->mentions = NULL;
     if (sec != NULL)
         xsltFreeSecurityPrefs(sec);
     run->tctxt = NULL;

@@ -128,51 +128,48 @@
   </xsl:template>
 
   <!-- ================================================================ persons -->
-  <!-- The table of the persons index: one <pm k="#x" id="x" d="1|0" n="N" t="text" i="I"/>
-       per mention and token of its @ref (a mention naming two persons counts for each): k the
-       reference, id without '#', d 1 when the personography declares it, N the mention's
-       number (table m), t its text; sorted by reference, then N; I its position. A person's
-       mentions are the run of entries from key tk-pm-first to key tk-pm-last, walked by
-       position (key tk-pm-at). No key with many nodes per value: libxslt adds each node to
-       such a key with a duplicate check over the nodes already there (quadratic). -->
+  <!-- A person's mentions: tk:mentions($tk-mentions, '#id') when teikit runs the stylesheet
+       (a table built once in C); else (xsltproc) a scan of the mentions per person. Not an
+       xsl:key: libxslt adds each node to a key's node-set after a duplicate check over that
+       set, which is quadratic in the mentions of one person (and keys are built whole, for
+       every key of the stylesheet, at the first key() call). A mention whose @ref lists
+       several ids ("#mao #zhou") is a mention of each. -->
+  <xsl:variable name="tk-c-mentions" select="function-available('tk:mentions')"/>
+
+  <!-- The number of mentions of reference `key`. -->
+  <xsl:template name="tk-mention-count">
+    <xsl:param name="key"/>
+    <xsl:choose>
+      <xsl:when test="$tk-c-mentions"><xsl:value-of select="count(tk:mentions($tk-mentions, $key))"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="count($tk-mentions[contains(concat(' ', normalize-space(@ref), ' '), concat(' ', $key, ' '))])"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The references of mentions that name no person of the personography, one <r k="#x"
+       id="x"/> per distinct reference (every token of @ref), sorted: collected, sorted, then
+       each compared with the one before it. Built only when an index is made (tk-index). -->
   <xsl:variable name="tk-index" select="true()"/><!-- the text stylesheet: only when asked -->
-  <xsl:variable name="tk-pm-raw">
+  <xsl:variable name="tk-refs-rtf">
     <xsl:for-each select="$tk-mentions[$tk-index]">
-      <xsl:variable name="n" select="position()"/>
       <xsl:variable name="m" select="."/>
-      <xsl:variable name="t" select="normalize-space(.)"/>
       <xsl:for-each select="str:tokenize(normalize-space(@ref), ' ')">
         <xsl:variable name="k" select="string(.)"/>
         <!-- back in the source document, where the personography is -->
         <xsl:for-each select="$m">
-          <pm k="{$k}" id="{substring($k, 1 + number(starts-with($k, '#')))}" n="{$n}" t="{$t}"
-              d="{number(starts-with($k, '#') and boolean(key('tk-person', substring($k, 2))))}"/>
+          <xsl:if test="not(starts-with($k, '#') and key('tk-person', substring($k, 2)))">
+            <r k="{$k}" id="{substring($k, 1 + number(starts-with($k, '#')))}"/>
+          </xsl:if>
         </xsl:for-each>
       </xsl:for-each>
     </xsl:for-each>
   </xsl:variable>
-  <xsl:variable name="tk-pm-rtf">
-    <xsl:for-each select="exsl:node-set($tk-pm-raw)/pm">
-      <!-- (xsl:sort is stable: each reference's entries stay in mention order) -->
+  <xsl:variable name="tk-undeclared-rtf">
+    <xsl:for-each select="exsl:node-set($tk-refs-rtf)/r">
       <xsl:sort select="@k"/>
-      <pm k="{@k}" id="{@id}" n="{@n}" t="{@t}" d="{@d}" i="{position()}"/>
+      <xsl:copy-of select="."/>
     </xsl:for-each>
   </xsl:variable>
-  <xsl:variable name="tk-pm" select="exsl:node-set($tk-pm-rtf)/pm"/>
-  <xsl:key name="tk-pm-first" match="pm[not(@k = preceding-sibling::pm[1]/@k)]" use="@k"/>
-  <xsl:key name="tk-pm-last" match="pm[not(@k = following-sibling::pm[1]/@k)]" use="@k"/>
-  <xsl:key name="tk-pm-at" match="pm" use="@i"/>
-  <!-- References that name no person of the personography, one entry each, sorted. -->
-  <xsl:variable name="tk-undeclared" select="$tk-pm[@d = 0][not(@k = preceding-sibling::pm[1]/@k)]"/>
-
-  <!-- The number of mentions of reference `key` (0 when none). -->
-  <xsl:template name="tk-pm-count">
-    <xsl:param name="key"/>
-    <xsl:for-each select="$tk-pm[1]">
-      <xsl:value-of select="number(concat('0', key('tk-pm-last', $key)/@i)) - number(concat('0', key('tk-pm-first', $key)/@i)) + number(boolean(key('tk-pm-first', $key)))"/>
-    </xsl:for-each>
-    <xsl:if test="not($tk-pm)">0</xsl:if>
-  </xsl:template>
+  <xsl:variable name="tk-undeclared" select="exsl:node-set($tk-undeclared-rtf)/r[not(@k = preceding-sibling::r[1]/@k)]"/>
 
   <!-- The full name of person `id` from the personography, else the id. -->
   <xsl:template name="tk-person-name">

@@ -375,7 +375,7 @@
   <xsl:template name="persons-line">
     <xsl:param name="key"/>
     <xsl:param name="id"/>
-    <xsl:variable name="n"><xsl:call-template name="tk-pm-count"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="n"><xsl:call-template name="tk-mention-count"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>
     <xsl:if test="$n > 0">
       <xsl:variable name="name"><xsl:call-template name="tk-person-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
       <xsl:call-template name="wrap">
