@@ -1,4 +1,4 @@
-/* cli_convert.c: the 'teikit convert' subcommand: options -> tk_convert_memory -> atomic
+/* cli_convert.c: the 'teikit convert' subcommand: options -> streamed conversion -> atomic
  * output (one file, stdout, or one file per document with --split). */
 #include <errno.h>
 #include <stdlib.h>
