@@ -25,6 +25,7 @@
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
+#include <libxslt/xsltutils.h>
 
 #define TK_RENDER_NS "urn:x-teikit:render"
 
@@ -632,6 +633,49 @@ const char *tk_render_extension(const tk_render *r)
     return "xml";
 }
 
+/* The serialized result, written straight into one growing buffer (xsltSaveResultToString
+   would fill its own buffer and copy it, and the caller's copy would be a third). */
+struct sink {
+    char *buf;
+    size_t len, cap;
+    int failed;
+};
+
+static int sink_write(void *ctx, const char *s, int n)
+{
+    struct sink *k = ctx;
+    if (n < 0 || put(&k->buf, &k->len, &k->cap, s, (size_t)n) != 0) {
+        k->failed = 1;
+        return -1;
+    }
+    return n;
+}
+
+/* Serializes res with the stylesheet's output settings into *out (NUL-terminated). */
+static int save_result(xmlDocPtr res, xsltStylesheetPtr style, char **out, size_t *len)
+{
+    struct sink k = {NULL, 0, 0, 0};
+    const xmlChar *enc = NULL;
+    XSLT_GET_IMPORT_PTR(enc, style, encoding);
+    xmlCharEncodingHandlerPtr h = enc != NULL ? xmlFindCharEncodingHandler((const char *)enc) : NULL;
+    if (h != NULL && xmlStrcasecmp((const xmlChar *)h->name, (const xmlChar *)"UTF-8") == 0)
+        h = NULL;
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(sink_write, NULL, &k, h);
+    if (ob == NULL) {
+        xmlCharEncCloseFunc(h);
+        return -1;
+    }
+    int w = xsltSaveResultTo(ob, res, style);
+    if (xmlOutputBufferClose(ob) < 0 || w < 0 || k.failed ||
+        put(&k.buf, &k.len, &k.cap, "", 0) != 0) {
+        free(k.buf);
+        return -1;
+    }
+    *out = k.buf;
+    *len = k.len;
+    return 0;
+}
+
 /* Transforms doc; the input's directory is already in run->input_dir. */
 static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
 {
@@ -639,8 +683,7 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
     xsltTransformContextPtr tctxt = NULL;
     xsltSecurityPrefsPtr sec = NULL;
     xmlDocPtr res = NULL;
-    xmlChar *buf = NULL;
-    int blen = 0, rc = -1;
+    int rc = -1;
 
     tctxt = xsltNewTransformContext(r->style, doc);
     sec = new_security();
@@ -676,24 +719,14 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
                            "the transformation failed");
         goto out;
     }
-    if (xsltSaveResultToString(&buf, &blen, res, r->style) != 0) {
+    if (save_result(res, r->style, out, len) != 0) {
         tk_diag_report(run->diag, TK_SYSTEM, run->input, 0, 0, "io", "out of memory");
         goto out;
     }
-    *out = malloc((size_t)blen + 1);
-    if (*out == NULL) {
-        tk_diag_report(run->diag, TK_SYSTEM, run->input, 0, 0, "io", "out of memory");
-        goto out;
-    }
-    if (blen > 0)
-        memcpy(*out, buf, (size_t)blen);
-    (*out)[blen] = '\0';
-    *len = (size_t)blen;
     rc = 0;
 out:
     xsltSetGenericErrorFunc(NULL, NULL);
     xmlSetStructuredErrorFunc(NULL, NULL);
-    xmlFree(buf);
     if (res != NULL)
         xmlFreeDoc(res);
     if (tctxt != NULL)

@@ -56,14 +56,7 @@
   </xsl:template>
 
   <xsl:key name="tk-when" match="tei:when" use="@xml:id"/>
-  <!-- Notes (and readings) by the outermost text holding them (else the root element). -->
-  <xsl:key name="tk-text-notes" match="tei:note | tei:app/tei:rdg"
-           use="concat(generate-id(ancestor::tei:text[last()]), substring(generate-id(/*), 1, 99 * number(not(ancestor::tei:text))))"/>
   <xsl:key name="tk-person" match="tei:person" use="@xml:id"/>
-  <!-- Mentions by each token of @ref ("#mao" or a URI; `ref="#mao #zhou"` names both). -->
-  <xsl:key name="tk-mention" match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]"
-           use="str:tokenize(normalize-space(@ref), ' ')"/>
-
   <!-- All notes of the text and the readings of an apparatus (rendered as notes). A note
        printed where it stands in the diplomatic view ("inline note") is one with
        @place='inline' ([Soviet China specialist], [sic], [?]) or a foot note that no marker
@@ -135,31 +128,51 @@
   </xsl:template>
 
   <!-- ================================================================ persons -->
-  <!-- The references of mentions that name no person of the personography, one <r k="#x"
-       id="x"/> per distinct reference (every token of @ref), sorted (collect, sort, then compare
-       each with the one before it; no Muenchian key() per mention, whose node-set copies grow
-       with the text). -->
-  <xsl:variable name="tk-refs-rtf">
-    <xsl:for-each select="$tk-mentions">
+  <!-- The table of the persons index: one <pm k="#x" id="x" d="1|0" n="N" t="text" i="I"/>
+       per mention and token of its @ref (a mention naming two persons counts for each): k the
+       reference, id without '#', d 1 when the personography declares it, N the mention's
+       number (table m), t its text; sorted by reference, then N; I its position. A person's
+       mentions are the run of entries from key tk-pm-first to key tk-pm-last, walked by
+       position (key tk-pm-at). No key with many nodes per value: libxslt adds each node to
+       such a key with a duplicate check over the nodes already there (quadratic). -->
+  <xsl:variable name="tk-index" select="true()"/><!-- the text stylesheet: only when asked -->
+  <xsl:variable name="tk-pm-raw">
+    <xsl:for-each select="$tk-mentions[$tk-index]">
+      <xsl:variable name="n" select="position()"/>
       <xsl:variable name="m" select="."/>
+      <xsl:variable name="t" select="normalize-space(.)"/>
       <xsl:for-each select="str:tokenize(normalize-space(@ref), ' ')">
         <xsl:variable name="k" select="string(.)"/>
         <!-- back in the source document, where the personography is -->
         <xsl:for-each select="$m">
-          <xsl:if test="not(starts-with($k, '#') and key('tk-person', substring($k, 2)))">
-            <r k="{$k}" id="{substring($k, 1 + number(starts-with($k, '#')))}"/>
-          </xsl:if>
+          <pm k="{$k}" id="{substring($k, 1 + number(starts-with($k, '#')))}" n="{$n}" t="{$t}"
+              d="{number(starts-with($k, '#') and boolean(key('tk-person', substring($k, 2))))}"/>
         </xsl:for-each>
       </xsl:for-each>
     </xsl:for-each>
   </xsl:variable>
-  <xsl:variable name="tk-undeclared-rtf">
-    <xsl:for-each select="exsl:node-set($tk-refs-rtf)/r">
+  <xsl:variable name="tk-pm-rtf">
+    <xsl:for-each select="exsl:node-set($tk-pm-raw)/pm">
+      <!-- (xsl:sort is stable: each reference's entries stay in mention order) -->
       <xsl:sort select="@k"/>
-      <xsl:copy-of select="."/>
+      <pm k="{@k}" id="{@id}" n="{@n}" t="{@t}" d="{@d}" i="{position()}"/>
     </xsl:for-each>
   </xsl:variable>
-  <xsl:variable name="tk-undeclared" select="exsl:node-set($tk-undeclared-rtf)/r[not(@k = preceding-sibling::r[1]/@k)]"/>
+  <xsl:variable name="tk-pm" select="exsl:node-set($tk-pm-rtf)/pm"/>
+  <xsl:key name="tk-pm-first" match="pm[not(@k = preceding-sibling::pm[1]/@k)]" use="@k"/>
+  <xsl:key name="tk-pm-last" match="pm[not(@k = following-sibling::pm[1]/@k)]" use="@k"/>
+  <xsl:key name="tk-pm-at" match="pm" use="@i"/>
+  <!-- References that name no person of the personography, one entry each, sorted. -->
+  <xsl:variable name="tk-undeclared" select="$tk-pm[@d = 0][not(@k = preceding-sibling::pm[1]/@k)]"/>
+
+  <!-- The number of mentions of reference `key` (0 when none). -->
+  <xsl:template name="tk-pm-count">
+    <xsl:param name="key"/>
+    <xsl:for-each select="$tk-pm[1]">
+      <xsl:value-of select="number(concat('0', key('tk-pm-last', $key)/@i)) - number(concat('0', key('tk-pm-first', $key)/@i)) + number(boolean(key('tk-pm-first', $key)))"/>
+    </xsl:for-each>
+    <xsl:if test="not($tk-pm)">0</xsl:if>
+  </xsl:template>
 
   <!-- The full name of person `id` from the personography, else the id. -->
   <xsl:template name="tk-person-name">

@@ -548,7 +548,7 @@ blockquote{margin:.8rem 1.5rem}
       <section class="persons" id="tk-persons" aria-labelledby="tk-persons-h">
         <h2 id="tk-persons-h">Index of persons</h2>
         <ul>
-          <xsl:for-each select="//tei:person[@xml:id][key('tk-mention', concat('#', @xml:id))]">
+          <xsl:for-each select="//tei:person[@xml:id]">
             <xsl:call-template name="person-entry">
               <xsl:with-param name="key" select="concat('#', @xml:id)"/>
               <xsl:with-param name="id" select="@xml:id"/>
@@ -573,24 +573,57 @@ blockquote{margin:.8rem 1.5rem}
   <xsl:template name="person-entry">
     <xsl:param name="key"/>
     <xsl:param name="id"/>
-    <xsl:variable name="full"><xsl:call-template name="tk-person-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
-    <li id="tk-p-{translate($id, $tk-id-bad, $tk-id-good)}">
-      <strong class="pname"><xsl:value-of select="$full"/></strong>
-      <xsl:variable name="forms" select="key('tk-person', $id)[1]/tei:persName[position() > 1]"/>
-      <xsl:if test="$forms">
-        <span class="forms"> (<xsl:for-each select="$forms"><xsl:if test="position() > 1">; </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>)</span>
-      </xsl:if>
-      <xsl:text>: </xsl:text>
-      <span class="mentions">
-        <xsl:for-each select="key('tk-mention', $key)">
-          <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'m'"/></xsl:call-template></xsl:variable>
-          <xsl:if test="$k != ''">
-            <a href="#tk-m{$k}" title="{normalize-space(.)}"><xsl:value-of select="position()"/></a>
-            <xsl:text> </xsl:text>
-          </xsl:if>
+    <xsl:variable name="n"><xsl:call-template name="tk-pm-count"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>
+    <xsl:if test="$n > 0">
+      <xsl:variable name="full"><xsl:call-template name="tk-person-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
+      <li id="tk-p-{translate($id, $tk-id-bad, $tk-id-good)}">
+        <strong class="pname"><xsl:value-of select="$full"/></strong>
+        <xsl:variable name="forms" select="key('tk-person', $id)[1]/tei:persName[position() > 1]"/>
+        <xsl:if test="$forms">
+          <span class="forms"> (<xsl:for-each select="$forms"><xsl:if test="position() > 1">; </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>)</span>
+        </xsl:if>
+        <xsl:text>: </xsl:text>
+        <span class="mentions">
+          <xsl:for-each select="$tk-pm[1]">
+            <xsl:variable name="first" select="number(key('tk-pm-first', $key)/@i)"/>
+            <xsl:call-template name="mention-links">
+              <xsl:with-param name="from" select="$first"/>
+              <xsl:with-param name="to" select="$first + $n"/>
+              <xsl:with-param name="base" select="$first"/>
+            </xsl:call-template>
+          </xsl:for-each>
+        </span>
+      </li>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Links to the mentions at positions [from, to) of the index table (context: that table),
+       numbered from `base`; split in halves, so the recursion is only log2(n) deep. -->
+  <xsl:template name="mention-links">
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:param name="base"/>
+    <xsl:choose>
+      <xsl:when test="$to - $from > 1">
+        <xsl:variable name="mid" select="floor(($from + $to) div 2)"/>
+        <xsl:call-template name="mention-links">
+          <xsl:with-param name="from" select="$from"/>
+          <xsl:with-param name="to" select="$mid"/>
+          <xsl:with-param name="base" select="$base"/>
+        </xsl:call-template>
+        <xsl:call-template name="mention-links">
+          <xsl:with-param name="from" select="$mid"/>
+          <xsl:with-param name="to" select="$to"/>
+          <xsl:with-param name="base" select="$base"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$to - $from = 1">
+        <xsl:for-each select="key('tk-pm-at', $from)">
+          <a href="#tk-m{@n}" title="{@t}"><xsl:value-of select="$from - $base + 1"/></a>
+          <xsl:text> </xsl:text>
         </xsl:for-each>
-      </span>
-    </li>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -11,10 +11,14 @@
     xmlns:tk="urn:x-teikit:render"
     exclude-result-prefixes="tei exsl tk">
 
-  <xsl:include href="common.xsl"/>
+  <!-- imported, not included: this stylesheet's tk-index overrides common.xsl's -->
+  <xsl:import href="common.xsl"/>
+
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:param name="width" select="72"/>
+  <!-- the persons index (and its table) only when asked for -->
+  <xsl:variable name="tk-index" select="$persons = '1' or $persons = 'yes' or $persons = 'true'"/>
   <xsl:variable name="tk-nl" select="'&#10;'"/>
 
   <!-- ================================================================= page -->
@@ -36,7 +40,7 @@
       <xsl:apply-templates select="." mode="block"/>
       <xsl:call-template name="footnotes"/>
     </xsl:for-each>
-    <xsl:if test="$persons = '1' or $persons = 'yes' or $persons = 'true'">
+    <xsl:if test="$tk-index">
       <xsl:call-template name="persons-index"/>
     </xsl:if>
   </xsl:template>
@@ -79,7 +83,7 @@
   <xsl:template name="footnotes">
     <xsl:variable name="t" select="substring('dr', 2 - number($tk-dipl), 1)"/>
     <xsl:variable name="list">
-      <xsl:for-each select="key('tk-text-notes', generate-id())[node()]">
+      <xsl:for-each select="(.//tei:note | .//tei:app/tei:rdg)[node()]">
         <xsl:variable name="n"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="$t"/></xsl:call-template></xsl:variable>
         <xsl:if test="$n != '' and not($tk-keylines and self::tei:note[@type='comment'])">
           <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
@@ -347,7 +351,7 @@
     <xsl:if test="$tk-mentions">
       <xsl:value-of select="concat('Persons:', $tk-nl)"/>
       <!-- declared persons first, in personography order, then undeclared references -->
-      <xsl:for-each select="//tei:person[@xml:id][key('tk-mention', concat('#', @xml:id))]">
+      <xsl:for-each select="//tei:person[@xml:id]">
         <xsl:call-template name="persons-line">
           <xsl:with-param name="key" select="concat('#', @xml:id)"/>
           <xsl:with-param name="id" select="@xml:id"/>
@@ -371,12 +375,14 @@
   <xsl:template name="persons-line">
     <xsl:param name="key"/>
     <xsl:param name="id"/>
-    <xsl:variable name="name"><xsl:call-template name="tk-person-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="n" select="count(key('tk-mention', $key))"/>
-    <xsl:call-template name="wrap">
-      <xsl:with-param name="text" select="concat($name, ' (', $id, '): ', $n, ' mention', substring('s', 1, number($n != 1)))"/>
-      <xsl:with-param name="hang" select="'  '"/>
-    </xsl:call-template>
+    <xsl:variable name="n"><xsl:call-template name="tk-pm-count"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>
+    <xsl:if test="$n > 0">
+      <xsl:variable name="name"><xsl:call-template name="tk-person-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text" select="concat($name, ' (', $id, '): ', $n, ' mention', substring('s', 1, number($n != 1)))"/>
+        <xsl:with-param name="hang" select="'  '"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- ================================================================= wrap -->
