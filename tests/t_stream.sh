@@ -77,6 +77,15 @@ bad=$(xmllint --xpath 'count(//*[local-name()="anchor"][not(substring-after(@syn
 if [ "$bad" = "0" ]; then ok; else fail "corpus: $bad anchors point outside their document's timeline"; fi
 at_least "corpus: the footnote joined" 1 'The note of document two.</note>' "$TK_TMP/corpus.xml"
 
+# --split: each document streamed on its own, as the tree's extracted documents
+same "split: made-up corpus" --split "$TK_TMP/corpus.txt"
+$TEIKIT convert --split "$TK_TMP/split" "$TK_TMP/corpus.txt" 2>/dev/null
+if [ "$(ls "$TK_TMP/split" | wc -l)" -eq 3 ] && grep -q '<TEI xmlns="http://www.tei-c.org/ns/1.0">' "$TK_TMP/split/0002.xml" &&
+   grep -q 'The note of document two.</note>' "$TK_TMP/split/0002.xml"; then ok; else fail "split: three files, TEI namespace, note joined"; fi
+printf 'ab\377\n=====\n\ncd\n' >"$TK_TMP/bad.txt"
+expect_status "split: invalid input" 1 $TEIKIT convert --split "$TK_TMP/nodir" "$TK_TMP/bad.txt"
+if [ ! -e "$TK_TMP/nodir" ]; then ok; else fail "split: invalid input made a directory"; fi
+
 # the samples, with the options make demo uses
 same "samples" samples/interview_front_matter.txt samples/transcript_hac_1976-11-12_excerpt.txt \
   samples/play_hamlet_act1_excerpt.txt
@@ -87,6 +96,8 @@ same "NASA excerpt with its rules" --rules samples/nasa.rules samples/nasa_apoll
 if have_shared; then
   same "every corpus file" "$SHARED"/corpus/*.txt
   same "NASA corpus files with the NASA rules" --rules samples/nasa.rules "$SHARED"/corpus/*nasa*.txt
+  same "split: the FRUS corpus" --split "$SHARED"/corpus/large_frus_six_volumes_plaintext.txt \
+    "$SHARED"/corpus/memo_frus1934v04_memoranda_selection.txt
 else
   skip "no $SHARED/corpus: the corpus files are not compared"
 fi

@@ -1,4 +1,4 @@
-/* cli_convert.c: the 'teikit convert' subcommand: options -> tk_convert_memory -> atomic
+/* cli_convert.c: the 'teikit convert' subcommand: options -> streamed conversion -> atomic
  * output (one file, stdout, or one file per document with --split). */
 #include <errno.h>
 #include <stdlib.h>
@@ -41,8 +41,14 @@ void tk_cli_convert_help(FILE *out)
 
 #define MAX_META 64
 
-/* Writes each TEI of doc as DIR/NNNN.xml. Returns 0 or -1 (reported). */
-static int write_split(xmlDocPtr doc, const char *dir, const char *input, tk_diag *d)
+/* Where --split writes: DIR/NNNN.xml for document NNNN. */
+typedef struct split_dir {
+    const char *dir, *input;
+    tk_diag *d;
+} split_dir;
+
+/* Creates DIR when missing. Returns 0 or -1 (reported). */
+static int make_dir(const char *dir, tk_diag *d)
 {
     struct stat st;
     if (stat(dir, &st) != 0) {
@@ -55,24 +61,18 @@ static int write_split(xmlDocPtr doc, const char *dir, const char *input, tk_dia
         tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "not a directory");
         return -1;
     }
-    size_t n = tk_tei_count(doc);
-    for (size_t i = 0; i < n; i++) {
-        xmlDocPtr one = tk_tei_extract(doc, i);
-        size_t len = 0;
-        char *xml = one != NULL ? tk_tei_serialize(one, &len) : NULL;
-        xmlFreeDoc(one);
-        if (xml == NULL) {
-            tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "out of memory");
-            return -1;
-        }
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%04zu.xml", dir, i + 1);
-        int rc = tk_write_file_atomic(path, xml, len, input, d);
-        xmlFree(xml);
-        if (rc != 0)
-            return -1;
-    }
     return 0;
+}
+
+/* tk_convert_each's callback: writes document i (atomically). Nonzero stops. */
+static int write_one(size_t i, const char *xml, size_t len, void *user)
+{
+    split_dir *sd = user;
+    if (i == 0 && make_dir(sd->dir, sd->d) != 0) /* not before: bad input makes no directory */
+        return -1;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%04zu.xml", sd->dir, i + 1);
+    return tk_write_file_atomic(path, xml, len, sd->input, sd->d);
 }
 
 int tk_cli_convert(int argc, char **argv)
@@ -156,16 +156,13 @@ int tk_cli_convert(int argc, char **argv)
     tk_diag_set_notes(d, o.explain);
     tk_diag_set_limit(d, 50);
     tk_mapped in;
-    xmlDocPtr doc = NULL;
     int converted = 0;
     char *xml = NULL;
     if (tk_map_file(input, &in, d) != 0)
         goto out;
     if (split != NULL) {
-        doc = tk_convert_memory(in.data, in.len, &o, d);
-        converted = doc != NULL;
-        if (doc != NULL)
-            write_split(doc, split, input, d);
+        split_dir sd = {split, input, d};
+        converted = tk_convert_each(in.data, in.len, &o, d, write_one, &sd) >= 0;
         goto out;
     }
     size_t xlen = 0;
@@ -179,7 +176,6 @@ out:
     if (!converted && rc == 0)
         rc = 1;
     free(xml);
-    xmlFreeDoc(doc);
     tk_unmap_file(&in);
     tk_diag_free(d);
     return rc;

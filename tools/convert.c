@@ -144,11 +144,41 @@ static void write_tei(tk_conv *cv, xmlNodePtr tei, int depth, tk_ser *into)
 
 static const char prolog[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
+/* A standalone TEI per document, handed over as soon as it is written (tk_convert_each). */
+typedef struct each_doc {
+    int (*fn)(size_t i, const char *xml, size_t len, void *user);
+    void *user;
+    size_t n;       /* documents handed over */
+    int stopped;    /* fn asked to stop */
+} each_doc;
+
+/* Streaming, one document at a time: writes the TEI just built as a document of its own
+ * (declaring the TEI namespace) and hands it to each->fn. Returns 0, or -1 to stop. */
+static int hand_over(tk_conv *cv, xmlNodePtr tei, each_doc *each)
+{
+    tk_ser *head = tk_ser_new();
+    if (head == NULL)
+        return -1;
+    if (tei->nsDef == NULL)
+        xmlNewNs(tei, (const xmlChar *)TK_TEI_NS, NULL);
+    tk_ser_raw(head, prolog, sizeof prolog - 1);
+    write_tei(cv, tei, 0, head);
+    tk_ser_prepend(cv->stream, head);
+    tk_ser_free(head);
+    size_t n = 0;
+    const char *b = tk_ser_bytes(cv->stream, &n);
+    if (each->fn(each->n++, b, n, each->user) != 0) {
+        each->stopped = 1;
+        return -1;
+    }
+    return 0;
+}
+
 /* The conversion. With `bytes` NULL, returns the whole tree; else the serialized TEI goes
- * to a new *bytes (each part of the tree freed once written) and the (emptied) document is
- * returned. NULL when the input has errors. */
+ * to a new *bytes (each part of the tree freed once written), or with `each` every document
+ * to each->fn, and the (emptied) document is returned. NULL when the input has errors. */
 static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d,
-                         tk_ser **bytes)
+                         tk_ser **bytes, each_doc *each)
 {
     tk_convert_opts defaults;
     tk_lines L = {0};
@@ -209,7 +239,10 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         tk_docblocks empty = {0};
         if (build_tei(&cv, &L, B->n_docs ? &B->doc[0] : &empty, NULL, B->shape, 0, 0) != 0)
             goto out;
-        if (bytes != NULL) { /* the header and the text before the body go in front */
+        if (each != NULL) {
+            if (hand_over(&cv, xmlDocGetRootElement(cv.doc), each) != 0)
+                goto out;
+        } else if (bytes != NULL) { /* the header and the text before the body go in front */
             tk_ser_raw(front, prolog, sizeof prolog - 1);
             write_tei(&cv, xmlDocGetRootElement(cv.doc), 0, front);
             tk_ser_prepend(cv.stream, front);
@@ -220,8 +253,10 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         xmlNodePtr corpus = new_root(&cv, "teiCorpus");
         if (corpus == NULL || (bytes != NULL && (docs = tk_ser_new()) == NULL))
             goto out;
-        if (bytes != NULL)
+        if (bytes != NULL && each == NULL)
             tk_ser_reserve(docs, len / 2 * 5);
+        int alone = o->split || each != NULL; /* each TEI lists its own persons */
+        cv.tei_depth = each != NULL ? 0 : 1;  /* a document of its own, or in teiCorpus */
         for (size_t i = 0; i < B->n_docs; i++) {
             tk_footnotes_free(cv.footnotes);
             cv.footnotes = tk_footnotes_new(); /* note numbers restart per document */
@@ -231,17 +266,21 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
                 if ((cv.stream = tk_ser_new()) == NULL)
                     goto out;
             }
-            if (cv.footnotes == NULL || build_tei(&cv, &L, &B->doc[i], corpus, B->shape, !o->split, i + 1) != 0)
+            if (cv.footnotes == NULL ||
+                build_tei(&cv, &L, &B->doc[i], corpus, B->shape, !alone, i + 1) != 0)
                 goto out;
-            if (bytes != NULL) {
+            if (each != NULL) {
+                if (hand_over(&cv, corpus->last, each) != 0)
+                    goto out;
+            } else if (bytes != NULL) {
                 size_t n = 0;
                 write_tei(&cv, corpus->last, 1, docs);
                 const char *b = tk_ser_bytes(cv.stream, &n);
                 tk_ser_raw(docs, b, n);
             }
         }
-        corpus_header(&cv, corpus, B, !o->split);
-        if (bytes != NULL) { /* the corpus header goes before the documents */
+        corpus_header(&cv, corpus, B, !alone);
+        if (bytes != NULL && each == NULL) { /* the corpus header goes before the documents */
             tk_ser_raw(front, prolog, sizeof prolog - 1);
             tk_ser_open(front, corpus, 0);
             tk_ser_node(front, corpus->children, 1, 1);
@@ -271,7 +310,7 @@ out:
 
 xmlDocPtr tk_convert_memory(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d)
 {
-    return convert(buf, len, o, d, NULL);
+    return convert(buf, len, o, d, NULL, NULL);
 }
 
 char *tk_convert_memory_xml(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d,
@@ -279,7 +318,7 @@ char *tk_convert_memory_xml(const char *buf, size_t len, const tk_convert_opts *
 {
     tk_ser *bytes = NULL;
     char *xml = NULL;
-    xmlDocPtr doc = convert(buf, len, o, d, &bytes);
+    xmlDocPtr doc = convert(buf, len, o, d, &bytes, NULL);
     if (doc != NULL) {
         xml = bytes != NULL ? tk_ser_detach(bytes, len_out) : NULL;
         if (xml == NULL)
@@ -288,6 +327,19 @@ char *tk_convert_memory_xml(const char *buf, size_t len, const tk_convert_opts *
     }
     tk_ser_free(bytes);
     return xml;
+}
+
+long tk_convert_each(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d,
+                     int (*fn)(size_t i, const char *xml, size_t len, void *user), void *user)
+{
+    tk_ser *bytes = NULL;
+    each_doc each = {fn, user, 0, 0};
+    xmlDocPtr doc = convert(buf, len, o, d, &bytes, &each);
+    tk_ser_free(bytes);
+    if (doc == NULL)
+        return each.stopped ? (long)each.n : -1;
+    xmlFreeDoc(doc);
+    return (long)each.n;
 }
 
 xmlDocPtr tk_convert_file(const char *path, const tk_convert_opts *o, tk_diag *d)

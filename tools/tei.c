@@ -522,10 +522,7 @@ static void flush_finished(builder *b)
     for (size_t i = 0; i < n_open; i++)
         mark_open(open[i], b->body, 1);
     mark_open(b->body, b->body->parent, 1);
-    int depth = 0;
-    for (xmlNodePtr a = b->body->parent; a != NULL && a->type == XML_ELEMENT_NODE; a = a->parent)
-        depth++;
-    tk_ser_flush(cv->stream, b->body, depth);
+    tk_ser_flush(cv->stream, b->body, cv->tei_depth + 2); /* TEI/text/body */
     for (size_t i = 0; i < n_open; i++)
         mark_open(open[i], b->body, 0);
     mark_open(b->body, b->body->parent, 0);

@@ -154,6 +154,13 @@ xmlDocPtr tk_convert_memory(const char *buf, size_t len, const tk_convert_opts *
  * with free() (length in *len), or NULL when the input has errors (reported to d). */
 char *tk_convert_memory_xml(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d,
                             size_t *len_out);
+/* The same conversion, streamed, one document at a time (what `teikit convert --split`
+ * writes): each document is a standalone TEI listing its own persons, handed to fn as soon
+ * as it is written (i counts from 0; the bytes are valid during the call). A nonzero return
+ * from fn stops the conversion. Returns the number of documents handed over, or -1 when the
+ * input has errors (reported to d; those of the input's bytes come before any document). */
+long tk_convert_each(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d,
+                     int (*fn)(size_t i, const char *xml, size_t len, void *user), void *user);
 /* The same for a file ("-" = stdin); o->name defaults to path. */
 xmlDocPtr tk_convert_file(const char *path, const tk_convert_opts *o, tk_diag *d);
 

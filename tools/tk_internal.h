@@ -72,6 +72,7 @@ typedef struct tk_conv {
                                          the second document of a corpus, else "") */
     tk_ser *stream;                    /* block side: when not NULL, finished parts of the body
                                          are written here and freed while it is built */
+    int tei_depth;                    /* the indentation depth the TEI will be written at */
     void *block_private;              /* block side's own state */
 } tk_conv;
 

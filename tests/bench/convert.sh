@@ -62,11 +62,13 @@ bench() {
 bench "FRUS (record, 2,208 documents)" "$T/frus.txt"
 bench "transcript (corpus transcripts)" "$T/transcript.txt"
 
-# linearity: the first MB of the transcript against all of it (whole lines)
+# linearity: the first MB of the transcript (whole lines) against ten copies of it (the same
+# text, so only the size differs)
 head -c 1048576 "$T/transcript.txt" | sed '$d' >"$T/transcript1.txt"
+for i in 1 2 3 4 5 6 7 8 9 10; do cat "$T/transcript1.txt"; echo; done >"$T/transcript10.txt"
 t1=$(best_of 3 "$TEIKIT" convert "$T/transcript1.txt" -o "$T/out.xml")
-t10=$(best_of 3 "$TEIKIT" convert "$T/transcript.txt" -o "$T/out.xml")
-s1=$(size "$T/transcript1.txt"); s10=$(size "$T/transcript.txt")
+t10=$(best_of 3 "$TEIKIT" convert "$T/transcript10.txt" -o "$T/out.xml")
+s1=$(size "$T/transcript1.txt"); s10=$(size "$T/transcript10.txt")
 echo "linearity: $(mb "$s1") MB in $t1 s, $(mb "$s10") MB in $t10 s: $(awk -v a="$t10" -v b="$t1" 'BEGIN { printf "%.1f", a / b }')x the time for $(awk -v a="$s10" -v b="$s1" 'BEGIN { printf "%.1f", a / b }')x the text"
 
 # a personography of 10,000 names (first x last name combinations) on the transcript

@@ -1,7 +1,8 @@
 /* stream_check.c: test driver: converts each file twice, building the whole tree first
  * (tk_convert_memory + tk_tei_serialize) and streaming (tk_convert_memory_xml), and checks
- * that both give the same bytes and the same messages. Exit 0 when every file agrees.
- * Usage: stream_check [--rules FILE] [--persons FILE] [--shape NAME] FILE... */
+ * that both give the same bytes and the same messages. With --split, compares each document
+ * of tk_convert_each with tk_tei_extract of the tree. Exit 0 when every file agrees.
+ * Usage: stream_check [--split] [--rules FILE] [--persons FILE] [--shape NAME] FILE... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,60 @@ static void sink(const tk_message *m, void *user)
     }
     memcpy(c->text + c->len, line, (size_t)k + 1);
     c->len += (size_t)k;
+}
+
+/* --split: the documents of tk_convert_each against those of the tree */
+typedef struct split_cmp {
+    xmlDocPtr tree;
+    size_t n_tree, n_same;
+    int differs;
+} split_cmp;
+
+static int compare_one(size_t i, const char *xml, size_t len, void *user)
+{
+    split_cmp *c = user;
+    xmlDocPtr one = i < c->n_tree ? tk_tei_extract(c->tree, i) : NULL;
+    size_t n = 0;
+    char *want = one != NULL ? tk_tei_serialize(one, &n) : NULL;
+    xmlFreeDoc(one);
+    if (want != NULL && n == len && memcmp(want, xml, len) == 0)
+        c->n_same++;
+    else if (!c->differs) {
+        c->differs = 1;
+        printf("document %zu differs\n", i + 1);
+    }
+    free(want);
+    return 0;
+}
+
+static int check_split(const char *path, const tk_convert_opts *base)
+{
+    tk_convert_opts o = *base;
+    o.name = path;
+    o.split = 1;
+    tk_diag *d = tk_diag_new();
+    size_t len = 0;
+    char *buf = tk_read_file(path, &len, d);
+    int rc = 1;
+    split_cmp c = {0};
+    if (buf == NULL || (c.tree = tk_convert_memory(buf, len, &o, d)) == NULL) {
+        printf("%s: does not convert\n", path);
+        goto out;
+    }
+    c.n_tree = tk_tei_count(c.tree);
+    long n = tk_convert_each(buf, len, &o, d, compare_one, &c);
+    if (n != (long)c.n_tree || c.differs)
+        printf("%s: split differs (%ld documents streamed, %zu in the tree, %zu the same)\n", path,
+               n, c.n_tree, c.n_same);
+    else {
+        printf("%s: same, split (%zu documents)\n", path, c.n_same);
+        rc = 0;
+    }
+out:
+    xmlFreeDoc(c.tree);
+    free(buf);
+    tk_diag_free(d);
+    return rc;
 }
 
 static int check(const char *path, const tk_convert_opts *base)
@@ -81,9 +136,14 @@ int main(int argc, char **argv)
 {
     tk_convert_opts o;
     tk_convert_opts_init(&o);
-    int failed = 0, i = 1;
-    for (; i + 1 < argc && strncmp(argv[i], "--", 2) == 0; i += 2) {
-        if (strcmp(argv[i], "--rules") == 0)
+    int failed = 0, i = 1, split = 0;
+    for (; i < argc && strncmp(argv[i], "--", 2) == 0; i += 2) {
+        if (strcmp(argv[i], "--split") == 0) {
+            split = 1;
+            i--;
+        } else if (i + 1 >= argc)
+            break;
+        else if (strcmp(argv[i], "--rules") == 0)
             o.rules_path = argv[i + 1];
         else if (strcmp(argv[i], "--persons") == 0)
             o.persons_path = argv[i + 1];
@@ -95,6 +155,6 @@ int main(int argc, char **argv)
         }
     }
     for (; i < argc; i++)
-        failed |= check(argv[i], &o);
+        failed |= split ? check_split(argv[i], &o) : check(argv[i], &o);
     return failed;
 }
