@@ -80,11 +80,21 @@
 
   <!-- The numbering table: one entry per note and mention, built in one pass in document order
        and looked up by key (linear; no preceding:: axis, no xsl:number level="any"). -->
+  <!-- the tables a stylesheet uses (the text one: d or r, after its view) -->
+  <xsl:variable name="tk-tables" select="'admr'"/>
   <xsl:variable name="tk-tab-rtf">
-    <xsl:for-each select="$tk-notes-all"><a g="{generate-id()}" k="{position()}"/></xsl:for-each>
-    <xsl:for-each select="$tk-notes-dipl"><d g="{generate-id()}" k="{position()}"/></xsl:for-each>
-    <xsl:for-each select="$tk-notes-norm"><r g="{generate-id()}" k="{position()}"/></xsl:for-each>
-    <xsl:for-each select="$tk-mentions"><m g="{generate-id()}" k="{position()}"/></xsl:for-each>
+    <xsl:if test="contains($tk-tables, 'a')">
+      <xsl:for-each select="$tk-notes-all"><a g="{generate-id()}" k="{position()}"/></xsl:for-each>
+    </xsl:if>
+    <xsl:if test="contains($tk-tables, 'd')">
+      <xsl:for-each select="$tk-notes-dipl"><d g="{generate-id()}" k="{position()}"/></xsl:for-each>
+    </xsl:if>
+    <xsl:if test="contains($tk-tables, 'r')">
+      <xsl:for-each select="$tk-notes-norm"><r g="{generate-id()}" k="{position()}"/></xsl:for-each>
+    </xsl:if>
+    <xsl:if test="contains($tk-tables, 'm')">
+      <xsl:for-each select="$tk-mentions"><m g="{generate-id()}" k="{position()}"/></xsl:for-each>
+    </xsl:if>
   </xsl:variable>
   <xsl:variable name="tk-tab" select="exsl:node-set($tk-tab-rtf)"/>
   <xsl:key name="tk-tab" match="a|d|r|m" use="concat(local-name(), @g)"/>

@@ -17,6 +17,8 @@
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:param name="width" select="72"/>
+  <!-- numbering tables: the footnotes of the current view only (common.xsl) -->
+  <xsl:variable name="tk-tables" select="substring('dr', 2 - number($tk-dipl), 1)"/>
   <!-- the persons index (and its table) only when asked for -->
   <xsl:variable name="tk-index" select="$persons = '1' or $persons = 'yes' or $persons = 'true'"/>
   <xsl:variable name="tk-nl" select="'&#10;'"/>
