@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,7 +64,7 @@ struct run {
     tk_severity loc_sev;
     int errors;
     xmlHashTablePtr mentions;        /* tk:mentions(): reference -> its nodes (struct refs) */
-    xmlNodePtr men_first, men_last;  /* the node-set the table was built from */
+    struct pos *men_pos;             /* tk:position(): the mentions sorted by address */
     int men_n;
 };
 
@@ -446,7 +447,8 @@ static void xpath_wrap(xmlXPathParserContextPtr ctxt, int nargs)
 
 /* ------------------------------------------------------------ tk:mentions() --------- */
 
-/* tk:mentions(SET, REF): the nodes of SET whose @ref lists the token REF, in document order.
+/* tk:mentions(REF): the mentions of the stylesheet's $tk-mentions whose @ref lists the token
+   REF, in document order.
    The persons index calls it once per person; a table of every token of SET is built at the
    first call (linear), where an xsl:key would be quadratic in the mentions of one person
    (libxslt adds each node to a key's node-set after a duplicate check over that set). */
@@ -523,38 +525,100 @@ static xmlHashTablePtr mentions_table(xmlNodeSetPtr set)
     return t;
 }
 
+/* A node and its 1-based position in the set. */
+struct pos {
+    xmlNodePtr node;
+    int i;
+};
+
+static int pos_cmp(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const struct pos *)a)->node, y = (uintptr_t)((const struct pos *)b)->node;
+    return (x > y) - (x < y);
+}
+
+/* Builds run's tables once per transformation from the stylesheet's global variable
+   `tk-mentions` (the mentions in document order): looking it up copies it, so it is done
+   once rather than passed to every call. */
+static int mention_tables(struct run *run, xsltTransformContextPtr tctxt)
+{
+    if (run->mentions != NULL && run->men_pos != NULL)
+        return 0;
+    if (run->mentions != NULL || run->men_pos != NULL)
+        return -1; /* a failed earlier attempt */
+    xmlXPathObjectPtr v = xsltVariableLookup(tctxt, (const xmlChar *)"tk-mentions", NULL);
+    xmlNodeSetPtr set = v != NULL && v->type == XPATH_NODESET ? v->nodesetval : NULL;
+    int n = set != NULL ? set->nodeNr : 0;
+    run->mentions = mentions_table(set);
+    run->men_pos = malloc(((size_t)n + 1) * sizeof *run->men_pos);
+    run->men_n = n;
+    if (run->mentions == NULL || run->men_pos == NULL) {
+        xmlXPathFreeObject(v);
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        run->men_pos[i].node = set->nodeTab[i];
+        run->men_pos[i].i = i + 1;
+    }
+    qsort(run->men_pos, (size_t)n, sizeof *run->men_pos, pos_cmp);
+    xmlXPathFreeObject(v);
+    return 0;
+}
+
+/* tk:position(NODE): the 1-based position of NODE (the first node of the argument) in the
+   stylesheet's $tk-mentions; NaN when it is not there. The number of a mention without a
+   table of (generate-id, number) pairs looked up by key. */
+static void xpath_position(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 1) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlNodeSetPtr node = xmlXPathPopNodeSet(ctxt);
+    xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+    struct run *run = tctxt != NULL ? tctxt->_private : NULL;
+    if (xmlXPathCheckError(ctxt) || run == NULL) {
+        if (!xmlXPathCheckError(ctxt))
+            xmlXPathSetError(ctxt, XPATH_INVALID_TYPE);
+        xmlXPathFreeNodeSet(node);
+        return;
+    }
+    if (mention_tables(run, tctxt) != 0) {
+        xmlXPathFreeNodeSet(node);
+        xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+        return;
+    }
+    double v = xmlXPathNAN;
+    if (node != NULL && node->nodeNr > 0) {
+        struct pos key = {node->nodeTab[0], 0};
+        struct pos *f = bsearch(&key, run->men_pos, (size_t)run->men_n, sizeof key, pos_cmp);
+        if (f != NULL)
+            v = f->i;
+    }
+    xmlXPathFreeNodeSet(node);
+    valuePush(ctxt, xmlXPathNewFloat(v));
+}
+
 static void xpath_mentions(xmlXPathParserContextPtr ctxt, int nargs)
 {
-    if (nargs != 2) {
+    if (nargs != 1) {
         xmlXPathSetArityError(ctxt);
         return;
     }
     xmlChar *ref = xmlXPathPopString(ctxt);
-    xmlNodeSetPtr set = xmlXPathCheckError(ctxt) ? NULL : xmlXPathPopNodeSet(ctxt);
     xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
     struct run *run = tctxt != NULL ? tctxt->_private : NULL;
     if (xmlXPathCheckError(ctxt) || ref == NULL || run == NULL) {
         if (!xmlXPathCheckError(ctxt))
             xmlXPathSetError(ctxt, XPATH_INVALID_TYPE);
         xmlFree(ref);
-        xmlXPathFreeNodeSet(set);
         return;
     }
-    int n = set != NULL ? set->nodeNr : 0;
-    xmlNodePtr first = n > 0 ? set->nodeTab[0] : NULL, last = n > 0 ? set->nodeTab[n - 1] : NULL;
-    if (run->mentions == NULL || run->men_n != n || run->men_first != first || run->men_last != last) {
-        if (run->mentions != NULL)
-            xmlHashFree(run->mentions, refs_free);
-        run->mentions = mentions_table(set);
-        run->men_n = n;
-        run->men_first = first;
-        run->men_last = last;
-    }
-    xmlXPathFreeNodeSet(set);
+    int ok = mention_tables(run, tctxt) == 0;
     xmlNodeSetPtr out = xmlXPathNodeSetCreate(NULL);
-    struct refs *r = run->mentions != NULL ? xmlHashLookup(run->mentions, ref) : NULL;
+    struct refs *r = ok ? xmlHashLookup(run->mentions, ref) : NULL;
     xmlFree(ref);
-    if (run->mentions == NULL || out == NULL) {
+    if (!ok || out == NULL) {
         xmlXPathFreeNodeSet(out);
         xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
         return;
@@ -829,6 +893,8 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
                                 (const xmlChar *)TK_RENDER_NS, xpath_wrap) != 0 ||
         xsltRegisterExtFunction(tctxt, (const xmlChar *)"mentions",
                                 (const xmlChar *)TK_RENDER_NS, xpath_mentions) != 0 ||
+        xsltRegisterExtFunction(tctxt, (const xmlChar *)"position",
+                                (const xmlChar *)TK_RENDER_NS, xpath_position) != 0 ||
         xsltQuoteUserParams(tctxt, (const char **)r->params) != 0) {
         flush_messages(run);
         if (run->errors == 0)
@@ -864,6 +930,8 @@ out:
     if (run->mentions != NULL)
         xmlHashFree(run->mentions, refs_free);
     run->mentions = NULL;
+    free(run->men_pos);
+    run->men_pos = NULL;
     if (sec != NULL)
         xsltFreeSecurityPrefs(sec);
     run->tctxt = NULL;

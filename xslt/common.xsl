@@ -92,7 +92,7 @@
     <xsl:if test="contains($tk-tables, 'r')">
       <xsl:for-each select="$tk-notes-norm"><r g="{generate-id()}" k="{position()}"/></xsl:for-each>
     </xsl:if>
-    <xsl:if test="contains($tk-tables, 'm')">
+    <xsl:if test="contains($tk-tables, 'm') and not($tk-c-mentions)">
       <xsl:for-each select="$tk-mentions"><m g="{generate-id()}" k="{position()}"/></xsl:for-each>
     </xsl:if>
   </xsl:variable>
@@ -138,19 +138,31 @@
   </xsl:template>
 
   <!-- ================================================================ persons -->
-  <!-- A person's mentions: tk:mentions($tk-mentions, '#id') when teikit runs the stylesheet
+  <!-- A person's mentions: tk:mentions('#id') (of $tk-mentions) when teikit runs the stylesheet
        (a table built once in C); else (xsltproc) a scan of the mentions per person. Not an
        xsl:key: libxslt adds each node to a key's node-set after a duplicate check over that
        set, which is quadratic in the mentions of one person (and keys are built whole, for
        every key of the stylesheet, at the first key() call). A mention whose @ref lists
        several ids ("#mao #zhou") is a mention of each. -->
-  <xsl:variable name="tk-c-mentions" select="function-available('tk:mentions')"/>
+  <xsl:variable name="tk-c-mentions" select="function-available('tk:mentions') and function-available('tk:position')"/>
+
+  <!-- The number of the context mention (1, 2, 3 ... in document order): tk:position() when
+       teikit runs the stylesheet, else table m. -->
+  <xsl:template name="tk-mention-num">
+    <xsl:choose>
+      <xsl:when test="$tk-c-mentions">
+        <xsl:variable name="p" select="tk:position(.)"/>
+        <xsl:if test="$p = $p"><xsl:value-of select="$p"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'m'"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- The number of mentions of reference `key`. -->
   <xsl:template name="tk-mention-count">
     <xsl:param name="key"/>
     <xsl:choose>
-      <xsl:when test="$tk-c-mentions"><xsl:value-of select="count(tk:mentions($tk-mentions, $key))"/></xsl:when>
+      <xsl:when test="$tk-c-mentions"><xsl:value-of select="count(tk:mentions($key))"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="count($tk-mentions[contains(concat(' ', normalize-space(@ref), ' '), concat(' ', $key, ' '))])"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -385,7 +385,7 @@ blockquote{margin:.8rem 1.5rem}
     <xsl:variable name="id" select="concat(substring($first, 2, 99999 * number(starts-with($first, '#'))), substring($first, 1, 99999 * number(not(starts-with($first, '#')))))"/>
     <xsl:variable name="p" select="key('tk-person', $id)[1]"/>
     <xsl:variable name="full" select="normalize-space(($p/tei:persName[@type='full'] | $p/tei:persName[not(../tei:persName[@type='full'])][1] | $p/tei:name[not(../tei:persName)][1])[1])"/>
-    <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'m'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="k"><xsl:call-template name="tk-mention-num"/></xsl:variable>
     <a class="person" href="#tk-p-{translate($id, $tk-id-bad, $tk-id-good)}" title="{$full}{substring($id, 1, 99999 * number($full = ''))}">
       <xsl:if test="$k != ''"><xsl:attribute name="id"><xsl:value-of select="concat('tk-m', $k)"/></xsl:attribute></xsl:if>
       <xsl:apply-templates/>
@@ -586,7 +586,7 @@ blockquote{margin:.8rem 1.5rem}
         <span class="mentions">
           <xsl:choose>
             <xsl:when test="$tk-c-mentions">
-              <xsl:for-each select="tk:mentions($tk-mentions, $key)"><xsl:call-template name="mention-link"/></xsl:for-each>
+              <xsl:for-each select="tk:mentions($key)"><xsl:call-template name="mention-link"/></xsl:for-each>
             </xsl:when>
             <xsl:otherwise>
               <xsl:for-each select="$tk-mentions[contains(concat(' ', normalize-space(@ref), ' '), concat(' ', $key, ' '))]"><xsl:call-template name="mention-link"/></xsl:for-each>
@@ -599,7 +599,7 @@ blockquote{margin:.8rem 1.5rem}
 
   <!-- A numbered link from the index to the context mention. -->
   <xsl:template name="mention-link">
-    <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'m'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="k"><xsl:call-template name="tk-mention-num"/></xsl:variable>
     <xsl:if test="$k != ''">
       <a href="#tk-m{$k}" title="{normalize-space(.)}"><xsl:value-of select="position()"/></a>
       <xsl:text> </xsl:text>
