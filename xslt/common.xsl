@@ -61,22 +61,26 @@
        printed where it stands in the diplomatic view ("inline note") is one with
        @place='inline' ([Soviet China specialist], [sic], [?]) or a foot note that no marker
        used (@type='unanchored': "[n] text" where the converter found it). -->
-  <xsl:variable name="tk-notes-all" select="$tk-texts//tei:note | $tk-texts//tei:app/tei:rdg"/>
+  <!-- (selected from the root, not as $tk-texts//x: from many texts, libxml2 merges each
+       text's descendants into the result with a duplicate check, quadratic in a corpus of
+       thousands of documents) -->
+  <xsl:variable name="tk-whole" select="not($tk-texts-tei)"/>
+  <xsl:variable name="tk-notes-all" select="//tei:note[$tk-whole or ancestor::tei:text] | //tei:app/tei:rdg[$tk-whole or ancestor::tei:text]"/>
   <!-- Footnotes of the diplomatic view: every note not printed inline. -->
   <xsl:variable name="tk-notes-dipl"
-      select="$tk-texts//tei:note[not(@place='inline' or @type='unanchored')] | $tk-texts//tei:app/tei:rdg"/>
+      select="//tei:note[$tk-whole or ancestor::tei:text][not(@place='inline' or @type='unanchored')] | //tei:app/tei:rdg[$tk-whole or ancestor::tei:text]"/>
   <!-- Footnotes of the normalized view: every note except a [?] query note (its unclear word
        says it) and a [sic ...] note whose correction the preceding choice applies (the choice
        right before it, or before it with only spaces and closing punctuation between). -->
   <xsl:variable name="tk-punct" select="concat(')]}.,;:!?&#8221;&#8217;', &quot;'&quot;, '&quot;')"/>
   <xsl:variable name="tk-notes-norm"
-      select="$tk-texts//tei:note[not(@type='query' and @place='inline')]
+      select="//tei:note[$tk-whole or ancestor::tei:text][not(@type='query' and @place='inline')]
                 [not(@type='sic' and @place='inline' and preceding-sibling::*[1][self::tei:choice]
                 and (preceding-sibling::node()[1][self::tei:choice]
                      or preceding-sibling::node()[1][self::text()][translate(normalize-space(), $tk-punct, '') = ''][preceding-sibling::node()[1][self::tei:choice]]))]
-              | $tk-texts//tei:app/tei:rdg"/>
+              | //tei:app/tei:rdg[$tk-whole or ancestor::tei:text]"/>
   <xsl:variable name="tk-mentions"
-      select="$tk-texts//tei:persName[@ref] | $tk-texts//tei:rs[@type='person'][@ref] | $tk-texts//tei:name[@type='person'][@ref]"/>
+      select="//tei:persName[@ref][$tk-whole or ancestor::tei:text] | //tei:rs[@type='person'][@ref][$tk-whole or ancestor::tei:text] | //tei:name[@type='person'][@ref][$tk-whole or ancestor::tei:text]"/>
 
   <!-- The numbering table: one entry per note and mention, built in one pass in document order
        and looked up by key (linear; no preceding:: axis, no xsl:number level="any"). -->
