@@ -14,7 +14,7 @@
 # - the "Footnotes:" label line (added by the corpus conversion; renderers print one too);
 # - web-page debris lines (Skip to content, Document Information, Original Uploaded Date,
 #   Record ID), '=' separator lines between documents, the asterisks of play headings
-#   (`**** ACT I ****`);
+#   (`**** ACT I ****`: runs of 3 or more, not the `* * *` of an omission);
 # - front matter: `Key: value` lines before a blank line or `---`: the keys and the `---`
 #   are labels, the values go to the header;
 # - Spacelog markup, which samples/nasa.rules encodes as bare term/rs: `[glossary:X|Y]` reads
@@ -64,7 +64,7 @@ lossless() { # lossless NAME INPUT [rules]
     sed -e '/^Skip to content[[:space:]]*$/d' -e '/^Document Information[[:space:]]*$/d' \
         -e '/^Original Uploaded Date[[:space:]]*$/d' -e '/^Record ID[[:space:]]*$/d' \
         -e '/^==*[[:space:]]*$/d' -e 's/^_\([a-z]*\) *: */_\1 : /' \
-        -e 's/^\*\** //' -e 's/ \*\**[[:space:]]*$//' -e '/^\*\*\**[[:space:]]*$/d' "$TK_TMP/in0.txt" |
+        -e 's/^\*\*\*\** //' -e 's/ \*\*\*\**[[:space:]]*$//' -e '/^\*\*\**[[:space:]]*$/d' "$TK_TMP/in0.txt" |
       # leading front matter (`Key: value` lines closed by a blank line or ---): the values
       # go to the header, the keys and the --- are labels
       awk 'front && /^---[[:space:]]*$/ { front = 0; next }
