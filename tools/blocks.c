@@ -1398,12 +1398,16 @@ static void play_document(parser *P, size_t a, size_t b)
 static tk_docblocks *new_doc(parser *P, size_t first, size_t end)
 {
     tk_blocks *B = P->out;
-    tk_docblocks *g = realloc(B->doc, (B->n_docs + 1) * sizeof *g);
-    if (g == NULL) {
-        P->oom = 1;
-        return NULL;
+    if (B->n_docs == B->cap_docs) { /* doubling: a file of thousands of documents */
+        size_t cap = B->cap_docs ? B->cap_docs * 2 : 8;
+        tk_docblocks *g = realloc(B->doc, cap * sizeof *g);
+        if (g == NULL) {
+            P->oom = 1;
+            return NULL;
+        }
+        B->doc = g;
+        B->cap_docs = cap;
     }
-    B->doc = g;
     tk_docblocks *db = &B->doc[B->n_docs++];
     memset(db, 0, sizeof *db);
     db->first_line = first;

@@ -278,7 +278,7 @@ typedef struct tk_docblocks {
 typedef struct tk_blocks {
     tk_shape shape;               /* detected or forced */
     tk_docblocks *doc;            /* one per document (separator lines split them) */
-    size_t n_docs;
+    size_t n_docs, cap_docs;
     char *corpus_title;           /* a lone heading before the first separator, or NULL */
     unsigned corpus_title_line;
 } tk_blocks;
