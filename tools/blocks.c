@@ -403,20 +403,29 @@ typedef struct parser {
     int oom;
 } parser;
 
+/* Makes room for one more element in *v (n used of *cap, doubling from `first`). Returns 0,
+ * or -1 out of memory (P->oom set). */
+static int grow_one(parser *P, void **v, size_t *cap, size_t n, size_t size, size_t first)
+{
+    if (n < *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : first;
+    void *g = realloc(*v, nc * size);
+    if (g == NULL) {
+        P->oom = 1;
+        return -1;
+    }
+    *v = g;
+    *cap = nc;
+    return 0;
+}
+
 static tk_block *add_block(parser *P, tk_block_kind kind, size_t line, size_t n_lines,
                            size_t off)
 {
     tk_docblocks *db = P->db;
-    if (db->n == db->cap) {
-        size_t cap = db->cap ? db->cap * 2 : 64;
-        tk_block *g = realloc(db->b, cap * sizeof *g);
-        if (g == NULL) {
-            P->oom = 1;
-            return NULL;
-        }
-        db->b = g;
-        db->cap = cap;
-    }
+    if (grow_one(P, (void **)&db->b, &db->cap, db->n, sizeof *db->b, 64) != 0)
+        return NULL;
     tk_block *b = &db->b[db->n++];
     memset(b, 0, sizeof *b);
     b->kind = kind;
@@ -1397,17 +1406,9 @@ static void play_document(parser *P, size_t a, size_t b)
 
 static tk_docblocks *new_doc(parser *P, size_t first, size_t end)
 {
-    tk_blocks *B = P->out;
-    if (B->n_docs == B->cap_docs) { /* doubling: a file of thousands of documents */
-        size_t cap = B->cap_docs ? B->cap_docs * 2 : 8;
-        tk_docblocks *g = realloc(B->doc, cap * sizeof *g);
-        if (g == NULL) {
-            P->oom = 1;
-            return NULL;
-        }
-        B->doc = g;
-        B->cap_docs = cap;
-    }
+    tk_blocks *B = P->out; /* doubling: a file may hold thousands of documents */
+    if (grow_one(P, (void **)&B->doc, &B->cap_docs, B->n_docs, sizeof *B->doc, 8) != 0)
+        return NULL;
     tk_docblocks *db = &B->doc[B->n_docs++];
     memset(db, 0, sizeof *db);
     db->first_line = first;
