@@ -74,7 +74,7 @@ int tk_cli_persons(int argc, char **argv)
     int rc = tk_diag_exit_status(d);
     if (doc == NULL && rc == 0)
         rc = 1;
-    xmlFree(xml);
+    free(xml);
     xmlFreeDoc(doc);
     free(buf);
     tk_diag_free(d);

@@ -166,7 +166,7 @@ xmlDocPtr tk_convert_file(const char *path, const tk_convert_opts *o, tk_diag *d
 
 /* Serializes a TEI document or any element tree: UTF-8, XML declaration, structural elements
  * indented, no whitespace added inside mixed content (p, l, head, speaker, note...).
- * Deterministic. Returns a NUL-terminated buffer the caller frees with xmlFree() (length in
+ * Deterministic. Returns a NUL-terminated buffer the caller frees with free() (length in
  * *len), or NULL when out of memory. */
 char *tk_tei_serialize(xmlDocPtr doc, size_t *len);
 /* The same, freeing doc as it goes (and at the end, also on failure): for large documents,

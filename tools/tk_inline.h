@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#include <libxml/hash.h>
+#include <libxml/tree.h>
 
 #include "tk_internal.h"
 

@@ -25,8 +25,8 @@ static void test_convert_and_serialize(void)
     xmlDocPtr back = tk_xml_read_memory(a, n1, "a.xml", 0, d);
     CU_ASSERT_PTR_NOT_NULL(back);
     xmlFreeDoc(back);
-    xmlFree(a);
-    xmlFree(b);
+    free(a);
+    free(b);
     xmlFreeDoc(doc);
     tk_diag_free(d);
 }
