@@ -407,17 +407,10 @@ typedef struct parser {
  * or -1 out of memory (P->oom set). */
 static int grow_one(parser *P, void **v, size_t *cap, size_t n, size_t size, size_t first)
 {
-    if (n < *cap)
+    if (tk_grow(v, cap, n, size, first) == 0)
         return 0;
-    size_t nc = *cap ? *cap * 2 : first;
-    void *g = realloc(*v, nc * size);
-    if (g == NULL) {
-        P->oom = 1;
-        return -1;
-    }
-    *v = g;
-    *cap = nc;
-    return 0;
+    P->oom = 1;
+    return -1;
 }
 
 static tk_block *add_block(parser *P, tk_block_kind kind, size_t line, size_t n_lines,

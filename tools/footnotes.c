@@ -26,25 +26,12 @@ void tk_footnotes_free(tk_footnotes *f)
 
 tk_footnotes *tk_footnotes_new(void) { return calloc(1, sizeof(tk_footnotes)); }
 
-static int grow(void **v, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t nc = *cap ? *cap * 2 : 16;
-    void *nv = realloc(*v, nc * size);
-    if (nv == NULL)
-        return -1;
-    *v = nv;
-    *cap = nc;
-    return 0;
-}
-
 void tk_inline_add_marker(tk_conv *cv, xmlNodePtr note, const char *n, size_t nlen,
                           const char *literal, size_t litlen, unsigned line, unsigned col,
                           int weak)
 {
     tk_footnotes *f = cv->footnotes;
-    if (grow((void **)&f->markers, &f->cap_markers, f->n_markers, sizeof *f->markers) != 0)
+    if (tk_grow((void **)&f->markers, &f->cap_markers, f->n_markers, sizeof *f->markers, 16) != 0)
         return;
     tk_fn_marker *m = &f->markers[f->n_markers++];
     memset(m, 0, sizeof *m);
@@ -66,7 +53,8 @@ void tk_inline_add_parent(tk_conv *cv, xmlNodePtr el, unsigned line)
     tk_footnotes *f = cv->footnotes;
     if (f->n_parents > 0 && f->parents[f->n_parents - 1].el == el)
         return;
-    if (grow((void **)&f->parents, &f->cap_parents, f->n_parents, sizeof *f->parents) != 0)
+    if (tk_grow((void **)&f->parents, &f->cap_parents, f->n_parents, sizeof *f->parents, 16) !=
+        0)
         return;
     f->parents[f->n_parents].el = el;
     f->parents[f->n_parents].line = line;
@@ -190,7 +178,7 @@ int tk_footnotes_add_line(tk_conv *cv, const tk_span *line)
         t->n_lines = nl;
         return 1;
     }
-    if (grow((void **)&f->notes, &f->cap_notes, f->n_notes, sizeof *f->notes) != 0)
+    if (tk_grow((void **)&f->notes, &f->cap_notes, f->n_notes, sizeof *f->notes, 16) != 0)
         return 0;
     tk_fn_text *t = &f->notes[f->n_notes];
     memset(t, 0, sizeof *t);

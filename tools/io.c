@@ -33,6 +33,19 @@ static void *hint_huge(void *p, size_t n)
 
 void *tk_malloc_big(size_t n) { return hint_huge(malloc(n), n); }
 
+int tk_grow(void **v, size_t *cap, size_t n, size_t size, size_t first)
+{
+    if (n < *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : first;
+    void *g = realloc(*v, nc * size);
+    if (g == NULL)
+        return -1;
+    *v = g;
+    *cap = nc;
+    return 0;
+}
+
 char *tk_read_file(const char *path, size_t *len_out, tk_diag *d)
 {
     FILE *f = NULL;

@@ -159,6 +159,20 @@ static int is_clean(const unsigned char *p, size_t n, int *has_cr)
     return 1;
 }
 
+/* Appends a line to out (cap: its allocated size). Returns 0, or -1 out of memory. */
+static int push_line(tk_lines *out, size_t *cap, const char *s, size_t len, unsigned no,
+                     size_t byte)
+{
+    if (tk_grow((void **)&out->v, cap, out->n, sizeof *out->v, 1024) != 0)
+        return -1;
+    out->v[out->n].s = s;
+    out->v[out->n].len = len;
+    out->v[out->n].no = no;
+    out->v[out->n].byte = (long)byte;
+    out->n++;
+    return 0;
+}
+
 /* Splits clean text data[from, n) into lines that point into it (has_cr: it holds a CR).
  * Returns 0 or -1. */
 static int split_clean(const char *data, size_t from, size_t n, int has_cr, tk_lines *out)
@@ -177,18 +191,8 @@ static int split_clean(const char *data, size_t from, size_t n, int has_cr, tk_l
             i++;
         if (i == n && start == n)
             break; /* no empty last line after a final terminator */
-        if (out->n == cap) {
-            cap *= 2;
-            tk_line *g = realloc(out->v, cap * sizeof *g);
-            if (g == NULL)
-                return -1;
-            out->v = g;
-        }
-        out->v[out->n].s = data + start;
-        out->v[out->n].len = i - start;
-        out->v[out->n].no = no++;
-        out->v[out->n].byte = (long)start;
-        out->n++;
+        if (push_line(out, &cap, data + start, i - start, no++, start) != 0)
+            return -1;
         if (i == n)
             break;
         if (data[i] == '\r' && i + 1 < n && data[i + 1] == '\n')
@@ -248,18 +252,9 @@ int tk_read_lines(const char *data, size_t len, const char *encoding, const char
         if (i == n || p[i] == '\n' || p[i] == '\r') {
             if (i == n && w == line_start && line_start_byte == n)
                 break; /* no empty last line after a final terminator */
-            if (out->n == cap_lines) {
-                cap_lines *= 2;
-                tk_line *g = realloc(out->v, cap_lines * sizeof *g);
-                if (g == NULL)
-                    goto nomem;
-                out->v = g;
-            }
-            out->v[out->n].s = line_start;
-            out->v[out->n].len = (size_t)(w - line_start);
-            out->v[out->n].no = line_no;
-            out->v[out->n].byte = (long)line_start_byte;
-            out->n++;
+            if (push_line(out, &cap_lines, line_start, (size_t)(w - line_start), line_no,
+                          line_start_byte) != 0)
+                goto nomem;
             if (i == n)
                 break;
             if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n')

@@ -41,6 +41,9 @@ const char *tk_xml_error_text(const xmlError *e, const char *fallback, char *buf
  * where the kernel offers transparent huge pages, asks for them (far fewer page faults; no
  * use for a buffer that realloc grows step by step). Free with free(). */
 void *tk_malloc_big(size_t n);
+/* Makes room in array *v (n elements used, *cap allocated, each `size` bytes) for one more,
+ * doubling from `first`. Returns 0, or -1 out of memory (*v unchanged). */
+int tk_grow(void **v, size_t *cap, size_t n, size_t size, size_t first);
 
 /* Source line and column (1-based, column in characters) of byte `off` of span->text. */
 void tk_span_pos(const tk_span *span, size_t off, unsigned *line, unsigned *col);
