@@ -31,6 +31,42 @@ static void test_convert_and_serialize(void)
     tk_diag_free(d);
 }
 
+/* teikit writes mixed content itself, byte for byte as libxml2's xmlNodeDump would: escaped
+ * text, attributes (with character references beyond ASCII), empty elements, comments, and
+ * what the converter never makes (CDATA, processing instructions) through libxml2. */
+static void test_mixed_content_as_libxml2(void)
+{
+    xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+    xmlNodePtr root = xmlNewDocNode(doc, NULL, (const xmlChar *)"TEI", NULL);
+    xmlDocSetRootElement(doc, root);
+    xmlSetNs(root, xmlNewNs(root, (const xmlChar *)"http://www.tei-c.org/ns/1.0", NULL));
+    xmlNodePtr body = xmlNewChild(xmlNewChild(root, root->ns, (const xmlChar *)"text", NULL),
+                                  root->ns, (const xmlChar *)"body", NULL);
+    xmlNodePtr p = xmlNewChild(body, root->ns, (const xmlChar *)"p", NULL);
+    xmlAddChild(p, xmlNewDocText(doc, (const xmlChar *)"a < b & c > d\r\n\xe2\x80\x9cq\xe2\x80\x9d "));
+    xmlNodePtr note = xmlNewChild(p, root->ns, (const xmlChar *)"note", NULL);
+    xmlNewProp(note, (const xmlChar *)"n", (const xmlChar *)"\xe2\x80\xa0 \xc2\xa7 \xf0\x9f\x98\x80 \"&<>\n\t\r");
+    xmlSetNsProp(note, xmlSearchNs(doc, note, (const xmlChar *)"xml"), (const xmlChar *)"id",
+                 (const xmlChar *)"n1");
+    xmlNewChild(note, root->ns, (const xmlChar *)"pb", NULL);
+    xmlAddChild(p, xmlNewDocComment(doc, (const xmlChar *)" a comment "));
+    xmlAddChild(p, xmlNewCDataBlock(doc, (const xmlChar *)"x<y", 3));
+    xmlAddChild(p, xmlNewDocPI(doc, (const xmlChar *)"pi", (const xmlChar *)"data"));
+    xmlBufferPtr b = xmlBufferCreate();
+    xmlNodeDump(b, doc, p, 0, 0);
+    char want[1024];
+    snprintf(want, sizeof want, "\n      %s\n", (const char *)xmlBufferContent(b));
+    xmlBufferFree(b);
+    size_t n = 0;
+    char *got = tk_tei_serialize(doc, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+    CU_ASSERT_PTR_NOT_NULL(strstr(got, want));
+    CU_ASSERT_PTR_NOT_NULL(strstr(want, "&#x2020; &#xA7; &#x1F600; &quot;&amp;&lt;&gt;&#10;&#9;&#13;"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(want, "<![CDATA[x<y]]><?pi data?>"));
+    free(got);
+    xmlFreeDoc(doc);
+}
+
 static void test_corpus_and_extract(void)
 {
     tk_capture c;
@@ -134,6 +170,7 @@ void tk_suite_convert(void)
     CU_pSuite s = CU_add_suite("convert", NULL, NULL);
     CU_add_test(s, "convert and serialize", test_convert_and_serialize);
     CU_add_test(s, "teiCorpus, extract, split", test_corpus_and_extract);
+    CU_add_test(s, "mixed content written as libxml2 would", test_mixed_content_as_libxml2);
     CU_add_test(s, "hostile inputs", test_hostile);
     CU_add_test(s, "100,000 speaker turns", test_many_turns);
 }
