@@ -83,7 +83,8 @@ char *tk_read_file(const char *path, size_t *len_out, tk_diag *d);
 /* A file's bytes for reading, without copying them where the system allows: a regular
  * file is mapped into memory, anything else ("-" = stdin, pipes) is read. The bytes are not
  * NUL-terminated. Fill with tk_map_file (0, or -1 with TK_SYSTEM reported to d); release
- * with tk_unmap_file. */
+ * with tk_unmap_file. A mapped file must not be truncated while its bytes are in use (the
+ * system would stop the process), as with any program that maps its input. */
 typedef struct tk_mapped {
     const char *data;
     size_t len;
