@@ -51,8 +51,13 @@
   <!-- A space before the context element when it directly follows another element (no text
        between) and both are words of their own. -->
   <xsl:template name="tk-apart-space">
-    <xsl:if test="contains($tk-apart, concat(' ', local-name(), ' '))
-                  and preceding-sibling::node()[1][self::*][contains($tk-apart, concat(' ', local-name(), ' '))]"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="contains($tk-apart, concat(' ', local-name(), ' '))">
+      <!-- [1] as the last predicate of its step: libxml2 then stops at the first sibling
+           (preceding-sibling::node()[1][self::*] would collect every preceding sibling,
+           quadratic in a paragraph of 40,000 segs) -->
+      <xsl:variable name="prev" select="preceding-sibling::node()[1]"/>
+      <xsl:if test="$prev[self::*][contains($tk-apart, concat(' ', local-name(), ' '))]"><xsl:text> </xsl:text></xsl:if>
+    </xsl:if>
   </xsl:template>
 
   <xsl:key name="tk-when" match="tei:when" use="@xml:id"/>
@@ -75,12 +80,17 @@
   <xsl:variable name="tk-punct" select="concat(')]}.,;:!?&#8221;&#8217;', &quot;'&quot;, '&quot;')"/>
   <xsl:variable name="tk-notes-norm"
       select="//tei:note[$tk-whole or ancestor::tei:text][not(@type='query' and @place='inline')]
-                [not(@type='sic' and @place='inline' and preceding-sibling::*[1][self::tei:choice]
-                and (preceding-sibling::node()[1][self::tei:choice]
-                     or preceding-sibling::node()[1][self::text()][translate(normalize-space(), $tk-punct, '') = ''][preceding-sibling::node()[1][self::tei:choice]]))]
+                [not(@type='sic' and @place='inline' and (preceding-sibling::*[1])[self::tei:choice]
+                and ((preceding-sibling::node()[1])[self::tei:choice]
+                     or (preceding-sibling::node()[1])[self::text()][translate(normalize-space(), $tk-punct, '') = ''][(preceding-sibling::node()[1])[self::tei:choice]]))]
               | //tei:app/tei:rdg[$tk-whole or ancestor::tei:text]"/>
   <xsl:variable name="tk-mentions"
       select="//tei:persName[@ref][$tk-whole or ancestor::tei:text] | //tei:rs[@type='person'][@ref][$tk-whole or ancestor::tei:text] | //tei:name[@type='person'][@ref][$tk-whole or ancestor::tei:text]"/>
+
+  <!-- (A step's [1] is cheap only as the step's last predicate: libxml2 then stops at the first
+       sibling; `preceding-sibling::*[1][self::x]` collects every preceding sibling first, which
+       is quadratic in a paragraph of 40,000 elements. Hence `(preceding-sibling::*[1])[self::x]`
+       or a variable.) -->
 
   <!-- The numbering table: one entry per note and mention, built in one pass in document order
        and looked up by key (linear; no preceding:: axis, no xsl:number level="any"). -->
@@ -171,31 +181,46 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The references of mentions that name no person of the personography, one <r k="#x"
-       id="x"/> per distinct reference (every token of @ref), sorted: collected, sorted, then
-       each compared with the one before it. Built only when an index is made (tk-index). -->
+  <!-- The index of persons lists the persons of the personography (tei:person[@xml:id]); a
+       mention whose pointers name none of them is rendered as plain text (teikit warns once
+       per pointer that names nothing). -->
   <xsl:variable name="tk-index" select="true()"/><!-- the text stylesheet: only when asked -->
-  <xsl:variable name="tk-refs-rtf">
-    <xsl:for-each select="$tk-mentions[$tk-index]">
-      <xsl:variable name="m" select="."/>
-      <xsl:for-each select="str:tokenize(normalize-space(@ref), ' ')">
-        <xsl:variable name="k" select="string(.)"/>
-        <!-- back in the source document, where the personography is -->
-        <xsl:for-each select="$m">
-          <xsl:if test="not(starts-with($k, '#') and key('tk-person', substring($k, 2)))">
-            <r k="{$k}" id="{substring($k, 1 + number(starts-with($k, '#')))}"/>
-          </xsl:if>
-        </xsl:for-each>
-      </xsl:for-each>
-    </xsl:for-each>
-  </xsl:variable>
-  <xsl:variable name="tk-undeclared-rtf">
-    <xsl:for-each select="exsl:node-set($tk-refs-rtf)/r">
-      <xsl:sort select="@k"/>
-      <xsl:copy-of select="."/>
-    </xsl:for-each>
-  </xsl:variable>
-  <xsl:variable name="tk-undeclared" select="exsl:node-set($tk-undeclared-rtf)/r[not(@k = preceding-sibling::r[1]/@k)]"/>
+  <xsl:variable name="tk-c-person" select="function-available('tk:person')"/>
+
+  <!-- The xml:id of the first person of the personography that the context mention's @ref
+       points to, else nothing: tk:person() when teikit runs the stylesheet (it also warns
+       about pointers that name nothing), else each token looked up. -->
+  <xsl:template name="tk-mention-target">
+    <xsl:choose>
+      <xsl:when test="$tk-c-person"><xsl:value-of select="tk:person(.)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="m" select="."/>
+        <xsl:variable name="all">
+          <xsl:for-each select="str:tokenize(normalize-space(@ref), ' ')">
+            <xsl:variable name="k" select="string(.)"/>
+            <xsl:for-each select="$m">
+              <xsl:if test="starts-with($k, '#') and key('tk-person', substring($k, 2))"><xsl:value-of select="concat(substring($k, 2), ' ')"/></xsl:if>
+            </xsl:for-each>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:value-of select="substring-before($all, ' ')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Elements that hold text of their own (not only whitespace): a block inside one is
+       rendered inline. A key, looked up as key('tk-mixed', generate-id(..)): the test
+       parent::*[text()[normalize-space()]] for each child is quadratic in the children. -->
+  <xsl:key name="tk-mixed" match="*[text()[normalize-space()]]" use="generate-id()"/>
+
+  <!-- The number of the context element among its parent's elements of its name (1, 2, 3
+       ...): tk:nth() (one table per parent) when teikit runs the stylesheet, else counted. -->
+  <xsl:template name="tk-nth">
+    <xsl:choose>
+      <xsl:when test="function-available('tk:nth')"><xsl:value-of select="tk:nth(.)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="count(preceding-sibling::*[local-name() = local-name(current()) and namespace-uri() = namespace-uri(current())]) + 1"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- The full name of person `id` from the personography, else the id. -->
   <xsl:template name="tk-person-name">

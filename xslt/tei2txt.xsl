@@ -154,7 +154,7 @@
         <xsl:with-param name="text" select="$text"/>
         <xsl:with-param name="hang" select="$hang"/>
       </xsl:call-template>
-      <xsl:if test="not(ancestor-or-self::tei:l[1]/following-sibling::*[1][self::tei:l])">
+      <xsl:if test="not((ancestor-or-self::tei:l[1]/following-sibling::*[1])[self::tei:l])">
         <xsl:value-of select="$tk-nl"/>
       </xsl:if>
     </xsl:if>
@@ -206,8 +206,8 @@
     <xsl:variable name="mark">
       <xsl:choose>
         <xsl:when test="normalize-space(@n)"><xsl:value-of select="concat(normalize-space(@n), ' ')"/></xsl:when>
-        <xsl:when test="parent::tei:list[@type='ordered' or @type='numbered' or @rend='numbered']"><xsl:value-of select="concat(count(preceding-sibling::tei:item) + 1, '. ')"/></xsl:when>
-        <xsl:when test="preceding-sibling::*[1][self::tei:label]"/>
+        <xsl:when test="parent::tei:list[@type='ordered' or @type='numbered' or @rend='numbered']"><xsl:call-template name="tk-nth"/><xsl:text>. </xsl:text></xsl:when>
+        <xsl:when test="(preceding-sibling::*[1])[self::tei:label]"/>
         <xsl:otherwise>- </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -234,7 +234,13 @@
 
   <!-- ================================================================ inline -->
   <!-- Any element: its content, in the brackets its @rend says were printed. -->
-  <xsl:template match="*" mode="inline">
+  <!-- a person mention: its text; tk:person() warns about pointers that name nothing -->
+  <xsl:template match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]" mode="inline">
+    <xsl:if test="$tk-c-person and tk:person(.) = '&#10;'"/>
+    <xsl:call-template name="tk-inline"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="inline" name="tk-inline">
     <xsl:choose>
       <xsl:when test="contains($tk-spaced, concat(' ', local-name(), ' '))">
         <xsl:text> </xsl:text><xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/><xsl:text> </xsl:text>
@@ -352,23 +358,12 @@
   <xsl:template name="persons-index">
     <xsl:if test="$tk-mentions">
       <xsl:value-of select="concat('Persons:', $tk-nl)"/>
-      <!-- declared persons first, in personography order, then undeclared references -->
+      <!-- the persons of the personography, in its order -->
       <xsl:for-each select="//tei:person[@xml:id]">
         <xsl:call-template name="persons-line">
           <xsl:with-param name="key" select="concat('#', @xml:id)"/>
           <xsl:with-param name="id" select="@xml:id"/>
         </xsl:call-template>
-      </xsl:for-each>
-      <xsl:for-each select="$tk-undeclared">
-        <xsl:variable name="key" select="string(@k)"/>
-        <xsl:variable name="id" select="string(@id)"/>
-        <!-- back in the source document, where the keys are -->
-        <xsl:for-each select="$tk-mentions[1]">
-          <xsl:call-template name="persons-line">
-            <xsl:with-param name="key" select="$key"/>
-            <xsl:with-param name="id" select="$id"/>
-          </xsl:call-template>
-        </xsl:for-each>
       </xsl:for-each>
       <xsl:value-of select="$tk-nl"/>
     </xsl:if>
