@@ -46,11 +46,22 @@
 
   <!-- Elements that never run into a neighbouring element: a space goes between them
        (<cit><quote>...</quote><bibl>...</bibl></cit>). -->
-  <xsl:variable name="tk-apart" select="' quote bibl cit q said ref label lem rdg reg orig seg name persName placeName orgName date num term title foreign '"/>
+  <xsl:variable name="tk-apart" select="' quote bibl cit q said ref label lem rdg reg orig seg w name persName placeName orgName date num term title foreign forename surname addName roleName genName nameLink role roleDesc actor '"/>
 
   <!-- A space before the context element when it directly follows another element (no text
        between) and both are words of their own. -->
+  <!-- The second reading of a substitution (<del>Kritik</del><add>Notiz</add>) is a word of
+       its own when the substitution starts a word or its first reading is several words; a
+       letter changed inside a word (dell<del>a</del><add>e</add>) stays in the word. -->
   <xsl:template name="tk-apart-space">
+    <xsl:if test="self::tei:add or parent::tei:subst">
+      <xsl:variable name="prev" select="preceding-sibling::node()[1]"/>
+      <!-- the substitution starts a word when what stands before it is no letter -->
+      <xsl:variable name="w" select="parent::tei:subst | $prev[not(current()/parent::tei:subst)]"/>
+      <xsl:variable name="before" select="$w/preceding-sibling::node()[1]"/>
+      <xsl:variable name="start" select="not($before[self::text()]) or normalize-space(substring($before, string-length($before))) = ''"/>
+      <xsl:if test="$prev[self::tei:del or parent::tei:subst][$start or contains(normalize-space(), ' ')]"><xsl:text> </xsl:text></xsl:if>
+    </xsl:if>
     <xsl:if test="contains($tk-apart, concat(' ', local-name(), ' '))">
       <!-- [1] as the last predicate of its step: libxml2 then stops at the first sibling
            (preceding-sibling::node()[1][self::*] would collect every preceding sibling,
@@ -360,7 +371,7 @@
       </item>
     </xsl:for-each>
     <xsl:for-each select="$fd/tei:titleStmt/tei:author">
-      <item label="Author"><xsl:value-of select="normalize-space(.)"/></item>
+      <item label="Author"><xsl:call-template name="tk-plain"/></item>
     </xsl:for-each>
     <xsl:for-each select="$fd/tei:titleStmt/tei:respStmt">
       <xsl:variable name="resp" select="normalize-space(tei:resp)"/>
@@ -373,12 +384,12 @@
         </xsl:attribute>
         <xsl:for-each select="tei:persName | tei:name | tei:orgName">
           <xsl:if test="position() > 1">, </xsl:if>
-          <xsl:value-of select="normalize-space(.)"/>
+          <xsl:call-template name="tk-plain"/>
         </xsl:for-each>
       </item>
     </xsl:for-each>
     <xsl:for-each select="$fd/tei:titleStmt/tei:editor">
-      <item label="Editor"><xsl:value-of select="normalize-space(.)"/></item>
+      <item label="Editor"><xsl:call-template name="tk-plain"/></item>
     </xsl:for-each>
     <xsl:for-each select="$fd/tei:sourceDesc/tei:msDesc/tei:msIdentifier">
       <item label="Archive">
@@ -390,19 +401,19 @@
     </xsl:for-each>
     <xsl:for-each select="$fd/tei:sourceDesc/tei:bibl | $fd/tei:sourceDesc/tei:biblFull | $fd/tei:sourceDesc/tei:biblStruct | $fd/tei:sourceDesc/tei:p | $fd/tei:sourceDesc/tei:listBibl/tei:bibl">
       <xsl:if test="normalize-space()">
-        <item label="Source"><xsl:value-of select="normalize-space(.)"/></item>
+        <item label="Source"><xsl:call-template name="tk-plain"/></item>
       </xsl:if>
     </xsl:for-each>
     <xsl:for-each select="$fd/tei:publicationStmt/tei:publisher | $fd/tei:publicationStmt/tei:authority | $fd/tei:publicationStmt/tei:distributor">
-      <item label="Publisher"><xsl:value-of select="normalize-space(.)"/></item>
+      <item label="Publisher"><xsl:call-template name="tk-plain"/></item>
     </xsl:for-each>
     <xsl:for-each select="$fd/tei:publicationStmt/tei:availability">
       <xsl:if test="normalize-space()">
-        <item label="Rights"><xsl:value-of select="normalize-space(.)"/></item>
+        <item label="Rights"><xsl:call-template name="tk-plain"/></item>
       </xsl:if>
     </xsl:for-each>
     <xsl:for-each select="$pd/tei:abstract">
-      <item label="Summary"><xsl:value-of select="normalize-space(.)"/></item>
+      <item label="Summary"><xsl:call-template name="tk-plain"/></item>
     </xsl:for-each>
   </xsl:template>
 
@@ -412,17 +423,46 @@
     <xsl:param name="h" select="$tk-header"/>
     <xsl:param name="texts" select="$tk-texts"/>
     <xsl:variable name="ts" select="$h/tei:fileDesc/tei:titleStmt"/>
-    <xsl:variable name="main" select="$ts/tei:title[not(@type='sub' or @type='subtitle')][normalize-space()]"/>
+    <xsl:variable name="main" select="($ts/tei:title[@type='main'][normalize-space()] | $ts/tei:title[not(@type)][normalize-space()][not(../tei:title[@type='main'])] | $ts/tei:title[not(@type='sub' or @type='subtitle')][normalize-space()][not(../tei:title[@type='main' or not(@type)])])"/>
     <xsl:choose>
       <xsl:when test="$main">
-        <xsl:value-of select="normalize-space($main[1])"/>
+        <xsl:for-each select="$main[1]"><xsl:call-template name="tk-plain"/></xsl:for-each>
         <xsl:for-each select="$ts/tei:title[@type='sub' or @type='subtitle'][normalize-space()]">
-          <xsl:value-of select="concat(': ', normalize-space(.))"/>
+          <xsl:text>: </xsl:text><xsl:call-template name="tk-plain"/>
         </xsl:for-each>
       </xsl:when>
       <xsl:when test="$texts//tei:head"><xsl:value-of select="normalize-space(($texts//tei:head)[1])"/></xsl:when>
       <xsl:otherwise>Untitled</xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The words of the context element as plain text, whitespace collapsed: the words of two
+       child elements are kept apart (<forename>Charles</forename><surname>Dickens</surname>)
+       except in elements that occur inside words (hi, ex, g ...); a break with
+       @break='no' joins. For header values. -->
+  <xsl:variable name="tk-glue" select="' hi g c am ex expan abbr unclear supplied emph seg '"/>
+  <xsl:template name="tk-plain">
+    <xsl:variable name="t"><xsl:apply-templates mode="tk-plain"/></xsl:variable>
+    <xsl:value-of select="normalize-space($t)"/>
+  </xsl:template>
+  <xsl:template match="*" mode="tk-plain">
+    <xsl:variable name="sep" select="substring(' ', 1, number(not(contains($tk-glue, concat(' ', local-name(), ' ')))))"/>
+    <xsl:value-of select="$sep"/><xsl:apply-templates mode="tk-plain"/><xsl:value-of select="$sep"/>
+  </xsl:template>
+  <xsl:template match="tei:lb | tei:pb | tei:cb" mode="tk-plain">
+    <xsl:if test="not(@break = 'no' or @type = 'hyphenInWord')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:note | comment() | processing-instruction()" mode="tk-plain"/>
+
+  <!-- A line, column or page break inside a word (@break='no', or @type='hyphenInWord'):
+       the whitespace around it is no word boundary. -->
+  <xsl:template name="tk-text">
+    <xsl:variable name="before" select="(preceding-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
+    <xsl:variable name="after" select="(following-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
+    <xsl:variable name="n" select="normalize-space()"/>
+    <xsl:variable name="lead" select="substring(' ', 1, number(not($before) and $n != '' and normalize-space(substring(., 1, 1)) = ''))"/>
+    <xsl:variable name="trail" select="substring(' ', 1, number(not($after) and $n != '' and normalize-space(substring(., string-length(.))) = ''))"/>
+    <xsl:value-of select="concat($lead, $n, $trail)"/>
   </xsl:template>
 
   <!-- The document's language: @xml:lang of TEI or text, else the first langUsage language. -->

@@ -11,7 +11,8 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:exsl="http://exslt.org/common"
     xmlns:tk="urn:x-teikit:render"
-    exclude-result-prefixes="tei exsl tk">
+    xmlns:m="http://www.w3.org/1998/Math/MathML"
+    exclude-result-prefixes="tei exsl tk m">
 
   <xsl:include href="common.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
@@ -339,14 +340,18 @@ blockquote{margin:.8rem 1.5rem}
 
   <!-- ================================================================ inline -->
   <xsl:template match="tei:lb">
-    <xsl:if test="not(@break='no')"><br/></xsl:if>
+    <xsl:if test="not(@break='no' or @type='hyphenInWord')"><br/></xsl:if>
+  </xsl:template>
+  <!-- text beside a break inside a word: no space at the join -->
+  <xsl:template match="text()[(preceding-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord'] or (following-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']]">
+    <xsl:call-template name="tk-text"/>
   </xsl:template>
   <xsl:template match="tei:cb | tei:milestone | tei:handShift | tei:gb | tei:anchor[not(@synch)] | tei:ptr"/>
   <xsl:template match="tei:space"><xsl:text> </xsl:text></xsl:template>
 
   <xsl:template match="tei:pb">
     <xsl:if test="normalize-space(@n)">
-      <span class="pb" title="Page {normalize-space(@n)}"><span class="dipl">[Page <xsl:value-of select="normalize-space(@n)"/>]</span><span class="norm">p. <xsl:value-of select="normalize-space(@n)"/></span></span>
+      <span class="pb{substring(' inword', 1, 7 * number(@break = 'no'))}" title="Page {normalize-space(@n)}"><span class="dipl">[Page <xsl:value-of select="normalize-space(@n)"/>]</span><span class="norm">p. <xsl:value-of select="normalize-space(@n)"/></span></span>
     </xsl:if>
   </xsl:template>
 
@@ -427,7 +432,7 @@ blockquote{margin:.8rem 1.5rem}
     </span>
   </xsl:template>
   <xsl:template match="tei:del"><del class="dipl"><xsl:apply-templates/></del></xsl:template>
-  <xsl:template match="tei:add"><ins class="add"><xsl:apply-templates/></ins></xsl:template>
+  <xsl:template match="tei:add"><xsl:call-template name="tk-apart-space"/><ins class="add"><xsl:apply-templates/></ins></xsl:template>
   <xsl:template match="tei:fw"><span class="dipl fw"><xsl:apply-templates/></span></xsl:template>
 
   <!-- spoken and editorial events -->
@@ -439,7 +444,15 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:call-template name="br"><xsl:with-param name="close" select="true()"/><xsl:with-param name="default" select="'['"/></xsl:call-template>
     </span>
   </xsl:template>
-  <xsl:template match="tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift">
+  <!-- a superscript number (a reference's edition: 1903<hi rend="sup">4</hi>) -->
+  <xsl:template match="*[not(self::tei:note or self::tei:hi)][contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')][normalize-space()][translate(normalize-space(), '0123456789', '') = '']">
+    <sup class="{local-name()}"><xsl:apply-templates/></sup>
+  </xsl:template>
+  <!-- MathML is copied through (browsers lay it out) -->
+  <xsl:template match="m:math"><xsl:copy-of select="."/></xsl:template>
+  <xsl:template match="tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift | tei:writing">
+    <!-- (a word of its own in TEI from elsewhere; see tei2txt.xsl) -->
+    <xsl:if test="not($tk-ours)"><xsl:text> </xsl:text></xsl:if>
     <xsl:variable name="inline" select="key('tk-mixed', generate-id(..)) or parent::tei:p or parent::tei:l or parent::tei:ab or parent::tei:seg or parent::tei:hi"/>
     <xsl:element name="{substring('p', 1, number(not($inline)))}{substring('span', 1, 4 * number($inline))}">
       <xsl:attribute name="class">event <xsl:value-of select="local-name()"/></xsl:attribute>
@@ -448,6 +461,7 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:call-template name="tk-event-words"/>
       <xsl:call-template name="br"><xsl:with-param name="close" select="true()"/><xsl:with-param name="default" select="'['"/></xsl:call-template>
     </xsl:element>
+    <xsl:if test="not($tk-ours)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <xsl:template match="tei:unclear">
     <span class="unclear" title="unclear{substring(': ', 1, 2 * number(boolean(@reason)))}{@reason}">
@@ -476,7 +490,9 @@ blockquote{margin:.8rem 1.5rem}
     <xsl:variable name="dl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:variable>
     <xsl:variable name="nl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="false()"/></xsl:call-template></xsl:variable>
     <xsl:if test="self::tei:note[@place='inline']">
-      <span class="dipl note-inline note-{@type}"><xsl:call-template name="tk-open"><xsl:with-param name="dipl" select="true()"/></xsl:call-template><xsl:apply-templates/><xsl:call-template name="tk-close"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></span>
+      <!-- (an inline note of TEI from elsewhere, without @rend, in brackets of its own) -->
+      <xsl:variable name="d" select="substring('[', 1, number(not($tk-ours)))"/>
+      <span class="dipl note-inline note-{@type}"><xsl:call-template name="tk-open"><xsl:with-param name="dipl" select="true()"/><xsl:with-param name="default" select="$d"/></xsl:call-template><xsl:apply-templates/><xsl:call-template name="tk-close"><xsl:with-param name="dipl" select="true()"/><xsl:with-param name="default" select="$d"/></xsl:call-template></span>
     </xsl:if>
     <xsl:if test="self::tei:note[@type='unanchored']">
       <span class="dipl note-inline unanchored"><xsl:value-of select="concat(' [', normalize-space(@n), '] ')"/><xsl:apply-templates/></span>

@@ -9,7 +9,8 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:exsl="http://exslt.org/common"
     xmlns:tk="urn:x-teikit:render"
-    exclude-result-prefixes="tei exsl tk">
+    xmlns:m="http://www.w3.org/1998/Math/MathML"
+    exclude-result-prefixes="tei exsl tk m">
 
   <!-- imported, not included: this stylesheet's tk-index overrides common.xsl's -->
   <xsl:import href="common.xsl"/>
@@ -257,7 +258,11 @@
 
   <!-- line and column breaks, milestones -->
   <xsl:template match="tei:lb" mode="inline">
-    <xsl:if test="not(@break='no')"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="not(@break='no' or @type='hyphenInWord')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <!-- text beside a break inside a word: no space at the join -->
+  <xsl:template mode="inline" match="text()[(preceding-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord'] or (following-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']]">
+    <xsl:call-template name="tk-text"/>
   </xsl:template>
   <xsl:template match="tei:cb | tei:milestone | tei:handShift | tei:gb | tei:anchor[not(@synch)] | tei:ptr" mode="inline"/>
   <xsl:template match="tei:space" mode="inline"><xsl:text> </xsl:text></xsl:template>
@@ -267,7 +272,8 @@
   <xsl:template match="tei:pb" mode="inline">
     <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
     <xsl:choose>
-      <xsl:when test="not($tk-dipl) or not(normalize-space(@n))"/>
+      <!-- (inside a word: nothing, the word stays whole) -->
+      <xsl:when test="not($tk-dipl) or not(normalize-space(@n)) or @break = 'no'"/>
       <xsl:when test="contains($r, ' bracketed ') or contains($r, ' parenthesized ')">
         <xsl:call-template name="tk-open"/><xsl:value-of select="concat('Page ', normalize-space(@n))"/><xsl:call-template name="tk-close"/>
       </xsl:when>
@@ -332,7 +338,9 @@
         <xsl:value-of select="concat(' [', normalize-space(@n), '] ')"/><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text>
       </xsl:when>
       <xsl:when test="$tk-dipl and $inline = '1'">
-        <xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/>
+        <!-- (an inline note of TEI from elsewhere, without @rend, in brackets of its own) -->
+        <xsl:variable name="d" select="substring('[', 1, number(not($tk-ours)))"/>
+        <xsl:call-template name="tk-open"><xsl:with-param name="default" select="$d"/></xsl:call-template><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"><xsl:with-param name="default" select="$d"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="$label != '' and $tk-dipl">
         <xsl:call-template name="tk-marker"><xsl:with-param name="label" select="$label"/></xsl:call-template>
@@ -347,10 +355,23 @@
     <xsl:call-template name="tk-gap-words"/>
     <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
   </xsl:template>
-  <xsl:template match="tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift" mode="inline">
+  <!-- (a spoken event is a word of its own: spaced in TEI from elsewhere, where spoken text is
+       often <seg>you said</seg><pause/>; in teikit's documents the spaces are the
+       transcript's own) -->
+  <xsl:template match="tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift | tei:writing" mode="inline">
+    <xsl:if test="not($tk-ours)"><xsl:text> </xsl:text></xsl:if>
     <xsl:call-template name="tk-open"><xsl:with-param name="default" select="'['"/></xsl:call-template>
     <xsl:call-template name="tk-event-words"/>
     <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    <xsl:if test="not($tk-ours)"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <!-- a superscript number (a reference's edition: 1903<hi rend="sup">4</hi>): ^4 -->
+  <xsl:template match="*[not(self::tei:note)][contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')][normalize-space()][translate(normalize-space(), '0123456789', '') = '']" mode="inline">
+    <xsl:text>^</xsl:text><xsl:call-template name="tk-inline"/>
+  </xsl:template>
+  <!-- MathML: its symbols apart (plain text cannot lay a formula out) -->
+  <xsl:template match="m:*" mode="inline">
+    <xsl:text> </xsl:text><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text>
   </xsl:template>
   <xsl:template match="tei:desc" mode="inline"/>
 
