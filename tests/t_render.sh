@@ -86,7 +86,19 @@ dups=$(grep -o ' id="[^"]*"' "$h" | sort | uniq -d | head -3)
 [ -z "$dups" ] && ok || fail "duplicate ids: $dups"
 if grep -Eq '<(script|link|img|iframe)|src=|url\(' "$h"; then fail "html fetches something"; else ok; fi
 # footnotes both ways, persons index, both readings present, the switch
-grep -q 'id="tk-nr5" href="#tk-n5"' "$h" && grep -q 'id="tk-n5"><a class="fnlabel" href="#tk-nr5"' "$h" && ok || fail "footnote links both ways"
+grep -q 'id="tk-nr6" href="#tk-n6"' "$h" && grep -q 'id="tk-n6" class="norm"><a class="fnlabel" href="#tk-nr6"' "$h" && ok || fail "footnote links both ways"
+# a marker whose note has no text (tk-nr5) links nowhere, and no "(no note text)" is listed
+grep -q '<a id="tk-nr5"><span' "$h" && ! grep -q 'id="tk-n5"\|no note text' "$h" && ok || fail "marker of a note without text"
+# the title once: a first head that says the title in plain words is the h1, not repeated
+printf '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>On Bees</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><head>On Bees</head><p>Bees hum.</p><div><head>On Bees</head><p>x</p></div></body></text></TEI>\n' >"$TK_TMP/bees.xml"
+[ "$($TEIKIT render --to html "$TK_TMP/bees.xml" | grep -o 'On Bees' | wc -l)" -eq 3 ] && ok || fail "title printed once (title, h1, the div's own head)"
+# speakers of u and annotationBlock named from the personography, in HTML and text
+printf '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc><profileDesc><particDesc><listPerson><person xml:id="KM"><persName>Milan Kucan</persName></person></listPerson></particDesc></profileDesc></teiHeader><text><body><u who="#KM">Dear members.</u><annotationBlock who="#KM"><u>We vote.</u><spanGrp><span>They laugh.</span></spanGrp></annotationBlock><u who="#ZZ">Hello.</u></body></text></TEI>\n' >"$TK_TMP/u.xml"
+$TEIKIT render --to text "$TK_TMP/u.xml" >"$TK_TMP/u.txt"
+grep -q '^Milan Kucan: Dear members\.$' "$TK_TMP/u.txt" && grep -q '^Milan Kucan: We vote\.$' "$TK_TMP/u.txt" &&
+  grep -q 'They laugh' "$TK_TMP/u.txt" && grep -q '^ZZ: Hello\.$' "$TK_TMP/u.txt" && ok || fail "text: speakers of u and annotationBlock"
+$TEIKIT render --to html "$TK_TMP/u.xml" >"$TK_TMP/u.html"
+[ "$(grep -o '<div class="speaker">Milan Kucan</div>' "$TK_TMP/u.html" | wc -l)" -eq 2 ] && ok || fail "html: speakers of u and annotationBlock"
 grep -q '<li id="tk-p-mao_zedong"><strong class="pname">Mao Zedong</strong>' "$h" && ok || fail "persons index entry"
 [ "$(grep -o 'href="#tk-m[0-9]*"' "$h" | wc -l)" -eq 10 ] && ok || fail "index links every mention (10)"
 grep -q 'title="Ivan V. Kovalev"' "$h" && ok || fail "full name on hover"

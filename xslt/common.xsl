@@ -233,6 +233,20 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The speaker of the context u or annotationBlock: the personography's name of the first
+       @who (persName of the person it points to), else the id it points to. -->
+  <xsl:template name="tk-who-name">
+    <xsl:variable name="first" select="substring-before(concat(normalize-space(@who), ' '), ' ')"/>
+    <xsl:call-template name="tk-person-name">
+      <xsl:with-param name="id" select="concat(substring-after($first, '#'), substring($first, 1, string-length($first) * number(not(starts-with($first, '#')))))"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The title once (HTML): the first head of the text is not repeated under the h1 when it
+       says the title in plain words (a head with mentions or notes stays: their anchors). -->
+  <xsl:variable name="tk-title-text"><xsl:call-template name="tk-title"/></xsl:variable>
+  <xsl:variable name="tk-title-head" select="($tk-texts[1]//tei:head)[1][not(*)][normalize-space() = normalize-space($tk-title-text)]"/>
+
   <!-- The full name of person `id` from the personography, else the id. -->
   <xsl:template name="tk-person-name">
     <xsl:param name="id"/>

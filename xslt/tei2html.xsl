@@ -243,6 +243,8 @@ blockquote{margin:.8rem 1.5rem}
   <xsl:template match="tei:head">
     <xsl:variable name="depth" select="count(ancestor::tei:div | ancestor::tei:div1 | ancestor::tei:div2 | ancestor::tei:div3 | ancestor::tei:div4 | ancestor::tei:div5 | ancestor::tei:div6 | ancestor::tei:div7)"/>
     <xsl:choose>
+      <!-- (the title once: the head that says the title is the h1) -->
+      <xsl:when test="$tk-title-head and count(. | $tk-title-head) = 1"/>
       <xsl:when test="parent::tei:list"><li class="head"><xsl:apply-templates/></li></xsl:when>
       <xsl:when test="parent::tei:table"><caption><xsl:apply-templates/></caption></xsl:when>
       <xsl:when test="parent::tei:figure"><figcaption><xsl:apply-templates/></figcaption></xsl:when>
@@ -276,11 +278,23 @@ blockquote{margin:.8rem 1.5rem}
       <div class="speech"><xsl:apply-templates select="$spk/following-sibling::node() | node()[not($spk)]"/></div>
     </div>
   </xsl:template>
-  <xsl:template match="tei:u">
-    <div class="sp">
-      <div class="speaker"><xsl:value-of select="substring-after(@who, '#')"/></div>
-      <div class="speech"><p><xsl:apply-templates/></p></div>
+  <!-- an utterance (or an ISO 24624 annotationBlock): the speaker named from the
+       personography; a u inside a block that names its speaker has none of its own -->
+  <xsl:template match="tei:u | tei:annotationBlock">
+    <div class="sp {local-name()}">
+      <xsl:if test="@who"><xsl:attribute name="data-who"><xsl:value-of select="@who"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="lang"/>
+      <div class="speaker"><xsl:if test="@who and not(parent::tei:annotationBlock[@who])"><xsl:call-template name="tk-who-name"/></xsl:if></div>
+      <div class="speech">
+        <xsl:choose>
+          <xsl:when test="self::tei:u"><p><xsl:apply-templates/></p></xsl:when>
+          <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+        </xsl:choose>
+      </div>
     </div>
+  </xsl:template>
+  <xsl:template match="tei:annotationBlock/tei:u">
+    <p class="u"><xsl:apply-templates/></p>
   </xsl:template>
 
   <xsl:template match="tei:stage">
@@ -500,7 +514,9 @@ blockquote{margin:.8rem 1.5rem}
     <xsl:if test="$dl != '' or $nl != ''">
       <sup class="fnref">
         <xsl:if test="$dl = ''"><xsl:attribute name="class">fnref norm</xsl:attribute></xsl:if>
-        <a id="tk-nr{$k}" href="#tk-n{$k}">
+        <!-- (a marker whose note has no text links nowhere) -->
+        <a id="tk-nr{$k}">
+          <xsl:if test="node()"><xsl:attribute name="href">#tk-n<xsl:value-of select="$k"/></xsl:attribute></xsl:if>
           <xsl:choose>
             <xsl:when test="$dl = $nl or $dl = ''"><xsl:value-of select="$nl"/></xsl:when>
             <xsl:when test="$nl = ''"><xsl:value-of select="$dl"/></xsl:when>
@@ -524,7 +540,7 @@ blockquote{margin:.8rem 1.5rem}
             <xsl:variable name="k" select="position()"/>
             <xsl:variable name="dl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:variable>
             <xsl:variable name="nl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="false()"/></xsl:call-template></xsl:variable>
-            <xsl:if test="$dl != '' or $nl != ''">
+            <xsl:if test="($dl != '' or $nl != '') and node()">
               <li id="tk-n{$k}">
                 <xsl:if test="$dl = ''"><xsl:attribute name="class">norm</xsl:attribute></xsl:if>
                 <xsl:if test="$nl = ''"><xsl:attribute name="class">dipl</xsl:attribute></xsl:if>
@@ -547,7 +563,6 @@ blockquote{margin:.8rem 1.5rem}
                     <xsl:if test="@wit"><span class="wit"><xsl:value-of select="@wit"/></span>: </xsl:if>
                     <xsl:apply-templates/>
                   </xsl:when>
-                  <xsl:when test="not(node())"><span class="missing">(no note text)</span></xsl:when>
                   <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
                 </xsl:choose>
               </li>

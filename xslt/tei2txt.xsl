@@ -107,7 +107,7 @@
 
   <!-- ================================================================ blocks -->
   <!-- A container holds blocks; any other element is one block of running text. -->
-  <xsl:template match="*" mode="block">
+  <xsl:template match="*" mode="block" name="tk-block">
     <xsl:param name="prefix" select="''"/>
     <xsl:variable name="container"><xsl:call-template name="tk-is-container"/></xsl:variable>
     <xsl:choose>
@@ -197,6 +197,23 @@
         </xsl:if>
         <xsl:apply-templates select="$body" mode="block"/>
         <xsl:if test="not($body[self::*])"><xsl:value-of select="$tk-nl"/></xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+
+
+  <!-- An utterance (or annotationBlock): "Speaker: words", the speaker named from the
+       personography; a u inside a block that names its speaker has none of its own. -->
+  <xsl:template match="tei:u[@who][not(parent::tei:annotationBlock[@who])] | tei:annotationBlock[@who]" mode="block">
+    <xsl:variable name="name"><xsl:call-template name="tk-who-name"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="self::tei:u"><xsl:call-template name="leaf"><xsl:with-param name="prefix" select="concat($name, ': ')"/></xsl:call-template></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="u" select="tei:u[1]"/>
+        <xsl:apply-templates select="$u" mode="block"><xsl:with-param name="prefix" select="concat($name, ': ')"/></xsl:apply-templates>
+        <xsl:apply-templates select="node()[count(. | $u) != 1]" mode="block"/>
+        <xsl:if test="not($u)"><xsl:call-template name="wrap"><xsl:with-param name="text" select="concat($name, ':')"/></xsl:call-template></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
