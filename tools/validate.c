@@ -119,6 +119,8 @@ tk_schema *tk_schema_load(const char *spec, tk_diag *d)
                        "trang first)");
         goto fail;
     }
+    if (tk_rng_check(s->src, s->path, d) != 0)
+        goto fail;
     xmlRelaxNGInitTypes();
     s->info = tk_rng_info_new(s->src);
     s->prunable = tk_prune_possible(s->src) && count_elements(root) > PRUNE_MIN_ELEMENTS;
@@ -817,8 +819,8 @@ static xmlChar *included_from(xmlNodePtr n)
 }
 
 /* Reports the collected errors: the first (most specific) error per element, no follow-on
- * errors on ancestors of an element that has its own. */
-static void report_errors(const tk_rng_info *info, struct collector *c, struct source *src,
+ * errors on ancestors of an element that has its own. Returns the number of messages. */
+static size_t report_errors(const tk_rng_info *info, struct collector *c, struct source *src,
                           const char *name, tk_diag *d)
 {
     enum { MAX_DONE = 256 };
@@ -826,7 +828,7 @@ static void report_errors(const tk_rng_info *info, struct collector *c, struct s
         xmlNodePtr node;
         char msg[160];
     } done[MAX_DONE];
-    size_t n_done = 0;
+    size_t n_done = 0, reported = 0;
     char msg[1024];
     for (size_t i = 0; i < c->n; i++) {
         struct rerr *r = &c->v[i];
@@ -886,10 +888,14 @@ static void report_errors(const tk_rng_info *info, struct collector *c, struct s
         }
         tk_diag_report(d, TK_ERROR, file, line > 0 ? (unsigned)line : 0, col, "relaxng", "%s",
                        msg);
+        reported++;
         xmlFree(base);
     }
-    if (c->overflow)
+    if (c->overflow) {
         tk_diag_report(d, TK_ERROR, name, 0, 0, "relaxng", "too many errors; stopped listing");
+        reported++;
+    }
+    return reported;
 }
 
 /* ------------------------------------------------------------------ validate ------- */
@@ -942,7 +948,15 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
                                                             "validation");
         status = 2;
     } else if (ret > 0) {
-        report_errors(s->info, &c, src, name, d);
+        /* the verdict is the validator's: a rejection libxml2 gives no reason for (a schema
+           whose start is notAllowed) still makes the document invalid, with a message */
+        if (report_errors(s->info, &c, src, name, d) == 0) {
+            xmlNodePtr root = xmlDocGetRootElement(doc);
+            tk_diag_report(d, TK_ERROR, name, root != NULL ? (unsigned)node_line(root) : 0, 0,
+                           "relaxng",
+                           "the document does not match the schema (no reason given; the "
+                           "schema may allow no document element at all)");
+        }
         status = 1;
     }
     collector_free(&c);
@@ -1031,15 +1045,19 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
         else
             doc = tk_xml_read_file(j->path, flags, d);
     }
+    int status = 0;
     if (doc != NULL) {
-        validate_doc_src(s, doc, name, o, &src, d);
+        status = validate_doc_src(s, doc, name, o, &src, d);
         xmlFreeDoc(doc);
+    } else {
+        status = 1; /* not well-formed or unreadable (the messages say which: 2 for I/O) */
     }
     free(src.line_start);
     free(src.own);
     j->errors = tk_diag_count(d, TK_ERROR);
     j->warnings = tk_diag_count(d, TK_WARNING);
-    j->status = tk_diag_exit_status(d);
+    /* the verdict comes from the validator; messages can only make it worse */
+    j->status = tk_diag_exit_status(d) > status ? tk_diag_exit_status(d) : status;
     tk_diag_free(d);
 }
 

@@ -1,0 +1,25 @@
+#!/bin/sh
+# t_validate_hostile.sh: validate never says "valid" wrongly and stays bounded on hostile
+# schemas and documents (issue 16; reproducers in ../shared/repro, rebuilt here from scratch).
+. tests/lib.sh
+S=tests/validate/schemas
+printf '<?xml version="1.0"?>\n<r/>\n' >"$TK_TMP/r.xml"
+
+# --- the verdict is the validator's, not the number of messages
+expect_status "start notAllowed rejects every document" 1 $TEIKIT validate -q --schema $S/start_notallowed.rng "$TK_TMP/r.xml"
+check "start notAllowed says why" grep -q 'r.xml:2: error: the document does not match the schema' "$TK_TMP/err"
+
+# --- a schema with a reference to no define is an error, pruned (200 elements) or not
+awk 'BEGIN{printf "<grammar xmlns=\"http://relaxng.org/ns/structure/1.0\"><start><element name=\"r\"><ref name=\"nope\"/></element></start>\n";
+  for(i=0;i<200;i++) printf "<define name=\"e%d\"><element name=\"x%d\"><empty/></element></define>\n", i, i; print "</grammar>"}' >"$TK_TMP/dangling.rng"
+expect_status "dangling ref, pruned" 2 $TEIKIT validate -q --schema "$TK_TMP/dangling.rng" "$TK_TMP/r.xml"
+check "dangling ref named" grep -q 'dangling.rng:1: error: schema does not compile: reference to "nope", which no define names' "$TK_TMP/err"
+expect_status "dangling ref, whole" 2 $TEIKIT validate -q --no-prune --schema "$TK_TMP/dangling.rng" "$TK_TMP/r.xml"
+
+# --- a 30,000-deep chain of refs is refused before libxml2 overflows its stack on it
+awk 'BEGIN{printf "<grammar xmlns=\"http://relaxng.org/ns/structure/1.0\"><start><element name=\"r\"><ref name=\"c0\"/></element></start>\n";
+  for(i=0;i<30000;i++) printf "<define name=\"c%d\"><ref name=\"c%d\"/></define>\n", i, i+1; print "<define name=\"c30000\"><text/></define></grammar>"}' >"$TK_TMP/chain.rng"
+expect_status "deep ref chain refused" 2 timeout 20 $TEIKIT validate -q --schema "$TK_TMP/chain.rng" "$TK_TMP/r.xml"
+check "deep ref chain message" grep -q 'nest more than [0-9]* levels deep' "$TK_TMP/err"
+
+tk_done
