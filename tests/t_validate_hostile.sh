@@ -22,4 +22,23 @@ awk 'BEGIN{printf "<grammar xmlns=\"http://relaxng.org/ns/structure/1.0\"><start
 expect_status "deep ref chain refused" 2 timeout 20 $TEIKIT validate -q --schema "$TK_TMP/chain.rng" "$TK_TMP/r.xml"
 check "deep ref chain message" grep -q 'nest more than [0-9]* levels deep' "$TK_TMP/err"
 
+# --- a schema never quotes a file it includes that is not XML (it may be /etc/shadow); with
+# --format json, stderr stays clean
+printf 'root:SECRET-LINE:0:0\n' >"$TK_TMP/secret.txt"
+printf '<?xml version="1.0"?>\n<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="%s"/><start><element name="r"><text/></element></start></grammar>\n' "$TK_TMP/secret.txt" >"$TK_TMP/inc.rng"
+printf '<?xml version="1.0"?>\n<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="r"><externalRef href="%s"/></element></start></grammar>\n' "$TK_TMP/secret.txt" >"$TK_TMP/ext.rng"
+for k in inc ext; do
+  expect_status "$k of a non-XML file" 2 $TEIKIT validate --schema "$TK_TMP/$k.rng" "$TK_TMP/r.xml"
+  check "$k: nothing quoted" sh -c "! grep -q SECRET '$TK_TMP/err' '$TK_TMP/out'"
+  check "$k: the file named" grep -q "$k.rng:[0-9:]* *error: schema does not compile: '$TK_TMP/secret.txt' is not well-formed XML" "$TK_TMP/err"
+  expect_status "$k, json" 2 $TEIKIT validate -q --format json --schema "$TK_TMP/$k.rng" "$TK_TMP/r.xml"
+  check "$k, json: stderr clean" [ ! -s "$TK_TMP/err" ]
+  check "$k, json: stdout all JSON" sh -c "! grep -qv '^{' '$TK_TMP/out' && grep -q '\"rule\":\"schema\"' '$TK_TMP/out'"
+done
+
+# --- a parameter-entity declaration is refused like every entity declaration
+printf '<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY %% p "x">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"/>\n' >"$TK_TMP/pe.xml"
+expect_status "parameter entity refused" 1 $TEIKIT validate -q "$TK_TMP/pe.xml"
+check "parameter entity: rule xml-entity" grep -q 'entity declarations are not accepted.*\[xml-entity\]' "$TK_TMP/err"
+
 tk_done

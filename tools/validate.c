@@ -167,16 +167,42 @@ struct compile_err {
     tk_diag *d;
     const char *path;
     int n;
+    /* an included file that is not XML: named when libxml2 says where it was included,
+       never quoted (its text may be anything: /etc/shadow) */
+    char bad_file[512];
+    int bad_line;
+    int bad_state; /* 0 none, 1 waiting for the include's position, 2 reported */
 };
 
+/* Every libxml2 error raised while a schema compiles (the RelaxNG parser's own, and those of
+ * the parser reading its include/externalRef files) becomes a teikit message. */
 static void compile_error(void *user, xmlErrorPtr e)
 {
     struct compile_err *c = user;
     char msg[512];
     if (e == NULL || e->level < XML_ERR_ERROR)
         return;
+    if (e->domain != XML_FROM_RELAXNGP) { /* reading an included file */
+        if (c->bad_state == 0) {
+            snprintf(c->bad_file, sizeof c->bad_file, "%s", e->file != NULL ? e->file : "?");
+            c->bad_line = e->line;
+            c->bad_state = 1;
+        }
+        return;
+    }
+    if (c->bad_state == 2 && (e->code == XML_RNGP_INCLUDE_FAILURE ||
+                              e->code == XML_RNGP_EXTERNAL_REF_FAILURE))
+        return; /* "failed to load": said already */
     if (c->n++ >= 5)
         return;
+    if (c->bad_state == 1) {
+        c->bad_state = 2;
+        tk_diag_report(c->d, TK_SYSTEM, e->file != NULL ? e->file : c->path,
+                       (unsigned)e->line, 0, "schema",
+                       "schema does not compile: '%s' is not well-formed XML (its line %d)",
+                       c->bad_file, c->bad_line);
+        return;
+    }
     tk_xml_error_text(e, "schema error", msg, sizeof msg);
     tk_diag_report(c->d, TK_SYSTEM, e->file != NULL ? e->file : c->path, (unsigned)e->line, 0,
                    "schema", "schema does not compile: %s", msg);
@@ -185,16 +211,22 @@ static void compile_error(void *user, xmlErrorPtr e)
 /* Compiles a schema document (not consumed). NULL on error (reported). */
 static xmlRelaxNGPtr compile_doc(xmlDocPtr doc, const char *path, tk_diag *d)
 {
-    struct compile_err c = {d, path, 0};
+    struct compile_err c = {d, path, 0, "", 0, 0};
     xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewDocParserCtxt(doc);
     if (pctxt == NULL) {
         tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "out of memory");
         return NULL;
     }
     xmlRelaxNGSetParserStructuredErrors(pctxt, compile_error, &c);
+    xmlSetStructuredErrorFunc(&c, compile_error); /* the parser of included files (per thread) */
     xmlRelaxNGPtr rng = xmlRelaxNGParse(pctxt);
+    xmlSetStructuredErrorFunc(NULL, NULL);
     xmlRelaxNGFreeParserCtxt(pctxt);
-    if (rng == NULL && c.n == 0)
+    if (c.bad_state == 1)
+        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "schema",
+                       "schema does not compile: '%s' is not well-formed XML (its line %d)",
+                       c.bad_file, c.bad_line);
+    else if (rng == NULL && c.n == 0)
         tk_diag_report(d, TK_SYSTEM, path, 0, 0, "schema", "schema does not compile");
     return rng;
 }
