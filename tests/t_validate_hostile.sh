@@ -57,4 +57,13 @@ check "the 16,000th error's column" grep -q "errors.xml:1:$((280 + 15999 * 42)):
 check "4,000 errors in an XIncluded file: exit 1 in 8 s of CPU (got $rc)" [ $rc -eq 1 ]
 check "XIncluded errors: positions in the included file" [ "$(grep -c '^[^ ]*part.xml:[0-9]*:1: error:' "$TK_TMP/out")" -eq 4000 ]
 
+# --- validate DIR: symlink loops end, each file is validated once (by device and inode)
+mkdir -p "$TK_TMP/walk/sub"
+printf '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>\n' >"$TK_TMP/walk/a.xml"
+cp "$TK_TMP/walk/a.xml" "$TK_TMP/walk/sub/b.xml"
+ln -s . "$TK_TMP/walk/s1"; ln -s . "$TK_TMP/walk/s2"; ln -s .. "$TK_TMP/walk/sub/up"
+ln -s a.xml "$TK_TMP/walk/link.xml"
+expect_status "symlink loops: the walk ends" 0 timeout 20 $TEIKIT validate "$TK_TMP/walk"
+check "symlink loops: each file once" grep -q '^2 files, 0 invalid' "$TK_TMP/err"
+
 tk_done

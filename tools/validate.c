@@ -1459,8 +1459,52 @@ static int ends_with_xml(const char *s)
     return n > 4 && strcmp(s + n - 4, ".xml") == 0;
 }
 
-/* Adds the *.xml files under dir (recursively, sorted). Returns -1 on error (reported). */
-static int walk_dir(const char *dir, struct paths *out, tk_diag *d, int depth)
+/* Directories and files met by a walk, by device and inode: a directory is entered once
+ * (symlink loops end), a file reached by two paths is validated once. */
+struct seen {
+    struct seen_id {
+        dev_t dev;
+        ino_t ino;
+        int used;
+    } *v; /* open addressing, cap a power of two */
+    size_t n, cap;
+};
+
+static size_t seen_slot(const struct seen *s, dev_t dev, ino_t ino)
+{
+    uint64_t x = (uint64_t)ino * 0x9e3779b97f4a7c15ULL ^ (uint64_t)dev;
+    size_t i = (size_t)(x ^ x >> 29) & (s->cap - 1);
+    while (s->v[i].used && !(s->v[i].dev == dev && s->v[i].ino == ino))
+        i = (i + 1) & (s->cap - 1);
+    return i;
+}
+
+/* 1 when (dev, ino) was met before; else records it and returns 0 (-1: out of memory). */
+static int seen_before(struct seen *s, const struct stat *st)
+{
+    if (s->cap > 0 && s->v[seen_slot(s, st->st_dev, st->st_ino)].used)
+        return 1;
+    if (2 * (s->n + 1) > s->cap) {
+        struct seen g = {NULL, 0, s->cap ? s->cap * 2 : 64};
+        if ((g.v = calloc(g.cap, sizeof *g.v)) == NULL)
+            return -1;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->v[i].used)
+                g.v[seen_slot(&g, s->v[i].dev, s->v[i].ino)] = s->v[i];
+        g.n = s->n;
+        free(s->v);
+        *s = g;
+    }
+    s->v[seen_slot(s, st->st_dev, st->st_ino)] = (struct seen_id){st->st_dev, st->st_ino, 1};
+    s->n++;
+    return 0;
+}
+
+/* Adds the *.xml files under dir (recursively, sorted; each directory and each file once,
+ * however many symlinks lead to it). `dirs` holds the directories entered so far, `files`
+ * the files listed. Returns -1 on error (reported). */
+static int walk_dir(const char *dir, struct paths *out, tk_diag *d, int depth,
+                    struct seen *dirs, struct seen *files)
 {
     if (depth > 64) {
         tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "directories nested too deeply");
@@ -1497,10 +1541,13 @@ static int walk_dir(const char *dir, struct paths *out, tk_diag *d, int depth)
         qsort(here.v, here.n, sizeof *here.v, cmp_str);
     for (size_t i = 0; i < here.n; i++) {
         struct stat st;
-        if (rc == 0) {
-            if (stat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode))
-                rc = walk_dir(here.v[i], out, d, depth + 1);
-            else
+        if (rc == 0 && stat(here.v[i], &st) == 0) {
+            int met = seen_before(S_ISDIR(st.st_mode) ? dirs : files, &st);
+            if (met < 0)
+                rc = -1;
+            else if (met == 0 && S_ISDIR(st.st_mode))
+                rc = walk_dir(here.v[i], out, d, depth + 1, dirs, files);
+            else if (met == 0)
                 rc = paths_add(out, here.v[i]);
         }
         free(here.v[i]);
@@ -1531,12 +1578,14 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
     struct paths files = {0};
     int rc = 0;
     tk_validate_stats st = {0};
+    struct seen dirs = {0}, seen_files = {0};
     if (o == NULL)
         o = &defaults;
     for (size_t i = 0; i < argc; i++) {
         struct stat sb;
         if (strcmp(argv[i], "-") != 0 && stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            if (walk_dir(argv[i], &files, d, 0) != 0)
+            int met = seen_before(&dirs, &sb);
+            if (met < 0 || (met == 0 && walk_dir(argv[i], &files, d, 0, &dirs, &seen_files) != 0))
                 rc = 2;
         } else if (paths_add(&files, argv[i]) != 0) {
             tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
@@ -1587,6 +1636,8 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.cond);
 out:
+    free(dirs.v);
+    free(seen_files.v);
     st.compiles = s->compiles;
     if (stats != NULL)
         *stats = st;
