@@ -33,7 +33,8 @@ HEADERS   := $(wildcard tools/*.h)
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_OBJS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tobj/%.o)
 
-.PHONY: all deps demo check check-asan check-valgrind bench fuzz install uninstall clean format
+.PHONY: all deps demo check check-asan check-valgrind check-hostile bench fuzz install uninstall \
+        clean format
 
 all: $(BUILD)/libteikit.a $(BUILD)/teikit $(BUILD)/include/teikit.h
 
@@ -94,6 +95,10 @@ check: deps all $(TEST_PROGS)
 
 check-asan:
 	$(MAKE) BUILD=build-asan OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' check
+
+# Hostile inputs at two sizes: 10x the input costs at most 15x the time and memory.
+check-hostile: all
+	@sh tests/check_hostile.sh $(BUILD)
 
 check-valgrind: all $(TEST_PROGS)
 	@TK_VALGRIND=1 sh tests/run_all.sh $(BUILD)

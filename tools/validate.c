@@ -1078,36 +1078,51 @@ static int is_structural(int code)
            code == XML_RELAXNG_ERR_ELEMNAME;
 }
 
+/* The last answer of included_from: errors come in document order, so the next node's walk
+ * back over its siblings usually meets the last node, whose answer is then its own. */
+struct inc_memo {
+    xmlNodePtr node, marker;
+};
+
 /* The file a node was XIncluded from (malloc'd, xmlFree), or NULL for the document's own
  * nodes. libxml2 keeps an XINCLUDE_START marker (a copy of the xi:include element) before
  * the nodes it included and an XINCLUDE_END after them. */
-static xmlChar *included_from(xmlNodePtr n)
+static xmlChar *included_from(xmlNodePtr n, struct inc_memo *memo)
 {
-    for (; n != NULL && n->type != XML_DOCUMENT_NODE; n = n->parent) {
+    xmlNodePtr start = n, marker = NULL;
+    for (; n != NULL && n->type != XML_DOCUMENT_NODE && marker == NULL; n = n->parent) {
         int depth = 0;
-        for (xmlNodePtr p = n->prev; p != NULL; p = p->prev) {
-            if (p->type == XML_XINCLUDE_END) {
+        for (xmlNodePtr p = n->prev; p != NULL && marker == NULL; p = p->prev) {
+            if (n == start && depth == 0 && p == memo->node && p != NULL) {
+                marker = memo->marker;
+                if (marker == NULL)
+                    goto done;
+            } else if (p->type == XML_XINCLUDE_END) {
                 depth++;
             } else if (p->type == XML_XINCLUDE_START) {
-                if (depth > 0) {
+                if (depth > 0)
                     depth--;
-                    continue;
-                }
-                xmlChar *href = NULL; /* (xmlGetNoNsProp refuses the marker node type) */
-                for (xmlAttrPtr a = p->properties; a != NULL && href == NULL; a = a->next)
-                    if (a->ns == NULL && xmlStrEqual(a->name, BAD_CAST "href"))
-                        href = xmlNodeListGetString(p->doc, a->children, 1);
-                xmlChar *base = xmlNodeGetBase(p->doc, p->parent);
-                xmlChar *uri = href != NULL ? xmlBuildURI(href, base) : NULL;
-                xmlFree(href);
-                xmlFree(base);
-                if (uri != NULL && xmlStrncmp(uri, BAD_CAST "file://", 7) == 0)
-                    memmove(uri, uri + 7, (size_t)xmlStrlen(uri + 7) + 1);
-                return uri;
+                else
+                    marker = p;
             }
         }
     }
-    return NULL;
+done:
+    memo->node = start;
+    memo->marker = marker;
+    if (marker == NULL)
+        return NULL;
+    xmlChar *href = NULL; /* (xmlGetNoNsProp refuses the marker node type) */
+    for (xmlAttrPtr a = marker->properties; a != NULL && href == NULL; a = a->next)
+        if (a->ns == NULL && xmlStrEqual(a->name, BAD_CAST "href"))
+            href = xmlNodeListGetString(marker->doc, a->children, 1);
+    xmlChar *base = xmlNodeGetBase(marker->doc, marker->parent);
+    xmlChar *uri = href != NULL ? xmlBuildURI(href, base) : NULL;
+    xmlFree(href);
+    xmlFree(base);
+    if (uri != NULL && xmlStrncmp(uri, BAD_CAST "file://", 7) == 0)
+        memmove(uri, uri + 7, (size_t)xmlStrlen(uri + 7) + 1);
+    return uri;
 }
 
 /* Which collected errors to report, in linear time: the first of the most specific rank per
@@ -1164,6 +1179,7 @@ static size_t report_errors(const tk_rng_info *info, struct collector *c, struct
         char msg[160];
     } done[MAX_DONE];
     struct source inc[MAX_INCLUDED];
+    struct inc_memo memo = {NULL, NULL};
     size_t n_done = 0, n_inc = 0, reported = 0;
     char msg[1024];
     unsigned char *keep = malloc(c->n ? c->n : 1);
@@ -1197,7 +1213,7 @@ static size_t report_errors(const tk_rng_info *info, struct collector *c, struct
         }
         long line = at != NULL ? node_line(at) : 0;
         const char *file = name;
-        xmlChar *base = xinclude ? included_from(at) : NULL;
+        xmlChar *base = xinclude ? included_from(at, &memo) : NULL;
         unsigned col;
         if (base == NULL) {
             col = node_column(src, at, &line);
