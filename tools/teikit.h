@@ -94,10 +94,14 @@ typedef struct tk_mapped {
 int tk_map_file(const char *path, tk_mapped *m, tk_diag *d);
 void tk_unmap_file(tk_mapped *m);
 
-/* Writes `len` bytes to `path` through a temporary file in the same directory that is renamed
- * over the target, so a failure never leaves a partial file. "-" writes to stdout. Refuses
- * (TK_SYSTEM) to write over `protect` when it names the same file (pass the input path).
- * Returns 0 on success, -1 on error (reported). */
+/* Writes `len` bytes to `path` so that a failure never leaves a partial file: a regular file
+ * (or a new one) is written to a temporary file beside it, flushed to disk (fsync) and renamed
+ * over it, keeping the old file's mode (a new file gets 0666 less the umask); the temporary
+ * file is removed when SIGINT, SIGTERM or SIGHUP arrives meanwhile. Symlinks are followed and
+ * their final target is replaced. A device, FIFO or other special file is written in place;
+ * "-", /dev/stdout, /dev/stderr and /dev/fd/N write to that open descriptor. Refuses
+ * (TK_SYSTEM) a directory, and to write over `protect` when it names the same file (pass the
+ * input path). Returns 0 on success, -1 on error (reported). */
 int tk_write_file_atomic(const char *path, const void *data, size_t len,
                          const char *protect, tk_diag *d);
 

@@ -44,6 +44,9 @@ void *tk_malloc_big(size_t n);
 /* Makes room in array *v (n elements used, *cap allocated, each `size` bytes) for one more,
  * doubling from `first`. Returns 0, or -1 out of memory (*v unchanged). */
 int tk_grow(void **v, size_t *cap, size_t n, size_t size, size_t first);
+/* Tests only: when set, tk_write_file_atomic calls it with the temporary file's path once
+ * the file exists and the signal cleanup is armed. NULL otherwise. */
+extern void (*tk_io_write_hook)(const char *tmp_path);
 
 /* Source line and column (1-based, column in characters) of byte `off` of span->text. */
 void tk_span_pos(const tk_span *span, size_t off, unsigned *line, unsigned *col);
