@@ -58,5 +58,26 @@ if mknod -m 666 "$T/null" c 1 3 2>/dev/null; then
 else
   skip "mknod needs root: no device node test"
 fi
+# render with several inputs: no output may overwrite any input, checked before writing
+mkdir -p "$T/rin" "$T/rout"
+for w in first precious; do
+  printf '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>%s</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>%s</p></body></text></TEI>\n' $w $w > "$T/$w.xml"
+done
+cp "$T/first.xml" "$T/rin/a.xml"; cp "$T/precious.xml" "$T/rout/a.xml"
+printf '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:copy-of select="."/></xsl:template></xsl:stylesheet>\n' > "$T/id.xsl"
+expect_status "render onto a later input" 2 $TEIKIT render --xslt "$T/id.xsl" -o "$T/rout" "$T/rin/a.xml" "$T/rout/a.xml"
+cmp -s "$T/rout/a.xml" "$T/precious.xml" && ok || fail "render overwrote a later input"
+grep -q "would overwrite this input" "$TK_TMP/err" && ok || fail "render: no message naming the input"
+# an output not written yet that a later input names (it would read the first one's output)
+mkdir -p "$T/rout2"
+expect_status "render onto a later input not yet existing" 2 $TEIKIT render --to text -o "$T/rout2" "$T/rin/a.xml" "$T/rout2/a.txt"
+[ ! -e "$T/rout2/a.txt" ] && ok || fail "render wrote before checking every input"
+# distinct outputs still render
+expect_status "render two inputs" 0 $TEIKIT render --to text -o "$T/rout3" "$T/rin/a.xml" "$T/precious.xml"
+[ -s "$T/rout3/a.txt" ] && [ -s "$T/rout3/precious.txt" ] && ok || fail "render two inputs: outputs missing"
+# an unreadable input: an I/O error (exit 2), said once
+expect_status "render a missing input" 2 $TEIKIT render --to text "$T/no-such.xml"
+[ "$(wc -l < "$TK_TMP/err")" -eq 1 ] && ok || { fail "render a missing input: $(wc -l < "$TK_TMP/err") messages"; cat "$TK_TMP/err"; }
+expect_status "render a directory" 2 $TEIKIT render --to text "$T/rin"
 ls "$T" | grep -q '\.tmp' && fail "temporary files left: $(ls "$T" | grep '\.tmp')" || ok
 tk_done

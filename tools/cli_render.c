@@ -65,6 +65,27 @@ static int is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Reports (TK_SYSTEM) and returns 1 when an output (targets[i], or `single` for all) would
+ * overwrite any of the inputs. */
+static int overwrites_an_input(char *const *targets, const char *single,
+                               const char *const *inputs, size_t ni, tk_diag *d)
+{
+    int bad = 0;
+    for (size_t j = 0; j < ni; j++)
+        for (size_t i = 0; i < ni; i++) {
+            const char *target = targets[i] != NULL ? targets[i] : single;
+            if (target != NULL && tk_output_aliases(target, inputs[j])) {
+                tk_diag_report(d, TK_SYSTEM, inputs[j], 0, 0, "io",
+                               "refusing to render: the output %s would overwrite this input; "
+                               "nothing written",
+                               target);
+                bad = 1;
+                break;
+            }
+        }
+    return bad;
+}
+
 int tk_cli_render(int argc, char **argv)
 {
     tk_render_opts opts = {0};
@@ -173,21 +194,24 @@ int tk_cli_render(int argc, char **argv)
     written = calloc(ni + 1, sizeof *written);
     if (written == NULL)
         goto done;
+    /* every target first: none may be one of the inputs (not only its own), checked before
+     * anything is written */
+    for (size_t i = 0; i < ni && out_is_dir; i++)
+        if ((written[i] = output_name(out, inputs[i], tk_render_extension(r))) == NULL)
+            goto done;
+    if (overwrites_an_input(written, out_is_dir ? NULL : out, inputs, ni, d))
+        goto done;
     for (size_t i = 0; i < ni; i++) {
         char *buf = NULL;
         size_t len = 0;
-        char *target = NULL;
-        if (out_is_dir) {
-            target = output_name(out, inputs[i], tk_render_extension(r));
-            if (target == NULL)
-                break;
+        const char *target = written[i];
+        if (target != NULL) {
             int dup = 0;
             for (size_t j = 0; j < i && !dup; j++)
                 dup = written[j] != NULL && strcmp(written[j], target) == 0;
             if (dup) {
                 tk_diag_report(d, TK_SYSTEM, inputs[i], 0, 0, "io",
                                "skipped: %s was already written for another input", target);
-                free(target);
                 continue;
             }
         }
@@ -195,7 +219,6 @@ int tk_cli_render(int argc, char **argv)
             tk_write_file_atomic(target != NULL ? target : out != NULL ? out : "-", buf, len,
                                  inputs[i], d);
         free(buf);
-        written[i] = target;
     }
 done:
     rc = d != NULL ? tk_diag_exit_status(d) : 2;

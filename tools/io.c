@@ -389,6 +389,54 @@ out:
     return rc;
 }
 
+/* Fills id with what identifies the file `path` names once written: its device and inode
+ * when it exists (symlinks followed), else the canonical path it would be created at. */
+typedef struct file_id {
+    int exists;
+    dev_t dev;
+    ino_t ino;
+    char path[PATH_MAX];
+} file_id;
+
+static void identify(const char *path, file_id *id)
+{
+    struct stat st;
+    int fd;
+    memset(id, 0, sizeof *id);
+    if (stat(path, &st) == 0) {
+        id->exists = 1;
+        id->dev = st.st_dev;
+        id->ino = st.st_ino;
+        return;
+    }
+    char real[PATH_MAX], dir[PATH_MAX];
+    if (resolve_output(path, real, sizeof real, &st, &fd) < 0)
+        snprintf(real, sizeof real, "%s", path);
+    const char *slash = strrchr(real, '/');
+    const char *base = slash != NULL ? slash + 1 : real;
+    if (slash == NULL)
+        strcpy(dir, ".");
+    else if (slash == real)
+        strcpy(dir, "/");
+    else
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - real), real);
+    char *canon = realpath(dir, NULL);
+    snprintf(id->path, sizeof id->path, "%s/%s", canon != NULL ? canon : dir, base);
+    free(canon);
+}
+
+int tk_output_aliases(const char *output, const char *input)
+{
+    file_id a, b;
+    if (output == NULL || input == NULL || strcmp(output, "-") == 0 || strcmp(input, "-") == 0)
+        return 0;
+    identify(output, &a);
+    identify(input, &b);
+    if (a.exists && b.exists)
+        return a.dev == b.dev && a.ino == b.ino;
+    return !a.exists && !b.exists && strcmp(a.path, b.path) == 0;
+}
+
 int tk_write_file_atomic(const char *path, const void *data, size_t len, const char *protect,
                          tk_diag *d)
 {

@@ -105,6 +105,11 @@ void tk_unmap_file(tk_mapped *m);
 int tk_write_file_atomic(const char *path, const void *data, size_t len,
                          const char *protect, tk_diag *d);
 
+/* Returns 1 when writing `output` would change the file `input` names: the same device and
+ * inode (symlinks followed), or, when neither exists yet, the same canonical path (an
+ * output written earlier in the run would be read as that input). "-" aliases nothing. */
+int tk_output_aliases(const char *output, const char *input);
+
 /* Parses XML safely: no network, no DTD loading, no external entities, no entity expansion
  * beyond the predefined ones (entity declarations are refused), huge-input limits kept, line
  * numbers kept. libxml2's errors are reported through d with file:line:col (severity
