@@ -1,14 +1,16 @@
 /* io.c: whole-file reading, atomic writing, large buffers, and locating teikit's data
  * directory. */
-#define _DEFAULT_SOURCE /* madvise */
+#define _GNU_SOURCE /* madvise, renameat2 */
 #include "tk_internal.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -123,25 +125,49 @@ static int same_file(const char *a, const char *b)
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-
-/* The temporary file being written, removed when SIGINT, SIGTERM or SIGHUP stops the
- * process (one at a time: the command writes its outputs one after the other). */
+/* What SIGINT, SIGTERM or SIGHUP removes before the process stops: the temporary file being
+ * written and the staging directory being filled (one of each at a time: the command writes
+ * its outputs one after the other). The handlers are installed while either is pending. */
 static char pending_tmp[PATH_MAX + 32];
 static volatile sig_atomic_t pending_set;
+static tk_outdir *volatile pending_dir;
 static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
 #define N_CLEANUP_SIGNALS (sizeof cleanup_signals / sizeof *cleanup_signals)
 static struct sigaction saved_actions[N_CLEANUP_SIGNALS];
 static int installed[N_CLEANUP_SIGNALS];
+static int armed; /* how many of the two are pending */
 
 void (*tk_io_write_hook)(const char *tmp_path);
 
-/* Removes the pending temporary file, restores the previous disposition and raises the
- * signal again (async-signal-safe calls only). */
+/* A directory filled beside its final place, then moved there (see teikit.h). */
+struct tk_outdir {
+    char target[PATH_MAX];  /* the final directory (symlinks followed) */
+    char staging[PATH_MAX]; /* target.tmpXXXXXX, once created */
+    char **files;           /* full paths of the files written into staging */
+    size_t n, cap;
+    int exists, staged;
+    mode_t mode;
+};
+
+/* Unlinks the files written into the staging directory and removes it (async-signal-safe:
+ * only unlink and rmdir). */
+static void remove_staged(const tk_outdir *o)
+{
+    for (size_t i = 0; i < o->n; i++)
+        unlink(o->files[i]);
+    rmdir(o->staging);
+}
+
+/* Removes what is pending, restores the previous disposition and raises the signal again
+ * (async-signal-safe calls only). */
 static void on_cleanup_signal(int sig)
 {
     if (pending_set)
         unlink(pending_tmp);
     pending_set = 0;
+    if (pending_dir != NULL)
+        remove_staged(pending_dir);
+    pending_dir = NULL;
     for (size_t i = 0; i < N_CLEANUP_SIGNALS; i++)
         if (cleanup_signals[i] == sig)
             sigaction(sig, &saved_actions[i], NULL);
@@ -162,8 +188,32 @@ static void mask_cleanup_signals(int block, sigset_t *old)
     }
 }
 
+/* One more (up = 1) or one fewer pending thing: the handlers are installed with the first
+ * and the previous dispositions restored with the last. Call with the signals blocked. */
+static void arm(int up)
+{
+    if (up && armed++ == 0) {
+        for (size_t i = 0; i < N_CLEANUP_SIGNALS; i++) {
+            struct sigaction sa;
+            installed[i] = 0;
+            if (sigaction(cleanup_signals[i], NULL, &saved_actions[i]) != 0 ||
+                saved_actions[i].sa_handler == SIG_IGN)
+                continue; /* an ignored signal stays ignored */
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = on_cleanup_signal;
+            sigemptyset(&sa.sa_mask);
+            installed[i] = sigaction(cleanup_signals[i], &sa, NULL) == 0;
+        }
+    } else if (!up && armed > 0 && --armed == 0) {
+        for (size_t i = 0; i < N_CLEANUP_SIGNALS; i++)
+            if (installed[i])
+                sigaction(cleanup_signals[i], &saved_actions[i], NULL);
+        memset(installed, 0, sizeof installed);
+    }
+}
+
 /* Creates the temporary file for `target` (target.tmpXXXXXX, same directory) with the
- * cleanup handlers armed. Returns the descriptor, or -1 with errno set. */
+ * cleanup armed. Returns the descriptor, or -1 with errno set. */
 static int arm_temp(const char *target, char *tmp, size_t cap)
 {
     sigset_t old;
@@ -177,33 +227,20 @@ static int arm_temp(const char *target, char *tmp, size_t cap)
     if (fd >= 0) {
         memcpy(pending_tmp, tmp, strlen(tmp) + 1);
         pending_set = 1;
-        for (size_t i = 0; i < N_CLEANUP_SIGNALS; i++) {
-            struct sigaction sa;
-            installed[i] = 0;
-            if (sigaction(cleanup_signals[i], NULL, &saved_actions[i]) != 0 ||
-                saved_actions[i].sa_handler == SIG_IGN)
-                continue; /* an ignored signal stays ignored */
-            memset(&sa, 0, sizeof sa);
-            sa.sa_handler = on_cleanup_signal;
-            sigemptyset(&sa.sa_mask);
-            installed[i] = sigaction(cleanup_signals[i], &sa, NULL) == 0;
-        }
+        arm(1);
     }
     mask_cleanup_signals(0, &old);
     errno = saved_errno;
     return fd;
 }
 
-/* Forgets the temporary file and restores the previous signal dispositions. */
+/* Forgets the temporary file (after arm_temp succeeded). */
 static void disarm_temp(void)
 {
     sigset_t old;
     mask_cleanup_signals(1, &old);
     pending_set = 0;
-    for (size_t i = 0; i < N_CLEANUP_SIGNALS; i++)
-        if (installed[i])
-            sigaction(cleanup_signals[i], &saved_actions[i], NULL);
-    memset(installed, 0, sizeof installed);
+    arm(0);
     mask_cleanup_signals(0, &old);
 }
 
@@ -293,13 +330,17 @@ static int resolve_output(const char *path, char *real, size_t cap, struct stat 
     return -1;
 }
 
-/* The mode for a new file: 0666 less the process's umask. */
-static mode_t new_file_mode(void)
+/* The process's umask (read by setting it and back: call outside threads that create
+ * files). */
+static mode_t current_umask(void)
 {
     mode_t mask = umask(022);
     umask(mask);
-    return 0666 & ~mask;
+    return mask;
 }
+
+/* The mode for a new file: 0666 less the umask. */
+static mode_t new_file_mode(void) { return 0666 & ~current_umask(); }
 
 /* Flushes the directory holding `path` so a completed rename survives a crash (best
  * effort: some file systems refuse). */
@@ -352,10 +393,8 @@ static int replace_file(const char *real, const struct stat *old, const void *da
 {
     char tmp[PATH_MAX + 32];
     int fd = arm_temp(real, tmp, sizeof tmp);
-    if (fd < 0) {
-        disarm_temp();
+    if (fd < 0)
         return -1;
-    }
     if (tk_io_write_hook != NULL)
         tk_io_write_hook(tmp);
     int rc = -1;
@@ -471,6 +510,216 @@ write_error:
     tk_diag_report(d, TK_SYSTEM, strcmp(path, "-") == 0 ? "<stdout>" : path, 0, 0, "io",
                    "cannot write: %s", strerror(errno));
     return -1;
+}
+
+/* ------------------------------------------------------------------ staged directories */
+
+/* Calls fn(dir, name, user) for each entry of dir but . and ..; stops at a nonzero return.
+ * Returns that value, 0, or -1 when dir cannot be read (errno). */
+static int each_entry(const char *dir, int (*fn)(const char *, const char *, void *), void *user)
+{
+    DIR *dp = opendir(dir);
+    if (dp == NULL)
+        return -1;
+    int rc = 0;
+    struct dirent *e;
+    while (rc == 0 && (e = readdir(dp)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, ".."))
+            rc = fn(dir, e->d_name, user);
+    closedir(dp);
+    return rc;
+}
+
+/* each_entry callbacks: any entry at all (1); a subdirectory (its name copied to user). */
+static int any_entry(const char *dir, const char *name, void *user)
+{
+    (void)dir, (void)name, (void)user;
+    return 1;
+}
+
+static int subdirectory(const char *dir, const char *name, void *user)
+{
+    char p[PATH_MAX];
+    struct stat st;
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    if (lstat(p, &st) != 0 || !S_ISDIR(st.st_mode))
+        return 0;
+    snprintf(user, NAME_MAX + 1, "%s", name);
+    return 1;
+}
+
+static int unlink_entry(const char *dir, const char *name, void *user)
+{
+    char p[PATH_MAX];
+    (void)user;
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    unlink(p);
+    return 0;
+}
+
+tk_outdir *tk_outdir_open(const char *dir, int force, tk_diag *d)
+{
+    tk_outdir *o = calloc(1, sizeof *o);
+    struct stat st;
+    char sub[NAME_MAX + 1];
+    if (o == NULL) {
+        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "out of memory");
+        return NULL;
+    }
+    o->mode = 0777 & ~current_umask();
+    if (stat(dir, &st) != 0) {
+        if (errno != ENOENT || lstat(dir, &st) == 0) { /* not a dangling symlink either */
+            tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "cannot use as a directory: %s",
+                           strerror(errno));
+            goto fail;
+        }
+        snprintf(o->target, sizeof o->target, "%s", dir);
+        return o;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "not a directory");
+        goto fail;
+    }
+    if (realpath(dir, o->target) == NULL) {
+        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "cannot resolve: %s", strerror(errno));
+        goto fail;
+    }
+    o->exists = 1;
+    o->mode = st.st_mode & 07777;
+    int full = each_entry(o->target, any_entry, NULL);
+    if (full < 0) {
+        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "cannot read: %s", strerror(errno));
+        goto fail;
+    }
+    if (full && !force) {
+        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io",
+                       "the directory is not empty: its files would mix with the new ones "
+                       "(--force replaces its contents)");
+        goto fail;
+    }
+    if (full && each_entry(o->target, subdirectory, sub) == 1) {
+        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io",
+                       "the directory holds a subdirectory ('%s'): not replaced, even with "
+                       "--force",
+                       sub);
+        goto fail;
+    }
+    return o;
+fail:
+    free(o);
+    return NULL;
+}
+
+/* The staging directory, created (and its cleanup armed) on the first call. NULL on error
+ * (reported). */
+static const char *tk_outdir_staging(tk_outdir *o, tk_diag *d)
+{
+    if (o->staged)
+        return o->staging;
+    sigset_t old;
+    if ((size_t)snprintf(o->staging, sizeof o->staging, "%s.tmpXXXXXX", o->target) >=
+        sizeof o->staging) {
+        tk_diag_report(d, TK_SYSTEM, o->target, 0, 0, "io", "path too long");
+        return NULL;
+    }
+    mask_cleanup_signals(1, &old);
+    int made = mkdtemp(o->staging) != NULL;
+    int saved = errno;
+    if (made) {
+        o->staged = 1;
+        pending_dir = o;
+        arm(1);
+    }
+    mask_cleanup_signals(0, &old);
+    if (!made) {
+        tk_diag_report(d, TK_SYSTEM, o->target, 0, 0, "io", "cannot create a directory beside it: %s",
+                       strerror(saved));
+        return NULL;
+    }
+    return o->staging;
+}
+
+int tk_outdir_write(tk_outdir *o, const char *name, const void *data, size_t len,
+                    const char *protect, tk_diag *d)
+{
+    char path[PATH_MAX];
+    sigset_t old;
+    if (tk_outdir_staging(o, d) == NULL)
+        return -1;
+    if ((size_t)snprintf(path, sizeof path, "%s/%s", o->staging, name) >= sizeof path ||
+        strchr(name, '/') != NULL) {
+        tk_diag_report(d, TK_SYSTEM, o->target, 0, 0, "io", "bad file name '%s'", name);
+        return -1;
+    }
+    char *copy = strdup(path);
+    /* recorded before it exists, with the signals blocked: the handler may read the list */
+    mask_cleanup_signals(1, &old);
+    int grown = copy != NULL && tk_grow((void **)&o->files, &o->cap, o->n, sizeof *o->files, 16) == 0;
+    if (grown)
+        o->files[o->n++] = copy;
+    mask_cleanup_signals(0, &old);
+    if (!grown) {
+        free(copy);
+        tk_diag_report(d, TK_SYSTEM, o->target, 0, 0, "io", "out of memory");
+        return -1;
+    }
+    return tk_write_file_atomic(path, data, len, protect, d);
+}
+
+int tk_outdir_commit(tk_outdir *o, tk_diag *d)
+{
+    if (!o->staged)
+        return 0;
+    char old_dir[PATH_MAX + 8];
+    snprintf(old_dir, sizeof old_dir, "%s.old", o->staging);
+    (void)chmod(o->staging, o->mode);
+    if (!o->exists || each_entry(o->target, any_entry, NULL) == 0) {
+        /* a new directory, or one still empty: rename replaces an empty directory */
+        if (rename(o->staging, o->target) != 0)
+            goto fail;
+    } else if (renameat2(AT_FDCWD, o->staging, AT_FDCWD, o->target, RENAME_EXCHANGE) == 0) {
+        /* swapped in one step: the staging name now holds the old files */
+        snprintf(old_dir, sizeof old_dir, "%s", o->staging);
+    } else if (rename(o->target, old_dir) != 0 || rename(o->staging, o->target) != 0) {
+        int saved = errno;
+        (void)rename(old_dir, o->target); /* the first rename may have succeeded */
+        errno = saved;
+        goto fail;
+    }
+    sync_parent(o->target);
+    sigset_t old;
+    mask_cleanup_signals(1, &old);
+    o->staged = 0;
+    pending_dir = NULL;
+    arm(0);
+    mask_cleanup_signals(0, &old);
+    if (o->exists) { /* the replaced files (--force): only files, checked when opened */
+        each_entry(old_dir, unlink_entry, NULL);
+        rmdir(old_dir);
+    }
+    return 0;
+fail:
+    tk_diag_report(d, TK_SYSTEM, o->target, 0, 0, "io", "cannot move the new files into place: %s",
+                   strerror(errno));
+    return -1;
+}
+
+void tk_outdir_free(tk_outdir *o)
+{
+    if (o == NULL)
+        return;
+    if (o->staged) {
+        sigset_t old;
+        mask_cleanup_signals(1, &old);
+        remove_staged(o);
+        pending_dir = NULL;
+        arm(0);
+        mask_cleanup_signals(0, &old);
+    }
+    for (size_t i = 0; i < o->n; i++)
+        free(o->files[i]);
+    free(o->files);
+    free(o);
 }
 
 int tk_map_file(const char *path, tk_mapped *m, tk_diag *d)

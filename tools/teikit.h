@@ -105,6 +105,22 @@ void tk_unmap_file(tk_mapped *m);
 int tk_write_file_atomic(const char *path, const void *data, size_t len,
                          const char *protect, tk_diag *d);
 
+/* A directory of outputs (convert --split) filled beside its final place and moved there at
+ * the end, so that no one ever sees old and new files mixed or a partial set.
+ * tk_outdir_open checks `dir` (symlinks followed): missing or empty is fine; one holding
+ * files is refused unless `force` (its files are then replaced), one holding a subdirectory
+ * always; nothing is created yet. tk_outdir_write writes `name` into DIR.tmpXXXXXX beside
+ * DIR (created on the first write) through tk_write_file_atomic. tk_outdir_commit moves that
+ * directory into place (swapping it with a non-empty DIR, whose old files are then removed).
+ * tk_outdir_free removes whatever was not committed. SIGINT, SIGTERM and SIGHUP remove the
+ * staging directory too. Errors are reported (TK_SYSTEM): NULL, or -1. */
+typedef struct tk_outdir tk_outdir;
+tk_outdir *tk_outdir_open(const char *dir, int force, tk_diag *d);
+int tk_outdir_write(tk_outdir *o, const char *name, const void *data, size_t len,
+                    const char *protect, tk_diag *d);
+int tk_outdir_commit(tk_outdir *o, tk_diag *d);
+void tk_outdir_free(tk_outdir *o);
+
 /* Returns 1 when writing `output` would change the file `input` names: the same device and
  * inode (symlinks followed), or, when neither exists yet, the same canonical path (an
  * output written earlier in the run would be read as that input). "-" aliases nothing. */

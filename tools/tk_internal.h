@@ -290,9 +290,12 @@ typedef struct tk_blocks {
 } tk_blocks;
 
 /* Parses lines into documents of blocks. Reports notes (dropped debris, decisions) and
- * warnings through d. Returns NULL only when out of memory. Free with tk_blocks_free. */
+ * warnings through d. `corpus_title`: 1 when a lone first line before at least two documents
+ * may title the teiCorpus, 0 when each document is written alone (--split: that line is then
+ * a document of its own, so nothing is lost). Returns NULL only when out of memory. Free with
+ * tk_blocks_free. */
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const char *file,
-                           int explain, tk_diag *d);
+                           int explain, int corpus_title, tk_diag *d);
 void tk_blocks_free(tk_blocks *b);
 /* Adds (or replaces, when `replace`) a metadata entry; copies key and value. */
 void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vlen,

@@ -152,6 +152,44 @@ static void test_signal_removes_temporary(void)
     tk_diag_free(d);
 }
 
+/* SIGTERM while a staged directory is being filled removes it with what it holds. */
+static void test_signal_removes_staged_directory(void)
+{
+    char target[128], cmd[256];
+    snprintf(target, sizeof target, "%s/staged", dir);
+    fflush(NULL);
+    pid_t pid = fork();
+    CU_ASSERT_FATAL(pid >= 0);
+    if (pid == 0) {
+        tk_outdir *o = tk_outdir_open(target, 0, NULL);
+        if (o == NULL || tk_outdir_write(o, "0001.xml", "one", 3, NULL, NULL) != 0)
+            _exit(1);
+        tk_io_write_hook = raise_term;
+        tk_outdir_write(o, "0002.xml", "two", 3, NULL, NULL);
+        _exit(2); /* not reached */
+    }
+    int status = 0;
+    CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
+    CU_ASSERT(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+    snprintf(cmd, sizeof cmd, "! ls '%s' | grep -q staged", dir);
+    CU_ASSERT_EQUAL(system(cmd), 0); /* neither staged/ nor staged.tmpXXXXXX */
+    /* without the signal: nothing visible until the commit, then the whole set */
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    tk_outdir *o = tk_outdir_open(target, 0, d);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+    CU_ASSERT_EQUAL(tk_outdir_write(o, "0001.xml", "one", 3, NULL, d), 0);
+    struct stat st;
+    CU_ASSERT_NOT_EQUAL(stat(target, &st), 0);
+    CU_ASSERT_EQUAL(tk_outdir_commit(o, d), 0);
+    tk_outdir_free(o);
+    snprintf(cmd, sizeof cmd, "test \"$(ls '%s')\" = 0001.xml", target);
+    CU_ASSERT_EQUAL(system(cmd), 0);
+    CU_ASSERT_PTR_NULL(tk_outdir_open(target, 0, d)); /* now not empty */
+    CU_ASSERT_EQUAL(tk_diag_exit_status(d), 2);
+    tk_diag_free(d);
+}
+
 /* The old file's mode is kept; a new file gets 0666 less the umask; a symlink's target is
  * replaced and the link kept; a FIFO is written in place. */
 static void test_modes_links_fifos(void)
@@ -213,4 +251,5 @@ void tk_suite_io(void)
     CU_add_test(s, "failed write leaves target", test_failed_write_leaves_target_untouched);
     CU_add_test(s, "signal removes the temporary file", test_signal_removes_temporary);
     CU_add_test(s, "modes, symlinks, FIFOs", test_modes_links_fifos);
+    CU_add_test(s, "signal removes a staged directory", test_signal_removes_staged_directory);
 }
