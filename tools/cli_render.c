@@ -23,7 +23,9 @@ void tk_cli_render_help(FILE *out)
             "                      applied, editorial notes as numbered footnotes)\n"
             "  --param NAME=VALUE  a stylesheet parameter, e.g. width=72 (text; 0 = no\n"
             "                      wrapping), persons=1 (text: index of persons), css=...\n"
-            "                      (HTML: extra CSS)\n"
+            "                      (HTML: extra CSS, checked as for --css)\n"
+            "  --css FILE          extra CSS for the HTML page, read from FILE (UTF-8; no '<'\n"
+            "                      or control characters: it goes into a <style> element)\n"
             "  --xslt FILE         apply this XSLT 1.0 stylesheet instead of the built-in one\n"
             "  --allow-read DIR    let document() read files under DIR too (default: only\n"
             "                      the input's and the stylesheet's directories)\n"
@@ -59,6 +61,24 @@ static char *output_name(const char *dir, const char *in, const char *ext)
     return p;
 }
 
+/* "css=" and the content of `path`, malloc'd, or NULL (reported): a NUL byte is refused here,
+ * the rest is checked by the renderer as for --param css. */
+static char *css_from_file(const char *path, tk_diag *d)
+{
+    size_t len = 0;
+    char *text = tk_read_file(path, &len, d), *param = NULL;
+    if (text == NULL)
+        return NULL;
+    if (strlen(text) != len)
+        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "usage", "a NUL byte in CSS");
+    else if ((param = malloc(len + 5)) != NULL)
+        snprintf(param, len + 5, "css=%s", text);
+    else
+        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "out of memory");
+    free(text);
+    return param;
+}
+
 static int is_dir(const char *path)
 {
     struct stat st;
@@ -92,7 +112,8 @@ int tk_cli_render(int argc, char **argv)
     const char **params = calloc((size_t)argc + 1, sizeof *params);
     const char **dirs = calloc((size_t)argc + 1, sizeof *dirs);
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
-    const char *out = NULL;
+    const char *out = NULL, *css_file = NULL;
+    char *css_param = NULL;
     size_t np = 0, nd = 0, ni = 0;
     int rc = 2, no_more_opts = 0;
     tk_diag *d = NULL;
@@ -126,6 +147,7 @@ int tk_cli_render(int argc, char **argv)
         int takes = strcmp(a, "--to") == 0 || strcmp(a, "--view") == 0 ||
                     strcmp(a, "--param") == 0 || strcmp(a, "--xslt") == 0 ||
                     strcmp(a, "--allow-read") == 0 || strcmp(a, "-o") == 0 ||
+                    strcmp(a, "--css") == 0 ||
                     strcmp(a, "--output") == 0;
         if (!takes) {
             rc = tk_cli_usage("render", "unknown option '%s'", a);
@@ -158,6 +180,8 @@ int tk_cli_render(int argc, char **argv)
                 goto out;
             }
             params[np++] = val;
+        } else if (strcmp(a, "--css") == 0) {
+            css_file = val;
         } else if (strcmp(a, "--xslt") == 0) {
             opts.xslt = val;
         } else if (strcmp(a, "--allow-read") == 0) {
@@ -185,6 +209,11 @@ int tk_cli_render(int argc, char **argv)
         tk_diag_report(d, TK_SYSTEM, out, 0, 0, "io", "cannot create directory: %s",
                        strerror(errno));
         goto done;
+    }
+    if (css_file != NULL) { /* a parameter like the others, after them: it wins */
+        if ((css_param = css_from_file(css_file, d)) == NULL)
+            goto done;
+        params[np++] = css_param;
     }
     opts.params = params;
     opts.read_dirs = dirs;
@@ -231,6 +260,7 @@ out:
     free(written);
     tk_render_free(r);
     tk_diag_free(d);
+    free(css_param);
     free(params);
     free(dirs);
     free(inputs);

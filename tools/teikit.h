@@ -275,7 +275,8 @@ typedef struct tk_render_opts {
     const char *xslt;             /* a stylesheet to use instead of the built-in one, or NULL */
     const char *xslt_dir;         /* where the built-in ones are; NULL = tk_data_dir()/xslt */
     const char *const *params;    /* NULL-terminated "name=value" string parameters (a later
-                                     name overrides an earlier one and `view`) */
+                                     name overrides an earlier one and `view`); `css` may not
+                                     hold '<' or control characters (refused, TK_SYSTEM) */
     const char *const *read_dirs; /* NULL-terminated directories document() may also read */
     int xinclude;                 /* process XInclude in the input (local files only) */
 } tk_render_opts;
