@@ -574,6 +574,9 @@ tk_outdir *tk_outdir_open(const char *dir, int force, tk_diag *d)
             goto fail;
         }
         snprintf(o->target, sizeof o->target, "%s", dir);
+        size_t n = strlen(o->target); /* "out/": the staging directory goes beside, not in it */
+        while (n > 1 && o->target[n - 1] == '/')
+            o->target[--n] = '\0';
         return o;
     }
     if (!S_ISDIR(st.st_mode)) {
