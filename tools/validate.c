@@ -1101,8 +1101,48 @@ static int ends_with_xml(const char *s)
     return n > 4 && strcmp(s + n - 4, ".xml") == 0;
 }
 
-/* Adds the *.xml files under dir (recursively, sorted). Returns -1 on error (reported). */
-static int walk_dir(const char *dir, struct paths *out, tk_diag *d, int depth)
+/* The files and directories a walk has visited, by device and inode (an open-addressing
+ * hash set), so that symlink loops and second links are followed once. */
+struct seen {
+    struct { dev_t dev; ino_t ino; int used; } *v;
+    size_t n, cap;
+};
+
+/* Adds st's file to the set. Returns 1 when it was new, 0 when already there, -1 out of
+ * memory. */
+static int seen_add(struct seen *s, const struct stat *st)
+{
+    if (2 * (s->n + 1) > s->cap) { /* keep the table at most half full */
+        struct seen g = {calloc(s->cap ? 2 * s->cap : 64, sizeof *s->v), 0,
+                         s->cap ? 2 * s->cap : 64};
+        if (g.v == NULL)
+            return -1;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->v[i].used) {
+                struct stat t = {.st_dev = s->v[i].dev, .st_ino = s->v[i].ino};
+                seen_add(&g, &t);
+            }
+        free(s->v);
+        *s = g;
+    }
+    size_t h = ((size_t)st->st_ino * 2654435761u ^ (size_t)st->st_dev) & (s->cap - 1);
+    for (;; h = (h + 1) & (s->cap - 1)) {
+        if (!s->v[h].used) {
+            s->v[h].used = 1;
+            s->v[h].dev = st->st_dev;
+            s->v[h].ino = st->st_ino;
+            s->n++;
+            return 1;
+        }
+        if (s->v[h].dev == st->st_dev && s->v[h].ino == st->st_ino)
+            return 0;
+    }
+}
+
+/* Adds the *.xml files under dir (recursively, sorted), each file and directory once however
+ * many links lead to it. Returns -1 on error (reported). */
+static int walk_dir(const char *dir, struct paths *out, struct seen *seen, tk_diag *d,
+                    int depth)
 {
     if (depth > 64) {
         tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "directories nested too deeply");
@@ -1139,10 +1179,19 @@ static int walk_dir(const char *dir, struct paths *out, tk_diag *d, int depth)
         qsort(here.v, here.n, sizeof *here.v, cmp_str);
     for (size_t i = 0; i < here.n; i++) {
         struct stat st;
-        if (rc == 0) {
-            if (stat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode))
-                rc = walk_dir(here.v[i], out, d, depth + 1);
-            else
+        if (rc == 0 && stat(here.v[i], &st) == 0) {
+            int is_new = seen_add(seen, &st);
+            if (is_new < 0) {
+                tk_diag_report(d, TK_SYSTEM, here.v[i], 0, 0, "io", "out of memory");
+                rc = -1;
+            }
+            else if (!is_new && S_ISDIR(st.st_mode))
+                tk_diag_report(d, TK_WARNING, here.v[i], 0, 0, "io",
+                               "directory already visited through another path (a symbolic "
+                               "link loop or a second link): skipped");
+            else if (is_new && S_ISDIR(st.st_mode))
+                rc = walk_dir(here.v[i], out, seen, d, depth + 1);
+            else if (is_new)
                 rc = paths_add(out, here.v[i]);
         }
         free(here.v[i]);
@@ -1178,8 +1227,10 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
     for (size_t i = 0; i < argc; i++) {
         struct stat sb;
         if (strcmp(argv[i], "-") != 0 && stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            if (walk_dir(argv[i], &files, d, 0) != 0)
+            struct seen seen = {0};
+            if (seen_add(&seen, &sb) < 0 || walk_dir(argv[i], &files, &seen, d, 0) != 0)
                 rc = 2;
+            free(seen.v);
         } else if (paths_add(&files, argv[i]) != 0) {
             tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
             rc = 2;
