@@ -84,6 +84,15 @@ expect_status "changed @when" 0 $TEIKIT compare $C/ref.xml "$TK_TMP/when.xml"
 grep -q "date 'March 4, 1921' @when '1921-03-04' is '1921-04-03'" "$TK_TMP/out" && ok ||
   fail "changed @when reported"
 
+# a class split by its key attributes: the note is matched whatever its @place; the
+# breakdown rows count a pair only where both sides have the same @place
+sed 's/place="foot"/place="end"/' $C/ref.xml >"$TK_TMP/end.xml"
+expect_status "note place" 0 $TEIKIT compare --format json $C/ref.xml "$TK_TMP/end.xml"
+is "note matched whatever @place" "$(json note f1)" 1.0000
+is "note[place=foot] in ref only" "$(json 'note\[place=foot\]' ref)/$(json 'note\[place=foot\]' hyp)" 1/0
+is "note[place=end] in hyp only" "$(json 'note\[place=end\]' r)/$(json 'note\[place=end\]' hyp)" 1.0000/1
+is "breakdown rows not in the total" "$(json total ref)" 12
+
 # options: --classes, --map, --no-header, --diffs, --fail-under
 expect_status "classes" 0 $TEIKIT compare --format json --diffs 0 --classes names $C/ref.xml $C/drop.xml
 grep -c '"class": ' "$TK_TMP/out" | grep -qx 3 && ok || fail "--classes names: persName, placeName, total"

@@ -67,6 +67,10 @@ static void json_class(FILE *out, const tk_compare_class *k)
     json_str(out, k->name);
     fprintf(out, ", \"group\": ");
     json_str(out, k->group);
+    if (k->parent != NULL) {
+        fprintf(out, ", \"parent\": ");
+        json_str(out, k->parent);
+    }
     fprintf(out,
             ", \"ref\": %lu, \"hyp\": %lu, \"exact\": %lu, \"overlap\": %lu, "
             "\"p\": %.4f, \"r\": %.4f, \"f1\": %.4f, "
@@ -139,8 +143,10 @@ static void text_row(FILE *out, const tk_compare_class *k)
         snprintf(attrs, sizeof attrs, "%lu/%lu", sum(k->attr_agree), sum(k->attr_checked));
     if (k->ident_attr != NULL && k->ident_mentions > 1)
         snprintf(ident, sizeof ident, "%.3f %.3f", k->ident_p, k->ident_r);
+    char name[64];
+    snprintf(name, sizeof name, "%s%s", k->parent ? "  " : "", k->name);
     fprintf(out, "%-34s %-9s %6lu %6lu %6lu  %5.3f %5.3f %5.3f  %5.3f %5.3f %5.3f  %-11s %s\n",
-            k->name, k->group, k->ref, k->hyp, k->exact, k->p, k->r, k->f, k->op, k->or_, k->of,
+            name, k->group, k->ref, k->hyp, k->exact, k->p, k->r, k->f, k->op, k->or_, k->of,
             attrs, ident);
 }
 

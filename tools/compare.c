@@ -100,6 +100,7 @@ typedef struct cmp_word {
 
 typedef struct cmp_elem {
     size_t cls;       /* index into the comparison's classes */
+    long sub;         /* its breakdown class by key attributes, or -1 */
     xmlNodePtr node;
     size_t cs, ce;    /* bytes of the side's text */
     size_t ws, we;    /* words [ws, we) of its own side; ws == we: a point */
@@ -133,11 +134,12 @@ typedef struct cmp_map {
     char *from, *attr, *value, *to;
 } cmp_map;
 
-/* A class met in either document. */
+/* A class met in either document: an element name ("note", "sp/l"), or a breakdown of one
+ * by its key attributes ("note[place=foot]", parent: the index of "note"). */
 typedef struct cmp_class {
     char *name;
     const cls_def *def;
-    int reported;
+    long parent;
 } cmp_class;
 
 typedef struct cmp {
@@ -231,8 +233,9 @@ static const char *mapped_name(const cmp *c, xmlNodePtr n)
     return name;
 }
 
-/* Index of class `key` (added when new), or (size_t)-1 out of memory. */
-static size_t class_index(cmp *c, const char *key, const cls_def *def)
+/* Index of class `key` (added when new, under `parent` or -1), or (size_t)-1 out of
+ * memory. */
+static size_t class_index(cmp *c, const char *key, const cls_def *def, long parent)
 {
     for (size_t i = c->ncls; i-- > 0;)
         if (strcmp(c->cls[i].name, key) == 0)
@@ -244,16 +247,20 @@ static size_t class_index(cmp *c, const char *key, const cls_def *def)
         goto oom;
     c->cls[c->ncls].name = name;
     c->cls[c->ncls].def = def;
-    c->cls[c->ncls].reported = 1;
+    c->cls[c->ncls].parent = parent;
     return c->ncls++;
 oom:
     c->oom = 1;
     return (size_t)-1;
 }
 
-/* The class key of an element ("div[type=act]", "sp/l"), or NULL when not scored. */
-static const cls_def *class_key(const cmp *c, xmlNodePtr n, int in_sp, char *key, size_t size)
+/* The class of an element ("div", "sp/l") in key, its breakdown by key attributes
+ * ("div[type=act]") in sub (empty when none); returns its definition, or NULL when the
+ * element is not scored. */
+static const cls_def *class_key(const cmp *c, xmlNodePtr n, int in_sp, char *key, char *sub,
+                                size_t size)
 {
+    sub[0] = '\0';
     const char *name = mapped_name(c, n);
     const cls_def *def = find_def(name);
     if (def == NULL)
@@ -262,20 +269,23 @@ static const cls_def *class_key(const cmp *c, xmlNodePtr n, int in_sp, char *key
         snprintf(key, size, "sp/%s", name);
         return def;
     }
-    size_t k = (size_t)snprintf(key, size, "%s", name);
+    snprintf(key, size, "%s", name);
+    size_t k = (size_t)snprintf(sub, size, "%s", name);
     const char *keys[2] = {def->key1, def->key2};
     int first = 1;
     /* a mapped element keeps the class the mapping names: its own @type is not a key */
     for (int i = 0; i < 2 && keys[i] != NULL && name == (const char *)n->name; i++) {
         char *v = attr(n, keys[i]);
         if (v != NULL && k < size)
-            k += (size_t)snprintf(key + k, size - k, "%s%s=%s", first ? "[" : ",", keys[i], v);
+            k += (size_t)snprintf(sub + k, size - k, "%s%s=%s", first ? "[" : ",", keys[i], v);
         if (v != NULL)
             first = 0;
         xmlFree(v);
     }
     if (!first && k < size)
-        snprintf(key + k, size - k, "]");
+        snprintf(sub + k, size - k, "]");
+    if (first)
+        sub[0] = '\0';
     return def;
 }
 
@@ -298,11 +308,12 @@ static void collect(cmp *c, cmp_side *s, xmlNodePtr top)
             add_mark(c, s, (unsigned)xmlGetLineNo(n));
             if (is_block((const char *)n->name))
                 append(c, s, " ", 1);
-            char key[160];
-            const cls_def *def = class_key(c, n, in_sp, key, sizeof key);
+            char key[160], sub[160];
+            const cls_def *def = class_key(c, n, in_sp, key, sub, sizeof key);
             if (def != NULL) {
-                size_t ci = class_index(c, key, def);
-                if (ci == (size_t)-1 ||
+                size_t ci = class_index(c, key, def, -1);
+                size_t si = sub[0] && ci != (size_t)-1 ? class_index(c, sub, def, (long)ci) : 0;
+                if (ci == (size_t)-1 || si == (size_t)-1 ||
                     tk_grow((void **)&s->el, &s->elcap, s->nel, sizeof *s->el, 256) != 0 ||
                     tk_grow((void **)&open, &opencap, nopen, sizeof *open, 16) != 0) {
                     c->oom = 1;
@@ -311,6 +322,7 @@ static void collect(cmp *c, cmp_side *s, xmlNodePtr top)
                 cmp_elem *e = &s->el[s->nel];
                 memset(e, 0, sizeof *e);
                 e->cls = ci;
+                e->sub = sub[0] ? (long)si : -1;
                 e->node = n;
                 e->cs = s->len;
                 e->line = (unsigned)xmlGetLineNo(n);
@@ -779,29 +791,39 @@ static long overlap(size_t rs, size_t re, size_t hs, size_t he)
     return rs <= hs && hs <= re ? 0 : -1;
 }
 
-/* Sorting element indices by class, then mapped span. */
-static const cmp_elem *sort_base;
+/* An element's sort key: class, then mapped span, then document order. */
+typedef struct sort_key {
+    size_t cls, ms, me, ix;
+} sort_key;
+
 static int by_span(const void *x, const void *y)
 {
-    const cmp_elem *a = &sort_base[*(const size_t *)x], *b = &sort_base[*(const size_t *)y];
+    const sort_key *a = x, *b = y;
     if (a->cls != b->cls)
         return a->cls < b->cls ? -1 : 1;
     if (a->ms != b->ms)
         return a->ms < b->ms ? -1 : 1;
     if (a->me != b->me)
         return a->me < b->me ? -1 : 1;
-    return *(const size_t *)x < *(const size_t *)y ? -1 : 1;
+    return a->ix < b->ix ? -1 : a->ix > b->ix;
 }
 
+/* The side's element indices sorted by class and span (malloc'd), or NULL. */
 static size_t *sorted_elems(const cmp_side *s)
 {
     size_t *ix = malloc((s->nel + 1) * sizeof *ix);
-    if (ix == NULL)
+    sort_key *k = malloc((s->nel + 1) * sizeof *k);
+    if (ix == NULL || k == NULL) {
+        free(ix);
+        free(k);
         return NULL;
+    }
     for (size_t i = 0; i < s->nel; i++)
-        ix[i] = i;
-    sort_base = s->el;
-    qsort(ix, s->nel, sizeof *ix, by_span);
+        k[i] = (sort_key){s->el[i].cls, s->el[i].ms, s->el[i].me, i};
+    qsort(k, s->nel, sizeof *k, by_span);
+    for (size_t i = 0; i < s->nel; i++)
+        ix[i] = k[i].ix;
+    free(k);
     return ix;
 }
 
@@ -1202,6 +1224,11 @@ static int worst_first(const void *x, const void *y)
     return strcmp(a->name, b->name);
 }
 
+static int by_name(const void *x, const void *y)
+{
+    return strcmp(((const tk_compare_class *)x)->name, ((const tk_compare_class *)y)->name);
+}
+
 /* Adds one pending disagreement. */
 static int add_pend(pend **pd, size_t *n, size_t *cap, pend p)
 {
@@ -1316,6 +1343,70 @@ static int score_identity(const cmp_side *ref, const cmp_side *hyp, const size_t
     return 0;
 }
 
+/* Adds the breakdown rows ("note[place=foot]") of the reported classes, counted over the
+ * pairs their class matched (a pair counts when both have the same key attributes), then
+ * orders the rows: classes worst first, each followed by its breakdown by name. */
+static int add_breakdown(const cmp *c, const cmp_side *ref, const cmp_side *hyp,
+                         tk_compare_result *res)
+{
+    int rc = -1;
+    size_t nc = c->ncls, nbase = res->n_classes, nrows = 0;
+    unsigned long *cnt = calloc(4 * nc + 1, sizeof *cnt); /* ref, hyp, exact, overlap */
+    tk_compare_class *rows = calloc(nc + 1, sizeof *rows);
+    if (cnt == NULL || rows == NULL)
+        goto out;
+    for (size_t i = 0; i < ref->nel; i++) {
+        const cmp_elem *a = &ref->el[i];
+        if (a->sub < 0)
+            continue;
+        cnt[4 * (size_t)a->sub]++;
+        if (a->partner >= 0 && hyp->el[a->partner].sub == a->sub) {
+            cnt[4 * (size_t)a->sub + 3]++;
+            cnt[4 * (size_t)a->sub + 2] += (unsigned long)a->exact;
+        }
+    }
+    for (size_t i = 0; i < hyp->nel; i++)
+        if (hyp->el[i].sub >= 0)
+            cnt[4 * (size_t)hyp->el[i].sub + 1]++;
+    qsort(res->classes, nbase, sizeof *res->classes, worst_first);
+    for (size_t b = 0; b < nbase; b++) {
+        rows[nrows++] = res->classes[b];
+        size_t first = nrows;
+        for (size_t si = 0; si < nc; si++) {
+            const cmp_class *sc = &c->cls[si];
+            if (sc->parent < 0 || strcmp(c->cls[sc->parent].name, res->classes[b].name) != 0)
+                continue;
+            tk_compare_class *k = &rows[nrows];
+            memset(k, 0, sizeof *k);
+            if ((k->name = strdup(sc->name)) == NULL)
+                goto out;
+            nrows++;
+            k->group = sc->def->group;
+            k->parent = res->classes[b].name;
+            k->ref = cnt[4 * si];
+            k->hyp = cnt[4 * si + 1];
+            k->exact = cnt[4 * si + 2];
+            k->overlap = cnt[4 * si + 3];
+            score(k);
+        }
+        qsort(rows + first, nrows - first, sizeof *rows, by_name);
+    }
+    free(res->classes);
+    res->classes = rows;
+    res->n_classes = nrows;
+    rows = NULL;
+    rc = 0;
+out:
+    if (rows != NULL) {
+        for (size_t i = 0; i < nrows; i++)
+            if (rows[i].parent != NULL)
+                free((char *)rows[i].name);
+        free(rows);
+    }
+    free(cnt);
+    return rc;
+}
+
 tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDocPtr hypdoc,
                                    const char *hyp_name, const tk_compare_opts *o, tk_diag *d)
 {
@@ -1397,7 +1488,7 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
         while (hi < hyp.nel && hyp.el[H[hi]].cls == ci)
             hi++;
         const cls_def *def = c.cls[ci].def;
-        if (!wanted(o->classes, c.cls[ci].name, def->group))
+        if (c.cls[ci].parent >= 0 || !wanted(o->classes, c.cls[ci].name, def->group))
             continue;
         match_class(&ref, R + r0, ri - r0, &hyp, H + h0, hi - h0);
         tk_compare_class *k = &res->classes[res->n_classes];
@@ -1425,9 +1516,6 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
             }
             const cmp_elem *b = &hyp.el[a->partner];
             for (int t = 0; t < TK_CMP_ATTR_COUNT; t++) {
-                if ((def->key1 && strcmp(def->key1, attr_names[t]) == 0) ||
-                    (def->key2 && strcmp(def->key2, attr_names[t]) == 0))
-                    continue;
                 char *va = attr(a->node, attr_names[t]), *vb = attr(b->node, attr_names[t]);
                 if (va != NULL || vb != NULL) {
                     k->attr_checked[t]++;
@@ -1458,11 +1546,14 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
             goto oom;
         score(k);
     }
-    qsort(res->classes, res->n_classes, sizeof *res->classes, worst_first);
+    if (add_breakdown(&c, &ref, &hyp, res) != 0)
+        goto oom;
     res->total.name = "total";
     res->total.group = "";
     for (size_t i = 0; i < res->n_classes; i++) {
         tk_compare_class *k = &res->classes[i];
+        if (k->parent != NULL)
+            continue;
         res->total.ref += k->ref;
         res->total.hyp += k->hyp;
         res->total.exact += k->exact;

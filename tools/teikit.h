@@ -304,10 +304,14 @@ enum { TK_CMP_ATTR_WHEN = 0, TK_CMP_ATTR_FROM, TK_CMP_ATTR_TO, TK_CMP_ATTR_N, TK
 /* Their names, indexed by TK_CMP_ATTR_* ("when", ...). Static. */
 const char *tk_compare_attr_name(int attr);
 
-/* Scores of one element class ("persName", "div[type=act]", "note[place=foot]", "sp/l"). */
+/* Scores of one element class ("persName", "div", "sp/l"), or of one part of a class split
+ * by its key attributes ("div[type=act]", "note[place=foot]": a breakdown row, counting the
+ * pairs its class matched where both sides have those attribute values). */
 typedef struct tk_compare_class {
     const char *name;          /* owned by the result */
     const char *group;         /* "structure", "speech", "names", "editorial", "date"; static */
+    const char *parent;        /* a breakdown row: its class's name (not in the total); else
+                                  NULL */
     unsigned long ref, hyp;    /* elements on each side */
     unsigned long exact;       /* pairs with the same span over the aligned text */
     unsigned long overlap;     /* pairs whose spans overlap (exact ones included) */
@@ -340,7 +344,8 @@ typedef struct tk_compare_field {
 typedef struct tk_compare_result {
     char *ref_name, *hyp_name;
     size_t ref_words, hyp_words, aligned_words; /* tokens and tokens matched by the diff */
-    tk_compare_class *classes; /* sorted by exact F1, worst first (ties: by name) */
+    tk_compare_class *classes; /* sorted by exact F1, worst first (ties: by name), each
+                                  class followed by its breakdown rows */
     size_t n_classes;
     tk_compare_class total;    /* micro-averaged over the reported classes (name "total") */
     tk_compare_diff *diffs;    /* the first opts->max_diffs, in reference document order */
