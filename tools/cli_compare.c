@@ -25,6 +25,8 @@ void tk_cli_compare_help(FILE *out)
             "                        editorial date)\n"
             "  --map 'FROM=TO'       treat elements FROM as TO on both sides; FROM may test\n"
             "                        one attribute: 'name[@type=person]=persName' (repeatable)\n"
+            "  --skip 'PATTERN'      leave elements out of both documents, with their text:\n"
+            "                        'div[@type=notes]', 'castList' (repeatable)\n"
             "  --diffs N             list at most N disagreements (default 50; 0 = none)\n"
             "  --ignore-case         align words with case folded\n"
             "  --ignore-punct        align words only, not punctuation\n"
@@ -184,7 +186,7 @@ int tk_cli_compare(int argc, char **argv)
 {
     tk_compare_opts o;
     const char *files[2] = {NULL, NULL}, *format = "text";
-    const char **maps = NULL;
+    const char **maps = NULL, **skips = NULL;
     size_t nfiles = 0;
     double fail_under = -1;
     int rc = 2;
@@ -192,9 +194,14 @@ int tk_cli_compare(int argc, char **argv)
     tk_compare_result *r = NULL;
     tk_compare_opts_init(&o);
     maps = calloc((size_t)argc + 1, sizeof *maps);
-    if (maps == NULL)
+    skips = calloc((size_t)argc + 1, sizeof *skips);
+    if (maps == NULL || skips == NULL) {
+        free(maps);
+        free(skips);
         return 2;
+    }
     o.maps = maps;
+    o.skips = skips;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (tk_cli_is_help(a)) {
@@ -212,7 +219,7 @@ int tk_cli_compare(int argc, char **argv)
         if (known)
             continue;
         if (strcmp(a, "--format") == 0 || strcmp(a, "--classes") == 0 ||
-            strcmp(a, "--map") == 0 || strcmp(a, "--diffs") == 0 ||
+            strcmp(a, "--map") == 0 || strcmp(a, "--skip") == 0 || strcmp(a, "--diffs") == 0 ||
             strcmp(a, "--fail-under") == 0) {
             if (i + 1 >= argc) {
                 rc = tk_cli_usage("compare", "option %s needs a value", a);
@@ -230,6 +237,8 @@ int tk_cli_compare(int argc, char **argv)
                 o.classes = v;
             } else if (strcmp(a, "--map") == 0) {
                 maps[o.n_maps++] = v;
+            } else if (strcmp(a, "--skip") == 0) {
+                skips[o.n_skips++] = v;
             } else if (strcmp(a, "--diffs") == 0) {
                 long nd = strtol(v, &end, 10);
                 if (end == v || *end != '\0' || nd < 0) {
@@ -277,5 +286,6 @@ out:
     tk_compare_result_free(r);
     tk_diag_free(d);
     free(maps);
+    free(skips);
     return rc;
 }

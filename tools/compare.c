@@ -21,6 +21,7 @@ typedef struct cls_def {
 } cls_def;
 
 static const cls_def cls_defs[] = {
+    {"text", "structure", NULL, NULL, NULL},
     {"div", "structure", "type", NULL, NULL},
     {"head", "structure", NULL, NULL, NULL},
     {"p", "structure", NULL, NULL, NULL},
@@ -41,6 +42,8 @@ static const cls_def cls_defs[] = {
     {"pb", "structure", NULL, NULL, NULL},
     {"lb", "structure", NULL, NULL, NULL},
     {"sp", "speech", NULL, NULL, "who"},
+    {"sp/l", "speech", NULL, NULL, NULL}, /* l and p inside sp: verse or prose speech */
+    {"sp/p", "speech", NULL, NULL, NULL},
     {"speaker", "speech", NULL, NULL, NULL},
     {"u", "speech", NULL, NULL, "who"},
     {"stage", "speech", NULL, NULL, NULL},
@@ -145,8 +148,8 @@ typedef struct cmp_class {
 typedef struct cmp {
     const tk_compare_opts *o;
     tk_diag *d;
-    cmp_map *maps;
-    size_t nmaps;
+    cmp_map *maps, *skips;
+    size_t nmaps, nskips;
     cmp_class *cls;
     size_t ncls, clscap;
     int oom;
@@ -214,23 +217,33 @@ static char *attr(xmlNodePtr n, const char *name)
 }
 
 /* The element's name after the --map mappings. */
+/* Whether element n matches pattern m (its name, and its attribute's value if given). */
+static int matches(const cmp_map *m, xmlNodePtr n)
+{
+    if (strcmp(m->from, (const char *)n->name) != 0)
+        return 0;
+    if (m->attr == NULL)
+        return 1;
+    char *v = attr(n, m->attr);
+    int ok = v != NULL && strcmp(v, m->value) == 0;
+    xmlFree(v);
+    return ok;
+}
+
 static const char *mapped_name(const cmp *c, xmlNodePtr n)
 {
-    const char *name = (const char *)n->name;
-    for (size_t i = 0; i < c->nmaps; i++) {
-        const cmp_map *m = &c->maps[i];
-        if (strcmp(m->from, name) != 0)
-            continue;
-        if (m->attr != NULL) {
-            char *v = attr(n, m->attr);
-            int ok = v != NULL && strcmp(v, m->value) == 0;
-            xmlFree(v);
-            if (!ok)
-                continue;
-        }
-        return m->to;
-    }
-    return name;
+    for (size_t i = 0; i < c->nmaps; i++)
+        if (matches(&c->maps[i], n))
+            return c->maps[i].to;
+    return (const char *)n->name;
+}
+
+static int skipped(const cmp *c, xmlNodePtr n)
+{
+    for (size_t i = 0; i < c->nskips; i++)
+        if (matches(&c->skips[i], n))
+            return 1;
+    return 0;
 }
 
 /* Index of class `key` (added when new, under `parent` or -1), or (size_t)-1 out of
@@ -267,7 +280,7 @@ static const cls_def *class_key(const cmp *c, xmlNodePtr n, int in_sp, char *key
         return NULL;
     if (in_sp && (strcmp(name, "l") == 0 || strcmp(name, "p") == 0)) {
         snprintf(key, size, "sp/%s", name);
-        return def;
+        return find_def(key);
     }
     snprintf(key, size, "%s", name);
     size_t k = (size_t)snprintf(sub, size, "%s", name);
@@ -296,14 +309,14 @@ static void collect(cmp *c, cmp_side *s, xmlNodePtr top)
     /* the open scored elements, innermost last */
     size_t *open = NULL, nopen = 0, opencap = 0;
     int in_sp = 0;
-    xmlNodePtr n = top->children;
-    add_mark(c, s, (unsigned)xmlGetLineNo(top));
-    append(c, s, " ", 1);
-    while (n != NULL && n != top && !c->oom) {
+    xmlNodePtr n = top;
+    while (n != NULL && !c->oom) {
         int descend = 0;
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             if (n->content != NULL)
                 append(c, s, (const char *)n->content, strlen((const char *)n->content));
+        } else if (n->type == XML_ELEMENT_NODE && skipped(c, n)) {
+            append(c, s, " ", 1); /* neither its text nor its elements are compared */
         } else if (n->type == XML_ELEMENT_NODE) {
             add_mark(c, s, (unsigned)xmlGetLineNo(n));
             if (is_block((const char *)n->name))
@@ -366,6 +379,8 @@ static void collect(cmp *c, cmp_side *s, xmlNodePtr top)
             break;
         n = n->next;
     }
+    if (nopen > 0 && open[0] != (size_t)-1) /* the text element itself */
+        s->el[open[0]].ce = s->len;
     append(c, s, " ", 1);
     free(open);
 }
@@ -668,32 +683,52 @@ static size_t anchors(aligner *al, region r, uint32_t maxn)
     return len;
 }
 
-/* Aligns A (n words) with B (m words): a2b[i] is the word of B matched with A's word i, or
- * -1. Returns 0, or -1 out of memory. */
-static int align(const uint64_t *A, size_t n, const uint64_t *B, size_t m, long *a2b)
+static void aligner_free(aligner *al)
 {
-    aligner al = {A, B, a2b, NULL, 0, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL};
-    int rc = -1;
-    size_t tsize = 64;
+    free(al->tab);
+    free(al->stack);
+    free(al->bpos);
+    free(al->ca);
+    free(al->cb);
+    free(al->tails);
+    free(al->link);
+    free(al->dp);
+}
+
+/* Work space to align n words with m words. Returns 0, or -1 out of memory. */
+static int aligner_init(aligner *al, size_t n, size_t m)
+{
+    size_t tsize = 64, w = (n > m ? n : m) + 1;
     while (tsize < 2 * (n + m + 1))
         tsize *= 2;
-    size_t w = (n > m ? n : m) + 1;
-    al.tab = calloc(tsize, sizeof *al.tab);
-    al.mask = tsize - 1;
-    al.bpos = malloc(w * sizeof(size_t));
-    al.ca = malloc(w * sizeof(size_t));
-    al.cb = malloc(w * sizeof(size_t));
-    al.tails = malloc(w * sizeof(size_t));
-    al.link = malloc(w * sizeof(size_t));
-    al.dp = malloc(((size_t)DP_CELLS + 1024) * sizeof *al.dp);
-    if (!al.tab || !al.bpos || !al.ca || !al.cb || !al.tails || !al.link || !al.dp)
-        goto out;
-    for (size_t i = 0; i < n; i++)
-        a2b[i] = -1;
-    if (push(&al, 0, n, 0, m) != 0)
-        goto out;
-    while (al.nstack > 0) {
-        region r = al.stack[--al.nstack];
+    memset(al, 0, sizeof *al);
+    al->tab = calloc(tsize, sizeof *al->tab);
+    al->mask = tsize - 1;
+    al->bpos = malloc(w * sizeof(size_t));
+    al->ca = malloc(w * sizeof(size_t));
+    al->cb = malloc(w * sizeof(size_t));
+    al->tails = malloc(w * sizeof(size_t));
+    al->link = malloc(w * sizeof(size_t));
+    al->dp = malloc(((size_t)DP_CELLS + 1024) * sizeof *al->dp);
+    if (!al->tab || !al->bpos || !al->ca || !al->cb || !al->tails || !al->link || !al->dp) {
+        aligner_free(al);
+        return -1;
+    }
+    return 0;
+}
+
+/* Aligns the words A[r.a0, r.a1) with B[r.b0, r.b1) (a2b there is -1 on entry): a2b[i] is
+ * the word of B matched with A's word i. Returns 0, or -1 out of memory. */
+static int align(aligner *al, const uint64_t *A, const uint64_t *B, long *a2b, region r0)
+{
+    al->A = A;
+    al->B = B;
+    al->a2b = a2b;
+    al->nstack = 0;
+    if (push(al, r0.a0, r0.a1, r0.b0, r0.b1) != 0)
+        return -1;
+    while (al->nstack > 0) {
+        region r = al->stack[--al->nstack];
         while (r.a0 < r.a1 && r.b0 < r.b1 && A[r.a0] == B[r.b0])
             a2b[r.a0++] = (long)r.b0++;
         while (r.a0 < r.a1 && r.b0 < r.b1 && A[r.a1 - 1] == B[r.b1 - 1])
@@ -702,78 +737,123 @@ static int align(const uint64_t *A, size_t n, const uint64_t *B, size_t m, long 
             continue;
         size_t rn = r.a1 - r.a0, rm = r.b1 - r.b0;
         if ((rn + 1) * (rm + 1) <= DP_CELLS) {
-            align_dp(&al, r);
+            align_dp(al, r);
             continue;
         }
-        size_t k = anchors(&al, r, 1);
+        size_t k = anchors(al, r, 1);
         if (k == 0)
-            k = anchors(&al, r, 8);
+            k = anchors(al, r, 8);
         if (k == 0)
             continue; /* nothing in common worth anchoring: the gap is a replacement */
-        /* the anchors' arrays are reused by the next region: push the gaps first */
+        for (size_t t = 0; t < k; t++)
+            a2b[al->bpos[t]] = (long)al->tails[t];
+        /* the anchors' arrays are reused by the next region: push the gaps now */
         size_t pa = r.a0, pb = r.b0;
-        for (size_t t = 0; t < k; t++) {
-            a2b[al.bpos[t]] = (long)al.tails[t];
-        }
         for (size_t t = 0; t <= k; t++) {
-            size_t ai = t < k ? al.bpos[t] : r.a1, bi = t < k ? al.tails[t] : r.b1;
-            if (push(&al, pa, ai, pb, bi) != 0)
-                goto out;
+            size_t ai = t < k ? al->bpos[t] : r.a1, bi = t < k ? al->tails[t] : r.b1;
+            if (push(al, pa, ai, pb, bi) != 0)
+                return -1;
             pa = ai + 1;
             pb = bi + 1;
         }
     }
+    return 0;
+}
+
+/* The loose pass, for laying spans only: inside each gap the alignment left (between two
+ * aligned words), words are aligned again with case folded and any punctuation equal to any
+ * other, so that a heading 'Scene 1' still finds 'SCENE I.' (a2l: a2b plus those). */
+static int align_loose(aligner *al, const cmp_side *ref, const cmp_side *hyp, const long *a2b,
+                       long *a2l)
+{
+    size_t n = ref->nw, m = hyp->nw;
+    uint64_t *LA = malloc((n + 1) * sizeof *LA), *LB = malloc((m + 1) * sizeof *LB);
+    int rc = -1;
+    if (LA == NULL || LB == NULL)
+        goto out;
+    const cmp_side *sides[2] = {ref, hyp};
+    uint64_t *loose[2] = {LA, LB};
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < sides[k]->nw; i++) {
+            const cmp_word *w = &sides[k]->w[i];
+            size_t len;
+            int punct = char_class(utf8_at((const unsigned char *)sides[k]->text, w->e, w->s,
+                                           &len)) == CH_PUNCT;
+            loose[k][i] = punct ? 1 : hash_bytes(sides[k]->text + w->s, w->e - w->s, 1);
+        }
+    memcpy(a2l, a2b, n * sizeof *a2l);
+    size_t pa = 0, pb = 0; /* the gap starts after the last aligned pair */
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && a2b[i] < 0)
+            continue;
+        size_t nb = i < n ? (size_t)a2b[i] : m;
+        if (i > pa && nb > pb && align(al, LA, LB, a2l, (region){pa, i, pb, nb}) != 0)
+            goto out;
+        pa = i + 1;
+        pb = nb + 1;
+    }
     rc = 0;
 out:
-    free(al.tab);
-    free(al.stack);
-    free(al.bpos);
-    free(al.ca);
-    free(al.cb);
-    free(al.tails);
-    free(al.link);
-    free(al.dp);
+    free(LA);
+    free(LB);
     return rc;
 }
 
 /* ---- laying the elements over the alignment ---------------------------------------------- */
 
-/* Maps the reference's word spans onto the hypothesis's words. A span starts at its first
- * word's partner (or after the last matched word before it) and ends after its last word's
- * partner (or before the next matched word): a changed word at a boundary keeps the span. */
+/* Maps the reference's word spans onto the hypothesis's words (a2b: the alignment, loose
+ * pass included). A boundary next to an aligned word goes to its partner; one inside a gap
+ * (words [g0, g1) of the reference facing [lo, hi) of the hypothesis) goes to the same
+ * proportion of the facing words, so a word replaced by one word keeps its span exactly. */
 static int map_spans(cmp_side *ref, const long *a2b, size_t m)
 {
     size_t n = ref->nw;
     size_t *lo = malloc((n + 1) * sizeof *lo), *hi = malloc((n + 1) * sizeof *hi);
-    if (lo == NULL || hi == NULL) {
-        free(lo);
-        free(hi);
-        return -1;
-    }
+    size_t *g0 = malloc((n + 1) * sizeof *g0), *g1 = malloc((n + 1) * sizeof *g1);
+    int rc = -1;
+    if (lo == NULL || hi == NULL || g0 == NULL || g1 == NULL)
+        goto out;
     lo[0] = 0;
-    for (size_t k = 0; k < n; k++)
+    g0[0] = 0;
+    for (size_t k = 0; k < n; k++) {
         lo[k + 1] = a2b[k] >= 0 ? (size_t)a2b[k] + 1 : lo[k];
+        g0[k + 1] = a2b[k] >= 0 ? k + 1 : g0[k];
+    }
     hi[n] = m;
-    for (size_t k = n; k-- > 0;)
+    g1[n] = n;
+    for (size_t k = n; k-- > 0;) {
         hi[k] = a2b[k] >= 0 ? (size_t)a2b[k] : hi[k + 1];
+        g1[k] = a2b[k] >= 0 ? k : g1[k + 1];
+    }
     for (size_t i = 0; i < ref->nel; i++) {
         cmp_elem *e = &ref->el[i];
-        if (e->ws == e->we) {
-            size_t k = e->ws;
-            e->ms = k < n && a2b[k] >= 0 ? (size_t)a2b[k]
-                    : k > 0 && a2b[k - 1] >= 0 ? (size_t)a2b[k - 1] + 1
-                                               : lo[k];
+        size_t k = e->ws;
+        if (k < n && a2b[k] >= 0)
+            e->ms = (size_t)a2b[k];
+        else if (e->ws == e->we && k > 0 && a2b[k - 1] >= 0)
+            e->ms = (size_t)a2b[k - 1] + 1;
+        else if (g1[k] > g0[k]) /* floor of the proportion */
+            e->ms = lo[k] + (k - g0[k]) * (hi[k] - lo[k]) / (g1[k] - g0[k]);
+        else
+            e->ms = lo[k];
+        k = e->we;
+        if (e->ws == e->we)
             e->me = e->ms;
-        } else {
-            e->ms = a2b[e->ws] >= 0 ? (size_t)a2b[e->ws] : lo[e->ws];
-            e->me = a2b[e->we - 1] >= 0 ? (size_t)a2b[e->we - 1] + 1 : hi[e->we];
-            if (e->me < e->ms)
-                e->me = e->ms;
-        }
+        else if (a2b[k - 1] >= 0)
+            e->me = (size_t)a2b[k - 1] + 1;
+        else /* ceiling of the proportion */
+            e->me = lo[k] + ((k - g0[k]) * (hi[k] - lo[k]) + (g1[k] - g0[k]) - 1) /
+                                (g1[k] - g0[k]);
+        if (e->me < e->ms)
+            e->me = e->ms;
     }
+    rc = 0;
+out:
     free(lo);
     free(hi);
-    return 0;
+    free(g0);
+    free(g1);
+    return rc;
 }
 
 /* How well two spans over the same words agree: -1 not at all, else the shared words (0 for
@@ -1138,45 +1218,67 @@ static int compare_header(xmlDocPtr ref, xmlDocPtr hyp, tk_compare_result *res)
 
 /* ---- the comparison ---------------------------------------------------------------------- */
 
-/* Parses the --map strings "from[@attr=value]=to". Returns 0, or -1 (reported). */
+/* Parses "NAME" or "NAME[@ATTR=VALUE]" (len bytes of s) into m's from, attr and value.
+ * Returns 0, -1 malformed, -2 out of memory. */
+static int parse_pattern(const char *s, size_t len, cmp_map *m)
+{
+    const char *end = s + len, *br = memchr(s, '[', len);
+    if (br == NULL) {
+        if (len == 0)
+            return -1;
+        m->from = strndup(s, len);
+        return m->from ? 0 : -2;
+    }
+    const char *eq = memchr(br, '=', (size_t)(end - br));
+    if (br == s || br[1] != '@' || end[-1] != ']' || eq == NULL || eq == br + 2)
+        return -1;
+    const char *v = eq + 1;
+    size_t vl = (size_t)(end - 1 - v);
+    if (vl >= 2 && (v[0] == '"' || v[0] == '\'') && v[vl - 1] == v[0])
+        v++, vl -= 2;
+    m->from = strndup(s, (size_t)(br - s));
+    m->attr = strndup(br + 2, (size_t)(eq - br - 2));
+    m->value = strndup(v, vl);
+    return m->from && m->attr && m->value ? 0 : -2;
+}
+
+/* Parses the --map strings "from[@attr=value]=to" into c->maps and the --skip strings
+ * "name[@attr=value]" into c->skips. Returns 0, or -1 (reported). */
 static int parse_maps(cmp *c)
 {
     const tk_compare_opts *o = c->o;
-    if (o->n_maps == 0)
-        return 0;
-    c->maps = calloc(o->n_maps, sizeof *c->maps);
-    if (c->maps == NULL)
-        return -1;
+    c->maps = calloc(o->n_maps + 1, sizeof *c->maps);
+    c->skips = calloc(o->n_skips + 1, sizeof *c->skips);
+    if (c->maps == NULL || c->skips == NULL)
+        goto oom;
     for (size_t i = 0; i < o->n_maps; i++) {
-        const char *s = o->maps[i], *br = strchr(s, '['), *close = br ? strchr(br, ']') : NULL;
+        const char *s = o->maps[i], *close = strchr(s, ']');
         const char *eq = strchr(close ? close : s, '=');
         cmp_map *m = &c->maps[c->nmaps++];
-        if (eq == NULL || eq == s || eq[1] == '\0' || (br != NULL && close == NULL) ||
-            (br != NULL && (br[1] != '@' || strchr(br, '=') == NULL ||
-                            strchr(br, '=') > close))) {
+        int rc = eq != NULL && eq[1] != '\0' ? parse_pattern(s, (size_t)(eq - s), m) : -1;
+        if (rc == -1) {
             tk_diag_report(c->d, TK_SYSTEM, NULL, 0, 0, "compare-map",
                            "bad mapping '%s' (want NAME=TARGET or NAME[@ATTR=VALUE]=TARGET)", s);
             return -1;
         }
-        m->to = strdup(eq + 1);
-        if (br != NULL) {
-            const char *ae = strchr(br, '=');
-            m->from = strndup(s, (size_t)(br - s));
-            m->attr = strndup(br + 2, (size_t)(ae - br - 2));
-            const char *v = ae + 1;
-            size_t vl = (size_t)(close - v);
-            if (vl >= 2 && (v[0] == '"' || v[0] == '\'') && v[vl - 1] == v[0])
-                v++, vl -= 2;
-            m->value = strndup(v, vl);
-            if (m->from == NULL || m->attr == NULL || m->value == NULL)
-                return -1;
-        } else {
-            m->from = strndup(s, (size_t)(eq - s));
-        }
-        if (m->from == NULL || m->to == NULL)
+        if (rc == -2 || (m->to = strdup(eq + 1)) == NULL)
+            goto oom;
+    }
+    for (size_t i = 0; i < o->n_skips; i++) {
+        const char *s = o->skips[i];
+        int rc = parse_pattern(s, strlen(s), &c->skips[c->nskips++]);
+        if (rc == -1) {
+            tk_diag_report(c->d, TK_SYSTEM, NULL, 0, 0, "compare-skip",
+                           "bad element pattern '%s' (want NAME or NAME[@ATTR=VALUE])", s);
             return -1;
+        }
+        if (rc == -2)
+            goto oom;
     }
     return 0;
+oom:
+    tk_diag_report(c->d, TK_SYSTEM, NULL, 0, 0, "compare", "out of memory");
+    return -1;
 }
 
 /* Whether class `name` of `group` is asked for by the comma list (NULL = every class): an
@@ -1415,11 +1517,13 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
         tk_compare_opts_init(&defaults);
         o = &defaults;
     }
-    cmp c = {o, d, NULL, 0, NULL, 0, 0, 0};
+    cmp c = {o, d, NULL, NULL, 0, 0, NULL, 0, 0, 0};
     cmp_side ref = {0}, hyp = {0};
     tk_compare_result *res = NULL;
     uint64_t *A = NULL, *B = NULL;
-    long *a2b = NULL, *b2a = NULL;
+    long *a2b = NULL, *a2l = NULL, *b2a = NULL;
+    aligner al;
+    int have_al = 0;
     size_t *R = NULL, *H = NULL;
     pend *pd = NULL;
     size_t npd = 0, pdcap = 0;
@@ -1439,14 +1543,21 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
     A = malloc((n + 1) * sizeof *A);
     B = malloc((m + 1) * sizeof *B);
     a2b = malloc((n + 1) * sizeof *a2b);
+    a2l = malloc((n + 1) * sizeof *a2l);
     b2a = malloc((m + 1) * sizeof *b2a);
-    if (!A || !B || !a2b || !b2a)
+    if (!A || !B || !a2b || !a2l || !b2a)
         goto oom;
     for (size_t i = 0; i < n; i++)
         A[i] = ref.w[i].h;
     for (size_t j = 0; j < m; j++)
         B[j] = hyp.w[j].h;
-    if (align(A, n, B, m, a2b) != 0 || map_spans(&ref, a2b, m) != 0)
+    for (size_t i = 0; i < n; i++)
+        a2b[i] = -1;
+    if (aligner_init(&al, n, m) != 0)
+        goto oom;
+    have_al = 1;
+    if (align(&al, A, B, a2b, (region){0, n, 0, m}) != 0 ||
+        align_loose(&al, &ref, &hyp, a2b, a2l) != 0 || map_spans(&ref, a2l, m) != 0)
         goto oom;
     for (size_t j = 0; j < m; j++)
         b2a[j] = -1;
@@ -1602,7 +1713,13 @@ out:
         free(c.maps[i].value);
         free(c.maps[i].to);
     }
+    for (size_t i = 0; i < c.nskips; i++) {
+        free(c.skips[i].from);
+        free(c.skips[i].attr);
+        free(c.skips[i].value);
+    }
     free(c.maps);
+    free(c.skips);
     for (size_t i = 0; i < c.ncls; i++)
         free(c.cls[i].name);
     free(c.cls);
@@ -1611,7 +1728,10 @@ out:
     free(A);
     free(B);
     free(a2b);
+    free(a2l);
     free(b2a);
+    if (have_al)
+        aligner_free(&al);
     free(R);
     free(H);
     free(pd);

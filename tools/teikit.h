@@ -293,6 +293,9 @@ typedef struct tk_compare_opts {
     const char *const *maps;   /* n_maps element mappings applied to both documents,
                                   "name[@type=person]=persName" or "seg=p" */
     size_t n_maps;
+    const char *const *skips;  /* n_skips elements left out of both documents with their text,
+                                  "div[@type=notes]" or "castList" */
+    size_t n_skips;
     size_t max_diffs;          /* disagreements kept as text, in document order (0 = none) */
 } tk_compare_opts;
 
