@@ -90,8 +90,10 @@ static void json_class(FILE *out, const tk_compare_class *k)
     if (k->ident_attr != NULL)
         fprintf(out,
                 ", \"identity\": {\"attr\": \"%s\", \"mentions\": %lu, \"p\": %.4f, "
-                "\"r\": %.4f, \"f1\": %.4f}",
-                k->ident_attr, k->ident_mentions, k->ident_p, k->ident_r, k->ident_f);
+                "\"r\": %.4f, \"f1\": %.4f, \"pairs_ref\": %.0f, \"pairs_hyp\": %.0f, "
+                "\"pairs_both\": %.0f}",
+                k->ident_attr, k->ident_mentions, k->ident_p, k->ident_r, k->ident_f,
+                k->ident_pairs_ref, k->ident_pairs_hyp, k->ident_pairs_both);
     fputc('}', out);
 }
 

@@ -856,19 +856,23 @@ out:
     return rc;
 }
 
-/* How well two spans over the same words agree: -1 not at all, else the shared words (0 for
- * points, which agree within one word of each other or inside the other's span). */
-static long overlap(size_t rs, size_t re, size_t hs, size_t he)
+/* How well two spans over the same words agree: -1 not at all, else the shared words over
+ * the words of either (Jaccard, in (0, 1]). Points agree within one word of each other (1 at
+ * the same place, 1/2 next to it) or inside the other's span (1 / its length + 1). */
+static double overlap(size_t rs, size_t re, size_t hs, size_t he)
 {
     if (rs < re && hs < he) {
         size_t a = rs > hs ? rs : hs, b = re < he ? re : he;
-        return a < b ? (long)(b - a) : -1;
+        size_t lo = rs < hs ? rs : hs, hi = re > he ? re : he;
+        return a < b ? (double)(b - a) / (double)(hi - lo) : -1;
     }
-    if (rs == re && hs == he)
-        return (rs > hs ? rs - hs : hs - rs) <= 1 ? 0 : -1;
+    if (rs == re && hs == he) {
+        size_t dist = rs > hs ? rs - hs : hs - rs;
+        return dist <= 1 ? 1.0 / (double)(dist + 1) : -1;
+    }
     if (rs == re)
-        return hs <= rs && rs <= he ? 0 : -1;
-    return rs <= hs && hs <= re ? 0 : -1;
+        return hs <= rs && rs <= he ? 1.0 / (double)(he - hs + 1) : -1;
+    return rs <= hs && hs <= re ? 1.0 / (double)(re - rs + 1) : -1;
 }
 
 /* An element's sort key: class, then mapped span, then document order. */
@@ -939,13 +943,13 @@ static void match_class(cmp_side *ref, const size_t *R, size_t nr, cmp_side *hyp
                 hi = mid;
         }
         size_t from = lo > WINDOW ? lo - WINDOW : 0, to = lo + WINDOW < nh ? lo + WINDOW : nh;
-        long best = -1;
+        double best = -1;
         size_t bj = 0;
         for (size_t q = from; q < to; q++) {
             cmp_elem *b = &hyp->el[H[q]];
             if (b->partner >= 0)
                 continue;
-            long ov = overlap(a->ms, a->me, b->ms, b->me);
+            double ov = overlap(a->ms, a->me, b->ms, b->me);
             if (ov > best) {
                 best = ov;
                 bj = q;
@@ -996,7 +1000,7 @@ static double pair_sum(const id_pair *p, size_t n, int (*cmpf)(const void *, con
 
 /* Pairwise precision and recall of the hypothesis's grouping against the reference's (the
  * contingency table of the two labellings, never the pairs themselves). */
-static void pairwise(id_pair *p, size_t n, double *prec, double *rec)
+static void pairwise(id_pair *p, size_t n, tk_compare_class *k)
 {
     qsort(p, n, sizeof *p, by_ab);
     double both = pair_sum(p, n, by_ab);
@@ -1004,8 +1008,11 @@ static void pairwise(id_pair *p, size_t n, double *prec, double *rec)
     double ref = pair_sum(p, n, by_a);
     qsort(p, n, sizeof *p, by_b);
     double hyp = pair_sum(p, n, by_b);
-    *prec = hyp > 0 ? both / hyp : 1.0;
-    *rec = ref > 0 ? both / ref : 1.0;
+    k->ident_pairs_ref = ref;
+    k->ident_pairs_hyp = hyp;
+    k->ident_pairs_both = both;
+    k->ident_p = hyp > 0 ? both / hyp : 1.0;
+    k->ident_r = ref > 0 ? both / ref : 1.0;
 }
 
 /* An id attribute's value, whitespace collapsed (several ids stay one group name). */
@@ -1436,7 +1443,7 @@ static int score_identity(const cmp_side *ref, const cmp_side *hyp, const size_t
         }
     }
     k->ident_mentions = n;
-    pairwise(ids, n, &k->ident_p, &k->ident_r);
+    pairwise(ids, n, k);
     for (size_t i = 0; i < n; i++) {
         xmlFree(ids[i].a);
         xmlFree(ids[i].b);

@@ -325,6 +325,9 @@ typedef struct tk_compare_class {
     const char *ident_attr;    /* "ref" or "who" when identity is scored, else NULL; static */
     unsigned long ident_mentions; /* matched pairs with the attribute on both sides */
     double ident_p, ident_r, ident_f; /* pairwise precision/recall of the grouping */
+    double ident_pairs_ref, ident_pairs_hyp, ident_pairs_both; /* mention pairs grouped
+                                  together by the reference, by the hypothesis, by both (the
+                                  counts behind ident_p and ident_r, to sum over files) */
 } tk_compare_class;
 
 /* One disagreement, in words a person reads, with lines in both files. */

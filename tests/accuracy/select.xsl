@@ -48,7 +48,7 @@
         <fileDesc>
           <titleStmt><title><xsl:value-of select="normalize-space(tei:head)"/></title></titleStmt>
           <publicationStmt><idno><xsl:value-of select="@xml:id"/></idno></publicationStmt>
-          <sourceDesc><p>Selected from <xsl:value-of select="/tei:TEI/tei:teiHeader//tei:publicationStmt/tei:idno[1]"/> by tests/accuracy/select.xsl.</p></sourceDesc>
+          <sourceDesc><p>Selected from <xsl:value-of select="/tei:TEI/@xml:id"/> by tests/accuracy/select.xsl.</p></sourceDesc>
         </fileDesc>
       </teiHeader>
       <text><body><xsl:copy-of select="$content"/></body></text>
