@@ -77,6 +77,16 @@ expect_status "split group" 0 $TEIKIT compare --format json $C/ref.xml $C/split.
 is "split grouping P" "$(ident persName p)" 1.0000
 is "split grouping R" "$(ident persName r)" 0.5000
 is "split mentions" "$(ident persName mentions)" 4
+$TEIKIT compare $C/ref.xml $C/split.xml >"$TK_TMP/txt"
+grep -q "ref.xml:15: persName @ref '#brown' (2 mentions) is split in $C/split.xml: '#brown' 1 '#he' 1" \
+  "$TK_TMP/txt" && ok || fail "split group: reported with its line and the ids it went to"
+# two persons under one id: precision 4 pairs agreed of ... hyp groups C(4,2) = 6, both 2
+sed 's/#hall/#p1/g; s/#brown/#p1/g' $C/ref.xml >"$TK_TMP/joined.xml"
+expect_status "joined group" 0 $TEIKIT compare --format json "$C/ref.xml" "$TK_TMP/joined.xml"
+is "joined grouping P" "$(ident persName p)" 0.3333
+is "joined grouping R" "$(ident persName r)" 1.0000
+grep -q "joined.xml:14: persName @ref '#p1' (4 mentions) is joined in $C/ref.xml: '#brown' 2 '#hall' 2" \
+  "$TK_TMP/out" && ok || fail "joined group: reported"
 
 # attributes: a changed @when is a disagreement
 sed 's/1921-03-04/1921-04-03/' $C/ref.xml >"$TK_TMP/when.xml"

@@ -99,7 +99,8 @@ static void json_class(FILE *out, const tk_compare_class *k)
 
 static void print_json(FILE *out, const tk_compare_result *r)
 {
-    static const char *const kinds[] = {"missing", "added", "moved", "attribute"};
+    static const char *const kinds[] = {"missing", "added", "moved", "attribute",
+                                         "grouping"};
     _Static_assert(sizeof kinds / sizeof *kinds == TK_CMP_DIFF_KIND_COUNT, "one per kind");
     fprintf(out, "{\"ref\": ");
     json_str(out, r->ref_name);

@@ -962,10 +962,31 @@ static void match_class(cmp_side *ref, const size_t *R, size_t nr, cmp_side *hyp
     }
 }
 
+typedef struct pend {
+    tk_compare_diff_kind kind;
+    size_t cls;
+    long r, h;     /* element indices or -1 */
+    int attr;
+    size_t pos;    /* position over the hypothesis's words, for the order */
+    size_t seq;
+    char *text;    /* the message, when made at once (grouping), else NULL */
+} pend;
+
+/* Adds one pending disagreement. */
+static int add_pend(pend **pd, size_t *n, size_t *cap, pend p)
+{
+    if (tk_grow((void **)pd, cap, *n, sizeof **pd, 256) != 0)
+        return -1;
+    p.seq = *n;
+    (*pd)[(*n)++] = p;
+    return 0;
+}
+
 /* ---- identity: pairwise agreement of the grouping ----------------------------------------- */
 
 typedef struct id_pair {
     char *a, *b;
+    size_t ra, hb; /* the mention's elements: reference, hypothesis */
 } id_pair;
 
 static int by_a(const void *x, const void *y)
@@ -1032,15 +1053,6 @@ static char *id_value(xmlNodePtr n, const char *name)
 }
 
 /* ---- disagreements -------------------------------------------------------------------------- */
-
-typedef struct pend {
-    tk_compare_diff_kind kind;
-    size_t cls;
-    long r, h;     /* element indices or -1 */
-    int attr;
-    size_t pos;    /* position over the hypothesis's words, for the order */
-    size_t seq;
-} pend;
 
 static int by_pos(const void *x, const void *y)
 {
@@ -1338,16 +1350,6 @@ static int by_name(const void *x, const void *y)
     return strcmp(((const tk_compare_class *)x)->name, ((const tk_compare_class *)y)->name);
 }
 
-/* Adds one pending disagreement. */
-static int add_pend(pend **pd, size_t *n, size_t *cap, pend p)
-{
-    if (tk_grow((void **)pd, cap, *n, sizeof **pd, 256) != 0)
-        return -1;
-    p.seq = *n;
-    (*pd)[(*n)++] = p;
-    return 0;
-}
-
 /* The reference word nearest the hypothesis's word j (for a line number). */
 static size_t back_map(const long *b2a, size_t m, size_t n, size_t j)
 {
@@ -1420,11 +1422,68 @@ void tk_compare_result_free(tk_compare_result *r)
 }
 
 /* Scores the identity attribute of class ci over its matched pairs. */
+/* Reports the groups of one side whose mentions the other side puts in several groups: by
+ * the reference's ids (split) when by_ref, else by the hypothesis's (joined). p is sorted by
+ * (own id, other id). At most 5 of the other ids are named. */
+static int group_diffs(const id_pair *p, size_t n, int by_ref, size_t ci, const cmp_side *ref,
+                       const cmp_side *hyp, const tk_compare_class *k, pend **pd, size_t *npd,
+                       size_t *pdcap)
+{
+    for (size_t i = 0; i < n;) {
+        const char *own = by_ref ? p[i].a : p[i].b;
+        size_t j = i, groups = 0, first = by_ref ? p[i].ra : p[i].hb;
+        while (j < n && strcmp(by_ref ? p[j].a : p[j].b, own) == 0) {
+            size_t e = by_ref ? p[j].ra : p[j].hb;
+            if (e < first)
+                first = e;
+            if (j == i || strcmp(by_ref ? p[j].b : p[j].a, by_ref ? p[j - 1].b : p[j - 1].a))
+                groups++;
+            j++;
+        }
+        if (groups > 1) {
+            char buf[512];
+            const cmp_side *s = by_ref ? ref : hyp, *o = by_ref ? hyp : ref;
+            const cmp_elem *e = &s->el[first];
+            int len = snprintf(buf, sizeof buf, "%s:%u: %s @%s '%s' (%zu mentions) is %s in %s:",
+                               s->name, e->line, k->name, k->ident_attr, own, j - i,
+                               by_ref ? "split" : "joined", o->name);
+            for (size_t q = i, shown = 0; q < j && len > 0 && (size_t)len < sizeof buf; shown++) {
+                const char *other = by_ref ? p[q].b : p[q].a;
+                size_t r = q;
+                while (r < j && strcmp(by_ref ? p[r].b : p[r].a, other) == 0)
+                    r++;
+                len += snprintf(buf + len, sizeof buf - (size_t)len, shown < 5 ? " '%s' %zu" : " ...",
+                                other, r - q);
+                if (shown >= 5)
+                    break;
+                q = r;
+            }
+            pend pe = {TK_CMP_GROUP, ci, by_ref ? (long)first : -1, by_ref ? -1 : (long)first, 0,
+                       e->ms, 0, strdup(buf)};
+            if (pe.text == NULL || add_pend(pd, npd, pdcap, pe) != 0) {
+                free(pe.text);
+                return -1;
+            }
+        }
+        i = j;
+    }
+    return 0;
+}
+
+static int by_ba(const void *x, const void *y)
+{
+    int c = by_b(x, y);
+    return c ? c : by_a(x, y);
+}
+
+/* Scores the identity attribute of class ci over its matched pairs, and reports the groups
+ * split or joined. */
 static int score_identity(const cmp_side *ref, const cmp_side *hyp, const size_t *R, size_t nr,
-                          tk_compare_class *k)
+                          size_t ci, tk_compare_class *k, pend **pd, size_t *npd, size_t *pdcap)
 {
     id_pair *ids = malloc((nr + 1) * sizeof *ids);
     size_t n = 0;
+    int rc = -1;
     if (ids == NULL)
         return -1;
     for (size_t i = 0; i < nr; i++) {
@@ -1436,6 +1495,8 @@ static int score_identity(const cmp_side *ref, const cmp_side *hyp, const size_t
         if (va != NULL && vb != NULL && *va && *vb) {
             ids[n].a = va;
             ids[n].b = vb;
+            ids[n].ra = R[i];
+            ids[n].hb = (size_t)a->partner;
             n++;
         } else {
             xmlFree(va);
@@ -1444,12 +1505,20 @@ static int score_identity(const cmp_side *ref, const cmp_side *hyp, const size_t
     }
     k->ident_mentions = n;
     pairwise(ids, n, k);
+    qsort(ids, n, sizeof *ids, by_ab);
+    if (group_diffs(ids, n, 1, ci, ref, hyp, k, pd, npd, pdcap) != 0)
+        goto out;
+    qsort(ids, n, sizeof *ids, by_ba);
+    if (group_diffs(ids, n, 0, ci, ref, hyp, k, pd, npd, pdcap) != 0)
+        goto out;
+    rc = 0;
+out:
     for (size_t i = 0; i < n; i++) {
         xmlFree(ids[i].a);
         xmlFree(ids[i].b);
     }
     free(ids);
-    return 0;
+    return rc;
 }
 
 /* Adds the breakdown rows ("note[place=foot]") of the reported classes, counted over the
@@ -1619,7 +1688,7 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
         k->hyp = hi - h0;
         for (size_t q = r0; q < ri; q++) {
             const cmp_elem *a = &ref.el[R[q]];
-            pend p = {TK_CMP_MISSING, ci, (long)R[q], a->partner, 0, a->ms, 0};
+            pend p = {TK_CMP_MISSING, ci, (long)R[q], a->partner, 0, a->ms, 0, NULL};
             if (a->partner < 0) {
                 if (add_pend(&pd, &npd, &pdcap, p) != 0)
                     goto oom;
@@ -1655,12 +1724,13 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
         }
         for (size_t q = h0; q < hi; q++) {
             const cmp_elem *b = &hyp.el[H[q]];
-            pend p = {TK_CMP_SPURIOUS, ci, -1, (long)H[q], 0, b->ms, 0};
+            pend p = {TK_CMP_SPURIOUS, ci, -1, (long)H[q], 0, b->ms, 0, NULL};
             if (b->partner < 0 && add_pend(&pd, &npd, &pdcap, p) != 0)
                 goto oom;
         }
         k->ident_attr = def->ident;
-        if (def->ident != NULL && score_identity(&ref, &hyp, R + r0, ri - r0, k) != 0)
+        if (def->ident != NULL &&
+            score_identity(&ref, &hyp, R + r0, ri - r0, ci, k, &pd, &npd, &pdcap) != 0)
             goto oom;
         score(k);
     }
@@ -1698,7 +1768,8 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
         df->ref_line = pd[i].r >= 0 ? ref.el[pd[i].r].line
                                     : line_at(&ref, back_map(b2a, m, n, hyp.el[pd[i].h].ws));
         df->hyp_line = pd[i].h >= 0 ? hyp.el[pd[i].h].line : line_at(&hyp, ref.el[pd[i].r].ms);
-        df->text = diff_text(&pd[i], &c, &ref, &hyp, b2a);
+        df->text = pd[i].text ? pd[i].text : diff_text(&pd[i], &c, &ref, &hyp, b2a);
+        pd[i].text = NULL;
         if (df->text == NULL)
             goto oom;
         res->n_diffs++;
@@ -1741,6 +1812,8 @@ out:
         aligner_free(&al);
     free(R);
     free(H);
+    for (size_t i = 0; i < npd; i++)
+        free(pd[i].text);
     free(pd);
     return res;
 }

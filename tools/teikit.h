@@ -331,7 +331,7 @@ typedef struct tk_compare_class {
 } tk_compare_class;
 
 /* One disagreement, in words a person reads, with lines in both files. */
-typedef enum { TK_CMP_MISSING = 0, TK_CMP_SPURIOUS, TK_CMP_MOVED, TK_CMP_ATTR,
+typedef enum { TK_CMP_MISSING = 0, TK_CMP_SPURIOUS, TK_CMP_MOVED, TK_CMP_ATTR, TK_CMP_GROUP,
                TK_CMP_DIFF_KIND_COUNT } tk_compare_diff_kind;
 typedef struct tk_compare_diff {
     tk_compare_diff_kind kind;
