@@ -44,6 +44,9 @@ void *tk_malloc_big(size_t n);
 /* Makes room in array *v (n elements used, *cap allocated, each `size` bytes) for one more,
  * doubling from `first`. Returns 0, or -1 out of memory (*v unchanged). */
 int tk_grow(void **v, size_t *cap, size_t n, size_t size, size_t first);
+/* Tests only: when set, tk_write_file_atomic calls it with the temporary file's path once
+ * the file exists and the signal cleanup is armed. NULL otherwise. */
+extern void (*tk_io_write_hook)(const char *tmp_path);
 
 /* Source line and column (1-based, column in characters) of byte `off` of span->text. */
 void tk_span_pos(const tk_span *span, size_t off, unsigned *line, unsigned *col);
@@ -287,9 +290,12 @@ typedef struct tk_blocks {
 } tk_blocks;
 
 /* Parses lines into documents of blocks. Reports notes (dropped debris, decisions) and
- * warnings through d. Returns NULL only when out of memory. Free with tk_blocks_free. */
+ * warnings through d. `corpus_title`: 1 when a lone first line before at least two documents
+ * may title the teiCorpus, 0 when each document is written alone (--split: that line is then
+ * a document of its own, so nothing is lost). Returns NULL only when out of memory. Free with
+ * tk_blocks_free. */
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const char *file,
-                           int explain, tk_diag *d);
+                           int explain, int corpus_title, tk_diag *d);
 void tk_blocks_free(tk_blocks *b);
 /* Adds (or replaces, when `replace`) a metadata entry; copies key and value. */
 void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vlen,
