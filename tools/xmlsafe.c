@@ -71,11 +71,15 @@ static void install_loader(void)
 static const int parse_options =
     XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
 
-/* Checks the parsed document for entity declarations, which teikit refuses. */
+/* Checks the parsed document for entity declarations, general or parameter, which teikit
+ * refuses. */
 static int has_entity_decls(xmlDocPtr doc)
 {
-    return (doc->intSubset != NULL && doc->intSubset->entities != NULL) ||
-           (doc->extSubset != NULL && doc->extSubset->entities != NULL);
+    const xmlDtd *const subsets[] = {doc->intSubset, doc->extSubset};
+    for (size_t i = 0; i < sizeof subsets / sizeof *subsets; i++)
+        if (subsets[i] != NULL && (subsets[i]->entities != NULL || subsets[i]->pentities != NULL))
+            return 1;
+    return 0;
 }
 
 static xmlDocPtr finish(xmlDocPtr doc, xmlParserCtxtPtr ctxt, struct err_target *t, int flags)
