@@ -115,7 +115,7 @@ size_t tk_parse_date(const char *s, size_t len, char *iso)
     /* 1949-02-03 */
     if (len >= 10 && (k = digits_at(s, len, 4, &year)) == 4 && s[4] == '-' &&
         digits_at(s + 5, len - 5, 2, &m) == 2 && s[7] == '-' &&
-        digits_at(s + 8, len - 8, 2, &day) == 2 && m >= 1 && m <= 12 && day >= 1 && day <= 31) {
+        digits_at(s + 8, len - 8, 2, &day) == 2 && tk_date_valid((unsigned)year, (unsigned)m, (unsigned)day)) {
         memcpy(iso, s, 10);
         iso[10] = '\0';
         return 10;
@@ -132,14 +132,16 @@ size_t tk_parse_date(const char *s, size_t len, char *iso)
                 i += 1;
             else
                 return 0;
-            if ((k = digits_at(s + i, len - i, 4, &year)) == 4) {
+            if ((k = digits_at(s + i, len - i, 4, &year)) == 4 &&
+                tk_date_valid((unsigned)year, (unsigned)m, (unsigned)day)) {
                 iso_write(iso, year, m, day);
                 return i + 4;
             }
             return 0;
         }
         /* February 1949 */
-        if (i < len && s[i] == ' ' && digits_at(s + i + 1, len - i - 1, 4, &year) == 4) {
+        if (i < len && s[i] == ' ' && digits_at(s + i + 1, len - i - 1, 4, &year) == 4 &&
+            tk_date_valid((unsigned)year, (unsigned)m, 1)) {
             iso_write(iso, year, m, 0);
             return i + 5;
         }
@@ -151,7 +153,8 @@ size_t tk_parse_date(const char *s, size_t len, char *iso)
         i = k + 1 + u;
         if (i < len && s[i] == ',')
             i++;
-        if (i < len && s[i] == ' ' && digits_at(s + i + 1, len - i - 1, 4, &year) == 4) {
+        if (i < len && s[i] == ' ' && digits_at(s + i + 1, len - i - 1, 4, &year) == 4 &&
+            tk_date_valid((unsigned)year, (unsigned)m, (unsigned)day)) {
             iso_write(iso, year, m, day);
             return i + 5;
         }

@@ -187,9 +187,13 @@ typedef struct tk_date {
 } tk_date;
 
 /* Finds dates in text, left to right, non-overlapping; calls found for each. Linear in len.
+ * A date written in full whose day does not exist (February 30) is found with rule
+ * "impossible" and no ISO value (when, from and to empty).
  * `order` is TK_DATE_DMY or TK_DATE_MDY for all-numeric dates. */
 void tk_dates_scan(const char *text, size_t len, int order,
                    void (*found)(const tk_date *d, void *user), void *user);
+/* 1 when day d of month m (1-12) of year y (1-9999) is in the Gregorian calendar. */
+int tk_date_valid(unsigned y, unsigned m, unsigned d);
 /* Parses a whole string as one date (a dateline): 1 and *out filled when the text, trimmed
  * of spaces and final punctuation, is one date; else 0. */
 int tk_date_parse(const char *text, size_t len, int order, tk_date *out);
@@ -303,7 +307,8 @@ void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vl
 /* The value of key, or NULL. */
 const char *tk_meta_get(const tk_docblocks *db, const char *key);
 /* Parses an English date ("February 3, 1949", "3 February 1949", "1949-02-03") at the start
- * of s into ISO form (buf, >= 11 bytes). Returns the bytes consumed, 0 when none. */
+ * of s into ISO form (buf, >= 11 bytes). Returns the bytes consumed, 0 when none (also for
+ * a day the calendar does not have: February 30). */
 size_t tk_parse_date(const char *s, size_t len, char *iso);
 
 /* ---- tei.c / header.c: the TEI tree of one document ---- */

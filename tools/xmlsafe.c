@@ -75,7 +75,7 @@ static const int parse_options =
  * refuses. */
 static int has_entity_decls(xmlDocPtr doc)
 {
-    const xmlDtdPtr subsets[] = {doc->intSubset, doc->extSubset};
+    const xmlDtd *const subsets[] = {doc->intSubset, doc->extSubset};
     for (size_t i = 0; i < sizeof subsets / sizeof *subsets; i++)
         if (subsets[i] != NULL && (subsets[i]->entities != NULL || subsets[i]->pentities != NULL))
             return 1;
