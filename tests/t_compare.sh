@@ -121,4 +121,9 @@ grep -q 'missing in' "$TK_TMP/out" && fail "--diffs 0 lists nothing" || ok
 expect_status "fail-under passes" 0 $TEIKIT compare --fail-under 0.9 $C/ref.xml $C/drop.xml
 expect_status "fail-under fails" 1 $TEIKIT compare --fail-under 0.99 $C/ref.xml $C/drop.xml
 
+# a document without a text element: compared as empty, with a warning
+printf '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>' >"$TK_TMP/notext.xml"
+expect_status "no text element" 0 $TEIKIT compare "$TK_TMP/notext.xml" $C/ref.xml
+grep -q 'notext.xml: warning: no text element' "$TK_TMP/err" && ok || fail "no text element: warned"
+
 tk_done

@@ -385,13 +385,16 @@ static void collect(cmp *c, cmp_side *s, xmlNodePtr top)
     free(open);
 }
 
-/* Collects every outermost `text` element of the document (teiCorpus: all its TEI). */
+/* Collects every outermost `text` element of the document (teiCorpus: all its TEI); warns
+ * when there is none. */
 static void collect_doc(cmp *c, cmp_side *s, xmlDocPtr doc)
 {
     xmlNodePtr n = xmlDocGetRootElement(doc);
+    size_t texts = 0;
     while (n != NULL && !c->oom) {
         if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "text") == 0) {
             collect(c, s, n);
+            texts++;
         } else if (n->type == XML_ELEMENT_NODE && n->children != NULL &&
                    strcmp((const char *)n->name, "teiHeader") != 0) {
             n = n->children;
@@ -405,6 +408,9 @@ static void collect_doc(cmp *c, cmp_side *s, xmlDocPtr doc)
         if (n != NULL)
             n = n->next;
     }
+    if (texts == 0)
+        tk_diag_report(c->d, TK_WARNING, s->name, 0, 0, "compare-no-text",
+                       "no text element: nothing of this document is compared");
 }
 
 /* ---- words ----------------------------------------------------------------------------- */
@@ -1237,6 +1243,17 @@ static int compare_header(xmlDocPtr ref, xmlDocPtr hyp, tk_compare_result *res)
 
 /* ---- the comparison ---------------------------------------------------------------------- */
 
+static void maps_free(cmp_map *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(m[i].from);
+        free(m[i].attr);
+        free(m[i].value);
+        free(m[i].to);
+    }
+    free(m);
+}
+
 /* Parses "NAME" or "NAME[@ATTR=VALUE]" (len bytes of s) into m's from, attr and value.
  * Returns 0, -1 malformed, -2 out of memory. */
 static int parse_pattern(const char *s, size_t len, cmp_map *m)
@@ -1785,19 +1802,8 @@ out:
         tk_compare_result_free(res);
         res = NULL;
     }
-    for (size_t i = 0; i < c.nmaps; i++) {
-        free(c.maps[i].from);
-        free(c.maps[i].attr);
-        free(c.maps[i].value);
-        free(c.maps[i].to);
-    }
-    for (size_t i = 0; i < c.nskips; i++) {
-        free(c.skips[i].from);
-        free(c.skips[i].attr);
-        free(c.skips[i].value);
-    }
-    free(c.maps);
-    free(c.skips);
+    maps_free(c.maps, c.nmaps);
+    maps_free(c.skips, c.nskips);
     for (size_t i = 0; i < c.ncls; i++)
         free(c.cls[i].name);
     free(c.cls);
