@@ -1068,30 +1068,59 @@ static int by_pos(const void *x, const void *y)
     return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* The element's text, whitespace collapsed, cut at about 60 bytes (on a character
- * boundary); for an empty element its @n, if any. Writes into buf. */
+/* Copies text[from, to) into out (room for cap bytes and a NUL), whitespace collapsed and
+ * trimmed, stopping before cap; *end gets where it stopped. Returns the bytes written. */
+static size_t collapse(const char *text, size_t from, size_t to, char *out, size_t cap,
+                       size_t *end)
+{
+    size_t k = 0, i = from;
+    for (; i < to && k < cap; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (!isspace(ch))
+            out[k++] = (char)ch;
+        else if (k > 0 && out[k - 1] != ' ')
+            out[k++] = ' ';
+    }
+    while (k > 0 && out[k - 1] == ' ')
+        k--;
+    out[k] = '\0';
+    *end = i;
+    return k;
+}
+
+/* The element's text, whitespace collapsed; a long one as its first and last words around
+ * " ... " (about 60 bytes, cut on character boundaries); for an empty element its @n, if
+ * any. Writes into buf (at least 80 bytes). */
 static const char *snippet(const cmp_side *s, const cmp_elem *e, char *buf, size_t size)
 {
-    size_t k = 0, lim = size < 64 ? size - 4 : 60;
-    for (size_t i = e->cs; i < e->ce && k < lim; i++) {
-        unsigned char ch = (unsigned char)s->text[i];
-        if (isspace(ch)) {
-            if (k > 0 && buf[k - 1] != ' ')
-                buf[k++] = ' ';
-        } else {
-            buf[k++] = (char)ch;
-        }
-    }
-    if (k >= lim && e->ce > e->cs) {
+    enum { WHOLE = 60, HALF = 28 };
+    size_t end, k = collapse(s->text, e->cs, e->ce, buf, size > WHOLE ? WHOLE : size - 1, &end);
+    if (end < e->ce) { /* too long: head ... tail */
+        k = collapse(s->text, e->cs, e->ce, buf, HALF, &end);
         while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80)
             k--;
         if (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0xC0)
             k--;
-        memcpy(buf + k, "...", 3);
-        k += 3;
+        memcpy(buf + k, " ... ", 5);
+        k += 5;
+        size_t j = e->ce, raw = 0;
+        while (j > e->cs && raw < 3 * HALF) { /* back over about HALF visible bytes */
+            j--;
+            raw += !isspace((unsigned char)s->text[j]);
+            if (raw >= HALF)
+                break;
+        }
+        size_t w = j; /* start at a word when there is one in the tail */
+        while (w < e->ce && !isspace((unsigned char)s->text[w]))
+            w++;
+        if (w < e->ce && j > e->cs && !isspace((unsigned char)s->text[j - 1]))
+            j = w;
+        while (j < e->ce && ((unsigned char)s->text[j] & 0xC0) == 0x80)
+            j++;
+        while (j < e->ce && isspace((unsigned char)s->text[j]))
+            j++;
+        k += collapse(s->text, j, e->ce, buf + k, size - k - 1, &end);
     }
-    while (k > 0 && buf[k - 1] == ' ')
-        k--;
     buf[k] = '\0';
     if (k == 0) {
         char *n = attr(e->node, "n");
