@@ -1839,7 +1839,8 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
     }
     score(&res->total);
 
-    qsort(pd, npd, sizeof *pd, by_pos);
+    if (npd > 0)
+        qsort(pd, npd, sizeof *pd, by_pos);
     res->total_diffs = npd;
     size_t keep = npd < o->max_diffs ? npd : o->max_diffs;
     if (keep > 0 && (res->diffs = calloc(keep, sizeof *res->diffs)) == NULL)
