@@ -114,6 +114,9 @@ is "map: name[@type=person] as persName" "$(json persName f1)" 1.0000
 expect_status "no map" 0 $TEIKIT compare --format json $C/ref.xml "$TK_TMP/name.xml"
 # (the sed leaves the persName that spans two lines: 1 of 4 is still found)
 is "without map: persName missing" "$(json persName r)" 0.2500
+expect_status "classes: none" 0 $TEIKIT compare --classes nosuch $C/ref.xml $C/ref.xml
+grep -q "warning: no element of either document is in the classes 'nosuch'" "$TK_TMP/err" && ok ||
+  fail "--classes that names nothing: warned"
 expect_status "no-header" 0 $TEIKIT compare --format json --no-header $C/ref.xml $C/ref.xml
 grep -q '"header": {"fields": 0,' "$TK_TMP/out" && ok || fail "--no-header: no fields"
 expect_status "diffs 0" 0 $TEIKIT compare --diffs 0 $C/ref.xml $C/drop.xml

@@ -1820,6 +1820,9 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
             goto oom;
         score(k);
     }
+    if (o->classes != NULL && *o->classes && res->n_classes == 0)
+        tk_diag_report(d, TK_WARNING, NULL, 0, 0, "compare-classes",
+                       "no element of either document is in the classes '%s'", o->classes);
     if (add_breakdown(&c, &ref, &hyp, res) != 0)
         goto oom;
     res->total.name = "total";
