@@ -94,12 +94,37 @@ typedef struct tk_mapped {
 int tk_map_file(const char *path, tk_mapped *m, tk_diag *d);
 void tk_unmap_file(tk_mapped *m);
 
-/* Writes `len` bytes to `path` through a temporary file in the same directory that is renamed
- * over the target, so a failure never leaves a partial file. "-" writes to stdout. Refuses
- * (TK_SYSTEM) to write over `protect` when it names the same file (pass the input path).
- * Returns 0 on success, -1 on error (reported). */
+/* Writes `len` bytes to `path` so that a failure never leaves a partial file: a regular file
+ * (or a new one) is written to a temporary file beside it, flushed to disk (fsync) and renamed
+ * over it, keeping the old file's mode (a new file gets 0666 less the umask); the temporary
+ * file is removed when SIGINT, SIGTERM or SIGHUP arrives meanwhile. Symlinks are followed and
+ * their final target is replaced. A device, FIFO or other special file is written in place;
+ * "-", /dev/stdout, /dev/stderr and /dev/fd/N write to that open descriptor. Refuses
+ * (TK_SYSTEM) a directory, and to write over `protect` when it names the same file (pass the
+ * input path). Returns 0 on success, -1 on error (reported). */
 int tk_write_file_atomic(const char *path, const void *data, size_t len,
                          const char *protect, tk_diag *d);
+
+/* A directory of outputs (convert --split) filled beside its final place and moved there at
+ * the end, so that no one ever sees old and new files mixed or a partial set.
+ * tk_outdir_open checks `dir` (symlinks followed): missing or empty is fine; one holding
+ * files is refused unless `force` (its files are then replaced), one holding a subdirectory
+ * always; nothing is created yet. tk_outdir_write writes `name` into DIR.tmpXXXXXX beside
+ * DIR (created on the first write) through tk_write_file_atomic. tk_outdir_commit moves that
+ * directory into place (swapping it with a non-empty DIR, whose old files are then removed).
+ * tk_outdir_free removes whatever was not committed. SIGINT, SIGTERM and SIGHUP remove the
+ * staging directory too. Errors are reported (TK_SYSTEM): NULL, or -1. */
+typedef struct tk_outdir tk_outdir;
+tk_outdir *tk_outdir_open(const char *dir, int force, tk_diag *d);
+int tk_outdir_write(tk_outdir *o, const char *name, const void *data, size_t len,
+                    const char *protect, tk_diag *d);
+int tk_outdir_commit(tk_outdir *o, tk_diag *d);
+void tk_outdir_free(tk_outdir *o);
+
+/* Returns 1 when writing `output` would change the file `input` names: the same device and
+ * inode (symlinks followed), or, when neither exists yet, the same canonical path (an
+ * output written earlier in the run would be read as that input). "-" aliases nothing. */
+int tk_output_aliases(const char *output, const char *input);
 
 /* Parses XML safely: no network, no DTD loading, no external entities, no entity expansion
  * beyond the predefined ones (entity declarations are refused), huge-input limits kept, line
@@ -250,7 +275,8 @@ typedef struct tk_render_opts {
     const char *xslt;             /* a stylesheet to use instead of the built-in one, or NULL */
     const char *xslt_dir;         /* where the built-in ones are; NULL = tk_data_dir()/xslt */
     const char *const *params;    /* NULL-terminated "name=value" string parameters (a later
-                                     name overrides an earlier one and `view`) */
+                                     name overrides an earlier one and `view`); `css` may not
+                                     hold '<' or control characters (refused, TK_SYSTEM) */
     const char *const *read_dirs; /* NULL-terminated directories document() may also read */
     int xinclude;                 /* process XInclude in the input (local files only) */
 } tk_render_opts;
