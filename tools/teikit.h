@@ -390,7 +390,8 @@ typedef struct tk_compare_result {
 /* Compares two parsed TEI documents (TEI or teiCorpus; neither is modified): aligns the words
  * of their text elements, lays every element of both over the alignment and scores each
  * class. The names are used in messages and diffs. Returns a result the caller frees with
- * tk_compare_result_free, or NULL (TK_SYSTEM reported: out of memory, bad option, no text). */
+ * tk_compare_result_free, or NULL (TK_SYSTEM reported: out of memory, a bad mapping). A
+ * document without a text element is compared as empty, with a warning. */
 tk_compare_result *tk_compare_docs(xmlDocPtr ref, const char *ref_name, xmlDocPtr hyp,
                                    const char *hyp_name, const tk_compare_opts *o, tk_diag *d);
 /* The same for two files, parsed with tk_xml_read_file (errors reported; NULL returned). */
