@@ -445,7 +445,12 @@ xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o
     tk_lines L = {0};
     tk_blocks *B = NULL;
     tk_conv cv;
+    tk_convert_opts defaults;
     xmlDocPtr result = NULL;
+    if (o == NULL) { /* as tk_convert_memory: NULL means the defaults */
+        tk_convert_opts_init(&defaults);
+        o = &defaults;
+    }
     memset(&cv, 0, sizeof cv);
     cv.diag = d;
     cv.file = o->name != NULL ? o->name : "<input>";

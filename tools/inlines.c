@@ -62,6 +62,7 @@ typedef struct ctx {
     size_t n_rms, cap_rms;
     int explain;
     tk_inline_scratch *sc;
+    tk_span_cursor cur; /* positions of messages: linear along a line */
 } ctx;
 
 /* Buffers reused from span to span (kept in cv->footnotes): the pass mallocs only when a
@@ -122,7 +123,7 @@ static mark *push_span(vec *v, int kind, size_t s, size_t e, size_t cs, size_t c
 
 static void pos(ctx *c, size_t off, unsigned *line, unsigned *col)
 {
-    tk_span_pos(c->sp, off, line, col);
+    tk_span_pos_at(c->sp, off, &c->cur, line, col);
 }
 
 static void explain(ctx *c, size_t off, const char *rule, const char *fmt, const char *a,

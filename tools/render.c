@@ -335,7 +335,7 @@ static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
 static void init_libxslt(void)
 {
-    xmlInitParser();
+    tk_xml_init();
     exsltRegisterAll();
     default_loader = xsltDocDefaultLoader;
     xsltSetLoaderFunc(safe_loader);
@@ -768,12 +768,13 @@ tk_render *tk_render_new(const tk_render_opts *opts, tk_diag *d)
     run.r = r;
     run.diag = d;
     run.input = r->sheet_path;
+    tk_xml_handlers host;
+    tk_xml_handlers_save(&host);
     xsltSetGenericErrorFunc(&run, xslt_error);
     xmlSetStructuredErrorFunc(&run, xml_error);
     r->style = xsltParseStylesheetDoc(sheet);
     flush_messages(&run);
-    xsltSetGenericErrorFunc(NULL, NULL);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    tk_xml_handlers_restore(&host);
     if (r->style == NULL) {
         xmlFreeDoc(sheet);
         if (run.errors == 0)
@@ -875,7 +876,8 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
     xsltTransformContextPtr tctxt = NULL;
     xsltSecurityPrefsPtr sec = NULL;
     xmlDocPtr res = NULL;
-    int rc = -1;
+    int rc = -1, saved = 0;
+    tk_xml_handlers host;
 
     tctxt = xsltNewTransformContext(r->style, doc);
     sec = new_security();
@@ -886,6 +888,8 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
     run->tctxt = tctxt;
     tctxt->_private = run;
     xsltSetTransformErrorFunc(tctxt, run, xslt_error);
+    tk_xml_handlers_save(&host);
+    saved = 1;
     xsltSetGenericErrorFunc(run, xslt_error);
     xmlSetStructuredErrorFunc(run, xml_error);
     if (xsltSetCtxtSecurityPrefs(sec, tctxt) != 0 ||
@@ -921,8 +925,8 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
     }
     rc = 0;
 out:
-    xsltSetGenericErrorFunc(NULL, NULL);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (saved)
+        tk_xml_handlers_restore(&host);
     if (res != NULL)
         xmlFreeDoc(res);
     if (tctxt != NULL)

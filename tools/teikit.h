@@ -14,11 +14,48 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* Documents are libxml2's (xmlDocPtr): compile with `pkg-config --cflags teikit`, which
+ * names libxml2's include directory too, and link with `pkg-config --libs teikit`. */
 #include <libxml/tree.h>
+
+/* The version of this header; tk_version() is the library's. */
+#define TK_VERSION_MAJOR 0
+#define TK_VERSION_MINOR 1
+#define TK_VERSION_PATCH 0
+
+#if defined(__GNUC__) || defined(__clang__)
+#define TK_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define TK_PRINTF(fmt, args)
+#endif
+
+/* Every declaration below is the library's interface: exported from the shared library,
+ * which is built with -fvisibility=hidden (nothing else is). */
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC visibility push(default)
+#endif
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* ====================================================== threads and global state ===== */
+/* Threads and global state.
+ * - Every function may be called from several threads at once on different objects: two
+ *   threads may each convert, validate or render their own documents. libxml2 is
+ *   initialised once inside the library (the caller need not call xmlInitParser, and may).
+ * - A tk_diag may be shared (tk_diag_report locks); its sink is then called from those
+ *   threads, one message at a time. A tk_schema may be shared (its compiled forms are
+ *   built under a lock). A tk_render is used by one thread at a time.
+ * - Global state the library touches: libxml2's structured and generic error handlers (per
+ *   thread) and libxslt's generic error handler (process-wide) are set during a call and
+ *   the caller's restored before it returns (libxslt's: do not change it from another
+ *   thread during a render); on first use it installs, once and for the whole process,
+ *   libxml2's external entity loader (local files only, never the network) and libxslt's
+ *   document loader (no DTD, no entities), and registers the EXSLT functions.
+ * - Out of memory: the library aborts (as cmark does) rather than return a partial result.
+ *   Large inputs whose buffers cannot be allocated are reported (TK_SYSTEM) instead.
+ * - Nothing is cached between calls except the tables above and tk_data_dir()'s answer. */
 
 /* ===================================================================== core ========== */
 
@@ -52,17 +89,22 @@ void tk_diag_set_sink(tk_diag *d, tk_diag_sink sink, void *user);
 /* Notes (TK_NOTE) are dropped unless enabled. */
 void tk_diag_set_notes(tk_diag *d, int enabled);
 int tk_diag_notes_enabled(const tk_diag *d);
-/* Stops delivering messages of one rule after `limit` of them in one file (0 = no limit). */
+/* Stops delivering warnings and notes of one rule after `limit` of them in one file (0 = no
+ * limit; errors are always delivered). What is held back is said once per rule, as a
+ * TK_NOTE "N more warnings like this suppressed" (delivered even when notes are off, not
+ * counted): when a message for another file arrives, and by tk_diag_flush. */
 void tk_diag_set_limit(tk_diag *d, unsigned limit);
+/* Delivers the "suppressed" lines of the current file (call after the last message). */
+void tk_diag_flush(tk_diag *d);
 
 /* Reports one message (printf-style text). Thread-safe: a collector may be shared by the
  * threads of a batch validation. */
 void tk_diag_report(tk_diag *d, tk_severity sev, const char *file, unsigned line,
                     unsigned col, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 7, 8)));
+    TK_PRINTF(7, 8);
 void tk_diag_report_at(tk_diag *d, tk_severity sev, const char *file, unsigned line,
                        unsigned col, long byte, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 8, 9)));
+    TK_PRINTF(8, 9);
 
 unsigned long tk_diag_count(const tk_diag *d, tk_severity sev);
 void tk_diag_reset_counts(tk_diag *d);
@@ -112,7 +154,9 @@ xmlDocPtr tk_xml_read_memory(const char *buf, size_t len, const char *name, int 
                              tk_diag *d);
 
 /* Directory holding schemas/ and xslt/: $TEIKIT_DATADIR, else the source tree next to the
- * running binary (../schemas from build/teikit), else the install prefix. Static string. */
+ * running binary (../schemas from build/teikit) or PREFIX/share/teikit beside its
+ * PREFIX/bin, else PREFIX/share/teikit of the PREFIX the library was installed with. A
+ * string that stays valid (found once per process; the environment is read each time). */
 const char *tk_data_dir(void);
 
 /* ================================================================== convert ========== */
@@ -185,7 +229,7 @@ xmlDocPtr tk_tei_extract(xmlDocPtr doc, size_t i);
 /* Drafts a personography from a transcript: speaker labels and honorific + name mentions
  * (and, with o->persons_path, the persons already known), as a TEI listPerson document with
  * each candidate's count in a comment, for an editor to correct. Returns a document the
- * caller frees with xmlFreeDoc, or NULL on error (reported). */
+ * caller frees with xmlFreeDoc, or NULL on error (reported). o may be NULL (defaults). */
 xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d);
 
 /* ================================================================= validate ========== */
@@ -281,5 +325,9 @@ const char *tk_render_extension(const tk_render *r);
 
 #ifdef __cplusplus
 }
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC visibility pop
 #endif
 #endif /* TEIKIT_H */
