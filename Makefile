@@ -44,7 +44,7 @@ TEST_OBJS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tobj/%.o)
 SONAME    := libteikit.so.$(VMAJOR)
 SHLIB     := $(BUILD)/libteikit.so.$(VERSION)
 
-.PHONY: all deps demo check check-corpus check-tsan check-asan check-valgrind bench fuzz \
+.PHONY: all deps deps-check demo check check-corpus check-tsan check-asan check-valgrind bench fuzz \
         install uninstall clean format FORCE
 
 all: $(BUILD)/libteikit.a $(SHLIB) $(BUILD)/teikit $(BUILD)/include/teikit.h $(BUILD)/teikit.pc
@@ -130,16 +130,38 @@ $(BUILD)/tests/stream_check: tests/drivers/stream_check.c $(BUILD)/libteikit.a
 	@mkdir -p $(dir $@)
 	$(CC) $(TK_CFLAGS) -Itools -o $@ $< $(BUILD)/libteikit.a $(LDLIBS)
 
+# Two threads converting, validating and rendering at once (tests/install/threads.c).
+$(BUILD)/tests/threads: tests/install/threads.c $(BUILD)/libteikit.a
+	@mkdir -p $(dir $@)
+	$(CC) $(TK_CFLAGS) -Itools -o $@ $< $(BUILD)/libteikit.a $(LDLIBS)
+
 TEST_PROGS := $(BUILD)/tests/unit_runner $(BUILD)/tests/inline_driver $(BUILD)/tests/stream_check
 
-check: deps all $(TEST_PROGS)
-	@sh tests/run_all.sh $(BUILD)
+# make check: the fast suite (unit tests, and shell tests on made-up inputs). It installs
+# nothing: tests/deps.sh --check names what is missing. make check-corpus: the tests over
+# ../shared (every corpus file, tei_all as a second opinion). TK_SUITE picks the scripts
+# (see tests/run_all.sh).
+deps-check:
+	@sh tests/deps.sh --check
 
+check: deps-check all $(TEST_PROGS)
+	@sh tests/run_all.sh $(BUILD) fast
+
+check-corpus: deps-check all $(TEST_PROGS)
+	@sh tests/run_all.sh $(BUILD) corpus
+
+SANITIZE_ASAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 check-asan:
-	$(MAKE) BUILD=build-asan OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' check
+	$(MAKE) BUILD=build-asan OPT='$(SANITIZE_ASAN)' check
+
+# The thread test under ThreadSanitizer (its own build, build-tsan/).
+check-tsan:
+	@$(MAKE) -s --no-print-directory BUILD=build-tsan OPT='-O1 -g -fsanitize=thread' \
+	  build-tsan/tests/threads
+	TEIKIT_DATADIR=$(CURDIR) TSAN_OPTIONS='halt_on_error=1 exitcode=66' build-tsan/tests/threads
 
 check-valgrind: all $(TEST_PROGS)
-	@TK_VALGRIND=1 sh tests/run_all.sh $(BUILD)
+	@TK_VALGRIND=1 sh tests/run_all.sh $(BUILD) fast
 
 bench: deps all
 	@sh tests/bench.sh $(BUILD)
@@ -148,23 +170,31 @@ fuzz:
 	@sh tests/fuzz/run.sh
 
 # ---- install ----------------------------------------------------------------
+# PREFIX, DESTDIR, BINDIR, LIBDIR, INCLUDEDIR, DATADIR, MANDIR as usual. The library is built
+# for the PREFIX given here (see $(BUILD)/datadir), so `make; make install PREFIX=/usr` works.
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DATADIR)/xslt \
-	  $(DESTDIR)$(MANDIR) $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	  $(DESTDIR)$(MANDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)
 	install -m 755 $(BUILD)/teikit $(DESTDIR)$(BINDIR)/teikit
-	install -m 644 $(BUILD)/libteikit.a $(DESTDIR)$(PREFIX)/lib/libteikit.a
-	install -m 644 tools/teikit.h $(DESTDIR)$(PREFIX)/include/teikit.h
+	install -m 644 $(BUILD)/libteikit.a $(DESTDIR)$(LIBDIR)/libteikit.a
+	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/$(notdir $(SHLIB))
+	ln -sf $(notdir $(SHLIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(notdir $(SHLIB)) $(DESTDIR)$(LIBDIR)/libteikit.so
+	install -m 644 $(BUILD)/teikit.pc $(DESTDIR)$(LIBDIR)/pkgconfig/teikit.pc
+	install -m 644 tools/teikit.h $(DESTDIR)$(INCLUDEDIR)/teikit.h
 	for f in schemas/*; do [ -f "$$f" ] && install -m 644 $$f $(DESTDIR)$(DATADIR)/schemas/; done; true
 	for f in xslt/*; do [ -f "$$f" ] && install -m 644 $$f $(DESTDIR)$(DATADIR)/xslt/; done; true
 	install -m 644 docs/teikit.1 $(DESTDIR)$(MANDIR)/teikit.1
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/teikit $(DESTDIR)$(PREFIX)/lib/libteikit.a \
-	  $(DESTDIR)$(PREFIX)/include/teikit.h $(DESTDIR)$(MANDIR)/teikit.1
+	rm -f $(DESTDIR)$(BINDIR)/teikit $(DESTDIR)$(LIBDIR)/libteikit.a \
+	  $(DESTDIR)$(LIBDIR)/$(notdir $(SHLIB)) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	  $(DESTDIR)$(LIBDIR)/libteikit.so $(DESTDIR)$(LIBDIR)/pkgconfig/teikit.pc \
+	  $(DESTDIR)$(INCLUDEDIR)/teikit.h $(DESTDIR)$(MANDIR)/teikit.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 format:
 	clang-format -i tools/*.c tools/*.h tests/unit/*.c tests/unit/*.h
 
 clean:
-	rm -rf build build-asan out
+	rm -rf build build-asan build-tsan out

@@ -3,6 +3,7 @@
 # corpus conversion and >= 200 mutated documents, teikit with the pruned tei_all gives the same
 # messages as teikit with the whole schema (--no-prune), and the same verdicts as
 # `xmllint --relaxng tei_all.rng` (one call each, so the 6-10 s compile is paid once).
+# suite: corpus
 . tests/lib.sh
 TEI_ALL=$SHARED/reference/schemas/tei_all.rng
 REF=$SHARED/reference/tei

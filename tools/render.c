@@ -46,6 +46,7 @@ struct tk_render {
     char **params;      /* name, value, name, value, ..., NULL (for xsltQuoteUserParams) */
     char **read_dirs;   /* realpaths, NULL-terminated */
     int xinclude;
+    int builtin;        /* a built-in stylesheet: it expects TEI */
 };
 
 /* One compilation or transformation in progress: where libxslt's messages go. */
@@ -742,6 +743,7 @@ tk_render *tk_render_new(const tk_render_opts *opts, tk_diag *d)
     if (o->xslt != NULL) {
         r->sheet_path = strdup(o->xslt);
     } else {
+        r->builtin = 1;
         const char *dir = o->xslt_dir;
         char buf[PATH_MAX];
         if (dir == NULL) {
@@ -953,6 +955,15 @@ int tk_render_doc(tk_render *r, xmlDocPtr doc, const char *name, char **out, siz
     run.input = name != NULL ? name : "<document>";
     if (name != NULL && name[0] != '<')
         dir_of(name, run.input_dir);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (r->builtin && (root == NULL || root->ns == NULL ||
+                       strcmp((const char *)root->ns->href, TK_TEI_NS) != 0 ||
+                       (strcmp((const char *)root->name, "TEI") != 0 &&
+                        strcmp((const char *)root->name, "teiCorpus") != 0)))
+        tk_diag_report(r->diag, TK_WARNING, run.input, root != NULL ? (unsigned)root->line : 0,
+                       0, "not-tei", "not a TEI document (the root is \"%s\", not TEI or "
+                       "teiCorpus in the TEI namespace): the output will be mostly empty",
+                       root != NULL ? (const char *)root->name : "");
     return transform(&run, doc, out, len);
 }
 

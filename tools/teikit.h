@@ -263,6 +263,8 @@ typedef struct tk_validate_stats {
     unsigned long errors;   /* error messages */
     unsigned long warnings; /* warning messages */
     unsigned long compiles; /* schema compilations (whole or pruned) */
+    unsigned long unchecked; /* documents not checked: unreadable, or a system error such as a
+                                schema that does not compile (counted in invalid too) */
 } tk_validate_stats;
 
 /* Validates one parsed document against s, then runs the rule checks (unless

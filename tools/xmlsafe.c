@@ -3,6 +3,7 @@
 #include "teikit.h"
 #include "tk_internal.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <pthread.h>
 #include <string.h>
@@ -139,6 +140,12 @@ xmlDocPtr tk_xml_read_file(const char *path, int flags, tk_diag *d)
         free(buf);
         return doc;
     }
+    FILE *f = fopen(path, "rb"); /* "cannot open", not libxml2's "failed to load entity" */
+    if (f == NULL) {
+        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    fclose(f);
     return read_any(path, NULL, 0, path, flags, d);
 }
 
