@@ -3,6 +3,7 @@
  * ThreadSanitizer; tests/t_install.sh against the installed library). Nothing is converted
  * before the threads start, so lazily built tables are built while both run. Exit 0 when
  * every round in both threads gave the same text. */
+#define _POSIX_C_SOURCE 200809L /* pthread_barrier_t */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@ static const char transcript[] =
     "MR. JONES: [00:12:34] Yes, from 1948 to 1950 [Laughter.] Mr. Smith said so.\n";
 
 static tk_schema *schema; /* shared by both threads */
+static pthread_barrier_t start; /* both threads begin together */
 
 struct job {
     char *first; /* the first round's text */
@@ -46,6 +48,7 @@ static char *round_trip(void)
 static void *worker(void *arg)
 {
     struct job *j = arg;
+    pthread_barrier_wait(&start);
     j->first = round_trip();
     j->ok = j->first != NULL;
     for (int i = 1; i < ROUNDS && j->ok; i++) {
@@ -69,11 +72,13 @@ int main(void)
     }
     pthread_t t[2];
     struct job jobs[2] = {{NULL, 0}, {NULL, 0}};
+    pthread_barrier_init(&start, NULL, 2);
     for (int i = 0; i < 2; i++)
         if (pthread_create(&t[i], NULL, worker, &jobs[i]) != 0)
             return 1;
     for (int i = 0; i < 2; i++)
         pthread_join(t[i], NULL);
+    pthread_barrier_destroy(&start);
     int ok = jobs[0].ok && jobs[1].ok && strcmp(jobs[0].first, jobs[1].first) == 0 &&
              strstr(jobs[0].first, "[Laughter.]") != NULL;
     free(jobs[0].first);
