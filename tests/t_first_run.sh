@@ -36,4 +36,9 @@ $TEIKIT convert -o "$TK_TMP/flood.xml" "$TK_TMP/flood.txt" 2>"$TK_TMP/err"
 n=$(grep -c "warning: unbalanced" "$TK_TMP/err")
 [ "$n" -eq 50 ] && ok || fail "flood: $n unbalanced-bracket warnings shown, wanted 50"
 grep -q "^[^:]*flood.txt: note: 150 more warnings like this suppressed \[bracket-unbalanced\]$" "$TK_TMP/err" && ok || { fail "flood: no 'suppressed' line"; tail -3 "$TK_TMP/err"; }
+# the README's NASA command: samples/nasa.rules makes TEI that teikit's own schema accepts
+printf 'Mercury log\n\n[00:04:32:00] CAPCOM: Retrofire at [time:04:32:00|04 32 00], [glossary:GET] check.\n[00:04:33:10] PILOT: Roger [time:04:33:10].\n' > "$TK_TMP/nasa.txt"
+$TEIKIT convert --rules samples/nasa.rules -o "$TK_TMP/nasa.xml" "$TK_TMP/nasa.txt" 2>"$TK_TMP/err" && ok || { fail "convert with samples/nasa.rules"; cat "$TK_TMP/err"; }
+grep -q '<rs type="GET"' "$TK_TMP/nasa.xml" && ok || fail "nasa.rules: mission time as rs"
+$TEIKIT validate -q "$TK_TMP/nasa.xml" 2>"$TK_TMP/err" && ok || { fail "nasa.rules output valid against teikit.rng"; head -3 "$TK_TMP/err"; }
 tk_done
