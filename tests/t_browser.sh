@@ -6,6 +6,7 @@
 # viewport, screenshots in out/browser/; printing to PDF keeps the footnotes and drops the view
 # controls (pdftotext). SKIPPED without Chromium; without playwright-core (npm offline) the
 # click part is SKIPPED and Chromium's --dump-dom/--screenshot/--print-to-pdf stand in.
+# suite: corpus (slow: a browser; run by make check-corpus)
 . tests/lib.sh
 export TEIKIT_DATADIR=$(pwd)
 CHROMIUM=${TK_CHROMIUM:-/usr/bin/chromium}
