@@ -11,6 +11,7 @@ SHARED=${TK_SHARED:-../shared}
 if [ "$SUITE" = corpus ] && [ ! -d "$SHARED/corpus" ]; then
   echo "SKIPPED: $SHARED is absent (the corpus, reference TEI and tei_all.rng shared beside the checkout);"
   echo "         put it there or name it with TK_SHARED=DIR: the tests over it are skipped"
+  export TK_SHARED_SAID=1
 fi
 passed=0; failed=0; skipped=0
 if [ -n "${TK_VALGRIND:-}" ]; then

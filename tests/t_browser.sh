@@ -90,7 +90,7 @@ if command -v pdftotext >/dev/null 2>&1; then
   sed -n '/^ *Notes *$/,$p' "$TK_TMP/memo-normalized.pdf.txt" | grep -q 'Soviet China specialist' && ok || fail "memo normalized: editorial note printed as a footnote"
   grep -q 'com\[munist\]' "$TK_TMP/memo-normalized.pdf.txt" && fail "memo normalized: brackets printed" || ok
 else
-  skip "pdftotext absent (poppler-utils): print test"
+  skip "pdftotext not installed (apt-get install poppler-utils): print test"
 fi
 
 tk_done

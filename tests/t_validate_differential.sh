@@ -8,7 +8,7 @@
 TEI_ALL=$SHARED/reference/schemas/tei_all.rng
 REF=$SHARED/reference/tei
 if ! have_shared || [ ! -f "$TEI_ALL" ] || ! command -v xmllint >/dev/null 2>&1; then
-  skip "needs $SHARED (tei_all.rng, reference TEI) and xmllint"
+  skip "needs $SHARED/reference (tei_all.rng, reference TEI) and xmllint (apt-get install libxml2-utils)"
   tk_done; exit $?
 fi
 D=$TK_TMP/docs; mkdir -p $D/ref $D/conv $D/mut
