@@ -168,7 +168,8 @@ typedef enum { TK_SHAPE_AUTO = 0, TK_SHAPE_RECORD, TK_SHAPE_TRANSCRIPT, TK_SHAPE
 typedef enum { TK_DATE_ORDER_AUTO = 0, TK_DATE_ORDER_DMY, TK_DATE_ORDER_MDY } tk_date_order;
 
 /* Options of one conversion. Initialise with tk_convert_opts_init; every string is borrowed
- * (the caller keeps it alive during the call). */
+ * (the caller keeps it alive during the call). Every function taking options accepts NULL
+ * for the defaults (tk_convert_opts_init's). */
 typedef struct tk_convert_opts {
     const char *name;          /* input name for messages and the derived title ("-" = stdin) */
     tk_shape shape;            /* TK_SHAPE_AUTO by default */
@@ -289,7 +290,8 @@ unsigned tk_check_doc(xmlDocPtr doc, const char *name, tk_diag *d);
 
 typedef enum { TK_RENDER_HTML = 0, TK_RENDER_TEXT, TK_RENDER_FORMAT_COUNT } tk_render_format;
 
-/* What to render with. Strings are copied by tk_render_new; arrays may be NULL. */
+/* What to render with. Strings are copied by tk_render_new; arrays may be NULL; NULL options
+ * are the defaults (HTML, diplomatic view, built-in stylesheet). */
 typedef struct tk_render_opts {
     tk_render_format to;          /* the built-in stylesheet: xslt/tei2html.xsl, tei2txt.xsl */
     const char *view;             /* "diplomatic" (NULL) or "normalized": parameter `view` */

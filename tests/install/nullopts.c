@@ -4,6 +4,13 @@
 #include <stdlib.h>
 #include <teikit.h>
 
+static int each(size_t i, const char *xml, size_t len, void *user)
+{
+    (void)i;
+    (void)user;
+    return xml == NULL || len == 0;
+}
+
 int main(void)
 {
     static const char t[] = "MR. SMITH: Hello, Mr. Jones.\nMR. JONES: Hello.\n";
@@ -14,9 +21,15 @@ int main(void)
     size_t len = 0;
     char *xml = tk_convert_memory_xml(t, sizeof t - 1, NULL, d, &len);
     tk_schema *s = tk_schema_load("teikit", d);
-    if (doc == NULL || persons == NULL || xml == NULL || s == NULL ||
-        tk_validate_doc(s, doc, "t.xml", NULL, d) != 0)
+    tk_render *r = tk_render_new(NULL, d);
+    char *html = NULL;
+    if (doc == NULL || persons == NULL || xml == NULL || s == NULL || r == NULL ||
+        tk_validate_doc(s, doc, "t.xml", NULL, d) != 0 ||
+        tk_render_doc(r, doc, NULL, &html, &len) != 0 ||
+        tk_convert_each(t, sizeof t - 1, NULL, d, each, NULL) != 1)
         rc = 1;
+    free(html);
+    tk_render_free(r);
     free(xml);
     xmlFreeDoc(doc);
     xmlFreeDoc(persons);
