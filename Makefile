@@ -130,8 +130,9 @@ $(BUILD)/tests/stream_check: tests/drivers/stream_check.c $(BUILD)/libteikit.a
 	@mkdir -p $(dir $@)
 	$(CC) $(TK_CFLAGS) -Itools -o $@ $< $(BUILD)/libteikit.a $(LDLIBS)
 
-# Two threads converting, validating and rendering at once (tests/install/threads.c).
-$(BUILD)/tests/threads: tests/install/threads.c $(BUILD)/libteikit.a
+# Two threads converting, validating and rendering at once (tests/install/threads.c). Built
+# beside build/teikit, it finds schemas/ and xslt/ as the command does (tk_data_dir).
+$(BUILD)/threads: tests/install/threads.c $(BUILD)/libteikit.a
 	@mkdir -p $(dir $@)
 	$(CC) $(TK_CFLAGS) -Itools -o $@ $< $(BUILD)/libteikit.a $(LDLIBS)
 
@@ -157,8 +158,9 @@ check-asan:
 # The thread test under ThreadSanitizer (its own build, build-tsan/).
 check-tsan:
 	@$(MAKE) -s --no-print-directory BUILD=build-tsan OPT='-O1 -g -fsanitize=thread' \
-	  build-tsan/tests/threads
-	TEIKIT_DATADIR=$(CURDIR) TSAN_OPTIONS='halt_on_error=1 exitcode=66' build-tsan/tests/threads
+	  build-tsan/threads
+	env -u TEIKIT_DATADIR TSAN_OPTIONS='halt_on_error=1 exitcode=66' build-tsan/threads \
+	  schemas/teikit.rng
 
 check-valgrind: all $(TEST_PROGS)
 	@TK_VALGRIND=1 sh tests/run_all.sh $(BUILD) fast
