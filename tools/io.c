@@ -224,8 +224,6 @@ static int has_schemas(const char *dir)
     return (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) || (stat(q, &st) == 0 && S_ISDIR(st.st_mode));
 }
 
-/* Looks in order: $TEIKIT_DATADIR; the source tree (build/teikit -> ./schemas); the install
- * prefix relative to the binary (bin/teikit -> share/teikit); the compiled-in TK_DATADIR. */
 static char data_dir_found[PATH_MAX]; /* written once, under data_dir_once */
 static pthread_once_t data_dir_once = PTHREAD_ONCE_INIT;
 
@@ -261,6 +259,8 @@ static void find_data_dir(void)
     }
 }
 
+/* Looks in order: $TEIKIT_DATADIR; the source tree (build/teikit -> ./schemas); the install
+ * prefix relative to the binary (bin/teikit -> share/teikit); the compiled-in TK_DATADIR. */
 const char *tk_data_dir(void)
 {
     const char *env = getenv("TEIKIT_DATADIR");

@@ -771,7 +771,7 @@ tk_render *tk_render_new(const tk_render_opts *opts, tk_diag *d)
     run.diag = d;
     run.input = r->sheet_path;
     tk_xml_handlers host;
-    tk_xml_handlers_save(&host);
+    tk_xml_handlers_save(&host, 1);
     xsltSetGenericErrorFunc(&run, xslt_error);
     xmlSetStructuredErrorFunc(&run, xml_error);
     r->style = xsltParseStylesheetDoc(sheet);
@@ -890,7 +890,7 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
     run->tctxt = tctxt;
     tctxt->_private = run;
     xsltSetTransformErrorFunc(tctxt, run, xslt_error);
-    tk_xml_handlers_save(&host);
+    tk_xml_handlers_save(&host, 1);
     saved = 1;
     xsltSetGenericErrorFunc(run, xslt_error);
     xmlSetStructuredErrorFunc(run, xml_error);

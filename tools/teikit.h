@@ -49,10 +49,11 @@ extern "C" {
  *   built under a lock). A tk_render is used by one thread at a time.
  * - Global state the library touches: libxml2's structured and generic error handlers (per
  *   thread) and libxslt's generic error handler (process-wide) are set during a call and
- *   the caller's restored before it returns (libxslt's: do not change it from another
- *   thread during a render); on first use it installs, once and for the whole process,
- *   libxml2's external entity loader (local files only, never the network) and libxslt's
- *   document loader (no DTD, no entities), and registers the EXSLT functions.
+ *   the caller's restored before it returns. libxslt's being one for the process, renders
+ *   (tk_render_new, tk_render_doc/file) in several threads take turns; do not change it
+ *   from another thread during one. On first use the library installs, once and for the
+ *   whole process, libxml2's external entity loader (local files only, never the network)
+ *   and libxslt's document loader (no DTD, no entities), and registers the EXSLT functions.
  * - Out of memory: the library aborts (as cmark does) rather than return a partial result.
  *   Large inputs whose buffers cannot be allocated are reported (TK_SYSTEM) instead.
  * - Nothing is cached between calls except the tables above and tk_data_dir()'s answer. */

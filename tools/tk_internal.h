@@ -41,17 +41,19 @@ const char *tk_xml_error_text(const xmlError *e, const char *fallback, char *buf
 
 /* The caller's libxml2/libxslt error handlers (xmlhost.c). A library function that installs
  * its own saves them first and restores them before it returns: the host program's
- * handlers are never left reset. The structured and generic ones are per thread in libxml2;
- * libxslt's generic one is process-wide. */
+ * handlers are never left reset. libxml2's structured and generic ones are per thread;
+ * libxslt's generic one is process-wide: save with `xslt` set before setting it, which also
+ * makes other threads that do the same wait until the restore. */
 typedef struct tk_xml_handlers {
     xmlStructuredErrorFunc structured;
     void *structured_ctx;
     xmlGenericErrorFunc generic;
     void *generic_ctx;
+    int xslt_locked;
     xmlGenericErrorFunc xslt;
     void *xslt_ctx;
 } tk_xml_handlers;
-void tk_xml_handlers_save(tk_xml_handlers *h);
+void tk_xml_handlers_save(tk_xml_handlers *h, int xslt);
 void tk_xml_handlers_restore(const tk_xml_handlers *h);
 /* Initialises libxml2 once per process (any thread may call it; every entry point that parses
  * does). */

@@ -112,7 +112,7 @@ static xmlDocPtr read_any(const char *path, const char *buf, size_t len, const c
         return NULL;
     }
     tk_xml_handlers host;
-    tk_xml_handlers_save(&host);
+    tk_xml_handlers_save(&host, 0);
     xmlSetStructuredErrorFunc(&t, structured_error);
     pthread_once(&loader_once, install_loader);
     int opts = parse_options;
