@@ -49,7 +49,7 @@ SHLIB     := $(BUILD)/libteikit.so.$(VERSION)
 
 all: $(BUILD)/libteikit.a $(SHLIB) $(BUILD)/teikit $(BUILD)/include/teikit.h $(BUILD)/teikit.pc
 
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/cobj/*.d $(BUILD)/tobj/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/obj/*.d $(BUILD)/cobj/*.d $(BUILD)/tobj/*.d $(BUILD)/tests/*.d)
 
 # ---- dependencies: install what a fresh Debian machine lacks ---------------
 deps:
@@ -70,6 +70,9 @@ $(BUILD)/flags: FORCE
 $(BUILD)/datadir: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+$(BUILD)/pcdirs: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR)' | cmp -s - $@ || echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR)' > $@
 $(LIB_OBJS) $(CLI_OBJS) $(TEST_OBJS): $(BUILD)/flags
 $(BUILD)/obj/io.o: $(BUILD)/datadir
 
@@ -86,7 +89,7 @@ $(BUILD)/include/teikit.h: tools/teikit.h
 	@mkdir -p $(dir $@)
 	cp $< $@
 
-$(BUILD)/teikit.pc: tools/teikit.pc.in $(BUILD)/datadir
+$(BUILD)/teikit.pc: tools/teikit.pc.in $(BUILD)/pcdirs
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
 	  -e 's|@VERSION@|$(VERSION)|' $< > $@
 
