@@ -59,6 +59,11 @@ if build batch; then
     grep -q '^2 files, 0 invalid, 6 warnings$' "$TK_TMP/out" && ok || { fail "limits + batch"; cat "$TK_TMP/out"; }
 fi
 if build threads; then run threads >/dev/null 2>"$TK_TMP/err" && ok || { fail "two threads"; cat "$TK_TMP/err"; }; fi
+# CPPFLAGS reach every compilation, LDFLAGS every link (what make would run, not run)
+make -n -B BUILD="$TK_BUILD" CPPFLAGS=-DTK_PKG_FLAG LDFLAGS=-Wl,-O1 all >"$TK_TMP/n" 2>&1
+c=$(grep -c ' -c tools/' "$TK_TMP/n"); cf=$(grep ' -c tools/' "$TK_TMP/n" | grep -c -- '-DTK_PKG_FLAG')
+l=$(grep -c -e ' -shared ' -e ' -o [^ ]*/teikit ' "$TK_TMP/n"); lf=$(grep -e ' -shared ' -e ' -o [^ ]*/teikit ' "$TK_TMP/n" | grep -c -- '-Wl,-O1')
+[ "$c" -gt 0 ] && [ "$c" -eq "$cf" ] && [ "$l" -eq 2 ] && [ "$lf" -eq 2 ] && ok || fail "CPPFLAGS ($cf of $c compilations), LDFLAGS ($lf of $l links)"
 # ---- DESTDIR: staged install of the command, relocated -----------------------------------
 dest=$TK_TMP/dest
 make -s BUILD="$TK_BUILD" PREFIX=/opt/tk DESTDIR="$dest" install >"$TK_TMP/log" 2>&1 || { fail "make install DESTDIR"; cat "$TK_TMP/log"; }
