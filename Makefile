@@ -44,8 +44,8 @@ TEST_OBJS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tobj/%.o)
 SONAME    := libteikit.so.$(VMAJOR)
 SHLIB     := $(BUILD)/libteikit.so.$(VERSION)
 
-.PHONY: all deps deps-check demo check check-corpus check-tsan check-asan check-valgrind bench fuzz \
-        install uninstall clean format FORCE
+.PHONY: all deps deps-check demo check check-corpus check-tsan check-asan check-valgrind bench \
+        accuracy fuzz install uninstall clean format FORCE
 
 all: $(BUILD)/libteikit.a $(SHLIB) $(BUILD)/teikit $(BUILD)/include/teikit.h $(BUILD)/teikit.pc
 
@@ -170,6 +170,11 @@ check-valgrind: all $(TEST_PROGS)
 
 bench: deps all
 	@sh tests/bench.sh $(BUILD)
+
+# The converter's accuracy against reference TEI (../shared): a benchmark, not a test; it
+# rewrites the figures in docs/accuracy.md.
+accuracy: all
+	@sh tests/accuracy/run.sh $(BUILD)
 
 fuzz:
 	@sh tests/fuzz/run.sh

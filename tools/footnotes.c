@@ -384,6 +384,7 @@ void tk_footnotes_finish(tk_conv *cv)
         cv->n_footnotes++;
     }
     settle_unmatched(cv);
+    place_timeline(cv); /* a timestamp inside a note text may have begun the timeline */
     for (size_t i = 0; i < f->n_notes; i++) {
         free(f->notes[i].text);
         free(f->notes[i].line_start);
