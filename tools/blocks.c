@@ -437,35 +437,19 @@ void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vl
     if (replace) {
         for (size_t i = 0; i < db->n_meta; i++)
             if (strcmp(db->meta[i].key, key) == 0) {
-                char *v = strndup(value, vlen);
-                if (v == NULL)
-                    return;
                 free(db->meta[i].value);
-                db->meta[i].value = v;
+                db->meta[i].value = tk_xstrndup(value, vlen);
                 db->meta[i].line = line;
                 return;
             }
     }
-    if (db->n_meta == db->cap_meta) {
-        size_t cap = db->cap_meta ? db->cap_meta * 2 : 16;
-        tk_meta *g = realloc(db->meta, cap * sizeof *g);
-        if (g == NULL)
-            return;
-        db->meta = g;
-        db->cap_meta = cap;
-    }
-    tk_meta *m = &db->meta[db->n_meta];
-    m->key = strdup(key);
-    m->value = strndup(value, vlen);
+    tk_grow((void **)&db->meta, &db->cap_meta, db->n_meta, sizeof *db->meta, 16);
+    tk_meta *m = &db->meta[db->n_meta++];
+    m->key = tk_xstrdup(key);
+    m->value = tk_xstrndup(value, vlen);
     m->line = line;
-    if (m->key == NULL || m->value == NULL) {
-        free(m->key);
-        free(m->value);
-        return;
-    }
     for (char *k = m->key; *k; k++)
         *k = (char)tolower((unsigned char)*k);
-    db->n_meta++;
 }
 
 const char *tk_meta_get(const tk_docblocks *db, const char *key)

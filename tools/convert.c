@@ -186,6 +186,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     tk_conv cv;
     tk_ser *docs = NULL, *front = NULL;
     xmlDocPtr result = NULL;
+    tk_xml_init(); /* before the first tree is built, whichever thread comes first */
     if (o == NULL) {
         tk_convert_opts_init(&defaults);
         o = &defaults;
@@ -445,7 +446,13 @@ xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o
     tk_lines L = {0};
     tk_blocks *B = NULL;
     tk_conv cv;
+    tk_convert_opts defaults;
     xmlDocPtr result = NULL;
+    tk_xml_init();
+    if (o == NULL) { /* as tk_convert_memory: NULL means the defaults */
+        tk_convert_opts_init(&defaults);
+        o = &defaults;
+    }
     memset(&cv, 0, sizeof cv);
     cv.diag = d;
     cv.file = o->name != NULL ? o->name : "<input>";

@@ -18,7 +18,7 @@ typedef struct span_buf {
 
 /* Builds the span of lines [line, line + n) starting `off` bytes into the first line and
  * ending at byte `end_first` of the first line when n == 1 and end_first > 0. Continuation
- * lines lose their indentation; trailing blanks are trimmed. Returns 0, -1 out of memory. */
+ * lines lose their indentation; trailing blanks are trimmed. Returns 0 (out of memory aborts). */
 static int make_span(span_buf *B, const tk_lines *L, size_t line, size_t n, size_t off,
                      size_t end_first, tk_span *sp)
 {
@@ -27,26 +27,14 @@ static int make_span(span_buf *B, const tk_lines *L, size_t line, size_t n, size
         need += L->v[line + i].len + 1;
     if (need + 1 > B->cap) {
         size_t cap = need + 1 > B->cap * 2 ? need + 1 : B->cap * 2;
-        char *g = realloc(B->text, cap);
-        if (g == NULL)
-            return -1;
-        B->text = g;
+        B->text = tk_xrealloc(B->text, cap);
         B->cap = cap;
     }
     if (n > B->lcap) {
         size_t cap = n > B->lcap * 2 ? n : B->lcap * 2;
-        size_t *s = realloc(B->starts, cap * sizeof *s);
-        if (s == NULL)
-            return -1;
-        B->starts = s;
-        unsigned *no = realloc(B->nos, cap * sizeof *no);
-        if (no == NULL)
-            return -1;
-        B->nos = no;
-        unsigned *co = realloc(B->cols, cap * sizeof *co);
-        if (co == NULL)
-            return -1;
-        B->cols = co;
+        B->starts = tk_xrealloc(B->starts, cap * sizeof *B->starts);
+        B->nos = tk_xrealloc(B->nos, cap * sizeof *B->nos);
+        B->cols = tk_xrealloc(B->cols, cap * sizeof *B->cols);
         B->lcap = cap;
     }
     size_t w = 0, k = 0;
@@ -219,9 +207,7 @@ static char *line_text(const tk_lines *L, const tk_block *bl)
     size_t cap = 0;
     for (size_t i = 0; i < bl->n_lines; i++)
         cap += L->v[bl->line + i].len + 1;
-    char *s = malloc(cap + 1);
-    if (s == NULL)
-        return NULL;
+    char *s = tk_xmalloc(cap + 1);
     size_t w = 0;
     for (size_t i = 0; i < bl->n_lines; i++) {
         const tk_line *l = &L->v[bl->line + i];

@@ -12,8 +12,10 @@
 #include <stddef.h>
 
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include "teikit.h"
+#include "tk_alloc.h"
 
 #define TK_TEI_NS "http://www.tei-c.org/ns/1.0"
 #define TK_XML_NS "http://www.w3.org/XML/1998/namespace"
@@ -37,12 +39,32 @@ typedef struct tk_span {
  * trailing newline; returns buf. Every module that reports libxml2/libxslt errors uses it. */
 const char *tk_xml_error_text(const xmlError *e, const char *fallback, char *buf, size_t size);
 
+/* The caller's libxml2/libxslt error handlers (xmlhost.c). A library function that installs
+ * its own saves them first and restores them before it returns: the host program's
+ * handlers are never left reset. libxml2's structured and generic ones are per thread;
+ * libxslt's generic one is process-wide: save with `xslt` set before setting it, which also
+ * makes other threads that do the same wait until the restore. */
+typedef struct tk_xml_handlers {
+    xmlStructuredErrorFunc structured;
+    void *structured_ctx;
+    xmlGenericErrorFunc generic;
+    void *generic_ctx;
+    int xslt_locked;
+    xmlGenericErrorFunc xslt;
+    void *xslt_ctx;
+} tk_xml_handlers;
+void tk_xml_handlers_save(tk_xml_handlers *h, int xslt);
+void tk_xml_handlers_restore(const tk_xml_handlers *h);
+/* Initialises libxml2 once per process (any thread may call it; every entry point that parses
+ * does). */
+void tk_xml_init(void);
+
 /* malloc for a large buffer allocated at its final size (the input, its lines, the output):
  * where the kernel offers transparent huge pages, asks for them (far fewer page faults; no
  * use for a buffer that realloc grows step by step). Free with free(). */
 void *tk_malloc_big(size_t n);
 /* Makes room in array *v (n elements used, *cap allocated, each `size` bytes) for one more,
- * doubling from `first`. Returns 0, or -1 out of memory (*v unchanged). */
+ * doubling from `first`. Returns 0 (out of memory aborts: tk_alloc.h). */
 int tk_grow(void **v, size_t *cap, size_t n, size_t size, size_t first);
 /* Tests only: when set, tk_write_file_atomic calls it with the temporary file's path once
  * the file exists and the signal cleanup is armed. NULL otherwise. */
@@ -50,6 +72,16 @@ extern void (*tk_io_write_hook)(const char *tmp_path);
 
 /* Source line and column (1-based, column in characters) of byte `off` of span->text. */
 void tk_span_pos(const tk_span *span, size_t off, unsigned *line, unsigned *col);
+/* Where tk_span_pos_at last counted to (zero-initialise; one cursor per span). */
+typedef struct tk_span_cursor {
+    int valid;
+    size_t line, off; /* line index in the span, byte offset reached */
+    unsigned col;     /* column at off */
+} tk_span_cursor;
+/* The same, counting on from *cur when off is on the same line at or after it: positions
+ * asked for left to right cost O(span) in all instead of O(line) each. */
+void tk_span_pos_at(const tk_span *span, size_t off, tk_span_cursor *cur, unsigned *line,
+                    unsigned *col);
 
 typedef struct tk_rules tk_rules;         /* the bracket rule table (rules.c) */
 typedef struct tk_persons tk_persons;     /* personography + name matcher (persons.c) */
@@ -83,7 +115,7 @@ typedef struct tk_conv {
 } tk_conv;
 
 /* Creates element `name` in the TEI namespace as the last child of parent (parent may be
- * NULL: a free node). Never returns NULL except when out of memory. */
+ * NULL: a free node). Never returns NULL (out of memory aborts). */
 xmlNodePtr tk_el(tk_conv *cv, xmlNodePtr parent, const char *name);
 /* Appends text (len bytes) to parent, merging with a preceding text node. */
 void tk_text(xmlNodePtr parent, const char *text, size_t len);
