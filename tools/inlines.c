@@ -485,6 +485,25 @@ static int in_code_token(const char *t, size_t len, size_t bs, size_t be)
                                  (j == be && t[j] == '('));
 }
 
+/* A footnote marker from bs to be (the label inside); weak: only if a note confirms it. */
+static void foot_mark(ctx *c, size_t bs, size_t be, unsigned char weak, const char *why)
+{
+    const char *t = c->t;
+    mark *m = push(c->out);
+    if (m == NULL)
+        return;
+    m->kind = MK_FOOT;
+    m->s = bs;
+    m->e = be;
+    m->cs = bs + 1;
+    m->ce = be - 1;
+    m->paren = t[bs] == '(';
+    m->rend = t[bs] == '(' ? "parenthesized" : "bracketed";
+    m->cert = weak;
+    explain(c, bs, why, weak ? "'%.*s' is a footnote marker if a note confirms it"
+                             : "'%.*s' is a footnote marker", t + bs, be - bs);
+}
+
 static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
 {
     const char *t = c->t;
@@ -495,6 +514,13 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
         return;
     }
     size_t ins = bs + 1, inl = be - bs - 2;
+    /* the document has a note with this label (`1919[58]`, `[12a]`, `[*]`): a footnote
+     * marker, whatever the bracket rules would make of it */
+    if (open == '[' && !c->cv->footnotes->in_note && inl < 8 &&
+        tk_footnotes_has_label(c->cv, t + ins, inl)) {
+        foot_mark(c, bs, be, 0, "footnote-label");
+        return;
+    }
     int attached = bs > 0 && is_letter_at(t, bs - 1) && bs > floor;
     int touching = bs > 0 && bs > floor && !is_space((unsigned char)t[bs - 1]);
     tk_rule_match rm;
@@ -563,19 +589,8 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
             guess(c, bs, be, ins, inl, open == '(');
             return;
         }
-        if ((m = push(c->out)) == NULL)
-            return;
-        m->kind = MK_FOOT;
-        m->s = bs;
-        m->e = be;
-        m->cs = ins;
-        m->ce = ins + inl;
-        m->paren = open == '(';
-        m->rend = open == '(' ? "parenthesized" : "bracketed";
         /* weak: parenthesized, or detached from the word before: needs the notes section */
-        m->cert = (unsigned char)(open == '(' || !touching);
-        explain(c, bs, r->name, m->cert ? "'%.*s' is a footnote marker if a note confirms it"
-                                        : "'%.*s' is a footnote marker", t + bs, be - bs);
+        foot_mark(c, bs, be, (unsigned char)(open == '(' || !touching), r->name);
         return;
     }
     case TK_ENC_TIMESTAMP:
