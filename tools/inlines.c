@@ -727,6 +727,42 @@ static size_t digit_marker(ctx *c, size_t i, size_t floor)
     return j - i;
 }
 
+/* A number glued to the end of a word, maybe after closing punctuation (`discovered5`,
+ * `Montagu345`, `_Paradox_.376`, `Blacksmith.”377`: ebook endnote references) that labels
+ * a note of the document: its length, else 0. */
+static size_t glued_marker(ctx *c, size_t i, size_t floor)
+{
+    static const char closing[] = ".,;:)]_*\"'!?";
+    const char *t = c->t;
+    size_t e = i; /* the end of the word */
+    while (e > floor && i - e < 6) {
+        unsigned char p = (unsigned char)t[e - 1];
+        if (p != 0 && strchr(closing, p) != NULL)
+            e--;
+        else if (e >= floor + 3 && p >= 0x9C && p <= 0x9D && (unsigned char)t[e - 2] == 0x80 &&
+                 (unsigned char)t[e - 3] == 0xE2) /* ” ’ */
+            e -= 3;
+        else if (e >= floor + 3 && p == 0x99 && (unsigned char)t[e - 2] == 0x80 &&
+                 (unsigned char)t[e - 3] == 0xE2)
+            e -= 3;
+        else
+            break;
+    }
+    if (e < 2 || e - 1 <= floor || !is_letter_at(t, e - 1))
+        return 0;
+    size_t w = e, lower = 0;
+    while (w > floor && is_letter_at(t, w - 1))
+        lower += is_lower((unsigned char)t[--w]);
+    if (e - w < 2 || lower == 0 || (w > floor && is_digit((unsigned char)t[w - 1])))
+        return 0;
+    size_t j = i;
+    while (j < c->len && j - i < 4 && is_digit((unsigned char)t[j]))
+        j++;
+    if (t[i] == '0' || (j < c->len && (is_digit((unsigned char)t[j]) || is_letter_at(t, j))))
+        return 0;
+    return tk_footnotes_has_label(c->cv, t + i, j - i) ? j - i : 0;
+}
+
 /* ---- the scan ---- */
 
 /* The end of a bracket nested in the bracket being searched: `[82]` in
@@ -836,6 +872,19 @@ static void scan(ctx *c, size_t from, size_t len, int depth)
                 m->rend = "plain";
             }
             explain(c, i, "footnote-after-punct", "'%.*s' after a word and punctuation is a footnote marker", t + i, n);
+            floor = i + n;
+            i = floor - 1;
+        } else if (is_digit(ch) && (n = glued_marker(c, i, floor)) > 0) {
+            mark *m = push(c->out);
+            if (m != NULL) {
+                m->kind = MK_FOOT;
+                m->s = i;
+                m->e = i + n;
+                m->cs = i;
+                m->ce = i + n;
+                m->rend = "plain";
+            }
+            explain(c, i, "footnote-glued", "'%.*s' glued to a word labels a note: footnote marker", t + i, n);
             floor = i + n;
             i = floor - 1;
         }
