@@ -264,7 +264,7 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
     if (h.n_source == 0) {
         char what[512];
         snprintf(what, sizeof what, "Plain-text transcript %s.",
-                 cv->file != NULL ? cv->file : "(standard input)");
+                 cv->file != NULL ? tk_base_name(cv->file) : "(standard input)");
         el_str(cv, h.sourceDesc, "p", what);
     }
 

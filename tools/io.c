@@ -265,3 +265,9 @@ const char *tk_data_dir(void)
     }
     return TK_DATADIR;
 }
+
+const char *tk_base_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b != NULL && b[1] != '\0' ? b + 1 : path;
+}

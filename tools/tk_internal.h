@@ -43,6 +43,9 @@ const char *tk_xml_error_text(const xmlError *e, const char *fallback, char *buf
 void *tk_malloc_big(size_t n);
 /* Makes room in array *v (n elements used, *cap allocated, each `size` bytes) for one more,
  * doubling from `first`. Returns 0, or -1 out of memory (*v unchanged). */
+/* The base name of path (after its last '/'), a pointer into path: what an output may name
+ * (a local path is never written into a TEI, HTML or text output). */
+const char *tk_base_name(const char *path);
 int tk_grow(void **v, size_t *cap, size_t n, size_t size, size_t first);
 
 /* Source line and column (1-based, column in characters) of byte `off` of span->text. */
