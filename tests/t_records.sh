@@ -21,4 +21,54 @@ for f in one.xml two.xml two.html two.txt; do
 done
 has "base name in sourceDesc" "$TK_TMP/one.xml" "Plain-text transcript one.txt"
 
+# ---- header: file number, document type, author, title without its footnote marker
+cat > "$TK_TMP/letter.txt" <<'TXT'
+812.00/4417½: Telegram
+
+The Minister in Ruritania (Hartley)[4] to the Secretary of State
+
+Strelsau, March 3, 1921.
+
+Sir:
+
+I have the honor to report that the Regent received me at noon and spoke of the loan.
+
+He said that the terms would be known in 1922[5] at the latest.
+
+I have the honor to be, Sir, Your obedient servant,
+
+Ambrose Hartley
+
+Footnotes:
+[4] Ambrose Hartley, Minister since 1919.
+[5] See the despatch of April 2.
+TXT
+X="$TK_TMP/letter.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/letter.txt" 2>/dev/null
+has "file number as idno" "$X" '<idno type="file">812.00/4417½</idno>'
+has "document type from the file number line" "$X" '<term>Telegram</term>'
+has "author from 'X to Y'" "$X" '<author>The Minister in Ruritania \(Hartley\)</author>'
+has "title without marker" "$X" '<title>The Minister in Ruritania \(Hartley\) to the Secretary of State</title>'
+has "creation date from the date line" "$X" '<creation><date when="1921-03-03">'
+# ---- letter furniture
+has "salutation in the opener" "$X" '</dateline><salute>Sir:</salute></opener>'
+printf 'A letter\n\nSir: The talks opened this morning.\n\nThey ended at noon.\n' > "$TK_TMP/s.txt"
+$TEIKIT convert -o "$TK_TMP/s.xml" "$TK_TMP/s.txt" 2>/dev/null
+hasnt "a sentence is no salutation" "$TK_TMP/s.xml" '<salute>'
+has "closer" "$X" '<closer><salute>I have the honor to be, Sir, Your obedient servant,</salute><signed>Ambrose Hartley</signed></closer>'
+# ---- notes: a marker after a figure is a footnote when the note exists; no empty notes heading
+has "marker after a figure" "$X" '1922</date><note place="foot" n="5"'
+hasnt "no empty Footnotes heading" "$X" '<head>Footnotes:</head>'
+check "letter valid" $TEIKIT validate "$X"
+
+# "Memorandum by X": author and type
+printf 'Memorandum by the Assistant Secretary of State (White)\n\n[Washington,] May 2, 1933.\n\nThe Ambassador called.\n' > "$TK_TMP/memo.txt"
+$TEIKIT convert -o "$TK_TMP/memo.xml" "$TK_TMP/memo.txt" 2>/dev/null
+has "memorandum author" "$TK_TMP/memo.xml" '<author>the Assistant Secretary of State \(White\)</author>'
+has "memorandum type" "$TK_TMP/memo.xml" '<term>Memorandum</term>'
+# a closing sentence that is no signature stays a paragraph
+printf 'Notes on the harbour\n\nThe harbour was surveyed in June.\n\nRepeated to London and Paris.\n' > "$TK_TMP/plain.txt"
+$TEIKIT convert -o "$TK_TMP/plain.xml" "$TK_TMP/plain.txt" 2>/dev/null
+hasnt "no closer without a signature" "$TK_TMP/plain.xml" '<closer>'
+
 tk_done

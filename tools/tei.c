@@ -103,6 +103,7 @@ typedef struct builder {
     unsigned sp_line;
     xmlNodePtr list;        /* open list (in container or sp) */
     xmlNodePtr opener;
+    xmlNodePtr closer;      /* open closer (salute, signed) at the end of the container */
     int oom;
 } builder;
 
@@ -432,6 +433,26 @@ static void one_block(builder *b, const tk_block *bl)
             xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"comment");
         break;
     }
+    case TK_B_SALUTE:
+        if (b->sp != NULL || container_has_common(b->container)) {
+            add_p(b, bl, "p"); /* an opener stands only before the text */
+            break;
+        }
+        if (b->opener == NULL || b->opener != b->container->last)
+            b->opener = tk_el(cv, b->container, "opener");
+        text_el(b, b->opener, "salute", bl, 0);
+        break;
+    case TK_B_CLOSE:
+    case TK_B_SIGNED:
+    case TK_B_CLOSE_SEG: {
+        static const char *const names[] = {"salute", "signed", "seg"};
+        xmlNodePtr t = target(b);
+        b->list = NULL;
+        if (b->closer == NULL || b->closer != t->last)
+            b->closer = tk_el(cv, t, "closer");
+        text_el(b, b->closer, names[bl->kind - TK_B_CLOSE], bl, 0);
+        break;
+    }
     case TK_B_NOTES_HEAD:
     case TK_B_NOTE:
     case TK_B_KIND_COUNT:
@@ -517,7 +538,10 @@ static void flush_finished(builder *b)
         b->list = NULL;
     if (b->opener != NULL && b->opener != b->opener->parent->last)
         b->opener = NULL;
-    xmlNodePtr open[] = {b->sp, b->container, b->act, b->scene, b->section, b->list, b->opener};
+    if (b->closer != NULL && b->closer != b->closer->parent->last)
+        b->closer = NULL;
+    xmlNodePtr open[] = {b->sp,   b->container, b->act,   b->scene,
+                         b->section, b->list,   b->opener, b->closer};
     size_t n_open = sizeof open / sizeof *open;
     for (size_t i = 0; i < n_open; i++)
         mark_open(open[i], b->body, 1);
