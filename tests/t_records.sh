@@ -71,4 +71,15 @@ printf 'Notes on the harbour\n\nThe harbour was surveyed in June.\n\nRepeated to
 $TEIKIT convert -o "$TK_TMP/plain.xml" "$TK_TMP/plain.txt" 2>/dev/null
 hasnt "no closer without a signature" "$TK_TMP/plain.xml" '<closer>'
 
+# ---- lists and page breaks: a lone [Page n] is a pb (no <p><pb/></p>), inside a list that
+# goes on after it; lettered items
+printf 'Agenda of the board\n\nThe items were:\n\n1. The budget.\n\n[Page 4]\n\n2. The harbour.\n\nThe points:\n\na. roads;\n\nb. bridges.\n\nThe meeting rose.\n\n[Page 5]\n\nNext day the board met again.\n' > "$TK_TMP/pb.txt"
+X="$TK_TMP/pb.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/pb.txt" 2>/dev/null
+hasnt "no paragraph around a lone pb" "$X" '<p><pb'
+has "pb inside the list" "$X" '<pb n="4" rend="bracketed"/>'
+n=$(grep -c '<item n="2.">The harbour.</item>' "$X"); [ "$n" -eq 1 ] && ok || fail "list goes on after the page break"
+has "lettered items" "$X" '<item n="b.">bridges.</item>'
+check "lists valid" $TEIKIT validate "$X"
+
 tk_done

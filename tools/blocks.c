@@ -363,7 +363,7 @@ static size_t list_marker(const tk_line *l, size_t *mlen, int *num)
             return 0;
         i = k + 1;
         *num = v;
-    } else if (n >= 3 && is_lower((unsigned char)s[0]) && s[1] == ')') {
+    } else if (n >= 3 && is_lower((unsigned char)s[0]) && (s[1] == ')' || s[1] == '.')) {
         i = 2;
         *num = s[0] == 'a' ? 1 : 0;
     } else if (n >= 4 && s[0] == '(' && (is_lower((unsigned char)s[1]) || is_digit((unsigned char)s[1])) && s[2] == ')') {
@@ -836,11 +836,26 @@ static void para_block(parser *P, tk_block_kind kind, const para *p, size_t off)
 }
 
 /* Splits a record paragraph into paragraph text and list items. */
+/* A line that is only a page marker (`[Page 12]`, `[Page xiv]`). */
+static int page_marker_line(const tk_line *l)
+{
+    size_t e = rtrim_len(l->s, l->len), i = 6;
+    if (e < 8 || memcmp(l->s, "[Page ", 6) != 0 || l->s[e - 1] != ']')
+        return 0;
+    while (i < e - 1 && (is_digit((unsigned char)l->s[i]) || strchr("ivxlcdm", l->s[i]) != NULL))
+        i++;
+    return i == e - 1 && i > 6;
+}
+
 static void record_paragraph(parser *P, const para *p, int *list_open)
 {
     const tk_lines *L = P->lines;
     size_t i = p->first, end = p->first + p->n;
     size_t run = i; /* start of the running plain text */
+    if (p->n == 1 && page_marker_line(&L->v[i])) { /* a page break: an open list goes on */
+        add_block(P, TK_B_P, i, 1, 0);
+        return;
+    }
     for (; i < end; i++) {
         size_t mlen, t;
         int num;

@@ -62,6 +62,16 @@ void tk_inline_add_parent(tk_conv *cv, xmlNodePtr el, unsigned line)
     f->n_parents++;
 }
 
+void tk_inline_forget_parent(tk_conv *cv, xmlNodePtr el)
+{
+    tk_footnotes *f = cv->footnotes;
+    size_t w = 0;
+    for (size_t i = 0; i < f->n_parents; i++)
+        if (f->parents[i].el != el)
+            f->parents[w++] = f->parents[i];
+    f->n_parents = w;
+}
+
 int tk_footnotes_has_label(const tk_conv *cv, const char *s, size_t len)
 {
     const tk_footnotes *f = cv->footnotes;

@@ -169,6 +169,35 @@ static void add_p(builder *b, const tk_block *bl, const char *name)
     text_el(b, target(b), name, bl, 0);
 }
 
+/* A paragraph that holds nothing but a page break (`[Page 12]` on a line of its own) is
+ * no paragraph: the pb replaces it, inside the list that was open before it (the list
+ * goes on across the page). */
+static void lone_page_break(builder *b, xmlNodePtr list)
+{
+    xmlNodePtr p = target(b)->last, pb = NULL;
+    if (p == NULL || p->type != XML_ELEMENT_NODE || strcmp((const char *)p->name, "p") != 0)
+        return;
+    for (xmlNodePtr c = p->children; c != NULL; c = c->next) {
+        if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c))
+            continue;
+        if (pb != NULL || c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "pb") != 0)
+            return;
+        pb = c;
+    }
+    if (pb == NULL)
+        return;
+    xmlUnlinkNode(pb);
+    if (list != NULL && p->prev == list) {
+        xmlAddChild(list, pb);
+        b->list = list;
+    } else {
+        xmlAddPrevSibling(p, pb);
+    }
+    tk_inline_forget_parent(b->cv, p);
+    xmlUnlinkNode(p);
+    xmlFreeNode(p);
+}
+
 /* The timestamp "[00:12:34]" at bytes [a, e) of line l as an anchor in the open turn; when
  * the inline side does not take it, it stays as text in an inline note. */
 static void timestamp(builder *b, const tk_line *l, size_t a, size_t e)
@@ -307,9 +336,12 @@ static void one_block(builder *b, const tk_block *bl)
     case TK_B_SCENE:
         open_section(b, bl, "scene");
         break;
-    case TK_B_P:
+    case TK_B_P: {
+        xmlNodePtr list = b->list;
         add_p(b, bl, "p");
+        lone_page_break(b, list);
         break;
+    }
     case TK_B_STAGE:
         b->info->n_stage++;
         add_p(b, bl, "stage");

@@ -109,6 +109,8 @@ int tk_footnotes_add_line(tk_conv *cv, const tk_span *line);
  * text and texts without marker (kept at the end of the element before them), and places
  * the timeline (cv->timeline) as the first child of text/front (creating front) of cv->text. */
 void tk_footnotes_finish(tk_conv *cv);
+/* Forgets el as a filled element (the builder is about to free it). */
+void tk_inline_forget_parent(tk_conv *cv, xmlNodePtr el);
 /* Between blocks: when the document has no note texts, settles the footnote markers found so
  * far as tk_footnotes_finish would (a weak marker back to text, the others warned about)
  * and forgets every element it holds. Returns 1 when the inline side then holds no pointer
