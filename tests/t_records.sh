@@ -82,4 +82,20 @@ n=$(grep -c '<item n="2.">The harbour.</item>' "$X"); [ "$n" -eq 1 ] && ok || fa
 has "lettered items" "$X" '<item n="b.">bridges.</item>'
 check "lists valid" $TEIKIT validate "$X"
 
+# ---- brackets of archival editors: statements, not supplied words (tools/rules.c)
+printf 'Minutes of the board\n\nThe board met.\n\nMr. Smith [Not present] and Mr. Jones [not present] sent word.\n\nThe figures [matter omitted] were read. Reply: [None]. Letter [no date]. [End paraphrase.] Resolution [Agreed]. The rest [The list of goods which here follows has been omitted.] and we [like] it.\n' > "$TK_TMP/br.txt"
+X="$TK_TMP/br.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/br.txt" 2>/dev/null
+has "matter omitted: gap" "$X" '<gap reason="omitted" rend="bracketed"><desc>matter omitted</desc></gap>'
+has "...has been omitted: gap" "$X" '<gap reason="omitted" rend="bracketed"><desc>The list of goods'
+n=$(grep -o '<note type="editorial" subtype="attendance" place="inline" rend="bracketed">[Nn]ot present</note>' "$X" | wc -l)
+[ "$n" -eq 2 ] && ok || fail "[Not present] and [not present]: one encoding ($n)"
+has "[None]" "$X" '<note type="editorial" place="inline" rend="bracketed">None</note>'
+has "[no date]" "$X" '<note type="editorial" subtype="date" place="inline" rend="bracketed">no date</note>'
+has "[End paraphrase.]" "$X" '<note type="editorial" subtype="doctype" place="inline" rend="bracketed">End paraphrase.</note>'
+has "[Agreed]" "$X" '<note type="editorial" subtype="decision" place="inline" rend="bracketed">Agreed</note>'
+has "[like] still supplied" "$X" '<supplied reason="omitted" rend="bracketed">like</supplied>'
+hasnt "none of them supplied" "$X" '<supplied[^>]*>(None|no date|Agreed|End paraphrase.|matter omitted|[Nn]ot present)</supplied>'
+check "brackets valid" $TEIKIT validate "$X"
+
 tk_done
