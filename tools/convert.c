@@ -103,14 +103,14 @@ static void corpus_header(tk_conv *cv, xmlNodePtr corpus, const tk_blocks *B, in
     else {
         char buf[512];
         snprintf(buf, sizeof buf, "%zu documents from %s", B->n_docs,
-                 cv->file != NULL ? cv->file : "standard input");
+                 cv->file != NULL ? tk_base_name(cv->file) : "standard input");
         tk_text(title, buf, strlen(buf));
     }
     tk_text(tk_el(cv, tk_el(cv, fd, "publicationStmt"), "p"),
             "Unpublished conversion; see each document's header.", 51);
     char src[512];
     snprintf(src, sizeof src, "Plain-text file %s holding %zu documents.",
-             cv->file != NULL ? cv->file : "(standard input)", B->n_docs);
+             cv->file != NULL ? tk_base_name(cv->file) : "(standard input)", B->n_docs);
     tk_text(tk_el(cv, tk_el(cv, fd, "sourceDesc"), "p"), src, strlen(src));
     if (persons) {
         xmlNodePtr prof = tk_el(cv, h, "profileDesc");

@@ -483,6 +483,25 @@ static int in_code_token(const char *t, size_t len, size_t bs, size_t be)
                                  (j == be && t[j] == '('));
 }
 
+/* A footnote marker from bs to be (the label inside); weak: only if a note confirms it. */
+static void foot_mark(ctx *c, size_t bs, size_t be, unsigned char weak, const char *why)
+{
+    const char *t = c->t;
+    mark *m = push(c->out);
+    if (m == NULL)
+        return;
+    m->kind = MK_FOOT;
+    m->s = bs;
+    m->e = be;
+    m->cs = bs + 1;
+    m->ce = be - 1;
+    m->paren = t[bs] == '(';
+    m->rend = t[bs] == '(' ? "parenthesized" : "bracketed";
+    m->cert = weak;
+    explain(c, bs, why, weak ? "'%.*s' is a footnote marker if a note confirms it"
+                             : "'%.*s' is a footnote marker", t + bs, be - bs);
+}
+
 static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
 {
     const char *t = c->t;
@@ -493,6 +512,13 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
         return;
     }
     size_t ins = bs + 1, inl = be - bs - 2;
+    /* the document has a note with this label (`1919[58]`, `[12a]`, `[*]`): a footnote
+     * marker, whatever the bracket rules would make of it */
+    if (open == '[' && !c->cv->footnotes->in_note && inl < 8 &&
+        tk_footnotes_has_label(c->cv, t + ins, inl)) {
+        foot_mark(c, bs, be, 0, "footnote-label");
+        return;
+    }
     int attached = bs > 0 && is_letter_at(t, bs - 1) && bs > floor;
     int touching = bs > 0 && bs > floor && !is_space((unsigned char)t[bs - 1]);
     tk_rule_match rm;
@@ -561,19 +587,8 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
             guess(c, bs, be, ins, inl, open == '(');
             return;
         }
-        if ((m = push(c->out)) == NULL)
-            return;
-        m->kind = MK_FOOT;
-        m->s = bs;
-        m->e = be;
-        m->cs = ins;
-        m->ce = ins + inl;
-        m->paren = open == '(';
-        m->rend = open == '(' ? "parenthesized" : "bracketed";
         /* weak: parenthesized, or detached from the word before: needs the notes section */
-        m->cert = (unsigned char)(open == '(' || !touching);
-        explain(c, bs, r->name, m->cert ? "'%.*s' is a footnote marker if a note confirms it"
-                                        : "'%.*s' is a footnote marker", t + bs, be - bs);
+        foot_mark(c, bs, be, (unsigned char)(open == '(' || !touching), r->name);
         return;
     }
     case TK_ENC_TIMESTAMP:
@@ -710,6 +725,42 @@ static size_t digit_marker(ctx *c, size_t i, size_t floor)
     return j - i;
 }
 
+/* A number glued to the end of a word, maybe after closing punctuation (`discovered5`,
+ * `Montagu345`, `_Paradox_.376`, `Blacksmith.”377`: ebook endnote references) that labels
+ * a note of the document: its length, else 0. */
+static size_t glued_marker(ctx *c, size_t i, size_t floor)
+{
+    static const char closing[] = ".,;:)]_*\"'!?";
+    const char *t = c->t;
+    size_t e = i; /* the end of the word */
+    while (e > floor && i - e < 6) {
+        unsigned char p = (unsigned char)t[e - 1];
+        if (p != 0 && strchr(closing, p) != NULL)
+            e--;
+        else if (e >= floor + 3 && p >= 0x9C && p <= 0x9D && (unsigned char)t[e - 2] == 0x80 &&
+                 (unsigned char)t[e - 3] == 0xE2) /* ” ’ */
+            e -= 3;
+        else if (e >= floor + 3 && p == 0x99 && (unsigned char)t[e - 2] == 0x80 &&
+                 (unsigned char)t[e - 3] == 0xE2)
+            e -= 3;
+        else
+            break;
+    }
+    if (e < 2 || e - 1 <= floor || !is_letter_at(t, e - 1))
+        return 0;
+    size_t w = e, lower = 0;
+    while (w > floor && is_letter_at(t, w - 1))
+        lower += is_lower((unsigned char)t[--w]);
+    if (e - w < 2 || lower == 0 || (w > floor && is_digit((unsigned char)t[w - 1])))
+        return 0;
+    size_t j = i;
+    while (j < c->len && j - i < 4 && is_digit((unsigned char)t[j]))
+        j++;
+    if (t[i] == '0' || (j < c->len && (is_digit((unsigned char)t[j]) || is_letter_at(t, j))))
+        return 0;
+    return tk_footnotes_has_label(c->cv, t + i, j - i) ? j - i : 0;
+}
+
 /* ---- the scan ---- */
 
 /* The end of a bracket nested in the bracket being searched: `[82]` in
@@ -819,6 +870,19 @@ static void scan(ctx *c, size_t from, size_t len, int depth)
                 m->rend = "plain";
             }
             explain(c, i, "footnote-after-punct", "'%.*s' after a word and punctuation is a footnote marker", t + i, n);
+            floor = i + n;
+            i = floor - 1;
+        } else if (is_digit(ch) && (n = glued_marker(c, i, floor)) > 0) {
+            mark *m = push(c->out);
+            if (m != NULL) {
+                m->kind = MK_FOOT;
+                m->s = i;
+                m->e = i + n;
+                m->cs = i;
+                m->ce = i + n;
+                m->rend = "plain";
+            }
+            explain(c, i, "footnote-glued", "'%.*s' glued to a word labels a note: footnote marker", t + i, n);
             floor = i + n;
             i = floor - 1;
         }

@@ -816,3 +816,9 @@ const char *tk_data_dir(void)
     pthread_once(&data_dir_once, find_data_dir);
     return data_dir_found[0] ? data_dir_found : TK_DATADIR;
 }
+
+const char *tk_base_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b != NULL && b[1] != '\0' ? b + 1 : path;
+}

@@ -91,6 +91,7 @@ typedef struct builder {
     unsigned sp_line;
     xmlNodePtr list;        /* open list (in container or sp) */
     xmlNodePtr opener;
+    xmlNodePtr closer;      /* open closer (salute, signed) at the end of the container */
     int oom;
 } builder;
 
@@ -154,6 +155,35 @@ static void add_p(builder *b, const tk_block *bl, const char *name)
     if (b->sp != NULL)
         b->sp_has_content = 1;
     text_el(b, target(b), name, bl, 0);
+}
+
+/* A paragraph that holds nothing but a page break (`[Page 12]` on a line of its own) is
+ * no paragraph: the pb replaces it, inside the list that was open before it (the list
+ * goes on across the page). */
+static void lone_page_break(builder *b, xmlNodePtr list)
+{
+    xmlNodePtr p = target(b)->last, pb = NULL;
+    if (p == NULL || p->type != XML_ELEMENT_NODE || strcmp((const char *)p->name, "p") != 0)
+        return;
+    for (xmlNodePtr c = p->children; c != NULL; c = c->next) {
+        if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c))
+            continue;
+        if (pb != NULL || c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "pb") != 0)
+            return;
+        pb = c;
+    }
+    if (pb == NULL)
+        return;
+    xmlUnlinkNode(pb);
+    if (list != NULL && p->prev == list) {
+        xmlAddChild(list, pb);
+        b->list = list;
+    } else {
+        xmlAddPrevSibling(p, pb);
+    }
+    tk_inline_forget_parent(b->cv, p);
+    xmlUnlinkNode(p);
+    xmlFreeNode(p);
 }
 
 /* The timestamp "[00:12:34]" at bytes [a, e) of line l as an anchor in the open turn; when
@@ -292,9 +322,12 @@ static void one_block(builder *b, const tk_block *bl)
     case TK_B_SCENE:
         open_section(b, bl, "scene");
         break;
-    case TK_B_P:
+    case TK_B_P: {
+        xmlNodePtr list = b->list;
         add_p(b, bl, "p");
+        lone_page_break(b, list);
         break;
+    }
     case TK_B_STAGE:
         b->info->n_stage++;
         add_p(b, bl, "stage");
@@ -418,6 +451,26 @@ static void one_block(builder *b, const tk_block *bl)
             xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"comment");
         break;
     }
+    case TK_B_SALUTE:
+        if (b->sp != NULL || container_has_common(b->container)) {
+            add_p(b, bl, "p"); /* an opener stands only before the text */
+            break;
+        }
+        if (b->opener == NULL || b->opener != b->container->last)
+            b->opener = tk_el(cv, b->container, "opener");
+        text_el(b, b->opener, "salute", bl, 0);
+        break;
+    case TK_B_CLOSE:
+    case TK_B_SIGNED:
+    case TK_B_CLOSE_SEG: {
+        static const char *const names[] = {"salute", "signed", "seg"};
+        xmlNodePtr t = target(b);
+        b->list = NULL;
+        if (b->closer == NULL || b->closer != t->last)
+            b->closer = tk_el(cv, t, "closer");
+        text_el(b, b->closer, names[bl->kind - TK_B_CLOSE], bl, 0);
+        break;
+    }
     case TK_B_NOTES_HEAD:
     case TK_B_NOTE:
     case TK_B_KIND_COUNT:
@@ -503,7 +556,10 @@ static void flush_finished(builder *b)
         b->list = NULL;
     if (b->opener != NULL && b->opener != b->opener->parent->last)
         b->opener = NULL;
-    xmlNodePtr open[] = {b->sp, b->container, b->act, b->scene, b->section, b->list, b->opener};
+    if (b->closer != NULL && b->closer != b->closer->parent->last)
+        b->closer = NULL;
+    xmlNodePtr open[] = {b->sp,   b->container, b->act,   b->scene,
+                         b->section, b->list,   b->opener, b->closer};
     size_t n_open = sizeof open / sizeof *open;
     for (size_t i = 0; i < n_open; i++)
         mark_open(open[i], b->body, 1);

@@ -65,6 +65,9 @@ void tk_xml_init(void);
 void *tk_malloc_big(size_t n);
 /* Makes room in array *v (n elements used, *cap allocated, each `size` bytes) for one more,
  * doubling from `first`. Returns 0 (out of memory aborts: tk_alloc.h). */
+/* The base name of path (after its last '/'), a pointer into path: what an output may name
+ * (a local path is never written into a TEI, HTML or text output). */
+const char *tk_base_name(const char *path);
 int tk_grow(void **v, size_t *cap, size_t n, size_t size, size_t first);
 /* Tests only: when set, tk_write_file_atomic calls it with the temporary file's path once
  * the file exists and the signal cleanup is armed. NULL otherwise. */
@@ -141,6 +144,8 @@ int tk_footnotes_add_line(tk_conv *cv, const tk_span *line);
  * text and texts without marker (kept at the end of the element before them), and places
  * the timeline (cv->timeline) as the first child of text/front (creating front) of cv->text. */
 void tk_footnotes_finish(tk_conv *cv);
+/* Forgets el as a filled element (the builder is about to free it). */
+void tk_inline_forget_parent(tk_conv *cv, xmlNodePtr el);
 /* Between blocks: when the document has no note texts, settles the footnote markers found so
  * far as tk_footnotes_finish would (a weak marker back to text, the others warned about)
  * and forgets every element it holds. Returns 1 when the inline side then holds no pointer
@@ -287,6 +292,10 @@ typedef enum tk_block_kind {
     TK_B_L,          /* play: one printed line of speech */
     TK_B_NOTES_HEAD, /* "Footnotes:" / "Notes" */
     TK_B_NOTE,       /* one line of a notes section, handed to tk_footnotes_add_line */
+    TK_B_SALUTE,     /* a letter's salutation at its top: opener/salute */
+    TK_B_CLOSE,      /* a closing formula before the signature: closer/salute */
+    TK_B_SIGNED,     /* the signature at the end: closer/signed */
+    TK_B_CLOSE_SEG,  /* a line after the signature (addressee): closer/seg */
     TK_B_KIND_COUNT
 } tk_block_kind;
 
@@ -370,6 +379,29 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
 void tk_header_persons(tk_conv *cv, xmlNodePtr profileDesc, int all_docs);
 /* Sets xml:id on node. */
 void tk_set_xml_id(xmlNodePtr node, const char *id);
+
+/* ---- records.c: what a line of an archival record says about the record ---- */
+/* A file number line (`722.2315/819`, `File No. 861.51/264`, `724.3415/3536: Telegram`):
+ * the end of the number (the type follows after ": "), its offset and length; 0 when the
+ * line is no file number. */
+size_t tk_rec_file_number(const char *s, size_t len, size_t *num_off, size_t *num_len);
+/* The document type a title starts with ("Memorandum", "Telegram", "Minutes" ...), maybe
+ * after a document number (`7. `): (offset << 16) | length, or 0. */
+size_t tk_rec_doc_type(const char *s, size_t len);
+/* The author a title names ("Memorandum by X", "Memorandum From X to Y", "The Minister in
+ * Bolivia (Des Portes) to the Secretary of State"): 1 and its offset and length, else 0. */
+int tk_rec_author(const char *s, size_t len, size_t *off, size_t *alen);
+/* Removes footnote markers (`[12]`, `[12a]`, `[*]`) from s in place: a title or an author
+ * in the header is text without its notes. */
+void tk_rec_strip_markers(char *s);
+/* A letter's salutation line (`Sir:`, `Dear Judge Smith:`, `Gentlemen,`): 1, else 0. */
+int tk_rec_salutation(const char *s, size_t len);
+/* A closing formula (`I have the honor to be, Sir, Your obedient servant,`, `I have
+ * [etc.]`, `Sincerely yours,`): 1, else 0. */
+int tk_rec_closing(const char *s, size_t len);
+/* A signature line: a short name of capitalised words (`Des Portes`, `W. R. Castle, Jr.`,
+ * `Charles de Gaulle`), no digits: 1, else 0. */
+int tk_rec_signature(const char *s, size_t len);
 
 /* ---- serialize.c: TEI bytes (structural elements indented, mixed content as built) ---- */
 /* A serializer (tk_ser): bytes written so far, in memory. Free with tk_ser_free. */
