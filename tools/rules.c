@@ -124,7 +124,20 @@ struct tk_rules {
     size_t n, cap;
     size_t n_user;   /* the first n_user rules come from the file */
     int date_order;
+    char **words[TK_WORDS_COUNT]; /* label-role, label-not, stage-cue phrases (speakers.c) */
+    size_t n_words[TK_WORDS_COUNT];
 };
+
+/* Directives of a rules file that extend the speaker-label word tables (speakers.c). */
+static const char *const word_directives[TK_WORDS_COUNT] = {
+    [TK_WORDS_ROLE] = "label-role", [TK_WORDS_NOT_LABEL] = "label-not",
+    [TK_WORDS_STAGE] = "stage-cue"};
+
+const char *const *tk_rules_words(const tk_rules *r, int kind, size_t *n)
+{
+    *n = r->n_words[kind];
+    return (const char *const *)r->words[kind];
+}
 
 /* encoder names after '@' */
 static const char *const enc_names[TK_ENC_COUNT] = {
@@ -167,6 +180,11 @@ void tk_rules_free(tk_rules *r)
         return;
     for (size_t i = 0; i < r->n; i++)
         rule_clear(&r->v[i]);
+    for (int k = 0; k < TK_WORDS_COUNT; k++) {
+        for (size_t i = 0; i < r->n_words[k]; i++)
+            free(r->words[k][i]);
+        free(r->words[k]);
+    }
     free(r->v);
     free(r);
 }
@@ -365,6 +383,36 @@ static int push_rule(tk_rules *rs, tk_rule *r)
 }
 
 /* Reads the rules file into rs (before the built-in rules). 0 or -1 (reported). */
+/* The word table a directive line names (label-role, label-not, stage-cue), -1 if none. */
+static int word_directive(const char *s, const char *end)
+{
+    for (int k = 0; k < TK_WORDS_COUNT; k++) {
+        size_t m = strlen(word_directives[k]);
+        if ((size_t)(end - s) > m && memcmp(s, word_directives[k], m) == 0 &&
+            (s[m] == ' ' || s[m] == '\t'))
+            return k;
+    }
+    return -1;
+}
+
+/* Adds the phrase s..end (trimmed) to word table k; -1 when empty or out of memory. */
+static int add_word(tk_rules *rs, int k, const char *s, const char *end)
+{
+    s = skip_ws(s, end);
+    while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    if (end == s)
+        return -1;
+    char **g = realloc(rs->words[k], (rs->n_words[k] + 1) * sizeof *g);
+    if (g == NULL)
+        return -1;
+    rs->words[k] = g;
+    if ((g[rs->n_words[k]] = dupn(s, (size_t)(end - s))) == NULL)
+        return -1;
+    rs->n_words[k]++;
+    return 0;
+}
+
 static int load_file(tk_rules *rs, const char *path, tk_diag *d)
 {
     size_t len = 0;
@@ -382,7 +430,14 @@ static int load_file(tk_rules *rs, const char *path, tk_diag *d)
             n--;
         const char *s = skip_ws(p, p + n);
         if (s < p + n && *s != '#') {
-            if ((size_t)(p + n - s) > 10 && memcmp(s, "date-order", 10) == 0) {
+            int wk = word_directive(s, p + n);
+            if (wk >= 0) {
+                if (add_word(rs, wk, s + strlen(word_directives[wk]), p + n) != 0) {
+                    tk_diag_report(d, TK_ERROR, path, lineno, (unsigned)(s - p) + 1, "rules",
+                                   "%s needs a word or phrase", word_directives[wk]);
+                    status = -1;
+                }
+            } else if ((size_t)(p + n - s) > 10 && memcmp(s, "date-order", 10) == 0) {
                 const char *v = skip_ws(s + 10, p + n);
                 if (p + n - v == 3 && (memcmp(v, "dmy", 3) == 0 || memcmp(v, "mdy", 3) == 0))
                     rs->date_order = v[0] == 'm' ? TK_DATE_MDY : TK_DATE_DMY;
