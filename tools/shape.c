@@ -152,6 +152,7 @@ typedef enum {
     C_ALONE_LABELS,  /* repeated NAME or NAME. alone on its line, speech after it */
     C_PERIOD_LABELS, /* repeated "Name.  speech" at paragraph starts */
     C_TAB_ROWS,      /* Name<TAB>speech rows */
+    C_TAB_TURNS,     /* the same rows, for a transcript */
     C_CAST_LIST,     /* a Dramatis Personae heading */
     C_STAGE_PARAS,   /* paragraphs wholly in [...] or _..._ */
     C_REPORTED,      /* reported speech: "said that", "stated that" ... */
@@ -172,7 +173,8 @@ static const struct {
     [C_PLAY_HEADINGS] = {"act/scene headings", TK_SHAPE_PLAY, 60},
     [C_ALONE_LABELS] = {"names alone on a line", TK_SHAPE_PLAY, 90},
     [C_PERIOD_LABELS] = {"'Name.' speeches", TK_SHAPE_PLAY, 90},
-    [C_TAB_ROWS] = {"Name<TAB> rows", TK_SHAPE_PLAY, 60},
+    [C_TAB_ROWS] = {"Name<TAB> rows", TK_SHAPE_PLAY, 50},
+    [C_TAB_TURNS] = {"Name<TAB> rows", TK_SHAPE_TRANSCRIPT, 50},
     [C_CAST_LIST] = {"cast list", TK_SHAPE_PLAY, 30},
     [C_STAGE_PARAS] = {"stage paragraphs", TK_SHAPE_PLAY, 30},
     [C_REPORTED] = {"reported speech", TK_SHAPE_RECORD, 60},
@@ -393,8 +395,8 @@ static void unit_start(const tk_lines *L, size_t i, const tk_speakers *g, name_c
         c->spaced++;
         transcript_label = 1;
     } else if (form == TK_LF_TAB) {
-        c->tabs++;
-        transcript_label = 1;
+        c->tabs++; /* rows of a table: turns of a play or of a transcript alike */
+        u->labelled = 1;
     } else if (form == TK_LF_PERIOD && !alone && lab.wide) {
         count_repeat(names, 2, nm, lab.name_len, &c->period_rep);
     } else if ((form == TK_LF_PERIOD || form == TK_LF_BARE) && alone && lab.caps && !lab.role) {
@@ -481,10 +483,10 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
                               ratio(c.cover, 6, 1.0);
     ev[C_LABEL_COUNT] = ratio(c.cover, 20, 1.0);
     ev[C_TIMESTAMPS] = ratio(c.ts, c.units, 2.0);
-    ev[C_PLAY_HEADINGS] = ratio(c.heads, 2, 1.0);
+    ev[C_PLAY_HEADINGS] = ratio(c.heads, 1, 1.0);
     ev[C_ALONE_LABELS] = c.alone_rep >= 4 ? ratio(c.alone_rep, c.units, 2.5) : 0.0;
     ev[C_PERIOD_LABELS] = c.period_rep >= 4 ? ratio(c.period_rep, c.units, 2.5) : 0.0;
-    ev[C_TAB_ROWS] = c.tabs >= 4 ? ratio(c.tabs, c.units, 2.0) : 0.0;
+    ev[C_TAB_ROWS] = ev[C_TAB_TURNS] = c.tabs >= 2 ? ratio(c.tabs, c.units, 2.0) : 0.0;
     ev[C_CAST_LIST] = c.cast > 0 ? 1.0 : 0.0;
     ev[C_STAGE_PARAS] = ratio(c.stage, c.units, 4.0);
     ev[C_REPORTED] = ratio(c.reported_out, c.units, 3.0);
