@@ -520,17 +520,6 @@ static int star_heading(const tk_line *l, size_t *a, size_t *b)
     return 1;
 }
 
-/* An ACT / SCENE heading without stars ("ACT I", "SCENE II. A room."). */
-static int plain_act_scene(const tk_line *l)
-{
-    size_t n = rtrim_len(l->s, l->len);
-    if (starts_with(l->s, n, "ACT ") && n <= 12)
-        return 1;
-    if (starts_with(l->s, n, "SCENE ") && n <= 120)
-        return 2;
-    return 0;
-}
-
 /* A play speaker: a short unindented line without sentence punctuation at its end. */
 static int play_speaker_line(const tk_line *l)
 {
@@ -1365,44 +1354,121 @@ static int star_heading_split(const tk_lines *L, size_t i, size_t end, size_t *a
     return 1;
 }
 
+/* A speaker line that names two or more speakers who each speak alone elsewhere
+ * ("MARCELLUS BERNARDO"): every word is such a name. */
+static int joint_speakers(const tk_names *names, const tk_line *l)
+{
+    size_t n = rtrim_len(l->s, l->len), words = 0;
+    for (size_t i = 0; i < n;) {
+        size_t w = i;
+        while (i < n && l->s[i] != ' ')
+            i++;
+        if (tk_names_get(names, l->s + w, i - w) == 0)
+            return 0;
+        words++;
+        while (i < n && l->s[i] == ' ')
+            i++;
+    }
+    return words >= 2;
+}
+
+/* An unbracketed direction inside a speech ("Aside", "Knocking within", "They fight",
+ * "To FERDINAND"): a line opening with a cue of the stage-cue table, short, not ending as
+ * verse does (, ; : ? !). */
+static int cue_line(parser *P, const tk_line *l)
+{
+    size_t a = indent_of(l), n = rtrim_len(l->s, l->len), words = 1;
+    if (n <= a || n - a > 60)
+        return 0;
+    char last = l->s[n - 1];
+    if (last == ',' || last == ';' || last == ':' || last == '?' || last == '!' || last == '-')
+        return 0;
+    for (size_t i = a; i < n; i++)
+        words += l->s[i] == ' ';
+    if (words > 8 || (last == '.' && words > 3))
+        return 0; /* a sentence: "Goes on my master's grief." */
+    /* "To NAME": a direction only when an ALL-CAPS name follows */
+    if (n - a > 4 && memcmp(l->s + a, "To ", 3) == 0)
+        return is_upper((unsigned char)l->s[a + 3]) && is_upper((unsigned char)l->s[a + 4]);
+    return tk_speakers_stage_cue(P->g, l->s + a, n - a) > 0;
+}
+
+/* The speech lines [s, e) of a play with indented speeches: verse (one l per line) or prose
+ * (one p); a one-line speech is what the speech before it was. */
+static void moby_speech(parser *P, size_t s, size_t e, int *prose, const play_state *ps)
+{
+    if (s >= e)
+        return;
+    if (e - s >= 2)
+        *prose = !speech_is_verse(P, s, e, ps);
+    if (*prose)
+        add_block(P, TK_B_P, s, e - s, indent_of(&P->lines->v[s]));
+    else
+        for (size_t i = s; i < e; i++)
+            add_block(P, TK_B_L, i, 1, indent_of(&P->lines->v[i]));
+}
+
+/* A play whose speeches are indented under the speaker's name (the Moby layout). */
 static void play_document(parser *P, size_t a, size_t b)
 {
     const tk_lines *L = P->lines;
-    int speaker_open = 0, title_done = 0;
+    int speaker_open = 0, title_done = 0, prose = 0;
+    size_t run = b; /* first line of the speech being read */
+    play_state ps = {0};
+    ps.names = tk_names_new();
+    if (ps.names == NULL) {
+        P->oom = 1;
+        return;
+    }
+    for (size_t i = a; i < b; i++) {
+        const tk_line *l = &L->v[i];
+        if (l->len > ps.margin && l->len < 200)
+            ps.margin = l->len;
+        if (i + 1 < b && indent_of(l) == 0 && play_speaker_line(l) && indent_of(&L->v[i + 1]) > 0)
+            tk_names_add(ps.names, l->s, rtrim_len(l->s, l->len));
+    }
+#define END_SPEECH()                                                                              \
+    do {                                                                                          \
+        if (run < i)                                                                              \
+            moby_speech(P, run, i, &prose, &ps);                                                  \
+        run = b;                                                                                  \
+    } while (0)
     for (size_t i = a; i < b; i++) {
         const tk_line *l = &L->v[i];
         size_t x, y;
-        if (is_blank(l))
+        if (is_blank(l)) {
+            END_SPEECH();
             continue;
+        }
         if (is_debris(l)) {
+            END_SPEECH();
             note(P, i, "debris", "web-page debris dropped from the body");
             continue;
         }
         int split_heading = !star_heading(l, &x, &y) && star_heading_split(L, i, b, &x, &y);
-        if (split_heading || star_heading(l, &x, &y)) {
+        int ph = split_heading ? (starts_with(l->s + x, y - x, "ACT") ? 1 : 2)
+                               : indent_of(l) == 0 ? tk_play_heading(l->s, l->len, &x, &y) : 0;
+        /* "Prologue" with a speech under it is a speaker, not a division */
+        if (ph == 3 && i + 1 < b && indent_of(&L->v[i + 1]) > 0 && !stage_line(&L->v[i + 1]))
+            ph = 0;
+        if (ph || (!split_heading && star_heading(l, &x, &y))) {
+            END_SPEECH();
             if (split_heading)
                 note(P, i, "heading", "act/scene heading closed by the stars of the next line");
-            int act = starts_with(l->s + x, y - x, "ACT");
-            int scene = starts_with(l->s + x, y - x, "SCENE");
-            tk_block *bl = add_block(P, act ? TK_B_ACT : scene ? TK_B_SCENE : TK_B_HEAD, i, 1, x);
-            if (bl != NULL)
+            tk_block *bl = add_block(P, ph == 2 ? TK_B_SCENE : ph ? TK_B_ACT : TK_B_HEAD, i, 1, x);
+            if (bl != NULL) {
                 bl->label_len = y; /* text end */
+                if (ph == 3)
+                    bl->divtype = part_type(l->s + x, y - x);
+            }
             speaker_open = 0;
             title_done = 1;
             if (split_heading)
                 i++; /* the closing stars */
             continue;
         }
-        int pas = plain_act_scene(l);
-        if (pas) {
-            tk_block *bl = add_block(P, pas == 1 ? TK_B_ACT : TK_B_SCENE, i, 1, 0);
-            if (bl != NULL)
-                bl->label_len = rtrim_len(l->s, l->len);
-            speaker_open = 0;
-            title_done = 1;
-            continue;
-        }
         if (indent_of(l) == 0) {
+            END_SPEECH();
             if (!title_done) {
                 add_block(P, TK_B_TITLE, i, 1, 0);
                 title_done = 1;
@@ -1410,15 +1476,21 @@ static void play_document(parser *P, size_t a, size_t b)
             }
             if (play_speaker_line(l)) {
                 tk_block *bl = add_block(P, TK_B_SPEAKER, i, 1, 0);
-                if (bl != NULL)
+                if (bl != NULL) {
                     bl->label_len = rtrim_len(l->s, l->len);
+                    if (joint_speakers(ps.names, l)) {
+                        bl->flags |= TK_BF_JOINT;
+                        note(P, i, "speaker", "several speakers speak together");
+                    }
+                }
                 speaker_open = 1;
                 continue;
             }
             add_block(P, TK_B_P, i, 1, 0);
             continue;
         }
-        if (stage_line(l) || !speaker_open) {
+        if (stage_line(l) || !speaker_open || cue_line(P, l)) {
+            END_SPEECH();
             size_t e = i + 1;
             while (e < b && stage_continues(&L->v[e - 1], &L->v[e]))
                 e++;
@@ -1426,8 +1498,13 @@ static void play_document(parser *P, size_t a, size_t b)
             i = e - 1;
             continue;
         }
-        add_block(P, TK_B_L, i, 1, indent_of(l));
+        if (run == b)
+            run = i;
     }
+    size_t i = b;
+    END_SPEECH();
+#undef END_SPEECH
+    tk_names_free(ps.names);
 }
 
 /* ------------------------------------------------------------------ driver */

@@ -64,6 +64,8 @@ static int build_tei(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xml
     info.in_corpus = in_corpus;
     info.doc_no = doc_no;
     info.first_line = db->first_line < L->n ? L->v[db->first_line].no : 0;
+    if (cv->rules != NULL)
+        tk_rules_set_play(cv->rules, shape == TK_SHAPE_PLAY);
     xmlNodePtr tei = parent == NULL ? new_root(cv, "TEI") : tk_el(cv, parent, "TEI");
     if (tei == NULL)
         return -1;

@@ -112,6 +112,9 @@ static const char *const builtin_rules[] = {
     "seal-upper      [SEAL*]                             -> note type=editorial subtype=seal place=inline {$0}",
     "seal-notarial   [NOTARIAL SEAL*]                    -> note type=editorial subtype=seal place=inline {$0}",
     "seal-ls         [l. s.]                    nocase   -> note type=editorial subtype=seal place=inline {$0}",
+    /* in a play, any other bracket of words is a stage direction ([Sings drunkenly]) */
+    "stage-play      [*]                 detached play   -> stage {$0}",
+    "stage-play-p    (*)                 detached play   -> stage {$0}",
     /* not editorial: web-page debris, kept as text */
     "email-debris    [email*protected]                    -> @text",
     /* everything else made of words: supplied word(s) or a gloss (inlines.c decides) */
@@ -124,6 +127,7 @@ struct tk_rules {
     size_t n, cap;
     size_t n_user;   /* the first n_user rules come from the file */
     int date_order;
+    int play;        /* the document is a play: rules flagged `play` apply */
     char **words[TK_WORDS_COUNT]; /* label-role, label-not, stage-cue phrases (speakers.c) */
     size_t n_words[TK_WORDS_COUNT];
 };
@@ -160,6 +164,7 @@ static const struct {
     unsigned flag;
 } flag_names[] = {
     {"nocase", TK_RF_NOCASE}, {"attached", TK_RF_ATTACHED}, {"detached", TK_RF_DETACHED},
+    {"play", TK_RF_PLAY},
     {"bare", TK_RF_BARE},
 };
 
@@ -504,6 +509,7 @@ fail:
 
 void tk_rules_set_date_order(tk_rules *r, int order) { r->date_order = order; }
 int tk_rules_date_order(const tk_rules *r) { return r->date_order; }
+void tk_rules_set_play(tk_rules *r, int on) { r->play = on; }
 size_t tk_rules_count(const tk_rules *r) { return r->n; }
 const tk_rule *tk_rules_at(const tk_rules *r, size_t i) { return i < r->n ? &r->v[i] : NULL; }
 
@@ -563,6 +569,8 @@ int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, in
         if (ru->open != open || ru->enc == TK_ENC_COUNT)
             continue;
         if ((ru->flags & TK_RF_ATTACHED) && !attached)
+            continue;
+        if ((ru->flags & TK_RF_PLAY) && !r->play)
             continue;
         if ((ru->flags & TK_RF_DETACHED) && attached)
             continue;

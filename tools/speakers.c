@@ -43,12 +43,12 @@ static const char *const builtin_not_labels[] = {
 /* Words that begin an unbracketed stage direction inside a play's speech. */
 static const char *const builtin_stage_cues[] = {
     "Enter", "Exit", "Exeunt", "Re-enter", "Reenter", "Manet", "Manent", "Flourish", "Sennet",
-    "Alarum", "Alarums", "Aside", "Within", "Knocking within", "Knock within", "A cry within",
-    "Noise within", "Music", "Trumpets", "Sings", "Singing", "Reads", "Dies", "Dying",
-    "They fight", "Fight", "Kneels", "Kneeling", "Rises", "Rising", "Falls", "Weeps", "Laughs",
-    "Retires", "Retiring", "Sits", "Sitting", "Stabs", "Draws", "Drawing", "Embraces",
-    "Kisses", "Whispers", "To", "Going", "Goes", "Turning", "Pause", "A pause", "Thunder",
-    "Lightning", "Drum", "Trumpet", "Horns", "Bell rings", "Enter", "Music plays",
+    "Alarum", "Alarums", "Aside", "Knocking within", "Knock within", "Knocks",
+    "A cry within", "Cry within", "Noise within", "Shout within", "Music", "Music plays",
+    "Trumpets sound", "Trumpet sounds", "Sings", "Singing", "Reads", "Dies", "They fight",
+    "They fight", "Fight", "Kneels", "Rises", "Weeps", "Laughs", "Retires", "Sits down",
+    "Stabs", "Draws", "Embraces", "Kisses", "Whispers", "A pause", "Pause", "Thunder",
+    "Thunder and lightning", "Bell rings", "Drum", "Drums", "March",
 };
 
 /* Titles and abbreviations whose period does not end a label ("Mr. Smith.", "Gen. Haig:"). */

@@ -246,6 +246,24 @@ static void set_who(builder *b, const tk_block *bl, const tk_line *l)
 {
     if (bl->flags & TK_BF_ROLE)
         return;
+    if (bl->flags & TK_BF_JOINT) { /* who="#a #b": one person per word */
+        char ref[512];
+        size_t w = 0, n = bl->label_len;
+        const char *s = l->s + bl->label_off;
+        for (size_t i = 0; i < n;) {
+            size_t a = i;
+            while (i < n && s[i] != ' ')
+                i++;
+            const char *who = tk_persons_speaker(b->cv->persons, s + a, i - a);
+            if (who != NULL && w + strlen(who) + 3 < sizeof ref)
+                w += (size_t)snprintf(ref + w, sizeof ref - w, "%s#%s", w ? " " : "", who);
+            while (i < n && s[i] == ' ')
+                i++;
+        }
+        if (w > 0)
+            xmlSetProp(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
+        return;
+    }
     const char *who = bl->name_len > 0
                           ? tk_persons_speaker(b->cv->persons, l->s + bl->name_off, bl->name_len)
                           : tk_persons_speaker(b->cv->persons, l->s + bl->label_off, bl->label_len);

@@ -151,7 +151,8 @@ enum {
     TK_RF_ATTACHED = 2, /* only when the bracket follows a letter directly: com[munist] */
     TK_RF_DESC = 4,     /* content goes into a desc child (gap, vocal, incident, kinesic) */
     TK_RF_BARE = 8,     /* no @rend: the diplomatic rendering is the content only */
-    TK_RF_DETACHED = 16 /* only when the bracket does not follow a letter directly */
+    TK_RF_DETACHED = 16, /* only when the bracket does not follow a letter directly */
+    TK_RF_PLAY = 32      /* only in a play (tk_rules_set_play) */
 };
 
 typedef struct tk_rule_match {
@@ -169,6 +170,8 @@ int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, in
 enum { TK_DATE_DMY = 0, TK_DATE_MDY = 1 };
 void tk_rules_set_date_order(tk_rules *r, int order);
 int tk_rules_date_order(const tk_rules *r);
+/* Rules flagged `play` apply only while this is on (the document being built is a play). */
+void tk_rules_set_play(tk_rules *r, int on);
 /* Number of rules (built-in + file), and rule i (for docs and tests). */
 size_t tk_rules_count(const tk_rules *r);
 const tk_rule *tk_rules_at(const tk_rules *r, size_t i);
@@ -268,7 +271,8 @@ typedef struct tk_block {
 enum {
     TK_BF_ROLE = 1,    /* the speaker is a role (QUESTION, ?): no @who */
     TK_BF_BETWEEN = 2, /* a stage or paragraph that stands between turns: closes the turn */
-    TK_BF_VERSE = 4    /* a turn whose speech is verse: its first line is an l */
+    TK_BF_VERSE = 4,   /* a turn whose speech is verse: its first line is an l */
+    TK_BF_JOINT = 8    /* a speaker line naming several speakers, one per word */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
