@@ -279,6 +279,7 @@ typedef struct parser {
     const tk_speakers *g;  /* the label grammar */
     unsigned forms;        /* label forms this text's turns use (TK_LF_*) */
     int mixed_ok;          /* mixed-case names are labels */
+    tk_names *mixed;       /* how often each mixed-case name opens a paragraph with ':' */
 } parser;
 
 /* A speaker label on line l in a form the text uses (P->forms; a mixed-case name only when
@@ -288,7 +289,9 @@ static size_t speaker_label(parser *P, const tk_line *l, tk_label *lab)
 {
     if (P->g == NULL || !tk_speaker_label(P->g, l->s, l->len, P->forms, lab))
         return 0;
-    if (!lab->caps && !P->mixed_ok)
+    /* a mixed-case name among ALL-CAPS labels: when it speaks more than once ("Stony:") */
+    if (!lab->caps && !P->mixed_ok &&
+        !(P->mixed != NULL && tk_names_get(P->mixed, l->s + lab->name_off, lab->name_len) >= 2))
         return 0;
     /* "Lane. Yes" with one space is a sentence more often than a label */
     if ((lab->form & ~(unsigned)TK_LF_ALONE) == TK_LF_PERIOD && !(lab->form & TK_LF_ALONE) &&
@@ -1019,13 +1022,15 @@ static const char *part_type(const char *s, size_t n)
 static int speech_is_verse(parser *P, size_t a, size_t e, const play_state *ps)
 {
     const tk_lines *L = P->lines;
-    if (e - a < 2 || ps->margin < 40)
+    if (e - a < 2)
         return 0;
     for (size_t i = a; i + 1 < e; i++) {
         const tk_line *l = &L->v[i], *nx = &L->v[i + 1];
         size_t n = rtrim_len(l->s, l->len), x = indent_of(nx);
-        if (n * 100 > ps->margin * 80)
-            return 0; /* reaches the margin: wrapped prose */
+        /* reaches the margin: wrapped prose (a play whose verse is printed as wide as its
+           prose, the indented layout, has margin 0: its capitals decide) */
+        if (ps->margin > 0 && n * 100 > ps->margin * 80)
+            return 0;
         unsigned char c = x < nx->len ? (unsigned char)nx->s[x] : 0;
         if (!is_upper(c) && c < 0x80 && c != '[' && c != '_' && c != '\'' && c != '"')
             return 0;
@@ -1202,6 +1207,9 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             continue;
         }
         int top = !seen_long && !in_turns && k < 8;
+        tk_label tl;
+        if (shape != TK_SHAPE_RECORD && speaker_label(P, l, &tl) > 0)
+            top = 0; /* a turn, not a title or the lines before one */
         if (top && p->n <= 4) {
             if (dateline_para(L, p)) {
                 para_block(P, TK_B_DATELINE, p, 0);
@@ -1394,7 +1402,8 @@ static int cue_line(parser *P, const tk_line *l)
 }
 
 /* The speech lines [s, e) of a play with indented speeches: verse (one l per line) or prose
- * (one p); a one-line speech is what the speech before it was. */
+ * (one p), told by the capitals that open verse lines; a one-line speech is what the
+ * speech before it was. */
 static void moby_speech(parser *P, size_t s, size_t e, int *prose, const play_state *ps)
 {
     if (s >= e)
@@ -1422,8 +1431,6 @@ static void play_document(parser *P, size_t a, size_t b)
     }
     for (size_t i = a; i < b; i++) {
         const tk_line *l = &L->v[i];
-        if (l->len > ps.margin && l->len < 200)
-            ps.margin = l->len;
         if (i + 1 < b && indent_of(l) == 0 && play_speaker_line(l) && indent_of(&L->v[i + 1]) > 0)
             tk_names_add(ps.names, l->s, rtrim_len(l->s, l->len));
     }
@@ -1532,7 +1539,7 @@ static const char *const shape_names[] = {"auto", "record", "transcript", "play"
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
                            const char *file, int explain, tk_diag *d)
 {
-    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1};
+    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL};
     tk_blocks *B = calloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};
@@ -1573,6 +1580,15 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
                        si.runner_score, shape_names[si.runner_up]);
     P.forms = si.forms;
     P.mixed_ok = si.mixed_ok;
+    if (!P.mixed_ok && (P.mixed = tk_names_new()) != NULL) {
+        for (size_t i = start; i < lines->n; i++) { /* paragraph starts */
+            tk_label lab;
+            const tk_line *l = &lines->v[i];
+            if ((i == start || is_blank(&lines->v[i - 1])) &&
+                tk_speaker_label(g, l->s, l->len, TK_LF_COLON, &lab) && !lab.caps)
+                tk_names_add(P.mixed, l->s + lab.name_off, lab.name_len);
+        }
+    }
     if (B->shape != si.shape) { /* forced: accept the label forms of the forced shape */
         P.forms = TK_LF_COLON | TK_LF_ALONE | TK_LF_SPACED | TK_LF_TAB;
         if (B->shape == TK_SHAPE_PLAY)
@@ -1625,6 +1641,7 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
     }
     free(front.meta);
     tk_speakers_free(g);
+    tk_names_free(P.mixed);
     if (P.oom) {
         tk_diag_report(d, TK_SYSTEM, file, 0, 0, "io", "out of memory");
         tk_blocks_free(B);

@@ -112,9 +112,9 @@ static const char *const builtin_rules[] = {
     "seal-upper      [SEAL*]                             -> note type=editorial subtype=seal place=inline {$0}",
     "seal-notarial   [NOTARIAL SEAL*]                    -> note type=editorial subtype=seal place=inline {$0}",
     "seal-ls         [l. s.]                    nocase   -> note type=editorial subtype=seal place=inline {$0}",
-    /* in a play, any other bracket of words is a stage direction ([Sings drunkenly]) */
+    /* in a play, any other square bracket of words after a space is a stage direction
+       ([Sings drunkenly]) */
     "stage-play      [*]                 detached play   -> stage {$0}",
-    "stage-play-p    (*)                 detached play   -> stage {$0}",
     /* not editorial: web-page debris, kept as text */
     "email-debris    [email*protected]                    -> @text",
     /* everything else made of words: supplied word(s) or a gloss (inlines.c decides) */
@@ -561,16 +561,17 @@ static int glob(const char *p, const char *s, size_t i, size_t n, int nocase, tk
     return i == n;
 }
 
-int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, int attached,
+int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, int how,
                    tk_rule_match *m)
 {
+    int attached = how & 1;
     for (size_t i = 0; i < r->n; i++) {
         const tk_rule *ru = &r->v[i];
         if (ru->open != open || ru->enc == TK_ENC_COUNT)
             continue;
         if ((ru->flags & TK_RF_ATTACHED) && !attached)
             continue;
-        if ((ru->flags & TK_RF_PLAY) && !r->play)
+        if ((ru->flags & TK_RF_PLAY) && (!r->play || (how & TK_BR_GLUED)))
             continue;
         if ((ru->flags & TK_RF_DETACHED) && attached)
             continue;

@@ -161,9 +161,11 @@ typedef struct tk_rule_match {
 } tk_rule_match;
 
 /* Finds the first rule (rules-file rules before built-in ones) whose pattern matches
- * `inner` (n bytes, between `open` and its closing bracket). `attached`: the bracket follows
- * a letter directly. Returns 1 and fills *m on a match. */
-int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, int attached,
+ * `inner` (n bytes, between `open` and its closing bracket). `how`: 1 when the bracket
+ * follows a letter directly (attached), | TK_BR_GLUED when it follows any character other
+ * than a space. Returns 1 and fills *m on a match. */
+enum { TK_BR_GLUED = 2 };
+int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, int how,
                    tk_rule_match *m);
 /* Date order for numeric dates (3.2.1949): 0 day first (default), 1 month first. Set by the
  * rules file directive `date-order dmy|mdy` or by the caller (--date-order). */
