@@ -292,9 +292,11 @@ static size_t speaker_label(parser *P, const tk_line *l, tk_label *lab)
 {
     if (P->g == NULL || !tk_speaker_label(P->g, l->s, l->len, P->forms, lab))
         return 0;
-    /* a mixed-case name among ALL-CAPS labels: when it speaks more than once ("Stony:") */
+    /* a mixed-case name among ALL-CAPS labels: when it speaks more than once ("Stony:"),
+       and says a sentence ("Chair: Dr. Marc Susser, Office of the Historian" is a field) */
     if (!lab->caps && !P->mixed_ok &&
-        !(P->mixed != NULL && tk_names_get(P->mixed, l->s + lab->name_off, lab->name_len) >= 2))
+        !(P->mixed != NULL && tk_names_get(P->mixed, l->s + lab->name_off, lab->name_len) >= 2 &&
+          !tk_field_line(l, lab)))
         return 0;
     /* "Lane. Yes" with one space is a sentence more often than a label */
     if ((lab->form & ~(unsigned)TK_LF_ALONE) == TK_LF_PERIOD && !(lab->form & TK_LF_ALONE) &&
@@ -1606,7 +1608,8 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
             tk_label lab;
             const tk_line *l = &lines->v[i];
             if ((i == start || is_blank(&lines->v[i - 1])) &&
-                tk_speaker_label(g, l->s, l->len, TK_LF_COLON, &lab) && !lab.caps)
+                tk_speaker_label(g, l->s, l->len, TK_LF_COLON, &lab) && !lab.caps &&
+                !tk_field_line(l, &lab))
                 tk_names_add(P.mixed, l->s + lab.name_off, lab.name_len);
         }
     }

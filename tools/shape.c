@@ -344,15 +344,11 @@ static void unit_end(const tk_lines *L, const unit *u, size_t end, counts *c)
     }
 }
 
-/* A mixed-case "Key: value" field (Age: 84, Interviewer: Miss Irene Robertson) rather than
- * speech: a short value that ends without a sentence's punctuation. */
-static int field_line(const tk_line *l, const tk_label *lab)
+int tk_field_line(const tk_line *l, const tk_label *lab)
 {
     size_t n = rtrim(l->s, l->len);
     if (lab->text_off >= n)
         return 1;
-    if (n - lab->text_off >= 60)
-        return 0;
     unsigned char e = (unsigned char)l->s[n - 1];
     return strchr(".?!\"')", e) == NULL && e < 0x80;
 }
@@ -383,7 +379,7 @@ static void unit_start(const tk_lines *L, size_t i, const tk_speakers *g, name_c
         if (lab.caps) {
             c->caps_cover++;
             transcript_label = 1;
-        } else if (!field_line(l, &lab)) {
+        } else if (!tk_field_line(l, &lab)) {
             size_t before = c->mixed_rep;
             count_repeat(names, 1, nm, lab.name_len, &c->mixed_rep);
             transcript_label = c->mixed_rep > before;

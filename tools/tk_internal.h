@@ -394,6 +394,9 @@ int tk_timestamp_line(const char *s, size_t n);
  * "SCENE", "PROLOGUE"): 1 act, 2 scene, 3 prologue/epilogue/induction, 0 none; the heading's
  * text (without decoration stars) is s[*a..*b). */
 int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b);
+/* A "Key: value" field (Age: 84, Chair: Dr. Marc Susser, Office of the Historian) rather
+ * than speech after a mixed-case label: the line ends without a sentence's punctuation. */
+int tk_field_line(const tk_line *l, const tk_label *lab);
 /* Counts of names (case folded; a capped table: counting stays linear). */
 typedef struct tk_names tk_names;
 tk_names *tk_names_new(void);
