@@ -102,10 +102,15 @@ cat >"$TK_TMP/md.txt" <<'EOF'
 **Jerod Santo:** Got your debate shoes on?
 
 **Divya:** Socks, today.
+
+**Break:** [17:11]
+
+**Divya:** Back again.
 EOF
 conv md; shape md transcript
 has md "markdown label as printed" "<speaker>**Jerod Santo:**</speaker>"
 has md "id from the name inside the emphasis" '<sp who="#jerod-santo">'
+hasnt md "a segment marker is no person" '<person xml:id="break"'
 
 # --- proceedings between turns
 cat >"$TK_TMP/events.txt" <<'EOF'

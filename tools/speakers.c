@@ -18,6 +18,8 @@ static const char *const builtin_roles[] = {
     "UNIDENTIFIED *", "UNKNOWN", "UNKNOWN *", "UNK", "UKN", "SPEAKER", "ALL", "BOTH",
     "SEVERAL", "SEVERAL VOICES", "CROWD", "REPORTER", "REPORTERS", "INTERPRETER",
     "TRANSLATOR", "OPERATOR", "OFF-MIC", "OFF MIC", "NARRATOR",
+    /* segment markers of a recording ("**Break:** [17:11]"): no one speaks */
+    "BREAK", "COMMERCIAL BREAK", "INTERMISSION", "MUSIC", "SEGMENT *",
 };
 
 /* Headings, roster and field labels that end in a colon but are never a speaker: a label
