@@ -523,7 +523,10 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
     int touching = bs > 0 && bs > floor && !is_space((unsigned char)t[bs - 1]);
     tk_rule_match rm;
     mark *m;
-    if (!tk_rules_match(c->cv->rules, open, t + ins, inl, attached, &rm)) {
+    /* glued: after a character other than a space ("Heaven--[Jack"): no play direction */
+    int glued = bs > 0 && t[bs - 1] != ' ' && t[bs - 1] != '\n' && t[bs - 1] != '\t';
+    if (!tk_rules_match(c->cv->rules, open, t + ins, inl,
+                        attached | (glued ? TK_BR_GLUED : 0), &rm)) {
         if (open == '[')
             warn(c, bs, "bracket-unknown", "unknown bracket '[%.*s]' kept as text", t + ins, inl);
         return;

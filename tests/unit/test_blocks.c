@@ -14,7 +14,7 @@ static void parse(parsed *P, const char *text, tk_shape shape)
     tk_diag *d = tk_test_diag(&P->c);
     tk_diag_set_notes(d, 1);
     CU_ASSERT_EQUAL_FATAL(tk_read_lines(text, strlen(text), NULL, "t.txt", d, &P->L), 0);
-    P->B = tk_blocks_parse(&P->L, shape, "t.txt", 1, 1, d);
+    P->B = tk_blocks_parse(&P->L, shape, NULL, "t.txt", 1, 1, d);
     tk_diag_free(d);
     CU_ASSERT_PTR_NOT_NULL_FATAL(P->B);
 }
