@@ -241,7 +241,7 @@ static size_t list_marker(const tk_line *l, size_t *mlen, int *num)
             return 0;
         i = k + 1;
         *num = v;
-    } else if (n >= 3 && is_lower((unsigned char)s[0]) && s[1] == ')') {
+    } else if (n >= 3 && is_lower((unsigned char)s[0]) && (s[1] == ')' || s[1] == '.')) {
         i = 2;
         *num = s[0] == 'a' ? 1 : 0;
     } else if (n >= 4 && s[0] == '(' && (is_lower((unsigned char)s[1]) || is_digit((unsigned char)s[1])) && s[2] == ')') {
@@ -353,35 +353,19 @@ void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vl
     if (replace) {
         for (size_t i = 0; i < db->n_meta; i++)
             if (strcmp(db->meta[i].key, key) == 0) {
-                char *v = strndup(value, vlen);
-                if (v == NULL)
-                    return;
                 free(db->meta[i].value);
-                db->meta[i].value = v;
+                db->meta[i].value = tk_xstrndup(value, vlen);
                 db->meta[i].line = line;
                 return;
             }
     }
-    if (db->n_meta == db->cap_meta) {
-        size_t cap = db->cap_meta ? db->cap_meta * 2 : 16;
-        tk_meta *g = realloc(db->meta, cap * sizeof *g);
-        if (g == NULL)
-            return;
-        db->meta = g;
-        db->cap_meta = cap;
-    }
-    tk_meta *m = &db->meta[db->n_meta];
-    m->key = strdup(key);
-    m->value = strndup(value, vlen);
+    tk_grow((void **)&db->meta, &db->cap_meta, db->n_meta, sizeof *db->meta, 16);
+    tk_meta *m = &db->meta[db->n_meta++];
+    m->key = tk_xstrdup(key);
+    m->value = tk_xstrndup(value, vlen);
     m->line = line;
-    if (m->key == NULL || m->value == NULL) {
-        free(m->key);
-        free(m->value);
-        return;
-    }
     for (char *k = m->key; *k; k++)
         *k = (char)tolower((unsigned char)*k);
-    db->n_meta++;
 }
 
 const char *tk_meta_get(const tk_docblocks *db, const char *key)
@@ -655,11 +639,26 @@ static tk_block *para_block(parser *P, tk_block_kind kind, const para *p, size_t
 }
 
 /* Splits a record paragraph into paragraph text and list items. */
+/* A line that is only a page marker (`[Page 12]`, `[Page xiv]`). */
+static int page_marker_line(const tk_line *l)
+{
+    size_t e = rtrim_len(l->s, l->len), i = 6;
+    if (e < 8 || memcmp(l->s, "[Page ", 6) != 0 || l->s[e - 1] != ']')
+        return 0;
+    while (i < e - 1 && (is_digit((unsigned char)l->s[i]) || strchr("ivxlcdm", l->s[i]) != NULL))
+        i++;
+    return i == e - 1 && i > 6;
+}
+
 static void record_paragraph(parser *P, const para *p, int *list_open)
 {
     const tk_lines *L = P->lines;
     size_t i = p->first, end = p->first + p->n;
     size_t run = i; /* start of the running plain text */
+    if (p->n == 1 && page_marker_line(&L->v[i])) { /* a page break: an open list goes on */
+        add_block(P, TK_B_P, i, 1, 0);
+        return;
+    }
     for (; i < end; i++) {
         size_t mlen, t;
         int num;
@@ -1133,6 +1132,59 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
 }
 
 /* Classifies the paragraphs of one record or transcript document. */
+/* The first paragraph of a record's closer among v[0..n): a signature among the last
+ * four one-line paragraphs with only short lines after it, and the closing formula right
+ * before it; (size_t)-1 when there is none. Source lines (moved to the header) and page
+ * breaks alone on a line are skipped. */
+static size_t find_closer(parser *P, const para *v, size_t n)
+{
+    const tk_lines *L = P->lines;
+    size_t end = n;
+    while (end > 0 && v[end - 1].n == 1 &&
+           starts_with(L->v[v[end - 1].first].s, L->v[v[end - 1].first].len, "Source: "))
+        end--;
+    size_t found = (size_t)-1;
+    for (size_t k = end; k > 0 && end - k < 4; k--) {
+        const tk_line *l = &L->v[v[k - 1].first];
+        if (v[k - 1].n != 1 || rtrim_len(l->s, l->len) > 80)
+            break;
+        if (tk_rec_signature(l->s, l->len) && k - 1 >= 2) /* not the title itself */
+            found = k - 1;
+    }
+    if (found == (size_t)-1)
+        return found;
+    const tk_line *b = &L->v[v[found - 1].first];
+    if (v[found - 1].n == 1 && tk_rec_closing(b->s, b->len))
+        return found - 1;
+    return found;
+}
+
+/* A file number line before the title: its number (idno) and the document type after it
+ * (`724.3415/3536: Telegram`) go to the header. */
+static void file_number_meta(parser *P, const tk_line *l)
+{
+    size_t off, n, e = rtrim_len(l->s, l->len);
+    size_t end = tk_rec_file_number(l->s, e, &off, &n);
+    if (end == 0)
+        return;
+    tk_meta_set(P->db, "idno", l->s + off, n, l->no, 1);
+    if (end + 2 < e && tk_meta_get(P->db, "type") == NULL)
+        tk_meta_set(P->db, "type", l->s + end + 2, e - end - 2, l->no, 0);
+    note(P, (size_t)(l - P->lines->v), "file-number", "file number (and document type) to the header");
+}
+
+/* The title line's document type and author, for the header (a front matter Type: or
+ * Author: wins). */
+static void title_meta(parser *P, const tk_line *l)
+{
+    size_t e = rtrim_len(l->s, l->len), a = indent_of(l), off, n;
+    size_t t = tk_rec_doc_type(l->s + a, e - a);
+    if (t != 0 && tk_meta_get(P->db, "type") == NULL)
+        tk_meta_set(P->db, "type", l->s + a + (t >> 16), t & 0xffff, l->no, 0);
+    if (tk_meta_get(P->db, "author") == NULL && tk_rec_author(l->s + a, e - a, &off, &n))
+        tk_meta_set(P->db, "author", l->s + a + off, n, l->no, 0);
+}
+
 static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int first_doc)
 {
     const tk_lines *L = P->lines;
@@ -1196,6 +1248,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         }
     }
     long title_at = find_title(P, v, notes_at < body_end ? notes_at : body_end, shape);
+    size_t closer_at = shape == TK_SHAPE_RECORD ? find_closer(P, v, notes_at < body_end ? notes_at : body_end) : (size_t)-1;
     for (size_t k = 0; k < body_end; k++) {
         const para *p = &v[k];
         const tk_line *l = &L->v[p->first];
@@ -1215,7 +1268,28 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                 add_block(P, TK_B_NOTE, i, 1, 0);
             continue;
         }
+        if (k >= closer_at && p->n == 1) { /* the closer: salute, signed, addressee */
+            tk_block_kind kind = TK_B_CLOSE_SEG;
+            if (k == closer_at && tk_rec_closing(l->s, l->len))
+                kind = TK_B_CLOSE;
+            else if (k == closer_at || (k == closer_at + 1 && P->db->n > 0 &&
+                                        P->db->b[P->db->n - 1].kind == TK_B_CLOSE))
+                kind = TK_B_SIGNED;
+            para_block(P, kind, p, 0);
+            note(P, p->first, "closer", kind == TK_B_CLOSE    ? "closing formula: closer/salute"
+                                        : kind == TK_B_SIGNED ? "signature: closer/signed"
+                                                              : "line after the signature: closer");
+            list_open = 0;
+            continue;
+        }
         int top = !seen_long && !in_turns && k < 8;
+        if (shape == TK_SHAPE_RECORD && k < 12 && !seen_long && p->n == 1 &&
+            tk_rec_salutation(l->s, l->len)) {
+            para_block(P, TK_B_SALUTE, p, 0);
+            note(P, p->first, "salute", "salutation: opener/salute");
+            list_open = 0;
+            continue;
+        }
         tk_label tl;
         if (shape != TK_SHAPE_RECORD && speaker_label(P, l, &tl) > 0)
             top = 0; /* a turn, not a title or the lines before one */
@@ -1227,11 +1301,15 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             }
             if (title_at >= 0 && k == (size_t)title_at) {
                 para_block(P, TK_B_TITLE, p, 0);
+                if (p->n == 1)
+                    title_meta(P, l);
                 continue;
             }
             /* short lines before the title (file number, "[Inclosure in No. 2.]") */
             if (title_at >= 0 && k < (size_t)title_at) {
                 para_block(P, TK_B_OPENER, p, 0);
+                if (p->n == 1)
+                    file_number_meta(P, l);
                 continue;
             }
         }

@@ -105,14 +105,14 @@ static void corpus_header(tk_conv *cv, xmlNodePtr corpus, const tk_blocks *B, in
     else {
         char buf[512];
         snprintf(buf, sizeof buf, "%zu documents from %s", B->n_docs,
-                 cv->file != NULL ? cv->file : "standard input");
+                 cv->file != NULL ? tk_base_name(cv->file) : "standard input");
         tk_text(title, buf, strlen(buf));
     }
     tk_text(tk_el(cv, tk_el(cv, fd, "publicationStmt"), "p"),
             "Unpublished conversion; see each document's header.", 51);
     char src[512];
     snprintf(src, sizeof src, "Plain-text file %s holding %zu documents.",
-             cv->file != NULL ? cv->file : "(standard input)", B->n_docs);
+             cv->file != NULL ? tk_base_name(cv->file) : "(standard input)", B->n_docs);
     tk_text(tk_el(cv, tk_el(cv, fd, "sourceDesc"), "p"), src, strlen(src));
     if (persons) {
         xmlNodePtr prof = tk_el(cv, h, "profileDesc");
@@ -188,6 +188,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     tk_conv cv;
     tk_ser *docs = NULL, *front = NULL;
     xmlDocPtr result = NULL;
+    tk_xml_init(); /* before the first tree is built, whichever thread comes first */
     if (o == NULL) {
         tk_convert_opts_init(&defaults);
         o = &defaults;
@@ -448,7 +449,13 @@ xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o
     tk_lines L = {0};
     tk_blocks *B = NULL;
     tk_conv cv;
+    tk_convert_opts defaults;
     xmlDocPtr result = NULL;
+    tk_xml_init();
+    if (o == NULL) { /* as tk_convert_memory: NULL means the defaults */
+        tk_convert_opts_init(&defaults);
+        o = &defaults;
+    }
     memset(&cv, 0, sizeof cv);
     cv.diag = d;
     cv.file = o->name != NULL ? o->name : "<input>";

@@ -112,6 +112,18 @@ static const char *const builtin_rules[] = {
     "seal-upper      [SEAL*]                             -> note type=editorial subtype=seal place=inline {$0}",
     "seal-notarial   [NOTARIAL SEAL*]                    -> note type=editorial subtype=seal place=inline {$0}",
     "seal-ls         [l. s.]                    nocase   -> note type=editorial subtype=seal place=inline {$0}",
+    /* editors' statements in archival records: not words supplied to the text */
+    "matter-omitted  [matter omitted]           nocase   -> gap reason=omitted {desc:$0}",
+    "text-omitted    [* omitted]                nocase   -> gap reason=omitted {desc:$0}",
+    "text-omitted-d  [* omitted.]               nocase   -> gap reason=omitted {desc:$0}",
+    "not-present     [not present]              nocase   -> note type=editorial subtype=attendance place=inline {$0}",
+    "none            [None]                              -> note type=editorial place=inline {$0}",
+    "no-date         [no date]                  nocase   -> note type=editorial subtype=date place=inline {$0}",
+    "n-d             [n.d.]                     nocase   -> note type=editorial subtype=date place=inline {$0}",
+    "end-of          [End *]                             -> note type=editorial subtype=doctype place=inline {$0}",
+    "agreed          [Agreed*]                           -> note type=editorial subtype=decision place=inline {$0}",
+    "approved        [Approved*]                         -> note type=editorial subtype=decision place=inline {$0}",
+    "signed          [Signed]                   nocase   -> note type=editorial subtype=signed place=inline {$0}",
     /* in a play, any other square bracket of words after a space is a stage direction
        ([Sings drunkenly]) */
     "stage-play      [*]                 detached play   -> stage {$0}",

@@ -18,7 +18,7 @@ typedef struct span_buf {
 
 /* Builds the span of lines [line, line + n) starting `off` bytes into the first line and
  * ending at byte `end_first` of the first line when n == 1 and end_first > 0. Continuation
- * lines lose their indentation; trailing blanks are trimmed. Returns 0, -1 out of memory. */
+ * lines lose their indentation; trailing blanks are trimmed. Returns 0 (out of memory aborts). */
 static int make_span(span_buf *B, const tk_lines *L, size_t line, size_t n, size_t off,
                      size_t end_first, tk_span *sp)
 {
@@ -27,26 +27,14 @@ static int make_span(span_buf *B, const tk_lines *L, size_t line, size_t n, size
         need += L->v[line + i].len + 1;
     if (need + 1 > B->cap) {
         size_t cap = need + 1 > B->cap * 2 ? need + 1 : B->cap * 2;
-        char *g = realloc(B->text, cap);
-        if (g == NULL)
-            return -1;
-        B->text = g;
+        B->text = tk_xrealloc(B->text, cap);
         B->cap = cap;
     }
     if (n > B->lcap) {
         size_t cap = n > B->lcap * 2 ? n : B->lcap * 2;
-        size_t *s = realloc(B->starts, cap * sizeof *s);
-        if (s == NULL)
-            return -1;
-        B->starts = s;
-        unsigned *no = realloc(B->nos, cap * sizeof *no);
-        if (no == NULL)
-            return -1;
-        B->nos = no;
-        unsigned *co = realloc(B->cols, cap * sizeof *co);
-        if (co == NULL)
-            return -1;
-        B->cols = co;
+        B->starts = tk_xrealloc(B->starts, cap * sizeof *B->starts);
+        B->nos = tk_xrealloc(B->nos, cap * sizeof *B->nos);
+        B->cols = tk_xrealloc(B->cols, cap * sizeof *B->cols);
         B->lcap = cap;
     }
     size_t w = 0, k = 0;
@@ -103,6 +91,7 @@ typedef struct builder {
     unsigned sp_line;
     xmlNodePtr list;        /* open list (in container or sp) */
     xmlNodePtr opener;
+    xmlNodePtr closer;      /* open closer (salute, signed) at the end of the container */
     int oom;
 } builder;
 
@@ -168,6 +157,35 @@ static void add_p(builder *b, const tk_block *bl, const char *name)
     text_el(b, target(b), name, bl, 0);
 }
 
+/* A paragraph that holds nothing but a page break (`[Page 12]` on a line of its own) is
+ * no paragraph: the pb replaces it, inside the list that was open before it (the list
+ * goes on across the page). */
+static void lone_page_break(builder *b, xmlNodePtr list)
+{
+    xmlNodePtr p = target(b)->last, pb = NULL;
+    if (p == NULL || p->type != XML_ELEMENT_NODE || strcmp((const char *)p->name, "p") != 0)
+        return;
+    for (xmlNodePtr c = p->children; c != NULL; c = c->next) {
+        if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c))
+            continue;
+        if (pb != NULL || c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "pb") != 0)
+            return;
+        pb = c;
+    }
+    if (pb == NULL)
+        return;
+    xmlUnlinkNode(pb);
+    if (list != NULL && p->prev == list) {
+        xmlAddChild(list, pb);
+        b->list = list;
+    } else {
+        xmlAddPrevSibling(p, pb);
+    }
+    tk_inline_forget_parent(b->cv, p);
+    xmlUnlinkNode(p);
+    xmlFreeNode(p);
+}
+
 /* The timestamp "[00:12:34]" at bytes [a, e) of line l as an anchor in the open turn; when
  * the inline side does not take it, it stays as text in an inline note. */
 static void timestamp(builder *b, const tk_line *l, size_t a, size_t e)
@@ -220,9 +238,7 @@ static char *line_text(const tk_lines *L, const tk_block *bl)
     size_t cap = 0;
     for (size_t i = 0; i < bl->n_lines; i++)
         cap += L->v[bl->line + i].len + 1;
-    char *s = malloc(cap + 1);
-    if (s == NULL)
-        return NULL;
+    char *s = tk_xmalloc(cap + 1);
     size_t w = 0;
     for (size_t i = 0; i < bl->n_lines; i++) {
         const tk_line *l = &L->v[bl->line + i];
@@ -372,11 +388,14 @@ static void one_block(builder *b, const tk_block *bl)
     case TK_B_SCENE:
         open_section(b, bl, "scene");
         break;
-    case TK_B_P:
+    case TK_B_P: {
+        xmlNodePtr list = b->list;
         if (bl->flags & TK_BF_BETWEEN)
             close_sp(b);
         add_p(b, bl, "p");
+        lone_page_break(b, list);
         break;
+    }
     case TK_B_STAGE:
         b->info->n_stage++;
         if (bl->flags & TK_BF_BETWEEN)
@@ -492,6 +511,26 @@ static void one_block(builder *b, const tk_block *bl)
             xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"comment");
         break;
     }
+    case TK_B_SALUTE:
+        if (b->sp != NULL || container_has_common(b->container)) {
+            add_p(b, bl, "p"); /* an opener stands only before the text */
+            break;
+        }
+        if (b->opener == NULL || b->opener != b->container->last)
+            b->opener = tk_el(cv, b->container, "opener");
+        text_el(b, b->opener, "salute", bl, 0);
+        break;
+    case TK_B_CLOSE:
+    case TK_B_SIGNED:
+    case TK_B_CLOSE_SEG: {
+        static const char *const names[] = {"salute", "signed", "seg"};
+        xmlNodePtr t = target(b);
+        b->list = NULL;
+        if (b->closer == NULL || b->closer != t->last)
+            b->closer = tk_el(cv, t, "closer");
+        text_el(b, b->closer, names[bl->kind - TK_B_CLOSE], bl, 0);
+        break;
+    }
     case TK_B_NOTES_HEAD:
     case TK_B_NOTE:
     case TK_B_KIND_COUNT:
@@ -577,7 +616,10 @@ static void flush_finished(builder *b)
         b->list = NULL;
     if (b->opener != NULL && b->opener != b->opener->parent->last)
         b->opener = NULL;
-    xmlNodePtr open[] = {b->sp, b->container, b->act, b->scene, b->section, b->list, b->opener};
+    if (b->closer != NULL && b->closer != b->closer->parent->last)
+        b->closer = NULL;
+    xmlNodePtr open[] = {b->sp,   b->container, b->act,   b->scene,
+                         b->section, b->list,   b->opener, b->closer};
     size_t n_open = sizeof open / sizeof *open;
     for (size_t i = 0; i < n_open; i++)
         mark_open(open[i], b->body, 1);

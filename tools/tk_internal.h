@@ -12,8 +12,10 @@
 #include <stddef.h>
 
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include "teikit.h"
+#include "tk_alloc.h"
 
 #define TK_TEI_NS "http://www.tei-c.org/ns/1.0"
 #define TK_XML_NS "http://www.w3.org/XML/1998/namespace"
@@ -37,12 +39,35 @@ typedef struct tk_span {
  * trailing newline; returns buf. Every module that reports libxml2/libxslt errors uses it. */
 const char *tk_xml_error_text(const xmlError *e, const char *fallback, char *buf, size_t size);
 
+/* The caller's libxml2/libxslt error handlers (xmlhost.c). A library function that installs
+ * its own saves them first and restores them before it returns: the host program's
+ * handlers are never left reset. libxml2's structured and generic ones are per thread;
+ * libxslt's generic one is process-wide: save with `xslt` set before setting it, which also
+ * makes other threads that do the same wait until the restore. */
+typedef struct tk_xml_handlers {
+    xmlStructuredErrorFunc structured;
+    void *structured_ctx;
+    xmlGenericErrorFunc generic;
+    void *generic_ctx;
+    int xslt_locked;
+    xmlGenericErrorFunc xslt;
+    void *xslt_ctx;
+} tk_xml_handlers;
+void tk_xml_handlers_save(tk_xml_handlers *h, int xslt);
+void tk_xml_handlers_restore(const tk_xml_handlers *h);
+/* Initialises libxml2 once per process (any thread may call it; every entry point that parses
+ * does). */
+void tk_xml_init(void);
+
 /* malloc for a large buffer allocated at its final size (the input, its lines, the output):
  * where the kernel offers transparent huge pages, asks for them (far fewer page faults; no
  * use for a buffer that realloc grows step by step). Free with free(). */
 void *tk_malloc_big(size_t n);
 /* Makes room in array *v (n elements used, *cap allocated, each `size` bytes) for one more,
- * doubling from `first`. Returns 0, or -1 out of memory (*v unchanged). */
+ * doubling from `first`. Returns 0 (out of memory aborts: tk_alloc.h). */
+/* The base name of path (after its last '/'), a pointer into path: what an output may name
+ * (a local path is never written into a TEI, HTML or text output). */
+const char *tk_base_name(const char *path);
 int tk_grow(void **v, size_t *cap, size_t n, size_t size, size_t first);
 /* Tests only: when set, tk_write_file_atomic calls it with the temporary file's path once
  * the file exists and the signal cleanup is armed. NULL otherwise. */
@@ -50,6 +75,16 @@ extern void (*tk_io_write_hook)(const char *tmp_path);
 
 /* Source line and column (1-based, column in characters) of byte `off` of span->text. */
 void tk_span_pos(const tk_span *span, size_t off, unsigned *line, unsigned *col);
+/* Where tk_span_pos_at last counted to (zero-initialise; one cursor per span). */
+typedef struct tk_span_cursor {
+    int valid;
+    size_t line, off; /* line index in the span, byte offset reached */
+    unsigned col;     /* column at off */
+} tk_span_cursor;
+/* The same, counting on from *cur when off is on the same line at or after it: positions
+ * asked for left to right cost O(span) in all instead of O(line) each. */
+void tk_span_pos_at(const tk_span *span, size_t off, tk_span_cursor *cur, unsigned *line,
+                    unsigned *col);
 
 typedef struct tk_rules tk_rules;         /* the bracket rule table (rules.c) */
 typedef struct tk_persons tk_persons;     /* personography + name matcher (persons.c) */
@@ -83,7 +118,7 @@ typedef struct tk_conv {
 } tk_conv;
 
 /* Creates element `name` in the TEI namespace as the last child of parent (parent may be
- * NULL: a free node). Never returns NULL except when out of memory. */
+ * NULL: a free node). Never returns NULL (out of memory aborts). */
 xmlNodePtr tk_el(tk_conv *cv, xmlNodePtr parent, const char *name);
 /* Appends text (len bytes) to parent, merging with a preceding text node. */
 void tk_text(xmlNodePtr parent, const char *text, size_t len);
@@ -109,6 +144,8 @@ int tk_footnotes_add_line(tk_conv *cv, const tk_span *line);
  * text and texts without marker (kept at the end of the element before them), and places
  * the timeline (cv->timeline) as the first child of text/front (creating front) of cv->text. */
 void tk_footnotes_finish(tk_conv *cv);
+/* Forgets el as a filled element (the builder is about to free it). */
+void tk_inline_forget_parent(tk_conv *cv, xmlNodePtr el);
 /* Between blocks: when the document has no note texts, settles the footnote markers found so
  * far as tk_footnotes_finish would (a weak marker back to text, the others warned about)
  * and forgets every element it holds. Returns 1 when the inline side then holds no pointer
@@ -260,6 +297,10 @@ typedef enum tk_block_kind {
     TK_B_L,          /* play: one printed line of speech */
     TK_B_NOTES_HEAD, /* "Footnotes:" / "Notes" */
     TK_B_NOTE,       /* one line of a notes section, handed to tk_footnotes_add_line */
+    TK_B_SALUTE,     /* a letter's salutation at its top: opener/salute */
+    TK_B_CLOSE,      /* a closing formula before the signature: closer/salute */
+    TK_B_SIGNED,     /* the signature at the end: closer/signed */
+    TK_B_CLOSE_SEG,  /* a line after the signature (addressee): closer/seg */
     TK_B_KIND_COUNT
 } tk_block_kind;
 
@@ -437,6 +478,29 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
 void tk_header_persons(tk_conv *cv, xmlNodePtr profileDesc, int all_docs);
 /* Sets xml:id on node. */
 void tk_set_xml_id(xmlNodePtr node, const char *id);
+
+/* ---- records.c: what a line of an archival record says about the record ---- */
+/* A file number line (`722.2315/819`, `File No. 861.51/264`, `724.3415/3536: Telegram`):
+ * the end of the number (the type follows after ": "), its offset and length; 0 when the
+ * line is no file number. */
+size_t tk_rec_file_number(const char *s, size_t len, size_t *num_off, size_t *num_len);
+/* The document type a title starts with ("Memorandum", "Telegram", "Minutes" ...), maybe
+ * after a document number (`7. `): (offset << 16) | length, or 0. */
+size_t tk_rec_doc_type(const char *s, size_t len);
+/* The author a title names ("Memorandum by X", "Memorandum From X to Y", "The Minister in
+ * Bolivia (Des Portes) to the Secretary of State"): 1 and its offset and length, else 0. */
+int tk_rec_author(const char *s, size_t len, size_t *off, size_t *alen);
+/* Removes footnote markers (`[12]`, `[12a]`, `[*]`) from s in place: a title or an author
+ * in the header is text without its notes. */
+void tk_rec_strip_markers(char *s);
+/* A letter's salutation line (`Sir:`, `Dear Judge Smith:`, `Gentlemen,`): 1, else 0. */
+int tk_rec_salutation(const char *s, size_t len);
+/* A closing formula (`I have the honor to be, Sir, Your obedient servant,`, `I have
+ * [etc.]`, `Sincerely yours,`): 1, else 0. */
+int tk_rec_closing(const char *s, size_t len);
+/* A signature line: a short name of capitalised words (`Des Portes`, `W. R. Castle, Jr.`,
+ * `Charles de Gaulle`), no digits: 1, else 0. */
+int tk_rec_signature(const char *s, size_t len);
 
 /* ---- serialize.c: TEI bytes (structural elements indented, mixed content as built) ---- */
 /* A serializer (tk_ser): bytes written so far, in memory. Free with tk_ser_free. */

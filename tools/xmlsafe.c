@@ -64,7 +64,7 @@ static pthread_once_t loader_once = PTHREAD_ONCE_INIT;
 /* The loader is process-wide in libxml2: install it once, before any parse. */
 static void install_loader(void)
 {
-    xmlInitParser();
+    tk_xml_init();
     xmlSetExternalEntityLoader(safe_loader);
 }
 
@@ -118,6 +118,8 @@ static xmlDocPtr read_any(const char *path, const char *buf, size_t len, const c
         tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "out of memory");
         return NULL;
     }
+    tk_xml_handlers host;
+    tk_xml_handlers_save(&host, 0);
     xmlSetStructuredErrorFunc(&t, structured_error);
     pthread_once(&loader_once, install_loader);
     int opts = parse_options;
@@ -129,7 +131,7 @@ static xmlDocPtr read_any(const char *path, const char *buf, size_t len, const c
         tk_diag_report(d, path != NULL ? TK_SYSTEM : TK_ERROR, name, 0, 0, "io",
                        "cannot read XML");
     doc = finish(doc, ctxt, &t, flags);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    tk_xml_handlers_restore(&host);
     xmlFreeParserCtxt(ctxt);
     return doc;
 }

@@ -62,6 +62,20 @@ static void test_external_entity_not_loaded(void)
     tk_diag_free(d);
 }
 
+/* A parameter-entity declaration is refused like a general one (nothing is loaded either
+ * way, but the documented rule is: no entity declarations). */
+static void test_parameter_entity_refused(void)
+{
+    tk_capture c;
+    tk_diag *d;
+    xmlDocPtr doc = parse("<?xml version='1.0'?><!DOCTYPE r [<!ENTITY % p 'x'>]><r/>", &c, &d);
+    CU_ASSERT_PTR_NULL(doc);
+    xmlFreeDoc(doc);
+    CU_ASSERT_EQUAL(tk_diag_exit_status(d), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, "entity declarations are not accepted"));
+    tk_diag_free(d);
+}
+
 static void test_external_dtd_not_loaded(void)
 {
     tk_capture c;
@@ -101,5 +115,6 @@ void tk_suite_xmlsafe(void)
     CU_add_test(s, "billion laughs", test_billion_laughs_refused);
     CU_add_test(s, "external entity", test_external_entity_not_loaded);
     CU_add_test(s, "external DTD", test_external_dtd_not_loaded);
+    CU_add_test(s, "parameter entity", test_parameter_entity_refused);
     CU_add_test(s, "deep nesting", test_deep_nesting_fails_cleanly);
 }
