@@ -292,15 +292,19 @@ static size_t speaker_label(parser *P, const tk_line *l, tk_label *lab)
 {
     if (P->g == NULL || !tk_speaker_label(P->g, l->s, l->len, P->forms, lab))
         return 0;
+    /* "Lane. Yes" with one space is a sentence more often than a label; in a hearing, "Mr.
+       SMITH. text" and "Q. text" are labels (and only those end with a period there) */
+    if ((lab->form & ~(unsigned)TK_LF_ALONE) == TK_LF_PERIOD && !(lab->form & TK_LF_ALONE)) {
+        if ((P->forms & TK_LF_HEARING) ? !lab->hearing : (!lab->wide && !lab->caps))
+            return 0;
+        if (lab->hearing && (P->forms & TK_LF_HEARING))
+            return lab->text_off; /* "Mr. SMITH." is no mixed-case name */
+    }
     /* a mixed-case name among ALL-CAPS labels: when it speaks more than once ("Stony:"),
        and says a sentence ("Chair: Dr. Marc Susser, Office of the Historian" is a field) */
     if (!lab->caps && !P->mixed_ok &&
         !(P->mixed != NULL && tk_names_get(P->mixed, l->s + lab->name_off, lab->name_len) >= 2 &&
           !tk_field_line(l, lab)))
-        return 0;
-    /* "Lane. Yes" with one space is a sentence more often than a label */
-    if ((lab->form & ~(unsigned)TK_LF_ALONE) == TK_LF_PERIOD && !(lab->form & TK_LF_ALONE) &&
-        !lab->wide && !lab->caps)
         return 0;
     return lab->text_off;
 }

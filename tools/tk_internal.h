@@ -393,7 +393,8 @@ enum {
     TK_LF_TAB = 4,     /* Name<TAB>text (table rows) */
     TK_LF_SPACED = 8,  /* NAME<two spaces or no-break space>text, Q<spaces>text */
     TK_LF_BARE = 16,   /* NAME alone on its line, no terminator (plays) */
-    TK_LF_ALONE = 32   /* with any form above: nothing follows the label on its line */
+    TK_LF_ALONE = 32,  /* with any form above: nothing follows the label on its line */
+    TK_LF_HEARING = 64 /* (for the block side) a period after a hearing's label is enough */
 };
 typedef struct tk_label {
     size_t lab_off, lab_len;   /* the label as printed (markup, terminator and the no-break
@@ -405,6 +406,8 @@ typedef struct tk_label {
     int caps;                  /* no lower-case ASCII letter in the name */
     int role;                  /* the name is a role (QUESTION, ?), not a person */
     int wide;                  /* a wide gap (2+ spaces, tab, no-break space) follows */
+    int hearing;               /* Q, A, or a title and a name in capitals ("Mr. SMITH"): with a
+                                  period, the label of a hearing or a deposition */
 } tk_label;
 /* 1 when line s[0..n) opens with a speaker label of one of `forms` (a timestamp
  * "[00:12:34] " may stand before it); fills *out. Headings and rosters (label-not words,
