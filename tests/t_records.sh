@@ -98,4 +98,31 @@ has "[like] still supplied" "$X" '<supplied reason="omitted" rend="bracketed">li
 hasnt "none of them supplied" "$X" '<supplied[^>]*>(None|no date|Agreed|End paraphrase.|matter omitted|[Nn]ot present)</supplied>'
 check "brackets valid" $TEIKIT validate "$X"
 
+# ---- a compilation without separator lines: numbered document headings start documents
+cat > "$TK_TMP/comp.txt" <<'TXT'
+Foreign Relations of Ruritania, Volume XX
+
+1. Memorandum From the Regent's Assistant (Hartley) to the Regent
+
+Strelsau, January 21, 1969.
+
+The talks opened.
+
+2. Some points were raised.
+
+2. Telegram From the Embassy in Zenda to the Foreign Office
+
+Zenda, January 22, 1969, 1830Z.
+
+The talks went on.
+TXT
+X="$TK_TMP/comp.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/comp.txt" 2>/dev/null
+n=$(grep -c '<TEI>' "$X"); [ "$n" -eq 2 ] && ok || fail "numbered document headings: $n documents, wanted 2"
+has "compilation title" "$X" '<title>Foreign Relations of Ruritania, Volume XX</title>'
+has "document heading as head" "$X" '<head>2. Telegram From the Embassy in Zenda to the Foreign Office</head>'
+has "a numbered paragraph stays in its document" "$X" '<p>2. Some points were raised.</p>'
+hasnt "no heading as list item" "$X" '<item n="2.">Telegram'
+check "compilation valid" $TEIKIT validate "$X"
+
 tk_done

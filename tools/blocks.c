@@ -774,7 +774,8 @@ static int heading_like(const tk_line *l)
     if (n < 3 || n > 140 || l->s[0] == ' ' || l->s[0] == '\t')
         return 0;
     unsigned char c0 = (unsigned char)l->s[0];
-    if (!is_upper(c0) && c0 < 0x80)
+    long num;
+    if (!is_upper(c0) && c0 < 0x80 && !tk_rec_numbered_heading(l->s, n, &num))
         return 0;
     char last = l->s[n - 1];
     if (strchr(".,;:!?\"-", last) != NULL)
@@ -1076,7 +1077,8 @@ static int title_line(const tk_line *l, tk_shape shape, size_t *lw, size_t *cl)
     if (shape == TK_SHAPE_TRANSCRIPT && speaker_label(l, &lo, &ll, &caps) > 0)
         return 0;
     unsigned char c0 = (unsigned char)l->s[0];
-    if (!is_upper(c0) && c0 < 0x80)
+    long num;
+    if (!is_upper(c0) && c0 < 0x80 && !tk_rec_numbered_heading(l->s, n, &num))
         return 0;
     size_t long_words = 0, cap_long = 0;
     for (size_t i = 0; i < n;) {
@@ -1151,7 +1153,10 @@ static size_t find_closer(parser *P, const para *v, size_t n)
     size_t found = (size_t)-1;
     for (size_t k = end; k > 0 && end - k < 4; k--) {
         const tk_line *l = &L->v[v[k - 1].first];
-        if (v[k - 1].n != 1 || rtrim_len(l->s, l->len) > 80)
+        /* short lines only; a numbered or bracketed line (a note, an archive reference)
+           after the signature is no addressee: no closer then */
+        if (v[k - 1].n != 1 || rtrim_len(l->s, l->len) > 80 || l->len == 0 ||
+            is_digit((unsigned char)l->s[0]) || l->s[0] == '[')
             break;
         if (tk_rec_signature(l->s, l->len) && k - 1 >= 2) /* not the title itself */
             found = k - 1;
@@ -1491,6 +1496,49 @@ static void play_document(parser *P, size_t a, size_t b)
 
 /* ------------------------------------------------------------------ driver */
 
+/* A compilation without separator lines: the lines (after a blank line) that are numbered
+ * document headings (`7. Memorandum From A to B`) with their date on one of the next three
+ * lines, when there are at least two and their numbers rise. Returns a malloc'd flag per
+ * line, or NULL when the file is not such a compilation. */
+static unsigned char *numbered_documents(parser *P, size_t start)
+{
+    const tk_lines *L = P->lines;
+    for (size_t i = start; i < L->n; i++)
+        if (is_separator(&L->v[i]))
+            return NULL;
+    unsigned char *cut = calloc(L->n + 1, 1);
+    if (cut == NULL)
+        return NULL;
+    size_t found = 0;
+    long last = -1;
+    for (size_t i = start; i < L->n; i++) {
+        const tk_line *l = &L->v[i];
+        long num;
+        if ((i > start && !is_blank(&L->v[i - 1])) || l->len == 0 ||
+            !is_digit((unsigned char)l->s[0]) ||
+            !tk_rec_numbered_heading(l->s, rtrim_len(l->s, l->len), &num) || num <= last)
+            continue;
+        int dated = 0;
+        for (size_t k = i + 1, seen = 0; k < L->n && seen < 3 && !dated; k++) {
+            if (is_blank(&L->v[k]))
+                continue;
+            seen++;
+            dated = L->v[k].len <= 120 && is_dateline_text(L->v[k].s, L->v[k].len);
+        }
+        if (!dated)
+            continue;
+        cut[i] = 1;
+        last = num;
+        found++;
+        note(P, i, "document", "numbered document heading: a new document");
+    }
+    if (found < 2) {
+        free(cut);
+        return NULL;
+    }
+    return cut;
+}
+
 static tk_docblocks *new_doc(parser *P, size_t first, size_t end)
 {
     tk_blocks *B = P->out; /* doubling: a file may hold thousands of documents */
@@ -1546,10 +1594,13 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const char *fi
     if (B->shape == TK_SHAPE_TRANSCRIPT && shape != TK_SHAPE_AUTO && st.caps_turns < 4)
         mixed_ok = 1;
 
-    /* documents: split at separator lines */
+    /* documents: split at separator lines, or else (a record) before numbered document
+       headings */
+    unsigned char *cut = B->shape == TK_SHAPE_RECORD ? numbered_documents(&P, start) : NULL;
     size_t doc_start = start;
     for (size_t i = start; i <= lines->n && !P.oom; i++) {
-        if (i < lines->n && !is_separator(&lines->v[i]))
+        int at_cut = i < lines->n && cut != NULL && cut[i] && i > doc_start;
+        if (i < lines->n && !at_cut && !is_separator(&lines->v[i]))
             continue;
         size_t end = i;
         /* a leading part that is only one short line (a chapter heading) titles the corpus */
@@ -1561,13 +1612,13 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const char *fi
                 B->corpus_title = strndup(l->s, rtrim_len(l->s, l->len));
                 B->corpus_title_line = l->no;
                 free(v);
-                doc_start = i + 1;
+                doc_start = at_cut ? i : i + 1;
                 continue;
             }
             int empty = v != NULL && np == 0;
             free(v);
             if (empty) {
-                doc_start = i + 1;
+                doc_start = at_cut ? i : i + 1;
                 continue;
             }
         }
@@ -1583,8 +1634,9 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const char *fi
             else
                 prose_document(&P, doc_start, end, B->shape, mixed_ok, B->n_docs == 1);
         }
-        doc_start = i + 1;
+        doc_start = at_cut ? i : i + 1;
     }
+    free(cut);
     for (size_t m = 0; m < front.n_meta; m++) {
         free(front.meta[m].key);
         free(front.meta[m].value);

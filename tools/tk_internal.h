@@ -359,6 +359,9 @@ int tk_rec_closing(const char *s, size_t len);
 /* A signature line: a short name of capitalised words (`Des Portes`, `W. R. Castle, Jr.`,
  * `Charles de Gaulle`), no digits: 1, else 0. */
 int tk_rec_signature(const char *s, size_t len);
+/* A numbered document heading of a compilation (`7. Memorandum From A to B`, `264 Note of
+ * Meeting of ...`): 1 and the number in *num, else 0. */
+int tk_rec_numbered_heading(const char *s, size_t len, long *num);
 
 /* ---- serialize.c: TEI bytes (structural elements indented, mixed content as built) ---- */
 /* A serializer (tk_ser): bytes written so far, in memory. Free with tk_ser_free. */
