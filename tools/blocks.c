@@ -1139,6 +1139,17 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
 }
 
 /* Classifies the paragraphs of one record or transcript document. */
+/* A paragraph that can be a name of a roster: one line of at most 120 characters, no list
+ * marker, no label (`...:`), no date line. */
+static int roster_item(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    size_t mlen, e = rtrim_len(l->s, l->len);
+    int num;
+    return p->n == 1 && e <= 120 && e > 0 && list_marker(l, &mlen, &num) == 0 &&
+           l->s[e - 1] != ':' && !dateline_para(L, p);
+}
+
 /* The first paragraph of a record's closer among v[0..n): a signature among the last
  * four one-line paragraphs with only short lines after it, and the closing formula right
  * before it; (size_t)-1 when there is none. Source lines (moved to the header) and page
@@ -1242,7 +1253,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int mi
             notes_at = k;
     }
 
-    int list_open = 0, in_turns = 0, seen_long = 0;
+    int list_open = 0, in_turns = 0, seen_long = 0, roster = 0;
     long title_at = find_title(P, v, notes_at < body_end ? notes_at : body_end, shape);
     size_t closer_at = shape == TK_SHAPE_RECORD ? find_closer(P, v, notes_at < body_end ? notes_at : body_end) : (size_t)-1;
     for (size_t k = 0; k < body_end; k++) {
@@ -1277,6 +1288,22 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int mi
                                                               : "line after the signature: closer");
             list_open = 0;
             continue;
+        }
+        /* a roster: "Present:" and one name (with its office) per paragraph */
+        if (shape == TK_SHAPE_RECORD && p->n == 1 && tk_rec_roster_label(l->s, l->len) &&
+            k + 1 < notes_at && roster_item(L, &v[k + 1])) {
+            para_block(P, TK_B_ROSTER_HEAD, p, 0);
+            note(P, p->first, "roster", "roster label: list[@type='participants']");
+            roster = 1;
+            list_open = 0;
+            continue;
+        }
+        if (roster) {
+            if (roster_item(L, p)) {
+                para_block(P, TK_B_ROSTER_ITEM, p, 0);
+                continue;
+            }
+            roster = 0;
         }
         int top = !seen_long && !in_turns && k < 8;
         if (shape == TK_SHAPE_RECORD && k < 12 && !seen_long && p->n == 1 &&

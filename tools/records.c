@@ -321,3 +321,20 @@ int tk_rec_numbered_heading(const char *s, size_t len, long *num)
     *num = v;
     return 1;
 }
+
+/* Labels a roster of participants stands under. */
+static const char *const roster_labels[] = {
+    "Present", "Participants", "Attendance", "Also present", "Also Present", "Attending",
+    "Those present", "Members present", "Absent", "In attendance", "Participants in the meeting",
+};
+
+int tk_rec_roster_label(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len > 0 && (s[len - 1] == ':' || s[len - 1] == '.'))
+        len--;
+    for (size_t k = 0; k < sizeof roster_labels / sizeof *roster_labels; k++)
+        if (strlen(roster_labels[k]) == len && strncasecmp(s, roster_labels[k], len) == 0)
+            return 1;
+    return 0;
+}
