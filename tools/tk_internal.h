@@ -301,6 +301,8 @@ typedef enum tk_block_kind {
     TK_B_CLOSE,      /* a closing formula before the signature: closer/salute */
     TK_B_SIGNED,     /* the signature at the end: closer/signed */
     TK_B_CLOSE_SEG,  /* a line after the signature (addressee): closer/seg */
+    TK_B_ROSTER_HEAD, /* "Present:": list[@type='participants']/head */
+    TK_B_ROSTER_ITEM, /* one name of the roster: list[@type='participants']/item */
     TK_B_KIND_COUNT
 } tk_block_kind;
 
@@ -501,6 +503,11 @@ int tk_rec_closing(const char *s, size_t len);
 /* A signature line: a short name of capitalised words (`Des Portes`, `W. R. Castle, Jr.`,
  * `Charles de Gaulle`), no digits: 1, else 0. */
 int tk_rec_signature(const char *s, size_t len);
+/* A numbered document heading of a compilation (`7. Memorandum From A to B`, `264 Note of
+ * Meeting of ...`): 1 and the number in *num, else 0. */
+int tk_rec_numbered_heading(const char *s, size_t len, long *num);
+/* A roster label line (`Present:`, `PRESENT`, `Participants:`, `Also present:`): 1, else 0. */
+int tk_rec_roster_label(const char *s, size_t len);
 
 /* ---- serialize.c: TEI bytes (structural elements indented, mixed content as built) ---- */
 /* A serializer (tk_ser): bytes written so far, in memory. Free with tk_ser_free. */
