@@ -1698,15 +1698,19 @@ static tk_docblocks *new_doc(parser *P, size_t first, size_t end)
 
 static const char *const shape_names[] = {"auto", "record", "transcript", "play"};
 
-/* Counts, up to `most`, the separator-delimited parts from line `from` on that hold a line of
- * text (not blank, not web-page debris). */
-static size_t parts_with_text(const parser *P, size_t from, size_t most)
+/* Counts, up to `most`, the parts from line `from` on that hold a line of text (not blank, not
+ * web-page debris); parts end at separator lines and, when cut is given, before the lines it
+ * marks (numbered document headings). */
+static size_t parts_with_text(const parser *P, size_t from, size_t most, const unsigned char *cut)
 {
     const tk_lines *L = P->lines;
     size_t n = 0;
     int text = 0;
     for (size_t i = from; i <= L->n && n < most; i++) {
-        if (i == L->n || is_separator(&L->v[i])) {
+        if (i < L->n && cut != NULL && cut[i] && i > from) {
+            n += (size_t)text;
+            text = 1; /* the heading line itself is text */
+        } else if (i == L->n || is_separator(&L->v[i])) {
             n += (size_t)text;
             text = 0;
         } else if (!is_blank(&L->v[i]) && !is_debris(&L->v[i])) {
@@ -1795,7 +1799,7 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
             size_t np = 0;
             para *v = collect_paragraphs(&P, doc_start, end, &np);
             int empty = v != NULL && np == 0;
-            int title = corpus_title && v != NULL && np == 1 && v[0].n == 1 && parts_with_text(&P, i + 1, 2) >= 2;
+            int title = corpus_title && v != NULL && np == 1 && v[0].n == 1 && parts_with_text(&P, at_cut ? i : i + 1, 2, cut) >= 2;
             if (title) {
                 const tk_line *l = &lines->v[v[0].first];
                 B->corpus_title = strndup(l->s, rtrim_len(l->s, l->len));
