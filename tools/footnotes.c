@@ -25,7 +25,7 @@ void tk_footnotes_free(tk_footnotes *f)
     free(f);
 }
 
-tk_footnotes *tk_footnotes_new(void) { return calloc(1, sizeof(tk_footnotes)); }
+tk_footnotes *tk_footnotes_new(void) { return tk_xcalloc(1, sizeof(tk_footnotes)); }
 
 void tk_inline_add_marker(tk_conv *cv, xmlNodePtr note, const char *n, size_t nlen,
                           const char *literal, size_t litlen, unsigned line, unsigned col,
@@ -90,9 +90,7 @@ int tk_inline_add_when(tk_conv *cv, uint64_t key)
         return -1;
     if (2 * (f->n_when_keys + 1) > f->cap_when_keys) { /* at most half full */
         size_t cap = f->cap_when_keys ? f->cap_when_keys * 2 : 256;
-        uint64_t *slot = calloc(cap, sizeof *slot);
-        if (slot == NULL)
-            return -1;
+        uint64_t *slot = tk_xcalloc(cap, sizeof *slot);
         for (size_t i = 0; i < f->cap_when_keys; i++)
             if (f->when_keys[i] != 0) {
                 size_t k = (size_t)((f->when_keys[i] * 0x9E3779B97F4A7C15u) >> 32) & (cap - 1);
@@ -200,20 +198,10 @@ int tk_footnotes_add_line(tk_conv *cv, const tk_span *line)
             return 0;
         tk_fn_text *t = &f->notes[f->n_notes - 1];
         size_t nl = t->n_lines + line->n_lines;
-        char *nt = realloc(t->text, t->len + 1 + line->len + 1);
-        size_t *ls = realloc(t->line_start, nl * sizeof *ls);
-        unsigned *ln = realloc(t->line_no, nl * sizeof *ln);
-        unsigned *lc = realloc(t->line_col, nl * sizeof *lc);
-        if (nt != NULL)
-            t->text = nt;
-        if (ls != NULL)
-            t->line_start = ls;
-        if (ln != NULL)
-            t->line_no = ln;
-        if (lc != NULL)
-            t->line_col = lc;
-        if (nt == NULL || ls == NULL || ln == NULL || lc == NULL)
-            return 1;
+        t->text = tk_xrealloc(t->text, t->len + 1 + line->len + 1);
+        t->line_start = tk_xrealloc(t->line_start, nl * sizeof *t->line_start);
+        t->line_no = tk_xrealloc(t->line_no, nl * sizeof *t->line_no);
+        t->line_col = tk_xrealloc(t->line_col, nl * sizeof *t->line_col);
         t->text[t->len++] = '\n';
         for (size_t i = 0; i < line->n_lines; i++) {
             t->line_start[t->n_lines + i] = t->len + line->line_start[i];
@@ -233,17 +221,10 @@ int tk_footnotes_add_line(tk_conv *cv, const tk_span *line)
     strcpy(t->n, n);
     t->label_rend = label_rend(line->text, ml);
     t->len = line->len - s;
-    t->text = malloc(t->len + 1);
-    t->line_start = malloc(line->n_lines * sizeof *t->line_start);
-    t->line_no = malloc(line->n_lines * sizeof *t->line_no);
-    t->line_col = malloc(line->n_lines * sizeof *t->line_col);
-    if (t->text == NULL || t->line_start == NULL || t->line_no == NULL || t->line_col == NULL) {
-        free(t->text);
-        free(t->line_start);
-        free(t->line_no);
-        free(t->line_col);
-        return 0;
-    }
+    t->text = tk_xmalloc(t->len + 1);
+    t->line_start = tk_xmalloc(line->n_lines * sizeof *t->line_start);
+    t->line_no = tk_xmalloc(line->n_lines * sizeof *t->line_no);
+    t->line_col = tk_xmalloc(line->n_lines * sizeof *t->line_col);
     memcpy(t->text, line->text + s, t->len);
     t->text[t->len] = '\0';
     unsigned l0, c0;
@@ -483,6 +464,7 @@ void tk_footnotes_finish(tk_conv *cv)
         cv->n_footnotes++;
     }
     settle_unmatched(cv);
+    place_timeline(cv); /* a timestamp inside a note text may have begun the timeline */
     drop_empty_notes(cv);
     for (size_t i = 0; i < f->n_notes; i++) {
         free(f->notes[i].text);

@@ -62,6 +62,7 @@ typedef struct ctx {
     size_t n_rms, cap_rms;
     int explain;
     tk_inline_scratch *sc;
+    tk_span_cursor cur; /* positions of messages: linear along a line */
 } ctx;
 
 /* Buffers reused from span to span (kept in cv->footnotes): the pass mallocs only when a
@@ -95,10 +96,7 @@ static mark *push(vec *v)
 {
     if (v->n == v->cap) {
         size_t nc = v->cap ? v->cap * 2 : 16;
-        mark *nv = realloc(v->v, nc * sizeof *nv);
-        if (nv == NULL)
-            return NULL;
-        v->v = nv;
+        v->v = tk_xrealloc(v->v, nc * sizeof *v->v);
         v->cap = nc;
     }
     mark *m = &v->v[v->n++];
@@ -122,7 +120,7 @@ static mark *push_span(vec *v, int kind, size_t s, size_t e, size_t cs, size_t c
 
 static void pos(ctx *c, size_t off, unsigned *line, unsigned *col)
 {
-    tk_span_pos(c->sp, off, line, col);
+    tk_span_pos_at(c->sp, off, &c->cur, line, col);
 }
 
 static void explain(ctx *c, size_t off, const char *rule, const char *fmt, const char *a,
@@ -525,7 +523,10 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
     int touching = bs > 0 && bs > floor && !is_space((unsigned char)t[bs - 1]);
     tk_rule_match rm;
     mark *m;
-    if (!tk_rules_match(c->cv->rules, open, t + ins, inl, attached, &rm)) {
+    /* glued: after a character other than a space ("Heaven--[Jack"): no play direction */
+    int glued = bs > 0 && t[bs - 1] != ' ' && t[bs - 1] != '\n' && t[bs - 1] != '\t';
+    if (!tk_rules_match(c->cv->rules, open, t + ins, inl,
+                        attached | (glued ? TK_BR_GLUED : 0), &rm)) {
         if (open == '[')
             warn(c, bs, "bracket-unknown", "unknown bracket '[%.*s]' kept as text", t + ins, inl);
         return;
@@ -912,6 +913,11 @@ static int nests(const vec *v, size_t *p, size_t a, size_t b)
 static void on_date(const tk_date *d, void *user)
 {
     ctx *c = user;
+    if (d->when[0] == '\0' && d->from[0] == '\0' && d->to[0] == '\0') {
+        warn(c, d->start, "date", "'%.*s' is not a day of the calendar: kept as text, no @when",
+             c->t + d->start, d->end - d->start);
+        return;
+    }
     mark *m = push(&c->dates);
     if (m == NULL)
         return;
@@ -954,14 +960,8 @@ static int reading_text(ctx *c, reading *r)
 {
     tk_inline_scratch *sc = c->sc;
     if (c->len + 1 > sc->rcap) {
-        char *nt = realloc(sc->rtext, c->len + 1);
-        if (nt != NULL)
-            sc->rtext = nt;
-        size_t *nm = realloc(sc->rmap, (c->len + 1) * sizeof *nm);
-        if (nm != NULL)
-            sc->rmap = nm;
-        if (nt == NULL || nm == NULL)
-            return -1;
+        sc->rtext = tk_xrealloc(sc->rtext, c->len + 1);
+        sc->rmap = tk_xrealloc(sc->rmap, (c->len + 1) * sizeof *sc->rmap);
         sc->rcap = c->len + 1;
     }
     r->text = sc->rtext;
@@ -1403,9 +1403,9 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     tk_footnotes *fs = cv->footnotes;
     tk_inline_scratch local;
     tk_inline_scratch *sc = fs->scratch;
-    if (sc == NULL && (sc = fs->scratch = calloc(1, sizeof *sc)) == NULL)
-        sc = NULL;
-    if (sc == NULL || sc->busy) {
+    if (sc == NULL)
+        sc = fs->scratch = tk_xcalloc(1, sizeof *sc);
+    if (sc->busy) {
         memset(&local, 0, sizeof local);
         sc = &local;
     }
@@ -1424,11 +1424,8 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     for (const char *p = c.t; (p = memchr(p, '(', (size_t)(c.t + c.len - p))) != NULL; p++)
         nb++;
     if (nb > sc->cap_rms) {
-        tk_rule_match *nr = realloc(sc->rms, nb * sizeof *nr);
-        if (nr != NULL) {
-            sc->rms = nr;
-            sc->cap_rms = nb;
-        }
+        sc->rms = tk_xrealloc(sc->rms, nb * sizeof *sc->rms);
+        sc->cap_rms = nb;
     }
     c.rms = sc->rms;
     c.cap_rms = sc->cap_rms;
@@ -1475,11 +1472,8 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     /* all marks, outer first */
     size_t total = c.br.n + c.nested.n + c.dates.n + c.persons.n;
     if (total > c.all.cap) {
-        mark *na = realloc(c.all.v, total * sizeof *na);
-        if (na != NULL) {
-            c.all.v = na;
-            c.all.cap = total;
-        }
+        c.all.v = tk_xrealloc(c.all.v, total * sizeof *c.all.v);
+        c.all.cap = total;
     }
     if (total == 0)
         tk_text(parent, c.t, c.len);

@@ -124,6 +124,9 @@ static const char *const builtin_rules[] = {
     "agreed          [Agreed*]                           -> note type=editorial subtype=decision place=inline {$0}",
     "approved        [Approved*]                         -> note type=editorial subtype=decision place=inline {$0}",
     "signed          [Signed]                   nocase   -> note type=editorial subtype=signed place=inline {$0}",
+    /* in a play, any other square bracket of words after a space is a stage direction
+       ([Sings drunkenly]) */
+    "stage-play      [*]                 detached play   -> stage {$0}",
     /* not editorial: web-page debris, kept as text */
     "email-debris    [email*protected]                    -> @text",
     /* everything else made of words: supplied word(s) or a gloss (inlines.c decides) */
@@ -136,7 +139,21 @@ struct tk_rules {
     size_t n, cap;
     size_t n_user;   /* the first n_user rules come from the file */
     int date_order;
+    int play;        /* the document is a play: rules flagged `play` apply */
+    char **words[TK_WORDS_COUNT]; /* label-role, label-not, stage-cue phrases (speakers.c) */
+    size_t n_words[TK_WORDS_COUNT];
 };
+
+/* Directives of a rules file that extend the speaker-label word tables (speakers.c). */
+static const char *const word_directives[TK_WORDS_COUNT] = {
+    [TK_WORDS_ROLE] = "label-role", [TK_WORDS_NOT_LABEL] = "label-not",
+    [TK_WORDS_STAGE] = "stage-cue"};
+
+const char *const *tk_rules_words(const tk_rules *r, int kind, size_t *n)
+{
+    *n = r->n_words[kind];
+    return (const char *const *)r->words[kind];
+}
 
 /* encoder names after '@' */
 static const char *const enc_names[TK_ENC_COUNT] = {
@@ -159,6 +176,7 @@ static const struct {
     unsigned flag;
 } flag_names[] = {
     {"nocase", TK_RF_NOCASE}, {"attached", TK_RF_ATTACHED}, {"detached", TK_RF_DETACHED},
+    {"play", TK_RF_PLAY},
     {"bare", TK_RF_BARE},
 };
 
@@ -179,6 +197,11 @@ void tk_rules_free(tk_rules *r)
         return;
     for (size_t i = 0; i < r->n; i++)
         rule_clear(&r->v[i]);
+    for (int k = 0; k < TK_WORDS_COUNT; k++) {
+        for (size_t i = 0; i < r->n_words[k]; i++)
+            free(r->words[k][i]);
+        free(r->words[k]);
+    }
     free(r->v);
     free(r);
 }
@@ -359,6 +382,19 @@ static const char *parse_rule(const char *line, size_t len, tk_rule *r, unsigned
             for (const char *v = a[1]; *v; v++)
                 if (*v == '$' && (v[1] < '0' || v[1] - '0' > (int)ncap))
                     msg = "attribute value names a capture the pattern does not have";
+    /* prefix=WORD becomes the @rend token prefixed-WORD, which teikit.rng allows only as
+       letters and digits */
+    if (msg == NULL && r->attrs != NULL)
+        for (char **a = r->attrs; *a != NULL; a += 2)
+            if (strcmp(a[0], "prefix") == 0) {
+                const unsigned char *v = (const unsigned char *)a[1];
+                int ok = *v != '\0';
+                for (; *v && ok; v++)
+                    ok = (*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') ||
+                         (*v >= '0' && *v <= '9');
+                if (!ok)
+                    msg = "prefix= takes a word of ASCII letters and digits";
+            }
     return msg;
 }
 
@@ -377,6 +413,36 @@ static int push_rule(tk_rules *rs, tk_rule *r)
 }
 
 /* Reads the rules file into rs (before the built-in rules). 0 or -1 (reported). */
+/* The word table a directive line names (label-role, label-not, stage-cue), -1 if none. */
+static int word_directive(const char *s, const char *end)
+{
+    for (int k = 0; k < TK_WORDS_COUNT; k++) {
+        size_t m = strlen(word_directives[k]);
+        if ((size_t)(end - s) > m && memcmp(s, word_directives[k], m) == 0 &&
+            (s[m] == ' ' || s[m] == '\t'))
+            return k;
+    }
+    return -1;
+}
+
+/* Adds the phrase s..end (trimmed) to word table k; -1 when empty or out of memory. */
+static int add_word(tk_rules *rs, int k, const char *s, const char *end)
+{
+    s = skip_ws(s, end);
+    while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    if (end == s)
+        return -1;
+    char **g = realloc(rs->words[k], (rs->n_words[k] + 1) * sizeof *g);
+    if (g == NULL)
+        return -1;
+    rs->words[k] = g;
+    if ((g[rs->n_words[k]] = dupn(s, (size_t)(end - s))) == NULL)
+        return -1;
+    rs->n_words[k]++;
+    return 0;
+}
+
 static int load_file(tk_rules *rs, const char *path, tk_diag *d)
 {
     size_t len = 0;
@@ -394,7 +460,14 @@ static int load_file(tk_rules *rs, const char *path, tk_diag *d)
             n--;
         const char *s = skip_ws(p, p + n);
         if (s < p + n && *s != '#') {
-            if ((size_t)(p + n - s) > 10 && memcmp(s, "date-order", 10) == 0) {
+            int wk = word_directive(s, p + n);
+            if (wk >= 0) {
+                if (add_word(rs, wk, s + strlen(word_directives[wk]), p + n) != 0) {
+                    tk_diag_report(d, TK_ERROR, path, lineno, (unsigned)(s - p) + 1, "rules",
+                                   "%s needs a word or phrase", word_directives[wk]);
+                    status = -1;
+                }
+            } else if ((size_t)(p + n - s) > 10 && memcmp(s, "date-order", 10) == 0) {
                 const char *v = skip_ws(s + 10, p + n);
                 if (p + n - v == 3 && (memcmp(v, "dmy", 3) == 0 || memcmp(v, "mdy", 3) == 0))
                     rs->date_order = v[0] == 'm' ? TK_DATE_MDY : TK_DATE_DMY;
@@ -461,6 +534,7 @@ fail:
 
 void tk_rules_set_date_order(tk_rules *r, int order) { r->date_order = order; }
 int tk_rules_date_order(const tk_rules *r) { return r->date_order; }
+void tk_rules_set_play(tk_rules *r, int on) { r->play = on; }
 size_t tk_rules_count(const tk_rules *r) { return r->n; }
 const tk_rule *tk_rules_at(const tk_rules *r, size_t i) { return i < r->n ? &r->v[i] : NULL; }
 
@@ -512,14 +586,17 @@ static int glob(const char *p, const char *s, size_t i, size_t n, int nocase, tk
     return i == n;
 }
 
-int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, int attached,
+int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, int how,
                    tk_rule_match *m)
 {
+    int attached = how & 1;
     for (size_t i = 0; i < r->n; i++) {
         const tk_rule *ru = &r->v[i];
         if (ru->open != open || ru->enc == TK_ENC_COUNT)
             continue;
         if ((ru->flags & TK_RF_ATTACHED) && !attached)
+            continue;
+        if ((ru->flags & TK_RF_PLAY) && (!r->play || (how & TK_BR_GLUED)))
             continue;
         if ((ru->flags & TK_RF_DETACHED) && attached)
             continue;

@@ -3,11 +3,18 @@
 #include "teikit.h"
 #include "tk_internal.h"
 
-#include <stdlib.h>
+#include <errno.h>
+#include <stdio.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/entities.h>
+#include <libxml/hash.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xinclude.h>
 
@@ -60,30 +67,141 @@ static pthread_once_t loader_once = PTHREAD_ONCE_INIT;
 /* The loader is process-wide in libxml2: install it once, before any parse. */
 static void install_loader(void)
 {
-    xmlInitParser();
+    tk_xml_init();
     xmlSetExternalEntityLoader(safe_loader);
 }
 
 static const int parse_options =
     XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
 
-/* Checks the parsed document for entity declarations, which teikit refuses. */
-static int has_entity_decls(xmlDocPtr doc)
+/* What a document declares in its DOCTYPE, as teikit's entity policy sees it. */
+enum entity_decls {
+    DECLS_NONE,     /* nothing declared */
+    DECLS_SWITCHES, /* only internal parameter entities: the "INCLUDE" switches of old
+                       DTD-based TEI (<!ENTITY % TEI.drama "INCLUDE">), ignored */
+    DECLS_REFUSED   /* a general entity, or an external parameter entity */
+};
+
+static void scan_pentity(void *payload, void *data, const xmlChar *name)
 {
-    return (doc->intSubset != NULL && doc->intSubset->entities != NULL) ||
-           (doc->extSubset != NULL && doc->extSubset->entities != NULL);
+    const xmlEntity *e = payload;
+    int *external = data;
+    (void)name;
+    if (e != NULL && e->etype != XML_INTERNAL_PARAMETER_ENTITY)
+        *external = 1;
+}
+
+static enum entity_decls entity_decls(xmlDocPtr doc)
+{
+    const xmlDtd *const subsets[] = {doc->intSubset, doc->extSubset};
+    enum entity_decls r = DECLS_NONE;
+    for (size_t i = 0; i < sizeof subsets / sizeof *subsets; i++) {
+        if (subsets[i] == NULL)
+            continue;
+        if (subsets[i]->entities != NULL)
+            return DECLS_REFUSED;
+        if (subsets[i]->pentities != NULL) {
+            int external = 0;
+            xmlHashScan(subsets[i]->pentities, scan_pentity, &external);
+            if (external)
+                return DECLS_REFUSED;
+            r = DECLS_SWITCHES;
+        }
+    }
+    return r;
+}
+
+/* Whether the internal subset of the DOCTYPE at the start of s[0..n) references a parameter
+ * entity (`%name;`, in a declaration or inside a literal, where XML expands it); comments are
+ * skipped. An internal subset that does not end within n bytes counts as referencing. */
+static int subset_has_pe_reference(const char *s, size_t n)
+{
+    const char *dt = NULL;
+    for (size_t i = 0; i + 9 <= n && dt == NULL; i++)
+        if (memcmp(s + i, "<!DOCTYPE", 9) == 0)
+            dt = s + i;
+    if (dt == NULL)
+        return 1;
+    const char *end = s + n, *p = memchr(dt, '[', (size_t)(end - dt));
+    if (p == NULL)
+        return 1;
+    char quote = 0;
+    for (p++; p < end; p++) {
+        if (quote == 0 && end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+            const char *c = p + 4;
+            while (c + 3 <= end && memcmp(c, "-->", 3) != 0)
+                c++;
+            if (c + 3 > end)
+                return 1;
+            p = c + 2;
+            continue;
+        }
+        if (quote != 0) {
+            if (*p == quote)
+                quote = 0;
+        } else if (*p == '"' || *p == '\'') {
+            quote = *p;
+        } else if (*p == ']') {
+            return 0;
+        }
+        if (*p == '%' && p + 1 < end &&
+            ((unsigned)(((unsigned char)p[1] | 0x20) - 'a') < 26u || p[1] == '_' || p[1] == ':' ||
+             (unsigned char)p[1] >= 0x80))
+            return 1;
+    }
+    return 1;
+}
+
+/* The first bytes of path (up to cap), for looking at its DOCTYPE; NULL when unreadable. */
+static char *read_prefix(const char *path, size_t cap, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    char *buf = malloc(cap);
+    if (buf != NULL)
+        *n = fread(buf, 1, cap, f);
+    fclose(f);
+    return buf;
+}
+
+/* Applies the entity policy to a parsed document (source: buf, or the file path): general
+ * entities and external parameter entities are refused; internal parameter entities that
+ * nothing references are the switches of an old DTD-based file: no DTD is read, so they
+ * mean nothing, and the document is accepted with a warning. Returns 0 to accept. */
+static int entity_policy(xmlDocPtr doc, const char *path, const char *buf, size_t len,
+                         const char *name, tk_diag *d)
+{
+    enum entity_decls decls = entity_decls(doc);
+    if (decls == DECLS_SWITCHES) {
+        size_t n = 0;
+        char *own = NULL;
+        if (buf == NULL) {
+            own = read_prefix(path, (size_t)1 << 20, &n);
+            buf = own;
+        } else {
+            n = len;
+        }
+        if (buf == NULL || subset_has_pe_reference(buf, n))
+            decls = DECLS_REFUSED;
+        free(own);
+    }
+    if (decls == DECLS_REFUSED) {
+        tk_diag_report(d, TK_ERROR, name, 1, 0, "xml-entity",
+                       "entity declarations are not accepted (external entities and entity "
+                       "expansion are disabled for safety)");
+        return -1;
+    }
+    if (decls == DECLS_SWITCHES)
+        tk_diag_report(d, TK_WARNING, name, 1, 0, "xml-entity",
+                       "parameter entity declarations ignored (no DTD is read, nothing is "
+                       "expanded): remove the DOCTYPE's internal subset to silence this");
+    return 0;
 }
 
 static xmlDocPtr finish(xmlDocPtr doc, xmlParserCtxtPtr ctxt, struct err_target *t, int flags)
 {
     if (doc != NULL && (!ctxt->wellFormed || t->errors > 0)) {
-        xmlFreeDoc(doc);
-        doc = NULL;
-    }
-    if (doc != NULL && has_entity_decls(doc)) {
-        tk_diag_report(t->diag, TK_ERROR, t->name, 1, 0, "xml-entity",
-                       "entity declarations are not accepted (external entities and entity "
-                       "expansion are disabled for safety)");
         xmlFreeDoc(doc);
         doc = NULL;
     }
@@ -110,6 +228,8 @@ static xmlDocPtr read_any(const char *path, const char *buf, size_t len, const c
         tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "out of memory");
         return NULL;
     }
+    tk_xml_handlers host;
+    tk_xml_handlers_save(&host, 0);
     xmlSetStructuredErrorFunc(&t, structured_error);
     pthread_once(&loader_once, install_loader);
     int opts = parse_options;
@@ -120,8 +240,13 @@ static xmlDocPtr read_any(const char *path, const char *buf, size_t len, const c
     if (doc == NULL && t.errors == 0)
         tk_diag_report(d, path != NULL ? TK_SYSTEM : TK_ERROR, name, 0, 0, "io",
                        "cannot read XML");
+    if (doc != NULL && ctxt->wellFormed && t.errors == 0 &&
+        entity_policy(doc, path, buf, len, name, d) != 0) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
     doc = finish(doc, ctxt, &t, flags);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    tk_xml_handlers_restore(&host);
     xmlFreeParserCtxt(ctxt);
     return doc;
 }
@@ -137,6 +262,17 @@ xmlDocPtr tk_xml_read_file(const char *path, int flags, tk_diag *d)
         free(buf);
         return doc;
     }
+    /* an unreadable file is an I/O error (exit 2), reported once, before libxml2 sees it */
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))) {
+        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "cannot open: %s",
+                       fd < 0 ? strerror(errno) : "is a directory");
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    close(fd);
     return read_any(path, NULL, 0, path, flags, d);
 }
 
