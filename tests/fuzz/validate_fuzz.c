@@ -24,6 +24,11 @@ static xmlDocPtr schema_src;   /* the source, for pruning */
 static xmlRelaxNGPtr whole;    /* compiled once */
 static char path[4096];        /* where each input is written */
 
+static void remove_input(void)
+{
+    unlink(path);
+}
+
 static void silent(void *ctx, const xmlError *e)
 {
     (void)ctx;
@@ -74,6 +79,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     const char *dir = getenv("FUZZ_TMP");
     snprintf(path, sizeof path, "%s/validate_fuzz.%ld.xml", dir != NULL ? dir : "/tmp",
              (long)getpid());
+    atexit(remove_input);
     return 0;
 }
 
@@ -196,8 +202,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t tlen = 0, jlen = 0, tlines, jlines;
     int rt = run(tk_diag_sink_gcc, &text, &tlen, &tlines);
     int rj = run(tk_diag_sink_json, &json, &jlen, &jlines);
-    if (rt != rj)
+    if (rt != rj) {
+        fprintf(stderr, "--- text (%d):\n%.*s--- json (%d):\n%.*s", rt, (int)tlen, text, rj,
+                (int)jlen, json);
         fuzz_fail("validate", "text and JSON runs disagree on the verdict", NULL);
+    }
     if (tlines != jlines) {
         fprintf(stderr, "--- text:\n%.*s--- json:\n%.*s", (int)tlen, text, (int)jlen, json);
         fuzz_fail("validate", "text and JSON sinks give different numbers of lines", NULL);
