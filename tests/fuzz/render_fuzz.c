@@ -66,8 +66,11 @@ static void walk(xmlNodePtr n, struct html_counts *c, const char **bad)
             if (!url)
                 continue;
             xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
-            if (v != NULL && bad_url(v))
-                *bad = (const char *)a->name;
+            static char name[64]; /* outlives the parsed HTML */
+            if (v != NULL && bad_url(v)) {
+                snprintf(name, sizeof name, "%s", (const char *)a->name);
+                *bad = name;
+            }
             xmlFree(v);
         }
         walk(n->children, c, bad);
