@@ -98,4 +98,42 @@ has "[like] still supplied" "$X" '<supplied reason="omitted" rend="bracketed">li
 hasnt "none of them supplied" "$X" '<supplied[^>]*>(None|no date|Agreed|End paraphrase.|matter omitted|[Nn]ot present)</supplied>'
 check "brackets valid" $TEIKIT validate "$X"
 
+# ---- a compilation without separator lines: numbered document headings start documents
+cat > "$TK_TMP/comp.txt" <<'TXT'
+Foreign Relations of Ruritania, Volume XX
+
+1. Memorandum From the Regent's Assistant (Hartley) to the Regent
+
+Strelsau, January 21, 1969.
+
+The talks opened.
+
+2. Some points were raised.
+
+2. Telegram From the Embassy in Zenda to the Foreign Office
+
+Zenda, January 22, 1969, 1830Z.
+
+The talks went on.
+TXT
+X="$TK_TMP/comp.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/comp.txt" 2>/dev/null
+n=$(grep -c '<TEI>' "$X"); [ "$n" -eq 2 ] && ok || fail "numbered document headings: $n documents, wanted 2"
+has "compilation title" "$X" '<title>Foreign Relations of Ruritania, Volume XX</title>'
+has "document heading as head" "$X" '<head>2. Telegram From the Embassy in Zenda to the Foreign Office</head>'
+has "a numbered paragraph stays in its document" "$X" '<p>2. Some points were raised.</p>'
+hasnt "no heading as list item" "$X" '<item n="2.">Telegram'
+check "compilation valid" $TEIKIT validate "$X"
+
+# ---- a roster under "Present:" is list[@type='participants']; a label before prose is not
+printf 'Minutes of the Commissioners\n\nParis, January 31, 1919.\n\nPresent:\n\nMr. Lansing\n\nGeneral Bliss\n\nColonel House, Adviser\n\n1. General Bliss began the discussion on the resolution passed yesterday at the Quai.\n\nPRESENT\n\nThe Secretary of State, the Under Secretary and both advisers of the Department attended the meeting in full, which lasted well into the evening.\n' > "$TK_TMP/roster.txt"
+X="$TK_TMP/roster.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/roster.txt" 2>/dev/null
+has "roster list" "$X" '<list type="participants">'
+has "roster head" "$X" '<head>Present:</head>'
+n=$(grep -c '<item>' "$X"); [ "$n" -eq 3 ] && ok || fail "roster items: $n, wanted 3"
+has "numbered item after the roster" "$X" '<list rend="numbered">'
+n=$(grep -c '<list type="participants">' "$X"); [ "$n" -eq 1 ] && ok || fail "a label before prose is no roster ($n rosters)"
+check "roster valid" $TEIKIT validate "$X"
+
 tk_done

@@ -112,6 +112,14 @@ has md "markdown label as printed" "<speaker>**Jerod Santo:**</speaker>"
 has md "id from the name inside the emphasis" '<sp who="#jerod-santo">'
 hasnt md "a segment marker is no person" '<person xml:id="break"'
 
+# hearings and depositions: a period after the label
+printf 'HEARING BEFORE THE COMMITTEE\n\nThe CHAIRMAN. The committee will come to order.\n\nMr. SMITH. Thank you, Mr. Chairman. I have a statement.\n\nSenator BLAKE. How long is it?\n\nMr. SMITH. Short.\n' >"$TK_TMP/hearing.txt"
+conv hearing; shape hearing transcript
+has hearing "Mr. SMITH." '<speaker>Mr. SMITH.</speaker>'
+has hearing "id from the name" '<sp who="#blake">'
+printf 'Q. Where were you born?\n\nA. In Ohio, in 1921.\n\nQ. And your parents?\n\nA. Farmers.\n' >"$TK_TMP/depo.txt"
+conv depo; shape depo transcript; count depo '<speaker>Q.</speaker>' 2
+
 # --- proceedings between turns
 cat >"$TK_TMP/events.txt" <<'EOF'
 CHAIRMAN: The meeting will come to order.

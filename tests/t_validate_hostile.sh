@@ -73,4 +73,19 @@ ln -s a.xml "$TK_TMP/walk/link.xml"
 expect_status "symlink loops: the walk ends" 0 timeout 20 $TEIKIT validate "$TK_TMP/walk"
 check "symlink loops: each file once" grep -q '^2 files, 0 invalid' "$TK_TMP/err"
 
+# --- one element with 100,000 attributes is refused before libxml2 spends minutes on it
+# (each attribute is checked against all the earlier ones); 1,000 are still read
+attrs() { { printf '%s<p ' "$PRE"; awk -v n="$1" 'BEGIN{for(i=0;i<n;i++) printf " a%d=\"v\"", i}'; printf '>x</p></body></text></TEI>\n'; } ; }
+attrs 100000 >"$TK_TMP/attrs.xml"
+attrs 1000 >"$TK_TMP/attrs1k.xml"
+( ulimit -t 5; $TEIKIT validate -q "$TK_TMP/attrs.xml" ) >"$TK_TMP/out" 2>&1; rc=$?
+check "100,000 attributes: exit 1 in 5 s of CPU (got $rc)" [ $rc -eq 1 ]
+check "100,000 attributes: the element named" grep -q "attrs.xml:1:$((${#PRE} + 1)): error: an element with more than 1000 attributes: refused" "$TK_TMP/out"
+expect_status "1,000 attributes are read" 1 $TEIKIT validate -q "$TK_TMP/attrs1k.xml"
+check "1,000 attributes: grammar errors, no refusal" sh -c "grep -q relaxng '$TK_TMP/err' && ! grep -q xml-limit '$TK_TMP/err'"
+sed 's|<?xml version="1.0"?>||' "$TK_TMP/attrs.xml" >"$TK_TMP/part.xml"
+( ulimit -t 5; $TEIKIT validate -q --xinclude "$TK_TMP/main.xml" ) >"$TK_TMP/out" 2>&1; rc=$?
+check "100,000 attributes in an XIncluded file: exit 1 in 5 s of CPU (got $rc)" [ $rc -eq 1 ]
+check "XIncluded file: the element named" grep -q "part.xml:1:[0-9]*: error: an element with more than 1000 attributes" "$TK_TMP/out"
+
 tk_done

@@ -292,15 +292,19 @@ static size_t speaker_label(parser *P, const tk_line *l, tk_label *lab)
 {
     if (P->g == NULL || !tk_speaker_label(P->g, l->s, l->len, P->forms, lab))
         return 0;
+    /* "Lane. Yes" with one space is a sentence more often than a label; in a hearing, "Mr.
+       SMITH. text" and "Q. text" are labels (and only those end with a period there) */
+    if ((lab->form & ~(unsigned)TK_LF_ALONE) == TK_LF_PERIOD && !(lab->form & TK_LF_ALONE)) {
+        if ((P->forms & TK_LF_HEARING) ? !lab->hearing : (!lab->wide && !lab->caps))
+            return 0;
+        if (lab->hearing && (P->forms & TK_LF_HEARING))
+            return lab->text_off; /* "Mr. SMITH." is no mixed-case name */
+    }
     /* a mixed-case name among ALL-CAPS labels: when it speaks more than once ("Stony:"),
        and says a sentence ("Chair: Dr. Marc Susser, Office of the Historian" is a field) */
     if (!lab->caps && !P->mixed_ok &&
         !(P->mixed != NULL && tk_names_get(P->mixed, l->s + lab->name_off, lab->name_len) >= 2 &&
           !tk_field_line(l, lab)))
-        return 0;
-    /* "Lane. Yes" with one space is a sentence more often than a label */
-    if ((lab->form & ~(unsigned)TK_LF_ALONE) == TK_LF_PERIOD && !(lab->form & TK_LF_ALONE) &&
-        !lab->wide && !lab->caps)
         return 0;
     return lab->text_off;
 }
@@ -573,7 +577,8 @@ static int heading_like(const tk_line *l)
     if (n < 3 || n > 140 || l->s[0] == ' ' || l->s[0] == '\t')
         return 0;
     unsigned char c0 = (unsigned char)l->s[0];
-    if (!is_upper(c0) && c0 < 0x80)
+    long num;
+    if (!is_upper(c0) && c0 < 0x80 && !tk_rec_numbered_heading(l->s, n, &num))
         return 0;
     char last = l->s[n - 1];
     if (strchr(".,;:!?\"-", last) != NULL)
@@ -872,7 +877,8 @@ static int title_line(parser *P, const tk_line *l, tk_shape shape, size_t *lw, s
     if (shape != TK_SHAPE_RECORD && speaker_label(P, l, &lab) > 0)
         return 0;
     unsigned char c0 = (unsigned char)l->s[0];
-    if (!is_upper(c0) && c0 < 0x80)
+    long num;
+    if (!is_upper(c0) && c0 < 0x80 && !tk_rec_numbered_heading(l->s, n, &num))
         return 0;
     size_t long_words = 0, cap_long = 0;
     for (size_t i = 0; i < n;) {
@@ -1128,6 +1134,17 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
 }
 
 /* Classifies the paragraphs of one record or transcript document. */
+/* A paragraph that can be a name of a roster: one line of at most 120 characters, no list
+ * marker, no label (`...:`), no date line. */
+static int roster_item(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    size_t mlen, e = rtrim_len(l->s, l->len);
+    int num;
+    return p->n == 1 && e <= 120 && e > 0 && list_marker(l, &mlen, &num) == 0 &&
+           l->s[e - 1] != ':' && !dateline_para(L, p);
+}
+
 /* The first paragraph of a record's closer among v[0..n): a signature among the last
  * four one-line paragraphs with only short lines after it, and the closing formula right
  * before it; (size_t)-1 when there is none. Source lines (moved to the header) and page
@@ -1142,7 +1159,10 @@ static size_t find_closer(parser *P, const para *v, size_t n)
     size_t found = (size_t)-1;
     for (size_t k = end; k > 0 && end - k < 4; k--) {
         const tk_line *l = &L->v[v[k - 1].first];
-        if (v[k - 1].n != 1 || rtrim_len(l->s, l->len) > 80)
+        /* short lines only; a numbered or bracketed line (a note, an archive reference)
+           after the signature is no addressee: no closer then */
+        if (v[k - 1].n != 1 || rtrim_len(l->s, l->len) > 80 || l->len == 0 ||
+            is_digit((unsigned char)l->s[0]) || l->s[0] == '[')
             break;
         if (tk_rec_signature(l->s, l->len) && k - 1 >= 2) /* not the title itself */
             found = k - 1;
@@ -1227,7 +1247,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             notes_at = k;
     }
 
-    int list_open = 0, in_turns = 0, seen_long = 0;
+    int list_open = 0, in_turns = 0, seen_long = 0, roster = 0;
     play_state ps = {0};
     for (size_t i = a; i < b && shape == TK_SHAPE_PLAY; i++) /* the margin of wrapped prose */
         if (L->v[i].len > ps.margin && L->v[i].len < 200)
@@ -1277,6 +1297,22 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                                                               : "line after the signature: closer");
             list_open = 0;
             continue;
+        }
+        /* a roster: "Present:" and one name (with its office) per paragraph */
+        if (shape == TK_SHAPE_RECORD && p->n == 1 && tk_rec_roster_label(l->s, l->len) &&
+            k + 1 < notes_at && roster_item(L, &v[k + 1])) {
+            para_block(P, TK_B_ROSTER_HEAD, p, 0);
+            note(P, p->first, "roster", "roster label: list[@type='participants']");
+            roster = 1;
+            list_open = 0;
+            continue;
+        }
+        if (roster) {
+            if (roster_item(L, p)) {
+                para_block(P, TK_B_ROSTER_ITEM, p, 0);
+                continue;
+            }
+            roster = 0;
         }
         int top = !seen_long && !in_turns && k < 8;
         if (shape == TK_SHAPE_RECORD && k < 12 && !seen_long && p->n == 1 &&
@@ -1599,6 +1635,49 @@ static void play_document(parser *P, size_t a, size_t b)
 
 /* ------------------------------------------------------------------ driver */
 
+/* A compilation without separator lines: the lines (after a blank line) that are numbered
+ * document headings (`7. Memorandum From A to B`) with their date on one of the next three
+ * lines, when there are at least two and their numbers rise. Returns a malloc'd flag per
+ * line, or NULL when the file is not such a compilation. */
+static unsigned char *numbered_documents(parser *P, size_t start)
+{
+    const tk_lines *L = P->lines;
+    for (size_t i = start; i < L->n; i++)
+        if (is_separator(&L->v[i]))
+            return NULL;
+    unsigned char *cut = calloc(L->n + 1, 1);
+    if (cut == NULL)
+        return NULL;
+    size_t found = 0;
+    long last = -1;
+    for (size_t i = start; i < L->n; i++) {
+        const tk_line *l = &L->v[i];
+        long num;
+        if ((i > start && !is_blank(&L->v[i - 1])) || l->len == 0 ||
+            !is_digit((unsigned char)l->s[0]) ||
+            !tk_rec_numbered_heading(l->s, rtrim_len(l->s, l->len), &num) || num <= last)
+            continue;
+        int dated = 0;
+        for (size_t k = i + 1, seen = 0; k < L->n && seen < 3 && !dated; k++) {
+            if (is_blank(&L->v[k]))
+                continue;
+            seen++;
+            dated = L->v[k].len <= 120 && is_dateline_text(L->v[k].s, L->v[k].len);
+        }
+        if (!dated)
+            continue;
+        cut[i] = 1;
+        last = num;
+        found++;
+        note(P, i, "document", "numbered document heading: a new document");
+    }
+    if (found < 2) {
+        free(cut);
+        return NULL;
+    }
+    return cut;
+}
+
 static tk_docblocks *new_doc(parser *P, size_t first, size_t end)
 {
     tk_blocks *B = P->out; /* doubling: a file may hold thousands of documents */
@@ -1619,15 +1698,19 @@ static tk_docblocks *new_doc(parser *P, size_t first, size_t end)
 
 static const char *const shape_names[] = {"auto", "record", "transcript", "play"};
 
-/* Counts, up to `most`, the separator-delimited parts from line `from` on that hold a line of
- * text (not blank, not web-page debris). */
-static size_t parts_with_text(const parser *P, size_t from, size_t most)
+/* Counts, up to `most`, the parts from line `from` on that hold a line of text (not blank, not
+ * web-page debris); parts end at separator lines and, when cut is given, before the lines it
+ * marks (numbered document headings). */
+static size_t parts_with_text(const parser *P, size_t from, size_t most, const unsigned char *cut)
 {
     const tk_lines *L = P->lines;
     size_t n = 0;
     int text = 0;
     for (size_t i = from; i <= L->n && n < most; i++) {
-        if (i == L->n || is_separator(&L->v[i])) {
+        if (i < L->n && cut != NULL && cut[i] && i > from) {
+            n += (size_t)text;
+            text = 1; /* the heading line itself is text */
+        } else if (i == L->n || is_separator(&L->v[i])) {
             n += (size_t)text;
             text = 0;
         } else if (!is_blank(&L->v[i]) && !is_debris(&L->v[i])) {
@@ -1698,11 +1781,14 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
         P.mixed_ok = 1;
     }
 
-    /* documents: split at separator lines */
+    /* documents: split at separator lines, or else (a record) before numbered document
+       headings */
+    unsigned char *cut = B->shape == TK_SHAPE_RECORD ? numbered_documents(&P, start) : NULL;
     size_t doc_start = start;
     int leading = 1; /* no part with text seen yet */
     for (size_t i = start; i <= lines->n && !P.oom; i++) {
-        if (i < lines->n && !is_separator(&lines->v[i]))
+        int at_cut = i < lines->n && cut != NULL && cut[i] && i > doc_start;
+        if (i < lines->n && !at_cut && !is_separator(&lines->v[i]))
             continue;
         size_t end = i;
         /* empty parts before the first text are skipped; the first part with text, when it is
@@ -1713,7 +1799,7 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
             size_t np = 0;
             para *v = collect_paragraphs(&P, doc_start, end, &np);
             int empty = v != NULL && np == 0;
-            int title = corpus_title && v != NULL && np == 1 && v[0].n == 1 && parts_with_text(&P, i + 1, 2) >= 2;
+            int title = corpus_title && v != NULL && np == 1 && v[0].n == 1 && parts_with_text(&P, at_cut ? i : i + 1, 2, cut) >= 2;
             if (title) {
                 const tk_line *l = &lines->v[v[0].first];
                 B->corpus_title = strndup(l->s, rtrim_len(l->s, l->len));
@@ -1725,7 +1811,7 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
             if (!empty)
                 leading = 0;
             if (empty || title) {
-                doc_start = i + 1;
+                doc_start = at_cut ? i : i + 1;
                 continue;
             }
         }
@@ -1741,8 +1827,9 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
             else
                 prose_document(&P, doc_start, end, B->shape, B->n_docs == 1);
         }
-        doc_start = i + 1;
+        doc_start = at_cut ? i : i + 1;
     }
+    free(cut);
     for (size_t m = 0; m < front.n_meta; m++) {
         free(front.meta[m].key);
         free(front.meta[m].value);

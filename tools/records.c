@@ -92,8 +92,10 @@ size_t tk_rec_doc_type(const char *s, size_t len)
     /* "7. Memorandum From ..." in a compilation, "The Memorandum ..." */
     while (i < len && is_digit((unsigned char)s[i]))
         i++;
-    if (i > 0 && i + 1 < len && s[i] == '.' && s[i + 1] == ' ')
+    if (i > 0 && i < 5 && i + 1 < len && s[i] == '.' && s[i + 1] == ' ')
         i += 2;
+    else if (i > 0 && i < 5 && i + 1 < len && s[i] == ' ') /* DFAT: "264 Note of Meeting" */
+        i += 1;
     else
         i = 0;
     for (size_t k = 0; k < sizeof doc_types / sizeof *doc_types; k++) {
@@ -297,4 +299,42 @@ int tk_rec_signature(const char *s, size_t len)
     if (words == 1 && s[len - 1] == '.' && len > 3)
         return 0;
     return words >= 1 && words <= 6;
+}
+
+int tk_rec_numbered_heading(const char *s, size_t len, long *num)
+{
+    size_t t = tk_rec_doc_type(s, len);
+    if (t == 0 || (t >> 16) == 0 || len > 300)
+        return 0;
+    size_t after = (t >> 16) + (t & 0xffff);
+    /* the type is followed by its parties or subject: From, by, of, to, between, on */
+    static const char *const next[] = {" From ", " from ", " by ", " of ", " to ", " between ",
+                                       " on ", " for ", ", "};
+    int ok = 0;
+    for (size_t k = 0; !ok && k < sizeof next / sizeof *next; k++)
+        ok = len > after + strlen(next[k]) && memcmp(s + after, next[k], strlen(next[k])) == 0;
+    if (!ok)
+        return 0;
+    long v = 0;
+    for (size_t i = 0; i < len && is_digit((unsigned char)s[i]); i++)
+        v = v * 10 + (s[i] - '0');
+    *num = v;
+    return 1;
+}
+
+/* Labels a roster of participants stands under. */
+static const char *const roster_labels[] = {
+    "Present", "Participants", "Attendance", "Also present", "Also Present", "Attending",
+    "Those present", "Members present", "Absent", "In attendance", "Participants in the meeting",
+};
+
+int tk_rec_roster_label(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len > 0 && (s[len - 1] == ':' || s[len - 1] == '.'))
+        len--;
+    for (size_t k = 0; k < sizeof roster_labels / sizeof *roster_labels; k++)
+        if (strlen(roster_labels[k]) == len && strncasecmp(s, roster_labels[k], len) == 0)
+            return 1;
+    return 0;
 }

@@ -1,6 +1,7 @@
 /* rules.c: the bracket rule table: built-in rules and `--rules FILE`, parsed from one text
  * format (docs/rules.md), and the glob matcher that picks the rule for a bracket. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -538,52 +539,129 @@ void tk_rules_set_play(tk_rules *r, int on) { r->play = on; }
 size_t tk_rules_count(const tk_rules *r) { return r->n; }
 const tk_rule *tk_rules_at(const tk_rules *r, size_t i) { return i < r->n ? &r->v[i] : NULL; }
 
-/* Glob match of pattern p against s[0..n) with captures. Returns 1 on a match. */
-static int glob(const char *p, const char *s, size_t i, size_t n, int nocase, tk_rule_match *m,
-                int cap)
+/* One element of a compiled glob: a literal byte, '*' or '#'. */
+struct gtok {
+    char kind; /* 'c' literal, '*', '#' */
+    unsigned char c;
+};
+
+static int gtok_eq(const struct gtok *t, unsigned char b, int nocase)
 {
-    while (*p != '\0') {
-        if (*p == '*' || *p == '#') {
-            int digits = *p == '#';
-            size_t j = i;
-            if (digits) {
-                while (j < n && s[j] >= '0' && s[j] <= '9')
-                    j++;
-                if (j == i)
-                    return 0;
-                /* digits are greedy: try the longest run first, then shorter */
-                for (size_t k = j; k > i; k--) {
-                    m->cap_start[cap + 1] = i;
-                    m->cap_end[cap + 1] = k;
-                    if (glob(p + 1, s, k, n, nocase, m, cap + 1))
-                        return 1;
-                }
-                return 0;
-            }
-            if (p[1] == '\0') { /* trailing star: the rest */
-                m->cap_start[cap + 1] = i;
-                m->cap_end[cap + 1] = n;
-                return 1;
-            }
-            for (size_t k = i; k <= n; k++) {
-                m->cap_start[cap + 1] = i;
-                m->cap_end[cap + 1] = k;
-                if (glob(p + 1, s, k, n, nocase, m, cap + 1))
-                    return 1;
-            }
-            return 0;
-        }
-        if (*p == '\\' && p[1] != '\0')
-            p++;
-        if (i >= n)
-            return 0;
-        unsigned char a = (unsigned char)*p, b = (unsigned char)s[i];
-        if (a != b && !(nocase && a < 128 && b < 128 && tolower(a) == tolower(b)))
-            return 0;
-        p++;
-        i++;
+    return t->c == b || (nocase && t->c < 128 && b < 128 && tolower(t->c) == tolower(b));
+}
+
+static int is_digit_byte(char c) { return c >= '0' && c <= '9'; }
+
+/* Glob match of pattern p against s[0..n) with captures, in time linear in n (times the
+ * pattern's length; a backtracking matcher took O(n^4) with four wildcards). The captures
+ * are those backtracking would give: `*` as short as possible (a trailing `*` takes the rest),
+ * `#` as long as possible, left to right. ok[k][i] (a table of the pattern's tokens by text
+ * positions) says whether tokens k.. match s[i..n); the captures are then read off it
+ * left to right. Returns 1 on a match. */
+static int glob(const char *p, const char *s, size_t n, int nocase, tk_rule_match *m)
+{
+    struct gtok tok_buf[64], *tok = tok_buf;
+    unsigned char ok_buf[4096], *ok = ok_buf;
+    size_t plen = strlen(p), nt = 0;
+    int rc = 0;
+    if (plen > sizeof tok_buf / sizeof *tok_buf && (tok = malloc(plen * sizeof *tok)) == NULL)
+        return 0;
+    for (size_t i = 0; p[i] != '\0'; i++) {
+        if (p[i] == '\\' && p[i + 1] != '\0')
+            tok[nt++] = (struct gtok){'c', (unsigned char)p[++i]};
+        else if (p[i] == '*' || p[i] == '#')
+            tok[nt++] = (struct gtok){p[i], 0};
+        else
+            tok[nt++] = (struct gtok){'c', (unsigned char)p[i]};
     }
-    return i == n;
+    /* literal prefix and suffix first: most rules fail there at once */
+    size_t pre = 0, suf = 0;
+    while (pre < nt && tok[pre].kind == 'c') {
+        if (pre >= n || !gtok_eq(&tok[pre], (unsigned char)s[pre], nocase))
+            goto out;
+        pre++;
+    }
+    if (pre == nt) {
+        rc = n == nt;
+        goto out;
+    }
+    while (suf < nt - pre && tok[nt - 1 - suf].kind == 'c') {
+        if (suf >= n - pre || !gtok_eq(&tok[nt - 1 - suf], (unsigned char)s[n - 1 - suf], nocase))
+            goto out;
+        suf++;
+    }
+    if (pre + suf + 1 == nt) { /* one wildcard between them: no search */
+        size_t e = n - suf;
+        for (size_t i = pre; tok[pre].kind == '#' && i < e; i++)
+            if (!is_digit_byte(s[i]))
+                goto out;
+        if (tok[pre].kind == '#' && e == pre)
+            goto out;
+        m->cap_start[1] = pre;
+        m->cap_end[1] = e;
+        rc = 1;
+        goto out;
+    }
+    size_t w = n + 2; /* row width: positions 0..n, and n+1 (past the end) always 0 */
+    size_t rows = nt + 1;
+    if (rows > SIZE_MAX / w)
+        goto out;
+    if (rows * w > sizeof ok_buf && (ok = malloc(rows * w)) == NULL)
+        goto out;
+#define OK(k, i) ok[(k) * w + (i)]
+    for (size_t i = 0; i < w; i++)
+        OK(nt, i) = i == n;
+    for (size_t k = nt; k-- > 0;) {
+        OK(k, n + 1) = 0;
+        for (size_t i = n + 1; i-- > 0;) {
+            switch (tok[k].kind) {
+            case '*':
+                OK(k, i) = OK(k + 1, i) || OK(k, i + 1);
+                break;
+            case '#':
+                OK(k, i) = i < n && is_digit_byte(s[i]) && (OK(k + 1, i + 1) || OK(k, i + 1));
+                break;
+            default:
+                OK(k, i) = i < n && gtok_eq(&tok[k], (unsigned char)s[i], nocase) &&
+                           OK(k + 1, i + 1);
+            }
+        }
+    }
+    if (!OK(0, 0))
+        goto out;
+    size_t i = 0;
+    int cap = 0;
+    for (size_t k = 0; k < nt; k++) {
+        size_t j;
+        if (tok[k].kind == 'c') {
+            i++;
+            continue;
+        }
+        if (tok[k].kind == '*') { /* the shortest that lets the rest match */
+            for (j = i; !OK(k + 1, j); j++)
+                ;
+        } else { /* the longest run of digits that lets the rest match */
+            size_t e = i;
+            while (e < n && is_digit_byte(s[e]))
+                e++;
+            for (j = e; !OK(k + 1, j); j--)
+                ;
+        }
+        cap++;
+        if (cap <= TK_RULE_CAPS) {
+            m->cap_start[cap] = i;
+            m->cap_end[cap] = j;
+        }
+        i = j;
+    }
+#undef OK
+    rc = 1;
+out:
+    if (tok != tok_buf)
+        free(tok);
+    if (ok != ok_buf)
+        free(ok);
+    return rc;
 }
 
 int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, int how,
@@ -611,7 +689,7 @@ int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, in
                 continue;
         }
         memset(m, 0, sizeof *m);
-        if (glob(ru->pat, inner, 0, n, ru->flags & TK_RF_NOCASE, m, 0)) {
+        if (glob(ru->pat, inner, n, ru->flags & TK_RF_NOCASE, m)) {
             m->rule = ru;
             m->cap_start[0] = 0;
             m->cap_end[0] = n;

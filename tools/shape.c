@@ -322,7 +322,7 @@ typedef struct unit {
 
 typedef struct counts {
     size_t units, cover, caps_cover, mixed_rep, spaced, tabs, period_rep, alone_rep;
-    size_t indented_after, alone_all, colon_alone, ts, heads, cast, stage, first_lab, last_lab;
+    size_t indented_after, alone_all, colon_alone, hearing, ts, heads, cast, stage, first_lab, last_lab;
     size_t prose_out, reported_out, prose_tail, reported_tail, caps_labels;
 } counts;
 
@@ -393,6 +393,9 @@ static void unit_start(const tk_lines *L, size_t i, const tk_speakers *g, name_c
     } else if (form == TK_LF_TAB) {
         c->tabs++; /* rows of a table: turns of a play or of a transcript alike */
         u->labelled = 1;
+    } else if (form == TK_LF_PERIOD && !alone && lab.hearing) {
+        c->hearing++; /* "Mr. SMITH. text", "Q. text": a hearing, a deposition */
+        transcript_label = 1;
     } else if (form == TK_LF_PERIOD && !alone && lab.wide) {
         count_repeat(names, 2, nm, lab.name_len, &c->period_rep);
     } else if ((form == TK_LF_PERIOD || form == TK_LF_BARE) && alone && lab.caps && !lab.role) {
@@ -508,6 +511,8 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
         out->forms |= TK_LF_SPACED;
     if (c.tabs >= 2)
         out->forms |= TK_LF_TAB;
+    if (c.hearing >= 2)
+        out->forms |= TK_LF_PERIOD | TK_LF_HEARING;
     out->mixed_ok = c.caps_cover < 4 || c.mixed_rep * 4 >= c.caps_cover;
     out->play_indented = c.indented_after * 2 > c.alone_all && c.indented_after >= 2;
     if (best == TK_SHAPE_PLAY) {
@@ -532,11 +537,13 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
                                   (int)(ev[k] * cues[k].weight + 0.5));
     snprintf(out->counts, sizeof out->counts,
              "%zu paragraphs or speeches, %zu labelled (%zu ALL-CAPS 'NAME:', %zu repeated "
-             "mixed-case, %zu spaced, %zu TAB, %zu alone with ':'), %zu repeated names alone "
+             "mixed-case, %zu spaced, %zu TAB, %zu alone with ':', %zu 'Mr. SMITH.'/'Q.'), "
+             "%zu repeated names alone "
              "(%zu before indented speech), %zu repeated 'Name.', %zu timestamps, %zu "
              "act/scene headings, %zu stage paragraphs, %zu reported speech and %zu long "
              "unlabelled outside the turns",
              c.units, c.cover, c.caps_cover, c.mixed_rep, c.spaced, c.tabs, c.colon_alone,
+             c.hearing,
              c.alone_rep, c.indented_after, c.period_rep, c.ts, c.heads, c.stage,
              c.reported_out, c.prose_out);
 }

@@ -263,6 +263,8 @@ static size_t scan_name(const char *s, size_t i, size_t n, int *caps, size_t *wo
                             sep > 0 && i + 1 + sep < n &&
                             (up((unsigned char)s[i + 1 + sep]) ||
                              (unsigned char)s[i + 1 + sep] >= 0xC0);
+                if (*words == 0 && wl == 1 && (s[w] == 'Q' || s[w] == 'A'))
+                    inner = 0; /* "Q. Where were you?": the question's label */
                 int dotted = i + 1 < n && isalpha((unsigned char)s[i + 1]); /* "U.S." */
                 if (!inner && !dotted)
                     break;
@@ -300,6 +302,35 @@ static size_t scan_name(const char *s, size_t i, size_t n, int *caps, size_t *wo
         return 0;
     /* no trailing particle: "Smith de" is no name */
     return i;
+}
+
+/* Words that open the label of a hearing or a deposition ("Mr. SMITH.", "The CHAIRMAN.",
+ * "Senator BLAKE."), before a name in capitals. */
+static const char *const hearing_titles[] = {
+    "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "The", "Senator", "Representative", "Chairman",
+    "Chairwoman", "Secretary", "General", "Admiral", "Ambassador", "Judge", "Justice",
+    "Governor", "Mayor", "Professor", "Colonel", "Captain", "Commissioner", "Director"};
+
+/* A label that a hearing or a deposition ends with a period: Q or A alone, or a title word and
+ * a name in capitals ("Mr. SMITH", "The CHAIRMAN"). */
+static int hearing_label(const char *s, size_t n, unsigned words, int caps)
+{
+    if (n == 1 && (s[0] == 'Q' || s[0] == 'A'))
+        return 1;
+    if (words < 2 || words > 4 || caps)
+        return 0;
+    size_t w = 0;
+    while (w < n && s[w] != ' ')
+        w++;
+    int titled = 0;
+    for (size_t i = 0; i < sizeof hearing_titles / sizeof *hearing_titles && !titled; i++)
+        titled = strlen(hearing_titles[i]) == w && memcmp(hearing_titles[i], s, w) == 0;
+    if (!titled)
+        return 0;
+    for (size_t i = w; i < n; i++) /* the rest in capitals */
+        if (low((unsigned char)s[i]))
+            return 0;
+    return 1;
 }
 
 int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned forms,
@@ -425,5 +456,6 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
     out->words = (unsigned)words;
     out->role = tk_speakers_word(g, TK_WORDS_ROLE, s + name_off, nlen);
     out->wide = wide;
+    out->hearing = hearing_label(s + name_off, nlen, (unsigned)words, caps);
     return 1;
 }

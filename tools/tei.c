@@ -411,7 +411,8 @@ static void one_block(builder *b, const tk_block *bl)
         break;
     case TK_B_ITEM: {
         xmlNodePtr t = target(b);
-        if (b->list == NULL || b->list->parent != t || b->list != t->last) {
+        if (b->list == NULL || b->list->parent != t || b->list != t->last ||
+            xmlHasProp(b->list, (const xmlChar *)"type") != NULL) { /* not into a roster */
             b->list = tk_el(cv, t, "list");
             if (b->list == NULL) {
                 b->oom = 1;
@@ -533,6 +534,24 @@ static void one_block(builder *b, const tk_block *bl)
         if (b->closer == NULL || b->closer != t->last)
             b->closer = tk_el(cv, t, "closer");
         text_el(b, b->closer, names[bl->kind - TK_B_CLOSE], bl, 0);
+        break;
+    }
+    case TK_B_ROSTER_HEAD:
+    case TK_B_ROSTER_ITEM: {
+        xmlNodePtr t = target(b);
+        if (bl->kind == TK_B_ROSTER_HEAD || b->list == NULL || b->list != t->last) {
+            b->list = tk_el(cv, t, "list");
+            if (b->list == NULL) {
+                b->oom = 1;
+                break;
+            }
+            xmlSetProp(b->list, (const xmlChar *)"type", (const xmlChar *)"participants");
+        }
+        if (b->sp != NULL)
+            b->sp_has_content = 1;
+        text_el(b, b->list, bl->kind == TK_B_ROSTER_HEAD ? "head" : "item", bl, 0);
+        if (bl->kind == TK_B_ROSTER_ITEM)
+            b->info->n_items++;
         break;
     }
     case TK_B_NOTES_HEAD:

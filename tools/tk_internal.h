@@ -301,6 +301,8 @@ typedef enum tk_block_kind {
     TK_B_CLOSE,      /* a closing formula before the signature: closer/salute */
     TK_B_SIGNED,     /* the signature at the end: closer/signed */
     TK_B_CLOSE_SEG,  /* a line after the signature (addressee): closer/seg */
+    TK_B_ROSTER_HEAD, /* "Present:": list[@type='participants']/head */
+    TK_B_ROSTER_ITEM, /* one name of the roster: list[@type='participants']/item */
     TK_B_KIND_COUNT
 } tk_block_kind;
 
@@ -393,7 +395,8 @@ enum {
     TK_LF_TAB = 4,     /* Name<TAB>text (table rows) */
     TK_LF_SPACED = 8,  /* NAME<two spaces or no-break space>text, Q<spaces>text */
     TK_LF_BARE = 16,   /* NAME alone on its line, no terminator (plays) */
-    TK_LF_ALONE = 32   /* with any form above: nothing follows the label on its line */
+    TK_LF_ALONE = 32,  /* with any form above: nothing follows the label on its line */
+    TK_LF_HEARING = 64 /* (for the block side) a period after a hearing's label is enough */
 };
 typedef struct tk_label {
     size_t lab_off, lab_len;   /* the label as printed (markup, terminator and the no-break
@@ -405,6 +408,8 @@ typedef struct tk_label {
     int caps;                  /* no lower-case ASCII letter in the name */
     int role;                  /* the name is a role (QUESTION, ?), not a person */
     int wide;                  /* a wide gap (2+ spaces, tab, no-break space) follows */
+    int hearing;               /* Q, A, or a title and a name in capitals ("Mr. SMITH"): with a
+                                  period, the label of a hearing or a deposition */
 } tk_label;
 /* 1 when line s[0..n) opens with a speaker label of one of `forms` (a timestamp
  * "[00:12:34] " may stand before it); fills *out. Headings and rosters (label-not words,
@@ -498,6 +503,11 @@ int tk_rec_closing(const char *s, size_t len);
 /* A signature line: a short name of capitalised words (`Des Portes`, `W. R. Castle, Jr.`,
  * `Charles de Gaulle`), no digits: 1, else 0. */
 int tk_rec_signature(const char *s, size_t len);
+/* A numbered document heading of a compilation (`7. Memorandum From A to B`, `264 Note of
+ * Meeting of ...`): 1 and the number in *num, else 0. */
+int tk_rec_numbered_heading(const char *s, size_t len, long *num);
+/* A roster label line (`Present:`, `PRESENT`, `Participants:`, `Also present:`): 1, else 0. */
+int tk_rec_roster_label(const char *s, size_t len);
 
 /* ---- serialize.c: TEI bytes (structural elements indented, mixed content as built) ---- */
 /* A serializer (tk_ser): bytes written so far, in memory. Free with tk_ser_free. */

@@ -4,8 +4,9 @@
 #include "tk_internal.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,158 @@
 #include <libxml/entities.h>
 #include <libxml/hash.h>
 #include <libxml/parserInternals.h>
+#include <libxml/uri.h>
 #include <libxml/xinclude.h>
+
+/* ------------------------------------------------------------ input guard ------- */
+
+/* libxml2 checks each attribute of a start tag against all the earlier ones: an element with
+ * 100,000 attributes takes minutes. Every byte libxml2 reads (the document, and the files an
+ * XInclude or a schema's include loads) passes through a scanner that counts the attributes
+ * of each start tag and stops the read past this many. */
+#define MAX_ATTRIBUTES 1000
+
+/* Where the limit was passed (per thread: a parse and what it loads run in one thread). */
+static _Thread_local struct {
+    int over;
+    char file[512];
+    unsigned line, col;
+} limit_hit;
+
+/* Scanner state, kept across reads: which construct the last byte was in. */
+enum gstate { G_TEXT, G_LT, G_BANG, G_BANG_DASH, G_COMMENT, G_CDATA, G_PI, G_DECL, G_END,
+              G_START };
+
+struct reader {
+    int fd;          /* -1 for memory */
+    const char *mem; /* not owned */
+    size_t len, pos;
+    char *file;      /* for the message */
+    enum gstate st;
+    char quote;
+    int depth, run;  /* DOCTYPE brackets; '-', ']' or '?' just before */
+    unsigned long attrs;
+    unsigned line, col, tag_line, tag_col;
+};
+
+/* Scans n bytes; returns -1 (limit_hit set) when a start tag has too many attributes. */
+static int guard_scan(struct reader *r, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char ch = b[i];
+        switch (r->st) {
+        case G_TEXT:
+            if (ch == '<') {
+                r->st = G_LT;
+                r->tag_line = r->line;
+                r->tag_col = r->col;
+            }
+            break;
+        case G_LT:
+            r->st = ch == '!' ? G_BANG : ch == '?' ? G_PI : ch == '/' ? G_END : G_START;
+            r->attrs = 0;
+            r->quote = 0;
+            r->run = 0;
+            r->depth = 0;
+            break;
+        case G_BANG:
+            r->st = ch == '-' ? G_BANG_DASH : ch == '[' ? G_CDATA : G_DECL;
+            break;
+        case G_BANG_DASH:
+            r->st = ch == '-' ? G_COMMENT : G_DECL;
+            break;
+        case G_COMMENT: /* ends at "-->", as CDATA at "]]>" and a PI at "?>" */
+        case G_CDATA:
+        case G_PI: {
+            char closer = r->st == G_COMMENT ? '-' : r->st == G_CDATA ? ']' : '?';
+            int need = r->st == G_PI ? 1 : 2;
+            if (ch == '>' && r->run >= need)
+                r->st = G_TEXT;
+            r->run = ch == closer ? r->run + 1 : 0;
+            break;
+        }
+        case G_DECL:
+        case G_END:
+        case G_START:
+            if (r->quote != 0) {
+                if (ch == r->quote)
+                    r->quote = 0;
+            } else if (ch == '"' || ch == '\'') {
+                r->quote = ch;
+            } else if (r->st == G_DECL && (ch == '[' || ch == ']')) {
+                r->depth += ch == '[' ? 1 : -1;
+            } else if (ch == '>' && (r->st != G_DECL || r->depth <= 0)) {
+                r->st = G_TEXT;
+            } else if (ch == '=' && r->st == G_START && ++r->attrs > MAX_ATTRIBUTES) {
+                limit_hit.over = 1;
+                snprintf(limit_hit.file, sizeof limit_hit.file, "%s", r->file);
+                limit_hit.line = r->tag_line;
+                limit_hit.col = r->tag_col;
+                return -1;
+            }
+            break;
+        }
+        if (ch == '\n') {
+            r->line++;
+            r->col = 1;
+        } else if (((unsigned char)ch & 0xC0) != 0x80) {
+            r->col++;
+        }
+    }
+    return 0;
+}
+
+static int reader_read(void *ctx, char *buf, int len)
+{
+    struct reader *r = ctx;
+    ssize_t got;
+    if (limit_hit.over)
+        return -1;
+    if (r->fd < 0) {
+        got = (ssize_t)(r->len - r->pos < (size_t)len ? r->len - r->pos : (size_t)len);
+        memcpy(buf, r->mem + r->pos, (size_t)got);
+        r->pos += (size_t)got;
+    } else {
+        do
+            got = read(r->fd, buf, (size_t)len);
+        while (got < 0 && errno == EINTR);
+        if (got < 0)
+            return -1;
+    }
+    return guard_scan(r, buf, (size_t)got) != 0 ? -1 : (int)got;
+}
+
+static int reader_close(void *ctx)
+{
+    struct reader *r = ctx;
+    if (r->fd >= 0)
+        close(r->fd);
+    free(r->file);
+    free(r);
+    return 0;
+}
+
+/* A guarded reader of a file (mem NULL) or of memory. NULL when the file cannot be opened
+ * (errno set) or out of memory. Freed by reader_close. */
+static struct reader *reader_new(const char *path, const char *mem, size_t len,
+                                 const char *name)
+{
+    struct reader *r = calloc(1, sizeof *r);
+    if (r == NULL)
+        return NULL;
+    r->fd = -1;
+    r->mem = mem;
+    r->len = len;
+    r->line = r->col = 1;
+    r->file = strdup(name);
+    if (r->file == NULL || (mem == NULL && (r->fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)) {
+        int e = errno;
+        reader_close(r);
+        errno = e;
+        return NULL;
+    }
+    return r;
+}
 
 /* Where libxml2's structured errors go while one parse runs (per thread). */
 struct err_target {
@@ -38,7 +190,7 @@ static void structured_error(void *user, xmlErrorPtr e)
 {
     struct err_target *t = user;
     char msg[512];
-    if (e == NULL)
+    if (e == NULL || limit_hit.over) /* the read was stopped: read_any says why */
         return;
     tk_xml_error_text(e, "XML error", msg, sizeof msg);
     tk_severity sev = e->level == XML_ERR_WARNING ? TK_WARNING : TK_ERROR;
@@ -50,16 +202,34 @@ static void structured_error(void *user, xmlErrorPtr e)
                    (unsigned)e->int2, "xml", "%s", msg);
 }
 
-/* Refuses every external resource that is not a local file (no network, ever). */
+/* Refuses every external resource that is not a local file (no network, ever); reads the
+ * local ones through the guard. */
 static xmlParserInputPtr safe_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
     (void)id;
-    if (url == NULL || strstr(url, "://") != NULL) {
-        if (url != NULL && strncmp(url, "file://", 7) == 0)
-            return xmlNewInputFromFile(ctxt, url + 7);
+    const char *path = url;
+    if (url == NULL || (strstr(url, "://") != NULL && strncmp(url, "file://", 7) != 0))
+        return NULL;
+    if (strncmp(url, "file://", 7) == 0)
+        path = url + 7;
+    struct reader *r = reader_new(path, NULL, 0, path);
+    if (r == NULL) /* the caller says it could not load it */
+        return NULL;
+    xmlParserInputBufferPtr buf =
+        xmlParserInputBufferCreateIO(reader_read, reader_close, r, XML_CHAR_ENCODING_NONE);
+    if (buf == NULL) {
+        reader_close(r);
         return NULL;
     }
-    return xmlNewInputFromFile(ctxt, url);
+    xmlParserInputPtr in = xmlNewIOInputStream(ctxt, buf, XML_CHAR_ENCODING_NONE);
+    if (in == NULL) {
+        xmlFreeParserInputBuffer(buf);
+        return NULL;
+    }
+    in->filename = (char *)xmlCanonicPath((const xmlChar *)path);
+    if (ctxt != NULL && ctxt->directory == NULL)
+        ctxt->directory = xmlParserGetDirectory(path);
+    return in;
 }
 
 static pthread_once_t loader_once = PTHREAD_ONCE_INIT;
@@ -232,20 +402,37 @@ static xmlDocPtr read_any(const char *path, const char *buf, size_t len, const c
     tk_xml_handlers_save(&host, 0);
     xmlSetStructuredErrorFunc(&t, structured_error);
     pthread_once(&loader_once, install_loader);
+    limit_hit.over = 0;
     int opts = parse_options;
-    if (path != NULL)
-        doc = xmlCtxtReadFile(ctxt, path, NULL, opts);
-    else
-        doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL, opts);
-    if (doc == NULL && t.errors == 0)
+    struct reader *r = reader_new(path, path != NULL ? NULL : buf != NULL ? buf : "", len, name);
+    if (r == NULL) {
+        tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "cannot open: %s", strerror(errno));
+        goto out;
+    }
+    /* the file's path is its base URI (XInclude hrefs are relative to it) */
+    doc = xmlCtxtReadIO(ctxt, reader_read, reader_close, r, path != NULL ? path : name, NULL,
+                        opts);
+    if (!limit_hit.over && doc == NULL && t.errors == 0)
         tk_diag_report(d, path != NULL ? TK_SYSTEM : TK_ERROR, name, 0, 0, "io",
                        "cannot read XML");
-    if (doc != NULL && ctxt->wellFormed && t.errors == 0 &&
+    if (!limit_hit.over && doc != NULL && ctxt->wellFormed && t.errors == 0 &&
         entity_policy(doc, path, buf, len, name, d) != 0) {
         xmlFreeDoc(doc);
         doc = NULL;
     }
-    doc = finish(doc, ctxt, &t, flags);
+    if (!limit_hit.over)
+        doc = finish(doc, ctxt, &t, flags);
+    if (limit_hit.over) {
+        tk_diag_report(d, TK_ERROR, limit_hit.file, limit_hit.line, limit_hit.col, "xml-limit",
+                       "an element with more than %d attributes: refused (libxml2 takes "
+                       "time quadratic in their number)",
+                       MAX_ATTRIBUTES);
+        if (doc != NULL)
+            xmlFreeDoc(doc);
+        doc = NULL;
+        limit_hit.over = 0;
+    }
+out:
     tk_xml_handlers_restore(&host);
     xmlFreeParserCtxt(ctxt);
     return doc;

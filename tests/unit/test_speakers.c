@@ -9,7 +9,8 @@
 
 enum { ALL = TK_LF_COLON | TK_LF_PERIOD | TK_LF_TAB | TK_LF_SPACED | TK_LF_BARE | TK_LF_ALONE };
 
-/* "label|name|text|R" for a line that has a label (R when a role), "-" for none. */
+/* "label|name|text|R|H" for a line that has a label (R when a role, H when a hearing's
+ * label ending in a period), "-" for none. */
 static const char *label_of(const tk_speakers *g, const char *line, unsigned forms)
 {
     static char out[256];
@@ -17,8 +18,9 @@ static const char *label_of(const tk_speakers *g, const char *line, unsigned for
     size_t n = strlen(line);
     if (!tk_speaker_label(g, line, n, forms, &lab))
         return "-";
-    snprintf(out, sizeof out, "%.*s|%.*s|%s%s", (int)lab.lab_len, line + lab.lab_off,
-             (int)lab.name_len, line + lab.name_off, line + lab.text_off, lab.role ? "|R" : "");
+    snprintf(out, sizeof out, "%.*s|%.*s|%s%s%s", (int)lab.lab_len, line + lab.lab_off,
+             (int)lab.name_len, line + lab.name_off, line + lab.text_off, lab.role ? "|R" : "",
+             lab.hearing && (lab.form & TK_LF_PERIOD) ? "|H" : "");
     return out;
 }
 
@@ -53,6 +55,12 @@ static const struct {
     {"MRS. UPJOHN.", ALL, "MRS. UPJOHN.|MRS. UPJOHN|"},
     {"Algernon.  Did you hear?", ALL, "Algernon.|Algernon|Did you hear?"},
     {"Lady Bracknell.  Good afternoon.", ALL, "Lady Bracknell.|Lady Bracknell|Good afternoon."},
+    /* hearings and depositions: a period after Q, A or a title and a name in capitals */
+    {"Mr. SMITH. Thank you, Mr. Chairman.", ALL, "Mr. SMITH.|Mr. SMITH|Thank you, Mr. Chairman.|H"},
+    {"The CHAIRMAN. Proceed.", ALL, "The CHAIRMAN.|The CHAIRMAN|Proceed.|H"},
+    {"Q. Where were you born?", ALL, "Q.|Q|Where were you born?|H"},
+    {"A. In Ohio.", ALL, "A.|A|In Ohio.|H"},
+    {"J. Smith: Fine.", ALL, "J. Smith:|J. Smith|Fine."},
     /* markdown emphasis around the label; a timestamp before it */
     {"**Jerod Santo:** Hello, hello.", ALL, "**Jerod Santo:**|Jerod Santo|Hello, hello."},
     {"**Nick**: Hi.", ALL, "**Nick**:|Nick|Hi."},
@@ -185,6 +193,21 @@ static void test_shapes(void)
                              "Boris.  At dawn.\n\nAnna.  Alone?\n\nBoris.  Yes.\n",
                              &si),
                     TK_SHAPE_PLAY);
+    /* a hearing, a deposition */
+    CU_ASSERT_EQUAL(shape_of("The CHAIRMAN. Come to order.\n\nMr. SMITH. Thank you.\n\n"
+                             "Senator BLAKE. How long?\n\nMr. SMITH. Short.\n",
+                             &si),
+                    TK_SHAPE_TRANSCRIPT);
+    CU_ASSERT_EQUAL(shape_of("Q. Where were you born?\n\nA. In Ohio.\n\nQ. When?\n\nA. 1921.\n", &si),
+                    TK_SHAPE_TRANSCRIPT);
+    /* an outline "A. ... B. ..." is no deposition */
+    CU_ASSERT_EQUAL(shape_of("Plan\n\nA. The first point of the plan, which the committee adopted "
+                             "after a long debate about its cost and its consequences for the "
+                             "several departments concerned with the matter.\n\nB. The second "
+                             "point, which the committee sent back to the drafting group for a "
+                             "new text to be ready by the next meeting of the full board.\n",
+                             &si),
+                    TK_SHAPE_RECORD);
     CU_ASSERT_EQUAL(shape_of("ANNA.\n\nWhere is he?\n\nBORIS.\n\nGone.\n\nANNA.\n\nWhen?\n\n"
                              "BORIS.\n\nAt dawn.\n",
                              &si),
