@@ -180,6 +180,8 @@ bench: deps all
 accuracy: all
 	@sh tests/accuracy/run.sh $(BUILD)
 
+# libFuzzer harnesses under ASan+UBSan (clang): FUZZ_SECONDS each, FUZZ_TARGETS, FUZZ_SMOKE=1
+# (docs/HACKING.md, Fuzzing).
 fuzz:
 	@sh tests/fuzz/run.sh
 

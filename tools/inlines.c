@@ -63,6 +63,7 @@ typedef struct ctx {
     int explain;
     tk_inline_scratch *sc;
     tk_span_cursor cur; /* positions of messages: linear along a line */
+    const char *phrase_only; /* the parent's name when it holds phrases only (no stage) */
 } ctx;
 
 /* Buffers reused from span to span (kept in cv->footnotes): the pass mallocs only when a
@@ -502,6 +503,12 @@ static void foot_mark(ctx *c, size_t bs, size_t be, unsigned char weak, const ch
                              : "'%.*s' is a footnote marker", t + bs, be - bs);
 }
 
+/* 1 when the rule makes a stage direction. */
+static int is_stage_rule(const tk_rule *r)
+{
+    return r->enc == TK_ENC_ELEMENT && strcmp(r->element, "stage") == 0;
+}
+
 static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
 {
     const char *t = c->t;
@@ -529,6 +536,16 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
                         attached | (glued ? TK_BR_GLUED : 0), &rm)) {
         if (open == '[')
             warn(c, bs, "bracket-unknown", "unknown bracket '[%.*s]' kept as text", t + ins, inl);
+        return;
+    }
+    /* a stage direction cannot stand in a dateline or a speaker label (TEI): read the
+       bracket as outside a play; a named direction ([Aside]) stays text */
+    if (c->phrase_only != NULL && is_stage_rule(rm.rule) &&
+        (!tk_rules_match(c->cv->rules, open, t + ins, inl, attached | TK_BR_GLUED, &rm) ||
+         is_stage_rule(rm.rule))) {
+        warn(c, bs, "bracket-context",
+             "'[%.*s]' kept as text: no stage direction in a dateline or speaker label", t + ins,
+             inl);
         return;
     }
     const tk_rule *r = rm.rule;
@@ -1398,6 +1415,10 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     c.t = span->text;
     c.len = span->len;
     c.explain = cv->explain && tk_diag_notes_enabled(cv->diag);
+    static const char *const phrase_only[] = {"dateline", "speaker", "date"};
+    for (size_t i = 0; i < sizeof phrase_only / sizeof *phrase_only; i++)
+        if (parent != NULL && xmlStrEqual(parent->name, (const xmlChar *)phrase_only[i]))
+            c.phrase_only = phrase_only[i];
     if (!cv->footnotes->in_note)
         tk_inline_add_parent(cv, parent, span->line_no[0]);
     tk_footnotes *fs = cv->footnotes;

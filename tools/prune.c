@@ -1037,6 +1037,8 @@ struct tk_rng_info {
     xmlHashTablePtr elements; /* "ns local" -> struct einfo */
     struct grammar *g;        /* kept for explanations */
     pthread_mutex_t lock;     /* explanations use the grammar's scratch fields */
+    struct pat *pool;         /* the explanations' arena (ARENA_MAX patterns, under lock):
+                                 made once, not per message (12 MB each time) */
 };
 
 static void einfo_free(void *payload, const xmlChar *name)
@@ -1175,6 +1177,7 @@ void tk_rng_info_free(tk_rng_info *info)
         grammar_free(info->g);
         pthread_mutex_destroy(&info->lock);
     }
+    free(info->pool);
     free(info);
 }
 
@@ -1579,7 +1582,9 @@ int tk_rng_info_explain(const tk_rng_info *info, xmlNodePtr el, xmlNodePtr *at, 
     pthread_mutex_lock(&mi->lock);
     struct matcher m = {info->g, NULL, 0, ARENA_MAX, xmlHashCreate(64), 0, {P_NA, 0, 0, 0},
                         {P_EMPTY, 0, 0, 0}};
-    m.pool = malloc(ARENA_MAX * sizeof *m.pool);
+    if (mi->pool == NULL)
+        mi->pool = malloc(ARENA_MAX * sizeof *mi->pool);
+    m.pool = mi->pool;
     int r = -1;
     if (m.pool != NULL && m.defs != NULL) {
         /* several patterns of one name: the children fit if any of them accepts them */
@@ -1607,7 +1612,6 @@ int tk_rng_info_explain(const tk_rng_info *info, xmlNodePtr el, xmlNodePtr *at, 
         }
     }
     xmlHashFree(m.defs, NULL);
-    free(m.pool);
     pthread_mutex_unlock(&mi->lock);
     return r;
 }

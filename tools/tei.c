@@ -527,6 +527,10 @@ static void one_block(builder *b, const tk_block *bl)
         static const char *const names[] = {"salute", "signed", "seg"};
         xmlNodePtr t = target(b);
         b->list = NULL;
+        /* a body needs a paragraph-level element before its closer (TEI): one that has
+           none yet (a heading and a signature only) gets an empty p first */
+        if (t == b->body && !container_has_common(t))
+            tk_el(cv, t, "p");
         if (b->closer == NULL || b->closer != t->last)
             b->closer = tk_el(cv, t, "closer");
         text_el(b, b->closer, names[bl->kind - TK_B_CLOSE], bl, 0);
