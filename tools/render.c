@@ -68,7 +68,14 @@ struct run {
     xmlHashTablePtr mentions;        /* tk:mentions(): reference -> its nodes (struct refs) */
     struct pos *men_pos;             /* tk:position(): the mentions sorted by address */
     int men_n;
+    tk_render_ext *ext;              /* tk:nth(), tk:person() (render_ext.c) */
 };
+
+tk_render_ext *tk_render_run_ext(xsltTransformContextPtr tctxt)
+{
+    struct run *run = tctxt->_private;
+    return run != NULL ? run->ext : NULL;
+}
 
 /* ------------------------------------------------------------------ messages --------- */
 
@@ -948,7 +955,8 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
 
     tctxt = xsltNewTransformContext(r->style, doc);
     sec = new_security();
-    if (tctxt == NULL || sec == NULL) {
+    run->ext = tk_render_ext_new(run->diag, run->input);
+    if (tctxt == NULL || sec == NULL || run->ext == NULL) {
         tk_diag_report(run->diag, TK_SYSTEM, run->input, 0, 0, "io", "out of memory");
         goto out;
     }
@@ -966,6 +974,7 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
                                 (const xmlChar *)TK_RENDER_NS, xpath_mentions) != 0 ||
         xsltRegisterExtFunction(tctxt, (const xmlChar *)"position",
                                 (const xmlChar *)TK_RENDER_NS, xpath_position) != 0 ||
+        tk_render_ext_register(run->ext, tctxt, TK_RENDER_NS) != 0 ||
         xsltQuoteUserParams(tctxt, (const char **)r->params) != 0) {
         flush_messages(run);
         if (run->errors == 0)
@@ -998,6 +1007,8 @@ out:
         xmlFreeDoc(res);
     if (tctxt != NULL)
         xsltFreeTransformContext(tctxt);
+    tk_render_ext_free(run->ext);
+    run->ext = NULL;
     if (run->mentions != NULL)
         xmlHashFree(run->mentions, refs_free);
     run->mentions = NULL;

@@ -580,4 +580,17 @@ typedef struct tk_person_match {
 void tk_persons_scan(tk_persons *p, const char *text, size_t len,
                      void (*found)(const tk_person_match *m, void *user), void *user);
 
+/* ---- render: extension functions (render_ext.c) ---------------------------------------- */
+/* Per-transformation tables of tk:nth() and tk:person(); warnings go to d, about `input`
+ * when a node has no file of its own. Freeing reports the count of unresolved pointers that
+ * had no warning of their own. */
+typedef struct tk_render_ext tk_render_ext;
+struct _xsltTransformContext; /* libxslt's, from <libxslt/xsltInternals.h> */
+tk_render_ext *tk_render_ext_new(tk_diag *d, const char *input);
+/* Registers the functions in namespace ns for one transformation. Returns 0 or -1. */
+int tk_render_ext_register(tk_render_ext *x, struct _xsltTransformContext *tctxt, const char *ns);
+void tk_render_ext_free(tk_render_ext *x);
+/* The tables of the transformation in progress (render.c). */
+tk_render_ext *tk_render_run_ext(struct _xsltTransformContext *tctxt);
+
 #endif /* TK_INTERNAL_H */

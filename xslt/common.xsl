@@ -46,13 +46,29 @@
 
   <!-- Elements that never run into a neighbouring element: a space goes between them
        (<cit><quote>...</quote><bibl>...</bibl></cit>). -->
-  <xsl:variable name="tk-apart" select="' quote bibl cit q said ref label lem rdg reg orig seg name persName placeName orgName date num term title foreign '"/>
+  <xsl:variable name="tk-apart" select="' quote bibl cit q said ref label lem rdg reg orig seg w name persName placeName orgName date num term title foreign forename surname addName roleName genName nameLink role roleDesc actor '"/>
 
   <!-- A space before the context element when it directly follows another element (no text
        between) and both are words of their own. -->
+  <!-- The second reading of a substitution (<del>Kritik</del><add>Notiz</add>) is a word of
+       its own when the substitution starts a word or its first reading is several words; a
+       letter changed inside a word (dell<del>a</del><add>e</add>) stays in the word. -->
   <xsl:template name="tk-apart-space">
-    <xsl:if test="contains($tk-apart, concat(' ', local-name(), ' '))
-                  and preceding-sibling::node()[1][self::*][contains($tk-apart, concat(' ', local-name(), ' '))]"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="self::tei:add or parent::tei:subst">
+      <xsl:variable name="prev" select="preceding-sibling::node()[1]"/>
+      <!-- the substitution starts a word when what stands before it is no letter -->
+      <xsl:variable name="w" select="parent::tei:subst | $prev[not(current()/parent::tei:subst)]"/>
+      <xsl:variable name="before" select="$w/preceding-sibling::node()[1]"/>
+      <xsl:variable name="start" select="not($before[self::text()]) or normalize-space(substring($before, string-length($before))) = ''"/>
+      <xsl:if test="$prev[self::tei:del or parent::tei:subst][$start or contains(normalize-space(), ' ')]"><xsl:text> </xsl:text></xsl:if>
+    </xsl:if>
+    <xsl:if test="contains($tk-apart, concat(' ', local-name(), ' '))">
+      <!-- [1] as the last predicate of its step: libxml2 then stops at the first sibling
+           (preceding-sibling::node()[1][self::*] would collect every preceding sibling,
+           quadratic in a paragraph of 40,000 segs) -->
+      <xsl:variable name="prev" select="preceding-sibling::node()[1]"/>
+      <xsl:if test="$prev[self::*][contains($tk-apart, concat(' ', local-name(), ' '))]"><xsl:text> </xsl:text></xsl:if>
+    </xsl:if>
   </xsl:template>
 
   <xsl:key name="tk-when" match="tei:when" use="@xml:id"/>
@@ -75,12 +91,17 @@
   <xsl:variable name="tk-punct" select="concat(')]}.,;:!?&#8221;&#8217;', &quot;'&quot;, '&quot;')"/>
   <xsl:variable name="tk-notes-norm"
       select="//tei:note[$tk-whole or ancestor::tei:text][not(@type='query' and @place='inline')]
-                [not(@type='sic' and @place='inline' and preceding-sibling::*[1][self::tei:choice]
-                and (preceding-sibling::node()[1][self::tei:choice]
-                     or preceding-sibling::node()[1][self::text()][translate(normalize-space(), $tk-punct, '') = ''][preceding-sibling::node()[1][self::tei:choice]]))]
+                [not(@type='sic' and @place='inline' and (preceding-sibling::*[1])[self::tei:choice]
+                and ((preceding-sibling::node()[1])[self::tei:choice]
+                     or (preceding-sibling::node()[1])[self::text()][translate(normalize-space(), $tk-punct, '') = ''][(preceding-sibling::node()[1])[self::tei:choice]]))]
               | //tei:app/tei:rdg[$tk-whole or ancestor::tei:text]"/>
   <xsl:variable name="tk-mentions"
       select="//tei:persName[@ref][$tk-whole or ancestor::tei:text] | //tei:rs[@type='person'][@ref][$tk-whole or ancestor::tei:text] | //tei:name[@type='person'][@ref][$tk-whole or ancestor::tei:text]"/>
+
+  <!-- (A step's [1] is cheap only as the step's last predicate: libxml2 then stops at the first
+       sibling; `preceding-sibling::*[1][self::x]` collects every preceding sibling first, which
+       is quadratic in a paragraph of 40,000 elements. Hence `(preceding-sibling::*[1])[self::x]`
+       or a variable.) -->
 
   <!-- The numbering table: one entry per note and mention, built in one pass in document order
        and looked up by key (linear; no preceding:: axis, no xsl:number level="any"). -->
@@ -184,31 +205,46 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The references of mentions that name no person of the personography, one <r k="#x"
-       id="x"/> per distinct reference (every token of @ref), sorted: collected, sorted, then
-       each compared with the one before it. Built only when an index is made (tk-index). -->
+  <!-- The index of persons lists the persons of the personography (tei:person[@xml:id]); a
+       mention whose pointers name none of them is rendered as plain text (teikit warns once
+       per pointer that names nothing). -->
   <xsl:variable name="tk-index" select="true()"/><!-- the text stylesheet: only when asked -->
-  <xsl:variable name="tk-refs-rtf">
-    <xsl:for-each select="$tk-mentions[$tk-index]">
-      <xsl:variable name="m" select="."/>
-      <xsl:for-each select="str:tokenize(normalize-space(@ref), ' ')">
-        <xsl:variable name="k" select="string(.)"/>
-        <!-- back in the source document, where the personography is -->
-        <xsl:for-each select="$m">
-          <xsl:if test="not(starts-with($k, '#') and key('tk-person', substring($k, 2)))">
-            <r k="{$k}" id="{substring($k, 1 + number(starts-with($k, '#')))}"/>
-          </xsl:if>
-        </xsl:for-each>
-      </xsl:for-each>
-    </xsl:for-each>
-  </xsl:variable>
-  <xsl:variable name="tk-undeclared-rtf">
-    <xsl:for-each select="exsl:node-set($tk-refs-rtf)/r">
-      <xsl:sort select="@k"/>
-      <xsl:copy-of select="."/>
-    </xsl:for-each>
-  </xsl:variable>
-  <xsl:variable name="tk-undeclared" select="exsl:node-set($tk-undeclared-rtf)/r[not(@k = preceding-sibling::r[1]/@k)]"/>
+  <xsl:variable name="tk-c-person" select="function-available('tk:person')"/>
+
+  <!-- The xml:id of the first person of the personography that the context mention's @ref
+       points to, else nothing: tk:person() when teikit runs the stylesheet (it also warns
+       about pointers that name nothing), else each token looked up. -->
+  <xsl:template name="tk-mention-target">
+    <xsl:choose>
+      <xsl:when test="$tk-c-person"><xsl:value-of select="tk:person(.)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="m" select="."/>
+        <xsl:variable name="all">
+          <xsl:for-each select="str:tokenize(normalize-space(@ref), ' ')">
+            <xsl:variable name="k" select="string(.)"/>
+            <xsl:for-each select="$m">
+              <xsl:if test="starts-with($k, '#') and key('tk-person', substring($k, 2))"><xsl:value-of select="concat(substring($k, 2), ' ')"/></xsl:if>
+            </xsl:for-each>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:value-of select="substring-before($all, ' ')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Elements that hold text of their own (not only whitespace): a block inside one is
+       rendered inline. A key, looked up as key('tk-mixed', generate-id(..)): the test
+       parent::*[text()[normalize-space()]] for each child is quadratic in the children. -->
+  <xsl:key name="tk-mixed" match="*[text()[normalize-space()]]" use="generate-id()"/>
+
+  <!-- The number of the context element among its parent's elements of its name (1, 2, 3
+       ...): tk:nth() (one table per parent) when teikit runs the stylesheet, else counted. -->
+  <xsl:template name="tk-nth">
+    <xsl:choose>
+      <xsl:when test="function-available('tk:nth')"><xsl:value-of select="tk:nth(.)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="count(preceding-sibling::*[local-name() = local-name(current()) and namespace-uri() = namespace-uri(current())]) + 1"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- The full name of person `id` from the personography, else the id. -->
   <xsl:template name="tk-person-name">
@@ -348,7 +384,7 @@
       </item>
     </xsl:for-each>
     <xsl:for-each select="$fd/tei:titleStmt/tei:author">
-      <item label="Author"><xsl:value-of select="normalize-space(.)"/></item>
+      <item label="Author"><xsl:call-template name="tk-plain"/></item>
     </xsl:for-each>
     <xsl:for-each select="$fd/tei:titleStmt/tei:respStmt">
       <xsl:variable name="resp" select="normalize-space(tei:resp)"/>
@@ -361,12 +397,12 @@
         </xsl:attribute>
         <xsl:for-each select="tei:persName | tei:name | tei:orgName">
           <xsl:if test="position() > 1">, </xsl:if>
-          <xsl:value-of select="normalize-space(.)"/>
+          <xsl:call-template name="tk-plain"/>
         </xsl:for-each>
       </item>
     </xsl:for-each>
     <xsl:for-each select="$fd/tei:titleStmt/tei:editor">
-      <item label="Editor"><xsl:value-of select="normalize-space(.)"/></item>
+      <item label="Editor"><xsl:call-template name="tk-plain"/></item>
     </xsl:for-each>
     <xsl:for-each select="$fd/tei:sourceDesc/tei:msDesc/tei:msIdentifier">
       <item label="Archive">
@@ -378,19 +414,19 @@
     </xsl:for-each>
     <xsl:for-each select="$fd/tei:sourceDesc/tei:bibl | $fd/tei:sourceDesc/tei:biblFull | $fd/tei:sourceDesc/tei:biblStruct | $fd/tei:sourceDesc/tei:p | $fd/tei:sourceDesc/tei:listBibl/tei:bibl">
       <xsl:if test="normalize-space()">
-        <item label="Source"><xsl:value-of select="normalize-space(.)"/></item>
+        <item label="Source"><xsl:call-template name="tk-plain"/></item>
       </xsl:if>
     </xsl:for-each>
     <xsl:for-each select="$fd/tei:publicationStmt/tei:publisher | $fd/tei:publicationStmt/tei:authority | $fd/tei:publicationStmt/tei:distributor">
-      <item label="Publisher"><xsl:value-of select="normalize-space(.)"/></item>
+      <item label="Publisher"><xsl:call-template name="tk-plain"/></item>
     </xsl:for-each>
     <xsl:for-each select="$fd/tei:publicationStmt/tei:availability">
       <xsl:if test="normalize-space()">
-        <item label="Rights"><xsl:value-of select="normalize-space(.)"/></item>
+        <item label="Rights"><xsl:call-template name="tk-plain"/></item>
       </xsl:if>
     </xsl:for-each>
     <xsl:for-each select="$pd/tei:abstract">
-      <item label="Summary"><xsl:value-of select="normalize-space(.)"/></item>
+      <item label="Summary"><xsl:call-template name="tk-plain"/></item>
     </xsl:for-each>
   </xsl:template>
 
@@ -400,17 +436,46 @@
     <xsl:param name="h" select="$tk-header"/>
     <xsl:param name="texts" select="$tk-texts"/>
     <xsl:variable name="ts" select="$h/tei:fileDesc/tei:titleStmt"/>
-    <xsl:variable name="main" select="$ts/tei:title[not(@type='sub' or @type='subtitle')][normalize-space()]"/>
+    <xsl:variable name="main" select="($ts/tei:title[@type='main'][normalize-space()] | $ts/tei:title[not(@type)][normalize-space()][not(../tei:title[@type='main'])] | $ts/tei:title[not(@type='sub' or @type='subtitle')][normalize-space()][not(../tei:title[@type='main' or not(@type)])])"/>
     <xsl:choose>
       <xsl:when test="$main">
-        <xsl:value-of select="normalize-space($main[1])"/>
+        <xsl:for-each select="$main[1]"><xsl:call-template name="tk-plain"/></xsl:for-each>
         <xsl:for-each select="$ts/tei:title[@type='sub' or @type='subtitle'][normalize-space()]">
-          <xsl:value-of select="concat(': ', normalize-space(.))"/>
+          <xsl:text>: </xsl:text><xsl:call-template name="tk-plain"/>
         </xsl:for-each>
       </xsl:when>
       <xsl:when test="$texts//tei:head"><xsl:value-of select="normalize-space(($texts//tei:head)[1])"/></xsl:when>
       <xsl:otherwise>Untitled</xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The words of the context element as plain text, whitespace collapsed: the words of two
+       child elements are kept apart (<forename>Charles</forename><surname>Dickens</surname>)
+       except in elements that occur inside words (hi, ex, g ...); a break with
+       @break='no' joins. For header values. -->
+  <xsl:variable name="tk-glue" select="' hi g c am ex expan abbr unclear supplied emph seg '"/>
+  <xsl:template name="tk-plain">
+    <xsl:variable name="t"><xsl:apply-templates mode="tk-plain"/></xsl:variable>
+    <xsl:value-of select="normalize-space($t)"/>
+  </xsl:template>
+  <xsl:template match="*" mode="tk-plain">
+    <xsl:variable name="sep" select="substring(' ', 1, number(not(contains($tk-glue, concat(' ', local-name(), ' ')))))"/>
+    <xsl:value-of select="$sep"/><xsl:apply-templates mode="tk-plain"/><xsl:value-of select="$sep"/>
+  </xsl:template>
+  <xsl:template match="tei:lb | tei:pb | tei:cb" mode="tk-plain">
+    <xsl:if test="not(@break = 'no' or @type = 'hyphenInWord')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:note | comment() | processing-instruction()" mode="tk-plain"/>
+
+  <!-- A line, column or page break inside a word (@break='no', or @type='hyphenInWord'):
+       the whitespace around it is no word boundary. -->
+  <xsl:template name="tk-text">
+    <xsl:variable name="before" select="(preceding-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
+    <xsl:variable name="after" select="(following-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
+    <xsl:variable name="n" select="normalize-space()"/>
+    <xsl:variable name="lead" select="substring(' ', 1, number(not($before) and $n != '' and normalize-space(substring(., 1, 1)) = ''))"/>
+    <xsl:variable name="trail" select="substring(' ', 1, number(not($after) and $n != '' and normalize-space(substring(., string-length(.))) = ''))"/>
+    <xsl:value-of select="concat($lead, $n, $trail)"/>
   </xsl:template>
 
   <!-- The document's language: @xml:lang of TEI or text, else the first langUsage language. -->

@@ -11,7 +11,8 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:exsl="http://exslt.org/common"
     xmlns:tk="urn:x-teikit:render"
-    exclude-result-prefixes="tei exsl tk">
+    xmlns:m="http://www.w3.org/1998/Math/MathML"
+    exclude-result-prefixes="tei exsl tk m">
 
   <xsl:include href="common.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
@@ -174,7 +175,7 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:when test="$container = '1'">
         <div class="{local-name()}"><xsl:call-template name="lang"/><xsl:apply-templates/></div>
       </xsl:when>
-      <xsl:when test="contains($tk-blocks, concat(' ', local-name(), ' ')) and not(parent::*[text()[normalize-space()]])">
+      <xsl:when test="contains($tk-blocks, concat(' ', local-name(), ' ')) and not(key('tk-mixed', generate-id(..)))">
         <xsl:call-template name="para"><xsl:with-param name="class" select="local-name()"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -245,7 +246,7 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:when test="parent::tei:list"><li class="head"><xsl:apply-templates/></li></xsl:when>
       <xsl:when test="parent::tei:table"><caption><xsl:apply-templates/></caption></xsl:when>
       <xsl:when test="parent::tei:figure"><figcaption><xsl:apply-templates/></figcaption></xsl:when>
-      <xsl:when test="parent::*[text()[normalize-space()]]"><span class="head"><xsl:apply-templates/></span></xsl:when>
+      <xsl:when test="key('tk-mixed', generate-id(..))"><span class="head"><xsl:apply-templates/></span></xsl:when>
       <xsl:when test="parent::tei:lg or parent::tei:sp or parent::tei:note"><p class="head"><xsl:apply-templates/></p></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="level">
@@ -270,8 +271,9 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:if test="@who"><xsl:attribute name="data-who"><xsl:value-of select="@who"/></xsl:attribute></xsl:if>
       <xsl:call-template name="lang"/>
       <!-- what stands before the label (a timestamp) goes with it -->
-      <div class="speaker"><xsl:apply-templates select="tei:speaker[1]/preceding-sibling::node()[not(self::text()[not(normalize-space())])]"/><xsl:apply-templates select="tei:speaker[1]/node()"/></div>
-      <div class="speech"><xsl:apply-templates select="tei:speaker[1]/following-sibling::node() | node()[not(../tei:speaker)]"/></div>
+      <xsl:variable name="spk" select="tei:speaker[1]"/>
+      <div class="speaker"><xsl:apply-templates select="$spk/preceding-sibling::node()[not(self::text()[not(normalize-space())])]"/><xsl:apply-templates select="$spk/node()"/></div>
+      <div class="speech"><xsl:apply-templates select="$spk/following-sibling::node() | node()[not($spk)]"/></div>
     </div>
   </xsl:template>
   <xsl:template match="tei:u">
@@ -283,7 +285,7 @@ blockquote{margin:.8rem 1.5rem}
 
   <xsl:template match="tei:stage">
     <xsl:choose>
-      <xsl:when test="parent::*[text()[normalize-space()]] or parent::tei:l or parent::tei:speaker"><span class="stage"><xsl:apply-templates/></span></xsl:when>
+      <xsl:when test="key('tk-mixed', generate-id(..)) or parent::tei:l or parent::tei:speaker"><span class="stage"><xsl:apply-templates/></span></xsl:when>
       <xsl:otherwise><p class="stage"><xsl:apply-templates/></p></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -332,20 +334,24 @@ blockquote{margin:.8rem 1.5rem}
     <span class="graphic">[image<xsl:if test="@url">: <xsl:value-of select="@url"/></xsl:if>]</span>
   </xsl:template>
 
-  <xsl:template match="tei:quote[tei:p or tei:l or tei:lg] | tei:cit[not(parent::*[text()[normalize-space()]])]">
+  <xsl:template match="tei:quote[tei:p or tei:l or tei:lg] | tei:cit[not(key('tk-mixed', generate-id(..)))]">
     <blockquote><xsl:call-template name="lang"/><xsl:apply-templates/></blockquote>
   </xsl:template>
 
   <!-- ================================================================ inline -->
   <xsl:template match="tei:lb">
-    <xsl:if test="not(@break='no')"><br/></xsl:if>
+    <xsl:if test="not(@break='no' or @type='hyphenInWord')"><br/></xsl:if>
+  </xsl:template>
+  <!-- text beside a break inside a word: no space at the join -->
+  <xsl:template match="text()[(preceding-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord'] or (following-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']]">
+    <xsl:call-template name="tk-text"/>
   </xsl:template>
   <xsl:template match="tei:cb | tei:milestone | tei:handShift | tei:gb | tei:anchor[not(@synch)] | tei:ptr"/>
   <xsl:template match="tei:space"><xsl:text> </xsl:text></xsl:template>
 
   <xsl:template match="tei:pb">
     <xsl:if test="normalize-space(@n)">
-      <span class="pb" title="Page {normalize-space(@n)}"><span class="dipl">[Page <xsl:value-of select="normalize-space(@n)"/>]</span><span class="norm">p. <xsl:value-of select="normalize-space(@n)"/></span></span>
+      <span class="pb{substring(' inword', 1, 7 * number(@break = 'no'))}" title="Page {normalize-space(@n)}"><span class="dipl">[Page <xsl:value-of select="normalize-space(@n)"/>]</span><span class="norm">p. <xsl:value-of select="normalize-space(@n)"/></span></span>
     </xsl:if>
   </xsl:template>
 
@@ -380,16 +386,20 @@ blockquote{margin:.8rem 1.5rem}
 
   <!-- persons: a link to the index, the full name on hover -->
   <xsl:template match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]">
-    <!-- the id (first token of @ref) and the name as XPath (no result tree fragments: one per mention) -->
-    <xsl:variable name="first" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
-    <xsl:variable name="id" select="concat(substring($first, 2, 99999 * number(starts-with($first, '#'))), substring($first, 1, 99999 * number(not(starts-with($first, '#')))))"/>
-    <xsl:variable name="p" select="key('tk-person', $id)[1]"/>
-    <xsl:variable name="full" select="normalize-space(($p/tei:persName[@type='full'] | $p/tei:persName[not(../tei:persName[@type='full'])][1] | $p/tei:name[not(../tei:persName)][1])[1])"/>
-    <xsl:variable name="k"><xsl:call-template name="tk-mention-num"/></xsl:variable>
-    <a class="person" href="#tk-p-{translate($id, $tk-id-bad, $tk-id-good)}" title="{$full}{substring($id, 1, 99999 * number($full = ''))}">
-      <xsl:if test="$k != ''"><xsl:attribute name="id"><xsl:value-of select="concat('tk-m', $k)"/></xsl:attribute></xsl:if>
-      <xsl:apply-templates/>
-    </a>
+    <!-- the first person of the personography it points to; none: plain text -->
+    <xsl:variable name="id"><xsl:call-template name="tk-mention-target"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$id = ''"><span class="{local-name()}"><xsl:apply-templates/></span></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="p" select="key('tk-person', $id)[1]"/>
+        <xsl:variable name="full" select="normalize-space(($p/tei:persName[@type='full'] | $p/tei:persName[not(../tei:persName[@type='full'])][1] | $p/tei:name[not(../tei:persName)][1])[1])"/>
+        <xsl:variable name="k"><xsl:call-template name="tk-mention-num"/></xsl:variable>
+        <a class="person" href="#tk-p-{translate($id, $tk-id-bad, $tk-id-good)}" title="{$full}{substring($id, 1, 99999 * number($full = ''))}">
+          <xsl:if test="$k != ''"><xsl:attribute name="id"><xsl:value-of select="concat('tk-m', $k)"/></xsl:attribute></xsl:if>
+          <xsl:apply-templates/>
+        </a>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs">
     <span class="{local-name()}"><xsl:apply-templates/></span>
@@ -422,7 +432,7 @@ blockquote{margin:.8rem 1.5rem}
     </span>
   </xsl:template>
   <xsl:template match="tei:del"><del class="dipl"><xsl:apply-templates/></del></xsl:template>
-  <xsl:template match="tei:add"><ins class="add"><xsl:apply-templates/></ins></xsl:template>
+  <xsl:template match="tei:add"><xsl:call-template name="tk-apart-space"/><ins class="add"><xsl:apply-templates/></ins></xsl:template>
   <xsl:template match="tei:fw"><span class="dipl fw"><xsl:apply-templates/></span></xsl:template>
 
   <!-- spoken and editorial events -->
@@ -434,8 +444,16 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:call-template name="br"><xsl:with-param name="close" select="true()"/><xsl:with-param name="default" select="'['"/></xsl:call-template>
     </span>
   </xsl:template>
-  <xsl:template match="tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift">
-    <xsl:variable name="inline" select="parent::*[text()[normalize-space()]] or parent::tei:p or parent::tei:l or parent::tei:ab or parent::tei:seg or parent::tei:hi"/>
+  <!-- a superscript number (a reference's edition: 1903<hi rend="sup">4</hi>) -->
+  <xsl:template match="*[not(self::tei:note or self::tei:hi)][contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')][normalize-space()][translate(normalize-space(), '0123456789', '') = '']">
+    <sup class="{local-name()}"><xsl:apply-templates/></sup>
+  </xsl:template>
+  <!-- MathML is copied through (browsers lay it out) -->
+  <xsl:template match="m:math"><xsl:copy-of select="."/></xsl:template>
+  <xsl:template match="tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift | tei:writing">
+    <!-- (a word of its own in TEI from elsewhere; see tei2txt.xsl) -->
+    <xsl:if test="not($tk-ours)"><xsl:text> </xsl:text></xsl:if>
+    <xsl:variable name="inline" select="key('tk-mixed', generate-id(..)) or parent::tei:p or parent::tei:l or parent::tei:ab or parent::tei:seg or parent::tei:hi"/>
     <xsl:element name="{substring('p', 1, number(not($inline)))}{substring('span', 1, 4 * number($inline))}">
       <xsl:attribute name="class">event <xsl:value-of select="local-name()"/></xsl:attribute>
       <xsl:attribute name="title"><xsl:value-of select="local-name()"/></xsl:attribute>
@@ -443,6 +461,7 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:call-template name="tk-event-words"/>
       <xsl:call-template name="br"><xsl:with-param name="close" select="true()"/><xsl:with-param name="default" select="'['"/></xsl:call-template>
     </xsl:element>
+    <xsl:if test="not($tk-ours)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <xsl:template match="tei:unclear">
     <span class="unclear" title="unclear{substring(': ', 1, 2 * number(boolean(@reason)))}{@reason}">
@@ -471,7 +490,9 @@ blockquote{margin:.8rem 1.5rem}
     <xsl:variable name="dl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:variable>
     <xsl:variable name="nl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="false()"/></xsl:call-template></xsl:variable>
     <xsl:if test="self::tei:note[@place='inline']">
-      <span class="dipl note-inline note-{@type}"><xsl:call-template name="tk-open"><xsl:with-param name="dipl" select="true()"/></xsl:call-template><xsl:apply-templates/><xsl:call-template name="tk-close"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></span>
+      <!-- (an inline note of TEI from elsewhere, without @rend, in brackets of its own) -->
+      <xsl:variable name="d" select="substring('[', 1, number(not($tk-ours)))"/>
+      <span class="dipl note-inline note-{@type}"><xsl:call-template name="tk-open"><xsl:with-param name="dipl" select="true()"/><xsl:with-param name="default" select="$d"/></xsl:call-template><xsl:apply-templates/><xsl:call-template name="tk-close"><xsl:with-param name="dipl" select="true()"/><xsl:with-param name="default" select="$d"/></xsl:call-template></span>
     </xsl:if>
     <xsl:if test="self::tei:note[@type='unanchored']">
       <span class="dipl note-inline unanchored"><xsl:text> </xsl:text><xsl:call-template name="tk-list-label"><xsl:with-param name="label" select="normalize-space(@n)"/></xsl:call-template><xsl:text> </xsl:text><xsl:apply-templates/></span>
@@ -553,17 +574,6 @@ blockquote{margin:.8rem 1.5rem}
               <xsl:with-param name="key" select="concat('#', @xml:id)"/>
               <xsl:with-param name="id" select="@xml:id"/>
             </xsl:call-template>
-          </xsl:for-each>
-          <xsl:for-each select="$tk-undeclared">
-            <xsl:variable name="key" select="string(@k)"/>
-            <xsl:variable name="id" select="string(@id)"/>
-            <!-- back in the source document, where the keys are -->
-            <xsl:for-each select="$tk-mentions[1]">
-              <xsl:call-template name="person-entry">
-                <xsl:with-param name="key" select="$key"/>
-                <xsl:with-param name="id" select="$id"/>
-              </xsl:call-template>
-            </xsl:for-each>
           </xsl:for-each>
         </ul>
       </section>

@@ -9,7 +9,8 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:exsl="http://exslt.org/common"
     xmlns:tk="urn:x-teikit:render"
-    exclude-result-prefixes="tei exsl tk">
+    xmlns:m="http://www.w3.org/1998/Math/MathML"
+    exclude-result-prefixes="tei exsl tk m">
 
   <!-- imported, not included: this stylesheet's tk-index overrides common.xsl's -->
   <xsl:import href="common.xsl"/>
@@ -160,7 +161,7 @@
         <xsl:with-param name="text" select="$text"/>
         <xsl:with-param name="hang" select="$hang"/>
       </xsl:call-template>
-      <xsl:if test="not(ancestor-or-self::tei:l[1]/following-sibling::*[1][self::tei:l])">
+      <xsl:if test="not((ancestor-or-self::tei:l[1]/following-sibling::*[1])[self::tei:l])">
         <xsl:value-of select="$tk-nl"/>
       </xsl:if>
     </xsl:if>
@@ -213,8 +214,8 @@
     <xsl:variable name="mark">
       <xsl:choose>
         <xsl:when test="normalize-space(@n)"><xsl:value-of select="concat(normalize-space(@n), ' ')"/></xsl:when>
-        <xsl:when test="parent::tei:list[@type='ordered' or @type='numbered' or @rend='numbered']"><xsl:value-of select="concat(count(preceding-sibling::tei:item) + 1, '. ')"/></xsl:when>
-        <xsl:when test="preceding-sibling::*[1][self::tei:label]"/>
+        <xsl:when test="parent::tei:list[@type='ordered' or @type='numbered' or @rend='numbered']"><xsl:call-template name="tk-nth"/><xsl:text>. </xsl:text></xsl:when>
+        <xsl:when test="(preceding-sibling::*[1])[self::tei:label]"/>
         <xsl:when test="parent::tei:list[@type='participants']"/><!-- a roster: one name a line -->
         <xsl:otherwise>- </xsl:otherwise>
       </xsl:choose>
@@ -242,7 +243,13 @@
 
   <!-- ================================================================ inline -->
   <!-- Any element: its content, in the brackets its @rend says were printed. -->
-  <xsl:template match="*" mode="inline">
+  <!-- a person mention: its text; tk:person() warns about pointers that name nothing -->
+  <xsl:template match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]" mode="inline">
+    <xsl:if test="$tk-c-person and tk:person(.) = '&#10;'"/>
+    <xsl:call-template name="tk-inline"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="inline" name="tk-inline">
     <xsl:choose>
       <xsl:when test="contains($tk-spaced, concat(' ', local-name(), ' '))">
         <xsl:text> </xsl:text><xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/><xsl:text> </xsl:text>
@@ -259,7 +266,11 @@
 
   <!-- line and column breaks, milestones -->
   <xsl:template match="tei:lb" mode="inline">
-    <xsl:if test="not(@break='no')"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="not(@break='no' or @type='hyphenInWord')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <!-- text beside a break inside a word: no space at the join -->
+  <xsl:template mode="inline" match="text()[(preceding-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord'] or (following-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']]">
+    <xsl:call-template name="tk-text"/>
   </xsl:template>
   <xsl:template match="tei:cb | tei:milestone | tei:handShift | tei:gb | tei:anchor[not(@synch)] | tei:ptr" mode="inline"/>
   <xsl:template match="tei:space" mode="inline"><xsl:text> </xsl:text></xsl:template>
@@ -269,7 +280,8 @@
   <xsl:template match="tei:pb" mode="inline">
     <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
     <xsl:choose>
-      <xsl:when test="not($tk-dipl) or not(normalize-space(@n))"/>
+      <!-- (inside a word: nothing, the word stays whole) -->
+      <xsl:when test="not($tk-dipl) or not(normalize-space(@n)) or @break = 'no'"/>
       <xsl:when test="contains($r, ' bracketed ') or contains($r, ' parenthesized ')">
         <xsl:call-template name="tk-open"/><xsl:value-of select="concat('Page ', normalize-space(@n))"/><xsl:call-template name="tk-close"/>
       </xsl:when>
@@ -334,7 +346,9 @@
         <xsl:text> </xsl:text><xsl:call-template name="tk-list-label"><xsl:with-param name="label" select="normalize-space(@n)"/></xsl:call-template><xsl:text> </xsl:text><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text>
       </xsl:when>
       <xsl:when test="$tk-dipl and $inline = '1'">
-        <xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/>
+        <!-- (an inline note of TEI from elsewhere, without @rend, in brackets of its own) -->
+        <xsl:variable name="d" select="substring('[', 1, number(not($tk-ours)))"/>
+        <xsl:call-template name="tk-open"><xsl:with-param name="default" select="$d"/></xsl:call-template><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"><xsl:with-param name="default" select="$d"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="$label != '' and $tk-dipl">
         <xsl:call-template name="tk-marker"><xsl:with-param name="label" select="$label"/></xsl:call-template>
@@ -349,10 +363,23 @@
     <xsl:call-template name="tk-gap-words"/>
     <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
   </xsl:template>
-  <xsl:template match="tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift" mode="inline">
+  <!-- (a spoken event is a word of its own: spaced in TEI from elsewhere, where spoken text is
+       often <seg>you said</seg><pause/>; in teikit's documents the spaces are the
+       transcript's own) -->
+  <xsl:template match="tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift | tei:writing" mode="inline">
+    <xsl:if test="not($tk-ours)"><xsl:text> </xsl:text></xsl:if>
     <xsl:call-template name="tk-open"><xsl:with-param name="default" select="'['"/></xsl:call-template>
     <xsl:call-template name="tk-event-words"/>
     <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
+    <xsl:if test="not($tk-ours)"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <!-- a superscript number (a reference's edition: 1903<hi rend="sup">4</hi>): ^4 -->
+  <xsl:template match="*[not(self::tei:note)][contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')][normalize-space()][translate(normalize-space(), '0123456789', '') = '']" mode="inline">
+    <xsl:text>^</xsl:text><xsl:call-template name="tk-inline"/>
+  </xsl:template>
+  <!-- MathML: its symbols apart (plain text cannot lay a formula out) -->
+  <xsl:template match="m:*" mode="inline">
+    <xsl:text> </xsl:text><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text>
   </xsl:template>
   <xsl:template match="tei:desc" mode="inline"/>
 
@@ -360,23 +387,12 @@
   <xsl:template name="persons-index">
     <xsl:if test="$tk-mentions">
       <xsl:value-of select="concat('Persons:', $tk-nl)"/>
-      <!-- declared persons first, in personography order, then undeclared references -->
+      <!-- the persons of the personography, in its order -->
       <xsl:for-each select="//tei:person[@xml:id]">
         <xsl:call-template name="persons-line">
           <xsl:with-param name="key" select="concat('#', @xml:id)"/>
           <xsl:with-param name="id" select="@xml:id"/>
         </xsl:call-template>
-      </xsl:for-each>
-      <xsl:for-each select="$tk-undeclared">
-        <xsl:variable name="key" select="string(@k)"/>
-        <xsl:variable name="id" select="string(@id)"/>
-        <!-- back in the source document, where the keys are -->
-        <xsl:for-each select="$tk-mentions[1]">
-          <xsl:call-template name="persons-line">
-            <xsl:with-param name="key" select="$key"/>
-            <xsl:with-param name="id" select="$id"/>
-          </xsl:call-template>
-        </xsl:for-each>
       </xsl:for-each>
       <xsl:value-of select="$tk-nl"/>
     </xsl:if>

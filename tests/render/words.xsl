@@ -14,7 +14,8 @@
   <xsl:template match="tei:teiHeader"/>
   <xsl:template match="*">
     <xsl:choose>
-      <xsl:when test="contains($glue, concat(' ', local-name(), ' ')) or @break = 'no'"><xsl:apply-templates/></xsl:when>
+      <!-- (the readings of a subst, choice or app are alternatives: words apart) -->
+      <xsl:when test="(contains($glue, concat(' ', local-name(), ' ')) and not(parent::tei:subst or parent::tei:choice or parent::tei:app)) or @break = 'no'"><xsl:apply-templates/></xsl:when>
       <xsl:otherwise><xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -1,0 +1,98 @@
+#!/bin/sh
+# t_render_dos.sh: 'teikit render' stays linear on hostile shapes (../shared/repro/gen_dos.py's
+# render cases and their relatives, made up here): each input at 1x and 10x must cost at most
+# 15x the CPU time (a quadratic stylesheet test costs 100x) in HTML and text, and bounded
+# memory; pointers that name nothing render as plain text with one warning each, capped.
+. tests/lib.sh
+export TEIKIT_DATADIR=${TEIKIT_DATADIR:-$(pwd)}
+PY=$(command -v python3 || true)
+if [ -z "$PY" ]; then skip "python3 absent: render scaling"; tk_done; exit $?; fi
+
+# gen KIND N FILE: a TEI document whose body is N repetitions of KIND's shape
+gen() {
+  "$PY" - "$1" "$2" >"$3" <<'EOF'
+import sys
+k, n = sys.argv[1], int(sys.argv[2])
+shape = {
+  'seg':     ('<p>', '<seg>x</seg> ', '</p>'),            # gen_dos.py render_siblings.xml
+  'glued':   ('<p>', '<name>x</name><name>y</name>', '</p>'),
+  'item':    ('<list type="ordered">', '<item>x</item>', '</list>'),
+  'label':   ('<list>', '<label>a</label><item>x</item>', '</list>'),
+  'l':       ('<lg>', '<l>x y</l>', '</lg>'),
+  'vocal':   ('<p>', '<vocal><desc>laughs</desc></vocal> ', '</p>'),
+  'stage':   ('<sp><speaker>A</speaker>', '<p>x</p><stage>exit</stage>', '</sp>'),
+  'sic':     ('<p>', '<choice><sic>a</sic><corr>b</corr></choice><note type="sic" place="inline">sic</note> ', '</p>'),
+  'nobody':  ('<p>', '<persName ref="#nobody #x #y">x</persName> ', '</p>'),
+  'longref': ('<p><persName ref="', '#a ', '">x</persName></p>'),   # gen_dos.py render_longref.xml
+}[k]
+sys.stdout.write('<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>'
+  '<titleStmt><title>t</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+  '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>'
+  + shape[0] + shape[1] * n + shape[2] + '</body></text></TEI>\n')
+EOF
+}
+
+# cost COMMAND...: "CPU_SECONDS MAX_RSS_KB" of one run (a run over 60 s is cut)
+cost() {
+  "$PY" -c 'import os, subprocess, sys
+best = None
+for i in range(1):
+    p = subprocess.Popen(["timeout", "60"] + sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, st, ru = os.wait4(p.pid, 0)
+    c = (ru.ru_utime + ru.ru_stime, ru.ru_maxrss)
+    if best is None or c[0] < best[0]: best = c
+    if c[0] > 20: break
+print("%.3f %d" % best)' "$@"
+}
+
+# scale KIND N VIEW [PARAM]: 10N costs at most 15 times N (under 0.3 s it is noise; a
+# second try when the first is over: the machine is shared)
+scale() {
+  k=$1; n=$2; v=$3; shift 3
+  gen "$k" "$n" "$TK_TMP/a.xml"; gen "$k" $((n * 10)) "$TK_TMP/b.xml"
+  for try in 1 2; do
+    a=$(cost $TEIKIT render --to "$v" "$@" "$TK_TMP/a.xml"); b=$(cost $TEIKIT render --to "$v" "$@" "$TK_TMP/b.xml")
+    r=$(awk -v a="${a% *}" -v b="${b% *}" 'BEGIN { printf "%.1f", b / (a > 0.02 ? a : 0.02) }')
+    awk -v b="${b% *}" -v r="$r" 'BEGIN { exit !(b < 0.3 || r <= 15) }' && break
+  done
+  if awk -v b="${b% *}" -v r="$r" 'BEGIN { exit !(b < 0.3 || r <= 15) }'; then ok; else
+    fail "render --to $v $* of $k: $n -> $((n * 10)) costs ${a% *} -> ${b% *} s CPU (${r}x)"; fi
+}
+
+for v in html text; do
+  scale seg 2000 $v
+  scale glued 1000 $v
+  scale item 2000 $v
+  scale label 1000 $v
+  scale l 2000 $v
+  scale vocal 1000 $v
+  scale stage 1000 $v
+  scale sic 1000 $v
+  scale nobody 1000 $v
+done
+scale nobody 1000 text --param persons=1
+
+# one @ref with 1,000,000 pointers: linear, and memory near the input's size (gen_dos.py's
+# 3,000,000 took 4 GB)
+scale longref 100000 html
+gen longref 1000000 "$TK_TMP/long.xml"
+for v in html text; do
+  c=$(cost $TEIKIT render --to $v "$TK_TMP/long.xml")
+  [ "${c#* }" -lt 100000 ] && ok || fail "render --to $v of a 1,000,000-pointer @ref: ${c#* } KB"
+done
+
+# pointers that name nothing: plain text (no link, no index entry), one warning per distinct
+# pointer, at most 10 and a count of the rest
+gen nobody 500 "$TK_TMP/n.xml"
+expect_status "mentions of nobody" 0 $TEIKIT render --to html "$TK_TMP/n.xml"
+grep -q 'class="person"\|tk-p-nobody' "$TK_TMP/out" && fail "a mention of nobody is linked" || ok
+[ "$(grep -c 'warning: @ref points to' "$TK_TMP/err")" -eq 3 ] && grep -q '"#nobody"' "$TK_TMP/err" &&
+  ok || fail "one warning per distinct pointer: $(head -4 "$TK_TMP/err")"
+"$PY" -c 'import sys
+sys.stdout.write("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>" +
+  "".join("<persName ref=\"#p%d\">x</persName> " % i for i in range(50)) + "</p></body></text></TEI>\n")' >"$TK_TMP/m.xml"
+expect_status "50 distinct pointers to nothing" 0 $TEIKIT render --to text "$TK_TMP/m.xml"
+[ "$(grep -c 'warning: @ref points to' "$TK_TMP/err")" -eq 10 ] &&
+  grep -q 'warning: 40 more pointers name nothing' "$TK_TMP/err" && ok || fail "warnings capped: $(tail -2 "$TK_TMP/err")"
+
+tk_done

@@ -1,0 +1,339 @@
+/* render_ext.c: the XPath extension functions tk:nth() and tk:person() that 'teikit render'
+ * gives its stylesheets: numbers among siblings and person pointers looked up in tables built
+ * once per transformation (linear where the XPath equivalent is quadratic), and capped
+ * warnings for pointers that name nothing. */
+#include "teikit.h"
+#include "tk_internal.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/hash.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
+#include <libxslt/xsltInternals.h>
+
+#define TEI_NS "http://www.tei-c.org/ns/1.0"
+#define XML_NS_URI "http://www.w3.org/XML/1998/namespace"
+/* distinct unresolved pointers named in a warning of their own; the rest are counted */
+#define UNRESOLVED_CAP 10
+
+/* A node and its 1-based number in its group. */
+struct num {
+    xmlNodePtr node;
+    int n;
+};
+
+/* The elements of one group (same name, same parent or scope), sorted by address. */
+struct group {
+    struct num *v;
+    int n;
+};
+
+struct tk_render_ext {
+    tk_diag *diag;
+    const char *input;
+    xmlHashTablePtr groups;   /* "scope|name|ns" -> struct group */
+    xmlDocPtr ids_doc;        /* the document whose xml:ids are in ids */
+    xmlHashTablePtr ids;      /* xml:id -> its element */
+    char *warned[UNRESOLVED_CAP];
+    int n_warned;
+    long more;                /* unresolved pointers beyond the cap */
+    int failed;               /* out of memory once: every later call fails */
+};
+
+tk_render_ext *tk_render_ext_new(tk_diag *d, const char *input)
+{
+    tk_render_ext *x = calloc(1, sizeof *x);
+    if (x == NULL)
+        return NULL;
+    x->diag = d;
+    x->input = input;
+    return x;
+}
+
+static void group_free(void *p, const xmlChar *name)
+{
+    (void)name;
+    struct group *g = p;
+    free(g->v);
+    free(g);
+}
+
+void tk_render_ext_free(tk_render_ext *x)
+{
+    if (x == NULL)
+        return;
+    if (x->more > 0)
+        tk_diag_report(x->diag, TK_WARNING, x->input, 0, 0, "id-ref",
+                       "%ld more pointers name nothing in this document (rendered as plain text)",
+                       x->more);
+    if (x->groups != NULL)
+        xmlHashFree(x->groups, group_free);
+    if (x->ids != NULL)
+        xmlHashFree(x->ids, NULL);
+    for (int i = 0; i < x->n_warned; i++)
+        free(x->warned[i]);
+    free(x);
+}
+
+/* ------------------------------------------------------------------- tk:nth() -------- */
+
+static int num_cmp(const void *a, const void *b)
+{
+    uintptr_t p = (uintptr_t)((const struct num *)a)->node;
+    uintptr_t q = (uintptr_t)((const struct num *)b)->node;
+    return (p > q) - (p < q);
+}
+
+static int same_name(xmlNodePtr a, xmlNodePtr b)
+{
+    if (a->type != XML_ELEMENT_NODE || !xmlStrEqual(a->name, b->name))
+        return 0;
+    if (a->ns == NULL || b->ns == NULL)
+        return a->ns == b->ns;
+    return xmlStrEqual(a->ns->href, b->ns->href);
+}
+
+/* Appends node to g (capacity doubled as needed). */
+static int group_add(struct group *g, int *cap, xmlNodePtr node)
+{
+    if (g->n == *cap) {
+        int c = *cap ? 2 * *cap : 8;
+        struct num *v = realloc(g->v, (size_t)c * sizeof *v);
+        if (v == NULL)
+            return -1;
+        g->v = v;
+        *cap = c;
+    }
+    g->v[g->n].node = node;
+    g->v[g->n].n = g->n + 1;
+    g->n++;
+    return 0;
+}
+
+/* The elements named like `like` among the children of `scope` (deep: among its
+ * descendants), in document order. */
+static struct group *group_build(xmlNodePtr scope, xmlNodePtr like, int deep)
+{
+    struct group *g = calloc(1, sizeof *g);
+    int cap = 0;
+    if (g == NULL)
+        return NULL;
+    xmlNodePtr cur = scope->children;
+    while (cur != NULL) {
+        if (same_name(cur, like) && group_add(g, &cap, cur) != 0) {
+            group_free(g, NULL);
+            return NULL;
+        }
+        if (deep && cur->type == XML_ELEMENT_NODE && cur->children != NULL) {
+            cur = cur->children;
+            continue;
+        }
+        while (cur != NULL && cur->next == NULL) {
+            cur = cur->parent;
+            if (cur == scope)
+                cur = NULL;
+        }
+        if (cur != NULL)
+            cur = cur->next;
+    }
+    qsort(g->v, (size_t)g->n, sizeof *g->v, num_cmp);
+    return g;
+}
+
+/* The number of `node` among the elements of its name under `scope` (children, or with deep
+ * descendants); 0 when it is not there or on failure (x->failed set). */
+static int number_of(tk_render_ext *x, xmlNodePtr node, xmlNodePtr scope, int deep)
+{
+    if (x->groups == NULL && (x->groups = xmlHashCreate(64)) == NULL) {
+        x->failed = 1;
+        return 0;
+    }
+    char key[128];
+    snprintf(key, sizeof key, "%p|%d|%p", (void *)scope, deep, (void *)node->ns);
+    /* (the namespace pointer only separates groups; same_name compares the URIs) */
+    struct group *g = xmlHashLookup2(x->groups, (const xmlChar *)key, node->name);
+    if (g == NULL) {
+        g = group_build(scope, node, deep);
+        if (g == NULL || xmlHashAddEntry2(x->groups, (const xmlChar *)key, node->name, g) != 0) {
+            if (g != NULL)
+                group_free(g, NULL);
+            x->failed = 1;
+            return 0;
+        }
+    }
+    struct num k = {node, 0};
+    struct num *f = bsearch(&k, g->v, (size_t)g->n, sizeof k, num_cmp);
+    return f != NULL ? f->n : 0;
+}
+
+/* tk:nth(NODE[, SCOPE]): the 1-based number of element NODE among the elements of its name
+ * that are children of its parent (with SCOPE: descendants of SCOPE), in document order; NaN
+ * when NODE is not an element (or not under SCOPE). Lists and verse number their items and
+ * lines with it in one pass where count(preceding-sibling::x) is quadratic. */
+static void xpath_nth(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 1 && nargs != 2) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlNodeSetPtr scope = nargs == 2 ? xmlXPathPopNodeSet(ctxt) : NULL;
+    xmlNodeSetPtr node = xmlXPathCheckError(ctxt) ? NULL : xmlXPathPopNodeSet(ctxt);
+    xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+    tk_render_ext *x = tctxt != NULL ? tk_render_run_ext(tctxt) : NULL;
+    double v = xmlXPathNAN;
+    if (xmlXPathCheckError(ctxt) || x == NULL) {
+        if (!xmlXPathCheckError(ctxt))
+            xmlXPathSetError(ctxt, XPATH_INVALID_TYPE);
+        goto out;
+    }
+    if (node != NULL && node->nodeNr > 0 && node->nodeTab[0]->type == XML_ELEMENT_NODE) {
+        xmlNodePtr n = node->nodeTab[0];
+        xmlNodePtr s = nargs == 2 ? (scope != NULL && scope->nodeNr > 0 ? scope->nodeTab[0] : NULL)
+                                  : n->parent;
+        int k = s != NULL ? number_of(x, n, s, nargs == 2) : 0;
+        if (x->failed) {
+            xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+            goto out;
+        }
+        if (k > 0)
+            v = k;
+    }
+    valuePush(ctxt, xmlXPathNewFloat(v));
+out:
+    xmlXPathFreeNodeSet(node);
+    xmlXPathFreeNodeSet(scope);
+}
+
+/* ----------------------------------------------------------------- tk:person() ------- */
+
+/* Builds the table of xml:ids of doc (once per document). */
+static int ids_of(tk_render_ext *x, xmlDocPtr doc)
+{
+    if (x->ids != NULL && x->ids_doc == doc)
+        return 0;
+    if (x->ids != NULL)
+        xmlHashFree(x->ids, NULL);
+    x->ids_doc = doc;
+    if ((x->ids = xmlHashCreate(64)) == NULL)
+        return -1;
+    xmlNodePtr root = xmlDocGetRootElement(doc), cur = root;
+    while (cur != NULL) {
+        if (cur->type == XML_ELEMENT_NODE) {
+            for (xmlAttrPtr a = cur->properties; a != NULL; a = a->next)
+                if (a->ns != NULL && xmlStrEqual(a->name, (const xmlChar *)"id") &&
+                    xmlStrEqual(a->ns->href, (const xmlChar *)XML_NS_URI) &&
+                    a->children != NULL && a->children->content != NULL)
+                    /* the first element with an id wins (as key() and id() find it first) */
+                    (void)xmlHashAddEntry(x->ids, a->children->content, cur);
+            if (cur->children != NULL) {
+                cur = cur->children;
+                continue;
+            }
+        }
+        while (cur != NULL && cur != root && cur->next == NULL)
+            cur = cur->parent;
+        cur = cur == root || cur == NULL ? NULL : cur->next;
+    }
+    return 0;
+}
+
+static int is_person(xmlNodePtr e)
+{
+    return e != NULL && e->ns != NULL && xmlStrEqual(e->ns->href, (const xmlChar *)TEI_NS) &&
+           xmlStrEqual(e->name, (const xmlChar *)"person");
+}
+
+/* Warns once about pointer `tok` of `node` that names nothing (the first UNRESOLVED_CAP
+ * distinct ones; the others are counted for one summary). */
+static void unresolved(tk_render_ext *x, xmlNodePtr node, const char *tok)
+{
+    for (int i = 0; i < x->n_warned; i++)
+        if (strcmp(x->warned[i], tok) == 0)
+            return;
+    if (x->n_warned == UNRESOLVED_CAP) {
+        x->more++;
+        return;
+    }
+    char *copy = strdup(tok);
+    if (copy == NULL) {
+        x->more++;
+        return;
+    }
+    x->warned[x->n_warned++] = copy;
+    const char *file = node->doc != NULL && node->doc->URL != NULL ? (const char *)node->doc->URL
+                                                                   : x->input;
+    tk_diag_report(x->diag, TK_WARNING, file, (unsigned)xmlGetLineNo(node), 0, "id-ref",
+                   "@ref points to \"%s\", which no xml:id in this document defines "
+                   "(rendered as plain text)", tok);
+}
+
+static int is_space(xmlChar c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* tk:person(NODE): the xml:id of the first person of the personography (tei:person) that
+ * NODE's @ref points to ("#id"), else "". Every "#id" of @ref that names nothing is warned
+ * about once (capped); a pointer out of the document (a URI) is not looked up. */
+static void xpath_person(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 1) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlNodeSetPtr set = xmlXPathPopNodeSet(ctxt);
+    xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+    tk_render_ext *x = tctxt != NULL ? tk_render_run_ext(tctxt) : NULL;
+    xmlChar *ref = NULL, *found = NULL;
+    if (xmlXPathCheckError(ctxt) || x == NULL) {
+        if (!xmlXPathCheckError(ctxt))
+            xmlXPathSetError(ctxt, XPATH_INVALID_TYPE);
+        goto out;
+    }
+    xmlNodePtr node = set != NULL && set->nodeNr > 0 ? set->nodeTab[0] : NULL;
+    if (node != NULL && node->type == XML_ELEMENT_NODE && node->doc != NULL)
+        ref = xmlGetNoNsProp(node, (const xmlChar *)"ref");
+    if (ref != NULL && ids_of(x, node->doc) != 0) {
+        xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+        goto out;
+    }
+    for (xmlChar *p = ref; p != NULL && *p != 0;) {
+        while (is_space(*p))
+            p++;
+        xmlChar *e = p;
+        while (*e != 0 && !is_space(*e))
+            e++;
+        xmlChar save = *e;
+        *e = 0;
+        if (p[0] == '#' && p[1] != 0) {
+            xmlNodePtr target = xmlHashLookup(x->ids, p + 1);
+            if (is_person(target) && found == NULL)
+                found = xmlStrdup(p + 1);
+            else if (target == NULL)
+                unresolved(x, node, (const char *)p);
+        }
+        *e = save;
+        p = e;
+    }
+    valuePush(ctxt, xmlXPathWrapString(found != NULL ? found : xmlStrdup((const xmlChar *)"")));
+    found = NULL;
+out:
+    xmlFree(found);
+    xmlFree(ref);
+    xmlXPathFreeNodeSet(set);
+}
+
+int tk_render_ext_register(tk_render_ext *x, xsltTransformContextPtr tctxt, const char *ns)
+{
+    (void)x;
+    return xsltRegisterExtFunction(tctxt, (const xmlChar *)"nth", (const xmlChar *)ns,
+                                   xpath_nth) != 0 ||
+                   xsltRegisterExtFunction(tctxt, (const xmlChar *)"person",
+                                           (const xmlChar *)ns, xpath_person) != 0
+               ? -1
+               : 0;
+}
