@@ -2,7 +2,8 @@
 # t_render_dos.sh: 'teikit render' stays linear on hostile shapes (../shared/repro/gen_dos.py's
 # render cases and their relatives, made up here): each input at 1x and 10x must cost at most
 # 15x the CPU time (a quadratic stylesheet test costs 100x) in HTML and text, and bounded
-# memory; pointers that name nothing render as plain text with one warning each, capped.
+# memory (in `make check-corpus`); pointers that name nothing render as plain text with one
+# warning each, capped (always).
 . tests/lib.sh
 export TEIKIT_DATADIR=${TEIKIT_DATADIR:-$(pwd)}
 PY=$(command -v python3 || true)
@@ -59,6 +60,8 @@ scale() {
     fail "render --to $v $* of $k: $n -> $((n * 10)) costs ${a% *} -> ${b% *} s CPU (${r}x)"; fi
 }
 
+# (the timed comparisons run in `make check-corpus`, TK_SUITE=corpus: about a minute)
+if [ "${TK_SUITE:-fast}" != fast ]; then
 for v in html text; do
   scale seg 2000 $v
   scale glued 1000 $v
@@ -80,6 +83,7 @@ for v in html text; do
   c=$(cost $TEIKIT render --to $v "$TK_TMP/long.xml")
   [ "${c#* }" -lt 100000 ] && ok || fail "render --to $v of a 1,000,000-pointer @ref: ${c#* } KB"
 done
+fi
 
 # pointers that name nothing: plain text (no link, no index entry), one warning per distinct
 # pointer, at most 10 and a count of the rest

@@ -1,4 +1,5 @@
 /* cli_validate.c: the 'teikit validate' subcommand: options, then tk_validate_paths. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,13 +107,24 @@ int tk_cli_validate(int argc, char **argv)
     if (s != NULL) {
         tk_validate_stats st;
         rc = tk_validate_paths(s, argv + i, (size_t)(argc - i), &o, d, &st);
-        if (!quiet)
-            fprintf(stderr, "%lu file%s, %lu invalid, %lu error%s, %lu warning%s\n", st.files,
-                    st.files == 1 ? "" : "s", st.invalid, st.errors,
+        /* nothing to sum up when no file could be read: the messages said why */
+        if (!quiet && st.unchecked < st.files) {
+            fprintf(stderr, "%lu file%s, %lu invalid, %lu error%s, %lu warning%s", st.files,
+                    st.files == 1 ? "" : "s", st.invalid - st.unchecked, st.errors,
                     st.errors == 1 ? "" : "s", st.warnings, st.warnings == 1 ? "" : "s");
+            if (st.unchecked > 0)
+                fprintf(stderr, ", %lu not checked", st.unchecked);
+            fputc('\n', stderr);
+        }
         tk_schema_free(s);
     }
-    fflush(stdout);
+    /* messages that never reached standard output (a full disk, a closed pipe) are an I/O
+     * error, whatever the verdict */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "teikit validate: cannot write the messages to standard output: %s\n",
+                strerror(errno));
+        rc = 2;
+    }
     tk_diag_free(d);
     return rc;
 }

@@ -1,12 +1,18 @@
 /* diag.c: the one diagnostics module: counts messages by severity and hands them to a sink. */
 #include "teikit.h"
+#include "tk_alloc.h"
 
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define TK_RULE_SLOTS 64
+/* How many messages of one rule the current file had, for the limit. */
+struct seen {
+    char *rule;            /* owned copy */
+    unsigned long n;       /* messages of the rule so far in the file */
+    tk_severity worst;     /* the highest severity held back */
+};
 
 struct tk_diag {
     tk_diag_sink sink;
@@ -14,8 +20,11 @@ struct tk_diag {
     int notes;
     unsigned limit;
     unsigned long counts[TK_SEVERITY_COUNT];
-    /* per-rule counters for the limit: rule pointer identity within one file */
-    struct { const char *rule; const char *file; unsigned n; } seen[TK_RULE_SLOTS];
+    /* per-rule counters for the limit, for one file at a time (owned copies: the caller's
+     * strings may be gone by the next message) */
+    char *seen_file;       /* the file they count (NULL: messages without a file) */
+    struct seen *seen;
+    size_t n_seen, cap_seen;
     pthread_mutex_t lock;
 };
 
@@ -34,10 +43,21 @@ tk_diag *tk_diag_new(void)
     return d;
 }
 
+static void seen_clear(tk_diag *d)
+{
+    for (size_t i = 0; i < d->n_seen; i++)
+        free(d->seen[i].rule);
+    d->n_seen = 0;
+    free(d->seen_file);
+    d->seen_file = NULL;
+}
+
 void tk_diag_free(tk_diag *d)
 {
     if (d == NULL)
         return;
+    seen_clear(d);
+    free(d->seen);
     pthread_mutex_destroy(&d->lock);
     free(d);
 }
@@ -52,38 +72,174 @@ void tk_diag_set_notes(tk_diag *d, int enabled) { d->notes = enabled; }
 int tk_diag_notes_enabled(const tk_diag *d) { return d != NULL && d->notes; }
 void tk_diag_set_limit(tk_diag *d, unsigned limit) { d->limit = limit; }
 
-/* Counts one more message of `rule` in `file`; returns 0 once the limit is passed. */
-static int under_limit(tk_diag *d, const char *file, const char *rule)
+/* Delivers one "N more ... suppressed" line per rule the limit held back in the current
+ * file (not counted: the messages themselves were), then forgets the file. Lock held. */
+static void flush_locked(tk_diag *d)
+{
+    for (size_t i = 0; i < d->n_seen && d->sink != NULL; i++) {
+        struct seen *e = &d->seen[i];
+        if (e->n <= d->limit)
+            continue;
+        char text[128];
+        snprintf(text, sizeof text, "%lu more %s like this suppressed", e->n - d->limit,
+                 e->worst == TK_NOTE ? "notes" : "warnings");
+        tk_message m = {TK_NOTE, d->seen_file, 0, 0, -1, e->rule, text};
+        d->sink(&m, d->user);
+    }
+    seen_clear(d);
+}
+
+static int same_name(const char *a, const char *b)
+{
+    return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* Counts one more message of `rule` in `file`; returns 0 once the limit is passed. A message
+ * for another file first closes the previous file's counts. Lock held. */
+static int under_limit(tk_diag *d, const char *file, const char *rule, tk_severity sev)
 {
     if (d->limit == 0 || rule == NULL)
         return 1;
-    for (int i = 0; i < TK_RULE_SLOTS; i++) {
-        if (d->seen[i].rule == NULL) {
-            d->seen[i].rule = rule;
-            d->seen[i].file = file;
-            d->seen[i].n = 1;
-            return 1;
+    if (d->n_seen > 0 && !same_name(d->seen_file, file))
+        flush_locked(d);
+    if (d->n_seen == 0 && file != NULL)
+        d->seen_file = tk_xstrdup(file);
+    for (size_t i = 0; i < d->n_seen; i++) {
+        struct seen *e = &d->seen[i];
+        if (strcmp(e->rule, rule) == 0) {
+            if (++e->n <= d->limit)
+                return 1;
+            if (sev > e->worst)
+                e->worst = sev;
+            return 0;
         }
-        if (strcmp(d->seen[i].rule, rule) == 0 &&
-            ((file == NULL && d->seen[i].file == NULL) ||
-             (file != NULL && d->seen[i].file != NULL && strcmp(file, d->seen[i].file) == 0)))
-            return ++d->seen[i].n <= d->limit;
     }
+    if (d->n_seen == d->cap_seen) {
+        d->cap_seen = d->cap_seen ? 2 * d->cap_seen : 16;
+        d->seen = tk_xrealloc(d->seen, d->cap_seen * sizeof *d->seen);
+    }
+    d->seen[d->n_seen++] = (struct seen){tk_xstrdup(rule), 1, TK_NOTE};
+    return 1 <= d->limit;
+}
+
+void tk_diag_flush(tk_diag *d)
+{
+    if (d == NULL)
+        return;
+    pthread_mutex_lock(&d->lock);
+    flush_locked(d);
+    pthread_mutex_unlock(&d->lock);
+}
+
+/* Decodes the UTF-8 character at s (n bytes available): stores its code point in *cp and
+ * returns its length, or 0 when the bytes are not valid UTF-8 (overlong forms, surrogates
+ * and code points past U+10FFFF included). */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+    static const struct { unsigned char mask, lead; size_t len; unsigned min; } forms[] = {
+        {0x80, 0x00, 1, 0}, {0xE0, 0xC0, 2, 0x80}, {0xF0, 0xE0, 3, 0x800}, {0xF8, 0xF0, 4, 0x10000},
+    };
+    for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
+        if ((s[0] & forms[f].mask) != forms[f].lead)
+            continue;
+        size_t len = forms[f].len;
+        if (len > n)
+            return 0;
+        unsigned c = s[0] & (unsigned char)~forms[f].mask;
+        for (size_t i = 1; i < len; i++) {
+            if ((s[i] & 0xC0) != 0x80)
+                return 0;
+            c = (c << 6) | (s[i] & 0x3F);
+        }
+        if (c < forms[f].min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+            return 0;
+        *cp = c;
+        return len;
+    }
+    return 0;
+}
+
+/* 1 for a character that must not reach a terminal raw: C0 controls but tab (a newline too:
+ * one message, one line), DEL, C1 controls, and the bidirectional marks, embeddings,
+ * overrides and isolates that reorder what is shown. */
+static int is_unsafe(unsigned c)
+{
+    static const struct { unsigned lo, hi; } ranges[] = {
+        {0x00, 0x08}, {0x0A, 0x1F}, {0x7F, 0x9F}, {0x061C, 0x061C},
+        {0x200E, 0x200F}, {0x202A, 0x202E}, {0x2066, 0x2069},
+    };
+    for (size_t i = 0; i < sizeof ranges / sizeof *ranges; i++)
+        if (c >= ranges[i].lo && c <= ranges[i].hi)
+            return 1;
+    return 0;
+}
+
+/* Copies s into out (cap bytes, NUL-terminated) as valid UTF-8 safe for a terminal: unsafe
+ * characters become \uXXXX, bytes that are not UTF-8 \xHH; when out is too small the text is
+ * cut at a character boundary and ends with "...". */
+static void clean_text(const char *s, char *out, size_t cap)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), o = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned c = 0;
+        size_t len = utf8_decode(p + i, n - i, &c);
+        char esc[12];
+        const char *piece = (const char *)p + i;
+        size_t plen = len;
+        if (len == 0) {
+            snprintf(esc, sizeof esc, "\\x%02X", p[i]);
+            piece = esc, plen = 4, len = 1;
+        } else if (is_unsafe(c)) {
+            snprintf(esc, sizeof esc, "\\u%04X", c);
+            piece = esc, plen = strlen(esc);
+        }
+        if (o + plen + 4 > cap) { /* room for "..." and the NUL */
+            memcpy(out + o, "...", 3);
+            o += 3;
+            break;
+        }
+        memcpy(out + o, piece, plen);
+        o += plen;
+        i += len;
+    }
+    out[o] = '\0';
+}
+
+/* 1 when s[0..*n) ends in a character cut short (a lead byte followed by fewer continuation
+ * bytes than it announces, as a byte-counted cut leaves it); *n then excludes it. */
+static int cut_tail(const char *s, size_t *n)
+{
+    size_t i = *n;
+    while (i > 0 && *n - i < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i == 0)
+        return 0;
+    unsigned char lead = (unsigned char)s[i - 1];
+    size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (want <= *n - i + 1)
+        return 0;
+    *n = i - 1;
     return 1;
 }
 
 static void report_v(tk_diag *d, tk_severity sev, const char *file, unsigned line, unsigned col,
                      long byte, const char *rule, const char *fmt, va_list ap)
 {
-    char text[1024];
+    char raw[1024], text[1024];
     if (d == NULL || sev >= TK_SEVERITY_COUNT)
         return;
     if (sev == TK_NOTE && !d->notes)
         return;
-    vsnprintf(text, sizeof text, fmt, ap);
+    int k = vsnprintf(raw, sizeof raw, fmt, ap);
+    size_t n = strlen(raw);
+    int cut = k >= (int)sizeof raw || cut_tail(raw, &n); /* here, or by the caller */
+    if (cut)
+        memcpy(raw + (n > sizeof raw - 4 ? sizeof raw - 4 : n), "...", 4);
+    clean_text(raw, text, sizeof text);
     pthread_mutex_lock(&d->lock);
     d->counts[sev]++;
-    if (d->sink != NULL && (sev >= TK_ERROR || under_limit(d, file, rule))) {
+    if (d->sink != NULL && (sev >= TK_ERROR || under_limit(d, file, rule, sev))) {
         tk_message m = {sev, file, line, col, byte, rule, text};
         d->sink(&m, d->user);
     }
@@ -115,8 +271,10 @@ unsigned long tk_diag_count(const tk_diag *d, tk_severity sev)
 
 void tk_diag_reset_counts(tk_diag *d)
 {
+    pthread_mutex_lock(&d->lock);
     memset(d->counts, 0, sizeof d->counts);
-    memset(d->seen, 0, sizeof d->seen);
+    seen_clear(d);
+    pthread_mutex_unlock(&d->lock);
 }
 
 int tk_diag_exit_status(const tk_diag *d)
@@ -131,7 +289,9 @@ int tk_diag_exit_status(const tk_diag *d)
 void tk_message_print(const tk_message *m, FILE *out)
 {
     if (m->file != NULL) {
-        fputs(m->file, out);
+        char file[4096];
+        clean_text(m->file, file, sizeof file);
+        fputs(file, out);
         if (m->line > 0) {
             fprintf(out, ":%u", m->line);
             if (m->col > 0)
@@ -152,7 +312,8 @@ void tk_diag_sink_gcc(const tk_message *m, void *user)
     tk_message_print(m, user != NULL ? (FILE *)user : stderr);
 }
 
-/* Writes s as a JSON string literal. */
+/* Writes s as a JSON string literal, always valid JSON: bytes that are not UTF-8 become
+ * \ufffd, controls and bidirectional controls \uXXXX escapes. */
 static void json_string(FILE *out, const char *s)
 {
     if (s == NULL) {
@@ -160,19 +321,27 @@ static void json_string(FILE *out, const char *s)
         return;
     }
     fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        default:
-            if (*p < 0x20)
-                fprintf(out, "\\u%04x", *p);
-            else
-                fputc(*p, out);
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        unsigned c = 0;
+        size_t len = utf8_decode(p + i, n - i, &c);
+        if (len == 0) {
+            fputs("\\ufffd", out);
+            i++;
+            continue;
         }
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", (char)c);
+        else if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else if (is_unsafe(c))
+            fprintf(out, "\\u%04x", c);
+        else
+            fwrite(p + i, 1, len, out);
+        i += len;
     }
     fputc('"', out);
 }

@@ -46,6 +46,7 @@ struct tk_render {
     char **params;      /* name, value, name, value, ..., NULL (for xsltQuoteUserParams) */
     char **read_dirs;   /* realpaths, NULL-terminated */
     int xinclude;
+    int builtin;        /* a built-in stylesheet: it expects TEI */
 };
 
 /* One compilation or transformation in progress: where libxslt's messages go. */
@@ -57,6 +58,7 @@ struct run {
     xsltTransformContextPtr tctxt;   /* NULL while compiling */
     char buf[4096];                  /* libxslt writes a message in pieces: one line at a time */
     size_t len;
+    int cut;                         /* the line in buf was longer than buf: the rest dropped */
     char loc_file[PATH_MAX];         /* the place announced by libxslt's "... error: file X
                                         line N element E" line for the next message */
     unsigned loc_line;
@@ -169,40 +171,80 @@ static void message_line(struct run *run, char *line)
     tk_diag_report(run->diag, TK_ERROR, run->input, 0, 0, "xslt", "%s", line);
 }
 
+/* Reports the line collected in run->buf (ending a cut one with "..." at a character
+ * boundary) and empties the buffer. */
+static void end_line(struct run *run)
+{
+    if (run->cut) {
+        size_t n = run->len < sizeof run->buf - 4 ? run->len : sizeof run->buf - 4;
+        while (n > 0 && ((unsigned char)run->buf[n] & 0xC0) == 0x80)
+            n--; /* buf[n] now starts a character: everything before it is whole */
+        memcpy(run->buf + n, "...", 3);
+        run->len = n + 3;
+    }
+    run->buf[run->len] = '\0';
+    message_line(run, run->buf);
+    run->len = 0;
+    run->cut = 0;
+}
+
+/* Adds n bytes of libxslt output to the line buffer, reporting each line as it ends; a line
+ * longer than the buffer keeps its start (then "...") and the rest is dropped, so a long
+ * message never blocks the ones after it. */
+static void add_output(struct run *run, const char *p, size_t n)
+{
+    while (n > 0) {
+        const char *nl = memchr(p, '\n', n);
+        size_t seg = nl != NULL ? (size_t)(nl - p) : n;
+        size_t room = sizeof run->buf - 1 - run->len;
+        size_t take = seg < room ? seg : room;
+        memcpy(run->buf + run->len, p, take);
+        run->len += take;
+        if (take < seg)
+            run->cut = 1;
+        if (nl == NULL)
+            break;
+        end_line(run);
+        p = nl + 1;
+        n -= seg + 1;
+    }
+    run->buf[run->len] = '\0';
+}
+
 /* libxslt's generic and transform error function: collects pieces into lines. */
 static void xslt_error(void *user, const char *fmt, ...)
 {
     struct run *run = user;
+    char small[1024], *big = NULL;
     va_list ap;
     if (run == NULL)
         return;
     va_start(ap, fmt);
-    int k = vsnprintf(run->buf + run->len, sizeof run->buf - run->len, fmt, ap);
+    int k = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (k < 0)
         return;
-    run->len += (size_t)k;
-    if (run->len >= sizeof run->buf)
-        run->len = sizeof run->buf - 1; /* truncated: keep what fits */
-    char *nl;
-    while ((nl = memchr(run->buf, '\n', run->len)) != NULL) {
-        *nl = '\0';
-        message_line(run, run->buf);
-        size_t used = (size_t)(nl - run->buf) + 1;
-        memmove(run->buf, nl + 1, run->len - used);
-        run->len -= used;
+    const char *piece = small;
+    if ((size_t)k >= sizeof small) { /* a long piece (xsl:message of any length): all of it */
+        big = malloc((size_t)k + 1);
+        if (big != NULL) {
+            va_start(ap, fmt);
+            vsnprintf(big, (size_t)k + 1, fmt, ap);
+            va_end(ap);
+            piece = big;
+        } else {
+            k = (int)sizeof small - 1;
+        }
     }
-    run->buf[run->len] = '\0';
+    add_output(run, piece, (size_t)k);
+    free(big);
 }
 
 /* Reports what is left in the line buffer (a message without a final newline). */
 static void flush_messages(struct run *run)
 {
-    if (run->len > 0) {
-        run->buf[run->len] = '\0';
-        message_line(run, run->buf);
-        run->len = 0;
-    }
+    if (run->len > 0)
+        end_line(run);
     run->have_loc = 0;
 }
 
@@ -342,7 +384,7 @@ static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
 static void init_libxslt(void)
 {
-    xmlInitParser();
+    tk_xml_init();
     exsltRegisterAll();
     default_loader = xsltDocDefaultLoader;
     xsltSetLoaderFunc(safe_loader);
@@ -680,6 +722,28 @@ static int is_param_name(const char *s, size_t n)
     return 1;
 }
 
+/* 1 when CSS text may go into the page's <style> element: valid UTF-8, no '<' (so no "</style>" can end
+ * the element and start markup; CSS writes a literal '<' as \3c) and no control characters
+ * but tab, LF, CR, FF. Reports (TK_SYSTEM) and returns 0 otherwise. */
+static int css_is_safe(tk_render *r, const char *css)
+{
+    if (!xmlCheckUTF8((const xmlChar *)css)) {
+        tk_diag_report(r->diag, TK_SYSTEM, NULL, 0, 0, "usage",
+                       "the css parameter is not valid UTF-8");
+        return 0;
+    }
+    for (const unsigned char *c = (const unsigned char *)css; *c; c++) {
+        if (*c == '<' || (*c < 0x20 && *c != '\t' && *c != '\n' && *c != '\r' && *c != '\f') ||
+            *c == 0x7f) {
+            tk_diag_report(r->diag, TK_SYSTEM, NULL, 0, 0, "usage",
+                           "the css parameter may not hold '<' or control characters (it goes "
+                           "into the page's <style> element; write a literal '<' as \\3c)");
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static int set_options(tk_render *r, const tk_render_opts *o)
 {
     size_t np = 0, nd = 0;
@@ -701,6 +765,8 @@ static int set_options(tk_render *r, const tk_render_opts *o)
                            "bad stylesheet parameter '%s' (expected NAME=VALUE)", *p);
             return -1;
         }
+        if (eq - *p == 3 && strncmp(*p, "css", 3) == 0 && !css_is_safe(r, eq + 1))
+            return -1;
         if (add_param(r, &n, *p, (size_t)(eq - *p), eq + 1) < 0)
             goto nomem;
     }
@@ -749,6 +815,7 @@ tk_render *tk_render_new(const tk_render_opts *opts, tk_diag *d)
     if (o->xslt != NULL) {
         r->sheet_path = strdup(o->xslt);
     } else {
+        r->builtin = 1;
         const char *dir = o->xslt_dir;
         char buf[PATH_MAX];
         if (dir == NULL) {
@@ -775,12 +842,13 @@ tk_render *tk_render_new(const tk_render_opts *opts, tk_diag *d)
     run.r = r;
     run.diag = d;
     run.input = r->sheet_path;
+    tk_xml_handlers host;
+    tk_xml_handlers_save(&host, 1);
     xsltSetGenericErrorFunc(&run, xslt_error);
     xmlSetStructuredErrorFunc(&run, xml_error);
     r->style = xsltParseStylesheetDoc(sheet);
     flush_messages(&run);
-    xsltSetGenericErrorFunc(NULL, NULL);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    tk_xml_handlers_restore(&host);
     if (r->style == NULL) {
         xmlFreeDoc(sheet);
         if (run.errors == 0)
@@ -882,7 +950,8 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
     xsltTransformContextPtr tctxt = NULL;
     xsltSecurityPrefsPtr sec = NULL;
     xmlDocPtr res = NULL;
-    int rc = -1;
+    int rc = -1, saved = 0;
+    tk_xml_handlers host;
 
     tctxt = xsltNewTransformContext(r->style, doc);
     sec = new_security();
@@ -894,6 +963,8 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
     run->tctxt = tctxt;
     tctxt->_private = run;
     xsltSetTransformErrorFunc(tctxt, run, xslt_error);
+    tk_xml_handlers_save(&host, 1);
+    saved = 1;
     xsltSetGenericErrorFunc(run, xslt_error);
     xmlSetStructuredErrorFunc(run, xml_error);
     if (xsltSetCtxtSecurityPrefs(sec, tctxt) != 0 ||
@@ -930,8 +1001,8 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
     }
     rc = 0;
 out:
-    xsltSetGenericErrorFunc(NULL, NULL);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (saved)
+        tk_xml_handlers_restore(&host);
     if (res != NULL)
         xmlFreeDoc(res);
     if (tctxt != NULL)
@@ -960,6 +1031,15 @@ int tk_render_doc(tk_render *r, xmlDocPtr doc, const char *name, char **out, siz
     run.input = name != NULL ? name : "<document>";
     if (name != NULL && name[0] != '<')
         dir_of(name, run.input_dir);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (r->builtin && (root == NULL || root->ns == NULL ||
+                       strcmp((const char *)root->ns->href, TK_TEI_NS) != 0 ||
+                       (strcmp((const char *)root->name, "TEI") != 0 &&
+                        strcmp((const char *)root->name, "teiCorpus") != 0)))
+        tk_diag_report(r->diag, TK_WARNING, run.input, root != NULL ? (unsigned)root->line : 0,
+                       0, "not-tei", "not a TEI document (the root is \"%s\", not TEI or "
+                       "teiCorpus in the TEI namespace): the output will be mostly empty",
+                       root != NULL ? (const char *)root->name : "");
     return transform(&run, doc, out, len);
 }
 
