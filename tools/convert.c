@@ -79,6 +79,7 @@ static int build_tei(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xml
         tk_persons_set_role_name(cv->persons, "interviewer", q);
     if (a != NULL)
         tk_persons_set_role_name(cv->persons, "interviewee", a);
+    tk_persons_discover(cv->persons, L, db, cv->diag, cv->file, cv->explain);
     tk_tei_build_text(cv, L, db, tei, &info);
     tk_header_build(cv, header, db, &info);
     free(info.title);
@@ -460,6 +461,8 @@ xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o
         goto out;
     for (size_t k = 0; k < B->n_docs; k++) {
         const tk_docblocks *db = &B->doc[k];
+        tk_persons_new_document(cv.persons);
+        tk_persons_discover(cv.persons, &L, db, d, cv.file, 0);
         for (size_t i = 0; i < db->n; i++) {
             const tk_block *bl = &db->b[i];
             const tk_line *l = &L.v[bl->line];

@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 
 #include "tk_internal.h"
+#include "tk_names.h"
 
 typedef struct person {
     char *id;
@@ -22,7 +23,20 @@ typedef struct person {
     unsigned used_gen;      /* generation of the document that last used it */
     int used_any;
     unsigned long count;
+    /* found without a personography */
+    int found;              /* made from evidence in the text */
+    int accepted;           /* its evidence reached ACCEPT */
+    char *surname, *given;  /* as printed; given NULL when unknown */
+    char init[8];           /* initials of the given names */
+    char sex;               /* 'm', 'f', 0 unknown */
+    int first_is_surname;   /* "Mao Zedong" is also "Chairman Mao" */
+    int next_sur;           /* next person with the same surname, -1 none */
+    unsigned doc_gen;       /* document it was last found in */
+    int doc_weight;         /* evidence there */
+    unsigned doc_ev;        /* kinds of evidence there (bits) */
 } person;
+
+struct cand;
 
 typedef struct trie_node {
     int child, sibling;     /* first child, next sibling (indices; -1 none) */
@@ -52,6 +66,16 @@ struct tk_persons {
     int honorifics;
     uint64_t title_pairs[256]; /* bit (b & 63) of [a]: some title starts with bytes a, b */
     char *role_name[2];     /* interviewer, interviewee names from front matter */
+    uint16_t word_bloom[26 * 26 + 1]; /* bit (length & 15) of [first two letters] */
+    int title_first[26];    /* tk_titles by first letter: first index, then title_next */
+    int title_next[128];
+    size_t title_len[128];
+    hmap words;             /* lower-cased word -> W_* classes (names.c tables) */
+    hmap roles;             /* lower-cased role labels */
+    hmap sur;               /* lower-cased surname -> last found person with it */
+    struct cand *cands;     /* candidates of the document being discovered */
+    size_t nc, ccap;
+    size_t *doc_found, n_doc_found, cap_doc_found; /* found persons of that document */
 };
 
 /* ------------------------------------------------------------------ hash map */
@@ -116,6 +140,16 @@ static int hmap_put(hmap *m, const char *key, int val)
     return 0;
 }
 
+/* Replaces the value of a key already present. */
+static void hmap_set(hmap *m, const char *key, int val)
+{
+    for (size_t i = hash_str(key) & (m->cap - 1); m->keys[i] != NULL; i = (i + 1) & (m->cap - 1))
+        if (strcmp(m->keys[i], key) == 0) {
+            m->vals[i] = val;
+            return;
+        }
+}
+
 static void hmap_free(hmap *m)
 {
     for (size_t i = 0; i < m->cap; i++)
@@ -158,17 +192,7 @@ static int is_word_byte(unsigned char c)
 
 /* ------------------------------------------------------------------ persons */
 
-/* Titles before a name ("Comrade Stalin", "Mr. Smith"): without a personography, title +
- * capitalised name marks a person. */
-static const char *const honorifics[] = {
-    "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Comrade", "Cde.", "Colonel", "Col.", "General",
-    "Gen.", "Lieutenant", "Lt.", "Major", "Captain", "Capt.", "Admiral", "Adm.", "Marshal",
-    "Sergeant", "Ambassador", "President", "Premier", "Chairman", "Secretary", "Senator",
-    "Governor", "Minister", "Professor", "Prof.", "Sir", "Lord", "Lady", "Madame", "Mme.",
-    "Monsieur", "Herr", "Frau", "Judge", "Justice", "Reverend", "Rev.", "Bishop", "Cardinal",
-    "Consul", "Count", "Baron", "Prince", "Princess", "Chancellor", "Commissar", "Academician",
-};
-
+static void words_init(tk_persons *p);
 tk_persons *tk_persons_new_empty(void);
 tk_persons *tk_persons_new_empty(void)
 {
@@ -177,9 +201,7 @@ tk_persons *tk_persons_new_empty(void)
         return NULL;
     for (int i = 0; i < 256; i++)
         p->root_tab[i] = -1;
-    for (size_t i = 0; i < sizeof honorifics / sizeof *honorifics; i++)
-        p->title_pairs[(unsigned char)honorifics[i][0]] |=
-            1ull << ((unsigned char)honorifics[i][1] & 63);
+    words_init(p);
     p->gen = 1;
     return p;
 }
@@ -377,7 +399,14 @@ void tk_persons_free(tk_persons *p)
             free(p->v[i].names[k]);
         free(p->v[i].names);
         free(p->v[i].role);
+        free(p->v[i].surname);
+        free(p->v[i].given);
     }
+    hmap_free(&p->words);
+    hmap_free(&p->roles);
+    hmap_free(&p->sur);
+    free(p->cands);
+    free(p->doc_found);
     free(p->v);
     free(p->t);
     hmap_free(&p->forms);
@@ -495,42 +524,908 @@ static int new_named_person(tk_persons *p, const char *name, size_t n, const cha
     return who;
 }
 
+/* ------------------------------------------------------------------ word tables */
+
+enum { W_MALE = 1, W_FEMALE = 2, W_STOP = 4, W_INST = 8, W_OFFICE = 16, W_ROLE = 32 };
+
+/* The bloom slot of a word: its first two letters (case-insensitive), or the catch-all. */
+static size_t bloom_slot(const char *s, size_t n)
+{
+    int a = n >= 2 ? tolower((unsigned char)s[0]) - 'a' : -1;
+    int b = n >= 2 ? tolower((unsigned char)s[1]) - 'a' : -1;
+    return a >= 0 && a < 26 && b >= 0 && b < 26 ? (size_t)(a * 26 + b) : 26 * 26;
+}
+
+/* Adds every word of a separated list to the word table with bit `bits`. */
+static void words_add(tk_persons *p, const char *list, char sep, int bits)
+{
+    const char *s = list;
+    while (*s) {
+        while (*s == sep)
+            s++;
+        const char *e = s;
+        while (*e && *e != sep)
+            e++;
+        if (e > s) {
+            char w[64];
+            snprintf(w, sizeof w, "%.*s", (int)(e - s), s);
+            hmap *m = bits == W_ROLE ? &p->roles : &p->words;
+            if (bits != W_ROLE)
+                p->word_bloom[bloom_slot(w, (size_t)(e - s))] |=
+                    (uint16_t)(1u << ((size_t)(e - s) & 15));
+            int old = hmap_get(m, w);
+            if (old >= 0)
+                hmap_set(m, w, old | bits);
+            else
+                hmap_put(m, w, bits);
+        }
+        s = e;
+    }
+}
+
+static void words_init(tk_persons *p)
+{
+    p->word_bloom[26 * 26] = 0xFFFF; /* words not starting with two ASCII letters */
+    words_add(p, tk_given_male, ' ', W_MALE);
+    words_add(p, tk_given_female, ' ', W_FEMALE);
+    words_add(p, tk_not_name_words, ' ', W_STOP);
+    words_add(p, tk_institution_words, ' ', W_INST);
+    words_add(p, tk_office_words, ' ', W_OFFICE);
+    words_add(p, tk_role_labels, '|', W_ROLE);
+    for (int i = 0; i < 26; i++)
+        p->title_first[i] = -1;
+    for (unsigned i = tk_n_titles < 128 ? tk_n_titles : 128; i-- > 0;) {
+        const char *h = tk_titles[i].text;
+        p->title_pairs[(unsigned char)h[0]] |= 1ull << ((unsigned char)h[1] & 63);
+        p->title_len[i] = strlen(h);
+        p->title_next[i] = p->title_first[h[0] - 'A'];
+        p->title_first[h[0] - 'A'] = (int)i;
+    }
+}
+
+/* The classes (W_* bits) of the word s[0..n), compared lower-cased; 0 when unknown. */
+static int word_bits(const tk_persons *p, const char *s, size_t n)
+{
+    char w[64];
+    if (n == 0 || n >= sizeof w)
+        return 0;
+    size_t k0 = n;
+    while (k0 > 1 && s[k0 - 1] == '.')
+        k0--;
+    if (!(p->word_bloom[bloom_slot(s, k0)] & (1u << (k0 & 15))))
+        return 0; /* most words: no table has a word of these first letters and length */
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)tolower((unsigned char)s[i]);
+    w[n] = '\0';
+    size_t k = n;
+    while (k > 0 && w[k - 1] == '.') /* "Dr." -> "dr" */
+        w[--k] = '\0';
+    int b = hmap_get(&p->words, w);
+    return b < 0 ? 0 : b;
+}
+
+/* Sex told by a given name: 'm' or 'f' when the census lists it for one sex only. */
+static char given_sex(const tk_persons *p, const char *s, size_t n)
+{
+    int b = word_bits(p, s, n) & (W_MALE | W_FEMALE);
+    return b == W_MALE ? 'm' : b == W_FEMALE ? 'f' : 0;
+}
+
+/* ------------------------------------------------------------------ evidence */
+
+/* Each source of evidence that a span names a person, with its weight: a person is marked
+ * when the weights of its evidence in the document add up to ACCEPT. */
+typedef enum ev_kind {
+    EV_LABEL, EV_TITLE, EV_LIST, EV_BETWEEN, EV_GIVEN, EV_ROSTER, EV_INITIALS, EV_INITIAL,
+    EV_COUNT
+} ev_kind;
+
+static const struct {
+    const char *why;
+    int weight;
+} evidence[] = {
+    [EV_LABEL] = {"speaker label", 10},
+    [EV_TITLE] = {"title + name", 10},
+    [EV_LIST] = {"participants or Present: list", 8},
+    [EV_BETWEEN] = {"'between X and Y' in a title line", 8},
+    [EV_GIVEN] = {"given name (census list) + surname", 6},
+    [EV_ROSTER] = {"roster line (one name per line)", 6},
+    [EV_INITIALS] = {"initials + surname", 6},
+    [EV_INITIAL] = {"one initial + surname (needs more evidence)", 3},
+};
+_Static_assert(sizeof evidence / sizeof *evidence == EV_COUNT, "one row per evidence kind");
+#define ACCEPT 5
+
+/* One span of a document that may name a person. */
+typedef struct cand {
+    char given[48];   /* first given name as printed, "" when none */
+    char init[8];     /* initials of the given names, in order ("JH" for John H.) */
+    char surname[64]; /* as printed (title case) */
+    char sex;         /* 'm', 'f', 0 */
+    ev_kind ev;
+    char form[160];   /* the span as printed, whitespace runs as one space */
+    unsigned line, col;
+} cand;
+
+/* A name's words after an optional title: initials and capitalised words. */
+typedef struct name_parts {
+    size_t len;       /* bytes of the name (0: none) */
+    size_t first, first_len; /* the first capitalised word when there are two or more */
+    size_t last, last_len;   /* the surname */
+    char init[8];
+    int n_words, n_init;
+    int given_known;  /* the first word is a census given name */
+} name_parts;
+
+/* Length of a capitalised word at s (title case: an upper-case letter, then letters with at
+ * least one lower case; inner ' and -), without a possessive 's; 0 when none. */
+static size_t cap_word(const char *s, size_t n)
+{
+    const unsigned char *t = (const unsigned char *)s;
+    size_t i;
+    int lower = 0;
+    if (n == 0)
+        return 0;
+    if (t[0] >= 'A' && t[0] <= 'Z')
+        i = 1;
+    else if (n > 1 && t[0] == 0xC3 && t[1] >= 0x80 && t[1] <= 0x9E && t[1] != 0x97)
+        i = 2;
+    else
+        return 0;
+    while (i < n) {
+        unsigned char c = t[i];
+        if (c >= 'a' && c <= 'z')
+            lower = 1, i++;
+        else if (c >= 'A' && c <= 'Z')
+            i++;
+        else if (c >= 0x80 && c != 0xE2)
+            lower = 1, i++;
+        else if ((c == '\'' || c == '-') && i + 1 < n && isalpha(t[i + 1]) &&
+                 !(c == '\'' && t[i + 1] == 's' && (i + 2 >= n || !isalpha(t[i + 2]))))
+            i++;
+        else
+            break;
+    }
+    return lower && i >= 2 ? i : 0;
+}
+
+/* Initials at s ("E.", "E.F.", "E. F." is two calls): bytes of one run of "X." pairs. */
+static size_t initials_at(const char *s, size_t n, int *count)
+{
+    size_t i = 0;
+    *count = 0;
+    while (i + 1 < n && s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] == '.' &&
+           (i + 2 >= n || !isalpha((unsigned char)s[i + 2]) || (s[i + 2] >= 'A' && s[i + 2] <= 'Z' && i + 3 < n && s[i + 3] == '.'))) {
+        (*count)++;
+        i += 2;
+    }
+    return i;
+}
+
+/* Reads up to `max` name tokens (initials, capitalised words that are not stop words) at
+ * s, separated by single spaces; the name ends with a word, its surname. The given name is
+ * the first word before it; the initials are those of every token before it. */
+static void read_name(const tk_persons *p, const char *s, size_t n, int max, name_parts *np)
+{
+    struct { size_t off, len; int cnt; } tok[8];
+    int nt = 0;
+    size_t i = 0;
+    memset(np, 0, sizeof *np);
+    while (i < n && nt < max && nt < 8) {
+        int cnt = 0;
+        size_t k = initials_at(s + i, n - i, &cnt);
+        if (k == 0) {
+            k = cap_word(s + i, n - i);
+            if (k == 0 || (word_bits(p, s + i, k) & W_STOP))
+                break;
+        }
+        tok[nt].off = i;
+        tok[nt].len = k;
+        tok[nt].cnt = cnt;
+        nt++;
+        i += k;
+        if (i + 1 < n && s[i] == ' ' && s[i + 1] != ' ')
+            i++;
+        else
+            break;
+    }
+    while (nt > 0 && tok[nt - 1].cnt > 0) /* ends with a word */
+        nt--;
+    if (nt == 0)
+        return;
+    np->last = tok[nt - 1].off;
+    np->last_len = tok[nt - 1].len;
+    np->len = np->last + np->last_len;
+    for (int k = 0; k < nt - 1; k++) {
+        if (tok[k].cnt > 0) {
+            for (int c = 0; c < tok[k].cnt && np->n_init < 6; c++)
+                np->init[np->n_init++] = s[tok[k].off + 2 * (size_t)c];
+        } else {
+            if (np->first_len == 0) {
+                np->first = tok[k].off;
+                np->first_len = tok[k].len;
+            }
+            if (np->n_init < 6)
+                np->init[np->n_init++] = s[tok[k].off];
+        }
+    }
+    for (int k = 0; k < nt; k++)
+        np->n_words += tok[k].cnt == 0;
+    np->given_known = np->first_len > 0 &&
+                      (word_bits(p, s + np->first, np->first_len) & (W_MALE | W_FEMALE));
+}
+
+/* Length of the title and its space at s ("Mr. "), 0 when none; *sex its sex. Only
+ * capitalised words are compared, and only with the titles of the same first letter and
+ * length: this runs at every capitalised word. */
+static size_t title_at(const tk_persons *p, const char *s, size_t n, char *sex)
+{
+    if (n < 4 || !(s[0] >= 'A' && s[0] <= 'Z') ||
+        !(p->title_pairs[(unsigned char)s[0]] & (1ull << ((unsigned char)s[1] & 63))))
+        return 0;
+    size_t w = 1;
+    while (w < n && w < 16 && s[w] != ' ')
+        w++;
+    if (w >= n || s[w] != ' ')
+        return 0;
+    for (int i = p->title_first[s[0] - 'A']; i >= 0; i = p->title_next[i]) {
+        const char *h = tk_titles[i].text;
+        if (p->title_len[i] == w && memcmp(s, h, w) == 0) {
+            *sex = tk_titles[i].sex;
+            return w + 1;
+        }
+    }
+    return 0;
+}
+
+/* title_at, case-insensitive, for speaker labels printed in capitals ("DR. KISSINGER"). */
+static size_t title_at_nocase(const char *s, size_t n, char *sex)
+{
+    for (unsigned i = 0; i < tk_n_titles; i++) {
+        const char *h = tk_titles[i].text;
+        size_t k = strlen(h);
+        if (n > k + 1 && strncasecmp(s, h, k) == 0 && s[k] == ' ') {
+            *sex = tk_titles[i].sex;
+            return k + 1;
+        }
+    }
+    return 0;
+}
+
+/* Fills a candidate from name parts read at s. */
+static void cand_fill(cand *c, const tk_persons *p, const char *s, const name_parts *np,
+                      char title_sex, ev_kind ev, const char *form, size_t form_len)
+{
+    memset(c, 0, sizeof *c);
+    if (np->first_len > 0)
+        snprintf(c->given, sizeof c->given, "%.*s", (int)np->first_len, s + np->first);
+    memcpy(c->init, np->init, sizeof c->init);
+    snprintf(c->surname, sizeof c->surname, "%.*s", (int)np->last_len, s + np->last);
+    c->sex = title_sex ? title_sex
+                       : (np->first_len ? given_sex(p, s + np->first, np->first_len) : 0);
+    c->ev = ev;
+    char *f = norm_name(form, form_len, 0);
+    if (f != NULL)
+        snprintf(c->form, sizeof c->form, "%s", f);
+    free(f);
+}
+
+static int push_cand(tk_persons *p, const cand *c)
+{
+    if (p->nc == p->ccap) {
+        size_t cap = p->ccap ? p->ccap * 2 : 64;
+        cand *g = realloc(p->cands, cap * sizeof *g);
+        if (g == NULL)
+            return -1;
+        p->cands = g;
+        p->ccap = cap;
+    }
+    p->cands[p->nc++] = *c;
+    return 0;
+}
+
+/* The word after a name: an institution word there ("George C. Marshall Conference
+ * Center") makes the name part of an institution's. */
+static int institution_after(const tk_persons *p, const char *s, size_t n)
+{
+    if (n < 2 || s[0] != ' ')
+        return 0;
+    size_t k = cap_word(s + 1, n - 1);
+    return k > 0 && (word_bits(p, s + 1, k) & W_INST);
+}
+
+/* Candidates in one run of text (a line or what follows a label): title + name, given
+ * name + surname, initials + surname. */
+static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line)
+{
+    const unsigned char *t = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (!(t[i] >= 'A' && t[i] <= 'Z') || (i > 0 && is_word_byte(t[i - 1]))) {
+            i++;
+            continue;
+        }
+        cand c;
+        name_parts np;
+        char sex = 0;
+        size_t h = title_at(p, s + i, n - i, &sex);
+        if (h > 0) {
+            read_name(p, s + i + h, n - i - h, 3, &np);
+            if (np.len > 0 && !institution_after(p, s + i + h + np.len, n - i - h - np.len)) {
+                cand_fill(&c, p, s + i + h, &np, sex, EV_TITLE, s + i, h + np.len);
+                c.line = line;
+                c.col = (unsigned)i + 1;
+                push_cand(p, &c);
+                i += h + np.len;
+                continue;
+            }
+            i += h;
+            continue;
+        }
+        int cnt = 0;
+        size_t k = initials_at(s + i, n - i, &cnt);
+        size_t w = k ? 0 : cap_word(s + i, n - i);
+        int bits = w ? word_bits(p, s + i, w) : 0;
+        if ((k > 0 && i + k < n && s[i + k] == ' ') ||
+            (w > 0 && (bits & (W_MALE | W_FEMALE)) && !(bits & W_STOP))) {
+            read_name(p, s + i, n - i, 4, &np);
+            int ok = np.len > 0 && np.n_words >= (k > 0 ? 1 : 2) &&
+                     !(word_bits(p, s + i + np.last, np.last_len) & W_INST) &&
+                     !institution_after(p, s + i + np.len, n - i - np.len);
+            if (ok) {
+                ev_kind ev = k == 0 ? EV_GIVEN
+                             : np.n_init >= 2 || np.n_words >= 2 ? EV_INITIALS
+                                                                  : EV_INITIAL;
+                cand_fill(&c, p, s + i, &np, 0, ev, s + i, np.len);
+                c.line = line;
+                c.col = (unsigned)i + 1;
+                push_cand(p, &c);
+                i += np.len;
+                continue;
+            }
+        }
+        while (i < n && is_word_byte(t[i]))
+            i++;
+        if (k > 0)
+            i += k;
+    }
+}
+
+/* ------------------------------------------------------------------ lists and titles */
+
+/* Words that open a list of the persons present ("Participants:", "Present:"). */
+static const char *const list_openers[] = {
+    "Participants", "PARTICIPANTS", "Participant", "Present", "PRESENT", "Also present",
+    "Also Present", "Attendees", "ATTENDEES", "Attending", "In attendance", "Those present",
+    "Members present", "Persons present", "Cast", "Dramatis Personae", "DRAMATIS PERSONAE",
+    "Persons of the Play", "Characters", "CHARACTERS",
+};
+
+/* Bytes of a list opener and its colon at s, 0 when none. */
+static size_t list_opener(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof list_openers / sizeof *list_openers; i++) {
+        size_t k = strlen(list_openers[i]);
+        if (n > k && memcmp(s, list_openers[i], k) == 0 && (s[k] == ':' || s[k] == '.'))
+            return k + 1;
+    }
+    return 0;
+}
+
+/* A roster entry or a list item: the text before the first ',', '(', '[' or dash is a name
+ * of two to four words (an optional title first). Returns 1 with the candidate filled. */
+static int name_item(tk_persons *p, const char *s, size_t n, ev_kind ev, unsigned line,
+                     cand *c)
+{
+    while (n > 0 && (*s == ' ' || *s == '\t' || *s == '-' || *s == '*'))
+        s++, n--;
+    size_t e = 0;
+    while (e < n && s[e] != ',' && s[e] != '(' && s[e] != '[' && s[e] != ';' &&
+           !(s[e] == ' ' && e + 1 < n && s[e + 1] == '-') && (unsigned char)s[e] != 0xE2)
+        e++;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '.' || s[e - 1] == ':'))
+        e--;
+    if (e == 0 || e > 80)
+        return 0;
+    char sex = 0;
+    size_t h = title_at(p, s, e, &sex);
+    name_parts np;
+    read_name(p, s + h, e - h, 4, &np);
+    if (np.len == 0 || h + np.len != e || (np.n_words < 2 && np.n_init == 0 && h == 0))
+        return 0;
+    cand_fill(c, p, s + h, &np, sex, ev, s, e);
+    c->line = line;
+    c->col = 1;
+    return 1;
+}
+
+/* "between X and Y" in a title line or heading: X and Y are persons. */
+static void find_between(tk_persons *p, const char *s, size_t n, unsigned line)
+{
+    static const char key[] = "between ";
+    for (size_t i = 0; i + sizeof key - 1 < n; i++) {
+        if (memcmp(s + i, key, sizeof key - 1) != 0 &&
+            memcmp(s + i, "Between ", sizeof key - 1) != 0)
+            continue;
+        size_t a = i + sizeof key - 1;
+        for (int side = 0; side < 2; side++) {
+            char sex = 0;
+            size_t h = title_at(p, s + a, n - a, &sex);
+            name_parts np;
+            read_name(p, s + a + h, n - a - h, 4, &np);
+            if (np.len == 0 || (np.n_words < 2 && h == 0))
+                return;
+            cand c;
+            cand_fill(&c, p, s + a + h, &np, sex, EV_BETWEEN, s + a, h + np.len);
+            c.line = line;
+            c.col = (unsigned)a + 1;
+            push_cand(p, &c);
+            a += h + np.len;
+            if (side == 0) {
+                if (a + 5 <= n && memcmp(s + a, " and ", 5) == 0)
+                    a += 5;
+                else
+                    return;
+            }
+        }
+        return;
+    }
+}
+
+/* ------------------------------------------------------------------ speaker labels */
+
+/* Copies a label word in title case ("HORMATS" -> "Hormats"; a mixed-case word unchanged). */
+static void title_case(char *dst, size_t cap, const char *s, size_t n)
+{
+    int upper = 1;
+    for (size_t i = 0; i < n; i++)
+        if (islower((unsigned char)s[i]))
+            upper = 0;
+    snprintf(dst, cap, "%.*s", (int)n, s);
+    if (upper)
+        for (size_t i = 1; dst[i]; i++)
+            if (isalpha((unsigned char)dst[i]) && isalpha((unsigned char)dst[i - 1]))
+                dst[i] = (char)tolower((unsigned char)dst[i]);
+}
+
+/* Reads a speaker label (without its ':' or '.'): -1 a role ("QUESTION", "THE CHAIRMAN",
+ * "SENIOR ADMINISTRATION OFFICIAL"), 1 a person's name after optional titles and offices
+ * ("UNDER SECRETARY HORMATS", "Mrs. Linde", "HENRY KISSINGER"; *c filled), 0 neither
+ * (kept as a label person: "BELL 7", "FIRST CITIZEN"). */
+static int label_parse(const tk_persons *p, const char *label, size_t len, cand *c)
+{
+    char lo[160];
+    if (len == 0 || len >= sizeof lo)
+        return len == 0 ? -1 : 0;
+    for (size_t i = 0; i < len; i++)
+        lo[i] = (char)tolower((unsigned char)label[i]);
+    lo[len] = '\0';
+    if (hmap_get(&p->roles, lo) >= 0)
+        return -1;
+    struct { size_t off, len; } tok[8];
+    int nt = 0;
+    for (size_t i = 0; i < len && nt < 8;) {
+        while (i < len && label[i] == ' ')
+            i++;
+        size_t s = i;
+        while (i < len && label[i] != ' ')
+            i++;
+        if (i > s) {
+            tok[nt].off = s;
+            tok[nt].len = i - s;
+            nt++;
+        }
+    }
+    int k = 0;
+    char sex = 0;
+    while (k < nt && (word_bits(p, label + tok[k].off, tok[k].len) & W_OFFICE)) {
+        char s2 = 0;
+        if (title_at_nocase(label + tok[k].off, len - tok[k].off, &s2) > 0 && s2)
+            sex = s2;
+        k++;
+    }
+    if (k == nt)
+        return -1; /* only titles and offices: a role */
+    int names = nt - k;
+    for (int j = k; j < nt; j++)
+        for (size_t b = 0; b < tok[j].len; b++)
+            if (isdigit((unsigned char)label[tok[j].off + b]))
+                return 0;
+    if (names > 3)
+        return 0;
+    const char *last = label + tok[nt - 1].off;
+    size_t last_len = tok[nt - 1].len;
+    if (last_len < 2 || (word_bits(p, last, last_len) & (W_STOP | W_ROLE)))
+        return 0;
+    memset(c, 0, sizeof *c);
+    c->ev = EV_LABEL;
+    if (names >= 2) {
+        const char *g = label + tok[k].off;
+        size_t gl = tok[k].len;
+        int is_init = gl == 2 && g[1] == '.';
+        if (!is_init && !(word_bits(p, g, gl) & (W_MALE | W_FEMALE)))
+            return 0;
+        if (!is_init)
+            title_case(c->given, sizeof c->given, g, gl);
+        for (int j = k; j < nt - 1 && j - k < 6; j++)
+            c->init[j - k] = (char)toupper((unsigned char)label[tok[j].off]);
+        if (!sex && !is_init)
+            sex = given_sex(p, g, gl);
+    }
+    title_case(c->surname, sizeof c->surname, last, last_len);
+    c->sex = sex;
+    snprintf(c->form, sizeof c->form, "%.*s", (int)len, label);
+    return 1;
+}
+
+/* ------------------------------------------------------------------ identity */
+
+/* Is the shorter initials string a subsequence of the longer one? */
+static int initials_agree(const char *a, const char *b)
+{
+    if (strlen(a) > strlen(b)) {
+        const char *t = a;
+        a = b;
+        b = t;
+    }
+    for (; *a; a++) {
+        while (*b && *b != *a)
+            b++;
+        if (*b == '\0')
+            return 0;
+        b++;
+    }
+    return 1;
+}
+
+/* Can candidate c name person q? Given names equal when both have one, initials agree,
+ * and a woman's title only joins a woman (Madame Mao is not Mao Zedong; Mrs. Doe is not
+ * Mr. Doe). */
+static int compatible(const person *q, const cand *c)
+{
+    if ((q->sex == 'f') != (c->sex == 'f'))
+        return 0;
+    if (q->sex && c->sex && q->sex != c->sex)
+        return 0;
+    if (q->given != NULL && c->given[0] && strcasecmp(q->given, c->given) != 0)
+        return 0;
+    if (q->init[0] && c->init[0] && !initials_agree(q->init, c->init))
+        return 0;
+    return 1;
+}
+
+static void lower_key(char *dst, size_t cap, const char *s)
+{
+    size_t i = 0;
+    for (; s[i] && i + 1 < cap; i++)
+        dst[i] = (char)tolower((unsigned char)s[i]);
+    dst[i] = '\0';
+}
+
+/* The person candidate c names: this document's compatible person with the same surname and
+ * the most evidence (*n_ok counts them), else another document's with the same full name
+ * (or the same bare surname), else a person here whose first word is c's surname
+ * ("Chairman Mao" and "Mao Zedong"). -1 when none. */
+static int find_person(tk_persons *p, const cand *c, int *n_ok)
+{
+    char key[80];
+    lower_key(key, sizeof key, c->surname);
+    int best = -1;
+    long best_score = -1;
+    *n_ok = 0;
+    for (int q = hmap_get(&p->sur, key); q >= 0; q = p->v[q].next_sur) {
+        person *x = &p->v[q];
+        if (!compatible(x, c))
+            continue;
+        int here = x->doc_gen == p->gen;
+        if (!here) {
+            int same = (x->given != NULL && c->given[0] && strcasecmp(x->given, c->given) == 0) ||
+                       (x->given == NULL && !c->given[0] && !x->init[0] && !c->init[0]);
+            if (!same)
+                continue;
+        }
+        *n_ok += here;
+        long score = (long)here * 1000000L + x->doc_weight;
+        if (score >= best_score) { /* ties: the person found first (the chain runs newest first) */
+            best_score = score;
+            best = q;
+        }
+    }
+    if (best < 0 && !c->given[0] && !c->init[0]) {
+        for (size_t i = 0; i < p->n_doc_found; i++) {
+            person *x = &p->v[p->doc_found[i]];
+            if (x->given != NULL && strcmp(x->given, c->surname) == 0 && x->sex == c->sex &&
+                !(word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE))) {
+                x->first_is_surname = 1;
+                *n_ok = 1;
+                return (int)p->doc_found[i];
+            }
+        }
+    }
+    return best;
+}
+
+/* A found person (no id yet: ids are made when it is accepted). */
+static int new_found_person(tk_persons *p, const cand *c)
+{
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 32;
+        person *g = realloc(p->v, cap * sizeof *g);
+        if (g == NULL)
+            return -1;
+        p->v = g;
+        p->cap = cap;
+    }
+    person *x = &p->v[p->n];
+    memset(x, 0, sizeof *x);
+    x->found = 1;
+    x->surname = strdup(c->surname);
+    x->given = c->given[0] ? strdup(c->given) : NULL;
+    memcpy(x->init, c->init, sizeof x->init);
+    x->sex = c->sex;
+    x->doc_gen = 0;
+    char key[80];
+    lower_key(key, sizeof key, c->surname);
+    int first = hmap_get(&p->sur, key);
+    x->next_sur = first;
+    if (first >= 0)
+        hmap_set(&p->sur, key, (int)p->n);
+    else
+        hmap_put(&p->sur, key, (int)p->n);
+    if (x->surname == NULL)
+        return -1;
+    return (int)p->n++;
+}
+
+/* Adds candidate c's evidence to person who (found in this document). */
+static void join(tk_persons *p, int who, const cand *c)
+{
+    person *x = &p->v[who];
+    if (x->doc_gen != p->gen) {
+        x->doc_gen = p->gen;
+        x->doc_weight = 0;
+        x->doc_ev = 0;
+        push_idx(&p->doc_found, &p->n_doc_found, &p->cap_doc_found, (size_t)who);
+    }
+    if (x->given == NULL && c->given[0])
+        x->given = strdup(c->given);
+    if (strlen(c->init) > strlen(x->init))
+        memcpy(x->init, c->init, sizeof x->init);
+    if (!x->sex && c->sex)
+        x->sex = c->sex;
+    x->doc_weight += evidence[c->ev].weight;
+    x->doc_ev |= 1u << c->ev;
+}
+
+/* Resolves candidate c: the person it names, a new one when none. */
+static int resolve(tk_persons *p, const cand *c, tk_diag *d, const char *file, int explain)
+{
+    int n_ok = 0;
+    int who = find_person(p, c, &n_ok);
+    if (who >= 0 && n_ok > 1 && explain)
+        tk_diag_report(d, TK_NOTE, file, c->line, c->col, "person-uncertain",
+                       "'%s' could name %d persons with surname %s; linked to the one with "
+                       "most evidence", c->form, n_ok, c->surname);
+    if (who < 0)
+        who = new_found_person(p, c);
+    if (who >= 0)
+        join(p, who, c);
+    return who;
+}
+
+/* The id of an accepted found person: surname, then given name ("hormats-robert"). */
+static void found_id(tk_persons *p, int who)
+{
+    person *x = &p->v[who];
+    if (x->id != NULL)
+        return;
+    char buf[200];
+    if (x->given != NULL && (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE)))
+        snprintf(buf, sizeof buf, "%s %s", x->surname, x->given);
+    else if (x->given != NULL) /* order unknown ("Mao Zedong"): as printed */
+        snprintf(buf, sizeof buf, "%s %s", x->given, x->surname);
+    else if (x->init[0])
+        snprintf(buf, sizeof buf, "%s %s", x->surname, x->init);
+    else
+        snprintf(buf, sizeof buf, "%s", x->surname);
+    x->id = make_id(p, buf, strlen(buf));
+    if (x->id != NULL)
+        hmap_put(&p->ids, x->id, who);
+    char full[200];
+    if (x->given != NULL)
+        snprintf(full, sizeof full, "%s %s", x->given, x->surname);
+    else
+        snprintf(full, sizeof full, "%s", x->surname);
+    add_name(p, who, full);
+}
+
+/* ------------------------------------------------------------------ discovery */
+
+/* Candidates from the document's blocks: labels, rosters, participant lists, title lines,
+ * and every run of text. */
+static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
+{
+    int list_open = 0;       /* after a "Participants:" line alone */
+    size_t roster_start = p->nc;
+    int roster_run = 0, roster_strong = 0;
+    for (size_t i = 0; i < db->n; i++) {
+        const tk_block *bl = &db->b[i];
+        const tk_line *l = &L->v[bl->line];
+        cand c;
+        if (bl->kind == TK_B_TURN || bl->kind == TK_B_SPEAKER) {
+            const char *lab = l->s + (bl->kind == TK_B_TURN ? bl->label_off : 0);
+            size_t ll = bl->label_len;
+            while (ll > 0 && (lab[ll - 1] == ':' || lab[ll - 1] == '.' || lab[ll - 1] == ' '))
+                ll--;
+            if (label_parse(p, lab, ll, &c) == 1) {
+                c.line = l->no;
+                c.col = 1;
+                push_cand(p, &c);
+            }
+        }
+        size_t a = bl->kind == TK_B_TURN || bl->kind == TK_B_ITEM ? bl->off : 0;
+        if (bl->kind == TK_B_SPEAKER)
+            continue;
+        /* rosters: runs of short blocks that are each a name (and what follows a comma) */
+        int item = 0;
+        if (bl->n_lines <= 2 && bl->kind != TK_B_TURN && l->len - a < 300 &&
+            name_item(p, l->s + a, l->len - a, EV_ROSTER, l->no, &c)) {
+            item = 1;
+            if (list_open)
+                c.ev = EV_LIST;
+            roster_strong += c.init[0] != '\0' || c.ev == EV_LIST;
+            if (roster_run == 0)
+                roster_start = p->nc;
+            push_cand(p, &c);
+            roster_run++;
+        }
+        if (!item) {
+            /* a run of fewer than three entries, most without initials, is no roster */
+            if (roster_run > 0 && (roster_run < 3 || roster_strong * 2 < roster_run)) {
+                memmove(&p->cands[roster_start], &p->cands[roster_start + (size_t)roster_run],
+                        (p->nc - roster_start - (size_t)roster_run) * sizeof *p->cands);
+                p->nc -= (size_t)roster_run;
+            }
+            roster_run = roster_strong = 0;
+            list_open = 0;
+        }
+        for (size_t k = 0; k < bl->n_lines; k++) {
+            const tk_line *lk = &L->v[bl->line + k];
+            size_t off = k == 0 ? a : 0;
+            const char *s = lk->s + off;
+            size_t n = lk->len - off;
+            size_t lo = list_opener(s, n);
+            if (lo > 0) {
+                /* "Present: A, B; C" or the list on the following lines */
+                const char *q = s + lo;
+                size_t m = n - lo;
+                while (m > 0 && *q == ' ')
+                    q++, m--;
+                if (m == 0)
+                    list_open = 1;
+                while (m > 0) {
+                    size_t e = 0;
+                    while (e < m && q[e] != ';')
+                        e++;
+                    if (name_item(p, q, e, EV_LIST, lk->no, &c))
+                        push_cand(p, &c);
+                    q += e;
+                    m -= e;
+                    while (m > 0 && (*q == ';' || *q == ' '))
+                        q++, m--;
+                }
+                continue;
+            }
+            if (i < 12 && (bl->kind == TK_B_TITLE || bl->kind == TK_B_HEAD ||
+                           bl->kind == TK_B_OPENER || bl->kind == TK_B_P))
+                find_between(p, s, n, lk->no);
+            find_in_text(p, s, n, lk->no);
+        }
+    }
+    if (roster_run > 0 && (roster_run < 3 || roster_strong * 2 < roster_run))
+        p->nc -= (size_t)roster_run;
+}
+
+static int cand_order(const cand *c)
+{
+    return c->given[0] ? 0 : c->init[0] ? 1 : 2; /* full names first, bare surnames last */
+}
+
+/* Inserts a form of person who in the document's trie (and says why under -v). */
+static void add_form(tk_persons *p, const char *form, int who)
+{
+    char *nm = norm_name(form, strlen(form), 0);
+    if (nm != NULL && nm[0] != '\0')
+        trie_insert(p, nm, who);
+    free(nm);
+}
+
+void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *db, tk_diag *d,
+                         const char *file, int explain)
+{
+    if (p == NULL || !p->honorifics || p->n_file > 0)
+        return;
+    /* the trie holds this document's forms only */
+    p->nt = 0;
+    for (int i = 0; i < 256; i++)
+        p->root_tab[i] = -1;
+    p->nc = 0;
+    p->n_doc_found = 0;
+    gather(p, L, db);
+    int *who = malloc((p->nc + 1) * sizeof *who);
+    if (who == NULL)
+        return;
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t i = 0; i < p->nc; i++)
+            if (cand_order(&p->cands[i]) == pass)
+                who[i] = resolve(p, &p->cands[i], d, file, explain);
+    /* accepted persons: ids, then forms (printed forms, full name, surname alone) */
+    for (size_t i = 0; i < p->n_doc_found; i++) {
+        person *x = &p->v[p->doc_found[i]];
+        x->accepted = x->doc_weight >= ACCEPT;
+        if (x->accepted)
+            found_id(p, (int)p->doc_found[i]);
+    }
+    for (size_t i = 0; i < p->nc; i++) {
+        const cand *c = &p->cands[i];
+        if (who[i] < 0 || !p->v[who[i]].accepted)
+            continue;
+        if (explain && p->v[who[i]].doc_weight > 0) {
+            char why[256] = "";
+            for (int e = 0; e < EV_COUNT; e++)
+                if (p->v[who[i]].doc_ev & (1u << e))
+                    snprintf(why + strlen(why), sizeof why - strlen(why), "%s%s (%d)",
+                             why[0] ? ", " : "", evidence[e].why, evidence[e].weight);
+            tk_diag_report(d, TK_NOTE, file, c->line, c->col, "person",
+                           "'%s' is a person (#%s): %s", c->form, p->v[who[i]].id, why);
+            p->v[who[i]].doc_weight = -p->v[who[i]].doc_weight; /* said once */
+        }
+        if (c->ev != EV_LABEL)
+            add_form(p, c->form, who[i]);
+    }
+    for (size_t i = 0; i < p->n_doc_found; i++) {
+        person *x = &p->v[p->doc_found[i]];
+        if (x->doc_weight < 0)
+            x->doc_weight = -x->doc_weight;
+    }
+    for (size_t i = 0; i < p->n_doc_found; i++) {
+        int w = (int)p->doc_found[i];
+        person *x = &p->v[w];
+        if (!x->accepted)
+            continue;
+        char buf[200];
+        if (x->given != NULL) {
+            snprintf(buf, sizeof buf, "%s %s", x->given, x->surname);
+            add_form(p, buf, w);
+        }
+        if (x->first_is_surname && x->given != NULL &&
+            !(word_bits(p, x->given, strlen(x->given)) & W_STOP))
+            add_form(p, x->given, w);
+        /* the surname alone: the person with most evidence among those sharing it, a man or
+         * a person of unknown sex before a woman */
+        if (word_bits(p, x->surname, strlen(x->surname)) & W_STOP)
+            continue;
+        int best = w;
+        for (size_t j = 0; j < p->n_doc_found; j++) {
+            person *y = &p->v[p->doc_found[j]];
+            if (!y->accepted || strcasecmp(y->surname, x->surname) != 0)
+                continue;
+            person *b = &p->v[best];
+            if ((b->sex == 'f' && y->sex != 'f') ||
+                ((b->sex == 'f') == (y->sex == 'f') && y->doc_weight > b->doc_weight))
+                best = (int)p->doc_found[j];
+        }
+        if (best == w)
+            add_form(p, x->surname, w);
+    }
+    free(who);
+}
+
 void tk_persons_set_role_name(tk_persons *p, const char *role, const char *name)
 {
     int k = strcmp(role, "interviewer") == 0 ? 0 : 1;
     free(p->role_name[k]);
     p->role_name[k] = name ? strdup(name) : NULL;
-}
-
-static int honorific_person(tk_persons *p, const char *name, size_t n);
-static size_t honorific_at_nocase(const char *s, size_t n);
-
-/* A label made of a title and a name ("PROFESSOR OLIVER:", "Dr. Kissinger:") is the person
- * that honorific mentions in the text ("Professor Oliver") point to: one person, one id,
- * whatever the case of the label. Only without a personography. Returns -1 when the label
- * has no title. */
-static int titled_speaker(tk_persons *p, const char *label, size_t len, const char *lo)
-{
-    if (!p->honorifics)
-        return -1;
-    size_t h = honorific_at_nocase(label, len);
-    if (h == 0 || h >= len)
-        return -1;
-    size_t n_before = p->n;
-    int who = honorific_person(p, label + h, len - h);
-    if (who < 0)
-        return -1;
-    char *form = norm_name(label, len, 0);
-    if (form != NULL && p->n > n_before && p->v[who].n_names == 1) {
-        free(p->v[who].names[0]); /* new person: its name is the label as printed */
-        p->v[who].names[0] = form;
-        form = NULL;
-    } else if (form != NULL) {
-        add_name(p, who, form);
-    }
-    free(form);
-    hmap_put(&p->forms, lo, who);
-    return who;
 }
 
 const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len)
@@ -562,8 +1457,35 @@ const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len)
         if (who >= 0)
             hmap_put(&p->forms, lo, who);
     }
-    if (who < 0)
-        who = titled_speaker(p, label, len, lo);
+    if (who < 0 && p->honorifics) {
+        cand c;
+        int r = label_parse(p, label, len, &c);
+        if (r < 0) { /* a role speaks, but is no person */
+            free(lo);
+            return NULL;
+        }
+        if (r == 1) {
+            int n_ok = 0;
+            who = find_person(p, &c, &n_ok);
+            if (who < 0) {
+                who = new_found_person(p, &c);
+                if (who >= 0)
+                    join(p, who, &c);
+            }
+            if (who >= 0) {
+                p->v[who].accepted = 1;
+                found_id(p, who);
+                char *form = norm_name(label, len, 0);
+                int have = 0;
+                for (size_t k = 0; form != NULL && k < p->v[who].n_names; k++)
+                    have |= strcmp(p->v[who].names[k], form) == 0;
+                if (form != NULL && !have)
+                    add_name(p, who, form);
+                free(form);
+                hmap_put(&p->forms, lo, who);
+            }
+        }
+    }
     if (who < 0)
         who = new_named_person(p, label, len, lo);
     free(lo);
@@ -571,109 +1493,6 @@ const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len)
         return NULL;
     mark_used(p, who);
     return p->v[who].id;
-}
-
-/* ------------------------------------------------------------------ honorifics */
-
-/* Capitalised words that follow a title but are not names. */
-static const char *const not_names[] = {
-    "Assembly", "Staff", "Council", "Committee", "Conference", "Government", "Department",
-    "State", "States", "Office", "Affairs", "Embassy", "Legation", "Court", "Party", "Union",
-    "Army", "Navy", "Headquarters", "Secretary", "President", "Ambassador", "Minister",
-    "Chairman", "General", "Consul", "Commission", "Command", "Electric", "Motors", "Motor",
-    "Counsel", "Manager", "Director", "Assistant", "Deputy", "Vice", "Under", "Acting",
-    "The", "This", "That", "Of", "And", "In", "On", "At", "To", "For", "With", "From", "By",
-    "Prosecutor",
-    "Accounting", "Services", "Service", "Post", "Election", "Elect", "Administration",
-};
-
-/* Length of the honorific and its space at s ("Mr. "), 0 when none. Only capitalised words
- * are compared, first letter first: this runs at every word start. */
-static size_t honorific_at(const tk_persons *p, const char *s, size_t n)
-{
-    /* most capitalised words have no title's first two letters: they go no further */
-    if (n < 4 || !isupper((unsigned char)s[0]) ||
-        !(p->title_pairs[(unsigned char)s[0]] & (1ull << ((unsigned char)s[1] & 63))))
-        return 0;
-    for (size_t i = 0; i < sizeof honorifics / sizeof *honorifics; i++) {
-        const char *h = honorifics[i];
-        if (h[0] != s[0] || h[1] != s[1])
-            continue;
-        size_t k = strlen(h);
-        if (n > k + 1 && memcmp(s, h, k) == 0 && s[k] == ' ')
-            return k + 1;
-    }
-    return 0;
-}
-
-/* honorific_at, case-insensitive, for speaker labels printed in capitals ("DR. KISSINGER"). */
-static size_t honorific_at_nocase(const char *s, size_t n)
-{
-    for (size_t i = 0; i < sizeof honorifics / sizeof *honorifics; i++) {
-        const char *h = honorifics[i];
-        size_t k = strlen(h);
-        if (n > k + 1 && strncasecmp(s, h, k) == 0 && s[k] == ' ')
-            return k + 1;
-    }
-    return 0;
-}
-
-/* Name words after a title: 1-3 capitalised words or initials, ending with a word. Returns
- * the name's length (0 when none). */
-static size_t name_after(const char *s, size_t n)
-{
-    size_t i = 0, end = 0;
-    int words = 0;
-    while (i < n && words < 3) {
-        unsigned char c = (unsigned char)s[i];
-        if (!(c >= 'A' && c <= 'Z'))
-            break;
-        if (i + 1 < n && s[i + 1] == '.') { /* initial "C." */
-            i += 2;
-            if (i < n && s[i] == ' ') {
-                i++;
-                continue;
-            }
-            break;
-        }
-        size_t k = i + 1, lower = 0;
-        while (k < n && (isalpha((unsigned char)s[k]) || s[k] == '-' || s[k] == '\'' ||
-                         ((unsigned char)s[k] >= 0x80 && !((unsigned char)s[k] == 0xE2))))
-            lower += islower((unsigned char)s[k]) != 0, k++;
-        if (lower == 0 && k - i < 2)
-            break;
-        int possessive = k - i >= 3 && s[k - 2] == '\'' && s[k - 1] == 's';
-        if (possessive)
-            k -= 2; /* "Mr. Smith's": the name ends before 's */
-        for (size_t t = 0; t < sizeof not_names / sizeof *not_names; t++)
-            if (strlen(not_names[t]) == k - i && memcmp(s + i, not_names[t], k - i) == 0)
-                return end;
-        words++;
-        end = k;
-        i = k;
-        if (possessive)
-            break;
-        if (i < n && s[i] == ' ' && i + 1 < n && isupper((unsigned char)s[i + 1]))
-            i++;
-        else
-            break;
-    }
-    return end;
-}
-
-/* A person for an honorific mention: one id per name (without the title). */
-static int honorific_person(tk_persons *p, const char *name, size_t n)
-{
-    char *lo = norm_name(name, n, 1);
-    if (lo == NULL)
-        return -1;
-    char key[300];
-    snprintf(key, sizeof key, "\x01%s", lo); /* honorific names: their own key space */
-    int who = hmap_get(&p->forms, key);
-    if (who < 0)
-        who = new_named_person(p, name, n, key);
-    free(lo);
-    return who;
 }
 
 /* ------------------------------------------------------------------ scanning */
@@ -704,7 +1523,7 @@ void tk_persons_scan(tk_persons *p, const char *text, size_t len,
             i++;
             continue;
         }
-        if (p->root_tab[t[i]] < 0 && (!p->honorifics || !isupper(t[i]))) {
+        if (p->root_tab[t[i]] < 0) {
             while (i < len && is_word_byte(t[i]))
                 i++;
             continue;
@@ -735,14 +1554,6 @@ void tk_persons_scan(tk_persons *p, const char *text, size_t len,
             node = ch;
             j += step;
         }
-        if (best < 0 && p->honorifics) {
-            size_t h = honorific_at(p, text + i, len - i);
-            size_t nl = h ? name_after(text + i + h, len - i - h) : 0;
-            if (nl > 0 && boundary_after(t, len, i + h + nl)) {
-                best = honorific_person(p, text + i + h, nl);
-                best_end = i + h + nl;
-            }
-        }
         if (best >= 0) {
             mark_used(p, best);
             tk_person_match m = {i, best_end, p->v[best].id};
@@ -754,4 +1565,21 @@ void tk_persons_scan(tk_persons *p, const char *text, size_t len,
         while (i < len && is_word_byte(t[i]))
             i++;
     }
+}
+
+void tk_persons_discover_text(tk_persons *p, const char *text, size_t len)
+{
+    tk_line line = {text, len, 1, 0};
+    tk_lines L = {NULL, &line, 1};
+    tk_block b;
+    memset(&b, 0, sizeof b);
+    b.kind = TK_B_P;
+    b.n_lines = 1;
+    tk_docblocks db;
+    memset(&db, 0, sizeof db);
+    db.b = &b;
+    db.n = 1;
+    db.end_line = 1;
+    tk_persons_new_document(p);
+    tk_persons_discover(p, &L, &db, NULL, NULL, 0);
 }

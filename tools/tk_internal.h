@@ -381,6 +381,15 @@ size_t tk_persons_count(const tk_persons *p);
 /* When set (no personography given), tk_persons_scan also marks honorific + name
  * ("Comrade Stalin", "Mr. Smith"), creating a person per name. */
 void tk_persons_set_honorifics(tk_persons *p, int on);
+/* Without a personography: finds the persons of one document before it is built (speaker
+ * labels, title + name, given name + surname, initials + surname, rosters, participant
+ * lists, "between X and Y" title lines), merges the forms that name one person, and makes
+ * every form (and each person's surname alone) match in the document's text. Notes under
+ * `explain` say why each person was found. */
+void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *db, tk_diag *d,
+                         const char *file, int explain);
+/* tk_persons_discover over one line of text as a new document (tests, short texts). */
+void tk_persons_discover_text(tk_persons *p, const char *text, size_t len);
 
 /* Loads a personography (TEI listPerson/person[@xml:id]/persName, whole document or
  * fragment). path may be NULL (no names). NULL on error (reported). */
