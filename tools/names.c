@@ -121,6 +121,17 @@ const char tk_given_female[] =
     "cristina eula leigh meghan sophia eloise rochelle gretchen cecelia raquel henrietta "
     "alyssa jana kelley gwen kerry jenna tricia laverne olive alexis";
 
+/* Chinese family names (pinyin, and a few Wade-Giles spellings), lower case: in running text
+ * a family name followed by one capitalised given name is a person, surname first ("Zhou
+ * Enlai", "Liu Shaoqi"). The most common family names; "he", "sun", "long" and the like are
+ * left out because they are English words too. */
+const char tk_chinese_surnames[] =
+    "wang li zhang liu chen yang huang zhao wu zhou xu ma zhu hu guo gao lin luo zheng liang "
+    "xie tang han feng deng cao peng zeng xiao tian dong yuan pan jiang cai du ye cheng su "
+    "wei lu ding ren shen yao cui zhong tan jin shi liao jia xia fu bai zou meng xiong qin "
+    "qiu yin xue yan duan lei hou gu mao hao gong shao qian dai kong xiang kang bo qu "
+    "zhuang chiang chou teng kuo hsu";
+
 /* Titles before a name, with the sex they imply (0: either). Matched case-sensitively in
  * running text, case-insensitively in speaker labels. */
 const tk_title tk_titles[] = {
@@ -198,6 +209,7 @@ const char tk_institution_words[] =
     "foundation hall building street avenue road boulevard square park bridge airport "
     "station memorial prize award fund trust lecture plan doctrine administration "
     "presidential report papers collection company corporation inc hospital house island "
+    "dynasty province district "
     "county city river mountain mountains bay lake fellowship professorship chair";
 
 /* Speaker labels that are roles, not persons (lower case; a label made only of title and

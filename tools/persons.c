@@ -30,6 +30,7 @@ typedef struct person {
     char init[8];           /* initials of the given names */
     char sex;               /* 'm', 'f', 0 unknown */
     int first_is_surname;   /* "Mao Zedong" is also "Chairman Mao" */
+    int surname_first;      /* a Chinese name: family name printed first */
     int next_sur;           /* next person with the same surname, -1 none */
     unsigned doc_gen;       /* document it was last found in */
     int doc_weight;         /* evidence there */
@@ -526,7 +527,7 @@ static int new_named_person(tk_persons *p, const char *name, size_t n, const cha
 
 /* ------------------------------------------------------------------ word tables */
 
-enum { W_MALE = 1, W_FEMALE = 2, W_STOP = 4, W_INST = 8, W_OFFICE = 16, W_ROLE = 32 };
+enum { W_MALE = 1, W_FEMALE = 2, W_STOP = 4, W_INST = 8, W_OFFICE = 16, W_ROLE = 32, W_CN = 64 };
 
 /* The bloom slot of a word: its first two letters (case-insensitive), or the catch-all. */
 static size_t bloom_slot(const char *s, size_t n)
@@ -571,6 +572,7 @@ static void words_init(tk_persons *p)
     words_add(p, tk_not_name_words, ' ', W_STOP);
     words_add(p, tk_institution_words, ' ', W_INST);
     words_add(p, tk_office_words, ' ', W_OFFICE);
+    words_add(p, tk_chinese_surnames, ' ', W_CN);
     words_add(p, tk_role_labels, '|', W_ROLE);
     for (int i = 0; i < 26; i++)
         p->title_first[i] = -1;
@@ -616,7 +618,7 @@ static char given_sex(const tk_persons *p, const char *s, size_t n)
 /* Each source of evidence that a span names a person, with its weight: a person is marked
  * when the weights of its evidence in the document add up to ACCEPT. */
 typedef enum ev_kind {
-    EV_LABEL, EV_TITLE, EV_LIST, EV_BETWEEN, EV_GIVEN, EV_ROSTER, EV_INITIALS, EV_INITIAL,
+    EV_LABEL, EV_TITLE, EV_LIST, EV_BETWEEN, EV_OFFICE_PAREN, EV_GIVEN, EV_CHINESE, EV_ROSTER, EV_INITIALS, EV_INITIAL,
     EV_COUNT
 } ev_kind;
 
@@ -628,7 +630,9 @@ static const struct {
     [EV_TITLE] = {"title + name", 10},
     [EV_LIST] = {"participants or Present: list", 8},
     [EV_BETWEEN] = {"'between X and Y' in a title line", 8},
+    [EV_OFFICE_PAREN] = {"office and (Name) in a title line", 8},
     [EV_GIVEN] = {"given name (census list) + surname", 6},
+    [EV_CHINESE] = {"Chinese family name + given name", 6},
     [EV_ROSTER] = {"roster line (one name per line)", 6},
     [EV_INITIALS] = {"initials + surname", 6},
     [EV_INITIAL] = {"one initial + surname (needs more evidence)", 3},
@@ -642,6 +646,7 @@ typedef struct cand {
     char init[8];     /* initials of the given names, in order ("JH" for John H.) */
     char surname[64]; /* as printed (title case) */
     char sex;         /* 'm', 'f', 0 */
+    int surname_first; /* printed family name first ("Zhou Enlai") */
     ev_kind ev;
     char form[160];   /* the span as printed, whitespace runs as one space */
     unsigned line, col;
@@ -866,6 +871,29 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line)
         size_t k = initials_at(s + i, n - i, &cnt);
         size_t w = k ? 0 : cap_word(s + i, n - i);
         int bits = w ? word_bits(p, s + i, w) : 0;
+        if ((bits & W_CN) && !(bits & W_STOP) && i + w + 1 < n && s[i + w] == ' ') {
+            /* "Zhou Enlai": family name, then one given name ending the run of words */
+            size_t g = cap_word(s + i + w + 1, n - i - w - 1);
+            size_t end = i + w + 1 + g;
+            int gb = g ? word_bits(p, s + i + w + 1, g) : 0;
+            if (g > 0 && !(gb & (W_STOP | W_MALE | W_FEMALE | W_INST | W_CN)) &&
+                !(end + 1 < n && s[end] == ' ' && cap_word(s + end + 1, n - end - 1) > 0)) {
+                memset(&np, 0, sizeof np);
+                np.first = w + 1;
+                np.first_len = g;
+                np.last = 0;
+                np.last_len = w;
+                np.init[0] = s[i + w + 1];
+                np.len = end - i;
+                cand_fill(&c, p, s + i, &np, 0, EV_CHINESE, s + i, np.len);
+                c.surname_first = 1;
+                c.line = line;
+                c.col = (unsigned)i + 1;
+                push_cand(p, &c);
+                i = end;
+                continue;
+            }
+        }
         if ((k > 0 && i + k < n && s[i + k] == ' ') ||
             (w > 0 && (bits & (W_MALE | W_FEMALE)) && !(bits & W_STOP))) {
             read_name(p, s + i, n - i, 4, &np);
@@ -896,7 +924,7 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line)
 /* Words that open a list of the persons present ("Participants:", "Present:"). */
 static const char *const list_openers[] = {
     "Participants", "PARTICIPANTS", "Participant", "Present", "PRESENT", "Also present",
-    "Also Present", "Attendees", "ATTENDEES", "Attending", "In attendance", "Those present",
+    "Also Present", "In Attendance", "IN ATTENDANCE", "Attendees", "ATTENDEES", "Attending", "In attendance", "Those present",
     "Members present", "Persons present", "Cast", "Dramatis Personae", "DRAMATIS PERSONAE",
     "Persons of the Play", "Characters", "CHARACTERS",
 };
@@ -908,6 +936,8 @@ static size_t list_opener(const char *s, size_t n)
         size_t k = strlen(list_openers[i]);
         if (n > k && memcmp(s, list_openers[i], k) == 0 && (s[k] == ':' || s[k] == '.'))
             return k + 1;
+        if (n == k && memcmp(s, list_openers[i], k) == 0) /* alone on its line */
+            return k;
     }
     return 0;
 }
@@ -937,6 +967,31 @@ static int name_item(tk_persons *p, const char *s, size_t n, ev_kind ev, unsigne
     c->line = line;
     c->col = 1;
     return 1;
+}
+
+/* "The Ambassador in Brazil (Gibson) to the Secretary of State (Hull)", "Memorandum by the
+ * Economic Adviser (Feis)": a name in parentheses after a capitalised word, in a title line
+ * or heading, is the holder of the office before it. */
+static void find_office_paren(tk_persons *p, const char *s, size_t n, unsigned line)
+{
+    for (size_t i = 2; i + 3 < n; i++) {
+        if (s[i] != '(' || s[i - 1] != ' ' || !isalpha((unsigned char)s[i - 2]))
+            continue;
+        size_t w = i - 1;
+        while (w > 0 && isalpha((unsigned char)s[w - 1]))
+            w--;
+        if (!isupper((unsigned char)s[w]))
+            continue;
+        name_parts np;
+        read_name(p, s + i + 1, n - i - 1, 3, &np);
+        if (np.len == 0 || i + 1 + np.len >= n || s[i + 1 + np.len] != ')')
+            continue;
+        cand c;
+        cand_fill(&c, p, s + i + 1, &np, 0, EV_OFFICE_PAREN, s + i + 1, np.len);
+        c.line = line;
+        c.col = (unsigned)i + 2;
+        push_cand(p, &c);
+    }
 }
 
 /* "between X and Y" in a title line or heading: X and Y are persons. */
@@ -1119,8 +1174,11 @@ static int find_person(tk_persons *p, const cand *c, int *n_ok)
             continue;
         int here = x->doc_gen == p->gen;
         if (!here) {
+            /* another document's person: the same full name, or a bare surname when the
+             * file has one person of that surname so far */
             int same = (x->given != NULL && c->given[0] && strcasecmp(x->given, c->given) == 0) ||
-                       (x->given == NULL && !c->given[0] && !x->init[0] && !c->init[0]);
+                       (!c->given[0] && !c->init[0] && x->accepted &&
+                        (x->next_sur < 0 || x->given == NULL));
             if (!same)
                 continue;
         }
@@ -1163,6 +1221,7 @@ static int new_found_person(tk_persons *p, const cand *c)
     x->given = c->given[0] ? strdup(c->given) : NULL;
     memcpy(x->init, c->init, sizeof x->init);
     x->sex = c->sex;
+    x->surname_first = c->surname_first;
     x->doc_gen = 0;
     char key[80];
     lower_key(key, sizeof key, c->surname);
@@ -1220,7 +1279,8 @@ static void found_id(tk_persons *p, int who)
     if (x->id != NULL)
         return;
     char buf[200];
-    if (x->given != NULL && (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE)))
+    if (x->given != NULL && (x->surname_first ||
+                             (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE))))
         snprintf(buf, sizeof buf, "%s %s", x->surname, x->given);
     else if (x->given != NULL) /* order unknown ("Mao Zedong"): as printed */
         snprintf(buf, sizeof buf, "%s %s", x->given, x->surname);
@@ -1232,7 +1292,9 @@ static void found_id(tk_persons *p, int who)
     if (x->id != NULL)
         hmap_put(&p->ids, x->id, who);
     char full[200];
-    if (x->given != NULL)
+    if (x->given != NULL && x->surname_first)
+        snprintf(full, sizeof full, "%s %s", x->surname, x->given);
+    else if (x->given != NULL)
         snprintf(full, sizeof full, "%s %s", x->given, x->surname);
     else
         snprintf(full, sizeof full, "%s", x->surname);
@@ -1246,7 +1308,7 @@ static void found_id(tk_persons *p, int who)
 static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
 {
     int list_open = 0;       /* after a "Participants:" line alone */
-    size_t roster_start = p->nc;
+    size_t roster[256];      /* the candidates of the current run of roster lines */
     int roster_run = 0, roster_strong = 0;
     for (size_t i = 0; i < db->n; i++) {
         const tk_block *bl = &db->b[i];
@@ -1273,19 +1335,18 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
             item = 1;
             if (list_open)
                 c.ev = EV_LIST;
-            roster_strong += c.init[0] != '\0' || c.ev == EV_LIST;
-            if (roster_run == 0)
-                roster_start = p->nc;
+            roster_strong += c.init[0] != '\0' || c.ev == EV_LIST || c.sex != 0 ||
+                             c.given[0] != '\0';
+            if (roster_run < (int)(sizeof roster / sizeof *roster))
+                roster[roster_run] = p->nc;
             push_cand(p, &c);
             roster_run++;
         }
         if (!item) {
             /* a run of fewer than three entries, most without initials, is no roster */
-            if (roster_run > 0 && (roster_run < 3 || roster_strong * 2 < roster_run)) {
-                memmove(&p->cands[roster_start], &p->cands[roster_start + (size_t)roster_run],
-                        (p->nc - roster_start - (size_t)roster_run) * sizeof *p->cands);
-                p->nc -= (size_t)roster_run;
-            }
+            if (roster_run > 0 && (roster_run < 3 || roster_strong * 2 < roster_run))
+                for (int k = 0; k < roster_run && k < (int)(sizeof roster / sizeof *roster); k++)
+                    p->cands[roster[k]].ev = EV_COUNT; /* void */
             roster_run = roster_strong = 0;
             list_open = 0;
         }
@@ -1319,11 +1380,14 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
             if (i < 12 && (bl->kind == TK_B_TITLE || bl->kind == TK_B_HEAD ||
                            bl->kind == TK_B_OPENER || bl->kind == TK_B_P))
                 find_between(p, s, n, lk->no);
+            if (bl->kind == TK_B_TITLE || bl->kind == TK_B_HEAD)
+                find_office_paren(p, s, n, lk->no);
             find_in_text(p, s, n, lk->no);
         }
     }
     if (roster_run > 0 && (roster_run < 3 || roster_strong * 2 < roster_run))
-        p->nc -= (size_t)roster_run;
+        for (int k = 0; k < roster_run && k < (int)(sizeof roster / sizeof *roster); k++)
+            p->cands[roster[k]].ev = EV_COUNT;
 }
 
 static int cand_order(const cand *c)
@@ -1357,7 +1421,9 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
         return;
     for (int pass = 0; pass < 3; pass++)
         for (size_t i = 0; i < p->nc; i++)
-            if (cand_order(&p->cands[i]) == pass)
+            if (p->cands[i].ev == EV_COUNT)
+                who[i] = -1;
+            else if (cand_order(&p->cands[i]) == pass)
                 who[i] = resolve(p, &p->cands[i], d, file, explain);
     /* accepted persons: ids, then forms (printed forms, full name, surname alone) */
     for (size_t i = 0; i < p->n_doc_found; i++) {
@@ -1395,7 +1461,10 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
             continue;
         char buf[200];
         if (x->given != NULL) {
-            snprintf(buf, sizeof buf, "%s %s", x->given, x->surname);
+            if (x->surname_first)
+                snprintf(buf, sizeof buf, "%s %s", x->surname, x->given);
+            else
+                snprintf(buf, sizeof buf, "%s %s", x->given, x->surname);
             add_form(p, buf, w);
         }
         if (x->first_is_surname && x->given != NULL &&

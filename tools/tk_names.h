@@ -9,6 +9,7 @@ typedef struct tk_title {
 
 extern const char tk_given_male[];         /* space-separated, lower case */
 extern const char tk_given_female[];
+extern const char tk_chinese_surnames[];  /* space-separated, lower case */
 extern const tk_title tk_titles[];
 extern const unsigned tk_n_titles;
 extern const char tk_not_name_words[];     /* space-separated, lower case */
