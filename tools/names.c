@@ -152,7 +152,7 @@ const tk_title tk_titles[] = {
     {"Commander", 0}, {"Cdr.", 0}, {"Commissioner", 0}, {"Father", 'm'}, {"Pope", 'm'},
     {"Emperor", 'm'}, {"Empress", 'f'}, {"Marquis", 'm'}, {"Duke", 'm'}, {"Duchess", 'f'},
     {"Brigadier", 0}, {"Corporal", 0}, {"Private", 0}, {"Astronaut", 0}, {"Chargé", 0},
-    {"Envoy", 0}, {"Deputy", 0}, {"Uncle", 'm'}, {"Aunt", 'f'},
+    {"Envoy", 0}, {"Deputy", 0}, {"Administrator", 0}, {"Uncle", 'm'}, {"Aunt", 'f'},
     {"Signor", 'm'}, {"Señor", 'm'}, {"Señora", 'f'}, {"Don", 'm'}, {"Doña", 'f'},
 };
 const unsigned tk_n_titles = sizeof tk_titles / sizeof *tk_titles;
@@ -198,6 +198,8 @@ const char tk_not_name_words[] =
     "america american americans soviet soviets russia russian russians china chinese japan "
     "japanese germany british britain england english france french europe european "
     "moscow peking beijing london paris berlin tokyo vietnam hanoi saigon korea india "
+    "rome athens vienna madrid lisbon warsaw prague budapest geneva brussels cairo "
+    "delhi ottawa canberra havana mexico brazil chile peru ohio iowa texas "
     "washington new york north south east west northern southern eastern western "
     "united national international federal central foreign domestic "
     "god christ lord";

@@ -809,6 +809,15 @@ static void cand_fill(cand *c, const tk_persons *p, const char *s, const name_pa
     c->sex = title_sex ? title_sex
                        : (np->first_len ? given_sex(p, s + np->first, np->first_len) : 0);
     c->ev = ev;
+    /* two words, the first a Chinese family name: "Mao Zedong" is Mao's */
+    if (np->first_len > 0 && np->n_words == 2 && np->n_init == 1 &&
+        (word_bits(p, s + np->first, np->first_len) & (W_CN | W_MALE | W_FEMALE)) == W_CN) {
+        snprintf(c->given, sizeof c->given, "%.*s", (int)np->last_len, s + np->last);
+        snprintf(c->surname, sizeof c->surname, "%.*s", (int)np->first_len, s + np->first);
+        c->init[0] = c->given[0];
+        c->init[1] = '\0';
+        c->surname_first = 1;
+    }
     char *f = norm_name(form, form_len, 0);
     if (f != NULL)
         snprintf(c->form, sizeof c->form, "%s", f);
@@ -1172,6 +1181,10 @@ static int find_person(tk_persons *p, const cand *c, int *n_ok)
         person *x = &p->v[q];
         if (!compatible(x, c))
             continue;
+        /* a bare label ("BRUTUS") is not a fuller label's person ("DECIUS BRUTUS") */
+        if (c->ev == EV_LABEL && x->doc_ev == (1u << EV_LABEL) &&
+            (x->given != NULL) != (c->given[0] != '\0'))
+            continue;
         int here = x->doc_gen == p->gen;
         if (!here) {
             /* another document's person: the same full name, or a bare surname when the
@@ -1252,7 +1265,8 @@ static void join(tk_persons *p, int who, const cand *c)
         memcpy(x->init, c->init, sizeof x->init);
     if (!x->sex && c->sex)
         x->sex = c->sex;
-    x->doc_weight += evidence[c->ev].weight;
+    if (!(x->doc_ev & (1u << c->ev))) /* the same kind of evidence again adds nothing */
+        x->doc_weight += evidence[c->ev].weight;
     x->doc_ev |= 1u << c->ev;
 }
 
@@ -1303,6 +1317,48 @@ static void found_id(tk_persons *p, int who)
 
 /* ------------------------------------------------------------------ discovery */
 
+/* A label of two or three names that is not title + name ("METELLUS CIMBER"): its person
+ * (the one tk_persons_speaker gives the label) is also named in the text by the label's
+ * words in title case ("Metellus Cimber"). */
+static void plain_label_form(tk_persons *p, const char *lab, size_t len)
+{
+    int words = 1;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)lab[i];
+        if (ch == ' ')
+            words++;
+        else if (!isalpha(ch) && ch < 0x80)
+            return;
+    }
+    if (words < 2 || words > 3 || len >= 96)
+        return;
+    for (size_t i = 0; i < len;) {
+        size_t e = i;
+        while (e < len && lab[e] != ' ')
+            e++;
+        if (word_bits(p, lab + i, e - i) & (W_STOP | W_ROLE | W_OFFICE))
+            return;
+        i = e + 1;
+    }
+    char *lo = norm_name(lab, len, 1);
+    if (lo == NULL)
+        return;
+    int who = hmap_get(&p->forms, lo);
+    if (who < 0)
+        who = new_named_person(p, lab, len, lo);
+    free(lo);
+    if (who < 0)
+        return;
+    char form[96];
+    size_t w = 0;
+    for (size_t i = 0; i < len && w + 1 < sizeof form; i++) {
+        int start = i == 0 || lab[i - 1] == ' ';
+        form[w++] = start ? (char)toupper((unsigned char)lab[i]) : (char)tolower((unsigned char)lab[i]);
+    }
+    form[w] = '\0';
+    trie_insert(p, form, who);
+}
+
 /* Candidates from the document's blocks: labels, rosters, participant lists, title lines,
  * and every run of text. */
 static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
@@ -1319,11 +1375,13 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
             size_t ll = bl->label_len;
             while (ll > 0 && (lab[ll - 1] == ':' || lab[ll - 1] == '.' || lab[ll - 1] == ' '))
                 ll--;
-            if (label_parse(p, lab, ll, &c) == 1) {
+            int r = label_parse(p, lab, ll, &c);
+            if (r == 1) {
                 c.line = l->no;
                 c.col = 1;
                 push_cand(p, &c);
-            }
+            } else if (r == 0)
+                plain_label_form(p, lab, ll);
         }
         size_t a = bl->kind == TK_B_TURN || bl->kind == TK_B_ITEM ? bl->off : 0;
         if (bl->kind == TK_B_SPEAKER)
@@ -1402,6 +1460,30 @@ static void add_form(tk_persons *p, const char *form, int who)
     if (nm != NULL && nm[0] != '\0')
         trie_insert(p, nm, who);
     free(nm);
+}
+
+/* Is a word known only from speaker labels a common noun ("Servant", "Messenger",
+ * "Citizen")? It is when the document has it in lower case. */
+static int common_noun(const tk_lines *L, const tk_docblocks *db, const char *word)
+{
+    char lo[64];
+    size_t n = strlen(word);
+    if (n == 0 || n >= sizeof lo)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        lo[i] = (char)tolower((unsigned char)word[i]);
+    for (size_t i = db->first_line; i < db->end_line && i < L->n; i++) {
+        const char *s = L->v[i].s, *e = s + L->v[i].len;
+        while (s + n <= e) {
+            const char *f = memchr(s, lo[0], (size_t)(e - s));
+            if (f == NULL || f + n > e)
+                break;
+            if (memcmp(f, lo, n) == 0 && (f == L->v[i].s || !isalpha((unsigned char)f[-1])))
+                return 1;
+            s = f + 1;
+        }
+    }
+    return 0;
 }
 
 void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *db, tk_diag *d,
@@ -1484,7 +1566,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
                 ((b->sex == 'f') == (y->sex == 'f') && y->doc_weight > b->doc_weight))
                 best = (int)p->doc_found[j];
         }
-        if (best == w)
+        if (best == w && !(x->doc_ev == (1u << EV_LABEL) && common_noun(L, db, x->surname)))
             add_form(p, x->surname, w);
     }
     free(who);

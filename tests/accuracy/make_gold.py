@@ -4,7 +4,10 @@ conversion to make a person gold (docs/accuracy.md). FIXES lines:
   drop FORM        unmark every persName whose text is FORM (not a person)
   ref FORM #id     every persName whose text is FORM names #id
   add FORM #id     mark every unmarked occurrence of FORM (whole words) as persName #id
+  add1 FORM #id    mark only the first unmarked occurrence (two persons of one name)
   who LABEL #id    turns whose speaker label is LABEL are spoken by #id ('-': a role)
+  extend WORD      a persName right after "WORD " takes WORD in ("Caius" + "Cassius")
+  extendr WORD     a persName right before " WORD" takes WORD in ("Popilius" + "Lena")
   # comment"""
 import re
 import sys
@@ -22,7 +25,7 @@ def load_fixes(path):
         if not line.strip() or line.lstrip().startswith('#'):
             continue
         op, rest = line.split(' ', 1)
-        if op in ('ref', 'add', 'who'):
+        if op in ('ref', 'add', 'add1', 'who'):
             form, ref = rest.rsplit(' ', 1)
             fixes.append((op, form, ref))
         else:
@@ -55,13 +58,15 @@ def unwrap(parent, i, e):
         prev.tail = (prev.tail or '') + tail
 
 
-def add_marks(parent, form, ref, counter):
+def add_marks(parent, form, ref, counter, limit=None):
     """Wraps FORM in parent's own text and children's tails (not inside persName)."""
     pat = re.compile(r'(?<![\w’\'])' + re.escape(form).replace(r'\ ', r'\s+') + r'(?![\w])')
 
     def split(s):
         out, last = [], 0
         for m in pat.finditer(s):
+            if limit is not None and counter[0] + len(out) >= limit:
+                break
             out.append((s[last:m.start()], m.group(0)))
             last = m.end()
         return out, s[last:]
@@ -85,7 +90,7 @@ def add_marks(parent, form, ref, counter):
     i = 0
     while i < len(parent):
         c = parent[i]
-        add_marks(c, form, ref, counter)
+        add_marks(c, form, ref, counter, limit)
         if c.tail:
             parts, rest = split(c.tail)
             if parts:
@@ -116,9 +121,30 @@ def main():
                             else:
                                 c.set('ref', ref)
                             n[0] += 1
-        elif op == 'add':
+        elif op in ('add', 'add1'):
             for t in texts:
-                add_marks(t, form, ref, n)
+                add_marks(t, form, ref, n, 1 if op == 'add1' else None)
+        elif op in ('extend', 'extendr'):
+            for t in texts:
+                for parent in list(t.iter()):
+                    kids = list(parent)
+                    for i, c in enumerate(kids):
+                        if c.tag != T + 'persName':
+                            continue
+                        if op == 'extend':
+                            before = parent.text if i == 0 else kids[i - 1].tail
+                            if before and before.endswith(form + ' '):
+                                before = before[:-len(form) - 1]
+                                if i == 0:
+                                    parent.text = before
+                                else:
+                                    kids[i - 1].tail = before
+                                c.text = form + ' ' + (c.text or '')
+                                n[0] += 1
+                        elif c.tail and c.tail.startswith(' ' + form) and not list(c):
+                            c.text = (c.text or '') + ' ' + form
+                            c.tail = c.tail[len(form) + 1:]
+                            n[0] += 1
         elif op == 'who':
             for t in texts:
                 for sp in t.iter(T + 'sp'):
