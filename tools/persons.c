@@ -856,7 +856,10 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line)
     size_t i = 0;
     while (i < n) {
         if (!(t[i] >= 'A' && t[i] <= 'Z') || (i > 0 && is_word_byte(t[i - 1]))) {
+            /* not a capitalised word start: skip the rest of the word at once */
             i++;
+            while (i < n && is_word_byte(t[i]) && !(t[i] >= 'A' && t[i] <= 'Z'))
+                i++;
             continue;
         }
         cand c;
@@ -1008,6 +1011,8 @@ static void find_between(tk_persons *p, const char *s, size_t n, unsigned line)
 {
     static const char key[] = "between ";
     for (size_t i = 0; i + sizeof key - 1 < n; i++) {
+        if ((s[i] | 32) != 'b' || (i > 0 && s[i - 1] != ' '))
+            continue;
         if (memcmp(s + i, key, sizeof key - 1) != 0 &&
             memcmp(s + i, "Between ", sizeof key - 1) != 0)
             continue;
