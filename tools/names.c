@@ -132,6 +132,28 @@ const char tk_chinese_surnames[] =
     "qiu yin xue yan duan lei hou gu mao hao gong shao qian dai kong xiang kang bo qu "
     "zhuang chiang chou teng kuo hsu";
 
+/* Short forms of given names, each with the names it shortens (lower case): "Al Haig" is
+ * "Alexander Haig", "Jim Schlesinger" is "James Schlesinger". */
+const char *const tk_nicknames[] = {
+    "al alexander albert alfred", "alex alexander", "andy andrew", "ben benjamin",
+    "bert albert herbert", "beth elizabeth", "betty elizabeth", "bill william",
+    "billy william", "bob robert", "bobby robert", "charlie charles", "chip charles",
+    "chuck charles", "cy cyrus", "dan daniel", "danny daniel", "dave david", "dick richard",
+    "don donald", "doug douglas", "ed edward edwin", "eddie edward", "fred frederick",
+    "frank francis franklin", "gene eugene", "greg gregory", "hank henry", "harry henry harold",
+    "herb herbert", "jack john", "jake jacob", "jen jennifer", "jenny jennifer",
+    "jerry gerald jerome", "jim james", "jimmy james", "joe joseph", "johnny john",
+    "kate katherine catherine", "kathy katherine kathleen", "ken kenneth", "larry lawrence",
+    "len leonard", "les leslie lester", "liz elizabeth", "lou louis", "maggie margaret",
+    "matt matthew", "mel melvin", "mike michael", "mort morton", "nate nathan nathaniel",
+    "nick nicholas", "pat patrick patricia", "peggy margaret", "pete peter",
+    "phil philip phillip", "ray raymond", "rick richard", "rob robert", "ron ronald",
+    "russ russell", "sam samuel", "stan stanley", "steve stephen steven", "sue susan",
+    "ted edward theodore", "tom thomas", "tommy thomas", "tony anthony", "vince vincent",
+    "walt walter", "will william", "woody woodrow", "zbig zbigniew",
+};
+const unsigned tk_n_nicknames = sizeof tk_nicknames / sizeof *tk_nicknames;
+
 /* Titles before a name, with the sex they imply (0: either). Matched case-sensitively in
  * running text, case-insensitively in speaker labels. */
 const tk_title tk_titles[] = {
@@ -194,6 +216,9 @@ const char tk_not_name_words[] =
     "while after before since because then there here what which who whom whose where why "
     "how i we he she it they you my our his her its their your me us him them not no yes all "
     "any some every each both either neither mister "
+    /* adjectives and address before a name in speech ("Good Brutus", "Dear Jim") */
+    "good noble brave dear poor sweet old young great gentle kind honest worthy my "
+    "oh o ah alas hail farewell thanks thank welcome hello hi sorry please "
     /* places that are no surnames in these texts: countries, capitals, directions */
     "america american americans soviet soviets russia russian russians china chinese japan "
     "japanese germany british britain england english france french europe european "

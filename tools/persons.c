@@ -43,6 +43,7 @@ typedef struct trie_node {
     int child, sibling;     /* first child, next sibling (indices; -1 none) */
     int person;             /* person ending here, -1 none */
     unsigned char c;
+    unsigned char bare;     /* the form ending here is a surname alone (found persons) */
 } trie_node;
 
 /* open hash: key string -> person index */
@@ -67,10 +68,12 @@ struct tk_persons {
     int honorifics;
     uint64_t title_pairs[256]; /* bit (b & 63) of [a]: some title starts with bytes a, b */
     char *role_name[2];     /* interviewer, interviewee names from front matter */
+    int last_node;          /* the trie node trie_insert ended at */
     uint16_t word_bloom[26 * 26 + 1]; /* bit (length & 15) of [first two letters] */
     int title_first[26];    /* tk_titles by first letter: first index, then title_next */
     int title_next[128];
     size_t title_len[128];
+    hmap nicks;             /* "short\1full" (lower case) for each nickname pair */
     hmap words;             /* lower-cased word -> W_* classes (names.c tables) */
     hmap roles;             /* lower-cased role labels */
     hmap sur;               /* lower-cased surname -> last found person with it */
@@ -185,10 +188,22 @@ static char *norm_name(const char *s, size_t n, int lower)
     return r;
 }
 
+/* ASCII letters and digits, and every byte of a non-ASCII character. */
+static const unsigned char word_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 /* A letter, a digit or a byte of a non-ASCII character (no locale: this runs at every byte). */
 static int is_word_byte(unsigned char c)
 {
-    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
+    return word_byte[c];
 }
 
 /* ------------------------------------------------------------------ persons */
@@ -255,6 +270,7 @@ static int trie_new_node(tk_persons *p, unsigned char c)
     trie_node *n = &p->t[p->nt];
     n->child = n->sibling = n->person = -1;
     n->c = c;
+    n->bare = 0;
     return (int)p->nt++;
 }
 
@@ -287,6 +303,7 @@ static int trie_insert(tk_persons *p, const char *name, int who)
     }
     if (p->t[node].person < 0)
         p->t[node].person = who;
+    p->last_node = node;
     return 0;
 }
 
@@ -404,6 +421,7 @@ void tk_persons_free(tk_persons *p)
         free(p->v[i].given);
     }
     hmap_free(&p->words);
+    hmap_free(&p->nicks);
     hmap_free(&p->roles);
     hmap_free(&p->sur);
     free(p->cands);
@@ -573,6 +591,18 @@ static void words_init(tk_persons *p)
     words_add(p, tk_institution_words, ' ', W_INST);
     words_add(p, tk_office_words, ' ', W_OFFICE);
     words_add(p, tk_chinese_surnames, ' ', W_CN);
+    for (unsigned i = 0; i < tk_n_nicknames; i++) {
+        const char *e = tk_nicknames[i];
+        size_t k = strcspn(e, " ");
+        for (const char *f = e + k; *f;) {
+            f++;
+            size_t m = strcspn(f, " ");
+            char key[100];
+            snprintf(key, sizeof key, "%.*s\001%.*s", (int)k, e, (int)m, f);
+            hmap_put(&p->nicks, key, 1);
+            f += m;
+        }
+    }
     words_add(p, tk_role_labels, '|', W_ROLE);
     for (int i = 0; i < 26; i++)
         p->title_first[i] = -1;
@@ -855,11 +885,12 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line)
     const unsigned char *t = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        if (!(t[i] >= 'A' && t[i] <= 'Z') || (i > 0 && is_word_byte(t[i - 1]))) {
-            /* not a capitalised word start: skip the rest of the word at once */
+        while (i < n && !(t[i] >= 'A' && t[i] <= 'Z')) /* to the next capital letter */
             i++;
-            while (i < n && is_word_byte(t[i]) && !(t[i] >= 'A' && t[i] <= 'Z'))
-                i++;
+        if (i >= n)
+            break;
+        if (i > 0 && is_word_byte(t[i - 1])) { /* inside a word ("McCarthy", "USA") */
+            i++;
             continue;
         }
         cand c;
@@ -867,7 +898,7 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line)
         char sex = 0;
         size_t h = title_at(p, s + i, n - i, &sex);
         if (h > 0) {
-            read_name(p, s + i + h, n - i - h, 3, &np);
+            read_name(p, s + i + h, n - i - h, 4, &np);
             if (np.len > 0 && !institution_after(p, s + i + h + np.len, n - i - h - np.len)) {
                 cand_fill(&c, p, s + i + h, &np, sex, EV_TITLE, s + i, h + np.len);
                 c.line = line;
@@ -1147,18 +1178,36 @@ static int initials_agree(const char *a, const char *b)
     return 1;
 }
 
+/* Are two given names the same name ("Jim" and "James")? The pairs are in p->nicks. */
+static int same_given(const tk_persons *p, const char *a, const char *b)
+{
+    if (strcasecmp(a, b) == 0)
+        return 1;
+    char key[100];
+    snprintf(key, sizeof key, "%s\001%s", a, b);
+    for (char *k = key; *k; k++)
+        *k = (char)tolower((unsigned char)*k);
+    if (hmap_get(&p->nicks, key) >= 0)
+        return 1;
+    snprintf(key, sizeof key, "%s\001%s", b, a);
+    for (char *k = key; *k; k++)
+        *k = (char)tolower((unsigned char)*k);
+    return hmap_get(&p->nicks, key) >= 0;
+}
+
 /* Can candidate c name person q? Given names equal when both have one, initials agree,
  * and a woman's title only joins a woman (Madame Mao is not Mao Zedong; Mrs. Doe is not
  * Mr. Doe). */
-static int compatible(const person *q, const cand *c)
+static int compatible(const tk_persons *p, const person *q, const cand *c)
 {
     if ((q->sex == 'f') != (c->sex == 'f'))
         return 0;
     if (q->sex && c->sex && q->sex != c->sex)
         return 0;
-    if (q->given != NULL && c->given[0] && strcasecmp(q->given, c->given) != 0)
+    if (q->given != NULL && c->given[0] && !same_given(p, q->given, c->given))
         return 0;
-    if (q->init[0] && c->init[0] && !initials_agree(q->init, c->init))
+    if (q->init[0] && c->init[0] && !initials_agree(q->init, c->init) &&
+        !(q->given != NULL && c->given[0] && same_given(p, q->given, c->given)))
         return 0;
     return 1;
 }
@@ -1184,7 +1233,7 @@ static int find_person(tk_persons *p, const cand *c, int *n_ok)
     *n_ok = 0;
     for (int q = hmap_get(&p->sur, key); q >= 0; q = p->v[q].next_sur) {
         person *x = &p->v[q];
-        if (!compatible(x, c))
+        if (!compatible(p, x, c))
             continue;
         /* a bare label ("BRUTUS") is not a fuller label's person ("DECIUS BRUTUS") */
         if (c->ev == EV_LABEL && x->doc_ev == (1u << EV_LABEL) &&
@@ -1194,7 +1243,7 @@ static int find_person(tk_persons *p, const cand *c, int *n_ok)
         if (!here) {
             /* another document's person: the same full name, or a bare surname when the
              * file has one person of that surname so far */
-            int same = (x->given != NULL && c->given[0] && strcasecmp(x->given, c->given) == 0) ||
+            int same = (x->given != NULL && c->given[0] && same_given(p, x->given, c->given)) ||
                        (!c->given[0] && !c->init[0] && x->accepted &&
                         (x->next_sur < 0 || x->given == NULL));
             if (!same)
@@ -1458,13 +1507,38 @@ static int cand_order(const cand *c)
     return c->given[0] ? 0 : c->init[0] ? 1 : 2; /* full names first, bare surnames last */
 }
 
-/* Inserts a form of person who in the document's trie (and says why under -v). */
-static void add_form(tk_persons *p, const char *form, int who)
+/* Inserts a form of person who in the document's trie; `bare` marks a surname alone (1: a
+ * capitalised word before it in the text may be a given name) or a given name alone (2: not
+ * when a capitalised word or an initial follows). See tk_persons_scan. */
+static void add_form(tk_persons *p, const char *form, int who, int bare)
 {
     char *nm = norm_name(form, strlen(form), 0);
-    if (nm != NULL && nm[0] != '\0')
-        trie_insert(p, nm, who);
+    if (nm != NULL && nm[0] != '\0' && trie_insert(p, nm, who) == 0 && bare &&
+        p->t[p->last_node].person == who)
+        p->t[p->last_node].bare = (unsigned char)bare;
     free(nm);
+}
+
+/* Inserts a given name alone and its short forms ("James": "Jim", "Jimmy") for person who. */
+static void add_given_forms(tk_persons *p, const char *given, int who)
+{
+    add_form(p, given, who, 2);
+    size_t lg = strlen(given);
+    for (unsigned i = 0; i < tk_n_nicknames; i++) {
+        const char *e = tk_nicknames[i];
+        size_t k = strcspn(e, " ");
+        for (const char *f = e + k; *f;) {
+            f++;
+            size_t m = strcspn(f, " ");
+            if (m == lg && strncasecmp(f, given, lg) == 0) {
+                char nick[32];
+                snprintf(nick, sizeof nick, "%.*s", (int)k, e);
+                nick[0] = (char)toupper((unsigned char)nick[0]);
+                add_form(p, nick, who, 2);
+            }
+            f += m;
+        }
+    }
 }
 
 /* Is a word known only from speaker labels a common noun ("Servant", "Messenger",
@@ -1534,7 +1608,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
             p->v[who[i]].doc_weight = -p->v[who[i]].doc_weight; /* said once */
         }
         if (c->ev != EV_LABEL)
-            add_form(p, c->form, who[i]);
+            add_form(p, c->form, who[i], 0);
     }
     for (size_t i = 0; i < p->n_doc_found; i++) {
         person *x = &p->v[p->doc_found[i]];
@@ -1552,11 +1626,25 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
                 snprintf(buf, sizeof buf, "%s %s", x->surname, x->given);
             else
                 snprintf(buf, sizeof buf, "%s %s", x->given, x->surname);
-            add_form(p, buf, w);
+            add_form(p, buf, w, 0);
+        }
+        /* the given name alone ("Henry", "Jim" for James), when no other person here has
+         * it: transcripts address people so */
+        if (x->given != NULL && !x->surname_first &&
+            (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE)) &&
+            !(word_bits(p, x->given, strlen(x->given)) & W_STOP)) {
+            int unique = 1;
+            for (size_t j = 0; j < p->n_doc_found && unique; j++) {
+                person *y = &p->v[p->doc_found[j]];
+                unique = (int)p->doc_found[j] == w || !y->accepted || y->given == NULL ||
+                         !same_given(p, y->given, x->given);
+            }
+            if (unique && !common_noun(L, db, x->given)) /* "Mark him", "Will you" */
+                add_given_forms(p, x->given, w);
         }
         if (x->first_is_surname && x->given != NULL &&
             !(word_bits(p, x->given, strlen(x->given)) & W_STOP))
-            add_form(p, x->given, w);
+            add_form(p, x->given, w, 1);
         /* the surname alone: the person with most evidence among those sharing it, a man or
          * a person of unknown sex before a woman */
         if (word_bits(p, x->surname, strlen(x->surname)) & W_STOP)
@@ -1572,7 +1660,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
                 best = (int)p->doc_found[j];
         }
         if (best == w && !(x->doc_ev == (1u << EV_LABEL) && common_noun(L, db, x->surname)))
-            add_form(p, x->surname, w);
+            add_form(p, x->surname, w, 1);
     }
     free(who);
 }
@@ -1667,11 +1755,59 @@ static int boundary_before(const unsigned char *t, size_t i)
     return i >= 3 && t[i - 3] == 0xE2 && t[i - 2] == 0x80;
 }
 
+/* "Caius Cassius", "Hodding Carter": a capitalised word right before a surname found alone
+ * (not at a sentence start, not a stop word or title) is a given name: of that person when it
+ * has none or the same one, else of another person of that surname, found now. Moves *start
+ * back over the word; returns the person. `from`: where the text may be looked at. */
+static int given_before(tk_persons *p, const char *text, size_t from, size_t *start, int who)
+{
+    size_t i = *start;
+    person *x = &p->v[who];
+    if (!x->found || i < from + 3 || text[i - 1] != ' ')
+        return who;
+    size_t ws = i - 1;
+    while (ws > from && is_word_byte((unsigned char)text[ws - 1]))
+        ws--;
+    size_t wl = i - 1 - ws;
+    if (wl < 2 || wl > 40 || cap_word(text + ws, wl) != wl)
+        return who;
+    size_t k = ws;
+    while (k > from && (text[k - 1] == ' ' || text[k - 1] == '\n' || text[k - 1] == '\t'))
+        k--;
+    if (k == from || (k == ws && text[k - 1] != '(') || strchr(".?!:\"", text[k - 1]) != NULL)
+        return who; /* a sentence start, or glued to what precedes */
+    if (word_bits(p, text + ws, wl) & (W_STOP | W_OFFICE | W_INST | W_ROLE))
+        return who;
+    char sex = 0;
+    char probe[48];
+    snprintf(probe, sizeof probe, "%.*s ", (int)wl, text + ws);
+    if (title_at(p, probe, strlen(probe) + 1, &sex) > 0)
+        return who;
+    if (x->given != NULL && !same_given(p, x->given, probe) && x->surname != NULL) {
+        cand c;
+        memset(&c, 0, sizeof c);
+        snprintf(c.given, sizeof c.given, "%.*s", (int)wl, text + ws);
+        c.init[0] = c.given[0];
+        snprintf(c.surname, sizeof c.surname, "%s", x->surname);
+        c.sex = given_sex(p, text + ws, wl);
+        c.ev = EV_GIVEN;
+        snprintf(c.form, sizeof c.form, "%s %s", c.given, c.surname);
+        int w = resolve(p, &c, NULL, NULL, 0);
+        if (w < 0)
+            return who;
+        p->v[w].accepted = 1;
+        found_id(p, w);
+        who = w;
+    }
+    *start = ws;
+    return who;
+}
+
 void tk_persons_scan(tk_persons *p, const char *text, size_t len,
                      void (*found)(const tk_person_match *m, void *user), void *user)
 {
     const unsigned char *t = (const unsigned char *)text;
-    size_t i = 0;
+    size_t i = 0, prev_end = 0;
     if (p == NULL)
         return;
     while (i < len) {
@@ -1686,13 +1822,14 @@ void tk_persons_scan(tk_persons *p, const char *text, size_t len,
         }
         /* longest personography form from i */
         size_t best_end = 0;
-        int best = -1;
+        int best = -1, bare = 0;
         int node = p->root_tab[t[i]];
         size_t j = i + 1;
         while (node >= 0) {
             if (p->t[node].person >= 0 && boundary_after(t, len, j)) {
                 best = p->t[node].person;
                 best_end = j;
+                bare = p->t[node].bare;
             }
             if (j >= len)
                 break;
@@ -1710,12 +1847,18 @@ void tk_persons_scan(tk_persons *p, const char *text, size_t len,
             node = ch;
             j += step;
         }
+        if (best >= 0 && bare == 2 && best_end + 1 < len && t[best_end] == ' ' &&
+            t[best_end + 1] >= 'A' && t[best_end + 1] <= 'Z')
+            best = -1; /* "George C. Marshall Center": a longer name that is no person's */
         if (best >= 0) {
+            size_t start = i;
+            if (bare == 1 && p->honorifics)
+                best = given_before(p, text, prev_end, &start, best);
             mark_used(p, best);
-            tk_person_match m = {i, best_end, p->v[best].id};
+            tk_person_match m = {start, best_end, p->v[best].id};
             if (found != NULL)
                 found(&m, user);
-            i = best_end;
+            i = prev_end = best_end;
             continue;
         }
         while (i < len && is_word_byte(t[i]))

@@ -9,6 +9,8 @@ typedef struct tk_title {
 
 extern const char tk_given_male[];         /* space-separated, lower case */
 extern const char tk_given_female[];
+extern const char *const tk_nicknames[];  /* "short full full...", lower case */
+extern const unsigned tk_n_nicknames;
 extern const char tk_chinese_surnames[];  /* space-separated, lower case */
 extern const tk_title tk_titles[];
 extern const unsigned tk_n_titles;

@@ -9,6 +9,11 @@ import xml.etree.ElementTree as ET
 TEI = '{http://www.tei-c.org/ns/1.0}'
 
 
+def plain_text(path):
+    root = ET.parse(path).getroot()
+    return ''.join(''.join(t.itertext()) for t in root.iter(TEI + 'text'))
+
+
 def mentions(path):
     root = ET.parse(path).getroot()
     spans, turns = [], []
@@ -81,8 +86,10 @@ def main():
         f = 2 * ip * ir / (ip + ir) if ip + ir else 0
         print(f"{args[i]}: mentions gold {r['gold']} system {r['system']} P {p:.3f} R {rc:.3f}; identity P {ip:.3f} R {ir:.3f} F1 {f:.3f}")
         if verbose:
-            text = open(args[i + 1]).read()
-            print('  missed', len(r['fn']), 'false', len(r['fp']))
+            text = plain_text(args[i + 1])
+            for kind in ('fn', 'fp'):
+                for a, b in r[kind]:
+                    print(f"  {'missed' if kind == 'fn' else 'false '} {text[a:b]!r:30} …{text[max(0, a - 30):b + 20]!r}")
     p = tot['tp'] / tot['system'] if tot['system'] else 1
     rc = tot['tp'] / tot['gold'] if tot['gold'] else 1
     ip = tot['pairs_tp'] / tot['spairs'] if tot['spairs'] else 1
