@@ -33,7 +33,7 @@ HEADERS   := $(wildcard tools/*.h)
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_OBJS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tobj/%.o)
 
-.PHONY: all deps demo check check-asan check-valgrind bench fuzz install uninstall clean format
+.PHONY: all deps demo check check-asan check-valgrind bench accuracy fuzz install uninstall clean format
 
 all: $(BUILD)/libteikit.a $(BUILD)/teikit $(BUILD)/include/teikit.h
 
@@ -100,6 +100,11 @@ check-valgrind: all $(TEST_PROGS)
 
 bench: deps all
 	@sh tests/bench.sh $(BUILD)
+
+# The converter's accuracy against reference TEI (../shared): a benchmark, not a test; it
+# rewrites the figures in docs/accuracy.md.
+accuracy: all
+	@sh tests/accuracy/run.sh $(BUILD)
 
 fuzz:
 	@sh tests/fuzz/run.sh

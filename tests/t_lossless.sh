@@ -14,7 +14,8 @@
 # - the "Footnotes:" label line (added by the corpus conversion; renderers print one too);
 # - web-page debris lines (Skip to content, Document Information, Original Uploaded Date,
 #   Record ID), '=' separator lines between documents, the asterisks of play headings
-#   (`**** ACT I ****`: runs of 3 or more, not the `* * *` of an omission);
+#   (`**** ACT I ****` and a closing line of stars; not Gutenberg's `*** START ... ***` lines
+#   nor the `* * *` of an omission, which are text);
 # - front matter: `Key: value` lines before a blank line or `---`: the keys and the `---`
 #   are labels, the values go to the header;
 # - Spacelog markup, which samples/nasa.rules encodes as bare term/rs: `[glossary:X|Y]` reads
@@ -64,10 +65,15 @@ lossless() { # lossless NAME INPUT [rules]
     sed -e '/^Skip to content[[:space:]]*$/d' -e '/^Document Information[[:space:]]*$/d' \
         -e '/^Original Uploaded Date[[:space:]]*$/d' -e '/^Record ID[[:space:]]*$/d' \
         -e '/^==*[[:space:]]*$/d' -e 's/^_\([a-z]*\) *: */_\1 : /' \
-        -e 's/^\*\*\*\** //' -e 's/ \*\*\*\**[[:space:]]*$//' -e '/^\*\*\**[[:space:]]*$/d' "$TK_TMP/in0.txt" |
+        -e 's/^\*\*\*\* \(.* \)\*\*\*\*[[:space:]]*$/\1/' -e 's/^\*\*\*\* //' \
+        -e '/^\*\*\**[[:space:]]*$/d' "$TK_TMP/in0.txt" |
       # leading front matter (`Key: value` lines closed by a blank line or ---): the values
       # go to the header, the keys and the --- are labels
-      awk 'front && /^---[[:space:]]*$/ { front = 0; next }
+      # (as the converter: it begins with a known key, tools/blocks.c front_keys)
+      awk 'NR == 1 && /^---[[:space:]]*$/ { next }
+           NR <= 2 && !seen { seen = 1; k = tolower($0); sub(/:.*/, "", k)
+             if (k !~ /^(title|date|author|translator|translated by|editor|source|archive|language|rights|licence|license|summary|abstract|type|publisher|interviewer|interviewee|place|subject|keywords|id|idno|collection|repository|signature|citation|shape)$/) front = 0 }
+           front && /^---[[:space:]]*$/ { front = 0; next }
            front && /^[A-Za-z][A-Za-z ]*:/ { sub(/^[A-Za-z][A-Za-z ]*:[[:space:]]*/, ""); print; next }
            { front = 0; print }' front=1 >"$TK_TMP/in.txt"
   else

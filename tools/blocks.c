@@ -115,7 +115,7 @@ size_t tk_parse_date(const char *s, size_t len, char *iso)
     /* 1949-02-03 */
     if (len >= 10 && (k = digits_at(s, len, 4, &year)) == 4 && s[4] == '-' &&
         digits_at(s + 5, len - 5, 2, &m) == 2 && s[7] == '-' &&
-        digits_at(s + 8, len - 8, 2, &day) == 2 && m >= 1 && m <= 12 && day >= 1 && day <= 31) {
+        digits_at(s + 8, len - 8, 2, &day) == 2 && tk_date_valid((unsigned)year, (unsigned)m, (unsigned)day)) {
         memcpy(iso, s, 10);
         iso[10] = '\0';
         return 10;
@@ -132,14 +132,16 @@ size_t tk_parse_date(const char *s, size_t len, char *iso)
                 i += 1;
             else
                 return 0;
-            if ((k = digits_at(s + i, len - i, 4, &year)) == 4) {
+            if ((k = digits_at(s + i, len - i, 4, &year)) == 4 &&
+                tk_date_valid((unsigned)year, (unsigned)m, (unsigned)day)) {
                 iso_write(iso, year, m, day);
                 return i + 4;
             }
             return 0;
         }
         /* February 1949 */
-        if (i < len && s[i] == ' ' && digits_at(s + i + 1, len - i - 1, 4, &year) == 4) {
+        if (i < len && s[i] == ' ' && digits_at(s + i + 1, len - i - 1, 4, &year) == 4 &&
+            tk_date_valid((unsigned)year, (unsigned)m, 1)) {
             iso_write(iso, year, m, 0);
             return i + 5;
         }
@@ -151,7 +153,8 @@ size_t tk_parse_date(const char *s, size_t len, char *iso)
         i = k + 1 + u;
         if (i < len && s[i] == ',')
             i++;
-        if (i < len && s[i] == ' ' && digits_at(s + i + 1, len - i - 1, 4, &year) == 4) {
+        if (i < len && s[i] == ' ' && digits_at(s + i + 1, len - i - 1, 4, &year) == 4 &&
+            tk_date_valid((unsigned)year, (unsigned)m, (unsigned)day)) {
             iso_write(iso, year, m, day);
             return i + 5;
         }
@@ -1417,8 +1420,26 @@ static tk_docblocks *new_doc(parser *P, size_t first, size_t end)
 
 static const char *const shape_names[] = {"auto", "record", "transcript", "play"};
 
+/* Counts, up to `most`, the separator-delimited parts from line `from` on that hold a line of
+ * text (not blank, not web-page debris). */
+static size_t parts_with_text(const parser *P, size_t from, size_t most)
+{
+    const tk_lines *L = P->lines;
+    size_t n = 0;
+    int text = 0;
+    for (size_t i = from; i <= L->n && n < most; i++) {
+        if (i == L->n || is_separator(&L->v[i])) {
+            n += (size_t)text;
+            text = 0;
+        } else if (!is_blank(&L->v[i]) && !is_debris(&L->v[i])) {
+            text = 1;
+        }
+    }
+    return n;
+}
+
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const char *file,
-                           int explain, tk_diag *d)
+                           int explain, int corpus_title, tk_diag *d)
 {
     parser P = {lines, file, d, explain, NULL, NULL, 0};
     tk_blocks *B = calloc(1, sizeof *B);
@@ -1454,25 +1475,31 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const char *fi
 
     /* documents: split at separator lines */
     size_t doc_start = start;
+    int leading = 1; /* no part with text seen yet */
     for (size_t i = start; i <= lines->n && !P.oom; i++) {
         if (i < lines->n && !is_separator(&lines->v[i]))
             continue;
         size_t end = i;
-        /* a leading part that is only one short line (a chapter heading) titles the corpus */
-        if (i < lines->n && B->n_docs == 0) {
+        /* empty parts before the first text are skipped; the first part with text, when it is
+         * one short line (a chapter heading) and at least two documents follow, titles the
+         * corpus (unless documents are written alone); otherwise it is a document like the
+         * others (nothing is dropped) */
+        if (i < lines->n && leading) {
             size_t np = 0;
             para *v = collect_paragraphs(&P, doc_start, end, &np);
-            if (v != NULL && np == 1 && v[0].n == 1) {
+            int empty = v != NULL && np == 0;
+            int title = corpus_title && v != NULL && np == 1 && v[0].n == 1 && parts_with_text(&P, i + 1, 2) >= 2;
+            if (title) {
                 const tk_line *l = &lines->v[v[0].first];
                 B->corpus_title = strndup(l->s, rtrim_len(l->s, l->len));
                 B->corpus_title_line = l->no;
-                free(v);
-                doc_start = i + 1;
-                continue;
+                if (B->corpus_title == NULL)
+                    P.oom = 1;
             }
-            int empty = v != NULL && np == 0;
             free(v);
-            if (empty) {
+            if (!empty)
+                leading = 0;
+            if (empty || title) {
                 doc_start = i + 1;
                 continue;
             }

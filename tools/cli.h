@@ -11,11 +11,13 @@ int tk_cli_convert(int argc, char **argv);
 int tk_cli_persons(int argc, char **argv);
 int tk_cli_validate(int argc, char **argv);
 int tk_cli_render(int argc, char **argv);
+int tk_cli_compare(int argc, char **argv);
 /* Each subcommand's --help text. */
 void tk_cli_convert_help(FILE *out);
 void tk_cli_persons_help(FILE *out);
 void tk_cli_validate_help(FILE *out);
 void tk_cli_render_help(FILE *out);
+void tk_cli_compare_help(FILE *out);
 
 /* A diagnostics collector printing GCC-shaped messages to stderr. */
 tk_diag *tk_cli_diag(void);

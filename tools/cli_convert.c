@@ -26,7 +26,10 @@ void tk_cli_convert_help(FILE *out)
             "  --meta KEY=VALUE      add or override header metadata (repeatable): title,\n"
             "                        date, author, translator, editor, source, archive,\n"
             "                        language, rights, licence, summary, type, publisher\n"
-            "  --split DIR           several documents: write DIR/NNNN.xml, one TEI each\n"
+            "  --split DIR           several documents: write DIR/NNNN.xml, one TEI each;\n"
+            "                        DIR must be missing or empty (all files appear at the\n"
+            "                        end, or none)\n"
+            "  --force               with --split: replace the files of a non-empty DIR\n"
             "  --date-order ORDER    dmy | mdy: how to read numeric dates such as 3/2/1949\n"
             "  -v, --explain         report the converter's decisions as notes\n"
             "  -h, --help            this help\n"
@@ -41,38 +44,22 @@ void tk_cli_convert_help(FILE *out)
 
 #define MAX_META 64
 
-/* Where --split writes: DIR/NNNN.xml for document NNNN. */
+/* Where --split writes: NNNN.xml for document NNNN, into a directory moved into place at
+ * the end. */
 typedef struct split_dir {
-    const char *dir, *input;
+    tk_outdir *dir;
+    const char *input;
     tk_diag *d;
 } split_dir;
 
-/* Creates DIR when missing. Returns 0 or -1 (reported). */
-static int make_dir(const char *dir, tk_diag *d)
-{
-    struct stat st;
-    if (stat(dir, &st) != 0) {
-        if (mkdir(dir, 0777) != 0) {
-            tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "cannot create directory: %s",
-                           strerror(errno));
-            return -1;
-        }
-    } else if (!S_ISDIR(st.st_mode)) {
-        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "not a directory");
-        return -1;
-    }
-    return 0;
-}
-
-/* tk_convert_each's callback: writes document i (atomically). Nonzero stops. */
+/* tk_convert_each's callback: writes document i (the directory is made on the first one:
+ * bad input makes none). Nonzero stops. */
 static int write_one(size_t i, const char *xml, size_t len, void *user)
 {
     split_dir *sd = user;
-    if (i == 0 && make_dir(sd->dir, sd->d) != 0) /* not before: bad input makes no directory */
-        return -1;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%04zu.xml", sd->dir, i + 1);
-    return tk_write_file_atomic(path, xml, len, sd->input, sd->d);
+    char name[32];
+    snprintf(name, sizeof name, "%04zu.xml", i + 1);
+    return tk_outdir_write(sd->dir, name, xml, len, sd->input, sd->d);
 }
 
 int tk_cli_convert(int argc, char **argv)
@@ -80,7 +67,8 @@ int tk_cli_convert(int argc, char **argv)
     tk_convert_opts o;
     const char *meta[MAX_META];
     const char *input = NULL, *output = "-", *split = NULL;
-    int rc = 2;
+    int rc = 2, force = 0;
+    tk_outdir *outdir = NULL;
     tk_convert_opts_init(&o);
     o.meta = meta;
 
@@ -134,6 +122,8 @@ int tk_cli_convert(int argc, char **argv)
                 o.date_order = TK_DATE_ORDER_MDY;
             else
                 return tk_cli_usage("convert", "unknown date order '%s' (dmy, mdy)", val);
+        } else if (strcmp(a, "--force") == 0) {
+            force = 1;
         } else if (strcmp(a, "-v") == 0 || strcmp(a, "--explain") == 0) {
             o.explain = 1;
         } else if (a[0] == '-' && a[1] != '\0') {
@@ -149,6 +139,8 @@ int tk_cli_convert(int argc, char **argv)
         input = "-";
     if (split != NULL && strcmp(output, "-") != 0)
         return tk_cli_usage("convert", "-o and --split exclude each other");
+    if (force && split == NULL)
+        return tk_cli_usage("convert", "--force goes with --split");
     o.split = split != NULL;
     o.name = strcmp(input, "-") == 0 ? "<stdin>" : input;
 
@@ -161,8 +153,12 @@ int tk_cli_convert(int argc, char **argv)
     if (tk_map_file(input, &in, d) != 0)
         goto out;
     if (split != NULL) {
-        split_dir sd = {split, input, d};
+        if ((outdir = tk_outdir_open(split, force, d)) == NULL)
+            goto out;
+        split_dir sd = {outdir, input, d};
         converted = tk_convert_each(in.data, in.len, &o, d, write_one, &sd) >= 0;
+        if (converted && tk_diag_exit_status(d) == 0)
+            tk_outdir_commit(outdir, d);
         goto out;
     }
     size_t xlen = 0;
@@ -176,6 +172,7 @@ out:
     if (!converted && rc == 0)
         rc = 1;
     free(xml);
+    tk_outdir_free(outdir); /* removes the new files when they were not moved into place */
     tk_unmap_file(&in);
     tk_diag_free(d);
     return rc;

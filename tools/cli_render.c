@@ -23,7 +23,9 @@ void tk_cli_render_help(FILE *out)
             "                      applied, editorial notes as numbered footnotes)\n"
             "  --param NAME=VALUE  a stylesheet parameter, e.g. width=72 (text; 0 = no\n"
             "                      wrapping), persons=1 (text: index of persons), css=...\n"
-            "                      (HTML: extra CSS)\n"
+            "                      (HTML: extra CSS, checked as for --css)\n"
+            "  --css FILE          extra CSS for the HTML page, read from FILE (UTF-8; no '<'\n"
+            "                      or control characters: it goes into a <style> element)\n"
             "  --xslt FILE         apply this XSLT 1.0 stylesheet instead of the built-in one\n"
             "  --allow-read DIR    let document() read files under DIR too (default: only\n"
             "                      the input's and the stylesheet's directories)\n"
@@ -59,10 +61,49 @@ static char *output_name(const char *dir, const char *in, const char *ext)
     return p;
 }
 
+/* "css=" and the content of `path`, malloc'd, or NULL (reported): a NUL byte is refused here,
+ * the rest is checked by the renderer as for --param css. */
+static char *css_from_file(const char *path, tk_diag *d)
+{
+    size_t len = 0;
+    char *text = tk_read_file(path, &len, d), *param = NULL;
+    if (text == NULL)
+        return NULL;
+    if (strlen(text) != len)
+        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "usage", "a NUL byte in CSS");
+    else if ((param = malloc(len + 5)) != NULL)
+        snprintf(param, len + 5, "css=%s", text);
+    else
+        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "out of memory");
+    free(text);
+    return param;
+}
+
 static int is_dir(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Reports (TK_SYSTEM) and returns 1 when an output (targets[i], or `single` for all) would
+ * overwrite any of the inputs. */
+static int overwrites_an_input(char *const *targets, const char *single,
+                               const char *const *inputs, size_t ni, tk_diag *d)
+{
+    int bad = 0;
+    for (size_t j = 0; j < ni; j++)
+        for (size_t i = 0; i < ni; i++) {
+            const char *target = targets[i] != NULL ? targets[i] : single;
+            if (target != NULL && tk_output_aliases(target, inputs[j])) {
+                tk_diag_report(d, TK_SYSTEM, inputs[j], 0, 0, "io",
+                               "refusing to render: the output %s would overwrite this input; "
+                               "nothing written",
+                               target);
+                bad = 1;
+                break;
+            }
+        }
+    return bad;
 }
 
 int tk_cli_render(int argc, char **argv)
@@ -71,7 +112,8 @@ int tk_cli_render(int argc, char **argv)
     const char **params = calloc((size_t)argc + 1, sizeof *params);
     const char **dirs = calloc((size_t)argc + 1, sizeof *dirs);
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
-    const char *out = NULL;
+    const char *out = NULL, *css_file = NULL;
+    char *css_param = NULL;
     size_t np = 0, nd = 0, ni = 0;
     int rc = 2, no_more_opts = 0;
     tk_diag *d = NULL;
@@ -105,6 +147,7 @@ int tk_cli_render(int argc, char **argv)
         int takes = strcmp(a, "--to") == 0 || strcmp(a, "--view") == 0 ||
                     strcmp(a, "--param") == 0 || strcmp(a, "--xslt") == 0 ||
                     strcmp(a, "--allow-read") == 0 || strcmp(a, "-o") == 0 ||
+                    strcmp(a, "--css") == 0 ||
                     strcmp(a, "--output") == 0;
         if (!takes) {
             rc = tk_cli_usage("render", "unknown option '%s'", a);
@@ -137,6 +180,8 @@ int tk_cli_render(int argc, char **argv)
                 goto out;
             }
             params[np++] = val;
+        } else if (strcmp(a, "--css") == 0) {
+            css_file = val;
         } else if (strcmp(a, "--xslt") == 0) {
             opts.xslt = val;
         } else if (strcmp(a, "--allow-read") == 0) {
@@ -165,6 +210,11 @@ int tk_cli_render(int argc, char **argv)
                        strerror(errno));
         goto done;
     }
+    if (css_file != NULL) { /* a parameter like the others, after them: it wins */
+        if ((css_param = css_from_file(css_file, d)) == NULL)
+            goto done;
+        params[np++] = css_param;
+    }
     opts.params = params;
     opts.read_dirs = dirs;
     r = tk_render_new(&opts, d);
@@ -173,21 +223,24 @@ int tk_cli_render(int argc, char **argv)
     written = calloc(ni + 1, sizeof *written);
     if (written == NULL)
         goto done;
+    /* every target first: none may be one of the inputs (not only its own), checked before
+     * anything is written */
+    for (size_t i = 0; i < ni && out_is_dir; i++)
+        if ((written[i] = output_name(out, inputs[i], tk_render_extension(r))) == NULL)
+            goto done;
+    if (overwrites_an_input(written, out_is_dir ? NULL : out, inputs, ni, d))
+        goto done;
     for (size_t i = 0; i < ni; i++) {
         char *buf = NULL;
         size_t len = 0;
-        char *target = NULL;
-        if (out_is_dir) {
-            target = output_name(out, inputs[i], tk_render_extension(r));
-            if (target == NULL)
-                break;
+        const char *target = written[i];
+        if (target != NULL) {
             int dup = 0;
             for (size_t j = 0; j < i && !dup; j++)
                 dup = written[j] != NULL && strcmp(written[j], target) == 0;
             if (dup) {
                 tk_diag_report(d, TK_SYSTEM, inputs[i], 0, 0, "io",
                                "skipped: %s was already written for another input", target);
-                free(target);
                 continue;
             }
         }
@@ -195,7 +248,6 @@ int tk_cli_render(int argc, char **argv)
             tk_write_file_atomic(target != NULL ? target : out != NULL ? out : "-", buf, len,
                                  inputs[i], d);
         free(buf);
-        written[i] = target;
     }
 done:
     rc = d != NULL ? tk_diag_exit_status(d) : 2;
@@ -208,6 +260,7 @@ out:
     free(written);
     tk_render_free(r);
     tk_diag_free(d);
+    free(css_param);
     free(params);
     free(dirs);
     free(inputs);

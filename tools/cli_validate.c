@@ -1,4 +1,5 @@
 /* cli_validate.c: the 'teikit validate' subcommand: options, then tk_validate_paths. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,7 +113,13 @@ int tk_cli_validate(int argc, char **argv)
                     st.errors == 1 ? "" : "s", st.warnings, st.warnings == 1 ? "" : "s");
         tk_schema_free(s);
     }
-    fflush(stdout);
+    /* messages that never reached standard output (a full disk, a closed pipe) are an I/O
+     * error, whatever the verdict */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "teikit validate: cannot write the messages to standard output: %s\n",
+                strerror(errno));
+        rc = 2;
+    }
     tk_diag_free(d);
     return rc;
 }

@@ -222,7 +222,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     if (o->date_order != TK_DATE_ORDER_AUTO)
         tk_rules_set_date_order(cv.rules, o->date_order == TK_DATE_ORDER_MDY ? TK_DATE_MDY
                                                                              : TK_DATE_DMY);
-    B = tk_blocks_parse(&L, o->shape, cv.file, o->explain, d);
+    B = tk_blocks_parse(&L, o->shape, cv.file, o->explain, !o->split && each == NULL, d);
     if (B == NULL || apply_meta(B, o, d) != 0)
         goto out;
     cv.doc = xmlNewDoc((const xmlChar *)"1.0");
@@ -456,7 +456,7 @@ xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o
     if (cv.persons == NULL)
         goto out;
     tk_persons_set_honorifics(cv.persons, 1);
-    B = tk_blocks_parse(&L, o->shape, cv.file, 0, d);
+    B = tk_blocks_parse(&L, o->shape, cv.file, 0, 1, d);
     if (B == NULL)
         goto out;
     for (size_t k = 0; k < B->n_docs; k++) {

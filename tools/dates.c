@@ -54,7 +54,8 @@ static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 static int is_alnum(unsigned char c) { return is_digit((char)c) || is_alpha(c); }
 
-static const char *const days_in_month = "\0\37\35\37\36\37\36\37\37\36\37\36\37";
+/* Days per month (February of a common year), month 1 to 12. */
+static const unsigned char days_in_month[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 /* Reads 1..max digits at text[i]; returns count (0 when none or more than max). */
 static size_t digits(const char *t, size_t i, size_t len, size_t max, unsigned *val)
@@ -133,14 +134,25 @@ static size_t skip_spaces(const char *t, size_t i, size_t len)
     return i;
 }
 
-static int valid_day(unsigned y, unsigned m, unsigned d)
+int tk_date_valid(unsigned y, unsigned m, unsigned d)
 {
-    if (m < 1 || m > 12 || d < 1)
+    if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1)
         return 0;
     unsigned max = (unsigned)days_in_month[m];
     if (m == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
         max = 29;
     return d <= max;
+}
+
+#define valid_day tk_date_valid
+
+/* A date written in full whose day the month does not have (February 30, 1949; February
+ * 29, 1900): found, so that the caller can say so, but with no ISO value. */
+static int impossible(tk_date *d, size_t end)
+{
+    d->end = end;
+    d->rule = "impossible";
+    return 1;
 }
 
 static int plausible_year(unsigned y) { return y >= 1000 && y <= 2099; }
@@ -252,7 +264,9 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
                 j3++;
             j3 = skip_spaces(t, j3, len);
             size_t ky = digits(t, j3, len, 4, &b);
-            if (ky == 4 && plausible_year(b) && number_ends(t, j3 + 4, len) && valid_day(b, m, a)) {
+            if (ky == 4 && plausible_year(b) && number_ends(t, j3 + 4, len)) {
+                if (!valid_day(b, m, a))
+                    return impossible(d, j3 + 4);
                 d->end = j3 + 4;
                 set_ymd(d->when, b, m, a);
                 d->rule = "month-day-year";
@@ -334,8 +348,9 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
             size_t k2 = skip_spaces(t, k + n, len);
             if (k2 < len && t[k2] == ',')
                 k2 = skip_spaces(t, k2 + 1, len);
-            if (digits(t, k2, len, 4, &b) == 4 && plausible_year(b) && number_ends(t, k2 + 4, len) &&
-                valid_day(b, m, a)) {
+            if (digits(t, k2, len, 4, &b) == 4 && plausible_year(b) && number_ends(t, k2 + 4, len)) {
+                if (!valid_day(b, m, a))
+                    return impossible(d, k2 + 4);
                 d->end = k2 + 4;
                 set_ymd(d->when, b, m, a);
                 d->rule = "day-month-year";
@@ -443,7 +458,8 @@ int tk_date_parse(const char *text, size_t len, int order, tk_date *out)
         out->rule = "year";
         return 1;
     }
-    if (!date_at(text, s, e, order, &d) || d.end != e)
+    if (!date_at(text, s, e, order, &d) || d.end != e || d.rule == NULL ||
+        strcmp(d.rule, "impossible") == 0)
         return 0;
     *out = d;
     return 1;

@@ -72,15 +72,112 @@ static int under_limit(tk_diag *d, const char *file, const char *rule)
     return 1;
 }
 
+/* Decodes the UTF-8 character at s (n bytes available): stores its code point in *cp and
+ * returns its length, or 0 when the bytes are not valid UTF-8 (overlong forms, surrogates
+ * and code points past U+10FFFF included). */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+    static const struct { unsigned char mask, lead; size_t len; unsigned min; } forms[] = {
+        {0x80, 0x00, 1, 0}, {0xE0, 0xC0, 2, 0x80}, {0xF0, 0xE0, 3, 0x800}, {0xF8, 0xF0, 4, 0x10000},
+    };
+    for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
+        if ((s[0] & forms[f].mask) != forms[f].lead)
+            continue;
+        size_t len = forms[f].len;
+        if (len > n)
+            return 0;
+        unsigned c = s[0] & (unsigned char)~forms[f].mask;
+        for (size_t i = 1; i < len; i++) {
+            if ((s[i] & 0xC0) != 0x80)
+                return 0;
+            c = (c << 6) | (s[i] & 0x3F);
+        }
+        if (c < forms[f].min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+            return 0;
+        *cp = c;
+        return len;
+    }
+    return 0;
+}
+
+/* 1 for a character that must not reach a terminal raw: C0 controls but tab (a newline too:
+ * one message, one line), DEL, C1 controls, and the bidirectional marks, embeddings,
+ * overrides and isolates that reorder what is shown. */
+static int is_unsafe(unsigned c)
+{
+    static const struct { unsigned lo, hi; } ranges[] = {
+        {0x00, 0x08}, {0x0A, 0x1F}, {0x7F, 0x9F}, {0x061C, 0x061C},
+        {0x200E, 0x200F}, {0x202A, 0x202E}, {0x2066, 0x2069},
+    };
+    for (size_t i = 0; i < sizeof ranges / sizeof *ranges; i++)
+        if (c >= ranges[i].lo && c <= ranges[i].hi)
+            return 1;
+    return 0;
+}
+
+/* Copies s into out (cap bytes, NUL-terminated) as valid UTF-8 safe for a terminal: unsafe
+ * characters become \uXXXX, bytes that are not UTF-8 \xHH; when out is too small the text is
+ * cut at a character boundary and ends with "...". */
+static void clean_text(const char *s, char *out, size_t cap)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), o = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned c = 0;
+        size_t len = utf8_decode(p + i, n - i, &c);
+        char esc[12];
+        const char *piece = (const char *)p + i;
+        size_t plen = len;
+        if (len == 0) {
+            snprintf(esc, sizeof esc, "\\x%02X", p[i]);
+            piece = esc, plen = 4, len = 1;
+        } else if (is_unsafe(c)) {
+            snprintf(esc, sizeof esc, "\\u%04X", c);
+            piece = esc, plen = strlen(esc);
+        }
+        if (o + plen + 4 > cap) { /* room for "..." and the NUL */
+            memcpy(out + o, "...", 3);
+            o += 3;
+            break;
+        }
+        memcpy(out + o, piece, plen);
+        o += plen;
+        i += len;
+    }
+    out[o] = '\0';
+}
+
+/* 1 when s[0..*n) ends in a character cut short (a lead byte followed by fewer continuation
+ * bytes than it announces, as a byte-counted cut leaves it); *n then excludes it. */
+static int cut_tail(const char *s, size_t *n)
+{
+    size_t i = *n;
+    while (i > 0 && *n - i < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i == 0)
+        return 0;
+    unsigned char lead = (unsigned char)s[i - 1];
+    size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (want <= *n - i + 1)
+        return 0;
+    *n = i - 1;
+    return 1;
+}
+
 static void report_v(tk_diag *d, tk_severity sev, const char *file, unsigned line, unsigned col,
                      long byte, const char *rule, const char *fmt, va_list ap)
 {
-    char text[1024];
+    char raw[1024], text[1024];
     if (d == NULL || sev >= TK_SEVERITY_COUNT)
         return;
     if (sev == TK_NOTE && !d->notes)
         return;
-    vsnprintf(text, sizeof text, fmt, ap);
+    int k = vsnprintf(raw, sizeof raw, fmt, ap);
+    size_t n = strlen(raw);
+    int cut = k >= (int)sizeof raw || cut_tail(raw, &n); /* here, or by the caller */
+    if (cut)
+        memcpy(raw + (n > sizeof raw - 4 ? sizeof raw - 4 : n), "...", 4);
+    clean_text(raw, text, sizeof text);
     pthread_mutex_lock(&d->lock);
     d->counts[sev]++;
     if (d->sink != NULL && (sev >= TK_ERROR || under_limit(d, file, rule))) {
@@ -131,7 +228,9 @@ int tk_diag_exit_status(const tk_diag *d)
 void tk_message_print(const tk_message *m, FILE *out)
 {
     if (m->file != NULL) {
-        fputs(m->file, out);
+        char file[4096];
+        clean_text(m->file, file, sizeof file);
+        fputs(file, out);
         if (m->line > 0) {
             fprintf(out, ":%u", m->line);
             if (m->col > 0)
@@ -152,7 +251,8 @@ void tk_diag_sink_gcc(const tk_message *m, void *user)
     tk_message_print(m, user != NULL ? (FILE *)user : stderr);
 }
 
-/* Writes s as a JSON string literal. */
+/* Writes s as a JSON string literal, always valid JSON: bytes that are not UTF-8 become
+ * \ufffd, controls and bidirectional controls \uXXXX escapes. */
 static void json_string(FILE *out, const char *s)
 {
     if (s == NULL) {
@@ -160,19 +260,27 @@ static void json_string(FILE *out, const char *s)
         return;
     }
     fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        default:
-            if (*p < 0x20)
-                fprintf(out, "\\u%04x", *p);
-            else
-                fputc(*p, out);
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        unsigned c = 0;
+        size_t len = utf8_decode(p + i, n - i, &c);
+        if (len == 0) {
+            fputs("\\ufffd", out);
+            i++;
+            continue;
         }
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", (char)c);
+        else if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else if (is_unsafe(c))
+            fprintf(out, "\\u%04x", c);
+        else
+            fwrite(p + i, 1, len, out);
+        i += len;
     }
     fputc('"', out);
 }

@@ -1,6 +1,7 @@
 /* footnotes.c: note texts of a notes section joined to the footnote markers of the body
  * (by number and source order), plus the inline side's other per-document state. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,6 +96,31 @@ int tk_inline_add_when(tk_conv *cv, uint64_t key)
 /* The marker at the start of a notes-section line: `[12]`, `12.`, `12)`, `(12)`, `*`,
  * superscripts. Returns the byte length of the marker (the text starts after it and its
  * spaces) and the number in n, or 0. */
+/* The @rend token that tells the renderer how a notes-section label was printed: `[12]` is
+ * the default (no token); the other forms are named so diplomatic output reproduces them. */
+static const char *label_rend(const char *t, size_t ml)
+{
+    if (ml == 0 || t[0] == '[' || t[0] == '*')
+        return NULL;
+    if (t[0] == '(')
+        return "label-parenthesized";
+    return t[ml - 1] == '.' ? "label-period" : t[ml - 1] == ')' ? "label-paren-close" : NULL;
+}
+
+/* Adds the token tok to el's @rend (space-separated), once. */
+static void add_rend_token(xmlNodePtr el, const char *tok)
+{
+    xmlChar *old = xmlGetProp(el, (const xmlChar *)"rend");
+    if (old == NULL) {
+        xmlSetProp(el, (const xmlChar *)"rend", (const xmlChar *)tok);
+        return;
+    }
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s %s", (const char *)old, tok);
+    xmlSetProp(el, (const xmlChar *)"rend", (const xmlChar *)buf);
+    xmlFree(old);
+}
+
 static size_t note_marker(const char *t, size_t len, char *n, size_t ncap)
 {
     size_t i = 0, k = 0;
@@ -183,6 +209,7 @@ int tk_footnotes_add_line(tk_conv *cv, const tk_span *line)
     tk_fn_text *t = &f->notes[f->n_notes];
     memset(t, 0, sizeof *t);
     strcpy(t->n, n);
+    t->label_rend = label_rend(line->text, ml);
     t->len = line->len - s;
     t->text = malloc(t->len + 1);
     t->line_start = malloc(line->n_lines * sizeof *t->line_start);
@@ -368,12 +395,15 @@ void tk_footnotes_finish(tk_conv *cv)
             xmlNewProp(target, (const xmlChar *)"type", (const xmlChar *)"unanchored");
             xmlNewProp(target, (const xmlChar *)"n", (const xmlChar *)t->n);
         }
+        if (t->label_rend != NULL)
+            add_rend_token(target, t->label_rend);
         f->in_note++;
         tk_inline_append(cv, target, &sp);
         f->in_note--;
         cv->n_footnotes++;
     }
     settle_unmatched(cv);
+    place_timeline(cv); /* a timestamp inside a note text may have begun the timeline */
     for (size_t i = 0; i < f->n_notes; i++) {
         free(f->notes[i].text);
         free(f->notes[i].line_start);

@@ -848,6 +848,11 @@ static int nests(const vec *v, size_t *p, size_t a, size_t b)
 static void on_date(const tk_date *d, void *user)
 {
     ctx *c = user;
+    if (d->when[0] == '\0' && d->from[0] == '\0' && d->to[0] == '\0') {
+        warn(c, d->start, "date", "'%.*s' is not a day of the calendar: kept as text, no @when",
+             c->t + d->start, d->end - d->start);
+        return;
+    }
     mark *m = push(&c->dates);
     if (m == NULL)
         return;

@@ -20,6 +20,7 @@ static const struct subcommand subcommands[] = {
     {"validate", tk_cli_validate, tk_cli_validate_help, "RelaxNG validation and rule checks"},
     {"render", tk_cli_render, tk_cli_render_help, "TEI -> HTML web edition or plain text"},
     {"persons", tk_cli_persons, tk_cli_persons_help, "draft a personography from a transcript"},
+    {"compare", tk_cli_compare, tk_cli_compare_help, "score one TEI encoding against another"},
 };
 #define N_SUBCOMMANDS (sizeof subcommands / sizeof *subcommands)
 

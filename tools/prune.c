@@ -259,6 +259,7 @@ struct defgroup {
     int na;       /* the define is notAllowed */
     int reached;  /* reachable from start */
     int visiting; /* recursion guard */
+    long depth;   /* tk_rng_check: deepest ref chain from here (0 = not yet known) */
     int combine_interleave;
     void *data;   /* analysis data (info) */
 };
@@ -366,6 +367,99 @@ static struct defgroup *ref_target(struct grammar *g, xmlNodePtr ref)
     struct defgroup *dg = xmlHashLookup(g->defs, name);
     xmlFree(name);
     return dg;
+}
+
+/* ------------------------------------------------------------ checking ------- */
+
+struct rng_check {
+    struct grammar *g;
+    int resolve;          /* every ref must name a define of this grammar */
+    xmlNodePtr dangling;  /* the first ref that names no define */
+    xmlNodePtr deepest;   /* the ref where the chain passed the bound */
+};
+
+static long chain_depth(struct rng_check *c, struct defgroup *dg, long level);
+
+/* The deepest ref chain below the patterns n (and their siblings), `level` frames down:
+ * each ref costs its XML depth within the define plus one. Stops at the bound. */
+static long chain_walk(struct rng_check *c, xmlNodePtr n, long level)
+{
+    long worst = 0;
+    for (; n != NULL && c->deepest == NULL; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        long here = 0;
+        if (is_rng(n, "ref")) {
+            struct defgroup *dg = ref_target(c->g, n);
+            if (dg == NULL) {
+                if (c->resolve && c->dangling == NULL)
+                    c->dangling = n;
+            } else if (!dg->visiting) {
+                if (level + 1 > TK_RNG_MAX_DEPTH) {
+                    c->deepest = n;
+                    return level + 1;
+                }
+                here = 1 + chain_depth(c, dg, level + 1);
+                if (level + here > TK_RNG_MAX_DEPTH) /* a chain measured before, from here */
+                    c->deepest = n;
+            }
+        } else if (!is_rng(n, "grammar")) { /* a nested grammar has its own defines */
+            here = 1 + chain_walk(c, n->children, level + 1);
+        }
+        if (here > worst)
+            worst = here;
+    }
+    return worst;
+}
+
+/* The deepest ref chain from one define (memoised; a cycle counts once). */
+static long chain_depth(struct rng_check *c, struct defgroup *dg, long level)
+{
+    if (dg->depth > 0)
+        return dg->depth - 1;
+    dg->visiting = 1;
+    long worst = 0;
+    for (size_t i = 0; i < dg->n && c->deepest == NULL; i++) {
+        long d = chain_walk(c, dg->nodes[i]->children, level);
+        if (d > worst)
+            worst = d;
+    }
+    dg->visiting = 0;
+    dg->depth = worst + 1; /* stored plus one: 0 means not yet known */
+    return worst;
+}
+
+int tk_rng_check(xmlDocPtr rng, const char *path, tk_diag *d)
+{
+    struct rng_check c = {grammar_new(rng), tk_prune_possible(rng), NULL, NULL};
+    int rc = -1;
+    if (c.g == NULL) {
+        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "out of memory");
+        goto out;
+    }
+    /* start and every define, reachable or not: libxml2 compiles them all */
+    xmlNodePtr root = xmlDocGetRootElement(rng);
+    chain_walk(&c, is_rng(root, "grammar") ? root->children : root, 0);
+    if (c.deepest != NULL) {
+        tk_diag_report(d, TK_SYSTEM, path, (unsigned)xmlGetLineNo(c.deepest), 0, "schema",
+                       "schema refused: its references nest more than %d levels deep "
+                       "(libxml2 would run out of stack compiling it)",
+                       TK_RNG_MAX_DEPTH);
+        goto out;
+    }
+    if (c.dangling != NULL) {
+        xmlChar *name = xmlGetNoNsProp(c.dangling, BAD_CAST "name");
+        tk_diag_report(d, TK_SYSTEM, path, (unsigned)xmlGetLineNo(c.dangling), 0, "schema",
+                       "schema does not compile: reference to \"%s\", which no define "
+                       "names",
+                       name != NULL ? (const char *)name : "");
+        xmlFree(name);
+        goto out;
+    }
+    rc = 0;
+out:
+    grammar_free(c.g);
+    return rc;
 }
 
 /* --------------------------------------------------------------- pruning ------- */

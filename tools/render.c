@@ -57,6 +57,7 @@ struct run {
     xsltTransformContextPtr tctxt;   /* NULL while compiling */
     char buf[4096];                  /* libxslt writes a message in pieces: one line at a time */
     size_t len;
+    int cut;                         /* the line in buf was longer than buf: the rest dropped */
     char loc_file[PATH_MAX];         /* the place announced by libxslt's "... error: file X
                                         line N element E" line for the next message */
     unsigned loc_line;
@@ -162,40 +163,80 @@ static void message_line(struct run *run, char *line)
     tk_diag_report(run->diag, TK_ERROR, run->input, 0, 0, "xslt", "%s", line);
 }
 
+/* Reports the line collected in run->buf (ending a cut one with "..." at a character
+ * boundary) and empties the buffer. */
+static void end_line(struct run *run)
+{
+    if (run->cut) {
+        size_t n = run->len < sizeof run->buf - 4 ? run->len : sizeof run->buf - 4;
+        while (n > 0 && ((unsigned char)run->buf[n] & 0xC0) == 0x80)
+            n--; /* buf[n] now starts a character: everything before it is whole */
+        memcpy(run->buf + n, "...", 3);
+        run->len = n + 3;
+    }
+    run->buf[run->len] = '\0';
+    message_line(run, run->buf);
+    run->len = 0;
+    run->cut = 0;
+}
+
+/* Adds n bytes of libxslt output to the line buffer, reporting each line as it ends; a line
+ * longer than the buffer keeps its start (then "...") and the rest is dropped, so a long
+ * message never blocks the ones after it. */
+static void add_output(struct run *run, const char *p, size_t n)
+{
+    while (n > 0) {
+        const char *nl = memchr(p, '\n', n);
+        size_t seg = nl != NULL ? (size_t)(nl - p) : n;
+        size_t room = sizeof run->buf - 1 - run->len;
+        size_t take = seg < room ? seg : room;
+        memcpy(run->buf + run->len, p, take);
+        run->len += take;
+        if (take < seg)
+            run->cut = 1;
+        if (nl == NULL)
+            break;
+        end_line(run);
+        p = nl + 1;
+        n -= seg + 1;
+    }
+    run->buf[run->len] = '\0';
+}
+
 /* libxslt's generic and transform error function: collects pieces into lines. */
 static void xslt_error(void *user, const char *fmt, ...)
 {
     struct run *run = user;
+    char small[1024], *big = NULL;
     va_list ap;
     if (run == NULL)
         return;
     va_start(ap, fmt);
-    int k = vsnprintf(run->buf + run->len, sizeof run->buf - run->len, fmt, ap);
+    int k = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (k < 0)
         return;
-    run->len += (size_t)k;
-    if (run->len >= sizeof run->buf)
-        run->len = sizeof run->buf - 1; /* truncated: keep what fits */
-    char *nl;
-    while ((nl = memchr(run->buf, '\n', run->len)) != NULL) {
-        *nl = '\0';
-        message_line(run, run->buf);
-        size_t used = (size_t)(nl - run->buf) + 1;
-        memmove(run->buf, nl + 1, run->len - used);
-        run->len -= used;
+    const char *piece = small;
+    if ((size_t)k >= sizeof small) { /* a long piece (xsl:message of any length): all of it */
+        big = malloc((size_t)k + 1);
+        if (big != NULL) {
+            va_start(ap, fmt);
+            vsnprintf(big, (size_t)k + 1, fmt, ap);
+            va_end(ap);
+            piece = big;
+        } else {
+            k = (int)sizeof small - 1;
+        }
     }
-    run->buf[run->len] = '\0';
+    add_output(run, piece, (size_t)k);
+    free(big);
 }
 
 /* Reports what is left in the line buffer (a message without a final newline). */
 static void flush_messages(struct run *run)
 {
-    if (run->len > 0) {
-        run->buf[run->len] = '\0';
-        message_line(run, run->buf);
-        run->len = 0;
-    }
+    if (run->len > 0)
+        end_line(run);
     run->have_loc = 0;
 }
 
@@ -673,6 +714,28 @@ static int is_param_name(const char *s, size_t n)
     return 1;
 }
 
+/* 1 when CSS text may go into the page's <style> element: valid UTF-8, no '<' (so no "</style>" can end
+ * the element and start markup; CSS writes a literal '<' as \3c) and no control characters
+ * but tab, LF, CR, FF. Reports (TK_SYSTEM) and returns 0 otherwise. */
+static int css_is_safe(tk_render *r, const char *css)
+{
+    if (!xmlCheckUTF8((const xmlChar *)css)) {
+        tk_diag_report(r->diag, TK_SYSTEM, NULL, 0, 0, "usage",
+                       "the css parameter is not valid UTF-8");
+        return 0;
+    }
+    for (const unsigned char *c = (const unsigned char *)css; *c; c++) {
+        if (*c == '<' || (*c < 0x20 && *c != '\t' && *c != '\n' && *c != '\r' && *c != '\f') ||
+            *c == 0x7f) {
+            tk_diag_report(r->diag, TK_SYSTEM, NULL, 0, 0, "usage",
+                           "the css parameter may not hold '<' or control characters (it goes "
+                           "into the page's <style> element; write a literal '<' as \\3c)");
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static int set_options(tk_render *r, const tk_render_opts *o)
 {
     size_t np = 0, nd = 0;
@@ -694,6 +757,8 @@ static int set_options(tk_render *r, const tk_render_opts *o)
                            "bad stylesheet parameter '%s' (expected NAME=VALUE)", *p);
             return -1;
         }
+        if (eq - *p == 3 && strncmp(*p, "css", 3) == 0 && !css_is_safe(r, eq + 1))
+            return -1;
         if (add_param(r, &n, *p, (size_t)(eq - *p), eq + 1) < 0)
             goto nomem;
     }

@@ -347,6 +347,19 @@ static const char *parse_rule(const char *line, size_t len, tk_rule *r, unsigned
             for (const char *v = a[1]; *v; v++)
                 if (*v == '$' && (v[1] < '0' || v[1] - '0' > (int)ncap))
                     msg = "attribute value names a capture the pattern does not have";
+    /* prefix=WORD becomes the @rend token prefixed-WORD, which teikit.rng allows only as
+       letters and digits */
+    if (msg == NULL && r->attrs != NULL)
+        for (char **a = r->attrs; *a != NULL; a += 2)
+            if (strcmp(a[0], "prefix") == 0) {
+                const unsigned char *v = (const unsigned char *)a[1];
+                int ok = *v != '\0';
+                for (; *v && ok; v++)
+                    ok = (*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') ||
+                         (*v >= '0' && *v <= '9');
+                if (!ok)
+                    msg = "prefix= takes a word of ASCII letters and digits";
+            }
     return msg;
 }
 

@@ -6,7 +6,7 @@
  * tk_diag collector that the caller creates and reads.
  *
  * The header has one section per part of the library (core, convert, persons, validate,
- * render). Each part keeps to its own section.
+ * render, compare). Each part keeps to its own section.
  */
 #ifndef TEIKIT_H
 #define TEIKIT_H
@@ -94,12 +94,37 @@ typedef struct tk_mapped {
 int tk_map_file(const char *path, tk_mapped *m, tk_diag *d);
 void tk_unmap_file(tk_mapped *m);
 
-/* Writes `len` bytes to `path` through a temporary file in the same directory that is renamed
- * over the target, so a failure never leaves a partial file. "-" writes to stdout. Refuses
- * (TK_SYSTEM) to write over `protect` when it names the same file (pass the input path).
- * Returns 0 on success, -1 on error (reported). */
+/* Writes `len` bytes to `path` so that a failure never leaves a partial file: a regular file
+ * (or a new one) is written to a temporary file beside it, flushed to disk (fsync) and renamed
+ * over it, keeping the old file's mode (a new file gets 0666 less the umask); the temporary
+ * file is removed when SIGINT, SIGTERM or SIGHUP arrives meanwhile. Symlinks are followed and
+ * their final target is replaced. A device, FIFO or other special file is written in place;
+ * "-", /dev/stdout, /dev/stderr and /dev/fd/N write to that open descriptor. Refuses
+ * (TK_SYSTEM) a directory, and to write over `protect` when it names the same file (pass the
+ * input path). Returns 0 on success, -1 on error (reported). */
 int tk_write_file_atomic(const char *path, const void *data, size_t len,
                          const char *protect, tk_diag *d);
+
+/* A directory of outputs (convert --split) filled beside its final place and moved there at
+ * the end, so that no one ever sees old and new files mixed or a partial set.
+ * tk_outdir_open checks `dir` (symlinks followed): missing or empty is fine; one holding
+ * files is refused unless `force` (its files are then replaced), one holding a subdirectory
+ * always; nothing is created yet. tk_outdir_write writes `name` into DIR.tmpXXXXXX beside
+ * DIR (created on the first write) through tk_write_file_atomic. tk_outdir_commit moves that
+ * directory into place (swapping it with a non-empty DIR, whose old files are then removed).
+ * tk_outdir_free removes whatever was not committed. SIGINT, SIGTERM and SIGHUP remove the
+ * staging directory too. Errors are reported (TK_SYSTEM): NULL, or -1. */
+typedef struct tk_outdir tk_outdir;
+tk_outdir *tk_outdir_open(const char *dir, int force, tk_diag *d);
+int tk_outdir_write(tk_outdir *o, const char *name, const void *data, size_t len,
+                    const char *protect, tk_diag *d);
+int tk_outdir_commit(tk_outdir *o, tk_diag *d);
+void tk_outdir_free(tk_outdir *o);
+
+/* Returns 1 when writing `output` would change the file `input` names: the same device and
+ * inode (symlinks followed), or, when neither exists yet, the same canonical path (an
+ * output written earlier in the run would be read as that input). "-" aliases nothing. */
+int tk_output_aliases(const char *output, const char *input);
 
 /* Parses XML safely: no network, no DTD loading, no external entities, no entity expansion
  * beyond the predefined ones (entity declarations are refused), huge-input limits kept, line
@@ -250,7 +275,8 @@ typedef struct tk_render_opts {
     const char *xslt;             /* a stylesheet to use instead of the built-in one, or NULL */
     const char *xslt_dir;         /* where the built-in ones are; NULL = tk_data_dir()/xslt */
     const char *const *params;    /* NULL-terminated "name=value" string parameters (a later
-                                     name overrides an earlier one and `view`) */
+                                     name overrides an earlier one and `view`); `css` may not
+                                     hold '<' or control characters (refused, TK_SYSTEM) */
     const char *const *read_dirs; /* NULL-terminated directories document() may also read */
     int xinclude;                 /* process XInclude in the input (local files only) */
 } tk_render_opts;
@@ -278,6 +304,99 @@ int tk_render_doc(tk_render *r, xmlDocPtr doc, const char *name, char **out, siz
 
 /* The file name extension of the stylesheet's output: "html", "txt" or "xml". Static. */
 const char *tk_render_extension(const tk_render *r);
+
+
+/* ================================================================== compare ========== */
+/* (tools/compare.c: how far two TEI encodings of one text agree, element class by class) */
+
+/* Options of one comparison. Initialise with tk_compare_opts_init; strings are borrowed. */
+typedef struct tk_compare_opts {
+    int ignore_case;           /* align words with ASCII case folded */
+    int ignore_punct;          /* align words only (punctuation is not a token) */
+    int no_header;             /* do not compare the teiHeader fields */
+    const char *classes;       /* comma list of classes or groups to report (NULL = all):
+                                  "persName", "div" (every div[type=...]), "names" */
+    const char *const *maps;   /* n_maps element mappings applied to both documents,
+                                  "name[@type=person]=persName" or "seg=p" */
+    size_t n_maps;
+    const char *const *skips;  /* n_skips elements left out of both documents with their text,
+                                  "div[@type=notes]" or "castList" */
+    size_t n_skips;
+    size_t max_diffs;          /* disagreements kept as text, in document order (0 = none) */
+} tk_compare_opts;
+
+void tk_compare_opts_init(tk_compare_opts *o);
+
+/* The attributes whose agreement is checked on matched elements. */
+enum { TK_CMP_ATTR_WHEN = 0, TK_CMP_ATTR_FROM, TK_CMP_ATTR_TO, TK_CMP_ATTR_N, TK_CMP_ATTR_TYPE,
+       TK_CMP_ATTR_COUNT };
+/* Their names, indexed by TK_CMP_ATTR_* ("when", ...). Static. */
+const char *tk_compare_attr_name(int attr);
+
+/* Scores of one element class ("persName", "div", "sp/l"), or of one part of a class split
+ * by its key attributes ("div[type=act]", "note[place=foot]": a breakdown row, counting the
+ * pairs its class matched where both sides have those attribute values). */
+typedef struct tk_compare_class {
+    const char *name;          /* owned by the result */
+    const char *group;         /* "structure", "speech", "names", "editorial", "date"; static */
+    const char *parent;        /* a breakdown row: its class's name (not in the total); else
+                                  NULL */
+    unsigned long ref, hyp;    /* elements on each side */
+    unsigned long exact;       /* pairs with the same span over the aligned text */
+    unsigned long overlap;     /* pairs whose spans overlap (exact ones included) */
+    double p, r, f;            /* exact span: precision, recall, F1 (1.0 when both are empty) */
+    double op, or_, of;        /* overlapping span */
+    unsigned long attr_checked[TK_CMP_ATTR_COUNT]; /* matched pairs where either has it */
+    unsigned long attr_agree[TK_CMP_ATTR_COUNT];   /* ... and both have the same value */
+    const char *ident_attr;    /* "ref" or "who" when identity is scored, else NULL; static */
+    unsigned long ident_mentions; /* matched pairs with the attribute on both sides */
+    double ident_p, ident_r, ident_f; /* pairwise precision/recall of the grouping */
+    double ident_pairs_ref, ident_pairs_hyp, ident_pairs_both; /* mention pairs grouped
+                                  together by the reference, by the hypothesis, by both (the
+                                  counts behind ident_p and ident_r, to sum over files) */
+} tk_compare_class;
+
+/* One disagreement, in words a person reads, with lines in both files. */
+typedef enum { TK_CMP_MISSING = 0, TK_CMP_SPURIOUS, TK_CMP_MOVED, TK_CMP_ATTR, TK_CMP_GROUP,
+               TK_CMP_DIFF_KIND_COUNT } tk_compare_diff_kind;
+typedef struct tk_compare_diff {
+    tk_compare_diff_kind kind;
+    const char *cls;           /* class name (the result's) */
+    unsigned ref_line, hyp_line; /* 1-based; 0 when unknown */
+    char *text;                /* "ref.xml:120: persName 'X' missing in hyp.xml:98"; owned */
+} tk_compare_diff;
+
+/* One teiHeader field on both sides. */
+typedef struct tk_compare_field {
+    const char *name;          /* "title", "author", "idno"...; static */
+    char *ref, *hyp;           /* values (several joined with " | "), or NULL when absent */
+    int equal;                 /* same value after whitespace and case normalisation */
+} tk_compare_field;
+
+typedef struct tk_compare_result {
+    char *ref_name, *hyp_name;
+    size_t ref_words, hyp_words, aligned_words; /* tokens and tokens matched by the diff */
+    tk_compare_class *classes; /* sorted by exact F1, worst first (ties: by name), each
+                                  class followed by its breakdown rows */
+    size_t n_classes;
+    tk_compare_class total;    /* micro-averaged over the reported classes (name "total") */
+    tk_compare_diff *diffs;    /* the first opts->max_diffs, in reference document order */
+    size_t n_diffs;
+    unsigned long total_diffs; /* all disagreements found */
+    tk_compare_field *fields;  /* header fields present on either side (none with no_header) */
+    size_t n_fields, fields_equal;
+} tk_compare_result;
+
+/* Compares two parsed TEI documents (TEI or teiCorpus; neither is modified): aligns the words
+ * of their text elements, lays every element of both over the alignment and scores each
+ * class. The names are used in messages and diffs. Returns a result the caller frees with
+ * tk_compare_result_free, or NULL (TK_SYSTEM reported: out of memory, bad option, no text). */
+tk_compare_result *tk_compare_docs(xmlDocPtr ref, const char *ref_name, xmlDocPtr hyp,
+                                   const char *hyp_name, const tk_compare_opts *o, tk_diag *d);
+/* The same for two files, parsed with tk_xml_read_file (errors reported; NULL returned). */
+tk_compare_result *tk_compare_files(const char *ref_path, const char *hyp_path,
+                                    const tk_compare_opts *o, tk_diag *d);
+void tk_compare_result_free(tk_compare_result *r);
 
 #ifdef __cplusplus
 }

@@ -25,6 +25,8 @@ typedef struct tk_fn_marker {
 /* A note text from the notes section, with its own span positions. */
 typedef struct tk_fn_text {
     char n[16];
+    const char *label_rend; /* @rend token for the label as the notes section printed it
+                               (`12.`, `12)`, `(12)`), NULL for the default `[12]` */
     char *text;
     size_t len, n_lines;
     size_t *line_start;

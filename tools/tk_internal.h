@@ -44,6 +44,9 @@ void *tk_malloc_big(size_t n);
 /* Makes room in array *v (n elements used, *cap allocated, each `size` bytes) for one more,
  * doubling from `first`. Returns 0, or -1 out of memory (*v unchanged). */
 int tk_grow(void **v, size_t *cap, size_t n, size_t size, size_t first);
+/* Tests only: when set, tk_write_file_atomic calls it with the temporary file's path once
+ * the file exists and the signal cleanup is armed. NULL otherwise. */
+extern void (*tk_io_write_hook)(const char *tmp_path);
 
 /* Source line and column (1-based, column in characters) of byte `off` of span->text. */
 void tk_span_pos(const tk_span *span, size_t off, unsigned *line, unsigned *col);
@@ -184,9 +187,13 @@ typedef struct tk_date {
 } tk_date;
 
 /* Finds dates in text, left to right, non-overlapping; calls found for each. Linear in len.
+ * A date written in full whose day does not exist (February 30) is found with rule
+ * "impossible" and no ISO value (when, from and to empty).
  * `order` is TK_DATE_DMY or TK_DATE_MDY for all-numeric dates. */
 void tk_dates_scan(const char *text, size_t len, int order,
                    void (*found)(const tk_date *d, void *user), void *user);
+/* 1 when day d of month m (1-12) of year y (1-9999) is in the Gregorian calendar. */
+int tk_date_valid(unsigned y, unsigned m, unsigned d);
 /* Parses a whole string as one date (a dateline): 1 and *out filled when the text, trimmed
  * of spaces and final punctuation, is one date; else 0. */
 int tk_date_parse(const char *text, size_t len, int order, tk_date *out);
@@ -287,9 +294,12 @@ typedef struct tk_blocks {
 } tk_blocks;
 
 /* Parses lines into documents of blocks. Reports notes (dropped debris, decisions) and
- * warnings through d. Returns NULL only when out of memory. Free with tk_blocks_free. */
+ * warnings through d. `corpus_title`: 1 when a lone first line before at least two documents
+ * may title the teiCorpus, 0 when each document is written alone (--split: that line is then
+ * a document of its own, so nothing is lost). Returns NULL only when out of memory. Free with
+ * tk_blocks_free. */
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const char *file,
-                           int explain, tk_diag *d);
+                           int explain, int corpus_title, tk_diag *d);
 void tk_blocks_free(tk_blocks *b);
 /* Adds (or replaces, when `replace`) a metadata entry; copies key and value. */
 void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vlen,
@@ -297,7 +307,8 @@ void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vl
 /* The value of key, or NULL. */
 const char *tk_meta_get(const tk_docblocks *db, const char *key);
 /* Parses an English date ("February 3, 1949", "3 February 1949", "1949-02-03") at the start
- * of s into ISO form (buf, >= 11 bytes). Returns the bytes consumed, 0 when none. */
+ * of s into ISO form (buf, >= 11 bytes). Returns the bytes consumed, 0 when none (also for
+ * a day the calendar does not have: February 30). */
 size_t tk_parse_date(const char *s, size_t len, char *iso);
 
 /* ---- tei.c / header.c: the TEI tree of one document ---- */

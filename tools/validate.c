@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -119,6 +120,8 @@ tk_schema *tk_schema_load(const char *spec, tk_diag *d)
                        "trang first)");
         goto fail;
     }
+    if (tk_rng_check(s->src, s->path, d) != 0)
+        goto fail;
     xmlRelaxNGInitTypes();
     s->info = tk_rng_info_new(s->src);
     s->prunable = tk_prune_possible(s->src) && count_elements(root) > PRUNE_MIN_ELEMENTS;
@@ -165,16 +168,42 @@ struct compile_err {
     tk_diag *d;
     const char *path;
     int n;
+    /* an included file that is not XML: named when libxml2 says where it was included,
+       never quoted (its text may be anything: /etc/shadow) */
+    char bad_file[512];
+    int bad_line;
+    int bad_state; /* 0 none, 1 waiting for the include's position, 2 reported */
 };
 
+/* Every libxml2 error raised while a schema compiles (the RelaxNG parser's own, and those of
+ * the parser reading its include/externalRef files) becomes a teikit message. */
 static void compile_error(void *user, xmlErrorPtr e)
 {
     struct compile_err *c = user;
     char msg[512];
     if (e == NULL || e->level < XML_ERR_ERROR)
         return;
+    if (e->domain != XML_FROM_RELAXNGP) { /* reading an included file */
+        if (c->bad_state == 0) {
+            snprintf(c->bad_file, sizeof c->bad_file, "%s", e->file != NULL ? e->file : "?");
+            c->bad_line = e->line;
+            c->bad_state = 1;
+        }
+        return;
+    }
+    if (c->bad_state == 2 && (e->code == XML_RNGP_INCLUDE_FAILURE ||
+                              e->code == XML_RNGP_EXTERNAL_REF_FAILURE))
+        return; /* "failed to load": said already */
     if (c->n++ >= 5)
         return;
+    if (c->bad_state == 1) {
+        c->bad_state = 2;
+        tk_diag_report(c->d, TK_SYSTEM, e->file != NULL ? e->file : c->path,
+                       (unsigned)e->line, 0, "schema",
+                       "schema does not compile: '%s' is not well-formed XML (its line %d)",
+                       c->bad_file, c->bad_line);
+        return;
+    }
     tk_xml_error_text(e, "schema error", msg, sizeof msg);
     tk_diag_report(c->d, TK_SYSTEM, e->file != NULL ? e->file : c->path, (unsigned)e->line, 0,
                    "schema", "schema does not compile: %s", msg);
@@ -183,16 +212,22 @@ static void compile_error(void *user, xmlErrorPtr e)
 /* Compiles a schema document (not consumed). NULL on error (reported). */
 static xmlRelaxNGPtr compile_doc(xmlDocPtr doc, const char *path, tk_diag *d)
 {
-    struct compile_err c = {d, path, 0};
+    struct compile_err c = {d, path, 0, "", 0, 0};
     xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewDocParserCtxt(doc);
     if (pctxt == NULL) {
         tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "out of memory");
         return NULL;
     }
     xmlRelaxNGSetParserStructuredErrors(pctxt, compile_error, &c);
+    xmlSetStructuredErrorFunc(&c, compile_error); /* the parser of included files (per thread) */
     xmlRelaxNGPtr rng = xmlRelaxNGParse(pctxt);
+    xmlSetStructuredErrorFunc(NULL, NULL);
     xmlRelaxNGFreeParserCtxt(pctxt);
-    if (rng == NULL && c.n == 0)
+    if (c.bad_state == 1)
+        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "schema",
+                       "schema does not compile: '%s' is not well-formed XML (its line %d)",
+                       c.bad_file, c.bad_line);
+    else if (rng == NULL && c.n == 0)
         tk_diag_report(d, TK_SYSTEM, path, 0, 0, "schema", "schema does not compile");
     return rng;
 }
@@ -309,6 +344,77 @@ out:
     pthread_mutex_unlock(&s->lock);
 }
 
+/* ------------------------------------------------------------ pointer maps ------- */
+
+/* A map from pointers to indexes (open addressing), to keep per-error work constant. */
+struct ptrmap {
+    const void **k;
+    size_t *v;
+    size_t cap, n;
+};
+
+static size_t ptr_slot(const struct ptrmap *m, const void *k)
+{
+    uint64_t x = (uint64_t)(uintptr_t)k;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    size_t i = (size_t)x & (m->cap - 1);
+    while (m->k[i] != NULL && m->k[i] != k)
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+/* The value stored for k (not NULL), or NULL. */
+static size_t *ptrmap_get(const struct ptrmap *m, const void *k)
+{
+    if (m->cap == 0)
+        return NULL;
+    size_t i = ptr_slot(m, k);
+    return m->k[i] != NULL ? &m->v[i] : NULL;
+}
+
+/* Stores k -> v (k not NULL). Returns -1 when out of memory. */
+static int ptrmap_put(struct ptrmap *m, const void *k, size_t v)
+{
+    if (2 * (m->n + 1) > m->cap) {
+        struct ptrmap g = {NULL, NULL, m->cap ? m->cap * 2 : 64, 0};
+        g.k = calloc(g.cap, sizeof *g.k);
+        g.v = calloc(g.cap, sizeof *g.v);
+        if (g.k == NULL || g.v == NULL) {
+            free(g.k);
+            free(g.v);
+            return -1;
+        }
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->k[i] != NULL) {
+                size_t j = ptr_slot(&g, m->k[i]);
+                g.k[j] = m->k[i];
+                g.v[j] = m->v[i];
+                g.n++;
+            }
+        free(m->k);
+        free(m->v);
+        *m = g;
+    }
+    size_t i = ptr_slot(m, k);
+    m->n += m->k[i] == NULL;
+    m->k[i] = k;
+    m->v[i] = v;
+    return 0;
+}
+
+static void ptrmap_free(struct ptrmap *m)
+{
+    if (m == NULL)
+        return;
+    free(m->k);
+    free(m->v);
+    m->k = NULL;
+    m->v = NULL;
+    m->cap = m->n = 0;
+}
+
 /* -------------------------------------------------------- error messages ------- */
 
 /* One RelaxNG error as libxml2 raised it. */
@@ -374,6 +480,14 @@ struct source {
     size_t len;
     size_t *line_start; /* built on first use */
     size_t n_lines;
+    /* the start tags of the source in order, matched to the element nodes (built on the
+       first column asked for; tags_state -1 when the tree does not match the source) */
+    int tags_state;
+    struct tagpos {
+        size_t off;
+        unsigned line, col;
+    } *tags;
+    struct ptrmap *elems; /* element node -> index in tags */
 };
 
 /* Documents larger than this get no columns in messages (the source is read again only
@@ -394,6 +508,195 @@ static void source_index(struct source *src)
     for (size_t i = 0; i < src->len; i++)
         if (src->buf[i] == '\n')
             src->line_start[src->n_lines++] = i + 1;
+}
+
+/* Reads the source on first use. Returns 1 when its text is at hand. */
+static int source_load(struct source *src)
+{
+    if (src->buf == NULL && !src->tried && src->path != NULL) {
+        struct stat st;
+        src->tried = 1;
+        if (stat(src->path, &st) == 0 && st.st_size < SOURCE_MAX) {
+            tk_diag *quiet = tk_diag_new();
+            src->own = tk_read_file(src->path, &src->len, quiet);
+            src->buf = src->own;
+            tk_diag_free(quiet);
+        }
+    }
+    return src->buf != NULL;
+}
+
+static void source_free(struct source *src)
+{
+    free(src->line_start);
+    free(src->own);
+    free(src->tags);
+    ptrmap_free(src->elems);
+    free(src->elems);
+}
+
+static int starts_with(const char *b, size_t len, size_t i, const char *lit)
+{
+    size_t n = strlen(lit);
+    return i + n <= len && memcmp(b + i, lit, n) == 0;
+}
+
+/* Every start tag of the text in order, with its line and column (comments, CDATA sections,
+ * processing instructions and the DOCTYPE skipped): one pass. Returns the count, -1 when out
+ * of memory; *out is malloc'd. */
+static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
+{
+    enum { TEXT, TAG, COMMENT, CDATA, PI, DECL } st = TEXT;
+    struct tagpos *v = NULL;
+    size_t n = 0, cap = 0;
+    unsigned line = 1, col = 1;
+    char quote = 0;
+    int depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ch = b[i];
+        switch (st) {
+        case TEXT:
+            if (ch != '<')
+                break;
+            quote = 0;
+            if (starts_with(b, len, i, "<!--")) {
+                st = COMMENT;
+                i += 3, col += 3;
+            } else if (starts_with(b, len, i, "<![CDATA[")) {
+                st = CDATA;
+                i += 8, col += 8;
+            } else if (starts_with(b, len, i, "<!")) {
+                st = DECL;
+                depth = 0;
+            } else if (starts_with(b, len, i, "<?")) {
+                st = PI;
+                i += 1, col += 1;
+            } else {
+                st = TAG;
+                if (!starts_with(b, len, i, "</")) {
+                    if (n == cap) {
+                        cap = cap ? cap * 2 : 256;
+                        struct tagpos *nv = realloc(v, cap * sizeof *v);
+                        if (nv == NULL) {
+                            free(v);
+                            return -1;
+                        }
+                        v = nv;
+                    }
+                    v[n++] = (struct tagpos){i, line, col};
+                }
+            }
+            break;
+        case TAG:
+        case DECL:
+            if (quote != 0) {
+                if (ch == quote)
+                    quote = 0;
+            } else if (ch == '"' || ch == '\'') {
+                quote = ch;
+            } else if (st == DECL && ch == '[') {
+                depth++;
+            } else if (st == DECL && ch == ']') {
+                depth--;
+            } else if (ch == '>' && (st == TAG || depth <= 0)) {
+                st = TEXT;
+            }
+            break;
+        case COMMENT:
+            if (ch == '>' && b[i - 1] == '-' && b[i - 2] == '-')
+                st = TEXT;
+            break;
+        case CDATA:
+            if (ch == '>' && b[i - 1] == ']' && b[i - 2] == ']')
+                st = TEXT;
+            break;
+        case PI:
+            if (ch == '>' && b[i - 1] == '?')
+                st = TEXT;
+            break;
+        }
+        if (ch == '\n') {
+            line++;
+            col = 1;
+        } else if (((unsigned char)ch & 0xC0) != 0x80) {
+            col++;
+        }
+    }
+    *out = v;
+    return (long)n;
+}
+
+/* 1 when the start tag at off is the one of element node n. */
+static int tag_is(const struct source *src, size_t off, xmlNodePtr n)
+{
+    const char *b = src->buf + off + 1;
+    size_t left = src->len - off - 1;
+    if (n->ns != NULL && n->ns->prefix != NULL) {
+        size_t pl = strlen((const char *)n->ns->prefix);
+        if (pl + 1 > left || memcmp(b, n->ns->prefix, pl) != 0 || b[pl] != ':')
+            return 0;
+        b += pl + 1;
+        left -= pl + 1;
+    }
+    size_t nl = strlen((const char *)n->name);
+    if (nl > left || memcmp(b, n->name, nl) != 0)
+        return 0;
+    return nl == left || strchr(" \t\r\n/>", b[nl]) != NULL;
+}
+
+/* Matches the source's start tags to the element nodes of doc, in document order (an
+ * XInclude marker stands for its xi:include tag; what it included comes from elsewhere).
+ * Afterwards tags_state is 1 (a column is a lookup) or -1 (no match: columns are found the
+ * slow way, per message). */
+static void source_tags(struct source *src, xmlDocPtr doc)
+{
+    src->tags_state = -1;
+    long n_tags;
+    if (!source_load(src) || (n_tags = scan_start_tags(src->buf, src->len, &src->tags)) < 0)
+        return;
+    src->elems = calloc(1, sizeof *src->elems);
+    if (src->elems == NULL)
+        goto fail;
+    size_t k = 0;
+    for (xmlNodePtr n = doc->children; n != NULL;) {
+        int descend = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            if (k >= (size_t)n_tags || !tag_is(src, src->tags[k].off, n) ||
+                ptrmap_put(src->elems, n, k) != 0)
+                goto fail;
+            k++;
+            descend = 1;
+        } else if (n->type == XML_XINCLUDE_START) {
+            k++;
+            for (int depth = 1; depth > 0;) {
+                n = n->next;
+                if (n == NULL)
+                    goto fail;
+                depth += (n->type == XML_XINCLUDE_START) - (n->type == XML_XINCLUDE_END);
+            }
+        }
+        if (descend && n->children != NULL) {
+            n = n->children;
+            continue;
+        }
+        while (n != NULL && n->next == NULL) {
+            n = n->parent;
+            if (n != NULL && n->type == XML_DOCUMENT_NODE)
+                n = NULL;
+        }
+        if (n != NULL)
+            n = n->next;
+    }
+    if (k != (size_t)n_tags)
+        goto fail;
+    src->tags_state = 1;
+    return;
+fail:
+    free(src->tags);
+    src->tags = NULL;
+    ptrmap_free(src->elems);
+    free(src->elems);
+    src->elems = NULL;
 }
 
 /* Line of a node. libxml2 keeps lines above 65535 only on text nodes: for an element there,
@@ -436,17 +739,16 @@ static unsigned node_column(struct source *src, xmlNodePtr node, long *line_io)
     long line = *line_io;
     if (src == NULL || node == NULL || node->type != XML_ELEMENT_NODE || line <= 0)
         return 0;
-    if (src->buf == NULL && !src->tried && src->path != NULL) {
-        struct stat st;
-        src->tried = 1;
-        if (stat(src->path, &st) == 0 && st.st_size < SOURCE_MAX) {
-            tk_diag *quiet = tk_diag_new();
-            src->own = tk_read_file(src->path, &src->len, quiet);
-            src->buf = src->own;
-            tk_diag_free(quiet);
-        }
+    if (src->tags_state == 0 && node->doc != NULL)
+        source_tags(src, node->doc);
+    if (src->tags_state == 1) { /* a lookup */
+        const size_t *k = ptrmap_get(src->elems, node);
+        if (k == NULL)
+            return 0;
+        *line_io = src->tags[*k].line;
+        return src->tags[*k].col;
     }
-    if (src->buf == NULL)
+    if (!source_load(src))
         return 0;
     if (src->line_start == NULL)
         source_index(src);
@@ -515,14 +817,6 @@ static unsigned node_column(struct source *src, xmlNodePtr node, long *line_io)
         *line_io = l;
         return col;
     }
-    return 0;
-}
-
-static int is_ancestor(xmlNodePtr a, xmlNodePtr n)
-{
-    for (n = n != NULL ? n->parent : NULL; n != NULL; n = n->parent)
-        if (n == a)
-            return 1;
     return 0;
 }
 
@@ -816,39 +1110,71 @@ static xmlChar *included_from(xmlNodePtr n)
     return NULL;
 }
 
-/* Reports the collected errors: the first (most specific) error per element, no follow-on
- * errors on ancestors of an element that has its own. */
-static void report_errors(const tk_rng_info *info, struct collector *c, struct source *src,
-                          const char *name, tk_diag *d)
+/* Which collected errors to report, in linear time: the first of the most specific rank per
+ * element, and no structural error ("content failed", "did not expect", "extra content") on
+ * an element below which another error says why. keep[i] is set for those. Returns -1 when
+ * out of memory. */
+static int select_errors(const struct collector *c, unsigned char *keep)
 {
-    enum { MAX_DONE = 256 };
+    static const char no_node = 0; /* the key of errors without a node */
+    struct ptrmap best = {0}, below = {0};
+    int rc = -1;
+    for (size_t i = 0; i < c->n; i++) {
+        const struct rerr *r = &c->v[i];
+        if (code_rank(r->code) < 0)
+            continue;
+        /* every ancestor has an error below it (stop where an earlier error marked them) */
+        for (xmlNodePtr p = r->node != NULL ? r->node->parent : NULL;
+             p != NULL && ptrmap_get(&below, p) == NULL; p = p->parent)
+            if (ptrmap_put(&below, p, 1) != 0)
+                goto out;
+        const void *key = r->node != NULL ? (const void *)r->node : (const void *)&no_node;
+        size_t *b = ptrmap_get(&best, key);
+        if (b == NULL) {
+            if (ptrmap_put(&best, key, i) != 0)
+                goto out;
+        } else if (code_rank(r->code) > code_rank(c->v[*b].code)) {
+            *b = i;
+        }
+    }
+    for (size_t i = 0; i < c->n; i++) {
+        const struct rerr *r = &c->v[i];
+        const void *key = r->node != NULL ? (const void *)r->node : (const void *)&no_node;
+        const size_t *b = ptrmap_get(&best, key);
+        keep[i] = code_rank(r->code) >= 0 && b != NULL && *b == i &&
+                  !(r->node != NULL && is_structural(r->code) &&
+                    ptrmap_get(&below, r->node) != NULL);
+    }
+    rc = 0;
+out:
+    ptrmap_free(&best);
+    ptrmap_free(&below);
+    return rc;
+}
+
+/* Reports the collected errors (those select_errors keeps), each once per place. Included
+ * files (xinclude set) are read once each for their columns. Returns the number of
+ * messages. */
+static size_t report_errors(const tk_rng_info *info, struct collector *c, struct source *src,
+                            int xinclude, const char *name, tk_diag *d)
+{
+    enum { MAX_DONE = 256, MAX_INCLUDED = 16 };
     struct {
         xmlNodePtr node;
         char msg[160];
     } done[MAX_DONE];
-    size_t n_done = 0;
+    struct source inc[MAX_INCLUDED];
+    size_t n_done = 0, n_inc = 0, reported = 0;
     char msg[1024];
+    unsigned char *keep = malloc(c->n ? c->n : 1);
+    if (keep == NULL || select_errors(c, keep) != 0) {
+        tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "out of memory");
+        free(keep);
+        return 1;
+    }
     for (size_t i = 0; i < c->n; i++) {
         struct rerr *r = &c->v[i];
-        int keep = code_rank(r->code) >= 0;
-        for (size_t j = 0; keep && j < c->n; j++) {
-            if (j == i)
-                continue;
-            struct rerr *o = &c->v[j];
-            if (code_rank(o->code) < 0)
-                continue;
-            /* an ancestor's "content failed", "did not expect", "extra content" when a
-               descendant says why (libxml2 tried the element and failed inside it) */
-            if (r->node != NULL && o->node != NULL && is_ancestor(r->node, o->node) &&
-                is_structural(r->code))
-                keep = 0;
-            /* one message per element: the first of the most specific rank */
-            else if (o->node == r->node &&
-                     (code_rank(o->code) > code_rank(r->code) ||
-                      (code_rank(o->code) == code_rank(r->code) && j < i)))
-                keep = 0;
-        }
-        if (!keep)
+        if (!keep[i])
             continue;
         xmlNodePtr at = r->node;
         if (!explain(info, r, &at, msg, sizeof msg) && !describe(info, r, msg, sizeof msg))
@@ -871,25 +1197,46 @@ static void report_errors(const tk_rng_info *info, struct collector *c, struct s
         }
         long line = at != NULL ? node_line(at) : 0;
         const char *file = name;
-        xmlChar *base = included_from(at);
-        if (base != NULL)
-            file = (const char *)base; /* line numbers of included nodes are that file's */
+        xmlChar *base = xinclude ? included_from(at) : NULL;
         unsigned col;
         if (base == NULL) {
             col = node_column(src, at, &line);
-        } else { /* the included file is read for the column */
-            struct source inc = {0};
-            inc.path = (const char *)base;
-            col = node_column(&inc, at, &line);
-            free(inc.line_start);
-            free(inc.own);
+        } else { /* line numbers of included nodes are that file's, read once for columns */
+            file = (const char *)base;
+            struct source *is = NULL, once = {0};
+            for (size_t k = 0; k < n_inc && is == NULL; k++)
+                if (strcmp(inc[k].path, file) == 0)
+                    is = &inc[k];
+            if (is == NULL && n_inc < MAX_INCLUDED) {
+                is = &inc[n_inc++];
+                memset(is, 0, sizeof *is);
+                is->path = strdup(file);
+                is->tags_state = -1; /* the tags of an included file are not the tree's */
+            }
+            if (is == NULL || is->path == NULL) {
+                is = &once;
+                once.path = file;
+                once.tags_state = -1;
+            }
+            col = node_column(is, at, &line);
+            if (is == &once)
+                source_free(&once);
         }
         tk_diag_report(d, TK_ERROR, file, line > 0 ? (unsigned)line : 0, col, "relaxng", "%s",
                        msg);
+        reported++;
         xmlFree(base);
     }
-    if (c->overflow)
+    for (size_t k = 0; k < n_inc; k++) {
+        free((char *)inc[k].path);
+        source_free(&inc[k]);
+    }
+    free(keep);
+    if (c->overflow) {
         tk_diag_report(d, TK_ERROR, name, 0, 0, "relaxng", "too many errors; stopped listing");
+        reported++;
+    }
+    return reported;
 }
 
 /* ------------------------------------------------------------------ validate ------- */
@@ -942,7 +1289,15 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
                                                             "validation");
         status = 2;
     } else if (ret > 0) {
-        report_errors(s->info, &c, src, name, d);
+        /* the verdict is the validator's: a rejection libxml2 gives no reason for (a schema
+           whose start is notAllowed) still makes the document invalid, with a message */
+        if (report_errors(s->info, &c, src, o->xinclude, name, d) == 0) {
+            xmlNodePtr root = xmlDocGetRootElement(doc);
+            tk_diag_report(d, TK_ERROR, name, root != NULL ? (unsigned)node_line(root) : 0, 0,
+                           "relaxng",
+                           "the document does not match the schema (no reason given; the "
+                           "schema may allow no document element at all)");
+        }
         status = 1;
     }
     collector_free(&c);
@@ -1031,15 +1386,18 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
         else
             doc = tk_xml_read_file(j->path, flags, d);
     }
+    int status = 0;
     if (doc != NULL) {
-        validate_doc_src(s, doc, name, o, &src, d);
+        status = validate_doc_src(s, doc, name, o, &src, d);
         xmlFreeDoc(doc);
+    } else {
+        status = 1; /* not well-formed or unreadable (the messages say which: 2 for I/O) */
     }
-    free(src.line_start);
-    free(src.own);
+    source_free(&src);
     j->errors = tk_diag_count(d, TK_ERROR);
     j->warnings = tk_diag_count(d, TK_WARNING);
-    j->status = tk_diag_exit_status(d);
+    /* the verdict comes from the validator; messages can only make it worse */
+    j->status = tk_diag_exit_status(d) > status ? tk_diag_exit_status(d) : status;
     tk_diag_free(d);
 }
 
@@ -1101,8 +1459,52 @@ static int ends_with_xml(const char *s)
     return n > 4 && strcmp(s + n - 4, ".xml") == 0;
 }
 
-/* Adds the *.xml files under dir (recursively, sorted). Returns -1 on error (reported). */
-static int walk_dir(const char *dir, struct paths *out, tk_diag *d, int depth)
+/* Directories and files met by a walk, by device and inode: a directory is entered once
+ * (symlink loops end), a file reached by two paths is validated once. */
+struct seen {
+    struct seen_id {
+        dev_t dev;
+        ino_t ino;
+        int used;
+    } *v; /* open addressing, cap a power of two */
+    size_t n, cap;
+};
+
+static size_t seen_slot(const struct seen *s, dev_t dev, ino_t ino)
+{
+    uint64_t x = (uint64_t)ino * 0x9e3779b97f4a7c15ULL ^ (uint64_t)dev;
+    size_t i = (size_t)(x ^ x >> 29) & (s->cap - 1);
+    while (s->v[i].used && !(s->v[i].dev == dev && s->v[i].ino == ino))
+        i = (i + 1) & (s->cap - 1);
+    return i;
+}
+
+/* 1 when (dev, ino) was met before; else records it and returns 0 (-1: out of memory). */
+static int seen_before(struct seen *s, const struct stat *st)
+{
+    if (s->cap > 0 && s->v[seen_slot(s, st->st_dev, st->st_ino)].used)
+        return 1;
+    if (2 * (s->n + 1) > s->cap) {
+        struct seen g = {NULL, 0, s->cap ? s->cap * 2 : 64};
+        if ((g.v = calloc(g.cap, sizeof *g.v)) == NULL)
+            return -1;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->v[i].used)
+                g.v[seen_slot(&g, s->v[i].dev, s->v[i].ino)] = s->v[i];
+        g.n = s->n;
+        free(s->v);
+        *s = g;
+    }
+    s->v[seen_slot(s, st->st_dev, st->st_ino)] = (struct seen_id){st->st_dev, st->st_ino, 1};
+    s->n++;
+    return 0;
+}
+
+/* Adds the *.xml files under dir (recursively, sorted; each directory and each file once,
+ * however many symlinks lead to it). `dirs` holds the directories entered so far, `files`
+ * the files listed. Returns -1 on error (reported). */
+static int walk_dir(const char *dir, struct paths *out, tk_diag *d, int depth,
+                    struct seen *dirs, struct seen *files)
 {
     if (depth > 64) {
         tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "directories nested too deeply");
@@ -1139,10 +1541,13 @@ static int walk_dir(const char *dir, struct paths *out, tk_diag *d, int depth)
         qsort(here.v, here.n, sizeof *here.v, cmp_str);
     for (size_t i = 0; i < here.n; i++) {
         struct stat st;
-        if (rc == 0) {
-            if (stat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode))
-                rc = walk_dir(here.v[i], out, d, depth + 1);
-            else
+        if (rc == 0 && stat(here.v[i], &st) == 0) {
+            int met = seen_before(S_ISDIR(st.st_mode) ? dirs : files, &st);
+            if (met < 0)
+                rc = -1;
+            else if (met == 0 && S_ISDIR(st.st_mode))
+                rc = walk_dir(here.v[i], out, d, depth + 1, dirs, files);
+            else if (met == 0)
                 rc = paths_add(out, here.v[i]);
         }
         free(here.v[i]);
@@ -1173,12 +1578,14 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
     struct paths files = {0};
     int rc = 0;
     tk_validate_stats st = {0};
+    struct seen dirs = {0}, seen_files = {0};
     if (o == NULL)
         o = &defaults;
     for (size_t i = 0; i < argc; i++) {
         struct stat sb;
         if (strcmp(argv[i], "-") != 0 && stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            if (walk_dir(argv[i], &files, d, 0) != 0)
+            int met = seen_before(&dirs, &sb);
+            if (met < 0 || (met == 0 && walk_dir(argv[i], &files, d, 0, &dirs, &seen_files) != 0))
                 rc = 2;
         } else if (paths_add(&files, argv[i]) != 0) {
             tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
@@ -1229,6 +1636,8 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.cond);
 out:
+    free(dirs.v);
+    free(seen_files.v);
     st.compiles = s->compiles;
     if (stats != NULL)
         *stats = st;

@@ -31,6 +31,17 @@ void tk_nameset_free(tk_nameset *s);
 
 /* ------------------------------------------------------------------ pruning -------- */
 
+/* The deepest chain of references (each ref counting its XML depth inside the define plus
+ * one) that tk_rng_check accepts: libxml2's RelaxNG compiler recurses along such chains and
+ * overflows an 8 MB stack somewhere between 10,000 and 30,000. */
+#define TK_RNG_MAX_DEPTH 4000
+
+/* Checks a schema source before anything recurses through it: no chain of references deeper
+ * than TK_RNG_MAX_DEPTH and, for a schema tk_prune can prune (one self-contained grammar),
+ * every ref names a define (pruning would otherwise turn the reference into notAllowed and
+ * the schema would compile). Returns 0 when fine, -1 when not (reported as TK_SYSTEM). */
+int tk_rng_check(xmlDocPtr rng, const char *path, tk_diag *d);
+
 /* 1 when the schema (RelaxNG XML syntax, one self-contained grammar: no include,
  * externalRef, parentRef or nested grammar) can be pruned by tk_prune. */
 int tk_prune_possible(xmlDocPtr rng);

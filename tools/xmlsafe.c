@@ -3,9 +3,13 @@
 #include "teikit.h"
 #include "tk_internal.h"
 
-#include <stdlib.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -67,11 +71,15 @@ static void install_loader(void)
 static const int parse_options =
     XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
 
-/* Checks the parsed document for entity declarations, which teikit refuses. */
+/* Checks the parsed document for entity declarations, general or parameter, which teikit
+ * refuses. */
 static int has_entity_decls(xmlDocPtr doc)
 {
-    return (doc->intSubset != NULL && doc->intSubset->entities != NULL) ||
-           (doc->extSubset != NULL && doc->extSubset->entities != NULL);
+    const xmlDtd *const subsets[] = {doc->intSubset, doc->extSubset};
+    for (size_t i = 0; i < sizeof subsets / sizeof *subsets; i++)
+        if (subsets[i] != NULL && (subsets[i]->entities != NULL || subsets[i]->pentities != NULL))
+            return 1;
+    return 0;
 }
 
 static xmlDocPtr finish(xmlDocPtr doc, xmlParserCtxtPtr ctxt, struct err_target *t, int flags)
@@ -137,6 +145,17 @@ xmlDocPtr tk_xml_read_file(const char *path, int flags, tk_diag *d)
         free(buf);
         return doc;
     }
+    /* an unreadable file is an I/O error (exit 2), reported once, before libxml2 sees it */
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))) {
+        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "cannot open: %s",
+                       fd < 0 ? strerror(errno) : "is a directory");
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    close(fd);
     return read_any(path, NULL, 0, path, flags, d);
 }
 

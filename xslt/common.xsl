@@ -128,6 +128,19 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A note's label as its notes section printed it (diplomatic): @rend label-period 12.,
+       label-paren-close 12), label-parenthesized (12); otherwise [12]. -->
+  <xsl:template name="tk-list-label">
+    <xsl:param name="label"/>
+    <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="contains($r, ' label-period ')"><xsl:value-of select="concat($label, '.')"/></xsl:when>
+      <xsl:when test="contains($r, ' label-paren-close ')"><xsl:value-of select="concat($label, ')')"/></xsl:when>
+      <xsl:when test="contains($r, ' label-parenthesized ')"><xsl:value-of select="concat('(', $label, ')')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('[', $label, ']')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A footnote marker as printed (diplomatic): @rend bracketed [n], parenthesized (n),
        plain n, superscript ¹²³; without @rend [n]. -->
   <xsl:template name="tk-marker">

@@ -474,7 +474,7 @@ blockquote{margin:.8rem 1.5rem}
       <span class="dipl note-inline note-{@type}"><xsl:call-template name="tk-open"><xsl:with-param name="dipl" select="true()"/></xsl:call-template><xsl:apply-templates/><xsl:call-template name="tk-close"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></span>
     </xsl:if>
     <xsl:if test="self::tei:note[@type='unanchored']">
-      <span class="dipl note-inline unanchored"><xsl:value-of select="concat(' [', normalize-space(@n), '] ')"/><xsl:apply-templates/></span>
+      <span class="dipl note-inline unanchored"><xsl:text> </xsl:text><xsl:call-template name="tk-list-label"><xsl:with-param name="label" select="normalize-space(@n)"/></xsl:call-template><xsl:text> </xsl:text><xsl:apply-templates/></span>
     </xsl:if>
     <xsl:if test="$dl != '' or $nl != ''">
       <sup class="fnref">

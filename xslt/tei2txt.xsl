@@ -90,8 +90,14 @@
         <xsl:if test="$n != '' and not($tk-keylines and self::tei:note[@type='comment'])">
           <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
           <xsl:variable name="body"><xsl:apply-templates mode="inline"/></xsl:variable>
+          <xsl:variable name="shown">
+            <xsl:choose>
+              <xsl:when test="$tk-dipl"><xsl:call-template name="tk-list-label"><xsl:with-param name="label" select="$label"/></xsl:call-template></xsl:when>
+              <xsl:otherwise><xsl:value-of select="concat('[', $label, ']')"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
           <xsl:call-template name="wrap">
-            <xsl:with-param name="text" select="normalize-space(concat('[', $label, '] ', $body))"/>
+            <xsl:with-param name="text" select="normalize-space(concat($shown, ' ', $body))"/>
             <xsl:with-param name="hang" select="substring('          ', 1, string-length($label) + 3)"/>
           </xsl:call-template>
         </xsl:if>
@@ -323,7 +329,7 @@
     <xsl:choose>
       <xsl:when test="$tk-keylines and self::tei:note[@type='comment']"><xsl:call-template name="keyline"/></xsl:when>
       <xsl:when test="$tk-dipl and $inline = '1' and @type = 'unanchored'">
-        <xsl:value-of select="concat(' [', normalize-space(@n), '] ')"/><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text>
+        <xsl:text> </xsl:text><xsl:call-template name="tk-list-label"><xsl:with-param name="label" select="normalize-space(@n)"/></xsl:call-template><xsl:text> </xsl:text><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text>
       </xsl:when>
       <xsl:when test="$tk-dipl and $inline = '1'">
         <xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/>

@@ -14,7 +14,7 @@ static void parse(parsed *P, const char *text, tk_shape shape)
     tk_diag *d = tk_test_diag(&P->c);
     tk_diag_set_notes(d, 1);
     CU_ASSERT_EQUAL_FATAL(tk_read_lines(text, strlen(text), NULL, "t.txt", d, &P->L), 0);
-    P->B = tk_blocks_parse(&P->L, shape, "t.txt", 1, d);
+    P->B = tk_blocks_parse(&P->L, shape, "t.txt", 1, 1, d);
     tk_diag_free(d);
     CU_ASSERT_PTR_NOT_NULL_FATAL(P->B);
 }
@@ -209,6 +209,31 @@ static void test_documents(void)
     done(&P);
 }
 
+/* Nothing before the first separator is lost: one-line parts are documents unless the first
+ * one is followed by at least two documents (then it titles the corpus, once). */
+static void test_leading_parts_kept(void)
+{
+    parsed P;
+    /* two one-line parts, then a document: the first titles the corpus, the second is kept */
+    parse(&P, "Part Alpha\n=====\nBeta words.\n=====\nGamma words.\n", TK_SHAPE_AUTO);
+    CU_ASSERT_EQUAL(P.B->n_docs, 2);
+    CU_ASSERT_STRING_EQUAL(P.B->corpus_title, "Part Alpha");
+    CU_ASSERT_EQUAL(P.B->doc[0].n, 1);
+    CU_ASSERT_EQUAL(P.B->doc[0].b[0].line, 2); /* "Beta words." */
+    done(&P);
+    /* a one-line part before a single document is a document of its own */
+    parse(&P, "Part Alpha\n=====\nGamma words.\n", TK_SHAPE_AUTO);
+    CU_ASSERT_EQUAL(P.B->n_docs, 2);
+    CU_ASSERT_PTR_NULL(P.B->corpus_title);
+    CU_ASSERT_EQUAL(P.B->doc[0].b[0].line, 0);
+    done(&P);
+    /* empty parts before the text are skipped, the title rule still applies once */
+    parse(&P, "\n=====\nOne\n=====\nTwo\n=====\nThree\n", TK_SHAPE_AUTO);
+    CU_ASSERT_EQUAL(P.B->n_docs, 2);
+    CU_ASSERT_STRING_EQUAL(P.B->corpus_title, "One");
+    done(&P);
+}
+
 void tk_suite_blocks(void);
 void tk_suite_blocks(void)
 {
@@ -221,4 +246,5 @@ void tk_suite_blocks(void)
     CU_add_test(s, "NASA log lines", test_nasa_log);
     CU_add_test(s, "play", test_play);
     CU_add_test(s, "several documents", test_documents);
+    CU_add_test(s, "parts before the first separator", test_leading_parts_kept);
 }

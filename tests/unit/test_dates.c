@@ -72,7 +72,6 @@ static void test_dates_negative(void)
         "telegram No. 1905 of April 9",
         "CC: Roger. We have 1500 feet",
         "the 5 present members of the CC",
-        "February 30, 1949 was no day",
         "the reply quoted in my number 385, December 13, 10 a.m.",
     };
     for (size_t i = 0; i < sizeof n / sizeof *n; i++) {
@@ -81,6 +80,32 @@ static void test_dates_negative(void)
             fprintf(stderr, "\n  input: %s\n  false date: %s\n", n[i], got);
         CU_ASSERT_STRING_EQUAL(got, "");
     }
+}
+
+/* A day the month does not have is found (for a warning) but gets no ISO value: it would be
+ * an invalid @when (issue 16). February 1900 had 28 days, February 2000 had 29. */
+static void test_dates_impossible(void)
+{
+    CU_ASSERT_STRING_EQUAL(dates_of("February 30, 1949 was no day", TK_DATE_DMY),
+                           "[February 30, 1949]=;");
+    CU_ASSERT_STRING_EQUAL(dates_of("We met on February 29, 1900.", TK_DATE_DMY),
+                           "[February 29, 1900]=;");
+    CU_ASSERT_STRING_EQUAL(dates_of("on 31 April 1933 it", TK_DATE_DMY), "[31 April 1933]=;");
+    CU_ASSERT_STRING_EQUAL(dates_of("We met on February 29, 2000.", TK_DATE_DMY),
+                           "[February 29, 2000]=2000-02-29;");
+    CU_ASSERT_STRING_EQUAL(dates_of("We met on February 29, 1904.", TK_DATE_DMY),
+                           "[February 29, 1904]=1904-02-29;");
+    CU_ASSERT_EQUAL(tk_date_valid(1900, 2, 29), 0);
+    CU_ASSERT_EQUAL(tk_date_valid(1949, 2, 28), 1);
+    CU_ASSERT_EQUAL(tk_date_valid(0, 1, 1), 0);
+    tk_date d;
+    CU_ASSERT_EQUAL(tk_date_parse("February 30, 1949", 17, TK_DATE_DMY, &d), 0);
+    char iso[16];
+    CU_ASSERT_EQUAL(tk_parse_date("February 30, 1949", 17, iso), 0);
+    CU_ASSERT_EQUAL(tk_parse_date("1949-02-30", 10, iso), 0);
+    CU_ASSERT_EQUAL(tk_parse_date("29 February 1900", 16, iso), 0);
+    CU_ASSERT_EQUAL(tk_parse_date("February 28, 1949", 17, iso), 17);
+    CU_ASSERT_STRING_EQUAL(iso, "1949-02-28");
 }
 
 static void test_numeric_order(void)
@@ -122,6 +147,7 @@ void tk_suite_dates(void)
     CU_pSuite s = CU_add_suite("dates", NULL, NULL);
     CU_add_test(s, "dates: positive", test_dates_positive);
     CU_add_test(s, "dates: negative (numbers)", test_dates_negative);
+    CU_add_test(s, "impossible days get no ISO value", test_dates_impossible);
     CU_add_test(s, "numeric dates and date order", test_numeric_order);
     CU_add_test(s, "datelines", test_date_parse_dateline);
     CU_add_test(s, "dates in TEI", test_dates_in_tei);

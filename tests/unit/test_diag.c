@@ -60,6 +60,42 @@ static void test_gcc_and_json_shapes(void)
     free(buf);
 }
 
+/* Terminal controls and bidi overrides from documents are escaped; a message cut inside a
+ * character loses that character and ends with "..."; the JSON sink always writes valid
+ * UTF-8 (a file name that is not UTF-8 gets U+FFFD). */
+static void test_escapes_and_cuts(void)
+{
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    tk_diag_report(d, TK_WARNING, "f", 1, 1, "r", "a\x1b[31m b\xc2\x9b c\xe2\x80\xae d\xff e\nf");
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, "a\\u001B[31m b\\u009B c\\u202E d\\xFF e\\u000Af\n"));
+    /* a caller's byte-counted cut in the middle of a euro sign */
+    memset(&c, 0, sizeof c);
+    tk_diag_report(d, TK_WARNING, "f", 1, 1, "r", "%s", "x \xe2\x82\xac\xe2\x82");
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, ":x \xe2\x82\xac...\n"));
+    /* a message longer than the buffer, cut by the formatting itself */
+    char big[3000];
+    for (size_t i = 0; i + 3 < sizeof big; i += 3)
+        memcpy(big + i, "\xe2\x82\xac", 3);
+    big[sizeof big - 3] = '\0';
+    memset(&c, 0, sizeof c);
+    tk_diag_report(d, TK_WARNING, "f", 1, 1, "r", "x%s", big);
+    CU_ASSERT_PTR_NULL(strstr(c.buf, "\\x"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, "\xe2\x82\xac...\n"));
+    tk_diag_free(d);
+
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    tk_message m = {TK_ERROR, "bad\xff\xe2\x80\xaename.xml", 1, 1, -1, "r", "t"};
+    tk_diag_sink_json(&m, f);
+    tk_message_print(&m, f);
+    fclose(f);
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, "{\"file\":\"bad\\ufffd\\u202ename.xml\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, "\nbad\\xFF\\u202Ename.xml:1:1: error: t [r]\n"));
+    free(buf);
+}
+
 static void test_free_null(void) { tk_diag_free(NULL); CU_PASS("no crash"); }
 
 void tk_suite_diag(void);
@@ -71,4 +107,5 @@ void tk_suite_diag(void)
     CU_add_test(s, "limit per rule", test_limit_per_rule);
     CU_add_test(s, "gcc and json shapes", test_gcc_and_json_shapes);
     CU_add_test(s, "free(NULL)", test_free_null);
+    CU_add_test(s, "escapes and cuts", test_escapes_and_cuts);
 }

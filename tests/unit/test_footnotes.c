@@ -69,6 +69,34 @@ static void test_note_line_shapes(void)
     tk_itest_free(&it);
 }
 
+/* The label form of the notes section ("12." "12)" "(12)") is kept as an @rend token, so the
+ * diplomatic view prints it as the source did; "[12]" is the default and adds none. */
+static void test_note_label_forms(void)
+{
+    static const struct {
+        const char *line, *rend;
+    } cases[] = {
+        {"4. An endnote, period style.", "bracketed label-period"},
+        {"4) An endnote, parenthesis style.", "bracketed label-paren-close"},
+        {"(4) An endnote, parenthesized.", "bracketed label-parenthesized"},
+        {"[4] A footnote, bracketed.", "bracketed"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tk_itest it;
+        tk_itest_init(&it, NULL);
+        tk_itest_run_at(&it, "the decision[4] was taken", 3);
+        xmlNodePtr p = it.body->last;
+        add_note(&it, cases[i].line, 20, 1);
+        tk_footnotes_finish(&it.cv);
+        xmlNodePtr note = p->children ? p->children->next : NULL;
+        CU_ASSERT_PTR_NOT_NULL_FATAL(note);
+        xmlChar *rend = xmlGetProp(note, (const xmlChar *)"rend");
+        CU_ASSERT_STRING_EQUAL(rend, cases[i].rend);
+        xmlFree(rend);
+        tk_itest_free(&it);
+    }
+}
+
 static void test_timeline_in_front(void)
 {
     tk_itest it;
@@ -89,4 +117,5 @@ void tk_suite_footnotes(void)
     CU_add_test(s, "marker without text, text without marker", test_missing_and_unused);
     CU_add_test(s, "note line shapes", test_note_line_shapes);
     CU_add_test(s, "timeline in text/front", test_timeline_in_front);
+    CU_add_test(s, "note label forms kept", test_note_label_forms);
 }
