@@ -1701,14 +1701,14 @@ const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len)
         if (who >= 0)
             hmap_put(&p->forms, lo, who);
     }
-    if (who < 0 && p->honorifics) {
+    if (who < 0) {
         cand c;
         int r = label_parse(p, label, len, &c);
-        if (r < 0) { /* a role speaks, but is no person */
+        if (r < 0) { /* a role speaks, but is no person (with or without a personography) */
             free(lo);
             return NULL;
         }
-        if (r == 1) {
+        if (r == 1 && p->honorifics) {
             int n_ok = 0;
             who = find_person(p, &c, &n_ok);
             if (who < 0) {
