@@ -35,6 +35,14 @@ typedef struct person {
     unsigned doc_gen;       /* document it was last found in */
     int doc_weight;         /* evidence there */
     unsigned doc_ev;        /* kinds of evidence there (bits) */
+    /* for the draft personography and the header */
+    char **forms;           /* printed forms, each led by its type letter: f full, l label,
+                               v variant */
+    size_t n_forms;
+    char *first;            /* "file:line" of the first evidence */
+    char *uncertain;        /* an uncertain merge, said to the editor */
+    char **idnos;           /* "type\tvalue" from the personography */
+    size_t n_idnos;
 } person;
 
 struct cand;
@@ -69,6 +77,7 @@ struct tk_persons {
     uint64_t title_pairs[256]; /* bit (b & 63) of [a]: some title starts with bytes a, b */
     char *role_name[2];     /* interviewer, interviewee names from front matter */
     int last_node;          /* the trie node trie_insert ended at */
+    int cross_merge;        /* find_person joined a full name to another document's surname */
     uint16_t word_bloom[26 * 26 + 1]; /* bit (length & 15) of [first two letters] */
     int title_first[26];    /* tk_titles by first letter: first index, then title_next */
     int title_next[128];
@@ -257,6 +266,28 @@ static int add_name(tk_persons *p, int who, const char *name)
     return 0;
 }
 
+/* Records a printed form of person who (once), led by its type letter (f, l, v). */
+static void add_variant(tk_persons *p, int who, char type, const char *form)
+{
+    person *x = &p->v[who];
+    for (size_t k = 0; k < x->n_forms; k++)
+        if (strcmp(x->forms[k] + 1, form) == 0)
+            return;
+    if (x->n_forms >= 64)
+        return;
+    char **g = realloc(x->forms, (x->n_forms + 1) * sizeof *g);
+    if (g == NULL)
+        return;
+    x->forms = g;
+    size_t n = strlen(form);
+    char *f = malloc(n + 2);
+    if (f == NULL)
+        return;
+    f[0] = type;
+    memcpy(f + 1, form, n + 1);
+    x->forms[x->n_forms++] = f;
+}
+
 static int trie_new_node(tk_persons *p, unsigned char c)
 {
     if (p->nt == p->tcap) {
@@ -359,6 +390,24 @@ static void collect_persons(tk_persons *p, xmlNodePtr n, const char *path, tk_di
                 free(nm);
                 free(lo);
             }
+            for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+                if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "idno") != 0)
+                    continue;
+                xmlChar *type = xmlGetProp(c, (const xmlChar *)"type");
+                xmlChar *val = xmlNodeGetContent(c);
+                char buf[512];
+                snprintf(buf, sizeof buf, "%s\t%s", type ? (const char *)type : "",
+                         val ? (const char *)val : "");
+                person *x = &p->v[who];
+                char **g = realloc(x->idnos, (x->n_idnos + 1) * sizeof *g);
+                if (g != NULL) {
+                    x->idnos = g;
+                    if ((x->idnos[x->n_idnos] = strdup(buf)) != NULL)
+                        x->n_idnos++;
+                }
+                xmlFree(type);
+                xmlFree(val);
+            }
             if (p->v[who].n_names == 0)
                 tk_diag_report(d, TK_WARNING, path, line, 0, "persons",
                                "person '%s' has no persName: it cannot be matched",
@@ -419,6 +468,14 @@ void tk_persons_free(tk_persons *p)
         free(p->v[i].role);
         free(p->v[i].surname);
         free(p->v[i].given);
+        for (size_t k = 0; k < p->v[i].n_forms; k++)
+            free(p->v[i].forms[k]);
+        free(p->v[i].forms);
+        free(p->v[i].first);
+        free(p->v[i].uncertain);
+        for (size_t k = 0; k < p->v[i].n_idnos; k++)
+            free(p->v[i].idnos[k]);
+        free(p->v[i].idnos);
     }
     hmap_free(&p->words);
     hmap_free(&p->nicks);
@@ -1226,6 +1283,7 @@ static void lower_key(char *dst, size_t cap, const char *s)
  * ("Chairman Mao" and "Mao Zedong"). -1 when none. */
 static int find_person(tk_persons *p, const cand *c, int *n_ok)
 {
+    p->cross_merge = 0;
     char key[80];
     lower_key(key, sizeof key, c->surname);
     int best = -1;
@@ -1246,8 +1304,14 @@ static int find_person(tk_persons *p, const cand *c, int *n_ok)
             int same = (x->given != NULL && c->given[0] && same_given(p, x->given, c->given)) ||
                        (!c->given[0] && !c->init[0] && x->accepted &&
                         (x->next_sur < 0 || x->given == NULL));
-            if (!same)
+            /* a full name and an earlier document's bare surname, the only person of that
+             * surname so far: one person, said to the editor as uncertain */
+            int upgrade = !same && x->given == NULL && c->given[0] && x->accepted &&
+                          x->next_sur < 0 && !x->surname_first;
+            if (!same && !upgrade)
                 continue;
+            if (upgrade)
+                p->cross_merge = 1;
         }
         *n_ok += here;
         long score = (long)here * 1000000L + x->doc_weight;
@@ -1333,10 +1397,32 @@ static int resolve(tk_persons *p, const cand *c, tk_diag *d, const char *file, i
         tk_diag_report(d, TK_NOTE, file, c->line, c->col, "person-uncertain",
                        "'%s' could name %d persons with surname %s; linked to the one with "
                        "most evidence", c->form, n_ok, c->surname);
+    if (who >= 0 && n_ok > 1 && p->v[who].uncertain == NULL) {
+        char buf[400];
+        snprintf(buf, sizeof buf,
+                 " uncertain: '%s' (%s:%u) could name %d persons with the surname %s; "
+                 "linked here, to the one with most evidence ",
+                 c->form, file ? file : "text", c->line, n_ok, c->surname);
+        p->v[who].uncertain = strdup(buf);
+    }
+    if (who >= 0 && p->cross_merge && p->v[who].uncertain == NULL) {
+        char buf[400];
+        snprintf(buf, sizeof buf,
+                 " uncertain: '%s' (%s:%u) joined to '%s' of an earlier document (first at %s) ",
+                 c->form, file ? file : "text", c->line, p->v[who].surname,
+                 p->v[who].first ? p->v[who].first : "?");
+        p->v[who].uncertain = strdup(buf);
+    }
     if (who < 0)
         who = new_found_person(p, c);
-    if (who >= 0)
+    if (who >= 0) {
         join(p, who, c);
+        if (p->v[who].first == NULL && file != NULL) {
+            char buf[300];
+            snprintf(buf, sizeof buf, "%s:%u", file, c->line);
+            p->v[who].first = strdup(buf);
+        }
+    }
     return who;
 }
 
@@ -1367,6 +1453,7 @@ static void found_id(tk_persons *p, int who)
     else
         snprintf(full, sizeof full, "%s", x->surname);
     add_name(p, who, full);
+    add_variant(p, who, 'f', full);
 }
 
 /* ------------------------------------------------------------------ discovery */
@@ -1607,8 +1694,11 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
                            "'%s' is a person (#%s): %s", c->form, p->v[who[i]].id, why);
             p->v[who[i]].doc_weight = -p->v[who[i]].doc_weight; /* said once */
         }
-        if (c->ev != EV_LABEL)
+        if (c->ev != EV_LABEL) {
             add_form(p, c->form, who[i], 0);
+            add_variant(p, who[i], 'v', c->form);
+        } else
+            add_variant(p, who[i], 'l', c->form);
     }
     for (size_t i = 0; i < p->n_doc_found; i++) {
         person *x = &p->v[p->doc_found[i]];
@@ -1725,6 +1815,8 @@ const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len)
                     have |= strcmp(p->v[who].names[k], form) == 0;
                 if (form != NULL && !have)
                     add_name(p, who, form);
+                if (form != NULL)
+                    add_variant(p, who, 'l', form);
                 free(form);
                 hmap_put(&p->forms, lo, who);
             }
@@ -1881,4 +1973,76 @@ void tk_persons_discover_text(tk_persons *p, const char *text, size_t len)
     db.end_line = 1;
     tk_persons_new_document(p);
     tk_persons_discover(p, &L, &db, NULL, NULL, 0);
+}
+
+void tk_persons_each_idno(const tk_persons *p, const char *id,
+                          void (*fn)(const char *type, const char *value, void *user), void *user)
+{
+    int who = hmap_get(&p->ids, id);
+    if (who < 0)
+        return;
+    const person *x = &p->v[who];
+    for (size_t k = 0; k < x->n_idnos; k++) {
+        char buf[512];
+        snprintf(buf, sizeof buf, "%s", x->idnos[k]);
+        char *tab = strchr(buf, '\t');
+        if (tab == NULL)
+            continue;
+        *tab = '\0';
+        fn(buf, tab + 1, user);
+    }
+}
+
+/* Authority files whose ids a draft person gets a slot for. */
+static const char *const authorities[] = {"VIAF", "Wikidata", "GND", "SNAC"};
+
+void tk_persons_draft_list(tk_persons *p, tk_conv *cv, xmlNodePtr list)
+{
+    static const char *const type_names[] = {['f'] = "full", ['l'] = "label", ['v'] = "variant"};
+    for (size_t i = 0; i < p->n_all_used; i++) {
+        person *x = &p->v[p->all_used[i]];
+        xmlNodePtr el = tk_el(cv, list, "person");
+        if (el == NULL)
+            return;
+        tk_set_xml_id(el, x->id);
+        if (x->role != NULL)
+            xmlSetProp(el, (const xmlChar *)"role", (const xmlChar *)x->role);
+        if (x->n_forms > 0) {
+            for (size_t k = 0; k < x->n_forms; k++) {
+                xmlNodePtr pn = tk_el(cv, el, "persName");
+                unsigned char t = (unsigned char)x->forms[k][0];
+                if (t < sizeof type_names / sizeof *type_names && type_names[t] != NULL)
+                    xmlSetProp(pn, (const xmlChar *)"type", (const xmlChar *)type_names[t]);
+                tk_text(pn, x->forms[k] + 1, strlen(x->forms[k] + 1));
+            }
+        } else {
+            for (size_t k = 0; k < x->n_names; k++)
+                tk_text(tk_el(cv, el, "persName"), x->names[k], strlen(x->names[k]));
+            if (x->n_names == 0)
+                tk_text(tk_el(cv, el, "persName"), x->id, strlen(x->id));
+        }
+        for (size_t a = 0; a < sizeof authorities / sizeof *authorities; a++) {
+            const char *val = "";
+            size_t al = strlen(authorities[a]);
+            for (size_t k = 0; k < x->n_idnos; k++)
+                if (strncmp(x->idnos[k], authorities[a], al) == 0 && x->idnos[k][al] == '\t')
+                    val = x->idnos[k] + al + 1;
+            xmlNodePtr idno = tk_el(cv, el, "idno");
+            xmlSetProp(idno, (const xmlChar *)"type", (const xmlChar *)authorities[a]);
+            if (val[0])
+                tk_text(idno, val, strlen(val));
+        }
+        if (x->first != NULL) {
+            xmlNodePtr note = tk_el(cv, el, "note");
+            xmlSetProp(note, (const xmlChar *)"type", (const xmlChar *)"first-occurrence");
+            tk_text(note, x->first, strlen(x->first));
+        }
+        char c[96];
+        snprintf(c, sizeof c, " %lu mention%s ", x->count, x->count == 1 ? "" : "s");
+        xmlNodePtr com = xmlNewDocComment(cv->doc, (const xmlChar *)c);
+        if (com != NULL)
+            xmlAddChild(el, com);
+        if (x->uncertain != NULL && (com = xmlNewDocComment(cv->doc, (const xmlChar *)x->uncertain)) != NULL)
+            xmlAddChild(el, com);
+    }
 }
