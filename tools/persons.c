@@ -1452,6 +1452,8 @@ static void found_id(tk_persons *p, int who)
         snprintf(full, sizeof full, "%s %s", x->given, x->surname);
     else
         snprintf(full, sizeof full, "%s", x->surname);
+    if (x->doc_ev == (1u << EV_LABEL) && x->given == NULL)
+        return; /* known from a label alone ("CC", "HORATIO"): the label is its name */
     add_name(p, who, full);
     add_variant(p, who, 'f', full);
 }
