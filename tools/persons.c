@@ -86,6 +86,7 @@ struct tk_persons {
     hmap words;             /* lower-cased word -> W_* classes (names.c tables) */
     hmap roles;             /* lower-cased role labels */
     hmap sur;               /* lower-cased surname -> last found person with it */
+    hmap doc_labels;        /* speaker labels already read in the document being discovered */
     struct cand *cands;     /* candidates of the document being discovered */
     size_t nc, ccap;
     size_t *doc_found, n_doc_found, cap_doc_found; /* found persons of that document */
@@ -481,6 +482,7 @@ void tk_persons_free(tk_persons *p)
     hmap_free(&p->nicks);
     hmap_free(&p->roles);
     hmap_free(&p->sur);
+    hmap_free(&p->doc_labels);
     free(p->cands);
     free(p->doc_found);
     free(p->v);
@@ -1032,6 +1034,8 @@ static const char *const list_openers[] = {
 /* Bytes of a list opener and its colon at s, 0 when none. */
 static size_t list_opener(const char *s, size_t n)
 {
+    if (n == 0 || strchr("PAITMCDp", s[0]) == NULL) /* the openers' first letters */
+        return 0;
     for (size_t i = 0; i < sizeof list_openers / sizeof *list_openers; i++) {
         size_t k = strlen(list_openers[i]);
         if (n > k && memcmp(s, list_openers[i], k) == 0 && (s[k] == ':' || s[k] == '.'))
@@ -1518,6 +1522,11 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
             size_t ll = bl->label_len;
             while (ll > 0 && (lab[ll - 1] == ':' || lab[ll - 1] == '.' || lab[ll - 1] == ' '))
                 ll--;
+            char key[128];
+            snprintf(key, sizeof key, "%.*s", (int)(ll < 120 ? ll : 120), lab);
+            if (hmap_get(&p->doc_labels, key) >= 0) /* a label read once per document */
+                goto text;
+            hmap_put(&p->doc_labels, key, 1);
             int r = label_parse(p, lab, ll, &c);
             if (r == 1) {
                 c.line = l->no;
@@ -1526,6 +1535,7 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
             } else if (r == 0)
                 plain_label_form(p, lab, ll);
         }
+    text:;
         size_t a = bl->kind == TK_B_TURN || bl->kind == TK_B_ITEM ? bl->off : 0;
         if (bl->kind == TK_B_SPEAKER)
             continue;
@@ -1640,16 +1650,21 @@ static int common_noun(const tk_lines *L, const tk_docblocks *db, const char *wo
         return 0;
     for (size_t i = 0; i < n; i++)
         lo[i] = (char)tolower((unsigned char)word[i]);
-    for (size_t i = db->first_line; i < db->end_line && i < L->n; i++) {
-        const char *s = L->v[i].s, *e = s + L->v[i].len;
-        while (s + n <= e) {
-            const char *f = memchr(s, lo[0], (size_t)(e - s));
-            if (f == NULL || f + n > e)
-                break;
-            if (memcmp(f, lo, n) == 0 && (f == L->v[i].s || !isalpha((unsigned char)f[-1])))
-                return 1;
-            s = f + 1;
-        }
+    size_t last = db->end_line < L->n ? db->end_line : L->n;
+    if (db->first_line >= last)
+        return 0;
+    /* the document's lines lie in one buffer, in order: one search over all of them */
+    const char *a = L->v[db->first_line].s;
+    const char *e = L->v[last - 1].s + L->v[last - 1].len;
+    if (e < a)
+        return 0;
+    for (const char *s = a; s + n <= e;) {
+        const char *f = memchr(s, lo[0], (size_t)(e - s));
+        if (f == NULL || f + n > e)
+            break;
+        if (memcmp(f, lo, n) == 0 && (f == a || !isalpha((unsigned char)f[-1])))
+            return 1;
+        s = f + 1;
     }
     return 0;
 }
@@ -1665,6 +1680,8 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
         p->root_tab[i] = -1;
     p->nc = 0;
     p->n_doc_found = 0;
+    hmap_free(&p->doc_labels);
+    memset(&p->doc_labels, 0, sizeof p->doc_labels);
     gather(p, L, db);
     int *who = malloc((p->nc + 1) * sizeof *who);
     if (who == NULL)
