@@ -20,7 +20,9 @@ for txt in samples/*.txt; do
   # shellcheck disable=SC2086
   "$TEIKIT" convert $persons $rules -o "out/$stem.xml" "$txt" 2>"out/$stem.convert.log" || status=1
   if [ -s "out/$stem.convert.log" ]; then
-    echo "         $(wc -l <"out/$stem.convert.log") messages in out/$stem.convert.log"
+    n=$(wc -l <"out/$stem.convert.log" | tr -d ' ')
+    [ "$n" -eq 1 ] && what="1 message (a warning or note; see README)" || what="$n messages (warnings or notes; see README)"
+    echo "         $what in out/$stem.convert.log"
   else
     rm -f "out/$stem.convert.log"
   fi

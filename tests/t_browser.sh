@@ -6,6 +6,7 @@
 # viewport, screenshots in out/browser/; printing to PDF keeps the footnotes and drops the view
 # controls (pdftotext). SKIPPED without Chromium; without playwright-core (npm offline) the
 # click part is SKIPPED and Chromium's --dump-dom/--screenshot/--print-to-pdf stand in.
+# suite: corpus (slow: a browser; run by make check-corpus)
 . tests/lib.sh
 export TEIKIT_DATADIR=$(pwd)
 CHROMIUM=${TK_CHROMIUM:-/usr/bin/chromium}
@@ -89,7 +90,7 @@ if command -v pdftotext >/dev/null 2>&1; then
   sed -n '/^ *Notes *$/,$p' "$TK_TMP/memo-normalized.pdf.txt" | grep -q 'Soviet China specialist' && ok || fail "memo normalized: editorial note printed as a footnote"
   grep -q 'com\[munist\]' "$TK_TMP/memo-normalized.pdf.txt" && fail "memo normalized: brackets printed" || ok
 else
-  skip "pdftotext absent (poppler-utils): print test"
+  skip "pdftotext not installed (apt-get install poppler-utils): print test"
 fi
 
 tk_done

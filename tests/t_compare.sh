@@ -114,11 +114,35 @@ is "map: name[@type=person] as persName" "$(json persName f1)" 1.0000
 expect_status "no map" 0 $TEIKIT compare --format json $C/ref.xml "$TK_TMP/name.xml"
 # (the sed leaves the persName that spans two lines: 1 of 4 is still found)
 is "without map: persName missing" "$(json persName r)" 0.2500
+expect_status "classes: none" 0 $TEIKIT compare --classes nosuch $C/ref.xml $C/ref.xml
+grep -q "warning: no element of either document is in the classes 'nosuch'" "$TK_TMP/err" && ok ||
+  fail "--classes that names nothing: warned"
 expect_status "no-header" 0 $TEIKIT compare --format json --no-header $C/ref.xml $C/ref.xml
 grep -q '"header": {"fields": 0,' "$TK_TMP/out" && ok || fail "--no-header: no fields"
 expect_status "diffs 0" 0 $TEIKIT compare --diffs 0 $C/ref.xml $C/drop.xml
 grep -q 'missing in' "$TK_TMP/out" && fail "--diffs 0 lists nothing" || ok
 expect_status "fail-under passes" 0 $TEIKIT compare --fail-under 0.9 $C/ref.xml $C/drop.xml
 expect_status "fail-under fails" 1 $TEIKIT compare --fail-under 0.99 $C/ref.xml $C/drop.xml
+
+# a document without a text element: compared as empty, with a warning
+printf '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>' >"$TK_TMP/notext.xml"
+expect_status "no text element" 0 $TEIKIT compare "$TK_TMP/notext.xml" $C/ref.xml
+grep -q 'notext.xml: warning: no text element' "$TK_TMP/err" && ok || fail "no text element: warned"
+
+# the accuracy report (tests/accuracy/report.awk) sums the JSON of several pairs per set and
+# leaves the conventions out of the totals: set x-a is drop.xml (13 reference elements, 12
+# found), set x-b moved.xml; placeName (1 per pair) is a convention of x-a only
+$TEIKIT compare --format json $C/ref.xml $C/drop.xml >"$TK_TMP/a.json"
+$TEIKIT compare --format json $C/ref.xml $C/moved.xml >"$TK_TMP/b.json"
+printf 'one x-a %s\ntwo x-b %s\n' "$TK_TMP/a.json" "$TK_TMP/b.json" >"$TK_TMP/list"
+printf '# conventions\nx-*a placeName made up for the test\n' >"$TK_TMP/conv"
+awk -v today=2026-01-01 -v conv="$TK_TMP/conv" -f tests/accuracy/report.awk "$TK_TMP/list" >"$TK_TMP/rep"
+grep -q '^| x-a | 1 | 12 | 11 | 11 | 1.000 | 0.917 | 0.957 ' "$TK_TMP/rep" && ok || fail "report: set x-a without its convention"
+grep -q '^| x-b | 1 | 13 | 13 | 12 | 0.923 | 0.923 | 0.923 | 1.000 | 1.000 | 1.000 |' "$TK_TMP/rep" && ok || fail "report: set x-b"
+grep -q '^| \*\*all\*\* | 2 | 25 | 24 | 23 ' "$TK_TMP/rep" && ok || fail "report: total of both sets"
+grep -q '^| placeName | 1 | 1 | 1 .* made up for the test |' "$TK_TMP/rep" && ok || fail "report: the convention listed apart"
+# without ../shared the benchmark says so and does nothing
+TK_SHARED="$TK_TMP/none" sh tests/accuracy/run.sh "$TK_BUILD" >"$TK_TMP/out" 2>&1
+grep -q '^SKIPPED: ' "$TK_TMP/out" && ok || fail "make accuracy without ../shared: SKIPPED"
 
 tk_done

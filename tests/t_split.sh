@@ -24,6 +24,9 @@ expect_status "split with a leading line" 0 $TEIKIT convert --split "$T/ls" "$T/
 for n in 1 2 3; do printf 'Document %s Title\n\nText of document %s.\n\n' $n $n; [ $n -lt 3 ] && echo =====; done > "$T/c3.txt"
 expect_status "split into a new directory" 0 $TEIKIT convert --split "$T/docs" "$T/c3.txt"
 [ "$(ls "$T/docs" | tr '\n' ' ')" = "0001.xml 0002.xml 0003.xml " ] && ok || fail "split: $(ls "$T/docs")"
+# a new directory written with a trailing slash (as in 'teikit convert --split out/ ...')
+expect_status "split into a new directory/" 0 $TEIKIT convert --split "$T/slash/" "$T/c3.txt"
+[ "$(ls "$T/slash" | wc -l)" -eq 3 ] && ok || fail "split DIR/: $(ls "$T/slash")"
 # a non-empty directory is refused, its files untouched
 cp "$T/docs/0001.xml" "$T/keep.xml"
 for n in 1 2; do printf 'Other %s Title\n\nOther text %s.\n\n' $n $n; [ $n -lt 2 ] && echo =====; done > "$T/c2.txt"

@@ -3,11 +3,12 @@
 # corpus conversion and >= 200 mutated documents, teikit with the pruned tei_all gives the same
 # messages as teikit with the whole schema (--no-prune), and the same verdicts as
 # `xmllint --relaxng tei_all.rng` (one call each, so the 6-10 s compile is paid once).
+# suite: corpus
 . tests/lib.sh
 TEI_ALL=$SHARED/reference/schemas/tei_all.rng
 REF=$SHARED/reference/tei
 if ! have_shared || [ ! -f "$TEI_ALL" ] || ! command -v xmllint >/dev/null 2>&1; then
-  skip "needs $SHARED (tei_all.rng, reference TEI) and xmllint"
+  skip "needs $SHARED/reference (tei_all.rng, reference TEI) and xmllint (apt-get install libxml2-utils)"
   tk_done; exit $?
 fi
 D=$TK_TMP/docs; mkdir -p $D/ref $D/conv $D/mut

@@ -201,131 +201,6 @@ static int is_dateline_text(const char *s, size_t len)
 
 /* ------------------------------------------------------------------ labels */
 
-/* Character class for ALL-CAPS speaker labels: A-Z, digits, space, . ' - & / and non-ASCII
- * (upper-case letters such as É). Lower-case ASCII is refused. */
-static int caps_label_char(unsigned char c)
-{
-    return is_upper(c) || is_digit(c) || c == ' ' || c == '.' || c == '\'' || c == '-' ||
-           c == '&' || c == '/' || c >= 0x80;
-}
-
-/* A speaker label at the start of the line. Returns the offset of the turn's text (after the
- * label and following blanks), 0 when there is no label; *label_len = the label as printed
- * (with its ':' or '.'); *caps = 1 for an ALL-CAPS label. A leading timestamp "[00:12:34] "
- * is included in the label's offset (*label_off). */
-static size_t speaker_label(const tk_line *l, size_t *label_off, size_t *label_len, int *caps)
-{
-    const char *s = l->s;
-    size_t n = l->len, i = 0;
-    *label_off = 0;
-    if (n == 0 || s[0] == ' ' || s[0] == '\t')
-        return 0;
-    if (s[0] == '[') { /* [00:12:34] SPEAKER: */
-        size_t j = 1;
-        while (j < n && (is_digit((unsigned char)s[j]) || s[j] == ':' || s[j] == '-' || s[j] == '.'))
-            j++;
-        if (j < n && s[j] == ']' && j + 1 < n && s[j + 1] == ' ' && j >= 4) {
-            i = j + 2;
-            *label_off = i;
-        } else {
-            return 0;
-        }
-    }
-    size_t start = i;
-    if (i >= n || !is_upper((unsigned char)s[i]))
-        return 0;
-    /* ALL-CAPS label ending with ':' */
-    size_t j = i, words = 1, letters = 0;
-    while (j < n && j - start <= 48 && caps_label_char((unsigned char)s[j])) {
-        if (s[j] == ' ') {
-            if (j + 1 < n && s[j + 1] == ' ')
-                break;
-            words++;
-        }
-        if (is_upper((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80)
-            letters++;
-        j++;
-    }
-    if (j < n && s[j] == ':' && j > start && s[j - 1] != ' ' && words <= 6 && letters >= 1 &&
-        (j + 1 == n || s[j + 1] == ' ' || s[j + 1] == '\t')) {
-        *caps = 1;
-        *label_len = j + 1 - start;
-        size_t t = j + 1;
-        while (t < n && (s[t] == ' ' || s[t] == '\t'))
-            t++;
-        return t;
-    }
-    /* Mr. SMITH. / The CHAIRMAN. */
-    static const char *const titled[] = {"Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Miss ", "The "};
-    for (size_t t = 0; t < sizeof titled / sizeof *titled; t++) {
-        size_t tl = strlen(titled[t]);
-        if (n - start > tl && memcmp(s + start, titled[t], tl) == 0) {
-            size_t k = start + tl, caps_n = 0;
-            while (k < n && (is_upper((unsigned char)s[k]) || s[k] == '-' || s[k] == '\'' ||
-                             (s[k] == ' ' && k + 1 < n && is_upper((unsigned char)s[k + 1]))))
-                k++, caps_n++;
-            if (caps_n >= 2 && k < n && s[k] == '.' && (k + 1 == n || s[k + 1] == ' ')) {
-                *caps = 1;
-                *label_len = k + 1 - start;
-                k++;
-                while (k < n && s[k] == ' ')
-                    k++;
-                return k;
-            }
-        }
-    }
-    /* Mixed case: 1-4 capitalised words ("Mao", "Zhou Enlai", "Mr. Smith") then ':' */
-    j = start;
-    words = 0;
-    while (j < n) {
-        if (!is_upper((unsigned char)s[j]))
-            break;
-        words++;
-        while (j < n && (isalpha((unsigned char)s[j]) || s[j] == '.' || s[j] == '\'' ||
-                         s[j] == '-' || (unsigned char)s[j] >= 0x80))
-            j++;
-        if (j < n && s[j] == ' ' && j + 1 < n && is_upper((unsigned char)s[j + 1]) && words < 4)
-            j++;
-        else
-            break;
-    }
-    static const char *const salutations[] = {"Sir", "Sirs", "Gentlemen", "Excellency",
-                                              "Your Excellency", "Madam", "Madame",
-                                              "Monsieur", "Dear Sir", "My dear Sir"};
-    for (size_t t = 0; t < sizeof salutations / sizeof *salutations; t++)
-        if (j - start == strlen(salutations[t]) &&
-            memcmp(s + start, salutations[t], j - start) == 0)
-            return 0; /* a letter's salutation, not a speaker */
-    if (words >= 1 && j < n && s[j] == ':' && j - start <= 32 && j + 1 < n && s[j + 1] == ' ') {
-        *caps = 0;
-        *label_len = j + 1 - start;
-        size_t t = j + 1;
-        while (t < n && (s[t] == ' ' || s[t] == '\t'))
-            t++;
-        return t;
-    }
-    return 0;
-}
-
-/* A timestamp alone on its line: "[00:00:02:08]", "[-00:00:00:10]", "[00:12:34]". */
-static int is_timestamp_line(const tk_line *l)
-{
-    size_t n = rtrim_len(l->s, l->len), i = 1, digits = 0, colons = 0;
-    if (n < 4 || l->s[0] != '[' || l->s[n - 1] != ']')
-        return 0;
-    if (l->s[i] == '-')
-        i++;
-    for (; i < n - 1; i++) {
-        if (is_digit((unsigned char)l->s[i]))
-            digits++;
-        else if (l->s[i] == ':')
-            colons++;
-        else if (l->s[i] != '.')
-            return 0;
-    }
-    return colons >= 1 && digits >= 3;
-}
-
 /* Spacelog metadata line "_page : 8" / "_tape : Tape 1/1": key length in *klen, value at
  * the returned offset (== len when empty); 0 when not such a line. */
 static size_t meta_line(const tk_line *l, size_t *klen)
@@ -366,7 +241,7 @@ static size_t list_marker(const tk_line *l, size_t *mlen, int *num)
             return 0;
         i = k + 1;
         *num = v;
-    } else if (n >= 3 && is_lower((unsigned char)s[0]) && s[1] == ')') {
+    } else if (n >= 3 && is_lower((unsigned char)s[0]) && (s[1] == ')' || s[1] == '.')) {
         i = 2;
         *num = s[0] == 'a' ? 1 : 0;
     } else if (n >= 4 && s[0] == '(' && (is_lower((unsigned char)s[1]) || is_digit((unsigned char)s[1])) && s[2] == ')') {
@@ -404,7 +279,48 @@ typedef struct parser {
     tk_blocks *out;
     tk_docblocks *db;
     int oom;
+    const tk_speakers *g;  /* the label grammar */
+    unsigned forms;        /* label forms this text's turns use (TK_LF_*) */
+    int mixed_ok;          /* mixed-case names are labels */
+    tk_names *mixed;       /* how often each mixed-case name opens a paragraph with ':' */
 } parser;
+
+/* A speaker label on line l in a form the text uses (P->forms; a mixed-case name only when
+ * the text has such labels). Returns the offset of the speech (the line's length when the
+ * label stands alone), 0 when there is no label. */
+static size_t speaker_label(parser *P, const tk_line *l, tk_label *lab)
+{
+    if (P->g == NULL || !tk_speaker_label(P->g, l->s, l->len, P->forms, lab))
+        return 0;
+    /* "Lane. Yes" with one space is a sentence more often than a label; in a hearing, "Mr.
+       SMITH. text" and "Q. text" are labels (and only those end with a period there) */
+    if ((lab->form & ~(unsigned)TK_LF_ALONE) == TK_LF_PERIOD && !(lab->form & TK_LF_ALONE)) {
+        if ((P->forms & TK_LF_HEARING) ? !lab->hearing : (!lab->wide && !lab->caps))
+            return 0;
+        if (lab->hearing && (P->forms & TK_LF_HEARING))
+            return lab->text_off; /* "Mr. SMITH." is no mixed-case name */
+    }
+    /* a mixed-case name among ALL-CAPS labels: when it speaks more than once ("Stony:"),
+       and says a sentence ("Chair: Dr. Marc Susser, Office of the Historian" is a field) */
+    if (!lab->caps && !P->mixed_ok &&
+        !(P->mixed != NULL && tk_names_get(P->mixed, l->s + lab->name_off, lab->name_len) >= 2 &&
+          !tk_field_line(l, lab)))
+        return 0;
+    return lab->text_off;
+}
+
+/* Sets a turn or speaker block's label from lab. */
+static void set_label(tk_block *b, const tk_label *lab)
+{
+    if (b == NULL)
+        return;
+    b->label_off = lab->lab_off;
+    b->label_len = lab->lab_len;
+    b->name_off = lab->name_off;
+    b->name_len = lab->name_len;
+    if (lab->role)
+        b->flags |= TK_BF_ROLE;
+}
 
 /* Makes room for one more element in *v (n used of *cap, doubling from `first`). Returns 0,
  * or -1 out of memory (P->oom set). */
@@ -437,35 +353,19 @@ void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vl
     if (replace) {
         for (size_t i = 0; i < db->n_meta; i++)
             if (strcmp(db->meta[i].key, key) == 0) {
-                char *v = strndup(value, vlen);
-                if (v == NULL)
-                    return;
                 free(db->meta[i].value);
-                db->meta[i].value = v;
+                db->meta[i].value = tk_xstrndup(value, vlen);
                 db->meta[i].line = line;
                 return;
             }
     }
-    if (db->n_meta == db->cap_meta) {
-        size_t cap = db->cap_meta ? db->cap_meta * 2 : 16;
-        tk_meta *g = realloc(db->meta, cap * sizeof *g);
-        if (g == NULL)
-            return;
-        db->meta = g;
-        db->cap_meta = cap;
-    }
-    tk_meta *m = &db->meta[db->n_meta];
-    m->key = strdup(key);
-    m->value = strndup(value, vlen);
+    tk_grow((void **)&db->meta, &db->cap_meta, db->n_meta, sizeof *db->meta, 16);
+    tk_meta *m = &db->meta[db->n_meta++];
+    m->key = tk_xstrdup(key);
+    m->value = tk_xstrndup(value, vlen);
     m->line = line;
-    if (m->key == NULL || m->value == NULL) {
-        free(m->key);
-        free(m->value);
-        return;
-    }
     for (char *k = m->key; *k; k++)
         *k = (char)tolower((unsigned char)*k);
-    db->n_meta++;
 }
 
 const char *tk_meta_get(const tk_docblocks *db, const char *key)
@@ -616,17 +516,6 @@ static int star_heading(const tk_line *l, size_t *a, size_t *b)
     return 1;
 }
 
-/* An ACT / SCENE heading without stars ("ACT I", "SCENE II. A room."). */
-static int plain_act_scene(const tk_line *l)
-{
-    size_t n = rtrim_len(l->s, l->len);
-    if (starts_with(l->s, n, "ACT ") && n <= 12)
-        return 1;
-    if (starts_with(l->s, n, "SCENE ") && n <= 120)
-        return 2;
-    return 0;
-}
-
 /* A play speaker: a short unindented line without sentence punctuation at its end. */
 static int play_speaker_line(const tk_line *l)
 {
@@ -635,95 +524,6 @@ static int play_speaker_line(const tk_line *l)
         return 0;
     char c = l->s[n - 1];
     return c != ',' && c != ';' && c != ':' && c != '?' && c != '!';
-}
-
-/* Hashes a label for counting (FNV-1a). */
-static unsigned long label_hash(const char *s, size_t n)
-{
-    unsigned long h = 2166136261UL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619UL;
-    return h;
-}
-
-/* Counts of labels in an open-addressing table (capped: detection stays linear). */
-#define LABEL_SLOTS 8192
-typedef struct label_count {
-    unsigned long h[LABEL_SLOTS];
-    unsigned n[LABEL_SLOTS];
-    size_t len;
-} label_count;
-
-static unsigned count_label(label_count *c, unsigned long h)
-{
-    if (h == 0)
-        h = 1;
-    for (size_t i = h & (LABEL_SLOTS - 1);; i = (i + 1) & (LABEL_SLOTS - 1)) {
-        if (c->h[i] == h)
-            return ++c->n[i];
-        if (c->h[i] == 0) {
-            if (c->len >= LABEL_SLOTS / 2)
-                return 1; /* full enough: count as new */
-            c->h[i] = h;
-            c->n[i] = 1;
-            c->len++;
-            return 1;
-        }
-    }
-}
-
-typedef struct shape_stats {
-    size_t paragraphs, caps_turns, mixed_turns, play_marks, speaker_then_indent;
-} shape_stats;
-
-/* Counts the evidence for each shape over lines [from, n). Labels count when they repeat
- * (a label printed once is more likely a heading such as "AGENDA ITEM 1: ..."). The label
- * table is capped so detection stays linear. */
-static tk_shape detect_shape(parser *P, size_t from, shape_stats *st, int *mixed_ok)
-{
-    const tk_lines *L = P->lines;
-    label_count *caps = calloc(1, sizeof *caps), *mixed = calloc(1, sizeof *mixed);
-    size_t caps_once = 0, mixed_once = 0;
-    memset(st, 0, sizeof *st);
-    int prev_blank = 1;
-    for (size_t i = from; i < L->n; i++) {
-        const tk_line *l = &L->v[i];
-        int blank = is_blank(l);
-        size_t a, b;
-        if (!blank && prev_blank)
-            st->paragraphs++;
-        if (star_heading(l, &a, &b) || (plain_act_scene(l) && prev_blank))
-            st->play_marks++;
-        if (i + 1 < L->n && play_speaker_line(l) && indent_of(&L->v[i + 1]) >= 2 &&
-            !is_blank(&L->v[i + 1]))
-            st->speaker_then_indent++;
-        size_t lo, ll;
-        int is_caps;
-        if (!blank && caps != NULL && mixed != NULL && speaker_label(l, &lo, &ll, &is_caps) > 0) {
-            unsigned k = count_label(is_caps ? caps : mixed, label_hash(l->s + lo, ll));
-            size_t *turns = is_caps ? &st->caps_turns : &st->mixed_turns;
-            if (k == 1)
-                *(is_caps ? &caps_once : &mixed_once) += 1;
-            else
-                *turns += k == 2 ? 2 : 1;
-        }
-        prev_blank = blank;
-    }
-    free(caps);
-    free(mixed);
-    *mixed_ok = st->caps_turns < 4;
-    if (st->play_marks >= 2 || (st->speaker_then_indent >= 20 &&
-                                st->speaker_then_indent * 4 >= st->paragraphs))
-        return TK_SHAPE_PLAY;
-    /* ALL-CAPS labels are distinctive; mixed-case ones ("Mao:") must start most paragraphs
-       (letters' "Sir:" and "Gentlemen:" do not) */
-    if (st->caps_turns >= 4 && st->caps_turns * 10 >= st->paragraphs)
-        return TK_SHAPE_TRANSCRIPT;
-    if (st->mixed_turns >= 4 && st->mixed_turns * 10 >= st->paragraphs * 3)
-        return TK_SHAPE_TRANSCRIPT;
-    (void)caps_once;
-    (void)mixed_once;
-    return TK_SHAPE_RECORD;
 }
 
 /* ------------------------------------------------------------------ paragraphs */
@@ -777,7 +577,8 @@ static int heading_like(const tk_line *l)
     if (n < 3 || n > 140 || l->s[0] == ' ' || l->s[0] == '\t')
         return 0;
     unsigned char c0 = (unsigned char)l->s[0];
-    if (!is_upper(c0) && c0 < 0x80)
+    long num;
+    if (!is_upper(c0) && c0 < 0x80 && !tk_rec_numbered_heading(l->s, n, &num))
         return 0;
     char last = l->s[n - 1];
     if (strchr(".,;:!?\"-", last) != NULL)
@@ -833,17 +634,32 @@ static int notes_heading(const tk_line *l)
 }
 
 /* The lines of paragraph p as one block of `kind` (text from `off` of its first line). */
-static void para_block(parser *P, tk_block_kind kind, const para *p, size_t off)
+static tk_block *para_block(parser *P, tk_block_kind kind, const para *p, size_t off)
 {
-    add_block(P, kind, p->first, p->n, off);
+    return add_block(P, kind, p->first, p->n, off);
 }
 
 /* Splits a record paragraph into paragraph text and list items. */
+/* A line that is only a page marker (`[Page 12]`, `[Page xiv]`). */
+static int page_marker_line(const tk_line *l)
+{
+    size_t e = rtrim_len(l->s, l->len), i = 6;
+    if (e < 8 || memcmp(l->s, "[Page ", 6) != 0 || l->s[e - 1] != ']')
+        return 0;
+    while (i < e - 1 && (is_digit((unsigned char)l->s[i]) || strchr("ivxlcdm", l->s[i]) != NULL))
+        i++;
+    return i == e - 1 && i > 6;
+}
+
 static void record_paragraph(parser *P, const para *p, int *list_open)
 {
     const tk_lines *L = P->lines;
     size_t i = p->first, end = p->first + p->n;
     size_t run = i; /* start of the running plain text */
+    if (p->n == 1 && page_marker_line(&L->v[i])) { /* a page break: an open list goes on */
+        add_block(P, TK_B_P, i, 1, 0);
+        return;
+    }
     for (; i < end; i++) {
         size_t mlen, t;
         int num;
@@ -882,18 +698,17 @@ static void record_paragraph(parser *P, const para *p, int *list_open)
 }
 
 /* Splits a transcript paragraph into timestamps, metadata lines, comments and turns. */
-static void transcript_paragraph(parser *P, const para *p, int mixed_ok)
+static void transcript_paragraph(parser *P, const para *p)
 {
     const tk_lines *L = P->lines;
     size_t end = p->first + p->n, run = p->first;
     tk_block *turn = NULL;
     for (size_t i = p->first; i < end; i++) {
         const tk_line *l = &L->v[i];
-        size_t lo, ll, t, klen = 0;
-        int caps;
+        size_t t, klen = 0;
         tk_block_kind single = TK_B_KIND_COUNT;
         size_t off = 0;
-        if (is_timestamp_line(l))
+        if (tk_timestamp_line(l->s, l->len))
             single = TK_B_TIMESTAMP;
         else if ((t = meta_line(l, &klen)) > 0)
             single = TK_B_MILESTONE, off = t;
@@ -913,16 +728,14 @@ static void transcript_paragraph(parser *P, const para *p, int mixed_ok)
             run = i + 1;
             continue;
         }
-        if ((t = speaker_label(l, &lo, &ll, &caps)) > 0 && (caps || mixed_ok)) {
+        tk_label lab;
+        if ((t = speaker_label(P, l, &lab)) > 0) {
             if (turn == NULL && i > run)
                 add_block(P, TK_B_P, run, i - run, 0);
             else if (turn != NULL)
                 turn->n_lines = i - turn->line;
             turn = add_block(P, TK_B_TURN, i, 1, t);
-            if (turn != NULL) {
-                turn->label_off = lo;
-                turn->label_len = ll;
-            }
+            set_label(turn, &lab);
             run = i + 1;
         }
     }
@@ -1055,16 +868,17 @@ static int dateline_para(const tk_lines *L, const para *p)
 
 /* A document title: up to 3 lines at the top, each capitalised like a title (longer than a
  * heading may be), not a speaker turn. Counts into *long_words / *cap_long. */
-static int title_line(const tk_line *l, tk_shape shape, size_t *lw, size_t *cl)
+static int title_line(parser *P, const tk_line *l, tk_shape shape, size_t *lw, size_t *cl)
 {
-    size_t n = rtrim_len(l->s, l->len), lo, ll;
-    int caps;
+    size_t n = rtrim_len(l->s, l->len);
+    tk_label lab;
     if (n < 3 || n > 300 || l->s[0] == ' ' || l->s[0] == '\t')
         return 0;
-    if (shape == TK_SHAPE_TRANSCRIPT && speaker_label(l, &lo, &ll, &caps) > 0)
+    if (shape != TK_SHAPE_RECORD && speaker_label(P, l, &lab) > 0)
         return 0;
     unsigned char c0 = (unsigned char)l->s[0];
-    if (!is_upper(c0) && c0 < 0x80)
+    long num;
+    if (!is_upper(c0) && c0 < 0x80 && !tk_rec_numbered_heading(l->s, n, &num))
         return 0;
     size_t long_words = 0, cap_long = 0;
     for (size_t i = 0; i < n;) {
@@ -1087,14 +901,15 @@ static int title_line(const tk_line *l, tk_shape shape, size_t *lw, size_t *cl)
     return 1;
 }
 
-static int title_para(const tk_lines *L, const para *p, tk_shape shape)
+static int title_para(parser *P, const para *p, tk_shape shape)
 {
+    const tk_lines *L = P->lines;
     size_t lw = 0, cl = 0;
     size_t letters = 0, chars = 0;
     if (p->n > 3)
         return 0;
     for (size_t i = p->first; i < p->first + p->n; i++) {
-        if (!title_line(&L->v[i], shape, &lw, &cl))
+        if (!title_line(P, &L->v[i], shape, &lw, &cl))
             return 0;
         for (size_t k = 0; k < L->v[i].len; k++) {
             unsigned char c = (unsigned char)L->v[i].s[k];
@@ -1115,7 +930,7 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
         const tk_line *l = &L->v[v[k].first];
         if (dateline_para(L, &v[k]))
             continue;
-        if (title_para(L, &v[k], shape))
+        if (title_para(P, &v[k], shape))
             return (long)k;
         if (v[k].n == 1 && l->len <= 80)
             continue;
@@ -1124,9 +939,269 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
     return -1;
 }
 
+/* ------------------------------------------------------------------ proceedings, plays */
+
+/* A paragraph that is wholly an editorial event or direction: in parentheses or square
+ * brackets from its first character to its last ("(Laughter.)", "[Whereupon ...]"). */
+static int event_para(const tk_lines *L, const para *p)
+{
+    const tk_line *f = &L->v[p->first], *e = &L->v[p->first + p->n - 1];
+    size_t n = rtrim_len(e->s, e->len);
+    if (f->len < 3 || n == 0)
+        return 0;
+    char close = f->s[0] == '(' ? ')' : f->s[0] == '[' ? ']' : 0;
+    if (close == 0)
+        return 0;
+    /* the closing bracket ends the paragraph (a final '.' may follow it) */
+    if (e->s[n - 1] == '.' && n >= 2)
+        n--;
+    if (e->s[n - 1] != close)
+        return 0;
+    /* one bracket: no closing one before the end ("(a) ... (b)" is no event) */
+    int depth = 0;
+    for (size_t i = p->first; i < p->first + p->n; i++) {
+        const tk_line *l = &L->v[i];
+        size_t m = i == p->first + p->n - 1 ? n - 1 : l->len;
+        for (size_t k = 0; k < m; k++) {
+            depth += l->s[k] == f->s[0];
+            if (l->s[k] == close && --depth <= 0)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* 1 when paragraph q opens a new turn (a label) or a division: what follows an event that
+ * stands between turns. */
+static int opens_turn(parser *P, const para *q)
+{
+    const tk_line *l = &P->lines->v[q->first];
+    tk_label lab;
+    size_t a, b;
+    if (tk_timestamp_line(l->s, l->len))
+        return 1;
+    if (speaker_label(P, l, &lab) > 0)
+        return 1;
+    return (q->n == 1 && heading_like(l)) || tk_play_heading(l->s, l->len, &a, &b) != 0;
+}
+
+/* A play paragraph wholly a stage direction: in square brackets (a long one may be left
+ * open) or in _italics_ (the markup of an e-book). */
+static int play_stage_para(const tk_lines *L, const para *p)
+{
+    const tk_line *f = &L->v[p->first], *e = &L->v[p->first + p->n - 1];
+    size_t a = indent_of(f), n = rtrim_len(e->s, e->len);
+    if (a >= f->len || n == 0)
+        return 0;
+    if (f->s[a] == '[') {
+        if (e->s[n - 1] == ']')
+            return 1;
+        /* an open bracket running over the whole paragraph: no ']' in it */
+        for (size_t i = p->first; i < p->first + p->n; i++)
+            if (memchr(L->v[i].s, ']', L->v[i].len) != NULL)
+                return 0;
+        return e->s[n - 1] == '.' || e->s[n - 1] == '_';
+    }
+    if (f->s[a] == '_' && a + 1 < f->len && f->s[a + 1] != '_' && f->s[a + 1] != ' ')
+        return e->s[n - 1] == '_' || (n >= 2 && e->s[n - 2] == '_' && strchr(".,;:!?", e->s[n - 1]));
+    return 0;
+}
+
+typedef struct play_state {
+    tk_names *names;   /* how often each name stands alone or as "Name." at a paragraph start */
+    int in_cast;       /* after a cast list heading, before the first act */
+    int turn_open;     /* a speech is open */
+    int in_division;   /* an act or scene heading was seen */
+    int spoken;        /* a speech since the last heading */
+    size_t margin;     /* the longest line of the document: where wrapped prose ends */
+} play_state;
+
+/* The type of a play's division that is neither act nor scene ("prologue"). */
+static const char *part_type(const char *s, size_t n)
+{
+    static const char *const types[] = {"prologue", "epilogue", "induction", "interlude"};
+    for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+        if (n >= strlen(types[i]) && strncasecmp(s, types[i], strlen(types[i])) == 0)
+            return types[i];
+    return "act";
+}
+
+/* Verse or prose: lines [a, e) of a speech are verse when there are two or more and every
+ * line but the last ends well before the margin that wrapped prose reaches, and the next
+ * line starts with a capital (each verse line does). */
+static int speech_is_verse(parser *P, size_t a, size_t e, const play_state *ps)
+{
+    const tk_lines *L = P->lines;
+    if (e - a < 2)
+        return 0;
+    for (size_t i = a; i + 1 < e; i++) {
+        const tk_line *l = &L->v[i], *nx = &L->v[i + 1];
+        size_t n = rtrim_len(l->s, l->len), x = indent_of(nx);
+        /* reaches the margin: wrapped prose (a play whose verse is printed as wide as its
+           prose, the indented layout, has margin 0: its capitals decide) */
+        if (ps->margin > 0 && n * 100 > ps->margin * 80)
+            return 0;
+        unsigned char c = x < nx->len ? (unsigned char)nx->s[x] : 0;
+        if (!is_upper(c) && c < 0x80 && c != '[' && c != '_' && c != '\'' && c != '"')
+            return 0;
+    }
+    return 1;
+}
+
+/* The speech lines [a, e) of the open turn: one l per line (verse) or one p. */
+static void speech_lines(parser *P, size_t a, size_t e, const play_state *ps)
+{
+    if (a >= e)
+        return;
+    if (speech_is_verse(P, a, e, ps)) {
+        for (size_t i = a; i < e; i++)
+            add_block(P, TK_B_L, i, 1, indent_of(&P->lines->v[i]));
+    } else {
+        add_block(P, TK_B_P, a, e - a, 0);
+    }
+}
+
+/* One paragraph of a play whose speeches are paragraphs ("Name.  speech", "Name<TAB>
+ * speech", "NAME." alone then its speech): divisions, cast list, turns, stage directions. */
+static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_state *ps)
+{
+    const tk_lines *L = P->lines;
+    const para *p = &v[k];
+    const tk_line *l = &L->v[p->first];
+    size_t a, b;
+    int ph = tk_play_heading(l->s, l->len, &a, &b);
+    if (ph && p->n <= 3) {
+        /* a heading that wraps goes on in the next lines of its paragraph */
+        tk_block *bl = add_block(P, ph == 2 ? TK_B_SCENE : TK_B_ACT, p->first, p->n, a);
+        if (bl != NULL) {
+            bl->label_len = p->n == 1 ? b : 0;
+            if (ph == 3)
+                bl->divtype = part_type(l->s + a, b - a);
+        }
+        if (p->n > 1)
+            note(P, p->first, "heading", "a heading over several lines: joined");
+        ps->in_cast = ps->turn_open = ps->spoken = 0;
+        ps->in_division = 1;
+        return;
+    }
+    if (p->n == 1 && tk_cast_heading(l->s, l->len)) {
+        para_block(P, TK_B_HEAD, p, 0);
+        ps->in_cast = 1;
+        ps->turn_open = 0;
+        return;
+    }
+    tk_label lab;
+    size_t t;
+    if (!ps->in_cast && (t = speaker_label(P, l, &lab)) > 0 &&
+        (lab.caps || !(lab.form & TK_LF_ALONE) || (lab.form & TK_LF_COLON)) &&
+        ((lab.form & TK_LF_TAB) || (lab.form & TK_LF_COLON) ||
+         tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2)) {
+        /* a name alone or "Name." counts when it speaks again (not "TABLEAU", "LONDON.") */
+        if (lab.form & TK_LF_ALONE) {
+            tk_block *sb = add_block(P, TK_B_SPEAKER, p->first, 1, 0);
+            set_label(sb, &lab);
+            speech_lines(P, p->first + 1, p->first + p->n, ps);
+        } else {
+            int verse = speech_is_verse(P, p->first, p->first + p->n, ps);
+            tk_block *tb = add_block(P, TK_B_TURN, p->first, verse ? 1 : p->n, t);
+            set_label(tb, &lab);
+            if (verse && tb != NULL) {
+                tb->flags |= TK_BF_VERSE;
+                for (size_t i = p->first + 1; i < p->first + p->n; i++)
+                    add_block(P, TK_B_L, i, 1, indent_of(&L->v[i]));
+            }
+        }
+        /* a name alone: its speech follows in the next paragraphs; an inline label: the
+           speech is its paragraph */
+        ps->turn_open = (lab.form & TK_LF_ALONE) != 0;
+        ps->spoken = 1;
+        return;
+    }
+    if (play_stage_para(L, p) || (ps->in_division && !ps->spoken && !ps->in_cast)) {
+        /* a direction; before the first speech of a division the scene is described */
+        tk_block *e = para_block(P, TK_B_STAGE, p, indent_of(l));
+        if (e != NULL && (!ps->turn_open || k + 1 >= end || opens_turn(P, &v[k + 1]))) {
+            e->flags |= TK_BF_BETWEEN;
+            ps->turn_open = 0;
+        }
+        return;
+    }
+    if (ps->turn_open) {
+        speech_lines(P, p->first, p->first + p->n, ps);
+        return;
+    }
+    add_block(P, TK_B_P, p->first, p->n, 0);
+}
+
 /* Classifies the paragraphs of one record or transcript document. */
-static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int mixed_ok,
-                           int first_doc)
+/* A paragraph that can be a name of a roster: one line of at most 120 characters, no list
+ * marker, no label (`...:`), no date line. */
+static int roster_item(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    size_t mlen, e = rtrim_len(l->s, l->len);
+    int num;
+    return p->n == 1 && e <= 120 && e > 0 && list_marker(l, &mlen, &num) == 0 &&
+           l->s[e - 1] != ':' && !dateline_para(L, p);
+}
+
+/* The first paragraph of a record's closer among v[0..n): a signature among the last
+ * four one-line paragraphs with only short lines after it, and the closing formula right
+ * before it; (size_t)-1 when there is none. Source lines (moved to the header) and page
+ * breaks alone on a line are skipped. */
+static size_t find_closer(parser *P, const para *v, size_t n)
+{
+    const tk_lines *L = P->lines;
+    size_t end = n;
+    while (end > 0 && v[end - 1].n == 1 &&
+           starts_with(L->v[v[end - 1].first].s, L->v[v[end - 1].first].len, "Source: "))
+        end--;
+    size_t found = (size_t)-1;
+    for (size_t k = end; k > 0 && end - k < 4; k--) {
+        const tk_line *l = &L->v[v[k - 1].first];
+        /* short lines only; a numbered or bracketed line (a note, an archive reference)
+           after the signature is no addressee: no closer then */
+        if (v[k - 1].n != 1 || rtrim_len(l->s, l->len) > 80 || l->len == 0 ||
+            is_digit((unsigned char)l->s[0]) || l->s[0] == '[')
+            break;
+        if (tk_rec_signature(l->s, l->len) && k - 1 >= 2) /* not the title itself */
+            found = k - 1;
+    }
+    if (found == (size_t)-1)
+        return found;
+    const tk_line *b = &L->v[v[found - 1].first];
+    if (v[found - 1].n == 1 && tk_rec_closing(b->s, b->len))
+        return found - 1;
+    return found;
+}
+
+/* A file number line before the title: its number (idno) and the document type after it
+ * (`724.3415/3536: Telegram`) go to the header. */
+static void file_number_meta(parser *P, const tk_line *l)
+{
+    size_t off, n, e = rtrim_len(l->s, l->len);
+    size_t end = tk_rec_file_number(l->s, e, &off, &n);
+    if (end == 0)
+        return;
+    tk_meta_set(P->db, "idno", l->s + off, n, l->no, 1);
+    if (end + 2 < e && tk_meta_get(P->db, "type") == NULL)
+        tk_meta_set(P->db, "type", l->s + end + 2, e - end - 2, l->no, 0);
+    note(P, (size_t)(l - P->lines->v), "file-number", "file number (and document type) to the header");
+}
+
+/* The title line's document type and author, for the header (a front matter Type: or
+ * Author: wins). */
+static void title_meta(parser *P, const tk_line *l)
+{
+    size_t e = rtrim_len(l->s, l->len), a = indent_of(l), off, n;
+    size_t t = tk_rec_doc_type(l->s + a, e - a);
+    if (t != 0 && tk_meta_get(P->db, "type") == NULL)
+        tk_meta_set(P->db, "type", l->s + a + (t >> 16), t & 0xffff, l->no, 0);
+    if (tk_meta_get(P->db, "author") == NULL && tk_rec_author(l->s + a, e - a, &off, &n))
+        tk_meta_set(P->db, "author", l->s + a + off, n, l->no, 0);
+}
+
+static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int first_doc)
 {
     const tk_lines *L = P->lines;
     size_t np = 0;
@@ -1172,8 +1247,24 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int mi
             notes_at = k;
     }
 
-    int list_open = 0, in_turns = 0, seen_long = 0;
+    int list_open = 0, in_turns = 0, seen_long = 0, roster = 0;
+    play_state ps = {0};
+    for (size_t i = a; i < b && shape == TK_SHAPE_PLAY; i++) /* the margin of wrapped prose */
+        if (L->v[i].len > ps.margin && L->v[i].len < 200)
+            ps.margin = L->v[i].len;
+    if (shape == TK_SHAPE_PLAY) {
+        ps.names = tk_names_new();
+        if (ps.names == NULL)
+            P->oom = 1;
+        for (size_t k = 0; k < np && ps.names != NULL; k++) {
+            tk_label lab;
+            const tk_line *l = &L->v[v[k].first];
+            if (speaker_label(P, l, &lab) > 0)
+                tk_names_add(ps.names, l->s + lab.name_off, lab.name_len);
+        }
+    }
     long title_at = find_title(P, v, notes_at < body_end ? notes_at : body_end, shape);
+    size_t closer_at = shape == TK_SHAPE_RECORD ? find_closer(P, v, notes_at < body_end ? notes_at : body_end) : (size_t)-1;
     for (size_t k = 0; k < body_end; k++) {
         const para *p = &v[k];
         const tk_line *l = &L->v[p->first];
@@ -1193,7 +1284,47 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int mi
                 add_block(P, TK_B_NOTE, i, 1, 0);
             continue;
         }
+        if (k >= closer_at && p->n == 1) { /* the closer: salute, signed, addressee */
+            tk_block_kind kind = TK_B_CLOSE_SEG;
+            if (k == closer_at && tk_rec_closing(l->s, l->len))
+                kind = TK_B_CLOSE;
+            else if (k == closer_at || (k == closer_at + 1 && P->db->n > 0 &&
+                                        P->db->b[P->db->n - 1].kind == TK_B_CLOSE))
+                kind = TK_B_SIGNED;
+            para_block(P, kind, p, 0);
+            note(P, p->first, "closer", kind == TK_B_CLOSE    ? "closing formula: closer/salute"
+                                        : kind == TK_B_SIGNED ? "signature: closer/signed"
+                                                              : "line after the signature: closer");
+            list_open = 0;
+            continue;
+        }
+        /* a roster: "Present:" and one name (with its office) per paragraph */
+        if (shape == TK_SHAPE_RECORD && p->n == 1 && tk_rec_roster_label(l->s, l->len) &&
+            k + 1 < notes_at && roster_item(L, &v[k + 1])) {
+            para_block(P, TK_B_ROSTER_HEAD, p, 0);
+            note(P, p->first, "roster", "roster label: list[@type='participants']");
+            roster = 1;
+            list_open = 0;
+            continue;
+        }
+        if (roster) {
+            if (roster_item(L, p)) {
+                para_block(P, TK_B_ROSTER_ITEM, p, 0);
+                continue;
+            }
+            roster = 0;
+        }
         int top = !seen_long && !in_turns && k < 8;
+        if (shape == TK_SHAPE_RECORD && k < 12 && !seen_long && p->n == 1 &&
+            tk_rec_salutation(l->s, l->len)) {
+            para_block(P, TK_B_SALUTE, p, 0);
+            note(P, p->first, "salute", "salutation: opener/salute");
+            list_open = 0;
+            continue;
+        }
+        tk_label tl;
+        if (shape != TK_SHAPE_RECORD && speaker_label(P, l, &tl) > 0)
+            top = 0; /* a turn, not a title or the lines before one */
         if (top && p->n <= 4) {
             if (dateline_para(L, p)) {
                 para_block(P, TK_B_DATELINE, p, 0);
@@ -1202,11 +1333,15 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int mi
             }
             if (title_at >= 0 && k == (size_t)title_at) {
                 para_block(P, TK_B_TITLE, p, 0);
+                if (p->n == 1)
+                    title_meta(P, l);
                 continue;
             }
             /* short lines before the title (file number, "[Inclosure in No. 2.]") */
             if (title_at >= 0 && k < (size_t)title_at) {
                 para_block(P, TK_B_OPENER, p, 0);
+                if (p->n == 1)
+                    file_number_meta(P, l);
                 continue;
             }
         }
@@ -1214,18 +1349,18 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int mi
         if (p->n == 1 && heading_like(l) && k + 1 < notes_at) {
             const para *q = &v[k + 1];
             const tk_line *nl = &L->v[q->first];
-            size_t lo, ll;
-            int caps;
+            tk_label lab;
             /* followed by text: not by another heading, a Source line or a title (a
                signature "Albert Rathbone" before an enclosure's title is no heading) */
             int next_text = !(q->n == 1 && heading_like(nl)) &&
                             !(q->n == 1 && starts_with(nl->s, nl->len, "Source: ")) &&
-                            !title_para(L, q, shape);
-            int next_turn = shape == TK_SHAPE_TRANSCRIPT && speaker_label(nl, &lo, &ll, &caps) > 0;
+                            !title_para(P, q, shape);
+            int next_turn = shape != TK_SHAPE_RECORD && speaker_label(P, nl, &lab) > 0;
             int prev_heading = k > 0 && v[k - 1].n == 1 && heading_like(&L->v[v[k - 1].first]);
-            size_t lo2, ll2;
-            int caps2;
-            int is_turn = shape == TK_SHAPE_TRANSCRIPT && speaker_label(l, &lo2, &ll2, &caps2) > 0;
+            int is_turn = shape != TK_SHAPE_RECORD && speaker_label(P, l, &lab) > 0;
+            size_t ha, hb;
+            if (shape == TK_SHAPE_PLAY && tk_play_heading(l->s, l->len, &ha, &hb))
+                is_turn = 1; /* an act heading: below */
             if ((next_text || next_turn) && !prev_heading && !is_turn) {
                 para_block(P, TK_B_HEAD, p, 0);
                 in_turns = 0;
@@ -1238,9 +1373,21 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int mi
             plen += L->v[i].len;
         if (plen >= 200)
             seen_long = 1;
-        if (shape == TK_SHAPE_TRANSCRIPT) {
+        if (shape == TK_SHAPE_PLAY) {
+            play_paragraph(P, v, k, body_end, &ps);
+            in_turns = 1;
+        } else if (shape == TK_SHAPE_TRANSCRIPT) {
             size_t before = P->db->n;
-            transcript_paragraph(P, p, mixed_ok);
+            if (event_para(L, p) && (k + 1 >= body_end || opens_turn(P, &v[k + 1]))) {
+                /* a proceeding between turns: "(The meeting adjourned.)", "[Whereupon ...]" */
+                tk_block *e = para_block(P, is_parenthesised(l, &L->v[p->first + p->n - 1])
+                                                ? TK_B_STAGE : TK_B_P, p, 0);
+                if (e != NULL)
+                    e->flags |= TK_BF_BETWEEN;
+                note(P, p->first, "event", "a paragraph wholly an event: between the turns");
+                continue;
+            }
+            transcript_paragraph(P, p);
             for (size_t j = before; j < P->db->n; j++)
                 if (P->db->b[j].kind == TK_B_TURN || P->db->b[j].kind == TK_B_TIMESTAMP)
                     in_turns = 1, seen_long = 1;
@@ -1252,6 +1399,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int mi
         }
     }
     (void)first_doc;
+    tk_names_free(ps.names);
     free(v);
 }
 
@@ -1333,44 +1481,120 @@ static int star_heading_split(const tk_lines *L, size_t i, size_t end, size_t *a
     return 1;
 }
 
+/* A speaker line that names two or more speakers who each speak alone elsewhere
+ * ("MARCELLUS BERNARDO"): every word is such a name. */
+static int joint_speakers(const tk_names *names, const tk_line *l)
+{
+    size_t n = rtrim_len(l->s, l->len), words = 0;
+    for (size_t i = 0; i < n;) {
+        size_t w = i;
+        while (i < n && l->s[i] != ' ')
+            i++;
+        if (tk_names_get(names, l->s + w, i - w) == 0)
+            return 0;
+        words++;
+        while (i < n && l->s[i] == ' ')
+            i++;
+    }
+    return words >= 2;
+}
+
+/* An unbracketed direction inside a speech ("Aside", "Knocking within", "They fight",
+ * "To FERDINAND"): a line opening with a cue of the stage-cue table, short, not ending as
+ * verse does (, ; : ? !). */
+static int cue_line(parser *P, const tk_line *l)
+{
+    size_t a = indent_of(l), n = rtrim_len(l->s, l->len), words = 1;
+    if (n <= a || n - a > 60)
+        return 0;
+    char last = l->s[n - 1];
+    if (last == ',' || last == ';' || last == ':' || last == '?' || last == '!' || last == '-')
+        return 0;
+    for (size_t i = a; i < n; i++)
+        words += l->s[i] == ' ';
+    if (words > 8 || (last == '.' && words > 3))
+        return 0; /* a sentence: "Goes on my master's grief." */
+    /* "To NAME": a direction only when an ALL-CAPS name follows */
+    if (n - a > 4 && memcmp(l->s + a, "To ", 3) == 0)
+        return is_upper((unsigned char)l->s[a + 3]) && is_upper((unsigned char)l->s[a + 4]);
+    return tk_speakers_stage_cue(P->g, l->s + a, n - a) > 0;
+}
+
+/* The speech lines [s, e) of a play with indented speeches: verse (one l per line) or prose
+ * (one p), told by the capitals that open verse lines; a one-line speech is what the
+ * speech before it was. */
+static void moby_speech(parser *P, size_t s, size_t e, int *prose, const play_state *ps)
+{
+    if (s >= e)
+        return;
+    if (e - s >= 2)
+        *prose = !speech_is_verse(P, s, e, ps);
+    if (*prose)
+        add_block(P, TK_B_P, s, e - s, indent_of(&P->lines->v[s]));
+    else
+        for (size_t i = s; i < e; i++)
+            add_block(P, TK_B_L, i, 1, indent_of(&P->lines->v[i]));
+}
+
+/* A play whose speeches are indented under the speaker's name (the Moby layout). */
 static void play_document(parser *P, size_t a, size_t b)
 {
     const tk_lines *L = P->lines;
-    int speaker_open = 0, title_done = 0;
+    int speaker_open = 0, title_done = 0, prose = 0;
+    size_t run = b; /* first line of the speech being read */
+    play_state ps = {0};
+    ps.names = tk_names_new();
+    if (ps.names == NULL) {
+        P->oom = 1;
+        return;
+    }
+    for (size_t i = a; i < b; i++) {
+        const tk_line *l = &L->v[i];
+        if (i + 1 < b && indent_of(l) == 0 && play_speaker_line(l) && indent_of(&L->v[i + 1]) > 0)
+            tk_names_add(ps.names, l->s, rtrim_len(l->s, l->len));
+    }
+#define END_SPEECH()                                                                              \
+    do {                                                                                          \
+        if (run < i)                                                                              \
+            moby_speech(P, run, i, &prose, &ps);                                                  \
+        run = b;                                                                                  \
+    } while (0)
     for (size_t i = a; i < b; i++) {
         const tk_line *l = &L->v[i];
         size_t x, y;
-        if (is_blank(l))
+        if (is_blank(l)) {
+            END_SPEECH();
             continue;
+        }
         if (is_debris(l)) {
+            END_SPEECH();
             note(P, i, "debris", "web-page debris dropped from the body");
             continue;
         }
         int split_heading = !star_heading(l, &x, &y) && star_heading_split(L, i, b, &x, &y);
-        if (split_heading || star_heading(l, &x, &y)) {
+        int ph = split_heading ? (starts_with(l->s + x, y - x, "ACT") ? 1 : 2)
+                               : indent_of(l) == 0 ? tk_play_heading(l->s, l->len, &x, &y) : 0;
+        /* "Prologue" with a speech under it is a speaker, not a division */
+        if (ph == 3 && i + 1 < b && indent_of(&L->v[i + 1]) > 0 && !stage_line(&L->v[i + 1]))
+            ph = 0;
+        if (ph || (!split_heading && star_heading(l, &x, &y))) {
+            END_SPEECH();
             if (split_heading)
                 note(P, i, "heading", "act/scene heading closed by the stars of the next line");
-            int act = starts_with(l->s + x, y - x, "ACT");
-            int scene = starts_with(l->s + x, y - x, "SCENE");
-            tk_block *bl = add_block(P, act ? TK_B_ACT : scene ? TK_B_SCENE : TK_B_HEAD, i, 1, x);
-            if (bl != NULL)
+            tk_block *bl = add_block(P, ph == 2 ? TK_B_SCENE : ph ? TK_B_ACT : TK_B_HEAD, i, 1, x);
+            if (bl != NULL) {
                 bl->label_len = y; /* text end */
+                if (ph == 3)
+                    bl->divtype = part_type(l->s + x, y - x);
+            }
             speaker_open = 0;
             title_done = 1;
             if (split_heading)
                 i++; /* the closing stars */
             continue;
         }
-        int pas = plain_act_scene(l);
-        if (pas) {
-            tk_block *bl = add_block(P, pas == 1 ? TK_B_ACT : TK_B_SCENE, i, 1, 0);
-            if (bl != NULL)
-                bl->label_len = rtrim_len(l->s, l->len);
-            speaker_open = 0;
-            title_done = 1;
-            continue;
-        }
         if (indent_of(l) == 0) {
+            END_SPEECH();
             if (!title_done) {
                 add_block(P, TK_B_TITLE, i, 1, 0);
                 title_done = 1;
@@ -1378,15 +1602,21 @@ static void play_document(parser *P, size_t a, size_t b)
             }
             if (play_speaker_line(l)) {
                 tk_block *bl = add_block(P, TK_B_SPEAKER, i, 1, 0);
-                if (bl != NULL)
+                if (bl != NULL) {
                     bl->label_len = rtrim_len(l->s, l->len);
+                    if (joint_speakers(ps.names, l)) {
+                        bl->flags |= TK_BF_JOINT;
+                        note(P, i, "speaker", "several speakers speak together");
+                    }
+                }
                 speaker_open = 1;
                 continue;
             }
             add_block(P, TK_B_P, i, 1, 0);
             continue;
         }
-        if (stage_line(l) || !speaker_open) {
+        if (stage_line(l) || !speaker_open || cue_line(P, l)) {
+            END_SPEECH();
             size_t e = i + 1;
             while (e < b && stage_continues(&L->v[e - 1], &L->v[e]))
                 e++;
@@ -1394,11 +1624,59 @@ static void play_document(parser *P, size_t a, size_t b)
             i = e - 1;
             continue;
         }
-        add_block(P, TK_B_L, i, 1, indent_of(l));
+        if (run == b)
+            run = i;
     }
+    size_t i = b;
+    END_SPEECH();
+#undef END_SPEECH
+    tk_names_free(ps.names);
 }
 
 /* ------------------------------------------------------------------ driver */
+
+/* A compilation without separator lines: the lines (after a blank line) that are numbered
+ * document headings (`7. Memorandum From A to B`) with their date on one of the next three
+ * lines, when there are at least two and their numbers rise. Returns a malloc'd flag per
+ * line, or NULL when the file is not such a compilation. */
+static unsigned char *numbered_documents(parser *P, size_t start)
+{
+    const tk_lines *L = P->lines;
+    for (size_t i = start; i < L->n; i++)
+        if (is_separator(&L->v[i]))
+            return NULL;
+    unsigned char *cut = calloc(L->n + 1, 1);
+    if (cut == NULL)
+        return NULL;
+    size_t found = 0;
+    long last = -1;
+    for (size_t i = start; i < L->n; i++) {
+        const tk_line *l = &L->v[i];
+        long num;
+        if ((i > start && !is_blank(&L->v[i - 1])) || l->len == 0 ||
+            !is_digit((unsigned char)l->s[0]) ||
+            !tk_rec_numbered_heading(l->s, rtrim_len(l->s, l->len), &num) || num <= last)
+            continue;
+        int dated = 0;
+        for (size_t k = i + 1, seen = 0; k < L->n && seen < 3 && !dated; k++) {
+            if (is_blank(&L->v[k]))
+                continue;
+            seen++;
+            dated = L->v[k].len <= 120 && is_dateline_text(L->v[k].s, L->v[k].len);
+        }
+        if (!dated)
+            continue;
+        cut[i] = 1;
+        last = num;
+        found++;
+        note(P, i, "document", "numbered document heading: a new document");
+    }
+    if (found < 2) {
+        free(cut);
+        return NULL;
+    }
+    return cut;
+}
 
 static tk_docblocks *new_doc(parser *P, size_t first, size_t end)
 {
@@ -1420,15 +1698,19 @@ static tk_docblocks *new_doc(parser *P, size_t first, size_t end)
 
 static const char *const shape_names[] = {"auto", "record", "transcript", "play"};
 
-/* Counts, up to `most`, the separator-delimited parts from line `from` on that hold a line of
- * text (not blank, not web-page debris). */
-static size_t parts_with_text(const parser *P, size_t from, size_t most)
+/* Counts, up to `most`, the parts from line `from` on that hold a line of text (not blank, not
+ * web-page debris); parts end at separator lines and, when cut is given, before the lines it
+ * marks (numbered document headings). */
+static size_t parts_with_text(const parser *P, size_t from, size_t most, const unsigned char *cut)
 {
     const tk_lines *L = P->lines;
     size_t n = 0;
     int text = 0;
     for (size_t i = from; i <= L->n && n < most; i++) {
-        if (i == L->n || is_separator(&L->v[i])) {
+        if (i < L->n && cut != NULL && cut[i] && i > from) {
+            n += (size_t)text;
+            text = 1; /* the heading line itself is text */
+        } else if (i == L->n || is_separator(&L->v[i])) {
             n += (size_t)text;
             text = 0;
         } else if (!is_blank(&L->v[i]) && !is_debris(&L->v[i])) {
@@ -1438,46 +1720,75 @@ static size_t parts_with_text(const parser *P, size_t from, size_t most)
     return n;
 }
 
-tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const char *file,
-                           int explain, int corpus_title, tk_diag *d)
+tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
+                           const char *file, int explain, int corpus_title, tk_diag *d)
 {
-    parser P = {lines, file, d, explain, NULL, NULL, 0};
+    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL};
     tk_blocks *B = calloc(1, sizeof *B);
+    tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};
-    if (B == NULL)
+    if (B == NULL || g == NULL) {
+        free(B);
+        tk_speakers_free(g);
         return NULL;
+    }
     P.out = B;
+    P.g = g;
 
     /* front matter belongs to the first document (and, for a corpus, to all) */
     P.db = &front;
     size_t start = front_matter(&P);
 
-    shape_stats st;
-    int mixed_ok = 1;
-    tk_shape detected = detect_shape(&P, start, &st, &mixed_ok);
+    tk_shape_info si;
+    tk_shape_detect(lines, start, g, &si);
     const char *fm_shape = tk_meta_get(&front, "shape");
     if (shape == TK_SHAPE_AUTO && fm_shape != NULL) {
         for (int s = 1; s < 4; s++)
             if (strcasecmp(fm_shape, shape_names[s]) == 0)
                 shape = (tk_shape)s;
     }
-    B->shape = shape != TK_SHAPE_AUTO ? shape : detected;
+    B->shape = shape != TK_SHAPE_AUTO ? shape : si.shape;
     if (explain)
         tk_diag_report(d, TK_NOTE, file, 0, 0, "shape",
-                       "shape %s (%s; evidence: %zu paragraphs, %zu repeated ALL-CAPS labels, "
-                       "%zu repeated mixed-case labels, %zu act/scene headings, %zu speaker "
-                       "lines before indented speech)",
+                       "shape %s (%s; %s %d points, runner-up %s %d; evidence: %s; counts: %s)",
                        shape_names[B->shape], shape != TK_SHAPE_AUTO ? "chosen" : "detected",
-                       st.paragraphs, st.caps_turns, st.mixed_turns, st.play_marks,
-                       st.speaker_then_indent);
-    if (B->shape == TK_SHAPE_TRANSCRIPT && shape != TK_SHAPE_AUTO && st.caps_turns < 4)
-        mixed_ok = 1;
+                       tk_shape_name(si.shape), si.score, tk_shape_name(si.runner_up),
+                       si.runner_score, si.evidence[0] ? si.evidence : "none", si.counts);
+    /* a thin margin: say what else it could be and how to force it */
+    int thin = si.score - si.runner_score < (si.score / 4 > 15 ? si.score / 4 : 15);
+    if (shape == TK_SHAPE_AUTO && si.paragraphs >= 2 && si.runner_score > 0 && thin)
+        tk_diag_report(d, TK_WARNING, file, 0, 0, "shape",
+                       "read as a %s, but it is nearly as much a %s (%d against %d points): "
+                       "if it is one, convert with --shape %s (-v lists the evidence)",
+                       shape_names[si.shape], shape_names[si.runner_up], si.score,
+                       si.runner_score, shape_names[si.runner_up]);
+    P.forms = si.forms;
+    P.mixed_ok = si.mixed_ok;
+    if (!P.mixed_ok && (P.mixed = tk_names_new()) != NULL) {
+        for (size_t i = start; i < lines->n; i++) { /* paragraph starts */
+            tk_label lab;
+            const tk_line *l = &lines->v[i];
+            if ((i == start || is_blank(&lines->v[i - 1])) &&
+                tk_speaker_label(g, l->s, l->len, TK_LF_COLON, &lab) && !lab.caps &&
+                !tk_field_line(l, &lab))
+                tk_names_add(P.mixed, l->s + lab.name_off, lab.name_len);
+        }
+    }
+    if (B->shape != si.shape) { /* forced: accept the label forms of the forced shape */
+        P.forms = TK_LF_COLON | TK_LF_ALONE | TK_LF_SPACED | TK_LF_TAB;
+        if (B->shape == TK_SHAPE_PLAY)
+            P.forms |= TK_LF_PERIOD | TK_LF_ALONE | TK_LF_BARE;
+        P.mixed_ok = 1;
+    }
 
-    /* documents: split at separator lines */
+    /* documents: split at separator lines, or else (a record) before numbered document
+       headings */
+    unsigned char *cut = B->shape == TK_SHAPE_RECORD ? numbered_documents(&P, start) : NULL;
     size_t doc_start = start;
     int leading = 1; /* no part with text seen yet */
     for (size_t i = start; i <= lines->n && !P.oom; i++) {
-        if (i < lines->n && !is_separator(&lines->v[i]))
+        int at_cut = i < lines->n && cut != NULL && cut[i] && i > doc_start;
+        if (i < lines->n && !at_cut && !is_separator(&lines->v[i]))
             continue;
         size_t end = i;
         /* empty parts before the first text are skipped; the first part with text, when it is
@@ -1488,7 +1799,7 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const char *fi
             size_t np = 0;
             para *v = collect_paragraphs(&P, doc_start, end, &np);
             int empty = v != NULL && np == 0;
-            int title = corpus_title && v != NULL && np == 1 && v[0].n == 1 && parts_with_text(&P, i + 1, 2) >= 2;
+            int title = corpus_title && v != NULL && np == 1 && v[0].n == 1 && parts_with_text(&P, at_cut ? i : i + 1, 2, cut) >= 2;
             if (title) {
                 const tk_line *l = &lines->v[v[0].first];
                 B->corpus_title = strndup(l->s, rtrim_len(l->s, l->len));
@@ -1500,7 +1811,7 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const char *fi
             if (!empty)
                 leading = 0;
             if (empty || title) {
-                doc_start = i + 1;
+                doc_start = at_cut ? i : i + 1;
                 continue;
             }
         }
@@ -1511,18 +1822,21 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const char *fi
             for (size_t m = 0; m < front.n_meta; m++)
                 tk_meta_set(P.db, front.meta[m].key, front.meta[m].value,
                             strlen(front.meta[m].value), front.meta[m].line, 0);
-            if (B->shape == TK_SHAPE_PLAY)
+            if (B->shape == TK_SHAPE_PLAY && si.play_indented)
                 play_document(&P, doc_start, end);
             else
-                prose_document(&P, doc_start, end, B->shape, mixed_ok, B->n_docs == 1);
+                prose_document(&P, doc_start, end, B->shape, B->n_docs == 1);
         }
-        doc_start = i + 1;
+        doc_start = at_cut ? i : i + 1;
     }
+    free(cut);
     for (size_t m = 0; m < front.n_meta; m++) {
         free(front.meta[m].key);
         free(front.meta[m].value);
     }
     free(front.meta);
+    tk_speakers_free(g);
+    tk_names_free(P.mixed);
     if (P.oom) {
         tk_diag_report(d, TK_SYSTEM, file, 0, 0, "io", "out of memory");
         tk_blocks_free(B);

@@ -99,8 +99,7 @@ static void json_class(FILE *out, const tk_compare_class *k)
 
 static void print_json(FILE *out, const tk_compare_result *r)
 {
-    static const char *const kinds[] = {"missing", "added", "moved", "attribute",
-                                         "grouping"};
+    static const char *const kinds[] = {"missing", "added", "moved", "attribute", "grouping"};
     _Static_assert(sizeof kinds / sizeof *kinds == TK_CMP_DIFF_KIND_COUNT, "one per kind");
     fprintf(out, "{\"ref\": ");
     json_str(out, r->ref_name);
@@ -151,16 +150,16 @@ static void text_row(FILE *out, const tk_compare_class *k)
     char name[64];
     snprintf(name, sizeof name, "%s%s", k->parent ? "  " : "", k->name);
     fprintf(out, "%-34s %-9s %6lu %6lu %6lu  %5.3f %5.3f %5.3f  %5.3f %5.3f %5.3f  %-11s %s\n",
-            name, k->group, k->ref, k->hyp, k->exact, k->p, k->r, k->f, k->op, k->or_, k->of,
-            attrs, ident);
+            name, k->group, k->ref, k->hyp, k->exact, k->p, k->r, k->f, k->op, k->or_, k->of, attrs,
+            ident);
 }
 
 static void print_text(FILE *out, const tk_compare_result *r)
 {
     fprintf(out, "%s -> %s: %zu of %zu reference words aligned (%zu in hypothesis)\n\n",
             r->ref_name, r->hyp_name, r->aligned_words, r->ref_words, r->hyp_words);
-    fprintf(out, "%-34s %-9s %6s %6s %6s  %-17s  %-17s  %-11s %s\n", "class", "group", "ref",
-            "hyp", "exact", "exact  P     R     F1", "overlap P  R     F1", "attrs", "identity P R");
+    fprintf(out, "%-34s %-9s %6s %6s %6s  %-17s  %-17s  %-11s %s\n", "class", "group", "ref", "hyp",
+            "exact", "exact  P     R     F1", "overlap P  R     F1", "attrs", "identity P R");
     for (size_t i = 0; i < r->n_classes; i++)
         text_row(out, &r->classes[i]);
     text_row(out, &r->total);
@@ -221,8 +220,8 @@ int tk_cli_compare(int argc, char **argv)
             }
         if (known)
             continue;
-        if (strcmp(a, "--format") == 0 || strcmp(a, "--classes") == 0 ||
-            strcmp(a, "--map") == 0 || strcmp(a, "--skip") == 0 || strcmp(a, "--diffs") == 0 ||
+        if (strcmp(a, "--format") == 0 || strcmp(a, "--classes") == 0 || strcmp(a, "--map") == 0 ||
+            strcmp(a, "--skip") == 0 || strcmp(a, "--diffs") == 0 ||
             strcmp(a, "--fail-under") == 0) {
             if (i + 1 >= argc) {
                 rc = tk_cli_usage("compare", "option %s needs a value", a);

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "cli.h"
@@ -150,6 +151,9 @@ int tk_cli_convert(int argc, char **argv)
     tk_mapped in;
     int converted = 0;
     char *xml = NULL;
+    if (strcmp(input, "-") == 0 && isatty(STDIN_FILENO))
+        fputs("teikit convert: reading the transcript from the terminal (end with Ctrl-D; "
+              "'teikit convert --help' for usage)\n", stderr);
     if (tk_map_file(input, &in, d) != 0)
         goto out;
     if (split != NULL) {
@@ -168,6 +172,7 @@ int tk_cli_convert(int argc, char **argv)
     if (xml != NULL)
         tk_write_file_atomic(output, xml, xlen, input, d);
 out:
+    tk_diag_flush(d); /* "N more warnings like this suppressed" */
     rc = tk_diag_exit_status(d);
     if (!converted && rc == 0)
         rc = 1;

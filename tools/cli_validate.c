@@ -107,10 +107,15 @@ int tk_cli_validate(int argc, char **argv)
     if (s != NULL) {
         tk_validate_stats st;
         rc = tk_validate_paths(s, argv + i, (size_t)(argc - i), &o, d, &st);
-        if (!quiet)
-            fprintf(stderr, "%lu file%s, %lu invalid, %lu error%s, %lu warning%s\n", st.files,
-                    st.files == 1 ? "" : "s", st.invalid, st.errors,
+        /* nothing to sum up when no file could be read: the messages said why */
+        if (!quiet && st.unchecked < st.files) {
+            fprintf(stderr, "%lu file%s, %lu invalid, %lu error%s, %lu warning%s", st.files,
+                    st.files == 1 ? "" : "s", st.invalid - st.unchecked, st.errors,
                     st.errors == 1 ? "" : "s", st.warnings, st.warnings == 1 ? "" : "s");
+            if (st.unchecked > 0)
+                fprintf(stderr, ", %lu not checked", st.unchecked);
+            fputc('\n', stderr);
+        }
         tk_schema_free(s);
     }
     /* messages that never reached standard output (a full disk, a closed pipe) are an I/O

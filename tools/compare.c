@@ -72,11 +72,13 @@ static const cls_def cls_defs[] = {
 /* Elements that end a word where they start and end (blocks): text on either side of them
  * never runs together into one word. */
 static const char *const block_names[] = {
-    "div", "head", "p", "ab", "lg", "l", "list", "item", "label", "table", "row", "cell",
-    "opener", "dateline", "closer", "salute", "signed", "sp", "speaker", "u", "stage", "note",
-    "lb", "pb", "cb", "fw", "castList", "castItem", "role", "roleDesc", "byline", "docAuthor",
-    "argument", "epigraph", "trailer", "front", "back", "body", "group", "text", "figure",
-    "figDesc", "bibl", "listBibl", "quote", "q", "postscript", "seg", "set", "desc",
+    "div",      "head",     "p",        "ab",       "lg",     "l",        "list",       "item",
+    "label",    "table",    "row",      "cell",     "opener", "dateline", "closer",     "salute",
+    "signed",   "sp",       "speaker",  "u",        "stage",  "note",     "lb",         "pb",
+    "cb",       "fw",       "castList", "castItem", "role",   "roleDesc", "byline",     "docAuthor",
+    "argument", "epigraph", "trailer",  "front",    "back",   "body",     "group",      "text",
+    "figure",   "figDesc",  "bibl",     "listBibl", "quote",  "q",        "postscript", "seg",
+    "set",      "desc",
 };
 
 static const char *const attr_names[TK_CMP_ATTR_COUNT] = {"when", "from", "to", "n", "type"};
@@ -97,19 +99,20 @@ void tk_compare_opts_init(tk_compare_opts *o)
 /* ---- one side: its text, words and elements ------------------------------------------ */
 
 typedef struct cmp_word {
-    size_t s, e;     /* bytes of the side's text */
-    uint64_t h;      /* hash of the (normalised) word */
+    size_t s, e; /* bytes of the side's text */
+    uint64_t h;  /* hash of the (normalised) word */
+    uint64_t lh; /* loose hash: case folded; every punctuation token the same */
 } cmp_word;
 
 typedef struct cmp_elem {
-    size_t cls;       /* index into the comparison's classes */
-    long sub;         /* its breakdown class by key attributes, or -1 */
+    size_t cls; /* index into the comparison's classes */
+    long sub;   /* its breakdown class by key attributes, or -1 */
     xmlNodePtr node;
-    size_t cs, ce;    /* bytes of the side's text */
-    size_t ws, we;    /* words [ws, we) of its own side; ws == we: a point */
-    size_t ms, me;    /* the same over the hypothesis's words (mapped for the reference) */
+    size_t cs, ce; /* bytes of the side's text */
+    size_t ws, we; /* words [ws, we) of its own side; ws == we: a point */
+    size_t ms, me; /* the same over the hypothesis's words (mapped for the reference) */
     unsigned line;
-    long partner;     /* matched element of the other side, or -1 */
+    long partner; /* matched element of the other side, or -1 */
     int exact;
 } cmp_elem;
 
@@ -125,7 +128,7 @@ typedef struct cmp_side {
     size_t len, cap;
     cmp_word *w;
     size_t nw, wcap;
-    unsigned *wline;  /* source line of each word */
+    unsigned *wline; /* source line of each word */
     cmp_elem *el;
     size_t nel, elcap;
     cmp_mark *mk;
@@ -385,13 +388,16 @@ static void collect(cmp *c, cmp_side *s, xmlNodePtr top)
     free(open);
 }
 
-/* Collects every outermost `text` element of the document (teiCorpus: all its TEI). */
+/* Collects every outermost `text` element of the document (teiCorpus: all its TEI); warns
+ * when there is none. */
 static void collect_doc(cmp *c, cmp_side *s, xmlDocPtr doc)
 {
     xmlNodePtr n = xmlDocGetRootElement(doc);
+    size_t texts = 0;
     while (n != NULL && !c->oom) {
         if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "text") == 0) {
             collect(c, s, n);
+            texts++;
         } else if (n->type == XML_ELEMENT_NODE && n->children != NULL &&
                    strcmp((const char *)n->name, "teiHeader") != 0) {
             n = n->children;
@@ -405,6 +411,9 @@ static void collect_doc(cmp *c, cmp_side *s, xmlDocPtr doc)
         if (n != NULL)
             n = n->next;
     }
+    if (texts == 0)
+        tk_diag_report(c->d, TK_WARNING, s->name, 0, 0, "compare-no-text",
+                       "no text element: nothing of this document is compared");
 }
 
 /* ---- words ----------------------------------------------------------------------------- */
@@ -432,8 +441,8 @@ static int char_class(uint32_t c)
 {
     if (c < 0x80)
         return isspace((int)c) || c < 0x20 ? CH_SPACE : isalnum((int)c) ? CH_WORD : CH_PUNCT;
-    if (c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x2060 || c == 0x3000 ||
-        c == 0xFEFF || c == 0x202F)
+    if (c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x2060 || c == 0x3000 || c == 0xFEFF ||
+        c == 0x202F)
         return CH_SPACE;
     if ((c >= 0xA1 && c <= 0xBF && c != 0xAA && c != 0xBA) || c == 0xD7 || c == 0xF7 ||
         (c >= 0x2010 && c <= 0x205F) || (c >= 0x3001 && c <= 0x3003))
@@ -479,6 +488,7 @@ static int tokenize(cmp *c, cmp_side *s)
         s->w[s->nw].s = st;
         s->w[s->nw].e = i;
         s->w[s->nw].h = hash_bytes(s->text + st, i - st, c->o->ignore_case);
+        s->w[s->nw].lh = cl == CH_PUNCT ? 1 : hash_bytes(s->text + st, i - st, 1);
         s->nw++;
     }
     s->wline = malloc((s->nw + 1) * sizeof *s->wline);
@@ -771,16 +781,10 @@ static int align_loose(aligner *al, const cmp_side *ref, const cmp_side *hyp, co
     int rc = -1;
     if (LA == NULL || LB == NULL)
         goto out;
-    const cmp_side *sides[2] = {ref, hyp};
-    uint64_t *loose[2] = {LA, LB};
-    for (int k = 0; k < 2; k++)
-        for (size_t i = 0; i < sides[k]->nw; i++) {
-            const cmp_word *w = &sides[k]->w[i];
-            size_t len;
-            int punct = char_class(utf8_at((const unsigned char *)sides[k]->text, w->e, w->s,
-                                           &len)) == CH_PUNCT;
-            loose[k][i] = punct ? 1 : hash_bytes(sides[k]->text + w->s, w->e - w->s, 1);
-        }
+    for (size_t i = 0; i < n; i++)
+        LA[i] = ref->w[i].lh;
+    for (size_t j = 0; j < m; j++)
+        LB[j] = hyp->w[j].lh;
     memcpy(a2l, a2b, n * sizeof *a2l);
     size_t pa = 0, pb = 0; /* the gap starts after the last aligned pair */
     for (size_t i = 0; i <= n; i++) {
@@ -842,8 +846,7 @@ static int map_spans(cmp_side *ref, const long *a2b, size_t m)
         else if (a2b[k - 1] >= 0)
             e->me = (size_t)a2b[k - 1] + 1;
         else /* ceiling of the proportion */
-            e->me = lo[k] + ((k - g0[k]) * (hi[k] - lo[k]) + (g1[k] - g0[k]) - 1) /
-                                (g1[k] - g0[k]);
+            e->me = lo[k] + ((k - g0[k]) * (hi[k] - lo[k]) + (g1[k] - g0[k]) - 1) / (g1[k] - g0[k]);
         if (e->me < e->ms)
             e->me = e->ms;
     }
@@ -913,8 +916,45 @@ static size_t *sorted_elems(const cmp_side *s)
 
 /* Pairs the elements of one class: equal spans first, then overlapping ones near the same
  * place (a window of the neighbours in span order: never quadratic). */
-static void match_class(cmp_side *ref, const size_t *R, size_t nr, cmp_side *hyp,
-                        const size_t *H, size_t nh)
+static int by_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* How alike the texts of two elements are: the loose words they share over the words of
+ * either (Jaccard over multisets, the first 64 words of each), 0 for an empty one. */
+static double text_like(const cmp_side *ref, const cmp_elem *a, const cmp_side *hyp,
+                        const cmp_elem *b)
+{
+    enum { MAXW = 64 };
+    uint64_t x[MAXW], y[MAXW];
+    size_t nx = 0, ny = 0, common = 0;
+    for (size_t i = a->ws; i < a->we && nx < MAXW; i++)
+        x[nx++] = ref->w[i].lh;
+    for (size_t i = b->ws; i < b->we && ny < MAXW; i++)
+        y[ny++] = hyp->w[i].lh;
+    if (nx == 0 || ny == 0)
+        return 0;
+    qsort(x, nx, sizeof *x, by_u64);
+    qsort(y, ny, sizeof *y, by_u64);
+    for (size_t i = 0, j = 0; i < nx && j < ny;) {
+        if (x[i] == y[j])
+            common++, i++, j++;
+        else if (x[i] < y[j])
+            i++;
+        else
+            j++;
+    }
+    return (double)common / (double)(nx + ny - common);
+}
+
+/* Pairs the elements of one class: equal spans first (exact), then overlapping spans near
+ * the same place, then elements whose text moved a little (other editions put a stage
+ * direction a line later): alike texts at most MOVED_WORDS apart. Candidates are the
+ * neighbours in span order (a window: never quadratic). */
+static void match_class(cmp_side *ref, const size_t *R, size_t nr, cmp_side *hyp, const size_t *H,
+                        size_t nh)
 {
     size_t i = 0, j = 0;
     while (i < nr && j < nh) {
@@ -929,35 +969,42 @@ static void match_class(cmp_side *ref, const size_t *R, size_t nr, cmp_side *hyp
         else
             j++;
     }
-    enum { WINDOW = 8 };
-    for (i = 0; i < nr; i++) {
-        cmp_elem *a = &ref->el[R[i]];
-        if (a->partner >= 0)
-            continue;
-        size_t lo = 0, hi = nh;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (hyp->el[H[mid]].ms < a->ms)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        size_t from = lo > WINDOW ? lo - WINDOW : 0, to = lo + WINDOW < nh ? lo + WINDOW : nh;
-        double best = -1;
-        size_t bj = 0;
-        for (size_t q = from; q < to; q++) {
-            cmp_elem *b = &hyp->el[H[q]];
-            if (b->partner >= 0)
+    enum { WINDOW = 8, MOVED_WORDS = 100 };
+    for (int pass = 0; pass < 2; pass++) {
+        for (i = 0; i < nr; i++) {
+            cmp_elem *a = &ref->el[R[i]];
+            if (a->partner >= 0)
                 continue;
-            double ov = overlap(a->ms, a->me, b->ms, b->me);
-            if (ov > best) {
-                best = ov;
-                bj = q;
+            size_t lo = 0, hi = nh;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (hyp->el[H[mid]].ms < a->ms)
+                    lo = mid + 1;
+                else
+                    hi = mid;
             }
-        }
-        if (best >= 0) {
-            a->partner = (long)H[bj];
-            hyp->el[H[bj]].partner = (long)R[i];
+            size_t from = lo > WINDOW ? lo - WINDOW : 0, to = lo + WINDOW < nh ? lo + WINDOW : nh;
+            double best = -1;
+            size_t bj = 0;
+            for (size_t q = from; q < to; q++) {
+                cmp_elem *b = &hyp->el[H[q]];
+                if (b->partner >= 0)
+                    continue;
+                size_t dist = a->ms > b->ms ? a->ms - b->ms : b->ms - a->ms;
+                double ov = pass == 0             ? overlap(a->ms, a->me, b->ms, b->me)
+                            : dist <= MOVED_WORDS ? text_like(ref, a, hyp, b)
+                                                  : 0;
+                if (pass == 1 && ov < 0.5)
+                    continue;
+                if (ov > best) {
+                    best = ov;
+                    bj = q;
+                }
+            }
+            if (best >= 0) {
+                a->partner = (long)H[bj];
+                hyp->el[H[bj]].partner = (long)R[i];
+            }
         }
     }
 }
@@ -965,11 +1012,11 @@ static void match_class(cmp_side *ref, const size_t *R, size_t nr, cmp_side *hyp
 typedef struct pend {
     tk_compare_diff_kind kind;
     size_t cls;
-    long r, h;     /* element indices or -1 */
+    long r, h; /* element indices or -1 */
     int attr;
-    size_t pos;    /* position over the hypothesis's words, for the order */
+    size_t pos; /* position over the hypothesis's words, for the order */
     size_t seq;
-    char *text;    /* the message, when made at once (grouping), else NULL */
+    char *text; /* the message, when made at once (grouping), else NULL */
 } pend;
 
 /* Adds one pending disagreement. */
@@ -1062,30 +1109,58 @@ static int by_pos(const void *x, const void *y)
     return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* The element's text, whitespace collapsed, cut at about 60 bytes (on a character
- * boundary); for an empty element its @n, if any. Writes into buf. */
+/* Copies text[from, to) into out (room for cap bytes and a NUL), whitespace collapsed and
+ * trimmed, stopping before cap; *end gets where it stopped. Returns the bytes written. */
+static size_t collapse(const char *text, size_t from, size_t to, char *out, size_t cap, size_t *end)
+{
+    size_t k = 0, i = from;
+    for (; i < to && k < cap; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (!isspace(ch))
+            out[k++] = (char)ch;
+        else if (k > 0 && out[k - 1] != ' ')
+            out[k++] = ' ';
+    }
+    while (k > 0 && out[k - 1] == ' ')
+        k--;
+    out[k] = '\0';
+    *end = i;
+    return k;
+}
+
+/* The element's text, whitespace collapsed; a long one as its first and last words around
+ * " ... " (about 60 bytes, cut on character boundaries); for an empty element its @n, if
+ * any. Writes into buf (at least 80 bytes). */
 static const char *snippet(const cmp_side *s, const cmp_elem *e, char *buf, size_t size)
 {
-    size_t k = 0, lim = size < 64 ? size - 4 : 60;
-    for (size_t i = e->cs; i < e->ce && k < lim; i++) {
-        unsigned char ch = (unsigned char)s->text[i];
-        if (isspace(ch)) {
-            if (k > 0 && buf[k - 1] != ' ')
-                buf[k++] = ' ';
-        } else {
-            buf[k++] = (char)ch;
-        }
-    }
-    if (k >= lim && e->ce > e->cs) {
+    enum { WHOLE = 60, HALF = 28 };
+    size_t end, k = collapse(s->text, e->cs, e->ce, buf, size > WHOLE ? WHOLE : size - 1, &end);
+    if (end < e->ce) { /* too long: head ... tail */
+        k = collapse(s->text, e->cs, e->ce, buf, HALF, &end);
         while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80)
             k--;
         if (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0xC0)
             k--;
-        memcpy(buf + k, "...", 3);
-        k += 3;
+        memcpy(buf + k, " ... ", 5);
+        k += 5;
+        size_t j = e->ce, raw = 0;
+        while (j > e->cs && raw < 3 * HALF) { /* back over about HALF visible bytes */
+            j--;
+            raw += !isspace((unsigned char)s->text[j]);
+            if (raw >= HALF)
+                break;
+        }
+        size_t w = j; /* start at a word when there is one in the tail */
+        while (w < e->ce && !isspace((unsigned char)s->text[w]))
+            w++;
+        if (w < e->ce && j > e->cs && !isspace((unsigned char)s->text[j - 1]))
+            j = w;
+        while (j < e->ce && ((unsigned char)s->text[j] & 0xC0) == 0x80)
+            j++;
+        while (j < e->ce && isspace((unsigned char)s->text[j]))
+            j++;
+        k += collapse(s->text, j, e->ce, buf + k, size - k - 1, &end);
     }
-    while (k > 0 && buf[k - 1] == ' ')
-        k--;
     buf[k] = '\0';
     if (k == 0) {
         char *n = attr(e->node, "n");
@@ -1237,6 +1312,17 @@ static int compare_header(xmlDocPtr ref, xmlDocPtr hyp, tk_compare_result *res)
 
 /* ---- the comparison ---------------------------------------------------------------------- */
 
+static void maps_free(cmp_map *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(m[i].from);
+        free(m[i].attr);
+        free(m[i].value);
+        free(m[i].to);
+    }
+    free(m);
+}
+
 /* Parses "NAME" or "NAME[@ATTR=VALUE]" (len bytes of s) into m's from, attr and value.
  * Returns 0, -1 malformed, -2 out of memory. */
 static int parse_pattern(const char *s, size_t len, cmp_map *m)
@@ -1378,21 +1464,20 @@ static char *diff_text(const pend *p, const cmp *c, const cmp_side *ref, const c
                  snippet(ref, er, a, sizeof a), hyp->name, line_at(hyp, er->ms));
         break;
     case TK_CMP_SPURIOUS:
-        snprintf(buf, sizeof buf, "%s:%u: %s '%s' added (not in %s:%u)", hyp->name, eh->line,
-                 cls, snippet(hyp, eh, a, sizeof a), ref->name,
+        snprintf(buf, sizeof buf, "%s:%u: %s '%s' added (not in %s:%u)", hyp->name, eh->line, cls,
+                 snippet(hyp, eh, a, sizeof a), ref->name,
                  line_at(ref, back_map(b2a, hyp->nw, ref->nw, eh->ws)));
         break;
     case TK_CMP_MOVED:
         snprintf(buf, sizeof buf, "%s:%u: %s '%s' is '%s' in %s:%u", ref->name, er->line, cls,
-                 snippet(ref, er, a, sizeof a), snippet(hyp, eh, b, sizeof b), hyp->name,
-                 eh->line);
+                 snippet(ref, er, a, sizeof a), snippet(hyp, eh, b, sizeof b), hyp->name, eh->line);
         break;
     default: {
         const char *an = attr_names[p->attr];
         char *va = attr(er->node, an), *vb = attr(eh->node, an);
-        snprintf(buf, sizeof buf, "%s:%u: %s '%s' @%s '%s' is '%s' in %s:%u", ref->name,
-                 er->line, cls, snippet(ref, er, a, sizeof a), an, va ? va : "(none)",
-                 vb ? vb : "(none)", hyp->name, eh->line);
+        snprintf(buf, sizeof buf, "%s:%u: %s '%s' @%s '%s' is '%s' in %s:%u", ref->name, er->line,
+                 cls, snippet(ref, er, a, sizeof a), an, va ? va : "(none)", vb ? vb : "(none)",
+                 hyp->name, eh->line);
         xmlFree(va);
         xmlFree(vb);
         break;
@@ -1444,22 +1529,23 @@ static int group_diffs(const id_pair *p, size_t n, int by_ref, size_t ci, const 
             char buf[512];
             const cmp_side *s = by_ref ? ref : hyp, *o = by_ref ? hyp : ref;
             const cmp_elem *e = &s->el[first];
-            int len = snprintf(buf, sizeof buf, "%s:%u: %s @%s '%s' (%zu mentions) is %s in %s:",
-                               s->name, e->line, k->name, k->ident_attr, own, j - i,
-                               by_ref ? "split" : "joined", o->name);
+            int len = snprintf(
+                buf, sizeof buf, "%s:%u: %s @%s '%s' (%zu mentions) is %s in %s:", s->name, e->line,
+                k->name, k->ident_attr, own, j - i, by_ref ? "split" : "joined", o->name);
             for (size_t q = i, shown = 0; q < j && len > 0 && (size_t)len < sizeof buf; shown++) {
                 const char *other = by_ref ? p[q].b : p[q].a;
                 size_t r = q;
                 while (r < j && strcmp(by_ref ? p[r].b : p[r].a, other) == 0)
                     r++;
-                len += snprintf(buf + len, sizeof buf - (size_t)len, shown < 5 ? " '%s' %zu" : " ...",
-                                other, r - q);
+                len += snprintf(buf + len, sizeof buf - (size_t)len,
+                                shown < 5 ? " '%s' %zu" : " ...", other, r - q);
                 if (shown >= 5)
                     break;
                 q = r;
             }
-            pend pe = {TK_CMP_GROUP, ci, by_ref ? (long)first : -1, by_ref ? -1 : (long)first, 0,
-                       e->ms, 0, strdup(buf)};
+            pend pe = {
+                TK_CMP_GROUP, ci, by_ref ? (long)first : -1, by_ref ? -1 : (long)first, 0, e->ms, 0,
+                strdup(buf)};
             if (pe.text == NULL || add_pend(pd, npd, pdcap, pe) != 0) {
                 free(pe.text);
                 return -1;
@@ -1734,6 +1820,9 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
             goto oom;
         score(k);
     }
+    if (o->classes != NULL && *o->classes && res->n_classes == 0)
+        tk_diag_report(d, TK_WARNING, NULL, 0, 0, "compare-classes",
+                       "no element of either document is in the classes '%s'", o->classes);
     if (add_breakdown(&c, &ref, &hyp, res) != 0)
         goto oom;
     res->total.name = "total";
@@ -1753,7 +1842,8 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
     }
     score(&res->total);
 
-    qsort(pd, npd, sizeof *pd, by_pos);
+    if (npd > 0)
+        qsort(pd, npd, sizeof *pd, by_pos);
     res->total_diffs = npd;
     size_t keep = npd < o->max_diffs ? npd : o->max_diffs;
     if (keep > 0 && (res->diffs = calloc(keep, sizeof *res->diffs)) == NULL)
@@ -1785,19 +1875,8 @@ out:
         tk_compare_result_free(res);
         res = NULL;
     }
-    for (size_t i = 0; i < c.nmaps; i++) {
-        free(c.maps[i].from);
-        free(c.maps[i].attr);
-        free(c.maps[i].value);
-        free(c.maps[i].to);
-    }
-    for (size_t i = 0; i < c.nskips; i++) {
-        free(c.skips[i].from);
-        free(c.skips[i].attr);
-        free(c.skips[i].value);
-    }
-    free(c.maps);
-    free(c.skips);
+    maps_free(c.maps, c.nmaps);
+    maps_free(c.skips, c.nskips);
     for (size_t i = 0; i < c.ncls; i++)
         free(c.cls[i].name);
     free(c.cls);

@@ -64,6 +64,8 @@ static int build_tei(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xml
     info.in_corpus = in_corpus;
     info.doc_no = doc_no;
     info.first_line = db->first_line < L->n ? L->v[db->first_line].no : 0;
+    if (cv->rules != NULL)
+        tk_rules_set_play(cv->rules, shape == TK_SHAPE_PLAY);
     xmlNodePtr tei = parent == NULL ? new_root(cv, "TEI") : tk_el(cv, parent, "TEI");
     if (tei == NULL)
         return -1;
@@ -104,14 +106,14 @@ static void corpus_header(tk_conv *cv, xmlNodePtr corpus, const tk_blocks *B, in
     else {
         char buf[512];
         snprintf(buf, sizeof buf, "%zu documents from %s", B->n_docs,
-                 cv->file != NULL ? cv->file : "standard input");
+                 cv->file != NULL ? tk_base_name(cv->file) : "standard input");
         tk_text(title, buf, strlen(buf));
     }
     tk_text(tk_el(cv, tk_el(cv, fd, "publicationStmt"), "p"),
             "Unpublished conversion; see each document's header.", 51);
     char src[512];
     snprintf(src, sizeof src, "Plain-text file %s holding %zu documents.",
-             cv->file != NULL ? cv->file : "(standard input)", B->n_docs);
+             cv->file != NULL ? tk_base_name(cv->file) : "(standard input)", B->n_docs);
     tk_text(tk_el(cv, tk_el(cv, fd, "sourceDesc"), "p"), src, strlen(src));
     if (persons) {
         xmlNodePtr prof = tk_el(cv, h, "profileDesc");
@@ -187,6 +189,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     tk_conv cv;
     tk_ser *docs = NULL, *front = NULL;
     xmlDocPtr result = NULL;
+    tk_xml_init(); /* before the first tree is built, whichever thread comes first */
     if (o == NULL) {
         tk_convert_opts_init(&defaults);
         o = &defaults;
@@ -222,7 +225,8 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     if (o->date_order != TK_DATE_ORDER_AUTO)
         tk_rules_set_date_order(cv.rules, o->date_order == TK_DATE_ORDER_MDY ? TK_DATE_MDY
                                                                              : TK_DATE_DMY);
-    B = tk_blocks_parse(&L, o->shape, cv.file, o->explain, !o->split && each == NULL, d);
+    B = tk_blocks_parse(&L, o->shape, cv.rules, cv.file, o->explain, !o->split && each == NULL,
+                        d);
     if (B == NULL || apply_meta(B, o, d) != 0)
         goto out;
     cv.doc = xmlNewDoc((const xmlChar *)"1.0");
@@ -425,7 +429,7 @@ static int draft_one(tk_conv *cv, const char *buf, size_t len, const char *name,
     cv->file = name;
     if (tk_read_lines(buf, len, o->encoding, name, d, &L) != 0)
         goto out;
-    B = tk_blocks_parse(&L, o->shape, name, 0, 1, d);
+    B = tk_blocks_parse(&L, o->shape, cv->rules, name, 0, 1, d);
     if (B == NULL)
         goto out;
     for (size_t k = 0; k < B->n_docs; k++) {
@@ -457,7 +461,13 @@ xmlDocPtr tk_persons_draft_many(const char *const *bufs, const size_t *lens,
                                 tk_diag *d)
 {
     tk_conv cv;
+    tk_convert_opts defaults;
     xmlDocPtr result = NULL;
+    tk_xml_init();
+    if (o == NULL) { /* as tk_convert_memory: NULL means the defaults */
+        tk_convert_opts_init(&defaults);
+        o = &defaults;
+    }
     memset(&cv, 0, sizeof cv);
     cv.diag = d;
     cv.persons = tk_persons_new(o->persons_path, d);
@@ -492,6 +502,6 @@ out:
 
 xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d)
 {
-    const char *name = o->name != NULL ? o->name : "<input>";
+    const char *name = o != NULL && o->name != NULL ? o->name : "<input>";
     return tk_persons_draft_many(&buf, &len, &name, 1, o, d);
 }

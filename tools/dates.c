@@ -1,5 +1,6 @@
 /* dates.c: finds dates in running text and datelines (month names from a table) and gives
  * them ISO 8601 values, without taking page numbers, signatures, counts or times for years. */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -72,13 +73,14 @@ static size_t digits(const char *t, size_t i, size_t len, size_t max, unsigned *
     return k;
 }
 
-/* Index of the month table by first byte, built once (benign race: same bytes). */
+/* Index of the month table by first byte, built once (pthread_once: threads may convert
+ * at the same time). */
 #define N_MONTHS (sizeof months / sizeof *months)
 static unsigned char month_len[N_MONTHS];
 static unsigned char by_first[256][16]; /* month indices + 1, 0-terminated */
 static unsigned char date_start[256];   /* bytes a date can start with */
 static unsigned char word_byte[256];    /* letters, digits, bytes >= 0x80 (is_alnum) */
-static int tables_ready;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static void build_tables(void)
 {
@@ -95,15 +97,12 @@ static void build_tables(void)
     for (int c = 0; c < 256; c++)
         word_byte[c] = (unsigned char)is_alnum((unsigned char)c);
     date_start['f'] = date_start['F'] = date_start['b'] = date_start['B'] = date_start['t'] = 1;
-    tables_ready = 1;
 }
 
 /* A month name at text[i] ending at a word boundary; returns its length (with an
  * abbreviation's '.') and the month, or 0. */
 static size_t month_at(const char *t, size_t i, size_t len, unsigned *month)
 {
-    if (!tables_ready)
-        build_tables();
     const unsigned char *cand = by_first[(unsigned char)t[i]];
     if (cand[0] == 0 || (i > 0 && is_alnum((unsigned char)t[i - 1])))
         return 0;
@@ -419,8 +418,7 @@ void tk_dates_scan(const char *text, size_t len, int order,
         run = text[i] >= '0' && text[i] <= '9' ? run + 1 : 0;
     if (run < 4)
         return;
-    if (!tables_ready)
-        build_tables();
+    pthread_once(&tables_once, build_tables);
     /* word by word: a date can only start where a word starts */
     for (size_t i = 0; i < len;) {
         while (i < len && !word_byte[(unsigned char)text[i]])
@@ -447,6 +445,7 @@ int tk_date_parse(const char *text, size_t len, int order, tk_date *out)
         e--;
     if (s == e)
         return 0;
+    pthread_once(&tables_once, build_tables);
     tk_date d;
     /* a lone year in a dateline needs no context word */
     unsigned y;

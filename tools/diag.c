@@ -1,12 +1,18 @@
 /* diag.c: the one diagnostics module: counts messages by severity and hands them to a sink. */
 #include "teikit.h"
+#include "tk_alloc.h"
 
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define TK_RULE_SLOTS 64
+/* How many messages of one rule the current file had, for the limit. */
+struct seen {
+    char *rule;            /* owned copy */
+    unsigned long n;       /* messages of the rule so far in the file */
+    tk_severity worst;     /* the highest severity held back */
+};
 
 struct tk_diag {
     tk_diag_sink sink;
@@ -14,8 +20,11 @@ struct tk_diag {
     int notes;
     unsigned limit;
     unsigned long counts[TK_SEVERITY_COUNT];
-    /* per-rule counters for the limit: rule pointer identity within one file */
-    struct { const char *rule; const char *file; unsigned n; } seen[TK_RULE_SLOTS];
+    /* per-rule counters for the limit, for one file at a time (owned copies: the caller's
+     * strings may be gone by the next message) */
+    char *seen_file;       /* the file they count (NULL: messages without a file) */
+    struct seen *seen;
+    size_t n_seen, cap_seen;
     pthread_mutex_t lock;
 };
 
@@ -34,10 +43,21 @@ tk_diag *tk_diag_new(void)
     return d;
 }
 
+static void seen_clear(tk_diag *d)
+{
+    for (size_t i = 0; i < d->n_seen; i++)
+        free(d->seen[i].rule);
+    d->n_seen = 0;
+    free(d->seen_file);
+    d->seen_file = NULL;
+}
+
 void tk_diag_free(tk_diag *d)
 {
     if (d == NULL)
         return;
+    seen_clear(d);
+    free(d->seen);
     pthread_mutex_destroy(&d->lock);
     free(d);
 }
@@ -52,24 +72,63 @@ void tk_diag_set_notes(tk_diag *d, int enabled) { d->notes = enabled; }
 int tk_diag_notes_enabled(const tk_diag *d) { return d != NULL && d->notes; }
 void tk_diag_set_limit(tk_diag *d, unsigned limit) { d->limit = limit; }
 
-/* Counts one more message of `rule` in `file`; returns 0 once the limit is passed. */
-static int under_limit(tk_diag *d, const char *file, const char *rule)
+/* Delivers one "N more ... suppressed" line per rule the limit held back in the current
+ * file (not counted: the messages themselves were), then forgets the file. Lock held. */
+static void flush_locked(tk_diag *d)
+{
+    for (size_t i = 0; i < d->n_seen && d->sink != NULL; i++) {
+        struct seen *e = &d->seen[i];
+        if (e->n <= d->limit)
+            continue;
+        char text[128];
+        snprintf(text, sizeof text, "%lu more %s like this suppressed", e->n - d->limit,
+                 e->worst == TK_NOTE ? "notes" : "warnings");
+        tk_message m = {TK_NOTE, d->seen_file, 0, 0, -1, e->rule, text};
+        d->sink(&m, d->user);
+    }
+    seen_clear(d);
+}
+
+static int same_name(const char *a, const char *b)
+{
+    return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* Counts one more message of `rule` in `file`; returns 0 once the limit is passed. A message
+ * for another file first closes the previous file's counts. Lock held. */
+static int under_limit(tk_diag *d, const char *file, const char *rule, tk_severity sev)
 {
     if (d->limit == 0 || rule == NULL)
         return 1;
-    for (int i = 0; i < TK_RULE_SLOTS; i++) {
-        if (d->seen[i].rule == NULL) {
-            d->seen[i].rule = rule;
-            d->seen[i].file = file;
-            d->seen[i].n = 1;
-            return 1;
+    if (d->n_seen > 0 && !same_name(d->seen_file, file))
+        flush_locked(d);
+    if (d->n_seen == 0 && file != NULL)
+        d->seen_file = tk_xstrdup(file);
+    for (size_t i = 0; i < d->n_seen; i++) {
+        struct seen *e = &d->seen[i];
+        if (strcmp(e->rule, rule) == 0) {
+            if (++e->n <= d->limit)
+                return 1;
+            if (sev > e->worst)
+                e->worst = sev;
+            return 0;
         }
-        if (strcmp(d->seen[i].rule, rule) == 0 &&
-            ((file == NULL && d->seen[i].file == NULL) ||
-             (file != NULL && d->seen[i].file != NULL && strcmp(file, d->seen[i].file) == 0)))
-            return ++d->seen[i].n <= d->limit;
     }
-    return 1;
+    if (d->n_seen == d->cap_seen) {
+        d->cap_seen = d->cap_seen ? 2 * d->cap_seen : 16;
+        d->seen = tk_xrealloc(d->seen, d->cap_seen * sizeof *d->seen);
+    }
+    d->seen[d->n_seen++] = (struct seen){tk_xstrdup(rule), 1, TK_NOTE};
+    return 1 <= d->limit;
+}
+
+void tk_diag_flush(tk_diag *d)
+{
+    if (d == NULL)
+        return;
+    pthread_mutex_lock(&d->lock);
+    flush_locked(d);
+    pthread_mutex_unlock(&d->lock);
 }
 
 /* Decodes the UTF-8 character at s (n bytes available): stores its code point in *cp and
@@ -180,7 +239,7 @@ static void report_v(tk_diag *d, tk_severity sev, const char *file, unsigned lin
     clean_text(raw, text, sizeof text);
     pthread_mutex_lock(&d->lock);
     d->counts[sev]++;
-    if (d->sink != NULL && (sev >= TK_ERROR || under_limit(d, file, rule))) {
+    if (d->sink != NULL && (sev >= TK_ERROR || under_limit(d, file, rule, sev))) {
         tk_message m = {sev, file, line, col, byte, rule, text};
         d->sink(&m, d->user);
     }
@@ -212,8 +271,10 @@ unsigned long tk_diag_count(const tk_diag *d, tk_severity sev)
 
 void tk_diag_reset_counts(tk_diag *d)
 {
+    pthread_mutex_lock(&d->lock);
     memset(d->counts, 0, sizeof d->counts);
-    memset(d->seen, 0, sizeof d->seen);
+    seen_clear(d);
+    pthread_mutex_unlock(&d->lock);
 }
 
 int tk_diag_exit_status(const tk_diag *d)

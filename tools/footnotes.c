@@ -25,7 +25,7 @@ void tk_footnotes_free(tk_footnotes *f)
     free(f);
 }
 
-tk_footnotes *tk_footnotes_new(void) { return calloc(1, sizeof(tk_footnotes)); }
+tk_footnotes *tk_footnotes_new(void) { return tk_xcalloc(1, sizeof(tk_footnotes)); }
 
 void tk_inline_add_marker(tk_conv *cv, xmlNodePtr note, const char *n, size_t nlen,
                           const char *literal, size_t litlen, unsigned line, unsigned col,
@@ -62,6 +62,27 @@ void tk_inline_add_parent(tk_conv *cv, xmlNodePtr el, unsigned line)
     f->n_parents++;
 }
 
+void tk_inline_forget_parent(tk_conv *cv, xmlNodePtr el)
+{
+    tk_footnotes *f = cv->footnotes;
+    size_t w = 0;
+    for (size_t i = 0; i < f->n_parents; i++)
+        if (f->parents[i].el != el)
+            f->parents[w++] = f->parents[i];
+    f->n_parents = w;
+}
+
+int tk_footnotes_has_label(const tk_conv *cv, const char *s, size_t len)
+{
+    const tk_footnotes *f = cv->footnotes;
+    if (f == NULL || len == 0 || len >= sizeof f->notes[0].n)
+        return 0;
+    for (size_t i = 0; i < f->n_notes; i++)
+        if (strlen(f->notes[i].n) == len && memcmp(f->notes[i].n, s, len) == 0)
+            return 1;
+    return 0;
+}
+
 int tk_inline_add_when(tk_conv *cv, uint64_t key)
 {
     tk_footnotes *f = cv->footnotes;
@@ -69,9 +90,7 @@ int tk_inline_add_when(tk_conv *cv, uint64_t key)
         return -1;
     if (2 * (f->n_when_keys + 1) > f->cap_when_keys) { /* at most half full */
         size_t cap = f->cap_when_keys ? f->cap_when_keys * 2 : 256;
-        uint64_t *slot = calloc(cap, sizeof *slot);
-        if (slot == NULL)
-            return -1;
+        uint64_t *slot = tk_xcalloc(cap, sizeof *slot);
         for (size_t i = 0; i < f->cap_when_keys; i++)
             if (f->when_keys[i] != 0) {
                 size_t k = (size_t)((f->when_keys[i] * 0x9E3779B97F4A7C15u) >> 32) & (cap - 1);
@@ -141,10 +160,11 @@ static size_t note_marker(const char *t, size_t len, char *n, size_t ncap)
             return 0;
         memcpy(n, t + 1, nl);
         n[nl] = '\0';
-        /* a number, or a symbol marker ([*], [†]) */
+        /* a number, a number with one letter ([12a]), or a symbol marker ([*], [†]) */
         int digits = 1;
         for (size_t j = 0; j < nl; j++)
-            if (n[j] < '0' || n[j] > '9')
+            if ((n[j] < '0' || n[j] > '9') &&
+                !(j > 0 && j + 1 == nl && n[j] >= 'a' && n[j] <= 'z' && n[0] <= '9'))
                 digits = 0;
         if (!digits && !(nl == 1 && n[0] == '*') && strcmp(n, "\xe2\x80\xa0") != 0 &&
             strcmp(n, "\xe2\x80\xa1") != 0 && strcmp(n, "\xc2\xa7") != 0)
@@ -178,20 +198,10 @@ int tk_footnotes_add_line(tk_conv *cv, const tk_span *line)
             return 0;
         tk_fn_text *t = &f->notes[f->n_notes - 1];
         size_t nl = t->n_lines + line->n_lines;
-        char *nt = realloc(t->text, t->len + 1 + line->len + 1);
-        size_t *ls = realloc(t->line_start, nl * sizeof *ls);
-        unsigned *ln = realloc(t->line_no, nl * sizeof *ln);
-        unsigned *lc = realloc(t->line_col, nl * sizeof *lc);
-        if (nt != NULL)
-            t->text = nt;
-        if (ls != NULL)
-            t->line_start = ls;
-        if (ln != NULL)
-            t->line_no = ln;
-        if (lc != NULL)
-            t->line_col = lc;
-        if (nt == NULL || ls == NULL || ln == NULL || lc == NULL)
-            return 1;
+        t->text = tk_xrealloc(t->text, t->len + 1 + line->len + 1);
+        t->line_start = tk_xrealloc(t->line_start, nl * sizeof *t->line_start);
+        t->line_no = tk_xrealloc(t->line_no, nl * sizeof *t->line_no);
+        t->line_col = tk_xrealloc(t->line_col, nl * sizeof *t->line_col);
         t->text[t->len++] = '\n';
         for (size_t i = 0; i < line->n_lines; i++) {
             t->line_start[t->n_lines + i] = t->len + line->line_start[i];
@@ -211,17 +221,10 @@ int tk_footnotes_add_line(tk_conv *cv, const tk_span *line)
     strcpy(t->n, n);
     t->label_rend = label_rend(line->text, ml);
     t->len = line->len - s;
-    t->text = malloc(t->len + 1);
-    t->line_start = malloc(line->n_lines * sizeof *t->line_start);
-    t->line_no = malloc(line->n_lines * sizeof *t->line_no);
-    t->line_col = malloc(line->n_lines * sizeof *t->line_col);
-    if (t->text == NULL || t->line_start == NULL || t->line_no == NULL || t->line_col == NULL) {
-        free(t->text);
-        free(t->line_start);
-        free(t->line_no);
-        free(t->line_col);
-        return 0;
-    }
+    t->text = tk_xmalloc(t->len + 1);
+    t->line_start = tk_xmalloc(line->n_lines * sizeof *t->line_start);
+    t->line_no = tk_xmalloc(line->n_lines * sizeof *t->line_no);
+    t->line_col = tk_xmalloc(line->n_lines * sizeof *t->line_col);
     memcpy(t->text, line->text + s, t->len);
     t->text[t->len] = '\0';
     unsigned l0, c0;
@@ -286,6 +289,64 @@ static void place_timeline(tk_conv *cv)
         xmlAddPrevSibling(front->children, cv->timeline);
     else
         xmlAddChild(front, cv->timeline);
+}
+
+/* text/back/div[@type='notes'], made when absent (NULL without a TEI text element). */
+static xmlNodePtr notes_division(tk_conv *cv)
+{
+    if (cv->text == NULL)
+        return NULL;
+    xmlNodePtr back = child_named(cv->text, "back");
+    if (back == NULL && (back = tk_el(cv, cv->text, "back")) == NULL)
+        return NULL;
+    for (xmlNodePtr c = back->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "div") == 0) {
+            xmlChar *type = xmlGetProp(c, (const xmlChar *)"type");
+            int notes = type != NULL && strcmp((const char *)type, "notes") == 0;
+            xmlFree(type);
+            if (notes)
+                return c;
+        }
+    xmlNodePtr div = tk_el(cv, back, "div");
+    if (div != NULL)
+        xmlSetProp(div, (const xmlChar *)"type", (const xmlChar *)"notes");
+    return div;
+}
+
+/* A notes division left with nothing but its heading, when the heading is only the label
+ * the renderers print themselves ("Footnotes:"): removed (with back when it empties). */
+static void drop_empty_notes(tk_conv *cv)
+{
+    static const char *const labels[] = {"Footnotes:", "Footnotes", "FOOTNOTES:", "FOOTNOTES"};
+    xmlNodePtr back = cv->text != NULL ? child_named(cv->text, "back") : NULL;
+    xmlNodePtr div = back != NULL ? child_named(back, "div") : NULL;
+    if (div == NULL)
+        return;
+    xmlNodePtr head = NULL;
+    for (xmlNodePtr c = div->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (head != NULL || strcmp((const char *)c->name, "head") != 0)
+            return;
+        head = c;
+    }
+    if (head != NULL) {
+        xmlChar *txt = xmlNodeGetContent(head);
+        int label = 0;
+        for (size_t i = 0; txt != NULL && i < sizeof labels / sizeof *labels; i++)
+            if (strcmp((const char *)txt, labels[i]) == 0)
+                label = 1;
+        xmlFree(txt);
+        if (!label)
+            return;
+    }
+    xmlUnlinkNode(div);
+    xmlFreeNode(div);
+    for (xmlNodePtr c = back->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            return;
+    xmlUnlinkNode(back);
+    xmlFreeNode(back);
 }
 
 static int cmp_marker(const void *a, const void *b)
@@ -377,17 +438,17 @@ void tk_footnotes_finish(tk_conv *cv)
                                "note %s joined to the marker at %u:%u", t->n, best->line,
                                best->col);
         } else {
-            /* kept: at the end of the last element filled before the note's line */
-            xmlNodePtr parent = NULL;
-            for (size_t k = 0; k < f->n_parents; k++)
-                if (f->parents[k].line <= t->line)
-                    parent = f->parents[k].el;
-            if (parent == NULL)
-                parent = child_named(cv->text, "body");
+            /* kept in the notes section, never glued to the last paragraph */
+            xmlNodePtr parent = notes_division(cv);
+            if (parent == NULL) /* no TEI text element (tests, fragments) */
+                for (size_t k = 0; k < f->n_parents; k++)
+                    if (f->parents[k].line <= t->line)
+                        parent = f->parents[k].el;
             if (parent == NULL && f->n_parents > 0)
                 parent = f->parents[f->n_parents - 1].el;
             tk_diag_report(cv->diag, TK_WARNING, cv->file, t->line, t->col, "footnote-unused",
-                           "note text %s has no marker in the text; kept where it stands", t->n);
+                           "note text %s has no marker in the text; kept in the notes section",
+                           t->n);
             if (parent == NULL)
                 continue;
             target = tk_el(cv, parent, "note");
@@ -404,6 +465,7 @@ void tk_footnotes_finish(tk_conv *cv)
     }
     settle_unmatched(cv);
     place_timeline(cv); /* a timestamp inside a note text may have begun the timeline */
+    drop_empty_notes(cv);
     for (size_t i = 0; i < f->n_notes; i++) {
         free(f->notes[i].text);
         free(f->notes[i].line_start);

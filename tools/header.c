@@ -190,12 +190,21 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
                        "'%s'",
                        title ? title : "");
     }
-    el_str(cv, h.titleStmt, "title", title);
+    char *clean = strdup(title != NULL ? title : "");
+    if (clean != NULL)
+        tk_rec_strip_markers(clean);
+    el_str(cv, h.titleStmt, "title", clean != NULL ? clean : title);
+    free(clean);
     free(derived);
     for (size_t i = 0; i < db->n_meta; i++) {
         const tk_meta *m = &db->meta[i];
-        if (strcmp(m->key, "author") == 0)
-            el_str(cv, h.titleStmt, "author", m->value);
+        if (strcmp(m->key, "author") == 0) {
+            char *a = strdup(m->value);
+            if (a != NULL)
+                tk_rec_strip_markers(a);
+            el_str(cv, h.titleStmt, "author", a != NULL ? a : m->value);
+            free(a);
+        }
         else if (strcmp(m->key, "editor") == 0)
             el_str(cv, h.titleStmt, "editor", m->value);
         else if (strcmp(m->key, "translator") == 0) {
@@ -239,7 +248,7 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
         "title", "author", "editor", "translator", "publisher", "rights", "licence", "license",
         "source", "citation", "archive", "signature", "repository", "date", "summary",
         "abstract", "type", "language", "keywords", "subject", "interviewer", "interviewee",
-        "shape", "original-uploaded-date", "record-id"};
+        "shape", "original-uploaded-date", "record-id", "idno"};
     xmlNodePtr notesStmt = NULL;
     for (size_t i = 0; i < db->n_meta; i++) {
         size_t k = 0;
@@ -262,6 +271,12 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
         else if (strcmp(m->key, "source") == 0) {
             el_str(cv, h.sourceDesc, "bibl", m->value);
             h.n_source++;
+        } else if (strcmp(m->key, "idno") == 0) {
+            /* the archive's file number of the original (FRUS's decimal file) */
+            xmlNodePtr ms = tk_el(cv, h.sourceDesc, "msDesc");
+            xmlNodePtr id = el_str(cv, tk_el(cv, ms, "msIdentifier"), "idno", m->value);
+            xmlSetProp(id, (const xmlChar *)"type", (const xmlChar *)"file");
+            h.n_source++;
         } else if (strcmp(m->key, "archive") == 0 || strcmp(m->key, "signature") == 0) {
             size_t r = signature_repo(m->value, strlen(m->value));
             xmlNodePtr ms = tk_el(cv, h.sourceDesc, "msDesc");
@@ -278,7 +293,7 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
     if (h.n_source == 0) {
         char what[512];
         snprintf(what, sizeof what, "Plain-text transcript %s.",
-                 cv->file != NULL ? cv->file : "(standard input)");
+                 cv->file != NULL ? tk_base_name(cv->file) : "(standard input)");
         el_str(cv, h.sourceDesc, "p", what);
     }
 

@@ -62,6 +62,7 @@ typedef struct ctx {
     size_t n_rms, cap_rms;
     int explain;
     tk_inline_scratch *sc;
+    tk_span_cursor cur; /* positions of messages: linear along a line */
 } ctx;
 
 /* Buffers reused from span to span (kept in cv->footnotes): the pass mallocs only when a
@@ -95,10 +96,7 @@ static mark *push(vec *v)
 {
     if (v->n == v->cap) {
         size_t nc = v->cap ? v->cap * 2 : 16;
-        mark *nv = realloc(v->v, nc * sizeof *nv);
-        if (nv == NULL)
-            return NULL;
-        v->v = nv;
+        v->v = tk_xrealloc(v->v, nc * sizeof *v->v);
         v->cap = nc;
     }
     mark *m = &v->v[v->n++];
@@ -122,7 +120,7 @@ static mark *push_span(vec *v, int kind, size_t s, size_t e, size_t cs, size_t c
 
 static void pos(ctx *c, size_t off, unsigned *line, unsigned *col)
 {
-    tk_span_pos(c->sp, off, line, col);
+    tk_span_pos_at(c->sp, off, &c->cur, line, col);
 }
 
 static void explain(ctx *c, size_t off, const char *rule, const char *fmt, const char *a,
@@ -485,6 +483,25 @@ static int in_code_token(const char *t, size_t len, size_t bs, size_t be)
                                  (j == be && t[j] == '('));
 }
 
+/* A footnote marker from bs to be (the label inside); weak: only if a note confirms it. */
+static void foot_mark(ctx *c, size_t bs, size_t be, unsigned char weak, const char *why)
+{
+    const char *t = c->t;
+    mark *m = push(c->out);
+    if (m == NULL)
+        return;
+    m->kind = MK_FOOT;
+    m->s = bs;
+    m->e = be;
+    m->cs = bs + 1;
+    m->ce = be - 1;
+    m->paren = t[bs] == '(';
+    m->rend = t[bs] == '(' ? "parenthesized" : "bracketed";
+    m->cert = weak;
+    explain(c, bs, why, weak ? "'%.*s' is a footnote marker if a note confirms it"
+                             : "'%.*s' is a footnote marker", t + bs, be - bs);
+}
+
 static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
 {
     const char *t = c->t;
@@ -495,11 +512,21 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
         return;
     }
     size_t ins = bs + 1, inl = be - bs - 2;
+    /* the document has a note with this label (`1919[58]`, `[12a]`, `[*]`): a footnote
+     * marker, whatever the bracket rules would make of it */
+    if (open == '[' && !c->cv->footnotes->in_note && inl < 8 &&
+        tk_footnotes_has_label(c->cv, t + ins, inl)) {
+        foot_mark(c, bs, be, 0, "footnote-label");
+        return;
+    }
     int attached = bs > 0 && is_letter_at(t, bs - 1) && bs > floor;
     int touching = bs > 0 && bs > floor && !is_space((unsigned char)t[bs - 1]);
     tk_rule_match rm;
     mark *m;
-    if (!tk_rules_match(c->cv->rules, open, t + ins, inl, attached, &rm)) {
+    /* glued: after a character other than a space ("Heaven--[Jack"): no play direction */
+    int glued = bs > 0 && t[bs - 1] != ' ' && t[bs - 1] != '\n' && t[bs - 1] != '\t';
+    if (!tk_rules_match(c->cv->rules, open, t + ins, inl,
+                        attached | (glued ? TK_BR_GLUED : 0), &rm)) {
         if (open == '[')
             warn(c, bs, "bracket-unknown", "unknown bracket '[%.*s]' kept as text", t + ins, inl);
         return;
@@ -563,19 +590,8 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
             guess(c, bs, be, ins, inl, open == '(');
             return;
         }
-        if ((m = push(c->out)) == NULL)
-            return;
-        m->kind = MK_FOOT;
-        m->s = bs;
-        m->e = be;
-        m->cs = ins;
-        m->ce = ins + inl;
-        m->paren = open == '(';
-        m->rend = open == '(' ? "parenthesized" : "bracketed";
         /* weak: parenthesized, or detached from the word before: needs the notes section */
-        m->cert = (unsigned char)(open == '(' || !touching);
-        explain(c, bs, r->name, m->cert ? "'%.*s' is a footnote marker if a note confirms it"
-                                        : "'%.*s' is a footnote marker", t + bs, be - bs);
+        foot_mark(c, bs, be, (unsigned char)(open == '(' || !touching), r->name);
         return;
     }
     case TK_ENC_TIMESTAMP:
@@ -712,6 +728,42 @@ static size_t digit_marker(ctx *c, size_t i, size_t floor)
     return j - i;
 }
 
+/* A number glued to the end of a word, maybe after closing punctuation (`discovered5`,
+ * `Montagu345`, `_Paradox_.376`, `Blacksmith.”377`: ebook endnote references) that labels
+ * a note of the document: its length, else 0. */
+static size_t glued_marker(ctx *c, size_t i, size_t floor)
+{
+    static const char closing[] = ".,;:)]_*\"'!?";
+    const char *t = c->t;
+    size_t e = i; /* the end of the word */
+    while (e > floor && i - e < 6) {
+        unsigned char p = (unsigned char)t[e - 1];
+        if (p != 0 && strchr(closing, p) != NULL)
+            e--;
+        else if (e >= floor + 3 && p >= 0x9C && p <= 0x9D && (unsigned char)t[e - 2] == 0x80 &&
+                 (unsigned char)t[e - 3] == 0xE2) /* ” ’ */
+            e -= 3;
+        else if (e >= floor + 3 && p == 0x99 && (unsigned char)t[e - 2] == 0x80 &&
+                 (unsigned char)t[e - 3] == 0xE2)
+            e -= 3;
+        else
+            break;
+    }
+    if (e < 2 || e - 1 <= floor || !is_letter_at(t, e - 1))
+        return 0;
+    size_t w = e, lower = 0;
+    while (w > floor && is_letter_at(t, w - 1))
+        lower += is_lower((unsigned char)t[--w]);
+    if (e - w < 2 || lower == 0 || (w > floor && is_digit((unsigned char)t[w - 1])))
+        return 0;
+    size_t j = i;
+    while (j < c->len && j - i < 4 && is_digit((unsigned char)t[j]))
+        j++;
+    if (t[i] == '0' || (j < c->len && (is_digit((unsigned char)t[j]) || is_letter_at(t, j))))
+        return 0;
+    return tk_footnotes_has_label(c->cv, t + i, j - i) ? j - i : 0;
+}
+
 /* ---- the scan ---- */
 
 /* The end of a bracket nested in the bracket being searched: `[82]` in
@@ -823,6 +875,19 @@ static void scan(ctx *c, size_t from, size_t len, int depth)
             explain(c, i, "footnote-after-punct", "'%.*s' after a word and punctuation is a footnote marker", t + i, n);
             floor = i + n;
             i = floor - 1;
+        } else if (is_digit(ch) && (n = glued_marker(c, i, floor)) > 0) {
+            mark *m = push(c->out);
+            if (m != NULL) {
+                m->kind = MK_FOOT;
+                m->s = i;
+                m->e = i + n;
+                m->cs = i;
+                m->ce = i + n;
+                m->rend = "plain";
+            }
+            explain(c, i, "footnote-glued", "'%.*s' glued to a word labels a note: footnote marker", t + i, n);
+            floor = i + n;
+            i = floor - 1;
         }
     }
 }
@@ -895,14 +960,8 @@ static int reading_text(ctx *c, reading *r)
 {
     tk_inline_scratch *sc = c->sc;
     if (c->len + 1 > sc->rcap) {
-        char *nt = realloc(sc->rtext, c->len + 1);
-        if (nt != NULL)
-            sc->rtext = nt;
-        size_t *nm = realloc(sc->rmap, (c->len + 1) * sizeof *nm);
-        if (nm != NULL)
-            sc->rmap = nm;
-        if (nt == NULL || nm == NULL)
-            return -1;
+        sc->rtext = tk_xrealloc(sc->rtext, c->len + 1);
+        sc->rmap = tk_xrealloc(sc->rmap, (c->len + 1) * sizeof *sc->rmap);
         sc->rcap = c->len + 1;
     }
     r->text = sc->rtext;
@@ -1344,9 +1403,9 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     tk_footnotes *fs = cv->footnotes;
     tk_inline_scratch local;
     tk_inline_scratch *sc = fs->scratch;
-    if (sc == NULL && (sc = fs->scratch = calloc(1, sizeof *sc)) == NULL)
-        sc = NULL;
-    if (sc == NULL || sc->busy) {
+    if (sc == NULL)
+        sc = fs->scratch = tk_xcalloc(1, sizeof *sc);
+    if (sc->busy) {
         memset(&local, 0, sizeof local);
         sc = &local;
     }
@@ -1365,11 +1424,8 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     for (const char *p = c.t; (p = memchr(p, '(', (size_t)(c.t + c.len - p))) != NULL; p++)
         nb++;
     if (nb > sc->cap_rms) {
-        tk_rule_match *nr = realloc(sc->rms, nb * sizeof *nr);
-        if (nr != NULL) {
-            sc->rms = nr;
-            sc->cap_rms = nb;
-        }
+        sc->rms = tk_xrealloc(sc->rms, nb * sizeof *sc->rms);
+        sc->cap_rms = nb;
     }
     c.rms = sc->rms;
     c.cap_rms = sc->cap_rms;
@@ -1416,11 +1472,8 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     /* all marks, outer first */
     size_t total = c.br.n + c.nested.n + c.dates.n + c.persons.n;
     if (total > c.all.cap) {
-        mark *na = realloc(c.all.v, total * sizeof *na);
-        if (na != NULL) {
-            c.all.v = na;
-            c.all.cap = total;
-        }
+        c.all.v = tk_xrealloc(c.all.v, total * sizeof *c.all.v);
+        c.all.cap = total;
     }
     if (total == 0)
         tk_text(parent, c.t, c.len);

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,10 +43,7 @@ int tk_grow(void **v, size_t *cap, size_t n, size_t size, size_t first)
     if (n < *cap)
         return 0;
     size_t nc = *cap ? *cap * 2 : first;
-    void *g = realloc(*v, nc * size);
-    if (g == NULL)
-        return -1;
-    *v = g;
+    *v = tk_xrealloc(*v, nc * size);
     *cap = nc;
     return 0;
 }
@@ -574,6 +572,9 @@ tk_outdir *tk_outdir_open(const char *dir, int force, tk_diag *d)
             goto fail;
         }
         snprintf(o->target, sizeof o->target, "%s", dir);
+        size_t n = strlen(o->target); /* "out/": the staging directory goes beside, not in it */
+        while (n > 1 && o->target[n - 1] == '/')
+            o->target[--n] = '\0';
         return o;
     }
     if (!S_ISDIR(st.st_mode)) {
@@ -770,42 +771,54 @@ static int has_schemas(const char *dir)
     return (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) || (stat(q, &st) == 0 && S_ISDIR(st.st_mode));
 }
 
+static char data_dir_found[PATH_MAX]; /* written once, under data_dir_once */
+static pthread_once_t data_dir_once = PTHREAD_ONCE_INIT;
+
+/* Looks for the data beside the running binary: the source tree (build/teikit ->
+ * ../schemas) or a relocated install (PREFIX/bin/teikit -> PREFIX/share/teikit). */
+static void find_data_dir(void)
+{
+    char *found = data_dir_found;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash == NULL)
+        return;
+    *slash = '\0'; /* .../build */
+    slash = strrchr(exe, '/');
+    if (slash == NULL)
+        return;
+    *slash = '\0'; /* source tree root, or an install prefix */
+    if (has_schemas(exe) && strlen(exe) < sizeof data_dir_found) {
+        strcpy(found, exe);
+        return;
+    }
+    size_t len = strlen(exe);
+    static const char share[] = "/share/teikit";
+    if (len + sizeof share <= sizeof data_dir_found) {
+        memcpy(found, exe, len);
+        memcpy(found + len, share, sizeof share);
+        if (!has_schemas(found))
+            found[0] = '\0';
+    }
+}
+
 /* Looks in order: $TEIKIT_DATADIR; the source tree (build/teikit -> ./schemas); the install
  * prefix relative to the binary (bin/teikit -> share/teikit); the compiled-in TK_DATADIR. */
 const char *tk_data_dir(void)
 {
-    static char found[PATH_MAX];
     const char *env = getenv("TEIKIT_DATADIR");
     if (env != NULL && *env)
         return env;
-    if (found[0])
-        return found;
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash != NULL) {
-            *slash = '\0'; /* .../build */
-            slash = strrchr(exe, '/');
-            if (slash != NULL) {
-                *slash = '\0'; /* source tree root, or an install prefix */
-                if (has_schemas(exe) && strlen(exe) < sizeof found) {
-                    strcpy(found, exe);
-                    return found;
-                }
-                /* relocatable install: PREFIX/bin/teikit with PREFIX/share/teikit */
-                size_t len = strlen(exe);
-                static const char share[] = "/share/teikit";
-                if (len + sizeof share <= sizeof found) {
-                    memcpy(found, exe, len);
-                    memcpy(found + len, share, sizeof share);
-                    if (has_schemas(found))
-                        return found;
-                    found[0] = '\0';
-                }
-            }
-        }
-    }
-    return TK_DATADIR;
+    pthread_once(&data_dir_once, find_data_dir);
+    return data_dir_found[0] ? data_dir_found : TK_DATADIR;
+}
+
+const char *tk_base_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b != NULL && b[1] != '\0' ? b + 1 : path;
 }

@@ -46,6 +46,7 @@ struct tk_render {
     char **params;      /* name, value, name, value, ..., NULL (for xsltQuoteUserParams) */
     char **read_dirs;   /* realpaths, NULL-terminated */
     int xinclude;
+    int builtin;        /* a built-in stylesheet: it expects TEI */
 };
 
 /* One compilation or transformation in progress: where libxslt's messages go. */
@@ -376,7 +377,7 @@ static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
 static void init_libxslt(void)
 {
-    xmlInitParser();
+    tk_xml_init();
     exsltRegisterAll();
     default_loader = xsltDocDefaultLoader;
     xsltSetLoaderFunc(safe_loader);
@@ -807,6 +808,7 @@ tk_render *tk_render_new(const tk_render_opts *opts, tk_diag *d)
     if (o->xslt != NULL) {
         r->sheet_path = strdup(o->xslt);
     } else {
+        r->builtin = 1;
         const char *dir = o->xslt_dir;
         char buf[PATH_MAX];
         if (dir == NULL) {
@@ -833,12 +835,13 @@ tk_render *tk_render_new(const tk_render_opts *opts, tk_diag *d)
     run.r = r;
     run.diag = d;
     run.input = r->sheet_path;
+    tk_xml_handlers host;
+    tk_xml_handlers_save(&host, 1);
     xsltSetGenericErrorFunc(&run, xslt_error);
     xmlSetStructuredErrorFunc(&run, xml_error);
     r->style = xsltParseStylesheetDoc(sheet);
     flush_messages(&run);
-    xsltSetGenericErrorFunc(NULL, NULL);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    tk_xml_handlers_restore(&host);
     if (r->style == NULL) {
         xmlFreeDoc(sheet);
         if (run.errors == 0)
@@ -940,7 +943,8 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
     xsltTransformContextPtr tctxt = NULL;
     xsltSecurityPrefsPtr sec = NULL;
     xmlDocPtr res = NULL;
-    int rc = -1;
+    int rc = -1, saved = 0;
+    tk_xml_handlers host;
 
     tctxt = xsltNewTransformContext(r->style, doc);
     sec = new_security();
@@ -951,6 +955,8 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
     run->tctxt = tctxt;
     tctxt->_private = run;
     xsltSetTransformErrorFunc(tctxt, run, xslt_error);
+    tk_xml_handlers_save(&host, 1);
+    saved = 1;
     xsltSetGenericErrorFunc(run, xslt_error);
     xmlSetStructuredErrorFunc(run, xml_error);
     if (xsltSetCtxtSecurityPrefs(sec, tctxt) != 0 ||
@@ -986,8 +992,8 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
     }
     rc = 0;
 out:
-    xsltSetGenericErrorFunc(NULL, NULL);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (saved)
+        tk_xml_handlers_restore(&host);
     if (res != NULL)
         xmlFreeDoc(res);
     if (tctxt != NULL)
@@ -1014,6 +1020,15 @@ int tk_render_doc(tk_render *r, xmlDocPtr doc, const char *name, char **out, siz
     run.input = name != NULL ? name : "<document>";
     if (name != NULL && name[0] != '<')
         dir_of(name, run.input_dir);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (r->builtin && (root == NULL || root->ns == NULL ||
+                       strcmp((const char *)root->ns->href, TK_TEI_NS) != 0 ||
+                       (strcmp((const char *)root->name, "TEI") != 0 &&
+                        strcmp((const char *)root->name, "teiCorpus") != 0)))
+        tk_diag_report(r->diag, TK_WARNING, run.input, root != NULL ? (unsigned)root->line : 0,
+                       0, "not-tei", "not a TEI document (the root is \"%s\", not TEI or "
+                       "teiCorpus in the TEI namespace): the output will be mostly empty",
+                       root != NULL ? (const char *)root->name : "");
     return transform(&run, doc, out, len);
 }
 

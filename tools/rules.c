@@ -1,6 +1,7 @@
 /* rules.c: the bracket rule table: built-in rules and `--rules FILE`, parsed from one text
  * format (docs/rules.md), and the glob matcher that picks the rule for a bracket. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,6 +113,21 @@ static const char *const builtin_rules[] = {
     "seal-upper      [SEAL*]                             -> note type=editorial subtype=seal place=inline {$0}",
     "seal-notarial   [NOTARIAL SEAL*]                    -> note type=editorial subtype=seal place=inline {$0}",
     "seal-ls         [l. s.]                    nocase   -> note type=editorial subtype=seal place=inline {$0}",
+    /* editors' statements in archival records: not words supplied to the text */
+    "matter-omitted  [matter omitted]           nocase   -> gap reason=omitted {desc:$0}",
+    "text-omitted    [* omitted]                nocase   -> gap reason=omitted {desc:$0}",
+    "text-omitted-d  [* omitted.]               nocase   -> gap reason=omitted {desc:$0}",
+    "not-present     [not present]              nocase   -> note type=editorial subtype=attendance place=inline {$0}",
+    "none            [None]                              -> note type=editorial place=inline {$0}",
+    "no-date         [no date]                  nocase   -> note type=editorial subtype=date place=inline {$0}",
+    "n-d             [n.d.]                     nocase   -> note type=editorial subtype=date place=inline {$0}",
+    "end-of          [End *]                             -> note type=editorial subtype=doctype place=inline {$0}",
+    "agreed          [Agreed*]                           -> note type=editorial subtype=decision place=inline {$0}",
+    "approved        [Approved*]                         -> note type=editorial subtype=decision place=inline {$0}",
+    "signed          [Signed]                   nocase   -> note type=editorial subtype=signed place=inline {$0}",
+    /* in a play, any other square bracket of words after a space is a stage direction
+       ([Sings drunkenly]) */
+    "stage-play      [*]                 detached play   -> stage {$0}",
     /* not editorial: web-page debris, kept as text */
     "email-debris    [email*protected]                    -> @text",
     /* everything else made of words: supplied word(s) or a gloss (inlines.c decides) */
@@ -124,7 +140,21 @@ struct tk_rules {
     size_t n, cap;
     size_t n_user;   /* the first n_user rules come from the file */
     int date_order;
+    int play;        /* the document is a play: rules flagged `play` apply */
+    char **words[TK_WORDS_COUNT]; /* label-role, label-not, stage-cue phrases (speakers.c) */
+    size_t n_words[TK_WORDS_COUNT];
 };
+
+/* Directives of a rules file that extend the speaker-label word tables (speakers.c). */
+static const char *const word_directives[TK_WORDS_COUNT] = {
+    [TK_WORDS_ROLE] = "label-role", [TK_WORDS_NOT_LABEL] = "label-not",
+    [TK_WORDS_STAGE] = "stage-cue"};
+
+const char *const *tk_rules_words(const tk_rules *r, int kind, size_t *n)
+{
+    *n = r->n_words[kind];
+    return (const char *const *)r->words[kind];
+}
 
 /* encoder names after '@' */
 static const char *const enc_names[TK_ENC_COUNT] = {
@@ -147,6 +177,7 @@ static const struct {
     unsigned flag;
 } flag_names[] = {
     {"nocase", TK_RF_NOCASE}, {"attached", TK_RF_ATTACHED}, {"detached", TK_RF_DETACHED},
+    {"play", TK_RF_PLAY},
     {"bare", TK_RF_BARE},
 };
 
@@ -167,6 +198,11 @@ void tk_rules_free(tk_rules *r)
         return;
     for (size_t i = 0; i < r->n; i++)
         rule_clear(&r->v[i]);
+    for (int k = 0; k < TK_WORDS_COUNT; k++) {
+        for (size_t i = 0; i < r->n_words[k]; i++)
+            free(r->words[k][i]);
+        free(r->words[k]);
+    }
     free(r->v);
     free(r);
 }
@@ -378,6 +414,36 @@ static int push_rule(tk_rules *rs, tk_rule *r)
 }
 
 /* Reads the rules file into rs (before the built-in rules). 0 or -1 (reported). */
+/* The word table a directive line names (label-role, label-not, stage-cue), -1 if none. */
+static int word_directive(const char *s, const char *end)
+{
+    for (int k = 0; k < TK_WORDS_COUNT; k++) {
+        size_t m = strlen(word_directives[k]);
+        if ((size_t)(end - s) > m && memcmp(s, word_directives[k], m) == 0 &&
+            (s[m] == ' ' || s[m] == '\t'))
+            return k;
+    }
+    return -1;
+}
+
+/* Adds the phrase s..end (trimmed) to word table k; -1 when empty or out of memory. */
+static int add_word(tk_rules *rs, int k, const char *s, const char *end)
+{
+    s = skip_ws(s, end);
+    while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    if (end == s)
+        return -1;
+    char **g = realloc(rs->words[k], (rs->n_words[k] + 1) * sizeof *g);
+    if (g == NULL)
+        return -1;
+    rs->words[k] = g;
+    if ((g[rs->n_words[k]] = dupn(s, (size_t)(end - s))) == NULL)
+        return -1;
+    rs->n_words[k]++;
+    return 0;
+}
+
 static int load_file(tk_rules *rs, const char *path, tk_diag *d)
 {
     size_t len = 0;
@@ -395,7 +461,14 @@ static int load_file(tk_rules *rs, const char *path, tk_diag *d)
             n--;
         const char *s = skip_ws(p, p + n);
         if (s < p + n && *s != '#') {
-            if ((size_t)(p + n - s) > 10 && memcmp(s, "date-order", 10) == 0) {
+            int wk = word_directive(s, p + n);
+            if (wk >= 0) {
+                if (add_word(rs, wk, s + strlen(word_directives[wk]), p + n) != 0) {
+                    tk_diag_report(d, TK_ERROR, path, lineno, (unsigned)(s - p) + 1, "rules",
+                                   "%s needs a word or phrase", word_directives[wk]);
+                    status = -1;
+                }
+            } else if ((size_t)(p + n - s) > 10 && memcmp(s, "date-order", 10) == 0) {
                 const char *v = skip_ws(s + 10, p + n);
                 if (p + n - v == 3 && (memcmp(v, "dmy", 3) == 0 || memcmp(v, "mdy", 3) == 0))
                     rs->date_order = v[0] == 'm' ? TK_DATE_MDY : TK_DATE_DMY;
@@ -462,65 +535,146 @@ fail:
 
 void tk_rules_set_date_order(tk_rules *r, int order) { r->date_order = order; }
 int tk_rules_date_order(const tk_rules *r) { return r->date_order; }
+void tk_rules_set_play(tk_rules *r, int on) { r->play = on; }
 size_t tk_rules_count(const tk_rules *r) { return r->n; }
 const tk_rule *tk_rules_at(const tk_rules *r, size_t i) { return i < r->n ? &r->v[i] : NULL; }
 
-/* Glob match of pattern p against s[0..n) with captures. Returns 1 on a match. */
-static int glob(const char *p, const char *s, size_t i, size_t n, int nocase, tk_rule_match *m,
-                int cap)
+/* One element of a compiled glob: a literal byte, '*' or '#'. */
+struct gtok {
+    char kind; /* 'c' literal, '*', '#' */
+    unsigned char c;
+};
+
+static int gtok_eq(const struct gtok *t, unsigned char b, int nocase)
 {
-    while (*p != '\0') {
-        if (*p == '*' || *p == '#') {
-            int digits = *p == '#';
-            size_t j = i;
-            if (digits) {
-                while (j < n && s[j] >= '0' && s[j] <= '9')
-                    j++;
-                if (j == i)
-                    return 0;
-                /* digits are greedy: try the longest run first, then shorter */
-                for (size_t k = j; k > i; k--) {
-                    m->cap_start[cap + 1] = i;
-                    m->cap_end[cap + 1] = k;
-                    if (glob(p + 1, s, k, n, nocase, m, cap + 1))
-                        return 1;
-                }
-                return 0;
-            }
-            if (p[1] == '\0') { /* trailing star: the rest */
-                m->cap_start[cap + 1] = i;
-                m->cap_end[cap + 1] = n;
-                return 1;
-            }
-            for (size_t k = i; k <= n; k++) {
-                m->cap_start[cap + 1] = i;
-                m->cap_end[cap + 1] = k;
-                if (glob(p + 1, s, k, n, nocase, m, cap + 1))
-                    return 1;
-            }
-            return 0;
-        }
-        if (*p == '\\' && p[1] != '\0')
-            p++;
-        if (i >= n)
-            return 0;
-        unsigned char a = (unsigned char)*p, b = (unsigned char)s[i];
-        if (a != b && !(nocase && a < 128 && b < 128 && tolower(a) == tolower(b)))
-            return 0;
-        p++;
-        i++;
-    }
-    return i == n;
+    return t->c == b || (nocase && t->c < 128 && b < 128 && tolower(t->c) == tolower(b));
 }
 
-int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, int attached,
+static int is_digit_byte(char c) { return c >= '0' && c <= '9'; }
+
+/* Glob match of pattern p against s[0..n) with captures, in time linear in n (times the
+ * pattern's length; a backtracking matcher took O(n^4) with four wildcards). The captures
+ * are those backtracking would give: `*` as short as possible (a trailing `*` takes the rest),
+ * `#` as long as possible, left to right. ok[k][i] (a table of the pattern's tokens by text
+ * positions) says whether tokens k.. match s[i..n); the captures are then read off it
+ * left to right. Returns 1 on a match. */
+static int glob(const char *p, const char *s, size_t n, int nocase, tk_rule_match *m)
+{
+    struct gtok tok_buf[64], *tok = tok_buf;
+    unsigned char ok_buf[4096], *ok = ok_buf;
+    size_t plen = strlen(p), nt = 0;
+    int rc = 0;
+    if (plen > sizeof tok_buf / sizeof *tok_buf && (tok = malloc(plen * sizeof *tok)) == NULL)
+        return 0;
+    for (size_t i = 0; p[i] != '\0'; i++) {
+        if (p[i] == '\\' && p[i + 1] != '\0')
+            tok[nt++] = (struct gtok){'c', (unsigned char)p[++i]};
+        else if (p[i] == '*' || p[i] == '#')
+            tok[nt++] = (struct gtok){p[i], 0};
+        else
+            tok[nt++] = (struct gtok){'c', (unsigned char)p[i]};
+    }
+    /* literal prefix and suffix first: most rules fail there at once */
+    size_t pre = 0, suf = 0;
+    while (pre < nt && tok[pre].kind == 'c') {
+        if (pre >= n || !gtok_eq(&tok[pre], (unsigned char)s[pre], nocase))
+            goto out;
+        pre++;
+    }
+    if (pre == nt) {
+        rc = n == nt;
+        goto out;
+    }
+    while (suf < nt - pre && tok[nt - 1 - suf].kind == 'c') {
+        if (suf >= n - pre || !gtok_eq(&tok[nt - 1 - suf], (unsigned char)s[n - 1 - suf], nocase))
+            goto out;
+        suf++;
+    }
+    if (pre + suf + 1 == nt) { /* one wildcard between them: no search */
+        size_t e = n - suf;
+        for (size_t i = pre; tok[pre].kind == '#' && i < e; i++)
+            if (!is_digit_byte(s[i]))
+                goto out;
+        if (tok[pre].kind == '#' && e == pre)
+            goto out;
+        m->cap_start[1] = pre;
+        m->cap_end[1] = e;
+        rc = 1;
+        goto out;
+    }
+    size_t w = n + 2; /* row width: positions 0..n, and n+1 (past the end) always 0 */
+    size_t rows = nt + 1;
+    if (rows > SIZE_MAX / w)
+        goto out;
+    if (rows * w > sizeof ok_buf && (ok = malloc(rows * w)) == NULL)
+        goto out;
+#define OK(k, i) ok[(k) * w + (i)]
+    for (size_t i = 0; i < w; i++)
+        OK(nt, i) = i == n;
+    for (size_t k = nt; k-- > 0;) {
+        OK(k, n + 1) = 0;
+        for (size_t i = n + 1; i-- > 0;) {
+            switch (tok[k].kind) {
+            case '*':
+                OK(k, i) = OK(k + 1, i) || OK(k, i + 1);
+                break;
+            case '#':
+                OK(k, i) = i < n && is_digit_byte(s[i]) && (OK(k + 1, i + 1) || OK(k, i + 1));
+                break;
+            default:
+                OK(k, i) = i < n && gtok_eq(&tok[k], (unsigned char)s[i], nocase) &&
+                           OK(k + 1, i + 1);
+            }
+        }
+    }
+    if (!OK(0, 0))
+        goto out;
+    size_t i = 0;
+    int cap = 0;
+    for (size_t k = 0; k < nt; k++) {
+        size_t j;
+        if (tok[k].kind == 'c') {
+            i++;
+            continue;
+        }
+        if (tok[k].kind == '*') { /* the shortest that lets the rest match */
+            for (j = i; !OK(k + 1, j); j++)
+                ;
+        } else { /* the longest run of digits that lets the rest match */
+            size_t e = i;
+            while (e < n && is_digit_byte(s[e]))
+                e++;
+            for (j = e; !OK(k + 1, j); j--)
+                ;
+        }
+        cap++;
+        if (cap <= TK_RULE_CAPS) {
+            m->cap_start[cap] = i;
+            m->cap_end[cap] = j;
+        }
+        i = j;
+    }
+#undef OK
+    rc = 1;
+out:
+    if (tok != tok_buf)
+        free(tok);
+    if (ok != ok_buf)
+        free(ok);
+    return rc;
+}
+
+int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, int how,
                    tk_rule_match *m)
 {
+    int attached = how & 1;
     for (size_t i = 0; i < r->n; i++) {
         const tk_rule *ru = &r->v[i];
         if (ru->open != open || ru->enc == TK_ENC_COUNT)
             continue;
         if ((ru->flags & TK_RF_ATTACHED) && !attached)
+            continue;
+        if ((ru->flags & TK_RF_PLAY) && (!r->play || (how & TK_BR_GLUED)))
             continue;
         if ((ru->flags & TK_RF_DETACHED) && attached)
             continue;
@@ -535,7 +689,7 @@ int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, in
                 continue;
         }
         memset(m, 0, sizeof *m);
-        if (glob(ru->pat, inner, 0, n, ru->flags & TK_RF_NOCASE, m, 0)) {
+        if (glob(ru->pat, inner, n, ru->flags & TK_RF_NOCASE, m)) {
             m->rule = ru;
             m->cap_start[0] = 0;
             m->cap_end[0] = n;

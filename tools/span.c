@@ -5,6 +5,12 @@
 
 void tk_span_pos(const tk_span *span, size_t off, unsigned *line, unsigned *col)
 {
+    tk_span_pos_at(span, off, NULL, line, col);
+}
+
+void tk_span_pos_at(const tk_span *span, size_t off, tk_span_cursor *cur, unsigned *line,
+                    unsigned *col)
+{
     size_t lo = 0, hi = span->n_lines;
     /* last line whose start <= off */
     while (hi - lo > 1) {
@@ -14,18 +20,31 @@ void tk_span_pos(const tk_span *span, size_t off, unsigned *line, unsigned *col)
         else
             hi = mid;
     }
+    size_t from = span->line_start[lo];
     unsigned c = span->line_col[lo];
-    for (size_t i = span->line_start[lo]; i < off && i < span->len; i++)
+    /* counting on from the last position asked for on the same line keeps a line with many
+     * messages linear */
+    if (cur != NULL && cur->valid && cur->line == lo && cur->off <= off) {
+        from = cur->off;
+        c = cur->col;
+    }
+    for (size_t i = from; i < off && i < span->len; i++)
         if (((unsigned char)span->text[i] & 0xC0) != 0x80)
             c++;
+    if (cur != NULL) {
+        cur->valid = 1;
+        cur->line = lo;
+        cur->off = off < span->len ? off : span->len;
+        cur->col = c; /* the loop stopped at cur->off */
+    }
     *line = span->line_no[lo];
     *col = c;
 }
 
 xmlNodePtr tk_el(tk_conv *cv, xmlNodePtr parent, const char *name)
 {
-    xmlNodePtr n = xmlNewDocNode(cv->doc, cv->ns, (const xmlChar *)name, NULL);
-    if (n != NULL && parent != NULL)
+    xmlNodePtr n = tk_oom_check(xmlNewDocNode(cv->doc, cv->ns, (const xmlChar *)name, NULL));
+    if (parent != NULL)
         xmlAddChild(parent, n);
     return n;
 }
@@ -36,10 +55,10 @@ void tk_text(xmlNodePtr parent, const char *text, size_t len)
         return;
     xmlNodePtr last = parent->last;
     if (last != NULL && last->type == XML_TEXT_NODE) {
-        xmlTextConcat(last, (const xmlChar *)text, (int)len);
+        if (xmlTextConcat(last, (const xmlChar *)text, (int)len) != 0)
+            tk_oom();
         return;
     }
-    xmlNodePtr t = xmlNewDocTextLen(parent->doc, (const xmlChar *)text, (int)len);
-    if (t != NULL)
-        xmlAddChild(parent, t);
+    xmlAddChild(parent, tk_oom_check(xmlNewDocTextLen(parent->doc, (const xmlChar *)text,
+                                                      (int)len)));
 }

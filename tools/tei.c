@@ -18,7 +18,7 @@ typedef struct span_buf {
 
 /* Builds the span of lines [line, line + n) starting `off` bytes into the first line and
  * ending at byte `end_first` of the first line when n == 1 and end_first > 0. Continuation
- * lines lose their indentation; trailing blanks are trimmed. Returns 0, -1 out of memory. */
+ * lines lose their indentation; trailing blanks are trimmed. Returns 0 (out of memory aborts). */
 static int make_span(span_buf *B, const tk_lines *L, size_t line, size_t n, size_t off,
                      size_t end_first, tk_span *sp)
 {
@@ -27,26 +27,14 @@ static int make_span(span_buf *B, const tk_lines *L, size_t line, size_t n, size
         need += L->v[line + i].len + 1;
     if (need + 1 > B->cap) {
         size_t cap = need + 1 > B->cap * 2 ? need + 1 : B->cap * 2;
-        char *g = realloc(B->text, cap);
-        if (g == NULL)
-            return -1;
-        B->text = g;
+        B->text = tk_xrealloc(B->text, cap);
         B->cap = cap;
     }
     if (n > B->lcap) {
         size_t cap = n > B->lcap * 2 ? n : B->lcap * 2;
-        size_t *s = realloc(B->starts, cap * sizeof *s);
-        if (s == NULL)
-            return -1;
-        B->starts = s;
-        unsigned *no = realloc(B->nos, cap * sizeof *no);
-        if (no == NULL)
-            return -1;
-        B->nos = no;
-        unsigned *co = realloc(B->cols, cap * sizeof *co);
-        if (co == NULL)
-            return -1;
-        B->cols = co;
+        B->starts = tk_xrealloc(B->starts, cap * sizeof *B->starts);
+        B->nos = tk_xrealloc(B->nos, cap * sizeof *B->nos);
+        B->cols = tk_xrealloc(B->cols, cap * sizeof *B->cols);
         B->lcap = cap;
     }
     size_t w = 0, k = 0;
@@ -103,6 +91,7 @@ typedef struct builder {
     unsigned sp_line;
     xmlNodePtr list;        /* open list (in container or sp) */
     xmlNodePtr opener;
+    xmlNodePtr closer;      /* open closer (salute, signed) at the end of the container */
     int oom;
 } builder;
 
@@ -168,6 +157,35 @@ static void add_p(builder *b, const tk_block *bl, const char *name)
     text_el(b, target(b), name, bl, 0);
 }
 
+/* A paragraph that holds nothing but a page break (`[Page 12]` on a line of its own) is
+ * no paragraph: the pb replaces it, inside the list that was open before it (the list
+ * goes on across the page). */
+static void lone_page_break(builder *b, xmlNodePtr list)
+{
+    xmlNodePtr p = target(b)->last, pb = NULL;
+    if (p == NULL || p->type != XML_ELEMENT_NODE || strcmp((const char *)p->name, "p") != 0)
+        return;
+    for (xmlNodePtr c = p->children; c != NULL; c = c->next) {
+        if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c))
+            continue;
+        if (pb != NULL || c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "pb") != 0)
+            return;
+        pb = c;
+    }
+    if (pb == NULL)
+        return;
+    xmlUnlinkNode(pb);
+    if (list != NULL && p->prev == list) {
+        xmlAddChild(list, pb);
+        b->list = list;
+    } else {
+        xmlAddPrevSibling(p, pb);
+    }
+    tk_inline_forget_parent(b->cv, p);
+    xmlUnlinkNode(p);
+    xmlFreeNode(p);
+}
+
 /* The timestamp "[00:12:34]" at bytes [a, e) of line l as an anchor in the open turn; when
  * the inline side does not take it, it stays as text in an inline note. */
 static void timestamp(builder *b, const tk_line *l, size_t a, size_t e)
@@ -192,6 +210,7 @@ static void open_section(builder *b, const tk_block *bl, const char *type)
     b->list = NULL;
     b->opener = NULL;
     xmlNodePtr parent = b->body;
+    int act = strcmp(type, "section") != 0 && strcmp(type, "scene") != 0;
     if (strcmp(type, "scene") == 0 && b->act != NULL)
         parent = b->act;
     else if (strcmp(type, "section") == 0)
@@ -203,7 +222,7 @@ static void open_section(builder *b, const tk_block *bl, const char *type)
     }
     xmlSetProp(div, (const xmlChar *)"type", (const xmlChar *)type);
     text_el(b, div, "head", bl, bl->label_len);
-    if (strcmp(type, "act") == 0) {
+    if (act) {
         b->act = div;
         b->scene = NULL;
     } else if (strcmp(type, "scene") == 0) {
@@ -219,9 +238,7 @@ static char *line_text(const tk_lines *L, const tk_block *bl)
     size_t cap = 0;
     for (size_t i = 0; i < bl->n_lines; i++)
         cap += L->v[bl->line + i].len + 1;
-    char *s = malloc(cap + 1);
-    if (s == NULL)
-        return NULL;
+    char *s = tk_xmalloc(cap + 1);
     size_t w = 0;
     for (size_t i = 0; i < bl->n_lines; i++) {
         const tk_line *l = &L->v[bl->line + i];
@@ -237,6 +254,71 @@ static char *line_text(const tk_lines *L, const tk_block *bl)
     }
     s[w] = '\0';
     return s;
+}
+
+/* Sets @who of the open turn from the block's label: the name in it (a qualifier, the
+ * markup and the colon left out), nothing for a role (QUESTION, ?). */
+static void set_who(builder *b, const tk_block *bl, const tk_line *l)
+{
+    if (bl->flags & TK_BF_ROLE)
+        return;
+    if (bl->flags & TK_BF_JOINT) { /* who="#a #b": one person per word */
+        char ref[512];
+        size_t w = 0, n = bl->label_len;
+        const char *s = l->s + bl->label_off;
+        for (size_t i = 0; i < n;) {
+            size_t a = i;
+            while (i < n && s[i] != ' ')
+                i++;
+            const char *who = tk_persons_speaker(b->cv->persons, s + a, i - a);
+            if (who != NULL && w + strlen(who) + 3 < sizeof ref)
+                w += (size_t)snprintf(ref + w, sizeof ref - w, "%s#%s", w ? " " : "", who);
+            while (i < n && s[i] == ' ')
+                i++;
+        }
+        if (w > 0)
+            xmlSetProp(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
+        return;
+    }
+    const char *who = bl->name_len > 0
+                          ? tk_persons_speaker(b->cv->persons, l->s + bl->name_off, bl->name_len)
+                          : tk_persons_speaker(b->cv->persons, l->s + bl->label_off, bl->label_len);
+    if (who != NULL) {
+        char ref[256];
+        snprintf(ref, sizeof ref, "#%s", who);
+        xmlSetProp(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
+    }
+}
+
+/* A stage direction; one wholly in square brackets keeps them as @rend (the inline pass
+ * would take the bracket for an editor's). */
+static void add_stage(builder *b, const tk_block *bl)
+{
+    tk_span sp;
+    b->list = NULL;
+    if (b->sp != NULL)
+        b->sp_has_content = 1;
+    xmlNodePtr el = tk_el(b->cv, target(b), "stage");
+    if (el == NULL || make_span(&b->sb, b->L, bl->line, bl->n_lines, bl->off, 0, &sp) != 0) {
+        b->oom = 1;
+        return;
+    }
+    int depth = 0, whole = sp.len >= 2 && sp.text[0] == '[' && sp.text[sp.len - 1] == ']';
+    for (size_t i = 0; whole && i + 1 < sp.len; i++) {
+        depth += sp.text[i] == '[';
+        if (sp.text[i] == ']' && --depth <= 0)
+            whole = 0;
+    }
+    if (whole) {
+        xmlSetProp(el, (const xmlChar *)"rend", (const xmlChar *)"bracketed");
+        sp.text++;
+        sp.len -= 2;
+        for (size_t i = 1; i < sp.n_lines; i++)
+            b->sb.starts[i]--;
+        b->sb.cols[0]++;
+    }
+    if (sp.len > 0)
+        tk_inline_append(b->cv, el, &sp);
 }
 
 static void one_block(builder *b, const tk_block *bl)
@@ -301,17 +383,24 @@ static void one_block(builder *b, const tk_block *bl)
         open_section(b, bl, "section");
         break;
     case TK_B_ACT:
-        open_section(b, bl, "act");
+        open_section(b, bl, bl->divtype != NULL ? bl->divtype : "act");
         break;
     case TK_B_SCENE:
         open_section(b, bl, "scene");
         break;
-    case TK_B_P:
+    case TK_B_P: {
+        xmlNodePtr list = b->list;
+        if (bl->flags & TK_BF_BETWEEN)
+            close_sp(b);
         add_p(b, bl, "p");
+        lone_page_break(b, list);
         break;
+    }
     case TK_B_STAGE:
         b->info->n_stage++;
-        add_p(b, bl, "stage");
+        if (bl->flags & TK_BF_BETWEEN)
+            close_sp(b);
+        add_stage(b, bl);
         break;
     case TK_B_L:
         if (b->sp == NULL) {
@@ -322,7 +411,8 @@ static void one_block(builder *b, const tk_block *bl)
         break;
     case TK_B_ITEM: {
         xmlNodePtr t = target(b);
-        if (b->list == NULL || b->list->parent != t || b->list != t->last) {
+        if (b->list == NULL || b->list->parent != t || b->list != t->last ||
+            xmlHasProp(b->list, (const xmlChar *)"type") != NULL) { /* not into a roster */
             b->list = tk_el(cv, t, "list");
             if (b->list == NULL) {
                 b->oom = 1;
@@ -364,12 +454,7 @@ static void one_block(builder *b, const tk_block *bl)
         }
         b->sp_line = l->no;
         b->info->n_turns++;
-        const char *who = tk_persons_speaker(cv->persons, l->s + bl->label_off, bl->label_len);
-        if (who != NULL) {
-            char ref[256];
-            snprintf(ref, sizeof ref, "#%s", who);
-            xmlSetProp(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
-        }
+        set_who(b, bl, l);
         /* a leading "[00:12:34] " becomes an anchor before the label */
         if (bl->label_off > 0)
             timestamp(b, l, 0, bl->label_off);
@@ -381,7 +466,7 @@ static void one_block(builder *b, const tk_block *bl)
             tk_span sp;
             if (make_span(&b->sb, b->L, bl->line, bl->n_lines, bl->off, 0, &sp) == 0 &&
                 sp.len > 0) {
-                xmlNodePtr p = tk_el(cv, b->sp, "p");
+                xmlNodePtr p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p");
                 tk_inline_append(cv, p, &sp);
                 b->sp_has_content = 1;
             }
@@ -394,15 +479,10 @@ static void one_block(builder *b, const tk_block *bl)
         b->sp = tk_el(cv, b->container, "sp");
         b->sp_line = l->no;
         b->info->n_turns++;
-        const char *who = tk_persons_speaker(cv->persons, l->s, bl->label_len);
-        if (who != NULL) {
-            char ref[256];
-            snprintf(ref, sizeof ref, "#%s", who);
-            xmlSetProp(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
-        }
+        set_who(b, bl, l);
         xmlNodePtr spk = tk_el(cv, b->sp, "speaker");
         if (spk != NULL)
-            tk_text(spk, l->s, bl->label_len);
+            tk_text(spk, l->s + bl->label_off, bl->label_len);
         b->sp_has_speaker = 1;
         break;
     }
@@ -430,6 +510,44 @@ static void one_block(builder *b, const tk_block *bl)
         xmlNodePtr n = text_el(b, target(b), "note", bl, 0);
         if (n != NULL)
             xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"comment");
+        break;
+    }
+    case TK_B_SALUTE:
+        if (b->sp != NULL || container_has_common(b->container)) {
+            add_p(b, bl, "p"); /* an opener stands only before the text */
+            break;
+        }
+        if (b->opener == NULL || b->opener != b->container->last)
+            b->opener = tk_el(cv, b->container, "opener");
+        text_el(b, b->opener, "salute", bl, 0);
+        break;
+    case TK_B_CLOSE:
+    case TK_B_SIGNED:
+    case TK_B_CLOSE_SEG: {
+        static const char *const names[] = {"salute", "signed", "seg"};
+        xmlNodePtr t = target(b);
+        b->list = NULL;
+        if (b->closer == NULL || b->closer != t->last)
+            b->closer = tk_el(cv, t, "closer");
+        text_el(b, b->closer, names[bl->kind - TK_B_CLOSE], bl, 0);
+        break;
+    }
+    case TK_B_ROSTER_HEAD:
+    case TK_B_ROSTER_ITEM: {
+        xmlNodePtr t = target(b);
+        if (bl->kind == TK_B_ROSTER_HEAD || b->list == NULL || b->list != t->last) {
+            b->list = tk_el(cv, t, "list");
+            if (b->list == NULL) {
+                b->oom = 1;
+                break;
+            }
+            xmlSetProp(b->list, (const xmlChar *)"type", (const xmlChar *)"participants");
+        }
+        if (b->sp != NULL)
+            b->sp_has_content = 1;
+        text_el(b, b->list, bl->kind == TK_B_ROSTER_HEAD ? "head" : "item", bl, 0);
+        if (bl->kind == TK_B_ROSTER_ITEM)
+            b->info->n_items++;
         break;
     }
     case TK_B_NOTES_HEAD:
@@ -517,7 +635,10 @@ static void flush_finished(builder *b)
         b->list = NULL;
     if (b->opener != NULL && b->opener != b->opener->parent->last)
         b->opener = NULL;
-    xmlNodePtr open[] = {b->sp, b->container, b->act, b->scene, b->section, b->list, b->opener};
+    if (b->closer != NULL && b->closer != b->closer->parent->last)
+        b->closer = NULL;
+    xmlNodePtr open[] = {b->sp,   b->container, b->act,   b->scene,
+                         b->section, b->list,   b->opener, b->closer};
     size_t n_open = sizeof open / sizeof *open;
     for (size_t i = 0; i < n_open; i++)
         mark_open(open[i], b->body, 1);

@@ -14,11 +14,49 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* Documents are libxml2's (xmlDocPtr): compile with `pkg-config --cflags teikit`, which
+ * names libxml2's include directory too, and link with `pkg-config --libs teikit`. */
 #include <libxml/tree.h>
+
+/* The version of this header; tk_version() is the library's. */
+#define TK_VERSION_MAJOR 0
+#define TK_VERSION_MINOR 1
+#define TK_VERSION_PATCH 0
+
+#if defined(__GNUC__) || defined(__clang__)
+#define TK_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define TK_PRINTF(fmt, args)
+#endif
+
+/* Every declaration below is the library's interface: exported from the shared library,
+ * which is built with -fvisibility=hidden (nothing else is). */
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC visibility push(default)
+#endif
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* ====================================================== threads and global state ===== */
+/* Threads and global state.
+ * - Every function may be called from several threads at once on different objects: two
+ *   threads may each convert, validate or render their own documents. libxml2 is
+ *   initialised once inside the library (the caller need not call xmlInitParser, and may).
+ * - A tk_diag may be shared (tk_diag_report locks); its sink is then called from those
+ *   threads, one message at a time. A tk_schema may be shared (its compiled forms are
+ *   built under a lock). A tk_render is used by one thread at a time.
+ * - Global state the library touches: libxml2's structured and generic error handlers (per
+ *   thread) and libxslt's generic error handler (process-wide) are set during a call and
+ *   the caller's restored before it returns. libxslt's being one for the process, renders
+ *   (tk_render_new, tk_render_doc/file) in several threads take turns; do not change it
+ *   from another thread during one. On first use the library installs, once and for the
+ *   whole process, libxml2's external entity loader (local files only, never the network)
+ *   and libxslt's document loader (no DTD, no entities), and registers the EXSLT functions.
+ * - Out of memory: the library aborts (as cmark does) rather than return a partial result.
+ *   Large inputs whose buffers cannot be allocated are reported (TK_SYSTEM) instead.
+ * - Nothing is cached between calls except the tables above and tk_data_dir()'s answer. */
 
 /* ===================================================================== core ========== */
 
@@ -52,17 +90,22 @@ void tk_diag_set_sink(tk_diag *d, tk_diag_sink sink, void *user);
 /* Notes (TK_NOTE) are dropped unless enabled. */
 void tk_diag_set_notes(tk_diag *d, int enabled);
 int tk_diag_notes_enabled(const tk_diag *d);
-/* Stops delivering messages of one rule after `limit` of them in one file (0 = no limit). */
+/* Stops delivering warnings and notes of one rule after `limit` of them in one file (0 = no
+ * limit; errors are always delivered). What is held back is said once per rule, as a
+ * TK_NOTE "N more warnings like this suppressed" (delivered even when notes are off, not
+ * counted): when a message for another file arrives, and by tk_diag_flush. */
 void tk_diag_set_limit(tk_diag *d, unsigned limit);
+/* Delivers the "suppressed" lines of the current file (call after the last message). */
+void tk_diag_flush(tk_diag *d);
 
 /* Reports one message (printf-style text). Thread-safe: a collector may be shared by the
  * threads of a batch validation. */
 void tk_diag_report(tk_diag *d, tk_severity sev, const char *file, unsigned line,
                     unsigned col, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 7, 8)));
+    TK_PRINTF(7, 8);
 void tk_diag_report_at(tk_diag *d, tk_severity sev, const char *file, unsigned line,
                        unsigned col, long byte, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 8, 9)));
+    TK_PRINTF(8, 9);
 
 unsigned long tk_diag_count(const tk_diag *d, tk_severity sev);
 void tk_diag_reset_counts(tk_diag *d);
@@ -137,7 +180,9 @@ xmlDocPtr tk_xml_read_memory(const char *buf, size_t len, const char *name, int 
                              tk_diag *d);
 
 /* Directory holding schemas/ and xslt/: $TEIKIT_DATADIR, else the source tree next to the
- * running binary (../schemas from build/teikit), else the install prefix. Static string. */
+ * running binary (../schemas from build/teikit) or PREFIX/share/teikit beside its
+ * PREFIX/bin, else PREFIX/share/teikit of the PREFIX the library was installed with. A
+ * string that stays valid (found once per process; the environment is read each time). */
 const char *tk_data_dir(void);
 
 /* ================================================================== convert ========== */
@@ -149,7 +194,8 @@ typedef enum { TK_SHAPE_AUTO = 0, TK_SHAPE_RECORD, TK_SHAPE_TRANSCRIPT, TK_SHAPE
 typedef enum { TK_DATE_ORDER_AUTO = 0, TK_DATE_ORDER_DMY, TK_DATE_ORDER_MDY } tk_date_order;
 
 /* Options of one conversion. Initialise with tk_convert_opts_init; every string is borrowed
- * (the caller keeps it alive during the call). */
+ * (the caller keeps it alive during the call). Every function taking options accepts NULL
+ * for the defaults (tk_convert_opts_init's). */
 typedef struct tk_convert_opts {
     const char *name;          /* input name for messages and the derived title ("-" = stdin) */
     tk_shape shape;            /* TK_SHAPE_AUTO by default */
@@ -210,7 +256,7 @@ xmlDocPtr tk_tei_extract(xmlDocPtr doc, size_t i);
 /* Drafts a personography from a transcript: the persons found as convert finds them without a
  * personography (and, with o->persons_path, the persons already known), as a TEI listPerson
  * document, for an editor to correct. Returns a document the
- * caller frees with xmlFreeDoc, or NULL on error (reported). */
+ * caller frees with xmlFreeDoc, or NULL on error (reported). o may be NULL (defaults). */
 xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d);
 /* tk_persons_draft over several inputs (bufs[i], lens[i], named names[i] in the notes): one
  * listPerson, a person found in several files listed once. Each person has its name forms
@@ -253,6 +299,8 @@ typedef struct tk_validate_stats {
     unsigned long errors;   /* error messages */
     unsigned long warnings; /* warning messages */
     unsigned long compiles; /* schema compilations (whole or pruned) */
+    unsigned long unchecked; /* documents not checked: unreadable, or a system error such as a
+                                schema that does not compile (counted in invalid too) */
 } tk_validate_stats;
 
 /* Validates one parsed document against s, then runs the rule checks (unless
@@ -277,7 +325,8 @@ unsigned tk_check_doc(xmlDocPtr doc, const char *name, tk_diag *d);
 
 typedef enum { TK_RENDER_HTML = 0, TK_RENDER_TEXT, TK_RENDER_FORMAT_COUNT } tk_render_format;
 
-/* What to render with. Strings are copied by tk_render_new; arrays may be NULL. */
+/* What to render with. Strings are copied by tk_render_new; arrays may be NULL; NULL options
+ * are the defaults (HTML, diplomatic view, built-in stylesheet). */
 typedef struct tk_render_opts {
     tk_render_format to;          /* the built-in stylesheet: xslt/tei2html.xsl, tei2txt.xsl */
     const char *view;             /* "diplomatic" (NULL) or "normalized": parameter `view` */
@@ -399,7 +448,8 @@ typedef struct tk_compare_result {
 /* Compares two parsed TEI documents (TEI or teiCorpus; neither is modified): aligns the words
  * of their text elements, lays every element of both over the alignment and scores each
  * class. The names are used in messages and diffs. Returns a result the caller frees with
- * tk_compare_result_free, or NULL (TK_SYSTEM reported: out of memory, bad option, no text). */
+ * tk_compare_result_free, or NULL (TK_SYSTEM reported: out of memory, a bad mapping). A
+ * document without a text element is compared as empty, with a warning. */
 tk_compare_result *tk_compare_docs(xmlDocPtr ref, const char *ref_name, xmlDocPtr hyp,
                                    const char *hyp_name, const tk_compare_opts *o, tk_diag *d);
 /* The same for two files, parsed with tk_xml_read_file (errors reported; NULL returned). */
@@ -409,5 +459,9 @@ void tk_compare_result_free(tk_compare_result *r);
 
 #ifdef __cplusplus
 }
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC visibility pop
 #endif
 #endif /* TEIKIT_H */

@@ -55,6 +55,8 @@ void tk_inline_add_marker(tk_conv *cv, xmlNodePtr note, const char *n, size_t nl
                           const char *literal, size_t litlen, unsigned line, unsigned col,
                           int weak);
 void tk_inline_add_parent(tk_conv *cv, xmlNodePtr el, unsigned line);
+/* 1 when the document's notes section has a note labelled s[0..len) (`58`, `12a`, `*`). */
+int tk_footnotes_has_label(const tk_conv *cv, const char *s, size_t len);
 /* Adds the key of a timeline id (not 0) to the set: 1 when it is new, 0 when it was there,
  * -1 out of memory. */
 int tk_inline_add_when(tk_conv *cv, uint64_t key);

@@ -12,8 +12,10 @@
 #include <stddef.h>
 
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include "teikit.h"
+#include "tk_alloc.h"
 
 #define TK_TEI_NS "http://www.tei-c.org/ns/1.0"
 #define TK_XML_NS "http://www.w3.org/XML/1998/namespace"
@@ -37,12 +39,35 @@ typedef struct tk_span {
  * trailing newline; returns buf. Every module that reports libxml2/libxslt errors uses it. */
 const char *tk_xml_error_text(const xmlError *e, const char *fallback, char *buf, size_t size);
 
+/* The caller's libxml2/libxslt error handlers (xmlhost.c). A library function that installs
+ * its own saves them first and restores them before it returns: the host program's
+ * handlers are never left reset. libxml2's structured and generic ones are per thread;
+ * libxslt's generic one is process-wide: save with `xslt` set before setting it, which also
+ * makes other threads that do the same wait until the restore. */
+typedef struct tk_xml_handlers {
+    xmlStructuredErrorFunc structured;
+    void *structured_ctx;
+    xmlGenericErrorFunc generic;
+    void *generic_ctx;
+    int xslt_locked;
+    xmlGenericErrorFunc xslt;
+    void *xslt_ctx;
+} tk_xml_handlers;
+void tk_xml_handlers_save(tk_xml_handlers *h, int xslt);
+void tk_xml_handlers_restore(const tk_xml_handlers *h);
+/* Initialises libxml2 once per process (any thread may call it; every entry point that parses
+ * does). */
+void tk_xml_init(void);
+
 /* malloc for a large buffer allocated at its final size (the input, its lines, the output):
  * where the kernel offers transparent huge pages, asks for them (far fewer page faults; no
  * use for a buffer that realloc grows step by step). Free with free(). */
 void *tk_malloc_big(size_t n);
 /* Makes room in array *v (n elements used, *cap allocated, each `size` bytes) for one more,
- * doubling from `first`. Returns 0, or -1 out of memory (*v unchanged). */
+ * doubling from `first`. Returns 0 (out of memory aborts: tk_alloc.h). */
+/* The base name of path (after its last '/'), a pointer into path: what an output may name
+ * (a local path is never written into a TEI, HTML or text output). */
+const char *tk_base_name(const char *path);
 int tk_grow(void **v, size_t *cap, size_t n, size_t size, size_t first);
 /* Tests only: when set, tk_write_file_atomic calls it with the temporary file's path once
  * the file exists and the signal cleanup is armed. NULL otherwise. */
@@ -50,6 +75,16 @@ extern void (*tk_io_write_hook)(const char *tmp_path);
 
 /* Source line and column (1-based, column in characters) of byte `off` of span->text. */
 void tk_span_pos(const tk_span *span, size_t off, unsigned *line, unsigned *col);
+/* Where tk_span_pos_at last counted to (zero-initialise; one cursor per span). */
+typedef struct tk_span_cursor {
+    int valid;
+    size_t line, off; /* line index in the span, byte offset reached */
+    unsigned col;     /* column at off */
+} tk_span_cursor;
+/* The same, counting on from *cur when off is on the same line at or after it: positions
+ * asked for left to right cost O(span) in all instead of O(line) each. */
+void tk_span_pos_at(const tk_span *span, size_t off, tk_span_cursor *cur, unsigned *line,
+                    unsigned *col);
 
 typedef struct tk_rules tk_rules;         /* the bracket rule table (rules.c) */
 typedef struct tk_persons tk_persons;     /* personography + name matcher (persons.c) */
@@ -83,7 +118,7 @@ typedef struct tk_conv {
 } tk_conv;
 
 /* Creates element `name` in the TEI namespace as the last child of parent (parent may be
- * NULL: a free node). Never returns NULL except when out of memory. */
+ * NULL: a free node). Never returns NULL (out of memory aborts). */
 xmlNodePtr tk_el(tk_conv *cv, xmlNodePtr parent, const char *name);
 /* Appends text (len bytes) to parent, merging with a preceding text node. */
 void tk_text(xmlNodePtr parent, const char *text, size_t len);
@@ -109,6 +144,8 @@ int tk_footnotes_add_line(tk_conv *cv, const tk_span *line);
  * text and texts without marker (kept at the end of the element before them), and places
  * the timeline (cv->timeline) as the first child of text/front (creating front) of cv->text. */
 void tk_footnotes_finish(tk_conv *cv);
+/* Forgets el as a filled element (the builder is about to free it). */
+void tk_inline_forget_parent(tk_conv *cv, xmlNodePtr el);
 /* Between blocks: when the document has no note texts, settles the footnote markers found so
  * far as tk_footnotes_finish would (a weak marker back to text, the others warned about)
  * and forgets every element it holds. Returns 1 when the inline side then holds no pointer
@@ -154,7 +191,8 @@ enum {
     TK_RF_ATTACHED = 2, /* only when the bracket follows a letter directly: com[munist] */
     TK_RF_DESC = 4,     /* content goes into a desc child (gap, vocal, incident, kinesic) */
     TK_RF_BARE = 8,     /* no @rend: the diplomatic rendering is the content only */
-    TK_RF_DETACHED = 16 /* only when the bracket does not follow a letter directly */
+    TK_RF_DETACHED = 16, /* only when the bracket does not follow a letter directly */
+    TK_RF_PLAY = 32      /* only in a play (tk_rules_set_play) */
 };
 
 typedef struct tk_rule_match {
@@ -163,15 +201,19 @@ typedef struct tk_rule_match {
 } tk_rule_match;
 
 /* Finds the first rule (rules-file rules before built-in ones) whose pattern matches
- * `inner` (n bytes, between `open` and its closing bracket). `attached`: the bracket follows
- * a letter directly. Returns 1 and fills *m on a match. */
-int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, int attached,
+ * `inner` (n bytes, between `open` and its closing bracket). `how`: 1 when the bracket
+ * follows a letter directly (attached), | TK_BR_GLUED when it follows any character other
+ * than a space. Returns 1 and fills *m on a match. */
+enum { TK_BR_GLUED = 2 };
+int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, int how,
                    tk_rule_match *m);
 /* Date order for numeric dates (3.2.1949): 0 day first (default), 1 month first. Set by the
  * rules file directive `date-order dmy|mdy` or by the caller (--date-order). */
 enum { TK_DATE_DMY = 0, TK_DATE_MDY = 1 };
 void tk_rules_set_date_order(tk_rules *r, int order);
 int tk_rules_date_order(const tk_rules *r);
+/* Rules flagged `play` apply only while this is on (the document being built is a play). */
+void tk_rules_set_play(tk_rules *r, int on);
 /* Number of rules (built-in + file), and rule i (for docs and tests). */
 size_t tk_rules_count(const tk_rules *r);
 const tk_rule *tk_rules_at(const tk_rules *r, size_t i);
@@ -255,6 +297,12 @@ typedef enum tk_block_kind {
     TK_B_L,          /* play: one printed line of speech */
     TK_B_NOTES_HEAD, /* "Footnotes:" / "Notes" */
     TK_B_NOTE,       /* one line of a notes section, handed to tk_footnotes_add_line */
+    TK_B_SALUTE,     /* a letter's salutation at its top: opener/salute */
+    TK_B_CLOSE,      /* a closing formula before the signature: closer/salute */
+    TK_B_SIGNED,     /* the signature at the end: closer/signed */
+    TK_B_CLOSE_SEG,  /* a line after the signature (addressee): closer/seg */
+    TK_B_ROSTER_HEAD, /* "Present:": list[@type='participants']/head */
+    TK_B_ROSTER_ITEM, /* one name of the roster: list[@type='participants']/item */
     TK_B_KIND_COUNT
 } tk_block_kind;
 
@@ -266,7 +314,18 @@ typedef struct tk_block {
     size_t line, n_lines;
     size_t off;
     size_t label_off, label_len;
+    size_t name_off, name_len; /* turns and speakers: the name in the label (for @who; 0 when
+                                  the label is the name) */
+    unsigned flags;            /* TK_BF_* */
+    const char *divtype;       /* TK_B_ACT: the div's type when not "act" ("prologue") */
 } tk_block;
+
+enum {
+    TK_BF_ROLE = 1,    /* the speaker is a role (QUESTION, ?): no @who */
+    TK_BF_BETWEEN = 2, /* a stage or paragraph that stands between turns: closes the turn */
+    TK_BF_VERSE = 4,   /* a turn whose speech is verse: its first line is an l */
+    TK_BF_JOINT = 8    /* a speaker line naming several speakers, one per word */
+};
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
  * Source lines and --meta: key (lower case: title, date, author, translator, editor,
@@ -296,10 +355,10 @@ typedef struct tk_blocks {
 /* Parses lines into documents of blocks. Reports notes (dropped debris, decisions) and
  * warnings through d. `corpus_title`: 1 when a lone first line before at least two documents
  * may title the teiCorpus, 0 when each document is written alone (--split: that line is then
- * a document of its own, so nothing is lost). Returns NULL only when out of memory. Free with
- * tk_blocks_free. */
-tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const char *file,
-                           int explain, int corpus_title, tk_diag *d);
+ * a document of its own, so nothing is lost). `rules` (may be NULL) extends the speaker-label
+ * word tables. Returns NULL only when out of memory. Free with tk_blocks_free. */
+tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
+                           const char *file, int explain, int corpus_title, tk_diag *d);
 void tk_blocks_free(tk_blocks *b);
 /* Adds (or replaces, when `replace`) a metadata entry; copies key and value. */
 void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vlen,
@@ -310,6 +369,89 @@ const char *tk_meta_get(const tk_docblocks *db, const char *key);
  * of s into ISO form (buf, >= 11 bytes). Returns the bytes consumed, 0 when none (also for
  * a day the calendar does not have: February 30). */
 size_t tk_parse_date(const char *s, size_t len, char *iso);
+
+/* ---- speakers.c: the speaker-label grammar (docs/convert.md "Speaker labels") ---- */
+/* Word tables: roles (speakers that are not persons), words that never open a label
+ * (headings, rosters, salutations), cues of unbracketed stage directions. A rules file adds
+ * to them (label-role, label-not, stage-cue lines; docs/rules.md). */
+enum { TK_WORDS_ROLE, TK_WORDS_NOT_LABEL, TK_WORDS_STAGE, TK_WORDS_COUNT };
+/* The phrases a rules file added to table `kind` (n in *n; owned by r). */
+const char *const *tk_rules_words(const tk_rules *r, int kind, size_t *n);
+
+typedef struct tk_speakers tk_speakers;
+/* The built-in tables plus those of rules (may be NULL). NULL when out of memory. Free with
+ * tk_speakers_free (rules must outlive the result). */
+tk_speakers *tk_speakers_new(const tk_rules *rules);
+void tk_speakers_free(tk_speakers *g);
+/* 1 when s[0..n) is a phrase of table `kind` (ignoring case; "X *" entries match a prefix). */
+int tk_speakers_word(const tk_speakers *g, int kind, const char *s, size_t n);
+/* Length of the stage cue s starts with (case as printed, at a word end), 0 when none. */
+size_t tk_speakers_stage_cue(const tk_speakers *g, const char *s, size_t n);
+
+/* Label forms (a mask of those to accept is passed to tk_speaker_label). */
+enum {
+    TK_LF_COLON = 1,   /* NAME: text, Name: text, **Name:** text, CDR (EVA): text */
+    TK_LF_PERIOD = 2,  /* Name.  text / ROPER. (plays) */
+    TK_LF_TAB = 4,     /* Name<TAB>text (table rows) */
+    TK_LF_SPACED = 8,  /* NAME<two spaces or no-break space>text, Q<spaces>text */
+    TK_LF_BARE = 16,   /* NAME alone on its line, no terminator (plays) */
+    TK_LF_ALONE = 32,  /* with any form above: nothing follows the label on its line */
+    TK_LF_HEARING = 64 /* (for the block side) a period after a hearing's label is enough */
+};
+typedef struct tk_label {
+    size_t lab_off, lab_len;   /* the label as printed (markup, terminator and the no-break
+                                  spaces after it included) */
+    size_t name_off, name_len; /* the name: no markup, qualifier or terminator */
+    size_t text_off;           /* where the speech starts (the line's length when none) */
+    unsigned form;             /* one TK_LF_* form, | TK_LF_ALONE */
+    unsigned words;            /* words of the name */
+    int caps;                  /* no lower-case ASCII letter in the name */
+    int role;                  /* the name is a role (QUESTION, ?), not a person */
+    int wide;                  /* a wide gap (2+ spaces, tab, no-break space) follows */
+    int hearing;               /* Q, A, or a title and a name in capitals ("Mr. SMITH"): with a
+                                  period, the label of a hearing or a deposition */
+} tk_label;
+/* 1 when line s[0..n) opens with a speaker label of one of `forms` (a timestamp
+ * "[00:12:34] " may stand before it); fills *out. Headings and rosters (label-not words,
+ * "ITEM 1.") are refused. */
+int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned forms,
+                     tk_label *out);
+
+/* ---- shape.c: which shape a text has, from weighted evidence ---- */
+typedef struct tk_shape_info {
+    tk_shape shape, runner_up;  /* the winner and the next best */
+    int score, runner_score;    /* their points */
+    size_t paragraphs;
+    unsigned forms;             /* TK_LF_* label forms the body accepts */
+    int mixed_ok;               /* mixed-case labels ("Stony:") are turns */
+    int play_indented;          /* a play whose speeches are indented under the name */
+    char evidence[512];         /* "labelled paragraphs transcript +87, ..." */
+    char counts[512];           /* the raw counts */
+} tk_shape_info;
+/* Weighs the evidence of lines [from, L->n) (at most the first 2 MB). */
+void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_shape_info *out);
+const char *tk_shape_name(tk_shape s);
+/* Line helpers shared by the block side: only blanks / the indentation's length. */
+int tk_line_blank(const tk_line *l);
+size_t tk_line_indent(const tk_line *l);
+/* A timestamp alone on its line: "[00:00:02:08]", "[-00:00:00:10]". */
+int tk_timestamp_line(const char *s, size_t n);
+/* A play's division heading ("ACT I", "**** SCENE II. A room. ****", "FIRST ACT", "Act I",
+ * "SCENE", "PROLOGUE"): 1 act, 2 scene, 3 prologue/epilogue/induction, 0 none; the heading's
+ * text (without decoration stars) is s[*a..*b). */
+int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b);
+/* A "Key: value" field (Age: 84, Chair: Dr. Marc Susser, Office of the Historian) rather
+ * than speech after a mixed-case label: the line ends without a sentence's punctuation. */
+int tk_field_line(const tk_line *l, const tk_label *lab);
+/* Counts of names (case folded; a capped table: counting stays linear). */
+typedef struct tk_names tk_names;
+tk_names *tk_names_new(void);
+void tk_names_free(tk_names *t);
+/* Counts one more of s[0..n); returns the count so far. */
+unsigned tk_names_add(tk_names *t, const char *s, size_t n);
+unsigned tk_names_get(const tk_names *t, const char *s, size_t n);
+/* 1 when the line is a cast list heading ("Dramatis Personae", "Characters in the Play"). */
+int tk_cast_heading(const char *s, size_t n);
 
 /* ---- tei.c / header.c: the TEI tree of one document ---- */
 /* What the body tells the header. */
@@ -338,6 +480,34 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
 void tk_header_persons(tk_conv *cv, xmlNodePtr profileDesc, int all_docs);
 /* Sets xml:id on node. */
 void tk_set_xml_id(xmlNodePtr node, const char *id);
+
+/* ---- records.c: what a line of an archival record says about the record ---- */
+/* A file number line (`722.2315/819`, `File No. 861.51/264`, `724.3415/3536: Telegram`):
+ * the end of the number (the type follows after ": "), its offset and length; 0 when the
+ * line is no file number. */
+size_t tk_rec_file_number(const char *s, size_t len, size_t *num_off, size_t *num_len);
+/* The document type a title starts with ("Memorandum", "Telegram", "Minutes" ...), maybe
+ * after a document number (`7. `): (offset << 16) | length, or 0. */
+size_t tk_rec_doc_type(const char *s, size_t len);
+/* The author a title names ("Memorandum by X", "Memorandum From X to Y", "The Minister in
+ * Bolivia (Des Portes) to the Secretary of State"): 1 and its offset and length, else 0. */
+int tk_rec_author(const char *s, size_t len, size_t *off, size_t *alen);
+/* Removes footnote markers (`[12]`, `[12a]`, `[*]`) from s in place: a title or an author
+ * in the header is text without its notes. */
+void tk_rec_strip_markers(char *s);
+/* A letter's salutation line (`Sir:`, `Dear Judge Smith:`, `Gentlemen,`): 1, else 0. */
+int tk_rec_salutation(const char *s, size_t len);
+/* A closing formula (`I have the honor to be, Sir, Your obedient servant,`, `I have
+ * [etc.]`, `Sincerely yours,`): 1, else 0. */
+int tk_rec_closing(const char *s, size_t len);
+/* A signature line: a short name of capitalised words (`Des Portes`, `W. R. Castle, Jr.`,
+ * `Charles de Gaulle`), no digits: 1, else 0. */
+int tk_rec_signature(const char *s, size_t len);
+/* A numbered document heading of a compilation (`7. Memorandum From A to B`, `264 Note of
+ * Meeting of ...`): 1 and the number in *num, else 0. */
+int tk_rec_numbered_heading(const char *s, size_t len, long *num);
+/* A roster label line (`Present:`, `PRESENT`, `Participants:`, `Also present:`): 1, else 0. */
+int tk_rec_roster_label(const char *s, size_t len);
 
 /* ---- serialize.c: TEI bytes (structural elements indented, mixed content as built) ---- */
 /* A serializer (tk_ser): bytes written so far, in memory. Free with tk_ser_free. */

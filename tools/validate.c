@@ -1627,6 +1627,8 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
         st.warnings += jobs[i].warnings;
         if (jobs[i].status != 0)
             st.invalid++;
+        if (jobs[i].status == 2)
+            st.unchecked++;
         if (jobs[i].status > rc)
             rc = jobs[i].status;
     }

@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +14,161 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/entities.h>
+#include <libxml/hash.h>
 #include <libxml/parserInternals.h>
+#include <libxml/uri.h>
 #include <libxml/xinclude.h>
+
+/* ------------------------------------------------------------ input guard ------- */
+
+/* libxml2 checks each attribute of a start tag against all the earlier ones: an element with
+ * 100,000 attributes takes minutes. Every byte libxml2 reads (the document, and the files an
+ * XInclude or a schema's include loads) passes through a scanner that counts the attributes
+ * of each start tag and stops the read past this many. */
+#define MAX_ATTRIBUTES 1000
+
+/* Where the limit was passed (per thread: a parse and what it loads run in one thread). */
+static _Thread_local struct {
+    int over;
+    char file[512];
+    unsigned line, col;
+} limit_hit;
+
+/* Scanner state, kept across reads: which construct the last byte was in. */
+enum gstate { G_TEXT, G_LT, G_BANG, G_BANG_DASH, G_COMMENT, G_CDATA, G_PI, G_DECL, G_END,
+              G_START };
+
+struct reader {
+    int fd;          /* -1 for memory */
+    const char *mem; /* not owned */
+    size_t len, pos;
+    char *file;      /* for the message */
+    enum gstate st;
+    char quote;
+    int depth, run;  /* DOCTYPE brackets; '-', ']' or '?' just before */
+    unsigned long attrs;
+    unsigned line, col, tag_line, tag_col;
+};
+
+/* Scans n bytes; returns -1 (limit_hit set) when a start tag has too many attributes. */
+static int guard_scan(struct reader *r, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char ch = b[i];
+        switch (r->st) {
+        case G_TEXT:
+            if (ch == '<') {
+                r->st = G_LT;
+                r->tag_line = r->line;
+                r->tag_col = r->col;
+            }
+            break;
+        case G_LT:
+            r->st = ch == '!' ? G_BANG : ch == '?' ? G_PI : ch == '/' ? G_END : G_START;
+            r->attrs = 0;
+            r->quote = 0;
+            r->run = 0;
+            r->depth = 0;
+            break;
+        case G_BANG:
+            r->st = ch == '-' ? G_BANG_DASH : ch == '[' ? G_CDATA : G_DECL;
+            break;
+        case G_BANG_DASH:
+            r->st = ch == '-' ? G_COMMENT : G_DECL;
+            break;
+        case G_COMMENT: /* ends at "-->", as CDATA at "]]>" and a PI at "?>" */
+        case G_CDATA:
+        case G_PI: {
+            char closer = r->st == G_COMMENT ? '-' : r->st == G_CDATA ? ']' : '?';
+            int need = r->st == G_PI ? 1 : 2;
+            if (ch == '>' && r->run >= need)
+                r->st = G_TEXT;
+            r->run = ch == closer ? r->run + 1 : 0;
+            break;
+        }
+        case G_DECL:
+        case G_END:
+        case G_START:
+            if (r->quote != 0) {
+                if (ch == r->quote)
+                    r->quote = 0;
+            } else if (ch == '"' || ch == '\'') {
+                r->quote = ch;
+            } else if (r->st == G_DECL && (ch == '[' || ch == ']')) {
+                r->depth += ch == '[' ? 1 : -1;
+            } else if (ch == '>' && (r->st != G_DECL || r->depth <= 0)) {
+                r->st = G_TEXT;
+            } else if (ch == '=' && r->st == G_START && ++r->attrs > MAX_ATTRIBUTES) {
+                limit_hit.over = 1;
+                snprintf(limit_hit.file, sizeof limit_hit.file, "%s", r->file);
+                limit_hit.line = r->tag_line;
+                limit_hit.col = r->tag_col;
+                return -1;
+            }
+            break;
+        }
+        if (ch == '\n') {
+            r->line++;
+            r->col = 1;
+        } else if (((unsigned char)ch & 0xC0) != 0x80) {
+            r->col++;
+        }
+    }
+    return 0;
+}
+
+static int reader_read(void *ctx, char *buf, int len)
+{
+    struct reader *r = ctx;
+    ssize_t got;
+    if (limit_hit.over)
+        return -1;
+    if (r->fd < 0) {
+        got = (ssize_t)(r->len - r->pos < (size_t)len ? r->len - r->pos : (size_t)len);
+        memcpy(buf, r->mem + r->pos, (size_t)got);
+        r->pos += (size_t)got;
+    } else {
+        do
+            got = read(r->fd, buf, (size_t)len);
+        while (got < 0 && errno == EINTR);
+        if (got < 0)
+            return -1;
+    }
+    return guard_scan(r, buf, (size_t)got) != 0 ? -1 : (int)got;
+}
+
+static int reader_close(void *ctx)
+{
+    struct reader *r = ctx;
+    if (r->fd >= 0)
+        close(r->fd);
+    free(r->file);
+    free(r);
+    return 0;
+}
+
+/* A guarded reader of a file (mem NULL) or of memory. NULL when the file cannot be opened
+ * (errno set) or out of memory. Freed by reader_close. */
+static struct reader *reader_new(const char *path, const char *mem, size_t len,
+                                 const char *name)
+{
+    struct reader *r = calloc(1, sizeof *r);
+    if (r == NULL)
+        return NULL;
+    r->fd = -1;
+    r->mem = mem;
+    r->len = len;
+    r->line = r->col = 1;
+    r->file = strdup(name);
+    if (r->file == NULL || (mem == NULL && (r->fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)) {
+        int e = errno;
+        reader_close(r);
+        errno = e;
+        return NULL;
+    }
+    return r;
+}
 
 /* Where libxml2's structured errors go while one parse runs (per thread). */
 struct err_target {
@@ -35,7 +190,7 @@ static void structured_error(void *user, xmlErrorPtr e)
 {
     struct err_target *t = user;
     char msg[512];
-    if (e == NULL)
+    if (e == NULL || limit_hit.over) /* the read was stopped: read_any says why */
         return;
     tk_xml_error_text(e, "XML error", msg, sizeof msg);
     tk_severity sev = e->level == XML_ERR_WARNING ? TK_WARNING : TK_ERROR;
@@ -47,16 +202,34 @@ static void structured_error(void *user, xmlErrorPtr e)
                    (unsigned)e->int2, "xml", "%s", msg);
 }
 
-/* Refuses every external resource that is not a local file (no network, ever). */
+/* Refuses every external resource that is not a local file (no network, ever); reads the
+ * local ones through the guard. */
 static xmlParserInputPtr safe_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
     (void)id;
-    if (url == NULL || strstr(url, "://") != NULL) {
-        if (url != NULL && strncmp(url, "file://", 7) == 0)
-            return xmlNewInputFromFile(ctxt, url + 7);
+    const char *path = url;
+    if (url == NULL || (strstr(url, "://") != NULL && strncmp(url, "file://", 7) != 0))
+        return NULL;
+    if (strncmp(url, "file://", 7) == 0)
+        path = url + 7;
+    struct reader *r = reader_new(path, NULL, 0, path);
+    if (r == NULL) /* the caller says it could not load it */
+        return NULL;
+    xmlParserInputBufferPtr buf =
+        xmlParserInputBufferCreateIO(reader_read, reader_close, r, XML_CHAR_ENCODING_NONE);
+    if (buf == NULL) {
+        reader_close(r);
         return NULL;
     }
-    return xmlNewInputFromFile(ctxt, url);
+    xmlParserInputPtr in = xmlNewIOInputStream(ctxt, buf, XML_CHAR_ENCODING_NONE);
+    if (in == NULL) {
+        xmlFreeParserInputBuffer(buf);
+        return NULL;
+    }
+    in->filename = (char *)xmlCanonicPath((const xmlChar *)path);
+    if (ctxt != NULL && ctxt->directory == NULL)
+        ctxt->directory = xmlParserGetDirectory(path);
+    return in;
 }
 
 static pthread_once_t loader_once = PTHREAD_ONCE_INIT;
@@ -64,34 +237,141 @@ static pthread_once_t loader_once = PTHREAD_ONCE_INIT;
 /* The loader is process-wide in libxml2: install it once, before any parse. */
 static void install_loader(void)
 {
-    xmlInitParser();
+    tk_xml_init();
     xmlSetExternalEntityLoader(safe_loader);
 }
 
 static const int parse_options =
     XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
 
-/* Checks the parsed document for entity declarations, general or parameter, which teikit
- * refuses. */
-static int has_entity_decls(xmlDocPtr doc)
+/* What a document declares in its DOCTYPE, as teikit's entity policy sees it. */
+enum entity_decls {
+    DECLS_NONE,     /* nothing declared */
+    DECLS_SWITCHES, /* only internal parameter entities: the "INCLUDE" switches of old
+                       DTD-based TEI (<!ENTITY % TEI.drama "INCLUDE">), ignored */
+    DECLS_REFUSED   /* a general entity, or an external parameter entity */
+};
+
+static void scan_pentity(void *payload, void *data, const xmlChar *name)
+{
+    const xmlEntity *e = payload;
+    int *external = data;
+    (void)name;
+    if (e != NULL && e->etype != XML_INTERNAL_PARAMETER_ENTITY)
+        *external = 1;
+}
+
+static enum entity_decls entity_decls(xmlDocPtr doc)
 {
     const xmlDtd *const subsets[] = {doc->intSubset, doc->extSubset};
-    for (size_t i = 0; i < sizeof subsets / sizeof *subsets; i++)
-        if (subsets[i] != NULL && (subsets[i]->entities != NULL || subsets[i]->pentities != NULL))
+    enum entity_decls r = DECLS_NONE;
+    for (size_t i = 0; i < sizeof subsets / sizeof *subsets; i++) {
+        if (subsets[i] == NULL)
+            continue;
+        if (subsets[i]->entities != NULL)
+            return DECLS_REFUSED;
+        if (subsets[i]->pentities != NULL) {
+            int external = 0;
+            xmlHashScan(subsets[i]->pentities, scan_pentity, &external);
+            if (external)
+                return DECLS_REFUSED;
+            r = DECLS_SWITCHES;
+        }
+    }
+    return r;
+}
+
+/* Whether the internal subset of the DOCTYPE at the start of s[0..n) references a parameter
+ * entity (`%name;`, in a declaration or inside a literal, where XML expands it); comments are
+ * skipped. An internal subset that does not end within n bytes counts as referencing. */
+static int subset_has_pe_reference(const char *s, size_t n)
+{
+    const char *dt = NULL;
+    for (size_t i = 0; i + 9 <= n && dt == NULL; i++)
+        if (memcmp(s + i, "<!DOCTYPE", 9) == 0)
+            dt = s + i;
+    if (dt == NULL)
+        return 1;
+    const char *end = s + n, *p = memchr(dt, '[', (size_t)(end - dt));
+    if (p == NULL)
+        return 1;
+    char quote = 0;
+    for (p++; p < end; p++) {
+        if (quote == 0 && end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+            const char *c = p + 4;
+            while (c + 3 <= end && memcmp(c, "-->", 3) != 0)
+                c++;
+            if (c + 3 > end)
+                return 1;
+            p = c + 2;
+            continue;
+        }
+        if (quote != 0) {
+            if (*p == quote)
+                quote = 0;
+        } else if (*p == '"' || *p == '\'') {
+            quote = *p;
+        } else if (*p == ']') {
+            return 0;
+        }
+        if (*p == '%' && p + 1 < end &&
+            ((unsigned)(((unsigned char)p[1] | 0x20) - 'a') < 26u || p[1] == '_' || p[1] == ':' ||
+             (unsigned char)p[1] >= 0x80))
             return 1;
+    }
+    return 1;
+}
+
+/* The first bytes of path (up to cap), for looking at its DOCTYPE; NULL when unreadable. */
+static char *read_prefix(const char *path, size_t cap, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    char *buf = malloc(cap);
+    if (buf != NULL)
+        *n = fread(buf, 1, cap, f);
+    fclose(f);
+    return buf;
+}
+
+/* Applies the entity policy to a parsed document (source: buf, or the file path): general
+ * entities and external parameter entities are refused; internal parameter entities that
+ * nothing references are the switches of an old DTD-based file: no DTD is read, so they
+ * mean nothing, and the document is accepted with a warning. Returns 0 to accept. */
+static int entity_policy(xmlDocPtr doc, const char *path, const char *buf, size_t len,
+                         const char *name, tk_diag *d)
+{
+    enum entity_decls decls = entity_decls(doc);
+    if (decls == DECLS_SWITCHES) {
+        size_t n = 0;
+        char *own = NULL;
+        if (buf == NULL) {
+            own = read_prefix(path, (size_t)1 << 20, &n);
+            buf = own;
+        } else {
+            n = len;
+        }
+        if (buf == NULL || subset_has_pe_reference(buf, n))
+            decls = DECLS_REFUSED;
+        free(own);
+    }
+    if (decls == DECLS_REFUSED) {
+        tk_diag_report(d, TK_ERROR, name, 1, 0, "xml-entity",
+                       "entity declarations are not accepted (external entities and entity "
+                       "expansion are disabled for safety)");
+        return -1;
+    }
+    if (decls == DECLS_SWITCHES)
+        tk_diag_report(d, TK_WARNING, name, 1, 0, "xml-entity",
+                       "parameter entity declarations ignored (no DTD is read, nothing is "
+                       "expanded): remove the DOCTYPE's internal subset to silence this");
     return 0;
 }
 
 static xmlDocPtr finish(xmlDocPtr doc, xmlParserCtxtPtr ctxt, struct err_target *t, int flags)
 {
     if (doc != NULL && (!ctxt->wellFormed || t->errors > 0)) {
-        xmlFreeDoc(doc);
-        doc = NULL;
-    }
-    if (doc != NULL && has_entity_decls(doc)) {
-        tk_diag_report(t->diag, TK_ERROR, t->name, 1, 0, "xml-entity",
-                       "entity declarations are not accepted (external entities and entity "
-                       "expansion are disabled for safety)");
         xmlFreeDoc(doc);
         doc = NULL;
     }
@@ -118,18 +398,42 @@ static xmlDocPtr read_any(const char *path, const char *buf, size_t len, const c
         tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "out of memory");
         return NULL;
     }
+    tk_xml_handlers host;
+    tk_xml_handlers_save(&host, 0);
     xmlSetStructuredErrorFunc(&t, structured_error);
     pthread_once(&loader_once, install_loader);
+    limit_hit.over = 0;
     int opts = parse_options;
-    if (path != NULL)
-        doc = xmlCtxtReadFile(ctxt, path, NULL, opts);
-    else
-        doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL, opts);
-    if (doc == NULL && t.errors == 0)
+    struct reader *r = reader_new(path, path != NULL ? NULL : buf != NULL ? buf : "", len, name);
+    if (r == NULL) {
+        tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "cannot open: %s", strerror(errno));
+        goto out;
+    }
+    /* the file's path is its base URI (XInclude hrefs are relative to it) */
+    doc = xmlCtxtReadIO(ctxt, reader_read, reader_close, r, path != NULL ? path : name, NULL,
+                        opts);
+    if (!limit_hit.over && doc == NULL && t.errors == 0)
         tk_diag_report(d, path != NULL ? TK_SYSTEM : TK_ERROR, name, 0, 0, "io",
                        "cannot read XML");
-    doc = finish(doc, ctxt, &t, flags);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (!limit_hit.over && doc != NULL && ctxt->wellFormed && t.errors == 0 &&
+        entity_policy(doc, path, buf, len, name, d) != 0) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    if (!limit_hit.over)
+        doc = finish(doc, ctxt, &t, flags);
+    if (limit_hit.over) {
+        tk_diag_report(d, TK_ERROR, limit_hit.file, limit_hit.line, limit_hit.col, "xml-limit",
+                       "an element with more than %d attributes: refused (libxml2 takes "
+                       "time quadratic in their number)",
+                       MAX_ATTRIBUTES);
+        if (doc != NULL)
+            xmlFreeDoc(doc);
+        doc = NULL;
+        limit_hit.over = 0;
+    }
+out:
+    tk_xml_handlers_restore(&host);
     xmlFreeParserCtxt(ctxt);
     return doc;
 }

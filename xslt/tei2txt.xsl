@@ -206,7 +206,8 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A list item: the printed number (@n) or a dash, continuation lines hang under it. -->
+  <!-- A list item: the printed number (@n) or a dash (none in a roster), continuation lines
+       hang under it. -->
   <xsl:template match="tei:item" mode="block">
     <xsl:param name="prefix" select="''"/>
     <xsl:variable name="mark">
@@ -214,6 +215,7 @@
         <xsl:when test="normalize-space(@n)"><xsl:value-of select="concat(normalize-space(@n), ' ')"/></xsl:when>
         <xsl:when test="parent::tei:list[@type='ordered' or @type='numbered' or @rend='numbered']"><xsl:value-of select="concat(count(preceding-sibling::tei:item) + 1, '. ')"/></xsl:when>
         <xsl:when test="preceding-sibling::*[1][self::tei:label]"/>
+        <xsl:when test="parent::tei:list[@type='participants']"/><!-- a roster: one name a line -->
         <xsl:otherwise>- </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>

@@ -4,6 +4,8 @@
 
 #include "tk_test.h"
 
+unsigned tk_test_skipped;
+
 #define X(name) void tk_suite_##name(void);
 #include "suites.h"
 #undef X
@@ -23,6 +25,8 @@ int main(int argc, char **argv)
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
     unsigned asserts_failed = CU_get_number_of_failures();
     CU_cleanup_registry();
+    if (tk_test_skipped > 0)
+        printf("unit: %u skipped\n", tk_test_skipped);
     xmlCleanupParser();
     return (failed > 0 || asserts_failed > 0) ? 1 : 0;
 }

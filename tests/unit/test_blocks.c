@@ -14,7 +14,7 @@ static void parse(parsed *P, const char *text, tk_shape shape)
     tk_diag *d = tk_test_diag(&P->c);
     tk_diag_set_notes(d, 1);
     CU_ASSERT_EQUAL_FATAL(tk_read_lines(text, strlen(text), NULL, "t.txt", d, &P->L), 0);
-    P->B = tk_blocks_parse(&P->L, shape, "t.txt", 1, 1, d);
+    P->B = tk_blocks_parse(&P->L, shape, NULL, "t.txt", 1, 1, d);
     tk_diag_free(d);
     CU_ASSERT_PTR_NOT_NULL_FATAL(P->B);
 }
@@ -28,7 +28,7 @@ static void done(parsed *P)
 /* The kinds of document k's blocks as letters (one per kind), e.g. "TDPP". */
 static const char *kinds(parsed *P, size_t k)
 {
-    static const char letters[] = "THDOPIXLMCSAZKlNn";
+    static const char letters[] = "THDOPIXLMCSAZKlNnUEGRrY";
     _Static_assert(sizeof letters - 1 == TK_B_KIND_COUNT, "one letter per block kind");
     static char out[256];
     size_t i = 0;

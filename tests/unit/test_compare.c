@@ -81,7 +81,8 @@ static void test_compare_dropped_moved(void)
     CU_ASSERT_EQUAL(r->total_diffs, 1);
     CU_ASSERT_EQUAL_FATAL(r->n_diffs, 1);
     CU_ASSERT_EQUAL(r->diffs[0].kind, TK_CMP_MISSING);
-    CU_ASSERT_STRING_EQUAL(r->diffs[0].text, "ref.xml:1: persName 'Mr. Brown' missing in hyp.xml:1");
+    CU_ASSERT_STRING_EQUAL(r->diffs[0].text,
+                           "ref.xml:1: persName 'Mr. Brown' missing in hyp.xml:1");
     tk_compare_result_free(r);
 
     /* the tag moved by one word: an overlapping match, not missing + added */
@@ -97,12 +98,40 @@ static void test_compare_dropped_moved(void)
     tk_compare_result_free(r);
 }
 
+static void test_compare_moved_text(void)
+{
+    /* another edition puts the stage direction a line later, in other words: moved, not
+     * missing + added; a stage direction far away is not taken for it */
+    const char *ref = "<sp><l>one two three four five six seven</l></sp><stage>Enter Ghost.</stage>"
+                      "<sp><l>But soft, behold! Lo, where it comes again!</l></sp>";
+    tk_compare_result *r = run(ref,
+                               "<sp><l>one two three four five six seven</l></sp><sp><l>But "
+                               "soft, behold! lo, where it comes again!</l><stage>Re-enter "
+                               "Ghost</stage></sp>",
+                               NULL);
+    const tk_compare_class *k = cls(r, "stage");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(k);
+    CU_ASSERT_EQUAL(k->exact, 0);
+    CU_ASSERT_EQUAL(k->overlap, 1);
+    tk_compare_result_free(r);
+    static char far[8192];
+    size_t n = (size_t)snprintf(far, sizeof far, "%s",
+                                "<sp><l>one two three four five six seven</l></sp>"
+                                "<sp><l>But soft, behold! Lo, where it comes again!</l>");
+    for (int i = 0; i < 60; i++)
+        n += (size_t)snprintf(far + n, sizeof far - n, "<l>line %d of the speech</l>", i);
+    snprintf(far + n, sizeof far - n, "<stage>Enter Ghost.</stage></sp>");
+    r = run(ref, far, NULL);
+    CU_ASSERT_EQUAL(cls(r, "stage")->overlap, 0);
+    tk_compare_result_free(r);
+}
+
 static void test_compare_points(void)
 {
     /* pb one word later: overlapping, not exact; two words later: not matched */
-    tk_compare_result *r = run("<p>one two three four five</p><p>six <pb n=\"2\"/>seven eight</p>",
-                               "<p>one two three four five</p><p>six seven <pb n=\"2\"/>eight</p>",
-                               NULL);
+    tk_compare_result *r =
+        run("<p>one two three four five</p><p>six <pb n=\"2\"/>seven eight</p>",
+            "<p>one two three four five</p><p>six seven <pb n=\"2\"/>eight</p>", NULL);
     const tk_compare_class *k = cls(r, "pb");
     CU_ASSERT_PTR_NOT_NULL_FATAL(k);
     CU_ASSERT_EQUAL(k->exact, 0);
@@ -250,6 +279,7 @@ void tk_suite_compare(void)
     CU_pSuite s = CU_add_suite("compare", NULL, NULL);
     CU_add_test(s, "identical documents score 1", test_compare_identical);
     CU_add_test(s, "a dropped and a moved persName", test_compare_dropped_moved);
+    CU_add_test(s, "a stage direction moved by another edition", test_compare_moved_text);
     CU_add_test(s, "points (pb) and @n", test_compare_points);
     CU_add_test(s, "grouping counted pairwise", test_compare_grouping);
     CU_add_test(s, "--map, --skip, a bad mapping", test_compare_map_skip);

@@ -44,6 +44,67 @@ static void test_limit_per_rule(void)
     tk_diag_free(d);
 }
 
+/* The limit counts every rule, however many: the table used to stop at 64 entries, after
+ * which nothing was limited any more. */
+static void test_limit_many_rules(void)
+{
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    tk_diag_set_limit(d, 1);
+    char rule[16];
+    for (int round = 0; round < 3; round++)
+        for (int i = 0; i < 100; i++) {
+            snprintf(rule, sizeof rule, "rule%d", i);
+            tk_diag_report(d, TK_WARNING, "f", 1, 1, rule, "w");
+        }
+    CU_ASSERT_EQUAL(c.n, 100);
+    CU_ASSERT_EQUAL(tk_diag_count(d, TK_WARNING), 300);
+    tk_diag_free(d);
+}
+
+/* The limit keeps its own copies of file and rule names: the caller's strings may be gone (or
+ * reused for another name) by the next message. */
+static void test_limit_copies_names(void)
+{
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    tk_diag_set_limit(d, 1);
+    char rule[8] = "aaa", file[8] = "x.txt";
+    tk_diag_report(d, TK_WARNING, file, 1, 1, rule, "first");
+    strcpy(rule, "bbb");
+    tk_diag_report(d, TK_WARNING, file, 1, 1, rule, "other rule");
+    strcpy(rule, "aaa");
+    tk_diag_report(d, TK_WARNING, file, 1, 1, rule, "held back");
+    CU_ASSERT_EQUAL(c.n, 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, "other rule"));
+    tk_diag_free(d);
+}
+
+/* What the limit holds back is said once per rule: when the next file starts, and by
+ * tk_diag_flush (not counted, delivered although notes are off). */
+static void test_limit_says_what_it_suppressed(void)
+{
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    tk_diag_set_limit(d, 2);
+    for (int i = 0; i < 7; i++)
+        tk_diag_report(d, TK_WARNING, "a.txt", 1, 1, "bracket", "w%d", i);
+    tk_diag_report(d, TK_WARNING, "a.txt", 1, 1, "other", "o");
+    tk_diag_report(d, TK_WARNING, "b.txt", 1, 1, "bracket", "b0");
+    for (int i = 0; i < 3; i++)
+        tk_diag_report(d, TK_WARNING, "b.txt", 1, 1, "bracket", "b%d", i + 1);
+    tk_diag_flush(d);
+    tk_diag_flush(d); /* nothing more to say */
+    CU_ASSERT_STRING_EQUAL(c.buf, "warning:1:1:bracket:w0\nwarning:1:1:bracket:w1\n"
+                                  "warning:1:1:other:o\n"
+                                  "note:0:0:bracket:5 more warnings like this suppressed\n"
+                                  "warning:1:1:bracket:b0\nwarning:1:1:bracket:b1\n"
+                                  "note:0:0:bracket:2 more warnings like this suppressed\n");
+    CU_ASSERT_EQUAL(tk_diag_count(d, TK_WARNING), 12);
+    CU_ASSERT_EQUAL(tk_diag_count(d, TK_NOTE), 0);
+    tk_diag_free(d);
+}
+
 static void test_gcc_and_json_shapes(void)
 {
     char *buf = NULL;
@@ -105,6 +166,9 @@ void tk_suite_diag(void)
     CU_add_test(s, "counts and exit status", test_counts_and_status);
     CU_add_test(s, "notes only when enabled", test_notes_only_when_enabled);
     CU_add_test(s, "limit per rule", test_limit_per_rule);
+    CU_add_test(s, "limit: any number of rules", test_limit_many_rules);
+    CU_add_test(s, "limit: names copied", test_limit_copies_names);
+    CU_add_test(s, "limit: suppressed messages said", test_limit_says_what_it_suppressed);
     CU_add_test(s, "gcc and json shapes", test_gcc_and_json_shapes);
     CU_add_test(s, "free(NULL)", test_free_null);
     CU_add_test(s, "escapes and cuts", test_escapes_and_cuts);

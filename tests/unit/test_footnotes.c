@@ -44,10 +44,59 @@ static void test_missing_and_unused(void)
     add_note(&it, "[2] Not printed.", 50, 1);
     tk_footnotes_finish(&it.cv);
     char *x = tk_itest_dump(it.body->last);
+    /* the marker stays empty; the note without marker goes to the notes section, never onto
+     * the last paragraph */
     CU_ASSERT_STRING_EQUAL(x, "retreat is a rational form of struggle.<note place=\"foot\" n=\"1\" rend=\"plain\"/> "
-                              "But during<note place=\"foot\" type=\"unanchored\" n=\"2\">Not printed.</note>");
+                              "But during");
+    xmlNodePtr back = it.body->next;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(back);
+    char *y = tk_itest_dump(back);
+    CU_ASSERT_STRING_EQUAL(y, "<div type=\"notes\"><note place=\"foot\" type=\"unanchored\" n=\"2\">"
+                              "Not printed.</note></div>");
+    free(y);
     CU_ASSERT_PTR_NOT_NULL(strstr(it.cap.buf, "warning:41:40:footnote-missing:"));
     CU_ASSERT_PTR_NOT_NULL(strstr(it.cap.buf, "warning:50:5:footnote-unused:"));
+    free(x);
+    tk_itest_free(&it);
+}
+
+/* A marker is a footnote when the document has a note with its label: after a figure
+ * (`1919[58]`, which the bracket rules read as a corrected figure), lettered (`[12a]`); the
+ * lettered note line is a note of its own, not a continuation of the one before. */
+static void test_marker_by_label(void)
+{
+    tk_itest it;
+    tk_itest_init(&it, NULL);
+    add_note(&it, "[58] The treaty of 1919.", 20, 1);
+    add_note(&it, "[12a] A lettered note.", 21, 1);
+    add_note(&it, "[12] A plain note.", 22, 1);
+    tk_itest_run_at(&it, "signed in 1919[58] and No. 4[7] then.[12a] Back.[12]", 3);
+    tk_footnotes_finish(&it.cv);
+    char *x = tk_itest_dump(it.body->last);
+    CU_ASSERT_PTR_NOT_NULL(strstr(x, "1919</date><note place=\"foot\" n=\"58\" rend=\"bracketed\">The treaty"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(x, "then.<note place=\"foot\" n=\"12a\" rend=\"bracketed\">A lettered note.</note>"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(x, "Back.<note place=\"foot\" n=\"12\" rend=\"bracketed\">A plain note.</note>"));
+    /* no note 7: the figure's bracket is not a footnote */
+    CU_ASSERT_PTR_NULL(strstr(x, "n=\"7\""));
+    CU_ASSERT_EQUAL(tk_diag_count(it.cv.diag, TK_WARNING), 0);
+    free(x);
+    tk_itest_free(&it);
+}
+
+/* Ebook endnote references: a number glued to a word, maybe after closing punctuation, is a
+ * marker when an endnote list has that number; without such a note it stays text. */
+static void test_glued_endnote_marker(void)
+{
+    tk_itest it;
+    tk_itest_init(&it, NULL);
+    add_note(&it, "344. Younger brother of Sir Gilbert. \xe2\x86\xa9", 30, 1);
+    add_note(&it, "376. A ketch. \xe2\x86\xa9", 31, 1);
+    tk_itest_run_at(&it, "Mr. Edward Montagu344 came on the _Paradox_.376 and B52 and Room12 left.", 3);
+    tk_footnotes_finish(&it.cv);
+    char *x = tk_itest_dump(it.body->last);
+    CU_ASSERT_PTR_NOT_NULL(strstr(x, "Montagu<note place=\"foot\" n=\"344\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(x, "_Paradox_.<note place=\"foot\" n=\"376\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(x, "B52 and Room12 left."));
     free(x);
     tk_itest_free(&it);
 }
@@ -116,6 +165,8 @@ void tk_suite_footnotes(void)
     CU_add_test(s, "join by number and source order", test_join_by_number_and_order);
     CU_add_test(s, "marker without text, text without marker", test_missing_and_unused);
     CU_add_test(s, "note line shapes", test_note_line_shapes);
+    CU_add_test(s, "a note's label makes the marker", test_marker_by_label);
+    CU_add_test(s, "glued endnote references", test_glued_endnote_marker);
     CU_add_test(s, "timeline in text/front", test_timeline_in_front);
     CU_add_test(s, "note label forms kept", test_note_label_forms);
 }

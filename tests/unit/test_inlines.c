@@ -118,7 +118,7 @@ static void test_gloss_positive(void)
          "Strakhov <note type=\"editorial\" place=\"inline\" rend=\"bracketed\">Li Lisan</note>"},
         {"headed by [cofounder of the CCP] Chen Duxiu.", "<note type=\"editorial\" place=\"inline\" rend=\"bracketed\">cofounder of the CCP</note> Chen"},
         {"Richard C. Snyder [Not present], Director, Mershon Center",
-         "Snyder <note type=\"editorial\" place=\"inline\" rend=\"bracketed\">Not present</note>,"},
+         "Snyder <note type=\"editorial\" subtype=\"attendance\" place=\"inline\" rend=\"bracketed\">Not present</note>,"},
         {"in 1937 [now CCP CC member, future Ambassador to the USSR] Wang Jiaxiang returned",
          "<note type=\"editorial\" place=\"inline\" rend=\"bracketed\">now CCP CC member, future Ambassador to the USSR</note>"},
         {"he died in an air crash together with [former Communist military leader] Ye Ting",

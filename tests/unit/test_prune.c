@@ -29,6 +29,9 @@ static int count(xmlDocPtr doc, const char *xpath)
     return n;
 }
 
+/* libxml2's messages about a document meant to be invalid: the verdict is what is checked. */
+static void quiet(void *ctx, xmlErrorPtr e) { (void)ctx; (void)e; }
+
 /* 0 valid, >0 invalid, <0 error; the schema document is not consumed. */
 static int validate_with(xmlDocPtr rng, const char *xml)
 {
@@ -39,7 +42,7 @@ static int validate_with(xmlDocPtr rng, const char *xml)
         return -1;
     xmlDocPtr doc = parse(xml);
     xmlRelaxNGValidCtxtPtr v = xmlRelaxNGNewValidCtxt(schema);
-    xmlRelaxNGSetValidStructuredErrors(v, NULL, NULL);
+    xmlRelaxNGSetValidStructuredErrors(v, quiet, NULL);
     int r = xmlRelaxNGValidateDoc(v, doc);
     xmlRelaxNGFreeValidCtxt(v);
     xmlRelaxNGFree(schema);

@@ -62,6 +62,40 @@ static void test_external_entity_not_loaded(void)
     tk_diag_free(d);
 }
 
+/* Parameter entities: the unreferenced internal ones of old DTD-based TEI (the "INCLUDE"
+ * switches) are ignored with a warning, since no DTD is read; one that is referenced (in a
+ * declaration or inside a literal, where XML expands it) or declared external is refused. */
+static void test_parameter_entities(void)
+{
+    static const struct {
+        const char *xml;
+        int accepted;
+    } cases[] = {
+        {"<?xml version='1.0'?><!DOCTYPE r [<!ENTITY % p 'x'>]><r/>", 1},
+        {"<?xml version='1.0'?><!DOCTYPE r [<!ENTITY % TEI.drama \"INCLUDE\">\n"
+         "<!-- a comment with %notref; -->]><r/>", 1},
+        {"<?xml version='1.0'?><!DOCTYPE r [<!ENTITY % p '<!ELEMENT r ANY>'> %p;]><r/>", 0},
+        {"<?xml version='1.0'?><!DOCTYPE r [<!ENTITY % p SYSTEM 'x.ent'>]><r/>", 0},
+        {"<?xml version='1.0'?><!DOCTYPE r [<!ENTITY % p 'x'><!ENTITY g 'y'>]><r/>", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tk_capture c;
+        tk_diag *d;
+        xmlDocPtr doc = parse(cases[i].xml, &c, &d);
+        if (cases[i].accepted) {
+            CU_ASSERT_PTR_NOT_NULL(doc);
+            CU_ASSERT_EQUAL(tk_diag_exit_status(d), 0);
+            CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, "parameter entity declarations ignored"));
+        } else {
+            CU_ASSERT_PTR_NULL(doc);
+            CU_ASSERT_EQUAL(tk_diag_exit_status(d), 1);
+            CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, "entity declarations are not accepted"));
+        }
+        xmlFreeDoc(doc);
+        tk_diag_free(d);
+    }
+}
+
 static void test_external_dtd_not_loaded(void)
 {
     tk_capture c;
@@ -101,5 +135,6 @@ void tk_suite_xmlsafe(void)
     CU_add_test(s, "billion laughs", test_billion_laughs_refused);
     CU_add_test(s, "external entity", test_external_entity_not_loaded);
     CU_add_test(s, "external DTD", test_external_dtd_not_loaded);
+    CU_add_test(s, "parameter entities", test_parameter_entities);
     CU_add_test(s, "deep nesting", test_deep_nesting_fails_cleanly);
 }

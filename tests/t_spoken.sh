@@ -1,0 +1,340 @@
+#!/bin/sh
+# t_spoken.sh: shapes, speaker labels, proceedings and plays end to end. One made-up input per
+# layout (each fails when its rule is removed), shape near misses, and (with ../shared) the
+# shape and the speaker label forms of every corpus file.
+. tests/lib.sh
+
+# conv NAME [OPTIONS]: converts $TK_TMP/NAME.txt to $TK_TMP/NAME.xml (messages in .err)
+conv() { n=$1; shift; $TEIKIT convert -v "$@" -o "$TK_TMP/$n.xml" "$TK_TMP/$n.txt" 2>"$TK_TMP/$n.err" || fail "$n: conversion failed"; }
+# has NAME WHAT TEXT / hasnt NAME WHAT TEXT: TEXT is (not) in NAME.xml
+has() { if grep -qF -- "$3" "$TK_TMP/$1.xml"; then ok; else fail "$1: $2: '$3' not in output"; fi; }
+hasnt() { if grep -qF -- "$3" "$TK_TMP/$1.xml"; then fail "$1: $2: '$3' in output"; else ok; fi; }
+# count NAME PATTERN WANT: occurrences of PATTERN (grep -o) in NAME.xml
+count() { got=$(grep -o -- "$2" "$TK_TMP/$1.xml" | wc -l | tr -d ' '); if [ "$got" = "$3" ]; then ok; else fail "$1: $got × '$2', wanted $3"; fi; }
+# shape NAME WANT: the shape -v reports
+shape() { got=$(sed -n 's/.*note: shape \([a-z]*\) .*/\1/p' "$TK_TMP/$1.err" | head -1); if [ "$got" = "$2" ]; then ok; else fail "$1: shape '$got', wanted $2"; fi; }
+nb=$(printf '\302\240')
+
+# --- shapes and near misses
+printf 'MR. SMITH: Hello.\n\nMR. JONES: Hi.\n' >"$TK_TMP/two.txt"
+conv two; shape two transcript; count two '<sp who=' 2
+cat >"$TK_TMP/quote.txt" <<'EOF'
+Memorandum of Conversation
+
+The Ambassador called this morning. He said that his government had studied the proposal with care and found it wanting in several respects, which he listed at length.
+
+The Secretary replied that the proposal had been made in good faith and that he would be glad to hear any counter-proposal in the coming weeks.
+
+The exchange in the corridor, as the Secretary recalled it, ran:
+
+AMBASSADOR: We cannot accept it.
+
+SECRETARY: Then say what you can accept.
+
+The Ambassador said that he would consult his government and call again. It was agreed that the press would be told only that the conversation had been cordial and frank.
+EOF
+conv quote; shape quote record; count quote '<sp[ >]' 0
+cat >"$TK_TMP/indented.txt" <<'EOF'
+[00:00:01:02]
+CDR: We have a light on
+     the panel.
+
+[00:00:01:09]
+CC: Say again.
+
+[00:00:01:15]
+CDR: The master
+     alarm, Houston.
+
+[00:00:01:30]
+CC: Copy.
+EOF
+conv indented; shape indented transcript; count indented '<speaker>' 4
+has indented "continuation joined to its turn" "<p>The master"
+
+# --- label forms (transcripts)
+cat >"$TK_TMP/labels.txt" <<EOF
+MR. CARNEY:$nb Welcome aboard.
+
+Q$nb$nb$nb Is the President tired?
+
+MR. CARNEY:$nb Not at all.
+
+Q$nb$nb$nb And tomorrow?
+
+CDR (EVA): Stepping off the ladder.
+
+Stony: Roger, copy.
+
+CC_A1: Stony, say again.
+
+Stony: Roger, I said copy.
+
+CC_A1: Loud and clear.
+
+?: Garbled.
+
+QUESTION: Who pays?
+
+PARTICIPANTS:
+
+ITEM 1. OPENING REMARKS: none were made.
+
+MR. CARNEY:$nb Thank you.
+EOF
+conv labels; shape labels transcript
+has labels "no-break spaces stay in the label" "<speaker>MR. CARNEY:$nb</speaker>"
+has labels "Q without a colon" "<speaker>Q$nb$nb$nb</speaker>"
+has labels "qualifier kept in speaker" "<speaker>CDR (EVA):</speaker>"
+has labels "id from the name, not the qualifier" '<sp who="#cdr">'
+has labels "mixed case" "<speaker>Stony:</speaker>"
+has labels "underscore" '<sp who="#cc-a1">'
+has labels "unknown speaker" "<speaker>?:</speaker>"
+hasnt labels "a role is no person" '<person xml:id="question"'
+count labels '<sp>' 2
+hasnt labels "roster heading is no speaker" "<speaker>PARTICIPANTS:"
+hasnt labels "agenda item is no speaker" "<speaker>ITEM 1."
+cat >"$TK_TMP/md.txt" <<'EOF'
+**Jerod Santo:** Hello, hello. We are back.
+
+**Divya:** Hey! How is it going?
+
+**Jerod Santo:** Got your debate shoes on?
+
+**Divya:** Socks, today.
+
+**Break:** [17:11]
+
+**Divya:** Back again.
+EOF
+conv md; shape md transcript
+has md "markdown label as printed" "<speaker>**Jerod Santo:**</speaker>"
+has md "id from the name inside the emphasis" '<sp who="#jerod-santo">'
+hasnt md "a segment marker is no person" '<person xml:id="break"'
+
+# hearings and depositions: a period after the label
+printf 'HEARING BEFORE THE COMMITTEE\n\nThe CHAIRMAN. The committee will come to order.\n\nMr. SMITH. Thank you, Mr. Chairman. I have a statement.\n\nSenator BLAKE. How long is it?\n\nMr. SMITH. Short.\n' >"$TK_TMP/hearing.txt"
+conv hearing; shape hearing transcript
+has hearing "Mr. SMITH." '<speaker>Mr. SMITH.</speaker>'
+has hearing "id from the name" '<sp who="#blake">'
+printf 'Q. Where were you born?\n\nA. In Ohio, in 1921.\n\nQ. And your parents?\n\nA. Farmers.\n' >"$TK_TMP/depo.txt"
+conv depo; shape depo transcript; count depo '<speaker>Q.</speaker>' 2
+
+# --- proceedings between turns
+cat >"$TK_TMP/events.txt" <<'EOF'
+CHAIRMAN: The meeting will come to order.
+
+(Laughter.)
+
+MS. LEE: Thank you.
+
+[Whereupon the committee recessed.]
+
+CHAIRMAN: We resume.
+
+(Pause.)
+
+And we go on with the same turn.
+EOF
+conv events; shape events transcript
+# the recess note and the laughter stand between the turns, the pause stays in its turn
+awk '/<\/sp>/ { closed = 1; next } closed && /<stage><vocal/ { print "between"; exit }' "$TK_TMP/events.xml" | grep -q between && ok || fail "events: (Laughter.) not between the turns"
+awk '/<\/sp>/ { closed = 1; next } closed && /Whereupon/ { print "between"; exit } /<sp/ { closed = 0 }' "$TK_TMP/events.xml" | grep -q between && ok || fail "events: [Whereupon ...] not between the turns"
+has events "an event followed by the same speaker stays in the turn" "<stage>(Pause.)</stage>"
+
+# --- plays: Name<TAB>speech, Name. inline, NAME. alone, indented speeches
+cat >"$TK_TMP/tab.txt" <<'EOF'
+The Visit
+
+Dramatis Personae
+
+Anna, a widow
+
+Boris, her son
+
+Act I
+
+A room with a stove.
+
+Anna	Where is he? _She looks out._ Gone again.
+
+Boris	Here, mother.
+
+Anna	So late?
+
+Boris	The roads were bad.
+Snow on the pass,
+Ice on the bridge.
+
+Anna and Boris	Goodnight.
+
+Act II
+
+Anna	Morning.
+EOF
+conv tab; shape tab play
+count tab '<div type="act">' 2
+count tab '<sp who=' 6
+has tab "scene description before the first speech" "<stage>A room with a stove.</stage>"
+has tab "verse cell: one l per line" "<l>Snow on the pass,</l>"
+has tab "prose speech is a p" "<p>So late?</p>"
+cat >"$TK_TMP/inline.txt" <<'EOF'
+FIRST ACT
+
+SCENE
+
+A garden.
+
+[Jane enters, reading.]
+
+Jane.  I did not expect you.  [Sits.]
+
+Tom.  Nor I you.  I came by the early train,
+and walked the rest of the way.
+
+Jane.  [Rising.]  Then you must be tired.
+
+Tom.  Not in the least.
+
+Jane.  Sit down.
+
+Tom.  Thank you.
+
+Yes.  That was all.
+
+END OF THE ACT.
+EOF
+conv inline; shape inline play
+count inline '<sp who=' 6
+has inline "bracketed direction between speeches" '<stage rend="bracketed">Jane enters, reading.</stage>'
+has inline "bracketed direction inside a speech" '<stage rend="bracketed">Sits.</stage>'
+hasnt inline "a sentence 'Yes.' is no speaker" "<speaker>Yes."
+hasnt inline "a heading-like line is no speaker" "<speaker>END"
+cat >"$TK_TMP/alone.txt" <<'EOF'
+THE FIRST ACT
+
+ROPER.
+
+[_To MAUD._] Hullo! I'm in luck. Just the chap I'm hunting for, and in a
+good temper too, by the look of him.
+
+MAUD.
+
+How are you?
+
+ROPER.
+
+Well, thanks.
+
+  [_LORD FARNCOMBE enters. He is a young man of about twenty-five, shy
+  and good-looking._
+
+MAUD.
+
+Welcome.
+EOF
+conv alone; shape alone play
+count alone '<sp who=' 4
+has alone "speech after the name alone" '<speaker>ROPER.</speaker>'
+has alone "wrapped prose is one p" "I'm in luck. Just the chap I'm hunting for, and in a"
+has alone "an open bracket block is a stage direction" "<stage>[_LORD FARNCOMBE enters"
+cat >"$TK_TMP/moby.txt" <<'EOF'
+The Tragedy of Nobody
+**** ACT I ****
+**** SCENE I. A hall. ****
+     Enter ANNA and BORIS
+ANNA
+     Who goes there? Speak, and tell me true,
+     Or else be gone into the winter night.
+BORIS
+     It is but I, your son, that stands
+     Here at the door.
+ANNA
+     Why, then come in, and sit by the fire, for you
+     have walked all the long way from the town and
+     must be cold to the bone.
+     Knocking within
+BORIS
+     Aside
+     Now she will ask again.
+ANNA BORIS
+     Goodnight!
+EPILOGUE
+     Enter ANNA
+ANNA
+     So ends our tale.
+EOF
+conv moby; shape moby play
+count moby '<l>' 4
+has moby "prose speech wrapped at lower case is a p" "<p>Why, then come in"
+has moby "unbracketed direction in a speech" "<stage>Knocking within</stage>"
+has moby "a cue word as a direction" "<stage>Aside</stage>"
+has moby "joint speakers" 'who="#anna #boris"'
+has moby "epilogue division" '<div type="epilogue">'
+
+# --- the rules file extends the label grammar
+printf 'label-role COMMENTATOR\nlabel-not DECISION *\n' >"$TK_TMP/words.rules"
+printf 'COMMENTATOR: And he scores.\n\nDECISION OF THE BOARD: adopted.\n\nMR. A: Good.\n\nMR. B: Fine.\n' >"$TK_TMP/ext.txt"
+conv ext --rules "$TK_TMP/words.rules"
+count ext '<sp>' 1
+hasnt ext "label-not" "<speaker>DECISION"
+
+# --- a thin margin warns, naming the runner-up and --shape
+long="The text of the minutes runs on at some length about the matters that were discussed, with no labels at all, for two hundred characters and more than that: a paragraph of a record."
+printf '%s %s\n\n%s %s\n\n%s %s\n\nMR. A: One.\n\nMR. B: Two.\n\nMR. C: Three.\n' "$long" "$long" "$long" "$long" "$long" "$long" >"$TK_TMP/thin.txt"
+conv thin
+grep -q "warning: read as a .* --shape" "$TK_TMP/thin.err" && ok || fail "thin: no warning naming --shape"
+
+# --- every corpus file: its shape, its turns, the label forms it uses
+if have_shared; then
+  C=$SHARED/corpus
+  # file (prefix) | shape | minimum turns | labels that must be speakers ('|' separated)
+  while IFS='|' read -r f want min labels; do
+    [ -n "$f" ] || continue
+    src=$(ls "$C"/"$f"*.txt 2>/dev/null | head -1)
+    [ -n "$src" ] || { fail "corpus: no $f"; continue; }
+    r=""; case $f in *nasa*) r="--rules samples/nasa.rules" ;; esac
+    # shellcheck disable=SC2086
+    $TEIKIT convert -v $r -o "$TK_TMP/c.xml" "$src" 2>"$TK_TMP/c.err" || { fail "$f: conversion failed"; continue; }
+    got=$(sed -n 's/.*note: shape \([a-z]*\) .*/\1/p' "$TK_TMP/c.err" | head -1)
+    [ "$got" = "$want" ] && ok || fail "$f: shape $got, wanted $want"
+    n=$(grep -o '<speaker>' "$TK_TMP/c.xml" | wc -l | tr -d ' ')
+    [ "$n" -ge "$min" ] && ok || fail "$f: $n turns, wanted at least $min"
+    echo "$labels" | tr ';' '\n' | while IFS= read -r lab; do
+      [ -n "$lab" ] || continue
+      grep -qF "<speaker>$lab</speaker>" "$TK_TMP/c.xml" || echo "$f: label form '$lab' not found"
+    done >"$TK_TMP/miss"
+    [ -s "$TK_TMP/miss" ] && fail "$(cat "$TK_TMP/miss")" || ok
+    # no invented persons: every person is a speaker or a name of the text
+    grep -q 'xml:id="[^"]*-[0-9][0-9]*"' "$TK_TMP/c.xml" && grep -q '<persName>\[' "$TK_TMP/c.xml" && fail "$f: a person made of a timestamp" || ok
+  done <<EOF
+memo_wilson|record|0|
+memo_hac_1972|record|0|
+memo_frus1934v04_d564|record|0|
+memo_dfat|record|0|
+memo_frus_1919|record|0|
+letters_dfat|record|0|
+letters_pepys|record|0|
+interview_wpa|record|0|
+transcript_hac_1976|transcript|145|SECRETARY KISSINGER:;PROFESSOR OLIVER:
+transcript_conf2007|transcript|64|DR. KISSINGER:;QUESTION:
+transcript_conf2010|transcript|30|QUESTION:
+transcript_whitehouse_2012|transcript|70|MR. CARNEY:$nb;MS. PSAKI:$nb;Q$nb$nb$nb
+transcript_whitehouse_2011|transcript|22|SENIOR ADMINISTRATION OFFICIAL:$nb;Q$nb$nb$nb
+transcript_changelog|transcript|240|**Jerod Santo:**;**Divya:**;**Nick Nisi:**;**Kevin Ball:**
+transcript_nasa_apollo13|transcript|10400|CC:;CDR:;CMP:;LMP:
+transcript_nasa_mercury_ma6|transcript|1700|P:;CC:;CT:
+transcript_nasa_mercury_mr4|transcript|200|STONY:;BELL 7:;CC:
+log_nasa_gemini8|transcript|2200|C:;P:;CC:
+play_shakespeare_hamlet|play|1137|HAMLET;KING CLAUDIUS;ROSENCRANTZ GUILDENSTERN
+play_shakespeare_julius_caesar|play|796|BRUTUS;CASSIUS
+play_shakespeare_twelfth_night|play|923|VIOLA;SIR TOBY BELCH
+play_wilde|play|870|Algernon.;Lady Bracknell.;Miss Prism.
+play_pinero|play|460|ROPER.;MRS. UPJOHN.;VON RETTENMAYER.
+play_ibsen|play|1293|Nora;Mrs.${nb}Linde;Doctor Rank
+play_chekhov|play|660|Lyubov;Varya’s Voice;Voice of Trofimov
+EOF
+else
+  skip "no ../shared/corpus"
+fi
+tk_done

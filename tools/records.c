@@ -1,0 +1,340 @@
+/* records.c: what a line of an archival record says about the record: a file number
+ * (`611.2131/260½: Telegram`), the document type and the author of a title
+ * ("Memorandum by the Assistant Secretary of State (White)"). */
+#include <string.h>
+#include <strings.h>
+
+#include "tk_internal.h"
+
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_alnum(unsigned char c)
+{
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Fraction signs and letters a file number may end with (`260½`, `3536a`). */
+static size_t fraction_at(const char *s, size_t len)
+{
+    static const char *const fr[] = {"\xc2\xbd", "\xc2\xbc", "\xc2\xbe"};
+    for (size_t i = 0; i < sizeof fr / sizeof *fr; i++)
+        if (len >= 2 && memcmp(s, fr[i], 2) == 0)
+            return 2;
+    return 0;
+}
+
+size_t tk_rec_file_number(const char *s, size_t len, size_t *num_off, size_t *num_len)
+{
+    size_t i = 0;
+    if (len >= 8 && memcmp(s, "File No.", 8) == 0) {
+        i = 8;
+        while (i < len && s[i] == ' ')
+            i++;
+    }
+    size_t start = i;
+    /* decimal class: 611.2131 (at least one dot) */
+    size_t d = i, dots = 0;
+    while (i < len && is_digit((unsigned char)s[i]))
+        i++;
+    if (i == d || i - d > 4)
+        return 0;
+    while (i + 1 < len && s[i] == '.' && is_digit((unsigned char)s[i + 1])) {
+        dots++;
+        i++;
+        while (i < len && is_digit((unsigned char)s[i]))
+            i++;
+    }
+    if (dots == 0)
+        return 0;
+    /* a subject word or two before the slash (`710.1012 Anti-War/73`) */
+    size_t j = i;
+    for (int w = 0; w < 3 && j + 1 < len && s[j] == ' '; w++) {
+        size_t k = j + 1;
+        if (!(s[k] >= 'A' && s[k] <= 'Z'))
+            break;
+        while (k < len && (is_alnum((unsigned char)s[k]) || s[k] == '-'))
+            k++;
+        j = k;
+        if (k < len && s[k] == '/')
+            break;
+    }
+    if (j < len && s[j] == '/')
+        i = j;
+    if (i < len && s[i] == '/') {
+        size_t k = i + 1, f;
+        while (k < len && (is_alnum((unsigned char)s[k]) || s[k] == '-'))
+            k++;
+        while ((f = fraction_at(s + k, len - k)) > 0)
+            k += f;
+        if (k == i + 1)
+            return 0;
+        i = k;
+    }
+    /* the number ends the line, or a colon and the document type follow */
+    if (i < len && !(s[i] == ':' && i + 1 < len && s[i + 1] == ' '))
+        return 0;
+    *num_off = start;
+    *num_len = i - start;
+    return i;
+}
+
+/* Document types a record's title may start with, the longest first. */
+static const char *const doc_types[] = {
+    "Memorandum of Conversation", "Memorandum for the Record", "Memorandum for the File",
+    "Minutes of", "Aide-Mémoire", "Aide-Memoire", "Circular telegram", "Circular instruction",
+    "Memorandum", "Telegram", "Despatch", "Dispatch", "Cablegram", "Minutes", "Letter",
+    "Note", "Instruction", "Report", "Record", "Notes", "Circular", "Statement",
+    "Press Release", "Paraphrase", "Message", "Agreement", "Protocol", "Treaty",
+};
+
+size_t tk_rec_doc_type(const char *s, size_t len)
+{
+    size_t i = 0;
+    /* "7. Memorandum From ..." in a compilation, "The Memorandum ..." */
+    while (i < len && is_digit((unsigned char)s[i]))
+        i++;
+    if (i > 0 && i < 5 && i + 1 < len && s[i] == '.' && s[i + 1] == ' ')
+        i += 2;
+    else if (i > 0 && i < 5 && i + 1 < len && s[i] == ' ') /* DFAT: "264 Note of Meeting" */
+        i += 1;
+    else
+        i = 0;
+    for (size_t k = 0; k < sizeof doc_types / sizeof *doc_types; k++) {
+        size_t n = strlen(doc_types[k]);
+        if (len - i >= n && strncasecmp(s + i, doc_types[k], n) == 0 &&
+            (len - i == n || s[i + n] == ' ' || s[i + n] == ',' || s[i + n] == '.')) {
+            if (strcmp(doc_types[k], "Minutes of") == 0)
+                n = 7;
+            return (i << 16) | n;
+        }
+    }
+    return 0;
+}
+
+/* Office words: the part of "X to Y" before " to " names an author only with one of them
+ * (or a parenthesised name): "The Minister in Bolivia (Des Portes) to the Secretary". */
+static const char *const office_words[] = {
+    "Secretary", "Minister", "Ambassador", "Chargé", "Charge", "Consul", "President",
+    "Commissioner", "Embassy", "Legation", "Department", "Ministry", "Government", "Governor",
+    "Delegation", "Chief", "Director", "Counselor", "Agent", "Admiral", "General", "King",
+    "Emperor", "Prime", "Premier", "Chancellor", "Envoy", "Adviser", "Advisor",
+};
+
+static const char *find_n(const char *s, size_t len, const char *w)
+{
+    size_t n = strlen(w);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(s + i, w, n) == 0)
+            return s + i;
+    return NULL;
+}
+
+int tk_rec_author(const char *s, size_t len, size_t *off, size_t *alen)
+{
+    size_t t = tk_rec_doc_type(s, len);
+    size_t after = t ? (t >> 16) + (t & 0xffff) : 0;
+    const char *p;
+    /* "Memorandum by X", "Notes by X" (to the end, or to ", " or " of ") */
+    if (t && len > after + 2 && s[after] == ',')
+        after++; /* "Memorandum of Conversation, by the Under Secretary" */
+    if (t && len > after + 4 && memcmp(s + after, " by ", 4) == 0) {
+        *off = after + 4;
+        p = find_n(s + *off, len - *off, " of Conversation");
+        size_t e = p ? (size_t)(p - s) : len;
+        const char *q = find_n(s + *off, e - *off, " to ");
+        if (q != NULL)
+            e = (size_t)(q - s);
+        while (e > *off && (s[e - 1] == '.' || s[e - 1] == ' '))
+            e--;
+        *alen = e - *off;
+        return *alen > 0;
+    }
+    /* "Memorandum From X to Y", "Telegram From X to Y" */
+    if (t && len > after + 6 && strncasecmp(s + after, " from ", 6) == 0) {
+        *off = after + 6;
+        p = find_n(s + *off, len - *off, " to ");
+        if (p == NULL)
+            return 0;
+        *alen = (size_t)(p - s) - *off;
+        return *alen > 0;
+    }
+    /* "The Minister in Bolivia (Des Portes) to the Secretary of State", "Mr. Adams to
+     * Mr. Seward." (an honorific or an office before " to ") */
+    static const char *const honorifics[] = {"The ", "Mr. ", "Mrs. ", "Miss ", "Sir ",
+                                             "Lord ", "Lady ", "Señor ", "Count ", "Baron ",
+                                             "Prince ", "Dr. ", "M. ", "Mme. ", "General "};
+    size_t h = 0;
+    while (h < sizeof honorifics / sizeof *honorifics &&
+           !(len > strlen(honorifics[h]) &&
+             memcmp(s, honorifics[h], strlen(honorifics[h])) == 0))
+        h++;
+    if (h < sizeof honorifics / sizeof *honorifics && (p = find_n(s, len, " to ")) != NULL) {
+        size_t e = (size_t)(p - s);
+        int office = h > 0 || (find_n(s, e, "(") != NULL && find_n(s, e, ")") != NULL);
+        for (size_t k = 0; !office && k < sizeof office_words / sizeof *office_words; k++)
+            office = find_n(s, e, office_words[k]) != NULL;
+        if (!office)
+            return 0;
+        *off = 0;
+        *alen = e;
+        return 1;
+    }
+    return 0;
+}
+
+void tk_rec_strip_markers(char *s)
+{
+    size_t w = 0;
+    for (size_t r = 0; s[r] != '\0';) {
+        if (s[r] == '[') {
+            size_t k = r + 1;
+            while (s[k] != '\0' && s[k] != ']' && k - r <= 5)
+                k++;
+            int label = s[k] == ']' && k > r + 1;
+            for (size_t j = r + 1; label && j < k; j++)
+                label = is_digit((unsigned char)s[j]) ||
+                        (j + 1 == k && j > r + 1 && s[j] >= 'a' && s[j] <= 'z') ||
+                        (k == r + 2 && s[j] == '*');
+            if (label) {
+                r = k + 1;
+                continue;
+            }
+        }
+        s[w++] = s[r++];
+    }
+    s[w] = '\0';
+}
+
+/* Salutations a letter opens with (the line ends with ':' or ','). */
+static const char *const salutes[] = {
+    "Sir", "Sirs", "Madam", "Madame", "Gentlemen", "Dear ", "My dear ", "My Dear ",
+    "Excellency", "Your Excellency", "Monsieur", "Mr. President", "Mr. Secretary",
+    "Mr. Chairman", "Mr. Minister", "Mr. Ambassador", "My Lord", "Dear Sir", "Dear Madam",
+};
+
+static size_t trim_end(const char *s, size_t len)
+{
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    return len;
+}
+
+int tk_rec_salutation(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len < 4 || len > 60 || (s[len - 1] != ':' && s[len - 1] != ','))
+        return 0;
+    for (size_t k = 0; k < sizeof salutes / sizeof *salutes; k++) {
+        size_t n = strlen(salutes[k]);
+        if (len - 1 >= n && memcmp(s, salutes[k], n) == 0 &&
+            (salutes[k][n - 1] == ' ' || len - 1 == n || s[n] == ' ' || s[n] == ','))
+            return 1;
+    }
+    return 0;
+}
+
+/* Closing formulas a letter ends with, before the signature. */
+static const char *const closings[] = {
+    "I have the honor", "I have the honour", "I have [etc", "I am, ", "I am,", "I remain",
+    "Respectfully", "Sincerely", "Very truly", "Very respectfully", "Yours ", "Faithfully",
+    "Believe me", "With great respect", "With kind regards", "With best regards",
+    "Accept, ", "Cordially", "Your obedient", "Your most obedient",
+};
+
+int tk_rec_closing(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len < 6 || len > 200)
+        return 0;
+    for (size_t k = 0; k < sizeof closings / sizeof *closings; k++) {
+        size_t n = strlen(closings[k]);
+        if (len >= n && memcmp(s, closings[k], n) == 0) {
+            /* "I have the honor to acknowledge ..." opens a letter: only "... to be" closes */
+            if (k < 2)
+                for (size_t i = n; i + 6 <= len; i++)
+                    if (memcmp(s + i, " to be", 6) == 0)
+                        return 1;
+            return k >= 2;
+        }
+    }
+    return 0;
+}
+
+/* Lower-case words a name may hold ("Charles de Gaulle", "Acting Secretary"). */
+static const char *const particles[] = {"de", "van", "von", "la", "da", "di", "y", "du", "del"};
+
+int tk_rec_signature(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len < 3 || len > 50 || s[len - 1] == ':' || s[len - 1] == ',' || s[len - 1] == ';')
+        return 0;
+    size_t words = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        if (i == st)
+            break;
+        words++;
+        unsigned char c = (unsigned char)s[st];
+        if (c == '[' || c == '(') /* W. R. C[astle], [Signed] */
+            c = st + 1 < len ? (unsigned char)s[st + 1] : 0;
+        if (c >= 'A' && c <= 'Z')
+            continue;
+        if (c >= 0xC3) /* a capital outside ASCII (Ä, Č): taken as a capital */
+            continue;
+        int part = 0;
+        for (size_t k = 0; k < sizeof particles / sizeof *particles; k++)
+            if (strlen(particles[k]) == i - st && memcmp(s + st, particles[k], i - st) == 0)
+                part = 1;
+        if (!part)
+            return 0;
+    }
+    for (size_t i = 0; i < len; i++)
+        if (is_digit((unsigned char)s[i]))
+            return 0;
+    /* a sentence is no signature: it ends with '.' after a long word ("Agreed.") only
+     * when it has one word */
+    if (words == 1 && s[len - 1] == '.' && len > 3)
+        return 0;
+    return words >= 1 && words <= 6;
+}
+
+int tk_rec_numbered_heading(const char *s, size_t len, long *num)
+{
+    size_t t = tk_rec_doc_type(s, len);
+    if (t == 0 || (t >> 16) == 0 || len > 300)
+        return 0;
+    size_t after = (t >> 16) + (t & 0xffff);
+    /* the type is followed by its parties or subject: From, by, of, to, between, on */
+    static const char *const next[] = {" From ", " from ", " by ", " of ", " to ", " between ",
+                                       " on ", " for ", ", "};
+    int ok = 0;
+    for (size_t k = 0; !ok && k < sizeof next / sizeof *next; k++)
+        ok = len > after + strlen(next[k]) && memcmp(s + after, next[k], strlen(next[k])) == 0;
+    if (!ok)
+        return 0;
+    long v = 0;
+    for (size_t i = 0; i < len && is_digit((unsigned char)s[i]); i++)
+        v = v * 10 + (s[i] - '0');
+    *num = v;
+    return 1;
+}
+
+/* Labels a roster of participants stands under. */
+static const char *const roster_labels[] = {
+    "Present", "Participants", "Attendance", "Also present", "Also Present", "Attending",
+    "Those present", "Members present", "Absent", "In attendance", "Participants in the meeting",
+};
+
+int tk_rec_roster_label(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len > 0 && (s[len - 1] == ':' || s[len - 1] == '.'))
+        len--;
+    for (size_t k = 0; k < sizeof roster_labels / sizeof *roster_labels; k++)
+        if (strlen(roster_labels[k]) == len && strncasecmp(s, roster_labels[k], len) == 0)
+            return 1;
+    return 0;
+}

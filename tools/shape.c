@@ -1,0 +1,554 @@
+/* shape.c: decides a text's shape (record, transcript, play) from weighted evidence: each cue
+ * (speaker labels and their forms, timestamps, act and scene headings, cast lists, stage
+ * paragraphs, reported speech, long unlabelled prose) scores for one shape from a table; the
+ * winner, its margin and the evidence are reported, and a thin margin warns. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "tk_internal.h"
+
+/* ------------------------------------------------------------------ line helpers */
+
+int tk_line_blank(const tk_line *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (l->s[i] != ' ' && l->s[i] != '\t' && l->s[i] != '\r')
+            return 0;
+    return 1;
+}
+
+size_t tk_line_indent(const tk_line *l)
+{
+    size_t i = 0;
+    while (i < l->len && (l->s[i] == ' ' || l->s[i] == '\t'))
+        i++;
+    return i;
+}
+
+static size_t rtrim(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    return n;
+}
+
+/* ------------------------------------------------------------------ play headings */
+
+static const char *const ordinals[] = {"FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH",
+                                       "SEVENTH", "EIGHTH", "NINTH", "TENTH", "LAST", "ONE",
+                                       "TWO", "THREE", "FOUR", "FIVE", "SIX"};
+/* Divisions of a play that are not acts or scenes; the type their div gets. */
+static const char *const play_parts[] = {"PROLOGUE", "EPILOGUE", "INDUCTION", "INTERLUDE",
+                                         "CHORUS"};
+
+/* Length of a word of `words` at s (ignoring case, at a word end), 0 when none. */
+static size_t word_of(const char *s, size_t n, const char *const *words, size_t nw)
+{
+    for (size_t i = 0; i < nw; i++) {
+        size_t m = strlen(words[i]);
+        if (n >= m && strncasecmp(s, words[i], m) == 0 && (n == m || !isalpha((unsigned char)s[m])))
+            return m;
+    }
+    return 0;
+}
+
+/* A roman or arabic number at s: its length, 0 when none. */
+static size_t number_at(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (isdigit((unsigned char)s[i]) || strchr("IVXLCivxlc", s[i]) != NULL))
+        i++;
+    return i > 0 && (i == n || !isalpha((unsigned char)s[i])) ? i : 0;
+}
+
+int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b)
+{
+    size_t i = 0;
+    n = rtrim(s, n);
+    /* "**** ACT I ****": the stars are decoration */
+    if (n >= 10 && memcmp(s, "**** ", 5) == 0 && memcmp(s + n - 5, " ****", 5) == 0) {
+        i = 5;
+        n -= 5;
+    }
+    *a = i;
+    *b = n;
+    if (n - i < 3 || n - i > 120 || !isupper((unsigned char)s[i]))
+        return 0;
+    const char *t = s + i;
+    size_t m = n - i, k = 0;
+    if (m > 4 && strncasecmp(t, "THE ", 4) == 0)
+        k = 4;
+    size_t o = word_of(t + k, m - k, ordinals, sizeof ordinals / sizeof *ordinals);
+    if (o > 0 && k + o + 1 < m && t[k + o] == ' ') {
+        /* "FIRST ACT", "The Second Scene" */
+        const char *u = t + k + o + 1;
+        size_t um = m - k - o - 1;
+        int act = um >= 3 && strncasecmp(u, "ACT", 3) == 0 && (um == 3 || !isalpha((unsigned char)u[3]));
+        int scene = um >= 5 && strncasecmp(u, "SCENE", 5) == 0 && (um == 5 || !isalpha((unsigned char)u[5]));
+        if ((act || scene) && um <= (size_t)(act ? 4 : 6))
+            return act ? 1 : 2;
+        return 0;
+    }
+    int act = m >= 3 && strncasecmp(t, "ACT", 3) == 0 && (m == 3 || t[3] == ' ');
+    int scene = m >= 5 && strncasecmp(t, "SCENE", 5) == 0 && (m == 5 || t[5] == ' ' || t[5] == '.' || t[5] == ':');
+    if (act || scene) {
+        size_t w = act ? 3 : 5;
+        if (m == w)
+            return scene ? 2 : 0; /* "SCENE" alone (a scene description follows) */
+        if (t[w] == '.' || t[w] == ':')
+            return 2;
+        size_t num = number_at(t + w + 1, m - w - 1);
+        if (num == 0)
+            num = word_of(t + w + 1, m - w - 1, ordinals, sizeof ordinals / sizeof *ordinals);
+        if (num == 0)
+            return 0;
+        size_t e = w + 1 + num;
+        /* the heading may go on: "SCENE II. A room in the castle.", "ACT I." */
+        if (e < m && t[e] != '.' && t[e] != ':' && t[e] != ',' && t[e] != ' ')
+            return 0;
+        if (act && m > e + 2 && m - e > 60)
+            return 0;
+        return act ? 1 : 2;
+    }
+    size_t p = word_of(t, m, play_parts, sizeof play_parts / sizeof *play_parts);
+    if (p > 0 && (p == m || ((t[p] == '.' || t[p] == ':') && m <= p + 1)) &&
+        strncmp(t, "CHORUS", 6) != 0 && strncmp(t, "Chorus", 6) != 0)
+        return 3;
+    return 0;
+}
+
+/* Cast list headings (a cast list follows until the first act or scene). */
+static const char *const cast_headings[] = {
+    "Dramatis Personae", "Dramatis Personæ", "Characters", "Characters in the Play",
+    "Persons of the Play", "Persons Represented", "Cast", "Cast of Characters", "Personae",
+    "Persons in the Play",
+};
+
+int tk_cast_heading(const char *s, size_t n)
+{
+    n = rtrim(s, n);
+    if (n > 4 && strncasecmp(s, "The ", 4) == 0)
+        s += 4, n -= 4;
+    while (n > 0 && (s[n - 1] == ':' || s[n - 1] == '.'))
+        n--;
+    for (size_t i = 0; i < sizeof cast_headings / sizeof *cast_headings; i++)
+        if (strlen(cast_headings[i]) == n && strncasecmp(cast_headings[i], s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ evidence */
+
+/* The cues and the shape each scores for, with its weight (points at full evidence). */
+typedef enum {
+    C_BASE,          /* every text is a record unless something else is shown */
+    C_LABEL_COVER,   /* paragraphs opening with a transcript label (NAME:, Q<spaces>, TAB) */
+    C_LABEL_DENSITY, /* ... among the paragraphs from the first such label to the last */
+    C_LABEL_COUNT,   /* how many labelled paragraphs (a few quoted lines are not a transcript) */
+    C_TIMESTAMPS,    /* timestamp lines or timestamped labels */
+    C_PLAY_HEADINGS, /* act / scene / prologue headings */
+    C_ALONE_LABELS,  /* repeated NAME or NAME. alone on its line, speech after it */
+    C_PERIOD_LABELS, /* repeated "Name.  speech" at paragraph starts */
+    C_TAB_ROWS,      /* Name<TAB>speech rows */
+    C_TAB_TURNS,     /* the same rows, for a transcript */
+    C_CAST_LIST,     /* a Dramatis Personae heading */
+    C_STAGE_PARAS,   /* paragraphs wholly in [...] or _..._ */
+    C_REPORTED,      /* reported speech: "said that", "stated that" ... */
+    C_PROSE,         /* long paragraphs without a label */
+    C_COUNT
+} cue_id;
+
+static const struct {
+    const char *name;
+    tk_shape shape;
+    int weight;
+} cues[C_COUNT] = {
+    [C_BASE] = {"base", TK_SHAPE_RECORD, 25},
+    [C_LABEL_COVER] = {"labelled paragraphs", TK_SHAPE_TRANSCRIPT, 50},
+    [C_LABEL_DENSITY] = {"label density", TK_SHAPE_TRANSCRIPT, 60},
+    [C_LABEL_COUNT] = {"label count", TK_SHAPE_TRANSCRIPT, 30},
+    [C_TIMESTAMPS] = {"timestamps", TK_SHAPE_TRANSCRIPT, 40},
+    [C_PLAY_HEADINGS] = {"act/scene headings", TK_SHAPE_PLAY, 60},
+    [C_ALONE_LABELS] = {"names alone on a line", TK_SHAPE_PLAY, 90},
+    [C_PERIOD_LABELS] = {"'Name.' speeches", TK_SHAPE_PLAY, 90},
+    [C_TAB_ROWS] = {"Name<TAB> rows", TK_SHAPE_PLAY, 50},
+    [C_TAB_TURNS] = {"Name<TAB> rows", TK_SHAPE_TRANSCRIPT, 50},
+    [C_CAST_LIST] = {"cast list", TK_SHAPE_PLAY, 30},
+    [C_STAGE_PARAS] = {"stage paragraphs", TK_SHAPE_PLAY, 30},
+    [C_REPORTED] = {"reported speech", TK_SHAPE_RECORD, 60},
+    [C_PROSE] = {"unlabelled prose", TK_SHAPE_RECORD, 40},
+};
+
+/* Counts of names in an open-addressing table (capped: detection stays linear). */
+#define NAME_SLOTS 4096
+typedef struct name_count {
+    unsigned long h[NAME_SLOTS];
+    unsigned n[NAME_SLOTS];
+    size_t used;
+} name_count;
+
+static unsigned long hash_name(unsigned cls, const char *s, size_t n)
+{
+    unsigned long h = 2166136261UL ^ cls;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)toupper((unsigned char)s[i])) * 16777619UL;
+    return h ? h : 1;
+}
+
+/* Counts one more of h; returns the count so far. */
+static unsigned count_name(name_count *c, unsigned long h)
+{
+    for (size_t i = h & (NAME_SLOTS - 1);; i = (i + 1) & (NAME_SLOTS - 1)) {
+        if (c->h[i] == h)
+            return ++c->n[i];
+        if (c->h[i] == 0) {
+            if (c->used >= NAME_SLOTS / 2)
+                return 1;
+            c->h[i] = h;
+            c->n[i] = 1;
+            c->used++;
+            return 1;
+        }
+    }
+}
+
+tk_names *tk_names_new(void) { return calloc(1, sizeof(name_count)); }
+void tk_names_free(tk_names *t) { free(t); }
+unsigned tk_names_add(tk_names *t, const char *s, size_t n)
+{
+    return count_name((name_count *)t, hash_name(0, s, n));
+}
+unsigned tk_names_get(const tk_names *t, const char *s, size_t n)
+{
+    const name_count *c = (const name_count *)t;
+    unsigned long h = hash_name(0, s, n);
+    for (size_t i = h & (NAME_SLOTS - 1);; i = (i + 1) & (NAME_SLOTS - 1)) {
+        if (c->h[i] == h)
+            return c->n[i];
+        if (c->h[i] == 0)
+            return 0;
+    }
+}
+
+/* Repeated-name counting: the first sighting is pending, the second counts both. */
+static void count_repeat(name_count *c, unsigned cls, const char *s, size_t n, size_t *total)
+{
+    unsigned k = count_name(c, hash_name(cls, s, n));
+    *total += k == 2 ? 2 : k > 2 ? 1 : 0;
+}
+
+/* A timestamp alone on its line: "[00:00:02:08]", "[-00:00:00:10]", "[00:12:34]". */
+int tk_timestamp_line(const char *s, size_t n)
+{
+    size_t i = 1, digits = 0, colons = 0;
+    n = rtrim(s, n);
+    if (n < 4 || s[0] != '[' || s[n - 1] != ']')
+        return 0;
+    if (s[i] == '-')
+        i++;
+    for (; i < n - 1; i++) {
+        if (isdigit((unsigned char)s[i]))
+            digits++;
+        else if (s[i] == ':')
+            colons++;
+        else if (s[i] != '.')
+            return 0;
+    }
+    return colons >= 1 && digits >= 3;
+}
+
+/* A paragraph (first line f, last line e) wholly in [...] or _..._ (an unclosed '[' block
+ * counts: plays leave long directions open). */
+static int stage_para(const tk_line *f, const tk_line *e)
+{
+    size_t a = tk_line_indent(f), n = rtrim(e->s, e->len);
+    if (a >= f->len || n == 0)
+        return 0;
+    if (f->s[a] == '[') {
+        /* the bracket opened first closes at the end, or never (a long direction) */
+        const char *close = memchr(f->s + a, ']', f->len - a);
+        if (close != NULL)
+            return f == e && close == f->s + n - 1;
+        return e->s[n - 1] == ']' || e->s[n - 1] == '.' || e->s[n - 1] == '_';
+    }
+    if (f->s[a] == '_' && a + 1 < f->len && f->s[a + 1] != '_')
+        return e->s[n - 1] == '_' || (n >= 2 && e->s[n - 2] == '_');
+    return 0;
+}
+
+/* Reported speech in a line (a record's "he said that"). */
+static int reported(const char *s, size_t n)
+{
+    static const char *const verbs[] = {" said that", " stated that", " replied that",
+                                        " remarked that", " observed that", " was of the opinion",
+                                        " expressed the", " pointed out that", " he said",
+                                        " she said"};
+    if (n < 10)
+        return 0;
+    /* one pass over the spaces of the line: every verb starts with one */
+    for (const char *p = memchr(s, ' ', n); p != NULL;
+         p = memchr(p + 1, ' ', (size_t)(s + n - p - 1))) {
+        size_t left = (size_t)(s + n - p);
+        if (left < 8 || !islower((unsigned char)p[1]))
+            continue;
+        for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
+            size_t m = strlen(verbs[i]);
+            if (left >= m && memcmp(p, verbs[i], m) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Detection reads at most this much text: documents are alike from end to end, and the
+ * large ones (a 6 MB volume) must not pay twice. */
+#define DETECT_MAX_BYTES (2u << 20)
+
+static const char *const shape_names[] = {"auto", "record", "transcript", "play"};
+
+static double ratio(size_t a, size_t b, double scale)
+{
+    double r = b ? (double)a * scale / (double)b : 0.0;
+    return r > 1.0 ? 1.0 : r;
+}
+
+/* What a paragraph or speech unit showed; folded into the counts when it ends. */
+typedef struct unit {
+    size_t first, bytes;
+    int labelled, reported;
+} unit;
+
+typedef struct counts {
+    size_t units, cover, caps_cover, mixed_rep, spaced, tabs, period_rep, alone_rep;
+    size_t indented_after, alone_all, colon_alone, hearing, ts, heads, cast, stage, first_lab, last_lab;
+    size_t prose_out, reported_out, prose_tail, reported_tail, caps_labels;
+} counts;
+
+/* Folds the unit that ended (lines [u->first, end)) into c. Long prose and reported speech
+ * count for a record only outside the span of labelled units (inside it they are speech). */
+static void unit_end(const tk_lines *L, const unit *u, size_t end, counts *c)
+{
+    if (stage_para(&L->v[u->first], &L->v[end - 1]))
+        c->stage++;
+    if (u->labelled)
+        return;
+    int prose = u->bytes >= 200;
+    if (c->cover == 0) {
+        c->prose_out += prose;
+        c->reported_out += u->reported;
+    } else {
+        c->prose_tail += prose;
+        c->reported_tail += u->reported;
+    }
+}
+
+int tk_field_line(const tk_line *l, const tk_label *lab)
+{
+    size_t n = rtrim(l->s, l->len);
+    if (lab->text_off >= n)
+        return 1;
+    unsigned char e = (unsigned char)l->s[n - 1];
+    return strchr(".?!\"')", e) == NULL && e < 0x80;
+}
+
+/* Looks at the line that starts a unit: a heading, a cast list, a label of some form. */
+static void unit_start(const tk_lines *L, size_t i, const tk_speakers *g, name_count *names,
+                       counts *c, unit *u)
+{
+    const tk_line *l = &L->v[i];
+    size_t a, b;
+    if (tk_cast_heading(l->s, l->len)) {
+        c->cast++;
+        return;
+    }
+    tk_label lab;
+    if (!tk_speaker_label(g, l->s, l->len,
+                          TK_LF_COLON | TK_LF_PERIOD | TK_LF_TAB | TK_LF_SPACED | TK_LF_BARE |
+                              TK_LF_ALONE,
+                          &lab) ||
+        tk_play_heading(l->s, l->len, &a, &b))
+        return;
+    const char *nm = l->s + lab.name_off;
+    unsigned form = lab.form & ~(unsigned)TK_LF_ALONE;
+    int alone = (lab.form & TK_LF_ALONE) != 0, transcript_label = 0;
+    if (lab.lab_off > 0)
+        c->ts++;
+    if (form == TK_LF_COLON && !alone) {
+        if (lab.caps) {
+            c->caps_cover++;
+            transcript_label = 1;
+        } else if (!tk_field_line(l, &lab)) {
+            size_t before = c->mixed_rep;
+            count_repeat(names, 1, nm, lab.name_len, &c->mixed_rep);
+            transcript_label = c->mixed_rep > before;
+        }
+    } else if (form == TK_LF_COLON && alone && lab.caps) {
+        c->colon_alone++;
+        transcript_label = 1;
+    } else if (form == TK_LF_SPACED && lab.caps) {
+        c->spaced++;
+        transcript_label = 1;
+    } else if (form == TK_LF_TAB) {
+        c->tabs++; /* rows of a table: turns of a play or of a transcript alike */
+        u->labelled = 1;
+    } else if (form == TK_LF_PERIOD && !alone && lab.hearing) {
+        c->hearing++; /* "Mr. SMITH. text", "Q. text": a hearing, a deposition */
+        transcript_label = 1;
+    } else if (form == TK_LF_PERIOD && !alone && lab.wide) {
+        count_repeat(names, 2, nm, lab.name_len, &c->period_rep);
+    } else if ((form == TK_LF_PERIOD || form == TK_LF_BARE) && alone && lab.caps && !lab.role) {
+        count_repeat(names, 3, nm, lab.name_len, &c->alone_rep);
+        c->alone_all++;
+        if (i + 1 < L->n && !tk_line_blank(&L->v[i + 1]) && tk_line_indent(&L->v[i + 1]) >= 2)
+            c->indented_after++;
+    }
+    if (transcript_label) {
+        c->cover++;
+        u->labelled = 1;
+        if (c->first_lab == 0)
+            c->first_lab = c->units;
+        c->last_lab = c->units;
+        /* what stood since the last label was speech, not a record's prose */
+        c->prose_tail = c->reported_tail = 0;
+    }
+}
+
+void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_shape_info *out)
+{
+    memset(out, 0, sizeof *out);
+    name_count *names = calloc(1, sizeof *names);
+    counts c;
+    memset(&c, 0, sizeof c);
+    unit u = {from, 0, 0, 0};
+    int prev_blank = 1, prev_indented = 0, prev_ts = 0, open = 0;
+    size_t bytes = 0, i = from;
+    for (; i < L->n && bytes <= DETECT_MAX_BYTES && names != NULL; i++) {
+        const tk_line *l = &L->v[i];
+        bytes += l->len + 1;
+        if (tk_line_blank(l)) {
+            if (open)
+                unit_end(L, &u, i, &c);
+            open = 0;
+            prev_blank = 1;
+            prev_indented = prev_ts = 0;
+            continue;
+        }
+        size_t ind = tk_line_indent(l), a, b;
+        /* a unit: a paragraph, or a speech that indentation delimits (a name at the margin
+           after indented lines), or the line after a timestamp line */
+        int start = prev_blank || (ind == 0 && prev_indented) || prev_ts;
+        if (start && !prev_ts) {
+            if (open)
+                unit_end(L, &u, i, &c);
+            c.units++;
+            memset(&u, 0, sizeof u);
+            u.first = i;
+            open = 1;
+        }
+        u.bytes += l->len;
+        prev_blank = 0;
+        prev_indented = ind > 0;
+        if (ind == 0 && tk_play_heading(l->s, l->len, &a, &b)) {
+            c.heads++;
+            prev_indented = 1; /* a speech may start after it */
+            prev_ts = 0;
+            continue;
+        }
+        if (tk_timestamp_line(l->s, l->len)) {
+            c.ts++;
+            prev_ts = 1;
+            continue;
+        }
+        if (reported(l->s, l->len))
+            u.reported = 1;
+        if (start && ind == 0)
+            unit_start(L, i, g, names, &c, &u);
+        prev_ts = 0;
+    }
+    if (open)
+        unit_end(L, &u, i, &c);
+    c.prose_out += c.prose_tail;
+    c.reported_out += c.reported_tail;
+    free(names);
+    out->paragraphs = c.units;
+    /* the evidence, each in [0, 1] */
+    double ev[C_COUNT] = {0};
+    ev[C_BASE] = 1.0;
+    ev[C_LABEL_COVER] = ratio(c.cover, c.units, 1.0);
+    if (c.cover >= 2)
+        ev[C_LABEL_DENSITY] = ratio(c.cover, c.last_lab - c.first_lab + 1, 1.0) *
+                              ratio(c.cover, 6, 1.0);
+    ev[C_LABEL_COUNT] = ratio(c.cover, 20, 1.0);
+    ev[C_TIMESTAMPS] = ratio(c.ts, c.units, 2.0);
+    ev[C_PLAY_HEADINGS] = ratio(c.heads, 1, 1.0);
+    ev[C_ALONE_LABELS] = c.alone_rep >= 4 ? ratio(c.alone_rep, c.units, 2.5) : 0.0;
+    ev[C_PERIOD_LABELS] = c.period_rep >= 4 ? ratio(c.period_rep, c.units, 2.5) : 0.0;
+    ev[C_TAB_ROWS] = ev[C_TAB_TURNS] = c.tabs >= 2 ? ratio(c.tabs, c.units, 2.0) : 0.0;
+    ev[C_CAST_LIST] = c.cast > 0 ? 1.0 : 0.0;
+    ev[C_STAGE_PARAS] = ratio(c.stage, c.units, 4.0);
+    ev[C_REPORTED] = ratio(c.reported_out, c.units, 3.0);
+    ev[C_PROSE] = ratio(c.prose_out, c.units, 2.0);
+    double score[4] = {0};
+    for (int k = 0; k < C_COUNT; k++)
+        score[cues[k].shape] += ev[k] * cues[k].weight;
+    tk_shape best = TK_SHAPE_RECORD, second;
+    for (int s = 1; s < 4; s++)
+        if (score[s] > score[best])
+            best = (tk_shape)s;
+    second = best == TK_SHAPE_RECORD ? TK_SHAPE_TRANSCRIPT : TK_SHAPE_RECORD;
+    for (int s = 1; s < 4; s++)
+        if (s != (int)best && score[s] > score[second])
+            second = (tk_shape)s;
+    out->shape = best;
+    out->runner_up = second;
+    out->score = (int)(score[best] + 0.5);
+    out->runner_score = (int)(score[second] + 0.5);
+    /* what the body accepts as a label, from what the text showed */
+    out->forms = TK_LF_COLON | TK_LF_ALONE;
+    if (c.spaced >= 2)
+        out->forms |= TK_LF_SPACED;
+    if (c.tabs >= 2)
+        out->forms |= TK_LF_TAB;
+    if (c.hearing >= 2)
+        out->forms |= TK_LF_PERIOD | TK_LF_HEARING;
+    out->mixed_ok = c.caps_cover < 4 || c.mixed_rep * 4 >= c.caps_cover;
+    out->play_indented = c.indented_after * 2 > c.alone_all && c.indented_after >= 2;
+    if (best == TK_SHAPE_PLAY) {
+        /* the forms this play uses (the colon too only when its speeches have it: a
+           "Title: ..." header line is no speech) */
+        out->forms = c.caps_cover + c.mixed_rep >= 4 ? TK_LF_COLON : 0;
+        if (c.tabs >= 2)
+            out->forms |= TK_LF_TAB;
+        if (c.period_rep >= 4)
+            out->forms |= TK_LF_PERIOD;
+        if (c.alone_rep >= 4)
+            out->forms |= TK_LF_PERIOD | TK_LF_BARE | TK_LF_ALONE;
+        if (out->forms == 0)
+            out->forms = TK_LF_COLON | TK_LF_PERIOD | TK_LF_TAB | TK_LF_BARE | TK_LF_ALONE;
+        out->mixed_ok = 1;
+    }
+    size_t w = 0;
+    for (int k = 1; k < C_COUNT && w + 60 < sizeof out->evidence; k++)
+        if (ev[k] > 0.005)
+            w += (size_t)snprintf(out->evidence + w, sizeof out->evidence - w, "%s%s %s +%d",
+                                  w ? ", " : "", cues[k].name, shape_names[cues[k].shape],
+                                  (int)(ev[k] * cues[k].weight + 0.5));
+    snprintf(out->counts, sizeof out->counts,
+             "%zu paragraphs or speeches, %zu labelled (%zu ALL-CAPS 'NAME:', %zu repeated "
+             "mixed-case, %zu spaced, %zu TAB, %zu alone with ':', %zu 'Mr. SMITH.'/'Q.'), "
+             "%zu repeated names alone "
+             "(%zu before indented speech), %zu repeated 'Name.', %zu timestamps, %zu "
+             "act/scene headings, %zu stage paragraphs, %zu reported speech and %zu long "
+             "unlabelled outside the turns",
+             c.units, c.cover, c.caps_cover, c.mixed_rep, c.spaced, c.tabs, c.colon_alone,
+             c.hearing,
+             c.alone_rep, c.indented_after, c.period_rep, c.ts, c.heads, c.stage,
+             c.reported_out, c.prose_out);
+}
+
+const char *tk_shape_name(tk_shape s)
+{
+    return (unsigned)s < 4 ? shape_names[s] : "?";
+}

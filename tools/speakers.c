@@ -1,0 +1,461 @@
+/* speakers.c: the speaker-label grammar (where a line opens with a speaker's label, what the
+ * label and the name are, whether the name is a role rather than a person), with its word
+ * tables as data that a rules file extends (label-role, label-not, stage-cue). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "tk_internal.h"
+
+/* ------------------------------------------------------------------ word tables */
+
+/* Roles: labels that name a part in the exchange, not a person. An entry ending in " *" also
+ * matches any label that starts with its words ("UNIDENTIFIED MALE"). */
+static const char *const builtin_roles[] = {
+    "?", "??", "QUESTION", "QUESTIONS", "QUESTIONER", "PARTICIPANT", "MODERATOR", "AUDIENCE",
+    "AUDIENCE MEMBER", "AUDIENCE *", "VOICE", "VOICES", "VOICE *", "UNIDENTIFIED",
+    "UNIDENTIFIED *", "UNKNOWN", "UNKNOWN *", "UNK", "UKN", "SPEAKER", "ALL", "BOTH",
+    "SEVERAL", "SEVERAL VOICES", "CROWD", "REPORTER", "REPORTERS", "INTERPRETER",
+    "TRANSLATOR", "OPERATOR", "OFF-MIC", "OFF MIC", "NARRATOR",
+    /* segment markers of a recording ("**Break:** [17:11]"): no one speaks */
+    "BREAK", "COMMERCIAL BREAK", "INTERMISSION", "MUSIC", "SEGMENT *",
+};
+
+/* Headings, roster and field labels that end in a colon but are never a speaker: a label
+ * whose first word is one of these (ignoring case) is refused, and so is a whole label
+ * equal to a letter's salutation. */
+static const char *const builtin_not_labels[] = {
+    "PARTICIPANTS", "PARTICIPANTS *", "PRESENT", "PRESENT *", "ABSENT", "ATTENDEES",
+    "ATTENDANCE", "ATTENDING", "MEMBERS", "MEMBERS *", "AGENDA", "AGENDA *", "ITEM *",
+    "ITEMS", "SUBJECT", "SUBJECTS", "TOPIC", "TOPICS", "RE", "REF", "NOTE", "NOTES", "NB",
+    "SOURCE", "SOURCES", "ALSO *", "STAFF", "GUESTS", "OBSERVERS", "WITNESSES", "PANELISTS",
+    "SPEAKERS", "CONTENTS", "SESSION *", "PART *", "CHAPTER *", "SECTION *", "APPENDIX *",
+    "ENCLOSURE *", "ATTACHMENT *", "ANNEX *", "MINUTES", "SUMMARY", "DISTRIBUTION",
+    "CLASSIFICATION", "LOCATION", "PLACE", "DATE", "TIME", "DATE AND TIME", "PROGRAM",
+    "PROGRAMME", "SCHEDULE", "ACT *", "SCENE *", "END *", "CHARACTERS", "CHARACTERS *",
+    "PERSONS *", "DRAMATIS *", "CAST", "CAST *", "TRANSCRIPT", "TRANSCRIPT *", "P.S.", "PS",
+    "POSTSCRIPT", "ENCL", "CC OF *", "FROM THE *", "IN *", "ON *", "AT *", "FOR *",
+    "THE FOLLOWING *", "FOLLOWING *", "WHEREAS", "RESOLVED",
+    /* a letter's salutation */
+    "SIR", "SIRS", "GENTLEMEN", "EXCELLENCY", "YOUR EXCELLENCY", "MADAM", "MADAME",
+    "MONSIEUR", "DEAR SIR", "DEAR SIR *", "MY DEAR *", "DEAR *", "TO WHOM *",
+};
+
+/* Words that begin an unbracketed stage direction inside a play's speech. */
+static const char *const builtin_stage_cues[] = {
+    "Enter", "Exit", "Exeunt", "Re-enter", "Reenter", "Manet", "Manent", "Flourish", "Sennet",
+    "Alarum", "Alarums", "Aside", "Knocking within", "Knock within", "Knocks",
+    "A cry within", "Cry within", "Noise within", "Shout within", "Music", "Music plays",
+    "Trumpets sound", "Trumpet sounds", "Sings", "Singing", "Reads", "Dies", "They fight",
+    "They fight", "Fight", "Kneels", "Rises", "Weeps", "Laughs", "Retires", "Sits down",
+    "Stabs", "Draws", "Embraces", "Kisses", "Whispers", "A pause", "Pause", "Thunder",
+    "Thunder and lightning", "Bell rings", "Drum", "Drums", "March",
+};
+
+/* Titles and abbreviations whose period does not end a label ("Mr. Smith.", "Gen. Haig:"). */
+static const char *const label_titles[] = {
+    "Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Mlle", "Sr", "Jr", "Prof", "Gen", "Col", "Capt",
+    "Lt", "Sgt", "Adm", "Rev", "Hon", "Gov", "Sen", "Rep", "Amb", "Cdr", "Maj", "Messrs",
+    "Cde", "Fr", "Mt", "Hr", "Mag", "Cmdr", "Brig", "Supt", "Insp", "Pres", "Sec", "Asst",
+};
+
+/* Lower-case particles allowed between the capitalised words of a mixed-case name. */
+static const char *const name_particles[] = {"de", "da", "di", "du", "van", "von", "der", "den",
+                                             "le", "la", "bin", "ibn", "al", "el", "y", "of"};
+
+struct tk_speakers {
+    const char **words[TK_WORDS_COUNT];
+    size_t n[TK_WORDS_COUNT];
+};
+
+/* Appends the n strings of v to kind k (pointers: v outlives the table). */
+static int add_words(tk_speakers *g, int k, const char *const *v, size_t n)
+{
+    const char **w = realloc(g->words[k], (g->n[k] + n) * sizeof *w);
+    if (w == NULL)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        w[g->n[k] + i] = v[i];
+    g->words[k] = w;
+    g->n[k] += n;
+    return 0;
+}
+
+tk_speakers *tk_speakers_new(const tk_rules *rules)
+{
+    tk_speakers *g = calloc(1, sizeof *g);
+    if (g == NULL)
+        return NULL;
+    static const char *const *const builtin[TK_WORDS_COUNT] = {builtin_roles, builtin_not_labels,
+                                                               builtin_stage_cues};
+    static const size_t builtin_n[TK_WORDS_COUNT] = {
+        sizeof builtin_roles / sizeof *builtin_roles,
+        sizeof builtin_not_labels / sizeof *builtin_not_labels,
+        sizeof builtin_stage_cues / sizeof *builtin_stage_cues};
+    for (int k = 0; k < TK_WORDS_COUNT; k++) {
+        size_t n = 0;
+        const char *const *user = rules != NULL ? tk_rules_words(rules, k, &n) : NULL;
+        if ((n > 0 && add_words(g, k, user, n) != 0) ||
+            add_words(g, k, builtin[k], builtin_n[k]) != 0) {
+            tk_speakers_free(g);
+            return NULL;
+        }
+    }
+    return g;
+}
+
+void tk_speakers_free(tk_speakers *g)
+{
+    if (g == NULL)
+        return;
+    for (int k = 0; k < TK_WORDS_COUNT; k++)
+        free(g->words[k]);
+    free(g);
+}
+
+/* 1 when s[0..n) equals phrase (ignoring ASCII case), or starts with it followed by a space
+ * when the phrase ends in " *" (any words after). */
+static int phrase_matches(const char *phrase, const char *s, size_t n)
+{
+    size_t m = strlen(phrase);
+    int prefix = m >= 2 && phrase[m - 1] == '*' && phrase[m - 2] == ' ';
+    if (prefix)
+        m -= 2;
+    if (n < m || strncasecmp(phrase, s, m) != 0)
+        return 0;
+    if (n == m)
+        return 1;
+    return prefix && s[m] == ' ';
+}
+
+int tk_speakers_word(const tk_speakers *g, int kind, const char *s, size_t n)
+{
+    for (size_t i = 0; i < g->n[kind]; i++)
+        if (phrase_matches(g->words[kind][i], s, n))
+            return 1;
+    return 0;
+}
+
+size_t tk_speakers_stage_cue(const tk_speakers *g, const char *s, size_t n)
+{
+    for (size_t i = 0; i < g->n[TK_WORDS_STAGE]; i++) {
+        const char *w = g->words[TK_WORDS_STAGE][i];
+        size_t m = strlen(w);
+        if (n >= m && memcmp(w, s, m) == 0 &&
+            (n == m || !isalpha((unsigned char)s[m])))
+            return m;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ the grammar */
+
+static int up(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int low(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int dig(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Length of a no-break space (U+00A0) at s, else 0. */
+static size_t nbsp_at(const char *s, size_t n)
+{
+    return n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+}
+
+/* The gap after a label at s[i..n): spaces, tabs and no-break spaces. Returns its end;
+ * *wide = 1 when it is two characters or more, or holds a tab or a no-break space; *tab = 1
+ * when it starts with a tab; *nb_end = the end of its last no-break space (i when none). */
+static size_t gap_end(const char *s, size_t i, size_t n, int *wide, int *tab, size_t *nb_end)
+{
+    size_t j = i, chars = 0, k;
+    *wide = *tab = 0;
+    *nb_end = i;
+    if (j < n && s[j] == '\t')
+        *tab = 1;
+    while (j < n) {
+        if (s[j] == ' ') {
+            j++;
+        } else if (s[j] == '\t') {
+            *wide = 1;
+            j++;
+        } else if ((k = nbsp_at(s + j, n - j)) > 0) {
+            *wide = 1;
+            j += k;
+            *nb_end = j;
+        } else {
+            break;
+        }
+        chars++;
+    }
+    if (chars >= 2)
+        *wide = 1;
+    return j;
+}
+
+/* A character inside a name word: letters, digits, . ' - _ & / and UTF-8 letters (not a
+ * no-break space, not a dash or a quotation mark). */
+static size_t name_char(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (isalnum(c) || c == '.' || c == '\'' || c == '-' || c == '_' || c == '&' || c == '/')
+        return 1;
+    if (c < 0x80 || nbsp_at(s, n))
+        return 0;
+    if (c == 0xE2 && n >= 3 && (unsigned char)s[1] == 0x80) {
+        unsigned char d = (unsigned char)s[2];
+        return d == 0x99 ? 3 : 0; /* ’ is an apostrophe; dashes and quotes end a name */
+    }
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return len <= n ? len : 0;
+}
+
+static int is_title_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof label_titles / sizeof *label_titles; i++)
+        if (strlen(label_titles[i]) == n && strncasecmp(label_titles[i], s, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_particle(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof name_particles / sizeof *name_particles; i++)
+        if (strlen(name_particles[i]) == n && memcmp(name_particles[i], s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Scans the words of a name from s[i]: returns the end of the name (before its terminator
+ * or qualifier), 0 when no name starts at i. Sets *caps (no lower-case ASCII letter),
+ * *words, *period_end (a '.' at the end that belongs to the name: an initial or a title). */
+static size_t scan_name(const char *s, size_t i, size_t n, int *caps, size_t *words)
+{
+    size_t start = i;
+    *caps = 1;
+    *words = 0;
+    if (i < n && s[i] == '?') { /* the unknown speaker "?" */
+        while (i < n && s[i] == '?')
+            i++;
+        *words = 1;
+        return i;
+    }
+    for (;;) {
+        size_t w = i, k;
+        unsigned char c = i < n ? (unsigned char)s[i] : 0;
+        int particle = 0;
+        if (!(up(c) || c >= 0x80 || (dig(c) && *words > 0))) {
+            /* a lower-case particle between capitalised words ("Charles de Gaulle") */
+            size_t e = i;
+            while (e < n && low((unsigned char)s[e]))
+                e++;
+            if (*words == 0 || e == i || e >= n || s[e] != ' ' || !is_particle(s + i, e - i))
+                break;
+            particle = 1;
+        }
+        if (c >= 0x80 && (nbsp_at(s + i, n - i) || name_char(s + i, n - i) < 2))
+            break;
+        while (i < n && (k = name_char(s + i, n - i)) > 0) {
+            if (s[i] == '.') {
+                /* a period ends the name unless it closes a title or an initial that more
+                   words follow ("Mr. Smith", "J. Smith") */
+                size_t wl = i - w;
+                size_t sep = i + 1 < n && s[i + 1] == ' ' ? 1 : nbsp_at(s + i + 1, n - i - 1);
+                int inner = (is_title_word(s + w, wl) || (wl == 1 && up((unsigned char)s[w]))) &&
+                            sep > 0 && i + 1 + sep < n &&
+                            (up((unsigned char)s[i + 1 + sep]) ||
+                             (unsigned char)s[i + 1 + sep] >= 0xC0);
+                if (*words == 0 && wl == 1 && (s[w] == 'Q' || s[w] == 'A'))
+                    inner = 0; /* "Q. Where were you?": the question's label */
+                int dotted = i + 1 < n && isalpha((unsigned char)s[i + 1]); /* "U.S." */
+                if (!inner && !dotted)
+                    break;
+            }
+            if (low((unsigned char)s[i]) && !particle)
+                *caps = 0;
+            i += k;
+        }
+        if (i == w)
+            break;
+        if (!particle)
+            (*words)++;
+        else
+            *caps = 0;
+        if (i - start > 48 || *words > 6)
+            return 0;
+        /* one space (or a no-break space: "Mrs. Linde"), then another word */
+        size_t sp = i < n && s[i] == ' ' ? 1 : i < n ? nbsp_at(s + i, n - i) : 0;
+        size_t x = i + sp;
+        if (sp > 0 && x < n && s[x] != ' ' && !nbsp_at(s + x, n - x) &&
+            (up((unsigned char)s[x]) || (unsigned char)s[x] >= 0xC0 || dig((unsigned char)s[x]) ||
+             low((unsigned char)s[x]))) {
+            /* look ahead: the next word must not be lower case unless a particle */
+            size_t e = x;
+            while (e < n && low((unsigned char)s[e]))
+                e++;
+            if (e > x && !(e < n && s[e] == ' ' && is_particle(s + x, e - x)))
+                break;
+            i = x;
+            continue;
+        }
+        break;
+    }
+    if (*words == 0)
+        return 0;
+    /* no trailing particle: "Smith de" is no name */
+    return i;
+}
+
+/* Words that open the label of a hearing or a deposition ("Mr. SMITH.", "The CHAIRMAN.",
+ * "Senator BLAKE."), before a name in capitals. */
+static const char *const hearing_titles[] = {
+    "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "The", "Senator", "Representative", "Chairman",
+    "Chairwoman", "Secretary", "General", "Admiral", "Ambassador", "Judge", "Justice",
+    "Governor", "Mayor", "Professor", "Colonel", "Captain", "Commissioner", "Director"};
+
+/* A label that a hearing or a deposition ends with a period: Q or A alone, or a title word and
+ * a name in capitals ("Mr. SMITH", "The CHAIRMAN"). */
+static int hearing_label(const char *s, size_t n, unsigned words, int caps)
+{
+    if (n == 1 && (s[0] == 'Q' || s[0] == 'A'))
+        return 1;
+    if (words < 2 || words > 4 || caps)
+        return 0;
+    size_t w = 0;
+    while (w < n && s[w] != ' ')
+        w++;
+    int titled = 0;
+    for (size_t i = 0; i < sizeof hearing_titles / sizeof *hearing_titles && !titled; i++)
+        titled = strlen(hearing_titles[i]) == w && memcmp(hearing_titles[i], s, w) == 0;
+    if (!titled)
+        return 0;
+    for (size_t i = w; i < n; i++) /* the rest in capitals */
+        if (low((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned forms,
+                     tk_label *out)
+{
+    size_t i = 0;
+    memset(out, 0, sizeof *out);
+    if (n == 0 || s[0] == ' ' || s[0] == '\t')
+        return 0;
+    /* "[00:12:34] NAME:" - a timestamp before the label */
+    if (s[0] == '[') {
+        size_t j = 1;
+        while (j < n && (dig((unsigned char)s[j]) || s[j] == ':' || s[j] == '-' || s[j] == '.'))
+            j++;
+        if (!(j < n && s[j] == ']' && j + 1 < n && s[j + 1] == ' ' && j >= 4))
+            return 0;
+        i = j + 2;
+    }
+    size_t lab = i;
+    /* markdown emphasis around the label: **Name:** or __Name:__ */
+    size_t mark = 0;
+    if (i + 2 < n && (s[i] == '*' || s[i] == '_') && s[i + 1] == s[i])
+        mark = 2, i += 2;
+    int caps;
+    size_t words;
+    size_t name_end = scan_name(s, i, n, &caps, &words);
+    if (name_end == 0)
+        return 0;
+    size_t name_off = i, j = name_end;
+    /* a qualifier in parentheses: "CDR (EVA):" */
+    if (j + 2 < n && (s[j] == ' ' || s[j] == '(')) {
+        size_t q = s[j] == ' ' ? j + 1 : j;
+        if (q < n && s[q] == '(') {
+            size_t e = q + 1;
+            while (e < n && e - q < 32 && s[e] != ')' && s[e] != '(')
+                e++;
+            if (e < n && s[e] == ')' && e > q + 1)
+                j = e + 1;
+        }
+    }
+    if (j < n && s[j] != '\t' && !mark) {
+        /* a table row: the cell before a tab is the name, whatever its words ("Voice of
+           Trofimov"), when it is short and no sentence */
+        size_t lim = n - name_off < 48 ? n - name_off : 48;
+        const char *tb = memchr(s + name_off, '\t', lim);
+        if (tb != NULL) {
+            size_t e = (size_t)(tb - s), k = name_off;
+            while (k < e && strchr(":;!?,", s[k]) == NULL)
+                k++;
+            if (k == e) {
+                name_end = j = e;
+                caps = 0;
+                for (k = name_off; k < e && caps == 0; k++)
+                    caps = low((unsigned char)s[k]) ? -1 : 0;
+                caps = caps == 0;
+            }
+        }
+    }
+    if (mark && j + 1 < n && s[j] == s[lab] && s[j + 1] == s[lab] && j + 2 < n && s[j + 2] == ':')
+        j += 2; /* **Name**: */
+    unsigned form = 0;
+    size_t term = j; /* end of the label as printed */
+    if (j < n && s[j] == ':') {
+        form = TK_LF_COLON;
+        term = j + 1;
+    } else if (j < n && s[j] == '.' && j == name_end) {
+        form = TK_LF_PERIOD;
+        term = j + 1;
+    } else if (j < n && s[j] == '\t' && !mark) {
+        form = TK_LF_TAB;
+    } else if (j == n || (j < n && (s[j] == ' ' || nbsp_at(s + j, n - j)))) {
+        form = TK_LF_SPACED; /* decided by the gap below */
+    } else {
+        return 0;
+    }
+    if (mark) { /* the closing emphasis */
+        if (term + 1 < n && s[term] == s[lab] && s[term + 1] == s[lab])
+            term += 2;
+        else if (!(j >= 2 && s[j - 1] == s[lab] && s[j - 2] == s[lab]))
+            return 0;
+    }
+    int wide, tab;
+    size_t nb_end;
+    size_t t = gap_end(s, term, n, &wide, &tab, &nb_end);
+    int alone = t >= n;
+    if (!alone && t == term)
+        return 0; /* "NAME:text" - no gap */
+    if (form == TK_LF_SPACED) {
+        /* no terminator: a wide gap after an ALL-CAPS label or Q/A, or alone on its line */
+        if (mark)
+            return 0;
+        if (alone)
+            form = TK_LF_BARE;
+        else if (!wide || !caps)
+            return 0;
+    }
+    if (form == TK_LF_TAB)
+        wide = 1;
+    if (alone)
+        form |= TK_LF_ALONE;
+    if (!(forms & (form & ~TK_LF_ALONE)) || ((form & TK_LF_ALONE) && !(forms & TK_LF_ALONE)))
+        return 0;
+    /* mixed-case names: at most 4 words; every label: no heading, roster or salutation */
+    size_t nlen = name_end - name_off;
+    if (!caps && words > 4)
+        return 0;
+    if (tk_speakers_word(g, TK_WORDS_NOT_LABEL, s + name_off, nlen))
+        return 0;
+    /* "ITEM 1." and "2." are numbering, not names */
+    for (size_t k = name_off; k + 1 < name_end; k++)
+        if (dig((unsigned char)s[k]) && (s[k + 1] == '.' || s[k + 1] == ')'))
+            return 0;
+    /* the printed label takes the no-break spaces that follow it (text as printed) */
+    if (nb_end > term)
+        term = nb_end;
+    out->lab_off = lab;
+    out->lab_len = term - lab;
+    out->name_off = name_off;
+    out->name_len = nlen;
+    out->text_off = t;
+    out->form = form;
+    out->caps = caps;
+    out->words = (unsigned)words;
+    out->role = tk_speakers_word(g, TK_WORDS_ROLE, s + name_off, nlen);
+    out->wide = wide;
+    out->hearing = hearing_label(s + name_off, nlen, (unsigned)words, caps);
+    return 1;
+}
