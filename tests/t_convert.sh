@@ -11,7 +11,7 @@ expect_status "convert sample" 0 $TEIKIT convert "$S" -o "$X"
 has() { grep -q -- "$2" "$X" || { fail "$1: '$2' not in output"; return; }; ok; }
 hasnt() { if grep -q -- "$2" "$X"; then fail "$1: '$2' in output"; else ok; fi; }
 has "title" "<title>Memorandum of Conversation between Anastas Mikoyan and Mao Zedong</title>"
-has "body head" "<head>Memorandum of Conversation between Anastas Mikoyan and Mao Zedong</head>"
+has "body head" "<head>Memorandum of Conversation between <persName ref=\"#anastas-mikoyan\">Anastas Mikoyan</persName> and <persName ref=\"#mao-zedong\">Mao Zedong</persName></head>"
 has "dateline" "<opener><dateline>"
 has "creation date" '<creation><date when="1949-02-03">'
 has "translator" "<resp>Translated by</resp>"
@@ -71,14 +71,14 @@ expect_status "split and -o" 2 $TEIKIT convert --split "$TK_TMP/split" -o x.xml 
 P=samples/transcript_hac_1976-11-12_excerpt.txt
 expect_status "persons help" 0 $TEIKIT persons --help
 $TEIKIT persons "$P" -o "$TK_TMP/draft.xml" 2>/dev/null && ok || fail "persons draft"
-grep -A2 '<person xml:id="kissinger">' "$TK_TMP/draft.xml" | grep -q '<persName>SECRETARY KISSINGER</persName>' && ok || fail "draft: speaker person"
+grep -A4 '<person xml:id="kissinger-henry">' "$TK_TMP/draft.xml" | grep -q '<persName type="label">SECRETARY KISSINGER</persName>' && ok || fail "draft: speaker person"
 # A titled speaker label and the honorific mentions of the same name are one person.
 $TEIKIT convert "$P" -o "$TK_TMP/titled.xml" 2>/dev/null
 grep -q '<sp who="#oliver">' "$TK_TMP/titled.xml" && grep -q '<persName ref="#oliver">Professor Oliver</persName>' "$TK_TMP/titled.xml" && ok || fail "titled label and mention share one id"
 [ "$(grep -c '<person xml:id=' "$TK_TMP/titled.xml")" -eq "$(grep -o '<person xml:id="[^"]*"' "$TK_TMP/titled.xml" | sort -u | wc -l)" ] && ok || fail "person ids unique"
 grep -q '<!-- [0-9]* mentions -->' "$TK_TMP/draft.xml" && ok || fail "draft: mention counts"
 $TEIKIT convert --persons "$TK_TMP/draft.xml" "$P" -o "$TK_TMP/with_draft.xml" 2>/dev/null && ok || fail "convert with the draft"
-grep -q '<persName ref="#oliver">Oliver</persName>' "$TK_TMP/with_draft.xml" && ok || fail "draft names are matched"
+grep -q '<persName ref="#oliver">\(Professor \)\?Oliver</persName>' "$TK_TMP/with_draft.xml" && ok || fail "draft names are matched"
 
 # Regression (Julius Caesar IV.3): a scene heading whose closing stars stand on the next line.
 printf 'A Play\n**** ACT I ****\n**** SCENE I. A street. ****\nONE\n     First line.\nTWO\n     Second line.\n**** SCENE II. A room.\n****\n     Enter ONE\nONE\n     Third line.\nTWO\n     Fourth.\n' >"$TK_TMP/split_heading.txt"

@@ -55,7 +55,7 @@ has "salutation in the opener" "$X" '</dateline><salute>Sir:</salute></opener>'
 printf 'A letter\n\nSir: The talks opened this morning.\n\nThey ended at noon.\n' > "$TK_TMP/s.txt"
 $TEIKIT convert -o "$TK_TMP/s.xml" "$TK_TMP/s.txt" 2>/dev/null
 hasnt "a sentence is no salutation" "$TK_TMP/s.xml" '<salute>'
-has "closer" "$X" '<closer><salute>I have the honor to be, Sir, Your obedient servant,</salute><signed>Ambrose Hartley</signed></closer>'
+has "closer" "$X" '<closer><salute>I have the honor to be, Sir, Your obedient servant,</salute><signed>(<persName ref="#[a-z-]+">)?Ambrose (<persName ref="#[a-z-]+">)?Hartley(</persName>)?</signed></closer>'
 # ---- notes: a marker after a figure is a footnote when the note exists; no empty notes heading
 has "marker after a figure" "$X" '1922</date><note place="foot" n="5"'
 hasnt "no empty Footnotes heading" "$X" '<head>Footnotes:</head>'

@@ -206,7 +206,7 @@ END OF THE ACT.
 EOF
 conv inline; shape inline play
 count inline '<sp who=' 6
-has inline "bracketed direction between speeches" '<stage rend="bracketed">Jane enters, reading.</stage>'
+has inline "bracketed direction between speeches" '<stage rend="bracketed"><persName ref="#jane">Jane</persName> enters, reading.</stage>'
 has inline "bracketed direction inside a speech" '<stage rend="bracketed">Sits.</stage>'
 hasnt inline "a sentence 'Yes.' is no speaker" "<speaker>Yes."
 hasnt inline "a heading-like line is no speaker" "<speaker>END"

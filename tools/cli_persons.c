@@ -7,12 +7,15 @@
 void tk_cli_persons_help(FILE *out)
 {
     fprintf(out,
-            "usage: teikit persons [OPTIONS] [FILE|-]\n"
+            "usage: teikit persons [OPTIONS] [FILE|-]...\n"
             "\n"
-            "Prints a draft personography for a transcript: one TEI person per speaker label\n"
-            "and per honorific + name mention (\"Comrade Stalin\", \"Mr. Smith\"), each with\n"
-            "its count of mentions in a comment, for an editor to correct and then pass to\n"
-            "'teikit convert --persons FILE'.\n"
+            "Prints a draft personography for one or many transcripts: the persons that\n"
+            "'teikit convert' finds without one (speaker labels, title + name, given name +\n"
+            "surname, rosters...), a person found in several files listed once, with its name\n"
+            "forms (persName @type full, label, variant), empty idno slots for VIAF, Wikidata,\n"
+            "GND and SNAC, its first occurrence, its count of mentions and any uncertain merge\n"
+            "in comments; for an editor to correct and then pass to\n"
+            "'teikit convert --persons FILE' (ids and idnos are kept).\n"
             "\n"
             "options:\n"
             "  -o, --output FILE     write to FILE instead of standard output\n"
@@ -28,19 +31,26 @@ void tk_cli_persons_help(FILE *out)
 int tk_cli_persons(int argc, char **argv)
 {
     tk_convert_opts o;
-    const char *input = NULL, *output = "-";
+    const char *output = "-";
     tk_convert_opts_init(&o);
+    const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+    size_t n = 0;
+    if (inputs == NULL)
+        return 2;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (tk_cli_is_help(a)) {
             tk_cli_persons_help(stdout);
+            free(inputs);
             return 0;
         }
         int has_val = i + 1 < argc;
         if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 || strcmp(a, "--persons") == 0 ||
             strcmp(a, "--shape") == 0 || strcmp(a, "--encoding") == 0) {
-            if (!has_val)
+            if (!has_val) {
+                free(inputs);
                 return tk_cli_usage("persons", "option %s needs a value", a);
+            }
             const char *v = argv[++i];
             if (a[1] == 'o' || strcmp(a, "--output") == 0)
                 output = v;
@@ -50,33 +60,48 @@ int tk_cli_persons(int argc, char **argv)
                 o.encoding = v;
             else if (tk_shape_from_name(v) >= 0)
                 o.shape = (tk_shape)tk_shape_from_name(v);
-            else
+            else {
+                free(inputs);
                 return tk_cli_usage("persons", "unknown shape '%s'", v);
+            }
         } else if (a[0] == '-' && a[1] != '\0') {
+            free(inputs);
             return tk_cli_usage("persons", "unknown option '%s'", a);
-        } else if (input != NULL) {
-            return tk_cli_usage("persons", "one input file at a time");
         } else {
-            input = a;
+            inputs[n++] = a;
         }
     }
-    if (input == NULL)
-        input = "-";
-    o.name = strcmp(input, "-") == 0 ? "<stdin>" : input;
+    if (n == 0)
+        inputs[n++] = "-";
     tk_diag *d = tk_cli_diag();
-    size_t len = 0;
-    char *buf = tk_read_file(input, &len, d);
-    xmlDocPtr doc = buf ? tk_persons_draft(buf, len, &o, d) : NULL;
+    char **bufs = calloc(n, sizeof *bufs);
+    size_t *lens = calloc(n, sizeof *lens);
+    const char **names = calloc(n, sizeof *names);
+    xmlDocPtr doc = NULL;
+    int ok = bufs != NULL && lens != NULL && names != NULL;
+    for (size_t i = 0; ok && i < n; i++) {
+        names[i] = strcmp(inputs[i], "-") == 0 ? "<stdin>" : inputs[i];
+        bufs[i] = tk_read_file(inputs[i], &lens[i], d);
+        ok = bufs[i] != NULL;
+    }
+    o.name = n > 0 ? names[0] : NULL;
+    if (ok)
+        doc = tk_persons_draft_many((const char *const *)bufs, lens, names, n, &o, d);
     char *xml = NULL;
     size_t xlen = 0;
     if (doc != NULL && (xml = tk_tei_serialize(doc, &xlen)) != NULL)
-        tk_write_file_atomic(output, xml, xlen, input, d);
+        tk_write_file_atomic(output, xml, xlen, n == 1 ? inputs[0] : NULL, d);
     int rc = tk_diag_exit_status(d);
     if (doc == NULL && rc == 0)
         rc = 1;
     free(xml);
     xmlFreeDoc(doc);
-    free(buf);
+    for (size_t i = 0; bufs != NULL && i < n; i++)
+        free(bufs[i]);
+    free(bufs);
+    free(lens);
+    free(names);
+    free(inputs);
     tk_diag_free(d);
     return rc;
 }

@@ -81,6 +81,7 @@ static int build_tei(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xml
         tk_persons_set_role_name(cv->persons, "interviewer", q);
     if (a != NULL)
         tk_persons_set_role_name(cv->persons, "interviewee", a);
+    tk_persons_discover(cv->persons, L, db, cv->diag, cv->file, cv->explain);
     tk_tei_build_text(cv, L, db, tei, &info);
     tk_header_build(cv, header, db, &info);
     free(info.title);
@@ -412,42 +413,53 @@ xmlDocPtr tk_tei_extract(xmlDocPtr doc, size_t i)
 
 /* ------------------------------------------------------------------ persons draft */
 
-struct draft {
-    tk_conv *cv;
-    xmlNodePtr list;
-};
-
-static void draft_person(const char *id, const char *const *names, size_t n, const char *role,
-                         unsigned long count, void *user)
-{
-    struct draft *dr = user;
-    char c[96];
-    snprintf(c, sizeof c, " %lu mention%s ", count, count == 1 ? "" : "s");
-    xmlNodePtr p = tk_el(dr->cv, dr->list, "person");
-    if (p == NULL)
-        return;
-    tk_set_xml_id(p, id);
-    if (role != NULL)
-        xmlSetProp(p, (const xmlChar *)"role", (const xmlChar *)role);
-    for (size_t i = 0; i < n; i++) {
-        xmlNodePtr pn = tk_el(dr->cv, p, "persName");
-        tk_text(pn, names[i], strlen(names[i]));
-    }
-    xmlNodePtr com = xmlNewDocComment(dr->cv->doc, (const xmlChar *)c);
-    if (com != NULL)
-        xmlAddChild(p, com);
-}
-
 static void ignore_match(const tk_person_match *m, void *user)
 {
     (void)m;
     (void)user;
 }
 
-xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d)
+/* Finds and counts the persons of one input (every document) into cv->persons. */
+static int draft_one(tk_conv *cv, const char *buf, size_t len, const char *name,
+                     const tk_convert_opts *o, tk_diag *d)
 {
     tk_lines L = {0};
     tk_blocks *B = NULL;
+    int rc = -1;
+    cv->file = name;
+    if (tk_read_lines(buf, len, o->encoding, name, d, &L) != 0)
+        goto out;
+    B = tk_blocks_parse(&L, o->shape, cv->rules, name, 0, 1, d);
+    if (B == NULL)
+        goto out;
+    for (size_t k = 0; k < B->n_docs; k++) {
+        const tk_docblocks *db = &B->doc[k];
+        tk_persons_new_document(cv->persons);
+        tk_persons_discover(cv->persons, &L, db, d, name, 0);
+        for (size_t i = 0; i < db->n; i++) {
+            const tk_block *bl = &db->b[i];
+            const tk_line *l = &L.v[bl->line];
+            if (bl->kind == TK_B_TURN)
+                tk_persons_speaker(cv->persons, l->s + bl->label_off, bl->label_len);
+            else if (bl->kind == TK_B_SPEAKER)
+                tk_persons_speaker(cv->persons, l->s, bl->label_len);
+            size_t a = bl->kind == TK_B_TURN || bl->kind == TK_B_ITEM ? bl->off : 0;
+            size_t e = L.v[bl->line + bl->n_lines - 1].s - l->s + L.v[bl->line + bl->n_lines - 1].len;
+            if (bl->kind != TK_B_SPEAKER && e > a)
+                tk_persons_scan(cv->persons, l->s + a, e - a, ignore_match, NULL);
+        }
+    }
+    rc = 0;
+out:
+    tk_blocks_free(B);
+    tk_lines_free(&L);
+    return rc;
+}
+
+xmlDocPtr tk_persons_draft_many(const char *const *bufs, const size_t *lens,
+                                const char *const *names, size_t n, const tk_convert_opts *o,
+                                tk_diag *d)
+{
     tk_conv cv;
     tk_convert_opts defaults;
     xmlDocPtr result = NULL;
@@ -458,31 +470,13 @@ xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o
     }
     memset(&cv, 0, sizeof cv);
     cv.diag = d;
-    cv.file = o->name != NULL ? o->name : "<input>";
-    if (tk_read_lines(buf, len, o->encoding, cv.file, d, &L) != 0)
-        goto out;
     cv.persons = tk_persons_new(o->persons_path, d);
     if (cv.persons == NULL)
         goto out;
     tk_persons_set_honorifics(cv.persons, 1);
-    B = tk_blocks_parse(&L, o->shape, cv.rules, cv.file, 0, 1, d);
-    if (B == NULL)
-        goto out;
-    for (size_t k = 0; k < B->n_docs; k++) {
-        const tk_docblocks *db = &B->doc[k];
-        for (size_t i = 0; i < db->n; i++) {
-            const tk_block *bl = &db->b[i];
-            const tk_line *l = &L.v[bl->line];
-            if (bl->kind == TK_B_TURN)
-                tk_persons_speaker(cv.persons, l->s + bl->label_off, bl->label_len);
-            else if (bl->kind == TK_B_SPEAKER)
-                tk_persons_speaker(cv.persons, l->s, bl->label_len);
-            size_t a = bl->kind == TK_B_TURN || bl->kind == TK_B_ITEM ? bl->off : 0;
-            size_t e = L.v[bl->line + bl->n_lines - 1].s - l->s + L.v[bl->line + bl->n_lines - 1].len;
-            if (bl->kind != TK_B_SPEAKER && e > a)
-                tk_persons_scan(cv.persons, l->s + a, e - a, ignore_match, NULL);
-        }
-    }
+    for (size_t i = 0; i < n; i++)
+        if (draft_one(&cv, bufs[i], lens[i], names[i] != NULL ? names[i] : "<input>", o, d) != 0)
+            goto out;
     cv.doc = xmlNewDoc((const xmlChar *)"1.0");
     if (cv.doc == NULL)
         goto out;
@@ -492,18 +486,22 @@ xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o
     xmlNodePtr com = xmlNewDocComment(
         cv.doc, (const xmlChar *)" Draft personography made by teikit persons: correct the "
                                  "names, merge persons that are the same, remove what is not "
-                                 "a person; counts are mentions in the text. ");
+                                 "a person, fill the idno of an authority file when known; "
+                                 "counts are mentions in the text. ");
     if (com != NULL)
         xmlAddPrevSibling(root, com);
-    struct draft dr = {&cv, root};
-    tk_persons_each_used(cv.persons, 1, draft_person, &dr);
+    tk_persons_draft_list(cv.persons, &cv, root);
     result = cv.doc;
     cv.doc = NULL;
 out:
     if (cv.doc != NULL)
         xmlFreeDoc(cv.doc);
     tk_persons_free(cv.persons);
-    tk_blocks_free(B);
-    tk_lines_free(&L);
     return result;
+}
+
+xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d)
+{
+    const char *name = o != NULL && o->name != NULL ? o->name : "<input>";
+    return tk_persons_draft_many(&buf, &len, &name, 1, o, d);
 }

@@ -115,9 +115,21 @@ static char *title_from_name(const char *name)
 
 struct persons_ctx {
     tk_conv *cv;
+    xmlNodePtr person;      /* the person element being written */
     xmlNodePtr list;
     xmlNodePtr profileDesc;
 };
+
+/* An authority id the personography gave (empty slots are left out). */
+static void person_idno(const char *type, const char *value, void *user)
+{
+    struct persons_ctx *c = user;
+    if (value[0] == '\0')
+        return;
+    xmlNodePtr idno = el_str(c->cv, c->person, "idno", value);
+    if (idno != NULL && type[0])
+        xmlSetProp(idno, (const xmlChar *)"type", (const xmlChar *)type);
+}
 
 static void person_el(const char *id, const char *const *names, size_t n, const char *role,
                       unsigned long count, void *user)
@@ -136,11 +148,13 @@ static void person_el(const char *id, const char *const *names, size_t n, const 
         xmlSetProp(p, (const xmlChar *)"role", (const xmlChar *)role);
     for (size_t i = 0; i < n; i++)
         el_str(c->cv, p, "persName", names[i]);
+    c->person = p;
+    tk_persons_each_idno(c->cv->persons, id, person_idno, c);
 }
 
 void tk_header_persons(tk_conv *cv, xmlNodePtr profileDesc, int all_docs)
 {
-    struct persons_ctx c = {cv, NULL, profileDesc};
+    struct persons_ctx c = {cv, NULL, NULL, profileDesc};
     tk_persons_each_used(cv->persons, all_docs, person_el, &c);
 }
 

@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 
 #include "tk_internal.h"
+#include "tk_names.h"
 
 typedef struct person {
     char *id;
@@ -22,12 +23,35 @@ typedef struct person {
     unsigned used_gen;      /* generation of the document that last used it */
     int used_any;
     unsigned long count;
+    /* found without a personography */
+    int found;              /* made from evidence in the text */
+    int accepted;           /* its evidence reached ACCEPT */
+    char *surname, *given;  /* as printed; given NULL when unknown */
+    char init[8];           /* initials of the given names */
+    char sex;               /* 'm', 'f', 0 unknown */
+    int first_is_surname;   /* "Mao Zedong" is also "Chairman Mao" */
+    int surname_first;      /* a Chinese name: family name printed first */
+    int next_sur;           /* next person with the same surname, -1 none */
+    unsigned doc_gen;       /* document it was last found in */
+    int doc_weight;         /* evidence there */
+    unsigned doc_ev;        /* kinds of evidence there (bits) */
+    /* for the draft personography and the header */
+    char **forms;           /* printed forms, each led by its type letter: f full, l label,
+                               v variant */
+    size_t n_forms;
+    char *first;            /* "file:line" of the first evidence */
+    char *uncertain;        /* an uncertain merge, said to the editor */
+    char **idnos;           /* "type\tvalue" from the personography */
+    size_t n_idnos;
 } person;
+
+struct cand;
 
 typedef struct trie_node {
     int child, sibling;     /* first child, next sibling (indices; -1 none) */
     int person;             /* person ending here, -1 none */
     unsigned char c;
+    unsigned char bare;     /* the form ending here is a surname alone (found persons) */
 } trie_node;
 
 /* open hash: key string -> person index */
@@ -52,6 +76,20 @@ struct tk_persons {
     int honorifics;
     uint64_t title_pairs[256]; /* bit (b & 63) of [a]: some title starts with bytes a, b */
     char *role_name[2];     /* interviewer, interviewee names from front matter */
+    int last_node;          /* the trie node trie_insert ended at */
+    int cross_merge;        /* find_person joined a full name to another document's surname */
+    uint16_t word_bloom[26 * 26 + 1]; /* bit (length & 15) of [first two letters] */
+    int title_first[26];    /* tk_titles by first letter: first index, then title_next */
+    int title_next[128];
+    size_t title_len[128];
+    hmap nicks;             /* "short\1full" (lower case) for each nickname pair */
+    hmap words;             /* lower-cased word -> W_* classes (names.c tables) */
+    hmap roles;             /* lower-cased role labels */
+    hmap sur;               /* lower-cased surname -> last found person with it */
+    hmap doc_labels;        /* speaker labels already read in the document being discovered */
+    struct cand *cands;     /* candidates of the document being discovered */
+    size_t nc, ccap;
+    size_t *doc_found, n_doc_found, cap_doc_found; /* found persons of that document */
 };
 
 /* ------------------------------------------------------------------ hash map */
@@ -116,6 +154,16 @@ static int hmap_put(hmap *m, const char *key, int val)
     return 0;
 }
 
+/* Replaces the value of a key already present. */
+static void hmap_set(hmap *m, const char *key, int val)
+{
+    for (size_t i = hash_str(key) & (m->cap - 1); m->keys[i] != NULL; i = (i + 1) & (m->cap - 1))
+        if (strcmp(m->keys[i], key) == 0) {
+            m->vals[i] = val;
+            return;
+        }
+}
+
 static void hmap_free(hmap *m)
 {
     for (size_t i = 0; i < m->cap; i++)
@@ -150,25 +198,27 @@ static char *norm_name(const char *s, size_t n, int lower)
     return r;
 }
 
+/* ASCII letters and digits, and every byte of a non-ASCII character. */
+static const unsigned char word_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 /* A letter, a digit or a byte of a non-ASCII character (no locale: this runs at every byte). */
 static int is_word_byte(unsigned char c)
 {
-    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
+    return word_byte[c];
 }
 
 /* ------------------------------------------------------------------ persons */
 
-/* Titles before a name ("Comrade Stalin", "Mr. Smith"): without a personography, title +
- * capitalised name marks a person. */
-static const char *const honorifics[] = {
-    "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Comrade", "Cde.", "Colonel", "Col.", "General",
-    "Gen.", "Lieutenant", "Lt.", "Major", "Captain", "Capt.", "Admiral", "Adm.", "Marshal",
-    "Sergeant", "Ambassador", "President", "Premier", "Chairman", "Secretary", "Senator",
-    "Governor", "Minister", "Professor", "Prof.", "Sir", "Lord", "Lady", "Madame", "Mme.",
-    "Monsieur", "Herr", "Frau", "Judge", "Justice", "Reverend", "Rev.", "Bishop", "Cardinal",
-    "Consul", "Count", "Baron", "Prince", "Princess", "Chancellor", "Commissar", "Academician",
-};
-
+static void words_init(tk_persons *p);
 tk_persons *tk_persons_new_empty(void);
 tk_persons *tk_persons_new_empty(void)
 {
@@ -177,9 +227,7 @@ tk_persons *tk_persons_new_empty(void)
         return NULL;
     for (int i = 0; i < 256; i++)
         p->root_tab[i] = -1;
-    for (size_t i = 0; i < sizeof honorifics / sizeof *honorifics; i++)
-        p->title_pairs[(unsigned char)honorifics[i][0]] |=
-            1ull << ((unsigned char)honorifics[i][1] & 63);
+    words_init(p);
     p->gen = 1;
     return p;
 }
@@ -219,6 +267,28 @@ static int add_name(tk_persons *p, int who, const char *name)
     return 0;
 }
 
+/* Records a printed form of person who (once), led by its type letter (f, l, v). */
+static void add_variant(tk_persons *p, int who, char type, const char *form)
+{
+    person *x = &p->v[who];
+    for (size_t k = 0; k < x->n_forms; k++)
+        if (strcmp(x->forms[k] + 1, form) == 0)
+            return;
+    if (x->n_forms >= 64)
+        return;
+    char **g = realloc(x->forms, (x->n_forms + 1) * sizeof *g);
+    if (g == NULL)
+        return;
+    x->forms = g;
+    size_t n = strlen(form);
+    char *f = malloc(n + 2);
+    if (f == NULL)
+        return;
+    f[0] = type;
+    memcpy(f + 1, form, n + 1);
+    x->forms[x->n_forms++] = f;
+}
+
 static int trie_new_node(tk_persons *p, unsigned char c)
 {
     if (p->nt == p->tcap) {
@@ -232,6 +302,7 @@ static int trie_new_node(tk_persons *p, unsigned char c)
     trie_node *n = &p->t[p->nt];
     n->child = n->sibling = n->person = -1;
     n->c = c;
+    n->bare = 0;
     return (int)p->nt++;
 }
 
@@ -264,6 +335,7 @@ static int trie_insert(tk_persons *p, const char *name, int who)
     }
     if (p->t[node].person < 0)
         p->t[node].person = who;
+    p->last_node = node;
     return 0;
 }
 
@@ -318,6 +390,24 @@ static void collect_persons(tk_persons *p, xmlNodePtr n, const char *path, tk_di
                 }
                 free(nm);
                 free(lo);
+            }
+            for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+                if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "idno") != 0)
+                    continue;
+                xmlChar *type = xmlGetProp(c, (const xmlChar *)"type");
+                xmlChar *val = xmlNodeGetContent(c);
+                char buf[512];
+                snprintf(buf, sizeof buf, "%s\t%s", type ? (const char *)type : "",
+                         val ? (const char *)val : "");
+                person *x = &p->v[who];
+                char **g = realloc(x->idnos, (x->n_idnos + 1) * sizeof *g);
+                if (g != NULL) {
+                    x->idnos = g;
+                    if ((x->idnos[x->n_idnos] = strdup(buf)) != NULL)
+                        x->n_idnos++;
+                }
+                xmlFree(type);
+                xmlFree(val);
             }
             if (p->v[who].n_names == 0)
                 tk_diag_report(d, TK_WARNING, path, line, 0, "persons",
@@ -377,7 +467,24 @@ void tk_persons_free(tk_persons *p)
             free(p->v[i].names[k]);
         free(p->v[i].names);
         free(p->v[i].role);
+        free(p->v[i].surname);
+        free(p->v[i].given);
+        for (size_t k = 0; k < p->v[i].n_forms; k++)
+            free(p->v[i].forms[k]);
+        free(p->v[i].forms);
+        free(p->v[i].first);
+        free(p->v[i].uncertain);
+        for (size_t k = 0; k < p->v[i].n_idnos; k++)
+            free(p->v[i].idnos[k]);
+        free(p->v[i].idnos);
     }
+    hmap_free(&p->words);
+    hmap_free(&p->nicks);
+    hmap_free(&p->roles);
+    hmap_free(&p->sur);
+    hmap_free(&p->doc_labels);
+    free(p->cands);
+    free(p->doc_found);
     free(p->v);
     free(p->t);
     hmap_free(&p->forms);
@@ -495,42 +602,1183 @@ static int new_named_person(tk_persons *p, const char *name, size_t n, const cha
     return who;
 }
 
+/* ------------------------------------------------------------------ word tables */
+
+enum { W_MALE = 1, W_FEMALE = 2, W_STOP = 4, W_INST = 8, W_OFFICE = 16, W_ROLE = 32, W_CN = 64 };
+
+/* The bloom slot of a word: its first two letters (case-insensitive), or the catch-all. */
+static size_t bloom_slot(const char *s, size_t n)
+{
+    int a = n >= 2 ? tolower((unsigned char)s[0]) - 'a' : -1;
+    int b = n >= 2 ? tolower((unsigned char)s[1]) - 'a' : -1;
+    return a >= 0 && a < 26 && b >= 0 && b < 26 ? (size_t)(a * 26 + b) : 26 * 26;
+}
+
+/* Adds every word of a separated list to the word table with bit `bits`. */
+static void words_add(tk_persons *p, const char *list, char sep, int bits)
+{
+    const char *s = list;
+    while (*s) {
+        while (*s == sep)
+            s++;
+        const char *e = s;
+        while (*e && *e != sep)
+            e++;
+        if (e > s) {
+            char w[64];
+            snprintf(w, sizeof w, "%.*s", (int)(e - s), s);
+            hmap *m = bits == W_ROLE ? &p->roles : &p->words;
+            if (bits != W_ROLE)
+                p->word_bloom[bloom_slot(w, (size_t)(e - s))] |=
+                    (uint16_t)(1u << ((size_t)(e - s) & 15));
+            int old = hmap_get(m, w);
+            if (old >= 0)
+                hmap_set(m, w, old | bits);
+            else
+                hmap_put(m, w, bits);
+        }
+        s = e;
+    }
+}
+
+static void words_init(tk_persons *p)
+{
+    p->word_bloom[26 * 26] = 0xFFFF; /* words not starting with two ASCII letters */
+    words_add(p, tk_given_male, ' ', W_MALE);
+    words_add(p, tk_given_female, ' ', W_FEMALE);
+    words_add(p, tk_not_name_words, ' ', W_STOP);
+    words_add(p, tk_institution_words, ' ', W_INST);
+    words_add(p, tk_office_words, ' ', W_OFFICE);
+    words_add(p, tk_chinese_surnames, ' ', W_CN);
+    for (unsigned i = 0; i < tk_n_nicknames; i++) {
+        const char *e = tk_nicknames[i];
+        size_t k = strcspn(e, " ");
+        for (const char *f = e + k; *f;) {
+            f++;
+            size_t m = strcspn(f, " ");
+            char key[100];
+            snprintf(key, sizeof key, "%.*s\001%.*s", (int)k, e, (int)m, f);
+            hmap_put(&p->nicks, key, 1);
+            f += m;
+        }
+    }
+    words_add(p, tk_role_labels, '|', W_ROLE);
+    for (int i = 0; i < 26; i++)
+        p->title_first[i] = -1;
+    for (unsigned i = tk_n_titles < 128 ? tk_n_titles : 128; i-- > 0;) {
+        const char *h = tk_titles[i].text;
+        p->title_pairs[(unsigned char)h[0]] |= 1ull << ((unsigned char)h[1] & 63);
+        p->title_len[i] = strlen(h);
+        p->title_next[i] = p->title_first[h[0] - 'A'];
+        p->title_first[h[0] - 'A'] = (int)i;
+    }
+}
+
+/* The classes (W_* bits) of the word s[0..n), compared lower-cased; 0 when unknown. */
+static int word_bits(const tk_persons *p, const char *s, size_t n)
+{
+    char w[64];
+    if (n == 0 || n >= sizeof w)
+        return 0;
+    size_t k0 = n;
+    while (k0 > 1 && s[k0 - 1] == '.')
+        k0--;
+    if (!(p->word_bloom[bloom_slot(s, k0)] & (1u << (k0 & 15))))
+        return 0; /* most words: no table has a word of these first letters and length */
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)tolower((unsigned char)s[i]);
+    w[n] = '\0';
+    size_t k = n;
+    while (k > 0 && w[k - 1] == '.') /* "Dr." -> "dr" */
+        w[--k] = '\0';
+    int b = hmap_get(&p->words, w);
+    return b < 0 ? 0 : b;
+}
+
+/* Sex told by a given name: 'm' or 'f' when the census lists it for one sex only. */
+static char given_sex(const tk_persons *p, const char *s, size_t n)
+{
+    int b = word_bits(p, s, n) & (W_MALE | W_FEMALE);
+    return b == W_MALE ? 'm' : b == W_FEMALE ? 'f' : 0;
+}
+
+/* ------------------------------------------------------------------ evidence */
+
+/* Each source of evidence that a span names a person, with its weight: a person is marked
+ * when the weights of its evidence in the document add up to ACCEPT. */
+typedef enum ev_kind {
+    EV_LABEL, EV_TITLE, EV_LIST, EV_BETWEEN, EV_OFFICE_PAREN, EV_GIVEN, EV_CHINESE, EV_ROSTER, EV_INITIALS, EV_INITIAL,
+    EV_COUNT
+} ev_kind;
+
+static const struct {
+    const char *why;
+    int weight;
+} evidence[] = {
+    [EV_LABEL] = {"speaker label", 10},
+    [EV_TITLE] = {"title + name", 10},
+    [EV_LIST] = {"participants or Present: list", 8},
+    [EV_BETWEEN] = {"'between X and Y' in a title line", 8},
+    [EV_OFFICE_PAREN] = {"office and (Name) in a title line", 8},
+    [EV_GIVEN] = {"given name (census list) + surname", 6},
+    [EV_CHINESE] = {"Chinese family name + given name", 6},
+    [EV_ROSTER] = {"roster line (one name per line)", 6},
+    [EV_INITIALS] = {"initials + surname", 6},
+    [EV_INITIAL] = {"one initial + surname (needs more evidence)", 3},
+};
+_Static_assert(sizeof evidence / sizeof *evidence == EV_COUNT, "one row per evidence kind");
+#define ACCEPT 5
+
+/* One span of a document that may name a person. */
+typedef struct cand {
+    char given[48];   /* first given name as printed, "" when none */
+    char init[8];     /* initials of the given names, in order ("JH" for John H.) */
+    char surname[64]; /* as printed (title case) */
+    char sex;         /* 'm', 'f', 0 */
+    int surname_first; /* printed family name first ("Zhou Enlai") */
+    ev_kind ev;
+    char form[160];   /* the span as printed, whitespace runs as one space */
+    unsigned line, col;
+} cand;
+
+/* A name's words after an optional title: initials and capitalised words. */
+typedef struct name_parts {
+    size_t len;       /* bytes of the name (0: none) */
+    size_t first, first_len; /* the first capitalised word when there are two or more */
+    size_t last, last_len;   /* the surname */
+    char init[8];
+    int n_words, n_init;
+    int given_known;  /* the first word is a census given name */
+} name_parts;
+
+/* Length of a capitalised word at s (title case: an upper-case letter, then letters with at
+ * least one lower case; inner ' and -), without a possessive 's; 0 when none. */
+static size_t cap_word(const char *s, size_t n)
+{
+    const unsigned char *t = (const unsigned char *)s;
+    size_t i;
+    int lower = 0;
+    if (n == 0)
+        return 0;
+    if (t[0] >= 'A' && t[0] <= 'Z')
+        i = 1;
+    else if (n > 1 && t[0] == 0xC3 && t[1] >= 0x80 && t[1] <= 0x9E && t[1] != 0x97)
+        i = 2;
+    else
+        return 0;
+    while (i < n) {
+        unsigned char c = t[i];
+        if (c >= 'a' && c <= 'z')
+            lower = 1, i++;
+        else if (c >= 'A' && c <= 'Z')
+            i++;
+        else if (c >= 0x80 && c != 0xE2)
+            lower = 1, i++;
+        else if ((c == '\'' || c == '-') && i + 1 < n && isalpha(t[i + 1]) &&
+                 !(c == '\'' && t[i + 1] == 's' && (i + 2 >= n || !isalpha(t[i + 2]))))
+            i++;
+        else
+            break;
+    }
+    return lower && i >= 2 ? i : 0;
+}
+
+/* Initials at s ("E.", "E.F.", "E. F." is two calls): bytes of one run of "X." pairs. */
+static size_t initials_at(const char *s, size_t n, int *count)
+{
+    size_t i = 0;
+    *count = 0;
+    while (i + 1 < n && s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] == '.' &&
+           (i + 2 >= n || !isalpha((unsigned char)s[i + 2]) || (s[i + 2] >= 'A' && s[i + 2] <= 'Z' && i + 3 < n && s[i + 3] == '.'))) {
+        (*count)++;
+        i += 2;
+    }
+    return i;
+}
+
+/* Reads up to `max` name tokens (initials, capitalised words that are not stop words) at
+ * s, separated by single spaces; the name ends with a word, its surname. The given name is
+ * the first word before it; the initials are those of every token before it. */
+static void read_name(const tk_persons *p, const char *s, size_t n, int max, name_parts *np)
+{
+    struct { size_t off, len; int cnt; } tok[8];
+    int nt = 0;
+    size_t i = 0;
+    memset(np, 0, sizeof *np);
+    while (i < n && nt < max && nt < 8) {
+        int cnt = 0;
+        size_t k = initials_at(s + i, n - i, &cnt);
+        if (k == 0) {
+            k = cap_word(s + i, n - i);
+            if (k == 0 || (word_bits(p, s + i, k) & W_STOP))
+                break;
+        }
+        tok[nt].off = i;
+        tok[nt].len = k;
+        tok[nt].cnt = cnt;
+        nt++;
+        i += k;
+        if (i + 1 < n && s[i] == ' ' && s[i + 1] != ' ')
+            i++;
+        else
+            break;
+    }
+    while (nt > 0 && tok[nt - 1].cnt > 0) /* ends with a word */
+        nt--;
+    if (nt == 0)
+        return;
+    np->last = tok[nt - 1].off;
+    np->last_len = tok[nt - 1].len;
+    np->len = np->last + np->last_len;
+    for (int k = 0; k < nt - 1; k++) {
+        if (tok[k].cnt > 0) {
+            for (int c = 0; c < tok[k].cnt && np->n_init < 6; c++)
+                np->init[np->n_init++] = s[tok[k].off + 2 * (size_t)c];
+        } else {
+            if (np->first_len == 0) {
+                np->first = tok[k].off;
+                np->first_len = tok[k].len;
+            }
+            if (np->n_init < 6)
+                np->init[np->n_init++] = s[tok[k].off];
+        }
+    }
+    for (int k = 0; k < nt; k++)
+        np->n_words += tok[k].cnt == 0;
+    np->given_known = np->first_len > 0 &&
+                      (word_bits(p, s + np->first, np->first_len) & (W_MALE | W_FEMALE));
+}
+
+/* Length of the title and its space at s ("Mr. "), 0 when none; *sex its sex. Only
+ * capitalised words are compared, and only with the titles of the same first letter and
+ * length: this runs at every capitalised word. */
+static size_t title_at(const tk_persons *p, const char *s, size_t n, char *sex)
+{
+    if (n < 4 || !(s[0] >= 'A' && s[0] <= 'Z') ||
+        !(p->title_pairs[(unsigned char)s[0]] & (1ull << ((unsigned char)s[1] & 63))))
+        return 0;
+    size_t w = 1;
+    while (w < n && w < 16 && s[w] != ' ')
+        w++;
+    if (w >= n || s[w] != ' ')
+        return 0;
+    for (int i = p->title_first[s[0] - 'A']; i >= 0; i = p->title_next[i]) {
+        const char *h = tk_titles[i].text;
+        if (p->title_len[i] == w && memcmp(s, h, w) == 0) {
+            *sex = tk_titles[i].sex;
+            return w + 1;
+        }
+    }
+    return 0;
+}
+
+/* title_at, case-insensitive, for speaker labels printed in capitals ("DR. KISSINGER"). */
+static size_t title_at_nocase(const char *s, size_t n, char *sex)
+{
+    for (unsigned i = 0; i < tk_n_titles; i++) {
+        const char *h = tk_titles[i].text;
+        size_t k = strlen(h);
+        if (n > k + 1 && strncasecmp(s, h, k) == 0 && s[k] == ' ') {
+            *sex = tk_titles[i].sex;
+            return k + 1;
+        }
+    }
+    return 0;
+}
+
+/* Fills a candidate from name parts read at s. */
+static void cand_fill(cand *c, const tk_persons *p, const char *s, const name_parts *np,
+                      char title_sex, ev_kind ev, const char *form, size_t form_len)
+{
+    memset(c, 0, sizeof *c);
+    if (np->first_len > 0)
+        snprintf(c->given, sizeof c->given, "%.*s", (int)np->first_len, s + np->first);
+    memcpy(c->init, np->init, sizeof c->init);
+    snprintf(c->surname, sizeof c->surname, "%.*s", (int)np->last_len, s + np->last);
+    c->sex = title_sex ? title_sex
+                       : (np->first_len ? given_sex(p, s + np->first, np->first_len) : 0);
+    c->ev = ev;
+    /* two words, the first a Chinese family name: "Mao Zedong" is Mao's */
+    if (np->first_len > 0 && np->n_words == 2 && np->n_init == 1 &&
+        (word_bits(p, s + np->first, np->first_len) & (W_CN | W_MALE | W_FEMALE)) == W_CN) {
+        snprintf(c->given, sizeof c->given, "%.*s", (int)np->last_len, s + np->last);
+        snprintf(c->surname, sizeof c->surname, "%.*s", (int)np->first_len, s + np->first);
+        c->init[0] = c->given[0];
+        c->init[1] = '\0';
+        c->surname_first = 1;
+    }
+    char *f = norm_name(form, form_len, 0);
+    if (f != NULL)
+        snprintf(c->form, sizeof c->form, "%s", f);
+    free(f);
+}
+
+static int push_cand(tk_persons *p, const cand *c)
+{
+    if (p->nc == p->ccap) {
+        size_t cap = p->ccap ? p->ccap * 2 : 64;
+        cand *g = realloc(p->cands, cap * sizeof *g);
+        if (g == NULL)
+            return -1;
+        p->cands = g;
+        p->ccap = cap;
+    }
+    p->cands[p->nc++] = *c;
+    return 0;
+}
+
+/* The word after a name: an institution word there ("George C. Marshall Conference
+ * Center") makes the name part of an institution's. */
+static int institution_after(const tk_persons *p, const char *s, size_t n)
+{
+    if (n < 2 || s[0] != ' ')
+        return 0;
+    size_t k = cap_word(s + 1, n - 1);
+    return k > 0 && (word_bits(p, s + 1, k) & W_INST);
+}
+
+/* Candidates in one run of text (a line or what follows a label): title + name, given
+ * name + surname, initials + surname. */
+static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line)
+{
+    const unsigned char *t = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && !(t[i] >= 'A' && t[i] <= 'Z')) /* to the next capital letter */
+            i++;
+        if (i >= n)
+            break;
+        if (i > 0 && is_word_byte(t[i - 1])) { /* inside a word ("McCarthy", "USA") */
+            i++;
+            continue;
+        }
+        cand c;
+        name_parts np;
+        char sex = 0;
+        size_t h = title_at(p, s + i, n - i, &sex);
+        if (h > 0) {
+            read_name(p, s + i + h, n - i - h, 4, &np);
+            if (np.len > 0 && !institution_after(p, s + i + h + np.len, n - i - h - np.len)) {
+                cand_fill(&c, p, s + i + h, &np, sex, EV_TITLE, s + i, h + np.len);
+                c.line = line;
+                c.col = (unsigned)i + 1;
+                push_cand(p, &c);
+                i += h + np.len;
+                continue;
+            }
+            i += h;
+            continue;
+        }
+        int cnt = 0;
+        size_t k = initials_at(s + i, n - i, &cnt);
+        size_t w = k ? 0 : cap_word(s + i, n - i);
+        int bits = w ? word_bits(p, s + i, w) : 0;
+        if ((bits & W_CN) && !(bits & W_STOP) && i + w + 1 < n && s[i + w] == ' ') {
+            /* "Zhou Enlai": family name, then one given name ending the run of words */
+            size_t g = cap_word(s + i + w + 1, n - i - w - 1);
+            size_t end = i + w + 1 + g;
+            int gb = g ? word_bits(p, s + i + w + 1, g) : 0;
+            if (g > 0 && !(gb & (W_STOP | W_MALE | W_FEMALE | W_INST | W_CN)) &&
+                !(end + 1 < n && s[end] == ' ' && cap_word(s + end + 1, n - end - 1) > 0)) {
+                memset(&np, 0, sizeof np);
+                np.first = w + 1;
+                np.first_len = g;
+                np.last = 0;
+                np.last_len = w;
+                np.init[0] = s[i + w + 1];
+                np.len = end - i;
+                cand_fill(&c, p, s + i, &np, 0, EV_CHINESE, s + i, np.len);
+                c.surname_first = 1;
+                c.line = line;
+                c.col = (unsigned)i + 1;
+                push_cand(p, &c);
+                i = end;
+                continue;
+            }
+        }
+        if ((k > 0 && i + k < n && s[i + k] == ' ') ||
+            (w > 0 && (bits & (W_MALE | W_FEMALE)) && !(bits & W_STOP))) {
+            read_name(p, s + i, n - i, 4, &np);
+            int ok = np.len > 0 && np.n_words >= (k > 0 ? 1 : 2) &&
+                     !(word_bits(p, s + i + np.last, np.last_len) & W_INST) &&
+                     !institution_after(p, s + i + np.len, n - i - np.len);
+            if (ok) {
+                ev_kind ev = k == 0 ? EV_GIVEN
+                             : np.n_init >= 2 || np.n_words >= 2 ? EV_INITIALS
+                                                                  : EV_INITIAL;
+                cand_fill(&c, p, s + i, &np, 0, ev, s + i, np.len);
+                c.line = line;
+                c.col = (unsigned)i + 1;
+                push_cand(p, &c);
+                i += np.len;
+                continue;
+            }
+        }
+        while (i < n && is_word_byte(t[i]))
+            i++;
+        if (k > 0)
+            i += k;
+    }
+}
+
+/* ------------------------------------------------------------------ lists and titles */
+
+/* Words that open a list of the persons present ("Participants:", "Present:"). */
+static const char *const list_openers[] = {
+    "Participants", "PARTICIPANTS", "Participant", "Present", "PRESENT", "Also present",
+    "Also Present", "In Attendance", "IN ATTENDANCE", "Attendees", "ATTENDEES", "Attending", "In attendance", "Those present",
+    "Members present", "Persons present", "Cast", "Dramatis Personae", "DRAMATIS PERSONAE",
+    "Persons of the Play", "Characters", "CHARACTERS",
+};
+
+/* Bytes of a list opener and its colon at s, 0 when none. */
+static size_t list_opener(const char *s, size_t n)
+{
+    if (n == 0 || strchr("PAITMCDp", s[0]) == NULL) /* the openers' first letters */
+        return 0;
+    for (size_t i = 0; i < sizeof list_openers / sizeof *list_openers; i++) {
+        size_t k = strlen(list_openers[i]);
+        if (n > k && memcmp(s, list_openers[i], k) == 0 && (s[k] == ':' || s[k] == '.'))
+            return k + 1;
+        if (n == k && memcmp(s, list_openers[i], k) == 0) /* alone on its line */
+            return k;
+    }
+    return 0;
+}
+
+/* A roster entry or a list item: the text before the first ',', '(', '[' or dash is a name
+ * of two to four words (an optional title first). Returns 1 with the candidate filled. */
+static int name_item(tk_persons *p, const char *s, size_t n, ev_kind ev, unsigned line,
+                     cand *c)
+{
+    while (n > 0 && (*s == ' ' || *s == '\t' || *s == '-' || *s == '*'))
+        s++, n--;
+    size_t e = 0;
+    while (e < n && s[e] != ',' && s[e] != '(' && s[e] != '[' && s[e] != ';' &&
+           !(s[e] == ' ' && e + 1 < n && s[e + 1] == '-') && (unsigned char)s[e] != 0xE2)
+        e++;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '.' || s[e - 1] == ':'))
+        e--;
+    if (e == 0 || e > 80)
+        return 0;
+    char sex = 0;
+    size_t h = title_at(p, s, e, &sex);
+    name_parts np;
+    read_name(p, s + h, e - h, 4, &np);
+    if (np.len == 0 || h + np.len != e || (np.n_words < 2 && np.n_init == 0 && h == 0))
+        return 0;
+    cand_fill(c, p, s + h, &np, sex, ev, s, e);
+    c->line = line;
+    c->col = 1;
+    return 1;
+}
+
+/* "The Ambassador in Brazil (Gibson) to the Secretary of State (Hull)", "Memorandum by the
+ * Economic Adviser (Feis)": a name in parentheses after a capitalised word, in a title line
+ * or heading, is the holder of the office before it. */
+static void find_office_paren(tk_persons *p, const char *s, size_t n, unsigned line)
+{
+    for (size_t i = 2; i + 3 < n; i++) {
+        if (s[i] != '(' || s[i - 1] != ' ' || !isalpha((unsigned char)s[i - 2]))
+            continue;
+        size_t w = i - 1;
+        while (w > 0 && isalpha((unsigned char)s[w - 1]))
+            w--;
+        if (!isupper((unsigned char)s[w]))
+            continue;
+        name_parts np;
+        read_name(p, s + i + 1, n - i - 1, 3, &np);
+        if (np.len == 0 || i + 1 + np.len >= n || s[i + 1 + np.len] != ')')
+            continue;
+        cand c;
+        cand_fill(&c, p, s + i + 1, &np, 0, EV_OFFICE_PAREN, s + i + 1, np.len);
+        c.line = line;
+        c.col = (unsigned)i + 2;
+        push_cand(p, &c);
+    }
+}
+
+/* "between X and Y" in a title line or heading: X and Y are persons. */
+static void find_between(tk_persons *p, const char *s, size_t n, unsigned line)
+{
+    static const char key[] = "between ";
+    for (size_t i = 0; i + sizeof key - 1 < n; i++) {
+        if ((s[i] | 32) != 'b' || (i > 0 && s[i - 1] != ' '))
+            continue;
+        if (memcmp(s + i, key, sizeof key - 1) != 0 &&
+            memcmp(s + i, "Between ", sizeof key - 1) != 0)
+            continue;
+        size_t a = i + sizeof key - 1;
+        for (int side = 0; side < 2; side++) {
+            char sex = 0;
+            size_t h = title_at(p, s + a, n - a, &sex);
+            name_parts np;
+            read_name(p, s + a + h, n - a - h, 4, &np);
+            if (np.len == 0 || (np.n_words < 2 && h == 0))
+                return;
+            cand c;
+            cand_fill(&c, p, s + a + h, &np, sex, EV_BETWEEN, s + a, h + np.len);
+            c.line = line;
+            c.col = (unsigned)a + 1;
+            push_cand(p, &c);
+            a += h + np.len;
+            if (side == 0) {
+                if (a + 5 <= n && memcmp(s + a, " and ", 5) == 0)
+                    a += 5;
+                else
+                    return;
+            }
+        }
+        return;
+    }
+}
+
+/* ------------------------------------------------------------------ speaker labels */
+
+/* Copies a label word in title case ("HORMATS" -> "Hormats"; a mixed-case word unchanged). */
+static void title_case(char *dst, size_t cap, const char *s, size_t n)
+{
+    int upper = 1;
+    for (size_t i = 0; i < n; i++)
+        if (islower((unsigned char)s[i]))
+            upper = 0;
+    snprintf(dst, cap, "%.*s", (int)n, s);
+    if (upper)
+        for (size_t i = 1; dst[i]; i++)
+            if (isalpha((unsigned char)dst[i]) && isalpha((unsigned char)dst[i - 1]))
+                dst[i] = (char)tolower((unsigned char)dst[i]);
+}
+
+/* Reads a speaker label (without its ':' or '.'): -1 a role ("QUESTION", "THE CHAIRMAN",
+ * "SENIOR ADMINISTRATION OFFICIAL"), 1 a person's name after optional titles and offices
+ * ("UNDER SECRETARY HORMATS", "Mrs. Linde", "HENRY KISSINGER"; *c filled), 0 neither
+ * (kept as a label person: "BELL 7", "FIRST CITIZEN"). */
+static int label_parse(const tk_persons *p, const char *label, size_t len, cand *c)
+{
+    char lo[160];
+    if (len == 0 || len >= sizeof lo)
+        return len == 0 ? -1 : 0;
+    for (size_t i = 0; i < len; i++)
+        lo[i] = (char)tolower((unsigned char)label[i]);
+    lo[len] = '\0';
+    if (hmap_get(&p->roles, lo) >= 0)
+        return -1;
+    struct { size_t off, len; } tok[8];
+    int nt = 0;
+    for (size_t i = 0; i < len && nt < 8;) {
+        while (i < len && label[i] == ' ')
+            i++;
+        size_t s = i;
+        while (i < len && label[i] != ' ')
+            i++;
+        if (i > s) {
+            tok[nt].off = s;
+            tok[nt].len = i - s;
+            nt++;
+        }
+    }
+    int k = 0;
+    char sex = 0;
+    while (k < nt && (word_bits(p, label + tok[k].off, tok[k].len) & W_OFFICE)) {
+        char s2 = 0;
+        if (title_at_nocase(label + tok[k].off, len - tok[k].off, &s2) > 0 && s2)
+            sex = s2;
+        k++;
+    }
+    if (k == nt)
+        return -1; /* only titles and offices: a role */
+    int names = nt - k;
+    for (int j = k; j < nt; j++)
+        for (size_t b = 0; b < tok[j].len; b++)
+            if (isdigit((unsigned char)label[tok[j].off + b]))
+                return 0;
+    if (names > 3)
+        return 0;
+    const char *last = label + tok[nt - 1].off;
+    size_t last_len = tok[nt - 1].len;
+    if (last_len < 2 || (word_bits(p, last, last_len) & (W_STOP | W_ROLE)))
+        return 0;
+    memset(c, 0, sizeof *c);
+    c->ev = EV_LABEL;
+    if (names >= 2) {
+        const char *g = label + tok[k].off;
+        size_t gl = tok[k].len;
+        int is_init = gl == 2 && g[1] == '.';
+        if (!is_init && !(word_bits(p, g, gl) & (W_MALE | W_FEMALE)))
+            return 0;
+        if (!is_init)
+            title_case(c->given, sizeof c->given, g, gl);
+        for (int j = k; j < nt - 1 && j - k < 6; j++)
+            c->init[j - k] = (char)toupper((unsigned char)label[tok[j].off]);
+        if (!sex && !is_init)
+            sex = given_sex(p, g, gl);
+    }
+    title_case(c->surname, sizeof c->surname, last, last_len);
+    c->sex = sex;
+    snprintf(c->form, sizeof c->form, "%.*s", (int)len, label);
+    return 1;
+}
+
+/* ------------------------------------------------------------------ identity */
+
+/* Is the shorter initials string a subsequence of the longer one? */
+static int initials_agree(const char *a, const char *b)
+{
+    if (strlen(a) > strlen(b)) {
+        const char *t = a;
+        a = b;
+        b = t;
+    }
+    for (; *a; a++) {
+        while (*b && *b != *a)
+            b++;
+        if (*b == '\0')
+            return 0;
+        b++;
+    }
+    return 1;
+}
+
+/* Are two given names the same name ("Jim" and "James")? The pairs are in p->nicks. */
+static int same_given(const tk_persons *p, const char *a, const char *b)
+{
+    if (strcasecmp(a, b) == 0)
+        return 1;
+    char key[100];
+    snprintf(key, sizeof key, "%s\001%s", a, b);
+    for (char *k = key; *k; k++)
+        *k = (char)tolower((unsigned char)*k);
+    if (hmap_get(&p->nicks, key) >= 0)
+        return 1;
+    snprintf(key, sizeof key, "%s\001%s", b, a);
+    for (char *k = key; *k; k++)
+        *k = (char)tolower((unsigned char)*k);
+    return hmap_get(&p->nicks, key) >= 0;
+}
+
+/* Can candidate c name person q? Given names equal when both have one, initials agree,
+ * and a woman's title only joins a woman (Madame Mao is not Mao Zedong; Mrs. Doe is not
+ * Mr. Doe). */
+static int compatible(const tk_persons *p, const person *q, const cand *c)
+{
+    if ((q->sex == 'f') != (c->sex == 'f'))
+        return 0;
+    if (q->sex && c->sex && q->sex != c->sex)
+        return 0;
+    if (q->given != NULL && c->given[0] && !same_given(p, q->given, c->given))
+        return 0;
+    if (q->init[0] && c->init[0] && !initials_agree(q->init, c->init) &&
+        !(q->given != NULL && c->given[0] && same_given(p, q->given, c->given)))
+        return 0;
+    return 1;
+}
+
+static void lower_key(char *dst, size_t cap, const char *s)
+{
+    size_t i = 0;
+    for (; s[i] && i + 1 < cap; i++)
+        dst[i] = (char)tolower((unsigned char)s[i]);
+    dst[i] = '\0';
+}
+
+/* The person candidate c names: this document's compatible person with the same surname and
+ * the most evidence (*n_ok counts them), else another document's with the same full name
+ * (or the same bare surname), else a person here whose first word is c's surname
+ * ("Chairman Mao" and "Mao Zedong"). -1 when none. */
+static int find_person(tk_persons *p, const cand *c, int *n_ok)
+{
+    p->cross_merge = 0;
+    char key[80];
+    lower_key(key, sizeof key, c->surname);
+    int best = -1;
+    long best_score = -1;
+    *n_ok = 0;
+    for (int q = hmap_get(&p->sur, key); q >= 0; q = p->v[q].next_sur) {
+        person *x = &p->v[q];
+        if (!compatible(p, x, c))
+            continue;
+        /* a bare label ("BRUTUS") is not a fuller label's person ("DECIUS BRUTUS") */
+        if (c->ev == EV_LABEL && x->doc_ev == (1u << EV_LABEL) &&
+            (x->given != NULL) != (c->given[0] != '\0'))
+            continue;
+        int here = x->doc_gen == p->gen;
+        if (!here) {
+            /* another document's person: the same full name, or a bare surname when the
+             * file has one person of that surname so far */
+            int same = (x->given != NULL && c->given[0] && same_given(p, x->given, c->given)) ||
+                       (!c->given[0] && !c->init[0] && x->accepted &&
+                        (x->next_sur < 0 || x->given == NULL));
+            /* a full name and an earlier document's bare surname, the only person of that
+             * surname so far: one person, said to the editor as uncertain */
+            int upgrade = !same && x->given == NULL && c->given[0] && x->accepted &&
+                          x->next_sur < 0 && !x->surname_first;
+            if (!same && !upgrade)
+                continue;
+            if (upgrade)
+                p->cross_merge = 1;
+        }
+        *n_ok += here;
+        long score = (long)here * 1000000L + x->doc_weight;
+        if (score >= best_score) { /* ties: the person found first (the chain runs newest first) */
+            best_score = score;
+            best = q;
+        }
+    }
+    if (best < 0 && !c->given[0] && !c->init[0]) {
+        for (size_t i = 0; i < p->n_doc_found; i++) {
+            person *x = &p->v[p->doc_found[i]];
+            if (x->given != NULL && strcmp(x->given, c->surname) == 0 && x->sex == c->sex &&
+                !(word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE))) {
+                x->first_is_surname = 1;
+                *n_ok = 1;
+                return (int)p->doc_found[i];
+            }
+        }
+    }
+    return best;
+}
+
+/* A found person (no id yet: ids are made when it is accepted). */
+static int new_found_person(tk_persons *p, const cand *c)
+{
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 32;
+        person *g = realloc(p->v, cap * sizeof *g);
+        if (g == NULL)
+            return -1;
+        p->v = g;
+        p->cap = cap;
+    }
+    person *x = &p->v[p->n];
+    memset(x, 0, sizeof *x);
+    x->found = 1;
+    x->surname = strdup(c->surname);
+    x->given = c->given[0] ? strdup(c->given) : NULL;
+    memcpy(x->init, c->init, sizeof x->init);
+    x->sex = c->sex;
+    x->surname_first = c->surname_first;
+    x->doc_gen = 0;
+    char key[80];
+    lower_key(key, sizeof key, c->surname);
+    int first = hmap_get(&p->sur, key);
+    x->next_sur = first;
+    if (first >= 0)
+        hmap_set(&p->sur, key, (int)p->n);
+    else
+        hmap_put(&p->sur, key, (int)p->n);
+    if (x->surname == NULL)
+        return -1;
+    return (int)p->n++;
+}
+
+/* Adds candidate c's evidence to person who (found in this document). */
+static void join(tk_persons *p, int who, const cand *c)
+{
+    person *x = &p->v[who];
+    if (x->doc_gen != p->gen) {
+        x->doc_gen = p->gen;
+        x->doc_weight = 0;
+        x->doc_ev = 0;
+        push_idx(&p->doc_found, &p->n_doc_found, &p->cap_doc_found, (size_t)who);
+    }
+    if (x->given == NULL && c->given[0])
+        x->given = strdup(c->given);
+    if (strlen(c->init) > strlen(x->init))
+        memcpy(x->init, c->init, sizeof x->init);
+    if (!x->sex && c->sex)
+        x->sex = c->sex;
+    if (!(x->doc_ev & (1u << c->ev))) /* the same kind of evidence again adds nothing */
+        x->doc_weight += evidence[c->ev].weight;
+    x->doc_ev |= 1u << c->ev;
+}
+
+/* Resolves candidate c: the person it names, a new one when none. */
+static int resolve(tk_persons *p, const cand *c, tk_diag *d, const char *file, int explain)
+{
+    int n_ok = 0;
+    int who = find_person(p, c, &n_ok);
+    if (who >= 0 && n_ok > 1 && explain)
+        tk_diag_report(d, TK_NOTE, file, c->line, c->col, "person-uncertain",
+                       "'%s' could name %d persons with surname %s; linked to the one with "
+                       "most evidence", c->form, n_ok, c->surname);
+    if (who >= 0 && n_ok > 1 && p->v[who].uncertain == NULL) {
+        char buf[400];
+        snprintf(buf, sizeof buf,
+                 " uncertain: '%s' (%s:%u) could name %d persons with the surname %s; "
+                 "linked here, to the one with most evidence ",
+                 c->form, file ? file : "text", c->line, n_ok, c->surname);
+        p->v[who].uncertain = strdup(buf);
+    }
+    if (who >= 0 && p->cross_merge && p->v[who].uncertain == NULL) {
+        char buf[400];
+        snprintf(buf, sizeof buf,
+                 " uncertain: '%s' (%s:%u) joined to '%s' of an earlier document (first at %s) ",
+                 c->form, file ? file : "text", c->line, p->v[who].surname,
+                 p->v[who].first ? p->v[who].first : "?");
+        p->v[who].uncertain = strdup(buf);
+    }
+    if (who < 0)
+        who = new_found_person(p, c);
+    if (who >= 0) {
+        join(p, who, c);
+        if (p->v[who].first == NULL && file != NULL) {
+            char buf[300];
+            snprintf(buf, sizeof buf, "%s:%u", file, c->line);
+            p->v[who].first = strdup(buf);
+        }
+    }
+    return who;
+}
+
+/* The id of an accepted found person: surname, then given name ("hormats-robert"). */
+static void found_id(tk_persons *p, int who)
+{
+    person *x = &p->v[who];
+    if (x->id != NULL)
+        return;
+    char buf[200];
+    if (x->given != NULL && (x->surname_first ||
+                             (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE))))
+        snprintf(buf, sizeof buf, "%s %s", x->surname, x->given);
+    else if (x->given != NULL) /* order unknown ("Mao Zedong"): as printed */
+        snprintf(buf, sizeof buf, "%s %s", x->given, x->surname);
+    else if (x->init[0])
+        snprintf(buf, sizeof buf, "%s %s", x->surname, x->init);
+    else
+        snprintf(buf, sizeof buf, "%s", x->surname);
+    x->id = make_id(p, buf, strlen(buf));
+    if (x->id != NULL)
+        hmap_put(&p->ids, x->id, who);
+    char full[200];
+    if (x->given != NULL && x->surname_first)
+        snprintf(full, sizeof full, "%s %s", x->surname, x->given);
+    else if (x->given != NULL)
+        snprintf(full, sizeof full, "%s %s", x->given, x->surname);
+    else
+        snprintf(full, sizeof full, "%s", x->surname);
+    if (x->doc_ev == (1u << EV_LABEL) && x->given == NULL)
+        return; /* known from a label alone ("CC", "HORATIO"): the label is its name */
+    add_name(p, who, full);
+    add_variant(p, who, 'f', full);
+}
+
+/* ------------------------------------------------------------------ discovery */
+
+/* A label of two or three names that is not title + name ("METELLUS CIMBER"): its person
+ * (the one tk_persons_speaker gives the label) is also named in the text by the label's
+ * words in title case ("Metellus Cimber"). */
+static void plain_label_form(tk_persons *p, const char *lab, size_t len)
+{
+    int words = 1;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)lab[i];
+        if (ch == ' ')
+            words++;
+        else if (!isalpha(ch) && ch < 0x80)
+            return;
+    }
+    if (words < 2 || words > 3 || len >= 96)
+        return;
+    for (size_t i = 0; i < len;) {
+        size_t e = i;
+        while (e < len && lab[e] != ' ')
+            e++;
+        if (word_bits(p, lab + i, e - i) & (W_STOP | W_ROLE | W_OFFICE))
+            return;
+        i = e + 1;
+    }
+    char *lo = norm_name(lab, len, 1);
+    if (lo == NULL)
+        return;
+    int who = hmap_get(&p->forms, lo);
+    if (who < 0)
+        who = new_named_person(p, lab, len, lo);
+    free(lo);
+    if (who < 0)
+        return;
+    char form[96];
+    size_t w = 0;
+    for (size_t i = 0; i < len && w + 1 < sizeof form; i++) {
+        int start = i == 0 || lab[i - 1] == ' ';
+        form[w++] = start ? (char)toupper((unsigned char)lab[i]) : (char)tolower((unsigned char)lab[i]);
+    }
+    form[w] = '\0';
+    trie_insert(p, form, who);
+}
+
+/* Candidates from the document's blocks: labels, rosters, participant lists, title lines,
+ * and every run of text. */
+static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
+{
+    int list_open = 0;       /* after a "Participants:" line alone */
+    size_t roster[256];      /* the candidates of the current run of roster lines */
+    int roster_run = 0, roster_strong = 0;
+    for (size_t i = 0; i < db->n; i++) {
+        const tk_block *bl = &db->b[i];
+        const tk_line *l = &L->v[bl->line];
+        cand c;
+        if (bl->kind == TK_B_TURN || bl->kind == TK_B_SPEAKER) {
+            const char *lab = l->s + (bl->kind == TK_B_TURN ? bl->label_off : 0);
+            size_t ll = bl->label_len;
+            while (ll > 0 && (lab[ll - 1] == ':' || lab[ll - 1] == '.' || lab[ll - 1] == ' '))
+                ll--;
+            char key[128];
+            snprintf(key, sizeof key, "%.*s", (int)(ll < 120 ? ll : 120), lab);
+            if (hmap_get(&p->doc_labels, key) >= 0) /* a label read once per document */
+                goto text;
+            hmap_put(&p->doc_labels, key, 1);
+            int r = label_parse(p, lab, ll, &c);
+            if (r == 1) {
+                c.line = l->no;
+                c.col = 1;
+                push_cand(p, &c);
+            } else if (r == 0)
+                plain_label_form(p, lab, ll);
+        }
+    text:;
+        size_t a = bl->kind == TK_B_TURN || bl->kind == TK_B_ITEM ? bl->off : 0;
+        if (bl->kind == TK_B_SPEAKER)
+            continue;
+        /* rosters: runs of short blocks that are each a name (and what follows a comma) */
+        int item = 0;
+        if (bl->n_lines <= 2 && bl->kind != TK_B_TURN && l->len - a < 300 &&
+            name_item(p, l->s + a, l->len - a, EV_ROSTER, l->no, &c)) {
+            item = 1;
+            if (list_open)
+                c.ev = EV_LIST;
+            roster_strong += c.init[0] != '\0' || c.ev == EV_LIST || c.sex != 0 ||
+                             c.given[0] != '\0';
+            if (roster_run < (int)(sizeof roster / sizeof *roster))
+                roster[roster_run] = p->nc;
+            push_cand(p, &c);
+            roster_run++;
+        }
+        if (!item) {
+            /* a run of fewer than three entries, most without initials, is no roster */
+            if (roster_run > 0 && (roster_run < 3 || roster_strong * 2 < roster_run))
+                for (int k = 0; k < roster_run && k < (int)(sizeof roster / sizeof *roster); k++)
+                    p->cands[roster[k]].ev = EV_COUNT; /* void */
+            roster_run = roster_strong = 0;
+            list_open = 0;
+        }
+        for (size_t k = 0; k < bl->n_lines; k++) {
+            const tk_line *lk = &L->v[bl->line + k];
+            size_t off = k == 0 ? a : 0;
+            const char *s = lk->s + off;
+            size_t n = lk->len - off;
+            size_t lo = list_opener(s, n);
+            if (lo > 0) {
+                /* "Present: A, B; C" or the list on the following lines */
+                const char *q = s + lo;
+                size_t m = n - lo;
+                while (m > 0 && *q == ' ')
+                    q++, m--;
+                if (m == 0)
+                    list_open = 1;
+                while (m > 0) {
+                    size_t e = 0;
+                    while (e < m && q[e] != ';')
+                        e++;
+                    if (name_item(p, q, e, EV_LIST, lk->no, &c))
+                        push_cand(p, &c);
+                    q += e;
+                    m -= e;
+                    while (m > 0 && (*q == ';' || *q == ' '))
+                        q++, m--;
+                }
+                continue;
+            }
+            if (i < 12 && (bl->kind == TK_B_TITLE || bl->kind == TK_B_HEAD ||
+                           bl->kind == TK_B_OPENER || bl->kind == TK_B_P))
+                find_between(p, s, n, lk->no);
+            if (bl->kind == TK_B_TITLE || bl->kind == TK_B_HEAD)
+                find_office_paren(p, s, n, lk->no);
+            find_in_text(p, s, n, lk->no);
+        }
+    }
+    if (roster_run > 0 && (roster_run < 3 || roster_strong * 2 < roster_run))
+        for (int k = 0; k < roster_run && k < (int)(sizeof roster / sizeof *roster); k++)
+            p->cands[roster[k]].ev = EV_COUNT;
+}
+
+static int cand_order(const cand *c)
+{
+    return c->given[0] ? 0 : c->init[0] ? 1 : 2; /* full names first, bare surnames last */
+}
+
+/* Inserts a form of person who in the document's trie; `bare` marks a surname alone (1: a
+ * capitalised word before it in the text may be a given name) or a given name alone (2: not
+ * when a capitalised word or an initial follows). See tk_persons_scan. */
+static void add_form(tk_persons *p, const char *form, int who, int bare)
+{
+    char *nm = norm_name(form, strlen(form), 0);
+    if (nm != NULL && nm[0] != '\0' && trie_insert(p, nm, who) == 0 && bare &&
+        p->t[p->last_node].person == who)
+        p->t[p->last_node].bare = (unsigned char)bare;
+    free(nm);
+}
+
+/* Inserts a given name alone and its short forms ("James": "Jim", "Jimmy") for person who. */
+static void add_given_forms(tk_persons *p, const char *given, int who)
+{
+    add_form(p, given, who, 2);
+    size_t lg = strlen(given);
+    for (unsigned i = 0; i < tk_n_nicknames; i++) {
+        const char *e = tk_nicknames[i];
+        size_t k = strcspn(e, " ");
+        for (const char *f = e + k; *f;) {
+            f++;
+            size_t m = strcspn(f, " ");
+            if (m == lg && strncasecmp(f, given, lg) == 0) {
+                char nick[32];
+                snprintf(nick, sizeof nick, "%.*s", (int)k, e);
+                nick[0] = (char)toupper((unsigned char)nick[0]);
+                add_form(p, nick, who, 2);
+            }
+            f += m;
+        }
+    }
+}
+
+/* Is a word known only from speaker labels a common noun ("Servant", "Messenger",
+ * "Citizen")? It is when the document has it in lower case. */
+static int common_noun(const tk_lines *L, const tk_docblocks *db, const char *word)
+{
+    char lo[64];
+    size_t n = strlen(word);
+    if (n == 0 || n >= sizeof lo)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        lo[i] = (char)tolower((unsigned char)word[i]);
+    size_t last = db->end_line < L->n ? db->end_line : L->n;
+    if (db->first_line >= last)
+        return 0;
+    /* the document's lines lie in one buffer, in order: one search over all of them */
+    const char *a = L->v[db->first_line].s;
+    const char *e = L->v[last - 1].s + L->v[last - 1].len;
+    if (e < a)
+        return 0;
+    for (const char *s = a; s + n <= e;) {
+        const char *f = memchr(s, lo[0], (size_t)(e - s));
+        if (f == NULL || f + n > e)
+            break;
+        if (memcmp(f, lo, n) == 0 && (f == a || !isalpha((unsigned char)f[-1])))
+            return 1;
+        s = f + 1;
+    }
+    return 0;
+}
+
+void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *db, tk_diag *d,
+                         const char *file, int explain)
+{
+    if (p == NULL || !p->honorifics || p->n_file > 0)
+        return;
+    /* the trie holds this document's forms only */
+    p->nt = 0;
+    for (int i = 0; i < 256; i++)
+        p->root_tab[i] = -1;
+    p->nc = 0;
+    p->n_doc_found = 0;
+    hmap_free(&p->doc_labels);
+    memset(&p->doc_labels, 0, sizeof p->doc_labels);
+    gather(p, L, db);
+    int *who = malloc((p->nc + 1) * sizeof *who);
+    if (who == NULL)
+        return;
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t i = 0; i < p->nc; i++)
+            if (p->cands[i].ev == EV_COUNT)
+                who[i] = -1;
+            else if (cand_order(&p->cands[i]) == pass)
+                who[i] = resolve(p, &p->cands[i], d, file, explain);
+    /* accepted persons: ids, then forms (printed forms, full name, surname alone) */
+    for (size_t i = 0; i < p->n_doc_found; i++) {
+        person *x = &p->v[p->doc_found[i]];
+        x->accepted = x->doc_weight >= ACCEPT;
+        if (x->accepted)
+            found_id(p, (int)p->doc_found[i]);
+    }
+    for (size_t i = 0; i < p->nc; i++) {
+        const cand *c = &p->cands[i];
+        if (who[i] < 0 || !p->v[who[i]].accepted)
+            continue;
+        if (explain && p->v[who[i]].doc_weight > 0) {
+            char why[256] = "";
+            for (int e = 0; e < EV_COUNT; e++)
+                if (p->v[who[i]].doc_ev & (1u << e))
+                    snprintf(why + strlen(why), sizeof why - strlen(why), "%s%s (%d)",
+                             why[0] ? ", " : "", evidence[e].why, evidence[e].weight);
+            tk_diag_report(d, TK_NOTE, file, c->line, c->col, "person",
+                           "'%s' is a person (#%s): %s", c->form, p->v[who[i]].id, why);
+            p->v[who[i]].doc_weight = -p->v[who[i]].doc_weight; /* said once */
+        }
+        if (c->ev != EV_LABEL) {
+            add_form(p, c->form, who[i], 0);
+            add_variant(p, who[i], 'v', c->form);
+        } else
+            add_variant(p, who[i], 'l', c->form);
+    }
+    for (size_t i = 0; i < p->n_doc_found; i++) {
+        person *x = &p->v[p->doc_found[i]];
+        if (x->doc_weight < 0)
+            x->doc_weight = -x->doc_weight;
+    }
+    for (size_t i = 0; i < p->n_doc_found; i++) {
+        int w = (int)p->doc_found[i];
+        person *x = &p->v[w];
+        if (!x->accepted)
+            continue;
+        char buf[200];
+        if (x->given != NULL) {
+            if (x->surname_first)
+                snprintf(buf, sizeof buf, "%s %s", x->surname, x->given);
+            else
+                snprintf(buf, sizeof buf, "%s %s", x->given, x->surname);
+            add_form(p, buf, w, 0);
+        }
+        /* the given name alone ("Henry", "Jim" for James), when no other person here has
+         * it: transcripts address people so */
+        if (x->given != NULL && !x->surname_first &&
+            (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE)) &&
+            !(word_bits(p, x->given, strlen(x->given)) & W_STOP)) {
+            int unique = 1;
+            for (size_t j = 0; j < p->n_doc_found && unique; j++) {
+                person *y = &p->v[p->doc_found[j]];
+                unique = (int)p->doc_found[j] == w || !y->accepted || y->given == NULL ||
+                         !same_given(p, y->given, x->given);
+            }
+            if (unique && !common_noun(L, db, x->given)) /* "Mark him", "Will you" */
+                add_given_forms(p, x->given, w);
+        }
+        if (x->first_is_surname && x->given != NULL &&
+            !(word_bits(p, x->given, strlen(x->given)) & W_STOP))
+            add_form(p, x->given, w, 1);
+        /* the surname alone: the person with most evidence among those sharing it, a man or
+         * a person of unknown sex before a woman */
+        if (word_bits(p, x->surname, strlen(x->surname)) & W_STOP)
+            continue;
+        int best = w;
+        for (size_t j = 0; j < p->n_doc_found; j++) {
+            person *y = &p->v[p->doc_found[j]];
+            if (!y->accepted || strcasecmp(y->surname, x->surname) != 0)
+                continue;
+            person *b = &p->v[best];
+            if ((b->sex == 'f' && y->sex != 'f') ||
+                ((b->sex == 'f') == (y->sex == 'f') && y->doc_weight > b->doc_weight))
+                best = (int)p->doc_found[j];
+        }
+        if (best == w && !(x->doc_ev == (1u << EV_LABEL) && common_noun(L, db, x->surname)))
+            add_form(p, x->surname, w, 1);
+    }
+    free(who);
+}
+
 void tk_persons_set_role_name(tk_persons *p, const char *role, const char *name)
 {
     int k = strcmp(role, "interviewer") == 0 ? 0 : 1;
     free(p->role_name[k]);
     p->role_name[k] = name ? strdup(name) : NULL;
-}
-
-static int honorific_person(tk_persons *p, const char *name, size_t n);
-static size_t honorific_at_nocase(const char *s, size_t n);
-
-/* A label made of a title and a name ("PROFESSOR OLIVER:", "Dr. Kissinger:") is the person
- * that honorific mentions in the text ("Professor Oliver") point to: one person, one id,
- * whatever the case of the label. Only without a personography. Returns -1 when the label
- * has no title. */
-static int titled_speaker(tk_persons *p, const char *label, size_t len, const char *lo)
-{
-    if (!p->honorifics)
-        return -1;
-    size_t h = honorific_at_nocase(label, len);
-    if (h == 0 || h >= len)
-        return -1;
-    size_t n_before = p->n;
-    int who = honorific_person(p, label + h, len - h);
-    if (who < 0)
-        return -1;
-    char *form = norm_name(label, len, 0);
-    if (form != NULL && p->n > n_before && p->v[who].n_names == 1) {
-        free(p->v[who].names[0]); /* new person: its name is the label as printed */
-        p->v[who].names[0] = form;
-        form = NULL;
-    } else if (form != NULL) {
-        add_name(p, who, form);
-    }
-    free(form);
-    hmap_put(&p->forms, lo, who);
-    return who;
 }
 
 const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len)
@@ -562,8 +1810,37 @@ const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len)
         if (who >= 0)
             hmap_put(&p->forms, lo, who);
     }
-    if (who < 0)
-        who = titled_speaker(p, label, len, lo);
+    if (who < 0) {
+        cand c;
+        int r = label_parse(p, label, len, &c);
+        if (r < 0) { /* a role speaks, but is no person (with or without a personography) */
+            free(lo);
+            return NULL;
+        }
+        if (r == 1 && p->honorifics) {
+            int n_ok = 0;
+            who = find_person(p, &c, &n_ok);
+            if (who < 0) {
+                who = new_found_person(p, &c);
+                if (who >= 0)
+                    join(p, who, &c);
+            }
+            if (who >= 0) {
+                p->v[who].accepted = 1;
+                found_id(p, who);
+                char *form = norm_name(label, len, 0);
+                int have = 0;
+                for (size_t k = 0; form != NULL && k < p->v[who].n_names; k++)
+                    have |= strcmp(p->v[who].names[k], form) == 0;
+                if (form != NULL && !have)
+                    add_name(p, who, form);
+                if (form != NULL)
+                    add_variant(p, who, 'l', form);
+                free(form);
+                hmap_put(&p->forms, lo, who);
+            }
+        }
+    }
     if (who < 0)
         who = new_named_person(p, label, len, lo);
     free(lo);
@@ -571,109 +1848,6 @@ const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len)
         return NULL;
     mark_used(p, who);
     return p->v[who].id;
-}
-
-/* ------------------------------------------------------------------ honorifics */
-
-/* Capitalised words that follow a title but are not names. */
-static const char *const not_names[] = {
-    "Assembly", "Staff", "Council", "Committee", "Conference", "Government", "Department",
-    "State", "States", "Office", "Affairs", "Embassy", "Legation", "Court", "Party", "Union",
-    "Army", "Navy", "Headquarters", "Secretary", "President", "Ambassador", "Minister",
-    "Chairman", "General", "Consul", "Commission", "Command", "Electric", "Motors", "Motor",
-    "Counsel", "Manager", "Director", "Assistant", "Deputy", "Vice", "Under", "Acting",
-    "The", "This", "That", "Of", "And", "In", "On", "At", "To", "For", "With", "From", "By",
-    "Prosecutor",
-    "Accounting", "Services", "Service", "Post", "Election", "Elect", "Administration",
-};
-
-/* Length of the honorific and its space at s ("Mr. "), 0 when none. Only capitalised words
- * are compared, first letter first: this runs at every word start. */
-static size_t honorific_at(const tk_persons *p, const char *s, size_t n)
-{
-    /* most capitalised words have no title's first two letters: they go no further */
-    if (n < 4 || !isupper((unsigned char)s[0]) ||
-        !(p->title_pairs[(unsigned char)s[0]] & (1ull << ((unsigned char)s[1] & 63))))
-        return 0;
-    for (size_t i = 0; i < sizeof honorifics / sizeof *honorifics; i++) {
-        const char *h = honorifics[i];
-        if (h[0] != s[0] || h[1] != s[1])
-            continue;
-        size_t k = strlen(h);
-        if (n > k + 1 && memcmp(s, h, k) == 0 && s[k] == ' ')
-            return k + 1;
-    }
-    return 0;
-}
-
-/* honorific_at, case-insensitive, for speaker labels printed in capitals ("DR. KISSINGER"). */
-static size_t honorific_at_nocase(const char *s, size_t n)
-{
-    for (size_t i = 0; i < sizeof honorifics / sizeof *honorifics; i++) {
-        const char *h = honorifics[i];
-        size_t k = strlen(h);
-        if (n > k + 1 && strncasecmp(s, h, k) == 0 && s[k] == ' ')
-            return k + 1;
-    }
-    return 0;
-}
-
-/* Name words after a title: 1-3 capitalised words or initials, ending with a word. Returns
- * the name's length (0 when none). */
-static size_t name_after(const char *s, size_t n)
-{
-    size_t i = 0, end = 0;
-    int words = 0;
-    while (i < n && words < 3) {
-        unsigned char c = (unsigned char)s[i];
-        if (!(c >= 'A' && c <= 'Z'))
-            break;
-        if (i + 1 < n && s[i + 1] == '.') { /* initial "C." */
-            i += 2;
-            if (i < n && s[i] == ' ') {
-                i++;
-                continue;
-            }
-            break;
-        }
-        size_t k = i + 1, lower = 0;
-        while (k < n && (isalpha((unsigned char)s[k]) || s[k] == '-' || s[k] == '\'' ||
-                         ((unsigned char)s[k] >= 0x80 && !((unsigned char)s[k] == 0xE2))))
-            lower += islower((unsigned char)s[k]) != 0, k++;
-        if (lower == 0 && k - i < 2)
-            break;
-        int possessive = k - i >= 3 && s[k - 2] == '\'' && s[k - 1] == 's';
-        if (possessive)
-            k -= 2; /* "Mr. Smith's": the name ends before 's */
-        for (size_t t = 0; t < sizeof not_names / sizeof *not_names; t++)
-            if (strlen(not_names[t]) == k - i && memcmp(s + i, not_names[t], k - i) == 0)
-                return end;
-        words++;
-        end = k;
-        i = k;
-        if (possessive)
-            break;
-        if (i < n && s[i] == ' ' && i + 1 < n && isupper((unsigned char)s[i + 1]))
-            i++;
-        else
-            break;
-    }
-    return end;
-}
-
-/* A person for an honorific mention: one id per name (without the title). */
-static int honorific_person(tk_persons *p, const char *name, size_t n)
-{
-    char *lo = norm_name(name, n, 1);
-    if (lo == NULL)
-        return -1;
-    char key[300];
-    snprintf(key, sizeof key, "\x01%s", lo); /* honorific names: their own key space */
-    int who = hmap_get(&p->forms, key);
-    if (who < 0)
-        who = new_named_person(p, name, n, key);
-    free(lo);
-    return who;
 }
 
 /* ------------------------------------------------------------------ scanning */
@@ -692,11 +1866,59 @@ static int boundary_before(const unsigned char *t, size_t i)
     return i >= 3 && t[i - 3] == 0xE2 && t[i - 2] == 0x80;
 }
 
+/* "Caius Cassius", "Hodding Carter": a capitalised word right before a surname found alone
+ * (not at a sentence start, not a stop word or title) is a given name: of that person when it
+ * has none or the same one, else of another person of that surname, found now. Moves *start
+ * back over the word; returns the person. `from`: where the text may be looked at. */
+static int given_before(tk_persons *p, const char *text, size_t from, size_t *start, int who)
+{
+    size_t i = *start;
+    person *x = &p->v[who];
+    if (!x->found || i < from + 3 || text[i - 1] != ' ')
+        return who;
+    size_t ws = i - 1;
+    while (ws > from && is_word_byte((unsigned char)text[ws - 1]))
+        ws--;
+    size_t wl = i - 1 - ws;
+    if (wl < 2 || wl > 40 || cap_word(text + ws, wl) != wl)
+        return who;
+    size_t k = ws;
+    while (k > from && (text[k - 1] == ' ' || text[k - 1] == '\n' || text[k - 1] == '\t'))
+        k--;
+    if (k == from || (k == ws && text[k - 1] != '(') || strchr(".?!:\"", text[k - 1]) != NULL)
+        return who; /* a sentence start, or glued to what precedes */
+    if (word_bits(p, text + ws, wl) & (W_STOP | W_OFFICE | W_INST | W_ROLE))
+        return who;
+    char sex = 0;
+    char probe[48];
+    snprintf(probe, sizeof probe, "%.*s ", (int)wl, text + ws);
+    if (title_at(p, probe, strlen(probe) + 1, &sex) > 0)
+        return who;
+    if (x->given != NULL && !same_given(p, x->given, probe) && x->surname != NULL) {
+        cand c;
+        memset(&c, 0, sizeof c);
+        snprintf(c.given, sizeof c.given, "%.*s", (int)wl, text + ws);
+        c.init[0] = c.given[0];
+        snprintf(c.surname, sizeof c.surname, "%s", x->surname);
+        c.sex = given_sex(p, text + ws, wl);
+        c.ev = EV_GIVEN;
+        snprintf(c.form, sizeof c.form, "%s %s", c.given, c.surname);
+        int w = resolve(p, &c, NULL, NULL, 0);
+        if (w < 0)
+            return who;
+        p->v[w].accepted = 1;
+        found_id(p, w);
+        who = w;
+    }
+    *start = ws;
+    return who;
+}
+
 void tk_persons_scan(tk_persons *p, const char *text, size_t len,
                      void (*found)(const tk_person_match *m, void *user), void *user)
 {
     const unsigned char *t = (const unsigned char *)text;
-    size_t i = 0;
+    size_t i = 0, prev_end = 0;
     if (p == NULL)
         return;
     while (i < len) {
@@ -704,20 +1926,21 @@ void tk_persons_scan(tk_persons *p, const char *text, size_t len,
             i++;
             continue;
         }
-        if (p->root_tab[t[i]] < 0 && (!p->honorifics || !isupper(t[i]))) {
+        if (p->root_tab[t[i]] < 0) {
             while (i < len && is_word_byte(t[i]))
                 i++;
             continue;
         }
         /* longest personography form from i */
         size_t best_end = 0;
-        int best = -1;
+        int best = -1, bare = 0;
         int node = p->root_tab[t[i]];
         size_t j = i + 1;
         while (node >= 0) {
             if (p->t[node].person >= 0 && boundary_after(t, len, j)) {
                 best = p->t[node].person;
                 best_end = j;
+                bare = p->t[node].bare;
             }
             if (j >= len)
                 break;
@@ -735,23 +1958,110 @@ void tk_persons_scan(tk_persons *p, const char *text, size_t len,
             node = ch;
             j += step;
         }
-        if (best < 0 && p->honorifics) {
-            size_t h = honorific_at(p, text + i, len - i);
-            size_t nl = h ? name_after(text + i + h, len - i - h) : 0;
-            if (nl > 0 && boundary_after(t, len, i + h + nl)) {
-                best = honorific_person(p, text + i + h, nl);
-                best_end = i + h + nl;
-            }
-        }
+        if (best >= 0 && bare == 2 && best_end + 1 < len && t[best_end] == ' ' &&
+            t[best_end + 1] >= 'A' && t[best_end + 1] <= 'Z')
+            best = -1; /* "George C. Marshall Center": a longer name that is no person's */
         if (best >= 0) {
+            size_t start = i;
+            if (bare == 1 && p->honorifics)
+                best = given_before(p, text, prev_end, &start, best);
             mark_used(p, best);
-            tk_person_match m = {i, best_end, p->v[best].id};
+            tk_person_match m = {start, best_end, p->v[best].id};
             if (found != NULL)
                 found(&m, user);
-            i = best_end;
+            i = prev_end = best_end;
             continue;
         }
         while (i < len && is_word_byte(t[i]))
             i++;
+    }
+}
+
+void tk_persons_discover_text(tk_persons *p, const char *text, size_t len)
+{
+    tk_line line = {text, len, 1, 0};
+    tk_lines L = {NULL, &line, 1};
+    tk_block b;
+    memset(&b, 0, sizeof b);
+    b.kind = TK_B_P;
+    b.n_lines = 1;
+    tk_docblocks db;
+    memset(&db, 0, sizeof db);
+    db.b = &b;
+    db.n = 1;
+    db.end_line = 1;
+    tk_persons_new_document(p);
+    tk_persons_discover(p, &L, &db, NULL, NULL, 0);
+}
+
+void tk_persons_each_idno(const tk_persons *p, const char *id,
+                          void (*fn)(const char *type, const char *value, void *user), void *user)
+{
+    int who = hmap_get(&p->ids, id);
+    if (who < 0)
+        return;
+    const person *x = &p->v[who];
+    for (size_t k = 0; k < x->n_idnos; k++) {
+        char buf[512];
+        snprintf(buf, sizeof buf, "%s", x->idnos[k]);
+        char *tab = strchr(buf, '\t');
+        if (tab == NULL)
+            continue;
+        *tab = '\0';
+        fn(buf, tab + 1, user);
+    }
+}
+
+/* Authority files whose ids a draft person gets a slot for. */
+static const char *const authorities[] = {"VIAF", "Wikidata", "GND", "SNAC"};
+
+void tk_persons_draft_list(tk_persons *p, tk_conv *cv, xmlNodePtr list)
+{
+    static const char *const type_names[] = {['f'] = "full", ['l'] = "label", ['v'] = "variant"};
+    for (size_t i = 0; i < p->n_all_used; i++) {
+        person *x = &p->v[p->all_used[i]];
+        xmlNodePtr el = tk_el(cv, list, "person");
+        if (el == NULL)
+            return;
+        tk_set_xml_id(el, x->id);
+        if (x->role != NULL)
+            xmlSetProp(el, (const xmlChar *)"role", (const xmlChar *)x->role);
+        if (x->n_forms > 0) {
+            for (size_t k = 0; k < x->n_forms; k++) {
+                xmlNodePtr pn = tk_el(cv, el, "persName");
+                unsigned char t = (unsigned char)x->forms[k][0];
+                if (t < sizeof type_names / sizeof *type_names && type_names[t] != NULL)
+                    xmlSetProp(pn, (const xmlChar *)"type", (const xmlChar *)type_names[t]);
+                tk_text(pn, x->forms[k] + 1, strlen(x->forms[k] + 1));
+            }
+        } else {
+            for (size_t k = 0; k < x->n_names; k++)
+                tk_text(tk_el(cv, el, "persName"), x->names[k], strlen(x->names[k]));
+            if (x->n_names == 0)
+                tk_text(tk_el(cv, el, "persName"), x->id, strlen(x->id));
+        }
+        for (size_t a = 0; a < sizeof authorities / sizeof *authorities; a++) {
+            const char *val = "";
+            size_t al = strlen(authorities[a]);
+            for (size_t k = 0; k < x->n_idnos; k++)
+                if (strncmp(x->idnos[k], authorities[a], al) == 0 && x->idnos[k][al] == '\t')
+                    val = x->idnos[k] + al + 1;
+            xmlNodePtr idno = tk_el(cv, el, "idno");
+            xmlSetProp(idno, (const xmlChar *)"type", (const xmlChar *)authorities[a]);
+            if (val[0])
+                tk_text(idno, val, strlen(val));
+        }
+        if (x->first != NULL) {
+            xmlNodePtr note = tk_el(cv, el, "note");
+            xmlSetProp(note, (const xmlChar *)"type", (const xmlChar *)"first-occurrence");
+            tk_text(note, x->first, strlen(x->first));
+        }
+        char c[96];
+        snprintf(c, sizeof c, " %lu mention%s ", x->count, x->count == 1 ? "" : "s");
+        xmlNodePtr com = xmlNewDocComment(cv->doc, (const xmlChar *)c);
+        if (com != NULL)
+            xmlAddChild(el, com);
+        if (x->uncertain != NULL && (com = xmlNewDocComment(cv->doc, (const xmlChar *)x->uncertain)) != NULL)
+            xmlAddChild(el, com);
     }
 }

@@ -253,11 +253,20 @@ xmlDocPtr tk_tei_extract(xmlDocPtr doc, size_t i);
 
 /* ================================================================== persons ========== */
 
-/* Drafts a personography from a transcript: speaker labels and honorific + name mentions
- * (and, with o->persons_path, the persons already known), as a TEI listPerson document with
- * each candidate's count in a comment, for an editor to correct. Returns a document the
+/* Drafts a personography from a transcript: the persons found as convert finds them without a
+ * personography (and, with o->persons_path, the persons already known), as a TEI listPerson
+ * document, for an editor to correct. Returns a document the
  * caller frees with xmlFreeDoc, or NULL on error (reported). o may be NULL (defaults). */
 xmlDocPtr tk_persons_draft(const char *buf, size_t len, const tk_convert_opts *o, tk_diag *d);
+/* tk_persons_draft over several inputs (bufs[i], lens[i], named names[i] in the notes): one
+ * listPerson, a person found in several files listed once. Each person has its name forms
+ * (persName @type full, label or variant), empty idno slots (@type VIAF, Wikidata, GND, SNAC;
+ * filled from o->persons_path when it has them), its first occurrence
+ * (note[@type='first-occurrence'] "file:line"), its count of mentions and any uncertain merge
+ * as comments. */
+xmlDocPtr tk_persons_draft_many(const char *const *bufs, const size_t *lens,
+                                const char *const *names, size_t n, const tk_convert_opts *o,
+                                tk_diag *d);
 
 /* ================================================================= validate ========== */
 

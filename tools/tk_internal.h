@@ -562,6 +562,23 @@ size_t tk_persons_count(const tk_persons *p);
 /* When set (no personography given), tk_persons_scan also marks honorific + name
  * ("Comrade Stalin", "Mr. Smith"), creating a person per name. */
 void tk_persons_set_honorifics(tk_persons *p, int on);
+/* Without a personography: finds the persons of one document before it is built (speaker
+ * labels, title + name, given name + surname, initials + surname, rosters, participant
+ * lists, "between X and Y" title lines), merges the forms that name one person, and makes
+ * every form (and each person's surname alone) match in the document's text. Notes under
+ * `explain` say why each person was found. */
+void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *db, tk_diag *d,
+                         const char *file, int explain);
+/* Calls fn with the type and value of each idno the personography gave person `id`. */
+void tk_persons_each_idno(const tk_persons *p, const char *id,
+                          void (*fn)(const char *type, const char *value, void *user), void *user);
+/* Writes under `list` (a listPerson) every person used so far, for an editor: persName
+ * variants with @type (full, label, variant), idno slots for VIAF, Wikidata, GND and SNAC
+ * (filled from the personography), the first occurrence as note[@type='first-occurrence'],
+ * the count of mentions and any uncertain merge as comments. */
+void tk_persons_draft_list(tk_persons *p, tk_conv *cv, xmlNodePtr list);
+/* tk_persons_discover over one line of text as a new document (tests, short texts). */
+void tk_persons_discover_text(tk_persons *p, const char *text, size_t len);
 
 /* Loads a personography (TEI listPerson/person[@xml:id]/persName, whole document or
  * fragment). path may be NULL (no names). NULL on error (reported). */

@@ -1,0 +1,41 @@
+#!/bin/sh
+# t_persons.sh: persons found without a personography, end to end on made-up texts
+# (tests/persons/): labels joined to the named person, roles without @who, title phrases and
+# months not persons, one id per person, -v saying why; `teikit persons` over two files (one
+# person listed once, idno slots, first occurrence, uncertain merges) and its draft given back
+# to `convert --persons` with an editor's idno kept.
+. "$(dirname "$0")/lib.sh"
+D=tests/persons
+$TEIKIT convert --shape transcript "$D/briefing.txt" -o "$TK_TMP/b.xml" 2>/dev/null && ok || fail "convert briefing"
+has() { grep -q -- "$2" "$TK_TMP/b.xml" && ok || fail "$1"; }
+hasnt() { grep -q -- "$2" "$TK_TMP/b.xml" && fail "$1" || ok; }
+has "title line names the person" '<persName ref="#hormats-robert">Robert D. Hormats</persName> and'
+grep -A1 '<sp who="#hormats-robert">' "$TK_TMP/b.xml" | grep -q '<speaker>UNDER SECRETARY HORMATS:</speaker>' && ok || fail "label joins the named person"
+hasnt "QUESTION is a role" 'who="#question"'
+grep -A1 '<sp>' "$TK_TMP/b.xml" | grep -q '<speaker>QUESTION:</speaker>' && ok || fail "QUESTION turn has no @who"
+hasnt "THE CHAIRMAN is a role" 'who="#the-chairman"'
+hasnt "title phrases are no persons" '>Minister Resident<\|>Ambassador Extraordinary<\|>General Agreement<'
+hasnt "a month is no person" '#july'
+hasnt "an institution is no person" '>George C. Marshall<'
+has "Mrs. Doe" '<persName ref="#doe-alice">Mrs. Doe</persName> came'
+has "Mr. Doe is another person" '<persName ref="#doe">Mr. Doe</persName> went'
+has "surname alone" 'with <persName ref="#dupont-jean">Dupont</persName>'
+$TEIKIT convert --shape transcript -v "$D/briefing.txt" 2>&1 >/dev/null | grep -q "note: 'Robert D. Hormats' is a person (#hormats-robert): speaker label (10), title + name\|note: 'Robert D. Hormats' is a person (#hormats-robert): .*'between X and Y'" && ok || fail "-v says why"
+if [ -n "${TEIKIT_TEI_ALL:-}" ] || [ -f schemas/teikit.rng ]; then
+  $TEIKIT validate "$TK_TMP/b.xml" >/dev/null 2>&1 && ok || fail "briefing valid (teikit.rng)"
+fi
+# teikit persons over two files
+$TEIKIT persons --shape transcript "$D/briefing.txt" "$D/minutes.txt" -o "$TK_TMP/p.xml" 2>/dev/null && ok || fail "persons over two files"
+n=$(grep -c '<person xml:id="dupont-jean">' "$TK_TMP/p.xml"); [ "$n" -eq 1 ] && ok || fail "Jean Dupont listed once ($n)"
+grep -A12 '<person xml:id="dupont-jean">' "$TK_TMP/p.xml" | grep -q '<note type="first-occurrence">tests/persons/briefing.txt:1</note>' && ok || fail "first occurrence"
+grep -A12 '<person xml:id="hormats-robert">' "$TK_TMP/p.xml" | grep -q '<persName type="label">UNDER SECRETARY HORMATS</persName>' && ok || fail "label variant"
+grep -A12 '<person xml:id="hormats-robert">' "$TK_TMP/p.xml" | grep -q '<idno type="VIAF"/>' && ok || fail "idno slot"
+grep -q '<person xml:id="smith-walter">' "$TK_TMP/p.xml" && grep -q '<person xml:id="smith-ann">' "$TK_TMP/p.xml" && ok || fail "two Smiths"
+grep -q 'uncertain: .Mr. Smith' "$TK_TMP/p.xml" && ok || fail "uncertain merge said"
+grep -q 'xml:id="question"\|xml:id="the-chairman"' "$TK_TMP/p.xml" && fail "roles in the draft" || ok
+# the editor fills an idno and gives the draft back
+sed 's|<idno type="VIAF"/>|<idno type="VIAF">12345</idno>|' "$TK_TMP/p.xml" > "$TK_TMP/p2.xml"
+$TEIKIT convert --shape transcript --persons "$TK_TMP/p2.xml" "$D/briefing.txt" -o "$TK_TMP/b2.xml" 2>/dev/null && ok || fail "convert --persons draft"
+grep -A6 '<person xml:id="hormats-robert">' "$TK_TMP/b2.xml" | grep -q '<idno type="VIAF">12345</idno>' && ok || fail "editor idno kept"
+grep -q '<sp who="#hormats-robert">' "$TK_TMP/b2.xml" && ok || fail "editor id kept"
+tk_done
