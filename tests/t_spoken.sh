@@ -285,6 +285,18 @@ printf '%s %s\n\n%s %s\n\n%s %s\n\nMR. A: One.\n\nMR. B: Two.\n\nMR. C: Three.\n
 conv thin
 grep -q "warning: read as a .* --shape" "$TK_TMP/thin.err" && ok || fail "thin: no warning naming --shape"
 
+# --- a long record with a few dozen label-like lines among thousands of paragraphs (letters
+# signed "Mr. Gresham: ...") stays a record: the label count weighs only where labels are
+# at least one unit in ten
+{
+  for i in $(seq 1 24); do
+    for j in $(seq 1 40); do printf '%s\n\n' "$long"; done
+    printf 'Mr. Gresham: I transmit herewith a copy of the despatch of the %s instant.\n\n' "$i"
+  done
+} >"$TK_TMP/sparse.txt"
+conv sparse
+shape sparse record
+
 # --- every corpus file: its shape, its turns, the label forms it uses
 if have_shared; then
   C=$SHARED/corpus
