@@ -44,6 +44,11 @@ static xmlDocPtr inline_doc(const char *buf, size_t len, const char *rules, FILE
     xmlNodeAddContent(tk_el(&cv, ts, "title"), (const xmlChar *)"inline pass");
     xmlNodeAddContent(tk_el(&cv, tk_el(&cv, fd, "publicationStmt"), "p"), (const xmlChar *)"test");
     xmlNodeAddContent(tk_el(&cv, tk_el(&cv, fd, "sourceDesc"), "p"), (const xmlChar *)"test");
+    /* teikit's own encoding (the stylesheets render it by teikit's contract, docs/inline.md) */
+    xmlNodePtr app = tk_el(&cv, tk_el(&cv, tk_el(&cv, hdr, "encodingDesc"), "appInfo"), "application");
+    xmlSetProp(app, (const xmlChar *)"ident", (const xmlChar *)"teikit");
+    xmlSetProp(app, (const xmlChar *)"version", (const xmlChar *)tk_version());
+    xmlNodeAddContent(tk_el(&cv, app, "label"), (const xmlChar *)"teikit inline pass");
     cv.text = tk_el(&cv, root, "text");
     xmlNodePtr body = tk_el(&cv, cv.text, "body");
     cv.rules = tk_rules_new(rules, cv.diag);
