@@ -879,30 +879,20 @@ static void scan(ctx *c, size_t from, size_t len, int depth)
             i = j - 1;
             continue;
         }
-        if (is_digit(ch) && (n = digit_marker(c, i, floor)) > 0) {
+        int after_punct = 0;
+        if (is_digit(ch) && ((n = digit_marker(c, i, floor)) > 0 ? (after_punct = 1)
+                                                                 : (n = glued_marker(c, i, floor)) > 0)) {
             mark *m = push(c->out);
             if (m != NULL) {
                 m->kind = MK_FOOT;
-                m->s = i;
-                m->e = i + n;
-                m->cs = i;
-                m->ce = i + n;
+                m->s = m->cs = i;
+                m->e = m->ce = i + n;
                 m->rend = "plain";
             }
-            explain(c, i, "footnote-after-punct", "'%.*s' after a word and punctuation is a footnote marker", t + i, n);
-            floor = i + n;
-            i = floor - 1;
-        } else if (is_digit(ch) && (n = glued_marker(c, i, floor)) > 0) {
-            mark *m = push(c->out);
-            if (m != NULL) {
-                m->kind = MK_FOOT;
-                m->s = i;
-                m->e = i + n;
-                m->cs = i;
-                m->ce = i + n;
-                m->rend = "plain";
-            }
-            explain(c, i, "footnote-glued", "'%.*s' glued to a word labels a note: footnote marker", t + i, n);
+            if (after_punct)
+                explain(c, i, "footnote-after-punct", "'%.*s' after a word and punctuation is a footnote marker", t + i, n);
+            else
+                explain(c, i, "footnote-glued", "'%.*s' glued to a word labels a note: footnote marker", t + i, n);
             floor = i + n;
             i = floor - 1;
         }

@@ -232,18 +232,18 @@ tk_persons *tk_persons_new_empty(void)
     return p;
 }
 
-static int add_person(tk_persons *p, const char *id, int from_file)
+/* A zeroed slot at the end of the person array (not yet counted in p->n). */
+static person *next_person(tk_persons *p)
 {
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 32;
-        person *g = realloc(p->v, cap * sizeof *g);
-        if (g == NULL)
-            return -1;
-        p->v = g;
-        p->cap = cap;
-    }
+    tk_grow((void **)&p->v, &p->cap, p->n, sizeof *p->v, 32);
     person *x = &p->v[p->n];
     memset(x, 0, sizeof *x);
+    return x;
+}
+
+static int add_person(tk_persons *p, const char *id, int from_file)
+{
+    person *x = next_person(p);
     x->id = strdup(id);
     x->from_file = from_file;
     if (x->id == NULL || hmap_put(&p->ids, id, (int)p->n) != 0) {
@@ -1341,16 +1341,7 @@ static int find_person(tk_persons *p, const cand *c, int *n_ok)
 /* A found person (no id yet: ids are made when it is accepted). */
 static int new_found_person(tk_persons *p, const cand *c)
 {
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 32;
-        person *g = realloc(p->v, cap * sizeof *g);
-        if (g == NULL)
-            return -1;
-        p->v = g;
-        p->cap = cap;
-    }
-    person *x = &p->v[p->n];
-    memset(x, 0, sizeof *x);
+    person *x = next_person(p);
     x->found = 1;
     x->surname = strdup(c->surname);
     x->given = c->given[0] ? strdup(c->given) : NULL;
