@@ -44,7 +44,9 @@ struct retired {
 struct tk_schema {
     char *path;
     xmlDocPtr src;      /* the schema source, kept for pruning */
-    tk_rng_info *info;  /* what each element allows, for messages */
+    tk_rng_info *info;  /* what each element allows, for messages: built when a first
+                           document has errors (schema_info), under info_lock */
+    pthread_mutex_t info_lock;
     int prunable;
     int use_whole;      /* set when a pruned validation was too slow */
     int broken;         /* the schema failed to compile: reported once */
@@ -100,6 +102,7 @@ tk_schema *tk_schema_load(const char *spec, tk_diag *d)
         return NULL;
     }
     pthread_mutex_init(&s->lock, NULL);
+    pthread_mutex_init(&s->info_lock, NULL);
     s->path = resolve_spec(spec, d);
     if (s->path == NULL)
         goto fail;
@@ -123,7 +126,6 @@ tk_schema *tk_schema_load(const char *spec, tk_diag *d)
     if (tk_rng_check(s->src, s->path, d) != 0)
         goto fail;
     xmlRelaxNGInitTypes();
-    s->info = tk_rng_info_new(s->src);
     s->prunable = tk_prune_possible(s->src) && count_elements(root) > PRUNE_MIN_ELEMENTS;
     return s;
 fail:
@@ -157,10 +159,23 @@ void tk_schema_free(tk_schema *s)
         xmlFreeDoc(s->src);
     free(s->path);
     pthread_mutex_destroy(&s->lock);
+    pthread_mutex_destroy(&s->info_lock);
     free(s);
 }
 
 const char *tk_schema_path(const tk_schema *s) { return s->path; }
+
+/* The schema analysis for messages, built on first use: it costs about as much as pruning
+ * and compiling a small document's schema, and valid documents never need it. NULL when out
+ * of memory (messages are then less precise). */
+static const tk_rng_info *schema_info(tk_schema *s)
+{
+    pthread_mutex_lock(&s->info_lock);
+    if (s->info == NULL)
+        s->info = tk_rng_info_new(s->src);
+    pthread_mutex_unlock(&s->info_lock);
+    return s->info;
+}
 
 /* --------------------------------------------------------------- compiling ------- */
 
@@ -260,8 +275,6 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
         goto out;
     }
     /* a cached schema pruned to a superset of the names is exact for this document too */
-    int slot = -1;
-    unsigned long least = (unsigned long)-1;
     for (int i = 0; i < CACHE_SLOTS; i++) {
         struct cached *c = &s->cache[i];
         if (c->rng != NULL && tk_nameset_subset(names, c->names)) {
@@ -270,30 +283,38 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
             rng = c->rng;
             goto out;
         }
-        if (c->rng == NULL) {
-            if (least != 0) {
-                slot = i;
-                least = 0;
-            }
-        } else if (c->uses < least) {
-            least = c->uses;
-            slot = i;
-        }
     }
+    /* pruning and compiling take most of a document's time: done outside the lock, so that
+     * threads compile their pruned forms at the same time (the source is only read) */
+    pthread_mutex_unlock(&s->lock);
     xmlDocPtr pruned = tk_prune(s->src, names, NULL);
+    if (pruned != NULL) {
+        const char *dump = getenv("TEIKIT_DUMP_PRUNED"); /* for profiling and debugging */
+        if (dump != NULL && *dump)
+            xmlSaveFormatFile(dump, pruned, 1);
+        rng = compile_doc(pruned, s->path, d);
+        xmlFreeDoc(pruned);
+    }
+    pthread_mutex_lock(&s->lock);
     if (pruned == NULL) {
         tk_diag_report(d, TK_SYSTEM, s->path, 0, 0, "io", "out of memory");
         goto out;
     }
-    const char *dump = getenv("TEIKIT_DUMP_PRUNED"); /* for profiling and debugging */
-    if (dump != NULL && *dump)
-        xmlSaveFormatFile(dump, pruned, 1);
-    rng = compile_doc(pruned, s->path, d);
     s->compiles++;
-    xmlFreeDoc(pruned);
     if (rng == NULL) {
         s->broken = 1;
         goto out;
+    }
+    /* the slot: a free one, else the least used (chosen now: other threads may have filled
+     * slots meanwhile) */
+    int slot = 0;
+    unsigned long least = (unsigned long)-1;
+    for (int i = 0; i < CACHE_SLOTS && least != 0; i++) {
+        unsigned long u = s->cache[i].rng == NULL ? 0 : s->cache[i].uses;
+        if (u < least) {
+            least = u;
+            slot = i;
+        }
     }
     if (s->cache[slot].refs > 0) { /* still in use by another thread: freed when done */
         struct retired *r = malloc(sizeof *r);
@@ -1307,7 +1328,7 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
     } else if (ret > 0) {
         /* the verdict is the validator's: a rejection libxml2 gives no reason for (a schema
            whose start is notAllowed) still makes the document invalid, with a message */
-        if (report_errors(s->info, &c, src, o->xinclude, name, d) == 0) {
+        if (report_errors(schema_info(s), &c, src, o->xinclude, name, d) == 0) {
             xmlNodePtr root = xmlDocGetRootElement(doc);
             tk_diag_report(d, TK_ERROR, name, root != NULL ? (unsigned)node_line(root) : 0, 0,
                            "relaxng",
