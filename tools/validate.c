@@ -1297,8 +1297,21 @@ static int run_relaxng(xmlRelaxNGPtr rng, xmlDocPtr doc, struct collector *c)
     return ret;
 }
 
+/* The column of an element for the rule checks (tk_check_ctx.column). */
+static unsigned check_column(void *src, xmlNodePtr el, unsigned *line)
+{
+    long l = node_line(el);
+    unsigned col = node_column(src, el, &l);
+    if (col > 0 && l > 0)
+        *line = (unsigned)l;
+    return col;
+}
+
+/* Validates doc, then runs the rule checks; refs (may be NULL) receives what they leave to
+ * the corpus, n_msgs counts the document's messages so far. */
 static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
-                            const tk_validate_opts *o, struct source *src, tk_diag *d)
+                            const tk_validate_opts *o, struct source *src, tk_diag *d,
+                            tk_refs *refs, const size_t *n_msgs)
 {
     static const tk_validate_opts defaults = {0};
     struct collector c = {0};
@@ -1338,7 +1351,8 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
         status = 1;
     }
     collector_free(&c);
-    if (!o->grammar_only && tk_checks_run(doc, name, d) > 0 && status == 0)
+    tk_check_ctx cx = {o->rules, refs, n_msgs, check_column, src, o->xinclude};
+    if (!o->grammar_only && tk_checks_run(doc, name, d, &cx) > 0 && status == 0)
         status = 1;
     return status;
 }
@@ -1346,12 +1360,12 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
 int tk_validate_doc(tk_schema *s, xmlDocPtr doc, const char *name, const tk_validate_opts *o,
                     tk_diag *d)
 {
-    return validate_doc_src(s, doc, name, o, NULL, d);
+    return validate_doc_src(s, doc, name, o, NULL, d, NULL, NULL);
 }
 
 unsigned tk_check_doc(xmlDocPtr doc, const char *name, tk_diag *d)
 {
-    return tk_checks_run(doc, name, d);
+    return tk_checks_run(doc, name, d, NULL);
 }
 
 /* ----------------------------------------------------------------- batches ------- */
@@ -1371,6 +1385,9 @@ struct job {
     unsigned long errors, warnings;
     int status; /* 0 valid, 1 invalid, 2 system */
     int done;
+    tk_refs *refs; /* what the corpus resolves (NULL with --grammar-only) */
+    int context;   /* read only for the corpus: neither validated nor reported */
+    size_t inserted; /* messages the corpus added (they shift later positions) */
 };
 
 static void hold_sink(const tk_message *m, void *user)
@@ -1424,8 +1441,15 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
             doc = tk_xml_read_file(j->path, flags, d);
     }
     int status = 0;
+    j->refs = o->grammar_only ? NULL : tk_refs_new(j->path);
+    if (doc != NULL && j->context) { /* its ids and pointers, for the others */
+        tk_check_ctx cx = {0, j->refs, NULL, NULL, NULL, o->xinclude};
+        tk_checks_run(doc, name, d, &cx);
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
     if (doc != NULL) {
-        status = validate_doc_src(s, doc, name, o, &src, d);
+        status = validate_doc_src(s, doc, name, o, &src, d, j->refs, &j->n_msgs);
         xmlFreeDoc(doc);
     } else {
         status = 1; /* not well-formed or unreadable (the messages say which: 2 for I/O) */
@@ -1608,6 +1632,119 @@ static void replay(struct job *j, tk_diag *d)
     j->n_msgs = 0;
 }
 
+/* The corpus's messages for one document (tk_refs_opts.emit): inserted among its held
+ * messages where its checks met the item, and counted. */
+struct emitting {
+    struct job *jobs;
+    int notes;
+};
+
+static void emit_held(size_t doc, size_t pos, tk_severity sev, unsigned line, unsigned col,
+                      const char *rule, const char *text, void *arg)
+{
+    struct emitting *e = arg;
+    struct job *j = &e->jobs[doc];
+    if (j->context || (sev == TK_NOTE && !e->notes))
+        return;
+    if (j->n_msgs == j->cap_msgs) {
+        size_t cap = j->cap_msgs ? j->cap_msgs * 2 : 8;
+        struct held *v = realloc(j->msgs, cap * sizeof *v);
+        if (v == NULL)
+            return;
+        j->msgs = v;
+        j->cap_msgs = cap;
+    }
+    size_t at = pos + j->inserted;
+    if (at > j->n_msgs)
+        at = j->n_msgs;
+    memmove(&j->msgs[at + 1], &j->msgs[at], (j->n_msgs - at) * sizeof *j->msgs);
+    j->n_msgs++;
+    j->inserted++;
+    struct held *h = &j->msgs[at];
+    h->sev = sev;
+    h->file = strdup(strcmp(j->path, "-") == 0 ? "<stdin>" : j->path);
+    h->rule = strdup(rule);
+    h->text = strdup(text);
+    h->line = line;
+    h->col = col;
+    h->byte = -1;
+    j->errors += sev == TK_ERROR;
+    j->warnings += sev == TK_WARNING;
+    if (sev == TK_ERROR && j->status == 0)
+        j->status = 1;
+}
+
+/* Waits until job i is done (or, without threads, does it). */
+static void finish_job(struct pool *p, size_t i, int threads)
+{
+    if (!threads) {
+        if (!p->jobs[i].done)
+            validate_one(p->s, p->o, &p->jobs[i], p->notes);
+        p->jobs[i].done = 1;
+        return;
+    }
+    pthread_mutex_lock(&p->lock);
+    while (!p->jobs[i].done)
+        pthread_cond_wait(&p->cond, &p->lock);
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* Every job done, then the corpus resolves what their checks left. */
+static void resolve_unit(struct pool *p, int threads, int strict)
+{
+    for (size_t i = 0; i < p->n; i++)
+        finish_job(p, i, threads);
+    tk_refs **docs = malloc((p->n ? p->n : 1) * sizeof *docs);
+    if (docs == NULL)
+        return;
+    for (size_t i = 0; i < p->n; i++)
+        docs[i] = p->jobs[i].refs;
+    struct emitting e = {p->jobs, p->notes};
+    tk_refs_opts ro = {strict, emit_held, &e};
+    tk_refs_resolve(docs, p->n, &ro);
+    free(docs);
+}
+
+/* The files --corpus adds: validated ones (when no path was given) and context ones. A
+ * directory gives its *.xml files, a file itself and the files it XIncludes (fragments such
+ * as a listPerson file are context only). Returns -1 on error (reported). */
+static int corpus_files(const char *root, int have_paths, struct paths *validated,
+                        struct paths *context, tk_diag *d)
+{
+    struct stat sb;
+    if (stat(root, &sb) != 0) {
+        tk_diag_report(d, TK_SYSTEM, root, 0, 0, "io", "cannot open the corpus: %s",
+                       strerror(errno));
+        return -1;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        struct seen dirs = {0}, files = {0};
+        int rc = seen_before(&dirs, &sb) < 0 ? -1
+                                             : walk_dir(root, have_paths ? context : validated,
+                                                        d, 0, &dirs, &files);
+        free(dirs.v);
+        free(files.v);
+        return rc;
+    }
+    char **v;
+    int *documents;
+    size_t n;
+    if (tk_refs_root_files(root, &v, &documents, &n) != 0) {
+        tk_diag_report(d, TK_SYSTEM, root, 0, 0, "io", "out of memory");
+        return -1;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *path = i == 0 ? root : v[i]; /* the root as given, for its messages */
+        if (rc == 0 && paths_add(!have_paths && documents[i] ? validated : context, path) != 0)
+            rc = -1;
+        free(v[i]);
+    }
+    free(v);
+    free(documents);
+    return rc;
+}
+
 int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_validate_opts *o,
                       tk_diag *d, tk_validate_stats *stats)
 {
@@ -1629,19 +1766,44 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
             rc = 2;
         }
     }
+    /* --corpus: more files to validate, or the context the others' pointers resolve in */
+    struct paths context = {0};
+    size_t n_validated = files.n;
+    if (o->corpus != NULL && corpus_files(o->corpus, argc > 0, &files, &context, d) != 0)
+        rc = 2;
+    n_validated = files.n;
+    struct seen given = {0}; /* a file both given and in the corpus is validated, once */
+    for (size_t i = 0; i < files.n; i++) {
+        struct stat sb;
+        if (stat(files.v[i], &sb) == 0 && seen_before(&given, &sb) < 0)
+            rc = 2;
+    }
+    for (size_t i = 0; i < context.n; i++) {
+        struct stat sb;
+        if (!o->grammar_only && stat(context.v[i], &sb) == 0 && 
+            (given.cap == 0 || !given.v[seen_slot(&given, sb.st_dev, sb.st_ino)].used) &&
+            paths_add(&files, context.v[i]) != 0)
+            rc = 2;
+        free(context.v[i]);
+    }
+    free(given.v);
+    free(context.v);
     struct job *jobs = calloc(files.n ? files.n : 1, sizeof *jobs);
     if (jobs == NULL) {
         tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
         rc = 2;
         goto out;
     }
-    for (size_t i = 0; i < files.n; i++)
+    for (size_t i = 0; i < files.n; i++) {
         jobs[i].path = files.v[i];
+        jobs[i].context = i >= n_validated;
+    }
     unsigned nthreads = o->jobs > 1 ? o->jobs : 1;
     if (nthreads > files.n)
         nthreads = files.n > 0 ? (unsigned)files.n : 1;
     struct pool p = {s, o, jobs, files.n, 0, tk_diag_notes_enabled(d),
                      PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
+    int resolved = 0;
     pthread_t *tids = NULL;
     unsigned started = 0;
     if (nthreads > 1 && (tids = calloc(nthreads, sizeof *tids)) != NULL) {
@@ -1649,14 +1811,12 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
             if (pthread_create(&tids[t], NULL, worker, &p) == 0)
                 started++;
     }
-    for (size_t i = 0; i < files.n; i++) {
-        if (started == 0) {
-            validate_one(s, o, &jobs[i], p.notes);
-        } else {
-            pthread_mutex_lock(&p.lock);
-            while (!jobs[i].done)
-                pthread_cond_wait(&p.cond, &p.lock);
-            pthread_mutex_unlock(&p.lock);
+    for (size_t i = 0; i < n_validated; i++) {
+        finish_job(&p, i, started > 0);
+        /* what the document could not decide alone waits for the whole unit */
+        if (!resolved && tk_refs_pending(jobs[i].refs)) {
+            resolve_unit(&p, started > 0, o->strict_refs);
+            resolved = 1;
         }
         replay(&jobs[i], d);
         st.files++;
@@ -1671,6 +1831,11 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
     }
     for (unsigned t = 0; t < started; t++)
         pthread_join(tids[t], NULL);
+    for (size_t i = 0; i < files.n; i++) {
+        if (jobs[i].context)
+            replay(&jobs[i], NULL); /* frees what it held */
+        tk_refs_free(jobs[i].refs);
+    }
     free(tids);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.cond);
