@@ -1734,8 +1734,13 @@ static int corpus_files(const char *root, int have_paths, struct paths *validate
         return -1;
     }
     int rc = 0;
+    char cwd[4096];
+    size_t cl = getcwd(cwd, sizeof cwd) != NULL ? strlen(cwd) : 0;
     for (size_t i = 0; i < n; i++) {
-        const char *path = i == 0 ? root : v[i]; /* the root as given, for its messages */
+        /* the root as given, the others relative to the working directory when under it */
+        const char *path = i == 0 ? root : v[i];
+        if (i > 0 && cl > 1 && strncmp(path, cwd, cl) == 0 && path[cl] == '/')
+            path += cl + 1;
         if (rc == 0 && paths_add(!have_paths && documents[i] ? validated : context, path) != 0)
             rc = -1;
         free(v[i]);
