@@ -105,12 +105,28 @@ static unsigned text_start_line(xmlNodePtr t)
     return l > nl ? l - nl : l;
 }
 
-/* Line and column (0 when unknown) of an element's start tag. */
-static unsigned where(const struct checker *c, xmlNodePtr el, unsigned *col)
+/* The file a node comes from: an XIncluded file (xmlFree), or NULL for the document. */
+static xmlChar *file_of(const struct checker *c, xmlNodePtr n)
+{
+    return c->ctx->file_of != NULL ? c->ctx->file_of(c->ctx->file_arg, n) : NULL;
+}
+
+/* Line and column (0 when unknown) of an element's start tag; the column only for the
+ * document's own elements (`included`: the element came from an XIncluded file). */
+static unsigned where_in(const struct checker *c, xmlNodePtr el, int included, unsigned *col)
 {
     unsigned line = line_of(el);
-    *col = c->ctx->column != NULL && line > 0 ? c->ctx->column(c->ctx->column_arg, el, &line)
-                                              : 0;
+    *col = c->ctx->column != NULL && line > 0 && !included
+               ? c->ctx->column(c->ctx->column_arg, el, &line)
+               : 0;
+    return line;
+}
+
+static unsigned where(const struct checker *c, xmlNodePtr el, unsigned *col)
+{
+    xmlChar *in = file_of(c, el);
+    unsigned line = where_in(c, el, in != NULL, col);
+    xmlFree(in);
     return line;
 }
 
@@ -120,6 +136,18 @@ static size_t msg_pos(const struct checker *c)
     return c->ctx->n_msgs != NULL ? *c->ctx->n_msgs : 0;
 }
 
+/* Defers a pointer or person to the corpus (tools/refs.c), with its place. */
+static void defer(struct checker *c, xmlNodePtr el, const char *attr, const char *token,
+                  const char *base)
+{
+    xmlChar *in = file_of(c, el);
+    unsigned col, line = where_in(c, el, in != NULL, &col);
+    if (tk_refs_defer(c->ctx->refs, attr, token, base, (const char *)in, line, col,
+                      msg_pos(c)) != 0)
+        c->oom = 1;
+    xmlFree(in);
+}
+
 static void report(struct checker *c, tk_severity sev, xmlNodePtr n, unsigned line_add,
                    unsigned col, enum rule r, const char *fmt, const char *a, const char *b,
                    const char *e)
@@ -127,10 +155,14 @@ static void report(struct checker *c, tk_severity sev, xmlNodePtr n, unsigned li
     char text[900];
     snprintf(text, sizeof text, fmt, a, b != NULL ? b : "", e != NULL ? e : "");
     unsigned line = n->type == XML_TEXT_NODE ? text_start_line(n) : line_of(n);
-    if (col == 0 && line_add == 0 && n->type == XML_ELEMENT_NODE)
-        line = where(c, n, &col);
-    tk_diag_report(c->d, sev, c->name, line > 0 ? line + line_add : 0, col, rule_names[r],
-                   "%s", text);
+    xmlChar *in = file_of(c, n);
+    if (in != NULL && line_add == 0)
+        col = 0; /* columns are the document's */
+    else if (col == 0 && line_add == 0 && n->type == XML_ELEMENT_NODE)
+        line = where_in(c, n, 0, &col);
+    tk_diag_report(c->d, sev, in != NULL ? (const char *)in : c->name,
+                   line > 0 ? line + line_add : 0, col, rule_names[r], "%s", text);
+    xmlFree(in);
     if (sev == TK_ERROR)
         c->errors++;
 }
@@ -173,10 +205,7 @@ static void check_pointers(struct checker *c, xmlNodePtr el, xmlAttrPtr a)
         tk_refs *refs = c->ctx->refs;
         if (refs != NULL && tk_refs_file_pointer(tok)) { /* into another file of the corpus */
             xmlChar *base = xmlNodeGetBase(el->doc, el);
-            unsigned col, line = where(c, el, &col);
-            if (tk_refs_defer(refs, (const char *)a->name, tok, (const char *)base, line, col,
-                              msg_pos(c)) != 0)
-                c->oom = 1;
+            defer(c, el, (const char *)a->name, tok, (const char *)base);
             xmlFree(base);
             continue;
         }
@@ -184,10 +213,7 @@ static void check_pointers(struct checker *c, xmlNodePtr el, xmlAttrPtr a)
             continue; /* another document or scheme, or an XPointer: not checked */
         if (xmlHashLookup(c->ids, BAD_CAST(tok + 1)) == NULL && refs != NULL) {
             /* the corpus root or an XIncluded file may define it */
-            unsigned col, line = where(c, el, &col);
-            if (tk_refs_defer(refs, (const char *)a->name, tok, NULL, line, col,
-                              msg_pos(c)) != 0)
-                c->oom = 1;
+            defer(c, el, (const char *)a->name, tok, NULL);
         } else if (xmlHashLookup(c->ids, BAD_CAST(tok + 1)) == NULL)
             report(c, TK_ERROR, el, 0, 0, R_ID_REF,
                    "@%s points to \"%s\", which no xml:id in this document defines%s",
@@ -501,10 +527,7 @@ static void check_persons(struct checker *c, xmlNodePtr n)
             xmlChar *id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST XML_NS);
             if (id != NULL && xmlHashLookup(c->mentioned, id) == NULL && c->ctx->refs != NULL) {
                 /* another document of the corpus may name it */
-                unsigned col, line = where(c, n, &col);
-                if (tk_refs_defer(c->ctx->refs, NULL, (const char *)id, NULL, line, col,
-                                  msg_pos(c)) != 0)
-                    c->oom = 1;
+                defer(c, n, NULL, (const char *)id, NULL);
             } else if (id != NULL && xmlHashLookup(c->mentioned, id) == NULL)
                 report(c, TK_WARNING, n, 0, 0, R_PERSON_UNUSED,
                        "person \"%s\" is declared but never mentioned (no @ref, @who or "

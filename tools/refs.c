@@ -28,6 +28,7 @@ struct deferred {
     char *attr;  /* the pointer's attribute (NULL for persons) */
     char *token; /* the pointer as written (persons: the id) */
     char *file;  /* D_FILE: the path part as written */
+    char *in;    /* the XIncluded file the item is in, NULL for the document's own */
     char *key;   /* D_FILE: real path of the target, NULL when it does not exist */
     const char *id; /* the fragment (points into token) */
     unsigned line, col;
@@ -77,6 +78,7 @@ void tk_refs_free(tk_refs *r)
         free(r->v[i].token);
         free(r->v[i].file);
         free(r->v[i].key);
+        free(r->v[i].in);
     }
     free(r->v);
     for (size_t i = 0; i < r->n_inc; i++)
@@ -155,7 +157,7 @@ int tk_refs_file_pointer(const char *token)
 }
 
 int tk_refs_defer(tk_refs *r, const char *attr, const char *token, const char *base,
-                  unsigned line, unsigned col, size_t pos)
+                  const char *file, unsigned line, unsigned col, size_t pos)
 {
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 16;
@@ -172,7 +174,8 @@ int tk_refs_defer(tk_refs *r, const char *attr, const char *token, const char *b
     e->pos = pos;
     e->token = strdup(token);
     e->attr = attr != NULL ? strdup(attr) : NULL;
-    if (e->token == NULL || (attr != NULL && e->attr == NULL))
+    e->in = file != NULL ? strdup(file) : NULL;
+    if (e->token == NULL || (attr != NULL && e->attr == NULL) || (file != NULL && e->in == NULL))
         goto fail;
     if (attr == NULL) {
         e->kind = D_PERSON;
@@ -195,6 +198,7 @@ fail:
     free(e->token);
     free(e->attr);
     free(e->file);
+    free(e->in);
     return -1;
 }
 
@@ -287,7 +291,7 @@ static void outside_note(const tk_refs *r, size_t k, const tk_refs_opts *o, size
                                      : "the file is not among those validated (give it too, "
                                        "or the whole corpus with --corpus)",
              count == 1 ? "it" : "each");
-    o->emit(doc, e->pos, TK_NOTE, e->line, e->col, "id-ref", text, o->arg);
+    o->emit(doc, e->pos, TK_NOTE, e->in, e->line, e->col, "id-ref", text, o->arg);
 }
 
 /* The message for one deferred item after resolution (nothing when it resolved). */
@@ -335,7 +339,7 @@ static void emit_one(const tk_refs *r, size_t k, const tk_refs_opts *o, size_t d
                  "pointer names \"#%s\")",
                  e->id, e->id);
     }
-    o->emit(doc, e->pos, sev, e->line, e->col, rule, text, o->arg);
+    o->emit(doc, e->pos, sev, e->in, e->line, e->col, rule, text, o->arg);
 }
 
 int tk_refs_resolve(tk_refs *const *docs, size_t n, const tk_refs_opts *o)

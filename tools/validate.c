@@ -1307,6 +1307,9 @@ static unsigned check_column(void *src, xmlNodePtr el, unsigned *line)
     return col;
 }
 
+/* The file an XIncluded node came from, for the rule checks (tk_check_ctx.file_of). */
+static xmlChar *check_file_of(void *memo, xmlNodePtr n) { return included_from(n, memo); }
+
 /* Validates doc, then runs the rule checks; refs (may be NULL) receives what they leave to
  * the corpus, n_msgs counts the document's messages so far. */
 static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
@@ -1351,7 +1354,9 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
         status = 1;
     }
     collector_free(&c);
-    tk_check_ctx cx = {o->rules, refs, n_msgs, check_column, src, o->xinclude};
+    struct inc_memo memo = {0};
+    tk_check_ctx cx = {o->rules, refs,       n_msgs, check_column,
+                       src,      o->xinclude, o->xinclude ? check_file_of : NULL, &memo};
     if (!o->grammar_only && tk_checks_run(doc, name, d, &cx) > 0 && status == 0)
         status = 1;
     return status;
@@ -1443,7 +1448,7 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
     int status = 0;
     j->refs = o->grammar_only ? NULL : tk_refs_new(j->path);
     if (doc != NULL && j->context) { /* its ids and pointers, for the others */
-        tk_check_ctx cx = {0, j->refs, NULL, NULL, NULL, o->xinclude};
+        tk_check_ctx cx = {0, j->refs, NULL, NULL, NULL, o->xinclude, NULL, NULL};
         tk_checks_run(doc, name, d, &cx);
         xmlFreeDoc(doc);
         doc = NULL;
@@ -1639,8 +1644,9 @@ struct emitting {
     int notes;
 };
 
-static void emit_held(size_t doc, size_t pos, tk_severity sev, unsigned line, unsigned col,
-                      const char *rule, const char *text, void *arg)
+static void emit_held(size_t doc, size_t pos, tk_severity sev, const char *file,
+                      unsigned line, unsigned col, const char *rule, const char *text,
+                      void *arg)
 {
     struct emitting *e = arg;
     struct job *j = &e->jobs[doc];
@@ -1662,7 +1668,7 @@ static void emit_held(size_t doc, size_t pos, tk_severity sev, unsigned line, un
     j->inserted++;
     struct held *h = &j->msgs[at];
     h->sev = sev;
-    h->file = strdup(strcmp(j->path, "-") == 0 ? "<stdin>" : j->path);
+    h->file = strdup(file != NULL ? file : strcmp(j->path, "-") == 0 ? "<stdin>" : j->path);
     h->rule = strdup(rule);
     h->text = strdup(text);
     h->line = line;

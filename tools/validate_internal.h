@@ -106,11 +106,12 @@ void tk_refs_add_include(tk_refs *r, const char *href, const char *base);
 /* 1 when token is "FILE.xml#id" with FILE a local path (no URI scheme). */
 int tk_refs_file_pointer(const char *token);
 /* Defers a pointer ("#id" the document does not define, or a tk_refs_file_pointer; attr is
- * its attribute, base the URI its relative path resolves against) or, with attr NULL, a
+ * its attribute, base the URI its relative path resolves against; file the XIncluded file it
+ * is in, NULL for the document's own) or, with attr NULL, a
  * person (token = its xml:id) no pointer of the document names. pos is the number of messages
  * the document had when it was met: where its message, if any, goes. -1 out of memory. */
 int tk_refs_defer(tk_refs *r, const char *attr, const char *token, const char *base,
-                  unsigned line, unsigned col, size_t pos);
+                  const char *file, unsigned line, unsigned col, size_t pos);
 /* The files of the corpus whose root is the file `root`: itself first, then the local files
  * it XIncludes, recursively, as real paths (*files, malloc'd strings); (*documents)[i] is 1
  * for a TEI or teiCorpus document (0: a fragment such as a listPerson file). -1 when the
@@ -122,8 +123,8 @@ int tk_refs_pending(const tk_refs *r);
 typedef struct tk_refs_opts {
     int strict; /* pointers into files outside the unit, or missing, are errors (else notes) */
     /* receives each message for document `doc` (index in docs), in document order per doc */
-    void (*emit)(size_t doc, size_t pos, tk_severity sev, unsigned line, unsigned col,
-                 const char *rule, const char *text, void *arg);
+    void (*emit)(size_t doc, size_t pos, tk_severity sev, const char *file, unsigned line,
+                 unsigned col, const char *rule, const char *text, void *arg);
     void *arg;
 } tk_refs_opts;
 
@@ -148,6 +149,10 @@ typedef struct tk_check_ctx {
     unsigned (*column)(void *arg, xmlNodePtr el, unsigned *line);
     void *column_arg;
     int xinclude;         /* XInclude was processed: xi:include left means it failed */
+    /* the file an XIncluded node came from (xmlFree), NULL for the document's own nodes;
+     * NULL: no XInclude. Asked in document order. */
+    xmlChar *(*file_of)(void *arg, xmlNodePtr n);
+    void *file_arg;
 } tk_check_ctx;
 
 /* Runs every rule check on doc, reporting through d with file name `name`. ctx may be NULL
