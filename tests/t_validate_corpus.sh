@@ -28,7 +28,7 @@ out=$(run $C/speakers)
 case $out in *'day2.xml:7:7: error: @who points to "#nobody"'*'3 files, 1 invalid, 1 error, 1 warning') ok;; *) fail "directory: $out";; esac
 # with --xinclude the root holds its members: resolved within the document
 out=$(run --xinclude $C/speakers/root.xml)
-case $out in *'"#nobody"'*'1 file, 1 invalid, 1 error, 1 warning') ok;; *) fail "xinclude root: $out";; esac
+case $out in "$C/speakers/day2.xml:7: error: @who points to \"#nobody\""*'1 file, 1 invalid, 1 error, 1 warning') ok;; *) fail "xinclude root (the included file named): $out";; esac
 # -j 2 gives the same output
 run $C/speakers >"$TK_TMP/j1"; $TEIKIT validate -j 2 --schema $ANY $C/speakers >"$TK_TMP/j2" 2>&1
 check "-j 2 same corpus output" cmp -s "$TK_TMP/j1" "$TK_TMP/j2"
