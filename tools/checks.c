@@ -63,6 +63,8 @@ struct checker {
     unsigned errors;
     unsigned brackets;
     unsigned xincludes; /* xi:include elements in the tree */
+    xmlNodePtr *persons; /* listPerson/person elements, in document order */
+    size_t n_persons, cap_persons;
     int oom;
 };
 
@@ -169,11 +171,65 @@ static void report(struct checker *c, tk_severity sev, xmlNodePtr n, unsigned li
 
 /* ---------------------------------------------------------------- xml:id ------- */
 
+/* 1 when n is an xi:include element. */
+static int is_xinclude(xmlNodePtr n)
+{
+    return n->ns != NULL && xmlStrEqual(n->ns->href, BAD_CAST XI_NS) &&
+           xmlStrEqual(n->name, BAD_CAST "include");
+}
+
+/* Counts an xi:include element (a note at the first) and records the file it names. */
+static void note_xinclude(struct checker *c, xmlNodePtr n)
+{
+    c->xincludes++;
+    xmlChar *href = xmlGetNoNsProp(n, BAD_CAST "href");
+    xmlChar *parse = xmlGetNoNsProp(n, BAD_CAST "parse");
+    unsigned col = 0, line = line_of(n);
+    if (c->xincludes == 1 && tk_diag_notes_enabled(c->d))
+        line = where(c, n, &col);
+    if (c->xincludes == 1)
+        tk_diag_report(c->d, TK_NOTE, c->name, line, col, "xinclude",
+                       c->ctx->xinclude ? "xi:include left in the tree: its inclusion failed"
+                                        : "xi:include not followed: --xinclude reads the "
+                                          "included files (local files only)");
+    if (c->ctx->refs != NULL && href != NULL && href[0] != '\0' &&
+        (parse == NULL || xmlStrEqual(parse, BAD_CAST "xml"))) {
+        xmlChar *base = xmlNodeGetBase(n->doc, n);
+        tk_refs_add_include(c->ctx->refs, (const char *)href, (const char *)base);
+        xmlFree(base);
+    }
+    xmlFree(href);
+    xmlFree(parse);
+}
+
+/* Keeps a listPerson/person for check_persons (once every pointer has been seen). */
+static void keep_person(struct checker *c, xmlNodePtr n)
+{
+    if (c->n_persons == c->cap_persons) {
+        size_t cap = c->cap_persons ? c->cap_persons * 2 : 16;
+        xmlNodePtr *v = realloc(c->persons, cap * sizeof *v);
+        if (v == NULL) {
+            c->oom = 1;
+            return;
+        }
+        c->persons = v;
+        c->cap_persons = cap;
+    }
+    c->persons[c->n_persons++] = n;
+}
+
+
+/* The first pass over the tree: xml:ids (and their duplicates), xi:includes, persons. */
 static void collect_ids(struct checker *c, xmlNodePtr n)
 {
     for (; n != NULL; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
+        if (is_xinclude(n))
+            note_xinclude(c, n);
+        else if (xmlStrEqual(n->name, BAD_CAST "person") && n->parent != NULL &&
+                 xmlStrEqual(n->parent->name, BAD_CAST "listPerson"))
+            keep_person(c, n);
         xmlChar *id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST XML_NS);
         if (id != NULL) {
             xmlNodePtr first = xmlHashLookup(c->ids, id);
@@ -517,26 +573,21 @@ static void walk(struct checker *c, xmlNodePtr n, int exempt)
 }
 
 /* Persons declared in a listPerson that no pointer mentions. */
-static void check_persons(struct checker *c, xmlNodePtr n)
+static void check_persons(struct checker *c)
 {
-    for (; n != NULL; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        if (xmlStrEqual(n->name, BAD_CAST "person") && n->parent != NULL &&
-            xmlStrEqual(n->parent->name, BAD_CAST "listPerson")) {
-            xmlChar *id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST XML_NS);
-            if (id != NULL && xmlHashLookup(c->mentioned, id) == NULL && c->ctx->refs != NULL) {
-                /* another document of the corpus may name it */
-                defer(c, n, NULL, (const char *)id, NULL);
-            } else if (id != NULL && xmlHashLookup(c->mentioned, id) == NULL)
-                report(c, TK_WARNING, n, 0, 0, R_PERSON_UNUSED,
-                       "person \"%s\" is declared but never mentioned (no @ref, @who or "
-                       "other pointer names \"#%s\")",
-                       (const char *)id, (const char *)id, NULL);
-            xmlFree(id);
-            continue;
-        }
-        check_persons(c, n->children);
+    for (size_t i = 0; i < c->n_persons; i++) {
+        xmlNodePtr n = c->persons[i];
+        xmlChar *id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST XML_NS);
+        if (id == NULL || xmlHashLookup(c->mentioned, id) != NULL)
+            ; /* nothing to say */
+        else if (c->ctx->refs != NULL)
+            defer(c, n, NULL, (const char *)id, NULL); /* another document may name it */
+        else
+            report(c, TK_WARNING, n, 0, 0, R_PERSON_UNUSED,
+                   "person \"%s\" is declared but never mentioned (no @ref, @who or other "
+                   "pointer names \"#%s\")",
+                   (const char *)id, (const char *)id, NULL);
+        xmlFree(id);
     }
 }
 
@@ -584,40 +635,6 @@ static int made_by_teikit(xmlNodePtr root)
     return 0;
 }
 
-/* Counts the xi:include elements of the tree and records the files they name. */
-static void find_xincludes(struct checker *c, xmlNodePtr n)
-{
-    for (; n != NULL; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        if (n->ns != NULL && xmlStrEqual(n->ns->href, BAD_CAST XI_NS) &&
-            xmlStrEqual(n->name, BAD_CAST "include")) {
-            c->xincludes++;
-            xmlChar *href = xmlGetNoNsProp(n, BAD_CAST "href");
-            xmlChar *parse = xmlGetNoNsProp(n, BAD_CAST "parse");
-            unsigned col = 0, line = line_of(n);
-            if (c->xincludes == 1 && tk_diag_notes_enabled(c->d))
-                line = where(c, n, &col);
-            if (c->xincludes == 1)
-                tk_diag_report(c->d, TK_NOTE, c->name, line, col, "xinclude",
-                               c->ctx->xinclude
-                                   ? "xi:include left in the tree: its inclusion failed"
-                                   : "xi:include not followed: --xinclude reads the included "
-                                     "files (local files only)");
-            if (c->ctx->refs != NULL && href != NULL && href[0] != '\0' &&
-                (parse == NULL || xmlStrEqual(parse, BAD_CAST "xml"))) {
-                xmlChar *base = xmlNodeGetBase(n->doc, n);
-                tk_refs_add_include(c->ctx->refs, (const char *)href, (const char *)base);
-                xmlFree(base);
-            }
-            xmlFree(href);
-            xmlFree(parse);
-            continue;
-        }
-        find_xincludes(c, n->children);
-    }
-}
-
 unsigned tk_checks_run(xmlDocPtr doc, const char *name, tk_diag *d, const tk_check_ctx *ctx)
 {
     static const tk_check_ctx none = {0};
@@ -637,10 +654,9 @@ unsigned tk_checks_run(xmlDocPtr doc, const char *name, tk_diag *d, const tk_che
     for (size_t i = 0; i < N_OF(scoped); i++)
         if (!ours && !(c.ctx->everywhere & scoped[i].bit))
             c.off |= scoped[i].bit;
-    find_xincludes(&c, root);
     collect_ids(&c, root);
     walk(&c, root, 0);
-    check_persons(&c, root);
+    check_persons(&c);
     if (c.brackets > MAX_BRACKET_WARNINGS)
         tk_diag_report(d, TK_WARNING, name, 0, 0, rule_names[R_BRACKET],
                        "%u more leftover brackets not shown", c.brackets - MAX_BRACKET_WARNINGS);
@@ -655,5 +671,6 @@ unsigned tk_checks_run(xmlDocPtr doc, const char *name, tk_diag *d, const tk_che
     }
     xmlHashFree(c.ids, NULL);
     xmlHashFree(c.mentioned, NULL);
+    free(c.persons);
     return c.errors;
 }
