@@ -17,6 +17,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlschemastypes.h>
 #include <libxml/xmlsave.h>
 #include <libxml/uri.h>
 #include <libxml/xmlerror.h>
@@ -125,7 +126,11 @@ tk_schema *tk_schema_load(const char *spec, tk_diag *d)
     }
     if (tk_rng_check(s->src, s->path, d) != 0)
         goto fail;
+    /* libxml2 fills its table of XML Schema types on first use, without a lock: done here,
+     * before threads compile schemas at the same time (two compiles racing to fill it made
+     * one fail: "schema does not compile") */
     xmlRelaxNGInitTypes();
+    xmlSchemaInitTypes();
     s->prunable = tk_prune_possible(s->src) && count_elements(root) > PRUNE_MIN_ELEMENTS;
     return s;
 fail:
