@@ -41,6 +41,8 @@ struct retired {
     struct retired *next;
 };
 
+#define MAX_ENGINES 16
+
 struct tk_schema {
     char *path;
     xmlDocPtr src;      /* the schema source, kept for pruning */
@@ -53,6 +55,9 @@ struct tk_schema {
     struct cached cache[CACHE_SLOTS];
     struct retired *retired;
     unsigned long compiles;
+    int engine_state;   /* 0 not tried, 1 the derivative engine validates, -1 libxml2 */
+    tk_rngv *engines[MAX_ENGINES]; /* idle engines (one per thread at work) */
+    int n_engines;
 };
 
 /* ------------------------------------------------------------------ loading ------- */
@@ -152,6 +157,8 @@ void tk_schema_free(tk_schema *s)
         xmlRelaxNGFree(r->rng);
         free(r);
     }
+    for (int i = 0; i < s->n_engines; i++)
+        tk_rngv_free(s->engines[i]);
     tk_rng_info_free(s->info);
     if (s->src != NULL)
         xmlFreeDoc(s->src);
@@ -1167,20 +1174,71 @@ out:
     return rc;
 }
 
+/* Where messages go: the files XIncluded so far (each read once for its columns). */
+enum { MAX_INCLUDED = 16 };
+struct places {
+    struct source inc[MAX_INCLUDED];
+    size_t n_inc;
+    struct inc_memo memo;
+};
+
+static void places_free(struct places *pl)
+{
+    for (size_t k = 0; k < pl->n_inc; k++) {
+        free((char *)pl->inc[k].path);
+        source_free(&pl->inc[k]);
+    }
+}
+
+/* The file (malloc'd when an included one, else NULL: the document), line and column of a
+ * message about node at. */
+static xmlChar *place_of(struct places *pl, xmlNodePtr at, struct source *src, int xinclude,
+                         long *line_out, unsigned *col_out)
+{
+    long line = at != NULL ? node_line(at) : 0;
+    xmlChar *base = xinclude ? included_from(at, &pl->memo) : NULL;
+    unsigned col;
+    if (base == NULL) {
+        col = node_column(src, at, &line);
+    } else { /* line numbers of included nodes are that file's, read once for columns */
+        const char *file = (const char *)base;
+        struct source *is = NULL, once = {0};
+        for (size_t k = 0; k < pl->n_inc && is == NULL; k++)
+            if (strcmp(pl->inc[k].path, file) == 0)
+                is = &pl->inc[k];
+        if (is == NULL && pl->n_inc < MAX_INCLUDED) {
+            is = &pl->inc[pl->n_inc++];
+            memset(is, 0, sizeof *is);
+            is->path = strdup(file);
+            is->tags_state = -1; /* the tags of an included file are not the tree's */
+        }
+        if (is == NULL || is->path == NULL) {
+            is = &once;
+            once.path = file;
+            once.tags_state = -1;
+        }
+        col = node_column(is, at, &line);
+        if (is == &once)
+            source_free(&once);
+    }
+    *line_out = line;
+    *col_out = col;
+    return base;
+}
+
 /* Reports the collected errors (those select_errors keeps), each once per place. Included
  * files (xinclude set) are read once each for their columns. Returns the number of
  * messages. */
 static size_t report_errors(const tk_rng_info *info, struct collector *c, struct source *src,
                             int xinclude, const char *name, tk_diag *d)
 {
-    enum { MAX_DONE = 256, MAX_INCLUDED = 16 };
+    enum { MAX_DONE = 256 };
     struct {
         xmlNodePtr node;
         char msg[160];
     } done[MAX_DONE];
-    struct source inc[MAX_INCLUDED];
-    struct inc_memo memo = {NULL, NULL};
-    size_t n_done = 0, n_inc = 0, reported = 0;
+    struct places pl = {0};
+    size_t n_done = 0, reported = 0;
     char msg[1024];
     unsigned char *keep = malloc(c->n ? c->n : 1);
     if (keep == NULL || select_errors(c, keep) != 0) {
@@ -1211,48 +1269,147 @@ static size_t report_errors(const tk_rng_info *info, struct collector *c, struct
             done[n_done].msg[ml] = '\0';
             n_done++;
         }
-        long line = at != NULL ? node_line(at) : 0;
-        const char *file = name;
-        xmlChar *base = xinclude ? included_from(at, &memo) : NULL;
+        long line;
         unsigned col;
-        if (base == NULL) {
-            col = node_column(src, at, &line);
-        } else { /* line numbers of included nodes are that file's, read once for columns */
-            file = (const char *)base;
-            struct source *is = NULL, once = {0};
-            for (size_t k = 0; k < n_inc && is == NULL; k++)
-                if (strcmp(inc[k].path, file) == 0)
-                    is = &inc[k];
-            if (is == NULL && n_inc < MAX_INCLUDED) {
-                is = &inc[n_inc++];
-                memset(is, 0, sizeof *is);
-                is->path = strdup(file);
-                is->tags_state = -1; /* the tags of an included file are not the tree's */
-            }
-            if (is == NULL || is->path == NULL) {
-                is = &once;
-                once.path = file;
-                once.tags_state = -1;
-            }
-            col = node_column(is, at, &line);
-            if (is == &once)
-                source_free(&once);
-        }
-        tk_diag_report(d, TK_ERROR, file, line > 0 ? (unsigned)line : 0, col, "relaxng", "%s",
-                       msg);
+        xmlChar *base = place_of(&pl, at, src, xinclude, &line, &col);
+        tk_diag_report(d, TK_ERROR, base != NULL ? (const char *)base : name,
+                       line > 0 ? (unsigned)line : 0, col, "relaxng", "%s", msg);
         reported++;
         xmlFree(base);
     }
-    for (size_t k = 0; k < n_inc; k++) {
-        free((char *)inc[k].path);
-        source_free(&inc[k]);
-    }
+    places_free(&pl);
     free(keep);
     if (c->overflow) {
         tk_diag_report(d, TK_ERROR, name, 0, 0, "relaxng", "too many errors; stopped listing");
         reported++;
     }
     return reported;
+}
+
+/* ---------------------------------------------------------- derivative engine ------ */
+
+/* One message of the derivative engine, placed. */
+struct eerr {
+    xmlNodePtr at;
+    char *msg;
+    xmlChar *file; /* an XIncluded file, or NULL */
+    long line;
+    unsigned col;
+    size_t seq;
+};
+
+struct eerrs {
+    struct eerr *v;
+    size_t n, cap;
+    int overflow;
+};
+
+static void eerr_collect(void *user, xmlNodePtr at, const char *msg)
+{
+    struct eerrs *e = user;
+    if (e->n >= MAX_RAW_ERRORS) {
+        e->overflow = 1;
+        return;
+    }
+    if (e->n == e->cap) {
+        size_t cap = e->cap ? e->cap * 2 : 16;
+        struct eerr *v = realloc(e->v, cap * sizeof *v);
+        if (v == NULL) {
+            e->overflow = 1;
+            return;
+        }
+        e->v = v;
+        e->cap = cap;
+    }
+    e->v[e->n] = (struct eerr){at, strdup(msg), NULL, 0, 0, e->n};
+    if (e->v[e->n].msg == NULL) {
+        e->overflow = 1;
+        return;
+    }
+    e->n++;
+}
+
+/* Document order of messages: file (the document first), line, column, then as found. */
+static int eerr_cmp(const void *a, const void *b)
+{
+    const struct eerr *x = a, *y = b;
+    int fx = x->file != NULL, fy = y->file != NULL;
+    if (fx != fy)
+        return fx - fy;
+    if (fx && fy) {
+        int c = strcmp((const char *)x->file, (const char *)y->file);
+        if (c != 0)
+            return c;
+    }
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Places, sorts and reports the engine's messages; returns how many. */
+static size_t report_engine(struct eerrs *e, struct source *src, int xinclude,
+                            const char *name, tk_diag *d)
+{
+    struct places pl = {0};
+    for (size_t i = 0; i < e->n; i++)
+        e->v[i].file = place_of(&pl, e->v[i].at, src, xinclude, &e->v[i].line, &e->v[i].col);
+    places_free(&pl);
+    qsort(e->v, e->n, sizeof *e->v, eerr_cmp);
+    for (size_t i = 0; i < e->n; i++) {
+        const struct eerr *x = &e->v[i];
+        tk_diag_report(d, TK_ERROR, x->file != NULL ? (const char *)x->file : name,
+                       x->line > 0 ? (unsigned)x->line : 0, x->col, "relaxng", "%s", x->msg);
+    }
+    if (e->overflow)
+        tk_diag_report(d, TK_ERROR, name, 0, 0, "relaxng", "too many errors; stopped listing");
+    return e->n + (e->overflow != 0);
+}
+
+static void eerrs_free(struct eerrs *e)
+{
+    for (size_t i = 0; i < e->n; i++) {
+        free(e->v[i].msg);
+        xmlFree(e->v[i].file);
+    }
+    free(e->v);
+}
+
+/* A derivative engine for this thread (from the schema's pool, or a new one); NULL when
+ * the schema is not one the engine supports (libxml2 validates then). */
+static tk_rngv *engine_get(tk_schema *s)
+{
+    tk_rngv *v = NULL;
+    pthread_mutex_lock(&s->lock);
+    if (s->engine_state == 0) {
+        const char *e = getenv("TEIKIT_VALIDATOR");
+        s->engine_state = e != NULL && strcmp(e, "libxml2") == 0 ? -1 : 1;
+    }
+    if (s->engine_state == 1 && s->n_engines > 0)
+        v = s->engines[--s->n_engines];
+    int state = s->engine_state;
+    pthread_mutex_unlock(&s->lock);
+    if (v == NULL && state == 1) {
+        v = tk_rngv_new(s->src); /* reads the schema source only */
+        if (v == NULL) {
+            pthread_mutex_lock(&s->lock);
+            s->engine_state = -1;
+            pthread_mutex_unlock(&s->lock);
+        }
+    }
+    return v;
+}
+
+static void engine_put(tk_schema *s, tk_rngv *v)
+{
+    pthread_mutex_lock(&s->lock);
+    if (s->n_engines < MAX_ENGINES) {
+        s->engines[s->n_engines++] = v;
+        v = NULL;
+    }
+    pthread_mutex_unlock(&s->lock);
+    tk_rngv_free(v);
 }
 
 /* ------------------------------------------------------------------ validate ------- */
@@ -1284,6 +1441,22 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
     int whole = 1, status = 0;
     if (o == NULL)
         o = &defaults;
+    tk_rngv *engine = engine_get(s);
+    if (engine != NULL) {
+        struct eerrs e = {0};
+        int r = tk_rngv_validate(engine, doc, eerr_collect, &e);
+        engine_put(s, engine);
+        if (r < 0) {
+            tk_diag_report(d, TK_SYSTEM, name, 0, 0, "relaxng", "out of memory in RelaxNG "
+                                                                "validation");
+            status = 2;
+        } else if (r > 0) {
+            report_engine(&e, src, o->xinclude, name, d);
+            status = 1;
+        }
+        eerrs_free(&e);
+        goto checks;
+    }
     xmlRelaxNGPtr rng = schema_for(s, doc, o, d, &whole);
     if (rng == NULL)
         return 2;
@@ -1317,6 +1490,7 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
         status = 1;
     }
     collector_free(&c);
+checks:
     if (!o->grammar_only && tk_checks_run(doc, name, d) > 0 && status == 0)
         status = 1;
     return status;
