@@ -72,7 +72,7 @@ struct memo {
     const void *k1, *k2;
     pat *r;
 };
-enum { OP_OPEN = 1, OP_ATT, OP_CLOSE, OP_END, OP_TEXT };
+enum { OP_OPEN = 1, OP_ATT, OP_CLOSE, OP_END, OP_TEXT, OP_RECOVER };
 
 struct tk_rngv {
     xmlDocPtr rng;
@@ -94,6 +94,7 @@ struct tk_rngv {
     tk_rngv_error_fn report;
     void *user;
     int errors;
+    int at_end; /* the next message is about an end tag */
 };
 
 /* ------------------------------------------------------------------- memory ------- */
@@ -1047,6 +1048,36 @@ static pat *open_d(tk_rngv *v, pat *p, const xmlChar *ns, const xmlChar *local)
     return memo_put(v, OP_OPEN, p, ns, local, r);
 }
 
+/* startTagOpenDeriv that may skip required content first (jing's recovery for an element
+ * that comes too early: the state continues after the element as if the skipped content
+ * had been there). */
+static pat *open_rec(tk_rngv *v, pat *p, const xmlChar *ns, const xmlChar *local)
+{
+    pat *r = memo_get(v, OP_RECOVER, p, ns, local);
+    if (r != NULL)
+        return r;
+    switch (p->k) {
+    case K_CHOICE:
+        r = choice(v, open_rec(v, p->a, ns, local), open_rec(v, p->b, ns, local));
+        break;
+    case K_ELEMENT: r = open_d(v, p, ns, local); break;
+    case K_INTERLEAVE:
+        r = choice(v, apply_after(v, open_rec(v, p->a, ns, local), C_INTER_L, p->b),
+                   apply_after(v, open_rec(v, p->b, ns, local), C_INTER_R, p->a));
+        break;
+    case K_ONEORMORE:
+        r = apply_after(v, open_rec(v, p->a, ns, local), C_GROUP, choice(v, p, &v->empty));
+        break;
+    case K_GROUP:
+        r = choice(v, apply_after(v, open_rec(v, p->a, ns, local), C_GROUP, p->b),
+                   open_rec(v, p->b, ns, local));
+        break;
+    case K_AFTER: r = apply_after(v, open_rec(v, p->a, ns, local), C_AFTER, p->b); break;
+    default: r = &v->na; break;
+    }
+    return memo_put(v, OP_RECOVER, p, ns, local, r);
+}
+
 /* attDeriv; lax: the value is taken as fitting (recovery after a bad value). */
 static pat *att_d(tk_rngv *v, pat *p, const xmlChar *ns, const xmlChar *local,
                   const xmlChar *val, int lax)
@@ -1384,6 +1415,7 @@ static void text_values(const pat *p, struct names *l, int depth)
 
 static void say(tk_rngv *v, xmlNodePtr at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Reports one error at node at (its end tag when v->at_end is set). */
 static void say(tk_rngv *v, xmlNodePtr at, const char *fmt, ...)
 {
     char buf[2048];
@@ -1393,7 +1425,7 @@ static void say(tk_rngv *v, xmlNodePtr at, const char *fmt, ...)
     va_end(ap);
     v->errors++;
     if (v->report != NULL)
-        v->report(v->user, at, buf);
+        v->report(v->user, at, v->at_end, buf);
 }
 
 /* An element's or attribute's name as written: with its prefix. */
@@ -1531,7 +1563,14 @@ static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
         return p;
     pat *p1 = open_d(v, p, ns, local);
     pat *resume = NULL; /* the parent's state when this element is skipped */
-    if (p1->k == K_NA) {
+    if (p1->k == K_NA && p->k != K_NA &&
+        (p1 = open_rec(v, p, ns, local))->k != K_NA) {
+        /* allowed later: required content is missing before it */
+        char exp[1200];
+        expected_content(p, el->parent != NULL ? (const char *)el->parent->name : "", exp,
+                         sizeof exp);
+        say(v, el, "element \"%s\" not allowed yet; %s", name, exp);
+    } else if (p1->k == K_NA) {
         char key[2048], exp[1200];
         snprintf(key, sizeof key, "%s %s", ns, local);
         pat *any = xmlHashLookup(v->byname, BAD_CAST key);
@@ -1637,7 +1676,9 @@ static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
     if (p5->k == K_NA) {
         char exp[1200];
         expected_content(p4, (const char *)el->name, exp, sizeof exp);
+        v->at_end = 1;
         say(v, el, "element \"%s\" incomplete; %s", name, exp);
+        v->at_end = 0;
         p5 = end_d(v, p4, 1);
     }
     return resume != NULL ? resume : p5;

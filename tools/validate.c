@@ -548,18 +548,19 @@ static int starts_with(const char *b, size_t len, size_t i, const char *lit)
     return i + n <= len && memcmp(b + i, lit, n) == 0;
 }
 
-/* Every start tag of the text in order, with its line and column (comments, CDATA sections,
- * processing instructions and the DOCTYPE skipped): one pass. Returns the count, -1 when out
- * of memory; *out is malloc'd. */
-static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
+/* The markup lexer shared by the scans below: calls fn for each start tag ('<' offset, kind
+ * TAG_START), end tag (TAG_END) and the '>' of an empty-element tag (TAG_EMPTY_CLOSE), from
+ * offset `from` on; comments, CDATA sections, processing instructions and the DOCTYPE are
+ * skipped. Stops when fn returns non-zero (returns that value), else returns 0. */
+enum { TAG_START, TAG_END, TAG_EMPTY_CLOSE };
+typedef int (*tag_fn)(void *user, size_t off, int kind);
+
+static int lex_tags(const char *b, size_t len, size_t from, tag_fn fn, void *user)
 {
     enum { TEXT, TAG, COMMENT, CDATA, PI, DECL } st = TEXT;
-    struct tagpos *v = NULL;
-    size_t n = 0, cap = 0;
-    unsigned line = 1, col = 1;
     char quote = 0;
-    int depth = 0;
-    for (size_t i = 0; i < len; i++) {
+    int depth = 0, r = 0;
+    for (size_t i = from; i < len && r == 0; i++) {
         char ch = b[i];
         switch (st) {
         case TEXT:
@@ -568,30 +569,19 @@ static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
             quote = 0;
             if (starts_with(b, len, i, "<!--")) {
                 st = COMMENT;
-                i += 3, col += 3;
+                i += 3;
             } else if (starts_with(b, len, i, "<![CDATA[")) {
                 st = CDATA;
-                i += 8, col += 8;
+                i += 8;
             } else if (starts_with(b, len, i, "<!")) {
                 st = DECL;
                 depth = 0;
             } else if (starts_with(b, len, i, "<?")) {
                 st = PI;
-                i += 1, col += 1;
+                i += 1;
             } else {
                 st = TAG;
-                if (!starts_with(b, len, i, "</")) {
-                    if (n == cap) {
-                        cap = cap ? cap * 2 : 256;
-                        struct tagpos *nv = realloc(v, cap * sizeof *v);
-                        if (nv == NULL) {
-                            free(v);
-                            return -1;
-                        }
-                        v = nv;
-                    }
-                    v[n++] = (struct tagpos){i, line, col};
-                }
+                r = fn(user, i, starts_with(b, len, i, "</") ? TAG_END : TAG_START);
             }
             break;
         case TAG:
@@ -606,6 +596,8 @@ static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
             } else if (st == DECL && ch == ']') {
                 depth--;
             } else if (ch == '>' && (st == TAG || depth <= 0)) {
+                if (st == TAG && i > 0 && b[i - 1] == '/')
+                    r = fn(user, i, TAG_EMPTY_CLOSE);
                 st = TEXT;
             }
             break;
@@ -622,15 +614,102 @@ static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
                 st = TEXT;
             break;
         }
-        if (ch == '\n') {
-            line++;
-            col = 1;
-        } else if (((unsigned char)ch & 0xC0) != 0x80) {
-            col++;
+    }
+    return r;
+}
+
+struct start_scan {
+    const char *b;
+    struct tagpos *v;
+    size_t n, cap, at; /* at: the offset line/col describe */
+    unsigned line, col;
+    int oom;
+};
+
+static int on_start_tag(void *user, size_t off, int kind)
+{
+    struct start_scan *s = user;
+    if (kind != TAG_START)
+        return 0;
+    for (; s->at < off; s->at++) { /* line and column, counted incrementally */
+        if (s->b[s->at] == '\n') {
+            s->line++;
+            s->col = 1;
+        } else if (((unsigned char)s->b[s->at] & 0xC0) != 0x80) {
+            s->col++;
         }
     }
-    *out = v;
-    return (long)n;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        struct tagpos *nv = realloc(s->v, cap * sizeof *nv);
+        if (nv == NULL) {
+            s->oom = 1;
+            return 1;
+        }
+        s->v = nv;
+        s->cap = cap;
+    }
+    s->v[s->n++] = (struct tagpos){off, s->line, s->col};
+    return 0;
+}
+
+/* Every start tag of the text in order, with its line and column: one pass. Returns the
+ * count, -1 when out of memory; *out is malloc'd. */
+static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
+{
+    struct start_scan s = {b, NULL, 0, 0, 0, 1, 1, 0};
+    lex_tags(b, len, 0, on_start_tag, &s);
+    if (s.oom) {
+        free(s.v);
+        return -1;
+    }
+    *out = s.v;
+    return (long)s.n;
+}
+
+struct end_scan {
+    int depth;
+    size_t found;
+};
+
+static int on_end_tag(void *user, size_t off, int kind)
+{
+    struct end_scan *e = user;
+    e->depth += kind == TAG_START ? 1 : -1;
+    if (e->depth == 0) {
+        e->found = off;
+        return 1;
+    }
+    return 0;
+}
+
+/* Moves the line and column from an element's start tag to its end tag ("</name" or the "/>" of an
+ * empty-element tag), found in the source: where jing and libxml2 say an element is
+ * incomplete. Left as they are when the source is not at hand. */
+static void end_tag_place(struct source *src, xmlNodePtr node, long *line, unsigned *col)
+{
+    if (src == NULL || src->tags_state != 1 || src->line_start == NULL)
+        return;
+    const size_t *k = ptrmap_get(src->elems, node);
+    if (k == NULL)
+        return;
+    struct end_scan e = {0, 0};
+    if (lex_tags(src->buf, src->len, src->tags[*k].off, on_end_tag, &e) == 0)
+        return;
+    size_t lo = 0, hi = src->n_lines; /* the line holding e.found */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (src->line_start[mid] <= e.found)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    unsigned c = 1;
+    for (size_t j = src->line_start[lo]; j < e.found; j++)
+        if (((unsigned char)src->buf[j] & 0xC0) != 0x80)
+            c++;
+    *line = (long)lo + 1;
+    *col = c;
 }
 
 /* 1 when the start tag at off is the one of element node n. */
@@ -1291,6 +1370,7 @@ static size_t report_errors(const tk_rng_info *info, struct collector *c, struct
 /* One message of the derivative engine, placed. */
 struct eerr {
     xmlNodePtr at;
+    int at_end;
     char *msg;
     xmlChar *file; /* an XIncluded file, or NULL */
     long line;
@@ -1304,7 +1384,7 @@ struct eerrs {
     int overflow;
 };
 
-static void eerr_collect(void *user, xmlNodePtr at, const char *msg)
+static void eerr_collect(void *user, xmlNodePtr at, int at_end, const char *msg)
 {
     struct eerrs *e = user;
     if (e->n >= MAX_RAW_ERRORS) {
@@ -1321,7 +1401,7 @@ static void eerr_collect(void *user, xmlNodePtr at, const char *msg)
         e->v = v;
         e->cap = cap;
     }
-    e->v[e->n] = (struct eerr){at, strdup(msg), NULL, 0, 0, e->n};
+    e->v[e->n] = (struct eerr){at, at_end, strdup(msg), NULL, 0, 0, e->n};
     if (e->v[e->n].msg == NULL) {
         e->overflow = 1;
         return;
@@ -1353,8 +1433,15 @@ static size_t report_engine(struct eerrs *e, struct source *src, int xinclude,
                             const char *name, tk_diag *d)
 {
     struct places pl = {0};
-    for (size_t i = 0; i < e->n; i++)
-        e->v[i].file = place_of(&pl, e->v[i].at, src, xinclude, &e->v[i].line, &e->v[i].col);
+    for (size_t i = 0; i < e->n; i++) {
+        struct eerr *x = &e->v[i];
+        x->file = place_of(&pl, x->at, src, xinclude, &x->line, &x->col);
+        if (x->at_end && x->file == NULL && src != NULL) {
+            if (src->line_start == NULL && source_load(src))
+                source_index(src);
+            end_tag_place(src, x->at, &x->line, &x->col);
+        }
+    }
     places_free(&pl);
     qsort(e->v, e->n, sizeof *e->v, eerr_cmp);
     for (size_t i = 0; i < e->n; i++) {

@@ -98,8 +98,9 @@ typedef struct tk_rngv tk_rngv;
 tk_rngv *tk_rngv_new(xmlDocPtr rng);
 void tk_rngv_free(tk_rngv *v);
 /* Called once per bad place, in document order except that an element's incompleteness
- * comes after its content's errors; `at` is the element (or text node) concerned. */
-typedef void (*tk_rngv_error_fn)(void *user, xmlNodePtr at, const char *msg);
+ * comes after its content's errors; `at` is the element (or text node) concerned, at_end 1
+ * when the place is its end tag (content missing at its end). */
+typedef void (*tk_rngv_error_fn)(void *user, xmlNodePtr at, int at_end, const char *msg);
 /* Validates doc; returns 0 valid, 1 invalid (report called at least once), -1 internal
  * failure (out of memory). */
 int tk_rngv_validate(tk_rngv *v, xmlDocPtr doc, tk_rngv_error_fn report, void *user);
