@@ -1595,8 +1595,10 @@ static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
                 (parent->ns == NULL || !xmlStrEqual(parent->ns->href, ns)))
                 snprintf(other, sizeof other, " (namespace \"%s\")", ns);
             if (p->k != K_NA)
-                say(v, el, "element \"%s\"%s not allowed %s; %s", name, other,
-                    any == NULL ? "anywhere in the schema" : "here", exp);
+                say(v, el, "element \"%s\"%s not allowed %s%s%s; %s", name, other,
+                    any == NULL ? "anywhere in the schema" : "here in \"",
+                    any == NULL ? "" : (const char *)parent->name, any == NULL ? "" : "\"",
+                    exp);
         }
         if (any == NULL)
             return p; /* nothing to check its content against */
