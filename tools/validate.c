@@ -549,10 +549,11 @@ static int starts_with(const char *b, size_t len, size_t i, const char *lit)
 }
 
 /* The markup lexer shared by the scans below: calls fn for each start tag ('<' offset, kind
- * TAG_START), end tag (TAG_END) and the '>' of an empty-element tag (TAG_EMPTY_CLOSE), from
+ * TAG_START), end tag (TAG_END), the '>' of an empty-element tag (TAG_EMPTY_CLOSE) and of
+ * any other tag (TAG_CLOSE), from
  * offset `from` on; comments, CDATA sections, processing instructions and the DOCTYPE are
  * skipped. Stops when fn returns non-zero (returns that value), else returns 0. */
-enum { TAG_START, TAG_END, TAG_EMPTY_CLOSE };
+enum { TAG_START, TAG_END, TAG_EMPTY_CLOSE, TAG_CLOSE };
 typedef int (*tag_fn)(void *user, size_t off, int kind);
 
 static int lex_tags(const char *b, size_t len, size_t from, tag_fn fn, void *user)
@@ -596,8 +597,8 @@ static int lex_tags(const char *b, size_t len, size_t from, tag_fn fn, void *use
             } else if (st == DECL && ch == ']') {
                 depth--;
             } else if (ch == '>' && (st == TAG || depth <= 0)) {
-                if (st == TAG && i > 0 && b[i - 1] == '/')
-                    r = fn(user, i, TAG_EMPTY_CLOSE);
+                if (st == TAG)
+                    r = fn(user, i, i > 0 && b[i - 1] == '/' ? TAG_EMPTY_CLOSE : TAG_CLOSE);
                 st = TEXT;
             }
             break;
@@ -675,6 +676,8 @@ struct end_scan {
 static int on_end_tag(void *user, size_t off, int kind)
 {
     struct end_scan *e = user;
+    if (kind == TAG_CLOSE)
+        return 0;
     e->depth += kind == TAG_START ? 1 : -1;
     if (e->depth == 0) {
         e->found = off;
@@ -683,33 +686,78 @@ static int on_end_tag(void *user, size_t off, int kind)
     return 0;
 }
 
-/* Moves the line and column from an element's start tag to its end tag ("</name" or the "/>" of an
- * empty-element tag), found in the source: where jing and libxml2 say an element is
- * incomplete. Left as they are when the source is not at hand. */
-static void end_tag_place(struct source *src, xmlNodePtr node, long *line, unsigned *col)
+static void source_tags(struct source *src, xmlDocPtr doc);
+
+/* The line and column of offset off of the source (its line index built). */
+static void offset_place(struct source *src, size_t off, long *line, unsigned *col)
 {
-    if (src == NULL || src->tags_state != 1 || src->line_start == NULL)
-        return;
-    const size_t *k = ptrmap_get(src->elems, node);
-    if (k == NULL)
-        return;
-    struct end_scan e = {0, 0};
-    if (lex_tags(src->buf, src->len, src->tags[*k].off, on_end_tag, &e) == 0)
-        return;
-    size_t lo = 0, hi = src->n_lines; /* the line holding e.found */
+    size_t lo = 0, hi = src->n_lines; /* the line holding off */
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
-        if (src->line_start[mid] <= e.found)
+        if (src->line_start[mid] <= off)
             lo = mid;
         else
             hi = mid;
     }
     unsigned c = 1;
-    for (size_t j = src->line_start[lo]; j < e.found; j++)
+    for (size_t j = src->line_start[lo]; j < off && j < src->len; j++)
         if (((unsigned char)src->buf[j] & 0xC0) != 0x80)
             c++;
     *line = (long)lo + 1;
     *col = c;
+}
+
+/* The offset of the end tag of element node (its "</" or the ">" of "/>"), or (size_t)-1. */
+static size_t end_tag_offset(struct source *src, xmlNodePtr node)
+{
+    const size_t *k = ptrmap_get(src->elems, node);
+    struct end_scan e = {0, 0};
+    if (k == NULL || lex_tags(src->buf, src->len, src->tags[*k].off, on_end_tag, &e) == 0)
+        return (size_t)-1;
+    return e.found;
+}
+
+static int on_first_close(void *user, size_t off, int kind)
+{
+    if (kind != TAG_CLOSE && kind != TAG_EMPTY_CLOSE)
+        return 0;
+    *(size_t *)user = off;
+    return 1;
+}
+
+/* Moves the line and column of a message to its real place, found in the source: an
+ * element's end tag (end 1: where jing and libxml2 say an element is incomplete) or the
+ * first character that is not white space of a text node (libxml2 keeps the line where the
+ * text node ends). Left as they are when the source is not at hand. */
+static void source_place(struct source *src, xmlNodePtr node, int end, long *line,
+                         unsigned *col)
+{
+    if (src->line_start == NULL && source_load(src))
+        source_index(src);
+    if (src->tags_state == 0 && node->doc != NULL)
+        source_tags(src, node->doc);
+    if (src->tags_state != 1 || src->line_start == NULL)
+        return;
+    size_t off = (size_t)-1;
+    if (end) {
+        off = end_tag_offset(src, node);
+    } else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+        /* the text follows the previous element's end tag or its parent's start tag */
+        xmlNodePtr prev = node->prev;
+        while (prev != NULL && prev->type != XML_ELEMENT_NODE)
+            prev = prev->prev;
+        xmlNodePtr anchor = prev != NULL ? prev : node->parent;
+        const size_t *k = anchor != NULL ? ptrmap_get(src->elems, anchor) : NULL;
+        size_t from = prev != NULL ? end_tag_offset(src, prev) : k != NULL ? src->tags[*k].off
+                                                                           : (size_t)-1;
+        size_t close = (size_t)-1;
+        if (from != (size_t)-1 && lex_tags(src->buf, src->len, from, on_first_close, &close))
+            for (off = close + 1; off < src->len && strchr(" \t\r\n", src->buf[off]) != NULL;
+                 off++)
+                ;
+    }
+    if (off != (size_t)-1 && off < src->len)
+        offset_place(src, off, line, col);
 }
 
 /* 1 when the start tag at off is the one of element node n. */
@@ -1436,11 +1484,8 @@ static size_t report_engine(struct eerrs *e, struct source *src, int xinclude,
     for (size_t i = 0; i < e->n; i++) {
         struct eerr *x = &e->v[i];
         x->file = place_of(&pl, x->at, src, xinclude, &x->line, &x->col);
-        if (x->at_end && x->file == NULL && src != NULL) {
-            if (src->line_start == NULL && source_load(src))
-                source_index(src);
-            end_tag_place(src, x->at, &x->line, &x->col);
-        }
+        if (x->file == NULL && src != NULL && (x->at_end || x->at->type != XML_ELEMENT_NODE))
+            source_place(src, x->at, x->at_end, &x->line, &x->col);
     }
     places_free(&pl);
     qsort(e->v, e->n, sizeof *e->v, eerr_cmp);
