@@ -762,7 +762,19 @@ static void collect(tk_rngv *v, xmlNodePtr g)
     }
 }
 
-/* Indexes every element pattern of the schema by name (for recovery). */
+/* Converts an element pattern's content on first use. */
+static pat *content_of(tk_rngv *v, pat *e)
+{
+    if (e->content == NULL) {
+        xmlNodePtr content;
+        pattern_nc(v, e->x, 0, &content);
+        e->content = content != NULL ? conv_seq(v, content, K_GROUP, 0) : &v->empty;
+    }
+    return e->content;
+}
+
+/* Indexes every element pattern of the schema by name (for recovery) and converts its
+ * content (so that a schema this engine cannot take is known before validating). */
 static void index_elements(tk_rngv *v, xmlNodePtr n)
 {
     for (; n != NULL; n = n->next) {
@@ -770,6 +782,7 @@ static void index_elements(tk_rngv *v, xmlNodePtr n)
             continue;
         if (is_rng(n, "element")) {
             pat *p = conv(v, n, 0);
+            content_of(v, p);
             const struct nc *c = p->nc;
             if (c != NULL && c->k == NC_NAME) {
                 char key[2048];
@@ -862,17 +875,6 @@ tk_rngv *tk_rngv_new(xmlDocPtr rng)
         return NULL;
     }
     return v;
-}
-
-/* Converts an element pattern's content on first use. */
-static pat *content_of(tk_rngv *v, pat *e)
-{
-    if (e->content == NULL) {
-        xmlNodePtr content;
-        pattern_nc(v, e->x, 0, &content);
-        e->content = content != NULL ? conv_seq(v, content, K_GROUP, 0) : &v->empty;
-    }
-    return e->content;
 }
 
 /* ----------------------------------------------------------------- datatypes ----- */
