@@ -77,7 +77,7 @@ enum { OP_OPEN = 1, OP_ATT, OP_CLOSE, OP_END, OP_TEXT, OP_RECOVER };
 struct tk_rngv {
     xmlDocPtr rng;
     xmlDictPtr dict;           /* names (schema and documents) */
-    xmlDictPtr values;         /* attribute values of the current document (memo keys) */
+    xmlDictPtr values;         /* attribute values seen (memo keys), at most 200,000 */
     pat **tab;                 /* intern table */
     size_t tab_n, tab_cap;
     struct memo *memo;
@@ -300,7 +300,7 @@ static pat *memo_put(tk_rngv *v, int op, const pat *p, const void *k1, const voi
 {
     if (v->memo_n * 2 >= v->memo_cap) {
         size_t cap = v->memo_cap ? v->memo_cap * 2 : 4096;
-        if (cap > ((size_t)1 << 22)) { /* bounded: start again rather than grow */
+        if (cap > ((size_t)1 << 21)) { /* bounded (80 MB): start again rather than grow */
             memo_clear(v, 0);
         } else {
             struct memo *m = calloc(cap, sizeof *m);
@@ -382,10 +382,10 @@ static void qname(tk_rngv *v, xmlNodePtr ctx, const xmlChar *q, int attribute,
     const xmlChar *colon = xmlStrchr(q, ':');
     if (colon == NULL) {
         *local = xmlDictLookup(v->dict, q, -1);
-        /* an attribute's name without prefix is in no namespace unless ns is on it */
-        if (attribute) {
-            xmlNodePtr owner = is_rng(ctx, "name") ? ctx : ctx;
-            xmlAttrPtr a = xmlHasNsProp(owner, BAD_CAST "ns", NULL);
+        /* an attribute's name attribute without prefix is in no namespace unless ns is on
+           the attribute pattern itself; a <name> takes the inherited ns */
+        if (attribute && is_rng(ctx, "attribute")) {
+            xmlAttrPtr a = xmlHasNsProp(ctx, BAD_CAST "ns", NULL);
             *ns = xmlDictLookup(v->dict,
                                 a != NULL && a->children != NULL ? a->children->content
                                                                  : BAD_CAST "",
@@ -1699,10 +1699,12 @@ int tk_rngv_validate(tk_rngv *v, xmlDocPtr doc, tk_rngv_error_fn report, void *u
     if (v->values == NULL && (v->values = xmlDictCreate()) == NULL)
         return -1;
     v_element(v, v->start, root, 0);
-    /* attribute values are memo keys of this document only */
-    memo_clear(v, 1);
-    xmlDictFree(v->values);
-    v->values = NULL;
+    /* attribute values are memo keys: bounded, they are forgotten together */
+    if (xmlDictSize(v->values) > 200000) {
+        memo_clear(v, 1);
+        xmlDictFree(v->values);
+        v->values = NULL;
+    }
     if (v->broken)
         return -1;
     return v->errors > 0;

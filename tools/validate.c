@@ -1524,11 +1524,12 @@ static tk_rngv *engine_get(tk_schema *s)
     pthread_mutex_unlock(&s->lock);
     if (v == NULL && state == 1) {
         v = tk_rngv_new(s->src); /* reads the schema source only */
-        if (v == NULL) {
-            pthread_mutex_lock(&s->lock);
+        pthread_mutex_lock(&s->lock);
+        if (v == NULL)
             s->engine_state = -1;
-            pthread_mutex_unlock(&s->lock);
-        }
+        else
+            s->compiles++; /* an engine built counts as the schema compiled */
+        pthread_mutex_unlock(&s->lock);
     }
     return v;
 }
