@@ -72,7 +72,8 @@ struct memo {
     const void *k1, *k2;
     pat *r;
 };
-enum { OP_OPEN = 1, OP_ATT, OP_CLOSE, OP_END, OP_TEXT, OP_RECOVER };
+enum { OP_OPEN = 1, OP_ATT, OP_CLOSE, OP_END, OP_TEXT, OP_RECOVER, OP_ATT_NAME, OP_ATT_LEAF,
+       OP_VALUE };
 
 struct tk_rngv {
     xmlDocPtr rng;
@@ -95,6 +96,10 @@ struct tk_rngv {
     void *user;
     int errors;
     int at_end; /* the next message is about an end tag */
+    pat *wild;  /* the element patterns with a wildcard name class (for messages), or NULL */
+    struct {
+        const xmlChar *src, *name;
+    } names[1024]; /* the document's name strings -> interned (cleared per document) */
 };
 
 /* ------------------------------------------------------------------- memory ------- */
@@ -784,6 +789,8 @@ static void index_elements(tk_rngv *v, xmlNodePtr n)
             pat *p = conv(v, n, 0);
             content_of(v, p);
             const struct nc *c = p->nc;
+            if (c != NULL && c->k != NC_NAME)
+                v->wild = v->wild != NULL ? choice(v, v->wild, p) : p;
             if (c != NULL && c->k == NC_NAME) {
                 char key[2048];
                 snprintf(key, sizeof key, "%s %s", c->ns, c->local);
@@ -1144,7 +1151,7 @@ static pat *end_d(tk_rngv *v, pat *p, int lax)
 /* A growing, sorted, unique list of names (for "expected" lists). */
 struct names {
     char **v;
-    int n, cap, more, text, end, wild;
+    int n, cap, more, text, end;
 };
 
 static void names_add(struct names *l, const char *s)
@@ -1199,7 +1206,15 @@ static void nc_names(const struct nc *c, struct names *l, int attribute)
         nc_names(c->a, l, attribute);
         nc_names(c->b, l, attribute);
         return;
-    default: l->wild = 1; return;
+    case NC_ANY:
+    case NC_NS:
+        /* a wildcard: said as such, with its namespace and whether it has exceptions */
+        snprintf(buf, sizeof buf, "any %s%s%s%s%s", attribute ? "attribute" : "element",
+                 c->k == NC_NS ? " in namespace \"" : "",
+                 c->k == NC_NS ? (const char *)c->ns : "", c->k == NC_NS ? "\"" : "",
+                 c->a != NULL ? " (with exceptions)" : "");
+        names_add(l, buf);
+        return;
     }
 }
 
@@ -1309,10 +1324,6 @@ static void expected_content(const pat *p, const char *el, char *buf, size_t siz
         if (any)
             len += (size_t)snprintf(buf + len, size - len, ", ");
         len = names_fmt(&l, buf, size, len, 8);
-        any = 1;
-    }
-    if (l.wild && len < size) {
-        len += (size_t)snprintf(buf + len, size - len, "%sany element", any ? ", " : "");
         any = 1;
     }
     if (l.end && len < size)
@@ -1458,12 +1469,73 @@ static void values_fmt(struct names *l, char *buf, size_t size)
 
 /* ----------------------------------------------------------------- validation ----- */
 
-static const xmlChar *ns_of(tk_rngv *v, xmlNsPtr ns)
-{
-    return xmlDictLookup(v->dict, ns != NULL && ns->href != NULL ? ns->href : BAD_CAST "", -1);
-}
 
 static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth);
+
+/* The interned form of a name string of the document: a pointer cache in front of the
+ * dictionary (the parser's names are themselves interned, so most look-ups hit). */
+static const xmlChar *iname(tk_rngv *v, const xmlChar *s)
+{
+    size_t h = ((uintptr_t)s >> 4) & (sizeof v->names / sizeof *v->names - 1);
+    if (v->names[h].src == s && s != NULL)
+        return v->names[h].name;
+    const xmlChar *r = xmlDictLookup(v->dict, s != NULL ? s : BAD_CAST "", -1);
+    v->names[h].src = s;
+    v->names[h].name = r;
+    return r;
+}
+
+/* Collects the value patterns of the attribute patterns of p named (ns, local): *leaf is
+ * the only one, or &v->na when there are several. */
+static void att_leaf(tk_rngv *v, const pat *p, const xmlChar *ns, const xmlChar *local,
+                     pat **leaf, int depth)
+{
+    if (depth > 2000) {
+        *leaf = &v->na;
+        return;
+    }
+    switch (p->k) {
+    case K_CHOICE:
+    case K_INTERLEAVE:
+    case K_GROUP:
+        att_leaf(v, p->a, ns, local, leaf, depth + 1);
+        att_leaf(v, p->b, ns, local, leaf, depth + 1);
+        return;
+    case K_ONEORMORE:
+    case K_AFTER: att_leaf(v, p->a, ns, local, leaf, depth + 1); return;
+    case K_ATTRIBUTE:
+        if (nc_contains(p->x, ns, local))
+            *leaf = *leaf == NULL || *leaf == p->a ? p->a : &v->na;
+        return;
+    default: return;
+    }
+}
+
+/* attDeriv by an attribute with value ival (interned). When one value pattern decides for
+ * that name (the usual case), the derivative is the value-blind one or notAllowed, and both
+ * it and the value's fit are memoized; else the full derivative is computed. */
+static pat *att_step(tk_rngv *v, pat *p, const xmlChar *ns, const xmlChar *local,
+                     const xmlChar *ival)
+{
+    pat *any = memo_get(v, OP_ATT_NAME, p, ns, local);
+    if (any == NULL)
+        any = memo_put(v, OP_ATT_NAME, p, ns, local, att_d(v, p, ns, local, BAD_CAST "", 1));
+    if (any->k == K_NA)
+        return any;
+    pat *leaf = memo_get(v, OP_ATT_LEAF, p, ns, local);
+    if (leaf == NULL) {
+        att_leaf(v, p, ns, local, &leaf, 0);
+        leaf = memo_put(v, OP_ATT_LEAF, p, ns, local, leaf != NULL ? leaf : &v->na);
+    }
+    if (leaf->k == K_NA) /* several: the full derivative */
+        return att_d(v, p, ns, local, ival, 0);
+    pat *fit = memo_get(v, OP_VALUE, leaf, ival, NULL);
+    if (fit == NULL) {
+        int ok = (leaf->nullable && all_ws(ival)) || text_d(v, leaf, ival, 0)->nullable;
+        fit = memo_put(v, OP_VALUE, leaf, ival, NULL, ok ? &v->empty : &v->na);
+    }
+    return fit->k == K_NA ? fit : any;
+}
 
 /* The text of a run of character nodes from *c on (comments and PIs are skipped, as in
  * RelaxNG's data model); *c is left after the run. Returns a malloc'd string or NULL. */
@@ -1557,13 +1629,14 @@ static pat *v_children(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
  * the parent's state after it. */
 static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
 {
-    const xmlChar *ns = ns_of(v, el->ns);
-    const xmlChar *local = xmlDictLookup(v->dict, el->name, -1);
-    char name[600];
-    shown_name(el->ns, el->name, name, sizeof name);
+    const xmlChar *ns = iname(v, el->ns != NULL ? el->ns->href : NULL);
+    const xmlChar *local = iname(v, el->name);
     if (v->broken || ns == NULL || local == NULL)
         return p;
+    char name[600] = ""; /* as written, for messages (filled on the first one) */
     pat *p1 = open_d(v, p, ns, local);
+    if (p1->k == K_NA)
+        shown_name(el->ns, el->name, name, sizeof name);
     pat *resume = NULL; /* the parent's state when this element is skipped */
     if (p1->k == K_NA && p->k != K_NA &&
         (p1 = open_rec(v, p, ns, local))->k != K_NA) {
@@ -1576,6 +1649,11 @@ static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
         char key[2048], exp[1200];
         snprintf(key, sizeof key, "%s %s", ns, local);
         pat *any = xmlHashLookup(v->byname, BAD_CAST key);
+        /* only a wildcard takes the name (tei_all's anyName in egXML): said, but the content
+           is not checked against the wildcard's patterns (their exceptions would report each
+           child of the element again) */
+        int wild_only = any == NULL && v->wild != NULL &&
+                        open_d(v, v->wild, ns, local)->k != K_NA;
         xmlNodePtr parent = el->parent != NULL && el->parent->type == XML_ELEMENT_NODE
                                 ? el->parent
                                 : NULL;
@@ -1597,10 +1675,11 @@ static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
                 (parent->ns == NULL || !xmlStrEqual(parent->ns->href, ns)))
                 snprintf(other, sizeof other, " (namespace \"%s\")", ns);
             if (p->k != K_NA)
-                say(v, el, "element \"%s\"%s not allowed %s%s%s; %s", name, other,
-                    any == NULL ? "anywhere in the schema" : "here in \"",
-                    any == NULL ? "" : (const char *)parent->name, any == NULL ? "" : "\"",
-                    exp);
+                say(v, el, "element \"%s\"%s not allowed %s%s%s%s; %s", name, other,
+                    any == NULL && !wild_only ? "anywhere in the schema" : "here in \"",
+                    any == NULL && !wild_only ? "" : (const char *)parent->name,
+                    any == NULL && !wild_only ? "" : "\"",
+                    wild_only ? " (no element of the schema has this name)" : "", exp);
         }
         if (any == NULL)
             return p; /* nothing to check its content against */
@@ -1610,22 +1689,24 @@ static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
     /* attributes */
     pat *p2 = p1;
     for (xmlAttrPtr a = el->properties; a != NULL; a = a->next) {
-        const xmlChar *ans = ns_of(v, a->ns);
-        const xmlChar *alocal = xmlDictLookup(v->dict, a->name, -1);
-        xmlChar *val = xmlNodeListGetString(el->doc, a->children, 1);
-        const xmlChar *ival = val != NULL ? xmlDictLookup(v->values, val, -1) : NULL;
+        const xmlChar *ans = iname(v, a->ns != NULL ? a->ns->href : NULL);
+        const xmlChar *alocal = iname(v, a->name);
+        /* the value: the text node itself when there is one (the usual case) */
+        xmlChar *own = NULL;
+        const xmlChar *val = a->children != NULL && a->children->next == NULL &&
+                                     a->children->type == XML_TEXT_NODE
+                                 ? a->children->content
+                                 : (own = xmlNodeListGetString(el->doc, a->children, 1));
+        const xmlChar *ival = xmlDictLookup(v->values, val != NULL ? val : BAD_CAST "", -1);
         if (ival == NULL) {
-            xmlFree(val);
+            xmlFree(own);
             v->broken = 1;
             return p;
         }
-        pat *q = *ans == '\0' ? memo_get(v, OP_ATT, p2, alocal, ival) : NULL;
-        if (q == NULL) {
-            q = att_d(v, p2, ans, alocal, ival, 0);
-            if (*ans == '\0')
-                memo_put(v, OP_ATT, p2, alocal, ival, q);
-        }
+        pat *q = att_step(v, p2, ans, alocal, ival);
         if (q->k == K_NA) {
+            if (name[0] == '\0')
+                shown_name(el->ns, el->name, name, sizeof name);
             char aname[600];
             shown_name(a->ns, a->name, aname, sizeof aname);
             pat *lax = att_d(v, p2, ans, alocal, ival, 1);
@@ -1649,10 +1730,12 @@ static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
             names_free(&l);
         }
         p2 = q;
-        xmlFree(val);
+        xmlFree(own);
     }
     pat *p3 = close_d(v, p2, 0);
     if (p3->k == K_NA) {
+        if (name[0] == '\0')
+            shown_name(el->ns, el->name, name, sizeof name);
         /* the attributes whose presence alone would close the start tag */
         struct names req = {0};
         const pat *atts[256];
@@ -1679,6 +1762,8 @@ static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
     pat *p5 = end_d(v, p4, 0);
     if (p5->k == K_NA) {
         char exp[1200];
+        if (name[0] == '\0')
+            shown_name(el->ns, el->name, name, sizeof name);
         expected_content(p4, (const char *)el->name, exp, sizeof exp);
         v->at_end = 1;
         say(v, el, "element \"%s\" incomplete; %s", name, exp);
@@ -1696,6 +1781,7 @@ int tk_rngv_validate(tk_rngv *v, xmlDocPtr doc, tk_rngv_error_fn report, void *u
     v->report = report;
     v->user = user;
     v->errors = 0;
+    memset(v->names, 0, sizeof v->names); /* the pointers were the previous document's */
     if (v->values == NULL && (v->values = xmlDictCreate()) == NULL)
         return -1;
     v_element(v, v->start, root, 0);

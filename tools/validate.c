@@ -48,6 +48,7 @@ struct tk_schema {
     xmlDocPtr src;      /* the schema source, kept for pruning */
     tk_rng_info *info;  /* what each element allows, for messages */
     int prunable;
+    int libxml2_ready;  /* info and prunable are set (on the first validation by libxml2) */
     int use_whole;      /* set when a pruned validation was too slow */
     int broken;         /* the schema failed to compile: reported once */
     pthread_mutex_t lock;
@@ -128,8 +129,8 @@ tk_schema *tk_schema_load(const char *spec, tk_diag *d)
     if (tk_rng_check(s->src, s->path, d) != 0)
         goto fail;
     xmlRelaxNGInitTypes();
-    s->info = tk_rng_info_new(s->src);
-    s->prunable = tk_prune_possible(s->src) && count_elements(root) > PRUNE_MIN_ELEMENTS;
+    /* the analysis for messages and the pruning decision serve libxml2's path only: made
+       when it is first taken (schema_for) */
     return s;
 fail:
     tk_schema_free(s);
@@ -249,6 +250,12 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
     pthread_mutex_lock(&s->lock);
     if (s->broken)
         goto out;
+    if (!s->libxml2_ready) { /* the first validation by libxml2 */
+        s->info = tk_rng_info_new(s->src);
+        s->prunable = tk_prune_possible(s->src) &&
+                      count_elements(xmlDocGetRootElement(s->src)) > PRUNE_MIN_ELEMENTS;
+        s->libxml2_ready = 1;
+    }
     *whole = !s->prunable || o->no_prune || s->use_whole;
     if (!*whole) {
         names = tk_nameset_of_doc(doc);
