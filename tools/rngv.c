@@ -594,9 +594,9 @@ static struct dtype *conv_dtype(tk_rngv *v, xmlNodePtr n, int is_value)
             v->broken = 1;
         } else {
             f->type = facets[i].t;
-            f->value = pval;
+            f->value = keep(v, pval); /* the facet does not free its value: the engine does */
             pval = NULL;
-            if (xmlSchemaCheckFacet(f, d->t, NULL, BAD_CAST d->type) != 0) {
+            if (f->value == NULL || xmlSchemaCheckFacet(f, d->t, NULL, BAD_CAST d->type) != 0) {
                 xmlSchemaFreeFacet(f);
                 v->broken = 1;
             } else {
@@ -812,7 +812,7 @@ static void free_dtype_facets(tk_rngv *v)
             if ((p->k == K_DATA || p->k == K_DATAEXCEPT) && p->x != NULL) {
                 struct dtype *d = p->x;
                 for (int f = 0; f < d->nf; f++)
-                    xmlSchemaFreeFacet(d->facets[f]);
+                    xmlSchemaFreeFacet(d->facets[f]); /* (its value is in v->allocs) */
                 free(d->facets);
                 d->facets = NULL;
                 d->nf = 0;
