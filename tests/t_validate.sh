@@ -21,7 +21,7 @@ case $out in *'attribute "bogus" not allowed on "p"; allowed here: "corresp", "n
 out=$(msg $V/invalid/bad_value.xml)
 case $out in *':10:22: error: value "whatever" of attribute "type" on "note" is invalid; must be "comment", "editorial", "gloss", "query", "sic", "source", "timestamp" or "unanchored" [relaxng]') ok;; *) fail "bad value: $out";; esac
 out=$(msg $V/invalid/no_title.xml)
-check "missing child" [ "$out" = "$V/invalid/no_title.xml:5:18: error: element \"titleStmt\" incomplete; expected \"title\" [relaxng]" ]
+check "missing child" [ "$out" = "$V/invalid/no_title.xml:5:18: error: element \"titleStmt\" incomplete; missing required element \"title\" [relaxng]" ]
 out=$(msg $V/invalid/wrong_ns.xml)
 case $out in *'"TEI" (namespace "http://example.org/not-tei") not allowed as the document element'*) ok;; *) fail "namespace: $out";; esac
 out=$(msg $V/invalid/not_wellformed.xml)

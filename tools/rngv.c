@@ -1467,6 +1467,74 @@ static void values_fmt(struct names *l, char *buf, size_t size)
     (void)0;
 }
 
+/* The named element patterns that may come first in content state p (at most max). */
+static void first_names(const pat *p, const struct nc **out, int *n, int max, int depth)
+{
+    if (depth > 2000 || *n >= max)
+        return;
+    switch (p->k) {
+    case K_CHOICE:
+    case K_INTERLEAVE:
+        first_names(p->a, out, n, max, depth + 1);
+        first_names(p->b, out, n, max, depth + 1);
+        return;
+    case K_GROUP:
+        first_names(p->a, out, n, max, depth + 1);
+        if (p->a->nullable)
+            first_names(p->b, out, n, max, depth + 1);
+        return;
+    case K_ONEORMORE:
+    case K_AFTER: first_names(p->a, out, n, max, depth + 1); return;
+    case K_ELEMENT:
+        if (p->nc != NULL && p->nc->k == NC_NAME) {
+            for (int i = 0; i < *n; i++)
+                if (out[i]->ns == p->nc->ns && out[i]->local == p->nc->local)
+                    return;
+            out[(*n)++] = p->nc;
+        }
+        return;
+    default: return;
+    }
+}
+
+/* The elements whose presence alone, first in state p, would let what follows fit: an
+ * element named (ns, local) come (local != NULL) or the element end (local == NULL). They go
+ * into l as names; returns how many. */
+static int missing_before(tk_rngv *v, pat *p, const xmlChar *ns, const xmlChar *local,
+                          struct names *l)
+{
+    enum { MAX = 256 };
+    const struct nc *first[MAX];
+    int n = 0, found = 0;
+    first_names(p, first, &n, MAX, 0);
+    for (int i = 0; i < n; i++) {
+        /* the state after an element of that name, whatever its attributes and content */
+        pat *q = end_d(v, close_d(v, open_d(v, p, first[i]->ns, first[i]->local), 1), 1);
+        pat *r = local != NULL ? open_d(v, q, ns, local) : end_d(v, q, 0);
+        if (q->k != K_NA && r->k != K_NA) {
+            nc_names(first[i], l, 0);
+            found++;
+        }
+    }
+    return found;
+}
+
+/* "missing required element "x"" (or one of several) when one element would do, else the
+ * expected list of state p (el: the name of the element whose content p is). */
+static void missing_or_expected(tk_rngv *v, pat *p, const xmlChar *ns, const xmlChar *local,
+                                const char *el, char *buf, size_t size)
+{
+    struct names l = {0};
+    if (missing_before(v, p, ns, local, &l) > 0) {
+        size_t len = (size_t)snprintf(buf, size, "%s ",
+                                      l.n > 1 ? "missing one of" : "missing required element");
+        names_fmt(&l, buf, size, len, 8);
+    } else {
+        expected_content(p, el, buf, size);
+    }
+    names_free(&l);
+}
+
 /* ----------------------------------------------------------------- validation ----- */
 
 
@@ -1642,8 +1710,9 @@ static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
         (p1 = open_rec(v, p, ns, local))->k != K_NA) {
         /* allowed later: required content is missing before it */
         char exp[1200];
-        expected_content(p, el->parent != NULL ? (const char *)el->parent->name : "", exp,
-                         sizeof exp);
+        missing_or_expected(v, p, ns, local,
+                            el->parent != NULL ? (const char *)el->parent->name : "", exp,
+                            sizeof exp);
         say(v, el, "element \"%s\" not allowed yet; %s", name, exp);
     } else if (p1->k == K_NA) {
         char key[2048], exp[1200];
@@ -1764,7 +1833,7 @@ static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
         char exp[1200];
         if (name[0] == '\0')
             shown_name(el->ns, el->name, name, sizeof name);
-        expected_content(p4, (const char *)el->name, exp, sizeof exp);
+        missing_or_expected(v, p4, NULL, NULL, (const char *)el->name, exp, sizeof exp);
         v->at_end = 1;
         say(v, el, "element \"%s\" incomplete; %s", name, exp);
         v->at_end = 0;

@@ -110,12 +110,14 @@ static void test_structure(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(g.buf, "2: element \"sec\" misses required attribute "
                                          "\"id\"\n"));
     /* the p came too early: reported once, the second p is fine afterwards */
-    CU_ASSERT_PTR_NOT_NULL(strstr(g.buf, "2: element \"p\" not allowed yet; expected \"head\"\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(g.buf, "2: element \"p\" not allowed yet; missing required element "
+                                         "\"head\"\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(g.buf, "3: element \"p\" not allowed here in \"sec\"; expected "
                                          "the end of \"sec\"\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(g.buf, "4: element \"frob\" not allowed anywhere in the "
                                          "schema; expected \"n\", \"p\" or the end of \"sec\"\n"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(g.buf, "5e: element \"sec\" incomplete; expected \"head\"\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(g.buf, "5e: element \"sec\" incomplete; missing required element "
+                                         "\"head\"\n"));
 }
 
 /* Text and datatypes; a namespaced attribute keeps its prefix. */
