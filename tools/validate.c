@@ -1779,6 +1779,7 @@ struct pool {
     int notes;
     pthread_mutex_t lock;
     pthread_cond_t cond;
+    size_t *order; /* the order threads take jobs in (NULL: argument order) */
 };
 
 static void *worker(void *arg)
@@ -1790,6 +1791,8 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->lock);
         if (i >= p->n)
             return NULL;
+        if (p->order != NULL)
+            i = p->order[i];
         validate_one(p->s, p->o, &p->jobs[i], p->notes);
         pthread_mutex_lock(&p->lock);
         p->jobs[i].done = 1;
@@ -1939,6 +1942,44 @@ static void replay(struct job *j, tk_diag *d)
     free(j->msgs);
     j->msgs = NULL;
     j->n_msgs = 0;
+}
+
+/* A file's size for largest_first. */
+struct sized {
+    off_t size;
+    size_t index;
+};
+
+static int cmp_sized(const void *a, const void *b)
+{
+    const struct sized *x = a, *y = b;
+    if (x->size != y->size)
+        return x->size < y->size ? 1 : -1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The order threads take files in: largest first, so that no big file starts last and keeps
+ * one thread busy while the others have nothing left (messages still come in argument
+ * order). NULL when out of memory (argument order then). */
+static size_t *largest_first(const struct paths *files)
+{
+    struct sized *v = malloc((files->n ? files->n : 1) * sizeof *v);
+    size_t *order = malloc((files->n ? files->n : 1) * sizeof *order);
+    if (v == NULL || order == NULL) {
+        free(v);
+        free(order);
+        return NULL;
+    }
+    for (size_t i = 0; i < files->n; i++) {
+        struct stat sb;
+        v[i].size = stat(files->v[i], &sb) == 0 ? sb.st_size : 0;
+        v[i].index = i;
+    }
+    qsort(v, files->n, sizeof *v, cmp_sized);
+    for (size_t i = 0; i < files->n; i++)
+        order[i] = v[i].index;
+    free(v);
+    return order;
 }
 
 /* The corpus's messages for one document (tk_refs_opts.emit): inserted among its held
@@ -2117,7 +2158,9 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
     if (nthreads > files.n)
         nthreads = files.n > 0 ? (unsigned)files.n : 1;
     struct pool p = {s, o, jobs, files.n, 0, tk_diag_notes_enabled(d),
-                     PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
+                     PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL};
+    if (nthreads > 1)
+        p.order = largest_first(&files);
     int resolved = 0;
     pthread_t *tids = NULL;
     unsigned started = 0;
@@ -2152,6 +2195,7 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
         tk_refs_free(jobs[i].refs);
     }
     free(tids);
+    free(p.order);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.cond);
 out:
