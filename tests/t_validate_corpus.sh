@@ -38,6 +38,10 @@ expect_status "FILE.xml#id into a file given" 0 $TEIKIT validate -q --schema $AN
 out=$(run $C/taxonomy)
 case $out in *"$C/taxonomy/telegram.xml:11:9: error: @target points to \"taxonomy.xml#telegram\", but \"taxonomy.xml\" defines no xml:id \"telegram\" [id-ref]"*) ok;; *) fail "id missing in the taxonomy: $out";; esac
 case $out in *'letter.xml'*) fail "letter reported: $out";; *) ok;; esac
+# the same in a directory whose absolute path has a space (libxml2 keeps it escaped: a%20dir)
+D="$(cd "$TK_TMP" && pwd)/a dir"; mkdir -p "$D"; cp $C/taxonomy/*.xml "$D/"
+out=$(run "$D/telegram.xml" "$D/taxonomy.xml")
+case $out in *'telegram.xml:11:9: error: @target points to "taxonomy.xml#telegram", but "taxonomy.xml" defines no xml:id "telegram"'*) ok;; *) fail "a path with a space: $out";; esac
 # a file not given: a note (with -v), not an error, unless --strict-refs
 expect_status "file not given: not an error" 0 $TEIKIT validate -q --schema $ANY $C/taxonomy/letter.xml
 out=$(run $C/taxonomy/letter.xml)

@@ -8,6 +8,7 @@
 void tk_cli_validate_help(FILE *out)
 {
     fputs("usage: teikit validate [OPTIONS] FILE|DIR...\n"
+          "       teikit validate [OPTIONS] --corpus ROOT [FILE...]\n"
           "\n"
           "Validates TEI documents against a RelaxNG schema (teikit's own by default), then\n"
           "runs rule checks the grammar cannot express. A directory is searched for *.xml.\n"

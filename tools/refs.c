@@ -105,22 +105,58 @@ void tk_refs_take_ids(tk_refs *r, xmlHashTablePtr ids)
 
 int tk_refs_pending(const tk_refs *r) { return r != NULL && r->n > 0; }
 
-/* The file a relative reference names, resolved against base (a URI or path), as a real
- * path (malloc'd); NULL when it does not exist. */
+/* 1 when s starts with a URI scheme ("file:", "http:"). */
+static int has_scheme(const char *s)
+{
+    size_t i = 0;
+    while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+           (i > 0 && ((s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' || s[i] == '.')))
+        i++;
+    return i > 1 && s[i] == ':';
+}
+
+/* The path of `ref` beside the plain path `base` (its directory, then ref), malloc'd. */
+static char *beside(const char *ref, const char *base)
+{
+    const char *slash = base != NULL && ref[0] != '/' ? strrchr(base, '/') : NULL;
+    size_t dl = slash != NULL ? (size_t)(slash - base) + 1 : 0;
+    char *path = malloc(dl + strlen(ref) + 1);
+    if (path != NULL) {
+        memcpy(path, base, dl);
+        strcpy(path + dl, ref);
+    }
+    return path;
+}
+
+/* The file a relative reference names, resolved against base (a URI, or a plain path as
+ * libxml2 keeps a document's name: escaped, "/a%20b.xml", when it has spaces), as a real path
+ * (malloc'd); NULL when it does not exist. */
 static char *resolve_file(const char *ref, const char *base)
 {
-    xmlChar *uri = xmlBuildURI(BAD_CAST ref, BAD_CAST(base != NULL ? base : ""));
-    if (uri == NULL)
+    char *key = NULL;
+    xmlChar *r = (xmlChar *)xmlURIUnescapeString(ref, 0, NULL); /* %20 in the reference */
+    if (r == NULL)
         return NULL;
-    const char *p = (const char *)uri;
-    if (strncmp(p, "file://", 7) == 0)
-        p += 7;
-    char *path = xmlURIUnescapeString(p, 0, NULL);
-    xmlFree(uri);
-    if (path == NULL)
-        return NULL;
-    char *key = real_path(path);
-    xmlFree(path);
+    if (base == NULL || !has_scheme(base)) {
+        /* the base as it is, then unescaped */
+        char *b = xmlURIUnescapeString(base != NULL ? base : "", 0, NULL);
+        for (int k = 0; k < 2 && key == NULL; k++) {
+            char *path = beside((const char *)r, k == 0 ? base : b);
+            key = path != NULL ? real_path(path) : NULL;
+            free(path);
+        }
+        xmlFree(b);
+    } else {
+        xmlChar *uri = xmlBuildURI(BAD_CAST ref, BAD_CAST base);
+        const char *p = (const char *)uri;
+        if (p != NULL && strncmp(p, "file://", 7) == 0)
+            p += 7;
+        char *u = p != NULL && !has_scheme(p) ? xmlURIUnescapeString(p, 0, NULL) : NULL;
+        key = u != NULL ? real_path(u) : NULL;
+        xmlFree(u);
+        xmlFree(uri);
+    }
+    xmlFree(r);
     return key;
 }
 
