@@ -1739,7 +1739,48 @@ struct pool {
     int notes;
     pthread_mutex_t lock;
     pthread_cond_t cond;
+    size_t *order; /* the jobs in the order threads take them (largest file first), or NULL */
 };
+
+/* A job's index with the size of its file, for largest-first scheduling. */
+struct sized {
+    size_t i;
+    off_t size;
+};
+
+static int cmp_sized(const void *a, const void *b)
+{
+    const struct sized *x = a, *y = b;
+    if (x->size != y->size)
+        return x->size > y->size ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The order threads take the jobs in: largest file first, so that a large file met last
+ * does not leave one thread working alone at the end (messages still come out in argument
+ * order). NULL when out of memory (argument order then). */
+static size_t *largest_first(const struct job *jobs, size_t n)
+{
+    struct sized *v = malloc((n ? n : 1) * sizeof *v);
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    if (v == NULL || order == NULL) {
+        free(v);
+        free(order);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct stat sb;
+        v[i].i = i;
+        v[i].size = strcmp(jobs[i].path, "-") != 0 && stat(jobs[i].path, &sb) == 0
+                        ? sb.st_size
+                        : 0;
+    }
+    qsort(v, n, sizeof *v, cmp_sized);
+    for (size_t i = 0; i < n; i++)
+        order[i] = v[i].i;
+    free(v);
+    return order;
+}
 
 static void *worker(void *arg)
 {
@@ -1750,6 +1791,8 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->lock);
         if (i >= p->n)
             return NULL;
+        if (p->order != NULL)
+            i = p->order[i];
         validate_one(p->s, p->o, &p->jobs[i], p->notes);
         pthread_mutex_lock(&p->lock);
         p->jobs[i].done = 1;
@@ -1934,7 +1977,8 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
     if (nthreads > files.n)
         nthreads = files.n > 0 ? (unsigned)files.n : 1;
     struct pool p = {s, o, jobs, files.n, 0, tk_diag_notes_enabled(d),
-                     PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
+                     PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
+                     nthreads > 1 ? largest_first(jobs, files.n) : NULL};
     pthread_t *tids = NULL;
     unsigned started = 0;
     if (nthreads > 1 && (tids = calloc(nthreads, sizeof *tids)) != NULL) {
@@ -1965,6 +2009,7 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
     for (unsigned t = 0; t < started; t++)
         pthread_join(tids[t], NULL);
     free(tids);
+    free(p.order);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.cond);
 out:
