@@ -633,7 +633,6 @@ static pat *define_pattern(tk_rngv *v, const xmlChar *name, int depth);
 /* The pattern of a RelaxNG node, simplified as it is built (zeroOrMore, optional and mixed
  * rewritten; notAllowed and empty absorbed); an unsupported construct breaks the engine. */
 static pat *conv(tk_rngv *v, xmlNodePtr n, int depth)
-{static pat *conv(tk_rngv *v, xmlNodePtr n, int depth)
 {
     if (depth > 4000 || v->broken) {
         v->broken = 1;
@@ -1553,6 +1552,7 @@ static void missing_or_expected(tk_rngv *v, pat *p, const xmlChar *ns, const xml
 
 
 static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth);
+static void v_unknown(tk_rngv *v, xmlNodePtr el, int depth);
 
 /* The interned form of a name string of the document: a pointer cache in front of the
  * dictionary (the parser's names are themselves interned, so most look-ups hit). */
@@ -1707,6 +1707,29 @@ static pat *v_children(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
     return p;
 }
 
+/* The content of an element no pattern of the schema takes: nothing is expected of it (its
+ * children are not reported: they would only repeat that the element is unknown), but each
+ * child element the schema names is validated against that name's patterns (its attributes
+ * and content, as jing does); the content of an unknown child is searched the same way. */
+static void v_unknown(tk_rngv *v, xmlNodePtr el, int depth)
+{
+    for (xmlNodePtr c = el->children; c != NULL && depth < 1000; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const xmlChar *ns = iname(v, c->ns != NULL ? c->ns->href : NULL);
+        const xmlChar *local = iname(v, c->name);
+        char key[2048];
+        snprintf(key, sizeof key, "%s %s", ns, local);
+        pat *any = xmlHashLookup(v->byname, BAD_CAST key);
+        if (any != NULL) {
+            v_element(v, any, c, depth + 1);
+            continue;
+        }
+        if (v->wild == NULL || open_d(v, v->wild, ns, local)->k == K_NA)
+            v_unknown(v, c, depth + 1); /* (a wildcard's content allows what it holds) */
+    }
+}
+
 /* Validates el (start tag, attributes, content, end tag) in its parent's state p; returns
  * the parent's state after it. */
 static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
@@ -1764,8 +1787,11 @@ static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
                     any == NULL && !wild_only ? "" : "\"",
                     wild_only ? " (no element of the schema has this name)" : "", exp);
         }
-        if (any == NULL)
-            return p; /* nothing to check its content against */
+        if (any == NULL) { /* nothing to check its content against but its elements' own */
+            if (!wild_only)
+                v_unknown(v, el, depth);
+            return p;
+        }
         resume = p;
         p1 = open_d(v, any, ns, local);
     }
