@@ -37,7 +37,7 @@ case $out in *':10:27: error: Opening and ending tag mismatch'*'[xml]') ok;; *) 
 
 # --- rule checks, each with its rule name; --grammar-only turns them off
 out=$(msg $V/invalid/bad_ref.xml)
-case $out in *':10: error: @ref points to "#nobody", which no xml:id in this document defines [id-ref]') ok;; *) fail "id-ref: $out";; esac
+case $out in *':10:23: error: @ref points to "#nobody", which no xml:id in this document defines [id-ref]') ok;; *) fail "id-ref: $out";; esac
 expect_status "grammar-only ignores rule checks" 0 $TEIKIT validate -q --grammar-only $V/invalid/bad_ref.xml
 out=$(msg $V/invalid/date_order.xml)
 case $out in *'@from="1936" is later than @to="1927" [date-order]') ok;; *) fail "date-order: $out";; esac
@@ -45,6 +45,13 @@ out=$(msg $V/invalid/bad_date.xml)
 case $out in *'[date-iso]'*) ok;; *) fail "date-iso: $out";; esac
 out=$(msg $V/valid/warn_brackets.xml)
 case $out in *'"[munist]": letters in brackets inside a word'*'[bracket]'*'"[sic]"'*) ok;; *) fail "brackets: $out";; esac
+# the bracket rule's scope: documents teikit converted (its application in the header), or
+# any document with --rules bracket
+out=$(msg $V/valid/foreign_brackets.xml)
+check "no bracket warnings on TEI teikit did not make" [ -z "$out" ]
+out=$(msg --rules bracket $V/valid/foreign_brackets.xml)
+case $out in *'"[munist]": letters in brackets inside a word'*'[bracket]'*'"[sic]"'*) ok;; *) fail "--rules bracket: $out";; esac
+expect_status "--rules with an unknown name" 2 $TEIKIT validate --rules brackets $V/valid/minimal.xml
 out=$(msg $V/valid/warn_unused_person.xml)
 case $out in *'person "lin" is declared but never mentioned'*'[person-unused]') ok;; *) fail "person-unused: $out";; esac
 case $out in *'"mao"'*) fail "mentioned person reported";; *) ok;; esac

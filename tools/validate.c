@@ -17,6 +17,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlschemastypes.h>
 #include <libxml/xmlsave.h>
 #include <libxml/uri.h>
 #include <libxml/xmlerror.h>
@@ -128,7 +129,11 @@ tk_schema *tk_schema_load(const char *spec, tk_diag *d)
     }
     if (tk_rng_check(s->src, s->path, d) != 0)
         goto fail;
+    /* libxml2 fills its table of XML Schema types on first use, without a lock: done here,
+     * before threads compile schemas at the same time (two compiles racing to fill it made
+     * one fail: "schema does not compile") */
     xmlRelaxNGInitTypes();
+    xmlSchemaInitTypes();
     /* the analysis for messages and the pruning decision serve libxml2's path only: made
        when it is first taken (schema_for) */
     return s;
@@ -274,8 +279,6 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
         goto out;
     }
     /* a cached schema pruned to a superset of the names is exact for this document too */
-    int slot = -1;
-    unsigned long least = (unsigned long)-1;
     for (int i = 0; i < CACHE_SLOTS; i++) {
         struct cached *c = &s->cache[i];
         if (c->rng != NULL && tk_nameset_subset(names, c->names)) {
@@ -284,30 +287,38 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
             rng = c->rng;
             goto out;
         }
-        if (c->rng == NULL) {
-            if (least != 0) {
-                slot = i;
-                least = 0;
-            }
-        } else if (c->uses < least) {
-            least = c->uses;
-            slot = i;
-        }
     }
+    /* pruning and compiling take most of a document's time: done outside the lock, so that
+     * threads compile their pruned forms at the same time (the source is only read) */
+    pthread_mutex_unlock(&s->lock);
     xmlDocPtr pruned = tk_prune(s->src, names, NULL);
+    if (pruned != NULL) {
+        const char *dump = getenv("TEIKIT_DUMP_PRUNED"); /* for profiling and debugging */
+        if (dump != NULL && *dump)
+            xmlSaveFormatFile(dump, pruned, 1);
+        rng = compile_doc(pruned, s->path, d);
+        xmlFreeDoc(pruned);
+    }
+    pthread_mutex_lock(&s->lock);
     if (pruned == NULL) {
         tk_diag_report(d, TK_SYSTEM, s->path, 0, 0, "io", "out of memory");
         goto out;
     }
-    const char *dump = getenv("TEIKIT_DUMP_PRUNED"); /* for profiling and debugging */
-    if (dump != NULL && *dump)
-        xmlSaveFormatFile(dump, pruned, 1);
-    rng = compile_doc(pruned, s->path, d);
     s->compiles++;
-    xmlFreeDoc(pruned);
     if (rng == NULL) {
         s->broken = 1;
         goto out;
+    }
+    /* the slot: a free one, else the least used (chosen now: other threads may have filled
+     * slots meanwhile) */
+    int slot = 0;
+    unsigned long least = (unsigned long)-1;
+    for (int i = 0; i < CACHE_SLOTS && least != 0; i++) {
+        unsigned long u = s->cache[i].rng == NULL ? 0 : s->cache[i].uses;
+        if (u < least) {
+            least = u;
+            slot = i;
+        }
     }
     if (s->cache[slot].refs > 0) { /* still in use by another thread: freed when done */
         struct retired *r = malloc(sizeof *r);
@@ -1573,8 +1584,24 @@ static int run_relaxng(xmlRelaxNGPtr rng, xmlDocPtr doc, struct collector *c)
     return ret;
 }
 
+/* The column of an element for the rule checks (tk_check_ctx.column). */
+static unsigned check_column(void *src, xmlNodePtr el, unsigned *line)
+{
+    long l = node_line(el);
+    unsigned col = node_column(src, el, &l);
+    if (col > 0 && l > 0)
+        *line = (unsigned)l;
+    return col;
+}
+
+/* The file an XIncluded node came from, for the rule checks (tk_check_ctx.file_of). */
+static xmlChar *check_file_of(void *memo, xmlNodePtr n) { return included_from(n, memo); }
+
+/* Validates doc, then runs the rule checks; refs (may be NULL) receives what they leave to
+ * the corpus, n_msgs counts the document's messages so far. */
 static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
-                            const tk_validate_opts *o, struct source *src, tk_diag *d)
+                            const tk_validate_opts *o, struct source *src, tk_diag *d,
+                            tk_refs *refs, const size_t *n_msgs)
 {
     static const tk_validate_opts defaults = {0};
     struct collector c = {0};
@@ -1630,8 +1657,11 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
         status = 1;
     }
     collector_free(&c);
-checks:
-    if (!o->grammar_only && tk_checks_run(doc, name, d) > 0 && status == 0)
+checks:;
+    struct inc_memo memo = {0};
+    tk_check_ctx cx = {o->rules, refs,       n_msgs, check_column,
+                       src,      o->xinclude, o->xinclude ? check_file_of : NULL, &memo};
+    if (!o->grammar_only && tk_checks_run(doc, name, d, &cx) > 0 && status == 0)
         status = 1;
     return status;
 }
@@ -1639,12 +1669,12 @@ checks:
 int tk_validate_doc(tk_schema *s, xmlDocPtr doc, const char *name, const tk_validate_opts *o,
                     tk_diag *d)
 {
-    return validate_doc_src(s, doc, name, o, NULL, d);
+    return validate_doc_src(s, doc, name, o, NULL, d, NULL, NULL);
 }
 
 unsigned tk_check_doc(xmlDocPtr doc, const char *name, tk_diag *d)
 {
-    return tk_checks_run(doc, name, d);
+    return tk_checks_run(doc, name, d, NULL);
 }
 
 /* ----------------------------------------------------------------- batches ------- */
@@ -1664,6 +1694,9 @@ struct job {
     unsigned long errors, warnings;
     int status; /* 0 valid, 1 invalid, 2 system */
     int done;
+    tk_refs *refs; /* what the corpus resolves (NULL with --grammar-only) */
+    int context;   /* read only for the corpus: neither validated nor reported */
+    size_t inserted; /* messages the corpus added (they shift later positions) */
 };
 
 static void hold_sink(const tk_message *m, void *user)
@@ -1717,8 +1750,15 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
             doc = tk_xml_read_file(j->path, flags, d);
     }
     int status = 0;
+    j->refs = o->grammar_only ? NULL : tk_refs_new(j->path);
+    if (doc != NULL && j->context) { /* its ids and pointers, for the others */
+        tk_check_ctx cx = {0, j->refs, NULL, NULL, NULL, o->xinclude, NULL, NULL};
+        tk_checks_run(doc, name, d, &cx);
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
     if (doc != NULL) {
-        status = validate_doc_src(s, doc, name, o, &src, d);
+        status = validate_doc_src(s, doc, name, o, &src, d, j->refs, &j->n_msgs);
         xmlFreeDoc(doc);
     } else {
         status = 1; /* not well-formed or unreadable (the messages say which: 2 for I/O) */
@@ -1739,48 +1779,8 @@ struct pool {
     int notes;
     pthread_mutex_t lock;
     pthread_cond_t cond;
-    size_t *order; /* the jobs in the order threads take them (largest file first), or NULL */
+    size_t *order; /* the order threads take jobs in (NULL: argument order) */
 };
-
-/* A job's index with the size of its file, for largest-first scheduling. */
-struct sized {
-    size_t i;
-    off_t size;
-};
-
-static int cmp_sized(const void *a, const void *b)
-{
-    const struct sized *x = a, *y = b;
-    if (x->size != y->size)
-        return x->size > y->size ? -1 : 1;
-    return x->i < y->i ? -1 : x->i > y->i;
-}
-
-/* The order threads take the jobs in: largest file first, so that a large file met last
- * does not leave one thread working alone at the end (messages still come out in argument
- * order). NULL when out of memory (argument order then). */
-static size_t *largest_first(const struct job *jobs, size_t n)
-{
-    struct sized *v = malloc((n ? n : 1) * sizeof *v);
-    size_t *order = malloc((n ? n : 1) * sizeof *order);
-    if (v == NULL || order == NULL) {
-        free(v);
-        free(order);
-        return NULL;
-    }
-    for (size_t i = 0; i < n; i++) {
-        struct stat sb;
-        v[i].i = i;
-        v[i].size = strcmp(jobs[i].path, "-") != 0 && stat(jobs[i].path, &sb) == 0
-                        ? sb.st_size
-                        : 0;
-    }
-    qsort(v, n, sizeof *v, cmp_sized);
-    for (size_t i = 0; i < n; i++)
-        order[i] = v[i].i;
-    free(v);
-    return order;
-}
 
 static void *worker(void *arg)
 {
@@ -1944,6 +1944,163 @@ static void replay(struct job *j, tk_diag *d)
     j->n_msgs = 0;
 }
 
+/* A file's size for largest_first. */
+struct sized {
+    off_t size;
+    size_t index;
+};
+
+static int cmp_sized(const void *a, const void *b)
+{
+    const struct sized *x = a, *y = b;
+    if (x->size != y->size)
+        return x->size < y->size ? 1 : -1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The order threads take files in: largest first, so that no big file starts last and keeps
+ * one thread busy while the others have nothing left (messages still come in argument
+ * order). NULL when out of memory (argument order then). */
+static size_t *largest_first(const struct paths *files)
+{
+    struct sized *v = malloc((files->n ? files->n : 1) * sizeof *v);
+    size_t *order = malloc((files->n ? files->n : 1) * sizeof *order);
+    if (v == NULL || order == NULL) {
+        free(v);
+        free(order);
+        return NULL;
+    }
+    for (size_t i = 0; i < files->n; i++) {
+        struct stat sb;
+        v[i].size = stat(files->v[i], &sb) == 0 ? sb.st_size : 0;
+        v[i].index = i;
+    }
+    qsort(v, files->n, sizeof *v, cmp_sized);
+    for (size_t i = 0; i < files->n; i++)
+        order[i] = v[i].index;
+    free(v);
+    return order;
+}
+
+/* The corpus's messages for one document (tk_refs_opts.emit): inserted among its held
+ * messages where its checks met the item, and counted. */
+struct emitting {
+    struct job *jobs;
+    int notes;
+};
+
+static void emit_held(size_t doc, size_t pos, tk_severity sev, const char *file,
+                      unsigned line, unsigned col, const char *rule, const char *text,
+                      void *arg)
+{
+    struct emitting *e = arg;
+    struct job *j = &e->jobs[doc];
+    if (j->context || (sev == TK_NOTE && !e->notes))
+        return;
+    if (j->n_msgs == j->cap_msgs) {
+        size_t cap = j->cap_msgs ? j->cap_msgs * 2 : 8;
+        struct held *v = realloc(j->msgs, cap * sizeof *v);
+        if (v == NULL)
+            return;
+        j->msgs = v;
+        j->cap_msgs = cap;
+    }
+    size_t at = pos + j->inserted;
+    if (at > j->n_msgs)
+        at = j->n_msgs;
+    memmove(&j->msgs[at + 1], &j->msgs[at], (j->n_msgs - at) * sizeof *j->msgs);
+    j->n_msgs++;
+    j->inserted++;
+    struct held *h = &j->msgs[at];
+    h->sev = sev;
+    h->file = strdup(file != NULL ? file : strcmp(j->path, "-") == 0 ? "<stdin>" : j->path);
+    h->rule = strdup(rule);
+    h->text = strdup(text);
+    h->line = line;
+    h->col = col;
+    h->byte = -1;
+    j->errors += sev == TK_ERROR;
+    j->warnings += sev == TK_WARNING;
+    if (sev == TK_ERROR && j->status == 0)
+        j->status = 1;
+}
+
+/* Waits until job i is done (or, without threads, does it). */
+static void finish_job(struct pool *p, size_t i, int threads)
+{
+    if (!threads) {
+        if (!p->jobs[i].done)
+            validate_one(p->s, p->o, &p->jobs[i], p->notes);
+        p->jobs[i].done = 1;
+        return;
+    }
+    pthread_mutex_lock(&p->lock);
+    while (!p->jobs[i].done)
+        pthread_cond_wait(&p->cond, &p->lock);
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* Every job done, then the corpus resolves what their checks left. */
+static void resolve_unit(struct pool *p, int threads, int strict)
+{
+    for (size_t i = 0; i < p->n; i++)
+        finish_job(p, i, threads);
+    tk_refs **docs = malloc((p->n ? p->n : 1) * sizeof *docs);
+    if (docs == NULL)
+        return;
+    for (size_t i = 0; i < p->n; i++)
+        docs[i] = p->jobs[i].refs;
+    struct emitting e = {p->jobs, p->notes};
+    tk_refs_opts ro = {strict, emit_held, &e};
+    tk_refs_resolve(docs, p->n, &ro);
+    free(docs);
+}
+
+/* The files --corpus adds: validated ones (when no path was given) and context ones. A
+ * directory gives its *.xml files, a file itself and the files it XIncludes (fragments such
+ * as a listPerson file are context only). Returns -1 on error (reported). */
+static int corpus_files(const char *root, int have_paths, struct paths *validated,
+                        struct paths *context, tk_diag *d)
+{
+    struct stat sb;
+    if (stat(root, &sb) != 0) {
+        tk_diag_report(d, TK_SYSTEM, root, 0, 0, "io", "cannot open the corpus: %s",
+                       strerror(errno));
+        return -1;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        struct seen dirs = {0}, files = {0};
+        int rc = seen_before(&dirs, &sb) < 0 ? -1
+                                             : walk_dir(root, have_paths ? context : validated,
+                                                        d, 0, &dirs, &files);
+        free(dirs.v);
+        free(files.v);
+        return rc;
+    }
+    char **v;
+    int *documents;
+    size_t n;
+    if (tk_refs_root_files(root, &v, &documents, &n) != 0) {
+        tk_diag_report(d, TK_SYSTEM, root, 0, 0, "io", "out of memory");
+        return -1;
+    }
+    int rc = 0;
+    char cwd[4096];
+    size_t cl = getcwd(cwd, sizeof cwd) != NULL ? strlen(cwd) : 0;
+    for (size_t i = 0; i < n; i++) {
+        /* the root as given, the others relative to the working directory when under it */
+        const char *path = i == 0 ? root : v[i];
+        if (i > 0 && cl > 1 && strncmp(path, cwd, cl) == 0 && path[cl] == '/')
+            path += cl + 1;
+        if (rc == 0 && paths_add(!have_paths && documents[i] ? validated : context, path) != 0)
+            rc = -1;
+        free(v[i]);
+    }
+    free(v);
+    free(documents);
+    return rc;
+}
+
 int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_validate_opts *o,
                       tk_diag *d, tk_validate_stats *stats)
 {
@@ -1965,20 +2122,46 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
             rc = 2;
         }
     }
+    /* --corpus: more files to validate, or the context the others' pointers resolve in */
+    struct paths context = {0};
+    size_t n_validated = files.n;
+    if (o->corpus != NULL && corpus_files(o->corpus, argc > 0, &files, &context, d) != 0)
+        rc = 2;
+    n_validated = files.n;
+    struct seen given = {0}; /* a file both given and in the corpus is validated, once */
+    for (size_t i = 0; i < files.n; i++) {
+        struct stat sb;
+        if (stat(files.v[i], &sb) == 0 && seen_before(&given, &sb) < 0)
+            rc = 2;
+    }
+    for (size_t i = 0; i < context.n; i++) {
+        struct stat sb;
+        if (!o->grammar_only && stat(context.v[i], &sb) == 0 && 
+            (given.cap == 0 || !given.v[seen_slot(&given, sb.st_dev, sb.st_ino)].used) &&
+            paths_add(&files, context.v[i]) != 0)
+            rc = 2;
+        free(context.v[i]);
+    }
+    free(given.v);
+    free(context.v);
     struct job *jobs = calloc(files.n ? files.n : 1, sizeof *jobs);
     if (jobs == NULL) {
         tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
         rc = 2;
         goto out;
     }
-    for (size_t i = 0; i < files.n; i++)
+    for (size_t i = 0; i < files.n; i++) {
         jobs[i].path = files.v[i];
+        jobs[i].context = i >= n_validated;
+    }
     unsigned nthreads = o->jobs > 1 ? o->jobs : 1;
     if (nthreads > files.n)
         nthreads = files.n > 0 ? (unsigned)files.n : 1;
     struct pool p = {s, o, jobs, files.n, 0, tk_diag_notes_enabled(d),
-                     PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
-                     nthreads > 1 ? largest_first(jobs, files.n) : NULL};
+                     PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL};
+    if (nthreads > 1)
+        p.order = largest_first(&files);
+    int resolved = 0;
     pthread_t *tids = NULL;
     unsigned started = 0;
     if (nthreads > 1 && (tids = calloc(nthreads, sizeof *tids)) != NULL) {
@@ -1986,14 +2169,12 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
             if (pthread_create(&tids[t], NULL, worker, &p) == 0)
                 started++;
     }
-    for (size_t i = 0; i < files.n; i++) {
-        if (started == 0) {
-            validate_one(s, o, &jobs[i], p.notes);
-        } else {
-            pthread_mutex_lock(&p.lock);
-            while (!jobs[i].done)
-                pthread_cond_wait(&p.cond, &p.lock);
-            pthread_mutex_unlock(&p.lock);
+    for (size_t i = 0; i < n_validated; i++) {
+        finish_job(&p, i, started > 0);
+        /* what the document could not decide alone waits for the whole unit */
+        if (!resolved && tk_refs_pending(jobs[i].refs)) {
+            resolve_unit(&p, started > 0, o->strict_refs);
+            resolved = 1;
         }
         replay(&jobs[i], d);
         st.files++;
@@ -2008,6 +2189,11 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
     }
     for (unsigned t = 0; t < started; t++)
         pthread_join(tids[t], NULL);
+    for (size_t i = 0; i < files.n; i++) {
+        if (jobs[i].context)
+            replay(&jobs[i], NULL); /* frees what it held */
+        tk_refs_free(jobs[i].refs);
+    }
     free(tids);
     free(p.order);
     pthread_mutex_destroy(&p.lock);

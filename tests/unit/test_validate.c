@@ -135,7 +135,8 @@ static void test_batch_with_limit(void)
     tk_diag *d = tk_test_diag(&c);
     tk_diag_set_limit(d, 1);
     char *paths[] = {a, b};
-    tk_validate_paths(s, paths, 2, NULL, d, NULL);
+    tk_validate_opts o = {.rules = TK_RULE_BRACKET}; /* the documents are not teikit's */
+    tk_validate_paths(s, paths, 2, &o, d, NULL);
     tk_diag_flush(d);
     /* per file: one bracket warning, then what was held back */
     const char *first = strstr(c.buf, ":bracket:leftover");
