@@ -104,6 +104,8 @@ struct tk_rngv {
 
 /* ------------------------------------------------------------------- memory ------- */
 
+/* Records p to be freed with the engine and returns it; NULL (and the engine broken) when
+ * p is NULL or cannot be recorded. */
 static void *keep(tk_rngv *v, void *p)
 {
     if (p == NULL) {
@@ -125,6 +127,7 @@ static void *keep(tk_rngv *v, void *p)
     return p;
 }
 
+/* Mixes a kind and three pointers into a hash (intern table and memo). */
 static unsigned hash3(unsigned k, const void *a, const void *b, const void *x)
 {
     uint64_t h = k * 0x9E3779B97F4A7C15ull;
@@ -134,6 +137,7 @@ static unsigned hash3(unsigned k, const void *a, const void *b, const void *x)
     return (unsigned)(h ^ (h >> 32));
 }
 
+/* Doubles the intern table (a power of two), rehashing its chains. */
 static int tab_grow(tk_rngv *v)
 {
     size_t cap = v->tab_cap ? v->tab_cap * 2 : 4096;
@@ -259,6 +263,7 @@ static size_t memo_slot(const tk_rngv *v, int op, const pat *p, const void *k1, 
     return hash3((unsigned)op, p, k1, k2) & (v->memo_cap - 1);
 }
 
+/* The memoized result of operation op on p with keys k1, k2, or NULL (open addressing). */
 static pat *memo_get(const tk_rngv *v, int op, const pat *p, const void *k1, const void *k2)
 {
     if (v->memo_cap == 0)
@@ -272,6 +277,7 @@ static pat *memo_get(const tk_rngv *v, int op, const pat *p, const void *k1, con
     }
 }
 
+/* Forgets every memoized result, or (only_att) those keyed by attribute values. */
 static void memo_clear(tk_rngv *v, int only_att)
 {
     if (!only_att) {
@@ -301,6 +307,7 @@ static void memo_clear(tk_rngv *v, int only_att)
     free(old);
 }
 
+/* Memoizes r and returns it; the table doubles up to 2^21 entries, then starts again. */
 static pat *memo_put(tk_rngv *v, int op, const pat *p, const void *k1, const void *k2, pat *r)
 {
     if (v->memo_n * 2 >= v->memo_cap) {
@@ -481,6 +488,7 @@ static struct nc *conv_nc(tk_rngv *v, xmlNodePtr n, int attribute)
     return NULL;
 }
 
+/* 1 when the name class takes the name (ns and local interned: compared as pointers). */
 static int nc_contains(const struct nc *c, const xmlChar *ns, const xmlChar *local)
 {
     if (c == NULL)
@@ -622,6 +630,8 @@ static struct dtype *conv_dtype(tk_rngv *v, xmlNodePtr n, int is_value)
 
 static pat *define_pattern(tk_rngv *v, const xmlChar *name, int depth);
 
+/* The pattern of a RelaxNG node, simplified as it is built (zeroOrMore, optional and mixed
+ * rewritten; notAllowed and empty absorbed); an unsupported construct breaks the engine. */
 static pat *conv(tk_rngv *v, xmlNodePtr n, int depth)
 {
     if (depth > 4000 || v->broken) {
@@ -805,6 +815,7 @@ static void index_elements(tk_rngv *v, xmlNodePtr n)
     }
 }
 
+/* Frees the libxml2 facets of every datatype (the rest is in v->allocs). */
 static void free_dtype_facets(tk_rngv *v)
 {
     for (size_t i = 0; i < v->tab_cap; i++)
@@ -915,6 +926,7 @@ static int eq_normalized(const xmlChar *a, const xmlChar *b)
     }
 }
 
+/* 1 when s equals a <value> (with whitespace collapsed unless its type is string). */
 static int value_ok(const struct dtype *d, const xmlChar *s)
 {
     if (d == NULL || d->value == NULL)
@@ -922,6 +934,7 @@ static int value_ok(const struct dtype *d, const xmlChar *s)
     return d->normalize ? eq_normalized(d->value, s) : xmlStrEqual(d->value, s);
 }
 
+/* 1 when s is a value of the datatype and fits its parameters. */
 static int data_ok(const struct dtype *d, const xmlChar *s)
 {
     if (d == NULL)
@@ -1539,6 +1552,7 @@ static void missing_or_expected(tk_rngv *v, pat *p, const xmlChar *ns, const xml
 
 
 static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth);
+static void v_unknown(tk_rngv *v, xmlNodePtr el, int depth);
 
 /* The interned form of a name string of the document: a pointer cache in front of the
  * dictionary (the parser's names are themselves interned, so most look-ups hit). */
@@ -1693,6 +1707,29 @@ static pat *v_children(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
     return p;
 }
 
+/* The content of an element no pattern of the schema takes: nothing is expected of it (its
+ * children are not reported: they would only repeat that the element is unknown), but each
+ * child element the schema names is validated against that name's patterns (its attributes
+ * and content, as jing does); the content of an unknown child is searched the same way. */
+static void v_unknown(tk_rngv *v, xmlNodePtr el, int depth)
+{
+    for (xmlNodePtr c = el->children; c != NULL && depth < 1000; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const xmlChar *ns = iname(v, c->ns != NULL ? c->ns->href : NULL);
+        const xmlChar *local = iname(v, c->name);
+        char key[2048];
+        snprintf(key, sizeof key, "%s %s", ns, local);
+        pat *any = xmlHashLookup(v->byname, BAD_CAST key);
+        if (any != NULL) {
+            v_element(v, any, c, depth + 1);
+            continue;
+        }
+        if (v->wild == NULL || open_d(v, v->wild, ns, local)->k == K_NA)
+            v_unknown(v, c, depth + 1); /* (a wildcard's content allows what it holds) */
+    }
+}
+
 /* Validates el (start tag, attributes, content, end tag) in its parent's state p; returns
  * the parent's state after it. */
 static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
@@ -1750,8 +1787,11 @@ static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
                     any == NULL && !wild_only ? "" : "\"",
                     wild_only ? " (no element of the schema has this name)" : "", exp);
         }
-        if (any == NULL)
-            return p; /* nothing to check its content against */
+        if (any == NULL) { /* nothing to check its content against but its elements' own */
+            if (!wild_only)
+                v_unknown(v, el, depth);
+            return p;
+        }
         resume = p;
         p1 = open_d(v, any, ns, local);
     }
