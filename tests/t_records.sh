@@ -136,4 +136,43 @@ has "numbered item after the roster" "$X" '<list rend="numbered">'
 n=$(grep -c '<list type="participants">' "$X"); [ "$n" -eq 1 ] && ok || fail "a label before prose is no roster ($n rosters)"
 check "roster valid" $TEIKIT validate "$X"
 
+# ---- a roster without label: a run of names (half with an initial) one a line, an office
+#      after a comma; a run of capitalised names of things is no roster
+cat > "$TK_TMP/bare.txt" <<'TXT'
+Minutes of the Board of Visitors
+
+Gregor T. Almsworth, Professor of Geography, Eastbrook College, Millbank, Ohio 44001 (Society of Surveyors)
+
+Hedda Pollisk, Member, Board of Trustees
+
+Ormond K. Vasterling
+
+Pia L. Dunmore
+
+Ansel R. Trebbick, Jr., Acting Director of Collections
+
+Morning Session - 9:00 a.m.
+
+The Board met in the reading room and heard the report of the Director on the state of the collections and the plans for the coming year.
+
+Northern Province
+
+Eastern Province
+
+Southern Province
+
+Western Province
+
+Central Province
+
+The provinces named above each sent a report that the Board read with care and at length.
+TXT
+X="$TK_TMP/bare.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/bare.txt" 2>/dev/null
+n=$(grep -c '<list type="participants">' "$X"); [ "$n" -eq 1 ] && ok || fail "bare roster: $n lists, wanted 1"
+n=$(grep -c '<item>' "$X"); [ "$n" -eq 5 ] && ok || fail "bare roster items: $n, wanted 5"
+has "the line after the roster stays a paragraph" "$X" '<p>Morning Session'
+has "provinces are no roster" "$X" '<p>Northern Province</p>'
+check "bare roster valid" $TEIKIT validate "$X"
+
 tk_done

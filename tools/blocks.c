@@ -1134,15 +1134,33 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
 }
 
 /* Classifies the paragraphs of one record or transcript document. */
-/* A paragraph that can be a name of a roster: one line of at most 120 characters, no list
+/* A paragraph that can be a name of a roster: one line of at most max characters, no list
  * marker, no label (`...:`), no date line. */
-static int roster_item(const tk_lines *L, const para *p)
+static int roster_item(const tk_lines *L, const para *p, size_t max)
 {
     const tk_line *l = &L->v[p->first];
     size_t mlen, e = rtrim_len(l->s, l->len);
     int num;
-    return p->n == 1 && e <= 120 && e > 0 && list_marker(l, &mlen, &num) == 0 &&
+    return p->n == 1 && e <= max && e > 0 && list_marker(l, &mlen, &num) == 0 &&
            l->s[e - 1] != ':' && !dateline_para(L, p);
+}
+
+/* A roster without label from v[k] on (before v[end]): at least five one-line paragraphs
+ * that are each a name with maybe an office (tk_rec_roster_entry), half of the names or
+ * more with an initial (`Armin H. Rappaport`): a list of capitalised words (`Great
+ * Britain`, `Opening Session`) is no roster. The number of its paragraphs, or 0. */
+static size_t bare_roster(const tk_lines *L, const para *v, size_t k, size_t end)
+{
+    size_t run = 0, initials = 0;
+    for (size_t j = k; j < end && roster_item(L, &v[j], 200); j++) {
+        const tk_line *l = &L->v[v[j].first];
+        int e = tk_rec_roster_entry(l->s, l->len);
+        if (e == 0)
+            break;
+        run++;
+        initials += e == 2;
+    }
+    return run >= 5 && initials * 2 >= run ? run : 0;
 }
 
 /* The first paragraph of a record's closer among v[0..n): a signature among the last
@@ -1248,6 +1266,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
     }
 
     int list_open = 0, in_turns = 0, seen_long = 0, roster = 0;
+    size_t roster_end = 0; /* the paragraphs before it from k on are a roster without label */
     play_state ps = {0};
     for (size_t i = a; i < b && shape == TK_SHAPE_PLAY; i++) /* the margin of wrapped prose */
         if (L->v[i].len > ps.margin && L->v[i].len < 200)
@@ -1300,15 +1319,29 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         }
         /* a roster: "Present:" and one name (with its office) per paragraph */
         if (shape == TK_SHAPE_RECORD && p->n == 1 && tk_rec_roster_label(l->s, l->len) &&
-            k + 1 < notes_at && roster_item(L, &v[k + 1])) {
+            k + 1 < notes_at && roster_item(L, &v[k + 1], 120)) {
             para_block(P, TK_B_ROSTER_HEAD, p, 0);
             note(P, p->first, "roster", "roster label: list[@type='participants']");
             roster = 1;
             list_open = 0;
             continue;
         }
+        /* a roster without label: a run of lines that are each a name (and an office) */
+        if (shape == TK_SHAPE_RECORD && !roster && k >= roster_end) {
+            size_t run = bare_roster(L, v, k, closer_at < notes_at ? closer_at : notes_at);
+            if (run > 0) {
+                note(P, p->first, "roster",
+                     "a run of one name a line without label: list[@type='participants']");
+                roster_end = k + run;
+                list_open = 0;
+            }
+        }
+        if (k < roster_end) {
+            para_block(P, TK_B_ROSTER_ITEM, p, 0);
+            continue;
+        }
         if (roster) {
-            if (roster_item(L, p)) {
+            if (roster_item(L, p, 120)) {
                 para_block(P, TK_B_ROSTER_ITEM, p, 0);
                 continue;
             }

@@ -508,6 +508,10 @@ int tk_rec_signature(const char *s, size_t len);
 int tk_rec_numbered_heading(const char *s, size_t len, long *num);
 /* A roster label line (`Present:`, `PRESENT`, `Participants:`, `Also present:`): 1, else 0. */
 int tk_rec_roster_label(const char *s, size_t len);
+/* A line of a roster without label: a name of 2-4 capitalised words or initials, maybe an
+ * office after a comma (`Armin H. Rappaport, Professor of History`): 2 when the name has an
+ * initial, 1 when not, 0 when the line is no such entry. */
+int tk_rec_roster_entry(const char *s, size_t len);
 
 /* ---- serialize.c: TEI bytes (structural elements indented, mixed content as built) ---- */
 /* A serializer (tk_ser): bytes written so far, in memory. Free with tk_ser_free. */
