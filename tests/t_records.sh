@@ -175,4 +175,45 @@ has "the line after the roster stays a paragraph" "$X" '<p>Morning Session'
 has "provinces are no roster" "$X" '<p>Northern Province</p>'
 check "bare roster valid" $TEIKIT validate "$X"
 
+# ---- an enclosure: a paper's title with its dateline after the covering letter's signature
+#      is div[@type='enclosure'] with its own head, opener and closer; the covering letter
+#      is div[@type='document'] with its closer (TEI has no division after a closer)
+cat > "$TK_TMP/encl.txt" <<'TXT'
+No. 12.
+Mr. Oakhurst to Mr. Penwarden.
+
+Legation of the United States,
+Strelsau, March 3, 1891.
+
+Sir: I have the honor to inclose a copy of a note from the harbor master, which explains the delay of the mail steamer and the measures taken since.
+
+I have, etc.
+
+Silas Oakhurst.
+
+[Page 44]
+
+Captain Farrow to Mr. Oakhurst.
+
+[Translation.]
+
+Port Vell, February 27, 1891.
+
+The steamer was held two days by the weather; she sailed this morning with the mails and all her passengers in good health.
+
+Very respectfully,
+
+J. Farrow.
+TXT
+X="$TK_TMP/encl.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/encl.txt" 2>/dev/null
+has "covering letter is a document div" "$X" '<div type="document">'
+has "enclosure div" "$X" '<div type="enclosure">'
+has "enclosure head" "$X" '<head><persName[^>]*>Captain Farrow</persName> to'
+n=$(grep -c '<dateline>' "$X"); [ "$n" -eq 2 ] && ok || fail "datelines: $n, wanted 2"
+n=$(grep -c '<signed>' "$X"); [ "$n" -eq 2 ] && ok || fail "signatures: $n, wanted 2"
+has "the page break stays with the covering letter" "$X" '<pb n="44"'
+has "header title is the covering letter's" "$X" '<title>No. 12. Mr. Oakhurst to Mr. Penwarden.</title>'
+check "enclosure valid" $TEIKIT validate "$X"
+
 tk_done

@@ -1193,6 +1193,65 @@ static size_t find_closer(parser *P, const para *v, size_t n)
     return found;
 }
 
+/* A one-line paragraph in square brackets (`[Cablegram.]`, `[Inclosure 2 in No. 35.]`). */
+static int bracket_line_para(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    size_t e = rtrim_len(l->s, l->len);
+    if (p->n != 1 || e < 3 || l->s[0] != '[')
+        return 0;
+    if (l->s[e - 1] == '.')
+        e--;
+    return l->s[e - 1] == ']';
+}
+
+/* 1 when v[k] is a one-line paragraph that announces an enclosure (`[Inclosure in No. 35.]`,
+ * `Enclosure 2`). */
+static int enclosure_label_para(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    size_t a = l->len > 0 && l->s[0] == '[' ? 1 : 0;
+    return p->n == 1 && l->len < 80 &&
+           (starts_with(l->s + a, l->len - a, "Inclosure") ||
+            starts_with(l->s + a, l->len - a, "Enclosure"));
+}
+
+/* The enclosures of a record among v[from..end): a paper's title (`Captain Watson to Mr.
+ * Herbert.`, tk_rec_enclosure_title) with its dateline right after it (maybe after a
+ * bracketed `[Cablegram.]`), where the paper before ended with a short block (a signature;
+ * page markers between are skipped); a line `[Inclosure ...]` just before the title belongs
+ * to the enclosure. Writes the first paragraph of each into starts (at most max); returns
+ * how many. */
+static size_t find_enclosures(const tk_lines *L, const para *v, size_t from, size_t end,
+                              size_t *starts, size_t max)
+{
+    size_t n = 0;
+    for (size_t k = from; k + 1 < end && n < max; k++) {
+        const tk_line *l = &L->v[v[k].first];
+        if (v[k].n != 1 || !tk_rec_enclosure_title(l->s, l->len))
+            continue;
+        size_t d = k + 1;
+        if (bracket_line_para(L, &v[d]) && d + 1 < end)
+            d++;
+        if (!dateline_para(L, &v[d]))
+            continue;
+        size_t st = k;
+        if (st > from && enclosure_label_para(L, &v[st - 1]))
+            st--;
+        size_t j = st;
+        while (j > from && v[j - 1].n == 1 && page_marker_line(&L->v[v[j - 1].first]))
+            j--;
+        if (j <= from || v[j - 1].n > 3)
+            continue;
+        int shortl = 1;
+        for (size_t i = v[j - 1].first; i < v[j - 1].first + v[j - 1].n; i++)
+            shortl &= rtrim_len(L->v[i].s, L->v[i].len) <= 80;
+        if (shortl && !dateline_para(L, &v[j - 1]))
+            starts[n++] = st;
+    }
+    return n;
+}
+
 /* A file number line before the title: its number (idno) and the document type after it
  * (`724.3415/3536: Telegram`) go to the header. */
 static void file_number_meta(parser *P, const tk_line *l)
@@ -1217,6 +1276,16 @@ static void title_meta(parser *P, const tk_line *l)
         tk_meta_set(P->db, "type", l->s + a + (t >> 16), t & 0xffff, l->no, 0);
     if (tk_meta_get(P->db, "author") == NULL && tk_rec_author(l->s + a, e - a, &off, &n))
         tk_meta_set(P->db, "author", l->s + a + off, n, l->no, 0);
+}
+
+/* The closer of the part v[from..end) of a record (page markers at its end skipped), as
+ * an index into v, or (size_t)-1. */
+static size_t part_closer(parser *P, const para *v, size_t from, size_t end)
+{
+    while (end > from && v[end - 1].n == 1 && page_marker_line(&P->lines->v[v[end - 1].first]))
+        end--;
+    size_t c = find_closer(P, v + from, end - from);
+    return c == (size_t)-1 ? c : from + c;
 }
 
 static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int first_doc)
@@ -1267,6 +1336,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
 
     int list_open = 0, in_turns = 0, seen_long = 0, roster = 0;
     size_t roster_end = 0; /* the paragraphs before it from k on are a roster without label */
+    size_t blocks_at = P->db->n;
     play_state ps = {0};
     for (size_t i = a; i < b && shape == TK_SHAPE_PLAY; i++) /* the margin of wrapped prose */
         if (L->v[i].len > ps.margin && L->v[i].len < 200)
@@ -1282,11 +1352,33 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                 tk_names_add(ps.names, l->s + lab.name_off, lab.name_len);
         }
     }
-    long title_at = find_title(P, v, notes_at < body_end ? notes_at : body_end, shape);
-    size_t closer_at = shape == TK_SHAPE_RECORD ? find_closer(P, v, notes_at < body_end ? notes_at : body_end) : (size_t)-1;
+    size_t text_end = notes_at < body_end ? notes_at : body_end;
+    long title_at = find_title(P, v, text_end, shape);
+    /* a record with enclosures: the covering paper and each enclosure are parts, each
+       with its own title, opener and closer */
+    size_t parts[64], n_parts = 0, part = 0, part_at = 0;
+    if (shape == TK_SHAPE_RECORD)
+        n_parts = find_enclosures(L, v, (size_t)(title_at + 2), text_end, parts + 1,
+                                  sizeof parts / sizeof *parts - 1);
+    if (n_parts > 0) {
+        parts[0] = 0;
+        n_parts++;
+    }
+    size_t part_end = n_parts > 1 ? parts[1] : body_end;
+    size_t closer_at = shape == TK_SHAPE_RECORD ? part_closer(P, v, 0, n_parts > 1 ? parts[1] : text_end) : (size_t)-1;
     for (size_t k = 0; k < body_end; k++) {
         const para *p = &v[k];
         const tk_line *l = &L->v[p->first];
+        if (part + 1 < n_parts && k == parts[part + 1]) { /* an enclosure starts */
+            part++;
+            part_at = k;
+            seen_long = in_turns = 0;
+            list_open = roster = 0;
+            title_at = (long)(enclosure_label_para(L, p) ? k + 1 : k);
+            part_end = part + 1 < n_parts ? parts[part + 1] : body_end;
+            closer_at = part_closer(P, v, k, part + 1 < n_parts ? parts[part + 1] : text_end);
+            note(P, p->first, "enclosure", "an enclosed paper (title and dateline): div[@type='enclosure']");
+        }
         /* Source: line (FRUS, conference files) -> header */
         if (p->n == 1 && starts_with(l->s, l->len, "Source: ")) {
             meta_from_lines(P, "source", p->first, p->first + 1, 8, 0);
@@ -1303,7 +1395,8 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                 add_block(P, TK_B_NOTE, i, 1, 0);
             continue;
         }
-        if (k >= closer_at && p->n == 1) { /* the closer: salute, signed, addressee */
+        if (k >= closer_at && k < part_end && p->n == 1 && !page_marker_line(l)) {
+            /* the closer: salute, signed, addressee */
             tk_block_kind kind = TK_B_CLOSE_SEG;
             if (k == closer_at && tk_rec_closing(l->s, l->len))
                 kind = TK_B_CLOSE;
@@ -1347,8 +1440,8 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             }
             roster = 0;
         }
-        int top = !seen_long && !in_turns && k < 8;
-        if (shape == TK_SHAPE_RECORD && k < 12 && !seen_long && p->n == 1 &&
+        int top = !seen_long && !in_turns && k - part_at < 8;
+        if (shape == TK_SHAPE_RECORD && k - part_at < 12 && !seen_long && p->n == 1 &&
             tk_rec_salutation(l->s, l->len)) {
             para_block(P, TK_B_SALUTE, p, 0);
             note(P, p->first, "salute", "salutation: opener/salute");
@@ -1366,14 +1459,17 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             }
             if (title_at >= 0 && k == (size_t)title_at) {
                 para_block(P, TK_B_TITLE, p, 0);
-                if (p->n == 1)
+                if (p->n == 1 && part == 0)
                     title_meta(P, l);
                 continue;
             }
-            /* short lines before the title (file number, "[Inclosure in No. 2.]") */
-            if (title_at >= 0 && k < (size_t)title_at) {
+            /* short lines before the title (file number, "[Inclosure in No. 2.]"), a
+               bracketed line between the title and the dateline ("[Translation.]") */
+            if (title_at >= 0 && (k < (size_t)title_at ||
+                                  (k == (size_t)title_at + 1 && bracket_line_para(L, p) &&
+                                   k + 1 < body_end && dateline_para(L, &v[k + 1])))) {
                 para_block(P, TK_B_OPENER, p, 0);
-                if (p->n == 1)
+                if (p->n == 1 && part == 0)
                     file_number_meta(P, l);
                 continue;
             }
@@ -1431,6 +1527,13 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                 para_block(P, TK_B_STAGE, p, 0);
         }
     }
+    /* the first block of each part opens its division */
+    for (size_t i = blocks_at, q = 0; i < P->db->n && q < n_parts; i++)
+        if (P->db->b[i].line >= v[parts[q]].first) {
+            P->db->b[i].flags |= TK_BF_PART;
+            P->db->b[i].divtype = q == 0 ? "document" : "enclosure";
+            q++;
+        }
     (void)first_doc;
     tk_names_free(ps.names);
     free(v);

@@ -394,3 +394,35 @@ int tk_rec_roster_entry(const char *s, size_t len)
         return 0;
     return initials > 0 ? 2 : 1;
 }
+
+int tk_rec_enclosure_title(const char *s, size_t len)
+{
+    size_t off, n;
+    len = trim_end(s, len);
+    if (len < 3 || len > 200)
+        return 0;
+    unsigned char c = (unsigned char)s[0];
+    if (!((c >= 'A' && c <= 'Z') || c >= 0xC3))
+        return 0;
+    if (tk_rec_author(s, len, &off, &n))
+        return 1;
+    size_t t = tk_rec_doc_type(s, len);
+    if (t != 0 && (t >> 16) == 0 && len <= 60)
+        return 1; /* "Memorandum.", "Proclamation of the Governor" */
+    /* "Captain Watson to Mr. Herbert.", "From Jose Vita to President Zelaya." */
+    const char *p = find_n(s, len, " to ");
+    if (p == NULL)
+        return 0;
+    size_t e = (size_t)(p - s), words = 1;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == ' ')
+            words++;
+        /* a sentence before the end is no title */
+        if (i + 1 < len && s[i] == '.' && s[i + 1] == ' ' && i > 0 && s[i - 1] >= 'a' &&
+            s[i - 1] <= 'z' && !(i >= 2 && s[i - 2] == ' ') && i < e)
+            return 0;
+    }
+    unsigned char a = e + 4 < len ? (unsigned char)s[e + 4] : 0;
+    return words <= 14 && ((a >= 'A' && a <= 'Z') || a >= 0xC3 ||
+                           (len - e - 4 > 4 && memcmp(s + e + 4, "the ", 4) == 0));
+}

@@ -86,6 +86,7 @@ typedef struct builder {
     xmlNodePtr container;   /* body or the innermost div */
     xmlNodePtr act, scene;  /* play divisions */
     xmlNodePtr section;     /* div opened by a heading */
+    xmlNodePtr part;        /* div of a record's part (covering document, enclosure) */
     xmlNodePtr sp;          /* open speaker turn */
     int sp_has_speaker, sp_has_content;
     unsigned sp_line;
@@ -214,7 +215,8 @@ static void open_section(builder *b, const tk_block *bl, const char *type)
     if (strcmp(type, "scene") == 0 && b->act != NULL)
         parent = b->act;
     else if (strcmp(type, "section") == 0)
-        parent = b->scene != NULL ? b->scene : b->act != NULL ? b->act : b->body;
+        parent = b->scene != NULL ? b->scene : b->act != NULL ? b->act
+                                             : b->part != NULL ? b->part : b->body;
     xmlNodePtr div = tk_el(b->cv, parent, "div");
     if (div == NULL) {
         b->oom = 1;
@@ -231,6 +233,23 @@ static void open_section(builder *b, const tk_block *bl, const char *type)
     b->section = div;
     b->container = div;
     b->info->n_heads++;
+}
+
+/* Opens the division of a part of a record (TK_BF_PART) in the body: the covering
+ * document or an enclosure, each with its own head, opener and closer (TEI allows no
+ * division after a closer, so the covering paper is a division too). */
+static void open_part(builder *b, const char *type)
+{
+    close_sp(b);
+    b->list = b->opener = b->closer = NULL;
+    b->section = b->act = b->scene = NULL;
+    xmlNodePtr div = tk_el(b->cv, b->body, "div");
+    if (div == NULL) {
+        b->oom = 1;
+        return;
+    }
+    xmlSetProp(div, (const xmlChar *)"type", (const xmlChar *)type);
+    b->part = b->container = div;
 }
 
 static char *line_text(const tk_lines *L, const tk_block *bl)
@@ -325,6 +344,8 @@ static void one_block(builder *b, const tk_block *bl)
 {
     tk_conv *cv = b->cv;
     const tk_line *l = &b->L->v[bl->line];
+    if (bl->flags & TK_BF_PART)
+        open_part(b, bl->divtype);
     switch (bl->kind) {
     case TK_B_TITLE:
     case TK_B_DATELINE:
@@ -529,7 +550,7 @@ static void one_block(builder *b, const tk_block *bl)
         b->list = NULL;
         /* a body needs a paragraph-level element before its closer (TEI): one that has
            none yet (a heading and a signature only) gets an empty p first */
-        if (t == b->body && !container_has_common(t))
+        if ((t == b->body || t == b->part) && !container_has_common(t))
             tk_el(cv, t, "p");
         if (b->closer == NULL || b->closer != t->last)
             b->closer = tk_el(cv, t, "closer");
@@ -641,8 +662,8 @@ static void flush_finished(builder *b)
         b->opener = NULL;
     if (b->closer != NULL && b->closer != b->closer->parent->last)
         b->closer = NULL;
-    xmlNodePtr open[] = {b->sp,   b->container, b->act,   b->scene,
-                         b->section, b->list,   b->opener, b->closer};
+    xmlNodePtr open[] = {b->sp,      b->container, b->act,    b->scene, b->section,
+                         b->part,    b->list,      b->opener, b->closer};
     size_t n_open = sizeof open / sizeof *open;
     for (size_t i = 0; i < n_open; i++)
         mark_open(open[i], b->body, 1);

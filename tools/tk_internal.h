@@ -324,7 +324,9 @@ enum {
     TK_BF_ROLE = 1,    /* the speaker is a role (QUESTION, ?): no @who */
     TK_BF_BETWEEN = 2, /* a stage or paragraph that stands between turns: closes the turn */
     TK_BF_VERSE = 4,   /* a turn whose speech is verse: its first line is an l */
-    TK_BF_JOINT = 8    /* a speaker line naming several speakers, one per word */
+    TK_BF_JOINT = 8,   /* a speaker line naming several speakers, one per word */
+    TK_BF_PART = 16    /* the first block of a part of a record with enclosures: opens
+                          div[@type=divtype] in the body ("document", "enclosure") */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
@@ -512,6 +514,9 @@ int tk_rec_roster_label(const char *s, size_t len);
  * office after a comma (`Armin H. Rappaport, Professor of History`): 2 when the name has an
  * initial, 1 when not, 0 when the line is no such entry. */
 int tk_rec_roster_entry(const char *s, size_t len);
+/* The title of an enclosed paper, where a dateline follows (`Captain Watson to Mr.
+ * Herbert.`, `The Minister (X) to the Secretary of State`, `Memorandum.`): 1, else 0. */
+int tk_rec_enclosure_title(const char *s, size_t len);
 
 /* ---- serialize.c: TEI bytes (structural elements indented, mixed content as built) ---- */
 /* A serializer (tk_ser): bytes written so far, in memory. Free with tk_ser_free. */
