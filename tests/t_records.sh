@@ -216,4 +216,32 @@ has "the page break stays with the covering letter" "$X" '<pb n="44"'
 has "header title is the covering letter's" "$X" '<title>No. 12. Mr. Oakhurst to Mr. Penwarden.</title>'
 check "enclosure valid" $TEIKIT validate "$X"
 
+# ---- numbered paragraphs after an unnumbered one: `3.` followed by `4.` opens a list again;
+#      a lone `7.` stays a paragraph
+cat > "$TK_TMP/numbered.txt" <<'TXT'
+The Consul at Zenda to the Secretary of State
+
+Zenda, May 4, 1921.
+
+1. The harbor board met this morning and heard the agents of the three lines at length.
+
+The agents asked for a reduction of dues which the board declined to consider before the autumn.
+
+3. The board then took up the question of the new pier and deferred it.
+
+4. It adjourned at noon without fixing a date for the next meeting.
+
+The agents will write to the Legation.
+
+7. My telegram of May 2 on the same subject should be read with this one.
+
+The board is not expected to meet again this month.
+TXT
+X="$TK_TMP/numbered.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/numbered.txt" 2>/dev/null
+has "item 3 after an unnumbered paragraph" "$X" '<item n="3.">The board then took up'
+has "item 4 joins it" "$X" '<item n="4.">It adjourned'
+has "a lone numbered paragraph stays a paragraph" "$X" '<p>7. My telegram'
+check "numbered valid" $TEIKIT validate "$X"
+
 tk_done

@@ -651,7 +651,10 @@ static int page_marker_line(const tk_line *l)
     return i == e - 1 && i > 6;
 }
 
-static void record_paragraph(parser *P, const para *p, int *list_open)
+/* next: the paragraph after p (NULL at the end): a numbered paragraph opens a list when the
+ * next one carries the next number (`3.` then `4.`, the numbered paragraphs of a telegram
+ * after an unnumbered one). */
+static void record_paragraph(parser *P, const para *p, const para *next, int *list_open)
 {
     const tk_lines *L = P->lines;
     size_t i = p->first, end = p->first + p->n;
@@ -671,7 +674,9 @@ static void record_paragraph(parser *P, const para *p, int *list_open)
                unless the next paragraph line also carries a marker */
             size_t m2;
             int n2;
-            if (!(i + 1 < end && list_marker(&L->v[i + 1], &m2, &n2) > 0 && n2 == num + 1))
+            const tk_line *nl = i + 1 < end ? &L->v[i + 1]
+                                : i + 1 == end && next != NULL ? &L->v[next->first] : NULL;
+            if (!(nl != NULL && num > 1 && list_marker(nl, &m2, &n2) > 0 && n2 == num + 1))
                 continue;
         }
         if (i > run) {
@@ -1522,7 +1527,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                     in_turns = 1, seen_long = 1;
         } else {
             if (p->n == 1 || !is_parenthesised(l, &L->v[p->first + p->n - 1]))
-                record_paragraph(P, p, &list_open);
+                record_paragraph(P, p, k + 1 < text_end ? &v[k + 1] : NULL, &list_open);
             else
                 para_block(P, TK_B_STAGE, p, 0);
         }
