@@ -244,4 +244,27 @@ has "item 4 joins it" "$X" '<item n="4.">It adjourned'
 has "a lone numbered paragraph stays a paragraph" "$X" '<p>7. My telegram'
 check "numbered valid" $TEIKIT validate "$X"
 
+# ---- a signature with the signer's office on the next line is one closer/signed; a short
+#      paragraph after the closing formula and signature is a postscript
+cat > "$TK_TMP/ps.txt" <<'TXT'
+Mr. Quillane to Mr. Ostrander.
+
+Legation of the United States,
+Strelsau, June 9, 1890.
+
+Sir: I have the honor to report that the new tariff was published this morning and takes effect on the first of next month, without the changes the merchants had asked for.
+
+I am, etc.,
+
+Walter P. Quillane,
+Minister Resident.
+
+Identical note sent to the consul at Zenda, who will inform the merchants of the port at once.
+TXT
+X="$TK_TMP/ps.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/ps.txt" 2>/dev/null
+has "signature with office" "$X" '<signed><persName[^>]*>Walter P. Quillane</persName>,'
+has "postscript" "$X" '<postscript><p>Identical note sent'
+check "postscript valid" $TEIKIT validate "$X"
+
 tk_done

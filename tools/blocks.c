@@ -1172,6 +1172,25 @@ static size_t bare_roster(const tk_lines *L, const para *v, size_t k, size_t end
  * four one-line paragraphs with only short lines after it, and the closing formula right
  * before it; (size_t)-1 when there is none. Source lines (moved to the header) and page
  * breaks alone on a line are skipped. */
+/* A signature with the signer's office on the lines after it, one paragraph (`H. A. Herbert,`
+ * / `Secretary of the Navy.`): the name ends with a comma, two or three short lines, each
+ * line after the name capitalised. */
+static int signature_office_para(const tk_lines *L, const para *p)
+{
+    if (p->n < 2 || p->n > 3)
+        return 0;
+    const tk_line *l = &L->v[p->first];
+    size_t e = rtrim_len(l->s, l->len);
+    if (e < 4 || l->s[e - 1] != ',' || !tk_rec_signature(l->s, e - 1))
+        return 0;
+    for (size_t i = p->first + 1; i < p->first + p->n; i++) {
+        size_t n = rtrim_len(L->v[i].s, L->v[i].len);
+        if (n == 0 || n > 80 || !is_upper((unsigned char)L->v[i].s[0]))
+            return 0;
+    }
+    return 1;
+}
+
 static size_t find_closer(parser *P, const para *v, size_t n)
 {
     const tk_lines *L = P->lines;
@@ -1184,10 +1203,11 @@ static size_t find_closer(parser *P, const para *v, size_t n)
         const tk_line *l = &L->v[v[k - 1].first];
         /* short lines only; a numbered or bracketed line (a note, an archive reference)
            after the signature is no addressee: no closer then */
-        if (v[k - 1].n != 1 || rtrim_len(l->s, l->len) > 80 || l->len == 0 ||
+        int office = signature_office_para(L, &v[k - 1]);
+        if ((v[k - 1].n != 1 && !office) || rtrim_len(l->s, l->len) > 80 || l->len == 0 ||
             is_digit((unsigned char)l->s[0]) || l->s[0] == '[')
             break;
-        if (tk_rec_signature(l->s, l->len) && k - 1 >= 2) /* not the title itself */
+        if ((office || tk_rec_signature(l->s, l->len)) && k - 1 >= 2) /* not the title */
             found = k - 1;
     }
     if (found == (size_t)-1)
@@ -1257,6 +1277,33 @@ static size_t find_enclosures(const tk_lines *L, const para *v, size_t from, siz
     return n;
 }
 
+/* A postscript at the end of v[0..n) (page markers at the end skipped): one or two
+ * paragraphs of at most 400 characters after a signature that follows a closing formula
+ * (`I am, etc.,` / `Lewis Baker.` / `Identical note sent to ...`): the index of its first
+ * paragraph, with the closing formula's in *closer; (size_t)-1 when there is none. */
+static size_t find_postscript(parser *P, const para *v, size_t n, size_t *closer)
+{
+    const tk_lines *L = P->lines;
+    while (n > 0 && v[n - 1].n == 1 && page_marker_line(&L->v[v[n - 1].first]))
+        n--;
+    for (size_t m = 1; m <= 2 && m + 3 < n; m++) {
+        size_t sig = n - m - 1, chars = 0;
+        const tk_line *sl = &L->v[v[sig].first], *cl = &L->v[v[sig - 1].first];
+        if (!((v[sig].n == 1 && tk_rec_signature(sl->s, sl->len)) ||
+              signature_office_para(L, &v[sig])) ||
+            v[sig - 1].n != 1 || !tk_rec_closing(cl->s, cl->len))
+            continue;
+        for (size_t k = sig + 1; k < n; k++)
+            for (size_t i = v[k].first; i < v[k].first + v[k].n; i++)
+                chars += L->v[i].len;
+        if (chars > 400 * m)
+            continue;
+        *closer = sig - 1;
+        return sig + 1;
+    }
+    return (size_t)-1;
+}
+
 /* A file number line before the title: its number (idno) and the document type after it
  * (`724.3415/3536: Telegram`) go to the header. */
 static void file_number_meta(parser *P, const tk_line *l)
@@ -1284,13 +1331,21 @@ static void title_meta(parser *P, const tk_line *l)
 }
 
 /* The closer of the part v[from..end) of a record (page markers at its end skipped), as
- * an index into v, or (size_t)-1. */
-static size_t part_closer(parser *P, const para *v, size_t from, size_t end)
+ * an index into v, or (size_t)-1; *ps: the first paragraph of its postscript, or
+ * (size_t)-1. */
+static size_t part_closer(parser *P, const para *v, size_t from, size_t end, size_t *ps)
 {
+    *ps = (size_t)-1;
     while (end > from && v[end - 1].n == 1 && page_marker_line(&P->lines->v[v[end - 1].first]))
         end--;
-    size_t c = find_closer(P, v + from, end - from);
-    return c == (size_t)-1 ? c : from + c;
+    size_t c = find_closer(P, v + from, end - from), cl;
+    if (c != (size_t)-1)
+        return from + c;
+    size_t p = find_postscript(P, v + from, end - from, &cl);
+    if (p == (size_t)-1)
+        return p;
+    *ps = from + p;
+    return from + cl;
 }
 
 static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int first_doc)
@@ -1370,7 +1425,10 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         n_parts++;
     }
     size_t part_end = n_parts > 1 ? parts[1] : body_end;
-    size_t closer_at = shape == TK_SHAPE_RECORD ? part_closer(P, v, 0, n_parts > 1 ? parts[1] : text_end) : (size_t)-1;
+    size_t ps_at = (size_t)-1; /* the first paragraph of the postscript */
+    size_t closer_at = shape == TK_SHAPE_RECORD
+                           ? part_closer(P, v, 0, n_parts > 1 ? parts[1] : text_end, &ps_at)
+                           : (size_t)-1;
     for (size_t k = 0; k < body_end; k++) {
         const para *p = &v[k];
         const tk_line *l = &L->v[p->first];
@@ -1381,7 +1439,8 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             list_open = roster = 0;
             title_at = (long)(enclosure_label_para(L, p) ? k + 1 : k);
             part_end = part + 1 < n_parts ? parts[part + 1] : body_end;
-            closer_at = part_closer(P, v, k, part + 1 < n_parts ? parts[part + 1] : text_end);
+            closer_at = part_closer(P, v, k, part + 1 < n_parts ? parts[part + 1] : text_end,
+                                    &ps_at);
             note(P, p->first, "enclosure", "an enclosed paper (title and dateline): div[@type='enclosure']");
         }
         /* Source: line (FRUS, conference files) -> header */
@@ -1400,13 +1459,20 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                 add_block(P, TK_B_NOTE, i, 1, 0);
             continue;
         }
-        if (k >= closer_at && k < part_end && p->n == 1 && !page_marker_line(l)) {
-            /* the closer: salute, signed, addressee */
+        if (k >= ps_at && k < part_end && !page_marker_line(l)) {
+            para_block(P, TK_B_POSTSCRIPT, p, 0);
+            note(P, p->first, "postscript", "after the closing formula and signature: postscript");
+            continue;
+        }
+        int office = signature_office_para(L, p);
+        if (k >= closer_at && k < part_end && !page_marker_line(l) && (p->n == 1 || office)) {
+            /* the closer: salute, signed (one or more), addressee */
             tk_block_kind kind = TK_B_CLOSE_SEG;
             if (k == closer_at && tk_rec_closing(l->s, l->len))
                 kind = TK_B_CLOSE;
-            else if (k == closer_at || (k == closer_at + 1 && P->db->n > 0 &&
-                                        P->db->b[P->db->n - 1].kind == TK_B_CLOSE))
+            else if (k == closer_at || office ||
+                     (k == closer_at + 1 && P->db->n > 0 &&
+                      P->db->b[P->db->n - 1].kind == TK_B_CLOSE))
                 kind = TK_B_SIGNED;
             para_block(P, kind, p, 0);
             note(P, p->first, "closer", kind == TK_B_CLOSE    ? "closing formula: closer/salute"

@@ -93,6 +93,7 @@ typedef struct builder {
     xmlNodePtr list;        /* open list (in container or sp) */
     xmlNodePtr opener;
     xmlNodePtr closer;      /* open closer (salute, signed) at the end of the container */
+    xmlNodePtr postscript;  /* open postscript after the closer */
     int oom;
 } builder;
 
@@ -575,6 +576,17 @@ static void one_block(builder *b, const tk_block *bl)
             b->info->n_items++;
         break;
     }
+    case TK_B_POSTSCRIPT: {
+        xmlNodePtr t = target(b);
+        if (b->postscript == NULL || b->postscript != t->last)
+            b->postscript = tk_el(cv, t, "postscript");
+        if (b->postscript == NULL) {
+            b->oom = 1;
+            break;
+        }
+        text_el(b, b->postscript, "p", bl, 0);
+        break;
+    }
     case TK_B_NOTES_HEAD:
     case TK_B_NOTE:
     case TK_B_KIND_COUNT:
@@ -662,8 +674,10 @@ static void flush_finished(builder *b)
         b->opener = NULL;
     if (b->closer != NULL && b->closer != b->closer->parent->last)
         b->closer = NULL;
+    if (b->postscript != NULL && b->postscript != b->postscript->parent->last)
+        b->postscript = NULL;
     xmlNodePtr open[] = {b->sp,      b->container, b->act,    b->scene, b->section,
-                         b->part,    b->list,      b->opener, b->closer};
+                         b->part,    b->list,      b->opener, b->closer, b->postscript};
     size_t n_open = sizeof open / sizeof *open;
     for (size_t i = 0; i < n_open; i++)
         mark_open(open[i], b->body, 1);
