@@ -264,7 +264,20 @@ TXT
 X="$TK_TMP/ps.xml"
 $TEIKIT convert -o "$X" "$TK_TMP/ps.txt" 2>/dev/null
 has "signature with office" "$X" '<signed><persName[^>]*>Walter P. Quillane</persName>,'
-has "postscript" "$X" '<postscript><p>Identical note sent'
+n=$(sed -n '/<postscript>/,/<\/postscript>/p' "$X" | grep -c '<p>Identical note sent'); [ "$n" -eq 1 ] && ok || fail "postscript"
 check "postscript valid" $TEIKIT validate "$X"
+
+# ---- TAB-separated rows are table/row/cell, across a page marker; a single TAB line is not
+printf 'Trade of Ruritania\n\nZenda, May 4, 1921.\n\nThe figures of the last three years follow.\n\nYear\tExport\tImport\n\n1918\t$1,200\t$900\n\n[Page 12]\n\n1919\t$1,350\t$1,020\n\nThe figures show a steady rise, which the Legation expects to continue for some time.\n\nNote\tthis line stands alone.\n\nNo more figures were given in the report of the Ministry this year or the last.\n' > "$TK_TMP/table.txt"
+X="$TK_TMP/table.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/table.txt" 2>/dev/null
+n=$(grep -c '<table>' "$X"); [ "$n" -eq 1 ] && ok || fail "tables: $n, wanted 1"
+n=$(grep -c '<row>' "$X"); [ "$n" -eq 3 ] && ok || fail "rows: $n, wanted 3"
+has "a cell" "$X" '<cell>\$1,350</cell>'
+n=$(sed -n '/<table>/,/<\/table>/p' "$X" | grep -c '<pb n="12"'); [ "$n" -eq 1 ] && ok || fail "the page break stays in the table"
+has "a single TAB line stays a paragraph" "$X" '<p>Note'
+check "table valid" $TEIKIT validate "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/table.back" "$X" 2>/dev/null
+for w in Export 1,020 '\$1,200'; do has "table text rendered ($w)" "$TK_TMP/table.back" "$w"; done
 
 tk_done

@@ -1168,6 +1168,39 @@ static size_t bare_roster(const tk_lines *L, const para *v, size_t k, size_t end
     return run >= 5 && initials * 2 >= run ? run : 0;
 }
 
+/* 1 when every line of p has text, a TAB, then more text (`1931\t$166,050,000\t...`):
+ * rows of a table. */
+static int tab_row_para(const tk_lines *L, const para *p)
+{
+    for (size_t i = p->first; i < p->first + p->n; i++) {
+        const tk_line *l = &L->v[i];
+        size_t a = indent_of(l), e = rtrim_len(l->s, l->len), t = a;
+        while (t < e && l->s[t] != '\t')
+            t++;
+        if (t == a || t >= e)
+            return 0;
+    }
+    return 1;
+}
+
+/* A table from v[k] on (before v[end]): paragraphs of TAB-separated rows, two rows or more
+ * in all, page markers between them taken along. The number of its paragraphs, or 0. */
+static size_t tab_table(const tk_lines *L, const para *v, size_t k, size_t end)
+{
+    size_t j = k, rows = 0, last = k;
+    while (j < end) {
+        if (tab_row_para(L, &v[j])) {
+            rows += v[j].n;
+            last = ++j;
+        } else if (v[j].n == 1 && page_marker_line(&L->v[v[j].first])) {
+            j++;
+        } else {
+            break;
+        }
+    }
+    return rows >= 2 ? last - k : 0;
+}
+
 /* The first paragraph of a record's closer among v[0..n): a signature among the last
  * four one-line paragraphs with only short lines after it, and the closing formula right
  * before it; (size_t)-1 when there is none. Source lines (moved to the header) and page
@@ -1396,6 +1429,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
 
     int list_open = 0, in_turns = 0, seen_long = 0, roster = 0;
     size_t roster_end = 0; /* the paragraphs before it from k on are a roster without label */
+    size_t table_end = 0;  /* the paragraphs before it from k on are rows of a table */
     size_t blocks_at = P->db->n;
     play_state ps = {0};
     for (size_t i = a; i < b && shape == TK_SHAPE_PLAY; i++) /* the margin of wrapped prose */
@@ -1502,6 +1536,23 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         }
         if (k < roster_end) {
             para_block(P, TK_B_ROSTER_ITEM, p, 0);
+            continue;
+        }
+        /* TAB-separated rows: table/row/cell */
+        if (shape == TK_SHAPE_RECORD && k >= table_end) {
+            size_t run = tab_table(L, v, k, text_end);
+            if (run > 0) {
+                note(P, p->first, "table", "TAB-separated rows: table/row/cell");
+                table_end = k + run;
+            }
+        }
+        if (k < table_end) {
+            if (tab_row_para(L, p))
+                for (size_t i = p->first; i < p->first + p->n; i++)
+                    add_block(P, TK_B_ROW, i, 1, indent_of(&L->v[i]));
+            else
+                add_block(P, TK_B_P, p->first, p->n, 0); /* a page marker */
+            list_open = 0;
             continue;
         }
         if (roster) {

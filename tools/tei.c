@@ -94,6 +94,7 @@ typedef struct builder {
     xmlNodePtr opener;
     xmlNodePtr closer;      /* open closer (salute, signed) at the end of the container */
     xmlNodePtr postscript;  /* open postscript after the closer */
+    xmlNodePtr table;       /* open table (TAB-separated rows) */
     int oom;
 } builder;
 
@@ -339,6 +340,42 @@ static void add_stage(builder *b, const tk_block *bl)
     }
     if (sp.len > 0)
         tk_inline_append(b->cv, el, &sp);
+}
+
+/* A row of TAB-separated cells (a run of TABs separates two cells) in the open table, or a
+ * new one; a page break that stands right after the open table goes into it (the table
+ * goes on across the page). */
+static void add_row(builder *b, const tk_block *bl, const tk_line *l)
+{
+    xmlNodePtr t = target(b), last = t->last;
+    b->list = NULL;
+    if (b->table != NULL && last != NULL && last != b->table && last->prev == b->table &&
+        last->type == XML_ELEMENT_NODE && strcmp((const char *)last->name, "pb") == 0) {
+        xmlUnlinkNode(last);
+        xmlAddChild(b->table, last);
+    }
+    if (b->table == NULL || b->table != t->last)
+        b->table = tk_el(b->cv, t, "table");
+    xmlNodePtr row = b->table != NULL ? tk_el(b->cv, b->table, "row") : NULL;
+    if (row == NULL) {
+        b->oom = 1;
+        return;
+    }
+    size_t a = bl->off, n = l->len;
+    while (n > a && (l->s[n - 1] == ' ' || l->s[n - 1] == '\t'))
+        n--;
+    while (a < n) {
+        while (a < n && (l->s[a] == ' ' || l->s[a] == '\t'))
+            a++;
+        size_t e = a;
+        while (e < n && l->s[e] != '\t')
+            e++;
+        tk_block cell = *bl;
+        cell.n_lines = 1;
+        cell.off = a;
+        text_el(b, row, "cell", &cell, e < l->len ? e : 0);
+        a = e;
+    }
 }
 
 static void one_block(builder *b, const tk_block *bl)
@@ -587,6 +624,9 @@ static void one_block(builder *b, const tk_block *bl)
         text_el(b, b->postscript, "p", bl, 0);
         break;
     }
+    case TK_B_ROW:
+        add_row(b, bl, l);
+        break;
     case TK_B_NOTES_HEAD:
     case TK_B_NOTE:
     case TK_B_KIND_COUNT:
@@ -676,8 +716,11 @@ static void flush_finished(builder *b)
         b->closer = NULL;
     if (b->postscript != NULL && b->postscript != b->postscript->parent->last)
         b->postscript = NULL;
+    if (b->table != NULL && b->table != b->table->parent->last)
+        b->table = NULL;
     xmlNodePtr open[] = {b->sp,      b->container, b->act,    b->scene, b->section,
-                         b->part,    b->list,      b->opener, b->closer, b->postscript};
+                         b->part,    b->list,      b->opener, b->closer, b->postscript,
+                         b->table};
     size_t n_open = sizeof open / sizeof *open;
     for (size_t i = 0; i < n_open; i++)
         mark_open(open[i], b->body, 1);

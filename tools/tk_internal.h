@@ -304,6 +304,7 @@ typedef enum tk_block_kind {
     TK_B_ROSTER_HEAD, /* "Present:": list[@type='participants']/head */
     TK_B_ROSTER_ITEM, /* one name of the roster: list[@type='participants']/item */
     TK_B_POSTSCRIPT,  /* a paragraph after a letter's signature: postscript/p */
+    TK_B_ROW,         /* one line of TAB-separated cells: table/row/cell */
     TK_B_KIND_COUNT
 } tk_block_kind;
 
