@@ -280,4 +280,11 @@ check "table valid" $TEIKIT validate "$X"
 $TEIKIT render --to text --view diplomatic -o "$TK_TMP/table.back" "$X" 2>/dev/null
 for w in Export 1,020 '\$1,200'; do has "table text rendered ($w)" "$TK_TMP/table.back" "$w"; done
 
+# ---- a person's name with an initial alone on a line (one signer of a petition) is no heading
+printf 'Petition of the Merchants\n\nGreytown, May 4, 1891.\n\nWe, the undersigned merchants of the port, ask for the protection of the Government against the new duties.\n\nH. B. Trelawney\n\nwho signs for the firm of Trelawney and Sons, as for the others of the port, at their request.\n\nThe Consul forwarded the petition with a note of his own on the state of the trade.\n' > "$TK_TMP/signers.txt"
+X="$TK_TMP/signers.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/signers.txt" 2>/dev/null
+hasnt "a name is no heading" "$X" '<head><persName[^>]*>H. B. Trelawney'
+check "signers valid" $TEIKIT validate "$X"
+
 tk_done

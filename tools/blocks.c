@@ -569,6 +569,16 @@ static int function_word(const char *w, size_t n)
     return 0;
 }
 
+/* A line that is only a person's name with an initial (`J. A. Peterson`, `Geo. D. Emery`). */
+static int bare_name_line(const tk_line *l)
+{
+    size_t e = rtrim_len(l->s, l->len);
+    for (size_t i = 0; i + 1 < e; i++)
+        if ((l->s[i] == ',' || l->s[i] == '[' || l->s[i] == '(') )
+            return 0;
+    return tk_rec_roster_entry(l->s, e) == 2;
+}
+
 /* A title-like line: short, capitalised, no closing sentence punctuation, mostly capitalised
  * longer words (title case or all caps). */
 static int heading_like(const tk_line *l)
@@ -1597,7 +1607,10 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             }
         }
         /* a heading: a lone title-like line followed by ordinary text */
-        if (p->n == 1 && heading_like(l) && k + 1 < notes_at) {
+        /* (in a record, a person's name with an initial alone on its line, `J. A. Peterson`,
+           is a signature among others, not a heading) */
+        if (p->n == 1 && heading_like(l) && k + 1 < notes_at &&
+            !(shape == TK_SHAPE_RECORD && bare_name_line(l))) {
             const para *q = &v[k + 1];
             const tk_line *nl = &L->v[q->first];
             tk_label lab;
