@@ -287,4 +287,40 @@ $TEIKIT convert -o "$X" "$TK_TMP/signers.txt" 2>/dev/null
 hasnt "a name is no heading" "$X" '<head><persName[^>]*>H. B. Trelawney'
 check "signers valid" $TEIKIT validate "$X"
 
+# ---- the record's own title with its dateline under a catalogue title and a citation: a
+#      division with head and opener/dateline; a roster in a transcript ends at the first turn
+cat > "$TK_TMP/second.txt" <<'TXT'
+Meeting of the Harbor Board With the Minister, June 1931
+
+Cited in A History of the Harbor Board, Chapter 4, Footnote 12
+
+Meeting of the Minister of Marine With the Harbor Board
+
+Board Room, June 3, 1931
+
+In Attendance
+
+Minister of Marine Osric Halloway
+
+Captain Ivo P. Brandt
+
+Mrs. Delia M. Fenwick
+
+HALLOWAY: I asked for this meeting because the pier question cannot wait until the autumn session.
+
+BRANDT: The Board has the plans ready, but the money is not yet voted.
+
+HALLOWAY: Then we shall find it.
+
+BRANDT: We shall be glad to hear where.
+TXT
+X="$TK_TMP/second.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/second.txt" 2>/dev/null
+has "second title opens a division" "$X" '<head>Meeting of the Minister of Marine With the Harbor Board</head>'
+has "its dateline" "$X" '<opener><dateline>Board Room,'
+has "roster in a transcript" "$X" '<head>In Attendance</head>'
+n=$(sed -n '/<list type="participants">/,/<\/list>/p' "$X" | grep -c '<item>'); [ "$n" -eq 3 ] && ok || fail "attendance items: $n, wanted 3"
+n=$(grep -c '<sp' "$X"); [ "$n" -ge 4 ] && ok || fail "turns after the roster: $n, wanted 4"
+check "second title valid" $TEIKIT validate "$X"
+
 tk_done

@@ -988,6 +988,15 @@ static int event_para(const tk_lines *L, const para *p)
 
 /* 1 when paragraph q opens a new turn (a label) or a division: what follows an event that
  * stands between turns. */
+/* 1 when paragraph q starts with a speaker label or a timestamp (a turn, not a name of a
+ * roster). */
+static int labelled_para(parser *P, const para *q)
+{
+    const tk_line *l = &P->lines->v[q->first];
+    tk_label lab;
+    return tk_timestamp_line(l->s, l->len) || speaker_label(P, l, &lab) > 0;
+}
+
 static int opens_turn(parser *P, const para *q)
 {
     const tk_line *l = &P->lines->v[q->first];
@@ -1526,8 +1535,9 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             continue;
         }
         /* a roster: "Present:" and one name (with its office) per paragraph */
-        if (shape == TK_SHAPE_RECORD && p->n == 1 && tk_rec_roster_label(l->s, l->len) &&
-            k + 1 < notes_at && roster_item(L, &v[k + 1], 120)) {
+        if (shape != TK_SHAPE_PLAY && p->n == 1 && tk_rec_roster_label(l->s, l->len) &&
+            k + 1 < notes_at && roster_item(L, &v[k + 1], 120) &&
+            !(shape == TK_SHAPE_TRANSCRIPT && labelled_para(P, &v[k + 1]))) {
             para_block(P, TK_B_ROSTER_HEAD, p, 0);
             note(P, p->first, "roster", "roster label: list[@type='participants']");
             roster = 1;
@@ -1566,7 +1576,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             continue;
         }
         if (roster) {
-            if (roster_item(L, p, 120)) {
+            if (roster_item(L, p, 120) && !(shape == TK_SHAPE_TRANSCRIPT && labelled_para(P, p))) {
                 para_block(P, TK_B_ROSTER_ITEM, p, 0);
                 continue;
             }
@@ -1586,6 +1596,16 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         if (top && p->n <= 4) {
             if (dateline_para(L, p)) {
                 para_block(P, TK_B_DATELINE, p, 0);
+                list_open = 0;
+                continue;
+            }
+            /* a second title with its dateline under the first one (the record's own title
+               under a catalogue title and a citation): a division of its own */
+            if (title_at >= 0 && k > (size_t)title_at + 1 && n_parts == 0 &&
+                shape != TK_SHAPE_PLAY && p->n == 1 && title_para(P, p, shape) &&
+                k + 1 < text_end && dateline_para(L, &v[k + 1])) {
+                para_block(P, TK_B_HEAD, p, 0);
+                note(P, p->first, "heading", "a title with its dateline below the top: a division");
                 list_open = 0;
                 continue;
             }
