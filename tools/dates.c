@@ -102,6 +102,7 @@ static void build_tables(void)
     for (int c = 0; c < 256; c++)
         word_byte[c] = (unsigned char)is_alnum((unsigned char)c);
     date_start['f'] = date_start['F'] = date_start['b'] = date_start['B'] = date_start['t'] = 1;
+    date_start[0xE2] = 1; /* \u2019 before a two-digit year */
 }
 
 static size_t dash_at(const char *t, size_t i, size_t len);
@@ -321,6 +322,53 @@ static int month_range(const char *t, size_t i, size_t n, unsigned m, size_t len
     return 1;
 }
 
+/* A two-digit year after an apostrophe (`in '72`, `the summer of \u201972`, `the '30s`), at
+ * byte i (the digits after ', or the right single quote itself): the year is taken in the
+ * 1900s (docs/inline.md); a cue word must stand before it, except for a decade. */
+static int apostrophe_year(const char *t, size_t i, size_t len, tk_date *d)
+{
+    size_t ap = 0, q;
+    if (i + 5 <= len && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+        (unsigned char)t[i + 2] == 0x99) {
+        q = i;
+        i += 3;
+        ap = 3;
+    } else if (i > 0 && t[i - 1] == '\'' && is_digit(t[i])) {
+        q = i - 1;
+        ap = 1;
+    } else {
+        return 0;
+    }
+    unsigned a;
+    if (q > 0 && t[q - 1] != ' ' && t[q - 1] != '(' && t[q - 1] != '\n')
+        return 0;
+    if (digits(t, i, len, 2, &a) != 2 || (i + 2 < len && is_digit(t[i + 2])))
+        return 0;
+    size_t j = i + 2;
+    d->start = q;
+    if (j < len && t[j] == 's' && (j + 1 >= len || !is_alnum((unsigned char)t[j + 1]))) {
+        if (a % 10 != 0)
+            return 0;
+        d->end = j + 1;
+        set_ymd(d->from, 1900 + a, 0, 0);
+        set_ymd(d->to, 1909 + a, 0, 0);
+        d->rule = "apostrophe-decade";
+        return 1;
+    }
+    if (!number_ends(t, j, len) || count_follows(t, j, len))
+        return 0;
+    const char *w;
+    size_t wl;
+    word_before(t, q, &w, &wl);
+    if (wl == 0 || !word_in(w, wl, year_cues, sizeof year_cues / sizeof *year_cues))
+        return 0;
+    d->end = j;
+    set_ymd(d->when, 1900 + a, 0, 0);
+    d->rule = "apostrophe-year";
+    (void)ap;
+    return 1;
+}
+
 /* Tries every pattern that can start at byte i (a word start). Fills *d and returns 1. */
 static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
 {
@@ -421,6 +469,8 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
         }
         return 0;
     }
+    if (apostrophe_year(t, i, len, d))
+        return 1;
     if (!is_digit(t[i]))
         return 0;
     /* numbers: not inside a larger number or a file number ("710.1012", "F. 39") */
@@ -504,10 +554,12 @@ void tk_dates_scan(const char *text, size_t len, int order,
     tk_date d;
     /* every form below holds a year of four digits: text without four digits in a row has
      * no date (most paragraphs of a transcript), and a run of digits is quick to look for */
-    size_t run = 0;
-    for (size_t i = 0; i < len && run < 4; i++)
+    size_t run = 0, quoted = 0; /* (or two after an apostrophe: '72) */
+    for (size_t i = 0; i < len && run < 4 && !quoted; i++) {
         run = text[i] >= '0' && text[i] <= '9' ? run + 1 : 0;
-    if (run < 4)
+        quoted = run == 2 && i >= 2 && (text[i - 2] == '\'' || (unsigned char)text[i - 2] == 0x99);
+    }
+    if (run < 4 && !quoted)
         return;
     pthread_once(&tables_once, build_tables);
     /* word by word: a date can only start where a word starts */

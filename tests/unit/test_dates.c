@@ -98,6 +98,9 @@ static void test_dates_ranges(void)
         {"They married in May of 1958 at home.", "[May of 1958]=1958-05;"},
         {"By 1911 the road was open.", "[1911]=1911;"},
         {"between 1931 and 1932 it grew", "[between 1931 and 1932]=1931/1932;"},
+        {"the floods of '27 and", "['27]=1927;"},
+        {"the winter of \xe2\x80\x99" "48 was", "[\xe2\x80\x99" "48]=1948;"},
+        {"music of the '30s and", "['30s]=1930/1939;"},
     };
     for (size_t i = 0; i < sizeof p / sizeof *p; i++) {
         const char *got = dates_of(p[i].in, TK_DATE_DMY);
@@ -108,6 +111,7 @@ static void test_dates_ranges(void)
     /* a page range and a backwards range give no year range */
     CU_ASSERT_STRING_EQUAL(dates_of("see pages 1 to 1650 of the report", TK_DATE_DMY), "");
     CU_ASSERT_STRING_EQUAL(dates_of("lines 12 and 1650 of the list", TK_DATE_DMY), "");
+    CU_ASSERT_STRING_EQUAL(dates_of("rock'n'roll and '48 dollars or '4", TK_DATE_DMY), "");
     CU_ASSERT_STRING_EQUAL(dates_of("July\xe2\x80\x93March, 1930 was", TK_DATE_DMY),
                            "[1930]=1930;");
 }
