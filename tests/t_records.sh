@@ -323,4 +323,20 @@ n=$(sed -n '/<list type="participants">/,/<\/list>/p' "$X" | grep -c '<item>'); 
 n=$(grep -c '<sp' "$X"); [ "$n" -ge 4 ] && ok || fail "turns after the roster: $n, wanted 4"
 check "second title valid" $TEIKIT validate "$X"
 
+# ---- --infer-years: a day and month without a year take the year of the document's date,
+#      with cert="medium"; without the option they get no date
+cat > "$TK_TMP/infer.txt" <<'TXT'
+The Consul at Zenda to the Secretary of State
+
+Zenda, May 4, 1921.
+
+The board met on April 28 and will meet again on June 5 unless the weather prevents it.
+TXT
+X="$TK_TMP/infer.xml"
+$TEIKIT convert --infer-years -o "$X" "$TK_TMP/infer.txt" 2>/dev/null
+has "inferred year" "$X" '<date when="1921-06-05" cert="medium">June 5</date>'
+check "inferred valid" $TEIKIT validate "$X"
+$TEIKIT convert -o "$TK_TMP/infer0.xml" "$TK_TMP/infer.txt" 2>/dev/null
+hasnt "no inference without the option" "$TK_TMP/infer0.xml" '>June 5</date>'
+
 tk_done

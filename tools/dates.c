@@ -410,7 +410,14 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
                 d->rule = "month-day-year";
                 return 1;
             }
-            return 0; /* "February 3" without a year: no ISO value to give */
+            /* "February 3" without a year: a day of the year (gMonthDay), which the inline
+               pass dates only with --infer-years */
+            if (!valid_day(2000, m, a) || !number_ends(t, j2, len))
+                return 0;
+            d->end = j2;
+            snprintf(d->when, sizeof d->when, "--%02u-%02u", m % 100, a % 100);
+            d->rule = "month-day";
+            return 1;
         }
         size_t j3 = j;
         if (j3 < len && t[j3] == ',')
@@ -559,8 +566,9 @@ void tk_dates_scan(const char *text, size_t len, int order,
         run = text[i] >= '0' && text[i] <= '9' ? run + 1 : 0;
         quoted = run == 2 && i >= 2 && (text[i - 2] == '\'' || (unsigned char)text[i - 2] == 0x99);
     }
-    if (run < 4 && !quoted)
+    if (run < 4 && !quoted && !(order & TK_DATE_DAYS))
         return;
+    order &= ~TK_DATE_DAYS;
     pthread_once(&tables_once, build_tables);
     /* word by word: a date can only start where a word starts */
     for (size_t i = 0; i < len;) {
@@ -601,7 +609,7 @@ int tk_date_parse(const char *text, size_t len, int order, tk_date *out)
         return 1;
     }
     if (!date_at(text, s, e, order, &d) || d.end != e || d.rule == NULL ||
-        strcmp(d.rule, "impossible") == 0)
+        strcmp(d.rule, "impossible") == 0 || strcmp(d.rule, "month-day") == 0)
         return 0;
     *out = d;
     return 1;

@@ -415,6 +415,8 @@ static void one_block(builder *b, const tk_block *bl)
                                      : NULL;
                     if (w != NULL) {
                         snprintf(b->info->when, sizeof b->info->when, "%s", (const char *)w);
+                        if (w[0] >= '0' && w[0] <= '9')
+                            snprintf(cv->doc_year, sizeof cv->doc_year, "%.4s", (const char *)w);
                         xmlFree(w);
                         xmlChar *t = xmlNodeGetContent(n);
                         free(b->info->date_text);
@@ -745,6 +747,7 @@ void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, x
     if (b.text == NULL || b.body == NULL)
         goto out;
     b.container = b.body;
+    cv->doc_year[0] = '\0';
     notes_section(&b); /* first: the markers in the body need the note texts */
     for (size_t i = 0; i < db->n && !b.oom; i++) {
         one_block(&b, &db->b[i]);

@@ -114,6 +114,8 @@ typedef struct tk_conv {
     tk_ser *stream;                    /* block side: when not NULL, finished parts of the body
                                          are written here and freed while it is built */
     int tei_depth;                    /* the indentation depth the TEI will be written at */
+    char doc_year[5];                 /* the year of the document's date once its dateline is
+                                         read ("" before): --infer-years */
     void *block_private;              /* block side's own state */
 } tk_conv;
 
@@ -209,7 +211,8 @@ int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, in
                    tk_rule_match *m);
 /* Date order for numeric dates (3.2.1949): 0 day first (default), 1 month first. Set by the
  * rules file directive `date-order dmy|mdy` or by the caller (--date-order). */
-enum { TK_DATE_DMY = 0, TK_DATE_MDY = 1 };
+enum { TK_DATE_DMY = 0, TK_DATE_MDY = 1, TK_DATE_DAYS = 2 /* or'd into an order: scan text
+       without a four-digit number too, for days without a year (--infer-years) */ };
 void tk_rules_set_date_order(tk_rules *r, int order);
 int tk_rules_date_order(const tk_rules *r);
 /* Rules flagged `play` apply only while this is on (the document being built is a play). */
@@ -225,7 +228,8 @@ const tk_rule *tk_rules_at(const tk_rules *r, size_t i);
 typedef struct tk_date {
     size_t start, end;
     char when[11], from[11], to[11];
-    const char *rule;   /* which pattern made it ("month-day-year", "year-range", ...) */
+    const char *rule;   /* which pattern made it ("month-day-year", "year-range", ...;
+                           "month-day": no year, when is "--MM-DD") */
 } tk_date;
 
 /* Finds dates in text, left to right, non-overlapping; calls found for each. Linear in len.

@@ -10,10 +10,13 @@ typedef struct {
 
 /* All dates found in text as "[text]=iso;" (ranges "from/to"). */
 static char found_buf[1024];
+static int with_month_day; /* also list days without a year (rule month-day) */
 static void collect(const tk_date *d, void *user)
 {
     const char *t = user;
     size_t n = strlen(found_buf);
+    if (!with_month_day && strcmp(d->rule, "month-day") == 0)
+        return;
     snprintf(found_buf + n, sizeof found_buf - n, "[%.*s]=%s%s%s%s;", (int)(d->end - d->start),
              t + d->start, d->when, d->from, d->to[0] ? "/" : "", d->to);
 }
@@ -114,6 +117,12 @@ static void test_dates_ranges(void)
     CU_ASSERT_STRING_EQUAL(dates_of("rock'n'roll and '48 dollars or '4", TK_DATE_DMY), "");
     CU_ASSERT_STRING_EQUAL(dates_of("July\xe2\x80\x93March, 1930 was", TK_DATE_DMY),
                            "[1930]=1930;");
+    /* a day and month without a year: found as a day of the year (--MM-DD) */
+    with_month_day = 1;
+    CU_ASSERT_STRING_EQUAL(dates_of("in 1931 the meeting of June 5 was short", TK_DATE_DMY),
+                           "[1931]=1931;[June 5]=--06-05;");
+    CU_ASSERT_STRING_EQUAL(dates_of("in 1931 on June 31 nobody", TK_DATE_DMY), "[1931]=1931;");
+    with_month_day = 0;
 }
 
 /* A day the month does not have is found (for a warning) but gets no ISO value: it would be
