@@ -920,6 +920,15 @@ static int nests(const vec *v, size_t *p, size_t a, size_t b)
 static void on_date(const tk_date *d, void *user)
 {
     ctx *c = user;
+    tk_date inferred;
+    if (d->rule != NULL && strcmp(d->rule, "month-day") == 0) {
+        /* a day and month without a year: the document's year, only when asked */
+        if (c->cv->opts == NULL || !c->cv->opts->infer_years || c->cv->doc_year[0] == '\0')
+            return;
+        inferred = *d;
+        snprintf(inferred.when, sizeof inferred.when, "%s%s", c->cv->doc_year, d->when + 1);
+        d = &inferred;
+    }
     if (d->when[0] == '\0' && d->from[0] == '\0' && d->to[0] == '\0') {
         warn(c, d->start, "date", "'%.*s' is not a day of the calendar: kept as text, no @when",
              c->t + d->start, d->end - d->start);
@@ -1349,9 +1358,11 @@ static void build(ctx *c, xmlNodePtr parent, const mark *m, size_t *i)
         break;
     case MK_DATE:
         el = tk_el(cv, parent, "date");
-        if (m->date.when[0])
+        if (m->date.when[0]) {
             set(el, "when", m->date.when);
-        else {
+            if (m->date.rule != NULL && strcmp(m->date.rule, "month-day") == 0)
+                set(el, "cert", "medium"); /* the year is the document's (--infer-years) */
+        } else {
             set(el, "from", m->date.from);
             set(el, "to", m->date.to);
         }
@@ -1443,7 +1454,10 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     reading r = {NULL, NULL, 0};
     c.out = &c.br;
     scan(&c, 0, c.len, 0);
-    tk_dates_scan(c.t, c.len, tk_rules_date_order(cv->rules), on_date, &c);
+    tk_dates_scan(c.t, c.len,
+                  tk_rules_date_order(cv->rules) |
+                      (cv->opts != NULL && cv->opts->infer_years && cv->doc_year[0] ? TK_DATE_DAYS : 0),
+                  on_date, &c);
     /* dates nest with brackets */
     size_t p = 0, pn = 0, keep = 0;
     for (size_t k = 0; k < c.dates.n; k++)

@@ -208,6 +208,8 @@ typedef struct tk_convert_opts {
     int explain;               /* report the converter's decisions as TK_NOTE messages */
     int split;                 /* several documents: make each TEI self-contained (own
                                   particDesc), for writing one file per document */
+    int infer_years;           /* a day and month without a year ("June 5") take the year of
+                                  the document's date, with @cert='medium' (0: no date) */
 } tk_convert_opts;
 
 void tk_convert_opts_init(tk_convert_opts *o);
