@@ -170,7 +170,7 @@ Anna and Boris	Goodnight.
 
 Act II
 
-Anna	Morning.
+Anna	Morning. I _did_ sleep _coughing_, and—_Rising._ Come.
 EOF
 conv tab; shape tab play
 count tab '<div type="act">' 2
@@ -178,6 +178,13 @@ count tab '<sp who=' 6
 has tab "scene description before the first speech" "<stage>A room with a stove.</stage>"
 has tab "verse cell: one l per line" "<l>Snow on the pass,</l>"
 has tab "prose speech is a p" "<p>So late?</p>"
+# _italics_ in a speech: a direction (a sentence, a participle ending a clause), or emphasis
+has tab "an _italic_ sentence in a speech is a direction" '<stage rend="underscored">She looks out.</stage>'
+has tab "an _italic_ participle before a comma is a direction" '<stage rend="underscored">coughing</stage>'
+has tab "an _italic_ direction after a dash" '—<stage rend="underscored">Rising.</stage> Come.'
+has tab "a short _italic_ word is emphasis, kept as printed" 'I _did_ sleep'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/tab.out" "$TK_TMP/tab.xml" 2>/dev/null
+grep -qF 'Where is he? _She looks out._ Gone again.' "$TK_TMP/tab.out" && grep -qF 'sleep _coughing_, and—_Rising._ Come.' "$TK_TMP/tab.out" && ok || fail "tab: _italic_ directions not rendered back as printed"
 cat >"$TK_TMP/inline.txt" <<'EOF'
 FIRST ACT
 

@@ -1,5 +1,6 @@
 /* inlines.c: the inline pass: one left-to-right scan of a span finds brackets (classified by
  * the rule table), footnote markers, dates and person names, then builds the TEI elements. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -64,6 +65,7 @@ typedef struct ctx {
     tk_inline_scratch *sc;
     tk_span_cursor cur; /* positions of messages: linear along a line */
     const char *phrase_only; /* the parent's name when it holds phrases only (no stage) */
+    int italics;             /* _italics_ may be read by the rules (the parent is p or l) */
 } ctx;
 
 /* Buffers reused from span to span (kept in cv->footnotes): the pass mallocs only when a
@@ -531,7 +533,8 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
     tk_rule_match rm;
     mark *m;
     /* glued: after a character other than a space ("Heaven--[Jack"): no play direction */
-    int glued = bs > 0 && t[bs - 1] != ' ' && t[bs - 1] != '\n' && t[bs - 1] != '\t';
+    int glued = bs > 0 && t[bs - 1] != ' ' && t[bs - 1] != '\n' && t[bs - 1] != '\t' &&
+                open != '_'; /* (an _italic_ follows no word character: "mind⁠—_Rising._") */
     if (!tk_rules_match(c->cv->rules, open, t + ins, inl,
                         attached | (glued ? TK_BR_GLUED : 0), &rm)) {
         if (open == '[')
@@ -559,7 +562,7 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
         m->s = bs;
         m->e = be;
         m->inner = ins;
-        m->paren = open == '(';
+        m->paren = open == '(' ? 1 : open == '_' ? 2 : 0;
         if (r->content >= 0 && !(r->flags & TK_RF_DESC)) {
             m->container = 1;
             m->cs = ins + rm.cap_start[r->content];
@@ -793,6 +796,25 @@ static size_t nested_end(const char *t, size_t j, size_t len)
     return k < len && t[k] == ']' && k > j + 1 ? k : 0;
 }
 
+/* The closing '_' of words in _italics_ opening at i, 0 when there is none: the '_' follows
+ * no word character and precedes one that is no space; the closing one follows no space
+ * and precedes no word character, within MAX_BRACKET bytes and one paragraph. */
+static size_t italic_end(const char *t, size_t i, size_t floor, size_t len)
+{
+    unsigned char b = i > floor ? (unsigned char)t[i - 1] : ' ';
+    if (isalnum(b) || b == '_' || i + 2 >= len || is_space((unsigned char)t[i + 1]) ||
+        t[i + 1] == '_')
+        return 0;
+    for (size_t j = i + 2; j < len && j - i <= MAX_BRACKET; j++) {
+        if (t[j] == '\n' && j + 1 < len && t[j + 1] == '\n')
+            return 0;
+        if (t[j] == '_' && !is_space((unsigned char)t[j - 1]) &&
+            (j + 1 == len || (!isalnum((unsigned char)t[j + 1]) && t[j + 1] != '_')))
+            return j;
+    }
+    return 0;
+}
+
 static void scan(ctx *c, size_t from, size_t len, int depth)
 {
     const char *t = c->t;
@@ -802,6 +824,7 @@ static void scan(ctx *c, size_t from, size_t len, int depth)
     static const unsigned char interesting[256] = {
         ['['] = 1, [']'] = 1, ['('] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
         ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, [0xC2] = 1, [0xE2] = 1,
+        ['_'] = 1,
     };
     for (size_t i = from; i < len; i++) {
         while (i < len && !interesting[(unsigned char)t[i]])
@@ -852,6 +875,22 @@ static void scan(ctx *c, size_t from, size_t len, int depth)
         }
         if (ch == ']') {
             warn(c, i, "bracket-unbalanced", "']' without '[' kept as text%.*s", "", 0);
+            continue;
+        }
+        if (ch == '_') {
+            size_t j = c->italics && depth == 0 && !in_note ? italic_end(t, i, floor, len) : 0;
+            size_t before = c->out->n;
+            /* a direction, not emphasis ("_is_"): the rules decide (stage-italic, plays) */
+            size_t k = j + 1;
+            while (k < len && t[k] == ' ')
+                k++;
+            if (j > 0 && tk_italic_direction(c->cv->rules, t + i + 1, j - i - 1,
+                                             k >= len || !(t[k] >= 'a' && t[k] <= 'z')))
+                bracket(c, i, j + 1, floor);
+            if (c->out->n > before) {
+                floor = c->out->v[c->out->n - 1].e;
+                i = floor - 1;
+            }
             continue;
         }
         if (in_note)
@@ -1047,9 +1086,10 @@ static void set_xml_id_unlisted(xmlNodePtr n, const char *id)
     *end = a;
 }
 
+/* paren: 0 square brackets, 1 parentheses, 2 underscores (_italics_) */
 static void set_rend(xmlNodePtr n, int paren)
 {
-    set(n, "rend", paren ? "parenthesized" : "bracketed");
+    set(n, "rend", paren == 2 ? "underscored" : paren ? "parenthesized" : "bracketed");
 }
 
 static void text_range(ctx *c, xmlNodePtr parent, size_t a, size_t b)
@@ -1409,6 +1449,8 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     for (size_t i = 0; i < sizeof phrase_only / sizeof *phrase_only; i++)
         if (parent != NULL && xmlStrEqual(parent->name, (const xmlChar *)phrase_only[i]))
             c.phrase_only = phrase_only[i];
+    c.italics = parent != NULL && (xmlStrEqual(parent->name, (const xmlChar *)"p") ||
+                                   xmlStrEqual(parent->name, (const xmlChar *)"l"));
     if (!cv->footnotes->in_note)
         tk_inline_add_parent(cv, parent, span->line_no[0]);
     tk_footnotes *fs = cv->footnotes;
@@ -1433,6 +1475,8 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     for (const char *p = c.t; (p = memchr(p, '[', (size_t)(c.t + c.len - p))) != NULL; p++)
         nb++;
     for (const char *p = c.t; (p = memchr(p, '(', (size_t)(c.t + c.len - p))) != NULL; p++)
+        nb++;
+    for (const char *p = c.t; c.italics && (p = memchr(p, '_', (size_t)(c.t + c.len - p))) != NULL; p++)
         nb++;
     if (nb > sc->cap_rms) {
         sc->rms = tk_xrealloc(sc->rms, nb * sizeof *sc->rms);

@@ -387,6 +387,13 @@ void tk_speakers_free(tk_speakers *g);
 int tk_speakers_word(const tk_speakers *g, int kind, const char *s, size_t n);
 /* Length of the stage cue s starts with (case as printed, at a word end), 0 when none. */
 size_t tk_speakers_stage_cue(const tk_speakers *g, const char *s, size_t n);
+/* 1 when s[0..n), the words between the underscores of an e-book's _italics_ inside a
+ * speech, is a stage direction rather than emphasis: a sentence ("_Smiling._"), a stage cue
+ * of either case ("_laughs_"; r's stage-cue lines first, r may be NULL), or a present-tense
+ * verb or a participle opening two words or more ("_puts her arm round Anya_"); a verb,
+ * participle or manner adverb alone ("_coughing_", "_dreamily_") only when clause_end says
+ * that no lower-case word follows the closing underscore. */
+int tk_italic_direction(const tk_rules *r, const char *s, size_t n, int clause_end);
 
 /* Label forms (a mask of those to accept is passed to tk_speaker_label). */
 enum {

@@ -268,7 +268,8 @@
 
   <xsl:template match="*" mode="inline" name="tk-inline">
     <xsl:choose>
-      <xsl:when test="contains($tk-spaced, concat(' ', local-name(), ' '))">
+      <!-- (a direction in an e-book's _italics_ stays glued to its dash and punctuation) -->
+      <xsl:when test="contains($tk-spaced, concat(' ', local-name(), ' ')) and not(contains(concat(' ', @rend, ' '), ' underscored '))">
         <xsl:text> </xsl:text><xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/><xsl:text> </xsl:text>
       </xsl:when>
       <xsl:otherwise>
