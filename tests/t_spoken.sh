@@ -264,6 +264,10 @@ ANNA
 BORIS
      Aside
      Now she will ask again.
+ANNA
+     The fire of youth, when winter comes,
+     Dies not in one night; it lingers on.
+     Dies
 ANNA BORIS
      Goodnight!
 EPILOGUE
@@ -272,7 +276,9 @@ ANNA
      So ends our tale.
 EOF
 conv moby; shape moby play
-count moby '<l>' 4
+count moby '<l>' 8
+has moby "a verse line opening with a stage word stays verse" '<l>Dies not in one night; it lingers on.</l>'
+has moby "a stage word alone is a direction" '<stage>Dies</stage>'
 has moby "prose speech wrapped at lower case is a p" "<p>Why, then come in"
 has moby "unbracketed direction in a speech" "<stage>Knocking within</stage>"
 has moby "a cue word as a direction" "<stage>Aside</stage>"

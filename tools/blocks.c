@@ -1408,7 +1408,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
 static int stage_word(const char *s, size_t n)
 {
     static const char *const words[] = {"Enter ", "Exit", "Exeunt", "Re-enter ", "Manet ",
-                                        "Manent ", "Flourish", "Sennet", "Alarum", "Dies"};
+                                        "Manent ", "Flourish", "Sennet", "Alarum"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
         size_t w = strlen(words[i]);
         if (n >= w && memcmp(s, words[i], w) == 0 &&
