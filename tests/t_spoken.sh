@@ -185,6 +185,36 @@ has tab "an _italic_ direction after a dash" '—<stage rend="underscored">Risin
 has tab "a short _italic_ word is emphasis, kept as printed" 'I _did_ sleep'
 $TEIKIT render --to text --view diplomatic -o "$TK_TMP/tab.out" "$TK_TMP/tab.xml" 2>/dev/null
 grep -qF 'Where is he? _She looks out._ Gone again.' "$TK_TMP/tab.out" && grep -qF 'sleep _coughing_, and—_Rising._ Come.' "$TK_TMP/tab.out" && ok || fail "tab: _italic_ directions not rendered back as printed"
+# a cast list: castList/castItem, the role's name in role, the rest in roleDesc; a sentence
+# after it is no role
+cat >"$TK_TMP/cast.txt" <<'EOF'
+THE PERSONS IN THE PLAY
+
+
+Hugo Vane, a painter
+Mrs. Vane (his mother)
+A Porter
+
+The action passes in a studio.
+
+ACT I
+
+Hugo.  Mother!
+
+Mrs. Vane.  Hugo.
+
+Hugo.  Again.
+
+Mrs. Vane.  Yes.
+EOF
+conv cast; shape cast play
+count cast '<castItem>' 3
+has cast "cast list heading" '<castList><head>THE PERSONS IN THE PLAY</head>'
+has cast "role description after a comma" ', <roleDesc>a painter</roleDesc></castItem>'
+has cast "role description in parentheses" ' <roleDesc>(his mother)</roleDesc></castItem>'
+has cast "a role alone" '<castItem><role>A Porter</role></castItem>'
+has cast "a sentence after the cast list is no role" '<p>The action passes in a studio.</p>'
+has tab "e-book cast list" '<castList><head>Dramatis Personae</head>'
 cat >"$TK_TMP/inline.txt" <<'EOF'
 FIRST ACT
 

@@ -1007,9 +1007,45 @@ static int play_stage_para(const tk_lines *L, const para *p)
     return 0;
 }
 
+/* 1 when line l can be a role of a cast list: short, no sentence ("The action takes place
+ * in Helmer's house." is none: five words or more ending in '.', two of them lower-case),
+ * not in _italics_ or brackets (a direction). */
+static int cast_line(const tk_line *l)
+{
+    size_t a = indent_of(l), n = rtrim_len(l->s, l->len), words = 0, lower = 0;
+    if (n <= a || n - a > 80 || l->s[a] == '_' || l->s[a] == '[')
+        return 0;
+    for (size_t i = a; i < n; i++)
+        if (l->s[i] != ' ' && (i == a || l->s[i - 1] == ' ')) {
+            words++;
+            lower += is_lower((unsigned char)l->s[i]);
+        }
+    return !(words >= 5 && l->s[n - 1] == '.' && lower >= 2);
+}
+
+/* Cast items in paragraph p: every line a role, a line opening with '(' the description
+ * of the role above it ("THE HON. MRS. STIDULPH" / "(_Formerly ..._)"). With emit 0 only
+ * says whether p is such a paragraph. */
+static int cast_paragraph(parser *P, const para *p, int emit)
+{
+    const tk_lines *L = P->lines;
+    for (size_t i = p->first; i < p->first + p->n; i++)
+        if (!cast_line(&L->v[i]))
+            return 0;
+    for (size_t i = p->first; emit && i < p->first + p->n;) {
+        size_t e = i + 1;
+        while (e < p->first + p->n && L->v[e].s[indent_of(&L->v[e])] == '(')
+            e++;
+        add_block(P, TK_B_CAST_ITEM, i, e - i, indent_of(&L->v[i]));
+        i = e;
+    }
+    return 1;
+}
+
 typedef struct play_state {
     tk_names *names;   /* how often each name stands alone or as "Name." at a paragraph start */
     int in_cast;       /* after a cast list heading, before the first act */
+    int cast_open;     /* the cast list's roles go on (no other paragraph since the heading) */
     int turn_open;     /* a speech is open */
     int in_division;   /* an act or scene heading was seen */
     int spoken;        /* a speech since the last heading */
@@ -1085,10 +1121,22 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
         return;
     }
     if (p->n == 1 && tk_cast_heading(l->s, l->len)) {
-        para_block(P, TK_B_HEAD, p, 0);
+        /* a castList when roles follow, else a heading */
+        ps->cast_open = k + 1 < end && cast_paragraph(P, &v[k + 1], 0);
+        para_block(P, ps->cast_open ? TK_B_CAST_HEAD : TK_B_HEAD, p, 0);
+        if (ps->cast_open)
+            note(P, p->first, "cast", "cast list: castList, one castItem (role, roleDesc) a line");
         ps->in_cast = 1;
         ps->turn_open = 0;
         return;
+    }
+    /* the roles, up to the first paragraph that is none or stands after two blank lines */
+    if (ps->cast_open) {
+        const tk_line *pl = &L->v[v[k - 1].first];
+        int first = v[k - 1].n == 1 && tk_cast_heading(pl->s, pl->len);
+        if ((first || p->blank_before < 2) && cast_paragraph(P, p, 1))
+            return;
+        ps->cast_open = 0;
     }
     tk_label lab;
     size_t t;
@@ -1325,6 +1373,8 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         tk_label tl;
         if (shape != TK_SHAPE_RECORD && speaker_label(P, l, &tl) > 0)
             top = 0; /* a turn, not a title or the lines before one */
+        if (shape == TK_SHAPE_PLAY && p->n == 1 && tk_cast_heading(l->s, l->len))
+            top = 0; /* a cast list heading is no title (play_paragraph) */
         if (top && p->n <= 4) {
             if (dateline_para(L, p)) {
                 para_block(P, TK_B_DATELINE, p, 0);
@@ -1346,7 +1396,8 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             }
         }
         /* a heading: a lone title-like line followed by ordinary text */
-        if (p->n == 1 && heading_like(l) && k + 1 < notes_at) {
+        if (p->n == 1 && heading_like(l) && k + 1 < notes_at &&
+            !(shape == TK_SHAPE_PLAY && tk_cast_heading(l->s, l->len))) { /* (play_paragraph) */
             const para *q = &v[k + 1];
             const tk_line *nl = &L->v[q->first];
             tk_label lab;

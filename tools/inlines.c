@@ -1445,7 +1445,8 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     c.t = span->text;
     c.len = span->len;
     c.explain = cv->explain && tk_diag_notes_enabled(cv->diag);
-    static const char *const phrase_only[] = {"dateline", "speaker", "date"};
+    static const char *const phrase_only[] = {"dateline", "speaker", "date", "castItem",
+                                              "role", "roleDesc"};
     for (size_t i = 0; i < sizeof phrase_only / sizeof *phrase_only; i++)
         if (parent != NULL && xmlStrEqual(parent->name, (const xmlChar *)phrase_only[i]))
             c.phrase_only = phrase_only[i];

@@ -129,6 +129,10 @@ static const char *const cast_headings[] = {
 int tk_cast_heading(const char *s, size_t n)
 {
     n = rtrim(s, n);
+    while (n > 0 && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    if (n > 2 && s[0] == '_' && s[n - 1] == '_') /* in an e-book's _italics_ */
+        s++, n -= 2;
     if (n > 4 && strncasecmp(s, "The ", 4) == 0)
         s += 4, n -= 4;
     while (n > 0 && (s[n - 1] == ':' || s[n - 1] == '.'))

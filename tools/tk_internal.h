@@ -303,6 +303,8 @@ typedef enum tk_block_kind {
     TK_B_CLOSE_SEG,  /* a line after the signature (addressee): closer/seg */
     TK_B_ROSTER_HEAD, /* "Present:": list[@type='participants']/head */
     TK_B_ROSTER_ITEM, /* one name of the roster: list[@type='participants']/item */
+    TK_B_CAST_HEAD,   /* play: a cast list heading ("Dramatis Personae"): castList/head */
+    TK_B_CAST_ITEM,   /* play: one role of the cast list: castItem (role, roleDesc) */
     TK_B_KIND_COUNT
 } tk_block_kind;
 
