@@ -287,6 +287,8 @@ BORIS
      It is but I, your son, that stands
      Here at the door.
 ANNA
+     Well?
+ANNA
      Why, then come in, and sit by the fire, for you
      have walked all the long way from the town and
      must be cold to the bone.
@@ -306,7 +308,9 @@ ANNA
      So ends our tale.
 EOF
 conv moby; shape moby play
-count moby '<l>' 8
+count moby '<l>' 9
+has moby "a one-line speech is what the next longer speech is (prose)" '<p>Well?</p>'
+has moby "a one-line speech is what the next longer speech is (verse)" '<l>Now she will ask again.</l>'
 has moby "a verse line opening with a stage word stays verse" '<l>Dies not in one night; it lingers on.</l>'
 has moby "a stage word alone is a direction" '<stage>Dies</stage>'
 has moby "prose speech wrapped at lower case is a p" "<p>Why, then come in"

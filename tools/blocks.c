@@ -1571,15 +1571,31 @@ static int cue_line(parser *P, const tk_line *l)
     return tk_speakers_stage_cue(P->g, l->s + a, n - a) > 0;
 }
 
+/* One-line speeches waiting for the next speech of two lines or more (their own line says
+ * nothing of verse or prose): the block index of each. */
+typedef struct one_liners {
+    size_t idx[256];
+    size_t n;
+} one_liners;
+
 /* The speech lines [s, e) of a play with indented speeches: verse (one l per line) or prose
- * (one p), told by the capitals that open verse lines; a one-line speech is what the
- * speech before it was. */
-static void moby_speech(parser *P, size_t s, size_t e, int *prose, const play_state *ps)
+ * (one p), told by the capitals that open verse lines; a one-line speech is what the next
+ * speech of two lines or more in its scene is (measured on the Moby plays against Folger's:
+ * sp/p F1 0.776 with the speech before, 0.796 the nearer, 0.807 the next), or, at the end of
+ * a scene, the speech before it. */
+static void moby_speech(parser *P, size_t s, size_t e, int *prose, const play_state *ps,
+                        one_liners *w)
 {
     if (s >= e)
         return;
-    if (e - s >= 2)
+    if (e - s >= 2) {
         *prose = !speech_is_verse(P, s, e, ps);
+        for (size_t k = 0; k < w->n; k++)
+            P->db->b[w->idx[k]].kind = *prose ? TK_B_P : TK_B_L;
+        w->n = 0;
+    } else if (w->n < sizeof w->idx / sizeof *w->idx) {
+        w->idx[w->n++] = P->db->n; /* the block added below */
+    }
     if (*prose)
         add_block(P, TK_B_P, s, e - s, indent_of(&P->lines->v[s]));
     else
@@ -1594,6 +1610,8 @@ static void play_document(parser *P, size_t a, size_t b)
     int speaker_open = 0, title_done = 0, prose = 0;
     size_t run = b; /* first line of the speech being read */
     play_state ps = {0};
+    one_liners waiting;
+    memset(&waiting, 0, sizeof waiting);
     ps.names = tk_names_new();
     if (ps.names == NULL) {
         P->oom = 1;
@@ -1607,7 +1625,7 @@ static void play_document(parser *P, size_t a, size_t b)
 #define END_SPEECH()                                                                              \
     do {                                                                                          \
         if (run < i)                                                                              \
-            moby_speech(P, run, i, &prose, &ps);                                                  \
+            moby_speech(P, run, i, &prose, &ps, &waiting);                                        \
         run = b;                                                                                  \
     } while (0)
     for (size_t i = a; i < b; i++) {
@@ -1630,6 +1648,7 @@ static void play_document(parser *P, size_t a, size_t b)
             ph = 0;
         if (ph || (!split_heading && star_heading(l, &x, &y))) {
             END_SPEECH();
+            waiting.n = 0; /* (one-line speeches stay what the speech before them was) */
             if (split_heading)
                 note(P, i, "heading", "act/scene heading closed by the stars of the next line");
             tk_block *bl = add_block(P, ph == 2 ? TK_B_SCENE : ph ? TK_B_ACT : TK_B_HEAD, i, 1, x);
