@@ -216,6 +216,12 @@ has cast "a role alone" '<castItem><role>A Porter</role></castItem>'
 has cast "a sentence after the cast list is no role" '<p>The action passes in a studio.</p>'
 has tab "e-book cast list" '<castList><head>Dramatis Personae</head>'
 cat >"$TK_TMP/inline.txt" <<'EOF'
+THE SCENES
+
+ACT I.  A garden.
+
+ACT II.  A hall.
+
 FIRST ACT
 
 SCENE
@@ -243,6 +249,8 @@ END OF THE ACT.
 EOF
 conv inline; shape inline play
 count inline '<sp who=' 6
+count inline '<div type="act">' 1
+has inline "a list of the acts is paragraphs" '<p>ACT II.  A hall.</p>'
 has inline "bracketed direction between speeches" '<stage rend="bracketed"><persName ref="#jane">Jane</persName> enters, reading.</stage>'
 has inline "bracketed direction inside a speech" '<stage rend="bracketed">Sits.</stage>'
 hasnt inline "a sentence 'Yes.' is no speaker" "<speaker>Yes."

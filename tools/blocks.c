@@ -1046,6 +1046,8 @@ typedef struct play_state {
     tk_names *names;   /* how often each name stands alone or as "Name." at a paragraph start */
     int in_cast;       /* after a cast list heading, before the first act */
     int cast_open;     /* the cast list's roles go on (no other paragraph since the heading) */
+    int heading_list;  /* the level (1 act, 2 scene) of the list of headings the paragraph
+                          before belonged to, 0 none */
     int turn_open;     /* a speech is open */
     int in_division;   /* an act or scene heading was seen */
     int spoken;        /* a speech since the last heading */
@@ -1106,6 +1108,22 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
     const tk_line *l = &L->v[p->first];
     size_t a, b;
     int ph = tk_play_heading(l->s, l->len, &a, &b);
+    /* a list of the acts or scenes (two headings of one level or more in a row, "ACT I.
+       A flat." / "ACT II. A garden."): paragraphs, not divisions */
+    size_t na, nb;
+    const tk_line *nl = k + 1 < end ? &L->v[v[k + 1].first] : NULL;
+    int described = 0; /* "ACT II.  A hall.": text after the number (the last of a list) */
+    for (size_t i = a; ph && i + 2 < b && !described; i++)
+        described = l->s[i] == '.' && l->s[i + 1] == ' ';
+    int listed = ph && ph != 3 && p->n == 1 &&
+                 ((nl != NULL && v[k + 1].n == 1 && tk_play_heading(nl->s, nl->len, &na, &nb) == ph) ||
+                  (ps->heading_list == ph && described));
+    ps->heading_list = listed && described ? ph : 0;
+    if (listed) {
+        note(P, p->first, "heading", "a list of acts or scenes: paragraphs, not divisions");
+        add_block(P, TK_B_P, p->first, p->n, 0);
+        return;
+    }
     if (ph && p->n <= 3) {
         /* a heading that wraps goes on in the next lines of its paragraph */
         tk_block *bl = add_block(P, ph == 2 ? TK_B_SCENE : TK_B_ACT, p->first, p->n, a);
