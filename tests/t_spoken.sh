@@ -256,7 +256,7 @@ has inline "bracketed direction inside a speech" '<stage rend="bracketed">Sits.<
 hasnt inline "a sentence 'Yes.' is no speaker" "<speaker>Yes."
 hasnt inline "a heading-like line is no speaker" "<speaker>END"
 cat >"$TK_TMP/alone.txt" <<'EOF'
-THE FIRST ACT
+      THE FIRST ACT
 
 ROPER.
 
@@ -280,6 +280,7 @@ Welcome.
 EOF
 conv alone; shape alone play
 count alone '<sp who=' 4
+has alone "an indented act heading" '<div type="act">'
 has alone "speech after the name alone" '<speaker>ROPER.</speaker>'
 has alone "wrapped prose is one p" "I'm in luck. Just the chap I'm hunting for, and in a"
 has alone "an open bracket block is a stage direction" "<stage>[_LORD FARNCOMBE enters"

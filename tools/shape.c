@@ -72,6 +72,8 @@ int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b)
         i = 5;
         n -= 5;
     }
+    while (i < n && i < 40 && s[i] == ' ') /* "  THE FIRST ACT": indented or centred */
+        i++;
     *a = i;
     *b = n;
     if (n - i < 3 || n - i > 120 || !isupper((unsigned char)s[i]))

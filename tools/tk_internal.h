@@ -446,8 +446,9 @@ size_t tk_line_indent(const tk_line *l);
 /* A timestamp alone on its line: "[00:00:02:08]", "[-00:00:00:10]". */
 int tk_timestamp_line(const char *s, size_t n);
 /* A play's division heading ("ACT I", "**** SCENE II. A room. ****", "FIRST ACT", "Act I",
- * "SCENE", "PROLOGUE"): 1 act, 2 scene, 3 prologue/epilogue/induction, 0 none; the heading's
- * text (without decoration stars) is s[*a..*b). */
+ * "SCENE", "PROLOGUE", also indented or centred): 1 act, 2 scene, 3 prologue/epilogue/
+ * induction, 0 none; the heading's text (without indentation and decoration stars) is
+ * s[*a..*b). */
 int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b);
 /* A "Key: value" field (Age: 84, Chair: Dr. Marc Susser, Office of the Historian) rather
  * than speech after a mixed-case label: the line ends without a sentence's punctuation. */
