@@ -291,7 +291,7 @@ The Tragedy of Nobody
      Enter ANNA and BORIS
 ANNA
      Who goes there? Speak, and tell me true,
-     Or else be gone into the winter night.
+     Or else be gone [ ] the winter night.
 BORIS
      It is but I, your son, that stands
      Here at the door.
@@ -318,6 +318,9 @@ ANNA
 EOF
 conv moby; shape moby play
 count moby '<l>' 9
+has moby "an empty bracket is a lacuna" '<l>Or else be gone <gap reason="omitted" rend="bracketed"><desc> </desc></gap> the winter night.</l>'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/moby.out" "$TK_TMP/moby.xml" 2>/dev/null
+grep -qF 'Or else be gone [ ] the winter night.' "$TK_TMP/moby.out" && ok || fail "moby: the lacuna '[ ]' not rendered back as printed"
 has moby "a one-line speech is what the next longer speech is (prose)" '<p>Well?</p>'
 has moby "a one-line speech is what the next longer speech is (verse)" '<l>Now she will ask again.</l>'
 has moby "a verse line opening with a stage word stays verse" '<l>Dies not in one night; it lingers on.</l>'

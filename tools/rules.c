@@ -47,6 +47,7 @@ static const char *const builtin_rules[] = {
     "ellipsis        [...]                               -> gap reason=omitted {desc:$0}",
     "ellipsis-sp     [. . .]                             -> gap reason=omitted {desc:$0}",
     "ellipsis-char   […]                                 -> gap reason=omitted {desc:$0}",
+    "lacuna          [ ]                                 -> gap reason=omitted {desc:$0}",
     "etc             [etc.]                     nocase   -> gap reason=editorial {desc:$0}",
     "etc-bare        [etc]                      nocase   -> gap reason=editorial {desc:$0}",
     "etc-amp         [&c.]                               -> gap reason=editorial {desc:$0}",

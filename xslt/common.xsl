@@ -324,6 +324,8 @@
     <xsl:param name="dipl" select="$tk-dipl"/>
     <xsl:choose>
       <xsl:when test="not($dipl)">&#8230;</xsl:when>
+      <!-- an empty bracket printed for a lacuna ("[ ]") -->
+      <xsl:when test="tei:desc and not(normalize-space(tei:desc))"><xsl:text> </xsl:text></xsl:when>
       <xsl:when test="tei:desc"><xsl:value-of select="normalize-space(tei:desc)"/></xsl:when>
       <xsl:when test="@reason and @quantity">
         <xsl:value-of select="concat(@quantity, ' ', @unit, substring(' ', 1, string-length(@unit)), @reason)"/>
