@@ -101,13 +101,16 @@ cat >"$TK_TMP/md.txt" <<'EOF'
 
 **Jerod Santo:** Got your debate shoes on?
 
-**Divya:** Socks, today.
+**Divya:** \[16:02\] Socks, today.
 
 **Break:** [17:11]
 
 **Divya:** Back again.
 EOF
 conv md; shape md transcript
+has md "a timestamp in Markdown's escaped brackets" '<anchor synch="#tk-T16-02" n="16:02" rend="bracketed escaped"/> Socks, today.'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/md.out" "$TK_TMP/md.xml" 2>/dev/null
+grep -qF '\[16:02\] Socks, today.' "$TK_TMP/md.out" && ok || fail "md: the escaped timestamp not rendered back as printed"
 has md "markdown label as printed" "<speaker>**Jerod Santo:**</speaker>"
 has md "id from the name inside the emphasis" '<sp who="#jerod-santo">'
 hasnt md "a segment marker is no person" '<person xml:id="break"'

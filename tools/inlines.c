@@ -855,7 +855,17 @@ static void scan(ctx *c, size_t from, size_t len, int depth)
             }
             vec *out = c->out;
             size_t before = out->n;
-            bracket(c, i, j + 1, floor);
+            tk_rule_match em;
+            if (ch == '[' && i > floor && t[i - 1] == '\\' && t[j - 1] == '\\' && j > i + 2 &&
+                tk_rules_match(c->cv->rules, '[', t + i + 1, j - i - 2, 0, &em) &&
+                em.rule->enc == TK_ENC_TIMESTAMP) {
+                /* a timestamp in Markdown's escaped brackets: "\[17:11\]" */
+                mark *m = push_span(out, MK_ANCHOR, i - 1, j + 1, i + 1, j - 1);
+                if (m != NULL)
+                    m->paren = 3;
+            } else {
+                bracket(c, i, j + 1, floor);
+            }
             if (out->n > before) {
                 mark last = out->v[out->n - 1];
                 if (nest && last.container && depth == 0) {
@@ -1086,10 +1096,13 @@ static void set_xml_id_unlisted(xmlNodePtr n, const char *id)
     *end = a;
 }
 
-/* paren: 0 square brackets, 1 parentheses, 2 underscores (_italics_) */
+/* paren: 0 square brackets, 1 parentheses, 2 underscores (_italics_), 3 Markdown's escaped
+ * square brackets (\[ \]) */
 static void set_rend(xmlNodePtr n, int paren)
 {
-    set(n, "rend", paren == 2 ? "underscored" : paren ? "parenthesized" : "bracketed");
+    static const char *const rends[] = {"bracketed", "parenthesized", "underscored",
+                                        "bracketed escaped"};
+    set(n, "rend", rends[paren < 4 ? paren : 0]);
 }
 
 static void text_range(ctx *c, xmlNodePtr parent, size_t a, size_t b)
