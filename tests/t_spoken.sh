@@ -115,6 +115,14 @@ has md "markdown label as printed" "<speaker>**Jerod Santo:**</speaker>"
 has md "id from the name inside the emphasis" '<sp who="#jerod-santo">'
 hasnt md "a segment marker is no person" '<person xml:id="break"'
 
+# source HTML left in the text: <sub>, <sup> are hi, rendered back as printed
+printf 'CC: Switch the O<sub>2</sub> valve at MARK.<sup>T</sup> now.\n\nCDR: Roger, O<sub>2</sub>.\n' >"$TK_TMP/html.txt"
+conv html
+has html "subscript" 'O<hi rend="sub tagged">2</hi> valve'
+has html "superscript" 'MARK.<hi rend="sup tagged">T</hi> now.'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/html.out" "$TK_TMP/html.xml" 2>/dev/null
+grep -qF 'Switch the O<sub>2</sub> valve at MARK.<sup>T</sup> now.' "$TK_TMP/html.out" && ok || fail "html: sub/sup not rendered back as printed"
+
 # hearings and depositions: a period after the label
 printf 'HEARING BEFORE THE COMMITTEE\n\nThe CHAIRMAN. The committee will come to order.\n\nMr. SMITH. Thank you, Mr. Chairman. I have a statement.\n\nSenator BLAKE. How long is it?\n\nMr. SMITH. Short.\n' >"$TK_TMP/hearing.txt"
 conv hearing; shape hearing transcript

@@ -796,6 +796,49 @@ static size_t nested_end(const char *t, size_t j, size_t len)
     return k < len && t[k] == ']' && k > j + 1 ? k : 0;
 }
 
+/* Source HTML left in the text: <sub>2</sub>, <sup>T</sup> (hi, rend "sub tagged": printed
+ * as tags). Static rules with the shape of the table's, so the marks build as rule marks. */
+static char k_rend[] = "rend", v_sub[] = "sub tagged", v_sup[] = "sup tagged", k_hi[] = "hi",
+            k_sub[] = "html-sub", k_sup[] = "html-sup", k_any[] = "*";
+static char *attrs_sub[] = {k_rend, v_sub, NULL}, *attrs_sup[] = {k_rend, v_sup, NULL};
+static const tk_rule html_rules[2] = {
+    {k_sub, '<', '>', k_any, 0, TK_ENC_ELEMENT, k_hi, attrs_sub, 0, 0},
+    {k_sup, '<', '>', k_any, 0, TK_ENC_ELEMENT, k_hi, attrs_sup, 0, 0},
+};
+
+/* A <sub>...</sub> or <sup>...</sup> at i: a rule mark over it (1), else 0. The content is
+ * short, on one line, holds no other tag. */
+static int html_tag(ctx *c, size_t i, size_t len)
+{
+    const char *t = c->t;
+    if (i + 11 > len || t[i + 1] != 's' || t[i + 2] != 'u' || t[i + 4] != '>' ||
+        (t[i + 3] != 'b' && t[i + 3] != 'p'))
+        return 0;
+    size_t j = i + 5;
+    while (j < len && j - i < 80 && t[j] != '<' && t[j] != '\n')
+        j++;
+    if (j == i + 5 || j + 6 > len || memcmp(t + j, "</su", 4) != 0 || t[j + 4] != t[i + 3] ||
+        t[j + 5] != '>')
+        return 0;
+    tk_rule_match rm;
+    memset(&rm, 0, sizeof rm);
+    rm.rule = &html_rules[t[i + 3] == 'p'];
+    rm.cap_end[0] = j - i - 5;
+    tk_rule_match *keep = keep_match(c, &rm);
+    mark *m = keep != NULL ? push(c->out) : NULL;
+    if (m == NULL)
+        return 0;
+    m->kind = MK_RULE;
+    m->rm = keep;
+    m->s = i;
+    m->e = j + 6;
+    m->inner = i + 5;
+    m->container = 1;
+    m->cs = i + 5;
+    m->ce = j;
+    return 1;
+}
+
 /* The closing '_' of words in _italics_ opening at i, 0 when there is none: the '_' follows
  * no word character and precedes one that is no space; the closing one follows no space
  * and precedes no word character, within MAX_BRACKET bytes and one paragraph. */
@@ -824,7 +867,7 @@ static void scan(ctx *c, size_t from, size_t len, int depth)
     static const unsigned char interesting[256] = {
         ['['] = 1, [']'] = 1, ['('] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
         ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, [0xC2] = 1, [0xE2] = 1,
-        ['_'] = 1,
+        ['_'] = 1, ['<'] = 1,
     };
     for (size_t i = from; i < len; i++) {
         while (i < len && !interesting[(unsigned char)t[i]])
@@ -885,6 +928,13 @@ static void scan(ctx *c, size_t from, size_t len, int depth)
         }
         if (ch == ']') {
             warn(c, i, "bracket-unbalanced", "']' without '[' kept as text%.*s", "", 0);
+            continue;
+        }
+        if (ch == '<') {
+            if (html_tag(c, i, len)) {
+                floor = c->out->v[c->out->n - 1].e;
+                i = floor - 1;
+            }
             continue;
         }
         if (ch == '_') {
@@ -1491,6 +1541,8 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     for (const char *p = c.t; (p = memchr(p, '(', (size_t)(c.t + c.len - p))) != NULL; p++)
         nb++;
     for (const char *p = c.t; c.italics && (p = memchr(p, '_', (size_t)(c.t + c.len - p))) != NULL; p++)
+        nb++;
+    for (const char *p = c.t; (p = memchr(p, '<', (size_t)(c.t + c.len - p))) != NULL; p++)
         nb++;
     if (nb > sc->cap_rms) {
         sc->rms = tk_xrealloc(sc->rms, nb * sizeof *sc->rms);

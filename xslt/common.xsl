@@ -276,7 +276,8 @@
   <!-- Brackets as printed (the converter's contract, docs/inline.md): @rend with the token
        "bracketed" gives [ ], "parenthesized" ( ), "underscored" _ _ (an e-book's _italics_,
        diplomatic view only), "escaped" with "bracketed" \[ \] (Markdown's escapes, diplomatic
-       view only); "prefixed-WORD" prints "WORD: " after the
+       view only), "tagged" with "sub" or "sup" the HTML tags <sub></sub> (diplomatic view
+       only); "prefixed-WORD" prints "WORD: " after the
        opening bracket, "query" a "?" before the closing one. Without such a token an element
        gets `default` ('[' for ex, supplied, gap ... of TEI teikit did not write, else none).
        Editorial brackets show in the diplomatic view only; those of spoken events and stage
@@ -295,6 +296,9 @@
     <xsl:variable name="d" select="not($b or $p or $u or contains($r, ' bare ') or contains($r, ' none '))"/>
     <xsl:if test="$u and $dipl">_</xsl:if>
     <xsl:if test="$b and $dipl and contains($r, ' escaped ')">\</xsl:if>
+    <xsl:if test="$dipl and contains($r, ' tagged ')">
+      <xsl:value-of select="concat('&lt;', substring('sub', 1, 3 * number(contains($r, ' sub '))), substring('sup', 1, 3 * number(contains($r, ' sup '))), '&gt;')"/>
+    </xsl:if>
     <xsl:if test="$dipl or contains($tk-kept, concat(' ', local-name(), ' '))">
       <xsl:value-of select="concat(substring('[', 1, number($b)), substring('(', 1, number($p)), substring($default, 1, 9 * number($d)))"/>
       <xsl:if test="($b or $p) and contains($r, ' prefixed-')">
@@ -317,6 +321,9 @@
       <xsl:value-of select="concat(substring(']', 1, number($b)), substring(')', 1, number($p)), translate(substring($default, 1, 9 * number($d)), '[(', '])'))"/>
     </xsl:if>
     <xsl:if test="$u and $dipl">_</xsl:if>
+    <xsl:if test="$dipl and contains($r, ' tagged ')">
+      <xsl:value-of select="concat('&lt;/', substring('sub', 1, 3 * number(contains($r, ' sub '))), substring('sup', 1, 3 * number(contains($r, ' sup '))), '&gt;')"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- ============================================================ spoken events -->
