@@ -47,7 +47,9 @@ static const char *const builtin_rules[] = {
     "ellipsis        [...]                               -> gap reason=omitted {desc:$0}",
     "ellipsis-sp     [. . .]                             -> gap reason=omitted {desc:$0}",
     "ellipsis-char   […]                                 -> gap reason=omitted {desc:$0}",
-    "lacuna          [ ]                                 -> gap reason=omitted {desc:$0}",
+    /* in a play, an empty bracket between words is a lacuna of the edition (elsewhere it
+       stays text with a warning: nothing says what it is) */
+    "lacuna          [ ]                 detached play   -> gap reason=omitted {desc:$0}",
     "etc             [etc.]                     nocase   -> gap reason=editorial {desc:$0}",
     "etc-bare        [etc]                      nocase   -> gap reason=editorial {desc:$0}",
     "etc-amp         [&c.]                               -> gap reason=editorial {desc:$0}",
