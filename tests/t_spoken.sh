@@ -227,6 +227,8 @@ has cast "a role alone" '<castItem><role>A Porter</role></castItem>'
 has cast "a sentence after the cast list is no role" '<p>The action passes in a studio.</p>'
 has tab "e-book cast list" '<castList><head>Dramatis Personae</head>'
 cat >"$TK_TMP/inline.txt" <<'EOF'
+Release Date: May 1, 2001 [eBook #9]
+
 THE SCENES
 
 ACT I.  A garden.
@@ -262,6 +264,7 @@ conv inline; shape inline play
 count inline '<sp who=' 6
 count inline '<div type="act">' 1
 has inline "a list of the acts is paragraphs" '<p>ACT II.  A hall.</p>'
+hasnt inline "a bracket with a number sign is no direction" '<stage rend="bracketed">eBook'
 has inline "bracketed direction between speeches" '<stage rend="bracketed"><persName ref="#jane">Jane</persName> enters, reading.</stage>'
 has inline "bracketed direction inside a speech" '<stage rend="bracketed">Sits.</stage>'
 hasnt inline "a sentence 'Yes.' is no speaker" "<speaker>Yes."

@@ -130,6 +130,8 @@ static const char *const builtin_rules[] = {
     "signed          [Signed]                   nocase   -> note type=editorial subtype=signed place=inline {$0}",
     /* in a play, any other square bracket of words after a space is a stage direction
        ([Sings drunkenly]) */
+    /* a number sign is no direction: an e-book's header ("[eBook #844]") */
+    "number-sign     [*\\#*]             detached play   -> @text",
     "stage-play      [*]                 detached play   -> stage {$0}",
     /* in a play, words in _italics_ (an e-book's markup) inside a speech are a direction
        ("Nora<TAB>_Busy with the parcels._ Yes, it is!") */
