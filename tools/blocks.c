@@ -1031,9 +1031,47 @@ static int play_stage_para(const tk_lines *L, const para *p)
     return 0;
 }
 
+/* 1 when line l can be a role of a cast list: short, no sentence ("The action takes place
+ * in Helmer's house." is none: five words or more ending in '.', two of them lower-case),
+ * not in _italics_ or brackets (a direction). */
+static int cast_line(const tk_line *l)
+{
+    size_t a = indent_of(l), n = rtrim_len(l->s, l->len), words = 0, lower = 0;
+    if (n <= a || n - a > 80 || l->s[a] == '_' || l->s[a] == '[')
+        return 0;
+    for (size_t i = a; i < n; i++)
+        if (l->s[i] != ' ' && (i == a || l->s[i - 1] == ' ')) {
+            words++;
+            lower += is_lower((unsigned char)l->s[i]);
+        }
+    return !(words >= 5 && l->s[n - 1] == '.' && lower >= 2);
+}
+
+/* Cast items in paragraph p: every line a role, a line opening with '(' the description
+ * of the role above it ("THE HON. MRS. STIDULPH" / "(_Formerly ..._)"). With emit 0 only
+ * says whether p is such a paragraph. */
+static int cast_paragraph(parser *P, const para *p, int emit)
+{
+    const tk_lines *L = P->lines;
+    for (size_t i = p->first; i < p->first + p->n; i++)
+        if (!cast_line(&L->v[i]))
+            return 0;
+    for (size_t i = p->first; emit && i < p->first + p->n;) {
+        size_t e = i + 1;
+        while (e < p->first + p->n && L->v[e].s[indent_of(&L->v[e])] == '(')
+            e++;
+        add_block(P, TK_B_CAST_ITEM, i, e - i, indent_of(&L->v[i]));
+        i = e;
+    }
+    return 1;
+}
+
 typedef struct play_state {
     tk_names *names;   /* how often each name stands alone or as "Name." at a paragraph start */
     int in_cast;       /* after a cast list heading, before the first act */
+    int cast_open;     /* the cast list's roles go on (no other paragraph since the heading) */
+    int heading_list;  /* the level (1 act, 2 scene) of the list of headings the paragraph
+                          before belonged to, 0 none */
     int turn_open;     /* a speech is open */
     int in_division;   /* an act or scene heading was seen */
     int spoken;        /* a speech since the last heading */
@@ -1094,6 +1132,22 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
     const tk_line *l = &L->v[p->first];
     size_t a, b;
     int ph = tk_play_heading(l->s, l->len, &a, &b);
+    /* a list of the acts or scenes (two headings of one level or more in a row, "ACT I.
+       A flat." / "ACT II. A garden."): paragraphs, not divisions */
+    size_t na, nb;
+    const tk_line *nl = k + 1 < end ? &L->v[v[k + 1].first] : NULL;
+    int described = 0; /* "ACT II.  A hall.": text after the number (the last of a list) */
+    for (size_t i = a; ph && i + 2 < b && !described; i++)
+        described = l->s[i] == '.' && l->s[i + 1] == ' ';
+    int listed = ph && ph != 3 && p->n == 1 &&
+                 ((nl != NULL && v[k + 1].n == 1 && tk_play_heading(nl->s, nl->len, &na, &nb) == ph) ||
+                  (ps->heading_list == ph && described));
+    ps->heading_list = listed && described ? ph : 0;
+    if (listed) {
+        note(P, p->first, "heading", "a list of acts or scenes: paragraphs, not divisions");
+        add_block(P, TK_B_P, p->first, p->n, 0);
+        return;
+    }
     if (ph && p->n <= 3) {
         /* a heading that wraps goes on in the next lines of its paragraph */
         tk_block *bl = add_block(P, ph == 2 ? TK_B_SCENE : TK_B_ACT, p->first, p->n, a);
@@ -1109,10 +1163,22 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
         return;
     }
     if (p->n == 1 && tk_cast_heading(l->s, l->len)) {
-        para_block(P, TK_B_HEAD, p, 0);
+        /* a castList when roles follow, else a heading */
+        ps->cast_open = k + 1 < end && cast_paragraph(P, &v[k + 1], 0);
+        para_block(P, ps->cast_open ? TK_B_CAST_HEAD : TK_B_HEAD, p, 0);
+        if (ps->cast_open)
+            note(P, p->first, "cast", "cast list: castList, one castItem (role, roleDesc) a line");
         ps->in_cast = 1;
         ps->turn_open = 0;
         return;
+    }
+    /* the roles, up to the first paragraph that is none or stands after two blank lines */
+    if (ps->cast_open) {
+        const tk_line *pl = &L->v[v[k - 1].first];
+        int first = v[k - 1].n == 1 && tk_cast_heading(pl->s, pl->len);
+        if ((first || p->blank_before < 2) && cast_paragraph(P, p, 1))
+            return;
+        ps->cast_open = 0;
     }
     tk_label lab;
     size_t t;
@@ -1593,6 +1659,8 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         tk_label tl;
         if (shape != TK_SHAPE_RECORD && speaker_label(P, l, &tl) > 0)
             top = 0; /* a turn, not a title or the lines before one */
+        if (shape == TK_SHAPE_PLAY && p->n == 1 && tk_cast_heading(l->s, l->len))
+            top = 0; /* a cast list heading is no title (play_paragraph) */
         if (top && p->n <= 4) {
             if (dateline_para(L, p)) {
                 para_block(P, TK_B_DATELINE, p, 0);
@@ -1628,9 +1696,10 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         }
         /* a heading: a lone title-like line followed by ordinary text */
         /* (in a record, a person's name with an initial alone on its line, `J. A. Peterson`,
-           is a signature among others, not a heading) */
+           is a signature among others, not a heading; in a play, a cast heading is not one) */
         if (p->n == 1 && heading_like(l) && k + 1 < notes_at &&
-            !(shape == TK_SHAPE_RECORD && bare_name_line(l))) {
+            !(shape == TK_SHAPE_RECORD && bare_name_line(l)) &&
+            !(shape == TK_SHAPE_PLAY && tk_cast_heading(l->s, l->len))) { /* (play_paragraph) */
             const para *q = &v[k + 1];
             const tk_line *nl = &L->v[q->first];
             tk_label lab;
@@ -1699,7 +1768,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
 static int stage_word(const char *s, size_t n)
 {
     static const char *const words[] = {"Enter ", "Exit", "Exeunt", "Re-enter ", "Manet ",
-                                        "Manent ", "Flourish", "Sennet", "Alarum", "Dies"};
+                                        "Manent ", "Flourish", "Sennet", "Alarum"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
         size_t w = strlen(words[i]);
         if (n >= w && memcmp(s, words[i], w) == 0 &&
@@ -1811,15 +1880,31 @@ static int cue_line(parser *P, const tk_line *l)
     return tk_speakers_stage_cue(P->g, l->s + a, n - a) > 0;
 }
 
+/* One-line speeches waiting for the next speech of two lines or more (their own line says
+ * nothing of verse or prose): the block index of each. */
+typedef struct one_liners {
+    size_t idx[256];
+    size_t n;
+} one_liners;
+
 /* The speech lines [s, e) of a play with indented speeches: verse (one l per line) or prose
- * (one p), told by the capitals that open verse lines; a one-line speech is what the
- * speech before it was. */
-static void moby_speech(parser *P, size_t s, size_t e, int *prose, const play_state *ps)
+ * (one p), told by the capitals that open verse lines; a one-line speech is what the next
+ * speech of two lines or more in its scene is (measured on the Moby plays against Folger's:
+ * sp/p F1 0.776 with the speech before, 0.796 the nearer, 0.807 the next), or, at the end of
+ * a scene, the speech before it. */
+static void moby_speech(parser *P, size_t s, size_t e, int *prose, const play_state *ps,
+                        one_liners *w)
 {
     if (s >= e)
         return;
-    if (e - s >= 2)
+    if (e - s >= 2) {
         *prose = !speech_is_verse(P, s, e, ps);
+        for (size_t k = 0; k < w->n; k++)
+            P->db->b[w->idx[k]].kind = *prose ? TK_B_P : TK_B_L;
+        w->n = 0;
+    } else if (w->n < sizeof w->idx / sizeof *w->idx) {
+        w->idx[w->n++] = P->db->n; /* the block added below */
+    }
     if (*prose)
         add_block(P, TK_B_P, s, e - s, indent_of(&P->lines->v[s]));
     else
@@ -1834,6 +1919,8 @@ static void play_document(parser *P, size_t a, size_t b)
     int speaker_open = 0, title_done = 0, prose = 0;
     size_t run = b; /* first line of the speech being read */
     play_state ps = {0};
+    one_liners waiting;
+    memset(&waiting, 0, sizeof waiting);
     ps.names = tk_names_new();
     if (ps.names == NULL) {
         P->oom = 1;
@@ -1847,7 +1934,7 @@ static void play_document(parser *P, size_t a, size_t b)
 #define END_SPEECH()                                                                              \
     do {                                                                                          \
         if (run < i)                                                                              \
-            moby_speech(P, run, i, &prose, &ps);                                                  \
+            moby_speech(P, run, i, &prose, &ps, &waiting);                                        \
         run = b;                                                                                  \
     } while (0)
     for (size_t i = a; i < b; i++) {
@@ -1870,6 +1957,7 @@ static void play_document(parser *P, size_t a, size_t b)
             ph = 0;
         if (ph || (!split_heading && star_heading(l, &x, &y))) {
             END_SPEECH();
+            waiting.n = 0; /* (one-line speeches stay what the speech before them was) */
             if (split_heading)
                 note(P, i, "heading", "act/scene heading closed by the stars of the next line");
             tk_block *bl = add_block(P, ph == 2 ? TK_B_SCENE : ph ? TK_B_ACT : TK_B_HEAD, i, 1, x);

@@ -91,6 +91,7 @@ typedef struct builder {
     int sp_has_speaker, sp_has_content;
     unsigned sp_line;
     xmlNodePtr list;        /* open list (in container or sp) */
+    xmlNodePtr cast;        /* open castList (in container) */
     xmlNodePtr opener;
     xmlNodePtr closer;      /* open closer (salute, signed) at the end of the container */
     xmlNodePtr postscript;  /* open postscript after the closer */
@@ -147,6 +148,69 @@ static xmlNodePtr text_el(builder *b, xmlNodePtr parent, const char *name, const
     if (sp.len > 0)
         tk_inline_append(b->cv, el, &sp);
     return el;
+}
+
+/* The spaces and tabs that indent line l. */
+static size_t leading_blanks(const tk_line *l)
+{
+    size_t a = 0;
+    while (a < l->len && (l->s[a] == ' ' || l->s[a] == '\t'))
+        a++;
+    return a;
+}
+
+/* Where the role's name ends on a cast list line, from byte a to e: before ", ", " (",
+ * two spaces, a tab, ": " or " }" ("Nora, his wife", "Anya (her daughter)", "Lane:
+ * Mr. F. Kinsey Peile."); e when the whole line is the name. *desc: where the rest starts. */
+static size_t role_end(const char *s, size_t a, size_t e, size_t *desc)
+{
+    for (size_t i = a + 1; i < e; i++) {
+        char c = s[i], nx = i + 1 < e ? s[i + 1] : '\0';
+        if (((c == ',' || c == ':') && nx == ' ') || c == '\t' ||
+            (c == ' ' && (nx == '(' || nx == ' ' || nx == '}'))) {
+            size_t d = i + (c == ',' || c == ':');
+            while (d < e && (s[d] == ' ' || s[d] == '\t'))
+                d++;
+            *desc = d;
+            return i;
+        }
+    }
+    *desc = e;
+    return e;
+}
+
+/* One castItem: role (the name) and roleDesc (the rest of the line and the lines after it),
+ * the separator between them as printed. */
+static void cast_item(builder *b, const tk_block *bl)
+{
+    const tk_line *l = &b->L->v[bl->line];
+    size_t e = l->len, desc;
+    while (e > bl->off && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t' || l->s[e - 1] == '\r'))
+        e--;
+    xmlNodePtr item = tk_el(b->cv, b->cast, "castItem"), el;
+    size_t re = role_end(l->s, bl->off, e, &desc);
+    tk_span sp;
+    if (item == NULL || (el = tk_el(b->cv, item, "role")) == NULL ||
+        make_span(&b->sb, b->L, bl->line, 1, bl->off, re, &sp) != 0) {
+        b->oom = 1;
+        return;
+    }
+    tk_inline_append(b->cv, el, &sp);
+    if (desc > re)
+        tk_text(item, l->s + re, desc - re);
+    if (desc >= e && bl->n_lines < 2)
+        return;
+    if (desc >= e) /* the description on the next lines */
+        tk_text(item, "\n", 1);
+    el = tk_el(b->cv, item, "roleDesc");
+    if (el == NULL ||
+        (desc < e ? make_span(&b->sb, b->L, bl->line, bl->n_lines, desc, 0, &sp)
+                  : make_span(&b->sb, b->L, bl->line + 1, bl->n_lines - 1,
+                              leading_blanks(&b->L->v[bl->line + 1]), 0, &sp)) != 0) {
+        b->oom = 1;
+        return;
+    }
+    tk_inline_append(b->cv, el, &sp);
 }
 
 /* Where common content (p, list, sp, stage) goes now. */
@@ -629,6 +693,22 @@ static void one_block(builder *b, const tk_block *bl)
     case TK_B_ROW:
         add_row(b, bl, l);
         break;
+    case TK_B_CAST_HEAD:
+    case TK_B_CAST_ITEM: {
+        close_sp(b);
+        if (bl->kind == TK_B_CAST_HEAD || b->cast == NULL || b->cast != b->container->last) {
+            b->cast = tk_el(cv, b->container, "castList");
+            if (b->cast == NULL) {
+                b->oom = 1;
+                break;
+            }
+        }
+        if (bl->kind == TK_B_CAST_HEAD)
+            text_el(b, b->cast, "head", bl, 0);
+        else
+            cast_item(b, bl);
+        break;
+    }
     case TK_B_NOTES_HEAD:
     case TK_B_NOTE:
     case TK_B_KIND_COUNT:
@@ -720,9 +800,11 @@ static void flush_finished(builder *b)
         b->postscript = NULL;
     if (b->table != NULL && b->table != b->table->parent->last)
         b->table = NULL;
-    xmlNodePtr open[] = {b->sp,      b->container, b->act,    b->scene, b->section,
-                         b->part,    b->list,      b->opener, b->closer, b->postscript,
-                         b->table};
+    if (b->cast != NULL && b->cast != b->cast->parent->last)
+        b->cast = NULL;
+    xmlNodePtr open[] = {b->sp,      b->container, b->act,    b->scene,      b->section,
+                         b->part,    b->list,      b->opener, b->closer,     b->postscript,
+                         b->table,   b->cast};
     size_t n_open = sizeof open / sizeof *open;
     for (size_t i = 0; i < n_open; i++)
         mark_open(open[i], b->body, 1);

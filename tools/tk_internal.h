@@ -309,6 +309,8 @@ typedef enum tk_block_kind {
     TK_B_ROSTER_ITEM, /* one name of the roster: list[@type='participants']/item */
     TK_B_POSTSCRIPT,  /* a paragraph after a letter's signature: postscript/p */
     TK_B_ROW,         /* one line of TAB-separated cells: table/row/cell */
+    TK_B_CAST_HEAD,   /* play: a cast list heading ("Dramatis Personae"): castList/head */
+    TK_B_CAST_ITEM,   /* play: one role of the cast list: castItem (role, roleDesc) */
     TK_B_KIND_COUNT
 } tk_block_kind;
 
@@ -395,6 +397,13 @@ void tk_speakers_free(tk_speakers *g);
 int tk_speakers_word(const tk_speakers *g, int kind, const char *s, size_t n);
 /* Length of the stage cue s starts with (case as printed, at a word end), 0 when none. */
 size_t tk_speakers_stage_cue(const tk_speakers *g, const char *s, size_t n);
+/* 1 when s[0..n), the words between the underscores of an e-book's _italics_ inside a
+ * speech, is a stage direction rather than emphasis: a sentence ("_Smiling._"), a stage cue
+ * of either case ("_laughs_"; r's stage-cue lines first, r may be NULL), or a present-tense
+ * verb or a participle opening two words or more ("_puts her arm round Anya_"); a verb,
+ * participle or manner adverb alone ("_coughing_", "_dreamily_") only when clause_end says
+ * that no lower-case word follows the closing underscore. */
+int tk_italic_direction(const tk_rules *r, const char *s, size_t n, int clause_end);
 
 /* Label forms (a mask of those to accept is passed to tk_speaker_label). */
 enum {
@@ -445,8 +454,9 @@ size_t tk_line_indent(const tk_line *l);
 /* A timestamp alone on its line: "[00:00:02:08]", "[-00:00:00:10]". */
 int tk_timestamp_line(const char *s, size_t n);
 /* A play's division heading ("ACT I", "**** SCENE II. A room. ****", "FIRST ACT", "Act I",
- * "SCENE", "PROLOGUE"): 1 act, 2 scene, 3 prologue/epilogue/induction, 0 none; the heading's
- * text (without decoration stars) is s[*a..*b). */
+ * "SCENE", "PROLOGUE", also indented or centred): 1 act, 2 scene, 3 prologue/epilogue/
+ * induction, 0 none; the heading's text (without indentation and decoration stars) is
+ * s[*a..*b). */
 int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b);
 /* A "Key: value" field (Age: 84, Chair: Dr. Marc Susser, Office of the Historian) rather
  * than speech after a mixed-case label: the line ends without a sentence's punctuation. */

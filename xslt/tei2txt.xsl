@@ -268,7 +268,8 @@
 
   <xsl:template match="*" mode="inline" name="tk-inline">
     <xsl:choose>
-      <xsl:when test="contains($tk-spaced, concat(' ', local-name(), ' '))">
+      <!-- (a direction in an e-book's _italics_ stays glued to its dash and punctuation) -->
+      <xsl:when test="contains($tk-spaced, concat(' ', local-name(), ' ')) and not(contains(concat(' ', @rend, ' '), ' underscored '))">
         <xsl:text> </xsl:text><xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/><xsl:text> </xsl:text>
       </xsl:when>
       <xsl:otherwise>
@@ -391,7 +392,7 @@
     <xsl:if test="not($tk-ours)"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <!-- a superscript number (a reference's edition: 1903<hi rend="sup">4</hi>): ^4 -->
-  <xsl:template match="*[not(self::tei:note)][contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')][normalize-space()][translate(normalize-space(), '0123456789', '') = '']" mode="inline">
+  <xsl:template match="*[not(self::tei:note)][not(contains(concat(' ', @rend, ' '), ' tagged '))][contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')][normalize-space()][translate(normalize-space(), '0123456789', '') = '']" mode="inline">
     <xsl:text>^</xsl:text><xsl:call-template name="tk-inline"/>
   </xsl:template>
   <!-- MathML: its symbols apart (plain text cannot lay a formula out) -->
