@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tk_internal.h"
+#include "tk_places.h"
 
 void tk_convert_opts_init(tk_convert_opts *o)
 {
@@ -82,6 +83,7 @@ static int build_tei(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xml
     if (a != NULL)
         tk_persons_set_role_name(cv->persons, "interviewee", a);
     tk_persons_discover(cv->persons, L, db, cv->diag, cv->file, cv->explain);
+    tk_places_discover(cv->places, L, db);
     tk_tei_build_text(cv, L, db, tei, &info);
     tk_header_build(cv, header, db, &info);
     free(info.title);
@@ -219,6 +221,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     if (cv.persons == NULL)
         goto out;
     tk_persons_set_honorifics(cv.persons, o->persons_path == NULL);
+    cv.places = tk_places_new();
     cv.rules = tk_rules_new(o->rules_path, d);
     if (cv.rules == NULL)
         goto out;
@@ -308,6 +311,7 @@ out:
     tk_footnotes_free(cv.footnotes);
     tk_rules_free(cv.rules);
     tk_persons_free(cv.persons);
+    tk_places_free(cv.places);
     tk_blocks_free(B);
     tk_lines_free(&L);
     return result;
