@@ -1,6 +1,7 @@
 /* places.c: places and organisations of a document found without a gazetteer file: the
  * built-in table (gazetteer.c), dateline places, organisation patterns and acronyms defined
  * in the text; a hash-based matcher for the inline pass and the header's lists. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +27,30 @@ typedef struct tab {
     size_t cap, n;
     size_t *docs;
     size_t n_docs, cap_docs;
+    /* a filter before hashing: bit L of quick[first letter][second letter] is set when
+       a key of length L (< 64) starts so; bits are never cleared (a stale bit costs a
+       lookup, no error) */
+    uint64_t quick[26][27];
 } tab;
+
+static int quick_pos(const char *k, size_t n, size_t *a, size_t *b)
+{
+    unsigned char c0 = (unsigned char)k[0], c1 = n > 1 ? (unsigned char)k[1] | 0x20 : 0;
+    if (c0 < 'A' || c0 > 'Z' || n >= 64)
+        return 0;
+    *a = (size_t)(c0 - 'A');
+    *b = c1 >= 'a' && c1 <= 'z' ? (size_t)(c1 - 'a') : 26;
+    return 1;
+}
+
+/* 0 when no key of t can be k[0..n) (only keys that start with A-Z are filtered). */
+static int maybe(const struct tab *t, const char *k, size_t n)
+{
+    size_t a, b;
+    if (n == 0 || !quick_pos(k, n, &a, &b))
+        return 1;
+    return (t->quick[a][b] >> n) & 1;
+}
 
 typedef struct entity {
     tk_place_kind kind;
@@ -100,6 +124,9 @@ static slot *tab_put(tab *t, const char *k, size_t n, int doc)
     slot *s = tab_find(t, k, n, h);
     if (s != NULL)
         return s;
+    size_t qa, qb;
+    if (quick_pos(k, n, &qa, &qb))
+        t->quick[qa][qb] |= (uint64_t)1 << n;
     if ((t->n + 1) * 2 > t->cap)
         tab_grow(t);
     size_t i = h & (t->cap - 1);
@@ -145,7 +172,7 @@ static void tab_free(tab *t)
 
 static int has(const tab *t, const char *k, size_t n)
 {
-    return tab_find(t, k, n, hash_bytes(HASH_SEED, k, n)) != NULL;
+    return maybe(t, k, n) && tab_find(t, k, n, hash_bytes(HASH_SEED, k, n)) != NULL;
 }
 
 /* Adds every `sep`-separated entry of list to t. */
@@ -162,20 +189,25 @@ static void tab_fill(tab *t, const char *list, char sep)
 
 /* ------------------------------------------------------------------ words */
 
-static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static int is_alnum(unsigned char c)
+static inline int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static inline int is_alnum(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || is_upper(c) || (c >= '0' && c <= '9');
 }
 
+static int word_at_utf8(const unsigned char *t, size_t len, size_t i);
+
 /* A letter or digit, or a byte of a non-ASCII character that is no general punctuation
  * (U+2000..U+206F: ’ ” — …). */
-static int word_at(const unsigned char *t, size_t len, size_t i)
+static inline int word_at(const unsigned char *t, size_t len, size_t i)
 {
-    if (is_alnum(t[i]))
-        return 1;
     if (t[i] < 0x80)
-        return 0;
+        return is_alnum(t[i]);
+    return word_at_utf8(t, len, i);
+}
+
+static int word_at_utf8(const unsigned char *t, size_t len, size_t i)
+{
     /* find the lead byte */
     size_t k = i;
     while (k > 0 && i - k < 3 && (t[k] & 0xC0) == 0x80)
@@ -665,8 +697,10 @@ void tk_places_scan(tk_places *pl, const char *text, size_t len, int in_dateline
             continue;
         }
         size_t w = word_end(t, len, i);
-        const slot *first = tab_find(&pl->firsts, text + i, w - i,
-                                     hash_bytes(HASH_SEED, text + i, w - i));
+        const slot *first = maybe(&pl->firsts, text + i, w - i)
+                                ? tab_find(&pl->firsts, text + i, w - i,
+                                           hash_bytes(HASH_SEED, text + i, w - i))
+                                : NULL;
         if (first == NULL) {
             i = w;
             continue;
