@@ -33,7 +33,7 @@ typedef struct tab {
     uint64_t quick[26][27];
 } tab;
 
-static int quick_pos(const char *k, size_t n, size_t *a, size_t *b)
+static inline int quick_pos(const char *k, size_t n, size_t *a, size_t *b)
 {
     unsigned char c0 = (unsigned char)k[0], c1 = n > 1 ? (unsigned char)k[1] | 0x20 : 0;
     if (c0 < 'A' || c0 > 'Z' || n >= 64)
@@ -44,7 +44,7 @@ static int quick_pos(const char *k, size_t n, size_t *a, size_t *b)
 }
 
 /* 0 when no key of t can be k[0..n) (only keys that start with A-Z are filtered). */
-static int maybe(const struct tab *t, const char *k, size_t n)
+static inline int maybe(const struct tab *t, const char *k, size_t n)
 {
     size_t a, b;
     if (n == 0 || !quick_pos(k, n, &a, &b))
@@ -602,12 +602,32 @@ static void acronym(tk_places *pl, const char *s, size_t n, const tok *v, size_t
     add_form(pl, kind, s + v[k].s, v[i - 1].e - v[k].s, s + v[i].s, al, 0);
 }
 
+/* 1 when a capitalised word of the line may start a pattern: a head word, or an acronym
+ * in parentheses. Most lines have none and are not tokenised. */
+static int line_has_cue(const tk_places *pl, const unsigned char *t, size_t n)
+{
+    for (const unsigned char *p = t; p < t + n; p++) {
+        if (!is_upper(*p) || (p > t && word_at(t, n, (size_t)(p - t) - 1)))
+            continue;
+        size_t i = (size_t)(p - t), e = word_end(t, n, i);
+        const char *w = (const char *)p;
+        if ((maybe(&pl->heads_of, w, e - i) && has(&pl->heads_of, w, e - i)) ||
+            (maybe(&pl->heads_tail, w, e - i) && has(&pl->heads_tail, w, e - i)) ||
+            (i > 0 && p[-1] == '(' && e < n && t[e] == ')'))
+            return 1;
+        p = t + e - 1;
+    }
+    return 0;
+}
+
 void tk_places_discover_line(tk_places *pl, const char *s, size_t n)
 {
     enum { MAX_TOK = 512 };
     tok v[MAX_TOK];
     size_t nt = 0;
     const unsigned char *t = (const unsigned char *)s;
+    if (!line_has_cue(pl, t, n))
+        return;
     for (size_t i = 0; i < n && nt < MAX_TOK;) {
         if (!word_at(t, n, i)) {
             i++;
