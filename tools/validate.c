@@ -41,11 +41,14 @@ struct retired {
     struct retired *next;
 };
 
+#define MAX_ENGINES 16
+
 struct tk_schema {
     char *path;
     xmlDocPtr src;      /* the schema source, kept for pruning */
     tk_rng_info *info;  /* what each element allows, for messages */
     int prunable;
+    int libxml2_ready;  /* info and prunable are set (on the first validation by libxml2) */
     int use_whole;      /* set when a pruned validation was too slow */
     int broken;         /* the schema failed to compile: reported once */
     pthread_mutex_t lock;
@@ -53,6 +56,9 @@ struct tk_schema {
     struct cached cache[CACHE_SLOTS];
     struct retired *retired;
     unsigned long compiles;
+    int engine_state;   /* 0 not tried, 1 the derivative engine validates, -1 libxml2 */
+    tk_rngv *engines[MAX_ENGINES]; /* idle engines (one per thread at work) */
+    int n_engines;
 };
 
 /* ------------------------------------------------------------------ loading ------- */
@@ -123,8 +129,8 @@ tk_schema *tk_schema_load(const char *spec, tk_diag *d)
     if (tk_rng_check(s->src, s->path, d) != 0)
         goto fail;
     xmlRelaxNGInitTypes();
-    s->info = tk_rng_info_new(s->src);
-    s->prunable = tk_prune_possible(s->src) && count_elements(root) > PRUNE_MIN_ELEMENTS;
+    /* the analysis for messages and the pruning decision serve libxml2's path only: made
+       when it is first taken (schema_for) */
     return s;
 fail:
     tk_schema_free(s);
@@ -152,6 +158,8 @@ void tk_schema_free(tk_schema *s)
         xmlRelaxNGFree(r->rng);
         free(r);
     }
+    for (int i = 0; i < s->n_engines; i++)
+        tk_rngv_free(s->engines[i]);
     tk_rng_info_free(s->info);
     if (s->src != NULL)
         xmlFreeDoc(s->src);
@@ -242,6 +250,12 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
     pthread_mutex_lock(&s->lock);
     if (s->broken)
         goto out;
+    if (!s->libxml2_ready) { /* the first validation by libxml2 */
+        s->info = tk_rng_info_new(s->src);
+        s->prunable = tk_prune_possible(s->src) &&
+                      count_elements(xmlDocGetRootElement(s->src)) > PRUNE_MIN_ELEMENTS;
+        s->libxml2_ready = 1;
+    }
     *whole = !s->prunable || o->no_prune || s->use_whole;
     if (!*whole) {
         names = tk_nameset_of_doc(doc);
@@ -541,18 +555,20 @@ static int starts_with(const char *b, size_t len, size_t i, const char *lit)
     return i + n <= len && memcmp(b + i, lit, n) == 0;
 }
 
-/* Every start tag of the text in order, with its line and column (comments, CDATA sections,
- * processing instructions and the DOCTYPE skipped): one pass. Returns the count, -1 when out
- * of memory; *out is malloc'd. */
-static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
+/* The markup lexer shared by the scans below: calls fn for each start tag ('<' offset, kind
+ * TAG_START), end tag (TAG_END), the '>' of an empty-element tag (TAG_EMPTY_CLOSE) and of
+ * any other tag (TAG_CLOSE), from
+ * offset `from` on; comments, CDATA sections, processing instructions and the DOCTYPE are
+ * skipped. Stops when fn returns non-zero (returns that value), else returns 0. */
+enum { TAG_START, TAG_END, TAG_EMPTY_CLOSE, TAG_CLOSE };
+typedef int (*tag_fn)(void *user, size_t off, int kind);
+
+static int lex_tags(const char *b, size_t len, size_t from, tag_fn fn, void *user)
 {
     enum { TEXT, TAG, COMMENT, CDATA, PI, DECL } st = TEXT;
-    struct tagpos *v = NULL;
-    size_t n = 0, cap = 0;
-    unsigned line = 1, col = 1;
     char quote = 0;
-    int depth = 0;
-    for (size_t i = 0; i < len; i++) {
+    int depth = 0, r = 0;
+    for (size_t i = from; i < len && r == 0; i++) {
         char ch = b[i];
         switch (st) {
         case TEXT:
@@ -561,30 +577,19 @@ static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
             quote = 0;
             if (starts_with(b, len, i, "<!--")) {
                 st = COMMENT;
-                i += 3, col += 3;
+                i += 3;
             } else if (starts_with(b, len, i, "<![CDATA[")) {
                 st = CDATA;
-                i += 8, col += 8;
+                i += 8;
             } else if (starts_with(b, len, i, "<!")) {
                 st = DECL;
                 depth = 0;
             } else if (starts_with(b, len, i, "<?")) {
                 st = PI;
-                i += 1, col += 1;
+                i += 1;
             } else {
                 st = TAG;
-                if (!starts_with(b, len, i, "</")) {
-                    if (n == cap) {
-                        cap = cap ? cap * 2 : 256;
-                        struct tagpos *nv = realloc(v, cap * sizeof *v);
-                        if (nv == NULL) {
-                            free(v);
-                            return -1;
-                        }
-                        v = nv;
-                    }
-                    v[n++] = (struct tagpos){i, line, col};
-                }
+                r = fn(user, i, starts_with(b, len, i, "</") ? TAG_END : TAG_START);
             }
             break;
         case TAG:
@@ -599,6 +604,8 @@ static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
             } else if (st == DECL && ch == ']') {
                 depth--;
             } else if (ch == '>' && (st == TAG || depth <= 0)) {
+                if (st == TAG)
+                    r = fn(user, i, i > 0 && b[i - 1] == '/' ? TAG_EMPTY_CLOSE : TAG_CLOSE);
                 st = TEXT;
             }
             break;
@@ -615,15 +622,149 @@ static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
                 st = TEXT;
             break;
         }
-        if (ch == '\n') {
-            line++;
-            col = 1;
-        } else if (((unsigned char)ch & 0xC0) != 0x80) {
-            col++;
+    }
+    return r;
+}
+
+struct start_scan {
+    const char *b;
+    struct tagpos *v;
+    size_t n, cap, at; /* at: the offset line/col describe */
+    unsigned line, col;
+    int oom;
+};
+
+static int on_start_tag(void *user, size_t off, int kind)
+{
+    struct start_scan *s = user;
+    if (kind != TAG_START)
+        return 0;
+    for (; s->at < off; s->at++) { /* line and column, counted incrementally */
+        if (s->b[s->at] == '\n') {
+            s->line++;
+            s->col = 1;
+        } else if (((unsigned char)s->b[s->at] & 0xC0) != 0x80) {
+            s->col++;
         }
     }
-    *out = v;
-    return (long)n;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        struct tagpos *nv = realloc(s->v, cap * sizeof *nv);
+        if (nv == NULL) {
+            s->oom = 1;
+            return 1;
+        }
+        s->v = nv;
+        s->cap = cap;
+    }
+    s->v[s->n++] = (struct tagpos){off, s->line, s->col};
+    return 0;
+}
+
+/* Every start tag of the text in order, with its line and column: one pass. Returns the
+ * count, -1 when out of memory; *out is malloc'd. */
+static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
+{
+    struct start_scan s = {b, NULL, 0, 0, 0, 1, 1, 0};
+    lex_tags(b, len, 0, on_start_tag, &s);
+    if (s.oom) {
+        free(s.v);
+        return -1;
+    }
+    *out = s.v;
+    return (long)s.n;
+}
+
+struct end_scan {
+    int depth;
+    size_t found;
+};
+
+static int on_end_tag(void *user, size_t off, int kind)
+{
+    struct end_scan *e = user;
+    if (kind == TAG_CLOSE)
+        return 0;
+    e->depth += kind == TAG_START ? 1 : -1;
+    if (e->depth == 0) {
+        e->found = off;
+        return 1;
+    }
+    return 0;
+}
+
+static void source_tags(struct source *src, xmlDocPtr doc);
+
+/* The line and column of offset off of the source (its line index built). */
+static void offset_place(struct source *src, size_t off, long *line, unsigned *col)
+{
+    size_t lo = 0, hi = src->n_lines; /* the line holding off */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (src->line_start[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    unsigned c = 1;
+    for (size_t j = src->line_start[lo]; j < off && j < src->len; j++)
+        if (((unsigned char)src->buf[j] & 0xC0) != 0x80)
+            c++;
+    *line = (long)lo + 1;
+    *col = c;
+}
+
+/* The offset of the end tag of element node (its "</" or the ">" of "/>"), or (size_t)-1. */
+static size_t end_tag_offset(struct source *src, xmlNodePtr node)
+{
+    const size_t *k = ptrmap_get(src->elems, node);
+    struct end_scan e = {0, 0};
+    if (k == NULL || lex_tags(src->buf, src->len, src->tags[*k].off, on_end_tag, &e) == 0)
+        return (size_t)-1;
+    return e.found;
+}
+
+static int on_first_close(void *user, size_t off, int kind)
+{
+    if (kind != TAG_CLOSE && kind != TAG_EMPTY_CLOSE)
+        return 0;
+    *(size_t *)user = off;
+    return 1;
+}
+
+/* Moves the line and column of a message to its real place, found in the source: an
+ * element's end tag (end 1: where jing and libxml2 say an element is incomplete) or the
+ * first character that is not white space of a text node (libxml2 keeps the line where the
+ * text node ends). Left as they are when the source is not at hand. */
+static void source_place(struct source *src, xmlNodePtr node, int end, long *line,
+                         unsigned *col)
+{
+    if (src->line_start == NULL && source_load(src))
+        source_index(src);
+    if (src->tags_state == 0 && node->doc != NULL)
+        source_tags(src, node->doc);
+    if (src->tags_state != 1 || src->line_start == NULL)
+        return;
+    size_t off = (size_t)-1;
+    if (end) {
+        off = end_tag_offset(src, node);
+    } else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+        /* the text follows the previous element's end tag or its parent's start tag */
+        xmlNodePtr prev = node->prev;
+        while (prev != NULL && prev->type != XML_ELEMENT_NODE)
+            prev = prev->prev;
+        xmlNodePtr anchor = prev != NULL ? prev : node->parent;
+        const size_t *k = anchor != NULL ? ptrmap_get(src->elems, anchor) : NULL;
+        size_t from = prev != NULL ? end_tag_offset(src, prev) : k != NULL ? src->tags[*k].off
+                                                                           : (size_t)-1;
+        size_t close = (size_t)-1;
+        if (from != (size_t)-1 && lex_tags(src->buf, src->len, from, on_first_close, &close))
+            for (off = close + 1; off < src->len && strchr(" \t\r\n", src->buf[off]) != NULL;
+                 off++)
+                ;
+    }
+    if (off != (size_t)-1 && off < src->len)
+        offset_place(src, off, line, col);
 }
 
 /* 1 when the start tag at off is the one of element node n. */
@@ -1167,20 +1308,71 @@ out:
     return rc;
 }
 
+/* Where messages go: the files XIncluded so far (each read once for its columns). */
+enum { MAX_INCLUDED = 16 };
+struct places {
+    struct source inc[MAX_INCLUDED];
+    size_t n_inc;
+    struct inc_memo memo;
+};
+
+static void places_free(struct places *pl)
+{
+    for (size_t k = 0; k < pl->n_inc; k++) {
+        free((char *)pl->inc[k].path);
+        source_free(&pl->inc[k]);
+    }
+}
+
+/* The file (malloc'd when an included one, else NULL: the document), line and column of a
+ * message about node at. */
+static xmlChar *place_of(struct places *pl, xmlNodePtr at, struct source *src, int xinclude,
+                         long *line_out, unsigned *col_out)
+{
+    long line = at != NULL ? node_line(at) : 0;
+    xmlChar *base = xinclude ? included_from(at, &pl->memo) : NULL;
+    unsigned col;
+    if (base == NULL) {
+        col = node_column(src, at, &line);
+    } else { /* line numbers of included nodes are that file's, read once for columns */
+        const char *file = (const char *)base;
+        struct source *is = NULL, once = {0};
+        for (size_t k = 0; k < pl->n_inc && is == NULL; k++)
+            if (strcmp(pl->inc[k].path, file) == 0)
+                is = &pl->inc[k];
+        if (is == NULL && pl->n_inc < MAX_INCLUDED) {
+            is = &pl->inc[pl->n_inc++];
+            memset(is, 0, sizeof *is);
+            is->path = strdup(file);
+            is->tags_state = -1; /* the tags of an included file are not the tree's */
+        }
+        if (is == NULL || is->path == NULL) {
+            is = &once;
+            once.path = file;
+            once.tags_state = -1;
+        }
+        col = node_column(is, at, &line);
+        if (is == &once)
+            source_free(&once);
+    }
+    *line_out = line;
+    *col_out = col;
+    return base;
+}
+
 /* Reports the collected errors (those select_errors keeps), each once per place. Included
  * files (xinclude set) are read once each for their columns. Returns the number of
  * messages. */
 static size_t report_errors(const tk_rng_info *info, struct collector *c, struct source *src,
                             int xinclude, const char *name, tk_diag *d)
 {
-    enum { MAX_DONE = 256, MAX_INCLUDED = 16 };
+    enum { MAX_DONE = 256 };
     struct {
         xmlNodePtr node;
         char msg[160];
     } done[MAX_DONE];
-    struct source inc[MAX_INCLUDED];
-    struct inc_memo memo = {NULL, NULL};
-    size_t n_done = 0, n_inc = 0, reported = 0;
+    struct places pl = {0};
+    size_t n_done = 0, reported = 0;
     char msg[1024];
     unsigned char *keep = malloc(c->n ? c->n : 1);
     if (keep == NULL || select_errors(c, keep) != 0) {
@@ -1211,48 +1403,153 @@ static size_t report_errors(const tk_rng_info *info, struct collector *c, struct
             done[n_done].msg[ml] = '\0';
             n_done++;
         }
-        long line = at != NULL ? node_line(at) : 0;
-        const char *file = name;
-        xmlChar *base = xinclude ? included_from(at, &memo) : NULL;
+        long line;
         unsigned col;
-        if (base == NULL) {
-            col = node_column(src, at, &line);
-        } else { /* line numbers of included nodes are that file's, read once for columns */
-            file = (const char *)base;
-            struct source *is = NULL, once = {0};
-            for (size_t k = 0; k < n_inc && is == NULL; k++)
-                if (strcmp(inc[k].path, file) == 0)
-                    is = &inc[k];
-            if (is == NULL && n_inc < MAX_INCLUDED) {
-                is = &inc[n_inc++];
-                memset(is, 0, sizeof *is);
-                is->path = strdup(file);
-                is->tags_state = -1; /* the tags of an included file are not the tree's */
-            }
-            if (is == NULL || is->path == NULL) {
-                is = &once;
-                once.path = file;
-                once.tags_state = -1;
-            }
-            col = node_column(is, at, &line);
-            if (is == &once)
-                source_free(&once);
-        }
-        tk_diag_report(d, TK_ERROR, file, line > 0 ? (unsigned)line : 0, col, "relaxng", "%s",
-                       msg);
+        xmlChar *base = place_of(&pl, at, src, xinclude, &line, &col);
+        tk_diag_report(d, TK_ERROR, base != NULL ? (const char *)base : name,
+                       line > 0 ? (unsigned)line : 0, col, "relaxng", "%s", msg);
         reported++;
         xmlFree(base);
     }
-    for (size_t k = 0; k < n_inc; k++) {
-        free((char *)inc[k].path);
-        source_free(&inc[k]);
-    }
+    places_free(&pl);
     free(keep);
     if (c->overflow) {
         tk_diag_report(d, TK_ERROR, name, 0, 0, "relaxng", "too many errors; stopped listing");
         reported++;
     }
     return reported;
+}
+
+/* ---------------------------------------------------------- derivative engine ------ */
+
+/* One message of the derivative engine, placed. */
+struct eerr {
+    xmlNodePtr at;
+    int at_end;
+    char *msg;
+    xmlChar *file; /* an XIncluded file, or NULL */
+    long line;
+    unsigned col;
+    size_t seq;
+};
+
+struct eerrs {
+    struct eerr *v;
+    size_t n, cap;
+    int overflow;
+};
+
+static void eerr_collect(void *user, xmlNodePtr at, int at_end, const char *msg)
+{
+    struct eerrs *e = user;
+    if (e->n >= MAX_RAW_ERRORS) {
+        e->overflow = 1;
+        return;
+    }
+    if (e->n == e->cap) {
+        size_t cap = e->cap ? e->cap * 2 : 16;
+        struct eerr *v = realloc(e->v, cap * sizeof *v);
+        if (v == NULL) {
+            e->overflow = 1;
+            return;
+        }
+        e->v = v;
+        e->cap = cap;
+    }
+    e->v[e->n] = (struct eerr){at, at_end, strdup(msg), NULL, 0, 0, e->n};
+    if (e->v[e->n].msg == NULL) {
+        e->overflow = 1;
+        return;
+    }
+    e->n++;
+}
+
+/* Document order of messages: file (the document first), line, column, then as found. */
+static int eerr_cmp(const void *a, const void *b)
+{
+    const struct eerr *x = a, *y = b;
+    int fx = x->file != NULL, fy = y->file != NULL;
+    if (fx != fy)
+        return fx - fy;
+    if (fx && fy) {
+        int c = strcmp((const char *)x->file, (const char *)y->file);
+        if (c != 0)
+            return c;
+    }
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Places, sorts and reports the engine's messages; returns how many. */
+static size_t report_engine(struct eerrs *e, struct source *src, int xinclude,
+                            const char *name, tk_diag *d)
+{
+    struct places pl = {0};
+    for (size_t i = 0; i < e->n; i++) {
+        struct eerr *x = &e->v[i];
+        x->file = place_of(&pl, x->at, src, xinclude, &x->line, &x->col);
+        if (x->file == NULL && src != NULL && (x->at_end || x->at->type != XML_ELEMENT_NODE))
+            source_place(src, x->at, x->at_end, &x->line, &x->col);
+    }
+    places_free(&pl);
+    qsort(e->v, e->n, sizeof *e->v, eerr_cmp);
+    for (size_t i = 0; i < e->n; i++) {
+        const struct eerr *x = &e->v[i];
+        tk_diag_report(d, TK_ERROR, x->file != NULL ? (const char *)x->file : name,
+                       x->line > 0 ? (unsigned)x->line : 0, x->col, "relaxng", "%s", x->msg);
+    }
+    if (e->overflow)
+        tk_diag_report(d, TK_ERROR, name, 0, 0, "relaxng", "too many errors; stopped listing");
+    return e->n + (e->overflow != 0);
+}
+
+static void eerrs_free(struct eerrs *e)
+{
+    for (size_t i = 0; i < e->n; i++) {
+        free(e->v[i].msg);
+        xmlFree(e->v[i].file);
+    }
+    free(e->v);
+}
+
+/* A derivative engine for this thread (from the schema's pool, or a new one); NULL when
+ * the schema is not one the engine supports (libxml2 validates then). */
+static tk_rngv *engine_get(tk_schema *s)
+{
+    tk_rngv *v = NULL;
+    pthread_mutex_lock(&s->lock);
+    if (s->engine_state == 0) {
+        const char *e = getenv("TEIKIT_VALIDATOR");
+        s->engine_state = e != NULL && strcmp(e, "libxml2") == 0 ? -1 : 1;
+    }
+    if (s->engine_state == 1 && s->n_engines > 0)
+        v = s->engines[--s->n_engines];
+    int state = s->engine_state;
+    pthread_mutex_unlock(&s->lock);
+    if (v == NULL && state == 1) {
+        v = tk_rngv_new(s->src); /* reads the schema source only */
+        pthread_mutex_lock(&s->lock);
+        if (v == NULL)
+            s->engine_state = -1;
+        else
+            s->compiles++; /* an engine built counts as the schema compiled */
+        pthread_mutex_unlock(&s->lock);
+    }
+    return v;
+}
+
+static void engine_put(tk_schema *s, tk_rngv *v)
+{
+    pthread_mutex_lock(&s->lock);
+    if (s->n_engines < MAX_ENGINES) {
+        s->engines[s->n_engines++] = v;
+        v = NULL;
+    }
+    pthread_mutex_unlock(&s->lock);
+    tk_rngv_free(v);
 }
 
 /* ------------------------------------------------------------------ validate ------- */
@@ -1284,6 +1581,22 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
     int whole = 1, status = 0;
     if (o == NULL)
         o = &defaults;
+    tk_rngv *engine = engine_get(s);
+    if (engine != NULL) {
+        struct eerrs e = {0};
+        int r = tk_rngv_validate(engine, doc, eerr_collect, &e);
+        engine_put(s, engine);
+        if (r < 0) {
+            tk_diag_report(d, TK_SYSTEM, name, 0, 0, "relaxng", "out of memory in RelaxNG "
+                                                                "validation");
+            status = 2;
+        } else if (r > 0) {
+            report_engine(&e, src, o->xinclude, name, d);
+            status = 1;
+        }
+        eerrs_free(&e);
+        goto checks;
+    }
     xmlRelaxNGPtr rng = schema_for(s, doc, o, d, &whole);
     if (rng == NULL)
         return 2;
@@ -1317,6 +1630,7 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
         status = 1;
     }
     collector_free(&c);
+checks:
     if (!o->grammar_only && tk_checks_run(doc, name, d) > 0 && status == 0)
         status = 1;
     return status;

@@ -83,6 +83,28 @@ int tk_rng_info_allows(const tk_rng_info *info, const char *ns, const char *loca
 int tk_rng_info_explain(const tk_rng_info *info, xmlNodePtr el, xmlNodePtr *at, char *buf,
                         size_t size);
 
+/* ------------------------------------------------- validation by derivatives ------- */
+
+/* A RelaxNG validator by derivatives (rngv.c) that recovers after each error as jing does:
+ * every bad place is reported once, with a message computed from the grammar state there.
+ * One instance per thread (it memoizes as it validates); the schema document must outlive
+ * it and is only read. */
+typedef struct tk_rngv tk_rngv;
+
+/* Builds a validator for a schema (RelaxNG XML syntax, one self-contained grammar with
+ * XML Schema datatypes). NULL when the schema uses what this engine does not support
+ * (include, externalRef, nested grammars, another datatype library) or out of memory: the
+ * caller then validates with libxml2. Free with tk_rngv_free. */
+tk_rngv *tk_rngv_new(xmlDocPtr rng);
+void tk_rngv_free(tk_rngv *v);
+/* Called once per bad place, in document order except that an element's incompleteness
+ * comes after its content's errors; `at` is the element (or text node) concerned, at_end 1
+ * when the place is its end tag (content missing at its end). */
+typedef void (*tk_rngv_error_fn)(void *user, xmlNodePtr at, int at_end, const char *msg);
+/* Validates doc; returns 0 valid, 1 invalid (report called at least once), -1 internal
+ * failure (out of memory). */
+int tk_rngv_validate(tk_rngv *v, xmlDocPtr doc, tk_rngv_error_fn report, void *user);
+
 /* -------------------------------------------------------------- rule checks ------- */
 
 /* Runs every rule check on doc, reporting through d with file name `name`. Returns the number

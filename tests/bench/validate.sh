@@ -4,6 +4,8 @@
 #   2. 1,000 small documents vs tei_all in one call: teikit (-j 1 and -j 2), jing
 #   3. a 10 MB document vs teikit.rng, against xmllint --noout merely parsing it
 #   4. verdicts on the reference TEI documents: teikit, xmllint, jing agree?
+#   5. the reference TEI that jing reads (no DOCTYPE: 31 documents, 17 projects) in one
+#      call: teikit (-j 1, -j 2), teikit with libxml2's validator, xmllint, jing
 BUILD=${1:-build}
 TEIKIT=$BUILD/teikit
 SHARED=${TK_SHARED:-../shared}
@@ -75,4 +77,18 @@ for f in $REFS; do n=$((n+1))
 done
 echo "   teikit agrees with xmllint on $agree_x of $n documents"
 [ $have_jing -eq 1 ] && echo "   teikit agrees with jing on $agree_j of $n documents"
+
+SET=$(grep -L '<!DOCTYPE' "$SHARED"/reference/tei/*.xml "$SHARED"/reference/tei-wild/*.xml)
+nset=$(echo $SET | wc -w); mb=$(cat $SET | wc -c | awk '{printf "%.1f", $1 / 1048576}')
+echo "5. $nset reference documents ($mb MB, no DOCTYPE) against tei_all, one call"
+tk1=$(best 3 $TEIKIT validate -q --grammar-only --schema "$TEI_ALL" $SET)
+tk2=$(best 3 $TEIKIT validate -q --grammar-only -j 2 --schema "$TEI_ALL" $SET)
+tkx=$(export TEIKIT_VALIDATOR=libxml2; best 1 $TEIKIT validate -q --grammar-only --schema "$TEI_ALL" $SET)
+echo "   teikit $(show "$tk1"); -j 2: $(show "$tk2") ($(echo "$tk1 $tk2" | awk '{printf "%.2f", $1 / $3}')x faster in wall time than -j 1)"
+echo "   teikit with libxml2's validator (TEIKIT_VALIDATOR=libxml2) $(show "$tkx"): the engine is $(ratio "$tkx" "$tk1")x faster"
+xl=$(best 1 xmllint --noout --relaxng "$TEI_ALL" $SET)
+echo "   xmllint --relaxng $(show "$xl"): teikit $(ratio "$xl" "$tk1")x faster"
+if [ $have_jing -eq 1 ]; then
+  jg=$(best 2 jing "$TEI_ALL" $SET); echo "   jing $(show "$jg"): teikit $(ratio "$jg" "$tk1")x faster"
+fi
 exit 0
