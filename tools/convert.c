@@ -221,7 +221,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     if (cv.persons == NULL)
         goto out;
     tk_persons_set_honorifics(cv.persons, o->persons_path == NULL);
-    cv.places = tk_places_new();
+    cv.places = o->no_places ? NULL : tk_places_new();
     cv.rules = tk_rules_new(o->rules_path, d);
     if (cv.rules == NULL)
         goto out;

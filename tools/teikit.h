@@ -208,6 +208,7 @@ typedef struct tk_convert_opts {
     int explain;               /* report the converter's decisions as TK_NOTE messages */
     int split;                 /* several documents: make each TEI self-contained (own
                                   particDesc), for writing one file per document */
+    int no_places;             /* do not mark placeName/orgName (on by default) */
 } tk_convert_opts;
 
 void tk_convert_opts_init(tk_convert_opts *o);

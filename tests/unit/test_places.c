@@ -115,6 +115,26 @@ static void test_converted(void)
     tk_diag_free(d);
 }
 
+/* --no-places: nothing marked, nothing listed. */
+static void test_no_places(void)
+{
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    const char *text = "Memo\n\nParis, May 2, 1934.\n\nThe Foreign Office in London agreed.\n";
+    tk_convert_opts o;
+    tk_convert_opts_init(&o);
+    o.name = "test.txt";
+    xmlDocPtr doc = tk_convert_memory(text, strlen(text), &o, d);
+    CU_ASSERT_STRING_EQUAL(tk_xp(doc, "count(//t:placeName | //t:orgName)"), "6"); /* 3 + 3 listed */
+    xmlFreeDoc(doc);
+    o.no_places = 1;
+    doc = tk_convert_memory(text, strlen(text), &o, d);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_STRING_EQUAL(tk_xp(doc, "count(//t:placeName | //t:orgName | //t:listPlace)"), "0");
+    xmlFreeDoc(doc);
+    tk_diag_free(d);
+}
+
 void tk_suite_places(void);
 void tk_suite_places(void)
 {
@@ -123,4 +143,5 @@ void tk_suite_places(void)
     CU_add_test(s, "organisation patterns and acronyms", test_org_patterns);
     CU_add_test(s, "the place of a dateline", test_dateline_place);
     CU_add_test(s, "placeName/orgName in the TEI and the header's lists", test_converted);
+    CU_add_test(s, "--no-places", test_no_places);
 }
