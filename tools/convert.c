@@ -120,6 +120,7 @@ static void corpus_header(tk_conv *cv, xmlNodePtr corpus, const tk_blocks *B, in
     if (persons) {
         xmlNodePtr prof = tk_el(cv, h, "profileDesc");
         tk_header_persons(cv, prof, 1);
+        tk_header_places(cv, prof);
         if (prof->children == NULL) {
             xmlUnlinkNode(prof);
             xmlFreeNode(prof);
@@ -264,6 +265,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         if (bytes != NULL && each == NULL)
             tk_ser_reserve(docs, len / 2 * 5);
         int alone = o->split || each != NULL; /* each TEI lists its own persons */
+        tk_places_set_corpus(cv.places, !alone); /* and places: else the corpus header */
         cv.tei_depth = each != NULL ? 0 : 1;  /* a document of its own, or in teiCorpus */
         for (size_t i = 0; i < B->n_docs; i++) {
             tk_footnotes_free(cv.footnotes);

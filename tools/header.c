@@ -374,7 +374,8 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
     }
     if (!info->in_corpus)
         tk_header_persons(cv, prof, 0);
-    tk_header_places(cv, prof);
+    if (!tk_places_corpus(cv->places))
+        tk_header_places(cv, prof);
     if (prof->children == NULL) {
         xmlUnlinkNode(prof);
         xmlFreeNode(prof);

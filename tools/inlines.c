@@ -1422,7 +1422,8 @@ static void build(ctx *c, xmlNodePtr parent, const mark *m, size_t *i)
     case MK_ORG: {
         el = tk_el(cv, parent, m->kind == MK_PLACE ? "placeName" : "orgName");
         char ref[256];
-        snprintf(ref, sizeof ref, "#%s%s", cv->id_prefix, m->id);
+        snprintf(ref, sizeof ref, "#%s%s", tk_places_corpus(cv->places) ? "" : cv->id_prefix,
+                 m->id);
         set(el, "ref", ref);
         inner = el;
         break;

@@ -67,6 +67,7 @@ struct tk_places {
     int *used; /* entities marked in this document, in order */
     size_t n_used, cap_used;
     unsigned gen;
+    int corpus; /* documents of one teiCorpus: forms, ids and lists are kept across them */
 };
 
 static unsigned long hash_bytes(unsigned long h, const char *s, size_t n)
@@ -425,9 +426,17 @@ void tk_places_free(tk_places *pl)
     free(pl);
 }
 
+void tk_places_set_corpus(tk_places *pl, int on)
+{
+    if (pl != NULL)
+        pl->corpus = on;
+}
+
+int tk_places_corpus(const tk_places *pl) { return pl != NULL && pl->corpus; }
+
 void tk_places_new_document(tk_places *pl)
 {
-    if (pl == NULL)
+    if (pl == NULL || pl->corpus)
         return;
     tab_reset(&pl->forms);
     tab_reset(&pl->ids);
@@ -831,7 +840,7 @@ static void list_one(tk_place_kind kind, const char *id, const char *name, void 
     }
     xmlNodePtr e = tk_el(c->cv, *list, kind == TK_PLACE ? "place" : "org");
     char full[MAX_FORM + 64];
-    snprintf(full, sizeof full, "%s%s", c->cv->id_prefix, id);
+    snprintf(full, sizeof full, "%s%s", c->cv->places->corpus ? "" : c->cv->id_prefix, id);
     tk_set_xml_id(e, full);
     xmlNodePtr n = tk_el(c->cv, e, kind == TK_PLACE ? "placeName" : "orgName");
     tk_text(n, name, strlen(name));

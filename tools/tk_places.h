@@ -26,8 +26,13 @@ typedef struct tk_place_match {
 /* The gazetteer loaded once; the caller frees with tk_places_free (NULL is a no-op). */
 tk_places *tk_places_new(void);
 void tk_places_free(tk_places *pl);
-/* Forgets what the last document found and marked (the gazetteer stays). */
+/* Forgets what the last document found and marked (the gazetteer stays); nothing in corpus
+ * mode. */
 void tk_places_new_document(tk_places *pl);
+/* Corpus mode (on): the documents share their forms, ids (no document prefix) and one list
+ * in the corpus header, as persons do. */
+void tk_places_set_corpus(tk_places *pl, int on);
+int tk_places_corpus(const tk_places *pl);
 /* Reads one line of running text for organisation patterns ("Ministry of Foreign Affairs",
  * "the National Security Council", "North Atlantic Treaty Organization (NATO)") and adds
  * what it finds to this document's forms. Linear in the line. */
