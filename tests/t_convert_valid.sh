@@ -30,12 +30,12 @@ check "impossible dateline day: no @when" sh -c "! grep -q '1950-04-31' $TK_TMP/
 check "1900 was no leap year" grep -q "'29 February 1900' is not a day of the calendar" "$TK_TMP/reg/date_feb29_1900.diag"
 check "2000 was a leap year" grep -q 'when="2000-02-29"' "$TK_TMP/reg/date_feb29_1900.xml"
 check "timestamp in a note: timeline in the tree" grep -q '<when xml:id="tk-T01-02-03"' "$TK_TMP/reg/notes_timestamp.xml"
-check "unclear keeps its prefix" grep -q 'rend="bracketed prefixed-unclear">Moscow<' "$TK_TMP/reg/unclear_pause.xml"
+check "unclear keeps its prefix" grep -q 'rend="bracketed prefixed-unclear"><placeName ref="#place-moscow">Moscow</placeName><' "$TK_TMP/reg/unclear_pause.xml"
 check "pause keeps its type" grep -q '<pause type="long"' "$TK_TMP/reg/unclear_pause.xml"
 # read as a play, a bracket in a dateline is no stage direction (TEI has none there)
 expect_status "convert --shape play" 0 $TEIKIT convert --shape play $C/play_dateline_bracket.txt -o "$TK_TMP/play_dateline.xml"
 expect_status "play dateline: teikit.rng" 0 $TEIKIT validate -q "$TK_TMP/play_dateline.xml"
-check "play dateline: bracket supplied" grep -q '<dateline><supplied reason="omitted" rend="bracketed">Lisbon,</supplied>' "$TK_TMP/play_dateline.xml"
+check "play dateline: bracket supplied" grep -q '<dateline><supplied reason="omitted" rend="bracketed"><placeName ref="#place-lisbon">Lisbon</placeName>,</supplied>' "$TK_TMP/play_dateline.xml"
 check "play dateline: stage in the text" grep -q '<stage type="delivery" rend="bracketed">Aside</stage> soon' "$TK_TMP/play_dateline.xml"
 
 # --- one instance of every built-in rule (from the table in tools/rules.c), in a record

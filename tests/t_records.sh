@@ -120,7 +120,7 @@ X="$TK_TMP/comp.xml"
 $TEIKIT convert -o "$X" "$TK_TMP/comp.txt" 2>/dev/null
 n=$(grep -c '<TEI>' "$X"); [ "$n" -eq 2 ] && ok || fail "numbered document headings: $n documents, wanted 2"
 has "compilation title" "$X" '<title>Foreign Relations of Ruritania, Volume XX</title>'
-has "document heading as head" "$X" '<head>2. Telegram From the Embassy in Zenda to the Foreign Office</head>'
+has "document heading as head" "$X" '<head>2. Telegram From the Embassy in <placeName ref="#place-zenda">Zenda</placeName> to the <orgName ref="#org-foreign-office">Foreign Office</orgName></head>'
 has "a numbered paragraph stays in its document" "$X" '<p>2. Some points were raised.</p>'
 hasnt "no heading as list item" "$X" '<item n="2.">Telegram'
 check "compilation valid" $TEIKIT validate "$X"

@@ -24,6 +24,7 @@ void tk_cli_convert_help(FILE *out)
             "                        default UTF-8, checked\n"
             "  --persons FILE        personography: TEI listPerson/person[@xml:id]/persName\n"
             "  --rules FILE          extra bracket rules for the inline pass\n"
+            "  --no-places           mark no places and organisations (placeName, orgName)\n"
             "  --meta KEY=VALUE      add or override header metadata (repeatable): title,\n"
             "                        date, author, translator, editor, source, archive,\n"
             "                        language, rights, licence, summary, type, publisher\n"
@@ -104,6 +105,8 @@ int tk_cli_convert(int argc, char **argv)
         } else if (strcmp(a, "--persons") == 0) {
             NEEDS_VALUE(a);
             o.persons_path = val;
+        } else if (strcmp(a, "--no-places") == 0) {
+            o.no_places = 1;
         } else if (strcmp(a, "--rules") == 0) {
             NEEDS_VALUE(a);
             o.rules_path = val;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tk_internal.h"
+#include "tk_places.h"
 
 void tk_convert_opts_init(tk_convert_opts *o)
 {
@@ -82,6 +83,7 @@ static int build_tei(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xml
     if (a != NULL)
         tk_persons_set_role_name(cv->persons, "interviewee", a);
     tk_persons_discover(cv->persons, L, db, cv->diag, cv->file, cv->explain);
+    tk_places_discover(cv->places, L, db);
     tk_tei_build_text(cv, L, db, tei, &info);
     tk_header_build(cv, header, db, &info);
     free(info.title);
@@ -118,6 +120,7 @@ static void corpus_header(tk_conv *cv, xmlNodePtr corpus, const tk_blocks *B, in
     if (persons) {
         xmlNodePtr prof = tk_el(cv, h, "profileDesc");
         tk_header_persons(cv, prof, 1);
+        tk_header_places(cv, prof);
         if (prof->children == NULL) {
             xmlUnlinkNode(prof);
             xmlFreeNode(prof);
@@ -219,6 +222,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     if (cv.persons == NULL)
         goto out;
     tk_persons_set_honorifics(cv.persons, o->persons_path == NULL);
+    cv.places = o->no_places ? NULL : tk_places_new();
     cv.rules = tk_rules_new(o->rules_path, d);
     if (cv.rules == NULL)
         goto out;
@@ -261,6 +265,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         if (bytes != NULL && each == NULL)
             tk_ser_reserve(docs, len / 2 * 5);
         int alone = o->split || each != NULL; /* each TEI lists its own persons */
+        tk_places_set_corpus(cv.places, !alone); /* and places: else the corpus header */
         cv.tei_depth = each != NULL ? 0 : 1;  /* a document of its own, or in teiCorpus */
         for (size_t i = 0; i < B->n_docs; i++) {
             tk_footnotes_free(cv.footnotes);
@@ -308,6 +313,7 @@ out:
     tk_footnotes_free(cv.footnotes);
     tk_rules_free(cv.rules);
     tk_persons_free(cv.persons);
+    tk_places_free(cv.places);
     tk_blocks_free(B);
     tk_lines_free(&L);
     return result;

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "tk_internal.h"
+#include "tk_places.h"
 
 static xmlNodePtr el_text(tk_conv *cv, xmlNodePtr parent, const char *name, const char *text,
                           size_t len)
@@ -373,6 +374,8 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
     }
     if (!info->in_corpus)
         tk_header_persons(cv, prof, 0);
+    if (!tk_places_corpus(cv->places))
+        tk_header_places(cv, prof);
     if (prof->children == NULL) {
         xmlUnlinkNode(prof);
         xmlFreeNode(prof);

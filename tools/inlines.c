@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tk_inline.h"
+#include "tk_places.h"
 
 #define MAX_BRACKET 600 /* a '[' without ']' within this many bytes is unbalanced */
 #define MAX_PAREN 80
@@ -26,6 +27,8 @@ enum mark_kind {
     MK_UNCLEAR,  /* x in `x [?]` */
     MK_DATE,
     MK_PERSON,
+    MK_PLACE,    /* placeName (tk_places) */
+    MK_ORG,      /* orgName (tk_places) */
     MK_COUNT
 };
 
@@ -36,7 +39,7 @@ typedef struct mark {
     unsigned char kind, container, paren, cert;
     const tk_rule_match *rm; /* MK_RULE: the rule and its captures (in the arena) */
     size_t inner;      /* offset of the bracket's inner text */
-    const char *id;    /* MK_PERSON */
+    const char *id;    /* MK_PERSON, MK_PLACE, MK_ORG */
     const char *rend;  /* footnote marker style */
     tk_date date;
     long num;          /* MK_GAP quantity */
@@ -58,6 +61,7 @@ typedef struct ctx {
     vec *out;    /* where bracket() puts marks: br or nested */
     vec dates;   /* accepted dates */
     vec persons; /* candidate persons */
+    vec places;  /* candidate places and organisations (own storage, freed per span) */
     vec all;
     tk_rule_match *rms;
     size_t n_rms, cap_rms;
@@ -1069,6 +1073,54 @@ static void on_person(const tk_person_match *pm, void *user)
     m->id = pm->id;
 }
 
+static void on_place(const tk_place_match *pm, void *user)
+{
+    void **u = user;
+    ctx *c = u[0];
+    reading *r = u[1];
+    if (pm->end <= pm->start || pm->end > r->len)
+        return;
+    mark *m = push(&c->places);
+    if (m == NULL)
+        return;
+    m->kind = pm->kind == TK_PLACE ? MK_PLACE : MK_ORG;
+    m->s = r->map == NULL ? pm->start : r->map[pm->start];
+    m->e = r->map == NULL ? pm->end : r->map[pm->end];
+    m->id = pm->id;
+    m->num = pm->index;
+}
+
+/* Does [a, b) overlap no mark of the sorted disjoint marks of v (from *p on)? */
+static int apart(const vec *v, size_t *p, size_t a, size_t b)
+{
+    while (*p < v->n && v->v[*p].e <= a)
+        (*p)++;
+    return *p >= v->n || v->v[*p].s >= b;
+}
+
+/* Places and organisations on the reading text, kept where they nest with the bracket and
+ * date marks and stay apart from persons (a person's name wins: "George Washington"). */
+static void find_places(ctx *c, const reading *rd)
+{
+    if (c->cv->places == NULL)
+        return;
+    void *u[2] = {c, (void *)rd};
+    tk_places_scan(c->cv->places, rd->map == NULL ? c->t : rd->text, rd->len,
+                   c->phrase_only != NULL && strcmp(c->phrase_only, "dateline") == 0, on_place, u);
+    size_t pb = 0, pd = 0, pn = 0, pp = 0, keep = 0;
+    for (size_t k = 0; k < c->places.n; k++) {
+        mark *m = &c->places.v[k];
+        if (nests(&c->br, &pb, m->s, m->e) && nests(&c->dates, &pd, m->s, m->e) &&
+            nests(&c->nested, &pn, m->s, m->e) && apart(&c->persons, &pp, m->s, m->e)) {
+            tk_place_match pm = {m->s, m->e, m->kind == MK_PLACE ? TK_PLACE : TK_ORG, m->id,
+                                 (int)m->num};
+            tk_places_use(c->cv->places, &pm);
+            c->places.v[keep++] = *m;
+        }
+    }
+    c->places.n = keep;
+}
+
 /* The text as a reader reads it: expansion brackets dropped, other brackets as spaces, so
  * that `I[van] V. Kovalev` reads `Ivan V. Kovalev`. */
 static int reading_text(ctx *c, reading *r)
@@ -1480,6 +1532,16 @@ static void build(ctx *c, xmlNodePtr parent, const mark *m, size_t *i)
         inner = el;
         break;
     }
+    case MK_PLACE:
+    case MK_ORG: {
+        el = tk_el(cv, parent, m->kind == MK_PLACE ? "placeName" : "orgName");
+        char ref[256];
+        snprintf(ref, sizeof ref, "#%s%s", tk_places_corpus(cv->places) ? "" : cv->id_prefix,
+                 m->id);
+        set(el, "ref", ref);
+        inner = el;
+        break;
+    }
     case MK_COUNT:
         break;
     }
@@ -1583,8 +1645,8 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
         explain(&c, d->s, d->date.rule, "date '%.*s'", c.t + d->s, d->e - d->s);
     }
     /* persons on the reading text */
+    reading plain = {NULL, NULL, c.len};
     if (c.br.n == 0) {
-        reading plain = {NULL, NULL, c.len};
         void *u[2] = {&c, &plain};
         tk_persons_scan(cv->persons, c.t, c.len, on_person, u);
     } else if (reading_text(&c, &r) == 0) {
@@ -1604,8 +1666,9 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
                     "name '%.*s' straddles an element boundary; not marked", c.t + m->s, m->e - m->s);
     }
     c.persons.n = keep;
+    find_places(&c, c.br.n == 0 ? &plain : &r);
     /* all marks, outer first */
-    size_t total = c.br.n + c.nested.n + c.dates.n + c.persons.n;
+    size_t total = c.br.n + c.nested.n + c.dates.n + c.persons.n + c.places.n;
     if (total > c.all.cap) {
         c.all.v = tk_xrealloc(c.all.v, total * sizeof *c.all.v);
         c.all.cap = total;
@@ -1613,7 +1676,7 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     if (total == 0)
         tk_text(parent, c.t, c.len);
     else if (total <= c.all.cap) {
-        const vec *parts[] = {&c.br, &c.dates, &c.persons, &c.nested};
+        const vec *parts[] = {&c.br, &c.dates, &c.persons, &c.places, &c.nested};
         size_t at = 0;
         for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
             if (parts[k]->n > 0) {
@@ -1622,7 +1685,8 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
             }
         c.all.n = total;
         for (size_t k = 0; k < c.all.n; k++)
-            if (c.all.v[k].kind == MK_PERSON) { /* a person holds what is inside it */
+            if (c.all.v[k].kind == MK_PERSON || c.all.v[k].kind == MK_PLACE ||
+                c.all.v[k].kind == MK_ORG) { /* a name holds what is inside it */
                 c.all.v[k].container = 0;
             }
         qsort(c.all.v, c.all.n, sizeof *c.all.v, cmp_marks);
@@ -1635,6 +1699,7 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     sc->dates = c.dates;
     sc->persons = c.persons;
     sc->all = c.all;
+    free(c.places.v);
     sc->busy = 0;
     if (sc == &local) {
         free(local.br.v);

@@ -18,7 +18,8 @@ static const char *const structural[] = {
     "keywords", "particDesc", "listPerson", "person", "notesStmt", "text", "front", "body",
     "back", "div", "sp", "list", "timeline", "correction", "normalization", "hyphenation",
     "interpretation", "segmentation", "punctuation", "quotation", "projectDesc", "listBibl",
-    "settingDesc", "group", "table", "row", "postscript",
+    "settingDesc", "group", "table", "row", "postscript", "listPlace", "place", "listOrg",
+    "org",
 };
 
 struct tk_ser {

@@ -210,6 +210,7 @@ typedef struct tk_convert_opts {
                                   particDesc), for writing one file per document */
     int infer_years;           /* a day and month without a year ("June 5") take the year of
                                   the document's date, with @cert='medium' (0: no date) */
+    int no_places;             /* do not mark placeName/orgName (on by default) */
 } tk_convert_opts;
 
 void tk_convert_opts_init(tk_convert_opts *o);

@@ -101,6 +101,7 @@ typedef struct tk_conv {
     xmlNsPtr ns;                      /* the TEI namespace, declared on the root */
     tk_rules *rules;                  /* never NULL during the inline pass */
     tk_persons *persons;              /* never NULL; may hold no names */
+    struct tk_places *places;         /* places and organisations (places.c); NULL: none */
     tk_footnotes *footnotes;          /* never NULL; may hold no notes (inline side fills it
                                          from the notes section the block side hands over) */
     int explain;                      /* report decisions as TK_NOTE */

@@ -15,6 +15,7 @@
     exclude-result-prefixes="tei exsl tk m">
 
   <xsl:include href="common.xsl"/>
+  <xsl:include href="persons-index.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
 
   <xsl:param name="css" select="''"/>
@@ -75,7 +76,7 @@
             </xsl:for-each>
           </article>
           <xsl:call-template name="notes"/>
-          <xsl:call-template name="persons-index"/>
+          <xsl:call-template name="tk-persons-index"/>
         </main>
         <!-- publisher and rights at the foot of the page, as in a printed edition -->
         <xsl:if test="exsl:node-set($meta)/item[@label = 'Rights' or @label = 'Publisher']">
@@ -271,6 +272,7 @@ blockquote{margin:.8rem 1.5rem}
   <xsl:template match="tei:sp">
     <div class="sp">
       <xsl:if test="@who"><xsl:attribute name="data-who"><xsl:value-of select="@who"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="tk-turn-anchor"/>
       <xsl:call-template name="lang"/>
       <!-- what stands before the label (a timestamp) goes with it -->
       <xsl:variable name="spk" select="tei:speaker[1]"/>
@@ -283,6 +285,7 @@ blockquote{margin:.8rem 1.5rem}
   <xsl:template match="tei:u | tei:annotationBlock">
     <div class="sp {local-name()}">
       <xsl:if test="@who"><xsl:attribute name="data-who"><xsl:value-of select="@who"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="tk-turn-anchor"/>
       <xsl:call-template name="lang"/>
       <div class="speaker"><xsl:if test="@who and not(parent::tei:annotationBlock[@who])"><xsl:call-template name="tk-who-name"/></xsl:if></div>
       <div class="speech">

@@ -8,6 +8,7 @@ conversion to make a person gold (docs/accuracy.md). FIXES lines:
   who LABEL #id    turns whose speaker label is LABEL are spoken by #id ('-': a role)
   extend WORD      a persName right after "WORD " takes WORD in ("Caius" + "Cassius")
   extendr WORD     a persName right before " WORD" takes WORD in ("Popilius" + "Lena")
+  el NAME          the lines after act on NAME (placeName, orgName) instead of persName
   # comment"""
 import re
 import sys
@@ -25,7 +26,7 @@ def load_fixes(path):
         if not line.strip() or line.lstrip().startswith('#'):
             continue
         op, rest = line.split(' ', 1)
-        if op in ('ref', 'add', 'add1', 'who'):
+        if op in ('ref', 'add', 'add1', 'who') and ' ' in rest:
             form, ref = rest.rsplit(' ', 1)
             fixes.append((op, form, ref))
         else:
@@ -58,6 +59,10 @@ def unwrap(parent, i, e):
         prev.tail = (prev.tail or '') + tail
 
 
+EL = ['persName']
+NAMES = (T + 'persName', T + 'placeName', T + 'orgName')
+
+
 def add_marks(parent, form, ref, counter, limit=None):
     """Wraps FORM in parent's own text and children's tails (not inside persName)."""
     pat = re.compile(r'(?<![\w’\'])' + re.escape(form).replace(r'\ ', r'\s+') + r'(?![\w])')
@@ -71,7 +76,7 @@ def add_marks(parent, form, ref, counter, limit=None):
             last = m.end()
         return out, s[last:]
 
-    if parent.tag in (T + 'persName', T + 'speaker', T + 'teiHeader'):
+    if parent.tag in NAMES + (T + 'speaker', T + 'teiHeader'):
         return
     # parent.text
     if parent.text:
@@ -80,7 +85,7 @@ def add_marks(parent, form, ref, counter, limit=None):
             parent.text = parts[0][0]
             new = []
             for k, (before, name) in enumerate(parts):
-                pn = ET.Element(T + 'persName', {'ref': ref})
+                pn = ET.Element(T + EL[0], {'ref': ref})
                 pn.text = name
                 new.append(pn)
             for k, pn in enumerate(new):
@@ -96,7 +101,7 @@ def add_marks(parent, form, ref, counter, limit=None):
             if parts:
                 c.tail = parts[0][0]
                 for k, (before, name) in enumerate(parts):
-                    pn = ET.Element(T + 'persName', {'ref': ref})
+                    pn = ET.Element(T + EL[0], {'ref': ref})
                     pn.text = name
                     pn.tail = parts[k + 1][0] if k + 1 < len(parts) else rest
                     parent.insert(i + 1 + k, pn)
@@ -111,11 +116,14 @@ def main():
     texts = list(root.iter(T + 'text'))
     for op, form, ref in load_fixes(sys.argv[2]):
         n = [0]
+        if op == 'el':
+            EL[0] = form
+            continue
         if op in ('drop', 'ref'):
             for t in texts:
                 for parent in list(t.iter()):
                     for i, c in reversed(list(enumerate(list(parent)))):
-                        if c.tag == T + 'persName' and text_of(c) == form:
+                        if c.tag == T + EL[0] and text_of(c) == form:
                             if op == 'drop':
                                 unwrap(parent, i, c)
                             else:
