@@ -316,8 +316,8 @@ BRANDT: We shall be glad to hear where.
 TXT
 X="$TK_TMP/second.xml"
 $TEIKIT convert -o "$X" "$TK_TMP/second.txt" 2>/dev/null
-has "second title opens a division" "$X" '<head>Meeting of the Minister of Marine With the Harbor Board</head>'
-has "its dateline" "$X" '<opener><dateline>Board Room,'
+has "second title opens a division" "$X" '<head>Meeting of the Minister of Marine With the <orgName[^>]*>Harbor Board</orgName></head>'
+has "its dateline" "$X" '<opener><dateline><placeName[^>]*>Board Room</placeName>,'
 has "roster in a transcript" "$X" '<head>In Attendance</head>'
 n=$(sed -n '/<list type="participants">/,/<\/list>/p' "$X" | grep -c '<item>'); [ "$n" -eq 3 ] && ok || fail "attendance items: $n, wanted 3"
 n=$(grep -c '<sp' "$X"); [ "$n" -ge 4 ] && ok || fail "turns after the roster: $n, wanted 4"
