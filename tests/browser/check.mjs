@@ -75,7 +75,7 @@ try {
         // persons index -> mention -> index
         const entries = await page.$$('#tk-persons li');
         if (entries.length > 0) {
-          const link = await page.$('#tk-persons .mentions a');
+          const link = await page.$('#tk-persons li.mention a');
           const target = (await link.getAttribute('href')).slice(1);
           await link.click();
           check(await page.evaluate(() => location.hash.slice(1)) === target, `${name}: index link goes to a mention`);
@@ -85,7 +85,7 @@ try {
           check(title && title.length > 0, `${name}: the mention names the full name on hover (${title})`);
           await mention.click();
           const back = await page.evaluate(() => location.hash.slice(1));
-          check(back.startsWith('tk-p-') && !!(await page.$(`#${back} .mentions a[href="#${target}"]`)),
+          check(back.startsWith('tk-p-') && !!(await page.$(`#${back} li.mention a[href="#${target}"]`)),
                 `${name}: the mention links back to its index entry`);
         } else {
           ok(`${name}: no persons to index`);
