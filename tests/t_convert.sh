@@ -129,7 +129,7 @@ for f in "$SHARED"/corpus/*.txt "$S"; do
   x="$TK_TMP/corpus/$b.xml"; [ -f "$x" ] || x=$X
   tr -d '\r' < "$f" | grep -v -x -E 'Skip to content|Document Information|Record ID|Original Uploaded Date|Footnotes:' \
     | awk '/^(Footnotes:?|Endnotes:?|Notes:?)[[:space:]]*$/ { notes = 1 } notes { sub(/^[0-9]+[.)] /, "") } { print }' \
-    | sed -e 's/^Source: //' -e 's/^\[[0-9]*[a-z]\{0,1\}\] //' -e 's/^_page *://' -e 's#</\{0,1\}su[bp]>##g' -e 's/\[Page \([0-9ivxlc]*\)\]/\1/g' | words > "$TK_TMP/in.words"
+    | sed -e 's/^Source: //' -e 's/^\[[0-9]*[a-z]\{0,1\}\] //' -e 's/^_page *://' -e 's#</\{0,1\}su[bp]># #g' -e 's/\[Page \([0-9ivxlc]*\)\]/\1/g' | words > "$TK_TMP/in.words"
   xsltproc "$TK_TMP/text.xsl" "$x" 2>/dev/null | words > "$TK_TMP/out.words"
   missing=$(comm -23 "$TK_TMP/in.words" "$TK_TMP/out.words" | head -5 | tr '\n' ' ')
   if [ -z "$missing" ]; then ok; else fail "words of $b missing in the output: $missing"; fi
