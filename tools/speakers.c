@@ -122,6 +122,9 @@ static int phrase_matches(const char *phrase, const char *s, size_t n)
     int prefix = m >= 2 && phrase[m - 1] == '*' && phrase[m - 2] == ' ';
     if (prefix)
         m -= 2;
+    /* the first letters first: this runs for every table word on every candidate label */
+    if (m > 0 && n > 0 && tolower((unsigned char)phrase[0]) != tolower((unsigned char)s[0]))
+        return 0;
     if (n < m || strncasecmp(phrase, s, m) != 0)
         return 0;
     if (n == m)
