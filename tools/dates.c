@@ -407,16 +407,33 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
     return 1;
 }
 
+/* Does text hold four digits in a row? Looks at every fourth byte: where it is no digit, no
+ * run of four covers it, so the next run can only end four bytes on (a skip search). */
+static int digit_run4(const char *text, size_t len)
+{
+    size_t i = 3;
+    while (i < len) {
+        if (!(text[i] >= '0' && text[i] <= '9')) {
+            i += 4;
+            continue;
+        }
+        size_t k = 1; /* digits that end at i */
+        while (k < 4 && text[i - k] >= '0' && text[i - k] <= '9')
+            k++;
+        if (k == 4)
+            return 1;
+        i = i - k + 4; /* text[i - k] is no digit: a run starts after it */
+    }
+    return 0;
+}
+
 void tk_dates_scan(const char *text, size_t len, int order,
                    void (*found)(const tk_date *d, void *user), void *user)
 {
     tk_date d;
     /* every form below holds a year of four digits: text without four digits in a row has
      * no date (most paragraphs of a transcript), and a run of digits is quick to look for */
-    size_t run = 0;
-    for (size_t i = 0; i < len && run < 4; i++)
-        run = text[i] >= '0' && text[i] <= '9' ? run + 1 : 0;
-    if (run < 4)
+    if (!digit_run4(text, len))
         return;
     pthread_once(&tables_once, build_tables);
     /* word by word: a date can only start where a word starts */
