@@ -54,10 +54,12 @@ typedef struct trie_node {
     unsigned char bare;     /* the form ending here is a surname alone (found persons) */
 } trie_node;
 
-/* open hash: key string -> person index */
+/* open hash: key string -> person index; each slot keeps its key's hash, so a probe reads
+ * the key (another cache line) only when the hashes agree */
 typedef struct hmap {
     char **keys;
     int *vals;
+    unsigned long *hashes;
     size_t cap, len;
 } hmap;
 
@@ -106,10 +108,11 @@ static int hmap_get(const hmap *m, const char *key)
 {
     if (m->cap == 0)
         return -1;
-    for (size_t i = hash_str(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+    unsigned long h = hash_str(key);
+    for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
         if (m->keys[i] == NULL)
             return -1;
-        if (strcmp(m->keys[i], key) == 0)
+        if (m->hashes[i] == h && strcmp(m->keys[i], key) == 0)
             return m->vals[i];
     }
 }
@@ -120,29 +123,35 @@ static int hmap_put(hmap *m, const char *key, int val)
         size_t cap = m->cap ? m->cap * 2 : 64;
         char **keys = calloc(cap, sizeof *keys);
         int *vals = calloc(cap, sizeof *vals);
-        if (keys == NULL || vals == NULL) {
+        unsigned long *hashes = calloc(cap, sizeof *hashes);
+        if (keys == NULL || vals == NULL || hashes == NULL) {
             free(keys);
             free(vals);
+            free(hashes);
             return -1;
         }
         for (size_t i = 0; i < m->cap; i++) {
             if (m->keys[i] == NULL)
                 continue;
-            size_t j = hash_str(m->keys[i]) & (cap - 1);
+            size_t j = m->hashes[i] & (cap - 1);
             while (keys[j] != NULL)
                 j = (j + 1) & (cap - 1);
             keys[j] = m->keys[i];
             vals[j] = m->vals[i];
+            hashes[j] = m->hashes[i];
         }
         free(m->keys);
         free(m->vals);
+        free(m->hashes);
         m->keys = keys;
         m->vals = vals;
+        m->hashes = hashes;
         m->cap = cap;
     }
-    size_t i = hash_str(key) & (m->cap - 1);
+    unsigned long h = hash_str(key);
+    size_t i = h & (m->cap - 1);
     while (m->keys[i] != NULL) {
-        if (strcmp(m->keys[i], key) == 0)
+        if (m->hashes[i] == h && strcmp(m->keys[i], key) == 0)
             return 0; /* first one wins */
         i = (i + 1) & (m->cap - 1);
     }
@@ -150,6 +159,7 @@ static int hmap_put(hmap *m, const char *key, int val)
     if (m->keys[i] == NULL)
         return -1;
     m->vals[i] = val;
+    m->hashes[i] = h;
     m->len++;
     return 0;
 }
@@ -157,8 +167,11 @@ static int hmap_put(hmap *m, const char *key, int val)
 /* Replaces the value of a key already present. */
 static void hmap_set(hmap *m, const char *key, int val)
 {
-    for (size_t i = hash_str(key) & (m->cap - 1); m->keys[i] != NULL; i = (i + 1) & (m->cap - 1))
-        if (strcmp(m->keys[i], key) == 0) {
+    if (m->cap == 0)
+        return;
+    unsigned long h = hash_str(key);
+    for (size_t i = h & (m->cap - 1); m->keys[i] != NULL; i = (i + 1) & (m->cap - 1))
+        if (m->hashes[i] == h && strcmp(m->keys[i], key) == 0) {
             m->vals[i] = val;
             return;
         }
@@ -170,6 +183,7 @@ static void hmap_free(hmap *m)
         free(m->keys[i]);
     free(m->keys);
     free(m->vals);
+    free(m->hashes);
 }
 
 /* ------------------------------------------------------------------ names */
