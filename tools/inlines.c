@@ -1079,20 +1079,7 @@ static void subst(ctx *c, const mark *m, const char *v, char *out, size_t cap)
 /* The id of timestamp ts (n bytes) in buf: tk-[prefix]T00-12-34 (tk-Tm... when negative),
  * its seconds, and a number that stands for the id (two timestamps have the same number
  * exactly when they have the same id). NULL when ts is not a timestamp. */
-/* Appends s[0..n) to buf (size bytes, k used), cut as snprintf cuts; returns the new length
- * (buf stays terminated). snprintf's format parsing was most of a timestamp's cost. */
-static size_t put_str(char *buf, size_t size, size_t k, const char *s, size_t n)
-{
-    if (k + 1 >= size)
-        return k;
-    if (n > size - 1 - k)
-        n = size - 1 - k;
-    memcpy(buf + k, s, n);
-    buf[k + n] = '\0';
-    return k + n;
-}
-
-/* Appends the decimal digits of v (as "%ld" writes them) to buf, as put_str. */
+/* Appends the decimal digits of v (as "%ld" writes them) to buf, as tk_strput. */
 static size_t put_long(char *buf, size_t size, size_t k, long v)
 {
     char d[24];
@@ -1103,7 +1090,7 @@ static size_t put_long(char *buf, size_t size, size_t k, long v)
     while ((u /= 10) > 0);
     if (v < 0)
         d[sizeof d - 1 - n++] = '-';
-    return put_str(buf, size, k, d + sizeof d - n, n);
+    return tk_strput(buf, size, k, d + sizeof d - n, n);
 }
 
 static const char *when_id(tk_conv *cv, const char *ts, size_t n, long *seconds, char *id,
@@ -1155,11 +1142,11 @@ static const char *when_id(tk_conv *cv, const char *ts, size_t n, long *seconds,
         kv |= j == 0 ? ((uint64_t)f[0] | (uint64_t)(width[0] - 1) << 14)
                      : ((uint64_t)f[j] | (uint64_t)(width[j] - 1) << 6) << (8 * j + 8);
     *key = kv;
-    size_t k = put_str(id, size, 0, "tk-", 3);
-    k = put_str(id, size, k, cv->id_prefix, strlen(cv->id_prefix));
-    k = put_str(id, size, k, "T", 1);
+    size_t k = tk_strput(id, size, 0, "tk-", 3);
+    k = tk_strput(id, size, k, cv->id_prefix, strlen(cv->id_prefix));
+    k = tk_strput(id, size, k, "T", 1);
     if (neg)
-        k = put_str(id, size, k, "m", 1);
+        k = tk_strput(id, size, k, "m", 1);
     for (size_t j = neg; j < n && k + 1 < size; j++)
         id[k++] = ts[j] == ':' ? '-' : ts[j];
     id[k] = '\0';
@@ -1174,9 +1161,9 @@ xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, s
     const char *id = when_id(cv, ts, len, &sec, idbuf, sizeof idbuf, &key);
     if (id == NULL)
         return NULL;
-    size_t k = put_str(origin, sizeof origin, 0, "#tk-", 4);
-    k = put_str(origin, sizeof origin, k, cv->id_prefix, strlen(cv->id_prefix));
-    put_str(origin, sizeof origin, k, "T0", 2);
+    size_t k = tk_strput(origin, sizeof origin, 0, "#tk-", 4);
+    k = tk_strput(origin, sizeof origin, k, cv->id_prefix, strlen(cv->id_prefix));
+    tk_strput(origin, sizeof origin, k, "T0", 2);
     if (cv->timeline == NULL) {
         cv->timeline = tk_el(cv, NULL, "timeline");
         set(cv->timeline, "unit", "s");
@@ -1196,10 +1183,10 @@ xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, s
     }
     xmlNodePtr a = tk_el(cv, parent, "anchor");
     char ref[56];
-    put_str(ref, sizeof ref, put_str(ref, sizeof ref, 0, "#", 1), id, strlen(id));
+    tk_strput(ref, sizeof ref, tk_strput(ref, sizeof ref, 0, "#", 1), id, strlen(id));
     set(a, "synch", ref);
     char n[64]; /* when_id took at most 4 fields of 4 digits and a sign */
-    put_str(n, sizeof n, 0, ts, len); /* digits, ':' and '-' only (when_id checked) */
+    tk_strput(n, sizeof n, 0, ts, len); /* digits, ':' and '-' only (when_id checked) */
     set(a, "n", n);
     cv->n_timestamps++;
     return a;

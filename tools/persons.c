@@ -913,24 +913,24 @@ static void cand_fill(cand *c, const tk_persons *p, const char *s, const name_pa
 {
     memset(c, 0, sizeof *c);
     if (np->first_len > 0)
-        snprintf(c->given, sizeof c->given, "%.*s", (int)np->first_len, s + np->first);
+        tk_strput(c->given, sizeof c->given, 0, s + np->first, np->first_len);
     memcpy(c->init, np->init, sizeof c->init);
-    snprintf(c->surname, sizeof c->surname, "%.*s", (int)np->last_len, s + np->last);
+    tk_strput(c->surname, sizeof c->surname, 0, s + np->last, np->last_len);
     c->sex = title_sex ? title_sex
                        : (np->first_len ? given_sex(p, s + np->first, np->first_len) : 0);
     c->ev = ev;
     /* two words, the first a Chinese family name: "Mao Zedong" is Mao's */
     if (np->first_len > 0 && np->n_words == 2 && np->n_init == 1 &&
         (word_bits(p, s + np->first, np->first_len) & (W_CN | W_MALE | W_FEMALE)) == W_CN) {
-        snprintf(c->given, sizeof c->given, "%.*s", (int)np->last_len, s + np->last);
-        snprintf(c->surname, sizeof c->surname, "%.*s", (int)np->first_len, s + np->first);
+        tk_strput(c->given, sizeof c->given, 0, s + np->last, np->last_len);
+        tk_strput(c->surname, sizeof c->surname, 0, s + np->first, np->first_len);
         c->init[0] = c->given[0];
         c->init[1] = '\0';
         c->surname_first = 1;
     }
     char *f = norm_name(form, form_len, 0);
     if (f != NULL)
-        snprintf(c->form, sizeof c->form, "%s", f);
+        tk_strput(c->form, sizeof c->form, 0, f, strlen(f));
     free(f);
 }
 
