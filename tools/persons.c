@@ -125,15 +125,9 @@ static int hmap_put(hmap *m, const char *key, int val)
 {
     if ((m->len + 1) * 2 > m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 64;
-        char **keys = calloc(cap, sizeof *keys);
-        int *vals = calloc(cap, sizeof *vals);
-        unsigned long *hashes = calloc(cap, sizeof *hashes);
-        if (keys == NULL || vals == NULL || hashes == NULL) {
-            free(keys);
-            free(vals);
-            free(hashes);
-            return -1;
-        }
+        char **keys = tk_xcalloc(cap, sizeof *keys);
+        int *vals = tk_xcalloc(cap, sizeof *vals);
+        unsigned long *hashes = tk_xcalloc(cap, sizeof *hashes);
         for (size_t i = 0; i < m->cap; i++) {
             if (m->keys[i] == NULL)
                 continue;
@@ -159,9 +153,7 @@ static int hmap_put(hmap *m, const char *key, int val)
             return 0; /* first one wins */
         i = (i + 1) & (m->cap - 1);
     }
-    m->keys[i] = strdup(key);
-    if (m->keys[i] == NULL)
-        return -1;
+    m->keys[i] = tk_xstrdup(key);
     m->vals[i] = val;
     m->hashes[i] = h;
     m->len++;
@@ -196,11 +188,9 @@ static void hmap_free(hmap *m)
  * `lower`. */
 static char *norm_name(const char *s, size_t n, int lower)
 {
-    char *r = malloc(n + 1);
+    char *r = tk_xmalloc(n + 1);
     size_t w = 0;
     int space = 0;
-    if (r == NULL)
-        return NULL;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
@@ -240,9 +230,7 @@ static void words_init(tk_persons *p);
 tk_persons *tk_persons_new_empty(void);
 tk_persons *tk_persons_new_empty(void)
 {
-    tk_persons *p = calloc(1, sizeof *p);
-    if (p == NULL)
-        return NULL;
+    tk_persons *p = tk_xcalloc(1, sizeof *p);
     for (int i = 0; i < 256; i++)
         p->root_tab[i] = -1;
     words_init(p);
@@ -262,26 +250,17 @@ static person *next_person(tk_persons *p)
 static int add_person(tk_persons *p, const char *id, int from_file)
 {
     person *x = next_person(p);
-    x->id = strdup(id);
+    x->id = tk_xstrdup(id);
     x->from_file = from_file;
-    if (x->id == NULL || hmap_put(&p->ids, id, (int)p->n) != 0) {
-        free(x->id);
-        return -1;
-    }
+    hmap_put(&p->ids, id, (int)p->n);
     return (int)p->n++;
 }
 
 static int add_name(tk_persons *p, int who, const char *name)
 {
     person *x = &p->v[who];
-    char **g = realloc(x->names, (x->n_names + 1) * sizeof *g);
-    if (g == NULL)
-        return -1;
-    x->names = g;
-    x->names[x->n_names] = strdup(name);
-    if (x->names[x->n_names] == NULL)
-        return -1;
-    x->n_names++;
+    x->names = tk_xrealloc(x->names, (x->n_names + 1) * sizeof *x->names);
+    x->names[x->n_names++] = tk_xstrdup(name);
     return 0;
 }
 
@@ -294,14 +273,9 @@ static void add_variant(tk_persons *p, int who, char type, const char *form)
             return;
     if (x->n_forms >= 64)
         return;
-    char **g = realloc(x->forms, (x->n_forms + 1) * sizeof *g);
-    if (g == NULL)
-        return;
-    x->forms = g;
+    x->forms = tk_xrealloc(x->forms, (x->n_forms + 1) * sizeof *x->forms);
     size_t n = strlen(form);
-    char *f = malloc(n + 2);
-    if (f == NULL)
-        return;
+    char *f = tk_xmalloc(n + 2);
     f[0] = type;
     memcpy(f + 1, form, n + 1);
     x->forms[x->n_forms++] = f;
@@ -311,10 +285,7 @@ static int trie_new_node(tk_persons *p, unsigned char c)
 {
     if (p->nt == p->tcap) {
         size_t cap = p->tcap ? p->tcap * 2 : 1024;
-        trie_node *g = realloc(p->t, cap * sizeof *g);
-        if (g == NULL)
-            return -1;
-        p->t = g;
+        p->t = tk_xrealloc(p->t, cap * sizeof *p->t);
         p->tcap = cap;
     }
     trie_node *n = &p->t[p->nt];
@@ -418,12 +389,8 @@ static void collect_persons(tk_persons *p, xmlNodePtr n, const char *path, tk_di
                 snprintf(buf, sizeof buf, "%s\t%s", type ? (const char *)type : "",
                          val ? (const char *)val : "");
                 person *x = &p->v[who];
-                char **g = realloc(x->idnos, (x->n_idnos + 1) * sizeof *g);
-                if (g != NULL) {
-                    x->idnos = g;
-                    if ((x->idnos[x->n_idnos] = strdup(buf)) != NULL)
-                        x->n_idnos++;
-                }
+                x->idnos = tk_xrealloc(x->idnos, (x->n_idnos + 1) * sizeof *x->idnos);
+                x->idnos[x->n_idnos++] = tk_xstrdup(buf);
                 xmlFree(type);
                 xmlFree(val);
             }
@@ -523,10 +490,7 @@ static int push_idx(size_t **v, size_t *n, size_t *cap, size_t x)
 {
     if (*n == *cap) {
         size_t c = *cap ? *cap * 2 : 32;
-        size_t *g = realloc(*v, c * sizeof *g);
-        if (g == NULL)
-            return -1;
-        *v = g;
+        *v = tk_xrealloc(*v, c * sizeof **v);
         *cap = c;
     }
     (*v)[(*n)++] = x;
@@ -574,10 +538,8 @@ void tk_persons_each_used(tk_persons *p, int all_docs,
  * runs become '-'; a leading digit gets "p-"; a taken id gets "-2", "-3"... */
 static char *make_id(tk_persons *p, const char *text, size_t n)
 {
-    char *id = malloc(n + 16);
+    char *id = tk_xmalloc(n + 16);
     size_t w = 0;
-    if (id == NULL)
-        return NULL;
     for (size_t i = 0; i < n && w < 48; i++) {
         unsigned char c = (unsigned char)text[i];
         if (isalnum(c))
@@ -938,10 +900,7 @@ static int push_cand(tk_persons *p, const cand *c)
 {
     if (p->nc == p->ccap) {
         size_t cap = p->ccap ? p->ccap * 2 : 64;
-        cand *g = realloc(p->cands, cap * sizeof *g);
-        if (g == NULL)
-            return -1;
-        p->cands = g;
+        p->cands = tk_xrealloc(p->cands, cap * sizeof *p->cands);
         p->ccap = cap;
     }
     p->cands[p->nc++] = *c;
@@ -1376,8 +1335,8 @@ static int new_found_person(tk_persons *p, const cand *c)
 {
     person *x = next_person(p);
     x->found = 1;
-    x->surname = strdup(c->surname);
-    x->given = c->given[0] ? strdup(c->given) : NULL;
+    x->surname = tk_xstrdup(c->surname);
+    x->given = c->given[0] ? tk_xstrdup(c->given) : NULL;
     memcpy(x->init, c->init, sizeof x->init);
     x->sex = c->sex;
     x->surname_first = c->surname_first;
@@ -1406,7 +1365,7 @@ static void join(tk_persons *p, int who, const cand *c)
         push_idx(&p->doc_found, &p->n_doc_found, &p->cap_doc_found, (size_t)who);
     }
     if (x->given == NULL && c->given[0])
-        x->given = strdup(c->given);
+        x->given = tk_xstrdup(c->given);
     if (strlen(c->init) > strlen(x->init))
         memcpy(x->init, c->init, sizeof x->init);
     if (!x->sex && c->sex)
@@ -1431,7 +1390,7 @@ static int resolve(tk_persons *p, const cand *c, tk_diag *d, const char *file, i
                  " uncertain: '%s' (%s:%u) could name %d persons with the surname %s; "
                  "linked here, to the one with most evidence ",
                  c->form, file ? file : "text", c->line, n_ok, c->surname);
-        p->v[who].uncertain = strdup(buf);
+        p->v[who].uncertain = tk_xstrdup(buf);
     }
     if (who >= 0 && p->cross_merge && p->v[who].uncertain == NULL) {
         char buf[400];
@@ -1439,7 +1398,7 @@ static int resolve(tk_persons *p, const cand *c, tk_diag *d, const char *file, i
                  " uncertain: '%s' (%s:%u) joined to '%s' of an earlier document (first at %s) ",
                  c->form, file ? file : "text", c->line, p->v[who].surname,
                  p->v[who].first ? p->v[who].first : "?");
-        p->v[who].uncertain = strdup(buf);
+        p->v[who].uncertain = tk_xstrdup(buf);
     }
     if (who < 0)
         who = new_found_person(p, c);
@@ -1448,7 +1407,7 @@ static int resolve(tk_persons *p, const cand *c, tk_diag *d, const char *file, i
         if (p->v[who].first == NULL && file != NULL) {
             char buf[300];
             snprintf(buf, sizeof buf, "%s:%u", file, c->line);
-            p->v[who].first = strdup(buf);
+            p->v[who].first = tk_xstrdup(buf);
         }
     }
     return who;
@@ -1703,7 +1662,7 @@ static size_t noun_key(const char *word, char *lo)
 }
 
 /* Inserts lo[0..n) into the trie (nodes 0..255 are the roots, one per first byte); returns
- * its last node, -1 when out of memory. */
+ * its last node. */
 static int noun_insert(noun_node **t, size_t *nt, size_t *cap, const char *lo, size_t n)
 {
     int at = (unsigned char)lo[0];
@@ -1713,10 +1672,7 @@ static int noun_insert(noun_node **t, size_t *nt, size_t *cap, const char *lo, s
             c = (*t)[c].sibling;
         if (c < 0) {
             if (*nt == *cap) {
-                noun_node *g = realloc(*t, *cap * 2 * sizeof *g);
-                if (g == NULL)
-                    return -1;
-                *t = g;
+                *t = tk_xrealloc(*t, *cap * 2 * sizeof **t);
                 *cap *= 2;
             }
             c = (int)(*nt)++;
@@ -1738,9 +1694,7 @@ static void nouns_prepare(tk_persons *p, const tk_lines *L, const tk_docblocks *
     memset(&p->nouns, 0, sizeof p->nouns);
     p->nouns_ready = 1;
     size_t nt = 256, cap = 512;
-    noun_node *t = malloc(cap * sizeof *t);
-    if (t == NULL)
-        goto fail;
+    noun_node *t = tk_xmalloc(cap * sizeof *t);
     for (int i = 0; i < 256; i++)
         t[i] = (noun_node){-1, -1, (unsigned char)i, 0, 0};
     int any = 0;
@@ -1752,9 +1706,7 @@ static void nouns_prepare(tk_persons *p, const tk_lines *L, const tk_docblocks *
             size_t n = w[k] != NULL && x->accepted ? noun_key(w[k], lo) : 0;
             if (n == 0 || hmap_get(&p->nouns, lo) >= 0)
                 continue;
-            int at = noun_insert(&t, &nt, &cap, lo, n);
-            if (at < 0 || hmap_put(&p->nouns, lo, at) != 0)
-                goto fail;
+            hmap_put(&p->nouns, lo, noun_insert(&t, &nt, &cap, lo, n));
             any = 1;
         }
     }
@@ -1790,11 +1742,6 @@ static void nouns_prepare(tk_persons *p, const tk_lines *L, const tk_docblocks *
         if (p->nouns.keys[i] != NULL)
             p->nouns.vals[i] = t[p->nouns.vals[i]].found;
     free(t);
-    return;
-fail:
-    free(t);
-    hmap_free(&p->nouns);
-    memset(&p->nouns, 0, sizeof p->nouns); /* common_noun searches each name itself */
 }
 
 /* Is a word known only from speaker labels a common noun ("Servant", "Messenger",
@@ -1843,9 +1790,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
     memset(&p->doc_labels, 0, sizeof p->doc_labels);
     p->nouns_ready = p->nouns_asked = 0;
     gather(p, L, db);
-    int *who = malloc((p->nc + 1) * sizeof *who);
-    if (who == NULL)
-        return;
+    int *who = tk_xmalloc((p->nc + 1) * sizeof *who);
     for (int pass = 0; pass < 3; pass++)
         for (size_t i = 0; i < p->nc; i++)
             if (p->cands[i].ev == EV_COUNT)
@@ -1938,7 +1883,7 @@ void tk_persons_set_role_name(tk_persons *p, const char *role, const char *name)
 {
     int k = strcmp(role, "interviewer") == 0 ? 0 : 1;
     free(p->role_name[k]);
-    p->role_name[k] = name ? strdup(name) : NULL;
+    p->role_name[k] = name ? tk_xstrdup(name) : NULL;
 }
 
 const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len)
@@ -1963,7 +1908,7 @@ const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len)
             who = id ? add_person(p, id, 0) : -1;
             free(id);
             if (who >= 0) {
-                p->v[who].role = strdup(role);
+                p->v[who].role = tk_xstrdup(role);
                 add_name(p, who, name ? name : (k == 0 ? "Q" : "A"));
             }
         }

@@ -84,9 +84,7 @@ struct tk_speakers {
 /* Appends the n strings of v to kind k (pointers: v outlives the table). */
 static int add_words(tk_speakers *g, int k, const char *const *v, size_t n)
 {
-    const char **w = realloc(g->words[k], (g->n[k] + n) * sizeof *w);
-    if (w == NULL)
-        return -1;
+    const char **w = tk_xrealloc(g->words[k], (g->n[k] + n) * sizeof *w);
     for (size_t i = 0; i < n; i++)
         w[g->n[k] + i] = v[i];
     g->words[k] = w;
@@ -115,9 +113,7 @@ static void index_words(tk_speakers *g, int k)
 
 tk_speakers *tk_speakers_new(const tk_rules *rules)
 {
-    tk_speakers *g = calloc(1, sizeof *g);
-    if (g == NULL)
-        return NULL;
+    tk_speakers *g = tk_xcalloc(1, sizeof *g);
     static const char *const *const builtin[TK_WORDS_COUNT] = {builtin_roles, builtin_not_labels,
                                                                builtin_stage_cues};
     static const size_t builtin_n[TK_WORDS_COUNT] = {
