@@ -229,15 +229,6 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
                         d);
     if (B == NULL || apply_meta(B, o, d) != 0)
         goto out;
-    if (o->split && each == NULL && B->n_docs > 1) {
-        /* self-contained TEIs repeat their persons' xml:ids: one teiCorpus cannot hold them */
-        tk_diag_report(d, TK_SYSTEM, cv.file, 0, 0, "usage",
-                       "split: %zu documents would repeat their persons' xml:ids in one "
-                       "teiCorpus; convert them one by one with tk_convert_each (convert "
-                       "--split DIR), or without split",
-                       B->n_docs);
-        goto out;
-    }
     cv.doc = xmlNewDoc((const xmlChar *)"1.0");
     if (cv.doc == NULL)
         goto out;

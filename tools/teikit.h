@@ -207,9 +207,7 @@ typedef struct tk_convert_opts {
     tk_date_order date_order;  /* TK_DATE_ORDER_AUTO by default (rules file, else dmy) */
     int explain;               /* report the converter's decisions as TK_NOTE messages */
     int split;                 /* several documents: make each TEI self-contained (own
-                                  particDesc), for writing one file per document: only
-                                  tk_convert_each takes it with several documents
-                                  (tk_convert_memory and _xml refuse: their ids repeat) */
+                                  particDesc), for writing one file per document */
 } tk_convert_opts;
 
 void tk_convert_opts_init(tk_convert_opts *o);
