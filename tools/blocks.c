@@ -51,7 +51,8 @@ static int line_is_one_of(const tk_line *l, const char *const *words, size_t n)
 {
     size_t a = indent_of(l), e = rtrim_len(l->s, l->len);
     for (size_t i = 0; i < n; i++)
-        if (strlen(words[i]) == e - a && strncasecmp(l->s + a, words[i], e - a) == 0)
+        if (e > a && tolower((unsigned char)words[i][0]) == tolower((unsigned char)l->s[a]) &&
+            strlen(words[i]) == e - a && strncasecmp(l->s + a, words[i], e - a) == 0)
             return (int)i + 1;
     return 0;
 }
@@ -72,6 +73,8 @@ static const char *const month_names[12] = {"January", "February", "March",     
 static int month_at(const char *s, size_t len, size_t *used)
 {
     for (int m = 0; m < 12; m++) {
+        if (len == 0 || s[0] != month_names[m][0]) /* both forms start with it */
+            continue;
         size_t n = strlen(month_names[m]);
         if (len >= n && memcmp(s, month_names[m], n) == 0 && (len == n || !isalpha((unsigned char)s[n]))) {
             *used = n;

@@ -555,18 +555,50 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
     return 1;
 }
 
+/* Does text hold four digits in a row? Looks at every fourth byte: where it is no digit, no
+ * run of four covers it, so the next run can only end four bytes on (a skip search). */
+static int digit_run4(const char *text, size_t len)
+{
+    size_t i = 3;
+    while (i < len) {
+        if (!(text[i] >= '0' && text[i] <= '9')) {
+            i += 4;
+            continue;
+        }
+        size_t k = 1; /* digits that end at i */
+        while (k < 4 && text[i - k] >= '0' && text[i - k] <= '9')
+            k++;
+        if (k == 4)
+            return 1;
+        i = i - k + 4; /* text[i - k] is no digit: a run starts after it */
+    }
+    return 0;
+}
+
+/* Whether text holds two digits after an apostrophe ('72, or the last byte of U+2019 ’72):
+ * the one year form without four digits. Two memchr scans, no per-byte loop. */
+static int quoted_year(const char *text, size_t len)
+{
+    static const char marks[] = {'\'', (char)0x99};
+    for (size_t m = 0; m < sizeof marks; m++) {
+        const char *p = text, *end = text + len;
+        while ((p = memchr(p, marks[m], (size_t)(end - p))) != NULL) {
+            if (end - p >= 3 && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9')
+                return 1;
+            p++;
+        }
+    }
+    return 0;
+}
+
 void tk_dates_scan(const char *text, size_t len, int order,
                    void (*found)(const tk_date *d, void *user), void *user)
 {
     tk_date d;
     /* every form below holds a year of four digits: text without four digits in a row has
-     * no date (most paragraphs of a transcript), and a run of digits is quick to look for */
-    size_t run = 0, quoted = 0; /* (or two after an apostrophe: '72) */
-    for (size_t i = 0; i < len && run < 4 && !quoted; i++) {
-        run = text[i] >= '0' && text[i] <= '9' ? run + 1 : 0;
-        quoted = run == 2 && i >= 2 && (text[i - 2] == '\'' || (unsigned char)text[i - 2] == 0x99);
-    }
-    if (run < 4 && !quoted && !(order & TK_DATE_DAYS))
+     * no date (most paragraphs of a transcript), and a run of digits is quick to look for;
+     * the exceptions: '72 after an apostrophe, and day-month dates when years are inferred */
+    if (!digit_run4(text, len) && !quoted_year(text, len) && !(order & TK_DATE_DAYS))
         return;
     order &= ~TK_DATE_DAYS;
     pthread_once(&tables_once, build_tables);

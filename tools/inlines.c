@@ -1243,6 +1243,20 @@ static void subst(ctx *c, const mark *m, const char *v, char *out, size_t cap)
 /* The id of timestamp ts (n bytes) in buf: tk-[prefix]T00-12-34 (tk-Tm... when negative),
  * its seconds, and a number that stands for the id (two timestamps have the same number
  * exactly when they have the same id). NULL when ts is not a timestamp. */
+/* Appends the decimal digits of v (as "%ld" writes them) to buf, as tk_strput. */
+static size_t put_long(char *buf, size_t size, size_t k, long v)
+{
+    char d[24];
+    size_t n = 0;
+    unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+    do
+        d[sizeof d - 1 - n++] = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (v < 0)
+        d[sizeof d - 1 - n++] = '-';
+    return tk_strput(buf, size, k, d + sizeof d - n, n);
+}
+
 static const char *when_id(tk_conv *cv, const char *ts, size_t n, long *seconds, char *id,
                            size_t size, uint64_t *key)
 {
@@ -1292,7 +1306,11 @@ static const char *when_id(tk_conv *cv, const char *ts, size_t n, long *seconds,
         kv |= j == 0 ? ((uint64_t)f[0] | (uint64_t)(width[0] - 1) << 14)
                      : ((uint64_t)f[j] | (uint64_t)(width[j] - 1) << 6) << (8 * j + 8);
     *key = kv;
-    size_t k = (size_t)snprintf(id, size, "tk-%sT%s", cv->id_prefix, neg ? "m" : "");
+    size_t k = tk_strput(id, size, 0, "tk-", 3);
+    k = tk_strput(id, size, k, cv->id_prefix, strlen(cv->id_prefix));
+    k = tk_strput(id, size, k, "T", 1);
+    if (neg)
+        k = tk_strput(id, size, k, "m", 1);
     for (size_t j = neg; j < n && k + 1 < size; j++)
         id[k++] = ts[j] == ':' ? '-' : ts[j];
     id[k] = '\0';
@@ -1307,7 +1325,9 @@ xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, s
     const char *id = when_id(cv, ts, len, &sec, idbuf, sizeof idbuf, &key);
     if (id == NULL)
         return NULL;
-    snprintf(origin, sizeof origin, "#tk-%sT0", cv->id_prefix);
+    size_t k = tk_strput(origin, sizeof origin, 0, "#tk-", 4);
+    k = tk_strput(origin, sizeof origin, k, cv->id_prefix, strlen(cv->id_prefix));
+    tk_strput(origin, sizeof origin, k, "T0", 2);
     if (cv->timeline == NULL) {
         cv->timeline = tk_el(cv, NULL, "timeline");
         set(cv->timeline, "unit", "s");
@@ -1321,16 +1341,16 @@ xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, s
         else
             set_xml_id(w, id);
         char iv[32];
-        snprintf(iv, sizeof iv, "%ld", sec);
+        put_long(iv, sizeof iv, 0, sec);
         set(w, "interval", iv);
         set(w, "since", origin);
     }
     xmlNodePtr a = tk_el(cv, parent, "anchor");
     char ref[56];
-    snprintf(ref, sizeof ref, "#%s", id);
+    tk_strput(ref, sizeof ref, tk_strput(ref, sizeof ref, 0, "#", 1), id, strlen(id));
     set(a, "synch", ref);
     char n[64]; /* when_id took at most 4 fields of 4 digits and a sign */
-    snprintf(n, sizeof n, "%.*s", (int)len, ts);
+    tk_strput(n, sizeof n, 0, ts, len); /* digits, ':' and '-' only (when_id checked) */
     set(a, "n", n);
     cv->n_timestamps++;
     return a;

@@ -54,10 +54,12 @@ typedef struct trie_node {
     unsigned char bare;     /* the form ending here is a surname alone (found persons) */
 } trie_node;
 
-/* open hash: key string -> person index */
+/* open hash: key string -> person index; each slot keeps its key's hash, so a probe reads
+ * the key (another cache line) only when the hashes agree */
 typedef struct hmap {
     char **keys;
     int *vals;
+    unsigned long *hashes;
     size_t cap, len;
 } hmap;
 
@@ -83,10 +85,14 @@ struct tk_persons {
     int title_next[128];
     size_t title_len[128];
     hmap nicks;             /* "short\1full" (lower case) for each nickname pair */
+    hmap nick_fulls;        /* the full names (lower case) that have a nickname */
     hmap words;             /* lower-cased word -> W_* classes (names.c tables) */
     hmap roles;             /* lower-cased role labels */
     hmap sur;               /* lower-cased surname -> last found person with it */
     hmap doc_labels;        /* speaker labels already read in the document being discovered */
+    hmap nouns;             /* lower-cased names -> 1 when the document has them in lower case */
+    int nouns_ready;        /* nouns holds the names of the document being discovered */
+    int nouns_asked;        /* common_noun calls in that document */
     struct cand *cands;     /* candidates of the document being discovered */
     size_t nc, ccap;
     size_t *doc_found, n_doc_found, cap_doc_found; /* found persons of that document */
@@ -106,10 +112,11 @@ static int hmap_get(const hmap *m, const char *key)
 {
     if (m->cap == 0)
         return -1;
-    for (size_t i = hash_str(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+    unsigned long h = hash_str(key);
+    for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
         if (m->keys[i] == NULL)
             return -1;
-        if (strcmp(m->keys[i], key) == 0)
+        if (m->hashes[i] == h && strcmp(m->keys[i], key) == 0)
             return m->vals[i];
     }
 }
@@ -118,38 +125,37 @@ static int hmap_put(hmap *m, const char *key, int val)
 {
     if ((m->len + 1) * 2 > m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 64;
-        char **keys = calloc(cap, sizeof *keys);
-        int *vals = calloc(cap, sizeof *vals);
-        if (keys == NULL || vals == NULL) {
-            free(keys);
-            free(vals);
-            return -1;
-        }
+        char **keys = tk_xcalloc(cap, sizeof *keys);
+        int *vals = tk_xcalloc(cap, sizeof *vals);
+        unsigned long *hashes = tk_xcalloc(cap, sizeof *hashes);
         for (size_t i = 0; i < m->cap; i++) {
             if (m->keys[i] == NULL)
                 continue;
-            size_t j = hash_str(m->keys[i]) & (cap - 1);
+            size_t j = m->hashes[i] & (cap - 1);
             while (keys[j] != NULL)
                 j = (j + 1) & (cap - 1);
             keys[j] = m->keys[i];
             vals[j] = m->vals[i];
+            hashes[j] = m->hashes[i];
         }
         free(m->keys);
         free(m->vals);
+        free(m->hashes);
         m->keys = keys;
         m->vals = vals;
+        m->hashes = hashes;
         m->cap = cap;
     }
-    size_t i = hash_str(key) & (m->cap - 1);
+    unsigned long h = hash_str(key);
+    size_t i = h & (m->cap - 1);
     while (m->keys[i] != NULL) {
-        if (strcmp(m->keys[i], key) == 0)
+        if (m->hashes[i] == h && strcmp(m->keys[i], key) == 0)
             return 0; /* first one wins */
         i = (i + 1) & (m->cap - 1);
     }
-    m->keys[i] = strdup(key);
-    if (m->keys[i] == NULL)
-        return -1;
+    m->keys[i] = tk_xstrdup(key);
     m->vals[i] = val;
+    m->hashes[i] = h;
     m->len++;
     return 0;
 }
@@ -157,8 +163,11 @@ static int hmap_put(hmap *m, const char *key, int val)
 /* Replaces the value of a key already present. */
 static void hmap_set(hmap *m, const char *key, int val)
 {
-    for (size_t i = hash_str(key) & (m->cap - 1); m->keys[i] != NULL; i = (i + 1) & (m->cap - 1))
-        if (strcmp(m->keys[i], key) == 0) {
+    if (m->cap == 0)
+        return;
+    unsigned long h = hash_str(key);
+    for (size_t i = h & (m->cap - 1); m->keys[i] != NULL; i = (i + 1) & (m->cap - 1))
+        if (m->hashes[i] == h && strcmp(m->keys[i], key) == 0) {
             m->vals[i] = val;
             return;
         }
@@ -170,6 +179,7 @@ static void hmap_free(hmap *m)
         free(m->keys[i]);
     free(m->keys);
     free(m->vals);
+    free(m->hashes);
 }
 
 /* ------------------------------------------------------------------ names */
@@ -178,11 +188,9 @@ static void hmap_free(hmap *m)
  * `lower`. */
 static char *norm_name(const char *s, size_t n, int lower)
 {
-    char *r = malloc(n + 1);
+    char *r = tk_xmalloc(n + 1);
     size_t w = 0;
     int space = 0;
-    if (r == NULL)
-        return NULL;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
@@ -222,9 +230,7 @@ static void words_init(tk_persons *p);
 tk_persons *tk_persons_new_empty(void);
 tk_persons *tk_persons_new_empty(void)
 {
-    tk_persons *p = calloc(1, sizeof *p);
-    if (p == NULL)
-        return NULL;
+    tk_persons *p = tk_xcalloc(1, sizeof *p);
     for (int i = 0; i < 256; i++)
         p->root_tab[i] = -1;
     words_init(p);
@@ -244,26 +250,17 @@ static person *next_person(tk_persons *p)
 static int add_person(tk_persons *p, const char *id, int from_file)
 {
     person *x = next_person(p);
-    x->id = strdup(id);
+    x->id = tk_xstrdup(id);
     x->from_file = from_file;
-    if (x->id == NULL || hmap_put(&p->ids, id, (int)p->n) != 0) {
-        free(x->id);
-        return -1;
-    }
+    hmap_put(&p->ids, id, (int)p->n);
     return (int)p->n++;
 }
 
 static int add_name(tk_persons *p, int who, const char *name)
 {
     person *x = &p->v[who];
-    char **g = realloc(x->names, (x->n_names + 1) * sizeof *g);
-    if (g == NULL)
-        return -1;
-    x->names = g;
-    x->names[x->n_names] = strdup(name);
-    if (x->names[x->n_names] == NULL)
-        return -1;
-    x->n_names++;
+    x->names = tk_xrealloc(x->names, (x->n_names + 1) * sizeof *x->names);
+    x->names[x->n_names++] = tk_xstrdup(name);
     return 0;
 }
 
@@ -276,14 +273,9 @@ static void add_variant(tk_persons *p, int who, char type, const char *form)
             return;
     if (x->n_forms >= 64)
         return;
-    char **g = realloc(x->forms, (x->n_forms + 1) * sizeof *g);
-    if (g == NULL)
-        return;
-    x->forms = g;
+    x->forms = tk_xrealloc(x->forms, (x->n_forms + 1) * sizeof *x->forms);
     size_t n = strlen(form);
-    char *f = malloc(n + 2);
-    if (f == NULL)
-        return;
+    char *f = tk_xmalloc(n + 2);
     f[0] = type;
     memcpy(f + 1, form, n + 1);
     x->forms[x->n_forms++] = f;
@@ -293,10 +285,7 @@ static int trie_new_node(tk_persons *p, unsigned char c)
 {
     if (p->nt == p->tcap) {
         size_t cap = p->tcap ? p->tcap * 2 : 1024;
-        trie_node *g = realloc(p->t, cap * sizeof *g);
-        if (g == NULL)
-            return -1;
-        p->t = g;
+        p->t = tk_xrealloc(p->t, cap * sizeof *p->t);
         p->tcap = cap;
     }
     trie_node *n = &p->t[p->nt];
@@ -400,12 +389,8 @@ static void collect_persons(tk_persons *p, xmlNodePtr n, const char *path, tk_di
                 snprintf(buf, sizeof buf, "%s\t%s", type ? (const char *)type : "",
                          val ? (const char *)val : "");
                 person *x = &p->v[who];
-                char **g = realloc(x->idnos, (x->n_idnos + 1) * sizeof *g);
-                if (g != NULL) {
-                    x->idnos = g;
-                    if ((x->idnos[x->n_idnos] = strdup(buf)) != NULL)
-                        x->n_idnos++;
-                }
+                x->idnos = tk_xrealloc(x->idnos, (x->n_idnos + 1) * sizeof *x->idnos);
+                x->idnos[x->n_idnos++] = tk_xstrdup(buf);
                 xmlFree(type);
                 xmlFree(val);
             }
@@ -480,9 +465,11 @@ void tk_persons_free(tk_persons *p)
     }
     hmap_free(&p->words);
     hmap_free(&p->nicks);
+    hmap_free(&p->nick_fulls);
     hmap_free(&p->roles);
     hmap_free(&p->sur);
     hmap_free(&p->doc_labels);
+    hmap_free(&p->nouns);
     free(p->cands);
     free(p->doc_found);
     free(p->v);
@@ -503,10 +490,7 @@ static int push_idx(size_t **v, size_t *n, size_t *cap, size_t x)
 {
     if (*n == *cap) {
         size_t c = *cap ? *cap * 2 : 32;
-        size_t *g = realloc(*v, c * sizeof *g);
-        if (g == NULL)
-            return -1;
-        *v = g;
+        *v = tk_xrealloc(*v, c * sizeof **v);
         *cap = c;
     }
     (*v)[(*n)++] = x;
@@ -554,10 +538,8 @@ void tk_persons_each_used(tk_persons *p, int all_docs,
  * runs become '-'; a leading digit gets "p-"; a taken id gets "-2", "-3"... */
 static char *make_id(tk_persons *p, const char *text, size_t n)
 {
-    char *id = malloc(n + 16);
+    char *id = tk_xmalloc(n + 16);
     size_t w = 0;
-    if (id == NULL)
-        return NULL;
     for (size_t i = 0; i < n && w < 48; i++) {
         unsigned char c = (unsigned char)text[i];
         if (isalnum(c))
@@ -659,6 +641,7 @@ static void words_init(tk_persons *p)
             char key[100];
             snprintf(key, sizeof key, "%.*s\001%.*s", (int)k, e, (int)m, f);
             hmap_put(&p->nicks, key, 1);
+            hmap_put(&p->nick_fulls, key + k + 1, 1);
             f += m;
         }
     }
@@ -892,24 +875,24 @@ static void cand_fill(cand *c, const tk_persons *p, const char *s, const name_pa
 {
     memset(c, 0, sizeof *c);
     if (np->first_len > 0)
-        snprintf(c->given, sizeof c->given, "%.*s", (int)np->first_len, s + np->first);
+        tk_strput(c->given, sizeof c->given, 0, s + np->first, np->first_len);
     memcpy(c->init, np->init, sizeof c->init);
-    snprintf(c->surname, sizeof c->surname, "%.*s", (int)np->last_len, s + np->last);
+    tk_strput(c->surname, sizeof c->surname, 0, s + np->last, np->last_len);
     c->sex = title_sex ? title_sex
                        : (np->first_len ? given_sex(p, s + np->first, np->first_len) : 0);
     c->ev = ev;
     /* two words, the first a Chinese family name: "Mao Zedong" is Mao's */
     if (np->first_len > 0 && np->n_words == 2 && np->n_init == 1 &&
         (word_bits(p, s + np->first, np->first_len) & (W_CN | W_MALE | W_FEMALE)) == W_CN) {
-        snprintf(c->given, sizeof c->given, "%.*s", (int)np->last_len, s + np->last);
-        snprintf(c->surname, sizeof c->surname, "%.*s", (int)np->first_len, s + np->first);
+        tk_strput(c->given, sizeof c->given, 0, s + np->last, np->last_len);
+        tk_strput(c->surname, sizeof c->surname, 0, s + np->first, np->first_len);
         c->init[0] = c->given[0];
         c->init[1] = '\0';
         c->surname_first = 1;
     }
     char *f = norm_name(form, form_len, 0);
     if (f != NULL)
-        snprintf(c->form, sizeof c->form, "%s", f);
+        tk_strput(c->form, sizeof c->form, 0, f, strlen(f));
     free(f);
 }
 
@@ -917,10 +900,7 @@ static int push_cand(tk_persons *p, const cand *c)
 {
     if (p->nc == p->ccap) {
         size_t cap = p->ccap ? p->ccap * 2 : 64;
-        cand *g = realloc(p->cands, cap * sizeof *g);
-        if (g == NULL)
-            return -1;
-        p->cands = g;
+        p->cands = tk_xrealloc(p->cands, cap * sizeof *p->cands);
         p->ccap = cap;
     }
     p->cands[p->nc++] = *c;
@@ -1102,11 +1082,13 @@ static void find_office_paren(tk_persons *p, const char *s, size_t n, unsigned l
 static void find_between(tk_persons *p, const char *s, size_t n, unsigned line)
 {
     static const char key[] = "between ";
-    for (size_t i = 0; i + sizeof key - 1 < n; i++) {
-        if ((s[i] | 32) != 'b' || (i > 0 && s[i - 1] != ' '))
-            continue;
-        if (memcmp(s + i, key, sizeof key - 1) != 0 &&
-            memcmp(s + i, "Between ", sizeof key - 1) != 0)
+    /* the key's 'w' found by memchr (a byte loop over every title line was 2% of FRUS),
+       then the rest of it */
+    for (const char *w = n > 3 ? memchr(s + 3, 'w', n - 3) : NULL; w != NULL;
+         w = w + 1 < s + n ? memchr(w + 1, 'w', (size_t)(s + n - w - 1)) : NULL) {
+        size_t i = (size_t)(w - s) - 3;
+        if (i + sizeof key - 1 > n || (s[i] != 'b' && s[i] != 'B') || (i > 0 && s[i - 1] != ' ') ||
+            memcmp(s + i + 1, key + 1, sizeof key - 2) != 0)
             continue;
         size_t a = i + sizeof key - 1;
         for (int side = 0; side < 2; side++) {
@@ -1239,20 +1221,30 @@ static int initials_agree(const char *a, const char *b)
     return 1;
 }
 
+/* key = "a\1b" lower-cased, cut to cap bytes as snprintf cuts (this runs for every pair of
+ * persons of a document that share a surname: snprintf was most of its cost). */
+static void pair_key(char *key, size_t cap, const char *a, const char *b)
+{
+    size_t k = 0;
+    for (; *a && k + 1 < cap; a++)
+        key[k++] = (char)tolower((unsigned char)*a);
+    if (k + 1 < cap)
+        key[k++] = '\001';
+    for (; *b && k + 1 < cap; b++)
+        key[k++] = (char)tolower((unsigned char)*b);
+    key[k] = '\0';
+}
+
 /* Are two given names the same name ("Jim" and "James")? The pairs are in p->nicks. */
 static int same_given(const tk_persons *p, const char *a, const char *b)
 {
     if (strcasecmp(a, b) == 0)
         return 1;
     char key[100];
-    snprintf(key, sizeof key, "%s\001%s", a, b);
-    for (char *k = key; *k; k++)
-        *k = (char)tolower((unsigned char)*k);
+    pair_key(key, sizeof key, a, b);
     if (hmap_get(&p->nicks, key) >= 0)
         return 1;
-    snprintf(key, sizeof key, "%s\001%s", b, a);
-    for (char *k = key; *k; k++)
-        *k = (char)tolower((unsigned char)*k);
+    pair_key(key, sizeof key, b, a);
     return hmap_get(&p->nicks, key) >= 0;
 }
 
@@ -1343,8 +1335,8 @@ static int new_found_person(tk_persons *p, const cand *c)
 {
     person *x = next_person(p);
     x->found = 1;
-    x->surname = strdup(c->surname);
-    x->given = c->given[0] ? strdup(c->given) : NULL;
+    x->surname = tk_xstrdup(c->surname);
+    x->given = c->given[0] ? tk_xstrdup(c->given) : NULL;
     memcpy(x->init, c->init, sizeof x->init);
     x->sex = c->sex;
     x->surname_first = c->surname_first;
@@ -1373,7 +1365,7 @@ static void join(tk_persons *p, int who, const cand *c)
         push_idx(&p->doc_found, &p->n_doc_found, &p->cap_doc_found, (size_t)who);
     }
     if (x->given == NULL && c->given[0])
-        x->given = strdup(c->given);
+        x->given = tk_xstrdup(c->given);
     if (strlen(c->init) > strlen(x->init))
         memcpy(x->init, c->init, sizeof x->init);
     if (!x->sex && c->sex)
@@ -1398,7 +1390,7 @@ static int resolve(tk_persons *p, const cand *c, tk_diag *d, const char *file, i
                  " uncertain: '%s' (%s:%u) could name %d persons with the surname %s; "
                  "linked here, to the one with most evidence ",
                  c->form, file ? file : "text", c->line, n_ok, c->surname);
-        p->v[who].uncertain = strdup(buf);
+        p->v[who].uncertain = tk_xstrdup(buf);
     }
     if (who >= 0 && p->cross_merge && p->v[who].uncertain == NULL) {
         char buf[400];
@@ -1406,7 +1398,7 @@ static int resolve(tk_persons *p, const cand *c, tk_diag *d, const char *file, i
                  " uncertain: '%s' (%s:%u) joined to '%s' of an earlier document (first at %s) ",
                  c->form, file ? file : "text", c->line, p->v[who].surname,
                  p->v[who].first ? p->v[who].first : "?");
-        p->v[who].uncertain = strdup(buf);
+        p->v[who].uncertain = tk_xstrdup(buf);
     }
     if (who < 0)
         who = new_found_person(p, c);
@@ -1415,7 +1407,7 @@ static int resolve(tk_persons *p, const cand *c, tk_diag *d, const char *file, i
         if (p->v[who].first == NULL && file != NULL) {
             char buf[300];
             snprintf(buf, sizeof buf, "%s:%u", file, c->line);
-            p->v[who].first = strdup(buf);
+            p->v[who].first = tk_xstrdup(buf);
         }
     }
     return who;
@@ -1514,7 +1506,9 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
             while (ll > 0 && (lab[ll - 1] == ':' || lab[ll - 1] == '.' || lab[ll - 1] == ' '))
                 ll--;
             char key[128];
-            snprintf(key, sizeof key, "%.*s", (int)(ll < 120 ? ll : 120), lab);
+            size_t kl = strnlen(lab, ll < 120 ? ll : 120); /* as "%.*s" copies */
+            memcpy(key, lab, kl);
+            key[kl] = '\0';
             if (hmap_get(&p->doc_labels, key) >= 0) /* a label read once per document */
                 goto text;
             hmap_put(&p->doc_labels, key, 1);
@@ -1614,6 +1608,13 @@ static void add_given_forms(tk_persons *p, const char *given, int who)
 {
     add_form(p, given, who, 2);
     size_t lg = strlen(given);
+    char lo[64];
+    if (lg < sizeof lo) { /* most given names have no short form: no search of the table */
+        for (size_t i = 0; i <= lg; i++)
+            lo[i] = (char)tolower((unsigned char)given[i]);
+        if (hmap_get(&p->nick_fulls, lo) < 0)
+            return;
+    }
     for (unsigned i = 0; i < tk_n_nicknames; i++) {
         const char *e = tk_nicknames[i];
         size_t k = strcspn(e, " ");
@@ -1631,23 +1632,137 @@ static void add_given_forms(tk_persons *p, const char *given, int who)
     }
 }
 
-/* Is a word known only from speaker labels a common noun ("Servant", "Messenger",
- * "Citizen")? It is when the document has it in lower case. */
-static int common_noun(const tk_lines *L, const tk_docblocks *db, const char *word)
+/* The document's text as one buffer: its lines lie in one buffer, in order. 0 when empty. */
+static int doc_text(const tk_lines *L, const tk_docblocks *db, const char **a, const char **e)
 {
-    char lo[64];
-    size_t n = strlen(word);
-    if (n == 0 || n >= sizeof lo)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        lo[i] = (char)tolower((unsigned char)word[i]);
     size_t last = db->end_line < L->n ? db->end_line : L->n;
     if (db->first_line >= last)
         return 0;
-    /* the document's lines lie in one buffer, in order: one search over all of them */
-    const char *a = L->v[db->first_line].s;
-    const char *e = L->v[last - 1].s + L->v[last - 1].len;
-    if (e < a)
+    *a = L->v[db->first_line].s;
+    *e = L->v[last - 1].s + L->v[last - 1].len;
+    return *e >= *a;
+}
+
+/* A node of the trie of the names that common_noun may be asked about. */
+typedef struct noun_node {
+    int child, sibling; /* indices, -1 none */
+    unsigned char c, end, found;
+} noun_node;
+
+/* Lower-cased copy of a name into lo (64 bytes); its length, 0 when empty or too long. */
+static size_t noun_key(const char *word, char *lo)
+{
+    size_t n = strlen(word);
+    if (n == 0 || n >= 64)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        lo[i] = (char)tolower((unsigned char)word[i]);
+    lo[n] = '\0';
+    return n;
+}
+
+/* Inserts lo[0..n) into the trie (nodes 0..255 are the roots, one per first byte); returns
+ * its last node. */
+static int noun_insert(noun_node **t, size_t *nt, size_t *cap, const char *lo, size_t n)
+{
+    int at = (unsigned char)lo[0];
+    for (size_t i = 1; i < n; i++) {
+        int c = (*t)[at].child;
+        while (c >= 0 && (*t)[c].c != (unsigned char)lo[i])
+            c = (*t)[c].sibling;
+        if (c < 0) {
+            if (*nt == *cap) {
+                *t = tk_xrealloc(*t, *cap * 2 * sizeof **t);
+                *cap *= 2;
+            }
+            c = (int)(*nt)++;
+            (*t)[c] = (noun_node){-1, (*t)[at].child, (unsigned char)lo[i], 0, 0};
+            (*t)[at].child = c;
+        }
+        at = c;
+    }
+    (*t)[at].end = 1;
+    return at;
+}
+
+/* Answers common_noun for the names of every accepted person of the document at once: one
+ * walk of a trie of those names from each word start of the text (a search per name went
+ * over the whole document each time: 48 names on a 12 MB transcript took 0.7G instructions). */
+static void nouns_prepare(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
+{
+    hmap_free(&p->nouns);
+    memset(&p->nouns, 0, sizeof p->nouns);
+    p->nouns_ready = 1;
+    size_t nt = 256, cap = 512;
+    noun_node *t = tk_xmalloc(cap * sizeof *t);
+    for (int i = 0; i < 256; i++)
+        t[i] = (noun_node){-1, -1, (unsigned char)i, 0, 0};
+    int any = 0;
+    for (size_t i = 0; i < p->n_doc_found; i++) {
+        const person *x = &p->v[p->doc_found[i]];
+        const char *w[2] = {x->given, x->surname};
+        for (int k = 0; k < 2; k++) {
+            char lo[64];
+            size_t n = w[k] != NULL && x->accepted ? noun_key(w[k], lo) : 0;
+            if (n == 0 || hmap_get(&p->nouns, lo) >= 0)
+                continue;
+            hmap_put(&p->nouns, lo, noun_insert(&t, &nt, &cap, lo, n));
+            any = 1;
+        }
+    }
+    const char *a, *e;
+    if (any && doc_text(L, db, &a, &e)) {
+        /* a name matches at a start of the text or after a byte that is no letter */
+        unsigned char alpha[256] = {0}, starts[256] = {0};
+        for (int c = 0; c < 256; c++) {
+            alpha[c] = isalpha(c) != 0;
+            starts[c] = t[c].end || t[c].child >= 0;
+        }
+        int prev_alpha = 0;
+        for (const char *f = a; f < e; f++) {
+            unsigned char c0 = (unsigned char)*f;
+            if (!prev_alpha && starts[c0]) {
+                int at = c0;
+                for (const char *g = f + 1;; g++) {
+                    t[at].found |= t[at].end;
+                    if (g >= e)
+                        break;
+                    int c = t[at].child;
+                    while (c >= 0 && t[c].c != (unsigned char)*g)
+                        c = t[c].sibling;
+                    if (c < 0)
+                        break;
+                    at = c;
+                }
+            }
+            prev_alpha = alpha[c0];
+        }
+    }
+    for (size_t i = 0; i < p->nouns.cap; i++)
+        if (p->nouns.keys[i] != NULL)
+            p->nouns.vals[i] = t[p->nouns.vals[i]].found;
+    free(t);
+}
+
+/* Is a word known only from speaker labels a common noun ("Servant", "Messenger",
+ * "Citizen")? It is when the document has it in lower case (nouns_prepare answers for the
+ * document's names; another word is searched here). */
+static int common_noun(tk_persons *p, const tk_lines *L, const tk_docblocks *db,
+                       const char *word)
+{
+    char lo[64];
+    size_t n = noun_key(word, lo);
+    if (n == 0)
+        return 0;
+    /* a search per name costs a pass over the text, the trie one pass for all: it pays from
+       the fourth name on */
+    if (!p->nouns_ready && ++p->nouns_asked > 3)
+        nouns_prepare(p, L, db);
+    int known = p->nouns_ready ? hmap_get(&p->nouns, lo) : -1;
+    if (known >= 0)
+        return known;
+    const char *a, *e;
+    if (!doc_text(L, db, &a, &e))
         return 0;
     for (const char *s = a; s + n <= e;) {
         const char *f = memchr(s, lo[0], (size_t)(e - s));
@@ -1673,10 +1788,9 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
     p->n_doc_found = 0;
     hmap_free(&p->doc_labels);
     memset(&p->doc_labels, 0, sizeof p->doc_labels);
+    p->nouns_ready = p->nouns_asked = 0;
     gather(p, L, db);
-    int *who = malloc((p->nc + 1) * sizeof *who);
-    if (who == NULL)
-        return;
+    int *who = tk_xmalloc((p->nc + 1) * sizeof *who);
     for (int pass = 0; pass < 3; pass++)
         for (size_t i = 0; i < p->nc; i++)
             if (p->cands[i].ev == EV_COUNT)
@@ -1739,7 +1853,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
                 unique = (int)p->doc_found[j] == w || !y->accepted || y->given == NULL ||
                          !same_given(p, y->given, x->given);
             }
-            if (unique && !common_noun(L, db, x->given)) /* "Mark him", "Will you" */
+            if (unique && !common_noun(p, L, db, x->given)) /* "Mark him", "Will you" */
                 add_given_forms(p, x->given, w);
         }
         if (x->first_is_surname && x->given != NULL &&
@@ -1759,7 +1873,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
                 ((b->sex == 'f') == (y->sex == 'f') && y->doc_weight > b->doc_weight))
                 best = (int)p->doc_found[j];
         }
-        if (best == w && !(x->doc_ev == (1u << EV_LABEL) && common_noun(L, db, x->surname)))
+        if (best == w && !(x->doc_ev == (1u << EV_LABEL) && common_noun(p, L, db, x->surname)))
             add_form(p, x->surname, w, 1);
     }
     free(who);
@@ -1769,7 +1883,7 @@ void tk_persons_set_role_name(tk_persons *p, const char *role, const char *name)
 {
     int k = strcmp(role, "interviewer") == 0 ? 0 : 1;
     free(p->role_name[k]);
-    p->role_name[k] = name ? strdup(name) : NULL;
+    p->role_name[k] = name ? tk_xstrdup(name) : NULL;
 }
 
 const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len)
@@ -1794,7 +1908,7 @@ const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len)
             who = id ? add_person(p, id, 0) : -1;
             free(id);
             if (who >= 0) {
-                p->v[who].role = strdup(role);
+                p->v[who].role = tk_xstrdup(role);
                 add_name(p, who, name ? name : (k == 0 ? "Q" : "A"));
             }
         }

@@ -138,10 +138,18 @@ void tk_ser_prepend(tk_ser *s, tk_ser *front)
 /* ------------------------------------------------------------------ escaping */
 
 /* Text content, as libxml2 escapes it: & < > and carriage return. */
+/* Bytes that end a run of text put_text copies as is: the NUL and what it escapes. */
+static const unsigned char text_special[256] = {[0] = 1, ['&'] = 1, ['<'] = 1, ['>'] = 1,
+                                                ['\r'] = 1};
+
 static void put_text(tk_ser *s, const xmlChar *v)
 {
     const xmlChar *run = v, *p = v;
-    for (; *p; p++) {
+    for (;; p++) {
+        while (!text_special[*p]) /* the runs between are most of a document's bytes */
+            p++;
+        if (*p == 0)
+            break;
         const char *rep;
         switch (*p) {
         case '&': rep = "&amp;"; break;

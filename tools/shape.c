@@ -287,23 +287,28 @@ static int stage_para(const tk_line *f, const tk_line *e)
 /* Reported speech in a line (a record's "he said that"). */
 static int reported(const char *s, size_t n)
 {
-    static const char *const verbs[] = {" said that", " stated that", " replied that",
-                                        " remarked that", " observed that", " was of the opinion",
-                                        " expressed the", " pointed out that", " he said",
-                                        " she said"};
+#define VERB(x) {x, sizeof x - 1}
+    static const struct {
+        const char *s;
+        size_t n;
+    } verbs[] = {VERB(" said that"),       VERB(" stated that"),      VERB(" replied that"),
+                 VERB(" remarked that"),   VERB(" observed that"),    VERB(" was of the opinion"),
+                 VERB(" expressed the"),   VERB(" pointed out that"), VERB(" he said"),
+                 VERB(" she said")};
+#undef VERB
     if (n < 10)
         return 0;
-    /* one pass over the spaces of the line: every verb starts with one */
+    /* one pass over the spaces of the line: every verb starts with one, and its first
+       letter is compared before the rest (this runs on every word of 2 MB) */
     for (const char *p = memchr(s, ' ', n); p != NULL;
          p = memchr(p + 1, ' ', (size_t)(s + n - p - 1))) {
         size_t left = (size_t)(s + n - p);
         if (left < 8 || !islower((unsigned char)p[1]))
             continue;
-        for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
-            size_t m = strlen(verbs[i]);
-            if (left >= m && memcmp(p, verbs[i], m) == 0)
+        for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+            if (p[1] == verbs[i].s[1] && left >= verbs[i].n &&
+                memcmp(p, verbs[i].s, verbs[i].n) == 0)
                 return 1;
-        }
     }
     return 0;
 }

@@ -3,6 +3,18 @@
 
 #include "tk_internal.h"
 
+size_t tk_strput(char *buf, size_t size, size_t k, const char *s, size_t n)
+{
+    if (k + 1 >= size)
+        return k;
+    n = strnlen(s, n);
+    if (n > size - 1 - k)
+        n = size - 1 - k;
+    memcpy(buf + k, s, n);
+    buf[k + n] = '\0';
+    return k + n;
+}
+
 void tk_span_pos(const tk_span *span, size_t off, unsigned *line, unsigned *col)
 {
     tk_span_pos_at(span, off, NULL, line, col);

@@ -65,17 +65,27 @@ static const char *const label_titles[] = {
 static const char *const name_particles[] = {"de", "da", "di", "du", "van", "von", "der", "den",
                                              "le", "la", "bin", "ibn", "al", "el", "y", "of"};
 
+/* A phrase of a word table, measured once. */
+typedef struct phrase {
+    const char *w;
+    size_t m;   /* bytes to compare (without a trailing " *") */
+    int prefix; /* it ends in " *": any words may follow */
+    int next;   /* next phrase of the same first letter, -1 none */
+} phrase;
+
+/* The word tables, and for each the phrases chained by first letter (lower case; chain 256:
+ * the phrases with nothing to compare, " *"). */
 struct tk_speakers {
     const char **words[TK_WORDS_COUNT];
     size_t n[TK_WORDS_COUNT];
+    phrase *ph[TK_WORDS_COUNT];
+    int first[TK_WORDS_COUNT][257];
 };
 
 /* Appends the n strings of v to kind k (pointers: v outlives the table). */
 static int add_words(tk_speakers *g, int k, const char *const *v, size_t n)
 {
-    const char **w = realloc(g->words[k], (g->n[k] + n) * sizeof *w);
-    if (w == NULL)
-        return -1;
+    const char **w = tk_xrealloc(g->words[k], (g->n[k] + n) * sizeof *w);
     for (size_t i = 0; i < n; i++)
         w[g->n[k] + i] = v[i];
     g->words[k] = w;
@@ -83,11 +93,28 @@ static int add_words(tk_speakers *g, int k, const char *const *v, size_t n)
     return 0;
 }
 
+/* Measures the phrases of kind k and chains them by first letter (table order kept). */
+static void index_words(tk_speakers *g, int k)
+{
+    g->ph[k] = tk_xcalloc(g->n[k] ? g->n[k] : 1, sizeof *g->ph[k]);
+    for (int c = 0; c < 257; c++)
+        g->first[k][c] = -1;
+    for (size_t i = g->n[k]; i-- > 0;) {
+        phrase *p = &g->ph[k][i];
+        p->w = g->words[k][i];
+        p->m = strlen(p->w);
+        p->prefix = p->m >= 2 && p->w[p->m - 1] == '*' && p->w[p->m - 2] == ' ';
+        if (p->prefix)
+            p->m -= 2;
+        int c = p->m > 0 ? tolower((unsigned char)p->w[0]) : 256;
+        p->next = g->first[k][c];
+        g->first[k][c] = (int)i;
+    }
+}
+
 tk_speakers *tk_speakers_new(const tk_rules *rules)
 {
-    tk_speakers *g = calloc(1, sizeof *g);
-    if (g == NULL)
-        return NULL;
+    tk_speakers *g = tk_xcalloc(1, sizeof *g);
     static const char *const *const builtin[TK_WORDS_COUNT] = {builtin_roles, builtin_not_labels,
                                                                builtin_stage_cues};
     static const size_t builtin_n[TK_WORDS_COUNT] = {
@@ -102,6 +129,7 @@ tk_speakers *tk_speakers_new(const tk_rules *rules)
             tk_speakers_free(g);
             return NULL;
         }
+        index_words(g, k);
     }
     return g;
 }
@@ -110,30 +138,33 @@ void tk_speakers_free(tk_speakers *g)
 {
     if (g == NULL)
         return;
-    for (int k = 0; k < TK_WORDS_COUNT; k++)
+    for (int k = 0; k < TK_WORDS_COUNT; k++) {
         free(g->words[k]);
+        free(g->ph[k]);
+    }
     free(g);
 }
 
 /* 1 when s[0..n) equals phrase (ignoring ASCII case), or starts with it followed by a space
  * when the phrase ends in " *" (any words after). */
-static int phrase_matches(const char *phrase, const char *s, size_t n)
+static int phrase_matches(const phrase *p, const char *s, size_t n)
 {
-    size_t m = strlen(phrase);
-    int prefix = m >= 2 && phrase[m - 1] == '*' && phrase[m - 2] == ' ';
-    if (prefix)
-        m -= 2;
-    if (n < m || strncasecmp(phrase, s, m) != 0)
+    if (n < p->m || strncasecmp(p->w, s, p->m) != 0)
         return 0;
-    if (n == m)
+    if (n == p->m)
         return 1;
-    return prefix && s[m] == ' ';
+    return p->prefix && s[p->m] == ' ';
 }
 
 int tk_speakers_word(const tk_speakers *g, int kind, const char *s, size_t n)
 {
-    for (size_t i = 0; i < g->n[kind]; i++)
-        if (phrase_matches(g->words[kind][i], s, n))
+    /* only the phrases of the same first letter, and those with nothing to compare */
+    if (n > 0)
+        for (int i = g->first[kind][tolower((unsigned char)s[0])]; i >= 0; i = g->ph[kind][i].next)
+            if (phrase_matches(&g->ph[kind][i], s, n))
+                return 1;
+    for (int i = g->first[kind][256]; i >= 0; i = g->ph[kind][i].next)
+        if (phrase_matches(&g->ph[kind][i], s, n))
             return 1;
     return 0;
 }

@@ -86,6 +86,11 @@ typedef struct tk_span_cursor {
 void tk_span_pos_at(const tk_span *span, size_t off, tk_span_cursor *cur, unsigned *line,
                     unsigned *col);
 
+/* Appends s[0..n) (up to a NUL in it) to buf of `size` bytes holding k, cut to fit as snprintf
+ * cuts; buf stays terminated. Returns the new length. What "%.*s" formats, without snprintf's
+ * format parsing on the converter's hot paths (span.c). */
+size_t tk_strput(char *buf, size_t size, size_t k, const char *s, size_t n);
+
 typedef struct tk_rules tk_rules;         /* the bracket rule table (rules.c) */
 typedef struct tk_persons tk_persons;     /* personography + name matcher (persons.c) */
 typedef struct tk_footnotes tk_footnotes; /* note texts by number (footnotes.c) */
