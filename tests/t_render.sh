@@ -31,6 +31,17 @@ if command -v xsltproc >/dev/null 2>&1; then
   xsltproc xslt/tei2html.xsl $R/corpus.xml >"$TK_TMP/a" 2>/dev/null
   $TEIKIT render --to html $R/corpus.xml >"$TK_TMP/b"
   check "xsltproc fallback: HTML persons index like tk:mentions" cmp -s "$TK_TMP/a" "$TK_TMP/b"
+  # note numbers (tk:index), mixed content (tk:mixed), speakers: the same page and text
+  for doc in memo transcript words; do
+    for view in diplomatic normalized; do
+      xsltproc --stringparam view $view xslt/tei2html.xsl $R/$doc.xml >"$TK_TMP/a" 2>/dev/null
+      $TEIKIT render --to html --view $view $R/$doc.xml >"$TK_TMP/b" 2>/dev/null
+      check "xsltproc fallback: HTML of $doc ($view) as teikit's" cmp -s "$TK_TMP/a" "$TK_TMP/b"
+      xsltproc --stringparam view $view xslt/tei2txt.xsl $R/$doc.xml >"$TK_TMP/a" 2>/dev/null
+      $TEIKIT render --to text --view $view $R/$doc.xml >"$TK_TMP/b" 2>/dev/null
+      check "xsltproc fallback: text of $doc ($view) as teikit's" cmp -s "$TK_TMP/a" "$TK_TMP/b"
+    done
+  done
 else skip "xsltproc not installed (apt-get install xsltproc): the stylesheets not compared with it"; fi
 
 # width: no line longer than asked (counted in characters), 0 = one line per paragraph

@@ -33,7 +33,7 @@
   <!-- ================================================================= scope -->
   <!-- The texts to render: each outermost tei:text; a document without one (not TEI, or a
        bare teiHeader) is rendered whole so that no text is lost. -->
-  <xsl:variable name="tk-texts-tei" select="//tei:text[not(ancestor::tei:text)]"/>
+  <xsl:variable name="tk-texts-tei" select="(//tei:text)[not(ancestor::tei:text)]"/>
   <xsl:variable name="tk-texts" select="$tk-texts-tei | /*[not($tk-texts-tei)]"/>
   <xsl:variable name="tk-header" select="(/tei:TEI/tei:teiHeader | /tei:teiCorpus/tei:teiHeader | /tei:teiHeader)[1]"/>
 
@@ -54,23 +54,26 @@
        its own when the substitution starts a word or its first reading is several words; a
        letter changed inside a word (dell<del>a</del><add>e</add>) stays in the word. -->
   <xsl:template name="tk-apart-space">
-    <xsl:if test="self::tei:add or parent::tei:subst">
-      <xsl:variable name="prev" select="preceding-sibling::node()[1]"/>
-      <!-- the substitution starts a word when what stands before it is no letter -->
-      <xsl:variable name="w" select="parent::tei:subst | $prev[not(current()/parent::tei:subst)]"/>
-      <xsl:variable name="before" select="$w/preceding-sibling::node()[1]"/>
-      <xsl:variable name="start" select="not($before[self::text()]) or normalize-space(substring($before, string-length($before))) = ''"/>
-      <xsl:if test="$prev[self::tei:del or parent::tei:subst][$start or contains(normalize-space(), ' ')]"><xsl:text> </xsl:text></xsl:if>
-    </xsl:if>
-    <xsl:if test="contains($tk-apart, concat(' ', local-name(), ' '))">
-      <!-- [1] as the last predicate of its step: libxml2 then stops at the first sibling
-           (preceding-sibling::node()[1][self::*] would collect every preceding sibling,
-           quadratic in a paragraph of 40,000 segs) -->
-      <xsl:variable name="prev" select="preceding-sibling::node()[1]"/>
-      <xsl:if test="$prev[self::*][contains($tk-apart, concat(' ', local-name(), ' '))]"><xsl:text> </xsl:text></xsl:if>
+    <!-- [1] as the last predicate of its step: libxml2 then stops at the first sibling
+         (preceding-sibling::node()[1][self::*] would collect every preceding sibling,
+         quadratic in a paragraph of 40,000 segs); every case below needs an element right
+         before this one -->
+    <xsl:variable name="prev" select="(preceding-sibling::node()[1])[self::*]"/>
+    <xsl:if test="$prev">
+      <xsl:if test="(self::tei:add or parent::tei:subst) and $prev[self::tei:del or parent::tei:subst]">
+        <!-- the substitution starts a word when what stands before it is no letter -->
+        <xsl:variable name="w" select="parent::tei:subst | $prev[not(current()/parent::tei:subst)]"/>
+        <xsl:variable name="before" select="$w/preceding-sibling::node()[1]"/>
+        <xsl:variable name="start" select="not($before[self::text()]) or normalize-space(substring($before, string-length($before))) = ''"/>
+        <xsl:if test="$start or contains(normalize-space(), ' ')"><xsl:text> </xsl:text></xsl:if>
+      </xsl:if>
+      <xsl:if test="contains($tk-apart, concat(' ', local-name(), ' ')) and contains($tk-apart, concat(' ', local-name($prev), ' '))"><xsl:text> </xsl:text></xsl:if>
     </xsl:if>
   </xsl:template>
 
+  <!-- (Kept for other stylesheets; these use id(), which the parser's table of xml:ids answers:
+       libxslt builds every key of a stylesheet over the whole document at the first key()
+       call, and for the result tree fragment it is called from.) -->
   <xsl:key name="tk-when" match="tei:when" use="@xml:id"/>
   <xsl:key name="tk-person" match="tei:person" use="@xml:id"/>
   <!-- All notes of the text and the readings of an apparatus (rendered as notes). A note
@@ -79,24 +82,26 @@
        used (@type='unanchored': "[n] text" where the converter found it). -->
   <!-- (selected from the root, not as $tk-texts//x: from many texts, libxml2 merges each
        text's descendants into the result with a duplicate check, quadratic in a corpus of
-       thousands of documents) -->
+       thousands of documents; and a union of two large sets is quadratic for the same reason.
+       Predicates after the parenthesis: libxml2 walks //x as descendant::x only when the step
+       has no predicate, else it first collects every node of the document.) -->
   <xsl:variable name="tk-whole" select="not($tk-texts-tei)"/>
-  <xsl:variable name="tk-notes-all" select="//tei:note[$tk-whole or ancestor::tei:text] | //tei:app/tei:rdg[$tk-whole or ancestor::tei:text]"/>
+  <xsl:variable name="tk-notes-all" select="((//tei:note)[$tk-whole or ancestor::tei:text] | (//tei:rdg)[parent::tei:app][$tk-whole or ancestor::tei:text])"/>
   <!-- Footnotes of the diplomatic view: every note not printed inline. -->
-  <xsl:variable name="tk-notes-dipl"
-      select="//tei:note[$tk-whole or ancestor::tei:text][not(@place='inline' or @type='unanchored')] | //tei:app/tei:rdg[$tk-whole or ancestor::tei:text]"/>
+  <!-- (filters of tk-notes-all: global variables are all evaluated before the first node is
+       processed, and each walk of the whole document counts for a small one) -->
+  <xsl:variable name="tk-notes-dipl" select="$tk-notes-all[not(self::tei:note[@place='inline' or @type='unanchored'])]"/>
   <!-- Footnotes of the normalized view: every note except a [?] query note (its unclear word
        says it) and a [sic ...] note whose correction the preceding choice applies (the choice
        right before it, or before it with only spaces and closing punctuation between). -->
   <xsl:variable name="tk-punct" select="concat(')]}.,;:!?&#8221;&#8217;', &quot;'&quot;, '&quot;')"/>
   <xsl:variable name="tk-notes-norm"
-      select="//tei:note[$tk-whole or ancestor::tei:text][not(@type='query' and @place='inline')]
-                [not(@type='sic' and @place='inline' and (preceding-sibling::*[1])[self::tei:choice]
+      select="$tk-notes-all[not(self::tei:note[@type='query' and @place='inline'])]
+                [not(self::tei:note[@type='sic' and @place='inline'] and (preceding-sibling::*[1])[self::tei:choice]
                 and ((preceding-sibling::node()[1])[self::tei:choice]
-                     or (preceding-sibling::node()[1])[self::text()][translate(normalize-space(), $tk-punct, '') = ''][(preceding-sibling::node()[1])[self::tei:choice]]))]
-              | //tei:app/tei:rdg[$tk-whole or ancestor::tei:text]"/>
+                     or (preceding-sibling::node()[1])[self::text()][translate(normalize-space(), $tk-punct, '') = ''][(preceding-sibling::node()[1])[self::tei:choice]]))]"/>
   <xsl:variable name="tk-mentions"
-      select="//tei:persName[@ref][$tk-whole or ancestor::tei:text] | //tei:rs[@type='person'][@ref][$tk-whole or ancestor::tei:text] | //tei:name[@type='person'][@ref][$tk-whole or ancestor::tei:text]"/>
+      select="(//*)[@ref][self::tei:persName or @type = 'person' and (self::tei:rs or self::tei:name)][$tk-whole or ancestor::tei:text]"/>
 
   <!-- (A step's [1] is cheap only as the step's last predicate: libxml2 then stops at the first
        sibling; `preceding-sibling::*[1][self::x]` collects every preceding sibling first, which
@@ -108,27 +113,39 @@
   <!-- the tables a stylesheet uses (the text one: d or r, after its view) -->
   <xsl:variable name="tk-tables" select="'admr'"/>
   <xsl:variable name="tk-tab-rtf">
-    <xsl:if test="contains($tk-tables, 'a')">
+    <!-- (none when tk:index() numbers: every global variable is evaluated, used or not) -->
+    <xsl:if test="not($tk-c-index) and contains($tk-tables, 'a')">
       <xsl:for-each select="$tk-notes-all"><a g="{generate-id()}" k="{position()}"/></xsl:for-each>
     </xsl:if>
-    <xsl:if test="contains($tk-tables, 'd')">
+    <xsl:if test="not($tk-c-index) and contains($tk-tables, 'd')">
       <xsl:for-each select="$tk-notes-dipl"><d g="{generate-id()}" k="{position()}"/></xsl:for-each>
     </xsl:if>
-    <xsl:if test="contains($tk-tables, 'r')">
+    <xsl:if test="not($tk-c-index) and contains($tk-tables, 'r')">
       <xsl:for-each select="$tk-notes-norm"><r g="{generate-id()}" k="{position()}"/></xsl:for-each>
     </xsl:if>
-    <xsl:if test="contains($tk-tables, 'm') and not($tk-c-mentions)">
+    <xsl:if test="not($tk-c-index) and contains($tk-tables, 'm') and not($tk-c-mentions)">
       <xsl:for-each select="$tk-mentions"><m g="{generate-id()}" k="{position()}"/></xsl:for-each>
     </xsl:if>
   </xsl:variable>
   <xsl:variable name="tk-tab" select="exsl:node-set($tk-tab-rtf)"/>
   <xsl:key name="tk-tab" match="a|d|r|m" use="concat(local-name(), @g)"/>
 
-  <!-- The number of the context node in table `t` (a, d, r, m); empty when it has none. -->
+  <!-- The number of the context node in table `t` (a, d, r, m); empty when it has none:
+       tk:index() (the position in the variable, a table built once in C) when teikit runs the
+       stylesheet, else the table above (built only then). -->
+  <xsl:variable name="tk-c-index" select="function-available('tk:index')"/>
   <xsl:template name="tk-num">
     <xsl:param name="t"/>
-    <xsl:variable name="g" select="concat($t, generate-id())"/>
-    <xsl:for-each select="$tk-tab"><xsl:value-of select="key('tk-tab', $g)/@k"/></xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="$tk-c-index">
+        <xsl:variable name="k" select="tk:index(., concat('tk-', normalize-space(substring('notes-all  notes-dipl notes-norm mentions', 11 * string-length(substring-before('adrm', $t)) + 1, 10))))"/>
+        <xsl:if test="$k = $k"><xsl:value-of select="$k"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="g" select="concat($t, generate-id())"/>
+        <xsl:for-each select="$tk-tab"><xsl:value-of select="key('tk-tab', $g)/@k"/></xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- 1 when the context note is printed where it stands in the diplomatic view. -->
@@ -223,7 +240,7 @@
           <xsl:for-each select="str:tokenize(normalize-space(@ref), ' ')">
             <xsl:variable name="k" select="string(.)"/>
             <xsl:for-each select="$m">
-              <xsl:if test="starts-with($k, '#') and key('tk-person', substring($k, 2))"><xsl:value-of select="concat(substring($k, 2), ' ')"/></xsl:if>
+              <xsl:if test="starts-with($k, '#') and id(substring($k, 2))[self::tei:person]"><xsl:value-of select="concat(substring($k, 2), ' ')"/></xsl:if>
             </xsl:for-each>
           </xsl:for-each>
         </xsl:variable>
@@ -233,9 +250,11 @@
   </xsl:template>
 
   <!-- Elements that hold text of their own (not only whitespace): a block inside one is
-       rendered inline. A key, looked up as key('tk-mixed', generate-id(..)): the test
-       parent::*[text()[normalize-space()]] for each child is quadratic in the children. -->
-  <xsl:key name="tk-mixed" match="*[text()[normalize-space()]]" use="generate-id()"/>
+       rendered inline. The test, for the parent of the context node, is
+       ($tk-c-mixed and tk:mixed(..)) or (not($tk-c-mixed) and ../text()[normalize-space()]):
+       tk:mixed() keeps the answer per element (teikit); the XPath scans the parent's children
+       for each child (xsltproc). Not a key: see tk-person above. -->
+  <xsl:variable name="tk-c-mixed" select="function-available('tk:mixed')"/>
 
   <!-- The number of the context element among its parent's elements of its name (1, 2, 3
        ...): tk:nth() (one table per parent) when teikit runs the stylesheet, else counted. -->
@@ -263,7 +282,7 @@
   <!-- The full name of person `id` from the personography, else the id. -->
   <xsl:template name="tk-person-name">
     <xsl:param name="id"/>
-    <xsl:variable name="p" select="key('tk-person', $id)[1]"/>
+    <xsl:variable name="p" select="id($id)[self::tei:person]"/>
     <xsl:choose>
       <xsl:when test="$p/tei:persName[@type='full']"><xsl:value-of select="normalize-space($p/tei:persName[@type='full'][1])"/></xsl:when>
       <xsl:when test="$p/tei:persName"><xsl:value-of select="normalize-space($p/tei:persName[1])"/></xsl:when>
@@ -286,6 +305,9 @@
   <xsl:template name="tk-open">
     <xsl:param name="default" select="''"/>
     <xsl:param name="dipl" select="$tk-dipl"/>
+    <!-- (nothing to print without @rend and without a default: the common case, decided
+         before any variable is made) -->
+    <xsl:if test="@rend or $default != ''">
     <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
     <xsl:variable name="b" select="contains($r, ' bracketed ')"/>
     <xsl:variable name="p" select="not($b) and contains($r, ' parenthesized ')"/>
@@ -296,11 +318,15 @@
         <xsl:value-of select="concat(substring-before(substring-after($r, ' prefixed-'), ' '), ': ')"/>
       </xsl:if>
     </xsl:if>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="tk-close">
     <xsl:param name="default" select="''"/>
     <xsl:param name="dipl" select="$tk-dipl"/>
+    <!-- (nothing to print without @rend and without a default: the common case, decided
+         before any variable is made) -->
+    <xsl:if test="@rend or $default != ''">
     <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
     <xsl:variable name="b" select="contains($r, ' bracketed ')"/>
     <xsl:variable name="p" select="not($b) and contains($r, ' parenthesized ')"/>
@@ -308,6 +334,7 @@
     <xsl:if test="$dipl or contains($tk-kept, concat(' ', local-name(), ' '))">
       <xsl:if test="($b or $p) and contains($r, ' query ')">?</xsl:if>
       <xsl:value-of select="concat(substring(']', 1, number($b)), substring(')', 1, number($p)), translate(substring($default, 1, 9 * number($d)), '[(', '])'))"/>
+    </xsl:if>
     </xsl:if>
   </xsl:template>
 
@@ -344,7 +371,7 @@
   <!-- The printed time of an anchor[@synch] (or a when): @n, else the when's @n, @absolute,
        @interval, else the pointer itself. -->
   <xsl:template name="tk-time-words">
-    <xsl:variable name="w" select="key('tk-when', substring-after(@synch, '#'))[1] | self::tei:when"/>
+    <xsl:variable name="w" select="id(substring-after(@synch, '#'))[self::tei:when] | self::tei:when"/>
     <xsl:choose>
       <xsl:when test="normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
       <xsl:when test="$w/@n"><xsl:value-of select="$w/@n"/></xsl:when>
@@ -482,14 +509,29 @@
   <xsl:template match="tei:note | comment() | processing-instruction()" mode="tk-plain"/>
 
   <!-- A line, column or page break inside a word (@break='no', or @type='hyphenInWord'):
-       the whitespace around it is no word boundary. -->
+       the whitespace around it is no word boundary. Called for every text node (from a
+       `text()` template without a predicate: libxslt computes the position of a node among its
+       siblings for every predicate of a match pattern, with a cache of one node per pattern,
+       so a predicate tested on text nodes of alternating parents walks all siblings each
+       time); $tk-inword says whether the document has such a break at all. -->
+  <xsl:variable name="tk-inword" select="boolean((//tei:lb)[@break = 'no' or @type = 'hyphenInWord']) or boolean((//tei:pb)[@break = 'no' or @type = 'hyphenInWord']) or boolean((//tei:cb)[@break = 'no' or @type = 'hyphenInWord'])"/>
   <xsl:template name="tk-text">
-    <xsl:variable name="before" select="(preceding-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
-    <xsl:variable name="after" select="(following-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
-    <xsl:variable name="n" select="normalize-space()"/>
-    <xsl:variable name="lead" select="substring(' ', 1, number(not($before) and $n != '' and normalize-space(substring(., 1, 1)) = ''))"/>
-    <xsl:variable name="trail" select="substring(' ', 1, number(not($after) and $n != '' and normalize-space(substring(., string-length(.))) = ''))"/>
-    <xsl:value-of select="concat($lead, $n, $trail)"/>
+    <xsl:choose>
+      <xsl:when test="$tk-inword">
+        <xsl:variable name="before" select="(preceding-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
+        <xsl:variable name="after" select="(following-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
+        <xsl:choose>
+          <xsl:when test="$before or $after">
+            <xsl:variable name="n" select="normalize-space()"/>
+            <xsl:variable name="lead" select="substring(' ', 1, number(not($before) and $n != '' and normalize-space(substring(., 1, 1)) = ''))"/>
+            <xsl:variable name="trail" select="substring(' ', 1, number(not($after) and $n != '' and normalize-space(substring(., string-length(.))) = ''))"/>
+            <xsl:value-of select="concat($lead, $n, $trail)"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The document's language: @xml:lang of TEI or text, else the first langUsage language. -->
@@ -501,7 +543,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- 1 when the context element holds blocks rather than running text. -->
+  <!-- 1 when the context element holds blocks rather than running text. (The generic
+       templates of both stylesheets, run for every element, test the same XPath in a variable
+       with select: a variable built by a call makes a result tree fragment each time.) -->
   <xsl:template name="tk-is-container">
     <xsl:if test="not(text()[normalize-space()]) and *[contains($tk-blocks, concat(' ', local-name(), ' '))]">1</xsl:if>
   </xsl:template>

@@ -169,14 +169,24 @@ blockquote{margin:.8rem 1.5rem}
 
   <!-- ================================================================ blocks -->
   <!-- Known block elements: a div or a p by content; unknown ones by what they hold. -->
-  <xsl:template match="*">
-    <xsl:variable name="container"><xsl:call-template name="tk-is-container"/></xsl:variable>
+  <!-- (No predicate in a match pattern that many nodes meet: libxslt computes the position of
+       the node among its siblings for every predicate of a pattern, with a cache of one node
+       per pattern, so a pattern met by nodes of alternating parents walks all siblings each
+       time: quadratic in a paragraph of 40,000 segs. Templates match names; the conditions
+       are tests inside them, and tk-any is what an element without a template of its own
+       gets.) -->
+  <xsl:template match="*" name="tk-any">
+    <xsl:variable name="container" select="not(text()[normalize-space()]) and *[contains($tk-blocks, concat(' ', local-name(), ' '))]"/>
     <xsl:choose>
-      <xsl:when test="$container = '1'">
+      <xsl:when test="$container">
         <div class="{local-name()}"><xsl:call-template name="lang"/><xsl:apply-templates/></div>
       </xsl:when>
-      <xsl:when test="contains($tk-blocks, concat(' ', local-name(), ' ')) and not(key('tk-mixed', generate-id(..)))">
+      <xsl:when test="contains($tk-blocks, concat(' ', local-name(), ' ')) and not((($tk-c-mixed and tk:mixed(..)) or (not($tk-c-mixed) and ../text()[normalize-space()])))">
         <xsl:call-template name="para"><xsl:with-param name="class" select="local-name()"/></xsl:call-template>
+      </xsl:when>
+      <!-- a superscript number (a reference's edition: 1903<hi rend="sup">4</hi>) -->
+      <xsl:when test="@rend and not(self::tei:note) and (contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')) and normalize-space() and translate(normalize-space(), '0123456789', '') = ''">
+        <sup class="{local-name()}"><xsl:apply-templates/></sup>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="tk-apart-space"/>
@@ -248,7 +258,7 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:when test="parent::tei:list"><li class="head"><xsl:apply-templates/></li></xsl:when>
       <xsl:when test="parent::tei:table"><caption><xsl:apply-templates/></caption></xsl:when>
       <xsl:when test="parent::tei:figure"><figcaption><xsl:apply-templates/></figcaption></xsl:when>
-      <xsl:when test="key('tk-mixed', generate-id(..))"><span class="head"><xsl:apply-templates/></span></xsl:when>
+      <xsl:when test="(($tk-c-mixed and tk:mixed(..)) or (not($tk-c-mixed) and ../text()[normalize-space()]))"><span class="head"><xsl:apply-templates/></span></xsl:when>
       <xsl:when test="parent::tei:lg or parent::tei:sp or parent::tei:note"><p class="head"><xsl:apply-templates/></p></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="level">
@@ -299,7 +309,7 @@ blockquote{margin:.8rem 1.5rem}
 
   <xsl:template match="tei:stage">
     <xsl:choose>
-      <xsl:when test="key('tk-mixed', generate-id(..)) or parent::tei:l or parent::tei:speaker"><span class="stage"><xsl:apply-templates/></span></xsl:when>
+      <xsl:when test="(($tk-c-mixed and tk:mixed(..)) or (not($tk-c-mixed) and ../text()[normalize-space()])) or parent::tei:l or parent::tei:speaker"><span class="stage"><xsl:apply-templates/></span></xsl:when>
       <xsl:otherwise><p class="stage"><xsl:apply-templates/></p></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -348,8 +358,13 @@ blockquote{margin:.8rem 1.5rem}
     <span class="graphic">[image<xsl:if test="@url">: <xsl:value-of select="@url"/></xsl:if>]</span>
   </xsl:template>
 
-  <xsl:template match="tei:quote[tei:p or tei:l or tei:lg] | tei:cit[not(key('tk-mixed', generate-id(..)))]">
-    <blockquote><xsl:call-template name="lang"/><xsl:apply-templates/></blockquote>
+  <xsl:template match="tei:quote | tei:cit">
+    <xsl:choose>
+      <xsl:when test="self::tei:quote[tei:p or tei:l or tei:lg] or self::tei:cit[not((($tk-c-mixed and tk:mixed(..)) or (not($tk-c-mixed) and ../text()[normalize-space()])))]">
+        <blockquote><xsl:call-template name="lang"/><xsl:apply-templates/></blockquote>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="tk-any"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================================ inline -->
@@ -357,10 +372,13 @@ blockquote{margin:.8rem 1.5rem}
     <xsl:if test="not(@break='no' or @type='hyphenInWord')"><br/></xsl:if>
   </xsl:template>
   <!-- text beside a break inside a word: no space at the join -->
-  <xsl:template match="text()[(preceding-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord'] or (following-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']]">
-    <xsl:call-template name="tk-text"/>
+  <xsl:template match="text()">
+    <xsl:choose>
+      <xsl:when test="$tk-inword"><xsl:call-template name="tk-text"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:cb | tei:milestone | tei:handShift | tei:gb | tei:anchor[not(@synch)] | tei:ptr"/>
+  <xsl:template match="tei:cb | tei:milestone | tei:handShift | tei:gb | tei:ptr"/>
   <xsl:template match="tei:space"><xsl:text> </xsl:text></xsl:template>
 
   <xsl:template match="tei:pb">
@@ -389,7 +407,12 @@ blockquote{margin:.8rem 1.5rem}
   </xsl:template>
   <xsl:template match="tei:emph"><em><xsl:call-template name="lang"/><xsl:apply-templates/></em></xsl:template>
   <xsl:template match="tei:foreign"><i class="foreign"><xsl:call-template name="lang"/><xsl:apply-templates/></i></xsl:template>
-  <xsl:template match="tei:title[ancestor::tei:text]"><cite><xsl:call-template name="lang"/><xsl:apply-templates/></cite></xsl:template>
+  <xsl:template match="tei:title">
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:text"><cite><xsl:call-template name="lang"/><xsl:apply-templates/></cite></xsl:when>
+      <xsl:otherwise><xsl:call-template name="tk-any"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <xsl:template match="tei:date">
     <xsl:choose>
@@ -399,24 +422,41 @@ blockquote{margin:.8rem 1.5rem}
   </xsl:template>
 
   <!-- persons: a link to the index, the full name on hover -->
-  <xsl:template match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]">
-    <!-- the first person of the personography it points to; none: plain text -->
-    <xsl:variable name="id"><xsl:call-template name="tk-mention-target"/></xsl:variable>
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs">
     <xsl:choose>
-      <xsl:when test="$id = ''"><span class="{local-name()}"><xsl:apply-templates/></span></xsl:when>
+      <xsl:when test="not(@ref and (self::tei:persName or @type = 'person'))"><span class="{local-name()}"><xsl:apply-templates/></span></xsl:when>
+      <!-- (teikit: the person and the number straight from C, no result tree fragment) -->
+      <xsl:when test="$tk-c-person and $tk-c-mentions">
+        <xsl:call-template name="mention">
+          <xsl:with-param name="id" select="tk:person(.)"/>
+          <xsl:with-param name="k" select="tk:position(.)"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="p" select="key('tk-person', $id)[1]"/>
+        <xsl:call-template name="mention">
+          <xsl:with-param name="id"><xsl:call-template name="tk-mention-target"/></xsl:with-param>
+          <xsl:with-param name="k"><xsl:call-template name="tk-mention-num"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A mention of person `id` (the first person of the personography it points to; none:
+       plain text), number `k` among the mentions (NaN or empty: none). -->
+  <xsl:template name="mention">
+    <xsl:param name="id"/>
+    <xsl:param name="k"/>
+    <xsl:choose>
+      <xsl:when test="string($id) = ''"><span class="{local-name()}"><xsl:apply-templates/></span></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="p" select="id($id)[self::tei:person]"/>
         <xsl:variable name="full" select="normalize-space(($p/tei:persName[@type='full'] | $p/tei:persName[not(../tei:persName[@type='full'])][1] | $p/tei:name[not(../tei:persName)][1])[1])"/>
-        <xsl:variable name="k"><xsl:call-template name="tk-mention-num"/></xsl:variable>
         <a class="person" href="#tk-p-{translate($id, $tk-id-bad, $tk-id-good)}" title="{$full}{substring($id, 1, 99999 * number($full = ''))}">
-          <xsl:if test="$k != ''"><xsl:attribute name="id"><xsl:value-of select="concat('tk-m', $k)"/></xsl:attribute></xsl:if>
+          <xsl:if test="number($k) = number($k)"><xsl:attribute name="id"><xsl:value-of select="concat('tk-m', $k)"/></xsl:attribute></xsl:if>
           <xsl:apply-templates/>
         </a>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs">
-    <span class="{local-name()}"><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:variable name="tk-id-bad" select="':/#?&amp;=%. '"/>
   <xsl:variable name="tk-id-good" select="'__________'"/>
@@ -458,16 +498,12 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:call-template name="br"><xsl:with-param name="close" select="true()"/><xsl:with-param name="default" select="'['"/></xsl:call-template>
     </span>
   </xsl:template>
-  <!-- a superscript number (a reference's edition: 1903<hi rend="sup">4</hi>) -->
-  <xsl:template match="*[not(self::tei:note or self::tei:hi)][contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')][normalize-space()][translate(normalize-space(), '0123456789', '') = '']">
-    <sup class="{local-name()}"><xsl:apply-templates/></sup>
-  </xsl:template>
   <!-- MathML is copied through (browsers lay it out) -->
   <xsl:template match="m:math"><xsl:copy-of select="."/></xsl:template>
   <xsl:template match="tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift | tei:writing">
     <!-- (a word of its own in TEI from elsewhere; see tei2txt.xsl) -->
     <xsl:if test="not($tk-ours)"><xsl:text> </xsl:text></xsl:if>
-    <xsl:variable name="inline" select="key('tk-mixed', generate-id(..)) or parent::tei:p or parent::tei:l or parent::tei:ab or parent::tei:seg or parent::tei:hi"/>
+    <xsl:variable name="inline" select="(($tk-c-mixed and tk:mixed(..)) or (not($tk-c-mixed) and ../text()[normalize-space()])) or parent::tei:p or parent::tei:l or parent::tei:ab or parent::tei:seg or parent::tei:hi"/>
     <xsl:element name="{substring('p', 1, number(not($inline)))}{substring('span', 1, 4 * number($inline))}">
       <xsl:attribute name="class">event <xsl:value-of select="local-name()"/></xsl:attribute>
       <xsl:attribute name="title"><xsl:value-of select="local-name()"/></xsl:attribute>
@@ -484,7 +520,8 @@ blockquote{margin:.8rem 1.5rem}
   </xsl:template>
   <!-- a timestamp: the time as printed, in the diplomatic view only (docs/inline.md); a space
        after it unless the text after it has its own or begins with punctuation -->
-  <xsl:template match="tei:anchor[@synch]">
+  <xsl:template match="tei:anchor">
+    <xsl:if test="@synch">
     <time class="ts dipl">
       <xsl:call-template name="br"><xsl:with-param name="default" select="'['"/></xsl:call-template>
       <xsl:call-template name="tk-time-words"/>
@@ -494,6 +531,7 @@ blockquote{margin:.8rem 1.5rem}
     <xsl:if test="$next[self::*] or ($next[self::text()] and not(contains(concat(' &#9;&#10;&#13;', $tk-punct), substring($next, 1, 1))))">
       <xsl:text> </xsl:text>
     </xsl:if>
+  </xsl:if>
   </xsl:template>
   <xsl:template match="tei:desc"/>
 
@@ -603,7 +641,7 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:variable name="full"><xsl:call-template name="tk-person-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
       <li id="tk-p-{translate($id, $tk-id-bad, $tk-id-good)}">
         <strong class="pname"><xsl:value-of select="$full"/></strong>
-        <xsl:variable name="forms" select="key('tk-person', $id)[1]/tei:persName[position() > 1]"/>
+        <xsl:variable name="forms" select="id($id)[self::tei:person]/tei:persName[position() > 1]"/>
         <xsl:if test="$forms">
           <span class="forms"> (<xsl:for-each select="$forms"><xsl:if test="position() > 1">; </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>)</span>
         </xsl:if>

@@ -115,9 +115,9 @@
   <!-- A container holds blocks; any other element is one block of running text. -->
   <xsl:template match="*" mode="block" name="tk-block">
     <xsl:param name="prefix" select="''"/>
-    <xsl:variable name="container"><xsl:call-template name="tk-is-container"/></xsl:variable>
+    <xsl:variable name="container" select="not(text()[normalize-space()]) and *[contains($tk-blocks, concat(' ', local-name(), ' '))]"/>
     <xsl:choose>
-      <xsl:when test="$container = '1'">
+      <xsl:when test="$container">
         <xsl:if test="normalize-space($prefix)">
           <xsl:call-template name="wrap"><xsl:with-param name="text" select="normalize-space($prefix)"/></xsl:call-template>
         </xsl:if>
@@ -211,9 +211,14 @@
 
   <!-- An utterance (or annotationBlock): "Speaker: words", the speaker named from the
        personography; a u inside a block that names its speaker has none of its own. -->
-  <xsl:template match="tei:u[@who][not(parent::tei:annotationBlock[@who])] | tei:annotationBlock[@who]" mode="block">
-    <xsl:variable name="name"><xsl:call-template name="tk-who-name"/></xsl:variable>
+  <!-- (no predicate in a match pattern: see tei2html.xsl, tk-any) -->
+  <xsl:template match="tei:u | tei:annotationBlock" mode="block">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:variable name="name"><xsl:if test="@who and not(parent::tei:annotationBlock[@who])"><xsl:call-template name="tk-who-name"/></xsl:if></xsl:variable>
     <xsl:choose>
+      <xsl:when test="not(@who and not(parent::tei:annotationBlock[@who]))">
+        <xsl:call-template name="tk-block"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>
+      </xsl:when>
       <xsl:when test="self::tei:u"><xsl:call-template name="leaf"><xsl:with-param name="prefix" select="concat($name, ': ')"/></xsl:call-template></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="u" select="tei:u[1]"/>
@@ -261,12 +266,15 @@
   <!-- ================================================================ inline -->
   <!-- Any element: its content, in the brackets its @rend says were printed. -->
   <!-- a person mention: its text; tk:person() warns about pointers that name nothing -->
-  <xsl:template match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]" mode="inline">
-    <xsl:if test="$tk-c-person and tk:person(.) = '&#10;'"/>
+  <xsl:template match="tei:persName | tei:rs | tei:name" mode="inline">
+    <xsl:if test="$tk-c-person and @ref and (self::tei:persName or @type = 'person') and tk:person(.) = '&#10;'"/>
     <xsl:call-template name="tk-inline"/>
   </xsl:template>
 
+  <!-- (no predicate in a match pattern: see tei2html.xsl, tk-any) -->
   <xsl:template match="*" mode="inline" name="tk-inline">
+    <!-- a superscript number (a reference's edition: 1903<hi rend="sup">4</hi>): ^4 -->
+    <xsl:if test="@rend and not(self::tei:note) and (contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')) and normalize-space() and translate(normalize-space(), '0123456789', '') = ''">^</xsl:if>
     <xsl:choose>
       <xsl:when test="contains($tk-spaced, concat(' ', local-name(), ' '))">
         <xsl:text> </xsl:text><xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/><xsl:text> </xsl:text>
@@ -286,10 +294,13 @@
     <xsl:if test="not(@break='no' or @type='hyphenInWord')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <!-- text beside a break inside a word: no space at the join -->
-  <xsl:template mode="inline" match="text()[(preceding-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord'] or (following-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']]">
-    <xsl:call-template name="tk-text"/>
+  <xsl:template mode="inline" match="text()">
+    <xsl:choose>
+      <xsl:when test="$tk-inword"><xsl:call-template name="tk-text"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:cb | tei:milestone | tei:handShift | tei:gb | tei:anchor[not(@synch)] | tei:ptr" mode="inline"/>
+  <xsl:template match="tei:cb | tei:handShift | tei:gb | tei:ptr" mode="inline"/>
   <xsl:template match="tei:space" mode="inline"><xsl:text> </xsl:text></xsl:template>
 
   <!-- page breaks (diplomatic view): from a printed [Page n] its brackets (@rend) around
@@ -306,8 +317,8 @@
       <xsl:otherwise><xsl:value-of select="concat(' [Page ', normalize-space(@n), '] ')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:milestone[@unit][not(normalize-space(@rend))]" mode="inline">
-    <xsl:if test="$tk-keylines"><xsl:call-template name="keyline"/></xsl:if>
+  <xsl:template match="tei:milestone" mode="inline">
+    <xsl:if test="$tk-keylines and @unit and not(normalize-space(@rend))"><xsl:call-template name="keyline"/></xsl:if>
   </xsl:template>
 
   <!-- A metadata or comment line of a teikit document as the transcript printed it. -->
@@ -320,8 +331,8 @@
   </xsl:template>
 
   <!-- timestamps: the time as printed (diplomatic view; the normalized one has none) -->
-  <xsl:template match="tei:anchor[@synch]" mode="inline">
-    <xsl:if test="$tk-dipl">
+  <xsl:template match="tei:anchor" mode="inline">
+    <xsl:if test="$tk-dipl and @synch">
       <xsl:call-template name="tk-open"><xsl:with-param name="default" select="'['"/></xsl:call-template>
       <xsl:call-template name="tk-time-words"/>
       <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
@@ -389,10 +400,6 @@
     <xsl:call-template name="tk-event-words"/>
     <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
     <xsl:if test="not($tk-ours)"><xsl:text> </xsl:text></xsl:if>
-  </xsl:template>
-  <!-- a superscript number (a reference's edition: 1903<hi rend="sup">4</hi>): ^4 -->
-  <xsl:template match="*[not(self::tei:note)][contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')][normalize-space()][translate(normalize-space(), '0123456789', '') = '']" mode="inline">
-    <xsl:text>^</xsl:text><xsl:call-template name="tk-inline"/>
   </xsl:template>
   <!-- MathML: its symbols apart (plain text cannot lay a formula out) -->
   <xsl:template match="m:*" mode="inline">
