@@ -32,7 +32,7 @@ if command -v xsltproc >/dev/null 2>&1; then
   $TEIKIT render --to html $R/corpus.xml >"$TK_TMP/b"
   check "xsltproc fallback: HTML persons index like tk:mentions" cmp -s "$TK_TMP/a" "$TK_TMP/b"
   # note numbers (tk:index), mixed content (tk:mixed), speakers: the same page and text
-  for doc in memo transcript words; do
+  for doc in memo transcript words edition; do
     for view in diplomatic normalized; do
       xsltproc --stringparam view $view xslt/tei2html.xsl $R/$doc.xml >"$TK_TMP/a" 2>/dev/null
       $TEIKIT render --to html --view $view $R/$doc.xml >"$TK_TMP/b" 2>/dev/null
@@ -117,7 +117,24 @@ grep -q '<span class="dipl sic" title="corr: can">cannot</span><span class="norm
 grep -q 'id="tk-view-dipl" class="tk-view" checked' "$h" && ok || fail "diplomatic view first"
 $TEIKIT render --to html --view normalized $R/memo.xml | grep -q 'id="tk-view-norm" class="tk-view" checked' && ok || fail "--view normalized"
 $TEIKIT render --to html $R/transcript.xml >"$TK_TMP/t.html"
-grep -q '<div class="sp" data-who="#kissinger"><div class="speaker">SECRETARY KISSINGER:</div>' "$TK_TMP/t.html" && ok || fail "speaker turn"
+grep -q '<div class="sp" data-who="#kissinger" id="t1" data-n="1"><div class="speaker">SECRETARY KISSINGER:</div>' "$TK_TMP/t.html" && ok || fail "speaker turn"
+
+# a citable edition (made-up tests/render/edition.xml): a table of contents of the divisions
+# with heads, anchors and margin numbers (data-n, shown by the style sheet) for paragraphs,
+# turns and verse lines, a number every fifth line (@n where the line has one), a page break
+# before the speaker in the speech column
+E=$TK_TMP/ed.html
+expect_status "edition html" 0 $TEIKIT render --to html $R/edition.xml
+cp "$TK_TMP/out" "$E"
+grep -q '<nav class="toc" aria-labelledby="tk-toc-h"><h2 id="tk-toc-h">Contents</h2><ol><li class="toc1"><a href="#d1">I Evening</a></li><li class="toc1"><a href="#morning">II Morning</a></li></ol></nav>' "$E" &&
+  ok || fail "table of contents"
+grep -q '<section class="div poem" id="d1">' "$E" && grep -q '<section class="div poem" id="morning">' "$E" && ok || fail "division anchors"
+[ "$(grep -o '<div class="l" id="l[0-9]*"[^>]*>' "$E" | tr '\n' ' ')" = '<div class="l" id="l1"> <div class="l" id="l2"> <div class="l" id="l3"> <div class="l" id="l4"> <div class="l" id="l5" data-n="5"> <div class="l" id="l6"> <div class="l" id="l7"> <div class="l" id="l8" data-n="10"> ' ] &&
+  ok || fail "verse lines: a number every fifth line: $(grep -o '<div class="l"[^>]*>' "$E" | tr '\n' ' ')"
+$TEIKIT render --to html --param lines=all $R/edition.xml | grep -q '<div class="l" id="l7" data-n="9">' && ok || fail "lines=all: every line numbered"
+grep -q '<p id="prose1" data-n="1">A note in prose' "$E" && grep -q '<p id="p2" data-n="2">Who lit' "$E" && ok || fail "paragraph anchors"
+grep -q '<div class="speaker">KEEPER.</div><div class="speech">' "$E" && grep -q 'data-who="#keeper" id="t1" data-n="1"' "$E" && ok || fail "page break out of the speaker column"
+grep -q '\.tei-text \[data-n\]::before{content:attr(data-n)' "$E" && ok || fail "margin numbers in the style"
 grep -q '<time class="ts dipl">\[00:00:12\]</time> Thank you' "$TK_TMP/t.html" && ok || fail "timestamp (diplomatic view only)"
 grep -q 'class="event vocal"' "$TK_TMP/t.html" && grep -q 'class="gap"' "$TK_TMP/t.html" && ok || fail "events styled"
 $TEIKIT render --to html --param 'css=.x{color:red}' $R/memo.xml | grep -q '\.x{color:red}</style>' && ok || fail "css parameter"

@@ -18,6 +18,96 @@
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
 
   <xsl:param name="css" select="''"/>
+  <!-- verse line numbers: every fifth line (default) or `all` -->
+  <xsl:param name="lines" select="'5'"/>
+
+  <!-- ======================================================== citable edition -->
+  <!-- Stable anchors and numbers a reader can cite: paragraphs (p12), speaker turns (t3;
+       utterances u3), verse lines (l40), divisions with a head (d2). The anchor is the
+       element's @xml:id when it has one, else the prefix and the element's number among its
+       kind in the document. The number (@n when the element has one) goes into data-n, which
+       the style sheet shows in the margin: generated content, so copied text and the words of
+       the page stay the source's. -->
+  <xsl:variable name="tk-paras" select="(//tei:p)[$tk-whole or ancestor::tei:text][not(ancestor::tei:note)]"/>
+  <xsl:variable name="tk-sps" select="(//tei:sp)[$tk-whole or ancestor::tei:text]"/>
+  <xsl:variable name="tk-us" select="(//tei:u)[$tk-whole or ancestor::tei:text][not(parent::tei:annotationBlock)]"/>
+  <xsl:variable name="tk-lines" select="(//tei:l)[$tk-whole or ancestor::tei:text][not(ancestor::tei:note)]"/>
+  <xsl:variable name="tk-heads" select="(//tei:head)[parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3 or parent::tei:div4 or parent::tei:div5 or parent::tei:div6 or parent::tei:div7][$tk-whole or ancestor::tei:text]"/>
+
+  <!-- id and data-n of the context element, number `k` in its kind (see above); `every`: the
+       number is shown only when it is a multiple of it. -->
+  <xsl:template name="cite-attrs">
+    <xsl:param name="k"/>
+    <xsl:param name="prefix"/>
+    <xsl:param name="every" select="1"/>
+    <xsl:variable name="n" select="concat(normalize-space(@n), substring($k, 1, 99 * number(not(normalize-space(@n)))))"/>
+    <xsl:choose>
+      <xsl:when test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:when>
+      <xsl:when test="number($k) = number($k)"><xsl:attribute name="id"><xsl:value-of select="concat($prefix, $k)"/></xsl:attribute></xsl:when>
+    </xsl:choose>
+    <xsl:if test="$n != '' and ($every = 1 or (number($n) = number($n) and number($n) mod $every = 0))">
+      <xsl:attribute name="data-n"><xsl:value-of select="$n"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The anchor of the context element in the node-set variable `set` (tk:index() under
+       teikit; counted under xsltproc). -->
+  <xsl:template name="cite-anchor">
+    <xsl:param name="set"/>
+    <xsl:param name="prefix"/>
+    <xsl:param name="every" select="1"/>
+    <xsl:choose>
+      <xsl:when test="$tk-c-index">
+        <xsl:call-template name="cite-attrs">
+          <xsl:with-param name="k" select="tk:index(., $set)"/>
+          <xsl:with-param name="prefix" select="$prefix"/>
+          <xsl:with-param name="every" select="$every"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="me" select="."/>
+        <xsl:variable name="all" select="$tk-paras[$set = 'tk-paras'] | $tk-sps[$set = 'tk-sps'] | $tk-us[$set = 'tk-us'] | $tk-lines[$set = 'tk-lines'] | $tk-heads[$set = 'tk-heads']"/>
+        <xsl:call-template name="cite-attrs">
+          <xsl:with-param name="k">
+            <xsl:for-each select="$all"><xsl:if test="count(. | $me) = 1"><xsl:value-of select="position()"/></xsl:if></xsl:for-each>
+          </xsl:with-param>
+          <xsl:with-param name="prefix" select="$prefix"/>
+          <xsl:with-param name="every" select="$every"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A table of contents: every division with a head, when there are two or more. -->
+  <xsl:template name="toc">
+    <xsl:variable name="heads" select="$tk-heads[not($tk-title-head and count(. | $tk-title-head) = 1)]"/>
+    <xsl:if test="count($heads) > 1">
+      <nav class="toc" aria-labelledby="tk-toc-h">
+        <h2 id="tk-toc-h">Contents</h2>
+        <ol>
+          <xsl:for-each select="$heads">
+            <xsl:variable name="depth" select="count(ancestor::tei:div | ancestor::tei:div1 | ancestor::tei:div2 | ancestor::tei:div3 | ancestor::tei:div4 | ancestor::tei:div5 | ancestor::tei:div6 | ancestor::tei:div7)"/>
+            <xsl:variable name="id">
+              <xsl:for-each select=".."><xsl:call-template name="div-id"/></xsl:for-each>
+            </xsl:variable>
+            <li class="toc{$depth}"><a href="#{$id}"><xsl:if test="../@n"><xsl:value-of select="concat(normalize-space(../@n), ' ')"/></xsl:if><xsl:apply-templates mode="tk-plain"/></a></li>
+          </xsl:for-each>
+        </ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The anchor of the context division: @xml:id, else d and the number of its head. -->
+  <xsl:template name="div-id">
+    <xsl:choose>
+      <xsl:when test="@xml:id"><xsl:value-of select="@xml:id"/></xsl:when>
+      <xsl:when test="$tk-c-index"><xsl:value-of select="concat('d', tk:index(tei:head[1], 'tk-heads'))"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="h" select="tei:head[1]"/>
+        <xsl:for-each select="$tk-heads"><xsl:if test="count(. | $h) = 1"><xsl:value-of select="concat('d', position())"/></xsl:if></xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- ================================================================= page -->
   <xsl:template match="/">
@@ -54,6 +144,7 @@
           </xsl:call-template>
         </header>
         <main>
+          <xsl:call-template name="toc"/>
           <article class="tei-text">
             <xsl:for-each select="$tk-texts">
               <!-- a document of a corpus (teiCorpus/TEI): its own title and metadata first -->
@@ -149,6 +240,10 @@ sup.fnref{line-height:0;font-size:.75em}sup.fnref a{text-decoration:none;color:v
 ol.numbered,ul.numbered{list-style:none;padding-left:2rem}
 .numbered>li>.n{display:inline-block;min-width:2rem;margin-left:-2rem}
 .lg{margin:.8rem 0}.l{margin:0}
+.tei-text [data-n]{position:relative}
+.tei-text [data-n]::before{content:attr(data-n);position:absolute;left:-2.7rem;width:2.2rem;text-align:right;font:11px/2.2 system-ui,sans-serif;color:var(--muted)}
+.toc{border-bottom:1px solid var(--rule);font-size:.92rem}.toc ol{list-style:none;padding-left:0}
+.toc .toc2{padding-left:1.2rem}.toc .toc3,.toc .toc4,.toc .toc5,.toc .toc6,.toc .toc7{padding-left:2.4rem}
 table{border-collapse:collapse;margin:.8rem 0;font-size:.95em}td,th{border:1px solid var(--rule);padding:.2rem .4rem;vertical-align:top}
 blockquote{margin:.8rem 1.5rem}
 .notes,.persons{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}
@@ -157,7 +252,7 @@ blockquote{margin:.8rem 1.5rem}
 .notes .fnlabel{display:inline-block;min-width:2.2rem;text-indent:0;text-decoration:none;color:var(--accent)}
 .persons li{margin:.3rem 0}.persons .mentions a{color:var(--accent);margin-right:.25rem}
 .persons .forms{color:var(--muted)}
-@media (max-width:600px){body{font-size:16px}.sp{grid-template-columns:1fr}.pb .norm{float:none;margin:0}}
+@media (max-width:600px){body{font-size:16px}.sp{grid-template-columns:1fr}.pb .norm{float:none;margin:0}.tei-text [data-n]::before{position:static;margin-right:.4rem}}
 @media print{
  body{font-size:11pt;color:#000}.tk-controls,.tk-view,.back{display:none!important}
  .doc-header,main,.doc-footer{max-width:none;padding:0}
@@ -234,12 +329,19 @@ blockquote{margin:.8rem 1.5rem}
     <xsl:param name="class" select="''"/>
     <xsl:choose>
       <xsl:when test="descendant::*[self::tei:list or self::tei:table or self::tei:lg or self::tei:l or self::tei:p or self::tei:sp or self::tei:figure or self::tei:quote[tei:p or tei:l or tei:lg] or self::tei:ab][not(ancestor::tei:note)]">
-        <div class="p {$class}"><xsl:call-template name="lang"/><xsl:apply-templates/></div>
+        <div class="p {$class}"><xsl:call-template name="lang"/><xsl:call-template name="para-anchor"/><xsl:apply-templates/></div>
       </xsl:when>
       <xsl:otherwise>
-        <p><xsl:if test="$class != 'p'"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if><xsl:call-template name="lang"/><xsl:apply-templates/></p>
+        <p><xsl:if test="$class != 'p'"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if><xsl:call-template name="lang"/><xsl:call-template name="para-anchor"/><xsl:apply-templates/></p>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- a paragraph of the text (not of a note) is numbered -->
+  <xsl:template name="para-anchor">
+    <xsl:if test="self::tei:p and not(ancestor::tei:note)">
+      <xsl:call-template name="cite-anchor"><xsl:with-param name="set" select="'tk-paras'"/><xsl:with-param name="prefix" select="'p'"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:text | tei:body | tei:front | tei:back | tei:group">
@@ -247,7 +349,10 @@ blockquote{margin:.8rem 1.5rem}
   </xsl:template>
 
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
-    <section class="div {@type}"><xsl:call-template name="lang"/><xsl:apply-templates/></section>
+    <section class="div {@type}">
+      <xsl:if test="@xml:id or tei:head[normalize-space()]"><xsl:attribute name="id"><xsl:call-template name="div-id"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="lang"/><xsl:apply-templates/>
+    </section>
   </xsl:template>
 
   <xsl:template match="tei:head">
@@ -282,10 +387,13 @@ blockquote{margin:.8rem 1.5rem}
     <div class="sp">
       <xsl:if test="@who"><xsl:attribute name="data-who"><xsl:value-of select="@who"/></xsl:attribute></xsl:if>
       <xsl:call-template name="lang"/>
-      <!-- what stands before the label (a timestamp) goes with it -->
+      <xsl:call-template name="cite-anchor"><xsl:with-param name="set" select="'tk-sps'"/><xsl:with-param name="prefix" select="'t'"/></xsl:call-template>
+      <!-- what stands before the label (a timestamp) goes with it; a page break goes to the
+           speech, where the text it divides is, not into the speaker column -->
       <xsl:variable name="spk" select="tei:speaker[1]"/>
-      <div class="speaker"><xsl:apply-templates select="$spk/preceding-sibling::node()[not(self::text()[not(normalize-space())])]"/><xsl:apply-templates select="$spk/node()"/></div>
-      <div class="speech"><xsl:apply-templates select="$spk/following-sibling::node() | node()[not($spk)]"/></div>
+      <xsl:variable name="before" select="$spk/preceding-sibling::node()[not(self::text()[not(normalize-space())])]"/>
+      <div class="speaker"><xsl:apply-templates select="$before[not(self::tei:pb)]"/><xsl:apply-templates select="$spk/node()"/></div>
+      <div class="speech"><xsl:apply-templates select="$before[self::tei:pb] | $spk/following-sibling::node() | node()[not($spk)]"/></div>
     </div>
   </xsl:template>
   <!-- an utterance (or an ISO 24624 annotationBlock): the speaker named from the
@@ -294,6 +402,7 @@ blockquote{margin:.8rem 1.5rem}
     <div class="sp {local-name()}">
       <xsl:if test="@who"><xsl:attribute name="data-who"><xsl:value-of select="@who"/></xsl:attribute></xsl:if>
       <xsl:call-template name="lang"/>
+      <xsl:if test="self::tei:u"><xsl:call-template name="cite-anchor"><xsl:with-param name="set" select="'tk-us'"/><xsl:with-param name="prefix" select="'u'"/></xsl:call-template></xsl:if>
       <div class="speaker"><xsl:if test="@who and not(parent::tei:annotationBlock[@who])"><xsl:call-template name="tk-who-name"/></xsl:if></div>
       <div class="speech">
         <xsl:choose>
@@ -316,7 +425,21 @@ blockquote{margin:.8rem 1.5rem}
 
   <!-- verse -->
   <xsl:template match="tei:lg"><div class="lg"><xsl:call-template name="lang"/><xsl:apply-templates/></div></xsl:template>
-  <xsl:template match="tei:l"><div class="l"><xsl:call-template name="lang"/><xsl:apply-templates/></div></xsl:template>
+  <!-- a verse line: its number (@n, else counted) in the margin every fifth line (parameter
+       lines=all: every line) -->
+  <xsl:template match="tei:l">
+    <div class="l">
+      <xsl:call-template name="lang"/>
+      <xsl:if test="not(ancestor::tei:note)">
+        <xsl:call-template name="cite-anchor">
+          <xsl:with-param name="set" select="'tk-lines'"/>
+          <xsl:with-param name="prefix" select="'l'"/>
+          <xsl:with-param name="every" select="number($lines != 'all') * 4 + 1"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
 
   <!-- lists: the printed number (@n) kept -->
   <xsl:template match="tei:list">
