@@ -97,6 +97,44 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- "Cite this": a reference to the edition built from the header (authors, title, editors,
+       publisher, date, identifier), and how to cite a passage (the margin numbers). -->
+  <xsl:template name="cite-this">
+    <xsl:variable name="fd" select="$tk-header/tei:fileDesc"/>
+    <xsl:variable name="ps" select="$fd/tei:publicationStmt"/>
+    <xsl:variable name="title"><xsl:call-template name="tk-title"/></xsl:variable>
+    <section class="cite" id="tk-cite" aria-labelledby="tk-cite-h">
+      <h2 id="tk-cite-h">Cite this edition</h2>
+      <p class="reference">
+        <xsl:for-each select="$fd/tei:titleStmt/tei:author">
+          <xsl:if test="position() > 1">; </xsl:if><xsl:call-template name="tk-plain"/>
+          <xsl:if test="position() = last()">. </xsl:if>
+        </xsl:for-each>
+        <cite><xsl:value-of select="normalize-space($title)"/></cite><xsl:text>.</xsl:text>
+        <xsl:for-each select="$fd/tei:titleStmt/tei:editor">
+          <xsl:if test="position() = 1"> Edited by </xsl:if>
+          <xsl:if test="position() > 1">, </xsl:if><xsl:call-template name="tk-plain"/>
+          <xsl:if test="position() = last()">.</xsl:if>
+        </xsl:for-each>
+        <xsl:for-each select="($ps/tei:publisher | $ps/tei:authority | $ps/tei:distributor)[1]">
+          <xsl:text> </xsl:text><xsl:call-template name="tk-plain"/>
+        </xsl:for-each>
+        <xsl:for-each select="$ps/tei:date[1]">
+          <xsl:text>, </xsl:text>
+          <xsl:choose>
+            <xsl:when test="normalize-space()"><xsl:value-of select="normalize-space()"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="@when"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+        <xsl:if test="$ps/tei:publisher | $ps/tei:authority | $ps/tei:distributor | $ps/tei:date">.</xsl:if>
+        <xsl:for-each select="$ps/tei:idno[normalize-space()][1]">
+          <xsl:text> </xsl:text><xsl:value-of select="normalize-space()"/><xsl:text>.</xsl:text>
+        </xsl:for-each>
+      </p>
+      <p class="how">A passage is cited by the number in the margin: paragraph p12, turn t3, line l40 (this page's address followed by #p12).</p>
+    </section>
+  </xsl:template>
+
   <!-- The anchor of the context division: @xml:id, else d and the number of its head. -->
   <xsl:template name="div-id">
     <xsl:choose>
@@ -167,6 +205,7 @@
           </article>
           <xsl:call-template name="notes"/>
           <xsl:call-template name="persons-index"/>
+          <xsl:call-template name="cite-this"/>
         </main>
         <!-- publisher and rights at the foot of the page, as in a printed edition -->
         <xsl:if test="exsl:node-set($meta)/item[@label = 'Rights' or @label = 'Publisher']">
@@ -242,6 +281,7 @@ ol.numbered,ul.numbered{list-style:none;padding-left:2rem}
 .lg{margin:.8rem 0}.l{margin:0}
 .tei-text [data-n]{position:relative}
 .tei-text [data-n]::before{content:attr(data-n);position:absolute;left:-2.7rem;width:2.2rem;text-align:right;font:11px/2.2 system-ui,sans-serif;color:var(--muted)}
+.cite{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.cite .how{color:var(--muted)}
 .toc{border-bottom:1px solid var(--rule);font-size:.92rem}.toc ol{list-style:none;padding-left:0}
 .toc .toc2{padding-left:1.2rem}.toc .toc3,.toc .toc4,.toc .toc5,.toc .toc6,.toc .toc7{padding-left:2.4rem}
 table{border-collapse:collapse;margin:.8rem 0;font-size:.95em}td,th{border:1px solid var(--rule);padding:.2rem .4rem;vertical-align:top}
