@@ -100,6 +100,11 @@
                 [not(self::tei:note[@type='sic' and @place='inline'] and (preceding-sibling::*[1])[self::tei:choice]
                 and ((preceding-sibling::node()[1])[self::tei:choice]
                      or (preceding-sibling::node()[1])[self::text()][translate(normalize-space(), $tk-punct, '') = ''][(preceding-sibling::node()[1])[self::tei:choice]]))]"/>
+  <!-- The normalized view numbers the source's footnotes and the editors' notes apart: source
+       notes 1, 2, 3 (as the source numbered them), editorial notes (the inline glosses, [sic]
+       notes) a, b, c. -->
+  <xsl:variable name="tk-notes-ed" select="$tk-notes-norm[self::tei:note[@place='inline']]"/>
+  <xsl:variable name="tk-notes-src" select="$tk-notes-norm[not(self::tei:note[@place='inline'])]"/>
   <xsl:variable name="tk-mentions"
       select="(//*)[@ref][self::tei:persName or @type = 'person' and (self::tei:rs or self::tei:name)][$tk-whole or ancestor::tei:text]"/>
 
@@ -111,7 +116,7 @@
   <!-- The numbering table: one entry per note and mention, built in one pass in document order
        and looked up by key (linear; no preceding:: axis, no xsl:number level="any"). -->
   <!-- the tables a stylesheet uses (the text one: d or r, after its view) -->
-  <xsl:variable name="tk-tables" select="'admr'"/>
+  <xsl:variable name="tk-tables" select="'admres'"/>
   <xsl:variable name="tk-tab-rtf">
     <!-- (none when tk:index() numbers: every global variable is evaluated, used or not) -->
     <xsl:if test="not($tk-c-index) and contains($tk-tables, 'a')">
@@ -123,14 +128,20 @@
     <xsl:if test="not($tk-c-index) and contains($tk-tables, 'r')">
       <xsl:for-each select="$tk-notes-norm"><r g="{generate-id()}" k="{position()}"/></xsl:for-each>
     </xsl:if>
+    <xsl:if test="not($tk-c-index) and contains($tk-tables, 'e')">
+      <xsl:for-each select="$tk-notes-ed"><e g="{generate-id()}" k="{position()}"/></xsl:for-each>
+    </xsl:if>
+    <xsl:if test="not($tk-c-index) and contains($tk-tables, 's')">
+      <xsl:for-each select="$tk-notes-src"><s g="{generate-id()}" k="{position()}"/></xsl:for-each>
+    </xsl:if>
     <xsl:if test="not($tk-c-index) and contains($tk-tables, 'm') and not($tk-c-mentions)">
       <xsl:for-each select="$tk-mentions"><m g="{generate-id()}" k="{position()}"/></xsl:for-each>
     </xsl:if>
   </xsl:variable>
   <xsl:variable name="tk-tab" select="exsl:node-set($tk-tab-rtf)"/>
-  <xsl:key name="tk-tab" match="a|d|r|m" use="concat(local-name(), @g)"/>
+  <xsl:key name="tk-tab" match="a|d|r|m|e|s" use="concat(local-name(), @g)"/>
 
-  <!-- The number of the context node in table `t` (a, d, r, m); empty when it has none:
+  <!-- The number of the context node in table `t` (a, d, r, m, e, s); empty when it has none:
        tk:index() (the position in the variable, a table built once in C) when teikit runs the
        stylesheet, else the table above (built only then). -->
   <xsl:variable name="tk-c-index" select="function-available('tk:index')"/>
@@ -138,7 +149,7 @@
     <xsl:param name="t"/>
     <xsl:choose>
       <xsl:when test="$tk-c-index">
-        <xsl:variable name="k" select="tk:index(., concat('tk-', normalize-space(substring('notes-all  notes-dipl notes-norm mentions', 11 * string-length(substring-before('adrm', $t)) + 1, 10))))"/>
+        <xsl:variable name="k" select="tk:index(., concat('tk-', normalize-space(substring('notes-all  notes-dipl notes-norm mentions   notes-ed   notes-src', 11 * string-length(substring-before('adrmes', $t)) + 1, 10))))"/>
         <xsl:if test="$k = $k"><xsl:value-of select="$k"/></xsl:if>
       </xsl:when>
       <xsl:otherwise>
@@ -162,7 +173,12 @@
       <xsl:when test="$dipl and self::tei:note[@place='inline' or @type='unanchored']"/>
       <xsl:when test="$dipl and normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
       <xsl:when test="$dipl"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'d'"/></xsl:call-template></xsl:when>
-      <xsl:otherwise><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'r'"/></xsl:call-template></xsl:otherwise>
+      <!-- (normalized: an editorial note lettered, a source note numbered, apart) -->
+      <xsl:when test="self::tei:note[@place='inline']">
+        <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'e'"/></xsl:call-template></xsl:variable>
+        <xsl:if test="$k != ''"><xsl:number value="$k" format="a"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'s'"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

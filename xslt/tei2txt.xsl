@@ -19,7 +19,7 @@
 
   <xsl:param name="width" select="72"/>
   <!-- numbering tables: the footnotes of the current view only (common.xsl) -->
-  <xsl:variable name="tk-tables" select="substring('dr', 2 - number($tk-dipl), 1)"/>
+  <xsl:variable name="tk-tables" select="substring('dres', 2 - number($tk-dipl), 1 + 2 * number(not($tk-dipl)))"/>
   <!-- the persons index (and its table) only when asked for -->
   <xsl:variable name="tk-index" select="$persons = '1' or $persons = 'yes' or $persons = 'true'"/>
   <xsl:variable name="tk-nl" select="'&#10;'"/>
