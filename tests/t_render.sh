@@ -32,7 +32,7 @@ if command -v xsltproc >/dev/null 2>&1; then
   $TEIKIT render --to html $R/corpus.xml >"$TK_TMP/b"
   check "xsltproc fallback: HTML persons index like tk:mentions" cmp -s "$TK_TMP/a" "$TK_TMP/b"
   # note numbers (tk:index), mixed content (tk:mixed), speakers: the same page and text
-  for doc in memo transcript words edition; do
+  for doc in memo transcript words edition apparatus; do
     for view in diplomatic normalized; do
       xsltproc --stringparam view $view xslt/tei2html.xsl $R/$doc.xml >"$TK_TMP/a" 2>/dev/null
       $TEIKIT render --to html --view $view $R/$doc.xml >"$TK_TMP/b" 2>/dev/null
@@ -139,6 +139,16 @@ $TEIKIT render --to html --param lines=all $R/edition.xml | grep -q '<div class=
 grep -q '<p id="prose1" data-n="1">A note in prose' "$E" && grep -q '<p id="p2" data-n="2">Who lit' "$E" && ok || fail "paragraph anchors"
 grep -q '<div class="speaker">KEEPER.</div><div class="speech">' "$E" && grep -q 'data-who="#keeper" id="t1" data-n="1"' "$E" && ok || fail "page break out of the speaker column"
 grep -q '\.tei-text \[data-n\]::before{content:attr(data-n)' "$E" && ok || fail "margin numbers in the style"
+# a critical apparatus (made-up tests/render/apparatus.xml): the lemma in the text (also in a
+# rdgGrp; the first reading when there is no lemma), the readings after the text with the
+# sigla of their witnesses (@n, abbr, else the id), an empty reading "om."
+expect_status "apparatus text" 0 $TEIKIT render --to text $R/apparatus.xml
+tr '\n' ' ' <"$TK_TMP/out" | grep -q 'The miller ground the golden corn and sang of seven stones, slowly turning all night\.' && ok || fail "apparatus: the lemmas in the text: $(head -5 "$TK_TMP/out")"
+[ "$(sed -n '/^Apparatus:/,$p' "$TK_TMP/out" | tr '\n' '|')" = 'Apparatus:|1 golden A] yellow B C|2 seven B] sevene C; eleven A|3 slowly A] softly B|4 all night A B] om. C||' ] &&
+  ok || fail "apparatus entries: $(sed -n '/^Apparatus:/,$p' "$TK_TMP/out" | tr '\n' '|')"
+expect_status "apparatus html" 0 $TEIKIT render --to html $R/apparatus.xml
+grep -q '<span class="app"><span class="lem">seven</span><sup class="appref"><a id="tk-ar2" href="#tk-a2" title="apparatus">2</a></sup></span>' "$TK_TMP/out" && ok || fail "apparatus: lemma of a rdgGrp in the HTML text"
+grep -q '<span class="lem">all night</span> <span class="wit" title="Nowhere, Town Library, MS 1; B Elsewhere, Abbey, MS 7; ">A B</span>] <span class="rdg"><i>om.</i></span> <span class="wit" title="A printed copy, 1799; ">C</span>' "$TK_TMP/out" && ok || fail "apparatus entry with sigla in HTML"
 grep -q '<p class="reference">Ada Quill. <cite>Songs of the Lamplighter</cite>. Made-up Press, 2026.</p>' "$E" && ok || fail "cite this: the reference from the header"
 grep -q '<time class="ts dipl">\[00:00:12\]</time> Thank you' "$TK_TMP/t.html" && ok || fail "timestamp (diplomatic view only)"
 grep -q 'class="event vocal"' "$TK_TMP/t.html" && grep -q 'class="gap"' "$TK_TMP/t.html" && ok || fail "events styled"

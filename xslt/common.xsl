@@ -35,6 +35,7 @@
        bare teiHeader) is rendered whole so that no text is lost. -->
   <xsl:variable name="tk-texts-tei" select="(//tei:text)[not(ancestor::tei:text)]"/>
   <xsl:variable name="tk-texts" select="$tk-texts-tei | /*[not($tk-texts-tei)]"/>
+  <xsl:variable name="tk-root" select="/"/>
   <xsl:variable name="tk-header" select="(/tei:TEI/tei:teiHeader | /tei:teiCorpus/tei:teiHeader | /tei:teiHeader)[1]"/>
 
   <!-- ========================================================== classification -->
@@ -76,7 +77,7 @@
        call, and for the result tree fragment it is called from.) -->
   <xsl:key name="tk-when" match="tei:when" use="@xml:id"/>
   <xsl:key name="tk-person" match="tei:person" use="@xml:id"/>
-  <!-- All notes of the text and the readings of an apparatus (rendered as notes). A note
+  <!-- All notes of the text. A note
        printed where it stands in the diplomatic view ("inline note") is one with
        @place='inline' ([Soviet China specialist], [sic], [?]) or a foot note that no marker
        used (@type='unanchored': "[n] text" where the converter found it). -->
@@ -86,7 +87,11 @@
        Predicates after the parenthesis: libxml2 walks //x as descendant::x only when the step
        has no predicate, else it first collects every node of the document.) -->
   <xsl:variable name="tk-whole" select="not($tk-texts-tei)"/>
-  <xsl:variable name="tk-notes-all" select="((//tei:note)[$tk-whole or ancestor::tei:text] | (//tei:rdg)[parent::tei:app][$tk-whole or ancestor::tei:text])"/>
+  <xsl:variable name="tk-notes-all" select="(//tei:note)[$tk-whole or ancestor::tei:text]"/>
+  <!-- The critical apparatus: each app (parallel segmentation) is an entry after the text,
+       keyed by its lemma, its readings with the sigla of their witnesses; the text shows the
+       lemma (the first reading when there is none). -->
+  <xsl:variable name="tk-apps" select="(//tei:app)[$tk-whole or ancestor::tei:text]"/>
   <!-- Footnotes of the diplomatic view: every note not printed inline. -->
   <!-- (filters of tk-notes-all: global variables are all evaluated before the first node is
        processed, and each walk of the whole document counts for a small one) -->
@@ -116,7 +121,7 @@
   <!-- The numbering table: one entry per note and mention, built in one pass in document order
        and looked up by key (linear; no preceding:: axis, no xsl:number level="any"). -->
   <!-- the tables a stylesheet uses (the text one: d or r, after its view) -->
-  <xsl:variable name="tk-tables" select="'admres'"/>
+  <xsl:variable name="tk-tables" select="'admresx'"/>
   <xsl:variable name="tk-tab-rtf">
     <!-- (none when tk:index() numbers: every global variable is evaluated, used or not) -->
     <xsl:if test="not($tk-c-index) and contains($tk-tables, 'a')">
@@ -134,14 +139,17 @@
     <xsl:if test="not($tk-c-index) and contains($tk-tables, 's')">
       <xsl:for-each select="$tk-notes-src"><s g="{generate-id()}" k="{position()}"/></xsl:for-each>
     </xsl:if>
+    <xsl:if test="not($tk-c-index) and contains($tk-tables, 'x')">
+      <xsl:for-each select="$tk-apps"><x g="{generate-id()}" k="{position()}"/></xsl:for-each>
+    </xsl:if>
     <xsl:if test="not($tk-c-index) and contains($tk-tables, 'm') and not($tk-c-mentions)">
       <xsl:for-each select="$tk-mentions"><m g="{generate-id()}" k="{position()}"/></xsl:for-each>
     </xsl:if>
   </xsl:variable>
   <xsl:variable name="tk-tab" select="exsl:node-set($tk-tab-rtf)"/>
-  <xsl:key name="tk-tab" match="a|d|r|m|e|s" use="concat(local-name(), @g)"/>
+  <xsl:key name="tk-tab" match="a|d|r|m|e|s|x" use="concat(local-name(), @g)"/>
 
-  <!-- The number of the context node in table `t` (a, d, r, m, e, s); empty when it has none:
+  <!-- The number of the context node in table `t` (a, d, r, m, e, s; x: apparatus entries); empty when it has none:
        tk:index() (the position in the variable, a table built once in C) when teikit runs the
        stylesheet, else the table above (built only then). -->
   <xsl:variable name="tk-c-index" select="function-available('tk:index')"/>
@@ -149,7 +157,7 @@
     <xsl:param name="t"/>
     <xsl:choose>
       <xsl:when test="$tk-c-index">
-        <xsl:variable name="k" select="tk:index(., concat('tk-', normalize-space(substring('notes-all  notes-dipl notes-norm mentions   notes-ed   notes-src', 11 * string-length(substring-before('adrmes', $t)) + 1, 10))))"/>
+        <xsl:variable name="k" select="tk:index(., concat('tk-', normalize-space(substring('notes-all  notes-dipl notes-norm mentions   notes-ed   notes-src  apps', 11 * string-length(substring-before('adrmesx', $t)) + 1, 10))))"/>
         <xsl:if test="$k = $k"><xsl:value-of select="$k"/></xsl:if>
       </xsl:when>
       <xsl:otherwise>
@@ -279,6 +287,24 @@
       <xsl:when test="function-available('tk:nth')"><xsl:value-of select="tk:nth(.)"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="count(preceding-sibling::*[local-name() = local-name(current()) and namespace-uri() = namespace-uri(current())]) + 1"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The sigla of the context reading's @wit: for each "#id" the witness's @n, else its
+       abbreviation (abbr), else the id; a pointer to no witness as written. Space apart. -->
+  <xsl:template name="tk-sigla">
+    <xsl:for-each select="str:tokenize(normalize-space(@wit), ' ')">
+      <xsl:variable name="t" select="string(.)"/>
+      <xsl:if test="position() > 1"><xsl:text> </xsl:text></xsl:if>
+      <xsl:for-each select="$tk-root">
+        <xsl:variable name="w" select="id(substring-after($t, '#'))[self::tei:witness]"/>
+        <xsl:choose>
+          <xsl:when test="normalize-space($w/@n)"><xsl:value-of select="normalize-space($w/@n)"/></xsl:when>
+          <xsl:when test="$w/tei:abbr"><xsl:value-of select="normalize-space($w/tei:abbr[1])"/></xsl:when>
+          <xsl:when test="$w"><xsl:value-of select="substring-after($t, '#')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The speaker of the context u or annotationBlock: the personography's name of the first

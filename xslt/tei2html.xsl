@@ -12,7 +12,8 @@
     xmlns:exsl="http://exslt.org/common"
     xmlns:tk="urn:x-teikit:render"
     xmlns:m="http://www.w3.org/1998/Math/MathML"
-    exclude-result-prefixes="tei exsl tk m">
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="tei exsl tk m str">
 
   <xsl:include href="common.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
@@ -174,6 +175,7 @@
             <label for="tk-view-dipl" title="as the source had it: expansions, supplied words and editorial notes in [ ], sic as printed">Diplomatic</label>
             <label for="tk-view-norm" title="corrections and expansions applied, editorial notes as footnotes">Normalized</label>
             <xsl:if test="$tk-notes-all"><a href="#tk-notes">Notes</a></xsl:if>
+            <xsl:if test="$tk-apps"><a href="#tk-apparatus">Apparatus</a></xsl:if>
             <xsl:if test="$tk-mentions"><a href="#tk-persons">Persons</a></xsl:if>
           </nav>
           <h1><xsl:value-of select="normalize-space($title)"/></h1>
@@ -204,6 +206,7 @@
             </xsl:for-each>
           </article>
           <xsl:call-template name="notes"/>
+          <xsl:call-template name="apparatus"/>
           <xsl:call-template name="persons-index"/>
           <xsl:call-template name="cite-this"/>
         </main>
@@ -281,6 +284,8 @@ ol.numbered,ul.numbered{list-style:none;padding-left:2rem}
 .lg{margin:.8rem 0}.l{margin:0}
 .tei-text [data-n]{position:relative}
 .tei-text [data-n]::before{content:attr(data-n);position:absolute;left:-2.7rem;width:2.2rem;text-align:right;font:11px/2.2 system-ui,sans-serif;color:var(--muted)}
+.apparatus{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.apparatus ol{list-style:none;padding-left:0}
+.apparatus .wit{font-style:italic;color:var(--muted)}sup.appref{line-height:0;font-size:.7em}sup.appref a{text-decoration:none;color:var(--event)}
 .cite{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.cite .how{color:var(--muted)}
 .toc{border-bottom:1px solid var(--rule);font-size:.92rem}.toc ol{list-style:none;padding-left:0}
 .toc .toc2{padding-left:1.2rem}.toc .toc3,.toc .toc4,.toc .toc5,.toc .toc6,.toc .toc7{padding-left:2.4rem}
@@ -700,7 +705,7 @@ blockquote{margin:.8rem 1.5rem}
 
   <!-- ================================================================ notes -->
   <!-- In the text: an inline [ ] note (diplomatic) and/or a footnote marker. -->
-  <xsl:template match="tei:note | tei:app/tei:rdg">
+  <xsl:template match="tei:note">
     <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'a'"/></xsl:call-template></xsl:variable>
     <xsl:variable name="dl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:variable>
     <xsl:variable name="nl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="false()"/></xsl:call-template></xsl:variable>
@@ -727,8 +732,63 @@ blockquote{margin:.8rem 1.5rem}
       </sup>
     </xsl:if>
   </xsl:template>
+  <!-- an apparatus entry: the lemma (the first reading when there is none), a marker linking to
+       the apparatus after the notes -->
   <xsl:template match="tei:app">
-    <span class="app"><xsl:apply-templates select="tei:lem"/><xsl:apply-templates select="tei:rdg"/></span>
+    <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp/tei:lem)[1]"/>
+    <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'x'"/></xsl:call-template></xsl:variable>
+    <span class="app"><span class="lem"><xsl:apply-templates select="($lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem)][1])/node()"/></span><sup class="appref"><a id="tk-ar{$k}" href="#tk-a{$k}" title="apparatus"><xsl:value-of select="$k"/></a></sup></span>
+  </xsl:template>
+
+  <!-- The apparatus: per app its lemma] and every other reading with the sigla of its
+       witnesses (the witness's text on hover), "om." for an empty reading. -->
+  <xsl:template name="apparatus">
+    <xsl:if test="$tk-apps">
+      <section class="apparatus" id="tk-apparatus" aria-labelledby="tk-apparatus-h">
+        <h2 id="tk-apparatus-h">Apparatus</h2>
+        <ol>
+          <xsl:for-each select="$tk-apps">
+            <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp/tei:lem)[1]"/>
+            <xsl:variable name="shown" select="$lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem)][1]"/>
+            <li id="tk-a{position()}">
+              <a class="fnlabel" href="#tk-ar{position()}" title="back to the text"><xsl:value-of select="position()"/><span class="back" aria-hidden="true"> &#8617;</span></a>
+              <xsl:text> </xsl:text>
+              <xsl:variable name="l"><xsl:apply-templates select="$shown/node()"/></xsl:variable>
+              <span class="lem"><xsl:apply-templates select="exsl:node-set($l)/node()" mode="noid"/></span>
+              <xsl:for-each select="$shown[@wit]"><xsl:text> </xsl:text><xsl:call-template name="sigla"/></xsl:for-each>
+              <xsl:text>] </xsl:text>
+              <xsl:for-each select="(tei:rdg | tei:rdgGrp/tei:rdg)[count(. | $shown) != 1]">
+                <xsl:if test="position() > 1">; </xsl:if>
+                <span class="rdg">
+                  <xsl:choose>
+                    <xsl:when test="normalize-space()">
+                      <xsl:variable name="r"><xsl:apply-templates/></xsl:variable>
+                      <xsl:apply-templates select="exsl:node-set($r)/node()" mode="noid"/>
+                    </xsl:when>
+                    <xsl:otherwise><i>om.</i></xsl:otherwise>
+                  </xsl:choose>
+                </span>
+                <xsl:text> </xsl:text><xsl:call-template name="sigla"/>
+              </xsl:for-each>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The sigla of the context reading, each with its witness's description on hover. -->
+  <xsl:template name="sigla">
+    <xsl:variable name="s"><xsl:call-template name="tk-sigla"/></xsl:variable>
+    <span class="wit">
+      <xsl:attribute name="title">
+        <xsl:for-each select="str:tokenize(normalize-space(@wit), ' ')">
+          <xsl:variable name="t" select="substring-after(string(.), '#')"/>
+          <xsl:for-each select="$tk-root"><xsl:value-of select="concat(normalize-space(id($t)[self::tei:witness]), '; ')"/></xsl:for-each>
+        </xsl:for-each>
+      </xsl:attribute>
+      <xsl:value-of select="$s"/>
+    </span>
   </xsl:template>
 
   <!-- The notes section: every footnote of either view, with a link back to its marker. -->
@@ -759,10 +819,6 @@ blockquote{margin:.8rem 1.5rem}
                     <!-- its content is in the text too (diplomatic view): copy it without ids -->
                     <xsl:variable name="c"><xsl:apply-templates/></xsl:variable>
                     <xsl:apply-templates select="exsl:node-set($c)/node()" mode="noid"/>
-                  </xsl:when>
-                  <xsl:when test="self::tei:rdg">
-                    <xsl:if test="@wit"><span class="wit"><xsl:value-of select="@wit"/></span>: </xsl:if>
-                    <xsl:apply-templates/>
                   </xsl:when>
                   <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
                 </xsl:choose>

@@ -42,6 +42,7 @@
       </xsl:if>
       <xsl:apply-templates select="." mode="block"/>
       <xsl:call-template name="footnotes"/>
+      <xsl:call-template name="apparatus"/>
     </xsl:for-each>
     <xsl:if test="$tk-index">
       <xsl:call-template name="persons-index"/>
@@ -86,7 +87,7 @@
   <xsl:template name="footnotes">
     <xsl:variable name="t" select="substring('dr', 2 - number($tk-dipl), 1)"/>
     <xsl:variable name="list">
-      <xsl:for-each select="(.//tei:note | .//tei:app/tei:rdg)[node()]">
+      <xsl:for-each select=".//tei:note[node()]">
         <xsl:variable name="n"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="$t"/></xsl:call-template></xsl:variable>
         <xsl:if test="$n != '' and not($tk-keylines and self::tei:note[@type='comment'])">
           <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
@@ -107,6 +108,35 @@
     <xsl:if test="string($list) != ''">
       <xsl:value-of select="concat('Footnotes:', $tk-nl)"/>
       <xsl:copy-of select="$list"/>
+      <xsl:value-of select="$tk-nl"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The critical apparatus of the context text after its footnotes: one entry per app,
+       "k lemma] reading SIGLA; reading SIGLA" (an empty reading is "om."). -->
+  <xsl:template name="apparatus">
+    <xsl:variable name="apps" select=".//tei:app"/>
+    <xsl:if test="$apps">
+      <xsl:value-of select="concat('Apparatus:', $tk-nl)"/>
+      <xsl:for-each select="$apps">
+        <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp/tei:lem)[1]"/>
+        <xsl:variable name="shown" select="$lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem)][1]"/>
+        <xsl:variable name="l"><xsl:apply-templates select="$shown/node()" mode="inline"/></xsl:variable>
+        <xsl:variable name="rdgs">
+          <xsl:for-each select="(tei:rdg | tei:rdgGrp/tei:rdg)[count(. | $shown) != 1]">
+            <xsl:if test="position() > 1">; </xsl:if>
+            <xsl:variable name="r"><xsl:apply-templates mode="inline"/></xsl:variable>
+            <xsl:value-of select="normalize-space($r)"/>
+            <xsl:if test="not(normalize-space($r))">om.</xsl:if>
+            <xsl:text> </xsl:text><xsl:call-template name="tk-sigla"/>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="wit"><xsl:for-each select="$shown[@wit]"><xsl:text> </xsl:text><xsl:call-template name="tk-sigla"/></xsl:for-each></xsl:variable>
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="normalize-space(concat(position(), ' ', normalize-space($l), $wit, '] ', $rdgs))"/>
+          <xsl:with-param name="hang" select="'    '"/>
+        </xsl:call-template>
+      </xsl:for-each>
       <xsl:value-of select="$tk-nl"/>
     </xsl:if>
   </xsl:template>
@@ -360,12 +390,18 @@
   </xsl:template>
 
   <!-- deletions and forme work: diplomatic view only -->
+  <!-- an apparatus entry: its lemma in the text (the readings follow the text) -->
+  <xsl:template match="tei:app" mode="inline">
+    <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp/tei:lem)[1]"/>
+    <xsl:apply-templates select="$lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem)][1]" mode="inline"/>
+  </xsl:template>
+
   <xsl:template match="tei:del | tei:fw" mode="inline">
     <xsl:if test="$tk-dipl"><xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/></xsl:if>
   </xsl:template>
 
   <!-- notes: inline ones where they stand (diplomatic), the others as markers -->
-  <xsl:template match="tei:note | tei:app/tei:rdg" mode="inline">
+  <xsl:template match="tei:note" mode="inline">
     <xsl:variable name="inline"><xsl:call-template name="tk-note-inline"/></xsl:variable>
     <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
     <xsl:choose>

@@ -165,12 +165,13 @@ def main():
     html = any(f.endswith('.html') for f in sys.argv[2:])
     for f in sys.argv[2:]:
         # norm:FILE is a normalized view: an editorial note's marker there is a letter ([a],
-        # [ab]) where the diplomatic view has editors' brackets; it is no word of the text
+        # [ab]) where the diplomatic view has editors' brackets, after a word, never before
+        # one ([ge]fuehrt is the source's); it is no word of the text
         norm = f.startswith('norm:')
         f = f[5:] if norm else f
         data = open(f, encoding='utf-8').read()
         if norm:
-            data = re.sub(r'\[[a-z]{1,3}\]', ' ', data)
+            data = re.sub(r'\[[a-z]{1,3}\](?![^\W_])', ' ', data)
         if f.endswith('.html'):
             p = HTMLText()
             p.feed(data)
