@@ -25,6 +25,8 @@ shape = {
   'sic':     ('<p>', '<choice><sic>a</sic><corr>b</corr></choice><note type="sic" place="inline">sic</note> ', '</p>'),
   'nobody':  ('<p>', '<persName ref="#nobody #x #y">x</persName> ', '</p>'),
   'longref': ('<p><persName ref="', '#a ', '">x</persName></p>'),   # gen_dos.py render_longref.xml
+  'note':    ('<p>', 'a<note place="foot">n</note><note place="inline">e</note> ', '</p>'),
+  'app':     ('<p>', '<app><lem>a</lem><rdg wit="#A">b</rdg></app><note>n</note> ', '</p>'),
 }[k]
 sys.stdout.write('<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>'
   '<titleStmt><title>t</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
@@ -81,6 +83,8 @@ for v in html text; do
   scale stage 1000 $v
   scale sic 1000 $v
   scale nobody 1000 $v
+  scale note 1000 $v
+  scale app 1000 $v
 done
 scale nobody 1000 text --param persons=1
 
