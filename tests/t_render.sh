@@ -32,7 +32,7 @@ if command -v xsltproc >/dev/null 2>&1; then
   $TEIKIT render --to html $R/corpus.xml >"$TK_TMP/b"
   check "xsltproc fallback: HTML persons index like tk:mentions" cmp -s "$TK_TMP/a" "$TK_TMP/b"
   # note numbers (tk:index), mixed content (tk:mixed), speakers: the same page and text
-  for doc in memo transcript words edition apparatus; do
+  for doc in memo transcript words edition apparatus genetic; do
     for view in diplomatic normalized; do
       xsltproc --stringparam view $view xslt/tei2html.xsl $R/$doc.xml >"$TK_TMP/a" 2>/dev/null
       $TEIKIT render --to html --view $view $R/$doc.xml >"$TK_TMP/b" 2>/dev/null
@@ -139,6 +139,13 @@ $TEIKIT render --to html --param lines=all $R/edition.xml | grep -q '<div class=
 grep -q '<p id="prose1" data-n="1">A note in prose' "$E" && grep -q '<p id="p2" data-n="2">Who lit' "$E" && ok || fail "paragraph anchors"
 grep -q '<div class="speaker">KEEPER.</div><div class="speech">' "$E" && grep -q 'data-who="#keeper" id="t1" data-n="1"' "$E" && ok || fail "page break out of the speaker column"
 grep -q '\.tei-text \[data-n\]::before{content:attr(data-n)' "$E" && ok || fail "margin numbers in the style"
+# a genetic edition (made-up tests/render/genetic.xml: sourceDoc, no text): line by line, page
+# by page, in text and HTML (the lines of all pages ran into one paragraph before)
+expect_status "genetic text" 0 $TEIKIT render --to text $R/genetic.xml
+[ "$(sed -n '/^Dear/,$p' "$TK_TMP/out" | tr '\n' '|')" = 'Dear Friend, the rain|has not stopped since||Tuesday, and the mill|is silent.||' ] &&
+  ok || fail "genetic edition: lines and pages: $(tail -6 "$TK_TMP/out" | tr '\n' '|')"
+expect_status "genetic html" 0 $TEIKIT render --to html $R/genetic.xml
+[ "$(grep -c '<p class="line">' "$TK_TMP/out")" -eq 4 ] && [ "$(grep -c '<div class="surface">' "$TK_TMP/out")" -eq 2 ] && ok || fail "genetic edition in HTML: a p per line, a div per page"
 # a critical apparatus (made-up tests/render/apparatus.xml): the lemma in the text (also in a
 # rdgGrp; the first reading when there is no lemma), the readings after the text with the
 # sigla of their witnesses (@n, abbr, else the id), an empty reading "om."

@@ -40,7 +40,7 @@
 
   <!-- ========================================================== classification -->
   <!-- Block-level TEI elements (leaves or containers of other blocks). -->
-  <xsl:variable name="tk-blocks" select="' p ab head l lg item list label stage speaker sp spGrp dateline salute signed byline docImprint docTitle titlePart docAuthor docDate trailer opener closer postscript epigraph argument quote cit bibl listBibl table row figure castList castGroup castItem div div1 div2 div3 div4 div5 div6 div7 body front back group text titlePage floatingText u '"/>
+  <xsl:variable name="tk-blocks" select="' p ab head l lg item list label stage speaker sp spGrp dateline salute signed byline docImprint docTitle titlePart docAuthor docDate trailer opener closer postscript epigraph argument quote cit bibl listBibl table row figure castList castGroup castItem div div1 div2 div3 div4 div5 div6 div7 body front back group text titlePage floatingText u sourceDoc surfaceGrp surface zone line '"/>
   <!-- Blocks that get a space on either side when they occur inside running text (a list in
        a paragraph, paragraphs in a note). -->
   <xsl:variable name="tk-spaced" select="' p ab l lg item list head stage table row cell sp u speaker dateline signed salute closer opener trailer byline label '"/>

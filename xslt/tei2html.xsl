@@ -284,6 +284,7 @@ ol.numbered,ul.numbered{list-style:none;padding-left:2rem}
 .lg{margin:.8rem 0}.l{margin:0}
 .tei-text [data-n]{position:relative}
 .tei-text [data-n]::before{content:attr(data-n);position:absolute;left:-2.7rem;width:2.2rem;text-align:right;font:11px/2.2 system-ui,sans-serif;color:var(--muted)}
+.sourceDoc .line{margin:0}.surface{margin:1rem 0;padding-top:.4rem;border-top:1px dashed var(--rule)}
 .apparatus{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.apparatus ol{list-style:none;padding-left:0}
 .apparatus .wit{font-style:italic;color:var(--muted)}sup.appref{line-height:0;font-size:.7em}sup.appref a{text-decoration:none;color:var(--event)}
 .cite{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.cite .how{color:var(--muted)}

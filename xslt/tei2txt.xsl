@@ -191,7 +191,8 @@
         <xsl:with-param name="text" select="$text"/>
         <xsl:with-param name="hang" select="$hang"/>
       </xsl:call-template>
-      <xsl:if test="not((ancestor-or-self::tei:l[1]/following-sibling::*[1])[self::tei:l])">
+      <!-- (the lines of a genetic edition's zone stay together too) -->
+      <xsl:if test="not((ancestor-or-self::tei:l[1]/following-sibling::*[1])[self::tei:l]) and not((self::tei:line/following-sibling::*[1])[self::tei:line])">
         <xsl:value-of select="$tk-nl"/>
       </xsl:if>
     </xsl:if>
