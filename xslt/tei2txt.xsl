@@ -418,7 +418,9 @@
       <xsl:when test="$label != '' and $tk-dipl">
         <xsl:call-template name="tk-marker"><xsl:with-param name="label" select="$label"/></xsl:call-template>
       </xsl:when>
-      <xsl:when test="$label != ''"><xsl:value-of select="concat('[', $label, ']')"/></xsl:when>
+      <!-- (an editorial note's letter stands apart from the word before it: amet [a], never
+           amet[a], which would read as letters an editor supplied) -->
+      <xsl:when test="$label != ''"><xsl:value-of select="concat(substring(' ', 1, number(boolean(self::tei:note[@place='inline']))), '[', $label, ']')"/></xsl:when>
     </xsl:choose>
   </xsl:template>
 
