@@ -149,7 +149,8 @@ static struct group *group_build(xmlNodePtr scope, xmlNodePtr like, int deep)
         if (cur != NULL)
             cur = cur->next;
     }
-    qsort(g->v, (size_t)g->n, sizeof *g->v, num_cmp);
+    if (g->n > 0)
+        qsort(g->v, (size_t)g->n, sizeof *g->v, num_cmp);
     return g;
 }
 
@@ -175,7 +176,7 @@ static int number_of(tk_render_ext *x, xmlNodePtr node, xmlNodePtr scope, int de
         }
     }
     struct num k = {node, 0};
-    struct num *f = bsearch(&k, g->v, (size_t)g->n, sizeof k, num_cmp);
+    struct num *f = g->n > 0 ? bsearch(&k, g->v, (size_t)g->n, sizeof k, num_cmp) : NULL;
     return f != NULL ? f->n : 0;
 }
 
@@ -267,7 +268,8 @@ static struct group *index_of(tk_render_ext *x, xsltTransformContextPtr tctxt,
     xmlXPathFreeObject(v);
     if (g == NULL)
         return NULL;
-    qsort(g->v, (size_t)g->n, sizeof *g->v, num_cmp);
+    if (g->n > 0) /* (an empty table has no array) */
+        qsort(g->v, (size_t)g->n, sizeof *g->v, num_cmp);
     if (xmlHashAddEntry(x->indexes, name, g) != 0) {
         group_free(g, NULL);
         return NULL;
@@ -299,7 +301,7 @@ static void xpath_index(xmlXPathParserContextPtr ctxt, int nargs)
         xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
         goto out;
     }
-    if (node != NULL && node->nodeNr > 0) {
+    if (node != NULL && node->nodeNr > 0 && g->n > 0) { /* (an empty table has no array) */
         struct num k = {node->nodeTab[0], 0};
         struct num *f = bsearch(&k, g->v, (size_t)g->n, sizeof k, num_cmp);
         if (f != NULL)
