@@ -36,7 +36,7 @@ valid_utf8 "$T/v.json" && ok || fail "json: not valid UTF-8"
 grep -q '"file":"[^"]*bad\\ufffdname.xml"' "$T/v.json" && ok || fail "json: file name not escaped"
 grep -q '\.\.\."}$' "$T/v.json" && ok || fail "json: a cut message does not end with ..."
 # a write error on standard output is an I/O error (exit 2), even for warnings only
-printf '<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>[sic] x</p></body></text></TEI>\n' > "$T/warn.xml"
+printf '<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc><encodingDesc><appInfo><application ident="teikit" version="1"><label>teikit</label></application></appInfo></encodingDesc></teiHeader><text><body><p>[sic] x</p></body></text></TEI>\n' > "$T/warn.xml"
 expect_status "validate json: a warning" 0 $TEIKIT validate --format json "$T/warn.xml"
 if [ -w /dev/full ]; then
   expect_status "validate json > /dev/full" 2 sh -c "$TEIKIT validate --format json '$T/warn.xml' > /dev/full"

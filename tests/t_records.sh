@@ -136,4 +136,207 @@ has "numbered item after the roster" "$X" '<list rend="numbered">'
 n=$(grep -c '<list type="participants">' "$X"); [ "$n" -eq 1 ] && ok || fail "a label before prose is no roster ($n rosters)"
 check "roster valid" $TEIKIT validate "$X"
 
+# ---- a roster without label: a run of names (half with an initial) one a line, an office
+#      after a comma; a run of capitalised names of things is no roster
+cat > "$TK_TMP/bare.txt" <<'TXT'
+Minutes of the Board of Visitors
+
+Gregor T. Almsworth, Professor of Geography, Eastbrook College, Millbank, Ohio 44001 (Society of Surveyors)
+
+Hedda Pollisk, Member, Board of Trustees
+
+Ormond K. Vasterling
+
+Pia L. Dunmore
+
+Ansel R. Trebbick, Jr., Acting Director of Collections
+
+Morning Session - 9:00 a.m.
+
+The Board met in the reading room and heard the report of the Director on the state of the collections and the plans for the coming year.
+
+Northern Province
+
+Eastern Province
+
+Southern Province
+
+Western Province
+
+Central Province
+
+The provinces named above each sent a report that the Board read with care and at length.
+TXT
+X="$TK_TMP/bare.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/bare.txt" 2>/dev/null
+n=$(grep -c '<list type="participants">' "$X"); [ "$n" -eq 1 ] && ok || fail "bare roster: $n lists, wanted 1"
+n=$(grep -c '<item>' "$X"); [ "$n" -eq 5 ] && ok || fail "bare roster items: $n, wanted 5"
+has "the line after the roster stays a paragraph" "$X" '<p>Morning Session'
+has "provinces are no roster" "$X" '<p>Northern Province</p>'
+check "bare roster valid" $TEIKIT validate "$X"
+
+# ---- an enclosure: a paper's title with its dateline after the covering letter's signature
+#      is div[@type='enclosure'] with its own head, opener and closer; the covering letter
+#      is div[@type='document'] with its closer (TEI has no division after a closer)
+cat > "$TK_TMP/encl.txt" <<'TXT'
+No. 12.
+Mr. Oakhurst to Mr. Penwarden.
+
+Legation of the United States,
+Strelsau, March 3, 1891.
+
+Sir: I have the honor to inclose a copy of a note from the harbor master, which explains the delay of the mail steamer and the measures taken since.
+
+I have, etc.
+
+Silas Oakhurst.
+
+[Page 44]
+
+Captain Farrow to Mr. Oakhurst.
+
+[Translation.]
+
+Port Vell, February 27, 1891.
+
+The steamer was held two days by the weather; she sailed this morning with the mails and all her passengers in good health.
+
+Very respectfully,
+
+J. Farrow.
+TXT
+X="$TK_TMP/encl.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/encl.txt" 2>/dev/null
+has "covering letter is a document div" "$X" '<div type="document">'
+has "enclosure div" "$X" '<div type="enclosure">'
+has "enclosure head" "$X" '<head><persName[^>]*>Captain Farrow</persName> to'
+n=$(grep -c '<dateline>' "$X"); [ "$n" -eq 2 ] && ok || fail "datelines: $n, wanted 2"
+n=$(grep -c '<signed>' "$X"); [ "$n" -eq 2 ] && ok || fail "signatures: $n, wanted 2"
+has "the page break stays with the covering letter" "$X" '<pb n="44"'
+has "header title is the covering letter's" "$X" '<title>No. 12. Mr. Oakhurst to Mr. Penwarden.</title>'
+check "enclosure valid" $TEIKIT validate "$X"
+
+# ---- numbered paragraphs after an unnumbered one: `3.` followed by `4.` opens a list again;
+#      a lone `7.` stays a paragraph
+cat > "$TK_TMP/numbered.txt" <<'TXT'
+The Consul at Zenda to the Secretary of State
+
+Zenda, May 4, 1921.
+
+1. The harbor board met this morning and heard the agents of the three lines at length.
+
+The agents asked for a reduction of dues which the board declined to consider before the autumn.
+
+3. The board then took up the question of the new pier and deferred it.
+
+4. It adjourned at noon without fixing a date for the next meeting.
+
+The agents will write to the Legation.
+
+7. My telegram of May 2 on the same subject should be read with this one.
+
+The board is not expected to meet again this month.
+TXT
+X="$TK_TMP/numbered.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/numbered.txt" 2>/dev/null
+has "item 3 after an unnumbered paragraph" "$X" '<item n="3.">The board then took up'
+has "item 4 joins it" "$X" '<item n="4.">It adjourned'
+has "a lone numbered paragraph stays a paragraph" "$X" '<p>7. My telegram'
+check "numbered valid" $TEIKIT validate "$X"
+
+# ---- a signature with the signer's office on the next line is one closer/signed; a short
+#      paragraph after the closing formula and signature is a postscript
+cat > "$TK_TMP/ps.txt" <<'TXT'
+Mr. Quillane to Mr. Ostrander.
+
+Legation of the United States,
+Strelsau, June 9, 1890.
+
+Sir: I have the honor to report that the new tariff was published this morning and takes effect on the first of next month, without the changes the merchants had asked for.
+
+I am, etc.,
+
+Walter P. Quillane,
+Minister Resident.
+
+Identical note sent to the consul at Zenda, who will inform the merchants of the port at once.
+TXT
+X="$TK_TMP/ps.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/ps.txt" 2>/dev/null
+has "signature with office" "$X" '<signed><persName[^>]*>Walter P. Quillane</persName>,'
+n=$(sed -n '/<postscript>/,/<\/postscript>/p' "$X" | grep -c '<p>Identical note sent'); [ "$n" -eq 1 ] && ok || fail "postscript"
+check "postscript valid" $TEIKIT validate "$X"
+
+# ---- TAB-separated rows are table/row/cell, across a page marker; a single TAB line is not
+printf 'Trade of Ruritania\n\nZenda, May 4, 1921.\n\nThe figures of the last three years follow.\n\nYear\tExport\tImport\n\n1918\t$1,200\t$900\n\n[Page 12]\n\n1919\t$1,350\t$1,020\n\nThe figures show a steady rise, which the Legation expects to continue for some time.\n\nNote\tthis line stands alone.\n\nNo more figures were given in the report of the Ministry this year or the last.\n' > "$TK_TMP/table.txt"
+X="$TK_TMP/table.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/table.txt" 2>/dev/null
+n=$(grep -c '<table>' "$X"); [ "$n" -eq 1 ] && ok || fail "tables: $n, wanted 1"
+n=$(grep -c '<row>' "$X"); [ "$n" -eq 3 ] && ok || fail "rows: $n, wanted 3"
+has "a cell" "$X" '<cell>\$1,350</cell>'
+n=$(sed -n '/<table>/,/<\/table>/p' "$X" | grep -c '<pb n="12"'); [ "$n" -eq 1 ] && ok || fail "the page break stays in the table"
+has "a single TAB line stays a paragraph" "$X" '<p>Note'
+check "table valid" $TEIKIT validate "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/table.back" "$X" 2>/dev/null
+for w in Export 1,020 '\$1,200'; do has "table text rendered ($w)" "$TK_TMP/table.back" "$w"; done
+
+# ---- a person's name with an initial alone on a line (one signer of a petition) is no heading
+printf 'Petition of the Merchants\n\nGreytown, May 4, 1891.\n\nWe, the undersigned merchants of the port, ask for the protection of the Government against the new duties.\n\nH. B. Trelawney\n\nwho signs for the firm of Trelawney and Sons, as for the others of the port, at their request.\n\nThe Consul forwarded the petition with a note of his own on the state of the trade.\n' > "$TK_TMP/signers.txt"
+X="$TK_TMP/signers.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/signers.txt" 2>/dev/null
+hasnt "a name is no heading" "$X" '<head><persName[^>]*>H. B. Trelawney'
+check "signers valid" $TEIKIT validate "$X"
+
+# ---- the record's own title with its dateline under a catalogue title and a citation: a
+#      division with head and opener/dateline; a roster in a transcript ends at the first turn
+cat > "$TK_TMP/second.txt" <<'TXT'
+Meeting of the Harbor Board With the Minister, June 1931
+
+Cited in A History of the Harbor Board, Chapter 4, Footnote 12
+
+Meeting of the Minister of Marine With the Harbor Board
+
+Board Room, June 3, 1931
+
+In Attendance
+
+Minister of Marine Osric Halloway
+
+Captain Ivo P. Brandt
+
+Mrs. Delia M. Fenwick
+
+HALLOWAY: I asked for this meeting because the pier question cannot wait until the autumn session.
+
+BRANDT: The Board has the plans ready, but the money is not yet voted.
+
+HALLOWAY: Then we shall find it.
+
+BRANDT: We shall be glad to hear where.
+TXT
+X="$TK_TMP/second.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/second.txt" 2>/dev/null
+has "second title opens a division" "$X" '<head>Meeting of the Minister of Marine With the Harbor Board</head>'
+has "its dateline" "$X" '<opener><dateline>Board Room,'
+has "roster in a transcript" "$X" '<head>In Attendance</head>'
+n=$(sed -n '/<list type="participants">/,/<\/list>/p' "$X" | grep -c '<item>'); [ "$n" -eq 3 ] && ok || fail "attendance items: $n, wanted 3"
+n=$(grep -c '<sp' "$X"); [ "$n" -ge 4 ] && ok || fail "turns after the roster: $n, wanted 4"
+check "second title valid" $TEIKIT validate "$X"
+
+# ---- --infer-years: a day and month without a year take the year of the document's date,
+#      with cert="medium"; without the option they get no date
+cat > "$TK_TMP/infer.txt" <<'TXT'
+The Consul at Zenda to the Secretary of State
+
+Zenda, May 4, 1921.
+
+The board met on April 28 and will meet again on June 5 unless the weather prevents it.
+TXT
+X="$TK_TMP/infer.xml"
+$TEIKIT convert --infer-years -o "$X" "$TK_TMP/infer.txt" 2>/dev/null
+has "inferred year" "$X" '<date when="1921-06-05" cert="medium">June 5</date>'
+check "inferred valid" $TEIKIT validate "$X"
+$TEIKIT convert -o "$TK_TMP/infer0.xml" "$TK_TMP/infer.txt" 2>/dev/null
+hasnt "no inference without the option" "$TK_TMP/infer0.xml" '>June 5</date>'
+
 tk_done

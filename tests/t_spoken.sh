@@ -101,16 +101,27 @@ cat >"$TK_TMP/md.txt" <<'EOF'
 
 **Jerod Santo:** Got your debate shoes on?
 
-**Divya:** Socks, today.
+**Divya:** \[16:02\] Socks, today.
 
 **Break:** [17:11]
 
 **Divya:** Back again.
 EOF
 conv md; shape md transcript
+has md "a timestamp in Markdown's escaped brackets" '<anchor synch="#tk-T16-02" n="16:02" rend="bracketed escaped"/> Socks, today.'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/md.out" "$TK_TMP/md.xml" 2>/dev/null
+grep -qF '\[16:02\] Socks, today.' "$TK_TMP/md.out" && ok || fail "md: the escaped timestamp not rendered back as printed"
 has md "markdown label as printed" "<speaker>**Jerod Santo:**</speaker>"
 has md "id from the name inside the emphasis" '<sp who="#jerod-santo">'
 hasnt md "a segment marker is no person" '<person xml:id="break"'
+
+# source HTML left in the text: <sub>, <sup> are hi, rendered back as printed
+printf 'CC: Switch the O<sub>2</sub> valve at MARK.<sup>T</sup> now.\n\nCDR: Roger, O<sub>2</sub>.\n' >"$TK_TMP/html.txt"
+conv html
+has html "subscript" 'O<hi rend="sub tagged">2</hi> valve'
+has html "superscript" 'MARK.<hi rend="sup tagged">T</hi> now.'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/html.out" "$TK_TMP/html.xml" 2>/dev/null
+grep -qF 'Switch the O<sub>2</sub> valve at MARK.<sup>T</sup> now.' "$TK_TMP/html.out" && ok || fail "html: sub/sup not rendered back as printed"
 
 # hearings and depositions: a period after the label
 printf 'HEARING BEFORE THE COMMITTEE\n\nThe CHAIRMAN. The committee will come to order.\n\nMr. SMITH. Thank you, Mr. Chairman. I have a statement.\n\nSenator BLAKE. How long is it?\n\nMr. SMITH. Short.\n' >"$TK_TMP/hearing.txt"
@@ -170,7 +181,7 @@ Anna and Boris	Goodnight.
 
 Act II
 
-Anna	Morning.
+Anna	Morning. I _did_ sleep _coughing_, and—_Rising._ Come.
 EOF
 conv tab; shape tab play
 count tab '<div type="act">' 2
@@ -178,7 +189,52 @@ count tab '<sp who=' 6
 has tab "scene description before the first speech" "<stage>A room with a stove.</stage>"
 has tab "verse cell: one l per line" "<l>Snow on the pass,</l>"
 has tab "prose speech is a p" "<p>So late?</p>"
+# _italics_ in a speech: a direction (a sentence, a participle ending a clause), or emphasis
+has tab "an _italic_ sentence in a speech is a direction" '<stage rend="underscored">She looks out.</stage>'
+has tab "an _italic_ participle before a comma is a direction" '<stage rend="underscored">coughing</stage>'
+has tab "an _italic_ direction after a dash" '—<stage rend="underscored">Rising.</stage> Come.'
+has tab "a short _italic_ word is emphasis, kept as printed" 'I _did_ sleep'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/tab.out" "$TK_TMP/tab.xml" 2>/dev/null
+grep -qF 'Where is he? _She looks out._ Gone again.' "$TK_TMP/tab.out" && grep -qF 'sleep _coughing_, and—_Rising._ Come.' "$TK_TMP/tab.out" && ok || fail "tab: _italic_ directions not rendered back as printed"
+# a cast list: castList/castItem, the role's name in role, the rest in roleDesc; a sentence
+# after it is no role
+cat >"$TK_TMP/cast.txt" <<'EOF'
+THE PERSONS IN THE PLAY
+
+
+Hugo Vane, a painter
+Mrs. Vane (his mother)
+A Porter
+
+The action passes in a studio.
+
+ACT I
+
+Hugo.  Mother!
+
+Mrs. Vane.  Hugo.
+
+Hugo.  Again.
+
+Mrs. Vane.  Yes.
+EOF
+conv cast; shape cast play
+count cast '<castItem>' 3
+has cast "cast list heading" '<castList><head>THE PERSONS IN THE PLAY</head>'
+has cast "role description after a comma" ', <roleDesc>a painter</roleDesc></castItem>'
+has cast "role description in parentheses" ' <roleDesc>(his mother)</roleDesc></castItem>'
+has cast "a role alone" '<castItem><role>A Porter</role></castItem>'
+has cast "a sentence after the cast list is no role" '<p>The action passes in a studio.</p>'
+has tab "e-book cast list" '<castList><head>Dramatis Personae</head>'
 cat >"$TK_TMP/inline.txt" <<'EOF'
+Release Date: May 1, 2001 [eBook #9]
+
+THE SCENES
+
+ACT I.  A garden.
+
+ACT II.  A hall.
+
 FIRST ACT
 
 SCENE
@@ -206,12 +262,15 @@ END OF THE ACT.
 EOF
 conv inline; shape inline play
 count inline '<sp who=' 6
+count inline '<div type="act">' 1
+has inline "a list of the acts is paragraphs" '<p>ACT II.  A hall.</p>'
+hasnt inline "a bracket with a number sign is no direction" '<stage rend="bracketed">eBook'
 has inline "bracketed direction between speeches" '<stage rend="bracketed"><persName ref="#jane">Jane</persName> enters, reading.</stage>'
 has inline "bracketed direction inside a speech" '<stage rend="bracketed">Sits.</stage>'
 hasnt inline "a sentence 'Yes.' is no speaker" "<speaker>Yes."
 hasnt inline "a heading-like line is no speaker" "<speaker>END"
 cat >"$TK_TMP/alone.txt" <<'EOF'
-THE FIRST ACT
+      THE FIRST ACT
 
 ROPER.
 
@@ -235,6 +294,7 @@ Welcome.
 EOF
 conv alone; shape alone play
 count alone '<sp who=' 4
+has alone "an indented act heading" '<div type="act">'
 has alone "speech after the name alone" '<speaker>ROPER.</speaker>'
 has alone "wrapped prose is one p" "I'm in luck. Just the chap I'm hunting for, and in a"
 has alone "an open bracket block is a stage direction" "<stage>[_LORD FARNCOMBE enters"
@@ -245,10 +305,12 @@ The Tragedy of Nobody
      Enter ANNA and BORIS
 ANNA
      Who goes there? Speak, and tell me true,
-     Or else be gone into the winter night.
+     Or else be gone [ ] the winter night.
 BORIS
      It is but I, your son, that stands
      Here at the door.
+ANNA
+     Well?
 ANNA
      Why, then come in, and sit by the fire, for you
      have walked all the long way from the town and
@@ -257,6 +319,10 @@ ANNA
 BORIS
      Aside
      Now she will ask again.
+ANNA
+     The fire of youth, when winter comes,
+     Dies not in one night; it lingers on.
+     Dies
 ANNA BORIS
      Goodnight!
 EPILOGUE
@@ -265,7 +331,14 @@ ANNA
      So ends our tale.
 EOF
 conv moby; shape moby play
-count moby '<l>' 4
+count moby '<l>' 9
+has moby "an empty bracket is a lacuna" '<l>Or else be gone <gap reason="omitted" rend="bracketed"><desc> </desc></gap> the winter night.</l>'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/moby.out" "$TK_TMP/moby.xml" 2>/dev/null
+grep -qF 'Or else be gone [ ] the winter night.' "$TK_TMP/moby.out" && ok || fail "moby: the lacuna '[ ]' not rendered back as printed"
+has moby "a one-line speech is what the next longer speech is (prose)" '<p>Well?</p>'
+has moby "a one-line speech is what the next longer speech is (verse)" '<l>Now she will ask again.</l>'
+has moby "a verse line opening with a stage word stays verse" '<l>Dies not in one night; it lingers on.</l>'
+has moby "a stage word alone is a direction" '<stage>Dies</stage>'
 has moby "prose speech wrapped at lower case is a p" "<p>Why, then come in"
 has moby "unbracketed direction in a speech" "<stage>Knocking within</stage>"
 has moby "a cue word as a direction" "<stage>Aside</stage>"

@@ -1,5 +1,6 @@
 /* checks.c: rule checks beyond the grammar: pointers resolve, unique xml:ids, ISO 8601 dates
- * in order, no leftover transcript brackets, declared persons are mentioned. */
+ * in order, no leftover transcript brackets, declared persons are mentioned. In a batch,
+ * what one document cannot decide alone is left to the corpus (tools/refs.c). */
 #include "validate_internal.h"
 
 #include <ctype.h>
@@ -10,6 +11,7 @@
 
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
 #define TEI_NS "http://www.tei-c.org/ns/1.0"
+#define XI_NS "http://www.w3.org/2001/XInclude"
 
 /* Bracket warnings shown per document before they are only counted. */
 #define MAX_BRACKET_WARNINGS 20
@@ -34,6 +36,13 @@ _Static_assert(sizeof rule_names / sizeof *rule_names == R_COUNT, "one name per 
 /* Attributes holding #id pointers (whitespace-separated lists). */
 static const char *const pointer_attrs[] = {"ref",   "who",   "corresp", "target", "synch",
                                             "start", "end",   "since",   "origin"};
+/* Where a rule runs by default when its scope is limited: the bracket rule judges transcript
+ * brackets teikit should have encoded, so it runs on what teikit converted (other editions
+ * print brackets on purpose: [Act 1], Leiden [-?-]). */
+static const struct {
+    enum rule rule;
+    unsigned bit; /* TK_RULE_* */
+} scoped[] = {{R_BRACKET, TK_RULE_BRACKET}};
 /* Attributes holding ISO 8601 dates (TEI att.datable.w3c), and elements where @from/@to
  * are not dates (page or line numbers, pointers). */
 static const char *const date_attrs[] = {"when", "from", "to", "notBefore", "notAfter"};
@@ -47,10 +56,16 @@ static const char *const bracket_exempt[] = {"code", "eg", "egXML", "formula", "
 struct checker {
     tk_diag *d;
     const char *name;
+    const tk_check_ctx *ctx; /* never NULL */
+    unsigned off;            /* TK_RULE_* bits of the scoped rules that do not run here */
     xmlHashTablePtr ids;       /* xml:id -> element */
     xmlHashTablePtr mentioned; /* ids some pointer names */
     unsigned errors;
     unsigned brackets;
+    unsigned xincludes; /* xi:include elements in the tree */
+    xmlNodePtr *persons; /* listPerson/person elements, in document order */
+    size_t n_persons, cap_persons;
+    int oom;
 };
 
 static int in_list(const char *const *list, size_t n, const xmlChar *s)
@@ -92,6 +107,49 @@ static unsigned text_start_line(xmlNodePtr t)
     return l > nl ? l - nl : l;
 }
 
+/* The file a node comes from: an XIncluded file (xmlFree), or NULL for the document. */
+static xmlChar *file_of(const struct checker *c, xmlNodePtr n)
+{
+    return c->ctx->file_of != NULL ? c->ctx->file_of(c->ctx->file_arg, n) : NULL;
+}
+
+/* Line and column (0 when unknown) of an element's start tag; the column only for the
+ * document's own elements (`included`: the element came from an XIncluded file). */
+static unsigned where_in(const struct checker *c, xmlNodePtr el, int included, unsigned *col)
+{
+    unsigned line = line_of(el);
+    *col = c->ctx->column != NULL && line > 0 && !included
+               ? c->ctx->column(c->ctx->column_arg, el, &line)
+               : 0;
+    return line;
+}
+
+static unsigned where(const struct checker *c, xmlNodePtr el, unsigned *col)
+{
+    xmlChar *in = file_of(c, el);
+    unsigned line = where_in(c, el, in != NULL, col);
+    xmlFree(in);
+    return line;
+}
+
+/* The number of messages the document has so far (where a deferred one will go). */
+static size_t msg_pos(const struct checker *c)
+{
+    return c->ctx->n_msgs != NULL ? *c->ctx->n_msgs : 0;
+}
+
+/* Defers a pointer or person to the corpus (tools/refs.c), with its place. */
+static void defer(struct checker *c, xmlNodePtr el, const char *attr, const char *token,
+                  const char *base)
+{
+    xmlChar *in = file_of(c, el);
+    unsigned col, line = where_in(c, el, in != NULL, &col);
+    if (tk_refs_defer(c->ctx->refs, attr, token, base, (const char *)in, line, col,
+                      msg_pos(c)) != 0)
+        c->oom = 1;
+    xmlFree(in);
+}
+
 static void report(struct checker *c, tk_severity sev, xmlNodePtr n, unsigned line_add,
                    unsigned col, enum rule r, const char *fmt, const char *a, const char *b,
                    const char *e)
@@ -99,19 +157,79 @@ static void report(struct checker *c, tk_severity sev, xmlNodePtr n, unsigned li
     char text[900];
     snprintf(text, sizeof text, fmt, a, b != NULL ? b : "", e != NULL ? e : "");
     unsigned line = n->type == XML_TEXT_NODE ? text_start_line(n) : line_of(n);
-    tk_diag_report(c->d, sev, c->name, line > 0 ? line + line_add : 0, col, rule_names[r],
-                   "%s", text);
+    xmlChar *in = file_of(c, n);
+    if (in != NULL && line_add == 0)
+        col = 0; /* columns are the document's */
+    else if (col == 0 && line_add == 0 && n->type == XML_ELEMENT_NODE)
+        line = where_in(c, n, 0, &col);
+    tk_diag_report(c->d, sev, in != NULL ? (const char *)in : c->name,
+                   line > 0 ? line + line_add : 0, col, rule_names[r], "%s", text);
+    xmlFree(in);
     if (sev == TK_ERROR)
         c->errors++;
 }
 
 /* ---------------------------------------------------------------- xml:id ------- */
 
+/* 1 when n is an xi:include element. */
+static int is_xinclude(xmlNodePtr n)
+{
+    return n->ns != NULL && xmlStrEqual(n->ns->href, BAD_CAST XI_NS) &&
+           xmlStrEqual(n->name, BAD_CAST "include");
+}
+
+/* Counts an xi:include element (a note at the first) and records the file it names. */
+static void note_xinclude(struct checker *c, xmlNodePtr n)
+{
+    c->xincludes++;
+    xmlChar *href = xmlGetNoNsProp(n, BAD_CAST "href");
+    xmlChar *parse = xmlGetNoNsProp(n, BAD_CAST "parse");
+    unsigned col = 0, line = line_of(n);
+    if (c->xincludes == 1 && tk_diag_notes_enabled(c->d))
+        line = where(c, n, &col);
+    if (c->xincludes == 1)
+        tk_diag_report(c->d, TK_NOTE, c->name, line, col, "xinclude",
+                       c->ctx->xinclude ? "xi:include left in the tree: its inclusion failed"
+                                        : "xi:include not followed: --xinclude reads the "
+                                          "included files (local files only)");
+    if (c->ctx->refs != NULL && href != NULL && href[0] != '\0' &&
+        (parse == NULL || xmlStrEqual(parse, BAD_CAST "xml"))) {
+        xmlChar *base = xmlNodeGetBase(n->doc, n);
+        tk_refs_add_include(c->ctx->refs, (const char *)href, (const char *)base);
+        xmlFree(base);
+    }
+    xmlFree(href);
+    xmlFree(parse);
+}
+
+/* Keeps a listPerson/person for check_persons (once every pointer has been seen). */
+static void keep_person(struct checker *c, xmlNodePtr n)
+{
+    if (c->n_persons == c->cap_persons) {
+        size_t cap = c->cap_persons ? c->cap_persons * 2 : 16;
+        xmlNodePtr *v = realloc(c->persons, cap * sizeof *v);
+        if (v == NULL) {
+            c->oom = 1;
+            return;
+        }
+        c->persons = v;
+        c->cap_persons = cap;
+    }
+    c->persons[c->n_persons++] = n;
+}
+
+
+/* The first pass over the tree: xml:ids (and their duplicates), xi:includes, persons. */
 static void collect_ids(struct checker *c, xmlNodePtr n)
 {
     for (; n != NULL; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
+        if (is_xinclude(n))
+            note_xinclude(c, n);
+        else if (xmlStrEqual(n->name, BAD_CAST "person") && n->parent != NULL &&
+                 xmlStrEqual(n->parent->name, BAD_CAST "listPerson"))
+            keep_person(c, n);
         xmlChar *id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST XML_NS);
         if (id != NULL) {
             xmlNodePtr first = xmlHashLookup(c->ids, id);
@@ -140,12 +258,25 @@ static void check_pointers(struct checker *c, xmlNodePtr el, xmlAttrPtr a)
     char *save = NULL;
     for (char *tok = strtok_r((char *)v, " \t\r\n", &save); tok != NULL;
          tok = strtok_r(NULL, " \t\r\n", &save)) {
-        if (tok[0] != '#' || tok[1] == '\0')
-            continue; /* another document or scheme: not checked */
-        if (xmlHashLookup(c->ids, BAD_CAST(tok + 1)) == NULL)
+        tk_refs *refs = c->ctx->refs;
+        if (refs != NULL && tk_refs_file_pointer(tok)) { /* into another file of the corpus */
+            xmlChar *base = xmlNodeGetBase(el->doc, el);
+            defer(c, el, (const char *)a->name, tok, (const char *)base);
+            xmlFree(base);
+            continue;
+        }
+        if (tok[0] != '#' || tok[1] == '\0' || strchr(tok, '(') != NULL)
+            continue; /* another document or scheme, or an XPointer: not checked */
+        if (xmlHashLookup(c->ids, BAD_CAST(tok + 1)) == NULL && refs != NULL) {
+            /* the corpus root or an XIncluded file may define it */
+            defer(c, el, (const char *)a->name, tok, NULL);
+        } else if (xmlHashLookup(c->ids, BAD_CAST(tok + 1)) == NULL)
             report(c, TK_ERROR, el, 0, 0, R_ID_REF,
                    "@%s points to \"%s\", which no xml:id in this document defines%s",
-                   (const char *)a->name, tok, NULL);
+                   (const char *)a->name, tok,
+                   c->xincludes > 0 ? " (it has xi:include: --xinclude reads the included "
+                                      "files)"
+                                    : NULL);
         else if (xmlHashLookup(c->mentioned, BAD_CAST(tok + 1)) == NULL)
             xmlHashAddEntry(c->mentioned, BAD_CAST(tok + 1), (void *)1);
     }
@@ -424,7 +555,7 @@ static void walk(struct checker *c, xmlNodePtr n, int exempt)
 {
     for (; n != NULL; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (!exempt)
+            if (!exempt && !(c->off & TK_RULE_BRACKET))
                 check_brackets(c, n);
             continue;
         }
@@ -442,29 +573,76 @@ static void walk(struct checker *c, xmlNodePtr n, int exempt)
 }
 
 /* Persons declared in a listPerson that no pointer mentions. */
-static void check_persons(struct checker *c, xmlNodePtr n)
+static void check_persons(struct checker *c)
 {
-    for (; n != NULL; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        if (xmlStrEqual(n->name, BAD_CAST "person") && n->parent != NULL &&
-            xmlStrEqual(n->parent->name, BAD_CAST "listPerson")) {
-            xmlChar *id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST XML_NS);
-            if (id != NULL && xmlHashLookup(c->mentioned, id) == NULL)
-                report(c, TK_WARNING, n, 0, 0, R_PERSON_UNUSED,
-                       "person \"%s\" is declared but never mentioned (no @ref, @who or "
-                       "other pointer names \"#%s\")",
-                       (const char *)id, (const char *)id, NULL);
-            xmlFree(id);
-            continue;
-        }
-        check_persons(c, n->children);
+    for (size_t i = 0; i < c->n_persons; i++) {
+        xmlNodePtr n = c->persons[i];
+        xmlChar *id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST XML_NS);
+        if (id == NULL || xmlHashLookup(c->mentioned, id) != NULL)
+            ; /* nothing to say */
+        else if (c->ctx->refs != NULL)
+            defer(c, n, NULL, (const char *)id, NULL); /* another document may name it */
+        else
+            report(c, TK_WARNING, n, 0, 0, R_PERSON_UNUSED,
+                   "person \"%s\" is declared but never mentioned (no @ref, @who or other "
+                   "pointer names \"#%s\")",
+                   (const char *)id, (const char *)id, NULL);
+        xmlFree(id);
     }
 }
 
-unsigned tk_checks_run(xmlDocPtr doc, const char *name, tk_diag *d)
+/* The first element child of n named `name`, or NULL. */
+static xmlNodePtr child_named(xmlNodePtr n, const char *name)
 {
-    struct checker c = {d, name, xmlHashCreate(256), xmlHashCreate(256), 0, 0};
+    for (xmlNodePtr k = n != NULL ? n->children : NULL; k != NULL; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && xmlStrEqual(k->name, BAD_CAST name))
+            return k;
+    return NULL;
+}
+
+/* 1 when el's teiHeader names teikit's application (encodingDesc/appInfo/application
+ * @ident="teikit", as header.c writes it). */
+static int header_names_teikit(xmlNodePtr el)
+{
+    xmlNodePtr info = child_named(child_named(child_named(el, "teiHeader"), "encodingDesc"),
+                                  "appInfo");
+    for (xmlNodePtr app = info != NULL ? info->children : NULL; app != NULL; app = app->next) {
+        if (app->type != XML_ELEMENT_NODE || !xmlStrEqual(app->name, BAD_CAST "application"))
+            continue;
+        xmlChar *ident = xmlGetNoNsProp(app, BAD_CAST "ident");
+        int ours = ident != NULL && xmlStrEqual(ident, BAD_CAST "teikit");
+        xmlFree(ident);
+        if (ours)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when teikit converted the document: the root's header, or for a teiCorpus the header of
+ * a member TEI, names teikit (the stylesheets' test in xslt/common.xsl). */
+static int made_by_teikit(xmlNodePtr root)
+{
+    if (root == NULL)
+        return 0;
+    if (header_names_teikit(root))
+        return 1;
+    if (!xmlStrEqual(root->name, BAD_CAST "teiCorpus"))
+        return 0;
+    for (xmlNodePtr k = root->children; k != NULL; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && xmlStrEqual(k->name, BAD_CAST "TEI") &&
+            header_names_teikit(k))
+            return 1;
+    return 0;
+}
+
+unsigned tk_checks_run(xmlDocPtr doc, const char *name, tk_diag *d, const tk_check_ctx *ctx)
+{
+    static const tk_check_ctx none = {0};
+    struct checker c = {.d = d,
+                        .name = name,
+                        .ctx = ctx != NULL ? ctx : &none,
+                        .ids = xmlHashCreate(256),
+                        .mentioned = xmlHashCreate(256)};
     if (c.ids == NULL || c.mentioned == NULL) {
         tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "out of memory");
         xmlHashFree(c.ids, NULL);
@@ -472,13 +650,27 @@ unsigned tk_checks_run(xmlDocPtr doc, const char *name, tk_diag *d)
         return 1;
     }
     xmlNodePtr root = xmlDocGetRootElement(doc);
+    int ours = made_by_teikit(root);
+    for (size_t i = 0; i < N_OF(scoped); i++)
+        if (!ours && !(c.ctx->everywhere & scoped[i].bit))
+            c.off |= scoped[i].bit;
     collect_ids(&c, root);
     walk(&c, root, 0);
-    check_persons(&c, root);
+    check_persons(&c);
     if (c.brackets > MAX_BRACKET_WARNINGS)
         tk_diag_report(d, TK_WARNING, name, 0, 0, rule_names[R_BRACKET],
                        "%u more leftover brackets not shown", c.brackets - MAX_BRACKET_WARNINGS);
+    if (c.oom)
+        tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "out of memory");
+    if (c.ctx->refs != NULL) {
+        tk_refs_set_root(c.ctx->refs,
+                         root != NULL && xmlStrEqual(root->name, BAD_CAST "teiCorpus"),
+                         c.xincludes);
+        tk_refs_take_ids(c.ctx->refs, c.ids);
+        c.ids = NULL;
+    }
     xmlHashFree(c.ids, NULL);
     xmlHashFree(c.mentioned, NULL);
+    free(c.persons);
     return c.errors;
 }

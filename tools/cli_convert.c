@@ -32,6 +32,8 @@ void tk_cli_convert_help(FILE *out)
             "                        end, or none)\n"
             "  --force               with --split: replace the files of a non-empty DIR\n"
             "  --date-order ORDER    dmy | mdy: how to read numeric dates such as 3/2/1949\n"
+            "  --infer-years         a day and month without a year (June 5) take the year of\n"
+            "                        the document's date, marked cert=\"medium\"\n"
             "  -v, --explain         report the converter's decisions as notes\n"
             "  -h, --help            this help\n"
             "\n"
@@ -115,6 +117,8 @@ int tk_cli_convert(int argc, char **argv)
         } else if (strcmp(a, "--split") == 0) {
             NEEDS_VALUE(a);
             split = val;
+        } else if (strcmp(a, "--infer-years") == 0) {
+            o.infer_years = 1;
         } else if (strcmp(a, "--date-order") == 0) {
             NEEDS_VALUE(a);
             if (strcmp(val, "dmy") == 0)

@@ -8,6 +8,7 @@
 void tk_cli_validate_help(FILE *out)
 {
     fputs("usage: teikit validate [OPTIONS] FILE|DIR...\n"
+          "       teikit validate [OPTIONS] --corpus ROOT [FILE...]\n"
           "\n"
           "Validates TEI documents against a RelaxNG schema (teikit's own by default), then\n"
           "runs rule checks the grammar cannot express. A directory is searched for *.xml.\n"
@@ -21,21 +22,57 @@ void tk_cli_validate_help(FILE *out)
           "                    RelaxNG validators)\n"
           "  -j N              validate N files at a time (threads; the schema is compiled\n"
           "                    once and shared)\n"
-          "  --xinclude        process XInclude (off by default: nothing else is loaded)\n"
+          "  --xinclude        process XInclude (off by default: nothing else is loaded;\n"
+          "                    local files only, never the network)\n"
+          "  --corpus ROOT     the corpus the files belong to: a directory, or a teiCorpus\n"
+          "                    file and the files it XIncludes. Pointers resolve across it;\n"
+          "                    with no FILE, every document of it is validated\n"
+          "  --strict-refs     a pointer into a file not validated (or missing) is an error\n"
+          "                    (by default a note, shown with -v)\n"
+          "  --rules NAME,...  run these rules on every document (bracket runs by default\n"
+          "                    only on documents teikit converted)\n"
           "  --no-prune        compile the whole schema (by default big schemas such as\n"
           "                    tei_all are pruned to the elements the documents use)\n"
           "  -q, --quiet       no summary line\n"
           "  -v, --explain     also print notes\n"
           "  -h, --help        this help\n"
           "\n"
-          "rules: id-unique, id-ref (#id pointers in @ref @who @corresp @target @synch @start\n"
-          "@end resolve), date-iso, date-order (@when @from @to @notBefore @notAfter),\n"
-          "bracket (leftover transcript brackets, warning), person-unused (warning).\n"
+          "rules: id-unique, id-ref (#id and FILE.xml#id pointers in @ref @who @corresp\n"
+          "@target @synch @start @end @since @origin resolve), date-iso, date-order (@when\n"
+          "@from @to @notBefore @notAfter), bracket (leftover transcript brackets, warning;\n"
+          "teikit's own documents), person-unused (warning).\n"
+          "All files of one call are one unit: a #id a document does not define may be\n"
+          "defined by a teiCorpus root among them or by a file it XIncludes; FILE.xml#id\n"
+          "looks in FILE.xml when it is among them.\n"
           "Grammar errors carry the rule name relaxng; XML errors xml.\n"
           "\n"
           "Exit status: 0 all valid (warnings allowed), 1 some document invalid, 2 usage or\n"
           "I/O error. No network access and no external entities, ever.\n",
           out);
+}
+
+/* The rules whose scope --rules widens, by name. */
+static const struct {
+    const char *name;
+    unsigned bit;
+} scoped[] = {{"bracket", TK_RULE_BRACKET}};
+
+/* Parses "bracket[,NAME...]" into TK_RULE_* bits. -1 for an unknown name. */
+static int scoped_rules(const char *list, unsigned *bits)
+{
+    const char *p = list;
+    do {
+        size_t n = strcspn(p, ",");
+        size_t k = 0;
+        while (k < sizeof scoped / sizeof *scoped &&
+               !(strlen(scoped[k].name) == n && strncmp(scoped[k].name, p, n) == 0))
+            k++;
+        if (k == sizeof scoped / sizeof *scoped)
+            return -1;
+        *bits |= scoped[k].bit;
+        p += n;
+    } while (*p++ == ',');
+    return 0;
 }
 
 int tk_cli_validate(int argc, char **argv)
@@ -51,6 +88,17 @@ int tk_cli_validate(int argc, char **argv)
         } else if (strcmp(a, "--") == 0) {
             i++;
             break;
+        } else if (strcmp(a, "--corpus") == 0 || strcmp(a, "--rules") == 0) {
+            if (i + 1 >= argc)
+                return tk_cli_usage("validate", "%s needs a value", a);
+            if (a[2] == 'c')
+                o.corpus = argv[++i];
+            else if (scoped_rules(argv[++i], &o.rules) != 0)
+                return tk_cli_usage("validate", "--rules takes rule names among: bracket "
+                                                "(comma-separated), not '%s'",
+                                    argv[i]);
+        } else if (strcmp(a, "--strict-refs") == 0) {
+            o.strict_refs = 1;
         } else if (strcmp(a, "--schema") == 0 || strcmp(a, "--format") == 0 ||
                    strcmp(a, "-j") == 0) {
             if (i + 1 >= argc)
@@ -95,7 +143,7 @@ int tk_cli_validate(int argc, char **argv)
     }
     if (strcmp(format, "gcc") != 0 && strcmp(format, "json") != 0)
         return tk_cli_usage("validate", "--format must be gcc or json, not '%s'", format);
-    if (i >= argc)
+    if (i >= argc && o.corpus == NULL)
         return tk_cli_usage("validate", "no input files");
 
     tk_diag *d = tk_cli_diag();

@@ -39,7 +39,12 @@ static const char *const year_cues[] = {
     "during", "During", "after", "After", "before", "Before", "around", "year", "years",
     "early", "late", "mid", "circa", "spring", "summer", "autumn", "fall", "winter", "to",
     "and", "or", "between", "Between", "end", "beginning", "middle", "c.", "ca.", "also",
+    "By", "Till", "Around", "Circa", "Early", "Late", "Also",
 };
+
+/* Cues that join two numbers ("1931 and 1932", "pages 1 to 1700"): the number after one is
+ * a year only when the number before it is one too. */
+static const char *const joining_cues[] = {"to", "and", "or"};
 
 /* Words after a number that make it a count, not a year ("1500 feet"). */
 static const char *const count_words[] = {
@@ -97,21 +102,26 @@ static void build_tables(void)
     for (int c = 0; c < 256; c++)
         word_byte[c] = (unsigned char)is_alnum((unsigned char)c);
     date_start['f'] = date_start['F'] = date_start['b'] = date_start['B'] = date_start['t'] = 1;
+    date_start[0xE2] = 1; /* \u2019 before a two-digit year */
 }
+
+static size_t dash_at(const char *t, size_t i, size_t len);
 
 /* A month name at text[i] ending at a word boundary; returns its length (with an
  * abbreviation's '.') and the month, or 0. */
 static size_t month_at(const char *t, size_t i, size_t len, unsigned *month)
 {
     const unsigned char *cand = by_first[(unsigned char)t[i]];
-    if (cand[0] == 0 || (i > 0 && is_alnum((unsigned char)t[i - 1])))
+    /* (an en or em dash before it is a boundary: "April–September") */
+    if (cand[0] == 0 || (i > 0 && is_alnum((unsigned char)t[i - 1]) &&
+                         !(i >= 3 && dash_at(t, i - 3, len) == 3)))
         return 0;
     size_t best = 0;
     for (; *cand; cand++) {
         size_t k = *cand - 1u, n = month_len[k];
         if (i + n > len || t[i + 1] != months[k].name[1] || memcmp(t + i, months[k].name, n) != 0)
             continue;
-        if (i + n < len && is_alnum((unsigned char)t[i + n]))
+        if (i + n < len && is_alnum((unsigned char)t[i + n]) && dash_at(t, i + n, len) != 3)
             continue;
         if (months[k].abbr) {
             if (i + n >= len || t[i + n] != '.')
@@ -209,6 +219,16 @@ static int year_context(const char *t, size_t i, size_t j, size_t len)
     const char *w;
     size_t wl;
     word_before(t, i, &w, &wl);
+    if (wl > 0 && word_in(w, wl, joining_cues, sizeof joining_cues / sizeof *joining_cues)) {
+        /* the number before the cue: a year ("1931 and 1932"), or no number at all */
+        size_t e = (size_t)(w - t), n = 0;
+        while (e > 0 && t[e - 1] == ' ')
+            e--;
+        while (e > n && is_digit(t[e - 1 - n]))
+            n++;
+        if (n > 0)
+            return n == 4;
+    }
     if (wl > 0 && word_in(w, wl, year_cues, sizeof year_cues / sizeof *year_cues))
         return 1;
     /* "Moscow, 1933" / "London, 1933,": a comma after a word */
@@ -242,6 +262,113 @@ static void set_ymd(char *out, unsigned y, unsigned m, unsigned d)
         snprintf(out, 11, "%04u", y % 10000);
 }
 
+/* A month-led date at byte i without ranges: month m (its name n bytes), an optional day,
+ * an optional year (0 when none); its end, or 0. */
+static size_t month_part(const char *t, size_t i, size_t n, size_t len, unsigned *day,
+                         unsigned *year)
+{
+    size_t j = skip_spaces(t, i + n, len), e = i + n, k;
+    unsigned a, b;
+    *day = *year = 0;
+    if ((k = digits(t, j, len, 2, &a)) > 0 && a >= 1 && a <= 31 && number_ends(t, j + k, len)) {
+        *day = a;
+        e = j + k;
+        j = e;
+    }
+    size_t j3 = j < len && t[j] == ',' ? j + 1 : j;
+    j3 = skip_spaces(t, j3, len);
+    if (j3 > e && digits(t, j3, len, 4, &b) == 4 && plausible_year(b) && number_ends(t, j3 + 4, len)) {
+        *year = b;
+        e = j3 + 4;
+    }
+    return e;
+}
+
+/* A range of month-led dates at byte i, month m named in n bytes: `December 4,
+ * 1922–February 7, 1923`, `April–September, 1933`, `April 3–May 5, 1933`, `March 4–7,
+ * 1934`. The first part takes the second's year when it has none. Fills *d, returns 1. */
+static int month_range(const char *t, size_t i, size_t n, unsigned m, size_t len, tk_date *d)
+{
+    unsigned d1, y1, d2, y2, m2 = m, k;
+    size_t e1 = month_part(t, i, n, len, &d1, &y1);
+    size_t dl = dash_at(t, e1, len), j = e1 + dl, n2, e2;
+    if (dl == 0 || j >= len)
+        return 0;
+    if ((n2 = month_at(t, j, len, &m2)) > 0) {
+        e2 = month_part(t, j, n2, len, &d2, &y2);
+    } else if (d1 != 0 && y1 == 0 && (k = (unsigned)digits(t, j, len, 2, &d2)) > 0) {
+        /* March 4–7, 1934 */
+        e2 = j + k;
+        size_t j3 = e2 < len && t[e2] == ',' ? e2 + 1 : e2;
+        j3 = skip_spaces(t, j3, len);
+        if (digits(t, j3, len, 4, &y2) != 4 || !plausible_year(y2) || !number_ends(t, j3 + 4, len))
+            return 0;
+        e2 = j3 + 4;
+    } else {
+        return 0;
+    }
+    if (y2 == 0 || (d1 == 0) != (d2 == 0) || (y1 == 0 && d1 == 0 && e1 != i + n))
+        return 0;
+    if (y1 == 0)
+        y1 = y2;
+    if (d1 != 0 && (!valid_day(y1, m, d1) || !valid_day(y2, m2, d2)))
+        return 0;
+    if (y2 * 10000 + m2 * 100 + d2 <= y1 * 10000 + m * 100 + d1)
+        return 0;
+    d->end = e2;
+    set_ymd(d->from, y1, m, d1);
+    set_ymd(d->to, y2, m2, d2);
+    d->rule = "month-range";
+    return 1;
+}
+
+/* A two-digit year after an apostrophe (`in '72`, `the summer of \u201972`, `the '30s`), at
+ * byte i (the digits after ', or the right single quote itself): the year is taken in the
+ * 1900s (docs/inline.md); a cue word must stand before it, except for a decade. */
+static int apostrophe_year(const char *t, size_t i, size_t len, tk_date *d)
+{
+    size_t ap = 0, q;
+    if (i + 5 <= len && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+        (unsigned char)t[i + 2] == 0x99) {
+        q = i;
+        i += 3;
+        ap = 3;
+    } else if (i > 0 && t[i - 1] == '\'' && is_digit(t[i])) {
+        q = i - 1;
+        ap = 1;
+    } else {
+        return 0;
+    }
+    unsigned a;
+    if (q > 0 && t[q - 1] != ' ' && t[q - 1] != '(' && t[q - 1] != '\n')
+        return 0;
+    if (digits(t, i, len, 2, &a) != 2 || (i + 2 < len && is_digit(t[i + 2])))
+        return 0;
+    size_t j = i + 2;
+    d->start = q;
+    if (j < len && t[j] == 's' && (j + 1 >= len || !is_alnum((unsigned char)t[j + 1]))) {
+        if (a % 10 != 0)
+            return 0;
+        d->end = j + 1;
+        set_ymd(d->from, 1900 + a, 0, 0);
+        set_ymd(d->to, 1909 + a, 0, 0);
+        d->rule = "apostrophe-decade";
+        return 1;
+    }
+    if (!number_ends(t, j, len) || count_follows(t, j, len))
+        return 0;
+    const char *w;
+    size_t wl;
+    word_before(t, q, &w, &wl);
+    if (wl == 0 || !word_in(w, wl, year_cues, sizeof year_cues / sizeof *year_cues))
+        return 0;
+    d->end = j;
+    set_ymd(d->when, 1900 + a, 0, 0);
+    d->rule = "apostrophe-year";
+    (void)ap;
+    return 1;
+}
+
 /* Tries every pattern that can start at byte i (a word start). Fills *d and returns 1. */
 static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
 {
@@ -249,9 +376,21 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
     d->start = i;
     d->when[0] = d->from[0] = d->to[0] = '\0';
     size_t n, j;
-    /* Month [Day,] Year  |  Month Year */
+    /* Month [Day,] Year  |  Month Year, and ranges of them */
     if ((n = month_at(t, i, len, &m)) > 0) {
+        if (month_range(t, i, n, m, len, d))
+            return 1;
         j = skip_spaces(t, i + n, len);
+        /* "August of 1981" */
+        if (j + 3 < len && memcmp(t + j, "of ", 3) == 0) {
+            size_t jy = skip_spaces(t, j + 3, len);
+            if (digits(t, jy, len, 4, &b) == 4 && plausible_year(b) && number_ends(t, jy + 4, len)) {
+                d->end = jy + 4;
+                set_ymd(d->when, b, m, 0);
+                d->rule = "month-of-year";
+                return 1;
+            }
+        }
         size_t k = digits(t, j, len, 2, &a);
         if (k > 0 && a >= 1 && a <= 31) {
             size_t j2 = j + k;
@@ -271,7 +410,14 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
                 d->rule = "month-day-year";
                 return 1;
             }
-            return 0; /* "February 3" without a year: no ISO value to give */
+            /* "February 3" without a year: a day of the year (gMonthDay), which the inline
+               pass dates only with --infer-years */
+            if (!valid_day(2000, m, a) || !number_ends(t, j2, len))
+                return 0;
+            d->end = j2;
+            snprintf(d->when, sizeof d->when, "--%02u-%02u", m % 100, a % 100);
+            d->rule = "month-day";
+            return 1;
         }
         size_t j3 = j;
         if (j3 < len && t[j3] == ',')
@@ -330,6 +476,8 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
         }
         return 0;
     }
+    if (apostrophe_year(t, i, len, d))
+        return 1;
     if (!is_digit(t[i]))
         return 0;
     /* numbers: not inside a larger number or a file number ("710.1012", "F. 39") */
@@ -413,11 +561,14 @@ void tk_dates_scan(const char *text, size_t len, int order,
     tk_date d;
     /* every form below holds a year of four digits: text without four digits in a row has
      * no date (most paragraphs of a transcript), and a run of digits is quick to look for */
-    size_t run = 0;
-    for (size_t i = 0; i < len && run < 4; i++)
+    size_t run = 0, quoted = 0; /* (or two after an apostrophe: '72) */
+    for (size_t i = 0; i < len && run < 4 && !quoted; i++) {
         run = text[i] >= '0' && text[i] <= '9' ? run + 1 : 0;
-    if (run < 4)
+        quoted = run == 2 && i >= 2 && (text[i - 2] == '\'' || (unsigned char)text[i - 2] == 0x99);
+    }
+    if (run < 4 && !quoted && !(order & TK_DATE_DAYS))
         return;
+    order &= ~TK_DATE_DAYS;
     pthread_once(&tables_once, build_tables);
     /* word by word: a date can only start where a word starts */
     for (size_t i = 0; i < len;) {
@@ -458,7 +609,7 @@ int tk_date_parse(const char *text, size_t len, int order, tk_date *out)
         return 1;
     }
     if (!date_at(text, s, e, order, &d) || d.end != e || d.rule == NULL ||
-        strcmp(d.rule, "impossible") == 0)
+        strcmp(d.rule, "impossible") == 0 || strcmp(d.rule, "month-day") == 0)
         return 0;
     *out = d;
     return 1;

@@ -1,5 +1,6 @@
 /* inlines.c: the inline pass: one left-to-right scan of a span finds brackets (classified by
  * the rule table), footnote markers, dates and person names, then builds the TEI elements. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -64,6 +65,7 @@ typedef struct ctx {
     tk_inline_scratch *sc;
     tk_span_cursor cur; /* positions of messages: linear along a line */
     const char *phrase_only; /* the parent's name when it holds phrases only (no stage) */
+    int italics;             /* _italics_ may be read by the rules (the parent is p or l) */
 } ctx;
 
 /* Buffers reused from span to span (kept in cv->footnotes): the pass mallocs only when a
@@ -531,7 +533,8 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
     tk_rule_match rm;
     mark *m;
     /* glued: after a character other than a space ("Heaven--[Jack"): no play direction */
-    int glued = bs > 0 && t[bs - 1] != ' ' && t[bs - 1] != '\n' && t[bs - 1] != '\t';
+    int glued = bs > 0 && t[bs - 1] != ' ' && t[bs - 1] != '\n' && t[bs - 1] != '\t' &&
+                open != '_'; /* (an _italic_ follows no word character: "mind⁠—_Rising._") */
     if (!tk_rules_match(c->cv->rules, open, t + ins, inl,
                         attached | (glued ? TK_BR_GLUED : 0), &rm)) {
         if (open == '[')
@@ -559,7 +562,7 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
         m->s = bs;
         m->e = be;
         m->inner = ins;
-        m->paren = open == '(';
+        m->paren = open == '(' ? 1 : open == '_' ? 2 : 0;
         if (r->content >= 0 && !(r->flags & TK_RF_DESC)) {
             m->container = 1;
             m->cs = ins + rm.cap_start[r->content];
@@ -793,6 +796,68 @@ static size_t nested_end(const char *t, size_t j, size_t len)
     return k < len && t[k] == ']' && k > j + 1 ? k : 0;
 }
 
+/* Source HTML left in the text: <sub>2</sub>, <sup>T</sup> (hi, rend "sub tagged": printed
+ * as tags). Static rules with the shape of the table's, so the marks build as rule marks. */
+static char k_rend[] = "rend", v_sub[] = "sub tagged", v_sup[] = "sup tagged", k_hi[] = "hi",
+            k_sub[] = "html-sub", k_sup[] = "html-sup", k_any[] = "*";
+static char *attrs_sub[] = {k_rend, v_sub, NULL}, *attrs_sup[] = {k_rend, v_sup, NULL};
+static const tk_rule html_rules[2] = {
+    {k_sub, '<', '>', k_any, 0, TK_ENC_ELEMENT, k_hi, attrs_sub, 0, 0},
+    {k_sup, '<', '>', k_any, 0, TK_ENC_ELEMENT, k_hi, attrs_sup, 0, 0},
+};
+
+/* A <sub>...</sub> or <sup>...</sup> at i: a rule mark over it (1), else 0. The content is
+ * short, on one line, holds no other tag. */
+static int html_tag(ctx *c, size_t i, size_t len)
+{
+    const char *t = c->t;
+    if (i + 11 > len || t[i + 1] != 's' || t[i + 2] != 'u' || t[i + 4] != '>' ||
+        (t[i + 3] != 'b' && t[i + 3] != 'p'))
+        return 0;
+    size_t j = i + 5;
+    while (j < len && j - i < 80 && t[j] != '<' && t[j] != '\n')
+        j++;
+    if (j == i + 5 || j + 6 > len || memcmp(t + j, "</su", 4) != 0 || t[j + 4] != t[i + 3] ||
+        t[j + 5] != '>')
+        return 0;
+    tk_rule_match rm;
+    memset(&rm, 0, sizeof rm);
+    rm.rule = &html_rules[t[i + 3] == 'p'];
+    rm.cap_end[0] = j - i - 5;
+    tk_rule_match *keep = keep_match(c, &rm);
+    mark *m = keep != NULL ? push(c->out) : NULL;
+    if (m == NULL)
+        return 0;
+    m->kind = MK_RULE;
+    m->rm = keep;
+    m->s = i;
+    m->e = j + 6;
+    m->inner = i + 5;
+    m->container = 1;
+    m->cs = i + 5;
+    m->ce = j;
+    return 1;
+}
+
+/* The closing '_' of words in _italics_ opening at i, 0 when there is none: the '_' follows
+ * no word character and precedes one that is no space; the closing one follows no space
+ * and precedes no word character, within MAX_BRACKET bytes and one paragraph. */
+static size_t italic_end(const char *t, size_t i, size_t floor, size_t len)
+{
+    unsigned char b = i > floor ? (unsigned char)t[i - 1] : ' ';
+    if (isalnum(b) || b == '_' || i + 2 >= len || is_space((unsigned char)t[i + 1]) ||
+        t[i + 1] == '_')
+        return 0;
+    for (size_t j = i + 2; j < len && j - i <= MAX_BRACKET; j++) {
+        if (t[j] == '\n' && j + 1 < len && t[j + 1] == '\n')
+            return 0;
+        if (t[j] == '_' && !is_space((unsigned char)t[j - 1]) &&
+            (j + 1 == len || (!isalnum((unsigned char)t[j + 1]) && t[j + 1] != '_')))
+            return j;
+    }
+    return 0;
+}
+
 static void scan(ctx *c, size_t from, size_t len, int depth)
 {
     const char *t = c->t;
@@ -802,6 +867,7 @@ static void scan(ctx *c, size_t from, size_t len, int depth)
     static const unsigned char interesting[256] = {
         ['['] = 1, [']'] = 1, ['('] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
         ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, [0xC2] = 1, [0xE2] = 1,
+        ['_'] = 1, ['<'] = 1,
     };
     for (size_t i = from; i < len; i++) {
         while (i < len && !interesting[(unsigned char)t[i]])
@@ -832,7 +898,17 @@ static void scan(ctx *c, size_t from, size_t len, int depth)
             }
             vec *out = c->out;
             size_t before = out->n;
-            bracket(c, i, j + 1, floor);
+            tk_rule_match em;
+            if (ch == '[' && i > floor && t[i - 1] == '\\' && t[j - 1] == '\\' && j > i + 2 &&
+                tk_rules_match(c->cv->rules, '[', t + i + 1, j - i - 2, 0, &em) &&
+                em.rule->enc == TK_ENC_TIMESTAMP) {
+                /* a timestamp in Markdown's escaped brackets: "\[17:11\]" */
+                mark *m = push_span(out, MK_ANCHOR, i - 1, j + 1, i + 1, j - 1);
+                if (m != NULL)
+                    m->paren = 3;
+            } else {
+                bracket(c, i, j + 1, floor);
+            }
             if (out->n > before) {
                 mark last = out->v[out->n - 1];
                 if (nest && last.container && depth == 0) {
@@ -852,6 +928,29 @@ static void scan(ctx *c, size_t from, size_t len, int depth)
         }
         if (ch == ']') {
             warn(c, i, "bracket-unbalanced", "']' without '[' kept as text%.*s", "", 0);
+            continue;
+        }
+        if (ch == '<') {
+            if (html_tag(c, i, len)) {
+                floor = c->out->v[c->out->n - 1].e;
+                i = floor - 1;
+            }
+            continue;
+        }
+        if (ch == '_') {
+            size_t j = c->italics && depth == 0 && !in_note ? italic_end(t, i, floor, len) : 0;
+            size_t before = c->out->n;
+            /* a direction, not emphasis ("_is_"): the rules decide (stage-italic, plays) */
+            size_t k = j + 1;
+            while (k < len && t[k] == ' ')
+                k++;
+            if (j > 0 && tk_italic_direction(c->cv->rules, t + i + 1, j - i - 1,
+                                             k >= len || !(t[k] >= 'a' && t[k] <= 'z')))
+                bracket(c, i, j + 1, floor);
+            if (c->out->n > before) {
+                floor = c->out->v[c->out->n - 1].e;
+                i = floor - 1;
+            }
             continue;
         }
         if (in_note)
@@ -920,6 +1019,15 @@ static int nests(const vec *v, size_t *p, size_t a, size_t b)
 static void on_date(const tk_date *d, void *user)
 {
     ctx *c = user;
+    tk_date inferred;
+    if (d->rule != NULL && strcmp(d->rule, "month-day") == 0) {
+        /* a day and month without a year: the document's year, only when asked */
+        if (c->cv->opts == NULL || !c->cv->opts->infer_years || c->cv->doc_year[0] == '\0')
+            return;
+        inferred = *d;
+        snprintf(inferred.when, sizeof inferred.when, "%s%s", c->cv->doc_year, d->when + 1);
+        d = &inferred;
+    }
     if (d->when[0] == '\0' && d->from[0] == '\0' && d->to[0] == '\0') {
         warn(c, d->start, "date", "'%.*s' is not a day of the calendar: kept as text, no @when",
              c->t + d->start, d->end - d->start);
@@ -1047,9 +1155,13 @@ static void set_xml_id_unlisted(xmlNodePtr n, const char *id)
     *end = a;
 }
 
+/* paren: 0 square brackets, 1 parentheses, 2 underscores (_italics_), 3 Markdown's escaped
+ * square brackets (\[ \]) */
 static void set_rend(xmlNodePtr n, int paren)
 {
-    set(n, "rend", paren ? "parenthesized" : "bracketed");
+    static const char *const rends[] = {"bracketed", "parenthesized", "underscored",
+                                        "bracketed escaped"};
+    set(n, "rend", rends[paren < 4 ? paren : 0]);
 }
 
 static void text_range(ctx *c, xmlNodePtr parent, size_t a, size_t b)
@@ -1349,9 +1461,11 @@ static void build(ctx *c, xmlNodePtr parent, const mark *m, size_t *i)
         break;
     case MK_DATE:
         el = tk_el(cv, parent, "date");
-        if (m->date.when[0])
+        if (m->date.when[0]) {
             set(el, "when", m->date.when);
-        else {
+            if (m->date.rule != NULL && strcmp(m->date.rule, "month-day") == 0)
+                set(el, "cert", "medium"); /* the year is the document's (--infer-years) */
+        } else {
             set(el, "from", m->date.from);
             set(el, "to", m->date.to);
         }
@@ -1405,10 +1519,13 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     c.t = span->text;
     c.len = span->len;
     c.explain = cv->explain && tk_diag_notes_enabled(cv->diag);
-    static const char *const phrase_only[] = {"dateline", "speaker", "date"};
+    static const char *const phrase_only[] = {"dateline", "speaker", "date", "castItem",
+                                              "role", "roleDesc"};
     for (size_t i = 0; i < sizeof phrase_only / sizeof *phrase_only; i++)
         if (parent != NULL && xmlStrEqual(parent->name, (const xmlChar *)phrase_only[i]))
             c.phrase_only = phrase_only[i];
+    c.italics = parent != NULL && (xmlStrEqual(parent->name, (const xmlChar *)"p") ||
+                                   xmlStrEqual(parent->name, (const xmlChar *)"l"));
     if (!cv->footnotes->in_note)
         tk_inline_add_parent(cv, parent, span->line_no[0]);
     tk_footnotes *fs = cv->footnotes;
@@ -1434,6 +1551,10 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
         nb++;
     for (const char *p = c.t; (p = memchr(p, '(', (size_t)(c.t + c.len - p))) != NULL; p++)
         nb++;
+    for (const char *p = c.t; c.italics && (p = memchr(p, '_', (size_t)(c.t + c.len - p))) != NULL; p++)
+        nb++;
+    for (const char *p = c.t; (p = memchr(p, '<', (size_t)(c.t + c.len - p))) != NULL; p++)
+        nb++;
     if (nb > sc->cap_rms) {
         sc->rms = tk_xrealloc(sc->rms, nb * sizeof *sc->rms);
         sc->cap_rms = nb;
@@ -1443,7 +1564,10 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     reading r = {NULL, NULL, 0};
     c.out = &c.br;
     scan(&c, 0, c.len, 0);
-    tk_dates_scan(c.t, c.len, tk_rules_date_order(cv->rules), on_date, &c);
+    tk_dates_scan(c.t, c.len,
+                  tk_rules_date_order(cv->rules) |
+                      (cv->opts != NULL && cv->opts->infer_years && cv->doc_year[0] ? TK_DATE_DAYS : 0),
+                  on_date, &c);
     /* dates nest with brackets */
     size_t p = 0, pn = 0, keep = 0;
     for (size_t k = 0; k < c.dates.n; k++)

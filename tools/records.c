@@ -338,3 +338,91 @@ int tk_rec_roster_label(const char *s, size_t len)
             return 1;
     return 0;
 }
+
+/* One word of a name: an initial (`R.`), a capitalised word with a lower-case letter
+ * (`Rappaport`, `LaFeber`, `O'Neill`, `Smith-Jones`) or a particle; 2 for an initial, 1 for
+ * a word, 0 for anything else. */
+static int name_word(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (n == 2 && c >= 'A' && c <= 'Z' && s[1] == '.')
+        return 2;
+    for (size_t k = 0; k < sizeof particles / sizeof *particles; k++)
+        if (strlen(particles[k]) == n && memcmp(s, particles[k], n) == 0)
+            return 1;
+    if (!((c >= 'A' && c <= 'Z') || c >= 0xC3) || n < 2)
+        return 0;
+    int lower = 0;
+    for (size_t i = 1; i < n; i++) {
+        unsigned char d = (unsigned char)s[i];
+        if (d >= 'a' && d <= 'z')
+            lower = 1;
+        else if (!((d >= 'A' && d <= 'Z') || d >= 0x80 || d == '\'' || d == '-'))
+            return 0;
+    }
+    return lower;
+}
+
+int tk_rec_roster_entry(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len < 3 || len > 200)
+        return 0;
+    /* the name: up to the first ", ", " [" or " (" (an office, a note follow) */
+    size_t e = 0;
+    while (e < len && !(e + 1 < len && s[e + 1] == ' ' && s[e] == ',') &&
+           !(e + 1 < len && s[e] == ' ' && (s[e + 1] == '[' || s[e + 1] == '(')))
+        e++;
+    if (e == len && s[len - 1] == '.' && len > 2 && s[len - 3] != ' ')
+        return 0; /* a sentence, not a name ("Agreed upon.") */
+    int words = 0, initials = 0, last = 0;
+    for (size_t i = 0; i < e;) {
+        while (i < e && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < e && s[i] != ' ')
+            i++;
+        if (i == st)
+            break;
+        last = name_word(s + st, i - st);
+        if (last == 0)
+            return 0;
+        words++;
+        initials += last == 2;
+    }
+    if (words < 2 || words > 4 || last != 1)
+        return 0;
+    return initials > 0 ? 2 : 1;
+}
+
+int tk_rec_enclosure_title(const char *s, size_t len)
+{
+    size_t off, n;
+    len = trim_end(s, len);
+    if (len < 3 || len > 200)
+        return 0;
+    unsigned char c = (unsigned char)s[0];
+    if (!((c >= 'A' && c <= 'Z') || c >= 0xC3))
+        return 0;
+    if (tk_rec_author(s, len, &off, &n))
+        return 1;
+    size_t t = tk_rec_doc_type(s, len);
+    if (t != 0 && (t >> 16) == 0 && len <= 60)
+        return 1; /* "Memorandum.", "Proclamation of the Governor" */
+    /* "Captain Watson to Mr. Herbert.", "From Jose Vita to President Zelaya." */
+    const char *p = find_n(s, len, " to ");
+    if (p == NULL)
+        return 0;
+    size_t e = (size_t)(p - s), words = 1;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == ' ')
+            words++;
+        /* a sentence before the end is no title */
+        if (i + 1 < len && s[i] == '.' && s[i + 1] == ' ' && i > 0 && s[i - 1] >= 'a' &&
+            s[i - 1] <= 'z' && !(i >= 2 && s[i - 2] == ' ') && i < e)
+            return 0;
+    }
+    unsigned char a = e + 4 < len ? (unsigned char)s[e + 4] : 0;
+    return words <= 14 && ((a >= 'A' && a <= 'Z') || a >= 0xC3 ||
+                           (len - e - 4 > 4 && memcmp(s + e + 4, "the ", 4) == 0));
+}

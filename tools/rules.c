@@ -47,6 +47,9 @@ static const char *const builtin_rules[] = {
     "ellipsis        [...]                               -> gap reason=omitted {desc:$0}",
     "ellipsis-sp     [. . .]                             -> gap reason=omitted {desc:$0}",
     "ellipsis-char   […]                                 -> gap reason=omitted {desc:$0}",
+    /* in a play, an empty bracket between words is a lacuna of the edition (elsewhere it
+       stays text with a warning: nothing says what it is) */
+    "lacuna          [ ]                 detached play   -> gap reason=omitted {desc:$0}",
     "etc             [etc.]                     nocase   -> gap reason=editorial {desc:$0}",
     "etc-bare        [etc]                      nocase   -> gap reason=editorial {desc:$0}",
     "etc-amp         [&c.]                               -> gap reason=editorial {desc:$0}",
@@ -127,7 +130,12 @@ static const char *const builtin_rules[] = {
     "signed          [Signed]                   nocase   -> note type=editorial subtype=signed place=inline {$0}",
     /* in a play, any other square bracket of words after a space is a stage direction
        ([Sings drunkenly]) */
+    /* a number sign is no direction: an e-book's header ("[eBook #844]") */
+    "number-sign     [*\\#*]             detached play   -> @text",
     "stage-play      [*]                 detached play   -> stage {$0}",
+    /* in a play, words in _italics_ (an e-book's markup) inside a speech are a direction
+       ("Nora<TAB>_Busy with the parcels._ Yes, it is!") */
+    "stage-italic    _*_                 detached play   -> stage {$0}",
     /* not editorial: web-page debris, kept as text */
     "email-debris    [email*protected]                    -> @text",
     /* everything else made of words: supplied word(s) or a gloss (inlines.c decides) */
@@ -337,10 +345,10 @@ static const char *parse_rule(const char *line, size_t len, tk_rule *r, unsigned
     }
     if (arrow == NULL)
         return "missing '->'";
-    if (p >= arrow || (*p != '[' && *p != '('))
-        return "pattern must start with '[' or '('";
+    if (p >= arrow || (*p != '[' && *p != '(' && *p != '_'))
+        return "pattern must start with '[', '(' or '_'";
     r->open = *p;
-    r->close = *p == '[' ? ']' : ')';
+    r->close = *p == '[' ? ']' : *p == '(' ? ')' : '_'; /* _italics_ of an e-book */
     /* the pattern ends at the last closing bracket before the flags and the arrow */
     const char *pe = NULL;
     for (const char *q = p + 1; q < arrow; q++)

@@ -18,7 +18,7 @@ static const char *const structural[] = {
     "keywords", "particDesc", "listPerson", "person", "notesStmt", "text", "front", "body",
     "back", "div", "sp", "list", "timeline", "correction", "normalization", "hyphenation",
     "interpretation", "segmentation", "punctuation", "quotation", "projectDesc", "listBibl",
-    "settingDesc", "group",
+    "settingDesc", "group", "table", "row", "postscript",
 };
 
 struct tk_ser {

@@ -72,6 +72,8 @@ int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b)
         i = 5;
         n -= 5;
     }
+    while (i < n && i < 40 && s[i] == ' ') /* "  THE FIRST ACT": indented or centred */
+        i++;
     *a = i;
     *b = n;
     if (n - i < 3 || n - i > 120 || !isupper((unsigned char)s[i]))
@@ -129,6 +131,10 @@ static const char *const cast_headings[] = {
 int tk_cast_heading(const char *s, size_t n)
 {
     n = rtrim(s, n);
+    while (n > 0 && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    if (n > 2 && s[0] == '_' && s[n - 1] == '_') /* in an e-book's _italics_ */
+        s++, n -= 2;
     if (n > 4 && strncasecmp(s, "The ", 4) == 0)
         s += 4, n -= 4;
     while (n > 0 && (s[n - 1] == ':' || s[n - 1] == '.'))

@@ -50,7 +50,8 @@ static const char *const builtin_stage_cues[] = {
     "Trumpets sound", "Trumpet sounds", "Sings", "Singing", "Reads", "Dies", "They fight",
     "They fight", "Fight", "Kneels", "Rises", "Weeps", "Laughs", "Retires", "Sits down",
     "Stabs", "Draws", "Embraces", "Kisses", "Whispers", "A pause", "Pause", "Thunder",
-    "Thunder and lightning", "Bell rings", "Drum", "Drums", "March",
+    "Thunder and lightning", "Bell rings", "Drum", "Drums", "March", "Sighs", "Yawns",
+    "Listens", "Smiles", "Nods", "Curtain",
 };
 
 /* Titles and abbreviations whose period does not end a label ("Mr. Smith.", "Gen. Haig:"). */
@@ -147,6 +148,71 @@ size_t tk_speakers_stage_cue(const tk_speakers *g, const char *s, size_t n)
             return m;
     }
     return 0;
+}
+
+/* Words of the verb and adverb shapes below that open no direction: emphasis ("_does_ not",
+ * "_nothing_", "_really_"). */
+static const char *const not_cues[] = {
+    "does", "always", "perhaps", "sometimes", "yours", "hers", "ours", "theirs", "unless",
+    "nevertheless", "nothing", "something", "anything", "everything", "being", "during",
+    "morning", "evening", "thing", "bring", "string", "spring", "darling", "really", "simply",
+    "surely", "certainly", "absolutely", "entirely", "utterly", "exactly", "perfectly",
+    "lovely", "likely", "family", "nearly", "only", "truly", "wholly", "jolly", "silly"};
+
+/* 1 when the stage-cue table (rules file, then built-in) has s[0..n) or a prefix of it
+ * ending at a word end, ignoring the case of the first letter ("_laughs_" is "Laughs"). */
+static int cue_any_case(const tk_rules *r, const char *s, size_t n)
+{
+    size_t nu = 0;
+    const char *const *user = r != NULL ? tk_rules_words(r, TK_WORDS_STAGE, &nu) : NULL;
+    for (size_t k = 0; k < nu + sizeof builtin_stage_cues / sizeof *builtin_stage_cues; k++) {
+        const char *w = k < nu ? user[k] : builtin_stage_cues[k - nu];
+        size_t m = strlen(w);
+        if (m > 0 && n >= m && tolower((unsigned char)w[0]) == tolower((unsigned char)s[0]) &&
+            memcmp(w + 1, s + 1, m - 1) == 0 && (n == m || !isalpha((unsigned char)s[m])))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the word s[0..w) ends with suffix x. */
+static int ends_in(const char *s, size_t w, const char *x)
+{
+    size_t m = strlen(x);
+    return w >= m && memcmp(s + w - m, x, m) == 0;
+}
+
+int tk_italic_direction(const tk_rules *r, const char *s, size_t n, int clause_end)
+{
+    if (n == 0)
+        return 0;
+    size_t e = n; /* a sentence may end inside a quotation: '... answers: “Yes.”' */
+    if (e >= 3 && memcmp(s + e - 3, "\xe2\x80\x9d", 3) == 0)
+        e -= 3;
+    else if (s[e - 1] == '"')
+        e--;
+    if (e > 0 && (s[e - 1] == '.' || (e < n && (s[e - 1] == '!' || s[e - 1] == '?'))) &&
+        !(s[0] >= 'a' && s[0] <= 'z'))
+        return 1; /* "_Smiling._", "_To the Porter, taking out her purse._" (not "_Who!_") */
+    if (cue_any_case(r, s, n))
+        return 1; /* "_laughs_", "_a pause_" */
+    size_t w = 0;
+    while (w < n && s[w] >= 'a' && s[w] <= 'z')
+        w++;
+    if (w < 4 || (w < n && s[w] != ' ' && s[w] != ','))
+        return 0;
+    for (size_t k = 0; k < sizeof not_cues / sizeof *not_cues; k++)
+        if (strlen(not_cues[k]) == w && memcmp(not_cues[k], s, w) == 0)
+            return 0;
+    int more = w < n; /* other words follow the first */
+    /* a present-tense verb ("_puts her arm round Anya_", "_mutters_") or a participle
+       ("_glancing at his watch_", "_coughing_"): alone only where a clause ends */
+    if ((ends_in(s, w, "s") && !ends_in(s, w, "ss") && !ends_in(s, w, "us") &&
+         !ends_in(s, w, "is")) ||
+        (ends_in(s, w, "ing") && w >= 5))
+        return more || clause_end;
+    /* a manner adverb alone where a clause ends ("_dreamily_") */
+    return !more && w >= 6 && ends_in(s, w, "ly") && clause_end;
 }
 
 /* ------------------------------------------------------------------ the grammar */

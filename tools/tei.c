@@ -86,12 +86,16 @@ typedef struct builder {
     xmlNodePtr container;   /* body or the innermost div */
     xmlNodePtr act, scene;  /* play divisions */
     xmlNodePtr section;     /* div opened by a heading */
+    xmlNodePtr part;        /* div of a record's part (covering document, enclosure) */
     xmlNodePtr sp;          /* open speaker turn */
     int sp_has_speaker, sp_has_content;
     unsigned sp_line;
     xmlNodePtr list;        /* open list (in container or sp) */
+    xmlNodePtr cast;        /* open castList (in container) */
     xmlNodePtr opener;
     xmlNodePtr closer;      /* open closer (salute, signed) at the end of the container */
+    xmlNodePtr postscript;  /* open postscript after the closer */
+    xmlNodePtr table;       /* open table (TAB-separated rows) */
     int oom;
 } builder;
 
@@ -144,6 +148,69 @@ static xmlNodePtr text_el(builder *b, xmlNodePtr parent, const char *name, const
     if (sp.len > 0)
         tk_inline_append(b->cv, el, &sp);
     return el;
+}
+
+/* The spaces and tabs that indent line l. */
+static size_t leading_blanks(const tk_line *l)
+{
+    size_t a = 0;
+    while (a < l->len && (l->s[a] == ' ' || l->s[a] == '\t'))
+        a++;
+    return a;
+}
+
+/* Where the role's name ends on a cast list line, from byte a to e: before ", ", " (",
+ * two spaces, a tab, ": " or " }" ("Nora, his wife", "Anya (her daughter)", "Lane:
+ * Mr. F. Kinsey Peile."); e when the whole line is the name. *desc: where the rest starts. */
+static size_t role_end(const char *s, size_t a, size_t e, size_t *desc)
+{
+    for (size_t i = a + 1; i < e; i++) {
+        char c = s[i], nx = i + 1 < e ? s[i + 1] : '\0';
+        if (((c == ',' || c == ':') && nx == ' ') || c == '\t' ||
+            (c == ' ' && (nx == '(' || nx == ' ' || nx == '}'))) {
+            size_t d = i + (c == ',' || c == ':');
+            while (d < e && (s[d] == ' ' || s[d] == '\t'))
+                d++;
+            *desc = d;
+            return i;
+        }
+    }
+    *desc = e;
+    return e;
+}
+
+/* One castItem: role (the name) and roleDesc (the rest of the line and the lines after it),
+ * the separator between them as printed. */
+static void cast_item(builder *b, const tk_block *bl)
+{
+    const tk_line *l = &b->L->v[bl->line];
+    size_t e = l->len, desc;
+    while (e > bl->off && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t' || l->s[e - 1] == '\r'))
+        e--;
+    xmlNodePtr item = tk_el(b->cv, b->cast, "castItem"), el;
+    size_t re = role_end(l->s, bl->off, e, &desc);
+    tk_span sp;
+    if (item == NULL || (el = tk_el(b->cv, item, "role")) == NULL ||
+        make_span(&b->sb, b->L, bl->line, 1, bl->off, re, &sp) != 0) {
+        b->oom = 1;
+        return;
+    }
+    tk_inline_append(b->cv, el, &sp);
+    if (desc > re)
+        tk_text(item, l->s + re, desc - re);
+    if (desc >= e && bl->n_lines < 2)
+        return;
+    if (desc >= e) /* the description on the next lines */
+        tk_text(item, "\n", 1);
+    el = tk_el(b->cv, item, "roleDesc");
+    if (el == NULL ||
+        (desc < e ? make_span(&b->sb, b->L, bl->line, bl->n_lines, desc, 0, &sp)
+                  : make_span(&b->sb, b->L, bl->line + 1, bl->n_lines - 1,
+                              leading_blanks(&b->L->v[bl->line + 1]), 0, &sp)) != 0) {
+        b->oom = 1;
+        return;
+    }
+    tk_inline_append(b->cv, el, &sp);
 }
 
 /* Where common content (p, list, sp, stage) goes now. */
@@ -214,7 +281,8 @@ static void open_section(builder *b, const tk_block *bl, const char *type)
     if (strcmp(type, "scene") == 0 && b->act != NULL)
         parent = b->act;
     else if (strcmp(type, "section") == 0)
-        parent = b->scene != NULL ? b->scene : b->act != NULL ? b->act : b->body;
+        parent = b->scene != NULL ? b->scene : b->act != NULL ? b->act
+                                             : b->part != NULL ? b->part : b->body;
     xmlNodePtr div = tk_el(b->cv, parent, "div");
     if (div == NULL) {
         b->oom = 1;
@@ -231,6 +299,23 @@ static void open_section(builder *b, const tk_block *bl, const char *type)
     b->section = div;
     b->container = div;
     b->info->n_heads++;
+}
+
+/* Opens the division of a part of a record (TK_BF_PART) in the body: the covering
+ * document or an enclosure, each with its own head, opener and closer (TEI allows no
+ * division after a closer, so the covering paper is a division too). */
+static void open_part(builder *b, const char *type)
+{
+    close_sp(b);
+    b->list = b->opener = b->closer = NULL;
+    b->section = b->act = b->scene = NULL;
+    xmlNodePtr div = tk_el(b->cv, b->body, "div");
+    if (div == NULL) {
+        b->oom = 1;
+        return;
+    }
+    xmlSetProp(div, (const xmlChar *)"type", (const xmlChar *)type);
+    b->part = b->container = div;
 }
 
 static char *line_text(const tk_lines *L, const tk_block *bl)
@@ -321,10 +406,48 @@ static void add_stage(builder *b, const tk_block *bl)
         tk_inline_append(b->cv, el, &sp);
 }
 
+/* A row of TAB-separated cells (a run of TABs separates two cells) in the open table, or a
+ * new one; a page break that stands right after the open table goes into it (the table
+ * goes on across the page). */
+static void add_row(builder *b, const tk_block *bl, const tk_line *l)
+{
+    xmlNodePtr t = target(b), last = t->last;
+    b->list = NULL;
+    if (b->table != NULL && last != NULL && last != b->table && last->prev == b->table &&
+        last->type == XML_ELEMENT_NODE && strcmp((const char *)last->name, "pb") == 0) {
+        xmlUnlinkNode(last);
+        xmlAddChild(b->table, last);
+    }
+    if (b->table == NULL || b->table != t->last)
+        b->table = tk_el(b->cv, t, "table");
+    xmlNodePtr row = b->table != NULL ? tk_el(b->cv, b->table, "row") : NULL;
+    if (row == NULL) {
+        b->oom = 1;
+        return;
+    }
+    size_t a = bl->off, n = l->len;
+    while (n > a && (l->s[n - 1] == ' ' || l->s[n - 1] == '\t'))
+        n--;
+    while (a < n) {
+        while (a < n && (l->s[a] == ' ' || l->s[a] == '\t'))
+            a++;
+        size_t e = a;
+        while (e < n && l->s[e] != '\t')
+            e++;
+        tk_block cell = *bl;
+        cell.n_lines = 1;
+        cell.off = a;
+        text_el(b, row, "cell", &cell, e < l->len ? e : 0);
+        a = e;
+    }
+}
+
 static void one_block(builder *b, const tk_block *bl)
 {
     tk_conv *cv = b->cv;
     const tk_line *l = &b->L->v[bl->line];
+    if (bl->flags & TK_BF_PART)
+        open_part(b, bl->divtype);
     switch (bl->kind) {
     case TK_B_TITLE:
     case TK_B_DATELINE:
@@ -356,6 +479,8 @@ static void one_block(builder *b, const tk_block *bl)
                                      : NULL;
                     if (w != NULL) {
                         snprintf(b->info->when, sizeof b->info->when, "%s", (const char *)w);
+                        if (w[0] >= '0' && w[0] <= '9')
+                            snprintf(cv->doc_year, sizeof cv->doc_year, "%.4s", (const char *)w);
                         xmlFree(w);
                         xmlChar *t = xmlNodeGetContent(n);
                         free(b->info->date_text);
@@ -529,7 +654,7 @@ static void one_block(builder *b, const tk_block *bl)
         b->list = NULL;
         /* a body needs a paragraph-level element before its closer (TEI): one that has
            none yet (a heading and a signature only) gets an empty p first */
-        if (t == b->body && !container_has_common(t))
+        if ((t == b->body || t == b->part) && !container_has_common(t))
             tk_el(cv, t, "p");
         if (b->closer == NULL || b->closer != t->last)
             b->closer = tk_el(cv, t, "closer");
@@ -552,6 +677,36 @@ static void one_block(builder *b, const tk_block *bl)
         text_el(b, b->list, bl->kind == TK_B_ROSTER_HEAD ? "head" : "item", bl, 0);
         if (bl->kind == TK_B_ROSTER_ITEM)
             b->info->n_items++;
+        break;
+    }
+    case TK_B_POSTSCRIPT: {
+        xmlNodePtr t = target(b);
+        if (b->postscript == NULL || b->postscript != t->last)
+            b->postscript = tk_el(cv, t, "postscript");
+        if (b->postscript == NULL) {
+            b->oom = 1;
+            break;
+        }
+        text_el(b, b->postscript, "p", bl, 0);
+        break;
+    }
+    case TK_B_ROW:
+        add_row(b, bl, l);
+        break;
+    case TK_B_CAST_HEAD:
+    case TK_B_CAST_ITEM: {
+        close_sp(b);
+        if (bl->kind == TK_B_CAST_HEAD || b->cast == NULL || b->cast != b->container->last) {
+            b->cast = tk_el(cv, b->container, "castList");
+            if (b->cast == NULL) {
+                b->oom = 1;
+                break;
+            }
+        }
+        if (bl->kind == TK_B_CAST_HEAD)
+            text_el(b, b->cast, "head", bl, 0);
+        else
+            cast_item(b, bl);
         break;
     }
     case TK_B_NOTES_HEAD:
@@ -641,8 +796,15 @@ static void flush_finished(builder *b)
         b->opener = NULL;
     if (b->closer != NULL && b->closer != b->closer->parent->last)
         b->closer = NULL;
-    xmlNodePtr open[] = {b->sp,   b->container, b->act,   b->scene,
-                         b->section, b->list,   b->opener, b->closer};
+    if (b->postscript != NULL && b->postscript != b->postscript->parent->last)
+        b->postscript = NULL;
+    if (b->table != NULL && b->table != b->table->parent->last)
+        b->table = NULL;
+    if (b->cast != NULL && b->cast != b->cast->parent->last)
+        b->cast = NULL;
+    xmlNodePtr open[] = {b->sp,      b->container, b->act,    b->scene,      b->section,
+                         b->part,    b->list,      b->opener, b->closer,     b->postscript,
+                         b->table,   b->cast};
     size_t n_open = sizeof open / sizeof *open;
     for (size_t i = 0; i < n_open; i++)
         mark_open(open[i], b->body, 1);
@@ -667,6 +829,7 @@ void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, x
     if (b.text == NULL || b.body == NULL)
         goto out;
     b.container = b.body;
+    cv->doc_year[0] = '\0';
     notes_section(&b); /* first: the markers in the body need the note texts */
     for (size_t i = 0; i < db->n && !b.oom; i++) {
         one_block(&b, &db->b[i]);

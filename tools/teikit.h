@@ -216,6 +216,8 @@ typedef struct tk_convert_opts {
     int explain;               /* report the converter's decisions as TK_NOTE messages */
     int split;                 /* several documents: make each TEI self-contained (own
                                   particDesc), for writing one file per document */
+    int infer_years;           /* a day and month without a year ("June 5") take the year of
+                                  the document's date, with @cert='medium' (0: no date) */
 } tk_convert_opts;
 
 void tk_convert_opts_init(tk_convert_opts *o);
@@ -299,7 +301,18 @@ typedef struct tk_validate_opts {
     unsigned jobs;     /* threads for tk_validate_paths; 0 or 1 = none */
     double fallback_s; /* a pruned validation slower than this is redone with the whole
                           schema, which then serves the rest of the run (0 = 10 s) */
+    unsigned rules;    /* TK_RULE_* bits: rule checks to run on every document whatever
+                          their scope (the bracket rule runs by default only on documents
+                          teikit converted: its application ident in the header) */
+    int strict_refs;   /* a pointer into a file that is not validated (or does not exist) is
+                          an error; by default a note */
+    const char *corpus; /* a directory or a file (a teiCorpus root): its files, and the files
+                           it XIncludes, are the context pointers resolve in; validated
+                           themselves when no other path is given (may be NULL) */
 } tk_validate_opts;
+
+/* Rule checks with a limited scope, for tk_validate_opts.rules. */
+#define TK_RULE_BRACKET 0x1u
 
 typedef struct tk_validate_stats {
     unsigned long files;    /* documents looked at */

@@ -114,6 +114,8 @@ typedef struct tk_conv {
     tk_ser *stream;                    /* block side: when not NULL, finished parts of the body
                                          are written here and freed while it is built */
     int tei_depth;                    /* the indentation depth the TEI will be written at */
+    char doc_year[5];                 /* the year of the document's date once its dateline is
+                                         read ("" before): --infer-years */
     void *block_private;              /* block side's own state */
 } tk_conv;
 
@@ -209,7 +211,8 @@ int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, in
                    tk_rule_match *m);
 /* Date order for numeric dates (3.2.1949): 0 day first (default), 1 month first. Set by the
  * rules file directive `date-order dmy|mdy` or by the caller (--date-order). */
-enum { TK_DATE_DMY = 0, TK_DATE_MDY = 1 };
+enum { TK_DATE_DMY = 0, TK_DATE_MDY = 1, TK_DATE_DAYS = 2 /* or'd into an order: scan text
+       without a four-digit number too, for days without a year (--infer-years) */ };
 void tk_rules_set_date_order(tk_rules *r, int order);
 int tk_rules_date_order(const tk_rules *r);
 /* Rules flagged `play` apply only while this is on (the document being built is a play). */
@@ -225,7 +228,8 @@ const tk_rule *tk_rules_at(const tk_rules *r, size_t i);
 typedef struct tk_date {
     size_t start, end;
     char when[11], from[11], to[11];
-    const char *rule;   /* which pattern made it ("month-day-year", "year-range", ...) */
+    const char *rule;   /* which pattern made it ("month-day-year", "year-range", ...;
+                           "month-day": no year, when is "--MM-DD") */
 } tk_date;
 
 /* Finds dates in text, left to right, non-overlapping; calls found for each. Linear in len.
@@ -303,6 +307,10 @@ typedef enum tk_block_kind {
     TK_B_CLOSE_SEG,  /* a line after the signature (addressee): closer/seg */
     TK_B_ROSTER_HEAD, /* "Present:": list[@type='participants']/head */
     TK_B_ROSTER_ITEM, /* one name of the roster: list[@type='participants']/item */
+    TK_B_POSTSCRIPT,  /* a paragraph after a letter's signature: postscript/p */
+    TK_B_ROW,         /* one line of TAB-separated cells: table/row/cell */
+    TK_B_CAST_HEAD,   /* play: a cast list heading ("Dramatis Personae"): castList/head */
+    TK_B_CAST_ITEM,   /* play: one role of the cast list: castItem (role, roleDesc) */
     TK_B_KIND_COUNT
 } tk_block_kind;
 
@@ -324,7 +332,9 @@ enum {
     TK_BF_ROLE = 1,    /* the speaker is a role (QUESTION, ?): no @who */
     TK_BF_BETWEEN = 2, /* a stage or paragraph that stands between turns: closes the turn */
     TK_BF_VERSE = 4,   /* a turn whose speech is verse: its first line is an l */
-    TK_BF_JOINT = 8    /* a speaker line naming several speakers, one per word */
+    TK_BF_JOINT = 8,   /* a speaker line naming several speakers, one per word */
+    TK_BF_PART = 16    /* the first block of a part of a record with enclosures: opens
+                          div[@type=divtype] in the body ("document", "enclosure") */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
@@ -387,6 +397,13 @@ void tk_speakers_free(tk_speakers *g);
 int tk_speakers_word(const tk_speakers *g, int kind, const char *s, size_t n);
 /* Length of the stage cue s starts with (case as printed, at a word end), 0 when none. */
 size_t tk_speakers_stage_cue(const tk_speakers *g, const char *s, size_t n);
+/* 1 when s[0..n), the words between the underscores of an e-book's _italics_ inside a
+ * speech, is a stage direction rather than emphasis: a sentence ("_Smiling._"), a stage cue
+ * of either case ("_laughs_"; r's stage-cue lines first, r may be NULL), or a present-tense
+ * verb or a participle opening two words or more ("_puts her arm round Anya_"); a verb,
+ * participle or manner adverb alone ("_coughing_", "_dreamily_") only when clause_end says
+ * that no lower-case word follows the closing underscore. */
+int tk_italic_direction(const tk_rules *r, const char *s, size_t n, int clause_end);
 
 /* Label forms (a mask of those to accept is passed to tk_speaker_label). */
 enum {
@@ -437,8 +454,9 @@ size_t tk_line_indent(const tk_line *l);
 /* A timestamp alone on its line: "[00:00:02:08]", "[-00:00:00:10]". */
 int tk_timestamp_line(const char *s, size_t n);
 /* A play's division heading ("ACT I", "**** SCENE II. A room. ****", "FIRST ACT", "Act I",
- * "SCENE", "PROLOGUE"): 1 act, 2 scene, 3 prologue/epilogue/induction, 0 none; the heading's
- * text (without decoration stars) is s[*a..*b). */
+ * "SCENE", "PROLOGUE", also indented or centred): 1 act, 2 scene, 3 prologue/epilogue/
+ * induction, 0 none; the heading's text (without indentation and decoration stars) is
+ * s[*a..*b). */
 int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b);
 /* A "Key: value" field (Age: 84, Chair: Dr. Marc Susser, Office of the Historian) rather
  * than speech after a mixed-case label: the line ends without a sentence's punctuation. */
@@ -508,6 +526,13 @@ int tk_rec_signature(const char *s, size_t len);
 int tk_rec_numbered_heading(const char *s, size_t len, long *num);
 /* A roster label line (`Present:`, `PRESENT`, `Participants:`, `Also present:`): 1, else 0. */
 int tk_rec_roster_label(const char *s, size_t len);
+/* A line of a roster without label: a name of 2-4 capitalised words or initials, maybe an
+ * office after a comma (`Armin H. Rappaport, Professor of History`): 2 when the name has an
+ * initial, 1 when not, 0 when the line is no such entry. */
+int tk_rec_roster_entry(const char *s, size_t len);
+/* The title of an enclosed paper, where a dateline follows (`Captain Watson to Mr.
+ * Herbert.`, `The Minister (X) to the Secretary of State`, `Memorandum.`): 1, else 0. */
+int tk_rec_enclosure_title(const char *s, size_t len);
 
 /* ---- serialize.c: TEI bytes (structural elements indented, mixed content as built) ---- */
 /* A serializer (tk_ser): bytes written so far, in memory. Free with tk_ser_free. */

@@ -17,6 +17,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlschemastypes.h>
 #include <libxml/xmlsave.h>
 #include <libxml/uri.h>
 #include <libxml/xmlerror.h>
@@ -41,11 +42,14 @@ struct retired {
     struct retired *next;
 };
 
+#define MAX_ENGINES 16
+
 struct tk_schema {
     char *path;
     xmlDocPtr src;      /* the schema source, kept for pruning */
     tk_rng_info *info;  /* what each element allows, for messages */
     int prunable;
+    int libxml2_ready;  /* info and prunable are set (on the first validation by libxml2) */
     int use_whole;      /* set when a pruned validation was too slow */
     int broken;         /* the schema failed to compile: reported once */
     pthread_mutex_t lock;
@@ -53,6 +57,9 @@ struct tk_schema {
     struct cached cache[CACHE_SLOTS];
     struct retired *retired;
     unsigned long compiles;
+    int engine_state;   /* 0 not tried, 1 the derivative engine validates, -1 libxml2 */
+    tk_rngv *engines[MAX_ENGINES]; /* idle engines (one per thread at work) */
+    int n_engines;
 };
 
 /* ------------------------------------------------------------------ loading ------- */
@@ -122,9 +129,13 @@ tk_schema *tk_schema_load(const char *spec, tk_diag *d)
     }
     if (tk_rng_check(s->src, s->path, d) != 0)
         goto fail;
+    /* libxml2 fills its table of XML Schema types on first use, without a lock: done here,
+     * before threads compile schemas at the same time (two compiles racing to fill it made
+     * one fail: "schema does not compile") */
     xmlRelaxNGInitTypes();
-    s->info = tk_rng_info_new(s->src);
-    s->prunable = tk_prune_possible(s->src) && count_elements(root) > PRUNE_MIN_ELEMENTS;
+    xmlSchemaInitTypes();
+    /* the analysis for messages and the pruning decision serve libxml2's path only: made
+       when it is first taken (schema_for) */
     return s;
 fail:
     tk_schema_free(s);
@@ -152,6 +163,8 @@ void tk_schema_free(tk_schema *s)
         xmlRelaxNGFree(r->rng);
         free(r);
     }
+    for (int i = 0; i < s->n_engines; i++)
+        tk_rngv_free(s->engines[i]);
     tk_rng_info_free(s->info);
     if (s->src != NULL)
         xmlFreeDoc(s->src);
@@ -242,6 +255,12 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
     pthread_mutex_lock(&s->lock);
     if (s->broken)
         goto out;
+    if (!s->libxml2_ready) { /* the first validation by libxml2 */
+        s->info = tk_rng_info_new(s->src);
+        s->prunable = tk_prune_possible(s->src) &&
+                      count_elements(xmlDocGetRootElement(s->src)) > PRUNE_MIN_ELEMENTS;
+        s->libxml2_ready = 1;
+    }
     *whole = !s->prunable || o->no_prune || s->use_whole;
     if (!*whole) {
         names = tk_nameset_of_doc(doc);
@@ -260,8 +279,6 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
         goto out;
     }
     /* a cached schema pruned to a superset of the names is exact for this document too */
-    int slot = -1;
-    unsigned long least = (unsigned long)-1;
     for (int i = 0; i < CACHE_SLOTS; i++) {
         struct cached *c = &s->cache[i];
         if (c->rng != NULL && tk_nameset_subset(names, c->names)) {
@@ -270,30 +287,38 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
             rng = c->rng;
             goto out;
         }
-        if (c->rng == NULL) {
-            if (least != 0) {
-                slot = i;
-                least = 0;
-            }
-        } else if (c->uses < least) {
-            least = c->uses;
-            slot = i;
-        }
     }
+    /* pruning and compiling take most of a document's time: done outside the lock, so that
+     * threads compile their pruned forms at the same time (the source is only read) */
+    pthread_mutex_unlock(&s->lock);
     xmlDocPtr pruned = tk_prune(s->src, names, NULL);
+    if (pruned != NULL) {
+        const char *dump = getenv("TEIKIT_DUMP_PRUNED"); /* for profiling and debugging */
+        if (dump != NULL && *dump)
+            xmlSaveFormatFile(dump, pruned, 1);
+        rng = compile_doc(pruned, s->path, d);
+        xmlFreeDoc(pruned);
+    }
+    pthread_mutex_lock(&s->lock);
     if (pruned == NULL) {
         tk_diag_report(d, TK_SYSTEM, s->path, 0, 0, "io", "out of memory");
         goto out;
     }
-    const char *dump = getenv("TEIKIT_DUMP_PRUNED"); /* for profiling and debugging */
-    if (dump != NULL && *dump)
-        xmlSaveFormatFile(dump, pruned, 1);
-    rng = compile_doc(pruned, s->path, d);
     s->compiles++;
-    xmlFreeDoc(pruned);
     if (rng == NULL) {
         s->broken = 1;
         goto out;
+    }
+    /* the slot: a free one, else the least used (chosen now: other threads may have filled
+     * slots meanwhile) */
+    int slot = 0;
+    unsigned long least = (unsigned long)-1;
+    for (int i = 0; i < CACHE_SLOTS && least != 0; i++) {
+        unsigned long u = s->cache[i].rng == NULL ? 0 : s->cache[i].uses;
+        if (u < least) {
+            least = u;
+            slot = i;
+        }
     }
     if (s->cache[slot].refs > 0) { /* still in use by another thread: freed when done */
         struct retired *r = malloc(sizeof *r);
@@ -541,18 +566,20 @@ static int starts_with(const char *b, size_t len, size_t i, const char *lit)
     return i + n <= len && memcmp(b + i, lit, n) == 0;
 }
 
-/* Every start tag of the text in order, with its line and column (comments, CDATA sections,
- * processing instructions and the DOCTYPE skipped): one pass. Returns the count, -1 when out
- * of memory; *out is malloc'd. */
-static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
+/* The markup lexer shared by the scans below: calls fn for each start tag ('<' offset, kind
+ * TAG_START), end tag (TAG_END), the '>' of an empty-element tag (TAG_EMPTY_CLOSE) and of
+ * any other tag (TAG_CLOSE), from
+ * offset `from` on; comments, CDATA sections, processing instructions and the DOCTYPE are
+ * skipped. Stops when fn returns non-zero (returns that value), else returns 0. */
+enum { TAG_START, TAG_END, TAG_EMPTY_CLOSE, TAG_CLOSE };
+typedef int (*tag_fn)(void *user, size_t off, int kind);
+
+static int lex_tags(const char *b, size_t len, size_t from, tag_fn fn, void *user)
 {
     enum { TEXT, TAG, COMMENT, CDATA, PI, DECL } st = TEXT;
-    struct tagpos *v = NULL;
-    size_t n = 0, cap = 0;
-    unsigned line = 1, col = 1;
     char quote = 0;
-    int depth = 0;
-    for (size_t i = 0; i < len; i++) {
+    int depth = 0, r = 0;
+    for (size_t i = from; i < len && r == 0; i++) {
         char ch = b[i];
         switch (st) {
         case TEXT:
@@ -561,30 +588,19 @@ static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
             quote = 0;
             if (starts_with(b, len, i, "<!--")) {
                 st = COMMENT;
-                i += 3, col += 3;
+                i += 3;
             } else if (starts_with(b, len, i, "<![CDATA[")) {
                 st = CDATA;
-                i += 8, col += 8;
+                i += 8;
             } else if (starts_with(b, len, i, "<!")) {
                 st = DECL;
                 depth = 0;
             } else if (starts_with(b, len, i, "<?")) {
                 st = PI;
-                i += 1, col += 1;
+                i += 1;
             } else {
                 st = TAG;
-                if (!starts_with(b, len, i, "</")) {
-                    if (n == cap) {
-                        cap = cap ? cap * 2 : 256;
-                        struct tagpos *nv = realloc(v, cap * sizeof *v);
-                        if (nv == NULL) {
-                            free(v);
-                            return -1;
-                        }
-                        v = nv;
-                    }
-                    v[n++] = (struct tagpos){i, line, col};
-                }
+                r = fn(user, i, starts_with(b, len, i, "</") ? TAG_END : TAG_START);
             }
             break;
         case TAG:
@@ -599,6 +615,8 @@ static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
             } else if (st == DECL && ch == ']') {
                 depth--;
             } else if (ch == '>' && (st == TAG || depth <= 0)) {
+                if (st == TAG)
+                    r = fn(user, i, i > 0 && b[i - 1] == '/' ? TAG_EMPTY_CLOSE : TAG_CLOSE);
                 st = TEXT;
             }
             break;
@@ -615,15 +633,149 @@ static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
                 st = TEXT;
             break;
         }
-        if (ch == '\n') {
-            line++;
-            col = 1;
-        } else if (((unsigned char)ch & 0xC0) != 0x80) {
-            col++;
+    }
+    return r;
+}
+
+struct start_scan {
+    const char *b;
+    struct tagpos *v;
+    size_t n, cap, at; /* at: the offset line/col describe */
+    unsigned line, col;
+    int oom;
+};
+
+static int on_start_tag(void *user, size_t off, int kind)
+{
+    struct start_scan *s = user;
+    if (kind != TAG_START)
+        return 0;
+    for (; s->at < off; s->at++) { /* line and column, counted incrementally */
+        if (s->b[s->at] == '\n') {
+            s->line++;
+            s->col = 1;
+        } else if (((unsigned char)s->b[s->at] & 0xC0) != 0x80) {
+            s->col++;
         }
     }
-    *out = v;
-    return (long)n;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        struct tagpos *nv = realloc(s->v, cap * sizeof *nv);
+        if (nv == NULL) {
+            s->oom = 1;
+            return 1;
+        }
+        s->v = nv;
+        s->cap = cap;
+    }
+    s->v[s->n++] = (struct tagpos){off, s->line, s->col};
+    return 0;
+}
+
+/* Every start tag of the text in order, with its line and column: one pass. Returns the
+ * count, -1 when out of memory; *out is malloc'd. */
+static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
+{
+    struct start_scan s = {b, NULL, 0, 0, 0, 1, 1, 0};
+    lex_tags(b, len, 0, on_start_tag, &s);
+    if (s.oom) {
+        free(s.v);
+        return -1;
+    }
+    *out = s.v;
+    return (long)s.n;
+}
+
+struct end_scan {
+    int depth;
+    size_t found;
+};
+
+static int on_end_tag(void *user, size_t off, int kind)
+{
+    struct end_scan *e = user;
+    if (kind == TAG_CLOSE)
+        return 0;
+    e->depth += kind == TAG_START ? 1 : -1;
+    if (e->depth == 0) {
+        e->found = off;
+        return 1;
+    }
+    return 0;
+}
+
+static void source_tags(struct source *src, xmlDocPtr doc);
+
+/* The line and column of offset off of the source (its line index built). */
+static void offset_place(struct source *src, size_t off, long *line, unsigned *col)
+{
+    size_t lo = 0, hi = src->n_lines; /* the line holding off */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (src->line_start[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    unsigned c = 1;
+    for (size_t j = src->line_start[lo]; j < off && j < src->len; j++)
+        if (((unsigned char)src->buf[j] & 0xC0) != 0x80)
+            c++;
+    *line = (long)lo + 1;
+    *col = c;
+}
+
+/* The offset of the end tag of element node (its "</" or the ">" of "/>"), or (size_t)-1. */
+static size_t end_tag_offset(struct source *src, xmlNodePtr node)
+{
+    const size_t *k = ptrmap_get(src->elems, node);
+    struct end_scan e = {0, 0};
+    if (k == NULL || lex_tags(src->buf, src->len, src->tags[*k].off, on_end_tag, &e) == 0)
+        return (size_t)-1;
+    return e.found;
+}
+
+static int on_first_close(void *user, size_t off, int kind)
+{
+    if (kind != TAG_CLOSE && kind != TAG_EMPTY_CLOSE)
+        return 0;
+    *(size_t *)user = off;
+    return 1;
+}
+
+/* Moves the line and column of a message to its real place, found in the source: an
+ * element's end tag (end 1: where jing and libxml2 say an element is incomplete) or the
+ * first character that is not white space of a text node (libxml2 keeps the line where the
+ * text node ends). Left as they are when the source is not at hand. */
+static void source_place(struct source *src, xmlNodePtr node, int end, long *line,
+                         unsigned *col)
+{
+    if (src->line_start == NULL && source_load(src))
+        source_index(src);
+    if (src->tags_state == 0 && node->doc != NULL)
+        source_tags(src, node->doc);
+    if (src->tags_state != 1 || src->line_start == NULL)
+        return;
+    size_t off = (size_t)-1;
+    if (end) {
+        off = end_tag_offset(src, node);
+    } else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+        /* the text follows the previous element's end tag or its parent's start tag */
+        xmlNodePtr prev = node->prev;
+        while (prev != NULL && prev->type != XML_ELEMENT_NODE)
+            prev = prev->prev;
+        xmlNodePtr anchor = prev != NULL ? prev : node->parent;
+        const size_t *k = anchor != NULL ? ptrmap_get(src->elems, anchor) : NULL;
+        size_t from = prev != NULL ? end_tag_offset(src, prev) : k != NULL ? src->tags[*k].off
+                                                                           : (size_t)-1;
+        size_t close = (size_t)-1;
+        if (from != (size_t)-1 && lex_tags(src->buf, src->len, from, on_first_close, &close))
+            for (off = close + 1; off < src->len && strchr(" \t\r\n", src->buf[off]) != NULL;
+                 off++)
+                ;
+    }
+    if (off != (size_t)-1 && off < src->len)
+        offset_place(src, off, line, col);
 }
 
 /* 1 when the start tag at off is the one of element node n. */
@@ -1167,20 +1319,71 @@ out:
     return rc;
 }
 
+/* Where messages go: the files XIncluded so far (each read once for its columns). */
+enum { MAX_INCLUDED = 16 };
+struct places {
+    struct source inc[MAX_INCLUDED];
+    size_t n_inc;
+    struct inc_memo memo;
+};
+
+static void places_free(struct places *pl)
+{
+    for (size_t k = 0; k < pl->n_inc; k++) {
+        free((char *)pl->inc[k].path);
+        source_free(&pl->inc[k]);
+    }
+}
+
+/* The file (malloc'd when an included one, else NULL: the document), line and column of a
+ * message about node at. */
+static xmlChar *place_of(struct places *pl, xmlNodePtr at, struct source *src, int xinclude,
+                         long *line_out, unsigned *col_out)
+{
+    long line = at != NULL ? node_line(at) : 0;
+    xmlChar *base = xinclude ? included_from(at, &pl->memo) : NULL;
+    unsigned col;
+    if (base == NULL) {
+        col = node_column(src, at, &line);
+    } else { /* line numbers of included nodes are that file's, read once for columns */
+        const char *file = (const char *)base;
+        struct source *is = NULL, once = {0};
+        for (size_t k = 0; k < pl->n_inc && is == NULL; k++)
+            if (strcmp(pl->inc[k].path, file) == 0)
+                is = &pl->inc[k];
+        if (is == NULL && pl->n_inc < MAX_INCLUDED) {
+            is = &pl->inc[pl->n_inc++];
+            memset(is, 0, sizeof *is);
+            is->path = strdup(file);
+            is->tags_state = -1; /* the tags of an included file are not the tree's */
+        }
+        if (is == NULL || is->path == NULL) {
+            is = &once;
+            once.path = file;
+            once.tags_state = -1;
+        }
+        col = node_column(is, at, &line);
+        if (is == &once)
+            source_free(&once);
+    }
+    *line_out = line;
+    *col_out = col;
+    return base;
+}
+
 /* Reports the collected errors (those select_errors keeps), each once per place. Included
  * files (xinclude set) are read once each for their columns. Returns the number of
  * messages. */
 static size_t report_errors(const tk_rng_info *info, struct collector *c, struct source *src,
                             int xinclude, const char *name, tk_diag *d)
 {
-    enum { MAX_DONE = 256, MAX_INCLUDED = 16 };
+    enum { MAX_DONE = 256 };
     struct {
         xmlNodePtr node;
         char msg[160];
     } done[MAX_DONE];
-    struct source inc[MAX_INCLUDED];
-    struct inc_memo memo = {NULL, NULL};
-    size_t n_done = 0, n_inc = 0, reported = 0;
+    struct places pl = {0};
+    size_t n_done = 0, reported = 0;
     char msg[1024];
     unsigned char *keep = malloc(c->n ? c->n : 1);
     if (keep == NULL || select_errors(c, keep) != 0) {
@@ -1211,48 +1414,153 @@ static size_t report_errors(const tk_rng_info *info, struct collector *c, struct
             done[n_done].msg[ml] = '\0';
             n_done++;
         }
-        long line = at != NULL ? node_line(at) : 0;
-        const char *file = name;
-        xmlChar *base = xinclude ? included_from(at, &memo) : NULL;
+        long line;
         unsigned col;
-        if (base == NULL) {
-            col = node_column(src, at, &line);
-        } else { /* line numbers of included nodes are that file's, read once for columns */
-            file = (const char *)base;
-            struct source *is = NULL, once = {0};
-            for (size_t k = 0; k < n_inc && is == NULL; k++)
-                if (strcmp(inc[k].path, file) == 0)
-                    is = &inc[k];
-            if (is == NULL && n_inc < MAX_INCLUDED) {
-                is = &inc[n_inc++];
-                memset(is, 0, sizeof *is);
-                is->path = strdup(file);
-                is->tags_state = -1; /* the tags of an included file are not the tree's */
-            }
-            if (is == NULL || is->path == NULL) {
-                is = &once;
-                once.path = file;
-                once.tags_state = -1;
-            }
-            col = node_column(is, at, &line);
-            if (is == &once)
-                source_free(&once);
-        }
-        tk_diag_report(d, TK_ERROR, file, line > 0 ? (unsigned)line : 0, col, "relaxng", "%s",
-                       msg);
+        xmlChar *base = place_of(&pl, at, src, xinclude, &line, &col);
+        tk_diag_report(d, TK_ERROR, base != NULL ? (const char *)base : name,
+                       line > 0 ? (unsigned)line : 0, col, "relaxng", "%s", msg);
         reported++;
         xmlFree(base);
     }
-    for (size_t k = 0; k < n_inc; k++) {
-        free((char *)inc[k].path);
-        source_free(&inc[k]);
-    }
+    places_free(&pl);
     free(keep);
     if (c->overflow) {
         tk_diag_report(d, TK_ERROR, name, 0, 0, "relaxng", "too many errors; stopped listing");
         reported++;
     }
     return reported;
+}
+
+/* ---------------------------------------------------------- derivative engine ------ */
+
+/* One message of the derivative engine, placed. */
+struct eerr {
+    xmlNodePtr at;
+    int at_end;
+    char *msg;
+    xmlChar *file; /* an XIncluded file, or NULL */
+    long line;
+    unsigned col;
+    size_t seq;
+};
+
+struct eerrs {
+    struct eerr *v;
+    size_t n, cap;
+    int overflow;
+};
+
+static void eerr_collect(void *user, xmlNodePtr at, int at_end, const char *msg)
+{
+    struct eerrs *e = user;
+    if (e->n >= MAX_RAW_ERRORS) {
+        e->overflow = 1;
+        return;
+    }
+    if (e->n == e->cap) {
+        size_t cap = e->cap ? e->cap * 2 : 16;
+        struct eerr *v = realloc(e->v, cap * sizeof *v);
+        if (v == NULL) {
+            e->overflow = 1;
+            return;
+        }
+        e->v = v;
+        e->cap = cap;
+    }
+    e->v[e->n] = (struct eerr){at, at_end, strdup(msg), NULL, 0, 0, e->n};
+    if (e->v[e->n].msg == NULL) {
+        e->overflow = 1;
+        return;
+    }
+    e->n++;
+}
+
+/* Document order of messages: file (the document first), line, column, then as found. */
+static int eerr_cmp(const void *a, const void *b)
+{
+    const struct eerr *x = a, *y = b;
+    int fx = x->file != NULL, fy = y->file != NULL;
+    if (fx != fy)
+        return fx - fy;
+    if (fx && fy) {
+        int c = strcmp((const char *)x->file, (const char *)y->file);
+        if (c != 0)
+            return c;
+    }
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Places, sorts and reports the engine's messages; returns how many. */
+static size_t report_engine(struct eerrs *e, struct source *src, int xinclude,
+                            const char *name, tk_diag *d)
+{
+    struct places pl = {0};
+    for (size_t i = 0; i < e->n; i++) {
+        struct eerr *x = &e->v[i];
+        x->file = place_of(&pl, x->at, src, xinclude, &x->line, &x->col);
+        if (x->file == NULL && src != NULL && (x->at_end || x->at->type != XML_ELEMENT_NODE))
+            source_place(src, x->at, x->at_end, &x->line, &x->col);
+    }
+    places_free(&pl);
+    qsort(e->v, e->n, sizeof *e->v, eerr_cmp);
+    for (size_t i = 0; i < e->n; i++) {
+        const struct eerr *x = &e->v[i];
+        tk_diag_report(d, TK_ERROR, x->file != NULL ? (const char *)x->file : name,
+                       x->line > 0 ? (unsigned)x->line : 0, x->col, "relaxng", "%s", x->msg);
+    }
+    if (e->overflow)
+        tk_diag_report(d, TK_ERROR, name, 0, 0, "relaxng", "too many errors; stopped listing");
+    return e->n + (e->overflow != 0);
+}
+
+static void eerrs_free(struct eerrs *e)
+{
+    for (size_t i = 0; i < e->n; i++) {
+        free(e->v[i].msg);
+        xmlFree(e->v[i].file);
+    }
+    free(e->v);
+}
+
+/* A derivative engine for this thread (from the schema's pool, or a new one); NULL when
+ * the schema is not one the engine supports (libxml2 validates then). */
+static tk_rngv *engine_get(tk_schema *s)
+{
+    tk_rngv *v = NULL;
+    pthread_mutex_lock(&s->lock);
+    if (s->engine_state == 0) {
+        const char *e = getenv("TEIKIT_VALIDATOR");
+        s->engine_state = e != NULL && strcmp(e, "libxml2") == 0 ? -1 : 1;
+    }
+    if (s->engine_state == 1 && s->n_engines > 0)
+        v = s->engines[--s->n_engines];
+    int state = s->engine_state;
+    pthread_mutex_unlock(&s->lock);
+    if (v == NULL && state == 1) {
+        v = tk_rngv_new(s->src); /* reads the schema source only */
+        pthread_mutex_lock(&s->lock);
+        if (v == NULL)
+            s->engine_state = -1;
+        else
+            s->compiles++; /* an engine built counts as the schema compiled */
+        pthread_mutex_unlock(&s->lock);
+    }
+    return v;
+}
+
+static void engine_put(tk_schema *s, tk_rngv *v)
+{
+    pthread_mutex_lock(&s->lock);
+    if (s->n_engines < MAX_ENGINES) {
+        s->engines[s->n_engines++] = v;
+        v = NULL;
+    }
+    pthread_mutex_unlock(&s->lock);
+    tk_rngv_free(v);
 }
 
 /* ------------------------------------------------------------------ validate ------- */
@@ -1276,14 +1584,46 @@ static int run_relaxng(xmlRelaxNGPtr rng, xmlDocPtr doc, struct collector *c)
     return ret;
 }
 
+/* The column of an element for the rule checks (tk_check_ctx.column). */
+static unsigned check_column(void *src, xmlNodePtr el, unsigned *line)
+{
+    long l = node_line(el);
+    unsigned col = node_column(src, el, &l);
+    if (col > 0 && l > 0)
+        *line = (unsigned)l;
+    return col;
+}
+
+/* The file an XIncluded node came from, for the rule checks (tk_check_ctx.file_of). */
+static xmlChar *check_file_of(void *memo, xmlNodePtr n) { return included_from(n, memo); }
+
+/* Validates doc, then runs the rule checks; refs (may be NULL) receives what they leave to
+ * the corpus, n_msgs counts the document's messages so far. */
 static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
-                            const tk_validate_opts *o, struct source *src, tk_diag *d)
+                            const tk_validate_opts *o, struct source *src, tk_diag *d,
+                            tk_refs *refs, const size_t *n_msgs)
 {
     static const tk_validate_opts defaults = {0};
     struct collector c = {0};
     int whole = 1, status = 0;
     if (o == NULL)
         o = &defaults;
+    tk_rngv *engine = engine_get(s);
+    if (engine != NULL) {
+        struct eerrs e = {0};
+        int r = tk_rngv_validate(engine, doc, eerr_collect, &e);
+        engine_put(s, engine);
+        if (r < 0) {
+            tk_diag_report(d, TK_SYSTEM, name, 0, 0, "relaxng", "out of memory in RelaxNG "
+                                                                "validation");
+            status = 2;
+        } else if (r > 0) {
+            report_engine(&e, src, o->xinclude, name, d);
+            status = 1;
+        }
+        eerrs_free(&e);
+        goto checks;
+    }
     xmlRelaxNGPtr rng = schema_for(s, doc, o, d, &whole);
     if (rng == NULL)
         return 2;
@@ -1317,7 +1657,11 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
         status = 1;
     }
     collector_free(&c);
-    if (!o->grammar_only && tk_checks_run(doc, name, d) > 0 && status == 0)
+checks:;
+    struct inc_memo memo = {0};
+    tk_check_ctx cx = {o->rules, refs,       n_msgs, check_column,
+                       src,      o->xinclude, o->xinclude ? check_file_of : NULL, &memo};
+    if (!o->grammar_only && tk_checks_run(doc, name, d, &cx) > 0 && status == 0)
         status = 1;
     return status;
 }
@@ -1325,12 +1669,12 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
 int tk_validate_doc(tk_schema *s, xmlDocPtr doc, const char *name, const tk_validate_opts *o,
                     tk_diag *d)
 {
-    return validate_doc_src(s, doc, name, o, NULL, d);
+    return validate_doc_src(s, doc, name, o, NULL, d, NULL, NULL);
 }
 
 unsigned tk_check_doc(xmlDocPtr doc, const char *name, tk_diag *d)
 {
-    return tk_checks_run(doc, name, d);
+    return tk_checks_run(doc, name, d, NULL);
 }
 
 /* ----------------------------------------------------------------- batches ------- */
@@ -1350,6 +1694,9 @@ struct job {
     unsigned long errors, warnings;
     int status; /* 0 valid, 1 invalid, 2 system */
     int done;
+    tk_refs *refs; /* what the corpus resolves (NULL with --grammar-only) */
+    int context;   /* read only for the corpus: neither validated nor reported */
+    size_t inserted; /* messages the corpus added (they shift later positions) */
 };
 
 static void hold_sink(const tk_message *m, void *user)
@@ -1403,8 +1750,15 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
             doc = tk_xml_read_file(j->path, flags, d);
     }
     int status = 0;
+    j->refs = o->grammar_only ? NULL : tk_refs_new(j->path);
+    if (doc != NULL && j->context) { /* its ids and pointers, for the others */
+        tk_check_ctx cx = {0, j->refs, NULL, NULL, NULL, o->xinclude, NULL, NULL};
+        tk_checks_run(doc, name, d, &cx);
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
     if (doc != NULL) {
-        status = validate_doc_src(s, doc, name, o, &src, d);
+        status = validate_doc_src(s, doc, name, o, &src, d, j->refs, &j->n_msgs);
         xmlFreeDoc(doc);
     } else {
         status = 1; /* not well-formed or unreadable (the messages say which: 2 for I/O) */
@@ -1425,6 +1779,7 @@ struct pool {
     int notes;
     pthread_mutex_t lock;
     pthread_cond_t cond;
+    size_t *order; /* the order threads take jobs in (NULL: argument order) */
 };
 
 static void *worker(void *arg)
@@ -1436,6 +1791,8 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->lock);
         if (i >= p->n)
             return NULL;
+        if (p->order != NULL)
+            i = p->order[i];
         validate_one(p->s, p->o, &p->jobs[i], p->notes);
         pthread_mutex_lock(&p->lock);
         p->jobs[i].done = 1;
@@ -1587,6 +1944,163 @@ static void replay(struct job *j, tk_diag *d)
     j->n_msgs = 0;
 }
 
+/* A file's size for largest_first. */
+struct sized {
+    off_t size;
+    size_t index;
+};
+
+static int cmp_sized(const void *a, const void *b)
+{
+    const struct sized *x = a, *y = b;
+    if (x->size != y->size)
+        return x->size < y->size ? 1 : -1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The order threads take files in: largest first, so that no big file starts last and keeps
+ * one thread busy while the others have nothing left (messages still come in argument
+ * order). NULL when out of memory (argument order then). */
+static size_t *largest_first(const struct paths *files)
+{
+    struct sized *v = malloc((files->n ? files->n : 1) * sizeof *v);
+    size_t *order = malloc((files->n ? files->n : 1) * sizeof *order);
+    if (v == NULL || order == NULL) {
+        free(v);
+        free(order);
+        return NULL;
+    }
+    for (size_t i = 0; i < files->n; i++) {
+        struct stat sb;
+        v[i].size = stat(files->v[i], &sb) == 0 ? sb.st_size : 0;
+        v[i].index = i;
+    }
+    qsort(v, files->n, sizeof *v, cmp_sized);
+    for (size_t i = 0; i < files->n; i++)
+        order[i] = v[i].index;
+    free(v);
+    return order;
+}
+
+/* The corpus's messages for one document (tk_refs_opts.emit): inserted among its held
+ * messages where its checks met the item, and counted. */
+struct emitting {
+    struct job *jobs;
+    int notes;
+};
+
+static void emit_held(size_t doc, size_t pos, tk_severity sev, const char *file,
+                      unsigned line, unsigned col, const char *rule, const char *text,
+                      void *arg)
+{
+    struct emitting *e = arg;
+    struct job *j = &e->jobs[doc];
+    if (j->context || (sev == TK_NOTE && !e->notes))
+        return;
+    if (j->n_msgs == j->cap_msgs) {
+        size_t cap = j->cap_msgs ? j->cap_msgs * 2 : 8;
+        struct held *v = realloc(j->msgs, cap * sizeof *v);
+        if (v == NULL)
+            return;
+        j->msgs = v;
+        j->cap_msgs = cap;
+    }
+    size_t at = pos + j->inserted;
+    if (at > j->n_msgs)
+        at = j->n_msgs;
+    memmove(&j->msgs[at + 1], &j->msgs[at], (j->n_msgs - at) * sizeof *j->msgs);
+    j->n_msgs++;
+    j->inserted++;
+    struct held *h = &j->msgs[at];
+    h->sev = sev;
+    h->file = strdup(file != NULL ? file : strcmp(j->path, "-") == 0 ? "<stdin>" : j->path);
+    h->rule = strdup(rule);
+    h->text = strdup(text);
+    h->line = line;
+    h->col = col;
+    h->byte = -1;
+    j->errors += sev == TK_ERROR;
+    j->warnings += sev == TK_WARNING;
+    if (sev == TK_ERROR && j->status == 0)
+        j->status = 1;
+}
+
+/* Waits until job i is done (or, without threads, does it). */
+static void finish_job(struct pool *p, size_t i, int threads)
+{
+    if (!threads) {
+        if (!p->jobs[i].done)
+            validate_one(p->s, p->o, &p->jobs[i], p->notes);
+        p->jobs[i].done = 1;
+        return;
+    }
+    pthread_mutex_lock(&p->lock);
+    while (!p->jobs[i].done)
+        pthread_cond_wait(&p->cond, &p->lock);
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* Every job done, then the corpus resolves what their checks left. */
+static void resolve_unit(struct pool *p, int threads, int strict)
+{
+    for (size_t i = 0; i < p->n; i++)
+        finish_job(p, i, threads);
+    tk_refs **docs = malloc((p->n ? p->n : 1) * sizeof *docs);
+    if (docs == NULL)
+        return;
+    for (size_t i = 0; i < p->n; i++)
+        docs[i] = p->jobs[i].refs;
+    struct emitting e = {p->jobs, p->notes};
+    tk_refs_opts ro = {strict, emit_held, &e};
+    tk_refs_resolve(docs, p->n, &ro);
+    free(docs);
+}
+
+/* The files --corpus adds: validated ones (when no path was given) and context ones. A
+ * directory gives its *.xml files, a file itself and the files it XIncludes (fragments such
+ * as a listPerson file are context only). Returns -1 on error (reported). */
+static int corpus_files(const char *root, int have_paths, struct paths *validated,
+                        struct paths *context, tk_diag *d)
+{
+    struct stat sb;
+    if (stat(root, &sb) != 0) {
+        tk_diag_report(d, TK_SYSTEM, root, 0, 0, "io", "cannot open the corpus: %s",
+                       strerror(errno));
+        return -1;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        struct seen dirs = {0}, files = {0};
+        int rc = seen_before(&dirs, &sb) < 0 ? -1
+                                             : walk_dir(root, have_paths ? context : validated,
+                                                        d, 0, &dirs, &files);
+        free(dirs.v);
+        free(files.v);
+        return rc;
+    }
+    char **v;
+    int *documents;
+    size_t n;
+    if (tk_refs_root_files(root, &v, &documents, &n) != 0) {
+        tk_diag_report(d, TK_SYSTEM, root, 0, 0, "io", "out of memory");
+        return -1;
+    }
+    int rc = 0;
+    char cwd[4096];
+    size_t cl = getcwd(cwd, sizeof cwd) != NULL ? strlen(cwd) : 0;
+    for (size_t i = 0; i < n; i++) {
+        /* the root as given, the others relative to the working directory when under it */
+        const char *path = i == 0 ? root : v[i];
+        if (i > 0 && cl > 1 && strncmp(path, cwd, cl) == 0 && path[cl] == '/')
+            path += cl + 1;
+        if (rc == 0 && paths_add(!have_paths && documents[i] ? validated : context, path) != 0)
+            rc = -1;
+        free(v[i]);
+    }
+    free(v);
+    free(documents);
+    return rc;
+}
+
 int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_validate_opts *o,
                       tk_diag *d, tk_validate_stats *stats)
 {
@@ -1608,19 +2122,46 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
             rc = 2;
         }
     }
+    /* --corpus: more files to validate, or the context the others' pointers resolve in */
+    struct paths context = {0};
+    size_t n_validated = files.n;
+    if (o->corpus != NULL && corpus_files(o->corpus, argc > 0, &files, &context, d) != 0)
+        rc = 2;
+    n_validated = files.n;
+    struct seen given = {0}; /* a file both given and in the corpus is validated, once */
+    for (size_t i = 0; i < files.n; i++) {
+        struct stat sb;
+        if (stat(files.v[i], &sb) == 0 && seen_before(&given, &sb) < 0)
+            rc = 2;
+    }
+    for (size_t i = 0; i < context.n; i++) {
+        struct stat sb;
+        if (!o->grammar_only && stat(context.v[i], &sb) == 0 && 
+            (given.cap == 0 || !given.v[seen_slot(&given, sb.st_dev, sb.st_ino)].used) &&
+            paths_add(&files, context.v[i]) != 0)
+            rc = 2;
+        free(context.v[i]);
+    }
+    free(given.v);
+    free(context.v);
     struct job *jobs = calloc(files.n ? files.n : 1, sizeof *jobs);
     if (jobs == NULL) {
         tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
         rc = 2;
         goto out;
     }
-    for (size_t i = 0; i < files.n; i++)
+    for (size_t i = 0; i < files.n; i++) {
         jobs[i].path = files.v[i];
+        jobs[i].context = i >= n_validated;
+    }
     unsigned nthreads = o->jobs > 1 ? o->jobs : 1;
     if (nthreads > files.n)
         nthreads = files.n > 0 ? (unsigned)files.n : 1;
     struct pool p = {s, o, jobs, files.n, 0, tk_diag_notes_enabled(d),
-                     PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
+                     PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL};
+    if (nthreads > 1)
+        p.order = largest_first(&files);
+    int resolved = 0;
     pthread_t *tids = NULL;
     unsigned started = 0;
     if (nthreads > 1 && (tids = calloc(nthreads, sizeof *tids)) != NULL) {
@@ -1628,14 +2169,12 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
             if (pthread_create(&tids[t], NULL, worker, &p) == 0)
                 started++;
     }
-    for (size_t i = 0; i < files.n; i++) {
-        if (started == 0) {
-            validate_one(s, o, &jobs[i], p.notes);
-        } else {
-            pthread_mutex_lock(&p.lock);
-            while (!jobs[i].done)
-                pthread_cond_wait(&p.cond, &p.lock);
-            pthread_mutex_unlock(&p.lock);
+    for (size_t i = 0; i < n_validated; i++) {
+        finish_job(&p, i, started > 0);
+        /* what the document could not decide alone waits for the whole unit */
+        if (!resolved && tk_refs_pending(jobs[i].refs)) {
+            resolve_unit(&p, started > 0, o->strict_refs);
+            resolved = 1;
         }
         replay(&jobs[i], d);
         st.files++;
@@ -1650,7 +2189,13 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
     }
     for (unsigned t = 0; t < started; t++)
         pthread_join(tids[t], NULL);
+    for (size_t i = 0; i < files.n; i++) {
+        if (jobs[i].context)
+            replay(&jobs[i], NULL); /* frees what it held */
+        tk_refs_free(jobs[i].refs);
+    }
     free(tids);
+    free(p.order);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.cond);
 out:

@@ -83,10 +83,103 @@ int tk_rng_info_allows(const tk_rng_info *info, const char *ns, const char *loca
 int tk_rng_info_explain(const tk_rng_info *info, xmlNodePtr el, xmlNodePtr *at, char *buf,
                         size_t size);
 
+/* ------------------------------------------------- validation by derivatives ------- */
+
+/* A RelaxNG validator by derivatives (rngv.c) that recovers after each error as jing does:
+ * every bad place is reported once, with a message computed from the grammar state there.
+ * One instance per thread (it memoizes as it validates); the schema document must outlive
+ * it and is only read. */
+typedef struct tk_rngv tk_rngv;
+
+/* Builds a validator for a schema (RelaxNG XML syntax, one self-contained grammar with
+ * XML Schema datatypes). NULL when the schema uses what this engine does not support
+ * (include, externalRef, nested grammars, another datatype library) or out of memory: the
+ * caller then validates with libxml2. Free with tk_rngv_free. */
+tk_rngv *tk_rngv_new(xmlDocPtr rng);
+void tk_rngv_free(tk_rngv *v);
+/* Called once per bad place, in document order except that an element's incompleteness
+ * comes after its content's errors; `at` is the element (or text node) concerned, at_end 1
+ * when the place is its end tag (content missing at its end). */
+typedef void (*tk_rngv_error_fn)(void *user, xmlNodePtr at, int at_end, const char *msg);
+/* Validates doc; returns 0 valid, 1 invalid (report called at least once), -1 internal
+ * failure (out of memory). */
+int tk_rngv_validate(tk_rngv *v, xmlDocPtr doc, tk_rngv_error_fn report, void *user);
+
 /* -------------------------------------------------------------- rule checks ------- */
 
-/* Runs every rule check on doc, reporting through d with file name `name`. Returns the number
- * of errors found (warnings are not counted). */
-unsigned tk_checks_run(xmlDocPtr doc, const char *name, tk_diag *d);
+/* ------------------------------------------------------------------ the corpus ------ */
+
+/* What one document leaves for the corpus (tools/refs.c): its xml:ids, the files it
+ * XIncludes, and the pointers and persons its checks could not decide alone. Filled by one
+ * thread, read by tk_refs_resolve once every document is done. */
+typedef struct tk_refs tk_refs;
+
+/* A record for the document at path (NULL or "-": stdin, which no pointer can name). NULL
+ * when out of memory. */
+tk_refs *tk_refs_new(const char *path);
+void tk_refs_free(tk_refs *r);
+/* The root is a teiCorpus (its ids serve its members); xincludes counts xi:include elements
+ * left in the tree. */
+void tk_refs_set_root(tk_refs *r, int corpus, unsigned xincludes);
+/* Hands over the table of the document's xml:ids (r owns it from now on). */
+void tk_refs_take_ids(tk_refs *r, xmlHashTablePtr ids);
+/* Records a file the document XIncludes (href resolved against base; ignored when absent). */
+void tk_refs_add_include(tk_refs *r, const char *href, const char *base);
+/* 1 when token is "FILE.xml#id" with FILE a local path (no URI scheme). */
+int tk_refs_file_pointer(const char *token);
+/* Defers a pointer ("#id" the document does not define, or a tk_refs_file_pointer; attr is
+ * its attribute, base the URI its relative path resolves against; file the XIncluded file it
+ * is in, NULL for the document's own) or, with attr NULL, a
+ * person (token = its xml:id) no pointer of the document names. pos is the number of messages
+ * the document had when it was met: where its message, if any, goes. -1 out of memory. */
+int tk_refs_defer(tk_refs *r, const char *attr, const char *token, const char *base,
+                  const char *file, unsigned line, unsigned col, size_t pos);
+/* The files of the corpus whose root is the file `root`: itself first, then the local files
+ * it XIncludes, recursively, as real paths (*files, malloc'd strings); (*documents)[i] is 1
+ * for a TEI or teiCorpus document (0: a fragment such as a listPerson file). -1 when the
+ * root cannot be found or out of memory. The caller frees each string and both arrays. */
+int tk_refs_root_files(const char *root, char ***files, int **documents, size_t *n);
+/* 1 when r has deferred items (its messages wait for the whole unit). */
+int tk_refs_pending(const tk_refs *r);
+
+typedef struct tk_refs_opts {
+    int strict; /* pointers into files outside the unit, or missing, are errors (else notes) */
+    /* receives each message for document `doc` (index in docs), in document order per doc */
+    void (*emit)(size_t doc, size_t pos, tk_severity sev, const char *file, unsigned line,
+                 unsigned col, const char *rule, const char *text, void *arg);
+    void *arg;
+} tk_refs_opts;
+
+/* Resolves the deferred items of the n documents of one unit (entries may be NULL) against
+ * each other: a "#id" against what its document XIncludes and the unit's teiCorpus roots, a
+ * "FILE.xml#id" against that file when it is in the unit; a person is used when any pointer
+ * of the unit names it. Messages go to o->emit. -1 when out of memory. */
+int tk_refs_resolve(tk_refs *const *docs, size_t n, const tk_refs_opts *o);
+
+/* -------------------------------------------------------------- rule checks ------- */
+
+/* Rules whose scope is limited (run elsewhere only when asked): bit values of
+ * tk_validate_opts.rules, see teikit.h. */
+
+/* How the rule checks of one document run. */
+typedef struct tk_check_ctx {
+    unsigned everywhere;  /* TK_RULE_* bits: rules run whatever the document's origin */
+    tk_refs *refs;        /* NULL: every pointer is decided within the document */
+    const size_t *n_msgs; /* messages the document has so far (for tk_refs_defer's pos) */
+    /* the column of an element's start tag (0 unknown); *line (libxml2's line of the
+     * element) may be moved to the line the start tag begins on. NULL: no columns */
+    unsigned (*column)(void *arg, xmlNodePtr el, unsigned *line);
+    void *column_arg;
+    int xinclude;         /* XInclude was processed: xi:include left means it failed */
+    /* the file an XIncluded node came from (xmlFree), NULL for the document's own nodes;
+     * NULL: no XInclude. Asked in document order. */
+    xmlChar *(*file_of)(void *arg, xmlNodePtr n);
+    void *file_arg;
+} tk_check_ctx;
+
+/* Runs every rule check on doc, reporting through d with file name `name`. ctx may be NULL
+ * (no columns, no corpus, rules by their scope). Returns the number of errors found
+ * (warnings are not counted; deferred items are not counted yet). */
+unsigned tk_checks_run(xmlDocPtr doc, const char *name, tk_diag *d, const tk_check_ctx *ctx);
 
 #endif

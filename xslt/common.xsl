@@ -335,7 +335,10 @@
 
   <!-- ============================================================== brackets -->
   <!-- Brackets as printed (the converter's contract, docs/inline.md): @rend with the token
-       "bracketed" gives [ ], "parenthesized" ( ); "prefixed-WORD" prints "WORD: " after the
+       "bracketed" gives [ ], "parenthesized" ( ), "underscored" _ _ (an e-book's _italics_,
+       diplomatic view only), "escaped" with "bracketed" \[ \] (Markdown's escapes, diplomatic
+       view only), "tagged" with "sub" or "sup" the HTML tags <sub></sub> (diplomatic view
+       only); "prefixed-WORD" prints "WORD: " after the
        opening bracket, "query" a "?" before the closing one. Without such a token an element
        gets `default` ('[' for ex, supplied, gap ... of TEI teikit did not write, else none).
        Editorial brackets show in the diplomatic view only; those of spoken events and stage
@@ -353,7 +356,13 @@
     <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
     <xsl:variable name="b" select="contains($r, ' bracketed ')"/>
     <xsl:variable name="p" select="not($b) and contains($r, ' parenthesized ')"/>
-    <xsl:variable name="d" select="not($b or $p or contains($r, ' bare ') or contains($r, ' none '))"/>
+    <xsl:variable name="u" select="contains($r, ' underscored ')"/>
+    <xsl:variable name="d" select="not($b or $p or $u or contains($r, ' bare ') or contains($r, ' none '))"/>
+    <xsl:if test="$u and $dipl">_</xsl:if>
+    <xsl:if test="$b and $dipl and contains($r, ' escaped ')">\</xsl:if>
+    <xsl:if test="$dipl and contains($r, ' tagged ')">
+      <xsl:value-of select="concat('&lt;', substring('sub', 1, 3 * number(contains($r, ' sub '))), substring('sup', 1, 3 * number(contains($r, ' sup '))), '&gt;')"/>
+    </xsl:if>
     <xsl:if test="$dipl or contains($tk-kept, concat(' ', local-name(), ' '))">
       <xsl:value-of select="concat(substring('[', 1, number($b)), substring('(', 1, number($p)), substring($default, 1, 9 * number($d)))"/>
       <xsl:if test="($b or $p) and contains($r, ' prefixed-')">
@@ -372,10 +381,16 @@
     <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
     <xsl:variable name="b" select="contains($r, ' bracketed ')"/>
     <xsl:variable name="p" select="not($b) and contains($r, ' parenthesized ')"/>
-    <xsl:variable name="d" select="not($b or $p or contains($r, ' bare ') or contains($r, ' none '))"/>
+    <xsl:variable name="u" select="contains($r, ' underscored ')"/>
+    <xsl:variable name="d" select="not($b or $p or $u or contains($r, ' bare ') or contains($r, ' none '))"/>
     <xsl:if test="$dipl or contains($tk-kept, concat(' ', local-name(), ' '))">
       <xsl:if test="($b or $p) and contains($r, ' query ')">?</xsl:if>
+      <xsl:if test="$b and $dipl and contains($r, ' escaped ')">\</xsl:if>
       <xsl:value-of select="concat(substring(']', 1, number($b)), substring(')', 1, number($p)), translate(substring($default, 1, 9 * number($d)), '[(', '])'))"/>
+    </xsl:if>
+    <xsl:if test="$u and $dipl">_</xsl:if>
+    <xsl:if test="$dipl and contains($r, ' tagged ')">
+      <xsl:value-of select="concat('&lt;/', substring('sub', 1, 3 * number(contains($r, ' sub '))), substring('sup', 1, 3 * number(contains($r, ' sup '))), '&gt;')"/>
     </xsl:if>
     </xsl:if>
   </xsl:template>
@@ -388,6 +403,8 @@
     <xsl:param name="dipl" select="$tk-dipl"/>
     <xsl:choose>
       <xsl:when test="not($dipl)">&#8230;</xsl:when>
+      <!-- an empty bracket printed for a lacuna ("[ ]") -->
+      <xsl:when test="tei:desc and not(normalize-space(tei:desc))"><xsl:text> </xsl:text></xsl:when>
       <xsl:when test="tei:desc"><xsl:value-of select="normalize-space(tei:desc)"/></xsl:when>
       <xsl:when test="@reason and @quantity">
         <xsl:value-of select="concat(@quantity, ' ', @unit, substring(' ', 1, string-length(@unit)), @reason)"/>

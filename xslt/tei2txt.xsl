@@ -305,9 +305,10 @@
   <!-- (no predicate in a match pattern: see tei2html.xsl, tk-any) -->
   <xsl:template match="*" mode="inline" name="tk-inline">
     <!-- a superscript number (a reference's edition: 1903<hi rend="sup">4</hi>): ^4 -->
-    <xsl:if test="@rend and not(self::tei:note) and (contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')) and normalize-space() and translate(normalize-space(), '0123456789', '') = ''">^</xsl:if>
+    <xsl:if test="@rend and not(self::tei:note) and not(contains(concat(' ', @rend, ' '), ' tagged ')) and (contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')) and normalize-space() and translate(normalize-space(), '0123456789', '') = ''">^</xsl:if>
     <xsl:choose>
-      <xsl:when test="contains($tk-spaced, concat(' ', local-name(), ' '))">
+      <!-- (a direction in an e-book's _italics_ stays glued to its dash and punctuation) -->
+      <xsl:when test="contains($tk-spaced, concat(' ', local-name(), ' ')) and not(contains(concat(' ', @rend, ' '), ' underscored '))">
         <xsl:text> </xsl:text><xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/><xsl:text> </xsl:text>
       </xsl:when>
       <xsl:otherwise>

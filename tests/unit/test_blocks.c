@@ -28,7 +28,7 @@ static void done(parsed *P)
 /* The kinds of document k's blocks as letters (one per kind), e.g. "TDPP". */
 static const char *kinds(parsed *P, size_t k)
 {
-    static const char letters[] = "THDOPIXLMCSAZKlNnUEGRrY";
+    static const char letters[] = "THDOPIXLMCSAZKlNnUEGRrYQWJj"; /* Q postscript, W row, J cast head, j cast item */
     _Static_assert(sizeof letters - 1 == TK_B_KIND_COUNT, "one letter per block kind");
     static char out[256];
     size_t i = 0;

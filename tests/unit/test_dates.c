@@ -10,10 +10,13 @@ typedef struct {
 
 /* All dates found in text as "[text]=iso;" (ranges "from/to"). */
 static char found_buf[1024];
+static int with_month_day; /* also list days without a year (rule month-day) */
 static void collect(const tk_date *d, void *user)
 {
     const char *t = user;
     size_t n = strlen(found_buf);
+    if (!with_month_day && strcmp(d->rule, "month-day") == 0)
+        return;
     snprintf(found_buf + n, sizeof found_buf - n, "[%.*s]=%s%s%s%s;", (int)(d->end - d->start),
              t + d->start, d->when, d->from, d->to[0] ? "/" : "", d->to);
 }
@@ -82,6 +85,46 @@ static void test_dates_negative(void)
     }
 }
 
+/* Ranges across months and years, "Month of Year", capitalised cues, and numbers joined to
+ * a non-year by "to" (made-up sentences). */
+static void test_dates_ranges(void)
+{
+    static const dpair p[] = {
+        {"The survey ran April\xe2\x80\x93September, 1927 along the coast.",
+         "[April\xe2\x80\x93September, 1927]=1927-04/1927-09;"},
+        {"He was abroad October 2, 1911\xe2\x80\x94January 9, 1912 on leave.",
+         "[October 2, 1911\xe2\x80\x94January 9, 1912]=1911-10-02/1912-01-09;"},
+        {"The fair was held June 3\xe2\x80\x93July 1, 1925 in the park.",
+         "[June 3\xe2\x80\x93July 1, 1925]=1925-06-03/1925-07-01;"},
+        {"sessions of March 4\xe2\x80\x93" "7, 1931 were closed",
+         "[March 4\xe2\x80\x93" "7, 1931]=1931-03-04/1931-03-07;"},
+        {"They married in May of 1958 at home.", "[May of 1958]=1958-05;"},
+        {"By 1911 the road was open.", "[1911]=1911;"},
+        {"between 1931 and 1932 it grew", "[between 1931 and 1932]=1931/1932;"},
+        {"the floods of '27 and", "['27]=1927;"},
+        {"the winter of \xe2\x80\x99" "48 was", "[\xe2\x80\x99" "48]=1948;"},
+        {"music of the '30s and", "['30s]=1930/1939;"},
+    };
+    for (size_t i = 0; i < sizeof p / sizeof *p; i++) {
+        const char *got = dates_of(p[i].in, TK_DATE_DMY);
+        if (strcmp(got, p[i].want) != 0)
+            fprintf(stderr, "\n  input: %s\n  want:  %s\n  got:   %s\n", p[i].in, p[i].want, got);
+        CU_ASSERT_STRING_EQUAL(got, p[i].want);
+    }
+    /* a page range and a backwards range give no year range */
+    CU_ASSERT_STRING_EQUAL(dates_of("see pages 1 to 1650 of the report", TK_DATE_DMY), "");
+    CU_ASSERT_STRING_EQUAL(dates_of("lines 12 and 1650 of the list", TK_DATE_DMY), "");
+    CU_ASSERT_STRING_EQUAL(dates_of("rock'n'roll and '48 dollars or '4", TK_DATE_DMY), "");
+    CU_ASSERT_STRING_EQUAL(dates_of("July\xe2\x80\x93March, 1930 was", TK_DATE_DMY),
+                           "[1930]=1930;");
+    /* a day and month without a year: found as a day of the year (--MM-DD) */
+    with_month_day = 1;
+    CU_ASSERT_STRING_EQUAL(dates_of("in 1931 the meeting of June 5 was short", TK_DATE_DMY),
+                           "[1931]=1931;[June 5]=--06-05;");
+    CU_ASSERT_STRING_EQUAL(dates_of("in 1931 on June 31 nobody", TK_DATE_DMY), "[1931]=1931;");
+    with_month_day = 0;
+}
+
 /* A day the month does not have is found (for a warning) but gets no ISO value: it would be
  * an invalid @when (issue 16). February 1900 had 28 days, February 2000 had 29. */
 static void test_dates_impossible(void)
@@ -147,6 +190,7 @@ void tk_suite_dates(void)
     CU_pSuite s = CU_add_suite("dates", NULL, NULL);
     CU_add_test(s, "dates: positive", test_dates_positive);
     CU_add_test(s, "dates: negative (numbers)", test_dates_negative);
+    CU_add_test(s, "dates: ranges across months and years, Month of Year", test_dates_ranges);
     CU_add_test(s, "impossible days get no ISO value", test_dates_impossible);
     CU_add_test(s, "numeric dates and date order", test_numeric_order);
     CU_add_test(s, "datelines", test_date_parse_dateline);

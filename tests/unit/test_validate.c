@@ -61,8 +61,8 @@ static void test_one_document(void)
     CU_ASSERT_EQUAL(validate_string(s, "<p>ok</p>", NULL, &c), 0);
     CU_ASSERT_EQUAL(c.n, 0);
     CU_ASSERT_EQUAL(validate_string(s, "<p>x<list/></p>", NULL, &c), 1);
-    CU_ASSERT_EQUAL(c.n, 1);
-    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, "error:1:0:relaxng:element \"list\" not allowed inside \"p\""));
+    CU_ASSERT_EQUAL(c.n, 2); /* misplaced, and (as jing says too) empty: a list needs items */
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, "error:1:0:relaxng:element \"list\" not allowed here in \"p\""));
     /* rule checks run unless grammar_only */
     CU_ASSERT_EQUAL(validate_string(s, "<p><persName ref=\"#x\">X</persName></p>", NULL, &c), 1);
     CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, ":id-ref:"));
@@ -135,7 +135,8 @@ static void test_batch_with_limit(void)
     tk_diag *d = tk_test_diag(&c);
     tk_diag_set_limit(d, 1);
     char *paths[] = {a, b};
-    tk_validate_paths(s, paths, 2, NULL, d, NULL);
+    tk_validate_opts o = {.rules = TK_RULE_BRACKET}; /* the documents are not teikit's */
+    tk_validate_paths(s, paths, 2, &o, d, NULL);
     tk_diag_flush(d);
     /* per file: one bracket warning, then what was held back */
     const char *first = strstr(c.buf, ":bracket:leftover");
@@ -165,7 +166,10 @@ static void test_pruned_cache(void)
     tk_schema *s = tk_schema_load(path, d);
     tk_diag_free(d);
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    /* the pruned schemas serve libxml2's validator (the derivative engine needs none) */
+    setenv("TEIKIT_VALIDATOR", "libxml2", 1);
     CU_ASSERT_EQUAL(validate_string(s, "<p>a</p>", NULL, &c), 0);
+    unsetenv("TEIKIT_VALIDATOR");
     CU_ASSERT_EQUAL(validate_string(s, "<p>b</p><p>c</p>", NULL, &c), 0);   /* same names */
     CU_ASSERT_EQUAL(validate_string(s, "<p>a<hi>b</hi></p>", NULL, &c), 0); /* one more */
     CU_ASSERT_EQUAL(validate_string(s, "<p>a</p>", NULL, &c), 0);           /* a subset */
