@@ -31,6 +31,17 @@ if command -v xsltproc >/dev/null 2>&1; then
   xsltproc xslt/tei2html.xsl $R/corpus.xml >"$TK_TMP/a" 2>/dev/null
   $TEIKIT render --to html $R/corpus.xml >"$TK_TMP/b"
   check "xsltproc fallback: HTML persons index like tk:mentions" cmp -s "$TK_TMP/a" "$TK_TMP/b"
+  # note numbers (tk:index), mixed content (tk:mixed), speakers: the same page and text
+  for doc in memo transcript words edition apparatus genetic; do
+    for view in diplomatic normalized; do
+      xsltproc --stringparam view $view xslt/tei2html.xsl $R/$doc.xml >"$TK_TMP/a" 2>/dev/null
+      $TEIKIT render --to html --view $view $R/$doc.xml >"$TK_TMP/b" 2>/dev/null
+      check "xsltproc fallback: HTML of $doc ($view) as teikit's" cmp -s "$TK_TMP/a" "$TK_TMP/b"
+      xsltproc --stringparam view $view xslt/tei2txt.xsl $R/$doc.xml >"$TK_TMP/a" 2>/dev/null
+      $TEIKIT render --to text --view $view $R/$doc.xml >"$TK_TMP/b" 2>/dev/null
+      check "xsltproc fallback: text of $doc ($view) as teikit's" cmp -s "$TK_TMP/a" "$TK_TMP/b"
+    done
+  done
 else skip "xsltproc not installed (apt-get install xsltproc): the stylesheets not compared with it"; fi
 
 # width: no line longer than asked (counted in characters), 0 = one line per paragraph
@@ -88,10 +99,14 @@ if grep -Eq '<(script|link|img|iframe)|src=|url\(' "$h"; then fail "html fetches
 # footnotes both ways, persons index, both readings present, the switch
 grep -q 'id="tk-nr6" href="#tk-n6"' "$h" && grep -q 'id="tk-n6" class="norm"><a class="fnlabel" href="#tk-nr6"' "$h" && ok || fail "footnote links both ways"
 # a marker whose note has no text (tk-nr5) links nowhere, and no "(no note text)" is listed
-grep -q '<a id="tk-nr5"><span' "$h" && ! grep -q 'id="tk-n5"\|no note text' "$h" && ok || fail "marker of a note without text"
+# (source note 1 is 1 in both views: the normalized view numbers source notes apart from the
+# editors' notes, which it letters: [a] Soviet China specialist)
+grep -q '<a id="tk-nr5">1</a>' "$h" && ! grep -q 'id="tk-n5"\|no note text' "$h" && ok || fail "marker of a note without text"
+grep -q '<a id="tk-nr1" href="#tk-n1">a</a></sup>' "$h" && grep -q 'href="#tk-nr1" title="back to the text">a<span class="back"' "$h" && ok || fail "editorial notes lettered in the normalized view"
 # the title once: a first head that says the title in plain words is the h1, not repeated
 printf '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>On Bees</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><head>On Bees</head><p>Bees hum.</p><div><head>On Bees</head><p>x</p></div></body></text></TEI>\n' >"$TK_TMP/bees.xml"
-[ "$($TEIKIT render --to html "$TK_TMP/bees.xml" | grep -o 'On Bees' | wc -l)" -eq 3 ] && ok || fail "title printed once (title, h1, the div's own head)"
+# (the "cite this" reference at the foot names it too)
+[ "$($TEIKIT render --to html "$TK_TMP/bees.xml" | sed 's|<section class="cite".*</section>||' | grep -o 'On Bees' | wc -l)" -eq 3 ] && ok || fail "title printed once (title, h1, the div's own head)"
 # speakers of u and annotationBlock named from the personography, in HTML and text
 printf '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc><profileDesc><particDesc><listPerson><person xml:id="KM"><persName>Milan Kucan</persName></person></listPerson></particDesc></profileDesc></teiHeader><text><body><u who="#KM">Dear members.</u><annotationBlock who="#KM"><u>We vote.</u><spanGrp><span>They laugh.</span></spanGrp></annotationBlock><u who="#ZZ">Hello.</u></body></text></TEI>\n' >"$TK_TMP/u.xml"
 $TEIKIT render --to text "$TK_TMP/u.xml" >"$TK_TMP/u.txt"
@@ -106,7 +121,42 @@ grep -q '<span class="dipl sic" title="corr: can">cannot</span><span class="norm
 grep -q 'id="tk-view-dipl" class="tk-view" checked' "$h" && ok || fail "diplomatic view first"
 $TEIKIT render --to html --view normalized $R/memo.xml | grep -q 'id="tk-view-norm" class="tk-view" checked' && ok || fail "--view normalized"
 $TEIKIT render --to html $R/transcript.xml >"$TK_TMP/t.html"
-grep -q '<div class="sp" data-who="#kissinger" id="tk-s[^"]*"><div class="speaker">SECRETARY KISSINGER:</div>' "$TK_TMP/t.html" && ok || fail "speaker turn"
+grep -q '<div class="sp" data-who="#kissinger" id="t1" data-n="1"><div class="speaker">SECRETARY KISSINGER:</div>' "$TK_TMP/t.html" && ok || fail "speaker turn"
+
+# a citable edition (made-up tests/render/edition.xml): a table of contents of the divisions
+# with heads, anchors and margin numbers (data-n, shown by the style sheet) for paragraphs,
+# turns and verse lines, a number every fifth line (@n where the line has one), a page break
+# before the speaker in the speech column
+E=$TK_TMP/ed.html
+expect_status "edition html" 0 $TEIKIT render --to html $R/edition.xml
+cp "$TK_TMP/out" "$E"
+grep -q '<nav class="toc" aria-labelledby="tk-toc-h"><h2 id="tk-toc-h">Contents</h2><ol><li class="toc1"><a href="#d1">I Evening</a></li><li class="toc1"><a href="#morning">II Morning</a></li></ol></nav>' "$E" &&
+  ok || fail "table of contents"
+grep -q '<section class="div poem" id="d1">' "$E" && grep -q '<section class="div poem" id="morning">' "$E" && ok || fail "division anchors"
+[ "$(grep -o '<div class="l" id="l[0-9]*"[^>]*>' "$E" | tr '\n' ' ')" = '<div class="l" id="l1"> <div class="l" id="l2"> <div class="l" id="l3"> <div class="l" id="l4"> <div class="l" id="l5" data-n="5"> <div class="l" id="l6"> <div class="l" id="l7"> <div class="l" id="l8" data-n="10"> ' ] &&
+  ok || fail "verse lines: a number every fifth line: $(grep -o '<div class="l"[^>]*>' "$E" | tr '\n' ' ')"
+$TEIKIT render --to html --param lines=all $R/edition.xml | grep -q '<div class="l" id="l7" data-n="9">' && ok || fail "lines=all: every line numbered"
+grep -q '<p id="prose1" data-n="1">A note in prose' "$E" && grep -q '<p id="p2" data-n="2">Who lit' "$E" && ok || fail "paragraph anchors"
+grep -q '<div class="speaker">KEEPER.</div><div class="speech">' "$E" && grep -q 'data-who="#keeper" id="t1" data-n="1"' "$E" && ok || fail "page break out of the speaker column"
+grep -q '\.tei-text \[data-n\]::before{content:attr(data-n)' "$E" && ok || fail "margin numbers in the style"
+# a genetic edition (made-up tests/render/genetic.xml: sourceDoc, no text): line by line, page
+# by page, in text and HTML (the lines of all pages ran into one paragraph before)
+expect_status "genetic text" 0 $TEIKIT render --to text $R/genetic.xml
+[ "$(sed -n '/^Dear/,$p' "$TK_TMP/out" | tr '\n' '|')" = 'Dear Friend, the rain|has not stopped since||Tuesday, and the mill|is silent.||' ] &&
+  ok || fail "genetic edition: lines and pages: $(tail -6 "$TK_TMP/out" | tr '\n' '|')"
+expect_status "genetic html" 0 $TEIKIT render --to html $R/genetic.xml
+[ "$(grep -c '<p class="line">' "$TK_TMP/out")" -eq 4 ] && [ "$(grep -c '<div class="surface">' "$TK_TMP/out")" -eq 2 ] && ok || fail "genetic edition in HTML: a p per line, a div per page"
+# a critical apparatus (made-up tests/render/apparatus.xml): the lemma in the text (also in a
+# rdgGrp; the first reading when there is no lemma), the readings after the text with the
+# sigla of their witnesses (@n, abbr, else the id), an empty reading "om."
+expect_status "apparatus text" 0 $TEIKIT render --to text $R/apparatus.xml
+tr '\n' ' ' <"$TK_TMP/out" | grep -q 'The miller ground the golden corn and sang of seven stones, slowly turning all night\.' && ok || fail "apparatus: the lemmas in the text: $(head -5 "$TK_TMP/out")"
+[ "$(sed -n '/^Apparatus:/,$p' "$TK_TMP/out" | tr '\n' '|')" = 'Apparatus:|1 golden A] yellow B C|2 seven B] sevene C; eleven A|3 slowly A] softly B|4 all night A B] om. C||' ] &&
+  ok || fail "apparatus entries: $(sed -n '/^Apparatus:/,$p' "$TK_TMP/out" | tr '\n' '|')"
+expect_status "apparatus html" 0 $TEIKIT render --to html $R/apparatus.xml
+grep -q '<span class="app"><span class="lem">seven</span><sup class="appref"><a id="tk-ar2" href="#tk-a2" title="apparatus">2</a></sup></span>' "$TK_TMP/out" && ok || fail "apparatus: lemma of a rdgGrp in the HTML text"
+grep -q '<span class="lem">all night</span> <span class="wit" title="Nowhere, Town Library, MS 1; B Elsewhere, Abbey, MS 7; ">A B</span>] <span class="rdg"><i>om.</i></span> <span class="wit" title="A printed copy, 1799; ">C</span>' "$TK_TMP/out" && ok || fail "apparatus entry with sigla in HTML"
+grep -q '<p class="reference">Ada Quill. <cite>Songs of the Lamplighter</cite>. Made-up Press, 2026.</p>' "$E" && ok || fail "cite this: the reference from the header"
 grep -q '<time class="ts dipl">\[00:00:12\]</time> Thank you' "$TK_TMP/t.html" && ok || fail "timestamp (diplomatic view only)"
 grep -q 'class="event vocal"' "$TK_TMP/t.html" && grep -q 'class="gap"' "$TK_TMP/t.html" && ok || fail "events styled"
 $TEIKIT render --to html --param 'css=.x{color:red}' $R/memo.xml | grep -q '\.x{color:red}</style>' && ok || fail "css parameter"

@@ -19,7 +19,7 @@ words_ok() {
 $TEIKIT render --to text $R/words.xml >"$TK_TMP/d.txt" 2>/dev/null
 $TEIKIT render --to text --view normalized $R/words.xml >"$TK_TMP/n.txt" 2>/dev/null
 $TEIKIT render --to html $R/words.xml >"$TK_TMP/w.html" 2>/dev/null
-words_ok "words.xml text" $R/words.xml "$TK_TMP/d.txt" "$TK_TMP/n.txt"
+words_ok "words.xml text" $R/words.xml "$TK_TMP/d.txt" "norm:$TK_TMP/n.txt"
 words_ok "words.xml html" $R/words.xml "$TK_TMP/w.html"
 for w in 'Author: Charles Dickens' 'Source: Edna London' 'Claudius king of Denmark' 'The Au-thor wrote Apollo and alles' \
          'Vincent Gogh' 'meine Kritik Notiz und dellae Sache' 'Stuttgart 1903^4' 'amet[an inline note] dolor' \
@@ -36,7 +36,7 @@ if have_shared; then
     if $TEIKIT render --to text "$f" >"$TK_TMP/d.txt" 2>/dev/null &&
        $TEIKIT render --to text --view normalized "$f" >"$TK_TMP/n.txt" 2>/dev/null &&
        $TEIKIT render --to html "$f" >"$TK_TMP/h.html" 2>/dev/null; then
-      words_ok "$b text" "$f" "$TK_TMP/d.txt" "$TK_TMP/n.txt"
+      words_ok "$b text" "$f" "$TK_TMP/d.txt" "norm:$TK_TMP/n.txt"
       words_ok "$b html" "$f" "$TK_TMP/h.html"
     else
       fail "render $b"

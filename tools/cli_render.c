@@ -86,24 +86,55 @@ static int is_dir(const char *path)
 }
 
 /* Reports (TK_SYSTEM) and returns 1 when an output (targets[i], or `single` for all) would
- * overwrite any of the inputs. */
+ * overwrite any of the inputs (or when out of memory). */
 static int overwrites_an_input(char *const *targets, const char *single,
                                const char *const *inputs, size_t ni, tk_diag *d)
 {
-    int bad = 0;
-    for (size_t j = 0; j < ni; j++)
-        for (size_t i = 0; i < ni; i++) {
-            const char *target = targets[i] != NULL ? targets[i] : single;
-            if (target != NULL && tk_output_aliases(target, inputs[j])) {
-                tk_diag_report(d, TK_SYSTEM, inputs[j], 0, 0, "io",
-                               "refusing to render: the output %s would overwrite this input; "
-                               "nothing written",
-                               target);
-                bad = 1;
-                break;
-            }
-        }
-    return bad;
+    size_t *hit = calloc(ni + 1, sizeof *hit);
+    const char *const *outs = single != NULL ? &single : (const char *const *)targets;
+    int n = hit != NULL ? tk_output_clashes(outs, single != NULL ? 1 : ni, inputs, ni, hit) : -1;
+    if (n < 0)
+        tk_diag_report(d, TK_SYSTEM, "teikit render", 0, 0, "io", "out of memory");
+    for (size_t j = 0; j < ni && n > 0; j++)
+        if (hit[j] != 0)
+            tk_diag_report(d, TK_SYSTEM, inputs[j], 0, 0, "io",
+                           "refusing to render: the output %s would overwrite this input; "
+                           "nothing written",
+                           outs[hit[j] - 1]);
+    free(hit);
+    return n != 0;
+}
+
+/* A target and the input it is written for, sorted by name to find the names two inputs
+ * share (a.xml and a.tei both give a.html). */
+typedef struct named {
+    const char *name;
+    size_t index;
+} named;
+
+static int named_cmp(const void *pa, const void *pb)
+{
+    const named *a = pa, *b = pb;
+    int c = strcmp(a->name, b->name);
+    return c != 0 ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+/* Sets skip[i] for each target already written for an earlier input (sorted: n log n).
+ * Returns -1 when out of memory. */
+static int repeated_targets(char *const *targets, size_t ni, char *skip)
+{
+    named *t = malloc((ni + 1) * sizeof *t);
+    size_t n = 0;
+    if (t == NULL)
+        return -1;
+    for (size_t i = 0; i < ni; i++)
+        if (targets[i] != NULL)
+            t[n++] = (named){targets[i], i};
+    qsort(t, n, sizeof *t, named_cmp);
+    for (size_t k = 1; k < n; k++)
+        skip[t[k].index] = strcmp(t[k].name, t[k - 1].name) == 0;
+    free(t);
+    return 0;
 }
 
 int tk_cli_render(int argc, char **argv)
@@ -119,6 +150,7 @@ int tk_cli_render(int argc, char **argv)
     tk_diag *d = NULL;
     tk_render *r = NULL;
     char **written = NULL;
+    char *skip = NULL;
 
     if (params == NULL || dirs == NULL || inputs == NULL) {
         fputs("teikit render: out of memory\n", stderr);
@@ -221,7 +253,8 @@ int tk_cli_render(int argc, char **argv)
     if (r == NULL)
         goto done;
     written = calloc(ni + 1, sizeof *written);
-    if (written == NULL)
+    skip = calloc(ni + 1, 1);
+    if (written == NULL || skip == NULL)
         goto done;
     /* every target first: none may be one of the inputs (not only its own), checked before
      * anything is written */
@@ -230,19 +263,18 @@ int tk_cli_render(int argc, char **argv)
             goto done;
     if (overwrites_an_input(written, out_is_dir ? NULL : out, inputs, ni, d))
         goto done;
+    if (repeated_targets(written, ni, skip) != 0) {
+        tk_diag_report(d, TK_SYSTEM, "teikit render", 0, 0, "io", "out of memory");
+        goto done;
+    }
     for (size_t i = 0; i < ni; i++) {
         char *buf = NULL;
         size_t len = 0;
         const char *target = written[i];
-        if (target != NULL) {
-            int dup = 0;
-            for (size_t j = 0; j < i && !dup; j++)
-                dup = written[j] != NULL && strcmp(written[j], target) == 0;
-            if (dup) {
-                tk_diag_report(d, TK_SYSTEM, inputs[i], 0, 0, "io",
-                               "skipped: %s was already written for another input", target);
-                continue;
-            }
+        if (skip[i]) {
+            tk_diag_report(d, TK_SYSTEM, inputs[i], 0, 0, "io",
+                           "skipped: %s was already written for another input", target);
+            continue;
         }
         if (tk_render_file(r, inputs[i], &buf, &len) == 0)
             tk_write_file_atomic(target != NULL ? target : out != NULL ? out : "-", buf, len,
@@ -258,6 +290,7 @@ out:
         for (size_t i = 0; i < ni; i++)
             free(written[i]);
     free(written);
+    free(skip);
     tk_render_free(r);
     tk_diag_free(d);
     free(css_param);

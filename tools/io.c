@@ -474,6 +474,89 @@ int tk_output_aliases(const char *output, const char *input)
     return !a.exists && !b.exists && strcmp(a.path, b.path) == 0;
 }
 
+/* An input's identity in the sorted table of tk_output_clashes: what identify() found, the
+ * canonical path (of a file not there yet) copied out, and the input's index. */
+typedef struct input_id {
+    int exists;
+    dev_t dev;
+    ino_t ino;
+    char *path;
+    size_t index;
+} input_id;
+
+/* Orders identities: existing files by device and inode, the others by path; ties by index
+ * (the first input of a name first). */
+static int input_id_cmp(const void *pa, const void *pb)
+{
+    const input_id *a = pa, *b = pb;
+    if (a->exists != b->exists)
+        return a->exists - b->exists;
+    if (a->exists && a->dev != b->dev)
+        return a->dev < b->dev ? -1 : 1;
+    if (a->exists && a->ino != b->ino)
+        return a->ino < b->ino ? -1 : 1;
+    int c = a->exists ? 0 : strcmp(a->path, b->path);
+    if (c != 0)
+        return c;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+int tk_output_clashes(const char *const *outputs, size_t no, const char *const *inputs,
+                      size_t ni, size_t *hit)
+{
+    input_id *ids = calloc(ni + 1, sizeof *ids);
+    file_id *f = malloc(sizeof *f);
+    size_t n = 0;
+    int count = -1;
+
+    if (ids == NULL || f == NULL)
+        goto out;
+    for (size_t j = 0; j < ni; j++) {
+        hit[j] = 0;
+        if (inputs[j] == NULL || strcmp(inputs[j], "-") == 0)
+            continue;
+        identify(inputs[j], f);
+        ids[n] = (input_id){f->exists, f->dev, f->ino, NULL, j};
+        if (!f->exists && (ids[n].path = strdup(f->path)) == NULL)
+            goto out;
+        n++;
+    }
+    qsort(ids, n, sizeof *ids, input_id_cmp);
+    count = 0;
+    for (size_t i = 0; i < no; i++) {
+        if (outputs[i] == NULL || strcmp(outputs[i], "-") == 0)
+            continue;
+        identify(outputs[i], f);
+        /* the first entry not below (identity, index 0), then every entry equal to it */
+        input_id key = {f->exists, f->dev, f->ino, f->path, 0};
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (input_id_cmp(&ids[mid], &key) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < n; lo++) {
+            input_id probe = ids[lo];
+            probe.index = 0;
+            if (input_id_cmp(&probe, &key) != 0)
+                break;
+            if (hit[ids[lo].index] == 0) {
+                hit[ids[lo].index] = i + 1;
+                count++;
+            }
+        }
+    }
+out:
+    if (ids != NULL)
+        for (size_t k = 0; k < n; k++)
+            free(ids[k].path);
+    free(ids);
+    free(f);
+    return count;
+}
+
 int tk_write_file_atomic(const char *path, const void *data, size_t len, const char *protect,
                          tk_diag *d)
 {

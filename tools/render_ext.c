@@ -1,7 +1,9 @@
-/* render_ext.c: the XPath extension functions tk:nth() and tk:person() that 'teikit render'
- * gives its stylesheets: numbers among siblings and person pointers looked up in tables built
- * once per transformation (linear where the XPath equivalent is quadratic), and capped
- * warnings for pointers that name nothing. */
+/* render_ext.c: the XPath extension functions tk:nth(), tk:person(), tk:index() and
+ * tk:mixed() that 'teikit render' gives its stylesheets: numbers among siblings, positions in
+ * the stylesheet's node-set variables, person pointers and mixed content looked up in tables
+ * built once per transformation (linear where the XPath equivalent is quadratic, and no
+ * xsl:key: libxslt builds every key of a stylesheet over the whole document at the first
+ * key() call), and capped warnings for pointers that name nothing. */
 #include "teikit.h"
 #include "tk_internal.h"
 
@@ -13,6 +15,7 @@
 #include <libxml/hash.h>
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
+#include <libxslt/variables.h>
 #include <libxslt/xsltInternals.h>
 
 #define TEI_NS "http://www.tei-c.org/ns/1.0"
@@ -36,6 +39,8 @@ struct tk_render_ext {
     tk_diag *diag;
     const char *input;
     xmlHashTablePtr groups;   /* "scope|name|ns" -> struct group */
+    xmlHashTablePtr indexes;  /* variable name -> struct group (its nodes, numbered) */
+    xmlHashTablePtr mixed;    /* "%p" of an element -> (void *)1 mixed, (void *)2 not */
     xmlDocPtr ids_doc;        /* the document whose xml:ids are in ids */
     xmlHashTablePtr ids;      /* xml:id -> its element */
     char *warned[UNRESOLVED_CAP];
@@ -72,6 +77,10 @@ void tk_render_ext_free(tk_render_ext *x)
                        x->more);
     if (x->groups != NULL)
         xmlHashFree(x->groups, group_free);
+    if (x->indexes != NULL)
+        xmlHashFree(x->indexes, group_free);
+    if (x->mixed != NULL)
+        xmlHashFree(x->mixed, NULL);
     if (x->ids != NULL)
         xmlHashFree(x->ids, NULL);
     for (int i = 0; i < x->n_warned; i++)
@@ -140,7 +149,8 @@ static struct group *group_build(xmlNodePtr scope, xmlNodePtr like, int deep)
         if (cur != NULL)
             cur = cur->next;
     }
-    qsort(g->v, (size_t)g->n, sizeof *g->v, num_cmp);
+    if (g->n > 0)
+        qsort(g->v, (size_t)g->n, sizeof *g->v, num_cmp);
     return g;
 }
 
@@ -166,7 +176,7 @@ static int number_of(tk_render_ext *x, xmlNodePtr node, xmlNodePtr scope, int de
         }
     }
     struct num k = {node, 0};
-    struct num *f = bsearch(&k, g->v, (size_t)g->n, sizeof k, num_cmp);
+    struct num *f = g->n > 0 ? bsearch(&k, g->v, (size_t)g->n, sizeof k, num_cmp) : NULL;
     return f != NULL ? f->n : 0;
 }
 
@@ -206,6 +216,140 @@ static void xpath_nth(xmlXPathParserContextPtr ctxt, int nargs)
 out:
     xmlXPathFreeNodeSet(node);
     xmlXPathFreeNodeSet(scope);
+}
+
+static int is_space(xmlChar c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The start of a function of one node-set argument: checks the arity, pops the argument
+ * into *set (the caller frees it) and returns the transformation's tables; NULL with the
+ * XPath error set when any of that fails. */
+static tk_render_ext *one_node_set(xmlXPathParserContextPtr ctxt, int nargs, xmlNodeSetPtr *set)
+{
+    *set = NULL;
+    if (nargs != 1) {
+        xmlXPathSetArityError(ctxt);
+        return NULL;
+    }
+    *set = xmlXPathPopNodeSet(ctxt);
+    xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+    tk_render_ext *x = tctxt != NULL ? tk_render_run_ext(tctxt) : NULL;
+    if (xmlXPathCheckError(ctxt) || x == NULL) {
+        if (!xmlXPathCheckError(ctxt))
+            xmlXPathSetError(ctxt, XPATH_INVALID_TYPE);
+        return NULL;
+    }
+    return x;
+}
+
+/* ------------------------------------------------------------------ tk:index() ------- */
+
+/* The nodes of the stylesheet's global node-set variable `name`, numbered in the variable's
+ * order and sorted by address (built once: looking a variable up copies it). */
+static struct group *index_of(tk_render_ext *x, xsltTransformContextPtr tctxt,
+                              const xmlChar *name)
+{
+    if (x->indexes == NULL && (x->indexes = xmlHashCreate(8)) == NULL)
+        return NULL;
+    struct group *g = xmlHashLookup(x->indexes, name);
+    if (g != NULL)
+        return g;
+    xmlXPathObjectPtr v = xsltVariableLookup(tctxt, name, NULL);
+    xmlNodeSetPtr set = v != NULL && v->type == XPATH_NODESET ? v->nodesetval : NULL;
+    int cap = 0;
+    g = calloc(1, sizeof *g);
+    for (int i = 0; g != NULL && set != NULL && i < set->nodeNr; i++)
+        if (group_add(g, &cap, set->nodeTab[i]) != 0) {
+            group_free(g, NULL);
+            g = NULL;
+        }
+    xmlXPathFreeObject(v);
+    if (g == NULL)
+        return NULL;
+    if (g->n > 0) /* (an empty table has no array) */
+        qsort(g->v, (size_t)g->n, sizeof *g->v, num_cmp);
+    if (xmlHashAddEntry(x->indexes, name, g) != 0) {
+        group_free(g, NULL);
+        return NULL;
+    }
+    return g;
+}
+
+/* tk:index(NODE, NAME): the 1-based position of NODE in the stylesheet's global node-set
+ * variable NAME (notes in reading order, mentions); NaN when it is not there. The numbers of
+ * notes without a table of (generate-id, number) elements looked up by key. */
+static void xpath_index(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 2) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *name = xmlXPathPopString(ctxt);
+    xmlNodeSetPtr node = xmlXPathCheckError(ctxt) ? NULL : xmlXPathPopNodeSet(ctxt);
+    xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+    tk_render_ext *x = tctxt != NULL ? tk_render_run_ext(tctxt) : NULL;
+    double v = xmlXPathNAN;
+    if (xmlXPathCheckError(ctxt) || x == NULL || name == NULL) {
+        if (!xmlXPathCheckError(ctxt))
+            xmlXPathSetError(ctxt, XPATH_INVALID_TYPE);
+        goto out;
+    }
+    struct group *g = index_of(x, tctxt, name);
+    if (g == NULL) {
+        xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+        goto out;
+    }
+    if (node != NULL && node->nodeNr > 0 && g->n > 0) { /* (an empty table has no array) */
+        struct num k = {node->nodeTab[0], 0};
+        struct num *f = bsearch(&k, g->v, (size_t)g->n, sizeof k, num_cmp);
+        if (f != NULL)
+            v = f->n;
+    }
+    valuePush(ctxt, xmlXPathNewFloat(v));
+out:
+    xmlFree(name);
+    xmlXPathFreeNodeSet(node);
+}
+
+/* ------------------------------------------------------------------ tk:mixed() ------- */
+
+/* tk:mixed(NODE): true when element NODE has a text child that is not only whitespace (a
+ * block inside it is then rendered inline). Asked for each child of an element, a scan of
+ * the children would be quadratic: the answer is kept per element. */
+static void xpath_mixed(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    xmlNodeSetPtr set;
+    tk_render_ext *x = one_node_set(ctxt, nargs, &set);
+    int mixed = 0;
+    if (x == NULL)
+        goto out;
+    xmlNodePtr e = set != NULL && set->nodeNr > 0 ? set->nodeTab[0] : NULL;
+    if (e == NULL || e->type != XML_ELEMENT_NODE)
+        goto push;
+    if (x->mixed == NULL && (x->mixed = xmlHashCreate(64)) == NULL)
+        goto nomem;
+    char key[32];
+    snprintf(key, sizeof key, "%p", (void *)e);
+    void *known = xmlHashLookup(x->mixed, (const xmlChar *)key);
+    if (known != NULL) {
+        mixed = known == (void *)1;
+        goto push;
+    }
+    for (xmlNodePtr c = e->children; c != NULL && !mixed; c = c->next)
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+            for (const xmlChar *p = c->content; p != NULL && *p != 0 && !mixed; p++)
+                mixed = !is_space(*p);
+    if (xmlHashAddEntry(x->mixed, (const xmlChar *)key, mixed ? (void *)1 : (void *)2) != 0)
+        goto nomem;
+push:
+    valuePush(ctxt, xmlXPathNewBoolean(mixed));
+    goto out;
+nomem:
+    xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+out:
+    xmlXPathFreeNodeSet(set);
 }
 
 /* ----------------------------------------------------------------- tk:person() ------- */
@@ -271,29 +415,16 @@ static void unresolved(tk_render_ext *x, xmlNodePtr node, const char *tok)
                    "(rendered as plain text)", tok);
 }
 
-static int is_space(xmlChar c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* tk:person(NODE): the xml:id of the first person of the personography (tei:person) that
  * NODE's @ref points to ("#id"), else "". Every "#id" of @ref that names nothing is warned
  * about once (capped); a pointer out of the document (a URI) is not looked up. */
 static void xpath_person(xmlXPathParserContextPtr ctxt, int nargs)
 {
-    if (nargs != 1) {
-        xmlXPathSetArityError(ctxt);
-        return;
-    }
-    xmlNodeSetPtr set = xmlXPathPopNodeSet(ctxt);
-    xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
-    tk_render_ext *x = tctxt != NULL ? tk_render_run_ext(tctxt) : NULL;
+    xmlNodeSetPtr set;
+    tk_render_ext *x = one_node_set(ctxt, nargs, &set);
     xmlChar *ref = NULL, *found = NULL;
-    if (xmlXPathCheckError(ctxt) || x == NULL) {
-        if (!xmlXPathCheckError(ctxt))
-            xmlXPathSetError(ctxt, XPATH_INVALID_TYPE);
+    if (x == NULL)
         goto out;
-    }
     xmlNodePtr node = set != NULL && set->nodeNr > 0 ? set->nodeTab[0] : NULL;
     if (node != NULL && node->type == XML_ELEMENT_NODE && node->doc != NULL)
         ref = xmlGetNoNsProp(node, (const xmlChar *)"ref");
@@ -330,10 +461,18 @@ out:
 int tk_render_ext_register(tk_render_ext *x, xsltTransformContextPtr tctxt, const char *ns)
 {
     (void)x;
-    return xsltRegisterExtFunction(tctxt, (const xmlChar *)"nth", (const xmlChar *)ns,
-                                   xpath_nth) != 0 ||
-                   xsltRegisterExtFunction(tctxt, (const xmlChar *)"person",
-                                           (const xmlChar *)ns, xpath_person) != 0
-               ? -1
-               : 0;
+    static const struct {
+        const char *name;
+        xmlXPathFunction fn;
+    } fns[] = {
+        {"nth", xpath_nth},
+        {"person", xpath_person},
+        {"index", xpath_index},
+        {"mixed", xpath_mixed},
+    };
+    for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
+        if (xsltRegisterExtFunction(tctxt, (const xmlChar *)fns[i].name, (const xmlChar *)ns,
+                                    fns[i].fn) != 0)
+            return -1;
+    return 0;
 }

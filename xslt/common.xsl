@@ -33,13 +33,14 @@
   <!-- ================================================================= scope -->
   <!-- The texts to render: each outermost tei:text; a document without one (not TEI, or a
        bare teiHeader) is rendered whole so that no text is lost. -->
-  <xsl:variable name="tk-texts-tei" select="//tei:text[not(ancestor::tei:text)]"/>
+  <xsl:variable name="tk-texts-tei" select="(//tei:text)[not(ancestor::tei:text)]"/>
   <xsl:variable name="tk-texts" select="$tk-texts-tei | /*[not($tk-texts-tei)]"/>
+  <xsl:variable name="tk-root" select="/"/>
   <xsl:variable name="tk-header" select="(/tei:TEI/tei:teiHeader | /tei:teiCorpus/tei:teiHeader | /tei:teiHeader)[1]"/>
 
   <!-- ========================================================== classification -->
   <!-- Block-level TEI elements (leaves or containers of other blocks). -->
-  <xsl:variable name="tk-blocks" select="' p ab head l lg item list label stage speaker sp spGrp dateline salute signed byline docImprint docTitle titlePart docAuthor docDate trailer opener closer postscript epigraph argument quote cit bibl listBibl table row figure castList castGroup castItem div div1 div2 div3 div4 div5 div6 div7 body front back group text titlePage floatingText u '"/>
+  <xsl:variable name="tk-blocks" select="' p ab head l lg item list label stage speaker sp spGrp dateline salute signed byline docImprint docTitle titlePart docAuthor docDate trailer opener closer postscript epigraph argument quote cit bibl listBibl table row figure castList castGroup castItem div div1 div2 div3 div4 div5 div6 div7 body front back group text titlePage floatingText u sourceDoc surfaceGrp surface zone line '"/>
   <!-- Blocks that get a space on either side when they occur inside running text (a list in
        a paragraph, paragraphs in a note). -->
   <xsl:variable name="tk-spaced" select="' p ab l lg item list head stage table row cell sp u speaker dateline signed salute closer opener trailer byline label '"/>
@@ -54,49 +55,63 @@
        its own when the substitution starts a word or its first reading is several words; a
        letter changed inside a word (dell<del>a</del><add>e</add>) stays in the word. -->
   <xsl:template name="tk-apart-space">
-    <xsl:if test="self::tei:add or parent::tei:subst">
-      <xsl:variable name="prev" select="preceding-sibling::node()[1]"/>
-      <!-- the substitution starts a word when what stands before it is no letter -->
-      <xsl:variable name="w" select="parent::tei:subst | $prev[not(current()/parent::tei:subst)]"/>
-      <xsl:variable name="before" select="$w/preceding-sibling::node()[1]"/>
-      <xsl:variable name="start" select="not($before[self::text()]) or normalize-space(substring($before, string-length($before))) = ''"/>
-      <xsl:if test="$prev[self::tei:del or parent::tei:subst][$start or contains(normalize-space(), ' ')]"><xsl:text> </xsl:text></xsl:if>
-    </xsl:if>
-    <xsl:if test="contains($tk-apart, concat(' ', local-name(), ' '))">
-      <!-- [1] as the last predicate of its step: libxml2 then stops at the first sibling
-           (preceding-sibling::node()[1][self::*] would collect every preceding sibling,
-           quadratic in a paragraph of 40,000 segs) -->
-      <xsl:variable name="prev" select="preceding-sibling::node()[1]"/>
-      <xsl:if test="$prev[self::*][contains($tk-apart, concat(' ', local-name(), ' '))]"><xsl:text> </xsl:text></xsl:if>
+    <!-- [1] as the last predicate of its step: libxml2 then stops at the first sibling
+         (preceding-sibling::node()[1][self::*] would collect every preceding sibling,
+         quadratic in a paragraph of 40,000 segs); every case below needs an element right
+         before this one -->
+    <xsl:variable name="prev" select="(preceding-sibling::node()[1])[self::*]"/>
+    <xsl:if test="$prev">
+      <xsl:if test="(self::tei:add or parent::tei:subst) and $prev[self::tei:del or parent::tei:subst]">
+        <!-- the substitution starts a word when what stands before it is no letter -->
+        <xsl:variable name="w" select="parent::tei:subst | $prev[not(current()/parent::tei:subst)]"/>
+        <xsl:variable name="before" select="$w/preceding-sibling::node()[1]"/>
+        <xsl:variable name="start" select="not($before[self::text()]) or normalize-space(substring($before, string-length($before))) = ''"/>
+        <xsl:if test="$start or contains(normalize-space(), ' ')"><xsl:text> </xsl:text></xsl:if>
+      </xsl:if>
+      <xsl:if test="contains($tk-apart, concat(' ', local-name(), ' ')) and contains($tk-apart, concat(' ', local-name($prev), ' '))"><xsl:text> </xsl:text></xsl:if>
     </xsl:if>
   </xsl:template>
 
+  <!-- (Kept for other stylesheets; these use id(), which the parser's table of xml:ids answers:
+       libxslt builds every key of a stylesheet over the whole document at the first key()
+       call, and for the result tree fragment it is called from.) -->
   <xsl:key name="tk-when" match="tei:when" use="@xml:id"/>
   <xsl:key name="tk-person" match="tei:person" use="@xml:id"/>
-  <!-- All notes of the text and the readings of an apparatus (rendered as notes). A note
+  <!-- All notes of the text. A note
        printed where it stands in the diplomatic view ("inline note") is one with
        @place='inline' ([Soviet China specialist], [sic], [?]) or a foot note that no marker
        used (@type='unanchored': "[n] text" where the converter found it). -->
   <!-- (selected from the root, not as $tk-texts//x: from many texts, libxml2 merges each
        text's descendants into the result with a duplicate check, quadratic in a corpus of
-       thousands of documents) -->
+       thousands of documents; and a union of two large sets is quadratic for the same reason.
+       Predicates after the parenthesis: libxml2 walks //x as descendant::x only when the step
+       has no predicate, else it first collects every node of the document.) -->
   <xsl:variable name="tk-whole" select="not($tk-texts-tei)"/>
-  <xsl:variable name="tk-notes-all" select="//tei:note[$tk-whole or ancestor::tei:text] | //tei:app/tei:rdg[$tk-whole or ancestor::tei:text]"/>
+  <xsl:variable name="tk-notes-all" select="(//tei:note)[$tk-whole or ancestor::tei:text]"/>
+  <!-- The critical apparatus: each app (parallel segmentation) is an entry after the text,
+       keyed by its lemma, its readings with the sigla of their witnesses; the text shows the
+       lemma (the first reading when there is none). -->
+  <xsl:variable name="tk-apps" select="(//tei:app)[$tk-whole or ancestor::tei:text]"/>
   <!-- Footnotes of the diplomatic view: every note not printed inline. -->
-  <xsl:variable name="tk-notes-dipl"
-      select="//tei:note[$tk-whole or ancestor::tei:text][not(@place='inline' or @type='unanchored')] | //tei:app/tei:rdg[$tk-whole or ancestor::tei:text]"/>
+  <!-- (filters of tk-notes-all: global variables are all evaluated before the first node is
+       processed, and each walk of the whole document counts for a small one) -->
+  <xsl:variable name="tk-notes-dipl" select="$tk-notes-all[not(self::tei:note[@place='inline' or @type='unanchored'])]"/>
   <!-- Footnotes of the normalized view: every note except a [?] query note (its unclear word
        says it) and a [sic ...] note whose correction the preceding choice applies (the choice
        right before it, or before it with only spaces and closing punctuation between). -->
   <xsl:variable name="tk-punct" select="concat(')]}.,;:!?&#8221;&#8217;', &quot;'&quot;, '&quot;')"/>
   <xsl:variable name="tk-notes-norm"
-      select="//tei:note[$tk-whole or ancestor::tei:text][not(@type='query' and @place='inline')]
-                [not(@type='sic' and @place='inline' and (preceding-sibling::*[1])[self::tei:choice]
+      select="$tk-notes-all[not(self::tei:note[@type='query' and @place='inline'])]
+                [not(self::tei:note[@type='sic' and @place='inline'] and (preceding-sibling::*[1])[self::tei:choice]
                 and ((preceding-sibling::node()[1])[self::tei:choice]
-                     or (preceding-sibling::node()[1])[self::text()][translate(normalize-space(), $tk-punct, '') = ''][(preceding-sibling::node()[1])[self::tei:choice]]))]
-              | //tei:app/tei:rdg[$tk-whole or ancestor::tei:text]"/>
+                     or (preceding-sibling::node()[1])[self::text()][translate(normalize-space(), $tk-punct, '') = ''][(preceding-sibling::node()[1])[self::tei:choice]]))]"/>
+  <!-- The normalized view numbers the source's footnotes and the editors' notes apart: source
+       notes 1, 2, 3 (as the source numbered them), editorial notes (the inline glosses, [sic]
+       notes) a, b, c. -->
+  <xsl:variable name="tk-notes-ed" select="$tk-notes-norm[self::tei:note[@place='inline']]"/>
+  <xsl:variable name="tk-notes-src" select="$tk-notes-norm[not(self::tei:note[@place='inline'])]"/>
   <xsl:variable name="tk-mentions"
-      select="//tei:persName[@ref][$tk-whole or ancestor::tei:text] | //tei:rs[@type='person'][@ref][$tk-whole or ancestor::tei:text] | //tei:name[@type='person'][@ref][$tk-whole or ancestor::tei:text]"/>
+      select="(//*)[@ref][self::tei:persName or @type = 'person' and (self::tei:rs or self::tei:name)][$tk-whole or ancestor::tei:text]"/>
 
   <!-- (A step's [1] is cheap only as the step's last predicate: libxml2 then stops at the first
        sibling; `preceding-sibling::*[1][self::x]` collects every preceding sibling first, which
@@ -106,29 +121,50 @@
   <!-- The numbering table: one entry per note and mention, built in one pass in document order
        and looked up by key (linear; no preceding:: axis, no xsl:number level="any"). -->
   <!-- the tables a stylesheet uses (the text one: d or r, after its view) -->
-  <xsl:variable name="tk-tables" select="'admr'"/>
+  <xsl:variable name="tk-tables" select="'admresx'"/>
   <xsl:variable name="tk-tab-rtf">
-    <xsl:if test="contains($tk-tables, 'a')">
+    <!-- (none when tk:index() numbers: every global variable is evaluated, used or not) -->
+    <xsl:if test="not($tk-c-index) and contains($tk-tables, 'a')">
       <xsl:for-each select="$tk-notes-all"><a g="{generate-id()}" k="{position()}"/></xsl:for-each>
     </xsl:if>
-    <xsl:if test="contains($tk-tables, 'd')">
+    <xsl:if test="not($tk-c-index) and contains($tk-tables, 'd')">
       <xsl:for-each select="$tk-notes-dipl"><d g="{generate-id()}" k="{position()}"/></xsl:for-each>
     </xsl:if>
-    <xsl:if test="contains($tk-tables, 'r')">
+    <xsl:if test="not($tk-c-index) and contains($tk-tables, 'r')">
       <xsl:for-each select="$tk-notes-norm"><r g="{generate-id()}" k="{position()}"/></xsl:for-each>
     </xsl:if>
-    <xsl:if test="contains($tk-tables, 'm') and not($tk-c-mentions)">
+    <xsl:if test="not($tk-c-index) and contains($tk-tables, 'e')">
+      <xsl:for-each select="$tk-notes-ed"><e g="{generate-id()}" k="{position()}"/></xsl:for-each>
+    </xsl:if>
+    <xsl:if test="not($tk-c-index) and contains($tk-tables, 's')">
+      <xsl:for-each select="$tk-notes-src"><s g="{generate-id()}" k="{position()}"/></xsl:for-each>
+    </xsl:if>
+    <xsl:if test="not($tk-c-index) and contains($tk-tables, 'x')">
+      <xsl:for-each select="$tk-apps"><x g="{generate-id()}" k="{position()}"/></xsl:for-each>
+    </xsl:if>
+    <xsl:if test="not($tk-c-index) and contains($tk-tables, 'm') and not($tk-c-mentions)">
       <xsl:for-each select="$tk-mentions"><m g="{generate-id()}" k="{position()}"/></xsl:for-each>
     </xsl:if>
   </xsl:variable>
   <xsl:variable name="tk-tab" select="exsl:node-set($tk-tab-rtf)"/>
-  <xsl:key name="tk-tab" match="a|d|r|m" use="concat(local-name(), @g)"/>
+  <xsl:key name="tk-tab" match="a|d|r|m|e|s|x" use="concat(local-name(), @g)"/>
 
-  <!-- The number of the context node in table `t` (a, d, r, m); empty when it has none. -->
+  <!-- The number of the context node in table `t` (a, d, r, m, e, s; x: apparatus entries); empty when it has none:
+       tk:index() (the position in the variable, a table built once in C) when teikit runs the
+       stylesheet, else the table above (built only then). -->
+  <xsl:variable name="tk-c-index" select="function-available('tk:index')"/>
   <xsl:template name="tk-num">
     <xsl:param name="t"/>
-    <xsl:variable name="g" select="concat($t, generate-id())"/>
-    <xsl:for-each select="$tk-tab"><xsl:value-of select="key('tk-tab', $g)/@k"/></xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="$tk-c-index">
+        <xsl:variable name="k" select="tk:index(., concat('tk-', normalize-space(substring('notes-all  notes-dipl notes-norm mentions   notes-ed   notes-src  apps', 11 * string-length(substring-before('adrmesx', $t)) + 1, 10))))"/>
+        <xsl:if test="$k = $k"><xsl:value-of select="$k"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="g" select="concat($t, generate-id())"/>
+        <xsl:for-each select="$tk-tab"><xsl:value-of select="key('tk-tab', $g)/@k"/></xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- 1 when the context note is printed where it stands in the diplomatic view. -->
@@ -145,7 +181,12 @@
       <xsl:when test="$dipl and self::tei:note[@place='inline' or @type='unanchored']"/>
       <xsl:when test="$dipl and normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
       <xsl:when test="$dipl"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'d'"/></xsl:call-template></xsl:when>
-      <xsl:otherwise><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'r'"/></xsl:call-template></xsl:otherwise>
+      <!-- (normalized: an editorial note lettered, a source note numbered, apart) -->
+      <xsl:when test="self::tei:note[@place='inline']">
+        <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'e'"/></xsl:call-template></xsl:variable>
+        <xsl:if test="$k != ''"><xsl:number value="$k" format="a"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'s'"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -223,7 +264,7 @@
           <xsl:for-each select="str:tokenize(normalize-space(@ref), ' ')">
             <xsl:variable name="k" select="string(.)"/>
             <xsl:for-each select="$m">
-              <xsl:if test="starts-with($k, '#') and key('tk-person', substring($k, 2))"><xsl:value-of select="concat(substring($k, 2), ' ')"/></xsl:if>
+              <xsl:if test="starts-with($k, '#') and id(substring($k, 2))[self::tei:person]"><xsl:value-of select="concat(substring($k, 2), ' ')"/></xsl:if>
             </xsl:for-each>
           </xsl:for-each>
         </xsl:variable>
@@ -233,9 +274,11 @@
   </xsl:template>
 
   <!-- Elements that hold text of their own (not only whitespace): a block inside one is
-       rendered inline. A key, looked up as key('tk-mixed', generate-id(..)): the test
-       parent::*[text()[normalize-space()]] for each child is quadratic in the children. -->
-  <xsl:key name="tk-mixed" match="*[text()[normalize-space()]]" use="generate-id()"/>
+       rendered inline. The test, for the parent of the context node, is
+       ($tk-c-mixed and tk:mixed(..)) or (not($tk-c-mixed) and ../text()[normalize-space()]):
+       tk:mixed() keeps the answer per element (teikit); the XPath scans the parent's children
+       for each child (xsltproc). Not a key: see tk-person above. -->
+  <xsl:variable name="tk-c-mixed" select="function-available('tk:mixed')"/>
 
   <!-- The number of the context element among its parent's elements of its name (1, 2, 3
        ...): tk:nth() (one table per parent) when teikit runs the stylesheet, else counted. -->
@@ -244,6 +287,24 @@
       <xsl:when test="function-available('tk:nth')"><xsl:value-of select="tk:nth(.)"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="count(preceding-sibling::*[local-name() = local-name(current()) and namespace-uri() = namespace-uri(current())]) + 1"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The sigla of the context reading's @wit: for each "#id" the witness's @n, else its
+       abbreviation (abbr), else the id; a pointer to no witness as written. Space apart. -->
+  <xsl:template name="tk-sigla">
+    <xsl:for-each select="str:tokenize(normalize-space(@wit), ' ')">
+      <xsl:variable name="t" select="string(.)"/>
+      <xsl:if test="position() > 1"><xsl:text> </xsl:text></xsl:if>
+      <xsl:for-each select="$tk-root">
+        <xsl:variable name="w" select="id(substring-after($t, '#'))[self::tei:witness]"/>
+        <xsl:choose>
+          <xsl:when test="normalize-space($w/@n)"><xsl:value-of select="normalize-space($w/@n)"/></xsl:when>
+          <xsl:when test="$w/tei:abbr"><xsl:value-of select="normalize-space($w/tei:abbr[1])"/></xsl:when>
+          <xsl:when test="$w"><xsl:value-of select="substring-after($t, '#')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The speaker of the context u or annotationBlock: the personography's name of the first
@@ -263,7 +324,7 @@
   <!-- The full name of person `id` from the personography, else the id. -->
   <xsl:template name="tk-person-name">
     <xsl:param name="id"/>
-    <xsl:variable name="p" select="key('tk-person', $id)[1]"/>
+    <xsl:variable name="p" select="id($id)[self::tei:person]"/>
     <xsl:choose>
       <xsl:when test="$p/tei:persName[@type='full']"><xsl:value-of select="normalize-space($p/tei:persName[@type='full'][1])"/></xsl:when>
       <xsl:when test="$p/tei:persName"><xsl:value-of select="normalize-space($p/tei:persName[1])"/></xsl:when>
@@ -289,6 +350,9 @@
   <xsl:template name="tk-open">
     <xsl:param name="default" select="''"/>
     <xsl:param name="dipl" select="$tk-dipl"/>
+    <!-- (nothing to print without @rend and without a default: the common case, decided
+         before any variable is made) -->
+    <xsl:if test="@rend or $default != ''">
     <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
     <xsl:variable name="b" select="contains($r, ' bracketed ')"/>
     <xsl:variable name="p" select="not($b) and contains($r, ' parenthesized ')"/>
@@ -305,11 +369,15 @@
         <xsl:value-of select="concat(substring-before(substring-after($r, ' prefixed-'), ' '), ': ')"/>
       </xsl:if>
     </xsl:if>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="tk-close">
     <xsl:param name="default" select="''"/>
     <xsl:param name="dipl" select="$tk-dipl"/>
+    <!-- (nothing to print without @rend and without a default: the common case, decided
+         before any variable is made) -->
+    <xsl:if test="@rend or $default != ''">
     <xsl:variable name="r" select="concat(' ', normalize-space(@rend), ' ')"/>
     <xsl:variable name="b" select="contains($r, ' bracketed ')"/>
     <xsl:variable name="p" select="not($b) and contains($r, ' parenthesized ')"/>
@@ -323,6 +391,7 @@
     <xsl:if test="$u and $dipl">_</xsl:if>
     <xsl:if test="$dipl and contains($r, ' tagged ')">
       <xsl:value-of select="concat('&lt;/', substring('sub', 1, 3 * number(contains($r, ' sub '))), substring('sup', 1, 3 * number(contains($r, ' sup '))), '&gt;')"/>
+    </xsl:if>
     </xsl:if>
   </xsl:template>
 
@@ -361,7 +430,7 @@
   <!-- The printed time of an anchor[@synch] (or a when): @n, else the when's @n, @absolute,
        @interval, else the pointer itself. -->
   <xsl:template name="tk-time-words">
-    <xsl:variable name="w" select="key('tk-when', substring-after(@synch, '#'))[1] | self::tei:when"/>
+    <xsl:variable name="w" select="id(substring-after(@synch, '#'))[self::tei:when] | self::tei:when"/>
     <xsl:choose>
       <xsl:when test="normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
       <xsl:when test="$w/@n"><xsl:value-of select="$w/@n"/></xsl:when>
@@ -499,14 +568,29 @@
   <xsl:template match="tei:note | comment() | processing-instruction()" mode="tk-plain"/>
 
   <!-- A line, column or page break inside a word (@break='no', or @type='hyphenInWord'):
-       the whitespace around it is no word boundary. -->
+       the whitespace around it is no word boundary. Called for every text node (from a
+       `text()` template without a predicate: libxslt computes the position of a node among its
+       siblings for every predicate of a match pattern, with a cache of one node per pattern,
+       so a predicate tested on text nodes of alternating parents walks all siblings each
+       time); $tk-inword says whether the document has such a break at all. -->
+  <xsl:variable name="tk-inword" select="boolean((//tei:lb)[@break = 'no' or @type = 'hyphenInWord']) or boolean((//tei:pb)[@break = 'no' or @type = 'hyphenInWord']) or boolean((//tei:cb)[@break = 'no' or @type = 'hyphenInWord'])"/>
   <xsl:template name="tk-text">
-    <xsl:variable name="before" select="(preceding-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
-    <xsl:variable name="after" select="(following-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
-    <xsl:variable name="n" select="normalize-space()"/>
-    <xsl:variable name="lead" select="substring(' ', 1, number(not($before) and $n != '' and normalize-space(substring(., 1, 1)) = ''))"/>
-    <xsl:variable name="trail" select="substring(' ', 1, number(not($after) and $n != '' and normalize-space(substring(., string-length(.))) = ''))"/>
-    <xsl:value-of select="concat($lead, $n, $trail)"/>
+    <xsl:choose>
+      <xsl:when test="$tk-inword">
+        <xsl:variable name="before" select="(preceding-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
+        <xsl:variable name="after" select="(following-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']"/>
+        <xsl:choose>
+          <xsl:when test="$before or $after">
+            <xsl:variable name="n" select="normalize-space()"/>
+            <xsl:variable name="lead" select="substring(' ', 1, number(not($before) and $n != '' and normalize-space(substring(., 1, 1)) = ''))"/>
+            <xsl:variable name="trail" select="substring(' ', 1, number(not($after) and $n != '' and normalize-space(substring(., string-length(.))) = ''))"/>
+            <xsl:value-of select="concat($lead, $n, $trail)"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The document's language: @xml:lang of TEI or text, else the first langUsage language. -->
@@ -518,7 +602,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- 1 when the context element holds blocks rather than running text. -->
+  <!-- 1 when the context element holds blocks rather than running text. (The generic
+       templates of both stylesheets, run for every element, test the same XPath in a variable
+       with select: a variable built by a call makes a result tree fragment each time.) -->
   <xsl:template name="tk-is-container">
     <xsl:if test="not(text()[normalize-space()]) and *[contains($tk-blocks, concat(' ', local-name(), ' '))]">1</xsl:if>
   </xsl:template>

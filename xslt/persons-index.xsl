@@ -19,9 +19,26 @@
   <xsl:key name="tk-role" match="tei:sp[not(@who)][tei:speaker]" use="normalize-space(tei:speaker)"/>
   <xsl:variable name="tk-roles" select="//tei:sp[not(@who)][tei:speaker]"/>
 
-  <!-- The anchor of a turn the index links to (called inside the turn's element). -->
+  <!-- The anchor of a turn the index links to: sp and u have the edition's citable anchor
+       (cite-anchor in tei2html.xsl: @xml:id, else t/u and the turn's number); an
+       annotationBlock (and a u inside one), which has none, gets one of its own here. -->
   <xsl:template name="tk-turn-anchor">
-    <xsl:if test="@who"><xsl:attribute name="id"><xsl:value-of select="concat('tk-s', generate-id())"/></xsl:attribute></xsl:if>
+    <xsl:if test="@who and (self::tei:annotationBlock or (parent::tei:annotationBlock and not(@xml:id)))"><xsl:attribute name="id"><xsl:value-of select="concat('tk-s', generate-id())"/></xsl:attribute></xsl:if>
+  </xsl:template>
+  <!-- The id tk-turn-anchor or cite-anchor gives the context turn. -->
+  <xsl:template name="tk-turn-id">
+    <xsl:choose>
+      <xsl:when test="self::tei:annotationBlock"><xsl:value-of select="concat('tk-s', generate-id())"/></xsl:when>
+      <xsl:when test="@xml:id"><xsl:value-of select="@xml:id"/></xsl:when>
+      <xsl:when test="parent::tei:annotationBlock"><xsl:value-of select="concat('tk-s', generate-id())"/></xsl:when>
+      <xsl:when test="$tk-c-index and self::tei:sp"><xsl:value-of select="concat('t', tk:index(., 'tk-sps'))"/></xsl:when>
+      <xsl:when test="$tk-c-index"><xsl:value-of select="concat('u', tk:index(., 'tk-us'))"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="me" select="."/>
+        <xsl:value-of select="substring('tu', 1 + number(boolean(self::tei:u)), 1)"/>
+        <xsl:for-each select="$tk-sps[$me/self::tei:sp] | $tk-us[$me/self::tei:u]"><xsl:if test="count(. | $me) = 1"><xsl:value-of select="position()"/></xsl:if></xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="tk-persons-index">
@@ -58,13 +75,14 @@
       <xsl:variable name="full"><xsl:call-template name="tk-person-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
       <li id="tk-p-{translate($id, $tk-id-bad, $tk-id-good)}">
         <strong class="pname"><xsl:value-of select="$full"/></strong>
-        <xsl:variable name="forms" select="key('tk-person', $id)[1]/tei:persName[position() > 1]"/>
+        <xsl:variable name="forms" select="id($id)[self::tei:person][1]/tei:persName[position() > 1]"/>
         <xsl:if test="$forms">
           <span class="forms"> (<xsl:for-each select="$forms"><xsl:if test="position() > 1">; </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>)</span>
         </xsl:if>
         <ul class="ctx">
           <xsl:for-each select="$turns">
-            <li class="turn"><a href="#tk-s{generate-id()}">speaks</a>
+            <xsl:variable name="turn-id"><xsl:call-template name="tk-turn-id"/></xsl:variable>
+            <li class="turn"><a href="#{$turn-id}">speaks</a>
               <xsl:text>: </xsl:text>
               <xsl:call-template name="tk-clip">
                 <xsl:with-param name="s" select="normalize-space(tei:speaker[1]/following-sibling::*[1] | self::*[not(tei:speaker)])"/>

@@ -12,13 +12,142 @@
     xmlns:exsl="http://exslt.org/common"
     xmlns:tk="urn:x-teikit:render"
     xmlns:m="http://www.w3.org/1998/Math/MathML"
-    exclude-result-prefixes="tei exsl tk m">
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="tei exsl tk m str">
 
   <xsl:include href="common.xsl"/>
   <xsl:include href="persons-index.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
 
   <xsl:param name="css" select="''"/>
+  <!-- verse line numbers: every fifth line (default) or `all` -->
+  <xsl:param name="lines" select="'5'"/>
+
+  <!-- ======================================================== citable edition -->
+  <!-- Stable anchors and numbers a reader can cite: paragraphs (p12), speaker turns (t3;
+       utterances u3), verse lines (l40), divisions with a head (d2). The anchor is the
+       element's @xml:id when it has one, else the prefix and the element's number among its
+       kind in the document. The number (@n when the element has one) goes into data-n, which
+       the style sheet shows in the margin: generated content, so copied text and the words of
+       the page stay the source's. -->
+  <xsl:variable name="tk-paras" select="(//tei:p)[$tk-whole or ancestor::tei:text][not(ancestor::tei:note)]"/>
+  <xsl:variable name="tk-sps" select="(//tei:sp)[$tk-whole or ancestor::tei:text]"/>
+  <xsl:variable name="tk-us" select="(//tei:u)[$tk-whole or ancestor::tei:text][not(parent::tei:annotationBlock)]"/>
+  <xsl:variable name="tk-lines" select="(//tei:l)[$tk-whole or ancestor::tei:text][not(ancestor::tei:note)]"/>
+  <xsl:variable name="tk-heads" select="(//tei:head)[parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3 or parent::tei:div4 or parent::tei:div5 or parent::tei:div6 or parent::tei:div7][$tk-whole or ancestor::tei:text]"/>
+
+  <!-- id and data-n of the context element, number `k` in its kind (see above); `every`: the
+       number is shown only when it is a multiple of it. -->
+  <xsl:template name="cite-attrs">
+    <xsl:param name="k"/>
+    <xsl:param name="prefix"/>
+    <xsl:param name="every" select="1"/>
+    <xsl:variable name="n" select="concat(normalize-space(@n), substring($k, 1, 99 * number(not(normalize-space(@n)))))"/>
+    <xsl:choose>
+      <xsl:when test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:when>
+      <xsl:when test="number($k) = number($k)"><xsl:attribute name="id"><xsl:value-of select="concat($prefix, $k)"/></xsl:attribute></xsl:when>
+    </xsl:choose>
+    <xsl:if test="$n != '' and ($every = 1 or (number($n) = number($n) and number($n) mod $every = 0))">
+      <xsl:attribute name="data-n"><xsl:value-of select="$n"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The anchor of the context element in the node-set variable `set` (tk:index() under
+       teikit; counted under xsltproc). -->
+  <xsl:template name="cite-anchor">
+    <xsl:param name="set"/>
+    <xsl:param name="prefix"/>
+    <xsl:param name="every" select="1"/>
+    <xsl:choose>
+      <xsl:when test="$tk-c-index">
+        <xsl:call-template name="cite-attrs">
+          <xsl:with-param name="k" select="tk:index(., $set)"/>
+          <xsl:with-param name="prefix" select="$prefix"/>
+          <xsl:with-param name="every" select="$every"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="me" select="."/>
+        <xsl:variable name="all" select="$tk-paras[$set = 'tk-paras'] | $tk-sps[$set = 'tk-sps'] | $tk-us[$set = 'tk-us'] | $tk-lines[$set = 'tk-lines'] | $tk-heads[$set = 'tk-heads']"/>
+        <xsl:call-template name="cite-attrs">
+          <xsl:with-param name="k">
+            <xsl:for-each select="$all"><xsl:if test="count(. | $me) = 1"><xsl:value-of select="position()"/></xsl:if></xsl:for-each>
+          </xsl:with-param>
+          <xsl:with-param name="prefix" select="$prefix"/>
+          <xsl:with-param name="every" select="$every"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A table of contents: every division with a head, when there are two or more. -->
+  <xsl:template name="toc">
+    <xsl:variable name="heads" select="$tk-heads[not($tk-title-head and count(. | $tk-title-head) = 1)]"/>
+    <xsl:if test="count($heads) > 1">
+      <nav class="toc" aria-labelledby="tk-toc-h">
+        <h2 id="tk-toc-h">Contents</h2>
+        <ol>
+          <xsl:for-each select="$heads">
+            <xsl:variable name="depth" select="count(ancestor::tei:div | ancestor::tei:div1 | ancestor::tei:div2 | ancestor::tei:div3 | ancestor::tei:div4 | ancestor::tei:div5 | ancestor::tei:div6 | ancestor::tei:div7)"/>
+            <xsl:variable name="id">
+              <xsl:for-each select=".."><xsl:call-template name="div-id"/></xsl:for-each>
+            </xsl:variable>
+            <li class="toc{$depth}"><a href="#{$id}"><xsl:if test="../@n"><xsl:value-of select="concat(normalize-space(../@n), ' ')"/></xsl:if><xsl:apply-templates mode="tk-plain"/></a></li>
+          </xsl:for-each>
+        </ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "Cite this": a reference to the edition built from the header (authors, title, editors,
+       publisher, date, identifier), and how to cite a passage (the margin numbers). -->
+  <xsl:template name="cite-this">
+    <xsl:variable name="fd" select="$tk-header/tei:fileDesc"/>
+    <xsl:variable name="ps" select="$fd/tei:publicationStmt"/>
+    <xsl:variable name="title"><xsl:call-template name="tk-title"/></xsl:variable>
+    <section class="cite" id="tk-cite" aria-labelledby="tk-cite-h">
+      <h2 id="tk-cite-h">Cite this edition</h2>
+      <p class="reference">
+        <xsl:for-each select="$fd/tei:titleStmt/tei:author">
+          <xsl:if test="position() > 1">; </xsl:if><xsl:call-template name="tk-plain"/>
+          <xsl:if test="position() = last()">. </xsl:if>
+        </xsl:for-each>
+        <cite><xsl:value-of select="normalize-space($title)"/></cite><xsl:text>.</xsl:text>
+        <xsl:for-each select="$fd/tei:titleStmt/tei:editor">
+          <xsl:if test="position() = 1"> Edited by </xsl:if>
+          <xsl:if test="position() > 1">, </xsl:if><xsl:call-template name="tk-plain"/>
+          <xsl:if test="position() = last()">.</xsl:if>
+        </xsl:for-each>
+        <xsl:for-each select="($ps/tei:publisher | $ps/tei:authority | $ps/tei:distributor)[1]">
+          <xsl:text> </xsl:text><xsl:call-template name="tk-plain"/>
+        </xsl:for-each>
+        <xsl:for-each select="$ps/tei:date[1]">
+          <xsl:text>, </xsl:text>
+          <xsl:choose>
+            <xsl:when test="normalize-space()"><xsl:value-of select="normalize-space()"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="@when"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+        <xsl:if test="$ps/tei:publisher | $ps/tei:authority | $ps/tei:distributor | $ps/tei:date">.</xsl:if>
+        <xsl:for-each select="$ps/tei:idno[normalize-space()][1]">
+          <xsl:text> </xsl:text><xsl:value-of select="normalize-space()"/><xsl:text>.</xsl:text>
+        </xsl:for-each>
+      </p>
+      <p class="how">A passage is cited by the number in the margin: paragraph p12, turn t3, line l40 (this page's address followed by #p12).</p>
+    </section>
+  </xsl:template>
+
+  <!-- The anchor of the context division: @xml:id, else d and the number of its head. -->
+  <xsl:template name="div-id">
+    <xsl:choose>
+      <xsl:when test="@xml:id"><xsl:value-of select="@xml:id"/></xsl:when>
+      <xsl:when test="$tk-c-index"><xsl:value-of select="concat('d', tk:index(tei:head[1], 'tk-heads'))"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="h" select="tei:head[1]"/>
+        <xsl:for-each select="$tk-heads"><xsl:if test="count(. | $h) = 1"><xsl:value-of select="concat('d', position())"/></xsl:if></xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- ================================================================= page -->
   <xsl:template match="/">
@@ -47,6 +176,7 @@
             <label for="tk-view-dipl" title="as the source had it: expansions, supplied words and editorial notes in [ ], sic as printed">Diplomatic</label>
             <label for="tk-view-norm" title="corrections and expansions applied, editorial notes as footnotes">Normalized</label>
             <xsl:if test="$tk-notes-all"><a href="#tk-notes">Notes</a></xsl:if>
+            <xsl:if test="$tk-apps"><a href="#tk-apparatus">Apparatus</a></xsl:if>
             <xsl:if test="$tk-mentions"><a href="#tk-persons">Persons</a></xsl:if>
           </nav>
           <h1><xsl:value-of select="normalize-space($title)"/></h1>
@@ -55,6 +185,7 @@
           </xsl:call-template>
         </header>
         <main>
+          <xsl:call-template name="toc"/>
           <article class="tei-text">
             <xsl:for-each select="$tk-texts">
               <!-- a document of a corpus (teiCorpus/TEI): its own title and metadata first -->
@@ -76,7 +207,9 @@
             </xsl:for-each>
           </article>
           <xsl:call-template name="notes"/>
+          <xsl:call-template name="apparatus"/>
           <xsl:call-template name="tk-persons-index"/>
+          <xsl:call-template name="cite-this"/>
         </main>
         <!-- publisher and rights at the foot of the page, as in a printed edition -->
         <xsl:if test="exsl:node-set($meta)/item[@label = 'Rights' or @label = 'Publisher']">
@@ -150,6 +283,14 @@ sup.fnref{line-height:0;font-size:.75em}sup.fnref a{text-decoration:none;color:v
 ol.numbered,ul.numbered{list-style:none;padding-left:2rem}
 .numbered>li>.n{display:inline-block;min-width:2rem;margin-left:-2rem}
 .lg{margin:.8rem 0}.l{margin:0}
+.tei-text [data-n]{position:relative}
+.tei-text [data-n]::before{content:attr(data-n);position:absolute;left:-2.7rem;width:2.2rem;text-align:right;font:11px/2.2 system-ui,sans-serif;color:var(--muted)}
+.sourceDoc .line{margin:0}.surface{margin:1rem 0;padding-top:.4rem;border-top:1px dashed var(--rule)}
+.apparatus{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.apparatus ol{list-style:none;padding-left:0}
+.apparatus .wit{font-style:italic;color:var(--muted)}sup.appref{line-height:0;font-size:.7em}sup.appref a{text-decoration:none;color:var(--event)}
+.cite{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.cite .how{color:var(--muted)}
+.toc{border-bottom:1px solid var(--rule);font-size:.92rem}.toc ol{list-style:none;padding-left:0}
+.toc .toc2{padding-left:1.2rem}.toc .toc3,.toc .toc4,.toc .toc5,.toc .toc6,.toc .toc7{padding-left:2.4rem}
 table{border-collapse:collapse;margin:.8rem 0;font-size:.95em}td,th{border:1px solid var(--rule);padding:.2rem .4rem;vertical-align:top}
 blockquote{margin:.8rem 1.5rem}
 .notes,.persons{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}
@@ -158,7 +299,7 @@ blockquote{margin:.8rem 1.5rem}
 .notes .fnlabel{display:inline-block;min-width:2.2rem;text-indent:0;text-decoration:none;color:var(--accent)}
 .persons li{margin:.3rem 0}.persons .mentions a{color:var(--accent);margin-right:.25rem}
 .persons .forms{color:var(--muted)}
-@media (max-width:600px){body{font-size:16px}.sp{grid-template-columns:1fr}.pb .norm{float:none;margin:0}}
+@media (max-width:600px){body{font-size:16px}.sp{grid-template-columns:1fr}.pb .norm{float:none;margin:0}.tei-text [data-n]::before{position:static;margin-right:.4rem}}
 @media print{
  body{font-size:11pt;color:#000}.tk-controls,.tk-view,.back{display:none!important}
  .doc-header,main,.doc-footer{max-width:none;padding:0}
@@ -170,14 +311,24 @@ blockquote{margin:.8rem 1.5rem}
 
   <!-- ================================================================ blocks -->
   <!-- Known block elements: a div or a p by content; unknown ones by what they hold. -->
-  <xsl:template match="*">
-    <xsl:variable name="container"><xsl:call-template name="tk-is-container"/></xsl:variable>
+  <!-- (No predicate in a match pattern that many nodes meet: libxslt computes the position of
+       the node among its siblings for every predicate of a pattern, with a cache of one node
+       per pattern, so a pattern met by nodes of alternating parents walks all siblings each
+       time: quadratic in a paragraph of 40,000 segs. Templates match names; the conditions
+       are tests inside them, and tk-any is what an element without a template of its own
+       gets.) -->
+  <xsl:template match="*" name="tk-any">
+    <xsl:variable name="container" select="not(text()[normalize-space()]) and *[contains($tk-blocks, concat(' ', local-name(), ' '))]"/>
     <xsl:choose>
-      <xsl:when test="$container = '1'">
+      <xsl:when test="$container">
         <div class="{local-name()}"><xsl:call-template name="lang"/><xsl:apply-templates/></div>
       </xsl:when>
-      <xsl:when test="contains($tk-blocks, concat(' ', local-name(), ' ')) and not(key('tk-mixed', generate-id(..)))">
+      <xsl:when test="contains($tk-blocks, concat(' ', local-name(), ' ')) and not((($tk-c-mixed and tk:mixed(..)) or (not($tk-c-mixed) and ../text()[normalize-space()])))">
         <xsl:call-template name="para"><xsl:with-param name="class" select="local-name()"/></xsl:call-template>
+      </xsl:when>
+      <!-- a superscript number (a reference's edition: 1903<hi rend="sup">4</hi>) -->
+      <xsl:when test="@rend and not(self::tei:note) and (contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')) and normalize-space() and translate(normalize-space(), '0123456789', '') = ''">
+        <sup class="{local-name()}"><xsl:apply-templates/></sup>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="tk-apart-space"/>
@@ -225,12 +376,19 @@ blockquote{margin:.8rem 1.5rem}
     <xsl:param name="class" select="''"/>
     <xsl:choose>
       <xsl:when test="descendant::*[self::tei:list or self::tei:table or self::tei:lg or self::tei:l or self::tei:p or self::tei:sp or self::tei:figure or self::tei:quote[tei:p or tei:l or tei:lg] or self::tei:ab][not(ancestor::tei:note)]">
-        <div class="p {$class}"><xsl:call-template name="lang"/><xsl:apply-templates/></div>
+        <div class="p {$class}"><xsl:call-template name="lang"/><xsl:call-template name="para-anchor"/><xsl:apply-templates/></div>
       </xsl:when>
       <xsl:otherwise>
-        <p><xsl:if test="$class != 'p'"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if><xsl:call-template name="lang"/><xsl:apply-templates/></p>
+        <p><xsl:if test="$class != 'p'"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if><xsl:call-template name="lang"/><xsl:call-template name="para-anchor"/><xsl:apply-templates/></p>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- a paragraph of the text (not of a note) is numbered -->
+  <xsl:template name="para-anchor">
+    <xsl:if test="self::tei:p and not(ancestor::tei:note)">
+      <xsl:call-template name="cite-anchor"><xsl:with-param name="set" select="'tk-paras'"/><xsl:with-param name="prefix" select="'p'"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:text | tei:body | tei:front | tei:back | tei:group">
@@ -238,7 +396,10 @@ blockquote{margin:.8rem 1.5rem}
   </xsl:template>
 
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
-    <section class="div {@type}"><xsl:call-template name="lang"/><xsl:apply-templates/></section>
+    <section class="div {@type}">
+      <xsl:if test="@xml:id or tei:head[normalize-space()]"><xsl:attribute name="id"><xsl:call-template name="div-id"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="lang"/><xsl:apply-templates/>
+    </section>
   </xsl:template>
 
   <xsl:template match="tei:head">
@@ -249,7 +410,7 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:when test="parent::tei:list"><li class="head"><xsl:apply-templates/></li></xsl:when>
       <xsl:when test="parent::tei:table"><caption><xsl:apply-templates/></caption></xsl:when>
       <xsl:when test="parent::tei:figure"><figcaption><xsl:apply-templates/></figcaption></xsl:when>
-      <xsl:when test="key('tk-mixed', generate-id(..))"><span class="head"><xsl:apply-templates/></span></xsl:when>
+      <xsl:when test="(($tk-c-mixed and tk:mixed(..)) or (not($tk-c-mixed) and ../text()[normalize-space()]))"><span class="head"><xsl:apply-templates/></span></xsl:when>
       <xsl:when test="parent::tei:lg or parent::tei:sp or parent::tei:note"><p class="head"><xsl:apply-templates/></p></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="level">
@@ -274,10 +435,13 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:if test="@who"><xsl:attribute name="data-who"><xsl:value-of select="@who"/></xsl:attribute></xsl:if>
       <xsl:call-template name="tk-turn-anchor"/>
       <xsl:call-template name="lang"/>
-      <!-- what stands before the label (a timestamp) goes with it -->
+      <xsl:call-template name="cite-anchor"><xsl:with-param name="set" select="'tk-sps'"/><xsl:with-param name="prefix" select="'t'"/></xsl:call-template>
+      <!-- what stands before the label (a timestamp) goes with it; a page break goes to the
+           speech, where the text it divides is, not into the speaker column -->
       <xsl:variable name="spk" select="tei:speaker[1]"/>
-      <div class="speaker"><xsl:apply-templates select="$spk/preceding-sibling::node()[not(self::text()[not(normalize-space())])]"/><xsl:apply-templates select="$spk/node()"/></div>
-      <div class="speech"><xsl:apply-templates select="$spk/following-sibling::node() | node()[not($spk)]"/></div>
+      <xsl:variable name="before" select="$spk/preceding-sibling::node()[not(self::text()[not(normalize-space())])]"/>
+      <div class="speaker"><xsl:apply-templates select="$before[not(self::tei:pb)]"/><xsl:apply-templates select="$spk/node()"/></div>
+      <div class="speech"><xsl:apply-templates select="$before[self::tei:pb] | $spk/following-sibling::node() | node()[not($spk)]"/></div>
     </div>
   </xsl:template>
   <!-- an utterance (or an ISO 24624 annotationBlock): the speaker named from the
@@ -287,6 +451,7 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:if test="@who"><xsl:attribute name="data-who"><xsl:value-of select="@who"/></xsl:attribute></xsl:if>
       <xsl:call-template name="tk-turn-anchor"/>
       <xsl:call-template name="lang"/>
+      <xsl:if test="self::tei:u"><xsl:call-template name="cite-anchor"><xsl:with-param name="set" select="'tk-us'"/><xsl:with-param name="prefix" select="'u'"/></xsl:call-template></xsl:if>
       <div class="speaker"><xsl:if test="@who and not(parent::tei:annotationBlock[@who])"><xsl:call-template name="tk-who-name"/></xsl:if></div>
       <div class="speech">
         <xsl:choose>
@@ -302,14 +467,28 @@ blockquote{margin:.8rem 1.5rem}
 
   <xsl:template match="tei:stage">
     <xsl:choose>
-      <xsl:when test="key('tk-mixed', generate-id(..)) or parent::tei:l or parent::tei:speaker"><span class="stage"><xsl:apply-templates/></span></xsl:when>
+      <xsl:when test="(($tk-c-mixed and tk:mixed(..)) or (not($tk-c-mixed) and ../text()[normalize-space()])) or parent::tei:l or parent::tei:speaker"><span class="stage"><xsl:apply-templates/></span></xsl:when>
       <xsl:otherwise><p class="stage"><xsl:apply-templates/></p></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <!-- verse -->
   <xsl:template match="tei:lg"><div class="lg"><xsl:call-template name="lang"/><xsl:apply-templates/></div></xsl:template>
-  <xsl:template match="tei:l"><div class="l"><xsl:call-template name="lang"/><xsl:apply-templates/></div></xsl:template>
+  <!-- a verse line: its number (@n, else counted) in the margin every fifth line (parameter
+       lines=all: every line) -->
+  <xsl:template match="tei:l">
+    <div class="l">
+      <xsl:call-template name="lang"/>
+      <xsl:if test="not(ancestor::tei:note)">
+        <xsl:call-template name="cite-anchor">
+          <xsl:with-param name="set" select="'tk-lines'"/>
+          <xsl:with-param name="prefix" select="'l'"/>
+          <xsl:with-param name="every" select="number($lines != 'all') * 4 + 1"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
 
   <!-- lists: the printed number (@n) kept -->
   <xsl:template match="tei:list">
@@ -351,8 +530,13 @@ blockquote{margin:.8rem 1.5rem}
     <span class="graphic">[image<xsl:if test="@url">: <xsl:value-of select="@url"/></xsl:if>]</span>
   </xsl:template>
 
-  <xsl:template match="tei:quote[tei:p or tei:l or tei:lg] | tei:cit[not(key('tk-mixed', generate-id(..)))]">
-    <blockquote><xsl:call-template name="lang"/><xsl:apply-templates/></blockquote>
+  <xsl:template match="tei:quote | tei:cit">
+    <xsl:choose>
+      <xsl:when test="self::tei:quote[tei:p or tei:l or tei:lg] or self::tei:cit[not((($tk-c-mixed and tk:mixed(..)) or (not($tk-c-mixed) and ../text()[normalize-space()])))]">
+        <blockquote><xsl:call-template name="lang"/><xsl:apply-templates/></blockquote>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="tk-any"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================================ inline -->
@@ -360,10 +544,13 @@ blockquote{margin:.8rem 1.5rem}
     <xsl:if test="not(@break='no' or @type='hyphenInWord')"><br/></xsl:if>
   </xsl:template>
   <!-- text beside a break inside a word: no space at the join -->
-  <xsl:template match="text()[(preceding-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord'] or (following-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']]">
-    <xsl:call-template name="tk-text"/>
+  <xsl:template match="text()">
+    <xsl:choose>
+      <xsl:when test="$tk-inword"><xsl:call-template name="tk-text"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:cb | tei:milestone | tei:handShift | tei:gb | tei:anchor[not(@synch)] | tei:ptr"/>
+  <xsl:template match="tei:cb | tei:milestone | tei:handShift | tei:gb | tei:ptr"/>
   <xsl:template match="tei:space"><xsl:text> </xsl:text></xsl:template>
 
   <xsl:template match="tei:pb">
@@ -392,7 +579,12 @@ blockquote{margin:.8rem 1.5rem}
   </xsl:template>
   <xsl:template match="tei:emph"><em><xsl:call-template name="lang"/><xsl:apply-templates/></em></xsl:template>
   <xsl:template match="tei:foreign"><i class="foreign"><xsl:call-template name="lang"/><xsl:apply-templates/></i></xsl:template>
-  <xsl:template match="tei:title[ancestor::tei:text]"><cite><xsl:call-template name="lang"/><xsl:apply-templates/></cite></xsl:template>
+  <xsl:template match="tei:title">
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:text"><cite><xsl:call-template name="lang"/><xsl:apply-templates/></cite></xsl:when>
+      <xsl:otherwise><xsl:call-template name="tk-any"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <xsl:template match="tei:date">
     <xsl:choose>
@@ -402,24 +594,41 @@ blockquote{margin:.8rem 1.5rem}
   </xsl:template>
 
   <!-- persons: a link to the index, the full name on hover -->
-  <xsl:template match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]">
-    <!-- the first person of the personography it points to; none: plain text -->
-    <xsl:variable name="id"><xsl:call-template name="tk-mention-target"/></xsl:variable>
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs">
     <xsl:choose>
-      <xsl:when test="$id = ''"><span class="{local-name()}"><xsl:apply-templates/></span></xsl:when>
+      <xsl:when test="not(@ref and (self::tei:persName or @type = 'person'))"><span class="{local-name()}"><xsl:apply-templates/></span></xsl:when>
+      <!-- (teikit: the person and the number straight from C, no result tree fragment) -->
+      <xsl:when test="$tk-c-person and $tk-c-mentions">
+        <xsl:call-template name="mention">
+          <xsl:with-param name="id" select="tk:person(.)"/>
+          <xsl:with-param name="k" select="tk:position(.)"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="p" select="key('tk-person', $id)[1]"/>
+        <xsl:call-template name="mention">
+          <xsl:with-param name="id"><xsl:call-template name="tk-mention-target"/></xsl:with-param>
+          <xsl:with-param name="k"><xsl:call-template name="tk-mention-num"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A mention of person `id` (the first person of the personography it points to; none:
+       plain text), number `k` among the mentions (NaN or empty: none). -->
+  <xsl:template name="mention">
+    <xsl:param name="id"/>
+    <xsl:param name="k"/>
+    <xsl:choose>
+      <xsl:when test="string($id) = ''"><span class="{local-name()}"><xsl:apply-templates/></span></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="p" select="id($id)[self::tei:person]"/>
         <xsl:variable name="full" select="normalize-space(($p/tei:persName[@type='full'] | $p/tei:persName[not(../tei:persName[@type='full'])][1] | $p/tei:name[not(../tei:persName)][1])[1])"/>
-        <xsl:variable name="k"><xsl:call-template name="tk-mention-num"/></xsl:variable>
         <a class="person" href="#tk-p-{translate($id, $tk-id-bad, $tk-id-good)}" title="{$full}{substring($id, 1, 99999 * number($full = ''))}">
-          <xsl:if test="$k != ''"><xsl:attribute name="id"><xsl:value-of select="concat('tk-m', $k)"/></xsl:attribute></xsl:if>
+          <xsl:if test="number($k) = number($k)"><xsl:attribute name="id"><xsl:value-of select="concat('tk-m', $k)"/></xsl:attribute></xsl:if>
           <xsl:apply-templates/>
         </a>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs">
-    <span class="{local-name()}"><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:variable name="tk-id-bad" select="':/#?&amp;=%. '"/>
   <xsl:variable name="tk-id-good" select="'__________'"/>
@@ -461,16 +670,12 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:call-template name="br"><xsl:with-param name="close" select="true()"/><xsl:with-param name="default" select="'['"/></xsl:call-template>
     </span>
   </xsl:template>
-  <!-- a superscript number (a reference's edition: 1903<hi rend="sup">4</hi>) -->
-  <xsl:template match="*[not(self::tei:note or self::tei:hi)][contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')][normalize-space()][translate(normalize-space(), '0123456789', '') = '']">
-    <sup class="{local-name()}"><xsl:apply-templates/></sup>
-  </xsl:template>
   <!-- MathML is copied through (browsers lay it out) -->
   <xsl:template match="m:math"><xsl:copy-of select="."/></xsl:template>
   <xsl:template match="tei:vocal | tei:incident | tei:kinesic | tei:pause | tei:shift | tei:writing">
     <!-- (a word of its own in TEI from elsewhere; see tei2txt.xsl) -->
     <xsl:if test="not($tk-ours)"><xsl:text> </xsl:text></xsl:if>
-    <xsl:variable name="inline" select="key('tk-mixed', generate-id(..)) or parent::tei:p or parent::tei:l or parent::tei:ab or parent::tei:seg or parent::tei:hi"/>
+    <xsl:variable name="inline" select="(($tk-c-mixed and tk:mixed(..)) or (not($tk-c-mixed) and ../text()[normalize-space()])) or parent::tei:p or parent::tei:l or parent::tei:ab or parent::tei:seg or parent::tei:hi"/>
     <xsl:element name="{substring('p', 1, number(not($inline)))}{substring('span', 1, 4 * number($inline))}">
       <xsl:attribute name="class">event <xsl:value-of select="local-name()"/></xsl:attribute>
       <xsl:attribute name="title"><xsl:value-of select="local-name()"/></xsl:attribute>
@@ -487,7 +692,8 @@ blockquote{margin:.8rem 1.5rem}
   </xsl:template>
   <!-- a timestamp: the time as printed, in the diplomatic view only (docs/inline.md); a space
        after it unless the text after it has its own or begins with punctuation -->
-  <xsl:template match="tei:anchor[@synch]">
+  <xsl:template match="tei:anchor">
+    <xsl:if test="@synch">
     <time class="ts dipl">
       <xsl:call-template name="br"><xsl:with-param name="default" select="'['"/></xsl:call-template>
       <xsl:call-template name="tk-time-words"/>
@@ -497,12 +703,13 @@ blockquote{margin:.8rem 1.5rem}
     <xsl:if test="$next[self::*] or ($next[self::text()] and not(contains(concat(' &#9;&#10;&#13;', $tk-punct), substring($next, 1, 1))))">
       <xsl:text> </xsl:text>
     </xsl:if>
+  </xsl:if>
   </xsl:template>
   <xsl:template match="tei:desc"/>
 
   <!-- ================================================================ notes -->
   <!-- In the text: an inline [ ] note (diplomatic) and/or a footnote marker. -->
-  <xsl:template match="tei:note | tei:app/tei:rdg">
+  <xsl:template match="tei:note">
     <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'a'"/></xsl:call-template></xsl:variable>
     <xsl:variable name="dl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:variable>
     <xsl:variable name="nl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="false()"/></xsl:call-template></xsl:variable>
@@ -529,8 +736,63 @@ blockquote{margin:.8rem 1.5rem}
       </sup>
     </xsl:if>
   </xsl:template>
+  <!-- an apparatus entry: the lemma (the first reading when there is none), a marker linking to
+       the apparatus after the notes -->
   <xsl:template match="tei:app">
-    <span class="app"><xsl:apply-templates select="tei:lem"/><xsl:apply-templates select="tei:rdg"/></span>
+    <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp/tei:lem)[1]"/>
+    <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'x'"/></xsl:call-template></xsl:variable>
+    <span class="app"><span class="lem"><xsl:apply-templates select="($lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem)][1])/node()"/></span><sup class="appref"><a id="tk-ar{$k}" href="#tk-a{$k}" title="apparatus"><xsl:value-of select="$k"/></a></sup></span>
+  </xsl:template>
+
+  <!-- The apparatus: per app its lemma] and every other reading with the sigla of its
+       witnesses (the witness's text on hover), "om." for an empty reading. -->
+  <xsl:template name="apparatus">
+    <xsl:if test="$tk-apps">
+      <section class="apparatus" id="tk-apparatus" aria-labelledby="tk-apparatus-h">
+        <h2 id="tk-apparatus-h">Apparatus</h2>
+        <ol>
+          <xsl:for-each select="$tk-apps">
+            <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp/tei:lem)[1]"/>
+            <xsl:variable name="shown" select="$lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem)][1]"/>
+            <li id="tk-a{position()}">
+              <a class="fnlabel" href="#tk-ar{position()}" title="back to the text"><xsl:value-of select="position()"/><span class="back" aria-hidden="true"> &#8617;</span></a>
+              <xsl:text> </xsl:text>
+              <xsl:variable name="l"><xsl:apply-templates select="$shown/node()"/></xsl:variable>
+              <span class="lem"><xsl:apply-templates select="exsl:node-set($l)/node()" mode="noid"/></span>
+              <xsl:for-each select="$shown[@wit]"><xsl:text> </xsl:text><xsl:call-template name="sigla"/></xsl:for-each>
+              <xsl:text>] </xsl:text>
+              <xsl:for-each select="(tei:rdg | tei:rdgGrp/tei:rdg)[count(. | $shown) != 1]">
+                <xsl:if test="position() > 1">; </xsl:if>
+                <span class="rdg">
+                  <xsl:choose>
+                    <xsl:when test="normalize-space()">
+                      <xsl:variable name="r"><xsl:apply-templates/></xsl:variable>
+                      <xsl:apply-templates select="exsl:node-set($r)/node()" mode="noid"/>
+                    </xsl:when>
+                    <xsl:otherwise><i>om.</i></xsl:otherwise>
+                  </xsl:choose>
+                </span>
+                <xsl:text> </xsl:text><xsl:call-template name="sigla"/>
+              </xsl:for-each>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The sigla of the context reading, each with its witness's description on hover. -->
+  <xsl:template name="sigla">
+    <xsl:variable name="s"><xsl:call-template name="tk-sigla"/></xsl:variable>
+    <span class="wit">
+      <xsl:attribute name="title">
+        <xsl:for-each select="str:tokenize(normalize-space(@wit), ' ')">
+          <xsl:variable name="t" select="substring-after(string(.), '#')"/>
+          <xsl:for-each select="$tk-root"><xsl:value-of select="concat(normalize-space(id($t)[self::tei:witness]), '; ')"/></xsl:for-each>
+        </xsl:for-each>
+      </xsl:attribute>
+      <xsl:value-of select="$s"/>
+    </span>
   </xsl:template>
 
   <!-- The notes section: every footnote of either view, with a link back to its marker. -->
@@ -562,10 +824,6 @@ blockquote{margin:.8rem 1.5rem}
                     <xsl:variable name="c"><xsl:apply-templates/></xsl:variable>
                     <xsl:apply-templates select="exsl:node-set($c)/node()" mode="noid"/>
                   </xsl:when>
-                  <xsl:when test="self::tei:rdg">
-                    <xsl:if test="@wit"><span class="wit"><xsl:value-of select="@wit"/></span>: </xsl:if>
-                    <xsl:apply-templates/>
-                  </xsl:when>
                   <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
                 </xsl:choose>
               </li>
@@ -580,58 +838,5 @@ blockquote{margin:.8rem 1.5rem}
     <xsl:copy><xsl:copy-of select="@*[local-name() != 'id']"/><xsl:apply-templates mode="noid"/></xsl:copy>
   </xsl:template>
   <xsl:template match="text()" mode="noid"><xsl:value-of select="."/></xsl:template>
-
-  <!-- ======================================================== persons index -->
-  <xsl:template name="persons-index">
-    <xsl:if test="$tk-mentions">
-      <section class="persons" id="tk-persons" aria-labelledby="tk-persons-h">
-        <h2 id="tk-persons-h">Index of persons</h2>
-        <ul>
-          <xsl:for-each select="//tei:person[@xml:id]">
-            <xsl:call-template name="person-entry">
-              <xsl:with-param name="key" select="concat('#', @xml:id)"/>
-              <xsl:with-param name="id" select="@xml:id"/>
-            </xsl:call-template>
-          </xsl:for-each>
-        </ul>
-      </section>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="person-entry">
-    <xsl:param name="key"/>
-    <xsl:param name="id"/>
-    <xsl:variable name="n"><xsl:call-template name="tk-mention-count"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>
-    <xsl:if test="$n > 0">
-      <xsl:variable name="full"><xsl:call-template name="tk-person-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
-      <li id="tk-p-{translate($id, $tk-id-bad, $tk-id-good)}">
-        <strong class="pname"><xsl:value-of select="$full"/></strong>
-        <xsl:variable name="forms" select="key('tk-person', $id)[1]/tei:persName[position() > 1]"/>
-        <xsl:if test="$forms">
-          <span class="forms"> (<xsl:for-each select="$forms"><xsl:if test="position() > 1">; </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>)</span>
-        </xsl:if>
-        <xsl:text>: </xsl:text>
-        <span class="mentions">
-          <xsl:choose>
-            <xsl:when test="$tk-c-mentions">
-              <xsl:for-each select="tk:mentions($key)"><xsl:call-template name="mention-link"/></xsl:for-each>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:for-each select="$tk-mentions[contains(concat(' ', normalize-space(@ref), ' '), concat(' ', $key, ' '))]"><xsl:call-template name="mention-link"/></xsl:for-each>
-            </xsl:otherwise>
-          </xsl:choose>
-        </span>
-      </li>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- A numbered link from the index to the context mention. -->
-  <xsl:template name="mention-link">
-    <xsl:variable name="k"><xsl:call-template name="tk-mention-num"/></xsl:variable>
-    <xsl:if test="$k != ''">
-      <a href="#tk-m{$k}" title="{normalize-space(.)}"><xsl:value-of select="position()"/></a>
-      <xsl:text> </xsl:text>
-    </xsl:if>
-  </xsl:template>
 
 </xsl:stylesheet>

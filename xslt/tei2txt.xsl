@@ -19,7 +19,7 @@
 
   <xsl:param name="width" select="72"/>
   <!-- numbering tables: the footnotes of the current view only (common.xsl) -->
-  <xsl:variable name="tk-tables" select="substring('dr', 2 - number($tk-dipl), 1)"/>
+  <xsl:variable name="tk-tables" select="substring('dres', 2 - number($tk-dipl), 1 + 2 * number(not($tk-dipl)))"/>
   <!-- the persons index (and its table) only when asked for -->
   <xsl:variable name="tk-index" select="$persons = '1' or $persons = 'yes' or $persons = 'true'"/>
   <xsl:variable name="tk-nl" select="'&#10;'"/>
@@ -42,6 +42,7 @@
       </xsl:if>
       <xsl:apply-templates select="." mode="block"/>
       <xsl:call-template name="footnotes"/>
+      <xsl:call-template name="apparatus"/>
     </xsl:for-each>
     <xsl:if test="$tk-index">
       <xsl:call-template name="persons-index"/>
@@ -86,7 +87,7 @@
   <xsl:template name="footnotes">
     <xsl:variable name="t" select="substring('dr', 2 - number($tk-dipl), 1)"/>
     <xsl:variable name="list">
-      <xsl:for-each select="(.//tei:note | .//tei:app/tei:rdg)[node()]">
+      <xsl:for-each select=".//tei:note[node()]">
         <xsl:variable name="n"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="$t"/></xsl:call-template></xsl:variable>
         <xsl:if test="$n != '' and not($tk-keylines and self::tei:note[@type='comment'])">
           <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
@@ -111,13 +112,42 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The critical apparatus of the context text after its footnotes: one entry per app,
+       "k lemma] reading SIGLA; reading SIGLA" (an empty reading is "om."). -->
+  <xsl:template name="apparatus">
+    <xsl:variable name="apps" select=".//tei:app"/>
+    <xsl:if test="$apps">
+      <xsl:value-of select="concat('Apparatus:', $tk-nl)"/>
+      <xsl:for-each select="$apps">
+        <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp/tei:lem)[1]"/>
+        <xsl:variable name="shown" select="$lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem)][1]"/>
+        <xsl:variable name="l"><xsl:apply-templates select="$shown/node()" mode="inline"/></xsl:variable>
+        <xsl:variable name="rdgs">
+          <xsl:for-each select="(tei:rdg | tei:rdgGrp/tei:rdg)[count(. | $shown) != 1]">
+            <xsl:if test="position() > 1">; </xsl:if>
+            <xsl:variable name="r"><xsl:apply-templates mode="inline"/></xsl:variable>
+            <xsl:value-of select="normalize-space($r)"/>
+            <xsl:if test="not(normalize-space($r))">om.</xsl:if>
+            <xsl:text> </xsl:text><xsl:call-template name="tk-sigla"/>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="wit"><xsl:for-each select="$shown[@wit]"><xsl:text> </xsl:text><xsl:call-template name="tk-sigla"/></xsl:for-each></xsl:variable>
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="normalize-space(concat(position(), ' ', normalize-space($l), $wit, '] ', $rdgs))"/>
+          <xsl:with-param name="hang" select="'    '"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:value-of select="$tk-nl"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ================================================================ blocks -->
   <!-- A container holds blocks; any other element is one block of running text. -->
   <xsl:template match="*" mode="block" name="tk-block">
     <xsl:param name="prefix" select="''"/>
-    <xsl:variable name="container"><xsl:call-template name="tk-is-container"/></xsl:variable>
+    <xsl:variable name="container" select="not(text()[normalize-space()]) and *[contains($tk-blocks, concat(' ', local-name(), ' '))]"/>
     <xsl:choose>
-      <xsl:when test="$container = '1'">
+      <xsl:when test="$container">
         <xsl:if test="normalize-space($prefix)">
           <xsl:call-template name="wrap"><xsl:with-param name="text" select="normalize-space($prefix)"/></xsl:call-template>
         </xsl:if>
@@ -161,7 +191,8 @@
         <xsl:with-param name="text" select="$text"/>
         <xsl:with-param name="hang" select="$hang"/>
       </xsl:call-template>
-      <xsl:if test="not((ancestor-or-self::tei:l[1]/following-sibling::*[1])[self::tei:l])">
+      <!-- (the lines of a genetic edition's zone stay together too) -->
+      <xsl:if test="not((ancestor-or-self::tei:l[1]/following-sibling::*[1])[self::tei:l]) and not((self::tei:line/following-sibling::*[1])[self::tei:line])">
         <xsl:value-of select="$tk-nl"/>
       </xsl:if>
     </xsl:if>
@@ -211,9 +242,14 @@
 
   <!-- An utterance (or annotationBlock): "Speaker: words", the speaker named from the
        personography; a u inside a block that names its speaker has none of its own. -->
-  <xsl:template match="tei:u[@who][not(parent::tei:annotationBlock[@who])] | tei:annotationBlock[@who]" mode="block">
-    <xsl:variable name="name"><xsl:call-template name="tk-who-name"/></xsl:variable>
+  <!-- (no predicate in a match pattern: see tei2html.xsl, tk-any) -->
+  <xsl:template match="tei:u | tei:annotationBlock" mode="block">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:variable name="name"><xsl:if test="@who and not(parent::tei:annotationBlock[@who])"><xsl:call-template name="tk-who-name"/></xsl:if></xsl:variable>
     <xsl:choose>
+      <xsl:when test="not(@who and not(parent::tei:annotationBlock[@who]))">
+        <xsl:call-template name="tk-block"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>
+      </xsl:when>
       <xsl:when test="self::tei:u"><xsl:call-template name="leaf"><xsl:with-param name="prefix" select="concat($name, ': ')"/></xsl:call-template></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="u" select="tei:u[1]"/>
@@ -261,12 +297,15 @@
   <!-- ================================================================ inline -->
   <!-- Any element: its content, in the brackets its @rend says were printed. -->
   <!-- a person mention: its text; tk:person() warns about pointers that name nothing -->
-  <xsl:template match="tei:persName[@ref] | tei:rs[@type='person'][@ref] | tei:name[@type='person'][@ref]" mode="inline">
-    <xsl:if test="$tk-c-person and tk:person(.) = '&#10;'"/>
+  <xsl:template match="tei:persName | tei:rs | tei:name" mode="inline">
+    <xsl:if test="$tk-c-person and @ref and (self::tei:persName or @type = 'person') and tk:person(.) = '&#10;'"/>
     <xsl:call-template name="tk-inline"/>
   </xsl:template>
 
+  <!-- (no predicate in a match pattern: see tei2html.xsl, tk-any) -->
   <xsl:template match="*" mode="inline" name="tk-inline">
+    <!-- a superscript number (a reference's edition: 1903<hi rend="sup">4</hi>): ^4 -->
+    <xsl:if test="@rend and not(self::tei:note) and not(contains(concat(' ', @rend, ' '), ' tagged ')) and (contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')) and normalize-space() and translate(normalize-space(), '0123456789', '') = ''">^</xsl:if>
     <xsl:choose>
       <!-- (a direction in an e-book's _italics_ stays glued to its dash and punctuation) -->
       <xsl:when test="contains($tk-spaced, concat(' ', local-name(), ' ')) and not(contains(concat(' ', @rend, ' '), ' underscored '))">
@@ -287,10 +326,13 @@
     <xsl:if test="not(@break='no' or @type='hyphenInWord')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <!-- text beside a break inside a word: no space at the join -->
-  <xsl:template mode="inline" match="text()[(preceding-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord'] or (following-sibling::node()[1])[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no' or @type = 'hyphenInWord']]">
-    <xsl:call-template name="tk-text"/>
+  <xsl:template mode="inline" match="text()">
+    <xsl:choose>
+      <xsl:when test="$tk-inword"><xsl:call-template name="tk-text"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:cb | tei:milestone | tei:handShift | tei:gb | tei:anchor[not(@synch)] | tei:ptr" mode="inline"/>
+  <xsl:template match="tei:cb | tei:handShift | tei:gb | tei:ptr" mode="inline"/>
   <xsl:template match="tei:space" mode="inline"><xsl:text> </xsl:text></xsl:template>
 
   <!-- page breaks (diplomatic view): from a printed [Page n] its brackets (@rend) around
@@ -307,8 +349,8 @@
       <xsl:otherwise><xsl:value-of select="concat(' [Page ', normalize-space(@n), '] ')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:milestone[@unit][not(normalize-space(@rend))]" mode="inline">
-    <xsl:if test="$tk-keylines"><xsl:call-template name="keyline"/></xsl:if>
+  <xsl:template match="tei:milestone" mode="inline">
+    <xsl:if test="$tk-keylines and @unit and not(normalize-space(@rend))"><xsl:call-template name="keyline"/></xsl:if>
   </xsl:template>
 
   <!-- A metadata or comment line of a teikit document as the transcript printed it. -->
@@ -321,8 +363,8 @@
   </xsl:template>
 
   <!-- timestamps: the time as printed (diplomatic view; the normalized one has none) -->
-  <xsl:template match="tei:anchor[@synch]" mode="inline">
-    <xsl:if test="$tk-dipl">
+  <xsl:template match="tei:anchor" mode="inline">
+    <xsl:if test="$tk-dipl and @synch">
       <xsl:call-template name="tk-open"><xsl:with-param name="default" select="'['"/></xsl:call-template>
       <xsl:call-template name="tk-time-words"/>
       <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
@@ -350,12 +392,18 @@
   </xsl:template>
 
   <!-- deletions and forme work: diplomatic view only -->
+  <!-- an apparatus entry: its lemma in the text (the readings follow the text) -->
+  <xsl:template match="tei:app" mode="inline">
+    <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp/tei:lem)[1]"/>
+    <xsl:apply-templates select="$lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem)][1]" mode="inline"/>
+  </xsl:template>
+
   <xsl:template match="tei:del | tei:fw" mode="inline">
     <xsl:if test="$tk-dipl"><xsl:call-template name="tk-open"/><xsl:apply-templates mode="inline"/><xsl:call-template name="tk-close"/></xsl:if>
   </xsl:template>
 
   <!-- notes: inline ones where they stand (diplomatic), the others as markers -->
-  <xsl:template match="tei:note | tei:app/tei:rdg" mode="inline">
+  <xsl:template match="tei:note" mode="inline">
     <xsl:variable name="inline"><xsl:call-template name="tk-note-inline"/></xsl:variable>
     <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
     <xsl:choose>
@@ -371,7 +419,9 @@
       <xsl:when test="$label != '' and $tk-dipl">
         <xsl:call-template name="tk-marker"><xsl:with-param name="label" select="$label"/></xsl:call-template>
       </xsl:when>
-      <xsl:when test="$label != ''"><xsl:value-of select="concat('[', $label, ']')"/></xsl:when>
+      <!-- (an editorial note's letter stands apart from the word before it: amet [a], never
+           amet[a], which would read as letters an editor supplied) -->
+      <xsl:when test="$label != ''"><xsl:value-of select="concat(substring(' ', 1, number(boolean(self::tei:note[@place='inline']))), '[', $label, ']')"/></xsl:when>
     </xsl:choose>
   </xsl:template>
 
@@ -390,10 +440,6 @@
     <xsl:call-template name="tk-event-words"/>
     <xsl:call-template name="tk-close"><xsl:with-param name="default" select="'['"/></xsl:call-template>
     <xsl:if test="not($tk-ours)"><xsl:text> </xsl:text></xsl:if>
-  </xsl:template>
-  <!-- a superscript number (a reference's edition: 1903<hi rend="sup">4</hi>): ^4 -->
-  <xsl:template match="*[not(self::tei:note)][not(contains(concat(' ', @rend, ' '), ' tagged '))][contains(concat(' ', @rend, ' '), ' sup ') or contains(concat(' ', @rend, ' '), ' superscript ')][normalize-space()][translate(normalize-space(), '0123456789', '') = '']" mode="inline">
-    <xsl:text>^</xsl:text><xsl:call-template name="tk-inline"/>
   </xsl:template>
   <!-- MathML: its symbols apart (plain text cannot lay a formula out) -->
   <xsl:template match="m:*" mode="inline">

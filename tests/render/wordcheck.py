@@ -31,7 +31,7 @@ BREAKS = set('lb pb cb milestone gb'.split())
 LABELS = set('Footnotes Persons Page p pause mention mentions Date Type Language Author Editor '
              'Archive Source Publisher Rights Summary Responsibility Untitled Notes Index of '
              'persons View Diplomatic Normalized Contents Cite this Apparatus Line line Speaker '
-             'image words illegible and long short kinesic writing vocal incident shift'.split())
+             'image words illegible and long short kinesic writing vocal incident shift om'.split())
 WORD = re.compile(r'[^\W_]+')
 
 
@@ -164,7 +164,14 @@ def main():
     out = Counter()
     html = any(f.endswith('.html') for f in sys.argv[2:])
     for f in sys.argv[2:]:
+        # norm:FILE is a normalized view: an editorial note's marker there is a letter ([a],
+        # [ab]) with a space before it and none after (amet [a] dolor; [ge]fuehrt and
+        # accelerat[ed] are the source's); it is no word of the text
+        norm = f.startswith('norm:')
+        f = f[5:] if norm else f
         data = open(f, encoding='utf-8').read()
+        if norm:
+            data = re.sub(r'(?<=\s)\[[a-z]{1,2}\](?![^\W_])', ' ', data)
         if f.endswith('.html'):
             p = HTMLText()
             p.feed(data)

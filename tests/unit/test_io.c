@@ -241,6 +241,38 @@ static void test_modes_links_fifos(void)
     tk_diag_free(d);
 }
 
+
+/* tk_output_clashes: each input is hit by the first output that would change it (the same
+ * file through a symlink, a path not created yet, the same input twice), nothing else. */
+static void test_output_clashes(void)
+{
+    char a[128], b[128], link[128], fresh[128], other[128];
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    snprintf(a, sizeof a, "%s/ca.xml", dir);
+    snprintf(b, sizeof b, "%s/cb.xml", dir);
+    snprintf(link, sizeof link, "%s/cl.xml", dir);
+    snprintf(fresh, sizeof fresh, "%s/not-yet.txt", dir);
+    snprintf(other, sizeof other, "%s/../%s/not-yet.txt", dir, strrchr(dir, '/') + 1);
+    CU_ASSERT_EQUAL(tk_write_file_atomic(a, "a", 1, NULL, d), 0);
+    CU_ASSERT_EQUAL(tk_write_file_atomic(b, "b", 1, NULL, d), 0);
+    CU_ASSERT_EQUAL(symlink(a, link), 0);
+    const char *inputs[] = {a, b, fresh, a, "-"};
+    const char *outputs[] = {"-", NULL, other, link, b};
+    size_t hit[5];
+    CU_ASSERT_EQUAL(tk_output_clashes(outputs, 5, inputs, 5, hit), 4);
+    CU_ASSERT_EQUAL(hit[0], 4); /* through the symlink */
+    CU_ASSERT_EQUAL(hit[1], 5);
+    CU_ASSERT_EQUAL(hit[2], 3); /* the same path, spelled otherwise, not created yet */
+    CU_ASSERT_EQUAL(hit[3], 4); /* a given twice */
+    CU_ASSERT_EQUAL(hit[4], 0);
+    const char *none[] = {fresh};
+    CU_ASSERT_EQUAL(tk_output_clashes(none, 1, inputs, 2, hit), 0);
+    CU_ASSERT_EQUAL(hit[0] + hit[1], 0);
+    CU_ASSERT_EQUAL(tk_output_aliases(link, a), 1);
+    tk_diag_free(d);
+}
+
 void tk_suite_io(void);
 void tk_suite_io(void)
 {
@@ -252,4 +284,5 @@ void tk_suite_io(void)
     CU_add_test(s, "signal removes the temporary file", test_signal_removes_temporary);
     CU_add_test(s, "modes, symlinks, FIFOs", test_modes_links_fifos);
     CU_add_test(s, "signal removes a staged directory", test_signal_removes_staged_directory);
+    CU_add_test(s, "outputs that would change inputs", test_output_clashes);
 }
