@@ -191,20 +191,57 @@ static void tab_fill(tab *t, const char *list, char sep)
 /* ------------------------------------------------------------------ words */
 
 static inline int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static inline int is_alnum(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || is_upper(c) || (c >= '0' && c <= '9');
-}
+/* Byte classes: 1 an ASCII letter or digit, 2 a byte of a non-ASCII character (a word's
+ * byte unless general punctuation, see word_at_utf8), 0 anything else. A table: these
+ * tests run on every byte of the text. */
+static const unsigned char byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+static inline int is_alnum(unsigned char c) { return byte_class[c] == 1; }
 
 static int word_at_utf8(const unsigned char *t, size_t len, size_t i);
+
+/* The offset of the first capital A-Z in t[i..len), len when none: eight bytes at a time
+ * (a byte between 'A' - 1 and 'Z' + 1 exclusive, bytes >= 0x80 excluded, is found by
+ * carry-free arithmetic on the word, exactly); most bytes of a text are no capital. */
+static size_t next_upper(const unsigned char *t, size_t i, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ULL;
+    while (i + 8 <= len) {
+        uint64_t x;
+        memcpy(&x, t + i, 8);
+        uint64_t low = x & (ones * 127);
+        if (((ones * (127 + 'Z' + 1) - low) & ~x & (low + ones * (127 - ('A' - 1))) &
+             (ones * 128)) != 0)
+            break;
+        i += 8;
+    }
+    while (i < len && !is_upper(t[i]))
+        i++;
+    return i;
+}
 
 /* A letter or digit, or a byte of a non-ASCII character that is no general punctuation
  * (U+2000..U+206F: ’ ” — …). */
 static inline int word_at(const unsigned char *t, size_t len, size_t i)
 {
-    if (t[i] < 0x80)
-        return is_alnum(t[i]);
-    return word_at_utf8(t, len, i);
+    unsigned char k = byte_class[t[i]];
+    return k == 2 ? word_at_utf8(t, len, i) : k;
 }
 
 static int word_at_utf8(const unsigned char *t, size_t len, size_t i)
@@ -219,6 +256,8 @@ static int word_at_utf8(const unsigned char *t, size_t len, size_t i)
 /* End of the word starting at i (letters, digits, inner '-' and '\'' before a letter). */
 static size_t word_end(const unsigned char *t, size_t len, size_t i)
 {
+    while (i < len && byte_class[t[i]] == 1) /* the ASCII run: most of a word */
+        i++;
     while (i < len) {
         if (word_at(t, len, i))
             i++;
@@ -616,7 +655,10 @@ static void acronym(tk_places *pl, const char *s, size_t n, const tok *v, size_t
 static int line_has_cue(const tk_places *pl, const unsigned char *t, size_t n)
 {
     for (const unsigned char *p = t; p < t + n; p++) {
-        if (!is_upper(*p) || (p > t && word_at(t, n, (size_t)(p - t) - 1)))
+        p = t + next_upper(t, (size_t)(p - t), n);
+        if (p == t + n)
+            break;
+        if (p > t && word_at(t, n, (size_t)(p - t) - 1))
             continue;
         size_t i = (size_t)(p - t), e = word_end(t, n, i);
         const char *w = (const char *)p;
@@ -720,8 +762,10 @@ void tk_places_scan(tk_places *pl, const char *text, size_t len, int in_dateline
     if (pl == NULL)
         return;
     for (size_t i = 0; i < len;) {
-        if (!is_upper(t[i]) || (i > 0 && (word_at(t, len, i - 1) || t[i - 1] == '-' ||
-                                          t[i - 1] == '\''))) {
+        i = next_upper(t, i, len);
+        if (i == len)
+            break;
+        if (i > 0 && (word_at(t, len, i - 1) || t[i - 1] == '-' || t[i - 1] == '\'')) {
             i++;
             continue;
         }
