@@ -1178,6 +1178,25 @@ static void set(xmlNodePtr n, const char *name, const char *value)
         xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
 }
 
+/* @ref="#<prefix><id>" (truncated at 255 bytes as snprintf would): without snprintf, which
+ * cost a tenth of the inline pass's marking on a record with many names. */
+static void set_ref(xmlNodePtr n, const char *prefix, const char *id)
+{
+    char ref[256];
+    size_t k = 0;
+    ref[k++] = '#';
+    const char *parts[] = {prefix, id};
+    for (size_t i = 0; i < 2; i++) {
+        size_t len = strlen(parts[i]);
+        if (len > sizeof ref - 1 - k)
+            len = sizeof ref - 1 - k;
+        memcpy(ref + k, parts[i], len);
+        k += len;
+    }
+    ref[k] = '\0';
+    set(n, "ref", ref);
+}
+
 static void set_xml_id(xmlNodePtr n, const char *id)
 {
     if (n != NULL)
@@ -1546,19 +1565,14 @@ static void build(ctx *c, xmlNodePtr parent, const mark *m, size_t *i)
         break;
     case MK_PERSON: {
         el = tk_el(cv, parent, "persName");
-        char ref[256];
-        snprintf(ref, sizeof ref, "#%s", m->id);
-        set(el, "ref", ref);
+        set_ref(el, "", m->id);
         inner = el;
         break;
     }
     case MK_PLACE:
     case MK_ORG: {
         el = tk_el(cv, parent, m->kind == MK_PLACE ? "placeName" : "orgName");
-        char ref[256];
-        snprintf(ref, sizeof ref, "#%s%s", tk_places_corpus(cv->places) ? "" : cv->id_prefix,
-                 m->id);
-        set(el, "ref", ref);
+        set_ref(el, tk_places_corpus(cv->places) ? "" : cv->id_prefix, m->id);
         inner = el;
         break;
     }

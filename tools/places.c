@@ -31,6 +31,7 @@ typedef struct tab {
        a key of length L (< 64) starts so; bits are never cleared (a stale bit costs a
        lookup, no error) */
     uint64_t quick[26][27];
+    int unfiltered; /* a key quick cannot hold (>= 64 bytes) was added: no prefix test */
 } tab;
 
 static inline int quick_pos(const char *k, size_t n, size_t *a, size_t *b)
@@ -50,6 +51,17 @@ static inline int maybe(const struct tab *t, const char *k, size_t n)
     if (n == 0 || !quick_pos(k, n, &a, &b))
         return 1;
     return (t->quick[a][b] >> n) & 1;
+}
+
+/* 0 when no key of t can be the word starting with the capital at p (p[1] the next byte
+ * or, at the end, p[0]'s end: avail bytes): maybe() without the word's length, so that a
+ * word is not measured at all when its first two letters start no key. */
+static inline int maybe_word(const struct tab *t, const unsigned char *p, size_t avail)
+{
+    unsigned char c1 = avail > 1 ? p[1] | 0x20 : 0;
+    if (t->unfiltered)
+        return 1;
+    return t->quick[p[0] - 'A'][c1 >= 'a' && c1 <= 'z' ? (size_t)(c1 - 'a') : 26] != 0;
 }
 
 typedef struct entity {
@@ -128,6 +140,8 @@ static slot *tab_put(tab *t, const char *k, size_t n, int doc)
     size_t qa, qb;
     if (quick_pos(k, n, &qa, &qb))
         t->quick[qa][qb] |= (uint64_t)1 << n;
+    else if (n > 0 && k[0] >= 'A' && k[0] <= 'Z')
+        t->unfiltered = 1;
     if ((t->n + 1) * 2 > t->cap)
         tab_grow(t);
     size_t i = h & (t->cap - 1);
@@ -659,6 +673,11 @@ static int line_has_cue(const tk_places *pl, const unsigned char *t, size_t n)
         if (p == t + n)
             break;
         if (p > t && word_at(t, n, (size_t)(p - t) - 1))
+            continue;
+        /* no head word starts so and no '(' before: the next capital (one inside this word
+           after '-' may be tested too: a filter may say yes too often) */
+        if (!maybe_word(&pl->heads_of, p, (size_t)(t + n - p)) &&
+            !maybe_word(&pl->heads_tail, p, (size_t)(t + n - p)) && !(p > t && p[-1] == '('))
             continue;
         size_t i = (size_t)(p - t), e = word_end(t, n, i);
         const char *w = (const char *)p;
