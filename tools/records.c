@@ -98,7 +98,14 @@ size_t tk_rec_doc_type(const char *s, size_t len)
         i += 1;
     else
         i = 0;
+    if (i >= len)
+        return 0;
+    /* every type starts with a letter: compared first, case-blind (| 0x20 maps only A-Z to
+       a-z), so that a line costs one test per type, not a strncasecmp */
+    unsigned char c0 = (unsigned char)s[i] | 0x20;
     for (size_t k = 0; k < sizeof doc_types / sizeof *doc_types; k++) {
+        if (c0 != ((unsigned char)doc_types[k][0] | 0x20))
+            continue;
         size_t n = strlen(doc_types[k]);
         if (len - i >= n && strncasecmp(s + i, doc_types[k], n) == 0 &&
             (len - i == n || s[i + n] == ' ' || s[i + n] == ',' || s[i + n] == '.')) {
