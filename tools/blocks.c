@@ -1262,9 +1262,9 @@ static int tab_row_para(const tk_lines *L, const para *p)
 {
     for (size_t i = p->first; i < p->first + p->n; i++) {
         const tk_line *l = &L->v[i];
-        size_t a = indent_of(l), e = rtrim_len(l->s, l->len), t = a;
-        while (t < e && l->s[t] != '\t')
-            t++;
+        size_t a = indent_of(l), e = rtrim_len(l->s, l->len);
+        const char *tab = e > a ? memchr(l->s + a, '\t', e - a) : NULL;
+        size_t t = tab != NULL ? (size_t)(tab - l->s) : e;
         if (t == a || t >= e)
             return 0;
     }

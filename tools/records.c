@@ -129,9 +129,16 @@ static const char *const office_words[] = {
 static const char *find_n(const char *s, size_t len, const char *w)
 {
     size_t n = strlen(w);
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(s + i, w, n) == 0)
-            return s + i;
+    if (n == 0)
+        return s;
+    /* the first occurrence: memchr to each candidate first byte, then memcmp */
+    for (const char *p = s, *end = s + len; (size_t)(end - p) >= n; p++) {
+        p = memchr(p, w[0], (size_t)(end - p) - n + 1);
+        if (p == NULL)
+            return NULL;
+        if (memcmp(p, w, n) == 0)
+            return p;
+    }
     return NULL;
 }
 
