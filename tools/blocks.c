@@ -101,9 +101,28 @@ static size_t digits_at(const char *s, size_t len, int max, int *val)
 }
 
 /* Writes YYYY-MM-DD (day 0: YYYY-MM) into iso (>= 11 bytes). */
+/* v (0 <= v < 10^width) as width digits, zero-padded, at p. */
+static void put_digits(char *p, int v, int width)
+{
+    for (int k = width - 1; k >= 0; k--, v /= 10)
+        p[k] = (char)('0' + v % 10);
+}
+
 static void iso_write(char *iso, int y, int m, int d)
 {
     char tmp[48];
+    if (y >= 0 && m >= 0 && d >= 0) { /* the usual case, without snprintf */
+        put_digits(iso, y % 10000, 4);
+        iso[4] = '-';
+        put_digits(iso + 5, m % 100, 2);
+        if (d > 0) {
+            iso[7] = '-';
+            put_digits(iso + 8, d % 100, 2);
+            iso[10] = '\0';
+        } else
+            iso[7] = '\0';
+        return;
+    }
     if (d > 0)
         snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
     else
