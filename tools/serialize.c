@@ -30,7 +30,7 @@ struct tk_ser {
     struct {                  /* 1 when the element name is structural; names are interned */
         const xmlChar *name;  /* in the document's dictionary, so a small cache keyed by */
         int yes;              /* the name pointer answers most questions */
-    } cache[256];
+    } cache[128];
     xmlNodePtr splice_node;   /* see tk_ser_splice */
     tk_ser *splice_stream;
 };
@@ -221,7 +221,7 @@ static unsigned flags(xmlNodePtr n) { return (unsigned)(uintptr_t)n->_private; }
 static int structural_name(tk_ser *s, const xmlChar *name)
 {
     /* names lie side by side in the dictionary: mix all the pointer's bits */
-    size_t h = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15u) >> 56);
+    size_t h = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15u) >> 57);
     if (s->cache[h].name == name)
         return s->cache[h].yes;
     int yes = 0;
