@@ -226,6 +226,7 @@ void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_d
         } else if (keyword_line(&L->v[i], "NOTE")) {
             xmlNodePtr n = tk_el(cv, body, "note");
             set(n, "type", "comment");
+            set(n, "rend", "plain"); /* its keyword NOTE is printed in the text */
             lines_text(n, L, i, end);
         } else if (!is_cue) {
             /* STYLE, REGION, or anything else: kept as printed */
