@@ -93,6 +93,10 @@ count "srt: a turn per cue" "$X" '<sp ' 3
 has "srt: comma decimals" "$X" '<when xml:id="tk-C2e" interval="6.250" since="#tk-T0"/>'
 has "srt: anchor keeps the comma" "$X" 'n="00:00:04,500"'
 has "srt: voice" "$X" '<persName>Nell</persName>'
+# the streamed conversion writes the same bytes as the tree (built by `make check`)
+if [ -x "$TK_BUILD/tests/stream_check" ]; then
+  check "streamed = tree" "$TK_BUILD/tests/stream_check" "$TK_TMP/talk.vtt" "$TK_TMP/film.srt" >/dev/null
+else skip "no $TK_BUILD/tests/stream_check (make check builds it)"; fi
 # explicit shape, and a record that quotes a timing line is no caption file
 roundtrip forced "$TK_TMP/film.srt" --shape captions
 cat > "$TK_TMP/memo.txt" <<'TXT'
