@@ -59,6 +59,8 @@ count "vtt: a turn per cue" "$X" '<sp ' 3
 has "vtt: header kept as the head" "$X" '<head>WEBVTT - A made-up talk</head>'
 has "vtt: NOTE kept" "$X" '<note type="comment" rend="plain">NOTE written by hand'
 has "vtt: STYLE kept" "$X" '<p>STYLE'
+has "vtt: the header's text is the title" "$X" '<title>A made-up talk</title>'
+has "vtt: the shape in the header" "$X" 'read as a captions: 3 speaker turns'
 has "vtt: timeline" "$X" '<timeline unit="s" origin="#tk-T0">'
 has "vtt: start in the timeline" "$X" '<when xml:id="tk-C1s" interval="1.500" since="#tk-T0"/>'
 has "vtt: end in the timeline" "$X" '<when xml:id="tk-C1e" interval="4.000" since="#tk-T0"/>'

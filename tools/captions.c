@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tk_alloc.h"
 #include "tk_internal.h"
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -223,6 +224,17 @@ void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_d
         if (i == 0 && keyword_line(&L->v[0], "WEBVTT")) {
             xmlNodePtr h = tk_el(cv, body, "head");
             lines_text(h, L, i, end);
+            /* `WEBVTT - Title`: the text after the keyword titles the document */
+            const char *s = L->v[0].s;
+            size_t k = 6, n = L->v[0].len;
+            while (k < n && (is_space(s[k]) || s[k] == '-'))
+                k++;
+            while (n > k && is_space(s[n - 1]))
+                n--;
+            if (n > k && info->title == NULL) {
+                info->title = tk_xstrndup(s + k, n - k);
+                info->title_line = L->v[0].no;
+            }
         } else if (keyword_line(&L->v[i], "NOTE")) {
             xmlNodePtr n = tk_el(cv, body, "note");
             set(n, "type", "comment");
