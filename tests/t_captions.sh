@@ -15,7 +15,9 @@ count() { # count NAME FILE PATTERN N
 # words IN RENDERED: the input's whitespace-separated tokens all come back, none invented
 # (the rendered title block, its first paragraph, left out)
 same_words() {
-  tr -s ' \t\r\n' '\n\n\n\n' <"$2" | grep -v -x '' | LC_ALL=C sort >"$TK_TMP/w.in"
+  # (a byte-order mark is no text)
+  sed "1s/^$(printf '\357\273\277')//" "$2" | tr -s ' \t\r\n' '\n\n\n\n' | grep -v -x '' |
+    LC_ALL=C sort >"$TK_TMP/w.in"
   awk 'BEGIN { RS = "" } NR > 1 { print $0 "\n" }' "$3" | tr -s ' \t\r\n' '\n\n\n\n' |
     grep -v -x '' | LC_ALL=C sort >"$TK_TMP/w.out"
   if cmp -s "$TK_TMP/w.in" "$TK_TMP/w.out"; then ok
@@ -95,6 +97,11 @@ count "srt: a turn per cue" "$X" '<sp ' 3
 has "srt: comma decimals" "$X" '<when xml:id="tk-C2e" interval="6.250" since="#tk-T0"/>'
 has "srt: anchor keeps the comma" "$X" 'n="00:00:04,500"'
 has "srt: voice" "$X" '<persName>Nell</persName>'
+# CRLF line ends and a byte-order mark; minutes without hours (WebVTT's mm:ss.ttt)
+printf '\357\273\2771\r\n00:00:01,000 --> 00:00:02,000\r\n<v Al>Hi\r\nthere\r\n\r\n2\r\n00:03,000 --> 00:04,000\r\nBye\r\n' >"$TK_TMP/crlf.srt"
+roundtrip crlf "$TK_TMP/crlf.srt"
+count "crlf: a turn per cue" "$TK_TMP/crlf.xml" '<sp ' 2
+has "crlf: minutes and seconds" "$TK_TMP/crlf.xml" '<when xml:id="tk-C2e" interval="4.000"'
 # the streamed conversion writes the same bytes as the tree (built by `make check`)
 if [ -x "$TK_BUILD/tests/stream_check" ]; then
   check "streamed = tree" "$TK_BUILD/tests/stream_check" "$TK_TMP/talk.vtt" "$TK_TMP/film.srt" >/dev/null

@@ -186,7 +186,8 @@ static void payload(tk_conv *cv, xmlNodePtr p, const tk_lines *L, size_t from, s
             size_t w = strlen(who);
             char ref[128];
             snprintf(ref, sizeof ref, "#%s", id != NULL ? id : "");
-            if (id != NULL && strstr(who, ref) == NULL && w + strlen(ref) + 2 < size)
+            if (id != NULL && strlen(id) + 2 <= sizeof ref && strstr(who, ref) == NULL &&
+                w + strlen(ref) + 2 < size)
                 snprintf(who + w, size - w, "%s%s", w ? " " : "", ref);
             k += tag;
         }
