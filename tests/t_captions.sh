@@ -34,6 +34,8 @@ roundtrip() { # roundtrip NAME IN [convert options]: converts, validates, render
 # ---- WebVTT: header, NOTE, STYLE, cue identifiers, voices, multi-line cues, settings
 cat > "$TK_TMP/talk.vtt" <<'TXT'
 WEBVTT - A made-up talk
+Kind: captions
+Language: en
 
 NOTE written by hand
 over two lines
@@ -58,7 +60,8 @@ TXT
 roundtrip vtt "$TK_TMP/talk.vtt"
 X="$TK_TMP/vtt.xml"
 count "vtt: a turn per cue" "$X" '<sp ' 3
-has "vtt: header kept as the head" "$X" '<head>WEBVTT - A made-up talk</head>'
+has "vtt: header kept as the head" "$X" '<head>WEBVTT - A made-up talk$'
+has "vtt: header's language" "$X" '<language ident="en">en</language>'
 has "vtt: NOTE kept" "$X" '<note type="comment" rend="plain">NOTE written by hand'
 has "vtt: STYLE kept" "$X" '<p>STYLE'
 has "vtt: the header's text is the title" "$X" '<title>A made-up talk</title>'

@@ -3,6 +3,7 @@
  * blocks kept as printed (docs/convert.md, "Captions"). */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "tk_alloc.h"
 #include "tk_internal.h"
@@ -101,6 +102,31 @@ int tk_captions_detect(const tk_lines *L)
         if (!is_digit(L->v[i].s[k]))
             return 0;
     return timing_line(&L->v[i + 1], &t);
+}
+
+void tk_captions_meta(const tk_lines *L, tk_docblocks *db)
+{
+    /* header lines `Key: value` under WEBVTT whose key the teiHeader has a place for */
+    static const char *const keys[] = {"language"};
+    if (L->n == 0 || !keyword_line(&L->v[0], "WEBVTT"))
+        return;
+    for (size_t i = 1; i < L->n && !blank(&L->v[i]); i++) {
+        const char *s = L->v[i].s, *c = memchr(s, ':', L->v[i].len);
+        if (c == NULL)
+            continue;
+        for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+            size_t n = strlen(keys[k]);
+            if ((size_t)(c - s) != n || strncasecmp(s, keys[k], n) != 0)
+                continue;
+            const char *v = c + 1, *e = s + L->v[i].len;
+            while (v < e && is_space(*v))
+                v++;
+            while (e > v && is_space(e[-1]))
+                e--;
+            if (e > v)
+                tk_meta_set(db, keys[k], v, (size_t)(e - v), L->v[i].no, 0);
+        }
+    }
 }
 
 static void set(xmlNodePtr n, const char *name, const char *value)

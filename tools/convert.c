@@ -243,6 +243,8 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     /* (captions: the blocks give the metadata only; the cues are read by captions.c) */
     B = tk_blocks_parse(&L, captions ? TK_SHAPE_RECORD : o->shape, cv.rules, cv.file,
                         o->explain, !o->split && each == NULL, d);
+    if (B != NULL && captions && B->n_docs > 0)
+        tk_captions_meta(&L, &B->doc[0]);
     if (B == NULL || apply_meta(B, o, d) != 0)
         goto out;
     if (captions)

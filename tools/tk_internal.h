@@ -513,6 +513,9 @@ int tk_captions_detect(const tk_lines *L);
  * cue with anchors to its start and end, voices (<v Name>) as persons in @who; the header,
  * NOTE and other blocks kept as printed. Counts the turns in info. */
 void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_docinfo *info);
+/* Header lines of a WebVTT file that the teiHeader has a place for (`Language: en`) into db's
+ * metadata (not replacing what is there). */
+void tk_captions_meta(const tk_lines *L, tk_docblocks *db);
 
 /* ---- records.c: what a line of an archival record says about the record ---- */
 /* A file number line (`722.2315/819`, `File No. 861.51/264`, `724.3415/3536: Telegram`):
