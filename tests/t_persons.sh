@@ -38,6 +38,8 @@ ghasnt "a place in a list is not addressed" '>Salvador</persName>'
 ghasnt "a gazetteer place before a verb is no person" '>Hong Kong</persName>'
 ghasnt "the + two words before a verb is no person" '>Yellow Fleet</persName>'
 ghasnt "a later line of a turn opens nothing" '>Christian</persName>'
+ghasnt "Will opening a question is the verb" '>Will Ramsey</persName>'
+ghas "Will + surname in a statement is a name" '<persName ref="#ostrander-will">Will Ostrander</persName> said'
 # teikit persons over two files
 $TEIKIT persons --shape transcript "$D/briefing.txt" "$D/minutes.txt" -o "$TK_TMP/p.xml" 2>/dev/null && ok || fail "persons over two files"
 n=$(grep -c '<person xml:id="dupont-jean">' "$TK_TMP/p.xml"); [ "$n" -eq 1 ] && ok || fail "Jean Dupont listed once ($n)"

@@ -996,6 +996,29 @@ static size_t verb_pair_at(const tk_persons *p, const char *s, size_t n, size_t 
     return w2;
 }
 
+/* Given names that are also auxiliary verbs opening a question ("Will Reggie play?"). */
+static const char *const aux_names[] = {"Will", "May"};
+
+/* The word s[i..i+w) is one of aux_names opening a sentence that ends with '?'. Looks
+ * ahead only for these words, to the sentence's end. */
+static int aux_question(const char *s, size_t n, size_t i, size_t w)
+{
+    int aux = 0;
+    for (size_t k = 0; k < sizeof aux_names / sizeof *aux_names && !aux; k++)
+        aux = strlen(aux_names[k]) == w && memcmp(s + i, aux_names[k], w) == 0;
+    if (!aux)
+        return 0;
+    size_t j = i;
+    while (j > 0 && s[j - 1] == ' ')
+        j--;
+    if (j > 0 && strchr(".?!:\"", s[j - 1]) == NULL && !(j <= 4 && j + 2 <= i))
+        return 0; /* not a sentence's start (nor after a label such as "Q") */
+    for (size_t e = i + w; e < n; e++)
+        if (s[e] == '.' || s[e] == '!' || s[e] == '?')
+            return s[e] == '?';
+    return 0;
+}
+
 /* Candidates in one run of text (a line or what follows a label): title + name, given
  * name + surname, initials + surname. */
 static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, int opens)
@@ -1054,6 +1077,10 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
                 i = end;
                 continue;
             }
+        }
+        if (w > 0 && (bits & (W_MALE | W_FEMALE)) && aux_question(s, n, i, w)) {
+            i += w; /* "Will Reggie play?": the verb, not Will Reggie */
+            continue;
         }
         if ((k > 0 && i + k < n && s[i + k] == ' ') ||
             (w > 0 && (bits & (W_MALE | W_FEMALE)) && !(bits & W_STOP))) {
