@@ -24,6 +24,22 @@ $TEIKIT convert --shape transcript -v "$D/briefing.txt" 2>&1 >/dev/null | grep -
 if [ -n "${TEIKIT_TEI_ALL:-}" ] || [ -f schemas/teikit.rng ]; then
   $TEIKIT validate "$TK_TMP/b.xml" >/dev/null 2>&1 && ok || fail "briefing valid (teikit.rng)"
 fi
+# a press gaggle: given names used to address someone, a name twice before a verb of will
+$TEIKIT convert --shape transcript "$D/gaggle.txt" -o "$TK_TMP/g.xml" 2>/dev/null && ok || fail "convert gaggle"
+ghas() { grep -q -- "$2" "$TK_TMP/g.xml" && ok || fail "$1"; }
+ghasnt() { grep -q -- "$2" "$TK_TMP/g.xml" && fail "$1" || ok; }
+ghas "given name opening a question" '<p><persName ref="#nora">Nora</persName>, there'
+ghas "the addressed name later" 'if <persName ref="#nora">Nora</persName> does'
+ghas "given name between commas" 'know, <persName ref="#gus">Gus</persName>, because'
+ghas "address joins the named person" 'Thanks, <persName ref="#whitfield-dana">Dana</persName>.'
+ghas "unknown given name + surname before a verb, twice" 'that <persName ref="#tolliver-bram">Bram Tolliver</persName> wants'
+ghas "its surname alone" '<persName ref="#tolliver-bram">Tolliver</persName> asked'
+ghasnt "a place in a list is not addressed" '>Salvador</persName>'
+ghasnt "a gazetteer place before a verb is no person" '>Hong Kong</persName>'
+ghasnt "the + two words before a verb is no person" '>Yellow Fleet</persName>'
+ghasnt "a later line of a turn opens nothing" '>Christian</persName>'
+ghasnt "Will opening a question is the verb" '>Will Ramsey</persName>'
+ghas "Will + surname in a statement is a name" '<persName ref="#ostrander-will">Will Ostrander</persName> said'
 # teikit persons over two files
 $TEIKIT persons --shape transcript "$D/briefing.txt" "$D/minutes.txt" -o "$TK_TMP/p.xml" 2>/dev/null && ok || fail "persons over two files"
 n=$(grep -c '<person xml:id="dupont-jean">' "$TK_TMP/p.xml"); [ "$n" -eq 1 ] && ok || fail "Jean Dupont listed once ($n)"

@@ -259,3 +259,13 @@ const char tk_office_words[] =
     "judge justice director admiral colonel captain commander major lieutenant sergeant "
     "comrade premier chancellor consul counselor counsellor adviser advisor representative "
     "congressman congresswoman mayor dean doctor father mister lady lord";
+
+/* Verbs of speech, thought and will that follow a person's name in running text ("Mitt
+ * Romney wants", "Smith said"): with two unknown capitalised words before them, evidence of
+ * a person (persons.c, EV_VERB). No "is", "has", "will": places and bodies take those. */
+const char tk_person_verbs[] =
+    "said says told tells wants wanted thinks thought believes believed needs asked asks "
+    "argued argues claimed claims stated replied replies added explained suggested suggests "
+    "insisted insists agreed agrees promised promises noted announced declared knows knew "
+    "feels felt hopes hoped wrote writes spoke speaks would might may could should must "
+    "remarked responded answered admitted denied urged warned";

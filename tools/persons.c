@@ -13,6 +13,7 @@
 
 #include "tk_internal.h"
 #include "tk_names.h"
+#include "tk_places.h"
 
 typedef struct person {
     char *id;
@@ -35,6 +36,7 @@ typedef struct person {
     unsigned doc_gen;       /* document it was last found in */
     int doc_weight;         /* evidence there */
     unsigned doc_ev;        /* kinds of evidence there (bits) */
+    int doc_verbs;          /* EV_VERB seen again there (it counts twice) */
     /* for the draft personography and the header */
     char **forms;           /* printed forms, each led by its type letter: f full, l label,
                                v variant */
@@ -586,7 +588,8 @@ static int new_named_person(tk_persons *p, const char *name, size_t n, const cha
 
 /* ------------------------------------------------------------------ word tables */
 
-enum { W_MALE = 1, W_FEMALE = 2, W_STOP = 4, W_INST = 8, W_OFFICE = 16, W_ROLE = 32, W_CN = 64 };
+enum { W_MALE = 1, W_FEMALE = 2, W_STOP = 4, W_INST = 8, W_OFFICE = 16, W_ROLE = 32, W_CN = 64,
+       W_NICK = 128, W_PLACE = 256, W_VERB = 512 };
 
 /* The bloom slot of a word: its first two letters (case-insensitive), or the catch-all. */
 static size_t bloom_slot(const char *s, size_t n)
@@ -596,7 +599,21 @@ static size_t bloom_slot(const char *s, size_t n)
     return a >= 0 && a < 26 && b >= 0 && b < 26 ? (size_t)(a * 26 + b) : 26 * 26;
 }
 
-/* Adds every word of a separated list to the word table with bit `bits`. */
+/* Adds class bits to one lower-case word of the word table (and its bloom slot). */
+static void word_or(tk_persons *p, const char *w, int bits)
+{
+    size_t n = strlen(w);
+    hmap *m = bits == W_ROLE ? &p->roles : &p->words;
+    if (bits != W_ROLE)
+        p->word_bloom[bloom_slot(w, n)] |= (uint16_t)(1u << (n & 15));
+    int old = hmap_get(m, w);
+    if (old >= 0)
+        hmap_set(m, w, old | bits);
+    else
+        hmap_put(m, w, bits);
+}
+
+/* Adds every word of a separated list to the word table with bit `bits`, lower-cased. */
 static void words_add(tk_persons *p, const char *list, char sep, int bits)
 {
     const char *s = list;
@@ -609,15 +626,9 @@ static void words_add(tk_persons *p, const char *list, char sep, int bits)
         if (e > s) {
             char w[64];
             snprintf(w, sizeof w, "%.*s", (int)(e - s), s);
-            hmap *m = bits == W_ROLE ? &p->roles : &p->words;
-            if (bits != W_ROLE)
-                p->word_bloom[bloom_slot(w, (size_t)(e - s))] |=
-                    (uint16_t)(1u << ((size_t)(e - s) & 15));
-            int old = hmap_get(m, w);
-            if (old >= 0)
-                hmap_set(m, w, old | bits);
-            else
-                hmap_put(m, w, bits);
+            for (char *q = w; *q; q++) /* the gazetteer is as printed */
+                *q = (char)tolower((unsigned char)*q);
+            word_or(p, w, bits);
         }
         s = e;
     }
@@ -632,6 +643,8 @@ static void words_init(tk_persons *p)
     words_add(p, tk_institution_words, ' ', W_INST);
     words_add(p, tk_office_words, ' ', W_OFFICE);
     words_add(p, tk_chinese_surnames, ' ', W_CN);
+    words_add(p, tk_gazetteer_places, '|', W_PLACE);
+    words_add(p, tk_person_verbs, ' ', W_VERB);
     for (unsigned i = 0; i < tk_n_nicknames; i++) {
         const char *e = tk_nicknames[i];
         size_t k = strcspn(e, " ");
@@ -641,6 +654,9 @@ static void words_init(tk_persons *p)
             char key[100];
             snprintf(key, sizeof key, "%.*s\001%.*s", (int)k, e, (int)m, f);
             hmap_put(&p->nicks, key, 1);
+            key[k] = '\0';
+            word_or(p, key, W_NICK); /* "Jen": a short form of a given name */
+            key[k] = '\001';
             hmap_put(&p->nick_fulls, key + k + 1, 1);
             f += m;
         }
@@ -691,6 +707,7 @@ static char given_sex(const tk_persons *p, const char *s, size_t n)
  * when the weights of its evidence in the document add up to ACCEPT. */
 typedef enum ev_kind {
     EV_LABEL, EV_TITLE, EV_LIST, EV_BETWEEN, EV_OFFICE_PAREN, EV_GIVEN, EV_CHINESE, EV_ROSTER, EV_INITIALS, EV_INITIAL,
+    EV_ADDRESS, EV_VERB,
     EV_COUNT
 } ev_kind;
 
@@ -708,6 +725,8 @@ static const struct {
     [EV_ROSTER] = {"roster line (one name per line)", 6},
     [EV_INITIALS] = {"initials + surname", 6},
     [EV_INITIAL] = {"one initial + surname (needs more evidence)", 3},
+    [EV_ADDRESS] = {"given name in address position ('Thanks, Jen.', 'Jen, ...' opening a turn)", 6},
+    [EV_VERB] = {"two capitalised words before a verb of speech or will (needs it twice)", 3},
 };
 _Static_assert(sizeof evidence / sizeof *evidence == EV_COUNT, "one row per evidence kind");
 #define ACCEPT 5
@@ -917,9 +936,92 @@ static int institution_after(const tk_persons *p, const char *s, size_t n)
     return k > 0 && (word_bits(p, s + 1, k) & W_INST);
 }
 
+/* A given name printed to address someone: the word s[i..i+w) opens a block's first line
+ * (`opens`; after a short capitals label such as "Q") and a comma and a lower-case word follow ("Jen, beyond..."),
+ * or it follows a comma after a lower-case word and ends a clause ("Thanks, Jen.", "As you
+ * know, Jim, because", "are you, Jen?"). */
+static int address_at(const char *s, size_t n, size_t i, size_t w, int opens)
+{
+    size_t e = i + w;
+    int comma_word = e + 2 < n && s[e] == ',' && s[e + 1] == ' ' && islower((unsigned char)s[e + 2]);
+    int clause_end = e < n && strchr(".?!", s[e]) != NULL && (e + 1 == n || s[e + 1] == ' ');
+    size_t j = i;
+    while (j > 0 && s[j - 1] == ' ')
+        j--;
+    if (opens && (j == 0 || (j <= 4 && j + 2 <= i))) { /* a block's start, or after "Q" */
+        size_t k = 0;
+        while (k < j && ((s[k] >= 'A' && s[k] <= 'Z') || s[k] == ':' || s[k] == '.'))
+            k++;
+        if (k == j)
+            return comma_word;
+    }
+    if (i < 3 || s[i - 1] != ' ' || s[i - 2] != ',' || !(comma_word || clause_end))
+        return 0;
+    size_t b = i - 2; /* the word before the comma: lower case ("Thanks,", not "Nicaragua,") */
+    while (b > 0 && is_word_byte((unsigned char)s[b - 1]))
+        b--;
+    return b < i - 2 && islower((unsigned char)s[b]);
+}
+
+/* "that Mitt Romney wants": two capitalised words, neither a stop, office, institution or
+ * place word nor the pair a place, right after a lower-case word other than "the", followed by a verb of
+ * speech or will (tk_person_verbs). Length of the second word, 0 when no such pair. */
+static size_t verb_pair_at(const tk_persons *p, const char *s, size_t n, size_t i, size_t w,
+                           int bits)
+{
+    const int no = W_STOP | W_INST | W_OFFICE | W_PLACE | W_ROLE;
+    if ((bits & no) || i + w + 1 >= n || s[i + w] != ' ')
+        return 0;
+    size_t a = i + w + 1;
+    size_t w2 = cap_word(s + a, n - a);
+    if (w2 == 0 || (word_bits(p, s + a, w2) & no) || (word_bits(p, s + i, a + w2 - i) & W_PLACE))
+        return 0;
+    size_t v = a + w2;
+    if (v + 2 >= n || s[v] != ' ' || !islower((unsigned char)s[v + 1]))
+        return 0;
+    size_t vl = 0;
+    while (v + 1 + vl < n && islower((unsigned char)s[v + 1 + vl]))
+        vl++;
+    if (!(word_bits(p, s + v + 1, vl) & W_VERB) ||
+        (v + 1 + vl < n && is_word_byte((unsigned char)s[v + 1 + vl])))
+        return 0;
+    size_t j = i; /* the word before */
+    while (j > 0 && s[j - 1] == ' ')
+        j--;
+    size_t b = j;
+    while (b > 0 && is_word_byte((unsigned char)s[b - 1]))
+        b--;
+    if (b == j || j == i || (s[b] >= 'A' && s[b] <= 'Z') || (j - b == 3 && strncasecmp(s + b, "the", 3) == 0))
+        return 0; /* a sentence's or a verse line's start ("Yet Brutus would"), a name's middle */
+    return w2;
+}
+
+/* Given names that are also auxiliary verbs opening a question ("Will Reggie play?"). */
+static const char *const aux_names[] = {"Will", "May"};
+
+/* The word s[i..i+w) is one of aux_names opening a sentence that ends with '?'. Looks
+ * ahead only for these words, to the sentence's end. */
+static int aux_question(const char *s, size_t n, size_t i, size_t w)
+{
+    int aux = 0;
+    for (size_t k = 0; k < sizeof aux_names / sizeof *aux_names && !aux; k++)
+        aux = strlen(aux_names[k]) == w && memcmp(s + i, aux_names[k], w) == 0;
+    if (!aux)
+        return 0;
+    size_t j = i;
+    while (j > 0 && s[j - 1] == ' ')
+        j--;
+    if (j > 0 && strchr(".?!:\"", s[j - 1]) == NULL && !(j <= 4 && j + 2 <= i))
+        return 0; /* not a sentence's start (nor after a label such as "Q") */
+    for (size_t e = i + w; e < n; e++)
+        if (s[e] == '.' || s[e] == '!' || s[e] == '?')
+            return s[e] == '?';
+    return 0;
+}
+
 /* Candidates in one run of text (a line or what follows a label): title + name, given
  * name + surname, initials + surname. */
-static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line)
+static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, int opens)
 {
     const unsigned char *t = (const unsigned char *)s;
     size_t i = 0;
@@ -976,6 +1078,10 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line)
                 continue;
             }
         }
+        if (w > 0 && (bits & (W_MALE | W_FEMALE)) && aux_question(s, n, i, w)) {
+            i += w; /* "Will Reggie play?": the verb, not Will Reggie */
+            continue;
+        }
         if ((k > 0 && i + k < n && s[i + k] == ' ') ||
             (w > 0 && (bits & (W_MALE | W_FEMALE)) && !(bits & W_STOP))) {
             read_name(p, s + i, n - i, 4, &np);
@@ -993,6 +1099,34 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line)
                 i += np.len;
                 continue;
             }
+        }
+        if (w > 0 && (bits & (W_MALE | W_FEMALE | W_NICK)) &&
+            !(bits & (W_STOP | W_PLACE | W_INST | W_OFFICE)) && address_at(s, n, i, w, opens)) {
+            memset(&np, 0, sizeof np);
+            np.last_len = np.len = w;
+            cand_fill(&c, p, s + i, &np, 0, EV_ADDRESS, s + i, w);
+            c.line = line;
+            c.col = (unsigned)i + 1;
+            push_cand(p, &c);
+            i += w;
+            continue;
+        }
+        size_t w2 = w > 0 ? verb_pair_at(p, s, n, i, w, bits) : 0;
+        if (w2 > 0) {
+            memset(&np, 0, sizeof np);
+            np.first_len = w;
+            np.last = w + 1;
+            np.last_len = w2;
+            np.len = w + 1 + w2;
+            np.init[0] = s[i];
+            np.n_words = 2;
+            np.n_init = 1;
+            cand_fill(&c, p, s + i, &np, 0, EV_VERB, s + i, np.len);
+            c.line = line;
+            c.col = (unsigned)i + 1;
+            push_cand(p, &c);
+            i += np.len;
+            continue;
         }
         while (i < n && is_word_byte(t[i]))
             i++;
@@ -1362,6 +1496,7 @@ static void join(tk_persons *p, int who, const cand *c)
         x->doc_gen = p->gen;
         x->doc_weight = 0;
         x->doc_ev = 0;
+        x->doc_verbs = 0;
         push_idx(&p->doc_found, &p->n_doc_found, &p->cap_doc_found, (size_t)who);
     }
     if (x->given == NULL && c->given[0])
@@ -1371,6 +1506,8 @@ static void join(tk_persons *p, int who, const cand *c)
     if (!x->sex && c->sex)
         x->sex = c->sex;
     if (!(x->doc_ev & (1u << c->ev))) /* the same kind of evidence again adds nothing */
+        x->doc_weight += evidence[c->ev].weight;
+    else if (c->ev == EV_VERB && x->doc_verbs++ == 0) /* but a name twice before a verb */
         x->doc_weight += evidence[c->ev].weight;
     x->doc_ev |= 1u << c->ev;
 }
@@ -1420,7 +1557,7 @@ static void found_id(tk_persons *p, int who)
     if (x->id != NULL)
         return;
     char buf[200];
-    if (x->given != NULL && (x->surname_first ||
+    if (x->given != NULL && (x->surname_first || (x->doc_ev & (1u << EV_VERB)) ||
                              (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE))))
         snprintf(buf, sizeof buf, "%s %s", x->surname, x->given);
     else if (x->given != NULL) /* order unknown ("Mao Zedong"): as printed */
@@ -1578,7 +1715,7 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
                 find_between(p, s, n, lk->no);
             if (bl->kind == TK_B_TITLE || bl->kind == TK_B_HEAD)
                 find_office_paren(p, s, n, lk->no);
-            find_in_text(p, s, n, lk->no);
+            find_in_text(p, s, n, lk->no, k == 0);
         }
     }
     if (roster_run > 0 && (roster_run < 3 || roster_strong * 2 < roster_run))
@@ -1588,6 +1725,8 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
 
 static int cand_order(const cand *c)
 {
+    if (c->ev == EV_ADDRESS)
+        return 3; /* after every named person: "Henry," is Henry Kissinger's */
     return c->given[0] ? 0 : c->init[0] ? 1 : 2; /* full names first, bare surnames last */
 }
 
@@ -1775,6 +1914,48 @@ static int common_noun(tk_persons *p, const tk_lines *L, const tk_docblocks *db,
     return 0;
 }
 
+/* Voids the EV_VERB candidates whose form the document does not show twice before a verb:
+ * "that Publius Cimber may" once is too little ("that Mitt Romney wants", "needs"...). */
+static void verb_pairs_twice(tk_persons *p)
+{
+    hmap seen;
+    memset(&seen, 0, sizeof seen);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < p->nc; i++) {
+            cand *c = &p->cands[i];
+            if (c->ev != EV_VERB)
+                continue;
+            int k = hmap_get(&seen, c->form);
+            if (pass == 0 && k < 0)
+                hmap_put(&seen, c->form, 1);
+            else if (pass == 0)
+                hmap_set(&seen, c->form, k + 1);
+            else if (k < 2)
+                c->ev = EV_COUNT;
+        }
+    hmap_free(&seen);
+}
+
+/* A given name in address position: the one person of the document with that given name
+ * (or a short form of it: "Jim" is James Baker's) when there is one, -1 when several have
+ * it, else a person of that name alone. Rare spans: the loop over the document's persons is
+ * cheap. */
+static int address_person(tk_persons *p, const cand *c, tk_diag *d, const char *file,
+                          int explain)
+{
+    int hit = -1, n_hit = 0;
+    for (size_t j = 0; j < p->n_doc_found; j++) {
+        person *y = &p->v[p->doc_found[j]];
+        if (y->doc_weight >= ACCEPT && y->given != NULL && same_given(p, y->given, c->surname)) {
+            hit = (int)p->doc_found[j];
+            n_hit++;
+        }
+    }
+    if (n_hit > 1)
+        return -1;
+    return hit >= 0 ? hit : resolve(p, c, d, file, explain);
+}
+
 void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *db, tk_diag *d,
                          const char *file, int explain)
 {
@@ -1790,13 +1971,15 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
     memset(&p->doc_labels, 0, sizeof p->doc_labels);
     p->nouns_ready = p->nouns_asked = 0;
     gather(p, L, db);
+    verb_pairs_twice(p);
     int *who = tk_xmalloc((p->nc + 1) * sizeof *who);
-    for (int pass = 0; pass < 3; pass++)
+    for (int pass = 0; pass < 4; pass++)
         for (size_t i = 0; i < p->nc; i++)
             if (p->cands[i].ev == EV_COUNT)
                 who[i] = -1;
             else if (cand_order(&p->cands[i]) == pass)
-                who[i] = resolve(p, &p->cands[i], d, file, explain);
+                who[i] = pass == 3 ? address_person(p, &p->cands[i], d, file, explain)
+                                   : resolve(p, &p->cands[i], d, file, explain);
     /* accepted persons: ids, then forms (printed forms, full name, surname alone) */
     for (size_t i = 0; i < p->n_doc_found; i++) {
         person *x = &p->v[p->doc_found[i]];

@@ -18,5 +18,6 @@ extern const char tk_not_name_words[];     /* space-separated, lower case */
 extern const char tk_institution_words[];  /* space-separated, lower case */
 extern const char tk_role_labels[];        /* '|'-separated, lower case */
 extern const char tk_office_words[];       /* space-separated, lower case */
+extern const char tk_person_verbs[];       /* space-separated, lower case */
 
 #endif
