@@ -92,6 +92,57 @@
        keyed by its lemma, its readings with the sigla of their witnesses; the text shows the
        lemma (the first reading when there is none). -->
   <xsl:variable name="tk-apps" select="(//tei:app)[$tk-whole or ancestor::tei:text]"/>
+  <!-- Facsimile: the surfaces of facsimile (their images, zones listed after the text) and the
+       page breaks that point to page images (@facs: a surface, zone or graphic by #id, or a
+       file): their images stand beside the text. -->
+  <xsl:variable name="tk-surfaces" select="(//tei:surface)[ancestor::tei:facsimile]"/>
+  <xsl:variable name="tk-facs-pbs" select="(//tei:pb)[@facs]"/>
+  <xsl:variable name="tk-c-image" select="function-available('tk:image')"/>
+
+  <!-- The data: URI of the local image file that `url` names (relative to the input's
+       directory; tk:image() reads it), else "": a remote URL, a missing file, xsltproc. -->
+  <xsl:template name="tk-image-src">
+    <xsl:param name="url"/>
+    <xsl:if test="$tk-c-image"><xsl:value-of select="tk:image(string($url))"/></xsl:if>
+  </xsl:template>
+
+  <!-- 1 when `url` may be a link: relative, or http(s) (no javascript: or data: links). -->
+  <xsl:template name="tk-linkable">
+    <xsl:param name="url"/>
+    <xsl:variable name="scheme" select="translate(substring-before($url, ':'), 'HTPS', 'htps')"/>
+    <xsl:if test="not(contains($url, ':')) or contains($scheme, '/') or $scheme = 'http' or $scheme = 'https'">1</xsl:if>
+  </xsl:template>
+
+  <!-- The image URLs the context page break's @facs names, one element u per URL (with the
+       page's label in @n): a graphic's @url, the graphics of a surface or zone, a file. -->
+  <xsl:template name="tk-facs-urls">
+    <xsl:variable name="n" select="normalize-space(@n)"/>
+    <xsl:for-each select="str:tokenize(normalize-space(@facs), ' ')">
+      <xsl:variable name="t" select="string(.)"/>
+      <xsl:choose>
+        <xsl:when test="starts-with($t, '#')">
+          <xsl:for-each select="$tk-root">
+            <xsl:for-each select="id(substring($t, 2))">
+              <xsl:for-each select="self::tei:graphic | tei:graphic">
+                <u n="{$n}" id="{substring($t, 2)}"><xsl:value-of select="normalize-space(@url)"/></u>
+              </xsl:for-each>
+            </xsl:for-each>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><u n="{$n}"><xsl:value-of select="$t"/></u></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A zone as words: its id, its box (ulx,uly lrx,lry) or its points. -->
+  <xsl:template name="tk-zone-words">
+    <xsl:value-of select="normalize-space(concat(@xml:id, ' ', @n))"/>
+    <xsl:choose>
+      <xsl:when test="@points"><xsl:value-of select="concat(' (', normalize-space(@points), ')')"/></xsl:when>
+      <xsl:when test="@ulx"><xsl:value-of select="concat(' (', @ulx, ',', @uly, ' ', @lrx, ',', @lry, ')')"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Footnotes of the diplomatic view: every note not printed inline. -->
   <!-- (filters of tk-notes-all: global variables are all evaluated before the first node is
        processed, and each walk of the whole document counts for a small one) -->

@@ -208,6 +208,7 @@
           </article>
           <xsl:call-template name="notes"/>
           <xsl:call-template name="apparatus"/>
+          <xsl:call-template name="facsimile"/>
           <xsl:call-template name="tk-persons-index"/>
           <xsl:call-template name="cite-this"/>
         </main>
@@ -286,6 +287,9 @@ ol.numbered,ul.numbered{list-style:none;padding-left:2rem}
 .tei-text [data-n]{position:relative}
 .tei-text [data-n]::before{content:attr(data-n);position:absolute;left:-2.7rem;width:2.2rem;text-align:right;font:11px/2.2 system-ui,sans-serif;color:var(--muted)}
 .sourceDoc .line{margin:0}.surface{margin:1rem 0;padding-top:.4rem;border-top:1px dashed var(--rule)}
+.facs{float:right;clear:right;width:min(40%,16rem);margin:0 0 .8rem 1rem;font:11px system-ui,sans-serif;color:var(--muted)}
+.facs img{display:block;width:100%;min-height:4rem;border:1px solid var(--rule);image-rendering:pixelated}
+.facs-link{display:block;font-size:.8rem}.facsimile{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.facsimile .facs{float:none}
 .apparatus{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.apparatus ol{list-style:none;padding-left:0}
 .apparatus .wit{font-style:italic;color:var(--muted)}sup.appref{line-height:0;font-size:.7em}sup.appref a{text-decoration:none;color:var(--event)}
 .cite{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.cite .how{color:var(--muted)}
@@ -556,6 +560,57 @@ blockquote{margin:.8rem 1.5rem}
   <xsl:template match="tei:pb">
     <xsl:if test="normalize-space(@n)">
       <span class="pb{substring(' inword', 1, 7 * number(@break = 'no'))}" title="Page {normalize-space(@n)}"><span class="dipl">[Page <xsl:value-of select="normalize-space(@n)"/>]</span><span class="norm">p. <xsl:value-of select="normalize-space(@n)"/></span></span>
+    </xsl:if>
+    <xsl:if test="@facs">
+      <xsl:variable name="u"><xsl:call-template name="tk-facs-urls"/></xsl:variable>
+      <xsl:for-each select="exsl:node-set($u)/u">
+        <xsl:call-template name="facs-image"/>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A page image (context: u from tk-facs-urls, or a graphic): a local file inline as a
+       data: URI beside the text, anything else a link (the page fetches nothing). -->
+  <xsl:template name="facs-image">
+    <xsl:param name="url" select="normalize-space(concat(self::u, @url))"/>
+    <xsl:param name="label" select="normalize-space(concat(substring('Page ', 1, 5 * number(boolean(normalize-space(@n)))), @n))"/>
+    <xsl:variable name="src"><xsl:call-template name="tk-image-src"><xsl:with-param name="url" select="$url"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="link"><xsl:call-template name="tk-linkable"><xsl:with-param name="url" select="$url"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="starts-with($src, 'data:')">
+        <span class="facs"><img src="{$src}" alt="{normalize-space(concat('page image ', $label))}" title="{$url}"/><span class="facs-name"><xsl:value-of select="$url"/></span></span>
+      </xsl:when>
+      <xsl:when test="$url != '' and $link = '1'">
+        <span class="facs-link"><a href="{$url}" rel="noreferrer">page image<xsl:if test="$label"><xsl:value-of select="concat(' (', $label, ')')"/></xsl:if>: <xsl:value-of select="$url"/></a></span>
+      </xsl:when>
+      <xsl:when test="$url != ''"><span class="facs-link">page image: <xsl:value-of select="$url"/></span></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The facsimile after the text: each surface with its images (beside the text instead when
+       page breaks point to them) and its zones. -->
+  <xsl:template name="facsimile">
+    <xsl:if test="$tk-surfaces">
+      <section class="facsimile" id="tk-facsimile" aria-labelledby="tk-facsimile-h">
+        <h2 id="tk-facsimile-h">Facsimile</h2>
+        <xsl:for-each select="$tk-surfaces">
+          <div class="facs-surface">
+            <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="concat('facs-', @xml:id)"/></xsl:attribute></xsl:if>
+            <h3><xsl:value-of select="normalize-space(concat('Surface ', @n, substring(concat(' ', @xml:id), 1, (1 + string-length(@xml:id)) * number(not(normalize-space(@n))))))"/></h3>
+            <xsl:for-each select="tei:graphic">
+              <xsl:choose>
+                <xsl:when test="$tk-facs-pbs"><p class="facs-file"><xsl:value-of select="normalize-space(@url)"/></p></xsl:when>
+                <xsl:otherwise><xsl:call-template name="facs-image"><xsl:with-param name="label" select="normalize-space(../@n)"/></xsl:call-template></xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+            <xsl:if test="tei:zone">
+              <ul class="zones">
+                <xsl:for-each select="tei:zone"><li>zone <xsl:call-template name="tk-zone-words"/></li></xsl:for-each>
+              </ul>
+            </xsl:if>
+          </div>
+        </xsl:for-each>
+      </section>
     </xsl:if>
   </xsl:template>
 

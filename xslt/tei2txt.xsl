@@ -44,6 +44,7 @@
       <xsl:call-template name="footnotes"/>
       <xsl:call-template name="apparatus"/>
     </xsl:for-each>
+    <xsl:call-template name="facsimile"/>
     <xsl:if test="$tk-index">
       <xsl:call-template name="persons-index"/>
     </xsl:if>
@@ -134,6 +135,33 @@
         <xsl:variable name="wit"><xsl:for-each select="$shown[@wit]"><xsl:text> </xsl:text><xsl:call-template name="tk-sigla"/></xsl:for-each></xsl:variable>
         <xsl:call-template name="wrap">
           <xsl:with-param name="text" select="normalize-space(concat(position(), ' ', normalize-space($l), $wit, '] ', $rdgs))"/>
+          <xsl:with-param name="hang" select="'    '"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:value-of select="$tk-nl"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The facsimile after the text: a line per page image a page break points to
+       ("Page 1: facs/p1.png"), then a line per surface with its images and zones. -->
+  <xsl:template name="facsimile">
+    <xsl:if test="$tk-facs-pbs or $tk-surfaces">
+      <xsl:value-of select="concat('Facsimile:', $tk-nl)"/>
+      <xsl:for-each select="$tk-facs-pbs">
+        <xsl:variable name="u"><xsl:call-template name="tk-facs-urls"/></xsl:variable>
+        <xsl:for-each select="exsl:node-set($u)/u">
+          <xsl:value-of select="concat(substring(concat('Page ', @n, ': '), 1, (7 + string-length(@n)) * number(boolean(string(@n)))), ., $tk-nl)"/>
+        </xsl:for-each>
+      </xsl:for-each>
+      <xsl:for-each select="$tk-surfaces">
+        <xsl:variable name="line">
+          <xsl:value-of select="normalize-space(concat('Surface ', @n, substring(concat(' ', @xml:id), 1, (1 + string-length(@xml:id)) * number(not(normalize-space(@n))))))"/>
+          <xsl:text>:</xsl:text>
+          <xsl:for-each select="tei:graphic"><xsl:value-of select="concat(' ', normalize-space(@url))"/></xsl:for-each>
+          <xsl:for-each select="tei:zone"><xsl:text>; zone </xsl:text><xsl:call-template name="tk-zone-words"/></xsl:for-each>
+        </xsl:variable>
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="normalize-space($line)"/>
           <xsl:with-param name="hang" select="'    '"/>
         </xsl:call-template>
       </xsl:for-each>
