@@ -32,7 +32,7 @@ if command -v xsltproc >/dev/null 2>&1; then
   $TEIKIT render --to html $R/corpus.xml >"$TK_TMP/b"
   check "xsltproc fallback: HTML persons index like tk:mentions" cmp -s "$TK_TMP/a" "$TK_TMP/b"
   # note numbers (tk:index), mixed content (tk:mixed), speakers: the same page and text
-  for doc in memo transcript words edition apparatus genetic; do
+  for doc in memo transcript words edition apparatus standoff genetic; do
     for view in diplomatic normalized; do
       xsltproc --stringparam view $view xslt/tei2html.xsl $R/$doc.xml >"$TK_TMP/a" 2>/dev/null
       $TEIKIT render --to html --view $view $R/$doc.xml >"$TK_TMP/b" 2>/dev/null
@@ -156,6 +156,19 @@ tr '\n' ' ' <"$TK_TMP/out" | grep -q 'The miller ground the golden corn and sang
 expect_status "apparatus html" 0 $TEIKIT render --to html $R/apparatus.xml
 grep -q '<span class="app"><span class="lem">seven</span><sup class="appref"><a id="tk-ar2" href="#tk-a2" title="apparatus">2</a></sup></span>' "$TK_TMP/out" && ok || fail "apparatus: lemma of a rdgGrp in the HTML text"
 grep -q '<span class="lem">all night</span> <span class="wit" title="Nowhere, Town Library, MS 1; B Elsewhere, Abbey, MS 7; ">A B</span>] <span class="rdg"><i>om.</i></span> <span class="wit" title="A printed copy, 1799; ">C</span>' "$TK_TMP/out" && ok || fail "apparatus entry with sigla in HTML"
+# a stand-off apparatus (made-up tests/render/standoff.xml: apps in a listApp pointing with
+# @from/@to to anchors, @from only to a seg): the text unchanged, markers at the end of each
+# place in the HTML, entries in the order of the places with lemma, readings and sigla; the
+# seg's words are the lemma of an entry without one; a place that is nowhere: no number
+expect_status "stand-off apparatus text" 0 $TEIKIT render --to text $R/standoff.xml
+grep -q '^The weaver wove a crimson cloth by the window and sang all day\.$' "$TK_TMP/out" && ok || fail "stand-off apparatus: the text: $(sed -n 4p "$TK_TMP/out")"
+[ "$(sed -n '/^Apparatus:/,$p' "$TK_TMP/out" | tr '\n' '|')" = 'Apparatus:|1 crimson P] scarlet Q|2 window] door Q|3 sang all day P] om. Q|lost] found Q||' ] &&
+  ok || fail "stand-off apparatus entries: $(sed -n '/^Apparatus:/,$p' "$TK_TMP/out" | tr '\n' '|')"
+expect_status "stand-off apparatus html" 0 $TEIKIT render --to html $R/standoff.xml
+tr -d '\n' <"$TK_TMP/out" | grep -q 'a crimson<sup class="appref"><a id="tk-ar1" href="#tk-a1" title="apparatus">1</a></sup> cloth *by the <span class="tei-seg">window</span><sup class="appref"><a id="tk-ar2" href="#tk-a2" title="apparatus">2</a></sup> and *sang all day<sup class="appref"><a id="tk-ar3" href="#tk-a3" title="apparatus">3</a></sup>\.</p>' &&
+  ok || fail "stand-off apparatus: markers at the places in the HTML"
+grep -q '<li id="tk-a2"><a class="fnlabel" href="#tk-ar2" title="back to the text">2<span class="back" aria-hidden="true"> ↩</span></a> <span class="lem">window</span>] <span class="rdg">door</span> <span class="wit" title="Q A broadside, 1810; ">Q</span></li>' "$TK_TMP/out" &&
+  grep -q '<li><span class="lem">lost</span>] ' "$TK_TMP/out" && ok || fail "stand-off apparatus entries in HTML"
 # a facsimile (made-up tests/render/facsimile.xml): the local page image (facs/page1.png,
 # beside the file) inline as a data: URI beside the text at its page break, a remote one and
 # a missing file only as links (the page fetches nothing), the zones listed after the text;

@@ -91,7 +91,39 @@
   <!-- The critical apparatus: each app (parallel segmentation) is an entry after the text,
        keyed by its lemma, its readings with the sigla of their witnesses; the text shows the
        lemma (the first reading when there is none). -->
-  <xsl:variable name="tk-apps" select="(//tei:app)[$tk-whole or ancestor::tei:text]"/>
+  <xsl:variable name="tk-apps" select="(//tei:app)[not(@from)][$tk-whole or ancestor::tei:text]"/>
+  <!-- A stand-off apparatus (app/@from, @to: pointers to anchors of the text, the app in a
+       listApp or standOff): its entries follow those of the parallel segmentation, numbered
+       after them in the order of the places they point to; the marker stands at the end of the
+       lemma's place (the @to anchor, else the @from one). The places are one id() call over
+       all their ids (each followed by a space: libxml2's id() skips the first id of a string
+       that starts with one). -->
+  <xsl:variable name="tk-so-apps" select="(//tei:app)[@from]"/>
+  <xsl:variable name="tk-so-ids">
+    <xsl:for-each select="$tk-so-apps"><xsl:value-of select="concat(substring-after(substring-before(concat(normalize-space(concat(@to, substring(@from, 1, string-length(@from) * number(not(normalize-space(@to)))))), ' '), ' '), '#'), ' ')"/></xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="tk-so-targets" select="id(string($tk-so-ids))"/>
+  <!-- The number of the stand-off apparatus entry whose place ends at the context node (the
+       count of the parallel entries plus its position among the places), else "". -->
+  <xsl:template name="tk-so-num">
+    <xsl:choose>
+      <xsl:when test="not($tk-so-targets)"/>
+      <xsl:when test="$tk-c-index">
+        <xsl:variable name="k" select="tk:index(., 'tk-so-targets')"/>
+        <xsl:if test="$k = $k"><xsl:value-of select="count($tk-apps) + $k"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="g" select="generate-id()"/>
+        <xsl:for-each select="$tk-so-targets"><xsl:if test="generate-id() = $g"><xsl:value-of select="count($tk-apps) + position()"/></xsl:if></xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- The place of the context stand-off app: the node its @to (else @from) points to. -->
+  <xsl:template name="tk-so-place-num">
+    <xsl:variable name="t" select="substring-after(substring-before(concat(normalize-space(concat(@to, substring(@from, 1, string-length(@from) * number(not(normalize-space(@to)))))), ' '), ' '), '#')"/>
+    <xsl:for-each select="$tk-root"><xsl:for-each select="id($t)"><xsl:call-template name="tk-so-num"/></xsl:for-each></xsl:for-each>
+  </xsl:template>
+
   <!-- Facsimile: the surfaces of facsimile (their images, zones listed after the text) and the
        page breaks that point to page images (@facs: a surface, zone or graphic by #id, or a
        file): their images stand beside the text. -->

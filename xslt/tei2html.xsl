@@ -176,7 +176,7 @@
             <label for="tk-view-dipl" title="as the source had it: expansions, supplied words and editorial notes in [ ], sic as printed">Diplomatic</label>
             <label for="tk-view-norm" title="corrections and expansions applied, editorial notes as footnotes">Normalized</label>
             <xsl:if test="$tk-notes-all"><a href="#tk-notes">Notes</a></xsl:if>
-            <xsl:if test="$tk-apps"><a href="#tk-apparatus">Apparatus</a></xsl:if>
+            <xsl:if test="$tk-apps or $tk-so-apps"><a href="#tk-apparatus">Apparatus</a></xsl:if>
             <xsl:if test="$tk-mentions"><a href="#tk-persons">Persons</a></xsl:if>
           </nav>
           <h1><xsl:value-of select="normalize-space($title)"/></h1>
@@ -337,8 +337,15 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:otherwise>
         <xsl:call-template name="tk-apart-space"/>
         <span class="tei-{local-name()}"><xsl:call-template name="lang"/><xsl:call-template name="br"/><xsl:apply-templates/><xsl:call-template name="br"><xsl:with-param name="close" select="true()"/></xsl:call-template></span>
+        <xsl:if test="$tk-so-targets and @xml:id"><xsl:call-template name="so-marker"/></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The marker of the stand-off apparatus entry whose place ends at the context element. -->
+  <xsl:template name="so-marker">
+    <xsl:variable name="k"><xsl:call-template name="tk-so-num"/></xsl:variable>
+    <xsl:if test="$k != ''"><sup class="appref"><a id="tk-ar{$k}" href="#tk-a{$k}" title="apparatus"><xsl:value-of select="$k"/></a></sup></xsl:if>
   </xsl:template>
 
   <xsl:template match="comment() | processing-instruction()"/>
@@ -748,6 +755,8 @@ blockquote{margin:.8rem 1.5rem}
   <!-- a timestamp: the time as printed, in the diplomatic view only (docs/inline.md); a space
        after it unless the text after it has its own or begins with punctuation -->
   <xsl:template match="tei:anchor">
+    <!-- the end of a stand-off apparatus entry's place: its marker -->
+    <xsl:if test="$tk-so-targets and @xml:id"><xsl:call-template name="so-marker"/></xsl:if>
     <xsl:if test="@synch">
     <time class="ts dipl">
       <xsl:call-template name="br"><xsl:with-param name="default" select="'['"/></xsl:call-template>
@@ -794,29 +803,54 @@ blockquote{margin:.8rem 1.5rem}
   <!-- an apparatus entry: the lemma (the first reading when there is none), a marker linking to
        the apparatus after the notes -->
   <xsl:template match="tei:app">
+    <xsl:if test="not(@from)">
     <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp/tei:lem)[1]"/>
     <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'x'"/></xsl:call-template></xsl:variable>
     <span class="app"><span class="lem"><xsl:apply-templates select="($lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem)][1])/node()"/></span><sup class="appref"><a id="tk-ar{$k}" href="#tk-a{$k}" title="apparatus"><xsl:value-of select="$k"/></a></sup></span>
+    </xsl:if>
   </xsl:template>
 
   <!-- The apparatus: per app its lemma] and every other reading with the sigla of its
        witnesses (the witness's text on hover), "om." for an empty reading. -->
   <xsl:template name="apparatus">
-    <xsl:if test="$tk-apps">
+    <xsl:if test="$tk-apps or $tk-so-apps">
       <section class="apparatus" id="tk-apparatus" aria-labelledby="tk-apparatus-h">
         <h2 id="tk-apparatus-h">Apparatus</h2>
         <ol>
           <xsl:for-each select="$tk-apps">
+            <xsl:call-template name="app-entry"><xsl:with-param name="k" select="position()"/></xsl:call-template>
+          </xsl:for-each>
+          <xsl:for-each select="$tk-so-apps">
+            <xsl:variable name="k"><xsl:call-template name="tk-so-place-num"/></xsl:variable>
+            <xsl:call-template name="app-entry"><xsl:with-param name="k" select="$k"/></xsl:call-template>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One apparatus entry, number k (empty: a stand-off entry whose place is not in the text). -->
+  <xsl:template name="app-entry">
+    <xsl:param name="k"/>
             <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp/tei:lem)[1]"/>
-            <xsl:variable name="shown" select="$lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem)][1]"/>
-            <li id="tk-a{position()}">
-              <a class="fnlabel" href="#tk-ar{position()}" title="back to the text"><xsl:value-of select="position()"/><span class="back" aria-hidden="true"> &#8617;</span></a>
-              <xsl:text> </xsl:text>
-              <xsl:variable name="l"><xsl:apply-templates select="$shown/node()"/></xsl:variable>
+            <!-- (a stand-off entry without a lemma: the text of the element @from points to) -->
+            <xsl:variable name="so" select="boolean(@from)"/>
+            <xsl:variable name="shown" select="$lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem or $so)][1]"/>
+            <li>
+              <xsl:if test="$k != ''">
+                <xsl:attribute name="id"><xsl:value-of select="concat('tk-a', $k)"/></xsl:attribute>
+                <a class="fnlabel" href="#tk-ar{$k}" title="back to the text"><xsl:value-of select="$k"/><span class="back" aria-hidden="true"> &#8617;</span></a>
+                <xsl:text> </xsl:text>
+              </xsl:if>
+              <xsl:variable name="from" select="substring-after(substring-before(concat(normalize-space(@from), ' '), ' '), '#')"/>
+              <xsl:variable name="l">
+                <xsl:apply-templates select="$shown/node()"/>
+                <xsl:if test="$so and not($shown)"><xsl:for-each select="$tk-root"><xsl:apply-templates select="id($from)/node()"/></xsl:for-each></xsl:if>
+              </xsl:variable>
               <span class="lem"><xsl:apply-templates select="exsl:node-set($l)/node()" mode="noid"/></span>
               <xsl:for-each select="$shown[@wit]"><xsl:text> </xsl:text><xsl:call-template name="sigla"/></xsl:for-each>
               <xsl:text>] </xsl:text>
-              <xsl:for-each select="(tei:rdg | tei:rdgGrp/tei:rdg)[count(. | $shown) != 1]">
+              <xsl:for-each select="(tei:rdg | tei:rdgGrp/tei:rdg)[not($shown) or count(. | $shown) != 1]">
                 <xsl:if test="position() > 1">; </xsl:if>
                 <span class="rdg">
                   <xsl:choose>
@@ -830,10 +864,6 @@ blockquote{margin:.8rem 1.5rem}
                 <xsl:text> </xsl:text><xsl:call-template name="sigla"/>
               </xsl:for-each>
             </li>
-          </xsl:for-each>
-        </ol>
-      </section>
-    </xsl:if>
   </xsl:template>
 
   <!-- The sigla of the context reading, each with its witness's description on hover. -->
