@@ -103,18 +103,22 @@
     <xsl:for-each select="$tk-so-apps"><xsl:value-of select="concat(substring-after(substring-before(concat(normalize-space(concat(@to, substring(@from, 1, string-length(@from) * number(not(normalize-space(@to)))))), ' '), ' '), '#'), ' ')"/></xsl:for-each>
   </xsl:variable>
   <xsl:variable name="tk-so-targets" select="id(string($tk-so-ids))"/>
+  <!-- (libxslt copies a node-set variable at each reference: templates run per element test
+       these instead) -->
+  <xsl:variable name="tk-so-any" select="boolean($tk-so-targets)"/>
+  <xsl:variable name="tk-apps-n" select="count($tk-apps)"/>
   <!-- The number of the stand-off apparatus entry whose place ends at the context node (the
        count of the parallel entries plus its position among the places), else "". -->
   <xsl:template name="tk-so-num">
     <xsl:choose>
-      <xsl:when test="not($tk-so-targets)"/>
+      <xsl:when test="not($tk-so-any)"/>
       <xsl:when test="$tk-c-index">
         <xsl:variable name="k" select="tk:index(., 'tk-so-targets')"/>
-        <xsl:if test="$k = $k"><xsl:value-of select="count($tk-apps) + $k"/></xsl:if>
+        <xsl:if test="$k = $k"><xsl:value-of select="$tk-apps-n + $k"/></xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="g" select="generate-id()"/>
-        <xsl:for-each select="$tk-so-targets"><xsl:if test="generate-id() = $g"><xsl:value-of select="count($tk-apps) + position()"/></xsl:if></xsl:for-each>
+        <xsl:for-each select="$tk-so-targets"><xsl:if test="generate-id() = $g"><xsl:value-of select="$tk-apps-n + position()"/></xsl:if></xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -129,6 +133,7 @@
        file): their images stand beside the text. -->
   <xsl:variable name="tk-surfaces" select="(//tei:surface)[ancestor::tei:facsimile]"/>
   <xsl:variable name="tk-facs-pbs" select="(//tei:pb)[@facs]"/>
+  <xsl:variable name="tk-facs-any" select="boolean($tk-facs-pbs)"/>
   <xsl:variable name="tk-c-image" select="function-available('tk:image')"/>
 
   <!-- The data: URI of the local image file that `url` names (relative to the input's

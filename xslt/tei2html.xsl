@@ -337,7 +337,7 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:otherwise>
         <xsl:call-template name="tk-apart-space"/>
         <span class="tei-{local-name()}"><xsl:call-template name="lang"/><xsl:call-template name="br"/><xsl:apply-templates/><xsl:call-template name="br"><xsl:with-param name="close" select="true()"/></xsl:call-template></span>
-        <xsl:if test="$tk-so-targets and @xml:id"><xsl:call-template name="so-marker"/></xsl:if>
+        <xsl:if test="$tk-so-any and @xml:id"><xsl:call-template name="so-marker"/></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -606,7 +606,7 @@ blockquote{margin:.8rem 1.5rem}
             <h3><xsl:value-of select="normalize-space(concat('Surface ', @n, substring(concat(' ', @xml:id), 1, (1 + string-length(@xml:id)) * number(not(normalize-space(@n))))))"/></h3>
             <xsl:for-each select="tei:graphic">
               <xsl:choose>
-                <xsl:when test="$tk-facs-pbs"><p class="facs-file"><xsl:value-of select="normalize-space(@url)"/></p></xsl:when>
+                <xsl:when test="$tk-facs-any"><p class="facs-file"><xsl:value-of select="normalize-space(@url)"/></p></xsl:when>
                 <xsl:otherwise><xsl:call-template name="facs-image"><xsl:with-param name="label" select="normalize-space(../@n)"/></xsl:call-template></xsl:otherwise>
               </xsl:choose>
             </xsl:for-each>
@@ -756,7 +756,7 @@ blockquote{margin:.8rem 1.5rem}
        after it unless the text after it has its own or begins with punctuation -->
   <xsl:template match="tei:anchor">
     <!-- the end of a stand-off apparatus entry's place: its marker -->
-    <xsl:if test="$tk-so-targets and @xml:id"><xsl:call-template name="so-marker"/></xsl:if>
+    <xsl:if test="$tk-so-any and @xml:id"><xsl:call-template name="so-marker"/></xsl:if>
     <xsl:if test="@synch">
     <time class="ts dipl">
       <xsl:call-template name="br"><xsl:with-param name="default" select="'['"/></xsl:call-template>
