@@ -289,8 +289,8 @@ ol.numbered,ul.numbered{list-style:none;padding-left:2rem}
 .sourceDoc .line{margin:0}.surface{margin:1rem 0;padding-top:.4rem;border-top:1px dashed var(--rule)}
 .facs{float:right;clear:right;width:min(40%,16rem);margin:0 0 .8rem 1rem;font:11px system-ui,sans-serif;color:var(--muted)}
 .facs img{display:block;width:100%;min-height:4rem;border:1px solid var(--rule);image-rendering:pixelated}
-.facs-link{display:block;font-size:.8rem}.facsimile{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.facsimile .facs{float:none}
-.apparatus{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.apparatus ol{list-style:none;padding-left:0}
+.facs-link{display:block;font-size:.8rem}.facsimile{clear:both;border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.facsimile .facs{float:none}
+.apparatus{clear:both;border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.apparatus ol{list-style:none;padding-left:0}
 .apparatus .wit{font-style:italic;color:var(--muted)}sup.appref{line-height:0;font-size:.7em}sup.appref a{text-decoration:none;color:var(--event)}
 .cite{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.cite .how{color:var(--muted)}
 .toc{border-bottom:1px solid var(--rule);font-size:.92rem}.toc ol{list-style:none;padding-left:0}
