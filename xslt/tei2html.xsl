@@ -565,19 +565,26 @@ blockquote{margin:.8rem 1.5rem}
   <xsl:template match="tei:space"><xsl:text> </xsl:text></xsl:template>
 
   <xsl:template match="tei:pb">
-    <xsl:if test="normalize-space(@n)">
-      <span class="pb{substring(' inword', 1, 7 * number(@break = 'no'))}" title="Page {normalize-space(@n)}"><span class="dipl">[Page <xsl:value-of select="normalize-space(@n)"/>]</span><span class="norm">p. <xsl:value-of select="normalize-space(@n)"/></span></span>
-    </xsl:if>
-    <xsl:if test="@facs">
-      <xsl:variable name="u"><xsl:call-template name="tk-facs-urls"/></xsl:variable>
-      <xsl:for-each select="exsl:node-set($u)/u">
-        <xsl:call-template name="facs-image"/>
-      </xsl:for-each>
+    <!-- (the page image in the marker's span: apart from the words around it) -->
+    <xsl:if test="normalize-space(@n) or @facs">
+      <span class="pb{substring(' inword', 1, 7 * number(@break = 'no'))}">
+        <xsl:if test="normalize-space(@n)">
+          <xsl:attribute name="title"><xsl:value-of select="concat('Page ', normalize-space(@n))"/></xsl:attribute>
+          <span class="dipl">[Page <xsl:value-of select="normalize-space(@n)"/>]</span><span class="norm">p. <xsl:value-of select="normalize-space(@n)"/></span>
+        </xsl:if>
+        <xsl:if test="@facs">
+          <xsl:variable name="u"><xsl:call-template name="tk-facs-urls"/></xsl:variable>
+          <xsl:for-each select="exsl:node-set($u)/u">
+            <xsl:call-template name="facs-image"/>
+          </xsl:for-each>
+        </xsl:if>
+      </span>
     </xsl:if>
   </xsl:template>
 
   <!-- A page image (context: u from tk-facs-urls, or a graphic): a local file inline as a
-       data: URI beside the text, anything else a link (the page fetches nothing). -->
+       data: URI beside the text, an http(s) URL a link (the page fetches nothing), another
+       scheme its name, a local name without a file nothing. -->
   <xsl:template name="facs-image">
     <xsl:param name="url" select="normalize-space(concat(self::u, @url))"/>
     <xsl:param name="label" select="normalize-space(concat(substring('Page ', 1, 5 * number(boolean(normalize-space(@n)))), @n))"/>
@@ -587,10 +594,11 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:when test="starts-with($src, 'data:')">
         <span class="facs"><img src="{$src}" alt="{normalize-space(concat('page image ', $label))}" title="{$url}"/><span class="facs-name"><xsl:value-of select="$url"/></span></span>
       </xsl:when>
-      <xsl:when test="$url != '' and $link = '1'">
+      <!-- (a local name without a file, e.g. FRUS's facs="0078": nothing, no dead link) -->
+      <xsl:when test="$url != '' and $link = '1' and contains($url, ':')">
         <span class="facs-link"><a href="{$url}" rel="noreferrer">page image<xsl:if test="$label"><xsl:value-of select="concat(' (', $label, ')')"/></xsl:if>: <xsl:value-of select="$url"/></a></span>
       </xsl:when>
-      <xsl:when test="$url != ''"><span class="facs-link">page image: <xsl:value-of select="$url"/></span></xsl:when>
+      <xsl:when test="$url != '' and $link != '1'"><span class="facs-link">page image: <xsl:value-of select="$url"/></span></xsl:when>
     </xsl:choose>
   </xsl:template>
 
