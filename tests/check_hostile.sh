@@ -8,9 +8,8 @@
 # takes 61x the time for 10x the errors on one line, 250x for 10x the errors in one XIncluded
 # division): they pass when teikit scales no worse
 # than 1.5x xmllint's own ratio on the same inputs.
-# Generators marked render-pending exercise the stylesheets, which are still quadratic in
-# siblings (issue 16, render's part): their result is printed as XFAIL/XPASS and not counted
-# until that fix lands (TK_HOSTILE_STRICT=1 counts them).
+# A generator marked render-pending would be printed as XFAIL/XPASS and not counted
+# (TK_HOSTILE_STRICT=1 counts it); none is since the stylesheets became linear in siblings.
 . tests/lib.sh
 BUILD=${1:-$TK_BUILD}
 TEIKIT=${TEIKIT:-$BUILD/teikit}
@@ -101,6 +100,6 @@ scale convert_brackets 1000
 scale convert_rule 300
 scale convert_turns 10000
 scale render_paragraphs 2000
-scale render_siblings 1000 render-pending
-scale render_longref 20000 render-pending
+scale render_siblings 1000
+scale render_longref 20000
 tk_done

@@ -14,12 +14,13 @@ void tk_cli_convert_help(FILE *out)
             "usage: teikit convert [OPTIONS] [FILE|-]\n"
             "\n"
             "Converts a plain-text transcript (memorandum, meeting or conference transcript,\n"
-            "NASA air-to-ground log, play) into TEI P5 XML. Reads FILE or standard input;\n"
-            "writes standard output unless -o or --split is given.\n"
+            "NASA air-to-ground log, play, WebVTT or SRT captions) into TEI P5 XML. Reads\n"
+            "FILE or standard input; writes standard output unless -o or --split is given.\n"
             "\n"
             "options:\n"
             "  -o, --output FILE     write to FILE (via a temporary file; never the input)\n"
-            "  --shape SHAPE         record | transcript | play (default: detected)\n"
+            "  --shape SHAPE         record | transcript | play | captions (default:\n"
+            "                        detected; captions: a WEBVTT header or SRT cues)\n"
             "  --encoding NAME       input encoding for iconv (cp1252, latin1, utf-16...);\n"
             "                        default UTF-8, checked\n"
             "  --persons FILE        personography: TEI listPerson/person[@xml:id]/persName\n"
@@ -97,7 +98,7 @@ int tk_cli_convert(int argc, char **argv)
             if (sh >= 0)
                 o.shape = (tk_shape)sh;
             else
-                return tk_cli_usage("convert", "unknown shape '%s' (record, transcript, play)",
+                return tk_cli_usage("convert", "unknown shape '%s' (record, transcript, play, captions)",
                                     val);
         } else if (strcmp(a, "--encoding") == 0) {
             NEEDS_VALUE(a);

@@ -15,8 +15,9 @@ void tk_convert_opts_init(tk_convert_opts *o)
 
 int tk_shape_from_name(const char *name)
 {
-    static const char *const names[] = {"auto", "record", "transcript", "play"};
-    for (int i = 0; i < 4; i++)
+    static const char *const names[] = {"auto", "record", "transcript", "play", "captions"};
+    _Static_assert(sizeof names / sizeof *names == TK_SHAPE_CAPTIONS + 1, "a name per shape");
+    for (int i = 0; i < (int)(sizeof names / sizeof *names); i++)
         if (strcmp(name, names[i]) == 0)
             return i;
     return -1;
@@ -82,9 +83,13 @@ static int build_tei(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xml
         tk_persons_set_role_name(cv->persons, "interviewer", q);
     if (a != NULL)
         tk_persons_set_role_name(cv->persons, "interviewee", a);
-    tk_persons_discover(cv->persons, L, db, cv->diag, cv->file, cv->explain);
-    tk_places_discover(cv->places, L, db);
-    tk_tei_build_text(cv, L, db, tei, &info);
+    if (shape == TK_SHAPE_CAPTIONS) { /* the cues are the whole input */
+        tk_captions_build_text(cv, L, tei, &info);
+    } else {
+        tk_persons_discover(cv->persons, L, db, cv->diag, cv->file, cv->explain);
+        tk_places_discover(cv->places, L, db);
+        tk_tei_build_text(cv, L, db, tei, &info);
+    }
     tk_header_build(cv, header, db, &info);
     free(info.title);
     free(info.date_text);
@@ -229,17 +234,28 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     if (o->date_order != TK_DATE_ORDER_AUTO)
         tk_rules_set_date_order(cv.rules, o->date_order == TK_DATE_ORDER_MDY ? TK_DATE_MDY
                                                                              : TK_DATE_DMY);
-    B = tk_blocks_parse(&L, o->shape, cv.rules, cv.file, o->explain, !o->split && each == NULL,
-                        d);
+    int captions = o->shape == TK_SHAPE_CAPTIONS ||
+                   (o->shape == TK_SHAPE_AUTO && tk_captions_detect(&L));
+    if (captions && o->explain)
+        tk_diag_report(d, TK_NOTE, cv.file, 1, 1, "shape",
+                       "read as captions (WebVTT header or SRT cues); --shape record reads "
+                       "it as a record");
+    /* (captions: the blocks give the metadata only; the cues are read by captions.c) */
+    B = tk_blocks_parse(&L, captions ? TK_SHAPE_RECORD : o->shape, cv.rules, cv.file,
+                        o->explain, !o->split && each == NULL, d);
+    if (B != NULL && captions && B->n_docs > 0)
+        tk_captions_meta(&L, &B->doc[0]);
     if (B == NULL || apply_meta(B, o, d) != 0)
         goto out;
+    if (captions)
+        B->shape = TK_SHAPE_CAPTIONS;
     cv.doc = xmlNewDoc((const xmlChar *)"1.0");
     if (cv.doc == NULL)
         goto out;
     cv.doc->dict = xmlDictCreate(); /* element and attribute names stored once */
     if (bytes != NULL && (front = tk_ser_new()) == NULL)
         goto out;
-    if (B->n_docs <= 1) {
+    if (B->n_docs <= 1 || captions) { /* captions: one document */
         cv.footnotes = tk_footnotes_new();
         if (cv.footnotes == NULL || (bytes != NULL && (cv.stream = tk_ser_new()) == NULL))
             goto out;

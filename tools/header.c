@@ -162,7 +162,6 @@ void tk_header_persons(tk_conv *cv, xmlNodePtr profileDesc, int all_docs)
 void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
                      const tk_docinfo *info)
 {
-    static const char *const shape_names[] = {"auto", "record", "transcript", "play"};
     xmlNodePtr fileDesc = tk_el(cv, header, "fileDesc");
     hdr h = {cv, NULL, NULL, NULL, NULL, 0};
     h.titleStmt = tk_el(cv, fileDesc, "titleStmt");
@@ -313,7 +312,7 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
              "separated; hard-wrapped lines are joined; speaker labels are kept as printed in "
              "speaker; list item numbers as printed in @n; web-page debris and trailing "
              "metadata were moved out of the body.",
-             shape_names[info->shape], info->n_turns, info->n_heads, info->n_items,
+             tk_shape_name(info->shape), info->n_turns, info->n_heads, info->n_items,
              info->n_stage);
     el_str(cv, ed, "p", buf);
     snprintf(buf, sizeof buf,

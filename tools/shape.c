@@ -317,7 +317,7 @@ static int reported(const char *s, size_t n)
  * large ones (a 6 MB volume) must not pay twice. */
 #define DETECT_MAX_BYTES (2u << 20)
 
-static const char *const shape_names[] = {"auto", "record", "transcript", "play"};
+static const char *const shape_names[] = {"auto", "record", "transcript", "play", "captions"};
 
 static double ratio(size_t a, size_t b, double scale)
 {
@@ -563,5 +563,5 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
 
 const char *tk_shape_name(tk_shape s)
 {
-    return (unsigned)s < 4 ? shape_names[s] : "?";
+    return (unsigned)s < sizeof shape_names / sizeof *shape_names ? shape_names[s] : "?";
 }

@@ -197,7 +197,13 @@ const char *tk_data_dir(void);
 /* (owned by the converter: tools/convert.c and the files it calls) */
 
 /* Input shape; TK_SHAPE_AUTO detects it from the text. */
-typedef enum { TK_SHAPE_AUTO = 0, TK_SHAPE_RECORD, TK_SHAPE_TRANSCRIPT, TK_SHAPE_PLAY } tk_shape;
+typedef enum {
+    TK_SHAPE_AUTO = 0,
+    TK_SHAPE_RECORD,
+    TK_SHAPE_TRANSCRIPT,
+    TK_SHAPE_PLAY,
+    TK_SHAPE_CAPTIONS /* WebVTT or SRT: one turn per cue, its times in the timeline */
+} tk_shape;
 /* How to read numeric dates such as 3/2/1949 (used by the inline pass). */
 typedef enum { TK_DATE_ORDER_AUTO = 0, TK_DATE_ORDER_DMY, TK_DATE_ORDER_MDY } tk_date_order;
 
@@ -222,7 +228,8 @@ typedef struct tk_convert_opts {
 } tk_convert_opts;
 
 void tk_convert_opts_init(tk_convert_opts *o);
-/* The shape named "auto", "record", "transcript" or "play"; -1 for any other name. */
+/* The shape named "auto", "record", "transcript", "play" or "captions"; -1 for any other
+ * name. */
 int tk_shape_from_name(const char *name);
 
 /* Converts a plain-text transcript (buf, len bytes; need not be NUL-terminated) into a TEI

@@ -505,6 +505,18 @@ void tk_header_persons(tk_conv *cv, xmlNodePtr profileDesc, int all_docs);
 /* Sets xml:id on node. */
 void tk_set_xml_id(xmlNodePtr node, const char *id);
 
+/* ---- captions.c: WebVTT and SRT ---- */
+/* 1 when the input is captions: it begins with WEBVTT, or with an SRT cue (a number alone on
+ * its line, then a `00:00:01,000 --> 00:00:04,000` line). */
+int tk_captions_detect(const tk_lines *L);
+/* Builds <text> of a captions file under `tei`: the timeline in front, a turn (sp[@n]) per
+ * cue with anchors to its start and end, voices (<v Name>) as persons in @who; the header,
+ * NOTE and other blocks kept as printed. Counts the turns in info. */
+void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_docinfo *info);
+/* Header lines of a WebVTT file that the teiHeader has a place for (`Language: en`) into db's
+ * metadata (not replacing what is there). */
+void tk_captions_meta(const tk_lines *L, tk_docblocks *db);
+
 /* ---- records.c: what a line of an archival record says about the record ---- */
 /* A file number line (`722.2315/819`, `File No. 861.51/264`, `724.3415/3536: Telegram`):
  * the end of the number (the type follows after ": "), its offset and length; 0 when the

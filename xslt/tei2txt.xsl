@@ -404,7 +404,8 @@
     <xsl:choose>
       <xsl:when test="self::tei:pb"><xsl:value-of select="concat(' _page : ', normalize-space(@n), ' ')"/></xsl:when>
       <xsl:when test="self::tei:milestone"><xsl:value-of select="concat(' _', normalize-space(@unit), ' : ', normalize-space(@n), ' ')"/></xsl:when>
-      <xsl:otherwise><xsl:text> # </xsl:text><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text></xsl:otherwise>
+      <!-- (a comment printed with its own keyword, rend='plain': a caption's NOTE block) -->
+      <xsl:otherwise><xsl:text> </xsl:text><xsl:if test="not(contains(concat(' ', normalize-space(@rend), ' '), ' plain '))"><xsl:text># </xsl:text></xsl:if><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
