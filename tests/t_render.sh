@@ -32,7 +32,7 @@ if command -v xsltproc >/dev/null 2>&1; then
   $TEIKIT render --to html $R/corpus.xml >"$TK_TMP/b"
   check "xsltproc fallback: HTML persons index like tk:mentions" cmp -s "$TK_TMP/a" "$TK_TMP/b"
   # note numbers (tk:index), mixed content (tk:mixed), speakers: the same page and text
-  for doc in memo transcript words edition apparatus genetic; do
+  for doc in memo transcript words edition apparatus standoff genetic; do
     for view in diplomatic normalized; do
       xsltproc --stringparam view $view xslt/tei2html.xsl $R/$doc.xml >"$TK_TMP/a" 2>/dev/null
       $TEIKIT render --to html --view $view $R/$doc.xml >"$TK_TMP/b" 2>/dev/null
@@ -156,6 +156,47 @@ tr '\n' ' ' <"$TK_TMP/out" | grep -q 'The miller ground the golden corn and sang
 expect_status "apparatus html" 0 $TEIKIT render --to html $R/apparatus.xml
 grep -q '<span class="app"><span class="lem">seven</span><sup class="appref"><a id="tk-ar2" href="#tk-a2" title="apparatus">2</a></sup></span>' "$TK_TMP/out" && ok || fail "apparatus: lemma of a rdgGrp in the HTML text"
 grep -q '<span class="lem">all night</span> <span class="wit" title="Nowhere, Town Library, MS 1; B Elsewhere, Abbey, MS 7; ">A B</span>] <span class="rdg"><i>om.</i></span> <span class="wit" title="A printed copy, 1799; ">C</span>' "$TK_TMP/out" && ok || fail "apparatus entry with sigla in HTML"
+# a stand-off apparatus (made-up tests/render/standoff.xml: apps in a listApp pointing with
+# @from/@to to anchors, @from only to a seg): the text unchanged, markers at the end of each
+# place in the HTML, entries in the order of the places with lemma, readings and sigla; the
+# seg's words are the lemma of an entry without one; a place that is nowhere: no number
+expect_status "stand-off apparatus text" 0 $TEIKIT render --to text $R/standoff.xml
+grep -q '^The weaver wove a crimson cloth by the window and sang all day\.$' "$TK_TMP/out" && ok || fail "stand-off apparatus: the text: $(sed -n 4p "$TK_TMP/out")"
+[ "$(sed -n '/^Apparatus:/,$p' "$TK_TMP/out" | tr '\n' '|')" = 'Apparatus:|1 crimson P] scarlet Q|2 window] door Q|3 sang all day P] om. Q|lost] found Q||' ] &&
+  ok || fail "stand-off apparatus entries: $(sed -n '/^Apparatus:/,$p' "$TK_TMP/out" | tr '\n' '|')"
+expect_status "stand-off apparatus html" 0 $TEIKIT render --to html $R/standoff.xml
+tr -d '\n' <"$TK_TMP/out" | grep -q 'a crimson<sup class="appref"><a id="tk-ar1" href="#tk-a1" title="apparatus">1</a></sup> cloth *by the <span class="tei-seg">window</span><sup class="appref"><a id="tk-ar2" href="#tk-a2" title="apparatus">2</a></sup> and *sang all day<sup class="appref"><a id="tk-ar3" href="#tk-a3" title="apparatus">3</a></sup>\.</p>' &&
+  ok || fail "stand-off apparatus: markers at the places in the HTML"
+grep -q '<li id="tk-a2"><a class="fnlabel" href="#tk-ar2" title="back to the text">2<span class="back" aria-hidden="true"> ↩</span></a> <span class="lem">window</span>] <span class="rdg">door</span> <span class="wit" title="Q A broadside, 1810; ">Q</span></li>' "$TK_TMP/out" &&
+  grep -q '<li><span class="lem">lost</span>] ' "$TK_TMP/out" && ok || fail "stand-off apparatus entries in HTML"
+# a facsimile (made-up tests/render/facsimile.xml): the local page image (facs/page1.png,
+# beside the file) inline as a data: URI beside the text at its page break, a remote one only
+# as a link (the page fetches nothing), a missing file no dead link, the zones listed after the text;
+# the text view has a line per page image a page break points to and one per surface
+expect_status "facsimile html" 0 $TEIKIT render --to html $R/facsimile.xml
+png=$(base64 -w0 <$R/facs/page1.png)
+[ "$(grep -o '<img src="data:image/png;base64,'"$png"'" alt="page image Page [14]"' "$TK_TMP/out" | wc -l)" -eq 2 ] &&
+  ok || fail "facsimile: the local page image inline at pages 1 and 4"
+grep -q '<a href="https://images.example.org/ledger/page2.jpg" rel="noreferrer">page image (Page 2): ' "$TK_TMP/out" &&
+  ! grep -q 'href="facs/missing.png"' "$TK_TMP/out" && ok || fail "facsimile: a remote image as a link, a missing file no dead link"
+! grep -Eqi '<(img|script|link|iframe|object|embed|video|audio|source)[^>]* (src|href)="[a-z]+:/' "$TK_TMP/out" && ok || fail "facsimile: the page fetches something"
+grep -q '<li>zone z1 (40,60 760,140)</li><li>zone z2 (40,200 760,200 760,900 40,900)</li>' "$TK_TMP/out" && ok || fail "facsimile: zones listed"
+expect_status "facsimile text" 0 $TEIKIT render --to text $R/facsimile.xml
+[ "$(sed -n '/^Facsimile:/,$p' "$TK_TMP/out" | tr '\n' '|')" = 'Facsimile:|Page 1: facs/page1.png|Page 2: https://images.example.org/ledger/page2.jpg|Page 3: facs/missing.png|Page 4: facs/page1.png|Surface 1: facs/page1.png; zone z1 (40,60 760,140); zone z2 (40,200|    760,200 760,900 40,900)|Surface 2: https://images.example.org/ledger/page2.jpg|Surface 3: facs/missing.png||' ] &&
+  ok || fail "facsimile in the text view: $(sed -n '/^Facsimile:/,$p' "$TK_TMP/out" | tr '\n' '|')"
+# only files under the input's directory are read: not ../x.png, an absolute path, a symlink
+# out of the directory, a javascript: URL (not even as a link); no pb: the images in the list
+mkdir -p "$TK_TMP/fx/in"
+cp $R/facs/page1.png "$TK_TMP/fx/secret.png"; ln -sf ../secret.png "$TK_TMP/fx/in/link.png"
+cp $R/facs/page1.png "$TK_TMP/fx/in/ok.png"
+cat >"$TK_TMP/fx/in/doc.xml" <<EOF
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>F</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+<facsimile><surface n="1"><graphic url="../secret.png"/><graphic url="$TK_TMP/fx/secret.png"/><graphic url="link.png"/><graphic url="javascript:alert(1).png"/><graphic url="ok.png"/></surface></facsimile>
+<text><body><p>Words.</p></body></text></TEI>
+EOF
+expect_status "facsimile: images out of the directory" 0 $TEIKIT render --to html "$TK_TMP/fx/in/doc.xml"
+[ "$(grep -o 'src="data:' "$TK_TMP/out" | wc -l)" -eq 1 ] && grep -q '<span class="facs"><img src="data:image/png;base64,[^"]*" alt="page image 1" title="ok.png">' "$TK_TMP/out" &&
+  ! grep -q 'href="javascript' "$TK_TMP/out" && ok || fail "facsimile: only ok.png inline, no javascript: link"
 grep -q '<p class="reference">Ada Quill. <cite>Songs of the Lamplighter</cite>. Made-up Press, 2026.</p>' "$E" && ok || fail "cite this: the reference from the header"
 grep -q '<time class="ts dipl">\[00:00:12\]</time> Thank you' "$TK_TMP/t.html" && ok || fail "timestamp (diplomatic view only)"
 grep -q 'class="event vocal"' "$TK_TMP/t.html" && grep -q 'class="gap"' "$TK_TMP/t.html" && ok || fail "events styled"

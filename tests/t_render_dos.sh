@@ -27,11 +27,15 @@ shape = {
   'longref': ('<p><persName ref="', '#a ', '">x</persName></p>'),   # gen_dos.py render_longref.xml
   'note':    ('<p>', 'a<note place="foot">n</note><note place="inline">e</note> ', '</p>'),
   'app':     ('<p>', '<app><lem>a</lem><rdg wit="#A">b</rdg></app><note>n</note> ', '</p>'),
+  # a stand-off apparatus (one id() over all places) and page images (a file looked up each)
+  'soapp':   ('<p>', '<anchor xml:id="a{i}"/>x<anchor xml:id="b{i}"/> <app from="#a{i}" to="#b{i}"><lem>x</lem><rdg wit="#A">y</rdg></app> ', '</p>'),
+  'facs':    ('<p>', '<pb n="{i}" facs="p{i}.png"/>x ', '</p>'),
 }[k]
 sys.stdout.write('<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>'
   '<titleStmt><title>t</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
   '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>'
-  + shape[0] + shape[1] * n + shape[2] + '</body></text></TEI>\n')
+  + shape[0] + (''.join(shape[1].format(i=i) for i in range(n)) if '{i}' in shape[1] else shape[1] * n)
+  + shape[2] + '</body></text></TEI>\n')
 EOF
 }
 
@@ -85,6 +89,8 @@ for v in html text; do
   scale nobody 1000 $v
   scale note 1000 $v
   scale app 1000 $v
+  scale soapp 1000 $v
+  scale facs 1000 $v
 done
 scale nobody 1000 text --param persons=1
 

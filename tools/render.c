@@ -955,7 +955,7 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
 
     tctxt = xsltNewTransformContext(r->style, doc);
     sec = new_security();
-    run->ext = tk_render_ext_new(run->diag, run->input);
+    run->ext = tk_render_ext_new(run->diag, run->input, run->input_dir);
     if (tctxt == NULL || sec == NULL || run->ext == NULL) {
         tk_diag_report(run->diag, TK_SYSTEM, run->input, 0, 0, "io", "out of memory");
         goto out;

@@ -1,18 +1,22 @@
-/* render_ext.c: the XPath extension functions tk:nth(), tk:person(), tk:index() and
- * tk:mixed() that 'teikit render' gives its stylesheets: numbers among siblings, positions in
+/* render_ext.c: the XPath extension functions tk:nth(), tk:person(), tk:index(),
+ * tk:mixed() and tk:image() that 'teikit render' gives its stylesheets: numbers among siblings, positions in
  * the stylesheet's node-set variables, person pointers and mixed content looked up in tables
  * built once per transformation (linear where the XPath equivalent is quadratic, and no
  * xsl:key: libxslt builds every key of a stylesheet over the whole document at the first
  * key() call), and capped warnings for pointers that name nothing. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "teikit.h"
 #include "tk_internal.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/hash.h>
+#include <libxml/uri.h>
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
 #include <libxslt/variables.h>
@@ -38,6 +42,7 @@ struct group {
 struct tk_render_ext {
     tk_diag *diag;
     const char *input;
+    const char *dir;          /* realpath of the input's directory, "" when none */
     xmlHashTablePtr groups;   /* "scope|name|ns" -> struct group */
     xmlHashTablePtr indexes;  /* variable name -> struct group (its nodes, numbered) */
     xmlHashTablePtr mixed;    /* "%p" of an element -> (void *)1 mixed, (void *)2 not */
@@ -49,13 +54,14 @@ struct tk_render_ext {
     int failed;               /* out of memory once: every later call fails */
 };
 
-tk_render_ext *tk_render_ext_new(tk_diag *d, const char *input)
+tk_render_ext *tk_render_ext_new(tk_diag *d, const char *input, const char *dir)
 {
     tk_render_ext *x = calloc(1, sizeof *x);
     if (x == NULL)
         return NULL;
     x->diag = d;
     x->input = input;
+    x->dir = dir != NULL ? dir : "";
     return x;
 }
 
@@ -458,6 +464,111 @@ out:
     xmlXPathFreeNodeSet(set);
 }
 
+/* ------------------------------------------------------------------ tk:image() ------- */
+
+/* images larger than this stay links: the page would grow by a third more than the file */
+#define IMAGE_MAX (8L * 1024 * 1024)
+
+/* The MIME type of an image file by its extension, NULL when browsers show no such image. */
+static const char *image_type(const char *path)
+{
+    static const struct {
+        const char *ext;
+        const char *type;
+    } types[] = {
+        {".png", "image/png"},   {".jpg", "image/jpeg"},     {".jpeg", "image/jpeg"},
+        {".gif", "image/gif"},   {".webp", "image/webp"},    {".svg", "image/svg+xml"},
+    };
+    const char *dot = strrchr(path, '.');
+    if (dot == NULL || strchr(dot, '/') != NULL)
+        return NULL;
+    for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+        if (xmlStrcasecmp((const xmlChar *)dot, (const xmlChar *)types[i].ext) == 0)
+            return types[i].type;
+    return NULL;
+}
+
+/* The data: URI of the image file at relative URL `url` under directory `dir` (a realpath),
+ * malloc'd; NULL when the URL names no such file (a scheme, an absolute path, a path out of
+ * the directory, no image extension, too large, unreadable). */
+static char *image_data_uri(const char *dir, const char *url)
+{
+    static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    char *path = NULL, *uri = NULL, *rel = NULL;
+    unsigned char *data = NULL;
+    FILE *f = NULL;
+    char real[PATH_MAX];
+    struct stat st;
+    size_t n = strcspn(url, ":/?#");
+    const char *type;
+    if (dir[0] == '\0' || url[0] == '\0' || url[0] == '/' || url[n] == ':')
+        goto out;
+    rel = xmlURIUnescapeString(url, (int)strcspn(url, "?#"), NULL);
+    if (rel == NULL || rel[0] == '\0' || (type = image_type(rel)) == NULL)
+        goto out;
+    size_t len = strlen(dir) + strlen(rel) + 2;
+    if ((path = malloc(len)) == NULL)
+        goto out;
+    snprintf(path, len, "%s/%s", dir, rel);
+    size_t dl = strlen(dir);
+    if (realpath(path, real) == NULL || strncmp(real, dir, dl) != 0 ||
+        (real[dl] != '/' && !(dl == 1 && dir[0] == '/')) || stat(real, &st) != 0 ||
+        !S_ISREG(st.st_mode) || st.st_size > IMAGE_MAX || (f = fopen(real, "rb")) == NULL)
+        goto out;
+    size_t size = (size_t)st.st_size;
+    if ((data = malloc(size + 1)) == NULL || fread(data, 1, size, f) != size)
+        goto out;
+    size_t head = strlen("data:;base64,") + strlen(type);
+    if ((uri = malloc(head + (size + 2) / 3 * 4 + 1)) == NULL)
+        goto out;
+    char *o = uri + snprintf(uri, head + 1, "data:%s;base64,", type);
+    for (size_t i = 0; i < size; i += 3) {
+        unsigned v = (unsigned)data[i] << 16;
+        if (i + 1 < size)
+            v |= (unsigned)data[i + 1] << 8;
+        if (i + 2 < size)
+            v |= data[i + 2];
+        *o++ = b64[v >> 18 & 63];
+        *o++ = b64[v >> 12 & 63];
+        *o++ = i + 1 < size ? b64[v >> 6 & 63] : '=';
+        *o++ = i + 2 < size ? b64[v & 63] : '=';
+    }
+    *o = '\0';
+out:
+    if (f != NULL)
+        fclose(f);
+    free(data);
+    free(path);
+    xmlFree(rel);
+    return uri;
+}
+
+/* tk:image(URL): the image file that relative URL names in the input's directory as a data:
+ * URI (the page stays self-contained), "" when it names none (a remote URL, a missing file). */
+static void xpath_image(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 1) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *url = xmlXPathPopString(ctxt);
+    xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+    tk_render_ext *x = tctxt != NULL ? tk_render_run_ext(tctxt) : NULL;
+    char *uri = NULL;
+    if (url != NULL && x != NULL) {
+        xmlChar *u = xmlStrdup(url);
+        if (u != NULL) {
+            char *t = (char *)u + strspn((char *)u, " \t\r\n");
+            t[strcspn(t, " \t\r\n")] = '\0';
+            uri = image_data_uri(x->dir, t);
+            xmlFree(u);
+        }
+    }
+    valuePush(ctxt, xmlXPathWrapString(xmlStrdup((const xmlChar *)(uri != NULL ? uri : ""))));
+    free(uri);
+    xmlFree(url);
+}
+
 int tk_render_ext_register(tk_render_ext *x, xsltTransformContextPtr tctxt, const char *ns)
 {
     (void)x;
@@ -469,6 +580,7 @@ int tk_render_ext_register(tk_render_ext *x, xsltTransformContextPtr tctxt, cons
         {"person", xpath_person},
         {"index", xpath_index},
         {"mixed", xpath_mixed},
+        {"image", xpath_image},
     };
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
         if (xsltRegisterExtFunction(tctxt, (const xmlChar *)fns[i].name, (const xmlChar *)ns,

@@ -646,7 +646,9 @@ void tk_persons_scan(tk_persons *p, const char *text, size_t len,
  * had no warning of their own. */
 typedef struct tk_render_ext tk_render_ext;
 struct _xsltTransformContext; /* libxslt's, from <libxslt/xsltInternals.h> */
-tk_render_ext *tk_render_ext_new(tk_diag *d, const char *input);
+/* dir: the realpath of the input's directory ("" or NULL: none), the only place tk:image()
+ * reads images from; the caller keeps input and dir alive until tk_render_ext_free. */
+tk_render_ext *tk_render_ext_new(tk_diag *d, const char *input, const char *dir);
 /* Registers the functions in namespace ns for one transformation. Returns 0 or -1. */
 int tk_render_ext_register(tk_render_ext *x, struct _xsltTransformContext *tctxt, const char *ns);
 void tk_render_ext_free(tk_render_ext *x);

@@ -91,7 +91,95 @@
   <!-- The critical apparatus: each app (parallel segmentation) is an entry after the text,
        keyed by its lemma, its readings with the sigla of their witnesses; the text shows the
        lemma (the first reading when there is none). -->
-  <xsl:variable name="tk-apps" select="(//tei:app)[$tk-whole or ancestor::tei:text]"/>
+  <xsl:variable name="tk-apps" select="(//tei:app)[not(@from)][$tk-whole or ancestor::tei:text]"/>
+  <!-- A stand-off apparatus (app/@from, @to: pointers to anchors of the text, the app in a
+       listApp or standOff): its entries follow those of the parallel segmentation, numbered
+       after them in the order of the places they point to; the marker stands at the end of the
+       lemma's place (the @to anchor, else the @from one). The places are one id() call over
+       all their ids (each followed by a space: libxml2's id() skips the first id of a string
+       that starts with one). -->
+  <xsl:variable name="tk-so-apps" select="(//tei:app)[@from]"/>
+  <xsl:variable name="tk-so-ids">
+    <xsl:for-each select="$tk-so-apps"><xsl:value-of select="concat(substring-after(substring-before(concat(normalize-space(concat(@to, substring(@from, 1, string-length(@from) * number(not(normalize-space(@to)))))), ' '), ' '), '#'), ' ')"/></xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="tk-so-targets" select="id(string($tk-so-ids))"/>
+  <!-- (libxslt copies a node-set variable at each reference: templates run per element test
+       these instead) -->
+  <xsl:variable name="tk-so-any" select="boolean($tk-so-targets)"/>
+  <xsl:variable name="tk-apps-n" select="count($tk-apps)"/>
+  <!-- The number of the stand-off apparatus entry whose place ends at the context node (the
+       count of the parallel entries plus its position among the places), else "". -->
+  <xsl:template name="tk-so-num">
+    <xsl:choose>
+      <xsl:when test="not($tk-so-any)"/>
+      <xsl:when test="$tk-c-index">
+        <xsl:variable name="k" select="tk:index(., 'tk-so-targets')"/>
+        <xsl:if test="$k = $k"><xsl:value-of select="$tk-apps-n + $k"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="g" select="generate-id()"/>
+        <xsl:for-each select="$tk-so-targets"><xsl:if test="generate-id() = $g"><xsl:value-of select="$tk-apps-n + position()"/></xsl:if></xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- The place of the context stand-off app: the node its @to (else @from) points to. -->
+  <xsl:template name="tk-so-place-num">
+    <xsl:variable name="t" select="substring-after(substring-before(concat(normalize-space(concat(@to, substring(@from, 1, string-length(@from) * number(not(normalize-space(@to)))))), ' '), ' '), '#')"/>
+    <xsl:for-each select="$tk-root"><xsl:for-each select="id($t)"><xsl:call-template name="tk-so-num"/></xsl:for-each></xsl:for-each>
+  </xsl:template>
+
+  <!-- Facsimile: the surfaces of facsimile (their images, zones listed after the text) and the
+       page breaks that point to page images (@facs: a surface, zone or graphic by #id, or a
+       file): their images stand beside the text. -->
+  <xsl:variable name="tk-surfaces" select="(//tei:surface)[ancestor::tei:facsimile]"/>
+  <xsl:variable name="tk-facs-pbs" select="(//tei:pb)[@facs]"/>
+  <xsl:variable name="tk-facs-any" select="boolean($tk-facs-pbs)"/>
+  <xsl:variable name="tk-c-image" select="function-available('tk:image')"/>
+
+  <!-- The data: URI of the local image file that `url` names (relative to the input's
+       directory; tk:image() reads it), else "": a remote URL, a missing file, xsltproc. -->
+  <xsl:template name="tk-image-src">
+    <xsl:param name="url"/>
+    <xsl:if test="$tk-c-image"><xsl:value-of select="tk:image(string($url))"/></xsl:if>
+  </xsl:template>
+
+  <!-- 1 when `url` may be a link: relative, or http(s) (no javascript: or data: links). -->
+  <xsl:template name="tk-linkable">
+    <xsl:param name="url"/>
+    <xsl:variable name="scheme" select="translate(substring-before($url, ':'), 'HTPS', 'htps')"/>
+    <xsl:if test="not(contains($url, ':')) or contains($scheme, '/') or $scheme = 'http' or $scheme = 'https'">1</xsl:if>
+  </xsl:template>
+
+  <!-- The image URLs the context page break's @facs names, one element u per URL (with the
+       page's label in @n): a graphic's @url, the graphics of a surface or zone, a file. -->
+  <xsl:template name="tk-facs-urls">
+    <xsl:variable name="n" select="normalize-space(@n)"/>
+    <xsl:for-each select="str:tokenize(normalize-space(@facs), ' ')">
+      <xsl:variable name="t" select="string(.)"/>
+      <xsl:choose>
+        <xsl:when test="starts-with($t, '#')">
+          <xsl:for-each select="$tk-root">
+            <xsl:for-each select="id(substring($t, 2))">
+              <xsl:for-each select="self::tei:graphic | tei:graphic">
+                <u n="{$n}" id="{substring($t, 2)}"><xsl:value-of select="normalize-space(@url)"/></u>
+              </xsl:for-each>
+            </xsl:for-each>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><u n="{$n}"><xsl:value-of select="$t"/></u></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A zone as words: its id, its box (ulx,uly lrx,lry) or its points. -->
+  <xsl:template name="tk-zone-words">
+    <xsl:value-of select="normalize-space(concat(@xml:id, ' ', @n))"/>
+    <xsl:choose>
+      <xsl:when test="@points"><xsl:value-of select="concat(' (', normalize-space(@points), ')')"/></xsl:when>
+      <xsl:when test="@ulx"><xsl:value-of select="concat(' (', @ulx, ',', @uly, ' ', @lrx, ',', @lry, ')')"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Footnotes of the diplomatic view: every note not printed inline. -->
   <!-- (filters of tk-notes-all: global variables are all evaluated before the first node is
        processed, and each walk of the whole document counts for a small one) -->

@@ -176,7 +176,7 @@
             <label for="tk-view-dipl" title="as the source had it: expansions, supplied words and editorial notes in [ ], sic as printed">Diplomatic</label>
             <label for="tk-view-norm" title="corrections and expansions applied, editorial notes as footnotes">Normalized</label>
             <xsl:if test="$tk-notes-all"><a href="#tk-notes">Notes</a></xsl:if>
-            <xsl:if test="$tk-apps"><a href="#tk-apparatus">Apparatus</a></xsl:if>
+            <xsl:if test="$tk-apps or $tk-so-apps"><a href="#tk-apparatus">Apparatus</a></xsl:if>
             <xsl:if test="$tk-mentions"><a href="#tk-persons">Persons</a></xsl:if>
           </nav>
           <h1><xsl:value-of select="normalize-space($title)"/></h1>
@@ -208,6 +208,7 @@
           </article>
           <xsl:call-template name="notes"/>
           <xsl:call-template name="apparatus"/>
+          <xsl:call-template name="facsimile"/>
           <xsl:call-template name="tk-persons-index"/>
           <xsl:call-template name="cite-this"/>
         </main>
@@ -286,7 +287,10 @@ ol.numbered,ul.numbered{list-style:none;padding-left:2rem}
 .tei-text [data-n]{position:relative}
 .tei-text [data-n]::before{content:attr(data-n);position:absolute;left:-2.7rem;width:2.2rem;text-align:right;font:11px/2.2 system-ui,sans-serif;color:var(--muted)}
 .sourceDoc .line{margin:0}.surface{margin:1rem 0;padding-top:.4rem;border-top:1px dashed var(--rule)}
-.apparatus{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.apparatus ol{list-style:none;padding-left:0}
+.facs{float:right;clear:right;width:min(40%,16rem);margin:0 0 .8rem 1rem;font:11px system-ui,sans-serif;color:var(--muted)}
+.facs img{display:block;width:100%;min-height:4rem;border:1px solid var(--rule);image-rendering:pixelated}
+.facs-link{display:block;font-size:.8rem}.facsimile{clear:both;border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.facsimile .facs{float:none}
+.apparatus{clear:both;border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.apparatus ol{list-style:none;padding-left:0}
 .apparatus .wit{font-style:italic;color:var(--muted)}sup.appref{line-height:0;font-size:.7em}sup.appref a{text-decoration:none;color:var(--event)}
 .cite{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}.cite .how{color:var(--muted)}
 .toc{border-bottom:1px solid var(--rule);font-size:.92rem}.toc ol{list-style:none;padding-left:0}
@@ -333,8 +337,15 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:otherwise>
         <xsl:call-template name="tk-apart-space"/>
         <span class="tei-{local-name()}"><xsl:call-template name="lang"/><xsl:call-template name="br"/><xsl:apply-templates/><xsl:call-template name="br"><xsl:with-param name="close" select="true()"/></xsl:call-template></span>
+        <xsl:if test="$tk-so-any and @xml:id"><xsl:call-template name="so-marker"/></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The marker of the stand-off apparatus entry whose place ends at the context element. -->
+  <xsl:template name="so-marker">
+    <xsl:variable name="k"><xsl:call-template name="tk-so-num"/></xsl:variable>
+    <xsl:if test="$k != ''"><sup class="appref"><a id="tk-ar{$k}" href="#tk-a{$k}" title="apparatus"><xsl:value-of select="$k"/></a></sup></xsl:if>
   </xsl:template>
 
   <xsl:template match="comment() | processing-instruction()"/>
@@ -554,8 +565,67 @@ blockquote{margin:.8rem 1.5rem}
   <xsl:template match="tei:space"><xsl:text> </xsl:text></xsl:template>
 
   <xsl:template match="tei:pb">
-    <xsl:if test="normalize-space(@n)">
-      <span class="pb{substring(' inword', 1, 7 * number(@break = 'no'))}" title="Page {normalize-space(@n)}"><span class="dipl">[Page <xsl:value-of select="normalize-space(@n)"/>]</span><span class="norm">p. <xsl:value-of select="normalize-space(@n)"/></span></span>
+    <!-- (the page image in the marker's span: apart from the words around it) -->
+    <xsl:if test="normalize-space(@n) or @facs">
+      <span class="pb{substring(' inword', 1, 7 * number(@break = 'no'))}">
+        <xsl:if test="normalize-space(@n)">
+          <xsl:attribute name="title"><xsl:value-of select="concat('Page ', normalize-space(@n))"/></xsl:attribute>
+          <span class="dipl">[Page <xsl:value-of select="normalize-space(@n)"/>]</span><span class="norm">p. <xsl:value-of select="normalize-space(@n)"/></span>
+        </xsl:if>
+        <xsl:if test="@facs">
+          <xsl:variable name="u"><xsl:call-template name="tk-facs-urls"/></xsl:variable>
+          <xsl:for-each select="exsl:node-set($u)/u">
+            <xsl:call-template name="facs-image"/>
+          </xsl:for-each>
+        </xsl:if>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A page image (context: u from tk-facs-urls, or a graphic): a local file inline as a
+       data: URI beside the text, an http(s) URL a link (the page fetches nothing), another
+       scheme its name, a local name without a file nothing. -->
+  <xsl:template name="facs-image">
+    <xsl:param name="url" select="normalize-space(concat(self::u, @url))"/>
+    <xsl:param name="label" select="normalize-space(concat(substring('Page ', 1, 5 * number(boolean(normalize-space(@n)))), @n))"/>
+    <xsl:variable name="src"><xsl:call-template name="tk-image-src"><xsl:with-param name="url" select="$url"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="link"><xsl:call-template name="tk-linkable"><xsl:with-param name="url" select="$url"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="starts-with($src, 'data:')">
+        <span class="facs"><img src="{$src}" alt="{normalize-space(concat('page image ', $label))}" title="{$url}"/><span class="facs-name"><xsl:value-of select="$url"/></span></span>
+      </xsl:when>
+      <!-- (a local name without a file, e.g. FRUS's facs="0078": nothing, no dead link) -->
+      <xsl:when test="$url != '' and $link = '1' and contains($url, ':')">
+        <span class="facs-link"><a href="{$url}" rel="noreferrer">page image<xsl:if test="$label"><xsl:value-of select="concat(' (', $label, ')')"/></xsl:if>: <xsl:value-of select="$url"/></a></span>
+      </xsl:when>
+      <xsl:when test="$url != '' and $link != '1'"><span class="facs-link">page image: <xsl:value-of select="$url"/></span></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The facsimile after the text: each surface with its images (beside the text instead when
+       page breaks point to them) and its zones. -->
+  <xsl:template name="facsimile">
+    <xsl:if test="$tk-surfaces">
+      <section class="facsimile" id="tk-facsimile" aria-labelledby="tk-facsimile-h">
+        <h2 id="tk-facsimile-h">Facsimile</h2>
+        <xsl:for-each select="$tk-surfaces">
+          <div class="facs-surface">
+            <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="concat('facs-', @xml:id)"/></xsl:attribute></xsl:if>
+            <h3><xsl:value-of select="normalize-space(concat('Surface ', @n, substring(concat(' ', @xml:id), 1, (1 + string-length(@xml:id)) * number(not(normalize-space(@n))))))"/></h3>
+            <xsl:for-each select="tei:graphic">
+              <xsl:choose>
+                <xsl:when test="$tk-facs-any"><p class="facs-file"><xsl:value-of select="normalize-space(@url)"/></p></xsl:when>
+                <xsl:otherwise><xsl:call-template name="facs-image"><xsl:with-param name="label" select="normalize-space(../@n)"/></xsl:call-template></xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+            <xsl:if test="tei:zone">
+              <ul class="zones">
+                <xsl:for-each select="tei:zone"><li>zone <xsl:call-template name="tk-zone-words"/></li></xsl:for-each>
+              </ul>
+            </xsl:if>
+          </div>
+        </xsl:for-each>
+      </section>
     </xsl:if>
   </xsl:template>
 
@@ -693,6 +763,8 @@ blockquote{margin:.8rem 1.5rem}
   <!-- a timestamp: the time as printed, in the diplomatic view only (docs/inline.md); a space
        after it unless the text after it has its own or begins with punctuation -->
   <xsl:template match="tei:anchor">
+    <!-- the end of a stand-off apparatus entry's place: its marker -->
+    <xsl:if test="$tk-so-any and @xml:id"><xsl:call-template name="so-marker"/></xsl:if>
     <xsl:if test="@synch">
     <time class="ts dipl">
       <xsl:call-template name="br"><xsl:with-param name="default" select="'['"/></xsl:call-template>
@@ -739,29 +811,54 @@ blockquote{margin:.8rem 1.5rem}
   <!-- an apparatus entry: the lemma (the first reading when there is none), a marker linking to
        the apparatus after the notes -->
   <xsl:template match="tei:app">
+    <xsl:if test="not(@from)">
     <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp/tei:lem)[1]"/>
     <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'x'"/></xsl:call-template></xsl:variable>
     <span class="app"><span class="lem"><xsl:apply-templates select="($lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem)][1])/node()"/></span><sup class="appref"><a id="tk-ar{$k}" href="#tk-a{$k}" title="apparatus"><xsl:value-of select="$k"/></a></sup></span>
+    </xsl:if>
   </xsl:template>
 
   <!-- The apparatus: per app its lemma] and every other reading with the sigla of its
        witnesses (the witness's text on hover), "om." for an empty reading. -->
   <xsl:template name="apparatus">
-    <xsl:if test="$tk-apps">
+    <xsl:if test="$tk-apps or $tk-so-apps">
       <section class="apparatus" id="tk-apparatus" aria-labelledby="tk-apparatus-h">
         <h2 id="tk-apparatus-h">Apparatus</h2>
         <ol>
           <xsl:for-each select="$tk-apps">
+            <xsl:call-template name="app-entry"><xsl:with-param name="k" select="position()"/></xsl:call-template>
+          </xsl:for-each>
+          <xsl:for-each select="$tk-so-apps">
+            <xsl:variable name="k"><xsl:call-template name="tk-so-place-num"/></xsl:variable>
+            <xsl:call-template name="app-entry"><xsl:with-param name="k" select="$k"/></xsl:call-template>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One apparatus entry, number k (empty: a stand-off entry whose place is not in the text). -->
+  <xsl:template name="app-entry">
+    <xsl:param name="k"/>
             <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp/tei:lem)[1]"/>
-            <xsl:variable name="shown" select="$lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem)][1]"/>
-            <li id="tk-a{position()}">
-              <a class="fnlabel" href="#tk-ar{position()}" title="back to the text"><xsl:value-of select="position()"/><span class="back" aria-hidden="true"> &#8617;</span></a>
-              <xsl:text> </xsl:text>
-              <xsl:variable name="l"><xsl:apply-templates select="$shown/node()"/></xsl:variable>
+            <!-- (a stand-off entry without a lemma: the text of the element @from points to) -->
+            <xsl:variable name="so" select="boolean(@from)"/>
+            <xsl:variable name="shown" select="$lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem or $so)][1]"/>
+            <li>
+              <xsl:if test="$k != ''">
+                <xsl:attribute name="id"><xsl:value-of select="concat('tk-a', $k)"/></xsl:attribute>
+                <a class="fnlabel" href="#tk-ar{$k}" title="back to the text"><xsl:value-of select="$k"/><span class="back" aria-hidden="true"> &#8617;</span></a>
+                <xsl:text> </xsl:text>
+              </xsl:if>
+              <xsl:variable name="from" select="substring-after(substring-before(concat(normalize-space(@from), ' '), ' '), '#')"/>
+              <xsl:variable name="l">
+                <xsl:apply-templates select="$shown/node()"/>
+                <xsl:if test="$so and not($shown)"><xsl:for-each select="$tk-root"><xsl:apply-templates select="id($from)/node()"/></xsl:for-each></xsl:if>
+              </xsl:variable>
               <span class="lem"><xsl:apply-templates select="exsl:node-set($l)/node()" mode="noid"/></span>
               <xsl:for-each select="$shown[@wit]"><xsl:text> </xsl:text><xsl:call-template name="sigla"/></xsl:for-each>
               <xsl:text>] </xsl:text>
-              <xsl:for-each select="(tei:rdg | tei:rdgGrp/tei:rdg)[count(. | $shown) != 1]">
+              <xsl:for-each select="(tei:rdg | tei:rdgGrp/tei:rdg)[not($shown) or count(. | $shown) != 1]">
                 <xsl:if test="position() > 1">; </xsl:if>
                 <span class="rdg">
                   <xsl:choose>
@@ -775,10 +872,6 @@ blockquote{margin:.8rem 1.5rem}
                 <xsl:text> </xsl:text><xsl:call-template name="sigla"/>
               </xsl:for-each>
             </li>
-          </xsl:for-each>
-        </ol>
-      </section>
-    </xsl:if>
   </xsl:template>
 
   <!-- The sigla of the context reading, each with its witness's description on hover. -->

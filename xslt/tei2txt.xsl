@@ -44,6 +44,11 @@
       <xsl:call-template name="footnotes"/>
       <xsl:call-template name="apparatus"/>
     </xsl:for-each>
+    <xsl:call-template name="apparatus">
+      <xsl:with-param name="apps" select="$tk-so-apps"/>
+      <xsl:with-param name="standoff" select="true()"/>
+    </xsl:call-template>
+    <xsl:call-template name="facsimile"/>
     <xsl:if test="$tk-index">
       <xsl:call-template name="persons-index"/>
     </xsl:if>
@@ -115,15 +120,29 @@
   <!-- The critical apparatus of the context text after its footnotes: one entry per app,
        "k lemma] reading SIGLA; reading SIGLA" (an empty reading is "om."). -->
   <xsl:template name="apparatus">
-    <xsl:variable name="apps" select=".//tei:app"/>
+    <xsl:param name="apps" select="(.//tei:app)[not(@from)]"/>
+    <xsl:param name="standoff" select="false()"/>
     <xsl:if test="$apps">
       <xsl:value-of select="concat('Apparatus:', $tk-nl)"/>
       <xsl:for-each select="$apps">
         <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp/tei:lem)[1]"/>
-        <xsl:variable name="shown" select="$lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem)][1]"/>
-        <xsl:variable name="l"><xsl:apply-templates select="$shown/node()" mode="inline"/></xsl:variable>
+        <!-- (a stand-off entry: numbered as in the HTML; without a lemma, the text of the
+             element @from points to) -->
+        <xsl:variable name="so" select="boolean(@from)"/>
+        <xsl:variable name="k">
+          <xsl:choose>
+            <xsl:when test="$standoff"><xsl:call-template name="tk-so-place-num"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="position()"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="shown" select="$lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem or $so)][1]"/>
+        <xsl:variable name="from" select="substring-after(substring-before(concat(normalize-space(@from), ' '), ' '), '#')"/>
+        <xsl:variable name="l">
+          <xsl:apply-templates select="$shown/node()" mode="inline"/>
+          <xsl:if test="$so and not($shown)"><xsl:for-each select="$tk-root"><xsl:apply-templates select="id($from)/node()" mode="inline"/></xsl:for-each></xsl:if>
+        </xsl:variable>
         <xsl:variable name="rdgs">
-          <xsl:for-each select="(tei:rdg | tei:rdgGrp/tei:rdg)[count(. | $shown) != 1]">
+          <xsl:for-each select="(tei:rdg | tei:rdgGrp/tei:rdg)[not($shown) or count(. | $shown) != 1]">
             <xsl:if test="position() > 1">; </xsl:if>
             <xsl:variable name="r"><xsl:apply-templates mode="inline"/></xsl:variable>
             <xsl:value-of select="normalize-space($r)"/>
@@ -133,7 +152,34 @@
         </xsl:variable>
         <xsl:variable name="wit"><xsl:for-each select="$shown[@wit]"><xsl:text> </xsl:text><xsl:call-template name="tk-sigla"/></xsl:for-each></xsl:variable>
         <xsl:call-template name="wrap">
-          <xsl:with-param name="text" select="normalize-space(concat(position(), ' ', normalize-space($l), $wit, '] ', $rdgs))"/>
+          <xsl:with-param name="text" select="normalize-space(concat($k, ' ', normalize-space($l), $wit, '] ', $rdgs))"/>
+          <xsl:with-param name="hang" select="'    '"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:value-of select="$tk-nl"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The facsimile after the text: a line per page image a page break points to
+       ("Page 1: facs/p1.png"), then a line per surface with its images and zones. -->
+  <xsl:template name="facsimile">
+    <xsl:if test="$tk-facs-pbs or $tk-surfaces">
+      <xsl:value-of select="concat('Facsimile:', $tk-nl)"/>
+      <xsl:for-each select="$tk-facs-pbs">
+        <xsl:variable name="u"><xsl:call-template name="tk-facs-urls"/></xsl:variable>
+        <xsl:for-each select="exsl:node-set($u)/u">
+          <xsl:value-of select="concat(substring(concat('Page ', @n, ': '), 1, (7 + string-length(@n)) * number(boolean(string(@n)))), ., $tk-nl)"/>
+        </xsl:for-each>
+      </xsl:for-each>
+      <xsl:for-each select="$tk-surfaces">
+        <xsl:variable name="line">
+          <xsl:value-of select="normalize-space(concat('Surface ', @n, substring(concat(' ', @xml:id), 1, (1 + string-length(@xml:id)) * number(not(normalize-space(@n))))))"/>
+          <xsl:text>:</xsl:text>
+          <xsl:for-each select="tei:graphic"><xsl:value-of select="concat(' ', normalize-space(@url))"/></xsl:for-each>
+          <xsl:for-each select="tei:zone"><xsl:text>; zone </xsl:text><xsl:call-template name="tk-zone-words"/></xsl:for-each>
+        </xsl:variable>
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="normalize-space($line)"/>
           <xsl:with-param name="hang" select="'    '"/>
         </xsl:call-template>
       </xsl:for-each>
@@ -395,8 +441,10 @@
   <!-- deletions and forme work: diplomatic view only -->
   <!-- an apparatus entry: its lemma in the text (the readings follow the text) -->
   <xsl:template match="tei:app" mode="inline">
+    <xsl:if test="not(@from)">
     <xsl:variable name="lem" select="(tei:lem | tei:rdgGrp/tei:lem)[1]"/>
     <xsl:apply-templates select="$lem | (tei:rdg | tei:rdgGrp/tei:rdg)[not($lem)][1]" mode="inline"/>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:del | tei:fw" mode="inline">

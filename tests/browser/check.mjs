@@ -121,6 +121,30 @@ try {
         }
         if (switched) await page.click('label[for="tk-view-dipl"]');
 
+        // facsimile: each page image shows (decoded, not empty) beside the text: right of
+        // the paragraphs' left edge, overlapping their band vertically
+        const imgs = await page.$$('.facs img');
+        for (const img of imgs) {
+          const box = await img.boundingBox();
+          const natural = await img.evaluate((i) => i.complete && i.naturalWidth > 0);
+          const para = await page.$eval('article.tei-text p', (p) => { const r = p.getBoundingClientRect(); return { x: r.x, w: r.width }; });
+          check(natural && box && box.width >= 40 && box.height >= 40 && box.x > para.x + 100,
+                `${name}: page image visible beside the text (${box ? Math.round(box.x) + ',' + Math.round(box.width) + 'x' + Math.round(box.height) : 'none'})`);
+        }
+        // apparatus: a marker in the text goes to its entry, the entry back to the marker
+        const appref = await page.$('sup.appref a[href]');
+        if (appref) {
+          const aid = await appref.getAttribute('id');
+          const eid = (await appref.getAttribute('href')).slice(1);
+          await appref.click();
+          check(await (await page.$(`#${eid}`)).isVisible(), `${name}: apparatus marker goes to a visible entry`);
+          const txt = await page.innerText(`#${eid}`);
+          check(txt.includes(']'), `${name}: the apparatus entry has lemma and readings (${txt.trim()})`);
+          await page.click(`#${eid} a.fnlabel`);
+          check(await page.evaluate(() => location.hash.slice(1)) === aid, `${name}: the entry links back to its marker`);
+          await page.evaluate(() => window.scrollTo(0, 0));
+        }
+
         // the view switch changes the text shown
         await page.evaluate(() => window.scrollTo(0, 0));
         const before = await page.innerText('main');
