@@ -2263,3 +2263,15 @@ void tk_blocks_free(tk_blocks *B)
     free(B->corpus_title);
     free(B);
 }
+
+void tk_text_para_init(tk_text_para *t, const char *text, size_t len)
+{
+    memset(t, 0, sizeof *t);
+    t->line = (tk_line){text, len, 1, 0};
+    t->lines = (tk_lines){NULL, &t->line, 1};
+    t->block.kind = TK_B_P;
+    t->block.n_lines = 1;
+    t->doc.b = &t->block;
+    t->doc.n = 1;
+    t->doc.end_line = 1;
+}

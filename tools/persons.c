@@ -2267,19 +2267,10 @@ void tk_persons_scan(tk_persons *p, const char *text, size_t len,
 
 void tk_persons_discover_text(tk_persons *p, const char *text, size_t len)
 {
-    tk_line line = {text, len, 1, 0};
-    tk_lines L = {NULL, &line, 1};
-    tk_block b;
-    memset(&b, 0, sizeof b);
-    b.kind = TK_B_P;
-    b.n_lines = 1;
-    tk_docblocks db;
-    memset(&db, 0, sizeof db);
-    db.b = &b;
-    db.n = 1;
-    db.end_line = 1;
+    tk_text_para t;
+    tk_text_para_init(&t, text, len);
     tk_persons_new_document(p);
-    tk_persons_discover(p, &L, &db, NULL, NULL, 0);
+    tk_persons_discover(p, &t.lines, &t.doc, NULL, NULL, 0);
 }
 
 void tk_persons_each_idno(const tk_persons *p, const char *id,

@@ -220,7 +220,8 @@ static pat *choice(tk_rngv *v, pat *a, pat *b)
     return intern(v, K_CHOICE, a, b, NULL);
 }
 
-static pat *group(tk_rngv *v, pat *a, pat *b)
+/* A group or an interleave of a and b, simplified: notAllowed absorbs, empty is neutral. */
+static pat *sequence(tk_rngv *v, int kind, pat *a, pat *b)
 {
     if (a->k == K_NA || b->k == K_NA)
         return &v->na;
@@ -228,19 +229,12 @@ static pat *group(tk_rngv *v, pat *a, pat *b)
         return b;
     if (b->k == K_EMPTY)
         return a;
-    return intern(v, K_GROUP, a, b, NULL);
+    return intern(v, kind, a, b, NULL);
 }
 
-static pat *interleave(tk_rngv *v, pat *a, pat *b)
-{
-    if (a->k == K_NA || b->k == K_NA)
-        return &v->na;
-    if (a->k == K_EMPTY)
-        return b;
-    if (b->k == K_EMPTY)
-        return a;
-    return intern(v, K_INTERLEAVE, a, b, NULL);
-}
+static pat *group(tk_rngv *v, pat *a, pat *b) { return sequence(v, K_GROUP, a, b); }
+
+static pat *interleave(tk_rngv *v, pat *a, pat *b) { return sequence(v, K_INTERLEAVE, a, b); }
 
 static pat *after(tk_rngv *v, pat *a, pat *b)
 {

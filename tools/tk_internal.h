@@ -63,11 +63,11 @@ void tk_xml_init(void);
  * where the kernel offers transparent huge pages, asks for them (far fewer page faults; no
  * use for a buffer that realloc grows step by step). Free with free(). */
 void *tk_malloc_big(size_t n);
-/* Makes room in array *v (n elements used, *cap allocated, each `size` bytes) for one more,
- * doubling from `first`. Returns 0 (out of memory aborts: tk_alloc.h). */
 /* The base name of path (after its last '/'), a pointer into path: what an output may name
  * (a local path is never written into a TEI, HTML or text output). */
 const char *tk_base_name(const char *path);
+/* Makes room in array *v (n elements used, *cap allocated, each `size` bytes) for one more,
+ * doubling from `first`. Returns 0 (out of memory aborts: tk_alloc.h). */
 int tk_grow(void **v, size_t *cap, size_t n, size_t size, size_t first);
 /* Tests only: when set, tk_write_file_atomic calls it with the temporary file's path once
  * the file exists and the signal cleanup is armed. NULL otherwise. */
@@ -359,6 +359,17 @@ typedef struct tk_docblocks {
     size_t n_meta, cap_meta;
     size_t first_line, end_line;  /* the document's lines */
 } tk_docblocks;
+
+/* One paragraph over a string, for discovery passes called with text instead of a parsed
+ * document: the line, the lines, the block and the block list they read. Points into the
+ * text (and into itself: do not copy it); nothing to free. */
+typedef struct tk_text_para {
+    tk_line line;
+    tk_lines lines;
+    tk_block block;
+    tk_docblocks doc;
+} tk_text_para;
+void tk_text_para_init(tk_text_para *t, const char *text, size_t len);
 
 typedef struct tk_blocks {
     tk_shape shape;               /* detected or forced */

@@ -466,16 +466,7 @@ static void collect_error(void *user, xmlErrorPtr e)
         c->overflow = 1;
         return;
     }
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 16;
-        struct rerr *v = realloc(c->v, cap * sizeof *v);
-        if (v == NULL) {
-            c->overflow = 1;
-            return;
-        }
-        c->v = v;
-        c->cap = cap;
-    }
+    tk_grow((void **)&c->v, &c->cap, c->n, sizeof *c->v, 16);
     struct rerr *r = &c->v[c->n++];
     r->code = e->domain == XML_FROM_RELAXNGV ? e->code : -1;
     r->node = e->node;
@@ -1457,17 +1448,8 @@ static void eerr_collect(void *user, xmlNodePtr at, int at_end, const char *msg)
         e->overflow = 1;
         return;
     }
-    if (e->n == e->cap) {
-        size_t cap = e->cap ? e->cap * 2 : 16;
-        struct eerr *v = realloc(e->v, cap * sizeof *v);
-        if (v == NULL) {
-            e->overflow = 1;
-            return;
-        }
-        e->v = v;
-        e->cap = cap;
-    }
-    e->v[e->n] = (struct eerr){at, at_end, strdup(msg), NULL, 0, 0, e->n};
+    tk_grow((void **)&e->v, &e->cap, e->n, sizeof *e->v, 16);
+    e->v[e->n] = (struct eerr){at, at_end, tk_xstrdup(msg), NULL, 0, 0, e->n};
     if (e->v[e->n].msg == NULL) {
         e->overflow = 1;
         return;

@@ -4,18 +4,8 @@
 # `teikit compare` (persName spans; @ref and sp/@who grouping, pairwise) and prints one line
 # per file and the totals (mentions summed over the files, pairs summed). docs/accuracy.md
 # says how the gold was made.
-B=${1:-build}
-here=$(dirname "$0")
-corpus=${TK_SHARED:-$here/../../../shared}/corpus
-if [ ! -d "$corpus" ]; then echo "SKIPPED: no corpus at $corpus"; exit 0; fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-for g in "$here"/persons-gold/*.xml; do
-    n=$(basename "$g" .xml)
-    "$B/teikit" convert "$corpus/$n.txt" -o "$tmp/$n.xml" 2>/dev/null || echo "convert failed: $n" >&2
-    "$B/teikit" compare --format json --classes persName,sp --diffs 0 --no-header \
-        "$g" "$tmp/$n.xml" > "$tmp/$n.json"
-done
+. "$(dirname "$0")/gold.sh"
+score_gold "$here/persons-gold" persName,sp
 python3 - "$tmp" <<'PY'
 import glob, json, os, sys
 t = dict(ref=0, hyp=0, exact=0, pr=0, ph=0, pb=0, sr=0, sh=0, sb=0)

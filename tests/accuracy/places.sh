@@ -4,18 +4,8 @@
 # `teikit compare` (placeName and orgName spans, exact) and prints one line
 # per file and the totals (mentions summed over the files). docs/accuracy.md
 # says how the gold was made.
-B=${1:-build}
-here=$(dirname "$0")
-corpus=${TK_SHARED:-$here/../../../shared}/corpus
-if [ ! -d "$corpus" ]; then echo "SKIPPED: no corpus at $corpus"; exit 0; fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-for g in "$here"/places-gold/*.xml; do
-    n=$(basename "$g" .xml)
-    "$B/teikit" convert "$corpus/$n.txt" -o "$tmp/$n.xml" 2>/dev/null || echo "convert failed: $n" >&2
-    "$B/teikit" compare --format json --classes placeName,orgName --diffs 0 --no-header \
-        "$g" "$tmp/$n.xml" > "$tmp/$n.json"
-done
+. "$(dirname "$0")/gold.sh"
+score_gold "$here/places-gold" placeName,orgName
 python3 - "$tmp" <<'PY'
 import glob, json, os, sys
 tot = {}

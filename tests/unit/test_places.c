@@ -20,18 +20,9 @@ static void collect(const tk_place_match *m, void *user)
 
 static const char *marks(tk_places *pl, const char *text)
 {
-    tk_line line = {text, strlen(text), 1, 0};
-    tk_lines L = {NULL, &line, 1};
-    tk_block b;
-    memset(&b, 0, sizeof b);
-    b.kind = TK_B_P;
-    b.n_lines = 1;
-    tk_docblocks db;
-    memset(&db, 0, sizeof db);
-    db.b = &b;
-    db.n = 1;
-    db.end_line = 1;
-    tk_places_discover(pl, &L, &db);
+    tk_text_para t;
+    tk_text_para_init(&t, text, strlen(text));
+    tk_places_discover(pl, &t.lines, &t.doc);
     found_buf[0] = '\0';
     found_text = text;
     tk_places_scan(pl, text, strlen(text), 0, collect, NULL);
