@@ -171,35 +171,13 @@ int main(int argc, char **argv)
     return 0;
 }
 #else
+#include "fuzz_common.h"
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* the reader hands over valid UTF-8 without XML-forbidden characters: do the same */
-    char *buf = malloc(size + 1);
-    if (buf == NULL)
-        return 0;
-    size_t n = 0;
-    for (size_t i = 0; i < size;) {
-        unsigned char c = data[i];
-        size_t l = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        int ok = l > 0 && i + l <= size;
-        for (size_t k = 1; ok && k < l; k++)
-            ok = (data[i + k] & 0xC0) == 0x80;
-        if (ok && l == 1 && c < 0x20 && c != '\n' && c != '\t' && c != '\r')
-            ok = 0;
-        if (ok && l > 1) {
-            int cl = (int)l, cp = xmlGetUTF8Char(data + i, &cl);
-            if (cp < 0 || !xmlIsCharQ(cp))
-                ok = 0;
-        }
-        if (ok) {
-            memcpy(buf + n, data + i, l);
-            n += l;
-            i += l;
-        } else
-            i++;
-    }
-    buf[n] = '\0';
+    size_t n;
+    char *buf = fuzz_xml_text(data, size, &n);
     xmlDocPtr doc = inline_doc(buf, n, NULL, NULL, 1);
     xmlChar *out = NULL;
     int outlen = 0;
