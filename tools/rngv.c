@@ -72,7 +72,7 @@ struct memo {
     const void *k1, *k2;
     pat *r;
 };
-enum { OP_OPEN = 1, OP_ATT, OP_CLOSE, OP_END, OP_TEXT, OP_RECOVER, OP_ATT_NAME, OP_ATT_LEAF,
+enum { OP_OPEN = 1, OP_CLOSE, OP_END, OP_TEXT, OP_RECOVER, OP_ATT_NAME, OP_ATT_LEAF,
        OP_VALUE };
 
 struct tk_rngv {
@@ -290,7 +290,7 @@ static void memo_clear(tk_rngv *v, int only_att)
         return;
     }
     for (size_t i = 0; i < cap; i++) {
-        if (old[i].op == 0 || old[i].op == OP_ATT)
+        if (old[i].op == 0 || old[i].op == OP_VALUE) /* keyed by a value of v->values */
             continue;
         size_t j = memo_slot(v, old[i].op, old[i].p, old[i].k1, old[i].k2);
         while (v->memo[j].op != 0)
@@ -402,11 +402,11 @@ static void qname(tk_rngv *v, xmlNodePtr ctx, const xmlChar *q, int attribute,
         return;
     }
     xmlChar *prefix = xmlStrndup(q, (int)(colon - q));
-    xmlNsPtr x = prefix != NULL ? xmlSearchNs(ctx->doc, ctx, prefix) : NULL;
-    const xmlChar *href = x != NULL ? x->href
-                          : prefix != NULL && xmlStrEqual(prefix, BAD_CAST "xml")
-                              ? BAD_CAST XML_NS
-                              : BAD_CAST "";
+    /* "xml" is bound for ever: answered here, because xmlSearchNs would add the binding to
+       the schema's document (doc->oldNs), which threads building engines share read-only */
+    int xml = prefix != NULL && xmlStrEqual(prefix, BAD_CAST "xml");
+    xmlNsPtr x = prefix != NULL && !xml ? xmlSearchNs(ctx->doc, ctx, prefix) : NULL;
+    const xmlChar *href = xml ? BAD_CAST XML_NS : x != NULL ? x->href : BAD_CAST "";
     *ns = xmlDictLookup(v->dict, href, -1);
     *local = xmlDictLookup(v->dict, colon + 1, -1);
     xmlFree(prefix);
