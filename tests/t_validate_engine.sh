@@ -20,6 +20,25 @@ $TEIKIT validate --grammar-only --schema "$T/int.rng" "$T/many.xml" "$T/bad.xml"
 check "every bad value after a values-heavy document (2000)" \
   [ "$(grep -c 'of attribute "v" on "a" is invalid; must be of type integer' "$T/err")" -eq 2000 ]
 
+# --- -j 2 loads the schema in a thread of its own while the first documents are read; its
+# output is -j 1's, byte for byte (five runs: a race would show as a difference), and a
+# schema that fails stops the run the same way (its message only, exit 2)
+V=tests/validate
+$TEIKIT validate -j 1 $V/valid $V/invalid >"$T/j1.out" 2>"$T/j1.err"; r1=$?
+same=1
+for i in 1 2 3 4 5; do
+  $TEIKIT validate -j 2 $V/valid $V/invalid >"$T/j2.out" 2>"$T/j2.err"; r2=$?
+  if [ $r2 -ne $r1 ] || ! cmp -s "$T/j1.err" "$T/j2.err" || ! cmp -s "$T/j1.out" "$T/j2.out"; then same=0; fi
+done
+check "-j 2 gives -j 1's messages and exit status (5 runs)" [ $same -eq 1 ] && [ $r1 -eq 1 ]
+printf '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><ref name="nope"/></start></grammar>\n' > "$T/dangling.rng"
+for j in 1 2; do
+  $TEIKIT validate -j $j --schema "$T/dangling.rng" $V/invalid "$T/absent.xml" >"$T/s$j.out" 2>"$T/s$j.err"; echo $? >> "$T/s$j.err"
+done
+check "-j 2, a schema that does not compile: -j 1's output" cmp -s "$T/s1.err" "$T/s2.err"
+check "... its message only, exit 2" [ "$(cat "$T/s2.err")" = "$T/dangling.rng:1: error: schema does not compile: reference to \"nope\", which no define names
+2" ]
+
 # --- @ana @wit @facs @resp are checked like @ref and @who (TEI: teidata.pointer), but a
 # dangling one is a warning (exit 0) unless --strict-refs; they mark persons as mentioned
 cat > "$T/any.rng" <<'RNG'

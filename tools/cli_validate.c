@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "validate_internal.h"
 
 void tk_cli_validate_help(FILE *out)
 {
@@ -151,7 +152,9 @@ int tk_cli_validate(int argc, char **argv)
     if (strcmp(format, "json") == 0)
         tk_diag_set_sink(d, tk_diag_sink_json, stdout);
     tk_diag_set_notes(d, explain);
-    tk_schema *s = tk_schema_load(schema, d);
+    /* with threads the schema loads while the first documents are read */
+    tk_schema *s = o.jobs > 1 ? tk_schema_load_background(schema, explain)
+                              : tk_schema_load(schema, d);
     int rc = 2;
     if (s != NULL) {
         tk_validate_stats st;
