@@ -152,9 +152,11 @@ int tk_cli_validate(int argc, char **argv)
     if (strcmp(format, "json") == 0)
         tk_diag_set_sink(d, tk_diag_sink_json, stdout);
     tk_diag_set_notes(d, explain);
-    /* with threads the schema loads while the first documents are read */
-    tk_schema *s = o.jobs > 1 ? tk_schema_load_background(schema, explain)
-                              : tk_schema_load(schema, d);
+    /* with threads the schema loads while the first documents are read (when no thread
+       can be started, here and now) */
+    tk_schema *s = o.jobs > 1 ? tk_schema_load_background(schema, explain) : NULL;
+    if (s == NULL)
+        s = tk_schema_load(schema, d);
     int rc = 2;
     if (s != NULL) {
         tk_validate_stats st;
