@@ -301,6 +301,12 @@ void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_d
                 tk_diag_report(cv->diag, TK_WARNING, cv->file, l->no, (unsigned)t.b + 1,
                                "captions", "the cue ends before it starts");
             info->n_turns++;
+            if (tk_spoken_on(cv, info->shape)) {
+                char s_ref[100], e_ref[100];
+                snprintf(s_ref, sizeof s_ref, "#tk-%sC%zus", cv->id_prefix, cue);
+                snprintf(e_ref, sizeof e_ref, "#tk-%sC%zue", cv->id_prefix, cue);
+                tk_spoken_turn(cv, sp, s_ref, e_ref);
+            }
         }
         i = end;
     }

@@ -87,7 +87,9 @@
        Predicates after the parenthesis: libxml2 walks //x as descendant::x only when the step
        has no predicate, else it first collects every node of the document.) -->
   <xsl:variable name="tk-whole" select="not($tk-texts-tei)"/>
-  <xsl:variable name="tk-notes-all" select="(//tei:note)[$tk-whole or ancestor::tei:text]"/>
+  <!-- (a speaker label as printed, note[@type='speaker'] of Parla-CLARIN and teikit's spoken
+       output, is no footnote: it is printed where it stands) -->
+  <xsl:variable name="tk-notes-all" select="(//tei:note)[$tk-whole or ancestor::tei:text][not(@type = 'speaker')]"/>
   <!-- The critical apparatus: each app (parallel segmentation) is an entry after the text,
        keyed by its lemma, its readings with the sigla of their witnesses; the text shows the
        lemma (the first reading when there is none). -->
