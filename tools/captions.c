@@ -205,8 +205,10 @@ static void payload(tk_conv *cv, xmlNodePtr p, const tk_lines *L, size_t from, s
         }
         size_t name = 0, name_len = 0, tag = voice_tag(s + k, n - k, &name, &name_len);
         if (tag > 0) {
-            xmlNodePtr seg = tk_el(cv, p, "seg");
-            set(seg, "type", "voice");
+            /* (spoken output: the voice tag is the speaker label as printed) */
+            int label = cv->opts != NULL && cv->opts->spoken;
+            xmlNodePtr seg = tk_el(cv, p, label ? "note" : "seg");
+            set(seg, "type", label ? "speaker" : "voice");
             tk_text(seg, s + k, tag);
             const char *id = tk_persons_speaker(cv->persons, s + k + name, name_len);
             size_t w = strlen(who);

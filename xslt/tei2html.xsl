@@ -469,7 +469,8 @@ blockquote{margin:.8rem 1.5rem}
       <div class="speaker">
         <xsl:choose>
           <xsl:when test="$lab"><xsl:apply-templates select="$lab/preceding-sibling::node() | $lab/node()"/></xsl:when>
-          <xsl:when test="@who and not(parent::tei:annotationBlock[@who])"><xsl:call-template name="tk-who-name"/></xsl:when>
+          <!-- (a label printed further in, a caption's voice tag, stays there) -->
+          <xsl:when test="@who and not(parent::tei:annotationBlock[@who]) and not((self::tei:u | tei:u[1])//tei:note[@type='speaker'])"><xsl:call-template name="tk-who-name"/></xsl:when>
         </xsl:choose>
       </div>
       <div class="speech">

@@ -292,7 +292,7 @@
   <!-- (no predicate in a match pattern: see tei2html.xsl, tk-any) -->
   <xsl:template match="tei:u | tei:annotationBlock" mode="block">
     <xsl:param name="prefix" select="''"/>
-    <xsl:variable name="lab" select="(self::tei:u | tei:u[1])/tei:note[@type='speaker']"/>
+    <xsl:variable name="lab" select="(self::tei:u | tei:u[1])//tei:note[@type='speaker']"/>
     <xsl:variable name="name"><xsl:if test="@who and not(parent::tei:annotationBlock[@who]) and not($lab)"><xsl:call-template name="tk-who-name"/></xsl:if></xsl:variable>
     <xsl:choose>
       <xsl:when test="not(@who and not(parent::tei:annotationBlock[@who])) or $lab">
@@ -460,7 +460,7 @@
     <xsl:choose>
       <xsl:when test="$tk-keylines and self::tei:note[@type='comment']"><xsl:call-template name="keyline"/></xsl:when>
       <!-- a speaker label as printed (spoken output, Parla-CLARIN) -->
-      <xsl:when test="@type = 'speaker'"><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text></xsl:when>
+      <xsl:when test="@type = 'speaker'"><xsl:apply-templates mode="inline"/></xsl:when>
       <xsl:when test="$tk-dipl and $inline = '1' and @type = 'unanchored'">
         <xsl:text> </xsl:text><xsl:call-template name="tk-list-label"><xsl:with-param name="label" select="normalize-space(@n)"/></xsl:call-template><xsl:text> </xsl:text><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text>
       </xsl:when>
