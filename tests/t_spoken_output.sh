@@ -101,6 +101,11 @@ has "cues: start and end" "$X" '<annotationBlock who="#[a-z-]+" start="#tk-C1s" 
 has "cues: the voice tag is the label" "$X" '<note type="speaker">&lt;v Ada Quill&gt;</note>Good evening.'
 has "cues: unnamed cue" "$X" '<annotationBlock start="#tk-C2s" end="#tk-C2e"><u n="2">'
 
+# the streamed conversion writes the same bytes as the tree (built by `make check`)
+if [ -x "$TK_BUILD/tests/stream_check" ]; then
+  check "streamed = tree" "$TK_BUILD/tests/stream_check" --spoken "$TK_TMP/timed.txt" "$TK_TMP/plain.txt" "$TK_TMP/cues.txt" >/dev/null
+else skip "no $TK_BUILD/tests/stream_check (make check builds it)"; fi
+
 # ---- a play keeps sp, with a warning
 cat >"$TK_TMP/play.txt" <<'TXT'
 ACT I
