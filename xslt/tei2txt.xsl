@@ -420,7 +420,8 @@
       <!-- a point between words: a space after it unless the text after it has its own space
            or begins with punctuation ("MARK (2:09:06). There's") -->
       <xsl:variable name="next" select="following-sibling::node()[1]"/>
-      <xsl:if test="$next[self::*] or ($next[self::text()] and not(contains(concat(' &#9;&#10;&#13;', $tk-punct), substring($next, 1, 1))))">
+      <!-- (a caption's <00:00:01.000>, rend tagged, is glued to the word as printed) -->
+      <xsl:if test="not(contains(concat(' ', @rend, ' '), ' tagged ')) and ($next[self::*] or ($next[self::text()] and not(contains(concat(' &#9;&#10;&#13;', $tk-punct), substring($next, 1, 1)))))">
         <xsl:text> </xsl:text>
       </xsl:if>
     </xsl:if>
