@@ -1,6 +1,7 @@
-/* captions.c: WebVTT and SRT captions -> TEI: each cue a turn whose start and end times are
- * anchors into the text's timeline, voice tags as speakers, the header and NOTE/STYLE/REGION
- * blocks kept as printed (docs/convert.md, "Captions"). */
+/* captions.c: WebVTT and SRT captions -> TEI: each cue a turn (one per speaker: `- `, voice
+ * tags) whose start and end times are anchors into the text's timeline, cue tags as TEI, the
+ * cue text through the inline pass, the header and NOTE/STYLE/REGION blocks kept as printed
+ * (docs/convert.md, "Captions"). */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -243,8 +244,8 @@ static void inline_run(tk_conv *cv, xmlNodePtr parent, const cue_span *c, size_t
     size_t m = 0;
     while (li + m < n && (m == 0 || c->starts[li + m] < b))
         m++;
-    size_t starts[m];
-    unsigned cols[m];
+    size_t *starts = tk_xmalloc(m * sizeof *starts);
+    unsigned *cols = tk_xmalloc(m * sizeof *cols);
     for (size_t i = 0; i < m; i++) {
         starts[i] = i == 0 ? 0 : c->starts[li + i] - a;
         cols[i] = i == 0 ? c->cols[li] + tk_utf8_col(c->text + c->starts[li], a - c->starts[li]) - 1
@@ -252,6 +253,8 @@ static void inline_run(tk_conv *cv, xmlNodePtr parent, const cue_span *c, size_t
     }
     tk_span sp = {c->text + a, b - a, m, starts, c->nos + li, cols};
     tk_inline_append(cv, parent, &sp);
+    free(starts);
+    free(cols);
 }
 
 /* WebVTT's inline cue tags (a voice opens a turn instead): the TEI element, its @rend's
