@@ -468,14 +468,15 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:if test="self::tei:u"><xsl:call-template name="cite-anchor"><xsl:with-param name="set" select="'tk-us'"/><xsl:with-param name="prefix" select="'u'"/></xsl:call-template></xsl:if>
       <div class="speaker">
         <xsl:choose>
-          <xsl:when test="$lab"><xsl:apply-templates select="$lab/preceding-sibling::node() | $lab/node()"/></xsl:when>
+          <!-- (a page break goes to the speech, as in sp) -->
+          <xsl:when test="$lab"><xsl:apply-templates select="$lab/preceding-sibling::node()[not(self::tei:pb)] | $lab/node()"/></xsl:when>
           <!-- (a label printed further in, a caption's voice tag, stays there) -->
-          <xsl:when test="@who and not(parent::tei:annotationBlock[@who]) and not((self::tei:u | tei:u[1])//tei:note[@type='speaker'])"><xsl:call-template name="tk-who-name"/></xsl:when>
+          <xsl:when test="@who and not(parent::tei:annotationBlock[@who]) and not((self::tei:u | tei:u[1])//tei:note[@type='speaker'] | preceding-sibling::*[1][self::tei:note[@type='speaker']])"><xsl:call-template name="tk-who-name"/></xsl:when>
         </xsl:choose>
       </div>
       <div class="speech">
         <xsl:choose>
-          <xsl:when test="self::tei:u"><p><xsl:apply-templates select="$lab/following-sibling::node() | node()[not($lab)]"/></p></xsl:when>
+          <xsl:when test="self::tei:u"><p><xsl:apply-templates select="$lab/preceding-sibling::tei:pb | $lab/following-sibling::node() | node()[not($lab)]"/></p></xsl:when>
           <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
         </xsl:choose>
       </div>
@@ -484,7 +485,7 @@ blockquote{margin:.8rem 1.5rem}
   <xsl:template match="tei:annotationBlock/tei:u">
     <!-- (the first u's label went to the block's speaker column) -->
     <xsl:variable name="lab" select="(self::tei:u[not(preceding-sibling::tei:u)])/tei:note[@type='speaker'][1]"/>
-    <p class="u"><xsl:apply-templates select="$lab/following-sibling::node() | node()[not($lab)]"/></p>
+    <p class="u"><xsl:apply-templates select="$lab/preceding-sibling::tei:pb | $lab/following-sibling::node() | node()[not($lab)]"/></p>
   </xsl:template>
 
   <xsl:template match="tei:stage">

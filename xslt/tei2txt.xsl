@@ -292,7 +292,8 @@
   <!-- (no predicate in a match pattern: see tei2html.xsl, tk-any) -->
   <xsl:template match="tei:u | tei:annotationBlock" mode="block">
     <xsl:param name="prefix" select="''"/>
-    <xsl:variable name="lab" select="(self::tei:u | tei:u[1])//tei:note[@type='speaker']"/>
+    <!-- (the label inside, or printed just before it: Parla-CLARIN) -->
+    <xsl:variable name="lab" select="(self::tei:u | tei:u[1])//tei:note[@type='speaker'] | preceding-sibling::*[1][self::tei:note[@type='speaker']]"/>
     <xsl:variable name="name"><xsl:if test="@who and not(parent::tei:annotationBlock[@who]) and not($lab)"><xsl:call-template name="tk-who-name"/></xsl:if></xsl:variable>
     <xsl:choose>
       <xsl:when test="not(@who and not(parent::tei:annotationBlock[@who])) or $lab">
