@@ -74,6 +74,13 @@ $TEIKIT render --to text -o "$TK_TMP/pq.out" "$TK_TMP/pq.xml" 2>/dev/null
 has "persons: who from the personography" "$TK_TMP/pq.xml" 'who="#quill"'
 hasnt "persons: no name beside the label" "$TK_TMP/pq.out" 'Adalbert Quill:'
 
+# a time printed after the label, before the words (a podcast's `NAME: [04:14] words`) times
+# the turn too; one further in does not
+printf 'MR. QUILL: [00:04:14] Again.\n\nMS. TOR: Yes [00:05:00] later.\n' >"$TK_TMP/after.txt"
+spoken after
+has "after: a time after the label" "$TK_TMP/after.xml" '<annotationBlock who="#[a-z-]+" start="#tk-T00-04-14"><u><note type="speaker">MR. QUILL:</note>'
+has "after: a time further in" "$TK_TMP/after.xml" '<u who="#[a-z-]+"><note type="speaker">MS. TOR:</note>'
+
 # ---- untimed: u without annotationBlock
 printf 'MR. SMITH: Hello.\n\nMR. JONES: Hi.\n\nMR. SMITH: Bye.\n' >"$TK_TMP/plain.txt"
 spoken plain

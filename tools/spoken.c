@@ -65,16 +65,30 @@ void tk_spoken_event(tk_conv *cv, xmlNodePtr stage)
     xmlNodeSetName(stage, (const xmlChar *)"incident");
 }
 
+/* The time anchor printed before the words of turn sp (`[00:12:31] NAME: ...`,
+ * `NAME: \[04:14\] ...`): before or after its label, a page break aside; NULL when none. */
+static xmlNodePtr leading_time(xmlNodePtr sp)
+{
+    for (xmlNodePtr c = sp->children; c != NULL; c = c->next) {
+        if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c))
+            continue;
+        if (named(c, "speaker") || named(c, "pb"))
+            continue;
+        if (named(c, "p") && c->children != NULL)
+            c = c->children;
+        return named(c, "anchor") && xmlHasProp(c, (const xmlChar *)"synch") ? c : NULL;
+    }
+    return NULL;
+}
+
 void tk_spoken_turn(tk_conv *cv, xmlNodePtr sp, const char *start, const char *end)
 {
-    xmlNodePtr lead = NULL; /* a time anchor printed before anything else of the turn */
+    xmlNodePtr lead = start == NULL ? leading_time(sp) : NULL;
     xmlNodeSetName(sp, (const xmlChar *)"u");
     for (xmlNodePtr c = sp->children, next; c != NULL; c = next) {
         next = c->next;
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (named(c, "anchor") && c == sp->children && start == NULL)
-            lead = c;
         if (named(c, "speaker")) {
             xmlNodeSetName(c, (const xmlChar *)"note");
             xmlSetProp(c, (const xmlChar *)"type", (const xmlChar *)"speaker");
