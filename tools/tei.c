@@ -224,6 +224,21 @@ static void add_p(builder *b, const tk_block *bl, const char *name)
     text_el(b, target(b), name, bl, 0);
 }
 
+/* 1 when a list marker (`1.`, `(a)`, `iv)`) numbers its item; 0 for a bullet (`-`, `*`, `•`). */
+static int numbered_marker(const char *m, size_t len)
+{
+    return len > 0 && m[0] != '-' && m[0] != '*' && (unsigned char)m[0] != 0xE2;
+}
+
+/* 1 when element e has @rend equal to v. */
+static int rend_is(xmlNodePtr e, const char *v)
+{
+    xmlChar *r = xmlGetProp(e, (const xmlChar *)"rend");
+    int same = r != NULL && strcmp((const char *)r, v) == 0;
+    xmlFree(r);
+    return same;
+}
+
 /* A paragraph that holds nothing but a page break (`[Page 12]` on a line of its own) is
  * no paragraph: the pb replaces it, inside the list that was open before it (the list
  * goes on across the page). */
@@ -536,22 +551,27 @@ static void one_block(builder *b, const tk_block *bl)
         break;
     case TK_B_ITEM: {
         xmlNodePtr t = target(b);
+        int numbered = numbered_marker(l->s + bl->label_off, bl->label_len);
+        const char *rend = numbered ? "numbered" : "bulleted";
+        /* a new list: not into a roster, nor a bulleted item into a numbered list (TEI: all
+           items of a list have a label or none) */
         if (b->list == NULL || b->list->parent != t || b->list != t->last ||
-            xmlHasProp(b->list, (const xmlChar *)"type") != NULL) { /* not into a roster */
+            xmlHasProp(b->list, (const xmlChar *)"type") != NULL ||
+            !rend_is(b->list, rend)) {
             b->list = tk_el(cv, t, "list");
             if (b->list == NULL) {
                 b->oom = 1;
                 break;
             }
-            unsigned char c = (unsigned char)l->s[bl->label_off];
-            xmlSetProp(b->list, (const xmlChar *)"rend",
-                       (const xmlChar *)((c >= '0' && c <= '9') || c == '(' ||
-                                                 (c >= 'a' && c <= 'z')
-                                             ? "numbered"
-                                             : "bulleted"));
+            xmlSetProp(b->list, (const xmlChar *)"rend", (const xmlChar *)rend);
         }
         if (b->sp != NULL)
             b->sp_has_content = 1;
+        if (numbered) { /* the printed number as the item's label (TEI list of label/item) */
+            xmlNodePtr lab = tk_el(cv, b->list, "label");
+            if (lab != NULL)
+                tk_text(lab, l->s + bl->label_off, bl->label_len);
+        }
         xmlNodePtr item = text_el(b, b->list, "item", bl, 0);
         if (item != NULL) {
             char n[32];

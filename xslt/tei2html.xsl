@@ -501,7 +501,8 @@ blockquote{margin:.8rem 1.5rem}
     </div>
   </xsl:template>
 
-  <!-- lists: the printed number (@n) kept -->
+  <!-- lists: the printed number kept, from the item's label (a list of label/item pairs) or
+       its @n; a label that pairs with the item after it is shown in that item's li -->
   <xsl:template match="tei:list">
     <xsl:variable name="tag">
       <xsl:choose>
@@ -510,7 +511,7 @@ blockquote{margin:.8rem 1.5rem}
       </xsl:choose>
     </xsl:variable>
     <xsl:element name="{$tag}">
-      <xsl:if test="tei:item/@n"><xsl:attribute name="class">numbered</xsl:attribute></xsl:if>
+      <xsl:if test="tei:item/@n or tei:label"><xsl:attribute name="class">numbered</xsl:attribute></xsl:if>
       <xsl:call-template name="lang"/>
       <xsl:apply-templates/>
     </xsl:element>
@@ -518,11 +519,17 @@ blockquote{margin:.8rem 1.5rem}
   <xsl:template match="tei:item">
     <li>
       <xsl:call-template name="lang"/>
-      <xsl:if test="normalize-space(@n)"><span class="n"><xsl:value-of select="normalize-space(@n)"/></span><xsl:text> </xsl:text></xsl:if>
+      <xsl:variable name="label" select="(preceding-sibling::*[1])[self::tei:label]"/>
+      <xsl:choose>
+        <xsl:when test="$label"><span class="n"><xsl:apply-templates select="$label/node()"/></span><xsl:text> </xsl:text></xsl:when>
+        <xsl:when test="normalize-space(@n)"><span class="n"><xsl:value-of select="normalize-space(@n)"/></span><xsl:text> </xsl:text></xsl:when>
+      </xsl:choose>
       <xsl:apply-templates/>
     </li>
   </xsl:template>
-  <xsl:template match="tei:list/tei:label"><li class="label"><strong><xsl:apply-templates/></strong></li></xsl:template>
+  <xsl:template match="tei:list/tei:label">
+    <xsl:if test="not((following-sibling::*[1])[self::tei:item])"><li class="label"><strong><xsl:apply-templates/></strong></li></xsl:if>
+  </xsl:template>
 
   <!-- tables -->
   <xsl:template match="tei:table"><table><xsl:call-template name="lang"/><xsl:apply-templates select="tei:head"/><tbody><xsl:apply-templates select="node()[not(self::tei:head)]"/></tbody></table></xsl:template>

@@ -306,15 +306,26 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A list item: the printed number (@n) or a dash (none in a roster), continuation lines
-       hang under it. -->
+  <!-- A list item: its label (a list of label/item pairs), the printed number (@n) or a dash
+       (none in a roster), continuation lines hang under it. A label that pairs with the item
+       after it is printed there, not as a block of its own. -->
+  <xsl:template match="tei:label" mode="block">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:if test="not(parent::tei:list and (following-sibling::*[1])[self::tei:item])">
+      <xsl:call-template name="tk-block"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
   <xsl:template match="tei:item" mode="block">
     <xsl:param name="prefix" select="''"/>
+    <xsl:variable name="label" select="(preceding-sibling::*[1])[self::tei:label]"/>
     <xsl:variable name="mark">
       <xsl:choose>
+        <xsl:when test="$label">
+          <xsl:variable name="l"><xsl:apply-templates select="$label/node()" mode="inline"/></xsl:variable>
+          <xsl:if test="normalize-space($l)"><xsl:value-of select="concat(normalize-space($l), ' ')"/></xsl:if>
+        </xsl:when>
         <xsl:when test="normalize-space(@n)"><xsl:value-of select="concat(normalize-space(@n), ' ')"/></xsl:when>
         <xsl:when test="parent::tei:list[@type='ordered' or @type='numbered' or @rend='numbered']"><xsl:call-template name="tk-nth"/><xsl:text>. </xsl:text></xsl:when>
-        <xsl:when test="(preceding-sibling::*[1])[self::tei:label]"/>
         <xsl:when test="parent::tei:list[@type='participants']"/><!-- a roster: one name a line -->
         <xsl:otherwise>- </xsl:otherwise>
       </xsl:choose>
