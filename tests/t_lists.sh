@@ -48,4 +48,104 @@ printf 'A list\n\n1. one;\n\n- two.\n\n2. three.\n' > "$TK_TMP/mix.txt"
 conv mix
 valid "numbered then bulleted: valid (all items of a list labelled or none)" "$TK_TMP/mix.xml"
 
+# ---- a marker alone on its line: its item's text is the next paragraph; a page break and
+#      further paragraphs before the next item belong to the item (item/p, the pb inside)
+cat > "$TK_TMP/more.txt" <<'TXT'
+Minutes of the harbour board
+
+The board took the following action:
+
+(1)
+
+The quay is to be repaired before the winter storms.
+
+(2) The fees stay as they are for the coming year.
+
+The members added that the fees will be reviewed in the spring.
+
+[Page 4]
+
+A committee of three was named to prepare that review.
+
+(3) Adopted without dissent.
+
+The board then rose, and the members went out to look at the quay together.
+TXT
+conv more; X="$TK_TMP/more.xml"
+has "lone marker: label" "$X" '<label>\(1\)</label>'
+has "lone marker: the next paragraph is its item" "$X" '<item n="\(1\)">The quay is to be repaired'
+has "item of several paragraphs" "$X" '<item n="\(2\)"><p>The fees stay as they are for the coming year.</p><p>The members added'
+has "page break inside the item" "$X" '</p><pb n="4" rend="bracketed"/><p>A committee of three'
+has "the last item ends the list" "$X" '<item n="\(3\)">Adopted without dissent.</item>'
+has "the paragraph after the list stays one" "$X" '^ *<p>The board then rose'
+valid "items of paragraphs valid" "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/more.out" "$X" 2>/dev/null
+has "text: the label before the first paragraph" "$TK_TMP/more.out" '^\(2\) The fees stay'
+has "text: a further paragraph a block of its own" "$TK_TMP/more.out" '^The members added'
+printf 'Decree of the council\n\nThe council decrees:\n\n1. Loans are annulled.\n\n2.\n\n[Page 33]\n\nRemark: the local organs decide.\n\n3. The bank liquidates them.\n' > "$TK_TMP/lone.txt"
+conv lone; X="$TK_TMP/lone.xml"
+has "lone marker, page break, text: all in the item" "$X" '<item n="2\."><pb n="33" rend="bracketed"/>$'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/lone.out" "$X" 2>/dev/null
+has "text: the page break apart from the words after it" "$TK_TMP/lone.out" '\[Page 33\] Remark:'
+
+# ---- markers in parentheses numbered on, after an unnumbered paragraph: `(2)` then `(3)`
+#      open a list; roman numerals; words that number clauses stay in the item's text
+cat > "$TK_TMP/forms.txt" <<'TXT'
+Despatch of the Legation
+
+The Legation reports as follows on the matters raised in the Department's instruction.
+
+(2) The second point was settled yesterday.
+
+(3) The third point remains open.
+
+The treaty reads:
+
+Article 1. The parties agree to consult each other.
+
+Article 2. The parties renounce war.
+
+The rules are:
+
+i. no arms;
+
+ii. no troops.
+
+First. The envoy arrived.
+
+Second. The envoy left.
+TXT
+conv forms; X="$TK_TMP/forms.xml"
+has "(2) then (3) open a list" "$X" '<label>\(2\)</label>'
+has "roman numerals" "$X" '<label>ii\.</label>'
+has "clause word kept in the item" "$X" '<item n="Article 2\.">Article 2\. The parties'
+hasnt "clause word: no label" "$X" '<label>Article'
+has "ordinal word kept in the item" "$X" '<item n="Second\.">Second\. The envoy left'
+valid "marker forms valid" "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/forms.out" "$X" 2>/dev/null
+count "text: a clause word printed once" "$TK_TMP/forms.out" 'Article 2\.' 1
+
+# ---- near-misses: paragraphs that start with a number or look like markers stay paragraphs
+cat > "$TK_TMP/near.txt" <<'TXT'
+Telegram from the Legation
+
+28. Your 45, May 3, 6 p.m. The Minister received me this morning.
+
+1934. The year opened with a change of government in the capital.
+
+1.5 million pesos were voted for the harbour.
+
+A. Smith called on the Minister this afternoon.
+
+* * * * * *
+
+He said that nothing would change.
+TXT
+conv near; X="$TK_TMP/near.xml"
+hasnt "no list at all" "$X" '<list|<item'
+hasnt "no label (but the header's application label)" "$X" '<label>[^t]'
+has "a telegram number stays a paragraph" "$X" '<p>28\. Your 45'
+has "a year stays a paragraph" "$X" '<p>1934\. The year'
+has "an omission line stays a paragraph" "$X" '<p>\* \* \* \* \* \*</p>'
+
 tk_done

@@ -91,6 +91,7 @@ typedef struct builder {
     int sp_has_speaker, sp_has_content;
     unsigned sp_line;
     xmlNodePtr list;        /* open list (in container or sp) */
+    int list_labelled;      /* its items have labels (a numbered list: label/item pairs) */
     xmlNodePtr cast;        /* open castList (in container) */
     xmlNodePtr opener;
     xmlNodePtr closer;      /* open closer (salute, signed) at the end of the container */
@@ -131,12 +132,13 @@ static void close_sp(builder *b)
     b->list = NULL;
 }
 
-/* Appends the inline pass's rendering of block lines to a new element `name` under parent. */
+/* Appends the inline pass's rendering of block lines to a new element `name` under parent
+ * (to parent itself when name is NULL). */
 static xmlNodePtr text_el(builder *b, xmlNodePtr parent, const char *name, const tk_block *bl,
                           size_t end_first)
 {
     tk_span sp;
-    xmlNodePtr el = tk_el(b->cv, parent, name);
+    xmlNodePtr el = name != NULL ? tk_el(b->cv, parent, name) : parent;
     if (el == NULL) {
         b->oom = 1;
         return NULL;
@@ -237,6 +239,57 @@ static int rend_is(xmlNodePtr e, const char *v)
     int same = r != NULL && strcmp((const char *)r, v) == 0;
     xmlFree(r);
     return same;
+}
+
+/* 1 when node n is the element `name`. */
+static int is_el(xmlNodePtr n, const char *name)
+{
+    return n != NULL && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* A further paragraph of the open list's last item (TK_BF_ITEM_MORE): the item's text when
+ * it has none yet (a marker alone on its line), else a p, the item's first text wrapped in
+ * a p of its own; what stands after the item in the list (a page break) moves into it
+ * first. Without an open list: a paragraph. */
+static void item_paragraph(builder *b, const tk_block *bl)
+{
+    xmlNodePtr t = target(b), item = NULL;
+    if (b->list != NULL && b->list == t->last)
+        for (item = b->list->last; item != NULL && !is_el(item, "item"); item = item->prev)
+            ;
+    if (item == NULL) {
+        add_p(b, bl, "p");
+        return;
+    }
+    int empty = 1, has_p = 0;
+    for (xmlNodePtr c = item->children; c != NULL; c = c->next) {
+        if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c))
+            continue;
+        empty = 0;
+        has_p |= is_el(c, "p");
+    }
+    if (!empty && !has_p) { /* the item's own text becomes its first p */
+        xmlNodePtr p = tk_el(b->cv, item, "p");
+        if (p == NULL) {
+            b->oom = 1;
+            return;
+        }
+        while (item->children != p) {
+            xmlNodePtr c = item->children;
+            xmlUnlinkNode(c);
+            xmlAddChild(p, c);
+        }
+    }
+    int moved = 0;
+    while (item->next != NULL) { /* a page break between the paragraphs */
+        xmlNodePtr c = item->next;
+        xmlUnlinkNode(c);
+        xmlAddChild(item, c);
+        moved = 1;
+    }
+    if (empty && moved) /* the break and the text after it stay apart, as printed */
+        tk_text(item, "\n", 1);
+    text_el(b, item, empty ? NULL : "p", bl, 0);
 }
 
 /* A paragraph that holds nothing but a page break (`[Page 12]` on a line of its own) is
@@ -551,23 +604,29 @@ static void one_block(builder *b, const tk_block *bl)
         break;
     case TK_B_ITEM: {
         xmlNodePtr t = target(b);
+        if (bl->flags & TK_BF_ITEM_MORE) {
+            item_paragraph(b, bl);
+            break;
+        }
         int numbered = numbered_marker(l->s + bl->label_off, bl->label_len);
+        int labelled = numbered && !(bl->flags & TK_BF_ITEM_WORD);
         const char *rend = numbered ? "numbered" : "bulleted";
         /* a new list: not into a roster, nor a bulleted item into a numbered list (TEI: all
            items of a list have a label or none) */
         if (b->list == NULL || b->list->parent != t || b->list != t->last ||
             xmlHasProp(b->list, (const xmlChar *)"type") != NULL ||
-            !rend_is(b->list, rend)) {
+            !rend_is(b->list, rend) || b->list_labelled != labelled) {
             b->list = tk_el(cv, t, "list");
             if (b->list == NULL) {
                 b->oom = 1;
                 break;
             }
             xmlSetProp(b->list, (const xmlChar *)"rend", (const xmlChar *)rend);
+            b->list_labelled = labelled;
         }
         if (b->sp != NULL)
             b->sp_has_content = 1;
-        if (numbered) { /* the printed number as the item's label (TEI list of label/item) */
+        if (labelled) { /* the printed number as the item's label (TEI list of label/item) */
             xmlNodePtr lab = tk_el(cv, b->list, "label");
             if (lab != NULL)
                 tk_text(lab, l->s + bl->label_off, bl->label_len);

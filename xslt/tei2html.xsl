@@ -283,6 +283,7 @@ sup.fnref{line-height:0;font-size:.75em}sup.fnref a{text-decoration:none;color:v
 :target{background:#fff5c2}
 ol.numbered,ul.numbered{list-style:none;padding-left:2rem}
 .numbered>li>.n{display:inline-block;min-width:2rem;margin-left:-2rem}
+.numbered>li>.n+p{display:inline}
 .lg{margin:.8rem 0}.l{margin:0}
 .tei-text [data-n]{position:relative}
 .tei-text [data-n]::before{content:attr(data-n);position:absolute;left:-2.7rem;width:2.2rem;text-align:right;font:11px/2.2 system-ui,sans-serif;color:var(--muted)}
@@ -522,7 +523,8 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:variable name="label" select="(preceding-sibling::*[1])[self::tei:label]"/>
       <xsl:choose>
         <xsl:when test="$label"><span class="n"><xsl:apply-templates select="$label/node()"/></span><xsl:text> </xsl:text></xsl:when>
-        <xsl:when test="normalize-space(@n)"><span class="n"><xsl:value-of select="normalize-space(@n)"/></span><xsl:text> </xsl:text></xsl:when>
+        <!-- (an @n the item's text starts with, `Article 2.`, is not printed twice) -->
+        <xsl:when test="normalize-space(@n) and not(starts-with(normalize-space(.), normalize-space(@n)))"><span class="n"><xsl:value-of select="normalize-space(@n)"/></span><xsl:text> </xsl:text></xsl:when>
       </xsl:choose>
       <xsl:apply-templates/>
     </li>

@@ -324,16 +324,29 @@
           <xsl:variable name="l"><xsl:apply-templates select="$label/node()" mode="inline"/></xsl:variable>
           <xsl:if test="normalize-space($l)"><xsl:value-of select="concat(normalize-space($l), ' ')"/></xsl:if>
         </xsl:when>
+        <!-- (an @n the item's text starts with, `Article 2.`, is not printed twice) -->
+        <xsl:when test="normalize-space(@n) and starts-with(normalize-space(.), normalize-space(@n))"/>
         <xsl:when test="normalize-space(@n)"><xsl:value-of select="concat(normalize-space(@n), ' ')"/></xsl:when>
         <xsl:when test="parent::tei:list[@type='ordered' or @type='numbered' or @rend='numbered']"><xsl:call-template name="tk-nth"/><xsl:text>. </xsl:text></xsl:when>
         <xsl:when test="parent::tei:list[@type='participants']"/><!-- a roster: one name a line -->
         <xsl:otherwise>- </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:call-template name="leaf">
-      <xsl:with-param name="prefix" select="concat($prefix, $mark)"/>
-      <xsl:with-param name="hang" select="substring('            ', 1, string-length($mark))"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <!-- an item of paragraphs: the mark before the first, each a block -->
+      <xsl:when test="tei:p">
+        <xsl:variable name="first" select="tei:p[1]"/>
+        <xsl:apply-templates select="$first/preceding-sibling::node()" mode="block"/>
+        <xsl:apply-templates select="$first" mode="block"><xsl:with-param name="prefix" select="concat($prefix, $mark)"/></xsl:apply-templates>
+        <xsl:apply-templates select="$first/following-sibling::node()" mode="block"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="leaf">
+          <xsl:with-param name="prefix" select="concat($prefix, $mark)"/>
+          <xsl:with-param name="hang" select="substring('            ', 1, string-length($mark))"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A table row: cells separated by " | ". -->
