@@ -88,6 +88,48 @@ has "lone marker, page break, text: all in the item" "$X" '<item n="2\."><pb n="
 $TEIKIT render --to text --view diplomatic -o "$TK_TMP/lone.out" "$X" 2>/dev/null
 has "text: the page break apart from the words after it" "$TK_TMP/lone.out" '\[Page 33\] Remark:'
 
+# ---- a list of another kind of number under an item is a list in that item (a page break
+#      among its items stays in it); the outer list goes on with the next number; a marker
+#      alone followed by sub-items holds them
+cat > "$TK_TMP/nest.txt" <<'TXT'
+Report of the harbour board
+
+The board took the following action:
+
+1. The quay is to be repaired.
+
+2. The fees:
+
+(a) stay as they are;
+
+[Page 5]
+
+(b) are reviewed in spring.
+
+A committee was named.
+
+3.
+
+(a) one;
+
+(b) two.
+
+4. Adopted.
+
+The board then rose, and the members went out to look at the quay together.
+TXT
+conv nest; X="$TK_TMP/nest.xml"
+count "one outer list" "$X" '^ *<list rend="numbered">' 1
+has "sub-list inside item 2, after its words" "$X" '<item n="2\."><p>The fees:</p><list rend="numbered"><label>\(a\)</label>'
+has "page break inside the sub-list" "$X" '</item><pb n="5" rend="bracketed"/><label>\(b\)</label>'
+has "a paragraph after the sub-list, before 3., is item 2's" "$X" '</list><p>A committee was named.</p></item>'
+has "a marker alone holds its sub-list" "$X" '<item n="3\."><list rend="numbered"><label>\(a\)</label>'
+has "the outer list goes on" "$X" '<label>4\.</label>'
+valid "nested lists valid" "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/nest.out" "$X" 2>/dev/null
+has "text: a marker alone on its line before its sub-list" "$TK_TMP/nest.out" '^3\.$'
+has "text: the sub-items as blocks" "$TK_TMP/nest.out" '^\(a\) one;'
+
 # ---- markers in parentheses numbered on, after an unnumbered paragraph: `(2)` then `(3)`
 #      open a list; roman numerals; words that number clauses stay in the item's text
 cat > "$TK_TMP/forms.txt" <<'TXT'

@@ -274,7 +274,9 @@ typedef struct parser {
     unsigned forms;        /* label forms this text's turns use (TK_LF_*) */
     int mixed_ok;          /* mixed-case names are labels */
     tk_names *mixed;       /* how often each mixed-case name opens a paragraph with ':' */
-    tk_lmark item_mark;    /* the marker of the last list item of a record */
+    tk_lmark marks[TK_LIST_DEPTH]; /* the markers of the open items of a record's list,
+                                      one a nesting level */
+    unsigned depth;        /* the level of the last item */
     int item_empty;        /* that item is a marker alone on its line: its text follows */
 } parser;
 
@@ -668,13 +670,27 @@ static int unmarked_para(const tk_lines *L, const para *p)
     return 1;
 }
 
-/* 1 when the unmarked paragraph v[k] of an open list is a further paragraph of its last item:
- * that item is a marker alone (its text follows), or the next marked paragraph within
- * ITEM_MORE_MAX, before any heading, carries the marker that follows the item's
- * (`(1)`, two paragraphs, `(2)`: both paragraphs are item 1's). */
-static int item_goes_on(parser *P, const para *v, size_t k, size_t end)
+/* The nesting level marker m numbers in the open list: the deepest level whose item m
+ * follows; else one deeper when m opens a list (`(a)` under `1.`); else the last item's. */
+static unsigned item_level(const parser *P, const tk_lmark *m)
+{
+    for (unsigned j = P->depth + 1; j-- > 0;)
+        if (tk_list_marker_follows(&P->marks[j], m))
+            return j;
+    if (P->depth + 1 < TK_LIST_DEPTH && tk_list_marker_first(m))
+        return P->depth + 1;
+    return P->depth;
+}
+
+/* 1 when the unmarked paragraph v[k] of an open list is a further paragraph of one of its
+ * open items, that item's level in *level: the last item is a marker alone (its text
+ * follows), or the next marked paragraph within ITEM_MORE_MAX, before any heading, carries
+ * the marker that follows an open item's (`(1)`, two paragraphs, `(2)`: both paragraphs are
+ * item 1's; `2.`, `(a)`, `(b)`, a paragraph, `3.`: the paragraph is item 2's). */
+static int item_goes_on(parser *P, const para *v, size_t k, size_t end, unsigned *level)
 {
     const tk_lines *L = P->lines;
+    *level = P->depth;
     if (P->item_empty)
         return 1;
     for (size_t j = k, seen = 0; j < end && seen < ITEM_MORE_MAX; j++) {
@@ -682,8 +698,14 @@ static int item_goes_on(parser *P, const para *v, size_t k, size_t end)
         tk_lmark m;
         if (v[j].n == 1 && page_marker_line(l))
             continue;
-        if (list_marker(l, &m))
-            return tk_list_marker_follows(&P->item_mark, &m);
+        if (list_marker(l, &m)) {
+            for (unsigned d = P->depth + 1; d-- > 0;)
+                if (tk_list_marker_follows(&P->marks[d], &m)) {
+                    *level = d;
+                    return 1;
+                }
+            return 0;
+        }
         if (v[j].n == 1 && heading_like(l))
             return 0;
         seen++;
@@ -707,12 +729,16 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
         add_block(P, TK_B_P, i, 1, 0);
         return;
     }
-    if (*list_open && unmarked_para(L, p) && item_goes_on(P, v, k, end)) {
+    unsigned level;
+    if (*list_open && unmarked_para(L, p) && item_goes_on(P, v, k, end, &level)) {
         tk_block *b = add_block(P, TK_B_ITEM, i, p->n, 0);
-        if (b != NULL)
+        if (b != NULL) {
             b->flags |= TK_BF_ITEM_MORE;
+            b->level = level;
+        }
         note(P, i, "list", "a further paragraph of the list item before it");
         P->item_empty = 0;
+        P->depth = level;
         return;
     }
     for (; i < stop; i++) {
@@ -724,8 +750,11 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
         int lone = m.text == L->v[i].len;
         /* a list starts with item 1 / a / i / a bullet, or continues an open list; a single
            numbered paragraph such as a telegram number stays a paragraph, unless the next
-           paragraph line carries the next marker; a marker alone needs text after it */
-        if (lone && (nl == NULL || list_marker(nl, &m2)))
+           paragraph line carries the next marker; a marker alone needs text after it, or
+           the first item of a list in it (`2.` alone, then `(a) ...`) */
+        if (lone && (nl == NULL || (list_marker(nl, &m2) &&
+                                    (!tk_list_marker_first(&m2) ||
+                                     tk_list_marker_follows(&m, &m2)))))
             continue;
         if (!*list_open && !tk_list_marker_first(&m) &&
             !(nl != NULL && list_marker(nl, &m2) && tk_list_marker_follows(&m, &m2)))
@@ -738,14 +767,19 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
         size_t e = i + 1;
         while (e < stop && !list_marker(&L->v[e], &m2))
             e++;
+        level = *list_open ? item_level(P, &m) : 0;
         tk_block *b = add_block(P, TK_B_ITEM, i, e - i, m.text);
         if (b != NULL) {
             b->label_off = 0;
             b->label_len = m.mlen;
+            b->level = level;
             if (m.kind == TK_LM_WORD)
                 b->flags |= TK_BF_ITEM_WORD;
         }
-        P->item_mark = m;
+        if (level > 0)
+            note(P, i, "list", "an item of a list in the item before it (another kind of number)");
+        P->marks[level] = m;
+        P->depth = level;
         P->item_empty = lone && e == i + 1;
         *list_open = 1;
         run = e;
@@ -2147,7 +2181,7 @@ static size_t parts_with_text(const parser *P, size_t from, size_t most, const u
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
                            const char *file, int explain, int corpus_title, tk_diag *d)
 {
-    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {0}, 0};
+    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0};
     tk_blocks *B = calloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};

@@ -247,49 +247,122 @@ static int is_el(xmlNodePtr n, const char *name)
     return n != NULL && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
-/* A further paragraph of the open list's last item (TK_BF_ITEM_MORE): the item's text when
- * it has none yet (a marker alone on its line), else a p, the item's first text wrapped in
- * a p of its own; what stands after the item in the list (a page break) moves into it
- * first. Without an open list: a paragraph. */
+/* The last element child of n that is no page break (the list or item a page break
+ * followed), NULL when none. */
+static xmlNodePtr last_el(xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->last; c != NULL; c = c->prev)
+        if (c->type == XML_ELEMENT_NODE && !is_el(c, "pb") && !is_el(c, "milestone"))
+            return c;
+    return NULL;
+}
+
+/* The last item of list l, NULL when none. */
+static xmlNodePtr last_item(xmlNodePtr l)
+{
+    xmlNodePtr c = l->last;
+    while (c != NULL && !is_el(c, "item"))
+        c = c->prev;
+    return c;
+}
+
+/* The open list of nesting level `level` (0: b->list, open when it is the last thing of the
+ * container; level d + 1: the list that ends the last item of level d), NULL when none. */
+static xmlNodePtr open_list_at(builder *b, unsigned level)
+{
+    xmlNodePtr l = b->list;
+    if (l == NULL || l != target(b)->last)
+        return NULL;
+    for (unsigned d = 0; d < level && l != NULL; d++) {
+        xmlNodePtr it = last_item(l), e = it != NULL ? last_el(it) : NULL;
+        l = is_el(e, "list") ? e : NULL;
+    }
+    return l;
+}
+
+/* Moves what stands after the last items of the open lists of levels 0 to `level` (a page
+ * break, which goes into the outermost list) to the end of `to`; 1 when something moved. */
+static int adopt_after(builder *b, unsigned level, xmlNodePtr to)
+{
+    int moved = 0;
+    for (unsigned d = 0; d <= level; d++) {
+        xmlNodePtr l = open_list_at(b, d), n = l != NULL ? last_item(l) : NULL;
+        while (n != NULL && n->next != NULL) {
+            xmlNodePtr c = n->next;
+            if (c == to)
+                break;
+            xmlUnlinkNode(c);
+            xmlAddChild(to, c);
+            moved = 1;
+        }
+    }
+    return moved;
+}
+
+/* A further paragraph of an open item (TK_BF_ITEM_MORE; the item of bl->level): the item's
+ * text when it has none yet (a marker alone on its line), else a p, the item's own words
+ * before it (up to a list in it) wrapped in a p of their own; what stands after the item in
+ * its list (a page break) moves into it first. Without an open list: a paragraph. */
 static void item_paragraph(builder *b, const tk_block *bl)
 {
-    xmlNodePtr t = target(b), item = NULL;
-    if (b->list != NULL && b->list == t->last)
-        for (item = b->list->last; item != NULL && !is_el(item, "item"); item = item->prev)
-            ;
+    xmlNodePtr list = open_list_at(b, bl->level), item = list != NULL ? last_item(list) : NULL;
     if (item == NULL) {
         add_p(b, bl, "p");
         return;
     }
     int empty = 1, has_p = 0;
+    xmlNodePtr block = NULL; /* the item's first list or p */
     for (xmlNodePtr c = item->children; c != NULL; c = c->next) {
         if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c))
             continue;
         empty = 0;
         has_p |= is_el(c, "p");
+        if (block == NULL && (is_el(c, "p") || is_el(c, "list")))
+            block = c;
     }
-    if (!empty && !has_p) { /* the item's own text becomes its first p */
-        xmlNodePtr p = tk_el(b->cv, item, "p");
-        if (p == NULL) {
-            b->oom = 1;
-            return;
-        }
-        while (item->children != p) {
+    if (!empty && !has_p && block != item->children) { /* the item's words: its first p */
+        xmlNodePtr p = tk_el(b->cv, NULL, "p");
+        while (item->children != block) {
             xmlNodePtr c = item->children;
             xmlUnlinkNode(c);
             xmlAddChild(p, c);
         }
+        if (block != NULL)
+            xmlAddPrevSibling(block, p);
+        else
+            xmlAddChild(item, p);
     }
-    int moved = 0;
-    while (item->next != NULL) { /* a page break between the paragraphs */
-        xmlNodePtr c = item->next;
-        xmlUnlinkNode(c);
-        xmlAddChild(item, c);
-        moved = 1;
-    }
+    int moved = adopt_after(b, bl->level, item); /* a page break between the paragraphs */
     if (empty && moved) /* the break and the text after it stay apart, as printed */
         tk_text(item, "\n", 1);
     text_el(b, item, empty ? NULL : "p", bl, 0);
+}
+
+/* 1 when list l is one of label/item pairs (its first label or item is a label). */
+static int labelled_list(xmlNodePtr l)
+{
+    for (xmlNodePtr c = l->children; c != NULL; c = c->next)
+        if (is_el(c, "label") || is_el(c, "item"))
+            return is_el(c, "label");
+    return 0;
+}
+
+/* The list an item of nesting level > 0 goes into: the list that ends the last item of the
+ * level above when it has the item's kind (rend, labels), else a new one there (what stood
+ * after that item, a page break, moves into it). NULL when the level above is not open. */
+static xmlNodePtr nested_list(builder *b, unsigned level, const char *rend, int labelled)
+{
+    xmlNodePtr up = open_list_at(b, level - 1), item = up != NULL ? last_item(up) : NULL;
+    if (item == NULL)
+        return NULL;
+    xmlNodePtr l = last_el(item);
+    if (!(is_el(l, "list") && item->last == l && rend_is(l, rend) &&
+          labelled_list(l) == labelled)) {
+        l = tk_el(b->cv, item, "list");
+        xmlSetProp(l, (const xmlChar *)"rend", (const xmlChar *)rend);
+    }
+    adopt_after(b, level - 1, l);
+    return l;
 }
 
 /* A paragraph that holds nothing but a page break (`[Page 12]` on a line of its own) is
@@ -611,9 +684,12 @@ static void one_block(builder *b, const tk_block *bl)
         int numbered = numbered_marker(l->s + bl->label_off, bl->label_len);
         int labelled = numbered && !(bl->flags & TK_BF_ITEM_WORD);
         const char *rend = numbered ? "numbered" : "bulleted";
+        xmlNodePtr list = bl->level > 0 ? nested_list(b, bl->level, rend, labelled) : NULL;
         /* a new list: not into a roster, nor a bulleted item into a numbered list (TEI: all
            items of a list have a label or none) */
-        if (b->list == NULL || b->list->parent != t || b->list != t->last ||
+        if (list != NULL) {
+            ; /* a list in the item above */
+        } else if (b->list == NULL || b->list->parent != t || b->list != t->last ||
             xmlHasProp(b->list, (const xmlChar *)"type") != NULL ||
             !rend_is(b->list, rend) || b->list_labelled != labelled) {
             b->list = tk_el(cv, t, "list");
@@ -624,14 +700,16 @@ static void one_block(builder *b, const tk_block *bl)
             xmlSetProp(b->list, (const xmlChar *)"rend", (const xmlChar *)rend);
             b->list_labelled = labelled;
         }
+        if (list == NULL)
+            list = b->list;
         if (b->sp != NULL)
             b->sp_has_content = 1;
         if (labelled) { /* the printed number as the item's label (TEI list of label/item) */
-            xmlNodePtr lab = tk_el(cv, b->list, "label");
+            xmlNodePtr lab = tk_el(cv, list, "label");
             if (lab != NULL)
                 tk_text(lab, l->s + bl->label_off, bl->label_len);
         }
-        xmlNodePtr item = text_el(b, b->list, "item", bl, 0);
+        xmlNodePtr item = text_el(b, list, "item", bl, 0);
         if (item != NULL) {
             char n[32];
             snprintf(n, sizeof n, "%.*s", (int)bl->label_len, l->s + bl->label_off);

@@ -332,7 +332,10 @@ typedef struct tk_block {
                                   the label is the name) */
     unsigned flags;            /* TK_BF_* */
     const char *divtype;       /* TK_B_ACT: the div's type when not "act" ("prologue") */
+    unsigned level;            /* TK_B_ITEM: how deep its list is nested (0: not nested) */
 } tk_block;
+/* How deep lists nest in a record (`1.`, `(a)`, `(i)`). */
+#define TK_LIST_DEPTH 4
 
 enum {
     TK_BF_ROLE = 1,    /* the speaker is a role (QUESTION, ?): no @who */

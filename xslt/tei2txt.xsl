@@ -333,12 +333,26 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:choose>
-      <!-- an item of paragraphs: the mark before the first, each a block -->
-      <xsl:when test="tei:p">
-        <xsl:variable name="first" select="tei:p[1]"/>
-        <xsl:apply-templates select="$first/preceding-sibling::node()" mode="block"/>
-        <xsl:apply-templates select="$first" mode="block"><xsl:with-param name="prefix" select="concat($prefix, $mark)"/></xsl:apply-templates>
-        <xsl:apply-templates select="$first/following-sibling::node()" mode="block"/>
+      <!-- an item of paragraphs or with a list in it: the mark before its first words (its
+           words before the first paragraph or list, else the first paragraph; alone on its
+           line before a list), then each paragraph and list a block -->
+      <xsl:when test="tei:p or tei:list">
+        <xsl:variable name="first" select="(tei:p | tei:list)[1]"/>
+        <xsl:variable name="lead"><xsl:apply-templates select="$first/preceding-sibling::node()" mode="inline"/></xsl:variable>
+        <xsl:choose>
+          <xsl:when test="normalize-space($lead) != '' or $first[self::tei:list]">
+            <xsl:call-template name="wrap">
+              <xsl:with-param name="text" select="normalize-space(concat($prefix, $mark, $lead))"/>
+              <xsl:with-param name="hang" select="substring('            ', 1, string-length($mark))"/>
+            </xsl:call-template>
+            <xsl:value-of select="$tk-nl"/>
+            <xsl:apply-templates select="$first | $first/following-sibling::node()" mode="block"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="$first" mode="block"><xsl:with-param name="prefix" select="concat($prefix, $mark)"/></xsl:apply-templates>
+            <xsl:apply-templates select="$first/following-sibling::node()" mode="block"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="leaf">
