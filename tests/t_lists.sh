@@ -130,6 +130,36 @@ $TEIKIT render --to text --view diplomatic -o "$TK_TMP/nest.out" "$X" 2>/dev/nul
 has "text: a marker alone on its line before its sub-list" "$TK_TMP/nest.out" '^3\.$'
 has "text: the sub-items as blocks" "$TK_TMP/nest.out" '^\(a\) one;'
 
+# ---- numbered paragraphs of a quotation (`“1.`): the mark and the number stay in the text,
+#      no label; a paragraph between an item and the first item of a list of another kind
+#      is the item's (its words before its inner list); the outer list goes on after it
+cat > "$TK_TMP/quote.txt" <<'TXT'
+Memorandum of a conversation
+
+He raised the following points:
+
+(1) The tariff on coffee.
+
+(2) The resolution of the conference, which reads:
+
+“That the states agree:
+
+“1. To consult each other;
+
+“2. To exchange views.
+
+(3) The exchange control article.
+
+He left at noon, saying that he would call again on Monday next at the same hour.
+TXT
+conv quote; X="$TK_TMP/quote.xml"
+has "quoted number kept in the item" "$X" '<item n="&#x201C;2\.">“2\. To exchange views\.</item>'
+hasnt "quoted number: no label" "$X" '<label>“'
+has "quoted list numbered, not bulleted" "$X" '<list rend="numbered"><item n="&#x201C;1\.">'
+has "the paragraph before the inner list is the item's" "$X" '<p>“That the states agree:</p><list'
+has "the outer list goes on" "$X" '<label>\(3\)</label>'
+valid "quoted list valid" "$X"
+
 # ---- markers in parentheses numbered on, after an unnumbered paragraph: `(2)` then `(3)`
 #      open a list; roman numerals; words that number clauses stay in the item's text
 cat > "$TK_TMP/forms.txt" <<'TXT'
@@ -141,17 +171,23 @@ The Legation reports as follows on the matters raised in the Department's instru
 
 (3) The third point remains open.
 
+The Minister then turned to the treaty, which he had brought with him to the Legation.
+
 The treaty reads:
 
 Article 1. The parties agree to consult each other.
 
 Article 2. The parties renounce war.
 
+He added that the rules of the port were also being revised by the harbour board.
+
 The rules are:
 
 i. no arms;
 
 ii. no troops.
+
+The envoy came and went on the same day, as the Legation had been told he would.
 
 First. The envoy arrived.
 

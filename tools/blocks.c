@@ -670,6 +670,24 @@ static int unmarked_para(const tk_lines *L, const para *p)
     return 1;
 }
 
+/* 1 when the last line of paragraph p ends with a colon. */
+static int ends_with_colon(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first + p->n - 1];
+    size_t e = rtrim_len(l->s, l->len);
+    return e > 0 && l->s[e - 1] == ':';
+}
+
+/* 1 when marker m opens a list inside the last item: a first number (`(a)`, `1.`) of
+ * another kind, punctuation or case than that item's, above the deepest level. */
+static int opens_inner(const parser *P, const tk_lmark *m)
+{
+    const tk_lmark *o = &P->marks[P->depth];
+    int same = o->kind == m->kind && o->close == m->close && o->upper == m->upper &&
+               o->quoted == m->quoted;
+    return P->depth + 1 < TK_LIST_DEPTH && tk_list_marker_first(m) && !same;
+}
+
 /* The nesting level marker m numbers in the open list: the deepest level whose item m
  * follows; else one deeper when m opens a list (`(a)` under `1.`); else the last item's. */
 static unsigned item_level(const parser *P, const tk_lmark *m)
@@ -677,7 +695,7 @@ static unsigned item_level(const parser *P, const tk_lmark *m)
     for (unsigned j = P->depth + 1; j-- > 0;)
         if (tk_list_marker_follows(&P->marks[j], m))
             return j;
-    if (P->depth + 1 < TK_LIST_DEPTH && tk_list_marker_first(m))
+    if (opens_inner(P, m))
         return P->depth + 1;
     return P->depth;
 }
@@ -686,14 +704,16 @@ static unsigned item_level(const parser *P, const tk_lmark *m)
  * open items, that item's level in *level: the last item is a marker alone (its text
  * follows), or the next marked paragraph within ITEM_MORE_MAX, before any heading, carries
  * the marker that follows an open item's (`(1)`, two paragraphs, `(2)`: both paragraphs are
- * item 1's; `2.`, `(a)`, `(b)`, a paragraph, `3.`: the paragraph is item 2's). */
+ * item 1's; `2.`, `(a)`, `(b)`, a paragraph, `3.`: the paragraph is item 2's), or this
+ * paragraph ends with a colon and the next one opens a list of another kind (`(4) ...`,
+ * `That the states agree:`, `“1.`: the paragraph and the list are item 4's). */
 static int item_goes_on(parser *P, const para *v, size_t k, size_t end, unsigned *level)
 {
     const tk_lines *L = P->lines;
     *level = P->depth;
     if (P->item_empty)
         return 1;
-    for (size_t j = k, seen = 0; j < end && seen < ITEM_MORE_MAX; j++) {
+    for (size_t j = k, seen = 0, last_text = (size_t)-1; j < end && seen < ITEM_MORE_MAX; j++) {
         const tk_line *l = &L->v[v[j].first];
         tk_lmark m;
         if (v[j].n == 1 && page_marker_line(l))
@@ -704,11 +724,15 @@ static int item_goes_on(parser *P, const para *v, size_t k, size_t end, unsigned
                     *level = d;
                     return 1;
                 }
-            return 0;
+            /* this paragraph leads in to the list right after it (ends with a colon,
+               `comprised the following:`): the item goes on with it and the list */
+            return last_text == k && ends_with_colon(L, &v[k]) &&
+                   opens_inner(P, &m);
         }
         if (v[j].n == 1 && heading_like(l))
             return 0;
         seen++;
+        last_text = j;
     }
     return 0;
 }
@@ -773,7 +797,7 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
             b->label_off = 0;
             b->label_len = m.mlen;
             b->level = level;
-            if (m.kind == TK_LM_WORD)
+            if (m.kind == TK_LM_WORD || m.quoted)
                 b->flags |= TK_BF_ITEM_WORD;
         }
         if (level > 0)

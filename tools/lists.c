@@ -116,7 +116,27 @@ static int has_word(const char *s, size_t a, size_t n)
     return 0;
 }
 
+static int marker(const char *s, size_t n, tk_lmark *m);
+
 int tk_list_marker(const char *s, size_t n, tk_lmark *m)
+{
+    /* a numbered paragraph of a quotation (`“1. To consult`): the quotation mark and the
+       number stay in the item's text */
+    size_t q = n >= 3 && memcmp(s, "\xe2\x80\x9c", 3) == 0 ? 3 : n >= 1 && s[0] == '"' ? 1 : 0;
+    if (q > 0) {
+        if (!marker(s + q, n - q, m) || m->kind == TK_LM_BULLET || m->kind == TK_LM_WORD ||
+            m->text == n - q)
+            return 0;
+        m->mlen += q;
+        m->text = 0;
+        m->quoted = 1;
+        return 1;
+    }
+    return marker(s, n, m);
+}
+
+/* tk_list_marker without a quotation mark before the marker. */
+static int marker(const char *s, size_t n, tk_lmark *m)
 {
     memset(m, 0, sizeof *m);
     /* a bullet and words after it (`* * * * *` is an omission, not an item) */

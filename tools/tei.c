@@ -226,10 +226,12 @@ static void add_p(builder *b, const tk_block *bl, const char *name)
     text_el(b, target(b), name, bl, 0);
 }
 
-/* 1 when a list marker (`1.`, `(a)`, `iv)`) numbers its item; 0 for a bullet (`-`, `*`, `•`). */
+/* 1 when a list marker (`1.`, `(a)`, `iv)`, `“1.`) numbers its item; 0 for a bullet (`-`,
+ * `*`, `•`). */
 static int numbered_marker(const char *m, size_t len)
 {
-    return len > 0 && m[0] != '-' && m[0] != '*' && (unsigned char)m[0] != 0xE2;
+    return !((len == 1 && (m[0] == '-' || m[0] == '*')) ||
+             (len == 3 && memcmp(m, "\xe2\x80\xa2", 3) == 0));
 }
 
 /* 1 when element e has @rend equal to v. */

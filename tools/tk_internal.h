@@ -344,7 +344,8 @@ enum {
     TK_BF_JOINT = 8,   /* a speaker line naming several speakers, one per word */
     TK_BF_PART = 16,   /* the first block of a part of a record with enclosures: opens
                           div[@type=divtype] in the body ("document", "enclosure") */
-    TK_BF_ITEM_WORD = 32, /* an item numbered by a word of its text (`Article 2.`): no label */
+    TK_BF_ITEM_WORD = 32, /* an item whose marker stays in its text (`Article 2.`, `“1.`): no
+                             label */
     TK_BF_ITEM_MORE = 64  /* a further paragraph of the list item before it: item/p */
 };
 
@@ -546,9 +547,10 @@ typedef struct tk_lmark {
     int kind;
     char close;
     int num, rom, upper, word;
+    int quoted; /* after an opening quotation mark (`“1.`): it stays in the text, as the number */
 } tk_lmark;
 /* The list marker that line s[0..n) starts with (`1.`, `1)`, `(a)`, `a)`, `(iv)`, `(B)`,
- * `2d.`, `(6):`, `-`, `*`, `•`, `Article 2.`, `First.`): 1 and *m, else 0. A number of four
+ * `2d.`, `(6):`, `-`, `*`, `•`, `Article 2.`, `First.`, `“1.`): 1 and *m, else 0. A number of four
  * digits (a year), a word of letters that is no roman numeral and upper-case letters outside
  * parentheses (initials) are no markers. */
 int tk_list_marker(const char *s, size_t n, tk_lmark *m);

@@ -40,6 +40,13 @@ static void test_forms(void)
     CU_ASSERT(mark("Art. IV. The parties agree.", &m) && m.kind == TK_LM_WORD && m.num == 4);
     CU_ASSERT(mark("ARTICLE 3. The parties agree.", &m) && m.num == 3);
     CU_ASSERT(mark("Second. We parted.", &m) && m.kind == TK_LM_WORD && m.num == 2 && m.word == -1);
+    /* a numbered paragraph of a quotation: the mark and the number stay in the text */
+    CU_ASSERT(mark("\xe2\x80\x9c" "2. To consult.", &m) && m.kind == TK_LM_DIGIT && m.num == 2 &&
+              m.quoted && m.text == 0 && m.mlen == 5);
+    CU_ASSERT(mark("\"(b) To consult.", &m) && m.num == 2 && m.quoted && m.mlen == 4);
+    CU_ASSERT_FALSE(mark("\xe2\x80\x9c" "1.", &m)); /* no text */
+    CU_ASSERT_FALSE(mark("\xe2\x80\x9c" "- To consult.", &m));
+    CU_ASSERT_FALSE(mark("\"1934. The year\"", &m));
 }
 
 static void test_near_misses(void)
