@@ -202,6 +202,10 @@ has "ordinal word kept in the item" "$X" '<item n="Second\.">Second\. The envoy 
 valid "marker forms valid" "$X"
 $TEIKIT render --to text --view diplomatic -o "$TK_TMP/forms.out" "$X" 2>/dev/null
 count "text: a clause word printed once" "$TK_TMP/forms.out" 'Article 2\.' 1
+printf 'Resolution of the council\n\nThe council resolved:\n\nA \342\200\224The council will meet in May.\n\nB \342\200\224The parties are invited to attend.\n\nThe meeting rose at noon, and the members left the building together.\n' > "$TK_TMP/dash.txt"
+conv dash; X="$TK_TMP/dash.xml"
+has "upper-case letter before a dash: label" "$X" '<label>B</label>'
+has "the item starts at the dash" "$X" '<item n="B">—The parties'
 
 # ---- near-misses: paragraphs that start with a number or look like markers stay paragraphs
 cat > "$TK_TMP/near.txt" <<'TXT'

@@ -118,6 +118,36 @@ static int has_word(const char *s, size_t a, size_t n)
 
 static int marker(const char *s, size_t n, tk_lmark *m);
 
+/* An upper-case letter or roman numeral outside parentheses: a marker only before a space
+ * and a dash (`XI —Now, Brazil`, `A —The Council`; the item's text starts at the dash) or,
+ * a roman numeral, alone on its line (`XII`); `A. Smith` is an initial. */
+static int dash_marker(const char *s, size_t n, tk_lmark *m)
+{
+    size_t i = 0;
+    while (i < n && i < 6 && is_upper((unsigned char)s[i]))
+        i++;
+    size_t e = n;
+    while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r'))
+        e--;
+    m->rom = roman_value(s, i);
+    m->upper = 1;
+    m->close = '-';
+    m->mlen = i;
+    m->kind = i == 1 ? TK_LM_LETTER : TK_LM_ROMAN;
+    m->num = i == 1 ? s[0] - 'A' + 1 : m->rom;
+    if (i > 1 && m->rom == 0)
+        return 0; /* a word in capitals */
+    if (e == i) { /* alone on its line */
+        m->text = n;
+        return m->rom > 0;
+    }
+    if (i + 4 <= n && s[i] == ' ' && memcmp(s + i + 1, "\xe2\x80\x94", 3) == 0) {
+        m->text = i + 1;
+        return 1;
+    }
+    return 0;
+}
+
 int tk_list_marker(const char *s, size_t n, tk_lmark *m)
 {
     /* a numbered paragraph of a quotation (`“1. To consult`): the quotation mark and the
@@ -184,7 +214,10 @@ static int marker(const char *s, size_t n, tk_lmark *m)
         } else {
             return 0; /* a word */
         }
+    } else if (!paren && i < n && is_upper((unsigned char)s[i]) && dash_marker(s, n, m)) {
+        return 1;
     } else {
+        memset(m, 0, sizeof *m);
         return paren ? 0 : word_marker(s, n, m);
     }
     if (i >= n)

@@ -40,6 +40,15 @@ static void test_forms(void)
     CU_ASSERT(mark("Art. IV. The parties agree.", &m) && m.kind == TK_LM_WORD && m.num == 4);
     CU_ASSERT(mark("ARTICLE 3. The parties agree.", &m) && m.num == 3);
     CU_ASSERT(mark("Second. We parted.", &m) && m.kind == TK_LM_WORD && m.num == 2 && m.word == -1);
+    /* upper case outside parentheses: before a dash, or a numeral alone */
+    CU_ASSERT(mark("XI \xe2\x80\x94Now, Brazil", &m) && m.kind == TK_LM_ROMAN && m.num == 11 &&
+              m.mlen == 2 && m.text == 3 && m.upper);
+    CU_ASSERT(mark("B \xe2\x80\x94The Council", &m) && m.kind == TK_LM_LETTER && m.num == 2);
+    CU_ASSERT(mark("XII", &m) && m.num == 12 && m.text == 3);
+    CU_ASSERT_FALSE(mark("A", &m));            /* a letter alone: no */
+    CU_ASSERT_FALSE(mark("MEMORANDUM", &m));
+    CU_ASSERT_FALSE(mark("XI Corps moved", &m));
+    CU_ASSERT_FALSE(mark("SECRET \xe2\x80\x94 noon", &m));
     /* a numbered paragraph of a quotation: the mark and the number stay in the text */
     CU_ASSERT(mark("\xe2\x80\x9c" "2. To consult.", &m) && m.kind == TK_LM_DIGIT && m.num == 2 &&
               m.quoted && m.text == 0 && m.mlen == 5);
@@ -92,6 +101,8 @@ static void test_follows(void)
     mark("- x", &a);
     CU_ASSERT(mark("- y", &b) && tk_list_marker_follows(&a, &b));
     CU_ASSERT(mark("* y", &b) && !tk_list_marker_follows(&a, &b));
+    mark("XI \xe2\x80\x94x", &a);
+    CU_ASSERT(mark("XII", &b) && tk_list_marker_follows(&a, &b));
     mark("(A) x", &a);
     CU_ASSERT(mark("(b) y", &b) && !tk_list_marker_follows(&a, &b)); /* another case */
 }
