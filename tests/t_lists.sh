@@ -114,6 +114,8 @@ A committee was named.
 
 (b) two.
 
+Both were read twice.
+
 4. Adopted.
 
 The board then rose, and the members went out to look at the quay together.
@@ -124,6 +126,7 @@ has "sub-list inside item 2, after its words" "$X" '<item n="2\."><p>The fees:</
 has "page break inside the sub-list" "$X" '</item><pb n="5" rend="bracketed"/><label>\(b\)</label>'
 has "a paragraph after the sub-list, before 3., is item 2's" "$X" '</list><p>A committee was named.</p></item>'
 has "a marker alone holds its sub-list" "$X" '<item n="3\."><list rend="numbered"><label>\(a\)</label>'
+has "then a paragraph of its own" "$X" '</list><p>Both were read twice.</p></item>'
 has "the outer list goes on" "$X" '<label>4\.</label>'
 valid "nested lists valid" "$X"
 $TEIKIT render --to text --view diplomatic -o "$TK_TMP/nest.out" "$X" 2>/dev/null
