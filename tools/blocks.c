@@ -243,41 +243,10 @@ static size_t meta_line(const tk_line *l, size_t *klen)
     return i;
 }
 
-/* List marker at the start of the line: "1)", "1.", "(a)", "a)", "-", "*", "•". Returns the
- * offset of the item's text, 0 when none; *mlen = the marker's length; *num = the number
- * (0 for bullets and letters other than a). */
-static size_t list_marker(const tk_line *l, size_t *mlen, int *num)
+/* The list marker line l starts with (lists.c): 1 and *m, else 0. */
+static int list_marker(const tk_line *l, tk_lmark *m)
 {
-    const char *s = l->s;
-    size_t n = l->len, i = 0;
-    *num = 0;
-    if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') {
-        i = 1;
-    } else if (n >= 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-               (unsigned char)s[2] == 0xA2 && s[3] == ' ') {
-        i = 3; /* • */
-    } else if (is_digit((unsigned char)s[0])) {
-        int v;
-        size_t k = digits_at(s, n, 3, &v);
-        if (k == 0 || k >= n || (s[k] != ')' && s[k] != '.'))
-            return 0;
-        i = k + 1;
-        *num = v;
-    } else if (n >= 3 && is_lower((unsigned char)s[0]) && (s[1] == ')' || s[1] == '.')) {
-        i = 2;
-        *num = s[0] == 'a' ? 1 : 0;
-    } else if (n >= 4 && s[0] == '(' && (is_lower((unsigned char)s[1]) || is_digit((unsigned char)s[1])) && s[2] == ')') {
-        i = 3;
-        *num = (s[1] == 'a' || s[1] == '1') ? 1 : 0;
-    } else {
-        return 0;
-    }
-    if (i >= n || s[i] != ' ')
-        return 0;
-    *mlen = i;
-    while (i < n && s[i] == ' ')
-        i++;
-    return i < n ? i : 0;
+    return tk_list_marker(l->s, l->len, m);
 }
 
 /* "[12] text" at the start of a line (a note of a notes section). */
@@ -305,6 +274,10 @@ typedef struct parser {
     unsigned forms;        /* label forms this text's turns use (TK_LF_*) */
     int mixed_ok;          /* mixed-case names are labels */
     tk_names *mixed;       /* how often each mixed-case name opens a paragraph with ':' */
+    tk_lmark marks[TK_LIST_DEPTH]; /* the markers of the open items of a record's list,
+                                      one a nesting level */
+    unsigned depth;        /* the level of the last item */
+    int item_empty;        /* that item is a marker alone on its line: its text follows */
 } parser;
 
 /* A speaker label on line l in a form the text uses (P->forms; a mixed-case name only when
@@ -683,53 +656,161 @@ static int page_marker_line(const tk_line *l)
     return i == e - 1 && i > 6;
 }
 
-/* next: the paragraph after p (NULL at the end): a numbered paragraph opens a list when the
- * next one carries the next number (`3.` then `4.`, the numbered paragraphs of a telegram
- * after an unnumbered one). */
-static void record_paragraph(parser *P, const para *p, const para *next, int *list_open)
+/* How many paragraphs may stand between two items of a list and still belong to the first
+ * (an article of a treaty and its further paragraphs, a page break counted as none). */
+#define ITEM_MORE_MAX 8
+
+/* 1 when no line of paragraph p starts with a list marker. */
+static int unmarked_para(const tk_lines *L, const para *p)
+{
+    tk_lmark m;
+    for (size_t i = p->first; i < p->first + p->n; i++)
+        if (list_marker(&L->v[i], &m))
+            return 0;
+    return 1;
+}
+
+/* 1 when the last line of paragraph p ends with a colon. */
+static int ends_with_colon(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first + p->n - 1];
+    size_t e = rtrim_len(l->s, l->len);
+    return e > 0 && l->s[e - 1] == ':';
+}
+
+/* 1 when marker m opens a list inside the last item: a first number (`(a)`, `1.`) of
+ * another kind, punctuation or case than that item's, above the deepest level. */
+static int opens_inner(const parser *P, const tk_lmark *m)
+{
+    const tk_lmark *o = &P->marks[P->depth];
+    int same = o->kind == m->kind && o->close == m->close && o->upper == m->upper &&
+               o->quoted == m->quoted;
+    return P->depth + 1 < TK_LIST_DEPTH && tk_list_marker_first(m) && !same;
+}
+
+/* The nesting level marker m numbers in the open list: the deepest level whose item m
+ * follows; else one deeper when m opens a list (`(a)` under `1.`); else the last item's. */
+static unsigned item_level(const parser *P, const tk_lmark *m)
+{
+    for (unsigned j = P->depth + 1; j-- > 0;)
+        if (tk_list_marker_follows(&P->marks[j], m))
+            return j;
+    if (opens_inner(P, m))
+        return P->depth + 1;
+    return P->depth;
+}
+
+/* 1 when the unmarked paragraph v[k] of an open list is a further paragraph of one of its
+ * open items, that item's level in *level: the last item is a marker alone (its text
+ * follows), or the next marked paragraph within ITEM_MORE_MAX, before any heading, carries
+ * the marker that follows an open item's (`(1)`, two paragraphs, `(2)`: both paragraphs are
+ * item 1's; `2.`, `(a)`, `(b)`, a paragraph, `3.`: the paragraph is item 2's), or this
+ * paragraph ends with a colon and the next one opens a list of another kind (`(4) ...`,
+ * `That the states agree:`, `“1.`: the paragraph and the list are item 4's). */
+static int item_goes_on(parser *P, const para *v, size_t k, size_t end, unsigned *level)
 {
     const tk_lines *L = P->lines;
-    size_t i = p->first, end = p->first + p->n;
+    *level = P->depth;
+    if (P->item_empty)
+        return 1;
+    for (size_t j = k, seen = 0, last_text = (size_t)-1; j < end && seen < ITEM_MORE_MAX; j++) {
+        const tk_line *l = &L->v[v[j].first];
+        tk_lmark m;
+        if (v[j].n == 1 && page_marker_line(l))
+            continue;
+        if (list_marker(l, &m)) {
+            for (unsigned d = P->depth + 1; d-- > 0;)
+                if (tk_list_marker_follows(&P->marks[d], &m)) {
+                    *level = d;
+                    return 1;
+                }
+            /* this paragraph leads in to the list right after it (ends with a colon,
+               `comprised the following:`): the item goes on with it and the list */
+            return last_text == k && ends_with_colon(L, &v[k]) &&
+                   opens_inner(P, &m);
+        }
+        if (v[j].n == 1 && heading_like(l))
+            return 0;
+        seen++;
+        last_text = j;
+    }
+    return 0;
+}
+
+/* Splits record paragraph v[k] into paragraph text and list items (v[end]: the end of the
+ * text). A numbered paragraph opens a list when it is item 1 (`a`, `i`, a bullet) or when
+ * the next line or paragraph carries the next number (`3.` then `4.`, the numbered
+ * paragraphs of a telegram after an unnumbered one); a marker alone on its line is an item
+ * whose text is the next paragraph; an unmarked paragraph between two items of an open list
+ * joins the first (item_goes_on). */
+static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int *list_open)
+{
+    const tk_lines *L = P->lines;
+    const para *p = &v[k], *next = k + 1 < end ? &v[k + 1] : NULL;
+    size_t i = p->first, stop = p->first + p->n;
     size_t run = i; /* start of the running plain text */
     if (p->n == 1 && page_marker_line(&L->v[i])) { /* a page break: an open list goes on */
         add_block(P, TK_B_P, i, 1, 0);
         return;
     }
-    for (; i < end; i++) {
-        size_t mlen, t;
-        int num;
-        if ((t = list_marker(&L->v[i], &mlen, &num)) == 0)
-            continue;
-        /* a list starts with item 1 / a / a bullet, or continues an open list */
-        if (!*list_open && num != 1 && !(num == 0 && (L->v[i].s[0] == '-' || L->v[i].s[0] == '*' || (unsigned char)L->v[i].s[0] == 0xE2))) {
-            /* a single numbered paragraph such as a telegram number stays a paragraph,
-               unless the next paragraph line also carries a marker */
-            size_t m2;
-            int n2;
-            const tk_line *nl = i + 1 < end ? &L->v[i + 1]
-                                : i + 1 == end && next != NULL ? &L->v[next->first] : NULL;
-            if (!(nl != NULL && num > 1 && list_marker(nl, &m2, &n2) > 0 && n2 == num + 1))
-                continue;
+    unsigned level;
+    if (*list_open && unmarked_para(L, p) && item_goes_on(P, v, k, end, &level)) {
+        tk_block *b = add_block(P, TK_B_ITEM, i, p->n, 0);
+        if (b != NULL) {
+            b->flags |= TK_BF_ITEM_MORE;
+            b->level = level;
         }
+        note(P, i, "list", "a further paragraph of the list item before it");
+        P->item_empty = 0;
+        P->depth = level;
+        return;
+    }
+    for (; i < stop; i++) {
+        tk_lmark m, m2;
+        if (!list_marker(&L->v[i], &m))
+            continue;
+        const tk_line *nl = i + 1 < stop ? &L->v[i + 1]
+                            : i + 1 == stop && next != NULL ? &L->v[next->first] : NULL;
+        int lone = m.text == L->v[i].len;
+        /* a list starts with item 1 / a / i / a bullet, or continues an open list; a single
+           numbered paragraph such as a telegram number stays a paragraph, unless the next
+           paragraph line carries the next marker; a marker alone needs text after it, or
+           the first item of a list in it (`2.` alone, then `(a) ...`) */
+        if (lone && (nl == NULL || (list_marker(nl, &m2) &&
+                                    (!tk_list_marker_first(&m2) ||
+                                     tk_list_marker_follows(&m, &m2)))))
+            continue;
+        if (!*list_open && !tk_list_marker_first(&m) &&
+            !(nl != NULL && list_marker(nl, &m2) && tk_list_marker_follows(&m, &m2)))
+            continue;
         if (i > run) {
             add_block(P, TK_B_P, run, i - run, 0);
             *list_open = 0;
         }
         /* the item runs to the next marker line */
         size_t e = i + 1;
-        while (e < end && list_marker(&L->v[e], &mlen, &num) == 0)
+        while (e < stop && !list_marker(&L->v[e], &m2))
             e++;
-        tk_block *b = add_block(P, TK_B_ITEM, i, e - i, t);
+        level = *list_open ? item_level(P, &m) : 0;
+        tk_block *b = add_block(P, TK_B_ITEM, i, e - i, m.text);
         if (b != NULL) {
             b->label_off = 0;
-            b->label_len = mlen;
+            b->label_len = m.mlen;
+            b->level = level;
+            if (m.kind == TK_LM_WORD || m.quoted)
+                b->flags |= TK_BF_ITEM_WORD;
         }
+        if (level > 0)
+            note(P, i, "list", "an item of a list in the item before it (another kind of number)");
+        P->marks[level] = m;
+        P->depth = level;
+        P->item_empty = lone && e == i + 1;
         *list_open = 1;
         run = e;
         i = e - 1;
     }
-    if (run < end) {
-        add_block(P, TK_B_P, run, end - run, 0);
+    if (run < stop) {
+        add_block(P, TK_B_P, run, stop - run, 0);
         *list_open = 0;
     }
 }
@@ -1251,9 +1332,9 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
 static int roster_item(const tk_lines *L, const para *p, size_t max)
 {
     const tk_line *l = &L->v[p->first];
-    size_t mlen, e = rtrim_len(l->s, l->len);
-    int num;
-    return p->n == 1 && e <= max && e > 0 && list_marker(l, &mlen, &num) == 0 &&
+    size_t e = rtrim_len(l->s, l->len);
+    tk_lmark m;
+    return p->n == 1 && e <= max && e > 0 && !list_marker(l, &m) &&
            l->s[e - 1] != ':' && !dateline_para(L, p);
 }
 
@@ -1768,7 +1849,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                     in_turns = 1, seen_long = 1;
         } else {
             if (p->n == 1 || !is_parenthesised(l, &L->v[p->first + p->n - 1]))
-                record_paragraph(P, p, k + 1 < text_end ? &v[k + 1] : NULL, &list_open);
+                record_paragraph(P, v, k, text_end, &list_open);
             else
                 para_block(P, TK_B_STAGE, p, 0);
         }
@@ -2124,7 +2205,7 @@ static size_t parts_with_text(const parser *P, size_t from, size_t most, const u
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
                            const char *file, int explain, int corpus_title, tk_diag *d)
 {
-    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL};
+    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0};
     tk_blocks *B = calloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};

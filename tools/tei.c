@@ -91,6 +91,7 @@ typedef struct builder {
     int sp_has_speaker, sp_has_content;
     unsigned sp_line;
     xmlNodePtr list;        /* open list (in container or sp) */
+    int list_labelled;      /* its items have labels (a numbered list: label/item pairs) */
     xmlNodePtr cast;        /* open castList (in container) */
     xmlNodePtr opener;
     xmlNodePtr closer;      /* open closer (salute, signed) at the end of the container */
@@ -133,12 +134,13 @@ static void close_sp(builder *b)
     b->list = NULL;
 }
 
-/* Appends the inline pass's rendering of block lines to a new element `name` under parent. */
+/* Appends the inline pass's rendering of block lines to a new element `name` under parent
+ * (to parent itself when name is NULL). */
 static xmlNodePtr text_el(builder *b, xmlNodePtr parent, const char *name, const tk_block *bl,
                           size_t end_first)
 {
     tk_span sp;
-    xmlNodePtr el = tk_el(b->cv, parent, name);
+    xmlNodePtr el = name != NULL ? tk_el(b->cv, parent, name) : parent;
     if (el == NULL) {
         b->oom = 1;
         return NULL;
@@ -224,6 +226,147 @@ static void add_p(builder *b, const tk_block *bl, const char *name)
     if (b->sp != NULL)
         b->sp_has_content = 1;
     text_el(b, target(b), name, bl, 0);
+}
+
+/* 1 when a list marker (`1.`, `(a)`, `iv)`, `“1.`) numbers its item; 0 for a bullet (`-`,
+ * `*`, `•`). */
+static int numbered_marker(const char *m, size_t len)
+{
+    return !((len == 1 && (m[0] == '-' || m[0] == '*')) ||
+             (len == 3 && memcmp(m, "\xe2\x80\xa2", 3) == 0));
+}
+
+/* 1 when element e has @rend equal to v. */
+static int rend_is(xmlNodePtr e, const char *v)
+{
+    xmlChar *r = xmlGetProp(e, (const xmlChar *)"rend");
+    int same = r != NULL && strcmp((const char *)r, v) == 0;
+    xmlFree(r);
+    return same;
+}
+
+/* 1 when node n is the element `name`. */
+static int is_el(xmlNodePtr n, const char *name)
+{
+    return n != NULL && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* The last element child of n that is no page break (the list or item a page break
+ * followed), NULL when none. */
+static xmlNodePtr last_el(xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->last; c != NULL; c = c->prev)
+        if (c->type == XML_ELEMENT_NODE && !is_el(c, "pb") && !is_el(c, "milestone"))
+            return c;
+    return NULL;
+}
+
+/* The last item of list l, NULL when none. */
+static xmlNodePtr last_item(xmlNodePtr l)
+{
+    xmlNodePtr c = l->last;
+    while (c != NULL && !is_el(c, "item"))
+        c = c->prev;
+    return c;
+}
+
+/* The open list of nesting level `level` (0: b->list, open when it is the last thing of the
+ * container; level d + 1: the list that ends the last item of level d), NULL when none. */
+static xmlNodePtr open_list_at(builder *b, unsigned level)
+{
+    xmlNodePtr l = b->list;
+    if (l == NULL || l != target(b)->last)
+        return NULL;
+    for (unsigned d = 0; d < level && l != NULL; d++) {
+        xmlNodePtr it = last_item(l), e = it != NULL ? last_el(it) : NULL;
+        l = is_el(e, "list") ? e : NULL;
+    }
+    return l;
+}
+
+/* Moves what stands after the last items of the open lists of levels 0 to `level` (a page
+ * break, which goes into the outermost list) to the end of `to`; 1 when something moved. */
+static int adopt_after(builder *b, unsigned level, xmlNodePtr to)
+{
+    int moved = 0;
+    for (unsigned d = 0; d <= level; d++) {
+        xmlNodePtr l = open_list_at(b, d), n = l != NULL ? last_item(l) : NULL;
+        while (n != NULL && n->next != NULL) {
+            xmlNodePtr c = n->next;
+            if (c == to)
+                break;
+            xmlUnlinkNode(c);
+            xmlAddChild(to, c);
+            moved = 1;
+        }
+    }
+    return moved;
+}
+
+/* A further paragraph of an open item (TK_BF_ITEM_MORE; the item of bl->level): the item's
+ * text when it has none yet (a marker alone on its line), else a p, the item's own words
+ * before it (up to a list in it) wrapped in a p of their own; what stands after the item in
+ * its list (a page break) moves into it first. Without an open list: a paragraph. */
+static void item_paragraph(builder *b, const tk_block *bl)
+{
+    xmlNodePtr list = open_list_at(b, bl->level), item = list != NULL ? last_item(list) : NULL;
+    if (item == NULL) {
+        add_p(b, bl, "p");
+        return;
+    }
+    int empty = 1, has_p = 0;
+    xmlNodePtr block = NULL; /* the item's first list or p */
+    for (xmlNodePtr c = item->children; c != NULL; c = c->next) {
+        if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c))
+            continue;
+        empty = 0;
+        has_p |= is_el(c, "p");
+        if (block == NULL && (is_el(c, "p") || is_el(c, "list")))
+            block = c;
+    }
+    if (!empty && !has_p && block != item->children) { /* the item's words: its first p */
+        xmlNodePtr p = tk_el(b->cv, NULL, "p");
+        while (item->children != block) {
+            xmlNodePtr c = item->children;
+            xmlUnlinkNode(c);
+            xmlAddChild(p, c);
+        }
+        if (block != NULL)
+            xmlAddPrevSibling(block, p);
+        else
+            xmlAddChild(item, p);
+    }
+    int moved = adopt_after(b, bl->level, item); /* a page break between the paragraphs */
+    if (empty && moved) /* the break and the text after it stay apart, as printed */
+        tk_text(item, "\n", 1);
+    text_el(b, item, empty ? NULL : "p", bl, 0);
+}
+
+/* 1 when list l is one of label/item pairs (its first label or item is a label). */
+static int labelled_list(xmlNodePtr l)
+{
+    for (xmlNodePtr c = l->children; c != NULL; c = c->next)
+        if (is_el(c, "label") || is_el(c, "item"))
+            return is_el(c, "label");
+    return 0;
+}
+
+/* The list an item of nesting level > 0 goes into: the list that ends the last item of the
+ * level above when it has the item's kind (rend, labels), else a new one there (what stood
+ * after that item, a page break, moves into it). NULL when the level above is not open. */
+static xmlNodePtr nested_list(builder *b, unsigned level, const char *rend, int labelled)
+{
+    xmlNodePtr up = open_list_at(b, level - 1), item = up != NULL ? last_item(up) : NULL;
+    if (item == NULL)
+        return NULL;
+    xmlNodePtr l = last_el(item);
+    if (!(is_el(l, "list") && item->last == l && rend_is(l, rend) &&
+          labelled_list(l) == labelled)) {
+        l = tk_el(b->cv, item, "list");
+        xmlSetProp(l, (const xmlChar *)"rend", (const xmlChar *)rend);
+    }
+    adopt_after(b, level - 1, l);
+    return l;
 }
 
 /* A paragraph that holds nothing but a page break (`[Page 12]` on a line of its own) is
@@ -542,23 +685,39 @@ static void one_block(builder *b, const tk_block *bl)
         break;
     case TK_B_ITEM: {
         xmlNodePtr t = target(b);
-        if (b->list == NULL || b->list->parent != t || b->list != t->last ||
-            xmlHasProp(b->list, (const xmlChar *)"type") != NULL) { /* not into a roster */
+        if (bl->flags & TK_BF_ITEM_MORE) {
+            item_paragraph(b, bl);
+            break;
+        }
+        int numbered = numbered_marker(l->s + bl->label_off, bl->label_len);
+        int labelled = numbered && !(bl->flags & TK_BF_ITEM_WORD);
+        const char *rend = numbered ? "numbered" : "bulleted";
+        xmlNodePtr list = bl->level > 0 ? nested_list(b, bl->level, rend, labelled) : NULL;
+        /* a new list: not into a roster, nor a bulleted item into a numbered list (TEI: all
+           items of a list have a label or none) */
+        if (list != NULL) {
+            ; /* a list in the item above */
+        } else if (b->list == NULL || b->list->parent != t || b->list != t->last ||
+            xmlHasProp(b->list, (const xmlChar *)"type") != NULL ||
+            !rend_is(b->list, rend) || b->list_labelled != labelled) {
             b->list = tk_el(cv, t, "list");
             if (b->list == NULL) {
                 b->oom = 1;
                 break;
             }
-            unsigned char c = (unsigned char)l->s[bl->label_off];
-            xmlSetProp(b->list, (const xmlChar *)"rend",
-                       (const xmlChar *)((c >= '0' && c <= '9') || c == '(' ||
-                                                 (c >= 'a' && c <= 'z')
-                                             ? "numbered"
-                                             : "bulleted"));
+            xmlSetProp(b->list, (const xmlChar *)"rend", (const xmlChar *)rend);
+            b->list_labelled = labelled;
         }
+        if (list == NULL)
+            list = b->list;
         if (b->sp != NULL)
             b->sp_has_content = 1;
-        xmlNodePtr item = text_el(b, b->list, "item", bl, 0);
+        if (labelled) { /* the printed number as the item's label (TEI list of label/item) */
+            xmlNodePtr lab = tk_el(cv, list, "label");
+            if (lab != NULL)
+                tk_text(lab, l->s + bl->label_off, bl->label_len);
+        }
+        xmlNodePtr item = text_el(b, list, "item", bl, 0);
         if (item != NULL) {
             char n[32];
             snprintf(n, sizeof n, "%.*s", (int)bl->label_len, l->s + bl->label_off);

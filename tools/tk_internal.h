@@ -332,15 +332,21 @@ typedef struct tk_block {
                                   the label is the name) */
     unsigned flags;            /* TK_BF_* */
     const char *divtype;       /* TK_B_ACT: the div's type when not "act" ("prologue") */
+    unsigned level;            /* TK_B_ITEM: how deep its list is nested (0: not nested) */
 } tk_block;
+/* How deep lists nest in a record (`1.`, `(a)`, `(i)`). */
+#define TK_LIST_DEPTH 4
 
 enum {
     TK_BF_ROLE = 1,    /* the speaker is a role (QUESTION, ?): no @who */
     TK_BF_BETWEEN = 2, /* a stage or paragraph that stands between turns: closes the turn */
     TK_BF_VERSE = 4,   /* a turn whose speech is verse: its first line is an l */
     TK_BF_JOINT = 8,   /* a speaker line naming several speakers, one per word */
-    TK_BF_PART = 16    /* the first block of a part of a record with enclosures: opens
+    TK_BF_PART = 16,   /* the first block of a part of a record with enclosures: opens
                           div[@type=divtype] in the body ("document", "enclosure") */
+    TK_BF_ITEM_WORD = 32, /* an item whose marker stays in its text (`Article 2.`, `“1.`): no
+                             label */
+    TK_BF_ITEM_MORE = 64  /* a further paragraph of the list item before it: item/p */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
@@ -537,6 +543,32 @@ void tk_captions_meta(const tk_lines *L, tk_docblocks *db);
 int tk_spoken_on(const tk_conv *cv, tk_shape shape);
 void tk_spoken_turn(tk_conv *cv, xmlNodePtr sp, const char *start, const char *end);
 void tk_spoken_event(tk_conv *cv, xmlNodePtr stage);
+
+/* ---- lists.c: list markers at the start of a line ---- */
+enum { TK_LM_BULLET = 1, TK_LM_DIGIT, TK_LM_LETTER, TK_LM_ROMAN, TK_LM_WORD };
+/* A list marker: its kind (TK_LM_*), its closing punctuation (`.`, `)`, `(` for a marker in
+ * parentheses, the bullet character), its value (`(c)` 3, `iv.` 4, `Article 2.` 2), the
+ * value of a letter marker read as a roman numeral (`i`, `v`, `x`; 0 when none), upper case,
+ * the number word (TK_LM_WORD: an index of lists.c's table, -1 an ordinal `First.`). */
+typedef struct tk_lmark {
+    size_t mlen; /* the marker's bytes from the start of the line (with a colon after it) */
+    size_t text; /* where the item's text starts: after the marker and its spaces; 0 for a
+                    word marker (it stays in the text); the line's length for a marker alone */
+    int kind;
+    char close;
+    int num, rom, upper, word;
+    int quoted; /* after an opening quotation mark (`“1.`): it stays in the text, as the number */
+} tk_lmark;
+/* The list marker that line s[0..n) starts with (`1.`, `1)`, `(a)`, `a)`, `(iv)`, `(B)`,
+ * `2d.`, `(6):`, `-`, `*`, `•`, `Article 2.`, `First.`, `“1.`): 1 and *m, else 0. A number of four
+ * digits (a year), a word of letters that is no roman numeral and upper-case letters outside
+ * parentheses (initials) are no markers. */
+int tk_list_marker(const char *s, size_t n, tk_lmark *m);
+/* 1 when marker cur numbers the item after prev's (`(b)` after `(a)`, `ii.` after `i.`,
+ * `Article 3.` after `Article 2.`, a bullet after a bullet): same kind and punctuation. */
+int tk_list_marker_follows(const tk_lmark *prev, const tk_lmark *cur);
+/* 1 when m can open a list: a bullet or the first number (`1.`, `(a)`, `i)`, `First.`). */
+int tk_list_marker_first(const tk_lmark *m);
 
 /* ---- records.c: what a line of an archival record says about the record ---- */
 /* A file number line (`722.2315/819`, `File No. 861.51/264`, `724.3415/3536: Telegram`):

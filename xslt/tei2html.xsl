@@ -283,6 +283,7 @@ sup.fnref{line-height:0;font-size:.75em}sup.fnref a{text-decoration:none;color:v
 :target{background:#fff5c2}
 ol.numbered,ul.numbered{list-style:none;padding-left:2rem}
 .numbered>li>.n{display:inline-block;min-width:2rem;margin-left:-2rem}
+.numbered>li>.n+p{display:inline}
 .lg{margin:.8rem 0}.l{margin:0}
 .tei-text [data-n]{position:relative}
 .tei-text [data-n]::before{content:attr(data-n);position:absolute;left:-2.7rem;width:2.2rem;text-align:right;font:11px/2.2 system-ui,sans-serif;color:var(--muted)}
@@ -513,7 +514,8 @@ blockquote{margin:.8rem 1.5rem}
     </div>
   </xsl:template>
 
-  <!-- lists: the printed number (@n) kept -->
+  <!-- lists: the printed number kept, from the item's label (a list of label/item pairs) or
+       its @n; a label that pairs with the item after it is shown in that item's li -->
   <xsl:template match="tei:list">
     <xsl:variable name="tag">
       <xsl:choose>
@@ -522,7 +524,7 @@ blockquote{margin:.8rem 1.5rem}
       </xsl:choose>
     </xsl:variable>
     <xsl:element name="{$tag}">
-      <xsl:if test="tei:item/@n"><xsl:attribute name="class">numbered</xsl:attribute></xsl:if>
+      <xsl:if test="tei:item/@n or tei:label"><xsl:attribute name="class">numbered</xsl:attribute></xsl:if>
       <xsl:call-template name="lang"/>
       <xsl:apply-templates/>
     </xsl:element>
@@ -530,11 +532,18 @@ blockquote{margin:.8rem 1.5rem}
   <xsl:template match="tei:item">
     <li>
       <xsl:call-template name="lang"/>
-      <xsl:if test="normalize-space(@n)"><span class="n"><xsl:value-of select="normalize-space(@n)"/></span><xsl:text> </xsl:text></xsl:if>
+      <xsl:variable name="label" select="(preceding-sibling::*[1])[self::tei:label]"/>
+      <xsl:choose>
+        <xsl:when test="$label"><span class="n"><xsl:apply-templates select="$label/node()"/></span><xsl:text> </xsl:text></xsl:when>
+        <!-- (an @n the item's text starts with, `Article 2.`, is not printed twice) -->
+        <xsl:when test="normalize-space(@n) and not(starts-with(normalize-space(.), normalize-space(@n)))"><span class="n"><xsl:value-of select="normalize-space(@n)"/></span><xsl:text> </xsl:text></xsl:when>
+      </xsl:choose>
       <xsl:apply-templates/>
     </li>
   </xsl:template>
-  <xsl:template match="tei:list/tei:label"><li class="label"><strong><xsl:apply-templates/></strong></li></xsl:template>
+  <xsl:template match="tei:list/tei:label">
+    <xsl:if test="not((following-sibling::*[1])[self::tei:item])"><li class="label"><strong><xsl:apply-templates/></strong></li></xsl:if>
+  </xsl:template>
 
   <!-- tables -->
   <xsl:template match="tei:table"><table><xsl:call-template name="lang"/><xsl:apply-templates select="tei:head"/><tbody><xsl:apply-templates select="node()[not(self::tei:head)]"/></tbody></table></xsl:template>

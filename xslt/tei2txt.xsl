@@ -309,23 +309,61 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A list item: the printed number (@n) or a dash (none in a roster), continuation lines
-       hang under it. -->
+  <!-- A list item: its label (a list of label/item pairs), the printed number (@n) or a dash
+       (none in a roster), continuation lines hang under it. A label that pairs with the item
+       after it is printed there, not as a block of its own. -->
+  <xsl:template match="tei:label" mode="block">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:if test="not(parent::tei:list and (following-sibling::*[1])[self::tei:item])">
+      <xsl:call-template name="tk-block"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
   <xsl:template match="tei:item" mode="block">
     <xsl:param name="prefix" select="''"/>
+    <xsl:variable name="label" select="(preceding-sibling::*[1])[self::tei:label]"/>
     <xsl:variable name="mark">
       <xsl:choose>
+        <xsl:when test="$label">
+          <xsl:variable name="l"><xsl:apply-templates select="$label/node()" mode="inline"/></xsl:variable>
+          <xsl:if test="normalize-space($l)"><xsl:value-of select="concat(normalize-space($l), ' ')"/></xsl:if>
+        </xsl:when>
+        <!-- (an @n the item's text starts with, `Article 2.`, is not printed twice) -->
+        <xsl:when test="normalize-space(@n) and starts-with(normalize-space(.), normalize-space(@n))"/>
         <xsl:when test="normalize-space(@n)"><xsl:value-of select="concat(normalize-space(@n), ' ')"/></xsl:when>
         <xsl:when test="parent::tei:list[@type='ordered' or @type='numbered' or @rend='numbered']"><xsl:call-template name="tk-nth"/><xsl:text>. </xsl:text></xsl:when>
-        <xsl:when test="(preceding-sibling::*[1])[self::tei:label]"/>
         <xsl:when test="parent::tei:list[@type='participants']"/><!-- a roster: one name a line -->
         <xsl:otherwise>- </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:call-template name="leaf">
-      <xsl:with-param name="prefix" select="concat($prefix, $mark)"/>
-      <xsl:with-param name="hang" select="substring('            ', 1, string-length($mark))"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <!-- an item of paragraphs or with a list in it: the mark before its first words (its
+           words before the first paragraph or list, else the first paragraph; alone on its
+           line before a list), then each paragraph and list a block -->
+      <xsl:when test="tei:p or tei:list">
+        <xsl:variable name="first" select="(tei:p | tei:list)[1]"/>
+        <xsl:variable name="lead"><xsl:apply-templates select="$first/preceding-sibling::node()" mode="inline"/></xsl:variable>
+        <xsl:choose>
+          <xsl:when test="normalize-space($lead) != '' or $first[self::tei:list]">
+            <xsl:call-template name="wrap">
+              <xsl:with-param name="text" select="normalize-space(concat($prefix, $mark, $lead))"/>
+              <xsl:with-param name="hang" select="substring('            ', 1, string-length($mark))"/>
+            </xsl:call-template>
+            <xsl:value-of select="$tk-nl"/>
+            <xsl:apply-templates select="$first | $first/following-sibling::node()" mode="block"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="$first" mode="block"><xsl:with-param name="prefix" select="concat($prefix, $mark)"/></xsl:apply-templates>
+            <xsl:apply-templates select="$first/following-sibling::node()" mode="block"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="leaf">
+          <xsl:with-param name="prefix" select="concat($prefix, $mark)"/>
+          <xsl:with-param name="hang" select="substring('            ', 1, string-length($mark))"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A table row: cells separated by " | ". -->
