@@ -409,6 +409,49 @@
   <xsl:variable name="tk-title-text"><xsl:call-template name="tk-title"/></xsl:variable>
   <xsl:variable name="tk-title-head" select="($tk-texts[1]//tei:head)[1][not(*)][normalize-space() = normalize-space($tk-title-text)]"/>
 
+  <!-- ============================================================ authorities -->
+  <!-- Authority files a person's idno may name (@type, any case): the URL of a record is the
+       pattern followed by the idno's value (after `strip`, a prefix some editors keep); a
+       value that is already an http(s) URL is used as it is; `URI` takes only such values.
+       Add a row for another authority. -->
+  <xsl:variable name="tk-authority-rtf">
+    <a type="viaf" label="VIAF" pattern="https://viaf.org/viaf/"/>
+    <a type="wikidata" label="Wikidata" pattern="https://www.wikidata.org/wiki/"/>
+    <a type="gnd" label="GND" pattern="https://d-nb.info/gnd/"/>
+    <a type="snac" label="SNAC" pattern="https://snaccooperative.org/ark:/99166/" strip="ark:/99166/"/>
+    <a type="orcid" label="ORCID" pattern="https://orcid.org/"/>
+    <a type="isni" label="ISNI" pattern="https://isni.org/isni/"/>
+    <a type="lcnaf" label="LCNAF" pattern="https://id.loc.gov/authorities/names/"/>
+    <a type="uri" label="URI" pattern=""/>
+    <a type="url" label="URI" pattern=""/>
+  </xsl:variable>
+  <xsl:variable name="tk-authorities" select="exsl:node-set($tk-authority-rtf)/a"/>
+  <xsl:variable name="tk-lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
+  <xsl:variable name="tk-upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+
+  <!-- The authority records of the context person: one <a label="VIAF" value="..." href="..."/>
+       per idno whose @type the table names and whose value makes an http(s) URL without
+       spaces (anything else is no link: no javascript:, no relative path). -->
+  <xsl:template name="tk-person-authorities">
+    <xsl:for-each select="tei:idno[@type][normalize-space()]">
+      <xsl:variable name="v" select="normalize-space()"/>
+      <xsl:variable name="row" select="$tk-authorities[@type = translate(normalize-space(current()/@type), $tk-upper, $tk-lower)][1]"/>
+      <xsl:variable name="scheme" select="translate(substring-before($v, '://'), $tk-upper, $tk-lower)"/>
+      <xsl:variable name="href">
+        <xsl:choose>
+          <xsl:when test="not($row) or contains($v, ' ')"/>
+          <xsl:when test="$scheme = 'http' or $scheme = 'https'"><xsl:value-of select="$v"/></xsl:when>
+          <xsl:when test="$row/@pattern = '' or contains($v, ':') and not($row/@strip and starts-with($v, $row/@strip))"/>
+          <xsl:when test="$row/@strip and starts-with($v, $row/@strip)"><xsl:value-of select="concat($row/@pattern, substring-after($v, $row/@strip))"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat($row/@pattern, $v)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:if test="$href != ''">
+        <a label="{$row/@label}" value="{$v}" href="{$href}"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- The full name of person `id` from the personography, else the id. -->
   <xsl:template name="tk-person-name">
     <xsl:param name="id"/>

@@ -10,7 +10,8 @@
     xmlns:exsl="http://exslt.org/common"
     xmlns:tk="urn:x-teikit:render"
     xmlns:m="http://www.w3.org/1998/Math/MathML"
-    exclude-result-prefixes="tei exsl tk m">
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="tei exsl tk m str">
 
   <!-- imported, not included: this stylesheet's tk-index overrides common.xsl's -->
   <xsl:import href="common.xsl"/>
@@ -160,29 +161,56 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The facsimile after the text: a line per page image a page break points to
-       ("Page 1: facs/p1.png"), then a line per surface with its images and zones. -->
+  <!-- The facsimile after the text: a line per page image file a page break points to
+       ("Page 1: facs/p1.png"), then a line per surface with its images and zones. A page image
+       named by an identifier only (FRUS's facs="0078": no scheme, no file extension; a viewer
+       of the project resolves it) is no file a reader can open: such pages are counted in one
+       line ("707 page images named by identifier only (0005 ... 0711)"), not listed. -->
   <xsl:template name="facsimile">
     <xsl:if test="$tk-facs-pbs or $tk-surfaces">
-      <xsl:value-of select="concat('Facsimile:', $tk-nl)"/>
-      <xsl:for-each select="$tk-facs-pbs">
-        <xsl:variable name="u"><xsl:call-template name="tk-facs-urls"/></xsl:variable>
-        <xsl:for-each select="exsl:node-set($u)/u">
-          <xsl:value-of select="concat(substring(concat('Page ', @n, ': '), 1, (7 + string-length(@n)) * number(boolean(string(@n)))), ., $tk-nl)"/>
-        </xsl:for-each>
-      </xsl:for-each>
-      <xsl:for-each select="$tk-surfaces">
-        <xsl:variable name="line">
-          <xsl:value-of select="normalize-space(concat('Surface ', @n, substring(concat(' ', @xml:id), 1, (1 + string-length(@xml:id)) * number(not(normalize-space(@n))))))"/>
-          <xsl:text>:</xsl:text>
-          <xsl:for-each select="tei:graphic"><xsl:value-of select="concat(' ', normalize-space(@url))"/></xsl:for-each>
-          <xsl:for-each select="tei:zone"><xsl:text>; zone </xsl:text><xsl:call-template name="tk-zone-words"/></xsl:for-each>
-        </xsl:variable>
-        <xsl:call-template name="wrap">
-          <xsl:with-param name="text" select="normalize-space($line)"/>
-          <xsl:with-param name="hang" select="'    '"/>
-        </xsl:call-template>
-      </xsl:for-each>
+      <xsl:variable name="pages-rtf"><xsl:for-each select="$tk-facs-pbs"><xsl:call-template name="tk-facs-urls"/></xsl:for-each></xsl:variable>
+      <xsl:variable name="pages" select="exsl:node-set($pages-rtf)/u"/>
+      <xsl:variable name="files" select="$pages[contains(., ':') or contains(str:tokenize(., '/')[last()], '.')]"/>
+      <xsl:variable name="names" select="$pages[not(contains(., ':') or contains(str:tokenize(., '/')[last()], '.'))]"/>
+      <xsl:variable name="named">
+        <xsl:if test="$names">
+          <xsl:value-of select="concat(count($names), ' page image', substring('s', 1, number(count($names) != 1)), ' named by identifier only (', $names[1])"/>
+          <xsl:if test="count($names) > 1"><xsl:value-of select="concat(' ... ', $names[last()])"/></xsl:if>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="not($files or $tk-surfaces)">
+          <xsl:call-template name="wrap">
+            <xsl:with-param name="text" select="concat('Facsimile: ', $named)"/>
+            <xsl:with-param name="hang" select="'    '"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="concat('Facsimile:', $tk-nl)"/>
+          <xsl:for-each select="$files">
+            <xsl:value-of select="concat(substring(concat('Page ', @n, ': '), 1, (7 + string-length(@n)) * number(boolean(string(@n)))), ., $tk-nl)"/>
+          </xsl:for-each>
+          <xsl:for-each select="$tk-surfaces">
+            <xsl:variable name="line">
+              <xsl:value-of select="normalize-space(concat('Surface ', @n, substring(concat(' ', @xml:id), 1, (1 + string-length(@xml:id)) * number(not(normalize-space(@n))))))"/>
+              <xsl:text>:</xsl:text>
+              <xsl:for-each select="tei:graphic"><xsl:value-of select="concat(' ', normalize-space(@url))"/></xsl:for-each>
+              <xsl:for-each select="tei:zone"><xsl:text>; zone </xsl:text><xsl:call-template name="tk-zone-words"/></xsl:for-each>
+            </xsl:variable>
+            <xsl:call-template name="wrap">
+              <xsl:with-param name="text" select="normalize-space($line)"/>
+              <xsl:with-param name="hang" select="'    '"/>
+            </xsl:call-template>
+          </xsl:for-each>
+          <xsl:if test="$names">
+            <xsl:call-template name="wrap">
+              <xsl:with-param name="text" select="string($named)"/>
+              <xsl:with-param name="hang" select="'    '"/>
+            </xsl:call-template>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:value-of select="$tk-nl"/>
     </xsl:if>
   </xsl:template>
@@ -517,8 +545,15 @@
     <xsl:variable name="n"><xsl:call-template name="tk-mention-count"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>
     <xsl:if test="$n > 0">
       <xsl:variable name="name"><xsl:call-template name="tk-person-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
+      <!-- its authority records (common.xsl's table): "; VIAF https://viaf.org/viaf/..." -->
+      <xsl:variable name="auth">
+        <xsl:for-each select="id($id)[self::tei:person][1][tei:idno]">
+          <xsl:variable name="a"><xsl:call-template name="tk-person-authorities"/></xsl:variable>
+          <xsl:for-each select="exsl:node-set($a)/a"><xsl:value-of select="concat('; ', @label, ' ', @href)"/></xsl:for-each>
+        </xsl:for-each>
+      </xsl:variable>
       <xsl:call-template name="wrap">
-        <xsl:with-param name="text" select="concat($name, ' (', $id, '): ', $n, ' mention', substring('s', 1, number($n != 1)))"/>
+        <xsl:with-param name="text" select="concat($name, ' (', $id, '): ', $n, ' mention', substring('s', 1, number($n != 1)), $auth)"/>
         <xsl:with-param name="hang" select="'  '"/>
       </xsl:call-template>
     </xsl:if>
