@@ -205,6 +205,20 @@ done
 expect_status "authority text" 0 $TEIKIT render --to text --param width=0 --param persons=1 $R/authority.xml
 grep -qF 'Ada Quill (ada): 1 mention; VIAF https://viaf.org/viaf/1234567; Wikidata https://www.wikidata.org/wiki/Q999001; GND https://d-nb.info/gnd/118999001; SNAC https://snaccooperative.org/ark:/99166/w6abc; URI https://example.org/people/ada' "$TK_TMP/out" &&
   ok || fail "authority: the text index: $(grep 'Ada Quill' "$TK_TMP/out")"
+# verse (made-up tests/render/verse.xml): line numbers in a gutter of the text view every
+# fifth line (@n, else counted), every line with lines=all, none with lines=none; poems
+# without heads numbered from @n and @subtype, a head that does not say its number gets it
+expect_status "verse text" 0 $TEIKIT render --to text $R/verse.xml
+[ "$(sed -n '/^Poem 1$/,$p' "$TK_TMP/out" | tr '\n' '|')" = "Poem 1||      The ferry crosses twice a day,|      and twice the boatman sings;|      the river hears what he would say|      and carries it on wings|   5  of mist and gull and evening grey|      to where the church bell rings.||Poem 2||  10  A lantern on the landing stage,|      a rope upon the post.||3 The Boatman's Reply||      I sing because the water's wide.||" ] &&
+  ok || fail "verse text: $(sed -n '/^Poem 1$/,$p' "$TK_TMP/out" | tr '\n' '|')"
+expect_status "verse text lines=all" 0 $TEIKIT render --to text --param lines=all $R/verse.xml
+grep -q '^   2  and twice the boatman sings;$' "$TK_TMP/out" && grep -q '^  11  a rope upon the post\.$' "$TK_TMP/out" &&
+  ok || fail "verse text lines=all: every line numbered"
+expect_status "verse text lines=none" 0 $TEIKIT render --to text --param lines=none $R/verse.xml
+grep -q '^of mist and gull and evening grey$' "$TK_TMP/out" && ok || fail "verse text lines=none: no gutter"
+expect_status "verse html" 0 $TEIKIT render --to html $R/verse.xml
+grep -q '<h2 class="div-n">Poem 1</h2>' "$TK_TMP/out" && grep -q '<h2 class="div-n">Poem 2</h2>' "$TK_TMP/out" &&
+  grep -q '<div class="l" id="l5" data-n="5">of mist' "$TK_TMP/out" && ok || fail "verse html: poems numbered, line 5 in the margin"
 # a facsimile (made-up tests/render/facsimile.xml): the local page image (facs/page1.png,
 # beside the file) inline as a data: URI beside the text at its page break, a remote one only
 # as a link (the page fetches nothing), a missing file no dead link, the zones listed after the text;

@@ -409,6 +409,40 @@
   <xsl:variable name="tk-title-text"><xsl:call-template name="tk-title"/></xsl:variable>
   <xsl:variable name="tk-title-head" select="($tk-texts[1]//tei:head)[1][not(*)][normalize-space() = normalize-space($tk-title-text)]"/>
 
+  <!-- ================================================================= verse -->
+  <!-- Verse line numbers (parameter `lines`): every fifth line by default (HTML: in the margin
+       as generated content; text: in a gutter, except in a document teikit converted, whose
+       text reproduces the transcript, unless asked), `all` every line, `none` none. The
+       number is @n, else the line's number among the verse lines of the text. -->
+  <xsl:param name="lines" select="''"/>
+  <xsl:variable name="tk-lines" select="(//tei:l)[$tk-whole or ancestor::tei:text][not(ancestor::tei:note)]"/>
+
+  <!-- The heading of the context division when its number says something its head does not:
+       a division with a short @n (no URN) and no head is "Poem 12" (its @subtype or @type,
+       unless a generic one, then the number); one with a head that does not hold the number
+       is the number (to stand before the head); else "". -->
+  <xsl:variable name="tk-div-generic" select="' textpart edition translation commentary div '"/>
+  <xsl:template name="tk-div-label">
+    <xsl:variable name="n" select="normalize-space(@n)"/>
+    <xsl:if test="$n != '' and not(contains($n, ':') or contains($n, ' ') or string-length($n) > 12)">
+      <xsl:variable name="head" select="tei:head[normalize-space()][1]"/>
+      <xsl:choose>
+        <xsl:when test="$head">
+          <xsl:if test="not(contains(concat(' ', translate(normalize-space($head), '.,;:()[]', '        '), ' '), concat(' ', $n, ' ')))"><xsl:value-of select="$n"/></xsl:if>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="st" select="normalize-space(@subtype[not(contains($tk-div-generic, concat(' ', normalize-space(.), ' ')))])"/>
+          <xsl:variable name="ty" select="normalize-space(@type[not(contains($tk-div-generic, concat(' ', normalize-space(.), ' ')))])"/>
+          <xsl:variable name="t" select="translate(concat($st, substring($ty, 1, string-length($ty) * number($st = ''))), $tk-upper, $tk-lower)"/>
+          <xsl:if test="$t != '' and not(contains($t, ' '))">
+            <xsl:value-of select="concat(translate(substring($t, 1, 1), $tk-lower, $tk-upper), substring($t, 2), ' ')"/>
+          </xsl:if>
+          <xsl:value-of select="$n"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ============================================================ authorities -->
   <!-- Authority files a person's idno may name (@type, any case): the URL of a record is the
        pattern followed by the idno's value (after `strip`, a prefix some editors keep); a

@@ -20,8 +20,6 @@
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
 
   <xsl:param name="css" select="''"/>
-  <!-- verse line numbers: every fifth line (default) or `all` -->
-  <xsl:param name="lines" select="'5'"/>
 
   <!-- ======================================================== citable edition -->
   <!-- Stable anchors and numbers a reader can cite: paragraphs (p12), speaker turns (t3;
@@ -33,7 +31,6 @@
   <xsl:variable name="tk-paras" select="(//tei:p)[$tk-whole or ancestor::tei:text][not(ancestor::tei:note)]"/>
   <xsl:variable name="tk-sps" select="(//tei:sp)[$tk-whole or ancestor::tei:text]"/>
   <xsl:variable name="tk-us" select="(//tei:u)[$tk-whole or ancestor::tei:text][not(parent::tei:annotationBlock)]"/>
-  <xsl:variable name="tk-lines" select="(//tei:l)[$tk-whole or ancestor::tei:text][not(ancestor::tei:note)]"/>
   <xsl:variable name="tk-heads" select="(//tei:head)[parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3 or parent::tei:div4 or parent::tei:div5 or parent::tei:div6 or parent::tei:div7][$tk-whole or ancestor::tei:text]"/>
 
   <!-- id and data-n of the context element, number `k` in its kind (see above); `every`: the
@@ -283,7 +280,7 @@ sup.fnref{line-height:0;font-size:.75em}sup.fnref a{text-decoration:none;color:v
 :target{background:#fff5c2}
 ol.numbered,ul.numbered{list-style:none;padding-left:2rem}
 .numbered>li>.n{display:inline-block;min-width:2rem;margin-left:-2rem}
-.lg{margin:.8rem 0}.l{margin:0}
+.lg{margin:.8rem 0}.l{margin:0}h2.div-n,h3.div-n,h4.div-n,h5.div-n,h6.div-n{font:bold 14px/1.4 system-ui,sans-serif;color:var(--muted);margin:1.4rem 0 .4rem}
 .tei-text [data-n]{position:relative}
 .tei-text [data-n]::before{content:attr(data-n);position:absolute;left:-2.7rem;width:2.2rem;text-align:right;font:11px/2.2 system-ui,sans-serif;color:var(--muted)}
 .sourceDoc .line{margin:0}.surface{margin:1rem 0;padding-top:.4rem;border-top:1px dashed var(--rule)}
@@ -403,7 +400,16 @@ blockquote{margin:.8rem 1.5rem}
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
     <section class="div {@type}">
       <xsl:if test="@xml:id or tei:head[normalize-space()]"><xsl:attribute name="id"><xsl:call-template name="div-id"/></xsl:attribute></xsl:if>
-      <xsl:call-template name="lang"/><xsl:apply-templates/>
+      <xsl:call-template name="lang"/>
+      <!-- a numbered division without a head (the poems of a collection): "Poem 12" -->
+      <xsl:if test="@n and not(tei:head[normalize-space()])">
+        <xsl:variable name="label"><xsl:call-template name="tk-div-label"/></xsl:variable>
+        <xsl:if test="$label != ''">
+          <xsl:variable name="depth" select="count(ancestor-or-self::tei:div | ancestor-or-self::tei:div1 | ancestor-or-self::tei:div2 | ancestor-or-self::tei:div3 | ancestor-or-self::tei:div4 | ancestor-or-self::tei:div5 | ancestor-or-self::tei:div6 | ancestor-or-self::tei:div7)"/>
+          <xsl:element name="h{substring('23456', 1 + number($depth > 1) * ($depth - 1) - number($depth > 5) * ($depth - 5), 1)}"><xsl:attribute name="class">div-n</xsl:attribute><xsl:value-of select="$label"/></xsl:element>
+        </xsl:if>
+      </xsl:if>
+      <xsl:apply-templates/>
     </section>
   </xsl:template>
 

@@ -24,6 +24,18 @@
   <!-- the persons index (and its table) only when asked for -->
   <xsl:variable name="tk-index" select="$persons = '1' or $persons = 'yes' or $persons = 'true'"/>
   <xsl:variable name="tk-nl" select="'&#10;'"/>
+  <!-- verse line numbers (common.xsl's `lines`): every k-th line, 0 none -->
+  <xsl:variable name="tk-verse-every">
+    <xsl:choose>
+      <xsl:when test="$lines = 'all'">1</xsl:when>
+      <xsl:when test="$lines = 'none' or $lines = '0'">0</xsl:when>
+      <xsl:when test="number($lines) >= 1"><xsl:value-of select="floor(number($lines))"/></xsl:when>
+      <xsl:when test="$tk-ours or not($tk-lines)">0</xsl:when>
+      <xsl:otherwise>5</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="tk-verse-n" select="number($tk-verse-every)"/>
+  <xsl:variable name="tk-gutter" select="'      '"/>
 
   <!-- ================================================================= page -->
   <xsl:template match="/">
@@ -233,6 +245,27 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A division: its number on a line of its own before it when it has no head ("Poem 12"),
+       before its head when the head does not say it (common.xsl's tk-div-label), so that the
+       poems of a collection stand apart, numbered. -->
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7" mode="block">
+    <xsl:variable name="label"><xsl:if test="@n"><xsl:call-template name="tk-div-label"/></xsl:if></xsl:variable>
+    <xsl:variable name="head" select="tei:head[normalize-space()][1]"/>
+    <xsl:choose>
+      <xsl:when test="$label = ''"><xsl:call-template name="tk-block"/></xsl:when>
+      <xsl:when test="$head">
+        <xsl:apply-templates select="$head/preceding-sibling::node()" mode="block"/>
+        <xsl:apply-templates select="$head" mode="block"><xsl:with-param name="prefix" select="concat($label, ' ')"/></xsl:apply-templates>
+        <xsl:apply-templates select="$head/following-sibling::node()" mode="block"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="wrap"><xsl:with-param name="text" select="$label"/></xsl:call-template>
+        <xsl:value-of select="$tk-nl"/>
+        <xsl:call-template name="tk-block"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="text()" mode="block">
     <xsl:if test="normalize-space()">
       <xsl:call-template name="wrap"><xsl:with-param name="text" select="normalize-space()"/></xsl:call-template>
@@ -261,10 +294,34 @@
     </xsl:variable>
     <xsl:variable name="text" select="normalize-space(concat($prefix, $content))"/>
     <xsl:if test="$text != ''">
-      <xsl:call-template name="wrap">
-        <xsl:with-param name="text" select="$text"/>
-        <xsl:with-param name="hang" select="$hang"/>
-      </xsl:call-template>
+      <xsl:choose>
+        <!-- a verse line: its number in a gutter of six columns (every $tk-verse-n-th) -->
+        <xsl:when test="$tk-verse-n > 0 and self::tei:l and not(ancestor::tei:note)">
+          <xsl:variable name="k">
+            <xsl:choose>
+              <xsl:when test="normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
+              <xsl:when test="$tk-c-index"><xsl:value-of select="tk:index(., 'tk-lines')"/></xsl:when>
+              <xsl:otherwise>
+                <xsl:variable name="me" select="."/>
+                <xsl:for-each select="$tk-lines"><xsl:if test="count(. | $me) = 1"><xsl:value-of select="position()"/></xsl:if></xsl:for-each>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:variable name="shown" select="substring($k, 1, 99 * number($tk-verse-n = 1 or (number($k) = number($k) and number($k) mod $tk-verse-n = 0)))"/>
+          <p><xsl:value-of select="concat(substring($tk-gutter, 1, 4 - string-length($shown)), $shown, substring('  ', 1 + number(string-length($shown) > 4)))"/></p>
+          <xsl:call-template name="wrap">
+            <xsl:with-param name="text" select="$text"/>
+            <xsl:with-param name="hang" select="concat($tk-gutter, $hang)"/>
+            <xsl:with-param name="w" select="number($width) - 6 * number($width > 0)"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="wrap">
+            <xsl:with-param name="text" select="$text"/>
+            <xsl:with-param name="hang" select="$hang"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
       <!-- (the lines of a genetic edition's zone stay together too) -->
       <xsl:if test="not((ancestor-or-self::tei:l[1]/following-sibling::*[1])[self::tei:l]) and not((self::tei:line/following-sibling::*[1])[self::tei:line])">
         <xsl:value-of select="$tk-nl"/>
@@ -566,19 +623,22 @@
   <xsl:template name="wrap">
     <xsl:param name="text"/>
     <xsl:param name="hang" select="''"/>
+    <!-- the line width (a verse line's text: $width less its gutter) -->
+    <xsl:param name="w" select="$width"/>
     <!-- each paragraph in an element of its own: the text output method writes only the text,
          and the result never becomes one huge text node that libxslt would copy (and measure)
          again for every paragraph appended after a variable was built -->
     <p>
     <xsl:choose>
       <xsl:when test="function-available('tk:wrap')">
-        <xsl:value-of select="tk:wrap($text, number($width), $hang)"/>
+        <xsl:value-of select="tk:wrap($text, number($w), $hang)"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="wrap-xslt">
           <xsl:with-param name="text" select="$text"/>
           <xsl:with-param name="hang" select="$hang"/>
           <xsl:with-param name="lead" select="''"/>
+          <xsl:with-param name="w" select="$w"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
@@ -589,9 +649,10 @@
     <xsl:param name="text"/>
     <xsl:param name="hang"/>
     <xsl:param name="lead"/>
-    <xsl:variable name="room" select="number($width) - string-length($lead)"/>
+    <xsl:param name="w" select="$width"/>
+    <xsl:variable name="room" select="number($w) - string-length($lead)"/>
     <xsl:choose>
-      <xsl:when test="not(number($width) > 0) or string-length($text) &lt;= $room">
+      <xsl:when test="not(number($w) > 0) or string-length($text) &lt;= $room">
         <xsl:value-of select="concat($lead, $text, $tk-nl)"/>
       </xsl:when>
       <xsl:otherwise>
@@ -613,6 +674,7 @@
             <xsl:with-param name="text" select="substring($text, $at + 1)"/>
             <xsl:with-param name="hang" select="$hang"/>
             <xsl:with-param name="lead" select="$hang"/>
+            <xsl:with-param name="w" select="$w"/>
           </xsl:call-template>
         </xsl:if>
       </xsl:otherwise>
