@@ -219,6 +219,23 @@ grep -q '^of mist and gull and evening grey$' "$TK_TMP/out" && ok || fail "verse
 expect_status "verse html" 0 $TEIKIT render --to html $R/verse.xml
 grep -q '<h2 class="div-n">Poem 1</h2>' "$TK_TMP/out" && grep -q '<h2 class="div-n">Poem 2</h2>' "$TK_TMP/out" &&
   grep -q '<div class="l" id="l5" data-n="5">of mist' "$TK_TMP/out" && ok || fail "verse html: poems numbered, line 5 in the margin"
+# the title once when the head that says it holds a mention (the h1 holds the head's content,
+# the mention's anchor stays); dictionary entries are blocks (one paragraph each in the text);
+# the index quotes a speech word by word (<vocal> then a word: two words)
+cat >"$TK_TMP/once.xml" <<'XML'
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>A Talk with Ada Quill</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
+<profileDesc><particDesc><listPerson><person xml:id="ada"><persName>Ada Quill</persName></person></listPerson></particDesc></profileDesc></teiHeader>
+<text><body><head>A Talk with <persName ref="#ada">Ada Quill</persName></head>
+<u who="#ada"><vocal><desc>laughs</desc></vocal>well then</u>
+<div><pb n="1"/><entryFree><form>ferry</form>, n. a boat <cit><quote>the ferry crosses</quote></cit></entryFree><entryFree><form>ford</form>, n. a shallow place</entryFree></div></body></text></TEI>
+XML
+expect_status "title once html" 0 $TEIKIT render --to html "$TK_TMP/once.xml"
+[ "$(grep -o 'A Talk with <a class="person"' "$TK_TMP/out" | wc -l)" -eq 1 ] && grep -q '<h1>A Talk with <a class="person" href="#tk-p-ada" title="Ada Quill" id="tk-m1">Ada Quill</a></h1>' "$TK_TMP/out" &&
+  ok || fail "title once: the head with a mention is the h1, once"
+grep -q 'speaks</a>: laughs well then' "$TK_TMP/out" && ok || fail "index: a speech quoted word by word"
+grep -q '<p class="entryFree">' "$TK_TMP/out" && ok || fail "dictionary entry a block in HTML"
+expect_status "dictionary entries text" 0 $TEIKIT render --to text "$TK_TMP/once.xml"
+grep -q '^ford, n\. a shallow place$' "$TK_TMP/out" && ok || fail "dictionary entries: one paragraph each: $(tail -4 "$TK_TMP/out" | tr '\n' '|')"
 # a facsimile (made-up tests/render/facsimile.xml): the local page image (facs/page1.png,
 # beside the file) inline as a data: URI beside the text at its page break, a remote one only
 # as a link (the page fetches nothing), a missing file no dead link, the zones listed after the text;

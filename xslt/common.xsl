@@ -40,7 +40,7 @@
 
   <!-- ========================================================== classification -->
   <!-- Block-level TEI elements (leaves or containers of other blocks). -->
-  <xsl:variable name="tk-blocks" select="' p ab head l lg item list label stage speaker sp spGrp dateline salute signed byline docImprint docTitle titlePart docAuthor docDate trailer opener closer postscript epigraph argument quote cit bibl listBibl table row figure castList castGroup castItem div div1 div2 div3 div4 div5 div6 div7 body front back group text titlePage floatingText u sourceDoc surfaceGrp surface zone line '"/>
+  <xsl:variable name="tk-blocks" select="' p ab head l lg item list label stage speaker sp spGrp dateline salute signed byline docImprint docTitle titlePart docAuthor docDate trailer opener closer postscript epigraph argument quote cit bibl listBibl table row figure castList castGroup castItem div div1 div2 div3 div4 div5 div6 div7 body front back group text titlePage floatingText u sourceDoc surfaceGrp surface zone line entry entryFree superEntry '"/>
   <!-- Blocks that get a space on either side when they occur inside running text (a list in
        a paragraph, paragraphs in a note). -->
   <xsl:variable name="tk-spaced" select="' p ab l lg item list head stage table row cell sp u speaker dateline signed salute closer opener trailer byline label '"/>
@@ -405,9 +405,10 @@
   </xsl:template>
 
   <!-- The title once (HTML): the first head of the text is not repeated under the h1 when it
-       says the title in plain words (a head with mentions or notes stays: their anchors). -->
+       says the title in plain words (a head with mentions or notes is the h1's content then:
+       their anchors stay in the page). -->
   <xsl:variable name="tk-title-text"><xsl:call-template name="tk-title"/></xsl:variable>
-  <xsl:variable name="tk-title-head" select="($tk-texts[1]//tei:head)[1][not(*)][normalize-space() = normalize-space($tk-title-text)]"/>
+  <xsl:variable name="tk-title-head" select="($tk-texts[1]//tei:head)[1][normalize-space() = normalize-space($tk-title-text)]"/>
 
   <!-- ================================================================= verse -->
   <!-- Verse line numbers (parameter `lines`): every fifth line by default (HTML: in the margin

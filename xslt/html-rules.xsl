@@ -176,7 +176,13 @@
             <xsl:if test="$tk-apps or $tk-so-apps"><a href="#tk-apparatus">Apparatus</a></xsl:if>
             <xsl:if test="$tk-mentions"><a href="#tk-persons">Persons</a></xsl:if>
           </nav>
-          <h1><xsl:value-of select="normalize-space($title)"/></h1>
+          <h1>
+            <xsl:choose>
+              <!-- (the head that says the title, with its mentions or note markers) -->
+              <xsl:when test="$tk-title-head/*"><xsl:apply-templates select="$tk-title-head/node()"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="normalize-space($title)"/></xsl:otherwise>
+            </xsl:choose>
+          </h1>
           <xsl:call-template name="meta-list">
             <xsl:with-param name="items" select="exsl:node-set($meta)/item[not(@label = 'Rights' or @label = 'Publisher')]"/>
           </xsl:call-template>
@@ -280,8 +286,9 @@ sup.fnref{line-height:0;font-size:.75em}sup.fnref a{text-decoration:none;color:v
 :target{background:#fff5c2}
 ol.numbered,ul.numbered{list-style:none;padding-left:2rem}
 .numbered>li>.n{display:inline-block;min-width:2rem;margin-left:-2rem}
-.lg{margin:.8rem 0}.l{margin:0}h2.div-n,h3.div-n,h4.div-n,h5.div-n,h6.div-n{font:bold 14px/1.4 system-ui,sans-serif;color:var(--muted);margin:1.4rem 0 .4rem}
+.lg{margin:.8rem 0}.l{margin:0}.entry,.entryFree,.superEntry{margin:.9rem 0}p.entry,p.entryFree{padding-left:1.2rem;text-indent:-1.2rem}h2.div-n,h3.div-n,h4.div-n,h5.div-n,h6.div-n{font:bold 14px/1.4 system-ui,sans-serif;color:var(--muted);margin:1.4rem 0 .4rem}
 .tei-text [data-n]{position:relative}
+.sp .speech [data-n]:not(.l)::before{content:none}
 .tei-text [data-n]::before{content:attr(data-n);position:absolute;left:-2.7rem;width:2.2rem;text-align:right;font:11px/2.2 system-ui,sans-serif;color:var(--muted)}
 .sourceDoc .line{margin:0}.surface{margin:1rem 0;padding-top:.4rem;border-top:1px dashed var(--rule)}
 .facs{float:right;clear:right;width:min(40%,16rem);margin:0 0 .8rem 1rem;font:11px system-ui,sans-serif;color:var(--muted)}

@@ -94,8 +94,10 @@
             <xsl:variable name="turn-id"><xsl:call-template name="tk-turn-id"/></xsl:variable>
             <li class="turn"><a href="#{$turn-id}">speaks</a>
               <xsl:text>: </xsl:text>
+              <!-- (the speech read word by word: <vocal>..</vocal>you is two words) -->
+              <xsl:variable name="speech"><xsl:apply-templates select="tei:speaker[1]/following-sibling::*[1] | self::*[not(tei:speaker)]" mode="tk-plain"/></xsl:variable>
               <xsl:call-template name="tk-clip">
-                <xsl:with-param name="s" select="normalize-space(tei:speaker[1]/following-sibling::*[1] | self::*[not(tei:speaker)])"/>
+                <xsl:with-param name="s" select="normalize-space($speech)"/>
               </xsl:call-template>
             </li>
           </xsl:for-each>
