@@ -249,7 +249,8 @@
        before its head when the head does not say it (common.xsl's tk-div-label), so that the
        poems of a collection stand apart, numbered. -->
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7" mode="block">
-    <xsl:variable name="label"><xsl:if test="@n"><xsl:call-template name="tk-div-label"/></xsl:if></xsl:variable>
+    <!-- (not in a document teikit converted: its text reproduces the transcript) -->
+    <xsl:variable name="label"><xsl:if test="@n and not($tk-ours)"><xsl:call-template name="tk-div-label"/></xsl:if></xsl:variable>
     <xsl:variable name="head" select="tei:head[normalize-space()][1]"/>
     <xsl:choose>
       <xsl:when test="$label = ''"><xsl:call-template name="tk-block"/></xsl:when>
