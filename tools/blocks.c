@@ -2240,10 +2240,10 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
     int thin = si.score - si.runner_score < (si.score / 4 > 15 ? si.score / 4 : 15);
     if (shape == TK_SHAPE_AUTO && si.paragraphs >= 2 && si.runner_score > 0 && thin)
         tk_diag_report(d, TK_WARNING, file, 0, 0, "shape",
-                       "read as a %s, but it is nearly as much a %s (%d against %d points): "
+                       "read as %s, but it is nearly as much %s (%d against %d points): "
                        "if it is one, convert with --shape %s (-v lists the evidence)",
-                       shape_names[si.shape], shape_names[si.runner_up], si.score,
-                       si.runner_score, shape_names[si.runner_up]);
+                       tk_shape_phrase(si.shape), tk_shape_phrase(si.runner_up), si.score,
+                       si.runner_score, tk_shape_name(si.runner_up));
     P.forms = si.forms;
     P.mixed_ok = si.mixed_ok;
     if (!P.mixed_ok && (P.mixed = tk_names_new()) != NULL) {

@@ -471,6 +471,8 @@ typedef struct tk_shape_info {
 /* Weighs the evidence of lines [from, L->n) (at most the first 2 MB). */
 void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_shape_info *out);
 const char *tk_shape_name(tk_shape s);
+/* The shape as a noun phrase with its article, for messages: "a play", "captions". */
+const char *tk_shape_phrase(tk_shape s);
 /* Line helpers shared by the block side: only blanks / the indentation's length. */
 int tk_line_blank(const tk_line *l);
 size_t tk_line_indent(const tk_line *l);
