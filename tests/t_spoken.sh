@@ -189,6 +189,8 @@ count tab '<sp who=' 6
 has tab "scene description before the first speech" "<stage>A room with a stove.</stage>"
 has tab "verse cell: one l per line" "<l>Snow on the pass,</l>"
 has tab "prose speech is a p" "<p>So late?</p>"
+has tab "joint speakers in a TAB row" '<sp who="#anna #boris">'
+hasnt tab "no person made of a joint label" 'xml:id="boris-anna"'
 # _italics_ in a speech: a direction (a sentence, a participle ending a clause), or emphasis
 has tab "an _italic_ sentence in a speech is a direction" '<stage rend="underscored">She looks out.</stage>'
 has tab "an _italic_ participle before a comma is a direction" '<stage rend="underscored">coughing</stage>'
@@ -269,6 +271,40 @@ has inline "bracketed direction between speeches" '<stage rend="bracketed"><pers
 has inline "bracketed direction inside a speech" '<stage rend="bracketed">Sits.</stage>'
 hasnt inline "a sentence 'Yes.' is no speaker" "<speaker>Yes."
 hasnt inline "a heading-like line is no speaker" "<speaker>END"
+# a direction in parentheses right after the name; joint speakers joined by "and" or "&"
+cat >"$TK_TMP/paren.txt" <<'EOF'
+ACT I
+
+DORA.  (Taking off her hat.)  So you came after all.
+
+PAUL.  (_To the window._)  The cab is still there.
+
+DORA.  Send it away.  (Aside)  He will not.
+
+PAUL.  I will, (for once) and gladly.
+
+DORA.  (To PAUL)  Then go.
+
+PAUL.  Going.  Bell & Co. (Ltd.) can wait.
+
+DORA AND PAUL.  At last!
+
+Dora and Paul.  Goodnight.
+
+DORA & PAUL.  Goodnight again.
+EOF
+conv paren; shape paren play
+count paren '<sp who=' 9
+has paren "a parenthesised direction after the name" '<p><stage rend="parenthesized">Taking off her hat.</stage>  So you came'
+has paren "a parenthesised _italic_ direction" '<stage rend="parenthesized">_To the window._</stage>'
+has paren "a parenthesised cue inside the speech" '<stage type="delivery" rend="parenthesized">Aside</stage>'
+has paren "a parenthesised 'To NAME'" '<stage type="delivery" rend="parenthesized">To PAUL</stage>'
+hasnt paren "a parenthesised phrase without a sentence stays text" '>for once</stage>'
+hasnt paren "(Ltd.) is no direction" '>Ltd.</stage>'
+has paren "joint speakers joined by AND" '<sp who="#dora #paul">'
+count paren 'who="#dora #paul"' 3
+hasnt paren "no person made of a joint label" 'xml:id="dora-paul"'
+hasnt paren "no person made of a joint label (inverted)" 'xml:id="paul-dora"'
 cat >"$TK_TMP/alone.txt" <<'EOF'
       THE FIRST ACT
 

@@ -1145,6 +1145,18 @@ static void speech_lines(parser *P, size_t a, size_t e, const play_state *ps)
     }
 }
 
+/* 1 when the name s[0..n) of a play's label names two or more speakers joined by "and",
+ * "&" or commas, each of whom speaks alone elsewhere ("Anna and Boris"). */
+static int joint_label(const tk_names *names, const char *s, size_t n)
+{
+    size_t part[16][2];
+    size_t np = tk_joint_parts(s, n, 0, part, sizeof part / sizeof *part);
+    for (size_t k = 0; k < np; k++)
+        if (tk_names_get(names, s + part[k][0], part[k][1] - part[k][0]) == 0)
+            return 0;
+    return np >= 2;
+}
+
 /* One paragraph of a play whose speeches are paragraphs ("Name.  speech", "Name<TAB>
  * speech", "NAME." alone then its speech): divisions, cast list, turns, stage directions. */
 static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_state *ps)
@@ -1204,19 +1216,27 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
     }
     tk_label lab;
     size_t t;
+    int joint = 0;
     if (!ps->in_cast && (t = speaker_label(P, l, &lab)) > 0 &&
         (lab.caps || !(lab.form & TK_LF_ALONE) || (lab.form & TK_LF_COLON)) &&
-        ((lab.form & TK_LF_TAB) || (lab.form & TK_LF_COLON) ||
+        ((joint = joint_label(ps->names, l->s + lab.name_off, lab.name_len)) ||
+         (lab.form & TK_LF_TAB) || (lab.form & TK_LF_COLON) ||
          tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2)) {
         /* a name alone or "Name." counts when it speaks again (not "TABLEAU", "LONDON.") */
+        if (joint)
+            note(P, p->first, "speaker", "several speakers speak together");
         if (lab.form & TK_LF_ALONE) {
             tk_block *sb = add_block(P, TK_B_SPEAKER, p->first, 1, 0);
             set_label(sb, &lab);
+            if (sb != NULL && joint)
+                sb->flags |= TK_BF_JOINT;
             speech_lines(P, p->first + 1, p->first + p->n, ps);
         } else {
             int verse = speech_is_verse(P, p->first, p->first + p->n, ps);
             tk_block *tb = add_block(P, TK_B_TURN, p->first, verse ? 1 : p->n, t);
             set_label(tb, &lab);
+            if (tb != NULL && joint)
+                tb->flags |= TK_BF_JOINT;
             if (verse && tb != NULL) {
                 tb->flags |= TK_BF_VERSE;
                 for (size_t i = p->first + 1; i < p->first + p->n; i++)

@@ -461,7 +461,14 @@ static int draft_one(tk_conv *cv, const char *buf, size_t len, const char *name,
         for (size_t i = 0; i < db->n; i++) {
             const tk_block *bl = &db->b[i];
             const tk_line *l = &L.v[bl->line];
-            if (bl->kind == TK_B_TURN)
+            if (bl->flags & TK_BF_JOINT) { /* each of the joint speakers (tei.c set_who) */
+                const char *s = l->s + (bl->name_len > 0 ? bl->name_off : bl->label_off);
+                size_t part[16][2];
+                size_t np = tk_joint_parts(s, bl->name_len > 0 ? bl->name_len : bl->label_len,
+                                           1, part, sizeof part / sizeof *part);
+                for (size_t j = 0; j < np; j++)
+                    tk_persons_speaker(cv->persons, s + part[j][0], part[j][1] - part[j][0]);
+            } else if (bl->kind == TK_B_TURN)
                 tk_persons_speaker(cv->persons, l->s + bl->label_off, bl->label_len);
             else if (bl->kind == TK_B_SPEAKER)
                 tk_persons_speaker(cv->persons, l->s, bl->label_len);

@@ -1637,7 +1637,7 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
         const tk_block *bl = &db->b[i];
         const tk_line *l = &L->v[bl->line];
         cand c;
-        if (bl->kind == TK_B_TURN || bl->kind == TK_B_SPEAKER) {
+        if ((bl->kind == TK_B_TURN || bl->kind == TK_B_SPEAKER) && !(bl->flags & TK_BF_JOINT)) {
             const char *lab = l->s + (bl->kind == TK_B_TURN ? bl->label_off : 0);
             size_t ll = bl->label_len;
             while (ll > 0 && (lab[ll - 1] == ':' || lab[ll - 1] == '.' || lab[ll - 1] == ' '))

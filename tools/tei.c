@@ -347,19 +347,17 @@ static void set_who(builder *b, const tk_block *bl, const tk_line *l)
 {
     if (bl->flags & TK_BF_ROLE)
         return;
-    if (bl->flags & TK_BF_JOINT) { /* who="#a #b": one person per word */
+    if (bl->flags & TK_BF_JOINT) { /* who="#a #b": one person per name */
         char ref[512];
-        size_t w = 0, n = bl->label_len;
-        const char *s = l->s + bl->label_off;
-        for (size_t i = 0; i < n;) {
-            size_t a = i;
-            while (i < n && s[i] != ' ')
-                i++;
-            const char *who = tk_persons_speaker(b->cv->persons, s + a, i - a);
+        size_t w = 0, part[16][2];
+        const char *s = l->s + (bl->name_len > 0 ? bl->name_off : bl->label_off);
+        size_t np = tk_joint_parts(s, bl->name_len > 0 ? bl->name_len : bl->label_len, 1, part,
+                                   sizeof part / sizeof *part);
+        for (size_t k = 0; k < np; k++) {
+            const char *who =
+                tk_persons_speaker(b->cv->persons, s + part[k][0], part[k][1] - part[k][0]);
             if (who != NULL && w + strlen(who) + 3 < sizeof ref)
                 w += (size_t)snprintf(ref + w, sizeof ref - w, "%s#%s", w ? " " : "", who);
-            while (i < n && s[i] == ' ')
-                i++;
         }
         if (w > 0)
             xmlSetProp(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);

@@ -338,7 +338,7 @@ enum {
     TK_BF_ROLE = 1,    /* the speaker is a role (QUESTION, ?): no @who */
     TK_BF_BETWEEN = 2, /* a stage or paragraph that stands between turns: closes the turn */
     TK_BF_VERSE = 4,   /* a turn whose speech is verse: its first line is an l */
-    TK_BF_JOINT = 8,   /* a speaker line naming several speakers, one per word */
+    TK_BF_JOINT = 8,   /* a label naming several speakers (tk_joint_parts) */
     TK_BF_PART = 16    /* the first block of a part of a record with enclosures: opens
                           div[@type=divtype] in the body ("document", "enclosure") */
 };
@@ -414,6 +414,11 @@ void tk_speakers_free(tk_speakers *g);
 int tk_speakers_word(const tk_speakers *g, int kind, const char *s, size_t n);
 /* Length of the stage cue s starts with (case as printed, at a word end), 0 when none. */
 size_t tk_speakers_stage_cue(const tk_speakers *g, const char *s, size_t n);
+/* The names of a joint speaker label s[0..n) ("Anna and Boris", "JACK AND ALGERNON",
+ * "Ros, Guil & Osric"): the parts between " and ", " & " and ","; with no such separator
+ * and by_words, its words ("ANNA BORIS", the Moby layout). Writes at most max [start, end)
+ * offset pairs to part (a closing '.' or ':' and spaces trimmed); returns their count. */
+size_t tk_joint_parts(const char *s, size_t n, int by_words, size_t (*part)[2], size_t max);
 /* 1 when s[0..n), the words between the underscores of an e-book's _italics_ inside a
  * speech, is a stage direction rather than emphasis: a sentence ("_Smiling._"), a stage cue
  * of either case ("_laughs_"; r's stage-cue lines first, r may be NULL), or a present-tense
