@@ -228,6 +228,36 @@ has cast "role description in parentheses" ' <roleDesc>(his mother)</roleDesc></
 has cast "a role alone" '<castItem><role>A Porter</role></castItem>'
 has cast "a sentence after the cast list is no role" '<p>The action passes in a studio.</p>'
 has tab "e-book cast list" '<castList><head>Dramatis Personae</head>'
+# a brace joining roles in a cast list: castGroup, a castItem per line with a role per name,
+# the shared description after the brace the group's roleDesc
+cat >"$TK_TMP/brace.txt" <<'EOF'
+THE PERSONS OF THE PLAY
+
+  HENRY MARSH (_a lawyer_)
+  ALICE FINCH, MAY ROSS,  }
+    and KATE DOYLE        } (_Clerks at the office_)
+  OLD TOM
+  JOE BELL                }
+  SAM WEST                } (_Porters_)
+
+ACT I
+
+HENRY.  Good morning.
+
+ALICE.  Good morning.
+
+HENRY.  Again.
+
+ALICE.  Yes.
+EOF
+conv brace; shape brace play
+count brace '<castGroup>' 2
+has brace "a role per name on a brace line" '<castItem><role>ALICE FINCH</role>, <role>MAY ROSS</role>,  }</castItem>'
+has brace "the conjunction and the brace stay as printed" '<castItem>and <role>KATE DOYLE</role>        }</castItem><roleDesc>(_Clerks at the office_)</roleDesc>'
+has brace "the second group" '<castItem><role>SAM WEST</role>                }</castItem><roleDesc>(_Porters_)</roleDesc></castGroup>'
+has brace "a role outside the groups" '<castItem><role>OLD TOM</role></castItem><castGroup>'
+count brace '<sp who=' 4
+hasnt brace "an act heading ends the cast list" '<role>HENRY.</role>'
 cat >"$TK_TMP/inline.txt" <<'EOF'
 Release Date: May 1, 2001 [eBook #9]
 

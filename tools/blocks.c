@@ -1069,20 +1069,37 @@ static int cast_line(const tk_line *l)
     return !(words >= 5 && l->s[n - 1] == '.' && lower >= 2);
 }
 
+/* Where a brace that joins line l to its neighbours stands ("ALBERT PALK,   } (_Actors_)"):
+ * the offset of a '}' after a space, 0 when none. */
+static size_t brace_at(const tk_line *l)
+{
+    for (size_t i = 1; i < l->len; i++)
+        if (l->s[i] == '}' && l->s[i - 1] == ' ')
+            return i;
+    return 0;
+}
+
 /* Cast items in paragraph p: every line a role, a line opening with '(' the description
- * of the role above it ("THE HON. MRS. STIDULPH" / "(_Formerly ..._)"). With emit 0 only
- * says whether p is such a paragraph. */
+ * of the role above it ("THE HON. MRS. STIDULPH" / "(_Formerly ..._)"); two or more lines
+ * in a row joined by a brace ("}") are a group whose description follows the brace. With
+ * emit 0 only says whether p is such a paragraph. */
 static int cast_paragraph(parser *P, const para *p, int emit)
 {
     const tk_lines *L = P->lines;
     for (size_t i = p->first; i < p->first + p->n; i++)
         if (!cast_line(&L->v[i]))
             return 0;
-    for (size_t i = p->first; emit && i < p->first + p->n;) {
+    size_t end = p->first + p->n;
+    for (size_t i = p->first; emit && i < end;) {
         size_t e = i + 1;
-        while (e < p->first + p->n && L->v[e].s[indent_of(&L->v[e])] == '(')
+        int brace = brace_at(&L->v[i]) > 0 &&
+                    ((i > p->first && brace_at(&L->v[i - 1])) || (e < end && brace_at(&L->v[e])));
+        while (!brace && e < end && L->v[e].s[indent_of(&L->v[e])] == '(')
             e++;
-        add_block(P, TK_B_CAST_ITEM, i, e - i, indent_of(&L->v[i]));
+        tk_block *bl = add_block(P, TK_B_CAST_ITEM, i, e - i, indent_of(&L->v[i]));
+        if (bl != NULL && brace)
+            bl->flags |= TK_BF_BRACE |
+                         (i == p->first || !brace_at(&L->v[i - 1]) ? TK_BF_BRACE_OPEN : 0);
         i = e;
     }
     return 1;
@@ -1192,7 +1209,7 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
         }
         if (p->n > 1)
             note(P, p->first, "heading", "a heading over several lines: joined");
-        ps->in_cast = ps->turn_open = ps->spoken = 0;
+        ps->in_cast = ps->cast_open = ps->turn_open = ps->spoken = 0; /* (the roles end) */
         ps->in_division = 1;
         return;
     }

@@ -218,7 +218,8 @@ size_t tk_joint_parts(const char *s, size_t n, int by_words, size_t (*part)[2], 
         }
         while (e > a && s[e - 1] == ' ')
             e--;
-        if (e > a) {
+        int word = (e - a == 3 && strncasecmp(s + a, "and", 3) == 0) || (e - a == 1 && s[a] == '&');
+        if (e > a && !word) { /* ("WILFRID TAVISH, and": a conjunction alone is no name) */
             part[got][0] = a;
             part[got][1] = e;
             got++;

@@ -92,6 +92,7 @@ typedef struct builder {
     unsigned sp_line;
     xmlNodePtr list;        /* open list (in container or sp) */
     xmlNodePtr cast;        /* open castList (in container) */
+    xmlNodePtr cast_group;  /* open castGroup (in cast) */
     xmlNodePtr opener;
     xmlNodePtr closer;      /* open closer (salute, signed) at the end of the container */
     xmlNodePtr postscript;  /* open postscript after the closer */
@@ -179,10 +180,64 @@ static size_t role_end(const char *s, size_t a, size_t e, size_t *desc)
     return e;
 }
 
+/* One line of a brace group of a cast list ("DOUGLAS GLYNN, ALBERT PALK, }" / "SIGISMUND
+ * SHIRLEY   } (_Actors at the Pandora_)"): a castItem in the group's castGroup holding a
+ * role per name, the commas and the brace as printed; the text after the brace is the
+ * group's roleDesc. */
+static void cast_brace_line(builder *b, const tk_block *bl)
+{
+    const tk_line *l = &b->L->v[bl->line];
+    size_t e = l->len, br = bl->off;
+    while (e > bl->off && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t' || l->s[e - 1] == '\r'))
+        e--;
+    while (br < e && !(l->s[br] == '}' && br > bl->off && l->s[br - 1] == ' '))
+        br++;
+    if ((bl->flags & TK_BF_BRACE_OPEN) || b->cast_group == NULL ||
+        b->cast_group != b->cast->last)
+        b->cast_group = tk_el(b->cv, b->cast, "castGroup");
+    xmlNodePtr item = b->cast_group ? tk_el(b->cv, b->cast_group, "castItem") : NULL, el;
+    if (item == NULL) {
+        b->oom = 1;
+        return;
+    }
+    size_t part[16][2], at = bl->off;
+    size_t np = tk_joint_parts(l->s + bl->off, br - bl->off, 0, part, sizeof part / sizeof *part);
+    tk_span sp;
+    for (size_t k = 0; k < np; k++) {
+        size_t a = bl->off + part[k][0], z = bl->off + part[k][1];
+        if (a > at)
+            tk_text(item, l->s + at, a - at);
+        if ((el = tk_el(b->cv, item, "role")) == NULL ||
+            make_span(&b->sb, b->L, bl->line, 1, a, z, &sp) != 0) {
+            b->oom = 1;
+            return;
+        }
+        tk_inline_append(b->cv, el, &sp);
+        at = z;
+    }
+    size_t d = br < e ? br + 1 : e; /* the brace stays in the item */
+    if (d > at)
+        tk_text(item, l->s + at, d - at);
+    while (d < e && (l->s[d] == ' ' || l->s[d] == '\t'))
+        d++;
+    if (d >= e)
+        return;
+    if ((el = tk_el(b->cv, b->cast_group, "roleDesc")) == NULL ||
+        make_span(&b->sb, b->L, bl->line, 1, d, e, &sp) != 0) {
+        b->oom = 1;
+        return;
+    }
+    tk_inline_append(b->cv, el, &sp);
+}
+
 /* One castItem: role (the name) and roleDesc (the rest of the line and the lines after it),
  * the separator between them as printed. */
 static void cast_item(builder *b, const tk_block *bl)
 {
+    if (bl->flags & TK_BF_BRACE) {
+        cast_brace_line(b, bl);
+        return;
+    }
     const tk_line *l = &b->L->v[bl->line];
     size_t e = l->len, desc;
     while (e > bl->off && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t' || l->s[e - 1] == '\r'))

@@ -339,8 +339,10 @@ enum {
     TK_BF_BETWEEN = 2, /* a stage or paragraph that stands between turns: closes the turn */
     TK_BF_VERSE = 4,   /* a turn whose speech is verse: its first line is an l */
     TK_BF_JOINT = 8,   /* a label naming several speakers (tk_joint_parts) */
-    TK_BF_PART = 16    /* the first block of a part of a record with enclosures: opens
+    TK_BF_PART = 16,   /* the first block of a part of a record with enclosures: opens
                           div[@type=divtype] in the body ("document", "enclosure") */
+    TK_BF_BRACE = 32,  /* a cast item joined to its neighbours by a brace ("}"): castGroup */
+    TK_BF_BRACE_OPEN = 64 /* the first item of such a group */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
