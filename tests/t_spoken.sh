@@ -411,6 +411,86 @@ has moby "a cue word as a direction" "<stage>Aside</stage>"
 has moby "joint speakers" 'who="#anna #boris"'
 has moby "epilogue division" '<div type="epilogue">'
 
+# printed line numbers (every fifth line, at the line end or start): l/@n, out of the text,
+# rendered back as printed; numbers that are no count of lines (not multiples of 5) stay text
+cat >"$TK_TMP/num.txt" <<'EOF'
+THE TRAGEDY OF NOBODY
+
+ACT I
+
+SCENE I. A hall.
+
+ANNA.  Who goes there? Speak, and tell me true,
+Or else be gone into the winter night,
+For I have seen no traveller here tonight,
+And none may pass the gate without a word,
+Nor stand beside the fire that is not mine.           5
+
+BORIS.  It is but I, your son, that stands here,
+And asks of you the shelter of the hall,
+Where once I played before the war began,
+And where my father kept his hounds and hawks,
+And where the winter never seemed so cold.            10
+
+ANNA.  Then come, and sit, and tell me all the news,
+And what the roads are like from here to town,
+And whether any of the bridges stand,
+And whether any of the soldiers came,
+Or whether all the country lies in snow.              15
+
+BORIS.  Yes, mother, and I will tell you all of it, though it takes the night,
+for the roads were bad and the bridges down, and the soldiers came and went
+as they pleased, and nobody asked them where they were going or why.
+
+ANNA.  Go on.
+EOF
+cat >"$TK_TMP/numfirst.txt" <<'EOF'
+The Tragedy of Nobody
+**** ACT I ****
+**** SCENE I. A hall. ****
+     Enter ANNA and BORIS
+ANNA
+     Who goes there? Speak, and tell me true,
+     Or else be gone into the winter night,
+     For I have seen no traveller here tonight,
+     And none may pass the gate without a word,
+  5  Nor stand beside the fire that is not mine.
+BORIS
+     It is but I, your son, that stands here,
+     And asks of you the shelter of the hall,
+     Where once I played before the war began,
+     And where my father kept his hounds and hawks,
+ 10  And where the winter never seemed so cold.
+ANNA
+     Then come, and sit, and tell me all the news,
+     And what the roads are like from here to town,
+     And whether any of the bridges stand,
+     And whether any of the soldiers came,
+ 15  Or whether all the country lies in snow.
+BORIS
+     Well?
+ANNA
+     Well.
+BORIS
+     Goodnight.
+ANNA
+     Goodnight.
+     Exit
+EOF
+conv num; shape num play
+count num '<l n=' 3
+has num "a number at the line end" '<l n="10" rend="numbered">And where the winter never seemed so cold.</l>'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/num.out" "$TK_TMP/num.xml" 2>/dev/null
+grep -qF 'And where the winter never seemed so cold. 10' "$TK_TMP/num.out" && ok || fail "num: the line number not rendered back"
+conv numfirst; shape numfirst play
+has numfirst "a number at the line start" '<l n="15" rend="numbered number-first">Or whether all the country lies in snow.</l>'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/numfirst.out" "$TK_TMP/numfirst.xml" 2>/dev/null
+grep -qF '15 Or whether all the country lies in snow.' "$TK_TMP/numfirst.out" && ok || fail "numfirst: the line number not rendered back"
+sed 's/cold\.            10$/cold.            12/' "$TK_TMP/num.txt" >"$TK_TMP/numnot.txt"
+conv numnot
+count numnot '<l n=' 0
+has numnot "a number that counts no lines stays text" 'cold.            12</l>'
+
 # --- the rules file extends the label grammar
 printf 'label-role COMMENTATOR\nlabel-not DECISION *\n' >"$TK_TMP/words.rules"
 printf 'COMMENTATOR: And he scores.\n\nDECISION OF THE BOARD: adopted.\n\nMR. A: Good.\n\nMR. B: Fine.\n' >"$TK_TMP/ext.txt"

@@ -305,7 +305,102 @@ typedef struct parser {
     unsigned forms;        /* label forms this text's turns use (TK_LF_*) */
     int mixed_ok;          /* mixed-case names are labels */
     tk_names *mixed;       /* how often each mixed-case name opens a paragraph with ':' */
+    int numbered;          /* the play prints line numbers: 1 at line ends, 2 at starts */
 } parser;
+
+/* A line number printed at the end of line l ("...to suffer      60": two blanks or more,
+ * then one to four digits; where == 1) or at its start ("60   Whether 'tis...", where ==
+ * 2): its value, with [*a, *e) its digits and *text the end (or the start) of the line's
+ * own text; -1 when none. */
+static long printed_number(const tk_line *l, int where, size_t *a, size_t *e, size_t *text)
+{
+    size_t n = rtrim_len(l->s, l->len), i, k;
+    if (where == 1) {
+        for (i = n; i > 0 && is_digit((unsigned char)l->s[i - 1]); i--)
+            ;
+        if (i == n || n - i > 4 || i < 3)
+            return -1;
+        for (k = i; k > 0 && (l->s[k - 1] == ' ' || l->s[k - 1] == '\t'); k--)
+            ;
+        if (i - k < 2 && !(i - k == 1 && l->s[k] == '\t'))
+            return -1;
+        if (k == indent_of(l) || is_digit((unsigned char)l->s[k - 1]))
+            return -1; /* a number alone, or a column of a table */
+        *a = i;
+        *e = n;
+        *text = k;
+    } else {
+        size_t s0 = indent_of(l);
+        for (i = s0; i < n && is_digit((unsigned char)l->s[i]); i++)
+            ;
+        if (i == s0 || i - s0 > 4)
+            return -1;
+        for (k = i; k < n && (l->s[k] == ' ' || l->s[k] == '\t'); k++)
+            ;
+        if ((k - i < 2 && !(k - i == 1 && l->s[i] == '\t')) || k >= n ||
+            !(is_upper((unsigned char)l->s[k]) || is_lower((unsigned char)l->s[k]) ||
+              l->s[k] == '\'' || l->s[k] == '"' || (unsigned char)l->s[k] >= 0xC0))
+            return -1;
+        *a = s0;
+        *e = i;
+        *text = k;
+    }
+    return strtol(l->s + *a, NULL, 10);
+}
+
+/* Whether lines [a, b) of a play print line numbers (1 at their ends, 2 at their starts,
+ * 0 none): three such numbers or more, every one a multiple of 5, most rising (a count of
+ * the lines, not part of the text). */
+static int numbered_lines(const tk_lines *L, size_t a, size_t b)
+{
+    for (int where = 1; where <= 2; where++) {
+        size_t found = 0, rising = 0, x, y, t;
+        long last = -1, v;
+        int bad = 0;
+        for (size_t i = a; i < b && !bad; i++) {
+            if ((v = printed_number(&L->v[i], where, &x, &y, &t)) < 0)
+                continue;
+            bad = v == 0 || v % 5 != 0;
+            found++;
+            rising += v > last;
+            last = v;
+        }
+        if (!bad && found >= 3 && rising * 3 >= found * 2)
+            return where;
+    }
+    return 0;
+}
+
+/* The length of line l without its printed line number (P->numbered) and trailing blanks;
+ * *start: where its text starts after a number at the line's start (else its indent). */
+static size_t verse_len(const parser *P, const tk_line *l, size_t *start)
+{
+    size_t a, e, t;
+    *start = indent_of(l);
+    if (P->numbered == 0 || printed_number(l, P->numbered, &a, &e, &t) < 0)
+        return rtrim_len(l->s, l->len);
+    if (P->numbered == 2) {
+        *start = t;
+        return rtrim_len(l->s, l->len);
+    }
+    return t;
+}
+
+/* Marks the verse lines of blocks [from, P->db->n) that print their number (TK_BF_LINE_N,
+ * the digits in label_off/label_len). */
+static void mark_line_numbers(parser *P, size_t from)
+{
+    for (size_t k = from; P->numbered && k < P->db->n; k++) {
+        tk_block *bl = &P->db->b[k];
+        size_t a, e, t;
+        if (bl->kind != TK_B_L ||
+            printed_number(&P->lines->v[bl->line], P->numbered, &a, &e, &t) < 0)
+            continue;
+        bl->flags |= P->numbered == 1 ? TK_BF_LINE_N : TK_BF_LINE_N | TK_BF_LINE_N_START;
+        bl->label_off = a;
+        bl->label_len = e - a;
+    }
+}
 
 /* A speaker label on line l in a form the text uses (P->forms; a mixed-case name only when
  * the text has such labels). Returns the offset of the speech (the line's length when the
@@ -1137,7 +1232,8 @@ static int speech_is_verse(parser *P, size_t a, size_t e, const play_state *ps)
         return 0;
     for (size_t i = a; i + 1 < e; i++) {
         const tk_line *l = &L->v[i], *nx = &L->v[i + 1];
-        size_t n = rtrim_len(l->s, l->len), x = indent_of(nx);
+        size_t x, t, n = verse_len(P, l, &t);
+        (void)verse_len(P, nx, &x);
         /* reaches the margin: wrapped prose (a play whose verse is printed as wide as its
            prose, the indented layout, has margin 0: its capitals decide) */
         if (ps->margin > 0 && n * 100 > ps->margin * 80)
@@ -1577,8 +1673,8 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
     size_t blocks_at = P->db->n;
     play_state ps = {0};
     for (size_t i = a; i < b && shape == TK_SHAPE_PLAY; i++) /* the margin of wrapped prose */
-        if (L->v[i].len > ps.margin && L->v[i].len < 200)
-            ps.margin = L->v[i].len;
+        if (verse_len(P, &L->v[i], &(size_t){0}) > ps.margin && L->v[i].len < 200)
+            ps.margin = verse_len(P, &L->v[i], &(size_t){0});
     if (shape == TK_SHAPE_PLAY) {
         ps.names = tk_names_new();
         if (ps.names == NULL)
@@ -2161,7 +2257,7 @@ static size_t parts_with_text(const parser *P, size_t from, size_t most, const u
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
                            const char *file, int explain, int corpus_title, tk_diag *d)
 {
-    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL};
+    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, 0};
     tk_blocks *B = calloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};
@@ -2260,10 +2356,15 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
             for (size_t m = 0; m < front.n_meta; m++)
                 tk_meta_set(P.db, front.meta[m].key, front.meta[m].value,
                             strlen(front.meta[m].value), front.meta[m].line, 0);
+            size_t from = P.db->n;
+            P.numbered = B->shape == TK_SHAPE_PLAY ? numbered_lines(lines, doc_start, end) : 0;
+            if (P.numbered)
+                note(&P, doc_start, "verse", "the verse lines print their numbers: l/@n");
             if (B->shape == TK_SHAPE_PLAY && si.play_indented)
                 play_document(&P, doc_start, end);
             else
                 prose_document(&P, doc_start, end, B->shape, B->n_docs == 1);
+            mark_line_numbers(&P, from);
         }
         doc_start = at_cut ? i : i + 1;
     }

@@ -279,6 +279,35 @@ static void add_p(builder *b, const tk_block *bl, const char *name)
     text_el(b, target(b), name, bl, 0);
 }
 
+/* A verse line that prints its number (blocks.c mark_line_numbers): l/@n, the number
+ * out of the text, @rend "numbered" (at the line's end) or "numbered number-first". */
+static void line_numbered(builder *b, const tk_block *bl, const tk_line *l)
+{
+    tk_block t = *bl;
+    size_t end = 0;
+    if (bl->flags & TK_BF_LINE_N_START) {
+        t.off = bl->label_off + bl->label_len;
+        while (t.off < l->len && (l->s[t.off] == ' ' || l->s[t.off] == '\t'))
+            t.off++;
+    } else {
+        end = bl->label_off;
+        while (end > bl->off && (l->s[end - 1] == ' ' || l->s[end - 1] == '\t'))
+            end--;
+    }
+    b->list = NULL;
+    if (b->sp != NULL)
+        b->sp_has_content = 1;
+    xmlNodePtr el = text_el(b, target(b), "l", &t, end);
+    if (el == NULL)
+        return;
+    char n[8];
+    snprintf(n, sizeof n, "%.*s", (int)(bl->label_len < 7 ? bl->label_len : 7), l->s + bl->label_off);
+    xmlSetProp(el, (const xmlChar *)"n", (const xmlChar *)n);
+    xmlSetProp(el, (const xmlChar *)"rend",
+               (const xmlChar *)(bl->flags & TK_BF_LINE_N_START ? "numbered number-first"
+                                                                 : "numbered"));
+}
+
 /* A paragraph that holds nothing but a page break (`[Page 12]` on a line of its own) is
  * no paragraph: the pb replaces it, inside the list that was open before it (the list
  * goes on across the page). */
@@ -584,6 +613,10 @@ static void one_block(builder *b, const tk_block *bl)
         if (b->sp == NULL) {
             b->sp = tk_el(cv, b->container, "sp");
             b->sp_line = l->no;
+        }
+        if (bl->flags & TK_BF_LINE_N) {
+            line_numbered(b, bl, l);
+            break;
         }
         add_p(b, bl, "l");
         break;

@@ -342,7 +342,10 @@ enum {
     TK_BF_PART = 16,   /* the first block of a part of a record with enclosures: opens
                           div[@type=divtype] in the body ("document", "enclosure") */
     TK_BF_BRACE = 32,  /* a cast item joined to its neighbours by a brace ("}"): castGroup */
-    TK_BF_BRACE_OPEN = 64 /* the first item of such a group */
+    TK_BF_BRACE_OPEN = 64, /* the first item of such a group */
+    TK_BF_LINE_N = 128,       /* a verse line that prints its number (label_off/len: the
+                                 digits) at its end: l/@n */
+    TK_BF_LINE_N_START = 256  /* ... at its start */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
