@@ -1270,6 +1270,25 @@ static int joint_label(const tk_names *names, const char *s, size_t n)
     return np >= 2;
 }
 
+/* The speaker a voice offstage names ("Voice of Trofimov", "Varya’s Voice"), when that name
+ * speaks alone elsewhere: 1 with s[*a, *a + *len) the name, else 0. */
+static int voice_of(const tk_names *names, const char *s, size_t n, size_t *a, size_t *len)
+{
+    static const char *const suffix[] = {"\xe2\x80\x99s voice", "'s voice"};
+    *a = 0;
+    *len = 0;
+    if (n > 9 && strncasecmp(s, "voice of ", 9) == 0) {
+        *a = 9;
+        *len = n - 9;
+    }
+    for (size_t k = 0; k < 2 && *len == 0; k++) {
+        size_t m = strlen(suffix[k]);
+        if (n > m && strncasecmp(s + n - m, suffix[k], m) == 0)
+            *len = n - m;
+    }
+    return *len > 0 && tk_names_get(names, s + *a, *len) > 0;
+}
+
 /* One paragraph of a play whose speeches are paragraphs ("Name.  speech", "Name<TAB>
  * speech", "NAME." alone then its speech): divisions, cast list, turns, stage directions. */
 static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_state *ps)
@@ -1338,6 +1357,15 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
         /* a name alone or "Name." counts when it speaks again (not "TABLEAU", "LONDON.") */
         if (joint)
             note(P, p->first, "speaker", "several speakers speak together");
+        size_t va, vl;
+        if (!joint && voice_of(ps->names, l->s + lab.name_off, lab.name_len, &va, &vl)) {
+            /* a voice offstage: the speaker it names ("Voice of Trofimov" -> #trofimov) */
+            lab.name_off += va;
+            lab.name_len = vl;
+            lab.role = 0;
+            joint = 1;
+            note(P, p->first, "speaker", "a voice offstage: the speaker it names");
+        }
         if (lab.form & TK_LF_ALONE) {
             tk_block *sb = add_block(P, TK_B_SPEAKER, p->first, 1, 0);
             set_label(sb, &lab);

@@ -249,6 +249,8 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         goto out;
     if (captions)
         B->shape = TK_SHAPE_CAPTIONS;
+    if (cv.persons != NULL)
+        tk_persons_set_play(cv.persons, B->shape == TK_SHAPE_PLAY);
     cv.doc = xmlNewDoc((const xmlChar *)"1.0");
     if (cv.doc == NULL)
         goto out;
@@ -454,6 +456,7 @@ static int draft_one(tk_conv *cv, const char *buf, size_t len, const char *name,
     B = tk_blocks_parse(&L, o->shape, cv->rules, name, 0, 1, d);
     if (B == NULL)
         goto out;
+    tk_persons_set_play(cv->persons, B->shape == TK_SHAPE_PLAY);
     for (size_t k = 0; k < B->n_docs; k++) {
         const tk_docblocks *db = &B->doc[k];
         tk_persons_new_document(cv->persons);

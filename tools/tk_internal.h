@@ -338,7 +338,8 @@ enum {
     TK_BF_ROLE = 1,    /* the speaker is a role (QUESTION, ?): no @who */
     TK_BF_BETWEEN = 2, /* a stage or paragraph that stands between turns: closes the turn */
     TK_BF_VERSE = 4,   /* a turn whose speech is verse: its first line is an l */
-    TK_BF_JOINT = 8,   /* a label naming several speakers (tk_joint_parts) */
+    TK_BF_JOINT = 8,   /* the speakers are the names of the label's name (tk_joint_parts):
+                          a joint label, or a voice offstage ("Voice of Trofimov") */
     TK_BF_PART = 16,   /* the first block of a part of a record with enclosures: opens
                           div[@type=divtype] in the body ("document", "enclosure") */
     TK_BF_BRACE = 32,  /* a cast item joined to its neighbours by a brace ("}"): castGroup */
@@ -613,6 +614,10 @@ void tk_ser_prepend(tk_ser *s, tk_ser *front);
 const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len);
 /* Sets the interviewer / interviewee names for Q / A labels (front matter). */
 void tk_persons_set_role_name(tk_persons *p, const char *role, const char *name);
+/* In a play (on = 1) every speaker is a character: a label of titles or offices alone
+ * ("Captain", "First Ambassador") is a person, not a role (the role table's words, "All",
+ * "Voice", stay roles). */
+void tk_persons_set_play(tk_persons *p, int on);
 /* Starts a new document: the "used" marks are cleared (see tk_persons_each_used). */
 void tk_persons_new_document(tk_persons *p);
 /* Calls fn for every person used since tk_persons_new_document (all_docs = 0) or in any
