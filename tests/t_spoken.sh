@@ -523,6 +523,28 @@ has voice "NAME’s Voice" '<sp who="#ivan">
 hasnt voice "no person made of a voice" 'xml:id="ivan-s-voice"'
 count voice '<sp>' 2
 
+# an e-book's _italic_ direction left open over paragraphs ("_A bell rings ..." / "Curtain._")
+cat >"$TK_TMP/run.txt" <<'EOF'
+ACT I
+
+Anna	Where is he?
+
+Boris	Gone.
+
+Anna	_Sits._ Gone again.
+
+_A bell rings far away, and the lamps go out one by one across the square.
+
+The snow goes on falling.
+
+Curtain._
+EOF
+conv run; shape run play
+has run "the run's opening paragraph" '<stage>_A bell rings far away'
+has run "a paragraph inside the run" '<stage>The snow goes on falling.</stage>'
+has run "the run's closing paragraph" '<stage>Curtain._</stage>'
+count run '<sp who=' 3
+
 # --- the rules file extends the label grammar
 printf 'label-role COMMENTATOR\nlabel-not DECISION *\n' >"$TK_TMP/words.rules"
 printf 'COMMENTATOR: And he scores.\n\nDECISION OF THE BOARD: adopted.\n\nMR. A: Good.\n\nMR. B: Fine.\n' >"$TK_TMP/ext.txt"

@@ -1148,6 +1148,47 @@ static int play_stage_para(const tk_lines *L, const para *p)
     return 0;
 }
 
+/* The underscores of paragraph p (an e-book's italics). */
+static size_t underscores(const tk_lines *L, const para *p)
+{
+    size_t n = 0;
+    for (size_t i = p->first; i < p->first + p->n; i++)
+        for (const char *c = L->v[i].s; (c = memchr(c, '_', (size_t)(L->v[i].s + L->v[i].len - c))) != NULL; c++)
+            n++;
+    return n;
+}
+
+/* 1 when paragraph p opens (dir 1) or closes (dir -1) an _italic_ run with its only
+ * underscore: "_A sound is heard ..." at its start, "Curtain._" at its end. */
+static int italic_edge(const tk_lines *L, const para *p, int dir)
+{
+    const tk_line *f = &L->v[p->first], *e = &L->v[p->first + p->n - 1];
+    size_t a = indent_of(f), n = rtrim_len(e->s, e->len);
+    if (n == 0 || underscores(L, p) != 1)
+        return 0;
+    if (dir > 0)
+        return f->s[a] == '_' && a + 1 < f->len && f->s[a + 1] != ' ';
+    return e->s[n - 1] == '_' || (n >= 2 && e->s[n - 2] == '_' && strchr(".,;:!?", e->s[n - 1]));
+}
+
+/* 1 when paragraph v[k] belongs to an _italic_ run that an e-book left open over several
+ * paragraphs (a direction: "_A sound is heard ... orchard." / "Curtain._"): it opens the
+ * run that a paragraph after it closes, or closes one opened before it, or stands between
+ * the two, with no other underscore (at most four paragraphs in all). */
+static int italic_run_para(const tk_lines *L, const para *v, size_t k, size_t end)
+{
+    size_t first = k, last = k;
+    /* back to the opening paragraph (over the closing one, k, and those without underscore) */
+    while (first > 0 && k - first < 4 && !italic_edge(L, &v[first], 1) &&
+           (underscores(L, &v[first]) == 0 || (first == k && italic_edge(L, &v[k], -1))))
+        first--;
+    /* on to the closing paragraph (over the opening one, first, and those without) */
+    while (last + 1 < end && last - first < 4 && !italic_edge(L, &v[last], -1) &&
+           (underscores(L, &v[last]) == 0 || (last == first && italic_edge(L, &v[last], 1))))
+        last++;
+    return first < last && italic_edge(L, &v[first], 1) && italic_edge(L, &v[last], -1);
+}
+
 /* 1 when line l can be a role of a cast list: short, no sentence ("The action takes place
  * in Helmer's house." is none: five words or more ending in '.', two of them lower-case),
  * not in _italics_ or brackets (a direction). */
@@ -1390,7 +1431,8 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
         ps->spoken = 1;
         return;
     }
-    if (play_stage_para(L, p) || (ps->in_division && !ps->spoken && !ps->in_cast)) {
+    if (play_stage_para(L, p) || italic_run_para(L, v, k, end) ||
+        (ps->in_division && !ps->spoken && !ps->in_cast)) {
         /* a direction; before the first speech of a division the scene is described */
         tk_block *e = para_block(P, TK_B_STAGE, p, indent_of(l));
         if (e != NULL && (!ps->turn_open || k + 1 >= end || opens_turn(P, &v[k + 1]))) {
