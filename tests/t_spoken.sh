@@ -516,10 +516,8 @@ Voice	Goodnight.
 EOF
 conv voice; shape voice play
 has voice "an office alone is a character in a play" '<sp who="#captain">'
-has voice "Voice of NAME" '<sp who="#nina">
-          <speaker>Voice of Nina</speaker>'
-has voice "NAME’s Voice" '<sp who="#ivan">
-          <speaker>Ivan’s Voice</speaker>'
+count voice '<sp who="#nina">' 3 # (Voice of Nina)
+count voice '<sp who="#ivan">' 2 # (Ivan’s Voice)
 hasnt voice "no person made of a voice" 'xml:id="ivan-s-voice"'
 count voice '<sp>' 2
 
@@ -544,6 +542,36 @@ has run "the run's opening paragraph" '<stage>_A bell rings far away'
 has run "a paragraph inside the run" '<stage>The snow goes on falling.</stage>'
 has run "the run's closing paragraph" '<stage>Curtain._</stage>'
 count run '<sp who=' 3
+
+# prologue and epilogue divisions in the paragraph layout ("NAME.  speech")
+cat >"$TK_TMP/pro.txt" <<'EOF'
+THE WINTER GUEST
+
+PROLOGUE
+
+CHORUS.  Two houses stand upon a frozen hill,
+And in them two old quarrels linger still.
+
+ACT I
+
+ANNA.  Where is he?
+
+BORIS.  Gone.
+
+ANNA.  When?
+
+BORIS.  At dawn.
+
+EPILOGUE
+
+CHORUS.  So ends our tale of snow and fire and pride;
+Be kind, and let the quarrel here abide.
+EOF
+conv pro; shape pro play
+has pro "a prologue division" '<div type="prologue">'
+has pro "an epilogue division" '<div type="epilogue">'
+count pro '<div type="act">' 1
+count pro '<sp who="#chorus">' 2
 
 # --- the rules file extends the label grammar
 printf 'label-role COMMENTATOR\nlabel-not DECISION *\n' >"$TK_TMP/words.rules"
