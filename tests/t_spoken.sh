@@ -573,6 +573,31 @@ has pro "an epilogue division" '<div type="epilogue">'
 count pro '<div type="act">' 1
 count pro '<sp who="#chorus">' 2
 
+# a direction without brackets right after the name: a short sentence opening with a cue of
+# the stage-cue table, two blanks after it; a sentence whose subject is a cue word stays speech
+cat >"$TK_TMP/lead.txt" <<'EOF'
+ACT I
+
+MARY.  Aside.  He never listens.
+
+JOHN.  Sits down by the fire.  Well?
+
+MARY.  Music is the food of love.  Play on.
+
+JOHN.  Exit.
+
+MARY.  Again.
+
+JOHN.  Laughs.
+EOF
+conv lead; shape lead play
+has lead "a cue sentence after the name" '<p><stage>Aside.</stage>  He never listens.</p>'
+has lead "a cue with words after it" '<p><stage>Sits down by the fire.</stage>  Well?</p>'
+has lead "a speech that is only a cue" '<p><stage>Laughs.</stage></p>'
+has lead "a cue word as a sentence's subject stays speech" '<p>Music is the food of love.  Play on.</p>'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/lead.out" "$TK_TMP/lead.xml" 2>/dev/null
+grep -qF 'MARY. Aside. He never listens.' "$TK_TMP/lead.out" && ok || fail "lead: the direction not rendered back as printed"
+
 # --- the rules file extends the label grammar
 printf 'label-role COMMENTATOR\nlabel-not DECISION *\n' >"$TK_TMP/words.rules"
 printf 'COMMENTATOR: And he scores.\n\nDECISION OF THE BOARD: adopted.\n\nMR. A: Good.\n\nMR. B: Fine.\n' >"$TK_TMP/ext.txt"

@@ -1299,6 +1299,36 @@ static void speech_lines(parser *P, size_t a, size_t e, const play_state *ps)
     }
 }
 
+/* A direction without brackets that opens a speech right after its label ("MARY.  Aside.
+ * He never listens.", "JOHN.  Sits down.  Well?"): a sentence of at most six words at
+ * s[t..n) opening with a cue of the stage-cue table (case as printed) that no verb follows,
+ * ending in '.' before two blanks or the line's end. Returns its length, 0 when none. */
+static size_t lead_cue(parser *P, const tk_line *l, size_t t)
+{
+    /* verbs that make the cue a sentence's subject ("Music is the food of love.") */
+    static const char *const verbs[] = {"is ", "was ", "are ", "were ", "will ", "would ",
+                                        "has ", "had ", "have ", "can ", "could ", "shall ",
+                                        "should ", "may ", "must ", "does ", "did ", "of "};
+    size_t n = rtrim_len(l->s, l->len), words = 1, m;
+    if (t >= n || (m = tk_speakers_stage_cue(P->g, l->s + t, n - t)) == 0)
+        return 0;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (t + m + 1 < n && strncmp(l->s + t + m + 1, verbs[k], strlen(verbs[k])) == 0)
+            return 0;
+    for (size_t i = t; i < n; i++) {
+        char c = l->s[i];
+        if (c == '?' || c == '!' || c == ';' || c == ':' || c == '"' || c == '[' || c == '(')
+            return 0;
+        if (c == ' ' && (i + 1 >= n || l->s[i + 1] != ' '))
+            words++;
+        if (words > 6)
+            return 0;
+        if (c == '.' && (i + 1 == n || (i + 2 < n && l->s[i + 1] == ' ' && l->s[i + 2] == ' ')))
+            return i + 1 - t;
+    }
+    return 0;
+}
+
 /* 1 when the name s[0..n) of a play's label names two or more speakers joined by "and",
  * "&" or commas, each of whom speaks alone elsewhere ("Anna and Boris"). */
 static int joint_label(const tk_names *names, const char *s, size_t n)
@@ -1417,6 +1447,8 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
             int verse = speech_is_verse(P, p->first, p->first + p->n, ps);
             tk_block *tb = add_block(P, TK_B_TURN, p->first, verse ? 1 : p->n, t);
             set_label(tb, &lab);
+            if (tb != NULL)
+                tb->lead_stage = lead_cue(P, l, t);
             if (tb != NULL && joint)
                 tb->flags |= TK_BF_JOINT;
             if (verse && tb != NULL) {

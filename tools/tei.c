@@ -675,12 +675,19 @@ static void one_block(builder *b, const tk_block *bl)
         b->sp_has_speaker = 1;
         if (bl->off < l->len || bl->n_lines > 1) {
             tk_span sp;
-            if (make_span(&b->sb, b->L, bl->line, bl->n_lines, bl->off, 0, &sp) == 0 &&
-                sp.len > 0) {
-                xmlNodePtr p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p");
+            size_t a = bl->off + bl->lead_stage; /* after a direction that opens the speech */
+            xmlNodePtr p = NULL, st;
+            if (bl->lead_stage > 0 &&
+                (p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p")) != NULL &&
+                (st = tk_el(cv, p, "stage")) != NULL &&
+                make_span(&b->sb, b->L, bl->line, 1, bl->off, a, &sp) == 0)
+                tk_inline_append(cv, st, &sp);
+            if (make_span(&b->sb, b->L, bl->line, bl->n_lines, a, 0, &sp) == 0 && sp.len > 0) {
+                if (p == NULL)
+                    p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p");
                 tk_inline_append(cv, p, &sp);
-                b->sp_has_content = 1;
             }
+            b->sp_has_content = p != NULL;
         }
         b->list = NULL;
         break;

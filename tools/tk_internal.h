@@ -331,6 +331,8 @@ typedef struct tk_block {
     size_t name_off, name_len; /* turns and speakers: the name in the label (for @who; 0 when
                                   the label is the name) */
     unsigned flags;            /* TK_BF_* */
+    size_t lead_stage;         /* turns of a play: the bytes at `off` that are a direction
+                                  without brackets ("Aside."), 0 none */
     const char *divtype;       /* TK_B_ACT: the div's type when not "act" ("prologue") */
 } tk_block;
 
