@@ -682,12 +682,12 @@ static void one_block(builder *b, const tk_block *bl)
         if (bl->off < l->len || bl->n_lines > 1) {
             tk_span sp;
             size_t a = bl->off + bl->lead_stage; /* after a direction that opens the speech */
-            xmlNodePtr p = NULL, st;
+            xmlNodePtr p = NULL, lead;
             if (bl->lead_stage > 0 &&
                 (p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p")) != NULL &&
-                (st = tk_el(cv, p, "stage")) != NULL &&
+                (lead = tk_el(cv, p, "stage")) != NULL &&
                 make_span(&b->sb, b->L, bl->line, 1, bl->off, a, &sp) == 0)
-                tk_inline_append(cv, st, &sp);
+                tk_inline_append(cv, lead, &sp);
             if (make_span(&b->sb, b->L, bl->line, bl->n_lines, a, 0, &sp) == 0 && sp.len > 0) {
                 if (p == NULL)
                     p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p");
