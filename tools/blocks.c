@@ -278,7 +278,102 @@ typedef struct parser {
                                       one a nesting level */
     unsigned depth;        /* the level of the last item */
     int item_empty;        /* that item is a marker alone on its line: its text follows */
+    int numbered;          /* the play prints line numbers: 1 at line ends, 2 at starts */
 } parser;
+
+/* A line number printed at the end of line l ("...to suffer      60": two blanks or more,
+ * then one to four digits; where == 1) or at its start ("60   Whether 'tis...", where ==
+ * 2): its value, with [*a, *e) its digits and *text the end (or the start) of the line's
+ * own text; -1 when none. */
+static long printed_number(const tk_line *l, int where, size_t *a, size_t *e, size_t *text)
+{
+    size_t n = rtrim_len(l->s, l->len), i, k;
+    if (where == 1) {
+        for (i = n; i > 0 && is_digit((unsigned char)l->s[i - 1]); i--)
+            ;
+        if (i == n || n - i > 4 || i < 3)
+            return -1;
+        for (k = i; k > 0 && (l->s[k - 1] == ' ' || l->s[k - 1] == '\t'); k--)
+            ;
+        if (i - k < 2 && !(i - k == 1 && l->s[k] == '\t'))
+            return -1;
+        if (k == indent_of(l) || is_digit((unsigned char)l->s[k - 1]))
+            return -1; /* a number alone, or a column of a table */
+        *a = i;
+        *e = n;
+        *text = k;
+    } else {
+        size_t s0 = indent_of(l);
+        for (i = s0; i < n && is_digit((unsigned char)l->s[i]); i++)
+            ;
+        if (i == s0 || i - s0 > 4)
+            return -1;
+        for (k = i; k < n && (l->s[k] == ' ' || l->s[k] == '\t'); k++)
+            ;
+        if ((k - i < 2 && !(k - i == 1 && l->s[i] == '\t')) || k >= n ||
+            !(is_upper((unsigned char)l->s[k]) || is_lower((unsigned char)l->s[k]) ||
+              l->s[k] == '\'' || l->s[k] == '"' || (unsigned char)l->s[k] >= 0xC0))
+            return -1;
+        *a = s0;
+        *e = i;
+        *text = k;
+    }
+    return strtol(l->s + *a, NULL, 10);
+}
+
+/* Whether lines [a, b) of a play print line numbers (1 at their ends, 2 at their starts,
+ * 0 none): three such numbers or more, every one a multiple of 5, most rising (a count of
+ * the lines, not part of the text). */
+static int numbered_lines(const tk_lines *L, size_t a, size_t b)
+{
+    for (int where = 1; where <= 2; where++) {
+        size_t found = 0, rising = 0, x, y, t;
+        long last = -1, v;
+        int bad = 0;
+        for (size_t i = a; i < b && !bad; i++) {
+            if ((v = printed_number(&L->v[i], where, &x, &y, &t)) < 0)
+                continue;
+            bad = v == 0 || v % 5 != 0;
+            found++;
+            rising += v > last;
+            last = v;
+        }
+        if (!bad && found >= 3 && rising * 3 >= found * 2)
+            return where;
+    }
+    return 0;
+}
+
+/* The length of line l without its printed line number (P->numbered) and trailing blanks;
+ * *start: where its text starts after a number at the line's start (else its indent). */
+static size_t verse_len(const parser *P, const tk_line *l, size_t *start)
+{
+    size_t a, e, t;
+    *start = indent_of(l);
+    if (P->numbered == 0 || printed_number(l, P->numbered, &a, &e, &t) < 0)
+        return rtrim_len(l->s, l->len);
+    if (P->numbered == 2) {
+        *start = t;
+        return rtrim_len(l->s, l->len);
+    }
+    return t;
+}
+
+/* Marks the verse lines of blocks [from, P->db->n) that print their number (TK_BF_LINE_N,
+ * the digits in label_off/label_len). */
+static void mark_line_numbers(parser *P, size_t from)
+{
+    for (size_t k = from; P->numbered && k < P->db->n; k++) {
+        tk_block *bl = &P->db->b[k];
+        size_t a, e, t;
+        if (bl->kind != TK_B_L ||
+            printed_number(&P->lines->v[bl->line], P->numbered, &a, &e, &t) < 0)
+            continue;
+        bl->flags |= P->numbered == 1 ? TK_BF_LINE_N : TK_BF_LINE_N | TK_BF_LINE_N_START;
+        bl->label_off = a;
+        bl->label_len = e - a;
+    }
+}
 
 /* A speaker label on line l in a form the text uses (P->forms; a mixed-case name only when
  * the text has such labels). Returns the offset of the speech (the line's length when the
@@ -1134,6 +1229,47 @@ static int play_stage_para(const tk_lines *L, const para *p)
     return 0;
 }
 
+/* The underscores of paragraph p (an e-book's italics). */
+static size_t underscores(const tk_lines *L, const para *p)
+{
+    size_t n = 0;
+    for (size_t i = p->first; i < p->first + p->n; i++)
+        for (const char *c = L->v[i].s; (c = memchr(c, '_', (size_t)(L->v[i].s + L->v[i].len - c))) != NULL; c++)
+            n++;
+    return n;
+}
+
+/* 1 when paragraph p opens (dir 1) or closes (dir -1) an _italic_ run with its only
+ * underscore: "_A sound is heard ..." at its start, "Curtain._" at its end. */
+static int italic_edge(const tk_lines *L, const para *p, int dir)
+{
+    const tk_line *f = &L->v[p->first], *e = &L->v[p->first + p->n - 1];
+    size_t a = indent_of(f), n = rtrim_len(e->s, e->len);
+    if (n == 0 || underscores(L, p) != 1)
+        return 0;
+    if (dir > 0)
+        return f->s[a] == '_' && a + 1 < f->len && f->s[a + 1] != ' ';
+    return e->s[n - 1] == '_' || (n >= 2 && e->s[n - 2] == '_' && strchr(".,;:!?", e->s[n - 1]));
+}
+
+/* 1 when paragraph v[k] belongs to an _italic_ run that an e-book left open over several
+ * paragraphs (a direction: "_A sound is heard ... orchard." / "Curtain._"): it opens the
+ * run that a paragraph after it closes, or closes one opened before it, or stands between
+ * the two, with no other underscore (at most four paragraphs in all). */
+static int italic_run_para(const tk_lines *L, const para *v, size_t k, size_t end)
+{
+    size_t first = k, last = k;
+    /* back to the opening paragraph (over the closing one, k, and those without underscore) */
+    while (first > 0 && k - first < 4 && !italic_edge(L, &v[first], 1) &&
+           (underscores(L, &v[first]) == 0 || (first == k && italic_edge(L, &v[k], -1))))
+        first--;
+    /* on to the closing paragraph (over the opening one, first, and those without) */
+    while (last + 1 < end && last - first < 4 && !italic_edge(L, &v[last], -1) &&
+           (underscores(L, &v[last]) == 0 || (last == first && italic_edge(L, &v[last], 1))))
+        last++;
+    return first < last && italic_edge(L, &v[first], 1) && italic_edge(L, &v[last], -1);
+}
+
 /* 1 when line l can be a role of a cast list: short, no sentence ("The action takes place
  * in Helmer's house." is none: five words or more ending in '.', two of them lower-case),
  * not in _italics_ or brackets (a direction). */
@@ -1150,20 +1286,37 @@ static int cast_line(const tk_line *l)
     return !(words >= 5 && l->s[n - 1] == '.' && lower >= 2);
 }
 
+/* Where a brace that joins line l to its neighbours stands ("ALBERT PALK,   } (_Actors_)"):
+ * the offset of a '}' after a space, 0 when none. */
+static size_t brace_at(const tk_line *l)
+{
+    for (size_t i = 1; i < l->len; i++)
+        if (l->s[i] == '}' && l->s[i - 1] == ' ')
+            return i;
+    return 0;
+}
+
 /* Cast items in paragraph p: every line a role, a line opening with '(' the description
- * of the role above it ("THE HON. MRS. STIDULPH" / "(_Formerly ..._)"). With emit 0 only
- * says whether p is such a paragraph. */
+ * of the role above it ("THE HON. MRS. STIDULPH" / "(_Formerly ..._)"); two or more lines
+ * in a row joined by a brace ("}") are a group whose description follows the brace. With
+ * emit 0 only says whether p is such a paragraph. */
 static int cast_paragraph(parser *P, const para *p, int emit)
 {
     const tk_lines *L = P->lines;
     for (size_t i = p->first; i < p->first + p->n; i++)
         if (!cast_line(&L->v[i]))
             return 0;
-    for (size_t i = p->first; emit && i < p->first + p->n;) {
+    size_t end = p->first + p->n;
+    for (size_t i = p->first; emit && i < end;) {
         size_t e = i + 1;
-        while (e < p->first + p->n && L->v[e].s[indent_of(&L->v[e])] == '(')
+        int brace = brace_at(&L->v[i]) > 0 &&
+                    ((i > p->first && brace_at(&L->v[i - 1])) || (e < end && brace_at(&L->v[e])));
+        while (!brace && e < end && L->v[e].s[indent_of(&L->v[e])] == '(')
             e++;
-        add_block(P, TK_B_CAST_ITEM, i, e - i, indent_of(&L->v[i]));
+        tk_block *bl = add_block(P, TK_B_CAST_ITEM, i, e - i, indent_of(&L->v[i]));
+        if (bl != NULL && brace)
+            bl->flags |= TK_BF_BRACE |
+                         (i == p->first || !brace_at(&L->v[i - 1]) ? TK_BF_BRACE_OPEN : 0);
         i = e;
     }
     return 1;
@@ -1201,7 +1354,8 @@ static int speech_is_verse(parser *P, size_t a, size_t e, const play_state *ps)
         return 0;
     for (size_t i = a; i + 1 < e; i++) {
         const tk_line *l = &L->v[i], *nx = &L->v[i + 1];
-        size_t n = rtrim_len(l->s, l->len), x = indent_of(nx);
+        size_t x, t, n = verse_len(P, l, &t);
+        (void)verse_len(P, nx, &x);
         /* reaches the margin: wrapped prose (a play whose verse is printed as wide as its
            prose, the indented layout, has margin 0: its capitals decide) */
         if (ps->margin > 0 && n * 100 > ps->margin * 80)
@@ -1224,6 +1378,67 @@ static void speech_lines(parser *P, size_t a, size_t e, const play_state *ps)
     } else {
         add_block(P, TK_B_P, a, e - a, 0);
     }
+}
+
+/* A direction without brackets that opens a speech right after its label ("MARY.  Aside.
+ * He never listens.", "JOHN.  Sits down.  Well?"): a sentence of at most six words at
+ * s[t..n) opening with a cue of the stage-cue table (case as printed) that no verb follows,
+ * ending in '.' before two blanks or the line's end. Returns its length, 0 when none. */
+static size_t lead_cue(parser *P, const tk_line *l, size_t t)
+{
+    /* verbs that make the cue a sentence's subject ("Music is the food of love.") */
+    static const char *const verbs[] = {"is ", "was ", "are ", "were ", "will ", "would ",
+                                        "has ", "had ", "have ", "can ", "could ", "shall ",
+                                        "should ", "may ", "must ", "does ", "did ", "of "};
+    size_t n = rtrim_len(l->s, l->len), words = 1, m;
+    if (t >= n || (m = tk_speakers_stage_cue(P->g, l->s + t, n - t)) == 0)
+        return 0;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (t + m + 1 < n && strncmp(l->s + t + m + 1, verbs[k], strlen(verbs[k])) == 0)
+            return 0;
+    for (size_t i = t; i < n; i++) {
+        char c = l->s[i];
+        if (c == '?' || c == '!' || c == ';' || c == ':' || c == '"' || c == '[' || c == '(')
+            return 0;
+        if (c == ' ' && (i + 1 >= n || l->s[i + 1] != ' '))
+            words++;
+        if (words > 6)
+            return 0;
+        if (c == '.' && (i + 1 == n || (i + 2 < n && l->s[i + 1] == ' ' && l->s[i + 2] == ' ')))
+            return i + 1 - t;
+    }
+    return 0;
+}
+
+/* 1 when the name s[0..n) of a play's label names two or more speakers joined by "and",
+ * "&" or commas, each of whom speaks alone elsewhere ("Anna and Boris"). */
+static int joint_label(const tk_names *names, const char *s, size_t n)
+{
+    size_t part[16][2];
+    size_t np = tk_joint_parts(s, n, 0, part, sizeof part / sizeof *part);
+    for (size_t k = 0; k < np; k++)
+        if (tk_names_get(names, s + part[k][0], part[k][1] - part[k][0]) == 0)
+            return 0;
+    return np >= 2;
+}
+
+/* The speaker a voice offstage names ("Voice of Trofimov", "Varya’s Voice"), when that name
+ * speaks alone elsewhere: 1 with s[*a, *a + *len) the name, else 0. */
+static int voice_of(const tk_names *names, const char *s, size_t n, size_t *a, size_t *len)
+{
+    static const char *const suffix[] = {"\xe2\x80\x99s voice", "'s voice"};
+    *a = 0;
+    *len = 0;
+    if (n > 9 && strncasecmp(s, "voice of ", 9) == 0) {
+        *a = 9;
+        *len = n - 9;
+    }
+    for (size_t k = 0; k < 2 && *len == 0; k++) {
+        size_t m = strlen(suffix[k]);
+        if (n > m && strncasecmp(s + n - m, suffix[k], m) == 0)
+            *len = n - m;
+    }
+    return *len > 0 && tk_names_get(names, s + *a, *len) > 0;
 }
 
 /* One paragraph of a play whose speeches are paragraphs ("Name.  speech", "Name<TAB>
@@ -1261,7 +1476,7 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
         }
         if (p->n > 1)
             note(P, p->first, "heading", "a heading over several lines: joined");
-        ps->in_cast = ps->turn_open = ps->spoken = 0;
+        ps->in_cast = ps->cast_open = ps->turn_open = ps->spoken = 0; /* (the roles end) */
         ps->in_division = 1;
         return;
     }
@@ -1285,19 +1500,38 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
     }
     tk_label lab;
     size_t t;
+    int joint = 0;
     if (!ps->in_cast && (t = speaker_label(P, l, &lab)) > 0 &&
         (lab.caps || !(lab.form & TK_LF_ALONE) || (lab.form & TK_LF_COLON)) &&
-        ((lab.form & TK_LF_TAB) || (lab.form & TK_LF_COLON) ||
+        ((joint = joint_label(ps->names, l->s + lab.name_off, lab.name_len)) ||
+         (lab.form & TK_LF_TAB) || (lab.form & TK_LF_COLON) ||
          tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2)) {
         /* a name alone or "Name." counts when it speaks again (not "TABLEAU", "LONDON.") */
+        if (joint)
+            note(P, p->first, "speaker", "several speakers speak together");
+        size_t va, vl;
+        if (!joint && voice_of(ps->names, l->s + lab.name_off, lab.name_len, &va, &vl)) {
+            /* a voice offstage: the speaker it names ("Voice of Trofimov" -> #trofimov) */
+            lab.name_off += va;
+            lab.name_len = vl;
+            lab.role = 0;
+            joint = 1;
+            note(P, p->first, "speaker", "a voice offstage: the speaker it names");
+        }
         if (lab.form & TK_LF_ALONE) {
             tk_block *sb = add_block(P, TK_B_SPEAKER, p->first, 1, 0);
             set_label(sb, &lab);
+            if (sb != NULL && joint)
+                sb->flags |= TK_BF_JOINT;
             speech_lines(P, p->first + 1, p->first + p->n, ps);
         } else {
             int verse = speech_is_verse(P, p->first, p->first + p->n, ps);
             tk_block *tb = add_block(P, TK_B_TURN, p->first, verse ? 1 : p->n, t);
             set_label(tb, &lab);
+            if (tb != NULL)
+                tb->lead_stage = lead_cue(P, l, t);
+            if (tb != NULL && joint)
+                tb->flags |= TK_BF_JOINT;
             if (verse && tb != NULL) {
                 tb->flags |= TK_BF_VERSE;
                 for (size_t i = p->first + 1; i < p->first + p->n; i++)
@@ -1310,7 +1544,8 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
         ps->spoken = 1;
         return;
     }
-    if (play_stage_para(L, p) || (ps->in_division && !ps->spoken && !ps->in_cast)) {
+    if (play_stage_para(L, p) || italic_run_para(L, v, k, end) ||
+        (ps->in_division && !ps->spoken && !ps->in_cast)) {
         /* a direction; before the first speech of a division the scene is described */
         tk_block *e = para_block(P, TK_B_STAGE, p, indent_of(l));
         if (e != NULL && (!ps->turn_open || k + 1 >= end || opens_turn(P, &v[k + 1]))) {
@@ -1621,8 +1856,8 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
     size_t blocks_at = P->db->n;
     play_state ps = {0};
     for (size_t i = a; i < b && shape == TK_SHAPE_PLAY; i++) /* the margin of wrapped prose */
-        if (L->v[i].len > ps.margin && L->v[i].len < 200)
-            ps.margin = L->v[i].len;
+        if (verse_len(P, &L->v[i], &(size_t){0}) > ps.margin && L->v[i].len < 200)
+            ps.margin = verse_len(P, &L->v[i], &(size_t){0});
     if (shape == TK_SHAPE_PLAY) {
         ps.names = tk_names_new();
         if (ps.names == NULL)
@@ -2205,7 +2440,7 @@ static size_t parts_with_text(const parser *P, size_t from, size_t most, const u
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
                            const char *file, int explain, int corpus_title, tk_diag *d)
 {
-    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0};
+    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0};
     tk_blocks *B = calloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};
@@ -2304,10 +2539,15 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
             for (size_t m = 0; m < front.n_meta; m++)
                 tk_meta_set(P.db, front.meta[m].key, front.meta[m].value,
                             strlen(front.meta[m].value), front.meta[m].line, 0);
+            size_t from = P.db->n;
+            P.numbered = B->shape == TK_SHAPE_PLAY ? numbered_lines(lines, doc_start, end) : 0;
+            if (P.numbered)
+                note(&P, doc_start, "verse", "the verse lines print their numbers: l/@n");
             if (B->shape == TK_SHAPE_PLAY && si.play_indented)
                 play_document(&P, doc_start, end);
             else
                 prose_document(&P, doc_start, end, B->shape, B->n_docs == 1);
+            mark_line_numbers(&P, from);
         }
         doc_start = at_cut ? i : i + 1;
     }

@@ -93,6 +93,7 @@ typedef struct builder {
     xmlNodePtr list;        /* open list (in container or sp) */
     int list_labelled;      /* its items have labels (a numbered list: label/item pairs) */
     xmlNodePtr cast;        /* open castList (in container) */
+    xmlNodePtr cast_group;  /* open castGroup (in cast) */
     xmlNodePtr opener;
     xmlNodePtr closer;      /* open closer (salute, signed) at the end of the container */
     xmlNodePtr postscript;  /* open postscript after the closer */
@@ -183,10 +184,64 @@ static size_t role_end(const char *s, size_t a, size_t e, size_t *desc)
     return e;
 }
 
+/* One line of a brace group of a cast list ("DOUGLAS GLYNN, ALBERT PALK, }" / "SIGISMUND
+ * SHIRLEY   } (_Actors at the Pandora_)"): a castItem in the group's castGroup holding a
+ * role per name, the commas and the brace as printed; the text after the brace is the
+ * group's roleDesc. */
+static void cast_brace_line(builder *b, const tk_block *bl)
+{
+    const tk_line *l = &b->L->v[bl->line];
+    size_t e = l->len, br = bl->off;
+    while (e > bl->off && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t' || l->s[e - 1] == '\r'))
+        e--;
+    while (br < e && !(l->s[br] == '}' && br > bl->off && l->s[br - 1] == ' '))
+        br++;
+    if ((bl->flags & TK_BF_BRACE_OPEN) || b->cast_group == NULL ||
+        b->cast_group != b->cast->last)
+        b->cast_group = tk_el(b->cv, b->cast, "castGroup");
+    xmlNodePtr item = b->cast_group ? tk_el(b->cv, b->cast_group, "castItem") : NULL, el;
+    if (item == NULL) {
+        b->oom = 1;
+        return;
+    }
+    size_t part[16][2], at = bl->off;
+    size_t np = tk_joint_parts(l->s + bl->off, br - bl->off, 0, part, sizeof part / sizeof *part);
+    tk_span sp;
+    for (size_t k = 0; k < np; k++) {
+        size_t a = bl->off + part[k][0], z = bl->off + part[k][1];
+        if (a > at)
+            tk_text(item, l->s + at, a - at);
+        if ((el = tk_el(b->cv, item, "role")) == NULL ||
+            make_span(&b->sb, b->L, bl->line, 1, a, z, &sp) != 0) {
+            b->oom = 1;
+            return;
+        }
+        tk_inline_append(b->cv, el, &sp);
+        at = z;
+    }
+    size_t d = br < e ? br + 1 : e; /* the brace stays in the item */
+    if (d > at)
+        tk_text(item, l->s + at, d - at);
+    while (d < e && (l->s[d] == ' ' || l->s[d] == '\t'))
+        d++;
+    if (d >= e)
+        return;
+    if ((el = tk_el(b->cv, b->cast_group, "roleDesc")) == NULL ||
+        make_span(&b->sb, b->L, bl->line, 1, d, e, &sp) != 0) {
+        b->oom = 1;
+        return;
+    }
+    tk_inline_append(b->cv, el, &sp);
+}
+
 /* One castItem: role (the name) and roleDesc (the rest of the line and the lines after it),
  * the separator between them as printed. */
 static void cast_item(builder *b, const tk_block *bl)
 {
+    if (bl->flags & TK_BF_BRACE) {
+        cast_brace_line(b, bl);
+        return;
+    }
     const tk_line *l = &b->L->v[bl->line];
     size_t e = l->len, desc;
     while (e > bl->off && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t' || l->s[e - 1] == '\r'))
@@ -369,6 +424,35 @@ static xmlNodePtr nested_list(builder *b, unsigned level, const char *rend, int 
     return l;
 }
 
+/* A verse line that prints its number (blocks.c mark_line_numbers): l/@n, the number
+ * out of the text, @rend "numbered" (at the line's end) or "numbered number-first". */
+static void line_numbered(builder *b, const tk_block *bl, const tk_line *l)
+{
+    tk_block t = *bl;
+    size_t end = 0;
+    if (bl->flags & TK_BF_LINE_N_START) {
+        t.off = bl->label_off + bl->label_len;
+        while (t.off < l->len && (l->s[t.off] == ' ' || l->s[t.off] == '\t'))
+            t.off++;
+    } else {
+        end = bl->label_off;
+        while (end > bl->off && (l->s[end - 1] == ' ' || l->s[end - 1] == '\t'))
+            end--;
+    }
+    b->list = NULL;
+    if (b->sp != NULL)
+        b->sp_has_content = 1;
+    xmlNodePtr el = text_el(b, target(b), "l", &t, end);
+    if (el == NULL)
+        return;
+    char n[8];
+    snprintf(n, sizeof n, "%.*s", (int)(bl->label_len < 7 ? bl->label_len : 7), l->s + bl->label_off);
+    xmlSetProp(el, (const xmlChar *)"n", (const xmlChar *)n);
+    xmlSetProp(el, (const xmlChar *)"rend",
+               (const xmlChar *)(bl->flags & TK_BF_LINE_N_START ? "numbered number-first"
+                                                                 : "numbered"));
+}
+
 /* A paragraph that holds nothing but a page break (`[Page 12]` on a line of its own) is
  * no paragraph: the pb replaces it, inside the list that was open before it (the list
  * goes on across the page). */
@@ -492,19 +576,17 @@ static void set_who(builder *b, const tk_block *bl, const tk_line *l)
 {
     if (bl->flags & TK_BF_ROLE)
         return;
-    if (bl->flags & TK_BF_JOINT) { /* who="#a #b": one person per word */
+    if (bl->flags & TK_BF_JOINT) { /* who="#a #b": one person per name */
         char ref[512];
-        size_t w = 0, n = bl->label_len;
-        const char *s = l->s + bl->label_off;
-        for (size_t i = 0; i < n;) {
-            size_t a = i;
-            while (i < n && s[i] != ' ')
-                i++;
-            const char *who = tk_persons_speaker(b->cv->persons, s + a, i - a);
+        size_t w = 0, part[16][2];
+        const char *s = l->s + (bl->name_len > 0 ? bl->name_off : bl->label_off);
+        size_t np = tk_joint_parts(s, bl->name_len > 0 ? bl->name_len : bl->label_len, 1, part,
+                                   sizeof part / sizeof *part);
+        for (size_t k = 0; k < np; k++) {
+            const char *who =
+                tk_persons_speaker(b->cv->persons, s + part[k][0], part[k][1] - part[k][0]);
             if (who != NULL && w + strlen(who) + 3 < sizeof ref)
                 w += (size_t)snprintf(ref + w, sizeof ref - w, "%s#%s", w ? " " : "", who);
-            while (i < n && s[i] == ' ')
-                i++;
         }
         if (w > 0)
             xmlSetProp(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
@@ -681,6 +763,10 @@ static void one_block(builder *b, const tk_block *bl)
             b->sp = tk_el(cv, b->container, "sp");
             b->sp_line = l->no;
         }
+        if (bl->flags & TK_BF_LINE_N) {
+            line_numbered(b, bl, l);
+            break;
+        }
         add_p(b, bl, "l");
         break;
     case TK_B_ITEM: {
@@ -754,12 +840,19 @@ static void one_block(builder *b, const tk_block *bl)
         b->sp_has_speaker = 1;
         if (bl->off < l->len || bl->n_lines > 1) {
             tk_span sp;
-            if (make_span(&b->sb, b->L, bl->line, bl->n_lines, bl->off, 0, &sp) == 0 &&
-                sp.len > 0) {
-                xmlNodePtr p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p");
+            size_t a = bl->off + bl->lead_stage; /* after a direction that opens the speech */
+            xmlNodePtr p = NULL, lead;
+            if (bl->lead_stage > 0 &&
+                (p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p")) != NULL &&
+                (lead = tk_el(cv, p, "stage")) != NULL &&
+                make_span(&b->sb, b->L, bl->line, 1, bl->off, a, &sp) == 0)
+                tk_inline_append(cv, lead, &sp);
+            if (make_span(&b->sb, b->L, bl->line, bl->n_lines, a, 0, &sp) == 0 && sp.len > 0) {
+                if (p == NULL)
+                    p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p");
                 tk_inline_append(cv, p, &sp);
-                b->sp_has_content = 1;
             }
+            b->sp_has_content = p != NULL;
         }
         b->list = NULL;
         break;

@@ -331,6 +331,8 @@ typedef struct tk_block {
     size_t name_off, name_len; /* turns and speakers: the name in the label (for @who; 0 when
                                   the label is the name) */
     unsigned flags;            /* TK_BF_* */
+    size_t lead_stage;         /* turns of a play: the bytes at `off` that are a direction
+                                  without brackets ("Aside."), 0 none */
     const char *divtype;       /* TK_B_ACT: the div's type when not "act" ("prologue") */
     unsigned level;            /* TK_B_ITEM: how deep its list is nested (0: not nested) */
 } tk_block;
@@ -341,12 +343,18 @@ enum {
     TK_BF_ROLE = 1,    /* the speaker is a role (QUESTION, ?): no @who */
     TK_BF_BETWEEN = 2, /* a stage or paragraph that stands between turns: closes the turn */
     TK_BF_VERSE = 4,   /* a turn whose speech is verse: its first line is an l */
-    TK_BF_JOINT = 8,   /* a speaker line naming several speakers, one per word */
+    TK_BF_JOINT = 8,   /* the speakers are the names of the label's name (tk_joint_parts):
+                          a joint label, or a voice offstage ("Voice of Trofimov") */
     TK_BF_PART = 16,   /* the first block of a part of a record with enclosures: opens
                           div[@type=divtype] in the body ("document", "enclosure") */
     TK_BF_ITEM_WORD = 32, /* an item whose marker stays in its text (`Article 2.`, `“1.`): no
                              label */
-    TK_BF_ITEM_MORE = 64  /* a further paragraph of the list item before it: item/p */
+    TK_BF_ITEM_MORE = 64, /* a further paragraph of the list item before it: item/p */
+    TK_BF_BRACE = 128, /* a cast item joined to its neighbours by a brace ("}"): castGroup */
+    TK_BF_BRACE_OPEN = 256, /* the first item of such a group */
+    TK_BF_LINE_N = 512,       /* a verse line that prints its number (label_off/len: the
+                                 digits) at its end: l/@n */
+    TK_BF_LINE_N_START = 1024 /* ... at its start */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
@@ -420,6 +428,11 @@ void tk_speakers_free(tk_speakers *g);
 int tk_speakers_word(const tk_speakers *g, int kind, const char *s, size_t n);
 /* Length of the stage cue s starts with (case as printed, at a word end), 0 when none. */
 size_t tk_speakers_stage_cue(const tk_speakers *g, const char *s, size_t n);
+/* The names of a joint speaker label s[0..n) ("Anna and Boris", "JACK AND ALGERNON",
+ * "Ros, Guil & Osric"): the parts between " and ", " & " and ","; with no such separator
+ * and by_words, its words ("ANNA BORIS", the Moby layout). Writes at most max [start, end)
+ * offset pairs to part (a closing '.' or ':' and spaces trimmed); returns their count. */
+size_t tk_joint_parts(const char *s, size_t n, int by_words, size_t (*part)[2], size_t max);
 /* 1 when s[0..n), the words between the underscores of an e-book's _italics_ inside a
  * speech, is a stage direction rather than emphasis: a sentence ("_Smiling._"), a stage cue
  * of either case ("_laughs_"; r's stage-cue lines first, r may be NULL), or a present-tense
@@ -647,6 +660,10 @@ void tk_ser_prepend(tk_ser *s, tk_ser *front);
 const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len);
 /* Sets the interviewer / interviewee names for Q / A labels (front matter). */
 void tk_persons_set_role_name(tk_persons *p, const char *role, const char *name);
+/* In a play (on = 1) every speaker is a character: a label of titles or offices alone
+ * ("Captain", "First Ambassador") is a person, not a role (the role table's words, "All",
+ * "Voice", stay roles). */
+void tk_persons_set_play(tk_persons *p, int on);
 /* Starts a new document: the "used" marks are cleared (see tk_persons_each_used). */
 void tk_persons_new_document(tk_persons *p);
 /* Calls fn for every person used since tk_persons_new_document (all_docs = 0) or in any

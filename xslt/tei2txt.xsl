@@ -293,7 +293,11 @@
         <xsl:otherwise><xsl:apply-templates select="." mode="inline"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="text" select="normalize-space(concat($prefix, $content))"/>
+    <!-- a verse line's printed number (@rend numbered: after the line; with number-first:
+         before it), diplomatic view -->
+    <xsl:variable name="num" select="self::tei:l[$tk-dipl and contains(concat(' ', @rend, ' '), ' numbered ')]/@n"/>
+    <xsl:variable name="first" select="contains(concat(' ', @rend, ' '), ' number-first ')"/>
+    <xsl:variable name="text" select="normalize-space(concat($prefix, substring(concat($num, ' '), 1, 99 * number($first and $num)), $content, substring(concat('  ', $num), 1, 99 * number(not($first) and $num))))"/>
     <xsl:if test="$text != ''">
       <xsl:choose>
         <!-- a verse line: its number in a gutter of six columns (every $tk-verse-n-th) -->
