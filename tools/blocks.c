@@ -1331,6 +1331,13 @@ static int signature_office_para(const tk_lines *L, const para *p)
     return 1;
 }
 
+/* 1 when v[k] is a one-line "For the Secretary of State:" (tk_rec_signing_for). */
+static int signing_for_at(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    return p->n == 1 && tk_rec_signing_for(l->s, l->len);
+}
+
 static size_t find_closer(parser *P, const para *v, size_t n)
 {
     const tk_lines *L = P->lines;
@@ -1344,14 +1351,19 @@ static size_t find_closer(parser *P, const para *v, size_t n)
         /* short lines only; a numbered or bracketed line (a note, an archive reference)
            after the signature is no addressee: no closer then */
         int office = signature_office_para(L, &v[k - 1]);
+        int bracket = v[k - 1].n == 1 && tk_rec_bracket_signature(l->s, l->len);
         if ((v[k - 1].n != 1 && !office) || rtrim_len(l->s, l->len) > 80 || l->len == 0 ||
-            is_digit((unsigned char)l->s[0]) || l->s[0] == '[')
+            is_digit((unsigned char)l->s[0]) || (l->s[0] == '[' && !bracket))
             break;
-        if ((office || tk_rec_signature(l->s, l->len)) && k - 1 >= 2) /* not the title */
+        if ((office || bracket || tk_rec_signature(l->s, l->len)) && k - 1 >= 2) /* not the title */
             found = k - 1;
     }
     if (found == (size_t)-1)
         return found;
+    /* "For the Secretary of State:" over the signature belongs to the closer */
+    const tk_line *f = &L->v[v[found - 1].first];
+    if (found >= 3 && v[found - 1].n == 1 && tk_rec_signing_for(f->s, f->len))
+        found--;
     const tk_line *b = &L->v[v[found - 1].first];
     if (v[found - 1].n == 1 && tk_rec_closing(b->s, b->len))
         return found - 1;
@@ -1609,11 +1621,13 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         if (k >= closer_at && k < part_end && !page_marker_line(l) && (p->n == 1 || office)) {
             /* the closer: salute, signed (one or more), addressee */
             tk_block_kind kind = TK_B_CLOSE_SEG;
+            int after = k > closer_at && P->db->n > 0 &&
+                        (P->db->b[P->db->n - 1].kind == TK_B_CLOSE || signing_for_at(L, &v[k - 1]));
             if (k == closer_at && tk_rec_closing(l->s, l->len))
                 kind = TK_B_CLOSE;
-            else if (k == closer_at || office ||
-                     (k == closer_at + 1 && P->db->n > 0 &&
-                      P->db->b[P->db->n - 1].kind == TK_B_CLOSE))
+            else if (p->n == 1 && tk_rec_signing_for(l->s, l->len) && k + 1 < part_end)
+                kind = TK_B_CLOSE_SEG; /* "For the Secretary of State:" */
+            else if (k == closer_at || office || after)
                 kind = TK_B_SIGNED;
             para_block(P, kind, p, 0);
             note(P, p->first, "closer", kind == TK_B_CLOSE    ? "closing formula: closer/salute"

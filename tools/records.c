@@ -248,17 +248,39 @@ int tk_rec_salutation(const char *s, size_t len)
 
 /* Closing formulas a letter ends with, before the signature. */
 static const char *const closings[] = {
-    "I have the honor", "I have the honour", "I have [etc", "I am, ", "I am,", "I remain",
-    "Respectfully", "Sincerely", "Very truly", "Very respectfully", "Yours ", "Faithfully",
-    "Believe me", "With great respect", "With kind regards", "With best regards",
-    "Accept, ", "Cordially", "Your obedient", "Your most obedient",
+    "I have the honor", "I have the honour", "I have [etc", "I have, etc", "I am, ", "I am,",
+    "I am [etc", "I remain", "I avail myself", "I avail [etc", "Respectfully", "Sincerely",
+    "Very truly", "Very respectfully", "Very sincerely", "Very faithfully", "Yours ", "Yours,",
+    "Faithfully", "Believe me", "With great respect", "With kind regards", "With kindest regards",
+    "With best regards", "With renewed assurances", "With all consideration", "Accept, ",
+    "Accept [etc", "Cordially", "Your obedient", "Your most obedient",
 };
+
+/* The length of a line's abbreviated ending (`etc.,`, `[etc.]`, `etc.`) without it, or 0
+ * when it has none: "I avail myself [etc.]" ends with it. */
+static size_t etc_end(const char *s, size_t len)
+{
+    while (len > 0 && (s[len - 1] == ',' || s[len - 1] == '.' || s[len - 1] == ']' ||
+                       s[len - 1] == ' '))
+        len--;
+    if (len < 4 || memcmp(s + len - 3, "etc", 3) != 0)
+        return 0;
+    len -= 3;
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == ',' || s[len - 1] == '['))
+        len--;
+    return len;
+}
 
 int tk_rec_closing(const char *s, size_t len)
 {
     len = trim_end(s, len);
     if (len < 6 || len > 200)
         return 0;
+    /* a short line ending with "etc." abbreviates the formula ("With renewed assurances,
+       etc.,", "Accept [etc.]", "I have the honor, etc.,") */
+    size_t e = etc_end(s, len);
+    if (e >= 4 && len <= 80 && s[0] >= 'A' && s[0] <= 'Z')
+        return 1;
     for (size_t k = 0; k < sizeof closings / sizeof *closings; k++) {
         size_t n = strlen(closings[k]);
         if (len >= n && memcmp(s, closings[k], n) == 0) {
@@ -271,6 +293,36 @@ int tk_rec_closing(const char *s, size_t len)
         }
     }
     return 0;
+}
+
+/* Lines that say for whom a signature is given, between the formula and the signature. */
+static const char *const signing_for[] = {"For the ", "By order of", "By direction of",
+                                          "By authority of", "By command of", "In the absence of"};
+
+int tk_rec_signing_for(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len < 5 || len > 80 || s[len - 1] != ':')
+        return 0;
+    for (size_t k = 0; k < sizeof signing_for / sizeof *signing_for; k++)
+        if (len > strlen(signing_for[k]) &&
+            memcmp(s, signing_for[k], strlen(signing_for[k])) == 0)
+            return 1;
+    return 0;
+}
+
+/* Bracketed editorial statements that stand where a signature would be. */
+static const char *const unsigned_marks[] = {"not signed", "unsigned", "Unsigned", "Not signed"};
+
+int tk_rec_bracket_signature(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len < 3 || len > 60 || s[0] != '[' || s[len - 1] != ']')
+        return 0;
+    for (size_t k = 0; k < sizeof unsigned_marks / sizeof *unsigned_marks; k++)
+        if (find_n(s, len, unsigned_marks[k]) != NULL)
+            return 1;
+    return tk_rec_signature(s + 1, len - 2);
 }
 
 /* Lower-case words a name may hold ("Charles de Gaulle", "Acting Secretary"). */

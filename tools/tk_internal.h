@@ -550,6 +550,12 @@ int tk_rec_closing(const char *s, size_t len);
 /* A signature line: a short name of capitalised words (`Des Portes`, `W. R. Castle, Jr.`,
  * `Charles de Gaulle`), no digits: 1, else 0. */
 int tk_rec_signature(const char *s, size_t len);
+/* 1 when a line says for whom the signature under it is given ("For the Secretary of
+ * State:", "By order of:"): it belongs to the closer. */
+int tk_rec_signing_for(const char *s, size_t len);
+/* 1 when a bracketed line stands for a signature: a name in brackets ("[Francis]") or a
+ * statement that the copy is unsigned ("[File copy not signed.]"). */
+int tk_rec_bracket_signature(const char *s, size_t len);
 /* A numbered document heading of a compilation (`7. Memorandum From A to B`, `264 Note of
  * Meeting of ...`): 1 and the number in *num, else 0. */
 int tk_rec_numbered_heading(const char *s, size_t len, long *num);

@@ -1,0 +1,81 @@
+#!/bin/sh
+# t_letters.sh: letter furniture of archival records on made-up inputs (docs/convert.md
+# "Records"): closing formulas (written out or abbreviated with etc.), the line that says
+# for whom a letter is signed, bracketed signatures; and their near misses.
+. tests/lib.sh
+
+# has NAME FILE PATTERN / hasnt NAME FILE PATTERN (grep -E on the output)
+has() { if grep -qE -- "$3" "$2"; then ok; else fail "$1: /$3/ not in $(basename "$2")"; fi; }
+hasnt() { if grep -qE -- "$3" "$2"; then fail "$1: /$3/ in $(basename "$2")"; else ok; fi; }
+conv() { $TEIKIT convert -o "$TK_TMP/$1.xml" "$TK_TMP/$1.txt" 2>/dev/null; }
+
+# ---- an abbreviated formula, "For the ...:" and the signature are one closer; a paragraph
+#      that starts with "Sincerely" in the middle of the letter stays a paragraph
+cat > "$TK_TMP/for.txt" <<'TXT'
+The Secretary of State to the Minister in Ruritania (Hartley)
+
+Washington, April 9, 1921.
+
+Sir: The Department has received your despatch of March 3 on the loan.
+
+Sincerely as the Regent may speak, the Department doubts that the terms will hold.
+
+I am [etc.]
+
+For the Secretary of State:
+
+Alvey Crane
+TXT
+conv for
+X="$TK_TMP/for.xml"
+has "abbreviated formula: closer/salute" "$X" '<closer><salute>I am <gap[^>]*><desc>etc.</desc></gap></salute>'
+has "for whom: in the closer, before signed" "$X" '</salute><seg>For the Secretary of State:</seg><signed>'
+has "mid-letter Sincerely stays a p" "$X" '<p>Sincerely as the Regent'
+check "valid" $TEIKIT validate -q "$X"
+
+cat > "$TK_TMP/etc.txt" <<'TXT'
+Mr. Mills to Mr. Grey
+
+Greytown, June 2, 1894.
+
+Sir: The steamer left on Monday with the mails.
+
+With renewed assurances, etc.,
+
+J. P. Mills.
+TXT
+conv etc
+has "written etc.: closer/salute" "$TK_TMP/etc.xml" '<closer><salute>With renewed assurances, etc.,</salute><signed>'
+
+# ---- a bracketed name or "[File copy not signed.]" where the signature stands: closer/signed
+cat > "$TK_TMP/br.txt" <<'TXT'
+The Ambassador in Ruritania to the Secretary of State
+
+Strelsau, May 1, 1921.
+
+Sir: I have the honor to report that the Court is closed for the season.
+
+The Regent has left for the mountains and will return in June.
+
+[File copy not signed.]
+TXT
+conv br
+has "unsigned copy: closer/signed" "$TK_TMP/br.xml" '<closer><signed>'
+# near miss: a bracketed statement at the end is no signature
+sed 's/\[File copy not signed.\]/[Not printed.]/' "$TK_TMP/br.txt" > "$TK_TMP/br2.txt"
+conv br2
+hasnt "[Not printed.] is no signature" "$TK_TMP/br2.xml" '<closer>'
+# near miss: a "For the ...:" line that opens a list is no closer
+cat > "$TK_TMP/list.txt" <<'TXT'
+Notes on the harbour
+
+The harbour was surveyed in June.
+
+For the following reasons:
+
+The depth is too small.
+TXT
+conv list
+hasnt "For the following reasons: no closer" "$TK_TMP/list.xml" '<closer>'
+
+tk_done

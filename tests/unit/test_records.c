@@ -1,0 +1,57 @@
+/* test_records.c: what a line of a record says (records.c): closing formulas, the line
+ * that says for whom a letter is signed, bracketed signatures; with their near misses. */
+#include "tk_internal.h"
+#include "tk_test.h"
+
+#define S(x) (x), strlen(x)
+
+static void test_closing(void)
+{
+    /* formulas written out and abbreviated with "etc." */
+    CU_ASSERT_TRUE(tk_rec_closing(S("I have the honor to be, Sir, Your obedient servant,")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("I have, etc.,")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("I am [etc.]")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("Accept [etc.]")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("I avail myself [etc.]")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("With kindest regards [etc.]")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("With renewed assurances, etc.,")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("I have the honor, etc.,")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("Very sincerely yours,")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("Yours, etc.,")));
+    /* near misses: a letter's opening, a long sentence ending in etc., lower case */
+    CU_ASSERT_FALSE(tk_rec_closing(S("I have the honor to acknowledge your note of May 3.")));
+    CU_ASSERT_FALSE(tk_rec_closing(S("The cargo held coffee, sugar, hides, rubber, indigo, "
+                                     "timber, tobacco, cotton, cocoa, etc.")));
+    CU_ASSERT_FALSE(tk_rec_closing(S("and so on, etc.")));
+    CU_ASSERT_FALSE(tk_rec_closing(S("Repeated to London.")));
+}
+
+static void test_signing_for(void)
+{
+    CU_ASSERT_TRUE(tk_rec_signing_for(S("For the Secretary of State:")));
+    CU_ASSERT_TRUE(tk_rec_signing_for(S("For the Ambassador:")));
+    CU_ASSERT_TRUE(tk_rec_signing_for(S("By order of:")));
+    CU_ASSERT_FALSE(tk_rec_signing_for(S("For the Secretary of State")));   /* no colon */
+    CU_ASSERT_FALSE(tk_rec_signing_for(S("For these reasons:")));           /* not "For the " */
+    CU_ASSERT_FALSE(tk_rec_signing_for(S("For the following reasons the Government has "
+                                         "decided, after a long deliberation, as follows:")));
+}
+
+static void test_bracket_signature(void)
+{
+    CU_ASSERT_TRUE(tk_rec_bracket_signature(S("[Francis]")));
+    CU_ASSERT_TRUE(tk_rec_bracket_signature(S("[Des Portes]")));
+    CU_ASSERT_TRUE(tk_rec_bracket_signature(S("[File copy not signed.]")));
+    CU_ASSERT_FALSE(tk_rec_bracket_signature(S("[Not printed.]")));
+    CU_ASSERT_FALSE(tk_rec_bracket_signature(S("[Received 5 p.m.]")));
+    CU_ASSERT_FALSE(tk_rec_bracket_signature(S("Francis")));
+}
+
+void tk_suite_records(void);
+void tk_suite_records(void)
+{
+    CU_pSuite s = CU_add_suite("records", NULL, NULL);
+    CU_add_test(s, "closing formulas", test_closing);
+    CU_add_test(s, "for whom a letter is signed", test_signing_for);
+    CU_add_test(s, "bracketed signatures", test_bracket_signature);
+}
