@@ -78,4 +78,33 @@ TXT
 conv list
 hasnt "For the following reasons: no closer" "$TK_TMP/list.xml" '<closer>'
 
+# ---- an enclosure without a dateline: after the covering letter's formula and signature, a
+#      paper's title starts div[@type='enclosure']; without the formula it does not
+cat > "$TK_TMP/enc.txt" <<'TXT'
+The Minister in Ruritania (Hartley) to the Secretary of State
+
+Strelsau, March 3, 1921.
+
+Sir: I have the honor to enclose a memorandum of my talk with the Regent.
+
+Respectfully yours,
+
+Ambrose Hartley
+
+Memorandum by the Minister in Ruritania (Hartley)
+
+The Regent talked of the loan and of its terms.
+
+He hoped the bankers would wait until the harvest was in.
+TXT
+conv enc
+X="$TK_TMP/enc.xml"
+has "covering letter's closer" "$X" '<closer><salute>Respectfully yours,</salute><signed>'
+has "enclosure without dateline" "$X" '<div type="enclosure">'
+has "enclosure head" "$X" '<head>Memorandum by the Minister'
+check "enclosure valid" $TEIKIT validate -q "$X"
+grep -v '^Respectfully yours,$' "$TK_TMP/enc.txt" > "$TK_TMP/enc2.txt"
+conv enc2
+hasnt "no formula: no enclosure" "$TK_TMP/enc2.xml" '<div type="enclosure">'
+
 tk_done

@@ -1393,6 +1393,21 @@ static int enclosure_label_para(const tk_lines *L, const para *p)
             starts_with(l->s + a, l->len - a, "Enclosure"));
 }
 
+/* 1 when the paper before v[k] (page markers skipped) ends with a closing formula and a
+ * signature, each a one-line paragraph (`Respectfully yours,` / `Hugh Gibson`): what
+ * follows is another paper even without a dateline of its own. */
+static int signed_before(const tk_lines *L, const para *v, size_t from, size_t k)
+{
+    size_t j = k;
+    while (j > from && v[j - 1].n == 1 && page_marker_line(&L->v[v[j - 1].first]))
+        j--;
+    if (j < from + 2 || v[j - 1].n != 1 || v[j - 2].n != 1)
+        return 0;
+    const tk_line *sg = &L->v[v[j - 1].first], *cl = &L->v[v[j - 2].first];
+    return (tk_rec_signature(sg->s, sg->len) || tk_rec_bracket_signature(sg->s, sg->len)) &&
+           tk_rec_closing(cl->s, cl->len);
+}
+
 /* The enclosures of a record among v[from..end): a paper's title (`Captain Watson to Mr.
  * Herbert.`, tk_rec_enclosure_title) with its dateline right after it (maybe after a
  * bracketed `[Cablegram.]`), where the paper before ended with a short block (a signature;
@@ -1410,7 +1425,7 @@ static size_t find_enclosures(const tk_lines *L, const para *v, size_t from, siz
         size_t d = k + 1;
         if (bracket_line_para(L, &v[d]) && d + 1 < end)
             d++;
-        if (!dateline_para(L, &v[d]))
+        if (!dateline_para(L, &v[d]) && !signed_before(L, v, from, k))
             continue;
         size_t st = k;
         if (st > from && enclosure_label_para(L, &v[st - 1]))

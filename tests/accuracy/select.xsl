@@ -73,7 +73,9 @@
                       starts-with($t, 'Respectfully') or starts-with($t, 'Very ') or
                       starts-with($t, 'Sincerely') or starts-with($t, 'Faithfully') or
                       starts-with($t, 'Cordially') or starts-with($t, 'Yours') or
-                      starts-with($t, 'Your ') or starts-with($t, 'With '))">
+                      starts-with($t, 'Your ') or starts-with($t, 'With ') or
+                      contains(concat($t, '|'), 'etc.,|') or contains(concat($t, '|'), 'etc.|') or
+                      contains(concat($t, '|'), 'etc.]|'))">
       <xsl:copy><xsl:apply-templates mode="fold" select="@*|node()"/></xsl:copy>
     </xsl:if>
   </xsl:template>
@@ -88,7 +90,9 @@
                      starts-with($t, 'Respectfully') or starts-with($t, 'Very ') or
                      starts-with($t, 'Sincerely') or starts-with($t, 'Faithfully') or
                      starts-with($t, 'Cordially') or starts-with($t, 'Yours') or
-                     starts-with($t, 'Your ') or starts-with($t, 'With '))">
+                     starts-with($t, 'Your ') or starts-with($t, 'With ') or
+                      contains(concat($t, '|'), 'etc.,|') or contains(concat($t, '|'), 'etc.|') or
+                      contains(concat($t, '|'), 'etc.]|'))">
         <salute><xsl:apply-templates mode="fold" select="preceding-sibling::*[1]/node()"/></salute>
       </xsl:if>
       <xsl:apply-templates mode="fold" select="node()"/>
