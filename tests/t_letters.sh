@@ -107,4 +107,34 @@ grep -v '^Respectfully yours,$' "$TK_TMP/enc.txt" > "$TK_TMP/enc2.txt"
 conv enc2
 hasnt "no formula: no enclosure" "$TK_TMP/enc2.xml" '<div type="enclosure">'
 
+# ---- brackets of archival editors (tools/inlines.c): a figure corrected in brackets is
+#      choice/sic/corr and a date around it is still a date; a name completed with its
+#      suffix is an expansion; a bracketed number after a figure with a note of that label
+#      stays a footnote
+cat > "$TK_TMP/fig.txt" <<'TXT'
+Memorandum by the Under Secretary of State
+
+[Washington,] May 2, 1933.
+
+The loan of 27 [26] million dollars was paid on June 3 [4], 1932, in full.
+
+The memorandum was read by W. R. C[astle, Jr.] to the committee.
+
+The credit of 40 [5] was renewed.
+
+Footnotes:
+[5] Not printed.
+TXT
+conv fig
+X="$TK_TMP/fig.xml"
+has "figure correction: choice" "$X" '<choice><sic>27</sic><corr>26</corr></choice> <note type="sic" place="inline" rend="bracketed">26</note>'
+has "date around a correction" "$X" '<date when="1932-06-04">June <choice><sic>3</sic><corr>4</corr></choice>'
+has "name with suffix: expansion" "$X" '<expan>C<ex>astle, Jr.</ex></expan>'
+hasnt "no note for the expansion" "$X" '<note[^>]*>astle'
+has "a note of that label wins" "$X" '40 <note place="foot" n="5"'
+check "brackets valid" $TEIKIT validate -q "$X"
+$TEIKIT render --to text -o "$TK_TMP/fig.dipl" "$X" 2>/dev/null
+has "diplomatic view prints the correction's bracket" "$TK_TMP/fig.dipl" 'loan of 27 \[26\] million'
+has "diplomatic view prints the expansion's bracket" "$TK_TMP/fig.dipl" 'C\[astle, Jr.\]'
+
 tk_done
