@@ -103,6 +103,11 @@ has "covering letter's closer" "$X" '<closer><salute>Respectfully yours,</salute
 has "enclosure without dateline" "$X" '<div type="enclosure">'
 has "enclosure head" "$X" '<head>Memorandum by the Minister'
 check "enclosure valid" $TEIKIT validate -q "$X"
+# the signature with its office on the next line counts the same
+sed 's/^Respectfully yours,$/I have, etc.,/; s/^Ambrose Hartley$/Ambrose Hartley,\
+Minister of the United States./' "$TK_TMP/enc.txt" > "$TK_TMP/enc3.txt"
+conv enc3
+has "enclosure after a signature with office" "$TK_TMP/enc3.xml" '<div type="enclosure">'
 grep -v '^Respectfully yours,$' "$TK_TMP/enc.txt" > "$TK_TMP/enc2.txt"
 conv enc2
 hasnt "no formula: no enclosure" "$TK_TMP/enc2.xml" '<div type="enclosure">'

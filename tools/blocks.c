@@ -1394,18 +1394,22 @@ static int enclosure_label_para(const tk_lines *L, const para *p)
 }
 
 /* 1 when the paper before v[k] (page markers skipped) ends with a closing formula and a
- * signature, each a one-line paragraph (`Respectfully yours,` / `Hugh Gibson`): what
+ * signature, the formula a one-line paragraph, the signature one line or a name with its
+ * office (`Respectfully yours,` / `Hugh Gibson`; `I have, etc.,` / `S. C. Braida,` /
+ * `United States Consul.`): what
  * follows is another paper even without a dateline of its own. */
 static int signed_before(const tk_lines *L, const para *v, size_t from, size_t k)
 {
     size_t j = k;
     while (j > from && v[j - 1].n == 1 && page_marker_line(&L->v[v[j - 1].first]))
         j--;
-    if (j < from + 2 || v[j - 1].n != 1 || v[j - 2].n != 1)
+    if (j < from + 2 || v[j - 2].n != 1)
         return 0;
     const tk_line *sg = &L->v[v[j - 1].first], *cl = &L->v[v[j - 2].first];
-    return (tk_rec_signature(sg->s, sg->len) || tk_rec_bracket_signature(sg->s, sg->len)) &&
-           tk_rec_closing(cl->s, cl->len);
+    int sig = v[j - 1].n == 1 ? tk_rec_signature(sg->s, sg->len) ||
+                                    tk_rec_bracket_signature(sg->s, sg->len)
+                              : signature_office_para(L, &v[j - 1]);
+    return sig && tk_rec_closing(cl->s, cl->len);
 }
 
 /* The enclosures of a record among v[from..end): a paper's title (`Captain Watson to Mr.
