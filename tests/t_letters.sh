@@ -142,4 +142,43 @@ $TEIKIT render --to text -o "$TK_TMP/fig.dipl" "$X" 2>/dev/null
 has "diplomatic view prints the correction's bracket" "$TK_TMP/fig.dipl" 'loan of 27 \[26\] million'
 has "diplomatic view prints the expansion's bracket" "$TK_TMP/fig.dipl" 'C\[astle, Jr.\]'
 
+# ---- headings weighed by evidence (-v says why): outline labels, a number above its
+#      title; a person's name is no heading; a sentence that starts with a label word is text
+cat > "$TK_TMP/out.txt" <<'TXT'
+Minutes of the Board of Trade
+
+May 3, 1972
+
+The board met in the morning and heard the reports of the staff on the harbour works.
+
+ITEM 7.
+
+The harbour dues were raised by ten percent after a short debate among the members.
+
+Agenda item 1.A.: Opening remarks
+
+The chairman opened the meeting and welcomed the new members of the board to the session.
+
+7
+The Budget for the Coming Year
+
+The budget was approved without any change by all the members who were present there.
+
+James Brown
+
+Item 3 was approved without debate.
+
+The meeting rose at noon and the members went to lunch together in the old hall.
+TXT
+$TEIKIT convert -v -o "$TK_TMP/out.xml" "$TK_TMP/out.txt" 2>"$TK_TMP/out.log"
+X="$TK_TMP/out.xml"
+has "outline label alone" "$X" '<head>ITEM 7.</head>'
+has "outline label with title" "$X" '<head>Agenda item 1.A.: Opening remarks</head>'
+has "number above its title" "$X" '<head>7'
+hasnt "a name is no heading" "$X" '<head>(<persName[^>]*>)?James Brown'
+has "label word in a sentence stays text" "$X" '<p>Item 3 was approved'
+has "-v: why a heading" "$TK_TMP/out.log" 'heading: an outline label'
+has "-v: why not" "$TK_TMP/out.log" "not a heading: a person's name"
+check "headings valid" $TEIKIT validate -q "$X"
+
 tk_done

@@ -958,6 +958,43 @@ static int title_para(parser *P, const para *p, tk_shape shape)
     return lw >= 1 && cl * 10 >= lw * 6 && letters * 2 >= chars;
 }
 
+/* 1 when the line is a number alone (`7`, `7.`, `VII`): an outline number on its line. */
+static int number_line(const tk_line *l)
+{
+    size_t n = rtrim_len(l->s, l->len), i = 0;
+    if (n > 0 && l->s[n - 1] == '.')
+        n--;
+    while (i < n && (is_digit((unsigned char)l->s[i]) || strchr("IVXL", l->s[i]) != NULL))
+        i++;
+    return n > 0 && n <= 5 && i == n;
+}
+
+/* The evidence for and against a heading at paragraph v[k] of a record that a table of
+ * labels decides (-v says which): 1 a heading (an outline label `ITEM 7.`, `Agenda item
+ * 1.A.:`; a number alone on the line above a title), -1 no heading whatever its shape (a
+ * person's name: a signature among others), 0 left to the shape of the line (heading_like). */
+static int heading_evidence(parser *P, const para *v, size_t k, size_t end)
+{
+    const tk_lines *L = P->lines;
+    const para *p = &v[k];
+    const tk_line *l = &L->v[p->first];
+    if (k + 1 >= end)
+        return 0;
+    if (p->n == 1 && tk_rec_outline_heading(l->s, l->len)) {
+        note(P, p->first, "heading", "heading: an outline label and its number ('ITEM 7.', 'Agenda item 1.A.:')");
+        return 1;
+    }
+    if (p->n == 2 && number_line(l) && heading_like(&L->v[p->first + 1])) {
+        note(P, p->first, "heading", "heading: a number alone on its line above a title");
+        return 1;
+    }
+    if (p->n == 1 && heading_like(l) && tk_rec_person_line(l->s, l->len)) {
+        note(P, p->first, "heading", "not a heading: a person's name (a signature among others)");
+        return -1;
+    }
+    return 0;
+}
+
 /* Index of the title paragraph among the first ones (before any long paragraph), or -1.
  * Short lines and datelines may stand before it. */
 static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
@@ -1331,6 +1368,18 @@ static int signature_office_para(const tk_lines *L, const para *p)
     return 1;
 }
 
+/* 1 when a line reads as prose, not as an addressee or an office (`The meeting rose at
+ * noon.`, not `Hon. William H. Seward, Secretary of State.`): four words or more that start
+ * in lower case. */
+static int prose_line(const tk_line *l)
+{
+    size_t lower = 0, n = rtrim_len(l->s, l->len);
+    for (size_t i = 0; i < n; i++)
+        if ((i == 0 || l->s[i - 1] == ' ') && is_lower((unsigned char)l->s[i]))
+            lower++;
+    return lower >= 4;
+}
+
 /* 1 when v[k] is a one-line "For the Secretary of State:" (tk_rec_signing_for). */
 static int signing_for_at(const tk_lines *L, const para *p)
 {
@@ -1353,6 +1402,7 @@ static size_t find_closer(parser *P, const para *v, size_t n)
         int office = signature_office_para(L, &v[k - 1]);
         int bracket = v[k - 1].n == 1 && tk_rec_bracket_signature(l->s, l->len);
         if ((v[k - 1].n != 1 && !office) || rtrim_len(l->s, l->len) > 80 || l->len == 0 ||
+            prose_line(l) ||
             is_digit((unsigned char)l->s[0]) || (l->s[0] == '[' && !bracket))
             break;
         if ((office || bracket || tk_rec_signature(l->s, l->len)) && k - 1 >= 2) /* not the title */
@@ -1749,10 +1799,17 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                 continue;
             }
         }
-        /* a heading: a lone title-like line followed by ordinary text */
-        /* (in a record, a person's name with an initial alone on its line, `J. A. Peterson`,
-           is a signature among others, not a heading; in a play, a cast heading is not one) */
-        if (p->n == 1 && heading_like(l) && k + 1 < notes_at &&
+        /* a heading: a lone title-like line followed by ordinary text, weighed by
+           heading_evidence (-v says why a line is or is not one) */
+        int outline = shape == TK_SHAPE_RECORD ? heading_evidence(P, v, k, notes_at) : 0;
+        if (outline > 0) {
+            para_block(P, TK_B_HEAD, p, 0);
+            list_open = 0;
+            continue;
+        }
+        /* (in a record, a person's name alone on its line, `J. A. Peterson`, is a signature
+           among others, not a heading; in a play, a cast heading is not one) */
+        if (p->n == 1 && heading_like(l) && k + 1 < notes_at && outline == 0 &&
             !(shape == TK_SHAPE_RECORD && bare_name_line(l)) &&
             !(shape == TK_SHAPE_PLAY && tk_cast_heading(l->s, l->len))) { /* (play_paragraph) */
             const para *q = &v[k + 1];
@@ -1770,6 +1827,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             if (shape == TK_SHAPE_PLAY && tk_play_heading(l->s, l->len, &ha, &hb))
                 is_turn = 1; /* an act heading: below */
             if ((next_text || next_turn) && !prev_heading && !is_turn) {
+                note(P, p->first, "heading", "heading: a title-like line before text");
                 para_block(P, TK_B_HEAD, p, 0);
                 in_turns = 0;
                 list_open = 0;

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "tk_internal.h"
+#include "tk_names.h"
 
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static int is_alnum(unsigned char c)
@@ -491,4 +492,122 @@ int tk_rec_enclosure_title(const char *s, size_t len)
     unsigned char a = e + 4 < len ? (unsigned char)s[e + 4] : 0;
     return words <= 14 && ((a >= 'A' && a <= 'Z') || a >= 0xC3 ||
                            (len - e - 4 > 4 && memcmp(s + e + 4, "the ", 4) == 0));
+}
+
+/* Outline labels a heading starts with (`ITEM 7.`, `Agenda item 1.A.:`, `Part II`), longest
+ * first where one begins another. */
+static const char *const outline_words[] = {
+    "AGENDA ITEM", "Agenda item", "Agenda Item", "ITEM", "Item", "PART", "Part", "SECTION",
+    "Section", "CHAPTER", "Chapter", "ANNEX", "Annex", "APPENDIX", "Appendix", "TAB", "Tab",
+    "ATTACHMENT", "Attachment", "TOPIC", "Topic", "PARAGRAPH", "Paragraph",
+};
+
+/* The length of an outline number at s (`7`, `1.A.`, `II`, `B`, `3(a)`), 0 when none. */
+static size_t outline_number(const char *s, size_t len)
+{
+    size_t i = 0, units = 0;
+    while (i < len && units < 4) {
+        size_t st = i;
+        while (i < len && is_digit((unsigned char)s[i]) && i - st < 3)
+            i++;
+        if (i == st) { /* a letter, or a roman number of capitals */
+            while (i < len && s[i] != '\0' && strchr("IVXL", s[i]) != NULL && i - st < 5)
+                i++;
+            if (i == st && i < len && s[i] >= 'A' && s[i] <= 'Z')
+                i++;
+            if (i == st && i < len && s[i] >= 'a' && s[i] <= 'z' && units > 0)
+                i++;
+        }
+        if (i == st)
+            break;
+        units++;
+        if (i < len && s[i] == '.')
+            i++;
+        if (i + 2 < len && s[i] == '(' && s[i + 2] == ')' && is_alnum((unsigned char)s[i + 1]))
+            i += 3; /* `3(a)` */
+        /* a unit is followed by '.', ':', ' ' or the end */
+        if (i < len && s[i] != '.' && s[i] != ':' && s[i] != ' ' && !is_digit((unsigned char)s[i]) &&
+            !(s[i] >= 'A' && s[i] <= 'Z'))
+            return 0;
+    }
+    return units > 0 ? i : 0;
+}
+
+int tk_rec_outline_heading(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len < 3 || len > 120)
+        return 0;
+    for (size_t k = 0; k < sizeof outline_words / sizeof *outline_words; k++) {
+        size_t n = strlen(outline_words[k]);
+        if (len <= n + 1 || memcmp(s, outline_words[k], n) != 0 || s[n] != ' ')
+            continue;
+        size_t m = outline_number(s + n + 1, len - n - 1);
+        if (m == 0)
+            return 0;
+        size_t i = n + 1 + m;
+        if (i < len && s[i] == ':')
+            i++;
+        while (i < len && s[i] == ' ')
+            i++;
+        if (i == len)
+            return 1; /* the label alone: `ITEM 7.` */
+        /* a title after it: capitalised, short, no sentence in it */
+        if (!((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0xC3))
+            return 0;
+        size_t words = 1;
+        for (size_t j = i; j < len; j++) {
+            if (s[j] == ' ')
+                words++;
+            if (j + 1 < len && s[j] == '.' && s[j + 1] == ' ')
+                return 0;
+        }
+        return words <= 12 && s[len - 1] != '.'; /* `Item 7. The dues were raised.`: text */
+    }
+    return 0;
+}
+
+/* 1 when word w (n bytes, any case) is in the space-separated lower-case list. */
+static int in_word_list(const char *list, const char *w, size_t n)
+{
+    char buf[32];
+    if (n == 0 || n + 2 >= sizeof buf)
+        return 0;
+    buf[0] = ' ';
+    for (size_t i = 0; i < n; i++)
+        buf[i + 1] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+    buf[n + 1] = ' ';
+    buf[n + 2] = '\0';
+    if (strncmp(list, buf + 1, n + 1) == 0)
+        return 1;
+    return strstr(list, buf) != NULL;
+}
+
+int tk_rec_person_line(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (!tk_rec_signature(s, len))
+        return 0;
+    size_t words = 0, evidence = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        size_t n = i - st;
+        if (n == 0)
+            break;
+        words++;
+        const char *w = s + st;
+        if (n == 2 && w[1] == '.') /* an initial: `R.` */
+            evidence++;
+        else if (n >= 3 && n <= 5 && w[n - 1] == '.' && i < len) /* `Geo.`, `Jno.`, `Chas.` */
+            evidence++;
+        else if (words > 1 && i < len && w[0] >= 'a' && w[0] <= 'z') /* a particle inside */
+            evidence++;
+        else if (words == 1 && (in_word_list(tk_given_male, w, n) || in_word_list(tk_given_female, w, n)))
+            evidence++;
+    }
+    return words >= 2 && words <= 5 && evidence > 0;
 }

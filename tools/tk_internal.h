@@ -556,6 +556,13 @@ int tk_rec_signing_for(const char *s, size_t len);
 /* 1 when a bracketed line stands for a signature: a name in brackets ("[Francis]") or a
  * statement that the copy is unsigned ("[File copy not signed.]"). */
 int tk_rec_bracket_signature(const char *s, size_t len);
+/* An outline heading: a label word and its number, maybe a short title (`ITEM 7.`, `Agenda
+ * item 1.A.: Opening remarks`, `PART II`): 1, else 0. */
+int tk_rec_outline_heading(const char *s, size_t len);
+/* A line that is a person's name, as a signature is (`Geo. D. Emery`, `Henri de Bayle`,
+ * `James Brown`: an initial, an abbreviated given name, a particle, or a census given name
+ * first): 1, else 0. */
+int tk_rec_person_line(const char *s, size_t len);
 /* A numbered document heading of a compilation (`7. Memorandum From A to B`, `264 Note of
  * Meeting of ...`): 1 and the number in *num, else 0. */
 int tk_rec_numbered_heading(const char *s, size_t len, long *num);

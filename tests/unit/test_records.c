@@ -47,6 +47,35 @@ static void test_bracket_signature(void)
     CU_ASSERT_FALSE(tk_rec_bracket_signature(S("Francis")));
 }
 
+static void test_outline_heading(void)
+{
+    CU_ASSERT_TRUE(tk_rec_outline_heading(S("ITEM 7.")));
+    CU_ASSERT_TRUE(tk_rec_outline_heading(S("Agenda item 1.A.:")));
+    CU_ASSERT_TRUE(tk_rec_outline_heading(S("Agenda item 1.A.: Opening remarks")));
+    CU_ASSERT_TRUE(tk_rec_outline_heading(S("AGENDA ITEM 4: CHANGES IN THE STAFF")));
+    CU_ASSERT_TRUE(tk_rec_outline_heading(S("PART II")));
+    CU_ASSERT_TRUE(tk_rec_outline_heading(S("Section 3(a)")));
+    /* near misses: sentences that start with a label word */
+    CU_ASSERT_FALSE(tk_rec_outline_heading(S("Item 3 was approved without debate.")));
+    CU_ASSERT_FALSE(tk_rec_outline_heading(S("Item 7. The harbour dues were raised.")));
+    CU_ASSERT_FALSE(tk_rec_outline_heading(S("Part of the cargo was lost.")));
+    CU_ASSERT_FALSE(tk_rec_outline_heading(S("Section 5 of the Act applies.")));
+    CU_ASSERT_FALSE(tk_rec_outline_heading(S("Items of the agenda")));
+}
+
+static void test_person_line(void)
+{
+    CU_ASSERT_TRUE(tk_rec_person_line(S("Geo. D. Emery")));
+    CU_ASSERT_TRUE(tk_rec_person_line(S("Henri de Bayle")));
+    CU_ASSERT_TRUE(tk_rec_person_line(S("James Brown")));
+    CU_ASSERT_TRUE(tk_rec_person_line(S("Afranio de Mello Franco")));
+    /* headings of the same shape */
+    CU_ASSERT_FALSE(tk_rec_person_line(S("General Considerations")));
+    CU_ASSERT_FALSE(tk_rec_person_line(S("Nature of Bank Notes")));
+    CU_ASSERT_FALSE(tk_rec_person_line(S("Memorandum")));
+    CU_ASSERT_FALSE(tk_rec_person_line(S("Additional Act")));
+}
+
 void tk_suite_records(void);
 void tk_suite_records(void)
 {
@@ -54,4 +83,6 @@ void tk_suite_records(void)
     CU_add_test(s, "closing formulas", test_closing);
     CU_add_test(s, "for whom a letter is signed", test_signing_for);
     CU_add_test(s, "bracketed signatures", test_bracket_signature);
+    CU_add_test(s, "outline headings", test_outline_heading);
+    CU_add_test(s, "a person's name on a line", test_person_line);
 }
