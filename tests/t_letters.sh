@@ -181,4 +181,30 @@ has "-v: why a heading" "$TK_TMP/out.log" 'heading: an outline label'
 has "-v: why not" "$TK_TMP/out.log" "not a heading: a person's name"
 check "headings valid" $TEIKIT validate -q "$X"
 
+# ---- a classification line at the top: opener/note[@type='classification'], printed where
+#      it stands in both views (no footnote); the same word in a sentence stays text
+cat > "$TK_TMP/cls.txt" <<'TXT'
+Note of a Meeting of the Harbour Board
+
+LONDON, 19 September 1938
+
+MOST SECRET
+
+The talks went on for some hours and nothing was decided by the members present.
+
+Secret talks were held in May between the two boards and are reported elsewhere.
+TXT
+conv cls
+X="$TK_TMP/cls.xml"
+has "classification in the opener" "$X" '</dateline><note type="classification">MOST SECRET</note></opener>'
+has "the word in a sentence stays text" "$X" '<p>Secret talks were held'
+check "classification valid" $TEIKIT validate -q "$X"
+for v in diplomatic normalized; do
+  $TEIKIT render --to text --view $v -o "$TK_TMP/cls.$v" "$X" 2>/dev/null
+  has "classification printed ($v)" "$TK_TMP/cls.$v" '^MOST SECRET$'
+  hasnt "classification is no footnote ($v)" "$TK_TMP/cls.$v" 'Footnotes'
+done
+$TEIKIT render -o "$TK_TMP/cls.html" "$X" 2>/dev/null
+has "classification in the page" "$TK_TMP/cls.html" 'class="note-classification">MOST SECRET<'
+
 tk_done

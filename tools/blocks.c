@@ -1767,6 +1767,14 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         if (shape == TK_SHAPE_PLAY && p->n == 1 && tk_cast_heading(l->s, l->len))
             top = 0; /* a cast list heading is no title (play_paragraph) */
         if (top && p->n <= 4) {
+            if (shape == TK_SHAPE_RECORD && p->n == 1 && tk_rec_classification(l->s, l->len)) {
+                tk_block *cb = para_block(P, TK_B_OPENER, p, 0);
+                if (cb != NULL)
+                    cb->flags |= TK_BF_CLASS;
+                note(P, p->first, "classification",
+                     "classification line: opener/note[@type='classification']");
+                continue;
+            }
             if (dateline_para(L, p)) {
                 para_block(P, TK_B_DATELINE, p, 0);
                 list_open = 0;

@@ -611,3 +611,48 @@ int tk_rec_person_line(const char *s, size_t len)
     }
     return words >= 2 && words <= 5 && evidence > 0;
 }
+
+/* Words of a classification or handling line, and those of them that make it one. */
+static const char *const class_words[] = {
+    "top", "most", "secret", "confidential", "strictly", "personal", "and", "restricted",
+    "unclassified", "limited", "official", "use", "eyes", "only", "nodis", "exdis", "limdis",
+    "noforn", "sensitive", "private", "for", "your", "information",
+};
+static const char *const class_marks[] = {"secret", "confidential", "restricted", "limited", "eyes",
+                                          "unclassified", "nodis", "exdis", "limdis", "noforn"};
+
+static int word_in(const char *const *tab, size_t n, const char *w, size_t len)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strlen(tab[k]) == len && strncasecmp(tab[k], w, len) == 0)
+            return 1;
+    return 0;
+}
+
+int tk_rec_classification(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len > 0 && s[len - 1] == '.')
+        len--;
+    if (len < 6 || len > 60)
+        return 0;
+    size_t marks = 0, upper = 0, letters = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && (s[i] == ' ' || s[i] == '/' || s[i] == ';' || s[i] == ',' || s[i] == '-'))
+            i++;
+        size_t st = i;
+        while (i < len && s[i] != ' ' && s[i] != '/' && s[i] != ';' && s[i] != ',' && s[i] != '-')
+            i++;
+        if (i == st)
+            break;
+        if (!word_in(class_words, sizeof class_words / sizeof *class_words, s + st, i - st))
+            return 0;
+        marks += word_in(class_marks, sizeof class_marks / sizeof *class_marks, s + st, i - st);
+        for (size_t j = st; j < i; j++) {
+            letters++;
+            upper += s[j] >= 'A' && s[j] <= 'Z';
+        }
+    }
+    /* all capitals (`MOST SECRET`), or a capitalised mark alone (`Confidential`) */
+    return marks > 0 && (upper == letters || (s[0] >= 'A' && s[0] <= 'Z'));
+}

@@ -339,8 +339,9 @@ enum {
     TK_BF_BETWEEN = 2, /* a stage or paragraph that stands between turns: closes the turn */
     TK_BF_VERSE = 4,   /* a turn whose speech is verse: its first line is an l */
     TK_BF_JOINT = 8,   /* a speaker line naming several speakers, one per word */
-    TK_BF_PART = 16    /* the first block of a part of a record with enclosures: opens
+    TK_BF_PART = 16,   /* the first block of a part of a record with enclosures: opens
                           div[@type=divtype] in the body ("document", "enclosure") */
+    TK_BF_CLASS = 32   /* an opener line that is a classification: note[@type='classification'] */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
@@ -563,6 +564,9 @@ int tk_rec_outline_heading(const char *s, size_t len);
  * `James Brown`: an initial, an abbreviated given name, a particle, or a census given name
  * first): 1, else 0. */
 int tk_rec_person_line(const char *s, size_t len);
+/* A classification or handling line at the top of a record (`SECRET`, `MOST SECRET`,
+ * `Confidential`, `LIMITED OFFICIAL USE`, `Secret; Nodis`): 1, else 0. */
+int tk_rec_classification(const char *s, size_t len);
 /* A numbered document heading of a compilation (`7. Memorandum From A to B`, `264 Note of
  * Meeting of ...`): 1 and the number in *num, else 0. */
 int tk_rec_numbered_heading(const char *s, size_t len, long *num);

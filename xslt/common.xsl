@@ -87,7 +87,7 @@
        Predicates after the parenthesis: libxml2 walks //x as descendant::x only when the step
        has no predicate, else it first collects every node of the document.) -->
   <xsl:variable name="tk-whole" select="not($tk-texts-tei)"/>
-  <xsl:variable name="tk-notes-all" select="(//tei:note)[$tk-whole or ancestor::tei:text]"/>
+  <xsl:variable name="tk-notes-all" select="(//tei:note)[$tk-whole or ancestor::tei:text][not(@type = 'classification')]"/>
   <!-- The critical apparatus: each app (parallel segmentation) is an entry after the text,
        keyed by its lemma, its readings with the sigla of their witnesses; the text shows the
        lemma (the first reading when there is none). -->
@@ -266,6 +266,8 @@
   <xsl:template name="tk-note-label">
     <xsl:param name="dipl" select="$tk-dipl"/>
     <xsl:choose>
+      <!-- (a classification line, SECRET, is printed where it stands in both views) -->
+      <xsl:when test="self::tei:note[@type='classification']"/>
       <xsl:when test="$dipl and self::tei:note[@place='inline' or @type='unanchored']"/>
       <xsl:when test="$dipl and normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
       <xsl:when test="$dipl"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'d'"/></xsl:call-template></xsl:when>

@@ -76,6 +76,23 @@ static void test_person_line(void)
     CU_ASSERT_FALSE(tk_rec_person_line(S("Additional Act")));
 }
 
+static void test_classification(void)
+{
+    CU_ASSERT_TRUE(tk_rec_classification(S("SECRET")));
+    CU_ASSERT_TRUE(tk_rec_classification(S("MOST SECRET")));
+    CU_ASSERT_TRUE(tk_rec_classification(S("TOP SECRET")));
+    CU_ASSERT_TRUE(tk_rec_classification(S("Confidential")));
+    CU_ASSERT_TRUE(tk_rec_classification(S("Strictly Confidential.")));
+    CU_ASSERT_TRUE(tk_rec_classification(S("LIMITED OFFICIAL USE")));
+    CU_ASSERT_TRUE(tk_rec_classification(S("Secret; Nodis")));
+    CU_ASSERT_TRUE(tk_rec_classification(S("SECRET/NOFORN")));
+    /* near misses: a sentence, a speaker label, a word of the vocabulary without a mark */
+    CU_ASSERT_FALSE(tk_rec_classification(S("Secret talks were held in May.")));
+    CU_ASSERT_FALSE(tk_rec_classification(S("SECRETARY KISSINGER:")));
+    CU_ASSERT_FALSE(tk_rec_classification(S("PERSONAL")));
+    CU_ASSERT_FALSE(tk_rec_classification(S("secret")));
+}
+
 void tk_suite_records(void);
 void tk_suite_records(void)
 {
@@ -85,4 +102,5 @@ void tk_suite_records(void)
     CU_add_test(s, "bracketed signatures", test_bracket_signature);
     CU_add_test(s, "outline headings", test_outline_heading);
     CU_add_test(s, "a person's name on a line", test_person_line);
+    CU_add_test(s, "classification lines", test_classification);
 }
