@@ -207,4 +207,34 @@ done
 $TEIKIT render -o "$TK_TMP/cls.html" "$X" 2>/dev/null
 has "classification in the page" "$TK_TMP/cls.html" 'class="note-classification">MOST SECRET<'
 
+# ---- notes without a heading: `1 text`, `2 text` at the end with [1] in the text are the
+#      footnotes (their bare labels printed back as they were); without a marker they stay
+cat > "$TK_TMP/bare.txt" <<'TXT'
+Note of a Meeting of the Harbour Board
+
+LONDON, 19 September 1938
+
+The chairman [1] opened the meeting and the secretary [2] read the minutes of the last one.
+
+The board then rose for the day after hearing the reports of the two committees.
+
+1 Sir John Hale, chairman since 1931.
+
+2 Mary Dunn.
+
+[PRO : HB 12/4]
+TXT
+conv bare
+X="$TK_TMP/bare.xml"
+has "bare note 1 at its marker" "$X" 'chairman <note place="foot" n="1" rend="bracketed label-bare">(<persName[^>]*>)?Sir John Hale'
+has "bare note 2 at its marker" "$X" '<note place="foot" n="2" rend="bracketed label-bare">(<persName[^>]*>)?Mary Dunn(</persName>)?.</note>'
+has "the archive reference after the notes stays text" "$X" '<p><note type="editorial" place="inline" rend="bracketed">PRO : HB 12/4</note></p>'
+check "bare notes valid" $TEIKIT validate -q "$X"
+$TEIKIT render --to text -o "$TK_TMP/bare.dipl" "$X" 2>/dev/null
+has "bare label printed back" "$TK_TMP/bare.dipl" '^1 Sir John Hale'
+sed 's/ \[1\]//; s/ \[2\]//' "$TK_TMP/bare.txt" > "$TK_TMP/bare2.txt"
+conv bare2
+hasnt "no marker: no notes" "$TK_TMP/bare2.xml" 'place="foot"'
+has "no marker: the lines stay text" "$TK_TMP/bare2.xml" '<p>2 (<persName[^>]*>)?Mary Dunn(</persName>)?.</p>'
+
 tk_done

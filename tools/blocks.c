@@ -1569,6 +1569,56 @@ static size_t part_closer(parser *P, const para *v, size_t from, size_t end, siz
     return from + cl;
 }
 
+/* The number a paragraph starts with when it reads as a note without brackets (`1 Neville
+ * Chamberlain.`: 1-3 digits, a space, a capital), else 0. */
+static long bare_note_number(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    size_t i = 0;
+    long v = 0;
+    while (i < l->len && i < 3 && is_digit((unsigned char)l->s[i]))
+        v = v * 10 + (l->s[i++] - '0');
+    if (i == 0 || i + 1 >= l->len || l->s[i] != ' ' ||
+        !(is_upper((unsigned char)l->s[i + 1]) || (unsigned char)l->s[i + 1] >= 0xC3))
+        return 0;
+    return v;
+}
+
+/* Notes without a heading at the end of v[0..n) (DFAT's volumes): from the last paragraph
+ * that starts `1 ` + a capital, paragraphs numbered 1, 2, 3 ... in order, as many
+ * unnumbered ones (a note's continuation) at most, maybe a bracketed archive reference
+ * last (`[PRO : DO 114/94]`); and a marker `[1]` in the text before. The index of the
+ * first note, or (size_t)-1. */
+static size_t bare_notes(const tk_lines *L, const para *v, size_t n)
+{
+    size_t f = n;
+    while (f > 1 && bare_note_number(L, &v[f - 1]) != 1)
+        f--;
+    if (f <= 1)
+        return (size_t)-1;
+    f--;
+    long want = 1;
+    size_t numbered = 0, other = 0;
+    for (size_t k = f; k < n; k++) {
+        long num = bare_note_number(L, &v[k]);
+        if (num == want) {
+            want++;
+            numbered++;
+        } else if (k + 1 == n && v[k].n == 1 && L->v[v[k].first].s[0] == '[') {
+            break; /* the archive reference after the notes */
+        } else {
+            other++;
+        }
+    }
+    if (numbered == 0 || other > numbered)
+        return (size_t)-1;
+    for (size_t i = v[0].first; i < v[f].first; i++)
+        for (size_t j = 0; j + 3 <= L->v[i].len; j++)
+            if (L->v[i].s[j] == '[' && L->v[i].s[j + 1] == '1' && L->v[i].s[j + 2] == ']')
+                return f;
+    return (size_t)-1;
+}
+
 static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int first_doc)
 {
     const tk_lines *L = P->lines;
@@ -1613,6 +1663,18 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             k--;
         if (k < body_end && k > 0)
             notes_at = k;
+    }
+
+    size_t notes_end = body_end; /* (an archive reference after bare notes stays text) */
+    if (notes_at == body_end && shape == TK_SHAPE_RECORD) {
+        size_t k = bare_notes(L, v, body_end);
+        if (k != (size_t)-1) {
+            notes_at = k;
+            if (v[body_end - 1].n == 1 && L->v[v[body_end - 1].first].s[0] == '[')
+                notes_end = body_end - 1;
+            note(P, v[k].first, "notes",
+                 "notes without a heading: '1 text', '2 text' ... at the end, and [1] in the text");
+        }
     }
 
     int list_open = 0, in_turns = 0, seen_long = 0, roster = 0;
@@ -1671,7 +1733,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             note(P, p->first, "metadata", "\"Source:\" line moved to the header");
             continue;
         }
-        if (k >= notes_at) {
+        if (k >= notes_at && k < notes_end) {
             size_t from = p->first;
             if (k == notes_at && notes_heading(l)) {
                 add_block(P, TK_B_NOTES_HEAD, p->first, 1, indent_of(l));

@@ -289,6 +289,7 @@
       <xsl:when test="contains($r, ' label-period ')"><xsl:value-of select="concat($label, '.')"/></xsl:when>
       <xsl:when test="contains($r, ' label-paren-close ')"><xsl:value-of select="concat($label, ')')"/></xsl:when>
       <xsl:when test="contains($r, ' label-parenthesized ')"><xsl:value-of select="concat('(', $label, ')')"/></xsl:when>
+      <xsl:when test="contains($r, ' label-bare ')"><xsl:value-of select="$label"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="concat('[', $label, ']')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
