@@ -237,4 +237,21 @@ conv bare2
 hasnt "no marker: no notes" "$TK_TMP/bare2.xml" 'place="foot"'
 has "no marker: the lines stay text" "$TK_TMP/bare2.xml" '<p>2 (<persName[^>]*>)?Mary Dunn(</persName>)?.</p>'
 
+# ---- a dateline that says the paper is undated, with its note of receipt; near miss: a
+#      sentence with the word
+cat > "$TK_TMP/und.txt" <<'TXT'
+The Consul at Harbin (Moser) to the Secretary of State
+
+Harbin, undated. [Received November 24, 1917, 4.05 p.m.]
+
+The railway is closed and the troops have left the city in the night without a word.
+
+The letter was undated and reached us by the railway in the night.
+
+Moser
+TXT
+conv und
+has "undated dateline" "$TK_TMP/und.xml" '<opener><dateline>(<placeName[^>]*>)?Harbin(</placeName>)?, undated.'
+has "undated in a sentence stays text" "$TK_TMP/und.xml" '<p>The letter was undated'
+
 tk_done

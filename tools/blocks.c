@@ -186,12 +186,46 @@ size_t tk_parse_date(const char *s, size_t len, char *iso)
 
 /* 1 when the line reads as a dateline: optional place ("Moscow, ", "[Washington,] "), a
  * date, then at most a short tail (".", "—6 p.m.", " (received ...)"). */
+/* A dateline that says the paper bears no date (`Harbin, undated. [Received November 24,
+ * 1917, 4.05 p.m.]`, `Buenos Aires [undated].`, `[Buenos Aires, undated.]`, `Undated.`): a
+ * place of up to five capitalised words (or none), `undated` (maybe in brackets), then at
+ * most a bracketed or parenthesised note of receipt. */
+static int undated_line(const char *s, size_t len)
+{
+    size_t i = 0, words = 0;
+    if (i < len && s[i] == '[')
+        i++;
+    while (i < len && words < 6) {
+        if (len - i >= 7 && (memcmp(s + i, "undated", 7) == 0 || memcmp(s + i, "Undated", 7) == 0))
+            break;
+        if (!is_upper((unsigned char)s[i]) && (unsigned char)s[i] < 0xC3)
+            return 0;
+        while (i < len && s[i] != ' ' && s[i] != ',' && s[i] != '[')
+            i++;
+        words++;
+        while (i < len && (s[i] == ' ' || s[i] == ',' || s[i] == '['))
+            i++;
+    }
+    if (len - i < 7 || (memcmp(s + i, "undated", 7) != 0 && memcmp(s + i, "Undated", 7) != 0))
+        return 0;
+    i += 7;
+    while (i < len && (s[i] == '.' || s[i] == ']' || s[i] == ' '))
+        i++;
+    if (i == len)
+        return 1;
+    char close = s[i] == '[' ? ']' : s[i] == '(' ? ')' : 0;
+    return close != 0 && s[len - 1] == close && len - i <= 60 &&
+           (memcmp(s + i + 1, "Received", 8) == 0 || memcmp(s + i + 1, "Rec", 3) == 0);
+}
+
 static int is_dateline_text(const char *s, size_t len)
 {
     char iso[16];
     len = rtrim_len(s, len);
     if (len == 0 || len > 90)
         return 0;
+    if (undated_line(s, len))
+        return 1;
     for (size_t i = 0; i < len && i < 50; i++) {
         if (i > 0 && s[i - 1] != ' ')
             continue;
