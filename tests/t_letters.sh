@@ -254,4 +254,18 @@ conv und
 has "undated dateline" "$TK_TMP/und.xml" '<opener><dateline>(<placeName[^>]*>)?Harbin(</placeName>)?, undated.'
 has "undated in a sentence stays text" "$TK_TMP/und.xml" '<p>The letter was undated'
 
+# ---- a series number over the title is no title: the title is the line after it
+cat > "$TK_TMP/ser.txt" <<'TXT'
+Treaty Series No. 898
+
+Agreement Between Ruritania and Graustark Concerning the Harbour Dues
+
+The High Contracting Parties, desirous of settling the dues of the harbour, have agreed as follows.
+
+The dues shall be paid in gold at the rates of the year before the war.
+TXT
+conv ser
+has "series number: opener" "$TK_TMP/ser.xml" '<opener><seg>Treaty Series No. 898</seg></opener>'
+has "title after it" "$TK_TMP/ser.xml" '<title>Agreement Between'
+
 tk_done

@@ -1038,6 +1038,8 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
         const tk_line *l = &L->v[v[k].first];
         if (dateline_para(L, &v[k]))
             continue;
+        if (v[k].n == 1 && tk_rec_series_number(l->s, l->len))
+            continue; /* `Treaty Series No. 898` over the title: an opener line */
         if (title_para(P, &v[k], shape))
             return (long)k;
         if (v[k].n == 1 && l->len <= 80)

@@ -656,3 +656,17 @@ int tk_rec_classification(const char *s, size_t len)
     /* all capitals (`MOST SECRET`), or a capitalised mark alone (`Confidential`) */
     return marks > 0 && (upper == letters || (s[0] >= 'A' && s[0] <= 'Z'));
 }
+
+int tk_rec_series_number(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len > 0 && s[len - 1] == '.')
+        len--;
+    const char *p = find_n(s, len, " Series No. ");
+    if (p == NULL || len > 60 || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return 0;
+    size_t i = (size_t)(p - s) + 12, d = i;
+    while (i < len && is_digit((unsigned char)s[i]))
+        i++;
+    return i > d && i == len;
+}

@@ -567,6 +567,9 @@ int tk_rec_person_line(const char *s, size_t len);
 /* A classification or handling line at the top of a record (`SECRET`, `MOST SECRET`,
  * `Confidential`, `LIMITED OFFICIAL USE`, `Secret; Nodis`): 1, else 0. */
 int tk_rec_classification(const char *s, size_t len);
+/* A publication series number printed over a document (`Treaty Series No. 898`, `Executive
+ * Agreement Series No. 64`): 1, else 0. It is no title. */
+int tk_rec_series_number(const char *s, size_t len);
 /* A numbered document heading of a compilation (`7. Memorandum From A to B`, `264 Note of
  * Meeting of ...`): 1 and the number in *num, else 0. */
 int tk_rec_numbered_heading(const char *s, size_t len, long *num);

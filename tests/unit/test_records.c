@@ -93,6 +93,14 @@ static void test_classification(void)
     CU_ASSERT_FALSE(tk_rec_classification(S("secret")));
 }
 
+static void test_series_number(void)
+{
+    CU_ASSERT_TRUE(tk_rec_series_number(S("Treaty Series No. 898")));
+    CU_ASSERT_TRUE(tk_rec_series_number(S("Executive Agreement Series No. 64")));
+    CU_ASSERT_FALSE(tk_rec_series_number(S("Treaty Series No. 898 and the Protocol")));
+    CU_ASSERT_FALSE(tk_rec_series_number(S("the Series No. 4 was printed")));
+}
+
 void tk_suite_records(void);
 void tk_suite_records(void)
 {
@@ -103,4 +111,5 @@ void tk_suite_records(void)
     CU_add_test(s, "outline headings", test_outline_heading);
     CU_add_test(s, "a person's name on a line", test_person_line);
     CU_add_test(s, "classification lines", test_classification);
+    CU_add_test(s, "series numbers", test_series_number);
 }
