@@ -268,4 +268,31 @@ conv ser
 has "series number: opener" "$TK_TMP/ser.xml" '<opener><seg>Treaty Series No. 898</seg></opener>'
 has "title after it" "$TK_TMP/ser.xml" '<title>Agreement Between'
 
+# ---- a surname and a period signs the paper when the title names it (`Mr. Adee to Mr.
+#      Conger.` / `Adee.`); a signature quoted before the closing formula stays in the text
+cat > "$TK_TMP/sur.txt" <<'TXT'
+Mr. Adee to Mr. Conger.
+
+Washington, June 2, 1901.
+
+Sir: The Department approves your course and asks you to report daily on the situation.
+
+The Consul telegraphed on the same day as follows:
+
+Report received. Ships sail Monday.
+
+Conger.
+
+Very respectfully, etc.,
+
+Adee.
+TXT
+conv sur
+X="$TK_TMP/sur.xml"
+has "surname from the title signs" "$X" '<closer><salute>Very respectfully, etc.,</salute><signed>(<persName[^>]*>)?Adee(</persName>)?.</signed></closer>'
+has "a quoted signature before the formula stays text" "$X" '<p>(<persName[^>]*>)?Conger(</persName>)?.</p>'
+printf 'Notes of the harbour\n\nThe harbour was surveyed in June by the board and the pilots.\n\nAgreed.\n' > "$TK_TMP/agr.txt"
+conv agr
+hasnt "one word with a period the title does not name is no signature" "$TK_TMP/agr.xml" '<signed>'
+
 tk_done

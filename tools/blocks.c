@@ -1423,9 +1423,29 @@ static int signing_for_at(const tk_lines *L, const para *p)
     return p->n == 1 && tk_rec_signing_for(l->s, l->len);
 }
 
+/* 1 when line l is one capitalised word and a period (`Adee.`, `Bayard.`) that the title
+ * v[t] names (`Mr. Adee to Mr. Conger.`): the sender's surname signs the paper. */
+static int title_surname_line(const tk_lines *L, const para *v, long t, const tk_line *l)
+{
+    size_t n = rtrim_len(l->s, l->len);
+    if (t < 0 || n < 4 || n > 30 || l->s[n - 1] != '.' || !is_upper((unsigned char)l->s[0]))
+        return 0;
+    for (size_t i = 1; i + 1 < n; i++)
+        if (!isalpha((unsigned char)l->s[i]) && (unsigned char)l->s[i] < 0x80 && l->s[i] != '\'')
+            return 0;
+    const tk_line *tl = &L->v[v[t].first];
+    size_t w = n - 1;
+    for (size_t i = 0; i + w <= tl->len; i++)
+        if (memcmp(tl->s + i, l->s, w) == 0 && (i == 0 || tl->s[i - 1] == ' ') &&
+            (i + w == tl->len || !isalpha((unsigned char)tl->s[i + w])))
+            return 1;
+    return 0;
+}
+
 static size_t find_closer(parser *P, const para *v, size_t n)
 {
     const tk_lines *L = P->lines;
+    long title = find_title(P, v, n, TK_SHAPE_RECORD);
     size_t end = n;
     while (end > 0 && v[end - 1].n == 1 &&
            starts_with(L->v[v[end - 1].first].s, L->v[v[end - 1].first].len, "Source: "))
@@ -1436,12 +1456,18 @@ static size_t find_closer(parser *P, const para *v, size_t n)
         /* short lines only; a numbered or bracketed line (a note, an archive reference)
            after the signature is no addressee: no closer then */
         int office = signature_office_para(L, &v[k - 1]);
+        /* a closing formula before the signature found: the closer starts there (an
+           earlier signature belongs to a paper quoted in the text) */
+        if (found != (size_t)-1 && v[k - 1].n == 1 && tk_rec_closing(l->s, l->len))
+            break;
         int bracket = v[k - 1].n == 1 && tk_rec_bracket_signature(l->s, l->len);
         if ((v[k - 1].n != 1 && !office) || rtrim_len(l->s, l->len) > 80 || l->len == 0 ||
             prose_line(l) ||
             is_digit((unsigned char)l->s[0]) || (l->s[0] == '[' && !bracket))
             break;
-        if ((office || bracket || tk_rec_signature(l->s, l->len)) && k - 1 >= 2) /* not the title */
+        if ((office || bracket || tk_rec_signature(l->s, l->len) ||
+             (v[k - 1].n == 1 && (long)(k - 1) > title && title_surname_line(L, v, title, l))) &&
+            k - 1 >= 2) /* not the title */
             found = k - 1;
     }
     if (found == (size_t)-1)
