@@ -186,12 +186,46 @@ size_t tk_parse_date(const char *s, size_t len, char *iso)
 
 /* 1 when the line reads as a dateline: optional place ("Moscow, ", "[Washington,] "), a
  * date, then at most a short tail (".", "—6 p.m.", " (received ...)"). */
+/* A dateline that says the paper bears no date (`Harbin, undated. [Received November 24,
+ * 1917, 4.05 p.m.]`, `Buenos Aires [undated].`, `[Buenos Aires, undated.]`, `Undated.`): a
+ * place of up to five capitalised words (or none), `undated` (maybe in brackets), then at
+ * most a bracketed or parenthesised note of receipt. */
+static int undated_line(const char *s, size_t len)
+{
+    size_t i = 0, words = 0;
+    if (i < len && s[i] == '[')
+        i++;
+    while (i < len && words < 6) {
+        if (len - i >= 7 && (memcmp(s + i, "undated", 7) == 0 || memcmp(s + i, "Undated", 7) == 0))
+            break;
+        if (!is_upper((unsigned char)s[i]) && (unsigned char)s[i] < 0xC3)
+            return 0;
+        while (i < len && s[i] != ' ' && s[i] != ',' && s[i] != '[')
+            i++;
+        words++;
+        while (i < len && (s[i] == ' ' || s[i] == ',' || s[i] == '['))
+            i++;
+    }
+    if (len - i < 7 || (memcmp(s + i, "undated", 7) != 0 && memcmp(s + i, "Undated", 7) != 0))
+        return 0;
+    i += 7;
+    while (i < len && (s[i] == '.' || s[i] == ']' || s[i] == ' '))
+        i++;
+    if (i == len)
+        return 1;
+    char close = s[i] == '[' ? ']' : s[i] == '(' ? ')' : 0;
+    return close != 0 && s[len - 1] == close && len - i <= 60 &&
+           (memcmp(s + i + 1, "Received", 8) == 0 || memcmp(s + i + 1, "Rec", 3) == 0);
+}
+
 static int is_dateline_text(const char *s, size_t len)
 {
     char iso[16];
     len = rtrim_len(s, len);
     if (len == 0 || len > 90)
         return 0;
+    if (undated_line(s, len))
+        return 1;
     for (size_t i = 0; i < len && i < 50; i++) {
         if (i > 0 && s[i - 1] != ' ')
             continue;
@@ -1134,6 +1168,43 @@ static int title_para(parser *P, const para *p, tk_shape shape)
     return lw >= 1 && cl * 10 >= lw * 6 && letters * 2 >= chars;
 }
 
+/* 1 when the line is a number alone (`7`, `7.`, `VII`): an outline number on its line. */
+static int number_line(const tk_line *l)
+{
+    size_t n = rtrim_len(l->s, l->len), i = 0;
+    if (n > 0 && l->s[n - 1] == '.')
+        n--;
+    while (i < n && (is_digit((unsigned char)l->s[i]) || strchr("IVXL", l->s[i]) != NULL))
+        i++;
+    return n > 0 && n <= 5 && i == n;
+}
+
+/* The evidence for and against a heading at paragraph v[k] of a record that a table of
+ * labels decides (-v says which): 1 a heading (an outline label `ITEM 7.`, `Agenda item
+ * 1.A.:`; a number alone on the line above a title), -1 no heading whatever its shape (a
+ * person's name: a signature among others), 0 left to the shape of the line (heading_like). */
+static int heading_evidence(parser *P, const para *v, size_t k, size_t end)
+{
+    const tk_lines *L = P->lines;
+    const para *p = &v[k];
+    const tk_line *l = &L->v[p->first];
+    if (k + 1 >= end)
+        return 0;
+    if (p->n == 1 && tk_rec_outline_heading(l->s, l->len)) {
+        note(P, p->first, "heading", "heading: an outline label and its number ('ITEM 7.', 'Agenda item 1.A.:')");
+        return 1;
+    }
+    if (p->n == 2 && number_line(l) && heading_like(&L->v[p->first + 1])) {
+        note(P, p->first, "heading", "heading: a number alone on its line above a title");
+        return 1;
+    }
+    if (p->n == 1 && heading_like(l) && tk_rec_person_line(l->s, l->len)) {
+        note(P, p->first, "heading", "not a heading: a person's name (a signature among others)");
+        return -1;
+    }
+    return 0;
+}
+
 /* Index of the title paragraph among the first ones (before any long paragraph), or -1.
  * Short lines and datelines may stand before it. */
 static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
@@ -1143,6 +1214,8 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
         const tk_line *l = &L->v[v[k].first];
         if (dateline_para(L, &v[k]))
             continue;
+        if (v[k].n == 1 && tk_rec_series_number(l->s, l->len))
+            continue; /* `Treaty Series No. 898` over the title: an opener line */
         if (title_para(P, &v[k], shape))
             return (long)k;
         if (v[k].n == 1 && l->len <= 80)
@@ -1647,9 +1720,48 @@ static int signature_office_para(const tk_lines *L, const para *p)
     return 1;
 }
 
+/* 1 when a line reads as prose, not as an addressee or an office (`The meeting rose at
+ * noon.`, not `Hon. William H. Seward, Secretary of State.`): four words or more that start
+ * in lower case. */
+static int prose_line(const tk_line *l)
+{
+    size_t lower = 0, n = rtrim_len(l->s, l->len);
+    for (size_t i = 0; i < n; i++)
+        if ((i == 0 || l->s[i - 1] == ' ') && is_lower((unsigned char)l->s[i]))
+            lower++;
+    return lower >= 4;
+}
+
+/* 1 when v[k] is a one-line "For the Secretary of State:" (tk_rec_signing_for). */
+static int signing_for_at(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    return p->n == 1 && tk_rec_signing_for(l->s, l->len);
+}
+
+/* 1 when line l is one capitalised word and a period (`Adee.`, `Bayard.`) that the title
+ * v[t] names (`Mr. Adee to Mr. Conger.`): the sender's surname signs the paper. */
+static int title_surname_line(const tk_lines *L, const para *v, long t, const tk_line *l)
+{
+    size_t n = rtrim_len(l->s, l->len);
+    if (t < 0 || n < 4 || n > 30 || l->s[n - 1] != '.' || !is_upper((unsigned char)l->s[0]))
+        return 0;
+    for (size_t i = 1; i + 1 < n; i++)
+        if (!isalpha((unsigned char)l->s[i]) && (unsigned char)l->s[i] < 0x80 && l->s[i] != '\'')
+            return 0;
+    const tk_line *tl = &L->v[v[t].first];
+    size_t w = n - 1;
+    for (size_t i = 0; i + w <= tl->len; i++)
+        if (memcmp(tl->s + i, l->s, w) == 0 && (i == 0 || tl->s[i - 1] == ' ') &&
+            (i + w == tl->len || !isalpha((unsigned char)tl->s[i + w])))
+            return 1;
+    return 0;
+}
+
 static size_t find_closer(parser *P, const para *v, size_t n)
 {
     const tk_lines *L = P->lines;
+    long title = find_title(P, v, n, TK_SHAPE_RECORD);
     size_t end = n;
     while (end > 0 && v[end - 1].n == 1 &&
            starts_with(L->v[v[end - 1].first].s, L->v[v[end - 1].first].len, "Source: "))
@@ -1660,14 +1772,26 @@ static size_t find_closer(parser *P, const para *v, size_t n)
         /* short lines only; a numbered or bracketed line (a note, an archive reference)
            after the signature is no addressee: no closer then */
         int office = signature_office_para(L, &v[k - 1]);
-        if ((v[k - 1].n != 1 && !office) || rtrim_len(l->s, l->len) > 80 || l->len == 0 ||
-            is_digit((unsigned char)l->s[0]) || l->s[0] == '[')
+        /* a closing formula before the signature found: the closer starts there (an
+           earlier signature belongs to a paper quoted in the text) */
+        if (found != (size_t)-1 && v[k - 1].n == 1 && tk_rec_closing(l->s, l->len))
             break;
-        if ((office || tk_rec_signature(l->s, l->len)) && k - 1 >= 2) /* not the title */
+        int bracket = v[k - 1].n == 1 && tk_rec_bracket_signature(l->s, l->len);
+        if ((v[k - 1].n != 1 && !office) || rtrim_len(l->s, l->len) > 80 || l->len == 0 ||
+            prose_line(l) ||
+            is_digit((unsigned char)l->s[0]) || (l->s[0] == '[' && !bracket))
+            break;
+        if ((office || bracket || tk_rec_signature(l->s, l->len) ||
+             (v[k - 1].n == 1 && (long)(k - 1) > title && title_surname_line(L, v, title, l))) &&
+            k - 1 >= 2) /* not the title */
             found = k - 1;
     }
     if (found == (size_t)-1)
         return found;
+    /* "For the Secretary of State:" over the signature belongs to the closer */
+    const tk_line *f = &L->v[v[found - 1].first];
+    if (found >= 3 && v[found - 1].n == 1 && tk_rec_signing_for(f->s, f->len))
+        found--;
     const tk_line *b = &L->v[v[found - 1].first];
     if (v[found - 1].n == 1 && tk_rec_closing(b->s, b->len))
         return found - 1;
@@ -1697,6 +1821,25 @@ static int enclosure_label_para(const tk_lines *L, const para *p)
             starts_with(l->s + a, l->len - a, "Enclosure"));
 }
 
+/* 1 when the paper before v[k] (page markers skipped) ends with a closing formula and a
+ * signature, the formula a one-line paragraph, the signature one line or a name with its
+ * office (`Respectfully yours,` / `Hugh Gibson`; `I have, etc.,` / `S. C. Braida,` /
+ * `United States Consul.`): what
+ * follows is another paper even without a dateline of its own. */
+static int signed_before(const tk_lines *L, const para *v, size_t from, size_t k)
+{
+    size_t j = k;
+    while (j > from && v[j - 1].n == 1 && page_marker_line(&L->v[v[j - 1].first]))
+        j--;
+    if (j < from + 2 || v[j - 2].n != 1)
+        return 0;
+    const tk_line *sg = &L->v[v[j - 1].first], *cl = &L->v[v[j - 2].first];
+    int sig = v[j - 1].n == 1 ? tk_rec_signature(sg->s, sg->len) ||
+                                    tk_rec_bracket_signature(sg->s, sg->len)
+                              : signature_office_para(L, &v[j - 1]);
+    return sig && tk_rec_closing(cl->s, cl->len);
+}
+
 /* The enclosures of a record among v[from..end): a paper's title (`Captain Watson to Mr.
  * Herbert.`, tk_rec_enclosure_title) with its dateline right after it (maybe after a
  * bracketed `[Cablegram.]`), where the paper before ended with a short block (a signature;
@@ -1714,7 +1857,7 @@ static size_t find_enclosures(const tk_lines *L, const para *v, size_t from, siz
         size_t d = k + 1;
         if (bracket_line_para(L, &v[d]) && d + 1 < end)
             d++;
-        if (!dateline_para(L, &v[d]))
+        if (!dateline_para(L, &v[d]) && !signed_before(L, v, from, k))
             continue;
         size_t st = k;
         if (st > from && enclosure_label_para(L, &v[st - 1]))
@@ -1804,6 +1947,56 @@ static size_t part_closer(parser *P, const para *v, size_t from, size_t end, siz
     return from + cl;
 }
 
+/* The number a paragraph starts with when it reads as a note without brackets (`1 Neville
+ * Chamberlain.`: 1-3 digits, a space, a capital), else 0. */
+static long bare_note_number(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    size_t i = 0;
+    long v = 0;
+    while (i < l->len && i < 3 && is_digit((unsigned char)l->s[i]))
+        v = v * 10 + (l->s[i++] - '0');
+    if (i == 0 || i + 1 >= l->len || l->s[i] != ' ' ||
+        !(is_upper((unsigned char)l->s[i + 1]) || (unsigned char)l->s[i + 1] >= 0xC3))
+        return 0;
+    return v;
+}
+
+/* Notes without a heading at the end of v[0..n) (DFAT's volumes): from the last paragraph
+ * that starts `1 ` + a capital, paragraphs numbered 1, 2, 3 ... in order, as many
+ * unnumbered ones (a note's continuation) at most, maybe a bracketed archive reference
+ * last (`[PRO : DO 114/94]`); and a marker `[1]` in the text before. The index of the
+ * first note, or (size_t)-1. */
+static size_t bare_notes(const tk_lines *L, const para *v, size_t n)
+{
+    size_t f = n;
+    while (f > 1 && bare_note_number(L, &v[f - 1]) != 1)
+        f--;
+    if (f <= 1)
+        return (size_t)-1;
+    f--;
+    long want = 1;
+    size_t numbered = 0, other = 0;
+    for (size_t k = f; k < n; k++) {
+        long num = bare_note_number(L, &v[k]);
+        if (num == want) {
+            want++;
+            numbered++;
+        } else if (k + 1 == n && v[k].n == 1 && L->v[v[k].first].s[0] == '[') {
+            break; /* the archive reference after the notes */
+        } else {
+            other++;
+        }
+    }
+    if (numbered == 0 || other > numbered)
+        return (size_t)-1;
+    for (size_t i = v[0].first; i < v[f].first; i++)
+        for (size_t j = 0; j + 3 <= L->v[i].len; j++)
+            if (L->v[i].s[j] == '[' && L->v[i].s[j + 1] == '1' && L->v[i].s[j + 2] == ']')
+                return f;
+    return (size_t)-1;
+}
+
 static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int first_doc)
 {
     const tk_lines *L = P->lines;
@@ -1848,6 +2041,18 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             k--;
         if (k < body_end && k > 0)
             notes_at = k;
+    }
+
+    size_t notes_end = body_end; /* (an archive reference after bare notes stays text) */
+    if (notes_at == body_end && shape == TK_SHAPE_RECORD) {
+        size_t k = bare_notes(L, v, body_end);
+        if (k != (size_t)-1) {
+            notes_at = k;
+            if (v[body_end - 1].n == 1 && L->v[v[body_end - 1].first].s[0] == '[')
+                notes_end = body_end - 1;
+            note(P, v[k].first, "notes",
+                 "notes without a heading: '1 text', '2 text' ... at the end, and [1] in the text");
+        }
     }
 
     int list_open = 0, in_turns = 0, seen_long = 0, roster = 0;
@@ -1906,7 +2111,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             note(P, p->first, "metadata", "\"Source:\" line moved to the header");
             continue;
         }
-        if (k >= notes_at) {
+        if (k >= notes_at && k < notes_end) {
             size_t from = p->first;
             if (k == notes_at && notes_heading(l)) {
                 add_block(P, TK_B_NOTES_HEAD, p->first, 1, indent_of(l));
@@ -1925,11 +2130,13 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         if (k >= closer_at && k < part_end && !page_marker_line(l) && (p->n == 1 || office)) {
             /* the closer: salute, signed (one or more), addressee */
             tk_block_kind kind = TK_B_CLOSE_SEG;
+            int after = k > closer_at && P->db->n > 0 &&
+                        (P->db->b[P->db->n - 1].kind == TK_B_CLOSE || signing_for_at(L, &v[k - 1]));
             if (k == closer_at && tk_rec_closing(l->s, l->len))
                 kind = TK_B_CLOSE;
-            else if (k == closer_at || office ||
-                     (k == closer_at + 1 && P->db->n > 0 &&
-                      P->db->b[P->db->n - 1].kind == TK_B_CLOSE))
+            else if (p->n == 1 && tk_rec_signing_for(l->s, l->len) && k + 1 < part_end)
+                kind = TK_B_CLOSE_SEG; /* "For the Secretary of State:" */
+            else if (k == closer_at || office || after)
                 kind = TK_B_SIGNED;
             para_block(P, kind, p, 0);
             note(P, p->first, "closer", kind == TK_B_CLOSE    ? "closing formula: closer/salute"
@@ -2000,6 +2207,14 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         if (shape == TK_SHAPE_PLAY && p->n == 1 && tk_cast_heading(l->s, l->len))
             top = 0; /* a cast list heading is no title (play_paragraph) */
         if (top && p->n <= 4) {
+            if (shape == TK_SHAPE_RECORD && p->n == 1 && tk_rec_classification(l->s, l->len)) {
+                tk_block *cb = para_block(P, TK_B_OPENER, p, 0);
+                if (cb != NULL)
+                    cb->flags |= TK_BF_CLASS;
+                note(P, p->first, "classification",
+                     "classification line: opener/note[@type='classification']");
+                continue;
+            }
             if (dateline_para(L, p)) {
                 para_block(P, TK_B_DATELINE, p, 0);
                 list_open = 0;
@@ -2032,10 +2247,17 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                 continue;
             }
         }
-        /* a heading: a lone title-like line followed by ordinary text */
-        /* (in a record, a person's name with an initial alone on its line, `J. A. Peterson`,
-           is a signature among others, not a heading; in a play, a cast heading is not one) */
-        if (p->n == 1 && heading_like(l) && k + 1 < notes_at &&
+        /* a heading: a lone title-like line followed by ordinary text, weighed by
+           heading_evidence (-v says why a line is or is not one) */
+        int outline = shape == TK_SHAPE_RECORD ? heading_evidence(P, v, k, notes_at) : 0;
+        if (outline > 0) {
+            para_block(P, TK_B_HEAD, p, 0);
+            list_open = 0;
+            continue;
+        }
+        /* (in a record, a person's name alone on its line, `J. A. Peterson`, is a signature
+           among others, not a heading; in a play, a cast heading is not one) */
+        if (p->n == 1 && heading_like(l) && k + 1 < notes_at && outline == 0 &&
             !(shape == TK_SHAPE_RECORD && bare_name_line(l)) &&
             !(shape == TK_SHAPE_PLAY && tk_cast_heading(l->s, l->len))) { /* (play_paragraph) */
             const para *q = &v[k + 1];
@@ -2053,6 +2275,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             if (shape == TK_SHAPE_PLAY && tk_play_heading(l->s, l->len, &ha, &hb))
                 is_turn = 1; /* an act heading: below */
             if ((next_text || next_turn) && !prev_heading && !is_turn) {
+                note(P, p->first, "heading", "heading: a title-like line before text");
                 para_block(P, TK_B_HEAD, p, 0);
                 in_turns = 0;
                 list_open = 0;

@@ -694,8 +694,11 @@ static void one_block(builder *b, const tk_block *bl)
         } else {
             if (b->opener == NULL || b->opener != b->container->last)
                 b->opener = tk_el(cv, b->container, "opener");
+            int cls = bl->kind == TK_B_OPENER && (bl->flags & TK_BF_CLASS);
             xmlNodePtr dl = text_el(b, b->opener,
-                                    bl->kind == TK_B_OPENER ? "seg" : "dateline", bl, 0);
+                                    cls ? "note" : bl->kind == TK_B_OPENER ? "seg" : "dateline", bl, 0);
+            if (cls && dl != NULL)
+                xmlSetProp(dl, (const xmlChar *)"type", (const xmlChar *)"classification");
             if (bl->kind == TK_B_OPENER)
                 break;
             if (b->info->when[0] == '\0' && dl != NULL) {

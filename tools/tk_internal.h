@@ -354,7 +354,8 @@ enum {
     TK_BF_BRACE_OPEN = 256, /* the first item of such a group */
     TK_BF_LINE_N = 512,       /* a verse line that prints its number (label_off/len: the
                                  digits) at its end: l/@n */
-    TK_BF_LINE_N_START = 1024 /* ... at its start */
+    TK_BF_LINE_N_START = 1024, /* ... at its start */
+    TK_BF_CLASS = 2048 /* an opener line that is a classification: note[@type='classification'] */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
@@ -607,6 +608,25 @@ int tk_rec_closing(const char *s, size_t len);
 /* A signature line: a short name of capitalised words (`Des Portes`, `W. R. Castle, Jr.`,
  * `Charles de Gaulle`), no digits: 1, else 0. */
 int tk_rec_signature(const char *s, size_t len);
+/* 1 when a line says for whom the signature under it is given ("For the Secretary of
+ * State:", "By order of:"): it belongs to the closer. */
+int tk_rec_signing_for(const char *s, size_t len);
+/* 1 when a bracketed line stands for a signature: a name in brackets ("[Francis]") or a
+ * statement that the copy is unsigned ("[File copy not signed.]"). */
+int tk_rec_bracket_signature(const char *s, size_t len);
+/* An outline heading: a label word and its number, maybe a short title (`ITEM 7.`, `Agenda
+ * item 1.A.: Opening remarks`, `PART II`): 1, else 0. */
+int tk_rec_outline_heading(const char *s, size_t len);
+/* A line that is a person's name, as a signature is (`Geo. D. Emery`, `Henri de Bayle`,
+ * `James Brown`: an initial, an abbreviated given name, a particle, or a census given name
+ * first): 1, else 0. */
+int tk_rec_person_line(const char *s, size_t len);
+/* A classification or handling line at the top of a record (`SECRET`, `MOST SECRET`,
+ * `Confidential`, `LIMITED OFFICIAL USE`, `Secret; Nodis`): 1, else 0. */
+int tk_rec_classification(const char *s, size_t len);
+/* A publication series number printed over a document (`Treaty Series No. 898`, `Executive
+ * Agreement Series No. 64`): 1, else 0. It is no title. */
+int tk_rec_series_number(const char *s, size_t len);
 /* A numbered document heading of a compilation (`7. Memorandum From A to B`, `264 Note of
  * Meeting of ...`): 1 and the number in *num, else 0. */
 int tk_rec_numbered_heading(const char *s, size_t len, long *num);

@@ -88,8 +88,8 @@
        has no predicate, else it first collects every node of the document.) -->
   <xsl:variable name="tk-whole" select="not($tk-texts-tei)"/>
   <!-- (a speaker label as printed, note[@type='speaker'] of Parla-CLARIN and teikit's spoken
-       output, is no footnote: it is printed where it stands) -->
-  <xsl:variable name="tk-notes-all" select="(//tei:note)[$tk-whole or ancestor::tei:text][not(@type = 'speaker')]"/>
+       output, is no footnote: it is printed where it stands; so is a classification line) -->
+  <xsl:variable name="tk-notes-all" select="(//tei:note)[$tk-whole or ancestor::tei:text][not(@type = 'speaker' or @type = 'classification')]"/>
   <!-- The critical apparatus: each app (parallel segmentation) is an entry after the text,
        keyed by its lemma, its readings with the sigla of their witnesses; the text shows the
        lemma (the first reading when there is none). -->
@@ -268,6 +268,8 @@
   <xsl:template name="tk-note-label">
     <xsl:param name="dipl" select="$tk-dipl"/>
     <xsl:choose>
+      <!-- (a classification line, SECRET, is printed where it stands in both views) -->
+      <xsl:when test="self::tei:note[@type='classification']"/>
       <xsl:when test="$dipl and self::tei:note[@place='inline' or @type='unanchored']"/>
       <xsl:when test="$dipl and normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
       <xsl:when test="$dipl"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'d'"/></xsl:call-template></xsl:when>
@@ -289,6 +291,7 @@
       <xsl:when test="contains($r, ' label-period ')"><xsl:value-of select="concat($label, '.')"/></xsl:when>
       <xsl:when test="contains($r, ' label-paren-close ')"><xsl:value-of select="concat($label, ')')"/></xsl:when>
       <xsl:when test="contains($r, ' label-parenthesized ')"><xsl:value-of select="concat('(', $label, ')')"/></xsl:when>
+      <xsl:when test="contains($r, ' label-bare ')"><xsl:value-of select="$label"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="concat('[', $label, ']')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

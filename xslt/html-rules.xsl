@@ -821,6 +821,9 @@ blockquote{margin:.8rem 1.5rem}
     <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'a'"/></xsl:call-template></xsl:variable>
     <xsl:variable name="dl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:variable>
     <xsl:variable name="nl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="false()"/></xsl:call-template></xsl:variable>
+    <xsl:if test="self::tei:note[@type='classification']">
+      <span class="note-classification"><xsl:apply-templates/></span>
+    </xsl:if>
     <xsl:if test="self::tei:note[@place='inline']">
       <!-- (an inline note of TEI from elsewhere, without @rend, in brackets of its own) -->
       <xsl:variable name="d" select="substring('[', 1, number(not($tk-ours)))"/>

@@ -591,6 +591,7 @@
       <xsl:when test="$tk-keylines and self::tei:note[@type='comment']"><xsl:call-template name="keyline"/></xsl:when>
       <!-- a speaker label as printed (spoken output, Parla-CLARIN) -->
       <xsl:when test="@type = 'speaker'"><xsl:apply-templates mode="inline"/></xsl:when>
+      <xsl:when test="@type = 'classification'"><xsl:apply-templates mode="inline"/></xsl:when>
       <xsl:when test="$tk-dipl and $inline = '1' and @type = 'unanchored'">
         <xsl:text> </xsl:text><xsl:call-template name="tk-list-label"><xsl:with-param name="label" select="normalize-space(@n)"/></xsl:call-template><xsl:text> </xsl:text><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text>
       </xsl:when>
