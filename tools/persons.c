@@ -72,6 +72,7 @@ struct tk_persons {
     trie_node *t;
     size_t nt, tcap;
     int root_tab[256];
+    int roots_not_upper;    /* forms start with a byte other than A-Z (see tk_persons_scan) */
     hmap forms;             /* lower-cased name forms and labels -> person */
     hmap ids;               /* ids -> person */
     unsigned gen;
@@ -310,6 +311,7 @@ static int trie_insert(tk_persons *p, const char *name, int who)
         if (node < 0)
             return -1;
         p->root_tab[*s] = node;
+        p->roots_not_upper += !(*s >= 'A' && *s <= 'Z');
     }
     for (s++; *s; s++) {
         int c = p->t[node].child;
@@ -1026,8 +1028,7 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
     const unsigned char *t = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        while (i < n && !(t[i] >= 'A' && t[i] <= 'Z')) /* to the next capital letter */
-            i++;
+        i = tk_next_upper(t, i, n); /* to the next capital letter */
         if (i >= n)
             break;
         if (i > 0 && is_word_byte(t[i - 1])) { /* inside a word ("McCarthy", "USA") */
@@ -1965,6 +1966,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
     p->nt = 0;
     for (int i = 0; i < 256; i++)
         p->root_tab[i] = -1;
+    p->roots_not_upper = 0;
     p->nc = 0;
     p->n_doc_found = 0;
     hmap_free(&p->doc_labels);
@@ -2210,6 +2212,14 @@ void tk_persons_scan(tk_persons *p, const char *text, size_t len,
     if (p == NULL)
         return;
     while (i < len) {
+        if (!is_word_byte(t[i]) && p->roots_not_upper == 0) {
+            /* every form starts with a capital: only a capital after a byte outside words
+               can start one (the words between are skipped whole below) */
+            do
+                i = tk_next_upper(t, i + 1, len);
+            while (i < len && is_word_byte(t[i - 1]));
+            continue;
+        }
         if (!is_word_byte(t[i]) || !boundary_before(t, i)) {
             i++;
             continue;

@@ -396,6 +396,8 @@ const char *tk_meta_get(const tk_docblocks *db, const char *key);
  * of s into ISO form (buf, >= 11 bytes). Returns the bytes consumed, 0 when none (also for
  * a day the calendar does not have: February 30). */
 size_t tk_parse_date(const char *s, size_t len, char *iso);
+/* The offset of the first capital A-Z in t[i..len), len when none (places.c). */
+size_t tk_next_upper(const unsigned char *t, size_t i, size_t len);
 
 /* ---- speakers.c: the speaker-label grammar (docs/convert.md "Speaker labels") ---- */
 /* Word tables: roles (speakers that are not persons), words that never open a label
