@@ -288,9 +288,9 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
             cv.footnotes = tk_footnotes_new(); /* note numbers restart per document */
             cv.timeline = NULL;
             if (bytes != NULL) {
-                tk_ser_free(cv.stream);
-                if ((cv.stream = tk_ser_new()) == NULL)
+                if (cv.stream == NULL && (cv.stream = tk_ser_new()) == NULL)
                     goto out;
+                tk_ser_clear(cv.stream);
             }
             if (cv.footnotes == NULL ||
                 build_tei(&cv, &L, &B->doc[i], corpus, B->shape, !alone, i + 1) != 0)

@@ -86,6 +86,17 @@ tk_ser *tk_ser_new(void)
     return s;
 }
 
+void tk_ser_clear(tk_ser *s)
+{
+    s->len = 0;
+    if (s->bytes != NULL)
+        s->bytes[0] = '\0';
+    s->failed = 0;
+    s->to = s;
+    s->splice_node = NULL;
+    s->splice_stream = NULL;
+}
+
 void tk_ser_free(tk_ser *s)
 {
     if (s == NULL)

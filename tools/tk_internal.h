@@ -569,6 +569,9 @@ int tk_rec_enclosure_title(const char *s, size_t len);
 /* A serializer (tk_ser): bytes written so far, in memory. Free with tk_ser_free. */
 tk_ser *tk_ser_new(void);
 void tk_ser_free(tk_ser *s);
+/* Empties s for the next document, keeping its memory (a new serializer per document of a
+ * corpus cost more than the document's smaller parts). */
+void tk_ser_clear(tk_ser *s);
 void tk_ser_raw(tk_ser *s, const char *bytes, size_t len);
 /* Allocates room for n bytes at once, before anything is written (a large output that
  * grows by doubling touches each page several times). */
