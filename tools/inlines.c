@@ -1138,18 +1138,24 @@ static int reading_text(ctx *c, reading *r)
         while (mi < c->br.n && c->br.v[mi].e <= i)
             mi++;
         const mark *m = mi < c->br.n && c->br.v[mi].s <= i ? &c->br.v[mi] : NULL;
-        char ch = c->t[i];
-        if (m != NULL) {
-            if ((m->kind == MK_EXPAN || m->kind == MK_SUPPLIED) && m->ae > m->as &&
-                (i == m->as || i == m->ae - 1))
-                continue; /* drop the brackets of com[munist] */
-            if (m->container) {
-                if (i < m->cs || i >= m->ce)
-                    ch = ' ';
-            } else if (m->kind != MK_EXPAN && m->kind != MK_SUPPLIED && m->kind != MK_CHOICE &&
-                       m->kind != MK_UNCLEAR)
-                ch = ' ';
+        if (m == NULL) { /* up to the next mark (or the end) the text is copied as is */
+            size_t e = mi < c->br.n ? c->br.v[mi].s : c->len;
+            memcpy(r->text + k, c->t + i, e - i);
+            for (; i < e; i++)
+                r->map[k++] = i;
+            i--;
+            continue;
         }
+        char ch = c->t[i];
+        if ((m->kind == MK_EXPAN || m->kind == MK_SUPPLIED) && m->ae > m->as &&
+            (i == m->as || i == m->ae - 1))
+            continue; /* drop the brackets of com[munist] */
+        if (m->container) {
+            if (i < m->cs || i >= m->ce)
+                ch = ' ';
+        } else if (m->kind != MK_EXPAN && m->kind != MK_SUPPLIED && m->kind != MK_CHOICE &&
+                   m->kind != MK_UNCLEAR)
+            ch = ' ';
         r->text[k] = ch;
         r->map[k] = i;
         k++;
