@@ -284,8 +284,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         tk_places_set_corpus(cv.places, !alone); /* and places: else the corpus header */
         cv.tei_depth = each != NULL ? 0 : 1;  /* a document of its own, or in teiCorpus */
         for (size_t i = 0; i < B->n_docs; i++) {
-            tk_footnotes_free(cv.footnotes);
-            cv.footnotes = tk_footnotes_new(); /* note numbers restart per document */
+            cv.footnotes = tk_footnotes_next(cv.footnotes); /* note numbers restart */
             cv.timeline = NULL;
             if (bytes != NULL) {
                 if (cv.stream == NULL && (cv.stream = tk_ser_new()) == NULL)

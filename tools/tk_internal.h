@@ -144,6 +144,8 @@ void tk_rules_free(tk_rules *r);
 
 tk_footnotes *tk_footnotes_new(void);
 void tk_footnotes_free(tk_footnotes *f);
+/* The state of the next document: a new one that takes over f's reusable buffers; frees f. */
+tk_footnotes *tk_footnotes_next(tk_footnotes *f);
 /* Block side hands over the lines of a notes section ("Footnotes:", "Notes", a trailing run
  * of numbered lines). Each line is one span; returns 1 when the line was taken as a note. */
 int tk_footnotes_add_line(tk_conv *cv, const tk_span *line);
