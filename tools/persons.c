@@ -1032,7 +1032,8 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
         if (i >= n)
             break;
         if (i > 0 && is_word_byte(t[i - 1])) { /* inside a word ("McCarthy", "USA") */
-            i++;
+            while (i < n && is_word_byte(t[i]))
+                i++;
             continue;
         }
         cand c;
@@ -2215,9 +2216,10 @@ void tk_persons_scan(tk_persons *p, const char *text, size_t len,
         if (!is_word_byte(t[i]) && p->roots_not_upper == 0) {
             /* every form starts with a capital: only a capital after a byte outside words
                can start one (the words between are skipped whole below) */
-            do
-                i = tk_next_upper(t, i + 1, len);
-            while (i < len && is_word_byte(t[i - 1]));
+            for (i = tk_next_upper(t, i + 1, len); i < len && is_word_byte(t[i - 1]);
+                 i = tk_next_upper(t, i, len))
+                while (i < len && is_word_byte(t[i])) /* the rest of a word ("USA") */
+                    i++;
             continue;
         }
         if (!is_word_byte(t[i]) || !boundary_before(t, i)) {
