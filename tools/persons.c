@@ -1384,6 +1384,21 @@ static int same_given(const tk_persons *p, const char *a, const char *b)
     return hmap_get(&p->nicks, key) >= 0;
 }
 
+/* Is g one side of a nickname pair (a short form, or a full name that has one)? When not,
+ * same_given(g, h) is a plain case-insensitive comparison. */
+static int has_nick(const tk_persons *p, const char *g)
+{
+    char lo[64];
+    size_t n = strlen(g);
+    if (word_bits(p, g, n) & W_NICK)
+        return 1;
+    if (n >= sizeof lo)
+        return 0;
+    for (size_t i = 0; i <= n; i++)
+        lo[i] = (char)tolower((unsigned char)g[i]);
+    return hmap_get(&p->nick_fulls, lo) >= 0;
+}
+
 /* Can candidate c name person q? Given names equal when both have one, initials agree,
  * and a woman's title only joins a woman (Madame Mao is not Mao Zedong; Mrs. Doe is not
  * Mr. Doe). */
@@ -1940,15 +1955,16 @@ static void verb_pairs_twice(tk_persons *p)
 
 /* A given name in address position: the one person of the document with that given name
  * (or a short form of it: "Jim" is James Baker's) when there is one, -1 when several have
- * it, else a person of that name alone. Rare spans: the loop over the document's persons is
- * cheap. */
+ * it, else a person of that name alone. A transcript has many ("Houston,", "Roger,"). */
 static int address_person(tk_persons *p, const cand *c, tk_diag *d, const char *file,
                           int explain)
 {
-    int hit = -1, n_hit = 0;
+    int hit = -1, n_hit = 0, nick = has_nick(p, c->surname); /* else one strcasecmp each */
     for (size_t j = 0; j < p->n_doc_found; j++) {
         person *y = &p->v[p->doc_found[j]];
-        if (y->doc_weight >= ACCEPT && y->given != NULL && same_given(p, y->given, c->surname)) {
+        if (y->doc_weight >= ACCEPT && y->given != NULL &&
+            (nick ? same_given(p, y->given, c->surname)
+                  : strcasecmp(y->given, c->surname) == 0)) {
             hit = (int)p->doc_found[j];
             n_hit++;
         }
@@ -2033,11 +2049,12 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
         if (x->given != NULL && !x->surname_first &&
             (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE)) &&
             !(word_bits(p, x->given, strlen(x->given)) & W_STOP)) {
-            int unique = 1;
+            int unique = 1, nick = has_nick(p, x->given); /* else one strcasecmp a pair */
             for (size_t j = 0; j < p->n_doc_found && unique; j++) {
                 person *y = &p->v[p->doc_found[j]];
                 unique = (int)p->doc_found[j] == w || !y->accepted || y->given == NULL ||
-                         !same_given(p, y->given, x->given);
+                         !(nick ? same_given(p, y->given, x->given)
+                                : strcasecmp(y->given, x->given) == 0);
             }
             if (unique && !common_noun(p, L, db, x->given)) /* "Mark him", "Will you" */
                 add_given_forms(p, x->given, w);
