@@ -249,6 +249,10 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         goto out;
     if (captions)
         B->shape = TK_SHAPE_CAPTIONS;
+    if (o->spoken && B->shape == TK_SHAPE_PLAY)
+        tk_diag_report(d, TK_WARNING, cv.file, 1, 1, "spoken",
+                       "--spoken: read as a play, whose speeches stay sp; --shape transcript "
+                       "writes them as utterances");
     cv.doc = xmlNewDoc((const xmlChar *)"1.0");
     if (cv.doc == NULL)
         goto out;

@@ -159,6 +159,25 @@ void tk_header_persons(tk_conv *cv, xmlNodePtr profileDesc, int all_docs)
     tk_persons_each_used(cv->persons, all_docs, person_el, &c);
 }
 
+/* --spoken: the transcription conventions (TEI ch. 8, ISO 24624) as a transcriptionDesc. */
+static void spoken_desc(tk_conv *cv, xmlNodePtr enc)
+{
+    xmlNodePtr td = tk_el(cv, enc, "transcriptionDesc");
+    xmlSetProp(td, (const xmlChar *)"ident", (const xmlChar *)"teikit-spoken");
+    xmlSetProp(td, (const xmlChar *)"version", (const xmlChar *)tk_version());
+    el_str(cv, td, "desc",
+           "Transcription of speech after the TEI P5 Guidelines, chapter 8 (Transcriptions of "
+           "Speech), and ISO 24624:2016");
+    el_str(cv, td, "p",
+           "Each speaker turn is an utterance u whose @who points to the person; a turn with "
+           "a time (a timestamp or a caption cue) is an annotationBlock whose @who names the "
+           "speaker and whose @start (and @end, when the source gives it) point into the "
+           "timeline, holding the u. The speaker label is kept as printed in "
+           "note[@type='speaker'] where it was printed; the paragraphs of a turn are seg; "
+           "events are pause, vocal, incident and kinesic, each with its desc as printed, and "
+           "directions between turns are incident.");
+}
+
 void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
                      const tk_docinfo *info)
 {
@@ -305,15 +324,16 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
     el_str(cv, app, "label", "teikit");
     el_str(cv, app, "desc", "plain-text transcript to TEI P5 converter");
     xmlNodePtr ed = tk_el(cv, enc, "editorialDecl");
+    int spoken = tk_spoken_on(cv, info->shape);
     char buf[1024];
     snprintf(buf, sizeof buf,
              "Converted from a plain-text transcript read as a %s: %u speaker turns, %u "
              "headings, %u list items, %u stage directions. Paragraphs are blank-line "
              "separated; hard-wrapped lines are joined; speaker labels are kept as printed in "
-             "speaker; list item numbers as printed in @n; web-page debris and trailing "
+             "%s; list item numbers as printed in @n; web-page debris and trailing "
              "metadata were moved out of the body.",
              tk_shape_name(info->shape), info->n_turns, info->n_heads, info->n_items,
-             info->n_stage);
+             info->n_stage, spoken ? "note[@type='speaker']" : "speaker");
     el_str(cv, ed, "p", buf);
     snprintf(buf, sizeof buf,
              "Editorial brackets encoded: %u sic, %u expansions, %u supplied, %u glosses, %u "
@@ -322,6 +342,8 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
              cv->n_sic, cv->n_expan, cv->n_supplied, cv->n_gloss, cv->n_gap, cv->n_unclear,
              cv->n_events, cv->n_pb, cv->n_footnotes, cv->n_dates, cv->n_timestamps);
     el_str(cv, ed, "p", buf);
+    if (spoken)
+        spoken_desc(cv, enc);
 
     /* profileDesc */
     xmlNodePtr prof = tk_el(cv, header, "profileDesc");

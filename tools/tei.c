@@ -126,6 +126,8 @@ static void close_sp(builder *b)
                            "speaker label with no text");
         tk_el(b->cv, b->sp, "p");
     }
+    if (b->sp != NULL && tk_spoken_on(b->cv, b->info->shape))
+        tk_spoken_turn(b->cv, b->sp, NULL, NULL);
     b->sp = NULL;
     b->sp_has_speaker = b->sp_has_content = 0;
     b->list = NULL;
@@ -376,8 +378,8 @@ static void set_who(builder *b, const tk_block *bl, const tk_line *l)
 }
 
 /* A stage direction; one wholly in square brackets keeps them as @rend (the inline pass
- * would take the bracket for an editor's). */
-static void add_stage(builder *b, const tk_block *bl)
+ * would take the bracket for an editor's). Returns it. */
+static xmlNodePtr add_stage(builder *b, const tk_block *bl)
 {
     tk_span sp;
     b->list = NULL;
@@ -386,7 +388,7 @@ static void add_stage(builder *b, const tk_block *bl)
     xmlNodePtr el = tk_el(b->cv, target(b), "stage");
     if (el == NULL || make_span(&b->sb, b->L, bl->line, bl->n_lines, bl->off, 0, &sp) != 0) {
         b->oom = 1;
-        return;
+        return el;
     }
     int depth = 0, whole = sp.len >= 2 && sp.text[0] == '[' && sp.text[sp.len - 1] == ']';
     for (size_t i = 0; whole && i + 1 < sp.len; i++) {
@@ -404,6 +406,7 @@ static void add_stage(builder *b, const tk_block *bl)
     }
     if (sp.len > 0)
         tk_inline_append(b->cv, el, &sp);
+    return el;
 }
 
 /* A row of TAB-separated cells (a run of TABs separates two cells) in the open table, or a
@@ -525,7 +528,10 @@ static void one_block(builder *b, const tk_block *bl)
         b->info->n_stage++;
         if (bl->flags & TK_BF_BETWEEN)
             close_sp(b);
-        add_stage(b, bl);
+        xmlNodePtr st = add_stage(b, bl);
+        /* (in a turn: when the turn closes) */
+        if (st != NULL && b->sp == NULL && tk_spoken_on(cv, b->info->shape))
+            tk_spoken_event(cv, st);
         break;
     case TK_B_L:
         if (b->sp == NULL) {

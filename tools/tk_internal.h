@@ -532,6 +532,16 @@ void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_d
  * metadata (not replacing what is there). */
 void tk_captions_meta(const tk_lines *L, tk_docblocks *db);
 
+/* --spoken (spoken.c). tk_spoken_on: whether a document of this shape is written as speech
+ * (every shape but a play, when o->spoken). tk_spoken_turn rewrites the finished turn sp in
+ * place as u (moved into a new annotationBlock, in sp's place, when it has a time: start and
+ * end are "#id" pointers into the timeline, or NULL; start NULL: the time anchor printed
+ * first in the turn, if any). Nodes are renamed and moved, none freed. tk_spoken_event
+ * rewrites a stage direction as incident/desc (one holding a note or page break stays). */
+int tk_spoken_on(const tk_conv *cv, tk_shape shape);
+void tk_spoken_turn(tk_conv *cv, xmlNodePtr sp, const char *start, const char *end);
+void tk_spoken_event(tk_conv *cv, xmlNodePtr stage);
+
 /* ---- records.c: what a line of an archival record says about the record ---- */
 /* A file number line (`722.2315/819`, `File No. 861.51/264`, `724.3415/3536: Telegram`):
  * the end of the number (the type follows after ": "), its offset and length; 0 when the

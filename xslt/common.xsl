@@ -87,7 +87,9 @@
        Predicates after the parenthesis: libxml2 walks //x as descendant::x only when the step
        has no predicate, else it first collects every node of the document.) -->
   <xsl:variable name="tk-whole" select="not($tk-texts-tei)"/>
-  <xsl:variable name="tk-notes-all" select="(//tei:note)[$tk-whole or ancestor::tei:text]"/>
+  <!-- (a speaker label as printed, note[@type='speaker'] of Parla-CLARIN and teikit's spoken
+       output, is no footnote: it is printed where it stands) -->
+  <xsl:variable name="tk-notes-all" select="(//tei:note)[$tk-whole or ancestor::tei:text][not(@type = 'speaker')]"/>
   <!-- The critical apparatus: each app (parallel segmentation) is an entry after the text,
        keyed by its lemma, its readings with the sigla of their witnesses; the text shows the
        lemma (the first reading when there is none). -->
@@ -426,7 +428,8 @@
        "bracketed" gives [ ], "parenthesized" ( ), "underscored" _ _ (an e-book's _italics_,
        diplomatic view only), "escaped" with "bracketed" \[ \] (Markdown's escapes, diplomatic
        view only), "tagged" with "sub" or "sup" the HTML tags <sub></sub> (diplomatic view
-       only); "prefixed-WORD" prints "WORD: " after the
+       only), with "tag-NAME[.classes]" a caption's cue tag <NAME.classes></NAME> (<lang
+       xml:lang> for seg[@xml:lang]), an anchor's time in < >; "prefixed-WORD" prints "WORD: " after the
        opening bracket, "query" a "?" before the closing one. Without such a token an element
        gets `default` ('[' for ex, supplied, gap ... of TEI teikit did not write, else none).
        Editorial brackets show in the diplomatic view only; those of spoken events and stage
@@ -449,7 +452,9 @@
     <xsl:if test="$u and $dipl">_</xsl:if>
     <xsl:if test="$b and $dipl and contains($r, ' escaped ')">\</xsl:if>
     <xsl:if test="$dipl and contains($r, ' tagged ')">
-      <xsl:value-of select="concat('&lt;', substring('sub', 1, 3 * number(contains($r, ' sub '))), substring('sup', 1, 3 * number(contains($r, ' sup '))), '&gt;')"/>
+      <xsl:variable name="tn" select="substring-before(substring-after($r, ' tag-'), ' ')"/>
+      <xsl:value-of select="concat('&lt;', $tn, substring('sub', 1, 3 * number($tn = '' and contains($r, ' sub '))), substring('sup', 1, 3 * number($tn = '' and contains($r, ' sup '))), substring(concat(' ', @xml:lang), 1, 99 * number($tn = 'lang')))"/>
+      <xsl:if test="not(self::tei:anchor)">&gt;</xsl:if>
     </xsl:if>
     <xsl:if test="$dipl or contains($tk-kept, concat(' ', local-name(), ' '))">
       <xsl:value-of select="concat(substring('[', 1, number($b)), substring('(', 1, number($p)), substring($default, 1, 9 * number($d)))"/>
@@ -478,7 +483,9 @@
     </xsl:if>
     <xsl:if test="$u and $dipl">_</xsl:if>
     <xsl:if test="$dipl and contains($r, ' tagged ')">
-      <xsl:value-of select="concat('&lt;/', substring('sub', 1, 3 * number(contains($r, ' sub '))), substring('sup', 1, 3 * number(contains($r, ' sup '))), '&gt;')"/>
+      <xsl:variable name="tn" select="substring-before(substring-after($r, ' tag-'), ' ')"/>
+      <xsl:if test="not(self::tei:anchor)">&lt;/<xsl:value-of select="concat(substring-before(concat($tn, '.'), '.'), substring('sub', 1, 3 * number($tn = '' and contains($r, ' sub '))), substring('sup', 1, 3 * number($tn = '' and contains($r, ' sup '))))"/></xsl:if>
+      <xsl:text>&gt;</xsl:text>
     </xsl:if>
     </xsl:if>
   </xsl:template>

@@ -456,24 +456,36 @@ blockquote{margin:.8rem 1.5rem}
     </div>
   </xsl:template>
   <!-- an utterance (or an ISO 24624 annotationBlock): the speaker named from the
-       personography; a u inside a block that names its speaker has none of its own -->
+       personography; a u inside a block that names its speaker has none of its own; a label
+       as printed (note[@type='speaker'], spoken output) is the speaker, with what stands
+       before it (a timestamp) -->
   <xsl:template match="tei:u | tei:annotationBlock">
+    <xsl:variable name="lab" select="(self::tei:u | tei:u[1])/tei:note[@type='speaker'][1]"/>
     <div class="sp {local-name()}">
       <xsl:if test="@who"><xsl:attribute name="data-who"><xsl:value-of select="@who"/></xsl:attribute></xsl:if>
       <xsl:call-template name="tk-turn-anchor"/>
       <xsl:call-template name="lang"/>
       <xsl:if test="self::tei:u"><xsl:call-template name="cite-anchor"><xsl:with-param name="set" select="'tk-us'"/><xsl:with-param name="prefix" select="'u'"/></xsl:call-template></xsl:if>
-      <div class="speaker"><xsl:if test="@who and not(parent::tei:annotationBlock[@who])"><xsl:call-template name="tk-who-name"/></xsl:if></div>
+      <div class="speaker">
+        <xsl:choose>
+          <!-- (a page break goes to the speech, as in sp) -->
+          <xsl:when test="$lab"><xsl:apply-templates select="$lab/preceding-sibling::node()[not(self::tei:pb)] | $lab/node()"/></xsl:when>
+          <!-- (a label printed further in, a caption's voice tag, stays there) -->
+          <xsl:when test="@who and not(parent::tei:annotationBlock[@who]) and not((self::tei:u | tei:u[1])//tei:note[@type='speaker'] | preceding-sibling::*[1][self::tei:note[@type='speaker']])"><xsl:call-template name="tk-who-name"/></xsl:when>
+        </xsl:choose>
+      </div>
       <div class="speech">
         <xsl:choose>
-          <xsl:when test="self::tei:u"><p><xsl:apply-templates/></p></xsl:when>
+          <xsl:when test="self::tei:u"><p><xsl:apply-templates select="$lab/preceding-sibling::tei:pb | $lab/following-sibling::node() | node()[not($lab)]"/></p></xsl:when>
           <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
         </xsl:choose>
       </div>
     </div>
   </xsl:template>
   <xsl:template match="tei:annotationBlock/tei:u">
-    <p class="u"><xsl:apply-templates/></p>
+    <!-- (the first u's label went to the block's speaker column) -->
+    <xsl:variable name="lab" select="(self::tei:u[not(preceding-sibling::tei:u)])/tei:note[@type='speaker'][1]"/>
+    <p class="u"><xsl:apply-templates select="$lab/preceding-sibling::tei:pb | $lab/following-sibling::node() | node()[not($lab)]"/></p>
   </xsl:template>
 
   <xsl:template match="tei:stage">
@@ -782,6 +794,8 @@ blockquote{margin:.8rem 1.5rem}
   <!-- ================================================================ notes -->
   <!-- In the text: an inline [ ] note (diplomatic) and/or a footnote marker. -->
   <xsl:template match="tei:note">
+    <!-- (a speaker label as printed outside its u, Parla-CLARIN: printed where it stands) -->
+    <xsl:if test="@type = 'speaker'"><span class="speaker-label"><xsl:apply-templates/></span></xsl:if>
     <xsl:variable name="k"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'a'"/></xsl:call-template></xsl:variable>
     <xsl:variable name="dl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="true()"/></xsl:call-template></xsl:variable>
     <xsl:variable name="nl"><xsl:call-template name="tk-note-label"><xsl:with-param name="dipl" select="false()"/></xsl:call-template></xsl:variable>

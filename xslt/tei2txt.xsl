@@ -287,13 +287,16 @@
 
 
   <!-- An utterance (or annotationBlock): "Speaker: words", the speaker named from the
-       personography; a u inside a block that names its speaker has none of its own. -->
+       personography; a u inside a block that names its speaker has none of its own, nor one
+       that holds its label as printed (note[@type='speaker']: the label where it stands). -->
   <!-- (no predicate in a match pattern: see tei2html.xsl, tk-any) -->
   <xsl:template match="tei:u | tei:annotationBlock" mode="block">
     <xsl:param name="prefix" select="''"/>
-    <xsl:variable name="name"><xsl:if test="@who and not(parent::tei:annotationBlock[@who])"><xsl:call-template name="tk-who-name"/></xsl:if></xsl:variable>
+    <!-- (the label inside, or printed just before it: Parla-CLARIN) -->
+    <xsl:variable name="lab" select="(self::tei:u | tei:u[1])//tei:note[@type='speaker'] | preceding-sibling::*[1][self::tei:note[@type='speaker']]"/>
+    <xsl:variable name="name"><xsl:if test="@who and not(parent::tei:annotationBlock[@who]) and not($lab)"><xsl:call-template name="tk-who-name"/></xsl:if></xsl:variable>
     <xsl:choose>
-      <xsl:when test="not(@who and not(parent::tei:annotationBlock[@who]))">
+      <xsl:when test="not(@who and not(parent::tei:annotationBlock[@who])) or $lab">
         <xsl:call-template name="tk-block"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="self::tei:u"><xsl:call-template name="leaf"><xsl:with-param name="prefix" select="concat($name, ': ')"/></xsl:call-template></xsl:when>
@@ -418,7 +421,8 @@
       <!-- a point between words: a space after it unless the text after it has its own space
            or begins with punctuation ("MARK (2:09:06). There's") -->
       <xsl:variable name="next" select="following-sibling::node()[1]"/>
-      <xsl:if test="$next[self::*] or ($next[self::text()] and not(contains(concat(' &#9;&#10;&#13;', $tk-punct), substring($next, 1, 1))))">
+      <!-- (a caption's <00:00:01.000>, rend tagged, is glued to the word as printed) -->
+      <xsl:if test="not(contains(concat(' ', @rend, ' '), ' tagged ')) and ($next[self::*] or ($next[self::text()] and not(contains(concat(' &#9;&#10;&#13;', $tk-punct), substring($next, 1, 1)))))">
         <xsl:text> </xsl:text>
       </xsl:if>
     </xsl:if>
@@ -457,6 +461,8 @@
     <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
     <xsl:choose>
       <xsl:when test="$tk-keylines and self::tei:note[@type='comment']"><xsl:call-template name="keyline"/></xsl:when>
+      <!-- a speaker label as printed (spoken output, Parla-CLARIN) -->
+      <xsl:when test="@type = 'speaker'"><xsl:apply-templates mode="inline"/></xsl:when>
       <xsl:when test="$tk-dipl and $inline = '1' and @type = 'unanchored'">
         <xsl:text> </xsl:text><xsl:call-template name="tk-list-label"><xsl:with-param name="label" select="normalize-space(@n)"/></xsl:call-template><xsl:text> </xsl:text><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text>
       </xsl:when>
