@@ -273,9 +273,7 @@ void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_d
             lines_text(p, L, i, end);
             if (!keyword_line(&L->v[i], "STYLE") && !keyword_line(&L->v[i], "REGION") &&
                 odd++ == 0)
-                tk_diag_report(cv->diag, TK_WARNING, cv->file, L->v[i].no, 1, "captions",
-                               "a block that is no cue (no 'START --> END' line) kept as a "
-                               "paragraph; --shape record reads the file as a record");
+                TK_MSG(cv->diag, CAPTIONS_NOT_CUE, cv->file, L->v[i].no, 1);
         } else {
             cue++;
             xmlNodePtr sp = tk_el(cv, body, "sp");
@@ -298,8 +296,7 @@ void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_d
             snprintf(n, sizeof n, "%zu", cue);
             set(sp, "n", n);
             if (t.b_ms < t.a_ms)
-                tk_diag_report(cv->diag, TK_WARNING, cv->file, l->no, (unsigned)t.b + 1,
-                               "captions", "the cue ends before it starts");
+                TK_MSG(cv->diag, CAPTIONS_CUE_BACKWARDS, cv->file, l->no, (unsigned)t.b + 1);
             info->n_turns++;
         }
         i = end;

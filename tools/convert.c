@@ -30,8 +30,7 @@ static int apply_meta(tk_blocks *B, const tk_convert_opts *o, tk_diag *d)
         const char *kv = o->meta[i];
         const char *eq = strchr(kv, '=');
         if (eq == NULL || eq == kv) {
-            tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "meta",
-                           "--meta '%s': expected key=value", kv);
+            TK_MSG(d, META, NULL, 0, 0, kv);
             return -1;
         }
         char key[64];
@@ -219,10 +218,9 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
                 break;
             }
     if (L.n == 0)
-        tk_diag_report(d, TK_WARNING, cv.file, 1, 1, "empty", "the input is empty");
+        TK_MSG(d, EMPTY, cv.file, 1, 1);
     else if (text_lines == 0)
-        tk_diag_report(d, TK_WARNING, cv.file, 1, 1, "empty",
-                       "the input has only whitespace");
+        TK_MSG(d, EMPTY_BLANK, cv.file, 1, 1);
     cv.persons = tk_persons_new(o->persons_path, d);
     if (cv.persons == NULL)
         goto out;
@@ -237,9 +235,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     int captions = o->shape == TK_SHAPE_CAPTIONS ||
                    (o->shape == TK_SHAPE_AUTO && tk_captions_detect(&L));
     if (captions && o->explain)
-        tk_diag_report(d, TK_NOTE, cv.file, 1, 1, "shape",
-                       "read as captions (WebVTT header or SRT cues); --shape record reads "
-                       "it as a record");
+        TK_MSG(d, SHAPE_CAPTIONS, cv.file, 1, 1);
     /* (captions: the blocks give the metadata only; the cues are read by captions.c) */
     B = tk_blocks_parse(&L, captions ? TK_SHAPE_RECORD : o->shape, cv.rules, cv.file,
                         o->explain, !o->split && each == NULL, d);
@@ -349,7 +345,7 @@ char *tk_convert_memory_xml(const char *buf, size_t len, const tk_convert_opts *
     if (doc != NULL) {
         xml = bytes != NULL ? tk_ser_detach(bytes, len_out) : NULL;
         if (xml == NULL)
-            tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+            TK_MSG(d, OOM, NULL, 0, 0);
         xmlFreeDoc(doc);
     }
     tk_ser_free(bytes);

@@ -246,8 +246,7 @@ int tk_footnotes_add_line(tk_conv *cv, const tk_span *line)
     }
     f->n_notes++;
     if (cv->explain && tk_diag_notes_enabled(cv->diag))
-        tk_diag_report(cv->diag, TK_NOTE, cv->file, l0, c0, "footnote-text",
-                       "note text for footnote %s", n);
+        TK_MSG(cv->diag, FOOTNOTE_TEXT, cv->file, l0, c0, n);
     return 1;
 }
 
@@ -377,13 +376,10 @@ static void settle_unmatched(tk_conv *cv)
                 xmlFreeNode(m->note);
             }
             if (cv->explain && tk_diag_notes_enabled(cv->diag))
-                tk_diag_report(cv->diag, TK_NOTE, cv->file, m->line, m->col, "footnote-weak",
-                               "'%s' kept as text: no note %s in a notes section", m->literal,
-                               m->n);
+                TK_MSG(cv->diag, FOOTNOTE_WEAK, cv->file, m->line, m->col, m->literal, m->n);
             continue;
         }
-        tk_diag_report(cv->diag, TK_WARNING, cv->file, m->line, m->col, "footnote-missing",
-                       "footnote marker %s has no note text; kept empty", m->n);
+        TK_MSG(cv->diag, FOOTNOTE_MISSING, cv->file, m->line, m->col, m->n);
     }
     f->n_markers = 0;
 }
@@ -434,9 +430,7 @@ void tk_footnotes_finish(tk_conv *cv)
             best->matched = 1;
             target = best->note;
             if (cv->explain && tk_diag_notes_enabled(cv->diag))
-                tk_diag_report(cv->diag, TK_NOTE, cv->file, t->line, t->col, "footnote-join",
-                               "note %s joined to the marker at %u:%u", t->n, best->line,
-                               best->col);
+                TK_MSG(cv->diag, FOOTNOTE_JOIN, cv->file, t->line, t->col, t->n, best->line, best->col);
         } else {
             /* kept in the notes section, never glued to the last paragraph */
             xmlNodePtr parent = notes_division(cv);
@@ -446,9 +440,7 @@ void tk_footnotes_finish(tk_conv *cv)
                         parent = f->parents[k].el;
             if (parent == NULL && f->n_parents > 0)
                 parent = f->parents[f->n_parents - 1].el;
-            tk_diag_report(cv->diag, TK_WARNING, cv->file, t->line, t->col, "footnote-unused",
-                           "note text %s has no marker in the text; kept in the notes section",
-                           t->n);
+            TK_MSG(cv->diag, FOOTNOTE_UNUSED, cv->file, t->line, t->col, t->n);
             if (parent == NULL)
                 continue;
             target = tk_el(cv, parent, "note");

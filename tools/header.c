@@ -185,10 +185,7 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
             derived = base;
         }
         title = derived;
-        tk_diag_report(cv->diag, TK_WARNING, cv->file, info->first_line, 0, "title",
-                       "no title line or Title: found; title derived from the file name: "
-                       "'%s'",
-                       title ? title : "");
+        TK_MSG(cv->diag, TITLE, cv->file, info->first_line, 0, title ? title : "");
     }
     char *clean = strdup(title != NULL ? title : "");
     if (clean != NULL)
@@ -340,10 +337,7 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
         date_text = mdate;
     } else {
         if (mdate != NULL)
-            tk_diag_report(cv->diag, TK_WARNING, cv->file, 0, 0, "date",
-                           "cannot read the Date '%s' (expected e.g. 1949-02-03 or February "
-                           "3, 1949)",
-                           mdate);
+            TK_MSG(cv->diag, DATE_META, cv->file, 0, 0, mdate);
         snprintf(when, sizeof when, "%s", info->when);
     }
     if (when[0] != '\0') {

@@ -141,7 +141,7 @@ static void explain(ctx *c, size_t off, const char *rule, const char *fmt, const
     if (alen > 60)
         alen = 60;
     snprintf(buf, sizeof buf, fmt, (int)alen, a);
-    tk_diag_report(c->cv->diag, TK_NOTE, c->cv->file, l, col, rule, "%s", buf);
+    tk_msg_named(c->cv->diag, TK_NOTE, rule, c->cv->file, l, col, buf);
 }
 
 static void warn(ctx *c, size_t off, const char *rule, const char *fmt, const char *a, size_t alen)
@@ -152,7 +152,7 @@ static void warn(ctx *c, size_t off, const char *rule, const char *fmt, const ch
     if (alen > 60)
         alen = 60;
     snprintf(buf, sizeof buf, fmt, (int)alen, a);
-    tk_diag_report(c->cv->diag, TK_WARNING, c->cv->file, l, col, rule, "%s", buf);
+    tk_msg_named(c->cv->diag, TK_WARNING, rule, c->cv->file, l, col, buf);
 }
 
 /* ---- character classes (bytes of UTF-8) ---- */
@@ -1676,7 +1676,10 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     c.dates.n = keep;
     for (size_t k = 0; c.explain && k < c.dates.n; k++) {
         const mark *d = &c.dates.v[k];
-        explain(&c, d->s, d->date.rule, "date '%.*s'", c.t + d->s, d->e - d->s);
+        char what[160]; /* the pattern that read it, in the text: the id is date-found */
+        snprintf(what, sizeof what, "date '%.*s' (%s)", (int)(d->e - d->s > 60 ? 60 : d->e - d->s),
+                 c.t + d->s, d->date.rule);
+        explain(&c, d->s, "date-found", "%.*s", what, strlen(what));
     }
     /* persons on the reading text */
     reading plain = {NULL, NULL, c.len};

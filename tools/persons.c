@@ -350,13 +350,11 @@ static void collect_persons(tk_persons *p, xmlNodePtr n, const char *path, tk_di
             char *id = NULL;
             unsigned line = (unsigned)xmlGetLineNo(n);
             if (!xml_id_of(n, &id)) {
-                tk_diag_report(d, TK_WARNING, path, line, 0, "persons",
-                               "person without xml:id ignored");
+                TK_MSG(d, PERSONS_NO_ID, path, line, 0);
                 continue;
             }
             if (hmap_get(&p->ids, id) >= 0) {
-                tk_diag_report(d, TK_ERROR, path, line, 0, "persons",
-                               "duplicate person id '%s'", id);
+                TK_MSG(d, PERSONS_DUP_ID, path, line, 0, id);
                 (*errors)++;
                 xmlFree(id);
                 continue;
@@ -397,9 +395,7 @@ static void collect_persons(tk_persons *p, xmlNodePtr n, const char *path, tk_di
                 xmlFree(val);
             }
             if (p->v[who].n_names == 0)
-                tk_diag_report(d, TK_WARNING, path, line, 0, "persons",
-                               "person '%s' has no persName: it cannot be matched",
-                               p->v[who].id);
+                TK_MSG(d, PERSONS_NO_NAME, path, line, 0, p->v[who].id);
             continue;
         }
         collect_persons(p, n->children, path, d, errors, non_tei);
@@ -413,7 +409,7 @@ tk_persons *tk_persons_new(const char *path, tk_diag *d)
         return p;
     FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
     if (f == NULL && strcmp(path, "-") != 0) {
-        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "cannot open: %s", strerror(errno));
+        TK_MSG(d, IO_OPEN, path, 0, 0, strerror(errno));
         tk_persons_free(p);
         return NULL;
     }
@@ -421,8 +417,7 @@ tk_persons *tk_persons_new(const char *path, tk_diag *d)
         fclose(f);
     xmlDocPtr doc = tk_xml_read_file(path, 0, d);
     if (doc == NULL) {
-        tk_diag_report(d, TK_ERROR, path, 0, 0, "persons",
-                       "cannot read the personography (see the messages above)");
+        TK_MSG(d, PERSONS_UNREADABLE, path, 0, 0);
         tk_persons_free(p);
         return NULL;
     }
@@ -430,10 +425,7 @@ tk_persons *tk_persons_new(const char *path, tk_diag *d)
     collect_persons(p, xmlDocGetRootElement(doc), path, d, &errors, &non_tei);
     xmlFreeDoc(doc);
     if (errors == 0 && p->n == 0) {
-        tk_diag_report(d, TK_ERROR, path, 0, 0, "persons",
-                       "no person elements found%s (expected TEI listPerson/person[@xml:id] "
-                       "with persName)",
-                       non_tei ? " in the TEI namespace" : "");
+        TK_MSG(d, PERSONS_NONE, path, 0, 0, non_tei ? " in the TEI namespace" : "");
         errors++;
     }
     if (errors > 0) {
@@ -1518,9 +1510,7 @@ static int resolve(tk_persons *p, const cand *c, tk_diag *d, const char *file, i
     int n_ok = 0;
     int who = find_person(p, c, &n_ok);
     if (who >= 0 && n_ok > 1 && explain)
-        tk_diag_report(d, TK_NOTE, file, c->line, c->col, "person-uncertain",
-                       "'%s' could name %d persons with surname %s; linked to the one with "
-                       "most evidence", c->form, n_ok, c->surname);
+        TK_MSG(d, PERSON_UNCERTAIN, file, c->line, c->col, c->form, n_ok, c->surname);
     if (who >= 0 && n_ok > 1 && p->v[who].uncertain == NULL) {
         char buf[400];
         snprintf(buf, sizeof buf,
@@ -1997,8 +1987,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
                 if (p->v[who[i]].doc_ev & (1u << e))
                     snprintf(why + strlen(why), sizeof why - strlen(why), "%s%s (%d)",
                              why[0] ? ", " : "", evidence[e].why, evidence[e].weight);
-            tk_diag_report(d, TK_NOTE, file, c->line, c->col, "person",
-                           "'%s' is a person (#%s): %s", c->form, p->v[who[i]].id, why);
+            TK_MSG(d, PERSON, file, c->line, c->col, c->form, p->v[who[i]].id, why);
             p->v[who[i]].doc_weight = -p->v[who[i]].doc_weight; /* said once */
         }
         if (c->ev != EV_LABEL) {

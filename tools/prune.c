@@ -434,25 +434,19 @@ int tk_rng_check(xmlDocPtr rng, const char *path, tk_diag *d)
     struct rng_check c = {grammar_new(rng), tk_prune_possible(rng), NULL, NULL};
     int rc = -1;
     if (c.g == NULL) {
-        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, path, 0, 0);
         goto out;
     }
     /* start and every define, reachable or not: libxml2 compiles them all */
     xmlNodePtr root = xmlDocGetRootElement(rng);
     chain_walk(&c, is_rng(root, "grammar") ? root->children : root, 0);
     if (c.deepest != NULL) {
-        tk_diag_report(d, TK_SYSTEM, path, (unsigned)xmlGetLineNo(c.deepest), 0, "schema",
-                       "schema refused: its references nest more than %d levels deep "
-                       "(libxml2 would run out of stack compiling it)",
-                       TK_RNG_MAX_DEPTH);
+        TK_MSG(d, SCHEMA_DEEP, path, (unsigned)xmlGetLineNo(c.deepest), 0, TK_RNG_MAX_DEPTH);
         goto out;
     }
     if (c.dangling != NULL) {
         xmlChar *name = xmlGetNoNsProp(c.dangling, BAD_CAST "name");
-        tk_diag_report(d, TK_SYSTEM, path, (unsigned)xmlGetLineNo(c.dangling), 0, "schema",
-                       "schema does not compile: reference to \"%s\", which no define "
-                       "names",
-                       name != NULL ? (const char *)name : "");
+        TK_MSG(d, SCHEMA_REF, path, (unsigned)xmlGetLineNo(c.dangling), 0, name != NULL ? (const char *)name : "");
         xmlFree(name);
         goto out;
     }

@@ -472,8 +472,7 @@ static int load_file(tk_rules *rs, const char *path, tk_diag *d)
             int wk = word_directive(s, p + n);
             if (wk >= 0) {
                 if (add_word(rs, wk, s + strlen(word_directives[wk]), p + n) != 0) {
-                    tk_diag_report(d, TK_ERROR, path, lineno, (unsigned)(s - p) + 1, "rules",
-                                   "%s needs a word or phrase", word_directives[wk]);
+                    TK_MSG(d, RULES_NO_WORD, path, lineno, (unsigned)(s - p) + 1, word_directives[wk]);
                     status = -1;
                 }
             } else if ((size_t)(p + n - s) > 10 && memcmp(s, "date-order", 10) == 0) {
@@ -481,8 +480,7 @@ static int load_file(tk_rules *rs, const char *path, tk_diag *d)
                 if (p + n - v == 3 && (memcmp(v, "dmy", 3) == 0 || memcmp(v, "mdy", 3) == 0))
                     rs->date_order = v[0] == 'm' ? TK_DATE_MDY : TK_DATE_DMY;
                 else {
-                    tk_diag_report(d, TK_ERROR, path, lineno, (unsigned)(v - p) + 1, "rules",
-                                   "date-order must be 'dmy' or 'mdy'");
+                    TK_MSG(d, RULES_DATE_ORDER, path, lineno, (unsigned)(v - p) + 1);
                     status = -1;
                 }
             } else {
@@ -490,14 +488,14 @@ static int load_file(tk_rules *rs, const char *path, tk_diag *d)
                 unsigned col = 1;
                 const char *msg = parse_rule(p, n, &r, &col);
                 if (msg != NULL) {
-                    tk_diag_report(d, TK_ERROR, path, lineno, col, "rules", "%s", msg);
+                    TK_MSG(d, RULES, path, lineno, col, msg);
                     rule_clear(&r);
                     status = -1;
                 } else {
                     r.origin = (int)lineno;
                     if (push_rule(rs, &r) != 0) {
                         rule_clear(&r);
-                        tk_diag_report(d, TK_SYSTEM, path, lineno, 0, "rules", "out of memory");
+                        TK_MSG(d, OOM, path, lineno, 0);
                         status = -1;
                         break;
                     }
@@ -523,8 +521,7 @@ tk_rules *tk_rules_new(const char *path, tk_diag *d)
         unsigned col;
         const char *msg = parse_rule(builtin_rules[i], strlen(builtin_rules[i]), &r, &col);
         if (msg != NULL) { /* a bug in the table above; test_rules checks every entry */
-            tk_diag_report(d, TK_SYSTEM, "<built-in rules>", (unsigned)i + 1, col, "rules",
-                           "%s", msg);
+            TK_MSG(d, RULES_BUILTIN, "<built-in rules>", (unsigned)i + 1, col, msg);
             rule_clear(&r);
             goto fail;
         }

@@ -122,8 +122,7 @@ static void close_sp(builder *b)
 {
     if (b->sp != NULL && !b->sp_has_content) {
         if (b->sp_has_speaker)
-            tk_diag_report(b->cv->diag, TK_WARNING, b->cv->file, b->sp_line, 1, "empty-turn",
-                           "speaker label with no text");
+            TK_MSG(b->cv->diag, EMPTY_TURN, b->cv->file, b->sp_line, 1);
         tk_el(b->cv, b->sp, "p");
     }
     b->sp = NULL;
@@ -267,8 +266,7 @@ static void timestamp(builder *b, const tk_line *l, size_t a, size_t e)
         return;
     xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"timestamp");
     tk_text(n, l->s + a, e - a);
-    tk_diag_report(b->cv->diag, TK_WARNING, b->cv->file, l->no, tk_utf8_col(l->s, a),
-                   "timestamp", "timestamp not understood: kept as a note");
+    TK_MSG(b->cv->diag, TIMESTAMP_TURN, b->cv->file, l->no, tk_utf8_col(l->s, a));
 }
 
 static void open_section(builder *b, const tk_block *bl, const char *type)
@@ -843,7 +841,7 @@ void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, x
     tk_footnotes_finish(cv);
 out:
     if (b.oom)
-        tk_diag_report(cv->diag, TK_SYSTEM, cv->file, 0, 0, "io", "out of memory");
+        TK_MSG(cv->diag, OOM, cv->file, 0, 0);
     free(b.sb.text);
     free(b.sb.starts);
     free(b.sb.nos);

@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 
 #include "teikit.h"
+#include "tk_messages.h"
 
 /* ------------------------------------------------------------- element name sets -- */
 
