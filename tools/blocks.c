@@ -405,7 +405,7 @@ static void meta_from_lines(parser *P, const char *key, size_t a, size_t b, size
     size_t cap = 0;
     for (size_t i = a; i < b; i++)
         cap += P->lines->v[i].len + 1;
-    char *buf = malloc(cap + 1);
+    char *buf = tk_xmalloc(cap + 1);
     if (buf == NULL) {
         P->oom = 1;
         return;
@@ -809,7 +809,7 @@ static para *collect_paragraphs(parser *P, size_t a, size_t b, size_t *np)
             i++;
         if (n == cap) {
             cap *= 2;
-            para *g = realloc(v, cap * sizeof *g);
+            para *g = tk_xrealloc(v, cap * sizeof *g);
             if (g == NULL) {
                 free(v);
                 P->oom = 1;
@@ -2041,7 +2041,7 @@ static unsigned char *numbered_documents(parser *P, size_t start)
     for (size_t i = start; i < L->n; i++)
         if (is_separator(&L->v[i]))
             return NULL;
-    unsigned char *cut = calloc(L->n + 1, 1);
+    unsigned char *cut = tk_xcalloc(L->n + 1, 1);
     if (cut == NULL)
         return NULL;
     size_t found = 0;
@@ -2120,7 +2120,7 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
                            const char *file, int explain, int corpus_title, tk_diag *d)
 {
     parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL};
-    tk_blocks *B = calloc(1, sizeof *B);
+    tk_blocks *B = tk_xcalloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};
     if (B == NULL || g == NULL) {
@@ -2190,7 +2190,7 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
             int title = corpus_title && v != NULL && np == 1 && v[0].n == 1 && parts_with_text(&P, at_cut ? i : i + 1, 2, cut) >= 2;
             if (title) {
                 const tk_line *l = &lines->v[v[0].first];
-                B->corpus_title = strndup(l->s, rtrim_len(l->s, l->len));
+                B->corpus_title = tk_xstrndup(l->s, rtrim_len(l->s, l->len));
                 B->corpus_title_line = l->no;
                 if (B->corpus_title == NULL)
                     P.oom = 1;

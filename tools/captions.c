@@ -131,7 +131,7 @@ void tk_captions_meta(const tk_lines *L, tk_docblocks *db)
 
 static void set(xmlNodePtr n, const char *name, const char *value)
 {
-    xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
+    tk_xnew_prop(n, (const xmlChar *)name, (const xmlChar *)value);
 }
 
 /* Appends lines [from, to) of L to parent as text, separated by newlines. */

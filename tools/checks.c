@@ -2,6 +2,7 @@
  * in order, no leftover transcript brackets, declared persons are mentioned. In a batch,
  * what one document cannot decide alone is left to the corpus (tools/refs.c). */
 #include "validate_internal.h"
+#include "tk_alloc.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -206,7 +207,7 @@ static void keep_person(struct checker *c, xmlNodePtr n)
 {
     if (c->n_persons == c->cap_persons) {
         size_t cap = c->cap_persons ? c->cap_persons * 2 : 16;
-        xmlNodePtr *v = realloc(c->persons, cap * sizeof *v);
+        xmlNodePtr *v = tk_xrealloc(c->persons, cap * sizeof *v);
         if (v == NULL) {
             c->oom = 1;
             return;

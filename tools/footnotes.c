@@ -131,12 +131,12 @@ static void add_rend_token(xmlNodePtr el, const char *tok)
 {
     xmlChar *old = xmlGetProp(el, (const xmlChar *)"rend");
     if (old == NULL) {
-        xmlSetProp(el, (const xmlChar *)"rend", (const xmlChar *)tok);
+        tk_xset_prop(el, (const xmlChar *)"rend", (const xmlChar *)tok);
         return;
     }
     char buf[128];
     snprintf(buf, sizeof buf, "%s %s", (const char *)old, tok);
-    xmlSetProp(el, (const xmlChar *)"rend", (const xmlChar *)buf);
+    tk_xset_prop(el, (const xmlChar *)"rend", (const xmlChar *)buf);
     xmlFree(old);
 }
 
@@ -308,7 +308,7 @@ static xmlNodePtr notes_division(tk_conv *cv)
         }
     xmlNodePtr div = tk_el(cv, back, "div");
     if (div != NULL)
-        xmlSetProp(div, (const xmlChar *)"type", (const xmlChar *)"notes");
+        tk_xset_prop(div, (const xmlChar *)"type", (const xmlChar *)"notes");
     return div;
 }
 
@@ -370,7 +370,7 @@ static void settle_unmatched(tk_conv *cv)
             continue;
         if (m->weak) {
             /* (1) or a detached [1] that no note confirms: it was text after all */
-            xmlNodePtr txt = xmlNewDocText(cv->doc, (const xmlChar *)m->literal);
+            xmlNodePtr txt = tk_xnew_doc_text(cv->doc, (const xmlChar *)m->literal);
             if (txt != NULL) {
                 xmlReplaceNode(m->note, txt);
                 xmlFreeNode(m->note);
@@ -444,9 +444,9 @@ void tk_footnotes_finish(tk_conv *cv)
             if (parent == NULL)
                 continue;
             target = tk_el(cv, parent, "note");
-            xmlNewProp(target, (const xmlChar *)"place", (const xmlChar *)"foot");
-            xmlNewProp(target, (const xmlChar *)"type", (const xmlChar *)"unanchored");
-            xmlNewProp(target, (const xmlChar *)"n", (const xmlChar *)t->n);
+            tk_xnew_prop(target, (const xmlChar *)"place", (const xmlChar *)"foot");
+            tk_xnew_prop(target, (const xmlChar *)"type", (const xmlChar *)"unanchored");
+            tk_xnew_prop(target, (const xmlChar *)"n", (const xmlChar *)t->n);
         }
         if (t->label_rend != NULL)
             add_rend_token(target, t->label_rend);

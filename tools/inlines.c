@@ -1175,7 +1175,7 @@ static int cmp_marks(const void *a, const void *b)
 static void set(xmlNodePtr n, const char *name, const char *value)
 {
     if (n != NULL)
-        xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
+        tk_xnew_prop(n, (const xmlChar *)name, (const xmlChar *)value);
 }
 
 /* @ref="#<prefix><id>" (truncated at 255 bytes as snprintf would): without snprintf, which
@@ -1200,7 +1200,7 @@ static void set_ref(xmlNodePtr n, const char *prefix, const char *id)
 static void set_xml_id(xmlNodePtr n, const char *id)
 {
     if (n != NULL)
-        xmlSetNsProp(n, xmlSearchNs(n->doc, n, (const xmlChar *)"xml"), (const xmlChar *)"id",
+        tk_xset_ns_prop(n, xmlSearchNs(n->doc, n, (const xmlChar *)"xml"), (const xmlChar *)"id",
                      (const xmlChar *)id);
 }
 

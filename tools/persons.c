@@ -2293,13 +2293,13 @@ void tk_persons_draft_list(tk_persons *p, tk_conv *cv, xmlNodePtr list)
             return;
         tk_set_xml_id(el, x->id);
         if (x->role != NULL)
-            xmlSetProp(el, (const xmlChar *)"role", (const xmlChar *)x->role);
+            tk_xset_prop(el, (const xmlChar *)"role", (const xmlChar *)x->role);
         if (x->n_forms > 0) {
             for (size_t k = 0; k < x->n_forms; k++) {
                 xmlNodePtr pn = tk_el(cv, el, "persName");
                 unsigned char t = (unsigned char)x->forms[k][0];
                 if (t < sizeof type_names / sizeof *type_names && type_names[t] != NULL)
-                    xmlSetProp(pn, (const xmlChar *)"type", (const xmlChar *)type_names[t]);
+                    tk_xset_prop(pn, (const xmlChar *)"type", (const xmlChar *)type_names[t]);
                 tk_text(pn, x->forms[k] + 1, strlen(x->forms[k] + 1));
             }
         } else {
@@ -2315,13 +2315,13 @@ void tk_persons_draft_list(tk_persons *p, tk_conv *cv, xmlNodePtr list)
                 if (strncmp(x->idnos[k], authorities[a], al) == 0 && x->idnos[k][al] == '\t')
                     val = x->idnos[k] + al + 1;
             xmlNodePtr idno = tk_el(cv, el, "idno");
-            xmlSetProp(idno, (const xmlChar *)"type", (const xmlChar *)authorities[a]);
+            tk_xset_prop(idno, (const xmlChar *)"type", (const xmlChar *)authorities[a]);
             if (val[0])
                 tk_text(idno, val, strlen(val));
         }
         if (x->first != NULL) {
             xmlNodePtr note = tk_el(cv, el, "note");
-            xmlSetProp(note, (const xmlChar *)"type", (const xmlChar *)"first-occurrence");
+            tk_xset_prop(note, (const xmlChar *)"type", (const xmlChar *)"first-occurrence");
             tk_text(note, x->first, strlen(x->first));
         }
         char c[96];

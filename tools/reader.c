@@ -94,7 +94,7 @@ static char *convert_encoding(const char *data, size_t len, const char *enc, con
             break;
         }
         if (errno == E2BIG) {
-            char *g = realloc(out, cap * 2);
+            char *g = tk_xrealloc(out, cap * 2);
             if (g == NULL) {
                 free(out);
                 out = NULL;

@@ -217,7 +217,7 @@ void tk_rules_free(tk_rules *r)
 
 static char *dupn(const char *s, size_t n)
 {
-    char *d = malloc(n + 1);
+    char *d = tk_xmalloc(n + 1);
     if (d != NULL) {
         memcpy(d, s, n);
         d[n] = '\0';
@@ -268,7 +268,7 @@ static const char *parse_encoding(const char *p, const char *end, tk_rule *r)
         return "element not allowed in a rule (see docs/rules.md)";
     r->element = dupn(p, nl);
     size_t na = 0;
-    r->attrs = calloc(1, sizeof(char *));
+    r->attrs = tk_xcalloc(1, sizeof(char *));
     if (r->element == NULL || r->attrs == NULL)
         return "out of memory";
     for (p = skip_ws(e, end); p < end; p = skip_ws(p, end)) {
@@ -310,7 +310,7 @@ static const char *parse_encoding(const char *p, const char *end, tk_rule *r)
         }
         if (eq == p)
             return "attribute without name";
-        char **na2 = realloc(r->attrs, (na + 3) * sizeof(char *));
+        char **na2 = tk_xrealloc(r->attrs, (na + 3) * sizeof(char *));
         if (na2 == NULL)
             return "out of memory";
         r->attrs = na2;
@@ -411,7 +411,7 @@ static int push_rule(tk_rules *rs, tk_rule *r)
 {
     if (rs->n == rs->cap) {
         size_t nc = rs->cap ? rs->cap * 2 : 128;
-        tk_rule *nv = realloc(rs->v, nc * sizeof *nv);
+        tk_rule *nv = tk_xrealloc(rs->v, nc * sizeof *nv);
         if (nv == NULL)
             return -1;
         rs->v = nv;
@@ -442,7 +442,7 @@ static int add_word(tk_rules *rs, int k, const char *s, const char *end)
         end--;
     if (end == s)
         return -1;
-    char **g = realloc(rs->words[k], (rs->n_words[k] + 1) * sizeof *g);
+    char **g = tk_xrealloc(rs->words[k], (rs->n_words[k] + 1) * sizeof *g);
     if (g == NULL)
         return -1;
     rs->words[k] = g;
@@ -510,7 +510,7 @@ static int load_file(tk_rules *rs, const char *path, tk_diag *d)
 
 tk_rules *tk_rules_new(const char *path, tk_diag *d)
 {
-    tk_rules *rs = calloc(1, sizeof *rs);
+    tk_rules *rs = tk_xcalloc(1, sizeof *rs);
     if (rs == NULL)
         return NULL;
     if (path != NULL && load_file(rs, path, d) != 0)
@@ -569,7 +569,7 @@ static int glob(const char *p, const char *s, size_t n, int nocase, tk_rule_matc
     unsigned char ok_buf[4096], *ok = ok_buf;
     size_t plen = strlen(p), nt = 0;
     int rc = 0;
-    if (plen > sizeof tok_buf / sizeof *tok_buf && (tok = malloc(plen * sizeof *tok)) == NULL)
+    if (plen > sizeof tok_buf / sizeof *tok_buf && (tok = tk_xmalloc(plen * sizeof *tok)) == NULL)
         return 0;
     for (size_t i = 0; p[i] != '\0'; i++) {
         if (p[i] == '\\' && p[i + 1] != '\0')
@@ -611,7 +611,7 @@ static int glob(const char *p, const char *s, size_t n, int nocase, tk_rule_matc
     size_t rows = nt + 1;
     if (rows > SIZE_MAX / w)
         goto out;
-    if (rows * w > sizeof ok_buf && (ok = malloc(rows * w)) == NULL)
+    if (rows * w > sizeof ok_buf && (ok = tk_xmalloc(rows * w)) == NULL)
         goto out;
 #define OK(k, i) ok[(k) * w + (i)]
     for (size_t i = 0; i < w; i++)

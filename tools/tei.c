@@ -264,7 +264,7 @@ static void timestamp(builder *b, const tk_line *l, size_t a, size_t e)
     xmlNodePtr n = tk_el(b->cv, b->sp, "note");
     if (n == NULL)
         return;
-    xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"timestamp");
+    tk_xset_prop(n, (const xmlChar *)"type", (const xmlChar *)"timestamp");
     tk_text(n, l->s + a, e - a);
     TK_MSG(b->cv->diag, TIMESTAMP_TURN, b->cv->file, l->no, tk_utf8_col(l->s, a));
 }
@@ -286,7 +286,7 @@ static void open_section(builder *b, const tk_block *bl, const char *type)
         b->oom = 1;
         return;
     }
-    xmlSetProp(div, (const xmlChar *)"type", (const xmlChar *)type);
+    tk_xset_prop(div, (const xmlChar *)"type", (const xmlChar *)type);
     text_el(b, div, "head", bl, bl->label_len);
     if (act) {
         b->act = div;
@@ -312,7 +312,7 @@ static void open_part(builder *b, const char *type)
         b->oom = 1;
         return;
     }
-    xmlSetProp(div, (const xmlChar *)"type", (const xmlChar *)type);
+    tk_xset_prop(div, (const xmlChar *)"type", (const xmlChar *)type);
     b->part = b->container = div;
 }
 
@@ -360,7 +360,7 @@ static void set_who(builder *b, const tk_block *bl, const tk_line *l)
                 i++;
         }
         if (w > 0)
-            xmlSetProp(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
+            tk_xset_prop(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
         return;
     }
     const char *who = bl->name_len > 0
@@ -369,7 +369,7 @@ static void set_who(builder *b, const tk_block *bl, const tk_line *l)
     if (who != NULL) {
         char ref[256];
         snprintf(ref, sizeof ref, "#%s", who);
-        xmlSetProp(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
+        tk_xset_prop(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
     }
 }
 
@@ -393,7 +393,7 @@ static void add_stage(builder *b, const tk_block *bl)
             whole = 0;
     }
     if (whole) {
-        xmlSetProp(el, (const xmlChar *)"rend", (const xmlChar *)"bracketed");
+        tk_xset_prop(el, (const xmlChar *)"rend", (const xmlChar *)"bracketed");
         sp.text++;
         sp.len -= 2;
         for (size_t i = 1; i < sp.n_lines; i++)
@@ -482,7 +482,7 @@ static void one_block(builder *b, const tk_block *bl)
                         xmlFree(w);
                         xmlChar *t = xmlNodeGetContent(n);
                         free(b->info->date_text);
-                        b->info->date_text = t ? strdup((const char *)t) : NULL;
+                        b->info->date_text = t ? tk_xstrdup((const char *)t) : NULL;
                         xmlFree(t);
                         break;
                     }
@@ -495,7 +495,7 @@ static void one_block(builder *b, const tk_block *bl)
                         size_t used = tk_parse_date(x->s + k, x->len - k, b->info->when);
                         if (used > 0) {
                             free(b->info->date_text);
-                            b->info->date_text = strndup(x->s + k, used);
+                            b->info->date_text = tk_xstrndup(x->s + k, used);
                         }
                     }
                 }
@@ -542,7 +542,7 @@ static void one_block(builder *b, const tk_block *bl)
                 break;
             }
             unsigned char c = (unsigned char)l->s[bl->label_off];
-            xmlSetProp(b->list, (const xmlChar *)"rend",
+            tk_xset_prop(b->list, (const xmlChar *)"rend",
                        (const xmlChar *)((c >= '0' && c <= '9') || c == '(' ||
                                                  (c >= 'a' && c <= 'z')
                                              ? "numbered"
@@ -554,7 +554,7 @@ static void one_block(builder *b, const tk_block *bl)
         if (item != NULL) {
             char n[32];
             snprintf(n, sizeof n, "%.*s", (int)bl->label_len, l->s + bl->label_off);
-            xmlSetProp(item, (const xmlChar *)"n", (const xmlChar *)n);
+            tk_xset_prop(item, (const xmlChar *)"n", (const xmlChar *)n);
         }
         b->info->n_items++;
         break;
@@ -620,11 +620,11 @@ static void one_block(builder *b, const tk_block *bl)
         while (e > bl->off && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t'))
             e--;
         if (!page)
-            xmlSetProp(m, (const xmlChar *)"unit", (const xmlChar *)unit);
+            tk_xset_prop(m, (const xmlChar *)"unit", (const xmlChar *)unit);
         if (e > bl->off) {
-            char *v = strndup(l->s + bl->off, e - bl->off);
+            char *v = tk_xstrndup(l->s + bl->off, e - bl->off);
             if (v != NULL)
-                xmlSetProp(m, (const xmlChar *)"n", (const xmlChar *)v);
+                tk_xset_prop(m, (const xmlChar *)"n", (const xmlChar *)v);
             free(v);
         }
         break;
@@ -632,7 +632,7 @@ static void one_block(builder *b, const tk_block *bl)
     case TK_B_COMMENT: {
         xmlNodePtr n = text_el(b, target(b), "note", bl, 0);
         if (n != NULL)
-            xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"comment");
+            tk_xset_prop(n, (const xmlChar *)"type", (const xmlChar *)"comment");
         break;
     }
     case TK_B_SALUTE:
@@ -668,7 +668,7 @@ static void one_block(builder *b, const tk_block *bl)
                 b->oom = 1;
                 break;
             }
-            xmlSetProp(b->list, (const xmlChar *)"type", (const xmlChar *)"participants");
+            tk_xset_prop(b->list, (const xmlChar *)"type", (const xmlChar *)"participants");
         }
         if (b->sp != NULL)
             b->sp_has_content = 1;
@@ -725,7 +725,7 @@ static xmlNodePtr notes_div(builder *b, const tk_block *head)
         b->oom = 1;
         return NULL;
     }
-    xmlSetProp(b->notes_div, (const xmlChar *)"type", (const xmlChar *)"notes");
+    tk_xset_prop(b->notes_div, (const xmlChar *)"type", (const xmlChar *)"notes");
     if (head != NULL)
         text_el(b, b->notes_div, "head", head, 0);
     return b->notes_div;
@@ -851,5 +851,5 @@ out:
 void tk_set_xml_id(xmlNodePtr node, const char *id)
 {
     xmlNsPtr xns = xmlSearchNsByHref(node->doc, node, (const xmlChar *)TK_XML_NS);
-    xmlSetNsProp(node, xns, (const xmlChar *)"id", (const xmlChar *)id);
+    tk_xset_ns_prop(node, xns, (const xmlChar *)"id", (const xmlChar *)id);
 }
