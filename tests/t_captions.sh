@@ -59,13 +59,13 @@ about ropes.
 TXT
 roundtrip vtt "$TK_TMP/talk.vtt"
 X="$TK_TMP/vtt.xml"
-count "vtt: a turn per cue" "$X" '<sp ' 3
+count "vtt: a turn per cue (and per '- ')" "$X" '<sp ' 4
 has "vtt: header kept as the head" "$X" '<head>WEBVTT - A made-up talk$'
 has "vtt: header's language" "$X" '<language ident="en">en</language>'
 has "vtt: NOTE kept" "$X" '<note type="comment" rend="plain">NOTE written by hand'
 has "vtt: STYLE kept" "$X" '<p>STYLE'
 has "vtt: the header's text is the title" "$X" '<title>A made-up talk</title>'
-has "vtt: the shape in the header" "$X" 'read as a captions: 3 speaker turns'
+has "vtt: the shape in the header" "$X" 'read as captions: 4 speaker turns'
 has "vtt: timeline" "$X" '<timeline unit="s" origin="#tk-T0">'
 has "vtt: start in the timeline" "$X" '<when xml:id="tk-C1s" interval="1.500" since="#tk-T0"/>'
 has "vtt: end in the timeline" "$X" '<when xml:id="tk-C1e" interval="4.000" since="#tk-T0"/>'
@@ -78,6 +78,70 @@ has "vtt: voice with a class" "$X" '<persName>Bram Tor</persName>'
 has "vtt: voice tag kept" "$X" '<seg type="voice">&lt;v\.loud Bram Tor&gt;</seg>Ropes!'
 has "vtt: settings kept" "$X" 'rend="bare"/> align:start'
 has "vtt: cue identifier kept" "$X" '<p>intro'
+
+# ---- `- ` changes the speaker: each such line after the cue's first opens a turn of its own
+# (in the same cue, n the cue's number); a voice at its start names it, else it is unnamed
+cat > "$TK_TMP/dash.srt" <<'TXT'
+1
+00:00:01,000 --> 00:00:03,000
+- Where are you going?
+- Home.
+
+2
+00:00:04,000 --> 00:00:06,000
+<v Ada Quill>Stay.
+- <v Bram Tor>No.
+<v Ada Quill>Please.
+TXT
+roundtrip dash "$TK_TMP/dash.srt"
+X="$TK_TMP/dash.xml"
+count "dash: a turn per speaker" "$X" '<sp ' 5
+count "dash: turns keep their cue's number" "$X" '<sp n="1">' 2
+has "dash: the second speaker's turn, unnamed" "$X" '<sp n="1">$'
+has "dash: the dash stays text, opening the turn" "$X" '<p>- Home.</p>'
+has "dash: a named second speaker" "$X" '<sp who="#bram-tor" n="2">'
+has "dash: a voice at a line's start opens a turn" "$X" '<p><seg type="voice">&lt;v Ada Quill&gt;</seg>Please.</p>'
+# spoken output: one annotationBlock per cue, a u per turn, each naming its speaker
+expect_status "dash --spoken converts" 0 $TEIKIT convert --spoken -o "$TK_TMP/dashs.xml" "$TK_TMP/dash.srt"
+expect_status "dash --spoken valid" 0 $TEIKIT validate -q "$TK_TMP/dashs.xml"
+count "dash --spoken: a block per cue" "$TK_TMP/dashs.xml" '<annotationBlock start=' 2
+has "dash --spoken: turns as u in the cue's block" "$TK_TMP/dashs.xml" '</u><u who="#bram-tor" n="2">'
+
+# ---- inline cue tags become TEI (printed back as tags in the diplomatic text); the inline
+# pass reads the cue text (sounds, events, gaps); an unclosed tag stays text
+cat > "$TK_TMP/tags.vtt" <<'TXT'
+WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+It was <i>very</i> <b>dark</b>, <u>they</u> <c.yellow.bg>said</c> <lang fr-CA>merci</lang>.
+[Laughter] Never <00:00:02.000>gonna (applause) [inaudible]
+
+00:00:05.000 --> 00:00:06.000
+An <i>unclosed tag and <lang not a language>x</lang>
+TXT
+roundtrip tags "$TK_TMP/tags.vtt"
+X="$TK_TMP/tags.xml"
+has "tags: italic" "$X" '<hi rend="italic tagged tag-i">very</hi>'
+has "tags: bold" "$X" '<hi rend="bold tagged tag-b">dark</hi>'
+has "tags: underline" "$X" '<hi rend="underline tagged tag-u">they</hi>'
+has "tags: class" "$X" '<hi rend="tagged tag-c.yellow.bg">said</hi>'
+has "tags: language" "$X" '<seg rend="tagged tag-lang" xml:lang="fr-CA">merci</seg>'
+has "tags: a time inside the cue into the timeline" "$X" '<when xml:id="tk-C1t1" interval="2.000" since="#tk-T0"/>'
+has "tags: its anchor" "$X" '<anchor synch="#tk-C1t1" n="00:00:02.000" rend="bare tagged"/>gonna'
+has "inline pass: a sound" "$X" '<vocal rend="bracketed"><desc>Laughter</desc></vocal>'
+has "inline pass: an event" "$X" '<incident rend="parenthesized"><desc>applause</desc></incident>'
+has "inline pass: a gap" "$X" '<gap reason="inaudible" rend="bracketed">'
+has "tags: unclosed stays text" "$X" 'An &lt;i&gt;unclosed'
+has "tags: no language stays text" "$X" '&lt;lang not a language&gt;x&lt;/lang&gt;'
+hasnt "tags: no tag escaped when read" "$X" '&lt;(i&gt;very|b&gt;|u&gt;|c[.a-z]*&gt;|lang fr-CA&gt;|00:00:02.000&gt;)'
+$TEIKIT render --to text --view diplomatic --param width=0 -o "$TK_TMP/tags.dipl" "$TK_TMP/tags.xml" 2>/dev/null
+has "tags: printed back as tags" "$TK_TMP/tags.dipl" 'It was <i>very</i> <b>dark</b>,'
+has "tags: a class printed back" "$TK_TMP/tags.dipl" '<c.yellow.bg>said</c> <lang fr-CA>merci</lang>'
+has "tags: a time glued to its word" "$TK_TMP/tags.dipl" 'Never <00:00:02.000>gonna'
+if [ -n "${SHARED:-}" ] && [ -f "$SHARED/reference/schemas/tei_all.rng" ]; then
+  expect_status "tags valid (tei_all)" 0 $TEIKIT validate -q --grammar-only \
+    --schema "$SHARED/reference/schemas/tei_all.rng" "$TK_TMP/tags.xml" "$TK_TMP/dash.xml" "$TK_TMP/dashs.xml"
+fi
 
 # ---- SRT: numbered cues, comma decimals, no header
 cat > "$TK_TMP/film.srt" <<'TXT'

@@ -111,8 +111,9 @@ fi
 # "_page :" key of Spacelog page lines and the word "Page" of "[Page 72]" (the page number is
 # pb/@n). Brackets and element boundaries both separate words ("com[munist]" is "com" and
 # "munist" on both sides). A note's number printed before its text in the notes section (`[12]`,
-# `[12a]`, or `12.` / `12)` after a Footnotes/Endnotes/Notes heading) is the same note/@n as at
-# its marker: counted once. The "Footnotes:" label line of a notes section is the renderers' own
+# `[12a]`, or `12.` / `12)` after a Footnotes/Endnotes/Notes heading, or a bare `12 ` from a
+# line `1 Text` after a `[1]` on: notes without a heading) is the same note/@n as at its
+# marker: counted once. The "Footnotes:" label line of a notes section is the renderers' own
 # label: a notes division left with only that heading is dropped. A letter followed by a digit
 # is a word boundary on both sides (`Montagu345` is a name and its glued note number).
 words() { sed 's/\([[:alpha:]]\)\([0-9]\)/\1 \2/g' | tr -cs '[:alnum:]' '\n' | grep -v '^$' | sort; }
@@ -128,7 +129,9 @@ for f in "$SHARED"/corpus/*.txt "$S"; do
   b=$(basename "$f" .txt)
   x="$TK_TMP/corpus/$b.xml"; [ -f "$x" ] || x=$X
   tr -d '\r' < "$f" | grep -v -x -E 'Skip to content|Document Information|Record ID|Original Uploaded Date|Footnotes:' \
-    | awk '/^(Footnotes:?|Endnotes:?|Notes:?)[[:space:]]*$/ { notes = 1 } notes { sub(/^[0-9]+[.)] /, "") } { print }' \
+    | awk '/^(Footnotes:?|Endnotes:?|Notes:?)[[:space:]]*$/ { notes = 1 } notes { sub(/^[0-9]+[.)] /, "") }
+           /^=====/ { marker = bare = 0 } /\[1\]/ { marker = 1 } marker && /^1 [A-Z]/ { bare = 1 }
+           bare { sub(/^[0-9]+ /, "") } { print }' \
     | sed -e 's/^Source: //' -e 's/^\[[0-9]*[a-z]\{0,1\}\] //' -e 's/^_page *://' -e 's#</\{0,1\}su[bp]># #g' -e 's/\[Page \([0-9ivxlc]*\)\]/\1/g' | words > "$TK_TMP/in.words"
   xsltproc "$TK_TMP/text.xsl" "$x" 2>/dev/null | words > "$TK_TMP/out.words"
   missing=$(comm -23 "$TK_TMP/in.words" "$TK_TMP/out.words" | head -5 | tr '\n' ' ')

@@ -21,6 +21,7 @@
 # - Spacelog markup, which samples/nasa.rules encodes as bare term/rs: `[glossary:X|Y]` reads
 #   Y, `[glossary:X]` reads X, `[time:T|Y]` reads Y (not in `_key : value` lines, whose values
 #   the converter keeps verbatim); the spacing of `_page : 8` lines is folded.
+# With ../shared, every transcript, interview and caption file again with --spoken.
 # TK_LOSSLESS_CONVERT=0 converts with the inline pass driver alone (tests/fuzz; no block side:
 # strict, only the Footnotes: label and the Spacelog markup are accounted for).
 . tests/lib.sh
@@ -31,7 +32,7 @@ WHOLE=1; [ "${TK_LOSSLESS_CONVERT:-1}" = 0 ] && WHOLE=
 
 convert() { # convert IN OUT [rules]
   if [ -n "$WHOLE" ]; then
-    $TEIKIT convert ${3:+--rules "$3"} -o "$2" "$1" 2>"$TK_TMP/conv.err"
+    $TEIKIT convert ${SPOKEN:+--spoken} ${3:+--rules "$3"} -o "$2" "$1" 2>"$TK_TMP/conv.err"
   else
     "$DRIVER" ${3:+--rules "$3"} "$1" >"$2" 2>"$TK_TMP/conv.err"
   fi
@@ -119,6 +120,18 @@ if have_shared; then
       *) lossless "$(basename "$f")" "$f" ;;
     esac
   done
+  # spoken output (convert --spoken: u, annotationBlock) of every transcript, interview and
+  # caption file comes back too
+  [ -n "$WHOLE" ] && SPOKEN=1
+  for f in "$SHARED"/corpus/transcript_*.txt "$SHARED"/corpus/interview_*.txt \
+           "$SHARED"/corpus/subtitles_*.txt; do
+    [ -f "$f" ] && [ -n "$SPOKEN" ] || continue
+    case $f in
+      *nasa*) lossless "--spoken $(basename "$f")" "$f" samples/nasa.rules ;;
+      *) lossless "--spoken $(basename "$f")" "$f" ;;
+    esac
+  done
+  SPOKEN=
 else
   skip "no ../shared/corpus"
 fi

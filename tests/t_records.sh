@@ -78,7 +78,8 @@ X="$TK_TMP/pb.xml"
 $TEIKIT convert -o "$X" "$TK_TMP/pb.txt" 2>/dev/null
 hasnt "no paragraph around a lone pb" "$X" '<p><pb'
 has "pb inside the list" "$X" '<pb n="4" rend="bracketed"/>'
-n=$(grep -c '<item n="2.">The harbour.</item>' "$X"); [ "$n" -eq 1 ] && ok || fail "list goes on after the page break"
+# (item 2 holds the lettered list its lead-in `The points:` opens: docs/convert.md, Lists in items)
+n=$(grep -c '<item n="2.">\(<p>\)\{0,1\}The harbour.' "$X"); [ "$n" -eq 1 ] && ok || fail "list goes on after the page break"
 has "lettered items" "$X" '<item n="b.">bridges.</item>'
 check "lists valid" $TEIKIT validate "$X"
 

@@ -169,6 +169,73 @@ tr -d '\n' <"$TK_TMP/out" | grep -q 'a crimson<sup class="appref"><a id="tk-ar1"
   ok || fail "stand-off apparatus: markers at the places in the HTML"
 grep -q '<li id="tk-a2"><a class="fnlabel" href="#tk-ar2" title="back to the text">2<span class="back" aria-hidden="true"> ↩</span></a> <span class="lem">window</span>] <span class="rdg">door</span> <span class="wit" title="Q A broadside, 1810; ">Q</span></li>' "$TK_TMP/out" &&
   grep -q '<li><span class="lem">lost</span>] ' "$TK_TMP/out" && ok || fail "stand-off apparatus entries in HTML"
+# stand-off places that have templates of their own (made-up tests/render/standoff-places.xml:
+# a head, verse lines, a paragraph, a name, a date, a highlighted word, a list item, a table
+# cell, a stage direction): each has its marker at its end, inside its block; the entries are
+# listed in the order of their numbers; a lemma copied from a place holds no marker
+expect_status "stand-off places html" 0 $TEIKIT render --to html $R/standoff-places.xml
+SO='<sup class="appref"><a id="tk-ar[0-9]*" href="#tk-a[0-9]*" title="apparatus">[0-9]*</a></sup>'
+[ "$(sed -n '/<article/,/<\/article>/p' "$TK_TMP/out" | grep -o 'id="tk-ar[0-9]*"' | wc -l)" -eq 10 ] &&
+  ok || fail "stand-off places: 10 markers in the text"
+for want in "<h2>The Ferry Song${SO}</h2>" "<div class=\"l\" id=\"v1\">The ferry crosses twice a day,${SO}</div>" \
+            "<span class=\"persName\">Tam Ollery</span>${SO} in" "1822</time>${SO}," "<i>loudly</i>${SO}\.${SO}</p>" \
+            "<li>first verse${SO}</li>" "<td>oars${SO}</td>" "<p class=\"stage\">rowing${SO}</p>"; do
+  grep -q "$want" "$TK_TMP/out" && ok || fail "stand-off places: no marker in /$want/"
+done
+[ "$(grep -o '<li id="tk-a[0-9]*"' "$TK_TMP/out" | tr -dc '0-9\n' | tr '\n' ' ')" = '1 2 3 4 5 6 7 8 9 10 ' ] &&
+  ok || fail "stand-off places: entries in the order of their numbers: $(grep -o '<li id="tk-a[0-9]*"' "$TK_TMP/out" | tr '\n' ' ')"
+grep -q '<span class="lem">Sung at the landing by <span class="persName">Tam Ollery</span> in' "$TK_TMP/out" &&
+  ok || fail "stand-off places: a marker repeated in a lemma copied into the apparatus"
+# authority ids of persons (made-up tests/render/authority.xml): idno VIAF, Wikidata, GND,
+# SNAC, URI become plain links in the index entry (the URL from the table of patterns, a value
+# that is a URL as it is), named in the mention's hover text; javascript: and a local type are
+# no links; the text index prints the URLs
+expect_status "authority html" 0 $TEIKIT render --to html $R/authority.xml
+for want in 'href="https://viaf.org/viaf/1234567" rel="noreferrer" title="VIAF 1234567">VIAF</a>' \
+            'href="https://www.wikidata.org/wiki/Q999001" rel="noreferrer" title="Wikidata Q999001">Wikidata</a>' \
+            'href="https://d-nb.info/gnd/118999001" rel="noreferrer" title="GND 118999001">GND</a>' \
+            'href="https://snaccooperative.org/ark:/99166/w6abc" rel="noreferrer"' \
+            'href="https://example.org/people/ada" rel="noreferrer" title="URI https://example.org/people/ada">URI</a>' \
+            'href="https://viaf.org/viaf/55" rel="noreferrer"' \
+            'title="Ada Quill; VIAF 1234567; Wikidata Q999001; GND 118999001; SNAC ark:/99166/w6abc; URI https://example.org/people/ada"'; do
+  grep -qF "$want" "$TK_TMP/out" && ok || fail "authority: /$want/ not in the page"
+done
+[ "$(grep -o 'class="authority"' "$TK_TMP/out" | wc -l)" -eq 6 ] && ! grep -q 'javascript:\|A-7' "$TK_TMP/out" &&
+  ok || fail "authority: 6 links, none for javascript: or a local id"
+expect_status "authority text" 0 $TEIKIT render --to text --param width=0 --param persons=1 $R/authority.xml
+grep -qF 'Ada Quill (ada): 1 mention; VIAF https://viaf.org/viaf/1234567; Wikidata https://www.wikidata.org/wiki/Q999001; GND https://d-nb.info/gnd/118999001; SNAC https://snaccooperative.org/ark:/99166/w6abc; URI https://example.org/people/ada' "$TK_TMP/out" &&
+  ok || fail "authority: the text index: $(grep 'Ada Quill' "$TK_TMP/out")"
+# verse (made-up tests/render/verse.xml): line numbers in a gutter of the text view every
+# fifth line (@n, else counted), every line with lines=all, none with lines=none; poems
+# without heads numbered from @n and @subtype, a head that does not say its number gets it
+expect_status "verse text" 0 $TEIKIT render --to text $R/verse.xml
+[ "$(sed -n '/^Poem 1$/,$p' "$TK_TMP/out" | tr '\n' '|')" = "Poem 1||      The ferry crosses twice a day,|      and twice the boatman sings;|      the river hears what he would say|      and carries it on wings|   5  of mist and gull and evening grey|      to where the church bell rings.||Poem 2||  10  A lantern on the landing stage,|      a rope upon the post.||3 The Boatman's Reply||      I sing because the water's wide.||" ] &&
+  ok || fail "verse text: $(sed -n '/^Poem 1$/,$p' "$TK_TMP/out" | tr '\n' '|')"
+expect_status "verse text lines=all" 0 $TEIKIT render --to text --param lines=all $R/verse.xml
+grep -q '^   2  and twice the boatman sings;$' "$TK_TMP/out" && grep -q '^  11  a rope upon the post\.$' "$TK_TMP/out" &&
+  ok || fail "verse text lines=all: every line numbered"
+expect_status "verse text lines=none" 0 $TEIKIT render --to text --param lines=none $R/verse.xml
+grep -q '^of mist and gull and evening grey$' "$TK_TMP/out" && ok || fail "verse text lines=none: no gutter"
+expect_status "verse html" 0 $TEIKIT render --to html $R/verse.xml
+grep -q '<h2 class="div-n">Poem 1</h2>' "$TK_TMP/out" && grep -q '<h2 class="div-n">Poem 2</h2>' "$TK_TMP/out" &&
+  grep -q '<div class="l" id="l5" data-n="5">of mist' "$TK_TMP/out" && ok || fail "verse html: poems numbered, line 5 in the margin"
+# the title once when the head that says it holds a mention (the h1 holds the head's content,
+# the mention's anchor stays); dictionary entries are blocks (one paragraph each in the text);
+# the index quotes a speech word by word (<vocal> then a word: two words)
+cat >"$TK_TMP/once.xml" <<'XML'
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>A Talk with Ada Quill</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
+<profileDesc><particDesc><listPerson><person xml:id="ada"><persName>Ada Quill</persName></person></listPerson></particDesc></profileDesc></teiHeader>
+<text><body><head>A Talk with <persName ref="#ada">Ada Quill</persName></head>
+<u who="#ada"><vocal><desc>laughs</desc></vocal>well then</u>
+<div><pb n="1"/><entryFree><form>ferry</form>, n. a boat <cit><quote>the ferry crosses</quote></cit></entryFree><entryFree><form>ford</form>, n. a shallow place</entryFree></div></body></text></TEI>
+XML
+expect_status "title once html" 0 $TEIKIT render --to html "$TK_TMP/once.xml"
+[ "$(grep -o 'A Talk with <a class="person"' "$TK_TMP/out" | wc -l)" -eq 1 ] && grep -q '<h1>A Talk with <a class="person" href="#tk-p-ada" title="Ada Quill" id="tk-m1">Ada Quill</a></h1>' "$TK_TMP/out" &&
+  ok || fail "title once: the head with a mention is the h1, once"
+grep -q 'speaks</a>: laughs well then' "$TK_TMP/out" && ok || fail "index: a speech quoted word by word"
+grep -q '<p class="entryFree">' "$TK_TMP/out" && ok || fail "dictionary entry a block in HTML"
+expect_status "dictionary entries text" 0 $TEIKIT render --to text "$TK_TMP/once.xml"
+grep -q '^ford, n\. a shallow place$' "$TK_TMP/out" && ok || fail "dictionary entries: one paragraph each: $(tail -4 "$TK_TMP/out" | tr '\n' '|')"
 # a facsimile (made-up tests/render/facsimile.xml): the local page image (facs/page1.png,
 # beside the file) inline as a data: URI beside the text at its page break, a remote one only
 # as a link (the page fetches nothing), a missing file no dead link, the zones listed after the text;
@@ -184,6 +251,20 @@ grep -q '<li>zone z1 (40,60 760,140)</li><li>zone z2 (40,200 760,200 760,900 40,
 expect_status "facsimile text" 0 $TEIKIT render --to text $R/facsimile.xml
 [ "$(sed -n '/^Facsimile:/,$p' "$TK_TMP/out" | tr '\n' '|')" = 'Facsimile:|Page 1: facs/page1.png|Page 2: https://images.example.org/ledger/page2.jpg|Page 3: facs/missing.png|Page 4: facs/page1.png|Surface 1: facs/page1.png; zone z1 (40,60 760,140); zone z2 (40,200|    760,200 760,900 40,900)|Surface 2: https://images.example.org/ledger/page2.jpg|Surface 3: facs/missing.png||' ] &&
   ok || fail "facsimile in the text view: $(sed -n '/^Facsimile:/,$p' "$TK_TMP/out" | tr '\n' '|')"
+# page images named by an identifier only (facs="0005": no scheme, no file extension, as in
+# FRUS volumes) are counted in one line of the text view, not listed one per page; a file
+# beside them is still listed
+cat >"$TK_TMP/pagenames.xml" <<'XML'
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Ledger</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+<text><body><pb n="1" facs="0005"/><p>Rent paid.</p><pb n="2" facs="0006"/><p>Wood bought.</p><pb n="3" facs="0007"/><p>Nails.</p></body></text></TEI>
+XML
+expect_status "page image names text" 0 $TEIKIT render --to text "$TK_TMP/pagenames.xml"
+[ "$(sed -n '/^Facsimile/,$p' "$TK_TMP/out" | tr '\n' '|')" = 'Facsimile: 3 page images named by identifier only (0005 ... 0007)||' ] &&
+  ok || fail "page image names: $(sed -n '/^Facsimile/,$p' "$TK_TMP/out" | tr '\n' '|')"
+sed 's|<pb n="3" facs="0007"/>|<pb n="3" facs="img/p3.jpg"/>|' "$TK_TMP/pagenames.xml" >"$TK_TMP/pagefile.xml"
+expect_status "page image names and a file text" 0 $TEIKIT render --to text "$TK_TMP/pagefile.xml"
+[ "$(sed -n '/^Facsimile/,$p' "$TK_TMP/out" | tr '\n' '|')" = 'Facsimile:|Page 3: img/p3.jpg|2 page images named by identifier only (0005 ... 0006)||' ] &&
+  ok || fail "page image names and a file: $(sed -n '/^Facsimile/,$p' "$TK_TMP/out" | tr '\n' '|')"
 # only files under the input's directory are read: not ../x.png, an absolute path, a symlink
 # out of the directory, a javascript: URL (not even as a link); no pb: the images in the list
 mkdir -p "$TK_TMP/fx/in"

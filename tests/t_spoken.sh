@@ -189,6 +189,8 @@ count tab '<sp who=' 6
 has tab "scene description before the first speech" "<stage>A room with a stove.</stage>"
 has tab "verse cell: one l per line" "<l>Snow on the pass,</l>"
 has tab "prose speech is a p" "<p>So late?</p>"
+has tab "joint speakers in a TAB row" '<sp who="#anna #boris">'
+hasnt tab "no person made of a joint label" 'xml:id="boris-anna"'
 # _italics_ in a speech: a direction (a sentence, a participle ending a clause), or emphasis
 has tab "an _italic_ sentence in a speech is a direction" '<stage rend="underscored">She looks out.</stage>'
 has tab "an _italic_ participle before a comma is a direction" '<stage rend="underscored">coughing</stage>'
@@ -226,6 +228,36 @@ has cast "role description in parentheses" ' <roleDesc>(his mother)</roleDesc></
 has cast "a role alone" '<castItem><role>A Porter</role></castItem>'
 has cast "a sentence after the cast list is no role" '<p>The action passes in a studio.</p>'
 has tab "e-book cast list" '<castList><head>Dramatis Personae</head>'
+# a brace joining roles in a cast list: castGroup, a castItem per line with a role per name,
+# the shared description after the brace the group's roleDesc
+cat >"$TK_TMP/brace.txt" <<'EOF'
+THE PERSONS OF THE PLAY
+
+  HENRY MARSH (_a lawyer_)
+  ALICE FINCH, MAY ROSS,  }
+    and KATE DOYLE        } (_Clerks at the office_)
+  OLD TOM
+  JOE BELL                }
+  SAM WEST                } (_Porters_)
+
+ACT I
+
+HENRY.  Good morning.
+
+ALICE.  Good morning.
+
+HENRY.  Again.
+
+ALICE.  Yes.
+EOF
+conv brace; shape brace play
+count brace '<castGroup>' 2
+has brace "a role per name on a brace line" '<castItem><role>ALICE FINCH</role>, <role>MAY ROSS</role>,  }</castItem>'
+has brace "the conjunction and the brace stay as printed" '<castItem>and <role>KATE DOYLE</role>        }</castItem><roleDesc>(_Clerks at the office_)</roleDesc>'
+has brace "the second group" '<castItem><role>SAM WEST</role>                }</castItem><roleDesc>(_Porters_)</roleDesc></castGroup>'
+has brace "a role outside the groups" '<castItem><role>OLD TOM</role></castItem><castGroup>'
+count brace '<sp who=' 4
+hasnt brace "an act heading ends the cast list" '<role>HENRY.</role>'
 cat >"$TK_TMP/inline.txt" <<'EOF'
 Release Date: May 1, 2001 [eBook #9]
 
@@ -269,6 +301,40 @@ has inline "bracketed direction between speeches" '<stage rend="bracketed"><pers
 has inline "bracketed direction inside a speech" '<stage rend="bracketed">Sits.</stage>'
 hasnt inline "a sentence 'Yes.' is no speaker" "<speaker>Yes."
 hasnt inline "a heading-like line is no speaker" "<speaker>END"
+# a direction in parentheses right after the name; joint speakers joined by "and" or "&"
+cat >"$TK_TMP/paren.txt" <<'EOF'
+ACT I
+
+DORA.  (Taking off her hat.)  So you came after all.
+
+PAUL.  (_To the window._)  The cab is still there.
+
+DORA.  Send it away.  (Aside)  He will not.
+
+PAUL.  I will, (for once) and gladly.
+
+DORA.  (To PAUL)  Then go.
+
+PAUL.  Going.  Bell & Co. (Ltd.) can wait.
+
+DORA AND PAUL.  At last!
+
+Dora and Paul.  Goodnight.
+
+DORA & PAUL.  Goodnight again.
+EOF
+conv paren; shape paren play
+count paren '<sp who=' 9
+has paren "a parenthesised direction after the name" '<p><stage rend="parenthesized">Taking off her hat.</stage>  So you came'
+has paren "a parenthesised _italic_ direction" '<stage rend="parenthesized">_To the window._</stage>'
+has paren "a parenthesised cue inside the speech" '<stage type="delivery" rend="parenthesized">Aside</stage>'
+has paren "a parenthesised 'To NAME'" '<stage type="delivery" rend="parenthesized">To PAUL</stage>'
+hasnt paren "a parenthesised phrase without a sentence stays text" '>for once</stage>'
+hasnt paren "(Ltd.) is no direction" '>Ltd.</stage>'
+has paren "joint speakers joined by AND" '<sp who="#dora #paul">'
+count paren 'who="#dora #paul"' 3
+hasnt paren "no person made of a joint label" 'xml:id="dora-paul"'
+hasnt paren "no person made of a joint label (inverted)" 'xml:id="paul-dora"'
 cat >"$TK_TMP/alone.txt" <<'EOF'
       THE FIRST ACT
 
@@ -345,6 +411,193 @@ has moby "a cue word as a direction" "<stage>Aside</stage>"
 has moby "joint speakers" 'who="#anna #boris"'
 has moby "epilogue division" '<div type="epilogue">'
 
+# printed line numbers (every fifth line, at the line end or start): l/@n, out of the text,
+# rendered back as printed; numbers that are no count of lines (not multiples of 5) stay text
+cat >"$TK_TMP/num.txt" <<'EOF'
+THE TRAGEDY OF NOBODY
+
+ACT I
+
+SCENE I. A hall.
+
+ANNA.  Who goes there? Speak, and tell me true,
+Or else be gone into the winter night,
+For I have seen no traveller here tonight,
+And none may pass the gate without a word,
+Nor stand beside the fire that is not mine.           5
+
+BORIS.  It is but I, your son, that stands here,
+And asks of you the shelter of the hall,
+Where once I played before the war began,
+And where my father kept his hounds and hawks,
+And where the winter never seemed so cold.            10
+
+ANNA.  Then come, and sit, and tell me all the news,
+And what the roads are like from here to town,
+And whether any of the bridges stand,
+And whether any of the soldiers came,
+Or whether all the country lies in snow.              15
+
+BORIS.  Yes, mother, and I will tell you all of it, though it takes the night,
+for the roads were bad and the bridges down, and the soldiers came and went
+as they pleased, and nobody asked them where they were going or why.
+
+ANNA.  Go on.
+EOF
+cat >"$TK_TMP/numfirst.txt" <<'EOF'
+The Tragedy of Nobody
+**** ACT I ****
+**** SCENE I. A hall. ****
+     Enter ANNA and BORIS
+ANNA
+     Who goes there? Speak, and tell me true,
+     Or else be gone into the winter night,
+     For I have seen no traveller here tonight,
+     And none may pass the gate without a word,
+  5  Nor stand beside the fire that is not mine.
+BORIS
+     It is but I, your son, that stands here,
+     And asks of you the shelter of the hall,
+     Where once I played before the war began,
+     And where my father kept his hounds and hawks,
+ 10  And where the winter never seemed so cold.
+ANNA
+     Then come, and sit, and tell me all the news,
+     And what the roads are like from here to town,
+     And whether any of the bridges stand,
+     And whether any of the soldiers came,
+ 15  Or whether all the country lies in snow.
+BORIS
+     Well?
+ANNA
+     Well.
+BORIS
+     Goodnight.
+ANNA
+     Goodnight.
+     Exit
+EOF
+conv num; shape num play
+count num '<l n=' 3
+has num "a number at the line end" '<l n="10" rend="numbered">And where the winter never seemed so cold.</l>'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/num.out" "$TK_TMP/num.xml" 2>/dev/null
+grep -qF 'And where the winter never seemed so cold. 10' "$TK_TMP/num.out" && ok || fail "num: the line number not rendered back"
+conv numfirst; shape numfirst play
+has numfirst "a number at the line start" '<l n="15" rend="numbered number-first">Or whether all the country lies in snow.</l>'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/numfirst.out" "$TK_TMP/numfirst.xml" 2>/dev/null
+grep -qF '15 Or whether all the country lies in snow.' "$TK_TMP/numfirst.out" && ok || fail "numfirst: the line number not rendered back"
+sed 's/cold\.            10$/cold.            12/' "$TK_TMP/num.txt" >"$TK_TMP/numnot.txt"
+conv numnot
+count numnot '<l n=' 0
+has numnot "a number that counts no lines stays text" 'cold.            12</l>'
+
+# in a play every speaker is a character: an office alone ("Captain.") is a person; a voice
+# offstage is the speaker it names; "All." and "Voice." stay roles
+cat >"$TK_TMP/voice.txt" <<'EOF'
+ACT I
+
+Nina	Who is there?
+
+Captain	The watch, madam.
+
+Nina	Come in, then.
+
+Captain	We cannot.
+
+Voice of Nina	Come in!
+
+Ivan’s Voice	Hallo!
+
+Ivan	Hallo again.
+
+All	Goodnight.
+
+Voice	Goodnight.
+EOF
+conv voice; shape voice play
+has voice "an office alone is a character in a play" '<sp who="#captain">'
+count voice '<sp who="#nina">' 3 # (Voice of Nina)
+count voice '<sp who="#ivan">' 2 # (Ivan’s Voice)
+hasnt voice "no person made of a voice" 'xml:id="ivan-s-voice"'
+count voice '<sp>' 2
+
+# an e-book's _italic_ direction left open over paragraphs ("_A bell rings ..." / "Curtain._")
+cat >"$TK_TMP/run.txt" <<'EOF'
+ACT I
+
+Anna	Where is he?
+
+Boris	Gone.
+
+Anna	_Sits._ Gone again.
+
+_A bell rings far away, and the lamps go out one by one across the square.
+
+The snow goes on falling.
+
+Curtain._
+EOF
+conv run; shape run play
+has run "the run's opening paragraph" '<stage>_A bell rings far away'
+has run "a paragraph inside the run" '<stage>The snow goes on falling.</stage>'
+has run "the run's closing paragraph" '<stage>Curtain._</stage>'
+count run '<sp who=' 3
+
+# prologue and epilogue divisions in the paragraph layout ("NAME.  speech")
+cat >"$TK_TMP/pro.txt" <<'EOF'
+THE WINTER GUEST
+
+PROLOGUE
+
+CHORUS.  Two houses stand upon a frozen hill,
+And in them two old quarrels linger still.
+
+ACT I
+
+ANNA.  Where is he?
+
+BORIS.  Gone.
+
+ANNA.  When?
+
+BORIS.  At dawn.
+
+EPILOGUE
+
+CHORUS.  So ends our tale of snow and fire and pride;
+Be kind, and let the quarrel here abide.
+EOF
+conv pro; shape pro play
+has pro "a prologue division" '<div type="prologue">'
+has pro "an epilogue division" '<div type="epilogue">'
+count pro '<div type="act">' 1
+count pro '<sp who="#chorus">' 2
+
+# a direction without brackets right after the name: a short sentence opening with a cue of
+# the stage-cue table, two blanks after it; a sentence whose subject is a cue word stays speech
+cat >"$TK_TMP/lead.txt" <<'EOF'
+ACT I
+
+MARY.  Aside.  He never listens.
+
+JOHN.  Sits down by the fire.  Well?
+
+MARY.  Music is the food of love.  Play on.
+
+JOHN.  Exit.
+
+MARY.  Again.
+
+JOHN.  Laughs.
+EOF
+conv lead; shape lead play
+has lead "a cue sentence after the name" '<p><stage>Aside.</stage>  He never listens.</p>'
+has lead "a cue with words after it" '<p><stage>Sits down by the fire.</stage>  Well?</p>'
+has lead "a speech that is only a cue" '<p><stage>Laughs.</stage></p>'
+has lead "a cue word as a sentence's subject stays speech" '<p>Music is the food of love.  Play on.</p>'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/lead.out" "$TK_TMP/lead.xml" 2>/dev/null
+grep -qF 'MARY. Aside. He never listens.' "$TK_TMP/lead.out" && ok || fail "lead: the direction not rendered back as printed"
+
 # --- the rules file extends the label grammar
 printf 'label-role COMMENTATOR\nlabel-not DECISION *\n' >"$TK_TMP/words.rules"
 printf 'COMMENTATOR: And he scores.\n\nDECISION OF THE BOARD: adopted.\n\nMR. A: Good.\n\nMR. B: Fine.\n' >"$TK_TMP/ext.txt"
@@ -373,8 +626,10 @@ shape sparse record
 # --- every corpus file: its shape, its turns, the label forms it uses
 if have_shared; then
   C=$SHARED/corpus
-  # file (prefix) | shape | minimum turns | labels that must be speakers ('|' separated)
-  while IFS='|' read -r f want min labels; do
+  # file (prefix) | shape | minimum turns | label forms that must be speakers (';'
+  # separated) | speakers whose turns have no @who: roles, no persons (QUESTION:, UKN:,
+  # MS: of nasa.rules, All, an unnamed Voice)
+  while IFS='|' read -r f want min labels roles; do
     [ -n "$f" ] || continue
     src=$(ls "$C"/"$f"*.txt 2>/dev/null | head -1)
     [ -n "$src" ] || { fail "corpus: no $f"; continue; }
@@ -392,6 +647,21 @@ if have_shared; then
     [ -s "$TK_TMP/miss" ] && fail "$(cat "$TK_TMP/miss")" || ok
     # no invented persons: every person is a speaker or a name of the text
     grep -q 'xml:id="[^"]*-[0-9][0-9]*"' "$TK_TMP/c.xml" && grep -q '<persName>\[' "$TK_TMP/c.xml" && fail "$f: a person made of a timestamp" || ok
+    # every turn has @who, unless its speaker is a role of the file's list (roles are no
+    # persons); no label is left in a speech's text (a label the file uses, at the start of
+    # a p, l or u)
+    awk -v roles=";$roles;" '
+      /<sp>/ { open = 1; next }
+      open && /<speaker>/ { s = $0; sub(/.*<speaker>/, "", s); sub(/<\/speaker>.*/, "", s)
+                            if (index(roles, ";" s ";") == 0) print "turn without @who: " s; open = 0 }
+      /<sp / { open = 0 }' "$TK_TMP/c.xml" >"$TK_TMP/nowho"
+    [ -s "$TK_TMP/nowho" ] && fail "$f: $(sort -u "$TK_TMP/nowho" | head -3 | tr '\n' ' ')" || ok
+    awk 'NR == FNR { if (match($0, /<speaker>[^<]*[.:]<\/speaker>/)) lab[substr($0, RSTART + 9, RLENGTH - 19)] = 1; next }
+         { for (x in lab) for (t = 1; t <= 3; t++) {
+             tag = t == 1 ? "<p>" : t == 2 ? "<l>" : "<u>"
+             if (index($0, tag x " ") || index($0, tag x "\t")) { print "label left in the text: " x; exit } } }' \
+      "$TK_TMP/c.xml" "$TK_TMP/c.xml" >"$TK_TMP/left"
+    [ -s "$TK_TMP/left" ] && fail "$f: $(cat "$TK_TMP/left")" || ok
   done <<EOF
 memo_wilson|record|0|
 memo_hac_1972|record|0|
@@ -402,22 +672,22 @@ letters_dfat|record|0|
 letters_pepys|record|0|
 interview_wpa|record|0|
 transcript_hac_1976|transcript|145|SECRETARY KISSINGER:;PROFESSOR OLIVER:
-transcript_conf2007|transcript|64|DR. KISSINGER:;QUESTION:
-transcript_conf2010|transcript|30|QUESTION:
+transcript_conf2007|transcript|64|DR. KISSINGER:;QUESTION:|QUESTION:
+transcript_conf2010|transcript|30|QUESTION:|QUESTION:
 transcript_whitehouse_2012|transcript|70|MR. CARNEY:$nb;MS. PSAKI:$nb;Q$nb$nb$nb
-transcript_whitehouse_2011|transcript|22|SENIOR ADMINISTRATION OFFICIAL:$nb;Q$nb$nb$nb
-transcript_changelog|transcript|240|**Jerod Santo:**;**Divya:**;**Nick Nisi:**;**Kevin Ball:**
-transcript_nasa_apollo13|transcript|10400|CC:;CDR:;CMP:;LMP:
+transcript_whitehouse_2011|transcript|22|SENIOR ADMINISTRATION OFFICIAL:$nb;Q$nb$nb$nb|SENIOR ADMINISTRATION OFFICIAL:$nb
+transcript_changelog|transcript|240|**Jerod Santo:**;**Divya:**;**Nick Nisi:**;**Kevin Ball:**|**Break:**
+transcript_nasa_apollo13|transcript|10400|CC:;CDR:;CMP:;LMP:|MS:
 transcript_nasa_mercury_ma6|transcript|1700|P:;CC:;CT:
-transcript_nasa_mercury_mr4|transcript|200|STONY:;BELL 7:;CC:
+transcript_nasa_mercury_mr4|transcript|200|STONY:;BELL 7:;CC:|UKN:
 log_nasa_gemini8|transcript|2200|C:;P:;CC:
-play_shakespeare_hamlet|play|1137|HAMLET;KING CLAUDIUS;ROSENCRANTZ GUILDENSTERN
-play_shakespeare_julius_caesar|play|796|BRUTUS;CASSIUS
-play_shakespeare_twelfth_night|play|923|VIOLA;SIR TOBY BELCH
+play_shakespeare_hamlet|play|1137|HAMLET;KING CLAUDIUS;ROSENCRANTZ GUILDENSTERN|All
+play_shakespeare_julius_caesar|play|796|BRUTUS;CASSIUS|All
+play_shakespeare_twelfth_night|play|923|VIOLA;SIR TOBY BELCH|
 play_wilde|play|870|Algernon.;Lady Bracknell.;Miss Prism.
 play_pinero|play|460|ROPER.;MRS. UPJOHN.;VON RETTENMAYER.
 play_ibsen|play|1293|Nora;Mrs.${nb}Linde;Doctor Rank
-play_chekhov|play|660|Lyubov;Varya’s Voice;Voice of Trofimov
+play_chekhov|play|660|Lyubov;Varya’s Voice;Voice of Trofimov|Voice
 EOF
 else
   skip "no ../shared/corpus"

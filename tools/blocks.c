@@ -186,12 +186,46 @@ size_t tk_parse_date(const char *s, size_t len, char *iso)
 
 /* 1 when the line reads as a dateline: optional place ("Moscow, ", "[Washington,] "), a
  * date, then at most a short tail (".", "—6 p.m.", " (received ...)"). */
+/* A dateline that says the paper bears no date (`Harbin, undated. [Received November 24,
+ * 1917, 4.05 p.m.]`, `Buenos Aires [undated].`, `[Buenos Aires, undated.]`, `Undated.`): a
+ * place of up to five capitalised words (or none), `undated` (maybe in brackets), then at
+ * most a bracketed or parenthesised note of receipt. */
+static int undated_line(const char *s, size_t len)
+{
+    size_t i = 0, words = 0;
+    if (i < len && s[i] == '[')
+        i++;
+    while (i < len && words < 6) {
+        if (len - i >= 7 && (memcmp(s + i, "undated", 7) == 0 || memcmp(s + i, "Undated", 7) == 0))
+            break;
+        if (!is_upper((unsigned char)s[i]) && (unsigned char)s[i] < 0xC3)
+            return 0;
+        while (i < len && s[i] != ' ' && s[i] != ',' && s[i] != '[')
+            i++;
+        words++;
+        while (i < len && (s[i] == ' ' || s[i] == ',' || s[i] == '['))
+            i++;
+    }
+    if (len - i < 7 || (memcmp(s + i, "undated", 7) != 0 && memcmp(s + i, "Undated", 7) != 0))
+        return 0;
+    i += 7;
+    while (i < len && (s[i] == '.' || s[i] == ']' || s[i] == ' '))
+        i++;
+    if (i == len)
+        return 1;
+    char close = s[i] == '[' ? ']' : s[i] == '(' ? ')' : 0;
+    return close != 0 && s[len - 1] == close && len - i <= 60 &&
+           (memcmp(s + i + 1, "Received", 8) == 0 || memcmp(s + i + 1, "Rec", 3) == 0);
+}
+
 static int is_dateline_text(const char *s, size_t len)
 {
     char iso[16];
     len = rtrim_len(s, len);
     if (len == 0 || len > 90)
         return 0;
+    if (undated_line(s, len))
+        return 1;
     for (size_t i = 0; i < len && i < 50; i++) {
         if (i > 0 && s[i - 1] != ' ')
             continue;
@@ -243,41 +277,10 @@ static size_t meta_line(const tk_line *l, size_t *klen)
     return i;
 }
 
-/* List marker at the start of the line: "1)", "1.", "(a)", "a)", "-", "*", "•". Returns the
- * offset of the item's text, 0 when none; *mlen = the marker's length; *num = the number
- * (0 for bullets and letters other than a). */
-static size_t list_marker(const tk_line *l, size_t *mlen, int *num)
+/* The list marker line l starts with (lists.c): 1 and *m, else 0. */
+static int list_marker(const tk_line *l, tk_lmark *m)
 {
-    const char *s = l->s;
-    size_t n = l->len, i = 0;
-    *num = 0;
-    if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') {
-        i = 1;
-    } else if (n >= 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-               (unsigned char)s[2] == 0xA2 && s[3] == ' ') {
-        i = 3; /* • */
-    } else if (is_digit((unsigned char)s[0])) {
-        int v;
-        size_t k = digits_at(s, n, 3, &v);
-        if (k == 0 || k >= n || (s[k] != ')' && s[k] != '.'))
-            return 0;
-        i = k + 1;
-        *num = v;
-    } else if (n >= 3 && is_lower((unsigned char)s[0]) && (s[1] == ')' || s[1] == '.')) {
-        i = 2;
-        *num = s[0] == 'a' ? 1 : 0;
-    } else if (n >= 4 && s[0] == '(' && (is_lower((unsigned char)s[1]) || is_digit((unsigned char)s[1])) && s[2] == ')') {
-        i = 3;
-        *num = (s[1] == 'a' || s[1] == '1') ? 1 : 0;
-    } else {
-        return 0;
-    }
-    if (i >= n || s[i] != ' ')
-        return 0;
-    *mlen = i;
-    while (i < n && s[i] == ' ')
-        i++;
-    return i < n ? i : 0;
+    return tk_list_marker(l->s, l->len, m);
 }
 
 /* "[12] text" at the start of a line (a note of a notes section). */
@@ -305,7 +308,106 @@ typedef struct parser {
     unsigned forms;        /* label forms this text's turns use (TK_LF_*) */
     int mixed_ok;          /* mixed-case names are labels */
     tk_names *mixed;       /* how often each mixed-case name opens a paragraph with ':' */
+    tk_lmark marks[TK_LIST_DEPTH]; /* the markers of the open items of a record's list,
+                                      one a nesting level */
+    unsigned depth;        /* the level of the last item */
+    int item_empty;        /* that item is a marker alone on its line: its text follows */
+    int numbered;          /* the play prints line numbers: 1 at line ends, 2 at starts */
 } parser;
+
+/* A line number printed at the end of line l ("...to suffer      60": two blanks or more,
+ * then one to four digits; where == 1) or at its start ("60   Whether 'tis...", where ==
+ * 2): its value, with [*a, *e) its digits and *text the end (or the start) of the line's
+ * own text; -1 when none. */
+static long printed_number(const tk_line *l, int where, size_t *a, size_t *e, size_t *text)
+{
+    size_t n = rtrim_len(l->s, l->len), i, k;
+    if (where == 1) {
+        for (i = n; i > 0 && is_digit((unsigned char)l->s[i - 1]); i--)
+            ;
+        if (i == n || n - i > 4 || i < 3)
+            return -1;
+        for (k = i; k > 0 && (l->s[k - 1] == ' ' || l->s[k - 1] == '\t'); k--)
+            ;
+        if (i - k < 2 && !(i - k == 1 && l->s[k] == '\t'))
+            return -1;
+        if (k == indent_of(l) || is_digit((unsigned char)l->s[k - 1]))
+            return -1; /* a number alone, or a column of a table */
+        *a = i;
+        *e = n;
+        *text = k;
+    } else {
+        size_t s0 = indent_of(l);
+        for (i = s0; i < n && is_digit((unsigned char)l->s[i]); i++)
+            ;
+        if (i == s0 || i - s0 > 4)
+            return -1;
+        for (k = i; k < n && (l->s[k] == ' ' || l->s[k] == '\t'); k++)
+            ;
+        if ((k - i < 2 && !(k - i == 1 && l->s[i] == '\t')) || k >= n ||
+            !(is_upper((unsigned char)l->s[k]) || is_lower((unsigned char)l->s[k]) ||
+              l->s[k] == '\'' || l->s[k] == '"' || (unsigned char)l->s[k] >= 0xC0))
+            return -1;
+        *a = s0;
+        *e = i;
+        *text = k;
+    }
+    return strtol(l->s + *a, NULL, 10);
+}
+
+/* Whether lines [a, b) of a play print line numbers (1 at their ends, 2 at their starts,
+ * 0 none): three such numbers or more, every one a multiple of 5, most rising (a count of
+ * the lines, not part of the text). */
+static int numbered_lines(const tk_lines *L, size_t a, size_t b)
+{
+    for (int where = 1; where <= 2; where++) {
+        size_t found = 0, rising = 0, x, y, t;
+        long last = -1, v;
+        int bad = 0;
+        for (size_t i = a; i < b && !bad; i++) {
+            if ((v = printed_number(&L->v[i], where, &x, &y, &t)) < 0)
+                continue;
+            bad = v == 0 || v % 5 != 0;
+            found++;
+            rising += v > last;
+            last = v;
+        }
+        if (!bad && found >= 3 && rising * 3 >= found * 2)
+            return where;
+    }
+    return 0;
+}
+
+/* The length of line l without its printed line number (P->numbered) and trailing blanks;
+ * *start: where its text starts after a number at the line's start (else its indent). */
+static size_t verse_len(const parser *P, const tk_line *l, size_t *start)
+{
+    size_t a, e, t;
+    *start = indent_of(l);
+    if (P->numbered == 0 || printed_number(l, P->numbered, &a, &e, &t) < 0)
+        return rtrim_len(l->s, l->len);
+    if (P->numbered == 2) {
+        *start = t;
+        return rtrim_len(l->s, l->len);
+    }
+    return t;
+}
+
+/* Marks the verse lines of blocks [from, P->db->n) that print their number (TK_BF_LINE_N,
+ * the digits in label_off/label_len). */
+static void mark_line_numbers(parser *P, size_t from)
+{
+    for (size_t k = from; P->numbered && k < P->db->n; k++) {
+        tk_block *bl = &P->db->b[k];
+        size_t a, e, t;
+        if (bl->kind != TK_B_L ||
+            printed_number(&P->lines->v[bl->line], P->numbered, &a, &e, &t) < 0)
+            continue;
+        bl->flags |= P->numbered == 1 ? TK_BF_LINE_N : TK_BF_LINE_N | TK_BF_LINE_N_START;
+        bl->label_off = a;
+        bl->label_len = e - a;
+    }
+}
 
 /* A speaker label on line l in a form the text uses (P->forms; a mixed-case name only when
  * the text has such labels). Returns the offset of the speech (the line's length when the
@@ -679,53 +781,161 @@ static int page_marker_line(const tk_line *l)
     return i == e - 1 && i > 6;
 }
 
-/* next: the paragraph after p (NULL at the end): a numbered paragraph opens a list when the
- * next one carries the next number (`3.` then `4.`, the numbered paragraphs of a telegram
- * after an unnumbered one). */
-static void record_paragraph(parser *P, const para *p, const para *next, int *list_open)
+/* How many paragraphs may stand between two items of a list and still belong to the first
+ * (an article of a treaty and its further paragraphs, a page break counted as none). */
+#define ITEM_MORE_MAX 8
+
+/* 1 when no line of paragraph p starts with a list marker. */
+static int unmarked_para(const tk_lines *L, const para *p)
+{
+    tk_lmark m;
+    for (size_t i = p->first; i < p->first + p->n; i++)
+        if (list_marker(&L->v[i], &m))
+            return 0;
+    return 1;
+}
+
+/* 1 when the last line of paragraph p ends with a colon. */
+static int ends_with_colon(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first + p->n - 1];
+    size_t e = rtrim_len(l->s, l->len);
+    return e > 0 && l->s[e - 1] == ':';
+}
+
+/* 1 when marker m opens a list inside the last item: a first number (`(a)`, `1.`) of
+ * another kind, punctuation or case than that item's, above the deepest level. */
+static int opens_inner(const parser *P, const tk_lmark *m)
+{
+    const tk_lmark *o = &P->marks[P->depth];
+    int same = o->kind == m->kind && o->close == m->close && o->upper == m->upper &&
+               o->quoted == m->quoted;
+    return P->depth + 1 < TK_LIST_DEPTH && tk_list_marker_first(m) && !same;
+}
+
+/* The nesting level marker m numbers in the open list: the deepest level whose item m
+ * follows; else one deeper when m opens a list (`(a)` under `1.`); else the last item's. */
+static unsigned item_level(const parser *P, const tk_lmark *m)
+{
+    for (unsigned j = P->depth + 1; j-- > 0;)
+        if (tk_list_marker_follows(&P->marks[j], m))
+            return j;
+    if (opens_inner(P, m))
+        return P->depth + 1;
+    return P->depth;
+}
+
+/* 1 when the unmarked paragraph v[k] of an open list is a further paragraph of one of its
+ * open items, that item's level in *level: the last item is a marker alone (its text
+ * follows), or the next marked paragraph within ITEM_MORE_MAX, before any heading, carries
+ * the marker that follows an open item's (`(1)`, two paragraphs, `(2)`: both paragraphs are
+ * item 1's; `2.`, `(a)`, `(b)`, a paragraph, `3.`: the paragraph is item 2's), or this
+ * paragraph ends with a colon and the next one opens a list of another kind (`(4) ...`,
+ * `That the states agree:`, `“1.`: the paragraph and the list are item 4's). */
+static int item_goes_on(parser *P, const para *v, size_t k, size_t end, unsigned *level)
 {
     const tk_lines *L = P->lines;
-    size_t i = p->first, end = p->first + p->n;
+    *level = P->depth;
+    if (P->item_empty)
+        return 1;
+    for (size_t j = k, seen = 0, last_text = (size_t)-1; j < end && seen < ITEM_MORE_MAX; j++) {
+        const tk_line *l = &L->v[v[j].first];
+        tk_lmark m;
+        if (v[j].n == 1 && page_marker_line(l))
+            continue;
+        if (list_marker(l, &m)) {
+            for (unsigned d = P->depth + 1; d-- > 0;)
+                if (tk_list_marker_follows(&P->marks[d], &m)) {
+                    *level = d;
+                    return 1;
+                }
+            /* this paragraph leads in to the list right after it (ends with a colon,
+               `comprised the following:`): the item goes on with it and the list */
+            return last_text == k && ends_with_colon(L, &v[k]) &&
+                   opens_inner(P, &m);
+        }
+        if (v[j].n == 1 && heading_like(l))
+            return 0;
+        seen++;
+        last_text = j;
+    }
+    return 0;
+}
+
+/* Splits record paragraph v[k] into paragraph text and list items (v[end]: the end of the
+ * text). A numbered paragraph opens a list when it is item 1 (`a`, `i`, a bullet) or when
+ * the next line or paragraph carries the next number (`3.` then `4.`, the numbered
+ * paragraphs of a telegram after an unnumbered one); a marker alone on its line is an item
+ * whose text is the next paragraph; an unmarked paragraph between two items of an open list
+ * joins the first (item_goes_on). */
+static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int *list_open)
+{
+    const tk_lines *L = P->lines;
+    const para *p = &v[k], *next = k + 1 < end ? &v[k + 1] : NULL;
+    size_t i = p->first, stop = p->first + p->n;
     size_t run = i; /* start of the running plain text */
     if (p->n == 1 && page_marker_line(&L->v[i])) { /* a page break: an open list goes on */
         add_block(P, TK_B_P, i, 1, 0);
         return;
     }
-    for (; i < end; i++) {
-        size_t mlen, t;
-        int num;
-        if ((t = list_marker(&L->v[i], &mlen, &num)) == 0)
-            continue;
-        /* a list starts with item 1 / a / a bullet, or continues an open list */
-        if (!*list_open && num != 1 && !(num == 0 && (L->v[i].s[0] == '-' || L->v[i].s[0] == '*' || (unsigned char)L->v[i].s[0] == 0xE2))) {
-            /* a single numbered paragraph such as a telegram number stays a paragraph,
-               unless the next paragraph line also carries a marker */
-            size_t m2;
-            int n2;
-            const tk_line *nl = i + 1 < end ? &L->v[i + 1]
-                                : i + 1 == end && next != NULL ? &L->v[next->first] : NULL;
-            if (!(nl != NULL && num > 1 && list_marker(nl, &m2, &n2) > 0 && n2 == num + 1))
-                continue;
+    unsigned level;
+    if (*list_open && unmarked_para(L, p) && item_goes_on(P, v, k, end, &level)) {
+        tk_block *b = add_block(P, TK_B_ITEM, i, p->n, 0);
+        if (b != NULL) {
+            b->flags |= TK_BF_ITEM_MORE;
+            b->level = level;
         }
+        note(P, i, "list", "a further paragraph of the list item before it");
+        P->item_empty = 0;
+        P->depth = level;
+        return;
+    }
+    for (; i < stop; i++) {
+        tk_lmark m, m2;
+        if (!list_marker(&L->v[i], &m))
+            continue;
+        const tk_line *nl = i + 1 < stop ? &L->v[i + 1]
+                            : i + 1 == stop && next != NULL ? &L->v[next->first] : NULL;
+        int lone = m.text == L->v[i].len;
+        /* a list starts with item 1 / a / i / a bullet, or continues an open list; a single
+           numbered paragraph such as a telegram number stays a paragraph, unless the next
+           paragraph line carries the next marker; a marker alone needs text after it, or
+           the first item of a list in it (`2.` alone, then `(a) ...`) */
+        if (lone && (nl == NULL || (list_marker(nl, &m2) &&
+                                    (!tk_list_marker_first(&m2) ||
+                                     tk_list_marker_follows(&m, &m2)))))
+            continue;
+        if (!*list_open && !tk_list_marker_first(&m) &&
+            !(nl != NULL && list_marker(nl, &m2) && tk_list_marker_follows(&m, &m2)))
+            continue;
         if (i > run) {
             add_block(P, TK_B_P, run, i - run, 0);
             *list_open = 0;
         }
         /* the item runs to the next marker line */
         size_t e = i + 1;
-        while (e < end && list_marker(&L->v[e], &mlen, &num) == 0)
+        while (e < stop && !list_marker(&L->v[e], &m2))
             e++;
-        tk_block *b = add_block(P, TK_B_ITEM, i, e - i, t);
+        level = *list_open ? item_level(P, &m) : 0;
+        tk_block *b = add_block(P, TK_B_ITEM, i, e - i, m.text);
         if (b != NULL) {
             b->label_off = 0;
-            b->label_len = mlen;
+            b->label_len = m.mlen;
+            b->level = level;
+            if (m.kind == TK_LM_WORD || m.quoted)
+                b->flags |= TK_BF_ITEM_WORD;
         }
+        if (level > 0)
+            note(P, i, "list", "an item of a list in the item before it (another kind of number)");
+        P->marks[level] = m;
+        P->depth = level;
+        P->item_empty = lone && e == i + 1;
         *list_open = 1;
         run = e;
         i = e - 1;
     }
-    if (run < end) {
-        add_block(P, TK_B_P, run, end - run, 0);
+    if (run < stop) {
+        add_block(P, TK_B_P, run, stop - run, 0);
         *list_open = 0;
     }
 }
@@ -953,6 +1163,43 @@ static int title_para(parser *P, const para *p, tk_shape shape)
     return lw >= 1 && cl * 10 >= lw * 6 && letters * 2 >= chars;
 }
 
+/* 1 when the line is a number alone (`7`, `7.`, `VII`): an outline number on its line. */
+static int number_line(const tk_line *l)
+{
+    size_t n = rtrim_len(l->s, l->len), i = 0;
+    if (n > 0 && l->s[n - 1] == '.')
+        n--;
+    while (i < n && (is_digit((unsigned char)l->s[i]) || strchr("IVXL", l->s[i]) != NULL))
+        i++;
+    return n > 0 && n <= 5 && i == n;
+}
+
+/* The evidence for and against a heading at paragraph v[k] of a record that a table of
+ * labels decides (-v says which): 1 a heading (an outline label `ITEM 7.`, `Agenda item
+ * 1.A.:`; a number alone on the line above a title), -1 no heading whatever its shape (a
+ * person's name: a signature among others), 0 left to the shape of the line (heading_like). */
+static int heading_evidence(parser *P, const para *v, size_t k, size_t end)
+{
+    const tk_lines *L = P->lines;
+    const para *p = &v[k];
+    const tk_line *l = &L->v[p->first];
+    if (k + 1 >= end)
+        return 0;
+    if (p->n == 1 && tk_rec_outline_heading(l->s, l->len)) {
+        note(P, p->first, "heading", "heading: an outline label and its number ('ITEM 7.', 'Agenda item 1.A.:')");
+        return 1;
+    }
+    if (p->n == 2 && number_line(l) && heading_like(&L->v[p->first + 1])) {
+        note(P, p->first, "heading", "heading: a number alone on its line above a title");
+        return 1;
+    }
+    if (p->n == 1 && heading_like(l) && tk_rec_person_line(l->s, l->len)) {
+        note(P, p->first, "heading", "not a heading: a person's name (a signature among others)");
+        return -1;
+    }
+    return 0;
+}
+
 /* Index of the title paragraph among the first ones (before any long paragraph), or -1.
  * Short lines and datelines may stand before it. */
 static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
@@ -962,6 +1209,8 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
         const tk_line *l = &L->v[v[k].first];
         if (dateline_para(L, &v[k]))
             continue;
+        if (v[k].n == 1 && tk_rec_series_number(l->s, l->len))
+            continue; /* `Treaty Series No. 898` over the title: an opener line */
         if (title_para(P, &v[k], shape))
             return (long)k;
         if (v[k].n == 1 && l->len <= 80)
@@ -1048,6 +1297,47 @@ static int play_stage_para(const tk_lines *L, const para *p)
     return 0;
 }
 
+/* The underscores of paragraph p (an e-book's italics). */
+static size_t underscores(const tk_lines *L, const para *p)
+{
+    size_t n = 0;
+    for (size_t i = p->first; i < p->first + p->n; i++)
+        for (const char *c = L->v[i].s; (c = memchr(c, '_', (size_t)(L->v[i].s + L->v[i].len - c))) != NULL; c++)
+            n++;
+    return n;
+}
+
+/* 1 when paragraph p opens (dir 1) or closes (dir -1) an _italic_ run with its only
+ * underscore: "_A sound is heard ..." at its start, "Curtain._" at its end. */
+static int italic_edge(const tk_lines *L, const para *p, int dir)
+{
+    const tk_line *f = &L->v[p->first], *e = &L->v[p->first + p->n - 1];
+    size_t a = indent_of(f), n = rtrim_len(e->s, e->len);
+    if (n == 0 || underscores(L, p) != 1)
+        return 0;
+    if (dir > 0)
+        return f->s[a] == '_' && a + 1 < f->len && f->s[a + 1] != ' ';
+    return e->s[n - 1] == '_' || (n >= 2 && e->s[n - 2] == '_' && strchr(".,;:!?", e->s[n - 1]));
+}
+
+/* 1 when paragraph v[k] belongs to an _italic_ run that an e-book left open over several
+ * paragraphs (a direction: "_A sound is heard ... orchard." / "Curtain._"): it opens the
+ * run that a paragraph after it closes, or closes one opened before it, or stands between
+ * the two, with no other underscore (at most four paragraphs in all). */
+static int italic_run_para(const tk_lines *L, const para *v, size_t k, size_t end)
+{
+    size_t first = k, last = k;
+    /* back to the opening paragraph (over the closing one, k, and those without underscore) */
+    while (first > 0 && k - first < 4 && !italic_edge(L, &v[first], 1) &&
+           (underscores(L, &v[first]) == 0 || (first == k && italic_edge(L, &v[k], -1))))
+        first--;
+    /* on to the closing paragraph (over the opening one, first, and those without) */
+    while (last + 1 < end && last - first < 4 && !italic_edge(L, &v[last], -1) &&
+           (underscores(L, &v[last]) == 0 || (last == first && italic_edge(L, &v[last], 1))))
+        last++;
+    return first < last && italic_edge(L, &v[first], 1) && italic_edge(L, &v[last], -1);
+}
+
 /* 1 when line l can be a role of a cast list: short, no sentence ("The action takes place
  * in Helmer's house." is none: five words or more ending in '.', two of them lower-case),
  * not in _italics_ or brackets (a direction). */
@@ -1064,20 +1354,37 @@ static int cast_line(const tk_line *l)
     return !(words >= 5 && l->s[n - 1] == '.' && lower >= 2);
 }
 
+/* Where a brace that joins line l to its neighbours stands ("ALBERT PALK,   } (_Actors_)"):
+ * the offset of a '}' after a space, 0 when none. */
+static size_t brace_at(const tk_line *l)
+{
+    for (size_t i = 1; i < l->len; i++)
+        if (l->s[i] == '}' && l->s[i - 1] == ' ')
+            return i;
+    return 0;
+}
+
 /* Cast items in paragraph p: every line a role, a line opening with '(' the description
- * of the role above it ("THE HON. MRS. STIDULPH" / "(_Formerly ..._)"). With emit 0 only
- * says whether p is such a paragraph. */
+ * of the role above it ("THE HON. MRS. STIDULPH" / "(_Formerly ..._)"); two or more lines
+ * in a row joined by a brace ("}") are a group whose description follows the brace. With
+ * emit 0 only says whether p is such a paragraph. */
 static int cast_paragraph(parser *P, const para *p, int emit)
 {
     const tk_lines *L = P->lines;
     for (size_t i = p->first; i < p->first + p->n; i++)
         if (!cast_line(&L->v[i]))
             return 0;
-    for (size_t i = p->first; emit && i < p->first + p->n;) {
+    size_t end = p->first + p->n;
+    for (size_t i = p->first; emit && i < end;) {
         size_t e = i + 1;
-        while (e < p->first + p->n && L->v[e].s[indent_of(&L->v[e])] == '(')
+        int brace = brace_at(&L->v[i]) > 0 &&
+                    ((i > p->first && brace_at(&L->v[i - 1])) || (e < end && brace_at(&L->v[e])));
+        while (!brace && e < end && L->v[e].s[indent_of(&L->v[e])] == '(')
             e++;
-        add_block(P, TK_B_CAST_ITEM, i, e - i, indent_of(&L->v[i]));
+        tk_block *bl = add_block(P, TK_B_CAST_ITEM, i, e - i, indent_of(&L->v[i]));
+        if (bl != NULL && brace)
+            bl->flags |= TK_BF_BRACE |
+                         (i == p->first || !brace_at(&L->v[i - 1]) ? TK_BF_BRACE_OPEN : 0);
         i = e;
     }
     return 1;
@@ -1115,7 +1422,8 @@ static int speech_is_verse(parser *P, size_t a, size_t e, const play_state *ps)
         return 0;
     for (size_t i = a; i + 1 < e; i++) {
         const tk_line *l = &L->v[i], *nx = &L->v[i + 1];
-        size_t n = rtrim_len(l->s, l->len), x = indent_of(nx);
+        size_t x, t, n = verse_len(P, l, &t);
+        (void)verse_len(P, nx, &x);
         /* reaches the margin: wrapped prose (a play whose verse is printed as wide as its
            prose, the indented layout, has margin 0: its capitals decide) */
         if (ps->margin > 0 && n * 100 > ps->margin * 80)
@@ -1138,6 +1446,67 @@ static void speech_lines(parser *P, size_t a, size_t e, const play_state *ps)
     } else {
         add_block(P, TK_B_P, a, e - a, 0);
     }
+}
+
+/* A direction without brackets that opens a speech right after its label ("MARY.  Aside.
+ * He never listens.", "JOHN.  Sits down.  Well?"): a sentence of at most six words at
+ * s[t..n) opening with a cue of the stage-cue table (case as printed) that no verb follows,
+ * ending in '.' before two blanks or the line's end. Returns its length, 0 when none. */
+static size_t lead_cue(parser *P, const tk_line *l, size_t t)
+{
+    /* verbs that make the cue a sentence's subject ("Music is the food of love.") */
+    static const char *const verbs[] = {"is ", "was ", "are ", "were ", "will ", "would ",
+                                        "has ", "had ", "have ", "can ", "could ", "shall ",
+                                        "should ", "may ", "must ", "does ", "did ", "of "};
+    size_t n = rtrim_len(l->s, l->len), words = 1, m;
+    if (t >= n || (m = tk_speakers_stage_cue(P->g, l->s + t, n - t)) == 0)
+        return 0;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (t + m + 1 < n && strncmp(l->s + t + m + 1, verbs[k], strlen(verbs[k])) == 0)
+            return 0;
+    for (size_t i = t; i < n; i++) {
+        char c = l->s[i];
+        if (c == '?' || c == '!' || c == ';' || c == ':' || c == '"' || c == '[' || c == '(')
+            return 0;
+        if (c == ' ' && (i + 1 >= n || l->s[i + 1] != ' '))
+            words++;
+        if (words > 6)
+            return 0;
+        if (c == '.' && (i + 1 == n || (i + 2 < n && l->s[i + 1] == ' ' && l->s[i + 2] == ' ')))
+            return i + 1 - t;
+    }
+    return 0;
+}
+
+/* 1 when the name s[0..n) of a play's label names two or more speakers joined by "and",
+ * "&" or commas, each of whom speaks alone elsewhere ("Anna and Boris"). */
+static int joint_label(const tk_names *names, const char *s, size_t n)
+{
+    size_t part[16][2];
+    size_t np = tk_joint_parts(s, n, 0, part, sizeof part / sizeof *part);
+    for (size_t k = 0; k < np; k++)
+        if (tk_names_get(names, s + part[k][0], part[k][1] - part[k][0]) == 0)
+            return 0;
+    return np >= 2;
+}
+
+/* The speaker a voice offstage names ("Voice of Trofimov", "Varya’s Voice"), when that name
+ * speaks alone elsewhere: 1 with s[*a, *a + *len) the name, else 0. */
+static int voice_of(const tk_names *names, const char *s, size_t n, size_t *a, size_t *len)
+{
+    static const char *const suffix[] = {"\xe2\x80\x99s voice", "'s voice"};
+    *a = 0;
+    *len = 0;
+    if (n > 9 && strncasecmp(s, "voice of ", 9) == 0) {
+        *a = 9;
+        *len = n - 9;
+    }
+    for (size_t k = 0; k < 2 && *len == 0; k++) {
+        size_t m = strlen(suffix[k]);
+        if (n > m && strncasecmp(s + n - m, suffix[k], m) == 0)
+            *len = n - m;
+    }
+    return *len > 0 && tk_names_get(names, s + *a, *len) > 0;
 }
 
 /* One paragraph of a play whose speeches are paragraphs ("Name.  speech", "Name<TAB>
@@ -1175,7 +1544,7 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
         }
         if (p->n > 1)
             note(P, p->first, "heading", "a heading over several lines: joined");
-        ps->in_cast = ps->turn_open = ps->spoken = 0;
+        ps->in_cast = ps->cast_open = ps->turn_open = ps->spoken = 0; /* (the roles end) */
         ps->in_division = 1;
         return;
     }
@@ -1199,19 +1568,38 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
     }
     tk_label lab;
     size_t t;
+    int joint = 0;
     if (!ps->in_cast && (t = speaker_label(P, l, &lab)) > 0 &&
         (lab.caps || !(lab.form & TK_LF_ALONE) || (lab.form & TK_LF_COLON)) &&
-        ((lab.form & TK_LF_TAB) || (lab.form & TK_LF_COLON) ||
+        ((joint = joint_label(ps->names, l->s + lab.name_off, lab.name_len)) ||
+         (lab.form & TK_LF_TAB) || (lab.form & TK_LF_COLON) ||
          tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2)) {
         /* a name alone or "Name." counts when it speaks again (not "TABLEAU", "LONDON.") */
+        if (joint)
+            note(P, p->first, "speaker", "several speakers speak together");
+        size_t va, vl;
+        if (!joint && voice_of(ps->names, l->s + lab.name_off, lab.name_len, &va, &vl)) {
+            /* a voice offstage: the speaker it names ("Voice of Trofimov" -> #trofimov) */
+            lab.name_off += va;
+            lab.name_len = vl;
+            lab.role = 0;
+            joint = 1;
+            note(P, p->first, "speaker", "a voice offstage: the speaker it names");
+        }
         if (lab.form & TK_LF_ALONE) {
             tk_block *sb = add_block(P, TK_B_SPEAKER, p->first, 1, 0);
             set_label(sb, &lab);
+            if (sb != NULL && joint)
+                sb->flags |= TK_BF_JOINT;
             speech_lines(P, p->first + 1, p->first + p->n, ps);
         } else {
             int verse = speech_is_verse(P, p->first, p->first + p->n, ps);
             tk_block *tb = add_block(P, TK_B_TURN, p->first, verse ? 1 : p->n, t);
             set_label(tb, &lab);
+            if (tb != NULL)
+                tb->lead_stage = lead_cue(P, l, t);
+            if (tb != NULL && joint)
+                tb->flags |= TK_BF_JOINT;
             if (verse && tb != NULL) {
                 tb->flags |= TK_BF_VERSE;
                 for (size_t i = p->first + 1; i < p->first + p->n; i++)
@@ -1224,7 +1612,8 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
         ps->spoken = 1;
         return;
     }
-    if (play_stage_para(L, p) || (ps->in_division && !ps->spoken && !ps->in_cast)) {
+    if (play_stage_para(L, p) || italic_run_para(L, v, k, end) ||
+        (ps->in_division && !ps->spoken && !ps->in_cast)) {
         /* a direction; before the first speech of a division the scene is described */
         tk_block *e = para_block(P, TK_B_STAGE, p, indent_of(l));
         if (e != NULL && (!ps->turn_open || k + 1 >= end || opens_turn(P, &v[k + 1]))) {
@@ -1246,9 +1635,9 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
 static int roster_item(const tk_lines *L, const para *p, size_t max)
 {
     const tk_line *l = &L->v[p->first];
-    size_t mlen, e = rtrim_len(l->s, l->len);
-    int num;
-    return p->n == 1 && e <= max && e > 0 && list_marker(l, &mlen, &num) == 0 &&
+    size_t e = rtrim_len(l->s, l->len);
+    tk_lmark m;
+    return p->n == 1 && e <= max && e > 0 && !list_marker(l, &m) &&
            l->s[e - 1] != ':' && !dateline_para(L, p);
 }
 
@@ -1326,9 +1715,48 @@ static int signature_office_para(const tk_lines *L, const para *p)
     return 1;
 }
 
+/* 1 when a line reads as prose, not as an addressee or an office (`The meeting rose at
+ * noon.`, not `Hon. William H. Seward, Secretary of State.`): four words or more that start
+ * in lower case. */
+static int prose_line(const tk_line *l)
+{
+    size_t lower = 0, n = rtrim_len(l->s, l->len);
+    for (size_t i = 0; i < n; i++)
+        if ((i == 0 || l->s[i - 1] == ' ') && is_lower((unsigned char)l->s[i]))
+            lower++;
+    return lower >= 4;
+}
+
+/* 1 when v[k] is a one-line "For the Secretary of State:" (tk_rec_signing_for). */
+static int signing_for_at(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    return p->n == 1 && tk_rec_signing_for(l->s, l->len);
+}
+
+/* 1 when line l is one capitalised word and a period (`Adee.`, `Bayard.`) that the title
+ * v[t] names (`Mr. Adee to Mr. Conger.`): the sender's surname signs the paper. */
+static int title_surname_line(const tk_lines *L, const para *v, long t, const tk_line *l)
+{
+    size_t n = rtrim_len(l->s, l->len);
+    if (t < 0 || n < 4 || n > 30 || l->s[n - 1] != '.' || !is_upper((unsigned char)l->s[0]))
+        return 0;
+    for (size_t i = 1; i + 1 < n; i++)
+        if (!isalpha((unsigned char)l->s[i]) && (unsigned char)l->s[i] < 0x80 && l->s[i] != '\'')
+            return 0;
+    const tk_line *tl = &L->v[v[t].first];
+    size_t w = n - 1;
+    for (size_t i = 0; i + w <= tl->len; i++)
+        if (memcmp(tl->s + i, l->s, w) == 0 && (i == 0 || tl->s[i - 1] == ' ') &&
+            (i + w == tl->len || !isalpha((unsigned char)tl->s[i + w])))
+            return 1;
+    return 0;
+}
+
 static size_t find_closer(parser *P, const para *v, size_t n)
 {
     const tk_lines *L = P->lines;
+    long title = find_title(P, v, n, TK_SHAPE_RECORD);
     size_t end = n;
     while (end > 0 && v[end - 1].n == 1 &&
            starts_with(L->v[v[end - 1].first].s, L->v[v[end - 1].first].len, "Source: "))
@@ -1339,14 +1767,26 @@ static size_t find_closer(parser *P, const para *v, size_t n)
         /* short lines only; a numbered or bracketed line (a note, an archive reference)
            after the signature is no addressee: no closer then */
         int office = signature_office_para(L, &v[k - 1]);
-        if ((v[k - 1].n != 1 && !office) || rtrim_len(l->s, l->len) > 80 || l->len == 0 ||
-            is_digit((unsigned char)l->s[0]) || l->s[0] == '[')
+        /* a closing formula before the signature found: the closer starts there (an
+           earlier signature belongs to a paper quoted in the text) */
+        if (found != (size_t)-1 && v[k - 1].n == 1 && tk_rec_closing(l->s, l->len))
             break;
-        if ((office || tk_rec_signature(l->s, l->len)) && k - 1 >= 2) /* not the title */
+        int bracket = v[k - 1].n == 1 && tk_rec_bracket_signature(l->s, l->len);
+        if ((v[k - 1].n != 1 && !office) || rtrim_len(l->s, l->len) > 80 || l->len == 0 ||
+            prose_line(l) ||
+            is_digit((unsigned char)l->s[0]) || (l->s[0] == '[' && !bracket))
+            break;
+        if ((office || bracket || tk_rec_signature(l->s, l->len) ||
+             (v[k - 1].n == 1 && (long)(k - 1) > title && title_surname_line(L, v, title, l))) &&
+            k - 1 >= 2) /* not the title */
             found = k - 1;
     }
     if (found == (size_t)-1)
         return found;
+    /* "For the Secretary of State:" over the signature belongs to the closer */
+    const tk_line *f = &L->v[v[found - 1].first];
+    if (found >= 3 && v[found - 1].n == 1 && tk_rec_signing_for(f->s, f->len))
+        found--;
     const tk_line *b = &L->v[v[found - 1].first];
     if (v[found - 1].n == 1 && tk_rec_closing(b->s, b->len))
         return found - 1;
@@ -1376,6 +1816,25 @@ static int enclosure_label_para(const tk_lines *L, const para *p)
             starts_with(l->s + a, l->len - a, "Enclosure"));
 }
 
+/* 1 when the paper before v[k] (page markers skipped) ends with a closing formula and a
+ * signature, the formula a one-line paragraph, the signature one line or a name with its
+ * office (`Respectfully yours,` / `Hugh Gibson`; `I have, etc.,` / `S. C. Braida,` /
+ * `United States Consul.`): what
+ * follows is another paper even without a dateline of its own. */
+static int signed_before(const tk_lines *L, const para *v, size_t from, size_t k)
+{
+    size_t j = k;
+    while (j > from && v[j - 1].n == 1 && page_marker_line(&L->v[v[j - 1].first]))
+        j--;
+    if (j < from + 2 || v[j - 2].n != 1)
+        return 0;
+    const tk_line *sg = &L->v[v[j - 1].first], *cl = &L->v[v[j - 2].first];
+    int sig = v[j - 1].n == 1 ? tk_rec_signature(sg->s, sg->len) ||
+                                    tk_rec_bracket_signature(sg->s, sg->len)
+                              : signature_office_para(L, &v[j - 1]);
+    return sig && tk_rec_closing(cl->s, cl->len);
+}
+
 /* The enclosures of a record among v[from..end): a paper's title (`Captain Watson to Mr.
  * Herbert.`, tk_rec_enclosure_title) with its dateline right after it (maybe after a
  * bracketed `[Cablegram.]`), where the paper before ended with a short block (a signature;
@@ -1393,7 +1852,7 @@ static size_t find_enclosures(const tk_lines *L, const para *v, size_t from, siz
         size_t d = k + 1;
         if (bracket_line_para(L, &v[d]) && d + 1 < end)
             d++;
-        if (!dateline_para(L, &v[d]))
+        if (!dateline_para(L, &v[d]) && !signed_before(L, v, from, k))
             continue;
         size_t st = k;
         if (st > from && enclosure_label_para(L, &v[st - 1]))
@@ -1483,6 +1942,56 @@ static size_t part_closer(parser *P, const para *v, size_t from, size_t end, siz
     return from + cl;
 }
 
+/* The number a paragraph starts with when it reads as a note without brackets (`1 Neville
+ * Chamberlain.`: 1-3 digits, a space, a capital), else 0. */
+static long bare_note_number(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    size_t i = 0;
+    long v = 0;
+    while (i < l->len && i < 3 && is_digit((unsigned char)l->s[i]))
+        v = v * 10 + (l->s[i++] - '0');
+    if (i == 0 || i + 1 >= l->len || l->s[i] != ' ' ||
+        !(is_upper((unsigned char)l->s[i + 1]) || (unsigned char)l->s[i + 1] >= 0xC3))
+        return 0;
+    return v;
+}
+
+/* Notes without a heading at the end of v[0..n) (DFAT's volumes): from the last paragraph
+ * that starts `1 ` + a capital, paragraphs numbered 1, 2, 3 ... in order, as many
+ * unnumbered ones (a note's continuation) at most, maybe a bracketed archive reference
+ * last (`[PRO : DO 114/94]`); and a marker `[1]` in the text before. The index of the
+ * first note, or (size_t)-1. */
+static size_t bare_notes(const tk_lines *L, const para *v, size_t n)
+{
+    size_t f = n;
+    while (f > 1 && bare_note_number(L, &v[f - 1]) != 1)
+        f--;
+    if (f <= 1)
+        return (size_t)-1;
+    f--;
+    long want = 1;
+    size_t numbered = 0, other = 0;
+    for (size_t k = f; k < n; k++) {
+        long num = bare_note_number(L, &v[k]);
+        if (num == want) {
+            want++;
+            numbered++;
+        } else if (k + 1 == n && v[k].n == 1 && L->v[v[k].first].s[0] == '[') {
+            break; /* the archive reference after the notes */
+        } else {
+            other++;
+        }
+    }
+    if (numbered == 0 || other > numbered)
+        return (size_t)-1;
+    for (size_t i = v[0].first; i < v[f].first; i++)
+        for (size_t j = 0; j + 3 <= L->v[i].len; j++)
+            if (L->v[i].s[j] == '[' && L->v[i].s[j + 1] == '1' && L->v[i].s[j + 2] == ']')
+                return f;
+    return (size_t)-1;
+}
+
 static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int first_doc)
 {
     const tk_lines *L = P->lines;
@@ -1529,14 +2038,26 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             notes_at = k;
     }
 
+    size_t notes_end = body_end; /* (an archive reference after bare notes stays text) */
+    if (notes_at == body_end && shape == TK_SHAPE_RECORD) {
+        size_t k = bare_notes(L, v, body_end);
+        if (k != (size_t)-1) {
+            notes_at = k;
+            if (v[body_end - 1].n == 1 && L->v[v[body_end - 1].first].s[0] == '[')
+                notes_end = body_end - 1;
+            note(P, v[k].first, "notes",
+                 "notes without a heading: '1 text', '2 text' ... at the end, and [1] in the text");
+        }
+    }
+
     int list_open = 0, in_turns = 0, seen_long = 0, roster = 0;
     size_t roster_end = 0; /* the paragraphs before it from k on are a roster without label */
     size_t table_end = 0;  /* the paragraphs before it from k on are rows of a table */
     size_t blocks_at = P->db->n;
     play_state ps = {0};
     for (size_t i = a; i < b && shape == TK_SHAPE_PLAY; i++) /* the margin of wrapped prose */
-        if (L->v[i].len > ps.margin && L->v[i].len < 200)
-            ps.margin = L->v[i].len;
+        if (verse_len(P, &L->v[i], &(size_t){0}) > ps.margin && L->v[i].len < 200)
+            ps.margin = verse_len(P, &L->v[i], &(size_t){0});
     if (shape == TK_SHAPE_PLAY) {
         ps.names = tk_names_new();
         if (ps.names == NULL)
@@ -1585,7 +2106,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             note(P, p->first, "metadata", "\"Source:\" line moved to the header");
             continue;
         }
-        if (k >= notes_at) {
+        if (k >= notes_at && k < notes_end) {
             size_t from = p->first;
             if (k == notes_at && notes_heading(l)) {
                 add_block(P, TK_B_NOTES_HEAD, p->first, 1, indent_of(l));
@@ -1604,11 +2125,13 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         if (k >= closer_at && k < part_end && !page_marker_line(l) && (p->n == 1 || office)) {
             /* the closer: salute, signed (one or more), addressee */
             tk_block_kind kind = TK_B_CLOSE_SEG;
+            int after = k > closer_at && P->db->n > 0 &&
+                        (P->db->b[P->db->n - 1].kind == TK_B_CLOSE || signing_for_at(L, &v[k - 1]));
             if (k == closer_at && tk_rec_closing(l->s, l->len))
                 kind = TK_B_CLOSE;
-            else if (k == closer_at || office ||
-                     (k == closer_at + 1 && P->db->n > 0 &&
-                      P->db->b[P->db->n - 1].kind == TK_B_CLOSE))
+            else if (p->n == 1 && tk_rec_signing_for(l->s, l->len) && k + 1 < part_end)
+                kind = TK_B_CLOSE_SEG; /* "For the Secretary of State:" */
+            else if (k == closer_at || office || after)
                 kind = TK_B_SIGNED;
             para_block(P, kind, p, 0);
             note(P, p->first, "closer", kind == TK_B_CLOSE    ? "closing formula: closer/salute"
@@ -1679,6 +2202,14 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         if (shape == TK_SHAPE_PLAY && p->n == 1 && tk_cast_heading(l->s, l->len))
             top = 0; /* a cast list heading is no title (play_paragraph) */
         if (top && p->n <= 4) {
+            if (shape == TK_SHAPE_RECORD && p->n == 1 && tk_rec_classification(l->s, l->len)) {
+                tk_block *cb = para_block(P, TK_B_OPENER, p, 0);
+                if (cb != NULL)
+                    cb->flags |= TK_BF_CLASS;
+                note(P, p->first, "classification",
+                     "classification line: opener/note[@type='classification']");
+                continue;
+            }
             if (dateline_para(L, p)) {
                 para_block(P, TK_B_DATELINE, p, 0);
                 list_open = 0;
@@ -1711,10 +2242,17 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                 continue;
             }
         }
-        /* a heading: a lone title-like line followed by ordinary text */
-        /* (in a record, a person's name with an initial alone on its line, `J. A. Peterson`,
-           is a signature among others, not a heading; in a play, a cast heading is not one) */
-        if (p->n == 1 && heading_like(l) && k + 1 < notes_at &&
+        /* a heading: a lone title-like line followed by ordinary text, weighed by
+           heading_evidence (-v says why a line is or is not one) */
+        int outline = shape == TK_SHAPE_RECORD ? heading_evidence(P, v, k, notes_at) : 0;
+        if (outline > 0) {
+            para_block(P, TK_B_HEAD, p, 0);
+            list_open = 0;
+            continue;
+        }
+        /* (in a record, a person's name alone on its line, `J. A. Peterson`, is a signature
+           among others, not a heading; in a play, a cast heading is not one) */
+        if (p->n == 1 && heading_like(l) && k + 1 < notes_at && outline == 0 &&
             !(shape == TK_SHAPE_RECORD && bare_name_line(l)) &&
             !(shape == TK_SHAPE_PLAY && tk_cast_heading(l->s, l->len))) { /* (play_paragraph) */
             const para *q = &v[k + 1];
@@ -1732,6 +2270,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             if (shape == TK_SHAPE_PLAY && tk_play_heading(l->s, l->len, &ha, &hb))
                 is_turn = 1; /* an act heading: below */
             if ((next_text || next_turn) && !prev_heading && !is_turn) {
+                note(P, p->first, "heading", "heading: a title-like line before text");
                 para_block(P, TK_B_HEAD, p, 0);
                 in_turns = 0;
                 list_open = 0;
@@ -1763,7 +2302,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                     in_turns = 1, seen_long = 1;
         } else {
             if (p->n == 1 || !is_parenthesised(l, &L->v[p->first + p->n - 1]))
-                record_paragraph(P, p, k + 1 < text_end ? &v[k + 1] : NULL, &list_open);
+                record_paragraph(P, v, k, text_end, &list_open);
             else
                 para_block(P, TK_B_STAGE, p, 0);
         }
@@ -2119,7 +2658,7 @@ static size_t parts_with_text(const parser *P, size_t from, size_t most, const u
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
                            const char *file, int explain, int corpus_title, tk_diag *d)
 {
-    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL};
+    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0};
     tk_blocks *B = tk_xcalloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};
@@ -2149,7 +2688,7 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
     /* a thin margin: say what else it could be and how to force it */
     int thin = si.score - si.runner_score < (si.score / 4 > 15 ? si.score / 4 : 15);
     if (shape == TK_SHAPE_AUTO && si.paragraphs >= 2 && si.runner_score > 0 && thin)
-        TK_MSG(d, SHAPE_CLOSE, file, 0, 0, shape_names[si.shape], shape_names[si.runner_up], si.score, si.runner_score, shape_names[si.runner_up]);
+        TK_MSG(d, SHAPE_CLOSE, file, 0, 0, tk_shape_phrase(si.shape), tk_shape_phrase(si.runner_up), si.score, si.runner_score, tk_shape_name(si.runner_up));
     P.forms = si.forms;
     P.mixed_ok = si.mixed_ok;
     if (!P.mixed_ok && (P.mixed = tk_names_new()) != NULL) {
@@ -2210,10 +2749,15 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
             for (size_t m = 0; m < front.n_meta; m++)
                 tk_meta_set(P.db, front.meta[m].key, front.meta[m].value,
                             strlen(front.meta[m].value), front.meta[m].line, 0);
+            size_t from = P.db->n;
+            P.numbered = B->shape == TK_SHAPE_PLAY ? numbered_lines(lines, doc_start, end) : 0;
+            if (P.numbered)
+                note(&P, doc_start, "verse", "the verse lines print their numbers: l/@n");
             if (B->shape == TK_SHAPE_PLAY && si.play_indented)
                 play_document(&P, doc_start, end);
             else
                 prose_document(&P, doc_start, end, B->shape, B->n_docs == 1);
+            mark_line_numbers(&P, from);
         }
         doc_start = at_cut ? i : i + 1;
     }

@@ -1,6 +1,7 @@
-/* captions.c: WebVTT and SRT captions -> TEI: each cue a turn whose start and end times are
- * anchors into the text's timeline, voice tags as speakers, the header and NOTE/STYLE/REGION
- * blocks kept as printed (docs/convert.md, "Captions"). */
+/* captions.c: WebVTT and SRT captions -> TEI: each cue a turn (one per speaker: `- `, voice
+ * tags) whose start and end times are anchors into the text's timeline, cue tags as TEI, the
+ * cue text through the inline pass, the header and NOTE/STYLE/REGION blocks kept as printed
+ * (docs/convert.md, "Captions"). */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -189,36 +190,287 @@ static size_t voice_tag(const char *s, size_t n, size_t *name, size_t *name_len)
     return i + 1;
 }
 
-/* The payload lines [from, to) of one cue into p; the voices' persons go to who (a
- * space-separated list of "#id", at most `size` bytes). */
-static void payload(tk_conv *cv, xmlNodePtr p, const tk_lines *L, size_t from, size_t to,
-                    char *who, size_t size)
+/* ------------------------------------------------------------------ cue text */
+
+/* The text of one turn of a cue as a span: lines joined by '\n', the first from byte k. */
+typedef struct cue_span {
+    char *text;
+    size_t *starts;
+    unsigned *nos, *cols;
+    tk_span sp;
+} cue_span;
+
+static void cue_span_make(cue_span *c, const tk_lines *L, size_t from, size_t to, size_t k)
 {
+    size_t need = 1, n = to - from;
+    for (size_t i = from; i < to; i++)
+        need += L->v[i].len + 1;
+    c->text = tk_xmalloc(need);
+    c->starts = tk_xmalloc(n * sizeof *c->starts);
+    c->nos = tk_xmalloc(n * sizeof *c->nos);
+    c->cols = tk_xmalloc(n * sizeof *c->cols);
+    size_t w = 0;
     for (size_t i = from; i < to; i++) {
-        const char *s = L->v[i].s;
-        size_t n = L->v[i].len, k = 0;
-        tk_text(p, "\n", 1);
-        /* `- ` opens a new speaker's words: the dash stays text */
-        if (n >= 2 && s[0] == '-' && is_space(s[1])) {
-            tk_text(p, s, 2);
-            k = 2;
-        }
-        size_t name = 0, name_len = 0, tag = voice_tag(s + k, n - k, &name, &name_len);
-        if (tag > 0) {
-            xmlNodePtr seg = tk_el(cv, p, "seg");
-            set(seg, "type", "voice");
-            tk_text(seg, s + k, tag);
-            const char *id = tk_persons_speaker(cv->persons, s + k + name, name_len);
-            size_t w = strlen(who);
-            char ref[128];
-            snprintf(ref, sizeof ref, "#%s", id != NULL ? id : "");
-            if (id != NULL && strlen(id) + 2 <= sizeof ref && strstr(who, ref) == NULL &&
-                w + strlen(ref) + 2 < size)
-                snprintf(who + w, size - w, "%s%s", w ? " " : "", ref);
-            k += tag;
-        }
-        tk_text(p, s + k, n - k);
+        size_t a = i == from ? k : 0;
+        if (i > from)
+            c->text[w++] = '\n';
+        c->starts[i - from] = w;
+        c->nos[i - from] = L->v[i].no;
+        c->cols[i - from] = tk_utf8_col(L->v[i].s, a);
+        memcpy(c->text + w, L->v[i].s + a, L->v[i].len - a);
+        w += L->v[i].len - a;
     }
+    c->text[w] = '\0';
+    c->sp = (tk_span){c->text, w, n, c->starts, c->nos, c->cols};
+}
+
+static void cue_span_free(cue_span *c)
+{
+    free(c->text);
+    free(c->starts);
+    free(c->nos);
+    free(c->cols);
+}
+
+/* Bytes [a, b) of the turn's text through the inline pass into parent (brackets, persons,
+ * dates: what any paragraph gets). */
+static void inline_run(tk_conv *cv, xmlNodePtr parent, const cue_span *c, size_t a, size_t b)
+{
+    if (b <= a)
+        return;
+    size_t li = 0, n = c->sp.n_lines;
+    while (li + 1 < n && c->starts[li + 1] <= a)
+        li++;
+    size_t m = 0;
+    while (li + m < n && (m == 0 || c->starts[li + m] < b))
+        m++;
+    size_t *starts = tk_xmalloc(m * sizeof *starts);
+    unsigned *cols = tk_xmalloc(m * sizeof *cols);
+    for (size_t i = 0; i < m; i++) {
+        starts[i] = i == 0 ? 0 : c->starts[li + i] - a;
+        cols[i] = i == 0 ? c->cols[li] + tk_utf8_col(c->text + c->starts[li], a - c->starts[li]) - 1
+                         : c->cols[li + i];
+    }
+    tk_span sp = {c->text + a, b - a, m, starts, c->nos + li, cols};
+    tk_inline_append(cv, parent, &sp);
+    free(starts);
+    free(cols);
+}
+
+/* WebVTT's inline cue tags (a voice opens a turn instead): the TEI element, its @rend's
+ * style token (the tag as printed is the rest of @rend: "tagged tag-NAME[.classes]", which
+ * the stylesheets print back in the diplomatic view). */
+static const struct cue_tag_def {
+    const char *tag, *element, *style;
+} cue_tags[] = {
+    {"i", "hi", "italic"}, {"b", "hi", "bold"}, {"u", "hi", "underline"},
+    {"c", "hi", NULL},     {"lang", "seg", NULL},
+};
+
+enum { CT_TEXT, CT_OPEN, CT_CLOSE, CT_TIME };
+
+/* A cue tag at s[0] == '<': its kind and length; the table row (*def), the classes
+ * `.x.y` (*cls, *cls_len), the annotation (`<lang en>`: *ann, *ann_len) or the time (*ms).
+ * CT_TEXT when it is none teikit reads. */
+static int cue_tag(const char *s, size_t n, size_t *len, const struct cue_tag_def **def,
+                   size_t *cls, size_t *cls_len, size_t *ann, size_t *ann_len, long long *ms)
+{
+    size_t i = 1;
+    if (i < n && is_digit(s[i])) {
+        size_t t = cue_time(s + 1, n - 1, ms);
+        if (t == 0 || t + 1 >= n || s[t + 1] != '>')
+            return CT_TEXT;
+        *len = t + 2;
+        return CT_TIME;
+    }
+    int close = i < n && s[i] == '/';
+    i += close;
+    size_t a = i;
+    while (i < n && s[i] >= 'a' && s[i] <= 'z')
+        i++;
+    size_t k = 0, nk = sizeof cue_tags / sizeof *cue_tags;
+    while (k < nk && (strlen(cue_tags[k].tag) != i - a || memcmp(cue_tags[k].tag, s + a, i - a)))
+        k++;
+    if (k == nk)
+        return CT_TEXT;
+    *def = &cue_tags[k];
+    *cls = i;
+    while (!close && i < n && s[i] == '.' && i + 1 < n && s[i + 1] != '.' && s[i + 1] != '>' &&
+           !is_space(s[i + 1])) {
+        i += 2;
+        while (i < n && s[i] != '.' && s[i] != '>' && s[i] != '<' && !is_space(s[i]))
+            i++;
+    }
+    *cls_len = i - *cls;
+    *ann = i;
+    *ann_len = 0;
+    if (!close && i < n && s[i] == ' ') {
+        *ann = ++i;
+        while (i < n && s[i] != '>' && s[i] != '<' && s[i] != '\n')
+            i++;
+        *ann_len = i - *ann;
+    }
+    if (i >= n || s[i] != '>')
+        return CT_TEXT;
+    *len = i + 1;
+    /* <lang> needs a language tag the header can hold (BCP 47's shape) */
+    if (!close && strcmp((*def)->tag, "lang") == 0) {
+        size_t run = 0;
+        if (*ann_len == 0 || *ann_len > 35)
+            return CT_TEXT;
+        for (size_t j = *ann; j < *ann + *ann_len; j++) {
+            char c = s[j];
+            int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c);
+            if (c == '-' ? run == 0 || j + 1 == *ann + *ann_len : !alnum || run >= 8)
+                return CT_TEXT;
+            run = c == '-' ? 0 : run + 1;
+        }
+    } else if (*ann_len > 0) {
+        return CT_TEXT;
+    }
+    return close ? CT_CLOSE : CT_OPEN;
+}
+
+/* 1 when `</tag>` follows in s[0..n): an opening tag becomes an element only then (else the
+ * renderer would print a closing tag the source has not). */
+static int closed_later(const char *s, size_t n, const char *tag)
+{
+    size_t t = strlen(tag);
+    for (size_t i = 0; i + t + 3 <= n; i++)
+        if (s[i] == '<' && s[i + 1] == '/' && memcmp(s + i + 2, tag, t) == 0 && s[i + 2 + t] == '>')
+            return 1;
+    return 0;
+}
+
+/* The text of one turn into p: text runs through the inline pass, cue tags as TEI (hi,
+ * seg[@xml:lang], anchors into the timeline for `<00:00:01.000>`: ids tk-C<cue>t<k>, *n_times
+ * counting them in the cue). */
+static void cue_text(tk_conv *cv, xmlNodePtr p, const cue_span *c, size_t cue, size_t *n_times,
+                     const char *origin)
+{
+    enum { DEPTH = 16 };
+    xmlNodePtr stack[DEPTH];
+    const char *names[DEPTH];
+    size_t depth = 0, run = 0;
+    const char *t = c->text;
+    size_t n = c->sp.len;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] != '<')
+            continue;
+        const struct cue_tag_def *def = NULL;
+        size_t len = 0, cls = 0, cls_len = 0, ann = 0, ann_len = 0;
+        long long ms = 0;
+        int kind = cue_tag(t + i, n - i, &len, &def, &cls, &cls_len, &ann, &ann_len, &ms);
+        xmlNodePtr parent = depth > 0 ? stack[depth - 1] : p;
+        if (kind == CT_TEXT || (kind == CT_OPEN && (depth == DEPTH ||
+                                                    !closed_later(t + i + len, n - i - len, def->tag))) ||
+            (kind == CT_CLOSE && (depth == 0 || strcmp(names[depth - 1], def->tag) != 0)))
+            continue;
+        inline_run(cv, parent, c, run, i);
+        run = i + len;
+        if (kind == CT_CLOSE) {
+            depth--;
+        } else if (kind == CT_TIME) {
+            char id[96], ref[100], iv[48], printed[64];
+            snprintf(id, sizeof id, "tk-%sC%zut%zu", cv->id_prefix, cue, ++*n_times);
+            xmlNodePtr w = tk_el(cv, cv->timeline, "when");
+            tk_set_xml_id(w, id);
+            snprintf(iv, sizeof iv, "%lld.%03lld", ms / 1000, ms % 1000);
+            set(w, "interval", iv);
+            set(w, "since", origin);
+            xmlNodePtr a = tk_el(cv, parent, "anchor");
+            snprintf(ref, sizeof ref, "#%s", id);
+            set(a, "synch", ref);
+            snprintf(printed, sizeof printed, "%.*s", (int)(len - 2 < 63 ? len - 2 : 63), t + i + 1);
+            set(a, "n", printed);
+            set(a, "rend", "bare tagged");
+        } else {
+            char rend[160];
+            xmlNodePtr el = tk_el(cv, parent, def->element);
+            snprintf(rend, sizeof rend, "%s%stagged tag-%s%.*s", def->style ? def->style : "",
+                     def->style ? " " : "", def->tag, (int)(cls_len < 100 ? cls_len : 100),
+                     t + i + cls);
+            set(el, "rend", rend);
+            if (ann_len > 0) {
+                char lang[40];
+                snprintf(lang, sizeof lang, "%.*s", (int)ann_len, t + i + ann);
+                xmlNodeSetLang(el, (const xmlChar *)lang);
+            }
+            names[depth] = def->tag;
+            stack[depth++] = el;
+        }
+        i += len - 1;
+    }
+    inline_run(cv, depth > 0 ? stack[depth - 1] : p, c, run, n);
+}
+
+/* 1 when payload line l opens a turn of its own after the cue's first: `- ` (a change of
+ * speaker, as subtitles print it) or a voice tag at its start. */
+static int turn_start(const tk_line *l)
+{
+    size_t name, name_len;
+    return (l->len >= 2 && l->s[0] == '-' && is_space(l->s[1])) ||
+           voice_tag(l->s, l->len, &name, &name_len) > 0;
+}
+
+/* The payload lines [from, to) of one turn into p: a leading `- ` and voice tag as printed
+ * (the voice's person to who, a space-separated list of "#id", at most `size` bytes), the
+ * rest through cue_text. */
+static void payload(tk_conv *cv, xmlNodePtr p, const tk_lines *L, size_t from, size_t to,
+                    char *who, size_t size, size_t cue, size_t *n_times, const char *origin)
+{
+    if (from >= to)
+        return;
+    const char *s = L->v[from].s;
+    size_t n = L->v[from].len, k = 0;
+    if (n >= 2 && s[0] == '-' && is_space(s[1])) {
+        tk_text(p, s, 2);
+        k = 2;
+    }
+    size_t name = 0, name_len = 0, tag = voice_tag(s + k, n - k, &name, &name_len);
+    if (tag > 0) {
+        /* (spoken output: the voice tag is the speaker label as printed) */
+        int label = cv->opts != NULL && cv->opts->spoken;
+        xmlNodePtr seg = tk_el(cv, p, label ? "note" : "seg");
+        set(seg, "type", label ? "speaker" : "voice");
+        tk_text(seg, s + k, tag);
+        const char *id = tk_persons_speaker(cv->persons, s + k + name, name_len);
+        size_t w = strlen(who);
+        char ref[128];
+        snprintf(ref, sizeof ref, "#%s", id != NULL ? id : "");
+        if (id != NULL && strlen(id) + 2 <= sizeof ref && strstr(who, ref) == NULL &&
+            w + strlen(ref) + 2 < size)
+            snprintf(who + w, size - w, "%s%s", w ? " " : "", ref);
+        k += tag;
+    }
+    cue_span c;
+    cue_span_make(&c, L, from, to, k);
+    cue_text(cv, p, &c, cue, n_times, origin);
+    cue_span_free(&c);
+}
+
+/* Spoken output: the cue's first turn becomes an annotationBlock from its start to its end;
+ * a later turn (`- `) is a u of its own in that block, which then names no speaker (each u
+ * does). Returns the block. */
+static xmlNodePtr spoken_cue(tk_conv *cv, xmlNodePtr sp, xmlNodePtr block, size_t cue)
+{
+    if (block == NULL) {
+        char s_ref[100], e_ref[100];
+        snprintf(s_ref, sizeof s_ref, "#tk-%sC%zus", cv->id_prefix, cue);
+        snprintf(e_ref, sizeof e_ref, "#tk-%sC%zue", cv->id_prefix, cue);
+        tk_spoken_turn(cv, sp, s_ref, e_ref);
+        return sp->parent;
+    }
+    tk_spoken_turn(cv, sp, NULL, NULL);
+    xmlChar *who = xmlGetProp(block, (const xmlChar *)"who");
+    if (who != NULL) {
+        tk_xset_prop(block->children, (const xmlChar *)"who", who);
+        xmlUnsetProp(block, (const xmlChar *)"who");
+        xmlFree(who);
+    }
+    xmlUnlinkNode(sp);
+    xmlAddChild(block, sp);
+    return block;
 }
 
 void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_docinfo *info)
@@ -276,31 +528,49 @@ void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_d
                 TK_MSG(cv->diag, CAPTIONS_NOT_CUE, cv->file, L->v[i].no, 1);
         } else {
             cue++;
-            xmlNodePtr sp = tk_el(cv, body, "sp");
-            xmlNodePtr p = tk_el(cv, sp, "p");
-            char n[32];
-            if (tl > i) {
-                lines_text(p, L, i, tl);
-                tk_text(p, "\n", 1);
-            }
-            const tk_line *l = &L->v[tl];
-            tk_text(p, l->s, t.a);
-            time_point(cv, p, cue, 's', l->s + t.a, t.alen, t.a_ms, oref);
-            tk_text(p, l->s + t.a + t.alen, t.b - t.a - t.alen);
-            time_point(cv, p, cue, 'e', l->s + t.b, t.blen, t.b_ms, oref);
-            tk_text(p, l->s + t.b + t.blen, l->len - t.b - t.blen);
-            char who[512] = "";
-            payload(cv, p, L, tl + 1, end, who, sizeof who);
-            if (who[0] != '\0')
-                set(sp, "who", who);
-            snprintf(n, sizeof n, "%zu", cue);
-            set(sp, "n", n);
-            if (t.b_ms < t.a_ms)
-                TK_MSG(cv->diag, CAPTIONS_CUE_BACKWARDS, cv->file, l->no, (unsigned)t.b + 1);
-            info->n_turns++;
+            /* turns: the first payload line, then each line that opens one (`- `, a voice) */
+            size_t from = tl + 1, n_times = 0;
+            xmlNodePtr block = NULL; /* spoken output: the cue's annotationBlock */
+            do {
+                size_t to = from + 1;
+                while (to < end && !turn_start(&L->v[to]))
+                    to++;
+                if (to > end)
+                    to = end;
+                xmlNodePtr sp = tk_el(cv, body, "sp");
+                xmlNodePtr p = tk_el(cv, sp, "p");
+                char n[32];
+                if (from == tl + 1) { /* the first turn: the identifier and timing line */
+                    if (tl > i) {
+                        lines_text(p, L, i, tl);
+                        tk_text(p, "\n", 1);
+                    }
+                    const tk_line *l = &L->v[tl];
+                    tk_text(p, l->s, t.a);
+                    time_point(cv, p, cue, 's', l->s + t.a, t.alen, t.a_ms, oref);
+                    tk_text(p, l->s + t.a + t.alen, t.b - t.a - t.alen);
+                    time_point(cv, p, cue, 'e', l->s + t.b, t.blen, t.b_ms, oref);
+                    tk_text(p, l->s + t.b + t.blen, l->len - t.b - t.blen);
+                    if (from < end)
+                        tk_text(p, "\n", 1);
+                    if (t.b_ms < t.a_ms)
+                        TK_MSG(cv->diag, CAPTIONS_CUE_BACKWARDS, cv->file, l->no, (unsigned)t.b + 1);
+                }
+                char who[512] = "";
+                payload(cv, p, L, from, to, who, sizeof who, cue, &n_times, oref);
+                if (who[0] != '\0')
+                    set(sp, "who", who);
+                snprintf(n, sizeof n, "%zu", cue);
+                set(sp, "n", n);
+                info->n_turns++;
+                if (tk_spoken_on(cv, info->shape))
+                    block = spoken_cue(cv, sp, block, cue);
+                from = to;
+            } while (from < end);
         }
         i = end;
     }
     if (body->children == NULL)
         tk_el(cv, body, "p");
+    tk_footnotes_finish(cv);
 }

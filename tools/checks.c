@@ -34,9 +34,11 @@ static const char *const rule_names[R_COUNT] = {
 };
 _Static_assert(sizeof rule_names / sizeof *rule_names == R_COUNT, "one name per rule");
 
-/* Attributes holding #id pointers (whitespace-separated lists). */
-static const char *const pointer_attrs[] = {"ref",   "who",   "corresp", "target", "synch",
-                                            "start", "end",   "since",   "origin"};
+/* Attributes holding #id pointers (whitespace-separated lists); a dangling one is an error,
+ * or a warning for those tk_refs_soft_attr names (@ana @wit @facs @resp). */
+static const char *const pointer_attrs[] = {"ref",   "who",  "corresp", "target", "synch",
+                                            "start", "end",  "since",   "origin", "ana",
+                                            "wit",   "facs", "resp"};
 /* Where a rule runs by default when its scope is limited: the bracket rule judges transcript
  * brackets teikit should have encoded, so it runs on what teikit converted (other editions
  * print brackets on purpose: [Act 1], Leiden [-?-]). */
@@ -270,13 +272,16 @@ static void check_pointers(struct checker *c, xmlNodePtr el, xmlAttrPtr a)
         if (xmlHashLookup(c->ids, BAD_CAST(tok + 1)) == NULL && refs != NULL) {
             /* the corpus root or an XIncluded file may define it */
             defer(c, el, (const char *)a->name, tok, NULL);
-        } else if (xmlHashLookup(c->ids, BAD_CAST(tok + 1)) == NULL)
-            report(c, TK_ERROR, el, 0, 0, R_ID_REF,
+        } else if (xmlHashLookup(c->ids, BAD_CAST(tok + 1)) == NULL) {
+            int soft = tk_refs_soft_attr((const char *)a->name);
+            report(c, soft ? TK_WARNING : TK_ERROR, el, 0, 0, R_ID_REF,
                    "@%s points to \"%s\", which no xml:id in this document defines%s",
                    (const char *)a->name, tok,
                    c->xincludes > 0 ? " (it has xi:include: --xinclude reads the included "
                                       "files)"
+                   : soft          ? TK_REFS_SOFT_HINT
                                     : NULL);
+        }
         else if (xmlHashLookup(c->mentioned, BAD_CAST(tok + 1)) == NULL)
             xmlHashAddEntry(c->mentioned, BAD_CAST(tok + 1), (void *)1);
     }

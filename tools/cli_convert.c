@@ -26,6 +26,8 @@ void tk_cli_convert_help(FILE *out)
             "  --persons FILE        personography: TEI listPerson/person[@xml:id]/persName\n"
             "  --rules FILE          extra bracket rules for the inline pass\n"
             "  --no-places           mark no places and organisations (placeName, orgName)\n"
+            "  --spoken              speaker turns as spoken utterances (TEI ch. 8, ISO\n"
+            "                        24624): u, annotationBlock with times; plays keep sp\n"
             "  --meta KEY=VALUE      add or override header metadata (repeatable): title,\n"
             "                        date, author, translator, editor, source, archive,\n"
             "                        language, rights, licence, summary, type, publisher\n"
@@ -108,6 +110,8 @@ int tk_cli_convert(int argc, char **argv)
             o.persons_path = val;
         } else if (strcmp(a, "--no-places") == 0) {
             o.no_places = 1;
+        } else if (strcmp(a, "--spoken") == 0) {
+            o.spoken = 1;
         } else if (strcmp(a, "--rules") == 0) {
             NEEDS_VALUE(a);
             o.rules_path = val;

@@ -13,6 +13,7 @@ static const struct { const char *id, *hint; } hints[] = {
     {"schema-tei-all", "--schema PATH"},
     {"shape-captions", "--shape record"},
     {"shape-close", "--shape NAME; -v lists the evidence"},
+    {"spoken-play", "--shape transcript"},
     {"utf8", "--encoding NAME"},
     {"xinclude-skipped", "--xinclude"},
     {"xslt-read-outside", "--allow-read DIR"},

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "validate_internal.h"
 
 void tk_cli_validate_help(FILE *out)
 {
@@ -27,7 +28,8 @@ void tk_cli_validate_help(FILE *out)
           "  --corpus ROOT     the corpus the files belong to: a directory, or a teiCorpus\n"
           "                    file and the files it XIncludes. Pointers resolve across it;\n"
           "                    with no FILE, every document of it is validated\n"
-          "  --strict-refs     a pointer into a file not validated (or missing) is an error\n"
+          "  --strict-refs     a pointer into a file not validated (or missing) is an error,\n"
+          "                    and a dangling @ana/@wit/@facs/@resp too (else a warning)\n"
           "                    (by default a note, shown with -v)\n"
           "  --rules NAME,...  run these rules on every document (bracket runs by default\n"
           "                    only on documents teikit converted)\n"
@@ -150,7 +152,11 @@ int tk_cli_validate(int argc, char **argv)
     if (strcmp(format, "json") == 0)
         tk_diag_set_sink(d, tk_diag_sink_json, stdout);
     tk_diag_set_notes(d, explain);
-    tk_schema *s = tk_schema_load(schema, d);
+    /* with threads the schema loads while the first documents are read (when no thread
+       can be started, here and now) */
+    tk_schema *s = o.jobs > 1 ? tk_schema_load_background(schema, explain) : NULL;
+    if (s == NULL)
+        s = tk_schema_load(schema, d);
     int rc = 2;
     if (s != NULL) {
         tk_validate_stats st;

@@ -382,6 +382,10 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         goto out;
     if (captions)
         B->shape = TK_SHAPE_CAPTIONS;
+    if (cv.persons != NULL)
+        tk_persons_set_play(cv.persons, B->shape == TK_SHAPE_PLAY);
+    if (o->spoken && B->shape == TK_SHAPE_PLAY)
+        TK_MSG(d, SPOKEN_PLAY, cv.file, 1, 1);
     cv.doc = xmlNewDoc((const xmlChar *)"1.0");
     if (cv.doc == NULL)
         goto out;
@@ -602,6 +606,7 @@ static int draft_one(tk_conv *cv, const char *buf, size_t len, const char *name,
     B = tk_blocks_parse(&L, o->shape, cv->rules, name, 0, 1, d);
     if (B == NULL)
         goto out;
+    tk_persons_set_play(cv->persons, B->shape == TK_SHAPE_PLAY);
     for (size_t k = 0; k < B->n_docs; k++) {
         const tk_docblocks *db = &B->doc[k];
         tk_persons_new_document(cv->persons);
@@ -609,7 +614,14 @@ static int draft_one(tk_conv *cv, const char *buf, size_t len, const char *name,
         for (size_t i = 0; i < db->n; i++) {
             const tk_block *bl = &db->b[i];
             const tk_line *l = &L.v[bl->line];
-            if (bl->kind == TK_B_TURN)
+            if (bl->flags & TK_BF_JOINT) { /* each of the joint speakers (tei.c set_who) */
+                const char *s = l->s + (bl->name_len > 0 ? bl->name_off : bl->label_off);
+                size_t part[16][2];
+                size_t np = tk_joint_parts(s, bl->name_len > 0 ? bl->name_len : bl->label_len,
+                                           1, part, sizeof part / sizeof *part);
+                for (size_t j = 0; j < np; j++)
+                    tk_persons_speaker(cv->persons, s + part[j][0], part[j][1] - part[j][0]);
+            } else if (bl->kind == TK_B_TURN)
                 tk_persons_speaker(cv->persons, l->s + bl->label_off, bl->label_len);
             else if (bl->kind == TK_B_SPEAKER)
                 tk_persons_speaker(cv->persons, l->s, bl->label_len);

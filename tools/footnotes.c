@@ -123,7 +123,30 @@ static const char *label_rend(const char *t, size_t ml)
         return NULL;
     if (t[0] == '(')
         return "label-parenthesized";
+    if (t[ml - 1] >= '0' && t[ml - 1] <= '9')
+        return "label-bare"; /* `1 Neville Chamberlain.` */
     return t[ml - 1] == '.' ? "label-period" : t[ml - 1] == ')' ? "label-paren-close" : NULL;
+}
+
+/* A bare number opening a notes-section line (`1 Neville Chamberlain.`, as DFAT's volumes
+ * print their notes): a marker only when it is the number the notes are at (1 first, then
+ * the last note's number + 1) and a capital follows its space, so a continuation line that
+ * starts with a figure stays a continuation. Its length, the number in n; else 0. */
+static size_t bare_marker(const tk_footnotes *f, const char *t, size_t len, char *n)
+{
+    size_t i = 0;
+    long v = 0;
+    while (i < len && i < 3 && t[i] >= '0' && t[i] <= '9')
+        v = v * 10 + (t[i++] - '0');
+    if (i == 0 || i + 1 >= len || t[i] != ' ' ||
+        !((t[i + 1] >= 'A' && t[i + 1] <= 'Z') || (unsigned char)t[i + 1] >= 0xC3))
+        return 0;
+    long want = f->n_notes == 0 ? 1 : strtol(f->notes[f->n_notes - 1].n, NULL, 10) + 1;
+    if (v != want)
+        return 0;
+    memcpy(n, t, i);
+    n[i] = '\0';
+    return i;
 }
 
 /* Adds the token tok to el's @rend (space-separated), once. */
@@ -189,6 +212,8 @@ int tk_footnotes_add_line(tk_conv *cv, const tk_span *line)
     tk_footnotes *f = cv->footnotes;
     char n[16];
     size_t ml = note_marker(line->text, line->len, n, sizeof n);
+    if (ml == 0)
+        ml = bare_marker(f, line->text, line->len, n);
     size_t s = ml;
     while (s < line->len && (line->text[s] == ' ' || line->text[s] == '\t'))
         s++;

@@ -22,6 +22,26 @@ static xmlNodePtr el_str(tk_conv *cv, xmlNodePtr parent, const char *name, const
     return el_text(cv, parent, name, text, text ? strlen(text) : 0);
 }
 
+/* A count and its noun, singular and plural ("1 speaker turn", "3 speaker turns"). */
+typedef struct {
+    unsigned n;
+    const char *one, *many;
+} count_word;
+
+/* Writes the counts of `v` as "n noun, n noun, ..." into buf (cut at size). */
+static void count_words(char *buf, size_t size, const count_word *v, size_t nv)
+{
+    size_t at = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < nv && at < size; i++) {
+        int w = snprintf(buf + at, size - at, "%s%u %s", i > 0 ? ", " : "", v[i].n,
+                         v[i].n == 1 ? v[i].one : v[i].many);
+        if (w < 0)
+            break;
+        at += (size_t)w;
+    }
+}
+
 /* Splits a citation into sentences at ". X" where X starts a capitalised word of at least
  * four letters ("... Ll. 47-53. Reprinted in ..."), so abbreviations such as "F. 39",
  * "Vol. 5" and initials do not split. Calls fn for each piece (without the final '.'). */
@@ -157,6 +177,25 @@ void tk_header_persons(tk_conv *cv, xmlNodePtr profileDesc, int all_docs)
 {
     struct persons_ctx c = {cv, NULL, NULL, profileDesc};
     tk_persons_each_used(cv->persons, all_docs, person_el, &c);
+}
+
+/* --spoken: the transcription conventions (TEI ch. 8, ISO 24624) as a transcriptionDesc. */
+static void spoken_desc(tk_conv *cv, xmlNodePtr enc)
+{
+    xmlNodePtr td = tk_el(cv, enc, "transcriptionDesc");
+    tk_xset_prop(td, (const xmlChar *)"ident", (const xmlChar *)"teikit-spoken");
+    tk_xset_prop(td, (const xmlChar *)"version", (const xmlChar *)tk_version());
+    el_str(cv, td, "desc",
+           "Transcription of speech after the TEI P5 Guidelines, chapter 8 (Transcriptions of "
+           "Speech), and ISO 24624:2016");
+    el_str(cv, td, "p",
+           "Each speaker turn is an utterance u whose @who points to the person; a turn with "
+           "a time (a timestamp or a caption cue) is an annotationBlock whose @who names the "
+           "speaker and whose @start (and @end, when the source gives it) point into the "
+           "timeline, holding the u. The speaker label is kept as printed in "
+           "note[@type='speaker'] where it was printed; the paragraphs of a turn are seg; "
+           "events are pause, vocal, incident and kinesic, each with its desc as printed, and "
+           "directions between turns are incident.");
 }
 
 void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
@@ -302,23 +341,41 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
     el_str(cv, app, "label", "teikit");
     el_str(cv, app, "desc", "plain-text transcript to TEI P5 converter");
     xmlNodePtr ed = tk_el(cv, enc, "editorialDecl");
+    int spoken = tk_spoken_on(cv, info->shape);
     char buf[1024];
+    const count_word found[] = {
+        {info->n_turns, "speaker turn", "speaker turns"},
+        {info->n_heads, "heading", "headings"},
+        {info->n_items, "list item", "list items"},
+        {info->n_stage, "stage direction", "stage directions"},
+    };
+    char counts[512];
+    count_words(counts, sizeof counts, found, sizeof found / sizeof *found);
     snprintf(buf, sizeof buf,
-             "Converted from a plain-text transcript read as a %s: %u speaker turns, %u "
-             "headings, %u list items, %u stage directions. Paragraphs are blank-line "
+             "Converted from a plain-text transcript read as %s: %s. Paragraphs are blank-line "
              "separated; hard-wrapped lines are joined; speaker labels are kept as printed in "
-             "speaker; list item numbers as printed in @n; web-page debris and trailing "
+             "%s; list item numbers as printed in @n; web-page debris and trailing "
              "metadata were moved out of the body.",
-             tk_shape_name(info->shape), info->n_turns, info->n_heads, info->n_items,
-             info->n_stage);
+             tk_shape_phrase(info->shape), counts, spoken ? "note[@type='speaker']" : "speaker");
     el_str(cv, ed, "p", buf);
-    snprintf(buf, sizeof buf,
-             "Editorial brackets encoded: %u sic, %u expansions, %u supplied, %u glosses, %u "
-             "gaps, %u unclear, %u events, %u page breaks, %u footnotes, %u dates, %u "
-             "timestamps.",
-             cv->n_sic, cv->n_expan, cv->n_supplied, cv->n_gloss, cv->n_gap, cv->n_unclear,
-             cv->n_events, cv->n_pb, cv->n_footnotes, cv->n_dates, cv->n_timestamps);
+    const count_word brackets[] = {
+        {cv->n_sic, "sic", "sic"},
+        {cv->n_expan, "expansion", "expansions"},
+        {cv->n_supplied, "supplied", "supplied"},
+        {cv->n_gloss, "gloss", "glosses"},
+        {cv->n_gap, "gap", "gaps"},
+        {cv->n_unclear, "unclear", "unclear"},
+        {cv->n_events, "event", "events"},
+        {cv->n_pb, "page break", "page breaks"},
+        {cv->n_footnotes, "footnote", "footnotes"},
+        {cv->n_dates, "date", "dates"},
+        {cv->n_timestamps, "timestamp", "timestamps"},
+    };
+    count_words(counts, sizeof counts, brackets, sizeof brackets / sizeof *brackets);
+    snprintf(buf, sizeof buf, "Editorial brackets encoded: %s.", counts);
     el_str(cv, ed, "p", buf);
+    if (spoken)
+        spoken_desc(cv, enc);
 
     /* profileDesc */
     xmlNodePtr prof = tk_el(cv, header, "profileDesc");

@@ -37,6 +37,7 @@ typedef struct mark {
     size_t cs, ce;     /* content range (container marks hold nested marks there) */
     size_t as, ae;     /* an extra range: the correction of a choice, the word part of expan */
     unsigned char kind, container, paren, cert;
+    unsigned char figure; /* MK_CHOICE of a corrected figure (`27 [26]`): its bracket ends at ae + 1 */
     const tk_rule_match *rm; /* MK_RULE: the rule and its captures (in the arena) */
     size_t inner;      /* offset of the bracket's inner text */
     const char *id;    /* MK_PERSON, MK_PLACE, MK_ORG */
@@ -353,6 +354,39 @@ static void sic_correction(ctx *c, size_t ins, size_t inl, size_t bs, size_t be,
     push_span(c->out, MK_SICNOTE, bs, be, ins, ins + inl);
 }
 
+/* `27 [26]`: a number in brackets after a number and a space, with no note of that label
+ * (bracket() looked): the editor's correction of a printed figure, choice/(sic 27, corr 26),
+ * the bracket kept as a sic note after the choice so the diplomatic view prints it. 1 when
+ * it was one. */
+static int figure_correction(ctx *c, size_t bs, size_t be, size_t ins, size_t inl, size_t floor)
+{
+    const char *t = c->t;
+    if (t[bs] != '[' || inl == 0 || inl > 6 || bs < floor + 2 || t[bs - 1] != ' ' ||
+        !is_digit((unsigned char)t[bs - 2]))
+        return 0;
+    for (size_t i = ins; i < ins + inl; i++)
+        if (!is_digit((unsigned char)t[i]))
+            return 0;
+    size_t w = bs - 1, n = 0;
+    while (w > floor && n < 7 && is_digit((unsigned char)t[w - 1]))
+        w--, n++;
+    if (n > 6 || (w > floor && !is_space((unsigned char)t[w - 1]) && t[w - 1] != '('))
+        return 0; /* part of a longer token (`No.27 [26]`, `1,027 [26]`) */
+    mark *m = push(c->out);
+    if (m == NULL)
+        return 1;
+    m->kind = MK_CHOICE;
+    m->figure = 1;
+    m->s = w;
+    m->e = bs - 1;
+    m->as = ins;
+    m->ae = ins + inl;
+    push_span(c->out, MK_SICNOTE, bs, be, ins, ins + inl);
+    explain(c, bs, "figure-correction", "'%.*s' corrects the figure before it: choice/sic/corr",
+            t + ins, inl);
+    return 1;
+}
+
 static const char *const count_units[][2] = {
     {"word", "words"}, {"words", "words"}, {"line", "lines"}, {"lines", "lines"},
     {"letter", "chars"}, {"letters", "chars"}, {"character", "chars"},
@@ -472,6 +506,23 @@ static int all_letters(const char *s, size_t n)
     return 1;
 }
 
+/* Suffixes a name's completion may end with: `W. R. C[astle, Jr.]` is one expansion. */
+static const char *const name_suffixes[] = {", Jr.", ", Sr.", " Jr.", " Sr.", ", 2d", ", 3d"};
+
+/* 1 when the bracket's text completes a word: letters (`com[munist]`), maybe ending in a
+ * name's suffix (`C[astle, Jr.]`). */
+static int expansion_text(const char *s, size_t n)
+{
+    if (all_letters(s, n))
+        return 1;
+    for (size_t k = 0; k < sizeof name_suffixes / sizeof *name_suffixes; k++) {
+        size_t m = strlen(name_suffixes[k]);
+        if (n > m + 1 && memcmp(s + n - m, name_suffixes[k], m) == 0 && all_letters(s, n - m))
+            return 1;
+    }
+    return 0;
+}
+
 /* The bracket is part of a URL, an address or a code token (`http://x/a[1]`, `arr[i]=0`). */
 static int in_code_token(const char *t, size_t len, size_t bs, size_t be)
 {
@@ -583,7 +634,7 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
         sic_correction(c, ins, inl, bs, be, floor);
         return;
     case TK_ENC_EXPAN: {
-        if (!all_letters(t + ins, inl)) {
+        if (!expansion_text(t + ins, inl)) {
             guess(c, bs, be, ins, inl, 0);
             return;
         }
@@ -609,6 +660,8 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
     }
     case TK_ENC_FOOTNOTE: {
         if (c->cv->footnotes->in_note) /* a number inside a note text is not a marker */
+            return;
+        if (figure_correction(c, bs, be, ins, inl, floor))
             return;
         if (bs > 0 && is_digit((unsigned char)t[bs - 1])) { /* 4[6] p.m.: a corrected figure */
             guess(c, bs, be, ins, inl, open == '(');
@@ -1044,6 +1097,70 @@ static void on_date(const tk_date *d, void *user)
     m->s = d->start;
     m->e = d->end;
     m->date = *d;
+}
+
+/* The corrected reading for dates: each corrected figure (`3 [4]`) read as its correction
+ * (`4`), with the offsets of each byte in the span (from[k]: where a date starting at k
+ * starts, to[k]: where one ending before k ends). */
+typedef struct corrected {
+    ctx *c;
+    size_t *from, *to;
+} corrected;
+
+static void on_corrected_date(const tk_date *d, void *user)
+{
+    corrected *r = user;
+    tk_date m = *d;
+    m.start = r->from[d->start];
+    m.end = r->to[d->end];
+    on_date(&m, r->c);
+}
+
+/* Dates of the span: on its text, or (when a figure in it was corrected: `June 3 [4],
+ * 1932`) on its corrected reading, so the date is found and spans the correction. */
+static void scan_dates(ctx *c, int order)
+{
+    size_t nfig = 0;
+    for (size_t k = 0; k < c->br.n; k++)
+        nfig += c->br.v[k].kind == MK_CHOICE && c->br.v[k].figure;
+    if (nfig == 0) {
+        tk_dates_scan(c->t, c->len, order, on_date, c);
+        return;
+    }
+    char *text = tk_xmalloc(c->len + 1);
+    size_t *from = tk_xmalloc((c->len + 1) * sizeof *from);
+    size_t *to = tk_xmalloc((c->len + 1) * sizeof *to);
+    size_t n = 0, i = 0;
+    for (size_t k = 0; k <= c->br.n; k++) {
+        const mark *m = k < c->br.n ? &c->br.v[k] : NULL;
+        size_t stop = m != NULL && m->kind == MK_CHOICE && m->figure ? m->s : c->len;
+        if (m != NULL && stop == c->len)
+            continue;
+        for (; i < stop; i++) { /* text as it is */
+            text[n] = c->t[i];
+            from[n] = i;
+            to[n] = i;
+            n++;
+        }
+        if (m == NULL)
+            break;
+        for (i = m->as; i < m->ae; i++) { /* the correction, in place of the figure */
+            text[n] = c->t[i];
+            from[n] = i == m->as ? m->s : i;
+            to[n] = i;
+            n++;
+        }
+        i = m->ae + 1; /* after the bracket */
+        to[n] = i;     /* a date ending with the correction ends after its bracket */
+    }
+    text[n] = '\0';
+    from[n] = c->len;
+    to[n] = c->len;
+    corrected r = {c, from, to};
+    tk_dates_scan(text, n, order, on_corrected_date, &r);
+    free(text);
+    free(from);
+    free(to);
 }
 
 typedef struct reading {
@@ -1660,10 +1777,8 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     reading r = {NULL, NULL, 0};
     c.out = &c.br;
     scan(&c, 0, c.len, 0);
-    tk_dates_scan(c.t, c.len,
-                  tk_rules_date_order(cv->rules) |
-                      (cv->opts != NULL && cv->opts->infer_years && cv->doc_year[0] ? TK_DATE_DAYS : 0),
-                  on_date, &c);
+    scan_dates(&c, tk_rules_date_order(cv->rules) |
+                       (cv->opts != NULL && cv->opts->infer_years && cv->doc_year[0] ? TK_DATE_DAYS : 0));
     /* dates nest with brackets */
     size_t p = 0, pn = 0, keep = 0;
     for (size_t k = 0; k < c.dates.n; k++)

@@ -78,6 +78,7 @@ struct tk_persons {
     size_t *doc_used, n_doc_used, cap_doc_used;
     size_t *all_used, n_all_used, cap_all_used;
     int honorifics;
+    int play;               /* tk_persons_set_play */
     uint64_t title_pairs[256]; /* bit (b & 63) of [a]: some title starts with bytes a, b */
     char *role_name[2];     /* interviewer, interviewee names from front matter */
     int last_node;          /* the trie node trie_insert ended at */
@@ -1294,7 +1295,7 @@ static int label_parse(const tk_persons *p, const char *label, size_t len, cand 
         k++;
     }
     if (k == nt)
-        return -1; /* only titles and offices: a role */
+        return p->play ? 0 : -1; /* only titles and offices: a role (in a play a character) */
     int names = nt - k;
     for (int j = k; j < nt; j++)
         for (size_t b = 0; b < tok[j].len; b++)
@@ -1627,7 +1628,7 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
         const tk_block *bl = &db->b[i];
         const tk_line *l = &L->v[bl->line];
         cand c;
-        if (bl->kind == TK_B_TURN || bl->kind == TK_B_SPEAKER) {
+        if ((bl->kind == TK_B_TURN || bl->kind == TK_B_SPEAKER) && !(bl->flags & TK_BF_JOINT)) {
             const char *lab = l->s + (bl->kind == TK_B_TURN ? bl->label_off : 0);
             size_t ll = bl->label_len;
             while (ll > 0 && (lab[ll - 1] == ':' || lab[ll - 1] == '.' || lab[ll - 1] == ' '))
@@ -2050,6 +2051,8 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
     }
     free(who);
 }
+
+void tk_persons_set_play(tk_persons *p, int on) { p->play = on; }
 
 void tk_persons_set_role_name(tk_persons *p, const char *role, const char *name)
 {

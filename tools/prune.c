@@ -57,9 +57,11 @@ static void qname_split(xmlNodePtr ctx, const char *qname, int attribute, const 
         pl = sizeof prefix - 1;
     memcpy(prefix, qname, pl);
     prefix[pl] = '\0';
-    xmlNsPtr x = xmlSearchNs(ctx->doc, ctx, BAD_CAST prefix);
-    *ns = x != NULL ? (const char *)x->href
-                    : strcmp(prefix, "xml") == 0 ? "http://www.w3.org/XML/1998/namespace" : "";
+    /* "xml" answered here: xmlSearchNs would add its binding to the schema's document,
+       which threads pruning at once share read-only */
+    int xml = strcmp(prefix, "xml") == 0;
+    xmlNsPtr x = xml ? NULL : xmlSearchNs(ctx->doc, ctx, BAD_CAST prefix);
+    *ns = xml ? "http://www.w3.org/XML/1998/namespace" : x != NULL ? (const char *)x->href : "";
     *local = colon + 1;
 }
 

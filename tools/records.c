@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "tk_internal.h"
+#include "tk_names.h"
 
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static int is_alnum(unsigned char c)
@@ -248,17 +249,39 @@ int tk_rec_salutation(const char *s, size_t len)
 
 /* Closing formulas a letter ends with, before the signature. */
 static const char *const closings[] = {
-    "I have the honor", "I have the honour", "I have [etc", "I am, ", "I am,", "I remain",
-    "Respectfully", "Sincerely", "Very truly", "Very respectfully", "Yours ", "Faithfully",
-    "Believe me", "With great respect", "With kind regards", "With best regards",
-    "Accept, ", "Cordially", "Your obedient", "Your most obedient",
+    "I have the honor", "I have the honour", "I have [etc", "I have, etc", "I am, ", "I am,",
+    "I am [etc", "I remain", "I avail myself", "I avail [etc", "Respectfully", "Sincerely",
+    "Very truly", "Very respectfully", "Very sincerely", "Very faithfully", "Yours ", "Yours,",
+    "Faithfully", "Believe me", "With great respect", "With kind regards", "With kindest regards",
+    "With best regards", "With renewed assurances", "With all consideration", "Accept, ",
+    "Accept [etc", "Cordially", "Your obedient", "Your most obedient",
 };
+
+/* The length of a line's abbreviated ending (`etc.,`, `[etc.]`, `etc.`) without it, or 0
+ * when it has none: "I avail myself [etc.]" ends with it. */
+static size_t etc_end(const char *s, size_t len)
+{
+    while (len > 0 && (s[len - 1] == ',' || s[len - 1] == '.' || s[len - 1] == ']' ||
+                       s[len - 1] == ' '))
+        len--;
+    if (len < 4 || memcmp(s + len - 3, "etc", 3) != 0)
+        return 0;
+    len -= 3;
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == ',' || s[len - 1] == '['))
+        len--;
+    return len;
+}
 
 int tk_rec_closing(const char *s, size_t len)
 {
     len = trim_end(s, len);
     if (len < 6 || len > 200)
         return 0;
+    /* a short line ending with "etc." abbreviates the formula ("With renewed assurances,
+       etc.,", "Accept [etc.]", "I have the honor, etc.,") */
+    size_t e = etc_end(s, len);
+    if (e >= 4 && len <= 80 && s[0] >= 'A' && s[0] <= 'Z')
+        return 1;
     for (size_t k = 0; k < sizeof closings / sizeof *closings; k++) {
         size_t n = strlen(closings[k]);
         if (len >= n && memcmp(s, closings[k], n) == 0) {
@@ -271,6 +294,36 @@ int tk_rec_closing(const char *s, size_t len)
         }
     }
     return 0;
+}
+
+/* Lines that say for whom a signature is given, between the formula and the signature. */
+static const char *const signing_for[] = {"For the ", "By order of", "By direction of",
+                                          "By authority of", "By command of", "In the absence of"};
+
+int tk_rec_signing_for(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len < 5 || len > 80 || s[len - 1] != ':')
+        return 0;
+    for (size_t k = 0; k < sizeof signing_for / sizeof *signing_for; k++)
+        if (len > strlen(signing_for[k]) &&
+            memcmp(s, signing_for[k], strlen(signing_for[k])) == 0)
+            return 1;
+    return 0;
+}
+
+/* Bracketed editorial statements that stand where a signature would be. */
+static const char *const unsigned_marks[] = {"not signed", "unsigned", "Unsigned", "Not signed"};
+
+int tk_rec_bracket_signature(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len < 3 || len > 60 || s[0] != '[' || s[len - 1] != ']')
+        return 0;
+    for (size_t k = 0; k < sizeof unsigned_marks / sizeof *unsigned_marks; k++)
+        if (find_n(s, len, unsigned_marks[k]) != NULL)
+            return 1;
+    return tk_rec_signature(s + 1, len - 2);
 }
 
 /* Lower-case words a name may hold ("Charles de Gaulle", "Acting Secretary"). */
@@ -439,4 +492,181 @@ int tk_rec_enclosure_title(const char *s, size_t len)
     unsigned char a = e + 4 < len ? (unsigned char)s[e + 4] : 0;
     return words <= 14 && ((a >= 'A' && a <= 'Z') || a >= 0xC3 ||
                            (len - e - 4 > 4 && memcmp(s + e + 4, "the ", 4) == 0));
+}
+
+/* Outline labels a heading starts with (`ITEM 7.`, `Agenda item 1.A.:`, `Part II`), longest
+ * first where one begins another. */
+static const char *const outline_words[] = {
+    "AGENDA ITEM", "Agenda item", "Agenda Item", "ITEM", "Item", "PART", "Part", "SECTION",
+    "Section", "CHAPTER", "Chapter", "ANNEX", "Annex", "APPENDIX", "Appendix", "TAB", "Tab",
+    "ATTACHMENT", "Attachment", "TOPIC", "Topic", "PARAGRAPH", "Paragraph",
+};
+
+/* The length of an outline number at s (`7`, `1.A.`, `II`, `B`, `3(a)`), 0 when none. */
+static size_t outline_number(const char *s, size_t len)
+{
+    size_t i = 0, units = 0;
+    while (i < len && units < 4) {
+        size_t st = i;
+        while (i < len && is_digit((unsigned char)s[i]) && i - st < 3)
+            i++;
+        if (i == st) { /* a letter, or a roman number of capitals */
+            while (i < len && s[i] != '\0' && strchr("IVXL", s[i]) != NULL && i - st < 5)
+                i++;
+            if (i == st && i < len && s[i] >= 'A' && s[i] <= 'Z')
+                i++;
+            if (i == st && i < len && s[i] >= 'a' && s[i] <= 'z' && units > 0)
+                i++;
+        }
+        if (i == st)
+            break;
+        units++;
+        if (i < len && s[i] == '.')
+            i++;
+        if (i + 2 < len && s[i] == '(' && s[i + 2] == ')' && is_alnum((unsigned char)s[i + 1]))
+            i += 3; /* `3(a)` */
+        /* a unit is followed by '.', ':', ' ' or the end */
+        if (i < len && s[i] != '.' && s[i] != ':' && s[i] != ' ' && !is_digit((unsigned char)s[i]) &&
+            !(s[i] >= 'A' && s[i] <= 'Z'))
+            return 0;
+    }
+    return units > 0 ? i : 0;
+}
+
+int tk_rec_outline_heading(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len < 3 || len > 120)
+        return 0;
+    for (size_t k = 0; k < sizeof outline_words / sizeof *outline_words; k++) {
+        size_t n = strlen(outline_words[k]);
+        if (len <= n + 1 || memcmp(s, outline_words[k], n) != 0 || s[n] != ' ')
+            continue;
+        size_t m = outline_number(s + n + 1, len - n - 1);
+        if (m == 0)
+            return 0;
+        size_t i = n + 1 + m;
+        if (i < len && s[i] == ':')
+            i++;
+        while (i < len && s[i] == ' ')
+            i++;
+        if (i == len)
+            return 1; /* the label alone: `ITEM 7.` */
+        /* a title after it: capitalised, short, no sentence in it */
+        if (!((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0xC3))
+            return 0;
+        size_t words = 1;
+        for (size_t j = i; j < len; j++) {
+            if (s[j] == ' ')
+                words++;
+            if (j + 1 < len && s[j] == '.' && s[j + 1] == ' ')
+                return 0;
+        }
+        return words <= 12 && s[len - 1] != '.'; /* `Item 7. The dues were raised.`: text */
+    }
+    return 0;
+}
+
+/* 1 when word w (n bytes, any case) is in the space-separated lower-case list. */
+static int in_word_list(const char *list, const char *w, size_t n)
+{
+    char buf[32];
+    if (n == 0 || n + 2 >= sizeof buf)
+        return 0;
+    buf[0] = ' ';
+    for (size_t i = 0; i < n; i++)
+        buf[i + 1] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+    buf[n + 1] = ' ';
+    buf[n + 2] = '\0';
+    if (strncmp(list, buf + 1, n + 1) == 0)
+        return 1;
+    return strstr(list, buf) != NULL;
+}
+
+int tk_rec_person_line(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (!tk_rec_signature(s, len))
+        return 0;
+    size_t words = 0, evidence = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        size_t n = i - st;
+        if (n == 0)
+            break;
+        words++;
+        const char *w = s + st;
+        if (n == 2 && w[1] == '.') /* an initial: `R.` */
+            evidence++;
+        else if (n >= 3 && n <= 5 && w[n - 1] == '.' && i < len) /* `Geo.`, `Jno.`, `Chas.` */
+            evidence++;
+        else if (words > 1 && i < len && w[0] >= 'a' && w[0] <= 'z') /* a particle inside */
+            evidence++;
+        else if (words == 1 && (in_word_list(tk_given_male, w, n) || in_word_list(tk_given_female, w, n)))
+            evidence++;
+    }
+    return words >= 2 && words <= 5 && evidence > 0;
+}
+
+/* Words of a classification or handling line, and those of them that make it one. */
+static const char *const class_words[] = {
+    "top", "most", "secret", "confidential", "strictly", "personal", "and", "restricted",
+    "unclassified", "limited", "official", "use", "eyes", "only", "nodis", "exdis", "limdis",
+    "noforn", "sensitive", "private", "for", "your", "information",
+};
+static const char *const class_marks[] = {"secret", "confidential", "restricted", "limited", "eyes",
+                                          "unclassified", "nodis", "exdis", "limdis", "noforn"};
+
+static int word_in(const char *const *tab, size_t n, const char *w, size_t len)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strlen(tab[k]) == len && strncasecmp(tab[k], w, len) == 0)
+            return 1;
+    return 0;
+}
+
+int tk_rec_classification(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len > 0 && s[len - 1] == '.')
+        len--;
+    if (len < 6 || len > 60)
+        return 0;
+    size_t marks = 0, upper = 0, letters = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && (s[i] == ' ' || s[i] == '/' || s[i] == ';' || s[i] == ',' || s[i] == '-'))
+            i++;
+        size_t st = i;
+        while (i < len && s[i] != ' ' && s[i] != '/' && s[i] != ';' && s[i] != ',' && s[i] != '-')
+            i++;
+        if (i == st)
+            break;
+        if (!word_in(class_words, sizeof class_words / sizeof *class_words, s + st, i - st))
+            return 0;
+        marks += word_in(class_marks, sizeof class_marks / sizeof *class_marks, s + st, i - st);
+        for (size_t j = st; j < i; j++) {
+            letters++;
+            upper += s[j] >= 'A' && s[j] <= 'Z';
+        }
+    }
+    /* all capitals (`MOST SECRET`), or a capitalised mark alone (`Confidential`) */
+    return marks > 0 && (upper == letters || (s[0] >= 'A' && s[0] <= 'Z'));
+}
+
+int tk_rec_series_number(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len > 0 && s[len - 1] == '.')
+        len--;
+    const char *p = find_n(s, len, " Series No. ");
+    if (p == NULL || len > 60 || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return 0;
+    size_t i = (size_t)(p - s) + 12, d = i;
+    while (i < len && is_digit((unsigned char)s[i]))
+        i++;
+    return i > d && i == len;
 }

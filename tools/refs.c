@@ -330,6 +330,15 @@ static void outside_note(const tk_refs *r, size_t k, const tk_refs_opts *o, size
     o->emit(doc, e->pos, TK_NOTE, e->in, e->line, e->col, "id-ref", text, o->arg);
 }
 
+int tk_refs_soft_attr(const char *attr)
+{
+    static const char *const soft[] = {"ana", "wit", "facs", "resp"};
+    for (size_t i = 0; attr != NULL && i < sizeof soft / sizeof *soft; i++)
+        if (strcmp(attr, soft[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* The message for one deferred item after resolution (nothing when it resolved). */
 static void emit_one(const tk_refs *r, size_t k, const tk_refs_opts *o, size_t doc,
                      const tk_refs *root)
@@ -366,6 +375,12 @@ static void emit_one(const tk_refs *r, size_t k, const tk_refs_opts *o, size_t d
                                          : "which is not among the files validated (give it "
                                            "too, or the whole corpus with --corpus)");
         break;
+    }
+    if ((e->verdict == V_DANGLING || e->verdict == V_NO_ID) && !o->strict &&
+        e->kind != D_PERSON && tk_refs_soft_attr(e->attr)) {
+        sev = TK_WARNING;
+        size_t l = strlen(text);
+        snprintf(text + l, sizeof text - l, "%s", TK_REFS_SOFT_HINT);
     }
     if (e->kind == D_PERSON) {
         sev = TK_WARNING;

@@ -72,8 +72,16 @@ struct memo {
     const void *k1, *k2;
     pat *r;
 };
-enum { OP_OPEN = 1, OP_ATT, OP_CLOSE, OP_END, OP_TEXT, OP_RECOVER, OP_ATT_NAME, OP_ATT_LEAF,
+enum { OP_OPEN = 1, OP_CLOSE, OP_END, OP_TEXT, OP_RECOVER, OP_ATT_NAME, OP_ATT_LEAF,
        OP_VALUE };
+
+/* A block of patterns: they are allocated together and freed only with the engine, so
+ * that threads do not contend on malloc for each one and freeing an engine is cheap. */
+#define BLOCK_PATS 4096
+struct block {
+    struct block *next;
+    pat pats[BLOCK_PATS];
+};
 
 struct tk_rngv {
     xmlDocPtr rng;
@@ -81,6 +89,8 @@ struct tk_rngv {
     xmlDictPtr values;         /* attribute values seen (memo keys), at most 200,000 */
     pat **tab;                 /* intern table */
     size_t tab_n, tab_cap;
+    struct block *blocks;      /* the patterns' memory (a bump arena, freed with the engine) */
+    size_t block_used;         /* patterns handed out of blocks */
     struct memo *memo;
     size_t memo_n, memo_cap;
     xmlHashTablePtr defs;      /* define name -> xmlNodePtr list head (struct defl) */
@@ -168,11 +178,18 @@ static pat *intern(tk_rngv *v, enum kind k, pat *a, pat *b, void *x)
         v->broken = 1;
         return &v->na;
     }
-    pat *p = calloc(1, sizeof *p);
-    if (p == NULL) {
-        v->broken = 1;
-        return &v->na;
+    if (v->blocks == NULL || v->block_used == BLOCK_PATS) {
+        struct block *blk = malloc(sizeof *blk);
+        if (blk == NULL) {
+            v->broken = 1;
+            return &v->na;
+        }
+        blk->next = v->blocks;
+        v->blocks = blk;
+        v->block_used = 0;
     }
+    pat *p = &v->blocks->pats[v->block_used++];
+    memset(p, 0, sizeof *p);
     p->k = (unsigned char)k;
     p->a = a;
     p->b = b;
@@ -290,7 +307,7 @@ static void memo_clear(tk_rngv *v, int only_att)
         return;
     }
     for (size_t i = 0; i < cap; i++) {
-        if (old[i].op == 0 || old[i].op == OP_ATT)
+        if (old[i].op == 0 || old[i].op == OP_VALUE) /* keyed by a value of v->values */
             continue;
         size_t j = memo_slot(v, old[i].op, old[i].p, old[i].k1, old[i].k2);
         while (v->memo[j].op != 0)
@@ -402,11 +419,11 @@ static void qname(tk_rngv *v, xmlNodePtr ctx, const xmlChar *q, int attribute,
         return;
     }
     xmlChar *prefix = xmlStrndup(q, (int)(colon - q));
-    xmlNsPtr x = prefix != NULL ? xmlSearchNs(ctx->doc, ctx, prefix) : NULL;
-    const xmlChar *href = x != NULL ? x->href
-                          : prefix != NULL && xmlStrEqual(prefix, BAD_CAST "xml")
-                              ? BAD_CAST XML_NS
-                              : BAD_CAST "";
+    /* "xml" is bound for ever: answered here, because xmlSearchNs would add the binding to
+       the schema's document (doc->oldNs), which threads building engines share read-only */
+    int xml = prefix != NULL && xmlStrEqual(prefix, BAD_CAST "xml");
+    xmlNsPtr x = prefix != NULL && !xml ? xmlSearchNs(ctx->doc, ctx, prefix) : NULL;
+    const xmlChar *href = xml ? BAD_CAST XML_NS : x != NULL ? x->href : BAD_CAST "";
     *ns = xmlDictLookup(v->dict, href, -1);
     *local = xmlDictLookup(v->dict, colon + 1, -1);
     xmlFree(prefix);
@@ -829,11 +846,10 @@ void tk_rngv_free(tk_rngv *v)
     if (v == NULL)
         return;
     free_dtype_facets(v);
-    for (size_t i = 0; i < v->tab_cap; i++)
-        for (pat *p = v->tab[i], *nx; p != NULL; p = nx) {
-            nx = p->next;
-            free(p);
-        }
+    for (struct block *b = v->blocks, *nx; b != NULL; b = nx) {
+        nx = b->next;
+        free(b);
+    }
     free(v->tab);
     free(v->memo);
     for (size_t i = 0; i < v->n_allocs; i++)

@@ -133,6 +133,12 @@ static const char *const builtin_rules[] = {
     /* a number sign is no direction: an e-book's header ("[eBook #844]") */
     "number-sign     [*\\#*]             detached play   -> @text",
     "stage-play      [*]                 detached play   -> stage {$0}",
+    /* in a play, a sentence of words in parentheses ("(Sitting down.)", "(_To Jack._)"), or
+       a cue ("(Aside)", "(To Jack)"), is a direction too; "(Ltd.)", "(his mother)" are not */
+    "stage-paren     (* *.)              detached play   -> stage {$0}",
+    "stage-paren-it  (_* *._)            detached play   -> stage {$0}",
+    "stage-paren-cue (Aside*)            detached play   -> stage type=delivery {$0}",
+    "stage-paren-to  (To *)              detached play   -> stage type=delivery {$0}",
     /* in a play, words in _italics_ (an e-book's markup) inside a speech are a direction
        ("Nora<TAB>_Busy with the parcels._ Yes, it is!") */
     "stage-italic    _*_                 detached play   -> stage {$0}",

@@ -565,3 +565,11 @@ const char *tk_shape_name(tk_shape s)
 {
     return (unsigned)s < sizeof shape_names / sizeof *shape_names ? shape_names[s] : "?";
 }
+
+/* The shape as a noun phrase for sentences ("read as %s"): "a record", but "captions". */
+const char *tk_shape_phrase(tk_shape s)
+{
+    static const char *const phrases[] = {"an undetected shape", "a record", "a transcript",
+                                          "a play", "captions"};
+    return (unsigned)s < sizeof phrases / sizeof *phrases ? phrases[s] : "an unknown shape";
+}

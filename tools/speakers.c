@@ -63,7 +63,8 @@ static const char *const label_titles[] = {
 
 /* Lower-case particles allowed between the capitalised words of a mixed-case name. */
 static const char *const name_particles[] = {"de", "da", "di", "du", "van", "von", "der", "den",
-                                             "le", "la", "bin", "ibn", "al", "el", "y", "of"};
+                                             "le", "la", "bin", "ibn", "al", "el", "y", "of",
+                                             "and" /* joint speakers: "Anna and Boris" */};
 
 /* A phrase of a word table, measured once. */
 typedef struct phrase {
@@ -179,6 +180,54 @@ size_t tk_speakers_stage_cue(const tk_speakers *g, const char *s, size_t n)
             return m;
     }
     return 0;
+}
+
+/* Length of the separator of joint speakers at s[i] (" and ", " AND ", " & ", ", "), 0 none. */
+static size_t joint_sep(const char *s, size_t n, size_t i)
+{
+    static const char *const seps[] = {" and ", " AND ", " & ", ", ", ","};
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+        size_t m = strlen(seps[k]);
+        if (i + m <= n && memcmp(s + i, seps[k], m) == 0)
+            return m;
+    }
+    return 0;
+}
+
+size_t tk_joint_parts(const char *s, size_t n, int by_words, size_t (*part)[2], size_t max)
+{
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ':' || s[n - 1] == ' '))
+        n--;
+    size_t got = 0, a = 0, seps = 0;
+    for (size_t i = 0; i < n; i++)
+        seps += joint_sep(s, n, i) > 0;
+    for (size_t i = 0; i <= n && got < max;) {
+        size_t m = i < n ? (seps ? joint_sep(s, n, i) : by_words && s[i] == ' ') : 1;
+        if (m == 0) {
+            i++;
+            continue;
+        }
+        size_t e = i;
+        while (a < e && s[a] == ' ')
+            a++;
+        for (size_t k = 0; k < 3; k++) { /* "Anna, Boris, and Carl": the last is Carl */
+            static const char *const lead[] = {"and ", "AND ", "& "};
+            size_t lm = strlen(lead[k]);
+            if (e - a > lm && memcmp(s + a, lead[k], lm) == 0)
+                a += lm;
+        }
+        while (e > a && s[e - 1] == ' ')
+            e--;
+        int word = (e - a == 3 && strncasecmp(s + a, "and", 3) == 0) || (e - a == 1 && s[a] == '&');
+        if (e > a && !word) { /* ("WILFRID TAVISH, and": a conjunction alone is no name) */
+            part[got][0] = a;
+            part[got][1] = e;
+            got++;
+        }
+        i += m;
+        a = i;
+    }
+    return got;
 }
 
 /* Words of the verb and adverb shapes below that open no direction: emphasis ("_does_ not",
@@ -344,6 +393,10 @@ static size_t scan_name(const char *s, size_t i, size_t n, int *caps, size_t *wo
             size_t e = i;
             while (e < n && low((unsigned char)s[e]))
                 e++;
+            if (c == '&' && *words > 0 && i + 1 < n && s[i + 1] == ' ') {
+                i += 2; /* "DORA & PAUL": joint speakers */
+                continue;
+            }
             if (*words == 0 || e == i || e >= n || s[e] != ' ' || !is_particle(s + i, e - i))
                 break;
             particle = 1;
@@ -383,7 +436,7 @@ static size_t scan_name(const char *s, size_t i, size_t n, int *caps, size_t *wo
         size_t x = i + sp;
         if (sp > 0 && x < n && s[x] != ' ' && !nbsp_at(s + x, n - x) &&
             (up((unsigned char)s[x]) || (unsigned char)s[x] >= 0xC0 || dig((unsigned char)s[x]) ||
-             low((unsigned char)s[x]))) {
+             low((unsigned char)s[x]) || (s[x] == '&' && x + 1 < n && s[x + 1] == ' '))) {
             /* look ahead: the next word must not be lower case unless a particle */
             size_t e = x;
             while (e < n && low((unsigned char)s[e]))

@@ -91,7 +91,9 @@ typedef struct builder {
     int sp_has_speaker, sp_has_content;
     unsigned sp_line;
     xmlNodePtr list;        /* open list (in container or sp) */
+    int list_labelled;      /* its items have labels (a numbered list: label/item pairs) */
     xmlNodePtr cast;        /* open castList (in container) */
+    xmlNodePtr cast_group;  /* open castGroup (in cast) */
     xmlNodePtr opener;
     xmlNodePtr closer;      /* open closer (salute, signed) at the end of the container */
     xmlNodePtr postscript;  /* open postscript after the closer */
@@ -125,17 +127,20 @@ static void close_sp(builder *b)
             TK_MSG(b->cv->diag, EMPTY_TURN, b->cv->file, b->sp_line, 1);
         tk_el(b->cv, b->sp, "p");
     }
+    if (b->sp != NULL && tk_spoken_on(b->cv, b->info->shape))
+        tk_spoken_turn(b->cv, b->sp, NULL, NULL);
     b->sp = NULL;
     b->sp_has_speaker = b->sp_has_content = 0;
     b->list = NULL;
 }
 
-/* Appends the inline pass's rendering of block lines to a new element `name` under parent. */
+/* Appends the inline pass's rendering of block lines to a new element `name` under parent
+ * (to parent itself when name is NULL). */
 static xmlNodePtr text_el(builder *b, xmlNodePtr parent, const char *name, const tk_block *bl,
                           size_t end_first)
 {
     tk_span sp;
-    xmlNodePtr el = tk_el(b->cv, parent, name);
+    xmlNodePtr el = name != NULL ? tk_el(b->cv, parent, name) : parent;
     if (el == NULL) {
         b->oom = 1;
         return NULL;
@@ -178,10 +183,64 @@ static size_t role_end(const char *s, size_t a, size_t e, size_t *desc)
     return e;
 }
 
+/* One line of a brace group of a cast list ("DOUGLAS GLYNN, ALBERT PALK, }" / "SIGISMUND
+ * SHIRLEY   } (_Actors at the Pandora_)"): a castItem in the group's castGroup holding a
+ * role per name, the commas and the brace as printed; the text after the brace is the
+ * group's roleDesc. */
+static void cast_brace_line(builder *b, const tk_block *bl)
+{
+    const tk_line *l = &b->L->v[bl->line];
+    size_t e = l->len, br = bl->off;
+    while (e > bl->off && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t' || l->s[e - 1] == '\r'))
+        e--;
+    while (br < e && !(l->s[br] == '}' && br > bl->off && l->s[br - 1] == ' '))
+        br++;
+    if ((bl->flags & TK_BF_BRACE_OPEN) || b->cast_group == NULL ||
+        b->cast_group != b->cast->last)
+        b->cast_group = tk_el(b->cv, b->cast, "castGroup");
+    xmlNodePtr item = b->cast_group ? tk_el(b->cv, b->cast_group, "castItem") : NULL, el;
+    if (item == NULL) {
+        b->oom = 1;
+        return;
+    }
+    size_t part[16][2], at = bl->off;
+    size_t np = tk_joint_parts(l->s + bl->off, br - bl->off, 0, part, sizeof part / sizeof *part);
+    tk_span sp;
+    for (size_t k = 0; k < np; k++) {
+        size_t a = bl->off + part[k][0], z = bl->off + part[k][1];
+        if (a > at)
+            tk_text(item, l->s + at, a - at);
+        if ((el = tk_el(b->cv, item, "role")) == NULL ||
+            make_span(&b->sb, b->L, bl->line, 1, a, z, &sp) != 0) {
+            b->oom = 1;
+            return;
+        }
+        tk_inline_append(b->cv, el, &sp);
+        at = z;
+    }
+    size_t d = br < e ? br + 1 : e; /* the brace stays in the item */
+    if (d > at)
+        tk_text(item, l->s + at, d - at);
+    while (d < e && (l->s[d] == ' ' || l->s[d] == '\t'))
+        d++;
+    if (d >= e)
+        return;
+    if ((el = tk_el(b->cv, b->cast_group, "roleDesc")) == NULL ||
+        make_span(&b->sb, b->L, bl->line, 1, d, e, &sp) != 0) {
+        b->oom = 1;
+        return;
+    }
+    tk_inline_append(b->cv, el, &sp);
+}
+
 /* One castItem: role (the name) and roleDesc (the rest of the line and the lines after it),
  * the separator between them as printed. */
 static void cast_item(builder *b, const tk_block *bl)
 {
+    if (bl->flags & TK_BF_BRACE) {
+        cast_brace_line(b, bl);
+        return;
+    }
     const tk_line *l = &b->L->v[bl->line];
     size_t e = l->len, desc;
     while (e > bl->off && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t' || l->s[e - 1] == '\r'))
@@ -221,6 +280,176 @@ static void add_p(builder *b, const tk_block *bl, const char *name)
     if (b->sp != NULL)
         b->sp_has_content = 1;
     text_el(b, target(b), name, bl, 0);
+}
+
+/* 1 when a list marker (`1.`, `(a)`, `iv)`, `“1.`) numbers its item; 0 for a bullet (`-`,
+ * `*`, `•`). */
+static int numbered_marker(const char *m, size_t len)
+{
+    return !((len == 1 && (m[0] == '-' || m[0] == '*')) ||
+             (len == 3 && memcmp(m, "\xe2\x80\xa2", 3) == 0));
+}
+
+/* 1 when element e has @rend equal to v. */
+static int rend_is(xmlNodePtr e, const char *v)
+{
+    xmlChar *r = xmlGetProp(e, (const xmlChar *)"rend");
+    int same = r != NULL && strcmp((const char *)r, v) == 0;
+    xmlFree(r);
+    return same;
+}
+
+/* 1 when node n is the element `name`. */
+static int is_el(xmlNodePtr n, const char *name)
+{
+    return n != NULL && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* The last element child of n that is no page break (the list or item a page break
+ * followed), NULL when none. */
+static xmlNodePtr last_el(xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->last; c != NULL; c = c->prev)
+        if (c->type == XML_ELEMENT_NODE && !is_el(c, "pb") && !is_el(c, "milestone"))
+            return c;
+    return NULL;
+}
+
+/* The last item of list l, NULL when none. */
+static xmlNodePtr last_item(xmlNodePtr l)
+{
+    xmlNodePtr c = l->last;
+    while (c != NULL && !is_el(c, "item"))
+        c = c->prev;
+    return c;
+}
+
+/* The open list of nesting level `level` (0: b->list, open when it is the last thing of the
+ * container; level d + 1: the list that ends the last item of level d), NULL when none. */
+static xmlNodePtr open_list_at(builder *b, unsigned level)
+{
+    xmlNodePtr l = b->list;
+    if (l == NULL || l != target(b)->last)
+        return NULL;
+    for (unsigned d = 0; d < level && l != NULL; d++) {
+        xmlNodePtr it = last_item(l), e = it != NULL ? last_el(it) : NULL;
+        l = is_el(e, "list") ? e : NULL;
+    }
+    return l;
+}
+
+/* Moves what stands after the last items of the open lists of levels 0 to `level` (a page
+ * break, which goes into the outermost list) to the end of `to`; 1 when something moved. */
+static int adopt_after(builder *b, unsigned level, xmlNodePtr to)
+{
+    int moved = 0;
+    for (unsigned d = 0; d <= level; d++) {
+        xmlNodePtr l = open_list_at(b, d), n = l != NULL ? last_item(l) : NULL;
+        while (n != NULL && n->next != NULL) {
+            xmlNodePtr c = n->next;
+            if (c == to)
+                break;
+            xmlUnlinkNode(c);
+            xmlAddChild(to, c);
+            moved = 1;
+        }
+    }
+    return moved;
+}
+
+/* A further paragraph of an open item (TK_BF_ITEM_MORE; the item of bl->level): the item's
+ * text when it has none yet (a marker alone on its line), else a p, the item's own words
+ * before it (up to a list in it) wrapped in a p of their own; what stands after the item in
+ * its list (a page break) moves into it first. Without an open list: a paragraph. */
+static void item_paragraph(builder *b, const tk_block *bl)
+{
+    xmlNodePtr list = open_list_at(b, bl->level), item = list != NULL ? last_item(list) : NULL;
+    if (item == NULL) {
+        add_p(b, bl, "p");
+        return;
+    }
+    int empty = 1, has_p = 0;
+    xmlNodePtr block = NULL; /* the item's first list or p */
+    for (xmlNodePtr c = item->children; c != NULL; c = c->next) {
+        if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c))
+            continue;
+        empty = 0;
+        has_p |= is_el(c, "p");
+        if (block == NULL && (is_el(c, "p") || is_el(c, "list")))
+            block = c;
+    }
+    if (!empty && !has_p && block != item->children) { /* the item's words: its first p */
+        xmlNodePtr p = tk_el(b->cv, NULL, "p");
+        while (item->children != block) {
+            xmlNodePtr c = item->children;
+            xmlUnlinkNode(c);
+            xmlAddChild(p, c);
+        }
+        if (block != NULL)
+            xmlAddPrevSibling(block, p);
+        else
+            xmlAddChild(item, p);
+    }
+    int moved = adopt_after(b, bl->level, item); /* a page break between the paragraphs */
+    if (empty && moved) /* the break and the text after it stay apart, as printed */
+        tk_text(item, "\n", 1);
+    text_el(b, item, empty ? NULL : "p", bl, 0);
+}
+
+/* 1 when list l is one of label/item pairs (its first label or item is a label). */
+static int labelled_list(xmlNodePtr l)
+{
+    for (xmlNodePtr c = l->children; c != NULL; c = c->next)
+        if (is_el(c, "label") || is_el(c, "item"))
+            return is_el(c, "label");
+    return 0;
+}
+
+/* The list an item of nesting level > 0 goes into: the list that ends the last item of the
+ * level above when it has the item's kind (rend, labels), else a new one there (what stood
+ * after that item, a page break, moves into it). NULL when the level above is not open. */
+static xmlNodePtr nested_list(builder *b, unsigned level, const char *rend, int labelled)
+{
+    xmlNodePtr up = open_list_at(b, level - 1), item = up != NULL ? last_item(up) : NULL;
+    if (item == NULL)
+        return NULL;
+    xmlNodePtr l = last_el(item);
+    if (!(is_el(l, "list") && item->last == l && rend_is(l, rend) &&
+          labelled_list(l) == labelled)) {
+        l = tk_el(b->cv, item, "list");
+        tk_xset_prop(l, (const xmlChar *)"rend", (const xmlChar *)rend);
+    }
+    adopt_after(b, level - 1, l);
+    return l;
+}
+
+/* A verse line that prints its number (blocks.c mark_line_numbers): l/@n, the number
+ * out of the text, @rend "numbered" (at the line's end) or "numbered number-first". */
+static void line_numbered(builder *b, const tk_block *bl, const tk_line *l)
+{
+    tk_block t = *bl;
+    size_t end = 0;
+    if (bl->flags & TK_BF_LINE_N_START) {
+        t.off = bl->label_off + bl->label_len;
+        while (t.off < l->len && (l->s[t.off] == ' ' || l->s[t.off] == '\t'))
+            t.off++;
+    } else {
+        end = bl->label_off;
+        while (end > bl->off && (l->s[end - 1] == ' ' || l->s[end - 1] == '\t'))
+            end--;
+    }
+    b->list = NULL;
+    if (b->sp != NULL)
+        b->sp_has_content = 1;
+    xmlNodePtr el = text_el(b, target(b), "l", &t, end);
+    if (el == NULL)
+        return;
+    char n[8];
+    snprintf(n, sizeof n, "%.*s", (int)(bl->label_len < 7 ? bl->label_len : 7), l->s + bl->label_off);
+    tk_xset_prop(el, (const xmlChar *)"n", (const xmlChar *)n);
+    tk_xset_prop(el, (const xmlChar *)"rend",
+               (const xmlChar *)(bl->flags & TK_BF_LINE_N_START ? "numbered number-first"
+                                                                 : "numbered"));
 }
 
 /* A paragraph that holds nothing but a page break (`[Page 12]` on a line of its own) is
@@ -345,19 +574,17 @@ static void set_who(builder *b, const tk_block *bl, const tk_line *l)
 {
     if (bl->flags & TK_BF_ROLE)
         return;
-    if (bl->flags & TK_BF_JOINT) { /* who="#a #b": one person per word */
+    if (bl->flags & TK_BF_JOINT) { /* who="#a #b": one person per name */
         char ref[512];
-        size_t w = 0, n = bl->label_len;
-        const char *s = l->s + bl->label_off;
-        for (size_t i = 0; i < n;) {
-            size_t a = i;
-            while (i < n && s[i] != ' ')
-                i++;
-            const char *who = tk_persons_speaker(b->cv->persons, s + a, i - a);
+        size_t w = 0, part[16][2];
+        const char *s = l->s + (bl->name_len > 0 ? bl->name_off : bl->label_off);
+        size_t np = tk_joint_parts(s, bl->name_len > 0 ? bl->name_len : bl->label_len, 1, part,
+                                   sizeof part / sizeof *part);
+        for (size_t k = 0; k < np; k++) {
+            const char *who =
+                tk_persons_speaker(b->cv->persons, s + part[k][0], part[k][1] - part[k][0]);
             if (who != NULL && w + strlen(who) + 3 < sizeof ref)
                 w += (size_t)snprintf(ref + w, sizeof ref - w, "%s#%s", w ? " " : "", who);
-            while (i < n && s[i] == ' ')
-                i++;
         }
         if (w > 0)
             tk_xset_prop(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
@@ -374,8 +601,8 @@ static void set_who(builder *b, const tk_block *bl, const tk_line *l)
 }
 
 /* A stage direction; one wholly in square brackets keeps them as @rend (the inline pass
- * would take the bracket for an editor's). */
-static void add_stage(builder *b, const tk_block *bl)
+ * would take the bracket for an editor's). Returns it. */
+static xmlNodePtr add_stage(builder *b, const tk_block *bl)
 {
     tk_span sp;
     b->list = NULL;
@@ -384,7 +611,7 @@ static void add_stage(builder *b, const tk_block *bl)
     xmlNodePtr el = tk_el(b->cv, target(b), "stage");
     if (el == NULL || make_span(&b->sb, b->L, bl->line, bl->n_lines, bl->off, 0, &sp) != 0) {
         b->oom = 1;
-        return;
+        return el;
     }
     int depth = 0, whole = sp.len >= 2 && sp.text[0] == '[' && sp.text[sp.len - 1] == ']';
     for (size_t i = 0; whole && i + 1 < sp.len; i++) {
@@ -402,6 +629,7 @@ static void add_stage(builder *b, const tk_block *bl)
     }
     if (sp.len > 0)
         tk_inline_append(b->cv, el, &sp);
+    return el;
 }
 
 /* A row of TAB-separated cells (a run of TABs separates two cells) in the open table, or a
@@ -464,8 +692,11 @@ static void one_block(builder *b, const tk_block *bl)
         } else {
             if (b->opener == NULL || b->opener != b->container->last)
                 b->opener = tk_el(cv, b->container, "opener");
+            int cls = bl->kind == TK_B_OPENER && (bl->flags & TK_BF_CLASS);
             xmlNodePtr dl = text_el(b, b->opener,
-                                    bl->kind == TK_B_OPENER ? "seg" : "dateline", bl, 0);
+                                    cls ? "note" : bl->kind == TK_B_OPENER ? "seg" : "dateline", bl, 0);
+            if (cls && dl != NULL)
+                tk_xset_prop(dl, (const xmlChar *)"type", (const xmlChar *)"classification");
             if (bl->kind == TK_B_OPENER)
                 break;
             if (b->info->when[0] == '\0' && dl != NULL) {
@@ -523,34 +754,57 @@ static void one_block(builder *b, const tk_block *bl)
         b->info->n_stage++;
         if (bl->flags & TK_BF_BETWEEN)
             close_sp(b);
-        add_stage(b, bl);
+        xmlNodePtr st = add_stage(b, bl);
+        /* (in a turn: when the turn closes) */
+        if (st != NULL && b->sp == NULL && tk_spoken_on(cv, b->info->shape))
+            tk_spoken_event(cv, st);
         break;
     case TK_B_L:
         if (b->sp == NULL) {
             b->sp = tk_el(cv, b->container, "sp");
             b->sp_line = l->no;
         }
+        if (bl->flags & TK_BF_LINE_N) {
+            line_numbered(b, bl, l);
+            break;
+        }
         add_p(b, bl, "l");
         break;
     case TK_B_ITEM: {
         xmlNodePtr t = target(b);
-        if (b->list == NULL || b->list->parent != t || b->list != t->last ||
-            xmlHasProp(b->list, (const xmlChar *)"type") != NULL) { /* not into a roster */
+        if (bl->flags & TK_BF_ITEM_MORE) {
+            item_paragraph(b, bl);
+            break;
+        }
+        int numbered = numbered_marker(l->s + bl->label_off, bl->label_len);
+        int labelled = numbered && !(bl->flags & TK_BF_ITEM_WORD);
+        const char *rend = numbered ? "numbered" : "bulleted";
+        xmlNodePtr list = bl->level > 0 ? nested_list(b, bl->level, rend, labelled) : NULL;
+        /* a new list: not into a roster, nor a bulleted item into a numbered list (TEI: all
+           items of a list have a label or none) */
+        if (list != NULL) {
+            ; /* a list in the item above */
+        } else if (b->list == NULL || b->list->parent != t || b->list != t->last ||
+            xmlHasProp(b->list, (const xmlChar *)"type") != NULL ||
+            !rend_is(b->list, rend) || b->list_labelled != labelled) {
             b->list = tk_el(cv, t, "list");
             if (b->list == NULL) {
                 b->oom = 1;
                 break;
             }
-            unsigned char c = (unsigned char)l->s[bl->label_off];
-            tk_xset_prop(b->list, (const xmlChar *)"rend",
-                       (const xmlChar *)((c >= '0' && c <= '9') || c == '(' ||
-                                                 (c >= 'a' && c <= 'z')
-                                             ? "numbered"
-                                             : "bulleted"));
+            tk_xset_prop(b->list, (const xmlChar *)"rend", (const xmlChar *)rend);
+            b->list_labelled = labelled;
         }
+        if (list == NULL)
+            list = b->list;
         if (b->sp != NULL)
             b->sp_has_content = 1;
-        xmlNodePtr item = text_el(b, b->list, "item", bl, 0);
+        if (labelled) { /* the printed number as the item's label (TEI list of label/item) */
+            xmlNodePtr lab = tk_el(cv, list, "label");
+            if (lab != NULL)
+                tk_text(lab, l->s + bl->label_off, bl->label_len);
+        }
+        xmlNodePtr item = text_el(b, list, "item", bl, 0);
         if (item != NULL) {
             char n[32];
             snprintf(n, sizeof n, "%.*s", (int)bl->label_len, l->s + bl->label_off);
@@ -587,12 +841,19 @@ static void one_block(builder *b, const tk_block *bl)
         b->sp_has_speaker = 1;
         if (bl->off < l->len || bl->n_lines > 1) {
             tk_span sp;
-            if (make_span(&b->sb, b->L, bl->line, bl->n_lines, bl->off, 0, &sp) == 0 &&
-                sp.len > 0) {
-                xmlNodePtr p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p");
+            size_t a = bl->off + bl->lead_stage; /* after a direction that opens the speech */
+            xmlNodePtr p = NULL, lead;
+            if (bl->lead_stage > 0 &&
+                (p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p")) != NULL &&
+                (lead = tk_el(cv, p, "stage")) != NULL &&
+                make_span(&b->sb, b->L, bl->line, 1, bl->off, a, &sp) == 0)
+                tk_inline_append(cv, lead, &sp);
+            if (make_span(&b->sb, b->L, bl->line, bl->n_lines, a, 0, &sp) == 0 && sp.len > 0) {
+                if (p == NULL)
+                    p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p");
                 tk_inline_append(cv, p, &sp);
-                b->sp_has_content = 1;
             }
+            b->sp_has_content = p != NULL;
         }
         b->list = NULL;
         break;

@@ -228,6 +228,8 @@ typedef struct tk_convert_opts {
     int infer_years;           /* a day and month without a year ("June 5") take the year of
                                   the document's date, with @cert='medium' (0: no date) */
     int no_places;             /* do not mark placeName/orgName (on by default) */
+    int spoken;                /* speaker turns as u/annotationBlock (TEI ch. 8, ISO 24624)
+                                  instead of sp; plays keep sp */
 } tk_convert_opts;
 
 void tk_convert_opts_init(tk_convert_opts *o);

@@ -354,16 +354,31 @@ typedef struct tk_block {
     size_t name_off, name_len; /* turns and speakers: the name in the label (for @who; 0 when
                                   the label is the name) */
     unsigned flags;            /* TK_BF_* */
+    size_t lead_stage;         /* turns of a play: the bytes at `off` that are a direction
+                                  without brackets ("Aside."), 0 none */
     const char *divtype;       /* TK_B_ACT: the div's type when not "act" ("prologue") */
+    unsigned level;            /* TK_B_ITEM: how deep its list is nested (0: not nested) */
 } tk_block;
+/* How deep lists nest in a record (`1.`, `(a)`, `(i)`). */
+#define TK_LIST_DEPTH 4
 
 enum {
     TK_BF_ROLE = 1,    /* the speaker is a role (QUESTION, ?): no @who */
     TK_BF_BETWEEN = 2, /* a stage or paragraph that stands between turns: closes the turn */
     TK_BF_VERSE = 4,   /* a turn whose speech is verse: its first line is an l */
-    TK_BF_JOINT = 8,   /* a speaker line naming several speakers, one per word */
-    TK_BF_PART = 16    /* the first block of a part of a record with enclosures: opens
+    TK_BF_JOINT = 8,   /* the speakers are the names of the label's name (tk_joint_parts):
+                          a joint label, or a voice offstage ("Voice of Trofimov") */
+    TK_BF_PART = 16,   /* the first block of a part of a record with enclosures: opens
                           div[@type=divtype] in the body ("document", "enclosure") */
+    TK_BF_ITEM_WORD = 32, /* an item whose marker stays in its text (`Article 2.`, `“1.`): no
+                             label */
+    TK_BF_ITEM_MORE = 64, /* a further paragraph of the list item before it: item/p */
+    TK_BF_BRACE = 128, /* a cast item joined to its neighbours by a brace ("}"): castGroup */
+    TK_BF_BRACE_OPEN = 256, /* the first item of such a group */
+    TK_BF_LINE_N = 512,       /* a verse line that prints its number (label_off/len: the
+                                 digits) at its end: l/@n */
+    TK_BF_LINE_N_START = 1024, /* ... at its start */
+    TK_BF_CLASS = 2048 /* an opener line that is a classification: note[@type='classification'] */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
@@ -437,6 +452,11 @@ void tk_speakers_free(tk_speakers *g);
 int tk_speakers_word(const tk_speakers *g, int kind, const char *s, size_t n);
 /* Length of the stage cue s starts with (case as printed, at a word end), 0 when none. */
 size_t tk_speakers_stage_cue(const tk_speakers *g, const char *s, size_t n);
+/* The names of a joint speaker label s[0..n) ("Anna and Boris", "JACK AND ALGERNON",
+ * "Ros, Guil & Osric"): the parts between " and ", " & " and ","; with no such separator
+ * and by_words, its words ("ANNA BORIS", the Moby layout). Writes at most max [start, end)
+ * offset pairs to part (a closing '.' or ':' and spaces trimmed); returns their count. */
+size_t tk_joint_parts(const char *s, size_t n, int by_words, size_t (*part)[2], size_t max);
 /* 1 when s[0..n), the words between the underscores of an e-book's _italics_ inside a
  * speech, is a stage direction rather than emphasis: a sentence ("_Smiling._"), a stage cue
  * of either case ("_laughs_"; r's stage-cue lines first, r may be NULL), or a present-tense
@@ -488,6 +508,8 @@ typedef struct tk_shape_info {
 /* Weighs the evidence of lines [from, L->n) (at most the first 2 MB). */
 void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_shape_info *out);
 const char *tk_shape_name(tk_shape s);
+/* The shape as a noun phrase with its article, for messages: "a play", "captions". */
+const char *tk_shape_phrase(tk_shape s);
 /* Line helpers shared by the block side: only blanks / the indentation's length. */
 int tk_line_blank(const tk_line *l);
 size_t tk_line_indent(const tk_line *l);
@@ -551,6 +573,42 @@ void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_d
  * metadata (not replacing what is there). */
 void tk_captions_meta(const tk_lines *L, tk_docblocks *db);
 
+/* --spoken (spoken.c). tk_spoken_on: whether a document of this shape is written as speech
+ * (every shape but a play, when o->spoken). tk_spoken_turn rewrites the finished turn sp in
+ * place as u (moved into a new annotationBlock, in sp's place, when it has a time: start and
+ * end are "#id" pointers into the timeline, or NULL; start NULL: the time anchor printed
+ * first in the turn, if any). Nodes are renamed and moved, none freed. tk_spoken_event
+ * rewrites a stage direction as incident/desc (one holding a note or page break stays). */
+int tk_spoken_on(const tk_conv *cv, tk_shape shape);
+void tk_spoken_turn(tk_conv *cv, xmlNodePtr sp, const char *start, const char *end);
+void tk_spoken_event(tk_conv *cv, xmlNodePtr stage);
+
+/* ---- lists.c: list markers at the start of a line ---- */
+enum { TK_LM_BULLET = 1, TK_LM_DIGIT, TK_LM_LETTER, TK_LM_ROMAN, TK_LM_WORD };
+/* A list marker: its kind (TK_LM_*), its closing punctuation (`.`, `)`, `(` for a marker in
+ * parentheses, the bullet character), its value (`(c)` 3, `iv.` 4, `Article 2.` 2), the
+ * value of a letter marker read as a roman numeral (`i`, `v`, `x`; 0 when none), upper case,
+ * the number word (TK_LM_WORD: an index of lists.c's table, -1 an ordinal `First.`). */
+typedef struct tk_lmark {
+    size_t mlen; /* the marker's bytes from the start of the line (with a colon after it) */
+    size_t text; /* where the item's text starts: after the marker and its spaces; 0 for a
+                    word marker (it stays in the text); the line's length for a marker alone */
+    int kind;
+    char close;
+    int num, rom, upper, word;
+    int quoted; /* after an opening quotation mark (`“1.`): it stays in the text, as the number */
+} tk_lmark;
+/* The list marker that line s[0..n) starts with (`1.`, `1)`, `(a)`, `a)`, `(iv)`, `(B)`,
+ * `2d.`, `(6):`, `-`, `*`, `•`, `Article 2.`, `First.`, `“1.`): 1 and *m, else 0. A number of four
+ * digits (a year), a word of letters that is no roman numeral and upper-case letters outside
+ * parentheses (initials) are no markers. */
+int tk_list_marker(const char *s, size_t n, tk_lmark *m);
+/* 1 when marker cur numbers the item after prev's (`(b)` after `(a)`, `ii.` after `i.`,
+ * `Article 3.` after `Article 2.`, a bullet after a bullet): same kind and punctuation. */
+int tk_list_marker_follows(const tk_lmark *prev, const tk_lmark *cur);
+/* 1 when m can open a list: a bullet or the first number (`1.`, `(a)`, `i)`, `First.`). */
+int tk_list_marker_first(const tk_lmark *m);
+
 /* ---- records.c: what a line of an archival record says about the record ---- */
 /* A file number line (`722.2315/819`, `File No. 861.51/264`, `724.3415/3536: Telegram`):
  * the end of the number (the type follows after ": "), its offset and length; 0 when the
@@ -573,6 +631,25 @@ int tk_rec_closing(const char *s, size_t len);
 /* A signature line: a short name of capitalised words (`Des Portes`, `W. R. Castle, Jr.`,
  * `Charles de Gaulle`), no digits: 1, else 0. */
 int tk_rec_signature(const char *s, size_t len);
+/* 1 when a line says for whom the signature under it is given ("For the Secretary of
+ * State:", "By order of:"): it belongs to the closer. */
+int tk_rec_signing_for(const char *s, size_t len);
+/* 1 when a bracketed line stands for a signature: a name in brackets ("[Francis]") or a
+ * statement that the copy is unsigned ("[File copy not signed.]"). */
+int tk_rec_bracket_signature(const char *s, size_t len);
+/* An outline heading: a label word and its number, maybe a short title (`ITEM 7.`, `Agenda
+ * item 1.A.: Opening remarks`, `PART II`): 1, else 0. */
+int tk_rec_outline_heading(const char *s, size_t len);
+/* A line that is a person's name, as a signature is (`Geo. D. Emery`, `Henri de Bayle`,
+ * `James Brown`: an initial, an abbreviated given name, a particle, or a census given name
+ * first): 1, else 0. */
+int tk_rec_person_line(const char *s, size_t len);
+/* A classification or handling line at the top of a record (`SECRET`, `MOST SECRET`,
+ * `Confidential`, `LIMITED OFFICIAL USE`, `Secret; Nodis`): 1, else 0. */
+int tk_rec_classification(const char *s, size_t len);
+/* A publication series number printed over a document (`Treaty Series No. 898`, `Executive
+ * Agreement Series No. 64`): 1, else 0. It is no title. */
+int tk_rec_series_number(const char *s, size_t len);
 /* A numbered document heading of a compilation (`7. Memorandum From A to B`, `264 Note of
  * Meeting of ...`): 1 and the number in *num, else 0. */
 int tk_rec_numbered_heading(const char *s, size_t len, long *num);
@@ -626,6 +703,10 @@ void tk_ser_prepend(tk_ser *s, tk_ser *front);
 const char *tk_persons_speaker(tk_persons *p, const char *label, size_t len);
 /* Sets the interviewer / interviewee names for Q / A labels (front matter). */
 void tk_persons_set_role_name(tk_persons *p, const char *role, const char *name);
+/* In a play (on = 1) every speaker is a character: a label of titles or offices alone
+ * ("Captain", "First Ambassador") is a person, not a role (the role table's words, "All",
+ * "Voice", stay roles). */
+void tk_persons_set_play(tk_persons *p, int on);
 /* Starts a new document: the "used" marks are cleared (see tk_persons_each_used). */
 void tk_persons_new_document(tk_persons *p);
 /* Calls fn for every person used since tk_persons_new_document (all_docs = 0) or in any

@@ -25,6 +25,7 @@
 #define TK_F_CAPTIONS_NOT_CUE \
     "a block that is no cue (no 'START --> END' line) kept as a paragraph; the shape 'record' reads the file as a record"
 #define TK_F_CAST "%s"
+#define TK_F_CLASSIFICATION "%s"
 #define TK_F_CLOSER "%s"
 #define TK_F_CODE "%s"
 #define TK_F_COMPARE_CLASSES "no element of either document is in the classes '%s'"
@@ -49,6 +50,7 @@
 #define TK_F_ENCODING_UNKNOWN "unknown encoding '%s'"
 #define TK_F_EVENT "%s"
 #define TK_F_EXPANSION "%s"
+#define TK_F_FIGURE_CORRECTION "%s"
 #define TK_F_FILE_NUMBER "%s"
 #define TK_F_FOOTNOTE_AFTER_PUNCT "%s"
 #define TK_F_FOOTNOTE_GLUED "%s"
@@ -92,8 +94,10 @@
 #define TK_F_IO_RESOLVE "cannot resolve: %s"
 #define TK_F_IO_SCHEMA "cannot open schema: %s"
 #define TK_F_IO_WRITE "cannot write: %s"
+#define TK_F_LIST "%s"
 #define TK_F_META "metadata '%s': expected key=value"
 #define TK_F_METADATA "%s"
+#define TK_F_NOTES "%s"
 #define TK_F_NOT_TEI \
     "not a TEI document (the root is \"%s\", not TEI or teiCorpus in the TEI namespace): the output will be mostly empty"
 #define TK_F_OOM "out of memory"
@@ -147,9 +151,10 @@
 #define TK_F_SHAPE_CAPTIONS \
     "read as captions (WebVTT header or SRT cues); the shape 'record' reads it as a record"
 #define TK_F_SHAPE_CLOSE \
-    "read as a %s, but it is nearly as much a %s (%d against %d points): if it is one, choose the shape '%s'"
+    "read as %s, but it is nearly as much %s (%d against %d points): if it is one, choose the shape '%s'"
 #define TK_F_SIC_SCOPE "%s"
 #define TK_F_SPEAKER "%s"
+#define TK_F_SPOKEN_PLAY "spoken output: read as a play, whose speeches stay sp; the shape 'transcript' writes them as utterances"
 #define TK_F_SUPPLIED "%s"
 #define TK_F_SUPPLIED_LETTERS "%s"
 #define TK_F_TABLE "%s"
@@ -160,6 +165,7 @@
 #define TK_F_UTF8 \
     "invalid UTF-8 byte 0x%02X (byte offset %zu); if the file is in another encoding, name that encoding (e.g. cp1252)"
 #define TK_F_UTF8_MORE "more invalid UTF-8 not reported"
+#define TK_F_VERSE "%s"
 #define TK_F_XINCLUDE_FAILED "XInclude processing failed"
 #define TK_F_XINCLUDE_FAILED_NODE "xi:include left in the tree: its inclusion failed"
 #define TK_F_XINCLUDE_SKIPPED \
@@ -198,6 +204,7 @@
     X(CAPTIONS_CUE_BACKWARDS, "captions-cue-backwards", TK_WARNING) \
     X(CAPTIONS_NOT_CUE,       "captions-not-cue", TK_WARNING) \
     X(CAST,                   "cast", TK_NOTE) \
+    X(CLASSIFICATION,          "classification", TK_NOTE) \
     X(CLOSER,                 "closer", TK_NOTE) \
     X(CODE,                   "code", TK_NOTE) \
     X(COMPARE_CLASSES,        "compare-classes", TK_WARNING) \
@@ -222,6 +229,7 @@
     X(ENCODING_UNKNOWN,       "encoding-unknown", TK_SYSTEM) \
     X(EVENT,                  "event", TK_NOTE) \
     X(EXPANSION,              "expansion", TK_NOTE) \
+    X(FIGURE_CORRECTION,       "figure-correction", TK_NOTE) \
     X(FILE_NUMBER,            "file-number", TK_NOTE) \
     X(FOOTNOTE_AFTER_PUNCT,   "footnote-after-punct", TK_NOTE) \
     X(FOOTNOTE_GLUED,         "footnote-glued", TK_NOTE) \
@@ -261,8 +269,10 @@
     X(IO_RESOLVE,             "io-resolve", TK_SYSTEM) \
     X(IO_SCHEMA,              "io-schema", TK_SYSTEM) \
     X(IO_WRITE,               "io-write", TK_SYSTEM) \
+    X(LIST,                    "list", TK_NOTE) \
     X(META,                   "meta", TK_SYSTEM) \
     X(METADATA,               "metadata", TK_NOTE) \
+    X(NOTES,                   "notes", TK_NOTE) \
     X(NOT_TEI,                "not-tei", TK_WARNING) \
     X(OOM,                    "oom", TK_SYSTEM) \
     X(PARAM,                  "param", TK_SYSTEM) \
@@ -308,6 +318,7 @@
     X(SHAPE_CLOSE,            "shape-close", TK_WARNING) \
     X(SIC_SCOPE,              "sic-scope", TK_WARNING) \
     X(SPEAKER,                "speaker", TK_NOTE) \
+    X(SPOKEN_PLAY,             "spoken-play", TK_WARNING) \
     X(SUPPLIED,               "supplied", TK_NOTE) \
     X(SUPPLIED_LETTERS,       "supplied-letters", TK_NOTE) \
     X(TABLE,                  "table", TK_NOTE) \
@@ -317,6 +328,7 @@
     X(USAGE,                  "usage", TK_SYSTEM) \
     X(UTF8,                   "utf8", TK_ERROR) \
     X(UTF8_MORE,              "utf8-more", TK_ERROR) \
+    X(VERSE,                   "verse", TK_NOTE) \
     X(XINCLUDE_FAILED,        "xinclude-failed", TK_ERROR) \
     X(XINCLUDE_FAILED_NODE,   "xinclude-failed-node", TK_NOTE) \
     X(XINCLUDE_SKIPPED,       "xinclude-skipped", TK_NOTE) \

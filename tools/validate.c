@@ -60,7 +60,21 @@ struct tk_schema {
     int engine_state;   /* 0 not tried, 1 the derivative engine validates, -1 libxml2 */
     tk_rngv *engines[MAX_ENGINES]; /* idle engines (one per thread at work) */
     int n_engines;
+    /* loading in a thread of its own (tk_schema_load_background) */
+    pthread_t loader;
+    int has_loader;     /* loader to join */
+    int pending;        /* the loader runs: the fields above are not set yet */
+    int failed;         /* the load failed (its messages are in load) */
+    pthread_cond_t loaded;
+    char *spec;
+    int notes;
+    struct job *load;   /* the loader's messages, replayed by tk_validate_paths */
 };
+
+struct job;
+static struct job *job_new(void);
+static void hold_sink(const tk_message *m, void *user);
+static void replay(struct job *j, tk_diag *d);
 
 /* ------------------------------------------------------------------ loading ------- */
 
@@ -96,33 +110,29 @@ static int count_elements(xmlNodePtr n)
     return c;
 }
 
-tk_schema *tk_schema_load(const char *spec, tk_diag *d)
+/* Reads, checks and prepares the schema spec names into s (allocated, lock ready); -1 on
+ * error (reported to d). */
+static int schema_fill(tk_schema *s, const char *spec, tk_diag *d)
 {
-    tk_schema *s = calloc(1, sizeof *s);
-    if (s == NULL) {
-        TK_MSG(d, OOM, NULL, 0, 0);
-        return NULL;
-    }
-    pthread_mutex_init(&s->lock, NULL);
     s->path = resolve_spec(spec, d);
     if (s->path == NULL)
-        goto fail;
+        return -1;
     struct stat st;
     if (stat(s->path, &st) != 0) {
         TK_MSG(d, IO_SCHEMA, s->path, 0, 0, strerror(errno));
-        goto fail;
+        return -1;
     }
     s->src = tk_xml_read_file(s->path, 0, d);
     if (s->src == NULL)
-        goto fail;
+        return -1;
     xmlNodePtr root = xmlDocGetRootElement(s->src);
     if (root == NULL || root->ns == NULL ||
         !xmlStrEqual(root->ns->href, BAD_CAST "http://relaxng.org/ns/structure/1.0")) {
         TK_MSG(d, SCHEMA_NOT_RNG, s->path, 0, 0);
-        goto fail;
+        return -1;
     }
     if (tk_rng_check(s->src, s->path, d) != 0)
-        goto fail;
+        return -1;
     /* libxml2 fills its table of XML Schema types on first use, without a lock: done here,
      * before threads compile schemas at the same time (two compiles racing to fill it made
      * one fail: "schema does not compile") */
@@ -130,10 +140,84 @@ tk_schema *tk_schema_load(const char *spec, tk_diag *d)
     xmlSchemaInitTypes();
     /* the analysis for messages and the pruning decision serve libxml2's path only: made
        when it is first taken (schema_for) */
+    return 0;
+}
+
+/* An empty schema object (its lock and condition ready), or NULL. */
+static tk_schema *schema_new(void)
+{
+    tk_schema *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return NULL;
+    pthread_mutex_init(&s->lock, NULL);
+    pthread_cond_init(&s->loaded, NULL);
+    return s;
+}
+
+tk_schema *tk_schema_load(const char *spec, tk_diag *d)
+{
+    tk_schema *s = schema_new();
+    if (s == NULL) {
+        TK_MSG(d, OOM, NULL, 0, 0);
+        return NULL;
+    }
+    if (schema_fill(s, spec, d) != 0) {
+        tk_schema_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* The loader thread: fills the schema, holding its messages, then wakes the waiters. */
+static void *schema_loader(void *arg)
+{
+    tk_schema *s = arg;
+    tk_diag *d = tk_diag_new();
+    int rc = -1;
+    if (d != NULL) {
+        tk_diag_set_sink(d, hold_sink, s->load);
+        tk_diag_set_notes(d, s->notes);
+        rc = schema_fill(s, s->spec, d);
+        tk_diag_free(d);
+    }
+    pthread_mutex_lock(&s->lock);
+    s->failed = rc != 0;
+    s->pending = 0;
+    pthread_cond_broadcast(&s->loaded);
+    pthread_mutex_unlock(&s->lock);
+    return NULL;
+}
+
+tk_schema *tk_schema_load_background(const char *spec, int notes)
+{
+    tk_schema *s = schema_new();
+    if (s == NULL)
+        return NULL;
+    s->spec = strdup(spec);
+    s->load = job_new();
+    s->notes = notes;
+    s->pending = 1;
+    if (s->spec == NULL || s->load == NULL)
+        goto fail;
+    if (pthread_create(&s->loader, NULL, schema_loader, s) != 0)
+        goto fail;
+    s->has_loader = 1;
     return s;
 fail:
+    s->pending = 0;
     tk_schema_free(s);
     return NULL;
+}
+
+/* Waits until the schema is loaded; -1 when its loading failed. */
+static int schema_wait(tk_schema *s)
+{
+    pthread_mutex_lock(&s->lock);
+    while (s->pending)
+        pthread_cond_wait(&s->loaded, &s->lock);
+    int failed = s->failed;
+    pthread_mutex_unlock(&s->lock);
+    return failed ? -1 : 0;
 }
 
 static void cached_clear(struct cached *c)
@@ -148,6 +232,13 @@ void tk_schema_free(tk_schema *s)
 {
     if (s == NULL)
         return;
+    if (s->has_loader)
+        pthread_join(s->loader, NULL);
+    if (s->load != NULL) {
+        replay(s->load, NULL); /* frees what it held */
+        free(s->load);
+    }
+    free(s->spec);
     cached_clear(&s->whole);
     for (int i = 0; i < CACHE_SLOTS; i++)
         cached_clear(&s->cache[i]);
@@ -163,11 +254,16 @@ void tk_schema_free(tk_schema *s)
     if (s->src != NULL)
         xmlFreeDoc(s->src);
     free(s->path);
+    pthread_cond_destroy(&s->loaded);
     pthread_mutex_destroy(&s->lock);
     free(s);
 }
 
-const char *tk_schema_path(const tk_schema *s) { return s->path; }
+const char *tk_schema_path(const tk_schema *s)
+{
+    schema_wait((tk_schema *)s); /* (a loader may be filling it) */
+    return s->path;
+}
 
 /* --------------------------------------------------------------- compiling ------- */
 
@@ -1576,6 +1672,8 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
     int whole = 1, status = 0;
     if (o == NULL)
         o = &defaults;
+    if (schema_wait(s) != 0)
+        return 2; /* (tk_validate_paths reports why, once) */
     tk_rngv *engine = engine_get(s);
     if (engine != NULL) {
         struct eerrs e = {0};
@@ -1660,6 +1758,9 @@ struct job {
     size_t inserted; /* messages the corpus added (they shift later positions) */
 };
 
+/* An empty job (only its message list is used: the schema loader's). */
+static struct job *job_new(void) { return calloc(1, sizeof(struct job)); }
+
 static void hold_sink(const tk_message *m, void *user)
 {
     struct job *j = user;
@@ -1743,10 +1844,21 @@ struct pool {
     size_t *order; /* the order threads take jobs in (NULL: argument order) */
 };
 
+/* 1 when the schema's background loading has failed (without waiting for it). */
+static int schema_failed(tk_schema *s)
+{
+    pthread_mutex_lock(&s->lock);
+    int failed = s->failed;
+    pthread_mutex_unlock(&s->lock);
+    return failed;
+}
+
 static void *worker(void *arg)
 {
     struct pool *p = arg;
     for (;;) {
+        if (schema_failed(p->s)) /* nothing will be reported: stop */
+            return NULL;
         pthread_mutex_lock(&p->lock);
         size_t i = p->next < p->n ? p->next++ : p->n;
         pthread_mutex_unlock(&p->lock);
@@ -2128,6 +2240,15 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
             if (pthread_create(&tids[t], NULL, worker, &p) == 0)
                 started++;
     }
+    /* a schema loading in the background (documents were read meanwhile): its messages
+       come first, and no document's when it failed */
+    int schema_ok = schema_wait(s) == 0;
+    if (s->load != NULL)
+        replay(s->load, d);
+    if (!schema_ok) {
+        rc = 2;
+        n_validated = 0;
+    }
     for (size_t i = 0; i < n_validated; i++) {
         finish_job(&p, i, started > 0);
         /* what the document could not decide alone waits for the whole unit */
@@ -2149,7 +2270,7 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
     for (unsigned t = 0; t < started; t++)
         pthread_join(tids[t], NULL);
     for (size_t i = 0; i < files.n; i++) {
-        if (jobs[i].context)
+        if (jobs[i].context || !schema_ok)
             replay(&jobs[i], NULL); /* frees what it held */
         tk_refs_free(jobs[i].refs);
     }

@@ -132,6 +132,18 @@ void tk_refs_set_root(tk_refs *r, int corpus, unsigned xincludes);
 void tk_refs_take_ids(tk_refs *r, xmlHashTablePtr ids);
 /* Records a file the document XIncludes (href resolved against base; ignored when absent). */
 void tk_refs_add_include(tk_refs *r, const char *href, const char *base);
+/* Starts loading a schema (as tk_schema_load) in a thread of its own and returns at once
+ * (NULL: out of memory), so that documents are read while it loads: whatever needs the
+ * schema waits for it. Its messages (notes shown when `notes`) are given by the next
+ * tk_validate_paths, first; when the load failed, that call reports no document and returns
+ * 2. Free with tk_schema_free (which waits for the loader). */
+tk_schema *tk_schema_load_background(const char *spec, int notes);
+/* 1 when a dangling pointer in attribute attr is a warning unless --strict-refs: @ana, @wit,
+ * @facs, @resp (TEI pointers that published editions aim at taxonomies, witness lists,
+ * facsimiles and people they do not ship); 0 for the others (@ref, @who, ...: an error). */
+int tk_refs_soft_attr(const char *attr);
+/* The words a soft pointer's message ends with (how to make it an error). */
+#define TK_REFS_SOFT_HINT " (a warning for @ana, @wit, @facs, @resp: --strict-refs makes it an error)"
 /* 1 when token is "FILE.xml#id" with FILE a local path (no URI scheme). */
 int tk_refs_file_pointer(const char *token);
 /* Defers a pointer ("#id" the document does not define, or a tk_refs_file_pointer; attr is

@@ -51,18 +51,42 @@ struct reader {
     unsigned line, col, tag_line, tag_col;
 };
 
-/* Scans n bytes; returns -1 (limit_hit set) when a start tag has too many attributes. */
+/* Moves the reader's line and column over n bytes of text (lines by memchr; the column
+ * counts the characters after the last newline). */
+static void guard_skip(struct reader *r, const char *s, size_t n)
+{
+    const char *nl;
+    while (n > 0 && (nl = memchr(s, '\n', n)) != NULL) {
+        r->line++;
+        r->col = 1;
+        n -= (size_t)(nl + 1 - s);
+        s = nl + 1;
+    }
+    unsigned chars = 0;
+    for (size_t k = 0; k < n; k++)
+        chars += ((unsigned char)s[k] & 0xC0) != 0x80;
+    r->col += chars;
+}
+
+/* Scans n bytes; returns -1 (limit_hit set) when a start tag has too many attributes. Text
+ * between tags is skipped to the next '<' at once (most of a document). */
 static int guard_scan(struct reader *r, const char *b, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
+        if (r->st == G_TEXT) {
+            const char *lt = memchr(b + i, '<', n - i);
+            size_t end = lt != NULL ? (size_t)(lt - b) : n;
+            guard_skip(r, b + i, end - i);
+            if (lt == NULL)
+                return 0;
+            i = end; /* the '<' itself, counted below */
+        }
         char ch = b[i];
         switch (r->st) {
         case G_TEXT:
-            if (ch == '<') {
-                r->st = G_LT;
-                r->tag_line = r->line;
-                r->tag_col = r->col;
-            }
+            r->st = G_LT;
+            r->tag_line = r->line;
+            r->tag_col = r->col;
             break;
         case G_LT:
             r->st = ch == '!' ? G_BANG : ch == '?' ? G_PI : ch == '/' ? G_END : G_START;

@@ -40,7 +40,7 @@
 
   <!-- ========================================================== classification -->
   <!-- Block-level TEI elements (leaves or containers of other blocks). -->
-  <xsl:variable name="tk-blocks" select="' p ab head l lg item list label stage speaker sp spGrp dateline salute signed byline docImprint docTitle titlePart docAuthor docDate trailer opener closer postscript epigraph argument quote cit bibl listBibl table row figure castList castGroup castItem div div1 div2 div3 div4 div5 div6 div7 body front back group text titlePage floatingText u sourceDoc surfaceGrp surface zone line '"/>
+  <xsl:variable name="tk-blocks" select="' p ab head l lg item list label stage speaker sp spGrp dateline salute signed byline docImprint docTitle titlePart docAuthor docDate trailer opener closer postscript epigraph argument quote cit bibl listBibl table row figure castList castGroup castItem div div1 div2 div3 div4 div5 div6 div7 body front back group text titlePage floatingText u sourceDoc surfaceGrp surface zone line entry entryFree superEntry '"/>
   <!-- Blocks that get a space on either side when they occur inside running text (a list in
        a paragraph, paragraphs in a note). -->
   <xsl:variable name="tk-spaced" select="' p ab l lg item list head stage table row cell sp u speaker dateline signed salute closer opener trailer byline label '"/>
@@ -87,7 +87,9 @@
        Predicates after the parenthesis: libxml2 walks //x as descendant::x only when the step
        has no predicate, else it first collects every node of the document.) -->
   <xsl:variable name="tk-whole" select="not($tk-texts-tei)"/>
-  <xsl:variable name="tk-notes-all" select="(//tei:note)[$tk-whole or ancestor::tei:text]"/>
+  <!-- (a speaker label as printed, note[@type='speaker'] of Parla-CLARIN and teikit's spoken
+       output, is no footnote: it is printed where it stands; so is a classification line) -->
+  <xsl:variable name="tk-notes-all" select="(//tei:note)[$tk-whole or ancestor::tei:text][not(@type = 'speaker' or @type = 'classification')]"/>
   <!-- The critical apparatus: each app (parallel segmentation) is an entry after the text,
        keyed by its lemma, its readings with the sigla of their witnesses; the text shows the
        lemma (the first reading when there is none). -->
@@ -266,6 +268,8 @@
   <xsl:template name="tk-note-label">
     <xsl:param name="dipl" select="$tk-dipl"/>
     <xsl:choose>
+      <!-- (a classification line, SECRET, is printed where it stands in both views) -->
+      <xsl:when test="self::tei:note[@type='classification']"/>
       <xsl:when test="$dipl and self::tei:note[@place='inline' or @type='unanchored']"/>
       <xsl:when test="$dipl and normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
       <xsl:when test="$dipl"><xsl:call-template name="tk-num"><xsl:with-param name="t" select="'d'"/></xsl:call-template></xsl:when>
@@ -287,6 +291,7 @@
       <xsl:when test="contains($r, ' label-period ')"><xsl:value-of select="concat($label, '.')"/></xsl:when>
       <xsl:when test="contains($r, ' label-paren-close ')"><xsl:value-of select="concat($label, ')')"/></xsl:when>
       <xsl:when test="contains($r, ' label-parenthesized ')"><xsl:value-of select="concat('(', $label, ')')"/></xsl:when>
+      <xsl:when test="contains($r, ' label-bare ')"><xsl:value-of select="$label"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="concat('[', $label, ']')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -405,9 +410,87 @@
   </xsl:template>
 
   <!-- The title once (HTML): the first head of the text is not repeated under the h1 when it
-       says the title in plain words (a head with mentions or notes stays: their anchors). -->
+       says the title in plain words (a head with mentions or notes is the h1's content then:
+       their anchors stay in the page). -->
   <xsl:variable name="tk-title-text"><xsl:call-template name="tk-title"/></xsl:variable>
-  <xsl:variable name="tk-title-head" select="($tk-texts[1]//tei:head)[1][not(*)][normalize-space() = normalize-space($tk-title-text)]"/>
+  <xsl:variable name="tk-title-head" select="($tk-texts[1]//tei:head)[1][normalize-space() = normalize-space($tk-title-text)]"/>
+
+  <!-- ================================================================= verse -->
+  <!-- Verse line numbers (parameter `lines`): every fifth line by default (HTML: in the margin
+       as generated content; text: in a gutter, except in a document teikit converted, whose
+       text reproduces the transcript, unless asked), `all` every line, `none` none. The
+       number is @n, else the line's number among the verse lines of the text. -->
+  <xsl:param name="lines" select="''"/>
+  <xsl:variable name="tk-lines" select="(//tei:l)[$tk-whole or ancestor::tei:text][not(ancestor::tei:note)]"/>
+
+  <!-- The heading of the context division when its number says something its head does not:
+       a division with a short @n (no URN) and no head is "Poem 12" (its @subtype or @type,
+       unless a generic one, then the number); one with a head that does not hold the number
+       is the number (to stand before the head); else "". -->
+  <xsl:variable name="tk-div-generic" select="' textpart edition translation commentary div '"/>
+  <xsl:template name="tk-div-label">
+    <xsl:variable name="n" select="normalize-space(@n)"/>
+    <xsl:if test="$n != '' and not(contains($n, ':') or contains($n, ' ') or string-length($n) > 12)">
+      <xsl:variable name="head" select="tei:head[normalize-space()][1]"/>
+      <xsl:choose>
+        <xsl:when test="$head">
+          <xsl:if test="not(contains(concat(' ', translate(normalize-space($head), '.,;:()[]', '        '), ' '), concat(' ', $n, ' ')))"><xsl:value-of select="$n"/></xsl:if>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="st" select="normalize-space(@subtype[not(contains($tk-div-generic, concat(' ', normalize-space(.), ' ')))])"/>
+          <xsl:variable name="ty" select="normalize-space(@type[not(contains($tk-div-generic, concat(' ', normalize-space(.), ' ')))])"/>
+          <xsl:variable name="t" select="translate(concat($st, substring($ty, 1, string-length($ty) * number($st = ''))), $tk-upper, $tk-lower)"/>
+          <xsl:if test="$t != '' and not(contains($t, ' '))">
+            <xsl:value-of select="concat(translate(substring($t, 1, 1), $tk-lower, $tk-upper), substring($t, 2), ' ')"/>
+          </xsl:if>
+          <xsl:value-of select="$n"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ authorities -->
+  <!-- Authority files a person's idno may name (@type, any case): the URL of a record is the
+       pattern followed by the idno's value (after `strip`, a prefix some editors keep); a
+       value that is already an http(s) URL is used as it is; `URI` takes only such values.
+       Add a row for another authority. -->
+  <xsl:variable name="tk-authority-rtf">
+    <a type="viaf" label="VIAF" pattern="https://viaf.org/viaf/"/>
+    <a type="wikidata" label="Wikidata" pattern="https://www.wikidata.org/wiki/"/>
+    <a type="gnd" label="GND" pattern="https://d-nb.info/gnd/"/>
+    <a type="snac" label="SNAC" pattern="https://snaccooperative.org/ark:/99166/" strip="ark:/99166/"/>
+    <a type="orcid" label="ORCID" pattern="https://orcid.org/"/>
+    <a type="isni" label="ISNI" pattern="https://isni.org/isni/"/>
+    <a type="lcnaf" label="LCNAF" pattern="https://id.loc.gov/authorities/names/"/>
+    <a type="uri" label="URI" pattern=""/>
+    <a type="url" label="URI" pattern=""/>
+  </xsl:variable>
+  <xsl:variable name="tk-authorities" select="exsl:node-set($tk-authority-rtf)/a"/>
+  <xsl:variable name="tk-lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
+  <xsl:variable name="tk-upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+
+  <!-- The authority records of the context person: one <a label="VIAF" value="..." href="..."/>
+       per idno whose @type the table names and whose value makes an http(s) URL without
+       spaces (anything else is no link: no javascript:, no relative path). -->
+  <xsl:template name="tk-person-authorities">
+    <xsl:for-each select="tei:idno[@type][normalize-space()]">
+      <xsl:variable name="v" select="normalize-space()"/>
+      <xsl:variable name="row" select="$tk-authorities[@type = translate(normalize-space(current()/@type), $tk-upper, $tk-lower)][1]"/>
+      <xsl:variable name="scheme" select="translate(substring-before($v, '://'), $tk-upper, $tk-lower)"/>
+      <xsl:variable name="href">
+        <xsl:choose>
+          <xsl:when test="not($row) or contains($v, ' ')"/>
+          <xsl:when test="$scheme = 'http' or $scheme = 'https'"><xsl:value-of select="$v"/></xsl:when>
+          <xsl:when test="$row/@pattern = '' or contains($v, ':') and not($row/@strip and starts-with($v, $row/@strip))"/>
+          <xsl:when test="$row/@strip and starts-with($v, $row/@strip)"><xsl:value-of select="concat($row/@pattern, substring-after($v, $row/@strip))"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat($row/@pattern, $v)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:if test="$href != ''">
+        <a label="{$row/@label}" value="{$v}" href="{$href}"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
 
   <!-- The full name of person `id` from the personography, else the id. -->
   <xsl:template name="tk-person-name">
@@ -426,7 +509,8 @@
        "bracketed" gives [ ], "parenthesized" ( ), "underscored" _ _ (an e-book's _italics_,
        diplomatic view only), "escaped" with "bracketed" \[ \] (Markdown's escapes, diplomatic
        view only), "tagged" with "sub" or "sup" the HTML tags <sub></sub> (diplomatic view
-       only); "prefixed-WORD" prints "WORD: " after the
+       only), with "tag-NAME[.classes]" a caption's cue tag <NAME.classes></NAME> (<lang
+       xml:lang> for seg[@xml:lang]), an anchor's time in < >; "prefixed-WORD" prints "WORD: " after the
        opening bracket, "query" a "?" before the closing one. Without such a token an element
        gets `default` ('[' for ex, supplied, gap ... of TEI teikit did not write, else none).
        Editorial brackets show in the diplomatic view only; those of spoken events and stage
@@ -449,7 +533,9 @@
     <xsl:if test="$u and $dipl">_</xsl:if>
     <xsl:if test="$b and $dipl and contains($r, ' escaped ')">\</xsl:if>
     <xsl:if test="$dipl and contains($r, ' tagged ')">
-      <xsl:value-of select="concat('&lt;', substring('sub', 1, 3 * number(contains($r, ' sub '))), substring('sup', 1, 3 * number(contains($r, ' sup '))), '&gt;')"/>
+      <xsl:variable name="tn" select="substring-before(substring-after($r, ' tag-'), ' ')"/>
+      <xsl:value-of select="concat('&lt;', $tn, substring('sub', 1, 3 * number($tn = '' and contains($r, ' sub '))), substring('sup', 1, 3 * number($tn = '' and contains($r, ' sup '))), substring(concat(' ', @xml:lang), 1, 99 * number($tn = 'lang')))"/>
+      <xsl:if test="not(self::tei:anchor)">&gt;</xsl:if>
     </xsl:if>
     <xsl:if test="$dipl or contains($tk-kept, concat(' ', local-name(), ' '))">
       <xsl:value-of select="concat(substring('[', 1, number($b)), substring('(', 1, number($p)), substring($default, 1, 9 * number($d)))"/>
@@ -478,7 +564,9 @@
     </xsl:if>
     <xsl:if test="$u and $dipl">_</xsl:if>
     <xsl:if test="$dipl and contains($r, ' tagged ')">
-      <xsl:value-of select="concat('&lt;/', substring('sub', 1, 3 * number(contains($r, ' sub '))), substring('sup', 1, 3 * number(contains($r, ' sup '))), '&gt;')"/>
+      <xsl:variable name="tn" select="substring-before(substring-after($r, ' tag-'), ' ')"/>
+      <xsl:if test="not(self::tei:anchor)">&lt;/<xsl:value-of select="concat(substring-before(concat($tn, '.'), '.'), substring('sub', 1, 3 * number($tn = '' and contains($r, ' sub '))), substring('sup', 1, 3 * number($tn = '' and contains($r, ' sup '))))"/></xsl:if>
+      <xsl:text>&gt;</xsl:text>
     </xsl:if>
     </xsl:if>
   </xsl:template>

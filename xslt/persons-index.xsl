@@ -8,8 +8,9 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:str="http://exslt.org/strings"
+    xmlns:exsl="http://exslt.org/common"
     xmlns:tk="urn:x-teikit:render"
-    exclude-result-prefixes="tei str tk">
+    exclude-result-prefixes="tei str exsl tk">
 
   <!-- turns by the persons they name in @who ('#id' tokens) -->
   <xsl:key name="tk-turns" match="tei:sp[@who] | tei:u[@who] | tei:annotationBlock[@who]"
@@ -79,13 +80,24 @@
         <xsl:if test="$forms">
           <span class="forms"> (<xsl:for-each select="$forms"><xsl:if test="position() > 1">; </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>)</span>
         </xsl:if>
+        <!-- authority records (idno VIAF, Wikidata, GND, SNAC, URI...: common.xsl's table) as
+             plain links -->
+        <xsl:for-each select="id($id)[self::tei:person][1][tei:idno]">
+          <xsl:variable name="auth"><xsl:call-template name="tk-person-authorities"/></xsl:variable>
+          <xsl:for-each select="exsl:node-set($auth)/a">
+            <xsl:text> </xsl:text>
+            <a class="authority" href="{@href}" rel="noreferrer" title="{@label} {@value}"><xsl:value-of select="@label"/></a>
+          </xsl:for-each>
+        </xsl:for-each>
         <ul class="ctx">
           <xsl:for-each select="$turns">
             <xsl:variable name="turn-id"><xsl:call-template name="tk-turn-id"/></xsl:variable>
             <li class="turn"><a href="#{$turn-id}">speaks</a>
               <xsl:text>: </xsl:text>
+              <!-- (the speech read word by word: <vocal>..</vocal>you is two words) -->
+              <xsl:variable name="speech"><xsl:apply-templates select="tei:speaker[1]/following-sibling::*[1] | self::*[not(tei:speaker)]" mode="tk-plain"/></xsl:variable>
               <xsl:call-template name="tk-clip">
-                <xsl:with-param name="s" select="normalize-space(tei:speaker[1]/following-sibling::*[1] | self::*[not(tei:speaker)])"/>
+                <xsl:with-param name="s" select="normalize-space($speech)"/>
               </xsl:call-template>
             </li>
           </xsl:for-each>

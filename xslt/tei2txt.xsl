@@ -10,7 +10,8 @@
     xmlns:exsl="http://exslt.org/common"
     xmlns:tk="urn:x-teikit:render"
     xmlns:m="http://www.w3.org/1998/Math/MathML"
-    exclude-result-prefixes="tei exsl tk m">
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="tei exsl tk m str">
 
   <!-- imported, not included: this stylesheet's tk-index overrides common.xsl's -->
   <xsl:import href="common.xsl"/>
@@ -23,6 +24,18 @@
   <!-- the persons index (and its table) only when asked for -->
   <xsl:variable name="tk-index" select="$persons = '1' or $persons = 'yes' or $persons = 'true'"/>
   <xsl:variable name="tk-nl" select="'&#10;'"/>
+  <!-- verse line numbers (common.xsl's `lines`): every k-th line, 0 none -->
+  <xsl:variable name="tk-verse-every">
+    <xsl:choose>
+      <xsl:when test="$lines = 'all'">1</xsl:when>
+      <xsl:when test="$lines = 'none' or $lines = '0'">0</xsl:when>
+      <xsl:when test="number($lines) >= 1"><xsl:value-of select="floor(number($lines))"/></xsl:when>
+      <xsl:when test="$tk-ours or not($tk-lines)">0</xsl:when>
+      <xsl:otherwise>5</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="tk-verse-n" select="number($tk-verse-every)"/>
+  <xsl:variable name="tk-gutter" select="'      '"/>
 
   <!-- ================================================================= page -->
   <xsl:template match="/">
@@ -160,29 +173,56 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The facsimile after the text: a line per page image a page break points to
-       ("Page 1: facs/p1.png"), then a line per surface with its images and zones. -->
+  <!-- The facsimile after the text: a line per page image file a page break points to
+       ("Page 1: facs/p1.png"), then a line per surface with its images and zones. A page image
+       named by an identifier only (FRUS's facs="0078": no scheme, no file extension; a viewer
+       of the project resolves it) is no file a reader can open: such pages are counted in one
+       line ("707 page images named by identifier only (0005 ... 0711)"), not listed. -->
   <xsl:template name="facsimile">
     <xsl:if test="$tk-facs-pbs or $tk-surfaces">
-      <xsl:value-of select="concat('Facsimile:', $tk-nl)"/>
-      <xsl:for-each select="$tk-facs-pbs">
-        <xsl:variable name="u"><xsl:call-template name="tk-facs-urls"/></xsl:variable>
-        <xsl:for-each select="exsl:node-set($u)/u">
-          <xsl:value-of select="concat(substring(concat('Page ', @n, ': '), 1, (7 + string-length(@n)) * number(boolean(string(@n)))), ., $tk-nl)"/>
-        </xsl:for-each>
-      </xsl:for-each>
-      <xsl:for-each select="$tk-surfaces">
-        <xsl:variable name="line">
-          <xsl:value-of select="normalize-space(concat('Surface ', @n, substring(concat(' ', @xml:id), 1, (1 + string-length(@xml:id)) * number(not(normalize-space(@n))))))"/>
-          <xsl:text>:</xsl:text>
-          <xsl:for-each select="tei:graphic"><xsl:value-of select="concat(' ', normalize-space(@url))"/></xsl:for-each>
-          <xsl:for-each select="tei:zone"><xsl:text>; zone </xsl:text><xsl:call-template name="tk-zone-words"/></xsl:for-each>
-        </xsl:variable>
-        <xsl:call-template name="wrap">
-          <xsl:with-param name="text" select="normalize-space($line)"/>
-          <xsl:with-param name="hang" select="'    '"/>
-        </xsl:call-template>
-      </xsl:for-each>
+      <xsl:variable name="pages-rtf"><xsl:for-each select="$tk-facs-pbs"><xsl:call-template name="tk-facs-urls"/></xsl:for-each></xsl:variable>
+      <xsl:variable name="pages" select="exsl:node-set($pages-rtf)/u"/>
+      <xsl:variable name="files" select="$pages[contains(., ':') or contains(str:tokenize(., '/')[last()], '.')]"/>
+      <xsl:variable name="names" select="$pages[not(contains(., ':') or contains(str:tokenize(., '/')[last()], '.'))]"/>
+      <xsl:variable name="named">
+        <xsl:if test="$names">
+          <xsl:value-of select="concat(count($names), ' page image', substring('s', 1, number(count($names) != 1)), ' named by identifier only (', $names[1])"/>
+          <xsl:if test="count($names) > 1"><xsl:value-of select="concat(' ... ', $names[last()])"/></xsl:if>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="not($files or $tk-surfaces)">
+          <xsl:call-template name="wrap">
+            <xsl:with-param name="text" select="concat('Facsimile: ', $named)"/>
+            <xsl:with-param name="hang" select="'    '"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="concat('Facsimile:', $tk-nl)"/>
+          <xsl:for-each select="$files">
+            <xsl:value-of select="concat(substring(concat('Page ', @n, ': '), 1, (7 + string-length(@n)) * number(boolean(string(@n)))), ., $tk-nl)"/>
+          </xsl:for-each>
+          <xsl:for-each select="$tk-surfaces">
+            <xsl:variable name="line">
+              <xsl:value-of select="normalize-space(concat('Surface ', @n, substring(concat(' ', @xml:id), 1, (1 + string-length(@xml:id)) * number(not(normalize-space(@n))))))"/>
+              <xsl:text>:</xsl:text>
+              <xsl:for-each select="tei:graphic"><xsl:value-of select="concat(' ', normalize-space(@url))"/></xsl:for-each>
+              <xsl:for-each select="tei:zone"><xsl:text>; zone </xsl:text><xsl:call-template name="tk-zone-words"/></xsl:for-each>
+            </xsl:variable>
+            <xsl:call-template name="wrap">
+              <xsl:with-param name="text" select="normalize-space($line)"/>
+              <xsl:with-param name="hang" select="'    '"/>
+            </xsl:call-template>
+          </xsl:for-each>
+          <xsl:if test="$names">
+            <xsl:call-template name="wrap">
+              <xsl:with-param name="text" select="string($named)"/>
+              <xsl:with-param name="hang" select="'    '"/>
+            </xsl:call-template>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:value-of select="$tk-nl"/>
     </xsl:if>
   </xsl:template>
@@ -201,6 +241,28 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="leaf"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A division: its number on a line of its own before it when it has no head ("Poem 12"),
+       before its head when the head does not say it (common.xsl's tk-div-label), so that the
+       poems of a collection stand apart, numbered. -->
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7" mode="block">
+    <!-- (not in a document teikit converted: its text reproduces the transcript) -->
+    <xsl:variable name="label"><xsl:if test="@n and not($tk-ours)"><xsl:call-template name="tk-div-label"/></xsl:if></xsl:variable>
+    <xsl:variable name="head" select="tei:head[normalize-space()][1]"/>
+    <xsl:choose>
+      <xsl:when test="$label = ''"><xsl:call-template name="tk-block"/></xsl:when>
+      <xsl:when test="$head">
+        <xsl:apply-templates select="$head/preceding-sibling::node()" mode="block"/>
+        <xsl:apply-templates select="$head" mode="block"><xsl:with-param name="prefix" select="concat($label, ' ')"/></xsl:apply-templates>
+        <xsl:apply-templates select="$head/following-sibling::node()" mode="block"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="wrap"><xsl:with-param name="text" select="$label"/></xsl:call-template>
+        <xsl:value-of select="$tk-nl"/>
+        <xsl:call-template name="tk-block"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -231,12 +293,40 @@
         <xsl:otherwise><xsl:apply-templates select="." mode="inline"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="text" select="normalize-space(concat($prefix, $content))"/>
+    <!-- a verse line's printed number (@rend numbered: after the line; with number-first:
+         before it), diplomatic view -->
+    <xsl:variable name="num" select="self::tei:l[$tk-dipl and contains(concat(' ', @rend, ' '), ' numbered ')]/@n"/>
+    <xsl:variable name="first" select="contains(concat(' ', @rend, ' '), ' number-first ')"/>
+    <xsl:variable name="text" select="normalize-space(concat($prefix, substring(concat($num, ' '), 1, 99 * number($first and $num)), $content, substring(concat('  ', $num), 1, 99 * number(not($first) and $num))))"/>
     <xsl:if test="$text != ''">
-      <xsl:call-template name="wrap">
-        <xsl:with-param name="text" select="$text"/>
-        <xsl:with-param name="hang" select="$hang"/>
-      </xsl:call-template>
+      <xsl:choose>
+        <!-- a verse line: its number in a gutter of six columns (every $tk-verse-n-th) -->
+        <xsl:when test="$tk-verse-n > 0 and self::tei:l and not(ancestor::tei:note)">
+          <xsl:variable name="k">
+            <xsl:choose>
+              <xsl:when test="normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
+              <xsl:when test="$tk-c-index"><xsl:value-of select="tk:index(., 'tk-lines')"/></xsl:when>
+              <xsl:otherwise>
+                <xsl:variable name="me" select="."/>
+                <xsl:for-each select="$tk-lines"><xsl:if test="count(. | $me) = 1"><xsl:value-of select="position()"/></xsl:if></xsl:for-each>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:variable name="shown" select="substring($k, 1, 99 * number($tk-verse-n = 1 or (number($k) = number($k) and number($k) mod $tk-verse-n = 0)))"/>
+          <p><xsl:value-of select="concat(substring($tk-gutter, 1, 4 - string-length($shown)), $shown, substring('  ', 1 + number(string-length($shown) > 4)))"/></p>
+          <xsl:call-template name="wrap">
+            <xsl:with-param name="text" select="$text"/>
+            <xsl:with-param name="hang" select="concat($tk-gutter, $hang)"/>
+            <xsl:with-param name="w" select="number($width) - 6 * number($width > 0)"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="wrap">
+            <xsl:with-param name="text" select="$text"/>
+            <xsl:with-param name="hang" select="$hang"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
       <!-- (the lines of a genetic edition's zone stay together too) -->
       <xsl:if test="not((ancestor-or-self::tei:l[1]/following-sibling::*[1])[self::tei:l]) and not((self::tei:line/following-sibling::*[1])[self::tei:line])">
         <xsl:value-of select="$tk-nl"/>
@@ -287,13 +377,16 @@
 
 
   <!-- An utterance (or annotationBlock): "Speaker: words", the speaker named from the
-       personography; a u inside a block that names its speaker has none of its own. -->
+       personography; a u inside a block that names its speaker has none of its own, nor one
+       that holds its label as printed (note[@type='speaker']: the label where it stands). -->
   <!-- (no predicate in a match pattern: see tei2html.xsl, tk-any) -->
   <xsl:template match="tei:u | tei:annotationBlock" mode="block">
     <xsl:param name="prefix" select="''"/>
-    <xsl:variable name="name"><xsl:if test="@who and not(parent::tei:annotationBlock[@who])"><xsl:call-template name="tk-who-name"/></xsl:if></xsl:variable>
+    <!-- (the label inside, or printed just before it: Parla-CLARIN) -->
+    <xsl:variable name="lab" select="(self::tei:u | tei:u[1])//tei:note[@type='speaker'] | preceding-sibling::*[1][self::tei:note[@type='speaker']]"/>
+    <xsl:variable name="name"><xsl:if test="@who and not(parent::tei:annotationBlock[@who]) and not($lab)"><xsl:call-template name="tk-who-name"/></xsl:if></xsl:variable>
     <xsl:choose>
-      <xsl:when test="not(@who and not(parent::tei:annotationBlock[@who]))">
+      <xsl:when test="not(@who and not(parent::tei:annotationBlock[@who])) or $lab">
         <xsl:call-template name="tk-block"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="self::tei:u"><xsl:call-template name="leaf"><xsl:with-param name="prefix" select="concat($name, ': ')"/></xsl:call-template></xsl:when>
@@ -306,23 +399,61 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A list item: the printed number (@n) or a dash (none in a roster), continuation lines
-       hang under it. -->
+  <!-- A list item: its label (a list of label/item pairs), the printed number (@n) or a dash
+       (none in a roster), continuation lines hang under it. A label that pairs with the item
+       after it is printed there, not as a block of its own. -->
+  <xsl:template match="tei:label" mode="block">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:if test="not(parent::tei:list and (following-sibling::*[1])[self::tei:item])">
+      <xsl:call-template name="tk-block"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
   <xsl:template match="tei:item" mode="block">
     <xsl:param name="prefix" select="''"/>
+    <xsl:variable name="label" select="(preceding-sibling::*[1])[self::tei:label]"/>
     <xsl:variable name="mark">
       <xsl:choose>
+        <xsl:when test="$label">
+          <xsl:variable name="l"><xsl:apply-templates select="$label/node()" mode="inline"/></xsl:variable>
+          <xsl:if test="normalize-space($l)"><xsl:value-of select="concat(normalize-space($l), ' ')"/></xsl:if>
+        </xsl:when>
+        <!-- (an @n the item's text starts with, `Article 2.`, is not printed twice) -->
+        <xsl:when test="normalize-space(@n) and starts-with(normalize-space(.), normalize-space(@n))"/>
         <xsl:when test="normalize-space(@n)"><xsl:value-of select="concat(normalize-space(@n), ' ')"/></xsl:when>
         <xsl:when test="parent::tei:list[@type='ordered' or @type='numbered' or @rend='numbered']"><xsl:call-template name="tk-nth"/><xsl:text>. </xsl:text></xsl:when>
-        <xsl:when test="(preceding-sibling::*[1])[self::tei:label]"/>
         <xsl:when test="parent::tei:list[@type='participants']"/><!-- a roster: one name a line -->
         <xsl:otherwise>- </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:call-template name="leaf">
-      <xsl:with-param name="prefix" select="concat($prefix, $mark)"/>
-      <xsl:with-param name="hang" select="substring('            ', 1, string-length($mark))"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <!-- an item of paragraphs or with a list in it: the mark before its first words (its
+           words before the first paragraph or list, else the first paragraph; alone on its
+           line before a list), then each paragraph and list a block -->
+      <xsl:when test="tei:p or tei:list">
+        <xsl:variable name="first" select="(tei:p | tei:list)[1]"/>
+        <xsl:variable name="lead"><xsl:apply-templates select="$first/preceding-sibling::node()" mode="inline"/></xsl:variable>
+        <xsl:choose>
+          <xsl:when test="normalize-space($lead) != '' or $first[self::tei:list]">
+            <xsl:call-template name="wrap">
+              <xsl:with-param name="text" select="normalize-space(concat($prefix, $mark, $lead))"/>
+              <xsl:with-param name="hang" select="substring('            ', 1, string-length($mark))"/>
+            </xsl:call-template>
+            <xsl:value-of select="$tk-nl"/>
+            <xsl:apply-templates select="$first | $first/following-sibling::node()" mode="block"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="$first" mode="block"><xsl:with-param name="prefix" select="concat($prefix, $mark)"/></xsl:apply-templates>
+            <xsl:apply-templates select="$first/following-sibling::node()" mode="block"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="leaf">
+          <xsl:with-param name="prefix" select="concat($prefix, $mark)"/>
+          <xsl:with-param name="hang" select="substring('            ', 1, string-length($mark))"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A table row: cells separated by " | ". -->
@@ -418,7 +549,8 @@
       <!-- a point between words: a space after it unless the text after it has its own space
            or begins with punctuation ("MARK (2:09:06). There's") -->
       <xsl:variable name="next" select="following-sibling::node()[1]"/>
-      <xsl:if test="$next[self::*] or ($next[self::text()] and not(contains(concat(' &#9;&#10;&#13;', $tk-punct), substring($next, 1, 1))))">
+      <!-- (a caption's <00:00:01.000>, rend tagged, is glued to the word as printed) -->
+      <xsl:if test="not(contains(concat(' ', @rend, ' '), ' tagged ')) and ($next[self::*] or ($next[self::text()] and not(contains(concat(' &#9;&#10;&#13;', $tk-punct), substring($next, 1, 1)))))">
         <xsl:text> </xsl:text>
       </xsl:if>
     </xsl:if>
@@ -457,6 +589,9 @@
     <xsl:variable name="label"><xsl:call-template name="tk-note-label"/></xsl:variable>
     <xsl:choose>
       <xsl:when test="$tk-keylines and self::tei:note[@type='comment']"><xsl:call-template name="keyline"/></xsl:when>
+      <!-- a speaker label as printed (spoken output, Parla-CLARIN) -->
+      <xsl:when test="@type = 'speaker'"><xsl:apply-templates mode="inline"/></xsl:when>
+      <xsl:when test="@type = 'classification'"><xsl:apply-templates mode="inline"/></xsl:when>
       <xsl:when test="$tk-dipl and $inline = '1' and @type = 'unanchored'">
         <xsl:text> </xsl:text><xsl:call-template name="tk-list-label"><xsl:with-param name="label" select="normalize-space(@n)"/></xsl:call-template><xsl:text> </xsl:text><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text>
       </xsl:when>
@@ -517,8 +652,15 @@
     <xsl:variable name="n"><xsl:call-template name="tk-mention-count"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>
     <xsl:if test="$n > 0">
       <xsl:variable name="name"><xsl:call-template name="tk-person-name"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
+      <!-- its authority records (common.xsl's table): "; VIAF https://viaf.org/viaf/..." -->
+      <xsl:variable name="auth">
+        <xsl:for-each select="id($id)[self::tei:person][1][tei:idno]">
+          <xsl:variable name="a"><xsl:call-template name="tk-person-authorities"/></xsl:variable>
+          <xsl:for-each select="exsl:node-set($a)/a"><xsl:value-of select="concat('; ', @label, ' ', @href)"/></xsl:for-each>
+        </xsl:for-each>
+      </xsl:variable>
       <xsl:call-template name="wrap">
-        <xsl:with-param name="text" select="concat($name, ' (', $id, '): ', $n, ' mention', substring('s', 1, number($n != 1)))"/>
+        <xsl:with-param name="text" select="concat($name, ' (', $id, '): ', $n, ' mention', substring('s', 1, number($n != 1)), $auth)"/>
         <xsl:with-param name="hang" select="'  '"/>
       </xsl:call-template>
     </xsl:if>
@@ -531,19 +673,22 @@
   <xsl:template name="wrap">
     <xsl:param name="text"/>
     <xsl:param name="hang" select="''"/>
+    <!-- the line width (a verse line's text: $width less its gutter) -->
+    <xsl:param name="w" select="$width"/>
     <!-- each paragraph in an element of its own: the text output method writes only the text,
          and the result never becomes one huge text node that libxslt would copy (and measure)
          again for every paragraph appended after a variable was built -->
     <p>
     <xsl:choose>
       <xsl:when test="function-available('tk:wrap')">
-        <xsl:value-of select="tk:wrap($text, number($width), $hang)"/>
+        <xsl:value-of select="tk:wrap($text, number($w), $hang)"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="wrap-xslt">
           <xsl:with-param name="text" select="$text"/>
           <xsl:with-param name="hang" select="$hang"/>
           <xsl:with-param name="lead" select="''"/>
+          <xsl:with-param name="w" select="$w"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
@@ -554,9 +699,10 @@
     <xsl:param name="text"/>
     <xsl:param name="hang"/>
     <xsl:param name="lead"/>
-    <xsl:variable name="room" select="number($width) - string-length($lead)"/>
+    <xsl:param name="w" select="$width"/>
+    <xsl:variable name="room" select="number($w) - string-length($lead)"/>
     <xsl:choose>
-      <xsl:when test="not(number($width) > 0) or string-length($text) &lt;= $room">
+      <xsl:when test="not(number($w) > 0) or string-length($text) &lt;= $room">
         <xsl:value-of select="concat($lead, $text, $tk-nl)"/>
       </xsl:when>
       <xsl:otherwise>
@@ -578,6 +724,7 @@
             <xsl:with-param name="text" select="substring($text, $at + 1)"/>
             <xsl:with-param name="hang" select="$hang"/>
             <xsl:with-param name="lead" select="$hang"/>
+            <xsl:with-param name="w" select="$w"/>
           </xsl:call-template>
         </xsl:if>
       </xsl:otherwise>

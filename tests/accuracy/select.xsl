@@ -4,7 +4,10 @@
      document of a file. $ids lists the divs wanted (xml:ids, space-separated); empty: every
      div[@type='document']. A selected div that holds documents (a chapter) gives one TEI for
      its own text (its head) and one per document in it. The vendor's markup inside a
-     document is copied as is: nothing is corrected. -->
+     document is copied as is, with one rewriting: a closing formula the vendor keeps as a
+     paragraph right before the closer (`<p>Respectfully yours,</p><closer>...`) is moved
+     into the closer as its salute, where TEI puts it (closer/salute: a short paragraph that
+     starts with one of the formulas below). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns="http://www.tei-c.org/ns/1.0"
                 exclude-result-prefixes="tei">
@@ -51,7 +54,48 @@
           <sourceDesc><p>Selected from <xsl:value-of select="/tei:TEI/@xml:id"/> by tests/accuracy/select.xsl.</p></sourceDesc>
         </fileDesc>
       </teiHeader>
-      <text><body><xsl:copy-of select="$content"/></body></text>
+      <text><body><xsl:apply-templates mode="fold" select="$content"/></body></text>
     </TEI>
+  </xsl:template>
+
+  <!-- the copy: everything as is ... -->
+  <xsl:template match="@*|node()" mode="fold">
+    <xsl:copy><xsl:apply-templates mode="fold" select="@*|node()"/></xsl:copy>
+  </xsl:template>
+
+  <!-- ... but a closing formula before a closer, which becomes the closer's salute -->
+  <xsl:template mode="fold"
+      match="tei:p[following-sibling::*[1][self::tei:closer]][string-length(normalize-space(.)) &lt; 100]">
+    <xsl:variable name="t" select="normalize-space(.)"/>
+    <xsl:if test="not(starts-with($t, 'I have') or starts-with($t, 'I am') or
+                      starts-with($t, 'I remain') or starts-with($t, 'I avail') or
+                      starts-with($t, 'Accept') or starts-with($t, 'Believe me') or
+                      starts-with($t, 'Respectfully') or starts-with($t, 'Very ') or
+                      starts-with($t, 'Sincerely') or starts-with($t, 'Faithfully') or
+                      starts-with($t, 'Cordially') or starts-with($t, 'Yours') or
+                      starts-with($t, 'Your ') or starts-with($t, 'With ') or
+                      contains(concat($t, '|'), 'etc.,|') or contains(concat($t, '|'), 'etc.|') or
+                      contains(concat($t, '|'), 'etc.]|'))">
+      <xsl:copy><xsl:apply-templates mode="fold" select="@*|node()"/></xsl:copy>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:closer[preceding-sibling::*[1][self::tei:p]]" mode="fold">
+    <xsl:variable name="t" select="normalize-space(preceding-sibling::*[1])"/>
+    <xsl:copy>
+      <xsl:apply-templates mode="fold" select="@*"/>
+      <xsl:if test="string-length($t) &lt; 100 and
+                    (starts-with($t, 'I have') or starts-with($t, 'I am') or
+                     starts-with($t, 'I remain') or starts-with($t, 'I avail') or
+                     starts-with($t, 'Accept') or starts-with($t, 'Believe me') or
+                     starts-with($t, 'Respectfully') or starts-with($t, 'Very ') or
+                     starts-with($t, 'Sincerely') or starts-with($t, 'Faithfully') or
+                     starts-with($t, 'Cordially') or starts-with($t, 'Yours') or
+                     starts-with($t, 'Your ') or starts-with($t, 'With ') or
+                      contains(concat($t, '|'), 'etc.,|') or contains(concat($t, '|'), 'etc.|') or
+                      contains(concat($t, '|'), 'etc.]|'))">
+        <salute><xsl:apply-templates mode="fold" select="preceding-sibling::*[1]/node()"/></salute>
+      </xsl:if>
+      <xsl:apply-templates mode="fold" select="node()"/>
+    </xsl:copy>
   </xsl:template>
 </xsl:stylesheet>

@@ -2,7 +2,8 @@
  * (tk_convert_memory + tk_tei_serialize) and streaming (tk_convert_memory_xml), and checks
  * that both give the same bytes and the same messages. With --split, compares each document
  * of tk_convert_each with tk_tei_extract of the tree. Exit 0 when every file agrees.
- * Usage: stream_check [--split] [--rules FILE] [--persons FILE] [--shape NAME] FILE... */
+ * Usage: stream_check [--split] [--spoken] [--rules FILE] [--persons FILE] [--shape NAME]
+ * FILE... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,6 +141,9 @@ int main(int argc, char **argv)
     for (; i < argc && strncmp(argv[i], "--", 2) == 0; i += 2) {
         if (strcmp(argv[i], "--split") == 0) {
             split = 1;
+            i--;
+        } else if (strcmp(argv[i], "--spoken") == 0) {
+            o.spoken = 1;
             i--;
         } else if (i + 1 >= argc)
             break;

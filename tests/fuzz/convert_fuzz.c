@@ -113,13 +113,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     o.explain = 1;
     /* the raw bytes (the reader must refuse what is not UTF-8, and say so) */
     convert_one((const char *)data, size, &o);
-    /* the same text cleaned to XML characters, in a shape and date order of its own */
+    /* the same text cleaned to XML characters, in a shape, date order and turn encoding of
+       its own */
     size_t len;
     char *buf = fuzz_xml_text(data, size, &len);
     o.shape = (tk_shape)(h % 4);
     o.date_order = (tk_date_order)((h / 4) % 3);
     o.split = (h / 12) % 2;
     o.explain = (h / 24) % 2;
+    o.spoken = (h / 48) % 2; /* turns as u/annotationBlock (valid against teikit.rng too) */
     convert_one(buf, len, &o);
     free(buf);
     return 0;

@@ -31,7 +31,8 @@ BREAKS = set('lb pb cb milestone gb'.split())
 LABELS = set('Footnotes Persons Page p pause mention mentions Date Type Language Author Editor '
              'Archive Source Publisher Rights Summary Responsibility Untitled Notes Index of '
              'persons View Diplomatic Normalized Contents Cite this Apparatus Line line Speaker '
-             'image words illegible and long short kinesic writing vocal incident shift om Facsimile Surface zone'.split())
+             'image words illegible and long short kinesic writing vocal incident shift om Facsimile Surface zone '
+             'images named by identifier only'.split())
 WORD = re.compile(r'[^\W_]+')
 
 

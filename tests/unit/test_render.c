@@ -283,7 +283,8 @@ static void test_turns(void)
     size_t len;
     CU_ASSERT_EQUAL(tk_render_doc(r, doc, NULL, &out, &len), 0);
     CU_ASSERT_PTR_NOT_NULL(out != NULL ? strstr(out, "\n[00:00:01] CC: Hello.\n\nAgain.\n") : NULL);
-    CU_ASSERT_PTR_NOT_NULL(out != NULL ? strstr(out, "\nHAMLET\nTo be,\nor not.\n") : NULL);
+    /* (verse lines in the gutter of their numbers, here none: fewer than five lines) */
+    CU_ASSERT_PTR_NOT_NULL(out != NULL ? strstr(out, "\nHAMLET\n      To be,\n      or not.\n") : NULL);
     free(out);
     xmlFreeDoc(doc);
     tk_render_free(r);

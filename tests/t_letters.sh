@@ -1,0 +1,298 @@
+#!/bin/sh
+# t_letters.sh: letter furniture of archival records on made-up inputs (docs/convert.md
+# "Records"): closing formulas (written out or abbreviated with etc.), the line that says
+# for whom a letter is signed, bracketed signatures; and their near misses.
+. tests/lib.sh
+
+# has NAME FILE PATTERN / hasnt NAME FILE PATTERN (grep -E on the output)
+has() { if grep -qE -- "$3" "$2"; then ok; else fail "$1: /$3/ not in $(basename "$2")"; fi; }
+hasnt() { if grep -qE -- "$3" "$2"; then fail "$1: /$3/ in $(basename "$2")"; else ok; fi; }
+conv() { $TEIKIT convert -o "$TK_TMP/$1.xml" "$TK_TMP/$1.txt" 2>/dev/null; }
+
+# ---- an abbreviated formula, "For the ...:" and the signature are one closer; a paragraph
+#      that starts with "Sincerely" in the middle of the letter stays a paragraph
+cat > "$TK_TMP/for.txt" <<'TXT'
+The Secretary of State to the Minister in Ruritania (Hartley)
+
+Washington, April 9, 1921.
+
+Sir: The Department has received your despatch of March 3 on the loan.
+
+Sincerely as the Regent may speak, the Department doubts that the terms will hold.
+
+I am [etc.]
+
+For the Secretary of State:
+
+Alvey Crane
+TXT
+conv for
+X="$TK_TMP/for.xml"
+has "abbreviated formula: closer/salute" "$X" '<closer><salute>I am <gap[^>]*><desc>etc.</desc></gap></salute>'
+has "for whom: in the closer, before signed" "$X" '</salute><seg>For the Secretary of State:</seg><signed>'
+has "mid-letter Sincerely stays a p" "$X" '<p>Sincerely as the Regent'
+check "valid" $TEIKIT validate -q "$X"
+
+cat > "$TK_TMP/etc.txt" <<'TXT'
+Mr. Mills to Mr. Grey
+
+Greytown, June 2, 1894.
+
+Sir: The steamer left on Monday with the mails.
+
+With renewed assurances, etc.,
+
+J. P. Mills.
+TXT
+conv etc
+has "written etc.: closer/salute" "$TK_TMP/etc.xml" '<closer><salute>With renewed assurances, etc.,</salute><signed>'
+
+# ---- a bracketed name or "[File copy not signed.]" where the signature stands: closer/signed
+cat > "$TK_TMP/br.txt" <<'TXT'
+The Ambassador in Ruritania to the Secretary of State
+
+Strelsau, May 1, 1921.
+
+Sir: I have the honor to report that the Court is closed for the season.
+
+The Regent has left for the mountains and will return in June.
+
+[File copy not signed.]
+TXT
+conv br
+has "unsigned copy: closer/signed" "$TK_TMP/br.xml" '<closer><signed>'
+# near miss: a bracketed statement at the end is no signature
+sed 's/\[File copy not signed.\]/[Not printed.]/' "$TK_TMP/br.txt" > "$TK_TMP/br2.txt"
+conv br2
+hasnt "[Not printed.] is no signature" "$TK_TMP/br2.xml" '<closer>'
+# near miss: a "For the ...:" line that opens a list is no closer
+cat > "$TK_TMP/list.txt" <<'TXT'
+Notes on the harbour
+
+The harbour was surveyed in June.
+
+For the following reasons:
+
+The depth is too small.
+TXT
+conv list
+hasnt "For the following reasons: no closer" "$TK_TMP/list.xml" '<closer>'
+
+# ---- an enclosure without a dateline: after the covering letter's formula and signature, a
+#      paper's title starts div[@type='enclosure']; without the formula it does not
+cat > "$TK_TMP/enc.txt" <<'TXT'
+The Minister in Ruritania (Hartley) to the Secretary of State
+
+Strelsau, March 3, 1921.
+
+Sir: I have the honor to enclose a memorandum of my talk with the Regent.
+
+Respectfully yours,
+
+Ambrose Hartley
+
+Memorandum by the Minister in Ruritania (Hartley)
+
+The Regent talked of the loan and of its terms.
+
+He hoped the bankers would wait until the harvest was in.
+TXT
+conv enc
+X="$TK_TMP/enc.xml"
+has "covering letter's closer" "$X" '<closer><salute>Respectfully yours,</salute><signed>'
+has "enclosure without dateline" "$X" '<div type="enclosure">'
+has "enclosure head" "$X" '<head>Memorandum by the Minister'
+check "enclosure valid" $TEIKIT validate -q "$X"
+# the signature with its office on the next line counts the same
+sed 's/^Respectfully yours,$/I have, etc.,/; s/^Ambrose Hartley$/Ambrose Hartley,\
+Minister of the United States./' "$TK_TMP/enc.txt" > "$TK_TMP/enc3.txt"
+conv enc3
+has "enclosure after a signature with office" "$TK_TMP/enc3.xml" '<div type="enclosure">'
+grep -v '^Respectfully yours,$' "$TK_TMP/enc.txt" > "$TK_TMP/enc2.txt"
+conv enc2
+hasnt "no formula: no enclosure" "$TK_TMP/enc2.xml" '<div type="enclosure">'
+
+# ---- brackets of archival editors (tools/inlines.c): a figure corrected in brackets is
+#      choice/sic/corr and a date around it is still a date; a name completed with its
+#      suffix is an expansion; a bracketed number after a figure with a note of that label
+#      stays a footnote
+cat > "$TK_TMP/fig.txt" <<'TXT'
+Memorandum by the Under Secretary of State
+
+[Washington,] May 2, 1933.
+
+The loan of 27 [26] million dollars was paid on June 3 [4], 1932, in full.
+
+The memorandum was read by W. R. C[astle, Jr.] to the committee.
+
+The credit of 40 [5] was renewed.
+
+Footnotes:
+[5] Not printed.
+TXT
+conv fig
+X="$TK_TMP/fig.xml"
+has "figure correction: choice" "$X" '<choice><sic>27</sic><corr>26</corr></choice> <note type="sic" place="inline" rend="bracketed">26</note>'
+has "date around a correction" "$X" '<date when="1932-06-04">June <choice><sic>3</sic><corr>4</corr></choice>'
+has "name with suffix: expansion" "$X" '<expan>C<ex>astle, Jr.</ex></expan>'
+hasnt "no note for the expansion" "$X" '<note[^>]*>astle'
+has "a note of that label wins" "$X" '40 <note place="foot" n="5"'
+check "brackets valid" $TEIKIT validate -q "$X"
+$TEIKIT render --to text -o "$TK_TMP/fig.dipl" "$X" 2>/dev/null
+has "diplomatic view prints the correction's bracket" "$TK_TMP/fig.dipl" 'loan of 27 \[26\] million'
+has "diplomatic view prints the expansion's bracket" "$TK_TMP/fig.dipl" 'C\[astle, Jr.\]'
+
+# ---- headings weighed by evidence (-v says why): outline labels, a number above its
+#      title; a person's name is no heading; a sentence that starts with a label word is text
+cat > "$TK_TMP/out.txt" <<'TXT'
+Minutes of the Board of Trade
+
+May 3, 1972
+
+The board met in the morning and heard the reports of the staff on the harbour works.
+
+ITEM 7.
+
+The harbour dues were raised by ten percent after a short debate among the members.
+
+Agenda item 1.A.: Opening remarks
+
+The chairman opened the meeting and welcomed the new members of the board to the session.
+
+7
+The Budget for the Coming Year
+
+The budget was approved without any change by all the members who were present there.
+
+James Brown
+
+Item 3 was approved without debate.
+
+The meeting rose at noon and the members went to lunch together in the old hall.
+TXT
+$TEIKIT convert -v -o "$TK_TMP/out.xml" "$TK_TMP/out.txt" 2>"$TK_TMP/out.log"
+X="$TK_TMP/out.xml"
+has "outline label alone" "$X" '<head>ITEM 7.</head>'
+has "outline label with title" "$X" '<head>Agenda item 1.A.: Opening remarks</head>'
+has "number above its title" "$X" '<head>7'
+hasnt "a name is no heading" "$X" '<head>(<persName[^>]*>)?James Brown'
+has "label word in a sentence stays text" "$X" '<p>Item 3 was approved'
+has "-v: why a heading" "$TK_TMP/out.log" 'heading: an outline label'
+has "-v: why not" "$TK_TMP/out.log" "not a heading: a person's name"
+check "headings valid" $TEIKIT validate -q "$X"
+
+# ---- a classification line at the top: opener/note[@type='classification'], printed where
+#      it stands in both views (no footnote); the same word in a sentence stays text
+cat > "$TK_TMP/cls.txt" <<'TXT'
+Note of a Meeting of the Harbour Board
+
+LONDON, 19 September 1938
+
+MOST SECRET
+
+The talks went on for some hours and nothing was decided by the members present.
+
+Secret talks were held in May between the two boards and are reported elsewhere.
+TXT
+conv cls
+X="$TK_TMP/cls.xml"
+has "classification in the opener" "$X" '</dateline><note type="classification">MOST SECRET</note></opener>'
+has "the word in a sentence stays text" "$X" '<p>Secret talks were held'
+check "classification valid" $TEIKIT validate -q "$X"
+for v in diplomatic normalized; do
+  $TEIKIT render --to text --view $v -o "$TK_TMP/cls.$v" "$X" 2>/dev/null
+  has "classification printed ($v)" "$TK_TMP/cls.$v" '^MOST SECRET$'
+  hasnt "classification is no footnote ($v)" "$TK_TMP/cls.$v" 'Footnotes'
+done
+$TEIKIT render -o "$TK_TMP/cls.html" "$X" 2>/dev/null
+has "classification in the page" "$TK_TMP/cls.html" 'class="note-classification">MOST SECRET<'
+
+# ---- notes without a heading: `1 text`, `2 text` at the end with [1] in the text are the
+#      footnotes (their bare labels printed back as they were); without a marker they stay
+cat > "$TK_TMP/bare.txt" <<'TXT'
+Note of a Meeting of the Harbour Board
+
+LONDON, 19 September 1938
+
+The chairman [1] opened the meeting and the secretary [2] read the minutes of the last one.
+
+The board then rose for the day after hearing the reports of the two committees.
+
+1 Sir John Hale, chairman since 1931.
+
+2 Mary Dunn.
+
+[PRO : HB 12/4]
+TXT
+conv bare
+X="$TK_TMP/bare.xml"
+has "bare note 1 at its marker" "$X" 'chairman <note place="foot" n="1" rend="bracketed label-bare">(<persName[^>]*>)?Sir John Hale'
+has "bare note 2 at its marker" "$X" '<note place="foot" n="2" rend="bracketed label-bare">(<persName[^>]*>)?Mary Dunn(</persName>)?.</note>'
+has "the archive reference after the notes stays text" "$X" '<p><note type="editorial" place="inline" rend="bracketed">PRO : HB 12/4</note></p>'
+check "bare notes valid" $TEIKIT validate -q "$X"
+$TEIKIT render --to text -o "$TK_TMP/bare.dipl" "$X" 2>/dev/null
+has "bare label printed back" "$TK_TMP/bare.dipl" '^1 Sir John Hale'
+sed 's/ \[1\]//; s/ \[2\]//' "$TK_TMP/bare.txt" > "$TK_TMP/bare2.txt"
+conv bare2
+hasnt "no marker: no notes" "$TK_TMP/bare2.xml" 'place="foot"'
+has "no marker: the lines stay text" "$TK_TMP/bare2.xml" '<p>2 (<persName[^>]*>)?Mary Dunn(</persName>)?.</p>'
+
+# ---- a dateline that says the paper is undated, with its note of receipt; near miss: a
+#      sentence with the word
+cat > "$TK_TMP/und.txt" <<'TXT'
+The Consul at Harbin (Moser) to the Secretary of State
+
+Harbin, undated. [Received November 24, 1917, 4.05 p.m.]
+
+The railway is closed and the troops have left the city in the night without a word.
+
+The letter was undated and reached us by the railway in the night.
+
+Moser
+TXT
+conv und
+has "undated dateline" "$TK_TMP/und.xml" '<opener><dateline>(<placeName[^>]*>)?Harbin(</placeName>)?, undated.'
+has "undated in a sentence stays text" "$TK_TMP/und.xml" '<p>The letter was undated'
+
+# ---- a series number over the title is no title: the title is the line after it
+cat > "$TK_TMP/ser.txt" <<'TXT'
+Treaty Series No. 898
+
+Agreement Between Ruritania and Graustark Concerning the Harbour Dues
+
+The High Contracting Parties, desirous of settling the dues of the harbour, have agreed as follows.
+
+The dues shall be paid in gold at the rates of the year before the war.
+TXT
+conv ser
+has "series number: opener" "$TK_TMP/ser.xml" '<opener><seg>Treaty Series No. 898</seg></opener>'
+has "title after it" "$TK_TMP/ser.xml" '<title>Agreement Between'
+
+# ---- a surname and a period signs the paper when the title names it (`Mr. Adee to Mr.
+#      Conger.` / `Adee.`); a signature quoted before the closing formula stays in the text
+cat > "$TK_TMP/sur.txt" <<'TXT'
+Mr. Adee to Mr. Conger.
+
+Washington, June 2, 1901.
+
+Sir: The Department approves your course and asks you to report daily on the situation.
+
+The Consul telegraphed on the same day as follows:
+
+Report received. Ships sail Monday.
+
+Conger.
+
+Very respectfully, etc.,
+
+Adee.
+TXT
+conv sur
+X="$TK_TMP/sur.xml"
+has "surname from the title signs" "$X" '<closer><salute>Very respectfully, etc.,</salute><signed>(<persName[^>]*>)?Adee(</persName>)?.</signed></closer>'
+has "a quoted signature before the formula stays text" "$X" '<p>(<persName[^>]*>)?Conger(</persName>)?.</p>'
+printf 'Notes of the harbour\n\nThe harbour was surveyed in June by the board and the pilots.\n\nAgreed.\n' > "$TK_TMP/agr.txt"
+conv agr
+hasnt "one word with a period the title does not name is no signature" "$TK_TMP/agr.xml" '<signed>'
+
+tk_done

@@ -1,0 +1,236 @@
+#!/bin/sh
+# t_lists.sh: lists in records on made-up inputs (docs/convert.md "Lists"): label/item pairs
+# and how the renderers show them, lettered and parenthesised markers, page breaks inside a
+# list, items of several paragraphs, and paragraphs that only look like items.
+. tests/lib.sh
+
+# has NAME FILE PATTERN / hasnt NAME FILE PATTERN (grep -E on the output)
+has() { if grep -qE -- "$3" "$2"; then ok; else fail "$1: /$3/ not in $(basename "$2")"; fi; }
+hasnt() { if grep -qE -- "$3" "$2"; then fail "$1: /$3/ in $(basename "$2")"; else ok; fi; }
+# count NAME FILE PATTERN N: the pattern is on exactly N lines
+count() { n=$(grep -cE -- "$3" "$2"); [ "$n" -eq "$4" ] && ok || fail "$1: $n lines with /$3/, wanted $4"; }
+valid() { if $TEIKIT validate "$2" >/dev/null 2>&1; then ok; else fail "$1"; fi; }
+conv() { $TEIKIT convert -o "$TK_TMP/$1.xml" "$TK_TMP/$1.txt" 2>"$TK_TMP/$1.err"; }
+
+# ---- a numbered item is a label (the printed number) and an item (@n keeps it too);
+#      bullets have no label, and a bullet after numbered items opens a list of its own
+cat > "$TK_TMP/lab.txt" <<'TXT'
+Report of the harbour board
+
+The board decided:
+
+1. The quay is to be repaired before winter sets in.
+
+2. The fees stay as they are.
+
+The members noted:
+
+- the weather;
+- the cost.
+TXT
+conv lab; X="$TK_TMP/lab.xml"
+has "label before the item" "$X" '<label>1\.</label>'
+has "item keeps @n" "$X" '<item n="1\.">The quay'
+count "two labels" "$X" '<label>[12]\.</label>' 2
+hasnt "no label for a bullet" "$X" '<label>-</label>'
+has "bulleted list" "$X" '<list rend="bulleted">'
+valid "label/item list valid" "$X"
+# the renderers print the number once, before the item's text
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/lab.out" "$X" 2>/dev/null
+count "text: the number once" "$TK_TMP/lab.out" '1\.' 1
+has "text: number before the item" "$TK_TMP/lab.out" '^1\. The quay'
+has "text: bullet before the item" "$TK_TMP/lab.out" '^- the weather'
+$TEIKIT render --to html -o "$TK_TMP/lab.html" "$X" 2>/dev/null
+count "html: the number once" "$TK_TMP/lab.html" '>1\.<' 1
+has "html: number inside the item's li" "$TK_TMP/lab.html" '<li><span class="n">1\.</span> The quay'
+hasnt "html: no li of its own for a paired label" "$TK_TMP/lab.html" '<li class="label">'
+printf 'A list\n\n1. one;\n\n- two.\n\n2. three.\n' > "$TK_TMP/mix.txt"
+conv mix
+valid "numbered then bulleted: valid (all items of a list labelled or none)" "$TK_TMP/mix.xml"
+
+# ---- a marker alone on its line: its item's text is the next paragraph; a page break and
+#      further paragraphs before the next item belong to the item (item/p, the pb inside)
+cat > "$TK_TMP/more.txt" <<'TXT'
+Minutes of the harbour board
+
+The board took the following action:
+
+(1)
+
+The quay is to be repaired before the winter storms.
+
+(2) The fees stay as they are for the coming year.
+
+The members added that the fees will be reviewed in the spring.
+
+[Page 4]
+
+A committee of three was named to prepare that review.
+
+(3) Adopted without dissent.
+
+The board then rose, and the members went out to look at the quay together.
+TXT
+conv more; X="$TK_TMP/more.xml"
+has "lone marker: label" "$X" '<label>\(1\)</label>'
+has "lone marker: the next paragraph is its item" "$X" '<item n="\(1\)">The quay is to be repaired'
+has "item of several paragraphs" "$X" '<item n="\(2\)"><p>The fees stay as they are for the coming year.</p><p>The members added'
+has "page break inside the item" "$X" '</p><pb n="4" rend="bracketed"/><p>A committee of three'
+has "the last item ends the list" "$X" '<item n="\(3\)">Adopted without dissent.</item>'
+has "the paragraph after the list stays one" "$X" '^ *<p>The board then rose'
+valid "items of paragraphs valid" "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/more.out" "$X" 2>/dev/null
+has "text: the label before the first paragraph" "$TK_TMP/more.out" '^\(2\) The fees stay'
+has "text: a further paragraph a block of its own" "$TK_TMP/more.out" '^The members added'
+printf 'Decree of the council\n\nThe council decrees:\n\n1. Loans are annulled.\n\n2.\n\n[Page 33]\n\nRemark: the local organs decide.\n\n3. The bank liquidates them.\n' > "$TK_TMP/lone.txt"
+conv lone; X="$TK_TMP/lone.xml"
+has "lone marker, page break, text: all in the item" "$X" '<item n="2\."><pb n="33" rend="bracketed"/>$'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/lone.out" "$X" 2>/dev/null
+has "text: the page break apart from the words after it" "$TK_TMP/lone.out" '\[Page 33\] Remark:'
+
+# ---- a list of another kind of number under an item is a list in that item (a page break
+#      among its items stays in it); the outer list goes on with the next number; a marker
+#      alone followed by sub-items holds them
+cat > "$TK_TMP/nest.txt" <<'TXT'
+Report of the harbour board
+
+The board took the following action:
+
+1. The quay is to be repaired.
+
+2. The fees:
+
+(a) stay as they are;
+
+[Page 5]
+
+(b) are reviewed in spring.
+
+A committee was named.
+
+3.
+
+(a) one;
+
+(b) two.
+
+Both were read twice.
+
+4. Adopted.
+
+The board then rose, and the members went out to look at the quay together.
+TXT
+conv nest; X="$TK_TMP/nest.xml"
+count "one outer list" "$X" '^ *<list rend="numbered">' 1
+has "sub-list inside item 2, after its words" "$X" '<item n="2\."><p>The fees:</p><list rend="numbered"><label>\(a\)</label>'
+has "page break inside the sub-list" "$X" '</item><pb n="5" rend="bracketed"/><label>\(b\)</label>'
+has "a paragraph after the sub-list, before 3., is item 2's" "$X" '</list><p>A committee was named.</p></item>'
+has "a marker alone holds its sub-list" "$X" '<item n="3\."><list rend="numbered"><label>\(a\)</label>'
+has "then a paragraph of its own" "$X" '</list><p>Both were read twice.</p></item>'
+has "the outer list goes on" "$X" '<label>4\.</label>'
+valid "nested lists valid" "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/nest.out" "$X" 2>/dev/null
+has "text: a marker alone on its line before its sub-list" "$TK_TMP/nest.out" '^3\.$'
+has "text: the sub-items as blocks" "$TK_TMP/nest.out" '^\(a\) one;'
+
+# ---- numbered paragraphs of a quotation (`“1.`): the mark and the number stay in the text,
+#      no label; a paragraph between an item and the first item of a list of another kind
+#      is the item's (its words before its inner list); the outer list goes on after it
+cat > "$TK_TMP/quote.txt" <<'TXT'
+Memorandum of a conversation
+
+He raised the following points:
+
+(1) The tariff on coffee.
+
+(2) The resolution of the conference, which reads:
+
+“That the states agree:
+
+“1. To consult each other;
+
+“2. To exchange views.
+
+(3) The exchange control article.
+
+He left at noon, saying that he would call again on Monday next at the same hour.
+TXT
+conv quote; X="$TK_TMP/quote.xml"
+has "quoted number kept in the item" "$X" '<item n="&#x201C;2\.">“2\. To exchange views\.</item>'
+hasnt "quoted number: no label" "$X" '<label>“'
+has "quoted list numbered, not bulleted" "$X" '<list rend="numbered"><item n="&#x201C;1\.">'
+has "the paragraph before the inner list is the item's" "$X" '<p>“That the states agree:</p><list'
+has "the outer list goes on" "$X" '<label>\(3\)</label>'
+valid "quoted list valid" "$X"
+
+# ---- markers in parentheses numbered on, after an unnumbered paragraph: `(2)` then `(3)`
+#      open a list; roman numerals; words that number clauses stay in the item's text
+cat > "$TK_TMP/forms.txt" <<'TXT'
+Despatch of the Legation
+
+The Legation reports as follows on the matters raised in the Department's instruction.
+
+(2) The second point was settled yesterday.
+
+(3) The third point remains open.
+
+The Minister then turned to the treaty, which he had brought with him to the Legation.
+
+The treaty reads:
+
+Article 1. The parties agree to consult each other.
+
+Article 2. The parties renounce war.
+
+He added that the rules of the port were also being revised by the harbour board.
+
+The rules are:
+
+i. no arms;
+
+ii. no troops.
+
+The envoy came and went on the same day, as the Legation had been told he would.
+
+First. The envoy arrived.
+
+Second. The envoy left.
+TXT
+conv forms; X="$TK_TMP/forms.xml"
+has "(2) then (3) open a list" "$X" '<label>\(2\)</label>'
+has "roman numerals" "$X" '<label>ii\.</label>'
+has "clause word kept in the item" "$X" '<item n="Article 2\.">Article 2\. The parties'
+hasnt "clause word: no label" "$X" '<label>Article'
+has "ordinal word kept in the item" "$X" '<item n="Second\.">Second\. The envoy left'
+valid "marker forms valid" "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/forms.out" "$X" 2>/dev/null
+count "text: a clause word printed once" "$TK_TMP/forms.out" 'Article 2\.' 1
+printf 'Resolution of the council\n\nThe council resolved:\n\nA \342\200\224The council will meet in May.\n\nB \342\200\224The parties are invited to attend.\n\nThe meeting rose at noon, and the members left the building together.\n' > "$TK_TMP/dash.txt"
+conv dash; X="$TK_TMP/dash.xml"
+has "upper-case letter before a dash: label" "$X" '<label>B</label>'
+has "the item starts at the dash" "$X" '<item n="B">—The parties'
+
+# ---- near-misses: paragraphs that start with a number or look like markers stay paragraphs
+cat > "$TK_TMP/near.txt" <<'TXT'
+Telegram from the Legation
+
+28. Your 45, May 3, 6 p.m. The Minister received me this morning.
+
+1934. The year opened with a change of government in the capital.
+
+1.5 million pesos were voted for the harbour.
+
+A. Smith called on the Minister this afternoon.
+
+* * * * * *
+
+He said that nothing would change.
+TXT
+conv near; X="$TK_TMP/near.xml"
+hasnt "no list at all" "$X" '<list|<item'
+hasnt "no label (but the header's application label)" "$X" '<label>[^t]'
+has "a telegram number stays a paragraph" "$X" '<p>28\. Your 45'
+has "a year stays a paragraph" "$X" '<p>1934\. The year'
+has "an omission line stays a paragraph" "$X" '<p>\* \* \* \* \* \*</p>'
+
+tk_done

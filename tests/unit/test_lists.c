@@ -1,0 +1,130 @@
+/* test_lists.c: the list marker grammar (tk_list_marker), which marker follows which
+ * (tk_list_marker_follows) and which opens a list (tk_list_marker_first), near-misses
+ * included. */
+#include "tk_internal.h"
+#include "tk_test.h"
+
+/* The marker s starts with (m zeroed when none): 1 when there is one. */
+static int mark(const char *s, tk_lmark *m)
+{
+    return tk_list_marker(s, strlen(s), m);
+}
+
+static void test_forms(void)
+{
+    tk_lmark m;
+    CU_ASSERT(mark("1. The quay.", &m) && m.kind == TK_LM_DIGIT && m.num == 1 && m.close == '.' &&
+              m.mlen == 2 && m.text == 3);
+    CU_ASSERT(mark("12) fees", &m) && m.num == 12 && m.close == ')' && m.mlen == 3);
+    CU_ASSERT(mark("(3) fees", &m) && m.kind == TK_LM_DIGIT && m.num == 3 && m.close == '(');
+    CU_ASSERT(mark("(10) fees", &m) && m.num == 10 && m.mlen == 4);
+    CU_ASSERT(mark("(c) fees", &m) && m.kind == TK_LM_LETTER && m.num == 3 && m.rom == 0);
+    CU_ASSERT(mark("b) fees", &m) && m.num == 2 && m.close == ')');
+    CU_ASSERT(mark("a. roads", &m) && m.num == 1 && m.close == '.');
+    CU_ASSERT(mark("(i) fees", &m) && m.kind == TK_LM_LETTER && m.num == 9 && m.rom == 1);
+    CU_ASSERT(mark("iv. fees", &m) && m.kind == TK_LM_ROMAN && m.num == 4);
+    CU_ASSERT(mark("(xii) fees", &m) && m.kind == TK_LM_ROMAN && m.num == 12);
+    CU_ASSERT(mark("(B) fees", &m) && m.kind == TK_LM_LETTER && m.num == 2 && m.upper);
+    CU_ASSERT(mark("(IV) fees", &m) && m.kind == TK_LM_ROMAN && m.num == 4 && m.upper);
+    CU_ASSERT(mark("2d. fees", &m) && m.kind == TK_LM_DIGIT && m.num == 2 && m.mlen == 3);
+    CU_ASSERT(mark("1st. fees", &m) && m.num == 1 && m.mlen == 4);
+    CU_ASSERT(mark("(6): fees", &m) && m.num == 6 && m.mlen == 4 && m.text == 5);
+    CU_ASSERT(mark("- fees", &m) && m.kind == TK_LM_BULLET && m.mlen == 1);
+    CU_ASSERT(mark("\xe2\x80\xa2 fees", &m) && m.kind == TK_LM_BULLET && m.mlen == 3);
+    /* a marker alone on its line: its text is the next paragraph */
+    CU_ASSERT(mark("(1)", &m) && m.text == 3);
+    CU_ASSERT(mark("7.  ", &m) && m.text == 2);
+    /* a word marker stays in the item's text */
+    CU_ASSERT(mark("Article 2. The parties agree.", &m) && m.kind == TK_LM_WORD && m.num == 2 &&
+              m.text == 0 && m.mlen == 10);
+    CU_ASSERT(mark("Art. IV. The parties agree.", &m) && m.kind == TK_LM_WORD && m.num == 4);
+    CU_ASSERT(mark("ARTICLE 3. The parties agree.", &m) && m.num == 3);
+    CU_ASSERT(mark("Second. We parted.", &m) && m.kind == TK_LM_WORD && m.num == 2 && m.word == -1);
+    /* upper case outside parentheses: before a dash, or a numeral alone */
+    CU_ASSERT(mark("XI \xe2\x80\x94Now, Brazil", &m) && m.kind == TK_LM_ROMAN && m.num == 11 &&
+              m.mlen == 2 && m.text == 3 && m.upper);
+    CU_ASSERT(mark("B \xe2\x80\x94The Council", &m) && m.kind == TK_LM_LETTER && m.num == 2);
+    CU_ASSERT(mark("XII", &m) && m.num == 12 && m.text == 3);
+    CU_ASSERT_FALSE(mark("A", &m));            /* a letter alone: no */
+    CU_ASSERT_FALSE(mark("MEMORANDUM", &m));
+    CU_ASSERT_FALSE(mark("XI Corps moved", &m));
+    CU_ASSERT_FALSE(mark("SECRET \xe2\x80\x94 noon", &m));
+    /* a numbered paragraph of a quotation: the mark and the number stay in the text */
+    CU_ASSERT(mark("\xe2\x80\x9c" "2. To consult.", &m) && m.kind == TK_LM_DIGIT && m.num == 2 &&
+              m.quoted && m.text == 0 && m.mlen == 5);
+    CU_ASSERT(mark("\"(b) To consult.", &m) && m.num == 2 && m.quoted && m.mlen == 4);
+    CU_ASSERT_FALSE(mark("\xe2\x80\x9c" "1.", &m)); /* no text */
+    CU_ASSERT_FALSE(mark("\xe2\x80\x9c" "- To consult.", &m));
+    CU_ASSERT_FALSE(mark("\"1934. The year\"", &m));
+}
+
+static void test_near_misses(void)
+{
+    tk_lmark m;
+    CU_ASSERT_FALSE(mark("1934. The year opened badly.", &m)); /* a year */
+    CU_ASSERT_FALSE(mark("1.5 million dollars were paid.", &m));
+    CU_ASSERT_FALSE(mark("1.The quay", &m));           /* no space */
+    CU_ASSERT_FALSE(mark("A. Smith called.", &m));     /* an initial */
+    CU_ASSERT_FALSE(mark("I. Sverdlov", &m));
+    CU_ASSERT_FALSE(mark("etc. and so on", &m));       /* a word */
+    CU_ASSERT_FALSE(mark("viz. the quay", &m));
+    CU_ASSERT_FALSE(mark("(see above) the quay", &m));
+    CU_ASSERT_FALSE(mark("(1 the quay", &m));
+    CU_ASSERT_FALSE(mark("-5 degrees", &m));
+    CU_ASSERT_FALSE(mark("Article 5 of the treaty says so.", &m)); /* no period */
+    CU_ASSERT_FALSE(mark("Article 5.", &m));                     /* no text */
+    CU_ASSERT_FALSE(mark("First, we met.", &m));                 /* a sentence */
+    CU_ASSERT_FALSE(mark("Firstly. We met.", &m));
+    CU_ASSERT_FALSE(mark("-", &m));                              /* a bullet needs text */
+    CU_ASSERT_FALSE(mark("* * * * * *", &m));                    /* an omission */
+    CU_ASSERT_FALSE(mark("- - -", &m));
+    CU_ASSERT_FALSE(mark("", &m));
+}
+
+static void test_follows(void)
+{
+    tk_lmark a, b;
+    mark("(1) x", &a);
+    CU_ASSERT(mark("(2) y", &b) && tk_list_marker_follows(&a, &b));
+    CU_ASSERT(mark("(3) y", &b) && !tk_list_marker_follows(&a, &b));
+    CU_ASSERT(mark("2. y", &b) && !tk_list_marker_follows(&a, &b)); /* another punctuation */
+    mark("(h) x", &a);
+    CU_ASSERT(mark("(i) y", &b) && tk_list_marker_follows(&a, &b)); /* letters */
+    mark("(i) x", &a);
+    CU_ASSERT(mark("(ii) y", &b) && tk_list_marker_follows(&a, &b)); /* numerals */
+    CU_ASSERT(mark("(j) y", &b) && tk_list_marker_follows(&a, &b));
+    mark("Article 1. x", &a);
+    CU_ASSERT(mark("Article 2. y", &b) && tk_list_marker_follows(&a, &b));
+    CU_ASSERT(mark("Section 2. y", &b) && !tk_list_marker_follows(&a, &b));
+    mark("First. x", &a);
+    CU_ASSERT(mark("Second. y", &b) && tk_list_marker_follows(&a, &b));
+    mark("- x", &a);
+    CU_ASSERT(mark("- y", &b) && tk_list_marker_follows(&a, &b));
+    CU_ASSERT(mark("* y", &b) && !tk_list_marker_follows(&a, &b));
+    mark("XI \xe2\x80\x94x", &a);
+    CU_ASSERT(mark("XII", &b) && tk_list_marker_follows(&a, &b));
+    mark("(A) x", &a);
+    CU_ASSERT(mark("(b) y", &b) && !tk_list_marker_follows(&a, &b)); /* another case */
+}
+
+static void test_first(void)
+{
+    tk_lmark m;
+    CU_ASSERT(mark("1. x", &m) && tk_list_marker_first(&m));
+    CU_ASSERT(mark("(a) x", &m) && tk_list_marker_first(&m));
+    CU_ASSERT(mark("i) x", &m) && tk_list_marker_first(&m));
+    CU_ASSERT(mark("First. x", &m) && tk_list_marker_first(&m));
+    CU_ASSERT(mark("- x", &m) && tk_list_marker_first(&m));
+    CU_ASSERT(mark("28. x", &m) && !tk_list_marker_first(&m)); /* a telegram's number */
+    CU_ASSERT(mark("(b) x", &m) && !tk_list_marker_first(&m));
+}
+
+void tk_suite_lists(void);
+void tk_suite_lists(void)
+{
+    CU_pSuite s = CU_add_suite("lists", NULL, NULL);
+    CU_add_test(s, "marker forms", test_forms);
+    CU_add_test(s, "near-misses", test_near_misses);
+    CU_add_test(s, "which marker follows which", test_follows);
+    CU_add_test(s, "which marker opens a list", test_first);
+}

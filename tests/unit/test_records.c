@@ -1,0 +1,115 @@
+/* test_records.c: what a line of a record says (records.c): closing formulas, the line
+ * that says for whom a letter is signed, bracketed signatures; with their near misses. */
+#include "tk_internal.h"
+#include "tk_test.h"
+
+#define S(x) (x), strlen(x)
+
+static void test_closing(void)
+{
+    /* formulas written out and abbreviated with "etc." */
+    CU_ASSERT_TRUE(tk_rec_closing(S("I have the honor to be, Sir, Your obedient servant,")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("I have, etc.,")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("I am [etc.]")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("Accept [etc.]")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("I avail myself [etc.]")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("With kindest regards [etc.]")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("With renewed assurances, etc.,")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("I have the honor, etc.,")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("Very sincerely yours,")));
+    CU_ASSERT_TRUE(tk_rec_closing(S("Yours, etc.,")));
+    /* near misses: a letter's opening, a long sentence ending in etc., lower case */
+    CU_ASSERT_FALSE(tk_rec_closing(S("I have the honor to acknowledge your note of May 3.")));
+    CU_ASSERT_FALSE(tk_rec_closing(S("The cargo held coffee, sugar, hides, rubber, indigo, "
+                                     "timber, tobacco, cotton, cocoa, etc.")));
+    CU_ASSERT_FALSE(tk_rec_closing(S("and so on, etc.")));
+    CU_ASSERT_FALSE(tk_rec_closing(S("Repeated to London.")));
+}
+
+static void test_signing_for(void)
+{
+    CU_ASSERT_TRUE(tk_rec_signing_for(S("For the Secretary of State:")));
+    CU_ASSERT_TRUE(tk_rec_signing_for(S("For the Ambassador:")));
+    CU_ASSERT_TRUE(tk_rec_signing_for(S("By order of:")));
+    CU_ASSERT_FALSE(tk_rec_signing_for(S("For the Secretary of State")));   /* no colon */
+    CU_ASSERT_FALSE(tk_rec_signing_for(S("For these reasons:")));           /* not "For the " */
+    CU_ASSERT_FALSE(tk_rec_signing_for(S("For the following reasons the Government has "
+                                         "decided, after a long deliberation, as follows:")));
+}
+
+static void test_bracket_signature(void)
+{
+    CU_ASSERT_TRUE(tk_rec_bracket_signature(S("[Francis]")));
+    CU_ASSERT_TRUE(tk_rec_bracket_signature(S("[Des Portes]")));
+    CU_ASSERT_TRUE(tk_rec_bracket_signature(S("[File copy not signed.]")));
+    CU_ASSERT_FALSE(tk_rec_bracket_signature(S("[Not printed.]")));
+    CU_ASSERT_FALSE(tk_rec_bracket_signature(S("[Received 5 p.m.]")));
+    CU_ASSERT_FALSE(tk_rec_bracket_signature(S("Francis")));
+}
+
+static void test_outline_heading(void)
+{
+    CU_ASSERT_TRUE(tk_rec_outline_heading(S("ITEM 7.")));
+    CU_ASSERT_TRUE(tk_rec_outline_heading(S("Agenda item 1.A.:")));
+    CU_ASSERT_TRUE(tk_rec_outline_heading(S("Agenda item 1.A.: Opening remarks")));
+    CU_ASSERT_TRUE(tk_rec_outline_heading(S("AGENDA ITEM 4: CHANGES IN THE STAFF")));
+    CU_ASSERT_TRUE(tk_rec_outline_heading(S("PART II")));
+    CU_ASSERT_TRUE(tk_rec_outline_heading(S("Section 3(a)")));
+    /* near misses: sentences that start with a label word */
+    CU_ASSERT_FALSE(tk_rec_outline_heading(S("Item 3 was approved without debate.")));
+    CU_ASSERT_FALSE(tk_rec_outline_heading(S("Item 7. The harbour dues were raised.")));
+    CU_ASSERT_FALSE(tk_rec_outline_heading(S("Part of the cargo was lost.")));
+    CU_ASSERT_FALSE(tk_rec_outline_heading(S("Section 5 of the Act applies.")));
+    CU_ASSERT_FALSE(tk_rec_outline_heading(S("Items of the agenda")));
+}
+
+static void test_person_line(void)
+{
+    CU_ASSERT_TRUE(tk_rec_person_line(S("Geo. D. Emery")));
+    CU_ASSERT_TRUE(tk_rec_person_line(S("Henri de Bayle")));
+    CU_ASSERT_TRUE(tk_rec_person_line(S("James Brown")));
+    CU_ASSERT_TRUE(tk_rec_person_line(S("Afranio de Mello Franco")));
+    /* headings of the same shape */
+    CU_ASSERT_FALSE(tk_rec_person_line(S("General Considerations")));
+    CU_ASSERT_FALSE(tk_rec_person_line(S("Nature of Bank Notes")));
+    CU_ASSERT_FALSE(tk_rec_person_line(S("Memorandum")));
+    CU_ASSERT_FALSE(tk_rec_person_line(S("Additional Act")));
+}
+
+static void test_classification(void)
+{
+    CU_ASSERT_TRUE(tk_rec_classification(S("SECRET")));
+    CU_ASSERT_TRUE(tk_rec_classification(S("MOST SECRET")));
+    CU_ASSERT_TRUE(tk_rec_classification(S("TOP SECRET")));
+    CU_ASSERT_TRUE(tk_rec_classification(S("Confidential")));
+    CU_ASSERT_TRUE(tk_rec_classification(S("Strictly Confidential.")));
+    CU_ASSERT_TRUE(tk_rec_classification(S("LIMITED OFFICIAL USE")));
+    CU_ASSERT_TRUE(tk_rec_classification(S("Secret; Nodis")));
+    CU_ASSERT_TRUE(tk_rec_classification(S("SECRET/NOFORN")));
+    /* near misses: a sentence, a speaker label, a word of the vocabulary without a mark */
+    CU_ASSERT_FALSE(tk_rec_classification(S("Secret talks were held in May.")));
+    CU_ASSERT_FALSE(tk_rec_classification(S("SECRETARY KISSINGER:")));
+    CU_ASSERT_FALSE(tk_rec_classification(S("PERSONAL")));
+    CU_ASSERT_FALSE(tk_rec_classification(S("secret")));
+}
+
+static void test_series_number(void)
+{
+    CU_ASSERT_TRUE(tk_rec_series_number(S("Treaty Series No. 898")));
+    CU_ASSERT_TRUE(tk_rec_series_number(S("Executive Agreement Series No. 64")));
+    CU_ASSERT_FALSE(tk_rec_series_number(S("Treaty Series No. 898 and the Protocol")));
+    CU_ASSERT_FALSE(tk_rec_series_number(S("the Series No. 4 was printed")));
+}
+
+void tk_suite_records(void);
+void tk_suite_records(void)
+{
+    CU_pSuite s = CU_add_suite("records", NULL, NULL);
+    CU_add_test(s, "closing formulas", test_closing);
+    CU_add_test(s, "for whom a letter is signed", test_signing_for);
+    CU_add_test(s, "bracketed signatures", test_bracket_signature);
+    CU_add_test(s, "outline headings", test_outline_heading);
+    CU_add_test(s, "a person's name on a line", test_person_line);
+    CU_add_test(s, "classification lines", test_classification);
+    CU_add_test(s, "series numbers", test_series_number);
+}

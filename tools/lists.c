@@ -1,0 +1,257 @@
+/* lists.c: the grammar of list markers at the start of a line (`1.`, `(a)`, `iv)`, `-`,
+ * `Article 2.`, `First.`) and whether one marker follows another (`(b)` after `(a)`). */
+#include <string.h>
+#include <strings.h>
+
+#include "tk_internal.h"
+
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+/* The value of a roman numeral of the letters i, v, x (either case) in canonical form
+ * (`iv`, not `iiii`), 0 when s[0..n) is none. */
+static int roman_value(const char *s, size_t n)
+{
+    static const char *const units[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
+    static const char *const tens[] = {"", "x", "xx", "xxx"};
+    if (n == 0 || n > 6)
+        return 0;
+    char low[8];
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(s[i] | 0x20);
+    low[n] = '\0';
+    for (int t = 0; t < 4; t++) {
+        size_t tl = strlen(tens[t]);
+        if (strncmp(low, tens[t], tl) != 0)
+            continue;
+        for (int u = 0; u < 10; u++)
+            if (strcmp(low + tl, units[u]) == 0 && t * 10 + u > 0)
+                return t * 10 + u;
+    }
+    return 0;
+}
+
+/* Words that number a clause of a text with their number (`Article 2.`, `Art. IV.`): the
+ * item keeps them as its text. */
+static const char *const number_words[] = {
+    "Article",   "Art.",       "Section", "Sec.",          "Paragraph", "Par.",
+    "Sub-paragraph", "Subparagraph", "Sub-article", "Clause", "Rule",
+};
+/* Ordinal words that number a paragraph (`First.`, `Second.`): the item keeps them. */
+static const char *const ordinals[] = {
+    "First",      "Second",     "Third",      "Fourth",     "Fifth",       "Sixth",
+    "Seventh",    "Eighth",     "Ninth",      "Tenth",      "Eleventh",    "Twelfth",
+    "Thirteenth", "Fourteenth", "Fifteenth",  "Sixteenth",  "Seventeenth", "Eighteenth",
+    "Nineteenth", "Twentieth",
+};
+
+/* What follows a marker's closing punctuation at s[i]: an optional colon, then spaces and
+ * the text (m->text), or the end of the line (a marker alone: m->text = n). 1 when so. */
+static int marker_end(const char *s, size_t n, size_t i, tk_lmark *m)
+{
+    if (i < n && s[i] == ':')
+        i++;
+    m->mlen = i;
+    while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    if (i >= n) {
+        m->text = n;
+        return 1;
+    }
+    if (s[i] != ' ' && s[i] != '\t')
+        return 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    m->text = i;
+    return 1;
+}
+
+/* `Article 2. `, `Art. IV. `, `First. `: a marker that is a word of the item's text. */
+static int word_marker(const char *s, size_t n, tk_lmark *m)
+{
+    for (size_t w = 0; w < sizeof number_words / sizeof *number_words; w++) {
+        size_t k = strlen(number_words[w]);
+        if (n <= k + 2 || strncasecmp(s, number_words[w], k) != 0 || s[k] != ' ')
+            continue;
+        size_t i = k + 1, a = i;
+        int v = 0;
+        while (i < n && i - a < 3 && is_digit((unsigned char)s[i]))
+            v = v * 10 + (s[i++] - '0');
+        if (i == a) {
+            while (i < n && i - a < 6 && strchr("IVX", s[i]) != NULL)
+                i++;
+            v = roman_value(s + a, i - a);
+        }
+        if (v == 0 || i >= n || s[i] != '.' || !marker_end(s, n, i + 1, m) || m->text == n)
+            return 0;
+        m->kind = TK_LM_WORD;
+        m->word = (int)w;
+        m->num = v;
+        m->text = 0; /* the word and its number stay in the item's text */
+        return 1;
+    }
+    for (size_t w = 0; w < sizeof ordinals / sizeof *ordinals; w++) {
+        size_t k = strlen(ordinals[w]);
+        if (n <= k + 2 || strncmp(s, ordinals[w], k) != 0 || s[k] != '.' || s[k + 1] != ' ' ||
+            !marker_end(s, n, k + 1, m) || m->text == n)
+            continue;
+        m->kind = TK_LM_WORD;
+        m->word = -1;
+        m->num = (int)w + 1;
+        m->text = 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* 1 when s[a..n) has a letter or a digit (or any non-ASCII byte): words, not an ornament. */
+static int has_word(const char *s, size_t a, size_t n)
+{
+    for (size_t i = a; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (is_digit(c) || is_lower(c) || is_upper(c) || c >= 0x80)
+            return 1;
+    }
+    return 0;
+}
+
+static int marker(const char *s, size_t n, tk_lmark *m);
+
+/* An upper-case letter or roman numeral outside parentheses: a marker only before a space
+ * and a dash (`XI —Now, Brazil`, `A —The Council`; the item's text starts at the dash) or,
+ * a roman numeral, alone on its line (`XII`); `A. Smith` is an initial. */
+static int dash_marker(const char *s, size_t n, tk_lmark *m)
+{
+    size_t i = 0;
+    while (i < n && i < 6 && is_upper((unsigned char)s[i]))
+        i++;
+    size_t e = n;
+    while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r'))
+        e--;
+    m->rom = roman_value(s, i);
+    m->upper = 1;
+    m->close = '-';
+    m->mlen = i;
+    m->kind = i == 1 ? TK_LM_LETTER : TK_LM_ROMAN;
+    m->num = i == 1 ? s[0] - 'A' + 1 : m->rom;
+    if (i > 1 && m->rom == 0)
+        return 0; /* a word in capitals */
+    if (e == i) { /* alone on its line */
+        m->text = n;
+        return m->rom > 0;
+    }
+    if (i + 4 <= n && s[i] == ' ' && memcmp(s + i + 1, "\xe2\x80\x94", 3) == 0) {
+        m->text = i + 1;
+        return 1;
+    }
+    return 0;
+}
+
+int tk_list_marker(const char *s, size_t n, tk_lmark *m)
+{
+    /* a numbered paragraph of a quotation (`“1. To consult`): the quotation mark and the
+       number stay in the item's text */
+    size_t q = n >= 3 && memcmp(s, "\xe2\x80\x9c", 3) == 0 ? 3 : n >= 1 && s[0] == '"' ? 1 : 0;
+    if (q > 0) {
+        if (!marker(s + q, n - q, m) || m->kind == TK_LM_BULLET || m->kind == TK_LM_WORD ||
+            m->text == n - q)
+            return 0;
+        m->mlen += q;
+        m->text = 0;
+        m->quoted = 1;
+        return 1;
+    }
+    return marker(s, n, m);
+}
+
+/* tk_list_marker without a quotation mark before the marker. */
+static int marker(const char *s, size_t n, tk_lmark *m)
+{
+    memset(m, 0, sizeof *m);
+    /* a bullet and words after it (`* * * * *` is an omission, not an item) */
+    if (n >= 2 && (s[0] == '-' || s[0] == '*') && (s[1] == ' ' || s[1] == '\t')) {
+        m->kind = TK_LM_BULLET;
+        m->close = s[0];
+        return marker_end(s, n, 1, m) && m->text < n && has_word(s, m->text, n);
+    }
+    if (n >= 4 && memcmp(s, "\xe2\x80\xa2", 3) == 0 && s[3] == ' ') { /* • */
+        m->kind = TK_LM_BULLET;
+        m->close = 'o';
+        return marker_end(s, n, 3, m) && m->text < n && has_word(s, m->text, n);
+    }
+    size_t i = 0;
+    int paren = n > 0 && s[0] == '(';
+    i += (size_t)paren;
+    size_t a = i;
+    if (i < n && is_digit((unsigned char)s[i])) {
+        while (i < n && i - a < 3 && is_digit((unsigned char)s[i]))
+            m->num = m->num * 10 + (s[i++] - '0');
+        if (i < n && is_digit((unsigned char)s[i]))
+            return 0; /* a year, a figure */
+        /* 1st. 2d. 3rd. (the ordinal suffix of the number) */
+        static const char *const sfx[] = {"st", "nd", "rd", "th", "d"};
+        for (size_t k = 0; !paren && k < sizeof sfx / sizeof *sfx; k++) {
+            size_t sl = strlen(sfx[k]);
+            if (i + sl < n && strncmp(s + i, sfx[k], sl) == 0 && s[i + sl] == '.') {
+                i += sl;
+                break;
+            }
+        }
+        m->kind = TK_LM_DIGIT;
+    } else if (i < n && (is_lower((unsigned char)s[i]) || (paren && is_upper((unsigned char)s[i])))) {
+        int up = is_upper((unsigned char)s[i]);
+        while (i < n && i - a < 6 && (up ? is_upper((unsigned char)s[i]) : is_lower((unsigned char)s[i])))
+            i++;
+        m->upper = up;
+        m->rom = roman_value(s + a, i - a);
+        if (i - a == 1) {
+            m->kind = TK_LM_LETTER;
+            m->num = (s[a] | 0x20) - 'a' + 1;
+        } else if (m->rom > 0) {
+            m->kind = TK_LM_ROMAN;
+            m->num = m->rom;
+        } else {
+            return 0; /* a word */
+        }
+    } else if (!paren && i < n && is_upper((unsigned char)s[i]) && dash_marker(s, n, m)) {
+        return 1;
+    } else {
+        memset(m, 0, sizeof *m);
+        return paren ? 0 : word_marker(s, n, m);
+    }
+    if (i >= n)
+        return 0;
+    if (paren) {
+        if (s[i] != ')')
+            return 0;
+        m->close = '(';
+    } else if (s[i] == '.' || s[i] == ')') {
+        m->close = s[i];
+    } else {
+        return 0;
+    }
+    return marker_end(s, n, i + 1, m);
+}
+
+int tk_list_marker_follows(const tk_lmark *prev, const tk_lmark *cur)
+{
+    if (prev->kind == 0 || cur->kind == 0 || prev->close != cur->close ||
+        prev->upper != cur->upper)
+        return 0;
+    if (prev->kind == TK_LM_BULLET)
+        return cur->kind == TK_LM_BULLET;
+    if (prev->kind == TK_LM_WORD || cur->kind == TK_LM_WORD)
+        return prev->kind == cur->kind && prev->word == cur->word && cur->num == prev->num + 1;
+    if (prev->kind == TK_LM_DIGIT || cur->kind == TK_LM_DIGIT)
+        return prev->kind == cur->kind && cur->num == prev->num + 1;
+    /* letters and roman numerals: `(h)` then `(i)` as letters, `i.` then `ii.` as numerals */
+    if (prev->kind == TK_LM_LETTER && cur->kind == TK_LM_LETTER && cur->num == prev->num + 1)
+        return 1;
+    return prev->rom > 0 && cur->rom == prev->rom + 1;
+}
+
+int tk_list_marker_first(const tk_lmark *m)
+{
+    return m->kind == TK_LM_BULLET || m->num == 1 || m->rom == 1;
+}
