@@ -143,7 +143,7 @@ static void explain(ctx *c, size_t off, const char *rule, const char *fmt, const
     if (alen > 60)
         alen = 60;
     snprintf(buf, sizeof buf, fmt, (int)alen, a);
-    tk_diag_report(c->cv->diag, TK_NOTE, c->cv->file, l, col, rule, "%s", buf);
+    tk_msg_named(c->cv->diag, TK_NOTE, rule, c->cv->file, l, col, buf);
 }
 
 static void warn(ctx *c, size_t off, const char *rule, const char *fmt, const char *a, size_t alen)
@@ -154,7 +154,7 @@ static void warn(ctx *c, size_t off, const char *rule, const char *fmt, const ch
     if (alen > 60)
         alen = 60;
     snprintf(buf, sizeof buf, fmt, (int)alen, a);
-    tk_diag_report(c->cv->diag, TK_WARNING, c->cv->file, l, col, rule, "%s", buf);
+    tk_msg_named(c->cv->diag, TK_WARNING, rule, c->cv->file, l, col, buf);
 }
 
 /* ---- character classes (bytes of UTF-8) ---- */
@@ -1299,7 +1299,7 @@ static int cmp_marks(const void *a, const void *b)
 static void set(xmlNodePtr n, const char *name, const char *value)
 {
     if (n != NULL)
-        xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
+        tk_xnew_prop(n, (const xmlChar *)name, (const xmlChar *)value);
 }
 
 /* @ref="#<prefix><id>" (truncated at 255 bytes as snprintf would): without snprintf, which
@@ -1324,7 +1324,7 @@ static void set_ref(xmlNodePtr n, const char *prefix, const char *id)
 static void set_xml_id(xmlNodePtr n, const char *id)
 {
     if (n != NULL)
-        xmlSetNsProp(n, xmlSearchNs(n->doc, n, (const xmlChar *)"xml"), (const xmlChar *)"id",
+        tk_xset_ns_prop(n, xmlSearchNs(n->doc, n, (const xmlChar *)"xml"), (const xmlChar *)"id",
                      (const xmlChar *)id);
 }
 
@@ -1799,7 +1799,10 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     c.dates.n = keep;
     for (size_t k = 0; c.explain && k < c.dates.n; k++) {
         const mark *d = &c.dates.v[k];
-        explain(&c, d->s, d->date.rule, "date '%.*s'", c.t + d->s, d->e - d->s);
+        char what[160]; /* the pattern that read it, in the text: the id is date-found */
+        snprintf(what, sizeof what, "date '%.*s' (%s)", (int)(d->e - d->s > 60 ? 60 : d->e - d->s),
+                 c.t + d->s, d->date.rule);
+        explain(&c, d->s, "date-found", "%.*s", what, strlen(what));
     }
     /* persons on the reading text */
     reading plain = {NULL, NULL, c.len};

@@ -353,13 +353,11 @@ static void collect_persons(tk_persons *p, xmlNodePtr n, const char *path, tk_di
             char *id = NULL;
             unsigned line = (unsigned)xmlGetLineNo(n);
             if (!xml_id_of(n, &id)) {
-                tk_diag_report(d, TK_WARNING, path, line, 0, "persons",
-                               "person without xml:id ignored");
+                TK_MSG(d, PERSONS_NO_ID, path, line, 0);
                 continue;
             }
             if (hmap_get(&p->ids, id) >= 0) {
-                tk_diag_report(d, TK_ERROR, path, line, 0, "persons",
-                               "duplicate person id '%s'", id);
+                TK_MSG(d, PERSONS_DUP_ID, path, line, 0, id);
                 (*errors)++;
                 xmlFree(id);
                 continue;
@@ -400,9 +398,7 @@ static void collect_persons(tk_persons *p, xmlNodePtr n, const char *path, tk_di
                 xmlFree(val);
             }
             if (p->v[who].n_names == 0)
-                tk_diag_report(d, TK_WARNING, path, line, 0, "persons",
-                               "person '%s' has no persName: it cannot be matched",
-                               p->v[who].id);
+                TK_MSG(d, PERSONS_NO_NAME, path, line, 0, p->v[who].id);
             continue;
         }
         collect_persons(p, n->children, path, d, errors, non_tei);
@@ -416,7 +412,7 @@ tk_persons *tk_persons_new(const char *path, tk_diag *d)
         return p;
     FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
     if (f == NULL && strcmp(path, "-") != 0) {
-        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "cannot open: %s", strerror(errno));
+        TK_MSG(d, IO_OPEN, path, 0, 0, strerror(errno));
         tk_persons_free(p);
         return NULL;
     }
@@ -424,8 +420,7 @@ tk_persons *tk_persons_new(const char *path, tk_diag *d)
         fclose(f);
     xmlDocPtr doc = tk_xml_read_file(path, 0, d);
     if (doc == NULL) {
-        tk_diag_report(d, TK_ERROR, path, 0, 0, "persons",
-                       "cannot read the personography (see the messages above)");
+        TK_MSG(d, PERSONS_UNREADABLE, path, 0, 0);
         tk_persons_free(p);
         return NULL;
     }
@@ -433,10 +428,7 @@ tk_persons *tk_persons_new(const char *path, tk_diag *d)
     collect_persons(p, xmlDocGetRootElement(doc), path, d, &errors, &non_tei);
     xmlFreeDoc(doc);
     if (errors == 0 && p->n == 0) {
-        tk_diag_report(d, TK_ERROR, path, 0, 0, "persons",
-                       "no person elements found%s (expected TEI listPerson/person[@xml:id] "
-                       "with persName)",
-                       non_tei ? " in the TEI namespace" : "");
+        TK_MSG(d, PERSONS_NONE, path, 0, 0, non_tei ? " in the TEI namespace" : "");
         errors++;
     }
     if (errors > 0) {
@@ -1536,9 +1528,7 @@ static int resolve(tk_persons *p, const cand *c, tk_diag *d, const char *file, i
     int n_ok = 0;
     int who = find_person(p, c, &n_ok);
     if (who >= 0 && n_ok > 1 && explain)
-        tk_diag_report(d, TK_NOTE, file, c->line, c->col, "person-uncertain",
-                       "'%s' could name %d persons with surname %s; linked to the one with "
-                       "most evidence", c->form, n_ok, c->surname);
+        TK_MSG(d, PERSON_UNCERTAIN, file, c->line, c->col, c->form, n_ok, c->surname);
     if (who >= 0 && n_ok > 1 && p->v[who].uncertain == NULL) {
         char buf[400];
         snprintf(buf, sizeof buf,
@@ -2017,8 +2007,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
                 if (p->v[who[i]].doc_ev & (1u << e))
                     snprintf(why + strlen(why), sizeof why - strlen(why), "%s%s (%d)",
                              why[0] ? ", " : "", evidence[e].why, evidence[e].weight);
-            tk_diag_report(d, TK_NOTE, file, c->line, c->col, "person",
-                           "'%s' is a person (#%s): %s", c->form, p->v[who[i]].id, why);
+            TK_MSG(d, PERSON, file, c->line, c->col, c->form, p->v[who[i]].id, why);
             p->v[who[i]].doc_weight = -p->v[who[i]].doc_weight; /* said once */
         }
         if (c->ev != EV_LABEL) {
@@ -2336,13 +2325,13 @@ void tk_persons_draft_list(tk_persons *p, tk_conv *cv, xmlNodePtr list)
             return;
         tk_set_xml_id(el, x->id);
         if (x->role != NULL)
-            xmlSetProp(el, (const xmlChar *)"role", (const xmlChar *)x->role);
+            tk_xset_prop(el, (const xmlChar *)"role", (const xmlChar *)x->role);
         if (x->n_forms > 0) {
             for (size_t k = 0; k < x->n_forms; k++) {
                 xmlNodePtr pn = tk_el(cv, el, "persName");
                 unsigned char t = (unsigned char)x->forms[k][0];
                 if (t < sizeof type_names / sizeof *type_names && type_names[t] != NULL)
-                    xmlSetProp(pn, (const xmlChar *)"type", (const xmlChar *)type_names[t]);
+                    tk_xset_prop(pn, (const xmlChar *)"type", (const xmlChar *)type_names[t]);
                 tk_text(pn, x->forms[k] + 1, strlen(x->forms[k] + 1));
             }
         } else {
@@ -2358,13 +2347,13 @@ void tk_persons_draft_list(tk_persons *p, tk_conv *cv, xmlNodePtr list)
                 if (strncmp(x->idnos[k], authorities[a], al) == 0 && x->idnos[k][al] == '\t')
                     val = x->idnos[k] + al + 1;
             xmlNodePtr idno = tk_el(cv, el, "idno");
-            xmlSetProp(idno, (const xmlChar *)"type", (const xmlChar *)authorities[a]);
+            tk_xset_prop(idno, (const xmlChar *)"type", (const xmlChar *)authorities[a]);
             if (val[0])
                 tk_text(idno, val, strlen(val));
         }
         if (x->first != NULL) {
             xmlNodePtr note = tk_el(cv, el, "note");
-            xmlSetProp(note, (const xmlChar *)"type", (const xmlChar *)"first-occurrence");
+            tk_xset_prop(note, (const xmlChar *)"type", (const xmlChar *)"first-occurrence");
             tk_text(note, x->first, strlen(x->first));
         }
         char c[96];

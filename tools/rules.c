@@ -228,7 +228,7 @@ void tk_rules_free(tk_rules *r)
 
 static char *dupn(const char *s, size_t n)
 {
-    char *d = malloc(n + 1);
+    char *d = tk_xmalloc(n + 1);
     if (d != NULL) {
         memcpy(d, s, n);
         d[n] = '\0';
@@ -279,7 +279,7 @@ static const char *parse_encoding(const char *p, const char *end, tk_rule *r)
         return "element not allowed in a rule (see docs/rules.md)";
     r->element = dupn(p, nl);
     size_t na = 0;
-    r->attrs = calloc(1, sizeof(char *));
+    r->attrs = tk_xcalloc(1, sizeof(char *));
     if (r->element == NULL || r->attrs == NULL)
         return "out of memory";
     for (p = skip_ws(e, end); p < end; p = skip_ws(p, end)) {
@@ -321,7 +321,7 @@ static const char *parse_encoding(const char *p, const char *end, tk_rule *r)
         }
         if (eq == p)
             return "attribute without name";
-        char **na2 = realloc(r->attrs, (na + 3) * sizeof(char *));
+        char **na2 = tk_xrealloc(r->attrs, (na + 3) * sizeof(char *));
         if (na2 == NULL)
             return "out of memory";
         r->attrs = na2;
@@ -422,7 +422,7 @@ static int push_rule(tk_rules *rs, tk_rule *r)
 {
     if (rs->n == rs->cap) {
         size_t nc = rs->cap ? rs->cap * 2 : 128;
-        tk_rule *nv = realloc(rs->v, nc * sizeof *nv);
+        tk_rule *nv = tk_xrealloc(rs->v, nc * sizeof *nv);
         if (nv == NULL)
             return -1;
         rs->v = nv;
@@ -453,7 +453,7 @@ static int add_word(tk_rules *rs, int k, const char *s, const char *end)
         end--;
     if (end == s)
         return -1;
-    char **g = realloc(rs->words[k], (rs->n_words[k] + 1) * sizeof *g);
+    char **g = tk_xrealloc(rs->words[k], (rs->n_words[k] + 1) * sizeof *g);
     if (g == NULL)
         return -1;
     rs->words[k] = g;
@@ -483,8 +483,7 @@ static int load_file(tk_rules *rs, const char *path, tk_diag *d)
             int wk = word_directive(s, p + n);
             if (wk >= 0) {
                 if (add_word(rs, wk, s + strlen(word_directives[wk]), p + n) != 0) {
-                    tk_diag_report(d, TK_ERROR, path, lineno, (unsigned)(s - p) + 1, "rules",
-                                   "%s needs a word or phrase", word_directives[wk]);
+                    TK_MSG(d, RULES_NO_WORD, path, lineno, (unsigned)(s - p) + 1, word_directives[wk]);
                     status = -1;
                 }
             } else if ((size_t)(p + n - s) > 10 && memcmp(s, "date-order", 10) == 0) {
@@ -492,8 +491,7 @@ static int load_file(tk_rules *rs, const char *path, tk_diag *d)
                 if (p + n - v == 3 && (memcmp(v, "dmy", 3) == 0 || memcmp(v, "mdy", 3) == 0))
                     rs->date_order = v[0] == 'm' ? TK_DATE_MDY : TK_DATE_DMY;
                 else {
-                    tk_diag_report(d, TK_ERROR, path, lineno, (unsigned)(v - p) + 1, "rules",
-                                   "date-order must be 'dmy' or 'mdy'");
+                    TK_MSG(d, RULES_DATE_ORDER, path, lineno, (unsigned)(v - p) + 1);
                     status = -1;
                 }
             } else {
@@ -501,14 +499,14 @@ static int load_file(tk_rules *rs, const char *path, tk_diag *d)
                 unsigned col = 1;
                 const char *msg = parse_rule(p, n, &r, &col);
                 if (msg != NULL) {
-                    tk_diag_report(d, TK_ERROR, path, lineno, col, "rules", "%s", msg);
+                    TK_MSG(d, RULES, path, lineno, col, msg);
                     rule_clear(&r);
                     status = -1;
                 } else {
                     r.origin = (int)lineno;
                     if (push_rule(rs, &r) != 0) {
                         rule_clear(&r);
-                        tk_diag_report(d, TK_SYSTEM, path, lineno, 0, "rules", "out of memory");
+                        TK_MSG(d, OOM, path, lineno, 0);
                         status = -1;
                         break;
                     }
@@ -560,7 +558,7 @@ static void index_rules(tk_rules *rs)
 
 tk_rules *tk_rules_new(const char *path, tk_diag *d)
 {
-    tk_rules *rs = calloc(1, sizeof *rs);
+    tk_rules *rs = tk_xcalloc(1, sizeof *rs);
     if (rs == NULL)
         return NULL;
     if (path != NULL && load_file(rs, path, d) != 0)
@@ -571,8 +569,7 @@ tk_rules *tk_rules_new(const char *path, tk_diag *d)
         unsigned col;
         const char *msg = parse_rule(builtin_rules[i], strlen(builtin_rules[i]), &r, &col);
         if (msg != NULL) { /* a bug in the table above; test_rules checks every entry */
-            tk_diag_report(d, TK_SYSTEM, "<built-in rules>", (unsigned)i + 1, col, "rules",
-                           "%s", msg);
+            TK_MSG(d, RULES_BUILTIN, "<built-in rules>", (unsigned)i + 1, col, msg);
             rule_clear(&r);
             goto fail;
         }
@@ -621,7 +618,7 @@ static int glob(const char *p, const char *s, size_t n, int nocase, tk_rule_matc
     unsigned char ok_buf[4096], *ok = ok_buf;
     size_t plen = strlen(p), nt = 0;
     int rc = 0;
-    if (plen > sizeof tok_buf / sizeof *tok_buf && (tok = malloc(plen * sizeof *tok)) == NULL)
+    if (plen > sizeof tok_buf / sizeof *tok_buf && (tok = tk_xmalloc(plen * sizeof *tok)) == NULL)
         return 0;
     for (size_t i = 0; p[i] != '\0'; i++) {
         if (p[i] == '\\' && p[i + 1] != '\0')
@@ -663,7 +660,7 @@ static int glob(const char *p, const char *s, size_t n, int nocase, tk_rule_matc
     size_t rows = nt + 1;
     if (rows > SIZE_MAX / w)
         goto out;
-    if (rows * w > sizeof ok_buf && (ok = malloc(rows * w)) == NULL)
+    if (rows * w > sizeof ok_buf && (ok = tk_xmalloc(rows * w)) == NULL)
         goto out;
 #define OK(k, i) ok[(k) * w + (i)]
     for (size_t i = 0; i < w; i++)

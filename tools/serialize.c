@@ -46,7 +46,7 @@ static int room(tk_ser *s, size_t n)
     size_t cap = s->cap ? s->cap : 1 << 14;
     while (s->len + n + 1 > cap)
         cap *= 2;
-    char *g = realloc(s->bytes, cap);
+    char *g = tk_xrealloc(s->bytes, cap);
     if (g == NULL) {
         s->failed = 1;
         return -1;
@@ -80,7 +80,7 @@ static void puts_(tk_ser *s, const char *str) { put(s, str, strlen(str)); }
 
 tk_ser *tk_ser_new(void)
 {
-    tk_ser *s = calloc(1, sizeof *s);
+    tk_ser *s = tk_xcalloc(1, sizeof *s);
     if (s != NULL)
         s->to = s;
     return s;
@@ -115,7 +115,7 @@ char *tk_ser_detach(tk_ser *s, size_t *len)
 {
     if (s->failed)
         return NULL;
-    char *r = s->bytes != NULL ? s->bytes : calloc(1, 1);
+    char *r = s->bytes != NULL ? s->bytes : tk_xcalloc(1, 1);
     if (len != NULL)
         *len = s->len;
     s->bytes = NULL;

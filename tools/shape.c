@@ -226,7 +226,7 @@ static unsigned count_name(name_count *c, unsigned long h)
     }
 }
 
-tk_names *tk_names_new(void) { return calloc(1, sizeof(name_count)); }
+tk_names *tk_names_new(void) { return tk_xcalloc(1, sizeof(name_count)); }
 void tk_names_free(tk_names *t) { free(t); }
 unsigned tk_names_add(tk_names *t, const char *s, size_t n)
 {
@@ -435,7 +435,7 @@ static void unit_start(const tk_lines *L, size_t i, const tk_speakers *g, name_c
 void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_shape_info *out)
 {
     memset(out, 0, sizeof *out);
-    name_count *names = calloc(1, sizeof *names);
+    name_count *names = tk_xcalloc(1, sizeof *names);
     counts c;
     memset(&c, 0, sizeof c);
     unit u = {from, 0, 0, 0};

@@ -16,9 +16,32 @@
 
 #include "teikit.h"
 #include "tk_alloc.h"
+#include "tk_messages.h"
 
 #define TK_TEI_NS "http://www.tei-c.org/ns/1.0"
 #define TK_XML_NS "http://www.w3.org/XML/1998/namespace"
+
+/* The out-of-memory policy (tk_alloc.h) for libxml2's tree calls: the converter sets
+ * attributes and makes text nodes through these, which abort when libxml2 returns NULL
+ * (it does only when memory is exhausted, or for a NULL node: a bug) instead of leaving an
+ * attribute or a text out of the document. tests/t_alloc_policy.sh keeps the bare calls out. */
+static inline xmlAttrPtr tk_xset_prop(xmlNodePtr n, const xmlChar *name, const xmlChar *value)
+{
+    return tk_oom_check(xmlSetProp(n, name, value));
+}
+static inline xmlAttrPtr tk_xnew_prop(xmlNodePtr n, const xmlChar *name, const xmlChar *value)
+{
+    return tk_oom_check(xmlNewProp(n, name, value));
+}
+static inline xmlAttrPtr tk_xset_ns_prop(xmlNodePtr n, xmlNsPtr ns, const xmlChar *name,
+                                         const xmlChar *value)
+{
+    return tk_oom_check(xmlSetNsProp(n, ns, name, value));
+}
+static inline xmlNodePtr tk_xnew_doc_text(xmlDocPtr doc, const xmlChar *text)
+{
+    return tk_oom_check(xmlNewDocText(doc, text));
+}
 
 /* ================================================================ shared =========== */
 
