@@ -535,17 +535,15 @@ static int may_start(const tk_rule *ru, int b)
            ((ru->flags & TK_RF_NOCASE) && a < 128 && b < 128 && tolower(a) == tolower(b));
 }
 
-/* Builds rs->by_first (a bracket was tried against every rule: hundreds of them). Left NULL
- * when out of memory: tk_rules_match then tries every rule. */
+/* Builds rs->by_first (a bracket was tried against every rule: hundreds of them); out of
+ * memory aborts (tk_alloc.h's policy). */
 static void index_rules(tk_rules *rs)
 {
     size_t total = 0;
     for (int b = 0; b <= 256; b++)
         for (size_t i = 0; i < rs->n; i++)
             total += (size_t)may_start(&rs->v[i], b < 256 ? b : -1);
-    rs->by_first = malloc((total ? total : 1) * sizeof *rs->by_first);
-    if (rs->by_first == NULL)
-        return;
+    rs->by_first = tk_xmalloc((total ? total : 1) * sizeof *rs->by_first);
     size_t k = 0;
     for (int b = 0; b <= 256; b++) {
         rs->first[b] = k;
