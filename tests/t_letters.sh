@@ -295,4 +295,44 @@ printf 'Notes of the harbour\n\nThe harbour was surveyed in June by the board an
 conv agr
 hasnt "one word with a period the title does not name is no signature" "$TK_TMP/agr.xml" '<signed>'
 
+# ---- inner papers: a signed copy with a copyist's certificate, signed in turn, then the
+#      next paper: the paper's closer, postscript/p + closer/signed, a new part; near miss:
+#      "I certify that ..." in the body of a letter stays a paragraph
+cat > "$TK_TMP/cert.txt" <<'TXT'
+Mr. Lowe to Mr. Grey.
+
+Greytown, May 4, 1894.
+
+Sir: I inclose copies of two statements made before me this week.
+
+Orlik.
+
+This is a true copy.
+
+T. B. Lowe, Vice-Consul.
+
+Greytown, May 2, 1894.
+
+I certify that on the night of the 2d I saw the steamer leave the harbour without lights and without a pilot on board.
+
+The crew had been paid off in the morning and the cargo was left on the wharf.
+
+H. K. Farrow.
+
+I certify the above to be a true translation.
+
+T. B. Lowe,
+Vice-Consul.
+TXT
+conv cert
+X="$TK_TMP/cert.flat"
+tr -d '\n' < "$TK_TMP/cert.xml" > "$X" # the patterns span elements on several lines
+has "signature before a certificate: closer" "$X" '<closer><signed>(<persName[^>]*>)?Orlik(</persName>)?.</signed></closer>'
+has "certificate: postscript/p" "$X" '<postscript>[[:space:]]*<p>This is a true copy.</p>'
+has "certificate signature: postscript/closer" "$X" '<p>This is a true copy.</p>[[:space:]]*<closer><signed>'
+has "the next paper starts after it" "$X" '</postscript>[[:space:]]*</div>[[:space:]]*<div type="enclosure">'
+has "a certificate at the end: postscript/p" "$X" '<postscript>[[:space:]]*<p>I certify the above to be a true translation.</p>'
+has "I certify that ... mid-letter stays a p" "$X" '<p>I certify that on the night'
+check "valid" $TEIKIT validate -q "$TK_TMP/cert.xml"
+
 tk_done
