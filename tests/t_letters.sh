@@ -335,4 +335,13 @@ has "a certificate at the end: postscript/p" "$X" '<postscript>[[:space:]]*<p>I 
 has "I certify that ... mid-letter stays a p" "$X" '<p>I certify that on the night'
 check "valid" $TEIKIT validate -q "$TK_TMP/cert.xml"
 
+# ---- a name that ends with a period over its office (`J. P. Mills.` / `United States
+#      Consul.`) is one signature; near miss: one word and a period over a line is no name
+printf 'Mr. Mills to Mr. Grey.\n\nGreytown, June 2, 1894.\n\nSir: The steamer left on Monday with the mails.\n\nI am, etc.,\n\nJ. P. Mills.\nUnited States Consul.\n' > "$TK_TMP/offp.txt"
+conv offp
+has "name. / office: closer/signed" "$TK_TMP/offp.xml" '</salute><signed>(<persName[^>]*>)?J. P. Mills(</persName>)?.$'
+printf 'Notes of the harbour\n\nThe harbour was surveyed in June by the board and the pilots.\n\nI am, etc.,\n\nAgreed.\nThe Board.\n' > "$TK_TMP/offn.txt"
+conv offn
+hasnt "one word. / a line: no signature" "$TK_TMP/offn.xml" '<signed>'
+
 tk_done

@@ -1702,15 +1702,18 @@ static size_t tab_table(const tk_lines *L, const para *v, size_t k, size_t end)
  * before it; (size_t)-1 when there is none. Source lines (moved to the header) and page
  * breaks alone on a line are skipped. */
 /* A signature with the signer's office on the lines after it, one paragraph (`H. A. Herbert,`
- * / `Secretary of the Navy.`): the name ends with a comma, two or three short lines, each
- * line after the name capitalised. */
+ * / `Secretary of the Navy.`): the name ends with a comma (or a period after two words), two
+ * or three short lines, each line after the name capitalised. */
 static int signature_office_para(const tk_lines *L, const para *p)
 {
     if (p->n < 2 || p->n > 3)
         return 0;
     const tk_line *l = &L->v[p->first];
     size_t e = rtrim_len(l->s, l->len);
-    if (e < 4 || l->s[e - 1] != ',' || !tk_rec_signature(l->s, e - 1))
+    /* the name ends with a comma, or with a period after two words or more (`S. C.
+       Braida.` / `United States Consul.`) */
+    if (e < 4 || (l->s[e - 1] != ',' && (l->s[e - 1] != '.' || memchr(l->s, ' ', e) == NULL)) ||
+        !tk_rec_signature(l->s, e - 1))
         return 0;
     for (size_t i = p->first + 1; i < p->first + p->n; i++) {
         size_t n = rtrim_len(L->v[i].s, L->v[i].len);
