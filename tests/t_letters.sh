@@ -344,4 +344,39 @@ printf 'Notes of the harbour\n\nThe harbour was surveyed in June by the board an
 conv offn
 hasnt "one word. / a line: no signature" "$TK_TMP/offn.xml" '<signed>'
 
+# ---- a paper signed with a formula and a signature, then a short line and more text:
+#      another paper (a part with its own title and closer); near miss: a P.S. after the
+#      signature stays with the letter
+cat > "$TK_TMP/nxt.txt" <<'TXT'
+Mr. Lowe to Mr. Grey.
+
+Greytown, May 4, 1894.
+
+Sir: The merchants have written to me on the martial law, as below.
+
+Yours, etc.,
+
+T. B. Lowe,
+Vice-Consul.
+
+Farrow & Co. and others to Mr. Lowe.
+
+Dear Sir: The martial law makes all our policies void and the steamers will not call.
+
+We ask you to lay the matter before the commissioner without delay.
+
+Respectfully,
+
+H. K. Farrow.
+TXT
+conv nxt
+X="$TK_TMP/nxt.flat"
+tr -d '\n' < "$TK_TMP/nxt.xml" > "$X"
+has "the first paper's closer" "$X" '<closer><salute>Yours, etc.,</salute><signed>(<persName[^>]*>)?T. B. Lowe(</persName>)?,Vice-Consul.</signed></closer>[[:space:]]*</div>[[:space:]]*<div type="enclosure">'
+has "the next paper's closer" "$X" '<closer><salute>Respectfully,</salute><signed>'
+check "valid" $TEIKIT validate -q "$TK_TMP/nxt.xml"
+sed -e 's/^Farrow & Co. and others to Mr. Lowe.$/P.S. The steamer is in./' "$TK_TMP/nxt.txt" > "$TK_TMP/nps.txt"
+conv nps
+hasnt "a P.S. is no new paper" "$TK_TMP/nps.xml" '<div type="enclosure">'
+
 tk_done

@@ -1879,6 +1879,30 @@ static int certified_before(const tk_lines *L, const para *v, size_t from, size_
     return j >= from + 2 && certificate_at(L, v, from, j - 2, j);
 }
 
+/* Openings of a postscript: what follows a signature and still belongs to the letter. */
+static const char *const ps_openings[] = {"P.S", "P. S", "PS", "[Postscript", "Postscript",
+                                          "N.B", "N. B", "[P.S", "[P. S"};
+
+/* 1 when a signed paper (closing formula and signature, signed_before) ends before v[k]
+ * and v[k] opens another one: a dateline, or one short line that is no postscript, with
+ * at least three paragraphs (page markers apart) from v[k] to v[end] (`Yours, etc.,` / `B.
+ * B. Seat,` / `United States Consular Agent.` / `Saml. Weil & Co. to Mr. Seat.` / ...). */
+static int paper_after_signature(const tk_lines *L, const para *v, size_t from, size_t k,
+                                 size_t end)
+{
+    const tk_line *l = &L->v[v[k].first];
+    size_t n = rtrim_len(l->s, l->len), rest = 0;
+    if (page_marker_line(l) || starts_with(l->s, l->len, "Source: ") ||
+        !signed_before(L, v, from, k))
+        return 0;
+    for (size_t i = 0; i < sizeof ps_openings / sizeof *ps_openings; i++)
+        if (starts_with(l->s, l->len, ps_openings[i]))
+            return 0;
+    for (size_t j = k; j < end && rest < 3; j++)
+        rest += !(v[j].n == 1 && page_marker_line(&L->v[v[j].first]));
+    return rest >= 3 && (dateline_para(L, &v[k]) || (v[k].n == 1 && n <= 100 && !prose_line(l)));
+}
+
 /* The enclosures of a record among v[from..end): a paper's title (`Captain Watson to Mr.
  * Herbert.`, tk_rec_enclosure_title) with its dateline right after it (maybe after a
  * bracketed `[Cablegram.]`), where the paper before ended with a short block (a signature;
@@ -1894,6 +1918,10 @@ static size_t find_enclosures(const tk_lines *L, const para *v, size_t from, siz
         if (!page_marker_line(l) && !starts_with(l->s, l->len, "Source: ") &&
             certified_before(L, v, from, k)) {
             starts[n++] = k; /* a paper after a certified copy */
+            continue;
+        }
+        if (paper_after_signature(L, v, from, k, end)) {
+            starts[n++] = k; /* a paper after a signed one */
             continue;
         }
         if (v[k].n != 1 || !tk_rec_enclosure_title(l->s, l->len))
