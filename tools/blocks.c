@@ -72,6 +72,12 @@ static const char *const month_names[12] = {"January", "February", "March",     
 /* Month at s (full name or 3-letter abbreviation with '.'): returns 1..12 and its length. */
 static int month_at(const char *s, size_t len, size_t *used)
 {
+    switch (len > 0 ? s[0] : 0) { /* most words start with no month's capital */
+    case 'J': case 'F': case 'M': case 'A': case 'S': case 'O': case 'N': case 'D':
+        break;
+    default:
+        return 0;
+    }
     for (int m = 0; m < 12; m++) {
         if (len == 0 || s[0] != month_names[m][0]) /* both forms start with it */
             continue;

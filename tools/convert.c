@@ -290,13 +290,12 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         tk_places_set_corpus(cv.places, !alone); /* and places: else the corpus header */
         cv.tei_depth = each != NULL ? 0 : 1;  /* a document of its own, or in teiCorpus */
         for (size_t i = 0; i < B->n_docs; i++) {
-            tk_footnotes_free(cv.footnotes);
-            cv.footnotes = tk_footnotes_new(); /* note numbers restart per document */
+            cv.footnotes = tk_footnotes_next(cv.footnotes); /* note numbers restart */
             cv.timeline = NULL;
             if (bytes != NULL) {
-                tk_ser_free(cv.stream);
-                if ((cv.stream = tk_ser_new()) == NULL)
+                if (cv.stream == NULL && (cv.stream = tk_ser_new()) == NULL)
                     goto out;
+                tk_ser_clear(cv.stream);
             }
             if (cv.footnotes == NULL ||
                 build_tei(&cv, &L, &B->doc[i], corpus, B->shape, !alone, i + 1) != 0)

@@ -27,6 +27,18 @@ void tk_footnotes_free(tk_footnotes *f)
 
 tk_footnotes *tk_footnotes_new(void) { return tk_xcalloc(1, sizeof(tk_footnotes)); }
 
+tk_footnotes *tk_footnotes_next(tk_footnotes *f)
+{
+    tk_footnotes *next = tk_footnotes_new();
+    if (f != NULL) {
+        next->scratch = f->scratch; /* the inline pass's buffers: a corpus of small
+                                       documents would allocate them again each time */
+        f->scratch = NULL;
+    }
+    tk_footnotes_free(f);
+    return next;
+}
+
 void tk_inline_add_marker(tk_conv *cv, xmlNodePtr note, const char *n, size_t nlen,
                           const char *literal, size_t litlen, unsigned line, unsigned col,
                           int weak)

@@ -72,6 +72,7 @@ struct tk_persons {
     trie_node *t;
     size_t nt, tcap;
     int root_tab[256];
+    int roots_not_upper;    /* forms start with a byte other than A-Z (see tk_persons_scan) */
     hmap forms;             /* lower-cased name forms and labels -> person */
     hmap ids;               /* ids -> person */
     unsigned gen;
@@ -311,6 +312,7 @@ static int trie_insert(tk_persons *p, const char *name, int who)
         if (node < 0)
             return -1;
         p->root_tab[*s] = node;
+        p->roots_not_upper += !(*s >= 'A' && *s <= 'Z');
     }
     for (s++; *s; s++) {
         int c = p->t[node].child;
@@ -1027,12 +1029,12 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
     const unsigned char *t = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        while (i < n && !(t[i] >= 'A' && t[i] <= 'Z')) /* to the next capital letter */
-            i++;
+        i = tk_next_upper(t, i, n); /* to the next capital letter */
         if (i >= n)
             break;
         if (i > 0 && is_word_byte(t[i - 1])) { /* inside a word ("McCarthy", "USA") */
-            i++;
+            while (i < n && is_word_byte(t[i]))
+                i++;
             continue;
         }
         cand c;
@@ -1381,6 +1383,21 @@ static int same_given(const tk_persons *p, const char *a, const char *b)
         return 1;
     pair_key(key, sizeof key, b, a);
     return hmap_get(&p->nicks, key) >= 0;
+}
+
+/* Is g one side of a nickname pair (a short form, or a full name that has one)? When not,
+ * same_given(g, h) is a plain case-insensitive comparison. */
+static int has_nick(const tk_persons *p, const char *g)
+{
+    char lo[64];
+    size_t n = strlen(g);
+    if (word_bits(p, g, n) & W_NICK)
+        return 1;
+    if (n >= sizeof lo)
+        return 0;
+    for (size_t i = 0; i <= n; i++)
+        lo[i] = (char)tolower((unsigned char)g[i]);
+    return hmap_get(&p->nick_fulls, lo) >= 0;
 }
 
 /* Can candidate c name person q? Given names equal when both have one, initials agree,
@@ -1939,15 +1956,16 @@ static void verb_pairs_twice(tk_persons *p)
 
 /* A given name in address position: the one person of the document with that given name
  * (or a short form of it: "Jim" is James Baker's) when there is one, -1 when several have
- * it, else a person of that name alone. Rare spans: the loop over the document's persons is
- * cheap. */
+ * it, else a person of that name alone. A transcript has many ("Houston,", "Roger,"). */
 static int address_person(tk_persons *p, const cand *c, tk_diag *d, const char *file,
                           int explain)
 {
-    int hit = -1, n_hit = 0;
+    int hit = -1, n_hit = 0, nick = has_nick(p, c->surname); /* else one strcasecmp each */
     for (size_t j = 0; j < p->n_doc_found; j++) {
         person *y = &p->v[p->doc_found[j]];
-        if (y->doc_weight >= ACCEPT && y->given != NULL && same_given(p, y->given, c->surname)) {
+        if (y->doc_weight >= ACCEPT && y->given != NULL &&
+            (nick ? same_given(p, y->given, c->surname)
+                  : strcasecmp(y->given, c->surname) == 0)) {
             hit = (int)p->doc_found[j];
             n_hit++;
         }
@@ -1966,6 +1984,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
     p->nt = 0;
     for (int i = 0; i < 256; i++)
         p->root_tab[i] = -1;
+    p->roots_not_upper = 0;
     p->nc = 0;
     p->n_doc_found = 0;
     hmap_free(&p->doc_labels);
@@ -2031,11 +2050,12 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
         if (x->given != NULL && !x->surname_first &&
             (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE)) &&
             !(word_bits(p, x->given, strlen(x->given)) & W_STOP)) {
-            int unique = 1;
+            int unique = 1, nick = has_nick(p, x->given); /* else one strcasecmp a pair */
             for (size_t j = 0; j < p->n_doc_found && unique; j++) {
                 person *y = &p->v[p->doc_found[j]];
                 unique = (int)p->doc_found[j] == w || !y->accepted || y->given == NULL ||
-                         !same_given(p, y->given, x->given);
+                         !(nick ? same_given(p, y->given, x->given)
+                                : strcasecmp(y->given, x->given) == 0);
             }
             if (unique && !common_noun(p, L, db, x->given)) /* "Mark him", "Will you" */
                 add_given_forms(p, x->given, w);
@@ -2213,6 +2233,15 @@ void tk_persons_scan(tk_persons *p, const char *text, size_t len,
     if (p == NULL)
         return;
     while (i < len) {
+        if (!is_word_byte(t[i]) && p->roots_not_upper == 0) {
+            /* every form starts with a capital: only a capital after a byte outside words
+               can start one (the words between are skipped whole below) */
+            for (i = tk_next_upper(t, i + 1, len); i < len && is_word_byte(t[i - 1]);
+                 i = tk_next_upper(t, i, len))
+                while (i < len && is_word_byte(t[i])) /* the rest of a word ("USA") */
+                    i++;
+            continue;
+        }
         if (!is_word_byte(t[i]) || !boundary_before(t, i)) {
             i++;
             continue;

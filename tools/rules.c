@@ -157,6 +157,10 @@ struct tk_rules {
     int play;        /* the document is a play: rules flagged `play` apply */
     char **words[TK_WORDS_COUNT]; /* label-role, label-not, stage-cue phrases (speakers.c) */
     size_t n_words[TK_WORDS_COUNT];
+    /* the rules that may match an inner text starting with byte b, in order:
+       by_first[first[b]..first[b + 1]) (b = 256: an empty inner text); NULL: try all */
+    unsigned *by_first;
+    size_t first[258];
 };
 
 /* Directives of a rules file that extend the speaker-label word tables (speakers.c). */
@@ -218,6 +222,7 @@ void tk_rules_free(tk_rules *r)
         free(r->words[k]);
     }
     free(r->v);
+    free(r->by_first);
     free(r);
 }
 
@@ -516,6 +521,43 @@ static int load_file(tk_rules *rs, const char *path, tk_diag *d)
     return status;
 }
 
+/* Can rule ru match an inner text whose first byte is b (-1: the text is empty)? Its
+ * pattern's first character decides when it is a literal. */
+static int may_start(const tk_rule *ru, int b)
+{
+    if (ru->enc == TK_ENC_COUNT || ru->pat == NULL) /* a rule turned off */
+        return 0;
+    char c0 = ru->pat[0];
+    if (c0 == '*' || c0 == '#' || c0 == '\\')
+        return 1;
+    if (b < 0)
+        return 0;
+    int a = (unsigned char)c0;
+    return a == b ||
+           ((ru->flags & TK_RF_NOCASE) && a < 128 && b < 128 && tolower(a) == tolower(b));
+}
+
+/* Builds rs->by_first (a bracket was tried against every rule: hundreds of them). Left NULL
+ * when out of memory: tk_rules_match then tries every rule. */
+static void index_rules(tk_rules *rs)
+{
+    size_t total = 0;
+    for (int b = 0; b <= 256; b++)
+        for (size_t i = 0; i < rs->n; i++)
+            total += (size_t)may_start(&rs->v[i], b < 256 ? b : -1);
+    rs->by_first = malloc((total ? total : 1) * sizeof *rs->by_first);
+    if (rs->by_first == NULL)
+        return;
+    size_t k = 0;
+    for (int b = 0; b <= 256; b++) {
+        rs->first[b] = k;
+        for (size_t i = 0; i < rs->n; i++)
+            if (may_start(&rs->v[i], b < 256 ? b : -1))
+                rs->by_first[k++] = (unsigned)i;
+    }
+    rs->first[257] = k;
+}
+
 tk_rules *tk_rules_new(const char *path, tk_diag *d)
 {
     tk_rules *rs = calloc(1, sizeof *rs);
@@ -541,6 +583,7 @@ tk_rules *tk_rules_new(const char *path, tk_diag *d)
         if (disabled || push_rule(rs, &r) != 0)
             rule_clear(&r);
     }
+    index_rules(rs);
     return rs;
 fail:
     tk_rules_free(rs);
@@ -682,8 +725,11 @@ int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, in
                    tk_rule_match *m)
 {
     int attached = how & 1;
-    for (size_t i = 0; i < r->n; i++) {
-        const tk_rule *ru = &r->v[i];
+    size_t b0 = n > 0 ? (unsigned char)inner[0] : 256;
+    size_t from = r->by_first != NULL ? r->first[b0] : 0;
+    size_t to = r->by_first != NULL ? r->first[b0 + 1] : r->n;
+    for (size_t k = from; k < to; k++) {
+        const tk_rule *ru = &r->v[r->by_first != NULL ? r->by_first[k] : k];
         if (ru->open != open || ru->enc == TK_ENC_COUNT)
             continue;
         if ((ru->flags & TK_RF_ATTACHED) && !attached)
@@ -692,7 +738,7 @@ int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, in
             continue;
         if ((ru->flags & TK_RF_DETACHED) && attached)
             continue;
-        /* quick reject on a literal first character */
+        /* quick reject on a literal first character (by_first has done it, if built) */
         char c0 = ru->pat[0];
         if (c0 != '*' && c0 != '#' && c0 != '\\') {
             if (n == 0)

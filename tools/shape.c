@@ -43,10 +43,16 @@ static const char *const ordinals[] = {"FIRST", "SECOND", "THIRD", "FOURTH", "FI
 static const char *const play_parts[] = {"PROLOGUE", "EPILOGUE", "INDUCTION", "INTERLUDE",
                                          "CHORUS"};
 
-/* Length of a word of `words` at s (ignoring case, at a word end), 0 when none. */
+/* Length of a word of `words` (upper case) at s (ignoring case, at a word end), 0 when
+ * none. Runs on every line of a file: the first letter is compared before the word. */
 static size_t word_of(const char *s, size_t n, const char *const *words, size_t nw)
 {
+    if (n == 0)
+        return 0;
+    char c0 = (char)toupper((unsigned char)s[0]);
     for (size_t i = 0; i < nw; i++) {
+        if (words[i][0] != c0)
+            continue;
         size_t m = strlen(words[i]);
         if (n >= m && strncasecmp(s, words[i], m) == 0 && (n == m || !isalpha((unsigned char)s[m])))
             return m;
