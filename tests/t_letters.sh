@@ -295,4 +295,88 @@ printf 'Notes of the harbour\n\nThe harbour was surveyed in June by the board an
 conv agr
 hasnt "one word with a period the title does not name is no signature" "$TK_TMP/agr.xml" '<signed>'
 
+# ---- inner papers: a signed copy with a copyist's certificate, signed in turn, then the
+#      next paper: the paper's closer, postscript/p + closer/signed, a new part; near miss:
+#      "I certify that ..." in the body of a letter stays a paragraph
+cat > "$TK_TMP/cert.txt" <<'TXT'
+Mr. Lowe to Mr. Grey.
+
+Greytown, May 4, 1894.
+
+Sir: I inclose copies of two statements made before me this week.
+
+Orlik.
+
+This is a true copy.
+
+T. B. Lowe, Vice-Consul.
+
+Greytown, May 2, 1894.
+
+I certify that on the night of the 2d I saw the steamer leave the harbour without lights and without a pilot on board.
+
+The crew had been paid off in the morning and the cargo was left on the wharf.
+
+H. K. Farrow.
+
+I certify the above to be a true translation.
+
+T. B. Lowe,
+Vice-Consul.
+TXT
+conv cert
+X="$TK_TMP/cert.flat"
+tr -d '\n' < "$TK_TMP/cert.xml" > "$X" # the patterns span elements on several lines
+has "signature before a certificate: closer" "$X" '<closer><signed>(<persName[^>]*>)?Orlik(</persName>)?.</signed></closer>'
+has "certificate: postscript/p" "$X" '<postscript>[[:space:]]*<p>This is a true copy.</p>'
+has "certificate signature: postscript/closer" "$X" '<p>This is a true copy.</p>[[:space:]]*<closer><signed>'
+has "the next paper starts after it" "$X" '</postscript>[[:space:]]*</div>[[:space:]]*<div type="enclosure">'
+has "a certificate at the end: postscript/p" "$X" '<postscript>[[:space:]]*<p>I certify the above to be a true translation.</p>'
+has "I certify that ... mid-letter stays a p" "$X" '<p>I certify that on the night'
+check "valid" $TEIKIT validate -q "$TK_TMP/cert.xml"
+
+# ---- a name that ends with a period over its office (`J. P. Mills.` / `United States
+#      Consul.`) is one signature; near miss: one word and a period over a line is no name
+printf 'Mr. Mills to Mr. Grey.\n\nGreytown, June 2, 1894.\n\nSir: The steamer left on Monday with the mails.\n\nI am, etc.,\n\nJ. P. Mills.\nUnited States Consul.\n' > "$TK_TMP/offp.txt"
+conv offp
+has "name. / office: closer/signed" "$TK_TMP/offp.xml" '</salute><signed>(<persName[^>]*>)?J. P. Mills(</persName>)?.$'
+printf 'Notes of the harbour\n\nThe harbour was surveyed in June by the board and the pilots.\n\nI am, etc.,\n\nAgreed.\nThe Board.\n' > "$TK_TMP/offn.txt"
+conv offn
+hasnt "one word. / a line: no signature" "$TK_TMP/offn.xml" '<signed>'
+
+# ---- a paper signed with a formula and a signature, then a short line and more text:
+#      another paper (a part with its own title and closer); near miss: a P.S. after the
+#      signature stays with the letter
+cat > "$TK_TMP/nxt.txt" <<'TXT'
+Mr. Lowe to Mr. Grey.
+
+Greytown, May 4, 1894.
+
+Sir: The merchants have written to me on the martial law, as below.
+
+Yours, etc.,
+
+T. B. Lowe,
+Vice-Consul.
+
+Farrow & Co. and others to Mr. Lowe.
+
+Dear Sir: The martial law makes all our policies void and the steamers will not call.
+
+We ask you to lay the matter before the commissioner without delay.
+
+Respectfully,
+
+H. K. Farrow.
+TXT
+conv nxt
+X="$TK_TMP/nxt.flat"
+tr -d '\n' < "$TK_TMP/nxt.xml" > "$X"
+has "the first paper's closer" "$X" '<closer><salute>Yours, etc.,</salute><signed>(<persName[^>]*>)?T. B. Lowe(</persName>)?,Vice-Consul.</signed></closer>[[:space:]]*</div>[[:space:]]*<div type="enclosure">'
+has "the next paper's closer" "$X" '<closer><salute>Respectfully,</salute><signed>'
+check "valid" $TEIKIT validate -q "$TK_TMP/nxt.xml"
+sed -e 's/^Farrow & Co. and others to Mr. Lowe.$/P.S. The steamer is in./' "$TK_TMP/nxt.txt" > "$TK_TMP/nps.txt"
+conv nps
+hasnt "a P.S. is no new paper" "$TK_TMP/nps.xml" '<div type="enclosure">'
+
 tk_done

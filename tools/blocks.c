@@ -1703,15 +1703,18 @@ static size_t tab_table(const tk_lines *L, const para *v, size_t k, size_t end)
  * before it; (size_t)-1 when there is none. Source lines (moved to the header) and page
  * breaks alone on a line are skipped. */
 /* A signature with the signer's office on the lines after it, one paragraph (`H. A. Herbert,`
- * / `Secretary of the Navy.`): the name ends with a comma, two or three short lines, each
- * line after the name capitalised. */
+ * / `Secretary of the Navy.`): the name ends with a comma (or a period after two words), two
+ * or three short lines, each line after the name capitalised. */
 static int signature_office_para(const tk_lines *L, const para *p)
 {
     if (p->n < 2 || p->n > 3)
         return 0;
     const tk_line *l = &L->v[p->first];
     size_t e = rtrim_len(l->s, l->len);
-    if (e < 4 || l->s[e - 1] != ',' || !tk_rec_signature(l->s, e - 1))
+    /* the name ends with a comma, or with a period after two words or more (`S. C.
+       Braida.` / `United States Consul.`) */
+    if (e < 4 || (l->s[e - 1] != ',' && (l->s[e - 1] != '.' || memchr(l->s, ' ', e) == NULL)) ||
+        !tk_rec_signature(l->s, e - 1))
         return 0;
     for (size_t i = p->first + 1; i < p->first + p->n; i++) {
         size_t n = rtrim_len(L->v[i].s, L->v[i].len);
@@ -1841,6 +1844,66 @@ static int signed_before(const tk_lines *L, const para *v, size_t from, size_t k
     return sig && tk_rec_closing(cl->s, cl->len);
 }
 
+/* 1 when p is a signature paragraph: one line that is a name (`S. C. Braida, United
+ * States Consul.`), a bracketed signature, or a name with its office on the lines after. */
+static int signature_para(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    return p->n == 1 ? tk_rec_signature(l->s, l->len) || tk_rec_bracket_signature(l->s, l->len)
+                     : signature_office_para(L, p);
+}
+
+/* 1 when v[k] is a copyist's certificate between two signatures (`Matus.` / `This is a true
+ * copy.` / `M. C. Matus.`): the paper before it is signed, the certificate is signed in
+ * turn. The first signature may be a surname alone (`Matus.`). */
+static int certificate_at(const tk_lines *L, const para *v, size_t from, size_t k, size_t end)
+{
+    if (k < from + 2 || k + 1 >= end || v[k].n != 1)
+        return 0;
+    const tk_line *l = &L->v[v[k].first], *b = &L->v[v[k - 1].first];
+    if (!tk_rec_certification(l->s, l->len) || !signature_para(L, &v[k + 1]))
+        return 0;
+    size_t bn = rtrim_len(b->s, b->len);
+    int surname = v[k - 1].n == 1 && bn >= 3 && bn <= 30 && b->s[bn - 1] == '.' &&
+                  is_upper((unsigned char)b->s[0]) && memchr(b->s, ' ', bn) == NULL;
+    return signature_para(L, &v[k - 1]) || surname;
+}
+
+/* 1 when v[k] (page markers before it skipped) follows a signed certificate (the paper
+ * before ends `I certify the above to be a true copy.` / `S. C. Braida, United States
+ * Consul.`): another paper starts at v[k]. */
+static int certified_before(const tk_lines *L, const para *v, size_t from, size_t k)
+{
+    size_t j = k;
+    while (j > from && v[j - 1].n == 1 && page_marker_line(&L->v[v[j - 1].first]))
+        j--;
+    return j >= from + 2 && certificate_at(L, v, from, j - 2, j);
+}
+
+/* Openings of a postscript: what follows a signature and still belongs to the letter. */
+static const char *const ps_openings[] = {"P.S", "P. S", "PS", "[Postscript", "Postscript",
+                                          "N.B", "N. B", "[P.S", "[P. S"};
+
+/* 1 when a signed paper (closing formula and signature, signed_before) ends before v[k]
+ * and v[k] opens another one: a dateline, or one short line that is no postscript, with
+ * at least three paragraphs (page markers apart) from v[k] to v[end] (`Yours, etc.,` / `B.
+ * B. Seat,` / `United States Consular Agent.` / `Saml. Weil & Co. to Mr. Seat.` / ...). */
+static int paper_after_signature(const tk_lines *L, const para *v, size_t from, size_t k,
+                                 size_t end)
+{
+    const tk_line *l = &L->v[v[k].first];
+    size_t n = rtrim_len(l->s, l->len), rest = 0;
+    if (page_marker_line(l) || starts_with(l->s, l->len, "Source: ") ||
+        !signed_before(L, v, from, k))
+        return 0;
+    for (size_t i = 0; i < sizeof ps_openings / sizeof *ps_openings; i++)
+        if (starts_with(l->s, l->len, ps_openings[i]))
+            return 0;
+    for (size_t j = k; j < end && rest < 3; j++)
+        rest += !(v[j].n == 1 && page_marker_line(&L->v[v[j].first]));
+    return rest >= 3 && (dateline_para(L, &v[k]) || (v[k].n == 1 && n <= 100 && !prose_line(l)));
+}
+
 /* The enclosures of a record among v[from..end): a paper's title (`Captain Watson to Mr.
  * Herbert.`, tk_rec_enclosure_title) with its dateline right after it (maybe after a
  * bracketed `[Cablegram.]`), where the paper before ended with a short block (a signature;
@@ -1853,6 +1916,15 @@ static size_t find_enclosures(const tk_lines *L, const para *v, size_t from, siz
     size_t n = 0;
     for (size_t k = from; k + 1 < end && n < max; k++) {
         const tk_line *l = &L->v[v[k].first];
+        if (!page_marker_line(l) && !starts_with(l->s, l->len, "Source: ") &&
+            certified_before(L, v, from, k)) {
+            starts[n++] = k; /* a paper after a certified copy */
+            continue;
+        }
+        if (paper_after_signature(L, v, from, k, end)) {
+            starts[n++] = k; /* a paper after a signed one */
+            continue;
+        }
         if (v[k].n != 1 || !tk_rec_enclosure_title(l->s, l->len))
             continue;
         size_t d = k + 1;
@@ -1932,12 +2004,27 @@ static void title_meta(parser *P, const tk_line *l)
 
 /* The closer of the part v[from..end) of a record (page markers at its end skipped), as
  * an index into v, or (size_t)-1; *ps: the first paragraph of its postscript, or
- * (size_t)-1. */
-static size_t part_closer(parser *P, const para *v, size_t from, size_t end, size_t *ps)
+ * (size_t)-1; *ps_sig: the signature of a certificate that is the postscript (the
+ * postscript's own closer), or (size_t)-1. */
+static size_t part_closer(parser *P, const para *v, size_t from, size_t end, size_t *ps,
+                          size_t *ps_sig)
 {
-    *ps = (size_t)-1;
-    while (end > from && v[end - 1].n == 1 && page_marker_line(&P->lines->v[v[end - 1].first]))
+    const tk_lines *L = P->lines;
+    *ps = *ps_sig = (size_t)-1;
+    while (end > from && v[end - 1].n == 1 &&
+           (page_marker_line(&L->v[v[end - 1].first]) ||
+            starts_with(L->v[v[end - 1].first].s, L->v[v[end - 1].first].len, "Source: ")))
         end--;
+    if (end >= from + 3 && certificate_at(L, v, from, end - 2, end)) {
+        /* a signed paper and a signed certificate under it: postscript/p and closer */
+        size_t c = find_closer(P, v + from, end - 2 - from), b = end - 3;
+        const tk_line *f = &L->v[v[b - (b > from)].first];
+        *ps = end - 2;
+        *ps_sig = end - 1;
+        if (c != (size_t)-1)
+            return from + c;
+        return b > from && v[b - 1].n == 1 && tk_rec_closing(f->s, f->len) ? b - 1 : b;
+    }
     size_t c = find_closer(P, v + from, end - from), cl;
     if (c != (size_t)-1)
         return from + c;
@@ -2088,9 +2175,11 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         n_parts++;
     }
     size_t part_end = n_parts > 1 ? parts[1] : body_end;
-    size_t ps_at = (size_t)-1; /* the first paragraph of the postscript */
+    size_t ps_at = (size_t)-1;  /* the first paragraph of the postscript */
+    size_t ps_sig = (size_t)-1; /* the signature of a certificate (the postscript's closer) */
     size_t closer_at = shape == TK_SHAPE_RECORD
-                           ? part_closer(P, v, 0, n_parts > 1 ? parts[1] : text_end, &ps_at)
+                           ? part_closer(P, v, 0, n_parts > 1 ? parts[1] : text_end, &ps_at,
+                                         &ps_sig)
                            : (size_t)-1;
     for (size_t k = 0; k < body_end; k++) {
         const para *p = &v[k];
@@ -2103,7 +2192,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             title_at = (long)(enclosure_label_para(L, p) ? k + 1 : k);
             part_end = part + 1 < n_parts ? parts[part + 1] : body_end;
             closer_at = part_closer(P, v, k, part + 1 < n_parts ? parts[part + 1] : text_end,
-                                    &ps_at);
+                                    &ps_at, &ps_sig);
             note(P, p->first, "enclosure", "an enclosed paper (title and dateline): div[@type='enclosure']");
         }
         /* Source: line (FRUS, conference files) -> header */
@@ -2120,6 +2209,11 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             }
             for (size_t i = from; i < p->first + p->n; i++)
                 add_block(P, TK_B_NOTE, i, 1, 0);
+            continue;
+        }
+        if (k == ps_sig) {
+            para_block(P, TK_B_SIGNED, p, 0);
+            note(P, p->first, "postscript", "the certificate's signature: postscript/closer/signed");
             continue;
         }
         if (k >= ps_at && k < part_end && !page_marker_line(l)) {

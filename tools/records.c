@@ -670,3 +670,28 @@ int tk_rec_series_number(const char *s, size_t len)
         i++;
     return i > d && i == len;
 }
+
+/* What a copyist's or translator's certificate attests (`This is a true copy.`, `I certify
+ * the above to be a true translation.`). */
+static const char *const certified[] = {"true copy",        "true translation",
+                                        "correct copy",     "correct translation",
+                                        "true and correct", "true and faithful",
+                                        "faithful copy",    "faithful translation"};
+
+int tk_rec_certification(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len < 10 || len > 160 || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return 0;
+    /* the statement ends its first sentence (a place and date may follow: `This is a true
+       copy. Managua, April 3, 1894.`) within 100 characters */
+    size_t end = 0;
+    while (end < len && s[end] != '.' && s[end] != ':')
+        end++;
+    if (end > 100)
+        return 0;
+    for (size_t k = 0; k < sizeof certified / sizeof *certified; k++)
+        if (find_n(s, end, certified[k]) != NULL)
+            return 1;
+    return 0;
+}

@@ -911,6 +911,9 @@ static void one_block(builder *b, const tk_block *bl)
         static const char *const names[] = {"salute", "signed", "seg"};
         xmlNodePtr t = target(b);
         b->list = NULL;
+        /* a signature after a postscript (a certificate) is the postscript's closer */
+        if (b->postscript != NULL && b->postscript == t->last)
+            t = b->postscript;
         /* a body needs a paragraph-level element before its closer (TEI): one that has
            none yet (a heading and a signature only) gets an empty p first */
         if ((t == b->body || t == b->part) && !container_has_common(t))

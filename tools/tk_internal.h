@@ -666,6 +666,11 @@ int tk_rec_roster_entry(const char *s, size_t len);
 /* The title of an enclosed paper, where a dateline follows (`Captain Watson to Mr.
  * Herbert.`, `The Minister (X) to the Secretary of State`, `Memorandum.`): 1, else 0. */
 int tk_rec_enclosure_title(const char *s, size_t len);
+/* A copyist's or translator's certificate under a signed paper (`This is a true copy.`, `I
+ * certify the above to be a true translation.`, `A true copy. Managua, April 3, 1894.`): a
+ * short statement whose first sentence says true/correct/faithful copy or translation: 1,
+ * else 0. */
+int tk_rec_certification(const char *s, size_t len);
 
 /* ---- serialize.c: TEI bytes (structural elements indented, mixed content as built) ---- */
 /* A serializer (tk_ser): bytes written so far, in memory. Free with tk_ser_free. */

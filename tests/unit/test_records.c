@@ -101,6 +101,19 @@ static void test_series_number(void)
     CU_ASSERT_FALSE(tk_rec_series_number(S("the Series No. 4 was printed")));
 }
 
+static void test_certification(void)
+{
+    CU_ASSERT_TRUE(tk_rec_certification(S("This is a true copy.")));
+    CU_ASSERT_TRUE(tk_rec_certification(S("I certify the above to be a true translation.")));
+    CU_ASSERT_TRUE(tk_rec_certification(S("A true copy. Managua, April 3, 1894.")));
+    CU_ASSERT_TRUE(tk_rec_certification(S("Certified to be a correct copy:")));
+    CU_ASSERT_FALSE(tk_rec_certification(S("I certify that on the night of the 5th I met the consul.")));
+    CU_ASSERT_FALSE(tk_rec_certification(S("this is a true copy.")));
+    CU_ASSERT_FALSE(tk_rec_certification(
+        S("The statement made by the captain on the night of the storm, which he swore before "
+          "the consul, is not a true copy of the log.")));
+}
+
 void tk_suite_records(void);
 void tk_suite_records(void)
 {
@@ -112,4 +125,5 @@ void tk_suite_records(void)
     CU_add_test(s, "a person's name on a line", test_person_line);
     CU_add_test(s, "classification lines", test_classification);
     CU_add_test(s, "series numbers", test_series_number);
+    CU_add_test(s, "copy certificates", test_certification);
 }
