@@ -233,4 +233,72 @@ has "a telegram number stays a paragraph" "$X" '<p>28\. Your 45'
 has "a year stays a paragraph" "$X" '<p>1934\. The year'
 has "an omission line stays a paragraph" "$X" '<p>\* \* \* \* \* \*</p>'
 
+# ---- a programme: time lines (`9:30-10:15: ...`, `14.00 – ...`) and the entries between
+#      them are a list[@type='simple'], a day line ending with a colon its head; the line
+#      before the first sentence after the last time is a title, not an entry
+cat > "$TK_TMP/prog.txt" <<'TXT'
+Spring meeting of the river society
+
+Programme
+
+Thursday, 4 May:
+
+9:30-10:15: Arrival and coffee
+
+10:15-11:45: Session 1 - Mills on the lower river
+
+Chair: Ann Fowler, County Archive
+
+"Weirs and their owners," Tom Birch, Millfield College
+
+12:00 - Lunch in the hall
+
+14.00 – 15.30: Session 2 - Bridges
+
+Chair: Paul Grey, River Trust
+
+"Fords before bridges," Mary Lane, Westbank University
+
+Notes on the first session
+
+The society thanks the archive for the use of its rooms.
+TXT
+conv prog; X="$TK_TMP/prog.xml"
+count "one programme list" "$X" '<list type="simple"' 1
+has "the day line heads it" "$X" '<head>Thursday, (<date[^>]*>)?4 May(</date>)?:</head>'
+has "a time range item" "$X" '<item>9:30-10:15: Arrival'
+has "a time and a dash" "$X" '<item>12:00 - Lunch'
+has "a dotted time and an en dash" "$X" '<item>14\.00 – 15\.30: Session 2'
+has "an entry between times" "$X" '<item>Chair: <persName[^>]*>Ann Fowler'
+has "an entry after the last time" "$X" '<item>"Fords before bridges'
+hasnt "the title after it is no item" "$X" '<item>Notes on the first'
+hasnt "the sentence after it is no item" "$X" '<item>The society thanks'
+valid "programme valid" "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/prog.out" "$X" 2>/dev/null
+has "text: an entry without a bullet" "$TK_TMP/prog.out" '^9:30-10:15: Arrival'
+
+# ---- near misses: a paragraph that starts with a time once, two times only, a recording's
+#      timestamps with seconds
+cat > "$TK_TMP/notprog.txt" <<'TXT'
+Interview with a ferryman
+
+9:00 was when the first boat left, every morning of the year.
+
+We crossed the river forty times a day.
+
+10:00-11:00: the busiest hour
+
+11:00-12:00: the quiet hour
+
+The pay was poor.
+TXT
+conv notprog; X="$TK_TMP/notprog.xml"
+hasnt "no programme" "$X" '<list|<item'
+has "a time at the start of a sentence stays a p" "$X" '<p>9:00 was when'
+has "two time lines stay p" "$X" '<p>10:00-11:00: the busiest'
+printf '%s\n\n' 'Log of the crossing' '10:15:07 - the engine starts' '10:16:30 - the boat leaves' \
+    '10:20:02 - the boat lands' 'The log ends here.' > "$TK_TMP/stamps.txt"
+conv stamps
+hasnt "timestamps with seconds are no programme" "$TK_TMP/stamps.xml" '<list type="simple"'
+
 tk_done

@@ -313,6 +313,7 @@ typedef struct parser {
     unsigned depth;        /* the level of the last item */
     int item_empty;        /* that item is a marker alone on its line: its text follows */
     int numbered;          /* the play prints line numbers: 1 at line ends, 2 at starts */
+    int in_turns;          /* the text is in turns (a transcript): a label is a speech */
 } parser;
 
 /* A line number printed at the end of line l ("...to suffer      60": two blanks or more,
@@ -1697,6 +1698,83 @@ static size_t tab_table(const tk_lines *L, const para *v, size_t k, size_t end)
     return rows >= 2 ? last - k : 0;
 }
 
+/* How many time lines a run of paragraphs needs to be a programme, and how many other
+ * entries (`Chair: ...`, a speaker, a paper's title) may stand between two of them. */
+#define SCHEDULE_TIMES_MIN 3
+#define SCHEDULE_GAP_MAX 8
+
+/* 1 when paragraph q starts with a time of a programme (`9:00-9:55: Registration`). */
+static int schedule_time_para(const tk_lines *L, const para *q)
+{
+    const tk_line *l = &L->v[q->first];
+    return tk_schedule_time(l->s, l->len) > 0;
+}
+
+/* 1 when paragraph q can be an entry of a programme: one short line, no turn (of a text in
+ * turns; in a record `Chair: A. Smith` is an entry, not a speech). */
+static int schedule_entry(parser *P, const para *q)
+{
+    const tk_line *l = &P->lines->v[q->first];
+    return q->n == 1 && l->len < 300 && !(P->in_turns && labelled_para(P, q));
+}
+
+/* 1 when paragraph q heads a day of a programme: one short line ending with a colon
+ * (`Monday, October 22, 2007:`), no turn, the next paragraph a time line. */
+static int schedule_head(parser *P, const para *v, size_t k, size_t end)
+{
+    const tk_line *l = &P->lines->v[v[k].first];
+    size_t e = rtrim_len(l->s, l->len);
+    return v[k].n == 1 && e > 1 && e < 100 && l->s[e - 1] == ':' && !schedule_time_para(P->lines, &v[k]) &&
+           !(P->in_turns && labelled_para(P, &v[k])) && k + 1 < end && schedule_time_para(P->lines, &v[k + 1]);
+}
+
+/* 1 when paragraph q reads as a line of a list, not a sentence: no full stop, question or
+ * exclamation mark at its end (before closing quotes and brackets). */
+static int schedule_unfinished(const tk_lines *L, const para *q)
+{
+    const tk_line *l = &L->v[q->first + q->n - 1];
+    size_t e = rtrim_len(l->s, l->len);
+    while (e > 0 && strchr("\"')]", l->s[e - 1]) != NULL)
+        e--;
+    if (e >= 3 && (memcmp(l->s + e - 3, "\xe2\x80\x9d", 3) == 0 || memcmp(l->s + e - 3, "\xe2\x80\x99", 3) == 0))
+        e -= 3;
+    return e > 0 && strchr(".?!", l->s[e - 1]) == NULL;
+}
+
+/* The paragraphs from v[k] on that are a programme, agenda or schedule (0 when none): time
+ * lines (tk_schedule_time), at least SCHEDULE_TIMES_MIN of them, with at most
+ * SCHEDULE_GAP_MAX other short entries between two (the chair and papers of a panel); after
+ * the last time, the entries that are followed by another line of a list (the line before a
+ * sentence is the title of what follows). A day heading (`Tuesday:`, then a time) ends it:
+ * it heads a programme of its own. */
+static size_t schedule_run(parser *P, const para *v, size_t k, size_t end)
+{
+    const tk_lines *L = P->lines;
+    size_t j = k, last = k, times = 0;
+    if (!schedule_time_para(L, &v[k]))
+        return 0;
+    for (; j < end; j++) {
+        if (schedule_time_para(L, &v[j])) {
+            if (P->in_turns && labelled_para(P, &v[j]))
+                break;
+            times++;
+            last = j;
+        } else if (j > k && schedule_head(P, v, j, end)) {
+            break;
+        } else if (!schedule_entry(P, &v[j]) || j - last > SCHEDULE_GAP_MAX) {
+            break;
+        }
+    }
+    if (times < SCHEDULE_TIMES_MIN)
+        return 0;
+    j = last + 1;
+    while (j < end && j - last <= SCHEDULE_GAP_MAX && schedule_entry(P, &v[j]) &&
+           !schedule_head(P, v, j, end) && j + 1 < end && schedule_entry(P, &v[j + 1]) &&
+           schedule_unfinished(L, &v[j + 1]))
+        j++;
+    return j - k;
+}
+
 /* The first paragraph of a record's closer among v[0..n): a signature among the last
  * four one-line paragraphs with only short lines after it, and the closing formula right
  * before it; (size_t)-1 when there is none. Source lines (moved to the header) and page
@@ -2058,6 +2136,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
     int list_open = 0, in_turns = 0, seen_long = 0, roster = 0;
     size_t roster_end = 0; /* the paragraphs before it from k on are a roster without label */
     size_t table_end = 0;  /* the paragraphs before it from k on are rows of a table */
+    size_t schedule_end = 0; /* ... the entries of a programme */
     size_t blocks_at = P->db->n;
     play_state ps = {0};
     for (size_t i = a; i < b && shape == TK_SHAPE_PLAY; i++) /* the margin of wrapped prose */
@@ -2143,6 +2222,25 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                                         : kind == TK_B_SIGNED ? "signature: closer/signed"
                                                               : "line after the signature: closer");
             list_open = 0;
+            continue;
+        }
+        /* a programme, agenda or schedule: time lines (`9:00-9:55: Registration`) and the
+           entries between them, under a day heading (`Monday, October 22:`) if any */
+        if (shape != TK_SHAPE_PLAY && k >= schedule_end) {
+            P->in_turns = shape == TK_SHAPE_TRANSCRIPT;
+            int head = schedule_head(P, v, k, text_end);
+            size_t run = schedule_run(P, v, k + (size_t)head, text_end);
+            if (run > 0) {
+                note(P, p->first, "list", "a programme: time lines and their entries, list[@type='simple']");
+                schedule_end = k + (size_t)head + run;
+                list_open = roster = 0;
+            }
+        }
+        if (k < schedule_end) {
+            tk_block *sb = para_block(P, schedule_time_para(L, p) || !schedule_head(P, v, k, text_end)
+                                             ? TK_B_ROSTER_ITEM : TK_B_ROSTER_HEAD, p, 0);
+            if (sb != NULL)
+                sb->flags |= TK_BF_SCHEDULE;
             continue;
         }
         /* a roster: "Present:" and one name (with its office) per paragraph */
@@ -2663,7 +2761,7 @@ static size_t parts_with_text(const parser *P, size_t from, size_t most, const u
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
                            const char *file, int explain, int corpus_title, tk_diag *d)
 {
-    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0};
+    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0, 0};
     tk_blocks *B = calloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};

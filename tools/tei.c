@@ -291,14 +291,17 @@ static int numbered_marker(const char *m, size_t len)
              (len == 3 && memcmp(m, "\xe2\x80\xa2", 3) == 0));
 }
 
-/* 1 when element e has @rend equal to v. */
-static int rend_is(xmlNodePtr e, const char *v)
+/* 1 when element e's attribute `name` is v. */
+static int attr_is(xmlNodePtr e, const char *name, const char *v)
 {
-    xmlChar *r = xmlGetProp(e, (const xmlChar *)"rend");
+    xmlChar *r = xmlGetProp(e, (const xmlChar *)name);
     int same = r != NULL && strcmp((const char *)r, v) == 0;
     xmlFree(r);
     return same;
 }
+
+static int rend_is(xmlNodePtr e, const char *v) { return attr_is(e, "rend", v); }
+static int type_is(xmlNodePtr e, const char *v) { return attr_is(e, "type", v); }
 
 /* 1 when node n is the element `name`. */
 static int is_el(xmlNodePtr n, const char *name)
@@ -925,13 +928,16 @@ static void one_block(builder *b, const tk_block *bl)
     case TK_B_ROSTER_HEAD:
     case TK_B_ROSTER_ITEM: {
         xmlNodePtr t = target(b);
-        if (bl->kind == TK_B_ROSTER_HEAD || b->list == NULL || b->list != t->last) {
+        /* (a programme's lines: list[@type='simple'], not a roster) */
+        const char *type = bl->flags & TK_BF_SCHEDULE ? "simple" : "participants";
+        if (bl->kind == TK_B_ROSTER_HEAD || b->list == NULL || b->list != t->last ||
+            !type_is(b->list, type)) {
             b->list = tk_el(cv, t, "list");
             if (b->list == NULL) {
                 b->oom = 1;
                 break;
             }
-            xmlSetProp(b->list, (const xmlChar *)"type", (const xmlChar *)"participants");
+            xmlSetProp(b->list, (const xmlChar *)"type", (const xmlChar *)type);
         }
         if (b->sp != NULL)
             b->sp_has_content = 1;

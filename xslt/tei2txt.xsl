@@ -421,7 +421,7 @@
         <xsl:when test="normalize-space(@n) and starts-with(normalize-space(.), normalize-space(@n))"/>
         <xsl:when test="normalize-space(@n)"><xsl:value-of select="concat(normalize-space(@n), ' ')"/></xsl:when>
         <xsl:when test="parent::tei:list[@type='ordered' or @type='numbered' or @rend='numbered']"><xsl:call-template name="tk-nth"/><xsl:text>. </xsl:text></xsl:when>
-        <xsl:when test="parent::tei:list[@type='participants']"/><!-- a roster: one name a line -->
+        <xsl:when test="parent::tei:list[@type='participants' or @type='simple']"/><!-- a roster, a programme: one entry a line -->
         <xsl:otherwise>- </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
