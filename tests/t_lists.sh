@@ -301,4 +301,21 @@ printf '%s\n\n' 'Log of the crossing' '10:15:07 - the engine starts' '10:16:30 -
 conv stamps
 hasnt "timestamps with seconds are no programme" "$TK_TMP/stamps.xml" '<list type="simple"'
 
+# ---- a TAB table inside an item (`II`, its words, the table, a further paragraph, `III`):
+#      the table is the item's, the list goes on (one list, three items)
+printf '%s\n\n' 'Report on the grain trade' 'The figures are these:' 'I —The harvest was late.' \
+    'II' '—Exports of wheat:' 'Year	Tons	Value' '1931	120	$4, 000' '1932	98	$3, 100' \
+    'Exports of barley:' 'Year	Tons	Value' '1931	40	$900' '1932	35	$800' \
+    'III —The ports were closed in winter.' 'The board adjourned.' > "$TK_TMP/tabitem.txt"
+conv tabitem; X="$TK_TMP/tabitem.xml"
+count "one list around the tables" "$X" '<list' 1
+has "the third item in the same list" "$X" '<item n="III">'
+tr -d '\n' < "$X" | sed 's/  */ /g' > "$TK_TMP/tabitem.flat"
+n=$(grep -o '<table' "$TK_TMP/tabitem.flat" | wc -l); [ "$n" -eq 2 ] && ok || fail "two tables: $n"
+has "the tables inside the second item" "$TK_TMP/tabitem.flat" '<item n="II">[^§]*<table>[^§]*<table>[^§]*</item> *<label>III'
+valid "table in an item valid" "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/tabitem.out" "$X" 2>/dev/null
+has "text: the table's row" "$TK_TMP/tabitem.out" '1931 \| 120'
+has "text: the paragraph after the table" "$TK_TMP/tabitem.out" '^ *Exports of barley'
+
 tk_done

@@ -786,6 +786,8 @@ static int page_marker_line(const tk_line *l)
     return i == e - 1 && i > 6;
 }
 
+static int tab_row_para(const tk_lines *L, const para *p);
+
 /* How many paragraphs may stand between two items of a list and still belong to the first
  * (an article of a treaty and its further paragraphs, a page break counted as none). */
 #define ITEM_MORE_MAX 8
@@ -846,8 +848,8 @@ static int item_goes_on(parser *P, const para *v, size_t k, size_t end, unsigned
     for (size_t j = k, seen = 0, last_text = (size_t)-1; j < end && seen < ITEM_MORE_MAX; j++) {
         const tk_line *l = &L->v[v[j].first];
         tk_lmark m;
-        if (v[j].n == 1 && page_marker_line(l))
-            continue;
+        if ((v[j].n == 1 && page_marker_line(l)) || tab_row_para(L, &v[j]))
+            continue; /* a page break, a row of a table in the item: counted as none */
         if (list_marker(l, &m)) {
             for (unsigned d = P->depth + 1; d-- > 0;)
                 if (tk_list_marker_follows(&P->marks[d], &m)) {
@@ -2137,6 +2139,8 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
     size_t roster_end = 0; /* the paragraphs before it from k on are a roster without label */
     size_t table_end = 0;  /* the paragraphs before it from k on are rows of a table */
     size_t schedule_end = 0; /* ... the entries of a programme */
+    int table_in_item = 0;   /* that table is inside the open list's last item ... */
+    unsigned table_level = 0; /* ... of this level */
     size_t blocks_at = P->db->n;
     play_state ps = {0};
     for (size_t i = a; i < b && shape == TK_SHAPE_PLAY; i++) /* the margin of wrapped prose */
@@ -2273,15 +2277,30 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             if (run > 0) {
                 note(P, p->first, "table", "TAB-separated rows: table/row/cell");
                 table_end = k + run;
+                /* a table between two items of an open list (`XII`, its words, the table,
+                   `XIII`): inside the item, the list goes on after it */
+                table_in_item = list_open && item_goes_on(P, v, k, text_end, &table_level);
+                if (table_in_item)
+                    note(P, p->first, "list", "a table inside the list item before it");
             }
         }
         if (k < table_end) {
-            if (tab_row_para(L, p))
-                for (size_t i = p->first; i < p->first + p->n; i++)
-                    add_block(P, TK_B_ROW, i, 1, indent_of(&L->v[i]));
-            else
+            if (tab_row_para(L, p)) {
+                for (size_t i = p->first; i < p->first + p->n; i++) {
+                    tk_block *rb = add_block(P, TK_B_ROW, i, 1, indent_of(&L->v[i]));
+                    if (rb != NULL && table_in_item) {
+                        rb->flags |= TK_BF_ITEM_MORE;
+                        rb->level = table_level;
+                    }
+                }
+            } else {
                 add_block(P, TK_B_P, p->first, p->n, 0); /* a page marker */
-            list_open = 0;
+            }
+            if (table_in_item) {
+                P->item_empty = 0;
+                P->depth = table_level;
+            }
+            list_open = table_in_item;
             continue;
         }
         if (roster) {

@@ -379,7 +379,7 @@ static void item_paragraph(builder *b, const tk_block *bl)
             continue;
         empty = 0;
         has_p |= is_el(c, "p");
-        if (block == NULL && (is_el(c, "p") || is_el(c, "list")))
+        if (block == NULL && (is_el(c, "p") || is_el(c, "list") || is_el(c, "table")))
             block = c;
     }
     if (!empty && !has_p && block != item->children) { /* the item's words: its first p */
@@ -643,7 +643,14 @@ static xmlNodePtr add_stage(builder *b, const tk_block *bl)
 static void add_row(builder *b, const tk_block *bl, const tk_line *l)
 {
     xmlNodePtr t = target(b), last = t->last;
-    b->list = NULL;
+    xmlNodePtr in = bl->flags & TK_BF_ITEM_MORE ? open_list_at(b, bl->level) : NULL;
+    in = in != NULL ? last_item(in) : NULL;
+    if (in != NULL) { /* a table inside the list item before it: the list stays open */
+        t = in;
+        last = NULL;
+    } else {
+        b->list = NULL;
+    }
     if (b->table != NULL && last != NULL && last != b->table && last->prev == b->table &&
         last->type == XML_ELEMENT_NODE && strcmp((const char *)last->name, "pb") == 0) {
         xmlUnlinkNode(last);

@@ -349,7 +349,8 @@ enum {
                           div[@type=divtype] in the body ("document", "enclosure") */
     TK_BF_ITEM_WORD = 32, /* an item whose marker stays in its text (`Article 2.`, `“1.`): no
                              label */
-    TK_BF_ITEM_MORE = 64, /* a further paragraph of the list item before it: item/p */
+    TK_BF_ITEM_MORE = 64, /* a further paragraph of the list item before it: item/p (a
+                             row: its table is inside that item) */
     TK_BF_BRACE = 128, /* a cast item joined to its neighbours by a brace ("}"): castGroup */
     TK_BF_BRACE_OPEN = 256, /* the first item of such a group */
     TK_BF_LINE_N = 512,       /* a verse line that prints its number (label_off/len: the
