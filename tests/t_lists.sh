@@ -318,4 +318,23 @@ $TEIKIT render --to text --view diplomatic -o "$TK_TMP/tabitem.out" "$X" 2>/dev/
 has "text: the table's row" "$TK_TMP/tabitem.out" '1931 \| 120'
 has "text: the paragraph after the table" "$TK_TMP/tabitem.out" '^ *Exports of barley'
 
+# ---- a roster in groups (`Present:`, `The Board:`, names, `The Staff:`, names; or the
+#      groups without `Present:`): each group an item whose names are a list in it
+printf '%s\n\n' 'Minutes of the board of the river society' 'May 4, 1972' 'Present:' 'The Board:' \
+    'John A. Smith, Chairman' 'Mary B. Jones' 'Paul C. Brown' 'The Staff:' 'Ann D. Grey, Secretary' \
+    'Tom E. White' 'The Chairman opened the meeting at ten o'"'"'clock and welcomed the members of the board and the staff to the spring meeting of the society.' \
+    > "$TK_TMP/groups.txt"
+conv groups; X="$TK_TMP/groups.xml"
+tr -d '\n' < "$X" | sed 's/  */ /g' > "$TK_TMP/groups.flat"
+has "the roster under its label" "$TK_TMP/groups.flat" '<list type="participants"> ?<head>Present:</head>'
+has "a group: its names a list in its item" "$TK_TMP/groups.flat" '<item>The Board:<list type="participants"> ?<item><persName[^>]*>John A\. Smith</persName>, Chairman</item>'
+has "the second group its own item" "$TK_TMP/groups.flat" '</list></item> ?<item>The Staff:<list'
+has "the text after it a p" "$X" '<p>The Chairman opened'
+valid "grouped roster valid" "$X"
+sed -e '/^Present:$/,+1d' "$TK_TMP/groups.txt" > "$TK_TMP/bare.txt"
+conv bare; tr -d '\n' < "$TK_TMP/bare.xml" | sed 's/  */ /g' > "$TK_TMP/bare.flat"
+has "groups without label: nested" "$TK_TMP/bare.flat" '<item>The Board:<list type="participants"> ?<item>'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/groups.out" "$X" 2>/dev/null
+has "text: a name alone on its line" "$TK_TMP/groups.out" '^ *Mary B\. Jones$'
+
 tk_done

@@ -1649,22 +1649,52 @@ static int roster_item(const tk_lines *L, const para *p, size_t max)
            l->s[e - 1] != ':' && !dateline_para(L, p);
 }
 
+/* 1 when paragraph v[k] names a group of a roster (`The Advisory Committee:`, `Staff:`): one
+ * short line that starts with a capital and ends with a colon, a name of the roster after it. */
+static int roster_group(const tk_lines *L, const para *v, size_t k, size_t end)
+{
+    const tk_line *l = &L->v[v[k].first];
+    size_t e = rtrim_len(l->s, l->len);
+    return v[k].n == 1 && e > 2 && e <= 80 && l->s[e - 1] == ':' && is_upper((unsigned char)l->s[0]) &&
+           !dateline_para(L, &v[k]) && tk_schedule_time(l->s, l->len) == 0 && k + 1 < end &&
+           roster_item(L, &v[k + 1], 200);
+}
+
 /* A roster without label from v[k] on (before v[end]): at least five one-line paragraphs
  * that are each a name with maybe an office (tk_rec_roster_entry), half of the names or
  * more with an initial (`Armin H. Rappaport`): a list of capitalised words (`Great
- * Britain`, `Opening Session`) is no roster. The number of its paragraphs, or 0. */
+ * Britain`, `Opening Session`) is no roster; the names of groups among them (roster_group)
+ * are its items too. The number of its paragraphs, or 0. */
 static size_t bare_roster(const tk_lines *L, const para *v, size_t k, size_t end)
 {
-    size_t run = 0, initials = 0;
-    for (size_t j = k; j < end && roster_item(L, &v[j], 200); j++) {
+    size_t run = 0, initials = 0, groups = 0;
+    for (size_t j = k; j < end; j++) {
         const tk_line *l = &L->v[v[j].first];
-        int e = tk_rec_roster_entry(l->s, l->len);
+        if (roster_group(L, v, j, end) && tk_rec_roster_entry(L->v[v[j + 1].first].s, L->v[v[j + 1].first].len)) {
+            groups++; /* a group's name: its members follow */
+            continue;
+        }
+        int e = roster_item(L, &v[j], 200) ? tk_rec_roster_entry(l->s, l->len) : 0;
         if (e == 0)
             break;
         run++;
         initials += e == 2;
     }
-    return run >= 5 && initials * 2 >= run ? run : 0;
+    return run >= 5 && initials * 2 >= run ? run + groups : 0;
+}
+
+/* Adds roster paragraph v[k]: a group's name (an item of the roster, *grouped set), or a
+ * name (an item of the list in the group's item when *grouped, block level 1). */
+static void roster_member(parser *P, const para *v, size_t k, size_t end, int *grouped)
+{
+    int group = roster_group(P->lines, v, k, end);
+    tk_block *b = para_block(P, TK_B_ROSTER_ITEM, &v[k], 0);
+    if (group) {
+        *grouped = 1;
+        note(P, v[k].first, "roster", "a group's name in a roster: its names a list in its item");
+    }
+    if (b != NULL)
+        b->level = group ? 0 : (unsigned)*grouped;
 }
 
 /* 1 when every line of p has text, a TAB, then more text (`1931\t$166,050,000\t...`):
@@ -2139,6 +2169,7 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
     size_t roster_end = 0; /* the paragraphs before it from k on are a roster without label */
     size_t table_end = 0;  /* the paragraphs before it from k on are rows of a table */
     size_t schedule_end = 0; /* ... the entries of a programme */
+    int roster_grouped = 0;  /* the roster's names stand under group names (a nested list) */
     int table_in_item = 0;   /* that table is inside the open list's last item ... */
     unsigned table_level = 0; /* ... of this level */
     size_t blocks_at = P->db->n;
@@ -2249,11 +2280,12 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
         }
         /* a roster: "Present:" and one name (with its office) per paragraph */
         if (shape != TK_SHAPE_PLAY && p->n == 1 && tk_rec_roster_label(l->s, l->len) &&
-            k + 1 < notes_at && roster_item(L, &v[k + 1], 120) &&
+            k + 1 < notes_at && (roster_item(L, &v[k + 1], 120) || roster_group(L, v, k + 1, notes_at)) &&
             !(shape == TK_SHAPE_TRANSCRIPT && labelled_para(P, &v[k + 1]))) {
             para_block(P, TK_B_ROSTER_HEAD, p, 0);
             note(P, p->first, "roster", "roster label: list[@type='participants']");
             roster = 1;
+            roster_grouped = 0;
             list_open = 0;
             continue;
         }
@@ -2264,11 +2296,12 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                 note(P, p->first, "roster",
                      "a run of one name a line without label: list[@type='participants']");
                 roster_end = k + run;
+                roster_grouped = 0;
                 list_open = 0;
             }
         }
         if (k < roster_end) {
-            para_block(P, TK_B_ROSTER_ITEM, p, 0);
+            roster_member(P, v, k, roster_end, &roster_grouped);
             continue;
         }
         /* TAB-separated rows: table/row/cell */
@@ -2304,8 +2337,9 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             continue;
         }
         if (roster) {
-            if (roster_item(L, p, 120) && !(shape == TK_SHAPE_TRANSCRIPT && labelled_para(P, p))) {
-                para_block(P, TK_B_ROSTER_ITEM, p, 0);
+            if ((roster_item(L, p, 120) || roster_group(L, v, k, notes_at)) &&
+                !(shape == TK_SHAPE_TRANSCRIPT && labelled_para(P, p))) {
+                roster_member(P, v, k, notes_at, &roster_grouped);
                 continue;
             }
             roster = 0;

@@ -948,7 +948,18 @@ static void one_block(builder *b, const tk_block *bl)
         }
         if (b->sp != NULL)
             b->sp_has_content = 1;
-        text_el(b, b->list, bl->kind == TK_B_ROSTER_HEAD ? "head" : "item", bl, 0);
+        xmlNodePtr in = b->list;
+        if (bl->kind == TK_B_ROSTER_ITEM && bl->level > 0) { /* a name under a group's name */
+            xmlNodePtr it = last_item(b->list), e = it != NULL ? last_el(it) : NULL;
+            in = is_el(e, "list") ? e : it != NULL ? tk_el(cv, it, "list") : b->list;
+            if (in == NULL) {
+                b->oom = 1;
+                break;
+            }
+            if (in != b->list && e != in)
+                xmlSetProp(in, (const xmlChar *)"type", (const xmlChar *)type);
+        }
+        text_el(b, in, bl->kind == TK_B_ROSTER_HEAD ? "head" : "item", bl, 0);
         if (bl->kind == TK_B_ROSTER_ITEM)
             b->info->n_items++;
         break;
