@@ -7,7 +7,7 @@ SHARED=${TK_SHARED:-../shared}
 TK_TMP=$(mktemp -d "${TMPDIR:-/tmp}/tk-test.XXXXXX")
 trap 'rm -rf "$TK_TMP"' EXIT
 if [ -n "${TK_VALGRIND:-}" ]; then
-  TEIKIT="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite $TEIKIT"
+  TEIKIT="sh tests/valgrind.sh $TEIKIT" # with CPU and time limits
 fi
 
 ok()   { TK_PASS=$((TK_PASS+1)); }

@@ -15,7 +15,7 @@ if [ "$SUITE" = corpus ] && [ ! -d "$SHARED/corpus" ]; then
 fi
 passed=0; failed=0; skipped=0
 if [ -n "${TK_VALGRIND:-}" ]; then
-  runner="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite $BUILD/tests/unit_runner"
+  runner="env TK_VALGRIND_CPU=${TK_VALGRIND_CPU:-900} sh tests/valgrind.sh $BUILD/tests/unit_runner"
 else
   runner=$BUILD/tests/unit_runner
 fi

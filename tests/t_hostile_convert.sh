@@ -22,7 +22,7 @@ run() {
 }
 
 run invalid_utf8 1 "invalid_utf8.txt:3:11: error: invalid UTF-8 byte 0xFF (byte offset 27)" "$H/invalid_utf8.txt"
-run cp1252_as_utf8 1 "give it with --encoding" "$H/cp1252.txt"
+run cp1252_as_utf8 1 "(option: --encoding NAME)" "$H/cp1252.txt"
 run cp1252 0 "" --encoding cp1252 "$H/cp1252.txt"
 grep -q "Café au lait and “quoted” words." "$O/cp1252.xml" && ok || fail "cp1252 text not converted"
 run nul_bytes 0 "nul_bytes.txt:3:18: warning: character U+0000 is not allowed in XML: dropped" "$H/nul_bytes.txt"

@@ -130,5 +130,5 @@ Then go.
 TXT
 $TEIKIT convert --spoken --shape play -o "$TK_TMP/play.xml" "$TK_TMP/play.txt" 2>"$TK_TMP/play.err"
 has "play: sp kept" "$TK_TMP/play.xml" '<sp who='
-has "play: warned" "$TK_TMP/play.err" 'warning: --spoken: read as a play'
+has "play: warned" "$TK_TMP/play.err" 'warning: spoken output: read as a play'
 tk_done

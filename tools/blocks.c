@@ -72,6 +72,12 @@ static const char *const month_names[12] = {"January", "February", "March",     
 /* Month at s (full name or 3-letter abbreviation with '.'): returns 1..12 and its length. */
 static int month_at(const char *s, size_t len, size_t *used)
 {
+    switch (len > 0 ? s[0] : 0) { /* most words start with no month's capital */
+    case 'J': case 'F': case 'M': case 'A': case 'S': case 'O': case 'N': case 'D':
+        break;
+    default:
+        return 0;
+    }
     for (int m = 0; m < 12; m++) {
         if (len == 0 || s[0] != month_names[m][0]) /* both forms start with it */
             continue;
@@ -508,7 +514,7 @@ static void meta_from_lines(parser *P, const char *key, size_t a, size_t b, size
     size_t cap = 0;
     for (size_t i = a; i < b; i++)
         cap += P->lines->v[i].len + 1;
-    char *buf = malloc(cap + 1);
+    char *buf = tk_xmalloc(cap + 1);
     if (buf == NULL) {
         P->oom = 1;
         return;
@@ -534,7 +540,7 @@ static void meta_from_lines(parser *P, const char *key, size_t a, size_t b, size
 static void note(parser *P, size_t line, const char *rule, const char *what)
 {
     if (P->explain)
-        tk_diag_report(P->d, TK_NOTE, P->file, P->lines->v[line].no, 1, rule, "%s", what);
+        tk_msg_named(P->d, TK_NOTE, rule, P->file, P->lines->v[line].no, 1, what);
 }
 
 /* ------------------------------------------------------------------ front matter */
@@ -594,8 +600,7 @@ static size_t front_matter(parser *P)
         if ((v = key_value(l, &klen)) == 0) {
             if (i > start && (l->s[0] == ' ' || l->s[0] == '\t'))
                 continue; /* folded value: joined below */
-            tk_diag_report(P->d, TK_WARNING, P->file, l->no, 1, "front-matter",
-                           "front matter ends without a blank line or '---' before this line");
+            TK_MSG(P->d, FRONT_MATTER_END, P->file, l->no, 1);
             return i;
         }
         char key[40];
@@ -603,8 +608,7 @@ static size_t front_matter(parser *P)
         if (strcasecmp(key, "translated by") == 0)
             snprintf(key, sizeof key, "translator");
         if (!known_front_key(l->s, klen))
-            tk_diag_report(P->d, TK_WARNING, P->file, l->no, 1, "front-matter",
-                           "unknown front matter key '%s': kept as a note in the header", key);
+            TK_MSG(P->d, FRONT_MATTER_KEY, P->file, l->no, 1, key);
         size_t e = i + 1;
         while (e < L->n && L->v[e].len > 0 && (L->v[e].s[0] == ' ' || L->v[e].s[0] == '\t') &&
                !is_blank(&L->v[e]))
@@ -612,9 +616,7 @@ static size_t front_matter(parser *P)
         meta_from_lines(P, key, i, e, v, 1);
         i = e - 1;
     }
-    tk_diag_report(P->d, TK_WARNING, P->file, L->v[L->n - 1].no, 1, "front-matter",
-                   "front matter is not closed by a blank line or '---' before the end of the "
-                   "input: the whole input was read as front matter");
+    TK_MSG(P->d, FRONT_MATTER_UNCLOSED, P->file, L->v[L->n - 1].no, 1);
     return L->n;
 }
 
@@ -1026,7 +1028,7 @@ static para *collect_paragraphs(parser *P, size_t a, size_t b, size_t *np)
             i++;
         if (n == cap) {
             cap *= 2;
-            para *g = realloc(v, cap * sizeof *g);
+            para *g = tk_xrealloc(v, cap * sizeof *g);
             if (g == NULL) {
                 free(v);
                 P->oom = 1;
@@ -1063,8 +1065,7 @@ static void document_information(parser *P, const para *v, size_t from, size_t t
             }
             if (!has_value) {
                 if (P->explain)
-                    tk_diag_report(P->d, TK_NOTE, P->file, l->no, 1, "debris",
-                                   "empty field '%s' dropped", lab);
+                    TK_MSG(P->d, DEBRIS, P->file, l->no, 1, lab);
                 continue;
             }
             char key[40];
@@ -2736,7 +2737,7 @@ static unsigned char *numbered_documents(parser *P, size_t start)
     for (size_t i = start; i < L->n; i++)
         if (is_separator(&L->v[i]))
             return NULL;
-    unsigned char *cut = calloc(L->n + 1, 1);
+    unsigned char *cut = tk_xcalloc(L->n + 1, 1);
     if (cut == NULL)
         return NULL;
     size_t found = 0;
@@ -2815,7 +2816,7 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
                            const char *file, int explain, int corpus_title, tk_diag *d)
 {
     parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0, 0};
-    tk_blocks *B = calloc(1, sizeof *B);
+    tk_blocks *B = tk_xcalloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};
     if (B == NULL || g == NULL) {
@@ -2840,19 +2841,11 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
     }
     B->shape = shape != TK_SHAPE_AUTO ? shape : si.shape;
     if (explain)
-        tk_diag_report(d, TK_NOTE, file, 0, 0, "shape",
-                       "shape %s (%s; %s %d points, runner-up %s %d; evidence: %s; counts: %s)",
-                       shape_names[B->shape], shape != TK_SHAPE_AUTO ? "chosen" : "detected",
-                       tk_shape_name(si.shape), si.score, tk_shape_name(si.runner_up),
-                       si.runner_score, si.evidence[0] ? si.evidence : "none", si.counts);
+        TK_MSG(d, SHAPE, file, 0, 0, shape_names[B->shape], shape != TK_SHAPE_AUTO ? "chosen" : "detected", tk_shape_name(si.shape), si.score, tk_shape_name(si.runner_up), si.runner_score, si.evidence[0] ? si.evidence : "none", si.counts);
     /* a thin margin: say what else it could be and how to force it */
     int thin = si.score - si.runner_score < (si.score / 4 > 15 ? si.score / 4 : 15);
     if (shape == TK_SHAPE_AUTO && si.paragraphs >= 2 && si.runner_score > 0 && thin)
-        tk_diag_report(d, TK_WARNING, file, 0, 0, "shape",
-                       "read as %s, but it is nearly as much %s (%d against %d points): "
-                       "if it is one, convert with --shape %s (-v lists the evidence)",
-                       tk_shape_phrase(si.shape), tk_shape_phrase(si.runner_up), si.score,
-                       si.runner_score, tk_shape_name(si.runner_up));
+        TK_MSG(d, SHAPE_CLOSE, file, 0, 0, tk_shape_phrase(si.shape), tk_shape_phrase(si.runner_up), si.score, si.runner_score, tk_shape_name(si.runner_up));
     P.forms = si.forms;
     P.mixed_ok = si.mixed_ok;
     if (!P.mixed_ok && (P.mixed = tk_names_new()) != NULL) {
@@ -2893,7 +2886,7 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
             int title = corpus_title && v != NULL && np == 1 && v[0].n == 1 && parts_with_text(&P, at_cut ? i : i + 1, 2, cut) >= 2;
             if (title) {
                 const tk_line *l = &lines->v[v[0].first];
-                B->corpus_title = strndup(l->s, rtrim_len(l->s, l->len));
+                B->corpus_title = tk_xstrndup(l->s, rtrim_len(l->s, l->len));
                 B->corpus_title_line = l->no;
                 if (B->corpus_title == NULL)
                     P.oom = 1;
@@ -2934,7 +2927,7 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
     tk_speakers_free(g);
     tk_names_free(P.mixed);
     if (P.oom) {
-        tk_diag_report(d, TK_SYSTEM, file, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, file, 0, 0);
         tk_blocks_free(B);
         return NULL;
     }

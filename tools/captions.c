@@ -132,7 +132,7 @@ void tk_captions_meta(const tk_lines *L, tk_docblocks *db)
 
 static void set(xmlNodePtr n, const char *name, const char *value)
 {
-    xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
+    tk_xnew_prop(n, (const xmlChar *)name, (const xmlChar *)value);
 }
 
 /* Appends lines [from, to) of L to parent as text, separated by newlines. */
@@ -464,7 +464,7 @@ static xmlNodePtr spoken_cue(tk_conv *cv, xmlNodePtr sp, xmlNodePtr block, size_
     tk_spoken_turn(cv, sp, NULL, NULL);
     xmlChar *who = xmlGetProp(block, (const xmlChar *)"who");
     if (who != NULL) {
-        xmlSetProp(block->children, (const xmlChar *)"who", who);
+        tk_xset_prop(block->children, (const xmlChar *)"who", who);
         xmlUnsetProp(block, (const xmlChar *)"who");
         xmlFree(who);
     }
@@ -525,9 +525,7 @@ void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_d
             lines_text(p, L, i, end);
             if (!keyword_line(&L->v[i], "STYLE") && !keyword_line(&L->v[i], "REGION") &&
                 odd++ == 0)
-                tk_diag_report(cv->diag, TK_WARNING, cv->file, L->v[i].no, 1, "captions",
-                               "a block that is no cue (no 'START --> END' line) kept as a "
-                               "paragraph; --shape record reads the file as a record");
+                TK_MSG(cv->diag, CAPTIONS_NOT_CUE, cv->file, L->v[i].no, 1);
         } else {
             cue++;
             /* turns: the first payload line, then each line that opens one (`- `, a voice) */
@@ -556,8 +554,7 @@ void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_d
                     if (from < end)
                         tk_text(p, "\n", 1);
                     if (t.b_ms < t.a_ms)
-                        tk_diag_report(cv->diag, TK_WARNING, cv->file, l->no, (unsigned)t.b + 1,
-                                       "captions", "the cue ends before it starts");
+                        TK_MSG(cv->diag, CAPTIONS_CUE_BACKWARDS, cv->file, l->no, (unsigned)t.b + 1);
                 }
                 char who[512] = "";
                 payload(cv, p, L, from, to, who, sizeof who, cue, &n_times, oref);

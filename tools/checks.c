@@ -2,6 +2,7 @@
  * in order, no leftover transcript brackets, declared persons are mentioned. In a batch,
  * what one document cannot decide alone is left to the corpus (tools/refs.c). */
 #include "validate_internal.h"
+#include "tk_alloc.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -164,8 +165,8 @@ static void report(struct checker *c, tk_severity sev, xmlNodePtr n, unsigned li
         col = 0; /* columns are the document's */
     else if (col == 0 && line_add == 0 && n->type == XML_ELEMENT_NODE)
         line = where_in(c, n, 0, &col);
-    tk_diag_report(c->d, sev, in != NULL ? (const char *)in : c->name,
-                   line > 0 ? line + line_add : 0, col, rule_names[r], "%s", text);
+    tk_msg_named(c->d, sev, rule_names[r], in != NULL ? (const char *)in : c->name,
+                 line > 0 ? line + line_add : 0, col, text);
     xmlFree(in);
     if (sev == TK_ERROR)
         c->errors++;
@@ -189,11 +190,10 @@ static void note_xinclude(struct checker *c, xmlNodePtr n)
     unsigned col = 0, line = line_of(n);
     if (c->xincludes == 1 && tk_diag_notes_enabled(c->d))
         line = where(c, n, &col);
-    if (c->xincludes == 1)
-        tk_diag_report(c->d, TK_NOTE, c->name, line, col, "xinclude",
-                       c->ctx->xinclude ? "xi:include left in the tree: its inclusion failed"
-                                        : "xi:include not followed: --xinclude reads the "
-                                          "included files (local files only)");
+    if (c->xincludes == 1 && c->ctx->xinclude)
+        TK_MSG(c->d, XINCLUDE_FAILED_NODE, c->name, line, col);
+    else if (c->xincludes == 1)
+        TK_MSG(c->d, XINCLUDE_SKIPPED, c->name, line, col);
     if (c->ctx->refs != NULL && href != NULL && href[0] != '\0' &&
         (parse == NULL || xmlStrEqual(parse, BAD_CAST "xml"))) {
         xmlChar *base = xmlNodeGetBase(n->doc, n);
@@ -209,7 +209,7 @@ static void keep_person(struct checker *c, xmlNodePtr n)
 {
     if (c->n_persons == c->cap_persons) {
         size_t cap = c->cap_persons ? c->cap_persons * 2 : 16;
-        xmlNodePtr *v = realloc(c->persons, cap * sizeof *v);
+        xmlNodePtr *v = tk_xrealloc(c->persons, cap * sizeof *v);
         if (v == NULL) {
             c->oom = 1;
             return;
@@ -649,7 +649,7 @@ unsigned tk_checks_run(xmlDocPtr doc, const char *name, tk_diag *d, const tk_che
                         .ids = xmlHashCreate(256),
                         .mentioned = xmlHashCreate(256)};
     if (c.ids == NULL || c.mentioned == NULL) {
-        tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, name, 0, 0);
         xmlHashFree(c.ids, NULL);
         xmlHashFree(c.mentioned, NULL);
         return 1;
@@ -663,10 +663,9 @@ unsigned tk_checks_run(xmlDocPtr doc, const char *name, tk_diag *d, const tk_che
     walk(&c, root, 0);
     check_persons(&c);
     if (c.brackets > MAX_BRACKET_WARNINGS)
-        tk_diag_report(d, TK_WARNING, name, 0, 0, rule_names[R_BRACKET],
-                       "%u more leftover brackets not shown", c.brackets - MAX_BRACKET_WARNINGS);
+        TK_MSG(d, BRACKET_MORE, name, 0, 0, c.brackets - MAX_BRACKET_WARNINGS);
     if (c.oom)
-        tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, name, 0, 0);
     if (c.ctx->refs != NULL) {
         tk_refs_set_root(c.ctx->refs,
                          root != NULL && xmlStrEqual(root->name, BAD_CAST "teiCorpus"),

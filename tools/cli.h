@@ -5,11 +5,15 @@
 #include <stdio.h>
 
 #include "teikit.h"
+#include "tk_messages.h"
 
 /* Each subcommand: run with argv[0] = subcommand name; returns the exit status. */
 int tk_cli_convert(int argc, char **argv);
 int tk_cli_persons(int argc, char **argv);
 int tk_cli_validate(int argc, char **argv);
+/* The GCC-shaped sink on `user` (a FILE *) with the option that acts on a message added
+ * (cli_hints.c). */
+void cli_sink(const tk_message *m, void *user);
 int tk_cli_render(int argc, char **argv);
 int tk_cli_compare(int argc, char **argv);
 /* Each subcommand's --help text. */

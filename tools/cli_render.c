@@ -70,11 +70,11 @@ static char *css_from_file(const char *path, tk_diag *d)
     if (text == NULL)
         return NULL;
     if (strlen(text) != len)
-        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "usage", "a NUL byte in CSS");
+        TK_MSG(d, CSS_NUL, path, 0, 0);
     else if ((param = malloc(len + 5)) != NULL)
         snprintf(param, len + 5, "css=%s", text);
     else
-        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, path, 0, 0);
     free(text);
     return param;
 }
@@ -94,13 +94,10 @@ static int overwrites_an_input(char *const *targets, const char *single,
     const char *const *outs = single != NULL ? &single : (const char *const *)targets;
     int n = hit != NULL ? tk_output_clashes(outs, single != NULL ? 1 : ni, inputs, ni, hit) : -1;
     if (n < 0)
-        tk_diag_report(d, TK_SYSTEM, "teikit render", 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, "teikit render", 0, 0);
     for (size_t j = 0; j < ni && n > 0; j++)
         if (hit[j] != 0)
-            tk_diag_report(d, TK_SYSTEM, inputs[j], 0, 0, "io",
-                           "refusing to render: the output %s would overwrite this input; "
-                           "nothing written",
-                           outs[hit[j] - 1]);
+            TK_MSG(d, RENDER_OVERWRITE, inputs[j], 0, 0, outs[hit[j] - 1]);
     free(hit);
     return n != 0;
 }
@@ -238,8 +235,7 @@ int tk_cli_render(int argc, char **argv)
     }
     d = tk_cli_diag();
     if (out_is_dir && !is_dir(out) && mkdir(out, 0777) != 0) {
-        tk_diag_report(d, TK_SYSTEM, out, 0, 0, "io", "cannot create directory: %s",
-                       strerror(errno));
+        TK_MSG(d, RENDER_MKDIR, out, 0, 0, strerror(errno));
         goto done;
     }
     if (css_file != NULL) { /* a parameter like the others, after them: it wins */
@@ -264,7 +260,7 @@ int tk_cli_render(int argc, char **argv)
     if (overwrites_an_input(written, out_is_dir ? NULL : out, inputs, ni, d))
         goto done;
     if (repeated_targets(written, ni, skip) != 0) {
-        tk_diag_report(d, TK_SYSTEM, "teikit render", 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, "teikit render", 0, 0);
         goto done;
     }
     for (size_t i = 0; i < ni; i++) {
@@ -272,8 +268,7 @@ int tk_cli_render(int argc, char **argv)
         size_t len = 0;
         const char *target = written[i];
         if (skip[i]) {
-            tk_diag_report(d, TK_SYSTEM, inputs[i], 0, 0, "io",
-                           "skipped: %s was already written for another input", target);
+            TK_MSG(d, RENDER_DUPLICATE, inputs[i], 0, 0, target);
             continue;
         }
         if (tk_render_file(r, inputs[i], &buf, &len) == 0)

@@ -412,8 +412,7 @@ static void collect_doc(cmp *c, cmp_side *s, xmlDocPtr doc)
             n = n->next;
     }
     if (texts == 0)
-        tk_diag_report(c->d, TK_WARNING, s->name, 0, 0, "compare-no-text",
-                       "no text element: nothing of this document is compared");
+        TK_MSG(c->d, COMPARE_NO_TEXT, s->name, 0, 0);
 }
 
 /* ---- words ----------------------------------------------------------------------------- */
@@ -1362,8 +1361,7 @@ static int parse_maps(cmp *c)
         cmp_map *m = &c->maps[c->nmaps++];
         int rc = eq != NULL && eq[1] != '\0' ? parse_pattern(s, (size_t)(eq - s), m) : -1;
         if (rc == -1) {
-            tk_diag_report(c->d, TK_SYSTEM, NULL, 0, 0, "compare-map",
-                           "bad mapping '%s' (want NAME=TARGET or NAME[@ATTR=VALUE]=TARGET)", s);
+            TK_MSG(c->d, COMPARE_MAP, NULL, 0, 0, s);
             return -1;
         }
         if (rc == -2 || (m->to = strdup(eq + 1)) == NULL)
@@ -1373,8 +1371,7 @@ static int parse_maps(cmp *c)
         const char *s = o->skips[i];
         int rc = parse_pattern(s, strlen(s), &c->skips[c->nskips++]);
         if (rc == -1) {
-            tk_diag_report(c->d, TK_SYSTEM, NULL, 0, 0, "compare-skip",
-                           "bad element pattern '%s' (want NAME or NAME[@ATTR=VALUE])", s);
+            TK_MSG(c->d, COMPARE_SKIP, NULL, 0, 0, s);
             return -1;
         }
         if (rc == -2)
@@ -1382,7 +1379,7 @@ static int parse_maps(cmp *c)
     }
     return 0;
 oom:
-    tk_diag_report(c->d, TK_SYSTEM, NULL, 0, 0, "compare", "out of memory");
+    TK_MSG(c->d, OOM, NULL, 0, 0);
     return -1;
 }
 
@@ -1821,8 +1818,7 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
         score(k);
     }
     if (o->classes != NULL && *o->classes && res->n_classes == 0)
-        tk_diag_report(d, TK_WARNING, NULL, 0, 0, "compare-classes",
-                       "no element of either document is in the classes '%s'", o->classes);
+        TK_MSG(d, COMPARE_CLASSES, NULL, 0, 0, o->classes);
     if (add_breakdown(&c, &ref, &hyp, res) != 0)
         goto oom;
     res->total.name = "total";
@@ -1869,7 +1865,7 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
     ok = 1;
     goto out;
 oom:
-    tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "compare", "out of memory");
+    TK_MSG(d, OOM, NULL, 0, 0);
 out:
     if (!ok) {
         tk_compare_result_free(res);

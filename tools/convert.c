@@ -30,8 +30,7 @@ static int apply_meta(tk_blocks *B, const tk_convert_opts *o, tk_diag *d)
         const char *kv = o->meta[i];
         const char *eq = strchr(kv, '=');
         if (eq == NULL || eq == kv) {
-            tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "meta",
-                           "--meta '%s': expected key=value", kv);
+            TK_MSG(d, META, NULL, 0, 0, kv);
             return -1;
         }
         char key[64];
@@ -185,6 +184,143 @@ static int hand_over(tk_conv *cv, xmlNodePtr tei, each_doc *each)
     return 0;
 }
 
+/* ------------------------------------------------------------ ids across documents */
+
+/* With split, each TEI of an in-memory teiCorpus lists its own persons, so the same xml:id
+ * would occur in several documents of the one file. Document k (1-based) renames the ids an
+ * earlier document already used to "tk-s<k>-<id>" (no generated id starts with "tk-s"), and
+ * its #id pointers with them; tk_tei_extract strips that prefix, so an extracted document has
+ * the ids tk_convert_each gives it. */
+#define DOC_ID_PREFIX "tk-s%zu-"
+
+/* Calls fn on every attribute of every element under n (n included). */
+static void each_attr(xmlNodePtr n, void (*fn)(xmlAttrPtr a, void *user), void *user)
+{
+    for (; n != NULL; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        for (xmlAttrPtr a = n->properties; a != NULL; a = a->next)
+            fn(a, user);
+        each_attr(n->children, fn, user);
+    }
+}
+
+static int is_xml_id(xmlAttrPtr a)
+{
+    return a->ns != NULL && xmlStrEqual(a->ns->href, XML_XML_NAMESPACE) &&
+           xmlStrEqual(a->name, BAD_CAST "id");
+}
+
+/* One document's renaming: `renamed` maps old id -> new id (NULL: strip `prefix`). */
+typedef struct id_pass {
+    xmlHashTablePtr seen;    /* ids of the earlier documents */
+    xmlHashTablePtr renamed; /* old -> new (owned strings) */
+    char prefix[32];
+    int strip;               /* tk_tei_extract: remove the prefix instead */
+} id_pass;
+
+/* The new value of id v (owned by the caller), or NULL to keep it. */
+static xmlChar *new_id(id_pass *p, const xmlChar *v)
+{
+    size_t n = strlen(p->prefix);
+    if (p->strip)
+        return strncmp((const char *)v, p->prefix, n) == 0 ? tk_oom_check(xmlStrdup(v + n)) : NULL;
+    const xmlChar *to = xmlHashLookup(p->renamed, v);
+    return to != NULL ? tk_oom_check(xmlStrdup(to)) : NULL;
+}
+
+static void collect_id(xmlAttrPtr a, void *user)
+{
+    id_pass *p = user;
+    xmlChar *v = is_xml_id(a) ? xmlNodeGetContent((xmlNodePtr)a) : NULL;
+    if (v != NULL && xmlHashLookup(p->seen, v) != NULL &&
+        xmlHashLookup(p->renamed, v) == NULL) {
+        xmlChar *to = tk_oom_check(xmlStrdup(BAD_CAST p->prefix));
+        to = tk_oom_check(xmlStrcat(to, v));
+        if (xmlHashAddEntry(p->renamed, v, to) != 0)
+            tk_oom();
+    }
+    xmlFree(v);
+}
+
+/* Rewrites an xml:id, or the #id tokens of any other attribute. */
+static void rewrite_attr(xmlAttrPtr a, void *user)
+{
+    id_pass *p = user;
+    xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+    if (v == NULL)
+        tk_oom();
+    xmlChar *out = NULL;
+    int changed = 0;
+    if (is_xml_id(a)) {
+        out = new_id(p, v);
+        changed = out != NULL;
+    } else if (strchr((const char *)v, '#') != NULL) {
+        out = tk_oom_check(xmlStrdup(BAD_CAST ""));
+        for (const xmlChar *s = v; *s != '\0';) {
+            size_t sp = strspn((const char *)s, " \t\n\r"), tn;
+            out = tk_oom_check(xmlStrncat(out, s, (int)sp));
+            s += sp;
+            tn = strcspn((const char *)s, " \t\n\r");
+            if (tn == 0)
+                break;
+            xmlChar *tok = tk_oom_check(xmlStrndup(s, (int)tn));
+            xmlChar *to = tok[0] == '#' ? new_id(p, tok + 1) : NULL;
+            if (to != NULL) {
+                out = tk_oom_check(xmlStrcat(out, BAD_CAST "#"));
+                out = tk_oom_check(xmlStrcat(out, to));
+                changed = 1;
+            } else {
+                out = tk_oom_check(xmlStrcat(out, tok));
+            }
+            xmlFree(to);
+            xmlFree(tok);
+            s += tn;
+        }
+    }
+    if (changed)
+        xmlNodeSetContent((xmlNodePtr)a, out);
+    xmlFree(out);
+    xmlFree(v);
+}
+
+static void remember_id(xmlAttrPtr a, void *user)
+{
+    id_pass *p = user;
+    xmlChar *v = is_xml_id(a) ? xmlNodeGetContent((xmlNodePtr)a) : NULL;
+    if (v != NULL && xmlHashLookup(p->seen, v) == NULL && xmlHashAddEntry(p->seen, v, p) != 0)
+        tk_oom();
+    xmlFree(v);
+}
+
+static void free_name(void *payload, const xmlChar *name)
+{
+    (void)name;
+    xmlFree(payload);
+}
+
+/* Makes the xml:ids of the TEIs under corpus unique across them (see DOC_ID_PREFIX). */
+static void unique_ids(xmlNodePtr corpus)
+{
+    id_pass p = {tk_oom_check(xmlHashCreate(64)), NULL, "", 0};
+    size_t k = 0;
+    for (xmlNodePtr t = corpus->children; t != NULL; t = t->next) {
+        if (t->type != XML_ELEMENT_NODE || !xmlStrEqual(t->name, BAD_CAST "TEI"))
+            continue;
+        snprintf(p.prefix, sizeof p.prefix, DOC_ID_PREFIX, ++k);
+        p.renamed = tk_oom_check(xmlHashCreate(16));
+        xmlNodePtr next = t->next;
+        t->next = NULL; /* this TEI only */
+        each_attr(t, collect_id, &p);
+        if (xmlHashSize(p.renamed) > 0)
+            each_attr(t, rewrite_attr, &p);
+        each_attr(t, remember_id, &p);
+        t->next = next;
+        xmlHashFree(p.renamed, free_name);
+    }
+    xmlHashFree(p.seen, NULL);
+}
+
 /* The conversion. With `bytes` NULL, returns the whole tree; else the serialized TEI goes
  * to a new *bytes (each part of the tree freed once written), or with `each` every document
  * to each->fn, and the (emptied) document is returned. NULL when the input has errors. */
@@ -219,10 +355,9 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
                 break;
             }
     if (L.n == 0)
-        tk_diag_report(d, TK_WARNING, cv.file, 1, 1, "empty", "the input is empty");
+        TK_MSG(d, EMPTY, cv.file, 1, 1);
     else if (text_lines == 0)
-        tk_diag_report(d, TK_WARNING, cv.file, 1, 1, "empty",
-                       "the input has only whitespace");
+        TK_MSG(d, EMPTY_BLANK, cv.file, 1, 1);
     cv.persons = tk_persons_new(o->persons_path, d);
     if (cv.persons == NULL)
         goto out;
@@ -237,9 +372,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     int captions = o->shape == TK_SHAPE_CAPTIONS ||
                    (o->shape == TK_SHAPE_AUTO && tk_captions_detect(&L));
     if (captions && o->explain)
-        tk_diag_report(d, TK_NOTE, cv.file, 1, 1, "shape",
-                       "read as captions (WebVTT header or SRT cues); --shape record reads "
-                       "it as a record");
+        TK_MSG(d, SHAPE_CAPTIONS, cv.file, 1, 1);
     /* (captions: the blocks give the metadata only; the cues are read by captions.c) */
     B = tk_blocks_parse(&L, captions ? TK_SHAPE_RECORD : o->shape, cv.rules, cv.file,
                         o->explain, !o->split && each == NULL, d);
@@ -252,9 +385,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     if (cv.persons != NULL)
         tk_persons_set_play(cv.persons, B->shape == TK_SHAPE_PLAY);
     if (o->spoken && B->shape == TK_SHAPE_PLAY)
-        tk_diag_report(d, TK_WARNING, cv.file, 1, 1, "spoken",
-                       "--spoken: read as a play, whose speeches stay sp; --shape transcript "
-                       "writes them as utterances");
+        TK_MSG(d, SPOKEN_PLAY, cv.file, 1, 1);
     cv.doc = xmlNewDoc((const xmlChar *)"1.0");
     if (cv.doc == NULL)
         goto out;
@@ -290,13 +421,12 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         tk_places_set_corpus(cv.places, !alone); /* and places: else the corpus header */
         cv.tei_depth = each != NULL ? 0 : 1;  /* a document of its own, or in teiCorpus */
         for (size_t i = 0; i < B->n_docs; i++) {
-            tk_footnotes_free(cv.footnotes);
-            cv.footnotes = tk_footnotes_new(); /* note numbers restart per document */
+            cv.footnotes = tk_footnotes_next(cv.footnotes); /* note numbers restart */
             cv.timeline = NULL;
             if (bytes != NULL) {
-                tk_ser_free(cv.stream);
-                if ((cv.stream = tk_ser_new()) == NULL)
+                if (cv.stream == NULL && (cv.stream = tk_ser_new()) == NULL)
                     goto out;
+                tk_ser_clear(cv.stream);
             }
             if (cv.footnotes == NULL ||
                 build_tei(&cv, &L, &B->doc[i], corpus, B->shape, !alone, i + 1) != 0)
@@ -312,6 +442,8 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
             }
         }
         corpus_header(&cv, corpus, B, !alone);
+        if (alone && each == NULL)
+            unique_ids(corpus);
         if (bytes != NULL && each == NULL) { /* the corpus header goes before the documents */
             tk_ser_raw(front, prolog, sizeof prolog - 1);
             tk_ser_open(front, corpus, 0);
@@ -351,11 +483,18 @@ char *tk_convert_memory_xml(const char *buf, size_t len, const tk_convert_opts *
 {
     tk_ser *bytes = NULL;
     char *xml = NULL;
-    xmlDocPtr doc = convert(buf, len, o, d, &bytes, NULL);
-    if (doc != NULL) {
+    /* with split, the ids are made unique across the documents of the whole tree */
+    int whole = o != NULL && o->split;
+    xmlDocPtr doc = convert(buf, len, o, d, whole ? NULL : &bytes, NULL);
+    if (doc != NULL && whole) {
+        xml = tk_tei_serialize(doc, len_out);
+        if (xml == NULL)
+            TK_MSG(d, OOM, NULL, 0, 0);
+        xmlFreeDoc(doc);
+    } else if (doc != NULL) {
         xml = bytes != NULL ? tk_ser_detach(bytes, len_out) : NULL;
         if (xml == NULL)
-            tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+            TK_MSG(d, OOM, NULL, 0, 0);
         xmlFreeDoc(doc);
     }
     tk_ser_free(bytes);
@@ -412,6 +551,7 @@ size_t tk_tei_count(xmlDocPtr doc)
 
 xmlDocPtr tk_tei_extract(xmlDocPtr doc, size_t i)
 {
+    size_t i0 = i;
     xmlNodePtr r = xmlDocGetRootElement(doc), found = NULL;
     if (is_tei_el(r, "TEI"))
         found = i == 0 ? r : NULL;
@@ -430,6 +570,11 @@ xmlDocPtr tk_tei_extract(xmlDocPtr doc, size_t i)
         return NULL;
     }
     xmlDocSetRootElement(out, copy);
+    if (is_tei_el(r, "teiCorpus")) { /* the ids unique_ids renamed, back */
+        id_pass p = {NULL, NULL, "", 1};
+        snprintf(p.prefix, sizeof p.prefix, DOC_ID_PREFIX, i0 + 1);
+        each_attr(copy, rewrite_attr, &p);
+    }
     if (copy->nsDef == NULL) {
         xmlNsPtr ns = xmlNewNs(copy, (const xmlChar *)TK_TEI_NS, NULL);
         /* the copy may carry a reconciled namespace: point every node at the root's */

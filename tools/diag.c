@@ -1,6 +1,7 @@
 /* diag.c: the one diagnostics module: counts messages by severity and hands them to a sink. */
 #include "teikit.h"
 #include "tk_alloc.h"
+#include "tk_messages.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -246,6 +247,39 @@ static void report_v(tk_diag *d, tk_severity sev, const char *file, unsigned lin
         d->sink(&m, d->user);
     }
     pthread_mutex_unlock(&d->lock);
+}
+
+const tk_msgdef tk_msg_table[TK_M_COUNT] = {
+#define TK_M_ROW(id, name, sev) [TK_M_##id] = {name, sev, TK_F_##id},
+    TK_MESSAGES(TK_M_ROW)
+#undef TK_M_ROW
+};
+
+tk_msg_id tk_msg_find(const char *name)
+{
+    for (size_t i = 0; name != NULL && i < TK_M_COUNT; i++)
+        if (strcmp(tk_msg_table[i].name, name) == 0)
+            return (tk_msg_id)i;
+    return TK_M_COUNT;
+}
+
+void tk_msg(tk_diag *d, tk_msg_id id, int sev, long byte, const char *fmt, const char *file,
+            unsigned line, unsigned col, ...)
+{
+    va_list ap;
+    va_start(ap, col);
+    const tk_msgdef *m = &tk_msg_table[id < TK_M_COUNT ? id : 0];
+    report_v(d, sev < 0 ? m->sev : (tk_severity)sev, file, line, col, byte, m->name, fmt, ap);
+    va_end(ap);
+}
+
+void tk_msg_named(tk_diag *d, tk_severity sev, const char *name, const char *file,
+                  unsigned line, unsigned col, const char *text)
+{
+    tk_msg_id id = tk_msg_find(name);
+    if (id == TK_M_COUNT)
+        id = TK_M_BRACKET_RULE;
+    tk_msg(d, id, (int)sev, -1L, "%s", file, line, col, text);
 }
 
 void tk_diag_report(tk_diag *d, tk_severity sev, const char *file, unsigned line, unsigned col,

@@ -27,6 +27,18 @@ void tk_footnotes_free(tk_footnotes *f)
 
 tk_footnotes *tk_footnotes_new(void) { return tk_xcalloc(1, sizeof(tk_footnotes)); }
 
+tk_footnotes *tk_footnotes_next(tk_footnotes *f)
+{
+    tk_footnotes *next = tk_footnotes_new();
+    if (f != NULL) {
+        next->scratch = f->scratch; /* the inline pass's buffers: a corpus of small
+                                       documents would allocate them again each time */
+        f->scratch = NULL;
+    }
+    tk_footnotes_free(f);
+    return next;
+}
+
 void tk_inline_add_marker(tk_conv *cv, xmlNodePtr note, const char *n, size_t nlen,
                           const char *literal, size_t litlen, unsigned line, unsigned col,
                           int weak)
@@ -154,12 +166,12 @@ static void add_rend_token(xmlNodePtr el, const char *tok)
 {
     xmlChar *old = xmlGetProp(el, (const xmlChar *)"rend");
     if (old == NULL) {
-        xmlSetProp(el, (const xmlChar *)"rend", (const xmlChar *)tok);
+        tk_xset_prop(el, (const xmlChar *)"rend", (const xmlChar *)tok);
         return;
     }
     char buf[128];
     snprintf(buf, sizeof buf, "%s %s", (const char *)old, tok);
-    xmlSetProp(el, (const xmlChar *)"rend", (const xmlChar *)buf);
+    tk_xset_prop(el, (const xmlChar *)"rend", (const xmlChar *)buf);
     xmlFree(old);
 }
 
@@ -271,8 +283,7 @@ int tk_footnotes_add_line(tk_conv *cv, const tk_span *line)
     }
     f->n_notes++;
     if (cv->explain && tk_diag_notes_enabled(cv->diag))
-        tk_diag_report(cv->diag, TK_NOTE, cv->file, l0, c0, "footnote-text",
-                       "note text for footnote %s", n);
+        TK_MSG(cv->diag, FOOTNOTE_TEXT, cv->file, l0, c0, n);
     return 1;
 }
 
@@ -334,7 +345,7 @@ static xmlNodePtr notes_division(tk_conv *cv)
         }
     xmlNodePtr div = tk_el(cv, back, "div");
     if (div != NULL)
-        xmlSetProp(div, (const xmlChar *)"type", (const xmlChar *)"notes");
+        tk_xset_prop(div, (const xmlChar *)"type", (const xmlChar *)"notes");
     return div;
 }
 
@@ -396,19 +407,16 @@ static void settle_unmatched(tk_conv *cv)
             continue;
         if (m->weak) {
             /* (1) or a detached [1] that no note confirms: it was text after all */
-            xmlNodePtr txt = xmlNewDocText(cv->doc, (const xmlChar *)m->literal);
+            xmlNodePtr txt = tk_xnew_doc_text(cv->doc, (const xmlChar *)m->literal);
             if (txt != NULL) {
                 xmlReplaceNode(m->note, txt);
                 xmlFreeNode(m->note);
             }
             if (cv->explain && tk_diag_notes_enabled(cv->diag))
-                tk_diag_report(cv->diag, TK_NOTE, cv->file, m->line, m->col, "footnote-weak",
-                               "'%s' kept as text: no note %s in a notes section", m->literal,
-                               m->n);
+                TK_MSG(cv->diag, FOOTNOTE_WEAK, cv->file, m->line, m->col, m->literal, m->n);
             continue;
         }
-        tk_diag_report(cv->diag, TK_WARNING, cv->file, m->line, m->col, "footnote-missing",
-                       "footnote marker %s has no note text; kept empty", m->n);
+        TK_MSG(cv->diag, FOOTNOTE_MISSING, cv->file, m->line, m->col, m->n);
     }
     f->n_markers = 0;
 }
@@ -459,9 +467,7 @@ void tk_footnotes_finish(tk_conv *cv)
             best->matched = 1;
             target = best->note;
             if (cv->explain && tk_diag_notes_enabled(cv->diag))
-                tk_diag_report(cv->diag, TK_NOTE, cv->file, t->line, t->col, "footnote-join",
-                               "note %s joined to the marker at %u:%u", t->n, best->line,
-                               best->col);
+                TK_MSG(cv->diag, FOOTNOTE_JOIN, cv->file, t->line, t->col, t->n, best->line, best->col);
         } else {
             /* kept in the notes section, never glued to the last paragraph */
             xmlNodePtr parent = notes_division(cv);
@@ -471,15 +477,13 @@ void tk_footnotes_finish(tk_conv *cv)
                         parent = f->parents[k].el;
             if (parent == NULL && f->n_parents > 0)
                 parent = f->parents[f->n_parents - 1].el;
-            tk_diag_report(cv->diag, TK_WARNING, cv->file, t->line, t->col, "footnote-unused",
-                           "note text %s has no marker in the text; kept in the notes section",
-                           t->n);
+            TK_MSG(cv->diag, FOOTNOTE_UNUSED, cv->file, t->line, t->col, t->n);
             if (parent == NULL)
                 continue;
             target = tk_el(cv, parent, "note");
-            xmlNewProp(target, (const xmlChar *)"place", (const xmlChar *)"foot");
-            xmlNewProp(target, (const xmlChar *)"type", (const xmlChar *)"unanchored");
-            xmlNewProp(target, (const xmlChar *)"n", (const xmlChar *)t->n);
+            tk_xnew_prop(target, (const xmlChar *)"place", (const xmlChar *)"foot");
+            tk_xnew_prop(target, (const xmlChar *)"type", (const xmlChar *)"unanchored");
+            tk_xnew_prop(target, (const xmlChar *)"n", (const xmlChar *)t->n);
         }
         if (t->label_rend != NULL)
             add_rend_token(target, t->label_rend);

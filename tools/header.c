@@ -122,12 +122,12 @@ static const struct { const char *name, *code; } languages[] = {
 static char *title_from_name(const char *name)
 {
     if (name == NULL || strcmp(name, "-") == 0 || strcmp(name, "<stdin>") == 0)
-        return strdup("Untitled transcript");
+        return tk_xstrdup("Untitled transcript");
     const char *b = strrchr(name, '/');
     b = b ? b + 1 : name;
     const char *dot = strrchr(b, '.');
     size_t n = dot && dot > b ? (size_t)(dot - b) : strlen(b);
-    char *t = strndup(b, n);
+    char *t = tk_xstrndup(b, n);
     for (char *c = t; c && *c; c++)
         if (*c == '_')
             *c = ' ';
@@ -149,7 +149,7 @@ static void person_idno(const char *type, const char *value, void *user)
         return;
     xmlNodePtr idno = el_str(c->cv, c->person, "idno", value);
     if (idno != NULL && type[0])
-        xmlSetProp(idno, (const xmlChar *)"type", (const xmlChar *)type);
+        tk_xset_prop(idno, (const xmlChar *)"type", (const xmlChar *)type);
 }
 
 static void person_el(const char *id, const char *const *names, size_t n, const char *role,
@@ -166,7 +166,7 @@ static void person_el(const char *id, const char *const *names, size_t n, const 
         return;
     tk_set_xml_id(p, id);
     if (role != NULL)
-        xmlSetProp(p, (const xmlChar *)"role", (const xmlChar *)role);
+        tk_xset_prop(p, (const xmlChar *)"role", (const xmlChar *)role);
     for (size_t i = 0; i < n; i++)
         el_str(c->cv, p, "persName", names[i]);
     c->person = p;
@@ -183,8 +183,8 @@ void tk_header_persons(tk_conv *cv, xmlNodePtr profileDesc, int all_docs)
 static void spoken_desc(tk_conv *cv, xmlNodePtr enc)
 {
     xmlNodePtr td = tk_el(cv, enc, "transcriptionDesc");
-    xmlSetProp(td, (const xmlChar *)"ident", (const xmlChar *)"teikit-spoken");
-    xmlSetProp(td, (const xmlChar *)"version", (const xmlChar *)tk_version());
+    tk_xset_prop(td, (const xmlChar *)"ident", (const xmlChar *)"teikit-spoken");
+    tk_xset_prop(td, (const xmlChar *)"version", (const xmlChar *)tk_version());
     el_str(cv, td, "desc",
            "Transcription of speech after the TEI P5 Guidelines, chapter 8 (Transcriptions of "
            "Speech), and ISO 24624:2016");
@@ -216,7 +216,7 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
         char *base = title_from_name(cv->file);
         if (base != NULL && info->doc_no > 0) {
             size_t n = strlen(base) + 32;
-            derived = malloc(n);
+            derived = tk_xmalloc(n);
             if (derived != NULL)
                 snprintf(derived, n, "%s, document %zu", base, info->doc_no);
             free(base);
@@ -224,12 +224,9 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
             derived = base;
         }
         title = derived;
-        tk_diag_report(cv->diag, TK_WARNING, cv->file, info->first_line, 0, "title",
-                       "no title line or Title: found; title derived from the file name: "
-                       "'%s'",
-                       title ? title : "");
+        TK_MSG(cv->diag, TITLE, cv->file, info->first_line, 0, title ? title : "");
     }
-    char *clean = strdup(title != NULL ? title : "");
+    char *clean = tk_xstrdup(title != NULL ? title : "");
     if (clean != NULL)
         tk_rec_strip_markers(clean);
     el_str(cv, h.titleStmt, "title", clean != NULL ? clean : title);
@@ -238,7 +235,7 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
     for (size_t i = 0; i < db->n_meta; i++) {
         const tk_meta *m = &db->meta[i];
         if (strcmp(m->key, "author") == 0) {
-            char *a = strdup(m->value);
+            char *a = tk_xstrdup(m->value);
             if (a != NULL)
                 tk_rec_strip_markers(a);
             el_str(cv, h.titleStmt, "author", a != NULL ? a : m->value);
@@ -274,7 +271,7 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
             else if (strcmp(m->key, "licence") == 0 || strcmp(m->key, "license") == 0) {
                 xmlNodePtr l = tk_el(cv, av, "licence");
                 if (strncmp(m->value, "http", 4) == 0)
-                    xmlSetProp(l, (const xmlChar *)"target", (const xmlChar *)m->value);
+                    tk_xset_prop(l, (const xmlChar *)"target", (const xmlChar *)m->value);
                 tk_text(l, m->value, strlen(m->value));
             }
         }
@@ -298,7 +295,7 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
         if (notesStmt == NULL)
             notesStmt = tk_el(cv, fileDesc, "notesStmt");
         xmlNodePtr n = el_str(cv, notesStmt, "note", db->meta[i].value);
-        xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)db->meta[i].key);
+        tk_xset_prop(n, (const xmlChar *)"type", (const xmlChar *)db->meta[i].key);
     }
 
     /* sourceDesc */
@@ -314,7 +311,7 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
             /* the archive's file number of the original (FRUS's decimal file) */
             xmlNodePtr ms = tk_el(cv, h.sourceDesc, "msDesc");
             xmlNodePtr id = el_str(cv, tk_el(cv, ms, "msIdentifier"), "idno", m->value);
-            xmlSetProp(id, (const xmlChar *)"type", (const xmlChar *)"file");
+            tk_xset_prop(id, (const xmlChar *)"type", (const xmlChar *)"file");
             h.n_source++;
         } else if (strcmp(m->key, "archive") == 0 || strcmp(m->key, "signature") == 0) {
             size_t r = signature_repo(m->value, strlen(m->value));
@@ -339,8 +336,8 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
     /* encodingDesc */
     xmlNodePtr enc = tk_el(cv, header, "encodingDesc");
     xmlNodePtr app = tk_el(cv, tk_el(cv, enc, "appInfo"), "application");
-    xmlSetProp(app, (const xmlChar *)"ident", (const xmlChar *)"teikit");
-    xmlSetProp(app, (const xmlChar *)"version", (const xmlChar *)tk_version());
+    tk_xset_prop(app, (const xmlChar *)"ident", (const xmlChar *)"teikit");
+    tk_xset_prop(app, (const xmlChar *)"version", (const xmlChar *)tk_version());
     el_str(cv, app, "label", "teikit");
     el_str(cv, app, "desc", "plain-text transcript to TEI P5 converter");
     xmlNodePtr ed = tk_el(cv, enc, "editorialDecl");
@@ -397,16 +394,13 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
         date_text = mdate;
     } else {
         if (mdate != NULL)
-            tk_diag_report(cv->diag, TK_WARNING, cv->file, 0, 0, "date",
-                           "cannot read the Date '%s' (expected e.g. 1949-02-03 or February "
-                           "3, 1949)",
-                           mdate);
+            TK_MSG(cv->diag, DATE_META, cv->file, 0, 0, mdate);
         snprintf(when, sizeof when, "%s", info->when);
     }
     if (when[0] != '\0') {
         xmlNodePtr cr = tk_el(cv, prof, "creation");
         xmlNodePtr d = el_str(cv, cr, "date", date_text != NULL ? date_text : when);
-        xmlSetProp(d, (const xmlChar *)"when", (const xmlChar *)when);
+        tk_xset_prop(d, (const xmlChar *)"when", (const xmlChar *)when);
     }
     const char *lang = tk_meta_get(db, "language");
     if (lang != NULL) {
@@ -416,7 +410,7 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
                 code = languages[i].code;
         xmlNodePtr lu = tk_el(cv, prof, "langUsage");
         xmlNodePtr l = el_str(cv, lu, "language", lang);
-        xmlSetProp(l, (const xmlChar *)"ident", (const xmlChar *)code);
+        tk_xset_prop(l, (const xmlChar *)"ident", (const xmlChar *)code);
     }
     xmlNodePtr kw = NULL;
     for (size_t i = 0; i < db->n_meta; i++) {

@@ -62,7 +62,7 @@ typedef struct ctx {
     vec *out;    /* where bracket() puts marks: br or nested */
     vec dates;   /* accepted dates */
     vec persons; /* candidate persons */
-    vec places;  /* candidate places and organisations (own storage, freed per span) */
+    vec places;  /* candidate places and organisations */
     vec all;
     tk_rule_match *rms;
     size_t n_rms, cap_rms;
@@ -76,7 +76,7 @@ typedef struct ctx {
 /* Buffers reused from span to span (kept in cv->footnotes): the pass mallocs only when a
  * span is larger or busier than every span before it. */
 struct tk_inline_scratch {
-    vec br, nested, dates, persons, all;
+    vec br, nested, dates, persons, places, all;
     tk_rule_match *rms;
     size_t cap_rms;
     char *rtext;
@@ -93,6 +93,7 @@ void tk_inline_scratch_free(tk_inline_scratch *sc)
     free(sc->nested.v);
     free(sc->dates.v);
     free(sc->persons.v);
+    free(sc->places.v);
     free(sc->all.v);
     free(sc->rms);
     free(sc->rtext);
@@ -142,7 +143,7 @@ static void explain(ctx *c, size_t off, const char *rule, const char *fmt, const
     if (alen > 60)
         alen = 60;
     snprintf(buf, sizeof buf, fmt, (int)alen, a);
-    tk_diag_report(c->cv->diag, TK_NOTE, c->cv->file, l, col, rule, "%s", buf);
+    tk_msg_named(c->cv->diag, TK_NOTE, rule, c->cv->file, l, col, buf);
 }
 
 static void warn(ctx *c, size_t off, const char *rule, const char *fmt, const char *a, size_t alen)
@@ -153,7 +154,7 @@ static void warn(ctx *c, size_t off, const char *rule, const char *fmt, const ch
     if (alen > 60)
         alen = 60;
     snprintf(buf, sizeof buf, fmt, (int)alen, a);
-    tk_diag_report(c->cv->diag, TK_WARNING, c->cv->file, l, col, rule, "%s", buf);
+    tk_msg_named(c->cv->diag, TK_WARNING, rule, c->cv->file, l, col, buf);
 }
 
 /* ---- character classes (bytes of UTF-8) ---- */
@@ -1255,18 +1256,24 @@ static int reading_text(ctx *c, reading *r)
         while (mi < c->br.n && c->br.v[mi].e <= i)
             mi++;
         const mark *m = mi < c->br.n && c->br.v[mi].s <= i ? &c->br.v[mi] : NULL;
-        char ch = c->t[i];
-        if (m != NULL) {
-            if ((m->kind == MK_EXPAN || m->kind == MK_SUPPLIED) && m->ae > m->as &&
-                (i == m->as || i == m->ae - 1))
-                continue; /* drop the brackets of com[munist] */
-            if (m->container) {
-                if (i < m->cs || i >= m->ce)
-                    ch = ' ';
-            } else if (m->kind != MK_EXPAN && m->kind != MK_SUPPLIED && m->kind != MK_CHOICE &&
-                       m->kind != MK_UNCLEAR)
-                ch = ' ';
+        if (m == NULL) { /* up to the next mark (or the end) the text is copied as is */
+            size_t e = mi < c->br.n ? c->br.v[mi].s : c->len;
+            memcpy(r->text + k, c->t + i, e - i);
+            for (; i < e; i++)
+                r->map[k++] = i;
+            i--;
+            continue;
         }
+        char ch = c->t[i];
+        if ((m->kind == MK_EXPAN || m->kind == MK_SUPPLIED) && m->ae > m->as &&
+            (i == m->as || i == m->ae - 1))
+            continue; /* drop the brackets of com[munist] */
+        if (m->container) {
+            if (i < m->cs || i >= m->ce)
+                ch = ' ';
+        } else if (m->kind != MK_EXPAN && m->kind != MK_SUPPLIED && m->kind != MK_CHOICE &&
+                   m->kind != MK_UNCLEAR)
+            ch = ' ';
         r->text[k] = ch;
         r->map[k] = i;
         k++;
@@ -1292,7 +1299,7 @@ static int cmp_marks(const void *a, const void *b)
 static void set(xmlNodePtr n, const char *name, const char *value)
 {
     if (n != NULL)
-        xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
+        tk_xnew_prop(n, (const xmlChar *)name, (const xmlChar *)value);
 }
 
 /* @ref="#<prefix><id>" (truncated at 255 bytes as snprintf would): without snprintf, which
@@ -1317,7 +1324,7 @@ static void set_ref(xmlNodePtr n, const char *prefix, const char *id)
 static void set_xml_id(xmlNodePtr n, const char *id)
 {
     if (n != NULL)
-        xmlSetNsProp(n, xmlSearchNs(n->doc, n, (const xmlChar *)"xml"), (const xmlChar *)"id",
+        tk_xset_ns_prop(n, xmlSearchNs(n->doc, n, (const xmlChar *)"xml"), (const xmlChar *)"id",
                      (const xmlChar *)id);
 }
 
@@ -1756,8 +1763,9 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     c.nested = sc->nested;
     c.dates = sc->dates;
     c.persons = sc->persons;
+    c.places = sc->places;
     c.all = sc->all;
-    c.br.n = c.nested.n = c.dates.n = c.persons.n = c.all.n = 0;
+    c.br.n = c.nested.n = c.dates.n = c.persons.n = c.places.n = c.all.n = 0;
     /* the arena for rule matches: at most one per '[' or '(' */
     size_t nb = 0;
     for (const char *p = c.t; (p = memchr(p, '[', (size_t)(c.t + c.len - p))) != NULL; p++)
@@ -1791,7 +1799,10 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     c.dates.n = keep;
     for (size_t k = 0; c.explain && k < c.dates.n; k++) {
         const mark *d = &c.dates.v[k];
-        explain(&c, d->s, d->date.rule, "date '%.*s'", c.t + d->s, d->e - d->s);
+        char what[160]; /* the pattern that read it, in the text: the id is date-found */
+        snprintf(what, sizeof what, "date '%.*s' (%s)", (int)(d->e - d->s > 60 ? 60 : d->e - d->s),
+                 c.t + d->s, d->date.rule);
+        explain(&c, d->s, "date-found", "%.*s", what, strlen(what));
     }
     /* persons on the reading text */
     reading plain = {NULL, NULL, c.len};
@@ -1847,14 +1858,15 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     sc->nested = c.nested;
     sc->dates = c.dates;
     sc->persons = c.persons;
+    sc->places = c.places;
     sc->all = c.all;
-    free(c.places.v);
     sc->busy = 0;
     if (sc == &local) {
         free(local.br.v);
         free(local.nested.v);
         free(local.dates.v);
         free(local.persons.v);
+        free(local.places.v);
         free(local.all.v);
         free(local.rms);
         free(local.rtext);

@@ -58,13 +58,13 @@ char *tk_read_file(const char *path, size_t *len_out, tk_diag *d)
 
     f = is_stdin ? stdin : fopen(path, "rb");
     if (f == NULL) {
-        tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "cannot open: %s", strerror(errno));
+        TK_MSG(d, IO_OPEN, name, 0, 0, strerror(errno));
         return NULL;
     }
     if (!is_stdin) {
         struct stat st;
         if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-            tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "is a directory");
+            TK_MSG(d, IO_IS_DIR, name, 0, 0);
             fclose(f);
             return NULL;
         }
@@ -81,8 +81,7 @@ char *tk_read_file(const char *path, size_t *len_out, tk_diag *d)
         len += n;
         if (n == 0 || len + 1 < cap) {
             if (ferror(f)) {
-                tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "read error: %s",
-                               strerror(errno));
+                TK_MSG(d, IO_READ, name, 0, 0, strerror(errno));
                 free(buf);
                 buf = NULL;
                 goto out;
@@ -105,7 +104,7 @@ char *tk_read_file(const char *path, size_t *len_out, tk_diag *d)
     goto out;
 nomem:
     buf = NULL;
-    tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "out of memory");
+    TK_MSG(d, OOM, name, 0, 0);
 out:
     if (f != NULL && !is_stdin)
         fclose(f);
@@ -571,13 +570,12 @@ int tk_write_file_atomic(const char *path, const void *data, size_t len, const c
     }
     int kind = resolve_output(path, real, sizeof real, &st, &fd);
     if (kind < 0) {
-        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "cannot write: %s", strerror(errno));
+        TK_MSG(d, IO_WRITE, path, 0, 0, strerror(errno));
         return -1;
     }
     if (protect != NULL && strcmp(protect, "-") != 0 && kind != OUT_DESCRIPTOR &&
         same_file(real, protect)) {
-        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io",
-                       "refusing to overwrite the input file");
+        TK_MSG(d, IO_OVERWRITE, path, 0, 0);
         return -1;
     }
     switch ((out_kind)kind) {
@@ -588,8 +586,7 @@ int tk_write_file_atomic(const char *path, const void *data, size_t len, const c
     if (rc == 0)
         return 0;
 write_error:
-    tk_diag_report(d, TK_SYSTEM, strcmp(path, "-") == 0 ? "<stdout>" : path, 0, 0, "io",
-                   "cannot write: %s", strerror(errno));
+    TK_MSG(d, IO_WRITE, strcmp(path, "-") == 0 ? "<stdout>" : path, 0, 0, strerror(errno));
     return -1;
 }
 
@@ -644,14 +641,13 @@ tk_outdir *tk_outdir_open(const char *dir, int force, tk_diag *d)
     struct stat st;
     char sub[NAME_MAX + 1];
     if (o == NULL) {
-        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, dir, 0, 0);
         return NULL;
     }
     o->mode = 0777 & ~current_umask();
     if (stat(dir, &st) != 0) {
         if (errno != ENOENT || lstat(dir, &st) == 0) { /* not a dangling symlink either */
-            tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "cannot use as a directory: %s",
-                           strerror(errno));
+            TK_MSG(d, IO_OUTDIR, dir, 0, 0, strerror(errno));
             goto fail;
         }
         snprintf(o->target, sizeof o->target, "%s", dir);
@@ -661,31 +657,26 @@ tk_outdir *tk_outdir_open(const char *dir, int force, tk_diag *d)
         return o;
     }
     if (!S_ISDIR(st.st_mode)) {
-        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "not a directory");
+        TK_MSG(d, IO_NOT_DIR, dir, 0, 0);
         goto fail;
     }
     if (realpath(dir, o->target) == NULL) {
-        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "cannot resolve: %s", strerror(errno));
+        TK_MSG(d, IO_RESOLVE, dir, 0, 0, strerror(errno));
         goto fail;
     }
     o->exists = 1;
     o->mode = st.st_mode & 07777;
     int full = each_entry(o->target, any_entry, NULL);
     if (full < 0) {
-        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "cannot read: %s", strerror(errno));
+        TK_MSG(d, IO_READDIR, dir, 0, 0, strerror(errno));
         goto fail;
     }
     if (full && !force) {
-        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io",
-                       "the directory is not empty: its files would mix with the new ones "
-                       "(--force replaces its contents)");
+        TK_MSG(d, IO_OUTDIR_FULL, dir, 0, 0);
         goto fail;
     }
     if (full && each_entry(o->target, subdirectory, sub) == 1) {
-        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io",
-                       "the directory holds a subdirectory ('%s'): not replaced, even with "
-                       "--force",
-                       sub);
+        TK_MSG(d, IO_OUTDIR_SUBDIR, dir, 0, 0, sub);
         goto fail;
     }
     return o;
@@ -703,7 +694,7 @@ static const char *tk_outdir_staging(tk_outdir *o, tk_diag *d)
     sigset_t old;
     if ((size_t)snprintf(o->staging, sizeof o->staging, "%s.tmpXXXXXX", o->target) >=
         sizeof o->staging) {
-        tk_diag_report(d, TK_SYSTEM, o->target, 0, 0, "io", "path too long");
+        TK_MSG(d, IO_PATH_LONG, o->target, 0, 0);
         return NULL;
     }
     mask_cleanup_signals(1, &old);
@@ -716,8 +707,7 @@ static const char *tk_outdir_staging(tk_outdir *o, tk_diag *d)
     }
     mask_cleanup_signals(0, &old);
     if (!made) {
-        tk_diag_report(d, TK_SYSTEM, o->target, 0, 0, "io", "cannot create a directory beside it: %s",
-                       strerror(saved));
+        TK_MSG(d, IO_MKDIR, o->target, 0, 0, strerror(saved));
         return NULL;
     }
     return o->staging;
@@ -732,7 +722,7 @@ int tk_outdir_write(tk_outdir *o, const char *name, const void *data, size_t len
         return -1;
     if ((size_t)snprintf(path, sizeof path, "%s/%s", o->staging, name) >= sizeof path ||
         strchr(name, '/') != NULL) {
-        tk_diag_report(d, TK_SYSTEM, o->target, 0, 0, "io", "bad file name '%s'", name);
+        TK_MSG(d, IO_NAME, o->target, 0, 0, name);
         return -1;
     }
     char *copy = strdup(path);
@@ -744,7 +734,7 @@ int tk_outdir_write(tk_outdir *o, const char *name, const void *data, size_t len
     mask_cleanup_signals(0, &old);
     if (!grown) {
         free(copy);
-        tk_diag_report(d, TK_SYSTEM, o->target, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, o->target, 0, 0);
         return -1;
     }
     return tk_write_file_atomic(path, data, len, protect, d);
@@ -783,8 +773,7 @@ int tk_outdir_commit(tk_outdir *o, tk_diag *d)
     }
     return 0;
 fail:
-    tk_diag_report(d, TK_SYSTEM, o->target, 0, 0, "io", "cannot move the new files into place: %s",
-                   strerror(errno));
+    TK_MSG(d, IO_RENAME, o->target, 0, 0, strerror(errno));
     return -1;
 }
 

@@ -50,7 +50,7 @@ tk_diag *tk_cli_diag(void)
         fputs("teikit: out of memory\n", stderr);
         exit(2);
     }
-    tk_diag_set_sink(d, tk_diag_sink_gcc, stderr);
+    tk_diag_set_sink(d, cli_sink, stderr);
     return d;
 }
 

@@ -72,6 +72,7 @@ struct tk_persons {
     trie_node *t;
     size_t nt, tcap;
     int root_tab[256];
+    int roots_not_upper;    /* forms start with a byte other than A-Z (see tk_persons_scan) */
     hmap forms;             /* lower-cased name forms and labels -> person */
     hmap ids;               /* ids -> person */
     unsigned gen;
@@ -311,6 +312,7 @@ static int trie_insert(tk_persons *p, const char *name, int who)
         if (node < 0)
             return -1;
         p->root_tab[*s] = node;
+        p->roots_not_upper += !(*s >= 'A' && *s <= 'Z');
     }
     for (s++; *s; s++) {
         int c = p->t[node].child;
@@ -351,13 +353,11 @@ static void collect_persons(tk_persons *p, xmlNodePtr n, const char *path, tk_di
             char *id = NULL;
             unsigned line = (unsigned)xmlGetLineNo(n);
             if (!xml_id_of(n, &id)) {
-                tk_diag_report(d, TK_WARNING, path, line, 0, "persons",
-                               "person without xml:id ignored");
+                TK_MSG(d, PERSONS_NO_ID, path, line, 0);
                 continue;
             }
             if (hmap_get(&p->ids, id) >= 0) {
-                tk_diag_report(d, TK_ERROR, path, line, 0, "persons",
-                               "duplicate person id '%s'", id);
+                TK_MSG(d, PERSONS_DUP_ID, path, line, 0, id);
                 (*errors)++;
                 xmlFree(id);
                 continue;
@@ -398,9 +398,7 @@ static void collect_persons(tk_persons *p, xmlNodePtr n, const char *path, tk_di
                 xmlFree(val);
             }
             if (p->v[who].n_names == 0)
-                tk_diag_report(d, TK_WARNING, path, line, 0, "persons",
-                               "person '%s' has no persName: it cannot be matched",
-                               p->v[who].id);
+                TK_MSG(d, PERSONS_NO_NAME, path, line, 0, p->v[who].id);
             continue;
         }
         collect_persons(p, n->children, path, d, errors, non_tei);
@@ -414,7 +412,7 @@ tk_persons *tk_persons_new(const char *path, tk_diag *d)
         return p;
     FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
     if (f == NULL && strcmp(path, "-") != 0) {
-        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "cannot open: %s", strerror(errno));
+        TK_MSG(d, IO_OPEN, path, 0, 0, strerror(errno));
         tk_persons_free(p);
         return NULL;
     }
@@ -422,8 +420,7 @@ tk_persons *tk_persons_new(const char *path, tk_diag *d)
         fclose(f);
     xmlDocPtr doc = tk_xml_read_file(path, 0, d);
     if (doc == NULL) {
-        tk_diag_report(d, TK_ERROR, path, 0, 0, "persons",
-                       "cannot read the personography (see the messages above)");
+        TK_MSG(d, PERSONS_UNREADABLE, path, 0, 0);
         tk_persons_free(p);
         return NULL;
     }
@@ -431,10 +428,7 @@ tk_persons *tk_persons_new(const char *path, tk_diag *d)
     collect_persons(p, xmlDocGetRootElement(doc), path, d, &errors, &non_tei);
     xmlFreeDoc(doc);
     if (errors == 0 && p->n == 0) {
-        tk_diag_report(d, TK_ERROR, path, 0, 0, "persons",
-                       "no person elements found%s (expected TEI listPerson/person[@xml:id] "
-                       "with persName)",
-                       non_tei ? " in the TEI namespace" : "");
+        TK_MSG(d, PERSONS_NONE, path, 0, 0, non_tei ? " in the TEI namespace" : "");
         errors++;
     }
     if (errors > 0) {
@@ -1027,12 +1021,12 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
     const unsigned char *t = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        while (i < n && !(t[i] >= 'A' && t[i] <= 'Z')) /* to the next capital letter */
-            i++;
+        i = tk_next_upper(t, i, n); /* to the next capital letter */
         if (i >= n)
             break;
         if (i > 0 && is_word_byte(t[i - 1])) { /* inside a word ("McCarthy", "USA") */
-            i++;
+            while (i < n && is_word_byte(t[i]))
+                i++;
             continue;
         }
         cand c;
@@ -1383,6 +1377,21 @@ static int same_given(const tk_persons *p, const char *a, const char *b)
     return hmap_get(&p->nicks, key) >= 0;
 }
 
+/* Is g one side of a nickname pair (a short form, or a full name that has one)? When not,
+ * same_given(g, h) is a plain case-insensitive comparison. */
+static int has_nick(const tk_persons *p, const char *g)
+{
+    char lo[64];
+    size_t n = strlen(g);
+    if (word_bits(p, g, n) & W_NICK)
+        return 1;
+    if (n >= sizeof lo)
+        return 0;
+    for (size_t i = 0; i <= n; i++)
+        lo[i] = (char)tolower((unsigned char)g[i]);
+    return hmap_get(&p->nick_fulls, lo) >= 0;
+}
+
 /* Can candidate c name person q? Given names equal when both have one, initials agree,
  * and a woman's title only joins a woman (Madame Mao is not Mao Zedong; Mrs. Doe is not
  * Mr. Doe). */
@@ -1519,9 +1528,7 @@ static int resolve(tk_persons *p, const cand *c, tk_diag *d, const char *file, i
     int n_ok = 0;
     int who = find_person(p, c, &n_ok);
     if (who >= 0 && n_ok > 1 && explain)
-        tk_diag_report(d, TK_NOTE, file, c->line, c->col, "person-uncertain",
-                       "'%s' could name %d persons with surname %s; linked to the one with "
-                       "most evidence", c->form, n_ok, c->surname);
+        TK_MSG(d, PERSON_UNCERTAIN, file, c->line, c->col, c->form, n_ok, c->surname);
     if (who >= 0 && n_ok > 1 && p->v[who].uncertain == NULL) {
         char buf[400];
         snprintf(buf, sizeof buf,
@@ -1939,15 +1946,16 @@ static void verb_pairs_twice(tk_persons *p)
 
 /* A given name in address position: the one person of the document with that given name
  * (or a short form of it: "Jim" is James Baker's) when there is one, -1 when several have
- * it, else a person of that name alone. Rare spans: the loop over the document's persons is
- * cheap. */
+ * it, else a person of that name alone. A transcript has many ("Houston,", "Roger,"). */
 static int address_person(tk_persons *p, const cand *c, tk_diag *d, const char *file,
                           int explain)
 {
-    int hit = -1, n_hit = 0;
+    int hit = -1, n_hit = 0, nick = has_nick(p, c->surname); /* else one strcasecmp each */
     for (size_t j = 0; j < p->n_doc_found; j++) {
         person *y = &p->v[p->doc_found[j]];
-        if (y->doc_weight >= ACCEPT && y->given != NULL && same_given(p, y->given, c->surname)) {
+        if (y->doc_weight >= ACCEPT && y->given != NULL &&
+            (nick ? same_given(p, y->given, c->surname)
+                  : strcasecmp(y->given, c->surname) == 0)) {
             hit = (int)p->doc_found[j];
             n_hit++;
         }
@@ -1966,6 +1974,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
     p->nt = 0;
     for (int i = 0; i < 256; i++)
         p->root_tab[i] = -1;
+    p->roots_not_upper = 0;
     p->nc = 0;
     p->n_doc_found = 0;
     hmap_free(&p->doc_labels);
@@ -1998,8 +2007,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
                 if (p->v[who[i]].doc_ev & (1u << e))
                     snprintf(why + strlen(why), sizeof why - strlen(why), "%s%s (%d)",
                              why[0] ? ", " : "", evidence[e].why, evidence[e].weight);
-            tk_diag_report(d, TK_NOTE, file, c->line, c->col, "person",
-                           "'%s' is a person (#%s): %s", c->form, p->v[who[i]].id, why);
+            TK_MSG(d, PERSON, file, c->line, c->col, c->form, p->v[who[i]].id, why);
             p->v[who[i]].doc_weight = -p->v[who[i]].doc_weight; /* said once */
         }
         if (c->ev != EV_LABEL) {
@@ -2031,11 +2039,12 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
         if (x->given != NULL && !x->surname_first &&
             (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE)) &&
             !(word_bits(p, x->given, strlen(x->given)) & W_STOP)) {
-            int unique = 1;
+            int unique = 1, nick = has_nick(p, x->given); /* else one strcasecmp a pair */
             for (size_t j = 0; j < p->n_doc_found && unique; j++) {
                 person *y = &p->v[p->doc_found[j]];
                 unique = (int)p->doc_found[j] == w || !y->accepted || y->given == NULL ||
-                         !same_given(p, y->given, x->given);
+                         !(nick ? same_given(p, y->given, x->given)
+                                : strcasecmp(y->given, x->given) == 0);
             }
             if (unique && !common_noun(p, L, db, x->given)) /* "Mark him", "Will you" */
                 add_given_forms(p, x->given, w);
@@ -2213,6 +2222,15 @@ void tk_persons_scan(tk_persons *p, const char *text, size_t len,
     if (p == NULL)
         return;
     while (i < len) {
+        if (!is_word_byte(t[i]) && p->roots_not_upper == 0) {
+            /* every form starts with a capital: only a capital after a byte outside words
+               can start one (the words between are skipped whole below) */
+            for (i = tk_next_upper(t, i + 1, len); i < len && is_word_byte(t[i - 1]);
+                 i = tk_next_upper(t, i, len))
+                while (i < len && is_word_byte(t[i])) /* the rest of a word ("USA") */
+                    i++;
+            continue;
+        }
         if (!is_word_byte(t[i]) || !boundary_before(t, i)) {
             i++;
             continue;
@@ -2307,13 +2325,13 @@ void tk_persons_draft_list(tk_persons *p, tk_conv *cv, xmlNodePtr list)
             return;
         tk_set_xml_id(el, x->id);
         if (x->role != NULL)
-            xmlSetProp(el, (const xmlChar *)"role", (const xmlChar *)x->role);
+            tk_xset_prop(el, (const xmlChar *)"role", (const xmlChar *)x->role);
         if (x->n_forms > 0) {
             for (size_t k = 0; k < x->n_forms; k++) {
                 xmlNodePtr pn = tk_el(cv, el, "persName");
                 unsigned char t = (unsigned char)x->forms[k][0];
                 if (t < sizeof type_names / sizeof *type_names && type_names[t] != NULL)
-                    xmlSetProp(pn, (const xmlChar *)"type", (const xmlChar *)type_names[t]);
+                    tk_xset_prop(pn, (const xmlChar *)"type", (const xmlChar *)type_names[t]);
                 tk_text(pn, x->forms[k] + 1, strlen(x->forms[k] + 1));
             }
         } else {
@@ -2329,13 +2347,13 @@ void tk_persons_draft_list(tk_persons *p, tk_conv *cv, xmlNodePtr list)
                 if (strncmp(x->idnos[k], authorities[a], al) == 0 && x->idnos[k][al] == '\t')
                     val = x->idnos[k] + al + 1;
             xmlNodePtr idno = tk_el(cv, el, "idno");
-            xmlSetProp(idno, (const xmlChar *)"type", (const xmlChar *)authorities[a]);
+            tk_xset_prop(idno, (const xmlChar *)"type", (const xmlChar *)authorities[a]);
             if (val[0])
                 tk_text(idno, val, strlen(val));
         }
         if (x->first != NULL) {
             xmlNodePtr note = tk_el(cv, el, "note");
-            xmlSetProp(note, (const xmlChar *)"type", (const xmlChar *)"first-occurrence");
+            tk_xset_prop(note, (const xmlChar *)"type", (const xmlChar *)"first-occurrence");
             tk_text(note, x->first, strlen(x->first));
         }
         char c[96];

@@ -1,5 +1,6 @@
-/* prune.c: RelaxNG schema analysis: element-name sets, pruning a schema to the elements a
- * document set uses (exact, fast to compile), and what each element allows (for messages). */
+/* prune.c: RelaxNG schema analysis: pruning a schema to the elements a document set uses
+ * (exact, fast to compile), and what each element allows (for messages). The name sets it
+ * works with are nameset.c's. */
 #include "validate_internal.h"
 
 #include <pthread.h>
@@ -10,98 +11,6 @@
 #include <libxml/hash.h>
 
 #define RNG_NS "http://relaxng.org/ns/structure/1.0"
-
-/* --------------------------------------------------------------- name sets ------- */
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void hash_key_collect(void *payload, void *data, const xmlChar *name)
-{
-    (void)payload;
-    tk_nameset *s = data;
-    if (s->names != NULL)
-        s->names[s->n++] = strdup((const char *)name);
-}
-
-/* Builds a sorted set from the keys of a hash table. */
-static tk_nameset *set_from_hash(xmlHashTablePtr h)
-{
-    tk_nameset *s = calloc(1, sizeof *s);
-    if (s == NULL)
-        return NULL;
-    int size = xmlHashSize(h);
-    s->names = calloc(size > 0 ? (size_t)size : 1, sizeof *s->names);
-    if (s->names == NULL) {
-        free(s);
-        return NULL;
-    }
-    xmlHashScan(h, hash_key_collect, s);
-    for (size_t i = 0; i < s->n; i++)
-        if (s->names[i] == NULL) {
-            tk_nameset_free(s);
-            return NULL;
-        }
-    qsort(s->names, s->n, sizeof *s->names, cmp_str);
-    return s;
-}
-
-static void add_doc_names(xmlNodePtr n, xmlHashTablePtr h, char *buf, size_t size)
-{
-    for (; n != NULL; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        const char *ns = n->ns != NULL && n->ns->href != NULL ? (const char *)n->ns->href : "";
-        snprintf(buf, size, "%s %s", ns, (const char *)n->name);
-        if (xmlHashLookup(h, BAD_CAST buf) == NULL)
-            xmlHashAddEntry(h, BAD_CAST buf, (void *)1);
-        add_doc_names(n->children, h, buf, size);
-    }
-}
-
-tk_nameset *tk_nameset_of_doc(xmlDocPtr doc)
-{
-    char buf[1024];
-    xmlHashTablePtr h = xmlHashCreate(64);
-    if (h == NULL)
-        return NULL;
-    add_doc_names(doc->children, h, buf, sizeof buf);
-    tk_nameset *s = set_from_hash(h);
-    xmlHashFree(h, NULL);
-    return s;
-}
-
-int tk_nameset_has(const tk_nameset *s, const char *ns, const char *local)
-{
-    char buf[1024];
-    snprintf(buf, sizeof buf, "%s %s", ns, local);
-    const char *key = buf;
-    return s != NULL && bsearch(&key, s->names, s->n, sizeof *s->names, cmp_str) != NULL;
-}
-
-int tk_nameset_subset(const tk_nameset *sub, const tk_nameset *super)
-{
-    size_t j = 0;
-    for (size_t i = 0; i < sub->n; i++) {
-        while (j < super->n && strcmp(super->names[j], sub->names[i]) < 0)
-            j++;
-        if (j == super->n || strcmp(super->names[j], sub->names[i]) != 0)
-            return 0;
-    }
-    return 1;
-}
-
-void tk_nameset_free(tk_nameset *s)
-{
-    if (s == NULL)
-        return;
-    for (size_t i = 0; i < s->n; i++)
-        free(s->names[i]);
-    free(s->names);
-    free(s);
-}
 
 /* ------------------------------------------------------------ RNG helpers ------- */
 
@@ -436,25 +345,19 @@ int tk_rng_check(xmlDocPtr rng, const char *path, tk_diag *d)
     struct rng_check c = {grammar_new(rng), tk_prune_possible(rng), NULL, NULL};
     int rc = -1;
     if (c.g == NULL) {
-        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, path, 0, 0);
         goto out;
     }
     /* start and every define, reachable or not: libxml2 compiles them all */
     xmlNodePtr root = xmlDocGetRootElement(rng);
     chain_walk(&c, is_rng(root, "grammar") ? root->children : root, 0);
     if (c.deepest != NULL) {
-        tk_diag_report(d, TK_SYSTEM, path, (unsigned)xmlGetLineNo(c.deepest), 0, "schema",
-                       "schema refused: its references nest more than %d levels deep "
-                       "(libxml2 would run out of stack compiling it)",
-                       TK_RNG_MAX_DEPTH);
+        TK_MSG(d, SCHEMA_DEEP, path, (unsigned)xmlGetLineNo(c.deepest), 0, TK_RNG_MAX_DEPTH);
         goto out;
     }
     if (c.dangling != NULL) {
         xmlChar *name = xmlGetNoNsProp(c.dangling, BAD_CAST "name");
-        tk_diag_report(d, TK_SYSTEM, path, (unsigned)xmlGetLineNo(c.dangling), 0, "schema",
-                       "schema does not compile: reference to \"%s\", which no define "
-                       "names",
-                       name != NULL ? (const char *)name : "");
+        TK_MSG(d, SCHEMA_REF, path, (unsigned)xmlGetLineNo(c.dangling), 0, name != NULL ? (const char *)name : "");
         xmlFree(name);
         goto out;
     }
@@ -1213,7 +1116,7 @@ int tk_rng_info_expected(const tk_rng_info *info, const char *ns, const char *lo
     struct einfo *e = lookup(info, ns, local);
     if (e == NULL)
         return 0;
-    tk_nameset *s = set_from_hash(kind == 0 ? e->children : e->attrs);
+    tk_nameset *s = tk_nameset_of_hash(kind == 0 ? e->children : e->attrs);
     if (s == NULL)
         return 0;
     /* sort by local name for reading */
@@ -1228,7 +1131,7 @@ int tk_rng_info_expected(const tk_rng_info *info, const char *ns, const char *lo
             memmove(s->names[i], sp + 1, strlen(sp + 1) + 1);
         }
     }
-    qsort(s->names, s->n, sizeof *s->names, cmp_str);
+    tk_nameset_sort(s);
     size_t len = 0;
     int shown = 0;
     if (kind == 0 && e->text) {
@@ -1468,7 +1371,7 @@ static void format_names(xmlHashTablePtr h, char *buf, size_t size)
 {
     enum { SHOWN = 8 };
     buf[0] = '\0';
-    tk_nameset *s = set_from_hash(h);
+    tk_nameset *s = tk_nameset_of_hash(h);
     if (s == NULL)
         return;
     for (size_t i = 0; i < s->n; i++) {
@@ -1476,7 +1379,7 @@ static void format_names(xmlHashTablePtr h, char *buf, size_t size)
         if (sp != NULL)
             memmove(s->names[i], sp + 1, strlen(sp + 1) + 1);
     }
-    qsort(s->names, s->n, sizeof *s->names, cmp_str);
+    tk_nameset_sort(s);
     size_t len = 0, i = 0;
     for (; i < s->n && i < SHOWN && len < size; i++)
         len += (size_t)snprintf(buf + len, size - len, "%s\"%s\"", i ? ", " : "", s->names[i]);

@@ -74,7 +74,7 @@ static char *convert_encoding(const char *data, size_t len, const char *enc, con
 {
     iconv_t cd = iconv_open("UTF-8", enc);
     if (cd == (iconv_t)-1) {
-        tk_diag_report(d, TK_SYSTEM, file, 0, 0, "encoding", "unknown encoding '%s'", enc);
+        TK_MSG(d, ENCODING_UNKNOWN, file, 0, 0, enc);
         return NULL;
     }
     size_t cap = len * 2 + 16, used = 0;
@@ -94,7 +94,7 @@ static char *convert_encoding(const char *data, size_t len, const char *enc, con
             break;
         }
         if (errno == E2BIG) {
-            char *g = realloc(out, cap * 2);
+            char *g = tk_xrealloc(out, cap * 2);
             if (g == NULL) {
                 free(out);
                 out = NULL;
@@ -110,17 +110,14 @@ static char *convert_encoding(const char *data, size_t len, const char *enc, con
         for (long i = 0; i < at; i++)
             if (data[i] == '\n')
                 line++;
-        tk_diag_report_at(d, TK_ERROR, file, line, 0, at, "encoding",
-                          "byte offset %ld: %s in %s input", at,
-                          errno == EINVAL ? "incomplete character at end" : "invalid byte",
-                          enc);
+        TK_MSG_AT(d, ENCODING, at, file, line, 0, at, errno == EINVAL ? "incomplete character at end" : "invalid byte", enc);
         free(out);
         out = NULL;
         break;
     }
     iconv_close(cd);
     if (out == NULL && errno == ENOMEM)
-        tk_diag_report(d, TK_SYSTEM, file, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, file, 0, 0);
     *out_len = used;
     return out;
 }
@@ -234,7 +231,7 @@ int tk_read_lines(const char *data, size_t len, const char *encoding, const char
             out->buf = converted;
             converted = NULL;
         } else {
-            tk_diag_report(d, TK_SYSTEM, file, 0, 0, "io", "out of memory");
+            TK_MSG(d, OOM, file, 0, 0);
         }
         goto out;
     }
@@ -275,26 +272,16 @@ int tk_read_lines(const char *data, size_t len, const char *encoding, const char
         size_t k = utf8_decode(p + i, n - i, &cp);
         if (k == 0) {
             if (bad_utf8 < MAX_UTF8_REPORTS)
-                tk_diag_report_at(d, TK_ERROR, file, line_no,
-                                  tk_utf8_col((const char *)p + line_first_in,
-                                              i - line_first_in),
-                                  (long)i, "utf8",
-                                  "invalid UTF-8 byte 0x%02X (byte offset %zu); if the file "
-                                  "is in another encoding, give it with --encoding "
-                                  "(e.g. cp1252)",
-                                  p[i], i);
+                TK_MSG_AT(d, UTF8, (long)i, file, line_no, tk_utf8_col((const char *)p + line_first_in,
+                                              i - line_first_in), p[i], i);
             else if (bad_utf8 == MAX_UTF8_REPORTS)
-                tk_diag_report(d, TK_ERROR, file, line_no, 0, "utf8",
-                               "more invalid UTF-8 not reported");
+                TK_MSG(d, UTF8_MORE, file, line_no, 0);
             bad_utf8++;
             i++;
             continue;
         }
         if (!xml_char_ok(cp)) {
-            tk_diag_report_at(d, TK_WARNING, file, line_no,
-                              tk_utf8_col((const char *)p + line_first_in, i - line_first_in),
-                              (long)i, "xml-char",
-                              "character U+%04lX is not allowed in XML: dropped", cp);
+            TK_MSG_AT(d, XML_CHAR, (long)i, file, line_no, tk_utf8_col((const char *)p + line_first_in, i - line_first_in), cp);
             i += k;
             continue;
         }
@@ -308,7 +295,7 @@ int tk_read_lines(const char *data, size_t len, const char *encoding, const char
     rc = 0;
     goto out;
 nomem:
-    tk_diag_report(d, TK_SYSTEM, file, 0, 0, "io", "out of memory");
+    TK_MSG(d, OOM, file, 0, 0);
 fail:
     tk_lines_free(out);
 out:

@@ -152,8 +152,8 @@ static void message_line(struct run *run, char *line)
         run->have_loc = 0;
         if (run->loc_sev == TK_ERROR)
             run->errors++;
-        tk_diag_report(run->diag, run->loc_sev, run->loc_file[0] ? run->loc_file : run->input,
-                       run->loc_line, 0, "xslt", "%s", line);
+        TK_MSG_SEV(run->diag, XSLT, run->loc_sev, run->loc_file[0] ? run->loc_file : run->input,
+                   run->loc_line, 0, line);
         return;
     }
     const char *file = NULL;
@@ -163,12 +163,12 @@ static void message_line(struct run *run, char *line)
         /* xsl:message */
         if (terminate)
             run->errors++;
-        tk_diag_report(run->diag, terminate ? TK_ERROR : TK_WARNING,
-                       file != NULL ? file : run->input, lno, 0, "xsl-message", "%s", line);
+        TK_MSG_SEV(run->diag, XSL_MESSAGE, terminate ? TK_ERROR : TK_WARNING,
+                   file != NULL ? file : run->input, lno, 0, line);
         return;
     }
     run->errors++;
-    tk_diag_report(run->diag, TK_ERROR, run->input, 0, 0, "xslt", "%s", line);
+    TK_MSG(run->diag, XSLT, run->input, 0, 0, line);
 }
 
 /* Reports the line collected in run->buf (ending a cut one with "..." at a character
@@ -261,8 +261,8 @@ static void xml_error(void *user, xmlErrorPtr e)
     tk_severity sev = e->level == XML_ERR_WARNING ? TK_WARNING : TK_ERROR;
     if (sev == TK_ERROR)
         run->errors++;
-    tk_diag_report(run->diag, sev, e->file != NULL ? e->file : run->input, (unsigned)e->line,
-                   (unsigned)e->int2, "xml", "%s", msg);
+    TK_MSG_SEV(run->diag, XML, sev, e->file != NULL ? e->file : run->input, (unsigned)e->line,
+               (unsigned)e->int2, msg);
 }
 
 /* ------------------------------------------------------------------ security --------- */
@@ -316,8 +316,7 @@ static int check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tctxt,
         if (strncmp(path, "localhost/", 10) == 0)
             path += 9;
     } else if (strstr(path, "://") != NULL) {
-        tk_diag_report(run->diag, TK_ERROR, file, line, 0, "xslt-security",
-                       "the stylesheet may not read '%s': network access is disabled", value);
+        TK_MSG(run->diag, XSLT_READ_NETWORK, file, line, 0, value);
         run->errors++;
         return 0;
     }
@@ -330,14 +329,9 @@ static int check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tctxt,
         for (char **d = run->r->read_dirs; !ok && d != NULL && *d != NULL; d++)
             ok = under(real, *d);
         if (!ok)
-            tk_diag_report(run->diag, TK_ERROR, file, line, 0, "xslt-security",
-                           "the stylesheet may not read '%s' for %s: outside the input's "
-                           "directory (allow it with --allow-read DIR)",
-                           value, run->input);
+            TK_MSG(run->diag, XSLT_READ_OUTSIDE, file, line, 0, value, run->input);
     } else {
-        tk_diag_report(run->diag, TK_ERROR, file, line, 0, "xslt-security",
-                       "the stylesheet cannot read '%s' for %s: no such file", value,
-                       run->input);
+        TK_MSG(run->diag, XSLT_READ_MISSING, file, line, 0, value, run->input);
     }
     if (!ok)
         run->errors++;
@@ -728,16 +722,13 @@ static int is_param_name(const char *s, size_t n)
 static int css_is_safe(tk_render *r, const char *css)
 {
     if (!xmlCheckUTF8((const xmlChar *)css)) {
-        tk_diag_report(r->diag, TK_SYSTEM, NULL, 0, 0, "usage",
-                       "the css parameter is not valid UTF-8");
+        TK_MSG(r->diag, PARAM_CSS_UTF8, NULL, 0, 0);
         return 0;
     }
     for (const unsigned char *c = (const unsigned char *)css; *c; c++) {
         if (*c == '<' || (*c < 0x20 && *c != '\t' && *c != '\n' && *c != '\r' && *c != '\f') ||
             *c == 0x7f) {
-            tk_diag_report(r->diag, TK_SYSTEM, NULL, 0, 0, "usage",
-                           "the css parameter may not hold '<' or control characters (it goes "
-                           "into the page's <style> element; write a literal '<' as \\3c)");
+            TK_MSG(r->diag, PARAM_CSS, NULL, 0, 0);
             return 0;
         }
     }
@@ -761,8 +752,7 @@ static int set_options(tk_render *r, const tk_render_opts *o)
     for (const char *const *p = o->params; p != NULL && *p != NULL; p++) {
         const char *eq = strchr(*p, '=');
         if (eq == NULL || !is_param_name(*p, (size_t)(eq - *p))) {
-            tk_diag_report(r->diag, TK_SYSTEM, NULL, 0, 0, "usage",
-                           "bad stylesheet parameter '%s' (expected NAME=VALUE)", *p);
+            TK_MSG(r->diag, PARAM, NULL, 0, 0, *p);
             return -1;
         }
         if (eq - *p == 3 && strncmp(*p, "css", 3) == 0 && !css_is_safe(r, eq + 1))
@@ -774,7 +764,7 @@ static int set_options(tk_render *r, const tk_render_opts *o)
     for (const char *const *p = o->read_dirs; p != NULL && *p != NULL; p++) {
         char real[PATH_MAX];
         if (realpath(*p, real) == NULL) {
-            tk_diag_report(r->diag, TK_SYSTEM, *p, 0, 0, "io", "no such directory");
+            TK_MSG(r->diag, IO_NO_DIR, *p, 0, 0);
             return -1;
         }
         if ((r->read_dirs[k++] = strdup(real)) == NULL)
@@ -782,7 +772,7 @@ static int set_options(tk_render *r, const tk_render_opts *o)
     }
     return 0;
 nomem:
-    tk_diag_report(r->diag, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+    TK_MSG(r->diag, OOM, NULL, 0, 0);
     return -1;
 }
 
@@ -794,20 +784,19 @@ tk_render *tk_render_new(const tk_render_opts *opts, tk_diag *d)
     xmlDocPtr sheet = NULL;
     struct run run;
     if (r == NULL) {
-        tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, NULL, 0, 0);
         return NULL;
     }
     r->diag = d;
     r->xinclude = o->xinclude;
     pthread_once(&init_once, init_libxslt);
     if ((unsigned)o->to >= TK_RENDER_FORMAT_COUNT) {
-        tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "usage", "unknown output format");
+        TK_MSG(d, RENDER_FORMAT, NULL, 0, 0);
         goto fail;
     }
     if (o->view != NULL && strcmp(o->view, "diplomatic") != 0 &&
         strcmp(o->view, "normalized") != 0) {
-        tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "usage",
-                       "unknown view '%s' (diplomatic or normalized)", o->view);
+        TK_MSG(d, RENDER_VIEW, NULL, 0, 0, o->view);
         goto fail;
     }
     if (set_options(r, o) < 0)
@@ -828,7 +817,7 @@ tk_render *tk_render_new(const tk_render_opts *opts, tk_diag *d)
             snprintf(r->sheet_path, n, "%s/%s", dir, builtin_sheets[o->to]);
     }
     if (r->sheet_path == NULL) {
-        tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, NULL, 0, 0);
         goto fail;
     }
     char sd[PATH_MAX];
@@ -852,14 +841,13 @@ tk_render *tk_render_new(const tk_render_opts *opts, tk_diag *d)
     if (r->style == NULL) {
         xmlFreeDoc(sheet);
         if (run.errors == 0)
-            tk_diag_report(d, TK_ERROR, r->sheet_path, 0, 0, "xslt", "not an XSLT stylesheet");
+            TK_MSG(d, XSLT_NOT_SHEET, r->sheet_path, 0, 0);
         goto fail;
     }
     sheet = NULL; /* owned by the stylesheet now */
     if (r->style->errors > 0 || run.errors > 0) {
         if (run.errors == 0)
-            tk_diag_report(d, TK_ERROR, r->sheet_path, 0, 0, "xslt",
-                           "the stylesheet has errors");
+            TK_MSG(d, XSLT_SHEET_ERRORS, r->sheet_path, 0, 0);
         goto fail;
     }
     return r;
@@ -957,7 +945,7 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
     sec = new_security();
     run->ext = tk_render_ext_new(run->diag, run->input, run->input_dir);
     if (tctxt == NULL || sec == NULL || run->ext == NULL) {
-        tk_diag_report(run->diag, TK_SYSTEM, run->input, 0, 0, "io", "out of memory");
+        TK_MSG(run->diag, OOM, run->input, 0, 0);
         goto out;
     }
     run->tctxt = tctxt;
@@ -978,25 +966,22 @@ static int transform(struct run *run, xmlDocPtr doc, char **out, size_t *len)
         xsltQuoteUserParams(tctxt, (const char **)r->params) != 0) {
         flush_messages(run);
         if (run->errors == 0)
-            tk_diag_report(run->diag, TK_ERROR, run->input, 0, 0, "xslt",
-                           "cannot set the stylesheet parameters");
+            TK_MSG(run->diag, XSLT_PARAMS, run->input, 0, 0);
         goto out;
     }
     res = xsltApplyStylesheetUser(r->style, doc, NULL, NULL, NULL, tctxt);
     flush_messages(run);
     if (tctxt->state == XSLT_STATE_STOPPED && run->errors == 0) {
         run->errors++;
-        tk_diag_report(run->diag, TK_ERROR, run->input, 0, 0, "xslt",
-                       "the stylesheet stopped the transformation");
+        TK_MSG(run->diag, XSLT_STOPPED, run->input, 0, 0);
     }
     if (res == NULL || run->errors > 0 || tctxt->state != XSLT_STATE_OK) {
         if (run->errors == 0)
-            tk_diag_report(run->diag, TK_ERROR, run->input, 0, 0, "xslt",
-                           "the transformation failed");
+            TK_MSG(run->diag, XSLT_FAILED, run->input, 0, 0);
         goto out;
     }
     if (save_result(res, r->style, out, len) != 0) {
-        tk_diag_report(run->diag, TK_SYSTEM, run->input, 0, 0, "io", "out of memory");
+        TK_MSG(run->diag, OOM, run->input, 0, 0);
         goto out;
     }
     rc = 0;
@@ -1036,10 +1021,7 @@ int tk_render_doc(tk_render *r, xmlDocPtr doc, const char *name, char **out, siz
                        strcmp((const char *)root->ns->href, TK_TEI_NS) != 0 ||
                        (strcmp((const char *)root->name, "TEI") != 0 &&
                         strcmp((const char *)root->name, "teiCorpus") != 0)))
-        tk_diag_report(r->diag, TK_WARNING, run.input, root != NULL ? (unsigned)root->line : 0,
-                       0, "not-tei", "not a TEI document (the root is \"%s\", not TEI or "
-                       "teiCorpus in the TEI namespace): the output will be mostly empty",
-                       root != NULL ? (const char *)root->name : "");
+        TK_MSG(r->diag, NOT_TEI, run.input, root != NULL ? (unsigned)root->line : 0, 0, root != NULL ? (const char *)root->name : "");
     return transform(&run, doc, out, len);
 }
 

@@ -78,9 +78,7 @@ void tk_render_ext_free(tk_render_ext *x)
     if (x == NULL)
         return;
     if (x->more > 0)
-        tk_diag_report(x->diag, TK_WARNING, x->input, 0, 0, "id-ref",
-                       "%ld more pointers name nothing in this document (rendered as plain text)",
-                       x->more);
+        TK_MSG(x->diag, ID_REF_MORE, x->input, 0, 0, x->more);
     if (x->groups != NULL)
         xmlHashFree(x->groups, group_free);
     if (x->indexes != NULL)
@@ -416,9 +414,7 @@ static void unresolved(tk_render_ext *x, xmlNodePtr node, const char *tok)
     x->warned[x->n_warned++] = copy;
     const char *file = node->doc != NULL && node->doc->URL != NULL ? (const char *)node->doc->URL
                                                                    : x->input;
-    tk_diag_report(x->diag, TK_WARNING, file, (unsigned)xmlGetLineNo(node), 0, "id-ref",
-                   "@ref points to \"%s\", which no xml:id in this document defines "
-                   "(rendered as plain text)", tok);
+    TK_MSG(x->diag, ID_REF_RENDER, file, (unsigned)xmlGetLineNo(node), 0, tok);
 }
 
 /* tk:person(NODE): the xml:id of the first person of the personography (tei:person) that

@@ -157,6 +157,10 @@ struct tk_rules {
     int play;        /* the document is a play: rules flagged `play` apply */
     char **words[TK_WORDS_COUNT]; /* label-role, label-not, stage-cue phrases (speakers.c) */
     size_t n_words[TK_WORDS_COUNT];
+    /* the rules that may match an inner text starting with byte b, in order:
+       by_first[first[b]..first[b + 1]) (b = 256: an empty inner text); NULL: try all */
+    unsigned *by_first;
+    size_t first[258];
 };
 
 /* Directives of a rules file that extend the speaker-label word tables (speakers.c). */
@@ -218,12 +222,13 @@ void tk_rules_free(tk_rules *r)
         free(r->words[k]);
     }
     free(r->v);
+    free(r->by_first);
     free(r);
 }
 
 static char *dupn(const char *s, size_t n)
 {
-    char *d = malloc(n + 1);
+    char *d = tk_xmalloc(n + 1);
     if (d != NULL) {
         memcpy(d, s, n);
         d[n] = '\0';
@@ -274,7 +279,7 @@ static const char *parse_encoding(const char *p, const char *end, tk_rule *r)
         return "element not allowed in a rule (see docs/rules.md)";
     r->element = dupn(p, nl);
     size_t na = 0;
-    r->attrs = calloc(1, sizeof(char *));
+    r->attrs = tk_xcalloc(1, sizeof(char *));
     if (r->element == NULL || r->attrs == NULL)
         return "out of memory";
     for (p = skip_ws(e, end); p < end; p = skip_ws(p, end)) {
@@ -316,7 +321,7 @@ static const char *parse_encoding(const char *p, const char *end, tk_rule *r)
         }
         if (eq == p)
             return "attribute without name";
-        char **na2 = realloc(r->attrs, (na + 3) * sizeof(char *));
+        char **na2 = tk_xrealloc(r->attrs, (na + 3) * sizeof(char *));
         if (na2 == NULL)
             return "out of memory";
         r->attrs = na2;
@@ -417,7 +422,7 @@ static int push_rule(tk_rules *rs, tk_rule *r)
 {
     if (rs->n == rs->cap) {
         size_t nc = rs->cap ? rs->cap * 2 : 128;
-        tk_rule *nv = realloc(rs->v, nc * sizeof *nv);
+        tk_rule *nv = tk_xrealloc(rs->v, nc * sizeof *nv);
         if (nv == NULL)
             return -1;
         rs->v = nv;
@@ -448,7 +453,7 @@ static int add_word(tk_rules *rs, int k, const char *s, const char *end)
         end--;
     if (end == s)
         return -1;
-    char **g = realloc(rs->words[k], (rs->n_words[k] + 1) * sizeof *g);
+    char **g = tk_xrealloc(rs->words[k], (rs->n_words[k] + 1) * sizeof *g);
     if (g == NULL)
         return -1;
     rs->words[k] = g;
@@ -478,8 +483,7 @@ static int load_file(tk_rules *rs, const char *path, tk_diag *d)
             int wk = word_directive(s, p + n);
             if (wk >= 0) {
                 if (add_word(rs, wk, s + strlen(word_directives[wk]), p + n) != 0) {
-                    tk_diag_report(d, TK_ERROR, path, lineno, (unsigned)(s - p) + 1, "rules",
-                                   "%s needs a word or phrase", word_directives[wk]);
+                    TK_MSG(d, RULES_NO_WORD, path, lineno, (unsigned)(s - p) + 1, word_directives[wk]);
                     status = -1;
                 }
             } else if ((size_t)(p + n - s) > 10 && memcmp(s, "date-order", 10) == 0) {
@@ -487,8 +491,7 @@ static int load_file(tk_rules *rs, const char *path, tk_diag *d)
                 if (p + n - v == 3 && (memcmp(v, "dmy", 3) == 0 || memcmp(v, "mdy", 3) == 0))
                     rs->date_order = v[0] == 'm' ? TK_DATE_MDY : TK_DATE_DMY;
                 else {
-                    tk_diag_report(d, TK_ERROR, path, lineno, (unsigned)(v - p) + 1, "rules",
-                                   "date-order must be 'dmy' or 'mdy'");
+                    TK_MSG(d, RULES_DATE_ORDER, path, lineno, (unsigned)(v - p) + 1);
                     status = -1;
                 }
             } else {
@@ -496,14 +499,14 @@ static int load_file(tk_rules *rs, const char *path, tk_diag *d)
                 unsigned col = 1;
                 const char *msg = parse_rule(p, n, &r, &col);
                 if (msg != NULL) {
-                    tk_diag_report(d, TK_ERROR, path, lineno, col, "rules", "%s", msg);
+                    TK_MSG(d, RULES, path, lineno, col, msg);
                     rule_clear(&r);
                     status = -1;
                 } else {
                     r.origin = (int)lineno;
                     if (push_rule(rs, &r) != 0) {
                         rule_clear(&r);
-                        tk_diag_report(d, TK_SYSTEM, path, lineno, 0, "rules", "out of memory");
+                        TK_MSG(d, OOM, path, lineno, 0);
                         status = -1;
                         break;
                     }
@@ -516,9 +519,46 @@ static int load_file(tk_rules *rs, const char *path, tk_diag *d)
     return status;
 }
 
+/* Can rule ru match an inner text whose first byte is b (-1: the text is empty)? Its
+ * pattern's first character decides when it is a literal. */
+static int may_start(const tk_rule *ru, int b)
+{
+    if (ru->enc == TK_ENC_COUNT || ru->pat == NULL) /* a rule turned off */
+        return 0;
+    char c0 = ru->pat[0];
+    if (c0 == '*' || c0 == '#' || c0 == '\\')
+        return 1;
+    if (b < 0)
+        return 0;
+    int a = (unsigned char)c0;
+    return a == b ||
+           ((ru->flags & TK_RF_NOCASE) && a < 128 && b < 128 && tolower(a) == tolower(b));
+}
+
+/* Builds rs->by_first (a bracket was tried against every rule: hundreds of them). Left NULL
+ * when out of memory: tk_rules_match then tries every rule. */
+static void index_rules(tk_rules *rs)
+{
+    size_t total = 0;
+    for (int b = 0; b <= 256; b++)
+        for (size_t i = 0; i < rs->n; i++)
+            total += (size_t)may_start(&rs->v[i], b < 256 ? b : -1);
+    rs->by_first = malloc((total ? total : 1) * sizeof *rs->by_first);
+    if (rs->by_first == NULL)
+        return;
+    size_t k = 0;
+    for (int b = 0; b <= 256; b++) {
+        rs->first[b] = k;
+        for (size_t i = 0; i < rs->n; i++)
+            if (may_start(&rs->v[i], b < 256 ? b : -1))
+                rs->by_first[k++] = (unsigned)i;
+    }
+    rs->first[257] = k;
+}
+
 tk_rules *tk_rules_new(const char *path, tk_diag *d)
 {
-    tk_rules *rs = calloc(1, sizeof *rs);
+    tk_rules *rs = tk_xcalloc(1, sizeof *rs);
     if (rs == NULL)
         return NULL;
     if (path != NULL && load_file(rs, path, d) != 0)
@@ -529,8 +569,7 @@ tk_rules *tk_rules_new(const char *path, tk_diag *d)
         unsigned col;
         const char *msg = parse_rule(builtin_rules[i], strlen(builtin_rules[i]), &r, &col);
         if (msg != NULL) { /* a bug in the table above; test_rules checks every entry */
-            tk_diag_report(d, TK_SYSTEM, "<built-in rules>", (unsigned)i + 1, col, "rules",
-                           "%s", msg);
+            TK_MSG(d, RULES_BUILTIN, "<built-in rules>", (unsigned)i + 1, col, msg);
             rule_clear(&r);
             goto fail;
         }
@@ -541,6 +580,7 @@ tk_rules *tk_rules_new(const char *path, tk_diag *d)
         if (disabled || push_rule(rs, &r) != 0)
             rule_clear(&r);
     }
+    index_rules(rs);
     return rs;
 fail:
     tk_rules_free(rs);
@@ -578,7 +618,7 @@ static int glob(const char *p, const char *s, size_t n, int nocase, tk_rule_matc
     unsigned char ok_buf[4096], *ok = ok_buf;
     size_t plen = strlen(p), nt = 0;
     int rc = 0;
-    if (plen > sizeof tok_buf / sizeof *tok_buf && (tok = malloc(plen * sizeof *tok)) == NULL)
+    if (plen > sizeof tok_buf / sizeof *tok_buf && (tok = tk_xmalloc(plen * sizeof *tok)) == NULL)
         return 0;
     for (size_t i = 0; p[i] != '\0'; i++) {
         if (p[i] == '\\' && p[i + 1] != '\0')
@@ -620,7 +660,7 @@ static int glob(const char *p, const char *s, size_t n, int nocase, tk_rule_matc
     size_t rows = nt + 1;
     if (rows > SIZE_MAX / w)
         goto out;
-    if (rows * w > sizeof ok_buf && (ok = malloc(rows * w)) == NULL)
+    if (rows * w > sizeof ok_buf && (ok = tk_xmalloc(rows * w)) == NULL)
         goto out;
 #define OK(k, i) ok[(k) * w + (i)]
     for (size_t i = 0; i < w; i++)
@@ -682,8 +722,11 @@ int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, in
                    tk_rule_match *m)
 {
     int attached = how & 1;
-    for (size_t i = 0; i < r->n; i++) {
-        const tk_rule *ru = &r->v[i];
+    size_t b0 = n > 0 ? (unsigned char)inner[0] : 256;
+    size_t from = r->by_first != NULL ? r->first[b0] : 0;
+    size_t to = r->by_first != NULL ? r->first[b0 + 1] : r->n;
+    for (size_t k = from; k < to; k++) {
+        const tk_rule *ru = &r->v[r->by_first != NULL ? r->by_first[k] : k];
         if (ru->open != open || ru->enc == TK_ENC_COUNT)
             continue;
         if ((ru->flags & TK_RF_ATTACHED) && !attached)
@@ -692,7 +735,7 @@ int tk_rules_match(const tk_rules *r, char open, const char *inner, size_t n, in
             continue;
         if ((ru->flags & TK_RF_DETACHED) && attached)
             continue;
-        /* quick reject on a literal first character */
+        /* quick reject on a literal first character (by_first has done it, if built) */
         char c0 = ru->pat[0];
         if (c0 != '*' && c0 != '#' && c0 != '\\') {
             if (n == 0)

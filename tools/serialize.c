@@ -28,9 +28,9 @@ struct tk_ser {
     int failed;               /* out of memory: the bytes are incomplete */
     tk_ser *to;               /* where writing goes now: this one, or a splice stream */
     struct {                  /* 1 when the element name is structural; names are interned */
-        const xmlChar *name;  /* in the document's dictionary, so a small cache keyed by */
-        int yes;              /* the name pointer answers most questions */
-    } cache[128];
+        const xmlChar *name;  /* in the document's dictionary, so a table keyed by the name */
+        int yes;              /* pointer (open addressing: a document has a few dozen names, */
+    } cache[256];             /* each tested once) answers the questions */
     xmlNodePtr splice_node;   /* see tk_ser_splice */
     tk_ser *splice_stream;
 };
@@ -46,7 +46,7 @@ static int room(tk_ser *s, size_t n)
     size_t cap = s->cap ? s->cap : 1 << 14;
     while (s->len + n + 1 > cap)
         cap *= 2;
-    char *g = realloc(s->bytes, cap);
+    char *g = tk_xrealloc(s->bytes, cap);
     if (g == NULL) {
         s->failed = 1;
         return -1;
@@ -80,10 +80,21 @@ static void puts_(tk_ser *s, const char *str) { put(s, str, strlen(str)); }
 
 tk_ser *tk_ser_new(void)
 {
-    tk_ser *s = calloc(1, sizeof *s);
+    tk_ser *s = tk_xcalloc(1, sizeof *s);
     if (s != NULL)
         s->to = s;
     return s;
+}
+
+void tk_ser_clear(tk_ser *s)
+{
+    s->len = 0;
+    if (s->bytes != NULL)
+        s->bytes[0] = '\0';
+    s->failed = 0;
+    s->to = s;
+    s->splice_node = NULL;
+    s->splice_stream = NULL;
 }
 
 void tk_ser_free(tk_ser *s)
@@ -104,7 +115,7 @@ char *tk_ser_detach(tk_ser *s, size_t *len)
 {
     if (s->failed)
         return NULL;
-    char *r = s->bytes != NULL ? s->bytes : calloc(1, 1);
+    char *r = s->bytes != NULL ? s->bytes : tk_xcalloc(1, 1);
     if (len != NULL)
         *len = s->len;
     s->bytes = NULL;
@@ -220,15 +231,20 @@ static unsigned flags(xmlNodePtr n) { return (unsigned)(uintptr_t)n->_private; }
 
 static int structural_name(tk_ser *s, const xmlChar *name)
 {
-    /* names lie side by side in the dictionary: mix all the pointer's bits */
-    size_t h = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15u) >> 57);
-    if (s->cache[h].name == name)
-        return s->cache[h].yes;
+    /* names lie side by side in the dictionary: mix all the pointer's bits (a slot of its
+       own for each name: two frequent names sharing one would be tested at every node) */
+    enum { SLOTS = sizeof s->cache / sizeof *s->cache };
+    size_t h = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15u) >> 56);
+    for (size_t k = 0; k < SLOTS && s->cache[h].name != NULL; k++, h = (h + 1) % SLOTS)
+        if (s->cache[h].name == name)
+            return s->cache[h].yes;
     int yes = 0;
     for (size_t i = 0; i < sizeof structural / sizeof *structural && !yes; i++)
         yes = strcmp((const char *)name, structural[i]) == 0;
-    s->cache[h].name = name;
-    s->cache[h].yes = yes;
+    if (s->cache[h].name == NULL) { /* else the table is full: answered without it */
+        s->cache[h].name = name;
+        s->cache[h].yes = yes;
+    }
     return yes;
 }
 

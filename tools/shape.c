@@ -43,10 +43,16 @@ static const char *const ordinals[] = {"FIRST", "SECOND", "THIRD", "FOURTH", "FI
 static const char *const play_parts[] = {"PROLOGUE", "EPILOGUE", "INDUCTION", "INTERLUDE",
                                          "CHORUS"};
 
-/* Length of a word of `words` at s (ignoring case, at a word end), 0 when none. */
+/* Length of a word of `words` (upper case) at s (ignoring case, at a word end), 0 when
+ * none. Runs on every line of a file: the first letter is compared before the word. */
 static size_t word_of(const char *s, size_t n, const char *const *words, size_t nw)
 {
+    if (n == 0)
+        return 0;
+    char c0 = (char)toupper((unsigned char)s[0]);
     for (size_t i = 0; i < nw; i++) {
+        if (words[i][0] != c0)
+            continue;
         size_t m = strlen(words[i]);
         if (n >= m && strncasecmp(s, words[i], m) == 0 && (n == m || !isalpha((unsigned char)s[m])))
             return m;
@@ -220,7 +226,7 @@ static unsigned count_name(name_count *c, unsigned long h)
     }
 }
 
-tk_names *tk_names_new(void) { return calloc(1, sizeof(name_count)); }
+tk_names *tk_names_new(void) { return tk_xcalloc(1, sizeof(name_count)); }
 void tk_names_free(tk_names *t) { free(t); }
 unsigned tk_names_add(tk_names *t, const char *s, size_t n)
 {
@@ -429,7 +435,7 @@ static void unit_start(const tk_lines *L, size_t i, const tk_speakers *g, name_c
 void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_shape_info *out)
 {
     memset(out, 0, sizeof *out);
-    name_count *names = calloc(1, sizeof *names);
+    name_count *names = tk_xcalloc(1, sizeof *names);
     counts c;
     memset(&c, 0, sizeof c);
     unit u = {from, 0, 0, 0};

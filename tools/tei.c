@@ -124,8 +124,7 @@ static void close_sp(builder *b)
 {
     if (b->sp != NULL && !b->sp_has_content) {
         if (b->sp_has_speaker)
-            tk_diag_report(b->cv->diag, TK_WARNING, b->cv->file, b->sp_line, 1, "empty-turn",
-                           "speaker label with no text");
+            TK_MSG(b->cv->diag, EMPTY_TURN, b->cv->file, b->sp_line, 1);
         tk_el(b->cv, b->sp, "p");
     }
     if (b->sp != NULL && tk_spoken_on(b->cv, b->info->shape))
@@ -421,7 +420,7 @@ static xmlNodePtr nested_list(builder *b, unsigned level, const char *rend, int 
     if (!(is_el(l, "list") && item->last == l && rend_is(l, rend) &&
           labelled_list(l) == labelled)) {
         l = tk_el(b->cv, item, "list");
-        xmlSetProp(l, (const xmlChar *)"rend", (const xmlChar *)rend);
+        tk_xset_prop(l, (const xmlChar *)"rend", (const xmlChar *)rend);
     }
     adopt_after(b, level - 1, l);
     return l;
@@ -450,8 +449,8 @@ static void line_numbered(builder *b, const tk_block *bl, const tk_line *l)
         return;
     char n[8];
     snprintf(n, sizeof n, "%.*s", (int)(bl->label_len < 7 ? bl->label_len : 7), l->s + bl->label_off);
-    xmlSetProp(el, (const xmlChar *)"n", (const xmlChar *)n);
-    xmlSetProp(el, (const xmlChar *)"rend",
+    tk_xset_prop(el, (const xmlChar *)"n", (const xmlChar *)n);
+    tk_xset_prop(el, (const xmlChar *)"rend",
                (const xmlChar *)(bl->flags & TK_BF_LINE_N_START ? "numbered number-first"
                                                                  : "numbered"));
 }
@@ -497,10 +496,9 @@ static void timestamp(builder *b, const tk_line *l, size_t a, size_t e)
     xmlNodePtr n = tk_el(b->cv, b->sp, "note");
     if (n == NULL)
         return;
-    xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"timestamp");
+    tk_xset_prop(n, (const xmlChar *)"type", (const xmlChar *)"timestamp");
     tk_text(n, l->s + a, e - a);
-    tk_diag_report(b->cv->diag, TK_WARNING, b->cv->file, l->no, tk_utf8_col(l->s, a),
-                   "timestamp", "timestamp not understood: kept as a note");
+    TK_MSG(b->cv->diag, TIMESTAMP_TURN, b->cv->file, l->no, tk_utf8_col(l->s, a));
 }
 
 static void open_section(builder *b, const tk_block *bl, const char *type)
@@ -520,7 +518,7 @@ static void open_section(builder *b, const tk_block *bl, const char *type)
         b->oom = 1;
         return;
     }
-    xmlSetProp(div, (const xmlChar *)"type", (const xmlChar *)type);
+    tk_xset_prop(div, (const xmlChar *)"type", (const xmlChar *)type);
     text_el(b, div, "head", bl, bl->label_len);
     if (act) {
         b->act = div;
@@ -546,7 +544,7 @@ static void open_part(builder *b, const char *type)
         b->oom = 1;
         return;
     }
-    xmlSetProp(div, (const xmlChar *)"type", (const xmlChar *)type);
+    tk_xset_prop(div, (const xmlChar *)"type", (const xmlChar *)type);
     b->part = b->container = div;
 }
 
@@ -592,7 +590,7 @@ static void set_who(builder *b, const tk_block *bl, const tk_line *l)
                 w += (size_t)snprintf(ref + w, sizeof ref - w, "%s#%s", w ? " " : "", who);
         }
         if (w > 0)
-            xmlSetProp(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
+            tk_xset_prop(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
         return;
     }
     const char *who = bl->name_len > 0
@@ -601,7 +599,7 @@ static void set_who(builder *b, const tk_block *bl, const tk_line *l)
     if (who != NULL) {
         char ref[256];
         snprintf(ref, sizeof ref, "#%s", who);
-        xmlSetProp(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
+        tk_xset_prop(b->sp, (const xmlChar *)"who", (const xmlChar *)ref);
     }
 }
 
@@ -625,7 +623,7 @@ static xmlNodePtr add_stage(builder *b, const tk_block *bl)
             whole = 0;
     }
     if (whole) {
-        xmlSetProp(el, (const xmlChar *)"rend", (const xmlChar *)"bracketed");
+        tk_xset_prop(el, (const xmlChar *)"rend", (const xmlChar *)"bracketed");
         sp.text++;
         sp.len -= 2;
         for (size_t i = 1; i < sp.n_lines; i++)
@@ -708,7 +706,7 @@ static void one_block(builder *b, const tk_block *bl)
             xmlNodePtr dl = text_el(b, b->opener,
                                     cls ? "note" : bl->kind == TK_B_OPENER ? "seg" : "dateline", bl, 0);
             if (cls && dl != NULL)
-                xmlSetProp(dl, (const xmlChar *)"type", (const xmlChar *)"classification");
+                tk_xset_prop(dl, (const xmlChar *)"type", (const xmlChar *)"classification");
             if (bl->kind == TK_B_OPENER)
                 break;
             if (b->info->when[0] == '\0' && dl != NULL) {
@@ -725,7 +723,7 @@ static void one_block(builder *b, const tk_block *bl)
                         xmlFree(w);
                         xmlChar *t = xmlNodeGetContent(n);
                         free(b->info->date_text);
-                        b->info->date_text = t ? strdup((const char *)t) : NULL;
+                        b->info->date_text = t ? tk_xstrdup((const char *)t) : NULL;
                         xmlFree(t);
                         break;
                     }
@@ -738,7 +736,7 @@ static void one_block(builder *b, const tk_block *bl)
                         size_t used = tk_parse_date(x->s + k, x->len - k, b->info->when);
                         if (used > 0) {
                             free(b->info->date_text);
-                            b->info->date_text = strndup(x->s + k, used);
+                            b->info->date_text = tk_xstrndup(x->s + k, used);
                         }
                     }
                 }
@@ -804,7 +802,7 @@ static void one_block(builder *b, const tk_block *bl)
                 b->oom = 1;
                 break;
             }
-            xmlSetProp(b->list, (const xmlChar *)"rend", (const xmlChar *)rend);
+            tk_xset_prop(b->list, (const xmlChar *)"rend", (const xmlChar *)rend);
             b->list_labelled = labelled;
         }
         if (list == NULL)
@@ -820,7 +818,7 @@ static void one_block(builder *b, const tk_block *bl)
         if (item != NULL) {
             char n[32];
             snprintf(n, sizeof n, "%.*s", (int)bl->label_len, l->s + bl->label_off);
-            xmlSetProp(item, (const xmlChar *)"n", (const xmlChar *)n);
+            tk_xset_prop(item, (const xmlChar *)"n", (const xmlChar *)n);
         }
         b->info->n_items++;
         break;
@@ -893,11 +891,11 @@ static void one_block(builder *b, const tk_block *bl)
         while (e > bl->off && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t'))
             e--;
         if (!page)
-            xmlSetProp(m, (const xmlChar *)"unit", (const xmlChar *)unit);
+            tk_xset_prop(m, (const xmlChar *)"unit", (const xmlChar *)unit);
         if (e > bl->off) {
-            char *v = strndup(l->s + bl->off, e - bl->off);
+            char *v = tk_xstrndup(l->s + bl->off, e - bl->off);
             if (v != NULL)
-                xmlSetProp(m, (const xmlChar *)"n", (const xmlChar *)v);
+                tk_xset_prop(m, (const xmlChar *)"n", (const xmlChar *)v);
             free(v);
         }
         break;
@@ -905,7 +903,7 @@ static void one_block(builder *b, const tk_block *bl)
     case TK_B_COMMENT: {
         xmlNodePtr n = text_el(b, target(b), "note", bl, 0);
         if (n != NULL)
-            xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"comment");
+            tk_xset_prop(n, (const xmlChar *)"type", (const xmlChar *)"comment");
         break;
     }
     case TK_B_SALUTE:
@@ -944,7 +942,7 @@ static void one_block(builder *b, const tk_block *bl)
                 b->oom = 1;
                 break;
             }
-            xmlSetProp(b->list, (const xmlChar *)"type", (const xmlChar *)type);
+            tk_xset_prop(b->list, (const xmlChar *)"type", (const xmlChar *)type);
         }
         if (b->sp != NULL)
             b->sp_has_content = 1;
@@ -957,7 +955,7 @@ static void one_block(builder *b, const tk_block *bl)
                 break;
             }
             if (in != b->list && e != in)
-                xmlSetProp(in, (const xmlChar *)"type", (const xmlChar *)type);
+                tk_xset_prop(in, (const xmlChar *)"type", (const xmlChar *)type);
         }
         text_el(b, in, bl->kind == TK_B_ROSTER_HEAD ? "head" : "item", bl, 0);
         if (bl->kind == TK_B_ROSTER_ITEM)
@@ -1012,7 +1010,7 @@ static xmlNodePtr notes_div(builder *b, const tk_block *head)
         b->oom = 1;
         return NULL;
     }
-    xmlSetProp(b->notes_div, (const xmlChar *)"type", (const xmlChar *)"notes");
+    tk_xset_prop(b->notes_div, (const xmlChar *)"type", (const xmlChar *)"notes");
     if (head != NULL)
         text_el(b, b->notes_div, "head", head, 0);
     return b->notes_div;
@@ -1128,7 +1126,7 @@ void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, x
     tk_footnotes_finish(cv);
 out:
     if (b.oom)
-        tk_diag_report(cv->diag, TK_SYSTEM, cv->file, 0, 0, "io", "out of memory");
+        TK_MSG(cv->diag, OOM, cv->file, 0, 0);
     free(b.sb.text);
     free(b.sb.starts);
     free(b.sb.nos);
@@ -1138,5 +1136,5 @@ out:
 void tk_set_xml_id(xmlNodePtr node, const char *id)
 {
     xmlNsPtr xns = xmlSearchNsByHref(node->doc, node, (const xmlChar *)TK_XML_NS);
-    xmlSetNsProp(node, xns, (const xmlChar *)"id", (const xmlChar *)id);
+    tk_xset_ns_prop(node, xns, (const xmlChar *)"id", (const xmlChar *)id);
 }

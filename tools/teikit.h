@@ -221,7 +221,10 @@ typedef struct tk_convert_opts {
     tk_date_order date_order;  /* TK_DATE_ORDER_AUTO by default (rules file, else dmy) */
     int explain;               /* report the converter's decisions as TK_NOTE messages */
     int split;                 /* several documents: make each TEI self-contained (own
-                                  particDesc), for writing one file per document */
+                                  particDesc), for writing one file per document; in the one
+                                  teiCorpus of tk_convert_memory(_xml) an id an earlier TEI
+                                  has is renamed "tk-sN-ID" in TEI N (tk_tei_extract and
+                                  tk_convert_each give the document's own ids) */
     int infer_years;           /* a day and month without a year ("June 5") take the year of
                                   the document's date, with @cert='medium' (0: no date) */
     int no_places;             /* do not mark placeName/orgName (on by default) */
@@ -267,8 +270,9 @@ char *tk_tei_serialize_free(xmlDocPtr doc, size_t *len);
 
 /* Number of TEI documents in a converted document (1 for a TEI root). */
 size_t tk_tei_count(xmlDocPtr doc);
-/* Document i of a converted document as a standalone TEI document (a copy for a teiCorpus),
- * which the caller frees with xmlFreeDoc; NULL when i is out of range or out of memory. */
+/* Document i of a converted document as a standalone TEI document (a copy for a teiCorpus,
+ * its ids renamed for the corpus given back: see split), which the caller frees with
+ * xmlFreeDoc; NULL when i is out of range or out of memory. */
 xmlDocPtr tk_tei_extract(xmlDocPtr doc, size_t i);
 
 /* ================================================================== persons ========== */

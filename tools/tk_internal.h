@@ -16,9 +16,32 @@
 
 #include "teikit.h"
 #include "tk_alloc.h"
+#include "tk_messages.h"
 
 #define TK_TEI_NS "http://www.tei-c.org/ns/1.0"
 #define TK_XML_NS "http://www.w3.org/XML/1998/namespace"
+
+/* The out-of-memory policy (tk_alloc.h) for libxml2's tree calls: the converter sets
+ * attributes and makes text nodes through these, which abort when libxml2 returns NULL
+ * (it does only when memory is exhausted, or for a NULL node: a bug) instead of leaving an
+ * attribute or a text out of the document. tests/t_alloc_policy.sh keeps the bare calls out. */
+static inline xmlAttrPtr tk_xset_prop(xmlNodePtr n, const xmlChar *name, const xmlChar *value)
+{
+    return tk_oom_check(xmlSetProp(n, name, value));
+}
+static inline xmlAttrPtr tk_xnew_prop(xmlNodePtr n, const xmlChar *name, const xmlChar *value)
+{
+    return tk_oom_check(xmlNewProp(n, name, value));
+}
+static inline xmlAttrPtr tk_xset_ns_prop(xmlNodePtr n, xmlNsPtr ns, const xmlChar *name,
+                                         const xmlChar *value)
+{
+    return tk_oom_check(xmlSetNsProp(n, ns, name, value));
+}
+static inline xmlNodePtr tk_xnew_doc_text(xmlDocPtr doc, const xmlChar *text)
+{
+    return tk_oom_check(xmlNewDocText(doc, text));
+}
 
 /* ================================================================ shared =========== */
 
@@ -144,6 +167,8 @@ void tk_rules_free(tk_rules *r);
 
 tk_footnotes *tk_footnotes_new(void);
 void tk_footnotes_free(tk_footnotes *f);
+/* The state of the next document: a new one that takes over f's reusable buffers; frees f. */
+tk_footnotes *tk_footnotes_next(tk_footnotes *f);
 /* Block side hands over the lines of a notes section ("Footnotes:", "Notes", a trailing run
  * of numbered lines). Each line is one span; returns 1 when the line was taken as a note. */
 int tk_footnotes_add_line(tk_conv *cv, const tk_span *line);
@@ -413,6 +438,8 @@ const char *tk_meta_get(const tk_docblocks *db, const char *key);
  * of s into ISO form (buf, >= 11 bytes). Returns the bytes consumed, 0 when none (also for
  * a day the calendar does not have: February 30). */
 size_t tk_parse_date(const char *s, size_t len, char *iso);
+/* The offset of the first capital A-Z in t[i..len), len when none (places.c). */
+size_t tk_next_upper(const unsigned char *t, size_t i, size_t len);
 
 /* ---- speakers.c: the speaker-label grammar (docs/convert.md "Speaker labels") ---- */
 /* Word tables: roles (speakers that are not persons), words that never open a label
@@ -650,6 +677,9 @@ int tk_rec_enclosure_title(const char *s, size_t len);
 /* A serializer (tk_ser): bytes written so far, in memory. Free with tk_ser_free. */
 tk_ser *tk_ser_new(void);
 void tk_ser_free(tk_ser *s);
+/* Empties s for the next document, keeping its memory (a new serializer per document of a
+ * corpus cost more than the document's smaller parts). */
+void tk_ser_clear(tk_ser *s);
 void tk_ser_raw(tk_ser *s, const char *bytes, size_t len);
 /* Allocates room for n bytes at once, before anything is written (a large output that
  * grows by doubling touches each page several times). */

@@ -89,10 +89,7 @@ static char *resolve_spec(const char *spec, tk_diag *d)
     if (strcmp(spec, "tei_all") == 0) {
         const char *env = getenv("TEIKIT_TEI_ALL");
         if (env == NULL || *env == '\0') {
-            tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "schema",
-                           "the schema name 'tei_all' needs TEIKIT_TEI_ALL set to the path of "
-                           "tei_all.rng (TEI's official schema is not shipped with teikit), "
-                           "or use --schema PATH");
+            TK_MSG(d, SCHEMA_TEI_ALL, NULL, 0, 0);
             return NULL;
         }
         return strdup(env);
@@ -122,8 +119,7 @@ static int schema_fill(tk_schema *s, const char *spec, tk_diag *d)
         return -1;
     struct stat st;
     if (stat(s->path, &st) != 0) {
-        tk_diag_report(d, TK_SYSTEM, s->path, 0, 0, "io", "cannot open schema: %s",
-                       strerror(errno));
+        TK_MSG(d, IO_SCHEMA, s->path, 0, 0, strerror(errno));
         return -1;
     }
     s->src = tk_xml_read_file(s->path, 0, d);
@@ -132,9 +128,7 @@ static int schema_fill(tk_schema *s, const char *spec, tk_diag *d)
     xmlNodePtr root = xmlDocGetRootElement(s->src);
     if (root == NULL || root->ns == NULL ||
         !xmlStrEqual(root->ns->href, BAD_CAST "http://relaxng.org/ns/structure/1.0")) {
-        tk_diag_report(d, TK_SYSTEM, s->path, 0, 0, "schema",
-                       "not a RelaxNG schema in XML syntax (compact syntax: convert it with "
-                       "trang first)");
+        TK_MSG(d, SCHEMA_NOT_RNG, s->path, 0, 0);
         return -1;
     }
     if (tk_rng_check(s->src, s->path, d) != 0)
@@ -164,7 +158,7 @@ tk_schema *tk_schema_load(const char *spec, tk_diag *d)
 {
     tk_schema *s = schema_new();
     if (s == NULL) {
-        tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, NULL, 0, 0);
         return NULL;
     }
     if (schema_fill(s, spec, d) != 0) {
@@ -307,15 +301,11 @@ static void compile_error(void *user, xmlErrorPtr e)
         return;
     if (c->bad_state == 1) {
         c->bad_state = 2;
-        tk_diag_report(c->d, TK_SYSTEM, e->file != NULL ? e->file : c->path,
-                       (unsigned)e->line, 0, "schema",
-                       "schema does not compile: '%s' is not well-formed XML (its line %d)",
-                       c->bad_file, c->bad_line);
+        TK_MSG(c->d, SCHEMA_XML, e->file != NULL ? e->file : c->path, (unsigned)e->line, 0, c->bad_file, c->bad_line);
         return;
     }
     tk_xml_error_text(e, "schema error", msg, sizeof msg);
-    tk_diag_report(c->d, TK_SYSTEM, e->file != NULL ? e->file : c->path, (unsigned)e->line, 0,
-                   "schema", "schema does not compile: %s", msg);
+    TK_MSG(c->d, SCHEMA_COMPILE_WHY, e->file != NULL ? e->file : c->path, (unsigned)e->line, 0, msg);
 }
 
 /* Compiles a schema document (not consumed). NULL on error (reported). */
@@ -324,7 +314,7 @@ static xmlRelaxNGPtr compile_doc(xmlDocPtr doc, const char *path, tk_diag *d)
     struct compile_err c = {d, path, 0, "", 0, 0};
     xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewDocParserCtxt(doc);
     if (pctxt == NULL) {
-        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, path, 0, 0);
         return NULL;
     }
     xmlRelaxNGSetParserStructuredErrors(pctxt, compile_error, &c);
@@ -333,11 +323,9 @@ static xmlRelaxNGPtr compile_doc(xmlDocPtr doc, const char *path, tk_diag *d)
     xmlSetStructuredErrorFunc(NULL, NULL);
     xmlRelaxNGFreeParserCtxt(pctxt);
     if (c.bad_state == 1)
-        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "schema",
-                       "schema does not compile: '%s' is not well-formed XML (its line %d)",
-                       c.bad_file, c.bad_line);
+        TK_MSG(d, SCHEMA_XML, path, 0, 0, c.bad_file, c.bad_line);
     else if (rng == NULL && c.n == 0)
-        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "schema", "schema does not compile");
+        TK_MSG(d, SCHEMA_COMPILE, path, 0, 0);
     return rng;
 }
 
@@ -397,7 +385,7 @@ static xmlRelaxNGPtr schema_for(tk_schema *s, xmlDocPtr doc, const tk_validate_o
     }
     pthread_mutex_lock(&s->lock);
     if (pruned == NULL) {
-        tk_diag_report(d, TK_SYSTEM, s->path, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, s->path, 0, 0);
         goto out;
     }
     s->compiles++;
@@ -1474,7 +1462,7 @@ static size_t report_errors(const tk_rng_info *info, struct collector *c, struct
     char msg[1024];
     unsigned char *keep = malloc(c->n ? c->n : 1);
     if (keep == NULL || select_errors(c, keep) != 0) {
-        tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, name, 0, 0);
         free(keep);
         return 1;
     }
@@ -1504,15 +1492,14 @@ static size_t report_errors(const tk_rng_info *info, struct collector *c, struct
         long line;
         unsigned col;
         xmlChar *base = place_of(&pl, at, src, xinclude, &line, &col);
-        tk_diag_report(d, TK_ERROR, base != NULL ? (const char *)base : name,
-                       line > 0 ? (unsigned)line : 0, col, "relaxng", "%s", msg);
+        TK_MSG(d, RELAXNG, base != NULL ? (const char *)base : name, line > 0 ? (unsigned)line : 0, col, msg);
         reported++;
         xmlFree(base);
     }
     places_free(&pl);
     free(keep);
     if (c->overflow) {
-        tk_diag_report(d, TK_ERROR, name, 0, 0, "relaxng", "too many errors; stopped listing");
+        TK_MSG(d, RELAXNG_TOO_MANY, name, 0, 0);
         reported++;
     }
     return reported;
@@ -1587,11 +1574,10 @@ static size_t report_engine(struct eerrs *e, struct source *src, int xinclude,
     qsort(e->v, e->n, sizeof *e->v, eerr_cmp);
     for (size_t i = 0; i < e->n; i++) {
         const struct eerr *x = &e->v[i];
-        tk_diag_report(d, TK_ERROR, x->file != NULL ? (const char *)x->file : name,
-                       x->line > 0 ? (unsigned)x->line : 0, x->col, "relaxng", "%s", x->msg);
+        TK_MSG(d, RELAXNG, x->file != NULL ? (const char *)x->file : name, x->line > 0 ? (unsigned)x->line : 0, x->col, x->msg);
     }
     if (e->overflow)
-        tk_diag_report(d, TK_ERROR, name, 0, 0, "relaxng", "too many errors; stopped listing");
+        TK_MSG(d, RELAXNG_TOO_MANY, name, 0, 0);
     return e->n + (e->overflow != 0);
 }
 
@@ -1694,8 +1680,7 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
         int r = tk_rngv_validate(engine, doc, eerr_collect, &e);
         engine_put(s, engine);
         if (r < 0) {
-            tk_diag_report(d, TK_SYSTEM, name, 0, 0, "relaxng", "out of memory in RelaxNG "
-                                                                "validation");
+            TK_MSG(d, RELAXNG_OOM, name, 0, 0);
             status = 2;
         } else if (r > 0) {
             report_engine(&e, src, o->xinclude, name, d);
@@ -1716,23 +1701,17 @@ static int validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
         pthread_mutex_lock(&s->lock);
         s->use_whole = 1;
         pthread_mutex_unlock(&s->lock);
-        tk_diag_report(d, TK_NOTE, name, 0, 0, "prune",
-                       "pruned schema slow (%.1f s): using the whole schema from now on",
-                       now_s() - t0);
+        TK_MSG(d, PRUNE_SLOW, name, 0, 0, now_s() - t0);
     }
     if (ret < 0) {
-        tk_diag_report(d, TK_SYSTEM, name, 0, 0, "relaxng", "internal error in RelaxNG "
-                                                            "validation");
+        TK_MSG(d, RELAXNG_INTERNAL, name, 0, 0);
         status = 2;
     } else if (ret > 0) {
         /* the verdict is the validator's: a rejection libxml2 gives no reason for (a schema
            whose start is notAllowed) still makes the document invalid, with a message */
         if (report_errors(s->info, &c, src, o->xinclude, name, d) == 0) {
             xmlNodePtr root = xmlDocGetRootElement(doc);
-            tk_diag_report(d, TK_ERROR, name, root != NULL ? (unsigned)node_line(root) : 0, 0,
-                           "relaxng",
-                           "the document does not match the schema (no reason given; the "
-                           "schema may allow no document element at all)");
+            TK_MSG(d, RELAXNG_NO_REASON, name, root != NULL ? (unsigned)node_line(root) : 0, 0);
         }
         status = 1;
     }
@@ -1826,9 +1805,9 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
         src.path = j->path;
         struct stat st;
         if (stat(j->path, &st) == 0 && S_ISDIR(st.st_mode))
-            tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "is a directory");
+            TK_MSG(d, IO_IS_DIR, name, 0, 0);
         else if (access(j->path, R_OK) != 0)
-            tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "cannot open: %s", strerror(errno));
+            TK_MSG(d, IO_OPEN, name, 0, 0, strerror(errno));
         else
             doc = tk_xml_read_file(j->path, flags, d);
     }
@@ -1974,13 +1953,12 @@ static int walk_dir(const char *dir, struct paths *out, tk_diag *d, int depth,
                     struct seen *dirs, struct seen *files)
 {
     if (depth > 64) {
-        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "directories nested too deeply");
+        TK_MSG(d, IO_DEPTH, dir, 0, 0);
         return -1;
     }
     DIR *dp = opendir(dir);
     if (dp == NULL) {
-        tk_diag_report(d, TK_SYSTEM, dir, 0, 0, "io", "cannot open directory: %s",
-                       strerror(errno));
+        TK_MSG(d, IO_OPENDIR, dir, 0, 0, strerror(errno));
         return -1;
     }
     struct paths here = {0};
@@ -2158,8 +2136,7 @@ static int corpus_files(const char *root, int have_paths, struct paths *validate
 {
     struct stat sb;
     if (stat(root, &sb) != 0) {
-        tk_diag_report(d, TK_SYSTEM, root, 0, 0, "io", "cannot open the corpus: %s",
-                       strerror(errno));
+        TK_MSG(d, IO_CORPUS, root, 0, 0, strerror(errno));
         return -1;
     }
     if (S_ISDIR(sb.st_mode)) {
@@ -2175,7 +2152,7 @@ static int corpus_files(const char *root, int have_paths, struct paths *validate
     int *documents;
     size_t n;
     if (tk_refs_root_files(root, &v, &documents, &n) != 0) {
-        tk_diag_report(d, TK_SYSTEM, root, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, root, 0, 0);
         return -1;
     }
     int rc = 0;
@@ -2212,7 +2189,7 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
             if (met < 0 || (met == 0 && walk_dir(argv[i], &files, d, 0, &dirs, &seen_files) != 0))
                 rc = 2;
         } else if (paths_add(&files, argv[i]) != 0) {
-            tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+            TK_MSG(d, OOM, NULL, 0, 0);
             rc = 2;
         }
     }
@@ -2240,7 +2217,7 @@ int tk_validate_paths(tk_schema *s, char *const *argv, size_t argc, const tk_val
     free(context.v);
     struct job *jobs = calloc(files.n ? files.n : 1, sizeof *jobs);
     if (jobs == NULL) {
-        tk_diag_report(d, TK_SYSTEM, NULL, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, NULL, 0, 0);
         rc = 2;
         goto out;
     }

@@ -9,9 +9,11 @@
 
 #include <stddef.h>
 
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 
 #include "teikit.h"
+#include "tk_messages.h"
 
 /* ------------------------------------------------------------- element name sets -- */
 
@@ -28,6 +30,11 @@ tk_nameset *tk_nameset_of_doc(xmlDocPtr doc);
 int tk_nameset_subset(const tk_nameset *sub, const tk_nameset *super);
 int tk_nameset_has(const tk_nameset *s, const char *ns, const char *local);
 void tk_nameset_free(tk_nameset *s);
+/* The keys of h as a set (sorted; NULL when out of memory), for a caller that collected
+ * names in a hash table. */
+tk_nameset *tk_nameset_of_hash(xmlHashTablePtr h);
+/* Sorts s->names again (after the caller rewrote them). */
+void tk_nameset_sort(tk_nameset *s);
 
 /* ------------------------------------------------------------------ pruning -------- */
 

@@ -222,8 +222,8 @@ static void structured_error(void *user, xmlErrorPtr e)
         if (t->errors++ > 0 && e->domain == XML_FROM_PARSER)
             return; /* one cause, one message: the parser stops at the first fatal error */
     }
-    tk_diag_report(t->diag, sev, e->file != NULL ? e->file : t->name, (unsigned)e->line,
-                   (unsigned)e->int2, "xml", "%s", msg);
+    TK_MSG_SEV(t->diag, XML, sev, e->file != NULL ? e->file : t->name, (unsigned)e->line,
+               (unsigned)e->int2, msg);
 }
 
 /* Refuses every external resource that is not a local file (no network, ever); reads the
@@ -381,15 +381,11 @@ static int entity_policy(xmlDocPtr doc, const char *path, const char *buf, size_
         free(own);
     }
     if (decls == DECLS_REFUSED) {
-        tk_diag_report(d, TK_ERROR, name, 1, 0, "xml-entity",
-                       "entity declarations are not accepted (external entities and entity "
-                       "expansion are disabled for safety)");
+        TK_MSG(d, XML_ENTITY, name, 1, 0);
         return -1;
     }
     if (decls == DECLS_SWITCHES)
-        tk_diag_report(d, TK_WARNING, name, 1, 0, "xml-entity",
-                       "parameter entity declarations ignored (no DTD is read, nothing is "
-                       "expanded): remove the DOCTYPE's internal subset to silence this");
+        TK_MSG(d, XML_PARAM_ENTITY, name, 1, 0);
     return 0;
 }
 
@@ -403,8 +399,7 @@ static xmlDocPtr finish(xmlDocPtr doc, xmlParserCtxtPtr ctxt, struct err_target 
         if (xmlXIncludeProcessFlags(doc, parse_options | XML_PARSE_XINCLUDE) < 0 ||
             t->errors > 0) {
             if (t->errors == 0)
-                tk_diag_report(t->diag, TK_ERROR, t->name, 0, 0, "xinclude",
-                               "XInclude processing failed");
+                TK_MSG(t->diag, XINCLUDE_FAILED, t->name, 0, 0);
             xmlFreeDoc(doc);
             doc = NULL;
         }
@@ -419,7 +414,7 @@ static xmlDocPtr read_any(const char *path, const char *buf, size_t len, const c
     xmlDocPtr doc = NULL;
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (ctxt == NULL) {
-        tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "out of memory");
+        TK_MSG(d, OOM, name, 0, 0);
         return NULL;
     }
     tk_xml_handlers host;
@@ -430,15 +425,14 @@ static xmlDocPtr read_any(const char *path, const char *buf, size_t len, const c
     int opts = parse_options;
     struct reader *r = reader_new(path, path != NULL ? NULL : buf != NULL ? buf : "", len, name);
     if (r == NULL) {
-        tk_diag_report(d, TK_SYSTEM, name, 0, 0, "io", "cannot open: %s", strerror(errno));
+        TK_MSG(d, IO_OPEN, name, 0, 0, strerror(errno));
         goto out;
     }
     /* the file's path is its base URI (XInclude hrefs are relative to it) */
     doc = xmlCtxtReadIO(ctxt, reader_read, reader_close, r, path != NULL ? path : name, NULL,
                         opts);
     if (!limit_hit.over && doc == NULL && t.errors == 0)
-        tk_diag_report(d, path != NULL ? TK_SYSTEM : TK_ERROR, name, 0, 0, "io",
-                       "cannot read XML");
+        TK_MSG_SEV(d, XML_UNREADABLE, path != NULL ? TK_SYSTEM : TK_ERROR, name, 0, 0);
     if (!limit_hit.over && doc != NULL && ctxt->wellFormed && t.errors == 0 &&
         entity_policy(doc, path, buf, len, name, d) != 0) {
         xmlFreeDoc(doc);
@@ -447,10 +441,7 @@ static xmlDocPtr read_any(const char *path, const char *buf, size_t len, const c
     if (!limit_hit.over)
         doc = finish(doc, ctxt, &t, flags);
     if (limit_hit.over) {
-        tk_diag_report(d, TK_ERROR, limit_hit.file, limit_hit.line, limit_hit.col, "xml-limit",
-                       "an element with more than %d attributes: refused (libxml2 takes "
-                       "time quadratic in their number)",
-                       MAX_ATTRIBUTES);
+        TK_MSG(d, XML_LIMIT, limit_hit.file, limit_hit.line, limit_hit.col, MAX_ATTRIBUTES);
         if (doc != NULL)
             xmlFreeDoc(doc);
         doc = NULL;
@@ -477,8 +468,7 @@ xmlDocPtr tk_xml_read_file(const char *path, int flags, tk_diag *d)
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     struct stat st;
     if (fd < 0 || (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))) {
-        tk_diag_report(d, TK_SYSTEM, path, 0, 0, "io", "cannot open: %s",
-                       fd < 0 ? strerror(errno) : "is a directory");
+        TK_MSG(d, IO_OPEN, path, 0, 0, fd < 0 ? strerror(errno) : "is a directory");
         if (fd >= 0)
             close(fd);
         return NULL;
@@ -491,7 +481,7 @@ xmlDocPtr tk_xml_read_memory(const char *buf, size_t len, const char *name, int 
                              tk_diag *d)
 {
     if (len > (size_t)0x7fffffff) {
-        tk_diag_report(d, TK_ERROR, name, 0, 0, "xml", "document larger than 2 GB");
+        TK_MSG(d, XML_SIZE, name, 0, 0);
         return NULL;
     }
     return read_any(NULL, buf, len, name != NULL ? name : "<memory>", flags, d);

@@ -67,6 +67,12 @@ static void test_mixed_content_as_libxml2(void)
     xmlFreeDoc(doc);
 }
 
+/* How many xml:id values of doc occur more than once. */
+static int duplicate_ids(xmlDocPtr doc)
+{
+    return atoi(tk_xp(doc, "count(//*[@xml:id = preceding::*/@xml:id or @xml:id = ancestor::*/@xml:id])"));
+}
+
 static void test_corpus_and_extract(void)
 {
     tk_capture c;
@@ -97,7 +103,26 @@ static void test_corpus_and_extract(void)
     doc = tk_convert_memory(text, strlen(text), &o, d);
     CU_ASSERT_STRING_EQUAL(tk_xp(doc, "count((//t:TEI)[1]//t:person)"), "1");
     CU_ASSERT_STRING_EQUAL(tk_xp(doc, "count((//t:TEI)[2]//t:person)"), "2");
+    /* ... and the one teiCorpus has each xml:id once (A's, listed in both TEIs, is renamed
+       in the second, its pointers with it); each extracted TEI has its ids back */
+    CU_ASSERT_EQUAL(duplicate_ids(doc), 0);
+    CU_ASSERT_STRING_EQUAL(tk_xp(doc, "count(//@who[not(//@xml:id = substring(., 2))])"), "0");
+    for (size_t i = 0; i < 2; i++) {
+        xmlDocPtr part = tk_tei_extract(doc, i);
+        CU_ASSERT_STRING_EQUAL(tk_xp(part, "count(//@xml:id[starts-with(., 'tk-s')])"), "0");
+        CU_ASSERT_STRING_EQUAL(tk_xp(part, "count(//@who[not(//@xml:id = substring(., 2))])"),
+                               "0");
+        CU_ASSERT_STRING_EQUAL(tk_xp(part, "count(//t:person[@xml:id = 'mr-a'])"), "1");
+        xmlFreeDoc(part);
+    }
     xmlFreeDoc(doc);
+    size_t n = 0;
+    char *xml = tk_convert_memory_xml(text, strlen(text), &o, d, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
+    doc = xmlReadMemory(xml, (int)n, NULL, NULL, XML_PARSE_NONET);
+    CU_ASSERT_EQUAL(duplicate_ids(doc), 0);
+    xmlFreeDoc(doc);
+    free(xml);
     tk_diag_free(d);
 }
 

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "tk_test.h"
+#include "tk_messages.h"
 
 static void test_counts_and_status(void)
 {
@@ -159,11 +160,35 @@ static void test_escapes_and_cuts(void)
 
 static void test_free_null(void) { tk_diag_free(NULL); CU_PASS("no crash"); }
 
+/* The message table: names unique, found by name; a report takes the table's id, severity
+ * and format; a name missing from the table (a rules file's rule) becomes bracket-rule. */
+static void test_message_table(void)
+{
+    for (size_t i = 0; i < TK_M_COUNT; i++) {
+        CU_ASSERT_PTR_NOT_NULL_FATAL(tk_msg_table[i].name);
+        CU_ASSERT_PTR_NOT_NULL(tk_msg_table[i].format);
+        CU_ASSERT_EQUAL(tk_msg_find(tk_msg_table[i].name), (tk_msg_id)i);
+    }
+    CU_ASSERT_EQUAL(tk_msg_find("io"), TK_M_COUNT);
+    tk_capture c;
+    tk_diag *d = tk_test_diag(&c);
+    tk_diag_set_notes(d, 1);
+    TK_MSG(d, IO_OPEN, "f.txt", 0, 0, "no such file");
+    tk_msg_named(d, TK_NOTE, "my-rule", "f.txt", 2, 3, "from a rules file");
+    TK_MSG_SEV(d, XML, TK_WARNING, "f.xml", 1, 1, "parser says");
+    CU_ASSERT_STRING_EQUAL(c.buf, "system:0:0:io-open:cannot open: no such file\n"
+                                  "note:2:3:bracket-rule:from a rules file\n"
+                                  "warning:1:1:xml:parser says\n");
+    CU_ASSERT_EQUAL(tk_diag_exit_status(d), 2);
+    tk_diag_free(d);
+}
+
 void tk_suite_diag(void);
 void tk_suite_diag(void)
 {
     CU_pSuite s = CU_add_suite("diag", NULL, NULL);
     CU_add_test(s, "counts and exit status", test_counts_and_status);
+    CU_add_test(s, "the message table", test_message_table);
     CU_add_test(s, "notes only when enabled", test_notes_only_when_enabled);
     CU_add_test(s, "limit per rule", test_limit_per_rule);
     CU_add_test(s, "limit: any number of rules", test_limit_many_rules);

@@ -312,7 +312,7 @@ static void test_explain_notes(void)
     tk_diag_set_notes(it.cv.diag, 1);
     tk_itest_run_at(&it, "Tito is [like] Zhang in 1946", 4);
     CU_ASSERT_PTR_NOT_NULL(strstr(it.cap.buf, "note:4:9:supplied:"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(it.cap.buf, "note:4:25:year:"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(it.cap.buf, "note:4:25:date-found:"));
     tk_itest_free(&it);
 }
 

@@ -78,7 +78,7 @@ static void test_file_errors(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, ":5:15:rules:element not allowed"));
     CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, ":6:15:rules:content names a capture"));
     CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, ":7:12:rules:unknown flag"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, ":8:12:rules:date-order"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, ":8:12:rules-date-order:date-order"));
     CU_ASSERT_EQUAL(tk_diag_count(d, TK_ERROR), 6);
     unlink(path);
     tk_diag_free(d);

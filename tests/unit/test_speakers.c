@@ -133,7 +133,7 @@ static void test_rules_words(void)
     CU_ASSERT_EQUAL_FATAL(write(fd, "label-role \n", 12), 12);
     close(fd);
     CU_ASSERT_PTR_NULL(tk_rules_new(path, d));
-    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, ":1:1:rules:label-role needs a word"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.buf, ":1:1:rules-no-word:label-role needs a word"));
     unlink(path);
     tk_diag_free(d);
 }

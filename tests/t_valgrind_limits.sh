@@ -1,0 +1,18 @@
+#!/bin/sh
+# t_valgrind_limits.sh: tests/valgrind.sh (what make check-valgrind runs every command under)
+# stops a command that spins past its CPU limit, fails it, and passes a quick clean one.
+. tests/lib.sh
+
+if ! command -v valgrind >/dev/null 2>&1; then
+  skip "valgrind is not installed (apt-get install valgrind): the limits are not checked"
+elif [ ! -f tests/valgrind.sh ]; then
+  fail "tests/valgrind.sh is missing"
+else
+  start=$(date +%s)
+  TK_VALGRIND_CPU=2 sh tests/valgrind.sh sh -c 'while :; do :; done' >/dev/null 2>&1
+  rc=$?
+  [ "$rc" -ne 0 ] && ok || fail "a spinning command under valgrind.sh exited 0"
+  [ "$(($(date +%s) - start))" -lt 60 ] && ok || fail "the CPU limit did not stop the spinning command"
+  expect_status "a clean command" 0 env TK_VALGRIND_CPU=60 sh tests/valgrind.sh "$TK_BUILD/teikit" --version
+fi
+tk_done
