@@ -233,4 +233,108 @@ has "a telegram number stays a paragraph" "$X" '<p>28\. Your 45'
 has "a year stays a paragraph" "$X" '<p>1934\. The year'
 has "an omission line stays a paragraph" "$X" '<p>\* \* \* \* \* \*</p>'
 
+# ---- a programme: time lines (`9:30-10:15: ...`, `14.00 – ...`) and the entries between
+#      them are a list[@type='simple'], a day line ending with a colon its head; the line
+#      before the first sentence after the last time is a title, not an entry
+cat > "$TK_TMP/prog.txt" <<'TXT'
+Spring meeting of the river society
+
+Programme
+
+Thursday, 4 May:
+
+9:30-10:15: Arrival and coffee
+
+10:15-11:45: Session 1 - Mills on the lower river
+
+Chair: Ann Fowler, County Archive
+
+"Weirs and their owners," Tom Birch, Millfield College
+
+12:00 - Lunch in the hall
+
+14.00 – 15.30: Session 2 - Bridges
+
+Chair: Paul Grey, River Trust
+
+"Fords before bridges," Mary Lane, Westbank University
+
+Notes on the first session
+
+The society thanks the archive for the use of its rooms.
+TXT
+conv prog; X="$TK_TMP/prog.xml"
+count "one programme list" "$X" '<list type="simple"' 1
+has "the day line heads it" "$X" '<head>Thursday, (<date[^>]*>)?4 May(</date>)?:</head>'
+has "a time range item" "$X" '<item>9:30-10:15: Arrival'
+has "a time and a dash" "$X" '<item>12:00 - Lunch'
+has "a dotted time and an en dash" "$X" '<item>14\.00 – 15\.30: Session 2'
+has "an entry between times" "$X" '<item>Chair: <persName[^>]*>Ann Fowler'
+has "an entry after the last time" "$X" '<item>"Fords before bridges'
+hasnt "the title after it is no item" "$X" '<item>Notes on the first'
+hasnt "the sentence after it is no item" "$X" '<item>The society thanks'
+valid "programme valid" "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/prog.out" "$X" 2>/dev/null
+has "text: an entry without a bullet" "$TK_TMP/prog.out" '^9:30-10:15: Arrival'
+
+# ---- near misses: a paragraph that starts with a time once, two times only, a recording's
+#      timestamps with seconds
+cat > "$TK_TMP/notprog.txt" <<'TXT'
+Interview with a ferryman
+
+9:00 was when the first boat left, every morning of the year.
+
+We crossed the river forty times a day.
+
+10:00-11:00: the busiest hour
+
+11:00-12:00: the quiet hour
+
+The pay was poor.
+TXT
+conv notprog; X="$TK_TMP/notprog.xml"
+hasnt "no programme" "$X" '<list|<item'
+has "a time at the start of a sentence stays a p" "$X" '<p>9:00 was when'
+has "two time lines stay p" "$X" '<p>10:00-11:00: the busiest'
+printf '%s\n\n' 'Log of the crossing' '10:15:07 - the engine starts' '10:16:30 - the boat leaves' \
+    '10:20:02 - the boat lands' 'The log ends here.' > "$TK_TMP/stamps.txt"
+conv stamps
+hasnt "timestamps with seconds are no programme" "$TK_TMP/stamps.xml" '<list type="simple"'
+
+# ---- a TAB table inside an item (`II`, its words, the table, a further paragraph, `III`):
+#      the table is the item's, the list goes on (one list, three items)
+printf '%s\n\n' 'Report on the grain trade' 'The figures are these:' 'I —The harvest was late.' \
+    'II' '—Exports of wheat:' 'Year	Tons	Value' '1931	120	$4, 000' '1932	98	$3, 100' \
+    'Exports of barley:' 'Year	Tons	Value' '1931	40	$900' '1932	35	$800' \
+    'III —The ports were closed in winter.' 'The board adjourned.' > "$TK_TMP/tabitem.txt"
+conv tabitem; X="$TK_TMP/tabitem.xml"
+count "one list around the tables" "$X" '<list' 1
+has "the third item in the same list" "$X" '<item n="III">'
+tr -d '\n' < "$X" | sed 's/  */ /g' > "$TK_TMP/tabitem.flat"
+n=$(grep -o '<table' "$TK_TMP/tabitem.flat" | wc -l); [ "$n" -eq 2 ] && ok || fail "two tables: $n"
+has "the tables inside the second item" "$TK_TMP/tabitem.flat" '<item n="II">[^§]*<table>[^§]*<table>[^§]*</item> *<label>III'
+valid "table in an item valid" "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/tabitem.out" "$X" 2>/dev/null
+has "text: the table's row" "$TK_TMP/tabitem.out" '1931 \| 120'
+has "text: the paragraph after the table" "$TK_TMP/tabitem.out" '^ *Exports of barley'
+
+# ---- a roster in groups (`Present:`, `The Board:`, names, `The Staff:`, names; or the
+#      groups without `Present:`): each group an item whose names are a list in it
+printf '%s\n\n' 'Minutes of the board of the river society' 'May 4, 1972' 'Present:' 'The Board:' \
+    'John A. Smith, Chairman' 'Mary B. Jones' 'Paul C. Brown' 'The Staff:' 'Ann D. Grey, Secretary' \
+    'Tom E. White' 'The Chairman opened the meeting at ten o'"'"'clock and welcomed the members of the board and the staff to the spring meeting of the society.' \
+    > "$TK_TMP/groups.txt"
+conv groups; X="$TK_TMP/groups.xml"
+tr -d '\n' < "$X" | sed 's/  */ /g' > "$TK_TMP/groups.flat"
+has "the roster under its label" "$TK_TMP/groups.flat" '<list type="participants"> ?<head>Present:</head>'
+has "a group: its names a list in its item" "$TK_TMP/groups.flat" '<item>The Board:<list type="participants"> ?<item><persName[^>]*>John A\. Smith</persName>, Chairman</item>'
+has "the second group its own item" "$TK_TMP/groups.flat" '</list></item> ?<item>The Staff:<list'
+has "the text after it a p" "$X" '<p>The Chairman opened'
+valid "grouped roster valid" "$X"
+sed -e '/^Present:$/,+1d' "$TK_TMP/groups.txt" > "$TK_TMP/bare.txt"
+conv bare; tr -d '\n' < "$TK_TMP/bare.xml" | sed 's/  */ /g' > "$TK_TMP/bare.flat"
+has "groups without label: nested" "$TK_TMP/bare.flat" '<item>The Board:<list type="participants"> ?<item>'
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/groups.out" "$X" 2>/dev/null
+has "text: a name alone on its line" "$TK_TMP/groups.out" '^ *Mary B\. Jones$'
+
 tk_done

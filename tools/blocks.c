@@ -319,6 +319,7 @@ typedef struct parser {
     unsigned depth;        /* the level of the last item */
     int item_empty;        /* that item is a marker alone on its line: its text follows */
     int numbered;          /* the play prints line numbers: 1 at line ends, 2 at starts */
+    int in_turns;          /* the text is in turns (a transcript): a label is a speech */
 } parser;
 
 /* A line number printed at the end of line l ("...to suffer      60": two blanks or more,
@@ -787,6 +788,8 @@ static int page_marker_line(const tk_line *l)
     return i == e - 1 && i > 6;
 }
 
+static int tab_row_para(const tk_lines *L, const para *p);
+
 /* How many paragraphs may stand between two items of a list and still belong to the first
  * (an article of a treaty and its further paragraphs, a page break counted as none). */
 #define ITEM_MORE_MAX 8
@@ -847,8 +850,8 @@ static int item_goes_on(parser *P, const para *v, size_t k, size_t end, unsigned
     for (size_t j = k, seen = 0, last_text = (size_t)-1; j < end && seen < ITEM_MORE_MAX; j++) {
         const tk_line *l = &L->v[v[j].first];
         tk_lmark m;
-        if (v[j].n == 1 && page_marker_line(l))
-            continue;
+        if ((v[j].n == 1 && page_marker_line(l)) || tab_row_para(L, &v[j]))
+            continue; /* a page break, a row of a table in the item: counted as none */
         if (list_marker(l, &m)) {
             for (unsigned d = P->depth + 1; d-- > 0;)
                 if (tk_list_marker_follows(&P->marks[d], &m)) {
@@ -1647,22 +1650,52 @@ static int roster_item(const tk_lines *L, const para *p, size_t max)
            l->s[e - 1] != ':' && !dateline_para(L, p);
 }
 
+/* 1 when paragraph v[k] names a group of a roster (`The Advisory Committee:`, `Staff:`): one
+ * short line that starts with a capital and ends with a colon, a name of the roster after it. */
+static int roster_group(const tk_lines *L, const para *v, size_t k, size_t end)
+{
+    const tk_line *l = &L->v[v[k].first];
+    size_t e = rtrim_len(l->s, l->len);
+    return v[k].n == 1 && e > 2 && e <= 80 && l->s[e - 1] == ':' && is_upper((unsigned char)l->s[0]) &&
+           !dateline_para(L, &v[k]) && tk_schedule_time(l->s, l->len) == 0 && k + 1 < end &&
+           roster_item(L, &v[k + 1], 200);
+}
+
 /* A roster without label from v[k] on (before v[end]): at least five one-line paragraphs
  * that are each a name with maybe an office (tk_rec_roster_entry), half of the names or
  * more with an initial (`Armin H. Rappaport`): a list of capitalised words (`Great
- * Britain`, `Opening Session`) is no roster. The number of its paragraphs, or 0. */
+ * Britain`, `Opening Session`) is no roster; the names of groups among them (roster_group)
+ * are its items too. The number of its paragraphs, or 0. */
 static size_t bare_roster(const tk_lines *L, const para *v, size_t k, size_t end)
 {
-    size_t run = 0, initials = 0;
-    for (size_t j = k; j < end && roster_item(L, &v[j], 200); j++) {
+    size_t run = 0, initials = 0, groups = 0;
+    for (size_t j = k; j < end; j++) {
         const tk_line *l = &L->v[v[j].first];
-        int e = tk_rec_roster_entry(l->s, l->len);
+        if (roster_group(L, v, j, end) && tk_rec_roster_entry(L->v[v[j + 1].first].s, L->v[v[j + 1].first].len)) {
+            groups++; /* a group's name: its members follow */
+            continue;
+        }
+        int e = roster_item(L, &v[j], 200) ? tk_rec_roster_entry(l->s, l->len) : 0;
         if (e == 0)
             break;
         run++;
         initials += e == 2;
     }
-    return run >= 5 && initials * 2 >= run ? run : 0;
+    return run >= 5 && initials * 2 >= run ? run + groups : 0;
+}
+
+/* Adds roster paragraph v[k]: a group's name (an item of the roster, *grouped set), or a
+ * name (an item of the list in the group's item when *grouped, block level 1). */
+static void roster_member(parser *P, const para *v, size_t k, size_t end, int *grouped)
+{
+    int group = roster_group(P->lines, v, k, end);
+    tk_block *b = para_block(P, TK_B_ROSTER_ITEM, &v[k], 0);
+    if (group) {
+        *grouped = 1;
+        note(P, v[k].first, "roster", "a group's name in a roster: its names a list in its item");
+    }
+    if (b != NULL)
+        b->level = group ? 0 : (unsigned)*grouped;
 }
 
 /* 1 when every line of p has text, a TAB, then more text (`1931\t$166,050,000\t...`):
@@ -1696,6 +1729,83 @@ static size_t tab_table(const tk_lines *L, const para *v, size_t k, size_t end)
         }
     }
     return rows >= 2 ? last - k : 0;
+}
+
+/* How many time lines a run of paragraphs needs to be a programme, and how many other
+ * entries (`Chair: ...`, a speaker, a paper's title) may stand between two of them. */
+#define SCHEDULE_TIMES_MIN 3
+#define SCHEDULE_GAP_MAX 8
+
+/* 1 when paragraph q starts with a time of a programme (`9:00-9:55: Registration`). */
+static int schedule_time_para(const tk_lines *L, const para *q)
+{
+    const tk_line *l = &L->v[q->first];
+    return tk_schedule_time(l->s, l->len) > 0;
+}
+
+/* 1 when paragraph q can be an entry of a programme: one short line, no turn (of a text in
+ * turns; in a record `Chair: A. Smith` is an entry, not a speech). */
+static int schedule_entry(parser *P, const para *q)
+{
+    const tk_line *l = &P->lines->v[q->first];
+    return q->n == 1 && l->len < 300 && !(P->in_turns && labelled_para(P, q));
+}
+
+/* 1 when paragraph q heads a day of a programme: one short line ending with a colon
+ * (`Monday, October 22, 2007:`), no turn, the next paragraph a time line. */
+static int schedule_head(parser *P, const para *v, size_t k, size_t end)
+{
+    const tk_line *l = &P->lines->v[v[k].first];
+    size_t e = rtrim_len(l->s, l->len);
+    return v[k].n == 1 && e > 1 && e < 100 && l->s[e - 1] == ':' && !schedule_time_para(P->lines, &v[k]) &&
+           !(P->in_turns && labelled_para(P, &v[k])) && k + 1 < end && schedule_time_para(P->lines, &v[k + 1]);
+}
+
+/* 1 when paragraph q reads as a line of a list, not a sentence: no full stop, question or
+ * exclamation mark at its end (before closing quotes and brackets). */
+static int schedule_unfinished(const tk_lines *L, const para *q)
+{
+    const tk_line *l = &L->v[q->first + q->n - 1];
+    size_t e = rtrim_len(l->s, l->len);
+    while (e > 0 && strchr("\"')]", l->s[e - 1]) != NULL)
+        e--;
+    if (e >= 3 && (memcmp(l->s + e - 3, "\xe2\x80\x9d", 3) == 0 || memcmp(l->s + e - 3, "\xe2\x80\x99", 3) == 0))
+        e -= 3;
+    return e > 0 && strchr(".?!", l->s[e - 1]) == NULL;
+}
+
+/* The paragraphs from v[k] on that are a programme, agenda or schedule (0 when none): time
+ * lines (tk_schedule_time), at least SCHEDULE_TIMES_MIN of them, with at most
+ * SCHEDULE_GAP_MAX other short entries between two (the chair and papers of a panel); after
+ * the last time, the entries that are followed by another line of a list (the line before a
+ * sentence is the title of what follows). A day heading (`Tuesday:`, then a time) ends it:
+ * it heads a programme of its own. */
+static size_t schedule_run(parser *P, const para *v, size_t k, size_t end)
+{
+    const tk_lines *L = P->lines;
+    size_t j = k, last = k, times = 0;
+    if (!schedule_time_para(L, &v[k]))
+        return 0;
+    for (; j < end; j++) {
+        if (schedule_time_para(L, &v[j])) {
+            if (P->in_turns && labelled_para(P, &v[j]))
+                break;
+            times++;
+            last = j;
+        } else if (j > k && schedule_head(P, v, j, end)) {
+            break;
+        } else if (!schedule_entry(P, &v[j]) || j - last > SCHEDULE_GAP_MAX) {
+            break;
+        }
+    }
+    if (times < SCHEDULE_TIMES_MIN)
+        return 0;
+    j = last + 1;
+    while (j < end && j - last <= SCHEDULE_GAP_MAX && schedule_entry(P, &v[j]) &&
+           !schedule_head(P, v, j, end) && j + 1 < end && schedule_entry(P, &v[j + 1]) &&
+           schedule_unfinished(L, &v[j + 1]))
+        j++;
+    return j - k;
 }
 
 /* The first paragraph of a record's closer among v[0..n): a signature among the last
@@ -2146,6 +2256,10 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
     int list_open = 0, in_turns = 0, seen_long = 0, roster = 0;
     size_t roster_end = 0; /* the paragraphs before it from k on are a roster without label */
     size_t table_end = 0;  /* the paragraphs before it from k on are rows of a table */
+    size_t schedule_end = 0; /* ... the entries of a programme */
+    int roster_grouped = 0;  /* the roster's names stand under group names (a nested list) */
+    int table_in_item = 0;   /* that table is inside the open list's last item ... */
+    unsigned table_level = 0; /* ... of this level */
     size_t blocks_at = P->db->n;
     play_state ps = {0};
     for (size_t i = a; i < b && shape == TK_SHAPE_PLAY; i++) /* the margin of wrapped prose */
@@ -2240,13 +2354,33 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             list_open = 0;
             continue;
         }
+        /* a programme, agenda or schedule: time lines (`9:00-9:55: Registration`) and the
+           entries between them, under a day heading (`Monday, October 22:`) if any */
+        if (shape != TK_SHAPE_PLAY && k >= schedule_end) {
+            P->in_turns = shape == TK_SHAPE_TRANSCRIPT;
+            int head = schedule_head(P, v, k, text_end);
+            size_t run = schedule_run(P, v, k + (size_t)head, text_end);
+            if (run > 0) {
+                note(P, p->first, "list", "a programme: time lines and their entries, list[@type='simple']");
+                schedule_end = k + (size_t)head + run;
+                list_open = roster = 0;
+            }
+        }
+        if (k < schedule_end) {
+            tk_block *sb = para_block(P, schedule_time_para(L, p) || !schedule_head(P, v, k, text_end)
+                                             ? TK_B_ROSTER_ITEM : TK_B_ROSTER_HEAD, p, 0);
+            if (sb != NULL)
+                sb->flags |= TK_BF_SCHEDULE;
+            continue;
+        }
         /* a roster: "Present:" and one name (with its office) per paragraph */
         if (shape != TK_SHAPE_PLAY && p->n == 1 && tk_rec_roster_label(l->s, l->len) &&
-            k + 1 < notes_at && roster_item(L, &v[k + 1], 120) &&
+            k + 1 < notes_at && (roster_item(L, &v[k + 1], 120) || roster_group(L, v, k + 1, notes_at)) &&
             !(shape == TK_SHAPE_TRANSCRIPT && labelled_para(P, &v[k + 1]))) {
             para_block(P, TK_B_ROSTER_HEAD, p, 0);
             note(P, p->first, "roster", "roster label: list[@type='participants']");
             roster = 1;
+            roster_grouped = 0;
             list_open = 0;
             continue;
         }
@@ -2257,11 +2391,12 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                 note(P, p->first, "roster",
                      "a run of one name a line without label: list[@type='participants']");
                 roster_end = k + run;
+                roster_grouped = 0;
                 list_open = 0;
             }
         }
         if (k < roster_end) {
-            para_block(P, TK_B_ROSTER_ITEM, p, 0);
+            roster_member(P, v, k, roster_end, &roster_grouped);
             continue;
         }
         /* TAB-separated rows: table/row/cell */
@@ -2270,20 +2405,36 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             if (run > 0) {
                 note(P, p->first, "table", "TAB-separated rows: table/row/cell");
                 table_end = k + run;
+                /* a table between two items of an open list (`XII`, its words, the table,
+                   `XIII`): inside the item, the list goes on after it */
+                table_in_item = list_open && item_goes_on(P, v, k, text_end, &table_level);
+                if (table_in_item)
+                    note(P, p->first, "list", "a table inside the list item before it");
             }
         }
         if (k < table_end) {
-            if (tab_row_para(L, p))
-                for (size_t i = p->first; i < p->first + p->n; i++)
-                    add_block(P, TK_B_ROW, i, 1, indent_of(&L->v[i]));
-            else
+            if (tab_row_para(L, p)) {
+                for (size_t i = p->first; i < p->first + p->n; i++) {
+                    tk_block *rb = add_block(P, TK_B_ROW, i, 1, indent_of(&L->v[i]));
+                    if (rb != NULL && table_in_item) {
+                        rb->flags |= TK_BF_ITEM_MORE;
+                        rb->level = table_level;
+                    }
+                }
+            } else {
                 add_block(P, TK_B_P, p->first, p->n, 0); /* a page marker */
-            list_open = 0;
+            }
+            if (table_in_item) {
+                P->item_empty = 0;
+                P->depth = table_level;
+            }
+            list_open = table_in_item;
             continue;
         }
         if (roster) {
-            if (roster_item(L, p, 120) && !(shape == TK_SHAPE_TRANSCRIPT && labelled_para(P, p))) {
-                para_block(P, TK_B_ROSTER_ITEM, p, 0);
+            if ((roster_item(L, p, 120) || roster_group(L, v, k, notes_at)) &&
+                !(shape == TK_SHAPE_TRANSCRIPT && labelled_para(P, p))) {
+                roster_member(P, v, k, notes_at, &roster_grouped);
                 continue;
             }
             roster = 0;
@@ -2758,7 +2909,7 @@ static size_t parts_with_text(const parser *P, size_t from, size_t most, const u
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
                            const char *file, int explain, int corpus_title, tk_diag *d)
 {
-    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0};
+    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0, 0};
     tk_blocks *B = tk_xcalloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};

@@ -255,3 +255,79 @@ int tk_list_marker_first(const tk_lmark *m)
 {
     return m->kind == TK_LM_BULLET || m->num == 1 || m->rom == 1;
 }
+
+/* A clock time `9:00`, `10:45`, `9.30` (dot only with two digits after it), with `a.m.`,
+ * `am`, `p.m.`, `pm` after it: its length at s[i..n), 0 when none. Seconds (`10:15:07`, a
+ * recording's timestamp) are no programme time. */
+static size_t clock_time(const char *s, size_t n, size_t i)
+{
+    size_t a = i;
+    while (i < n && i - a < 2 && is_digit((unsigned char)s[i]))
+        i++;
+    if (i == a || i + 2 >= n || (s[i] != ':' && s[i] != '.') || !is_digit((unsigned char)s[i + 1]) ||
+        !is_digit((unsigned char)s[i + 2]) || s[i + 1] > '5')
+        return 0;
+    int h = s[a] - '0';
+    if (i - a == 2)
+        h = h * 10 + (s[a + 1] - '0');
+    if (h > 24)
+        return 0;
+    i += 3;
+    if (i < n && (is_digit((unsigned char)s[i]) || (s[i] == ':' && i + 1 < n && is_digit((unsigned char)s[i + 1]))))
+        return 0;
+    static const char *const ampm[] = {" a.m.", " p.m.", "a.m.", "p.m.", " am", " pm", "am", "pm"};
+    for (size_t k = 0; k < sizeof ampm / sizeof *ampm; k++) {
+        size_t l = strlen(ampm[k]);
+        if (i + l <= n && strncasecmp(s + i, ampm[k], l) == 0 &&
+            (i + l == n || !is_lower((unsigned char)(s[i + l] | 0x20)) || s[i + l - 1] == '.')) {
+            i += l;
+            break;
+        }
+    }
+    return i - a;
+}
+
+/* The dashes between two times or after a time: `-`, `–`, `—`; their length, 0 when none. */
+static size_t dash_at(const char *s, size_t n, size_t i)
+{
+    if (i < n && s[i] == '-')
+        return 1;
+    if (i + 3 <= n && (memcmp(s + i, "\xe2\x80\x93", 3) == 0 || memcmp(s + i, "\xe2\x80\x94", 3) == 0))
+        return 3;
+    return 0;
+}
+
+size_t tk_schedule_time(const char *s, size_t n)
+{
+    size_t i = clock_time(s, n, 0), k;
+    if (i == 0)
+        return 0;
+    /* a range: `9:00-9:55`, `9:00 – 10:30` */
+    size_t j = i;
+    while (j < n && s[j] == ' ')
+        j++;
+    if ((k = dash_at(s, n, j)) > 0) {
+        size_t t = j + k;
+        while (t < n && s[t] == ' ')
+            t++;
+        size_t c = clock_time(s, n, t);
+        if (c > 0)
+            i = t + c;
+    }
+    /* then a colon, or a dash between spaces, and the entry's words */
+    j = i;
+    if (j < n && s[j] == ':') {
+        j++;
+    } else {
+        while (j < n && s[j] == ' ')
+            j++;
+        if ((k = dash_at(s, n, j)) == 0 || j == i)
+            return 0;
+        j += k;
+    }
+    if (j >= n || s[j] != ' ')
+        return 0;
+    while (j < n && s[j] == ' ')
+        j++;
+    return j < n && has_word(s, j, n) ? j : 0;
+}

@@ -290,14 +290,17 @@ static int numbered_marker(const char *m, size_t len)
              (len == 3 && memcmp(m, "\xe2\x80\xa2", 3) == 0));
 }
 
-/* 1 when element e has @rend equal to v. */
-static int rend_is(xmlNodePtr e, const char *v)
+/* 1 when element e's attribute `name` is v. */
+static int attr_is(xmlNodePtr e, const char *name, const char *v)
 {
-    xmlChar *r = xmlGetProp(e, (const xmlChar *)"rend");
+    xmlChar *r = xmlGetProp(e, (const xmlChar *)name);
     int same = r != NULL && strcmp((const char *)r, v) == 0;
     xmlFree(r);
     return same;
 }
+
+static int rend_is(xmlNodePtr e, const char *v) { return attr_is(e, "rend", v); }
+static int type_is(xmlNodePtr e, const char *v) { return attr_is(e, "type", v); }
 
 /* 1 when node n is the element `name`. */
 static int is_el(xmlNodePtr n, const char *name)
@@ -375,7 +378,7 @@ static void item_paragraph(builder *b, const tk_block *bl)
             continue;
         empty = 0;
         has_p |= is_el(c, "p");
-        if (block == NULL && (is_el(c, "p") || is_el(c, "list")))
+        if (block == NULL && (is_el(c, "p") || is_el(c, "list") || is_el(c, "table")))
             block = c;
     }
     if (!empty && !has_p && block != item->children) { /* the item's words: its first p */
@@ -638,7 +641,14 @@ static xmlNodePtr add_stage(builder *b, const tk_block *bl)
 static void add_row(builder *b, const tk_block *bl, const tk_line *l)
 {
     xmlNodePtr t = target(b), last = t->last;
-    b->list = NULL;
+    xmlNodePtr in = bl->flags & TK_BF_ITEM_MORE ? open_list_at(b, bl->level) : NULL;
+    in = in != NULL ? last_item(in) : NULL;
+    if (in != NULL) { /* a table inside the list item before it: the list stays open */
+        t = in;
+        last = NULL;
+    } else {
+        b->list = NULL;
+    }
     if (b->table != NULL && last != NULL && last != b->table && last->prev == b->table &&
         last->type == XML_ELEMENT_NODE && strcmp((const char *)last->name, "pb") == 0) {
         xmlUnlinkNode(last);
@@ -926,17 +936,31 @@ static void one_block(builder *b, const tk_block *bl)
     case TK_B_ROSTER_HEAD:
     case TK_B_ROSTER_ITEM: {
         xmlNodePtr t = target(b);
-        if (bl->kind == TK_B_ROSTER_HEAD || b->list == NULL || b->list != t->last) {
+        /* (a programme's lines: list[@type='simple'], not a roster) */
+        const char *type = bl->flags & TK_BF_SCHEDULE ? "simple" : "participants";
+        if (bl->kind == TK_B_ROSTER_HEAD || b->list == NULL || b->list != t->last ||
+            !type_is(b->list, type)) {
             b->list = tk_el(cv, t, "list");
             if (b->list == NULL) {
                 b->oom = 1;
                 break;
             }
-            tk_xset_prop(b->list, (const xmlChar *)"type", (const xmlChar *)"participants");
+            tk_xset_prop(b->list, (const xmlChar *)"type", (const xmlChar *)type);
         }
         if (b->sp != NULL)
             b->sp_has_content = 1;
-        text_el(b, b->list, bl->kind == TK_B_ROSTER_HEAD ? "head" : "item", bl, 0);
+        xmlNodePtr in = b->list;
+        if (bl->kind == TK_B_ROSTER_ITEM && bl->level > 0) { /* a name under a group's name */
+            xmlNodePtr it = last_item(b->list), e = it != NULL ? last_el(it) : NULL;
+            in = is_el(e, "list") ? e : it != NULL ? tk_el(cv, it, "list") : b->list;
+            if (in == NULL) {
+                b->oom = 1;
+                break;
+            }
+            if (in != b->list && e != in)
+                tk_xset_prop(in, (const xmlChar *)"type", (const xmlChar *)type);
+        }
+        text_el(b, in, bl->kind == TK_B_ROSTER_HEAD ? "head" : "item", bl, 0);
         if (bl->kind == TK_B_ROSTER_ITEM)
             b->info->n_items++;
         break;

@@ -374,13 +374,15 @@ enum {
                           div[@type=divtype] in the body ("document", "enclosure") */
     TK_BF_ITEM_WORD = 32, /* an item whose marker stays in its text (`Article 2.`, `“1.`): no
                              label */
-    TK_BF_ITEM_MORE = 64, /* a further paragraph of the list item before it: item/p */
+    TK_BF_ITEM_MORE = 64, /* a further paragraph of the list item before it: item/p (a
+                             row: its table is inside that item) */
     TK_BF_BRACE = 128, /* a cast item joined to its neighbours by a brace ("}"): castGroup */
     TK_BF_BRACE_OPEN = 256, /* the first item of such a group */
     TK_BF_LINE_N = 512,       /* a verse line that prints its number (label_off/len: the
                                  digits) at its end: l/@n */
     TK_BF_LINE_N_START = 1024, /* ... at its start */
-    TK_BF_CLASS = 2048 /* an opener line that is a classification: note[@type='classification'] */
+    TK_BF_CLASS = 2048, /* an opener line that is a classification: note[@type='classification'] */
+    TK_BF_SCHEDULE = 4096 /* a roster head or item that is a line of a programme: list[@type='simple'] */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
@@ -612,6 +614,10 @@ int tk_list_marker(const char *s, size_t n, tk_lmark *m);
 int tk_list_marker_follows(const tk_lmark *prev, const tk_lmark *cur);
 /* 1 when m can open a list: a bullet or the first number (`1.`, `(a)`, `i)`, `First.`). */
 int tk_list_marker_first(const tk_lmark *m);
+/* A line of a programme, agenda or schedule: a clock time or a range of two at its start
+ * (`9:00-9:55:`, `10:30 a.m. –`, `14.00 -`), then a colon or a dash and the entry's words;
+ * where those words start, 0 when the line is none. */
+size_t tk_schedule_time(const char *s, size_t n);
 
 /* ---- records.c: what a line of an archival record says about the record ---- */
 /* A file number line (`722.2315/819`, `File No. 861.51/264`, `724.3415/3536: Telegram`):

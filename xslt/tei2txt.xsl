@@ -421,7 +421,7 @@
         <xsl:when test="normalize-space(@n) and starts-with(normalize-space(.), normalize-space(@n))"/>
         <xsl:when test="normalize-space(@n)"><xsl:value-of select="concat(normalize-space(@n), ' ')"/></xsl:when>
         <xsl:when test="parent::tei:list[@type='ordered' or @type='numbered' or @rend='numbered']"><xsl:call-template name="tk-nth"/><xsl:text>. </xsl:text></xsl:when>
-        <xsl:when test="parent::tei:list[@type='participants']"/><!-- a roster: one name a line -->
+        <xsl:when test="parent::tei:list[@type='participants' or @type='simple']"/><!-- a roster, a programme: one entry a line -->
         <xsl:otherwise>- </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -429,11 +429,11 @@
       <!-- an item of paragraphs or with a list in it: the mark before its first words (its
            words before the first paragraph or list, else the first paragraph; alone on its
            line before a list), then each paragraph and list a block -->
-      <xsl:when test="tei:p or tei:list">
-        <xsl:variable name="first" select="(tei:p | tei:list)[1]"/>
+      <xsl:when test="tei:p or tei:list or tei:table">
+        <xsl:variable name="first" select="(tei:p | tei:list | tei:table)[1]"/>
         <xsl:variable name="lead"><xsl:apply-templates select="$first/preceding-sibling::node()" mode="inline"/></xsl:variable>
         <xsl:choose>
-          <xsl:when test="normalize-space($lead) != '' or $first[self::tei:list]">
+          <xsl:when test="normalize-space($lead) != '' or $first[self::tei:list or self::tei:table]">
             <xsl:call-template name="wrap">
               <xsl:with-param name="text" select="normalize-space(concat($prefix, $mark, $lead))"/>
               <xsl:with-param name="hang" select="substring('            ', 1, string-length($mark))"/>
