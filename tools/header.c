@@ -28,17 +28,38 @@ typedef struct {
     const char *one, *many;
 } count_word;
 
-/* Writes the counts of `v` as "n noun, n noun, ..." into buf (cut at size). */
+/* Appends n bytes of s to buf at *at, cut at size - 1 (buf stays terminated). */
+static void put_cut(char *buf, size_t size, size_t *at, const char *s, size_t n)
+{
+    if (*at + 1 >= size)
+        return;
+    if (n > size - 1 - *at)
+        n = size - 1 - *at;
+    memcpy(buf + *at, s, n);
+    *at += n;
+    buf[*at] = '\0';
+}
+
+/* Writes the counts of `v` as "n noun, n noun, ..." into buf (cut at size); by hand, as
+ * snprintf cost a thousand instructions a call here. */
 static void count_words(char *buf, size_t size, const count_word *v, size_t nv)
 {
     size_t at = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < nv && at < size; i++) {
-        int w = snprintf(buf + at, size - at, "%s%u %s", i > 0 ? ", " : "", v[i].n,
-                         v[i].n == 1 ? v[i].one : v[i].many);
-        if (w < 0)
-            break;
-        at += (size_t)w;
+    for (size_t i = 0; i < nv; i++) {
+        char digits[12];
+        size_t nd = sizeof digits;
+        unsigned n = v[i].n;
+        do {
+            digits[--nd] = (char)('0' + n % 10);
+            n /= 10;
+        } while (n > 0);
+        const char *noun = v[i].n == 1 ? v[i].one : v[i].many;
+        if (i > 0)
+            put_cut(buf, size, &at, ", ", 2);
+        put_cut(buf, size, &at, digits + nd, sizeof digits - nd);
+        put_cut(buf, size, &at, " ", 1);
+        put_cut(buf, size, &at, noun, strlen(noun));
     }
 }
 

@@ -70,7 +70,12 @@ static int marker_end(const char *s, size_t n, size_t i, tk_lmark *m)
 /* `Article 2. `, `Art. IV. `, `First. `: a marker that is a word of the item's text. */
 static int word_marker(const char *s, size_t n, tk_lmark *m)
 {
+    if (n == 0)
+        return 0;
+    /* the first letter tested before the word (this runs on most lines of a text) */
     for (size_t w = 0; w < sizeof number_words / sizeof *number_words; w++) {
+        if ((s[0] | 0x20) != (number_words[w][0] | 0x20))
+            continue;
         size_t k = strlen(number_words[w]);
         if (n <= k + 2 || strncasecmp(s, number_words[w], k) != 0 || s[k] != ' ')
             continue;
@@ -92,6 +97,8 @@ static int word_marker(const char *s, size_t n, tk_lmark *m)
         return 1;
     }
     for (size_t w = 0; w < sizeof ordinals / sizeof *ordinals; w++) {
+        if (s[0] != ordinals[w][0])
+            continue;
         size_t k = strlen(ordinals[w]);
         if (n <= k + 2 || strncmp(s, ordinals[w], k) != 0 || s[k] != '.' || s[k + 1] != ' ' ||
             !marker_end(s, n, k + 1, m) || m->text == n)

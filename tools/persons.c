@@ -58,6 +58,9 @@ typedef struct trie_node {
 
 /* open hash: key string -> person index; each slot keeps its key's hash, so a probe reads
  * the key (another cache line) only when the hashes agree */
+/* nick_fulls values: first * NICK_SPAN + last (tk_nicknames indices, fewer than this) */
+#define NICK_SPAN 32768
+
 typedef struct hmap {
     char **keys;
     int *vals;
@@ -89,7 +92,9 @@ struct tk_persons {
     int title_next[128];
     size_t title_len[128];
     hmap nicks;             /* "short\1full" (lower case) for each nickname pair */
-    hmap nick_fulls;        /* the full names (lower case) that have a nickname */
+    hmap nick_fulls;        /* the full names (lower case) that have a nickname -> the
+                               first and last tk_nicknames entry with it (first * NICK_SPAN
+                               + last) */
     hmap words;             /* lower-cased word -> W_* classes (names.c tables) */
     hmap roles;             /* lower-cased role labels */
     hmap sur;               /* lower-cased surname -> last found person with it */
@@ -652,7 +657,12 @@ static void words_init(tk_persons *p)
             key[k] = '\0';
             word_or(p, key, W_NICK); /* "Jen": a short form of a given name */
             key[k] = '\001';
-            hmap_put(&p->nick_fulls, key + k + 1, 1);
+            /* the first and the last entry that have this full name: NICK_SPAN */
+            int old = hmap_get(&p->nick_fulls, key + k + 1);
+            if (old < 0)
+                hmap_put(&p->nick_fulls, key + k + 1, (int)i * NICK_SPAN + (int)i);
+            else
+                hmap_set(&p->nick_fulls, key + k + 1, old / NICK_SPAN * NICK_SPAN + (int)i);
             f += m;
         }
     }
@@ -1756,13 +1766,19 @@ static void add_given_forms(tk_persons *p, const char *given, int who)
     add_form(p, given, who, 2);
     size_t lg = strlen(given);
     char lo[64];
+    unsigned from = 0, to = tk_n_nicknames;
     if (lg < sizeof lo) { /* most given names have no short form: no search of the table */
         for (size_t i = 0; i <= lg; i++)
             lo[i] = (char)tolower((unsigned char)given[i]);
-        if (hmap_get(&p->nick_fulls, lo) < 0)
+        int span = hmap_get(&p->nick_fulls, lo);
+        if (span < 0)
             return;
+        from = (unsigned)(span / NICK_SPAN); /* only the entries that have it */
+        to = (unsigned)(span % NICK_SPAN) + 1;
+        if (tk_n_nicknames >= NICK_SPAN) /* a table too long to encode so */
+            from = 0, to = tk_n_nicknames;
     }
-    for (unsigned i = 0; i < tk_n_nicknames; i++) {
+    for (unsigned i = from; i < to; i++) {
         const char *e = tk_nicknames[i];
         size_t k = strcspn(e, " ");
         for (const char *f = e + k; *f;) {

@@ -842,7 +842,9 @@ void tk_places_scan(tk_places *pl, const char *text, size_t len, int in_dateline
             }
             if (bl > max)
                 break;
-            const slot *f = tab_find(&pl->forms, buf, bl, hash_bytes(HASH_SEED, buf, bl));
+            const slot *f = maybe(&pl->forms, buf, bl)
+                                ? tab_find(&pl->forms, buf, bl, hash_bytes(HASH_SEED, buf, bl))
+                                : NULL;
             int ent = f == NULL ? -1 : in_dateline && f->val2 >= 0 ? f->val2 : f->val;
             if (ent >= 0 && (j >= len || !word_at(t, len, j))) {
                 best = ent;
