@@ -145,12 +145,12 @@ static void lines_text(xmlNodePtr parent, const tk_lines *L, size_t from, size_t
     }
 }
 
-/* A when of the timeline (id tk-[prefix]C<cue><s|e>) and the anchor pointing to it. */
-static void time_point(tk_conv *cv, xmlNodePtr p, size_t cue, char side, const char *ts,
-                       size_t len, long long ms, const char *origin)
+/* A when of the timeline with id `id`, `ms` after origin, and under p the anchor pointing to
+ * it: @n the time as printed (ts[0..len)), @rend `rend`. */
+static void time_anchor(tk_conv *cv, xmlNodePtr p, const char *id, long long ms,
+                        const char *origin, const char *ts, size_t len, const char *rend)
 {
-    char id[96], ref[100], iv[48], printed[64];
-    snprintf(id, sizeof id, "tk-%sC%zu%c", cv->id_prefix, cue, side);
+    char ref[100], iv[48], printed[64];
     xmlNodePtr w = tk_el(cv, cv->timeline, "when");
     tk_set_xml_id(w, id);
     snprintf(iv, sizeof iv, "%lld.%03lld", ms / 1000, ms % 1000);
@@ -161,7 +161,16 @@ static void time_point(tk_conv *cv, xmlNodePtr p, size_t cue, char side, const c
     set(a, "synch", ref);
     snprintf(printed, sizeof printed, "%.*s", (int)(len < 63 ? len : 63), ts);
     set(a, "n", printed);
-    set(a, "rend", "bare");
+    set(a, "rend", rend);
+}
+
+/* A cue's start or end (side 's' or 'e'): id tk-[prefix]C<cue><side>. */
+static void time_point(tk_conv *cv, xmlNodePtr p, size_t cue, char side, const char *ts,
+                       size_t len, long long ms, const char *origin)
+{
+    char id[96];
+    snprintf(id, sizeof id, "tk-%sC%zu%c", cv->id_prefix, cue, side);
+    time_anchor(cv, p, id, ms, origin, ts, len, "bare");
 }
 
 /* A voice tag `<v Name>` or `<v.class Name>` at s: its length and the name's offset and
@@ -371,19 +380,9 @@ static void cue_text(tk_conv *cv, xmlNodePtr p, const cue_span *c, size_t cue, s
         if (kind == CT_CLOSE) {
             depth--;
         } else if (kind == CT_TIME) {
-            char id[96], ref[100], iv[48], printed[64];
+            char id[96];
             snprintf(id, sizeof id, "tk-%sC%zut%zu", cv->id_prefix, cue, ++*n_times);
-            xmlNodePtr w = tk_el(cv, cv->timeline, "when");
-            tk_set_xml_id(w, id);
-            snprintf(iv, sizeof iv, "%lld.%03lld", ms / 1000, ms % 1000);
-            set(w, "interval", iv);
-            set(w, "since", origin);
-            xmlNodePtr a = tk_el(cv, parent, "anchor");
-            snprintf(ref, sizeof ref, "#%s", id);
-            set(a, "synch", ref);
-            snprintf(printed, sizeof printed, "%.*s", (int)(len - 2 < 63 ? len - 2 : 63), t + i + 1);
-            set(a, "n", printed);
-            set(a, "rend", "bare tagged");
+            time_anchor(cv, parent, id, ms, origin, t + i + 1, len - 2, "bare tagged");
         } else {
             char rend[160];
             xmlNodePtr el = tk_el(cv, parent, def->element);

@@ -1764,19 +1764,12 @@ static struct job *job_new(void) { return calloc(1, sizeof(struct job)); }
 static void hold_sink(const tk_message *m, void *user)
 {
     struct job *j = user;
-    if (j->n_msgs == j->cap_msgs) {
-        size_t cap = j->cap_msgs ? j->cap_msgs * 2 : 8;
-        struct held *v = realloc(j->msgs, cap * sizeof *v);
-        if (v == NULL)
-            return;
-        j->msgs = v;
-        j->cap_msgs = cap;
-    }
+    tk_grow((void **)&j->msgs, &j->cap_msgs, j->n_msgs, sizeof *j->msgs, 8);
     struct held *h = &j->msgs[j->n_msgs++];
     h->sev = m->severity;
-    h->file = m->file != NULL ? strdup(m->file) : NULL;
-    h->rule = m->rule != NULL ? strdup(m->rule) : NULL;
-    h->text = strdup(m->text);
+    h->file = m->file != NULL ? tk_xstrdup(m->file) : NULL;
+    h->rule = m->rule != NULL ? tk_xstrdup(m->rule) : NULL;
+    h->text = tk_xstrdup(m->text);
     h->line = m->line;
     h->col = m->col;
     h->byte = m->byte;
@@ -2069,14 +2062,7 @@ static void emit_held(size_t doc, size_t pos, tk_severity sev, const char *file,
     struct job *j = &e->jobs[doc];
     if (j->context || (sev == TK_NOTE && !e->notes))
         return;
-    if (j->n_msgs == j->cap_msgs) {
-        size_t cap = j->cap_msgs ? j->cap_msgs * 2 : 8;
-        struct held *v = realloc(j->msgs, cap * sizeof *v);
-        if (v == NULL)
-            return;
-        j->msgs = v;
-        j->cap_msgs = cap;
-    }
+    tk_grow((void **)&j->msgs, &j->cap_msgs, j->n_msgs, sizeof *j->msgs, 8);
     size_t at = pos + j->inserted;
     if (at > j->n_msgs)
         at = j->n_msgs;
@@ -2085,9 +2071,9 @@ static void emit_held(size_t doc, size_t pos, tk_severity sev, const char *file,
     j->inserted++;
     struct held *h = &j->msgs[at];
     h->sev = sev;
-    h->file = strdup(file != NULL ? file : strcmp(j->path, "-") == 0 ? "<stdin>" : j->path);
-    h->rule = strdup(rule);
-    h->text = strdup(text);
+    h->file = tk_xstrdup(file != NULL ? file : strcmp(j->path, "-") == 0 ? "<stdin>" : j->path);
+    h->rule = tk_xstrdup(rule);
+    h->text = tk_xstrdup(text);
     h->line = line;
     h->col = col;
     h->byte = -1;
