@@ -20,6 +20,15 @@ skip() {
 }
 # check NAME COMMAND...: passes when the command exits 0.
 check() { name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
+# has NAME FILE ERE / hasnt NAME FILE ERE: passes when FILE has (has no) a match of the
+# extended regular expression. count NAME FILE ERE N: passes when it matches exactly N times
+# (occurrences, not lines). A script may define its own (its definition replaces these).
+has() { if grep -qE -- "$3" "$2"; then ok; else fail "$1: /$3/ not in $(basename "$2")"; fi; }
+hasnt() { if grep -qE -- "$3" "$2"; then fail "$1: /$3/ in $(basename "$2")"; else ok; fi; }
+count() {
+  n=$(grep -oE -- "$3" "$2" | wc -l)
+  if [ "$n" -eq "$4" ]; then ok; else fail "$1: $n times /$3/, wanted $4"; fi
+}
 # expect_status NAME STATUS COMMAND...: passes when the command exits with STATUS.
 expect_status() {
   name=$1; want=$2; shift 2

@@ -6,12 +6,6 @@
 # or SRT file of ../shared/corpus converts as captions, valid against tei_all.
 . tests/lib.sh
 
-has() { if grep -qE -- "$3" "$2"; then ok; else fail "$1: /$3/ not in $(basename "$2")"; fi; }
-hasnt() { if grep -qE -- "$3" "$2"; then fail "$1: /$3/ in $(basename "$2")"; else ok; fi; }
-count() { # count NAME FILE PATTERN N
-  n=$(grep -oE -- "$3" "$2" | wc -l)
-  if [ "$n" -eq "$4" ]; then ok; else fail "$1: $n times /$3/, wanted $4"; fi
-}
 # words IN RENDERED: the input's whitespace-separated tokens all come back, none invented
 # (the rendered title block, its first paragraph, left out)
 same_words() {

@@ -5,8 +5,6 @@
 . tests/lib.sh
 
 # has NAME FILE PATTERN / hasnt NAME FILE PATTERN (grep -E on the output)
-has() { if grep -qE -- "$3" "$2"; then ok; else fail "$1: /$3/ not in $(basename "$2")"; fi; }
-hasnt() { if grep -qE -- "$3" "$2"; then fail "$1: /$3/ in $(basename "$2")"; else ok; fi; }
 conv() { $TEIKIT convert -o "$TK_TMP/$1.xml" "$TK_TMP/$1.txt" 2>/dev/null; }
 
 # ---- an abbreviated formula, "For the ...:" and the signature are one closer; a paragraph

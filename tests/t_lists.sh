@@ -5,10 +5,8 @@
 . tests/lib.sh
 
 # has NAME FILE PATTERN / hasnt NAME FILE PATTERN (grep -E on the output)
-has() { if grep -qE -- "$3" "$2"; then ok; else fail "$1: /$3/ not in $(basename "$2")"; fi; }
-hasnt() { if grep -qE -- "$3" "$2"; then fail "$1: /$3/ in $(basename "$2")"; else ok; fi; }
-# count NAME FILE PATTERN N: the pattern is on exactly N lines
-count() { n=$(grep -cE -- "$3" "$2"); [ "$n" -eq "$4" ] && ok || fail "$1: $n lines with /$3/, wanted $4"; }
+# count_lines NAME FILE PATTERN N: the pattern is on exactly N lines
+count_lines() { n=$(grep -cE -- "$3" "$2"); [ "$n" -eq "$4" ] && ok || fail "$1: $n lines with /$3/, wanted $4"; }
 valid() { if $TEIKIT validate "$2" >/dev/null 2>&1; then ok; else fail "$1"; fi; }
 conv() { $TEIKIT convert -o "$TK_TMP/$1.xml" "$TK_TMP/$1.txt" 2>"$TK_TMP/$1.err"; }
 
@@ -31,17 +29,17 @@ TXT
 conv lab; X="$TK_TMP/lab.xml"
 has "label before the item" "$X" '<label>1\.</label>'
 has "item keeps @n" "$X" '<item n="1\.">The quay'
-count "two labels" "$X" '<label>[12]\.</label>' 2
+count_lines "two labels" "$X" '<label>[12]\.</label>' 2
 hasnt "no label for a bullet" "$X" '<label>-</label>'
 has "bulleted list" "$X" '<list rend="bulleted">'
 valid "label/item list valid" "$X"
 # the renderers print the number once, before the item's text
 $TEIKIT render --to text --view diplomatic -o "$TK_TMP/lab.out" "$X" 2>/dev/null
-count "text: the number once" "$TK_TMP/lab.out" '1\.' 1
+count_lines "text: the number once" "$TK_TMP/lab.out" '1\.' 1
 has "text: number before the item" "$TK_TMP/lab.out" '^1\. The quay'
 has "text: bullet before the item" "$TK_TMP/lab.out" '^- the weather'
 $TEIKIT render --to html -o "$TK_TMP/lab.html" "$X" 2>/dev/null
-count "html: the number once" "$TK_TMP/lab.html" '>1\.<' 1
+count_lines "html: the number once" "$TK_TMP/lab.html" '>1\.<' 1
 has "html: number inside the item's li" "$TK_TMP/lab.html" '<li><span class="n">1\.</span> The quay'
 hasnt "html: no li of its own for a paired label" "$TK_TMP/lab.html" '<li class="label">'
 printf 'A list\n\n1. one;\n\n- two.\n\n2. three.\n' > "$TK_TMP/mix.txt"
@@ -121,7 +119,7 @@ Both were read twice.
 The board then rose, and the members went out to look at the quay together.
 TXT
 conv nest; X="$TK_TMP/nest.xml"
-count "one outer list" "$X" '^ *<list rend="numbered">' 1
+count_lines "one outer list" "$X" '^ *<list rend="numbered">' 1
 has "sub-list inside item 2, after its words" "$X" '<item n="2\."><p>The fees:</p><list rend="numbered"><label>\(a\)</label>'
 has "page break inside the sub-list" "$X" '</item><pb n="5" rend="bracketed"/><label>\(b\)</label>'
 has "a paragraph after the sub-list, before 3., is item 2's" "$X" '</list><p>A committee was named.</p></item>'
@@ -204,7 +202,7 @@ hasnt "clause word: no label" "$X" '<label>Article'
 has "ordinal word kept in the item" "$X" '<item n="Second\.">Second\. The envoy left'
 valid "marker forms valid" "$X"
 $TEIKIT render --to text --view diplomatic -o "$TK_TMP/forms.out" "$X" 2>/dev/null
-count "text: a clause word printed once" "$TK_TMP/forms.out" 'Article 2\.' 1
+count_lines "text: a clause word printed once" "$TK_TMP/forms.out" 'Article 2\.' 1
 printf 'Resolution of the council\n\nThe council resolved:\n\nA \342\200\224The council will meet in May.\n\nB \342\200\224The parties are invited to attend.\n\nThe meeting rose at noon, and the members left the building together.\n' > "$TK_TMP/dash.txt"
 conv dash; X="$TK_TMP/dash.xml"
 has "upper-case letter before a dash: label" "$X" '<label>B</label>'
@@ -264,7 +262,7 @@ Notes on the first session
 The society thanks the archive for the use of its rooms.
 TXT
 conv prog; X="$TK_TMP/prog.xml"
-count "one programme list" "$X" '<list type="simple"' 1
+count_lines "one programme list" "$X" '<list type="simple"' 1
 has "the day line heads it" "$X" '<head>Thursday, (<date[^>]*>)?4 May(</date>)?:</head>'
 has "a time range item" "$X" '<item>9:30-10:15: Arrival'
 has "a time and a dash" "$X" '<item>12:00 - Lunch'
@@ -308,7 +306,7 @@ printf '%s\n\n' 'Report on the grain trade' 'The figures are these:' 'I —The h
     'Exports of barley:' 'Year	Tons	Value' '1931	40	$900' '1932	35	$800' \
     'III —The ports were closed in winter.' 'The board adjourned.' > "$TK_TMP/tabitem.txt"
 conv tabitem; X="$TK_TMP/tabitem.xml"
-count "one list around the tables" "$X" '<list' 1
+count_lines "one list around the tables" "$X" '<list' 1
 has "the third item in the same list" "$X" '<item n="III">'
 tr -d '\n' < "$X" | sed 's/  */ /g' > "$TK_TMP/tabitem.flat"
 n=$(grep -o '<table' "$TK_TMP/tabitem.flat" | wc -l); [ "$n" -eq 2 ] && ok || fail "two tables: $n"

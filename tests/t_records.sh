@@ -4,8 +4,6 @@
 . tests/lib.sh
 
 # has NAME FILE PATTERN / hasnt NAME FILE PATTERN (grep -E on the output)
-has() { if grep -qE -- "$3" "$2"; then ok; else fail "$1: /$3/ not in $(basename "$2")"; fi; }
-hasnt() { if grep -qE -- "$3" "$2"; then fail "$1: /$3/ in $(basename "$2")"; else ok; fi; }
 
 # ---- never a local path in an output: the input's base name only
 D="$TK_TMP/some/deep/dir"; mkdir -p "$D"

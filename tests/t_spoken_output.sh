@@ -6,12 +6,6 @@
 # the printed labels (never the personography's name beside them); plays keep sp.
 . tests/lib.sh
 
-has() { if grep -qE -- "$3" "$2"; then ok; else fail "$1: /$3/ not in $(basename "$2")"; fi; }
-hasnt() { if grep -qE -- "$3" "$2"; then fail "$1: /$3/ in $(basename "$2")"; else ok; fi; }
-count() { # count NAME FILE PATTERN N
-  n=$(grep -oE -- "$3" "$2" | wc -l)
-  if [ "$n" -eq "$4" ]; then ok; else fail "$1: $n times /$3/, wanted $4"; fi
-}
 TEI_ALL=""
 have_shared && [ -f "$SHARED/reference/schemas/tei_all.rng" ] && TEI_ALL="$SHARED/reference/schemas/tei_all.rng"
 # spoken NAME [options]: converts NAME.txt with --spoken, validates, renders text and HTML,
