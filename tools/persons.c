@@ -931,6 +931,14 @@ static int push_cand(tk_persons *p, const cand *c)
     return 0;
 }
 
+/* push_cand for a candidate found at line:col. */
+static void push_cand_at(tk_persons *p, cand *c, unsigned line, unsigned col)
+{
+    c->line = line;
+    c->col = col;
+    push_cand(p, c);
+}
+
 /* The word after a name: an institution word there ("George C. Marshall Conference
  * Center") makes the name part of an institution's. */
 static int institution_after(const tk_persons *p, const char *s, size_t n)
@@ -1047,9 +1055,7 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
             read_name(p, s + i + h, n - i - h, 4, &np);
             if (np.len > 0 && !institution_after(p, s + i + h + np.len, n - i - h - np.len)) {
                 cand_fill(&c, p, s + i + h, &np, sex, EV_TITLE, s + i, h + np.len);
-                c.line = line;
-                c.col = (unsigned)i + 1;
-                push_cand(p, &c);
+                push_cand_at(p, &c, line, (unsigned)i + 1);
                 i += h + np.len;
                 continue;
             }
@@ -1076,9 +1082,7 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
                 np.len = end - i;
                 cand_fill(&c, p, s + i, &np, 0, EV_CHINESE, s + i, np.len);
                 c.surname_first = 1;
-                c.line = line;
-                c.col = (unsigned)i + 1;
-                push_cand(p, &c);
+                push_cand_at(p, &c, line, (unsigned)i + 1);
                 i = end;
                 continue;
             }
@@ -1098,9 +1102,7 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
                              : np.n_init >= 2 || np.n_words >= 2 ? EV_INITIALS
                                                                   : EV_INITIAL;
                 cand_fill(&c, p, s + i, &np, 0, ev, s + i, np.len);
-                c.line = line;
-                c.col = (unsigned)i + 1;
-                push_cand(p, &c);
+                push_cand_at(p, &c, line, (unsigned)i + 1);
                 i += np.len;
                 continue;
             }
@@ -1110,9 +1112,7 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
             memset(&np, 0, sizeof np);
             np.last_len = np.len = w;
             cand_fill(&c, p, s + i, &np, 0, EV_ADDRESS, s + i, w);
-            c.line = line;
-            c.col = (unsigned)i + 1;
-            push_cand(p, &c);
+            push_cand_at(p, &c, line, (unsigned)i + 1);
             i += w;
             continue;
         }
@@ -1127,9 +1127,7 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
             np.n_words = 2;
             np.n_init = 1;
             cand_fill(&c, p, s + i, &np, 0, EV_VERB, s + i, np.len);
-            c.line = line;
-            c.col = (unsigned)i + 1;
-            push_cand(p, &c);
+            push_cand_at(p, &c, line, (unsigned)i + 1);
             i += np.len;
             continue;
         }
@@ -1211,9 +1209,7 @@ static void find_office_paren(tk_persons *p, const char *s, size_t n, unsigned l
             continue;
         cand c;
         cand_fill(&c, p, s + i + 1, &np, 0, EV_OFFICE_PAREN, s + i + 1, np.len);
-        c.line = line;
-        c.col = (unsigned)i + 2;
-        push_cand(p, &c);
+        push_cand_at(p, &c, line, (unsigned)i + 2);
     }
 }
 
@@ -1239,9 +1235,7 @@ static void find_between(tk_persons *p, const char *s, size_t n, unsigned line)
                 return;
             cand c;
             cand_fill(&c, p, s + a + h, &np, sex, EV_BETWEEN, s + a, h + np.len);
-            c.line = line;
-            c.col = (unsigned)a + 1;
-            push_cand(p, &c);
+            push_cand_at(p, &c, line, (unsigned)a + 1);
             a += h + np.len;
             if (side == 0) {
                 if (a + 5 <= n && memcmp(s + a, " and ", 5) == 0)
@@ -1669,9 +1663,7 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
             hmap_put(&p->doc_labels, key, 1);
             int r = label_parse(p, lab, ll, &c);
             if (r == 1) {
-                c.line = l->no;
-                c.col = 1;
-                push_cand(p, &c);
+                push_cand_at(p, &c, l->no, 1);
             } else if (r == 0)
                 plain_label_form(p, lab, ll);
         }
