@@ -1,4 +1,5 @@
-/* validate_internal.h: what validate.c, prune.c and checks.c share (not installed).
+/* validate_internal.h: what the validate files (validate*.c, schema_cache.c), rngv.c, prune.c,
+ * checks.c and refs.c share (not installed).
  *
  * validate.c drives a validation: it loads the schema source once, compiles it (whole, or
  * pruned by prune.c to the element names of the documents at hand), validates documents with
