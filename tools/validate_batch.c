@@ -56,7 +56,7 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
     const char *name = is_stdin ? "<stdin>" : j->path;
     struct source src = {0};
     xmlDocPtr doc = NULL;
-    int flags = o->xinclude ? TK_XML_XINCLUDE : 0;
+    int flags = o->xinclude ? TK_XML_XINCLUDE : 0, streamed = -1;
     if (is_stdin) { /* kept in memory: stdin cannot be read twice */
         src.own = tk_read_file(j->path, &src.len, d);
         src.buf = src.own;
@@ -69,10 +69,13 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
             TK_MSG(d, IO_IS_DIR, name, 0, 0);
         else if (access(j->path, R_OK) != 0)
             TK_MSG(d, IO_OPEN, name, 0, 0, strerror(errno));
+        else if (!j->context && tkv_stream_wanted(j->path, o) &&
+                 (streamed = tkv_validate_stream(s, j->path, o, &src, d)) >= 0)
+            ; /* validated as it was parsed: no tree */
         else
             doc = tk_xml_read_file(j->path, flags, d);
     }
-    int status = 0;
+    int status = streamed;
     j->refs = o->grammar_only ? NULL : tk_refs_new(j->path);
     if (doc != NULL && j->context) { /* its ids and pointers, for the others */
         tk_check_ctx cx = {0, j->refs, NULL, NULL, NULL, o->xinclude, NULL, NULL};
@@ -83,7 +86,7 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
     if (doc != NULL) {
         status = tkv_validate_doc_src(s, doc, name, o, &src, d, j->refs, &j->n_msgs);
         xmlFreeDoc(doc);
-    } else {
+    } else if (streamed < 0) {
         status = 1; /* not well-formed or unreadable (the messages say which: 2 for I/O) */
     }
     tkv_source_free(&src);

@@ -110,8 +110,19 @@ void tk_rngv_free(tk_rngv *v);
  * when the place is its end tag (content missing at its end). */
 typedef void (*tk_rngv_error_fn)(void *user, xmlNodePtr at, int at_end, const char *msg);
 /* Validates doc; returns 0 valid, 1 invalid (report called at least once), -1 internal
- * failure (out of memory). */
+ * failure (out of memory). report is called while `at` is in the tree. */
 int tk_rngv_validate(tk_rngv *v, xmlDocPtr doc, tk_rngv_error_fn report, void *user);
+/* The same, driven by a parser as it goes (the document is never whole in memory):
+ * tk_rngv_begin (-1 out of memory), then for each element in document order tk_rngv_start
+ * once its start tag is in the tree (attributes, ancestors in place) and tk_rngv_end once its
+ * content is (the character nodes after its last element child, or all its text when it has
+ * none, still in place; earlier siblings may be freed), then tk_rngv_finish (returns as
+ * tk_rngv_validate). The messages and their order are those of tk_rngv_validate; each
+ * report comes while `at` (an element or text node) and its ancestors are in the tree. */
+int tk_rngv_begin(tk_rngv *v, tk_rngv_error_fn report, void *user);
+void tk_rngv_start(tk_rngv *v, xmlNodePtr el);
+void tk_rngv_end(tk_rngv *v, xmlNodePtr el);
+int tk_rngv_finish(tk_rngv *v);
 
 /* -------------------------------------------------------------- rule checks ------- */
 

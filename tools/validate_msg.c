@@ -1048,7 +1048,7 @@ void tkv_eerr_collect(void *user, xmlNodePtr at, int at_end, const char *msg)
         return;
     }
     tk_grow((void **)&e->v, &e->cap, e->n, sizeof *e->v, 16);
-    e->v[e->n] = (struct eerr){at, at_end, tk_xstrdup(msg), NULL, 0, 0, e->n};
+    e->v[e->n] = (struct eerr){at, at_end, tk_xstrdup(msg), NULL, 0, 0, e->n, 0, SP_START};
     if (e->v[e->n].msg == NULL) {
         e->overflow = 1;
         return;
@@ -1087,6 +1087,11 @@ size_t tkv_report_engine(struct eerrs *e, struct source *src, int xinclude,
             source_place(src, x->at, x->at_end, &x->line, &x->col);
     }
     places_free(&pl);
+    return tkv_report_placed(e, name, d);
+}
+
+size_t tkv_report_placed(struct eerrs *e, const char *name, tk_diag *d)
+{
     qsort(e->v, e->n, sizeof *e->v, eerr_cmp);
     for (size_t i = 0; i < e->n; i++) {
         const struct eerr *x = &e->v[i];
@@ -1095,6 +1100,110 @@ size_t tkv_report_engine(struct eerrs *e, struct source *src, int xinclude,
     if (e->overflow)
         TK_MSG(d, RELAXNG_TOO_MANY, name, 0, 0);
     return e->n + (e->overflow != 0);
+}
+
+/* The start tags whose numbers are wanted (sorted), found in one pass: their offset, line
+ * and column; count ends as the number of start tags. */
+struct want_scan {
+    const char *b;
+    const size_t *want;
+    size_t n_want, k;
+    struct tagpos *out; /* out[i]: the start tag number want[i] */
+    size_t count;
+    size_t at; /* the offset line and col describe */
+    unsigned line, col;
+};
+
+/* Moves (at, line, col) forward to offset off (lines and characters counted). */
+static void advance_to(const char *b, size_t off, size_t *at, unsigned *line, unsigned *col)
+{
+    for (; *at < off; (*at)++) {
+        if (b[*at] == '\n') {
+            (*line)++;
+            *col = 1;
+        } else if (((unsigned char)b[*at] & 0xC0) != 0x80) {
+            (*col)++;
+        }
+    }
+}
+
+static int on_wanted_tag(void *user, size_t off, int kind)
+{
+    struct want_scan *s = user;
+    if (kind != TAG_START)
+        return 0;
+    for (; s->k < s->n_want && s->want[s->k] == s->count; s->k++) {
+        advance_to(s->b, off, &s->at, &s->line, &s->col);
+        s->out[s->k] = (struct tagpos){off, s->line, s->col};
+    }
+    s->count++;
+    return 0;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+void tkv_place_streamed(struct eerrs *e, struct source *src, size_t n_elements)
+{
+    size_t *want = NULL, n = 0;
+    struct tagpos *out = NULL;
+    if (e->n == 0 || !source_load(src))
+        goto out;
+    want = tk_xmalloc(e->n * sizeof *want);
+    for (size_t i = 0; i < e->n; i++)
+        want[i] = e->v[i].ord;
+    qsort(want, e->n, sizeof *want, cmp_size);
+    for (size_t i = 0; i < e->n; i++) /* unique */
+        if (n == 0 || want[n - 1] != want[i])
+            want[n++] = want[i];
+    out = tk_xmalloc(n * sizeof *out);
+    struct want_scan ws = {src->buf, want, n, 0, out, 0, 0, 1, 1};
+    lex_tags(src->buf, src->len, 0, on_wanted_tag, &ws);
+    if (ws.count != n_elements || ws.k != n)
+        goto out; /* the source is not what was parsed: libxml2's lines, no columns */
+    for (size_t i = 0; i < e->n; i++) {
+        struct eerr *x = &e->v[i];
+        const size_t *w = bsearch(&x->ord, want, n, sizeof *want, cmp_size);
+        const struct tagpos *t = &out[w - want];
+        size_t at = t->off, off = (size_t)-1;
+        unsigned line = t->line, col = t->col;
+        struct end_scan es = {0, 0};
+        size_t from = t->off, close = (size_t)-1;
+        switch (x->kind) {
+        case SP_START:
+            x->line = line;
+            x->col = col;
+            continue;
+        case SP_END: /* as source_place: the end tag, else the start tag */
+            x->line = line;
+            x->col = col;
+            if (lex_tags(src->buf, src->len, t->off, on_end_tag, &es) != 0)
+                off = es.found;
+            break;
+        case SP_AFTER_END:
+            from = lex_tags(src->buf, src->len, t->off, on_end_tag, &es) != 0 ? es.found
+                                                                             : (size_t)-1;
+            /* fall through */
+        case SP_AFTER_START:
+            if (from != (size_t)-1 &&
+                lex_tags(src->buf, src->len, from, on_first_close, &close))
+                for (off = close + 1;
+                     off < src->len && strchr(" \t\r\n", src->buf[off]) != NULL; off++)
+                    ;
+            break;
+        }
+        if (off != (size_t)-1 && off < src->len) {
+            advance_to(src->buf, off, &at, &line, &col);
+            x->line = line;
+            x->col = col;
+        }
+    }
+out:
+    free(want);
+    free(out);
 }
 
 void tkv_eerrs_free(struct eerrs *e)

@@ -102,13 +102,23 @@ struct inc_memo {
 
 /* One message of the derivative engine, placed. */
 struct eerr {
-    xmlNodePtr at;
+    xmlNodePtr at; /* NULL when streamed: ord and kind say where */
     int at_end;
     char *msg;
     xmlChar *file; /* an XIncluded file, or NULL */
     long line;
     unsigned col;
     size_t seq;
+    size_t ord;    /* streamed: the element's number in document order (its start tag's) */
+    int kind;      /* streamed: enum splace */
+};
+
+/* Where a streamed message is, relative to the start tag of element number ord. */
+enum splace {
+    SP_START,      /* that start tag */
+    SP_END,        /* that element's end tag */
+    SP_AFTER_END,  /* text after that element's end tag (its first non-blank character) */
+    SP_AFTER_START /* text after that start tag */
 };
 
 struct eerrs {
@@ -175,6 +185,12 @@ void tkv_eerr_collect(void *user, xmlNodePtr at, int at_end, const char *msg);
 size_t tkv_report_engine(struct eerrs *e, struct source *src, int xinclude, const char *name,
                          tk_diag *d);
 void tkv_eerrs_free(struct eerrs *e);
+/* Places streamed messages (at NULL, line libxml2's): from the source, when its start tags
+ * are n_elements (the elements streamed), as tkv_report_engine places a tree's; else the
+ * line stays and there is no column. */
+void tkv_place_streamed(struct eerrs *e, struct source *src, size_t n_elements);
+/* Sorts and reports placed messages; returns how many. */
+size_t tkv_report_placed(struct eerrs *e, const char *name, tk_diag *d);
 
 /* ---------------------------------------------------------------- validate.c ------ */
 
@@ -183,6 +199,16 @@ void tkv_eerrs_free(struct eerrs *e);
 int tkv_validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
                          const tk_validate_opts *o, struct source *src, tk_diag *d,
                          tk_refs *refs, const size_t *n_msgs);
+
+/* --------------------------------------------------------- validate_stream.c ------ */
+
+/* 1 when path is validated while it is parsed (tkv_validate_stream) rather than as a tree. */
+int tkv_stream_wanted(const char *path, const tk_validate_opts *o);
+/* Validates path while it is parsed (src: its source, for columns); returns the verdict
+ * (0, 1, 2) or -1 when the schema is not one the derivative engine takes (nothing was
+ * reported: validate it as a tree). */
+int tkv_validate_stream(tk_schema *s, const char *path, const tk_validate_opts *o,
+                        struct source *src, tk_diag *d);
 
 /* ---------------------------------------------------------- validate_batch.c ------ */
 
