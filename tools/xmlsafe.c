@@ -519,6 +519,22 @@ out:
     return doc;
 }
 
+/* 1 when path can be opened and is not a directory; else reports why (an I/O error, exit 2,
+ * once, before libxml2 sees the file) and returns 0. */
+static int readable(const char *path, tk_diag *d)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))) {
+        TK_MSG(d, IO_OPEN, path, 0, 0, fd < 0 ? strerror(errno) : "is a directory");
+        if (fd >= 0)
+            close(fd);
+        return 0;
+    }
+    close(fd);
+    return 1;
+}
+
 xmlDocPtr tk_xml_read_file(const char *path, int flags, tk_diag *d)
 {
     if (strcmp(path, "-") == 0) {
@@ -530,16 +546,8 @@ xmlDocPtr tk_xml_read_file(const char *path, int flags, tk_diag *d)
         free(buf);
         return doc;
     }
-    /* an unreadable file is an I/O error (exit 2), reported once, before libxml2 sees it */
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))) {
-        TK_MSG(d, IO_OPEN, path, 0, 0, fd < 0 ? strerror(errno) : "is a directory");
-        if (fd >= 0)
-            close(fd);
+    if (!readable(path, d))
         return NULL;
-    }
-    close(fd);
     return read_any(path, NULL, 0, path, flags, NULL, d);
 }
 
@@ -555,14 +563,7 @@ xmlDocPtr tk_xml_read_memory(const char *buf, size_t len, const char *name, int 
 
 xmlDocPtr tk_xml_stream_file(const char *path, const tk_xml_hooks *hooks, tk_diag *d)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))) {
-        TK_MSG(d, IO_OPEN, path, 0, 0, fd < 0 ? strerror(errno) : "is a directory");
-        if (fd >= 0)
-            close(fd);
+    if (!readable(path, d))
         return NULL;
-    }
-    close(fd);
     return read_any(path, NULL, 0, path, 0, hooks, d);
 }
