@@ -116,7 +116,8 @@ int tkv_validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
 checks:;
     struct inc_memo memo = {0};
     tk_check_ctx cx = {o->rules, refs,       n_msgs, check_column,
-                       src,      o->xinclude, o->xinclude ? check_file_of : NULL, &memo};
+                       src,      o->xinclude, o->xinclude ? check_file_of : NULL, &memo,
+                       NULL,     NULL};
     if (!o->grammar_only && tk_checks_run(doc, name, d, &cx) > 0 && status == 0)
         status = 1;
     return status;

@@ -78,7 +78,7 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
     int status = streamed;
     j->refs = o->grammar_only ? NULL : tk_refs_new(j->path);
     if (doc != NULL && j->context) { /* its ids and pointers, for the others */
-        tk_check_ctx cx = {0, j->refs, NULL, NULL, NULL, o->xinclude, NULL, NULL};
+        tk_check_ctx cx = {0, j->refs, NULL, NULL, NULL, o->xinclude, NULL, NULL, NULL, NULL};
         tk_checks_run(doc, name, d, &cx);
         xmlFreeDoc(doc);
         doc = NULL;

@@ -206,11 +206,27 @@ typedef struct tk_check_ctx {
      * NULL: no XInclude. Asked in document order. */
     xmlChar *(*file_of)(void *arg, xmlNodePtr n);
     void *file_arg;
+    /* streamed documents: the lines and columns of the start tags of the elements numbered
+     * ords[0..n) (lines[] holds libxml2's lines: kept when the source is not at hand, with
+     * column 0), asked once, at the end; column is then unused. NULL: a tree */
+    void (*place)(void *arg, const size_t *ords, size_t n, unsigned *lines, unsigned *cols);
+    void *place_arg;
 } tk_check_ctx;
 
 /* Runs every rule check on doc, reporting through d with file name `name`. ctx may be NULL
  * (no columns, no corpus, rules by their scope). Returns the number of errors found
  * (warnings are not counted; deferred items are not counted yet). */
 unsigned tk_checks_run(xmlDocPtr doc, const char *name, tk_diag *d, const tk_check_ctx *ctx);
+
+/* The same, driven by a parser as it goes (validate_stream.c): tk_checks_begin (ctx, which
+ * may be NULL, must outlive the checker), then tk_checks_start and tk_checks_end for each
+ * element in document order, as tk_rngv_start and tk_rngv_end (ord: the element's number
+ * in document order, for ctx->place), then tk_checks_finish, which reports (the messages of
+ * tk_checks_run, in its order), frees the checker and returns the number of errors. */
+typedef struct tk_checker tk_checker;
+tk_checker *tk_checks_begin(const char *name, tk_diag *d, const tk_check_ctx *ctx);
+void tk_checks_start(tk_checker *c, xmlNodePtr el, size_t ord);
+void tk_checks_end(tk_checker *c, xmlNodePtr el);
+unsigned tk_checks_finish(tk_checker *c);
 
 #endif
