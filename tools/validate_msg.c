@@ -1,5 +1,6 @@
 /* validate_msg.c: validation errors (libxml2's and the derivative engine's) turned into
  * GCC-shaped messages, placed at the right line and column of the source. */
+#define _DEFAULT_SOURCE /* madvise */
 #include "teikit.h"
 #include "tk_internal.h"
 #include "validate_internal.h"
@@ -7,11 +8,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -169,6 +172,8 @@ void tkv_source_free(struct source *src)
 {
     free(src->line_start);
     free(src->own);
+    if (src->mapped > 0)
+        munmap((void *)src->buf, src->mapped);
     free(src->tags);
     ptrmap_free(src->elems);
     free(src->elems);
@@ -184,17 +189,25 @@ static int starts_with(const char *b, size_t len, size_t i, const char *lit)
  * TAG_START), end tag (TAG_END), the '>' of an empty-element tag (TAG_EMPTY_CLOSE) and of
  * any other tag (TAG_CLOSE), from
  * offset `from` on; comments, CDATA sections, processing instructions and the DOCTYPE are
- * skipped. Stops when fn returns non-zero (returns that value), else returns 0. */
+ * skipped. Stops when fn returns non-zero (returns that value), else returns 0. With rel (a
+ * source mapped by tkv_place_streamed), the pages already scanned are given back as it goes. */
 enum { TAG_START, TAG_END, TAG_EMPTY_CLOSE, TAG_CLOSE };
 typedef int (*tag_fn)(void *user, size_t off, int kind);
 
-static int lex_tags(const char *b, size_t len, size_t from, tag_fn fn, void *user)
+/* Mapped sources give back their pages every this many bytes scanned (plus one). */
+#define RELEASE_MASK (((size_t)8 << 20) - 1)
+static void source_release(const struct source *src, size_t upto);
+
+static int lex_tags(const char *b, size_t len, size_t from, tag_fn fn, void *user,
+                    const struct source *rel)
 {
     enum { TEXT, TAG, COMMENT, CDATA, PI, DECL } st = TEXT;
     char quote = 0;
     int depth = 0, r = 0;
     for (size_t i = from; i < len && r == 0; i++) {
         char ch = b[i];
+        if (rel != NULL && (i & RELEASE_MASK) == 0) /* a mapped source: pages behind go back */
+            source_release(rel, i);
         switch (st) {
         case TEXT:
             if (ch != '<')
@@ -291,7 +304,7 @@ static int on_start_tag(void *user, size_t off, int kind)
 static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
 {
     struct start_scan s = {b, NULL, 0, 0, 0, 1, 1, 0};
-    lex_tags(b, len, 0, on_start_tag, &s);
+    lex_tags(b, len, 0, on_start_tag, &s, NULL);
     if (s.oom) {
         free(s.v);
         return -1;
@@ -344,7 +357,8 @@ static size_t end_tag_offset(struct source *src, xmlNodePtr node)
 {
     const size_t *k = ptrmap_get(src->elems, node);
     struct end_scan e = {0, 0};
-    if (k == NULL || lex_tags(src->buf, src->len, src->tags[*k].off, on_end_tag, &e) == 0)
+    if (k == NULL ||
+        lex_tags(src->buf, src->len, src->tags[*k].off, on_end_tag, &e, NULL) == 0)
         return (size_t)-1;
     return e.found;
 }
@@ -383,7 +397,8 @@ static void source_place(struct source *src, xmlNodePtr node, int end, long *lin
         size_t from = prev != NULL ? end_tag_offset(src, prev) : k != NULL ? src->tags[*k].off
                                                                            : (size_t)-1;
         size_t close = (size_t)-1;
-        if (from != (size_t)-1 && lex_tags(src->buf, src->len, from, on_first_close, &close))
+        if (from != (size_t)-1 &&
+            lex_tags(src->buf, src->len, from, on_first_close, &close, NULL))
             for (off = close + 1; off < src->len && strchr(" \t\r\n", src->buf[off]) != NULL;
                  off++)
                 ;
@@ -1102,6 +1117,50 @@ size_t tkv_report_placed(struct eerrs *e, const char *name, tk_diag *d)
     return e->n + (e->overflow != 0);
 }
 
+/* Streamed documents: the source is mapped, not read, and the pages the scans have passed
+ * are given back every RELEASE_MASK + 1 bytes, so that placing messages does not hold the
+ * document either. Returns 1 when the source is at hand (mapped, or already read). */
+static int source_map(struct source *src)
+{
+    struct stat st;
+    int fd = -1;
+    if (src->buf != NULL || src->tried || src->path == NULL)
+        return src->buf != NULL;
+    src->tried = 1;
+    if ((fd = open(src->path, O_RDONLY | O_CLOEXEC)) < 0 || fstat(fd, &st) != 0 ||
+        st.st_size <= 0) {
+        if (fd >= 0)
+            close(fd);
+        src->tried = 0;
+        return source_load(src); /* (an empty or special file: read as before) */
+    }
+    void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (m == MAP_FAILED)
+        return 0;
+    src->buf = m;
+    src->len = src->mapped = (size_t)st.st_size;
+    return 1;
+}
+
+/* Gives back the pages of a mapped source between from and upto (whole pages only). */
+static void source_release_range(const struct source *src, size_t from, size_t upto)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    if (src->mapped == 0 || page == 0)
+        return;
+    from = (from + page - 1) / page * page;
+    upto = upto > src->mapped ? src->mapped : upto / page * page;
+    if (upto > from)
+        madvise((char *)src->buf + from, upto - from, MADV_DONTNEED);
+}
+
+static void source_release(const struct source *src, size_t upto)
+{
+    if (upto > 2 * (RELEASE_MASK + 1))
+        source_release_range(src, upto - 2 * (RELEASE_MASK + 1), upto - (RELEASE_MASK + 1));
+}
+
 /* The start tags whose numbers are wanted (sorted), found in one pass: their offset, line
  * and column; count ends as the number of start tags. */
 struct want_scan {
@@ -1150,7 +1209,7 @@ void tkv_place_streamed(struct eerrs *e, struct source *src, size_t n_elements)
 {
     size_t *want = NULL, n = 0;
     struct tagpos *out = NULL;
-    if (e->n == 0 || !source_load(src))
+    if (e->n == 0 || !source_map(src))
         goto out;
     want = tk_xmalloc(e->n * sizeof *want);
     for (size_t i = 0; i < e->n; i++)
@@ -1161,7 +1220,7 @@ void tkv_place_streamed(struct eerrs *e, struct source *src, size_t n_elements)
             want[n++] = want[i];
     out = tk_xmalloc(n * sizeof *out);
     struct want_scan ws = {src->buf, want, n, 0, out, 0, 0, 1, 1};
-    lex_tags(src->buf, src->len, 0, on_wanted_tag, &ws);
+    lex_tags(src->buf, src->len, 0, on_wanted_tag, &ws, src);
     if (ws.count != n_elements || ws.k != n)
         goto out; /* the source is not what was parsed: libxml2's lines, no columns */
     for (size_t i = 0; i < e->n; i++) {
@@ -1180,16 +1239,16 @@ void tkv_place_streamed(struct eerrs *e, struct source *src, size_t n_elements)
         case SP_END: /* as source_place: the end tag, else the start tag */
             x->line = line;
             x->col = col;
-            if (lex_tags(src->buf, src->len, t->off, on_end_tag, &es) != 0)
+            if (lex_tags(src->buf, src->len, t->off, on_end_tag, &es, src) != 0)
                 off = es.found;
             break;
         case SP_AFTER_END:
-            from = lex_tags(src->buf, src->len, t->off, on_end_tag, &es) != 0 ? es.found
+            from = lex_tags(src->buf, src->len, t->off, on_end_tag, &es, src) != 0 ? es.found
                                                                              : (size_t)-1;
             /* fall through */
         case SP_AFTER_START:
             if (from != (size_t)-1 &&
-                lex_tags(src->buf, src->len, from, on_first_close, &close))
+                lex_tags(src->buf, src->len, from, on_first_close, &close, src))
                 for (off = close + 1;
                      off < src->len && strchr(" \t\r\n", src->buf[off]) != NULL; off++)
                     ;
@@ -1200,6 +1259,7 @@ void tkv_place_streamed(struct eerrs *e, struct source *src, size_t n_elements)
             x->line = line;
             x->col = col;
         }
+        source_release_range(src, t->off, at > off || off == (size_t)-1 ? src->len : off + 1);
     }
 out:
     free(want);
