@@ -1,7 +1,6 @@
 /* validate_stream.c: validates a document while libxml2 parses it (the derivative engine and
  * the rule checks driven by the parser's start and end tags, each element freed once it has
- * been seen), so
- * that memory does not grow with the document; messages are those of the tree path. */
+ * been seen), so that memory does not grow with the document; messages are the tree's. */
 #include "teikit.h"
 #include "tk_internal.h"
 #include "validate_internal.h"
