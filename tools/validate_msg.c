@@ -189,25 +189,21 @@ static int starts_with(const char *b, size_t len, size_t i, const char *lit)
  * TAG_START), end tag (TAG_END), the '>' of an empty-element tag (TAG_EMPTY_CLOSE) and of
  * any other tag (TAG_CLOSE), from
  * offset `from` on; comments, CDATA sections, processing instructions and the DOCTYPE are
- * skipped. Stops when fn returns non-zero (returns that value), else returns 0. With rel (a
- * source mapped by tkv_place_streamed), the pages already scanned are given back as it goes. */
+ * skipped. Stops when fn returns non-zero (returns that value), else returns 0. */
 enum { TAG_START, TAG_END, TAG_EMPTY_CLOSE, TAG_CLOSE };
 typedef int (*tag_fn)(void *user, size_t off, int kind);
 
 /* Mapped sources give back their pages every this many bytes scanned (plus one). */
 #define RELEASE_MASK (((size_t)8 << 20) - 1)
-static void source_release(const struct source *src, size_t upto);
+static void source_release(struct source *src, size_t upto);
 
-static int lex_tags(const char *b, size_t len, size_t from, tag_fn fn, void *user,
-                    const struct source *rel)
+static int lex_tags(const char *b, size_t len, size_t from, tag_fn fn, void *user)
 {
     enum { TEXT, TAG, COMMENT, CDATA, PI, DECL } st = TEXT;
     char quote = 0;
     int depth = 0, r = 0;
     for (size_t i = from; i < len && r == 0; i++) {
         char ch = b[i];
-        if (rel != NULL && (i & RELEASE_MASK) == 0) /* a mapped source: pages behind go back */
-            source_release(rel, i);
         switch (st) {
         case TEXT:
             if (ch != '<')
@@ -304,7 +300,7 @@ static int on_start_tag(void *user, size_t off, int kind)
 static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
 {
     struct start_scan s = {b, NULL, 0, 0, 0, 1, 1, 0};
-    lex_tags(b, len, 0, on_start_tag, &s, NULL);
+    lex_tags(b, len, 0, on_start_tag, &s);
     if (s.oom) {
         free(s.v);
         return -1;
@@ -316,6 +312,7 @@ static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
 struct end_scan {
     int depth;
     size_t found;
+    struct source *rel; /* a mapped source whose pages go back as the scan passes */
 };
 
 static int on_end_tag(void *user, size_t off, int kind)
@@ -323,6 +320,8 @@ static int on_end_tag(void *user, size_t off, int kind)
     struct end_scan *e = user;
     if (kind == TAG_CLOSE)
         return 0;
+    if (e->rel != NULL)
+        source_release(e->rel, off);
     e->depth += kind == TAG_START ? 1 : -1;
     if (e->depth == 0) {
         e->found = off;
@@ -356,9 +355,9 @@ static void offset_place(struct source *src, size_t off, long *line, unsigned *c
 static size_t end_tag_offset(struct source *src, xmlNodePtr node)
 {
     const size_t *k = ptrmap_get(src->elems, node);
-    struct end_scan e = {0, 0};
+    struct end_scan e = {0, 0, NULL};
     if (k == NULL ||
-        lex_tags(src->buf, src->len, src->tags[*k].off, on_end_tag, &e, NULL) == 0)
+        lex_tags(src->buf, src->len, src->tags[*k].off, on_end_tag, &e) == 0)
         return (size_t)-1;
     return e.found;
 }
@@ -398,7 +397,7 @@ static void source_place(struct source *src, xmlNodePtr node, int end, long *lin
                                                                            : (size_t)-1;
         size_t close = (size_t)-1;
         if (from != (size_t)-1 &&
-            lex_tags(src->buf, src->len, from, on_first_close, &close, NULL))
+            lex_tags(src->buf, src->len, from, on_first_close, &close))
             for (off = close + 1; off < src->len && strchr(" \t\r\n", src->buf[off]) != NULL;
                  off++)
                 ;
@@ -1155,15 +1154,21 @@ static void source_release_range(const struct source *src, size_t from, size_t u
         madvise((char *)src->buf + from, upto - from, MADV_DONTNEED);
 }
 
-static void source_release(const struct source *src, size_t upto)
+/* Called as a scan of a mapped source passes offset upto: every RELEASE_MASK + 1 bytes,
+ * the pages of the window before the last one go back. */
+static void source_release(struct source *src, size_t upto)
 {
-    if (upto > 2 * (RELEASE_MASK + 1))
-        source_release_range(src, upto - 2 * (RELEASE_MASK + 1), upto - (RELEASE_MASK + 1));
+    size_t w = RELEASE_MASK + 1, k = upto / w;
+    if (src->mapped == 0 || k < 2 || k == src->released)
+        return;
+    src->released = k;
+    source_release_range(src, (k - 2) * w, (k - 1) * w);
 }
 
 /* The start tags whose numbers are wanted (sorted), found in one pass: their offset, line
  * and column; count ends as the number of start tags. */
 struct want_scan {
+    struct source *src;
     const char *b;
     const size_t *want;
     size_t n_want, k;
@@ -1191,6 +1196,7 @@ static int on_wanted_tag(void *user, size_t off, int kind)
     struct want_scan *s = user;
     if (kind != TAG_START)
         return 0;
+    source_release(s->src, off);
     for (; s->k < s->n_want && s->want[s->k] == s->count; s->k++) {
         advance_to(s->b, off, &s->at, &s->line, &s->col);
         s->out[s->k] = (struct tagpos){off, s->line, s->col};
@@ -1219,8 +1225,8 @@ void tkv_place_streamed(struct eerrs *e, struct source *src, size_t n_elements)
         if (n == 0 || want[n - 1] != want[i])
             want[n++] = want[i];
     out = tk_xmalloc(n * sizeof *out);
-    struct want_scan ws = {src->buf, want, n, 0, out, 0, 0, 1, 1};
-    lex_tags(src->buf, src->len, 0, on_wanted_tag, &ws, src);
+    struct want_scan ws = {src, src->buf, want, n, 0, out, 0, 0, 1, 1};
+    lex_tags(src->buf, src->len, 0, on_wanted_tag, &ws);
     if (ws.count != n_elements || ws.k != n)
         goto out; /* the source is not what was parsed: libxml2's lines, no columns */
     for (size_t i = 0; i < e->n; i++) {
@@ -1229,7 +1235,7 @@ void tkv_place_streamed(struct eerrs *e, struct source *src, size_t n_elements)
         const struct tagpos *t = &out[w - want];
         size_t at = t->off, off = (size_t)-1;
         unsigned line = t->line, col = t->col;
-        struct end_scan es = {0, 0};
+        struct end_scan es = {0, 0, src};
         size_t from = t->off, close = (size_t)-1;
         switch (x->kind) {
         case SP_START:
@@ -1239,16 +1245,16 @@ void tkv_place_streamed(struct eerrs *e, struct source *src, size_t n_elements)
         case SP_END: /* as source_place: the end tag, else the start tag */
             x->line = line;
             x->col = col;
-            if (lex_tags(src->buf, src->len, t->off, on_end_tag, &es, src) != 0)
+            if (lex_tags(src->buf, src->len, t->off, on_end_tag, &es) != 0)
                 off = es.found;
             break;
         case SP_AFTER_END:
-            from = lex_tags(src->buf, src->len, t->off, on_end_tag, &es, src) != 0 ? es.found
+            from = lex_tags(src->buf, src->len, t->off, on_end_tag, &es) != 0 ? es.found
                                                                              : (size_t)-1;
             /* fall through */
         case SP_AFTER_START:
             if (from != (size_t)-1 &&
-                lex_tags(src->buf, src->len, from, on_first_close, &close, src))
+                lex_tags(src->buf, src->len, from, on_first_close, &close))
                 for (off = close + 1;
                      off < src->len && strchr(" \t\r\n", src->buf[off]) != NULL; off++)
                     ;

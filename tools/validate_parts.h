@@ -81,6 +81,7 @@ struct source {
     int tried;
     char *own;        /* buf when read here */
     size_t mapped;    /* buf when mapped here (tkv_place_streamed): its length */
+    size_t released;  /* mapped: the last window whose pages went back (source_release) */
     const char *buf;
     size_t len;
     size_t *line_start; /* built on first use */
