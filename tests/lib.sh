@@ -54,3 +54,11 @@ tk_done() {
   else echo "$(basename "$0"): $TK_PASS passed, $TK_FAIL failed"; fi
   [ "$TK_FAIL" -eq 0 ]
 }
+# tk_python: the path of python3's interpreter itself, asked once (a version manager's shim on
+# PATH, such as pyenv's, costs more CPU at each start than a script's check); empty without
+# python3. Use: PY=$(tk_python); [ -n "$PY" ] || skip "..."; "$PY" -S script.py ... (-S: no
+# site-packages, whose start-up can cost ten times a standard-library-only check).
+tk_python() {
+  p=$(python3 -S -c 'import sys; print(sys.executable)' 2>/dev/null)
+  if [ -n "$p" ] && [ -x "$p" ]; then echo "$p"; fi
+}
