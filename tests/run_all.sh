@@ -8,8 +8,9 @@
 #
 # The parts run TK_JOBS at a time (default: the number of processors). Each part's output is
 # captured and printed whole, in the order of the file names, as soon as it and the parts
-# before it are done; the counts are summed into one total line. The longest parts of the last
-# run ($BUILD/tests/times.SUITE, milliseconds per part) start first.
+# before it are done; the counts are summed into one total line, after one line of CPU time
+# (the budget of `make check`: docs/HACKING.md). The longest parts of the last run start first
+# ($BUILD/tests/times.SUITE: wall and CPU milliseconds, and the name, of each part).
 BUILD=${1:-build}
 SUITE=${2:-fast}
 export TK_BUILD=$BUILD TK_SUITE=$SUITE
@@ -44,17 +45,23 @@ n=$(wc -l <"$D/parts")
 
 # start order: the longest of the last run first, parts it did not time before them all
 times=$BUILD/tests/times.$SUITE
-awk -v T="$times" 'BEGIN { while ((getline l < T) > 0) { split(l, a, " "); ms[a[2]] = a[1] } }
+awk -v T="$times" 'BEGIN { while ((getline l < T) > 0) { split(l, a, " "); ms[a[3]] = a[1] } }
   { print (($0 in ms) ? ms[$0] : 999999999), NR }' "$D/parts" 2>/dev/null |
   sort -k1,1nr -k2,2n | awk '{ print $2 }' >"$D/order"
 
-# run_part I: part I's output into $D/I.out, its exit status into $D/I.rc, its time in ms
+# run_part I (in a subshell of its own): part I's output into $D/I.out, its exit status into
+# $D/I.rc, then its wall and CPU times in ms (CPU: user+sys of the subshell's children, from
+# the shell's `times`, second line "XmY.Zs XmY.Zs") and its name into $D/I.ms
 run_part() {
   part=$(sed -n "$1p" "$D/parts")
   t0=$(date +%s%N)
   if [ "$part" = unit ]; then $runner >"$D/$1.out" 2>&1; else sh "$part" >"$D/$1.out" 2>&1; fi
   echo $? >"$D/$1.rc"
-  echo "$((($(date +%s%N) - t0) / 1000000)) $part" >"$D/$1.ms"
+  t1=$(date +%s%N)
+  times >"$D/$1.t"
+  cpu=$(awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, a, "m"); sub("s", "", a[2]); n += a[1] * 60 + a[2] }
+                       printf "%d", n * 1000 }' "$D/$1.t")
+  echo "$(((t1 - t0) / 1000000)) ${cpu:-0} $part" >"$D/$1.ms"
 }
 
 # a job server: JOBS tokens in one pipe; a finished part hands its token back and names itself
@@ -100,6 +107,8 @@ done
 wait
 cat "$D"/*.ms >"$times.tmp" 2>/dev/null && mv "$times.tmp" "$times"
 echo
+sort -k2,2nr "$times" | awk -v J="$JOBS" '{ cpu += $2; n++; if (n <= 3) most = most sprintf("%s%s %.1f s", n > 1 ? ", " : "", $3, $2 / 1000) }
+  END { printf "time: %.1f s of CPU in %d parts, %d at a time; the most: %s\n", cpu / 1000, n, J, most }'
 [ "$SUITE" = fast ] && echo "(the tests over ../shared, each corpus file and tei_all, and the slow ones: make check-corpus)"
 if [ "$skipped" -gt 0 ]; then echo "total: $passed passed, $failed failed, $skipped skipped"
 else echo "total: $passed passed, $failed failed"; fi
