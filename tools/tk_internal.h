@@ -17,6 +17,7 @@
 #include "teikit.h"
 #include "tk_alloc.h"
 #include "tk_messages.h"
+#include "thresholds.h"
 
 #define TK_TEI_NS "http://www.tei-c.org/ns/1.0"
 #define TK_XML_NS "http://www.w3.org/XML/1998/namespace"
