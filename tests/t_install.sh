@@ -8,7 +8,7 @@
 # The installs build in a copy of $TK_BUILD's objects (B): each PREFIX recompiles io.o and
 # relinks there, never in $TK_BUILD, which the scripts running beside this one use.
 B=$TK_TMP/build
-mkdir -p "$B" && cp -Rp "$TK_BUILD/obj" "$TK_BUILD/cobj" "$TK_BUILD/flags" "$B/" 2>/dev/null
+mkdir -p "$B" && cp -Rp "$TK_BUILD/obj" "$TK_BUILD/cli" "$TK_BUILD/flags" "$B/" 2>/dev/null
 # ---- a real prefix (no DESTDIR): what an embedding program meets --------------------------
 P=$TK_TMP/prefix
 make -s BUILD="$B" PREFIX="$P" LIBDIR="$P/lib64" install >"$TK_TMP/log" 2>&1 || { fail "make install PREFIX=$P"; cat "$TK_TMP/log"; }
