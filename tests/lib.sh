@@ -49,6 +49,14 @@ have_shared() {
   [ -n "${TK_SHARED_SAID:-}" ] && TK_LEFT=2
   return 1
 }
+# slow_part: whether a script's slow parts run (seconds of CPU or hundreds of MB for one check,
+# such as a document of 40 MB: not what a quick change needs): in `make check-corpus`; in
+# `make check` they are left to it, as have_shared's are, and the skip() that follows says
+# nothing. Use: if slow_part; then ...; else skip "what is left"; fi
+slow_part() {
+  if [ "$TK_SUITE" = fast ]; then TK_LEFT=1; return 1; fi
+  return 0
+}
 tk_done() {
   if [ "$TK_SKIP" -gt 0 ]; then echo "$(basename "$0"): $TK_PASS passed, $TK_FAIL failed, $TK_SKIP skipped"
   else echo "$(basename "$0"): $TK_PASS passed, $TK_FAIL failed"; fi

@@ -3,7 +3,7 @@
 # made-up inputs, in seconds) or `make check-corpus` (the slow suite: every part of the shell
 # tests that reads ../shared, each corpus file, tei_all as a second opinion, and the slow
 # checks that need no ../shared: browser, fuzz smoke). A script marked `# suite: corpus` runs
-# only in the second; one that calls have_shared in both (its ../shared parts only in the
+# only in the second; one that calls have_shared or slow_part in both (those parts only in the
 # second, see tests/lib.sh); any other only in the first. Every tests/t_*.sh is picked up.
 #
 # The parts run TK_JOBS at a time (default: the number of processors). Each part's output is
@@ -37,7 +37,7 @@ trap 'exit 130' INT TERM
 for script in tests/t_*.sh; do
   [ -f "$script" ] || continue
   suite=$(sed -n 's/^# suite: *\([a-z]*\).*/\1/p' "$script" | head -n 1)
-  [ -n "$suite" ] || { grep -q have_shared "$script" && suite=both || suite=fast; }
+  [ -n "$suite" ] || { grep -qE 'have_shared|slow_part' "$script" && suite=both || suite=fast; }
   case "$SUITE:$suite" in fast:corpus|corpus:fast) continue ;; esac
   echo "$script" >>"$D/parts"
 done
