@@ -410,6 +410,27 @@ has moby "unbracketed direction in a speech" "<stage>Knocking within</stage>"
 has moby "a cue word as a direction" "<stage>Aside</stage>"
 has moby "joint speakers" 'who="#anna #boris"'
 has moby "epilogue division" '<div type="epilogue">'
+# a line of a speech that lost its indent is no speaker: its words are no name
+cat >"$TK_TMP/margin.txt" <<'EOF'
+THE TALE OF NOBODY
+
+ACT I
+ANNA
+     Who goes there? Speak, and tell me true,
+     Or else be gone into the winter night.
+BORIS
+     It is but I, your son, that stands
+     Here at the door; the wind is cold,
+This way came I
+     across the hills to find the house.
+ANNA
+     Then come in, and sit beside the fire.
+BORIS
+     I will, and gladly.
+EOF
+conv margin; shape margin play; count margin '<speaker>' 4
+hasnt margin "a verse line at the margin is no speaker" '<speaker>This way'
+has margin "the line stays in the speech" "This way came I"
 
 # printed line numbers (every fifth line, at the line end or start): l/@n, out of the text,
 # rendered back as printed; numbers that are no count of lines (not multiples of 5) stay text

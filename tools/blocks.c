@@ -2779,6 +2779,13 @@ static void play_document(parser *P, size_t a, size_t b)
                 i++; /* the closing stars */
             continue;
         }
+        size_t ln = rtrim_len(l->s, l->len);
+        if (indent_of(l) == 0 && title_done && speaker_open && run != b && !tk_name_words(l->s, ln) &&
+            tk_names_get(ps.names, l->s, ln) < 2) {
+            /* a line of the speech that lost its indent ("This way will I"): no speaker */
+            note(P, i, "speaker", "a line at the margin that is no name: a line of the speech");
+            continue;
+        }
         if (indent_of(l) == 0) {
             END_SPEECH();
             if (!title_done) {

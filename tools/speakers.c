@@ -370,6 +370,21 @@ static int is_particle(const char *s, size_t n)
     return 0;
 }
 
+int tk_name_words(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t w = i;
+        while (i < n && s[i] != ' ' && s[i] != '\t')
+            i++;
+        unsigned char c = (unsigned char)s[w];
+        if (i > w && low(c) && !is_particle(s + w, i - w) && !(i - w == 3 && memcmp(s + w, "the", 3) == 0))
+            return 0;
+        while (i < n && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+    }
+    return 1;
+}
+
 /* Scans the words of a name from s[i]: returns the end of the name (before its terminator
  * or qualifier), 0 when no name starts at i. Sets *caps (no lower-case ASCII letter),
  * *words, *period_end (a '.' at the end that belongs to the name: an initial or a title). */
