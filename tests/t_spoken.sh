@@ -431,6 +431,41 @@ EOF
 conv margin; shape margin play; count margin '<speaker>' 4
 hasnt margin "a verse line at the margin is no speaker" '<speaker>This way'
 has margin "the line stays in the speech" "This way came I"
+# directions without brackets or cue word in the indented layout: a speaker named in the
+# labels' capitals, a verb opening a short line or a speech's last line, a pronoun and its
+# verb, "... within"; a verse line opening with a verb, and a name in capitals in a sentence,
+# stay lines
+cat >"$TK_TMP/bare.txt" <<'EOF'
+THE LAMP OF NOBODY
+
+ACT I
+ANNA
+     Who goes there? Speak, and tell me true,
+     Or else be gone into the winter night.
+     Ghost beckons BORIS
+BORIS
+     It is but I, your son, that stands here
+     Beside the door and waits upon your word.
+     Kneeling
+     Receives the blessing of his house tonight
+     And asks of you the shelter of the hall,
+     Here is the letter, signed by BORIS.
+     Lays down the lantern
+ANNA
+     Then rise, and sit beside the fire.
+     A bell within
+     They listen
+BORIS
+     Goodnight.
+EOF
+conv bare; shape bare play
+has bare "a speaker's name in capitals: a direction" "<stage>Ghost beckons BORIS</stage>"
+has bare "a participle alone: a direction" "<stage>Kneeling</stage>"
+has bare "a verb opening a speech's last line: a direction" "<stage>Lays down the lantern</stage>"
+has bare "'... within': a direction" "<stage>A bell within</stage>"
+has bare "a pronoun and its verb: a direction" "<stage>They listen</stage>"
+has bare "a verse line opening with a verb stays verse" "<l>Receives the blessing of his house tonight</l>"
+has bare "a name in capitals in a sentence stays verse" "<l>Here is the letter, signed by BORIS.</l>"
 
 # printed line numbers (every fifth line, at the line end or start): l/@n, out of the text,
 # rendered back as printed; numbers that are no count of lines (not multiples of 5) stay text
@@ -703,7 +738,7 @@ transcript_nasa_mercury_ma6|transcript|1700|P:;CC:;CT:
 transcript_nasa_mercury_mr4|transcript|200|STONY:;BELL 7:;CC:|UKN:
 log_nasa_gemini8|transcript|2200|C:;P:;CC:
 play_shakespeare_hamlet|play|1137|HAMLET;KING CLAUDIUS;ROSENCRANTZ GUILDENSTERN|All
-play_shakespeare_julius_caesar|play|796|BRUTUS;CASSIUS|All
+play_shakespeare_julius_caesar|play|795|BRUTUS;CASSIUS|All
 play_shakespeare_twelfth_night|play|923|VIOLA;SIR TOBY BELCH|
 play_wilde|play|870|Algernon.;Lady Bracknell.;Miss Prism.
 play_pinero|play|460|ROPER.;MRS. UPJOHN.;VON RETTENMAYER.

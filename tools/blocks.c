@@ -2666,11 +2666,89 @@ static int joint_speakers(const tk_names *names, const tk_line *l)
     return words >= 2;
 }
 
+/* A word that reads as a verb of a direction: a present tense ("Sleeps", "Throws") or a
+ * participle ("Writing", "Pointing"), capitalised, s[0..n) without punctuation. */
+static int direction_verb(const char *s, size_t n)
+{
+    static const char *const not_s[] = {"ss", "us", "is", "'s"};
+    if (n < 4 || !is_upper((unsigned char)s[0]))
+        return 0;
+    if (n >= 5 && memcmp(s + n - 3, "ing", 3) == 0)
+        return 1;
+    if (s[n - 1] != 's')
+        return 0;
+    for (size_t k = 0; k < sizeof not_s / sizeof *not_s; k++)
+        if (memcmp(s + n - 2, not_s[k], 2) == 0)
+            return 0;
+    return 1;
+}
+
+/* Whether the word s[0..n) (an ALL-CAPS word, a possessive "'s" trimmed) is a word of a
+ * speaker label of the play (caps: the words of the labels printed in capitals). */
+static int label_word(const tk_names *caps, const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && (is_upper((unsigned char)s[k]) || s[k] == '-'))
+        k++;
+    if (k < 2 || (k < n && s[k] != '\'' && s[k] != ',' && s[k] != ';'))
+        return 0;
+    return tk_names_get(caps, s, k) > 0;
+}
+
+/* A direction without brackets or cue word inside a speech of the indented layout, in a line
+ * s[0..n) that does not end as a sentence or a verse line does (no final punctuation):
+ * it names a speaker in the capitals of the labels ("Ghost beckons HAMLET", "QUEEN GERTRUDE
+ * falls": the speeches print names in lower case); or, in plain words only, it opens with a
+ * verb ("Sleeps", "Throws up a skull", "Giving a paper") and is the speech's last line or
+ * three words at most (a verse line opening with a verb goes on: "Makes vow before his
+ * uncle never more"); or a pronoun and its verb in four words at most ("They play"); or it
+ * is four words at most ending in "within" ("A noise within"). */
+static int bare_direction(const tk_names *caps, const char *s, size_t n, int last)
+{
+    size_t words = 0, caps_names = 0, first_end = 0;
+    int plain = 1;
+    char end = s[n - 1];
+    if (end == '.' || end == ',' || end == ';' || end == ':' || end == '?' || end == '!' ||
+        end == '\'' || end == '"' || end == ')' || end == ']')
+        return 0;
+    for (size_t i = 0; i < n;) {
+        size_t w = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        words++;
+        if (words == 1)
+            first_end = i;
+        caps_names += label_word(caps, s + w, i - w);
+        for (size_t k = w; k < i; k++)
+            plain &= isalpha((unsigned char)s[k]) || s[k] == '\'' || s[k] == '-';
+        while (i < n && s[i] == ' ')
+            i++;
+    }
+    if (words > 12 || memchr(s, '[', n) != NULL || memchr(s, '(', n) != NULL || memchr(s, '"', n) != NULL)
+        return 0;
+    if (caps_names > 0)
+        return 1;
+    if (!plain || words > 8)
+        return 0;
+    if (direction_verb(s, first_end) && (last || words <= 3))
+        return 1;
+    /* "They play", "He digs and sings": a pronoun and a verb, four words at most */
+    if (words >= 2 && words <= 4 &&
+        ((first_end == 4 && memcmp(s, "They", 4) == 0) || (first_end == 3 && memcmp(s, "She", 3) == 0) ||
+         (first_end == 2 && memcmp(s, "He", 2) == 0)))
+        return 1;
+    return words <= 4 && n >= 6 && memcmp(s + n - 6, "within", 6) == 0 && (n == 6 || s[n - 7] == ' ');
+}
+
 /* An unbracketed direction inside a speech ("Aside", "Knocking within", "They fight",
  * "To FERDINAND"): a line opening with a cue of the stage-cue table, short, not ending as
- * verse does (, ; : ? !). */
-static int cue_line(parser *P, const tk_line *l)
+ * verse does (, ; : ? !); or a bare direction (bare_direction; next: the line after it). */
+static int cue_line(parser *P, const tk_line *l, const tk_names *caps, const tk_line *next)
 {
+    size_t bn = rtrim_len(l->s, l->len), ba = indent_of(l);
+    int ends = next == NULL || is_blank(next) || indent_of(next) == 0 || stage_line(next);
+    if (bn > ba && bare_direction(caps, l->s + ba, bn - ba, ends))
+        return 1;
     size_t a = indent_of(l), n = rtrim_len(l->s, l->len), words = 1;
     if (n <= a || n - a > 60)
         return 0;
@@ -2733,10 +2811,29 @@ static void play_document(parser *P, size_t a, size_t b)
         P->oom = 1;
         return;
     }
+    tk_names *caps = tk_names_new(); /* the words of the labels printed in capitals */
+    if (caps == NULL) {
+        tk_names_free(ps.names);
+        P->oom = 1;
+        return;
+    }
     for (size_t i = a; i < b; i++) {
         const tk_line *l = &L->v[i];
-        if (i + 1 < b && indent_of(l) == 0 && play_speaker_line(l) && indent_of(&L->v[i + 1]) > 0)
-            tk_names_add(ps.names, l->s, rtrim_len(l->s, l->len));
+        size_t n = rtrim_len(l->s, l->len);
+        if (!(i + 1 < b && indent_of(l) == 0 && play_speaker_line(l) && indent_of(&L->v[i + 1]) > 0))
+            continue;
+        tk_names_add(ps.names, l->s, n);
+        for (size_t k = 0; k < n;) {
+            size_t w = k;
+            while (k < n && (is_upper((unsigned char)l->s[k]) || l->s[k] == '-'))
+                k++;
+            if (k - w >= 2 && (k == n || l->s[k] == ' '))
+                tk_names_add(caps, l->s + w, k - w);
+            while (k < n && l->s[k] != ' ')
+                k++;
+            while (k < n && l->s[k] == ' ')
+                k++;
+        }
     }
 #define END_SPEECH()                                                                              \
     do {                                                                                          \
@@ -2808,7 +2905,7 @@ static void play_document(parser *P, size_t a, size_t b)
             add_block(P, TK_B_P, i, 1, 0);
             continue;
         }
-        if (stage_line(l) || !speaker_open || cue_line(P, l)) {
+        if (stage_line(l) || !speaker_open || cue_line(P, l, caps, i + 1 < b ? &L->v[i + 1] : NULL)) {
             END_SPEECH();
             size_t e = i + 1;
             while (e < b && stage_continues(&L->v[e - 1], &L->v[e]))
@@ -2824,6 +2921,7 @@ static void play_document(parser *P, size_t a, size_t b)
     END_SPEECH();
 #undef END_SPEECH
     tk_names_free(ps.names);
+    tk_names_free(caps);
 }
 
 /* ------------------------------------------------------------------ driver */
