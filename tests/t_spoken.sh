@@ -447,6 +447,8 @@ BORIS
      It is but I, your son, that stands here
      Beside the door and waits upon your word.
      Kneeling
+     Takes up the lamp
+     Distant thunder
      Receives the blessing of his house tonight
      And asks of you the shelter of the hall,
      Here is the letter, signed by BORIS.
@@ -461,6 +463,8 @@ EOF
 conv bare; shape bare play
 has bare "a speaker's name in capitals: a direction" "<stage>Ghost beckons BORIS</stage>"
 has bare "a participle alone: a direction" "<stage>Kneeling</stage>"
+has bare "a verb opening four words: a direction" "<stage>Takes up the lamp</stage>"
+has bare "a cue word after a word: a direction" "<stage>Distant thunder</stage>"
 has bare "a verb opening a speech's last line: a direction" "<stage>Lays down the lantern</stage>"
 has bare "'... within': a direction" "<stage>A bell within</stage>"
 has bare "a pronoun and its verb: a direction" "<stage>They listen</stage>"

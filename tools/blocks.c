@@ -2700,12 +2700,13 @@ static int label_word(const tk_names *caps, const char *s, size_t n)
  * it names a speaker in the capitals of the labels ("Ghost beckons HAMLET", "QUEEN GERTRUDE
  * falls": the speeches print names in lower case); or, in plain words only, it opens with a
  * verb ("Sleeps", "Throws up a skull", "Giving a paper") and is the speech's last line or
- * three words at most (a verse line opening with a verb goes on: "Makes vow before his
- * uncle never more"); or a pronoun and its verb in four words at most ("They play"); or it
- * is four words at most ending in "within" ("A noise within"). */
-static int bare_direction(const tk_names *caps, const char *s, size_t n, int last)
+ * four words at most (a verse line opening with a verb goes on: "Makes vow before his
+ * uncle never more"); or a pronoun and its verb in four words at most ("They play"); or
+ * two or three words ending in a cue of the table ("Low alarums"); or it is four words at
+ * most ending in "within" ("A noise within"). */
+static int bare_direction(parser *P, const tk_names *caps, const char *s, size_t n, int last)
 {
-    size_t words = 0, caps_names = 0, first_end = 0;
+    size_t words = 0, caps_names = 0, first_end = 0, last_start = 0;
     int plain = 1;
     char end = s[n - 1];
     if (end == '.' || end == ',' || end == ';' || end == ':' || end == '?' || end == '!' ||
@@ -2716,6 +2717,7 @@ static int bare_direction(const tk_names *caps, const char *s, size_t n, int las
         while (i < n && s[i] != ' ')
             i++;
         words++;
+        last_start = w;
         if (words == 1)
             first_end = i;
         caps_names += label_word(caps, s + w, i - w);
@@ -2730,7 +2732,10 @@ static int bare_direction(const tk_names *caps, const char *s, size_t n, int las
         return 1;
     if (!plain || words > 8)
         return 0;
-    if (direction_verb(s, first_end) && (last || words <= 3))
+    if (direction_verb(s, first_end) && (last || words <= 4))
+        return 1;
+    /* "Low alarums", "Loud alarum": a cue word of the table (any case) after a word or two */
+    if (words >= 2 && words <= 3 && tk_speakers_word(P->g, TK_WORDS_STAGE, s + last_start, n - last_start))
         return 1;
     /* "They play", "He digs and sings": a pronoun and a verb, four words at most */
     if (words >= 2 && words <= 4 &&
@@ -2747,7 +2752,7 @@ static int cue_line(parser *P, const tk_line *l, const tk_names *caps, const tk_
 {
     size_t bn = rtrim_len(l->s, l->len), ba = indent_of(l);
     int ends = next == NULL || is_blank(next) || indent_of(next) == 0 || stage_line(next);
-    if (bn > ba && bare_direction(caps, l->s + ba, bn - ba, ends))
+    if (bn > ba && bare_direction(P, caps, l->s + ba, bn - ba, ends))
         return 1;
     size_t a = indent_of(l), n = rtrim_len(l->s, l->len), words = 1;
     if (n <= a || n - a > 60)

@@ -52,6 +52,7 @@ static const char *const builtin_stage_cues[] = {
     "Stabs", "Draws", "Embraces", "Kisses", "Whispers", "A pause", "Pause", "Thunder",
     "Thunder and lightning", "Bell rings", "Drum", "Drums", "March", "Sighs", "Yawns",
     "Listens", "Smiles", "Nods", "Curtain", "Clock strikes", "Cock crows", "Bell tolls",
+    "Shout", "Shouts",
 };
 
 /* Titles and abbreviations whose period does not end a label ("Mr. Smith.", "Gen. Haig:"). */
