@@ -88,6 +88,7 @@ typedef struct builder {
     xmlNodePtr section;     /* div opened by a heading */
     xmlNodePtr part;        /* div of a record's part (covering document, enclosure) */
     xmlNodePtr sp;          /* open speaker turn */
+    xmlNodePtr timed;       /* --spoken: the last turn's annotationBlock, its @end to come */
     int sp_has_speaker, sp_has_content;
     unsigned sp_line;
     xmlNodePtr list;        /* open list (in container or sp) */
@@ -127,8 +128,10 @@ static void close_sp(builder *b)
             TK_MSG(b->cv->diag, EMPTY_TURN, b->cv->file, b->sp_line, 1);
         tk_el(b->cv, b->sp, "p");
     }
-    if (b->sp != NULL && tk_spoken_on(b->cv, b->info->shape))
+    if (b->sp != NULL && tk_spoken_on(b->cv, b->info->shape)) {
         tk_spoken_turn(b->cv, b->sp, NULL, NULL);
+        tk_spoken_chain(&b->timed, b->sp);
+    }
     b->sp = NULL;
     b->sp_has_speaker = b->sp_has_content = 0;
     b->list = NULL;
@@ -1090,7 +1093,7 @@ static void flush_finished(builder *b)
         b->cast = NULL;
     xmlNodePtr open[] = {b->sp,      b->container, b->act,    b->scene,      b->section,
                          b->part,    b->list,      b->opener, b->closer,     b->postscript,
-                         b->table,   b->cast};
+                         b->table,   b->cast,      b->timed};
     size_t n_open = sizeof open / sizeof *open;
     for (size_t i = 0; i < n_open; i++)
         mark_open(open[i], b->body, 1);

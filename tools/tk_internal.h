@@ -592,6 +592,10 @@ void tk_captions_meta(const tk_lines *L, tk_docblocks *db);
 int tk_spoken_on(const tk_conv *cv, tk_shape shape);
 void tk_spoken_turn(tk_conv *cv, xmlNodePtr sp, const char *start, const char *end);
 void tk_spoken_event(tk_conv *cv, xmlNodePtr stage);
+/* Timed turns in a row: u (just rewritten by tk_spoken_turn) opens a new annotationBlock
+ * with a start time: the block before it (*last) ends there (@end), unless the times run
+ * backwards; *last becomes u's block, or NULL when u has no time of its own. */
+void tk_spoken_chain(xmlNodePtr *last, xmlNodePtr u);
 
 /* ---- lists.c: list markers at the start of a line ---- */
 enum { TK_LM_BULLET = 1, TK_LM_DIGIT, TK_LM_LETTER, TK_LM_ROMAN, TK_LM_WORD };
