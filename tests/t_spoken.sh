@@ -258,6 +258,32 @@ has brace "the second group" '<castItem><role>SAM WEST</role>                }</
 has brace "a role outside the groups" '<castItem><role>OLD TOM</role></castItem><castGroup>'
 count brace '<sp who=' 4
 hasnt brace "an act heading ends the cast list" '<role>HENRY.</role>'
+# an opening brace: the names after it, the group's description before it (on any line of
+# the group); one line with several names after '{' is a group of its own
+cat >"$TK_TMP/obrace.txt" <<'EOF'
+THE PERSONS OF THE PLAY
+
+  HENRY MARSH (_a lawyer_)
+                       { ALICE FINCH
+  Clerks at the office { MAY ROSS
+                       { KATE DOYLE
+  OLD TOM
+  Porters { JOE BELL, SAM WEST
+
+ACT I
+
+HENRY.  Good morning.
+
+ALICE.  Good morning.
+
+HENRY.  Again.
+
+ALICE.  Yes.
+EOF
+conv obrace; shape obrace play
+count obrace '<castGroup>' 2
+has obrace "names after an opening brace" '<castGroup><castItem>{ <role>ALICE FINCH</role></castItem><roleDesc>Clerks at the office</roleDesc><castItem> { <role>MAY ROSS</role></castItem>'
+has obrace "one line with several names after the brace" '<castGroup><roleDesc>Porters</roleDesc><castItem> { <role>JOE BELL</role>, <role>SAM WEST</role></castItem></castGroup>'
 cat >"$TK_TMP/inline.txt" <<'EOF'
 Release Date: May 1, 2001 [eBook #9]
 

@@ -1363,19 +1363,24 @@ static int cast_line(const tk_line *l)
     return !(words >= 5 && l->s[n - 1] == '.' && lower >= 2);
 }
 
-/* Where a brace that joins line l to its neighbours stands ("ALBERT PALK,   } (_Actors_)"):
- * the offset of a '}' after a space, 0 when none. */
+/* Where a brace that joins line l to its neighbours stands: a closing '}' after a space
+ * ("ALBERT PALK,   } (_Actors_)"), or an opening '{' before a space, at the line's start or
+ * after a space ("Friends of Jack  { PETER BLACK"): the offset after it, 0 when none. */
 static size_t brace_at(const tk_line *l)
 {
-    for (size_t i = 1; i < l->len; i++)
-        if (l->s[i] == '}' && l->s[i - 1] == ' ')
-            return i;
+    for (size_t i = 0; i < l->len; i++) {
+        if (i > 0 && l->s[i] == '}' && l->s[i - 1] == ' ')
+            return i + 1;
+        if (l->s[i] == '{' && (i == 0 || l->s[i - 1] == ' ') && i + 1 < l->len && l->s[i + 1] == ' ')
+            return i + 1;
+    }
     return 0;
 }
 
 /* Cast items in paragraph p: every line a role, a line opening with '(' the description
  * of the role above it ("THE HON. MRS. STIDULPH" / "(_Formerly ..._)"); two or more lines
- * in a row joined by a brace ("}") are a group whose description follows the brace. With
+ * in a row joined by a brace are a group whose description follows a closing brace ("}")
+ * or stands before an opening one ("{"). With
  * emit 0 only says whether p is such a paragraph. */
 static int cast_paragraph(parser *P, const para *p, int emit)
 {
@@ -1386,14 +1391,19 @@ static int cast_paragraph(parser *P, const para *p, int emit)
     size_t end = p->first + p->n;
     for (size_t i = p->first; emit && i < end;) {
         size_t e = i + 1;
-        int brace = brace_at(&L->v[i]) > 0 &&
-                    ((i > p->first && brace_at(&L->v[i - 1])) || (e < end && brace_at(&L->v[e])));
+        size_t bo = brace_at(&L->v[i]);
+        /* (an opening brace before several names is a group on its own line: "Porters { JOE
+           BELL, SAM WEST") */
+        int alone = bo > 0 && L->v[i].s[bo - 1] == '{' &&
+                    memchr(L->v[i].s + bo, ',', L->v[i].len - bo) != NULL;
+        int brace = bo > 0 &&
+                    ((i > p->first && brace_at(&L->v[i - 1])) || (e < end && brace_at(&L->v[e])) || alone);
         while (!brace && e < end && L->v[e].s[indent_of(&L->v[e])] == '(')
             e++;
         tk_block *bl = add_block(P, TK_B_CAST_ITEM, i, e - i, indent_of(&L->v[i]));
         if (bl != NULL && brace)
             bl->flags |= TK_BF_BRACE |
-                         (i == p->first || !brace_at(&L->v[i - 1]) ? TK_BF_BRACE_OPEN : 0);
+                         (i == p->first || !brace_at(&L->v[i - 1]) || alone ? TK_BF_BRACE_OPEN : 0);
         i = e;
     }
     return 1;
