@@ -436,6 +436,45 @@ has moby "unbracketed direction in a speech" "<stage>Knocking within</stage>"
 has moby "a cue word as a direction" "<stage>Aside</stage>"
 has moby "joint speakers" 'who="#anna #boris"'
 has moby "epilogue division" '<div type="epilogue">'
+# headings in other forms and languages: "ACT II." on the first line (no title above it) and
+# "Scene 2." are divisions, not an opener and a heading; German and French act and scene
+# words, an ordinal before or after them
+cat >"$TK_TMP/actfirst.txt" <<'EOF'
+ACT II.
+
+Scene 2.
+
+  _A garden. Evening._
+
+MARY
+
+Where have you been all day?
+
+JOHN
+
+Out in the fields, as always.
+
+MARY
+
+You never tell me anything.
+
+JOHN
+
+There is nothing to tell.
+EOF
+conv actfirst; shape actfirst play
+has actfirst "an act heading on the first line" '<div type="act">'
+has actfirst "a scene heading in mixed case" '<head>Scene 2.</head>'
+hasnt actfirst "no opener in a play" '<opener>'
+printf 'Erster Akt\n\nErste Szene\n\nANNA.  Wo warst du?\n\nPETER.  Im Garten.\n\nANNA.  Den ganzen Tag?\n\nPETER.  Ja.\n\nZweite Szene\n\nANNA.  Komm herein.\n\nPETER.  Gleich.\n' >"$TK_TMP/akt.txt"
+conv akt; shape akt play
+count akt '<div type="act">' 1
+count akt '<div type="scene">' 2
+printf 'ACTE PREMIER\n\nSC\303\210NE I\n\nANNE.  Tu es l\303\240?\n\nPIERRE.  Oui.\n\nSc\303\250ne II\n\nANNE.  Entre.\n\nPIERRE.  Oui.\n' >"$TK_TMP/acte.txt"
+conv acte; shape acte play
+count acte '<div type="act">' 1
+count acte '<div type="scene">' 2
+
 # a line of a speech that lost its indent is no speaker: its words are no name
 cat >"$TK_TMP/margin.txt" <<'EOF'
 THE TALE OF NOBODY

@@ -1220,6 +1220,9 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
             continue;
         if (v[k].n == 1 && tk_rec_series_number(l->s, l->len))
             continue; /* `Treaty Series No. 898` over the title: an opener line */
+        size_t ha, hb;
+        if (shape == TK_SHAPE_PLAY && v[k].n <= 3 && tk_play_heading(l->s, l->len, &ha, &hb))
+            break; /* an act or scene heading ("ACT II.", "Scene 2."): the text begins */
         if (title_para(P, &v[k], shape))
             return (long)k;
         if (v[k].n == 1 && l->len <= 80)
