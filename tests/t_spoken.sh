@@ -475,6 +475,39 @@ conv acte; shape acte play
 count acte '<div type="act">' 1
 count acte '<div type="scene">' 2
 
+# a cast list of 'NAME, description.' lines under 'CHARACTERS:', a play without acts: the
+# roles are a castList, and the speeches after it are turns (the cast matter ends at the
+# first speech by a name that speaks again)
+cat >"$TK_TMP/cast2.txt" <<'EOF'
+THE ROPE MAKERS
+
+A Comedy in One Act
+
+CHARACTERS:
+
+ANNA QUILL, a rope maker.
+BORIS TOR, her apprentice.
+CARL KNOT, a buyer of rope.
+
+The scene is a workshop.
+
+ANNA.  Where is the hemp?
+
+BORIS.  I left it by the door.
+
+CARL.  Good morning!
+
+ANNA.  Good morning, sir.
+
+BORIS.  Another buyer.
+
+CARL.  I want rope.
+EOF
+conv cast2; shape cast2 play
+count cast2 '<castItem>' 3
+has cast2 "a role, a comma, a sentence describing it" '<castItem><role>ANNA QUILL</role>, <roleDesc>a rope maker.</roleDesc></castItem>'
+count cast2 '<sp who=' 6
+
 # a line of a speech that lost its indent is no speaker: its words are no name
 cat >"$TK_TMP/margin.txt" <<'EOF'
 THE TALE OF NOBODY

@@ -1351,13 +1351,21 @@ static int italic_run_para(const tk_lines *L, const para *v, size_t k, size_t en
 }
 
 /* 1 when line l can be a role of a cast list: short, no sentence ("The action takes place
- * in Helmer's house." is none: five words or more ending in '.', two of them lower-case),
- * not in _italics_ or brackets (a direction). */
+ * in Helmer's house." is none: five words or more ending in '.', two of them lower-case,
+ * unless a name in capitals and a comma open it: "ANNA QUILL, a rope maker."), not in
+ * _italics_ or brackets (a direction). */
 static int cast_line(const tk_line *l)
 {
     size_t a = indent_of(l), n = rtrim_len(l->s, l->len), words = 0, lower = 0;
     if (n <= a || n - a > 80 || l->s[a] == '_' || l->s[a] == '[')
         return 0;
+    /* a name in capitals, a comma, its description ("ANNA QUILL, a rope maker.") */
+    size_t c = a;
+    while (c < n && (is_upper((unsigned char)l->s[c]) || l->s[c] == ' ' || l->s[c] == '.' ||
+                     l->s[c] == '-' || l->s[c] == '\''))
+        c++;
+    if (c < n && c >= a + 2 && l->s[c] == ',' && is_upper((unsigned char)l->s[c - 1]))
+        return 1;
     for (size_t i = a; i < n; i++)
         if (l->s[i] != ' ' && (i == a || l->s[i - 1] == ' ')) {
             words++;
@@ -1591,6 +1599,13 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
     tk_label lab;
     size_t t;
     int joint = 0;
+    /* a speech with its label inline ("ANNA.  Where is it?") by a name that speaks again ends
+       the cast matter of a play without acts */
+    if (ps->in_cast && !ps->cast_open && (t = speaker_label(P, l, &lab)) > 0 && !(lab.form & TK_LF_ALONE) &&
+        t < rtrim_len(l->s, l->len) && tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2) {
+        note(P, p->first, "cast", "a speech by a name that speaks again: the cast list is over");
+        ps->in_cast = 0;
+    }
     if (!ps->in_cast && (t = speaker_label(P, l, &lab)) > 0 &&
         (lab.caps || !(lab.form & TK_LF_ALONE) || (lab.form & TK_LF_COLON)) &&
         ((joint = joint_label(ps->names, l->s + lab.name_off, lab.name_len)) ||
