@@ -52,6 +52,46 @@ EOF
 conv indented; shape indented transcript; count indented '<speaker>' 4
 has indented "continuation joined to its turn" "<p>The master"
 
+# a hearing with a cover page (committee, title, weekday and date, place, participants with
+# their offices, PROCEEDINGS): a transcript; an office after a name ('Chair') is no person,
+# a weekday before the date no place; the closing proceedings line is between the turns
+cat >"$TK_TMP/cover.txt" <<'EOF'
+UNITED STATES SENATE
+
+COMMITTEE ON ROPES AND KNOTS
+
+HEARING ON THE SAFETY OF ROPES
+
+Tuesday, March 4, 1997
+
+Washington, D.C.
+
+PARTICIPANTS:
+
+Senator Anna Quill, Chair
+Senator Boris Tor
+Mr. Carl Knot, Witness
+
+PROCEEDINGS
+
+SENATOR QUILL: The committee will come to order. We meet today to hear about ropes.
+
+SENATOR TOR: Thank you, Madam Chair.
+
+MR. KNOT: Thank you for having me. Ropes are safe when they are tied well.
+
+SENATOR QUILL: And when they are not?
+
+MR. KNOT: Then they are not.
+
+(Whereupon, at 11:02 a.m., the hearing was adjourned.)
+EOF
+conv cover; shape cover transcript; count cover '<sp who=' 5
+hasnt cover "an office is no person" 'xml:id="chair"'
+hasnt cover "a weekday is no place" 'place-tuesday'
+has cover "proceedings as a direction" '<stage>(Whereupon, at 11:02'
+hasnt cover "proceedings not inside the last turn" '          <stage>(Whereupon'
+
 # --- label forms (transcripts)
 cat >"$TK_TMP/labels.txt" <<EOF
 MR. CARNEY:$nb Welcome aboard.
