@@ -592,7 +592,9 @@ BORIS
      Here is the letter, signed by BORIS.
      Lays down the lantern
 ANNA
-     Then rise, and sit beside the fire.
+     Then rise, and sit beside the fire,
+     Points to the chair
+     for you are tired.
      A bell within
      They listen
 BORIS
@@ -606,6 +608,7 @@ has bare "a cue word after a word: a direction" "<stage>Distant thunder</stage>"
 has bare "a verb opening a speech's last line: a direction" "<stage>Lays down the lantern</stage>"
 has bare "'... within': a direction" "<stage>A bell within</stage>"
 has bare "a pronoun and its verb: a direction" "<stage>They listen</stage>"
+has bare "a bare direction takes no lower-case line after it: the speech goes on" "<stage>Points to the chair</stage>"
 has bare "a verse line opening with a verb stays verse" "<l>Receives the blessing of his house tonight</l>"
 has bare "a name in capitals in a sentence stays verse" "<l>Here is the letter, signed by BORIS.</l>"
 

@@ -2635,13 +2635,16 @@ static int stage_line(const tk_line *l)
     return 0;
 }
 
-/* 1 when a stage direction on line l goes on to the next line. */
-static int stage_continues(const tk_line *l, const tk_line *next)
+/* 1 when a stage direction on line l goes on to the next line: the next line starts in
+ * lower case (unless bare: a bare direction's next line in lower case is the speech going
+ * on, "Throws down a letter" / "for here comes the trout"), or l ends with a comma or a
+ * word that needs more ("and", "the"). */
+static int stage_continues(const tk_line *l, const tk_line *next, int bare)
 {
     size_t n = rtrim_len(l->s, l->len), a = indent_of(next);
     if (is_blank(next) || a == 0)
         return 0;
-    if (is_lower((unsigned char)next->s[a]))
+    if (!bare && is_lower((unsigned char)next->s[a]))
         return 1;
     char c = l->s[n - 1];
     if (c == ',' || c == ';')
@@ -2773,15 +2776,19 @@ static int bare_direction(parser *P, const tk_names *caps, const char *s, size_t
     return words <= 4 && n >= 6 && memcmp(s + n - 6, "within", 6) == 0 && (n == 6 || s[n - 7] == ' ');
 }
 
-/* An unbracketed direction inside a speech ("Aside", "Knocking within", "They fight",
- * "To FERDINAND"): a line opening with a cue of the stage-cue table, short, not ending as
- * verse does (, ; : ? !); or a bare direction (bare_direction; next: the line after it). */
-static int cue_line(parser *P, const tk_line *l, const tk_names *caps, const tk_line *next)
+/* A bare direction (bare_direction) on line l of a speech; next: the line after it. */
+static int bare_line(parser *P, const tk_line *l, const tk_names *caps, const tk_line *next)
 {
     size_t bn = rtrim_len(l->s, l->len), ba = indent_of(l);
     int ends = next == NULL || is_blank(next) || indent_of(next) == 0 || stage_line(next);
-    if (bn > ba && bare_direction(P, caps, l->s + ba, bn - ba, ends))
-        return 1;
+    return bn > ba && bare_direction(P, caps, l->s + ba, bn - ba, ends);
+}
+
+/* An unbracketed direction inside a speech ("Aside", "Knocking within", "They fight",
+ * "To FERDINAND"): a line opening with a cue of the stage-cue table, short, not ending as
+ * verse does (, ; : ? !). */
+static int cue_line(parser *P, const tk_line *l)
+{
     size_t a = indent_of(l), n = rtrim_len(l->s, l->len), words = 1;
     if (n <= a || n - a > 60)
         return 0;
@@ -2938,10 +2945,12 @@ static void play_document(parser *P, size_t a, size_t b)
             add_block(P, TK_B_P, i, 1, 0);
             continue;
         }
-        if (stage_line(l) || !speaker_open || cue_line(P, l, caps, i + 1 < b ? &L->v[i + 1] : NULL)) {
+        int bare = 0;
+        if (stage_line(l) || !speaker_open || cue_line(P, l) ||
+            (bare = bare_line(P, l, caps, i + 1 < b ? &L->v[i + 1] : NULL))) {
             END_SPEECH();
             size_t e = i + 1;
-            while (e < b && stage_continues(&L->v[e - 1], &L->v[e]))
+            while (e < b && stage_continues(&L->v[e - 1], &L->v[e], bare))
                 e++;
             add_block(P, TK_B_STAGE, i, e - i, indent_of(l));
             i = e - 1;
