@@ -597,6 +597,8 @@ ANNA
      for you are tired.
      A bell within
      They listen
+     Aside
+     and yet he stays.
 BORIS
      Goodnight.
 EOF
@@ -609,6 +611,7 @@ has bare "a verb opening a speech's last line: a direction" "<stage>Lays down th
 has bare "'... within': a direction" "<stage>A bell within</stage>"
 has bare "a pronoun and its verb: a direction" "<stage>They listen</stage>"
 has bare "a bare direction takes no lower-case line after it: the speech goes on" "<stage>Points to the chair</stage>"
+has bare "nor does a cue: the speech goes on" "<stage>Aside</stage>"
 has bare "a verse line opening with a verb stays verse" "<l>Receives the blessing of his house tonight</l>"
 has bare "a name in capitals in a sentence stays verse" "<l>Here is the letter, signed by BORIS.</l>"
 

@@ -2636,9 +2636,9 @@ static int stage_line(const tk_line *l)
 }
 
 /* 1 when a stage direction on line l goes on to the next line: the next line starts in
- * lower case (unless bare: a bare direction's next line in lower case is the speech going
- * on, "Throws down a letter" / "for here comes the trout"), or l ends with a comma or a
- * word that needs more ("and", "the"). */
+ * lower case (unless bare: after a cue or bare direction inside a speech a line in lower
+ * case is the speech going on, "Aside" / "and so near will I be,", "Throws down a letter" /
+ * "for here comes the trout"), or l ends with a comma or a word that needs more ("and"). */
 static int stage_continues(const tk_line *l, const tk_line *next, int bare)
 {
     size_t n = rtrim_len(l->s, l->len), a = indent_of(next);
@@ -2945,8 +2945,8 @@ static void play_document(parser *P, size_t a, size_t b)
             add_block(P, TK_B_P, i, 1, 0);
             continue;
         }
-        int bare = 0;
-        if (stage_line(l) || !speaker_open || cue_line(P, l) ||
+        int bare = 0; /* a cue or bare direction in a speech: a lower-case line after it is speech */
+        if (stage_line(l) || !speaker_open || (bare = cue_line(P, l)) ||
             (bare = bare_line(P, l, caps, i + 1 < b ? &L->v[i + 1] : NULL))) {
             END_SPEECH();
             size_t e = i + 1;
