@@ -383,6 +383,8 @@ DORA.  (To PAUL)  Then go.
 
 PAUL.  Going.  Bell & Co. (Ltd.) can wait.
 
+DORA.  There (he points) and there (they wave).
+
 DORA AND PAUL.  At last!
 
 Dora and Paul.  Goodnight.
@@ -390,7 +392,9 @@ Dora and Paul.  Goodnight.
 DORA & PAUL.  Goodnight again.
 EOF
 conv paren; shape paren play
-count paren '<sp who=' 9
+count paren '<sp who=' 10
+has paren "a pronoun and its verb in parentheses" '<stage rend="parenthesized">he points</stage>'
+has paren "a plural pronoun and its verb in parentheses" '<stage rend="parenthesized">they wave</stage>'
 has paren "a parenthesised direction after the name" '<p><stage rend="parenthesized">Taking off her hat.</stage>  So you came'
 has paren "a parenthesised _italic_ direction" '<stage rend="parenthesized">_To the window._</stage>'
 has paren "a parenthesised cue inside the speech" '<stage type="delivery" rend="parenthesized">Aside</stage>'
