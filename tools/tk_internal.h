@@ -275,6 +275,11 @@ int tk_date_valid(unsigned y, unsigned m, unsigned d);
 /* Parses a whole string as one date (a dateline): 1 and *out filled when the text, trimmed
  * of spaces and final punctuation, is one date; else 0. */
 int tk_date_parse(const char *text, size_t len, int order, tk_date *out);
+/* Parses an English date ("February 3, 1949", "3 February 1949", "1949-02-03") at the start
+ * of s into ISO form (iso, >= 11 bytes). Returns the bytes consumed, 0 when none (also for
+ * a day the calendar does not have: February 30). Both parsers
+ * share one month table, digit reader and calendar (dates.c). */
+size_t tk_parse_date(const char *s, size_t len, char *iso);
 
 /* --- the inline pass (inlines.c) --- */
 
@@ -435,10 +440,6 @@ void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vl
                  unsigned line, int replace);
 /* The value of key, or NULL. */
 const char *tk_meta_get(const tk_docblocks *db, const char *key);
-/* Parses an English date ("February 3, 1949", "3 February 1949", "1949-02-03") at the start
- * of s into ISO form (buf, >= 11 bytes). Returns the bytes consumed, 0 when none (also for
- * a day the calendar does not have: February 30). */
-size_t tk_parse_date(const char *s, size_t len, char *iso);
 /* The offset of the first capital A-Z in t[i..len), len when none (places.c). */
 size_t tk_next_upper(const unsigned char *t, size_t i, size_t len);
 
