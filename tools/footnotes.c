@@ -431,7 +431,7 @@ int tk_footnotes_settle(tk_conv *cv)
     return 1;
 }
 
-void tk_footnotes_finish(tk_conv *cv)
+void tk_footnotes_fill_begin(tk_conv *cv)
 {
     tk_footnotes *f = cv->footnotes;
     place_timeline(cv);
@@ -439,8 +439,13 @@ void tk_footnotes_finish(tk_conv *cv)
      * markers sorted by (number, position), a binary search per note */
     if (f->n_markers > 1)
         qsort(f->markers, f->n_markers, sizeof *f->markers, cmp_marker);
-    for (size_t i = 0; i < f->n_notes; i++) {
-        tk_fn_text *t = &f->notes[i];
+}
+
+int tk_footnotes_fill_next(tk_conv *cv, size_t *i, xmlNodePtr *target, tk_span *sp)
+{
+    tk_footnotes *f = cv->footnotes;
+    for (; *i < f->n_notes; (*i)++) {
+        tk_fn_text *t = &f->notes[*i];
         size_t lo = 0, hi = f->n_markers; /* first marker not before (n, line, col) */
         while (lo < hi) {
             size_t mid = lo + (hi - lo) / 2;
@@ -461,11 +466,10 @@ void tk_footnotes_finish(tk_conv *cv)
                 break;
             }
         }
-        tk_span sp = {t->text, t->len, t->n_lines, t->line_start, t->line_no, t->line_col};
-        xmlNodePtr target;
+        *sp = (tk_span){t->text, t->len, t->n_lines, t->line_start, t->line_no, t->line_col};
         if (best != NULL) {
             best->matched = 1;
-            target = best->note;
+            *target = best->note;
             if (cv->explain && tk_diag_notes_enabled(cv->diag))
                 TK_MSG(cv->diag, FOOTNOTE_JOIN, cv->file, t->line, t->col, t->n, best->line, best->col);
         } else {
@@ -480,18 +484,22 @@ void tk_footnotes_finish(tk_conv *cv)
             TK_MSG(cv->diag, FOOTNOTE_UNUSED, cv->file, t->line, t->col, t->n);
             if (parent == NULL)
                 continue;
-            target = tk_el(cv, parent, "note");
-            tk_xnew_prop(target, (const xmlChar *)"place", (const xmlChar *)"foot");
-            tk_xnew_prop(target, (const xmlChar *)"type", (const xmlChar *)"unanchored");
-            tk_xnew_prop(target, (const xmlChar *)"n", (const xmlChar *)t->n);
+            *target = tk_el(cv, parent, "note");
+            tk_xnew_prop(*target, (const xmlChar *)"place", (const xmlChar *)"foot");
+            tk_xnew_prop(*target, (const xmlChar *)"type", (const xmlChar *)"unanchored");
+            tk_xnew_prop(*target, (const xmlChar *)"n", (const xmlChar *)t->n);
         }
         if (t->label_rend != NULL)
-            add_rend_token(target, t->label_rend);
-        f->in_note++;
-        tk_inline_append(cv, target, &sp);
-        f->in_note--;
-        cv->n_footnotes++;
+            add_rend_token(*target, t->label_rend);
+        (*i)++;
+        return 1;
     }
+    return 0;
+}
+
+void tk_footnotes_fill_end(tk_conv *cv)
+{
+    tk_footnotes *f = cv->footnotes;
     settle_unmatched(cv);
     place_timeline(cv); /* a timestamp inside a note text may have begun the timeline */
     drop_empty_notes(cv);

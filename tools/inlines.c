@@ -1873,3 +1873,18 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
         free(local.rmap);
     }
 }
+
+void tk_inline_finish(tk_conv *cv)
+{
+    tk_footnotes *f = cv->footnotes;
+    xmlNodePtr target;
+    tk_span sp;
+    tk_footnotes_fill_begin(cv);
+    for (size_t i = 0; tk_footnotes_fill_next(cv, &i, &target, &sp);) {
+        f->in_note++;
+        tk_inline_append(cv, target, &sp);
+        f->in_note--;
+        cv->n_footnotes++;
+    }
+    tk_footnotes_fill_end(cv);
+}

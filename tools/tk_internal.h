@@ -188,15 +188,16 @@ tk_footnotes *tk_footnotes_next(tk_footnotes *f);
 /* Block side hands over the lines of a notes section ("Footnotes:", "Notes", a trailing run
  * of numbered lines). Each line is one span; returns 1 when the line was taken as a note. */
 int tk_footnotes_add_line(tk_conv *cv, const tk_span *line);
-/* After the body is built: joins note texts to the markers (matched by number, each note to
- * the last marker with its number before it in the source), warns about markers without
- * text and texts without marker (kept at the end of the element before them), and places
- * the timeline (cv->timeline) as the first child of text/front (creating front) of cv->text. */
-void tk_footnotes_finish(tk_conv *cv);
+/* After the body is built (inlines.c, over footnotes.c's notes store): joins note texts to
+ * the markers (matched by number, each note to the last marker with its number before it in
+ * the source) and fills them through the inline pass, warns about markers without text and
+ * texts without marker (kept at the end of the element before them), and places the
+ * timeline (cv->timeline) as the first child of text/front (creating front) of cv->text. */
+void tk_inline_finish(tk_conv *cv);
 /* Forgets el as a filled element (the builder is about to free it). */
 void tk_inline_forget_parent(tk_conv *cv, xmlNodePtr el);
 /* Between blocks: when the document has no note texts, settles the footnote markers found so
- * far as tk_footnotes_finish would (a weak marker back to text, the others warned about)
+ * far as tk_inline_finish would (a weak marker back to text, the others warned about)
  * and forgets every element it holds. Returns 1 when the inline side then holds no pointer
  * into the body (a streaming converter may write and free what is finished), else 0. */
 int tk_footnotes_settle(tk_conv *cv);
