@@ -1,4 +1,5 @@
-/* tk_inline.h: state shared by the inline side's own files (inlines.c, footnotes.c) only. */
+/* tk_inline.h: state shared by the inline side's own files (inlines.c, footnotes.c,
+ * timeline.c) only. */
 #ifndef TK_INLINE_H
 #define TK_INLINE_H
 
@@ -67,8 +68,8 @@ int tk_footnotes_has_label(const tk_conv *cv, const char *s, size_t len);
 void tk_footnotes_fill_begin(tk_conv *cv);
 int tk_footnotes_fill_next(tk_conv *cv, size_t *i, xmlNodePtr *target, tk_span *sp);
 void tk_footnotes_fill_end(tk_conv *cv);
-/* Adds the key of a timeline id (not 0) to the set: 1 when it is new, 0 when it was there,
- * -1 out of memory. */
-int tk_inline_add_when(tk_conv *cv, uint64_t key);
+/* Places the timeline (cv->timeline, when made and not placed yet) as the first child of
+ * text/front of cv->text, creating front (timeline.c). */
+void tk_timeline_place(tk_conv *cv);
 
 #endif

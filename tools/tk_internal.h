@@ -301,7 +301,8 @@ size_t tk_parse_date(const char *s, size_t len, char *iso);
 
 /* Builds anchor[@synch] for a timestamp (`00:12:34`, `-00:00:00:10`, without brackets) as the
  * last child of parent, adding a `when` to cv->timeline (created on demand). Returns the
- * anchor, or NULL when ts is not a timestamp. For block-side timestamps (`[00:12:34] NAME:`). */
+ * anchor, or NULL when ts is not a timestamp. For block-side timestamps (`[00:12:34] NAME:`)
+ * and the inline pass's (timeline.c). */
 xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, size_t len);
 /* The inline side keeps its per-conversion state (footnote markers, note texts, timeline
  * ids) in cv->footnotes. */
