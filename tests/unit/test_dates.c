@@ -182,11 +182,15 @@ static void test_parse_date_prefix(void)
     CU_ASSERT_EQUAL(tk_parse_date("February 3, 1949 x", 18, iso), 16);
     CU_ASSERT_STRING_EQUAL(iso, "1949-02-03");
     CU_ASSERT_EQUAL(tk_parse_date("February 3 1949", 15, iso), 15);
+    CU_ASSERT_EQUAL(tk_parse_date("3 February 1949", 15, iso), 15);
     CU_ASSERT_EQUAL(tk_parse_date("3 February, 1949.", 17, iso), 16);
     CU_ASSERT_STRING_EQUAL(iso, "1949-02-03");
     CU_ASSERT_EQUAL(tk_parse_date("1949-02-03T10", 13, iso), 10);
+    CU_ASSERT_EQUAL(tk_parse_date("1949-13-03", 10, iso), 0);
+    CU_ASSERT_EQUAL(tk_parse_date("February 33, 1949", 17, iso), 0);
     CU_ASSERT_EQUAL(tk_parse_date("November 1976.", 14, iso), 13);
     CU_ASSERT_STRING_EQUAL(iso, "1976-11");
+    CU_ASSERT_EQUAL(tk_parse_date("Feb. 3, 1949", 12, iso), 12);
     CU_ASSERT_EQUAL(tk_parse_date("Dec. 24, 1941", 13, iso), 13);
     CU_ASSERT_STRING_EQUAL(iso, "1941-12-24");
     /* the table's abbreviations: "Sept." as well as "Sep." */
