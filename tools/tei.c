@@ -1163,7 +1163,7 @@ void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, x
     /* body content must include at least one division or paragraph-level element */
     if (!container_has_common(b.body))
         tk_el(cv, b.body, "p");
-    tk_footnotes_finish(cv);
+    tk_inline_finish(cv);
 out:
     if (b.oom)
         TK_MSG(cv->diag, OOM, cv->file, 0, 0);

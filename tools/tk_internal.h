@@ -188,15 +188,16 @@ tk_footnotes *tk_footnotes_next(tk_footnotes *f);
 /* Block side hands over the lines of a notes section ("Footnotes:", "Notes", a trailing run
  * of numbered lines). Each line is one span; returns 1 when the line was taken as a note. */
 int tk_footnotes_add_line(tk_conv *cv, const tk_span *line);
-/* After the body is built: joins note texts to the markers (matched by number, each note to
- * the last marker with its number before it in the source), warns about markers without
- * text and texts without marker (kept at the end of the element before them), and places
- * the timeline (cv->timeline) as the first child of text/front (creating front) of cv->text. */
-void tk_footnotes_finish(tk_conv *cv);
+/* After the body is built (inlines.c, over footnotes.c's notes store): joins note texts to
+ * the markers (matched by number, each note to the last marker with its number before it in
+ * the source) and fills them through the inline pass, warns about markers without text and
+ * texts without marker (kept at the end of the element before them), and places the
+ * timeline (cv->timeline) as the first child of text/front (creating front) of cv->text. */
+void tk_inline_finish(tk_conv *cv);
 /* Forgets el as a filled element (the builder is about to free it). */
 void tk_inline_forget_parent(tk_conv *cv, xmlNodePtr el);
 /* Between blocks: when the document has no note texts, settles the footnote markers found so
- * far as tk_footnotes_finish would (a weak marker back to text, the others warned about)
+ * far as tk_inline_finish would (a weak marker back to text, the others warned about)
  * and forgets every element it holds. Returns 1 when the inline side then holds no pointer
  * into the body (a streaming converter may write and free what is finished), else 0. */
 int tk_footnotes_settle(tk_conv *cv);
@@ -290,12 +291,18 @@ int tk_date_valid(unsigned y, unsigned m, unsigned d);
 /* Parses a whole string as one date (a dateline): 1 and *out filled when the text, trimmed
  * of spaces and final punctuation, is one date; else 0. */
 int tk_date_parse(const char *text, size_t len, int order, tk_date *out);
+/* Parses an English date ("February 3, 1949", "3 February 1949", "1949-02-03") at the start
+ * of s into ISO form (iso, >= 11 bytes). Returns the bytes consumed, 0 when none (also for
+ * a day the calendar does not have: February 30). Both parsers
+ * share one month table, digit reader and calendar (dates.c). */
+size_t tk_parse_date(const char *s, size_t len, char *iso);
 
 /* --- the inline pass (inlines.c) --- */
 
 /* Builds anchor[@synch] for a timestamp (`00:12:34`, `-00:00:00:10`, without brackets) as the
  * last child of parent, adding a `when` to cv->timeline (created on demand). Returns the
- * anchor, or NULL when ts is not a timestamp. For block-side timestamps (`[00:12:34] NAME:`). */
+ * anchor, or NULL when ts is not a timestamp. For block-side timestamps (`[00:12:34] NAME:`)
+ * and the inline pass's (timeline.c). */
 xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, size_t len);
 /* The inline side keeps its per-conversion state (footnote markers, note texts, timeline
  * ids) in cv->footnotes. */
@@ -450,10 +457,6 @@ void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vl
                  unsigned line, int replace);
 /* The value of key, or NULL. */
 const char *tk_meta_get(const tk_docblocks *db, const char *key);
-/* Parses an English date ("February 3, 1949", "3 February 1949", "1949-02-03") at the start
- * of s into ISO form (buf, >= 11 bytes). Returns the bytes consumed, 0 when none (also for
- * a day the calendar does not have: February 30). */
-size_t tk_parse_date(const char *s, size_t len, char *iso);
 /* The offset of the first capital A-Z in t[i..len), len when none (places.c). */
 size_t tk_next_upper(const unsigned char *t, size_t i, size_t len);
 
