@@ -1,5 +1,6 @@
 /* convert.c: the converter's driver: reader -> blocks -> TEI tree (inline pass per element)
  * -> header, for one document or a teiCorpus of several; also the persons draft. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,9 +56,10 @@ static xmlNodePtr new_root(tk_conv *cv, const char *name)
     return r;
 }
 
-/* One TEI document under parent (NULL: the document root). */
+/* One TEI document under parent (NULL: the document root; with own_doc, a TEI of a corpus
+ * built as the root of cv->doc, a document of its own, in the corpus's namespace cv->ns). */
 static int build_tei(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xmlNodePtr parent,
-                     tk_shape shape, int in_corpus, size_t doc_no)
+                     int own_doc, tk_shape shape, int in_corpus, size_t doc_no)
 {
     tk_docinfo info;
     memset(&info, 0, sizeof info);
@@ -67,9 +69,13 @@ static int build_tei(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xml
     info.first_line = db->first_line < L->n ? L->v[db->first_line].no : 0;
     if (cv->rules != NULL)
         tk_rules_set_play(cv->rules, shape == TK_SHAPE_PLAY);
-    xmlNodePtr tei = parent == NULL ? new_root(cv, "TEI") : tk_el(cv, parent, "TEI");
+    xmlNodePtr tei = parent != NULL ? tk_el(cv, parent, "TEI")
+                     : own_doc      ? tk_el(cv, NULL, "TEI")
+                                    : new_root(cv, "TEI");
     if (tei == NULL)
         return -1;
+    if (own_doc)
+        xmlDocSetRootElement(cv->doc, tei);
     /* ids unique in the file: the second document's timeline is tk-d2-T0... */
     if (doc_no > 0)
         snprintf(cv->id_prefix, sizeof cv->id_prefix, "d%zu-", doc_no);
@@ -321,6 +327,157 @@ static void unique_ids(xmlNodePtr corpus)
     xmlHashFree(p.seen, NULL);
 }
 
+/* ------------------------------------------------------------ the writer thread */
+
+/* With opts->jobs >= 2, the documents of a teiCorpus are written on a second thread: each
+ * TEI is built as the root of an xmlDoc of its own (its own dictionary: the two threads never
+ * touch the same libxml2 object), handed over with the bytes of its body the builder already
+ * streamed, and the writer serializes it after the earlier ones (the bytes write_tei makes)
+ * and frees it while the next document is built. The emptied xmlDoc goes back for a later
+ * TEI (a few of them serve a corpus of thousands; their dictionaries live to the end, so the
+ * writer's name cache stays right). Order and bytes are those of one thread. */
+typedef struct wjob {
+    xmlDocPtr doc;   /* the TEI's own document (emptied by the writer) */
+    xmlNodePtr tei;
+    xmlNodePtr body; /* where the streamed bytes take over (tk_ser_splice) */
+    tk_ser *stream;  /* the body's bytes written while building (back to the spares) */
+} wjob;
+
+enum { WQ = 4 }; /* documents built ahead of the writer at most */
+
+typedef struct writer {
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t more, room; /* a job queued / a job done */
+    wjob q[WQ];
+    size_t head, n;            /* the queue: q[head], ... n jobs */
+    int done;                  /* no more jobs will come */
+    tk_ser *out;               /* the documents' bytes: the writer's while it runs */
+    tk_ser *spare[WQ + 2];     /* streams written out, for the next documents */
+    size_t n_spare;
+    xmlDocPtr spare_doc[WQ + 2]; /* emptied documents, for the next TEIs */
+    size_t n_spare_doc;
+    int running;
+} writer;
+
+static void *writer_main(void *arg)
+{
+    writer *w = arg;
+    pthread_mutex_lock(&w->lock);
+    for (;;) {
+        while (w->n == 0 && !w->done)
+            pthread_cond_wait(&w->more, &w->lock);
+        if (w->n == 0)
+            break;
+        wjob j = w->q[w->head];
+        pthread_mutex_unlock(&w->lock);
+        size_t n = 0;
+        tk_ser_splice(w->out, j.body, j.stream);
+        tk_ser_node(w->out, j.tei, 1, 1);
+        const char *b = tk_ser_bytes(j.stream, &n);
+        tk_ser_raw(w->out, b, n);
+        xmlUnlinkNode(j.tei);
+        xmlFreeNode(j.tei);
+        pthread_mutex_lock(&w->lock);
+        w->head = (w->head + 1) % WQ;
+        w->n--;
+        if (w->n_spare < sizeof w->spare / sizeof *w->spare)
+            w->spare[w->n_spare++] = j.stream;
+        else
+            tk_ser_free(j.stream);
+        if (w->n_spare_doc < sizeof w->spare_doc / sizeof *w->spare_doc)
+            w->spare_doc[w->n_spare_doc++] = j.doc;
+        else /* (never: at most WQ + 1 documents are out) */
+            xmlFreeDoc(j.doc);
+        pthread_cond_signal(&w->room);
+    }
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+/* Starts the writer on `out`. Returns 0, or -1 when no thread could be made (then the caller
+ * goes on alone). */
+static int writer_start(writer *w, tk_ser *out)
+{
+    memset(w, 0, sizeof *w);
+    w->out = out;
+    pthread_mutex_init(&w->lock, NULL);
+    pthread_cond_init(&w->more, NULL);
+    pthread_cond_init(&w->room, NULL);
+    if (pthread_create(&w->thread, NULL, writer_main, w) != 0) {
+        pthread_cond_destroy(&w->room);
+        pthread_cond_destroy(&w->more);
+        pthread_mutex_destroy(&w->lock);
+        return -1;
+    }
+    w->running = 1;
+    return 0;
+}
+
+/* An empty stream for the next document: a spare one, or a new one. */
+static tk_ser *writer_stream(writer *w)
+{
+    tk_ser *s = NULL;
+    pthread_mutex_lock(&w->lock);
+    if (w->n_spare > 0)
+        s = w->spare[--w->n_spare];
+    pthread_mutex_unlock(&w->lock);
+    if (s == NULL)
+        return tk_ser_new();
+    tk_ser_clear(s);
+    return s;
+}
+
+/* Queues a built document (the writer owns doc and stream from now on), waiting while the
+ * queue is full. */
+static void writer_put(writer *w, wjob j)
+{
+    pthread_mutex_lock(&w->lock);
+    while (w->n == WQ)
+        pthread_cond_wait(&w->room, &w->lock);
+    w->q[(w->head + w->n) % WQ] = j;
+    w->n++;
+    pthread_cond_signal(&w->more);
+    pthread_mutex_unlock(&w->lock);
+}
+
+/* Waits until every queued document is written, then stops the writer (the queue is
+ * written out also on failure: what is queued is freed there). No-op when not running. */
+static void writer_stop(writer *w)
+{
+    if (!w->running)
+        return;
+    pthread_mutex_lock(&w->lock);
+    w->done = 1;
+    pthread_cond_signal(&w->more);
+    pthread_mutex_unlock(&w->lock);
+    pthread_join(w->thread, NULL);
+    for (size_t i = 0; i < w->n_spare; i++)
+        tk_ser_free(w->spare[i]);
+    for (size_t i = 0; i < w->n_spare_doc; i++)
+        xmlFreeDoc(w->spare_doc[i]);
+    pthread_cond_destroy(&w->room);
+    pthread_cond_destroy(&w->more);
+    pthread_mutex_destroy(&w->lock);
+    w->running = 0;
+}
+
+/* An empty document with its own dictionary for the next TEI built for the writer: an
+ * emptied one, or a new one. */
+static xmlDocPtr writer_doc(writer *w)
+{
+    xmlDocPtr doc = NULL;
+    pthread_mutex_lock(&w->lock);
+    if (w->n_spare_doc > 0)
+        doc = w->spare_doc[--w->n_spare_doc];
+    pthread_mutex_unlock(&w->lock);
+    if (doc == NULL) {
+        doc = tk_oom_check(xmlNewDoc((const xmlChar *)"1.0"));
+        doc->dict = tk_oom_check(xmlDictCreate());
+    }
+    return doc;
+}
+
 /* The conversion. With `bytes` NULL, returns the whole tree; else the serialized TEI goes
  * to a new *bytes (each part of the tree freed once written), or with `each` every document
  * to each->fn, and the (emptied) document is returned. NULL when the input has errors. */
@@ -333,6 +490,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     tk_conv cv;
     tk_ser *docs = NULL, *front = NULL;
     xmlDocPtr result = NULL;
+    writer w = {0};
     tk_xml_init(); /* before the first tree is built, whichever thread comes first */
     if (o == NULL) {
         tk_convert_opts_init(&defaults);
@@ -399,7 +557,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         if (bytes != NULL)
             tk_ser_reserve(cv.stream, len / 2 * 5); /* TEI is about 2.2 times the text */
         tk_docblocks empty = {0};
-        if (build_tei(&cv, &L, B->n_docs ? &B->doc[0] : &empty, NULL, B->shape, 0, 0) != 0)
+        if (build_tei(&cv, &L, B->n_docs ? &B->doc[0] : &empty, NULL, 0, B->shape, 0, 0) != 0)
             goto out;
         if (each != NULL) {
             if (hand_over(&cv, xmlDocGetRootElement(cv.doc), each) != 0)
@@ -420,17 +578,40 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         int alone = o->split || each != NULL; /* each TEI lists its own persons */
         tk_places_set_corpus(cv.places, !alone); /* and places: else the corpus header */
         cv.tei_depth = each != NULL ? 0 : 1;  /* a document of its own, or in teiCorpus */
+        /* the writer thread: only for the bytes of the one teiCorpus */
+        int pipe = o->jobs >= 2 && bytes != NULL && each == NULL && writer_start(&w, docs) == 0;
+        xmlDocPtr main_doc = cv.doc;
         for (size_t i = 0; i < B->n_docs; i++) {
             cv.footnotes = tk_footnotes_next(cv.footnotes); /* note numbers restart */
             cv.timeline = NULL;
-            if (bytes != NULL) {
+            if (pipe) {
+                cv.doc = writer_doc(&w);
+                cv.stream = writer_stream(&w);
+            } else if (bytes != NULL) {
                 if (cv.stream == NULL && (cv.stream = tk_ser_new()) == NULL)
                     goto out;
                 tk_ser_clear(cv.stream);
             }
-            if (cv.footnotes == NULL ||
-                build_tei(&cv, &L, &B->doc[i], corpus, B->shape, !alone, i + 1) != 0)
+            int built = cv.footnotes != NULL &&
+                        build_tei(&cv, &L, &B->doc[i], pipe ? NULL : corpus, pipe, B->shape,
+                                  !alone, i + 1) == 0;
+            if (pipe) { /* the writer owns the document from now on */
+                wjob j = {cv.doc, xmlDocGetRootElement(cv.doc), child_named(cv.text, "body"),
+                          cv.stream};
+                cv.doc = main_doc;
+                cv.stream = NULL;
+                cv.text = NULL;
+                if (built && j.tei != NULL)
+                    writer_put(&w, j);
+                else {
+                    xmlFreeDoc(j.doc);
+                    tk_ser_free(j.stream);
+                }
+            }
+            if (!built)
                 goto out;
+            if (pipe)
+                continue;
             if (each != NULL) {
                 if (hand_over(&cv, corpus->last, each) != 0)
                     goto out;
@@ -441,6 +622,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
                 tk_ser_raw(docs, b, n);
             }
         }
+        writer_stop(&w); /* every document written: docs is ours again */
         corpus_header(&cv, corpus, B, !alone);
         if (alone && each == NULL)
             unique_ids(corpus);
@@ -459,6 +641,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     result = cv.doc;
     cv.doc = NULL;
 out:
+    writer_stop(&w); /* (cv.doc is the corpus's again after each document) */
     if (cv.doc != NULL)
         xmlFreeDoc(cv.doc);
     tk_ser_free(cv.stream);

@@ -230,6 +230,10 @@ typedef struct tk_convert_opts {
     int no_places;             /* do not mark placeName/orgName (on by default) */
     int spoken;                /* speaker turns as u/annotationBlock (TEI ch. 8, ISO 24624)
                                   instead of sp; plays keep sp */
+    unsigned jobs;             /* threads one conversion may use; 0 or 1 = the calling thread
+                                  only. With 2 or more, tk_convert_memory_xml writes and frees
+                                  the documents of a teiCorpus on a second thread while the
+                                  next is built (the same bytes; more threads are not used) */
 } tk_convert_opts;
 
 void tk_convert_opts_init(tk_convert_opts *o);

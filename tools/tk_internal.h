@@ -685,6 +685,10 @@ void tk_ser_free(tk_ser *s);
 /* Empties s for the next document, keeping its memory (a new serializer per document of a
  * corpus cost more than the document's smaller parts). */
 void tk_ser_clear(tk_ser *s);
+/* Forgets which element names are structural: the cache is keyed by the name's pointer into
+ * one document's dictionary, so a serializer that goes on with the nodes of another document
+ * (another dictionary) calls this first. tk_ser_clear does it too. */
+void tk_ser_forget_names(tk_ser *s);
 void tk_ser_raw(tk_ser *s, const char *bytes, size_t len);
 /* Allocates room for n bytes at once, before anything is written (a large output that
  * grows by doubling touches each page several times). */

@@ -1,9 +1,10 @@
 /* stream_check.c: test driver: converts each file twice, building the whole tree first
  * (tk_convert_memory + tk_tei_serialize) and streaming (tk_convert_memory_xml), and checks
  * that both give the same bytes and the same messages. With --split, compares each document
- * of tk_convert_each with tk_tei_extract of the tree. Exit 0 when every file agrees.
- * Usage: stream_check [--split] [--spoken] [--rules FILE] [--persons FILE] [--shape NAME]
- * FILE... */
+ * of tk_convert_each with tk_tei_extract of the tree. With --jobs N, the streamed side uses
+ * N threads (the tree side one). Exit 0 when every file agrees.
+ * Usage: stream_check [--split] [--spoken] [--jobs N] [--rules FILE] [--persons FILE]
+ * [--shape NAME] FILE... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,9 +105,12 @@ static int check(const char *path, const tk_convert_opts *base)
         fprintf(stderr, "%s: cannot read\n", path);
         goto out;
     }
+    unsigned jobs = o.jobs;
+    o.jobs = 1;
     xmlDocPtr doc = tk_convert_memory(buf, len, &o, d1);
     char *tree = doc != NULL ? tk_tei_serialize(doc, &n1) : NULL;
     xmlFreeDoc(doc);
+    o.jobs = jobs;
     char *streamed = tk_convert_memory_xml(buf, len, &o, d2, &n2);
     if ((tree == NULL) != (streamed == NULL))
         printf("%s: one way fails, the other does not\n", path);
@@ -151,6 +155,8 @@ int main(int argc, char **argv)
             o.rules_path = argv[i + 1];
         else if (strcmp(argv[i], "--persons") == 0)
             o.persons_path = argv[i + 1];
+        else if (strcmp(argv[i], "--jobs") == 0)
+            o.jobs = (unsigned)atoi(argv[i + 1]);
         else if (strcmp(argv[i], "--shape") == 0)
             o.shape = tk_shape_from_name(argv[i + 1]);
         else {
