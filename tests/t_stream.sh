@@ -79,15 +79,21 @@ at_least "corpus: the footnote joined" 1 'The note of document two.</note>' "$TK
 
 # two threads (a writer thread for the teiCorpus): the same bytes and messages
 same "two threads: made-up corpus" --jobs 2 "$TK_TMP/corpus.txt"
-# many small documents, more than the writer's queue holds, with warnings and notes sections
+# many documents, more than the writer's queue holds, with warnings and notes sections; the
+# block parser's notes (headings, closers) of later documents come before the builder's of
+# the first ones, as with one thread (the second thread parses while the first builds)
 awk 'BEGIN {
-  for (d = 1; d <= 40; d++) { if (d > 1) { print ""; print "====="; print "" }
-    printf "Memorandum %d\n\nMarch %d, 1949\n\n", d, d % 28 + 1
+  for (d = 1; d <= 600; d++) { if (d > 1) { print ""; print "====="; print "" }
+    printf "%d. Memorandum of Conversation, by the Secretary of State\n\n", d
+    printf "Washington, March %d, 1949.\n\nBackground of the Question\n\n", d % 28 + 1
     for (i = 1; i <= d % 7 + 1; i++)
-      printf "MR. SMITH: Mr. Jones met [sic] Mr. Brown%d in Moscow ] on %d June 1950.%s\n\n", d, i, (i == 1 ? "1" : "")
+      printf "Mr. Jones met [sic] Mr. Brown%d in Moscow ] on %d June 1950.%s\n\n", d, i, (i == 1 ? "1" : "")
+    print "1) first item"; print "2) second item"; print ""
+    print "Sincerely yours,"; print ""; print "Dean Acheson"; print ""
     print "Notes"; print ""; printf "1. The note of document %d.\n", d }
 }' >"$TK_TMP/many.txt"
-same "two threads: forty documents" --jobs 2 "$TK_TMP/many.txt"
+same "two threads: 600 documents" --jobs 2 "$TK_TMP/many.txt"
+same "two threads: 600 documents, notes" --explain --jobs 2 "$TK_TMP/many.txt"
 
 # --split: each document streamed on its own, as the tree's extracted documents
 same "split: made-up corpus" --split "$TK_TMP/corpus.txt"

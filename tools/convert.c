@@ -24,8 +24,19 @@ int tk_shape_from_name(const char *name)
     return -1;
 }
 
-/* Applies --meta key=value to every document (replacing what the text said). */
-static int apply_meta(tk_blocks *B, const tk_convert_opts *o, tk_diag *d)
+/* 1 when every --meta is key=value. */
+static int meta_valid(const tk_convert_opts *o)
+{
+    for (size_t i = 0; i < o->n_meta; i++) {
+        const char *eq = strchr(o->meta[i], '=');
+        if (eq == NULL || eq == o->meta[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Applies --meta key=value to documents [from, to) (replacing what the text said). */
+static int apply_meta(tk_blocks *B, size_t from, size_t to, const tk_convert_opts *o, tk_diag *d)
 {
     for (size_t i = 0; i < o->n_meta; i++) {
         const char *kv = o->meta[i];
@@ -39,7 +50,7 @@ static int apply_meta(tk_blocks *B, const tk_convert_opts *o, tk_diag *d)
         for (char *k = key; *k; k++)
             if (*k >= 'A' && *k <= 'Z')
                 *k = (char)(*k - 'A' + 'a');
-        for (size_t k = 0; k < B->n_docs; k++)
+        for (size_t k = from; k < to; k++)
             tk_meta_set(&B->doc[k], key, eq + 1, strlen(eq + 1), 0, 1);
     }
     return 0;
@@ -327,7 +338,21 @@ static void unique_ids(xmlNodePtr corpus)
     xmlHashFree(p.seen, NULL);
 }
 
-/* ------------------------------------------------------------ the writer thread */
+/* ------------------------------------------------------------ the second thread */
+
+/* With opts->jobs >= 2 a teiCorpus is made by two threads. The second parses the blocks
+ * (tk_blocks_parse_ready), handing each document over as soon as it is parsed, while the
+ * calling thread builds the first ones; the calling thread's messages wait meanwhile
+ * (tk_diag_hold) and follow the parser's, as with one thread. Then it writes the documents
+ * (below). */
+typedef struct parse_job {
+    const tk_lines *L;
+    tk_shape shape;
+    const tk_rules *rules;
+    const char *file;
+    int explain, corpus_title;
+    tk_diag *d;
+} parse_job;
 
 /* With opts->jobs >= 2, the documents of a teiCorpus are written on a second thread: each
  * TEI is built as the root of an xmlDoc of its own (its own dictionary: the two threads never
@@ -353,6 +378,11 @@ typedef struct writer {
     size_t head, n;            /* the queue: q[head], ... n jobs */
     int done;                  /* no more jobs will come */
     tk_ser *out;               /* the documents' bytes: the writer's while it runs */
+    parse_job parse;           /* the blocks to parse first (parse.L NULL: none) */
+    pthread_cond_t parsed_more; /* a document parsed, or the parse over */
+    tk_blocks *B;              /* the blocks: set from the first document parsed on */
+    size_t n_ready;            /* documents parsed */
+    int parsed;                /* the parse is over (B final; NULL: out of memory) */
     tk_ser *spare[WQ + 2];     /* streams written out, for the next documents */
     size_t n_spare;
     xmlDocPtr spare_doc[WQ + 2]; /* emptied documents, for the next TEIs */
@@ -360,9 +390,44 @@ typedef struct writer {
     int running;
 } writer;
 
+/* tk_blocks_parse_ready's callback: n documents are parsed. */
+static void on_parsed(void *user, tk_blocks *B, size_t n)
+{
+    writer *w = user;
+    pthread_mutex_lock(&w->lock);
+    w->B = B;
+    w->n_ready = n;
+    pthread_cond_signal(&w->parsed_more);
+    pthread_mutex_unlock(&w->lock);
+}
+
+/* Waits until `need` documents are parsed or the parse is over; returns how many are
+ * parsed (*B the blocks, NULL when the parse ran out of memory) and sets *over. */
+static size_t wait_parsed(writer *w, size_t need, tk_blocks **B, int *over)
+{
+    pthread_mutex_lock(&w->lock);
+    while (!w->parsed && w->n_ready < need)
+        pthread_cond_wait(&w->parsed_more, &w->lock);
+    *B = w->B;
+    *over = w->parsed;
+    size_t n = w->parsed && w->B != NULL ? w->B->n_docs : w->n_ready;
+    pthread_mutex_unlock(&w->lock);
+    return n;
+}
+
 static void *writer_main(void *arg)
 {
     writer *w = arg;
+    if (w->parse.L != NULL) {
+        const parse_job *p = &w->parse;
+        tk_blocks *B = tk_blocks_parse_ready(p->L, p->shape, p->rules, p->file, p->explain,
+                                             p->corpus_title, p->d, on_parsed, w);
+        pthread_mutex_lock(&w->lock);
+        w->B = B;
+        w->parsed = 1;
+        pthread_cond_signal(&w->parsed_more);
+        pthread_mutex_unlock(&w->lock);
+    }
     pthread_mutex_lock(&w->lock);
     for (;;) {
         while (w->n == 0 && !w->done)
@@ -395,16 +460,19 @@ static void *writer_main(void *arg)
     return NULL;
 }
 
-/* Starts the writer on `out`. Returns 0, or -1 when no thread could be made (then the caller
- * goes on alone). */
-static int writer_start(writer *w, tk_ser *out)
+/* Starts the second thread: it parses *parse, then writes into `out`. Returns 0, or -1 when
+ * no thread could be made (then the caller goes on alone). */
+static int writer_start(writer *w, tk_ser *out, const parse_job *parse)
 {
     memset(w, 0, sizeof *w);
     w->out = out;
+    w->parse = *parse;
     pthread_mutex_init(&w->lock, NULL);
     pthread_cond_init(&w->more, NULL);
     pthread_cond_init(&w->room, NULL);
+    pthread_cond_init(&w->parsed_more, NULL);
     if (pthread_create(&w->thread, NULL, writer_main, w) != 0) {
+        pthread_cond_destroy(&w->parsed_more);
         pthread_cond_destroy(&w->room);
         pthread_cond_destroy(&w->more);
         pthread_mutex_destroy(&w->lock);
@@ -441,8 +509,9 @@ static void writer_put(writer *w, wjob j)
     pthread_mutex_unlock(&w->lock);
 }
 
-/* Waits until every queued document is written, then stops the writer (the queue is
- * written out also on failure: what is queued is freed there). No-op when not running. */
+/* Waits until the parse is over and every queued document is written, then stops the
+ * thread (the queue is written out also on failure: what is queued is freed there). No-op
+ * when not running. */
 static void writer_stop(writer *w)
 {
     if (!w->running)
@@ -456,6 +525,7 @@ static void writer_stop(writer *w)
         tk_ser_free(w->spare[i]);
     for (size_t i = 0; i < w->n_spare_doc; i++)
         xmlFreeDoc(w->spare_doc[i]);
+    pthread_cond_destroy(&w->parsed_more);
     pthread_cond_destroy(&w->room);
     pthread_cond_destroy(&w->more);
     pthread_mutex_destroy(&w->lock);
@@ -491,6 +561,8 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     tk_ser *docs = NULL, *front = NULL;
     xmlDocPtr result = NULL;
     writer w = {0};
+    tk_diag *held = NULL; /* this thread's messages while the second one parses */
+    int pipe = 0;         /* two threads */
     tk_xml_init(); /* before the first tree is built, whichever thread comes first */
     if (o == NULL) {
         tk_convert_opts_init(&defaults);
@@ -532,25 +604,50 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     if (captions && o->explain)
         TK_MSG(d, SHAPE_CAPTIONS, cv.file, 1, 1);
     /* (captions: the blocks give the metadata only; the cues are read by captions.c) */
-    B = tk_blocks_parse(&L, captions ? TK_SHAPE_RECORD : o->shape, cv.rules, cv.file,
-                        o->explain, !o->split && each == NULL, d);
-    if (B != NULL && captions && B->n_docs > 0)
-        tk_captions_meta(&L, &B->doc[0]);
-    if (B == NULL || apply_meta(B, o, d) != 0)
-        goto out;
+    parse_job pj = {&L, captions ? TK_SHAPE_RECORD : o->shape, cv.rules, cv.file, o->explain,
+                    !o->split && each == NULL, d};
+    /* two threads: for the bytes of a teiCorpus (see "the second thread") */
+    pipe = o->jobs >= 2 && bytes != NULL && each == NULL && !captions && meta_valid(o);
+    if (pipe) {
+        docs = tk_ser_new();
+        tk_ser_reserve(docs, len / 2 * 5);
+        held = tk_diag_hold(d);
+        pipe = writer_start(&w, docs, &pj) == 0;
+    }
+    size_t n_parsed = 0; /* documents parsed (with meta applied) */
+    int parse_over = 1;
+    if (pipe) {
+        cv.diag = held;
+        n_parsed = wait_parsed(&w, 2, &B, &parse_over); /* one document, or a corpus */
+        if (parse_over) {
+            tk_diag_release(held);
+            cv.diag = d;
+        }
+        if (B == NULL)
+            goto out;
+        apply_meta(B, 0, n_parsed, o, cv.diag);
+    } else {
+        B = tk_blocks_parse(pj.L, pj.shape, pj.rules, pj.file, pj.explain, pj.corpus_title, d);
+        if (B != NULL && captions && B->n_docs > 0)
+            tk_captions_meta(&L, &B->doc[0]);
+        if (B == NULL || apply_meta(B, 0, B->n_docs, o, d) != 0)
+            goto out;
+        n_parsed = B->n_docs;
+    }
     if (captions)
         B->shape = TK_SHAPE_CAPTIONS;
     if (cv.persons != NULL)
         tk_persons_set_play(cv.persons, B->shape == TK_SHAPE_PLAY);
     if (o->spoken && B->shape == TK_SHAPE_PLAY)
-        TK_MSG(d, SPOKEN_PLAY, cv.file, 1, 1);
+        TK_MSG(cv.diag, SPOKEN_PLAY, cv.file, 1, 1);
     cv.doc = xmlNewDoc((const xmlChar *)"1.0");
     if (cv.doc == NULL)
         goto out;
     cv.doc->dict = xmlDictCreate(); /* element and attribute names stored once */
     if (bytes != NULL && (front = tk_ser_new()) == NULL)
         goto out;
-    if (B->n_docs <= 1 || captions) { /* captions: one document */
+    if (n_parsed <= 1 || captions) { /* captions: one document */
+        writer_stop(&w); /* (the parse is over: one document) */
         cv.footnotes = tk_footnotes_new();
         if (cv.footnotes == NULL || (bytes != NULL && (cv.stream = tk_ser_new()) == NULL))
             goto out;
@@ -571,17 +668,26 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         }
     } else {
         xmlNodePtr corpus = new_root(&cv, "teiCorpus");
-        if (corpus == NULL || (bytes != NULL && (docs = tk_ser_new()) == NULL))
+        if (corpus == NULL || (bytes != NULL && docs == NULL && (docs = tk_ser_new()) == NULL))
             goto out;
         if (bytes != NULL && each == NULL)
             tk_ser_reserve(docs, len / 2 * 5);
         int alone = o->split || each != NULL; /* each TEI lists its own persons */
         tk_places_set_corpus(cv.places, !alone); /* and places: else the corpus header */
         cv.tei_depth = each != NULL ? 0 : 1;  /* a document of its own, or in teiCorpus */
-        /* the writer thread: only for the bytes of the one teiCorpus */
-        int pipe = o->jobs >= 2 && bytes != NULL && each == NULL && writer_start(&w, docs) == 0;
         xmlDocPtr main_doc = cv.doc;
-        for (size_t i = 0; i < B->n_docs; i++) {
+        for (size_t i = 0; i < n_parsed; i++) {
+            if (pipe && !parse_over && i + 1 >= n_parsed) { /* the next document, parsed */
+                size_t n = wait_parsed(&w, i + 2, &B, &parse_over);
+                if (parse_over) {
+                    tk_diag_release(held);
+                    cv.diag = d;
+                }
+                if (B == NULL)
+                    goto out;
+                apply_meta(B, n_parsed, n, o, cv.diag);
+                n_parsed = n;
+            }
             cv.footnotes = tk_footnotes_next(cv.footnotes); /* note numbers restart */
             cv.timeline = NULL;
             if (pipe) {
@@ -642,6 +748,9 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     cv.doc = NULL;
 out:
     writer_stop(&w); /* (cv.doc is the corpus's again after each document) */
+    if (pipe) /* the parse's blocks, whether handed over yet or not */
+        B = w.B;
+    tk_diag_free(held); /* (after the parse: its messages come first) */
     if (cv.doc != NULL)
         xmlFreeDoc(cv.doc);
     tk_ser_free(cv.stream);

@@ -148,6 +148,13 @@ typedef struct tk_conv {
     void *block_private;              /* block side's own state */
 } tk_conv;
 
+/* A holding collector (diag.c): what is reported to it waits, in order, and goes to target
+ * (counted, limited, delivered as if reported there then) at tk_diag_release; reports after
+ * that go straight to target. For a thread whose messages must follow another's (convert.c:
+ * the builder's after the block parser's). Free with tk_diag_free (which releases). */
+tk_diag *tk_diag_hold(tk_diag *target);
+void tk_diag_release(tk_diag *d);
+
 /* Creates element `name` in the TEI namespace as the last child of parent (parent may be
  * NULL: a free node). Never returns NULL (out of memory aborts). */
 xmlNodePtr tk_el(tk_conv *cv, xmlNodePtr parent, const char *name);
@@ -428,6 +435,13 @@ typedef struct tk_blocks {
  * word tables. Returns NULL only when out of memory. Free with tk_blocks_free. */
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
                            const char *file, int explain, int corpus_title, tk_diag *d);
+/* The same, calling ready(user, B, n) each time document n - 1 is complete (B->doc[0..n) are
+ * then final and B->doc never moves; B->shape and B->corpus_title are set from the first
+ * call on): another thread may build the documents while the rest is parsed (convert.c).
+ * Out of memory, B is reported and returned all the same (the documents handed over stay). */
+tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
+                                 const char *file, int explain, int corpus_title, tk_diag *d,
+                                 void (*ready)(void *user, tk_blocks *B, size_t n), void *user);
 void tk_blocks_free(tk_blocks *b);
 /* Adds (or replaces, when `replace`) a metadata entry; copies key and value. */
 void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vlen,

@@ -3,8 +3,9 @@
  * that both give the same bytes and the same messages. With --split, compares each document
  * of tk_convert_each with tk_tei_extract of the tree. With --jobs N, the streamed side uses
  * N threads (the tree side one). Exit 0 when every file agrees.
- * Usage: stream_check [--split] [--spoken] [--jobs N] [--rules FILE] [--persons FILE]
- * [--shape NAME] FILE... */
+ * --explain: with the converter's notes (every message, no limit).
+ * Usage: stream_check [--split] [--spoken] [--explain] [--jobs N] [--rules FILE]
+ * [--persons FILE] [--shape NAME] FILE... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,8 @@ static int check(const char *path, const tk_convert_opts *base)
     tk_diag *d1 = tk_diag_new(), *d2 = tk_diag_new();
     tk_diag_set_sink(d1, sink, &m1);
     tk_diag_set_sink(d2, sink, &m2);
+    tk_diag_set_notes(d1, o.explain);
+    tk_diag_set_notes(d2, o.explain);
     size_t len = 0, n1 = 0, n2 = 0;
     char *buf = tk_read_file(path, &len, d1);
     int rc = 1;
@@ -148,6 +151,9 @@ int main(int argc, char **argv)
             i--;
         } else if (strcmp(argv[i], "--spoken") == 0) {
             o.spoken = 1;
+            i--;
+        } else if (strcmp(argv[i], "--explain") == 0) {
+            o.explain = 1;
             i--;
         } else if (i + 1 >= argc)
             break;
