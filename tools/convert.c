@@ -676,6 +676,11 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         tk_places_set_corpus(cv.places, !alone); /* and places: else the corpus header */
         cv.tei_depth = each != NULL ? 0 : 1;  /* a document of its own, or in teiCorpus */
         xmlDocPtr main_doc = cv.doc;
+        /* two threads: the second writes what this one built; a document of fewer blocks
+         * is written whole there (streaming it here would keep this thread busy), a long
+         * one still in parts (the memory) */
+        if (pipe)
+            cv.flush_every = 1024;
         for (size_t i = 0; i < n_parsed; i++) {
             if (pipe && !parse_over && i + 1 >= n_parsed) { /* the next document, parsed */
                 size_t n = wait_parsed(&w, i + 2, &B, &parse_over);
@@ -757,6 +762,7 @@ out:
     tk_ser_free(docs);
     tk_ser_free(front);
     tk_footnotes_free(cv.footnotes);
+    tk_tei_scratch_free(&cv);
     tk_rules_free(cv.rules);
     tk_persons_free(cv.persons);
     tk_places_free(cv.places);

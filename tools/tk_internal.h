@@ -143,9 +143,18 @@ typedef struct tk_conv {
     tk_ser *stream;                    /* block side: when not NULL, finished parts of the body
                                          are written here and freed while it is built */
     int tei_depth;                    /* the indentation depth the TEI will be written at */
+    unsigned flush_every;             /* streaming: write the finished part of the body every
+                                         so many blocks (0: tei.c's default, 16) */
     char doc_year[5];                 /* the year of the document's date once its dateline is
                                          read ("" before): --infer-years */
     void *block_private;              /* block side's own state */
+    void *tei_scratch;                /* tei.c's span buffers, kept from one document to the
+                                         next of a corpus (freed by tk_tei_scratch_free) */
+    struct {                          /* tk_el: element names (by the caller's pointer, */
+        const char *name;             /* mostly string literals) as interned in `dict` */
+        const xmlChar *interned;
+        xmlDictPtr dict;
+    } el_names[64];
 } tk_conv;
 
 /* A holding collector (diag.c): what is reported to it waits, in order, and goes to target
@@ -569,6 +578,8 @@ typedef struct tk_docinfo {
 
 /* Builds <text> (body, and back for notes lines the footnotes module did not take) of one
  * document under `tei`, running the inline pass over every text-bearing element. */
+/* Frees what tk_tei_build_text keeps in cv between documents (cv->tei_scratch). */
+void tk_tei_scratch_free(tk_conv *cv);
 void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xmlNodePtr tei,
                        tk_docinfo *info);
 /* Fills the (empty) teiHeader element from the metadata, the body's findings and the
