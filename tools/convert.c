@@ -607,7 +607,8 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     parse_job pj = {&L, captions ? TK_SHAPE_RECORD : o->shape, cv.rules, cv.file, o->explain,
                     !o->split && each == NULL, d};
     /* two threads: for the bytes of a teiCorpus (see "the second thread") */
-    pipe = o->jobs >= 2 && bytes != NULL && each == NULL && !captions && meta_valid(o);
+    pipe = o->jobs >= 2 && bytes != NULL && each == NULL && !captions && meta_valid(o) &&
+           d != NULL;
     if (pipe) {
         docs = tk_ser_new();
         tk_ser_reserve(docs, len / 2 * 5);
