@@ -196,6 +196,8 @@ typedef struct parser {
     int item_empty;        /* that item is a marker alone on its line: its text follows */
     int numbered;          /* the play prints line numbers: 1 at line ends, 2 at starts */
     int in_turns;          /* the text is in turns (a transcript): a label is a speech */
+    void (*ready)(void *user, tk_blocks *B, size_t n); /* tk_blocks_parse_ready */
+    void *ready_user;
 } parser;
 
 /* A line number printed at the end of line l ("...to suffer      60": two blanks or more,
@@ -2932,7 +2934,16 @@ static size_t parts_with_text(const parser *P, size_t from, size_t most, const u
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
                            const char *file, int explain, int corpus_title, tk_diag *d)
 {
-    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0, 0};
+    return tk_blocks_parse_ready(lines, shape, rules, file, explain, corpus_title, d, NULL,
+                                 NULL);
+}
+
+tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
+                                 const char *file, int explain, int corpus_title, tk_diag *d,
+                                 void (*ready)(void *user, tk_blocks *B, size_t n), void *user)
+{
+    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0, 0,
+                ready, user};
     tk_blocks *B = tk_xcalloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};
@@ -2985,6 +2996,13 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
     /* documents: split at separator lines, or else (a record) before numbered document
        headings */
     unsigned char *cut = B->shape == TK_SHAPE_RECORD ? numbered_documents(&P, start) : NULL;
+    if (ready != NULL) { /* room for every document at once: B->doc never moves */
+        size_t most = 1;
+        for (size_t i = start; i < lines->n; i++)
+            most += is_separator(&lines->v[i]) || (cut != NULL && cut[i]);
+        B->doc = tk_xcalloc(most, sizeof *B->doc);
+        B->cap_docs = most;
+    }
     size_t doc_start = start;
     int leading = 1; /* no part with text seen yet */
     for (size_t i = start; i <= lines->n && !P.oom; i++) {
@@ -3032,6 +3050,8 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
             else
                 prose_document(&P, doc_start, end, B->shape, B->n_docs == 1);
             mark_line_numbers(&P, from);
+            if (ready != NULL && !P.oom)
+                ready(user, B, B->n_docs);
         }
         doc_start = at_cut ? i : i + 1;
     }
@@ -3045,8 +3065,10 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
     tk_names_free(P.mixed);
     if (P.oom) {
         TK_MSG(d, OOM, file, 0, 0);
-        tk_blocks_free(B);
-        return NULL;
+        if (ready == NULL) { /* (else B may be in use: the caller sees the message) */
+            tk_blocks_free(B);
+            return NULL;
+        }
     }
     return B;
 }

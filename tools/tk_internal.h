@@ -159,10 +159,26 @@ typedef struct tk_conv {
     tk_ser *stream;                    /* block side: when not NULL, finished parts of the body
                                          are written here and freed while it is built */
     int tei_depth;                    /* the indentation depth the TEI will be written at */
+    unsigned flush_every;             /* streaming: write the finished part of the body every
+                                         so many blocks (0: tei.c's default, 16) */
     char doc_year[5];                 /* the year of the document's date once its dateline is
                                          read ("" before): --infer-years */
     void *block_private;              /* block side's own state */
+    void *tei_scratch;                /* tei.c's span buffers, kept from one document to the
+                                         next of a corpus (freed by tk_tei_scratch_free) */
+    struct {                          /* tk_el: element names (by the caller's pointer, */
+        const char *name;             /* mostly string literals) as interned in `dict` */
+        const xmlChar *interned;
+        xmlDictPtr dict;
+    } el_names[64];
 } tk_conv;
+
+/* A holding collector (diag.c): what is reported to it waits, in order, and goes to target
+ * (counted, limited, delivered as if reported there then) at tk_diag_release; reports after
+ * that go straight to target. For a thread whose messages must follow another's (convert.c:
+ * the builder's after the block parser's). Free with tk_diag_free (which releases). */
+tk_diag *tk_diag_hold(tk_diag *target);
+void tk_diag_release(tk_diag *d);
 
 /* Creates element `name` in the TEI namespace as the last child of parent (parent may be
  * NULL: a free node). Never returns NULL (out of memory aborts). */
@@ -451,6 +467,13 @@ typedef struct tk_blocks {
  * word tables. Returns NULL only when out of memory. Free with tk_blocks_free. */
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
                            const char *file, int explain, int corpus_title, tk_diag *d);
+/* The same, calling ready(user, B, n) each time document n - 1 is complete (B->doc[0..n) are
+ * then final and B->doc never moves; B->shape and B->corpus_title are set from the first
+ * call on): another thread may build the documents while the rest is parsed (convert.c).
+ * Out of memory, B is reported and returned all the same (the documents handed over stay). */
+tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
+                                 const char *file, int explain, int corpus_title, tk_diag *d,
+                                 void (*ready)(void *user, tk_blocks *B, size_t n), void *user);
 void tk_blocks_free(tk_blocks *b);
 /* Adds (or replaces, when `replace`) a metadata entry; copies key and value. */
 void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vlen,
@@ -578,6 +601,8 @@ typedef struct tk_docinfo {
 
 /* Builds <text> (body, and back for notes lines the footnotes module did not take) of one
  * document under `tei`, running the inline pass over every text-bearing element. */
+/* Frees what tk_tei_build_text keeps in cv between documents (cv->tei_scratch). */
+void tk_tei_scratch_free(tk_conv *cv);
 void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xmlNodePtr tei,
                        tk_docinfo *info);
 /* Fills the (empty) teiHeader element from the metadata, the body's findings and the
@@ -712,6 +737,10 @@ void tk_ser_free(tk_ser *s);
 /* Empties s for the next document, keeping its memory (a new serializer per document of a
  * corpus cost more than the document's smaller parts). */
 void tk_ser_clear(tk_ser *s);
+/* Forgets which element names are structural: the cache is keyed by the name's pointer into
+ * one document's dictionary, so a serializer that goes on with the nodes of another document
+ * (another dictionary) calls this first. tk_ser_clear does it too. */
+void tk_ser_forget_names(tk_ser *s);
 void tk_ser_raw(tk_ser *s, const char *bytes, size_t len);
 /* Allocates room for n bytes at once, before anything is written (a large output that
  * grows by doubling touches each page several times). */
