@@ -322,6 +322,59 @@ n=$(sed -n '/<list type="participants">/,/<\/list>/p' "$X" | grep -c '<item>'); 
 n=$(grep -c '<sp' "$X"); [ "$n" -ge 4 ] && ok || fail "turns after the roster: $n, wanted 4"
 check "second title valid" $TEIKIT validate "$X"
 
+# ---- block quotations: a paragraph that leads in with a colon and the quoted paragraphs
+#      after it (the first opens with a quotation mark, the last closes with it; those between
+#      may or may not open again, a page break or a list may stand between) go into it as
+#      p/quote[@rend='blockquote']/p; near misses: no colon, a quotation that never closes
+cat > "$TK_TMP/bq.txt" <<'TXT'
+The Consul at Dunmore to the Secretary of State
+
+Dunmore, March 3, 1921.
+
+The harbour board adopted a resolution which reads as follows:
+
+“The board resolves that the north quay be closed until the repairs are done.
+
+The board further resolves that the cost be shared by the port and the town.
+
+[Page 7]
+
+“It asks the town council to name two members of a joint committee.”
+
+The mayor said afterwards that the town would not pay.
+
+The harbour master told me:
+
+“I cannot say when the work will end.
+
+The quay is old and the board is poor.
+
+The clerk of the board added a word of his own in the minutes of the meeting.
+
+“Nothing will be done before the spring,” he wrote.
+
+The pilots sent this list:
+
+“1. Dredging the north channel.
+
+2. Lighting the outer mole.”
+
+Hugh Fielding
+TXT
+X="$TK_TMP/bq.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/bq.txt" 2>/dev/null
+has "quotation in the lead-in paragraph" "$X" '<p>The harbour board adopted a resolution which reads as follows: <quote rend="blockquote"><p>“The board resolves'
+has "a paragraph that does not open again stays in the quotation" "$X" 'repairs are done.</p><p>The board further resolves'
+has "a page break inside the quotation" "$X" 'town.</p><pb n="7" rend="bracketed"/><p>“It asks'
+has "the quotation ends with its closing mark" "$X" 'joint committee.”</p></quote></p>'
+has "what follows is a paragraph again" "$X" '^ *<p>The mayor said afterwards'
+has "an unclosed quotation stays paragraphs" "$X" '^ *<p>The harbour master told me:</p>'
+has "a sentence without colon leads in to nothing" "$X" '^ *<p>“Nothing will be done before the spring,” he wrote.</p>'
+has "a quoted list" "$X" 'this list: <quote rend="blockquote"><list'
+check "block quotations valid" $TEIKIT validate "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/bq.out" "$X" 2>/dev/null
+has "the quoted paragraphs render as blocks" "$TK_TMP/bq.out" '^“The board resolves'
+
 # ---- --infer-years: a day and month without a year take the year of the document's date,
 #      with cert="medium"; without the option they get no date
 cat > "$TK_TMP/infer.txt" <<'TXT'

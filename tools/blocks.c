@@ -2195,6 +2195,59 @@ static size_t bare_notes(const tk_lines *L, const para *v, size_t n)
     return (size_t)-1;
 }
 
+/* Block quotations among the blocks [from, P->db->n) of a record: a paragraph that leads in
+ * with a colon (`... reads as follows:`), then a paragraph that opens with a quotation mark
+ * and the paragraphs up to the first that ends with the closing mark (at most 30 blocks;
+ * the paragraphs between may open with the mark again, as printed, or not, as the corpus
+ * texts have them; list items, table rows and page breaks between them go with them): those
+ * get TK_BF_QUOTE (p/quote/p).
+ * Nothing is marked when no plain paragraph closes the quotation. */
+static void block_quotes(parser *P, size_t from)
+{
+    const tk_lines *L = P->lines;
+    tk_block *bv = P->db->b;
+    for (size_t i = from; i + 1 < P->db->n; i++) {
+        const tk_block *lead = &bv[i], *q = &bv[i + 1];
+        const tk_line *ll = &L->v[lead->line + lead->n_lines - 1], *fl = &L->v[q->line];
+        /* (an item's quotation mark stands before its marker: `“1. Dredging ...`) */
+        size_t qoff = q->kind == TK_B_ITEM ? 0 : q->off;
+        if (lead->kind != TK_B_P || (lead->flags & (TK_BF_BETWEEN | TK_BF_QUOTE)) ||
+            !tk_rec_quote_lead(ll->s, ll->len) ||
+            !((q->kind == TK_B_P && q->flags == 0) ||
+              (q->kind == TK_B_ITEM && !(q->flags & TK_BF_ITEM_MORE))))
+            continue;
+        int kind = tk_rec_quote_opens(fl->s + qoff, fl->len - qoff), closed = 0;
+        size_t j = i + 1;
+        for (; kind != 0 && j < P->db->n && j - i <= 30; j++) {
+            const tk_line *e = &L->v[bv[j].line + bv[j].n_lines - 1];
+            /* paragraphs, list items and table rows (a list or a table quoted) */
+            int item = bv[j].kind == TK_B_ITEM, row = bv[j].kind == TK_B_ROW;
+            if (!item && !row && (bv[j].kind != TK_B_P || bv[j].flags != 0))
+                break;
+            if (row || (bv[j].n_lines == 1 && page_marker_line(e)))
+                continue;
+            /* a quotation closed inside a paragraph: no block quotation (`“Nothing will be
+               done,” he wrote.`) */
+            int early = 0;
+            for (size_t x = 0; x < bv[j].n_lines && !early; x++)
+                early = tk_rec_quote_closes_early(L->v[bv[j].line + x].s, L->v[bv[j].line + x].len,
+                                                  kind, x + 1 == bv[j].n_lines);
+            if (early)
+                break;
+            if (tk_rec_quote_closes(e->s, e->len, kind)) {
+                closed = 1;
+                break;
+            }
+        }
+        if (!closed)
+            continue;
+        for (size_t k = i + 1; k <= j; k++)
+            bv[k].flags |= TK_BF_QUOTE;
+        note(P, bv[i].line, "quote", "block quotation: the quoted paragraphs go into this one");
+        i = j;
+    }
+}
+
 static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int first_doc)
 {
     const tk_lines *L = P->lines;
@@ -2558,6 +2611,8 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                 para_block(P, TK_B_STAGE, p, 0);
         }
     }
+    if (shape == TK_SHAPE_RECORD)
+        block_quotes(P, blocks_at);
     /* the first block of each part opens its division */
     for (size_t i = blocks_at, q = 0; i < P->db->n && q < n_parts; i++)
         if (P->db->b[i].line >= v[parts[q]].first) {

@@ -695,3 +695,65 @@ int tk_rec_certification(const char *s, size_t len)
             return 1;
     return 0;
 }
+
+/* The quotation marks a block quotation opens and closes with: curly double, curly single,
+ * straight double. */
+static const char *const quote_open[] = {"\xe2\x80\x9c", "\xe2\x80\x98", "\""};
+static const char *const quote_close[] = {"\xe2\x80\x9d", "\xe2\x80\x99", "\""};
+
+int tk_rec_quote_opens(const char *s, size_t len)
+{
+    while (len > 0 && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    for (size_t k = 0; k < sizeof quote_open / sizeof *quote_open; k++) {
+        size_t m = strlen(quote_open[k]);
+        if (len > m && memcmp(s, quote_open[k], m) == 0)
+            return (int)k + 1;
+    }
+    return 0;
+}
+
+int tk_rec_quote_closes(const char *s, size_t len, int kind)
+{
+    len = trim_end(s, len);
+    /* a period, comma, semicolon or parenthesis may follow the mark (`... vote”.`) */
+    for (int i = 0; i < 2 && len > 0 && strchr(".,;)", s[len - 1]) != NULL; i++)
+        len--;
+    if (kind < 1 || kind > (int)(sizeof quote_close / sizeof *quote_close))
+        return 0;
+    size_t m = strlen(quote_close[kind - 1]);
+    return len > m && memcmp(s + len - m, quote_close[kind - 1], m) == 0;
+}
+
+int tk_rec_quote_closes_early(const char *s, size_t len, int kind, int last)
+{
+    if (kind < 1 || kind > (int)(sizeof quote_close / sizeof *quote_close))
+        return 0;
+    const char *m = quote_close[kind - 1];
+    size_t ml = strlen(m), end = trim_end(s, len), fin = end;
+    /* where the closing mark of the paragraph's end stands (none: fin = end) */
+    if (last && tk_rec_quote_closes(s, len, kind)) {
+        while (fin > 0 && strchr(".,;)", s[fin - 1]) != NULL && end - fin < 2)
+            fin--;
+        fin -= ml;
+    }
+    for (size_t i = kind == 3 ? 1 : 0; i + ml <= end; i++) {
+        if (i == fin || memcmp(s + i, m, ml) != 0)
+            continue;
+        /* (a right single mark before a letter is an apostrophe: `Department’s`) */
+        if (kind == 2 && i + ml < end && is_alnum((unsigned char)s[i + ml]))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+int tk_rec_quote_lead(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len >= 4 && memcmp(s + len - 3, "\xe2\x80\x94", 3) == 0) /* `as follows:—` */
+        len -= 3;
+    else if (len >= 2 && s[len - 1] == '-')
+        len--;
+    return len >= 2 && s[len - 1] == ':';
+}
