@@ -375,6 +375,24 @@ check "block quotations valid" $TEIKIT validate "$X"
 $TEIKIT render --to text --view diplomatic -o "$TK_TMP/bq.out" "$X" 2>/dev/null
 has "the quoted paragraphs render as blocks" "$TK_TMP/bq.out" '^“The board resolves'
 
+# ---- telegram headers without brackets: a document type alone over the title (maybe a
+#      classification between) is an opener line and the header's type, not the title; the
+#      title may name offices without an article; near miss: `Memorandum` alone over a
+#      dateline stays the title
+printf 'TELEGRAM SENT\n\nSECRET\n\nSecretary of State to Ambassador\n\nWashington, May 3, 1934\342\200\2246 p.m.\n\nThe Department approves the course you propose and asks you to report the reply by Friday.\n\nHull\n' >"$TK_TMP/tg.txt"
+X="$TK_TMP/tg.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/tg.txt" 2>/dev/null
+has "type line in the opener" "$X" '<opener><seg>TELEGRAM SENT</seg><note type="classification">SECRET</note></opener>'
+has "the title under it" "$X" '<head>Secretary of State to Ambassador</head>'
+has "title in the header" "$X" '<title>Secretary of State to Ambassador</title>'
+has "author without an article" "$X" '<author>Secretary of State</author>'
+has "type in the header" "$X" '<term>TELEGRAM SENT</term>'
+has "dateline with the hour" "$X" '<opener><dateline><placeName[^>]*>Washington</placeName>, <date when="1934-05-03">May 3, 1934</date>'
+check "telegram valid" $TEIKIT validate "$X"
+printf 'Memorandum\n\nWashington, July 9, 1934.\n\nThe Minister called this morning and talked at length about the harbour works.\n\nW. P.\n' >"$TK_TMP/tg3.txt"
+$TEIKIT convert -o "$TK_TMP/tg3.xml" "$TK_TMP/tg3.txt" 2>/dev/null
+has "Memorandum alone is the title" "$TK_TMP/tg3.xml" '<head>Memorandum</head>'
+
 # ---- --infer-years: a day and month without a year take the year of the document's date,
 #      with cert="medium"; without the option they get no date
 cat > "$TK_TMP/infer.txt" <<'TXT'

@@ -1209,6 +1209,22 @@ static int heading_evidence(parser *P, const para *v, size_t k, size_t end)
     return 0;
 }
 
+/* 1 when a title stands below v[k] among the next three paragraphs, only short lines
+ * (a classification, a precedence) between, no dateline before it. */
+static int title_below(parser *P, const para *v, size_t k, size_t n, tk_shape shape)
+{
+    const tk_lines *L = P->lines;
+    for (size_t j = k + 1; j < n && j <= k + 3; j++) {
+        const tk_line *l = &L->v[v[j].first];
+        if (dateline_para(L, &v[j]))
+            return 0;
+        if (v[j].n == 1 && tk_rec_classification(l->s, l->len))
+            continue;
+        return title_para(P, &v[j], shape);
+    }
+    return 0;
+}
+
 /* Index of the title paragraph among the first ones (before any long paragraph), or -1.
  * Short lines and datelines may stand before it. */
 static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
@@ -1220,6 +1236,12 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
             continue;
         if (v[k].n == 1 && tk_rec_series_number(l->s, l->len))
             continue; /* `Treaty Series No. 898` over the title: an opener line */
+        /* `Telegram` alone over a title: an opener line (alone over no title, `Memorandum`
+           is the title) */
+        if (v[k].n == 1 && tk_rec_type_line(l->s, l->len) && title_below(P, v, k, n, shape))
+            continue;
+        if (shape == TK_SHAPE_RECORD && v[k].n == 1 && tk_rec_classification(l->s, l->len))
+            continue; /* `SECRET` is an opener line (prose_document), never the title */
         if (title_para(P, &v[k], shape))
             return (long)k;
         if (v[k].n == 1 && l->len <= 80)
@@ -2087,11 +2109,18 @@ static size_t find_postscript(parser *P, const para *v, size_t n, size_t *closer
 }
 
 /* A file number line before the title: its number (idno) and the document type after it
- * (`724.3415/3536: Telegram`) go to the header. */
+ * (`724.3415/3536: Telegram`) go to the header; so does a document type alone on its line
+ * (`Telegram Sent`). */
 static void file_number_meta(parser *P, const tk_line *l)
 {
     size_t off, n, e = rtrim_len(l->s, l->len);
     size_t end = tk_rec_file_number(l->s, e, &off, &n);
+    if (end == 0 && tk_rec_type_line(l->s, e)) { /* `Telegram` alone over the title */
+        if (tk_meta_get(P->db, "type") == NULL)
+            tk_meta_set(P->db, "type", l->s, e > 0 && l->s[e - 1] == '.' ? e - 1 : e, l->no, 0);
+        note(P, (size_t)(l - P->lines->v), "file-number", "document type line to the header");
+        return;
+    }
     if (end == 0)
         return;
     tk_meta_set(P->db, "idno", l->s + off, n, l->no, 1);

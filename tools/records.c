@@ -84,7 +84,7 @@ static const char *const doc_types[] = {
     "Minutes of", "Aide-Mémoire", "Aide-Memoire", "Circular telegram", "Circular instruction",
     "Memorandum", "Telegram", "Despatch", "Dispatch", "Cablegram", "Minutes", "Letter",
     "Note", "Instruction", "Report", "Record", "Notes", "Circular", "Statement",
-    "Press Release", "Paraphrase", "Message", "Agreement", "Protocol", "Treaty",
+    "Press Release", "Paraphrase", "Message", "Agreement", "Protocol", "Treaty", "Airgram",
 };
 
 size_t tk_rec_doc_type(const char *s, size_t len)
@@ -177,12 +177,18 @@ int tk_rec_author(const char *s, size_t len, size_t *off, size_t *alen)
     static const char *const honorifics[] = {"The ", "Mr. ", "Mrs. ", "Miss ", "Sir ",
                                              "Lord ", "Lady ", "Señor ", "Count ", "Baron ",
                                              "Prince ", "Dr. ", "M. ", "Mme. ", "General "};
-    size_t h = 0;
-    while (h < sizeof honorifics / sizeof *honorifics &&
-           !(len > strlen(honorifics[h]) &&
-             memcmp(s, honorifics[h], strlen(honorifics[h])) == 0))
+    size_t h = 0, nh = sizeof honorifics / sizeof *honorifics;
+    while (h < nh && !(len > strlen(honorifics[h]) &&
+                       memcmp(s, honorifics[h], strlen(honorifics[h])) == 0))
         h++;
-    if (h < sizeof honorifics / sizeof *honorifics && (p = find_n(s, len, " to ")) != NULL) {
+    /* a telegram's header names offices without an article (`Secretary of State to
+       Ambassador`): an office word first stands for the honorific */
+    for (size_t k = 0; h == nh && k < sizeof office_words / sizeof *office_words; k++) {
+        size_t w = strlen(office_words[k]);
+        if (len > w && memcmp(s, office_words[k], w) == 0 && s[w] == ' ')
+            h = 1;
+    }
+    if (h < nh && (p = find_n(s, len, " to ")) != NULL) {
         size_t e = (size_t)(p - s);
         int office = h > 0 || (find_n(s, e, "(") != NULL && find_n(s, e, ")") != NULL);
         for (size_t k = 0; !office && k < sizeof office_words / sizeof *office_words; k++)
@@ -756,4 +762,37 @@ int tk_rec_quote_lead(const char *s, size_t len)
     else if (len >= 2 && s[len - 1] == '-')
         len--;
     return len >= 2 && s[len - 1] == ':';
+}
+
+/* Words that qualify a document type on a line of its own (`Telegram Sent`, `Paraphrase
+ * of Telegram Received`, `Circular Telegram`). */
+static const char *const type_qualifiers[] = {"Sent", "Received", "of", "Circular", "Secret",
+                                              "Confidential", "Strictly", "Personal"};
+
+int tk_rec_type_line(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len > 0 && s[len - 1] == '.')
+        len--;
+    size_t t = len >= 4 && len <= 60 ? tk_rec_doc_type(s, len) : 0;
+    if (t == 0 || (t >> 16) != 0) /* a type first, no number before it */
+        return 0;
+    size_t words = 0;
+    for (size_t i = 0; i < len;) {
+        size_t e = i;
+        while (e < len && s[e] != ' ')
+            e++;
+        int ok = 0;
+        for (size_t k = 0; !ok && k < sizeof doc_types / sizeof *doc_types; k++)
+            ok = strlen(doc_types[k]) == e - i && strncasecmp(s + i, doc_types[k], e - i) == 0;
+        for (size_t k = 0; !ok && k < sizeof type_qualifiers / sizeof *type_qualifiers; k++)
+            ok = strlen(type_qualifiers[k]) == e - i &&
+                 strncasecmp(s + i, type_qualifiers[k], e - i) == 0;
+        if (!ok || ++words > 4)
+            return 0;
+        i = e;
+        while (i < len && s[i] == ' ')
+            i++;
+    }
+    return words > 0;
 }

@@ -679,6 +679,10 @@ int tk_rec_enclosure_title(const char *s, size_t len);
  * short statement whose first sentence says true/correct/faithful copy or translation: 1,
  * else 0. */
 int tk_rec_certification(const char *s, size_t len);
+/* A line that is only a document type, maybe qualified (`Telegram`, `TELEGRAM SENT`,
+ * `Telegram Received.`, `Paraphrase of Telegram`, `Airgram`): 1, else 0. Over a title it is
+ * no title: an opener line. */
+int tk_rec_type_line(const char *s, size_t len);
 /* Block quotations (a paragraph that leads in, `... as follows:`, and the quoted paragraphs
  * after it, the first opening with a quotation mark, the last closing with it):
  * tk_rec_quote_lead: 1 when s ends with a colon (`:`, `:—`); tk_rec_quote_opens: the kind
