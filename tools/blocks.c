@@ -1894,6 +1894,83 @@ static int title_surname_line(const tk_lines *L, const para *v, long t, const tk
     return 0;
 }
 
+/* A treaty's signature block in one paragraph: lines saying for whom the signature is given
+ * (`For the Government of Ruritania:`, tk_rec_signing_for), each followed by one or two
+ * signers' lines (tk_rec_signer_line: `Albert Hartley [seal]`), the last line a signer's. */
+static int signers_para(const tk_lines *L, const para *p)
+{
+    if (p->n < 2)
+        return 0;
+    size_t names = 0;
+    for (size_t i = p->first; i < p->first + p->n; i++) {
+        const tk_line *l = &L->v[i];
+        if (tk_rec_signing_for(l->s, l->len)) {
+            if (i > p->first && names == 0)
+                return 0;
+            names = 0;
+        } else if (i > p->first && tk_rec_signer_line(l->s, l->len) && names < 2) {
+            names++;
+        } else {
+            return 0;
+        }
+    }
+    return names > 0;
+}
+
+/* The columns of line l set side by side (apart by a TAB or by three spaces or more): their
+ * [start, end) in c (at most max), how many. */
+static size_t line_columns(const tk_line *l, size_t c[][2], size_t max)
+{
+    size_t n = 0, i = 0, len = rtrim_len(l->s, l->len);
+    while (i < len && n < max) {
+        while (i < len && (l->s[i] == ' ' || l->s[i] == '\t'))
+            i++;
+        size_t a = i, e = i;
+        while (i < len) {
+            if (l->s[i] == '\t' || (i + 2 < len && l->s[i] == ' ' && l->s[i + 1] == ' ' &&
+                                    l->s[i + 2] == ' '))
+                break;
+            e = ++i;
+        }
+        if (e > a) {
+            c[n][0] = a;
+            c[n][1] = e;
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Signature blocks side by side in one paragraph: a first line of two to four columns each
+ * saying for whom (`For the Government of Ruritania:     For the Government of Zenda:`),
+ * then one or two lines of as many columns, each a signer's. */
+static int side_signers_para(const tk_lines *L, const para *p)
+{
+    size_t c[5][2], cols = 0;
+    if (p->n < 2 || p->n > 3)
+        return 0;
+    for (size_t i = p->first; i < p->first + p->n; i++) {
+        const tk_line *l = &L->v[i];
+        size_t m = line_columns(l, c, 5);
+        if (i == p->first)
+            cols = m;
+        if (m < 2 || m > 4 || m != cols)
+            return 0;
+        for (size_t k = 0; k < m; k++)
+            if (i == p->first ? !tk_rec_signing_for(l->s + c[k][0], c[k][1] - c[k][0])
+                              : !tk_rec_signer_line(l->s + c[k][0], c[k][1] - c[k][0]))
+                return 0;
+    }
+    return 1;
+}
+
+/* 1 when paragraph p is one line that is a signer's (tk_rec_signer_line). */
+static int signer_at(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    return p->n == 1 && tk_rec_signer_line(l->s, l->len);
+}
+
 static size_t find_closer(parser *P, const para *v, size_t n)
 {
     const tk_lines *L = P->lines;
@@ -1903,6 +1980,8 @@ static size_t find_closer(parser *P, const para *v, size_t n)
            starts_with(L->v[v[end - 1].first].s, L->v[v[end - 1].first].len, "Source: "))
         end--;
     size_t found = (size_t)-1;
+    if (end >= 3 && (signers_para(L, &v[end - 1]) || side_signers_para(L, &v[end - 1])))
+        return end - 1; /* a treaty's signature block in one paragraph */
     for (size_t k = end; k > 0 && end - k < 4; k--) {
         const tk_line *l = &L->v[v[k - 1].first];
         /* short lines only; a numbered or bracketed line (a note, an archive reference)
@@ -1917,7 +1996,7 @@ static size_t find_closer(parser *P, const para *v, size_t n)
             prose_line(l) ||
             is_digit((unsigned char)l->s[0]) || (l->s[0] == '[' && !bracket))
             break;
-        if ((office || bracket || tk_rec_signature(l->s, l->len) ||
+        if ((office || bracket || tk_rec_signer_line(l->s, l->len) ||
              (v[k - 1].n == 1 && (long)(k - 1) > title && title_surname_line(L, v, title, l))) &&
             k - 1 >= 2) /* not the title */
             found = k - 1;
@@ -1928,6 +2007,11 @@ static size_t find_closer(parser *P, const para *v, size_t n)
     const tk_line *f = &L->v[v[found - 1].first];
     if (found >= 3 && v[found - 1].n == 1 && tk_rec_signing_for(f->s, f->len))
         found--;
+    /* a treaty's signature block, one party after another (`For the Government of X:` /
+       `Name`, ...): every pair before the last belongs to the closer */
+    while (found >= 4 && signing_for_at(L, &v[found]) && signer_at(L, &v[found - 1]) &&
+           signing_for_at(L, &v[found - 2]))
+        found -= 2;
     const tk_line *b = &L->v[v[found - 1].first];
     if (v[found - 1].n == 1 && tk_rec_closing(b->s, b->len))
         return found - 1;
@@ -2418,6 +2502,25 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             continue;
         }
         int office = signature_office_para(L, p);
+        int side = k >= closer_at && k < part_end && p->n > 1 && side_signers_para(L, p);
+        if (k >= closer_at && k < part_end && p->n > 1 && !office &&
+            (side || signers_para(L, p))) {
+            /* a treaty's signature block in one paragraph: closer/seg and signed by line (by
+               column when the blocks stand side by side) */
+            for (size_t i = p->first; i < p->first + p->n; i++) {
+                tk_block *sb = add_block(P,
+                                         (side ? i == p->first
+                                               : tk_rec_signing_for(L->v[i].s, L->v[i].len))
+                                             ? TK_B_CLOSE_SEG
+                                             : TK_B_SIGNED,
+                                         i, 1, indent_of(&L->v[i]));
+                if (sb != NULL && side)
+                    sb->flags |= TK_BF_COLUMNS;
+            }
+            note(P, p->first, "closer", "a signature block: closer/seg and closer/signed by line");
+            list_open = 0;
+            continue;
+        }
         if (k >= closer_at && k < part_end && !page_marker_line(l) && (p->n == 1 || office)) {
             /* the closer: salute, signed (one or more), addressee */
             tk_block_kind kind = TK_B_CLOSE_SEG;

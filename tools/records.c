@@ -303,8 +303,10 @@ int tk_rec_closing(const char *s, size_t len)
 }
 
 /* Lines that say for whom a signature is given, between the formula and the signature. */
-static const char *const signing_for[] = {"For the ", "By order of", "By direction of",
-                                          "By authority of", "By command of", "In the absence of"};
+static const char *const signing_for[] = {
+    "For the ",  "By order of", "By direction of", "By authority of", "By command of",
+    "In the absence of", "For His ", "For Her ", "On behalf of ", "Por el ", "Por la ",
+    "Pour le ", "Pour la ", "Au nom d"};
 
 int tk_rec_signing_for(const char *s, size_t len)
 {
@@ -795,4 +797,22 @@ int tk_rec_type_line(const char *s, size_t len)
             i++;
     }
     return words > 0;
+}
+
+int tk_rec_signer_line(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    /* a seal after the name (`[seal]`, `(L.S.)`): at most 8 characters in brackets */
+    if (len > 4 && (s[len - 1] == ']' || s[len - 1] == ')')) {
+        char open = s[len - 1] == ']' ? '[' : '(';
+        size_t i = len - 1;
+        while (i > 0 && s[i] != open && len - i <= 10)
+            i--;
+        if (s[i] == open && len - i <= 10 && i > 0) {
+            len = i;
+            while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == ','))
+                len--;
+        }
+    }
+    return tk_rec_signature(s, len);
 }

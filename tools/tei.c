@@ -705,6 +705,28 @@ static void open_quote(builder *b)
     b->list = b->table = NULL;
 }
 
+/* A closer line of signature blocks set side by side (TK_BF_COLUMNS): one `name` element
+ * per column (columns apart by a TAB or three spaces or more). */
+static void closer_columns(builder *b, const tk_block *bl, const tk_line *l, const char *name)
+{
+    size_t a = bl->off, n = l->len;
+    while (n > a && (l->s[n - 1] == ' ' || l->s[n - 1] == '\t'))
+        n--;
+    while (a < n) {
+        while (a < n && (l->s[a] == ' ' || l->s[a] == '\t'))
+            a++;
+        size_t e = a;
+        while (e < n && l->s[e] != '\t' &&
+               !(e + 2 < n && l->s[e] == ' ' && l->s[e + 1] == ' ' && l->s[e + 2] == ' '))
+            e++;
+        tk_block cell = *bl;
+        cell.n_lines = 1;
+        cell.off = a;
+        text_el(b, b->closer, name, &cell, e < l->len ? e : 0);
+        a = e;
+    }
+}
+
 static void one_block(builder *b, const tk_block *bl)
 {
     tk_conv *cv = b->cv;
@@ -964,6 +986,10 @@ static void one_block(builder *b, const tk_block *bl)
             tk_el(cv, t, "p");
         if (b->closer == NULL || b->closer != t->last)
             b->closer = tk_el(cv, t, "closer");
+        if (bl->flags & TK_BF_COLUMNS) { /* signature blocks side by side: one per column */
+            closer_columns(b, bl, l, names[bl->kind - TK_B_CLOSE]);
+            break;
+        }
         text_el(b, b->closer, names[bl->kind - TK_B_CLOSE], bl, 0);
         break;
     }

@@ -383,8 +383,10 @@ enum {
     TK_BF_LINE_N_START = 1024, /* ... at its start */
     TK_BF_CLASS = 2048, /* an opener line that is a classification: note[@type='classification'] */
     TK_BF_SCHEDULE = 4096, /* a roster head or item that is a line of a programme: list[@type='simple'] */
-    TK_BF_QUOTE = 8192 /* a quoted paragraph of the paragraph before it (which leads in with a
+    TK_BF_QUOTE = 8192, /* a quoted paragraph of the paragraph before it (which leads in with a
                           colon): p/quote[@rend='blockquote']/p */
+    TK_BF_COLUMNS = 16384 /* a closer line of signature blocks side by side: one element per
+                             column (columns apart by a TAB or three spaces or more) */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
@@ -683,6 +685,9 @@ int tk_rec_certification(const char *s, size_t len);
  * `Telegram Received.`, `Paraphrase of Telegram`, `Airgram`): 1, else 0. Over a title it is
  * no title: an opener line. */
 int tk_rec_type_line(const char *s, size_t len);
+/* A signer's line of a treaty's signature block: a signature, maybe with a seal after it
+ * (`Albert Hartley [seal]`, `R. J. Castellan (L.S.)`): 1, else 0. */
+int tk_rec_signer_line(const char *s, size_t len);
 /* Block quotations (a paragraph that leads in, `... as follows:`, and the quoted paragraphs
  * after it, the first opening with a quotation mark, the last closing with it):
  * tk_rec_quote_lead: 1 when s ends with a colon (`:`, `:—`); tk_rec_quote_opens: the kind
