@@ -53,7 +53,7 @@ grep -q "warning: second \[xsl-message\]" "$TK_TMP/err" && ok || fail "long xsl:
 grep -q "<out/>" "$TK_TMP/out" && ok || fail "long xsl:message: no output"
 # the closed table of message ids (tools/tk_messages.h): every id documented in teikit(1),
 # each named once; no report bypasses the table (tk_diag_report with a free-form rule string
-# only in diag.c and validate.c's replay of messages already made from the table), and the
+# only in diag.c and validate_batch.c's replay of messages already made from the table), and the
 # ids that stages pass as strings (explain/warn/note helpers, checks.c's rule_names) exist
 ids=$(sed -n 's/^ *X([A-Z0-9_]*, *"\([a-z0-9-]*\)".*/\1/p' tools/tk_messages.h)
 [ "$(echo "$ids" | wc -l)" -gt 100 ] && ok || fail "message table: fewer than 100 ids read"
@@ -64,7 +64,7 @@ for id in $ids; do
 done
 [ -z "$undoc" ] && ok || fail "message ids missing from docs/teikit.1 DIAGNOSTICS:$undoc"
 bypass=$(grep -n 'tk_diag_report' tools/*.c | grep -v '^tools/diag\.c:' |
-         grep -v '^tools/validate\.c:.*tk_diag_report_at(d, h->sev, h->file')
+         grep -v '^tools/validate_batch\.c:.*tk_diag_report_at(d, h->sev, h->file')
 [ -z "$bypass" ] && ok || fail "reports bypassing the message table: $bypass"
 unknown=""
 for id in $( (grep -ohE '\b(explain|warn|note|foot_mark)\(&?(c|P), [^"]*"[a-z0-9-]+"' tools/*.c;

@@ -228,7 +228,7 @@ static int is_dateline_text(const char *s, size_t len)
 {
     char iso[16];
     len = rtrim_len(s, len);
-    if (len == 0 || len > 90)
+    if (len == 0 || len > TK_TH_DATELINE_MAX_BYTES)
         return 0;
     if (undated_line(s, len))
         return 1;
@@ -647,7 +647,7 @@ static int star_heading(const tk_line *l, size_t *a, size_t *b)
 static int play_speaker_line(const tk_line *l)
 {
     size_t n = rtrim_len(l->s, l->len);
-    if (n == 0 || n > 48 || l->s[0] == ' ' || l->s[0] == '\t' || !is_upper((unsigned char)l->s[0]))
+    if (n == 0 || n > TK_TH_PLAY_SPEAKER_MAX_BYTES || l->s[0] == ' ' || l->s[0] == '\t' || !is_upper((unsigned char)l->s[0]))
         return 0;
     char c = l->s[n - 1];
     return c != ',' && c != ';' && c != ':' && c != '?' && c != '!';
@@ -711,7 +711,7 @@ static int bare_name_line(const tk_line *l)
 static int heading_like(const tk_line *l)
 {
     size_t n = rtrim_len(l->s, l->len);
-    if (n < 3 || n > 140 || l->s[0] == ' ' || l->s[0] == '\t')
+    if (n < TK_TH_HEADING_MIN_BYTES || n > TK_TH_HEADING_MAX_BYTES || l->s[0] == ' ' || l->s[0] == '\t')
         return 0;
     unsigned char c0 = (unsigned char)l->s[0];
     long num;
@@ -754,7 +754,7 @@ static int heading_like(const tk_line *l)
         for (const char *c = l->s; c < colon; c++)
             if (is_lower((unsigned char)*c))
                 return 0;
-    return long_words >= 1 && words <= 12 && commas <= 2 && cap_long * 10 >= long_words * 7;
+    return long_words >= 1 && words <= TK_TH_HEADING_MAX_WORDS && commas <= TK_TH_HEADING_MAX_COMMAS && cap_long * 10 >= long_words * TK_TH_HEADING_CAPS_TENTHS;
 }
 
 static int is_parenthesised(const tk_line *first, const tk_line *last)
@@ -1123,7 +1123,7 @@ static int title_line(parser *P, const tk_line *l, tk_shape shape, size_t *lw, s
 {
     size_t n = rtrim_len(l->s, l->len);
     tk_label lab;
-    if (n < 3 || n > 300 || l->s[0] == ' ' || l->s[0] == '\t')
+    if (n < 3 || n > TK_TH_TITLE_MAX_BYTES || l->s[0] == ' ' || l->s[0] == '\t')
         return 0;
     if (shape != TK_SHAPE_RECORD && speaker_label(P, l, &lab) > 0)
         return 0;
@@ -1169,7 +1169,7 @@ static int title_para(parser *P, const para *p, tk_shape shape)
         }
     }
     /* mostly letters: "File No. 861.51/264" is a file number, not a title */
-    return lw >= 1 && cl * 10 >= lw * 6 && letters * 2 >= chars;
+    return lw >= 1 && cl * 10 >= lw * TK_TH_TITLE_CAPS_TENTHS && letters * 2 >= chars;
 }
 
 /* 1 when the line is a number alone (`7`, `7.`, `VII`): an outline number on its line. */

@@ -325,7 +325,7 @@ static int cue_tag(const char *s, size_t n, size_t *len, const struct cue_tag_de
     /* <lang> needs a language tag the header can hold (BCP 47's shape) */
     if (!close && strcmp((*def)->tag, "lang") == 0) {
         size_t run = 0;
-        if (*ann_len == 0 || *ann_len > 35)
+        if (*ann_len == 0 || *ann_len > TK_TH_CAPTION_LANG_MAX_BYTES)
             return CT_TEXT;
         for (size_t j = *ann; j < *ann + *ann_len; j++) {
             char c = s[j];

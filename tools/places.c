@@ -524,7 +524,7 @@ void tk_places_new_document(tk_places *pl)
 int tk_places_dateline(const char *s, size_t n, size_t *a, size_t *b)
 {
     char iso[16];
-    for (size_t i = 2; i < n && i < 80; i++) {
+    for (size_t i = 2; i < n && i < TK_TH_PLACE_DATELINE_SCAN_BYTES; i++) {
         if (s[i - 1] != ' ' || (s[i - 2] != ',' && s[i - 2] != ']'))
             continue;
         if (tk_parse_date(s + i, n - i, iso) == 0 || iso[7] != '-')

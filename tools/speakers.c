@@ -429,7 +429,7 @@ static size_t scan_name(const char *s, size_t i, size_t n, int *caps, size_t *wo
             (*words)++;
         else
             *caps = 0;
-        if (i - start > 48 || *words > 6)
+        if (i - start > TK_TH_LABEL_MAX_BYTES || *words > TK_TH_LABEL_MAX_WORDS)
             return 0;
         /* one space (or a no-break space: "Mrs. Linde"), then another word */
         size_t sp = i < n && s[i] == ' ' ? 1 : i < n ? nbsp_at(s + i, n - i) : 0;
@@ -467,7 +467,7 @@ static int hearing_label(const char *s, size_t n, unsigned words, int caps)
 {
     if (n == 1 && (s[0] == 'Q' || s[0] == 'A'))
         return 1;
-    if (words < 2 || words > 4 || caps)
+    if (words < TK_TH_HEARING_LABEL_MIN_WORDS || words > TK_TH_HEARING_LABEL_MAX_WORDS || caps)
         return 0;
     size_t w = 0;
     while (w < n && s[w] != ' ')
@@ -515,7 +515,7 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
         size_t q = s[j] == ' ' ? j + 1 : j;
         if (q < n && s[q] == '(') {
             size_t e = q + 1;
-            while (e < n && e - q < 32 && s[e] != ')' && s[e] != '(')
+            while (e < n && e - q < TK_TH_LABEL_ROLE_MAX_BYTES && s[e] != ')' && s[e] != '(')
                 e++;
             if (e < n && s[e] == ')' && e > q + 1)
                 j = e + 1;
@@ -524,7 +524,7 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
     if (j < n && s[j] != '\t' && !mark) {
         /* a table row: the cell before a tab is the name, whatever its words ("Voice of
            Trofimov"), when it is short and no sentence */
-        size_t lim = n - name_off < 48 ? n - name_off : 48;
+        size_t lim = n - name_off < TK_TH_LABEL_MAX_BYTES ? n - name_off : TK_TH_LABEL_MAX_BYTES;
         const char *tb = memchr(s + name_off, '\t', lim);
         if (tb != NULL) {
             size_t e = (size_t)(tb - s), k = name_off;
@@ -585,7 +585,7 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
         return 0;
     /* mixed-case names: at most 4 words; every label: no heading, roster or salutation */
     size_t nlen = name_end - name_off;
-    if (!caps && words > 4)
+    if (!caps && words > TK_TH_LABEL_MIXED_MAX_WORDS)
         return 0;
     if (tk_speakers_word(g, TK_WORDS_NOT_LABEL, s + name_off, nlen))
         return 0;

@@ -17,6 +17,7 @@
 #include "teikit.h"
 #include "tk_alloc.h"
 #include "tk_messages.h"
+#include "thresholds.h"
 
 #define TK_TEI_NS "http://www.tei-c.org/ns/1.0"
 #define TK_XML_NS "http://www.w3.org/XML/1998/namespace"
@@ -57,6 +58,21 @@ typedef struct tk_span {
     const unsigned *line_no;   /* n_lines 1-based source line numbers */
     const unsigned *line_col;  /* n_lines 1-based source columns of each line's first byte */
 } tk_span;
+
+/* Parsing with hooks (validate's streaming, tools/xmlsafe.c): start is called once an
+ * element's start tag is in the tree (its attributes and ancestors in place), end once its
+ * end tag is; after end returns, the element and the nodes before it in its parent are
+ * freed, so the tree never holds more than the open elements and the character nodes after
+ * their last element child. */
+typedef struct tk_xml_hooks {
+    void (*start)(void *arg, xmlNodePtr el);
+    void (*end)(void *arg, xmlNodePtr el);
+    void *arg;
+} tk_xml_hooks;
+/* Parses path as tk_xml_read_file does (no XInclude), calling hooks as it goes. Returns the
+ * document (its root element, without the content already freed) or NULL as
+ * tk_xml_read_file; then the hooks' findings are void (not well-formed, refused). */
+xmlDocPtr tk_xml_stream_file(const char *path, const tk_xml_hooks *hooks, tk_diag *d);
 
 /* Copies libxml2's message of e (or `fallback` when it has none) into buf without its
  * trailing newline; returns buf. Every module that reports libxml2/libxslt errors uses it. */
