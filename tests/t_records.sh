@@ -375,6 +375,21 @@ check "block quotations valid" $TEIKIT validate "$X"
 $TEIKIT render --to text --view diplomatic -o "$TK_TMP/bq.out" "$X" 2>/dev/null
 has "the quoted paragraphs render as blocks" "$TK_TMP/bq.out" '^“The board resolves'
 
+# a quotation open where the converter writes out finished blocks (every 16 blocks; the
+# lead-in at block 12, 13 or 14): kept whole, no paragraph lost
+for n in 10 11 12; do
+  {
+    printf 'The Consul at Dunmore to the Secretary of State\n\nDunmore, March 3, 1921.\n\n'
+    i=0; while [ $i -lt $n ]; do i=$((i + 1)); printf 'The board met for the %s time and heard the harbour master.\n\n' "$i"; done
+    printf 'The board then adopted the following:\n\n'
+    for i in 1 2 3 4 5 6; do printf '\342\200\234Clause %s of the resolution of the board.\n\n' "$i"; done
+    printf 'Clause 7 closes the resolution.\342\200\235\n\nThe mayor said the town would not pay.\n\nHugh Fielding\n'
+  } > "$TK_TMP/bqf.txt"
+  $TEIKIT convert -o "$TK_TMP/bqf.xml" "$TK_TMP/bqf.txt" 2>/dev/null
+  tr -d '\n' < "$TK_TMP/bqf.xml" > "$TK_TMP/bqf.flat"
+  has "a quotation across a flush stays whole ($n)" "$TK_TMP/bqf.flat" 'Clause 5 of the resolution of the board.</p><p>“Clause 6 of the resolution of the board.</p><p>Clause 7 closes the resolution.”</p></quote></p>'
+done
+
 # ---- telegram headers without brackets: a document type alone over the title (maybe a
 #      classification between) is an opener line and the header's type, not the title; the
 #      title may name offices without an article; near miss: `Memorandum` alone over a

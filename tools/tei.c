@@ -1132,7 +1132,8 @@ static void mark_open(xmlNodePtr n, xmlNodePtr stop, int on)
 static void flush_finished(builder *b)
 {
     tk_conv *cv = b->cv;
-    if (!tk_footnotes_settle(cv) || cv->stream == NULL)
+    /* (not inside an open block quotation: its paragraph is mixed content, written whole) */
+    if (b->quote != NULL || !tk_footnotes_settle(cv) || cv->stream == NULL)
         return;
     /* the list and opener the builder only compares with the last child: forgotten when
      * something followed them, as the comparison would tell */
