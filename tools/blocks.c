@@ -1209,6 +1209,17 @@ static int heading_evidence(parser *P, const para *v, size_t k, size_t end)
     return 0;
 }
 
+/* 1 when line l has at most max_len bytes and max_words words (spaces apart). */
+static int few_words(const tk_line *l, size_t max_len, size_t max_words)
+{
+    size_t words = 1;
+    if (l->len > max_len)
+        return 0;
+    for (size_t i = 0; i < l->len && words <= max_words; i++)
+        words += l->s[i] == ' ' && i + 1 < l->len && l->s[i + 1] != ' ';
+    return words <= max_words;
+}
+
 /* 1 when a title stands below v[k] among the next three paragraphs, only short lines
  * (a classification, a precedence) between, no dateline before it. */
 static int title_below(parser *P, const para *v, size_t k, size_t n, tk_shape shape)
@@ -1236,14 +1247,17 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
             continue;
         if (v[k].n == 1 && tk_rec_series_number(l->s, l->len))
             continue; /* `Treaty Series No. 898` over the title: an opener line */
-        /* `Telegram` alone over a title: an opener line (alone over no title, `Memorandum`
-           is the title) */
-        if (v[k].n == 1 && tk_rec_type_line(l->s, l->len) && title_below(P, v, k, n, shape))
-            continue;
-        if (shape == TK_SHAPE_RECORD && v[k].n == 1 && tk_rec_classification(l->s, l->len))
-            continue; /* `SECRET` is an opener line (prose_document), never the title */
-        if (title_para(P, &v[k], shape))
+        if (title_para(P, &v[k], shape)) {
+            /* (short title-like lines only: the tests cost) `SECRET` is an opener line
+               (prose_document), never the title; `Telegram` alone over a title is an opener
+               line (alone over no title, `Memorandum` is the title) */
+            int shortl = v[k].n == 1 && few_words(l, 40, 4);
+            if (shortl && shape == TK_SHAPE_RECORD && tk_rec_classification(l->s, l->len))
+                continue;
+            if (shortl && tk_rec_type_line(l->s, l->len) && title_below(P, v, k, n, shape))
+                continue;
             return (long)k;
+        }
         if (v[k].n == 1 && l->len <= 80)
             continue;
         break;
@@ -1947,8 +1961,10 @@ static size_t line_columns(const tk_line *l, size_t c[][2], size_t max)
 static int side_signers_para(const tk_lines *L, const para *p)
 {
     size_t c[5][2], cols = 0;
-    if (p->n < 2 || p->n > 3)
-        return 0;
+    const tk_line *f = &L->v[p->first];
+    size_t fe = rtrim_len(f->s, f->len);
+    if (p->n < 2 || p->n > 3 || fe == 0 || fe > 400 || f->s[fe - 1] != ':')
+        return 0; /* (the parties' line ends with a party's colon) */
     for (size_t i = p->first; i < p->first + p->n; i++) {
         const tk_line *l = &L->v[i];
         size_t m = line_columns(l, c, 5);

@@ -183,7 +183,13 @@ int tk_rec_author(const char *s, size_t len, size_t *off, size_t *alen)
         h++;
     /* a telegram's header names offices without an article (`Secretary of State to
        Ambassador`): an office word first stands for the honorific */
-    for (size_t k = 0; h == nh && k < sizeof office_words / sizeof *office_words; k++) {
+    /* (the office words' first letters, tested first: most lines start with none) */
+    int office_first = h == nh && len > 0 && len <= 80 && s[0] != '\0' &&
+                       strchr("SMACPELDGK", s[0]) != NULL;
+    for (size_t k = 0; office_first && h == nh && k < sizeof office_words / sizeof *office_words;
+         k++) {
+        if (s[0] != office_words[k][0]) /* (the first letter first: most lines are none) */
+            continue;
         size_t w = strlen(office_words[k]);
         if (len > w && memcmp(s, office_words[k], w) == 0 && s[w] == ' ')
             h = 1;
@@ -713,6 +719,8 @@ int tk_rec_quote_opens(const char *s, size_t len)
 {
     while (len > 0 && (*s == ' ' || *s == '\t'))
         s++, len--;
+    if (len == 0 || (*s != '"' && (unsigned char)*s != 0xe2)) /* (most paragraphs) */
+        return 0;
     for (size_t k = 0; k < sizeof quote_open / sizeof *quote_open; k++) {
         size_t m = strlen(quote_open[k]);
         if (len > m && memcmp(s, quote_open[k], m) == 0)
@@ -746,7 +754,12 @@ int tk_rec_quote_closes_early(const char *s, size_t len, int kind, int last)
         fin -= ml;
     }
     for (size_t i = kind == 3 ? 1 : 0; i + ml <= end; i++) {
-        if (i == fin || memcmp(s + i, m, ml) != 0)
+        /* (to the mark's first byte at once: this runs on every line of a quotation) */
+        const char *at = memchr(s + i, m[0], end - i);
+        if (at == NULL)
+            break;
+        i = (size_t)(at - s);
+        if (i + ml > end || i == fin || memcmp(s + i, m, ml) != 0)
             continue;
         /* (a right single mark before a letter is an apostrophe: `Department’s`) */
         if (kind == 2 && i + ml < end && is_alnum((unsigned char)s[i + ml]))
@@ -779,24 +792,27 @@ int tk_rec_type_line(const char *s, size_t len)
     size_t t = len >= 4 && len <= 60 ? tk_rec_doc_type(s, len) : 0;
     if (t == 0 || (t >> 16) != 0) /* a type first, no number before it */
         return 0;
-    size_t words = 0;
-    for (size_t i = 0; i < len;) {
+    size_t words = 1;
+    for (size_t i = t & 0xffff; i < len;) { /* the words after it: qualifiers or types */
+        while (i < len && s[i] == ' ')
+            i++;
         size_t e = i;
         while (e < len && s[e] != ' ')
             e++;
+        if (e == i)
+            break;
         int ok = 0;
-        for (size_t k = 0; !ok && k < sizeof doc_types / sizeof *doc_types; k++)
-            ok = strlen(doc_types[k]) == e - i && strncasecmp(s + i, doc_types[k], e - i) == 0;
         for (size_t k = 0; !ok && k < sizeof type_qualifiers / sizeof *type_qualifiers; k++)
             ok = strlen(type_qualifiers[k]) == e - i &&
                  strncasecmp(s + i, type_qualifiers[k], e - i) == 0;
+        for (size_t k = 0; !ok && k < sizeof doc_types / sizeof *doc_types; k++)
+            ok = (s[i] | 0x20) == (doc_types[k][0] | 0x20) && strlen(doc_types[k]) == e - i &&
+                 strncasecmp(s + i, doc_types[k], e - i) == 0;
         if (!ok || ++words > 4)
             return 0;
         i = e;
-        while (i < len && s[i] == ' ')
-            i++;
     }
-    return words > 0;
+    return 1;
 }
 
 int tk_rec_signer_line(const char *s, size_t len)
