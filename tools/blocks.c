@@ -1247,6 +1247,9 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
             continue;
         if (v[k].n == 1 && tk_rec_series_number(l->s, l->len))
             continue; /* `Treaty Series No. 898` over the title: an opener line */
+        size_t ha, hb;
+        if (shape == TK_SHAPE_PLAY && v[k].n <= 3 && tk_play_heading(l->s, l->len, &ha, &hb))
+            break; /* an act or scene heading ("ACT II.", "Scene 2."): the text begins */
         if (title_para(P, &v[k], shape)) {
             /* (short title-like lines only: the tests cost) `SECRET` is an opener line
                (prose_document), never the title; `Telegram` alone over a title is an opener
@@ -1384,13 +1387,21 @@ static int italic_run_para(const tk_lines *L, const para *v, size_t k, size_t en
 }
 
 /* 1 when line l can be a role of a cast list: short, no sentence ("The action takes place
- * in Helmer's house." is none: five words or more ending in '.', two of them lower-case),
- * not in _italics_ or brackets (a direction). */
+ * in Helmer's house." is none: five words or more ending in '.', two of them lower-case,
+ * unless a name in capitals and a comma open it: "ANNA QUILL, a rope maker."), not in
+ * _italics_ or brackets (a direction). */
 static int cast_line(const tk_line *l)
 {
     size_t a = indent_of(l), n = rtrim_len(l->s, l->len), words = 0, lower = 0;
     if (n <= a || n - a > 80 || l->s[a] == '_' || l->s[a] == '[')
         return 0;
+    /* a name in capitals, a comma, its description ("ANNA QUILL, a rope maker.") */
+    size_t c = a;
+    while (c < n && (is_upper((unsigned char)l->s[c]) || l->s[c] == ' ' || l->s[c] == '.' ||
+                     l->s[c] == '-' || l->s[c] == '\''))
+        c++;
+    if (c < n && c >= a + 2 && l->s[c] == ',' && is_upper((unsigned char)l->s[c - 1]))
+        return 1;
     for (size_t i = a; i < n; i++)
         if (l->s[i] != ' ' && (i == a || l->s[i - 1] == ' ')) {
             words++;
@@ -1399,19 +1410,24 @@ static int cast_line(const tk_line *l)
     return !(words >= 5 && l->s[n - 1] == '.' && lower >= 2);
 }
 
-/* Where a brace that joins line l to its neighbours stands ("ALBERT PALK,   } (_Actors_)"):
- * the offset of a '}' after a space, 0 when none. */
+/* Where a brace that joins line l to its neighbours stands: a closing '}' after a space
+ * ("ALBERT PALK,   } (_Actors_)"), or an opening '{' before a space, at the line's start or
+ * after a space ("Friends of Jack  { PETER BLACK"): the offset after it, 0 when none. */
 static size_t brace_at(const tk_line *l)
 {
-    for (size_t i = 1; i < l->len; i++)
-        if (l->s[i] == '}' && l->s[i - 1] == ' ')
-            return i;
+    for (size_t i = 0; i < l->len; i++) {
+        if (i > 0 && l->s[i] == '}' && l->s[i - 1] == ' ')
+            return i + 1;
+        if (l->s[i] == '{' && (i == 0 || l->s[i - 1] == ' ') && i + 1 < l->len && l->s[i + 1] == ' ')
+            return i + 1;
+    }
     return 0;
 }
 
 /* Cast items in paragraph p: every line a role, a line opening with '(' the description
  * of the role above it ("THE HON. MRS. STIDULPH" / "(_Formerly ..._)"); two or more lines
- * in a row joined by a brace ("}") are a group whose description follows the brace. With
+ * in a row joined by a brace are a group whose description follows a closing brace ("}")
+ * or stands before an opening one ("{"). With
  * emit 0 only says whether p is such a paragraph. */
 static int cast_paragraph(parser *P, const para *p, int emit)
 {
@@ -1422,14 +1438,19 @@ static int cast_paragraph(parser *P, const para *p, int emit)
     size_t end = p->first + p->n;
     for (size_t i = p->first; emit && i < end;) {
         size_t e = i + 1;
-        int brace = brace_at(&L->v[i]) > 0 &&
-                    ((i > p->first && brace_at(&L->v[i - 1])) || (e < end && brace_at(&L->v[e])));
+        size_t bo = brace_at(&L->v[i]);
+        /* (an opening brace before several names is a group on its own line: "Porters { JOE
+           BELL, SAM WEST") */
+        int alone = bo > 0 && L->v[i].s[bo - 1] == '{' &&
+                    memchr(L->v[i].s + bo, ',', L->v[i].len - bo) != NULL;
+        int brace = bo > 0 &&
+                    ((i > p->first && brace_at(&L->v[i - 1])) || (e < end && brace_at(&L->v[e])) || alone);
         while (!brace && e < end && L->v[e].s[indent_of(&L->v[e])] == '(')
             e++;
         tk_block *bl = add_block(P, TK_B_CAST_ITEM, i, e - i, indent_of(&L->v[i]));
         if (bl != NULL && brace)
             bl->flags |= TK_BF_BRACE |
-                         (i == p->first || !brace_at(&L->v[i - 1]) ? TK_BF_BRACE_OPEN : 0);
+                         (i == p->first || !brace_at(&L->v[i - 1]) || alone ? TK_BF_BRACE_OPEN : 0);
         i = e;
     }
     return 1;
@@ -1614,6 +1635,13 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
     tk_label lab;
     size_t t;
     int joint = 0;
+    /* a speech with its label inline ("ANNA.  Where is it?") by a name that speaks again ends
+       the cast matter of a play without acts */
+    if (ps->in_cast && !ps->cast_open && (t = speaker_label(P, l, &lab)) > 0 && !(lab.form & TK_LF_ALONE) &&
+        t < rtrim_len(l->s, l->len) && tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2) {
+        note(P, p->first, "cast", "a speech by a name that speaks again: the cast list is over");
+        ps->in_cast = 0;
+    }
     if (!ps->in_cast && (t = speaker_label(P, l, &lab)) > 0 &&
         (lab.caps || !(lab.form & TK_LF_ALONE) || (lab.form & TK_LF_COLON)) &&
         ((joint = joint_label(ps->names, l->s + lab.name_off, lab.name_len)) ||
@@ -2810,13 +2838,16 @@ static int stage_line(const tk_line *l)
     return 0;
 }
 
-/* 1 when a stage direction on line l goes on to the next line. */
-static int stage_continues(const tk_line *l, const tk_line *next)
+/* 1 when a stage direction on line l goes on to the next line: the next line starts in
+ * lower case (unless bare: after a cue or bare direction inside a speech a line in lower
+ * case is the speech going on, "Aside" / "and so near will I be,", "Throws down a letter" /
+ * "for here comes the trout"), or l ends with a comma or a word that needs more ("and"). */
+static int stage_continues(const tk_line *l, const tk_line *next, int bare)
 {
     size_t n = rtrim_len(l->s, l->len), a = indent_of(next);
     if (is_blank(next) || a == 0)
         return 0;
-    if (is_lower((unsigned char)next->s[a]))
+    if (!bare && is_lower((unsigned char)next->s[a]))
         return 1;
     char c = l->s[n - 1];
     if (c == ',' || c == ';')
@@ -2867,6 +2898,93 @@ static int joint_speakers(const tk_names *names, const tk_line *l)
             i++;
     }
     return words >= 2;
+}
+
+/* A word that reads as a verb of a direction: a present tense ("Sleeps", "Throws") or a
+ * participle ("Writing", "Pointing"), capitalised, s[0..n) without punctuation. */
+static int direction_verb(const char *s, size_t n)
+{
+    static const char *const not_s[] = {"ss", "us", "is", "'s"};
+    if (n < 4 || !is_upper((unsigned char)s[0]))
+        return 0;
+    if (n >= 5 && memcmp(s + n - 3, "ing", 3) == 0)
+        return 1;
+    if (s[n - 1] != 's')
+        return 0;
+    for (size_t k = 0; k < sizeof not_s / sizeof *not_s; k++)
+        if (memcmp(s + n - 2, not_s[k], 2) == 0)
+            return 0;
+    return 1;
+}
+
+/* Whether the word s[0..n) (an ALL-CAPS word, a possessive "'s" trimmed) is a word of a
+ * speaker label of the play (caps: the words of the labels printed in capitals). */
+static int label_word(const tk_names *caps, const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && (is_upper((unsigned char)s[k]) || s[k] == '-'))
+        k++;
+    if (k < 2 || (k < n && s[k] != '\'' && s[k] != ',' && s[k] != ';'))
+        return 0;
+    return tk_names_get(caps, s, k) > 0;
+}
+
+/* A direction without brackets or cue word inside a speech of the indented layout, in a line
+ * s[0..n) that does not end as a sentence or a verse line does (no final punctuation):
+ * it names a speaker in the capitals of the labels ("Ghost beckons HAMLET", "QUEEN GERTRUDE
+ * falls": the speeches print names in lower case); or, in plain words only, it opens with a
+ * verb ("Sleeps", "Throws up a skull", "Giving a paper") and is the speech's last line or
+ * four words at most (a verse line opening with a verb goes on: "Makes vow before his
+ * uncle never more"); or a pronoun and its verb in four words at most ("They play"); or
+ * two or three words ending in a cue of the table ("Low alarums"); or it is four words at
+ * most ending in "within" ("A noise within"). */
+static int bare_direction(parser *P, const tk_names *caps, const char *s, size_t n, int last)
+{
+    size_t words = 0, caps_names = 0, first_end = 0, last_start = 0;
+    int plain = 1;
+    char end = s[n - 1];
+    if (end == '.' || end == ',' || end == ';' || end == ':' || end == '?' || end == '!' ||
+        end == '\'' || end == '"' || end == ')' || end == ']')
+        return 0;
+    for (size_t i = 0; i < n;) {
+        size_t w = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        words++;
+        last_start = w;
+        if (words == 1)
+            first_end = i;
+        caps_names += label_word(caps, s + w, i - w);
+        for (size_t k = w; k < i; k++)
+            plain &= isalpha((unsigned char)s[k]) || s[k] == '\'' || s[k] == '-';
+        while (i < n && s[i] == ' ')
+            i++;
+    }
+    if (words > 12 || memchr(s, '[', n) != NULL || memchr(s, '(', n) != NULL || memchr(s, '"', n) != NULL)
+        return 0;
+    if (caps_names > 0)
+        return 1;
+    if (!plain || words > 8)
+        return 0;
+    if (direction_verb(s, first_end) && (last || words <= 4))
+        return 1;
+    /* "Low alarums", "Loud alarum": a cue word of the table (any case) after a word or two */
+    if (words >= 2 && words <= 3 && tk_speakers_word(P->g, TK_WORDS_STAGE, s + last_start, n - last_start))
+        return 1;
+    /* "They play", "He digs and sings": a pronoun and a verb, four words at most */
+    if (words >= 2 && words <= 4 &&
+        ((first_end == 4 && memcmp(s, "They", 4) == 0) || (first_end == 3 && memcmp(s, "She", 3) == 0) ||
+         (first_end == 2 && memcmp(s, "He", 2) == 0)))
+        return 1;
+    return words <= 4 && n >= 6 && memcmp(s + n - 6, "within", 6) == 0 && (n == 6 || s[n - 7] == ' ');
+}
+
+/* A bare direction (bare_direction) on line l of a speech; next: the line after it. */
+static int bare_line(parser *P, const tk_line *l, const tk_names *caps, const tk_line *next)
+{
+    size_t bn = rtrim_len(l->s, l->len), ba = indent_of(l);
+    int ends = next == NULL || is_blank(next) || indent_of(next) == 0 || stage_line(next);
+    return bn > ba && bare_direction(P, caps, l->s + ba, bn - ba, ends);
 }
 
 /* An unbracketed direction inside a speech ("Aside", "Knocking within", "They fight",
@@ -2936,10 +3054,29 @@ static void play_document(parser *P, size_t a, size_t b)
         P->oom = 1;
         return;
     }
+    tk_names *caps = tk_names_new(); /* the words of the labels printed in capitals */
+    if (caps == NULL) {
+        tk_names_free(ps.names);
+        P->oom = 1;
+        return;
+    }
     for (size_t i = a; i < b; i++) {
         const tk_line *l = &L->v[i];
-        if (i + 1 < b && indent_of(l) == 0 && play_speaker_line(l) && indent_of(&L->v[i + 1]) > 0)
-            tk_names_add(ps.names, l->s, rtrim_len(l->s, l->len));
+        size_t n = rtrim_len(l->s, l->len);
+        if (!(i + 1 < b && indent_of(l) == 0 && play_speaker_line(l) && indent_of(&L->v[i + 1]) > 0))
+            continue;
+        tk_names_add(ps.names, l->s, n);
+        for (size_t k = 0; k < n;) {
+            size_t w = k;
+            while (k < n && (is_upper((unsigned char)l->s[k]) || l->s[k] == '-'))
+                k++;
+            if (k - w >= 2 && (k == n || l->s[k] == ' '))
+                tk_names_add(caps, l->s + w, k - w);
+            while (k < n && l->s[k] != ' ')
+                k++;
+            while (k < n && l->s[k] == ' ')
+                k++;
+        }
     }
 #define END_SPEECH()                                                                              \
     do {                                                                                          \
@@ -2982,6 +3119,13 @@ static void play_document(parser *P, size_t a, size_t b)
                 i++; /* the closing stars */
             continue;
         }
+        size_t ln = rtrim_len(l->s, l->len);
+        if (indent_of(l) == 0 && title_done && speaker_open && run != b && !tk_name_words(l->s, ln) &&
+            tk_names_get(ps.names, l->s, ln) < 2) {
+            /* a line of the speech that lost its indent ("This way will I"): no speaker */
+            note(P, i, "speaker", "a line at the margin that is no name: a line of the speech");
+            continue;
+        }
         if (indent_of(l) == 0) {
             END_SPEECH();
             if (!title_done) {
@@ -3004,10 +3148,12 @@ static void play_document(parser *P, size_t a, size_t b)
             add_block(P, TK_B_P, i, 1, 0);
             continue;
         }
-        if (stage_line(l) || !speaker_open || cue_line(P, l)) {
+        int bare = 0; /* a cue or bare direction in a speech: a lower-case line after it is speech */
+        if (stage_line(l) || !speaker_open || (bare = cue_line(P, l)) ||
+            (bare = bare_line(P, l, caps, i + 1 < b ? &L->v[i + 1] : NULL))) {
             END_SPEECH();
             size_t e = i + 1;
-            while (e < b && stage_continues(&L->v[e - 1], &L->v[e]))
+            while (e < b && stage_continues(&L->v[e - 1], &L->v[e], bare))
                 e++;
             add_block(P, TK_B_STAGE, i, e - i, indent_of(l));
             i = e - 1;
@@ -3020,6 +3166,7 @@ static void play_document(parser *P, size_t a, size_t b)
     END_SPEECH();
 #undef END_SPEECH
     tk_names_free(ps.names);
+    tk_names_free(caps);
 }
 
 /* ------------------------------------------------------------------ driver */

@@ -38,7 +38,17 @@ static size_t rtrim(const char *s, size_t n)
 
 static const char *const ordinals[] = {"FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH",
                                        "SEVENTH", "EIGHTH", "NINTH", "TENTH", "LAST", "ONE",
-                                       "TWO", "THREE", "FOUR", "FIVE", "SIX"};
+                                       "TWO", "THREE", "FOUR", "FIVE", "SIX",
+                                       /* German ("Erster Akt", "Zweite Szene"), French */
+                                       "ERSTER", "ERSTE", "ERSTES", "ZWEITER", "ZWEITE",
+                                       "DRITTER", "DRITTE", "VIERTER", "VIERTE", "LETZTER",
+                                       "LETZTE", "PREMIER", "DERNIER"};
+/* The words of an act and of a scene heading, in the languages plays are printed in
+   (English first: "ACT", "SCENE"; German, French, Italian, Spanish, Swedish, Latin). */
+static const char *const act_words[] = {"ACT", "AKT", "AUFZUG", "ACTE", "ATTO", "ACTO", "ACTUS"};
+static const char *const scene_words[] = {"SCENE", "SZENE", "AUFTRITT", "SC\xc3\x88NE", "SC\xc3\xa8NE",
+                                          "SCENA", "ESCENA", "SCEN", "SCAENA"};
+
 /* Divisions of a play that are not acts or scenes; the type their div gets. */
 static const char *const play_parts[] = {"PROLOGUE", "EPILOGUE", "INDUCTION", "INTERLUDE",
                                          "CHORUS"};
@@ -57,6 +67,17 @@ static size_t word_of(const char *s, size_t n, const char *const *words, size_t 
         if (n >= m && strncasecmp(s, words[i], m) == 0 && (n == m || !isalpha((unsigned char)s[m])))
             return m;
     }
+    return 0;
+}
+
+/* 1 (act) or 2 (scene) when s[0..n) opens with a word of act_words or scene_words, its
+ * length in *w; 0 when neither. */
+static int division_word(const char *s, size_t n, size_t *w)
+{
+    if ((*w = word_of(s, n, act_words, sizeof act_words / sizeof *act_words)) > 0)
+        return 1;
+    if ((*w = word_of(s, n, scene_words, sizeof scene_words / sizeof *scene_words)) > 0)
+        return 2;
     return 0;
 }
 
@@ -92,17 +113,17 @@ int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b)
     if (o > 0 && k + o + 1 < m && t[k + o] == ' ') {
         /* "FIRST ACT", "The Second Scene" */
         const char *u = t + k + o + 1;
-        size_t um = m - k - o - 1;
-        int act = um >= 3 && strncasecmp(u, "ACT", 3) == 0 && (um == 3 || !isalpha((unsigned char)u[3]));
-        int scene = um >= 5 && strncasecmp(u, "SCENE", 5) == 0 && (um == 5 || !isalpha((unsigned char)u[5]));
-        if ((act || scene) && um <= (size_t)(act ? 4 : 6))
-            return act ? 1 : 2;
+        size_t um = m - k - o - 1, w;
+        int dw = division_word(u, um, &w);
+        if (dw > 0 && um <= w + 1) /* the word, a period maybe */
+            return dw;
         return 0;
     }
-    int act = m >= 3 && strncasecmp(t, "ACT", 3) == 0 && (m == 3 || t[3] == ' ');
-    int scene = m >= 5 && strncasecmp(t, "SCENE", 5) == 0 && (m == 5 || t[5] == ' ' || t[5] == '.' || t[5] == ':');
+    size_t w = 0;
+    int dw = division_word(t, m, &w);
+    int act = dw == 1 && (m == w || t[w] == ' ');
+    int scene = dw == 2 && (m == w || t[w] == ' ' || t[w] == '.' || t[w] == ':');
     if (act || scene) {
-        size_t w = act ? 3 : 5;
         if (m == w)
             return scene ? 2 : 0; /* "SCENE" alone (a scene description follows) */
         if (t[w] == '.' || t[w] == ':')

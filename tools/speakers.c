@@ -51,7 +51,8 @@ static const char *const builtin_stage_cues[] = {
     "They fight", "Fight", "Kneels", "Rises", "Weeps", "Laughs", "Retires", "Sits down",
     "Stabs", "Draws", "Embraces", "Kisses", "Whispers", "A pause", "Pause", "Thunder",
     "Thunder and lightning", "Bell rings", "Drum", "Drums", "March", "Sighs", "Yawns",
-    "Listens", "Smiles", "Nods", "Curtain",
+    "Listens", "Smiles", "Nods", "Curtain", "Clock strikes", "Cock crows", "Bell tolls",
+    "Shout", "Shouts",
 };
 
 /* Titles and abbreviations whose period does not end a label ("Mr. Smith.", "Gen. Haig:"). */
@@ -368,6 +369,21 @@ static int is_particle(const char *s, size_t n)
         if (strlen(name_particles[i]) == n && memcmp(name_particles[i], s, n) == 0)
             return 1;
     return 0;
+}
+
+int tk_name_words(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t w = i;
+        while (i < n && s[i] != ' ' && s[i] != '\t')
+            i++;
+        unsigned char c = (unsigned char)s[w];
+        if (i > w && low(c) && !is_particle(s + w, i - w) && !(i - w == 3 && memcmp(s + w, "the", 3) == 0))
+            return 0;
+        while (i < n && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+    }
+    return 1;
 }
 
 /* Scans the words of a name from s[i]: returns the end of the name (before its terminator

@@ -483,6 +483,10 @@ size_t tk_speakers_stage_cue(const tk_speakers *g, const char *s, size_t n);
  * and by_words, its words ("ANNA BORIS", the Moby layout). Writes at most max [start, end)
  * offset pairs to part (a closing '.' or ':' and spaces trimmed); returns their count. */
 size_t tk_joint_parts(const char *s, size_t n, int by_words, size_t (*part)[2], size_t max);
+/* 1 when every word of s[0..n) can be a word of a name: it starts with a capital or a
+ * digit, or is a particle or "the" ("Ghost of Caesar", "CINNA THE POET"); "This way will I"
+ * is a line of verse, not a speaker. */
+int tk_name_words(const char *s, size_t n);
 /* 1 when s[0..n), the words between the underscores of an e-book's _italics_ inside a
  * speech, is a stage direction rather than emphasis: a sentence ("_Smiling._"), a stage cue
  * of either case ("_laughs_"; r's stage-cue lines first, r may be NULL), or a present-tense
@@ -608,6 +612,10 @@ void tk_captions_meta(const tk_lines *L, tk_docblocks *db);
 int tk_spoken_on(const tk_conv *cv, tk_shape shape);
 void tk_spoken_turn(tk_conv *cv, xmlNodePtr sp, const char *start, const char *end);
 void tk_spoken_event(tk_conv *cv, xmlNodePtr stage);
+/* Timed turns in a row: u (just rewritten by tk_spoken_turn) opens a new annotationBlock
+ * with a start time: the block before it (*last) ends there (@end), unless the times run
+ * backwards; *last becomes u's block, or NULL when u has no time of its own. */
+void tk_spoken_chain(xmlNodePtr *last, xmlNodePtr u);
 
 /* ---- lists.c: list markers at the start of a line ---- */
 enum { TK_LM_BULLET = 1, TK_LM_DIGIT, TK_LM_LETTER, TK_LM_ROMAN, TK_LM_WORD };
