@@ -377,4 +377,30 @@ sed -e 's/^Farrow & Co. and others to Mr. Lowe.$/P.S. The steamer is in./' "$TK_
 conv nps
 hasnt "a P.S. is no new paper" "$TK_TMP/nps.xml" '<div type="enclosure">'
 
+# ---- treaty signature blocks: `For the Government of X:` and the signer, party after party
+#      (one paragraph each, or all in one paragraph, a seal after a name), or side by side in
+#      columns, are one closer of seg and signed; near misses: such lines in the middle of the
+#      text, and a `For the reasons below:` line over prose
+for layout in apart together side; do
+  {
+    printf 'Agreement Between Ruritania and Zenda\n\nThe two Governments agree that the north quay shall be open to the ships of both countries on equal terms.\n\nIn witness whereof the undersigned have signed this agreement.\n\n'
+    case $layout in
+      apart) printf 'For the Government of Ruritania:\n\nAlbert Hartley\n\nFor the Government of Zenda:\n\nR. J. Castellan\n\nFor the Republic of Graustark:\n\nM. Lopez Sterling\n' ;;
+      together) printf 'For the Government of Ruritania:\nAlbert Hartley [seal]\nFor the Government of Zenda:\nR. J. Castellan [seal]\nFor the Republic of Graustark:\nM. Lopez Sterling [seal]\n' ;;
+      side) printf 'For the Government of Ruritania:     For the Government of Zenda:     For the Republic of Graustark:\nAlbert Hartley                       R. J. Castellan                  M. Lopez Sterling\n' ;;
+    esac
+  } > "$TK_TMP/treaty_$layout.txt"
+  conv treaty_$layout
+  X="$TK_TMP/treaty_$layout.flat"
+  tr -d '\n' < "$TK_TMP/treaty_$layout.xml" > "$X"
+  has "$layout: the first party in the closer" "$X" '<closer><seg>For the Government of Ruritania:</seg>'
+  has "$layout: the last signer signed" "$X" '<signed>(<persName[^>]*>)?M. Lopez Sterling(</persName>)?( <note[^>]*>seal</note>)?</signed></closer>'
+  n=$(grep -o '<signed>' "$X" | wc -l); [ "$n" -eq 3 ] && ok || fail "$layout: signed $n, wanted 3"
+  hasnt "$layout: no party left a paragraph" "$X" '<p>For the'
+  check "$layout: valid" $TEIKIT validate -q "$TK_TMP/treaty_$layout.xml"
+done
+printf 'Agreement Between Ruritania and Zenda\n\nFor the Government of Ruritania:\nAlbert Hartley\nFor the Government of Zenda:\nR. J. Castellan\n\nThe two Governments agree that the north quay shall be open to the ships of both countries on equal terms and that the dues shall be shared.\n\nFor the reasons below:\nthe board will meet again\n\nThe board adjourned at noon and will meet again when the harbour master has reported on the works.\n' > "$TK_TMP/treaty_mid.txt"
+conv treaty_mid
+hasnt "signature lines in the middle stay text" "$TK_TMP/treaty_mid.xml" '<closer>'
+
 tk_done

@@ -322,6 +322,92 @@ n=$(sed -n '/<list type="participants">/,/<\/list>/p' "$X" | grep -c '<item>'); 
 n=$(grep -c '<sp' "$X"); [ "$n" -ge 4 ] && ok || fail "turns after the roster: $n, wanted 4"
 check "second title valid" $TEIKIT validate "$X"
 
+# ---- block quotations: a paragraph that leads in with a colon and the quoted paragraphs
+#      after it (the first opens with a quotation mark, the last closes with it; those between
+#      may or may not open again, a page break or a list may stand between) go into it as
+#      p/quote[@rend='blockquote']/p; near misses: no colon, a quotation that never closes
+cat > "$TK_TMP/bq.txt" <<'TXT'
+The Consul at Dunmore to the Secretary of State
+
+Dunmore, March 3, 1921.
+
+The harbour board adopted a resolution which reads as follows:
+
+“The board resolves that the north quay be closed until the repairs are done.
+
+The board further resolves that the cost be shared by the port and the town.
+
+[Page 7]
+
+“It asks the town council to name two members of a joint committee.”
+
+The mayor said afterwards that the town would not pay.
+
+The harbour master told me:
+
+“I cannot say when the work will end.
+
+The quay is old and the board is poor.
+
+The clerk of the board added a word of his own in the minutes of the meeting.
+
+“Nothing will be done before the spring,” he wrote.
+
+The pilots sent this list:
+
+“1. Dredging the north channel.
+
+2. Lighting the outer mole.”
+
+Hugh Fielding
+TXT
+X="$TK_TMP/bq.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/bq.txt" 2>/dev/null
+has "quotation in the lead-in paragraph" "$X" '<p>The harbour board adopted a resolution which reads as follows: <quote rend="blockquote"><p>“The board resolves'
+has "a paragraph that does not open again stays in the quotation" "$X" 'repairs are done.</p><p>The board further resolves'
+has "a page break inside the quotation" "$X" 'town.</p><pb n="7" rend="bracketed"/><p>“It asks'
+has "the quotation ends with its closing mark" "$X" 'joint committee.”</p></quote></p>'
+has "what follows is a paragraph again" "$X" '^ *<p>The mayor said afterwards'
+has "an unclosed quotation stays paragraphs" "$X" '^ *<p>The harbour master told me:</p>'
+has "a sentence without colon leads in to nothing" "$X" '^ *<p>“Nothing will be done before the spring,” he wrote.</p>'
+has "a quoted list" "$X" 'this list: <quote rend="blockquote"><list'
+check "block quotations valid" $TEIKIT validate "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/bq.out" "$X" 2>/dev/null
+has "the quoted paragraphs render as blocks" "$TK_TMP/bq.out" '^“The board resolves'
+
+# a quotation open where the converter writes out finished blocks (every 16 blocks; the
+# lead-in at block 12, 13 or 14): kept whole, no paragraph lost
+for n in 10 11 12; do
+  {
+    printf 'The Consul at Dunmore to the Secretary of State\n\nDunmore, March 3, 1921.\n\n'
+    i=0; while [ $i -lt $n ]; do i=$((i + 1)); printf 'The board met for the %s time and heard the harbour master.\n\n' "$i"; done
+    printf 'The board then adopted the following:\n\n'
+    for i in 1 2 3 4 5 6; do printf '\342\200\234Clause %s of the resolution of the board.\n\n' "$i"; done
+    printf 'Clause 7 closes the resolution.\342\200\235\n\nThe mayor said the town would not pay.\n\nHugh Fielding\n'
+  } > "$TK_TMP/bqf.txt"
+  $TEIKIT convert -o "$TK_TMP/bqf.xml" "$TK_TMP/bqf.txt" 2>/dev/null
+  tr -d '\n' < "$TK_TMP/bqf.xml" > "$TK_TMP/bqf.flat"
+  has "a quotation across a flush stays whole ($n)" "$TK_TMP/bqf.flat" 'Clause 5 of the resolution of the board.</p><p>“Clause 6 of the resolution of the board.</p><p>Clause 7 closes the resolution.”</p></quote></p>'
+done
+
+# ---- telegram headers without brackets: a document type alone over the title (maybe a
+#      classification between) is an opener line and the header's type, not the title; the
+#      title may name offices without an article; near miss: `Memorandum` alone over a
+#      dateline stays the title
+printf 'TELEGRAM SENT\n\nSECRET\n\nSecretary of State to Ambassador\n\nWashington, May 3, 1934\342\200\2246 p.m.\n\nThe Department approves the course you propose and asks you to report the reply by Friday.\n\nHull\n' >"$TK_TMP/tg.txt"
+X="$TK_TMP/tg.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/tg.txt" 2>/dev/null
+has "type line in the opener" "$X" '<opener><seg>TELEGRAM SENT</seg><note type="classification">SECRET</note></opener>'
+has "the title under it" "$X" '<head>Secretary of State to Ambassador</head>'
+has "title in the header" "$X" '<title>Secretary of State to Ambassador</title>'
+has "author without an article" "$X" '<author>Secretary of State</author>'
+has "type in the header" "$X" '<term>TELEGRAM SENT</term>'
+has "dateline with the hour" "$X" '<opener><dateline><placeName[^>]*>Washington</placeName>, <date when="1934-05-03">May 3, 1934</date>'
+check "telegram valid" $TEIKIT validate "$X"
+printf 'Memorandum\n\nWashington, July 9, 1934.\n\nThe Minister called this morning and talked at length about the harbour works.\n\nW. P.\n' >"$TK_TMP/tg3.txt"
+$TEIKIT convert -o "$TK_TMP/tg3.xml" "$TK_TMP/tg3.txt" 2>/dev/null
+has "Memorandum alone is the title" "$TK_TMP/tg3.xml" '<head>Memorandum</head>'
+
 # ---- --infer-years: a day and month without a year take the year of the document's date,
 #      with cert="medium"; without the option they get no date
 cat > "$TK_TMP/infer.txt" <<'TXT'

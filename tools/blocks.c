@@ -1087,6 +1087,33 @@ static int heading_evidence(parser *P, const para *v, size_t k, size_t end)
     return 0;
 }
 
+/* 1 when line l has at most max_len bytes and max_words words (spaces apart). */
+static int few_words(const tk_line *l, size_t max_len, size_t max_words)
+{
+    size_t words = 1;
+    if (l->len > max_len)
+        return 0;
+    for (size_t i = 0; i < l->len && words <= max_words; i++)
+        words += l->s[i] == ' ' && i + 1 < l->len && l->s[i + 1] != ' ';
+    return words <= max_words;
+}
+
+/* 1 when a title stands below v[k] among the next three paragraphs, only short lines
+ * (a classification, a precedence) between, no dateline before it. */
+static int title_below(parser *P, const para *v, size_t k, size_t n, tk_shape shape)
+{
+    const tk_lines *L = P->lines;
+    for (size_t j = k + 1; j < n && j <= k + 3; j++) {
+        const tk_line *l = &L->v[v[j].first];
+        if (dateline_para(L, &v[j]))
+            return 0;
+        if (v[j].n == 1 && tk_rec_classification(l->s, l->len))
+            continue;
+        return title_para(P, &v[j], shape);
+    }
+    return 0;
+}
+
 /* Index of the title paragraph among the first ones (before any long paragraph), or -1.
  * Short lines and datelines may stand before it. */
 static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
@@ -1101,8 +1128,17 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
         size_t ha, hb;
         if (shape == TK_SHAPE_PLAY && v[k].n <= 3 && tk_play_heading(l->s, l->len, &ha, &hb))
             break; /* an act or scene heading ("ACT II.", "Scene 2."): the text begins */
-        if (title_para(P, &v[k], shape))
+        if (title_para(P, &v[k], shape)) {
+            /* (short title-like lines only: the tests cost) `SECRET` is an opener line
+               (prose_document), never the title; `Telegram` alone over a title is an opener
+               line (alone over no title, `Memorandum` is the title) */
+            int shortl = v[k].n == 1 && few_words(l, 40, 4);
+            if (shortl && shape == TK_SHAPE_RECORD && tk_rec_classification(l->s, l->len))
+                continue;
+            if (shortl && tk_rec_type_line(l->s, l->len) && title_below(P, v, k, n, shape))
+                continue;
             return (long)k;
+        }
         if (v[k].n == 1 && l->len <= 80)
             continue;
         break;
@@ -1778,6 +1814,85 @@ static int title_surname_line(const tk_lines *L, const para *v, long t, const tk
     return 0;
 }
 
+/* A treaty's signature block in one paragraph: lines saying for whom the signature is given
+ * (`For the Government of Ruritania:`, tk_rec_signing_for), each followed by one or two
+ * signers' lines (tk_rec_signer_line: `Albert Hartley [seal]`), the last line a signer's. */
+static int signers_para(const tk_lines *L, const para *p)
+{
+    if (p->n < 2)
+        return 0;
+    size_t names = 0;
+    for (size_t i = p->first; i < p->first + p->n; i++) {
+        const tk_line *l = &L->v[i];
+        if (tk_rec_signing_for(l->s, l->len)) {
+            if (i > p->first && names == 0)
+                return 0;
+            names = 0;
+        } else if (i > p->first && tk_rec_signer_line(l->s, l->len) && names < 2) {
+            names++;
+        } else {
+            return 0;
+        }
+    }
+    return names > 0;
+}
+
+/* The columns of line l set side by side (apart by a TAB or by three spaces or more): their
+ * [start, end) in c (at most max), how many. */
+static size_t line_columns(const tk_line *l, size_t c[][2], size_t max)
+{
+    size_t n = 0, i = 0, len = rtrim_len(l->s, l->len);
+    while (i < len && n < max) {
+        while (i < len && (l->s[i] == ' ' || l->s[i] == '\t'))
+            i++;
+        size_t a = i, e = i;
+        while (i < len) {
+            if (l->s[i] == '\t' || (i + 2 < len && l->s[i] == ' ' && l->s[i + 1] == ' ' &&
+                                    l->s[i + 2] == ' '))
+                break;
+            e = ++i;
+        }
+        if (e > a) {
+            c[n][0] = a;
+            c[n][1] = e;
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Signature blocks side by side in one paragraph: a first line of two to four columns each
+ * saying for whom (`For the Government of Ruritania:     For the Government of Zenda:`),
+ * then one or two lines of as many columns, each a signer's. */
+static int side_signers_para(const tk_lines *L, const para *p)
+{
+    size_t c[5][2], cols = 0;
+    const tk_line *f = &L->v[p->first];
+    size_t fe = rtrim_len(f->s, f->len);
+    if (p->n < 2 || p->n > 3 || fe == 0 || fe > 400 || f->s[fe - 1] != ':')
+        return 0; /* (the parties' line ends with a party's colon) */
+    for (size_t i = p->first; i < p->first + p->n; i++) {
+        const tk_line *l = &L->v[i];
+        size_t m = line_columns(l, c, 5);
+        if (i == p->first)
+            cols = m;
+        if (m < 2 || m > 4 || m != cols)
+            return 0;
+        for (size_t k = 0; k < m; k++)
+            if (i == p->first ? !tk_rec_signing_for(l->s + c[k][0], c[k][1] - c[k][0])
+                              : !tk_rec_signer_line(l->s + c[k][0], c[k][1] - c[k][0]))
+                return 0;
+    }
+    return 1;
+}
+
+/* 1 when paragraph p is one line that is a signer's (tk_rec_signer_line). */
+static int signer_at(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    return p->n == 1 && tk_rec_signer_line(l->s, l->len);
+}
+
 static size_t find_closer(parser *P, const para *v, size_t n)
 {
     const tk_lines *L = P->lines;
@@ -1787,6 +1902,8 @@ static size_t find_closer(parser *P, const para *v, size_t n)
            starts_with(L->v[v[end - 1].first].s, L->v[v[end - 1].first].len, "Source: "))
         end--;
     size_t found = (size_t)-1;
+    if (end >= 3 && (signers_para(L, &v[end - 1]) || side_signers_para(L, &v[end - 1])))
+        return end - 1; /* a treaty's signature block in one paragraph */
     for (size_t k = end; k > 0 && end - k < 4; k--) {
         const tk_line *l = &L->v[v[k - 1].first];
         /* short lines only; a numbered or bracketed line (a note, an archive reference)
@@ -1801,7 +1918,7 @@ static size_t find_closer(parser *P, const para *v, size_t n)
             prose_line(l) ||
             is_digit((unsigned char)l->s[0]) || (l->s[0] == '[' && !bracket))
             break;
-        if ((office || bracket || tk_rec_signature(l->s, l->len) ||
+        if ((office || bracket || tk_rec_signer_line(l->s, l->len) ||
              (v[k - 1].n == 1 && (long)(k - 1) > title && title_surname_line(L, v, title, l))) &&
             k - 1 >= 2) /* not the title */
             found = k - 1;
@@ -1812,6 +1929,11 @@ static size_t find_closer(parser *P, const para *v, size_t n)
     const tk_line *f = &L->v[v[found - 1].first];
     if (found >= 3 && v[found - 1].n == 1 && tk_rec_signing_for(f->s, f->len))
         found--;
+    /* a treaty's signature block, one party after another (`For the Government of X:` /
+       `Name`, ...): every pair before the last belongs to the closer */
+    while (found >= 4 && signing_for_at(L, &v[found]) && signer_at(L, &v[found - 1]) &&
+           signing_for_at(L, &v[found - 2]))
+        found -= 2;
     const tk_line *b = &L->v[v[found - 1].first];
     if (v[found - 1].n == 1 && tk_rec_closing(b->s, b->len))
         return found - 1;
@@ -1993,11 +2115,18 @@ static size_t find_postscript(parser *P, const para *v, size_t n, size_t *closer
 }
 
 /* A file number line before the title: its number (idno) and the document type after it
- * (`724.3415/3536: Telegram`) go to the header. */
+ * (`724.3415/3536: Telegram`) go to the header; so does a document type alone on its line
+ * (`Telegram Sent`). */
 static void file_number_meta(parser *P, const tk_line *l)
 {
     size_t off, n, e = rtrim_len(l->s, l->len);
     size_t end = tk_rec_file_number(l->s, e, &off, &n);
+    if (end == 0 && tk_rec_type_line(l->s, e)) { /* `Telegram` alone over the title */
+        if (tk_meta_get(P->db, "type") == NULL)
+            tk_meta_set(P->db, "type", l->s, e > 0 && l->s[e - 1] == '.' ? e - 1 : e, l->no, 0);
+        note(P, (size_t)(l - P->lines->v), "file-number", "document type line to the header");
+        return;
+    }
     if (end == 0)
         return;
     tk_meta_set(P->db, "idno", l->s + off, n, l->no, 1);
@@ -2099,6 +2228,59 @@ static size_t bare_notes(const tk_lines *L, const para *v, size_t n)
             if (L->v[i].s[j] == '[' && L->v[i].s[j + 1] == '1' && L->v[i].s[j + 2] == ']')
                 return f;
     return (size_t)-1;
+}
+
+/* Block quotations among the blocks [from, P->db->n) of a record: a paragraph that leads in
+ * with a colon (`... reads as follows:`), then a paragraph that opens with a quotation mark
+ * and the paragraphs up to the first that ends with the closing mark (at most 30 blocks;
+ * the paragraphs between may open with the mark again, as printed, or not, as the corpus
+ * texts have them; list items, table rows and page breaks between them go with them): those
+ * get TK_BF_QUOTE (p/quote/p).
+ * Nothing is marked when no plain paragraph closes the quotation. */
+static void block_quotes(parser *P, size_t from)
+{
+    const tk_lines *L = P->lines;
+    tk_block *bv = P->db->b;
+    for (size_t i = from; i + 1 < P->db->n; i++) {
+        const tk_block *lead = &bv[i], *q = &bv[i + 1];
+        const tk_line *ll = &L->v[lead->line + lead->n_lines - 1], *fl = &L->v[q->line];
+        /* (an item's quotation mark stands before its marker: `“1. Dredging ...`) */
+        size_t qoff = q->kind == TK_B_ITEM ? 0 : q->off;
+        if (lead->kind != TK_B_P || (lead->flags & (TK_BF_BETWEEN | TK_BF_QUOTE)) ||
+            !tk_rec_quote_lead(ll->s, ll->len) ||
+            !((q->kind == TK_B_P && q->flags == 0) ||
+              (q->kind == TK_B_ITEM && !(q->flags & TK_BF_ITEM_MORE))))
+            continue;
+        int kind = tk_rec_quote_opens(fl->s + qoff, fl->len - qoff), closed = 0;
+        size_t j = i + 1;
+        for (; kind != 0 && j < P->db->n && j - i <= 30; j++) {
+            const tk_line *e = &L->v[bv[j].line + bv[j].n_lines - 1];
+            /* paragraphs, list items and table rows (a list or a table quoted) */
+            int item = bv[j].kind == TK_B_ITEM, row = bv[j].kind == TK_B_ROW;
+            if (!item && !row && (bv[j].kind != TK_B_P || bv[j].flags != 0))
+                break;
+            if (row || (bv[j].n_lines == 1 && page_marker_line(e)))
+                continue;
+            /* a quotation closed inside a paragraph: no block quotation (`“Nothing will be
+               done,” he wrote.`) */
+            int early = 0;
+            for (size_t x = 0; x < bv[j].n_lines && !early; x++)
+                early = tk_rec_quote_closes_early(L->v[bv[j].line + x].s, L->v[bv[j].line + x].len,
+                                                  kind, x + 1 == bv[j].n_lines);
+            if (early)
+                break;
+            if (tk_rec_quote_closes(e->s, e->len, kind)) {
+                closed = 1;
+                break;
+            }
+        }
+        if (!closed)
+            continue;
+        for (size_t k = i + 1; k <= j; k++)
+            bv[k].flags |= TK_BF_QUOTE;
+        note(P, bv[i].line, "quote", "block quotation: the quoted paragraphs go into this one");
+        i = j;
+    }
 }
 
 static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int first_doc)
@@ -2242,6 +2424,25 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
             continue;
         }
         int office = signature_office_para(L, p);
+        int side = k >= closer_at && k < part_end && p->n > 1 && side_signers_para(L, p);
+        if (k >= closer_at && k < part_end && p->n > 1 && !office &&
+            (side || signers_para(L, p))) {
+            /* a treaty's signature block in one paragraph: closer/seg and signed by line (by
+               column when the blocks stand side by side) */
+            for (size_t i = p->first; i < p->first + p->n; i++) {
+                tk_block *sb = add_block(P,
+                                         (side ? i == p->first
+                                               : tk_rec_signing_for(L->v[i].s, L->v[i].len))
+                                             ? TK_B_CLOSE_SEG
+                                             : TK_B_SIGNED,
+                                         i, 1, indent_of(&L->v[i]));
+                if (sb != NULL && side)
+                    sb->flags |= TK_BF_COLUMNS;
+            }
+            note(P, p->first, "closer", "a signature block: closer/seg and closer/signed by line");
+            list_open = 0;
+            continue;
+        }
         if (k >= closer_at && k < part_end && !page_marker_line(l) && (p->n == 1 || office)) {
             /* the closer: salute, signed (one or more), addressee */
             tk_block_kind kind = TK_B_CLOSE_SEG;
@@ -2464,6 +2665,8 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                 para_block(P, TK_B_STAGE, p, 0);
         }
     }
+    if (shape == TK_SHAPE_RECORD)
+        block_quotes(P, blocks_at);
     /* the first block of each part opens its division */
     for (size_t i = blocks_at, q = 0; i < P->db->n && q < n_parts; i++)
         if (P->db->b[i].line >= v[parts[q]].first) {

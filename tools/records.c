@@ -84,7 +84,7 @@ static const char *const doc_types[] = {
     "Minutes of", "Aide-Mémoire", "Aide-Memoire", "Circular telegram", "Circular instruction",
     "Memorandum", "Telegram", "Despatch", "Dispatch", "Cablegram", "Minutes", "Letter",
     "Note", "Instruction", "Report", "Record", "Notes", "Circular", "Statement",
-    "Press Release", "Paraphrase", "Message", "Agreement", "Protocol", "Treaty",
+    "Press Release", "Paraphrase", "Message", "Agreement", "Protocol", "Treaty", "Airgram",
 };
 
 size_t tk_rec_doc_type(const char *s, size_t len)
@@ -177,12 +177,24 @@ int tk_rec_author(const char *s, size_t len, size_t *off, size_t *alen)
     static const char *const honorifics[] = {"The ", "Mr. ", "Mrs. ", "Miss ", "Sir ",
                                              "Lord ", "Lady ", "Señor ", "Count ", "Baron ",
                                              "Prince ", "Dr. ", "M. ", "Mme. ", "General "};
-    size_t h = 0;
-    while (h < sizeof honorifics / sizeof *honorifics &&
-           !(len > strlen(honorifics[h]) &&
-             memcmp(s, honorifics[h], strlen(honorifics[h])) == 0))
+    size_t h = 0, nh = sizeof honorifics / sizeof *honorifics;
+    while (h < nh && !(len > strlen(honorifics[h]) &&
+                       memcmp(s, honorifics[h], strlen(honorifics[h])) == 0))
         h++;
-    if (h < sizeof honorifics / sizeof *honorifics && (p = find_n(s, len, " to ")) != NULL) {
+    /* a telegram's header names offices without an article (`Secretary of State to
+       Ambassador`): an office word first stands for the honorific */
+    /* (the office words' first letters, tested first: most lines start with none) */
+    int office_first = h == nh && len > 0 && len <= 80 && s[0] != '\0' &&
+                       strchr("SMACPELDGK", s[0]) != NULL;
+    for (size_t k = 0; office_first && h == nh && k < sizeof office_words / sizeof *office_words;
+         k++) {
+        if (s[0] != office_words[k][0]) /* (the first letter first: most lines are none) */
+            continue;
+        size_t w = strlen(office_words[k]);
+        if (len > w && memcmp(s, office_words[k], w) == 0 && s[w] == ' ')
+            h = 1;
+    }
+    if (h < nh && (p = find_n(s, len, " to ")) != NULL) {
         size_t e = (size_t)(p - s);
         int office = h > 0 || (find_n(s, e, "(") != NULL && find_n(s, e, ")") != NULL);
         for (size_t k = 0; !office && k < sizeof office_words / sizeof *office_words; k++)
@@ -297,8 +309,10 @@ int tk_rec_closing(const char *s, size_t len)
 }
 
 /* Lines that say for whom a signature is given, between the formula and the signature. */
-static const char *const signing_for[] = {"For the ", "By order of", "By direction of",
-                                          "By authority of", "By command of", "In the absence of"};
+static const char *const signing_for[] = {
+    "For the ",  "By order of", "By direction of", "By authority of", "By command of",
+    "In the absence of", "For His ", "For Her ", "On behalf of ", "Por el ", "Por la ",
+    "Pour le ", "Pour la ", "Au nom d"};
 
 int tk_rec_signing_for(const char *s, size_t len)
 {
@@ -694,4 +708,127 @@ int tk_rec_certification(const char *s, size_t len)
         if (find_n(s, end, certified[k]) != NULL)
             return 1;
     return 0;
+}
+
+/* The quotation marks a block quotation opens and closes with: curly double, curly single,
+ * straight double. */
+static const char *const quote_open[] = {"\xe2\x80\x9c", "\xe2\x80\x98", "\""};
+static const char *const quote_close[] = {"\xe2\x80\x9d", "\xe2\x80\x99", "\""};
+
+int tk_rec_quote_opens(const char *s, size_t len)
+{
+    while (len > 0 && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    if (len == 0 || (*s != '"' && (unsigned char)*s != 0xe2)) /* (most paragraphs) */
+        return 0;
+    for (size_t k = 0; k < sizeof quote_open / sizeof *quote_open; k++) {
+        size_t m = strlen(quote_open[k]);
+        if (len > m && memcmp(s, quote_open[k], m) == 0)
+            return (int)k + 1;
+    }
+    return 0;
+}
+
+int tk_rec_quote_closes(const char *s, size_t len, int kind)
+{
+    len = trim_end(s, len);
+    /* a period, comma, semicolon or parenthesis may follow the mark (`... vote”.`) */
+    for (int i = 0; i < 2 && len > 0 && strchr(".,;)", s[len - 1]) != NULL; i++)
+        len--;
+    if (kind < 1 || kind > (int)(sizeof quote_close / sizeof *quote_close))
+        return 0;
+    size_t m = strlen(quote_close[kind - 1]);
+    return len > m && memcmp(s + len - m, quote_close[kind - 1], m) == 0;
+}
+
+int tk_rec_quote_closes_early(const char *s, size_t len, int kind, int last)
+{
+    if (kind < 1 || kind > (int)(sizeof quote_close / sizeof *quote_close))
+        return 0;
+    const char *m = quote_close[kind - 1];
+    size_t ml = strlen(m), end = trim_end(s, len), fin = end;
+    /* where the closing mark of the paragraph's end stands (none: fin = end) */
+    if (last && tk_rec_quote_closes(s, len, kind)) {
+        while (fin > 0 && strchr(".,;)", s[fin - 1]) != NULL && end - fin < 2)
+            fin--;
+        fin -= ml;
+    }
+    for (size_t i = kind == 3 ? 1 : 0; i + ml <= end; i++) {
+        /* (to the mark's first byte at once: this runs on every line of a quotation) */
+        const char *at = memchr(s + i, m[0], end - i);
+        if (at == NULL)
+            break;
+        i = (size_t)(at - s);
+        if (i + ml > end || i == fin || memcmp(s + i, m, ml) != 0)
+            continue;
+        /* (a right single mark before a letter is an apostrophe: `Department’s`) */
+        if (kind == 2 && i + ml < end && is_alnum((unsigned char)s[i + ml]))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+int tk_rec_quote_lead(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len >= 4 && memcmp(s + len - 3, "\xe2\x80\x94", 3) == 0) /* `as follows:—` */
+        len -= 3;
+    else if (len >= 2 && s[len - 1] == '-')
+        len--;
+    return len >= 2 && s[len - 1] == ':';
+}
+
+/* Words that qualify a document type on a line of its own (`Telegram Sent`, `Paraphrase
+ * of Telegram Received`, `Circular Telegram`). */
+static const char *const type_qualifiers[] = {"Sent", "Received", "of", "Circular", "Secret",
+                                              "Confidential", "Strictly", "Personal"};
+
+int tk_rec_type_line(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len > 0 && s[len - 1] == '.')
+        len--;
+    size_t t = len >= 4 && len <= 60 ? tk_rec_doc_type(s, len) : 0;
+    if (t == 0 || (t >> 16) != 0) /* a type first, no number before it */
+        return 0;
+    size_t words = 1;
+    for (size_t i = t & 0xffff; i < len;) { /* the words after it: qualifiers or types */
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t e = i;
+        while (e < len && s[e] != ' ')
+            e++;
+        if (e == i)
+            break;
+        int ok = 0;
+        for (size_t k = 0; !ok && k < sizeof type_qualifiers / sizeof *type_qualifiers; k++)
+            ok = strlen(type_qualifiers[k]) == e - i &&
+                 strncasecmp(s + i, type_qualifiers[k], e - i) == 0;
+        for (size_t k = 0; !ok && k < sizeof doc_types / sizeof *doc_types; k++)
+            ok = (s[i] | 0x20) == (doc_types[k][0] | 0x20) && strlen(doc_types[k]) == e - i &&
+                 strncasecmp(s + i, doc_types[k], e - i) == 0;
+        if (!ok || ++words > 4)
+            return 0;
+        i = e;
+    }
+    return 1;
+}
+
+int tk_rec_signer_line(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    /* a seal after the name (`[seal]`, `(L.S.)`): at most 8 characters in brackets */
+    if (len > 4 && (s[len - 1] == ']' || s[len - 1] == ')')) {
+        char open = s[len - 1] == ']' ? '[' : '(';
+        size_t i = len - 1;
+        while (i > 0 && s[i] != open && len - i <= 10)
+            i--;
+        if (s[i] == open && len - i <= 10 && i > 0) {
+            len = i;
+            while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == ','))
+                len--;
+        }
+    }
+    return tk_rec_signature(s, len);
 }

@@ -99,6 +99,7 @@ typedef struct builder {
     xmlNodePtr closer;      /* open closer (salute, signed) at the end of the container */
     xmlNodePtr postscript;  /* open postscript after the closer */
     xmlNodePtr table;       /* open table (TAB-separated rows) */
+    xmlNodePtr quote;       /* open block quotation (p/quote) of TK_BF_QUOTE blocks */
     int oom;
 } builder;
 
@@ -309,7 +310,10 @@ static void cast_item(builder *b, const tk_block *bl)
 }
 
 /* Where common content (p, list, sp, stage) goes now. */
-static xmlNodePtr target(builder *b) { return b->sp != NULL ? b->sp : b->container; }
+static xmlNodePtr target(builder *b)
+{
+    return b->quote != NULL ? b->quote : b->sp != NULL ? b->sp : b->container;
+}
 
 static void add_p(builder *b, const tk_block *bl, const char *name)
 {
@@ -492,21 +496,28 @@ static void line_numbered(builder *b, const tk_block *bl, const tk_line *l)
                                                                  : "numbered"));
 }
 
+/* The page break that paragraph p holds alone (blanks apart), else NULL. */
+static xmlNodePtr only_page_break(xmlNodePtr p)
+{
+    xmlNodePtr pb = NULL;
+    if (p == NULL || p->type != XML_ELEMENT_NODE || strcmp((const char *)p->name, "p") != 0)
+        return NULL;
+    for (xmlNodePtr c = p->children; c != NULL; c = c->next) {
+        if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c))
+            continue;
+        if (pb != NULL || c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "pb") != 0)
+            return NULL;
+        pb = c;
+    }
+    return pb;
+}
+
 /* A paragraph that holds nothing but a page break (`[Page 12]` on a line of its own) is
  * no paragraph: the pb replaces it, inside the list that was open before it (the list
  * goes on across the page). */
 static void lone_page_break(builder *b, xmlNodePtr list)
 {
-    xmlNodePtr p = target(b)->last, pb = NULL;
-    if (p == NULL || p->type != XML_ELEMENT_NODE || strcmp((const char *)p->name, "p") != 0)
-        return;
-    for (xmlNodePtr c = p->children; c != NULL; c = c->next) {
-        if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c))
-            continue;
-        if (pb != NULL || c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "pb") != 0)
-            return;
-        pb = c;
-    }
+    xmlNodePtr p = target(b)->last, pb = only_page_break(p);
     if (pb == NULL)
         return;
     xmlUnlinkNode(pb);
@@ -715,12 +726,57 @@ static void add_row(builder *b, const tk_block *bl, const tk_line *l)
     }
 }
 
+/* Opens the block quotation of a TK_BF_QUOTE block: a quote[@rend='blockquote'] at the
+ * end of the paragraph before it, after a separating space; the blocks of the quotation go
+ * into it (target). Without a paragraph before it, none: the blocks stand as they are. */
+static void open_quote(builder *b)
+{
+    xmlNodePtr lead = target(b)->last;
+    while (lead != NULL && lead->type == XML_TEXT_NODE && xmlIsBlankNode(lead))
+        lead = lead->prev;
+    if (!is_el(lead, "p"))
+        return;
+    tk_text(lead, " ", 1);
+    b->quote = tk_el(b->cv, lead, "quote");
+    tk_xset_prop(b->quote, (const xmlChar *)"rend", (const xmlChar *)"blockquote");
+    b->list = b->table = NULL;
+}
+
+/* A closer line of signature blocks set side by side (TK_BF_COLUMNS): one `name` element
+ * per column (columns apart by a TAB or three spaces or more). */
+static void closer_columns(builder *b, const tk_block *bl, const tk_line *l, const char *name)
+{
+    size_t a = bl->off, n = l->len;
+    while (n > a && (l->s[n - 1] == ' ' || l->s[n - 1] == '\t'))
+        n--;
+    while (a < n) {
+        while (a < n && (l->s[a] == ' ' || l->s[a] == '\t'))
+            a++;
+        size_t e = a;
+        while (e < n && l->s[e] != '\t' &&
+               !(e + 2 < n && l->s[e] == ' ' && l->s[e + 1] == ' ' && l->s[e + 2] == ' '))
+            e++;
+        tk_block cell = *bl;
+        cell.n_lines = 1;
+        cell.off = a;
+        text_el(b, b->closer, name, &cell, e < l->len ? e : 0);
+        a = e;
+    }
+}
+
 static void one_block(builder *b, const tk_block *bl)
 {
     tk_conv *cv = b->cv;
     const tk_line *l = &b->L->v[bl->line];
     if (bl->flags & TK_BF_PART)
         open_part(b, bl->divtype);
+    if (!(bl->flags & TK_BF_QUOTE)) {
+        if (b->quote != NULL) /* the quotation ends: what follows is the paragraph's sibling */
+            b->list = b->table = NULL;
+        b->quote = NULL;
+    } else if (b->quote == NULL) {
+        open_quote(b);
+    }
     switch (bl->kind) {
     case TK_B_TITLE:
     case TK_B_DATELINE:
@@ -967,6 +1023,10 @@ static void one_block(builder *b, const tk_block *bl)
             tk_el(cv, t, "p");
         if (b->closer == NULL || b->closer != t->last)
             b->closer = tk_el(cv, t, "closer");
+        if (bl->flags & TK_BF_COLUMNS) { /* signature blocks side by side: one per column */
+            closer_columns(b, bl, l, names[bl->kind - TK_B_CLOSE]);
+            break;
+        }
         text_el(b, b->closer, names[bl->kind - TK_B_CLOSE], bl, 0);
         break;
     }
@@ -1109,7 +1169,8 @@ static void mark_open(xmlNodePtr n, xmlNodePtr stop, int on)
 static void flush_finished(builder *b)
 {
     tk_conv *cv = b->cv;
-    if (!tk_footnotes_settle(cv) || cv->stream == NULL)
+    /* (not inside an open block quotation: its paragraph is mixed content, written whole) */
+    if (b->quote != NULL || !tk_footnotes_settle(cv) || cv->stream == NULL)
         return;
     /* the list and opener the builder only compares with the last child: forgotten when
      * something followed them, as the comparison would tell */

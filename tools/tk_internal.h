@@ -421,7 +421,11 @@ enum {
                                  digits) at its end: l/@n */
     TK_BF_LINE_N_START = 1024, /* ... at its start */
     TK_BF_CLASS = 2048, /* an opener line that is a classification: note[@type='classification'] */
-    TK_BF_SCHEDULE = 4096 /* a roster head or item that is a line of a programme: list[@type='simple'] */
+    TK_BF_SCHEDULE = 4096, /* a roster head or item that is a line of a programme: list[@type='simple'] */
+    TK_BF_QUOTE = 8192, /* a quoted paragraph of the paragraph before it (which leads in with a
+                          colon): p/quote[@rend='blockquote']/p */
+    TK_BF_COLUMNS = 16384 /* a closer line of signature blocks side by side: one element per
+                             column (columns apart by a TAB or three spaces or more) */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
@@ -729,6 +733,24 @@ int tk_rec_enclosure_title(const char *s, size_t len);
  * short statement whose first sentence says true/correct/faithful copy or translation: 1,
  * else 0. */
 int tk_rec_certification(const char *s, size_t len);
+/* A line that is only a document type, maybe qualified (`Telegram`, `TELEGRAM SENT`,
+ * `Telegram Received.`, `Paraphrase of Telegram`, `Airgram`): 1, else 0. Over a title it is
+ * no title: an opener line. */
+int tk_rec_type_line(const char *s, size_t len);
+/* A signer's line of a treaty's signature block: a signature, maybe with a seal after it
+ * (`Albert Hartley [seal]`, `R. J. Castellan (L.S.)`): 1, else 0. */
+int tk_rec_signer_line(const char *s, size_t len);
+/* Block quotations (a paragraph that leads in, `... as follows:`, and the quoted paragraphs
+ * after it, the first opening with a quotation mark, the last closing with it):
+ * tk_rec_quote_lead: 1 when s ends with a colon (`:`, `:—`); tk_rec_quote_opens: the kind
+ * of quotation mark s opens with (1 `“`, 2 `‘`, 3 `"`), else 0; tk_rec_quote_closes: 1 when
+ * s ends with the closing mark of that kind (a period, comma or parenthesis may follow). */
+int tk_rec_quote_lead(const char *s, size_t len);
+int tk_rec_quote_opens(const char *s, size_t len);
+int tk_rec_quote_closes(const char *s, size_t len, int kind);
+/* 1 when the closing mark of that kind stands in line s before its end (anywhere when
+ * last is 0: the line is not the paragraph's last): the quotation closed there. */
+int tk_rec_quote_closes_early(const char *s, size_t len, int kind, int last);
 
 /* ---- serialize.c: TEI bytes (structural elements indented, mixed content as built) ---- */
 /* A serializer (tk_ser): bytes written so far, in memory. Free with tk_ser_free. */

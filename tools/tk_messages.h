@@ -119,6 +119,7 @@
 #define TK_F_POSTSCRIPT "%s"
 #define TK_F_PRUNE_SLOW "pruned schema slow (%.1f s): using the whole schema from now on"
 #define TK_F_QUERY "%s"
+#define TK_F_QUOTE "%s"
 #define TK_F_RELAXNG "%s"
 #define TK_F_RELAXNG_INTERNAL "internal error in RelaxNG validation"
 #define TK_F_RELAXNG_NO_REASON \
@@ -290,6 +291,7 @@
     X(POSTSCRIPT,             "postscript", TK_NOTE) \
     X(PRUNE_SLOW,             "prune-slow", TK_NOTE) \
     X(QUERY,                  "query", TK_NOTE) \
+    X(QUOTE,                  "quote", TK_NOTE) \
     X(RELAXNG,                "relaxng", TK_ERROR) \
     X(RELAXNG_INTERNAL,       "relaxng-internal", TK_SYSTEM) \
     X(RELAXNG_NO_REASON,      "relaxng-no-reason", TK_ERROR) \

@@ -399,6 +399,26 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A paragraph that leads in to a block quotation (`... as follows:` then
+       quote/p): its words, then each quoted paragraph a block of its own, as printed. -->
+  <xsl:template match="tei:p" mode="block">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:variable name="q" select="tei:quote[tei:p][1]"/>
+    <xsl:choose>
+      <xsl:when test="$q">
+        <xsl:variable name="lead"><xsl:apply-templates select="$q/preceding-sibling::node()" mode="inline"/></xsl:variable>
+        <xsl:if test="normalize-space(concat($prefix, $lead))">
+          <xsl:call-template name="wrap"><xsl:with-param name="text" select="normalize-space(concat($prefix, $lead))"/></xsl:call-template>
+          <xsl:value-of select="$tk-nl"/>
+        </xsl:if>
+        <xsl:apply-templates select="$q/node() | $q/following-sibling::node()" mode="block"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tk-block"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A list item: its label (a list of label/item pairs), the printed number (@n) or a dash
        (none in a roster), continuation lines hang under it. A label that pairs with the item
        after it is printed there, not as a block of its own. -->

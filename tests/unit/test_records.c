@@ -114,6 +114,37 @@ static void test_certification(void)
           "the consul, is not a true copy of the log.")));
 }
 
+static void test_type_line(void)
+{
+    CU_ASSERT_TRUE(tk_rec_type_line(S("Telegram")));
+    CU_ASSERT_TRUE(tk_rec_type_line(S("TELEGRAM SENT")));
+    CU_ASSERT_TRUE(tk_rec_type_line(S("Telegram Received.")));
+    CU_ASSERT_TRUE(tk_rec_type_line(S("Paraphrase of Telegram Received")));
+    CU_ASSERT_TRUE(tk_rec_type_line(S("Airgram")));
+    CU_ASSERT_FALSE(tk_rec_type_line(S("Telegram From the Embassy in Zenda")));
+    CU_ASSERT_FALSE(tk_rec_type_line(S("7. Telegram")));
+    CU_ASSERT_FALSE(tk_rec_type_line(S("Telegrams were sent daily.")));
+}
+
+static void test_quotation_marks(void)
+{
+    CU_ASSERT_TRUE(tk_rec_quote_lead(S("The resolution reads as follows:")));
+    CU_ASSERT_TRUE(tk_rec_quote_lead(S("He wrote as follows:\xe2\x80\x94")));
+    CU_ASSERT_FALSE(tk_rec_quote_lead(S("He wrote as follows.")));
+    CU_ASSERT_EQUAL(tk_rec_quote_opens(S("\xe2\x80\x9cThe board resolves")), 1);
+    CU_ASSERT_EQUAL(tk_rec_quote_opens(S("\"The board resolves")), 3);
+    CU_ASSERT_EQUAL(tk_rec_quote_opens(S("The board resolves")), 0);
+    CU_ASSERT_TRUE(tk_rec_quote_closes(S("to the town.\xe2\x80\x9d"), 1));
+    CU_ASSERT_TRUE(tk_rec_quote_closes(S("may not be rejected\xe2\x80\x9d."), 1));
+    CU_ASSERT_FALSE(tk_rec_quote_closes(S("to the town."), 1));
+    /* a quotation closed inside the line, not at its end */
+    CU_ASSERT_TRUE(tk_rec_quote_closes_early(S("\xe2\x80\x9cNothing,\xe2\x80\x9d he wrote."), 1, 1));
+    CU_ASSERT_FALSE(tk_rec_quote_closes_early(S("the town.\xe2\x80\x9d"), 1, 1));
+    CU_ASSERT_TRUE(tk_rec_quote_closes_early(S("the town.\xe2\x80\x9d"), 1, 0));
+    /* an apostrophe is no closing single mark */
+    CU_ASSERT_FALSE(tk_rec_quote_closes_early(S("the Department\xe2\x80\x99s view"), 2, 1));
+}
+
 void tk_suite_records(void);
 void tk_suite_records(void)
 {
@@ -126,4 +157,6 @@ void tk_suite_records(void)
     CU_add_test(s, "classification lines", test_classification);
     CU_add_test(s, "series numbers", test_series_number);
     CU_add_test(s, "copy certificates", test_certification);
+    CU_add_test(s, "document type lines", test_type_line);
+    CU_add_test(s, "quotation marks of block quotations", test_quotation_marks);
 }
