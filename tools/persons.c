@@ -117,17 +117,22 @@ static unsigned long hash_str(const char *s)
     return h;
 }
 
-static int hmap_get(const hmap *m, const char *key)
+/* hmap_get with the key's hash h (hash_str) computed by the caller. */
+static int hmap_get_h(const hmap *m, const char *key, unsigned long h)
 {
     if (m->cap == 0)
         return -1;
-    unsigned long h = hash_str(key);
     for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
         if (m->keys[i] == NULL)
             return -1;
         if (m->hashes[i] == h && strcmp(m->keys[i], key) == 0)
             return m->vals[i];
     }
+}
+
+static int hmap_get(const hmap *m, const char *key)
+{
+    return m->cap == 0 ? -1 : hmap_get_h(m, key, hash_str(key));
 }
 
 static int hmap_put(hmap *m, const char *key, int val)
@@ -226,6 +231,19 @@ static const unsigned char word_byte[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
+
+/* ASCII letters lower-cased, every other byte as it is (tolower in the C locale, which the
+ * library keeps). */
+static const unsigned char lower_byte[256] = {
+#define L8(b) b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7
+    L8(0), L8(8), L8(16), L8(24), L8(32), L8(40), L8(48), L8(56),
+    64, L8(97), L8(105), L8(113), 121, 122, 91, 92, 93, 94, 95,
+    L8(96), L8(104), L8(112), L8(120),
+    L8(128), L8(136), L8(144), L8(152), L8(160), L8(168), L8(176), L8(184),
+    L8(192), L8(200), L8(208), L8(216), L8(224), L8(232), L8(240), L8(248),
+#undef L8
+};
+_Static_assert(sizeof lower_byte == 256, "one entry a byte");
 
 /* A letter, a digit or a byte of a non-ASCII character (no locale: this runs at every byte). */
 static int is_word_byte(unsigned char c)
@@ -689,13 +707,17 @@ static int word_bits(const tk_persons *p, const char *s, size_t n)
         k0--;
     if (!(p->word_bloom[bloom_slot(s, k0)] & (1u << (k0 & 15))))
         return 0; /* most words: no table has a word of these first letters and length */
-    for (size_t i = 0; i < n; i++)
-        w[i] = (char)tolower((unsigned char)s[i]);
-    w[n] = '\0';
     size_t k = n;
-    while (k > 0 && w[k - 1] == '.') /* "Dr." -> "dr" */
-        w[--k] = '\0';
-    int b = hmap_get(&p->words, w);
+    while (k > 0 && s[k - 1] == '.') /* "Dr." -> "dr" */
+        k--;
+    unsigned long h = 5381; /* hash_str of the lower-cased key, as it is copied */
+    for (size_t i = 0; i < k; i++) {
+        unsigned char c = lower_byte[(unsigned char)s[i]];
+        w[i] = (char)c;
+        h = h * 33 + c;
+    }
+    w[k] = '\0';
+    int b = hmap_get_h(&p->words, w, h);
     return b < 0 ? 0 : b;
 }
 
@@ -1140,12 +1162,18 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
 
 /* ------------------------------------------------------------------ lists and titles */
 
-/* Words that open a list of the persons present ("Participants:", "Present:"). */
-static const char *const list_openers[] = {
-    "Participants", "PARTICIPANTS", "Participant", "Present", "PRESENT", "Also present",
-    "Also Present", "In Attendance", "IN ATTENDANCE", "Attendees", "ATTENDEES", "Attending", "In attendance", "Those present",
-    "Members present", "Persons present", "Cast", "Dramatis Personae", "DRAMATIS PERSONAE",
-    "Persons of the Play", "Characters", "CHARACTERS",
+/* Words that open a list of the persons present ("Participants:", "Present:"), each with its
+ * length (they are compared at every line). */
+static const struct { const char *s; size_t n; } list_openers[] = {
+#define OPENER(w) {w, sizeof w - 1}
+    OPENER("Participants"), OPENER("PARTICIPANTS"), OPENER("Participant"), OPENER("Present"),
+    OPENER("PRESENT"), OPENER("Also present"), OPENER("Also Present"), OPENER("In Attendance"),
+    OPENER("IN ATTENDANCE"), OPENER("Attendees"), OPENER("ATTENDEES"), OPENER("Attending"),
+    OPENER("In attendance"), OPENER("Those present"), OPENER("Members present"),
+    OPENER("Persons present"), OPENER("Cast"), OPENER("Dramatis Personae"),
+    OPENER("DRAMATIS PERSONAE"), OPENER("Persons of the Play"), OPENER("Characters"),
+    OPENER("CHARACTERS"),
+#undef OPENER
 };
 
 /* Bytes of a list opener and its colon at s, 0 when none. */
@@ -1154,10 +1182,12 @@ static size_t list_opener(const char *s, size_t n)
     if (n == 0 || strchr("PAITMCDp", s[0]) == NULL) /* the openers' first letters */
         return 0;
     for (size_t i = 0; i < sizeof list_openers / sizeof *list_openers; i++) {
-        size_t k = strlen(list_openers[i]);
-        if (n > k && memcmp(s, list_openers[i], k) == 0 && (s[k] == ':' || s[k] == '.'))
+        size_t k = list_openers[i].n;
+        if (list_openers[i].s[0] != s[0] || n < k)
+            continue;
+        if (n > k && memcmp(s, list_openers[i].s, k) == 0 && (s[k] == ':' || s[k] == '.'))
             return k + 1;
-        if (n == k && memcmp(s, list_openers[i], k) == 0) /* alone on its line */
+        if (n == k && memcmp(s, list_openers[i].s, k) == 0) /* alone on its line */
             return k;
     }
     return 0;
