@@ -232,6 +232,12 @@ static int is_dateline_text(const char *s, size_t len)
         return 0;
     if (undated_line(s, len))
         return 1;
+    /* every date tk_parse_date reads has a year of four digits: most lines have none */
+    size_t run = 0;
+    for (size_t i = 0; i < len && run < 4; i++)
+        run = is_digit((unsigned char)s[i]) ? run + 1 : 0;
+    if (run < 4)
+        return 0;
     for (size_t i = 0; i < len && i < 50; i++) {
         if (i > 0 && s[i - 1] != ' ')
             continue;

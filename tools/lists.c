@@ -14,21 +14,22 @@ static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static int roman_value(const char *s, size_t n)
 {
     static const char *const units[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
-    static const char *const tens[] = {"", "x", "xx", "xxx"};
     if (n == 0 || n > 6)
         return 0;
     char low[8];
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         low[i] = (char)(s[i] | 0x20);
-    low[n] = '\0';
-    for (int t = 0; t < 4; t++) {
-        size_t tl = strlen(tens[t]);
-        if (strncmp(low, tens[t], tl) != 0)
-            continue;
-        for (int u = 0; u < 10; u++)
-            if (strcmp(low + tl, units[u]) == 0 && t * 10 + u > 0)
-                return t * 10 + u;
+        if (low[i] != 'i' && low[i] != 'v' && low[i] != 'x')
+            return 0; /* most words: no numeral's letter */
     }
+    low[n] = '\0';
+    /* the tens: up to three x (no units numeral starts with x), then the units exactly */
+    int t = 0;
+    while (t < 3 && low[t] == 'x')
+        t++;
+    for (int u = 0; u < 10; u++)
+        if (strcmp(low + t, units[u]) == 0 && t * 10 + u > 0)
+            return t * 10 + u;
     return 0;
 }
 
