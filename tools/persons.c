@@ -1950,10 +1950,10 @@ static int common_noun(tk_persons *p, const tk_lines *L, const tk_docblocks *db,
     if (!doc_text(L, db, &a, &e))
         return 0;
     for (const char *s = a; s + n <= e;) {
-        const char *f = memchr(s, lo[0], (size_t)(e - s));
-        if (f == NULL || f + n > e)
+        const char *f = tk_find_bytes(s, (size_t)(e - s), lo, n);
+        if (f == NULL)
             break;
-        if (memcmp(f, lo, n) == 0 && (f == a || !isalpha((unsigned char)f[-1])))
+        if (f == a || !isalpha((unsigned char)f[-1]))
             return 1;
         s = f + 1;
     }

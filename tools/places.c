@@ -266,6 +266,37 @@ size_t tk_next_upper(const unsigned char *t, size_t i, size_t len)
     return i;
 }
 
+/* Sixteen candidate positions at a time with SSE2: those whose byte is the needle's first
+ * and whose byte n - 1 further is its last; only they are compared in full. */
+const char *tk_find_bytes(const char *hay, size_t len, const char *needle, size_t n)
+{
+    if (n == 0)
+        return hay;
+    if (n > len)
+        return NULL;
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128i first = _mm_set1_epi8(needle[0]), last = _mm_set1_epi8(needle[n - 1]);
+    while (i + n - 1 + 16 <= len) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(hay + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(hay + i + n - 1));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first),
+                                                               _mm_cmpeq_epi8(b, last)));
+        while (m != 0) {
+            size_t k = i + (size_t)__builtin_ctz(m);
+            if (memcmp(hay + k, needle, n) == 0)
+                return hay + k;
+            m &= m - 1;
+        }
+        i += 16;
+    }
+#endif
+    for (; i + n <= len; i++)
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, n) == 0)
+            return hay + i;
+    return NULL;
+}
+
 /* A letter or digit, or a byte of a non-ASCII character that is no general punctuation
  * (U+2000..U+206F: ’ ” — …). */
 static inline int word_at(const unsigned char *t, size_t len, size_t i)

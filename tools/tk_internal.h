@@ -440,6 +440,9 @@ const char *tk_meta_get(const tk_docblocks *db, const char *key);
 size_t tk_parse_date(const char *s, size_t len, char *iso);
 /* The offset of the first capital A-Z in t[i..len), len when none (places.c). */
 size_t tk_next_upper(const unsigned char *t, size_t i, size_t len);
+/* The first occurrence of needle[0..n) in hay[0..len), NULL when none (n == 0: hay); as
+ * memmem, which C11 lacks (places.c). */
+const char *tk_find_bytes(const char *hay, size_t len, const char *needle, size_t n);
 
 /* ---- speakers.c: the speaker-label grammar (docs/convert.md "Speaker labels") ---- */
 /* Word tables: roles (speakers that are not persons), words that never open a label
