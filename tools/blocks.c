@@ -50,9 +50,12 @@ static int line_is(const tk_line *l, const char *word)
 static int line_is_one_of(const tk_line *l, const char *const *words, size_t n)
 {
     size_t a = indent_of(l), e = rtrim_len(l->s, l->len);
+    if (e <= a)
+        return 0;
+    int c0 = tolower((unsigned char)l->s[a]); /* the line's first letter, once */
     for (size_t i = 0; i < n; i++)
-        if (e > a && tolower((unsigned char)words[i][0]) == tolower((unsigned char)l->s[a]) &&
-            strlen(words[i]) == e - a && strncasecmp(l->s + a, words[i], e - a) == 0)
+        if (tolower((unsigned char)words[i][0]) == c0 && strlen(words[i]) == e - a &&
+            strncasecmp(l->s + a, words[i], e - a) == 0)
             return (int)i + 1;
     return 0;
 }
@@ -233,10 +236,7 @@ static int is_dateline_text(const char *s, size_t len)
     if (undated_line(s, len))
         return 1;
     /* every date tk_parse_date reads has a year of four digits: most lines have none */
-    size_t run = 0;
-    for (size_t i = 0; i < len && run < 4; i++)
-        run = is_digit((unsigned char)s[i]) ? run + 1 : 0;
-    if (run < 4)
+    if (!tk_digit_run4(s, len))
         return 0;
     for (size_t i = 0; i < len && i < 50; i++) {
         if (i > 0 && s[i - 1] != ' ')

@@ -1,5 +1,6 @@
 /* lists.c: the grammar of list markers at the start of a line (`1.`, `(a)`, `iv)`, `-`,
  * `Article 2.`, `First.`) and whether one marker follows another (`(b)` after `(a)`). */
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -68,11 +69,30 @@ static int marker_end(const char *s, size_t n, size_t i, tk_lmark *m)
     return 1;
 }
 
+/* The first bytes of the words: bit 1 a number word's (either case), bit 2 an ordinal's;
+ * built once (threads may convert at once). */
+static unsigned char word_firsts[256];
+static pthread_once_t word_firsts_once = PTHREAD_ONCE_INIT;
+
+static void build_word_firsts(void)
+{
+    for (size_t w = 0; w < sizeof number_words / sizeof *number_words; w++) {
+        unsigned char c = (unsigned char)number_words[w][0];
+        word_firsts[c] |= 1;
+        word_firsts[c ^ 0x20] |= 1; /* as (s[0] | 0x20) compares: both cases of a letter */
+    }
+    for (size_t w = 0; w < sizeof ordinals / sizeof *ordinals; w++)
+        word_firsts[(unsigned char)ordinals[w][0]] |= 2;
+}
+
 /* `Article 2. `, `Art. IV. `, `First. `: a marker that is a word of the item's text. */
 static int word_marker(const char *s, size_t n, tk_lmark *m)
 {
     if (n == 0)
         return 0;
+    pthread_once(&word_firsts_once, build_word_firsts);
+    if (word_firsts[(unsigned char)s[0]] == 0)
+        return 0; /* most lines: no word starts so */
     /* the first letter tested before the word (this runs on most lines of a text) */
     for (size_t w = 0; w < sizeof number_words / sizeof *number_words; w++) {
         if ((s[0] | 0x20) != (number_words[w][0] | 0x20))

@@ -266,6 +266,30 @@ size_t tk_next_upper(const unsigned char *t, size_t i, size_t len)
     return i;
 }
 
+/* Thirteen starts at a time with SSE2: the digits of sixteen bytes as a bit mask, in which
+ * four digits in a row leave a bit in m & m >> 1 & m >> 2 & m >> 3. */
+int tk_digit_run4(const char *t, size_t len)
+{
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128i below = _mm_set1_epi8('0' - 1), above = _mm_set1_epi8('9' + 1);
+    while (i + 16 <= len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, below),
+                                                               _mm_cmplt_epi8(x, above)));
+        if ((m & (m >> 1) & (m >> 2) & (m >> 3)) != 0)
+            return 1;
+        i += 13; /* starts i..i+12 were tested */
+    }
+#endif
+    for (size_t run = 0; i < len; i++) {
+        run = t[i] >= '0' && t[i] <= '9' ? run + 1 : 0;
+        if (run == 4)
+            return 1;
+    }
+    return 0;
+}
+
 /* Sixteen candidate positions at a time with SSE2: those whose byte is the needle's first
  * and whose byte n - 1 further is its last; only they are compared in full. */
 const char *tk_find_bytes(const char *hay, size_t len, const char *needle, size_t n)

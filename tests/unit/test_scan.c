@@ -1,6 +1,8 @@
-/* test_scan.c: the shared byte scanners (tk_find_bytes, tk_next_upper) against plain byte
+/* test_scan.c: the shared byte scanners (tk_find_bytes, tk_next_upper, tk_digit_run4) against plain byte
  * loops, on made-up texts of every length and alignment: the SSE2 paths read sixteen bytes
  * at a time and must neither miss a match at a block's edge nor read past the end. */
+#include <ctype.h>
+
 #include "tk_internal.h"
 #include "tk_test.h"
 
@@ -86,10 +88,45 @@ static void test_next_upper(void)
     CU_ASSERT(tk_next_upper(s, 0, strlen((const char *)s)) == strlen((const char *)s) - 1);
 }
 
+static int run4_ref(const char *t, size_t len)
+{
+    for (size_t i = 0; i + 4 <= len; i++)
+        if (isdigit((unsigned char)t[i]) && isdigit((unsigned char)t[i + 1]) &&
+            isdigit((unsigned char)t[i + 2]) && isdigit((unsigned char)t[i + 3]))
+            return 1;
+    return 0;
+}
+
+static void test_digit_run4(void)
+{
+    int bad = 0;
+    /* four digits at every offset of texts of every length up to 60, and three */
+    for (size_t len = 0; len <= 60 && !bad; len++)
+        for (size_t at = 0; at <= len && !bad; at++)
+            for (size_t run = 3; run <= 4 && !bad; run++) {
+                char *t = malloc(len + 1);
+                memset(t, 'x', len);
+                for (size_t k = at; k < at + run && k < len; k++)
+                    t[k] = (char)('0' + k % 10);
+                if (at >= 2) /* a digit apart from the run: no run with it */
+                    t[at - 2] = '9';
+                if (tk_digit_run4(t, len) != run4_ref(t, len)) {
+                    bad = 1;
+                    fprintf(stderr, "tk_digit_run4: len %zu run %zu at %zu\n", len, run, at);
+                }
+                free(t);
+            }
+    CU_ASSERT(!bad);
+    CU_ASSERT(tk_digit_run4("June 3, 1949", 12));
+    CU_ASSERT(!tk_digit_run4("June 3, 194 9", 13));
+    CU_ASSERT(!tk_digit_run4("/0:9 :09/", 9)); /* '/' and ':' border the digits */
+}
+
 void tk_suite_scan(void);
 void tk_suite_scan(void)
 {
     CU_pSuite s = CU_add_suite("scan", NULL, NULL);
     CU_add_test(s, "tk_find_bytes against a byte loop", test_find_bytes);
     CU_add_test(s, "tk_next_upper against a byte loop", test_next_upper);
+    CU_add_test(s, "tk_digit_run4 against a byte loop", test_digit_run4);
 }
