@@ -871,7 +871,8 @@ void tk_places_scan(tk_places *pl, const char *text, size_t len, int in_dateline
         size_t max = (size_t)first->val;
         /* candidate ends: after each word (and a '.' right after it), up to max bytes */
         char buf[MAX_FORM + 1];
-        size_t bl = 0, best_end = 0;
+        size_t bl = 0, best_end = 0, hashed = 0; /* hb: hash_bytes of buf[0..hashed) */
+        unsigned long hb = HASH_SEED;
         int best = -1;
         size_t j = i;
         while (j < len && bl <= max) {
@@ -897,9 +898,12 @@ void tk_places_scan(tk_places *pl, const char *text, size_t len, int in_dateline
             }
             if (bl > max)
                 break;
-            const slot *f = maybe(&pl->forms, buf, bl)
-                                ? tab_find(&pl->forms, buf, bl, hash_bytes(HASH_SEED, buf, bl))
-                                : NULL;
+            const slot *f = NULL;
+            if (maybe(&pl->forms, buf, bl)) { /* buf only grows: its hash too */
+                hb = hash_bytes(hb, buf + hashed, bl - hashed);
+                hashed = bl;
+                f = tab_find(&pl->forms, buf, bl, hb);
+            }
             int ent = f == NULL ? -1 : in_dateline && f->val2 >= 0 ? f->val2 : f->val;
             if (ent >= 0 && (j >= len || !word_at(t, len, j))) {
                 best = ent;
