@@ -612,8 +612,8 @@ enum { W_MALE = 1, W_FEMALE = 2, W_STOP = 4, W_INST = 8, W_OFFICE = 16, W_ROLE =
 /* The bloom slot of a word: its first two letters (case-insensitive), or the catch-all. */
 static size_t bloom_slot(const char *s, size_t n)
 {
-    int a = n >= 2 ? tolower((unsigned char)s[0]) - 'a' : -1;
-    int b = n >= 2 ? tolower((unsigned char)s[1]) - 'a' : -1;
+    int a = n >= 2 ? lower_byte[(unsigned char)s[0]] - 'a' : -1;
+    int b = n >= 2 ? lower_byte[(unsigned char)s[1]] - 'a' : -1;
     return a >= 0 && a < 26 && b >= 0 && b < 26 ? (size_t)(a * 26 + b) : 26 * 26;
 }
 
@@ -784,6 +784,22 @@ typedef struct name_parts {
  * least one lower case; inner ' and -), without a possessive 's; 0 when none. */
 static size_t cap_word(const char *s, size_t n)
 {
+    /* the bytes of a word: 1 lower case (a-z, a byte of a non-ASCII character but 0xE2,
+       which opens ’ and —), 2 upper case, 3 inner ' and -, 0 the end */
+    static const unsigned char cls[256] = {
+        ['\''] = 3, ['-'] = 3,
+#define R8(b) [b] = 2, [b + 1] = 2, [b + 2] = 2, [b + 3] = 2, [b + 4] = 2, [b + 5] = 2, \
+              [b + 6] = 2, [b + 7] = 2
+        R8('A'), R8('A' + 8), R8('A' + 16), ['Y'] = 2, ['Z'] = 2,
+#undef R8
+#define R8(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1, [b + 4] = 1, [b + 5] = 1, \
+              [b + 6] = 1, [b + 7] = 1
+        R8('a'), R8('a' + 8), R8('a' + 16), ['y'] = 1, ['z'] = 1,
+        R8(0x80), R8(0x88), R8(0x90), R8(0x98), R8(0xA0), R8(0xA8), R8(0xB0), R8(0xB8),
+        R8(0xC0), R8(0xC8), R8(0xD0), R8(0xD8), [0xE0] = 1, [0xE1] = 1, [0xE3] = 1,
+        [0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1, R8(0xE8), R8(0xF0), R8(0xF8),
+#undef R8
+    };
     const unsigned char *t = (const unsigned char *)s;
     size_t i;
     int lower = 0;
@@ -796,14 +812,12 @@ static size_t cap_word(const char *s, size_t n)
     else
         return 0;
     while (i < n) {
-        unsigned char c = t[i];
-        if (c >= 'a' && c <= 'z')
+        unsigned char c = t[i], k = cls[c];
+        if (k == 1)
             lower = 1, i++;
-        else if (c >= 'A' && c <= 'Z')
+        else if (k == 2)
             i++;
-        else if (c >= 0x80 && c != 0xE2)
-            lower = 1, i++;
-        else if ((c == '\'' || c == '-') && i + 1 < n && isalpha(t[i + 1]) &&
+        else if (k == 3 && i + 1 < n && isalpha(t[i + 1]) &&
                  !(c == '\'' && t[i + 1] == 's' && (i + 2 >= n || !isalpha(t[i + 2]))))
             i++;
         else
