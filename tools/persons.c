@@ -1214,10 +1214,17 @@ static int name_item(tk_persons *p, const char *s, size_t n, ev_kind ev, unsigne
 {
     while (n > 0 && (*s == ' ' || *s == '\t' || *s == '-' || *s == '*'))
         s++, n--;
+    /* the name ends at these bytes (2: a space before '-'); 3: the bytes trimmed off it */
+    static const unsigned char ends[256] = {[','] = 1, ['('] = 1, ['['] = 1, [';'] = 1,
+                                            [0xE2] = 1, [' '] = 2, ['.'] = 3, [':'] = 3};
     size_t e = 0;
-    while (e < n && s[e] != ',' && s[e] != '(' && s[e] != '[' && s[e] != ';' &&
-           !(s[e] == ' ' && e + 1 < n && s[e + 1] == '-') && (unsigned char)s[e] != 0xE2)
-        e++;
+    for (; e < n; e++) {
+        unsigned char k = ends[(unsigned char)s[e]];
+        if (k == 1 || (k == 2 && e + 1 < n && s[e + 1] == '-'))
+            break;
+        if (e >= 80 && k == 0)
+            return 0; /* it would end after byte 80, too long (below) */
+    }
     while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '.' || s[e - 1] == ':'))
         e--;
     if (e == 0 || e > 80)
