@@ -252,14 +252,28 @@ static size_t dash_at(const char *t, size_t i, size_t len)
     return 0;
 }
 
+/* Writes v as `width` decimal digits (zero-padded; v < 10^width) at out. */
+static char *put_digits(char *out, unsigned v, int width)
+{
+    for (int k = width - 1; k >= 0; k--, v /= 10)
+        out[k] = (char)('0' + v % 10);
+    return out + width;
+}
+
+/* out (11 bytes): "YYYY-MM-DD", "YYYY-MM" when d is 0, "YYYY" when m is 0 too (as
+ * "%04u-%02u-%02u" would, without snprintf's cost: this runs at every date). */
 static void set_ymd(char *out, unsigned y, unsigned m, unsigned d)
 {
-    if (d != 0)
-        snprintf(out, 11, "%04u-%02u-%02u", y % 10000, m % 100, d % 100);
-    else if (m != 0)
-        snprintf(out, 11, "%04u-%02u", y % 10000, m % 100);
-    else
-        snprintf(out, 11, "%04u", y % 10000);
+    char *o = put_digits(out, y % 10000, 4);
+    if (m != 0 || d != 0) {
+        *o++ = '-';
+        o = put_digits(o, m % 100, 2);
+    }
+    if (d != 0) {
+        *o++ = '-';
+        o = put_digits(o, d % 100, 2);
+    }
+    *o = '\0';
 }
 
 /* A month-led date at byte i without ranges: month m (its name n bytes), an optional day,
@@ -415,7 +429,10 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
             if (!valid_day(2000, m, a) || !number_ends(t, j2, len))
                 return 0;
             d->end = j2;
-            snprintf(d->when, sizeof d->when, "--%02u-%02u", m % 100, a % 100);
+            d->when[0] = d->when[1] = d->when[4] = '-'; /* "--MM-DD" */
+            put_digits(d->when + 2, m % 100, 2);
+            put_digits(d->when + 5, a % 100, 2);
+            d->when[7] = '\0';
             d->rule = "month-day";
             return 1;
         }

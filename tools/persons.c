@@ -198,6 +198,23 @@ static void hmap_free(hmap *m)
 
 /* ------------------------------------------------------------------ names */
 
+/* buf = "a b" (b NULL: "a"), cut to cap bytes as snprintf "%s %s" cuts (this runs for every
+ * person of every document: snprintf was a good part of the cost). */
+static void join_words(char *buf, size_t cap, const char *a, const char *b)
+{
+    size_t o = 0;
+    for (const char *q = a; *q && o + 1 < cap; q++)
+        buf[o++] = *q;
+    if (b != NULL) {
+        if (o + 1 < cap)
+            buf[o++] = ' ';
+        for (const char *q = b; *q && o + 1 < cap; q++)
+            buf[o++] = *q;
+    }
+    if (cap > 0)
+        buf[o] = '\0';
+}
+
 /* Copy of s[0..n) with whitespace runs collapsed to one space and trimmed; lower-cased when
  * `lower`. */
 static char *norm_name(const char *s, size_t n, int lower)
@@ -581,7 +598,14 @@ static char *make_id(tk_persons *p, const char *text, size_t n)
         return id;
     size_t base = strlen(id);
     for (int k = 2;; k++) {
-        snprintf(id + base, 16, "-%d", k);
+        char num[16], *e = num + sizeof num; /* "-k", as snprintf "-%d" (k > 0) */
+        int v = k;
+        *--e = '\0';
+        do
+            *--e = (char)('0' + v % 10);
+        while ((v /= 10) > 0);
+        *--e = '-';
+        memcpy(id + base, e, (size_t)(num + sizeof num - e));
         if (hmap_get(&p->ids, id) < 0)
             return id;
     }
@@ -1622,23 +1646,23 @@ static void found_id(tk_persons *p, int who)
     char buf[200];
     if (x->given != NULL && (x->surname_first || (x->doc_ev & (1u << EV_VERB)) ||
                              (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE))))
-        snprintf(buf, sizeof buf, "%s %s", x->surname, x->given);
+        join_words(buf, sizeof buf, x->surname, x->given);
     else if (x->given != NULL) /* order unknown ("Mao Zedong"): as printed */
-        snprintf(buf, sizeof buf, "%s %s", x->given, x->surname);
+        join_words(buf, sizeof buf, x->given, x->surname);
     else if (x->init[0])
-        snprintf(buf, sizeof buf, "%s %s", x->surname, x->init);
+        join_words(buf, sizeof buf, x->surname, x->init);
     else
-        snprintf(buf, sizeof buf, "%s", x->surname);
+        join_words(buf, sizeof buf, x->surname, NULL);
     x->id = make_id(p, buf, strlen(buf));
     if (x->id != NULL)
         hmap_put(&p->ids, x->id, who);
     char full[200];
     if (x->given != NULL && x->surname_first)
-        snprintf(full, sizeof full, "%s %s", x->surname, x->given);
+        join_words(full, sizeof full, x->surname, x->given);
     else if (x->given != NULL)
-        snprintf(full, sizeof full, "%s %s", x->given, x->surname);
+        join_words(full, sizeof full, x->given, x->surname);
     else
-        snprintf(full, sizeof full, "%s", x->surname);
+        join_words(full, sizeof full, x->surname, NULL);
     if (x->doc_ev == (1u << EV_LABEL) && x->given == NULL)
         return; /* known from a label alone ("CC", "HORATIO"): the label is its name */
     add_name(p, who, full);
@@ -2088,9 +2112,9 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
         char buf[200];
         if (x->given != NULL) {
             if (x->surname_first)
-                snprintf(buf, sizeof buf, "%s %s", x->surname, x->given);
+                join_words(buf, sizeof buf, x->surname, x->given);
             else
-                snprintf(buf, sizeof buf, "%s %s", x->given, x->surname);
+                join_words(buf, sizeof buf, x->given, x->surname);
             add_form(p, buf, w, 0);
         }
         /* the given name alone ("Henry", "Jim" for James), when no other person here has
