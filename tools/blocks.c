@@ -37,6 +37,8 @@ static size_t rtrim_len(const char *s, size_t len)
 static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+/* isalpha in the C locale the library runs in, without a ctype call a byte */
+static int is_ascii_letter(unsigned char c) { return is_upper(c) || is_lower(c); }
 
 /* 1 when the (trimmed) line equals word, ignoring ASCII case. */
 static int line_is(const tk_line *l, const char *word)
@@ -1143,7 +1145,7 @@ static int title_line(parser *P, const tk_line *l, tk_shape shape, size_t *lw, s
             i++;
         size_t st = i, letters = 0;
         while (i < n && l->s[i] != ' ')
-            letters += isalpha((unsigned char)l->s[i++]) != 0;
+            letters += is_ascii_letter((unsigned char)l->s[i++]);
         if (letters >= 4) {
             long_words++;
             unsigned char c = (unsigned char)l->s[st];
@@ -1171,7 +1173,7 @@ static int title_para(parser *P, const para *p, tk_shape shape)
         for (size_t k = 0; k < L->v[i].len; k++) {
             unsigned char c = (unsigned char)L->v[i].s[k];
             chars += c != ' ';
-            letters += isalpha(c) || c >= 0x80;
+            letters += is_ascii_letter(c) || c >= 0x80;
         }
     }
     /* mostly letters: "File No. 861.51/264" is a file number, not a title */
