@@ -266,23 +266,28 @@ size_t tk_next_upper(const unsigned char *t, size_t i, size_t len)
     return i;
 }
 
-/* Thirteen starts at a time with SSE2: the digits of sixteen bytes as a bit mask, in which
- * four digits in a row leave a bit in m & m >> 1 & m >> 2 & m >> 3. */
+/* Sixteen bytes at a time with SSE2: their digits as a bit mask after the three bytes before
+ * them (carry), in which four digits in a row leave a bit in m & m >> 1 & m >> 2 & m >> 3. */
 int tk_digit_run4(const char *t, size_t len)
 {
-    size_t i = 0;
+    size_t i = 0, run = 0;
 #ifdef __SSE2__
     const __m128i below = _mm_set1_epi8('0' - 1), above = _mm_set1_epi8('9' + 1);
+    unsigned carry = 0; /* the digits among the three bytes before i: bits 0..2 */
     while (i + 16 <= len) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, below),
                                                                _mm_cmplt_epi8(x, above)));
-        if ((m & (m >> 1) & (m >> 2) & (m >> 3)) != 0)
+        unsigned mm = m << 3 | carry;
+        if ((mm & (mm >> 1) & (mm >> 2) & (mm >> 3)) != 0)
             return 1;
-        i += 13; /* starts i..i+12 were tested */
+        carry = m >> 13;
+        i += 16;
     }
+    /* the digits that end the last block go on into the tail */
+    run = (carry & 4) ? (carry & 2) ? (carry & 1) ? 3 : 2 : 1 : 0;
 #endif
-    for (size_t run = 0; i < len; i++) {
+    for (; i < len; i++) {
         run = t[i] >= '0' && t[i] <= '9' ? run + 1 : 0;
         if (run == 4)
             return 1;
