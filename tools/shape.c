@@ -292,8 +292,8 @@ static int stage_para(const tk_line *f, const tk_line *e)
     return 0;
 }
 
-/* The verbs of reported speech, and a bit a lower-case letter ('a' + k: bit k) for the
- * letters they start with, built once (threads may detect at once). */
+/* The verbs of reported speech, and for each lower-case letter the verbs that start with it
+ * (verbs_of_letter), built once (threads may detect at once). */
 #define VERB(x) {x, sizeof x - 1}
 static const struct {
     const char *s;
@@ -303,13 +303,14 @@ static const struct {
              VERB(" expressed the"),   VERB(" pointed out that"), VERB(" he said"),
              VERB(" she said")};
 #undef VERB
-static uint32_t verb_letters;
+static uint16_t verbs_of_letter[26]; /* bit i: verbs[i] starts with 'a' + k */
 static pthread_once_t verb_letters_once = PTHREAD_ONCE_INIT;
+_Static_assert(sizeof verbs / sizeof *verbs <= 16, "a bit a verb in verbs_of_letter");
 
 static void build_verb_letters(void)
 {
     for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
-        verb_letters |= 1u << (verbs[i].s[1] - 'a');
+        verbs_of_letter[verbs[i].s[1] - 'a'] |= (uint16_t)(1u << i);
 }
 
 /* Reported speech in a line (a record's "he said that"). */
@@ -324,12 +325,13 @@ static int reported(const char *s, size_t n)
          p = memchr(p + 1, ' ', (size_t)(s + n - p - 1))) {
         size_t left = (size_t)(s + n - p);
         unsigned char c1 = (unsigned char)p[1];
-        if (left < 8 || c1 < 'a' || c1 > 'z' || !(verb_letters & (1u << (c1 - 'a'))))
+        if (left < 8 || c1 < 'a' || c1 > 'z')
             continue;
-        for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
-            if (p[1] == verbs[i].s[1] && left >= verbs[i].n &&
-                memcmp(p, verbs[i].s, verbs[i].n) == 0)
+        for (unsigned b = verbs_of_letter[c1 - 'a']; b != 0; b &= b - 1) {
+            unsigned i = (unsigned)__builtin_ctz(b);
+            if (left >= verbs[i].n && memcmp(p, verbs[i].s, verbs[i].n) == 0)
                 return 1;
+        }
     }
     return 0;
 }
