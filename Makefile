@@ -32,13 +32,13 @@ TK_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) $(PKG_CFLAGS) -MM
 LDLIBS    := $(PKG_LIBS) -lpthread
 BUILD     ?= build
 
-# Library sources: every tools/*.c except the command's own files. They are compiled once,
+# Library sources: every tools/*.c (the command's own files are in tools/cli/). Compiled once,
 # position-independent with hidden visibility (teikit.h's declarations alone are exported),
 # for both the static and the shared library.
-CLI_SRCS  := tools/main.c $(wildcard tools/cli_*.c)
-LIB_SRCS  := $(filter-out $(CLI_SRCS),$(wildcard tools/*.c))
+CLI_SRCS  := $(wildcard tools/cli/*.c)
+LIB_SRCS  := $(wildcard tools/*.c)
 LIB_OBJS  := $(LIB_SRCS:tools/%.c=$(BUILD)/obj/%.o)
-CLI_OBJS  := $(CLI_SRCS:tools/%.c=$(BUILD)/cobj/%.o)
+CLI_OBJS  := $(CLI_SRCS:tools/cli/%.c=$(BUILD)/cli/%.o)
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_OBJS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tobj/%.o)
 SONAME    := libteikit.so.$(VMAJOR)
@@ -49,7 +49,7 @@ SHLIB     := $(BUILD)/libteikit.so.$(VERSION)
 
 all: $(BUILD)/libteikit.a $(SHLIB) $(BUILD)/teikit $(BUILD)/include/teikit.h $(BUILD)/teikit.pc
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/obj/*.d $(BUILD)/cobj/*.d $(BUILD)/tobj/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/obj/*.d $(BUILD)/cli/*.d $(BUILD)/tobj/*.d $(BUILD)/tests/*.d)
 
 # ---- dependencies: install what a fresh Debian machine lacks ---------------
 deps:
@@ -94,8 +94,9 @@ $(BUILD)/teikit.pc: tools/teikit.pc.in $(BUILD)/pcdirs
 	  -e 's|@VERSION@|$(VERSION)|' $< > $@
 
 # ---- the command ------------------------------------------------------------
-# Linked with the static library: the command needs nothing installed beside it.
-$(BUILD)/cobj/%.o: tools/%.c
+# Linked with the static library: the command needs nothing installed beside it. Its objects
+# are in $(BUILD)/cli/ (an older build's $(BUILD)/cobj/*.d name sources now in tools/cli/).
+$(BUILD)/cli/%.o: tools/cli/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(TK_CFLAGS) -Itools -c $< -o $@
 
@@ -143,8 +144,8 @@ TEST_PROGS := $(BUILD)/tests/unit_runner $(BUILD)/tests/inline_driver $(BUILD)/t
 
 # make check: the fast suite (unit tests, and shell tests on made-up inputs). It installs
 # nothing: tests/deps.sh --check names what is missing. make check-corpus: the tests over
-# ../shared (every corpus file, tei_all as a second opinion). TK_SUITE picks the scripts
-# (see tests/run_all.sh).
+# ../shared (every corpus file, tei_all as a second opinion) and the slow checks (browser,
+# fuzz smoke). TK_SUITE picks the scripts, TK_JOBS how many run at once (see tests/run_all.sh).
 deps-check:
 	@sh tests/deps.sh --check
 
@@ -210,7 +211,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 format:
-	clang-format -i tools/*.c tools/*.h tests/unit/*.c tests/unit/*.h
+	clang-format -i tools/*.c tools/*.h tools/cli/*.c tools/cli/*.h tests/unit/*.c tests/unit/*.h
 
 clean:
 	rm -rf build build-asan build-tsan out

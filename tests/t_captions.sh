@@ -1,7 +1,7 @@
 #!/bin/sh
 # t_captions.sh: WebVTT and SRT captions (docs/convert.md "Captions") on made-up inputs:
 # detection, a turn per cue with its start and end in the timeline, voices as persons, the
-# header and NOTE/STYLE blocks kept, valid, and lossless (the diplomatic text gives back the
+# header (Language:, Kind: to the teiHeader) and NOTE/STYLE/REGION blocks kept as comments, valid, and lossless (the diplomatic text gives back the
 # cue numbers, timing lines and text); near-misses stay records. Corpus part: every WebVTT
 # or SRT file of ../shared/corpus converts as captions, valid against tei_all.
 . tests/lib.sh
@@ -37,6 +37,9 @@ over two lines
 STYLE
 ::cue { color: yellow }
 
+REGION
+id:left width:40%
+
 intro
 00:00:01.500 --> 00:00:04.000 align:start
 <v Ada Quill>Good evening,
@@ -57,7 +60,9 @@ count "vtt: a turn per cue (and per '- ')" "$X" '<sp ' 4
 has "vtt: header kept as the head" "$X" '<head>WEBVTT - A made-up talk$'
 has "vtt: header's language" "$X" '<language ident="en">en</language>'
 has "vtt: NOTE kept" "$X" '<note type="comment" rend="plain">NOTE written by hand'
-has "vtt: STYLE kept" "$X" '<p>STYLE'
+has "vtt: STYLE kept as a comment" "$X" '<note type="comment" subtype="style" rend="plain">STYLE'
+has "vtt: REGION kept as a comment" "$X" '<note type="comment" subtype="region" rend="plain">REGION'
+has "vtt: header's Kind as the text's type" "$X" '<term>captions</term>'
 has "vtt: the header's text is the title" "$X" '<title>A made-up talk</title>'
 has "vtt: the shape in the header" "$X" 'read as captions: 4 speaker turns'
 has "vtt: timeline" "$X" '<timeline unit="s" origin="#tk-T0">'

@@ -52,6 +52,46 @@ EOF
 conv indented; shape indented transcript; count indented '<speaker>' 4
 has indented "continuation joined to its turn" "<p>The master"
 
+# a hearing with a cover page (committee, title, weekday and date, place, participants with
+# their offices, PROCEEDINGS): a transcript; an office after a name ('Chair') is no person,
+# a weekday before the date no place; the closing proceedings line is between the turns
+cat >"$TK_TMP/cover.txt" <<'EOF'
+UNITED STATES SENATE
+
+COMMITTEE ON ROPES AND KNOTS
+
+HEARING ON THE SAFETY OF ROPES
+
+Tuesday, March 4, 1997
+
+Washington, D.C.
+
+PARTICIPANTS:
+
+Senator Anna Quill, Chair
+Senator Boris Tor
+Mr. Carl Knot, Witness
+
+PROCEEDINGS
+
+SENATOR QUILL: The committee will come to order. We meet today to hear about ropes.
+
+SENATOR TOR: Thank you, Madam Chair.
+
+MR. KNOT: Thank you for having me. Ropes are safe when they are tied well.
+
+SENATOR QUILL: And when they are not?
+
+MR. KNOT: Then they are not.
+
+(Whereupon, at 11:02 a.m., the hearing was adjourned.)
+EOF
+conv cover; shape cover transcript; count cover '<sp who=' 5
+hasnt cover "an office is no person" 'xml:id="chair"'
+hasnt cover "a weekday is no place" 'place-tuesday'
+has cover "proceedings as a direction" '<stage>(Whereupon, at 11:02'
+hasnt cover "proceedings not inside the last turn" '          <stage>(Whereupon'
+
 # --- label forms (transcripts)
 cat >"$TK_TMP/labels.txt" <<EOF
 MR. CARNEY:$nb Welcome aboard.
@@ -258,6 +298,32 @@ has brace "the second group" '<castItem><role>SAM WEST</role>                }</
 has brace "a role outside the groups" '<castItem><role>OLD TOM</role></castItem><castGroup>'
 count brace '<sp who=' 4
 hasnt brace "an act heading ends the cast list" '<role>HENRY.</role>'
+# an opening brace: the names after it, the group's description before it (on any line of
+# the group); one line with several names after '{' is a group of its own
+cat >"$TK_TMP/obrace.txt" <<'EOF'
+THE PERSONS OF THE PLAY
+
+  HENRY MARSH (_a lawyer_)
+                       { ALICE FINCH
+  Clerks at the office { MAY ROSS
+                       { KATE DOYLE
+  OLD TOM
+  Porters { JOE BELL, SAM WEST
+
+ACT I
+
+HENRY.  Good morning.
+
+ALICE.  Good morning.
+
+HENRY.  Again.
+
+ALICE.  Yes.
+EOF
+conv obrace; shape obrace play
+count obrace '<castGroup>' 2
+has obrace "names after an opening brace" '<castGroup><castItem>{ <role>ALICE FINCH</role></castItem><roleDesc>Clerks at the office</roleDesc><castItem> { <role>MAY ROSS</role></castItem>'
+has obrace "one line with several names after the brace" '<castGroup><roleDesc>Porters</roleDesc><castItem> { <role>JOE BELL</role>, <role>SAM WEST</role></castItem></castGroup>'
 cat >"$TK_TMP/inline.txt" <<'EOF'
 Release Date: May 1, 2001 [eBook #9]
 
@@ -317,6 +383,8 @@ DORA.  (To PAUL)  Then go.
 
 PAUL.  Going.  Bell & Co. (Ltd.) can wait.
 
+DORA.  There (he points) and there (they wave).
+
 DORA AND PAUL.  At last!
 
 Dora and Paul.  Goodnight.
@@ -324,7 +392,9 @@ Dora and Paul.  Goodnight.
 DORA & PAUL.  Goodnight again.
 EOF
 conv paren; shape paren play
-count paren '<sp who=' 9
+count paren '<sp who=' 10
+has paren "a pronoun and its verb in parentheses" '<stage rend="parenthesized">he points</stage>'
+has paren "a plural pronoun and its verb in parentheses" '<stage rend="parenthesized">they wave</stage>'
 has paren "a parenthesised direction after the name" '<p><stage rend="parenthesized">Taking off her hat.</stage>  So you came'
 has paren "a parenthesised _italic_ direction" '<stage rend="parenthesized">_To the window._</stage>'
 has paren "a parenthesised cue inside the speech" '<stage type="delivery" rend="parenthesized">Aside</stage>'
@@ -410,6 +480,144 @@ has moby "unbracketed direction in a speech" "<stage>Knocking within</stage>"
 has moby "a cue word as a direction" "<stage>Aside</stage>"
 has moby "joint speakers" 'who="#anna #boris"'
 has moby "epilogue division" '<div type="epilogue">'
+# headings in other forms and languages: "ACT II." on the first line (no title above it) and
+# "Scene 2." are divisions, not an opener and a heading; German and French act and scene
+# words, an ordinal before or after them
+cat >"$TK_TMP/actfirst.txt" <<'EOF'
+ACT II.
+
+Scene 2.
+
+  _A garden. Evening._
+
+MARY
+
+Where have you been all day?
+
+JOHN
+
+Out in the fields, as always.
+
+MARY
+
+You never tell me anything.
+
+JOHN
+
+There is nothing to tell.
+EOF
+conv actfirst; shape actfirst play
+has actfirst "an act heading on the first line" '<div type="act">'
+has actfirst "a scene heading in mixed case" '<head>Scene 2.</head>'
+hasnt actfirst "no opener in a play" '<opener>'
+printf 'Erster Akt\n\nErste Szene\n\nANNA.  Wo warst du?\n\nPETER.  Im Garten.\n\nANNA.  Den ganzen Tag?\n\nPETER.  Ja.\n\nZweite Szene\n\nANNA.  Komm herein.\n\nPETER.  Gleich.\n' >"$TK_TMP/akt.txt"
+conv akt; shape akt play
+count akt '<div type="act">' 1
+count akt '<div type="scene">' 2
+printf 'ACTE PREMIER\n\nSC\303\210NE I\n\nANNE.  Tu es l\303\240?\n\nPIERRE.  Oui.\n\nSc\303\250ne II\n\nANNE.  Entre.\n\nPIERRE.  Oui.\n' >"$TK_TMP/acte.txt"
+conv acte; shape acte play
+count acte '<div type="act">' 1
+count acte '<div type="scene">' 2
+
+# a cast list of 'NAME, description.' lines under 'CHARACTERS:', a play without acts: the
+# roles are a castList, and the speeches after it are turns (the cast matter ends at the
+# first speech by a name that speaks again)
+cat >"$TK_TMP/cast2.txt" <<'EOF'
+THE ROPE MAKERS
+
+A Comedy in One Act
+
+CHARACTERS:
+
+ANNA QUILL, a rope maker.
+BORIS TOR, her apprentice.
+CARL KNOT, a buyer of rope.
+
+The scene is a workshop.
+
+ANNA.  Where is the hemp?
+
+BORIS.  I left it by the door.
+
+CARL.  Good morning!
+
+ANNA.  Good morning, sir.
+
+BORIS.  Another buyer.
+
+CARL.  I want rope.
+EOF
+conv cast2; shape cast2 play
+count cast2 '<castItem>' 3
+has cast2 "a role, a comma, a sentence describing it" '<castItem><role>ANNA QUILL</role>, <roleDesc>a rope maker.</roleDesc></castItem>'
+count cast2 '<sp who=' 6
+
+# a line of a speech that lost its indent is no speaker: its words are no name
+cat >"$TK_TMP/margin.txt" <<'EOF'
+THE TALE OF NOBODY
+
+ACT I
+ANNA
+     Who goes there? Speak, and tell me true,
+     Or else be gone into the winter night.
+BORIS
+     It is but I, your son, that stands
+     Here at the door; the wind is cold,
+This way came I
+     across the hills to find the house.
+ANNA
+     Then come in, and sit beside the fire.
+BORIS
+     I will, and gladly.
+EOF
+conv margin; shape margin play; count margin '<speaker>' 4
+hasnt margin "a verse line at the margin is no speaker" '<speaker>This way'
+has margin "the line stays in the speech" "This way came I"
+# directions without brackets or cue word in the indented layout: a speaker named in the
+# labels' capitals, a verb opening a short line or a speech's last line, a pronoun and its
+# verb, "... within"; a verse line opening with a verb, and a name in capitals in a sentence,
+# stay lines
+cat >"$TK_TMP/bare.txt" <<'EOF'
+THE LAMP OF NOBODY
+
+ACT I
+ANNA
+     Who goes there? Speak, and tell me true,
+     Or else be gone into the winter night.
+     Ghost beckons BORIS
+BORIS
+     It is but I, your son, that stands here
+     Beside the door and waits upon your word.
+     Kneeling
+     Takes up the lamp
+     Distant thunder
+     Receives the blessing of his house tonight
+     And asks of you the shelter of the hall,
+     Here is the letter, signed by BORIS.
+     Lays down the lantern
+ANNA
+     Then rise, and sit beside the fire,
+     Points to the chair
+     for you are tired.
+     A bell within
+     They listen
+     Aside
+     and yet he stays.
+BORIS
+     Goodnight.
+EOF
+conv bare; shape bare play
+has bare "a speaker's name in capitals: a direction" "<stage>Ghost beckons BORIS</stage>"
+has bare "a participle alone: a direction" "<stage>Kneeling</stage>"
+has bare "a verb opening four words: a direction" "<stage>Takes up the lamp</stage>"
+has bare "a cue word after a word: a direction" "<stage>Distant thunder</stage>"
+has bare "a verb opening a speech's last line: a direction" "<stage>Lays down the lantern</stage>"
+has bare "'... within': a direction" "<stage>A bell within</stage>"
+has bare "a pronoun and its verb: a direction" "<stage>They listen</stage>"
+has bare "a bare direction takes no lower-case line after it: the speech goes on" "<stage>Points to the chair</stage>"
+has bare "nor does a cue: the speech goes on" "<stage>Aside</stage>"
+has bare "a verse line opening with a verb stays verse" "<l>Receives the blessing of his house tonight</l>"
+has bare "a name in capitals in a sentence stays verse" "<l>Here is the letter, signed by BORIS.</l>"
 
 # printed line numbers (every fifth line, at the line end or start): l/@n, out of the text,
 # rendered back as printed; numbers that are no count of lines (not multiples of 5) stay text
@@ -682,7 +890,7 @@ transcript_nasa_mercury_ma6|transcript|1700|P:;CC:;CT:
 transcript_nasa_mercury_mr4|transcript|200|STONY:;BELL 7:;CC:|UKN:
 log_nasa_gemini8|transcript|2200|C:;P:;CC:
 play_shakespeare_hamlet|play|1137|HAMLET;KING CLAUDIUS;ROSENCRANTZ GUILDENSTERN|All
-play_shakespeare_julius_caesar|play|796|BRUTUS;CASSIUS|All
+play_shakespeare_julius_caesar|play|795|BRUTUS;CASSIUS|All
 play_shakespeare_twelfth_night|play|923|VIOLA;SIR TOBY BELCH|
 play_wilde|play|870|Algernon.;Lady Bracknell.;Miss Prism.
 play_pinero|play|460|ROPER.;MRS. UPJOHN.;VON RETTENMAYER.

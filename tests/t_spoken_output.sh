@@ -45,7 +45,8 @@ X="$TK_TMP/timed.xml"
 hasnt "timed: no sp" "$X" '<sp[ >]'
 count "timed: a u per turn" "$X" '<u[ >]' 3
 count "timed: timed turns in annotationBlock" "$X" '<annotationBlock ' 2
-has "timed: who and start on the block" "$X" '<annotationBlock who="#[a-z-]+" start="#tk-T00-00-05"><u>'
+has "timed: who and start on the block, the end where the next turn starts" "$X" '<annotationBlock who="#[a-z-]+" start="#tk-T00-00-05" end="#tk-T00-01-10"><u>'
+has "timed: the turn before an untimed one has no end" "$X" '<annotationBlock who="#[a-z-]+" start="#tk-T00-01-10"><u>'
 has "timed: the printed time stays, first" "$X" '<u><anchor synch="#tk-T00-00-05" n="00:00:05"/>'
 has "timed: label as printed" "$X" '<note type="speaker">MR. QUILL:</note>'
 has "timed: a role is a label without who" "$X" '<u><note type="speaker">QUESTION:</note>'
@@ -74,6 +75,14 @@ printf 'MR. QUILL: [00:04:14] Again.\n\nMS. TOR: Yes [00:05:00] later.\n' >"$TK_
 spoken after
 has "after: a time after the label" "$TK_TMP/after.xml" '<annotationBlock who="#[a-z-]+" start="#tk-T00-04-14"><u><note type="speaker">MR. QUILL:</note>'
 has "after: a time further in" "$TK_TMP/after.xml" '<u who="#[a-z-]+"><note type="speaker">MS. TOR:</note>'
+
+# the end of a timed turn is the next turn's time, never one before its start; the last
+# turn has none
+printf '[00:02:00] ANNA: First.\n\n[00:01:00] BORIS: Earlier.\n\n[00:03:00] ANNA: Later.\n\n[00:04:00] BORIS: Last.\n' >"$TK_TMP/ends.txt"
+spoken ends
+has "ends: backwards: no end" "$TK_TMP/ends.xml" 'start="#tk-T00-02-00"><u>'
+has "ends: next turn's time" "$TK_TMP/ends.xml" 'start="#tk-T00-03-00" end="#tk-T00-04-00"><u>'
+has "ends: the last turn has none" "$TK_TMP/ends.xml" 'start="#tk-T00-04-00"><u>'
 
 # ---- untimed: u without annotationBlock
 printf 'MR. SMITH: Hello.\n\nMR. JONES: Hi.\n\nMR. SMITH: Bye.\n' >"$TK_TMP/plain.txt"

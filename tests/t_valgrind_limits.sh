@@ -9,10 +9,16 @@ elif [ ! -f tests/valgrind.sh ]; then
   fail "tests/valgrind.sh is missing"
 else
   start=$(date +%s)
-  TK_VALGRIND_CPU=2 sh tests/valgrind.sh sh -c 'while :; do :; done' >/dev/null 2>&1
+  TK_VALGRIND_CPU=1 sh tests/valgrind.sh sh -c 'while :; do :; done' >/dev/null 2>&1
   rc=$?
   [ "$rc" -ne 0 ] && ok || fail "a spinning command under valgrind.sh exited 0"
   [ "$(($(date +%s) - start))" -lt 60 ] && ok || fail "the CPU limit did not stop the spinning command"
-  expect_status "a clean command" 0 env TK_VALGRIND_CPU=60 sh tests/valgrind.sh "$TK_BUILD/teikit" --version
+  # an AddressSanitizer build (make check-asan) cannot run under valgrind: its runtime must
+  # come first in the library list, and both shadow the same memory
+  if grep -q __asan_init "$TK_BUILD/teikit" 2>/dev/null; then
+    skip "$TK_BUILD/teikit is built with AddressSanitizer, which valgrind cannot run: the clean run is checked by make check"
+  else
+    expect_status "a clean command" 0 env TK_VALGRIND_CPU=60 sh tests/valgrind.sh "$TK_BUILD/teikit" --version
+  fi
 fi
 tk_done

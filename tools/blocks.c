@@ -69,131 +69,7 @@ static int starts_with(const char *s, size_t len, const char *prefix)
 }
 
 /* ------------------------------------------------------------------ dates */
-
-static const char *const month_names[12] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
-
-/* Month at s (full name or 3-letter abbreviation with '.'): returns 1..12 and its length. */
-static int month_at(const char *s, size_t len, size_t *used)
-{
-    switch (len > 0 ? s[0] : 0) { /* most words start with no month's capital */
-    case 'J': case 'F': case 'M': case 'A': case 'S': case 'O': case 'N': case 'D':
-        break;
-    default:
-        return 0;
-    }
-    for (int m = 0; m < 12; m++) {
-        if (len == 0 || s[0] != month_names[m][0]) /* both forms start with it */
-            continue;
-        size_t n = strlen(month_names[m]);
-        if (len >= n && memcmp(s, month_names[m], n) == 0 && (len == n || !isalpha((unsigned char)s[n]))) {
-            *used = n;
-            return m + 1;
-        }
-        if (len >= 4 && memcmp(s, month_names[m], 3) == 0 && s[3] == '.') {
-            *used = 4;
-            return m + 1;
-        }
-    }
-    return 0;
-}
-
-static size_t digits_at(const char *s, size_t len, int max, int *val)
-{
-    size_t i = 0;
-    int v = 0;
-    while (i < len && i < (size_t)max && is_digit((unsigned char)s[i]))
-        v = v * 10 + (s[i++] - '0');
-    if (i < len && is_digit((unsigned char)s[i]))
-        return 0;
-    *val = v;
-    return i;
-}
-
-/* Writes YYYY-MM-DD (day 0: YYYY-MM) into iso (>= 11 bytes). */
-/* v (0 <= v < 10^width) as width digits, zero-padded, at p. */
-static void put_digits(char *p, int v, int width)
-{
-    for (int k = width - 1; k >= 0; k--, v /= 10)
-        p[k] = (char)('0' + v % 10);
-}
-
-static void iso_write(char *iso, int y, int m, int d)
-{
-    char tmp[48];
-    if (y >= 0 && m >= 0 && d >= 0) { /* the usual case, without snprintf */
-        put_digits(iso, y % 10000, 4);
-        iso[4] = '-';
-        put_digits(iso + 5, m % 100, 2);
-        if (d > 0) {
-            iso[7] = '-';
-            put_digits(iso + 8, d % 100, 2);
-            iso[10] = '\0';
-        } else
-            iso[7] = '\0';
-        return;
-    }
-    if (d > 0)
-        snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
-    else
-        snprintf(tmp, sizeof tmp, "%04d-%02d", y % 10000, m % 100);
-    memcpy(iso, tmp, strlen(tmp) + 1);
-}
-
-size_t tk_parse_date(const char *s, size_t len, char *iso)
-{
-    size_t u, k, i = 0;
-    int m, day, year;
-    /* 1949-02-03 */
-    if (len >= 10 && (k = digits_at(s, len, 4, &year)) == 4 && s[4] == '-' &&
-        digits_at(s + 5, len - 5, 2, &m) == 2 && s[7] == '-' &&
-        digits_at(s + 8, len - 8, 2, &day) == 2 && tk_date_valid((unsigned)year, (unsigned)m, (unsigned)day)) {
-        memcpy(iso, s, 10);
-        iso[10] = '\0';
-        return 10;
-    }
-    /* February 3, 1949 */
-    if ((m = month_at(s, len, &u)) > 0) {
-        i = u;
-        if (i < len && s[i] == ' ' && (k = digits_at(s + i + 1, len - i - 1, 2, &day)) > 0 &&
-            day >= 1 && day <= 31) {
-            i += 1 + k;
-            if (i + 1 < len && s[i] == ',' && s[i + 1] == ' ')
-                i += 2;
-            else if (i < len && s[i] == ' ')
-                i += 1;
-            else
-                return 0;
-            if ((k = digits_at(s + i, len - i, 4, &year)) == 4 &&
-                tk_date_valid((unsigned)year, (unsigned)m, (unsigned)day)) {
-                iso_write(iso, year, m, day);
-                return i + 4;
-            }
-            return 0;
-        }
-        /* February 1949 */
-        if (i < len && s[i] == ' ' && digits_at(s + i + 1, len - i - 1, 4, &year) == 4 &&
-            tk_date_valid((unsigned)year, (unsigned)m, 1)) {
-            iso_write(iso, year, m, 0);
-            return i + 5;
-        }
-        return 0;
-    }
-    /* 3 February 1949 */
-    if ((k = digits_at(s, len, 2, &day)) > 0 && day >= 1 && day <= 31 && k < len &&
-        s[k] == ' ' && (m = month_at(s + k + 1, len - k - 1, &u)) > 0) {
-        i = k + 1 + u;
-        if (i < len && s[i] == ',')
-            i++;
-        if (i < len && s[i] == ' ' && digits_at(s + i + 1, len - i - 1, 4, &year) == 4 &&
-            tk_date_valid((unsigned)year, (unsigned)m, (unsigned)day)) {
-            iso_write(iso, year, m, day);
-            return i + 5;
-        }
-    }
-    return 0;
-}
+/* (a date at the start of a dateline: tk_parse_date, dates.c) */
 
 /* 1 when the line reads as a dateline: optional place ("Moscow, ", "[Washington,] "), a
  * date, then at most a short tail (".", "—6 p.m.", " (received ...)"). */
@@ -233,7 +109,7 @@ static int is_dateline_text(const char *s, size_t len)
 {
     char iso[16];
     len = rtrim_len(s, len);
-    if (len == 0 || len > 90)
+    if (len == 0 || len > TK_TH_DATELINE_MAX_BYTES)
         return 0;
     if (undated_line(s, len))
         return 1;
@@ -328,6 +204,8 @@ typedef struct parser {
     int item_empty;        /* that item is a marker alone on its line: its text follows */
     int numbered;          /* the play prints line numbers: 1 at line ends, 2 at starts */
     int in_turns;          /* the text is in turns (a transcript): a label is a speech */
+    void (*ready)(void *user, tk_blocks *B, size_t n); /* tk_blocks_parse_ready */
+    void *ready_user;
 } parser;
 
 /* A line number printed at the end of line l ("...to suffer      60": two blanks or more,
@@ -655,7 +533,7 @@ static int star_heading(const tk_line *l, size_t *a, size_t *b)
 static int play_speaker_line(const tk_line *l)
 {
     size_t n = rtrim_len(l->s, l->len);
-    if (n == 0 || n > 48 || l->s[0] == ' ' || l->s[0] == '\t' || !is_upper((unsigned char)l->s[0]))
+    if (n == 0 || n > TK_TH_PLAY_SPEAKER_MAX_BYTES || l->s[0] == ' ' || l->s[0] == '\t' || !is_upper((unsigned char)l->s[0]))
         return 0;
     char c = l->s[n - 1];
     return c != ',' && c != ';' && c != ':' && c != '?' && c != '!';
@@ -719,7 +597,7 @@ static int bare_name_line(const tk_line *l)
 static int heading_like(const tk_line *l)
 {
     size_t n = rtrim_len(l->s, l->len);
-    if (n < 3 || n > 140 || l->s[0] == ' ' || l->s[0] == '\t')
+    if (n < TK_TH_HEADING_MIN_BYTES || n > TK_TH_HEADING_MAX_BYTES || l->s[0] == ' ' || l->s[0] == '\t')
         return 0;
     unsigned char c0 = (unsigned char)l->s[0];
     long num;
@@ -762,7 +640,7 @@ static int heading_like(const tk_line *l)
         for (const char *c = l->s; c < colon; c++)
             if (is_lower((unsigned char)*c))
                 return 0;
-    return long_words >= 1 && words <= 12 && commas <= 2 && cap_long * 10 >= long_words * 7;
+    return long_words >= 1 && words <= TK_TH_HEADING_MAX_WORDS && commas <= TK_TH_HEADING_MAX_COMMAS && cap_long * 10 >= long_words * TK_TH_HEADING_CAPS_TENTHS;
 }
 
 static int is_parenthesised(const tk_line *first, const tk_line *last)
@@ -1131,7 +1009,7 @@ static int title_line(parser *P, const tk_line *l, tk_shape shape, size_t *lw, s
 {
     size_t n = rtrim_len(l->s, l->len);
     tk_label lab;
-    if (n < 3 || n > 300 || l->s[0] == ' ' || l->s[0] == '\t')
+    if (n < 3 || n > TK_TH_TITLE_MAX_BYTES || l->s[0] == ' ' || l->s[0] == '\t')
         return 0;
     if (shape != TK_SHAPE_RECORD && speaker_label(P, l, &lab) > 0)
         return 0;
@@ -1177,7 +1055,7 @@ static int title_para(parser *P, const para *p, tk_shape shape)
         }
     }
     /* mostly letters: "File No. 861.51/264" is a file number, not a title */
-    return lw >= 1 && cl * 10 >= lw * 6 && letters * 2 >= chars;
+    return lw >= 1 && cl * 10 >= lw * TK_TH_TITLE_CAPS_TENTHS && letters * 2 >= chars;
 }
 
 /* 1 when the line is a number alone (`7`, `7.`, `VII`): an outline number on its line. */
@@ -1228,6 +1106,9 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
             continue;
         if (v[k].n == 1 && tk_rec_series_number(l->s, l->len))
             continue; /* `Treaty Series No. 898` over the title: an opener line */
+        size_t ha, hb;
+        if (shape == TK_SHAPE_PLAY && v[k].n <= 3 && tk_play_heading(l->s, l->len, &ha, &hb))
+            break; /* an act or scene heading ("ACT II.", "Scene 2."): the text begins */
         if (title_para(P, &v[k], shape))
             return (long)k;
         if (v[k].n == 1 && l->len <= 80)
@@ -1356,13 +1237,21 @@ static int italic_run_para(const tk_lines *L, const para *v, size_t k, size_t en
 }
 
 /* 1 when line l can be a role of a cast list: short, no sentence ("The action takes place
- * in Helmer's house." is none: five words or more ending in '.', two of them lower-case),
- * not in _italics_ or brackets (a direction). */
+ * in Helmer's house." is none: five words or more ending in '.', two of them lower-case,
+ * unless a name in capitals and a comma open it: "ANNA QUILL, a rope maker."), not in
+ * _italics_ or brackets (a direction). */
 static int cast_line(const tk_line *l)
 {
     size_t a = indent_of(l), n = rtrim_len(l->s, l->len), words = 0, lower = 0;
     if (n <= a || n - a > 80 || l->s[a] == '_' || l->s[a] == '[')
         return 0;
+    /* a name in capitals, a comma, its description ("ANNA QUILL, a rope maker.") */
+    size_t c = a;
+    while (c < n && (is_upper((unsigned char)l->s[c]) || l->s[c] == ' ' || l->s[c] == '.' ||
+                     l->s[c] == '-' || l->s[c] == '\''))
+        c++;
+    if (c < n && c >= a + 2 && l->s[c] == ',' && is_upper((unsigned char)l->s[c - 1]))
+        return 1;
     for (size_t i = a; i < n; i++)
         if (l->s[i] != ' ' && (i == a || l->s[i - 1] == ' ')) {
             words++;
@@ -1371,19 +1260,24 @@ static int cast_line(const tk_line *l)
     return !(words >= 5 && l->s[n - 1] == '.' && lower >= 2);
 }
 
-/* Where a brace that joins line l to its neighbours stands ("ALBERT PALK,   } (_Actors_)"):
- * the offset of a '}' after a space, 0 when none. */
+/* Where a brace that joins line l to its neighbours stands: a closing '}' after a space
+ * ("ALBERT PALK,   } (_Actors_)"), or an opening '{' before a space, at the line's start or
+ * after a space ("Friends of Jack  { PETER BLACK"): the offset after it, 0 when none. */
 static size_t brace_at(const tk_line *l)
 {
-    for (size_t i = 1; i < l->len; i++)
-        if (l->s[i] == '}' && l->s[i - 1] == ' ')
-            return i;
+    for (size_t i = 0; i < l->len; i++) {
+        if (i > 0 && l->s[i] == '}' && l->s[i - 1] == ' ')
+            return i + 1;
+        if (l->s[i] == '{' && (i == 0 || l->s[i - 1] == ' ') && i + 1 < l->len && l->s[i + 1] == ' ')
+            return i + 1;
+    }
     return 0;
 }
 
 /* Cast items in paragraph p: every line a role, a line opening with '(' the description
  * of the role above it ("THE HON. MRS. STIDULPH" / "(_Formerly ..._)"); two or more lines
- * in a row joined by a brace ("}") are a group whose description follows the brace. With
+ * in a row joined by a brace are a group whose description follows a closing brace ("}")
+ * or stands before an opening one ("{"). With
  * emit 0 only says whether p is such a paragraph. */
 static int cast_paragraph(parser *P, const para *p, int emit)
 {
@@ -1394,14 +1288,19 @@ static int cast_paragraph(parser *P, const para *p, int emit)
     size_t end = p->first + p->n;
     for (size_t i = p->first; emit && i < end;) {
         size_t e = i + 1;
-        int brace = brace_at(&L->v[i]) > 0 &&
-                    ((i > p->first && brace_at(&L->v[i - 1])) || (e < end && brace_at(&L->v[e])));
+        size_t bo = brace_at(&L->v[i]);
+        /* (an opening brace before several names is a group on its own line: "Porters { JOE
+           BELL, SAM WEST") */
+        int alone = bo > 0 && L->v[i].s[bo - 1] == '{' &&
+                    memchr(L->v[i].s + bo, ',', L->v[i].len - bo) != NULL;
+        int brace = bo > 0 &&
+                    ((i > p->first && brace_at(&L->v[i - 1])) || (e < end && brace_at(&L->v[e])) || alone);
         while (!brace && e < end && L->v[e].s[indent_of(&L->v[e])] == '(')
             e++;
         tk_block *bl = add_block(P, TK_B_CAST_ITEM, i, e - i, indent_of(&L->v[i]));
         if (bl != NULL && brace)
             bl->flags |= TK_BF_BRACE |
-                         (i == p->first || !brace_at(&L->v[i - 1]) ? TK_BF_BRACE_OPEN : 0);
+                         (i == p->first || !brace_at(&L->v[i - 1]) || alone ? TK_BF_BRACE_OPEN : 0);
         i = e;
     }
     return 1;
@@ -1586,6 +1485,13 @@ static void play_paragraph(parser *P, const para *v, size_t k, size_t end, play_
     tk_label lab;
     size_t t;
     int joint = 0;
+    /* a speech with its label inline ("ANNA.  Where is it?") by a name that speaks again ends
+       the cast matter of a play without acts */
+    if (ps->in_cast && !ps->cast_open && (t = speaker_label(P, l, &lab)) > 0 && !(lab.form & TK_LF_ALONE) &&
+        t < rtrim_len(l->s, l->len) && tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2) {
+        note(P, p->first, "cast", "a speech by a name that speaks again: the cast list is over");
+        ps->in_cast = 0;
+    }
     if (!ps->in_cast && (t = speaker_label(P, l, &lab)) > 0 &&
         (lab.caps || !(lab.form & TK_LF_ALONE) || (lab.form & TK_LF_COLON)) &&
         ((joint = joint_label(ps->names, l->s + lab.name_off, lab.name_len)) ||
@@ -2615,13 +2521,16 @@ static int stage_line(const tk_line *l)
     return 0;
 }
 
-/* 1 when a stage direction on line l goes on to the next line. */
-static int stage_continues(const tk_line *l, const tk_line *next)
+/* 1 when a stage direction on line l goes on to the next line: the next line starts in
+ * lower case (unless bare: after a cue or bare direction inside a speech a line in lower
+ * case is the speech going on, "Aside" / "and so near will I be,", "Throws down a letter" /
+ * "for here comes the trout"), or l ends with a comma or a word that needs more ("and"). */
+static int stage_continues(const tk_line *l, const tk_line *next, int bare)
 {
     size_t n = rtrim_len(l->s, l->len), a = indent_of(next);
     if (is_blank(next) || a == 0)
         return 0;
-    if (is_lower((unsigned char)next->s[a]))
+    if (!bare && is_lower((unsigned char)next->s[a]))
         return 1;
     char c = l->s[n - 1];
     if (c == ',' || c == ';')
@@ -2672,6 +2581,93 @@ static int joint_speakers(const tk_names *names, const tk_line *l)
             i++;
     }
     return words >= 2;
+}
+
+/* A word that reads as a verb of a direction: a present tense ("Sleeps", "Throws") or a
+ * participle ("Writing", "Pointing"), capitalised, s[0..n) without punctuation. */
+static int direction_verb(const char *s, size_t n)
+{
+    static const char *const not_s[] = {"ss", "us", "is", "'s"};
+    if (n < 4 || !is_upper((unsigned char)s[0]))
+        return 0;
+    if (n >= 5 && memcmp(s + n - 3, "ing", 3) == 0)
+        return 1;
+    if (s[n - 1] != 's')
+        return 0;
+    for (size_t k = 0; k < sizeof not_s / sizeof *not_s; k++)
+        if (memcmp(s + n - 2, not_s[k], 2) == 0)
+            return 0;
+    return 1;
+}
+
+/* Whether the word s[0..n) (an ALL-CAPS word, a possessive "'s" trimmed) is a word of a
+ * speaker label of the play (caps: the words of the labels printed in capitals). */
+static int label_word(const tk_names *caps, const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && (is_upper((unsigned char)s[k]) || s[k] == '-'))
+        k++;
+    if (k < 2 || (k < n && s[k] != '\'' && s[k] != ',' && s[k] != ';'))
+        return 0;
+    return tk_names_get(caps, s, k) > 0;
+}
+
+/* A direction without brackets or cue word inside a speech of the indented layout, in a line
+ * s[0..n) that does not end as a sentence or a verse line does (no final punctuation):
+ * it names a speaker in the capitals of the labels ("Ghost beckons HAMLET", "QUEEN GERTRUDE
+ * falls": the speeches print names in lower case); or, in plain words only, it opens with a
+ * verb ("Sleeps", "Throws up a skull", "Giving a paper") and is the speech's last line or
+ * four words at most (a verse line opening with a verb goes on: "Makes vow before his
+ * uncle never more"); or a pronoun and its verb in four words at most ("They play"); or
+ * two or three words ending in a cue of the table ("Low alarums"); or it is four words at
+ * most ending in "within" ("A noise within"). */
+static int bare_direction(parser *P, const tk_names *caps, const char *s, size_t n, int last)
+{
+    size_t words = 0, caps_names = 0, first_end = 0, last_start = 0;
+    int plain = 1;
+    char end = s[n - 1];
+    if (end == '.' || end == ',' || end == ';' || end == ':' || end == '?' || end == '!' ||
+        end == '\'' || end == '"' || end == ')' || end == ']')
+        return 0;
+    for (size_t i = 0; i < n;) {
+        size_t w = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        words++;
+        last_start = w;
+        if (words == 1)
+            first_end = i;
+        caps_names += label_word(caps, s + w, i - w);
+        for (size_t k = w; k < i; k++)
+            plain &= isalpha((unsigned char)s[k]) || s[k] == '\'' || s[k] == '-';
+        while (i < n && s[i] == ' ')
+            i++;
+    }
+    if (words > 12 || memchr(s, '[', n) != NULL || memchr(s, '(', n) != NULL || memchr(s, '"', n) != NULL)
+        return 0;
+    if (caps_names > 0)
+        return 1;
+    if (!plain || words > 8)
+        return 0;
+    if (direction_verb(s, first_end) && (last || words <= 4))
+        return 1;
+    /* "Low alarums", "Loud alarum": a cue word of the table (any case) after a word or two */
+    if (words >= 2 && words <= 3 && tk_speakers_word(P->g, TK_WORDS_STAGE, s + last_start, n - last_start))
+        return 1;
+    /* "They play", "He digs and sings": a pronoun and a verb, four words at most */
+    if (words >= 2 && words <= 4 &&
+        ((first_end == 4 && memcmp(s, "They", 4) == 0) || (first_end == 3 && memcmp(s, "She", 3) == 0) ||
+         (first_end == 2 && memcmp(s, "He", 2) == 0)))
+        return 1;
+    return words <= 4 && n >= 6 && memcmp(s + n - 6, "within", 6) == 0 && (n == 6 || s[n - 7] == ' ');
+}
+
+/* A bare direction (bare_direction) on line l of a speech; next: the line after it. */
+static int bare_line(parser *P, const tk_line *l, const tk_names *caps, const tk_line *next)
+{
+    size_t bn = rtrim_len(l->s, l->len), ba = indent_of(l);
+    int ends = next == NULL || is_blank(next) || indent_of(next) == 0 || stage_line(next);
+    return bn > ba && bare_direction(P, caps, l->s + ba, bn - ba, ends);
 }
 
 /* An unbracketed direction inside a speech ("Aside", "Knocking within", "They fight",
@@ -2741,10 +2737,29 @@ static void play_document(parser *P, size_t a, size_t b)
         P->oom = 1;
         return;
     }
+    tk_names *caps = tk_names_new(); /* the words of the labels printed in capitals */
+    if (caps == NULL) {
+        tk_names_free(ps.names);
+        P->oom = 1;
+        return;
+    }
     for (size_t i = a; i < b; i++) {
         const tk_line *l = &L->v[i];
-        if (i + 1 < b && indent_of(l) == 0 && play_speaker_line(l) && indent_of(&L->v[i + 1]) > 0)
-            tk_names_add(ps.names, l->s, rtrim_len(l->s, l->len));
+        size_t n = rtrim_len(l->s, l->len);
+        if (!(i + 1 < b && indent_of(l) == 0 && play_speaker_line(l) && indent_of(&L->v[i + 1]) > 0))
+            continue;
+        tk_names_add(ps.names, l->s, n);
+        for (size_t k = 0; k < n;) {
+            size_t w = k;
+            while (k < n && (is_upper((unsigned char)l->s[k]) || l->s[k] == '-'))
+                k++;
+            if (k - w >= 2 && (k == n || l->s[k] == ' '))
+                tk_names_add(caps, l->s + w, k - w);
+            while (k < n && l->s[k] != ' ')
+                k++;
+            while (k < n && l->s[k] == ' ')
+                k++;
+        }
     }
 #define END_SPEECH()                                                                              \
     do {                                                                                          \
@@ -2787,6 +2802,13 @@ static void play_document(parser *P, size_t a, size_t b)
                 i++; /* the closing stars */
             continue;
         }
+        size_t ln = rtrim_len(l->s, l->len);
+        if (indent_of(l) == 0 && title_done && speaker_open && run != b && !tk_name_words(l->s, ln) &&
+            tk_names_get(ps.names, l->s, ln) < 2) {
+            /* a line of the speech that lost its indent ("This way will I"): no speaker */
+            note(P, i, "speaker", "a line at the margin that is no name: a line of the speech");
+            continue;
+        }
         if (indent_of(l) == 0) {
             END_SPEECH();
             if (!title_done) {
@@ -2809,10 +2831,12 @@ static void play_document(parser *P, size_t a, size_t b)
             add_block(P, TK_B_P, i, 1, 0);
             continue;
         }
-        if (stage_line(l) || !speaker_open || cue_line(P, l)) {
+        int bare = 0; /* a cue or bare direction in a speech: a lower-case line after it is speech */
+        if (stage_line(l) || !speaker_open || (bare = cue_line(P, l)) ||
+            (bare = bare_line(P, l, caps, i + 1 < b ? &L->v[i + 1] : NULL))) {
             END_SPEECH();
             size_t e = i + 1;
-            while (e < b && stage_continues(&L->v[e - 1], &L->v[e]))
+            while (e < b && stage_continues(&L->v[e - 1], &L->v[e], bare))
                 e++;
             add_block(P, TK_B_STAGE, i, e - i, indent_of(l));
             i = e - 1;
@@ -2825,6 +2849,7 @@ static void play_document(parser *P, size_t a, size_t b)
     END_SPEECH();
 #undef END_SPEECH
     tk_names_free(ps.names);
+    tk_names_free(caps);
 }
 
 /* ------------------------------------------------------------------ driver */
@@ -2917,7 +2942,16 @@ static size_t parts_with_text(const parser *P, size_t from, size_t most, const u
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
                            const char *file, int explain, int corpus_title, tk_diag *d)
 {
-    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0, 0};
+    return tk_blocks_parse_ready(lines, shape, rules, file, explain, corpus_title, d, NULL,
+                                 NULL);
+}
+
+tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
+                                 const char *file, int explain, int corpus_title, tk_diag *d,
+                                 void (*ready)(void *user, tk_blocks *B, size_t n), void *user)
+{
+    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0, 0,
+                ready, user};
     tk_blocks *B = tk_xcalloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};
@@ -2970,6 +3004,13 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
     /* documents: split at separator lines, or else (a record) before numbered document
        headings */
     unsigned char *cut = B->shape == TK_SHAPE_RECORD ? numbered_documents(&P, start) : NULL;
+    if (ready != NULL) { /* room for every document at once: B->doc never moves */
+        size_t most = 1;
+        for (size_t i = start; i < lines->n; i++)
+            most += is_separator(&lines->v[i]) || (cut != NULL && cut[i]);
+        B->doc = tk_xcalloc(most, sizeof *B->doc);
+        B->cap_docs = most;
+    }
     size_t doc_start = start;
     int leading = 1; /* no part with text seen yet */
     for (size_t i = start; i <= lines->n && !P.oom; i++) {
@@ -3017,6 +3058,8 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
             else
                 prose_document(&P, doc_start, end, B->shape, B->n_docs == 1);
             mark_line_numbers(&P, from);
+            if (ready != NULL && !P.oom)
+                ready(user, B, B->n_docs);
         }
         doc_start = at_cut ? i : i + 1;
     }
@@ -3030,8 +3073,10 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
     tk_names_free(P.mixed);
     if (P.oom) {
         TK_MSG(d, OOM, file, 0, 0);
-        tk_blocks_free(B);
-        return NULL;
+        if (ready == NULL) { /* (else B may be in use: the caller sees the message) */
+            tk_blocks_free(B);
+            return NULL;
+        }
     }
     return B;
 }

@@ -107,26 +107,36 @@ int tk_captions_detect(const tk_lines *L)
 
 void tk_captions_meta(const tk_lines *L, tk_docblocks *db)
 {
-    /* header lines `Key: value` under WEBVTT whose key the teiHeader has a place for */
-    static const char *const keys[] = {"language"};
+    /* header lines `Key: value` under WEBVTT (they stay printed in the head too) whose key
+       the teiHeader has a place for: `Language:` (langUsage), `Kind: captions` (the text's
+       type, a keyword) */
+    static const struct {
+        const char *key, *meta;
+    } keys[] = {{"language", "language"}, {"kind", "type"}};
     if (L->n == 0 || !keyword_line(&L->v[0], "WEBVTT"))
         return;
     for (size_t i = 1; i < L->n && !blank(&L->v[i]); i++) {
         const char *s = L->v[i].s, *c = memchr(s, ':', L->v[i].len);
-        if (c == NULL)
+        size_t kn = c != NULL ? (size_t)(c - s) : 0, k = 0;
+        char key[40];
+        for (size_t j = 0; j < kn; j++)
+            if (!((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') || is_digit(s[j]) ||
+                  s[j] == '-' || s[j] == '_'))
+                kn = 0;
+        if (kn == 0 || kn >= sizeof key)
             continue;
-        for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
-            size_t n = strlen(keys[k]);
-            if ((size_t)(c - s) != n || strncasecmp(s, keys[k], n) != 0)
-                continue;
-            const char *v = c + 1, *e = s + L->v[i].len;
-            while (v < e && is_space(*v))
-                v++;
-            while (e > v && is_space(e[-1]))
-                e--;
-            if (e > v)
-                tk_meta_set(db, keys[k], v, (size_t)(e - v), L->v[i].no, 0);
-        }
+        for (size_t j = 0; j < kn; j++)
+            key[j] = (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] - 'A' + 'a' : s[j]);
+        key[kn] = '\0';
+        while (k < sizeof keys / sizeof *keys && strcmp(keys[k].key, key) != 0)
+            k++;
+        const char *v = c + 1, *e = s + L->v[i].len;
+        while (v < e && is_space(*v))
+            v++;
+        while (e > v && is_space(e[-1]))
+            e--;
+        if (e > v && k < sizeof keys / sizeof *keys)
+            tk_meta_set(db, keys[k].meta, v, (size_t)(e - v), L->v[i].no, 0);
     }
 }
 
@@ -325,7 +335,7 @@ static int cue_tag(const char *s, size_t n, size_t *len, const struct cue_tag_de
     /* <lang> needs a language tag the header can hold (BCP 47's shape) */
     if (!close && strcmp((*def)->tag, "lang") == 0) {
         size_t run = 0;
-        if (*ann_len == 0 || *ann_len > 35)
+        if (*ann_len == 0 || *ann_len > TK_TH_CAPTION_LANG_MAX_BYTES)
             return CT_TEXT;
         for (size_t j = *ann; j < *ann + *ann_len; j++) {
             char c = s[j];
@@ -518,12 +528,18 @@ void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_d
             set(n, "type", "comment");
             set(n, "rend", "plain"); /* its keyword NOTE is printed in the text */
             lines_text(n, L, i, end);
+        } else if (!is_cue && (keyword_line(&L->v[i], "STYLE") || keyword_line(&L->v[i], "REGION"))) {
+            /* a STYLE or REGION block: a comment of its kind, kept as printed */
+            xmlNodePtr n = tk_el(cv, body, "note");
+            set(n, "type", "comment");
+            set(n, "subtype", keyword_line(&L->v[i], "STYLE") ? "style" : "region");
+            set(n, "rend", "plain");
+            lines_text(n, L, i, end);
         } else if (!is_cue) {
-            /* STYLE, REGION, or anything else: kept as printed */
+            /* anything else: kept as printed */
             xmlNodePtr p = tk_el(cv, body, "p");
             lines_text(p, L, i, end);
-            if (!keyword_line(&L->v[i], "STYLE") && !keyword_line(&L->v[i], "REGION") &&
-                odd++ == 0)
+            if (odd++ == 0)
                 TK_MSG(cv->diag, CAPTIONS_NOT_CUE, cv->file, L->v[i].no, 1);
         } else {
             cue++;
@@ -571,5 +587,5 @@ void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_d
     }
     if (body->children == NULL)
         tk_el(cv, body, "p");
-    tk_footnotes_finish(cv);
+    tk_inline_finish(cv);
 }

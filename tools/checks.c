@@ -2,9 +2,11 @@
  * in order, no leftover transcript brackets, declared persons are mentioned. In a batch,
  * what one document cannot decide alone is left to the corpus (tools/refs.c). */
 #include "validate_internal.h"
+#include "tk_internal.h"
 #include "tk_alloc.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,20 +58,60 @@ static const char *const bracket_exempt[] = {"code", "eg", "egXML", "formula", "
 
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 
-struct checker {
+/* What the checks found, kept until the document ends (pointers may name ids defined later;
+ * messages come out in the order of the two passes over a tree: ids first, then the walk,
+ * then persons). */
+enum rkind {
+    K_MSG,   /* a message (text) */
+    K_XINC,  /* the note on the first xi:include (xinc: its id) */
+    K_PTR,   /* a "#id" pointer (text) whose id was not defined yet where it stood */
+    K_DEFER, /* handed to the corpus (tk_refs_defer): attr, text, base */
+    K_PERSON, /* a listPerson/person (text: its xml:id) */
+    K_INCLUDE /* a file the document XIncludes (text: href, base), for the corpus */
+};
+
+struct rec {
+    unsigned char kind, rule, placed;
+    tk_severity sev;
+    unsigned char xinc;  /* K_XINC: 1 XInclude failed, 0 it was not asked for */
+    unsigned line, col;
+    size_t ord;  /* the element's number, for its column (placed 0) */
+    char *text;  /* message, token or id */
+    char *attr;  /* the pointer's attribute (K_PTR, K_DEFER; NULL for a person) */
+    char *base;  /* K_DEFER: the base URI of a file pointer */
+    xmlChar *file; /* an XIncluded file, or NULL */
+};
+
+struct recs {
+    struct rec *v;
+    size_t n, cap;
+};
+
+/* An open element, as the checks see it. */
+struct cframe {
+    unsigned char exempt;  /* brackets are not checked in its text */
+    unsigned char had_el;  /* an element child has been seen */
+};
+
+struct tk_checker {
     tk_diag *d;
     const char *name;
     const tk_check_ctx *ctx; /* never NULL */
-    unsigned off;            /* TK_RULE_* bits of the scoped rules that do not run here */
-    xmlHashTablePtr ids;       /* xml:id -> element */
+    xmlHashTablePtr ids;       /* xml:id -> its line + 1 */
     xmlHashTablePtr mentioned; /* ids some pointer names */
     unsigned errors;
     unsigned brackets;
     unsigned xincludes; /* xi:include elements in the tree */
-    xmlNodePtr *persons; /* listPerson/person elements, in document order */
-    size_t n_persons, cap_persons;
+    int ours;           /* a header names teikit (see made_by_teikit) */
+    int corpus;         /* the root is a teiCorpus */
+    struct recs first, walk, persons;
+    struct cframe *open;
+    size_t n_open, cap_open;
+    size_t ord;         /* the element being started */
     int oom;
+    int abandoned;      /* tk_checks_abandon: nothing is reported */
 };
+#define checker tk_checker
 
 static int in_list(const char *const *list, size_t n, const xmlChar *s)
 {
@@ -93,10 +135,11 @@ static unsigned newlines(const xmlChar *s)
     return n;
 }
 
-/* The line where a text node starts. libxml2 records a text node's line when its first
- * chunk has been read (not where it starts), so it is found from the element that follows
- * (its start tag is where the text ends) or the parent (when the text comes first). */
-static unsigned text_start_line(xmlNodePtr t)
+/* The line where a text node starts (first: it is its parent's first child). libxml2
+ * records a text node's line when its first chunk has been read (not where it starts), so
+ * it is found from the element that follows (its start tag is where the text ends) or the
+ * parent (when the text comes first). */
+static unsigned text_start_line(xmlNodePtr t, int first)
 {
     unsigned nl = newlines(t->content);
     if (t->next != NULL && t->next->type == XML_ELEMENT_NODE) {
@@ -104,7 +147,7 @@ static unsigned text_start_line(xmlNodePtr t)
         if (l > nl)
             return l - nl;
     }
-    if (t->prev == NULL && t->parent != NULL && t->parent->type == XML_ELEMENT_NODE)
+    if (first && t->parent != NULL && t->parent->type == XML_ELEMENT_NODE)
         return line_of(t->parent);
     unsigned l = line_of(t);
     return l > nl ? l - nl : l;
@@ -116,60 +159,64 @@ static xmlChar *file_of(const struct checker *c, xmlNodePtr n)
     return c->ctx->file_of != NULL ? c->ctx->file_of(c->ctx->file_arg, n) : NULL;
 }
 
-/* Line and column (0 when unknown) of an element's start tag; the column only for the
- * document's own elements (`included`: the element came from an XIncluded file). */
-static unsigned where_in(const struct checker *c, xmlNodePtr el, int included, unsigned *col)
+/* A new record at the end of l (NULL when out of memory). */
+static struct rec *rec_add(struct checker *c, struct recs *l, enum rkind k)
 {
-    unsigned line = line_of(el);
-    *col = c->ctx->column != NULL && line > 0 && !included
-               ? c->ctx->column(c->ctx->column_arg, el, &line)
-               : 0;
-    return line;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        struct rec *v = tk_xrealloc(l->v, cap * sizeof *v);
+        if (v == NULL) {
+            c->oom = 1;
+            return NULL;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    struct rec *r = &l->v[l->n++];
+    memset(r, 0, sizeof *r);
+    r->kind = (unsigned char)k;
+    r->placed = 1;
+    return r;
 }
 
-static unsigned where(const struct checker *c, xmlNodePtr el, unsigned *col)
+/* Places r at element el's start tag: line and column (0 when unknown), the column only
+ * for the document's own elements (those of an XIncluded file have their file). When the
+ * columns come from element numbers (ctx->place: the document is streamed), they are found
+ * when the document ends. */
+static void rec_at_element(struct checker *c, struct rec *r, xmlNodePtr el)
 {
-    xmlChar *in = file_of(c, el);
-    unsigned line = where_in(c, el, in != NULL, col);
-    xmlFree(in);
-    return line;
+    r->file = file_of(c, el);
+    r->line = line_of(el);
+    r->col = 0;
+    if (r->file != NULL || r->line == 0)
+        return;
+    if (c->ctx->place != NULL) {
+        r->ord = c->ord;
+        r->placed = 0;
+    } else if (c->ctx->column != NULL) {
+        r->col = c->ctx->column(c->ctx->column_arg, el, &r->line);
+    }
 }
 
-/* The number of messages the document has so far (where a deferred one will go). */
-static size_t msg_pos(const struct checker *c)
-{
-    return c->ctx->n_msgs != NULL ? *c->ctx->n_msgs : 0;
-}
-
-/* Defers a pointer or person to the corpus (tools/refs.c), with its place. */
-static void defer(struct checker *c, xmlNodePtr el, const char *attr, const char *token,
-                  const char *base)
-{
-    xmlChar *in = file_of(c, el);
-    unsigned col, line = where_in(c, el, in != NULL, &col);
-    if (tk_refs_defer(c->ctx->refs, attr, token, base, (const char *)in, line, col,
-                      msg_pos(c)) != 0)
-        c->oom = 1;
-    xmlFree(in);
-}
-
-static void report(struct checker *c, tk_severity sev, xmlNodePtr n, unsigned line_add,
-                   unsigned col, enum rule r, const char *fmt, const char *a, const char *b,
-                   const char *e)
+static char *fmt3(const char *fmt, const char *a, const char *b, const char *e)
 {
     char text[900];
     snprintf(text, sizeof text, fmt, a, b != NULL ? b : "", e != NULL ? e : "");
-    unsigned line = n->type == XML_TEXT_NODE ? text_start_line(n) : line_of(n);
-    xmlChar *in = file_of(c, n);
-    if (in != NULL && line_add == 0)
-        col = 0; /* columns are the document's */
-    else if (col == 0 && line_add == 0 && n->type == XML_ELEMENT_NODE)
-        line = where_in(c, n, 0, &col);
-    tk_msg_named(c->d, sev, rule_names[r], in != NULL ? (const char *)in : c->name,
-                 line > 0 ? line + line_add : 0, col, text);
-    xmlFree(in);
-    if (sev == TK_ERROR)
-        c->errors++;
+    return tk_xstrdup(text);
+}
+
+/* Records a message about element el (its start tag). */
+static void report_el(struct checker *c, struct recs *l, tk_severity sev, xmlNodePtr el,
+                      enum rule rule, const char *fmt, const char *a, const char *b,
+                      const char *e)
+{
+    struct rec *r = rec_add(c, l, K_MSG);
+    if (r == NULL)
+        return;
+    r->sev = sev;
+    r->rule = (unsigned char)rule;
+    rec_at_element(c, r, el);
+    r->text = fmt3(fmt, a, b, e);
 }
 
 /* ---------------------------------------------------------------- xml:id ------- */
@@ -187,70 +234,75 @@ static void note_xinclude(struct checker *c, xmlNodePtr n)
     c->xincludes++;
     xmlChar *href = xmlGetNoNsProp(n, BAD_CAST "href");
     xmlChar *parse = xmlGetNoNsProp(n, BAD_CAST "parse");
-    unsigned col = 0, line = line_of(n);
-    if (c->xincludes == 1 && tk_diag_notes_enabled(c->d))
-        line = where(c, n, &col);
-    if (c->xincludes == 1 && c->ctx->xinclude)
-        TK_MSG(c->d, XINCLUDE_FAILED_NODE, c->name, line, col);
-    else if (c->xincludes == 1)
-        TK_MSG(c->d, XINCLUDE_SKIPPED, c->name, line, col);
+    if (c->xincludes == 1) {
+        struct rec *r = rec_add(c, &c->first, K_XINC);
+        if (r != NULL) {
+            r->xinc = c->ctx->xinclude != 0;
+            r->line = line_of(n);
+            if (tk_diag_notes_enabled(c->d)) {
+                rec_at_element(c, r, n);
+                xmlFree(r->file); /* (the document's name: as it was) */
+                r->file = NULL;
+            }
+        }
+    }
+    struct rec *r;
     if (c->ctx->refs != NULL && href != NULL && href[0] != '\0' &&
-        (parse == NULL || xmlStrEqual(parse, BAD_CAST "xml"))) {
+        (parse == NULL || xmlStrEqual(parse, BAD_CAST "xml")) &&
+        (r = rec_add(c, &c->first, K_INCLUDE)) != NULL) {
         xmlChar *base = xmlNodeGetBase(n->doc, n);
-        tk_refs_add_include(c->ctx->refs, (const char *)href, (const char *)base);
+        r->text = tk_xstrdup((const char *)href);
+        r->base = base != NULL ? tk_xstrdup((const char *)base) : NULL;
         xmlFree(base);
     }
     xmlFree(href);
     xmlFree(parse);
 }
 
-/* Keeps a listPerson/person for check_persons (once every pointer has been seen). */
-static void keep_person(struct checker *c, xmlNodePtr n)
-{
-    if (c->n_persons == c->cap_persons) {
-        size_t cap = c->cap_persons ? c->cap_persons * 2 : 16;
-        xmlNodePtr *v = tk_xrealloc(c->persons, cap * sizeof *v);
-        if (v == NULL) {
-            c->oom = 1;
-            return;
-        }
-        c->persons = v;
-        c->cap_persons = cap;
-    }
-    c->persons[c->n_persons++] = n;
-}
-
-
-/* The first pass over the tree: xml:ids (and their duplicates), xi:includes, persons. */
+/* What the first pass over a tree did for one element: xi:includes, persons, xml:ids (and
+ * their duplicates). */
 static void collect_ids(struct checker *c, xmlNodePtr n)
 {
-    for (; n != NULL; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        if (is_xinclude(n))
-            note_xinclude(c, n);
-        else if (xmlStrEqual(n->name, BAD_CAST "person") && n->parent != NULL &&
-                 xmlStrEqual(n->parent->name, BAD_CAST "listPerson"))
-            keep_person(c, n);
-        xmlChar *id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST XML_NS);
-        if (id != NULL) {
-            xmlNodePtr first = xmlHashLookup(c->ids, id);
-            if (first != NULL) {
-                char where[32];
-                snprintf(where, sizeof where, "%u", line_of(first));
-                report(c, TK_ERROR, n, 0, 0, R_ID_DUP,
-                       "xml:id \"%s\" is already used on line %s%s", (const char *)id, where,
-                       NULL);
-            } else {
-                xmlHashAddEntry(c->ids, id, n);
-            }
-            xmlFree(id);
+    if (is_xinclude(n))
+        note_xinclude(c, n);
+    xmlChar *id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST XML_NS);
+    if (xmlStrEqual(n->name, BAD_CAST "person") && n->parent != NULL &&
+        xmlStrEqual(n->parent->name, BAD_CAST "listPerson")) {
+        struct rec *r = rec_add(c, &c->persons, K_PERSON);
+        if (r != NULL) {
+            rec_at_element(c, r, n);
+            r->text = id != NULL ? tk_xstrdup((const char *)id) : NULL;
         }
-        collect_ids(c, n->children);
+    }
+    if (id != NULL) {
+        void *first = xmlHashLookup(c->ids, id);
+        if (first != NULL) {
+            char where[32];
+            snprintf(where, sizeof where, "%lu", (unsigned long)((uintptr_t)first - 1));
+            report_el(c, &c->first, TK_ERROR, n, R_ID_DUP,
+                      "xml:id \"%s\" is already used on line %s%s", (const char *)id, where,
+                      NULL);
+        } else {
+            xmlHashAddEntry(c->ids, id, (void *)(uintptr_t)(line_of(n) + 1));
+        }
+        xmlFree(id);
     }
 }
 
 /* ---------------------------------------------------------------- pointers ------- */
+
+/* Records a pointer or person for the corpus (tools/refs.c), with its place. */
+static void defer_el(struct checker *c, struct recs *l, xmlNodePtr el, const char *attr,
+                     const char *token, const char *base)
+{
+    struct rec *r = rec_add(c, l, K_DEFER);
+    if (r == NULL)
+        return;
+    rec_at_element(c, r, el);
+    r->attr = attr != NULL ? tk_xstrdup(attr) : NULL;
+    r->text = tk_xstrdup(token);
+    r->base = base != NULL ? tk_xstrdup(base) : NULL;
+}
 
 static void check_pointers(struct checker *c, xmlNodePtr el, xmlAttrPtr a)
 {
@@ -260,30 +312,26 @@ static void check_pointers(struct checker *c, xmlNodePtr el, xmlAttrPtr a)
     char *save = NULL;
     for (char *tok = strtok_r((char *)v, " \t\r\n", &save); tok != NULL;
          tok = strtok_r(NULL, " \t\r\n", &save)) {
-        tk_refs *refs = c->ctx->refs;
-        if (refs != NULL && tk_refs_file_pointer(tok)) { /* into another file of the corpus */
+        if (c->ctx->refs != NULL && tk_refs_file_pointer(tok)) { /* into another file */
             xmlChar *base = xmlNodeGetBase(el->doc, el);
-            defer(c, el, (const char *)a->name, tok, (const char *)base);
+            defer_el(c, &c->walk, el, (const char *)a->name, tok, (const char *)base);
             xmlFree(base);
             continue;
         }
         if (tok[0] != '#' || tok[1] == '\0' || strchr(tok, '(') != NULL)
             continue; /* another document or scheme, or an XPointer: not checked */
-        if (xmlHashLookup(c->ids, BAD_CAST(tok + 1)) == NULL && refs != NULL) {
-            /* the corpus root or an XIncluded file may define it */
-            defer(c, el, (const char *)a->name, tok, NULL);
-        } else if (xmlHashLookup(c->ids, BAD_CAST(tok + 1)) == NULL) {
-            int soft = tk_refs_soft_attr((const char *)a->name);
-            report(c, soft ? TK_WARNING : TK_ERROR, el, 0, 0, R_ID_REF,
-                   "@%s points to \"%s\", which no xml:id in this document defines%s",
-                   (const char *)a->name, tok,
-                   c->xincludes > 0 ? " (it has xi:include: --xinclude reads the included "
-                                      "files)"
-                   : soft          ? TK_REFS_SOFT_HINT
-                                    : NULL);
+        if (xmlHashLookup(c->ids, BAD_CAST(tok + 1)) != NULL) {
+            if (xmlHashLookup(c->mentioned, BAD_CAST(tok + 1)) == NULL)
+                xmlHashAddEntry(c->mentioned, BAD_CAST(tok + 1), (void *)1);
+            continue;
         }
-        else if (xmlHashLookup(c->mentioned, BAD_CAST(tok + 1)) == NULL)
-            xmlHashAddEntry(c->mentioned, BAD_CAST(tok + 1), (void *)1);
+        /* an id defined further on, in the corpus, or nowhere: decided at the end */
+        struct rec *r = rec_add(c, &c->walk, K_PTR);
+        if (r == NULL)
+            continue;
+        rec_at_element(c, r, el);
+        r->attr = tk_xstrdup((const char *)a->name);
+        r->text = tk_xstrdup(tok);
     }
     xmlFree(v);
 }
@@ -482,7 +530,7 @@ static void check_dates(struct checker *c, xmlNodePtr el)
         if (parse_w3c(s, &w[i]))
             ok[i] = 1;
         else
-            report(c, TK_ERROR, el, 0, 0, R_DATE_FORMAT,
+            report_el(c, &c->walk, TK_ERROR, el, R_DATE_FORMAT,
                    "@%s=\"%s\" is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD, "
                    "YYYY-MM-DDThh:mm:ss or hh:mm:ss)%s",
                    date_attrs[i], s, NULL);
@@ -497,7 +545,7 @@ static void check_dates(struct checker *c, xmlNodePtr el)
             xmlChar *b = xmlGetNoNsProp(el, BAD_CAST date_attrs[hi]);
             char pair[64];
             snprintf(pair, sizeof pair, "@%s=\"%s\"", date_attrs[hi], (const char *)b);
-            report(c, TK_ERROR, el, 0, 0, R_DATE_ORDER, "@%s=\"%s\" is later than %s",
+            report_el(c, &c->walk, TK_ERROR, el, R_DATE_ORDER, "@%s=\"%s\" is later than %s",
                    date_attrs[lo], (const char *)a, pair);
             xmlFree(a);
             xmlFree(b);
@@ -509,8 +557,9 @@ static void check_dates(struct checker *c, xmlNodePtr el)
 
 static int word_byte(unsigned char ch) { return isalnum(ch) || ch >= 0x80; }
 
-/* Looks for transcript brackets left in a text node: "[sic]", "com[munist]", "[laughter]". */
-static void check_brackets(struct checker *c, xmlNodePtr text)
+/* Looks for transcript brackets left in a text node: "[sic]", "com[munist]", "[laughter]"
+ * (first: the node is its parent's first child). */
+static void check_brackets(struct checker *c, xmlNodePtr text, int first)
 {
     const char *s = (const char *)text->content;
     if (s == NULL)
@@ -549,132 +598,311 @@ static void check_brackets(struct checker *c, xmlNodePtr text)
         char snippet[96];
         int len = (int)(close - o + 1);
         snprintf(snippet, sizeof snippet, "%.*s", len, o);
-        report(c, TK_WARNING, text, add, col, R_BRACKET, "leftover transcript bracket \"%s\": %s%s",
-               snippet, what, NULL);
+        struct rec *r = rec_add(c, &c->walk, K_MSG);
+        if (r == NULL)
+            continue;
+        r->sev = TK_WARNING;
+        r->rule = R_BRACKET;
+        r->file = file_of(c, text);
+        r->line = text_start_line(text, first);
+        r->line = r->line > 0 ? r->line + add : 0;
+        r->col = r->file != NULL && add == 0 ? 0 : col;
+        r->text = fmt3("leftover transcript bracket \"%s\": %s%s", snippet, what, NULL);
     }
 }
 
 /* ----------------------------------------------------------------- the walk ------- */
 
-static void walk(struct checker *c, xmlNodePtr n, int exempt)
+/* The text nodes of el from c up to the next element: checked for brackets unless f says
+ * they are exempt (the nodes before c may have been freed: f knows whether there were). */
+static void check_run(struct checker *c, const struct cframe *f, xmlNodePtr c0)
 {
-    for (; n != NULL; n = n->next) {
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (!exempt && !(c->off & TK_RULE_BRACKET))
-                check_brackets(c, n);
-            continue;
-        }
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
-            if (a->ns != NULL)
-                continue;
-            if (in_list(pointer_attrs, N_OF(pointer_attrs), a->name))
-                check_pointers(c, n, a);
-        }
-        check_dates(c, n);
-        walk(c, n->children, exempt || in_list(bracket_exempt, N_OF(bracket_exempt), n->name));
-    }
+    for (xmlNodePtr n = c0; n != NULL && n->type != XML_ELEMENT_NODE; n = n->next)
+        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && !f->exempt)
+            check_brackets(c, n, n->prev == NULL && !f->had_el);
 }
 
-/* Persons declared in a listPerson that no pointer mentions. */
-static void check_persons(struct checker *c)
+/* The first node of the run of non-element nodes before `before` in el (before NULL: at
+ * el's end), or NULL when there is none. */
+static xmlNodePtr run_before(xmlNodePtr el, xmlNodePtr before)
 {
-    for (size_t i = 0; i < c->n_persons; i++) {
-        xmlNodePtr n = c->persons[i];
-        xmlChar *id = xmlGetNsProp(n, BAD_CAST "id", BAD_CAST XML_NS);
-        if (id == NULL || xmlHashLookup(c->mentioned, id) != NULL)
-            ; /* nothing to say */
-        else if (c->ctx->refs != NULL)
-            defer(c, n, NULL, (const char *)id, NULL); /* another document may name it */
-        else
-            report(c, TK_WARNING, n, 0, 0, R_PERSON_UNUSED,
-                   "person \"%s\" is declared but never mentioned (no @ref, @who or other "
-                   "pointer names \"#%s\")",
-                   (const char *)id, (const char *)id, NULL);
-        xmlFree(id);
-    }
+    xmlNodePtr n = before != NULL ? before->prev : el->last, first = NULL;
+    for (; n != NULL && n->type != XML_ELEMENT_NODE; n = n->prev)
+        first = n;
+    return first;
 }
 
-/* The first element child of n named `name`, or NULL. */
-static xmlNodePtr child_named(xmlNodePtr n, const char *name)
+/* 1 when el is an `application` with @ident="teikit" in a header's encodingDesc/appInfo:
+ * the header of the root or, in a teiCorpus, of a member TEI. */
+static int names_teikit(xmlNodePtr el)
 {
-    for (xmlNodePtr k = n != NULL ? n->children : NULL; k != NULL; k = k->next)
-        if (k->type == XML_ELEMENT_NODE && xmlStrEqual(k->name, BAD_CAST name))
-            return k;
-    return NULL;
-}
-
-/* 1 when el's teiHeader names teikit's application (encodingDesc/appInfo/application
- * @ident="teikit", as header.c writes it). */
-static int header_names_teikit(xmlNodePtr el)
-{
-    xmlNodePtr info = child_named(child_named(child_named(el, "teiHeader"), "encodingDesc"),
-                                  "appInfo");
-    for (xmlNodePtr app = info != NULL ? info->children : NULL; app != NULL; app = app->next) {
-        if (app->type != XML_ELEMENT_NODE || !xmlStrEqual(app->name, BAD_CAST "application"))
-            continue;
-        xmlChar *ident = xmlGetNoNsProp(app, BAD_CAST "ident");
-        int ours = ident != NULL && xmlStrEqual(ident, BAD_CAST "teikit");
-        xmlFree(ident);
-        if (ours)
-            return 1;
-    }
-    return 0;
-}
-
-/* 1 when teikit converted the document: the root's header, or for a teiCorpus the header of
- * a member TEI, names teikit (the stylesheets' test in xslt/common.xsl). */
-static int made_by_teikit(xmlNodePtr root)
-{
-    if (root == NULL)
+    static const char *const path[] = {"appInfo", "encodingDesc", "teiHeader"};
+    if (!xmlStrEqual(el->name, BAD_CAST "application"))
         return 0;
-    if (header_names_teikit(root))
-        return 1;
-    if (!xmlStrEqual(root->name, BAD_CAST "teiCorpus"))
+    xmlNodePtr p = el->parent;
+    for (size_t i = 0; i < N_OF(path); i++, p = p->parent)
+        if (p == NULL || p->type != XML_ELEMENT_NODE || !xmlStrEqual(p->name, BAD_CAST path[i]))
+            return 0;
+    /* p: the header's parent, the root or a TEI in a teiCorpus root */
+    if (p == NULL || p->type != XML_ELEMENT_NODE)
         return 0;
-    for (xmlNodePtr k = root->children; k != NULL; k = k->next)
-        if (k->type == XML_ELEMENT_NODE && xmlStrEqual(k->name, BAD_CAST "TEI") &&
-            header_names_teikit(k))
-            return 1;
-    return 0;
+    int root = p->parent == NULL || p->parent->type != XML_ELEMENT_NODE;
+    int member = !root && xmlStrEqual(p->name, BAD_CAST "TEI") &&
+                 xmlStrEqual(p->parent->name, BAD_CAST "teiCorpus") &&
+                 (p->parent->parent == NULL || p->parent->parent->type != XML_ELEMENT_NODE);
+    if (!root && !member)
+        return 0;
+    xmlChar *ident = xmlGetNoNsProp(el, BAD_CAST "ident");
+    int ours = ident != NULL && xmlStrEqual(ident, BAD_CAST "teikit");
+    xmlFree(ident);
+    return ours;
+}
+
+tk_checker *tk_checks_begin(const char *name, tk_diag *d, const tk_check_ctx *ctx)
+{
+    static const tk_check_ctx none = {0};
+    struct checker *c = tk_xcalloc(1, sizeof *c);
+    c->d = d;
+    c->name = name;
+    c->ctx = ctx != NULL ? ctx : &none;
+    c->ids = xmlHashCreate(256);
+    c->mentioned = xmlHashCreate(256);
+    if (c->ids == NULL || c->mentioned == NULL)
+        c->oom = 1;
+    return c;
+}
+
+void tk_checks_start(tk_checker *c, xmlNodePtr el, size_t ord)
+{
+    if (c->ids == NULL || c->mentioned == NULL)
+        return;
+    tk_grow((void **)&c->open, &c->cap_open, c->n_open, sizeof *c->open, 64);
+    c->ord = ord;
+    struct cframe f = {0, 0};
+    if (c->n_open > 0) {
+        struct cframe *up = &c->open[c->n_open - 1];
+        check_run(c, up, run_before(el->parent, el));
+        up->had_el = 1;
+        f.exempt = up->exempt;
+    } else {
+        c->corpus = xmlStrEqual(el->name, BAD_CAST "teiCorpus");
+    }
+    f.exempt |= in_list(bracket_exempt, N_OF(bracket_exempt), el->name);
+    c->open[c->n_open++] = f;
+    if (!c->ours && names_teikit(el))
+        c->ours = 1;
+    collect_ids(c, el);
+    for (xmlAttrPtr a = el->properties; a != NULL; a = a->next)
+        if (a->ns == NULL && in_list(pointer_attrs, N_OF(pointer_attrs), a->name))
+            check_pointers(c, el, a);
+    check_dates(c, el);
+}
+
+void tk_checks_end(tk_checker *c, xmlNodePtr el)
+{
+    if (c->n_open == 0)
+        return;
+    check_run(c, &c->open[c->n_open - 1], run_before(el, NULL));
+    c->n_open--;
+}
+
+/* Decides the pointers whose ids were not defined where they stood, and the persons. */
+static void decide(struct checker *c)
+{
+    for (size_t i = 0; i < c->walk.n; i++) {
+        struct rec *r = &c->walk.v[i];
+        if (r->kind != K_PTR)
+            continue;
+        const xmlChar *id = BAD_CAST(r->text + 1);
+        if (xmlHashLookup(c->ids, id) != NULL) {
+            if (xmlHashLookup(c->mentioned, id) == NULL)
+                xmlHashAddEntry(c->mentioned, id, (void *)1);
+            r->kind = K_MSG;
+            r->sev = TK_NOTE;
+            r->rule = R_COUNT; /* nothing to say */
+        } else if (c->ctx->refs != NULL) {
+            r->kind = K_DEFER; /* the corpus root or an XIncluded file may define it */
+        } else {
+            int soft = tk_refs_soft_attr(r->attr);
+            char *text = fmt3("@%s points to \"%s\", which no xml:id in this document defines%s",
+                              r->attr, r->text,
+                              c->xincludes > 0 ? " (it has xi:include: --xinclude reads the "
+                                                 "included files)"
+                              : soft           ? TK_REFS_SOFT_HINT
+                                               : NULL);
+            free(r->text);
+            r->text = text;
+            r->kind = K_MSG;
+            r->sev = soft ? TK_WARNING : TK_ERROR;
+            r->rule = R_ID_REF;
+        }
+    }
+    for (size_t i = 0; i < c->persons.n; i++) {
+        struct rec *r = &c->persons.v[i];
+        if (r->text == NULL || xmlHashLookup(c->mentioned, BAD_CAST r->text) != NULL) {
+            r->rule = R_COUNT; /* nothing to say */
+            r->kind = K_MSG;
+            r->sev = TK_NOTE;
+        } else if (c->ctx->refs != NULL) {
+            r->kind = K_DEFER; /* another document may name it */
+        } else {
+            char *text = fmt3("person \"%s\" is declared but never mentioned (no @ref, @who or "
+                              "other pointer names \"#%s\")",
+                              r->text, r->text, NULL);
+            free(r->text);
+            r->text = text;
+            r->kind = K_MSG;
+            r->sev = TK_WARNING;
+            r->rule = R_PERSON_UNUSED;
+        }
+    }
+}
+
+/* 1 when r is still to be placed and will be said (or handed to the corpus). */
+static int to_place(const struct rec *r)
+{
+    return !r->placed && (r->kind == K_XINC || r->kind == K_DEFER ||
+                          (r->kind == K_MSG && r->rule < R_COUNT));
+}
+
+/* Columns of the records placed by element number (a streamed document), all at once. */
+static void place_all(struct checker *c)
+{
+    struct recs *lists[] = {&c->first, &c->walk, &c->persons};
+    size_t n = 0, k = 0;
+    for (size_t l = 0; l < N_OF(lists); l++)
+        for (size_t i = 0; i < lists[l]->n; i++)
+            n += to_place(&lists[l]->v[i]);
+    if (n == 0 || c->ctx->place == NULL)
+        return;
+    size_t *ords = tk_xmalloc(n * sizeof *ords);
+    unsigned *lines = tk_xmalloc(n * sizeof *lines), *cols = tk_xmalloc(n * sizeof *cols);
+    for (size_t l = 0; l < N_OF(lists); l++)
+        for (size_t i = 0; i < lists[l]->n; i++)
+            if (to_place(&lists[l]->v[i])) {
+                ords[k] = lists[l]->v[i].ord;
+                lines[k++] = lists[l]->v[i].line;
+            }
+    c->ctx->place(c->ctx->place_arg, ords, n, lines, cols);
+    k = 0;
+    for (size_t l = 0; l < N_OF(lists); l++)
+        for (size_t i = 0; i < lists[l]->n; i++)
+            if (to_place(&lists[l]->v[i])) {
+                lists[l]->v[i].line = lines[k];
+                lists[l]->v[i].col = cols[k++];
+            }
+    free(ords);
+    free(lines);
+    free(cols);
+}
+
+/* Reports (or hands to the corpus) the records of l in order, and frees them. */
+static void emit(struct checker *c, struct recs *l, int say)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        struct rec *r = &l->v[i];
+        if (!say)
+            goto done;
+        const char *file = r->file != NULL ? (const char *)r->file : c->name;
+        if (r->kind == K_XINC) {
+            if (r->xinc)
+                TK_MSG(c->d, XINCLUDE_FAILED_NODE, c->name, r->line, r->col);
+            else
+                TK_MSG(c->d, XINCLUDE_SKIPPED, c->name, r->line, r->col);
+        } else if (r->kind == K_INCLUDE) {
+            tk_refs_add_include(c->ctx->refs, r->text, r->base);
+        } else if (r->kind == K_DEFER) {
+            size_t pos = c->ctx->n_msgs != NULL ? *c->ctx->n_msgs : 0;
+            if (tk_refs_defer(c->ctx->refs, r->attr, r->text, r->base,
+                              (const char *)r->file, r->line, r->col, pos) != 0)
+                c->oom = 1;
+        } else if (r->kind == K_MSG && r->rule < R_COUNT) {
+            tk_msg_named(c->d, r->sev, rule_names[r->rule], file, r->line, r->col, r->text);
+            if (r->sev == TK_ERROR)
+                c->errors++;
+        }
+    done:
+        free(r->text);
+        free(r->attr);
+        free(r->base);
+        xmlFree(r->file);
+    }
+    free(l->v);
+    l->v = NULL;
+    l->n = l->cap = 0;
+}
+
+void tk_checks_abandon(tk_checker *c)
+{
+    if (c == NULL)
+        return;
+    c->abandoned = 1;
+    tk_checks_finish(c);
+}
+
+unsigned tk_checks_finish(tk_checker *c)
+{
+    if (c == NULL)
+        return 0;
+    unsigned errors = 0;
+    if (c->abandoned)
+        goto out;
+    if (c->ids == NULL || c->mentioned == NULL) {
+        TK_MSG(c->d, OOM, c->name, 0, 0);
+        errors = 1;
+        goto out;
+    }
+    /* the scoped rules that do not run here (known once every header has been seen) */
+    for (size_t k = 0; k < N_OF(scoped); k++) {
+        if (c->ours || (c->ctx->everywhere & scoped[k].bit))
+            continue;
+        for (size_t i = 0; i < c->walk.n; i++)
+            if (c->walk.v[i].kind == K_MSG && c->walk.v[i].rule == scoped[k].rule)
+                c->walk.v[i].rule = R_COUNT; /* not said */
+        if (scoped[k].rule == R_BRACKET)
+            c->brackets = 0;
+    }
+    decide(c);
+    place_all(c);
+    emit(c, &c->first, 1);
+    emit(c, &c->walk, 1);
+    emit(c, &c->persons, 1);
+    if (c->brackets > MAX_BRACKET_WARNINGS)
+        TK_MSG(c->d, BRACKET_MORE, c->name, 0, 0, c->brackets - MAX_BRACKET_WARNINGS);
+    if (c->oom)
+        TK_MSG(c->d, OOM, c->name, 0, 0);
+    if (c->ctx->refs != NULL) {
+        tk_refs_set_root(c->ctx->refs, c->corpus, c->xincludes);
+        tk_refs_take_ids(c->ctx->refs, c->ids);
+        c->ids = NULL;
+    }
+    errors = c->errors;
+out: /* (what is left when out of memory) */
+    emit(c, &c->first, 0);
+    emit(c, &c->walk, 0);
+    emit(c, &c->persons, 0);
+    xmlHashFree(c->ids, NULL);
+    xmlHashFree(c->mentioned, NULL);
+    free(c->open);
+    free(c);
+    return errors;
+}
+
+/* Gives the checks el and its descendants in document order (a tree at hand). */
+static void checks_walk(tk_checker *c, xmlNodePtr el)
+{
+    tk_checks_start(c, el, 0);
+    for (xmlNodePtr k = el->children; k != NULL; k = k->next)
+        if (k->type == XML_ELEMENT_NODE)
+            checks_walk(c, k);
+    tk_checks_end(c, el);
 }
 
 unsigned tk_checks_run(xmlDocPtr doc, const char *name, tk_diag *d, const tk_check_ctx *ctx)
 {
-    static const tk_check_ctx none = {0};
-    struct checker c = {.d = d,
-                        .name = name,
-                        .ctx = ctx != NULL ? ctx : &none,
-                        .ids = xmlHashCreate(256),
-                        .mentioned = xmlHashCreate(256)};
-    if (c.ids == NULL || c.mentioned == NULL) {
-        TK_MSG(d, OOM, name, 0, 0);
-        xmlHashFree(c.ids, NULL);
-        xmlHashFree(c.mentioned, NULL);
-        return 1;
-    }
+    tk_checker *c = tk_checks_begin(name, d, ctx);
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    int ours = made_by_teikit(root);
-    for (size_t i = 0; i < N_OF(scoped); i++)
-        if (!ours && !(c.ctx->everywhere & scoped[i].bit))
-            c.off |= scoped[i].bit;
-    collect_ids(&c, root);
-    walk(&c, root, 0);
-    check_persons(&c);
-    if (c.brackets > MAX_BRACKET_WARNINGS)
-        TK_MSG(d, BRACKET_MORE, name, 0, 0, c.brackets - MAX_BRACKET_WARNINGS);
-    if (c.oom)
-        TK_MSG(d, OOM, name, 0, 0);
-    if (c.ctx->refs != NULL) {
-        tk_refs_set_root(c.ctx->refs,
-                         root != NULL && xmlStrEqual(root->name, BAD_CAST "teiCorpus"),
-                         c.xincludes);
-        tk_refs_take_ids(c.ctx->refs, c.ids);
-        c.ids = NULL;
-    }
-    xmlHashFree(c.ids, NULL);
-    xmlHashFree(c.mentioned, NULL);
-    free(c.persons);
-    return c.errors;
+    if (root != NULL)
+        checks_walk(c, root);
+    return tk_checks_finish(c);
 }

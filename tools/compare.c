@@ -102,6 +102,7 @@ typedef struct cmp_word {
     size_t s, e; /* bytes of the side's text */
     uint64_t h;  /* hash of the (normalised) word */
     uint64_t lh; /* loose hash: case folded; every punctuation token the same */
+    int punct;   /* a punctuation token (weighs less in the alignment) */
 } cmp_word;
 
 typedef struct cmp_elem {
@@ -488,6 +489,7 @@ static int tokenize(cmp *c, cmp_side *s)
         s->w[s->nw].e = i;
         s->w[s->nw].h = hash_bytes(s->text + st, i - st, c->o->ignore_case);
         s->w[s->nw].lh = cl == CH_PUNCT ? 1 : hash_bytes(s->text + st, i - st, 1);
+        s->w[s->nw].punct = cl == CH_PUNCT;
         s->nw++;
     }
     s->wline = malloc((s->nw + 1) * sizeof *s->wline);
@@ -535,7 +537,11 @@ static size_t word_to(const cmp_side *s, size_t off)
     return lo;
 }
 
-static void word_spans(cmp_side *s)
+/* Gives every element its word span; the words of a speaker label get hashes of their own
+ * (SPEAKER_SALT), so that they align only with the words of a label on the other side: a
+ * name in a stage direction (`Exeunt all but HAMLET`) never takes the next label's place. */
+#define SPEAKER_SALT 0x9e3779b97f4a7c15ULL
+static void word_spans(const cmp *c, cmp_side *s)
 {
     for (size_t i = 0; i < s->nel; i++) {
         cmp_elem *e = &s->el[i];
@@ -543,6 +549,12 @@ static void word_spans(cmp_side *s)
         e->we = word_to(s, e->ce);
         if (e->we < e->ws)
             e->we = e->ws;
+        const cls_def *d = c->cls[e->cls].def;
+        if (d != NULL && strcmp(d->name, "speaker") == 0)
+            for (size_t w = e->ws; w < e->we; w++) {
+                s->w[w].h ^= SPEAKER_SALT;
+                s->w[w].lh ^= SPEAKER_SALT;
+            }
     }
 }
 
@@ -566,6 +578,7 @@ typedef struct slot {
 
 typedef struct aligner {
     const uint64_t *A, *B;
+    const cmp_word *WA; /* the reference's words: a punctuation token weighs 1, a word 2 */
     long *a2b;
     slot *tab;
     size_t mask;
@@ -593,27 +606,34 @@ static int push(aligner *al, size_t a0, size_t a1, size_t b0, size_t b1)
     return 0;
 }
 
-/* Exact LCS of a small region by dynamic programming. */
+/* Weight of the reference's word i in a common subsequence: a word 2, a punctuation token 1
+ * (so that `son, HAMLET` against `son -- HAMLET ,` keeps the name, not the comma). */
+static uint32_t weight(const aligner *al, size_t i)
+{
+    return al->WA[i].punct ? 1 : 2;
+}
+
+/* Exact weighted LCS of a small region by dynamic programming. */
 static void align_dp(aligner *al, region r)
 {
     size_t n = r.a1 - r.a0, m = r.b1 - r.b0;
     uint32_t *L = al->dp; /* (n+1) x (m+1), L[i][j] = LCS of A[i..], B[j..] */
     for (size_t i = n + 1; i-- > 0;)
         for (size_t j = m + 1; j-- > 0;) {
-            uint32_t v;
-            if (i == n || j == m)
-                v = 0;
-            else if (al->A[r.a0 + i] == al->B[r.b0 + j])
-                v = L[(i + 1) * (m + 1) + j + 1] + 1;
-            else {
+            uint32_t v = 0;
+            if (i < n && j < m) {
                 uint32_t x = L[(i + 1) * (m + 1) + j], y = L[i * (m + 1) + j + 1];
                 v = x > y ? x : y;
+                if (al->A[r.a0 + i] == al->B[r.b0 + j] &&
+                    L[(i + 1) * (m + 1) + j + 1] + weight(al, r.a0 + i) > v)
+                    v = L[(i + 1) * (m + 1) + j + 1] + weight(al, r.a0 + i);
             }
             L[i * (m + 1) + j] = v;
         }
     size_t i = 0, j = 0;
     while (i < n && j < m) {
-        if (al->A[r.a0 + i] == al->B[r.b0 + j]) {
+        if (al->A[r.a0 + i] == al->B[r.b0 + j] &&
+            L[i * (m + 1) + j] == L[(i + 1) * (m + 1) + j + 1] + weight(al, r.a0 + i)) {
             al->a2b[r.a0 + i] = (long)(r.b0 + j);
             i++, j++;
         } else if (L[(i + 1) * (m + 1) + j] >= L[i * (m + 1) + j + 1])
@@ -1696,8 +1716,8 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
     collect_doc(&c, &hyp, hypdoc);
     if (c.oom || tokenize(&c, &ref) != 0 || tokenize(&c, &hyp) != 0)
         goto oom;
-    word_spans(&ref);
-    word_spans(&hyp);
+    word_spans(&c, &ref);
+    word_spans(&c, &hyp);
     size_t n = ref.nw, m = hyp.nw;
     A = malloc((n + 1) * sizeof *A);
     B = malloc((m + 1) * sizeof *B);
@@ -1715,6 +1735,7 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
     if (aligner_init(&al, n, m) != 0)
         goto oom;
     have_al = 1;
+    al.WA = ref.w;
     if (align(&al, A, B, a2b, (region){0, n, 0, m}) != 0 ||
         align_loose(&al, &ref, &hyp, a2b, a2l) != 0 || map_spans(&ref, a2l, m) != 0)
         goto oom;

@@ -212,7 +212,7 @@ static void spoken_desc(tk_conv *cv, xmlNodePtr enc)
     el_str(cv, td, "p",
            "Each speaker turn is an utterance u whose @who points to the person; a turn with "
            "a time (a timestamp or a caption cue) is an annotationBlock whose @who names the "
-           "speaker and whose @start (and @end, when the source gives it) point into the "
+           "speaker and whose @start (and @end, the next timed turn's start or a cue's end) point into the "
            "timeline, holding the u. The speaker label is kept as printed in "
            "note[@type='speaker'] where it was printed; the paragraphs of a turn are seg; "
            "events are pause, vocal, incident and kinesic, each with its desc as printed, and "

@@ -197,7 +197,8 @@ const char tk_not_name_words[] =
     "under assistant acting resident extraordinary plenipotentiary attache attaché charge "
     "chargé envoy delegate delegation counsel counselor counsellor adviser advisor director "
     "manager officer official officials spokesman spokesperson secretariat chief head staff "
-    "prosecutor attorney elect emeritus ret retired jr sr esq "
+    "prosecutor attorney elect emeritus ret retired jr sr esq chair chairwoman chairperson "
+    "witness "
     /* institutions, instruments, events */
     "agreement agreements convention conventions claims treaty treaties pact protocol accord "
     "accords declaration charter act acts bill law laws resolution amendment doctrine plan "

@@ -1762,7 +1762,7 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
         }
         if (!item) {
             /* a run of fewer than three entries, most without initials, is no roster */
-            if (roster_run > 0 && (roster_run < 3 || roster_strong * 2 < roster_run))
+            if (roster_run > 0 && (roster_run < TK_TH_ROSTER_MIN_ENTRIES || roster_strong * 2 < roster_run))
                 for (int k = 0; k < roster_run && k < (int)(sizeof roster / sizeof *roster); k++)
                     p->cands[roster[k]].ev = EV_COUNT; /* void */
             roster_run = roster_strong = 0;
@@ -1803,7 +1803,7 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
             find_in_text(p, s, n, lk->no, k == 0);
         }
     }
-    if (roster_run > 0 && (roster_run < 3 || roster_strong * 2 < roster_run))
+    if (roster_run > 0 && (roster_run < TK_TH_ROSTER_MIN_ENTRIES || roster_strong * 2 < roster_run))
         for (int k = 0; k < roster_run && k < (int)(sizeof roster / sizeof *roster); k++)
             p->cands[roster[k]].ev = EV_COUNT;
 }
@@ -2263,7 +2263,7 @@ static int given_before(tk_persons *p, const char *text, size_t from, size_t *st
     while (ws > from && is_word_byte((unsigned char)text[ws - 1]))
         ws--;
     size_t wl = i - 1 - ws;
-    if (wl < 2 || wl > 40 || cap_word(text + ws, wl) != wl)
+    if (wl < 2 || wl > TK_TH_NAME_WORD_MAX_BYTES || cap_word(text + ws, wl) != wl)
         return who;
     size_t k = ws;
     while (k > from && (text[k - 1] == ' ' || text[k - 1] == '\n' || text[k - 1] == '\t'))

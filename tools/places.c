@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -584,7 +585,7 @@ void tk_places_new_document(tk_places *pl)
 int tk_places_dateline(const char *s, size_t n, size_t *a, size_t *b)
 {
     char iso[16];
-    for (size_t i = 2; i < n && i < 80; i++) {
+    for (size_t i = 2; i < n && i < TK_TH_PLACE_DATELINE_SCAN_BYTES; i++) {
         if (s[i - 1] != ' ' || (s[i - 2] != ',' && s[i - 2] != ']'))
             continue;
         if (tk_parse_date(s + i, n - i, iso) == 0 || iso[7] != '-')
@@ -596,6 +597,12 @@ int tk_places_dateline(const char *s, size_t n, size_t *a, size_t *b)
             y--;
         if (y <= x || !is_upper((unsigned char)s[x]))
             return 0;
+        /* a weekday before the date ("Tuesday, March 4, 1997") is no place */
+        static const char *const weekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                               "Friday", "Saturday", "Sunday"};
+        for (size_t m = 0; m < sizeof weekdays / sizeof *weekdays; m++)
+            if (strlen(weekdays[m]) == y - x && strncasecmp(weekdays[m], s + x, y - x) == 0)
+                return 0;
         /* a place, not a phrase: every word capitalised but of/the/de/and, no brackets */
         const unsigned char *t = (const unsigned char *)s;
         for (size_t k = x; k < y;) {

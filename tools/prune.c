@@ -1,25 +1,16 @@
-/* prune.c: RelaxNG schema analysis: pruning a schema to the elements a document set uses
- * (exact, fast to compile), and what each element allows (for messages). The name sets it
- * works with are nameset.c's. */
+/* prune.c: RelaxNG schema pruning: a schema cut to the elements a document set uses (exact,
+ * fast to compile), over the grammar model of rng_internal.h. What each element allows (for
+ * messages) is rng_model.c's; the name sets it works with are nameset.c's. */
 #include "validate_internal.h"
+#include "rng_internal.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/hash.h>
 
-#define RNG_NS "http://relaxng.org/ns/structure/1.0"
-
 /* ------------------------------------------------------------ RNG helpers ------- */
-
-static int is_rng(xmlNodePtr n, const char *name)
-{
-    return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-           xmlStrEqual(n->ns->href, BAD_CAST RNG_NS) &&
-           (name == NULL || xmlStrEqual(n->name, BAD_CAST name));
-}
 
 static int is_name_class(xmlNodePtr n)
 {
@@ -67,8 +58,6 @@ static void qname_split(xmlNodePtr ctx, const char *qname, int attribute, const 
 
 /* Calls f for each name of an element/attribute pattern's name class; returns 0 when the
  * name class is a wildcard (anyName, nsName) or unknown, 1 when it is a finite list. */
-typedef void (*name_fn)(const char *ns, const char *local, void *user);
-
 static int nc_names(xmlNodePtr nc, int attribute, name_fn f, void *user)
 {
     if (is_rng(nc, "name")) {
@@ -102,7 +91,7 @@ static int nc_names(xmlNodePtr nc, int attribute, name_fn f, void *user)
 }
 
 /* Name class of an element or attribute pattern; returns 0 for wildcards. */
-static int pattern_names(xmlNodePtr pat, name_fn f, void *user)
+int tk_rng_pattern_names(xmlNodePtr pat, name_fn f, void *user)
 {
     int attribute = is_rng(pat, "attribute");
     xmlChar *name = xmlGetNoNsProp(pat, BAD_CAST "name");
@@ -126,7 +115,7 @@ static int pattern_names(xmlNodePtr pat, name_fn f, void *user)
 }
 
 /* First pattern child of an element/attribute (skipping its name class). */
-static xmlNodePtr first_pattern(xmlNodePtr pat)
+xmlNodePtr tk_rng_first_pattern(xmlNodePtr pat)
 {
     xmlNodePtr c = pat->children;
     int has_name_attr = xmlHasProp(pat, BAD_CAST "name") != NULL;
@@ -143,7 +132,7 @@ static xmlNodePtr first_pattern(xmlNodePtr pat)
     return NULL;
 }
 
-static xmlNodePtr next_pattern(xmlNodePtr c)
+xmlNodePtr tk_rng_next_pattern(xmlNodePtr c)
 {
     for (c = c->next; c != NULL; c = c->next)
         if (c->type == XML_ELEMENT_NODE && is_rng(c, NULL))
@@ -152,10 +141,10 @@ static xmlNodePtr next_pattern(xmlNodePtr c)
 }
 
 /* Children that are patterns: for element/attribute after the name class, else all. */
-static xmlNodePtr patterns_of(xmlNodePtr n)
+xmlNodePtr tk_rng_patterns_of(xmlNodePtr n)
 {
     if (is_rng(n, "element") || is_rng(n, "attribute"))
-        return first_pattern(n);
+        return tk_rng_first_pattern(n);
     for (xmlNodePtr c = n->children; c != NULL; c = c->next)
         if (c->type == XML_ELEMENT_NODE && is_rng(c, NULL))
             return c;
@@ -163,22 +152,6 @@ static xmlNodePtr patterns_of(xmlNodePtr n)
 }
 
 /* ------------------------------------------------------------- defines ------- */
-
-struct defgroup {
-    xmlNodePtr *nodes;
-    size_t n, cap;
-    int na;       /* the define is notAllowed */
-    int reached;  /* reachable from start */
-    int visiting; /* recursion guard */
-    long depth;   /* tk_rng_check: deepest ref chain from here (0 = not yet known) */
-    int combine_interleave;
-    void *data;   /* analysis data (info) */
-};
-
-struct grammar {
-    xmlHashTablePtr defs; /* name -> struct defgroup */
-    struct defgroup start;
-};
 
 static void defgroup_free(void *payload, const xmlChar *name)
 {
@@ -236,7 +209,7 @@ static int collect_grammar(xmlNodePtr parent, struct grammar *g)
     return 0;
 }
 
-static struct grammar *grammar_new(xmlDocPtr rng)
+struct grammar *tk_rng_grammar_new(xmlDocPtr rng)
 {
     struct grammar *g = calloc(1, sizeof *g);
     if (g == NULL)
@@ -261,7 +234,7 @@ fail:
     return NULL;
 }
 
-static void grammar_free(struct grammar *g)
+void tk_rng_grammar_free(struct grammar *g)
 {
     if (g == NULL)
         return;
@@ -270,7 +243,7 @@ static void grammar_free(struct grammar *g)
     free(g);
 }
 
-static struct defgroup *ref_target(struct grammar *g, xmlNodePtr ref)
+struct defgroup *tk_rng_ref_target(struct grammar *g, xmlNodePtr ref)
 {
     xmlChar *name = xmlGetNoNsProp(ref, BAD_CAST "name");
     if (name == NULL)
@@ -301,7 +274,7 @@ static long chain_walk(struct rng_check *c, xmlNodePtr n, long level)
             continue;
         long here = 0;
         if (is_rng(n, "ref")) {
-            struct defgroup *dg = ref_target(c->g, n);
+            struct defgroup *dg = tk_rng_ref_target(c->g, n);
             if (dg == NULL) {
                 if (c->resolve && c->dangling == NULL)
                     c->dangling = n;
@@ -342,7 +315,7 @@ static long chain_depth(struct rng_check *c, struct defgroup *dg, long level)
 
 int tk_rng_check(xmlDocPtr rng, const char *path, tk_diag *d)
 {
-    struct rng_check c = {grammar_new(rng), tk_prune_possible(rng), NULL, NULL};
+    struct rng_check c = {tk_rng_grammar_new(rng), tk_prune_possible(rng), NULL, NULL};
     int rc = -1;
     if (c.g == NULL) {
         TK_MSG(d, OOM, path, 0, 0);
@@ -363,7 +336,7 @@ int tk_rng_check(xmlDocPtr rng, const char *path, tk_diag *d)
     }
     rc = 0;
 out:
-    grammar_free(c.g);
+    tk_rng_grammar_free(c.g);
     return rc;
 }
 
@@ -424,7 +397,7 @@ static int nc_pattern(struct grammar *g, xmlNodePtr n, int in_choice)
 {
     const xmlChar *t = n->name;
     if (xmlStrEqual(t, BAD_CAST "element"))
-        return !pattern_names(n, (name_fn)NULL, NULL);
+        return !tk_rng_pattern_names(n, (name_fn)NULL, NULL);
     if (xmlStrEqual(t, BAD_CAST "notAllowed"))
         return !in_choice; /* libxml2 drops a notAllowed choice branch itself */
     if (xmlStrEqual(t, BAD_CAST "interleave") || xmlStrEqual(t, BAD_CAST "mixed") ||
@@ -435,7 +408,7 @@ static int nc_pattern(struct grammar *g, xmlNodePtr n, int in_choice)
         xmlStrEqual(t, BAD_CAST "empty"))
         return 0;
     if (xmlStrEqual(t, BAD_CAST "ref")) {
-        struct defgroup *dg = ref_target(g, n);
+        struct defgroup *dg = tk_rng_ref_target(g, n);
         if (dg == NULL)
             return 1;
         if (dg->visiting || dg->data == (void *)1)
@@ -446,17 +419,17 @@ static int nc_pattern(struct grammar *g, xmlNodePtr n, int in_choice)
         int r = 0;
         for (size_t i = 0; i < dg->n && !r; i++)
             if (dg->nodes[i] != NULL)
-                r = nc_patterns(g, patterns_of(dg->nodes[i]), 0);
+                r = nc_patterns(g, tk_rng_patterns_of(dg->nodes[i]), 0);
         dg->visiting = 0;
         dg->data = (void *)(intptr_t)(r ? 2 : 1);
         return r;
     }
-    return nc_patterns(g, patterns_of(n), xmlStrEqual(t, BAD_CAST "choice"));
+    return nc_patterns(g, tk_rng_patterns_of(n), xmlStrEqual(t, BAD_CAST "choice"));
 }
 
 static int nc_patterns(struct grammar *g, xmlNodePtr c, int in_choice)
 {
-    for (; c != NULL; c = next_pattern(c))
+    for (; c != NULL; c = tk_rng_next_pattern(c))
         if (nc_pattern(g, c, in_choice))
             return 1;
     return 0;
@@ -471,13 +444,13 @@ static void mark_elements(struct prune *p, xmlNodePtr n, size_t *before, size_t 
         n->_private = NULL;
         if (is_rng(n, "element")) {
             p->any = 0;
-            int finite = pattern_names(n, name_kept, p);
+            int finite = tk_rng_pattern_names(n, name_kept, p);
             (*before)++;
             if (finite && !p->any) {
                 SET_MARK(n, MARK_PRUNED);
             } else {
                 (*after)++;
-                if (nc_patterns(p->g, first_pattern(n), 0))
+                if (nc_patterns(p->g, tk_rng_first_pattern(n), 0))
                     n->_private = (void *)(intptr_t)MARK_NOT_COMPILABLE;
             }
         }
@@ -490,7 +463,7 @@ static int na(struct prune *p, xmlNodePtr n);
 /* notAllowed-ness of an implicit group of patterns starting at c. */
 static int na_group(struct prune *p, xmlNodePtr c)
 {
-    for (; c != NULL; c = next_pattern(c))
+    for (; c != NULL; c = tk_rng_next_pattern(c))
         if (na(p, c))
             return 1;
     return 0;
@@ -511,14 +484,14 @@ static int na(struct prune *p, xmlNodePtr n)
             return 1;
         if (m == MARK_STUB)
             return 0;
-        return na_group(p, first_pattern(n));
+        return na_group(p, tk_rng_first_pattern(n));
     }
     if (xmlStrEqual(t, BAD_CAST "notAllowed"))
         return 1;
     if (xmlStrEqual(t, BAD_CAST "ref"))
-        return na_defgroup(ref_target(p->g, n));
+        return na_defgroup(tk_rng_ref_target(p->g, n));
     if (xmlStrEqual(t, BAD_CAST "choice")) {
-        for (xmlNodePtr c = patterns_of(n); c != NULL; c = next_pattern(c))
+        for (xmlNodePtr c = tk_rng_patterns_of(n); c != NULL; c = tk_rng_next_pattern(c))
             if (!na(p, c))
                 return 0;
         return 1;
@@ -529,7 +502,7 @@ static int na(struct prune *p, xmlNodePtr n)
         xmlStrEqual(t, BAD_CAST "mixed") || xmlStrEqual(t, BAD_CAST "oneOrMore") ||
         xmlStrEqual(t, BAD_CAST "list") || xmlStrEqual(t, BAD_CAST "attribute") ||
         xmlStrEqual(t, BAD_CAST "define") || xmlStrEqual(t, BAD_CAST "start"))
-        return na_group(p, patterns_of(n));
+        return na_group(p, tk_rng_patterns_of(n));
     return 0; /* text, empty, value, data */
 }
 
@@ -595,7 +568,7 @@ static int blame(struct prune *p, xmlNodePtr n)
         return 0; /* a kept element: checked on its own */
     }
     if (xmlStrEqual(t, BAD_CAST "ref")) {
-        struct defgroup *dg = ref_target(p->g, n);
+        struct defgroup *dg = tk_rng_ref_target(p->g, n);
         if (dg == NULL || !dg->na || dg->visiting)
             return 0;
         dg->visiting = 1;
@@ -608,7 +581,7 @@ static int blame(struct prune *p, xmlNodePtr n)
     if (xmlStrEqual(t, BAD_CAST "zeroOrMore") || xmlStrEqual(t, BAD_CAST "optional") ||
         xmlStrEqual(t, BAD_CAST "notAllowed"))
         return 0;
-    for (xmlNodePtr c = patterns_of(n); c != NULL; c = next_pattern(c))
+    for (xmlNodePtr c = tk_rng_patterns_of(n); c != NULL; c = tk_rng_next_pattern(c))
         if (na(p, c))
             k += blame(p, c);
     return k;
@@ -623,12 +596,12 @@ static int stub_pass(struct prune *p, xmlNodePtr n)
         if (n->type != XML_ELEMENT_NODE)
             continue;
         if (is_rng(n, "element") && MARK(n) == MARK_KEEP) {
-            xmlNodePtr c = first_pattern(n);
-            for (; c != NULL; c = next_pattern(c))
+            xmlNodePtr c = tk_rng_first_pattern(n);
+            for (; c != NULL; c = tk_rng_next_pattern(c))
                 if (na(p, c))
                     k += blame(p, c);
         } else if (is_rng(n, "start")) {
-            for (xmlNodePtr c = patterns_of(n); c != NULL; c = next_pattern(c))
+            for (xmlNodePtr c = tk_rng_patterns_of(n); c != NULL; c = tk_rng_next_pattern(c))
                 if (na(p, c))
                     k += blame(p, c);
         }
@@ -653,9 +626,9 @@ static void rewrite(struct prune *p, xmlNodePtr n)
 {
     if (is_rng(n, "element") && MARK(n) == MARK_STUB) {
         /* keep the name class, replace the content by <empty/> */
-        xmlNodePtr c = first_pattern(n);
+        xmlNodePtr c = tk_rng_first_pattern(n);
         while (c != NULL) {
-            xmlNodePtr next = next_pattern(c);
+            xmlNodePtr next = tk_rng_next_pattern(c);
             xmlUnlinkNode(c);
             xmlFreeNode(c);
             c = next;
@@ -667,9 +640,9 @@ static void rewrite(struct prune *p, xmlNodePtr n)
         is_rng(n, "data") || is_rng(n, "notAllowed"))
         return;
     int choice = is_rng(n, "choice");
-    xmlNodePtr c = patterns_of(n);
+    xmlNodePtr c = tk_rng_patterns_of(n);
     while (c != NULL) {
-        xmlNodePtr next = next_pattern(c);
+        xmlNodePtr next = tk_rng_next_pattern(c);
         if (na(p, c)) {
             if (choice) {
                 xmlUnlinkNode(c);
@@ -679,7 +652,7 @@ static void rewrite(struct prune *p, xmlNodePtr n)
             }
             /* other parents are notAllowed themselves and never rewritten */
         } else if ((is_rng(c, "zeroOrMore") || is_rng(c, "optional")) &&
-                   na_group(p, patterns_of(c))) {
+                   na_group(p, tk_rng_patterns_of(c))) {
             replace_with(c, "empty");
         } else {
             rewrite(p, c);
@@ -712,17 +685,17 @@ static void clean_empty(xmlNodePtr n)
     int keeps_empty = is_rng(n, "choice") || is_rng(n, "attribute") || is_rng(n, "list") ||
                       is_rng(n, "except");
     int any = 0;
-    xmlNodePtr c = patterns_of(n);
+    xmlNodePtr c = tk_rng_patterns_of(n);
     while (c != NULL) {
-        xmlNodePtr next = next_pattern(c);
+        xmlNodePtr next = tk_rng_next_pattern(c);
         if (!is_rng(c, "ref") && !is_rng(c, "data") && !is_rng(c, "value"))
             clean_empty(c);
         /* (clean_empty may have replaced c by <empty/>: the loop below looks again) */
         c = next;
     }
-    c = patterns_of(n);
+    c = tk_rng_patterns_of(n);
     while (c != NULL) {
-        xmlNodePtr next = next_pattern(c);
+        xmlNodePtr next = tk_rng_next_pattern(c);
         if (is_rng(c, "empty") && !keeps_empty) {
             xmlUnlinkNode(c);
             xmlFreeNode(c);
@@ -735,8 +708,8 @@ static void clean_empty(xmlNodePtr n)
         /* a group or choice of one pattern is that pattern (libxml2 2.9 loops for ever on
            some single-child groups) */
         if (is_rng(n, "group") || is_rng(n, "choice")) {
-            xmlNodePtr only = patterns_of(n);
-            if (only != NULL && next_pattern(only) == NULL)
+            xmlNodePtr only = tk_rng_patterns_of(n);
+            if (only != NULL && tk_rng_next_pattern(only) == NULL)
                 unwrap(n, only);
         }
         return;
@@ -759,7 +732,7 @@ static void reach(struct prune *p, xmlNodePtr n)
         if (n->type != XML_ELEMENT_NODE)
             continue;
         if (is_rng(n, "ref")) {
-            struct defgroup *dg = ref_target(p->g, n);
+            struct defgroup *dg = tk_rng_ref_target(p->g, n);
             if (dg != NULL && !dg->reached) {
                 dg->reached = 1;
                 for (size_t i = 0; i < dg->n; i++)
@@ -835,7 +808,7 @@ static void mark_not_compilable_all(struct grammar *g, xmlNodePtr n, int *need_d
         mark_not_compilable_all(g, n->children, need_define);
         /* only where pruning removed what made it not compilable */
         if (is_rng(n, "element") && MARK(n) == MARK_KEEP && NOT_COMPILABLE(n) &&
-            !nc_patterns(g, first_pattern(n), 0))
+            !nc_patterns(g, tk_rng_first_pattern(n), 0))
             mark_not_compilable(n, need_define);
     }
 }
@@ -884,7 +857,7 @@ xmlDocPtr tk_prune(xmlDocPtr rng, const tk_nameset *keep, size_t stats[2])
     xmlDocPtr doc = xmlCopyDoc(rng, 1);
     if (doc == NULL)
         return NULL;
-    struct prune p = {grammar_new(doc), keep, 0};
+    struct prune p = {tk_rng_grammar_new(doc), keep, 0};
     if (p.g == NULL) {
         xmlFreeDoc(doc);
         return NULL;
@@ -898,9 +871,9 @@ xmlDocPtr tk_prune(xmlDocPtr rng, const tk_nameset *keep, size_t stats[2])
     for (size_t i = 0; i < p.g->start.n; i++) {
         xmlNodePtr s = p.g->start.nodes[i];
         if (na(&p, s)) {
-            xmlNodePtr c = patterns_of(s);
+            xmlNodePtr c = tk_rng_patterns_of(s);
             while (c != NULL) {
-                xmlNodePtr next = next_pattern(c);
+                xmlNodePtr next = tk_rng_next_pattern(c);
                 xmlUnlinkNode(c);
                 xmlFreeNode(c);
                 c = next;
@@ -917,606 +890,11 @@ xmlDocPtr tk_prune(xmlDocPtr rng, const tk_nameset *keep, size_t stats[2])
     xmlHashScan(p.g->defs, drop_defines, &p);
     clean_empty_grammar(xmlDocGetRootElement(doc));
     keep_not_compilable(p.g, doc, xmlDocGetRootElement(doc));
-    grammar_free(p.g);
+    tk_rng_grammar_free(p.g);
     clear_marks(xmlDocGetRootElement(doc));
     if (stats != NULL) {
         stats[0] = before;
         stats[1] = after;
     }
     return doc;
-}
-
-/* -------------------------------------------------------------- analysis ------- */
-
-/* What one element name allows, merged over its patterns. */
-struct einfo {
-    xmlHashTablePtr children; /* "ns local" -> 1 */
-    xmlHashTablePtr attrs;
-    int text;
-    int any_child; /* a wildcard element is allowed */
-    xmlNodePtr patterns[8]; /* the element patterns of this name (for explanations) */
-    int n_patterns;
-};
-
-struct tk_rng_info {
-    xmlHashTablePtr elements; /* "ns local" -> struct einfo */
-    struct grammar *g;        /* kept for explanations */
-    pthread_mutex_t lock;     /* explanations use the grammar's scratch fields */
-    struct pat *pool;         /* the explanations' arena (ARENA_MAX patterns, under lock):
-                                 made once, not per message (12 MB each time) */
-};
-
-static void einfo_free(void *payload, const xmlChar *name)
-{
-    (void)name;
-    struct einfo *e = payload;
-    xmlHashFree(e->children, NULL);
-    xmlHashFree(e->attrs, NULL);
-    free(e);
-}
-
-struct collect {
-    struct grammar *g;
-    struct einfo *into;
-    int attr_mode;
-};
-
-static void add_child_name(const char *ns, const char *local, void *user)
-{
-    struct collect *c = user;
-    char key[1024];
-    snprintf(key, sizeof key, "%s %s", ns, local);
-    xmlHashTablePtr h = c->attr_mode ? c->into->attrs : c->into->children;
-    if (xmlHashLookup(h, BAD_CAST key) == NULL)
-        xmlHashAddEntry(h, BAD_CAST key, (void *)1);
-}
-
-/* Collects the names of child elements, attributes and text reachable in the content of
- * one element pattern, not descending into child elements. */
-static void collect_content(struct collect *c, xmlNodePtr n)
-{
-    for (; n != NULL; n = next_pattern(n)) {
-        const xmlChar *t = n->name;
-        if (xmlStrEqual(t, BAD_CAST "element")) {
-            c->attr_mode = 0;
-            if (!pattern_names(n, add_child_name, c))
-                c->into->any_child = 1;
-        } else if (xmlStrEqual(t, BAD_CAST "attribute")) {
-            c->attr_mode = 1;
-            pattern_names(n, add_child_name, c);
-            c->attr_mode = 0;
-        } else if (xmlStrEqual(t, BAD_CAST "text") || xmlStrEqual(t, BAD_CAST "data") ||
-                   xmlStrEqual(t, BAD_CAST "value") || xmlStrEqual(t, BAD_CAST "list")) {
-            c->into->text = 1;
-        } else if (xmlStrEqual(t, BAD_CAST "mixed")) {
-            c->into->text = 1;
-            collect_content(c, patterns_of(n));
-        } else if (xmlStrEqual(t, BAD_CAST "ref")) {
-            struct defgroup *dg = ref_target(c->g, n);
-            if (dg == NULL || dg->visiting)
-                continue;
-            dg->visiting = 1;
-            for (size_t i = 0; i < dg->n; i++)
-                collect_content(c, patterns_of(dg->nodes[i]));
-            dg->visiting = 0;
-        } else if (!xmlStrEqual(t, BAD_CAST "notAllowed") &&
-                   !xmlStrEqual(t, BAD_CAST "empty")) {
-            collect_content(c, patterns_of(n));
-        }
-    }
-}
-
-struct info_build {
-    tk_rng_info *info;
-    struct grammar *g;
-    xmlNodePtr pattern; /* the element pattern being analysed */
-    int failed;
-};
-
-/* Merges what the current pattern allows into the einfo of one of its names. */
-static void info_for_name(const char *ns, const char *local, void *user)
-{
-    struct info_build *b = user;
-    char key[1024];
-    snprintf(key, sizeof key, "%s %s", ns, local);
-    struct einfo *e = xmlHashLookup(b->info->elements, BAD_CAST key);
-    if (e == NULL) {
-        e = calloc(1, sizeof *e);
-        if (e == NULL) {
-            b->failed = 1;
-            return;
-        }
-        e->children = xmlHashCreate(16);
-        e->attrs = xmlHashCreate(16);
-        if (e->children == NULL || e->attrs == NULL ||
-            xmlHashAddEntry(b->info->elements, BAD_CAST key, e) != 0) {
-            einfo_free(e, NULL);
-            b->failed = 1;
-            return;
-        }
-    }
-    struct collect c = {b->g, e, 0};
-    collect_content(&c, first_pattern(b->pattern));
-    if (e->n_patterns < 8)
-        e->patterns[e->n_patterns++] = b->pattern;
-}
-
-static void info_walk(struct info_build *b, xmlNodePtr n)
-{
-    for (; n != NULL; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        if (is_rng(n, "element")) {
-            b->pattern = n;
-            pattern_names(n, info_for_name, b);
-        }
-        info_walk(b, n->children);
-    }
-}
-
-tk_rng_info *tk_rng_info_new(xmlDocPtr rng)
-{
-    tk_rng_info *info = calloc(1, sizeof *info);
-    if (info == NULL)
-        return NULL;
-    info->elements = xmlHashCreate(256);
-    struct grammar *g = grammar_new(rng);
-    if (info->elements == NULL || g == NULL) {
-        grammar_free(g);
-        tk_rng_info_free(info);
-        return NULL;
-    }
-    struct info_build b = {info, g, NULL, 0};
-    info_walk(&b, xmlDocGetRootElement(rng));
-    info->g = g;
-    pthread_mutex_init(&info->lock, NULL);
-    return info;
-}
-
-void tk_rng_info_free(tk_rng_info *info)
-{
-    if (info == NULL)
-        return;
-    xmlHashFree(info->elements, einfo_free);
-    if (info->g != NULL) {
-        grammar_free(info->g);
-        pthread_mutex_destroy(&info->lock);
-    }
-    free(info->pool);
-    free(info);
-}
-
-static struct einfo *lookup(const tk_rng_info *info, const char *ns, const char *local)
-{
-    char key[1024];
-    if (info == NULL)
-        return NULL;
-    snprintf(key, sizeof key, "%s %s", ns, local);
-    return xmlHashLookup(info->elements, BAD_CAST key);
-}
-
-int tk_rng_info_allows(const tk_rng_info *info, const char *ns, const char *local, int kind,
-                       const char *child_ns, const char *child)
-{
-    struct einfo *e = lookup(info, ns, local);
-    if (e == NULL)
-        return -1;
-    char key[1024];
-    snprintf(key, sizeof key, "%s %s", child_ns, child);
-    if (kind == 0 && e->any_child)
-        return 1;
-    return xmlHashLookup(kind == 0 ? e->children : e->attrs, BAD_CAST key) != NULL;
-}
-
-int tk_rng_info_expected(const tk_rng_info *info, const char *ns, const char *local, int kind,
-                         char *buf, size_t size)
-{
-    enum { SHOWN = 8 };
-    buf[0] = '\0';
-    struct einfo *e = lookup(info, ns, local);
-    if (e == NULL)
-        return 0;
-    tk_nameset *s = tk_nameset_of_hash(kind == 0 ? e->children : e->attrs);
-    if (s == NULL)
-        return 0;
-    /* sort by local name for reading */
-    for (size_t i = 0; i < s->n; i++) {
-        char *sp = strchr(s->names[i], ' ');
-        if (sp == NULL)
-            continue;
-        if (strncmp(s->names[i], "http://www.w3.org/XML/1998/namespace ", 37) == 0) {
-            memcpy(s->names[i], "xml:", 4); /* the names are longer than 4 bytes */
-            memmove(s->names[i] + 4, sp + 1, strlen(sp + 1) + 1);
-        } else {
-            memmove(s->names[i], sp + 1, strlen(sp + 1) + 1);
-        }
-    }
-    tk_nameset_sort(s);
-    size_t len = 0;
-    int shown = 0;
-    if (kind == 0 && e->text) {
-        len += (size_t)snprintf(buf + len, size - len, "text");
-        shown++;
-    }
-    size_t i = 0;
-    for (; i < s->n && shown < SHOWN && len < size; i++, shown++)
-        len += (size_t)snprintf(buf + len, size - len, "%s\"%s\"", shown ? ", " : "",
-                                s->names[i]);
-    if (i < s->n && len < size)
-        snprintf(buf + len, size - len, ", ... (%zu more)", s->n - i);
-    if (shown == 0)
-        snprintf(buf, size, "nothing");
-    tk_nameset_free(s);
-    return 1;
-}
-
-/* ------------------------------------------------------------ explanations ------- */
-
-/* Why an element's children do not fit its content model, found the same way whatever
- * libxml2 did (compiled automaton or not, whole or pruned schema): the sequence of child
- * element names is matched against the content model of the whole schema with Brzozowski
- * derivatives (Clark's algorithm, restricted to element names: attributes and text are
- * checked elsewhere). */
-enum pk { P_EMPTY, P_NA, P_ELEM, P_CHOICE, P_GROUP, P_INTERLEAVE, P_ONEORMORE };
-
-struct pat {
-    enum pk k;
-    struct pat *a, *b;
-    xmlNodePtr elem; /* P_ELEM: the element pattern (its name class) */
-};
-
-#define ARENA_MAX 400000
-
-struct matcher {
-    struct grammar *g;
-    struct pat *pool;
-    size_t n, cap;
-    xmlHashTablePtr defs; /* define name -> struct pat (converted) */
-    int overflow;
-    struct pat na, empty;
-};
-
-static struct pat *mk(struct matcher *m, enum pk k, struct pat *a, struct pat *b)
-{
-    if (k == P_CHOICE) {
-        if (a->k == P_NA)
-            return b;
-        if (b->k == P_NA)
-            return a;
-        if (a == b)
-            return a;
-    } else if (k == P_GROUP || k == P_INTERLEAVE) {
-        if (a->k == P_NA || b->k == P_NA)
-            return &m->na;
-        if (a->k == P_EMPTY)
-            return b;
-        if (b->k == P_EMPTY)
-            return a;
-    } else if (k == P_ONEORMORE) {
-        if (a->k == P_NA || a->k == P_EMPTY)
-            return a;
-    }
-    if (m->n == m->cap) {
-        m->overflow = 1;
-        return &m->na;
-    }
-    struct pat *p = &m->pool[m->n++];
-    p->k = k;
-    p->a = a;
-    p->b = b;
-    p->elem = NULL;
-    return p;
-}
-
-static struct pat *conv(struct matcher *m, xmlNodePtr n, int depth);
-
-static struct pat *conv_seq(struct matcher *m, xmlNodePtr c, enum pk k, int depth)
-{
-    struct pat *r = k == P_CHOICE ? &m->na : &m->empty;
-    int first = 1;
-    for (; c != NULL; c = next_pattern(c)) {
-        struct pat *x = conv(m, c, depth);
-        r = first ? x : mk(m, k, r, x);
-        first = 0;
-    }
-    return r;
-}
-
-static struct pat *conv(struct matcher *m, xmlNodePtr n, int depth)
-{
-    const xmlChar *t = n->name;
-    if (depth > 200 || m->overflow)
-        return &m->na;
-    if (xmlStrEqual(t, BAD_CAST "element")) {
-        struct pat *p = mk(m, P_ELEM, &m->na, &m->na);
-        if (p != &m->na)
-            p->elem = n;
-        return p;
-    }
-    if (xmlStrEqual(t, BAD_CAST "ref")) {
-        xmlChar *name = xmlGetNoNsProp(n, BAD_CAST "name");
-        if (name == NULL)
-            return &m->na;
-        struct pat *p = xmlHashLookup(m->defs, name);
-        if (p == NULL) {
-            struct defgroup *dg = xmlHashLookup(m->g->defs, name);
-            if (dg == NULL || dg->visiting) {
-                xmlFree(name);
-                return &m->na; /* unknown, or recursion without an element between */
-            }
-            dg->visiting = 1;
-            p = &m->na;
-            for (size_t i = 0; i < dg->n; i++) {
-                if (dg->nodes[i] == NULL)
-                    continue;
-                struct pat *x = conv_seq(m, patterns_of(dg->nodes[i]), P_GROUP, depth + 1);
-                p = i == 0 ? x : mk(m, dg->combine_interleave ? P_INTERLEAVE : P_CHOICE, p, x);
-            }
-            dg->visiting = 0;
-            xmlHashAddEntry(m->defs, name, p);
-        }
-        xmlFree(name);
-        return p;
-    }
-    if (xmlStrEqual(t, BAD_CAST "choice"))
-        return conv_seq(m, patterns_of(n), P_CHOICE, depth + 1);
-    if (xmlStrEqual(t, BAD_CAST "interleave") || xmlStrEqual(t, BAD_CAST "mixed"))
-        return conv_seq(m, patterns_of(n), P_INTERLEAVE, depth + 1);
-    if (xmlStrEqual(t, BAD_CAST "oneOrMore"))
-        return mk(m, P_ONEORMORE, conv_seq(m, patterns_of(n), P_GROUP, depth + 1), &m->na);
-    if (xmlStrEqual(t, BAD_CAST "zeroOrMore"))
-        return mk(m, P_CHOICE,
-                  mk(m, P_ONEORMORE, conv_seq(m, patterns_of(n), P_GROUP, depth + 1), &m->na),
-                  &m->empty);
-    if (xmlStrEqual(t, BAD_CAST "optional"))
-        return mk(m, P_CHOICE, conv_seq(m, patterns_of(n), P_GROUP, depth + 1), &m->empty);
-    if (xmlStrEqual(t, BAD_CAST "group"))
-        return conv_seq(m, patterns_of(n), P_GROUP, depth + 1);
-    if (xmlStrEqual(t, BAD_CAST "notAllowed"))
-        return &m->na;
-    return &m->empty; /* text, empty, attribute, data, value, list: no child elements */
-}
-
-static int nullable(const struct pat *p)
-{
-    switch (p->k) {
-    case P_EMPTY: return 1;
-    case P_NA:
-    case P_ELEM: return 0;
-    case P_CHOICE: return nullable(p->a) || nullable(p->b);
-    case P_GROUP:
-    case P_INTERLEAVE: return nullable(p->a) && nullable(p->b);
-    case P_ONEORMORE: return nullable(p->a);
-    }
-    return 0;
-}
-
-struct name_match {
-    const char *ns, *local;
-    int hit;
-};
-
-static void name_eq(const char *ns, const char *local, void *user)
-{
-    struct name_match *nm = user;
-    if (strcmp(ns, nm->ns) == 0 && strcmp(local, nm->local) == 0)
-        nm->hit = 1;
-}
-
-static int elem_matches(xmlNodePtr pat, const char *ns, const char *local)
-{
-    struct name_match nm = {ns, local, 0};
-    if (!pattern_names(pat, name_eq, &nm))
-        return 1; /* a wildcard: taken as matching */
-    return nm.hit;
-}
-
-static struct pat *deriv(struct matcher *m, struct pat *p, const char *ns, const char *local)
-{
-    if (m->overflow)
-        return &m->na;
-    switch (p->k) {
-    case P_EMPTY:
-    case P_NA: return &m->na;
-    case P_ELEM: return elem_matches(p->elem, ns, local) ? &m->empty : &m->na;
-    case P_CHOICE: return mk(m, P_CHOICE, deriv(m, p->a, ns, local), deriv(m, p->b, ns, local));
-    case P_GROUP: {
-        struct pat *x = mk(m, P_GROUP, deriv(m, p->a, ns, local), p->b);
-        return nullable(p->a) ? mk(m, P_CHOICE, x, deriv(m, p->b, ns, local)) : x;
-    }
-    case P_INTERLEAVE:
-        return mk(m, P_CHOICE, mk(m, P_INTERLEAVE, deriv(m, p->a, ns, local), p->b),
-                  mk(m, P_INTERLEAVE, p->a, deriv(m, p->b, ns, local)));
-    case P_ONEORMORE:
-        return mk(m, P_GROUP, deriv(m, p->a, ns, local),
-                  mk(m, P_CHOICE, p, &m->empty));
-    }
-    return &m->na;
-}
-
-static void add_first_name(const char *ns, const char *local, void *user)
-{
-    xmlHashTablePtr h = user;
-    char key[1024];
-    snprintf(key, sizeof key, "%s %s", ns, local);
-    if (xmlHashLookup(h, BAD_CAST key) == NULL)
-        xmlHashAddEntry(h, BAD_CAST key, (void *)1);
-}
-
-/* The element names that may come next. */
-static void first_names(const struct pat *p, xmlHashTablePtr h, int depth)
-{
-    if (depth > 10000)
-        return;
-    switch (p->k) {
-    case P_EMPTY:
-    case P_NA: return;
-    case P_ELEM: pattern_names(p->elem, add_first_name, h); return;
-    case P_CHOICE:
-    case P_INTERLEAVE:
-        first_names(p->a, h, depth + 1);
-        first_names(p->b, h, depth + 1);
-        return;
-    case P_GROUP:
-        first_names(p->a, h, depth + 1);
-        if (nullable(p->a))
-            first_names(p->b, h, depth + 1);
-        return;
-    case P_ONEORMORE: first_names(p->a, h, depth + 1); return;
-    }
-}
-
-/* Formats a name set as `"a", "b", ... (N more)`. */
-static void format_names(xmlHashTablePtr h, char *buf, size_t size)
-{
-    enum { SHOWN = 8 };
-    buf[0] = '\0';
-    tk_nameset *s = tk_nameset_of_hash(h);
-    if (s == NULL)
-        return;
-    for (size_t i = 0; i < s->n; i++) {
-        char *sp = strchr(s->names[i], ' ');
-        if (sp != NULL)
-            memmove(s->names[i], sp + 1, strlen(sp + 1) + 1);
-    }
-    tk_nameset_sort(s);
-    size_t len = 0, i = 0;
-    for (; i < s->n && i < SHOWN && len < size; i++)
-        len += (size_t)snprintf(buf + len, size - len, "%s\"%s\"", i ? ", " : "", s->names[i]);
-    if (i < s->n && len < size)
-        snprintf(buf + len, size - len, ", ... (%zu more)", s->n - i);
-    tk_nameset_free(s);
-}
-
-static const char *node_ns(xmlNodePtr n)
-{
-    return n->ns != NULL && n->ns->href != NULL ? (const char *)n->ns->href : "";
-}
-
-/* How to name child c of el in a message: its prefix when it has one, its namespace when
- * it differs from the parent's without a prefix ("div" in XHTML inside a TEI "div"). */
-static void display_name(xmlNodePtr c, xmlNodePtr el, char *buf, size_t size)
-{
-    if (c->ns != NULL && c->ns->prefix != NULL)
-        snprintf(buf, size, "\"%s:%s\"", c->ns->prefix, c->name);
-    else if (strcmp(node_ns(c), node_ns(el)) != 0)
-        snprintf(buf, size, "\"%s\" (namespace \"%s\")", c->name,
-                 *node_ns(c) ? node_ns(c) : "none");
-    else
-        snprintf(buf, size, "\"%s\"", c->name);
-}
-
-/* Matches the children of el against one element pattern. Returns 1 and fills the message
- * when they do not fit. */
-static int explain_one(struct matcher *m, const tk_rng_info *info, xmlNodePtr pat,
-                       xmlNodePtr el, xmlNodePtr *at, char *buf, size_t size)
-{
-    struct pat *p = conv_seq(m, first_pattern(pat), P_GROUP, 0);
-    xmlNodePtr prev = NULL;
-    char exp[600];
-    for (xmlNodePtr c = el->children; c != NULL; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        struct pat *d = deriv(m, p, node_ns(c), (const char *)c->name);
-        if (m->overflow)
-            return -1;
-        if (d->k == P_NA) {
-            xmlHashTablePtr h = xmlHashCreate(16);
-            first_names(p, h, 0);
-            struct einfo *pe = lookup(info, node_ns(el), (const char *)el->name);
-            if (pe != NULL && pe->text) {
-                memcpy(exp, "text, ", 6);
-                format_names(h, exp + 6, sizeof exp - 6);
-                if (exp[6] == '\0')
-                    exp[4] = '\0';
-            } else {
-                format_names(h, exp, sizeof exp);
-            }
-            xmlHashFree(h, NULL);
-            int anywhere = tk_rng_info_allows(info, node_ns(el), (const char *)el->name, 0,
-                                              node_ns(c), (const char *)c->name) == 1;
-            char where[300];
-            if (!anywhere)
-                snprintf(where, sizeof where, "not allowed inside \"%s\"", el->name);
-            else if (prev != NULL)
-                snprintf(where, sizeof where, "not allowed here in \"%s\" (after \"%s\")",
-                         el->name, prev->name);
-            else
-                snprintf(where, sizeof where, "not allowed as the first child of \"%s\"",
-                         el->name);
-            char cname[300];
-            display_name(c, el, cname, sizeof cname);
-            if (exp[0])
-                snprintf(buf, size, "element %s %s; expected %s%s", cname, where, exp,
-                         nullable(p) ? " or the end of \"" : "");
-            else
-                snprintf(buf, size, "element %s %s%s", cname, where,
-                         nullable(p) ? "; expected the end of \"" : "");
-            if (nullable(p)) {
-                size_t l = strlen(buf);
-                snprintf(buf + l, size - l, "%s\"", el->name);
-            }
-            *at = c;
-            return 1;
-        }
-        p = d;
-        prev = c;
-    }
-    if (!nullable(p)) {
-        xmlHashTablePtr h = xmlHashCreate(16);
-        first_names(p, h, 0);
-        format_names(h, exp, sizeof exp);
-        xmlHashFree(h, NULL);
-        snprintf(buf, size, "element \"%s\" incomplete; expected %s%s", el->name,
-                 exp[0] ? exp : "more content", prev != NULL ? " at its end" : "");
-        *at = el;
-        return 1;
-    }
-    return 0;
-}
-
-int tk_rng_info_explain(const tk_rng_info *info, xmlNodePtr el, xmlNodePtr *at, char *buf,
-                        size_t size)
-{
-    if (info == NULL || info->g == NULL || el == NULL || el->type != XML_ELEMENT_NODE)
-        return -1;
-    struct einfo *e = lookup(info, node_ns(el), (const char *)el->name);
-    if (e == NULL || e->n_patterns == 0)
-        return -1;
-    tk_rng_info *mi = (tk_rng_info *)info;
-    pthread_mutex_lock(&mi->lock);
-    struct matcher m = {info->g, NULL, 0, ARENA_MAX, xmlHashCreate(64), 0, {P_NA, 0, 0, 0},
-                        {P_EMPTY, 0, 0, 0}};
-    if (mi->pool == NULL)
-        mi->pool = malloc(ARENA_MAX * sizeof *mi->pool);
-    m.pool = mi->pool;
-    int r = -1;
-    if (m.pool != NULL && m.defs != NULL) {
-        /* several patterns of one name: the children fit if any of them accepts them */
-        char first[1024] = "";
-        xmlNodePtr first_at = NULL;
-        r = 1;
-        for (int i = 0; i < e->n_patterns && r != 0; i++) {
-            xmlNodePtr a = NULL;
-            char msg[1024];
-            int x = explain_one(&m, info, e->patterns[i], el, &a, msg, sizeof msg);
-            if (x < 0) {
-                r = -1;
-                break;
-            }
-            if (x == 0)
-                r = 0;
-            else if (first_at == NULL) {
-                first_at = a;
-                snprintf(first, sizeof first, "%s", msg);
-            }
-        }
-        if (r == 1) {
-            *at = first_at;
-            snprintf(buf, size, "%s", first);
-        }
-    }
-    xmlHashFree(m.defs, NULL);
-    pthread_mutex_unlock(&mi->lock);
-    return r;
 }

@@ -236,7 +236,7 @@ static size_t trim_end(const char *s, size_t len)
 int tk_rec_salutation(const char *s, size_t len)
 {
     len = trim_end(s, len);
-    if (len < 4 || len > 60 || (s[len - 1] != ':' && s[len - 1] != ','))
+    if (len < 4 || len > TK_TH_SALUTATION_MAX_BYTES || (s[len - 1] != ':' && s[len - 1] != ','))
         return 0;
     for (size_t k = 0; k < sizeof salutes / sizeof *salutes; k++) {
         size_t n = strlen(salutes[k]);
@@ -275,7 +275,7 @@ static size_t etc_end(const char *s, size_t len)
 int tk_rec_closing(const char *s, size_t len)
 {
     len = trim_end(s, len);
-    if (len < 6 || len > 200)
+    if (len < 6 || len > TK_TH_CLOSING_MAX_BYTES)
         return 0;
     /* a short line ending with "etc." abbreviates the formula ("With renewed assurances,
        etc.,", "Accept [etc.]", "I have the honor, etc.,") */
@@ -303,7 +303,7 @@ static const char *const signing_for[] = {"For the ", "By order of", "By directi
 int tk_rec_signing_for(const char *s, size_t len)
 {
     len = trim_end(s, len);
-    if (len < 5 || len > 80 || s[len - 1] != ':')
+    if (len < 5 || len > TK_TH_SIGNING_FOR_MAX_BYTES || s[len - 1] != ':')
         return 0;
     for (size_t k = 0; k < sizeof signing_for / sizeof *signing_for; k++)
         if (len > strlen(signing_for[k]) &&
@@ -332,7 +332,7 @@ static const char *const particles[] = {"de", "van", "von", "la", "da", "di", "y
 int tk_rec_signature(const char *s, size_t len)
 {
     len = trim_end(s, len);
-    if (len < 3 || len > 50 || s[len - 1] == ':' || s[len - 1] == ',' || s[len - 1] == ';')
+    if (len < 3 || len > TK_TH_SIGNATURE_MAX_BYTES || s[len - 1] == ':' || s[len - 1] == ',' || s[len - 1] == ';')
         return 0;
     size_t words = 0;
     for (size_t i = 0; i < len;) {
@@ -536,7 +536,7 @@ static size_t outline_number(const char *s, size_t len)
 int tk_rec_outline_heading(const char *s, size_t len)
 {
     len = trim_end(s, len);
-    if (len < 3 || len > 120)
+    if (len < 3 || len > TK_TH_OUTLINE_HEADING_MAX_BYTES)
         return 0;
     for (size_t k = 0; k < sizeof outline_words / sizeof *outline_words; k++) {
         size_t n = strlen(outline_words[k]);
@@ -681,7 +681,7 @@ static const char *const certified[] = {"true copy",        "true translation",
 int tk_rec_certification(const char *s, size_t len)
 {
     len = trim_end(s, len);
-    if (len < 10 || len > 160 || !(s[0] >= 'A' && s[0] <= 'Z'))
+    if (len < 10 || len > TK_TH_CERTIFICATION_MAX_BYTES || !(s[0] >= 'A' && s[0] <= 'Z'))
         return 0;
     /* the statement ends its first sentence (a place and date may follow: `This is a true
        copy. Managua, April 3, 1894.`) within 100 characters */

@@ -110,6 +110,8 @@ struct tk_rngv {
     struct {
         const xmlChar *src, *name;
     } names[1024]; /* the document's name strings -> interned (cleared per document) */
+    struct frame *open;        /* the open elements, innermost last */
+    size_t n_open, cap_open;
 };
 
 /* ------------------------------------------------------------------- memory ------- */
@@ -852,6 +854,7 @@ void tk_rngv_free(tk_rngv *v)
     }
     free(v->tab);
     free(v->memo);
+    free(v->open);
     for (size_t i = 0; i < v->n_allocs; i++)
         free(v->allocs[i]);
     free(v->allocs);
@@ -1561,8 +1564,22 @@ static void missing_or_expected(tk_rngv *v, pat *p, const xmlChar *ns, const xml
 /* ----------------------------------------------------------------- validation ----- */
 
 
-static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth);
-static void v_unknown(tk_rngv *v, xmlNodePtr el, int depth);
+/* How an open element's content is looked at. */
+enum fmode {
+    F_VALID,   /* validated against the state p */
+    F_UNKNOWN, /* no pattern takes it: only its child elements the schema names are validated */
+    F_SKIP     /* left alone with its content */
+};
+
+/* An open element. */
+struct frame {
+    unsigned char mode;     /* enum fmode */
+    unsigned char elements; /* an element child has come (its content is not one string) */
+    unsigned char discard;  /* F_VALID: its result does not go to the parent's state */
+    int depth;
+    pat *p;      /* F_VALID: the state of its content so far */
+    pat *resume; /* F_VALID: the parent's state after it when it was skipped (or NULL) */
+};
 
 /* The interned form of a name string of the document: a pointer cache in front of the
  * dictionary (the parser's names are themselves interned, so most look-ups hit). */
@@ -1651,103 +1668,81 @@ static xmlChar *text_run(xmlNodePtr *c)
     return s != NULL ? s : xmlStrdup(BAD_CAST "");
 }
 
-/* Validates the children of el in state p (after the start tag); returns the state. */
-static pat *v_children(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
+/* The first node of the run of character nodes that ends before `before` (a child of el, or
+ * NULL for el's end): the node after the last element child before it, or el's first child.
+ * Earlier siblings may have been freed by a streaming parser; the run itself is in place. */
+static xmlNodePtr run_start(xmlNodePtr el, xmlNodePtr before)
 {
-    int elements = 0;
-    for (xmlNodePtr c = el->children; c != NULL && !elements; c = c->next)
-        elements = c->type == XML_ELEMENT_NODE;
-    if (!elements) {
-        /* one string: data and values see it whole */
-        xmlNodePtr c = el->children;
-        xmlChar *s = text_run(&c);
-        pat *t = text_d(v, p, s, 0);
-        if (all_ws(s))
-            t = choice(v, p, t);
+    xmlNodePtr n = before != NULL ? before->prev : el->last;
+    xmlNodePtr first = before != NULL ? before : NULL;
+    for (; n != NULL && n->type != XML_ELEMENT_NODE; n = n->prev)
+        first = n;
+    return first != NULL && first != before ? first : NULL;
+}
+
+/* Validates the text between two element children of el (mixed content): the run starting
+ * at c; white space alone is always allowed. */
+static void v_run(tk_rngv *v, struct frame *f, xmlNodePtr el, xmlNodePtr c)
+{
+    if (c == NULL)
+        return;
+    xmlNodePtr first = c;
+    xmlChar *s = text_run(&c);
+    if (!all_ws(s)) {
+        pat *t = text_d(v, f->p, s, 0);
         if (t->k == K_NA) {
-            pat *lax = text_d(v, p, s, 1);
-            struct names l = {0};
             char exp[1200];
-            if (lax->k != K_NA) {
-                text_values(p, &l, 0);
-                values_fmt(&l, exp, sizeof exp);
-                say(v, el, "content of \"%s\" is invalid: \"%.200s\" is not %s", el->name, s,
-                    exp);
-                t = lax;
-            } else {
-                expected_content(p, (const char *)el->name, exp, sizeof exp);
-                say(v, el, "text not allowed inside \"%s\"; %s", el->name, exp);
-                t = p;
-            }
-            names_free(&l);
+            expected_content(f->p, (const char *)el->name, exp, sizeof exp);
+            xmlNodePtr at = first;
+            while (at != NULL && at->type != XML_TEXT_NODE && at->type != XML_CDATA_SECTION_NODE)
+                at = at->next;
+            say(v, at != NULL ? at : el, "text not allowed here in \"%s\"; %s", el->name, exp);
+        } else {
+            f->p = t;
         }
-        xmlFree(s);
-        return t;
     }
-    for (xmlNodePtr c = el->children; c != NULL;) {
-        if (c->type == XML_ELEMENT_NODE) {
-            p = v_element(v, p, c, depth + 1);
-            c = c->next;
-            continue;
-        }
-        xmlNodePtr first = c;
-        xmlChar *s = text_run(&c);
-        if (c == first) { /* a node of another kind */
-            c = c->next;
-            xmlFree(s);
-            continue;
-        }
-        if (!all_ws(s)) {
-            pat *t = text_d(v, p, s, 0);
-            if (t->k == K_NA) {
-                char exp[1200];
-                expected_content(p, (const char *)el->name, exp, sizeof exp);
-                xmlNodePtr at = first;
-                while (at != NULL && at->type != XML_TEXT_NODE &&
-                       at->type != XML_CDATA_SECTION_NODE)
-                    at = at->next;
-                say(v, at != NULL ? at : el, "text not allowed here in \"%s\"; %s", el->name,
-                    exp);
-            } else {
-                p = t;
-            }
-        }
-        xmlFree(s);
-    }
-    return p;
+    xmlFree(s);
 }
 
-/* The content of an element no pattern of the schema takes: nothing is expected of it (its
- * children are not reported: they would only repeat that the element is unknown), but each
- * child element the schema names is validated against that name's patterns (its attributes
- * and content, as jing does); the content of an unknown child is searched the same way. */
-static void v_unknown(tk_rngv *v, xmlNodePtr el, int depth)
+/* The content of an element without element children: one string (data and values see it
+ * whole). Returns the state after it. */
+static pat *v_text_only(tk_rngv *v, pat *p, xmlNodePtr el)
 {
-    for (xmlNodePtr c = el->children; c != NULL && depth < 1000; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        const xmlChar *ns = iname(v, c->ns != NULL ? c->ns->href : NULL);
-        const xmlChar *local = iname(v, c->name);
-        char key[2048];
-        snprintf(key, sizeof key, "%s %s", ns, local);
-        pat *any = xmlHashLookup(v->byname, BAD_CAST key);
-        if (any != NULL) {
-            v_element(v, any, c, depth + 1);
-            continue;
+    xmlNodePtr c = el->children;
+    xmlChar *s = text_run(&c);
+    pat *t = text_d(v, p, s, 0);
+    if (all_ws(s))
+        t = choice(v, p, t);
+    if (t->k == K_NA) {
+        pat *lax = text_d(v, p, s, 1);
+        struct names l = {0};
+        char exp[1200];
+        if (lax->k != K_NA) {
+            text_values(p, &l, 0);
+            values_fmt(&l, exp, sizeof exp);
+            say(v, el, "content of \"%s\" is invalid: \"%.200s\" is not %s", el->name, s, exp);
+            t = lax;
+        } else {
+            expected_content(p, (const char *)el->name, exp, sizeof exp);
+            say(v, el, "text not allowed inside \"%s\"; %s", el->name, exp);
+            t = p;
         }
-        if (v->wild == NULL || open_d(v, v->wild, ns, local)->k == K_NA)
-            v_unknown(v, c, depth + 1); /* (a wildcard's content allows what it holds) */
+        names_free(&l);
     }
+    xmlFree(s);
+    return t;
 }
 
-/* Validates el (start tag, attributes, content, end tag) in its parent's state p; returns
- * the parent's state after it. */
-static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
+/* The start tag of el (its attributes), in its parent's state p: fills f (mode F_VALID with
+ * the state of its content, or F_UNKNOWN / F_SKIP when it is not validated: the parent's state
+ * then stays p). */
+static void v_start(tk_rngv *v, pat *p, xmlNodePtr el, struct frame *f)
 {
     const xmlChar *ns = iname(v, el->ns != NULL ? el->ns->href : NULL);
     const xmlChar *local = iname(v, el->name);
+    f->mode = F_SKIP;
     if (v->broken || ns == NULL || local == NULL)
-        return p;
+        return;
     char name[600] = ""; /* as written, for messages (filled on the first one) */
     pat *p1 = open_d(v, p, ns, local);
     if (p1->k == K_NA)
@@ -1798,9 +1793,8 @@ static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
                     wild_only ? " (no element of the schema has this name)" : "", exp);
         }
         if (any == NULL) { /* nothing to check its content against but its elements' own */
-            if (!wild_only)
-                v_unknown(v, el, depth);
-            return p;
+            f->mode = wild_only ? F_SKIP : F_UNKNOWN;
+            return;
         }
         resume = p;
         p1 = open_d(v, any, ns, local);
@@ -1820,7 +1814,7 @@ static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
         if (ival == NULL) {
             xmlFree(own);
             v->broken = 1;
-            return p;
+            return;
         }
         pat *q = att_step(v, p2, ans, alocal, ival);
         if (q->k == K_NA) {
@@ -1877,40 +1871,138 @@ static pat *v_element(tk_rngv *v, pat *p, xmlNodePtr el, int depth)
         names_free(&req);
         p3 = close_d(v, p2, 1);
     }
-    pat *p4 = v_children(v, p3, el, depth);
+    f->mode = F_VALID;
+    f->p = p3;
+    f->resume = resume;
+}
+
+/* The end of el's content (f its frame, F_VALID): the text after its last element child (or
+ * its whole text), then its end tag. Returns the parent's state after el. */
+static pat *v_end(tk_rngv *v, struct frame *f, xmlNodePtr el)
+{
+    pat *p4;
+    if (!f->elements) {
+        p4 = v_text_only(v, f->p, el);
+    } else {
+        v_run(v, f, el, run_start(el, NULL));
+        p4 = f->p;
+    }
     pat *p5 = end_d(v, p4, 0);
     if (p5->k == K_NA) {
-        char exp[1200];
-        if (name[0] == '\0')
-            shown_name(el->ns, el->name, name, sizeof name);
+        char exp[1200], name[600];
+        shown_name(el->ns, el->name, name, sizeof name);
         missing_or_expected(v, p4, NULL, NULL, (const char *)el->name, exp, sizeof exp);
         v->at_end = 1;
         say(v, el, "element \"%s\" incomplete; %s", name, exp);
         v->at_end = 0;
         p5 = end_d(v, p4, 1);
     }
-    return resume != NULL ? resume : p5;
+    return f->resume != NULL ? f->resume : p5;
+}
+
+/* Attribute values are memo keys: bounded (within a document too, so that streaming one
+ * does not grow with it), they are forgotten together with the memo entries they key. No
+ * value is held between start tags. */
+static void values_bound(tk_rngv *v)
+{
+    if (v->values == NULL || xmlDictSize(v->values) <= 200000)
+        return;
+    memo_clear(v, 1);
+    xmlDictFree(v->values);
+    if ((v->values = xmlDictCreate()) == NULL)
+        v->broken = 1;
+}
+
+int tk_rngv_begin(tk_rngv *v, tk_rngv_error_fn report, void *user)
+{
+    v->report = report;
+    v->user = user;
+    v->errors = 0;
+    v->n_open = 0;
+    memset(v->names, 0, sizeof v->names); /* the pointers were the previous document's */
+    if (v->values == NULL && (v->values = xmlDictCreate()) == NULL)
+        return -1;
+    return 0;
+}
+
+void tk_rngv_start(tk_rngv *v, xmlNodePtr el)
+{
+    if (v->n_open == v->cap_open) {
+        size_t cap = v->cap_open ? v->cap_open * 2 : 64;
+        struct frame *n = realloc(v->open, cap * sizeof *n);
+        if (n == NULL) {
+            v->broken = 1;
+            return;
+        }
+        v->open = n;
+        v->cap_open = cap;
+    }
+    struct frame *up = v->n_open > 0 ? &v->open[v->n_open - 1] : NULL;
+    struct frame f = {.mode = F_SKIP, .depth = up != NULL ? up->depth + 1 : 0};
+    if (up == NULL) {
+        v_start(v, v->start, el, &f);
+        f.discard = 1;
+    } else if (up->mode == F_VALID) {
+        /* the text since the previous element child (the first one: mixed content) */
+        up->elements = 1;
+        v_run(v, up, el->parent, run_start(el->parent, el));
+        v_start(v, up->p, el, &f);
+    } else if (up->mode == F_UNKNOWN && up->depth < 1000) {
+        /* inside an unknown element: validated against the patterns of its name, if any */
+        const xmlChar *ns = iname(v, el->ns != NULL ? el->ns->href : NULL);
+        const xmlChar *local = iname(v, el->name);
+        char key[2048];
+        snprintf(key, sizeof key, "%s %s", ns, local);
+        pat *any = ns != NULL && local != NULL ? xmlHashLookup(v->byname, BAD_CAST key) : NULL;
+        if (any != NULL) {
+            v_start(v, any, el, &f);
+            f.discard = 1;
+        } else if (ns != NULL && local != NULL &&
+                   (v->wild == NULL || open_d(v, v->wild, ns, local)->k == K_NA)) {
+            f.mode = F_UNKNOWN; /* (a wildcard's content allows what it holds) */
+        }
+    }
+    v->open[v->n_open++] = f;
+    values_bound(v);
+}
+
+void tk_rngv_end(tk_rngv *v, xmlNodePtr el)
+{
+    if (v->n_open == 0)
+        return;
+    struct frame f = v->open[--v->n_open];
+    if (f.mode != F_VALID || v->broken)
+        return;
+    pat *r = v_end(v, &f, el);
+    if (!f.discard && v->n_open > 0 && v->open[v->n_open - 1].mode == F_VALID)
+        v->open[v->n_open - 1].p = r;
+}
+
+int tk_rngv_finish(tk_rngv *v)
+{
+    values_bound(v);
+    v->report = NULL;
+    v->user = NULL;
+    if (v->broken || v->n_open != 0)
+        return -1;
+    return v->errors > 0;
+}
+
+/* Gives the engine el and its descendants in document order (a tree at hand). */
+static void v_walk(tk_rngv *v, xmlNodePtr el)
+{
+    tk_rngv_start(v, el);
+    for (xmlNodePtr c = el->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            v_walk(v, c);
+    tk_rngv_end(v, el);
 }
 
 int tk_rngv_validate(tk_rngv *v, xmlDocPtr doc, tk_rngv_error_fn report, void *user)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    if (root == NULL)
+    if (root == NULL || tk_rngv_begin(v, report, user) != 0)
         return -1;
-    v->report = report;
-    v->user = user;
-    v->errors = 0;
-    memset(v->names, 0, sizeof v->names); /* the pointers were the previous document's */
-    if (v->values == NULL && (v->values = xmlDictCreate()) == NULL)
-        return -1;
-    v_element(v, v->start, root, 0);
-    /* attribute values are memo keys: bounded, they are forgotten together */
-    if (xmlDictSize(v->values) > 200000) {
-        memo_clear(v, 1);
-        xmlDictFree(v->values);
-        v->values = NULL;
-    }
-    if (v->broken)
-        return -1;
-    return v->errors > 0;
+    v_walk(v, root);
+    return tk_rngv_finish(v);
 }

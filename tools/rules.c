@@ -139,6 +139,10 @@ static const char *const builtin_rules[] = {
     "stage-paren-it  (_* *._)            detached play   -> stage {$0}",
     "stage-paren-cue (Aside*)            detached play   -> stage type=delivery {$0}",
     "stage-paren-to  (To *)              detached play   -> stage type=delivery {$0}",
+    /* a pronoun and what it does, in lower case ("(he points)", "(they sit down)") */
+    "stage-paren-he  (he *)              detached play   -> stage {$0}",
+    "stage-paren-she (she *)             detached play   -> stage {$0}",
+    "stage-paren-they (they *)           detached play   -> stage {$0}",
     /* in a play, words in _italics_ (an e-book's markup) inside a speech are a direction
        ("Nora<TAB>_Busy with the parcels._ Yes, it is!") */
     "stage-italic    _*_                 detached play   -> stage {$0}",

@@ -40,7 +40,17 @@ static size_t rtrim(const char *s, size_t n)
 
 static const char *const ordinals[] = {"FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH",
                                        "SEVENTH", "EIGHTH", "NINTH", "TENTH", "LAST", "ONE",
-                                       "TWO", "THREE", "FOUR", "FIVE", "SIX"};
+                                       "TWO", "THREE", "FOUR", "FIVE", "SIX",
+                                       /* German ("Erster Akt", "Zweite Szene"), French */
+                                       "ERSTER", "ERSTE", "ERSTES", "ZWEITER", "ZWEITE",
+                                       "DRITTER", "DRITTE", "VIERTER", "VIERTE", "LETZTER",
+                                       "LETZTE", "PREMIER", "DERNIER"};
+/* The words of an act and of a scene heading, in the languages plays are printed in
+   (English first: "ACT", "SCENE"; German, French, Italian, Spanish, Swedish, Latin). */
+static const char *const act_words[] = {"ACT", "AKT", "AUFZUG", "ACTE", "ATTO", "ACTO", "ACTUS"};
+static const char *const scene_words[] = {"SCENE", "SZENE", "AUFTRITT", "SC\xc3\x88NE", "SC\xc3\xa8NE",
+                                          "SCENA", "ESCENA", "SCEN", "SCAENA"};
+
 /* Divisions of a play that are not acts or scenes; the type their div gets. */
 static const char *const play_parts[] = {"PROLOGUE", "EPILOGUE", "INDUCTION", "INTERLUDE",
                                          "CHORUS"};
@@ -62,6 +72,17 @@ static size_t word_of(const char *s, size_t n, const char *const *words, size_t 
     return 0;
 }
 
+/* 1 (act) or 2 (scene) when s[0..n) opens with a word of act_words or scene_words, its
+ * length in *w; 0 when neither. */
+static int division_word(const char *s, size_t n, size_t *w)
+{
+    if ((*w = word_of(s, n, act_words, sizeof act_words / sizeof *act_words)) > 0)
+        return 1;
+    if ((*w = word_of(s, n, scene_words, sizeof scene_words / sizeof *scene_words)) > 0)
+        return 2;
+    return 0;
+}
+
 /* A roman or arabic number at s: its length, 0 when none. */
 static size_t number_at(const char *s, size_t n)
 {
@@ -80,11 +101,11 @@ int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b)
         i = 5;
         n -= 5;
     }
-    while (i < n && i < 40 && s[i] == ' ') /* "  THE FIRST ACT": indented or centred */
+    while (i < n && i < TK_TH_PLAY_HEAD_MAX_INDENT && s[i] == ' ') /* "  THE FIRST ACT": indented or centred */
         i++;
     *a = i;
     *b = n;
-    if (n - i < 3 || n - i > 120 || !isupper((unsigned char)s[i]))
+    if (n - i < 3 || n - i > TK_TH_PLAY_HEAD_MAX_BYTES || !isupper((unsigned char)s[i]))
         return 0;
     const char *t = s + i;
     size_t m = n - i, k = 0;
@@ -94,17 +115,17 @@ int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b)
     if (o > 0 && k + o + 1 < m && t[k + o] == ' ') {
         /* "FIRST ACT", "The Second Scene" */
         const char *u = t + k + o + 1;
-        size_t um = m - k - o - 1;
-        int act = um >= 3 && strncasecmp(u, "ACT", 3) == 0 && (um == 3 || !isalpha((unsigned char)u[3]));
-        int scene = um >= 5 && strncasecmp(u, "SCENE", 5) == 0 && (um == 5 || !isalpha((unsigned char)u[5]));
-        if ((act || scene) && um <= (size_t)(act ? 4 : 6))
-            return act ? 1 : 2;
+        size_t um = m - k - o - 1, w;
+        int dw = division_word(u, um, &w);
+        if (dw > 0 && um <= w + 1) /* the word, a period maybe */
+            return dw;
         return 0;
     }
-    int act = m >= 3 && strncasecmp(t, "ACT", 3) == 0 && (m == 3 || t[3] == ' ');
-    int scene = m >= 5 && strncasecmp(t, "SCENE", 5) == 0 && (m == 5 || t[5] == ' ' || t[5] == '.' || t[5] == ':');
+    size_t w = 0;
+    int dw = division_word(t, m, &w);
+    int act = dw == 1 && (m == w || t[w] == ' ');
+    int scene = dw == 2 && (m == w || t[w] == ' ' || t[w] == '.' || t[w] == ':');
     if (act || scene) {
-        size_t w = act ? 3 : 5;
         if (m == w)
             return scene ? 2 : 0; /* "SCENE" alone (a scene description follows) */
         if (t[w] == '.' || t[w] == ':')
@@ -118,7 +139,7 @@ int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b)
         /* the heading may go on: "SCENE II. A room in the castle.", "ACT I." */
         if (e < m && t[e] != '.' && t[e] != ':' && t[e] != ',' && t[e] != ' ')
             return 0;
-        if (act && m > e + 2 && m - e > 60)
+        if (act && m > e + 2 && m - e > TK_TH_PLAY_ACT_TAIL_MAX_BYTES)
             return 0;
         return act ? 1 : 2;
     }
@@ -338,7 +359,7 @@ static int reported(const char *s, size_t n)
 
 /* Detection reads at most this much text: documents are alike from end to end, and the
  * large ones (a 6 MB volume) must not pay twice. */
-#define DETECT_MAX_BYTES (2u << 20)
+#define DETECT_MAX_BYTES TK_TH_SHAPE_SAMPLE_BYTES
 
 static const char *const shape_names[] = {"auto", "record", "transcript", "play", "captions"};
 
@@ -368,7 +389,7 @@ static void unit_end(const tk_lines *L, const unit *u, size_t end, counts *c)
         c->stage++;
     if (u->labelled)
         return;
-    int prose = u->bytes >= 200;
+    int prose = u->bytes >= TK_TH_SHAPE_PROSE_MIN_BYTES;
     if (c->cover == 0) {
         c->prose_out += prose;
         c->reported_out += u->reported;
@@ -511,17 +532,17 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
     double ev[C_COUNT] = {0};
     ev[C_BASE] = 1.0;
     ev[C_LABEL_COVER] = ratio(c.cover, c.units, 1.0);
-    if (c.cover >= 2)
+    if (c.cover >= TK_TH_SHAPE_DENSITY_MIN_LABELS)
         ev[C_LABEL_DENSITY] = ratio(c.cover, c.last_lab - c.first_lab + 1, 1.0) *
                               ratio(c.cover, 6, 1.0);
     /* a count, but only where labels are not lost in a long record (full weight from one
        labelled unit in ten: 23 signature-like lines among 3,153 paragraphs are no turns) */
-    ev[C_LABEL_COUNT] = ratio(c.cover, 20, 1.0) * ratio(10 * c.cover, c.units, 1.0);
+    ev[C_LABEL_COUNT] = ratio(c.cover, TK_TH_SHAPE_LABEL_COUNT_FULL, 1.0) * ratio(10 * c.cover, c.units, 1.0);
     ev[C_TIMESTAMPS] = ratio(c.ts, c.units, 2.0);
     ev[C_PLAY_HEADINGS] = ratio(c.heads, 1, 1.0);
-    ev[C_ALONE_LABELS] = c.alone_rep >= 4 ? ratio(c.alone_rep, c.units, 2.5) : 0.0;
-    ev[C_PERIOD_LABELS] = c.period_rep >= 4 ? ratio(c.period_rep, c.units, 2.5) : 0.0;
-    ev[C_TAB_ROWS] = ev[C_TAB_TURNS] = c.tabs >= 2 ? ratio(c.tabs, c.units, 2.0) : 0.0;
+    ev[C_ALONE_LABELS] = c.alone_rep >= TK_TH_SHAPE_MIN_REPEATS ? ratio(c.alone_rep, c.units, 2.5) : 0.0;
+    ev[C_PERIOD_LABELS] = c.period_rep >= TK_TH_SHAPE_MIN_REPEATS ? ratio(c.period_rep, c.units, 2.5) : 0.0;
+    ev[C_TAB_ROWS] = ev[C_TAB_TURNS] = c.tabs >= TK_TH_SHAPE_MIN_TAB_ROWS ? ratio(c.tabs, c.units, 2.0) : 0.0;
     ev[C_CAST_LIST] = c.cast > 0 ? 1.0 : 0.0;
     ev[C_STAGE_PARAS] = ratio(c.stage, c.units, 4.0);
     ev[C_REPORTED] = ratio(c.reported_out, c.units, 3.0);

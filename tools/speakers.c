@@ -51,7 +51,8 @@ static const char *const builtin_stage_cues[] = {
     "They fight", "Fight", "Kneels", "Rises", "Weeps", "Laughs", "Retires", "Sits down",
     "Stabs", "Draws", "Embraces", "Kisses", "Whispers", "A pause", "Pause", "Thunder",
     "Thunder and lightning", "Bell rings", "Drum", "Drums", "March", "Sighs", "Yawns",
-    "Listens", "Smiles", "Nods", "Curtain",
+    "Listens", "Smiles", "Nods", "Curtain", "Clock strikes", "Cock crows", "Bell tolls",
+    "Shout", "Shouts",
 };
 
 /* Titles and abbreviations whose period does not end a label ("Mr. Smith.", "Gen. Haig:"). */
@@ -370,6 +371,21 @@ static int is_particle(const char *s, size_t n)
     return 0;
 }
 
+int tk_name_words(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t w = i;
+        while (i < n && s[i] != ' ' && s[i] != '\t')
+            i++;
+        unsigned char c = (unsigned char)s[w];
+        if (i > w && low(c) && !is_particle(s + w, i - w) && !(i - w == 3 && memcmp(s + w, "the", 3) == 0))
+            return 0;
+        while (i < n && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+    }
+    return 1;
+}
+
 /* Scans the words of a name from s[i]: returns the end of the name (before its terminator
  * or qualifier), 0 when no name starts at i. Sets *caps (no lower-case ASCII letter),
  * *words, *period_end (a '.' at the end that belongs to the name: an initial or a title). */
@@ -429,7 +445,7 @@ static size_t scan_name(const char *s, size_t i, size_t n, int *caps, size_t *wo
             (*words)++;
         else
             *caps = 0;
-        if (i - start > 48 || *words > 6)
+        if (i - start > TK_TH_LABEL_MAX_BYTES || *words > TK_TH_LABEL_MAX_WORDS)
             return 0;
         /* one space (or a no-break space: "Mrs. Linde"), then another word */
         size_t sp = i < n && s[i] == ' ' ? 1 : i < n ? nbsp_at(s + i, n - i) : 0;
@@ -467,7 +483,7 @@ static int hearing_label(const char *s, size_t n, unsigned words, int caps)
 {
     if (n == 1 && (s[0] == 'Q' || s[0] == 'A'))
         return 1;
-    if (words < 2 || words > 4 || caps)
+    if (words < TK_TH_HEARING_LABEL_MIN_WORDS || words > TK_TH_HEARING_LABEL_MAX_WORDS || caps)
         return 0;
     size_t w = 0;
     while (w < n && s[w] != ' ')
@@ -515,7 +531,7 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
         size_t q = s[j] == ' ' ? j + 1 : j;
         if (q < n && s[q] == '(') {
             size_t e = q + 1;
-            while (e < n && e - q < 32 && s[e] != ')' && s[e] != '(')
+            while (e < n && e - q < TK_TH_LABEL_ROLE_MAX_BYTES && s[e] != ')' && s[e] != '(')
                 e++;
             if (e < n && s[e] == ')' && e > q + 1)
                 j = e + 1;
@@ -524,7 +540,7 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
     if (j < n && s[j] != '\t' && !mark) {
         /* a table row: the cell before a tab is the name, whatever its words ("Voice of
            Trofimov"), when it is short and no sentence */
-        size_t lim = n - name_off < 48 ? n - name_off : 48;
+        size_t lim = n - name_off < TK_TH_LABEL_MAX_BYTES ? n - name_off : TK_TH_LABEL_MAX_BYTES;
         const char *tb = memchr(s + name_off, '\t', lim);
         if (tb != NULL) {
             size_t e = (size_t)(tb - s), k = name_off;
@@ -585,7 +601,7 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
         return 0;
     /* mixed-case names: at most 4 words; every label: no heading, roster or salutation */
     size_t nlen = name_end - name_off;
-    if (!caps && words > 4)
+    if (!caps && words > TK_TH_LABEL_MIXED_MAX_WORDS)
         return 0;
     if (tk_speakers_word(g, TK_WORDS_NOT_LABEL, s + name_off, nlen))
         return 0;

@@ -128,3 +128,48 @@ int tk_spoken_on(const tk_conv *cv, tk_shape shape)
 {
     return cv->opts != NULL && cv->opts->spoken && shape != TK_SHAPE_PLAY;
 }
+
+/* The printed time of block ab's first anchor (@n: [-]fields separated by ':', the first of
+ * four a count of days) in seconds; 0 when it has none. */
+static int block_seconds(xmlNodePtr ab, long *sec)
+{
+    xmlNodePtr u = ab->children;
+    while (u != NULL && !named(u, "u"))
+        u = u->next;
+    xmlNodePtr a = u != NULL ? leading_time(u) : NULL;
+    xmlChar *n = a != NULL ? xmlGetProp(a, (const xmlChar *)"n") : NULL;
+    if (n == NULL)
+        return 0;
+    const char *t = (const char *)n;
+    int neg = *t == '-', fields = 1;
+    long f[4] = {0, 0, 0, 0};
+    for (t += neg; *t != '\0'; t++) {
+        if (*t == ':' && fields < 4)
+            fields++;
+        else if (*t >= '0' && *t <= '9' && f[fields - 1] < 100000)
+            f[fields - 1] = f[fields - 1] * 10 + (*t - '0');
+    }
+    static const long unit4[] = {86400, 3600, 60, 1};
+    long v = 0;
+    for (int k = 0; k < fields; k++)
+        v += f[k] * (fields == 4 ? unit4[k] : unit4[4 - fields + k]);
+    *sec = neg ? -v : v;
+    xmlFree(n);
+    return 1;
+}
+
+void tk_spoken_chain(xmlNodePtr *last, xmlNodePtr u)
+{
+    xmlNodePtr ab = u != NULL ? u->parent : NULL;
+    if (!named(ab, "annotationBlock") || xmlHasProp(ab, (const xmlChar *)"end") != NULL ||
+        ab->children != u) {
+        *last = NULL; /* a turn without a time: the one before has no end we know */
+        return;
+    }
+    long t0, t1;
+    xmlChar *start = xmlGetProp(ab, (const xmlChar *)"start");
+    if (*last != NULL && start != NULL && block_seconds(*last, &t0) && block_seconds(ab, &t1) && t1 >= t0)
+        tk_xset_prop(*last, (const xmlChar *)"end", start);
+    xmlFree(start);
+    *last = ab;
+}

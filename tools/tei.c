@@ -88,6 +88,7 @@ typedef struct builder {
     xmlNodePtr section;     /* div opened by a heading */
     xmlNodePtr part;        /* div of a record's part (covering document, enclosure) */
     xmlNodePtr sp;          /* open speaker turn */
+    xmlNodePtr timed;       /* --spoken: the last turn's annotationBlock, its @end to come */
     int sp_has_speaker, sp_has_content;
     unsigned sp_line;
     xmlNodePtr list;        /* open list (in container or sp) */
@@ -127,8 +128,10 @@ static void close_sp(builder *b)
             TK_MSG(b->cv->diag, EMPTY_TURN, b->cv->file, b->sp_line, 1);
         tk_el(b->cv, b->sp, "p");
     }
-    if (b->sp != NULL && tk_spoken_on(b->cv, b->info->shape))
+    if (b->sp != NULL && tk_spoken_on(b->cv, b->info->shape)) {
         tk_spoken_turn(b->cv, b->sp, NULL, NULL);
+        tk_spoken_chain(&b->timed, b->sp);
+    }
     b->sp = NULL;
     b->sp_has_speaker = b->sp_has_content = 0;
     b->list = NULL;
@@ -186,26 +189,60 @@ static size_t role_end(const char *s, size_t a, size_t e, size_t *desc)
 /* One line of a brace group of a cast list ("DOUGLAS GLYNN, ALBERT PALK, }" / "SIGISMUND
  * SHIRLEY   } (_Actors at the Pandora_)"): a castItem in the group's castGroup holding a
  * role per name, the commas and the brace as printed; the text after the brace is the
- * group's roleDesc. */
+ * group's roleDesc. An opening brace ("Friends of Jack  { PETER BLACK") has the names after
+ * it and the group's roleDesc before it, on any line of the group. */
 static void cast_brace_line(builder *b, const tk_block *bl)
 {
     const tk_line *l = &b->L->v[bl->line];
-    size_t e = l->len, br = bl->off;
+    size_t e = l->len, br = bl->off, ob = bl->off;
     while (e > bl->off && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t' || l->s[e - 1] == '\r'))
         e--;
     while (br < e && !(l->s[br] == '}' && br > bl->off && l->s[br - 1] == ' '))
         br++;
+    /* an opening brace ("Friends of Jack  { PETER BLACK"): the description before it, the
+       names after it */
+    while (ob < e && !(l->s[ob] == '{' && (ob == bl->off || l->s[ob - 1] == ' ')))
+        ob++;
+    int opening = br >= e && ob < e;
     if ((bl->flags & TK_BF_BRACE_OPEN) || b->cast_group == NULL ||
         b->cast_group != b->cast->last)
         b->cast_group = tk_el(b->cv, b->cast, "castGroup");
-    xmlNodePtr item = b->cast_group ? tk_el(b->cv, b->cast_group, "castItem") : NULL, el;
+    tk_span sp;
+    xmlNodePtr el;
+    size_t names = bl->off; /* where the names start */
+    if (opening) {
+        size_t de = ob;
+        while (de > bl->off && (l->s[de - 1] == ' ' || l->s[de - 1] == '\t'))
+            de--;
+        if (de > bl->off) {
+            if (b->cast_group == NULL || (el = tk_el(b->cv, b->cast_group, "roleDesc")) == NULL ||
+                make_span(&b->sb, b->L, bl->line, 1, bl->off, de, &sp) != 0) {
+                b->oom = 1;
+                return;
+            }
+            tk_inline_append(b->cv, el, &sp);
+        }
+        names = ob + 1;
+        while (names < e && (l->s[names] == ' ' || l->s[names] == '\t'))
+            names++;
+        br = e;
+    }
+    xmlNodePtr item = b->cast_group ? tk_el(b->cv, b->cast_group, "castItem") : NULL;
     if (item == NULL) {
         b->oom = 1;
         return;
     }
     size_t part[16][2], at = bl->off;
-    size_t np = tk_joint_parts(l->s + bl->off, br - bl->off, 0, part, sizeof part / sizeof *part);
-    tk_span sp;
+    if (opening) {
+        at = ob;
+        while (at > bl->off && (l->s[at - 1] == ' ' || l->s[at - 1] == '\t'))
+            at--; /* the blanks and the brace stay in the item, as printed */
+    }
+    size_t np = tk_joint_parts(l->s + names, br - names, 0, part, sizeof part / sizeof *part);
+    for (size_t k = 0; k < np; k++) {
+        part[k][0] += names - bl->off;
+        part[k][1] += names - bl->off;
+    }
     for (size_t k = 0; k < np; k++) {
         size_t a = bl->off + part[k][0], z = bl->off + part[k][1];
         if (a > at)
@@ -1090,7 +1127,7 @@ static void flush_finished(builder *b)
         b->cast = NULL;
     xmlNodePtr open[] = {b->sp,      b->container, b->act,    b->scene,      b->section,
                          b->part,    b->list,      b->opener, b->closer,     b->postscript,
-                         b->table,   b->cast};
+                         b->table,   b->cast,      b->timed};
     size_t n_open = sizeof open / sizeof *open;
     for (size_t i = 0; i < n_open; i++)
         mark_open(open[i], b->body, 1);
@@ -1110,6 +1147,12 @@ void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, x
     b.L = L;
     b.db = db;
     b.info = info;
+    if (cv->tei_scratch != NULL) { /* the previous document's buffers (a corpus of thousands
+                                      of small documents grew them again each time) */
+        b.sb = *(span_buf *)cv->tei_scratch;
+        memset(cv->tei_scratch, 0, sizeof b.sb);
+    } else
+        cv->tei_scratch = tk_xcalloc(1, sizeof b.sb);
     b.text = cv->text = tk_el(cv, tei, "text");
     b.body = tk_el(cv, b.text, "body");
     if (b.text == NULL || b.body == NULL)
@@ -1119,21 +1162,32 @@ void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, x
     notes_section(&b); /* first: the markers in the body need the note texts */
     for (size_t i = 0; i < db->n && !b.oom; i++) {
         one_block(&b, &db->b[i]);
-        if ((i + 1) % FLUSH_EVERY == 0)
+        if ((i + 1) % (cv->flush_every ? cv->flush_every : FLUSH_EVERY) == 0)
             flush_finished(&b);
     }
     close_sp(&b);
     /* body content must include at least one division or paragraph-level element */
     if (!container_has_common(b.body))
         tk_el(cv, b.body, "p");
-    tk_footnotes_finish(cv);
+    tk_inline_finish(cv);
 out:
     if (b.oom)
         TK_MSG(cv->diag, OOM, cv->file, 0, 0);
-    free(b.sb.text);
-    free(b.sb.starts);
-    free(b.sb.nos);
-    free(b.sb.cols);
+    if (cv->tei_scratch != NULL)
+        *(span_buf *)cv->tei_scratch = b.sb; /* kept for the next document */
+}
+
+void tk_tei_scratch_free(tk_conv *cv)
+{
+    span_buf *sb = cv->tei_scratch;
+    if (sb == NULL)
+        return;
+    free(sb->text);
+    free(sb->starts);
+    free(sb->nos);
+    free(sb->cols);
+    free(sb);
+    cv->tei_scratch = NULL;
 }
 
 void tk_set_xml_id(xmlNodePtr node, const char *id)

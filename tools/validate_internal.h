@@ -1,4 +1,5 @@
-/* validate_internal.h: what validate.c, prune.c and checks.c share (not installed).
+/* validate_internal.h: what the validate files (validate*.c, schema_cache.c), rngv.c, prune.c,
+ * checks.c and refs.c share (not installed).
  *
  * validate.c drives a validation: it loads the schema source once, compiles it (whole, or
  * pruned by prune.c to the element names of the documents at hand), validates documents with
@@ -109,8 +110,19 @@ void tk_rngv_free(tk_rngv *v);
  * when the place is its end tag (content missing at its end). */
 typedef void (*tk_rngv_error_fn)(void *user, xmlNodePtr at, int at_end, const char *msg);
 /* Validates doc; returns 0 valid, 1 invalid (report called at least once), -1 internal
- * failure (out of memory). */
+ * failure (out of memory). report is called while `at` is in the tree. */
 int tk_rngv_validate(tk_rngv *v, xmlDocPtr doc, tk_rngv_error_fn report, void *user);
+/* The same, driven by a parser as it goes (the document is never whole in memory):
+ * tk_rngv_begin (-1 out of memory), then for each element in document order tk_rngv_start
+ * once its start tag is in the tree (attributes, ancestors in place) and tk_rngv_end once its
+ * content is (the character nodes after its last element child, or all its text when it has
+ * none, still in place; earlier siblings may be freed), then tk_rngv_finish (returns as
+ * tk_rngv_validate). The messages and their order are those of tk_rngv_validate; each
+ * report comes while `at` (an element or text node) and its ancestors are in the tree. */
+int tk_rngv_begin(tk_rngv *v, tk_rngv_error_fn report, void *user);
+void tk_rngv_start(tk_rngv *v, xmlNodePtr el);
+void tk_rngv_end(tk_rngv *v, xmlNodePtr el);
+int tk_rngv_finish(tk_rngv *v);
 
 /* -------------------------------------------------------------- rule checks ------- */
 
@@ -194,11 +206,29 @@ typedef struct tk_check_ctx {
      * NULL: no XInclude. Asked in document order. */
     xmlChar *(*file_of)(void *arg, xmlNodePtr n);
     void *file_arg;
+    /* streamed documents: the lines and columns of the start tags of the elements numbered
+     * ords[0..n) (lines[] holds libxml2's lines: kept when the source is not at hand, with
+     * column 0), asked once, at the end; column is then unused. NULL: a tree */
+    void (*place)(void *arg, const size_t *ords, size_t n, unsigned *lines, unsigned *cols);
+    void *place_arg;
 } tk_check_ctx;
 
 /* Runs every rule check on doc, reporting through d with file name `name`. ctx may be NULL
  * (no columns, no corpus, rules by their scope). Returns the number of errors found
  * (warnings are not counted; deferred items are not counted yet). */
 unsigned tk_checks_run(xmlDocPtr doc, const char *name, tk_diag *d, const tk_check_ctx *ctx);
+
+/* The same, driven by a parser as it goes (validate_stream.c): tk_checks_begin (ctx, which
+ * may be NULL, must outlive the checker), then tk_checks_start and tk_checks_end for each
+ * element in document order, as tk_rngv_start and tk_rngv_end (ord: the element's number
+ * in document order, for ctx->place), then tk_checks_finish, which reports (the messages of
+ * tk_checks_run, in its order), frees the checker and returns the number of errors. */
+typedef struct tk_checker tk_checker;
+tk_checker *tk_checks_begin(const char *name, tk_diag *d, const tk_check_ctx *ctx);
+void tk_checks_start(tk_checker *c, xmlNodePtr el, size_t ord);
+void tk_checks_end(tk_checker *c, xmlNodePtr el);
+unsigned tk_checks_finish(tk_checker *c);
+/* Frees a checker without reporting (the document turned out not well-formed); NULL: no-op. */
+void tk_checks_abandon(tk_checker *c);
 
 #endif

@@ -17,6 +17,8 @@
 #include <libxml/entities.h>
 #include <libxml/hash.h>
 #include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/valid.h>
 #include <libxml/uri.h>
 #include <libxml/xinclude.h>
 
@@ -407,8 +409,65 @@ static xmlDocPtr finish(xmlDocPtr doc, xmlParserCtxtPtr ctxt, struct err_target 
     return doc;
 }
 
+/* ------------------------------------------------------------ streaming -------- */
+
+/* The hooks of the parse running in this thread (tk_xml_stream_file), or NULL. */
+static _Thread_local struct {
+    const tk_xml_hooks *hooks;
+    int lost; /* a start tag did not make a node (out of memory): no more hooks */
+} stream;
+
+/* libxml2's SAX2 start tag (the node is built), then the hook. */
+static void stream_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                         const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                         int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    xmlNodePtr parent = ctxt->node;
+    xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces,
+                          nb_attributes, nb_defaulted, attributes);
+    if (ctxt->node == NULL || ctxt->node == parent)
+        stream.lost = 1;
+    if (!stream.lost)
+        stream.hooks->start(stream.hooks->arg, ctxt->node);
+}
+
+/* Forgets the xml:ids of el's attributes before they are freed: the document's table of
+ * ids keeps the values (the parser finds duplicates with it), not the attributes. */
+static void detach_ids(xmlNodePtr el)
+{
+    for (xmlAttrPtr a = el->properties; a != NULL; a = a->next) {
+        if (a->atype != XML_ATTRIBUTE_ID || el->doc == NULL || el->doc->ids == NULL)
+            continue;
+        xmlChar *value = xmlNodeListGetString(el->doc, a->children, 1);
+        xmlIDPtr id = value != NULL ? xmlHashLookup(el->doc->ids, value) : NULL;
+        if (id != NULL && id->attr == a)
+            id->attr = NULL;
+        xmlFree(value);
+    }
+}
+
+/* libxml2's SAX2 end tag, then the hook; then the element and the nodes before it in its
+ * parent are freed (the hooks have seen them). */
+static void stream_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                       const xmlChar *uri)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    xmlNodePtr el = ctxt->node;
+    xmlSAX2EndElementNs(ctx, localname, prefix, uri);
+    if (stream.lost || el == NULL)
+        return;
+    stream.hooks->end(stream.hooks->arg, el);
+    xmlNodePtr parent = el->parent;
+    if (parent == NULL || parent->type != XML_ELEMENT_NODE || ctxt->node != parent)
+        return; /* the root stays: it is the document */
+    detach_ids(el);
+    xmlFreeNodeList(parent->children);
+    parent->children = parent->last = NULL;
+}
+
 static xmlDocPtr read_any(const char *path, const char *buf, size_t len, const char *name,
-                          int flags, tk_diag *d)
+                          int flags, const tk_xml_hooks *hooks, tk_diag *d)
 {
     struct err_target t = {d, name, 0};
     xmlDocPtr doc = NULL;
@@ -423,6 +482,12 @@ static xmlDocPtr read_any(const char *path, const char *buf, size_t len, const c
     pthread_once(&loader_once, install_loader);
     limit_hit.over = 0;
     int opts = parse_options;
+    if (hooks != NULL) {
+        stream.hooks = hooks;
+        stream.lost = 0;
+        ctxt->sax->startElementNs = stream_start;
+        ctxt->sax->endElementNs = stream_end;
+    }
     struct reader *r = reader_new(path, path != NULL ? NULL : buf != NULL ? buf : "", len, name);
     if (r == NULL) {
         TK_MSG(d, IO_OPEN, name, 0, 0, strerror(errno));
@@ -448,9 +513,26 @@ static xmlDocPtr read_any(const char *path, const char *buf, size_t len, const c
         limit_hit.over = 0;
     }
 out:
+    stream.hooks = NULL;
     tk_xml_handlers_restore(&host);
     xmlFreeParserCtxt(ctxt);
     return doc;
+}
+
+/* 1 when path can be opened and is not a directory; else reports why (an I/O error, exit 2,
+ * once, before libxml2 sees the file) and returns 0. */
+static int readable(const char *path, tk_diag *d)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))) {
+        TK_MSG(d, IO_OPEN, path, 0, 0, fd < 0 ? strerror(errno) : "is a directory");
+        if (fd >= 0)
+            close(fd);
+        return 0;
+    }
+    close(fd);
+    return 1;
 }
 
 xmlDocPtr tk_xml_read_file(const char *path, int flags, tk_diag *d)
@@ -460,21 +542,13 @@ xmlDocPtr tk_xml_read_file(const char *path, int flags, tk_diag *d)
         char *buf = tk_read_file(path, &len, d);
         if (buf == NULL)
             return NULL;
-        xmlDocPtr doc = read_any(NULL, buf, len, "<stdin>", flags, d);
+        xmlDocPtr doc = read_any(NULL, buf, len, "<stdin>", flags, NULL, d);
         free(buf);
         return doc;
     }
-    /* an unreadable file is an I/O error (exit 2), reported once, before libxml2 sees it */
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))) {
-        TK_MSG(d, IO_OPEN, path, 0, 0, fd < 0 ? strerror(errno) : "is a directory");
-        if (fd >= 0)
-            close(fd);
+    if (!readable(path, d))
         return NULL;
-    }
-    close(fd);
-    return read_any(path, NULL, 0, path, flags, d);
+    return read_any(path, NULL, 0, path, flags, NULL, d);
 }
 
 xmlDocPtr tk_xml_read_memory(const char *buf, size_t len, const char *name, int flags,
@@ -484,5 +558,12 @@ xmlDocPtr tk_xml_read_memory(const char *buf, size_t len, const char *name, int 
         TK_MSG(d, XML_SIZE, name, 0, 0);
         return NULL;
     }
-    return read_any(NULL, buf, len, name != NULL ? name : "<memory>", flags, d);
+    return read_any(NULL, buf, len, name != NULL ? name : "<memory>", flags, NULL, d);
+}
+
+xmlDocPtr tk_xml_stream_file(const char *path, const tk_xml_hooks *hooks, tk_diag *d)
+{
+    if (!readable(path, d))
+        return NULL;
+    return read_any(path, NULL, 0, path, 0, hooks, d);
 }

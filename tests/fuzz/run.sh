@@ -36,7 +36,7 @@ LIBS="$(pkg-config --libs libxml-2.0 libxslt libexslt) -lpthread"
 echo "$CLANG $CFLAGS_" | cmp -s - "$OUT/obj/flags" || { rm -f "$OUT"/obj/*.o; echo "$CLANG $CFLAGS_" >"$OUT/obj/flags"; }
 newest_h=$(ls -t tools/*.h | head -n 1)
 stale=""
-for f in $(ls tools/*.c | grep -v -e 'tools/main.c' -e 'tools/cli_'); do
+for f in tools/*.c; do  # the library's sources (the command's are in tools/cli/)
   o="$OUT/obj/$(basename "$f" .c).o"
   if [ ! -f "$o" ] || [ "$f" -nt "$o" ] || [ "$newest_h" -nt "$o" ]; then stale="$stale $f"; fi
 done

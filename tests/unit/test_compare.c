@@ -126,6 +126,34 @@ static void test_compare_moved_text(void)
     tk_compare_result_free(r);
 }
 
+static void test_compare_speaker_words(void)
+{
+    /* a speaker label's words align with a label's words only: the name in the exit before
+     * it is no candidate; and a word outweighs a comma (`son,-- HAMLET` against `son--
+     * HAMLET ,`: the label keeps its partner) */
+    const char *ref = "<sp><speaker>KING</speaker><l>my cousin Hamlet and my son\xe2\x80\x94</l></sp>"
+                      "<stage>All but Hamlet exit.</stage>"
+                      "<sp><speaker>HAMLET</speaker><stage>, aside</stage><l>A little more "
+                      "than kin and less than kind.</l></sp>";
+    const char *hyp = "<sp><speaker>KING CLAUDIUS</speaker><l>my cousin Hamlet, and my son,--</l>"
+                      "<stage>Exeunt all but HAMLET</stage></sp>"
+                      "<sp><speaker>HAMLET</speaker><l><stage>Aside</stage> A little more than "
+                      "kin, and less than kind.</l></sp>";
+    tk_compare_result *r = run(ref, hyp, NULL);
+    const tk_compare_class *k = cls(r, "speaker");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(k);
+    CU_ASSERT_EQUAL(k->exact, 1); /* HAMLET; KING / KING CLAUDIUS only overlaps */
+    CU_ASSERT_EQUAL(k->overlap, 2);
+    tk_compare_result_free(r);
+    r = run("<sp><speaker>KING</speaker><l>my son\xe2\x80\x94</l></sp><sp><speaker>HAMLET</speaker>"
+            "<stage>, aside</stage><l>A little more than kin</l></sp>",
+            "<sp><speaker>KING</speaker><l>my son,--</l></sp><sp><speaker>HAMLET</speaker><l><stage>"
+            "Aside</stage> A little more than kin</l></sp>",
+            NULL);
+    CU_ASSERT_EQUAL(cls(r, "speaker")->exact, 2);
+    tk_compare_result_free(r);
+}
+
 static void test_compare_points(void)
 {
     /* pb one word later: overlapping, not exact; two words later: not matched */
@@ -280,6 +308,7 @@ void tk_suite_compare(void)
     CU_add_test(s, "identical documents score 1", test_compare_identical);
     CU_add_test(s, "a dropped and a moved persName", test_compare_dropped_moved);
     CU_add_test(s, "a stage direction moved by another edition", test_compare_moved_text);
+    CU_add_test(s, "speaker labels align with labels; words outweigh commas", test_compare_speaker_words);
     CU_add_test(s, "points (pb) and @n", test_compare_points);
     CU_add_test(s, "grouping counted pairwise", test_compare_grouping);
     CU_add_test(s, "--map, --skip, a bad mapping", test_compare_map_skip);
