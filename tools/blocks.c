@@ -37,6 +37,8 @@ static size_t rtrim_len(const char *s, size_t len)
 static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+/* isalpha in the C locale the library runs in, without a ctype call a byte */
+static int is_ascii_letter(unsigned char c) { return is_upper(c) || is_lower(c); }
 
 /* 1 when the (trimmed) line equals word, ignoring ASCII case. */
 static int line_is(const tk_line *l, const char *word)
@@ -50,9 +52,12 @@ static int line_is(const tk_line *l, const char *word)
 static int line_is_one_of(const tk_line *l, const char *const *words, size_t n)
 {
     size_t a = indent_of(l), e = rtrim_len(l->s, l->len);
+    if (e <= a)
+        return 0;
+    int c0 = tolower((unsigned char)l->s[a]); /* the line's first letter, once */
     for (size_t i = 0; i < n; i++)
-        if (e > a && tolower((unsigned char)words[i][0]) == tolower((unsigned char)l->s[a]) &&
-            strlen(words[i]) == e - a && strncasecmp(l->s + a, words[i], e - a) == 0)
+        if (tolower((unsigned char)words[i][0]) == c0 && strlen(words[i]) == e - a &&
+            strncasecmp(l->s + a, words[i], e - a) == 0)
             return (int)i + 1;
     return 0;
 }
@@ -108,6 +113,9 @@ static int is_dateline_text(const char *s, size_t len)
         return 0;
     if (undated_line(s, len))
         return 1;
+    /* every date tk_parse_date reads has a year of four digits: most lines have none */
+    if (!tk_digit_run4(s, len))
+        return 0;
     for (size_t i = 0; i < len && i < 50; i++) {
         if (i > 0 && s[i - 1] != ' ')
             continue;
@@ -1015,7 +1023,7 @@ static int title_line(parser *P, const tk_line *l, tk_shape shape, size_t *lw, s
             i++;
         size_t st = i, letters = 0;
         while (i < n && l->s[i] != ' ')
-            letters += isalpha((unsigned char)l->s[i++]) != 0;
+            letters += is_ascii_letter((unsigned char)l->s[i++]);
         if (letters >= 4) {
             long_words++;
             unsigned char c = (unsigned char)l->s[st];
@@ -1043,7 +1051,7 @@ static int title_para(parser *P, const para *p, tk_shape shape)
         for (size_t k = 0; k < L->v[i].len; k++) {
             unsigned char c = (unsigned char)L->v[i].s[k];
             chars += c != ' ';
-            letters += isalpha(c) || c >= 0x80;
+            letters += is_ascii_letter(c) || c >= 0x80;
         }
     }
     /* mostly letters: "File No. 861.51/264" is a file number, not a title */

@@ -441,7 +441,10 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
             if (!valid_day(2000, m, a) || !number_ends(t, j2, len))
                 return 0;
             d->end = j2;
-            snprintf(d->when, sizeof d->when, "--%02u-%02u", m % 100, a % 100);
+            d->when[0] = d->when[1] = d->when[4] = '-'; /* "--MM-DD" */
+            put_digits(d->when + 2, m % 100, 2);
+            put_digits(d->when + 5, a % 100, 2);
+            d->when[7] = '\0';
             d->rule = "month-day";
             return 1;
         }
@@ -581,26 +584,6 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
     return 1;
 }
 
-/* Does text hold four digits in a row? Looks at every fourth byte: where it is no digit, no
- * run of four covers it, so the next run can only end four bytes on (a skip search). */
-static int digit_run4(const char *text, size_t len)
-{
-    size_t i = 3;
-    while (i < len) {
-        if (!(text[i] >= '0' && text[i] <= '9')) {
-            i += 4;
-            continue;
-        }
-        size_t k = 1; /* digits that end at i */
-        while (k < 4 && text[i - k] >= '0' && text[i - k] <= '9')
-            k++;
-        if (k == 4)
-            return 1;
-        i = i - k + 4; /* text[i - k] is no digit: a run starts after it */
-    }
-    return 0;
-}
-
 /* Whether text holds two digits after an apostrophe ('72, or the last byte of U+2019 ’72):
  * the one year form without four digits. Two memchr scans, no per-byte loop. */
 static int quoted_year(const char *text, size_t len)
@@ -624,7 +607,7 @@ void tk_dates_scan(const char *text, size_t len, int order,
     /* every form below holds a year of four digits: text without four digits in a row has
      * no date (most paragraphs of a transcript), and a run of digits is quick to look for;
      * the exceptions: '72 after an apostrophe, and day-month dates when years are inferred */
-    if (!digit_run4(text, len) && !quoted_year(text, len) && !(order & TK_DATE_DAYS))
+    if (!tk_digit_run4(text, len) && !quoted_year(text, len) && !(order & TK_DATE_DAYS))
         return;
     order &= ~TK_DATE_DAYS;
     pthread_once(&tables_once, build_tables);

@@ -1,5 +1,7 @@
 /* lists.c: the grammar of list markers at the start of a line (`1.`, `(a)`, `iv)`, `-`,
  * `Article 2.`, `First.`) and whether one marker follows another (`(b)` after `(a)`). */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -14,21 +16,22 @@ static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static int roman_value(const char *s, size_t n)
 {
     static const char *const units[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
-    static const char *const tens[] = {"", "x", "xx", "xxx"};
     if (n == 0 || n > 6)
         return 0;
     char low[8];
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         low[i] = (char)(s[i] | 0x20);
-    low[n] = '\0';
-    for (int t = 0; t < 4; t++) {
-        size_t tl = strlen(tens[t]);
-        if (strncmp(low, tens[t], tl) != 0)
-            continue;
-        for (int u = 0; u < 10; u++)
-            if (strcmp(low + tl, units[u]) == 0 && t * 10 + u > 0)
-                return t * 10 + u;
+        if (low[i] != 'i' && low[i] != 'v' && low[i] != 'x')
+            return 0; /* most words: no numeral's letter */
     }
+    low[n] = '\0';
+    /* the tens: up to three x (no units numeral starts with x), then the units exactly */
+    int t = 0;
+    while (t < 3 && low[t] == 'x')
+        t++;
+    for (int u = 0; u < 10; u++)
+        if (strcmp(low + t, units[u]) == 0 && t * 10 + u > 0)
+            return t * 10 + u;
     return 0;
 }
 
@@ -67,15 +70,33 @@ static int marker_end(const char *s, size_t n, size_t i, tk_lmark *m)
     return 1;
 }
 
+/* By first byte, the number words (bit w: number_words[w], either case) and the ordinals
+ * (bit w: ordinals[w]) that start with it; built once (threads may convert at once). */
+static uint32_t number_firsts[256], ordinal_firsts[256];
+static pthread_once_t word_firsts_once = PTHREAD_ONCE_INIT;
+_Static_assert(sizeof number_words / sizeof *number_words <= 32 &&
+               sizeof ordinals / sizeof *ordinals <= 32, "a bit a word");
+
+static void build_word_firsts(void)
+{
+    for (size_t w = 0; w < sizeof number_words / sizeof *number_words; w++) {
+        unsigned char c = (unsigned char)number_words[w][0];
+        number_firsts[c] |= 1u << w;
+        number_firsts[c ^ 0x20] |= 1u << w; /* as (s[0] | 0x20) compares: either case */
+    }
+    for (size_t w = 0; w < sizeof ordinals / sizeof *ordinals; w++)
+        ordinal_firsts[(unsigned char)ordinals[w][0]] |= 1u << w;
+}
+
 /* `Article 2. `, `Art. IV. `, `First. `: a marker that is a word of the item's text. */
 static int word_marker(const char *s, size_t n, tk_lmark *m)
 {
     if (n == 0)
         return 0;
-    /* the first letter tested before the word (this runs on most lines of a text) */
-    for (size_t w = 0; w < sizeof number_words / sizeof *number_words; w++) {
-        if ((s[0] | 0x20) != (number_words[w][0] | 0x20))
-            continue;
+    pthread_once(&word_firsts_once, build_word_firsts);
+    /* only the words of the line's first letter (this runs on most lines of a text) */
+    for (uint32_t b = number_firsts[(unsigned char)s[0]]; b != 0; b &= b - 1) {
+        size_t w = (size_t)__builtin_ctz(b);
         size_t k = strlen(number_words[w]);
         if (n <= k + 2 || strncasecmp(s, number_words[w], k) != 0 || s[k] != ' ')
             continue;
@@ -96,9 +117,8 @@ static int word_marker(const char *s, size_t n, tk_lmark *m)
         m->text = 0; /* the word and its number stay in the item's text */
         return 1;
     }
-    for (size_t w = 0; w < sizeof ordinals / sizeof *ordinals; w++) {
-        if (s[0] != ordinals[w][0])
-            continue;
+    for (uint32_t b = ordinal_firsts[(unsigned char)s[0]]; b != 0; b &= b - 1) {
+        size_t w = (size_t)__builtin_ctz(b);
         size_t k = strlen(ordinals[w]);
         if (n <= k + 2 || strncmp(s, ordinals[w], k) != 0 || s[k] != '.' || s[k + 1] != ' ' ||
             !marker_end(s, n, k + 1, m) || m->text == n)

@@ -117,17 +117,22 @@ static unsigned long hash_str(const char *s)
     return h;
 }
 
-static int hmap_get(const hmap *m, const char *key)
+/* hmap_get with the key's hash h (hash_str) computed by the caller. */
+static int hmap_get_h(const hmap *m, const char *key, unsigned long h)
 {
     if (m->cap == 0)
         return -1;
-    unsigned long h = hash_str(key);
     for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
         if (m->keys[i] == NULL)
             return -1;
         if (m->hashes[i] == h && strcmp(m->keys[i], key) == 0)
             return m->vals[i];
     }
+}
+
+static int hmap_get(const hmap *m, const char *key)
+{
+    return m->cap == 0 ? -1 : hmap_get_h(m, key, hash_str(key));
 }
 
 static int hmap_put(hmap *m, const char *key, int val)
@@ -193,6 +198,23 @@ static void hmap_free(hmap *m)
 
 /* ------------------------------------------------------------------ names */
 
+/* buf = "a b" (b NULL: "a"), cut to cap bytes as snprintf "%s %s" cuts (this runs for every
+ * person of every document: snprintf was a good part of the cost). */
+static void join_words(char *buf, size_t cap, const char *a, const char *b)
+{
+    size_t o = 0;
+    for (const char *q = a; *q && o + 1 < cap; q++)
+        buf[o++] = *q;
+    if (b != NULL) {
+        if (o + 1 < cap)
+            buf[o++] = ' ';
+        for (const char *q = b; *q && o + 1 < cap; q++)
+            buf[o++] = *q;
+    }
+    if (cap > 0)
+        buf[o] = '\0';
+}
+
 /* Copy of s[0..n) with whitespace runs collapsed to one space and trimmed; lower-cased when
  * `lower`. */
 static char *norm_name(const char *s, size_t n, int lower)
@@ -226,6 +248,19 @@ static const unsigned char word_byte[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
+
+/* ASCII letters lower-cased, every other byte as it is (tolower in the C locale, which the
+ * library keeps). */
+static const unsigned char lower_byte[256] = {
+#define L8(b) b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7
+    L8(0), L8(8), L8(16), L8(24), L8(32), L8(40), L8(48), L8(56),
+    64, L8(97), L8(105), L8(113), 121, 122, 91, 92, 93, 94, 95,
+    L8(96), L8(104), L8(112), L8(120),
+    L8(128), L8(136), L8(144), L8(152), L8(160), L8(168), L8(176), L8(184),
+    L8(192), L8(200), L8(208), L8(216), L8(224), L8(232), L8(240), L8(248),
+#undef L8
+};
+_Static_assert(sizeof lower_byte == 256, "one entry a byte");
 
 /* A letter, a digit or a byte of a non-ASCII character (no locale: this runs at every byte). */
 static int is_word_byte(unsigned char c)
@@ -563,7 +598,14 @@ static char *make_id(tk_persons *p, const char *text, size_t n)
         return id;
     size_t base = strlen(id);
     for (int k = 2;; k++) {
-        snprintf(id + base, 16, "-%d", k);
+        char num[16], *e = num + sizeof num; /* "-k", as snprintf "-%d" (k > 0) */
+        int v = k;
+        *--e = '\0';
+        do
+            *--e = (char)('0' + v % 10);
+        while ((v /= 10) > 0);
+        *--e = '-';
+        memcpy(id + base, e, (size_t)(num + sizeof num - e));
         if (hmap_get(&p->ids, id) < 0)
             return id;
     }
@@ -594,8 +636,8 @@ enum { W_MALE = 1, W_FEMALE = 2, W_STOP = 4, W_INST = 8, W_OFFICE = 16, W_ROLE =
 /* The bloom slot of a word: its first two letters (case-insensitive), or the catch-all. */
 static size_t bloom_slot(const char *s, size_t n)
 {
-    int a = n >= 2 ? tolower((unsigned char)s[0]) - 'a' : -1;
-    int b = n >= 2 ? tolower((unsigned char)s[1]) - 'a' : -1;
+    int a = n >= 2 ? lower_byte[(unsigned char)s[0]] - 'a' : -1;
+    int b = n >= 2 ? lower_byte[(unsigned char)s[1]] - 'a' : -1;
     return a >= 0 && a < 26 && b >= 0 && b < 26 ? (size_t)(a * 26 + b) : 26 * 26;
 }
 
@@ -689,13 +731,17 @@ static int word_bits(const tk_persons *p, const char *s, size_t n)
         k0--;
     if (!(p->word_bloom[bloom_slot(s, k0)] & (1u << (k0 & 15))))
         return 0; /* most words: no table has a word of these first letters and length */
-    for (size_t i = 0; i < n; i++)
-        w[i] = (char)tolower((unsigned char)s[i]);
-    w[n] = '\0';
     size_t k = n;
-    while (k > 0 && w[k - 1] == '.') /* "Dr." -> "dr" */
-        w[--k] = '\0';
-    int b = hmap_get(&p->words, w);
+    while (k > 0 && s[k - 1] == '.') /* "Dr." -> "dr" */
+        k--;
+    unsigned long h = 5381; /* hash_str of the lower-cased key, as it is copied */
+    for (size_t i = 0; i < k; i++) {
+        unsigned char c = lower_byte[(unsigned char)s[i]];
+        w[i] = (char)c;
+        h = h * 33 + c;
+    }
+    w[k] = '\0';
+    int b = hmap_get_h(&p->words, w, h);
     return b < 0 ? 0 : b;
 }
 
@@ -762,6 +808,22 @@ typedef struct name_parts {
  * least one lower case; inner ' and -), without a possessive 's; 0 when none. */
 static size_t cap_word(const char *s, size_t n)
 {
+    /* the bytes of a word: 1 lower case (a-z, a byte of a non-ASCII character but 0xE2,
+       which opens ’ and —), 2 upper case, 3 inner ' and -, 0 the end */
+    static const unsigned char cls[256] = {
+        ['\''] = 3, ['-'] = 3,
+#define R8(b) [b] = 2, [b + 1] = 2, [b + 2] = 2, [b + 3] = 2, [b + 4] = 2, [b + 5] = 2, \
+              [b + 6] = 2, [b + 7] = 2
+        R8('A'), R8('A' + 8), R8('A' + 16), ['Y'] = 2, ['Z'] = 2,
+#undef R8
+#define R8(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1, [b + 4] = 1, [b + 5] = 1, \
+              [b + 6] = 1, [b + 7] = 1
+        R8('a'), R8('a' + 8), R8('a' + 16), ['y'] = 1, ['z'] = 1,
+        R8(0x80), R8(0x88), R8(0x90), R8(0x98), R8(0xA0), R8(0xA8), R8(0xB0), R8(0xB8),
+        R8(0xC0), R8(0xC8), R8(0xD0), R8(0xD8), [0xE0] = 1, [0xE1] = 1, [0xE3] = 1,
+        [0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1, R8(0xE8), R8(0xF0), R8(0xF8),
+#undef R8
+    };
     const unsigned char *t = (const unsigned char *)s;
     size_t i;
     int lower = 0;
@@ -774,14 +836,12 @@ static size_t cap_word(const char *s, size_t n)
     else
         return 0;
     while (i < n) {
-        unsigned char c = t[i];
-        if (c >= 'a' && c <= 'z')
+        unsigned char c = t[i], k = cls[c];
+        if (k == 1)
             lower = 1, i++;
-        else if (c >= 'A' && c <= 'Z')
+        else if (k == 2)
             i++;
-        else if (c >= 0x80 && c != 0xE2)
-            lower = 1, i++;
-        else if ((c == '\'' || c == '-') && i + 1 < n && isalpha(t[i + 1]) &&
+        else if (k == 3 && i + 1 < n && isalpha(t[i + 1]) &&
                  !(c == '\'' && t[i + 1] == 's' && (i + 2 >= n || !isalpha(t[i + 2]))))
             i++;
         else
@@ -1140,12 +1200,18 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
 
 /* ------------------------------------------------------------------ lists and titles */
 
-/* Words that open a list of the persons present ("Participants:", "Present:"). */
-static const char *const list_openers[] = {
-    "Participants", "PARTICIPANTS", "Participant", "Present", "PRESENT", "Also present",
-    "Also Present", "In Attendance", "IN ATTENDANCE", "Attendees", "ATTENDEES", "Attending", "In attendance", "Those present",
-    "Members present", "Persons present", "Cast", "Dramatis Personae", "DRAMATIS PERSONAE",
-    "Persons of the Play", "Characters", "CHARACTERS",
+/* Words that open a list of the persons present ("Participants:", "Present:"), each with its
+ * length (they are compared at every line). */
+static const struct { const char *s; size_t n; } list_openers[] = {
+#define OPENER(w) {w, sizeof w - 1}
+    OPENER("Participants"), OPENER("PARTICIPANTS"), OPENER("Participant"), OPENER("Present"),
+    OPENER("PRESENT"), OPENER("Also present"), OPENER("Also Present"), OPENER("In Attendance"),
+    OPENER("IN ATTENDANCE"), OPENER("Attendees"), OPENER("ATTENDEES"), OPENER("Attending"),
+    OPENER("In attendance"), OPENER("Those present"), OPENER("Members present"),
+    OPENER("Persons present"), OPENER("Cast"), OPENER("Dramatis Personae"),
+    OPENER("DRAMATIS PERSONAE"), OPENER("Persons of the Play"), OPENER("Characters"),
+    OPENER("CHARACTERS"),
+#undef OPENER
 };
 
 /* Bytes of a list opener and its colon at s, 0 when none. */
@@ -1154,10 +1220,12 @@ static size_t list_opener(const char *s, size_t n)
     if (n == 0 || strchr("PAITMCDp", s[0]) == NULL) /* the openers' first letters */
         return 0;
     for (size_t i = 0; i < sizeof list_openers / sizeof *list_openers; i++) {
-        size_t k = strlen(list_openers[i]);
-        if (n > k && memcmp(s, list_openers[i], k) == 0 && (s[k] == ':' || s[k] == '.'))
+        size_t k = list_openers[i].n;
+        if (list_openers[i].s[0] != s[0] || n < k)
+            continue;
+        if (n > k && memcmp(s, list_openers[i].s, k) == 0 && (s[k] == ':' || s[k] == '.'))
             return k + 1;
-        if (n == k && memcmp(s, list_openers[i], k) == 0) /* alone on its line */
+        if (n == k && memcmp(s, list_openers[i].s, k) == 0) /* alone on its line */
             return k;
     }
     return 0;
@@ -1170,10 +1238,17 @@ static int name_item(tk_persons *p, const char *s, size_t n, ev_kind ev, unsigne
 {
     while (n > 0 && (*s == ' ' || *s == '\t' || *s == '-' || *s == '*'))
         s++, n--;
+    /* the name ends at these bytes (2: a space before '-'); 3: the bytes trimmed off it */
+    static const unsigned char ends[256] = {[','] = 1, ['('] = 1, ['['] = 1, [';'] = 1,
+                                            [0xE2] = 1, [' '] = 2, ['.'] = 3, [':'] = 3};
     size_t e = 0;
-    while (e < n && s[e] != ',' && s[e] != '(' && s[e] != '[' && s[e] != ';' &&
-           !(s[e] == ' ' && e + 1 < n && s[e + 1] == '-') && (unsigned char)s[e] != 0xE2)
-        e++;
+    for (; e < n; e++) {
+        unsigned char k = ends[(unsigned char)s[e]];
+        if (k == 1 || (k == 2 && e + 1 < n && s[e + 1] == '-'))
+            break;
+        if (e >= 80 && k == 0)
+            return 0; /* it would end after byte 80, too long (below) */
+    }
     while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '.' || s[e - 1] == ':'))
         e--;
     if (e == 0 || e > 80)
@@ -1571,23 +1646,23 @@ static void found_id(tk_persons *p, int who)
     char buf[200];
     if (x->given != NULL && (x->surname_first || (x->doc_ev & (1u << EV_VERB)) ||
                              (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE))))
-        snprintf(buf, sizeof buf, "%s %s", x->surname, x->given);
+        join_words(buf, sizeof buf, x->surname, x->given);
     else if (x->given != NULL) /* order unknown ("Mao Zedong"): as printed */
-        snprintf(buf, sizeof buf, "%s %s", x->given, x->surname);
+        join_words(buf, sizeof buf, x->given, x->surname);
     else if (x->init[0])
-        snprintf(buf, sizeof buf, "%s %s", x->surname, x->init);
+        join_words(buf, sizeof buf, x->surname, x->init);
     else
-        snprintf(buf, sizeof buf, "%s", x->surname);
+        join_words(buf, sizeof buf, x->surname, NULL);
     x->id = make_id(p, buf, strlen(buf));
     if (x->id != NULL)
         hmap_put(&p->ids, x->id, who);
     char full[200];
     if (x->given != NULL && x->surname_first)
-        snprintf(full, sizeof full, "%s %s", x->surname, x->given);
+        join_words(full, sizeof full, x->surname, x->given);
     else if (x->given != NULL)
-        snprintf(full, sizeof full, "%s %s", x->given, x->surname);
+        join_words(full, sizeof full, x->given, x->surname);
     else
-        snprintf(full, sizeof full, "%s", x->surname);
+        join_words(full, sizeof full, x->surname, NULL);
     if (x->doc_ev == (1u << EV_LABEL) && x->given == NULL)
         return; /* known from a label alone ("CC", "HORATIO"): the label is its name */
     add_name(p, who, full);
@@ -1920,10 +1995,10 @@ static int common_noun(tk_persons *p, const tk_lines *L, const tk_docblocks *db,
     if (!doc_text(L, db, &a, &e))
         return 0;
     for (const char *s = a; s + n <= e;) {
-        const char *f = memchr(s, lo[0], (size_t)(e - s));
-        if (f == NULL || f + n > e)
+        const char *f = tk_find_bytes(s, (size_t)(e - s), lo, n);
+        if (f == NULL)
             break;
-        if (memcmp(f, lo, n) == 0 && (f == a || !isalpha((unsigned char)f[-1])))
+        if (f == a || !isalpha((unsigned char)f[-1]))
             return 1;
         s = f + 1;
     }
@@ -2037,9 +2112,9 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
         char buf[200];
         if (x->given != NULL) {
             if (x->surname_first)
-                snprintf(buf, sizeof buf, "%s %s", x->surname, x->given);
+                join_words(buf, sizeof buf, x->surname, x->given);
             else
-                snprintf(buf, sizeof buf, "%s %s", x->given, x->surname);
+                join_words(buf, sizeof buf, x->given, x->surname);
             add_form(p, buf, w, 0);
         }
         /* the given name alone ("Henry", "Jim" for James), when no other person here has

@@ -267,6 +267,66 @@ size_t tk_next_upper(const unsigned char *t, size_t i, size_t len)
     return i;
 }
 
+/* Sixteen bytes at a time with SSE2: their digits as a bit mask after the three bytes before
+ * them (carry), in which four digits in a row leave a bit in m & m >> 1 & m >> 2 & m >> 3. */
+int tk_digit_run4(const char *t, size_t len)
+{
+    size_t i = 0, run = 0;
+#ifdef __SSE2__
+    const __m128i below = _mm_set1_epi8('0' - 1), above = _mm_set1_epi8('9' + 1);
+    unsigned carry = 0; /* the digits among the three bytes before i: bits 0..2 */
+    while (i + 16 <= len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, below),
+                                                               _mm_cmplt_epi8(x, above)));
+        unsigned mm = m << 3 | carry;
+        if ((mm & (mm >> 1) & (mm >> 2) & (mm >> 3)) != 0)
+            return 1;
+        carry = m >> 13;
+        i += 16;
+    }
+    /* the digits that end the last block go on into the tail */
+    run = (carry & 4) ? (carry & 2) ? (carry & 1) ? 3 : 2 : 1 : 0;
+#endif
+    for (; i < len; i++) {
+        run = t[i] >= '0' && t[i] <= '9' ? run + 1 : 0;
+        if (run == 4)
+            return 1;
+    }
+    return 0;
+}
+
+/* Sixteen candidate positions at a time with SSE2: those whose byte is the needle's first
+ * and whose byte n - 1 further is its last; only they are compared in full. */
+const char *tk_find_bytes(const char *hay, size_t len, const char *needle, size_t n)
+{
+    if (n == 0)
+        return hay;
+    if (n > len)
+        return NULL;
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128i first = _mm_set1_epi8(needle[0]), last = _mm_set1_epi8(needle[n - 1]);
+    while (i + n - 1 + 16 <= len) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(hay + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(hay + i + n - 1));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first),
+                                                               _mm_cmpeq_epi8(b, last)));
+        while (m != 0) {
+            size_t k = i + (size_t)__builtin_ctz(m);
+            if (memcmp(hay + k, needle, n) == 0)
+                return hay + k;
+            m &= m - 1;
+        }
+        i += 16;
+    }
+#endif
+    for (; i + n <= len; i++)
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, n) == 0)
+            return hay + i;
+    return NULL;
+}
+
 /* A letter or digit, or a byte of a non-ASCII character that is no general punctuation
  * (U+2000..U+206F: ’ ” — …). */
 static inline int word_at(const unsigned char *t, size_t len, size_t i)
@@ -823,7 +883,8 @@ void tk_places_scan(tk_places *pl, const char *text, size_t len, int in_dateline
         size_t max = (size_t)first->val;
         /* candidate ends: after each word (and a '.' right after it), up to max bytes */
         char buf[MAX_FORM + 1];
-        size_t bl = 0, best_end = 0;
+        size_t bl = 0, best_end = 0, hashed = 0; /* hb: hash_bytes of buf[0..hashed) */
+        unsigned long hb = HASH_SEED;
         int best = -1;
         size_t j = i;
         while (j < len && bl <= max) {
@@ -849,9 +910,12 @@ void tk_places_scan(tk_places *pl, const char *text, size_t len, int in_dateline
             }
             if (bl > max)
                 break;
-            const slot *f = maybe(&pl->forms, buf, bl)
-                                ? tab_find(&pl->forms, buf, bl, hash_bytes(HASH_SEED, buf, bl))
-                                : NULL;
+            const slot *f = NULL;
+            if (maybe(&pl->forms, buf, bl)) { /* buf only grows: its hash too */
+                hb = hash_bytes(hb, buf + hashed, bl - hashed);
+                hashed = bl;
+                f = tab_find(&pl->forms, buf, bl, hb);
+            }
             int ent = f == NULL ? -1 : in_dateline && f->val2 >= 0 ? f->val2 : f->val;
             if (ent >= 0 && (j >= len || !word_at(t, len, j))) {
                 best = ent;

@@ -608,6 +608,29 @@ static int gtok_eq(const struct gtok *t, unsigned char b, int nocase)
 
 static int is_digit_byte(char c) { return c >= '0' && c <= '9'; }
 
+/* A quick test before the table of glob: 0 when the tokens tok[0..nt) (between the literal
+ * prefix and suffix) cannot match s[0..n) because a literal of theirs is no byte of s, or a
+ * '#' finds no digit there (each literal matches one byte of s, each '#' one digit or more). */
+static int middle_may_match(const struct gtok *tok, size_t nt, const char *s, size_t n,
+                            int nocase)
+{
+    unsigned char present[256] = {0};
+    for (size_t i = 0; i < n; i++)
+        present[(unsigned char)s[i]] = 1;
+    int digit = 0;
+    for (unsigned c = '0'; c <= '9'; c++)
+        digit |= present[c];
+    for (size_t k = 0; k < nt; k++) {
+        unsigned char c = tok[k].c;
+        if (tok[k].kind == '#' && !digit)
+            return 0;
+        if (tok[k].kind == 'c' && !present[c] &&
+            !(nocase && c < 128 && (present[tolower(c)] || present[toupper(c)])))
+            return 0;
+    }
+    return 1;
+}
+
 /* Glob match of pattern p against s[0..n) with captures, in time linear in n (times the
  * pattern's length; a backtracking matcher took O(n^4) with four wildcards). The captures
  * are those backtracking would give: `*` as short as possible (a trailing `*` takes the rest),
@@ -658,6 +681,8 @@ static int glob(const char *p, const char *s, size_t n, int nocase, tk_rule_matc
         rc = 1;
         goto out;
     }
+    if (!middle_may_match(tok + pre, nt - pre - suf, s + pre, n - suf - pre, nocase))
+        goto out;
     size_t w = n + 2; /* row width: positions 0..n, and n+1 (past the end) always 0 */
     size_t rows = nt + 1;
     if (rows > SIZE_MAX / w)

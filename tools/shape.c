@@ -3,6 +3,8 @@
  * paragraphs, reported speech, long unlabelled prose) scores for one shape from a table; the
  * winner, its margin and the evidence are reported, and a thin margin warns. */
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -311,31 +313,46 @@ static int stage_para(const tk_line *f, const tk_line *e)
     return 0;
 }
 
+/* The verbs of reported speech, and for each lower-case letter the verbs that start with it
+ * (verbs_of_letter), built once (threads may detect at once). */
+#define VERB(x) {x, sizeof x - 1}
+static const struct {
+    const char *s;
+    size_t n;
+} verbs[] = {VERB(" said that"),       VERB(" stated that"),      VERB(" replied that"),
+             VERB(" remarked that"),   VERB(" observed that"),    VERB(" was of the opinion"),
+             VERB(" expressed the"),   VERB(" pointed out that"), VERB(" he said"),
+             VERB(" she said")};
+#undef VERB
+static uint16_t verbs_of_letter[26]; /* bit i: verbs[i] starts with 'a' + k */
+static pthread_once_t verb_letters_once = PTHREAD_ONCE_INIT;
+_Static_assert(sizeof verbs / sizeof *verbs <= 16, "a bit a verb in verbs_of_letter");
+
+static void build_verb_letters(void)
+{
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        verbs_of_letter[verbs[i].s[1] - 'a'] |= (uint16_t)(1u << i);
+}
+
 /* Reported speech in a line (a record's "he said that"). */
 static int reported(const char *s, size_t n)
 {
-#define VERB(x) {x, sizeof x - 1}
-    static const struct {
-        const char *s;
-        size_t n;
-    } verbs[] = {VERB(" said that"),       VERB(" stated that"),      VERB(" replied that"),
-                 VERB(" remarked that"),   VERB(" observed that"),    VERB(" was of the opinion"),
-                 VERB(" expressed the"),   VERB(" pointed out that"), VERB(" he said"),
-                 VERB(" she said")};
-#undef VERB
     if (n < 10)
         return 0;
+    pthread_once(&verb_letters_once, build_verb_letters);
     /* one pass over the spaces of the line: every verb starts with one, and its first
        letter is compared before the rest (this runs on every word of 2 MB) */
     for (const char *p = memchr(s, ' ', n); p != NULL;
          p = memchr(p + 1, ' ', (size_t)(s + n - p - 1))) {
         size_t left = (size_t)(s + n - p);
-        if (left < 8 || !islower((unsigned char)p[1]))
+        unsigned char c1 = (unsigned char)p[1];
+        if (left < 8 || c1 < 'a' || c1 > 'z')
             continue;
-        for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
-            if (p[1] == verbs[i].s[1] && left >= verbs[i].n &&
-                memcmp(p, verbs[i].s, verbs[i].n) == 0)
+        for (unsigned b = verbs_of_letter[c1 - 'a']; b != 0; b &= b - 1) {
+            unsigned i = (unsigned)__builtin_ctz(b);
+            if (left >= verbs[i].n && memcmp(p, verbs[i].s, verbs[i].n) == 0)
                 return 1;
+        }
     }
     return 0;
 }
@@ -499,7 +516,7 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
             prev_ts = 1;
             continue;
         }
-        if (reported(l->s, l->len))
+        if (!u.reported && reported(l->s, l->len)) /* once a unit is enough */
             u.reported = 1;
         if (start && ind == 0)
             unit_start(L, i, g, names, &c, &u);

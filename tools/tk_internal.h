@@ -486,6 +486,11 @@ void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vl
 const char *tk_meta_get(const tk_docblocks *db, const char *key);
 /* The offset of the first capital A-Z in t[i..len), len when none (places.c). */
 size_t tk_next_upper(const unsigned char *t, size_t i, size_t len);
+/* The first occurrence of needle[0..n) in hay[0..len), NULL when none (n == 0: hay); as
+ * memmem, which C11 lacks (places.c). */
+const char *tk_find_bytes(const char *hay, size_t len, const char *needle, size_t n);
+/* 1 when t[0..len) holds four ASCII digits in a row (a year), else 0 (places.c). */
+int tk_digit_run4(const char *t, size_t len);
 
 /* ---- speakers.c: the speaker-label grammar (docs/convert.md "Speaker labels") ---- */
 /* Word tables: roles (speakers that are not persons), words that never open a label

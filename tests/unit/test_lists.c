@@ -119,12 +119,44 @@ static void test_first(void)
     CU_ASSERT(mark("(b) x", &m) && !tk_list_marker_first(&m));
 }
 
+/* Roman numerals read exactly (canonical forms only, tens then units, either case): the
+ * value of every numeral 1..39 and the near-misses. */
+static void test_roman(void)
+{
+    static const char *const units[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
+    static const char *const tens[] = {"", "x", "xx", "xxx"};
+    tk_lmark m;
+    for (int t = 0; t < 4; t++)
+        for (int u = 0; u < 10; u++) {
+            char buf[32];
+            int v = t * 10 + u;
+            if (v == 0 || strlen(tens[t]) + strlen(units[u]) > 6)
+                continue;
+            snprintf(buf, sizeof buf, "(%s%s) fees", tens[t], units[u]);
+            int ok = mark(buf, &m) && m.rom == v;
+            CU_ASSERT(ok);
+            if (!ok)
+                fprintf(stderr, "roman %s: rom %d, want %d\n", buf, m.rom, v);
+        }
+    CU_ASSERT(mark("(XXXIX) fees", &m) && m.num == 39 && m.upper);
+    CU_ASSERT(mark("(xix) fees", &m) && m.num == 19);
+    CU_ASSERT(!mark("(xxxx) fees", &m));  /* four tens: no canonical numeral */
+    CU_ASSERT(!mark("(iiii) fees", &m));
+    CU_ASSERT(!mark("(vx) fees", &m));
+    CU_ASSERT(!mark("(ivx) fees", &m));
+    CU_ASSERT(!mark("(xl) fees", &m));    /* l is no letter of these numerals */
+    CU_ASSERT(mark("(x) fees", &m) && m.kind == TK_LM_LETTER && m.rom == 10);
+    CU_ASSERT(mark("(v) fees", &m) && m.rom == 5);
+    CU_ASSERT(mark("(w) fees", &m) && m.rom == 0);
+}
+
 void tk_suite_lists(void);
 void tk_suite_lists(void)
 {
     CU_pSuite s = CU_add_suite("lists", NULL, NULL);
     CU_add_test(s, "marker forms", test_forms);
     CU_add_test(s, "near-misses", test_near_misses);
+    CU_add_test(s, "roman numerals", test_roman);
     CU_add_test(s, "which marker follows which", test_follows);
     CU_add_test(s, "which marker opens a list", test_first);
 }
