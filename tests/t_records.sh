@@ -376,8 +376,9 @@ $TEIKIT render --to text --view diplomatic -o "$TK_TMP/bq.out" "$X" 2>/dev/null
 has "the quoted paragraphs render as blocks" "$TK_TMP/bq.out" '^“The board resolves'
 
 # a quotation open where the converter writes out finished blocks (every 16 blocks; the
-# lead-in at block 12, 13 or 14): kept whole, no paragraph lost
-for n in 10 11 12; do
+# lead-in at block 12 to 17): kept whole, no paragraph lost; the lead-in itself is not written
+# out before the quotation opens in it (n = 13: the lead-in is the 16th block)
+for n in 10 11 12 13 14 15; do
   {
     printf 'The Consul at Dunmore to the Secretary of State\n\nDunmore, March 3, 1921.\n\n'
     i=0; while [ $i -lt $n ]; do i=$((i + 1)); printf 'The board met for the %s time and heard the harbour master.\n\n' "$i"; done
@@ -387,6 +388,7 @@ for n in 10 11 12; do
   } > "$TK_TMP/bqf.txt"
   $TEIKIT convert -o "$TK_TMP/bqf.xml" "$TK_TMP/bqf.txt" 2>/dev/null
   tr -d '\n' < "$TK_TMP/bqf.xml" > "$TK_TMP/bqf.flat"
+  has "a quotation after a flush opens in its lead-in ($n)" "$TK_TMP/bqf.flat" 'The board then adopted the following: <quote rend="blockquote"><p>“Clause 1 '
   has "a quotation across a flush stays whole ($n)" "$TK_TMP/bqf.flat" 'Clause 5 of the resolution of the board.</p><p>“Clause 6 of the resolution of the board.</p><p>Clause 7 closes the resolution.”</p></quote></p>'
 done
 

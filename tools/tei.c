@@ -1223,7 +1223,9 @@ void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, x
     notes_section(&b); /* first: the markers in the body need the note texts */
     for (size_t i = 0; i < db->n && !b.oom; i++) {
         one_block(&b, &db->b[i]);
-        if ((i + 1) % (cv->flush_every ? cv->flush_every : FLUSH_EVERY) == 0)
+        /* (not before a block quotation either: it opens inside the paragraph just built) */
+        if ((i + 1) % (cv->flush_every ? cv->flush_every : FLUSH_EVERY) == 0 &&
+            !(i + 1 < db->n && (db->b[i + 1].flags & TK_BF_QUOTE)))
             flush_finished(&b);
     }
     close_sp(&b);
