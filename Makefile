@@ -144,8 +144,8 @@ TEST_PROGS := $(BUILD)/tests/unit_runner $(BUILD)/tests/inline_driver $(BUILD)/t
 
 # make check: the fast suite (unit tests, and shell tests on made-up inputs). It installs
 # nothing: tests/deps.sh --check names what is missing. make check-corpus: the tests over
-# ../shared (every corpus file, tei_all as a second opinion). TK_SUITE picks the scripts
-# (see tests/run_all.sh).
+# ../shared (every corpus file, tei_all as a second opinion) and the slow checks (browser,
+# fuzz smoke). TK_SUITE picks the scripts, TK_JOBS how many run at once (see tests/run_all.sh).
 deps-check:
 	@sh tests/deps.sh --check
 

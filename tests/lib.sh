@@ -49,8 +49,24 @@ have_shared() {
   [ -n "${TK_SHARED_SAID:-}" ] && TK_LEFT=2
   return 1
 }
+# slow_part: whether a script's slow parts run (seconds of CPU or hundreds of MB for one check,
+# such as a document of 40 MB: not what a quick change needs): in `make check-corpus`; in
+# `make check` they are left to it, as have_shared's are, and the skip() that follows says
+# nothing. Use: if slow_part; then ...; else skip "what is left"; fi
+slow_part() {
+  if [ "$TK_SUITE" = fast ]; then TK_LEFT=1; return 1; fi
+  return 0
+}
 tk_done() {
   if [ "$TK_SKIP" -gt 0 ]; then echo "$(basename "$0"): $TK_PASS passed, $TK_FAIL failed, $TK_SKIP skipped"
   else echo "$(basename "$0"): $TK_PASS passed, $TK_FAIL failed"; fi
   [ "$TK_FAIL" -eq 0 ]
+}
+# tk_python: the path of python3's interpreter itself, asked once (a version manager's shim on
+# PATH, such as pyenv's, costs more CPU at each start than a script's check); empty without
+# python3. Use: PY=$(tk_python); [ -n "$PY" ] || skip "..."; "$PY" -S script.py ... (-S: no
+# site-packages, whose start-up can cost ten times a standard-library-only check).
+tk_python() {
+  p=$(python3 -S -c 'import sys; print(sys.executable)' 2>/dev/null)
+  if [ -n "$p" ] && [ -x "$p" ]; then echo "$p"; fi
 }

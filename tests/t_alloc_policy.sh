@@ -7,7 +7,7 @@
 . tests/lib.sh
 
 CONVERTER="blocks captions checks convert footnotes header inlines persons places reader rules
-serialize shape span speakers tei dates names gazetteer records"
+serialize shape span speakers tei dates names gazetteer records timeline"
 for f in $CONVERTER; do
   src=tools/$f.c
   [ -f "$src" ] || { fail "$src: missing (update the converter list)"; continue; }

@@ -5,6 +5,7 @@
 # output valid against teikit.rng; text and JSON messages agree; pruned and whole verdicts
 # agree; no script in rendered HTML). Needs clang with its fuzzer runtime: SKIPPED without.
 # The sanitized library objects are kept in $TK_BUILD/fuzz/obj (the first run compiles them).
+# suite: corpus (slow: a sanitized library and four fuzzer links; run by make check-corpus)
 . tests/lib.sh
 
 if ! command -v "${CLANG:-clang}" >/dev/null 2>&1; then

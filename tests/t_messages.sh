@@ -58,28 +58,23 @@ grep -q "<out/>" "$TK_TMP/out" && ok || fail "long xsl:message: no output"
 ids=$(sed -n 's/^ *X([A-Z0-9_]*, *"\([a-z0-9-]*\)".*/\1/p' tools/tk_messages.h)
 [ "$(echo "$ids" | wc -l)" -gt 100 ] && ok || fail "message table: fewer than 100 ids read"
 [ -z "$(echo "$ids" | sort | uniq -d)" ] && ok || fail "message ids named twice: $(echo "$ids" | sort | uniq -d)"
-undoc=""
-for id in $ids; do
-  grep -qx ".B $(echo "$id" | sed 's/-/\\\\-/g')" docs/teikit.1 || undoc="$undoc $id"
-done
+# (one grep for all: each id as its DIAGNOSTICS line `.B id`, hyphens escaped, against the page)
+echo "$ids" > "$T/ids"
+undoc=$(sed 's/-/\\-/g; s/^/.B /' "$T/ids" | grep -vxF -f docs/teikit.1 | sed 's/^\.B //; s/\\-/-/g' | tr '\n' ' ')
 [ -z "$undoc" ] && ok || fail "message ids missing from docs/teikit.1 DIAGNOSTICS:$undoc"
 bypass=$(grep -n 'tk_diag_report' tools/*.c | grep -v '^tools/diag\.c:' |
          grep -v '^tools/validate_batch\.c:.*tk_diag_report_at(d, h->sev, h->file')
 [ -z "$bypass" ] && ok || fail "reports bypassing the message table: $bypass"
-unknown=""
-for id in $( (grep -ohE '\b(explain|warn|note|foot_mark)\(&?(c|P), [^"]*"[a-z0-9-]+"' tools/*.c;
-              sed -n '/rule_names\[R_COUNT\]/,/};/p' tools/checks.c) |
-             grep -oE '"[a-z0-9-]+"' | tr -d '"' | sort -u); do
-  echo "$ids" | grep -qx "$id" || unknown="$unknown $id"
-done
+unknown=$( (grep -ohE '\b(explain|warn|note|foot_mark)\(&?(c|P), [^"]*"[a-z0-9-]+"' tools/*.c;
+            sed -n '/rule_names\[R_COUNT\]/,/};/p' tools/checks.c) |
+           grep -oE '"[a-z0-9-]+"' | tr -d '"' | sort -u | grep -vxF -f "$T/ids" | tr '\n' ' ')
 [ -z "$unknown" ] && ok || fail "ids passed as strings but missing from the table:$unknown"
 # what a run prints: every [id] of an explained conversion is in the table
 printf 'MEMORANDUM OF CONVERSATION\n\nMR. A: Hello [inaudible] and [sic] word [ and [?] 1949-02-30.\n\n1. A note\n' > "$T/ex.txt"
 $TEIKIT convert -v -o "$T/ex.xml" "$T/ex.txt" 2> "$T/ex.err"
 used=$(grep -oE '\[[a-z0-9-]+\]$' "$T/ex.err" | tr -d '[]' | sort -u)
 [ -n "$used" ] && ok || fail "explained conversion: no message ids printed"
-stray=""
-for id in $used; do echo "$ids" | grep -qx "$id" || stray="$stray $id"; done
+stray=$(echo "$used" | grep -vxF -f "$T/ids" | tr '\n' ' ')
 [ -z "$stray" ] && ok || fail "printed ids missing from the table:$stray"
 
 tk_done

@@ -6,12 +6,12 @@
 # warning each, capped (always).
 . tests/lib.sh
 export TEIKIT_DATADIR=${TEIKIT_DATADIR:-$(pwd)}
-PY=$(command -v python3 || true)
+PY=$(tk_python)
 if [ -z "$PY" ]; then skip "python3 absent: render scaling"; tk_done; exit $?; fi
 
 # gen KIND N FILE: a TEI document whose body is N repetitions of KIND's shape
 gen() {
-  "$PY" - "$1" "$2" >"$3" <<'EOF'
+  "$PY" -S - "$1" "$2" >"$3" <<'EOF'
 import sys
 k, n = sys.argv[1], int(sys.argv[2])
 shape = {
@@ -41,7 +41,7 @@ EOF
 
 # cost COMMAND...: "CPU_SECONDS MAX_RSS_KB" of one run (a run over 60 s is cut)
 cost() {
-  "$PY" -c 'import os, subprocess, sys
+  "$PY" -S -c 'import os, subprocess, sys
 best = None
 for i in range(1):
     p = subprocess.Popen(["timeout", "60"] + sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -129,7 +129,7 @@ expect_status "mentions of nobody" 0 $TEIKIT render --to html "$TK_TMP/n.xml"
 grep -q 'class="person"\|tk-p-nobody' "$TK_TMP/out" && fail "a mention of nobody is linked" || ok
 [ "$(grep -c 'warning: @ref points to' "$TK_TMP/err")" -eq 3 ] && grep -q '"#nobody"' "$TK_TMP/err" &&
   ok || fail "one warning per distinct pointer: $(head -4 "$TK_TMP/err")"
-"$PY" -c 'import sys
+"$PY" -S -c 'import sys
 sys.stdout.write("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>" +
   "".join("<persName ref=\"#p%d\">x</persName> " % i for i in range(50)) + "</p></body></text></TEI>\n")' >"$TK_TMP/m.xml"
 expect_status "50 distinct pointers to nothing" 0 $TEIKIT render --to text "$TK_TMP/m.xml"

@@ -7,12 +7,13 @@
 . tests/lib.sh
 R=tests/render
 export TEIKIT_DATADIR=$(pwd)
-if ! command -v python3 >/dev/null 2>&1; then skip "python3 absent: word lists"; tk_done; exit $?; fi
+PY=$(tk_python)
+if [ -z "$PY" ]; then skip "python3 absent: word lists"; tk_done; exit $?; fi
 
 # words_ok NAME TEI OUT...: the word check passes
 words_ok() {
   name=$1; shift
-  if python3 $R/wordcheck.py "$@" >"$TK_TMP/wc" 2>&1; then ok; else
+  if "$PY" -S $R/wordcheck.py "$@" >"$TK_TMP/wc" 2>&1; then ok; else
     fail "$name: $(head -4 "$TK_TMP/wc" | tr '\n' ' ')"; fi
 }
 

@@ -5,7 +5,7 @@
 # Inputs: made-up documents that reach every place the builder keeps open (sections, lists,
 # turns opened by a timestamp line and named by the next label, acts and scenes, a corpus
 # with timestamps in several documents, a notes section), the samples and every file of
-# ../shared/corpus.
+# ../shared/corpus. With --jobs 2 the streamed side writes a teiCorpus on a second thread.
 . tests/lib.sh
 
 CHECK=$TK_BUILD/tests/stream_check # built by `make check`
@@ -77,6 +77,24 @@ bad=$(xmllint --xpath 'count(//*[local-name()="anchor"][not(substring-after(@syn
 if [ "$bad" = "0" ]; then ok; else fail "corpus: $bad anchors point outside their document's timeline"; fi
 at_least "corpus: the footnote joined" 1 'The note of document two.</note>' "$TK_TMP/corpus.xml"
 
+# two threads (a writer thread for the teiCorpus): the same bytes and messages
+same "two threads: made-up corpus" --jobs 2 "$TK_TMP/corpus.txt"
+# many documents, more than the writer's queue holds, with warnings and notes sections; the
+# block parser's notes (headings, closers) of later documents come before the builder's of
+# the first ones, as with one thread (the second thread parses while the first builds)
+awk 'BEGIN {
+  for (d = 1; d <= 600; d++) { if (d > 1) { print ""; print "====="; print "" }
+    printf "%d. Memorandum of Conversation, by the Secretary of State\n\n", d
+    printf "Washington, March %d, 1949.\n\nBackground of the Question\n\n", d % 28 + 1
+    for (i = 1; i <= d % 7 + 1; i++)
+      printf "Mr. Jones met [sic] Mr. Brown%d in Moscow ] on %d June 1950.%s\n\n", d, i, (i == 1 ? "1" : "")
+    print "1) first item"; print "2) second item"; print ""
+    print "Sincerely yours,"; print ""; print "Dean Acheson"; print ""
+    print "Notes"; print ""; printf "1. The note of document %d.\n", d }
+}' >"$TK_TMP/many.txt"
+same "two threads: 600 documents" --jobs 2 "$TK_TMP/many.txt"
+same "two threads: 600 documents, notes" --explain --jobs 2 "$TK_TMP/many.txt"
+
 # --split: each document streamed on its own, as the tree's extracted documents
 same "split: made-up corpus" --split "$TK_TMP/corpus.txt"
 $TEIKIT convert --split "$TK_TMP/split" "$TK_TMP/corpus.txt" 2>/dev/null
@@ -95,6 +113,7 @@ same "NASA excerpt with its rules" --rules samples/nasa.rules samples/nasa_apoll
 
 if have_shared; then
   same "every corpus file" "$SHARED"/corpus/*.txt
+  same "every corpus file, two threads" --jobs 2 "$SHARED"/corpus/*.txt
   same "NASA corpus files with the NASA rules" --rules samples/nasa.rules "$SHARED"/corpus/*nasa*.txt
   same "split: the FRUS corpus" --split "$SHARED"/corpus/large_frus_six_volumes_plaintext.txt \
     "$SHARED"/corpus/memo_frus1934v04_memoranda_selection.txt

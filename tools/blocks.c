@@ -64,131 +64,7 @@ static int starts_with(const char *s, size_t len, const char *prefix)
 }
 
 /* ------------------------------------------------------------------ dates */
-
-static const char *const month_names[12] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
-
-/* Month at s (full name or 3-letter abbreviation with '.'): returns 1..12 and its length. */
-static int month_at(const char *s, size_t len, size_t *used)
-{
-    switch (len > 0 ? s[0] : 0) { /* most words start with no month's capital */
-    case 'J': case 'F': case 'M': case 'A': case 'S': case 'O': case 'N': case 'D':
-        break;
-    default:
-        return 0;
-    }
-    for (int m = 0; m < 12; m++) {
-        if (len == 0 || s[0] != month_names[m][0]) /* both forms start with it */
-            continue;
-        size_t n = strlen(month_names[m]);
-        if (len >= n && memcmp(s, month_names[m], n) == 0 && (len == n || !isalpha((unsigned char)s[n]))) {
-            *used = n;
-            return m + 1;
-        }
-        if (len >= 4 && memcmp(s, month_names[m], 3) == 0 && s[3] == '.') {
-            *used = 4;
-            return m + 1;
-        }
-    }
-    return 0;
-}
-
-static size_t digits_at(const char *s, size_t len, int max, int *val)
-{
-    size_t i = 0;
-    int v = 0;
-    while (i < len && i < (size_t)max && is_digit((unsigned char)s[i]))
-        v = v * 10 + (s[i++] - '0');
-    if (i < len && is_digit((unsigned char)s[i]))
-        return 0;
-    *val = v;
-    return i;
-}
-
-/* Writes YYYY-MM-DD (day 0: YYYY-MM) into iso (>= 11 bytes). */
-/* v (0 <= v < 10^width) as width digits, zero-padded, at p. */
-static void put_digits(char *p, int v, int width)
-{
-    for (int k = width - 1; k >= 0; k--, v /= 10)
-        p[k] = (char)('0' + v % 10);
-}
-
-static void iso_write(char *iso, int y, int m, int d)
-{
-    char tmp[48];
-    if (y >= 0 && m >= 0 && d >= 0) { /* the usual case, without snprintf */
-        put_digits(iso, y % 10000, 4);
-        iso[4] = '-';
-        put_digits(iso + 5, m % 100, 2);
-        if (d > 0) {
-            iso[7] = '-';
-            put_digits(iso + 8, d % 100, 2);
-            iso[10] = '\0';
-        } else
-            iso[7] = '\0';
-        return;
-    }
-    if (d > 0)
-        snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
-    else
-        snprintf(tmp, sizeof tmp, "%04d-%02d", y % 10000, m % 100);
-    memcpy(iso, tmp, strlen(tmp) + 1);
-}
-
-size_t tk_parse_date(const char *s, size_t len, char *iso)
-{
-    size_t u, k, i = 0;
-    int m, day, year;
-    /* 1949-02-03 */
-    if (len >= 10 && (k = digits_at(s, len, 4, &year)) == 4 && s[4] == '-' &&
-        digits_at(s + 5, len - 5, 2, &m) == 2 && s[7] == '-' &&
-        digits_at(s + 8, len - 8, 2, &day) == 2 && tk_date_valid((unsigned)year, (unsigned)m, (unsigned)day)) {
-        memcpy(iso, s, 10);
-        iso[10] = '\0';
-        return 10;
-    }
-    /* February 3, 1949 */
-    if ((m = month_at(s, len, &u)) > 0) {
-        i = u;
-        if (i < len && s[i] == ' ' && (k = digits_at(s + i + 1, len - i - 1, 2, &day)) > 0 &&
-            day >= 1 && day <= 31) {
-            i += 1 + k;
-            if (i + 1 < len && s[i] == ',' && s[i + 1] == ' ')
-                i += 2;
-            else if (i < len && s[i] == ' ')
-                i += 1;
-            else
-                return 0;
-            if ((k = digits_at(s + i, len - i, 4, &year)) == 4 &&
-                tk_date_valid((unsigned)year, (unsigned)m, (unsigned)day)) {
-                iso_write(iso, year, m, day);
-                return i + 4;
-            }
-            return 0;
-        }
-        /* February 1949 */
-        if (i < len && s[i] == ' ' && digits_at(s + i + 1, len - i - 1, 4, &year) == 4 &&
-            tk_date_valid((unsigned)year, (unsigned)m, 1)) {
-            iso_write(iso, year, m, 0);
-            return i + 5;
-        }
-        return 0;
-    }
-    /* 3 February 1949 */
-    if ((k = digits_at(s, len, 2, &day)) > 0 && day >= 1 && day <= 31 && k < len &&
-        s[k] == ' ' && (m = month_at(s + k + 1, len - k - 1, &u)) > 0) {
-        i = k + 1 + u;
-        if (i < len && s[i] == ',')
-            i++;
-        if (i < len && s[i] == ' ' && digits_at(s + i + 1, len - i - 1, 4, &year) == 4 &&
-            tk_date_valid((unsigned)year, (unsigned)m, (unsigned)day)) {
-            iso_write(iso, year, m, day);
-            return i + 5;
-        }
-    }
-    return 0;
-}
+/* (a date at the start of a dateline: tk_parse_date, dates.c) */
 
 /* 1 when the line reads as a dateline: optional place ("Moscow, ", "[Washington,] "), a
  * date, then at most a short tail (".", "—6 p.m.", " (received ...)"). */
@@ -320,6 +196,8 @@ typedef struct parser {
     int item_empty;        /* that item is a marker alone on its line: its text follows */
     int numbered;          /* the play prints line numbers: 1 at line ends, 2 at starts */
     int in_turns;          /* the text is in turns (a transcript): a label is a speech */
+    void (*ready)(void *user, tk_blocks *B, size_t n); /* tk_blocks_parse_ready */
+    void *ready_user;
 } parser;
 
 /* A line number printed at the end of line l ("...to suffer      60": two blanks or more,
@@ -3056,7 +2934,16 @@ static size_t parts_with_text(const parser *P, size_t from, size_t most, const u
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
                            const char *file, int explain, int corpus_title, tk_diag *d)
 {
-    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0, 0};
+    return tk_blocks_parse_ready(lines, shape, rules, file, explain, corpus_title, d, NULL,
+                                 NULL);
+}
+
+tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
+                                 const char *file, int explain, int corpus_title, tk_diag *d,
+                                 void (*ready)(void *user, tk_blocks *B, size_t n), void *user)
+{
+    parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0, 0,
+                ready, user};
     tk_blocks *B = tk_xcalloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};
@@ -3109,6 +2996,13 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
     /* documents: split at separator lines, or else (a record) before numbered document
        headings */
     unsigned char *cut = B->shape == TK_SHAPE_RECORD ? numbered_documents(&P, start) : NULL;
+    if (ready != NULL) { /* room for every document at once: B->doc never moves */
+        size_t most = 1;
+        for (size_t i = start; i < lines->n; i++)
+            most += is_separator(&lines->v[i]) || (cut != NULL && cut[i]);
+        B->doc = tk_xcalloc(most, sizeof *B->doc);
+        B->cap_docs = most;
+    }
     size_t doc_start = start;
     int leading = 1; /* no part with text seen yet */
     for (size_t i = start; i <= lines->n && !P.oom; i++) {
@@ -3156,6 +3050,8 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
             else
                 prose_document(&P, doc_start, end, B->shape, B->n_docs == 1);
             mark_line_numbers(&P, from);
+            if (ready != NULL && !P.oom)
+                ready(user, B, B->n_docs);
         }
         doc_start = at_cut ? i : i + 1;
     }
@@ -3169,8 +3065,10 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
     tk_names_free(P.mixed);
     if (P.oom) {
         TK_MSG(d, OOM, file, 0, 0);
-        tk_blocks_free(B);
-        return NULL;
+        if (ready == NULL) { /* (else B may be in use: the caller sees the message) */
+            tk_blocks_free(B);
+            return NULL;
+        }
     }
     return B;
 }

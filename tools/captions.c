@@ -587,5 +587,5 @@ void tk_captions_build_text(tk_conv *cv, const tk_lines *L, xmlNodePtr tei, tk_d
     }
     if (body->children == NULL)
         tk_el(cv, body, "p");
-    tk_footnotes_finish(cv);
+    tk_inline_finish(cv);
 }

@@ -66,7 +66,8 @@ enum rkind {
     K_XINC,  /* the note on the first xi:include (xinc: its id) */
     K_PTR,   /* a "#id" pointer (text) whose id was not defined yet where it stood */
     K_DEFER, /* handed to the corpus (tk_refs_defer): attr, text, base */
-    K_PERSON /* a listPerson/person (text: its xml:id) */
+    K_PERSON, /* a listPerson/person (text: its xml:id) */
+    K_INCLUDE /* a file the document XIncludes (text: href, base), for the corpus */
 };
 
 struct rec {
@@ -108,6 +109,7 @@ struct tk_checker {
     size_t n_open, cap_open;
     size_t ord;         /* the element being started */
     int oom;
+    int abandoned;      /* tk_checks_abandon: nothing is reported */
 };
 #define checker tk_checker
 
@@ -244,10 +246,13 @@ static void note_xinclude(struct checker *c, xmlNodePtr n)
             }
         }
     }
+    struct rec *r;
     if (c->ctx->refs != NULL && href != NULL && href[0] != '\0' &&
-        (parse == NULL || xmlStrEqual(parse, BAD_CAST "xml"))) {
+        (parse == NULL || xmlStrEqual(parse, BAD_CAST "xml")) &&
+        (r = rec_add(c, &c->first, K_INCLUDE)) != NULL) {
         xmlChar *base = xmlNodeGetBase(n->doc, n);
-        tk_refs_add_include(c->ctx->refs, (const char *)href, (const char *)base);
+        r->text = tk_xstrdup((const char *)href);
+        r->base = base != NULL ? tk_xstrdup((const char *)base) : NULL;
         xmlFree(base);
     }
     xmlFree(href);
@@ -753,6 +758,13 @@ static void decide(struct checker *c)
     }
 }
 
+/* 1 when r is still to be placed and will be said (or handed to the corpus). */
+static int to_place(const struct rec *r)
+{
+    return !r->placed && (r->kind == K_XINC || r->kind == K_DEFER ||
+                          (r->kind == K_MSG && r->rule < R_COUNT));
+}
+
 /* Columns of the records placed by element number (a streamed document), all at once. */
 static void place_all(struct checker *c)
 {
@@ -760,14 +772,14 @@ static void place_all(struct checker *c)
     size_t n = 0, k = 0;
     for (size_t l = 0; l < N_OF(lists); l++)
         for (size_t i = 0; i < lists[l]->n; i++)
-            n += !lists[l]->v[i].placed;
+            n += to_place(&lists[l]->v[i]);
     if (n == 0 || c->ctx->place == NULL)
         return;
     size_t *ords = tk_xmalloc(n * sizeof *ords);
     unsigned *lines = tk_xmalloc(n * sizeof *lines), *cols = tk_xmalloc(n * sizeof *cols);
     for (size_t l = 0; l < N_OF(lists); l++)
         for (size_t i = 0; i < lists[l]->n; i++)
-            if (!lists[l]->v[i].placed) {
+            if (to_place(&lists[l]->v[i])) {
                 ords[k] = lists[l]->v[i].ord;
                 lines[k++] = lists[l]->v[i].line;
             }
@@ -775,7 +787,7 @@ static void place_all(struct checker *c)
     k = 0;
     for (size_t l = 0; l < N_OF(lists); l++)
         for (size_t i = 0; i < lists[l]->n; i++)
-            if (!lists[l]->v[i].placed) {
+            if (to_place(&lists[l]->v[i])) {
                 lists[l]->v[i].line = lines[k];
                 lists[l]->v[i].col = cols[k++];
             }
@@ -797,6 +809,8 @@ static void emit(struct checker *c, struct recs *l, int say)
                 TK_MSG(c->d, XINCLUDE_FAILED_NODE, c->name, r->line, r->col);
             else
                 TK_MSG(c->d, XINCLUDE_SKIPPED, c->name, r->line, r->col);
+        } else if (r->kind == K_INCLUDE) {
+            tk_refs_add_include(c->ctx->refs, r->text, r->base);
         } else if (r->kind == K_DEFER) {
             size_t pos = c->ctx->n_msgs != NULL ? *c->ctx->n_msgs : 0;
             if (tk_refs_defer(c->ctx->refs, r->attr, r->text, r->base,
@@ -818,11 +832,21 @@ static void emit(struct checker *c, struct recs *l, int say)
     l->n = l->cap = 0;
 }
 
+void tk_checks_abandon(tk_checker *c)
+{
+    if (c == NULL)
+        return;
+    c->abandoned = 1;
+    tk_checks_finish(c);
+}
+
 unsigned tk_checks_finish(tk_checker *c)
 {
     if (c == NULL)
         return 0;
     unsigned errors = 0;
+    if (c->abandoned)
+        goto out;
     if (c->ids == NULL || c->mentioned == NULL) {
         TK_MSG(c->d, OOM, c->name, 0, 0);
         errors = 1;

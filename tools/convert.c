@@ -1,5 +1,6 @@
 /* convert.c: the converter's driver: reader -> blocks -> TEI tree (inline pass per element)
  * -> header, for one document or a teiCorpus of several; also the persons draft. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,8 +24,19 @@ int tk_shape_from_name(const char *name)
     return -1;
 }
 
-/* Applies --meta key=value to every document (replacing what the text said). */
-static int apply_meta(tk_blocks *B, const tk_convert_opts *o, tk_diag *d)
+/* 1 when every --meta is key=value. */
+static int meta_valid(const tk_convert_opts *o)
+{
+    for (size_t i = 0; i < o->n_meta; i++) {
+        const char *eq = strchr(o->meta[i], '=');
+        if (eq == NULL || eq == o->meta[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Applies --meta key=value to documents [from, to) (replacing what the text said). */
+static int apply_meta(tk_blocks *B, size_t from, size_t to, const tk_convert_opts *o, tk_diag *d)
 {
     for (size_t i = 0; i < o->n_meta; i++) {
         const char *kv = o->meta[i];
@@ -38,7 +50,7 @@ static int apply_meta(tk_blocks *B, const tk_convert_opts *o, tk_diag *d)
         for (char *k = key; *k; k++)
             if (*k >= 'A' && *k <= 'Z')
                 *k = (char)(*k - 'A' + 'a');
-        for (size_t k = 0; k < B->n_docs; k++)
+        for (size_t k = from; k < to; k++)
             tk_meta_set(&B->doc[k], key, eq + 1, strlen(eq + 1), 0, 1);
     }
     return 0;
@@ -55,9 +67,10 @@ static xmlNodePtr new_root(tk_conv *cv, const char *name)
     return r;
 }
 
-/* One TEI document under parent (NULL: the document root). */
+/* One TEI document under parent (NULL: the document root; with own_doc, a TEI of a corpus
+ * built as the root of cv->doc, a document of its own, in the corpus's namespace cv->ns). */
 static int build_tei(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xmlNodePtr parent,
-                     tk_shape shape, int in_corpus, size_t doc_no)
+                     int own_doc, tk_shape shape, int in_corpus, size_t doc_no)
 {
     tk_docinfo info;
     memset(&info, 0, sizeof info);
@@ -67,9 +80,13 @@ static int build_tei(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xml
     info.first_line = db->first_line < L->n ? L->v[db->first_line].no : 0;
     if (cv->rules != NULL)
         tk_rules_set_play(cv->rules, shape == TK_SHAPE_PLAY);
-    xmlNodePtr tei = parent == NULL ? new_root(cv, "TEI") : tk_el(cv, parent, "TEI");
+    xmlNodePtr tei = parent != NULL ? tk_el(cv, parent, "TEI")
+                     : own_doc      ? tk_el(cv, NULL, "TEI")
+                                    : new_root(cv, "TEI");
     if (tei == NULL)
         return -1;
+    if (own_doc)
+        xmlDocSetRootElement(cv->doc, tei);
     /* ids unique in the file: the second document's timeline is tk-d2-T0... */
     if (doc_no > 0)
         snprintf(cv->id_prefix, sizeof cv->id_prefix, "d%zu-", doc_no);
@@ -321,6 +338,216 @@ static void unique_ids(xmlNodePtr corpus)
     xmlHashFree(p.seen, NULL);
 }
 
+/* ------------------------------------------------------------ the second thread */
+
+/* With opts->jobs >= 2 a teiCorpus is made by two threads. The second parses the blocks
+ * (tk_blocks_parse_ready), handing each document over as soon as it is parsed, while the
+ * calling thread builds the first ones; the calling thread's messages wait meanwhile
+ * (tk_diag_hold) and follow the parser's, as with one thread. Then it writes the documents
+ * (below). */
+typedef struct parse_job {
+    const tk_lines *L;
+    tk_shape shape;
+    const tk_rules *rules;
+    const char *file;
+    int explain, corpus_title;
+    tk_diag *d;
+} parse_job;
+
+/* With opts->jobs >= 2, the documents of a teiCorpus are written on a second thread: each
+ * TEI is built as the root of an xmlDoc of its own (its own dictionary: the two threads never
+ * touch the same libxml2 object), handed over with the bytes of its body the builder already
+ * streamed, and the writer serializes it after the earlier ones (the bytes write_tei makes)
+ * and frees it while the next document is built. The emptied xmlDoc goes back for a later
+ * TEI (a few of them serve a corpus of thousands; their dictionaries live to the end, so the
+ * writer's name cache stays right). Order and bytes are those of one thread. */
+typedef struct wjob {
+    xmlDocPtr doc;   /* the TEI's own document (emptied by the writer) */
+    xmlNodePtr tei;
+    xmlNodePtr body; /* where the streamed bytes take over (tk_ser_splice) */
+    tk_ser *stream;  /* the body's bytes written while building (back to the spares) */
+} wjob;
+
+enum { WQ = 4 }; /* documents built ahead of the writer at most */
+
+typedef struct writer {
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t more, room; /* a job queued / a job done */
+    wjob q[WQ];
+    size_t head, n;            /* the queue: q[head], ... n jobs */
+    int done;                  /* no more jobs will come */
+    tk_ser *out;               /* the documents' bytes: the writer's while it runs */
+    parse_job parse;           /* the blocks to parse first (parse.L NULL: none) */
+    pthread_cond_t parsed_more; /* a document parsed, or the parse over */
+    tk_blocks *B;              /* the blocks: set from the first document parsed on */
+    size_t n_ready;            /* documents parsed */
+    int parsed;                /* the parse is over (B final; NULL: out of memory) */
+    tk_ser *spare[WQ + 2];     /* streams written out, for the next documents */
+    size_t n_spare;
+    xmlDocPtr spare_doc[WQ + 2]; /* emptied documents, for the next TEIs */
+    size_t n_spare_doc;
+    int running;
+} writer;
+
+/* tk_blocks_parse_ready's callback: n documents are parsed. */
+static void on_parsed(void *user, tk_blocks *B, size_t n)
+{
+    writer *w = user;
+    pthread_mutex_lock(&w->lock);
+    w->B = B;
+    w->n_ready = n;
+    pthread_cond_signal(&w->parsed_more);
+    pthread_mutex_unlock(&w->lock);
+}
+
+/* Waits until `need` documents are parsed or the parse is over; returns how many are
+ * parsed (*B the blocks, NULL when the parse ran out of memory) and sets *over. */
+static size_t wait_parsed(writer *w, size_t need, tk_blocks **B, int *over)
+{
+    pthread_mutex_lock(&w->lock);
+    while (!w->parsed && w->n_ready < need)
+        pthread_cond_wait(&w->parsed_more, &w->lock);
+    *B = w->B;
+    *over = w->parsed;
+    size_t n = w->parsed && w->B != NULL ? w->B->n_docs : w->n_ready;
+    pthread_mutex_unlock(&w->lock);
+    return n;
+}
+
+static void *writer_main(void *arg)
+{
+    writer *w = arg;
+    if (w->parse.L != NULL) {
+        const parse_job *p = &w->parse;
+        tk_blocks *B = tk_blocks_parse_ready(p->L, p->shape, p->rules, p->file, p->explain,
+                                             p->corpus_title, p->d, on_parsed, w);
+        pthread_mutex_lock(&w->lock);
+        w->B = B;
+        w->parsed = 1;
+        pthread_cond_signal(&w->parsed_more);
+        pthread_mutex_unlock(&w->lock);
+    }
+    pthread_mutex_lock(&w->lock);
+    for (;;) {
+        while (w->n == 0 && !w->done)
+            pthread_cond_wait(&w->more, &w->lock);
+        if (w->n == 0)
+            break;
+        wjob j = w->q[w->head];
+        pthread_mutex_unlock(&w->lock);
+        size_t n = 0;
+        tk_ser_splice(w->out, j.body, j.stream);
+        tk_ser_node(w->out, j.tei, 1, 1);
+        const char *b = tk_ser_bytes(j.stream, &n);
+        tk_ser_raw(w->out, b, n);
+        xmlUnlinkNode(j.tei);
+        xmlFreeNode(j.tei);
+        pthread_mutex_lock(&w->lock);
+        w->head = (w->head + 1) % WQ;
+        w->n--;
+        if (w->n_spare < sizeof w->spare / sizeof *w->spare)
+            w->spare[w->n_spare++] = j.stream;
+        else
+            tk_ser_free(j.stream);
+        if (w->n_spare_doc < sizeof w->spare_doc / sizeof *w->spare_doc)
+            w->spare_doc[w->n_spare_doc++] = j.doc;
+        else /* (never: at most WQ + 1 documents are out) */
+            xmlFreeDoc(j.doc);
+        pthread_cond_signal(&w->room);
+    }
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+/* Starts the second thread: it parses *parse, then writes into `out`. Returns 0, or -1 when
+ * no thread could be made (then the caller goes on alone). */
+static int writer_start(writer *w, tk_ser *out, const parse_job *parse)
+{
+    memset(w, 0, sizeof *w);
+    w->out = out;
+    w->parse = *parse;
+    pthread_mutex_init(&w->lock, NULL);
+    pthread_cond_init(&w->more, NULL);
+    pthread_cond_init(&w->room, NULL);
+    pthread_cond_init(&w->parsed_more, NULL);
+    if (pthread_create(&w->thread, NULL, writer_main, w) != 0) {
+        pthread_cond_destroy(&w->parsed_more);
+        pthread_cond_destroy(&w->room);
+        pthread_cond_destroy(&w->more);
+        pthread_mutex_destroy(&w->lock);
+        return -1;
+    }
+    w->running = 1;
+    return 0;
+}
+
+/* An empty stream for the next document: a spare one, or a new one. */
+static tk_ser *writer_stream(writer *w)
+{
+    tk_ser *s = NULL;
+    pthread_mutex_lock(&w->lock);
+    if (w->n_spare > 0)
+        s = w->spare[--w->n_spare];
+    pthread_mutex_unlock(&w->lock);
+    if (s == NULL)
+        return tk_ser_new();
+    tk_ser_clear(s);
+    return s;
+}
+
+/* Queues a built document (the writer owns doc and stream from now on), waiting while the
+ * queue is full. */
+static void writer_put(writer *w, wjob j)
+{
+    pthread_mutex_lock(&w->lock);
+    while (w->n == WQ)
+        pthread_cond_wait(&w->room, &w->lock);
+    w->q[(w->head + w->n) % WQ] = j;
+    w->n++;
+    pthread_cond_signal(&w->more);
+    pthread_mutex_unlock(&w->lock);
+}
+
+/* Waits until the parse is over and every queued document is written, then stops the
+ * thread (the queue is written out also on failure: what is queued is freed there). No-op
+ * when not running. */
+static void writer_stop(writer *w)
+{
+    if (!w->running)
+        return;
+    pthread_mutex_lock(&w->lock);
+    w->done = 1;
+    pthread_cond_signal(&w->more);
+    pthread_mutex_unlock(&w->lock);
+    pthread_join(w->thread, NULL);
+    for (size_t i = 0; i < w->n_spare; i++)
+        tk_ser_free(w->spare[i]);
+    for (size_t i = 0; i < w->n_spare_doc; i++)
+        xmlFreeDoc(w->spare_doc[i]);
+    pthread_cond_destroy(&w->parsed_more);
+    pthread_cond_destroy(&w->room);
+    pthread_cond_destroy(&w->more);
+    pthread_mutex_destroy(&w->lock);
+    w->running = 0;
+}
+
+/* An empty document with its own dictionary for the next TEI built for the writer: an
+ * emptied one, or a new one. */
+static xmlDocPtr writer_doc(writer *w)
+{
+    xmlDocPtr doc = NULL;
+    pthread_mutex_lock(&w->lock);
+    if (w->n_spare_doc > 0)
+        doc = w->spare_doc[--w->n_spare_doc];
+    pthread_mutex_unlock(&w->lock);
+    if (doc == NULL) {
+        doc = tk_oom_check(xmlNewDoc((const xmlChar *)"1.0"));
+        doc->dict = tk_oom_check(xmlDictCreate());
+    }
+    return doc;
+}
+
 /* The conversion. With `bytes` NULL, returns the whole tree; else the serialized TEI goes
  * to a new *bytes (each part of the tree freed once written), or with `each` every document
  * to each->fn, and the (emptied) document is returned. NULL when the input has errors. */
@@ -333,6 +560,9 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     tk_conv cv;
     tk_ser *docs = NULL, *front = NULL;
     xmlDocPtr result = NULL;
+    writer w = {0};
+    tk_diag *held = NULL; /* this thread's messages while the second one parses */
+    int pipe = 0;         /* two threads */
     tk_xml_init(); /* before the first tree is built, whichever thread comes first */
     if (o == NULL) {
         tk_convert_opts_init(&defaults);
@@ -374,32 +604,58 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     if (captions && o->explain)
         TK_MSG(d, SHAPE_CAPTIONS, cv.file, 1, 1);
     /* (captions: the blocks give the metadata only; the cues are read by captions.c) */
-    B = tk_blocks_parse(&L, captions ? TK_SHAPE_RECORD : o->shape, cv.rules, cv.file,
-                        o->explain, !o->split && each == NULL, d);
-    if (B != NULL && captions && B->n_docs > 0)
-        tk_captions_meta(&L, &B->doc[0]);
-    if (B == NULL || apply_meta(B, o, d) != 0)
-        goto out;
+    parse_job pj = {&L, captions ? TK_SHAPE_RECORD : o->shape, cv.rules, cv.file, o->explain,
+                    !o->split && each == NULL, d};
+    /* two threads: for the bytes of a teiCorpus (see "the second thread") */
+    pipe = o->jobs >= 2 && bytes != NULL && each == NULL && !captions && meta_valid(o) &&
+           d != NULL;
+    if (pipe) {
+        docs = tk_ser_new();
+        tk_ser_reserve(docs, len / 2 * 5);
+        held = tk_diag_hold(d);
+        pipe = writer_start(&w, docs, &pj) == 0;
+    }
+    size_t n_parsed = 0; /* documents parsed (with meta applied) */
+    int parse_over = 1;
+    if (pipe) {
+        cv.diag = held;
+        n_parsed = wait_parsed(&w, 2, &B, &parse_over); /* one document, or a corpus */
+        if (parse_over) {
+            tk_diag_release(held);
+            cv.diag = d;
+        }
+        if (B == NULL)
+            goto out;
+        apply_meta(B, 0, n_parsed, o, cv.diag);
+    } else {
+        B = tk_blocks_parse(pj.L, pj.shape, pj.rules, pj.file, pj.explain, pj.corpus_title, d);
+        if (B != NULL && captions && B->n_docs > 0)
+            tk_captions_meta(&L, &B->doc[0]);
+        if (B == NULL || apply_meta(B, 0, B->n_docs, o, d) != 0)
+            goto out;
+        n_parsed = B->n_docs;
+    }
     if (captions)
         B->shape = TK_SHAPE_CAPTIONS;
     if (cv.persons != NULL)
         tk_persons_set_play(cv.persons, B->shape == TK_SHAPE_PLAY);
     if (o->spoken && B->shape == TK_SHAPE_PLAY)
-        TK_MSG(d, SPOKEN_PLAY, cv.file, 1, 1);
+        TK_MSG(cv.diag, SPOKEN_PLAY, cv.file, 1, 1);
     cv.doc = xmlNewDoc((const xmlChar *)"1.0");
     if (cv.doc == NULL)
         goto out;
     cv.doc->dict = xmlDictCreate(); /* element and attribute names stored once */
     if (bytes != NULL && (front = tk_ser_new()) == NULL)
         goto out;
-    if (B->n_docs <= 1 || captions) { /* captions: one document */
+    if (n_parsed <= 1 || captions) { /* captions: one document */
+        writer_stop(&w); /* (the parse is over: one document) */
         cv.footnotes = tk_footnotes_new();
         if (cv.footnotes == NULL || (bytes != NULL && (cv.stream = tk_ser_new()) == NULL))
             goto out;
         if (bytes != NULL)
             tk_ser_reserve(cv.stream, len / 2 * 5); /* TEI is about 2.2 times the text */
         tk_docblocks empty = {0};
-        if (build_tei(&cv, &L, B->n_docs ? &B->doc[0] : &empty, NULL, B->shape, 0, 0) != 0)
+        if (build_tei(&cv, &L, B->n_docs ? &B->doc[0] : &empty, NULL, 0, B->shape, 0, 0) != 0)
             goto out;
         if (each != NULL) {
             if (hand_over(&cv, xmlDocGetRootElement(cv.doc), each) != 0)
@@ -413,24 +669,61 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         }
     } else {
         xmlNodePtr corpus = new_root(&cv, "teiCorpus");
-        if (corpus == NULL || (bytes != NULL && (docs = tk_ser_new()) == NULL))
+        if (corpus == NULL || (bytes != NULL && docs == NULL && (docs = tk_ser_new()) == NULL))
             goto out;
         if (bytes != NULL && each == NULL)
             tk_ser_reserve(docs, len / 2 * 5);
         int alone = o->split || each != NULL; /* each TEI lists its own persons */
         tk_places_set_corpus(cv.places, !alone); /* and places: else the corpus header */
         cv.tei_depth = each != NULL ? 0 : 1;  /* a document of its own, or in teiCorpus */
-        for (size_t i = 0; i < B->n_docs; i++) {
+        xmlDocPtr main_doc = cv.doc;
+        /* two threads: the second writes what this one built; a document of fewer blocks
+         * is written whole there (streaming it here would keep this thread busy), a long
+         * one still in parts (the memory) */
+        if (pipe)
+            cv.flush_every = 1024;
+        for (size_t i = 0; i < n_parsed; i++) {
+            if (pipe && !parse_over && i + 1 >= n_parsed) { /* the next document, parsed */
+                size_t n = wait_parsed(&w, i + 2, &B, &parse_over);
+                if (parse_over) {
+                    tk_diag_release(held);
+                    cv.diag = d;
+                }
+                if (B == NULL)
+                    goto out;
+                apply_meta(B, n_parsed, n, o, cv.diag);
+                n_parsed = n;
+            }
             cv.footnotes = tk_footnotes_next(cv.footnotes); /* note numbers restart */
             cv.timeline = NULL;
-            if (bytes != NULL) {
+            if (pipe) {
+                cv.doc = writer_doc(&w);
+                cv.stream = writer_stream(&w);
+            } else if (bytes != NULL) {
                 if (cv.stream == NULL && (cv.stream = tk_ser_new()) == NULL)
                     goto out;
                 tk_ser_clear(cv.stream);
             }
-            if (cv.footnotes == NULL ||
-                build_tei(&cv, &L, &B->doc[i], corpus, B->shape, !alone, i + 1) != 0)
+            int built = cv.footnotes != NULL &&
+                        build_tei(&cv, &L, &B->doc[i], pipe ? NULL : corpus, pipe, B->shape,
+                                  !alone, i + 1) == 0;
+            if (pipe) { /* the writer owns the document from now on */
+                wjob j = {cv.doc, xmlDocGetRootElement(cv.doc), child_named(cv.text, "body"),
+                          cv.stream};
+                cv.doc = main_doc;
+                cv.stream = NULL;
+                cv.text = NULL;
+                if (built && j.tei != NULL)
+                    writer_put(&w, j);
+                else {
+                    xmlFreeDoc(j.doc);
+                    tk_ser_free(j.stream);
+                }
+            }
+            if (!built)
                 goto out;
+            if (pipe)
+                continue;
             if (each != NULL) {
                 if (hand_over(&cv, corpus->last, each) != 0)
                     goto out;
@@ -441,6 +734,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
                 tk_ser_raw(docs, b, n);
             }
         }
+        writer_stop(&w); /* every document written: docs is ours again */
         corpus_header(&cv, corpus, B, !alone);
         if (alone && each == NULL)
             unique_ids(corpus);
@@ -459,12 +753,17 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     result = cv.doc;
     cv.doc = NULL;
 out:
+    writer_stop(&w); /* (cv.doc is the corpus's again after each document) */
+    if (pipe) /* the parse's blocks, whether handed over yet or not */
+        B = w.B;
+    tk_diag_free(held); /* (after the parse: its messages come first) */
     if (cv.doc != NULL)
         xmlFreeDoc(cv.doc);
     tk_ser_free(cv.stream);
     tk_ser_free(docs);
     tk_ser_free(front);
     tk_footnotes_free(cv.footnotes);
+    tk_tei_scratch_free(&cv);
     tk_rules_free(cv.rules);
     tk_persons_free(cv.persons);
     tk_places_free(cv.places);

@@ -14,12 +14,14 @@ static const struct month_name {
     unsigned char month;
     unsigned char abbr; /* needs its period: "Feb." */
 } months[] = {
+    /* English: the first N_ENGLISH entries (tk_parse_date reads only these) */
     {"January", 1, 0}, {"February", 2, 0}, {"March", 3, 0}, {"April", 4, 0}, {"May", 5, 0},
     {"June", 6, 0}, {"July", 7, 0}, {"August", 8, 0}, {"September", 9, 0}, {"October", 10, 0},
     {"November", 11, 0}, {"December", 12, 0},
     {"Jan", 1, 1}, {"Feb", 2, 1}, {"Mar", 3, 1}, {"Apr", 4, 1}, {"Jun", 6, 1}, {"Jul", 7, 1},
     {"Aug", 8, 1}, {"Sept", 9, 1}, {"Sep", 9, 1}, {"Oct", 10, 1}, {"Nov", 11, 1},
     {"Dec", 12, 1},
+#define N_ENGLISH 24
     /* German */
     {"Januar", 1, 0}, {"Februar", 2, 0}, {"M\xc3\xa4rz", 3, 0}, {"Mai", 5, 0}, {"Juni", 6, 0},
     {"Juli", 7, 0}, {"Oktober", 10, 0}, {"Dezember", 12, 0},
@@ -107,9 +109,9 @@ static void build_tables(void)
 
 static size_t dash_at(const char *t, size_t i, size_t len);
 
-/* A month name at text[i] ending at a word boundary; returns its length (with an
- * abbreviation's '.') and the month, or 0. */
-static size_t month_at(const char *t, size_t i, size_t len, unsigned *month)
+/* A month name among the first `names` entries of the table at text[i] ending at a word
+ * boundary; returns its length (with an abbreviation's '.') and the month, or 0. */
+static size_t month_in(const char *t, size_t i, size_t len, size_t names, unsigned *month)
 {
     const unsigned char *cand = by_first[(unsigned char)t[i]];
     /* (an en or em dash before it is a boundary: "April–September") */
@@ -119,6 +121,8 @@ static size_t month_at(const char *t, size_t i, size_t len, unsigned *month)
     size_t best = 0;
     for (; *cand; cand++) {
         size_t k = *cand - 1u, n = month_len[k];
+        if (k >= names)
+            continue;
         if (i + n > len || t[i + 1] != months[k].name[1] || memcmp(t + i, months[k].name, n) != 0)
             continue;
         if (i + n < len && is_alnum((unsigned char)t[i + n]) && dash_at(t, i + n, len) != 3)
@@ -134,6 +138,12 @@ static size_t month_at(const char *t, size_t i, size_t len, unsigned *month)
         }
     }
     return best;
+}
+
+/* A month name of any language at text[i] (month_in over the whole table). */
+static size_t month_at(const char *t, size_t i, size_t len, unsigned *month)
+{
+    return month_in(t, i, len, N_MONTHS, month);
 }
 
 static size_t skip_spaces(const char *t, size_t i, size_t len)
@@ -252,14 +262,30 @@ static size_t dash_at(const char *t, size_t i, size_t len)
     return 0;
 }
 
+/* v (0 <= v < 10^width) as width digits, zero-padded, at p. */
+static void put_digits(char *p, unsigned v, int width)
+{
+    for (int k = width - 1; k >= 0; k--, v /= 10)
+        p[k] = (char)('0' + v % 10);
+}
+
+/* Writes YYYY-MM-DD, YYYY-MM (d 0) or YYYY (m and d 0) into out (>= 11 bytes), without
+ * snprintf (this runs for every date of the text). */
 static void set_ymd(char *out, unsigned y, unsigned m, unsigned d)
 {
-    if (d != 0)
-        snprintf(out, 11, "%04u-%02u-%02u", y % 10000, m % 100, d % 100);
-    else if (m != 0)
-        snprintf(out, 11, "%04u-%02u", y % 10000, m % 100);
-    else
-        snprintf(out, 11, "%04u", y % 10000);
+    size_t n = 4;
+    put_digits(out, y % 10000, 4);
+    if (m != 0 || d != 0) {
+        out[4] = '-';
+        put_digits(out + 5, m % 100, 2);
+        n = 7;
+    }
+    if (d != 0) {
+        out[7] = '-';
+        put_digits(out + 8, d % 100, 2);
+        n = 10;
+    }
+    out[n] = '\0';
 }
 
 /* A month-led date at byte i without ranges: month m (its name n bytes), an optional day,
@@ -645,4 +671,61 @@ int tk_date_parse(const char *text, size_t len, int order, tk_date *out)
         return 0;
     *out = d;
     return 1;
+}
+
+/* A date at the start of s, as datelines and headers write it (English month names only, any
+ * year the calendar has, no context needed): the same month table, digit reader and
+ * calendar as the scan above. */
+size_t tk_parse_date(const char *s, size_t len, char *iso)
+{
+    size_t u, k, i = 0;
+    unsigned m, day, year;
+    pthread_once(&tables_once, build_tables);
+    /* 1949-02-03 */
+    if (len >= 10 && digits(s, 0, len, 4, &year) == 4 && s[4] == '-' &&
+        digits(s, 5, len, 2, &m) == 2 && s[7] == '-' && digits(s, 8, len, 2, &day) == 2 &&
+        tk_date_valid(year, m, day)) {
+        memcpy(iso, s, 10);
+        iso[10] = '\0';
+        return 10;
+    }
+    /* February 3, 1949 */
+    if (len > 0 && (u = month_in(s, 0, len, N_ENGLISH, &m)) > 0) {
+        i = u;
+        if (i < len && s[i] == ' ' && (k = digits(s, i + 1, len, 2, &day)) > 0 && day >= 1 &&
+            day <= 31) {
+            i += 1 + k;
+            if (i + 1 < len && s[i] == ',' && s[i + 1] == ' ')
+                i += 2;
+            else if (i < len && s[i] == ' ')
+                i += 1;
+            else
+                return 0;
+            if (digits(s, i, len, 4, &year) == 4 && tk_date_valid(year, m, day)) {
+                set_ymd(iso, year, m, day);
+                return i + 4;
+            }
+            return 0;
+        }
+        /* February 1949 */
+        if (i < len && s[i] == ' ' && digits(s, i + 1, len, 4, &year) == 4 &&
+            tk_date_valid(year, m, 1)) {
+            set_ymd(iso, year, m, 0);
+            return i + 5;
+        }
+        return 0;
+    }
+    /* 3 February 1949 */
+    if ((k = digits(s, 0, len, 2, &day)) > 0 && day >= 1 && day <= 31 && k < len &&
+        s[k] == ' ' && k + 1 < len && (u = month_in(s, k + 1, len, N_ENGLISH, &m)) > 0) {
+        i = k + 1 + u;
+        if (i < len && s[i] == ',')
+            i++;
+        if (i < len && s[i] == ' ' && digits(s, i + 1, len, 4, &year) == 4 &&
+            tk_date_valid(year, m, day)) {
+            set_ymd(iso, year, m, day);
+            return i + 5;
+        }
+    }
+    return 0;
 }

@@ -1,6 +1,7 @@
 /* diag.c: the one diagnostics module: counts messages by severity and hands them to a sink. */
 #include "teikit.h"
 #include "tk_alloc.h"
+#include "tk_internal.h"
 #include "tk_messages.h"
 
 #include <pthread.h>
@@ -15,6 +16,17 @@ struct seen {
     tk_severity worst;     /* the highest severity held back */
 };
 
+/* A message held back by a holding collector (tk_diag_hold): its text formatted only when
+ * the target may deliver it (NULL: a warning past the limit, only counted there). */
+struct held {
+    tk_severity sev;
+    char *file;            /* owned copies */
+    char *rule;
+    unsigned line, col;
+    long byte;
+    char *raw;             /* the formatted text, cut as report_v cuts it, or NULL */
+};
+
 struct tk_diag {
     tk_diag_sink sink;
     void *user;
@@ -27,6 +39,14 @@ struct tk_diag {
     struct seen *seen;
     size_t n_seen, cap_seen;
     pthread_mutex_t lock;
+    /* a holding collector: messages go to target, held in order until tk_diag_release */
+    tk_diag *target;
+    int holding;
+    struct held *held;
+    size_t n_held, cap_held;
+    struct seen *hseen;    /* messages held per rule, for the current file (hseen_file) */
+    size_t n_hseen, cap_hseen;
+    char *hseen_file;
 };
 
 static const char *const severity_names[TK_SEVERITY_COUNT] = {
@@ -53,10 +73,29 @@ static void seen_clear(tk_diag *d)
     d->seen_file = NULL;
 }
 
+static void held_clear(tk_diag *d)
+{
+    for (size_t i = 0; i < d->n_held; i++) {
+        free(d->held[i].file);
+        free(d->held[i].rule);
+        free(d->held[i].raw);
+    }
+    d->n_held = 0;
+    for (size_t i = 0; i < d->n_hseen; i++)
+        free(d->hseen[i].rule);
+    d->n_hseen = 0;
+    free(d->hseen_file);
+    d->hseen_file = NULL;
+}
+
 void tk_diag_free(tk_diag *d)
 {
     if (d == NULL)
         return;
+    tk_diag_release(d);
+    held_clear(d);
+    free(d->held);
+    free(d->hseen);
     seen_clear(d);
     free(d->seen);
     pthread_mutex_destroy(&d->lock);
@@ -224,27 +263,140 @@ static int cut_tail(const char *s, size_t *n)
     return 1;
 }
 
-static void report_v(tk_diag *d, tk_severity sev, const char *file, unsigned line, unsigned col,
-                     long byte, const char *rule, const char *fmt, va_list ap)
+/* The text of a message into raw (1024 bytes), cut with "..." where too long. */
+static void format_raw(char *raw, size_t cap, const char *fmt, va_list ap)
 {
-    char raw[1024], text[1024];
-    if (d == NULL || sev >= TK_SEVERITY_COUNT)
-        return;
-    if (sev == TK_NOTE && !d->notes)
-        return;
-    pthread_mutex_lock(&d->lock);
+    int k = vsnprintf(raw, cap, fmt, ap);
+    size_t n = strlen(raw);
+    int cut = k >= (int)cap || cut_tail(raw, &n); /* here, or by the caller */
+    if (cut)
+        memcpy(raw + (n > cap - 4 ? cap - 4 : n), "...", 4);
+}
+
+/* Counts a message and delivers it when the limit lets it through. raw is its formatted
+ * text, or NULL to format it from fmt/ap only then. Lock held. */
+static void deliver_locked(tk_diag *d, tk_severity sev, const char *file, unsigned line,
+                           unsigned col, long byte, const char *rule, const char *raw,
+                           const char *fmt, va_list ap)
+{
+    char buf[1024], text[1024];
     d->counts[sev]++;
     /* the text is made only for a message delivered (a file may have 24,000 warnings of one
        rule past the limit; formatting and cleaning them was 5% of its conversion) */
     if (d->sink != NULL && (sev >= TK_ERROR || under_limit(d, file, rule, sev))) {
-        int k = vsnprintf(raw, sizeof raw, fmt, ap);
-        size_t n = strlen(raw);
-        int cut = k >= (int)sizeof raw || cut_tail(raw, &n); /* here, or by the caller */
-        if (cut)
-            memcpy(raw + (n > sizeof raw - 4 ? sizeof raw - 4 : n), "...", 4);
+        if (raw == NULL) {
+            if (fmt == NULL)
+                return; /* (a held message past the limit: never delivered, see hold_v) */
+            format_raw(buf, sizeof buf, fmt, ap);
+            raw = buf;
+        }
         clean_text(raw, text, sizeof text);
         tk_message m = {sev, file, line, col, byte, rule, text};
         d->sink(&m, d->user);
+    }
+}
+
+/* Holds one message of a holding collector. Its text is formatted unless the target is sure
+ * to suppress it: a warning or note of a rule already held `limit` times for this file (the
+ * target, which counts those first, is then past its limit too). Lock of d held. */
+static void hold_v(tk_diag *d, tk_severity sev, const char *file, unsigned line, unsigned col,
+                   long byte, const char *rule, const char *fmt, va_list ap)
+{
+    const tk_diag *t = d->target;
+    int text = t->sink != NULL;
+    if (text && t->limit > 0 && rule != NULL && sev < TK_ERROR) {
+        if (d->n_hseen > 0 && !same_name(d->hseen_file, file)) {
+            for (size_t i = 0; i < d->n_hseen; i++)
+                free(d->hseen[i].rule);
+            d->n_hseen = 0;
+            free(d->hseen_file);
+            d->hseen_file = NULL;
+        }
+        if (d->n_hseen == 0 && file != NULL)
+            d->hseen_file = tk_xstrdup(file);
+        size_t i = 0;
+        while (i < d->n_hseen && strcmp(d->hseen[i].rule, rule) != 0)
+            i++;
+        if (i == d->n_hseen) {
+            if (d->n_hseen == d->cap_hseen) {
+                d->cap_hseen = d->cap_hseen ? 2 * d->cap_hseen : 16;
+                d->hseen = tk_xrealloc(d->hseen, d->cap_hseen * sizeof *d->hseen);
+            }
+            d->hseen[d->n_hseen++] = (struct seen){tk_xstrdup(rule), 0, TK_NOTE};
+        }
+        text = d->hseen[i].n++ < t->limit;
+    }
+    if (d->n_held == d->cap_held) {
+        d->cap_held = d->cap_held ? 2 * d->cap_held : 64;
+        d->held = tk_xrealloc(d->held, d->cap_held * sizeof *d->held);
+    }
+    struct held *h = &d->held[d->n_held++];
+    *h = (struct held){sev, file ? tk_xstrdup(file) : NULL, rule ? tk_xstrdup(rule) : NULL,
+                       line, col, byte, NULL};
+    if (text) {
+        char raw[1024];
+        format_raw(raw, sizeof raw, fmt, ap);
+        h->raw = tk_xstrdup(raw);
+    }
+}
+
+static void report_v(tk_diag *d, tk_severity sev, const char *file, unsigned line, unsigned col,
+                     long byte, const char *rule, const char *fmt, va_list ap)
+{
+    if (d == NULL || sev >= TK_SEVERITY_COUNT)
+        return;
+    if (d->target != NULL) { /* a holding collector */
+        if (sev == TK_NOTE && !d->target->notes)
+            return;
+        pthread_mutex_lock(&d->lock);
+        int holding = d->holding;
+        if (holding)
+            hold_v(d, sev, file, line, col, byte, rule, fmt, ap);
+        pthread_mutex_unlock(&d->lock);
+        if (!holding)
+            report_v(d->target, sev, file, line, col, byte, rule, fmt, ap);
+        return;
+    }
+    if (sev == TK_NOTE && !d->notes)
+        return;
+    pthread_mutex_lock(&d->lock);
+    deliver_locked(d, sev, file, line, col, byte, rule, NULL, fmt, ap);
+    pthread_mutex_unlock(&d->lock);
+}
+
+/* Delivers a held message (no text: only counted, as the target is past its limit). */
+static void deliver_held(tk_diag *t, const struct held *h, ...)
+{
+    va_list ap;
+    va_start(ap, h);
+    deliver_locked(t, h->sev, h->file, h->line, h->col, h->byte, h->rule, h->raw, NULL, ap);
+    va_end(ap);
+}
+
+tk_diag *tk_diag_hold(tk_diag *target)
+{
+    tk_diag *d = tk_diag_new();
+    if (d == NULL)
+        tk_oom();
+    d->target = target;
+    d->holding = 1;
+    d->notes = target->notes;
+    return d;
+}
+
+void tk_diag_release(tk_diag *d)
+{
+    if (d == NULL || d->target == NULL)
+        return;
+    pthread_mutex_lock(&d->lock);
+    if (d->holding) {
+        tk_diag *t = d->target;
+        pthread_mutex_lock(&t->lock);
+        for (size_t i = 0; i < d->n_held; i++)
+            deliver_held(t, &d->held[i]);
+        pthread_mutex_unlock(&t->lock);
+        held_clear(d);
+        d->holding = 0;
     }
     pthread_mutex_unlock(&d->lock);
 }

@@ -95,35 +95,6 @@ int tk_footnotes_has_label(const tk_conv *cv, const char *s, size_t len)
     return 0;
 }
 
-int tk_inline_add_when(tk_conv *cv, uint64_t key)
-{
-    tk_footnotes *f = cv->footnotes;
-    if (key == 0)
-        return -1;
-    if (2 * (f->n_when_keys + 1) > f->cap_when_keys) { /* at most half full */
-        size_t cap = f->cap_when_keys ? f->cap_when_keys * 2 : 256;
-        uint64_t *slot = tk_xcalloc(cap, sizeof *slot);
-        for (size_t i = 0; i < f->cap_when_keys; i++)
-            if (f->when_keys[i] != 0) {
-                size_t k = (size_t)((f->when_keys[i] * 0x9E3779B97F4A7C15u) >> 32) & (cap - 1);
-                while (slot[k] != 0)
-                    k = (k + 1) & (cap - 1);
-                slot[k] = f->when_keys[i];
-            }
-        free(f->when_keys);
-        f->when_keys = slot;
-        f->cap_when_keys = cap;
-    }
-    size_t mask = f->cap_when_keys - 1;
-    size_t k = (size_t)((key * 0x9E3779B97F4A7C15u) >> 32) & mask;
-    for (; f->when_keys[k] != 0; k = (k + 1) & mask)
-        if (f->when_keys[k] == key)
-            return 0;
-    f->when_keys[k] = key;
-    f->n_when_keys++;
-    return 1;
-}
-
 /* The marker at the start of a notes-section line: `[12]`, `12.`, `12)`, `(12)`, `*`,
  * superscripts. Returns the byte length of the marker (the text starts after it and its
  * spaces) and the number in n, or 0. */
@@ -303,30 +274,6 @@ static xmlNodePtr child_named(xmlNodePtr parent, const char *name)
     return NULL;
 }
 
-static void place_timeline(tk_conv *cv)
-{
-    if (cv->timeline == NULL || cv->timeline->parent != NULL)
-        return;
-    xmlNodePtr text = cv->text;
-    if (text == NULL) /* no TEI text element (tests, fragments): keep it free */
-        return;
-    xmlNodePtr front = child_named(text, "front");
-    if (front == NULL) {
-        front = tk_el(cv, NULL, "front");
-        xmlNodePtr first = text->children;
-        while (first != NULL && first->type != XML_ELEMENT_NODE)
-            first = first->next;
-        if (first != NULL)
-            xmlAddPrevSibling(first, front);
-        else
-            xmlAddChild(text, front);
-    }
-    if (front->children != NULL)
-        xmlAddPrevSibling(front->children, cv->timeline);
-    else
-        xmlAddChild(front, cv->timeline);
-}
-
 /* text/back/div[@type='notes'], made when absent (NULL without a TEI text element). */
 static xmlNodePtr notes_division(tk_conv *cv)
 {
@@ -431,16 +378,21 @@ int tk_footnotes_settle(tk_conv *cv)
     return 1;
 }
 
-void tk_footnotes_finish(tk_conv *cv)
+void tk_footnotes_fill_begin(tk_conv *cv)
 {
     tk_footnotes *f = cv->footnotes;
-    place_timeline(cv);
+    tk_timeline_place(cv);
     /* each note text goes to the last marker with its number before it in the source:
      * markers sorted by (number, position), a binary search per note */
     if (f->n_markers > 1)
         qsort(f->markers, f->n_markers, sizeof *f->markers, cmp_marker);
-    for (size_t i = 0; i < f->n_notes; i++) {
-        tk_fn_text *t = &f->notes[i];
+}
+
+int tk_footnotes_fill_next(tk_conv *cv, size_t *i, xmlNodePtr *target, tk_span *sp)
+{
+    tk_footnotes *f = cv->footnotes;
+    for (; *i < f->n_notes; (*i)++) {
+        tk_fn_text *t = &f->notes[*i];
         size_t lo = 0, hi = f->n_markers; /* first marker not before (n, line, col) */
         while (lo < hi) {
             size_t mid = lo + (hi - lo) / 2;
@@ -461,11 +413,10 @@ void tk_footnotes_finish(tk_conv *cv)
                 break;
             }
         }
-        tk_span sp = {t->text, t->len, t->n_lines, t->line_start, t->line_no, t->line_col};
-        xmlNodePtr target;
+        *sp = (tk_span){t->text, t->len, t->n_lines, t->line_start, t->line_no, t->line_col};
         if (best != NULL) {
             best->matched = 1;
-            target = best->note;
+            *target = best->note;
             if (cv->explain && tk_diag_notes_enabled(cv->diag))
                 TK_MSG(cv->diag, FOOTNOTE_JOIN, cv->file, t->line, t->col, t->n, best->line, best->col);
         } else {
@@ -480,20 +431,24 @@ void tk_footnotes_finish(tk_conv *cv)
             TK_MSG(cv->diag, FOOTNOTE_UNUSED, cv->file, t->line, t->col, t->n);
             if (parent == NULL)
                 continue;
-            target = tk_el(cv, parent, "note");
-            tk_xnew_prop(target, (const xmlChar *)"place", (const xmlChar *)"foot");
-            tk_xnew_prop(target, (const xmlChar *)"type", (const xmlChar *)"unanchored");
-            tk_xnew_prop(target, (const xmlChar *)"n", (const xmlChar *)t->n);
+            *target = tk_el(cv, parent, "note");
+            tk_xnew_prop(*target, (const xmlChar *)"place", (const xmlChar *)"foot");
+            tk_xnew_prop(*target, (const xmlChar *)"type", (const xmlChar *)"unanchored");
+            tk_xnew_prop(*target, (const xmlChar *)"n", (const xmlChar *)t->n);
         }
         if (t->label_rend != NULL)
-            add_rend_token(target, t->label_rend);
-        f->in_note++;
-        tk_inline_append(cv, target, &sp);
-        f->in_note--;
-        cv->n_footnotes++;
+            add_rend_token(*target, t->label_rend);
+        (*i)++;
+        return 1;
     }
+    return 0;
+}
+
+void tk_footnotes_fill_end(tk_conv *cv)
+{
+    tk_footnotes *f = cv->footnotes;
     settle_unmatched(cv);
-    place_timeline(cv); /* a timestamp inside a note text may have begun the timeline */
+    tk_timeline_place(cv); /* a timestamp inside a note text may have begun the timeline */
     drop_empty_notes(cv);
     for (size_t i = 0; i < f->n_notes; i++) {
         free(f->notes[i].text);

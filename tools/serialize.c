@@ -95,7 +95,10 @@ void tk_ser_clear(tk_ser *s)
     s->to = s;
     s->splice_node = NULL;
     s->splice_stream = NULL;
+    tk_ser_forget_names(s);
 }
+
+void tk_ser_forget_names(tk_ser *s) { memset(s->cache, 0, sizeof s->cache); }
 
 void tk_ser_free(tk_ser *s)
 {

@@ -1,4 +1,5 @@
 /* span.c: small helpers both converter sides use: span positions, TEI element and text nodes. */
+#include <stdint.h>
 #include <string.h>
 
 #include "tk_internal.h"
@@ -55,7 +56,23 @@ void tk_span_pos_at(const tk_span *span, size_t off, tk_span_cursor *cur, unsign
 
 xmlNodePtr tk_el(tk_conv *cv, xmlNodePtr parent, const char *name)
 {
-    xmlNodePtr n = tk_oom_check(xmlNewDocNode(cv->doc, cv->ns, (const xmlChar *)name, NULL));
+    xmlNodePtr n;
+    xmlDictPtr dict = cv->doc != NULL ? cv->doc->dict : NULL;
+    if (dict != NULL) {
+        /* the name as xmlNewDocNode would intern it, without hashing it each time */
+        enum { SLOTS = sizeof cv->el_names / sizeof *cv->el_names };
+        size_t h = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15u) >> 58) % SLOTS;
+        if (cv->el_names[h].name != name || cv->el_names[h].dict != dict) {
+            cv->el_names[h].name = name;
+            cv->el_names[h].dict = dict;
+            cv->el_names[h].interned = xmlDictLookup(dict, (const xmlChar *)name, -1);
+            if (cv->el_names[h].interned == NULL)
+                tk_oom();
+        }
+        n = tk_oom_check(xmlNewDocNodeEatName(cv->doc, cv->ns, (xmlChar *)cv->el_names[h].interned,
+                                              NULL));
+    } else
+        n = tk_oom_check(xmlNewDocNode(cv->doc, cv->ns, (const xmlChar *)name, NULL));
     if (parent != NULL)
         xmlAddChild(parent, n);
     return n;

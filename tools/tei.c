@@ -1158,6 +1158,12 @@ void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, x
     b.L = L;
     b.db = db;
     b.info = info;
+    if (cv->tei_scratch != NULL) { /* the previous document's buffers (a corpus of thousands
+                                      of small documents grew them again each time) */
+        b.sb = *(span_buf *)cv->tei_scratch;
+        memset(cv->tei_scratch, 0, sizeof b.sb);
+    } else
+        cv->tei_scratch = tk_xcalloc(1, sizeof b.sb);
     b.text = cv->text = tk_el(cv, tei, "text");
     b.body = tk_el(cv, b.text, "body");
     if (b.text == NULL || b.body == NULL)
@@ -1167,21 +1173,32 @@ void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, x
     notes_section(&b); /* first: the markers in the body need the note texts */
     for (size_t i = 0; i < db->n && !b.oom; i++) {
         one_block(&b, &db->b[i]);
-        if ((i + 1) % FLUSH_EVERY == 0)
+        if ((i + 1) % (cv->flush_every ? cv->flush_every : FLUSH_EVERY) == 0)
             flush_finished(&b);
     }
     close_sp(&b);
     /* body content must include at least one division or paragraph-level element */
     if (!container_has_common(b.body))
         tk_el(cv, b.body, "p");
-    tk_footnotes_finish(cv);
+    tk_inline_finish(cv);
 out:
     if (b.oom)
         TK_MSG(cv->diag, OOM, cv->file, 0, 0);
-    free(b.sb.text);
-    free(b.sb.starts);
-    free(b.sb.nos);
-    free(b.sb.cols);
+    if (cv->tei_scratch != NULL)
+        *(span_buf *)cv->tei_scratch = b.sb; /* kept for the next document */
+}
+
+void tk_tei_scratch_free(tk_conv *cv)
+{
+    span_buf *sb = cv->tei_scratch;
+    if (sb == NULL)
+        return;
+    free(sb->text);
+    free(sb->starts);
+    free(sb->nos);
+    free(sb->cols);
+    free(sb);
+    cv->tei_scratch = NULL;
 }
 
 void tk_set_xml_id(xmlNodePtr node, const char *id)

@@ -56,6 +56,14 @@ extern "C" {
  *   and libxslt's document loader (no DTD, no entities), and registers the EXSLT functions.
  * - Out of memory: the library aborts (as cmark does) rather than return a partial result.
  *   Large inputs whose buffers cannot be allocated are reported (TK_SYSTEM) instead.
+ * - Threads of the library's own: tk_convert_memory_xml with opts->jobs >= 2 converts a
+ *   teiCorpus on the calling thread and one more (joined before it returns): the second
+ *   parses the blocks, then writes and frees each document built. The two never touch the
+ *   same object: each TEI is built in an xmlDoc (and dictionary) of its own, the blocks of a
+ *   document are handed over once parsed, and the calling thread's messages are held until
+ *   the parse is over, so the sink sees them in the one-thread order. The sink may therefore
+ *   be called from that second thread (one message at a time, tk_diag_report's lock).
+ *   tk_validate_paths (opts->jobs) also makes threads; no other function does.
  * - Nothing is cached between calls except the tables above and tk_data_dir()'s answer. */
 
 /* ===================================================================== core ========== */
@@ -230,6 +238,10 @@ typedef struct tk_convert_opts {
     int no_places;             /* do not mark placeName/orgName (on by default) */
     int spoken;                /* speaker turns as u/annotationBlock (TEI ch. 8, ISO 24624)
                                   instead of sp; plays keep sp */
+    unsigned jobs;             /* threads one conversion may use; 0 or 1 = the calling thread
+                                  only. With 2 or more, tk_convert_memory_xml writes and frees
+                                  the documents of a teiCorpus on a second thread while the
+                                  next is built (the same bytes; more threads are not used) */
 } tk_convert_opts;
 
 void tk_convert_opts_init(tk_convert_opts *o);

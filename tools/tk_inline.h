@@ -1,4 +1,5 @@
-/* tk_inline.h: state shared by the inline side's own files (inlines.c, footnotes.c) only. */
+/* tk_inline.h: state shared by the inline side's own files (inlines.c, footnotes.c,
+ * timeline.c) only. */
 #ifndef TK_INLINE_H
 #define TK_INLINE_H
 
@@ -57,8 +58,18 @@ void tk_inline_add_marker(tk_conv *cv, xmlNodePtr note, const char *n, size_t nl
 void tk_inline_add_parent(tk_conv *cv, xmlNodePtr el, unsigned line);
 /* 1 when the document's notes section has a note labelled s[0..len) (`58`, `12a`, `*`). */
 int tk_footnotes_has_label(const tk_conv *cv, const char *s, size_t len);
-/* Adds the key of a timeline id (not 0) to the set: 1 when it is new, 0 when it was there,
- * -1 out of memory. */
-int tk_inline_add_when(tk_conv *cv, uint64_t key);
+/* The notes store hands out the note texts to fill, and the inline pass fills them
+ * (tk_inline_finish): no call back from footnotes.c into inlines.c.
+ * tk_footnotes_fill_begin places the timeline and sorts the markers; each
+ * tk_footnotes_fill_next (from *i = 0) joins the next note text to its marker (or to a new
+ * unanchored note, with a warning), gives the element to fill and the text as *sp, and
+ * returns 1 (0 when none is left); tk_footnotes_fill_end settles the markers no text
+ * joined, drops empty notes and frees the texts. */
+void tk_footnotes_fill_begin(tk_conv *cv);
+int tk_footnotes_fill_next(tk_conv *cv, size_t *i, xmlNodePtr *target, tk_span *sp);
+void tk_footnotes_fill_end(tk_conv *cv);
+/* Places the timeline (cv->timeline, when made and not placed yet) as the first child of
+ * text/front of cv->text, creating front (timeline.c). */
+void tk_timeline_place(tk_conv *cv);
 
 #endif

@@ -159,10 +159,26 @@ typedef struct tk_conv {
     tk_ser *stream;                    /* block side: when not NULL, finished parts of the body
                                          are written here and freed while it is built */
     int tei_depth;                    /* the indentation depth the TEI will be written at */
+    unsigned flush_every;             /* streaming: write the finished part of the body every
+                                         so many blocks (0: tei.c's default, 16) */
     char doc_year[5];                 /* the year of the document's date once its dateline is
                                          read ("" before): --infer-years */
     void *block_private;              /* block side's own state */
+    void *tei_scratch;                /* tei.c's span buffers, kept from one document to the
+                                         next of a corpus (freed by tk_tei_scratch_free) */
+    struct {                          /* tk_el: element names (by the caller's pointer, */
+        const char *name;             /* mostly string literals) as interned in `dict` */
+        const xmlChar *interned;
+        xmlDictPtr dict;
+    } el_names[64];
 } tk_conv;
+
+/* A holding collector (diag.c): what is reported to it waits, in order, and goes to target
+ * (counted, limited, delivered as if reported there then) at tk_diag_release; reports after
+ * that go straight to target. For a thread whose messages must follow another's (convert.c:
+ * the builder's after the block parser's). Free with tk_diag_free (which releases). */
+tk_diag *tk_diag_hold(tk_diag *target);
+void tk_diag_release(tk_diag *d);
 
 /* Creates element `name` in the TEI namespace as the last child of parent (parent may be
  * NULL: a free node). Never returns NULL (out of memory aborts). */
@@ -188,15 +204,16 @@ tk_footnotes *tk_footnotes_next(tk_footnotes *f);
 /* Block side hands over the lines of a notes section ("Footnotes:", "Notes", a trailing run
  * of numbered lines). Each line is one span; returns 1 when the line was taken as a note. */
 int tk_footnotes_add_line(tk_conv *cv, const tk_span *line);
-/* After the body is built: joins note texts to the markers (matched by number, each note to
- * the last marker with its number before it in the source), warns about markers without
- * text and texts without marker (kept at the end of the element before them), and places
- * the timeline (cv->timeline) as the first child of text/front (creating front) of cv->text. */
-void tk_footnotes_finish(tk_conv *cv);
+/* After the body is built (inlines.c, over footnotes.c's notes store): joins note texts to
+ * the markers (matched by number, each note to the last marker with its number before it in
+ * the source) and fills them through the inline pass, warns about markers without text and
+ * texts without marker (kept at the end of the element before them), and places the
+ * timeline (cv->timeline) as the first child of text/front (creating front) of cv->text. */
+void tk_inline_finish(tk_conv *cv);
 /* Forgets el as a filled element (the builder is about to free it). */
 void tk_inline_forget_parent(tk_conv *cv, xmlNodePtr el);
 /* Between blocks: when the document has no note texts, settles the footnote markers found so
- * far as tk_footnotes_finish would (a weak marker back to text, the others warned about)
+ * far as tk_inline_finish would (a weak marker back to text, the others warned about)
  * and forgets every element it holds. Returns 1 when the inline side then holds no pointer
  * into the body (a streaming converter may write and free what is finished), else 0. */
 int tk_footnotes_settle(tk_conv *cv);
@@ -290,12 +307,18 @@ int tk_date_valid(unsigned y, unsigned m, unsigned d);
 /* Parses a whole string as one date (a dateline): 1 and *out filled when the text, trimmed
  * of spaces and final punctuation, is one date; else 0. */
 int tk_date_parse(const char *text, size_t len, int order, tk_date *out);
+/* Parses an English date ("February 3, 1949", "3 February 1949", "1949-02-03") at the start
+ * of s into ISO form (iso, >= 11 bytes). Returns the bytes consumed, 0 when none (also for
+ * a day the calendar does not have: February 30). Both parsers
+ * share one month table, digit reader and calendar (dates.c). */
+size_t tk_parse_date(const char *s, size_t len, char *iso);
 
 /* --- the inline pass (inlines.c) --- */
 
 /* Builds anchor[@synch] for a timestamp (`00:12:34`, `-00:00:00:10`, without brackets) as the
  * last child of parent, adding a `when` to cv->timeline (created on demand). Returns the
- * anchor, or NULL when ts is not a timestamp. For block-side timestamps (`[00:12:34] NAME:`). */
+ * anchor, or NULL when ts is not a timestamp. For block-side timestamps (`[00:12:34] NAME:`)
+ * and the inline pass's (timeline.c). */
 xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, size_t len);
 /* The inline side keeps its per-conversion state (footnote markers, note texts, timeline
  * ids) in cv->footnotes. */
@@ -444,16 +467,19 @@ typedef struct tk_blocks {
  * word tables. Returns NULL only when out of memory. Free with tk_blocks_free. */
 tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
                            const char *file, int explain, int corpus_title, tk_diag *d);
+/* The same, calling ready(user, B, n) each time document n - 1 is complete (B->doc[0..n) are
+ * then final and B->doc never moves; B->shape and B->corpus_title are set from the first
+ * call on): another thread may build the documents while the rest is parsed (convert.c).
+ * Out of memory, B is reported and returned all the same (the documents handed over stay). */
+tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
+                                 const char *file, int explain, int corpus_title, tk_diag *d,
+                                 void (*ready)(void *user, tk_blocks *B, size_t n), void *user);
 void tk_blocks_free(tk_blocks *b);
 /* Adds (or replaces, when `replace`) a metadata entry; copies key and value. */
 void tk_meta_set(tk_docblocks *db, const char *key, const char *value, size_t vlen,
                  unsigned line, int replace);
 /* The value of key, or NULL. */
 const char *tk_meta_get(const tk_docblocks *db, const char *key);
-/* Parses an English date ("February 3, 1949", "3 February 1949", "1949-02-03") at the start
- * of s into ISO form (buf, >= 11 bytes). Returns the bytes consumed, 0 when none (also for
- * a day the calendar does not have: February 30). */
-size_t tk_parse_date(const char *s, size_t len, char *iso);
 /* The offset of the first capital A-Z in t[i..len), len when none (places.c). */
 size_t tk_next_upper(const unsigned char *t, size_t i, size_t len);
 
@@ -580,6 +606,8 @@ typedef struct tk_docinfo {
 
 /* Builds <text> (body, and back for notes lines the footnotes module did not take) of one
  * document under `tei`, running the inline pass over every text-bearing element. */
+/* Frees what tk_tei_build_text keeps in cv between documents (cv->tei_scratch). */
+void tk_tei_scratch_free(tk_conv *cv);
 void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, xmlNodePtr tei,
                        tk_docinfo *info);
 /* Fills the (empty) teiHeader element from the metadata, the body's findings and the
@@ -714,6 +742,10 @@ void tk_ser_free(tk_ser *s);
 /* Empties s for the next document, keeping its memory (a new serializer per document of a
  * corpus cost more than the document's smaller parts). */
 void tk_ser_clear(tk_ser *s);
+/* Forgets which element names are structural: the cache is keyed by the name's pointer into
+ * one document's dictionary, so a serializer that goes on with the nodes of another document
+ * (another dictionary) calls this first. tk_ser_clear does it too. */
+void tk_ser_forget_names(tk_ser *s);
 void tk_ser_raw(tk_ser *s, const char *bytes, size_t len);
 /* Allocates room for n bytes at once, before anything is written (a large output that
  * grows by doubling touches each page several times). */

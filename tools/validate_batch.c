@@ -57,6 +57,7 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
     struct source src = {0};
     xmlDocPtr doc = NULL;
     int flags = o->xinclude ? TK_XML_XINCLUDE : 0, streamed = -1;
+    j->refs = o->grammar_only ? NULL : tk_refs_new(j->path);
     if (is_stdin) { /* kept in memory: stdin cannot be read twice */
         src.own = tk_read_file(j->path, &src.len, d);
         src.buf = src.own;
@@ -70,13 +71,13 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
         else if (access(j->path, R_OK) != 0)
             TK_MSG(d, IO_OPEN, name, 0, 0, strerror(errno));
         else if (!j->context && tkv_stream_wanted(j->path, o) &&
-                 (streamed = tkv_validate_stream(s, j->path, o, &src, d)) >= 0)
+                 (streamed = tkv_validate_stream(s, j->path, o, &src, d, j->refs,
+                                                 &j->n_msgs)) >= 0)
             ; /* validated as it was parsed: no tree */
         else
             doc = tk_xml_read_file(j->path, flags, d);
     }
     int status = streamed;
-    j->refs = o->grammar_only ? NULL : tk_refs_new(j->path);
     if (doc != NULL && j->context) { /* its ids and pointers, for the others */
         tk_check_ctx cx = {0, j->refs, NULL, NULL, NULL, o->xinclude, NULL, NULL, NULL, NULL};
         tk_checks_run(doc, name, d, &cx);

@@ -228,5 +228,7 @@ tk_checker *tk_checks_begin(const char *name, tk_diag *d, const tk_check_ctx *ct
 void tk_checks_start(tk_checker *c, xmlNodePtr el, size_t ord);
 void tk_checks_end(tk_checker *c, xmlNodePtr el);
 unsigned tk_checks_finish(tk_checker *c);
+/* Frees a checker without reporting (the document turned out not well-formed); NULL: no-op. */
+void tk_checks_abandon(tk_checker *c);
 
 #endif

@@ -1,5 +1,6 @@
 /* validate_msg.c: validation errors (libxml2's and the derivative engine's) turned into
  * GCC-shaped messages, placed at the right line and column of the source. */
+#define _DEFAULT_SOURCE /* madvise */
 #include "teikit.h"
 #include "tk_internal.h"
 #include "validate_internal.h"
@@ -7,11 +8,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -169,6 +172,8 @@ void tkv_source_free(struct source *src)
 {
     free(src->line_start);
     free(src->own);
+    if (src->mapped > 0)
+        munmap((void *)src->buf, src->mapped);
     free(src->tags);
     ptrmap_free(src->elems);
     free(src->elems);
@@ -187,6 +192,10 @@ static int starts_with(const char *b, size_t len, size_t i, const char *lit)
  * skipped. Stops when fn returns non-zero (returns that value), else returns 0. */
 enum { TAG_START, TAG_END, TAG_EMPTY_CLOSE, TAG_CLOSE };
 typedef int (*tag_fn)(void *user, size_t off, int kind);
+
+/* Mapped sources give back their pages every this many bytes scanned (plus one). */
+#define RELEASE_MASK (((size_t)8 << 20) - 1)
+static void source_release(struct source *src, size_t upto);
 
 static int lex_tags(const char *b, size_t len, size_t from, tag_fn fn, void *user)
 {
@@ -303,6 +312,7 @@ static long scan_start_tags(const char *b, size_t len, struct tagpos **out)
 struct end_scan {
     int depth;
     size_t found;
+    struct source *rel; /* a mapped source whose pages go back as the scan passes */
 };
 
 static int on_end_tag(void *user, size_t off, int kind)
@@ -310,6 +320,8 @@ static int on_end_tag(void *user, size_t off, int kind)
     struct end_scan *e = user;
     if (kind == TAG_CLOSE)
         return 0;
+    if (e->rel != NULL)
+        source_release(e->rel, off);
     e->depth += kind == TAG_START ? 1 : -1;
     if (e->depth == 0) {
         e->found = off;
@@ -343,8 +355,9 @@ static void offset_place(struct source *src, size_t off, long *line, unsigned *c
 static size_t end_tag_offset(struct source *src, xmlNodePtr node)
 {
     const size_t *k = ptrmap_get(src->elems, node);
-    struct end_scan e = {0, 0};
-    if (k == NULL || lex_tags(src->buf, src->len, src->tags[*k].off, on_end_tag, &e) == 0)
+    struct end_scan e = {0, 0, NULL};
+    if (k == NULL ||
+        lex_tags(src->buf, src->len, src->tags[*k].off, on_end_tag, &e) == 0)
         return (size_t)-1;
     return e.found;
 }
@@ -383,7 +396,8 @@ static void source_place(struct source *src, xmlNodePtr node, int end, long *lin
         size_t from = prev != NULL ? end_tag_offset(src, prev) : k != NULL ? src->tags[*k].off
                                                                            : (size_t)-1;
         size_t close = (size_t)-1;
-        if (from != (size_t)-1 && lex_tags(src->buf, src->len, from, on_first_close, &close))
+        if (from != (size_t)-1 &&
+            lex_tags(src->buf, src->len, from, on_first_close, &close))
             for (off = close + 1; off < src->len && strchr(" \t\r\n", src->buf[off]) != NULL;
                  off++)
                 ;
@@ -1102,9 +1116,59 @@ size_t tkv_report_placed(struct eerrs *e, const char *name, tk_diag *d)
     return e->n + (e->overflow != 0);
 }
 
+/* Streamed documents: the source is mapped, not read, and the pages the scans have passed
+ * are given back every RELEASE_MASK + 1 bytes, so that placing messages does not hold the
+ * document either. Returns 1 when the source is at hand (mapped, or already read). */
+static int source_map(struct source *src)
+{
+    struct stat st;
+    int fd = -1;
+    if (src->buf != NULL || src->tried || src->path == NULL)
+        return src->buf != NULL;
+    src->tried = 1;
+    if ((fd = open(src->path, O_RDONLY | O_CLOEXEC)) < 0 || fstat(fd, &st) != 0 ||
+        st.st_size <= 0) {
+        if (fd >= 0)
+            close(fd);
+        src->tried = 0;
+        return source_load(src); /* (an empty or special file: read as before) */
+    }
+    void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (m == MAP_FAILED)
+        return 0;
+    src->buf = m;
+    src->len = src->mapped = (size_t)st.st_size;
+    return 1;
+}
+
+/* Gives back the pages of a mapped source between from and upto (whole pages only). */
+static void source_release_range(const struct source *src, size_t from, size_t upto)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    if (src->mapped == 0 || page == 0)
+        return;
+    from = (from + page - 1) / page * page;
+    upto = upto > src->mapped ? src->mapped : upto / page * page;
+    if (upto > from)
+        madvise((char *)src->buf + from, upto - from, MADV_DONTNEED);
+}
+
+/* Called as a scan of a mapped source passes offset upto: every RELEASE_MASK + 1 bytes,
+ * the pages of the window before the last one go back. */
+static void source_release(struct source *src, size_t upto)
+{
+    size_t w = RELEASE_MASK + 1, k = upto / w;
+    if (src->mapped == 0 || k < 2 || k == src->released)
+        return;
+    src->released = k;
+    source_release_range(src, (k - 2) * w, (k - 1) * w);
+}
+
 /* The start tags whose numbers are wanted (sorted), found in one pass: their offset, line
  * and column; count ends as the number of start tags. */
 struct want_scan {
+    struct source *src;
     const char *b;
     const size_t *want;
     size_t n_want, k;
@@ -1132,6 +1196,7 @@ static int on_wanted_tag(void *user, size_t off, int kind)
     struct want_scan *s = user;
     if (kind != TAG_START)
         return 0;
+    source_release(s->src, off);
     for (; s->k < s->n_want && s->want[s->k] == s->count; s->k++) {
         advance_to(s->b, off, &s->at, &s->line, &s->col);
         s->out[s->k] = (struct tagpos){off, s->line, s->col};
@@ -1150,7 +1215,7 @@ void tkv_place_streamed(struct eerrs *e, struct source *src, size_t n_elements)
 {
     size_t *want = NULL, n = 0;
     struct tagpos *out = NULL;
-    if (e->n == 0 || !source_load(src))
+    if (e->n == 0 || !source_map(src))
         goto out;
     want = tk_xmalloc(e->n * sizeof *want);
     for (size_t i = 0; i < e->n; i++)
@@ -1160,7 +1225,7 @@ void tkv_place_streamed(struct eerrs *e, struct source *src, size_t n_elements)
         if (n == 0 || want[n - 1] != want[i])
             want[n++] = want[i];
     out = tk_xmalloc(n * sizeof *out);
-    struct want_scan ws = {src->buf, want, n, 0, out, 0, 0, 1, 1};
+    struct want_scan ws = {src, src->buf, want, n, 0, out, 0, 0, 1, 1};
     lex_tags(src->buf, src->len, 0, on_wanted_tag, &ws);
     if (ws.count != n_elements || ws.k != n)
         goto out; /* the source is not what was parsed: libxml2's lines, no columns */
@@ -1170,7 +1235,7 @@ void tkv_place_streamed(struct eerrs *e, struct source *src, size_t n_elements)
         const struct tagpos *t = &out[w - want];
         size_t at = t->off, off = (size_t)-1;
         unsigned line = t->line, col = t->col;
-        struct end_scan es = {0, 0};
+        struct end_scan es = {0, 0, src};
         size_t from = t->off, close = (size_t)-1;
         switch (x->kind) {
         case SP_START:
@@ -1200,6 +1265,7 @@ void tkv_place_streamed(struct eerrs *e, struct source *src, size_t n_elements)
             x->line = line;
             x->col = col;
         }
+        source_release_range(src, t->off, at > off || off == (size_t)-1 ? src->len : off + 1);
     }
 out:
     free(want);

@@ -80,6 +80,8 @@ struct source {
     const char *path; /* read on first use, when buf is NULL */
     int tried;
     char *own;        /* buf when read here */
+    size_t mapped;    /* buf when mapped here (tkv_place_streamed): its length */
+    size_t released;  /* mapped: the last window whose pages went back (source_release) */
     const char *buf;
     size_t len;
     size_t *line_start; /* built on first use */
@@ -204,11 +206,12 @@ int tkv_validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
 
 /* 1 when path is validated while it is parsed (tkv_validate_stream) rather than as a tree. */
 int tkv_stream_wanted(const char *path, const tk_validate_opts *o);
-/* Validates path while it is parsed (src: its source, for columns); returns the verdict
- * (0, 1, 2) or -1 when the schema is not one the derivative engine takes (nothing was
- * reported: validate it as a tree). */
+/* Validates path while it is parsed, then runs the rule checks unless o->grammar_only
+ * (src: its source, for columns; refs and n_msgs as tkv_validate_doc_src); returns the
+ * verdict (0, 1, 2) or -1 when the schema is not one the derivative engine takes (nothing
+ * was reported: validate it as a tree). */
 int tkv_validate_stream(tk_schema *s, const char *path, const tk_validate_opts *o,
-                        struct source *src, tk_diag *d);
+                        struct source *src, tk_diag *d, tk_refs *refs, const size_t *n_msgs);
 
 /* ---------------------------------------------------------- validate_batch.c ------ */
 

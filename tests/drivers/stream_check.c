@@ -1,9 +1,11 @@
 /* stream_check.c: test driver: converts each file twice, building the whole tree first
  * (tk_convert_memory + tk_tei_serialize) and streaming (tk_convert_memory_xml), and checks
  * that both give the same bytes and the same messages. With --split, compares each document
- * of tk_convert_each with tk_tei_extract of the tree. Exit 0 when every file agrees.
- * Usage: stream_check [--split] [--spoken] [--rules FILE] [--persons FILE] [--shape NAME]
- * FILE... */
+ * of tk_convert_each with tk_tei_extract of the tree. With --jobs N, the streamed side uses
+ * N threads (the tree side one). Exit 0 when every file agrees.
+ * --explain: with the converter's notes (every message, no limit).
+ * Usage: stream_check [--split] [--spoken] [--explain] [--jobs N] [--rules FILE]
+ * [--persons FILE] [--shape NAME] FILE... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +99,8 @@ static int check(const char *path, const tk_convert_opts *base)
     tk_diag *d1 = tk_diag_new(), *d2 = tk_diag_new();
     tk_diag_set_sink(d1, sink, &m1);
     tk_diag_set_sink(d2, sink, &m2);
+    tk_diag_set_notes(d1, o.explain);
+    tk_diag_set_notes(d2, o.explain);
     size_t len = 0, n1 = 0, n2 = 0;
     char *buf = tk_read_file(path, &len, d1);
     int rc = 1;
@@ -104,9 +108,12 @@ static int check(const char *path, const tk_convert_opts *base)
         fprintf(stderr, "%s: cannot read\n", path);
         goto out;
     }
+    unsigned jobs = o.jobs;
+    o.jobs = 1;
     xmlDocPtr doc = tk_convert_memory(buf, len, &o, d1);
     char *tree = doc != NULL ? tk_tei_serialize(doc, &n1) : NULL;
     xmlFreeDoc(doc);
+    o.jobs = jobs;
     char *streamed = tk_convert_memory_xml(buf, len, &o, d2, &n2);
     if ((tree == NULL) != (streamed == NULL))
         printf("%s: one way fails, the other does not\n", path);
@@ -145,12 +152,17 @@ int main(int argc, char **argv)
         } else if (strcmp(argv[i], "--spoken") == 0) {
             o.spoken = 1;
             i--;
+        } else if (strcmp(argv[i], "--explain") == 0) {
+            o.explain = 1;
+            i--;
         } else if (i + 1 >= argc)
             break;
         else if (strcmp(argv[i], "--rules") == 0)
             o.rules_path = argv[i + 1];
         else if (strcmp(argv[i], "--persons") == 0)
             o.persons_path = argv[i + 1];
+        else if (strcmp(argv[i], "--jobs") == 0)
+            o.jobs = (unsigned)atoi(argv[i + 1]);
         else if (strcmp(argv[i], "--shape") == 0)
             o.shape = tk_shape_from_name(argv[i + 1]);
         else {

@@ -120,7 +120,7 @@ static xmlDocPtr inline_doc(const char *buf, size_t len, const char *rules, FILE
         if (e >= len)
             break;
     }
-    tk_footnotes_finish(&cv);
+    tk_inline_finish(&cv);
     if (cv.timeline != NULL && cv.timeline->parent == NULL)
         xmlFreeNode(cv.timeline);
     free(starts);

@@ -1,5 +1,6 @@
-/* threads.c: two threads each converting, validating and rendering their own documents at
- * the same time, through the public interface only (make check-tsan runs it under
+/* threads.c: two threads each converting (a corpus also with a writer thread of its own:
+ * jobs = 2), validating and rendering their own documents at the same time, through the
+ * public interface only (make check-tsan runs it under
  * ThreadSanitizer; tests/t_install.sh against the installed library). Nothing is converted
  * before the threads start, so lazily built tables are built while both run. Exit 0 when
  * every round in both threads gave the same text. */
@@ -17,6 +18,12 @@ static const char transcript[] =
     "MR. SMITH: On 3 March 1949 we met [sic] com[munist] leaders [illegible] in Moscow.\n"
     "MR. JONES: [00:12:34] Yes, from 1948 to 1950 [Laughter.] Mr. Smith said so.\n";
 
+/* three documents: a teiCorpus, written on a second thread of its own with jobs = 2 */
+static const char corpus[] =
+    "Memorandum One\n\nMarch 3, 1949\n\nMR. SMITH: We met [sic] Mr. Jones in Moscow.\n"
+    "\n=====\n\nMemorandum Two\n\nMR. JONES: [00:00:12] Mr. Smith said [illegible] so.1\n"
+    "\nNotes\n\n1. A note.\n\n=====\n\nMemorandum Three\n\nMr. Smith agreed ] here.\n";
+
 static tk_schema *schema; /* shared by both threads */
 static pthread_barrier_t start; /* both threads begin together */
 
@@ -25,11 +32,31 @@ struct job {
     int ok;      /* every round gave it */
 };
 
-/* One round: convert, validate with the shared schema, render as text. The text, or NULL. */
+/* The corpus converted with `jobs` threads (the bytes), or NULL. */
+static char *convert_corpus(unsigned jobs, size_t *len)
+{
+    tk_diag *d = tk_diag_new();
+    tk_convert_opts o;
+    tk_convert_opts_init(&o);
+    o.jobs = jobs;
+    char *xml = tk_convert_memory_xml(corpus, sizeof corpus - 1, &o, d, len);
+    tk_diag_free(d);
+    return xml;
+}
+
+/* One round: convert, validate with the shared schema, render as text; convert the corpus
+ * on one thread and on two (the same bytes). The text, or NULL. */
 static char *round_trip(void)
 {
     char *text = NULL;
-    size_t len = 0;
+    size_t len = 0, n1 = 0, n2 = 0;
+    char *one = convert_corpus(1, &n1), *two = convert_corpus(2, &n2);
+    int same = one != NULL && two != NULL && n1 == n2 && memcmp(one, two, n1) == 0 &&
+               strstr(one, "<teiCorpus") != NULL;
+    free(one);
+    free(two);
+    if (!same)
+        return NULL;
     tk_diag *d = tk_diag_new();
     tk_convert_opts o;
     tk_convert_opts_init(&o);

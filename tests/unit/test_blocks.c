@@ -1,4 +1,4 @@
-/* test_blocks.c: lines -> blocks: dates, front matter, shapes, record and transcript
+/* test_blocks.c: lines -> blocks: datelines, front matter, shapes, record and transcript
  * paragraphs, NASA log lines, plays, notes, trailing metadata, documents. */
 #include "tk_internal.h"
 #include "tk_test.h"
@@ -45,22 +45,6 @@ static const char *label(parsed *P, size_t i)
     const tk_block *b = &P->B->doc[0].b[i];
     snprintf(out, sizeof out, "%.*s", (int)b->label_len, P->L.v[b->line].s + b->label_off);
     return out;
-}
-
-static void test_dates(void)
-{
-    char iso[16];
-    CU_ASSERT_EQUAL(tk_parse_date("February 3, 1949 x", 18, iso), 16);
-    CU_ASSERT_STRING_EQUAL(iso, "1949-02-03");
-    CU_ASSERT_EQUAL(tk_parse_date("3 February 1949", 15, iso), 15);
-    CU_ASSERT_STRING_EQUAL(iso, "1949-02-03");
-    CU_ASSERT_EQUAL(tk_parse_date("1949-02-03", 10, iso), 10);
-    CU_ASSERT_EQUAL(tk_parse_date("November 1976", 13, iso), 13);
-    CU_ASSERT_STRING_EQUAL(iso, "1976-11");
-    CU_ASSERT_EQUAL(tk_parse_date("Feb. 3, 1949", 12, iso), 12);
-    CU_ASSERT_EQUAL(tk_parse_date("Mayor 3, 1949", 13, iso), 0);
-    CU_ASSERT_EQUAL(tk_parse_date("February 33, 1949", 17, iso), 0);
-    CU_ASSERT_EQUAL(tk_parse_date("1949-13-03", 10, iso), 0);
 }
 
 static void test_front_matter(void)
@@ -238,7 +222,6 @@ void tk_suite_blocks(void);
 void tk_suite_blocks(void)
 {
     CU_pSuite s = CU_add_suite("blocks", NULL, NULL);
-    CU_add_test(s, "dates", test_dates);
     CU_add_test(s, "front matter", test_front_matter);
     CU_add_test(s, "record: title, dateline, lists, notes, Source", test_record);
     CU_add_test(s, "Document Information block", test_document_information);

@@ -174,6 +174,48 @@ static void test_date_parse_dateline(void)
     CU_ASSERT_EQUAL(tk_date_parse("February 3", 10, TK_DATE_DMY, &d), 0);
 }
 
+/* tk_parse_date: a date at the start of a string (the blocks' datelines, the header's date,
+ * places' datelines): English months only, any year the calendar has, bytes consumed. */
+static void test_parse_date_prefix(void)
+{
+    char iso[16];
+    CU_ASSERT_EQUAL(tk_parse_date("February 3, 1949 x", 18, iso), 16);
+    CU_ASSERT_STRING_EQUAL(iso, "1949-02-03");
+    CU_ASSERT_EQUAL(tk_parse_date("February 3 1949", 15, iso), 15);
+    CU_ASSERT_EQUAL(tk_parse_date("3 February 1949", 15, iso), 15);
+    CU_ASSERT_EQUAL(tk_parse_date("3 February, 1949.", 17, iso), 16);
+    CU_ASSERT_STRING_EQUAL(iso, "1949-02-03");
+    CU_ASSERT_EQUAL(tk_parse_date("1949-02-03T10", 13, iso), 10);
+    CU_ASSERT_EQUAL(tk_parse_date("1949-13-03", 10, iso), 0);
+    CU_ASSERT_EQUAL(tk_parse_date("February 33, 1949", 17, iso), 0);
+    CU_ASSERT_EQUAL(tk_parse_date("November 1976.", 14, iso), 13);
+    CU_ASSERT_STRING_EQUAL(iso, "1976-11");
+    CU_ASSERT_EQUAL(tk_parse_date("Feb. 3, 1949", 12, iso), 12);
+    CU_ASSERT_EQUAL(tk_parse_date("Dec. 24, 1941", 13, iso), 13);
+    CU_ASSERT_STRING_EQUAL(iso, "1941-12-24");
+    /* the table's abbreviations: "Sept." as well as "Sep." */
+    CU_ASSERT_EQUAL(tk_parse_date("Sept. 3, 1949", 13, iso), 13);
+    CU_ASSERT_STRING_EQUAL(iso, "1949-09-03");
+    /* a year out of the running text's plausible range is still a year here */
+    CU_ASSERT_EQUAL(tk_parse_date("June 1, 0812", 12, iso), 12);
+    CU_ASSERT_STRING_EQUAL(iso, "0812-06-01");
+    /* English names only: the running text's German, French, Spanish names are not read */
+    CU_ASSERT_EQUAL(tk_parse_date("Juni 3, 1949", 12, iso), 0);
+    CU_ASSERT_EQUAL(tk_parse_date("3 mars 1949", 11, iso), 0);
+    CU_ASSERT_EQUAL(tk_parse_date("Mayor 3, 1949", 13, iso), 0);
+    CU_ASSERT_EQUAL(tk_parse_date("February 123, 1949", 18, iso), 0);
+    CU_ASSERT_EQUAL(tk_parse_date("February 3, 19490", 17, iso), 0);
+    CU_ASSERT_EQUAL(tk_parse_date("3 ", 2, iso), 0);
+    CU_ASSERT_EQUAL(tk_parse_date("3", 1, iso), 0);
+    CU_ASSERT_EQUAL(tk_parse_date("", 0, iso), 0);
+    /* the whole-string parser reads the same forms, and the running text's as well */
+    tk_date d;
+    CU_ASSERT_EQUAL(tk_date_parse("3 February 1949", 15, TK_DATE_DMY, &d), 1);
+    CU_ASSERT_STRING_EQUAL(d.when, "1949-02-03");
+    CU_ASSERT_EQUAL(tk_date_parse("Juni 3, 1949", 12, TK_DATE_DMY, &d), 1);
+    CU_ASSERT_STRING_EQUAL(d.when, "1949-06-03");
+}
+
 static void test_dates_in_tei(void)
 {
     TK_ASSERT_HAS("The second period of our history falls on years 1927-1936.",
@@ -194,5 +236,6 @@ void tk_suite_dates(void)
     CU_add_test(s, "impossible days get no ISO value", test_dates_impossible);
     CU_add_test(s, "numeric dates and date order", test_numeric_order);
     CU_add_test(s, "datelines", test_date_parse_dateline);
+    CU_add_test(s, "a date at the start of a string", test_parse_date_prefix);
     CU_add_test(s, "dates in TEI", test_dates_in_tei);
 }

@@ -23,7 +23,7 @@ static void test_join_by_number_and_order(void)
     /* the block side may hand the notes over in any order: positions decide */
     add_note(&it, "[9] Fred Morris Dearing, Ambassador.", 60, 1);
     add_note(&it, "[9] William Phillips, Under Secretary of State.", 20, 1);
-    tk_footnotes_finish(&it.cv);
+    tk_inline_finish(&it.cv);
     char *a = tk_itest_dump(p1), *b = tk_itest_dump(p2);
     CU_ASSERT_STRING_EQUAL(a, "I said to the Under Secretary<note place=\"foot\" n=\"9\" rend=\"bracketed\">"
                               "William Phillips, Under Secretary of State.</note> that");
@@ -42,7 +42,7 @@ static void test_missing_and_unused(void)
     tk_itest_init(&it, NULL);
     tk_itest_run_at(&it, "retreat is a rational form of struggle.1 But during", 41);
     add_note(&it, "[2] Not printed.", 50, 1);
-    tk_footnotes_finish(&it.cv);
+    tk_inline_finish(&it.cv);
     char *x = tk_itest_dump(it.body->last);
     /* the marker stays empty; the note without marker goes to the notes section, never onto
      * the last paragraph */
@@ -71,7 +71,7 @@ static void test_marker_by_label(void)
     add_note(&it, "[12a] A lettered note.", 21, 1);
     add_note(&it, "[12] A plain note.", 22, 1);
     tk_itest_run_at(&it, "signed in 1919[58] and No. 4[7] then.[12a] Back.[12]", 3);
-    tk_footnotes_finish(&it.cv);
+    tk_inline_finish(&it.cv);
     char *x = tk_itest_dump(it.body->last);
     CU_ASSERT_PTR_NOT_NULL(strstr(x, "1919</date><note place=\"foot\" n=\"58\" rend=\"bracketed\">The treaty"));
     CU_ASSERT_PTR_NOT_NULL(strstr(x, "then.<note place=\"foot\" n=\"12a\" rend=\"bracketed\">A lettered note.</note>"));
@@ -92,7 +92,7 @@ static void test_glued_endnote_marker(void)
     add_note(&it, "344. Younger brother of Sir Gilbert. \xe2\x86\xa9", 30, 1);
     add_note(&it, "376. A ketch. \xe2\x86\xa9", 31, 1);
     tk_itest_run_at(&it, "Mr. Edward Montagu344 came on the _Paradox_.376 and B52 and Room12 left.", 3);
-    tk_footnotes_finish(&it.cv);
+    tk_inline_finish(&it.cv);
     char *x = tk_itest_dump(it.body->last);
     CU_ASSERT_PTR_NOT_NULL(strstr(x, "Montagu<note place=\"foot\" n=\"344\""));
     CU_ASSERT_PTR_NOT_NULL(strstr(x, "_Paradox_.<note place=\"foot\" n=\"376\""));
@@ -136,7 +136,7 @@ static void test_note_label_forms(void)
         tk_itest_run_at(&it, "the decision[4] was taken", 3);
         xmlNodePtr p = it.body->last;
         add_note(&it, cases[i].line, 20, 1);
-        tk_footnotes_finish(&it.cv);
+        tk_inline_finish(&it.cv);
         xmlNodePtr note = p->children ? p->children->next : NULL;
         CU_ASSERT_PTR_NOT_NULL_FATAL(note);
         xmlChar *rend = xmlGetProp(note, (const xmlChar *)"rend");
@@ -151,7 +151,7 @@ static void test_timeline_in_front(void)
     tk_itest it;
     tk_itest_init(&it, NULL);
     tk_itest_run(&it, "[00:00:02:08] CDR: Roger.");
-    tk_footnotes_finish(&it.cv);
+    tk_inline_finish(&it.cv);
     xmlNodePtr text = it.body->parent;
     CU_ASSERT_STRING_EQUAL((const char *)text->children->name, "front");
     CU_ASSERT_PTR_EQUAL(text->children->children, it.cv.timeline);

@@ -203,7 +203,7 @@ static void test_weak_marker_needs_note(void)
     tk_itest_init(&it, NULL);
     const char *x = tk_itest_run_at(&it, "as the decree(1) says", 3);
     CU_ASSERT_PTR_NOT_NULL(strstr(x, "<note place=\"foot\" n=\"1\" rend=\"parenthesized\"/>"));
-    tk_footnotes_finish(&it.cv);
+    tk_inline_finish(&it.cv);
     char *after = tk_itest_dump(it.body->last);
     CU_ASSERT_STRING_EQUAL(after, "as the decree(1) says");
     free(after);
@@ -213,7 +213,7 @@ static void test_weak_marker_needs_note(void)
     tk_itest_run_at(&it, "as the decree(1) says", 3);
     tk_span sp = tk_itest_span("(1) Decree of January 28, 1918.", 9);
     CU_ASSERT_EQUAL(tk_footnotes_add_line(&it.cv, &sp), 1);
-    tk_footnotes_finish(&it.cv);
+    tk_inline_finish(&it.cv);
     after = tk_itest_dump(it.body->last);
     /* the notes section printed the label "(1)": label-parenthesized, for diplomatic output */
     CU_ASSERT_STRING_EQUAL(after, "as the decree<note place=\"foot\" n=\"1\" rend=\"parenthesized "
@@ -273,7 +273,7 @@ static void test_not_editorial(void)
         tk_itest it;
         tk_itest_init(&it, NULL);
         tk_itest_run(&it, p[i].in);
-        tk_footnotes_finish(&it.cv); /* a detached [1] without a note is put back as text */
+        tk_inline_finish(&it.cv); /* a detached [1] without a note is put back as text */
         char *x = tk_itest_dump(it.body->last);
         if (strcmp(x, p[i].want) != 0)
             fprintf(stderr, "\n  input: %s\n  got:   %s\n", p[i].in, x);
