@@ -52,6 +52,52 @@ EOF
 conv indented; shape indented transcript; count indented '<speaker>' 4
 has indented "continuation joined to its turn" "<p>The master"
 
+# a time in columns (day hour minute second between spaces or tabs) before an upper-case code,
+# continuation lines indented: turns, each with its time as an anchor on the timeline (the
+# colon form's id), printed back as it stands; the shape wins with a clear margin
+cat >"$TK_TMP/cols.txt" <<'EOF'
+00 00 01 02 CDR       We have a light on the panel.
+00 00 01 09 CC        Say again.
+                      We lost you there.
+00 00 01 15 LMP       The master alarm, Houston.
+00 00 01 30 CC        Copy.
+EOF
+conv cols; shape cols transcript; count cols '<sp who=' 4
+has cols "who from the code" '<sp who="#lmp">'
+has cols "label kept" '<speaker>LMP</speaker>'
+has cols "time as an anchor, printed as it stands" '<anchor synch="#tk-T00-00-01-09" n="00 00 01 09" rend="bare"/>'
+has cols "the time on the timeline" '<when xml:id="tk-T00-00-01-30" interval="90"'
+hasnt cols "the continuation in its turn" '<p>We lost you there.'
+pts=$(sed -n 's/.*shape transcript (detected; transcript \([0-9]*\) points, runner-up [a-z]* \([0-9]*\);.*/\1 \2/p' "$TK_TMP/cols.err")
+tp=${pts% *}; rp=${pts#* }; [ -n "$pts" ] && [ "$tp" -ge $((rp * 3)) ] && ok || fail "cols: margin too thin ($pts)"
+grep -q 'shape-close' "$TK_TMP/cols.err" && fail "cols: a close-shape warning" || ok
+$TEIKIT validate "$TK_TMP/cols.xml" >/dev/null 2>&1 && ok || fail "cols: not valid"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/cols.out" "$TK_TMP/cols.xml" 2>/dev/null
+grep -qF '00 00 01 15 LMP' "$TK_TMP/cols.out" && grep -qF 'Say again. We lost you there.' "$TK_TMP/cols.out" && ok || fail "cols: not rendered back as printed"
+$TEIKIT convert --spoken -o "$TK_TMP/cols-sp.xml" "$TK_TMP/cols.txt" 2>/dev/null
+grep -qF '<annotationBlock who="#cdr" start="#tk-T00-00-01-02" end="#tk-T00-00-01-09">' "$TK_TMP/cols-sp.xml" && ok || fail "cols: --spoken: no timed annotationBlock"
+$TEIKIT validate "$TK_TMP/cols-sp.xml" >/dev/null 2>&1 && ok || fail "cols: --spoken not valid"
+# the same with tabs, and hours minutes seconds
+printf '14\t02\t09\tCDR\tWe have a light.\n14\t02\t15\tCC\tSay again.\n14\t02\t21\tCDR\tA light.\n' >"$TK_TMP/colt.txt"
+conv colt; shape colt transcript; count colt '<sp who=' 3
+has colt "hh mm ss time" 'synch="#tk-T14-02-15"'
+# near misses: a table of numbers in columns (years; rows of two-digit figures after a code)
+# stays a record
+cat >"$TK_TMP/budget.txt" <<'EOF'
+Budget of the Rope Office
+
+The appropriations, in thousands of dollars:
+
+1990 1991 1992 1993 Total
+  12   14   15   17    58
+
+10 20 30 TOTAL     60
+11 21 31 TOTAL     63
+
+The office asks for no increase.
+EOF
+conv budget; shape budget record; count budget '<sp[ >]' 0; hasnt budget "no timeline" '<timeline'
+
 # a hearing with a cover page (committee, title, weekday and date, place, participants with
 # their offices, PROCEEDINGS): a transcript; an office after a name ('Chair') is no person,
 # a weekday before the date no place; the closing proceedings line is between the turns

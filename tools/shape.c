@@ -448,6 +448,7 @@ static void unit_start(const tk_lines *L, size_t i, const tk_speakers *g, name_c
     } else if (form == TK_LF_TAB) {
         c->tabs++; /* rows of a table: turns of a play or of a transcript alike */
         u->labelled = 1;
+        transcript_label = lab.lab_off > 0; /* a time before the row: a transcript's turn */
     } else if (form == TK_LF_PERIOD && !alone && lab.hearing) {
         c->hearing++; /* "Mr. SMITH. text", "Q. text": a hearing, a deposition */
         transcript_label = 1;
@@ -492,8 +493,12 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
         }
         size_t ind = tk_line_indent(l), a, b;
         /* a unit: a paragraph, or a speech that indentation delimits (a name at the margin
-           after indented lines), or the line after a timestamp line */
-        int start = prev_blank || (ind == 0 && prev_indented) || prev_ts;
+           after indented lines), the line after a timestamp line, or a line opening with a
+           time in columns ("00 00 01 02 CDR  ...": each such line is a turn) */
+        char stamp[24];
+        int start = prev_blank || (ind == 0 && prev_indented) || prev_ts ||
+                    (ind == 0 && l->len > 0 && isdigit((unsigned char)l->s[0]) &&
+                     tk_column_stamp(l->s, l->len, stamp, sizeof stamp) > 0);
         if (start && !prev_ts) {
             if (open)
                 unit_end(L, &u, i, &c);

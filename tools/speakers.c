@@ -499,10 +499,57 @@ static int hearing_label(const char *s, size_t n, unsigned words, int caps)
     return 1;
 }
 
+/* 1 when s[0..n) holds an ASCII letter or a non-ASCII character (a word, not numbers). */
+static int has_letter(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (up((unsigned char)s[i]) || low((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
+size_t tk_column_stamp(const char *s, size_t n, char *colon, size_t size)
+{
+    /* the largest value of each field after the first: days/hours/minutes/seconds, or
+       hours/minutes/seconds */
+    static const unsigned max_field[2][4] = {{0, 23, 59, 59}, {0, 59, 59, 0}};
+    unsigned v[4];
+    size_t i = 0, end = 0, k = 0, groups = 0;
+    if (size < 16)
+        return 0;
+    while (groups < 4) {
+        size_t a = i;
+        unsigned x = 0;
+        while (i < n && dig((unsigned char)s[i]) && i - a < 3)
+            x = x * 10 + (unsigned)(s[i++] - '0');
+        if (i == a || (i < n && dig((unsigned char)s[i])) || (groups > 0 && i - a != 2))
+            break;
+        v[groups++] = x;
+        if (k > 0)
+            colon[k++] = ':';
+        memcpy(colon + k, s + a, i - a); /* at most 3 + 3 * 3 bytes in all */
+        k += i - a;
+        end = i;
+        if (!(i < n && (s[i] == ' ' || s[i] == '\t')))
+            break;
+        while (i < n && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+    }
+    colon[k] = '\0';
+    /* the stamp ends at a gap: "00 00 01 02 CDR", never inside a word or a number */
+    if (groups < 3 || end >= n || !(s[end] == ' ' || s[end] == '\t'))
+        return 0;
+    for (size_t f = 1; f < groups; f++)
+        if (v[f] > max_field[groups == 3][f])
+            return 0;
+    return end;
+}
+
 int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned forms,
                      tk_label *out)
 {
     size_t i = 0;
+    int stamped = 0; /* a time in columns stands before the label */
     memset(out, 0, sizeof *out);
     if (n == 0 || s[0] == ' ' || s[0] == '\t')
         return 0;
@@ -514,6 +561,14 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
         if (!(j < n && s[j] == ']' && j + 1 < n && s[j + 1] == ' ' && j >= 4))
             return 0;
         i = j + 2;
+    } else if (dig((unsigned char)s[0])) {
+        /* "00 00 01 02 CDR       text" - a time in columns before the label */
+        char colon[24];
+        size_t j = tk_column_stamp(s, n, colon, sizeof colon);
+        while (j > 0 && j < n && (s[j] == ' ' || s[j] == '\t'))
+            j++;
+        i = j; /* 0 when none: a label may begin with a digit */
+        stamped = j > 0;
     }
     size_t lab = i;
     /* markdown emphasis around the label: **Name:** or __Name:__ */
@@ -595,6 +650,10 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
     }
     if (form == TK_LF_TAB)
         wide = 1;
+    /* after a time in columns, words are spoken: a row of numbers ("10 20 30 TOTAL   60")
+       is a table's */
+    if (stamped && !has_letter(s + t, n - t))
+        return 0;
     if (alone)
         form |= TK_LF_ALONE;
     if (!(forms & (form & ~TK_LF_ALONE)) || ((form & TK_LF_ALONE) && !(forms & TK_LF_ALONE)))

@@ -532,15 +532,26 @@ static void lone_page_break(builder *b, xmlNodePtr list)
     xmlFreeNode(p);
 }
 
-/* The timestamp "[00:12:34]" at bytes [a, e) of line l as an anchor in the open turn; when
- * the inline side does not take it, it stays as text in an inline note. */
+/* The timestamp "[00:12:34]" (or "00 00 01 02" in columns) at bytes [a, e) of line l as an
+ * anchor in the open turn; when the inline side does not take it, it stays as text in an
+ * inline note. */
 static void timestamp(builder *b, const tk_line *l, size_t a, size_t e)
 {
+    char colon[24], printed[64];
+    xmlNodePtr an;
     while (e > a && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t'))
         e--;
     if (e - a >= 2 && l->s[a] == '[' && l->s[e - 1] == ']' &&
         tk_timestamp_anchor(b->cv, b->sp, l->s + a + 1, e - a - 2) != NULL)
         return;
+    /* a time in columns: the anchor of its colon form, printed as it stands (@n, bare) */
+    if (e - a < sizeof printed && tk_column_stamp(l->s + a, l->len - a, colon, sizeof colon) == e - a &&
+        (an = tk_timestamp_anchor(b->cv, b->sp, colon, strlen(colon))) != NULL) {
+        tk_strput(printed, sizeof printed, 0, l->s + a, e - a);
+        tk_xset_prop(an, (const xmlChar *)"n", (const xmlChar *)printed);
+        tk_xset_prop(an, (const xmlChar *)"rend", (const xmlChar *)"bare");
+        return;
+    }
     xmlNodePtr n = tk_el(b->cv, b->sp, "note");
     if (n == NULL)
         return;

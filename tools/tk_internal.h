@@ -550,10 +550,15 @@ typedef struct tk_label {
                                   period, the label of a hearing or a deposition */
 } tk_label;
 /* 1 when line s[0..n) opens with a speaker label of one of `forms` (a timestamp
- * "[00:12:34] " may stand before it); fills *out. Headings and rosters (label-not words,
+ * "[00:12:34] " or a column stamp "00 00 01 02 " may stand before it); fills *out. Headings and rosters (label-not words,
  * "ITEM 1.") are refused. */
 int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned forms,
                      tk_label *out);
+/* A time printed in columns at the start of s[0..n): three or four groups of digits (day,
+ * hour, minute, second: "00 00 01 02", "02 14 09"; the first of 1 to 3 digits, the others
+ * of 2) between spaces or tabs. Returns the bytes of the stamp (0 when none) and writes its
+ * colon form ("00:00:01:02") into colon (size bytes, NUL-terminated). */
+size_t tk_column_stamp(const char *s, size_t n, char *colon, size_t size);
 
 /* ---- shape.c: which shape a text has, from weighted evidence ---- */
 typedef struct tk_shape_info {

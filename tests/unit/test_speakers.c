@@ -65,6 +65,15 @@ static const struct {
     {"**Jerod Santo:** Hello, hello.", ALL, "**Jerod Santo:**|Jerod Santo|Hello, hello."},
     {"**Nick**: Hi.", ALL, "**Nick**:|Nick|Hi."},
     {"[00:12:34] CC: Roger.", ALL, "CC:|CC|Roger."},
+    /* a time in columns before the code (3 or 4 groups, spaces or tabs); not a year, an
+       hour of 24, a minute of 60, nor a row of figures */
+    {"00 00 01 02 CDR       Roger.", ALL, "CDR|CDR|Roger."},
+    {"14\t02\t09\tCC\tGo ahead.", ALL, "CC|CC|Go ahead."},
+    {"2 23 59 59 LMP: Copy.", ALL, "LMP:|LMP|Copy."},
+    {"00 24 01 02 CDR       Roger.", ALL, "-"},
+    {"14 60 09 CC  Go.", ALL, "-"},
+    {"1990 1991 1992 TOTAL     58", ALL, "-"},
+    {"10 20 30 TOTAL     60", ALL, "-"},
     /* unknown speakers and roles: speakers, not persons */
     {"?: Garbled.", ALL, "?:|?|Garbled.|R"},
     {"QUESTION: What about it?", ALL, "QUESTION:|QUESTION|What about it?|R"},
