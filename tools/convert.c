@@ -390,7 +390,36 @@ typedef struct writer {
     int running;
 } writer;
 
-/* tk_blocks_parse_ready's callback: n documents are parsed. */
+/* Writes the job at the head of the queue and takes it off (called with the lock held, on
+ * the writer's thread; the lock is let go while the bytes are made). */
+static void write_head(writer *w)
+{
+    wjob j = w->q[w->head];
+    pthread_mutex_unlock(&w->lock);
+    size_t n = 0;
+    tk_ser_splice(w->out, j.body, j.stream);
+    tk_ser_node(w->out, j.tei, 1, 1);
+    const char *b = tk_ser_bytes(j.stream, &n);
+    tk_ser_raw(w->out, b, n);
+    xmlUnlinkNode(j.tei);
+    xmlFreeNode(j.tei);
+    pthread_mutex_lock(&w->lock);
+    w->head = (w->head + 1) % WQ;
+    w->n--;
+    if (w->n_spare < sizeof w->spare / sizeof *w->spare)
+        w->spare[w->n_spare++] = j.stream;
+    else
+        tk_ser_free(j.stream);
+    if (w->n_spare_doc < sizeof w->spare_doc / sizeof *w->spare_doc)
+        w->spare_doc[w->n_spare_doc++] = j.doc;
+    else /* (never: at most WQ + 1 documents are out) */
+        xmlFreeDoc(j.doc);
+    pthread_cond_signal(&w->room);
+}
+
+/* tk_blocks_parse_ready's callback: n documents are parsed. The documents already built
+ * are written between two parsed documents: were they left until the whole input is
+ * parsed, the builder would wait for room in the queue as long as the parse lasts. */
 static void on_parsed(void *user, tk_blocks *B, size_t n)
 {
     writer *w = user;
@@ -398,6 +427,8 @@ static void on_parsed(void *user, tk_blocks *B, size_t n)
     w->B = B;
     w->n_ready = n;
     pthread_cond_signal(&w->parsed_more);
+    while (w->n > 0)
+        write_head(w);
     pthread_mutex_unlock(&w->lock);
 }
 
@@ -434,27 +465,7 @@ static void *writer_main(void *arg)
             pthread_cond_wait(&w->more, &w->lock);
         if (w->n == 0)
             break;
-        wjob j = w->q[w->head];
-        pthread_mutex_unlock(&w->lock);
-        size_t n = 0;
-        tk_ser_splice(w->out, j.body, j.stream);
-        tk_ser_node(w->out, j.tei, 1, 1);
-        const char *b = tk_ser_bytes(j.stream, &n);
-        tk_ser_raw(w->out, b, n);
-        xmlUnlinkNode(j.tei);
-        xmlFreeNode(j.tei);
-        pthread_mutex_lock(&w->lock);
-        w->head = (w->head + 1) % WQ;
-        w->n--;
-        if (w->n_spare < sizeof w->spare / sizeof *w->spare)
-            w->spare[w->n_spare++] = j.stream;
-        else
-            tk_ser_free(j.stream);
-        if (w->n_spare_doc < sizeof w->spare_doc / sizeof *w->spare_doc)
-            w->spare_doc[w->n_spare_doc++] = j.doc;
-        else /* (never: at most WQ + 1 documents are out) */
-            xmlFreeDoc(j.doc);
-        pthread_cond_signal(&w->room);
+        write_head(w);
     }
     pthread_mutex_unlock(&w->lock);
     return NULL;
