@@ -40,6 +40,21 @@ ghasnt "the + two words before a verb is no person" '>Yellow Fleet</persName>'
 ghasnt "a later line of a turn opens nothing" '>Christian</persName>'
 ghasnt "Will opening a question is the verb" '>Will Ramsey</persName>'
 ghas "Will + surname in a statement is a name" '<persName ref="#ostrander-will">Will Ostrander</persName> said'
+# a hearing: an office label joins the roster's named woman; two Fenwicks leave the label
+# alone (said under -v); roman-numbered list items are no initials, signatures stay names
+$TEIKIT convert --shape transcript -v "$D/hearing.txt" -o "$TK_TMP/h.xml" 2>"$TK_TMP/h.err" && ok || fail "convert hearing"
+hhas() { grep -q -- "$2" "$TK_TMP/h.xml" && ok || fail "$1"; }
+hhasnt() { grep -q -- "$2" "$TK_TMP/h.xml" && fail "$1" || ok; }
+grep -A1 '<sp who="#quill-anna">' "$TK_TMP/h.xml" | grep -q '<speaker>SENATOR QUILL:</speaker>' && ok || fail "office label joins the roster's woman"
+hhasnt "no second Quill" '"#quill"'
+hhas "office + surname in the text too" '<persName ref="#quill-anna">Senator Quill</persName>'
+hhas "Mr. label joins its man" '<sp who="#brisk-otto">'
+hhasnt "office label of two Fenwicks joins neither" 'sp who="#fenwick-'
+grep -q "'SENATOR FENWICK' not joined to a named person: 2 persons with surname Fenwick" "$TK_TMP/h.err" && ok || fail "-v says the label is not joined"
+hhasnt "a roman item's number is no initial" 'ref="[^"]*">[IVX]\. [A-Z][a-z]* [A-Z]\|#until-\|#early-\|#final-\|#late-'
+hhas "J. Smith stays a person" '<persName ref="#smith-j">J. Smith</persName>'
+hhas "a signature V. after the list stays a person" '<persName ref="#thornbury-v">V. Thornbury</persName>'
+hhas "I. alone stays a person" '<persName ref="#lantry-i">I. Lantry</persName>'
 # teikit persons over two files
 $TEIKIT persons --shape transcript "$D/briefing.txt" "$D/minutes.txt" -o "$TK_TMP/p.xml" 2>/dev/null && ok || fail "persons over two files"
 n=$(grep -c '<person xml:id="dupont-jean">' "$TK_TMP/p.xml"); [ "$n" -eq 1 ] && ok || fail "Jean Dupont listed once ($n)"

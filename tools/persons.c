@@ -87,6 +87,7 @@ struct tk_persons {
     char *role_name[2];     /* interviewer, interviewee names from front matter */
     int last_node;          /* the trie node trie_insert ended at */
     int cross_merge;        /* find_person joined a full name to another document's surname */
+    int office_split;       /* find_person left an office label unjoined: named persons sharing it */
     uint16_t word_bloom[26 * 26 + 1]; /* bit (length & 15) of [first two letters] */
     int title_first[26];    /* tk_titles by first letter: first index, then title_next */
     int title_next[128];
@@ -789,6 +790,8 @@ typedef struct cand {
     char surname[64]; /* as printed (title case) */
     char sex;         /* 'm', 'f', 0 */
     int surname_first; /* printed family name first ("Zhou Enlai") */
+    int office;       /* an office or a sexless title before the name ("SENATOR QUILL",
+                         "Dr. Quill"): it may name a woman found with her given name */
     ev_kind ev;
     char form[160];   /* the span as printed, whitespace runs as one space */
     unsigned line, col;
@@ -1092,9 +1095,58 @@ static int aux_question(const char *s, size_t n, size_t i, size_t w)
     return 0;
 }
 
+/* The value of the upper-case roman numeral opening a line as an item's number ("IV. ..."):
+ * 1..89, 0 when the line does not open so. */
+static int roman_item_value(const char *s, size_t n)
+{
+    static const char digits[] = "IVXL";
+    static const int values[] = {1, 5, 10, 50};
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    int v = 0, prev = 0;
+    size_t start = i;
+    for (; i < n && s[i] != '\0' && strchr(digits, s[i]) != NULL; i++) {
+        int d = values[strchr(digits, s[i]) - digits];
+        v += d > prev && prev ? d - 2 * prev : d; /* "IV": 1, then 5 - 2 */
+        prev = d;
+    }
+    if (i == start || i - start > 7 || i >= n || s[i] != '.' || (i + 1 < n && s[i + 1] != ' '))
+        return 0;
+    return v > 0 && v < 90 ? v : 0;
+}
+
+/* The value of the nearest line before (dir -1) or after (dir 1) line `at` of L that a
+ * roman numeral opens, within TK_TH_ROMAN_ITEM_REACH lines; 0 when none. */
+static int roman_item_near(const tk_lines *L, size_t at, int dir)
+{
+    for (size_t d = 1; d <= TK_TH_ROMAN_ITEM_REACH; d++) {
+        if ((dir < 0 && d > at) || (dir > 0 && at + d >= L->n))
+            return 0;
+        const tk_line *l = &L->v[dir < 0 ? at - d : at + d];
+        int w = roman_item_value(l->s, l->len);
+        if (w != 0)
+            return w;
+    }
+    return 0;
+}
+
+/* Is line `at` of L an item of a roman-numbered list: opened by a numeral whose nearest
+ * numbered neighbour is one less or one more? "V. Until Permanent" between "IV." and "VI."
+ * is an item; "V. Vorovski" alone (a signature) or after "X." stays a name. */
+static int roman_item_line(const tk_lines *L, size_t at)
+{
+    int v = roman_item_value(L->v[at].s, L->v[at].len);
+    if (v == 0)
+        return 0;
+    int before = roman_item_near(L, at, -1), after = roman_item_near(L, at, 1);
+    return (before != 0 && before == v - 1) || (after != 0 && after == v + 1);
+}
+
 /* Candidates in one run of text (a line or what follows a label): title + name, given
  * name + surname, initials + surname. */
-static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, int opens)
+static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, int opens,
+                         size_t roman_item)
 {
     const unsigned char *t = (const unsigned char *)s;
     size_t i = 0;
@@ -1115,6 +1167,7 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
             read_name(p, s + i + h, n - i - h, 4, &np);
             if (np.len > 0 && !institution_after(p, s + i + h + np.len, n - i - h - np.len)) {
                 cand_fill(&c, p, s + i + h, &np, sex, EV_TITLE, s + i, h + np.len);
+                c.office = !sex; /* "Senator Quill", "Dr. Quill": may name a woman */
                 push_cand_at(p, &c, line, (unsigned)i + 1);
                 i += h + np.len;
                 continue;
@@ -1149,6 +1202,10 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
         }
         if (w > 0 && (bits & (W_MALE | W_FEMALE)) && aux_question(s, n, i, w)) {
             i += w; /* "Will Reggie play?": the verb, not Will Reggie */
+            continue;
+        }
+        if (roman_item && cnt == 1 && i + k == roman_item) {
+            i += k; /* "V. Until Permanent": a list item's number, not an initial */
             continue;
         }
         if ((k > 0 && i + k < n && s[i + k] == ' ') ||
@@ -1405,6 +1462,7 @@ static int label_parse(const tk_persons *p, const char *label, size_t len, cand 
     }
     title_case(c->surname, sizeof c->surname, last, last_len);
     c->sex = sex;
+    c->office = k > 0;
     snprintf(c->form, sizeof c->form, "%.*s", (int)len, label);
     return 1;
 }
@@ -1472,11 +1530,13 @@ static int has_nick(const tk_persons *p, const char *g)
 }
 
 /* Can candidate c name person q? Given names equal when both have one, initials agree,
- * and a woman's title only joins a woman (Madame Mao is not Mao Zedong; Mrs. Doe is not
+ * a woman joins only a woman's title or a sexless office ("SENATOR QUILL"), and a woman's
+ * title only joins a woman (Madame Mao is not Mao Zedong; Mrs. Doe is not
  * Mr. Doe). */
 static int compatible(const tk_persons *p, const person *q, const cand *c)
 {
-    if ((q->sex == 'f') != (c->sex == 'f'))
+    /* an office without sex ("SENATOR QUILL") may name a woman ("Senator Anna Quill") */
+    if ((q->sex == 'f') != (c->sex == 'f') && !(c->office && !c->sex))
         return 0;
     if (q->sex && c->sex && q->sex != c->sex)
         return 0;
@@ -1503,9 +1563,10 @@ static void lower_key(char *dst, size_t cap, const char *s)
 static int find_person(tk_persons *p, const cand *c, int *n_ok)
 {
     p->cross_merge = 0;
+    p->office_split = 0;
     char key[80];
     lower_key(key, sizeof key, c->surname);
-    int best = -1;
+    int best = -1, bare = -1, n_named = 0;
     long best_score = -1;
     *n_ok = 0;
     for (int q = hmap_get(&p->sur, key); q >= 0; q = p->v[q].next_sur) {
@@ -1533,11 +1594,22 @@ static int find_person(tk_persons *p, const cand *c, int *n_ok)
                 p->cross_merge = 1;
         }
         *n_ok += here;
+        if (here && (x->given != NULL || x->init[0]))
+            n_named++;
+        else if (here)
+            bare = q;
         long score = (long)here * 1000000L + x->doc_weight;
         if (score >= best_score) { /* ties: the person found first (the chain runs newest first) */
             best_score = score;
             best = q;
         }
+    }
+    /* an office label ("SENATOR FENWICK") that two named persons of this document could be
+     * (Bruno and Carla Fenwick) names neither: it stays the label's own person */
+    if (c->ev == EV_LABEL && c->office && !c->given[0] && !c->init[0] && n_named > 1) {
+        p->office_split = bare < 0 ? n_named : 0; /* said once, when the label is first met */
+        *n_ok = bare >= 0;
+        return bare;
     }
     if (best < 0 && !c->given[0] && !c->init[0]) {
         for (size_t i = 0; i < p->n_doc_found; i++) {
@@ -1606,6 +1678,8 @@ static int resolve(tk_persons *p, const cand *c, tk_diag *d, const char *file, i
 {
     int n_ok = 0;
     int who = find_person(p, c, &n_ok);
+    if (p->office_split && explain)
+        TK_MSG(d, PERSON_LABEL_SPLIT, file, c->line, c->col, c->form, p->office_split, c->surname);
     if (who >= 0 && n_ok > 1 && explain)
         TK_MSG(d, PERSON_UNCERTAIN, file, c->line, c->col, c->form, n_ok, c->surname);
     if (who >= 0 && n_ok > 1 && p->v[who].uncertain == NULL) {
@@ -1800,7 +1874,11 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
                 find_between(p, s, n, lk->no);
             if (bl->kind == TK_B_TITLE || bl->kind == TK_B_HEAD)
                 find_office_paren(p, s, n, lk->no);
-            find_in_text(p, s, n, lk->no, k == 0);
+            /* a roman-numbered list item's number ("V. ") is no initial: its end */
+            size_t numeral = 0;
+            if (off == 0 && roman_item_line(L, bl->line + k))
+                numeral = (size_t)((const char *)memchr(s, '.', n) - s) + 1;
+            find_in_text(p, s, n, lk->no, k == 0, numeral);
         }
     }
     if (roster_run > 0 && (roster_run < TK_TH_ROSTER_MIN_ENTRIES || roster_strong * 2 < roster_run))

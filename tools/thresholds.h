@@ -98,6 +98,10 @@
 /* Consecutive roster entries (names with initials, one a line) before they are a roster: a
  * run of two is as likely a signature block. */
 #define TK_TH_ROSTER_MIN_ENTRIES 3
+/* Lines either side of a line opened by a roman numeral ("V. Until ...") searched for its
+ * neighbour ("IV." or "VI.") before it is a list item, not an initial: 8 (blank lines and a
+ * page marker between two items of a printed list). */
+#define TK_TH_ROMAN_ITEM_REACH 8
 /* Bytes of a capitalised word taken as the given name before a surname found alone
  * ("Caius Cassius"): 40 (no given name is longer; a longer run of letters is a code). */
 #define TK_TH_NAME_WORD_MAX_BYTES 40

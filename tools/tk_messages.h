@@ -106,6 +106,8 @@
     "the css parameter may not hold '<' or control characters (it goes into the page's <style> element; write a literal '<' as \\3c)"
 #define TK_F_PARAM_CSS_UTF8 "the css parameter is not valid UTF-8"
 #define TK_F_PERSON "'%s' is a person (#%s): %s"
+#define TK_F_PERSON_LABEL_SPLIT \
+    "'%s' not joined to a named person: %d persons with surname %s could be it; a personography (--persons) can say which"
 #define TK_F_PERSON_SKIPPED "%s"
 #define TK_F_PERSON_UNCERTAIN \
     "'%s' could name %d persons with surname %s; linked to the one with most evidence"
@@ -280,6 +282,7 @@
     X(PARAM_CSS,              "param-css", TK_SYSTEM) \
     X(PARAM_CSS_UTF8,         "param-css-utf8", TK_SYSTEM) \
     X(PERSON,                 "person", TK_NOTE) \
+    X(PERSON_LABEL_SPLIT,     "person-label-split", TK_NOTE) \
     X(PERSON_SKIPPED,          "person-skipped", TK_NOTE) \
     X(PERSON_UNCERTAIN,       "person-uncertain", TK_NOTE) \
     X(PERSON_UNUSED,          "person-unused", TK_WARNING) \
