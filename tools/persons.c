@@ -1874,10 +1874,14 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
                 find_between(p, s, n, lk->no);
             if (bl->kind == TK_B_TITLE || bl->kind == TK_B_HEAD)
                 find_office_paren(p, s, n, lk->no);
-            /* a roman-numbered list item's number ("V. ") is no initial: its end */
-            size_t numeral = 0;
-            if (off == 0 && roman_item_line(L, bl->line + k))
-                numeral = (size_t)((const char *)memchr(s, '.', n) - s) + 1;
+            /* a roman-numbered list item's number ("V. ") is no initial: its end (only
+             * one letter can pass for an initial, so only it is checked) */
+            size_t numeral = 0, j = 0;
+            while (j < n && (s[j] == ' ' || s[j] == '\t'))
+                j++;
+            if (off == 0 && j + 1 < n && s[j + 1] == '.' && (s[j] == 'I' || s[j] == 'V' || s[j] == 'X') &&
+                roman_item_line(L, bl->line + k))
+                numeral = j + 2;
             find_in_text(p, s, n, lk->no, k == 0, numeral);
         }
     }
