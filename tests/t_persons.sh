@@ -55,6 +55,12 @@ hhasnt "a roman item's number is no initial" 'ref="[^"]*">[IVX]\. [A-Z][a-z]* [A
 hhas "J. Smith stays a person" '<persName ref="#smith-j">J. Smith</persName>'
 hhas "a signature V. after the list stays a person" '<persName ref="#thornbury-v">V. Thornbury</persName>'
 hhas "I. alone stays a person" '<persName ref="#lantry-i">I. Lantry</persName>'
+# one Present: line with a comma list: every name in it is a person of its own
+$TEIKIT convert --shape transcript "$D/present_line.txt" -o "$TK_TMP/pl.xml" 2>/dev/null && ok || fail "convert present_line"
+for f in '#fenwick-bruno">Senator Bruno Fenwick' '#fenwick-carla">Senator Carla Fenwick' '#brisk-otto">Mr. Otto Brisk'; do
+  grep -q -- "<persName ref=\"$f" "$TK_TMP/pl.xml" && ok || fail "Present: line names $f"
+done
+grep -q '<persName ref="#fenwick">' "$TK_TMP/pl.xml" && fail "Bruno and Carla Fenwick under one id" || ok
 # teikit persons over two files
 $TEIKIT persons --shape transcript "$D/briefing.txt" "$D/minutes.txt" -o "$TK_TMP/p.xml" 2>/dev/null && ok || fail "persons over two files"
 n=$(grep -c '<person xml:id="dupont-jean">' "$TK_TMP/p.xml"); [ "$n" -eq 1 ] && ok || fail "Jean Dupont listed once ($n)"

@@ -1867,6 +1867,9 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
                     while (m > 0 && (*q == ';' || *q == ' '))
                         q++, m--;
                 }
+                /* and the names after the first of a comma list ("Present: Senator Anna
+                 * Quill, Senator Bruno Fenwick and Mr. Otto Brisk") */
+                find_in_text(p, s, n, lk->no, 0, 0);
                 continue;
             }
             if (i < 12 && (bl->kind == TK_B_TITLE || bl->kind == TK_B_HEAD ||
