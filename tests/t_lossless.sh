@@ -109,6 +109,24 @@ lossless() { # lossless NAME INPUT [rules]
 NVAL=0
 mkdir -p "$TK_TMP/val"
 
+# made-up: a bulleted item whose text begins with the omission stars of a quotation (the
+# item's @n is its bullet `*`, its text `* * * "We...`: the bullet was not printed when the
+# text started with it), and a table of TAB-separated rows (<TAB> below)
+tab=$(printf '\t'); sed "s/<TAB>/$tab/g" >"$TK_TMP/made-up.txt" <<'EOF'
+Extract from the charter of the colony, March 4, 1628.
+
+* * * * "We do give and grant all the Landes within the Space of Three Miles."
+* * "Robert, Earl of Warwick," * * "doth give" * * "the Space of forty Leagues."
+
+The tonnage shipped in the year:
+
+Shipped by waterways<TAB>2,700,000
+Shipped by rail<TAB>7,800,000
+Total<TAB>10,500,000
+
+The figures are the consul's own.
+EOF
+lossless "made-up: bullet stars, TAB table" "$TK_TMP/made-up.txt"
 for f in samples/*.txt; do lossless "samples/$(basename "$f")" "$f"; done
 if have_shared; then
   for f in "$SHARED"/corpus/*.txt; do
