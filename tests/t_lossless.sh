@@ -21,6 +21,11 @@
 # - Spacelog markup, which samples/nasa.rules encodes as bare term/rs: `[glossary:X|Y]` reads
 #   Y, `[glossary:X]` reads X, `[time:T|Y]` reads Y (not in `_key : value` lines, whose values
 #   the converter keeps verbatim); the spacing of `_page : 8` lines is folded.
+# Not accounted for, on purpose: table rows. The converter makes a row of each line of
+# TAB-separated cells, and the diplomatic view prints a row as the source had it (cells
+# separated by a TAB, whitespace here); the normalized view's ` | ` between cells is a reading
+# convention like its [1] note labels, and this test does not read the normalized view. An
+# ignored ` | ` would also hide a source `|` lost in a table (FRUS has `No. 5232|103.]`).
 # With ../shared, every transcript, interview and caption file again with --spoken.
 # TK_LOSSLESS_CONVERT=0 converts with the inline pass driver alone (tests/fuzz; no block side:
 # strict, only the Footnotes: label and the Spacelog markup are accounted for).
