@@ -132,6 +132,23 @@ Total<TAB>10,500,000
 The figures are the consul's own.
 EOF
 lossless "made-up: bullet stars, TAB table" "$TK_TMP/made-up.txt"
+# made-up: an empty note text (`[1] ` alone) after the texts of two markers numbered 1: it
+# joined the first marker, whose number then printed once for two in the source
+cat >"$TK_TMP/made-up2.txt" <<'EOF'
+The Minister to the Secretary of State.
+
+A copy of the proclamation is inclosed, marked A.[1] It was posted at noon.
+
+The order of the day is inclosed, marked B.[2] It was read aloud.
+
+A copy of the decree is inclosed, marked C.[1]
+
+Footnotes:
+[1] Transmitted by the consul.
+[2] Transmitted by the consul on the same day.
+[1] 
+EOF
+lossless "made-up: empty note text" "$TK_TMP/made-up2.txt"
 for f in samples/*.txt; do lossless "samples/$(basename "$f")" "$f"; done
 if have_shared; then
   for f in "$SHARED"/corpus/*.txt; do
