@@ -313,7 +313,10 @@ n=$(grep -o '<table' "$TK_TMP/tabitem.flat" | wc -l); [ "$n" -eq 2 ] && ok || fa
 has "the tables inside the second item" "$TK_TMP/tabitem.flat" '<item n="II">[^§]*<table>[^§]*<table>[^§]*</item> *<label>III'
 valid "table in an item valid" "$X"
 $TEIKIT render --to text --view diplomatic -o "$TK_TMP/tabitem.out" "$X" 2>/dev/null
-has "text: the table's row" "$TK_TMP/tabitem.out" '1931 \| 120'
+# (diplomatic: the row as the source had it, TAB-separated; normalized: ` | ` between cells)
+has "text: the table's row" "$TK_TMP/tabitem.out" "1931$(printf '\t')120$(printf '\t')\\\$4, 000\$"
+$TEIKIT render --to text --view normalized -o "$TK_TMP/tabitem.norm" "$X" 2>/dev/null
+has "text (normalized): the table's row" "$TK_TMP/tabitem.norm" '1931 \| 120 \| \$4, 000'
 has "text: the paragraph after the table" "$TK_TMP/tabitem.out" '^ *Exports of barley'
 
 # ---- a roster in groups (`Present:`, `The Board:`, names, `The Staff:`, names; or the

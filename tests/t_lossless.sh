@@ -21,7 +21,14 @@
 # - Spacelog markup, which samples/nasa.rules encodes as bare term/rs: `[glossary:X|Y]` reads
 #   Y, `[glossary:X]` reads X, `[time:T|Y]` reads Y (not in `_key : value` lines, whose values
 #   the converter keeps verbatim); the spacing of `_page : 8` lines is folded.
+# Not accounted for, on purpose: table rows. The converter makes a row of each line of
+# TAB-separated cells, and the diplomatic view prints a row as the source had it (cells
+# separated by a TAB, whitespace here); the normalized view's ` | ` between cells is a reading
+# convention like its [1] note labels, and this test does not read the normalized view. An
+# ignored ` | ` would also hide a source `|` lost in a table (FRUS has `No. 5232|103.]`).
 # With ../shared, every transcript, interview and caption file again with --spoken.
+# The 6.4 MB FRUS file is checked too (no longer behind TK_LOSSLESS_LARGE): alone it takes
+# ~11 s wall (convert 0.8 s, render 4-5 s, token sort 2 s, its jing share 4.5 s).
 # TK_LOSSLESS_CONVERT=0 converts with the inline pass driver alone (tests/fuzz; no block side:
 # strict, only the Footnotes: label and the Spacelog markup are accounted for).
 . tests/lib.sh
@@ -109,12 +116,44 @@ lossless() { # lossless NAME INPUT [rules]
 NVAL=0
 mkdir -p "$TK_TMP/val"
 
+# made-up: a bulleted item whose text begins with the omission stars of a quotation (the
+# item's @n is its bullet `*`, its text `* * * "We...`: the bullet was not printed when the
+# text started with it), and a table of TAB-separated rows (<TAB> below)
+tab=$(printf '\t'); sed "s/<TAB>/$tab/g" >"$TK_TMP/made-up.txt" <<'EOF'
+Extract from the charter of the colony, March 4, 1628.
+
+* * * * "We do give and grant all the Landes within the Space of Three Miles."
+* * "Robert, Earl of Warwick," * * "doth give" * * "the Space of forty Leagues."
+
+The tonnage shipped in the year:
+
+Shipped by waterways<TAB>2,700,000
+Shipped by rail<TAB>7,800,000
+Total<TAB>10,500,000
+
+The figures are the consul's own.
+EOF
+lossless "made-up: bullet stars, TAB table" "$TK_TMP/made-up.txt"
+# made-up: an empty note text (`[1] ` alone) after the texts of two markers numbered 1: it
+# joined the first marker, whose number then printed once for two in the source
+cat >"$TK_TMP/made-up2.txt" <<'EOF'
+The Minister to the Secretary of State.
+
+A copy of the proclamation is inclosed, marked A.[1] It was posted at noon.
+
+The order of the day is inclosed, marked B.[2] It was read aloud.
+
+A copy of the decree is inclosed, marked C.[1]
+
+Footnotes:
+[1] Transmitted by the consul.
+[2] Transmitted by the consul on the same day.
+[1] 
+EOF
+lossless "made-up: empty note text" "$TK_TMP/made-up2.txt"
 for f in samples/*.txt; do lossless "samples/$(basename "$f")" "$f"; done
 if have_shared; then
   for f in "$SHARED"/corpus/*.txt; do
-    case $f in
-      *large_*) [ -n "${TK_LOSSLESS_LARGE:-}" ] || continue ;;
-    esac
     case $f in
       *nasa*) lossless "$(basename "$f")" "$f" samples/nasa.rules ;;
       *) lossless "$(basename "$f")" "$f" ;;

@@ -404,7 +404,12 @@ int tk_footnotes_fill_next(tk_conv *cv, size_t *i, xmlNodePtr *target, tk_span *
                 hi = mid;
         }
         tk_fn_marker *best = NULL;
-        for (size_t k = lo; k > 0; k--) {
+        /* an empty note text (`[1] ` and nothing after) joins no marker: the marker would
+           print its number once and the notes list nothing for it (the source has both) */
+        size_t w = 0;
+        while (w < t->len && (t->text[w] == ' ' || t->text[w] == '\t' || t->text[w] == '\r'))
+            w++;
+        for (size_t k = w < t->len ? lo : 0; k > 0; k--) {
             tk_fn_marker *m = &f->markers[k - 1];
             if (strcmp(m->n, t->n) != 0)
                 break;

@@ -468,6 +468,10 @@
   <xsl:variable name="tk-authorities" select="exsl:node-set($tk-authority-rtf)/a"/>
   <xsl:variable name="tk-lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
   <xsl:variable name="tk-upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+  <!-- letters and digits: an item's @n with one of them (`Article 2.`, `First.`) is a word
+       the item's text may begin with; a bullet (`*`, `-`) never is (text starting with one
+       had it in the source: `* * *` omission stars after a `*` bullet) -->
+  <xsl:variable name="tk-alnum" select="concat($tk-lower, $tk-upper, '0123456789')"/>
 
   <!-- The authority records of the context person: one <a label="VIAF" value="..." href="..."/>
        per idno whose @type the table names and whose value makes an http(s) URL without

@@ -543,7 +543,8 @@ blockquote{margin:.8rem 1.5rem}
       <xsl:choose>
         <xsl:when test="$label"><span class="n"><xsl:apply-templates select="$label/node()"/></span><xsl:text> </xsl:text></xsl:when>
         <!-- (an @n the item's text starts with, `Article 2.`, is not printed twice) -->
-        <xsl:when test="normalize-space(@n) and not(starts-with(normalize-space(.), normalize-space(@n)))"><span class="n"><xsl:value-of select="normalize-space(@n)"/></span><xsl:text> </xsl:text></xsl:when>
+        <!-- (a bullet is printed: a `*` before `* * *` is the source's, see tk-alnum) -->
+        <xsl:when test="normalize-space(@n) and not(starts-with(normalize-space(.), normalize-space(@n)) and translate(@n, $tk-alnum, '') != @n)"><span class="n"><xsl:value-of select="normalize-space(@n)"/></span><xsl:text> </xsl:text></xsl:when>
       </xsl:choose>
       <xsl:apply-templates/>
     </li>

@@ -438,7 +438,8 @@
           <xsl:if test="normalize-space($l)"><xsl:value-of select="concat(normalize-space($l), ' ')"/></xsl:if>
         </xsl:when>
         <!-- (an @n the item's text starts with, `Article 2.`, is not printed twice) -->
-        <xsl:when test="normalize-space(@n) and starts-with(normalize-space(.), normalize-space(@n))"/>
+        <!-- (nor a bullet: a `*` before `* * *` is the source's, see tk-alnum) -->
+        <xsl:when test="normalize-space(@n) and starts-with(normalize-space(.), normalize-space(@n)) and translate(@n, $tk-alnum, '') != @n"/>
         <xsl:when test="normalize-space(@n)"><xsl:value-of select="concat(normalize-space(@n), ' ')"/></xsl:when>
         <xsl:when test="parent::tei:list[@type='ordered' or @type='numbered' or @rend='numbered']"><xsl:call-template name="tk-nth"/><xsl:text>. </xsl:text></xsl:when>
         <xsl:when test="parent::tei:list[@type='participants' or @type='simple']"/><!-- a roster, a programme: one entry a line -->
@@ -476,19 +477,30 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A table row: cells separated by " | ". -->
+  <!-- A table row: in the diplomatic view as the source had it (the converter's rows are
+       TAB-separated lines, ENCODING.md): cells separated by a TAB, one line, not wrapped; in
+       the normalized view cells separated by " | ", wrapped. -->
   <xsl:template match="tei:row" mode="block">
     <xsl:variable name="cells">
       <xsl:for-each select="tei:cell">
-        <xsl:if test="position() > 1"> | </xsl:if>
+        <xsl:if test="position() > 1">
+          <xsl:choose>
+            <xsl:when test="$tk-dipl"><xsl:text>&#9;</xsl:text></xsl:when>
+            <xsl:otherwise><xsl:text> | </xsl:text></xsl:otherwise>
+          </xsl:choose>
+        </xsl:if>
         <xsl:variable name="c"><xsl:apply-templates mode="inline"/></xsl:variable>
         <xsl:value-of select="normalize-space($c)"/>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:if test="normalize-space($cells)">
-      <xsl:call-template name="wrap"><xsl:with-param name="text" select="normalize-space($cells)"/></xsl:call-template>
-      <xsl:value-of select="$tk-nl"/>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="not(normalize-space($cells))"/>
+      <xsl:when test="$tk-dipl"><xsl:value-of select="concat($cells, $tk-nl)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="wrap"><xsl:with-param name="text" select="normalize-space($cells)"/></xsl:call-template>
+        <xsl:value-of select="$tk-nl"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================================ inline -->
