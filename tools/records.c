@@ -326,6 +326,47 @@ int tk_rec_signing_for(const char *s, size_t len)
     return 0;
 }
 
+/* Office words of a signer's title line beyond office_words (`Counsellor of Embassy`,
+ * `Commander, U. S. N.`). */
+static const char *const signer_offices[] = {
+    "Counsellor", "Attaché", "Commander", "Commanding", "Officer", "Representative",
+    "Delegate", "Chairman", "Undersecretary", "Vice-Consul", "Captain", "Lieutenant"};
+
+/* Small words a title line may hold in lower case (`Secretary of the Navy`). */
+static const char *const office_links[] = {"of", "the", "for", "in", "and", "at", "de",
+                                           "pro", "ad", "interim"};
+
+static int word_in(const char *const *tab, size_t n, const char *w, size_t len);
+
+int tk_rec_office_line(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len > 0 && s[len - 1] == '.')
+        len--;
+    if (len < 5 || len > TK_TH_OFFICE_LINE_MAX_BYTES || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return 0;
+    int office = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && (s[i] == ' ' || s[i] == ','))
+            i++;
+        size_t st = i;
+        while (i < len && s[i] != ' ' && s[i] != ',')
+            i++;
+        if (i == st)
+            break;
+        unsigned char c = (unsigned char)s[st];
+        if (is_digit(c))
+            return 0;
+        if (!(c >= 'A' && c <= 'Z') && c < 0xC3 &&
+            !word_in(office_links, sizeof office_links / sizeof *office_links, s + st, i - st))
+            return 0; /* a lower-case word that links no title: a sentence */
+        office |= word_in(office_words, sizeof office_words / sizeof *office_words, s + st, i - st) ||
+                  word_in(signer_offices, sizeof signer_offices / sizeof *signer_offices,
+                          s + st, i - st);
+    }
+    return office;
+}
+
 /* Bracketed editorial statements that stand where a signature would be. */
 static const char *const unsigned_marks[] = {"not signed", "unsigned", "Unsigned", "Not signed"};
 
@@ -635,6 +676,7 @@ static const char *const class_words[] = {
 static const char *const class_marks[] = {"secret", "confidential", "restricted", "limited", "eyes",
                                           "unclassified", "nodis", "exdis", "limdis", "noforn"};
 
+/* 1 when word w[0..len) is in table tab of n words, case folded. */
 static int word_in(const char *const *tab, size_t n, const char *w, size_t len)
 {
     for (size_t k = 0; k < n; k++)
