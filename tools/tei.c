@@ -697,6 +697,30 @@ static xmlNodePtr add_stage(builder *b, const tk_block *bl)
 /* A row of TAB-separated cells (a run of TABs separates two cells) in the open table, or a
  * new one; a page break that stands right after the open table goes into it (the table
  * goes on across the page). */
+/* One `name` element under `parent` per column of a one-line block: columns apart by a TAB,
+ * or also by three spaces or more when `spaces` (signature blocks set side by side). */
+static void line_columns(builder *b, const tk_block *bl, const tk_line *l, xmlNodePtr parent,
+                         const char *name, int spaces)
+{
+    size_t a = bl->off, n = l->len;
+    while (n > a && (l->s[n - 1] == ' ' || l->s[n - 1] == '\t'))
+        n--;
+    while (a < n) {
+        while (a < n && (l->s[a] == ' ' || l->s[a] == '\t'))
+            a++;
+        size_t e = a;
+        while (e < n && l->s[e] != '\t' &&
+               !(spaces && e + 2 < n && l->s[e] == ' ' && l->s[e + 1] == ' ' &&
+                 l->s[e + 2] == ' '))
+            e++;
+        tk_block cell = *bl;
+        cell.n_lines = 1;
+        cell.off = a;
+        text_el(b, parent, name, &cell, e < l->len ? e : 0);
+        a = e;
+    }
+}
+
 static void add_row(builder *b, const tk_block *bl, const tk_line *l)
 {
     xmlNodePtr t = target(b), last = t->last;
@@ -720,21 +744,7 @@ static void add_row(builder *b, const tk_block *bl, const tk_line *l)
         b->oom = 1;
         return;
     }
-    size_t a = bl->off, n = l->len;
-    while (n > a && (l->s[n - 1] == ' ' || l->s[n - 1] == '\t'))
-        n--;
-    while (a < n) {
-        while (a < n && (l->s[a] == ' ' || l->s[a] == '\t'))
-            a++;
-        size_t e = a;
-        while (e < n && l->s[e] != '\t')
-            e++;
-        tk_block cell = *bl;
-        cell.n_lines = 1;
-        cell.off = a;
-        text_el(b, row, "cell", &cell, e < l->len ? e : 0);
-        a = e;
-    }
+    line_columns(b, bl, l, row, "cell", 0);
 }
 
 /* Opens the block quotation of a TK_BF_QUOTE block: a quote[@rend='blockquote'] at the
@@ -753,27 +763,6 @@ static void open_quote(builder *b)
     b->list = b->table = NULL;
 }
 
-/* A closer line of signature blocks set side by side (TK_BF_COLUMNS): one `name` element
- * per column (columns apart by a TAB or three spaces or more). */
-static void closer_columns(builder *b, const tk_block *bl, const tk_line *l, const char *name)
-{
-    size_t a = bl->off, n = l->len;
-    while (n > a && (l->s[n - 1] == ' ' || l->s[n - 1] == '\t'))
-        n--;
-    while (a < n) {
-        while (a < n && (l->s[a] == ' ' || l->s[a] == '\t'))
-            a++;
-        size_t e = a;
-        while (e < n && l->s[e] != '\t' &&
-               !(e + 2 < n && l->s[e] == ' ' && l->s[e + 1] == ' ' && l->s[e + 2] == ' '))
-            e++;
-        tk_block cell = *bl;
-        cell.n_lines = 1;
-        cell.off = a;
-        text_el(b, b->closer, name, &cell, e < l->len ? e : 0);
-        a = e;
-    }
-}
 
 static void one_block(builder *b, const tk_block *bl)
 {
@@ -1035,7 +1024,7 @@ static void one_block(builder *b, const tk_block *bl)
         if (b->closer == NULL || b->closer != t->last)
             b->closer = tk_el(cv, t, "closer");
         if (bl->flags & TK_BF_COLUMNS) { /* signature blocks side by side: one per column */
-            closer_columns(b, bl, l, names[bl->kind - TK_B_CLOSE]);
+            line_columns(b, bl, l, b->closer, names[bl->kind - TK_B_CLOSE], 1);
             break;
         }
         text_el(b, b->closer, names[bl->kind - TK_B_CLOSE], bl, 0);
