@@ -2000,7 +2000,8 @@ static int signed_before(const tk_lines *L, const para *v, size_t from, size_t k
     /* the signer's office in a paragraph of its own (`Louis G. Dreyfus, Jr.` / `Counselor
        of Embassy`) */
     const tk_line *of = &L->v[v[j > from ? j - 1 : j].first];
-    if (j >= from + 3 && v[j - 1].n == 1 && tk_rec_office_line(of->s, of->len) &&
+    if (j >= from + 3 && v[j - 1].n == 1 && v[j - 2].n <= 3 &&
+        L->v[v[j - 2].first].len <= 80 && tk_rec_office_line(of->s, of->len) &&
         !tk_rec_enclosure_title(of->s, of->len) && signature_para(L, &v[j - 2]))
         j--;
     if (j < from + 2 || v[j - 2].n != 1)

@@ -345,25 +345,30 @@ int tk_rec_office_line(const char *s, size_t len)
         len--;
     if (len < 5 || len > TK_TH_OFFICE_LINE_MAX_BYTES || !(s[0] >= 'A' && s[0] <= 'Z'))
         return 0;
+    /* two passes: the shape first (most lines fail at their first lower-case word), the
+       office words only over a line of title shape */
     int office = 0;
-    for (size_t i = 0; i < len;) {
-        while (i < len && (s[i] == ' ' || s[i] == ','))
-            i++;
-        size_t st = i;
-        while (i < len && s[i] != ' ' && s[i] != ',')
-            i++;
-        if (i == st)
-            break;
-        unsigned char c = (unsigned char)s[st];
-        if (is_digit(c))
-            return 0;
-        if (!(c >= 'A' && c <= 'Z') && c < 0xC3 &&
-            !word_in(office_links, sizeof office_links / sizeof *office_links, s + st, i - st))
-            return 0; /* a lower-case word that links no title: a sentence */
-        office |= word_in(office_words, sizeof office_words / sizeof *office_words, s + st, i - st) ||
-                  word_in(signer_offices, sizeof signer_offices / sizeof *signer_offices,
-                          s + st, i - st);
-    }
+    for (int pass = 0; pass < 2 && !office; pass++)
+        for (size_t i = 0; i < len && !office;) {
+            while (i < len && (s[i] == ' ' || s[i] == ','))
+                i++;
+            size_t st = i;
+            while (i < len && s[i] != ' ' && s[i] != ',')
+                i++;
+            if (i == st)
+                break;
+            unsigned char c = (unsigned char)s[st];
+            if (pass == 1)
+                office = word_in(office_words, sizeof office_words / sizeof *office_words,
+                                 s + st, i - st) ||
+                         word_in(signer_offices, sizeof signer_offices / sizeof *signer_offices,
+                                 s + st, i - st);
+            else if (is_digit(c) ||
+                     (!(c >= 'A' && c <= 'Z') && c < 0xC3 &&
+                      !word_in(office_links, sizeof office_links / sizeof *office_links, s + st,
+                               i - st)))
+                return 0; /* a digit, or a lower-case word that links no title: a sentence */
+        }
     return office;
 }
 
@@ -679,8 +684,11 @@ static const char *const class_marks[] = {"secret", "confidential", "restricted"
 /* 1 when word w[0..len) is in table tab of n words, case folded. */
 static int word_in(const char *const *tab, size_t n, const char *w, size_t len)
 {
+    /* the first letters compared case folded (| 0x20) before the whole word */
+    unsigned c0 = len > 0 ? (unsigned char)w[0] | 0x20u : 0;
     for (size_t k = 0; k < n; k++)
-        if (strlen(tab[k]) == len && strncasecmp(tab[k], w, len) == 0)
+        if (((unsigned char)tab[k][0] | 0x20u) == c0 && strlen(tab[k]) == len &&
+            strncasecmp(tab[k], w, len) == 0)
             return 1;
     return 0;
 }
