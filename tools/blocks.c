@@ -1764,7 +1764,8 @@ static size_t schedule_run(parser *P, const para *v, size_t k, size_t end)
  * breaks alone on a line are skipped. */
 /* A signature with the signer's office on the lines after it, one paragraph (`H. A. Herbert,`
  * / `Secretary of the Navy.`): the name ends with a comma (or a period after two words), two
- * or three short lines, each line after the name capitalised. */
+ * or three short lines, each line after the name capitalised; a name with no final
+ * punctuation only over office lines (`Jesse Hartley` / `American Ambassador`). */
 static int signature_office_para(const tk_lines *L, const para *p)
 {
     if (p->n < 2 || p->n > 3)
@@ -1777,7 +1778,7 @@ static int signature_office_para(const tk_lines *L, const para *p)
         return 0;
     /* a name without a final comma or period (`Jesse Isidor Straus` / `American
        Ambassador`) signs only over office lines (tk_rec_office_line) */
-    int bare = e >= 3 && isalpha((unsigned char)l->s[e - 1]) && tk_rec_signature(l->s, e);
+    int bare = isalpha((unsigned char)l->s[e - 1]) && tk_rec_signature(l->s, e);
     if (!bare &&
         ((l->s[e - 1] != ',' && (l->s[e - 1] != '.' || memchr(l->s, ' ', e) == NULL)) ||
          !tk_rec_signature(l->s, e - 1)))
