@@ -332,9 +332,11 @@ static const char *const signer_offices[] = {
     "Counsellor", "Attaché", "Commander", "Commanding", "Officer", "Representative",
     "Delegate", "Chairman", "Undersecretary", "Vice-Consul", "Captain", "Lieutenant"};
 
-/* Small words a title line may hold in lower case (`Secretary of the Navy`). */
+/* Small words a title line may hold in lower case (`Secretary of the Navy`, `Chargé
+ * d'Affaires ad interim`). */
 static const char *const office_links[] = {"of", "the", "for", "in", "and", "at", "de",
-                                           "pro", "ad", "interim"};
+                                           "pro", "ad", "interim", "d'Affaires",
+                                           "d\xe2\x80\x99" "Affaires"};
 
 static int word_in(const char *const *tab, size_t n, const char *w, size_t len);
 
