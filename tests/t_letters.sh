@@ -403,4 +403,68 @@ printf 'Agreement Between Ruritania and Zenda\n\nFor the Government of Ruritania
 conv treaty_mid
 hasnt "signature lines in the middle stay text" "$TK_TMP/treaty_mid.xml" '<closer>'
 
+# ---- a signature with no closing formula: the name (`Hull`, `W. R. Castle, Jr.`) and the
+#      signer's office on the next line without a comma (`Jesse Hartley` / `American
+#      Ambassador`) are closer/signed; near misses: a short last sentence, a list item, a
+#      name over a line that is no office, a paper's title after a signature
+printf 'The Ambassador in Ruritania (Hartley) to the Secretary of State\n\nStrelsau, May 3, 1934.\n\nThe Foreign Office has agreed to the proposal of April 28 and will send a delegate to the conference.\n\nJesse Hartley\nAmerican Ambassador\n' > "$TK_TMP/off1.txt"
+conv off1
+has "name / office, no comma: closer/signed" "$TK_TMP/off1.xml" '<closer><signed>(<persName[^>]*>)?Jesse Hartley(</persName>)?'
+has "the office in the signature" "$TK_TMP/off1.xml" 'American Ambassador</signed></closer>'
+check "valid" $TEIKIT validate -q "$TK_TMP/off1.xml"
+sed 's/^American Ambassador$/and the others agreed/' "$TK_TMP/off1.txt" > "$TK_TMP/off2.txt"
+conv off2
+hasnt "name / a lower-case line: no closer" "$TK_TMP/off2.xml" '<closer>'
+sed 's/^American Ambassador$/Regent Tomorrow Morning/' "$TK_TMP/off1.txt" > "$TK_TMP/off3.txt"
+conv off3
+hasnt "name / capitalised words without an office: no closer" "$TK_TMP/off3.xml" '<closer>'
+printf 'Memorandum by the Under Secretary of State (Castle)\n\nWashington, May 3, 1931.\n\nThe Ambassador called this morning and spoke at length about the naval question.\n\nI told him we would consider the matter.\n\nW. R. Castle, Jr.\n' > "$TK_TMP/sig1.txt"
+conv sig1
+has "memorandum signed with a name alone: closer/signed" "$TK_TMP/sig1.xml" '<closer><signed>(<persName[^>]*>)?W. R. Castle(</persName>)?, Jr.</signed></closer>'
+sed 's/^W. R. Castle, Jr.$/Approved./' "$TK_TMP/sig1.txt" > "$TK_TMP/sig2.txt"
+conv sig2
+hasnt "a short last sentence is no signature" "$TK_TMP/sig2.xml" '<closer>'
+sed 's/^W. R. Castle, Jr.$/No action./' "$TK_TMP/sig1.txt" > "$TK_TMP/sig3.txt"
+conv sig3
+hasnt "No action. is no signature" "$TK_TMP/sig3.xml" '<closer>'
+sed 's/^W. R. Castle, Jr.$/2. Total 1,250 tons/' "$TK_TMP/sig1.txt" > "$TK_TMP/sig4.txt"
+conv sig4
+hasnt "a numbered item is no signature" "$TK_TMP/sig4.xml" '<closer>'
+
+# ---- a signed paper whose signer's office stands in a paragraph of its own, "For the ...:"
+#      between formula and signature, then an enclosed paper: the office stays in the
+#      closer, the enclosure opens at the next title (not at the office line)
+cat > "$TK_TMP/encl.txt" <<'TXT'
+The Ambassador in Ruritania (Hartley) to the Secretary of State
+
+Strelsau, January 19, 1934.
+
+Sir: I have the honor to transmit herewith a copy of a note from the Zendan Minister relative to the boundary negotiations.
+
+The receipt of the note has been acknowledged to him with a statement that it was being forwarded to the Department.
+
+Respectfully yours.
+
+For the Ambassador:
+
+Albert Crane, Jr.
+
+Counselor of Embassy
+
+The Zendan Minister in Ruritania (Lopez) to the American Ambassador in Ruritania (Hartley)
+
+The Minister of Zenda presents his cordial greetings to the Ambassador and has the honor to inform him that delegations will be named.
+
+All antecedents of the case are included in the annexed memorandum.
+
+Strelsau, January 11, 1934.
+TXT
+conv encl
+X="$TK_TMP/encl.xml"
+has "covering paper's closer ends with the signature" "$X" '<seg>For the Ambassador:</seg><signed>(<persName[^>]*>)?Albert Crane(</persName>)?, Jr.</signed>'
+hasnt "the office line opens no paper" "$X" '<head>Counselor of Embassy</head>'
+has "the office line stays in the closer" "$X" "</signed><seg>Counselor of Embassy</seg></closer>"
+has "the enclosed paper is a division" "$X" '<div type="enclosure">'
+check "valid" $TEIKIT validate -q "$X"
+
 tk_done

@@ -1764,7 +1764,8 @@ static size_t schedule_run(parser *P, const para *v, size_t k, size_t end)
  * breaks alone on a line are skipped. */
 /* A signature with the signer's office on the lines after it, one paragraph (`H. A. Herbert,`
  * / `Secretary of the Navy.`): the name ends with a comma (or a period after two words), two
- * or three short lines, each line after the name capitalised. */
+ * or three short lines, each line after the name capitalised; a name with no final
+ * punctuation only over office lines (`Jesse Hartley` / `American Ambassador`). */
 static int signature_office_para(const tk_lines *L, const para *p)
 {
     if (p->n < 2 || p->n > 3)
@@ -1773,12 +1774,19 @@ static int signature_office_para(const tk_lines *L, const para *p)
     size_t e = rtrim_len(l->s, l->len);
     /* the name ends with a comma, or with a period after two words or more (`S. C.
        Braida.` / `United States Consul.`) */
-    if (e < 4 || (l->s[e - 1] != ',' && (l->s[e - 1] != '.' || memchr(l->s, ' ', e) == NULL)) ||
-        !tk_rec_signature(l->s, e - 1))
+    if (e < 4)
+        return 0;
+    /* a name without a final comma or period (`Jesse Isidor Straus` / `American
+       Ambassador`) signs only over office lines (tk_rec_office_line) */
+    int bare = isalpha((unsigned char)l->s[e - 1]) && tk_rec_signature(l->s, e);
+    if (!bare &&
+        ((l->s[e - 1] != ',' && (l->s[e - 1] != '.' || memchr(l->s, ' ', e) == NULL)) ||
+         !tk_rec_signature(l->s, e - 1)))
         return 0;
     for (size_t i = p->first + 1; i < p->first + p->n; i++) {
         size_t n = rtrim_len(L->v[i].s, L->v[i].len);
-        if (n == 0 || n > 80 || !is_upper((unsigned char)L->v[i].s[0]))
+        if (n == 0 || n > 80 || !is_upper((unsigned char)L->v[i].s[0]) ||
+            (bare && !tk_rec_office_line(L->v[i].s, n)))
             return 0;
     }
     return 1;
@@ -1971,6 +1979,15 @@ static int enclosure_label_para(const tk_lines *L, const para *p)
             starts_with(l->s + a, l->len - a, "Enclosure"));
 }
 
+/* 1 when p is a signature paragraph: one line that is a name (`S. C. Braida, United
+ * States Consul.`), a bracketed signature, or a name with its office on the lines after. */
+static int signature_para(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    return p->n == 1 ? tk_rec_signature(l->s, l->len) || tk_rec_bracket_signature(l->s, l->len)
+                     : signature_office_para(L, p);
+}
+
 /* 1 when the paper before v[k] (page markers skipped) ends with a closing formula and a
  * signature, the formula a one-line paragraph, the signature one line or a name with its
  * office (`Respectfully yours,` / `Hugh Gibson`; `I have, etc.,` / `S. C. Braida,` /
@@ -1981,22 +1998,20 @@ static int signed_before(const tk_lines *L, const para *v, size_t from, size_t k
     size_t j = k;
     while (j > from && v[j - 1].n == 1 && page_marker_line(&L->v[v[j - 1].first]))
         j--;
+    /* the signer's office in a paragraph of its own (`Louis G. Dreyfus, Jr.` / `Counselor
+       of Embassy`) */
+    const tk_line *of = &L->v[v[j > from ? j - 1 : j].first];
+    if (j >= from + 3 && v[j - 1].n == 1 && v[j - 2].n <= 3 &&
+        L->v[v[j - 2].first].len <= 80 && tk_rec_office_line(of->s, of->len) &&
+        !tk_rec_enclosure_title(of->s, of->len) && signature_para(L, &v[j - 2]))
+        j--;
     if (j < from + 2 || v[j - 2].n != 1)
         return 0;
-    const tk_line *sg = &L->v[v[j - 1].first], *cl = &L->v[v[j - 2].first];
-    int sig = v[j - 1].n == 1 ? tk_rec_signature(sg->s, sg->len) ||
-                                    tk_rec_bracket_signature(sg->s, sg->len)
-                              : signature_office_para(L, &v[j - 1]);
-    return sig && tk_rec_closing(cl->s, cl->len);
-}
-
-/* 1 when p is a signature paragraph: one line that is a name (`S. C. Braida, United
- * States Consul.`), a bracketed signature, or a name with its office on the lines after. */
-static int signature_para(const tk_lines *L, const para *p)
-{
-    const tk_line *l = &L->v[p->first];
-    return p->n == 1 ? tk_rec_signature(l->s, l->len) || tk_rec_bracket_signature(l->s, l->len)
-                     : signature_office_para(L, p);
+    const tk_line *cl = &L->v[v[j - 2].first];
+    /* `For the Ambassador:` between the formula and the signature */
+    if (j >= from + 3 && tk_rec_signing_for(cl->s, cl->len) && v[j - 3].n == 1)
+        cl = &L->v[v[j - 3].first];
+    return signature_para(L, &v[j - 1]) && tk_rec_closing(cl->s, cl->len);
 }
 
 /* 1 when v[k] is a copyist's certificate between two signatures (`Matus.` / `This is a true
@@ -2042,6 +2057,8 @@ static int paper_after_signature(const tk_lines *L, const para *v, size_t from, 
     if (page_marker_line(l) || starts_with(l->s, l->len, "Source: ") ||
         !signed_before(L, v, from, k))
         return 0;
+    if (v[k].n == 1 && tk_rec_office_line(l->s, l->len) && signature_para(L, &v[k - 1]))
+        return 0; /* the signer's office under the signature (signed_before) */
     for (size_t i = 0; i < sizeof ps_openings / sizeof *ps_openings; i++)
         if (starts_with(l->s, l->len, ps_openings[i]))
             return 0;

@@ -326,6 +326,54 @@ int tk_rec_signing_for(const char *s, size_t len)
     return 0;
 }
 
+/* Office words of a signer's title line beyond office_words (`Counsellor of Embassy`,
+ * `Commander, U. S. N.`). */
+static const char *const signer_offices[] = {
+    "Counsellor", "Attaché", "Commander", "Commanding", "Officer", "Representative",
+    "Delegate", "Chairman", "Undersecretary", "Vice-Consul", "Captain", "Lieutenant"};
+
+/* Small words a title line may hold in lower case (`Secretary of the Navy`, `Chargé
+ * d'Affaires ad interim`). */
+static const char *const office_links[] = {"of", "the", "for", "in", "and", "at", "de",
+                                           "pro", "ad", "interim", "d'Affaires",
+                                           "d\xe2\x80\x99" "Affaires"};
+
+static int word_in(const char *const *tab, size_t n, const char *w, size_t len);
+
+int tk_rec_office_line(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len > 0 && s[len - 1] == '.')
+        len--;
+    if (len < 5 || len > TK_TH_OFFICE_LINE_MAX_BYTES || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return 0;
+    /* two passes: the shape first (most lines fail at their first lower-case word), the
+       office words only over a line of title shape */
+    int office = 0;
+    for (int pass = 0; pass < 2 && !office; pass++)
+        for (size_t i = 0; i < len && !office;) {
+            while (i < len && (s[i] == ' ' || s[i] == ','))
+                i++;
+            size_t st = i;
+            while (i < len && s[i] != ' ' && s[i] != ',')
+                i++;
+            if (i == st)
+                break;
+            unsigned char c = (unsigned char)s[st];
+            if (pass == 1)
+                office = word_in(office_words, sizeof office_words / sizeof *office_words,
+                                 s + st, i - st) ||
+                         word_in(signer_offices, sizeof signer_offices / sizeof *signer_offices,
+                                 s + st, i - st);
+            else if (is_digit(c) ||
+                     (!(c >= 'A' && c <= 'Z') && c < 0xC3 &&
+                      !word_in(office_links, sizeof office_links / sizeof *office_links, s + st,
+                               i - st)))
+                return 0; /* a digit, or a lower-case word that links no title: a sentence */
+        }
+    return office;
+}
+
 /* Bracketed editorial statements that stand where a signature would be. */
 static const char *const unsigned_marks[] = {"not signed", "unsigned", "Unsigned", "Not signed"};
 
@@ -635,10 +683,14 @@ static const char *const class_words[] = {
 static const char *const class_marks[] = {"secret", "confidential", "restricted", "limited", "eyes",
                                           "unclassified", "nodis", "exdis", "limdis", "noforn"};
 
+/* 1 when word w[0..len) is in table tab of n words, case folded. */
 static int word_in(const char *const *tab, size_t n, const char *w, size_t len)
 {
+    /* the first letters compared case folded (| 0x20) before the whole word */
+    unsigned c0 = len > 0 ? (unsigned char)w[0] | 0x20u : 0;
     for (size_t k = 0; k < n; k++)
-        if (strlen(tab[k]) == len && strncasecmp(tab[k], w, len) == 0)
+        if (((unsigned char)tab[k][0] | 0x20u) == c0 && strlen(tab[k]) == len &&
+            strncasecmp(tab[k], w, len) == 0)
             return 1;
     return 0;
 }

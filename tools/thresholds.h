@@ -83,6 +83,9 @@
 #define TK_TH_SIGNING_FOR_MAX_BYTES 80
 /* Bytes of a signature line ("Cordell Hull"); longer is text. */
 #define TK_TH_SIGNATURE_MAX_BYTES 50
+/* Bytes of a signer's office line under the name (`Acting Secretary of the Navy`, 28); an
+ * 80-column line is the longest a signature block sets. */
+#define TK_TH_OFFICE_LINE_MAX_BYTES 80
 /* Bytes of an outline heading ("III. Economic Questions"). */
 #define TK_TH_OUTLINE_HEADING_MAX_BYTES 120
 /* Bytes of a certification line ("True copy. Managua, April 3, 1894."). */

@@ -707,6 +707,10 @@ int tk_rec_closing(const char *s, size_t len);
 /* A signature line: a short name of capitalised words (`Des Portes`, `W. R. Castle, Jr.`,
  * `Charles de Gaulle`), no digits: 1, else 0. */
 int tk_rec_signature(const char *s, size_t len);
+/* A signer's office line under the name (`Secretary of State`, `American Ambassador`,
+ * `Counselor of Embassy`, `Acting Secretary of the Navy.`): capitalised words and linking
+ * words (of, the, for...) only, at least one an office word, no digits: 1, else 0. */
+int tk_rec_office_line(const char *s, size_t len);
 /* 1 when a line says for whom the signature under it is given ("For the Secretary of
  * State:", "By order of:"): it belongs to the closer. */
 int tk_rec_signing_for(const char *s, size_t len);

@@ -37,6 +37,20 @@ static void test_signing_for(void)
                                          "decided, after a long deliberation, as follows:")));
 }
 
+static void test_office_line(void)
+{
+    CU_ASSERT_TRUE(tk_rec_office_line(S("Secretary of State")));
+    CU_ASSERT_TRUE(tk_rec_office_line(S("American Ambassador")));
+    CU_ASSERT_TRUE(tk_rec_office_line(S("Counselor of Embassy")));
+    CU_ASSERT_TRUE(tk_rec_office_line(S("Acting Secretary of the Navy.")));
+    CU_ASSERT_TRUE(tk_rec_office_line(S("Charg\xc3\xa9 d'Affaires ad interim")));
+    CU_ASSERT_FALSE(tk_rec_office_line(S("Regent Tomorrow Morning")));     /* no office word */
+    CU_ASSERT_FALSE(tk_rec_office_line(S("and the others agreed")));       /* lower case */
+    CU_ASSERT_FALSE(tk_rec_office_line(S("The Secretary agreed at once."))); /* a sentence */
+    CU_ASSERT_FALSE(tk_rec_office_line(S("Mr. Bingham to General Lacayo."))); /* a title */
+    CU_ASSERT_FALSE(tk_rec_office_line(S("Secretary 1934")));              /* digits */
+}
+
 static void test_bracket_signature(void)
 {
     CU_ASSERT_TRUE(tk_rec_bracket_signature(S("[Francis]")));
@@ -152,6 +166,7 @@ void tk_suite_records(void)
     CU_add_test(s, "closing formulas", test_closing);
     CU_add_test(s, "for whom a letter is signed", test_signing_for);
     CU_add_test(s, "bracketed signatures", test_bracket_signature);
+    CU_add_test(s, "a signer's office line", test_office_line);
     CU_add_test(s, "outline headings", test_outline_heading);
     CU_add_test(s, "a person's name on a line", test_person_line);
     CU_add_test(s, "classification lines", test_classification);
