@@ -19,6 +19,10 @@ else
     skip "$TK_BUILD/teikit is built with AddressSanitizer, which valgrind cannot run: the clean run is checked by make check"
   else
     expect_status "a clean command" 0 env TK_VALGRIND_CPU=60 sh tests/valgrind.sh "$TK_BUILD/teikit" --version
+    # a test's own lower CPU limit (t_validate_hostile's `ulimit -t 10`) is kept, not refused
+    ( ulimit -t 30; TK_VALGRIND_CPU=60 sh tests/valgrind.sh "$TK_BUILD/teikit" --version ) >/dev/null 2>&1
+    rc=$?
+    [ "$rc" -eq 0 ] && ok || fail "under a caller's lower CPU limit valgrind.sh exited $rc"
   fi
 fi
 tk_done
