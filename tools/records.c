@@ -13,6 +13,33 @@ static int is_alnum(unsigned char c)
     return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* 1 when word w[0..len) is in table tab of n words, case folded. */
+static int word_in(const char *const *tab, size_t n, const char *w, size_t len)
+{
+    /* the first letters compared case folded (| 0x20) before the whole word */
+    unsigned c0 = len > 0 ? (unsigned char)w[0] | 0x20u : 0;
+    for (size_t k = 0; k < n; k++)
+        if (((unsigned char)tab[k][0] | 0x20u) == c0 && strlen(tab[k]) == len &&
+            strncasecmp(tab[k], w, len) == 0)
+            return 1;
+    return 0;
+}
+
+#define WORD_IN(tab, w, len) word_in(tab, sizeof tab / sizeof *tab, w, len)
+
+/* The next word of s[*i..len) between bytes of `seps`: its start; *i is left at its end (a
+ * word of no bytes, *i == the start, when the line is over). */
+static size_t next_word(const char *s, size_t len, size_t *i, const char *seps)
+{
+    size_t n = strlen(seps); /* (memchr: a NUL byte of the line is no separator) */
+    while (*i < len && memchr(seps, s[*i], n) != NULL)
+        (*i)++;
+    size_t st = *i;
+    while (*i < len && memchr(seps, s[*i], n) == NULL)
+        (*i)++;
+    return st;
+}
+
 /* Fraction signs and letters a file number may end with (`260½`, `3536a`). */
 static size_t fraction_at(const char *s, size_t len)
 {
@@ -338,8 +365,6 @@ static const char *const office_links[] = {"of", "the", "for", "in", "and", "at"
                                            "pro", "ad", "interim", "d'Affaires",
                                            "d\xe2\x80\x99" "Affaires"};
 
-static int word_in(const char *const *tab, size_t n, const char *w, size_t len);
-
 int tk_rec_office_line(const char *s, size_t len)
 {
     len = trim_end(s, len);
@@ -351,24 +376,15 @@ int tk_rec_office_line(const char *s, size_t len)
        office words only over a line of title shape */
     int office = 0;
     for (int pass = 0; pass < 2 && !office; pass++)
-        for (size_t i = 0; i < len && !office;) {
-            while (i < len && (s[i] == ' ' || s[i] == ','))
-                i++;
-            size_t st = i;
-            while (i < len && s[i] != ' ' && s[i] != ',')
-                i++;
-            if (i == st)
+        for (size_t i = 0, st; i < len && !office;) {
+            if ((st = next_word(s, len, &i, " ,")) == i)
                 break;
             unsigned char c = (unsigned char)s[st];
             if (pass == 1)
-                office = word_in(office_words, sizeof office_words / sizeof *office_words,
-                                 s + st, i - st) ||
-                         word_in(signer_offices, sizeof signer_offices / sizeof *signer_offices,
-                                 s + st, i - st);
-            else if (is_digit(c) ||
-                     (!(c >= 'A' && c <= 'Z') && c < 0xC3 &&
-                      !word_in(office_links, sizeof office_links / sizeof *office_links, s + st,
-                               i - st)))
+                office = WORD_IN(office_words, s + st, i - st) ||
+                         WORD_IN(signer_offices, s + st, i - st);
+            else if (is_digit(c) || (!(c >= 'A' && c <= 'Z') && c < 0xC3 &&
+                                     !WORD_IN(office_links, s + st, i - st)))
                 return 0; /* a digit, or a lower-case word that links no title: a sentence */
         }
     return office;
@@ -397,13 +413,8 @@ int tk_rec_signature(const char *s, size_t len)
     if (len < 3 || len > TK_TH_SIGNATURE_MAX_BYTES || s[len - 1] == ':' || s[len - 1] == ',' || s[len - 1] == ';')
         return 0;
     size_t words = 0;
-    for (size_t i = 0; i < len;) {
-        while (i < len && s[i] == ' ')
-            i++;
-        size_t st = i;
-        while (i < len && s[i] != ' ')
-            i++;
-        if (i == st)
+    for (size_t i = 0, st; i < len;) {
+        if ((st = next_word(s, len, &i, " ")) == i)
             break;
         words++;
         unsigned char c = (unsigned char)s[st];
@@ -652,12 +663,7 @@ int tk_rec_person_line(const char *s, size_t len)
         return 0;
     size_t words = 0, evidence = 0;
     for (size_t i = 0; i < len;) {
-        while (i < len && s[i] == ' ')
-            i++;
-        size_t st = i;
-        while (i < len && s[i] != ' ')
-            i++;
-        size_t n = i - st;
+        size_t st = next_word(s, len, &i, " "), n = i - st;
         if (n == 0)
             break;
         words++;
@@ -683,18 +689,6 @@ static const char *const class_words[] = {
 static const char *const class_marks[] = {"secret", "confidential", "restricted", "limited", "eyes",
                                           "unclassified", "nodis", "exdis", "limdis", "noforn"};
 
-/* 1 when word w[0..len) is in table tab of n words, case folded. */
-static int word_in(const char *const *tab, size_t n, const char *w, size_t len)
-{
-    /* the first letters compared case folded (| 0x20) before the whole word */
-    unsigned c0 = len > 0 ? (unsigned char)w[0] | 0x20u : 0;
-    for (size_t k = 0; k < n; k++)
-        if (((unsigned char)tab[k][0] | 0x20u) == c0 && strlen(tab[k]) == len &&
-            strncasecmp(tab[k], w, len) == 0)
-            return 1;
-    return 0;
-}
-
 int tk_rec_classification(const char *s, size_t len)
 {
     len = trim_end(s, len);
@@ -703,17 +697,12 @@ int tk_rec_classification(const char *s, size_t len)
     if (len < 6 || len > 60)
         return 0;
     size_t marks = 0, upper = 0, letters = 0;
-    for (size_t i = 0; i < len;) {
-        while (i < len && (s[i] == ' ' || s[i] == '/' || s[i] == ';' || s[i] == ',' || s[i] == '-'))
-            i++;
-        size_t st = i;
-        while (i < len && s[i] != ' ' && s[i] != '/' && s[i] != ';' && s[i] != ',' && s[i] != '-')
-            i++;
-        if (i == st)
+    for (size_t i = 0, st; i < len;) {
+        if ((st = next_word(s, len, &i, " /;,-")) == i)
             break;
-        if (!word_in(class_words, sizeof class_words / sizeof *class_words, s + st, i - st))
+        if (!WORD_IN(class_words, s + st, i - st))
             return 0;
-        marks += word_in(class_marks, sizeof class_marks / sizeof *class_marks, s + st, i - st);
+        marks += WORD_IN(class_marks, s + st, i - st);
         for (size_t j = st; j < i; j++) {
             letters++;
             upper += s[j] >= 'A' && s[j] <= 'Z';
@@ -845,24 +834,12 @@ int tk_rec_type_line(const char *s, size_t len)
     if (t == 0 || (t >> 16) != 0) /* a type first, no number before it */
         return 0;
     size_t words = 1;
-    for (size_t i = t & 0xffff; i < len;) { /* the words after it: qualifiers or types */
-        while (i < len && s[i] == ' ')
-            i++;
-        size_t e = i;
-        while (e < len && s[e] != ' ')
-            e++;
-        if (e == i)
+    for (size_t i = t & 0xffff, st; i < len;) { /* the words after it: qualifiers or types */
+        if ((st = next_word(s, len, &i, " ")) == i)
             break;
-        int ok = 0;
-        for (size_t k = 0; !ok && k < sizeof type_qualifiers / sizeof *type_qualifiers; k++)
-            ok = strlen(type_qualifiers[k]) == e - i &&
-                 strncasecmp(s + i, type_qualifiers[k], e - i) == 0;
-        for (size_t k = 0; !ok && k < sizeof doc_types / sizeof *doc_types; k++)
-            ok = (s[i] | 0x20) == (doc_types[k][0] | 0x20) && strlen(doc_types[k]) == e - i &&
-                 strncasecmp(s + i, doc_types[k], e - i) == 0;
-        if (!ok || ++words > 4)
+        if (!(WORD_IN(type_qualifiers, s + st, i - st) || WORD_IN(doc_types, s + st, i - st)) ||
+            ++words > 4)
             return 0;
-        i = e;
     }
     return 1;
 }
