@@ -76,7 +76,7 @@ typedef struct ctx {
     int italics;             /* _italics_ may be read by the rules (the parent is p or l) */
 } ctx;
 
-/* Buffers reused from span to span (kept in cv->footnotes): the pass mallocs only when a
+/* Buffers reused from span to span (kept in cv->inl): the pass mallocs only when a
  * span is larger or busier than every span before it. */
 struct tk_inline_scratch {
     vec br, nested, dates, persons, places, all;
@@ -88,7 +88,7 @@ struct tk_inline_scratch {
     int busy;
 };
 
-void tk_inline_scratch_free(tk_inline_scratch *sc)
+static void scratch_free(tk_inline_scratch *sc)
 {
     if (sc == NULL)
         return;
@@ -102,6 +102,72 @@ void tk_inline_scratch_free(tk_inline_scratch *sc)
     free(sc->rtext);
     free(sc->rmap);
     free(sc);
+}
+
+tk_inline *tk_inline_new(void) { return tk_xcalloc(1, sizeof(tk_inline)); }
+
+void tk_inline_free(tk_inline *in)
+{
+    if (in == NULL)
+        return;
+    free(in->parents);
+    free(in->when_keys);
+    scratch_free(in->scratch);
+    free(in);
+}
+
+void tk_inline_reset(tk_inline *in)
+{
+    free(in->when_keys);
+    in->when_keys = NULL;
+    in->n_when_keys = in->cap_when_keys = 0;
+    in->n_parents = 0;
+    in->in_note = 0;
+}
+
+/* ---- the elements filled, for a note text no marker joined in a fragment ---- */
+
+static void add_parent(tk_inline *in, xmlNodePtr el, unsigned line)
+{
+    if (in->n_parents > 0 && in->parents[in->n_parents - 1].el == el)
+        return;
+    if (tk_grow((void **)&in->parents, &in->cap_parents, in->n_parents, sizeof *in->parents,
+                16) != 0)
+        return;
+    in->parents[in->n_parents].el = el;
+    in->parents[in->n_parents].line = line;
+    in->n_parents++;
+}
+
+void tk_inline_forget_parent(tk_conv *cv, xmlNodePtr el)
+{
+    tk_inline *in = cv->inl;
+    size_t w = 0;
+    for (size_t i = 0; i < in->n_parents; i++)
+        if (in->parents[i].el != el)
+            in->parents[w++] = in->parents[i];
+    in->n_parents = w;
+}
+
+/* The last element filled whose first line is at or before `line`, else the last one filled
+ * (NULL when none). */
+static xmlNodePtr parent_at(const tk_inline *in, unsigned line)
+{
+    xmlNodePtr parent = NULL;
+    for (size_t k = 0; k < in->n_parents; k++)
+        if (in->parents[k].line <= line)
+            parent = in->parents[k].el;
+    if (parent == NULL && in->n_parents > 0)
+        parent = in->parents[in->n_parents - 1].el;
+    return parent;
+}
+
+int tk_inline_settle(tk_conv *cv)
+{
+    if (!tk_footnotes_settle(cv))
+        return 0;
+    cv->inl->n_parents = 0;
+    return 1;
 }
 
 static mark *push(vec *v)
@@ -582,7 +648,7 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
     size_t ins = bs + 1, inl = be - bs - 2;
     /* the document has a note with this label (`1919[58]`, `[12a]`, `[*]`): a footnote
      * marker, whatever the bracket rules would make of it */
-    if (open == '[' && !c->cv->footnotes->in_note && inl < 8 &&
+    if (open == '[' && !c->cv->inl->in_note && inl < 8 &&
         tk_footnotes_has_label(c->cv, t + ins, inl)) {
         foot_mark(c, bs, be, 0, "footnote-label");
         return;
@@ -663,7 +729,7 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
         return;
     }
     case TK_ENC_FOOTNOTE: {
-        if (c->cv->footnotes->in_note) /* a number inside a note text is not a marker */
+        if (c->cv->inl->in_note) /* a number inside a note text is not a marker */
             return;
         if (figure_correction(c, bs, be, ins, inl, floor))
             return;
@@ -956,7 +1022,7 @@ static void scan(ctx *c, size_t from, size_t len, int depth)
 {
     const char *t = c->t;
     size_t floor = from;
-    int in_note = c->cv->footnotes->in_note;
+    int in_note = c->cv->inl->in_note;
     for (size_t i = from; i < len; i++) {
         i = next_interesting(t, i, len);
         if (i >= len)
@@ -1530,7 +1596,7 @@ static void build(ctx *c, xmlNodePtr parent, const mark *m, size_t *i)
         set(el, "rend", m->rend);
         unsigned l, col;
         pos(c, m->s, &l, &col);
-        tk_inline_add_marker(cv, el, n, strlen(n), t + m->s, m->e - m->s, l, col, m->cert);
+        tk_footnotes_add_marker(cv->footnotes, el, n, strlen(n), t + m->s, m->e - m->s, l, col, m->cert);
         break;
     }
     case MK_ANCHOR:
@@ -1630,13 +1696,13 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
             c.phrase_only = phrase_only[i];
     c.italics = parent != NULL && (xmlStrEqual(parent->name, (const xmlChar *)"p") ||
                                    xmlStrEqual(parent->name, (const xmlChar *)"l"));
-    if (!cv->footnotes->in_note)
-        tk_inline_add_parent(cv, parent, span->line_no[0]);
-    tk_footnotes *fs = cv->footnotes;
+    tk_inline *in = cv->inl;
+    if (!in->in_note)
+        add_parent(in, parent, span->line_no[0]);
     tk_inline_scratch local;
-    tk_inline_scratch *sc = fs->scratch;
+    tk_inline_scratch *sc = in->scratch;
     if (sc == NULL)
-        sc = fs->scratch = tk_xcalloc(1, sizeof *sc);
+        sc = in->scratch = tk_xcalloc(1, sizeof *sc);
     if (sc->busy) {
         memset(&local, 0, sizeof local);
         sc = &local;
@@ -1760,15 +1826,20 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
 
 void tk_inline_finish(tk_conv *cv)
 {
-    tk_footnotes *f = cv->footnotes;
+    tk_inline *in = cv->inl;
     xmlNodePtr target;
     tk_span sp;
+    tk_timeline_place(cv);
     tk_footnotes_fill_begin(cv);
     for (size_t i = 0; tk_footnotes_fill_next(cv, &i, &target, &sp);) {
-        f->in_note++;
+        if (target == NULL && /* a fragment: by the element filled before it */
+            (target = tk_footnotes_unanchored(cv, parent_at(in, sp.line_no[0]), i - 1)) == NULL)
+            continue;
+        in->in_note++;
         tk_inline_append(cv, target, &sp);
-        f->in_note--;
+        in->in_note--;
         cv->n_footnotes++;
     }
     tk_footnotes_fill_end(cv);
+    tk_timeline_place(cv); /* a timestamp inside a note text may have begun the timeline */
 }
