@@ -658,6 +658,7 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     cv.doc->dict = xmlDictCreate(); /* element and attribute names stored once */
     if (bytes != NULL && (front = tk_ser_new()) == NULL)
         goto out;
+    cv.inl = tk_inline_new(); /* the inline pass's state, beside each document's notes */
     if (n_parsed <= 1 || captions) { /* captions: one document */
         writer_stop(&w); /* (the parse is over: one document) */
         cv.footnotes = tk_footnotes_new();
@@ -705,7 +706,9 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
                 apply_meta(B, n_parsed, n, o, cv.diag);
                 n_parsed = n;
             }
-            cv.footnotes = tk_footnotes_next(cv.footnotes); /* note numbers restart */
+            tk_footnotes_free(cv.footnotes); /* note numbers restart */
+            cv.footnotes = tk_footnotes_new();
+            tk_inline_reset(cv.inl); /* (its buffers kept for the next document) */
             cv.timeline = NULL;
             if (pipe) {
                 cv.doc = writer_doc(&w);
@@ -774,6 +777,7 @@ out:
     tk_ser_free(docs);
     tk_ser_free(front);
     tk_footnotes_free(cv.footnotes);
+    tk_inline_free(cv.inl);
     tk_tei_scratch_free(&cv);
     tk_rules_free(cv.rules);
     tk_persons_free(cv.persons);

@@ -395,84 +395,95 @@ static int apostrophe_year(const char *t, size_t i, size_t len, tk_date *d)
     return 1;
 }
 
-/* Tries every pattern that can start at byte i (a word start). Fills *d and returns 1. */
-static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
+/* "August of 1981" at j (after the month m and its spaces): 1 and *d, else 0. */
+static int month_of_year(const char *t, size_t j, size_t len, unsigned m, tk_date *d)
 {
-    unsigned a, b, c, m;
-    d->start = i;
-    d->when[0] = d->from[0] = d->to[0] = '\0';
-    size_t n, j;
-    /* Month [Day,] Year  |  Month Year, and ranges of them */
-    if ((n = month_at(t, i, len, &m)) > 0) {
-        if (month_range(t, i, n, m, len, d))
-            return 1;
-        j = skip_spaces(t, i + n, len);
-        /* "August of 1981" */
-        if (j + 3 < len && memcmp(t + j, "of ", 3) == 0) {
-            size_t jy = skip_spaces(t, j + 3, len);
-            if (digits(t, jy, len, 4, &b) == 4 && plausible_year(b) && number_ends(t, jy + 4, len)) {
-                d->end = jy + 4;
-                set_ymd(d->when, b, m, 0);
-                d->rule = "month-of-year";
-                return 1;
-            }
-        }
-        size_t k = digits(t, j, len, 2, &a);
-        if (k > 0 && a >= 1 && a <= 31) {
-            size_t j2 = j + k;
-            if (j2 + 1 < len && (t[j2] == 's' || t[j2] == 'n' || t[j2] == 'r' || t[j2] == 't') &&
-                (t[j2 + 1] == 't' || t[j2 + 1] == 'd' || t[j2 + 1] == 'h'))
-                j2 += 2; /* 3rd, 21st */
-            size_t j3 = j2;
-            if (j3 < len && t[j3] == ',')
-                j3++;
-            j3 = skip_spaces(t, j3, len);
-            size_t ky = digits(t, j3, len, 4, &b);
-            if (ky == 4 && plausible_year(b) && number_ends(t, j3 + 4, len)) {
-                if (!valid_day(b, m, a))
-                    return impossible(d, j3 + 4);
-                d->end = j3 + 4;
-                set_ymd(d->when, b, m, a);
-                d->rule = "month-day-year";
-                return 1;
-            }
-            /* "February 3" without a year: a day of the year (gMonthDay), which the inline
-               pass dates only with --infer-years */
-            if (!valid_day(2000, m, a) || !number_ends(t, j2, len))
-                return 0;
-            d->end = j2;
-            d->when[0] = d->when[1] = d->when[4] = '-'; /* "--MM-DD" */
-            put_digits(d->when + 2, m % 100, 2);
-            put_digits(d->when + 5, a % 100, 2);
-            d->when[7] = '\0';
-            d->rule = "month-day";
-            return 1;
-        }
-        size_t j3 = j;
-        if (j3 < len && t[j3] == ',')
-            j3 = skip_spaces(t, j3 + 1, len);
-        size_t ky = digits(t, j3, len, 4, &b);
-        if (ky == 4 && plausible_year(b) && number_ends(t, j3 + 4, len)) {
-            d->end = j3 + 4;
-            set_ymd(d->when, b, m, 0);
-            d->rule = "month-year";
-            return 1;
-        }
+    unsigned b;
+    if (!(j + 3 < len && memcmp(t + j, "of ", 3) == 0))
         return 0;
+    size_t jy = skip_spaces(t, j + 3, len);
+    if (digits(t, jy, len, 4, &b) != 4 || !plausible_year(b) || !number_ends(t, jy + 4, len))
+        return 0;
+    d->end = jy + 4;
+    set_ymd(d->when, b, m, 0);
+    d->rule = "month-of-year";
+    return 1;
+}
+
+/* Month Day[,] Year, or Month Day without a year, day a (k digits at j, after the month m):
+ * 1 and *d (an impossible day too), else 0. */
+static int month_day(const char *t, size_t j, size_t k, size_t len, unsigned m, unsigned a,
+                     tk_date *d)
+{
+    unsigned b;
+    size_t j2 = j + k;
+    if (j2 + 1 < len && (t[j2] == 's' || t[j2] == 'n' || t[j2] == 'r' || t[j2] == 't') &&
+        (t[j2 + 1] == 't' || t[j2 + 1] == 'd' || t[j2 + 1] == 'h'))
+        j2 += 2; /* 3rd, 21st */
+    size_t j3 = j2;
+    if (j3 < len && t[j3] == ',')
+        j3++;
+    j3 = skip_spaces(t, j3, len);
+    size_t ky = digits(t, j3, len, 4, &b);
+    if (ky == 4 && plausible_year(b) && number_ends(t, j3 + 4, len)) {
+        if (!valid_day(b, m, a))
+            return impossible(d, j3 + 4);
+        d->end = j3 + 4;
+        set_ymd(d->when, b, m, a);
+        d->rule = "month-day-year";
+        return 1;
     }
-    /* from YEAR to YEAR / between YEAR and YEAR */
+    /* "February 3" without a year: a day of the year (gMonthDay), which the inline
+       pass dates only with --infer-years */
+    if (!valid_day(2000, m, a) || !number_ends(t, j2, len))
+        return 0;
+    d->end = j2;
+    d->when[0] = d->when[1] = d->when[4] = '-'; /* "--MM-DD" */
+    put_digits(d->when + 2, m % 100, 2);
+    put_digits(d->when + 5, a % 100, 2);
+    d->when[7] = '\0';
+    d->rule = "month-day";
+    return 1;
+}
+
+/* Month [Day,] Year  |  Month Year, and ranges of them: the month m named in n bytes at i. */
+static int month_led(const char *t, size_t i, size_t n, unsigned m, size_t len, tk_date *d)
+{
+    unsigned a, b;
+    if (month_range(t, i, n, m, len, d))
+        return 1;
+    size_t j = skip_spaces(t, i + n, len);
+    if (month_of_year(t, j, len, m, d))
+        return 1;
+    size_t k = digits(t, j, len, 2, &a);
+    if (k > 0 && a >= 1 && a <= 31)
+        return month_day(t, j, k, len, m, a, d);
+    size_t j3 = j;
+    if (j3 < len && t[j3] == ',')
+        j3 = skip_spaces(t, j3 + 1, len);
+    size_t ky = digits(t, j3, len, 4, &b);
+    if (ky != 4 || !plausible_year(b) || !number_ends(t, j3 + 4, len))
+        return 0;
+    d->end = j3 + 4;
+    set_ymd(d->when, b, m, 0);
+    d->rule = "month-year";
+    return 1;
+}
+
+/* from YEAR to YEAR / between YEAR and YEAR at i (a word starting f, F, b or B). */
+static int year_span(const char *t, size_t i, size_t len, tk_date *d)
+{
     static const struct {
         const char *from, *to;
     } spans[] = {{"from", "to"}, {"From", "to"}, {"between", "and"}, {"Between", "and"}};
-    char c0 = t[i];
-    for (size_t s = 0; (c0 == 'f' || c0 == 'F' || c0 == 'b' || c0 == 'B') &&
-                       s < sizeof spans / sizeof *spans; s++) {
-        if (spans[s].from[0] != c0)
+    unsigned a, b;
+    for (size_t s = 0; s < sizeof spans / sizeof *spans; s++) {
+        if (spans[s].from[0] != t[i])
             continue;
         size_t fl = strlen(spans[s].from), tl = strlen(spans[s].to);
         if (i + fl + 1 >= len || memcmp(t + i, spans[s].from, fl) != 0 || t[i + fl] != ' ')
             continue;
-        j = skip_spaces(t, i + fl, len);
+        size_t j = skip_spaces(t, i + fl, len);
         if (digits(t, j, len, 4, &a) != 4 || !plausible_year(a) || !number_ends(t, j + 4, len))
             return 0;
         size_t k = skip_spaces(t, j + 4, len);
@@ -488,27 +499,101 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
         d->rule = "from-year-to-year";
         return 1;
     }
-    /* the 1920s */
-    if (c0 == 't' && i + 4 < len && memcmp(t + i, "the ", 4) == 0) {
-        j = skip_spaces(t, i + 4, len);
-        if (digits(t, j, len, 4, &a) == 4 && plausible_year(a) && a % 10 == 0) {
-            size_t k = j + 4;
-            if (k + 1 < len && t[k] == '\'' && t[k + 1] == 's')
-                k++;
-            if (k < len && t[k] == 's' && (k + 1 >= len || !is_alnum((unsigned char)t[k + 1]))) {
-                d->end = k + 1;
-                set_ymd(d->from, a, 0, 0);
-                set_ymd(d->to, a + 9, 0, 0);
-                d->rule = "decade";
-                return 1;
-            }
-        }
+    return 0;
+}
+
+/* the 1920s, at i (a word starting t). */
+static int decade(const char *t, size_t i, size_t len, tk_date *d)
+{
+    unsigned a;
+    if (!(i + 4 < len && memcmp(t + i, "the ", 4) == 0))
         return 0;
-    }
-    if (apostrophe_year(t, i, len, d))
-        return 1;
-    if (!is_digit(t[i]))
+    size_t j = skip_spaces(t, i + 4, len);
+    if (digits(t, j, len, 4, &a) != 4 || !plausible_year(a) || a % 10 != 0)
         return 0;
+    size_t k = j + 4;
+    if (k + 1 < len && t[k] == '\'' && t[k + 1] == 's')
+        k++;
+    if (!(k < len && t[k] == 's' && (k + 1 >= len || !is_alnum((unsigned char)t[k + 1]))))
+        return 0;
+    d->end = k + 1;
+    set_ymd(d->from, a, 0, 0);
+    set_ymd(d->to, a + 9, 0, 0);
+    d->rule = "decade";
+    return 1;
+}
+
+/* Day Month Year (3 February 1949), day a before byte j: -1 when no month follows (another
+ * pattern may hold), else 0 or 1 (*d). */
+static int day_month_year(const char *t, size_t j, size_t len, unsigned a, tk_date *d)
+{
+    unsigned b, m;
+    size_t n;
+    if (!(a >= 1 && a <= 31 && j < len && t[j] == ' '))
+        return -1;
+    size_t k = skip_spaces(t, j, len);
+    if ((n = month_at(t, k, len, &m)) == 0)
+        return -1;
+    size_t k2 = skip_spaces(t, k + n, len);
+    if (k2 < len && t[k2] == ',')
+        k2 = skip_spaces(t, k2 + 1, len);
+    if (digits(t, k2, len, 4, &b) != 4 || !plausible_year(b) || !number_ends(t, k2 + 4, len))
+        return 0;
+    if (!valid_day(b, m, a))
+        return impossible(d, k2 + 4);
+    d->end = k2 + 4;
+    set_ymd(d->when, b, m, a);
+    d->rule = "day-month-year";
+    return 1;
+}
+
+/* numeric date 3.2.1949 / 3/2/1949 (order from the option), its first number a before the
+ * separator at j. */
+static int numeric_date(const char *t, size_t j, size_t len, unsigned a, int order, tk_date *d)
+{
+    unsigned b, c;
+    char sep = t[j];
+    size_t k2 = digits(t, j + 1, len, 2, &b);
+    if (k2 == 0 || j + 1 + k2 >= len || t[j + 1 + k2] != sep)
+        return 0;
+    size_t y0 = j + 2 + k2;
+    if (digits(t, y0, len, 4, &c) != 4 || !plausible_year(c) || !number_ends(t, y0 + 4, len))
+        return 0;
+    unsigned day = order == TK_DATE_MDY ? b : a, mon = order == TK_DATE_MDY ? a : b;
+    if (!valid_day(c, mon, day))
+        return 0;
+    d->end = y0 + 4;
+    set_ymd(d->when, c, mon, day);
+    d->rule = order == TK_DATE_MDY ? "numeric-mdy" : "numeric-dmy";
+    return 1;
+}
+
+/* year ranges: 1927-1936, 1931-34, 1930–31, year a ending at j: -1 when no dash and number
+ * follow, else 0 or 1 (*d). */
+static int year_range(const char *t, size_t j, size_t len, unsigned a, tk_date *d)
+{
+    unsigned b;
+    size_t dl = dash_at(t, j, len);
+    if (dl == 0)
+        return -1;
+    size_t k2 = digits(t, j + dl, len, 4, &b);
+    if (!((k2 == 4 || k2 == 2) && number_ends(t, j + dl + k2, len)))
+        return -1;
+    unsigned to = k2 == 4 ? b : a / 100 * 100 + b;
+    if (to <= a || !plausible_year(to) || count_follows(t, j + dl + k2, len))
+        return 0;
+    d->end = j + dl + k2;
+    set_ymd(d->from, a, 0, 0);
+    set_ymd(d->to, to, 0, 0);
+    d->rule = "year-range";
+    return 1;
+}
+
+/* The dates that open with a number at i: day-month-year, numeric, year ranges, a year. */
+static int number_led(const char *t, size_t i, size_t len, int order, tk_date *d)
+{
+    unsigned a;
+    int r;
     /* numbers: not inside a larger number or a file number ("710.1012", "F. 39") */
     if (i > 0 && (is_digit(t[i - 1]) || ((t[i - 1] == '.' || t[i - 1] == ',' || t[i - 1] == '/') &&
                                         i > 1 && is_digit(t[i - 2]))))
@@ -516,72 +601,47 @@ static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
     size_t k1 = digits(t, i, len, 4, &a);
     if (k1 == 0)
         return 0;
-    j = i + k1;
-    /* Day Month Year: 3 February 1949 */
-    if (k1 <= 2 && a >= 1 && a <= 31 && j < len && t[j] == ' ') {
-        size_t k = skip_spaces(t, j, len);
-        if ((n = month_at(t, k, len, &m)) > 0) {
-            size_t k2 = skip_spaces(t, k + n, len);
-            if (k2 < len && t[k2] == ',')
-                k2 = skip_spaces(t, k2 + 1, len);
-            if (digits(t, k2, len, 4, &b) == 4 && plausible_year(b) && number_ends(t, k2 + 4, len)) {
-                if (!valid_day(b, m, a))
-                    return impossible(d, k2 + 4);
-                d->end = k2 + 4;
-                set_ymd(d->when, b, m, a);
-                d->rule = "day-month-year";
-                return 1;
-            }
-            return 0;
-        }
-    }
-    /* numeric date 3.2.1949 / 3/2/1949 (order from the option) */
-    if (k1 <= 2 && j < len && (t[j] == '.' || t[j] == '/')) {
-        char sep = t[j];
-        size_t k2 = digits(t, j + 1, len, 2, &b);
-        if (k2 > 0 && j + 1 + k2 < len && t[j + 1 + k2] == sep) {
-            size_t y0 = j + 2 + k2;
-            if (digits(t, y0, len, 4, &c) == 4 && plausible_year(c) && number_ends(t, y0 + 4, len)) {
-                unsigned day = order == TK_DATE_MDY ? b : a, mon = order == TK_DATE_MDY ? a : b;
-                if (valid_day(c, mon, day)) {
-                    d->end = y0 + 4;
-                    set_ymd(d->when, c, mon, day);
-                    d->rule = order == TK_DATE_MDY ? "numeric-mdy" : "numeric-dmy";
-                    return 1;
-                }
-            }
-        }
-        return 0;
-    }
+    size_t j = i + k1;
+    if (k1 <= 2 && (r = day_month_year(t, j, len, a, d)) >= 0)
+        return r;
+    if (k1 <= 2 && j < len && (t[j] == '.' || t[j] == '/'))
+        return numeric_date(t, j, len, a, order, d);
     if (k1 != 4 || !plausible_year(a))
         return 0;
-    /* year ranges: 1927-1936, 1931-34, 1930–31 */
-    size_t dl = dash_at(t, j, len);
-    if (dl > 0) {
-        size_t k2 = digits(t, j + dl, len, 4, &b);
-        if ((k2 == 4 || k2 == 2) && number_ends(t, j + dl + k2, len)) {
-            unsigned to = k2 == 4 ? b : a / 100 * 100 + b;
-            if (to > a && plausible_year(to) && !count_follows(t, j + dl + k2, len)) {
-                d->end = j + dl + k2;
-                set_ymd(d->from, a, 0, 0);
-                set_ymd(d->to, to, 0, 0);
-                d->rule = "year-range";
-                return 1;
-            }
-            return 0;
-        }
-    }
-    if (!number_ends(t, j, len))
-        return 0;
-    /* 1920s */
-    if (j < len && t[j] == 's')
-        return 0;
-    if (!year_context(t, i, j, len))
+    if ((r = year_range(t, j, len, a, d)) >= 0)
+        return r;
+    /* a year alone, not 1920s, where the words around make it a year */
+    if (!number_ends(t, j, len) || (j < len && t[j] == 's') || !year_context(t, i, j, len))
         return 0;
     d->end = j;
     set_ymd(d->when, a, 0, 0);
     d->rule = "year";
     return 1;
+}
+
+/* Tries every pattern that can start at byte i (a word start). Fills *d and returns 1. */
+static int date_at(const char *t, size_t i, size_t len, int order, tk_date *d)
+{
+    unsigned m;
+    size_t n;
+    d->start = i;
+    d->when[0] = d->from[0] = d->to[0] = '\0';
+    if ((n = month_at(t, i, len, &m)) > 0)
+        return month_led(t, i, n, m, len, d);
+    switch (t[i]) {
+    case 'f':
+    case 'F':
+    case 'b':
+    case 'B':
+        return year_span(t, i, len, d);
+    case 't':
+        return decade(t, i, len, d);
+    default:
+        break;
+    }
+    if (apostrophe_year(t, i, len, d))
+        return 1;
+    return is_digit(t[i]) ? number_led(t, i, len, order, d) : 0;
 }
 
 /* Whether text holds two digits after an apostrophe ('72, or the last byte of U+2019 ’72):

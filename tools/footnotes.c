@@ -1,11 +1,41 @@
-/* footnotes.c: note texts of a notes section joined to the footnote markers of the body
- * (by number and source order), plus the inline side's other per-document state. */
-#include <stdint.h>
+/* footnotes.c: the notes store: note texts of a notes section joined to the footnote markers
+ * of the body (by number and source order). It hands out the texts to fill and calls nothing
+ * of the inline pass (tk_inline_finish, inlines.c, fills them). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tk_inline.h"
+#include "tk_internal.h"
+
+/* A footnote marker met in the text: its (empty) note element, waiting for its text. */
+typedef struct tk_fn_marker {
+    xmlNodePtr note;
+    char n[16];
+    char literal[24];  /* the marker as printed, put back as text if a weak one is unused */
+    unsigned line, col;
+    size_t seq;
+    int weak;          /* only a marker if a note text confirms it: `(1)`, ` [1]` */
+    int matched;
+} tk_fn_marker;
+
+/* A note text from the notes section, with its own span positions. */
+typedef struct tk_fn_text {
+    char n[16];
+    const char *label_rend; /* @rend token for the label as the notes section printed it
+                               (`12.`, `12)`, `(12)`), NULL for the default `[12]` */
+    char *text;
+    size_t len, n_lines;
+    size_t *line_start;
+    unsigned *line_no, *line_col;
+    unsigned line, col;
+} tk_fn_text;
+
+struct tk_footnotes {
+    tk_fn_marker *markers;
+    size_t n_markers, cap_markers;
+    tk_fn_text *notes;
+    size_t n_notes, cap_notes;
+};
 
 void tk_footnotes_free(tk_footnotes *f)
 {
@@ -19,31 +49,15 @@ void tk_footnotes_free(tk_footnotes *f)
     }
     free(f->notes);
     free(f->markers);
-    free(f->parents);
-    free(f->when_keys);
-    tk_inline_scratch_free(f->scratch);
     free(f);
 }
 
 tk_footnotes *tk_footnotes_new(void) { return tk_xcalloc(1, sizeof(tk_footnotes)); }
 
-tk_footnotes *tk_footnotes_next(tk_footnotes *f)
+void tk_footnotes_add_marker(tk_footnotes *f, xmlNodePtr note, const char *n, size_t nlen,
+                             const char *literal, size_t litlen, unsigned line, unsigned col,
+                             int weak)
 {
-    tk_footnotes *next = tk_footnotes_new();
-    if (f != NULL) {
-        next->scratch = f->scratch; /* the inline pass's buffers: a corpus of small
-                                       documents would allocate them again each time */
-        f->scratch = NULL;
-    }
-    tk_footnotes_free(f);
-    return next;
-}
-
-void tk_inline_add_marker(tk_conv *cv, xmlNodePtr note, const char *n, size_t nlen,
-                          const char *literal, size_t litlen, unsigned line, unsigned col,
-                          int weak)
-{
-    tk_footnotes *f = cv->footnotes;
     if (tk_grow((void **)&f->markers, &f->cap_markers, f->n_markers, sizeof *f->markers, 16) != 0)
         return;
     tk_fn_marker *m = &f->markers[f->n_markers++];
@@ -59,29 +73,6 @@ void tk_inline_add_marker(tk_conv *cv, xmlNodePtr note, const char *n, size_t nl
     if (litlen >= sizeof m->literal)
         litlen = sizeof m->literal - 1;
     memcpy(m->literal, literal, litlen);
-}
-
-void tk_inline_add_parent(tk_conv *cv, xmlNodePtr el, unsigned line)
-{
-    tk_footnotes *f = cv->footnotes;
-    if (f->n_parents > 0 && f->parents[f->n_parents - 1].el == el)
-        return;
-    if (tk_grow((void **)&f->parents, &f->cap_parents, f->n_parents, sizeof *f->parents, 16) !=
-        0)
-        return;
-    f->parents[f->n_parents].el = el;
-    f->parents[f->n_parents].line = line;
-    f->n_parents++;
-}
-
-void tk_inline_forget_parent(tk_conv *cv, xmlNodePtr el)
-{
-    tk_footnotes *f = cv->footnotes;
-    size_t w = 0;
-    for (size_t i = 0; i < f->n_parents; i++)
-        if (f->parents[i].el != el)
-            f->parents[w++] = f->parents[i];
-    f->n_parents = w;
 }
 
 int tk_footnotes_has_label(const tk_conv *cv, const char *s, size_t len)
@@ -374,14 +365,12 @@ int tk_footnotes_settle(tk_conv *cv)
     if (f->n_notes > 0)
         return 0;
     settle_unmatched(cv); /* no note text can come: the notes were read before the body */
-    f->n_parents = 0;
     return 1;
 }
 
 void tk_footnotes_fill_begin(tk_conv *cv)
 {
     tk_footnotes *f = cv->footnotes;
-    tk_timeline_place(cv);
     /* each note text goes to the last marker with its number before it in the source:
      * markers sorted by (number, position), a binary search per note */
     if (f->n_markers > 1)
@@ -426,20 +415,11 @@ int tk_footnotes_fill_next(tk_conv *cv, size_t *i, xmlNodePtr *target, tk_span *
                 TK_MSG(cv->diag, FOOTNOTE_JOIN, cv->file, t->line, t->col, t->n, best->line, best->col);
         } else {
             /* kept in the notes section, never glued to the last paragraph */
-            xmlNodePtr parent = notes_division(cv);
-            if (parent == NULL) /* no TEI text element (tests, fragments) */
-                for (size_t k = 0; k < f->n_parents; k++)
-                    if (f->parents[k].line <= t->line)
-                        parent = f->parents[k].el;
-            if (parent == NULL && f->n_parents > 0)
-                parent = f->parents[f->n_parents - 1].el;
+            xmlNodePtr parent = notes_division(cv); /* NULL without a TEI text element */
             TK_MSG(cv->diag, FOOTNOTE_UNUSED, cv->file, t->line, t->col, t->n);
-            if (parent == NULL)
-                continue;
-            *target = tk_el(cv, parent, "note");
-            tk_xnew_prop(*target, (const xmlChar *)"place", (const xmlChar *)"foot");
-            tk_xnew_prop(*target, (const xmlChar *)"type", (const xmlChar *)"unanchored");
-            tk_xnew_prop(*target, (const xmlChar *)"n", (const xmlChar *)t->n);
+            (*i)++;
+            *target = parent != NULL ? tk_footnotes_unanchored(cv, parent, *i - 1) : NULL;
+            return 1;
         }
         if (t->label_rend != NULL)
             add_rend_token(*target, t->label_rend);
@@ -449,11 +429,24 @@ int tk_footnotes_fill_next(tk_conv *cv, size_t *i, xmlNodePtr *target, tk_span *
     return 0;
 }
 
+xmlNodePtr tk_footnotes_unanchored(tk_conv *cv, xmlNodePtr parent, size_t i)
+{
+    const tk_fn_text *t = &cv->footnotes->notes[i];
+    if (parent == NULL)
+        return NULL;
+    xmlNodePtr note = tk_el(cv, parent, "note");
+    tk_xnew_prop(note, (const xmlChar *)"place", (const xmlChar *)"foot");
+    tk_xnew_prop(note, (const xmlChar *)"type", (const xmlChar *)"unanchored");
+    tk_xnew_prop(note, (const xmlChar *)"n", (const xmlChar *)t->n);
+    if (t->label_rend != NULL)
+        add_rend_token(note, t->label_rend);
+    return note;
+}
+
 void tk_footnotes_fill_end(tk_conv *cv)
 {
     tk_footnotes *f = cv->footnotes;
     settle_unmatched(cv);
-    tk_timeline_place(cv); /* a timestamp inside a note text may have begun the timeline */
     drop_empty_notes(cv);
     for (size_t i = 0; i < f->n_notes; i++) {
         free(f->notes[i].text);

@@ -1,6 +1,7 @@
 /* inlines.c: the inline pass: one left-to-right scan of a span finds brackets (classified by
  * the rule table), footnote markers, dates and person names, then builds the TEI elements. */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -76,7 +77,7 @@ typedef struct ctx {
     int italics;             /* _italics_ may be read by the rules (the parent is p or l) */
 } ctx;
 
-/* Buffers reused from span to span (kept in cv->footnotes): the pass mallocs only when a
+/* Buffers reused from span to span (kept in cv->inl): the pass mallocs only when a
  * span is larger or busier than every span before it. */
 struct tk_inline_scratch {
     vec br, nested, dates, persons, places, all;
@@ -88,10 +89,9 @@ struct tk_inline_scratch {
     int busy;
 };
 
-void tk_inline_scratch_free(tk_inline_scratch *sc)
+/* Frees the buffers of sc (not sc itself). */
+static void scratch_buffers_free(tk_inline_scratch *sc)
 {
-    if (sc == NULL)
-        return;
     free(sc->br.v);
     free(sc->nested.v);
     free(sc->dates.v);
@@ -101,7 +101,80 @@ void tk_inline_scratch_free(tk_inline_scratch *sc)
     free(sc->rms);
     free(sc->rtext);
     free(sc->rmap);
+}
+
+static void scratch_free(tk_inline_scratch *sc)
+{
+    if (sc == NULL)
+        return;
+    scratch_buffers_free(sc);
     free(sc);
+}
+
+tk_inline *tk_inline_new(void) { return tk_xcalloc(1, sizeof(tk_inline)); }
+
+void tk_inline_free(tk_inline *in)
+{
+    if (in == NULL)
+        return;
+    free(in->parents);
+    free(in->when_keys);
+    scratch_free(in->scratch);
+    free(in);
+}
+
+void tk_inline_reset(tk_inline *in)
+{
+    free(in->when_keys);
+    in->when_keys = NULL;
+    in->n_when_keys = in->cap_when_keys = 0;
+    in->n_parents = 0;
+    in->in_note = 0;
+}
+
+/* ---- the elements filled, for a note text no marker joined in a fragment ---- */
+
+static void add_parent(tk_inline *in, xmlNodePtr el, unsigned line)
+{
+    if (in->n_parents > 0 && in->parents[in->n_parents - 1].el == el)
+        return;
+    if (tk_grow((void **)&in->parents, &in->cap_parents, in->n_parents, sizeof *in->parents,
+                16) != 0)
+        return;
+    in->parents[in->n_parents].el = el;
+    in->parents[in->n_parents].line = line;
+    in->n_parents++;
+}
+
+void tk_inline_forget_parent(tk_conv *cv, xmlNodePtr el)
+{
+    tk_inline *in = cv->inl;
+    size_t w = 0;
+    for (size_t i = 0; i < in->n_parents; i++)
+        if (in->parents[i].el != el)
+            in->parents[w++] = in->parents[i];
+    in->n_parents = w;
+}
+
+/* The last element filled whose first line is at or before `line`, else the last one filled
+ * (NULL when none). */
+static xmlNodePtr parent_at(const tk_inline *in, unsigned line)
+{
+    xmlNodePtr parent = NULL;
+    for (size_t k = 0; k < in->n_parents; k++)
+        if (in->parents[k].line <= line)
+            parent = in->parents[k].el;
+    if (parent == NULL && in->n_parents > 0)
+        parent = in->parents[in->n_parents - 1].el;
+    return parent;
+}
+
+int tk_inline_settle(tk_conv *cv)
+{
+    if (!tk_footnotes_settle(cv))
+        return 0;
+    cv->inl->n_parents = 0;
+    return 1;
 }
 
 static mark *push(vec *v)
@@ -570,6 +643,199 @@ static int is_stage_rule(const tk_rule *r)
     return r->enc == TK_ENC_ELEMENT && strcmp(r->element, "stage") == 0;
 }
 
+/* A bracket the rule table matched: bytes [bs, be), its inner text [ins, ins + inl), the
+ * floor below which no mark may reach, how it opens, whether it touches the word before. */
+typedef struct brk {
+    size_t bs, be, ins, inl, floor;
+    char open;
+    int touching;
+    const tk_rule_match *rm;
+} brk;
+
+/* ---- one encoder per rule encoding (TK_ENC_*): each turns the bracket into marks ---- */
+
+typedef void (*encoder)(ctx *c, const brk *b);
+
+static void enc_element(ctx *c, const brk *b)
+{
+    const tk_rule *r = b->rm->rule;
+    tk_rule_match *keep = keep_match(c, b->rm);
+    mark *m;
+    if (keep == NULL || (m = push(c->out)) == NULL)
+        return;
+    m->kind = MK_RULE;
+    m->rm = keep;
+    m->s = b->bs;
+    m->e = b->be;
+    m->inner = b->ins;
+    m->paren = b->open == '(' ? 1 : b->open == '_' ? 2 : 0;
+    if (r->content >= 0 && !(r->flags & TK_RF_DESC)) {
+        m->container = 1;
+        m->cs = b->ins + keep->cap_start[r->content];
+        m->ce = b->ins + keep->cap_end[r->content];
+    }
+    explain(c, b->bs, r->name, "bracket rule '%.*s'", r->name, strlen(r->name));
+}
+
+static void enc_sic(ctx *c, const brk *b)
+{
+    push_span(c->out, MK_SIC, b->bs, b->be, b->ins, b->ins + b->inl);
+    explain(c, b->bs, b->rm->rule->name, "[%.*s]: sic note, no scope guessed", c->t + b->ins,
+            b->inl);
+}
+
+static void enc_sic_corr(ctx *c, const brk *b)
+{
+    sic_correction(c, b->ins, b->inl, b->bs, b->be, b->floor);
+}
+
+static void enc_expan(ctx *c, const brk *b)
+{
+    const char *t = c->t;
+    mark *m;
+    if (!expansion_text(t + b->ins, b->inl)) {
+        guess(c, b->bs, b->be, b->ins, b->inl, 0);
+        return;
+    }
+    size_t w = word_start(t, b->bs, b->floor);
+    size_t e = b->be;
+    while (e < c->len && is_letter_at(t, e))
+        e++;
+    if ((m = push(c->out)) == NULL)
+        return;
+    m->s = w;
+    m->e = e;
+    m->as = b->bs;
+    m->ae = b->be;
+    if (b->bs - w > 4 && b->inl <= 2) { /* representative[s]: a supplied letter */
+        m->kind = MK_SUPPLIED;
+        explain(c, b->bs, "supplied-letters", "'%.*s' completes a long word: supplied",
+                t + b->ins, b->inl);
+    } else {
+        m->kind = MK_EXPAN;
+        explain(c, b->bs, "expansion", "'%.*s' attached to a word: expansion", t + b->ins, b->inl);
+    }
+}
+
+static void enc_footnote(ctx *c, const brk *b)
+{
+    if (c->cv->inl->in_note) /* a number inside a note text is not a marker */
+        return;
+    if (figure_correction(c, b->bs, b->be, b->ins, b->inl, b->floor))
+        return;
+    if (b->bs > 0 && is_digit((unsigned char)c->t[b->bs - 1])) { /* 4[6] p.m.: a corrected figure */
+        guess(c, b->bs, b->be, b->ins, b->inl, b->open == '(');
+        return;
+    }
+    /* weak: parenthesized, or detached from the word before: needs the notes section */
+    foot_mark(c, b->bs, b->be, (unsigned char)(b->open == '(' || !b->touching), b->rm->rule->name);
+}
+
+static void enc_timestamp(ctx *c, const brk *b)
+{
+    mark *m = push_span(c->out, MK_ANCHOR, b->bs, b->be, b->ins, b->ins + b->inl);
+    if (m != NULL)
+        m->paren = b->open == '(';
+}
+
+static void enc_pb(ctx *c, const brk *b)
+{
+    push_span(c->out, MK_PB, b->bs, b->be, b->ins + b->rm->cap_start[1],
+              b->ins + b->rm->cap_end[1]);
+}
+
+static void enc_gap_count(ctx *c, const brk *b)
+{
+    mark tmp, *m;
+    memset(&tmp, 0, sizeof tmp);
+    if (!counted_gap(c->t + b->ins, b->inl, &tmp)) {
+        guess(c, b->bs, b->be, b->ins, b->inl, b->open == '(');
+        return;
+    }
+    if ((m = push(c->out)) != NULL) {
+        *m = tmp;
+        m->kind = MK_GAP;
+        m->s = b->bs;
+        m->e = b->be;
+        m->cs = b->ins;
+        m->ce = b->ins + b->inl;
+    }
+}
+
+/* x [?]: the word before is unclear, the bracket a query note. */
+static void unclear_before(ctx *c, const brk *b)
+{
+    const char *t = c->t;
+    mark *m;
+    size_t i = b->bs;
+    while (i > b->floor && t[i - 1] == ' ')
+        i--;
+    size_t w = i;
+    while (w > b->floor && !is_space((unsigned char)t[w - 1]) && t[w - 1] != ']' &&
+           t[w - 1] != '[')
+        w--;
+    if (w < i && (m = push(c->out)) != NULL) {
+        m->kind = MK_UNCLEAR;
+        m->s = w;
+        m->e = i;
+        explain(c, w, "query", "'%.*s' marked unclear by a following [?]", t + w, i - w);
+    }
+    if ((m = push_span(c->out, MK_GLOSS, b->bs, b->be, b->ins, b->ins + b->inl)) != NULL)
+        m->reason = "query";
+}
+
+static void enc_query(ctx *c, const brk *b)
+{
+    mark *m;
+    if (b->inl == 1) {
+        unclear_before(c, b);
+        return;
+    }
+    if ((m = push_span(c->out, MK_SUPPLIED, b->bs, b->be, b->ins, b->ins + b->inl - 1)) != NULL) {
+        m->container = 1;
+        m->cert = 1;
+        m->paren = b->open == '(';
+        explain(c, b->bs, "query", "'%.*s': conjectural reading, supplied with low certainty",
+                c->t + b->bs, b->be - b->bs);
+    }
+}
+
+static void enc_guess(ctx *c, const brk *b)
+{
+    const char *t = c->t;
+    if (b->inl == 0 || count_words(t + b->ins, b->inl) == 0) {
+        warn(c, b->bs, "bracket-empty", "empty bracket '%.*s' kept as text", t + b->bs,
+             b->be - b->bs);
+        return;
+    }
+    if (looks_like_code(t + b->ins, b->inl)) {
+        warn(c, b->bs, "bracket-unknown",
+             "bracket '[%.*s]' looks like markup or code; kept as text (a --rules file can "
+             "encode it)",
+             t + b->ins, b->inl);
+        return;
+    }
+    guess(c, b->bs, b->be, b->ins, b->inl, b->open == '(');
+}
+
+static void enc_text(ctx *c, const brk *b)
+{
+    explain(c, b->bs, b->rm->rule->name, "'%.*s' is not editorial: kept as text", c->t + b->bs,
+            b->be - b->bs);
+}
+
+static const encoder encoders[] = {
+    [TK_ENC_ELEMENT] = enc_element,     [TK_ENC_SIC] = enc_sic,
+    [TK_ENC_SIC_CORR] = enc_sic_corr,   [TK_ENC_EXPAN] = enc_expan,
+    [TK_ENC_FOOTNOTE] = enc_footnote,   [TK_ENC_TIMESTAMP] = enc_timestamp,
+    [TK_ENC_PB] = enc_pb,               [TK_ENC_GAP_COUNT] = enc_gap_count,
+    [TK_ENC_QUERY] = enc_query,         [TK_ENC_GUESS] = enc_guess,
+    [TK_ENC_TEXT] = enc_text,
+};
+_Static_assert(sizeof encoders / sizeof *encoders == TK_ENC_COUNT, "an encoder per encoding");
+
+/* The bracket [bs, be): kept as text (code, no rule, a stage direction where none may stand)
+ * or turned into marks by the encoder of the rule that matches it. */
 static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
 {
     const char *t = c->t;
@@ -582,7 +848,7 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
     size_t ins = bs + 1, inl = be - bs - 2;
     /* the document has a note with this label (`1919[58]`, `[12a]`, `[*]`): a footnote
      * marker, whatever the bracket rules would make of it */
-    if (open == '[' && !c->cv->footnotes->in_note && inl < 8 &&
+    if (open == '[' && !c->cv->inl->in_note && inl < 8 &&
         tk_footnotes_has_label(c->cv, t + ins, inl)) {
         foot_mark(c, bs, be, 0, "footnote-label");
         return;
@@ -590,7 +856,6 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
     int attached = bs > 0 && is_letter_at(t, bs - 1) && bs > floor;
     int touching = bs > 0 && bs > floor && !is_space((unsigned char)t[bs - 1]);
     tk_rule_match rm;
-    mark *m;
     /* glued: after a character other than a space ("Heaven--[Jack"): no play direction */
     int glued = bs > 0 && t[bs - 1] != ' ' && t[bs - 1] != '\n' && t[bs - 1] != '\t' &&
                 open != '_'; /* (an _italic_ follows no word character: "mind⁠—_Rising._") */
@@ -610,146 +875,9 @@ static void bracket(ctx *c, size_t bs, size_t be, size_t floor)
              inl);
         return;
     }
-    const tk_rule *r = rm.rule;
-    switch (r->enc) {
-    case TK_ENC_ELEMENT: {
-        tk_rule_match *keep = keep_match(c, &rm);
-        if (keep == NULL || (m = push(c->out)) == NULL)
-            return;
-        m->kind = MK_RULE;
-        m->rm = keep;
-        m->s = bs;
-        m->e = be;
-        m->inner = ins;
-        m->paren = open == '(' ? 1 : open == '_' ? 2 : 0;
-        if (r->content >= 0 && !(r->flags & TK_RF_DESC)) {
-            m->container = 1;
-            m->cs = ins + rm.cap_start[r->content];
-            m->ce = ins + rm.cap_end[r->content];
-        }
-        explain(c, bs, r->name, "bracket rule '%.*s'", r->name, strlen(r->name));
-        return;
-    }
-    case TK_ENC_SIC:
-        push_span(c->out, MK_SIC, bs, be, ins, ins + inl);
-        explain(c, bs, r->name, "[%.*s]: sic note, no scope guessed", t + ins, inl);
-        return;
-    case TK_ENC_SIC_CORR:
-        sic_correction(c, ins, inl, bs, be, floor);
-        return;
-    case TK_ENC_EXPAN: {
-        if (!expansion_text(t + ins, inl)) {
-            guess(c, bs, be, ins, inl, 0);
-            return;
-        }
-        size_t w = word_start(t, bs, floor);
-        size_t e = be;
-        while (e < c->len && is_letter_at(t, e))
-            e++;
-        if ((m = push(c->out)) == NULL)
-            return;
-        m->s = w;
-        m->e = e;
-        m->as = bs;
-        m->ae = be;
-        if (bs - w > 4 && inl <= 2) { /* representative[s]: a supplied letter */
-            m->kind = MK_SUPPLIED;
-            explain(c, bs, "supplied-letters", "'%.*s' completes a long word: supplied",
-                    t + ins, inl);
-        } else {
-            m->kind = MK_EXPAN;
-            explain(c, bs, "expansion", "'%.*s' attached to a word: expansion", t + ins, inl);
-        }
-        return;
-    }
-    case TK_ENC_FOOTNOTE: {
-        if (c->cv->footnotes->in_note) /* a number inside a note text is not a marker */
-            return;
-        if (figure_correction(c, bs, be, ins, inl, floor))
-            return;
-        if (bs > 0 && is_digit((unsigned char)t[bs - 1])) { /* 4[6] p.m.: a corrected figure */
-            guess(c, bs, be, ins, inl, open == '(');
-            return;
-        }
-        /* weak: parenthesized, or detached from the word before: needs the notes section */
-        foot_mark(c, bs, be, (unsigned char)(open == '(' || !touching), r->name);
-        return;
-    }
-    case TK_ENC_TIMESTAMP:
-        if ((m = push_span(c->out, MK_ANCHOR, bs, be, ins, ins + inl)) != NULL) {
-            m->paren = open == '(';
-        }
-        return;
-    case TK_ENC_PB:
-        push_span(c->out, MK_PB, bs, be, ins + rm.cap_start[1], ins + rm.cap_end[1]);
-        return;
-    case TK_ENC_GAP_COUNT: {
-        mark tmp;
-        memset(&tmp, 0, sizeof tmp);
-        if (!counted_gap(t + ins, inl, &tmp)) {
-            guess(c, bs, be, ins, inl, open == '(');
-            return;
-        }
-        if ((m = push(c->out)) != NULL) {
-            *m = tmp;
-            m->kind = MK_GAP;
-            m->s = bs;
-            m->e = be;
-            m->cs = ins;
-            m->ce = ins + inl;
-        }
-        return;
-    }
-    case TK_ENC_QUERY: {
-        if (inl == 1) { /* x [?]: the word before is unclear */
-            size_t i = bs;
-            while (i > floor && t[i - 1] == ' ')
-                i--;
-            size_t w = i;
-            while (w > floor && !is_space((unsigned char)t[w - 1]) && t[w - 1] != ']' &&
-                   t[w - 1] != '[')
-                w--;
-            if (w < i && (m = push(c->out)) != NULL) {
-                m->kind = MK_UNCLEAR;
-                m->s = w;
-                m->e = i;
-                explain(c, w, "query", "'%.*s' marked unclear by a following [?]", t + w, i - w);
-            }
-            if ((m = push_span(c->out, MK_GLOSS, bs, be, ins, ins + inl)) != NULL) {
-                m->reason = "query";
-            }
-            return;
-        }
-        if ((m = push_span(c->out, MK_SUPPLIED, bs, be, ins, ins + inl - 1)) != NULL) {
-            m->container = 1;
-            m->cert = 1;
-            m->paren = open == '(';
-            explain(c, bs, "query", "'%.*s': conjectural reading, supplied with low certainty",
-                    t + bs, be - bs);
-        }
-        return;
-    }
-    case TK_ENC_GUESS: {
-        if (inl == 0 || count_words(t + ins, inl) == 0) {
-            warn(c, bs, "bracket-empty", "empty bracket '%.*s' kept as text", t + bs, be - bs);
-            return;
-        }
-        if (looks_like_code(t + ins, inl)) {
-            warn(c, bs, "bracket-unknown",
-                 "bracket '[%.*s]' looks like markup or code; kept as text (a --rules file can "
-                 "encode it)",
-                 t + ins, inl);
-            return;
-        }
-        guess(c, bs, be, ins, inl, open == '(');
-        return;
-    }
-    case TK_ENC_TEXT:
-        explain(c, bs, r->name, "'%.*s' is not editorial: kept as text", t + bs, be - bs);
-        return;
-    case TK_ENC_COUNT:
-        return;
-    }
+    brk b = {bs, be, ins, inl, floor, open, touching, &rm};
+    if (rm.rule->enc < TK_ENC_COUNT) /* (TK_ENC_COUNT: a rule turned off) */
+        encoders[rm.rule->enc](c, &b);
 }
 
 /* ---- footnote markers outside brackets: struggle.1, struggle¹ ---- */
@@ -919,16 +1047,29 @@ static size_t italic_end(const char *t, size_t i, size_t floor, size_t len)
     return 0;
 }
 
-/* The first byte at or after i that can start an inline mark (brackets, digits, '_', '<',
- * the lead bytes 0xC2 and 0xE2 of superscripts), len when none: sixteen bytes at a time
- * with SSE2 (most bytes of a text start nothing), then a table. */
+/* What a byte can start: the scan hands each such byte to its kind's handler. */
+enum byte_kind {
+    BK_NONE,   /* nothing */
+    BK_OPEN,   /* '[' '(': a bracket */
+    BK_CLOSE,  /* ']' without '[' */
+    BK_TAG,    /* '<': <sub>, <sup> */
+    BK_ITALIC, /* '_': _italics_ */
+    BK_MARKER, /* digits, the lead bytes 0xC2 and 0xE2 of superscripts: footnote markers */
+    BK_COUNT
+};
+
+static const unsigned char byte_kinds[256] = {
+    ['['] = BK_OPEN,   ['('] = BK_OPEN,   [']'] = BK_CLOSE,  ['<'] = BK_TAG,
+    ['_'] = BK_ITALIC, ['0'] = BK_MARKER, ['1'] = BK_MARKER, ['2'] = BK_MARKER,
+    ['3'] = BK_MARKER, ['4'] = BK_MARKER, ['5'] = BK_MARKER, ['6'] = BK_MARKER,
+    ['7'] = BK_MARKER, ['8'] = BK_MARKER, ['9'] = BK_MARKER, [0xC2] = BK_MARKER,
+    [0xE2] = BK_MARKER,
+};
+
+/* The first byte at or after i that can start an inline mark (byte_kinds), len when none:
+ * sixteen bytes at a time with SSE2 (most bytes of a text start nothing), then the table. */
 static size_t next_interesting(const char *t, size_t i, size_t len)
 {
-    static const unsigned char interesting[256] = {
-        ['['] = 1, [']'] = 1, ['('] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
-        ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, [0xC2] = 1, [0xE2] = 1,
-        ['_'] = 1, ['<'] = 1,
-    };
 #ifdef __SSE2__
     const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
     const __m128i b1 = _mm_set1_epi8('['), b2 = _mm_set1_epi8(']'), b3 = _mm_set1_epi8('(');
@@ -947,141 +1088,194 @@ static size_t next_interesting(const char *t, size_t i, size_t len)
         i += 16;
     }
 #endif
-    while (i < len && !interesting[(unsigned char)t[i]])
+    while (i < len && byte_kinds[(unsigned char)t[i]] == BK_NONE)
         i++;
     return i;
 }
 
-static void scan(ctx *c, size_t from, size_t len, int depth)
+/* Where the scan of [from, len) is: the byte i a handler is given, the floor below which no
+ * new mark may reach, the depth (1 inside a bracket's content), whether a note's text is
+ * scanned. A handler leaves i at the last byte it took (the scan goes on after it) and
+ * moves floor past the marks it made. */
+typedef struct scan_at {
+    size_t i, floor, len;
+    int depth, in_note;
+} scan_at;
+
+static void scan(ctx *c, size_t from, size_t len, int depth);
+
+/* After the marks a handler made (from `before` on in out): go on after the last one. */
+static void after_marks(scan_at *s, const vec *out, size_t before)
+{
+    if (out->n > before) {
+        s->floor = out->v[out->n - 1].e;
+        s->i = s->floor - 1;
+    }
+}
+
+/* The end of the bracket opening at s->i (its closing byte), or 0 when it is unbalanced
+ * (warned about for '['); *nest when a bracket nests in it ([Received 5 p.m.[82]]). */
+static size_t bracket_end(ctx *c, const scan_at *s, int *nest)
 {
     const char *t = c->t;
-    size_t floor = from;
-    int in_note = c->cv->footnotes->in_note;
-    for (size_t i = from; i < len; i++) {
-        i = next_interesting(t, i, len);
-        if (i >= len)
-            break;
-        unsigned char ch = (unsigned char)t[i];
-        if (ch == '[' || ch == '(') {
-            char close = ch == '[' ? ']' : ')';
-            size_t max = ch == '[' ? MAX_BRACKET : MAX_PAREN, j, nest = 0;
-            for (j = i + 1; j < len && j - i <= max; j++) {
-                if (ch == '[' && t[j] == '[' && depth == 0 && nest == 0) {
-                    size_t k = nested_end(t, j, len);
-                    if (k > 0) {
-                        nest = 1;
-                        j = k;
-                        continue;
-                    }
-                }
-                if (t[j] == close || t[j] == (char)ch || (ch == '(' && t[j] == '\n'))
-                    break;
-            }
-            if (j >= len || t[j] != close || j - i > max) {
-                if (ch == '[')
-                    warn(c, i, "bracket-unbalanced",
-                         "unbalanced '[' kept as text: '%.*s'", t + i, j - i < 40 ? j - i : 40);
+    size_t i = s->i, len = s->len;
+    char ch = t[i], close = ch == '[' ? ']' : ')';
+    size_t max = ch == '[' ? MAX_BRACKET : MAX_PAREN, j;
+    *nest = 0;
+    for (j = i + 1; j < len && j - i <= max; j++) {
+        if (ch == '[' && t[j] == '[' && s->depth == 0 && *nest == 0) {
+            size_t k = nested_end(t, j, len);
+            if (k > 0) {
+                *nest = 1;
+                j = k;
                 continue;
             }
-            vec *out = c->out;
-            size_t before = out->n;
-            tk_rule_match em;
-            if (ch == '[' && i > floor && t[i - 1] == '\\' && t[j - 1] == '\\' && j > i + 2 &&
-                tk_rules_match(c->cv->rules, '[', t + i + 1, j - i - 2, 0, &em) &&
-                em.rule->enc == TK_ENC_TIMESTAMP) {
-                /* a timestamp in Markdown's escaped brackets: "\[17:11\]" */
-                mark *m = push_span(out, MK_ANCHOR, i - 1, j + 1, i + 1, j - 1);
-                if (m != NULL)
-                    m->paren = 3;
-            } else {
-                bracket(c, i, j + 1, floor);
-            }
-            if (out->n > before) {
-                mark last = out->v[out->n - 1];
-                if (nest && last.container && depth == 0) {
-                    c->out = &c->nested;
-                    scan(c, last.cs, last.ce, 1);
-                    c->out = out;
-                }
-                floor = last.e;
-                i = floor - 1;
-            } else if (ch == '(') {
-                continue; /* an ordinary parenthesis: its inside is scanned too */
-            } else {
-                i = j;
-                floor = j + 1;
-            }
-            continue;
         }
-        if (ch == ']') {
-            warn(c, i, "bracket-unbalanced", "']' without '[' kept as text%.*s", "", 0);
-            continue;
+        if (t[j] == close || t[j] == ch || (ch == '(' && t[j] == '\n'))
+            break;
+    }
+    if (j >= len || t[j] != close || j - i > max) {
+        if (ch == '[')
+            warn(c, i, "bracket-unbalanced", "unbalanced '[' kept as text: '%.*s'", t + i,
+                 j - i < 40 ? j - i : 40);
+        return 0;
+    }
+    return j;
+}
+
+/* '[' or '(': the bracket to its end, as a timestamp in Markdown's escaped brackets or by
+ * the rules (bracket()); the marks nested in its content scanned too. */
+static void scan_open(ctx *c, scan_at *s)
+{
+    const char *t = c->t;
+    size_t i = s->i;
+    int nest;
+    size_t j = bracket_end(c, s, &nest);
+    if (j == 0)
+        return;
+    vec *out = c->out;
+    size_t before = out->n;
+    tk_rule_match em;
+    if (t[i] == '[' && i > s->floor && t[i - 1] == '\\' && t[j - 1] == '\\' && j > i + 2 &&
+        tk_rules_match(c->cv->rules, '[', t + i + 1, j - i - 2, 0, &em) &&
+        em.rule->enc == TK_ENC_TIMESTAMP) {
+        /* a timestamp in Markdown's escaped brackets: "\[17:11\]" */
+        mark *m = push_span(out, MK_ANCHOR, i - 1, j + 1, i + 1, j - 1);
+        if (m != NULL)
+            m->paren = 3;
+    } else {
+        bracket(c, i, j + 1, s->floor);
+    }
+    if (out->n > before) {
+        mark last = out->v[out->n - 1];
+        if (nest && last.container && s->depth == 0) {
+            c->out = &c->nested;
+            scan(c, last.cs, last.ce, 1);
+            c->out = out;
         }
-        if (ch == '<') {
-            if (html_tag(c, i, len)) {
-                floor = c->out->v[c->out->n - 1].e;
-                i = floor - 1;
-            }
-            continue;
+        after_marks(s, out, before);
+    } else if (t[i] == '[') { /* (an ordinary parenthesis: its inside is scanned too) */
+        s->i = j;
+        s->floor = j + 1;
+    }
+}
+
+static void scan_close(ctx *c, scan_at *s)
+{
+    warn(c, s->i, "bracket-unbalanced", "']' without '[' kept as text%.*s", "", 0);
+}
+
+static void scan_tag(ctx *c, scan_at *s)
+{
+    size_t before = c->out->n;
+    if (html_tag(c, s->i, s->len))
+        after_marks(s, c->out, before);
+}
+
+/* _italics_ that the rules read as a direction, not emphasis ("_is_"): stage-italic, plays. */
+static void scan_italic(ctx *c, scan_at *s)
+{
+    const char *t = c->t;
+    size_t i = s->i, len = s->len;
+    size_t j = c->italics && s->depth == 0 && !s->in_note ? italic_end(t, i, s->floor, len) : 0;
+    size_t before = c->out->n;
+    size_t k = j + 1;
+    while (k < len && t[k] == ' ')
+        k++;
+    if (j > 0 && tk_italic_direction(c->cv->rules, t + i + 1, j - i - 1,
+                                     k >= len || !(t[k] >= 'a' && t[k] <= 'z')))
+        bracket(c, i, j + 1, s->floor);
+    after_marks(s, c->out, before);
+}
+
+/* A footnote marker outside brackets: superscript digits, a number after a word and
+ * punctuation (struggle.1), a number glued to a word that labels a note (none in a note). */
+static void scan_marker(ctx *c, scan_at *s)
+{
+    const char *t = c->t;
+    size_t i = s->i, len = s->len, n;
+    unsigned char ch = (unsigned char)t[i];
+    int d;
+    if (s->in_note)
+        return;
+    if (ch >= 0xC2 && i > s->floor && !is_space((unsigned char)t[i - 1]) &&
+        superscript_at(t, i, len, &n, &d)) {
+        size_t j = i + n;
+        while (j < len && superscript_at(t, j, len, &n, &d))
+            j += n;
+        mark *m = push(c->out);
+        if (m != NULL) {
+            m->kind = MK_FOOT;
+            m->s = i;
+            m->e = j;
+            m->cs = i;
+            m->ce = j;
+            m->rend = "superscript";
         }
-        if (ch == '_') {
-            size_t j = c->italics && depth == 0 && !in_note ? italic_end(t, i, floor, len) : 0;
-            size_t before = c->out->n;
-            /* a direction, not emphasis ("_is_"): the rules decide (stage-italic, plays) */
-            size_t k = j + 1;
-            while (k < len && t[k] == ' ')
-                k++;
-            if (j > 0 && tk_italic_direction(c->cv->rules, t + i + 1, j - i - 1,
-                                             k >= len || !(t[k] >= 'a' && t[k] <= 'z')))
-                bracket(c, i, j + 1, floor);
-            if (c->out->n > before) {
-                floor = c->out->v[c->out->n - 1].e;
-                i = floor - 1;
-            }
-            continue;
-        }
-        if (in_note)
-            continue;
-        size_t n;
-        int d;
-        if (ch >= 0xC2 && i > floor && !is_space((unsigned char)t[i - 1]) &&
-            superscript_at(t, i, len, &n, &d)) {
-            size_t j = i + n;
-            size_t n2;
-            int d2;
-            while (j < len && superscript_at(t, j, len, &n2, &d2))
-                j += n2;
-            mark *m = push(c->out);
-            if (m != NULL) {
-                m->kind = MK_FOOT;
-                m->s = i;
-                m->e = j;
-                m->cs = i;
-                m->ce = j;
-                m->rend = "superscript";
-            }
-            explain(c, i, "footnote-superscript", "'%.*s' is a footnote marker", t + i, j - i);
-            floor = j;
-            i = j - 1;
-            continue;
-        }
-        int after_punct = 0;
-        if (is_digit(ch) && ((n = digit_marker(c, i, floor)) > 0 ? (after_punct = 1)
-                                                                 : (n = glued_marker(c, i, floor)) > 0)) {
-            mark *m = push(c->out);
-            if (m != NULL) {
-                m->kind = MK_FOOT;
-                m->s = m->cs = i;
-                m->e = m->ce = i + n;
-                m->rend = "plain";
-            }
-            if (after_punct)
-                explain(c, i, "footnote-after-punct", "'%.*s' after a word and punctuation is a footnote marker", t + i, n);
-            else
-                explain(c, i, "footnote-glued", "'%.*s' glued to a word labels a note: footnote marker", t + i, n);
-            floor = i + n;
-            i = floor - 1;
-        }
+        explain(c, i, "footnote-superscript", "'%.*s' is a footnote marker", t + i, j - i);
+        s->floor = j;
+        s->i = j - 1;
+        return;
+    }
+    int after_punct = 0;
+    if (!is_digit(ch))
+        return;
+    if ((n = digit_marker(c, i, s->floor)) > 0)
+        after_punct = 1;
+    else if ((n = glued_marker(c, i, s->floor)) == 0)
+        return;
+    mark *m = push(c->out);
+    if (m != NULL) {
+        m->kind = MK_FOOT;
+        m->s = m->cs = i;
+        m->e = m->ce = i + n;
+        m->rend = "plain";
+    }
+    if (after_punct)
+        explain(c, i, "footnote-after-punct", "'%.*s' after a word and punctuation is a footnote marker", t + i, n);
+    else
+        explain(c, i, "footnote-glued", "'%.*s' glued to a word labels a note: footnote marker", t + i, n);
+    s->floor = i + n;
+    s->i = s->floor - 1;
+}
+
+typedef void (*scanner)(ctx *c, scan_at *s);
+static const scanner scanners[] = {
+    [BK_NONE] = NULL,           [BK_OPEN] = scan_open,     [BK_CLOSE] = scan_close,
+    [BK_TAG] = scan_tag,        [BK_ITALIC] = scan_italic, [BK_MARKER] = scan_marker,
+};
+_Static_assert(sizeof scanners / sizeof *scanners == BK_COUNT, "a handler per byte kind");
+
+/* Marks in [from, len) into c->out: brackets, footnote markers, tags, italics, left to
+ * right, each byte that can start one handed to its kind's handler. */
+static void scan(ctx *c, size_t from, size_t len, int depth)
+{
+    scan_at s = {from, from, len, depth, c->cv->inl->in_note};
+    for (; s.i < len; s.i++) {
+        s.i = next_interesting(c->t, s.i, len);
+        if (s.i >= len)
+            break;
+        scanners[byte_kinds[(unsigned char)c->t[s.i]]](c, &s);
     }
 }
 
@@ -1385,208 +1579,254 @@ static void subst(ctx *c, const mark *m, const char *v, char *out, size_t cap)
 
 static void emit(ctx *c, xmlNodePtr parent, size_t from, size_t to, size_t *i);
 
-/* Builds the element(s) of mark m in parent; nested marks of a container are emitted into
- * the returned node's content. */
-static void build(ctx *c, xmlNodePtr parent, const mark *m, size_t *i)
+/* ---- one builder per mark kind: each makes the element(s) of mark m in parent and returns
+ * the element that holds the mark's content (its nested marks are emitted there), or NULL
+ * for an atomic mark ---- */
+
+typedef xmlNodePtr (*builder)(ctx *c, xmlNodePtr parent, const mark *m);
+
+/* The header's counts that a rule's element adds to (the first name that matches). */
+static const struct {
+    const char *element;
+    size_t count; /* offsetof(tk_conv, n_...) */
+} rule_counts[] = {
+    {"gap", offsetof(tk_conv, n_gap)},          {"unclear", offsetof(tk_conv, n_unclear)},
+    {"note", offsetof(tk_conv, n_gloss)},       {"vocal", offsetof(tk_conv, n_events)},
+    {"incident", offsetof(tk_conv, n_events)},  {"pause", offsetof(tk_conv, n_events)},
+    {"kinesic", offsetof(tk_conv, n_events)},   {"stage", offsetof(tk_conv, n_events)},
+};
+
+static xmlNodePtr build_rule(ctx *c, xmlNodePtr parent, const mark *m)
 {
     tk_conv *cv = c->cv;
-    const char *t = c->t;
-    xmlNodePtr el = NULL, inner = NULL;
-    switch ((enum mark_kind)m->kind) {
-    case MK_RULE: {
-        const tk_rule *r = m->rm->rule;
-        el = tk_el(cv, parent, r->element);
-        char buf[512];
-        int has_place = 0;
-        for (char **a = r->attrs; a != NULL && *a != NULL; a += 2) {
-            if (strcmp(a[0], "prefix") == 0)
-                continue;
-            subst(c, m, a[1], buf, sizeof buf);
-            set(el, a[0], buf);
-            if (strcmp(a[0], "place") == 0)
-                has_place = 1;
-        }
-        if (strcmp(r->element, "note") == 0 && !has_place)
-            set(el, "place", "inline");
-        for (char **a = r->attrs; a != NULL && *a != NULL; a += 2)
-            if (strcmp(a[0], "prefix") == 0) {
-                char rb[80];
-                snprintf(rb, sizeof rb, "bracketed prefixed-%s", a[1]);
-                set(el, "rend", rb);
-            }
-        if (!(r->flags & TK_RF_BARE) && xmlHasProp(el, (const xmlChar *)"rend") == NULL)
-            set_rend(el, m->paren);
-        if (r->content >= 0) {
-            size_t s = m->inner + m->rm->cap_start[r->content];
-            size_t e = m->inner + m->rm->cap_end[r->content];
-            if (r->flags & TK_RF_DESC)
-                text_range(c, tk_el(cv, el, "desc"), s, e);
-            else
-                inner = el;
-        }
-        const char *nm = r->element;
-        if (strcmp(nm, "gap") == 0)
-            cv->n_gap++;
-        else if (strcmp(nm, "unclear") == 0)
-            cv->n_unclear++;
-        else if (strcmp(nm, "note") == 0)
-            cv->n_gloss++;
-        else if (strcmp(nm, "vocal") == 0 || strcmp(nm, "incident") == 0 ||
-                 strcmp(nm, "pause") == 0 || strcmp(nm, "kinesic") == 0 || strcmp(nm, "stage") == 0)
-            cv->n_events++;
-        break;
+    const tk_rule *r = m->rm->rule;
+    xmlNodePtr el = tk_el(cv, parent, r->element), inner = NULL;
+    char buf[512];
+    int has_place = 0;
+    for (char **a = r->attrs; a != NULL && *a != NULL; a += 2) {
+        if (strcmp(a[0], "prefix") == 0)
+            continue;
+        subst(c, m, a[1], buf, sizeof buf);
+        set(el, a[0], buf);
+        if (strcmp(a[0], "place") == 0)
+            has_place = 1;
     }
-    case MK_SIC:
-    case MK_SICNOTE:
-        el = tk_el(cv, parent, "note");
-        set(el, "type", "sic");
+    if (strcmp(r->element, "note") == 0 && !has_place)
         set(el, "place", "inline");
-        set_rend(el, 0);
-        text_range(c, el, m->cs, m->ce);
-        cv->n_sic++;
-        break;
-    case MK_CHOICE: {
-        el = tk_el(cv, parent, "choice");
-        xmlNodePtr s = tk_el(cv, el, "sic");
-        text_range(c, s, m->s, m->e);
-        xmlNodePtr corr = tk_el(cv, el, "corr");
-        if (m->cert)
-            set(corr, "cert", "medium");
-        text_range(c, corr, m->as, m->ae);
-        break;
+    for (char **a = r->attrs; a != NULL && *a != NULL; a += 2)
+        if (strcmp(a[0], "prefix") == 0) {
+            char rb[80];
+            snprintf(rb, sizeof rb, "bracketed prefixed-%s", a[1]);
+            set(el, "rend", rb);
+        }
+    if (!(r->flags & TK_RF_BARE) && xmlHasProp(el, (const xmlChar *)"rend") == NULL)
+        set_rend(el, m->paren);
+    if (r->content >= 0) {
+        size_t s = m->inner + m->rm->cap_start[r->content];
+        size_t e = m->inner + m->rm->cap_end[r->content];
+        if (r->flags & TK_RF_DESC)
+            text_range(c, tk_el(cv, el, "desc"), s, e);
+        else
+            inner = el;
     }
-    case MK_EXPAN:
-        el = tk_el(cv, parent, "expan");
-        text_range(c, el, m->s, m->as);
-        text_range(c, tk_el(cv, el, "ex"), m->as + 1, m->ae - 1);
-        text_range(c, el, m->ae, m->e);
-        cv->n_expan++;
-        break;
-    case MK_SUPPLIED:
-        if (m->ae > m->as) { /* representative[s] */
-            text_range(c, parent, m->s, m->as);
-            el = tk_el(cv, parent, "supplied");
-            set(el, "reason", "omitted");
-            set_rend(el, 0);
-            text_range(c, el, m->as + 1, m->ae - 1);
-            text_range(c, parent, m->ae, m->e);
-            cv->n_supplied++;
+    for (size_t k = 0; k < sizeof rule_counts / sizeof *rule_counts; k++)
+        if (strcmp(r->element, rule_counts[k].element) == 0) {
+            (*(unsigned *)(void *)((char *)cv + rule_counts[k].count))++;
             break;
         }
-        el = tk_el(cv, parent, "supplied");
+    return inner;
+}
+
+static xmlNodePtr build_sic(ctx *c, xmlNodePtr parent, const mark *m)
+{
+    xmlNodePtr el = tk_el(c->cv, parent, "note");
+    set(el, "type", "sic");
+    set(el, "place", "inline");
+    set_rend(el, 0);
+    text_range(c, el, m->cs, m->ce);
+    c->cv->n_sic++;
+    return NULL;
+}
+
+static xmlNodePtr build_choice(ctx *c, xmlNodePtr parent, const mark *m)
+{
+    xmlNodePtr el = tk_el(c->cv, parent, "choice");
+    text_range(c, tk_el(c->cv, el, "sic"), m->s, m->e);
+    xmlNodePtr corr = tk_el(c->cv, el, "corr");
+    if (m->cert)
+        set(corr, "cert", "medium");
+    text_range(c, corr, m->as, m->ae);
+    return NULL;
+}
+
+static xmlNodePtr build_expan(ctx *c, xmlNodePtr parent, const mark *m)
+{
+    xmlNodePtr el = tk_el(c->cv, parent, "expan");
+    text_range(c, el, m->s, m->as);
+    text_range(c, tk_el(c->cv, el, "ex"), m->as + 1, m->ae - 1);
+    text_range(c, el, m->ae, m->e);
+    c->cv->n_expan++;
+    return NULL;
+}
+
+static xmlNodePtr build_supplied(ctx *c, xmlNodePtr parent, const mark *m)
+{
+    xmlNodePtr el;
+    c->cv->n_supplied++;
+    if (m->ae > m->as) { /* representative[s] */
+        text_range(c, parent, m->s, m->as);
+        el = tk_el(c->cv, parent, "supplied");
         set(el, "reason", "omitted");
-        if (m->cert) {
-            set(el, "cert", "low");
-            set(el, "rend", m->paren ? "parenthesized query" : "bracketed query");
-        } else
-            set_rend(el, m->paren);
-        inner = el;
-        cv->n_supplied++;
-        break;
-    case MK_GLOSS:
-        el = tk_el(cv, parent, "note");
-        set(el, "type", m->reason != NULL ? m->reason : "editorial");
-        set(el, "place", "inline");
-        set_rend(el, m->paren);
-        if (m->container)
-            inner = el;
-        else
-            text_range(c, el, m->cs, m->ce);
-        cv->n_gloss++;
-        break;
-    case MK_GAP: {
-        el = tk_el(cv, parent, "gap");
-        set(el, "reason", m->reason);
-        char q[24];
-        snprintf(q, sizeof q, "%ld", m->num);
-        set(el, "quantity", q);
-        set(el, "unit", m->unit);
         set_rend(el, 0);
-        text_range(c, tk_el(cv, el, "desc"), m->cs, m->ce);
-        cv->n_gap++;
-        break;
+        text_range(c, el, m->as + 1, m->ae - 1);
+        text_range(c, parent, m->ae, m->e);
+        return NULL;
     }
-    case MK_FOOT: {
-        el = tk_el(cv, parent, "note");
-        set(el, "place", "foot");
-        char n[16];
-        size_t nl = m->ce - m->cs;
-        if (strcmp(m->rend, "superscript") == 0) {
-            size_t k = 0, sn;
-            int d;
-            for (size_t j = m->cs; j < m->ce && k + 1 < sizeof n; j += sn)
-                if (superscript_at(t, j, c->len, &sn, &d))
-                    n[k++] = (char)('0' + d);
-                else
-                    break;
-            n[k] = '\0';
-        } else {
-            if (nl >= sizeof n)
-                nl = sizeof n - 1;
-            memcpy(n, t + m->cs, nl);
-            n[nl] = '\0';
-        }
-        set(el, "n", n);
-        set(el, "rend", m->rend);
-        unsigned l, col;
-        pos(c, m->s, &l, &col);
-        tk_inline_add_marker(cv, el, n, strlen(n), t + m->s, m->e - m->s, l, col, m->cert);
-        break;
-    }
-    case MK_ANCHOR:
-        el = tk_timestamp_anchor(cv, parent, t + m->cs, m->ce - m->cs);
-        if (el == NULL) {
-            warn(c, m->s, "timestamp", "'%.*s' is not a valid timestamp; kept as text",
-                 t + m->s, m->e - m->s);
-            text_range(c, parent, m->s, m->e);
-        } else
-            set_rend(el, m->paren);
-        break;
-    case MK_PB: {
-        el = tk_el(cv, parent, "pb");
-        char n[24];
-        size_t nl = m->ce - m->cs < sizeof n - 1 ? m->ce - m->cs : sizeof n - 1;
+    el = tk_el(c->cv, parent, "supplied");
+    set(el, "reason", "omitted");
+    if (m->cert) {
+        set(el, "cert", "low");
+        set(el, "rend", m->paren ? "parenthesized query" : "bracketed query");
+    } else
+        set_rend(el, m->paren);
+    return el;
+}
+
+static xmlNodePtr build_gloss(ctx *c, xmlNodePtr parent, const mark *m)
+{
+    xmlNodePtr el = tk_el(c->cv, parent, "note");
+    set(el, "type", m->reason != NULL ? m->reason : "editorial");
+    set(el, "place", "inline");
+    set_rend(el, m->paren);
+    c->cv->n_gloss++;
+    if (m->container)
+        return el;
+    text_range(c, el, m->cs, m->ce);
+    return NULL;
+}
+
+static xmlNodePtr build_gap(ctx *c, xmlNodePtr parent, const mark *m)
+{
+    xmlNodePtr el = tk_el(c->cv, parent, "gap");
+    set(el, "reason", m->reason);
+    char q[24];
+    snprintf(q, sizeof q, "%ld", m->num);
+    set(el, "quantity", q);
+    set(el, "unit", m->unit);
+    set_rend(el, 0);
+    text_range(c, tk_el(c->cv, el, "desc"), m->cs, m->ce);
+    c->cv->n_gap++;
+    return NULL;
+}
+
+/* A footnote marker: an empty note, handed to the notes store to wait for its text. */
+static xmlNodePtr build_foot(ctx *c, xmlNodePtr parent, const mark *m)
+{
+    const char *t = c->t;
+    xmlNodePtr el = tk_el(c->cv, parent, "note");
+    set(el, "place", "foot");
+    char n[16];
+    size_t nl = m->ce - m->cs;
+    if (strcmp(m->rend, "superscript") == 0) {
+        size_t k = 0, sn;
+        int d;
+        for (size_t j = m->cs; j < m->ce && k + 1 < sizeof n; j += sn)
+            if (superscript_at(t, j, c->len, &sn, &d))
+                n[k++] = (char)('0' + d);
+            else
+                break;
+        n[k] = '\0';
+    } else {
+        if (nl >= sizeof n)
+            nl = sizeof n - 1;
         memcpy(n, t + m->cs, nl);
         n[nl] = '\0';
-        set(el, "n", n);
-        set_rend(el, 0);
-        cv->n_pb++;
-        break;
     }
-    case MK_UNCLEAR:
-        el = tk_el(cv, parent, "unclear");
-        text_range(c, el, m->s, m->e);
-        cv->n_unclear++;
-        break;
-    case MK_DATE:
-        el = tk_el(cv, parent, "date");
-        if (m->date.when[0]) {
-            set(el, "when", m->date.when);
-            if (m->date.rule != NULL && strcmp(m->date.rule, "month-day") == 0)
-                set(el, "cert", "medium"); /* the year is the document's (--infer-years) */
-        } else {
-            set(el, "from", m->date.from);
-            set(el, "to", m->date.to);
-        }
-        inner = el;
-        cv->n_dates++;
-        break;
-    case MK_PERSON: {
-        el = tk_el(cv, parent, "persName");
-        set_ref(el, "", m->id);
-        inner = el;
-        break;
+    set(el, "n", n);
+    set(el, "rend", m->rend);
+    unsigned l, col;
+    pos(c, m->s, &l, &col);
+    tk_footnotes_add_marker(c->cv->footnotes, el, n, strlen(n), t + m->s, m->e - m->s, l, col,
+                            m->cert);
+    return NULL;
+}
+
+static xmlNodePtr build_anchor(ctx *c, xmlNodePtr parent, const mark *m)
+{
+    xmlNodePtr el = tk_timestamp_anchor(c->cv, parent, c->t + m->cs, m->ce - m->cs);
+    if (el == NULL) {
+        warn(c, m->s, "timestamp", "'%.*s' is not a valid timestamp; kept as text",
+             c->t + m->s, m->e - m->s);
+        text_range(c, parent, m->s, m->e);
+    } else
+        set_rend(el, m->paren);
+    return NULL;
+}
+
+static xmlNodePtr build_pb(ctx *c, xmlNodePtr parent, const mark *m)
+{
+    xmlNodePtr el = tk_el(c->cv, parent, "pb");
+    char n[24];
+    size_t nl = m->ce - m->cs < sizeof n - 1 ? m->ce - m->cs : sizeof n - 1;
+    memcpy(n, c->t + m->cs, nl);
+    n[nl] = '\0';
+    set(el, "n", n);
+    set_rend(el, 0);
+    c->cv->n_pb++;
+    return NULL;
+}
+
+static xmlNodePtr build_unclear(ctx *c, xmlNodePtr parent, const mark *m)
+{
+    text_range(c, tk_el(c->cv, parent, "unclear"), m->s, m->e);
+    c->cv->n_unclear++;
+    return NULL;
+}
+
+static xmlNodePtr build_date(ctx *c, xmlNodePtr parent, const mark *m)
+{
+    xmlNodePtr el = tk_el(c->cv, parent, "date");
+    if (m->date.when[0]) {
+        set(el, "when", m->date.when);
+        if (m->date.rule != NULL && strcmp(m->date.rule, "month-day") == 0)
+            set(el, "cert", "medium"); /* the year is the document's (--infer-years) */
+    } else {
+        set(el, "from", m->date.from);
+        set(el, "to", m->date.to);
     }
-    case MK_PLACE:
-    case MK_ORG: {
-        el = tk_el(cv, parent, m->kind == MK_PLACE ? "placeName" : "orgName");
-        set_ref(el, tk_places_corpus(cv->places) ? "" : cv->id_prefix, m->id);
-        inner = el;
-        break;
-    }
-    case MK_COUNT:
-        break;
-    }
+    c->cv->n_dates++;
+    return el;
+}
+
+static xmlNodePtr build_person(ctx *c, xmlNodePtr parent, const mark *m)
+{
+    xmlNodePtr el = tk_el(c->cv, parent, "persName");
+    set_ref(el, "", m->id);
+    return el;
+}
+
+static xmlNodePtr build_place(ctx *c, xmlNodePtr parent, const mark *m)
+{
+    xmlNodePtr el = tk_el(c->cv, parent, m->kind == MK_PLACE ? "placeName" : "orgName");
+    set_ref(el, tk_places_corpus(c->cv->places) ? "" : c->cv->id_prefix, m->id);
+    return el;
+}
+
+static const builder builders[] = {
+    [MK_RULE] = build_rule,       [MK_SIC] = build_sic,         [MK_SICNOTE] = build_sic,
+    [MK_CHOICE] = build_choice,   [MK_EXPAN] = build_expan,     [MK_SUPPLIED] = build_supplied,
+    [MK_GLOSS] = build_gloss,     [MK_GAP] = build_gap,         [MK_FOOT] = build_foot,
+    [MK_ANCHOR] = build_anchor,   [MK_PB] = build_pb,           [MK_UNCLEAR] = build_unclear,
+    [MK_DATE] = build_date,       [MK_PERSON] = build_person,   [MK_PLACE] = build_place,
+    [MK_ORG] = build_place,
+};
+_Static_assert(sizeof builders / sizeof *builders == MK_COUNT, "a builder per mark kind");
+
+/* Builds the element(s) of mark m in parent; nested marks of a container are emitted into
+ * the element its builder returns. */
+static void build(ctx *c, xmlNodePtr parent, const mark *m, size_t *i)
+{
+    xmlNodePtr inner = m->kind < MK_COUNT ? builders[m->kind](c, parent, m) : NULL;
     if (inner != NULL) {
         size_t cs = m->container ? m->cs : m->s, ce = m->container ? m->ce : m->e;
         emit(c, inner, cs, ce, i);
@@ -1612,6 +1852,146 @@ static void emit(ctx *c, xmlNodePtr parent, size_t from, size_t to, size_t *i)
     text_range(c, parent, p, to);
 }
 
+/* ---- the pass over one span ---- */
+
+/* What the parent allows: phrases only (no stage direction) in a dateline, a speaker label,
+ * a cast list; _italics_ read by the rules in a p or an l. */
+static void parent_context(ctx *c, xmlNodePtr parent)
+{
+    static const char *const phrase_only[] = {"dateline", "speaker", "date", "castItem",
+                                              "role", "roleDesc"};
+    for (size_t i = 0; i < sizeof phrase_only / sizeof *phrase_only; i++)
+        if (parent != NULL && xmlStrEqual(parent->name, (const xmlChar *)phrase_only[i]))
+            c->phrase_only = phrase_only[i];
+    c->italics = parent != NULL && (xmlStrEqual(parent->name, (const xmlChar *)"p") ||
+                                    xmlStrEqual(parent->name, (const xmlChar *)"l"));
+}
+
+/* The pass takes the reusable buffers of in (local ones, zeroed, when a pass is already
+ * running on them: a note filled from inside a pass) and the arena for rule matches, at
+ * most one per '[', '(', '_' (when italics are read) and '<'. */
+static void take_scratch(ctx *c, tk_inline *in, tk_inline_scratch *local)
+{
+    tk_inline_scratch *sc = in->scratch;
+    if (sc == NULL)
+        sc = in->scratch = tk_xcalloc(1, sizeof *sc);
+    if (sc->busy) {
+        memset(local, 0, sizeof *local);
+        sc = local;
+    }
+    sc->busy = 1;
+    c->sc = sc;
+    c->br = sc->br;
+    c->nested = sc->nested;
+    c->dates = sc->dates;
+    c->persons = sc->persons;
+    c->places = sc->places;
+    c->all = sc->all;
+    c->br.n = c->nested.n = c->dates.n = c->persons.n = c->places.n = c->all.n = 0;
+    size_t nb = 0;
+    for (const char *p = c->t; (p = memchr(p, '[', (size_t)(c->t + c->len - p))) != NULL; p++)
+        nb++;
+    for (const char *p = c->t; (p = memchr(p, '(', (size_t)(c->t + c->len - p))) != NULL; p++)
+        nb++;
+    for (const char *p = c->t; c->italics && (p = memchr(p, '_', (size_t)(c->t + c->len - p))) != NULL; p++)
+        nb++;
+    for (const char *p = c->t; (p = memchr(p, '<', (size_t)(c->t + c->len - p))) != NULL; p++)
+        nb++;
+    if (nb > sc->cap_rms) {
+        sc->rms = tk_xrealloc(sc->rms, nb * sizeof *sc->rms);
+        sc->cap_rms = nb;
+    }
+    c->rms = sc->rms;
+    c->cap_rms = sc->cap_rms;
+}
+
+/* The buffers (maybe grown) back to the scratch they came from; local ones freed. */
+static void give_scratch(ctx *c, tk_inline_scratch *local)
+{
+    tk_inline_scratch *sc = c->sc;
+    sc->br = c->br;
+    sc->nested = c->nested;
+    sc->dates = c->dates;
+    sc->persons = c->persons;
+    sc->places = c->places;
+    sc->all = c->all;
+    sc->busy = 0;
+    if (sc == local)
+        scratch_buffers_free(local);
+}
+
+/* Dates of the span, kept where they nest with the bracket marks (explained). */
+static void find_dates(ctx *c)
+{
+    tk_conv *cv = c->cv;
+    scan_dates(c, tk_rules_date_order(cv->rules) |
+                      (cv->opts != NULL && cv->opts->infer_years && cv->doc_year[0] ? TK_DATE_DAYS : 0));
+    size_t p = 0, pn = 0, keep = 0;
+    for (size_t k = 0; k < c->dates.n; k++)
+        if (nests(&c->br, &p, c->dates.v[k].s, c->dates.v[k].e) &&
+            nests(&c->nested, &pn, c->dates.v[k].s, c->dates.v[k].e))
+            c->dates.v[keep++] = c->dates.v[k];
+        else if (c->explain)
+            explain(c, c->dates.v[k].s, "date-skipped", "date '%.*s' crosses an editorial bracket; kept as text",
+                    c->t + c->dates.v[k].s, c->dates.v[k].e - c->dates.v[k].s);
+    c->dates.n = keep;
+    for (size_t k = 0; c->explain && k < c->dates.n; k++) {
+        const mark *d = &c->dates.v[k];
+        char what[160]; /* the pattern that read it, in the text: the id is date-found */
+        snprintf(what, sizeof what, "date '%.*s' (%s)", (int)(d->e - d->s > 60 ? 60 : d->e - d->s),
+                 c->t + d->s, d->date.rule);
+        explain(c, d->s, "date-found", "%.*s", what, strlen(what));
+    }
+}
+
+/* Persons on the reading text rd, kept where they nest with the bracket and date marks. */
+static void find_persons(ctx *c, reading *rd)
+{
+    void *u[2] = {c, rd};
+    tk_persons_scan(c->cv->persons, rd->map == NULL ? c->t : rd->text, rd->len, on_person, u);
+    size_t pb = 0, pd = 0, pn = 0, keep = 0;
+    for (size_t k = 0; k < c->persons.n; k++) {
+        mark *m = &c->persons.v[k];
+        if (nests(&c->br, &pb, m->s, m->e) && nests(&c->dates, &pd, m->s, m->e) &&
+            nests(&c->nested, &pn, m->s, m->e))
+            c->persons.v[keep++] = *m;
+        else
+            explain(c, m->s, "person-skipped",
+                    "name '%.*s' straddles an element boundary; not marked", c->t + m->s, m->e - m->s);
+    }
+    c->persons.n = keep;
+}
+
+/* All the marks, outer first, built into parent with the text between them. */
+static void emit_all(ctx *c, xmlNodePtr parent)
+{
+    size_t total = c->br.n + c->nested.n + c->dates.n + c->persons.n + c->places.n;
+    if (total > c->all.cap) {
+        c->all.v = tk_xrealloc(c->all.v, total * sizeof *c->all.v);
+        c->all.cap = total;
+    }
+    if (total == 0) {
+        tk_text(parent, c->t, c->len);
+        return;
+    }
+    const vec *parts[] = {&c->br, &c->dates, &c->persons, &c->places, &c->nested};
+    size_t at = 0;
+    for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
+        if (parts[k]->n > 0) {
+            memcpy(c->all.v + at, parts[k]->v, parts[k]->n * sizeof *c->all.v);
+            at += parts[k]->n;
+        }
+    c->all.n = total;
+    for (size_t k = 0; k < c->all.n; k++)
+        if (c->all.v[k].kind == MK_PERSON || c->all.v[k].kind == MK_PLACE ||
+            c->all.v[k].kind == MK_ORG) { /* a name holds what is inside it */
+            c->all.v[k].container = 0;
+        }
+    qsort(c->all.v, c->all.n, sizeof *c->all.v, cmp_marks);
+    size_t i = 0;
+    emit(c, parent, 0, c->len, &i);
+}
+
 void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
 {
     if (span->len == 0)
@@ -1623,152 +2003,41 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span)
     c.t = span->text;
     c.len = span->len;
     c.explain = cv->explain && tk_diag_notes_enabled(cv->diag);
-    static const char *const phrase_only[] = {"dateline", "speaker", "date", "castItem",
-                                              "role", "roleDesc"};
-    for (size_t i = 0; i < sizeof phrase_only / sizeof *phrase_only; i++)
-        if (parent != NULL && xmlStrEqual(parent->name, (const xmlChar *)phrase_only[i]))
-            c.phrase_only = phrase_only[i];
-    c.italics = parent != NULL && (xmlStrEqual(parent->name, (const xmlChar *)"p") ||
-                                   xmlStrEqual(parent->name, (const xmlChar *)"l"));
-    if (!cv->footnotes->in_note)
-        tk_inline_add_parent(cv, parent, span->line_no[0]);
-    tk_footnotes *fs = cv->footnotes;
+    parent_context(&c, parent);
+    tk_inline *in = cv->inl;
+    if (!in->in_note)
+        add_parent(in, parent, span->line_no[0]);
     tk_inline_scratch local;
-    tk_inline_scratch *sc = fs->scratch;
-    if (sc == NULL)
-        sc = fs->scratch = tk_xcalloc(1, sizeof *sc);
-    if (sc->busy) {
-        memset(&local, 0, sizeof local);
-        sc = &local;
-    }
-    sc->busy = 1;
-    c.sc = sc;
-    c.br = sc->br;
-    c.nested = sc->nested;
-    c.dates = sc->dates;
-    c.persons = sc->persons;
-    c.places = sc->places;
-    c.all = sc->all;
-    c.br.n = c.nested.n = c.dates.n = c.persons.n = c.places.n = c.all.n = 0;
-    /* the arena for rule matches: at most one per '[' or '(' */
-    size_t nb = 0;
-    for (const char *p = c.t; (p = memchr(p, '[', (size_t)(c.t + c.len - p))) != NULL; p++)
-        nb++;
-    for (const char *p = c.t; (p = memchr(p, '(', (size_t)(c.t + c.len - p))) != NULL; p++)
-        nb++;
-    for (const char *p = c.t; c.italics && (p = memchr(p, '_', (size_t)(c.t + c.len - p))) != NULL; p++)
-        nb++;
-    for (const char *p = c.t; (p = memchr(p, '<', (size_t)(c.t + c.len - p))) != NULL; p++)
-        nb++;
-    if (nb > sc->cap_rms) {
-        sc->rms = tk_xrealloc(sc->rms, nb * sizeof *sc->rms);
-        sc->cap_rms = nb;
-    }
-    c.rms = sc->rms;
-    c.cap_rms = sc->cap_rms;
-    reading r = {NULL, NULL, 0};
+    take_scratch(&c, in, &local);
     c.out = &c.br;
     scan(&c, 0, c.len, 0);
-    scan_dates(&c, tk_rules_date_order(cv->rules) |
-                       (cv->opts != NULL && cv->opts->infer_years && cv->doc_year[0] ? TK_DATE_DAYS : 0));
-    /* dates nest with brackets */
-    size_t p = 0, pn = 0, keep = 0;
-    for (size_t k = 0; k < c.dates.n; k++)
-        if (nests(&c.br, &p, c.dates.v[k].s, c.dates.v[k].e) &&
-            nests(&c.nested, &pn, c.dates.v[k].s, c.dates.v[k].e))
-            c.dates.v[keep++] = c.dates.v[k];
-        else if (c.explain)
-            explain(&c, c.dates.v[k].s, "date-skipped", "date '%.*s' crosses an editorial bracket; kept as text",
-                    c.t + c.dates.v[k].s, c.dates.v[k].e - c.dates.v[k].s);
-    c.dates.n = keep;
-    for (size_t k = 0; c.explain && k < c.dates.n; k++) {
-        const mark *d = &c.dates.v[k];
-        char what[160]; /* the pattern that read it, in the text: the id is date-found */
-        snprintf(what, sizeof what, "date '%.*s' (%s)", (int)(d->e - d->s > 60 ? 60 : d->e - d->s),
-                 c.t + d->s, d->date.rule);
-        explain(&c, d->s, "date-found", "%.*s", what, strlen(what));
-    }
-    /* persons on the reading text */
-    reading plain = {NULL, NULL, c.len};
-    if (c.br.n == 0) {
-        void *u[2] = {&c, &plain};
-        tk_persons_scan(cv->persons, c.t, c.len, on_person, u);
-    } else if (reading_text(&c, &r) == 0) {
-        void *u[2] = {&c, &r};
-        tk_persons_scan(cv->persons, r.text, r.len, on_person, u);
-    }
-    size_t pb = 0, pd = 0;
-    keep = 0;
-    pn = 0;
-    for (size_t k = 0; k < c.persons.n; k++) {
-        mark *m = &c.persons.v[k];
-        if (nests(&c.br, &pb, m->s, m->e) && nests(&c.dates, &pd, m->s, m->e) &&
-            nests(&c.nested, &pn, m->s, m->e))
-            c.persons.v[keep++] = *m;
-        else
-            explain(&c, m->s, "person-skipped",
-                    "name '%.*s' straddles an element boundary; not marked", c.t + m->s, m->e - m->s);
-    }
-    c.persons.n = keep;
-    find_places(&c, c.br.n == 0 ? &plain : &r);
-    /* all marks, outer first */
-    size_t total = c.br.n + c.nested.n + c.dates.n + c.persons.n + c.places.n;
-    if (total > c.all.cap) {
-        c.all.v = tk_xrealloc(c.all.v, total * sizeof *c.all.v);
-        c.all.cap = total;
-    }
-    if (total == 0)
-        tk_text(parent, c.t, c.len);
-    else if (total <= c.all.cap) {
-        const vec *parts[] = {&c.br, &c.dates, &c.persons, &c.places, &c.nested};
-        size_t at = 0;
-        for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
-            if (parts[k]->n > 0) {
-                memcpy(c.all.v + at, parts[k]->v, parts[k]->n * sizeof *c.all.v);
-                at += parts[k]->n;
-            }
-        c.all.n = total;
-        for (size_t k = 0; k < c.all.n; k++)
-            if (c.all.v[k].kind == MK_PERSON || c.all.v[k].kind == MK_PLACE ||
-                c.all.v[k].kind == MK_ORG) { /* a name holds what is inside it */
-                c.all.v[k].container = 0;
-            }
-        qsort(c.all.v, c.all.n, sizeof *c.all.v, cmp_marks);
-        size_t i = 0;
-        emit(&c, parent, 0, c.len, &i);
-    } else
-        tk_text(parent, c.t, c.len);
-    sc->br = c.br;
-    sc->nested = c.nested;
-    sc->dates = c.dates;
-    sc->persons = c.persons;
-    sc->places = c.places;
-    sc->all = c.all;
-    sc->busy = 0;
-    if (sc == &local) {
-        free(local.br.v);
-        free(local.nested.v);
-        free(local.dates.v);
-        free(local.persons.v);
-        free(local.places.v);
-        free(local.all.v);
-        free(local.rms);
-        free(local.rtext);
-        free(local.rmap);
-    }
+    find_dates(&c);
+    /* persons and places on the reading text (the text itself when there is no bracket) */
+    reading r = {NULL, NULL, c.len};
+    if (c.br.n > 0)
+        reading_text(&c, &r);
+    find_persons(&c, &r);
+    find_places(&c, &r);
+    emit_all(&c, parent);
+    give_scratch(&c, &local);
 }
 
 void tk_inline_finish(tk_conv *cv)
 {
-    tk_footnotes *f = cv->footnotes;
+    tk_inline *in = cv->inl;
     xmlNodePtr target;
     tk_span sp;
+    tk_timeline_place(cv);
     tk_footnotes_fill_begin(cv);
     for (size_t i = 0; tk_footnotes_fill_next(cv, &i, &target, &sp);) {
-        f->in_note++;
+        if (target == NULL && /* a fragment: by the element filled before it */
+            (target = tk_footnotes_unanchored(cv, parent_at(in, sp.line_no[0]), i - 1)) == NULL)
+            continue;
+        in->in_note++;
         tk_inline_append(cv, target, &sp);
-        f->in_note--;
+        in->in_note--;
         cv->n_footnotes++;
     }
     tk_footnotes_fill_end(cv);
+    tk_timeline_place(cv); /* a timestamp inside a note text may have begun the timeline */
 }

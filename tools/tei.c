@@ -1170,7 +1170,7 @@ static void flush_finished(builder *b)
 {
     tk_conv *cv = b->cv;
     /* (not inside an open block quotation: its paragraph is mixed content, written whole) */
-    if (b->quote != NULL || !tk_footnotes_settle(cv) || cv->stream == NULL)
+    if (b->quote != NULL || !tk_inline_settle(cv) || cv->stream == NULL)
         return;
     /* the list and opener the builder only compares with the last child: forgotten when
      * something followed them, as the comparison would tell */

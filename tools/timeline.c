@@ -48,30 +48,30 @@ static void set_xml_id_unlisted(xmlNodePtr n, const char *id)
  * 0 when it was there, -1 for key 0. */
 static int add_when(tk_conv *cv, uint64_t key)
 {
-    tk_footnotes *f = cv->footnotes;
+    tk_inline *in = cv->inl;
     if (key == 0)
         return -1;
-    if (2 * (f->n_when_keys + 1) > f->cap_when_keys) { /* at most half full */
-        size_t cap = f->cap_when_keys ? f->cap_when_keys * 2 : 256;
+    if (2 * (in->n_when_keys + 1) > in->cap_when_keys) { /* at most half full */
+        size_t cap = in->cap_when_keys ? in->cap_when_keys * 2 : 256;
         uint64_t *slot = tk_xcalloc(cap, sizeof *slot);
-        for (size_t i = 0; i < f->cap_when_keys; i++)
-            if (f->when_keys[i] != 0) {
-                size_t k = (size_t)((f->when_keys[i] * 0x9E3779B97F4A7C15u) >> 32) & (cap - 1);
+        for (size_t i = 0; i < in->cap_when_keys; i++)
+            if (in->when_keys[i] != 0) {
+                size_t k = (size_t)((in->when_keys[i] * 0x9E3779B97F4A7C15u) >> 32) & (cap - 1);
                 while (slot[k] != 0)
                     k = (k + 1) & (cap - 1);
-                slot[k] = f->when_keys[i];
+                slot[k] = in->when_keys[i];
             }
-        free(f->when_keys);
-        f->when_keys = slot;
-        f->cap_when_keys = cap;
+        free(in->when_keys);
+        in->when_keys = slot;
+        in->cap_when_keys = cap;
     }
-    size_t mask = f->cap_when_keys - 1;
+    size_t mask = in->cap_when_keys - 1;
     size_t k = (size_t)((key * 0x9E3779B97F4A7C15u) >> 32) & mask;
-    for (; f->when_keys[k] != 0; k = (k + 1) & mask)
-        if (f->when_keys[k] == key)
+    for (; in->when_keys[k] != 0; k = (k + 1) & mask)
+        if (in->when_keys[k] == key)
             return 0;
-    f->when_keys[k] = key;
-    f->n_when_keys++;
+    in->when_keys[k] = key;
+    in->n_when_keys++;
     return 1;
 }
 

@@ -133,6 +133,7 @@ size_t tk_strput(char *buf, size_t size, size_t k, const char *s, size_t n);
 typedef struct tk_rules tk_rules;         /* the bracket rule table (rules.c) */
 typedef struct tk_persons tk_persons;     /* personography + name matcher (persons.c) */
 typedef struct tk_footnotes tk_footnotes; /* note texts by number (footnotes.c) */
+typedef struct tk_inline tk_inline;       /* the inline pass's own state (inlines.c) */
 typedef struct tk_ser tk_ser;             /* a serializer (serialize.c) */
 
 /* State of one conversion (one output TEI document), owned by convert.c. The inline side
@@ -148,6 +149,8 @@ typedef struct tk_conv {
     struct tk_places *places;         /* places and organisations (places.c); NULL: none */
     tk_footnotes *footnotes;          /* never NULL; may hold no notes (inline side fills it
                                          from the notes section the block side hands over) */
+    tk_inline *inl;                   /* never NULL during the inline pass: its own state
+                                         (elements filled, timeline points, buffers) */
     int explain;                      /* report decisions as TK_NOTE */
     /* inline side: what it found, for the header */
     unsigned n_sic, n_expan, n_supplied, n_gloss, n_gap, n_unclear, n_events, n_pb,
@@ -197,25 +200,57 @@ void tk_inline_append(tk_conv *cv, xmlNodePtr parent, const tk_span *span);
 tk_rules *tk_rules_new(const char *path, tk_diag *d);
 void tk_rules_free(tk_rules *r);
 
-tk_footnotes *tk_footnotes_new(void);
-void tk_footnotes_free(tk_footnotes *f);
-/* The state of the next document: a new one that takes over f's reusable buffers; frees f. */
-tk_footnotes *tk_footnotes_next(tk_footnotes *f);
-/* Block side hands over the lines of a notes section ("Footnotes:", "Notes", a trailing run
- * of numbered lines). Each line is one span; returns 1 when the line was taken as a note. */
-int tk_footnotes_add_line(tk_conv *cv, const tk_span *line);
-/* After the body is built (inlines.c, over footnotes.c's notes store): joins note texts to
- * the markers (matched by number, each note to the last marker with its number before it in
- * the source) and fills them through the inline pass, warns about markers without text and
- * texts without marker (kept at the end of the element before them), and places the
+/* The inline pass's state: one per conversion, held by the driver (cv->inl) beside the notes
+ * store. tk_inline_reset forgets one document's state (elements filled, timeline points)
+ * and keeps the buffers for the next document. */
+tk_inline *tk_inline_new(void);
+void tk_inline_free(tk_inline *in);
+void tk_inline_reset(tk_inline *in);
+/* After the body is built: fills the note texts of the notes store (footnotes.c) through the
+ * inline pass (each joined to the last marker with its number before it in the source; a
+ * text without marker kept in the notes division, or at the end of the element before it in
+ * a fragment), the notes store then warns about markers without text, and places the
  * timeline (cv->timeline) as the first child of text/front (creating front) of cv->text. */
 void tk_inline_finish(tk_conv *cv);
 /* Forgets el as a filled element (the builder is about to free it). */
 void tk_inline_forget_parent(tk_conv *cv, xmlNodePtr el);
 /* Between blocks: when the document has no note texts, settles the footnote markers found so
- * far as tk_inline_finish would (a weak marker back to text, the others warned about)
- * and forgets every element it holds. Returns 1 when the inline side then holds no pointer
- * into the body (a streaming converter may write and free what is finished), else 0. */
+ * far as tk_inline_finish would (tk_footnotes_settle) and forgets every element it holds.
+ * Returns 1 when the inline side then holds no pointer into the body (a streaming converter
+ * may write and free what is finished), else 0. */
+int tk_inline_settle(tk_conv *cv);
+
+/* --- the notes store (footnotes.c): note texts and the markers met in the text --- */
+
+tk_footnotes *tk_footnotes_new(void);
+void tk_footnotes_free(tk_footnotes *f);
+/* Block side hands over the lines of a notes section ("Footnotes:", "Notes", a trailing run
+ * of numbered lines). Each line is one span; returns 1 when the line was taken as a note. */
+int tk_footnotes_add_line(tk_conv *cv, const tk_span *line);
+/* 1 when the document's notes section has a note labelled s[0..len) (`58`, `12a`, `*`). */
+int tk_footnotes_has_label(const tk_conv *cv, const char *s, size_t len);
+/* A footnote marker met in the text: its (empty) note element, waiting for its text; the
+ * marker as printed (literal) is put back as text if a weak one is unused. */
+void tk_footnotes_add_marker(tk_footnotes *f, xmlNodePtr note, const char *n, size_t nlen,
+                             const char *literal, size_t litlen, unsigned line, unsigned col,
+                             int weak);
+/* The notes store hands out the note texts to fill, and the inline pass fills them
+ * (tk_inline_finish): the store calls nothing of the inline pass.
+ * tk_footnotes_fill_begin sorts the markers; each tk_footnotes_fill_next (from *i = 0) joins
+ * the next note text to its marker (or to a new unanchored note in the notes division, with a
+ * warning), gives the element to fill as *target and the text as *sp, and returns 1 (0 when
+ * none is left). *target is NULL for a text that joined no marker in a document without a
+ * text element (a fragment): the caller picks a parent (by the text's line, sp->line_no[0])
+ * and tk_footnotes_unanchored(cv, parent, *i - 1) makes the note there (NULL when parent is
+ * NULL). tk_footnotes_fill_end settles the markers no text joined, drops empty notes and
+ * frees the texts. */
+void tk_footnotes_fill_begin(tk_conv *cv);
+int tk_footnotes_fill_next(tk_conv *cv, size_t *i, xmlNodePtr *target, tk_span *sp);
+xmlNodePtr tk_footnotes_unanchored(tk_conv *cv, xmlNodePtr parent, size_t i);
+void tk_footnotes_fill_end(tk_conv *cv);
+/* Between blocks: when the document has no note texts, settles the footnote markers found so
+ * far as tk_footnotes_fill_end would (a weak marker back to text, the others warned about).
+ * Returns 1 when the store then holds no pointer into the body, else 0. */
 int tk_footnotes_settle(tk_conv *cv);
 
 /* --- the rule table (rules.c); format and built-in rules: docs/rules.md --- */
@@ -320,8 +355,9 @@ size_t tk_parse_date(const char *s, size_t len, char *iso);
  * anchor, or NULL when ts is not a timestamp. For block-side timestamps (`[00:12:34] NAME:`)
  * and the inline pass's (timeline.c). */
 xmlNodePtr tk_timestamp_anchor(tk_conv *cv, xmlNodePtr parent, const char *ts, size_t len);
-/* The inline side keeps its per-conversion state (footnote markers, note texts, timeline
- * ids) in cv->footnotes. */
+/* The inline side keeps its per-conversion state in cv->inl (the inline pass: elements
+ * filled, timeline points, buffers) and cv->footnotes (the notes store: note texts,
+ * markers). */
 
 /* =========================================================== block side ============ */
 

@@ -54,6 +54,7 @@ static xmlDocPtr inline_doc(const char *buf, size_t len, const char *rules, FILE
     cv.rules = tk_rules_new(rules, cv.diag);
     cv.persons = tk_persons_new(NULL, cv.diag);
     cv.footnotes = tk_footnotes_new();
+    cv.inl = tk_inline_new();
     if (cv.rules == NULL || cv.persons == NULL || cv.footnotes == NULL)
         goto out;
     size_t cap = 64, n = 0;
@@ -131,6 +132,7 @@ out:
     tk_rules_free(cv.rules);
     tk_persons_free(cv.persons);
     tk_footnotes_free(cv.footnotes);
+    tk_inline_free(cv.inl);
     tk_diag_free(cv.diag);
     return cv.doc;
 }

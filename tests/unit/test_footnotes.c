@@ -158,6 +158,59 @@ static void test_timeline_in_front(void)
     tk_itest_free(&it);
 }
 
+/* A fragment (no TEI text element, so no notes division): a note text no marker joins goes
+ * at the end of the last element filled at or before its line, with its label's form; the
+ * inline pass keeps those elements (cv->inl), the notes store makes the note
+ * (tk_footnotes_unanchored). After tk_inline_settle the elements are forgotten. */
+static void test_fragment_unanchored(void)
+{
+    tk_itest it;
+    tk_itest_init(&it, NULL);
+    it.cv.text = NULL; /* a fragment */
+    tk_itest_run_at(&it, "First paragraph.", 3);
+    xmlNodePtr p1 = it.body->last;
+    tk_itest_run_at(&it, "Second paragraph.", 40);
+    add_note(&it, "5. Not anchored.", 20, 1);
+    tk_inline_finish(&it.cv);
+    char *x = tk_itest_dump(p1);
+    CU_ASSERT_STRING_EQUAL(x, "First paragraph.<note place=\"foot\" type=\"unanchored\" n=\"5\" "
+                              "rend=\"label-period\">Not anchored.</note>");
+    CU_ASSERT_EQUAL(it.cv.n_footnotes, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(it.cap.buf, "warning:20:4:footnote-unused:"));
+    free(x);
+    /* settled between blocks (no note texts): the elements filled are forgotten, so a note
+     * text has no element to go to */
+    tk_itest_run_at(&it, "Third paragraph.", 50);
+    CU_ASSERT_EQUAL(tk_inline_settle(&it.cv), 1);
+    add_note(&it, "6. Nowhere.", 60, 1);
+    tk_inline_finish(&it.cv);
+    CU_ASSERT_EQUAL(it.cv.n_footnotes, 1);
+    char *body = tk_itest_dump(it.body);
+    CU_ASSERT_PTR_NULL(strstr(body, "Nowhere"));
+    free(body);
+    tk_itest_free(&it);
+}
+
+/* tk_inline_reset: the next document starts a timeline of its own (the points of the last
+ * one forgotten), and markers inside a note text are no markers (in_note) only while it is
+ * filled. */
+static void test_reset_between_documents(void)
+{
+    tk_itest it;
+    tk_itest_init(&it, NULL);
+    tk_itest_run(&it, "[00:00:02:08] CDR: Roger.");
+    tk_inline_finish(&it.cv);
+    CU_ASSERT_EQUAL(xmlChildElementCount(it.cv.timeline), 2); /* the origin and one point */
+    tk_inline_reset(it.cv.inl);
+    it.cv.timeline = NULL;
+    tk_itest_run(&it, "[00:00:02:08] CDR: Roger again.");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(it.cv.timeline);
+    CU_ASSERT_EQUAL(xmlChildElementCount(it.cv.timeline), 2);
+    xmlFreeNode(it.cv.timeline);
+    it.cv.timeline = NULL;
+    tk_itest_free(&it);
+}
+
 void tk_suite_footnotes(void);
 void tk_suite_footnotes(void)
 {
@@ -169,4 +222,6 @@ void tk_suite_footnotes(void)
     CU_add_test(s, "glued endnote references", test_glued_endnote_marker);
     CU_add_test(s, "timeline in text/front", test_timeline_in_front);
     CU_add_test(s, "note label forms kept", test_note_label_forms);
+    CU_add_test(s, "a fragment's unanchored note", test_fragment_unanchored);
+    CU_add_test(s, "the inline state between documents", test_reset_between_documents);
 }

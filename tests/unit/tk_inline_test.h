@@ -30,6 +30,7 @@ static inline void tk_itest_init(tk_itest *it, const char *rules_path)
     it->cv.rules = tk_rules_new(rules_path, it->cv.diag);
     it->cv.persons = tk_persons_new(NULL, it->cv.diag);
     it->cv.footnotes = tk_footnotes_new();
+    it->cv.inl = tk_inline_new();
 }
 
 static inline void tk_itest_free(tk_itest *it)
@@ -37,6 +38,7 @@ static inline void tk_itest_free(tk_itest *it)
     tk_rules_free(it->cv.rules);
     tk_persons_free(it->cv.persons);
     tk_footnotes_free(it->cv.footnotes);
+    tk_inline_free(it->cv.inl);
     if (it->cv.timeline != NULL && it->cv.timeline->parent == NULL)
         xmlFreeNode(it->cv.timeline);
     xmlFreeDoc(it->cv.doc);
