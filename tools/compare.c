@@ -1688,57 +1688,42 @@ out:
     return rc;
 }
 
-tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDocPtr hypdoc,
-                                   const char *hyp_name, const tk_compare_opts *o, tk_diag *d)
-{
-    tk_compare_opts defaults;
-    if (o == NULL) {
-        tk_compare_opts_init(&defaults);
-        o = &defaults;
-    }
-    cmp c = {o, d, NULL, NULL, 0, 0, NULL, 0, 0, 0};
-    cmp_side ref = {0}, hyp = {0};
-    tk_compare_result *res = NULL;
-    uint64_t *A = NULL, *B = NULL;
-    long *a2b = NULL, *a2l = NULL, *b2a = NULL;
-    aligner al;
-    int have_al = 0;
-    size_t *R = NULL, *H = NULL;
-    pend *pd = NULL;
-    size_t npd = 0, pdcap = 0;
-    int ok = 0;
+/* The disagreements found so far, in the order found. */
+typedef struct pends {
+    pend *v;
+    size_t n, cap;
+} pends;
 
-    ref.name = ref_name ? ref_name : "ref";
-    hyp.name = hyp_name ? hyp_name : "hyp";
-    if (parse_maps(&c) != 0)
-        goto out;
-    collect_doc(&c, &ref, refdoc);
-    collect_doc(&c, &hyp, hypdoc);
-    if (c.oom || tokenize(&c, &ref) != 0 || tokenize(&c, &hyp) != 0)
-        goto oom;
-    word_spans(&c, &ref);
-    word_spans(&c, &hyp);
-    size_t n = ref.nw, m = hyp.nw;
-    A = malloc((n + 1) * sizeof *A);
-    B = malloc((m + 1) * sizeof *B);
-    a2b = malloc((n + 1) * sizeof *a2b);
-    a2l = malloc((n + 1) * sizeof *a2l);
-    b2a = malloc((m + 1) * sizeof *b2a);
+/* Aligns the words of the two sides (anchors, then loose matches), lays the reference's
+ * elements over the hypothesis's words, and sets the hypothesis's own elements' spans.
+ * Hands out b2a (each hypothesis word's reference word; an unmatched one gets the reference
+ * word after the last matched one), for the caller to free, and the number of aligned
+ * reference words. Returns -1 out of memory. */
+static int align_sides(cmp_side *ref, cmp_side *hyp, long **b2a_out, size_t *aligned_out)
+{
+    size_t n = ref->nw, m = hyp->nw;
+    uint64_t *A = malloc((n + 1) * sizeof *A);
+    uint64_t *B = malloc((m + 1) * sizeof *B);
+    long *a2b = malloc((n + 1) * sizeof *a2b);
+    long *a2l = malloc((n + 1) * sizeof *a2l);
+    long *b2a = malloc((m + 1) * sizeof *b2a);
+    aligner al;
+    int have_al = 0, rc = -1;
     if (!A || !B || !a2b || !a2l || !b2a)
-        goto oom;
+        goto out;
     for (size_t i = 0; i < n; i++)
-        A[i] = ref.w[i].h;
+        A[i] = ref->w[i].h;
     for (size_t j = 0; j < m; j++)
-        B[j] = hyp.w[j].h;
+        B[j] = hyp->w[j].h;
     for (size_t i = 0; i < n; i++)
         a2b[i] = -1;
     if (aligner_init(&al, n, m) != 0)
-        goto oom;
+        goto out;
     have_al = 1;
-    al.WA = ref.w;
+    al.WA = ref->w;
     if (align(&al, A, B, a2b, (region){0, n, 0, m}) != 0 ||
-        align_loose(&al, &ref, &hyp, a2b, a2l) != 0 || map_spans(&ref, a2l, m) != 0)
-        goto oom;
+        align_loose(&al, ref, hyp, a2b, a2l) != 0 || map_spans(ref, a2l, m) != 0)
+        goto out;
     for (size_t j = 0; j < m; j++)
         b2a[j] = -1;
     size_t aligned = 0;
@@ -1752,96 +1737,106 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
             last = (size_t)b2a[j] + 1;
         else
             b2a[j] = last < n ? (long)last : (long)n - 1;
-    for (size_t i = 0; i < hyp.nel; i++) {
-        hyp.el[i].ms = hyp.el[i].ws;
-        hyp.el[i].me = hyp.el[i].we;
+    for (size_t i = 0; i < hyp->nel; i++) {
+        hyp->el[i].ms = hyp->el[i].ws;
+        hyp->el[i].me = hyp->el[i].we;
     }
-    R = sorted_elems(&ref);
-    H = sorted_elems(&hyp);
-    res = calloc(1, sizeof *res);
-    if (!R || !H || !res)
-        goto oom;
-    res->ref_name = strdup(ref.name);
-    res->hyp_name = strdup(hyp.name);
-    res->classes = calloc(c.ncls + 1, sizeof *res->classes);
-    if (!res->ref_name || !res->hyp_name || !res->classes)
-        goto oom;
-    res->ref_words = n;
-    res->hyp_words = m;
-    res->aligned_words = aligned;
+    *b2a_out = b2a;
+    *aligned_out = aligned;
+    b2a = NULL;
+    rc = 0;
+out:
+    free(A);
+    free(B);
+    free(a2b);
+    free(a2l);
+    free(b2a);
+    if (have_al)
+        aligner_free(&al);
+    return rc;
+}
 
-    /* class by class: both index arrays are sorted by class first */
-    size_t ri = 0, hi = 0;
-    for (size_t ci = 0; ci < c.ncls; ci++) {
-        size_t r0 = ri, h0 = hi;
-        while (ri < ref.nel && ref.el[R[ri]].cls == ci)
-            ri++;
-        while (hi < hyp.nel && hyp.el[H[hi]].cls == ci)
-            hi++;
-        const cls_def *def = c.cls[ci].def;
-        if (c.cls[ci].parent >= 0 || !wanted(o->classes, c.cls[ci].name, def->group))
+/* Counts the reference elements R[0..nr) of class ci into k (overlapping, exact, attributes
+ * checked and agreeing) and queues a difference for each one missing, moved, or with an
+ * attribute that disagrees. Returns -1 out of memory. */
+static int score_ref_elems(const cmp_side *ref, const cmp_side *hyp, const size_t *R, size_t nr,
+                           size_t ci, tk_compare_class *k, pends *pl)
+{
+    for (size_t q = 0; q < nr; q++) {
+        const cmp_elem *a = &ref->el[R[q]];
+        pend p = {TK_CMP_MISSING, ci, (long)R[q], a->partner, 0, a->ms, 0, NULL};
+        if (a->partner < 0) {
+            if (add_pend(&pl->v, &pl->n, &pl->cap, p) != 0)
+                return -1;
             continue;
-        match_class(&ref, R + r0, ri - r0, &hyp, H + h0, hi - h0);
-        tk_compare_class *k = &res->classes[res->n_classes];
-        k->name = strdup(c.cls[ci].name);
-        if (k->name == NULL)
-            goto oom;
-        res->n_classes++;
-        k->group = def->group;
-        k->ref = ri - r0;
-        k->hyp = hi - h0;
-        for (size_t q = r0; q < ri; q++) {
-            const cmp_elem *a = &ref.el[R[q]];
-            pend p = {TK_CMP_MISSING, ci, (long)R[q], a->partner, 0, a->ms, 0, NULL};
-            if (a->partner < 0) {
-                if (add_pend(&pd, &npd, &pdcap, p) != 0)
-                    goto oom;
-                continue;
-            }
-            k->overlap++;
-            k->exact += (unsigned long)a->exact;
-            if (!a->exact) {
-                p.kind = TK_CMP_MOVED;
-                if (add_pend(&pd, &npd, &pdcap, p) != 0)
-                    goto oom;
-            }
-            const cmp_elem *b = &hyp.el[a->partner];
-            for (int t = 0; t < TK_CMP_ATTR_COUNT; t++) {
-                char *va = attr(a->node, attr_names[t]), *vb = attr(b->node, attr_names[t]);
-                if (va != NULL || vb != NULL) {
-                    k->attr_checked[t]++;
-                    if (va != NULL && vb != NULL && strcmp(va, vb) == 0)
-                        k->attr_agree[t]++;
-                    else {
-                        p.kind = TK_CMP_ATTR;
-                        p.attr = t;
-                        if (add_pend(&pd, &npd, &pdcap, p) != 0) {
-                            xmlFree(va);
-                            xmlFree(vb);
-                            goto oom;
-                        }
+        }
+        k->overlap++;
+        k->exact += (unsigned long)a->exact;
+        if (!a->exact) {
+            p.kind = TK_CMP_MOVED;
+            if (add_pend(&pl->v, &pl->n, &pl->cap, p) != 0)
+                return -1;
+        }
+        const cmp_elem *b = &hyp->el[a->partner];
+        for (int t = 0; t < TK_CMP_ATTR_COUNT; t++) {
+            char *va = attr(a->node, attr_names[t]), *vb = attr(b->node, attr_names[t]);
+            if (va != NULL || vb != NULL) {
+                k->attr_checked[t]++;
+                if (va != NULL && vb != NULL && strcmp(va, vb) == 0)
+                    k->attr_agree[t]++;
+                else {
+                    p.kind = TK_CMP_ATTR;
+                    p.attr = t;
+                    if (add_pend(&pl->v, &pl->n, &pl->cap, p) != 0) {
+                        xmlFree(va);
+                        xmlFree(vb);
+                        return -1;
                     }
                 }
-                xmlFree(va);
-                xmlFree(vb);
             }
+            xmlFree(va);
+            xmlFree(vb);
         }
-        for (size_t q = h0; q < hi; q++) {
-            const cmp_elem *b = &hyp.el[H[q]];
-            pend p = {TK_CMP_SPURIOUS, ci, -1, (long)H[q], 0, b->ms, 0, NULL};
-            if (b->partner < 0 && add_pend(&pd, &npd, &pdcap, p) != 0)
-                goto oom;
-        }
-        k->ident_attr = def->ident;
-        if (def->ident != NULL &&
-            score_identity(&ref, &hyp, R + r0, ri - r0, ci, k, &pd, &npd, &pdcap) != 0)
-            goto oom;
-        score(k);
     }
-    if (o->classes != NULL && *o->classes && res->n_classes == 0)
-        TK_MSG(d, COMPARE_CLASSES, NULL, 0, 0, o->classes);
-    if (add_breakdown(&c, &ref, &hyp, res) != 0)
-        goto oom;
+    return 0;
+}
+
+/* Matches and scores class ci, whose elements are R[0..nr) and H[0..nh), into a new row of
+ * res->classes, queueing its differences (spurious hypothesis elements, split or joined
+ * groups too). Returns -1 out of memory. */
+static int score_class(const cmp *c, size_t ci, cmp_side *ref, const size_t *R, size_t nr,
+                       cmp_side *hyp, const size_t *H, size_t nh, tk_compare_result *res,
+                       pends *pl)
+{
+    const cls_def *def = c->cls[ci].def;
+    match_class(ref, R, nr, hyp, H, nh);
+    tk_compare_class *k = &res->classes[res->n_classes];
+    k->name = strdup(c->cls[ci].name);
+    if (k->name == NULL)
+        return -1;
+    res->n_classes++;
+    k->group = def->group;
+    k->ref = nr;
+    k->hyp = nh;
+    if (score_ref_elems(ref, hyp, R, nr, ci, k, pl) != 0)
+        return -1;
+    for (size_t q = 0; q < nh; q++) {
+        const cmp_elem *b = &hyp->el[H[q]];
+        pend p = {TK_CMP_SPURIOUS, ci, -1, (long)H[q], 0, b->ms, 0, NULL};
+        if (b->partner < 0 && add_pend(&pl->v, &pl->n, &pl->cap, p) != 0)
+            return -1;
+    }
+    k->ident_attr = def->ident;
+    if (def->ident != NULL &&
+        score_identity(ref, hyp, R, nr, ci, k, &pl->v, &pl->n, &pl->cap) != 0)
+        return -1;
+    score(k);
+    return 0;
+}
+
+/* The total row: the sum of the classes' rows (not of their breakdowns). */
+static void sum_total(tk_compare_result *res)
+{
     res->total.name = "total";
     res->total.group = "";
     for (size_t i = 0; i < res->n_classes; i++) {
@@ -1858,29 +1853,105 @@ tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDo
         }
     }
     score(&res->total);
+}
 
+/* Orders the queued differences by position and turns the first max_diffs of them into
+ * res->diffs, each with its lines on both sides and its message. Returns -1 out of
+ * memory. */
+static int keep_diffs(const cmp *c, const cmp_side *ref, const cmp_side *hyp, const long *b2a,
+                      pends *pl, tk_compare_result *res)
+{
+    size_t n = ref->nw, m = hyp->nw;
+    pend *pd = pl->v;
+    size_t npd = pl->n;
     if (npd > 0)
         qsort(pd, npd, sizeof *pd, by_pos);
     res->total_diffs = npd;
-    size_t keep = npd < o->max_diffs ? npd : o->max_diffs;
+    size_t keep = npd < c->o->max_diffs ? npd : c->o->max_diffs;
     if (keep > 0 && (res->diffs = calloc(keep, sizeof *res->diffs)) == NULL)
-        goto oom;
+        return -1;
     for (size_t i = 0; i < keep; i++) {
         tk_compare_diff *df = &res->diffs[res->n_diffs];
         df->kind = pd[i].kind;
         df->cls = NULL;
         for (size_t q = 0; q < res->n_classes; q++)
-            if (strcmp(res->classes[q].name, c.cls[pd[i].cls].name) == 0)
+            if (strcmp(res->classes[q].name, c->cls[pd[i].cls].name) == 0)
                 df->cls = res->classes[q].name;
-        df->ref_line = pd[i].r >= 0 ? ref.el[pd[i].r].line
-                                    : line_at(&ref, back_map(b2a, m, n, hyp.el[pd[i].h].ws));
-        df->hyp_line = pd[i].h >= 0 ? hyp.el[pd[i].h].line : line_at(&hyp, ref.el[pd[i].r].ms);
-        df->text = pd[i].text ? pd[i].text : diff_text(&pd[i], &c, &ref, &hyp, b2a);
+        df->ref_line = pd[i].r >= 0 ? ref->el[pd[i].r].line
+                                    : line_at(ref, back_map(b2a, m, n, hyp->el[pd[i].h].ws));
+        df->hyp_line = pd[i].h >= 0 ? hyp->el[pd[i].h].line : line_at(hyp, ref->el[pd[i].r].ms);
+        df->text = pd[i].text ? pd[i].text : diff_text(&pd[i], c, ref, hyp, b2a);
         pd[i].text = NULL;
         if (df->text == NULL)
-            goto oom;
+            return -1;
         res->n_diffs++;
     }
+    return 0;
+}
+
+tk_compare_result *tk_compare_docs(xmlDocPtr refdoc, const char *ref_name, xmlDocPtr hypdoc,
+                                   const char *hyp_name, const tk_compare_opts *o, tk_diag *d)
+{
+    tk_compare_opts defaults;
+    if (o == NULL) {
+        tk_compare_opts_init(&defaults);
+        o = &defaults;
+    }
+    cmp c = {o, d, NULL, NULL, 0, 0, NULL, 0, 0, 0};
+    cmp_side ref = {0}, hyp = {0};
+    tk_compare_result *res = NULL;
+    long *b2a = NULL;
+    size_t aligned = 0;
+    size_t *R = NULL, *H = NULL;
+    pends pl = {NULL, 0, 0};
+    int ok = 0;
+
+    ref.name = ref_name ? ref_name : "ref";
+    hyp.name = hyp_name ? hyp_name : "hyp";
+    if (parse_maps(&c) != 0)
+        goto out;
+    collect_doc(&c, &ref, refdoc);
+    collect_doc(&c, &hyp, hypdoc);
+    if (c.oom || tokenize(&c, &ref) != 0 || tokenize(&c, &hyp) != 0)
+        goto oom;
+    word_spans(&c, &ref);
+    word_spans(&c, &hyp);
+    if (align_sides(&ref, &hyp, &b2a, &aligned) != 0)
+        goto oom;
+    R = sorted_elems(&ref);
+    H = sorted_elems(&hyp);
+    res = calloc(1, sizeof *res);
+    if (!R || !H || !res)
+        goto oom;
+    res->ref_name = strdup(ref.name);
+    res->hyp_name = strdup(hyp.name);
+    res->classes = calloc(c.ncls + 1, sizeof *res->classes);
+    if (!res->ref_name || !res->hyp_name || !res->classes)
+        goto oom;
+    res->ref_words = ref.nw;
+    res->hyp_words = hyp.nw;
+    res->aligned_words = aligned;
+
+    /* class by class: both index arrays are sorted by class first */
+    size_t ri = 0, hi = 0;
+    for (size_t ci = 0; ci < c.ncls; ci++) {
+        size_t r0 = ri, h0 = hi;
+        while (ri < ref.nel && ref.el[R[ri]].cls == ci)
+            ri++;
+        while (hi < hyp.nel && hyp.el[H[hi]].cls == ci)
+            hi++;
+        if (c.cls[ci].parent >= 0 || !wanted(o->classes, c.cls[ci].name, c.cls[ci].def->group))
+            continue;
+        if (score_class(&c, ci, &ref, R + r0, ri - r0, &hyp, H + h0, hi - h0, res, &pl) != 0)
+            goto oom;
+    }
+    if (o->classes != NULL && *o->classes && res->n_classes == 0)
+        TK_MSG(d, COMPARE_CLASSES, NULL, 0, 0, o->classes);
+    if (add_breakdown(&c, &ref, &hyp, res) != 0)
+        goto oom;
+    sum_total(res);
+    if (keep_diffs(&c, &ref, &hyp, b2a, &pl, res) != 0)
+        goto oom;
     if (!o->no_header && compare_header(refdoc, hypdoc, res) != 0)
         goto oom;
     ok = 1;
@@ -1899,18 +1970,12 @@ out:
     free(c.cls);
     side_free(&ref);
     side_free(&hyp);
-    free(A);
-    free(B);
-    free(a2b);
-    free(a2l);
     free(b2a);
-    if (have_al)
-        aligner_free(&al);
     free(R);
     free(H);
-    for (size_t i = 0; i < npd; i++)
-        free(pd[i].text);
-    free(pd);
+    for (size_t i = 0; i < pl.n; i++)
+        free(pl.v[i].text);
+    free(pl.v);
     return res;
 }
 

@@ -219,16 +219,11 @@ static void spoken_desc(tk_conv *cv, xmlNodePtr enc)
            "directions between turns are incident.");
 }
 
-void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
-                     const tk_docinfo *info)
+/* titleStmt: the title (front matter, the document's own, or one made from the file name,
+ * with a warning), then author, editor and translator from the front matter. */
+static void header_title(tk_conv *cv, xmlNodePtr titleStmt, const tk_docblocks *db,
+                         const tk_docinfo *info)
 {
-    xmlNodePtr fileDesc = tk_el(cv, header, "fileDesc");
-    hdr h = {cv, NULL, NULL, NULL, NULL, 0};
-    h.titleStmt = tk_el(cv, fileDesc, "titleStmt");
-    if (h.titleStmt == NULL)
-        return;
-
-    /* title */
     const char *title = tk_meta_get(db, "title");
     char *derived = NULL;
     if (title == NULL)
@@ -250,7 +245,7 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
     char *clean = tk_xstrdup(title != NULL ? title : "");
     if (clean != NULL)
         tk_rec_strip_markers(clean);
-    el_str(cv, h.titleStmt, "title", clean != NULL ? clean : title);
+    el_str(cv, titleStmt, "title", clean != NULL ? clean : title);
     free(clean);
     free(derived);
     for (size_t i = 0; i < db->n_meta; i++) {
@@ -259,19 +254,23 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
             char *a = tk_xstrdup(m->value);
             if (a != NULL)
                 tk_rec_strip_markers(a);
-            el_str(cv, h.titleStmt, "author", a != NULL ? a : m->value);
+            el_str(cv, titleStmt, "author", a != NULL ? a : m->value);
             free(a);
         }
         else if (strcmp(m->key, "editor") == 0)
-            el_str(cv, h.titleStmt, "editor", m->value);
+            el_str(cv, titleStmt, "editor", m->value);
         else if (strcmp(m->key, "translator") == 0) {
-            xmlNodePtr rs = tk_el(cv, h.titleStmt, "respStmt");
+            xmlNodePtr rs = tk_el(cv, titleStmt, "respStmt");
             el_str(cv, rs, "resp", "Translated by");
             el_str(cv, rs, "persName", m->value);
         }
     }
+}
 
-    /* publicationStmt: the rights statement */
+/* publicationStmt: the publisher and the rights statement, or a paragraph saying there is
+ * none. */
+static void header_publication(tk_conv *cv, xmlNodePtr fileDesc, const tk_docblocks *db)
+{
     xmlNodePtr pub = tk_el(cv, fileDesc, "publicationStmt");
     const char *publisher = tk_meta_get(db, "publisher");
     int have_rights = 0;
@@ -299,8 +298,11 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
     } else {
         el_str(cv, pub, "p", "Unpublished conversion; the transcript states no publisher or rights.");
     }
+}
 
-    /* notesStmt: front matter keys that have no place elsewhere */
+/* notesStmt: front matter keys that have no place elsewhere */
+static void header_notes(tk_conv *cv, xmlNodePtr fileDesc, const tk_docblocks *db)
+{
     static const char *const placed[] = {
         "title", "author", "editor", "translator", "publisher", "rights", "licence", "license",
         "source", "citation", "archive", "signature", "repository", "date", "summary",
@@ -318,25 +320,30 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
         xmlNodePtr n = el_str(cv, notesStmt, "note", db->meta[i].value);
         tk_xset_prop(n, (const xmlChar *)"type", (const xmlChar *)db->meta[i].key);
     }
+}
 
-    /* sourceDesc */
-    h.sourceDesc = tk_el(cv, fileDesc, "sourceDesc");
+/* sourceDesc: citations (split into sentences), sources, file numbers and archive
+ * signatures; a paragraph naming the input file when there is none. */
+static void header_source(hdr *h, xmlNodePtr fileDesc, const tk_docblocks *db)
+{
+    tk_conv *cv = h->cv;
+    h->sourceDesc = tk_el(cv, fileDesc, "sourceDesc");
     for (size_t i = 0; i < db->n_meta; i++) {
         const tk_meta *m = &db->meta[i];
         if (strcmp(m->key, "citation") == 0)
-            each_sentence(m->value, citation_piece, &h);
+            each_sentence(m->value, citation_piece, h);
         else if (strcmp(m->key, "source") == 0) {
-            el_str(cv, h.sourceDesc, "bibl", m->value);
-            h.n_source++;
+            el_str(cv, h->sourceDesc, "bibl", m->value);
+            h->n_source++;
         } else if (strcmp(m->key, "idno") == 0) {
             /* the archive's file number of the original (FRUS's decimal file) */
-            xmlNodePtr ms = tk_el(cv, h.sourceDesc, "msDesc");
+            xmlNodePtr ms = tk_el(cv, h->sourceDesc, "msDesc");
             xmlNodePtr id = el_str(cv, tk_el(cv, ms, "msIdentifier"), "idno", m->value);
             tk_xset_prop(id, (const xmlChar *)"type", (const xmlChar *)"file");
-            h.n_source++;
+            h->n_source++;
         } else if (strcmp(m->key, "archive") == 0 || strcmp(m->key, "signature") == 0) {
             size_t r = signature_repo(m->value, strlen(m->value));
-            xmlNodePtr ms = tk_el(cv, h.sourceDesc, "msDesc");
+            xmlNodePtr ms = tk_el(cv, h->sourceDesc, "msDesc");
             xmlNodePtr id = tk_el(cv, ms, "msIdentifier");
             if (r > 0) {
                 el_text(cv, id, "repository", m->value, r);
@@ -344,17 +351,22 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
             } else {
                 el_str(cv, id, strcmp(m->key, "archive") == 0 ? "repository" : "idno", m->value);
             }
-            h.n_source++;
+            h->n_source++;
         }
     }
-    if (h.n_source == 0) {
+    if (h->n_source == 0) {
         char what[512];
         snprintf(what, sizeof what, "Plain-text transcript %s.",
                  cv->file != NULL ? tk_base_name(cv->file) : "(standard input)");
-        el_str(cv, h.sourceDesc, "p", what);
+        el_str(cv, h->sourceDesc, "p", what);
     }
+}
 
-    /* encodingDesc */
+/* encodingDesc: the application, what was found (shape, counts of turns, headings, items,
+ * stage directions, then of each editorial bracket), and with --spoken the transcription
+ * conventions. */
+static void header_encoding(tk_conv *cv, xmlNodePtr header, const tk_docinfo *info)
+{
     xmlNodePtr enc = tk_el(cv, header, "encodingDesc");
     xmlNodePtr app = tk_el(cv, tk_el(cv, enc, "appInfo"), "application");
     tk_xset_prop(app, (const xmlChar *)"ident", (const xmlChar *)"teikit");
@@ -397,14 +409,13 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
     el_str(cv, ed, "p", buf);
     if (spoken)
         spoken_desc(cv, enc);
+}
 
-    /* profileDesc */
-    xmlNodePtr prof = tk_el(cv, header, "profileDesc");
-    const char *summary = tk_meta_get(db, "summary");
-    if (summary == NULL)
-        summary = tk_meta_get(db, "abstract");
-    if (summary != NULL)
-        el_str(cv, tk_el(cv, prof, "abstract"), "p", summary);
+/* profileDesc's creation date: the front matter's date when it parses (or is a year), else
+ * the document's own (a warning says the front matter's was not understood). */
+static void profile_date(tk_conv *cv, xmlNodePtr prof, const tk_docblocks *db,
+                         const tk_docinfo *info)
+{
     char when[16] = "";
     const char *date_text = info->date_text;
     const char *mdate = tk_meta_get(db, "date");
@@ -423,6 +434,11 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
         xmlNodePtr d = el_str(cv, cr, "date", date_text != NULL ? date_text : when);
         tk_xset_prop(d, (const xmlChar *)"when", (const xmlChar *)when);
     }
+}
+
+/* profileDesc's langUsage and textClass keywords, from the front matter. */
+static void profile_language_keywords(tk_conv *cv, xmlNodePtr prof, const tk_docblocks *db)
+{
     const char *lang = tk_meta_get(db, "language");
     if (lang != NULL) {
         const char *code = "und";
@@ -443,6 +459,21 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
             kw = tk_el(cv, tk_el(cv, prof, "textClass"), "keywords");
         el_str(cv, kw, "term", m->value);
     }
+}
+
+/* profileDesc: abstract, creation date, language, keywords, persons and places (these two
+ * here only outside a corpus); left out when empty. */
+static void header_profile(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
+                           const tk_docinfo *info)
+{
+    xmlNodePtr prof = tk_el(cv, header, "profileDesc");
+    const char *summary = tk_meta_get(db, "summary");
+    if (summary == NULL)
+        summary = tk_meta_get(db, "abstract");
+    if (summary != NULL)
+        el_str(cv, tk_el(cv, prof, "abstract"), "p", summary);
+    profile_date(cv, prof, db, info);
+    profile_language_keywords(cv, prof, db);
     if (!info->in_corpus)
         tk_header_persons(cv, prof, 0);
     if (!tk_places_corpus(cv->places))
@@ -451,4 +482,20 @@ void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
         xmlUnlinkNode(prof);
         xmlFreeNode(prof);
     }
+}
+
+void tk_header_build(tk_conv *cv, xmlNodePtr header, const tk_docblocks *db,
+                     const tk_docinfo *info)
+{
+    xmlNodePtr fileDesc = tk_el(cv, header, "fileDesc");
+    hdr h = {cv, NULL, NULL, NULL, NULL, 0};
+    h.titleStmt = tk_el(cv, fileDesc, "titleStmt");
+    if (h.titleStmt == NULL)
+        return;
+    header_title(cv, h.titleStmt, db, info);
+    header_publication(cv, fileDesc, db);
+    header_notes(cv, fileDesc, db);
+    header_source(&h, fileDesc, db);
+    header_encoding(cv, header, info);
+    header_profile(cv, header, db, info);
 }

@@ -72,131 +72,227 @@ static int write_one(size_t i, const char *xml, size_t len, void *user)
     return tk_outdir_write(sd->dir, name, xml, len, sd->input, sd->d);
 }
 
-int tk_cli_convert(int argc, char **argv)
-{
+/* What the command line of 'teikit convert' gave. */
+typedef struct conv_args {
     tk_convert_opts o;
-    const char *meta[MAX_META];
-    const char *input = NULL, *output = "-", *split = NULL;
-    int rc = 2, force = 0;
-    tk_outdir *outdir = NULL;
-    tk_convert_opts_init(&o);
-    o.meta = meta;
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    o.jobs = cpus < 1 ? 1 : cpus > 4 ? 4 : (unsigned)cpus;
+    const char *meta[MAX_META]; /* o.meta */
+    const char *input, *output, *split;
+    int force;
+} conv_args;
 
+/* An option handler's "taken, go on" (else it returns the exit status). */
+#define GO_ON (-1)
+
+static int set_output(conv_args *c, const char *val)
+{
+    c->output = val;
+    return GO_ON;
+}
+
+static int set_shape(conv_args *c, const char *val)
+{
+    int sh = tk_shape_from_name(val);
+    if (sh >= 0)
+        c->o.shape = (tk_shape)sh;
+    else
+        return tk_cli_usage("convert", "unknown shape '%s' (record, transcript, play, captions)",
+                            val);
+    return GO_ON;
+}
+
+static int set_encoding(conv_args *c, const char *val)
+{
+    c->o.encoding = val;
+    return GO_ON;
+}
+
+static int set_persons(conv_args *c, const char *val)
+{
+    c->o.persons_path = val;
+    return GO_ON;
+}
+
+static int set_no_places(conv_args *c, const char *val)
+{
+    c->o.no_places = 1;
+    return GO_ON;
+}
+
+static int set_spoken(conv_args *c, const char *val)
+{
+    c->o.spoken = 1;
+    return GO_ON;
+}
+
+static int set_rules(conv_args *c, const char *val)
+{
+    c->o.rules_path = val;
+    return GO_ON;
+}
+
+static int add_meta(conv_args *c, const char *val)
+{
+    if (strchr(val, '=') == NULL || val[0] == '=')
+        return tk_cli_usage("convert", "--meta '%s': expected KEY=VALUE", val);
+    if (c->o.n_meta >= MAX_META)
+        return tk_cli_usage("convert", "too many --meta options (at most %d)", MAX_META);
+    c->meta[c->o.n_meta++] = val;
+    return GO_ON;
+}
+
+static int set_split(conv_args *c, const char *val)
+{
+    c->split = val;
+    return GO_ON;
+}
+
+static int set_infer_years(conv_args *c, const char *val)
+{
+    c->o.infer_years = 1;
+    return GO_ON;
+}
+
+static int set_date_order(conv_args *c, const char *val)
+{
+    if (strcmp(val, "dmy") == 0)
+        c->o.date_order = TK_DATE_ORDER_DMY;
+    else if (strcmp(val, "mdy") == 0)
+        c->o.date_order = TK_DATE_ORDER_MDY;
+    else
+        return tk_cli_usage("convert", "unknown date order '%s' (dmy, mdy)", val);
+    return GO_ON;
+}
+
+/* -j N, --jobs N, and -jN (val is then what follows "-j"). */
+static int set_jobs(conv_args *c, const char *val)
+{
+    char *end;
+    long n = strtol(val, &end, 10);
+    if (*end != '\0' || n < 1 || n > 256)
+        return tk_cli_usage("convert", "-j needs a number from 1 to 256");
+    c->o.jobs = (unsigned)n;
+    return GO_ON;
+}
+
+static int set_force(conv_args *c, const char *val)
+{
+    c->force = 1;
+    return GO_ON;
+}
+
+static int set_explain(conv_args *c, const char *val)
+{
+    c->o.explain = 1;
+    return GO_ON;
+}
+
+/* The options: their names (alias: the other spelling, or NULL), whether they take a value
+ * (the next argument), and what each does with it. */
+static const struct conv_option {
+    const char *name, *alias;
+    int takes_value;
+    int (*set)(conv_args *c, const char *val);
+} conv_options[] = {
+    {"-o", "--output", 1, set_output},
+    {"--shape", NULL, 1, set_shape},
+    {"--encoding", NULL, 1, set_encoding},
+    {"--persons", NULL, 1, set_persons},
+    {"--no-places", NULL, 0, set_no_places},
+    {"--spoken", NULL, 0, set_spoken},
+    {"--rules", NULL, 1, set_rules},
+    {"--meta", NULL, 1, add_meta},
+    {"--split", NULL, 1, set_split},
+    {"--infer-years", NULL, 0, set_infer_years},
+    {"--date-order", NULL, 1, set_date_order},
+    {"-j", "--jobs", 1, set_jobs},
+    {"--force", NULL, 0, set_force},
+    {"-v", "--explain", 0, set_explain},
+};
+
+static const struct conv_option *conv_option(const char *a)
+{
+    for (size_t k = 0; k < sizeof conv_options / sizeof *conv_options; k++)
+        if (strcmp(a, conv_options[k].name) == 0 ||
+            (conv_options[k].alias != NULL && strcmp(a, conv_options[k].alias) == 0))
+            return &conv_options[k];
+    return NULL;
+}
+
+/* Reads the command line into c and checks the options that go together; returns GO_ON,
+ * else the exit status (0 after --help, 2 after a usage error, reported). */
+static int parse_convert_args(int argc, char **argv, conv_args *c)
+{
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        const char *val = NULL;
-#define NEEDS_VALUE(opt)                                                                        \
-    do {                                                                                         \
-        if (i + 1 >= argc)                                                                       \
-            return tk_cli_usage("convert", "option %s needs a value", opt);                      \
-        val = argv[++i];                                                                         \
-    } while (0)
+        const struct conv_option *opt = conv_option(a);
+        int rc = GO_ON;
         if (tk_cli_is_help(a)) {
             tk_cli_convert_help(stdout);
             return 0;
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            NEEDS_VALUE(a);
-            output = val;
-        } else if (strcmp(a, "--shape") == 0) {
-            NEEDS_VALUE(a);
-            int sh = tk_shape_from_name(val);
-            if (sh >= 0)
-                o.shape = (tk_shape)sh;
-            else
-                return tk_cli_usage("convert", "unknown shape '%s' (record, transcript, play, captions)",
-                                    val);
-        } else if (strcmp(a, "--encoding") == 0) {
-            NEEDS_VALUE(a);
-            o.encoding = val;
-        } else if (strcmp(a, "--persons") == 0) {
-            NEEDS_VALUE(a);
-            o.persons_path = val;
-        } else if (strcmp(a, "--no-places") == 0) {
-            o.no_places = 1;
-        } else if (strcmp(a, "--spoken") == 0) {
-            o.spoken = 1;
-        } else if (strcmp(a, "--rules") == 0) {
-            NEEDS_VALUE(a);
-            o.rules_path = val;
-        } else if (strcmp(a, "--meta") == 0) {
-            NEEDS_VALUE(a);
-            if (strchr(val, '=') == NULL || val[0] == '=')
-                return tk_cli_usage("convert", "--meta '%s': expected KEY=VALUE", val);
-            if (o.n_meta >= MAX_META)
-                return tk_cli_usage("convert", "too many --meta options (at most %d)", MAX_META);
-            meta[o.n_meta++] = val;
-        } else if (strcmp(a, "--split") == 0) {
-            NEEDS_VALUE(a);
-            split = val;
-        } else if (strcmp(a, "--infer-years") == 0) {
-            o.infer_years = 1;
-        } else if (strcmp(a, "--date-order") == 0) {
-            NEEDS_VALUE(a);
-            if (strcmp(val, "dmy") == 0)
-                o.date_order = TK_DATE_ORDER_DMY;
-            else if (strcmp(val, "mdy") == 0)
-                o.date_order = TK_DATE_ORDER_MDY;
-            else
-                return tk_cli_usage("convert", "unknown date order '%s' (dmy, mdy)", val);
-        } else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0 ||
-                   (strncmp(a, "-j", 2) == 0 && a[2] != '\0')) {
-            if (a[1] == '-' || a[2] == '\0') /* --jobs N, -j N (else -jN) */
-                NEEDS_VALUE(a);
-            char *end;
-            long n = strtol(val != NULL ? val : a + 2, &end, 10);
-            if (*end != '\0' || n < 1 || n > 256)
-                return tk_cli_usage("convert", "-j needs a number from 1 to 256");
-            o.jobs = (unsigned)n;
-        } else if (strcmp(a, "--force") == 0) {
-            force = 1;
-        } else if (strcmp(a, "-v") == 0 || strcmp(a, "--explain") == 0) {
-            o.explain = 1;
+        } else if (opt != NULL) {
+            const char *val = NULL;
+            if (opt->takes_value) {
+                if (i + 1 >= argc)
+                    return tk_cli_usage("convert", "option %s needs a value", a);
+                val = argv[++i];
+            }
+            rc = opt->set(c, val);
+        } else if (strncmp(a, "-j", 2) == 0 && a[2] != '\0') { /* -jN */
+            rc = set_jobs(c, a + 2);
         } else if (a[0] == '-' && a[1] != '\0') {
             return tk_cli_usage("convert", "unknown option '%s'", a);
-        } else if (input != NULL) {
-            return tk_cli_usage("convert", "one input file at a time ('%s' and '%s')", input, a);
+        } else if (c->input != NULL) {
+            return tk_cli_usage("convert", "one input file at a time ('%s' and '%s')", c->input,
+                                a);
         } else {
-            input = a;
+            c->input = a;
         }
-#undef NEEDS_VALUE
+        if (rc != GO_ON)
+            return rc;
     }
-    if (input == NULL)
-        input = "-";
-    if (split != NULL && strcmp(output, "-") != 0)
+    if (c->input == NULL)
+        c->input = "-";
+    if (c->split != NULL && strcmp(c->output, "-") != 0)
         return tk_cli_usage("convert", "-o and --split exclude each other");
-    if (force && split == NULL)
+    if (c->force && c->split == NULL)
         return tk_cli_usage("convert", "--force goes with --split");
-    o.split = split != NULL;
-    o.name = strcmp(input, "-") == 0 ? "<stdin>" : input;
+    c->o.split = c->split != NULL;
+    c->o.name = strcmp(c->input, "-") == 0 ? "<stdin>" : c->input;
+    return GO_ON;
+}
 
+/* Converts c->input into c->output, or with --split one file per document into c->split;
+ * returns the exit status. */
+static int run_convert(const conv_args *c)
+{
+    const char *input = c->input;
+    tk_outdir *outdir = NULL;
     tk_diag *d = tk_cli_diag();
-    tk_diag_set_notes(d, o.explain);
+    tk_diag_set_notes(d, c->o.explain);
     tk_diag_set_limit(d, 50);
     tk_mapped in;
-    int converted = 0;
+    int rc, converted = 0;
     char *xml = NULL;
     if (strcmp(input, "-") == 0 && isatty(STDIN_FILENO))
         fputs("teikit convert: reading the transcript from the terminal (end with Ctrl-D; "
               "'teikit convert --help' for usage)\n", stderr);
     if (tk_map_file(input, &in, d) != 0)
         goto out;
-    if (split != NULL) {
-        if ((outdir = tk_outdir_open(split, force, d)) == NULL)
+    if (c->split != NULL) {
+        if ((outdir = tk_outdir_open(c->split, c->force, d)) == NULL)
             goto out;
         split_dir sd = {outdir, input, d};
-        converted = tk_convert_each(in.data, in.len, &o, d, write_one, &sd) >= 0;
+        converted = tk_convert_each(in.data, in.len, &c->o, d, write_one, &sd) >= 0;
         if (converted && tk_diag_exit_status(d) == 0)
             tk_outdir_commit(outdir, d);
         goto out;
     }
     size_t xlen = 0;
-    xml = tk_convert_memory_xml(in.data, in.len, &o, d, &xlen);
+    xml = tk_convert_memory_xml(in.data, in.len, &c->o, d, &xlen);
     converted = xml != NULL;
     tk_unmap_file(&in); /* peak memory: the input is not needed any more */
     if (xml != NULL)
-        tk_write_file_atomic(output, xml, xlen, input, d);
+        tk_write_file_atomic(c->output, xml, xlen, input, d);
 out:
     tk_diag_flush(d); /* "N more warnings like this suppressed" */
     rc = tk_diag_exit_status(d);
@@ -207,4 +303,15 @@ out:
     tk_unmap_file(&in);
     tk_diag_free(d);
     return rc;
+}
+
+int tk_cli_convert(int argc, char **argv)
+{
+    conv_args c = {.output = "-"};
+    tk_convert_opts_init(&c.o);
+    c.o.meta = c.meta;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    c.o.jobs = cpus < 1 ? 1 : cpus > 4 ? 4 : (unsigned)cpus;
+    int rc = parse_convert_args(argc, argv, &c);
+    return rc != GO_ON ? rc : run_convert(&c);
 }

@@ -134,102 +134,196 @@ static int repeated_targets(char *const *targets, size_t ni, char *skip)
     return 0;
 }
 
-int tk_cli_render(int argc, char **argv)
-{
-    tk_render_opts opts = {0};
-    const char **params = calloc((size_t)argc + 1, sizeof *params);
-    const char **dirs = calloc((size_t)argc + 1, sizeof *dirs);
-    const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
-    const char *out = NULL, *css_file = NULL;
-    char *css_param = NULL;
-    size_t np = 0, nd = 0, ni = 0;
-    int rc = 2, no_more_opts = 0;
-    tk_diag *d = NULL;
-    tk_render *r = NULL;
-    char **written = NULL;
-    char *skip = NULL;
+/* What the command line of 'teikit render' gave. */
+typedef struct render_args {
+    tk_render_opts opts;
+    const char **params, **dirs, **inputs; /* argc + 1 each */
+    size_t np, nd, ni;
+    const char *out, *css_file;
+} render_args;
 
-    if (params == NULL || dirs == NULL || inputs == NULL) {
-        fputs("teikit render: out of memory\n", stderr);
-        goto out;
-    }
+/* An option handler's "taken, go on" (else it returns the exit status). */
+#define GO_ON (-1)
+
+static int set_to(render_args *ra, const char *val)
+{
+    if (strcmp(val, "html") == 0)
+        ra->opts.to = TK_RENDER_HTML;
+    else if (strcmp(val, "text") == 0 || strcmp(val, "txt") == 0)
+        ra->opts.to = TK_RENDER_TEXT;
+    else
+        return tk_cli_usage("render", "--to takes html or text, not '%s'", val);
+    return GO_ON;
+}
+
+static int set_view(render_args *ra, const char *val)
+{
+    if (strcmp(val, "diplomatic") != 0 && strcmp(val, "normalized") != 0)
+        return tk_cli_usage("render", "--view takes diplomatic or normalized, not '%s'", val);
+    ra->opts.view = val;
+    return GO_ON;
+}
+
+static int add_param(render_args *ra, const char *val)
+{
+    if (strchr(val, '=') == NULL || val[0] == '=')
+        return tk_cli_usage("render", "--param takes NAME=VALUE, not '%s'", val);
+    ra->params[ra->np++] = val;
+    return GO_ON;
+}
+
+static int set_css(render_args *ra, const char *val)
+{
+    ra->css_file = val;
+    return GO_ON;
+}
+
+static int set_xslt(render_args *ra, const char *val)
+{
+    ra->opts.xslt = val;
+    return GO_ON;
+}
+
+static int add_read_dir(render_args *ra, const char *val)
+{
+    ra->dirs[ra->nd++] = val;
+    return GO_ON;
+}
+
+static int set_out(render_args *ra, const char *val)
+{
+    ra->out = val;
+    return GO_ON;
+}
+
+/* The options that take a value, and what each does with it. */
+static const struct render_option {
+    const char *name;
+    int (*set)(render_args *ra, const char *val);
+} render_options[] = {
+    {"--to", set_to},     {"--view", set_view},         {"--param", add_param},
+    {"--xslt", set_xslt}, {"--allow-read", add_read_dir}, {"-o", set_out},
+    {"--css", set_css},   {"--output", set_out},
+};
+
+static const struct render_option *render_option(const char *a)
+{
+    for (size_t k = 0; k < sizeof render_options / sizeof *render_options; k++)
+        if (strcmp(a, render_options[k].name) == 0)
+            return &render_options[k];
+    return NULL;
+}
+
+/* Reads the command line into ra; returns GO_ON, else the exit status (0 after --help, 2
+ * after a usage error, reported). */
+static int parse_render_args(int argc, char **argv, render_args *ra)
+{
+    int no_more_opts = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (no_more_opts || a[0] != '-' || strcmp(a, "-") == 0) {
-            inputs[ni++] = a;
+            ra->inputs[ra->ni++] = a;
             continue;
         }
         if (tk_cli_is_help(a)) {
             tk_cli_render_help(stdout);
-            rc = 0;
-            goto out;
+            return 0;
         }
         if (strcmp(a, "--") == 0) {
             no_more_opts = 1;
             continue;
         }
         if (strcmp(a, "--xinclude") == 0) {
-            opts.xinclude = 1;
+            ra->opts.xinclude = 1;
             continue;
         }
-        int takes = strcmp(a, "--to") == 0 || strcmp(a, "--view") == 0 ||
-                    strcmp(a, "--param") == 0 || strcmp(a, "--xslt") == 0 ||
-                    strcmp(a, "--allow-read") == 0 || strcmp(a, "-o") == 0 ||
-                    strcmp(a, "--css") == 0 ||
-                    strcmp(a, "--output") == 0;
-        if (!takes) {
-            rc = tk_cli_usage("render", "unknown option '%s'", a);
-            goto out;
-        }
-        if (val == NULL) {
-            rc = tk_cli_usage("render", "option '%s' needs a value", a);
-            goto out;
-        }
+        const struct render_option *opt = render_option(a);
+        if (opt == NULL)
+            return tk_cli_usage("render", "unknown option '%s'", a);
+        if (val == NULL)
+            return tk_cli_usage("render", "option '%s' needs a value", a);
         i++;
-        if (strcmp(a, "--to") == 0) {
-            if (strcmp(val, "html") == 0)
-                opts.to = TK_RENDER_HTML;
-            else if (strcmp(val, "text") == 0 || strcmp(val, "txt") == 0)
-                opts.to = TK_RENDER_TEXT;
-            else {
-                rc = tk_cli_usage("render", "--to takes html or text, not '%s'", val);
-                goto out;
-            }
-        } else if (strcmp(a, "--view") == 0) {
-            if (strcmp(val, "diplomatic") != 0 && strcmp(val, "normalized") != 0) {
-                rc = tk_cli_usage("render", "--view takes diplomatic or normalized, not '%s'",
-                                  val);
-                goto out;
-            }
-            opts.view = val;
-        } else if (strcmp(a, "--param") == 0) {
-            if (strchr(val, '=') == NULL || val[0] == '=') {
-                rc = tk_cli_usage("render", "--param takes NAME=VALUE, not '%s'", val);
-                goto out;
-            }
-            params[np++] = val;
-        } else if (strcmp(a, "--css") == 0) {
-            css_file = val;
-        } else if (strcmp(a, "--xslt") == 0) {
-            opts.xslt = val;
-        } else if (strcmp(a, "--allow-read") == 0) {
-            dirs[nd++] = val;
-        } else {
-            out = val;
-        }
+        int rc = opt->set(ra, val);
+        if (rc != GO_ON)
+            return rc;
     }
-    if (ni == 0) {
+    return GO_ON;
+}
+
+/* Renders each input to its target: ra->out, or when out_is_dir a file in it named after the
+ * input. Every target is made and checked first (none may be one of the inputs: then nothing
+ * is written); a target two inputs share is written for the first only. Reports through d. */
+static void render_inputs(tk_render *r, const render_args *ra, int out_is_dir, tk_diag *d)
+{
+    size_t ni = ra->ni;
+    const char *out = ra->out;
+    char **written = calloc(ni + 1, sizeof *written);
+    char *skip = calloc(ni + 1, 1);
+    if (written == NULL || skip == NULL)
+        goto out;
+    /* every target first: none may be one of the inputs (not only its own), checked before
+     * anything is written */
+    for (size_t i = 0; i < ni && out_is_dir; i++)
+        if ((written[i] = output_name(out, ra->inputs[i], tk_render_extension(r))) == NULL)
+            goto out;
+    if (overwrites_an_input(written, out_is_dir ? NULL : out, ra->inputs, ni, d))
+        goto out;
+    if (repeated_targets(written, ni, skip) != 0) {
+        TK_MSG(d, OOM, "teikit render", 0, 0);
+        goto out;
+    }
+    for (size_t i = 0; i < ni; i++) {
+        char *buf = NULL;
+        size_t len = 0;
+        const char *target = written[i];
+        if (skip[i]) {
+            TK_MSG(d, RENDER_DUPLICATE, ra->inputs[i], 0, 0, target);
+            continue;
+        }
+        if (tk_render_file(r, ra->inputs[i], &buf, &len) == 0)
+            tk_write_file_atomic(target != NULL ? target : out != NULL ? out : "-", buf, len,
+                                 ra->inputs[i], d);
+        free(buf);
+    }
+out:
+    if (written != NULL)
+        for (size_t i = 0; i < ni; i++)
+            free(written[i]);
+    free(written);
+    free(skip);
+}
+
+int tk_cli_render(int argc, char **argv)
+{
+    render_args ra = {0};
+    ra.params = calloc((size_t)argc + 1, sizeof *ra.params);
+    ra.dirs = calloc((size_t)argc + 1, sizeof *ra.dirs);
+    ra.inputs = calloc((size_t)argc + 1, sizeof *ra.inputs);
+    char *css_param = NULL;
+    int rc = 2;
+    tk_diag *d = NULL;
+    tk_render *r = NULL;
+
+    if (ra.params == NULL || ra.dirs == NULL || ra.inputs == NULL) {
+        fputs("teikit render: out of memory\n", stderr);
+        goto out;
+    }
+    if ((rc = parse_render_args(argc, argv, &ra)) != GO_ON)
+        goto out;
+    rc = 2;
+    const char *out = ra.out;
+    if (ra.ni == 0) {
         rc = tk_cli_usage("render", "no input file");
         goto out;
     }
     int out_is_dir = out != NULL && strcmp(out, "-") != 0 &&
-                     (is_dir(out) || ni > 1 || out[strlen(out) - 1] == '/');
-    if (ni > 1 && out == NULL) {
+                     (is_dir(out) || ra.ni > 1 || out[strlen(out) - 1] == '/');
+    if (ra.ni > 1 && out == NULL) {
         rc = tk_cli_usage("render", "several inputs need -o DIRECTORY");
         goto out;
     }
-    if (ni > 1 && out != NULL && strcmp(out, "-") == 0) {
+    if (ra.ni > 1 && out != NULL && strcmp(out, "-") == 0) {
         rc = tk_cli_usage("render", "several inputs need -o DIRECTORY, not standard output");
         goto out;
     }
@@ -238,59 +332,26 @@ int tk_cli_render(int argc, char **argv)
         TK_MSG(d, RENDER_MKDIR, out, 0, 0, strerror(errno));
         goto done;
     }
-    if (css_file != NULL) { /* a parameter like the others, after them: it wins */
-        if ((css_param = css_from_file(css_file, d)) == NULL)
+    if (ra.css_file != NULL) { /* a parameter like the others, after them: it wins */
+        if ((css_param = css_from_file(ra.css_file, d)) == NULL)
             goto done;
-        params[np++] = css_param;
+        ra.params[ra.np++] = css_param;
     }
-    opts.params = params;
-    opts.read_dirs = dirs;
-    r = tk_render_new(&opts, d);
-    if (r == NULL)
-        goto done;
-    written = calloc(ni + 1, sizeof *written);
-    skip = calloc(ni + 1, 1);
-    if (written == NULL || skip == NULL)
-        goto done;
-    /* every target first: none may be one of the inputs (not only its own), checked before
-     * anything is written */
-    for (size_t i = 0; i < ni && out_is_dir; i++)
-        if ((written[i] = output_name(out, inputs[i], tk_render_extension(r))) == NULL)
-            goto done;
-    if (overwrites_an_input(written, out_is_dir ? NULL : out, inputs, ni, d))
-        goto done;
-    if (repeated_targets(written, ni, skip) != 0) {
-        TK_MSG(d, OOM, "teikit render", 0, 0);
-        goto done;
-    }
-    for (size_t i = 0; i < ni; i++) {
-        char *buf = NULL;
-        size_t len = 0;
-        const char *target = written[i];
-        if (skip[i]) {
-            TK_MSG(d, RENDER_DUPLICATE, inputs[i], 0, 0, target);
-            continue;
-        }
-        if (tk_render_file(r, inputs[i], &buf, &len) == 0)
-            tk_write_file_atomic(target != NULL ? target : out != NULL ? out : "-", buf, len,
-                                 inputs[i], d);
-        free(buf);
-    }
+    ra.opts.params = ra.params;
+    ra.opts.read_dirs = ra.dirs;
+    r = tk_render_new(&ra.opts, d);
+    if (r != NULL)
+        render_inputs(r, &ra, out_is_dir, d);
 done:
     rc = d != NULL ? tk_diag_exit_status(d) : 2;
     if (d != NULL && r == NULL && rc == 0)
         rc = 2;
 out:
-    if (written != NULL)
-        for (size_t i = 0; i < ni; i++)
-            free(written[i]);
-    free(written);
-    free(skip);
     tk_render_free(r);
     tk_diag_free(d);
     free(css_param);
-    free(params);
-    free(dirs);
-    free(inputs);
+    free(ra.params);
+    free(ra.dirs);
+    free(ra.inputs);
     return rc;
 }
