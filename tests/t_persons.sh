@@ -61,6 +61,28 @@ for f in '#fenwick-bruno">Senator Bruno Fenwick' '#fenwick-carla">Senator Carla 
   grep -q -- "<persName ref=\"$f" "$TK_TMP/pl.xml" && ok || fail "Present: line names $f"
 done
 grep -q '<persName ref="#fenwick">' "$TK_TMP/pl.xml" && fail "Bruno and Carla Fenwick under one id" || ok
+# FRUS-like title lines: the (Name) after an office, glued to the word before it, after a
+# non-ASCII letter, a compound surname; places, institutions and lower-case openings in the
+# parentheses stay non-persons
+$TEIKIT convert "$D/office_heads.txt" -o "$TK_TMP/oh.xml" 2>/dev/null && ok || fail "convert office_heads"
+ohas() { grep -q -- "$2" "$TK_TMP/oh.xml" && ok || fail "$1"; }
+ohasnt() { grep -q -- "$2" "$TK_TMP/oh.xml" && fail "$1" || ok; }
+ohas "glued (Name) after a place" '</placeName>(<persName ref="#marrow">Marrow</persName>) to'
+ohas "(Name) after Chargé, compound with particles" 'Chargé (<persName ref="#van-der-kolk">Van der Kolk</persName>)'
+ohas "hyphenated surname after Chargé" 'Chargé (<persName ref="#mello-franco">Mello-Franco</persName>)'
+ohas "compound with a lower-case e" 'Ambassador (<persName ref="#costa-e-sousa">Costa e Sousa</persName>)'
+ohasnt "a city in parentheses is no person" '>Rio de Janeiro</persName>\|>Buenos Aires</persName>\|>New York</persName>'
+ohasnt "a treaty's subject is no person" '>Claims</persName>'
+ohasnt "an institution's part is no person" '>Economic Section</persName>\|>Foreign Affairs</persName>'
+ohasnt "a lower-case opening is no name" '>de la Torre</persName>\|>la Torre</persName>'
+# an initial before an unknown word: the word is a second given name ("K. Barlow
+# Penhallow" is Penhallow's, not a compound surname "Barlow Penhallow")
+$TEIKIT convert "$D/initial_given.txt" -o "$TK_TMP/ig.xml" 2>/dev/null && ok || fail "convert initial_given"
+grep -q '<persName ref="#penhallow-barlow">Mr. K. Barlow Penhallow</persName>' "$TK_TMP/ig.xml" && ok || fail "id surname first after an initial"
+grep -q '<persName ref="#penhallow-barlow">Mr. Penhallow</persName>' "$TK_TMP/ig.xml" && ok || fail "the surname joins it"
+grep -q '<persName>K. Barlow Penhallow</persName>' "$TK_TMP/ig.xml" && ok || fail "full name keeps the initial"
+grep -q '#barlow-penhallow' "$TK_TMP/ig.xml" && fail "given name read as a surname" || ok
+grep -q '<persName ref="#wren-thomas">Mr. Thomas Wren</persName>' "$TK_TMP/ig.xml" && ok || fail "census given name unchanged"
 # teikit persons over two files
 $TEIKIT persons --shape transcript "$D/briefing.txt" "$D/minutes.txt" -o "$TK_TMP/p.xml" 2>/dev/null && ok || fail "persons over two files"
 n=$(grep -c '<person xml:id="dupont-jean">' "$TK_TMP/p.xml"); [ "$n" -eq 1 ] && ok || fail "Jean Dupont listed once ($n)"

@@ -29,6 +29,8 @@ typedef struct person {
     int accepted;           /* its evidence reached ACCEPT */
     char *surname, *given;  /* as printed; given NULL when unknown */
     char init[8];           /* initials of the given names */
+    char lead[8];           /* initials printed before the given name ("J" of "J. Rowan
+                               Smith"): the given name is printed first */
     char sex;               /* 'm', 'f', 0 unknown */
     int first_is_surname;   /* "Mao Zedong" is also "Chairman Mao" */
     int surname_first;      /* a Chinese name: family name printed first */
@@ -787,6 +789,7 @@ _Static_assert(sizeof evidence / sizeof *evidence == EV_COUNT, "one row per evid
 typedef struct cand {
     char given[48];   /* first given name as printed, "" when none */
     char init[8];     /* initials of the given names, in order ("JH" for John H.) */
+    char lead[8];     /* those printed before the given name ("J" for J. Rowan Smith) */
     char surname[64]; /* as printed (title case) */
     char sex;         /* 'm', 'f', 0 */
     int surname_first; /* printed family name first ("Zhou Enlai") */
@@ -804,6 +807,7 @@ typedef struct name_parts {
     size_t last, last_len;   /* the surname */
     char init[8];
     int n_words, n_init;
+    int n_lead;       /* initials before the first word ("J. Rowan Smith": 1) */
     int given_known;  /* the first word is a census given name */
 } name_parts;
 
@@ -906,6 +910,7 @@ static void read_name(const tk_persons *p, const char *s, size_t n, int max, nam
                 np->init[np->n_init++] = s[tok[k].off + 2 * (size_t)c];
         } else {
             if (np->first_len == 0) {
+                np->n_lead = np->n_init;
                 np->first = tok[k].off;
                 np->first_len = tok[k].len;
             }
@@ -964,6 +969,8 @@ static void cand_fill(cand *c, const tk_persons *p, const char *s, const name_pa
     if (np->first_len > 0)
         tk_strput(c->given, sizeof c->given, 0, s + np->first, np->first_len);
     memcpy(c->init, np->init, sizeof c->init);
+    if (np->first_len > 0 && np->n_lead > 0 && np->n_lead < (int)sizeof c->lead)
+        memcpy(c->lead, np->init, (size_t)np->n_lead);
     tk_strput(c->surname, sizeof c->surname, 0, s + np->last, np->last_len);
     c->sex = title_sex ? title_sex
                        : (np->first_len ? given_sex(p, s + np->first, np->first_len) : 0);
@@ -1322,23 +1329,88 @@ static int name_item(tk_persons *p, const char *s, size_t n, ev_kind ev, unsigne
     return 1;
 }
 
+/* Surname particles printed in lower case inside a compound surname ("Alvarez del Vayo",
+ * "Lima e Silva", "Van der Kolk"), space-separated. */
+static const char paren_particles[] = " de del della der di da das do dos du e y van von den la le ten ter ";
+
+/* A compound surname in an office's parentheses, up to its ')': capitalised words joined by
+ * single spaces or lower-case particles ("Des Portes", "Alvarez del Vayo", "Lima e Silva"),
+ * the first and last capitalised, optionally a last initial ("Cruchaga T."). Returns the
+ * bytes before the ')' and, in *sur, those of the surname (without the initial); 0 none. */
+static size_t paren_compound(const tk_persons *p, const char *s, size_t n, size_t *sur)
+{
+    size_t i = 0, end_word = 0;
+    int words = 0;
+    for (int t = 0; t < 6 && i < n; t++) {
+        size_t k = cap_word(s + i, n - i);
+        if (k > 0) {
+            if (word_bits(p, s + i, k) & (W_STOP | W_PLACE))
+                return 0;
+            words++;
+            end_word = i + k;
+        } else if (t > 0 && i + 2 < n && s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] == '.' &&
+                   s[i + 2] == ')' && words > 0) {
+            *sur = end_word; /* "Cruchaga T.": a maternal initial after the surname */
+            return i + 2;
+        } else if (t > 0) {
+            k = 0;
+            while (i + k < n && s[i + k] >= 'a' && s[i + k] <= 'z' && k < 6)
+                k++;
+            char w[10];
+            snprintf(w, sizeof w, " %.*s ", (int)k, s + i);
+            if (k == 0 || i + k >= n || s[i + k] != ' ' || strstr(paren_particles, w) == NULL)
+                return 0;
+        } else
+            return 0;
+        i += k;
+        if (i < n && s[i] == ')')
+            break;
+        if (i + 1 >= n || s[i] != ' ')
+            return 0;
+        i++;
+    }
+    if (i >= n || s[i] != ')' || end_word != i || words == 0 ||
+        (word_bits(p, s, i) & W_PLACE)) /* "(Rio de Janeiro)", "(Buenos Aires)" */
+        return 0;
+    *sur = end_word;
+    return i;
+}
+
 /* "The Ambassador in Brazil (Gibson) to the Secretary of State (Hull)", "Memorandum by the
  * Economic Adviser (Feis)": a name in parentheses after a capitalised word, in a title line
- * or heading, is the holder of the office before it. */
+ * or heading, is the holder of the office before it. The parenthesis may follow the word
+ * without a space ("The Consul at Geneva(Gilbert)", as OCR prints it), the word may end in a
+ * non-ASCII letter ("the Brazilian Chargé (Accioly)"), and the name may be a compound
+ * surname ("(Des Portes)", "(Alvarez del Vayo)"). */
 static void find_office_paren(tk_persons *p, const char *s, size_t n, unsigned line)
 {
     for (size_t i = 2; i + 3 < n; i++) {
-        if (s[i] != '(' || s[i - 1] != ' ' || !isalpha((unsigned char)s[i - 2]))
+        if (s[i] != '(')
             continue;
-        size_t w = i - 1;
-        while (w > 0 && isalpha((unsigned char)s[w - 1]))
+        size_t w = s[i - 1] == ' ' ? i - 1 : i; /* the end of the word before */
+        unsigned char b = (unsigned char)s[w - 1];
+        if (w < 2 || !(isalpha(b) || b >= 0x80))
+            continue;
+        while (w > 0 && (isalpha((unsigned char)s[w - 1]) || (unsigned char)s[w - 1] >= 0x80))
             w--;
         if (!isupper((unsigned char)s[w]))
             continue;
         name_parts np;
         read_name(p, s + i + 1, n - i - 1, 3, &np);
-        if (np.len == 0 || i + 1 + np.len >= n || s[i + 1 + np.len] != ')')
+        if (np.len == 0 || i + 1 + np.len >= n || s[i + 1 + np.len] != ')' ||
+            (np.n_words == 2 && np.n_init == 1 && !np.given_known)) {
+            /* two words, the first no given name: a compound surname ("Saavedra Lamas") */
+            size_t sur = 0, len = paren_compound(p, s + i + 1, n - i - 1, &sur);
+            if (len == 0)
+                continue;
+            memset(&np, 0, sizeof np);
+            np.len = np.last_len = sur;
+            np.n_words = 1;
+            cand c;
+            cand_fill(&c, p, s + i + 1, &np, 0, EV_OFFICE_PAREN, s + i + 1, len);
+            push_cand_at(p, &c, line, (unsigned)i + 2);
             continue;
+        }
         cand c;
         cand_fill(&c, p, s + i + 1, &np, 0, EV_OFFICE_PAREN, s + i + 1, np.len);
         push_cand_at(p, &c, line, (unsigned)i + 2);
@@ -1633,6 +1705,7 @@ static int new_found_person(tk_persons *p, const cand *c)
     x->surname = tk_xstrdup(c->surname);
     x->given = c->given[0] ? tk_xstrdup(c->given) : NULL;
     memcpy(x->init, c->init, sizeof x->init);
+    memcpy(x->lead, c->lead, sizeof x->lead);
     x->sex = c->sex;
     x->surname_first = c->surname_first;
     x->doc_gen = 0;
@@ -1662,6 +1735,8 @@ static void join(tk_persons *p, int who, const cand *c)
     }
     if (x->given == NULL && c->given[0])
         x->given = tk_xstrdup(c->given);
+    if (!x->lead[0] && c->lead[0] && x->given != NULL && strcmp(x->given, c->given) == 0)
+        memcpy(x->lead, c->lead, sizeof x->lead);
     if (strlen(c->init) > strlen(x->init))
         memcpy(x->init, c->init, sizeof x->init);
     if (!x->sex && c->sex)
@@ -1718,7 +1793,9 @@ static void found_id(tk_persons *p, int who)
     if (x->id != NULL)
         return;
     char buf[200];
-    if (x->given != NULL && (x->surname_first || (x->doc_ev & (1u << EV_VERB)) ||
+    /* the order is known from a census given name, a verb after the name, or an initial
+       before it ("J. Rowan Smith": Rowan is a second given name, not a first surname) */
+    if (x->given != NULL && (x->surname_first || (x->doc_ev & (1u << EV_VERB)) || x->lead[0] ||
                              (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE))))
         join_words(buf, sizeof buf, x->surname, x->given);
     else if (x->given != NULL) /* order unknown ("Mao Zedong"): as printed */
@@ -1733,7 +1810,16 @@ static void found_id(tk_persons *p, int who)
     char full[200];
     if (x->given != NULL && x->surname_first)
         join_words(full, sizeof full, x->surname, x->given);
-    else if (x->given != NULL)
+    else if (x->given != NULL && x->lead[0]) { /* "J. Rowan Smith" */
+        size_t k = 0;
+        for (const char *l = x->lead; *l && k + 3 < sizeof full; l++) {
+            full[k++] = *l;
+            full[k++] = '.';
+            full[k++] = ' ';
+        }
+        full[k] = '\0';
+        join_words(full + k, sizeof full - k, x->given, x->surname);
+    } else if (x->given != NULL)
         join_words(full, sizeof full, x->given, x->surname);
     else
         join_words(full, sizeof full, x->surname, NULL);
