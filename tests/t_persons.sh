@@ -83,6 +83,12 @@ grep -q '<persName ref="#penhallow-barlow">Mr. Penhallow</persName>' "$TK_TMP/ig
 grep -q '<persName>K. Barlow Penhallow</persName>' "$TK_TMP/ig.xml" && ok || fail "full name keeps the initial"
 grep -q '#barlow-penhallow' "$TK_TMP/ig.xml" && fail "given name read as a surname" || ok
 grep -q '<persName ref="#wren-thomas">Mr. Thomas Wren</persName>' "$TK_TMP/ig.xml" && ok || fail "census given name unchanged"
+# a signature that is a name alone (a surname signing a telegram, a full name under a letter);
+# an office, a place or an institution signing stays no person
+$TEIKIT convert "$D/signatures.txt" -o "$TK_TMP/sg.xml" 2>/dev/null && ok || fail "convert signatures"
+grep -q '<signed><persName ref="#pemberton">Pemberton</persName></signed>' "$TK_TMP/sg.xml" && ok || fail "a surname signing"
+grep -q '<signed><persName ref="#[a-z-]*">Harlow Quenby</persName></signed>' "$TK_TMP/sg.xml" && ok || fail "a full name signing"
+grep -q '>Consul General\.*</persName>\|>Buenos Aires</persName>\|>Legation</persName>' "$TK_TMP/sg.xml" && fail "an office, place or institution signing is no person" || ok
 # teikit persons over two files
 $TEIKIT persons --shape transcript "$D/briefing.txt" "$D/minutes.txt" -o "$TK_TMP/p.xml" 2>/dev/null && ok || fail "persons over two files"
 n=$(grep -c '<person xml:id="dupont-jean">' "$TK_TMP/p.xml"); [ "$n" -eq 1 ] && ok || fail "Jean Dupont listed once ($n)"

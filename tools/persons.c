@@ -761,7 +761,7 @@ static char given_sex(const tk_persons *p, const char *s, size_t n)
  * when the weights of its evidence in the document add up to ACCEPT. */
 typedef enum ev_kind {
     EV_LABEL, EV_TITLE, EV_LIST, EV_BETWEEN, EV_OFFICE_PAREN, EV_GIVEN, EV_CHINESE, EV_ROSTER, EV_INITIALS, EV_INITIAL,
-    EV_ADDRESS, EV_VERB,
+    EV_ADDRESS, EV_VERB, EV_SIGNED,
     EV_COUNT
 } ev_kind;
 
@@ -781,6 +781,7 @@ static const struct {
     [EV_INITIAL] = {"one initial + surname (needs more evidence)", 3},
     [EV_ADDRESS] = {"given name in address position ('Thanks, Jen.', 'Jen, ...' opening a turn)", 6},
     [EV_VERB] = {"two capitalised words before a verb of speech or will (needs it twice)", 3},
+    [EV_SIGNED] = {"a name alone signing a letter or telegram", 6},
 };
 _Static_assert(sizeof evidence / sizeof *evidence == EV_COUNT, "one row per evidence kind");
 #define ACCEPT 5
@@ -1417,6 +1418,29 @@ static void find_office_paren(tk_persons *p, const char *s, size_t n, unsigned l
     }
 }
 
+/* A signature that is a name and nothing else: a surname alone ("Lansing", "Hull."), not a
+ * title, office, institution, place or role word, or a full name ("Cordell Hull"): the one
+ * who signs. */
+static int signed_surname(const tk_persons *p, const char *s, size_t n, unsigned line, cand *c)
+{
+    while (n > 0 && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ','))
+        n--;
+    name_parts np;
+    read_name(p, s, n, 4, &np);
+    if (np.len != n || (word_bits(p, s, n) & W_PLACE) ||
+        (np.n_words == 1 && np.n_init == 0 && (word_bits(p, s, n) & (W_INST | W_OFFICE | W_ROLE))))
+        return 0;
+    for (size_t i = 0; i + 1 < n; i++) /* "Cordell Hull", "Alexander W. Weddell" */
+        if (s[i] == ' ' && (word_bits(p, s + i + 1, cap_word(s + i + 1, n - i - 1)) & W_PLACE))
+            return 0; /* "Buenos Aires", "New York": no signature */
+    cand_fill(c, p, s, &np, 0, EV_SIGNED, s, n);
+    c->line = line;
+    c->col = 1;
+    return 1;
+}
+
 /* "between X and Y" in a title line or heading: X and Y are persons. */
 static void find_between(tk_persons *p, const char *s, size_t n, unsigned line)
 {
@@ -1903,6 +1927,8 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
                 plain_label_form(p, lab, ll);
         }
     text:;
+        if (bl->kind == TK_B_SIGNED && bl->n_lines == 1 && signed_surname(p, l->s, l->len, l->no, &c))
+            push_cand(p, &c);
         size_t a = bl->kind == TK_B_TURN || bl->kind == TK_B_ITEM ? bl->off : 0;
         if (bl->kind == TK_B_SPEAKER)
             continue;
