@@ -89,6 +89,14 @@ $TEIKIT convert "$D/signatures.txt" -o "$TK_TMP/sg.xml" 2>/dev/null && ok || fai
 grep -q '<signed><persName ref="#pemberton">Pemberton</persName></signed>' "$TK_TMP/sg.xml" && ok || fail "a surname signing"
 grep -q '<signed><persName ref="#[a-z-]*">Harlow Quenby</persName></signed>' "$TK_TMP/sg.xml" && ok || fail "a full name signing"
 grep -q '>Consul General\.*</persName>\|>Buenos Aires</persName>\|>Legation</persName>' "$TK_TMP/sg.xml" && fail "an office, place or institution signing is no person" || ok
+# cabled English: an office before a ministry's portfolio, ships' and states' prefixes, firms
+# and straits are no persons; spaced initials stay a person's
+$TEIKIT convert "$D/cables.txt" -o "$TK_TMP/cb.xml" 2>/dev/null && ok || fail "convert cables"
+for w in 'Minister Finance' 'Secretary Treasury' 'Minister Railways' 'M. Supplies' 'S.S. Omsk' \
+         'U.S. Treasury' 'Robert Dollar Co' 'Kara Straits' 'General Considerations' 'S.S. Tambov'; do
+  grep -q ">$w</persName>" "$TK_TMP/cb.xml" && fail "'$w' is no person" || ok
+done
+grep -q '<persName ref="#brackley-ss">Mr. S. S. Brackley</persName>' "$TK_TMP/cb.xml" && ok || fail "spaced initials stay a person's"
 # teikit persons over two files
 $TEIKIT persons --shape transcript "$D/briefing.txt" "$D/minutes.txt" -o "$TK_TMP/p.xml" 2>/dev/null && ok || fail "persons over two files"
 n=$(grep -c '<person xml:id="dupont-jean">' "$TK_TMP/p.xml"); [ "$n" -eq 1 ] && ok || fail "Jean Dupont listed once ($n)"

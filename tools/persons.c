@@ -1151,6 +1151,18 @@ static int roman_item_line(const tk_lines *L, size_t at)
     return (before != 0 && before == v - 1) || (after != 0 && after == v + 1);
 }
 
+/* Initials printed together that are no person's: ships' prefixes and states ("S.S. Omsk",
+ * "H.M.S. Hood", "U.S. Treasury"); a person's are spaced ("S. S. McClure", "U. S. Grant"). */
+static int not_initials(const char *s, size_t k)
+{
+    static const char *const v[] = {"S.S.", "U.S.", "U.S.S.", "H.M.S.", "R.M.S.", "M.S.",
+                                    "U.S.A.", "U.K.", "U.N.", "S.M.S."};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+        if (strlen(v[i]) == k && memcmp(s, v[i], k) == 0)
+            return 1;
+    return 0;
+}
+
 /* Candidates in one run of text (a line or what follows a label): title + name, given
  * name + surname, initials + surname. */
 static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, int opens,
@@ -1210,6 +1222,10 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
         }
         if (w > 0 && (bits & (W_MALE | W_FEMALE)) && aux_question(s, n, i, w)) {
             i += w; /* "Will Reggie play?": the verb, not Will Reggie */
+            continue;
+        }
+        if (k > 0 && cnt >= 2 && not_initials(s + i, k)) {
+            i += k; /* "S.S. Omsk", "U.S. Treasury": a ship's or a state's prefix */
             continue;
         }
         if (roman_item && cnt == 1 && i + k == roman_item) {
