@@ -97,6 +97,13 @@ for w in 'Minister Finance' 'Secretary Treasury' 'Minister Railways' 'M. Supplie
   grep -q ">$w</persName>" "$TK_TMP/cb.xml" && fail "'$w' is no person" || ok
 done
 grep -q '<persName ref="#brackley-ss">Mr. S. S. Brackley</persName>' "$TK_TMP/cb.xml" && ok || fail "spaced initials stay a person's"
+# a short form of a given name before a surname ("Hank Pellegrin", met once), then the
+# surname and the short form alone; "Will" opening a question stays the verb
+$TEIKIT convert --shape transcript "$D/nicknames.txt" -o "$TK_TMP/nk.xml" 2>/dev/null && ok || fail "convert nicknames"
+for f in '#pellegrin-hank">Hank Pellegrin' '#pellegrin-hank">Pellegrin' '#pellegrin-hank">Hank'; do
+  grep -q "<persName ref=\"$f</persName>" "$TK_TMP/nk.xml" && ok || fail "short given name: $f"
+done
+grep -q '>Will Congress</persName>' "$TK_TMP/nk.xml" && fail "Will opening a question" || ok
 # teikit persons over two files
 $TEIKIT persons --shape transcript "$D/briefing.txt" "$D/minutes.txt" -o "$TK_TMP/p.xml" 2>/dev/null && ok || fail "persons over two files"
 n=$(grep -c '<person xml:id="dupont-jean">' "$TK_TMP/p.xml"); [ "$n" -eq 1 ] && ok || fail "Jean Dupont listed once ($n)"

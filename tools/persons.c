@@ -922,7 +922,7 @@ static void read_name(const tk_persons *p, const char *s, size_t n, int max, nam
     for (int k = 0; k < nt; k++)
         np->n_words += tok[k].cnt == 0;
     np->given_known = np->first_len > 0 &&
-                      (word_bits(p, s + np->first, np->first_len) & (W_MALE | W_FEMALE));
+                      (word_bits(p, s + np->first, np->first_len) & (W_MALE | W_FEMALE | W_NICK));
 }
 
 /* Length of the title and its space at s ("Mr. "), 0 when none; *sex its sex. Only
@@ -1220,7 +1220,7 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
                 continue;
             }
         }
-        if (w > 0 && (bits & (W_MALE | W_FEMALE)) && aux_question(s, n, i, w)) {
+        if (w > 0 && (bits & (W_MALE | W_FEMALE | W_NICK)) && aux_question(s, n, i, w)) {
             i += w; /* "Will Reggie play?": the verb, not Will Reggie */
             continue;
         }
@@ -1233,7 +1233,7 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
             continue;
         }
         if ((k > 0 && i + k < n && s[i + k] == ' ') ||
-            (w > 0 && (bits & (W_MALE | W_FEMALE)) && !(bits & W_STOP))) {
+            (w > 0 && (bits & (W_MALE | W_FEMALE | W_NICK)) && !(bits & W_STOP))) {
             read_name(p, s + i, n - i, 4, &np);
             int ok = np.len > 0 && np.n_words >= (k > 0 ? 1 : 2) &&
                      !(word_bits(p, s + i + np.last, np.last_len) & W_INST) &&
@@ -1836,7 +1836,7 @@ static void found_id(tk_persons *p, int who)
     /* the order is known from a census given name, a verb after the name, or an initial
        before it ("J. Rowan Smith": Rowan is a second given name, not a first surname) */
     if (x->given != NULL && (x->surname_first || (x->doc_ev & (1u << EV_VERB)) || x->lead[0] ||
-                             (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE))))
+                             (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE | W_NICK))))
         join_words(buf, sizeof buf, x->surname, x->given);
     else if (x->given != NULL) /* order unknown ("Mao Zedong"): as printed */
         join_words(buf, sizeof buf, x->given, x->surname);
@@ -2333,7 +2333,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
         /* the given name alone ("Henry", "Jim" for James), when no other person here has
          * it: transcripts address people so */
         if (x->given != NULL && !x->surname_first &&
-            (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE)) &&
+            (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE | W_NICK)) &&
             !(word_bits(p, x->given, strlen(x->given)) & W_STOP)) {
             int unique = 1, nick = has_nick(p, x->given); /* else one strcasecmp a pair */
             for (size_t j = 0; j < p->n_doc_found && unique; j++) {
