@@ -104,6 +104,15 @@ for f in '#pellegrin-hank">Hank Pellegrin' '#pellegrin-hank">Pellegrin' '#pelleg
   grep -q "<persName ref=\"$f</persName>" "$TK_TMP/nk.xml" && ok || fail "short given name: $f"
 done
 grep -q '>Will Congress</persName>' "$TK_TMP/nk.xml" && fail "Will opening a question" || ok
+# a surname alone in a later document of the file: the person met before with a title;
+# not a word the document prints in lower case, next to another capitalised word, of two
+# persons, nor of a person met with initials alone
+$TEIKIT convert "$D/carry.txt" -o "$TK_TMP/cy.xml" 2>/dev/null && ok || fail "convert carry"
+n=$(grep -o '<persName ref="#ormond-tallis">Tallis</persName>' "$TK_TMP/cy.xml" | wc -l)
+[ "$n" -eq 2 ] && ok || fail "surname alone in the later document ($n of 2)"
+for w in Long Weller Fenno Quarles; do
+  grep -q "\">$w</persName>" "$TK_TMP/cy.xml" && fail "'$w' alone is not carried" || ok
+done
 # teikit persons over two files
 $TEIKIT persons --shape transcript "$D/briefing.txt" "$D/minutes.txt" -o "$TK_TMP/p.xml" 2>/dev/null && ok || fail "persons over two files"
 n=$(grep -c '<person xml:id="dupont-jean">' "$TK_TMP/p.xml"); [ "$n" -eq 1 ] && ok || fail "Jean Dupont listed once ($n)"

@@ -218,6 +218,10 @@ const char tk_not_name_words[] =
     "labour interior marine communications trade industry education health welfare "
     "transport transportation shipping considerations co ltd bros corp inc llc plc "
     "straits strait gulf sea ocean cape canal islands peninsula "
+    /* bodies of believers and insurgents, and the Privy Seal ("Roman Catholic", "Christian
+       Boxers", "Lord Privy Seal") */
+    "catholic catholics protestant protestants christians muslims moslems jews boxers "
+    "privy seal count countess général commissioner commissioners "
     /* function words and the like, capitalised at a sentence start */
     "the a an this that these those of and or but in on at to for with from by as if when "
     "while after before since because then there here what which who whom whose where why "

@@ -39,6 +39,8 @@ typedef struct person {
     int doc_weight;         /* evidence there */
     unsigned doc_ev;        /* kinds of evidence there (bits) */
     int doc_verbs;          /* EV_VERB seen again there (it counts twice) */
+    unsigned all_ev;        /* kinds of evidence in every document so far (bits) */
+    unsigned carry_gen;     /* document whose text carry_surnames last read it in */
     /* for the draft personography and the header */
     char **forms;           /* printed forms, each led by its type letter: f full, l label,
                                v variant */
@@ -91,6 +93,7 @@ struct tk_persons {
     int cross_merge;        /* find_person joined a full name to another document's surname */
     int office_split;       /* find_person left an office label unjoined: named persons sharing it */
     uint16_t word_bloom[26 * 26 + 1]; /* bit (length & 15) of [first two letters] */
+    uint16_t sur_bloom[26 * 26 + 1];  /* the same for the surnames of accepted persons */
     int title_first[26];    /* tk_titles by first letter: first index, then title_next */
     int title_next[128];
     size_t title_len[128];
@@ -108,6 +111,9 @@ struct tk_persons {
     struct cand *cands;     /* candidates of the document being discovered */
     size_t nc, ccap;
     size_t *doc_found, n_doc_found, cap_doc_found; /* found persons of that document */
+    size_t n_sur_found;     /* found persons given an id (accepted) so far */
+    struct { const char *s; size_t n; } *carry_words; /* capitalised words find_in_text left */
+    size_t n_carry_words, cap_carry_words;           /* that may be such surnames (bloom) */
 };
 
 /* ------------------------------------------------------------------ hash map */
@@ -511,6 +517,7 @@ void tk_persons_free(tk_persons *p)
     hmap_free(&p->doc_labels);
     hmap_free(&p->nouns);
     free(p->cands);
+    free(p->carry_words);
     free(p->doc_found);
     free(p->v);
     free(p->t);
@@ -1163,6 +1170,18 @@ static int not_initials(const char *s, size_t k)
     return 0;
 }
 
+/* A ship's prefix printed spaced at s: three initials ending "M. S." or "S. S." ("U. S. S.
+ * ", "H. M. S. ", "B. M. S. " as OCR reads H. M. S.): 1 and *k its bytes. Two spaced
+ * initials stay a person's ("U. S. Grant", "S. S. McClure"). */
+static int spaced_ship(const char *s, size_t n, size_t *k)
+{
+    if (n < 9 || !isupper((unsigned char)s[0]) || memcmp(s + 1, ". ", 2) != 0 ||
+        (memcmp(s + 3, "M. S. ", 6) != 0 && memcmp(s + 3, "S. S. ", 6) != 0))
+        return 0;
+    *k = 8;
+    return 1;
+}
+
 /* Candidates in one run of text (a line or what follows a label): title + name, given
  * name + surname, initials + surname. */
 static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, int opens,
@@ -1224,6 +1243,10 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
             i += w; /* "Will Reggie play?": the verb, not Will Reggie */
             continue;
         }
+        if (k > 0 && cnt == 1 && spaced_ship(s + i, n - i, &k)) {
+            i += k; /* "U. S. S. Marblehead", "H. M. S. Hood" */
+            continue;
+        }
         if (k > 0 && cnt >= 2 && not_initials(s + i, k)) {
             i += k; /* "S.S. Omsk", "U.S. Treasury": a ship's or a state's prefix */
             continue;
@@ -1271,6 +1294,15 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
             push_cand_at(p, &c, line, (unsigned)i + 1);
             i += np.len;
             continue;
+        }
+        if (w >= 3 && w < 64 && (p->sur_bloom[bloom_slot(s + i, w)] & (1u << (w & 15)))) {
+            /* perhaps an earlier document's person's surname (carry_surnames) */
+            if (p->n_carry_words == p->cap_carry_words) {
+                p->cap_carry_words = p->cap_carry_words ? p->cap_carry_words * 2 : 64;
+                p->carry_words = tk_xrealloc(p->carry_words, p->cap_carry_words * sizeof *p->carry_words);
+            }
+            p->carry_words[p->n_carry_words].s = s + i;
+            p->carry_words[p->n_carry_words++].n = w;
         }
         while (i < n && is_word_byte(t[i]))
             i++;
@@ -1786,6 +1818,7 @@ static void join(tk_persons *p, int who, const cand *c)
     else if (c->ev == EV_VERB && x->doc_verbs++ == 0) /* but a name twice before a verb */
         x->doc_weight += evidence[c->ev].weight;
     x->doc_ev |= 1u << c->ev;
+    x->all_ev |= 1u << c->ev;
 }
 
 /* Resolves candidate c: the person it names, a new one when none. */
@@ -1847,6 +1880,9 @@ static void found_id(tk_persons *p, int who)
     x->id = make_id(p, buf, strlen(buf));
     if (x->id != NULL)
         hmap_put(&p->ids, x->id, who);
+    p->n_sur_found++;
+    size_t sl = strlen(x->surname);
+    p->sur_bloom[bloom_slot(x->surname, sl)] |= (uint16_t)(1u << (sl & 15));
     char full[200];
     if (x->given != NULL && x->surname_first)
         join_words(full, sizeof full, x->surname, x->given);
@@ -2261,6 +2297,108 @@ static int address_person(tk_persons *p, const cand *c, tk_diag *d, const char *
     return hit >= 0 ? hit : resolve(p, c, d, file, explain);
 }
 
+/* The kinds of evidence that let a person's surname alone be found in later documents. */
+#define CARRY_EV ((1u << EV_TITLE) | (1u << EV_LABEL) | (1u << EV_LIST) | (1u << EV_BETWEEN) | \
+                  (1u << EV_OFFICE_PAREN) | (1u << EV_SIGNED))
+
+/* Is word (w bytes, capitalised; lo its lower case) a doubtful surname alone in a..a+n:
+ * printed there in lower case ("long"), or after or before another capitalised word
+ * ("Ku Hsien", "Buenos Aires", "Columbia River")? A title before it is no such word
+ * ("Mr. Stevens", "Secretary Hull"), nor is a capital opening the next sentence. */
+static int doubtful_alone(const tk_persons *p, const char *a, size_t n, const char *word,
+                          const char *lo, size_t w)
+{
+    const char *e = a + n;
+    /* one search for the word's tail when it is the same in both cases ("tevens"), then
+       its first byte: lower case or the word's own capital; two when not ("McAdoo") */
+    const char *tails[2] = {lo + 1, word + 1};
+    int two = memcmp(lo + 1, word + 1, w - 1) != 0;
+    for (int k = 0; k <= two; k++)
+    for (const char *s = a + 1; s + w - 1 <= e;) {
+        const char *f = tk_find_bytes(s, (size_t)(e - s), tails[k], w - 1);
+        if (f == NULL)
+            break;
+        s = f + 1;
+        f--;
+        int lower = k == 0 && *f == lo[0], cap = (k == 1 || !two) && *f == word[0];
+        if (!lower && !cap)
+            continue;
+        if (lower && (f == a || !isalpha((unsigned char)f[-1])) &&
+            (f + w == e || !isalpha((unsigned char)f[w])))
+            return 1; /* "long" */
+        if (!cap || (f > a && is_word_byte((unsigned char)f[-1])) ||
+            (f + w < e && is_word_byte((unsigned char)f[w])))
+            continue; /* inside a longer word */
+        if ((f > a && f[-1] == '-') || (f + w < e && f[w] == '-'))
+            return 1; /* "Sea-Shore" */
+        if (f + w + 1 < e && f[w] == ' ' && isupper((unsigned char)f[w + 1]))
+            return 1; /* "Columbia River" */
+        const char *b = f;
+        while (b > a && b[-1] == ' ')
+            b--;
+        if (b == f || b == a || !isalpha((unsigned char)b[-1]))
+            continue; /* a line's or sentence's start, after punctuation */
+        const char *q = b;
+        while (q > a && is_word_byte((unsigned char)q[-1]))
+            q--;
+        char sex = 0;
+        if (isupper((unsigned char)*q) && title_at(p, q, (size_t)(e - q), &sex) == 0)
+            return 1; /* "Ku Hsien", "Buenos Aires" */
+    }
+    return 0;
+}
+
+/* A surname alone in a later document ("Stevens" in a telegram after "Mr. John F. Stevens"
+ * in an earlier one of the file): the one accepted person of earlier documents with that
+ * surname, met there with a title, label, list, office or signature, when no person found in this document
+ * has it, the word is no given name, Chinese family name or table word, and the document
+ * never prints it in lower case nor next to another capitalised word (doubtful_alone). At
+ * most
+ * TK_TH_CARRY_SURNAMES of them a document. */
+static void carry_surnames(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
+{
+    const char *a, *e;
+    if (p->n_sur_found == 0 || !doc_text(L, db, &a, &e))
+        return;
+    size_t n = (size_t)(e - a);
+    int carried = 0;
+    /* the capitalised words find_in_text met and no rule took, that pass the bloom filter
+       of accepted persons' surnames */
+    for (size_t c = 0; c < p->n_carry_words && carried < TK_TH_CARRY_SURNAMES; c++) {
+        const char *word = p->carry_words[c].s;
+        size_t w = p->carry_words[c].n;
+        char lo[64];
+        for (size_t k = 0; k < w; k++)
+            lo[k] = (char)tolower((unsigned char)word[k]);
+        lo[w] = '\0';
+        int q = hmap_get(&p->sur, lo), who = -1, count = 0;
+        for (; q >= 0 && count < 2; q = p->v[q].next_sur) {
+            const person *x = &p->v[q];
+            if (!x->found || !x->accepted || x->id == NULL || !(x->all_ev & CARRY_EV))
+                continue; /* only a person met with a title, label, list, office or
+                             signature ("S. S. Columbia", "Christian Boxers" are none) */
+            if (x->doc_gen == p->gen) { /* a person of this document: its own forms */
+                count = 2;
+                break;
+            }
+            who = q;
+            count++;
+        }
+        /* given names ("Francis", "Victoria") and Chinese family names ("Li", "Fu") alone are
+           too often another person's */
+        if (count != 1 || p->v[who].carry_gen == p->gen)
+            continue;
+        p->v[who].carry_gen = p->gen; /* read once a document */
+        if ((word_bits(p, word, w) & (W_STOP | W_PLACE | W_INST | W_OFFICE | W_ROLE |
+                                           W_MALE | W_FEMALE | W_NICK | W_CN)))
+            continue;
+        if (doubtful_alone(p, a, n, word, lo, w))
+            continue;
+        add_form(p, p->v[who].surname, who, 1);
+        carried++;
+    }
+}
+
 void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *db, tk_diag *d,
                          const char *file, int explain)
 {
@@ -2272,6 +2410,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
         p->root_tab[i] = -1;
     p->roots_not_upper = 0;
     p->nc = 0;
+    p->n_carry_words = 0;
     p->n_doc_found = 0;
     hmap_free(&p->doc_labels);
     memset(&p->doc_labels, 0, sizeof p->doc_labels);
@@ -2365,6 +2504,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
         if (best == w && !(x->doc_ev == (1u << EV_LABEL) && common_noun(p, L, db, x->surname)))
             add_form(p, x->surname, w, 1);
     }
+    carry_surnames(p, L, db);
     free(who);
 }
 
