@@ -93,10 +93,12 @@ grep -q '>Consul General\.*</persName>\|>Buenos Aires</persName>\|>Legation</per
 # and straits are no persons; spaced initials stay a person's
 $TEIKIT convert "$D/cables.txt" -o "$TK_TMP/cb.xml" 2>/dev/null && ok || fail "convert cables"
 for w in 'Minister Finance' 'Secretary Treasury' 'Minister Railways' 'M. Supplies' 'S.S. Omsk' \
-         'U.S. Treasury' 'Robert Dollar Co' 'Kara Straits' 'General Considerations' 'S.S. Tambov'; do
+         'U.S. Treasury' 'Robert Dollar Co' 'Kara Straits' 'General Considerations' 'S.S. Tambov' \
+         'U. S. S. Marblehead' 'H. M. S. Hood' 'Roman Catholic' 'Christian Boxers'; do
   grep -q ">$w</persName>" "$TK_TMP/cb.xml" && fail "'$w' is no person" || ok
 done
 grep -q '<persName ref="#brackley-ss">Mr. S. S. Brackley</persName>' "$TK_TMP/cb.xml" && ok || fail "spaced initials stay a person's"
+grep -q '<persName ref="#grant-us">General U. S. Grant</persName>' "$TK_TMP/cb.xml" && ok || fail "two spaced initials stay a person's"
 # a short form of a given name before a surname ("Hank Pellegrin", met once), then the
 # surname and the short form alone; "Will" opening a question stays the verb
 $TEIKIT convert --shape transcript "$D/nicknames.txt" -o "$TK_TMP/nk.xml" 2>/dev/null && ok || fail "convert nicknames"
