@@ -115,6 +115,12 @@ n=$(grep -o '<persName ref="#ormond-tallis">Tallis</persName>' "$TK_TMP/cy.xml" 
 for w in Long Weller Fenno Quarles; do
   grep -q "\">$w</persName>" "$TK_TMP/cy.xml" && fail "'$w' alone is not carried" || ok
 done
+# a Chinese family name, then a given name that is a family name too ("Qin Lei"); an older
+# romanisation's place suffix ("Tang Chou", "Han Fu") and a place stay no persons
+$TEIKIT convert "$D/chinese_pairs.txt" -o "$TK_TMP/cp.xml" 2>/dev/null && ok || fail "convert chinese_pairs"
+n=$(grep -o '<persName ref="#qin-lei">Qin Lei</persName>' "$TK_TMP/cp.xml" | wc -l)
+[ "$n" -eq 2 ] && ok || fail "family name + family-name given name ($n of 2)"
+grep -q '">Tang Chou</persName>\|">Han Fu</persName>\|">Hong Kong</persName>' "$TK_TMP/cp.xml" && fail "a place suffix is no given name" || ok
 # teikit persons over two files
 $TEIKIT persons --shape transcript "$D/briefing.txt" "$D/minutes.txt" -o "$TK_TMP/p.xml" 2>/dev/null && ok || fail "persons over two files"
 n=$(grep -c '<person xml:id="dupont-jean">' "$TK_TMP/p.xml"); [ "$n" -eq 1 ] && ok || fail "Jean Dupont listed once ($n)"

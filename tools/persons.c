@@ -1170,6 +1170,18 @@ static int not_initials(const char *s, size_t k)
     return 0;
 }
 
+/* A syllable that ends Chinese place names in older romanisation, printed apart ("Cheng
+ * Chou", "Yang Fu", "Ku Hsien", "Tien Ho"): no given name after a family name. */
+static int place_syllable(const char *s, size_t n)
+{
+    static const char *const v[] = {"Chou", "Fu", "Hsien", "Chen", "Cheng", "Ho", "Kiang",
+                                    "Shan", "Hu", "Kou", "Kuan", "Men", "Chiang", "Chow"};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+        if (strlen(v[i]) == n && memcmp(s, v[i], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* A ship's prefix printed spaced at s: three initials ending "M. S." or "S. S." ("U. S. S.
  * ", "H. M. S. ", "B. M. S. " as OCR reads H. M. S.): 1 and *k its bytes. Two spaced
  * initials stay a person's ("U. S. Grant", "S. S. McClure"). */
@@ -1223,7 +1235,12 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
             size_t g = cap_word(s + i + w + 1, n - i - w - 1);
             size_t end = i + w + 1 + g;
             int gb = g ? word_bits(p, s + i + w + 1, g) : 0;
-            if (g > 0 && !(gb & (W_STOP | W_MALE | W_FEMALE | W_INST | W_CN)) &&
+            /* the given name may be a family name too ("Bo Gu"), not a place's suffix in
+               older romanisation ("Cheng Chou", "Yang Fu", "Ku Hsien") nor the pair a place
+               ("Hong Kong") */
+            if (g > 0 && !(gb & (W_STOP | W_MALE | W_FEMALE | W_INST | W_PLACE)) &&
+                (!(gb & W_CN) || !place_syllable(s + i + w + 1, g)) &&
+                !(word_bits(p, s + i, w + 1 + g) & W_PLACE) &&
                 !(end + 1 < n && s[end] == ' ' && cap_word(s + end + 1, n - end - 1) > 0)) {
                 memset(&np, 0, sizeof np);
                 np.first = w + 1;
