@@ -121,6 +121,13 @@ $TEIKIT convert "$D/chinese_pairs.txt" -o "$TK_TMP/cp.xml" 2>/dev/null && ok || 
 n=$(grep -o '<persName ref="#qin-lei">Qin Lei</persName>' "$TK_TMP/cp.xml" | wc -l)
 [ "$n" -eq 2 ] && ok || fail "family name + family-name given name ($n of 2)"
 grep -q '">Tang Chou</persName>\|">Han Fu</persName>\|">Hong Kong</persName>' "$TK_TMP/cp.xml" && fail "a place suffix is no given name" || ok
+# a play: each word alone of a two-name label is that person's when no other label has it
+# ("Titus", "Fannius", "Gaius"); "Brenno" alone stays the BRENNO label's
+$TEIKIT convert "$D/label_words.txt" -o "$TK_TMP/lw.xml" 2>/dev/null && ok || fail "convert label_words"
+for f in '#titus-fannius">Titus' '#titus-fannius">Fannius' '#gaius-brenno">Gaius' '#brenno">Brenno'; do
+  grep -q "<persName ref=\"$f</persName>" "$TK_TMP/lw.xml" && ok || fail "label word alone: $f"
+done
+grep -q '"#gaius-brenno">Brenno<' "$TK_TMP/lw.xml" && fail "a word of two labels joins neither" || ok
 # teikit persons over two files
 $TEIKIT persons --shape transcript "$D/briefing.txt" "$D/minutes.txt" -o "$TK_TMP/p.xml" 2>/dev/null && ok || fail "persons over two files"
 n=$(grep -c '<person xml:id="dupont-jean">' "$TK_TMP/p.xml"); [ "$n" -eq 1 ] && ok || fail "Jean Dupont listed once ($n)"

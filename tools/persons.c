@@ -114,6 +114,8 @@ struct tk_persons {
     size_t n_sur_found;     /* found persons given an id (accepted) so far */
     struct { const char *s; size_t n; } *carry_words; /* capitalised words find_in_text left */
     size_t n_carry_words, cap_carry_words;           /* that may be such surnames (bloom) */
+    struct { int who; char form[96]; } *label_people; /* plain_label_form's, this document */
+    size_t n_label_people, cap_label_people;
 };
 
 /* ------------------------------------------------------------------ hash map */
@@ -518,6 +520,7 @@ void tk_persons_free(tk_persons *p)
     hmap_free(&p->nouns);
     free(p->cands);
     free(p->carry_words);
+    free(p->label_people);
     free(p->doc_found);
     free(p->v);
     free(p->t);
@@ -1964,7 +1967,14 @@ static void plain_label_form(tk_persons *p, const char *lab, size_t len)
     }
     form[w] = '\0';
     trie_insert(p, form, who);
+    if (p->n_label_people == p->cap_label_people) {
+        p->cap_label_people = p->cap_label_people ? p->cap_label_people * 2 : 16;
+        p->label_people = tk_xrealloc(p->label_people, p->cap_label_people * sizeof *p->label_people);
+    }
+    p->label_people[p->n_label_people].who = who;
+    memcpy(p->label_people[p->n_label_people++].form, form, w + 1);
 }
+
 
 /* Candidates from the document's blocks: labels, rosters, participant lists, title lines,
  * and every run of text. */
@@ -2314,6 +2324,54 @@ static int address_person(tk_persons *p, const cand *c, tk_diag *d, const char *
     return hit >= 0 ? hit : resolve(p, c, d, file, explain);
 }
 
+/* Does the name `form` (words separated by single spaces) hold the word w (n bytes)? */
+static int name_has_word(const char *form, const char *w, size_t n)
+{
+    for (const char *f = form; *f;) {
+        size_t k = strcspn(f, " ");
+        if (k == n && strncasecmp(f, w, n) == 0)
+            return 1;
+        f += k;
+        while (*f == ' ')
+            f++;
+    }
+    return 0;
+}
+
+/* Each word alone of a label of two or three names ("METELLUS CIMBER": "Metellus",
+ * "Cimber"), when no other label person or found person of the document has it and the
+ * document has no such word in lower case ("DECIUS BRUTUS" and "BRUTUS": "Brutus" is
+ * neither's alone). */
+static void label_word_forms(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
+{
+    for (size_t i = 0; i < p->n_label_people; i++) {
+        const char *form = p->label_people[i].form;
+        for (const char *f = form; *f;) {
+            size_t k = strcspn(f, " ");
+            int unique = k >= 3 && k < 48;
+            for (size_t j = 0; j < p->n_label_people && unique; j++)
+                unique = j == i || p->label_people[j].who == p->label_people[i].who ||
+                         !name_has_word(p->label_people[j].form, f, k);
+            for (size_t j = 0; j < p->n_doc_found && unique; j++) {
+                const person *y = &p->v[p->doc_found[j]];
+                unique = (int)p->doc_found[j] == p->label_people[i].who ||
+                         !((y->surname && strlen(y->surname) == k && strncasecmp(y->surname, f, k) == 0) ||
+                           (y->given && strlen(y->given) == k && strncasecmp(y->given, f, k) == 0));
+            }
+            char word[48];
+            if (unique) {
+                memcpy(word, f, k);
+                word[k] = '\0';
+                if (!common_noun(p, L, db, word))
+                    add_form(p, word, p->label_people[i].who, f == form ? 2 : 1);
+            }
+            f += k;
+            while (*f == ' ')
+                f++;
+        }
+    }
+}
+
 /* The kinds of evidence that let a person's surname alone be found in later documents. */
 #define CARRY_EV ((1u << EV_TITLE) | (1u << EV_LABEL) | (1u << EV_LIST) | (1u << EV_BETWEEN) | \
                   (1u << EV_OFFICE_PAREN) | (1u << EV_SIGNED))
@@ -2428,6 +2486,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
     p->roots_not_upper = 0;
     p->nc = 0;
     p->n_carry_words = 0;
+    p->n_label_people = 0;
     p->n_doc_found = 0;
     hmap_free(&p->doc_labels);
     memset(&p->doc_labels, 0, sizeof p->doc_labels);
@@ -2522,6 +2581,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
             add_form(p, x->surname, w, 1);
     }
     carry_surnames(p, L, db);
+    label_word_forms(p, L, db);
     free(who);
 }
 
