@@ -61,6 +61,73 @@ for f in '#fenwick-bruno">Senator Bruno Fenwick' '#fenwick-carla">Senator Carla 
   grep -q -- "<persName ref=\"$f" "$TK_TMP/pl.xml" && ok || fail "Present: line names $f"
 done
 grep -q '<persName ref="#fenwick">' "$TK_TMP/pl.xml" && fail "Bruno and Carla Fenwick under one id" || ok
+# FRUS-like title lines: the (Name) after an office, glued to the word before it, after a
+# non-ASCII letter, a compound surname; places, institutions and lower-case openings in the
+# parentheses stay non-persons
+$TEIKIT convert "$D/office_heads.txt" -o "$TK_TMP/oh.xml" 2>/dev/null && ok || fail "convert office_heads"
+ohas() { grep -q -- "$2" "$TK_TMP/oh.xml" && ok || fail "$1"; }
+ohasnt() { grep -q -- "$2" "$TK_TMP/oh.xml" && fail "$1" || ok; }
+ohas "glued (Name) after a place" '</placeName>(<persName ref="#marrow">Marrow</persName>) to'
+ohas "(Name) after Chargé, compound with particles" 'Chargé (<persName ref="#van-der-kolk">Van der Kolk</persName>)'
+ohas "hyphenated surname after Chargé" 'Chargé (<persName ref="#mello-franco">Mello-Franco</persName>)'
+ohas "compound with a lower-case e" 'Ambassador (<persName ref="#costa-e-sousa">Costa e Sousa</persName>)'
+ohasnt "a city in parentheses is no person" '>Rio de Janeiro</persName>\|>Buenos Aires</persName>\|>New York</persName>'
+ohasnt "a treaty's subject is no person" '>Claims</persName>'
+ohasnt "an institution's part is no person" '>Economic Section</persName>\|>Foreign Affairs</persName>'
+ohasnt "a lower-case opening is no name" '>de la Torre</persName>\|>la Torre</persName>'
+# an initial before an unknown word: the word is a second given name ("K. Barlow
+# Penhallow" is Penhallow's, not a compound surname "Barlow Penhallow")
+$TEIKIT convert "$D/initial_given.txt" -o "$TK_TMP/ig.xml" 2>/dev/null && ok || fail "convert initial_given"
+grep -q '<persName ref="#penhallow-barlow">Mr. K. Barlow Penhallow</persName>' "$TK_TMP/ig.xml" && ok || fail "id surname first after an initial"
+grep -q '<persName ref="#penhallow-barlow">Mr. Penhallow</persName>' "$TK_TMP/ig.xml" && ok || fail "the surname joins it"
+grep -q '<persName>K. Barlow Penhallow</persName>' "$TK_TMP/ig.xml" && ok || fail "full name keeps the initial"
+grep -q '#barlow-penhallow' "$TK_TMP/ig.xml" && fail "given name read as a surname" || ok
+grep -q '<persName ref="#wren-thomas">Mr. Thomas Wren</persName>' "$TK_TMP/ig.xml" && ok || fail "census given name unchanged"
+# a signature that is a name alone (a surname signing a telegram, a full name under a letter);
+# an office, a place or an institution signing stays no person
+$TEIKIT convert "$D/signatures.txt" -o "$TK_TMP/sg.xml" 2>/dev/null && ok || fail "convert signatures"
+grep -q '<signed><persName ref="#pemberton">Pemberton</persName></signed>' "$TK_TMP/sg.xml" && ok || fail "a surname signing"
+grep -q '<signed><persName ref="#[a-z-]*">Harlow Quenby</persName></signed>' "$TK_TMP/sg.xml" && ok || fail "a full name signing"
+grep -q '>Consul General\.*</persName>\|>Buenos Aires</persName>\|>Legation</persName>' "$TK_TMP/sg.xml" && fail "an office, place or institution signing is no person" || ok
+# cabled English: an office before a ministry's portfolio, ships' and states' prefixes, firms
+# and straits are no persons; spaced initials stay a person's
+$TEIKIT convert "$D/cables.txt" -o "$TK_TMP/cb.xml" 2>/dev/null && ok || fail "convert cables"
+for w in 'Minister Finance' 'Secretary Treasury' 'Minister Railways' 'M. Supplies' 'S.S. Omsk' \
+         'U.S. Treasury' 'Robert Dollar Co' 'Kara Straits' 'General Considerations' 'S.S. Tambov' \
+         'U. S. S. Marblehead' 'H. M. S. Hood' 'Roman Catholic' 'Christian Boxers'; do
+  grep -q ">$w</persName>" "$TK_TMP/cb.xml" && fail "'$w' is no person" || ok
+done
+grep -q '<persName ref="#brackley-ss">Mr. S. S. Brackley</persName>' "$TK_TMP/cb.xml" && ok || fail "spaced initials stay a person's"
+grep -q '<persName ref="#grant-us">General U. S. Grant</persName>' "$TK_TMP/cb.xml" && ok || fail "two spaced initials stay a person's"
+# a short form of a given name before a surname ("Hank Pellegrin", met once), then the
+# surname and the short form alone; "Will" opening a question stays the verb
+$TEIKIT convert --shape transcript "$D/nicknames.txt" -o "$TK_TMP/nk.xml" 2>/dev/null && ok || fail "convert nicknames"
+for f in '#pellegrin-hank">Hank Pellegrin' '#pellegrin-hank">Pellegrin' '#pellegrin-hank">Hank'; do
+  grep -q "<persName ref=\"$f</persName>" "$TK_TMP/nk.xml" && ok || fail "short given name: $f"
+done
+grep -q '>Will Congress</persName>' "$TK_TMP/nk.xml" && fail "Will opening a question" || ok
+# a surname alone in a later document of the file: the person met before with a title;
+# not a word the document prints in lower case, next to another capitalised word, of two
+# persons, nor of a person met with initials alone
+$TEIKIT convert "$D/carry.txt" -o "$TK_TMP/cy.xml" 2>/dev/null && ok || fail "convert carry"
+n=$(grep -o '<persName ref="#ormond-tallis">Tallis</persName>' "$TK_TMP/cy.xml" | wc -l)
+[ "$n" -eq 2 ] && ok || fail "surname alone in the later document ($n of 2)"
+for w in Long Weller Fenno Quarles; do
+  grep -q "\">$w</persName>" "$TK_TMP/cy.xml" && fail "'$w' alone is not carried" || ok
+done
+# a Chinese family name, then a given name that is a family name too ("Qin Lei"); an older
+# romanisation's place suffix ("Tang Chou", "Han Fu") and a place stay no persons
+$TEIKIT convert "$D/chinese_pairs.txt" -o "$TK_TMP/cp.xml" 2>/dev/null && ok || fail "convert chinese_pairs"
+n=$(grep -o '<persName ref="#qin-lei">Qin Lei</persName>' "$TK_TMP/cp.xml" | wc -l)
+[ "$n" -eq 2 ] && ok || fail "family name + family-name given name ($n of 2)"
+grep -q '">Tang Chou</persName>\|">Han Fu</persName>\|">Hong Kong</persName>' "$TK_TMP/cp.xml" && fail "a place suffix is no given name" || ok
+# a play: each word alone of a two-name label is that person's when no other label has it
+# ("Titus", "Fannius", "Gaius"); "Brenno" alone stays the BRENNO label's
+$TEIKIT convert "$D/label_words.txt" -o "$TK_TMP/lw.xml" 2>/dev/null && ok || fail "convert label_words"
+for f in '#titus-fannius">Titus' '#titus-fannius">Fannius' '#gaius-brenno">Gaius' '#brenno">Brenno'; do
+  grep -q "<persName ref=\"$f</persName>" "$TK_TMP/lw.xml" && ok || fail "label word alone: $f"
+done
+grep -q '"#gaius-brenno">Brenno<' "$TK_TMP/lw.xml" && fail "a word of two labels joins neither" || ok
 # teikit persons over two files
 $TEIKIT persons --shape transcript "$D/briefing.txt" "$D/minutes.txt" -o "$TK_TMP/p.xml" 2>/dev/null && ok || fail "persons over two files"
 n=$(grep -c '<person xml:id="dupont-jean">' "$TK_TMP/p.xml"); [ "$n" -eq 1 ] && ok || fail "Jean Dupont listed once ($n)"

@@ -212,6 +212,16 @@ const char tk_not_name_words[] =
     "states nations federation league alliance front movement revolution war peace crisis "
     "summit session meeting memorandum telegram letter note report press news times post "
     "herald journal review "
+    /* a ministry's portfolio after an office ("Minister Finance", "Secretary Treasury",
+       "Minister Ways", "M. Supplies" in cabled English), firms, and geographic features */
+    "treasury finance finances railways railroads ways supplies commerce agriculture labor "
+    "labour interior marine communications trade industry education health welfare "
+    "transport transportation shipping considerations co ltd bros corp inc llc plc "
+    "straits strait gulf sea ocean cape canal islands peninsula "
+    /* bodies of believers and insurgents, and the Privy Seal ("Roman Catholic", "Christian
+       Boxers", "Lord Privy Seal") */
+    "catholic catholics protestant protestants christians muslims moslems jews boxers "
+    "privy seal count countess général commissioner commissioners "
     /* function words and the like, capitalised at a sentence start */
     "the a an this that these those of and or but in on at to for with from by as if when "
     "while after before since because then there here what which who whom whose where why "
@@ -238,7 +248,8 @@ const char tk_institution_words[] =
     "station memorial prize award fund trust lecture plan doctrine administration "
     "presidential report papers collection company corporation inc hospital house island "
     "dynasty province district "
-    "county city river mountain mountains bay lake fellowship professorship chair";
+    "county city river mountain mountains bay lake fellowship professorship chair "
+    "co ltd bros corp llc plc straits strait gulf sea canal";
 
 /* Speaker labels that are roles, not persons (lower case; a label made only of title and
  * office words, "SENIOR ADMINISTRATION OFFICIAL", "UNDER SECRETARY", is a role too). */

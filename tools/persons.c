@@ -29,6 +29,8 @@ typedef struct person {
     int accepted;           /* its evidence reached ACCEPT */
     char *surname, *given;  /* as printed; given NULL when unknown */
     char init[8];           /* initials of the given names */
+    char lead[8];           /* initials printed before the given name ("J" of "J. Rowan
+                               Smith"): the given name is printed first */
     char sex;               /* 'm', 'f', 0 unknown */
     int first_is_surname;   /* "Mao Zedong" is also "Chairman Mao" */
     int surname_first;      /* a Chinese name: family name printed first */
@@ -37,6 +39,8 @@ typedef struct person {
     int doc_weight;         /* evidence there */
     unsigned doc_ev;        /* kinds of evidence there (bits) */
     int doc_verbs;          /* EV_VERB seen again there (it counts twice) */
+    unsigned all_ev;        /* kinds of evidence in every document so far (bits) */
+    unsigned carry_gen;     /* document whose text carry_surnames last read it in */
     /* for the draft personography and the header */
     char **forms;           /* printed forms, each led by its type letter: f full, l label,
                                v variant */
@@ -89,6 +93,7 @@ struct tk_persons {
     int cross_merge;        /* find_person joined a full name to another document's surname */
     int office_split;       /* find_person left an office label unjoined: named persons sharing it */
     uint16_t word_bloom[26 * 26 + 1]; /* bit (length & 15) of [first two letters] */
+    uint16_t sur_bloom[26 * 26 + 1];  /* the same for the surnames of accepted persons */
     int title_first[26];    /* tk_titles by first letter: first index, then title_next */
     int title_next[128];
     size_t title_len[128];
@@ -106,6 +111,11 @@ struct tk_persons {
     struct cand *cands;     /* candidates of the document being discovered */
     size_t nc, ccap;
     size_t *doc_found, n_doc_found, cap_doc_found; /* found persons of that document */
+    size_t n_sur_found;     /* found persons given an id (accepted) so far */
+    struct { const char *s; size_t n; } *carry_words; /* capitalised words find_in_text left */
+    size_t n_carry_words, cap_carry_words;           /* that may be such surnames (bloom) */
+    struct { int who; char form[96]; } *label_people; /* plain_label_form's, this document */
+    size_t n_label_people, cap_label_people;
 };
 
 /* ------------------------------------------------------------------ hash map */
@@ -509,6 +519,8 @@ void tk_persons_free(tk_persons *p)
     hmap_free(&p->doc_labels);
     hmap_free(&p->nouns);
     free(p->cands);
+    free(p->carry_words);
+    free(p->label_people);
     free(p->doc_found);
     free(p->v);
     free(p->t);
@@ -759,7 +771,7 @@ static char given_sex(const tk_persons *p, const char *s, size_t n)
  * when the weights of its evidence in the document add up to ACCEPT. */
 typedef enum ev_kind {
     EV_LABEL, EV_TITLE, EV_LIST, EV_BETWEEN, EV_OFFICE_PAREN, EV_GIVEN, EV_CHINESE, EV_ROSTER, EV_INITIALS, EV_INITIAL,
-    EV_ADDRESS, EV_VERB,
+    EV_ADDRESS, EV_VERB, EV_SIGNED,
     EV_COUNT
 } ev_kind;
 
@@ -779,6 +791,7 @@ static const struct {
     [EV_INITIAL] = {"one initial + surname (needs more evidence)", 3},
     [EV_ADDRESS] = {"given name in address position ('Thanks, Jen.', 'Jen, ...' opening a turn)", 6},
     [EV_VERB] = {"two capitalised words before a verb of speech or will (needs it twice)", 3},
+    [EV_SIGNED] = {"a name alone signing a letter or telegram", 6},
 };
 _Static_assert(sizeof evidence / sizeof *evidence == EV_COUNT, "one row per evidence kind");
 #define ACCEPT 5
@@ -787,6 +800,7 @@ _Static_assert(sizeof evidence / sizeof *evidence == EV_COUNT, "one row per evid
 typedef struct cand {
     char given[48];   /* first given name as printed, "" when none */
     char init[8];     /* initials of the given names, in order ("JH" for John H.) */
+    char lead[8];     /* those printed before the given name ("J" for J. Rowan Smith) */
     char surname[64]; /* as printed (title case) */
     char sex;         /* 'm', 'f', 0 */
     int surname_first; /* printed family name first ("Zhou Enlai") */
@@ -804,6 +818,7 @@ typedef struct name_parts {
     size_t last, last_len;   /* the surname */
     char init[8];
     int n_words, n_init;
+    int n_lead;       /* initials before the first word ("J. Rowan Smith": 1) */
     int given_known;  /* the first word is a census given name */
 } name_parts;
 
@@ -906,6 +921,7 @@ static void read_name(const tk_persons *p, const char *s, size_t n, int max, nam
                 np->init[np->n_init++] = s[tok[k].off + 2 * (size_t)c];
         } else {
             if (np->first_len == 0) {
+                np->n_lead = np->n_init;
                 np->first = tok[k].off;
                 np->first_len = tok[k].len;
             }
@@ -916,7 +932,7 @@ static void read_name(const tk_persons *p, const char *s, size_t n, int max, nam
     for (int k = 0; k < nt; k++)
         np->n_words += tok[k].cnt == 0;
     np->given_known = np->first_len > 0 &&
-                      (word_bits(p, s + np->first, np->first_len) & (W_MALE | W_FEMALE));
+                      (word_bits(p, s + np->first, np->first_len) & (W_MALE | W_FEMALE | W_NICK));
 }
 
 /* Length of the title and its space at s ("Mr. "), 0 when none; *sex its sex. Only
@@ -964,6 +980,8 @@ static void cand_fill(cand *c, const tk_persons *p, const char *s, const name_pa
     if (np->first_len > 0)
         tk_strput(c->given, sizeof c->given, 0, s + np->first, np->first_len);
     memcpy(c->init, np->init, sizeof c->init);
+    if (np->first_len > 0 && np->n_lead > 0 && np->n_lead < (int)sizeof c->lead)
+        memcpy(c->lead, np->init, (size_t)np->n_lead);
     tk_strput(c->surname, sizeof c->surname, 0, s + np->last, np->last_len);
     c->sex = title_sex ? title_sex
                        : (np->first_len ? given_sex(p, s + np->first, np->first_len) : 0);
@@ -1143,6 +1161,42 @@ static int roman_item_line(const tk_lines *L, size_t at)
     return (before != 0 && before == v - 1) || (after != 0 && after == v + 1);
 }
 
+/* Initials printed together that are no person's: ships' prefixes and states ("S.S. Omsk",
+ * "H.M.S. Hood", "U.S. Treasury"); a person's are spaced ("S. S. McClure", "U. S. Grant"). */
+static int not_initials(const char *s, size_t k)
+{
+    static const char *const v[] = {"S.S.", "U.S.", "U.S.S.", "H.M.S.", "R.M.S.", "M.S.",
+                                    "U.S.A.", "U.K.", "U.N.", "S.M.S."};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+        if (strlen(v[i]) == k && memcmp(s, v[i], k) == 0)
+            return 1;
+    return 0;
+}
+
+/* A syllable that ends Chinese place names in older romanisation, printed apart ("Cheng
+ * Chou", "Yang Fu", "Ku Hsien", "Tien Ho"): no given name after a family name. */
+static int place_syllable(const char *s, size_t n)
+{
+    static const char *const v[] = {"Chou", "Fu", "Hsien", "Chen", "Cheng", "Ho", "Kiang",
+                                    "Shan", "Hu", "Kou", "Kuan", "Men", "Chiang", "Chow"};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+        if (strlen(v[i]) == n && memcmp(s, v[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* A ship's prefix printed spaced at s: three initials ending "M. S." or "S. S." ("U. S. S.
+ * ", "H. M. S. ", "B. M. S. " as OCR reads H. M. S.): 1 and *k its bytes. Two spaced
+ * initials stay a person's ("U. S. Grant", "S. S. McClure"). */
+static int spaced_ship(const char *s, size_t n, size_t *k)
+{
+    if (n < 9 || !isupper((unsigned char)s[0]) || memcmp(s + 1, ". ", 2) != 0 ||
+        (memcmp(s + 3, "M. S. ", 6) != 0 && memcmp(s + 3, "S. S. ", 6) != 0))
+        return 0;
+    *k = 8;
+    return 1;
+}
+
 /* Candidates in one run of text (a line or what follows a label): title + name, given
  * name + surname, initials + surname. */
 static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, int opens,
@@ -1184,7 +1238,12 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
             size_t g = cap_word(s + i + w + 1, n - i - w - 1);
             size_t end = i + w + 1 + g;
             int gb = g ? word_bits(p, s + i + w + 1, g) : 0;
-            if (g > 0 && !(gb & (W_STOP | W_MALE | W_FEMALE | W_INST | W_CN)) &&
+            /* the given name may be a family name too ("Bo Gu"), not a place's suffix in
+               older romanisation ("Cheng Chou", "Yang Fu", "Ku Hsien") nor the pair a place
+               ("Hong Kong") */
+            if (g > 0 && !(gb & (W_STOP | W_MALE | W_FEMALE | W_INST | W_PLACE)) &&
+                (!(gb & W_CN) || !place_syllable(s + i + w + 1, g)) &&
+                !(word_bits(p, s + i, w + 1 + g) & W_PLACE) &&
                 !(end + 1 < n && s[end] == ' ' && cap_word(s + end + 1, n - end - 1) > 0)) {
                 memset(&np, 0, sizeof np);
                 np.first = w + 1;
@@ -1200,8 +1259,16 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
                 continue;
             }
         }
-        if (w > 0 && (bits & (W_MALE | W_FEMALE)) && aux_question(s, n, i, w)) {
+        if (w > 0 && (bits & (W_MALE | W_FEMALE | W_NICK)) && aux_question(s, n, i, w)) {
             i += w; /* "Will Reggie play?": the verb, not Will Reggie */
+            continue;
+        }
+        if (k > 0 && cnt == 1 && spaced_ship(s + i, n - i, &k)) {
+            i += k; /* "U. S. S. Marblehead", "H. M. S. Hood" */
+            continue;
+        }
+        if (k > 0 && cnt >= 2 && not_initials(s + i, k)) {
+            i += k; /* "S.S. Omsk", "U.S. Treasury": a ship's or a state's prefix */
             continue;
         }
         if (roman_item && cnt == 1 && i + k == roman_item) {
@@ -1209,7 +1276,7 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
             continue;
         }
         if ((k > 0 && i + k < n && s[i + k] == ' ') ||
-            (w > 0 && (bits & (W_MALE | W_FEMALE)) && !(bits & W_STOP))) {
+            (w > 0 && (bits & (W_MALE | W_FEMALE | W_NICK)) && !(bits & W_STOP))) {
             read_name(p, s + i, n - i, 4, &np);
             int ok = np.len > 0 && np.n_words >= (k > 0 ? 1 : 2) &&
                      !(word_bits(p, s + i + np.last, np.last_len) & W_INST) &&
@@ -1247,6 +1314,15 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
             push_cand_at(p, &c, line, (unsigned)i + 1);
             i += np.len;
             continue;
+        }
+        if (w >= 3 && w < 64 && (p->sur_bloom[bloom_slot(s + i, w)] & (1u << (w & 15)))) {
+            /* perhaps an earlier document's person's surname (carry_surnames) */
+            if (p->n_carry_words == p->cap_carry_words) {
+                p->cap_carry_words = p->cap_carry_words ? p->cap_carry_words * 2 : 64;
+                p->carry_words = tk_xrealloc(p->carry_words, p->cap_carry_words * sizeof *p->carry_words);
+            }
+            p->carry_words[p->n_carry_words].s = s + i;
+            p->carry_words[p->n_carry_words++].n = w;
         }
         while (i < n && is_word_byte(t[i]))
             i++;
@@ -1322,27 +1398,115 @@ static int name_item(tk_persons *p, const char *s, size_t n, ev_kind ev, unsigne
     return 1;
 }
 
+/* Surname particles printed in lower case inside a compound surname ("Alvarez del Vayo",
+ * "Lima e Silva", "Van der Kolk"), space-separated. */
+static const char paren_particles[] = " de del della der di da das do dos du e y van von den la le ten ter ";
+
+/* A compound surname in an office's parentheses, up to its ')': capitalised words joined by
+ * single spaces or lower-case particles ("Des Portes", "Alvarez del Vayo", "Lima e Silva"),
+ * the first and last capitalised, optionally a last initial ("Cruchaga T."). Returns the
+ * bytes before the ')' and, in *sur, those of the surname (without the initial); 0 none. */
+static size_t paren_compound(const tk_persons *p, const char *s, size_t n, size_t *sur)
+{
+    size_t i = 0, end_word = 0;
+    int words = 0;
+    for (int t = 0; t < 6 && i < n; t++) {
+        size_t k = cap_word(s + i, n - i);
+        if (k > 0) {
+            if (word_bits(p, s + i, k) & (W_STOP | W_PLACE))
+                return 0;
+            words++;
+            end_word = i + k;
+        } else if (t > 0 && i + 2 < n && s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] == '.' &&
+                   s[i + 2] == ')' && words > 0) {
+            *sur = end_word; /* "Cruchaga T.": a maternal initial after the surname */
+            return i + 2;
+        } else if (t > 0) {
+            k = 0;
+            while (i + k < n && s[i + k] >= 'a' && s[i + k] <= 'z' && k < 6)
+                k++;
+            char w[10];
+            snprintf(w, sizeof w, " %.*s ", (int)k, s + i);
+            if (k == 0 || i + k >= n || s[i + k] != ' ' || strstr(paren_particles, w) == NULL)
+                return 0;
+        } else
+            return 0;
+        i += k;
+        if (i < n && s[i] == ')')
+            break;
+        if (i + 1 >= n || s[i] != ' ')
+            return 0;
+        i++;
+    }
+    if (i >= n || s[i] != ')' || end_word != i || words == 0 ||
+        (word_bits(p, s, i) & W_PLACE)) /* "(Rio de Janeiro)", "(Buenos Aires)" */
+        return 0;
+    *sur = end_word;
+    return i;
+}
+
 /* "The Ambassador in Brazil (Gibson) to the Secretary of State (Hull)", "Memorandum by the
  * Economic Adviser (Feis)": a name in parentheses after a capitalised word, in a title line
- * or heading, is the holder of the office before it. */
+ * or heading, is the holder of the office before it. The parenthesis may follow the word
+ * without a space ("The Consul at Geneva(Gilbert)", as OCR prints it), the word may end in a
+ * non-ASCII letter ("the Brazilian Chargé (Accioly)"), and the name may be a compound
+ * surname ("(Des Portes)", "(Alvarez del Vayo)"). */
 static void find_office_paren(tk_persons *p, const char *s, size_t n, unsigned line)
 {
     for (size_t i = 2; i + 3 < n; i++) {
-        if (s[i] != '(' || s[i - 1] != ' ' || !isalpha((unsigned char)s[i - 2]))
+        if (s[i] != '(')
             continue;
-        size_t w = i - 1;
-        while (w > 0 && isalpha((unsigned char)s[w - 1]))
+        size_t w = s[i - 1] == ' ' ? i - 1 : i; /* the end of the word before */
+        unsigned char b = (unsigned char)s[w - 1];
+        if (w < 2 || !(isalpha(b) || b >= 0x80))
+            continue;
+        while (w > 0 && (isalpha((unsigned char)s[w - 1]) || (unsigned char)s[w - 1] >= 0x80))
             w--;
         if (!isupper((unsigned char)s[w]))
             continue;
         name_parts np;
         read_name(p, s + i + 1, n - i - 1, 3, &np);
-        if (np.len == 0 || i + 1 + np.len >= n || s[i + 1 + np.len] != ')')
+        if (np.len == 0 || i + 1 + np.len >= n || s[i + 1 + np.len] != ')' ||
+            (np.n_words == 2 && np.n_init == 1 && !np.given_known)) {
+            /* two words, the first no given name: a compound surname ("Saavedra Lamas") */
+            size_t sur = 0, len = paren_compound(p, s + i + 1, n - i - 1, &sur);
+            if (len == 0)
+                continue;
+            memset(&np, 0, sizeof np);
+            np.len = np.last_len = sur;
+            np.n_words = 1;
+            cand c;
+            cand_fill(&c, p, s + i + 1, &np, 0, EV_OFFICE_PAREN, s + i + 1, len);
+            push_cand_at(p, &c, line, (unsigned)i + 2);
             continue;
+        }
         cand c;
         cand_fill(&c, p, s + i + 1, &np, 0, EV_OFFICE_PAREN, s + i + 1, np.len);
         push_cand_at(p, &c, line, (unsigned)i + 2);
     }
+}
+
+/* A signature that is a name and nothing else: a surname alone ("Lansing", "Hull."), not a
+ * title, office, institution, place or role word, or a full name ("Cordell Hull"): the one
+ * who signs. */
+static int signed_surname(const tk_persons *p, const char *s, size_t n, unsigned line, cand *c)
+{
+    while (n > 0 && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ','))
+        n--;
+    name_parts np;
+    read_name(p, s, n, 4, &np);
+    if (np.len != n || (word_bits(p, s, n) & W_PLACE) ||
+        (np.n_words == 1 && np.n_init == 0 && (word_bits(p, s, n) & (W_INST | W_OFFICE | W_ROLE))))
+        return 0;
+    for (size_t i = 0; i + 1 < n; i++) /* "Cordell Hull", "Alexander W. Weddell" */
+        if (s[i] == ' ' && (word_bits(p, s + i + 1, cap_word(s + i + 1, n - i - 1)) & W_PLACE))
+            return 0; /* "Buenos Aires", "New York": no signature */
+    cand_fill(c, p, s, &np, 0, EV_SIGNED, s, n);
+    c->line = line;
+    c->col = 1;
+    return 1;
 }
 
 /* "between X and Y" in a title line or heading: X and Y are persons. */
@@ -1633,6 +1797,7 @@ static int new_found_person(tk_persons *p, const cand *c)
     x->surname = tk_xstrdup(c->surname);
     x->given = c->given[0] ? tk_xstrdup(c->given) : NULL;
     memcpy(x->init, c->init, sizeof x->init);
+    memcpy(x->lead, c->lead, sizeof x->lead);
     x->sex = c->sex;
     x->surname_first = c->surname_first;
     x->doc_gen = 0;
@@ -1662,6 +1827,8 @@ static void join(tk_persons *p, int who, const cand *c)
     }
     if (x->given == NULL && c->given[0])
         x->given = tk_xstrdup(c->given);
+    if (!x->lead[0] && c->lead[0] && x->given != NULL && strcmp(x->given, c->given) == 0)
+        memcpy(x->lead, c->lead, sizeof x->lead);
     if (strlen(c->init) > strlen(x->init))
         memcpy(x->init, c->init, sizeof x->init);
     if (!x->sex && c->sex)
@@ -1671,6 +1838,7 @@ static void join(tk_persons *p, int who, const cand *c)
     else if (c->ev == EV_VERB && x->doc_verbs++ == 0) /* but a name twice before a verb */
         x->doc_weight += evidence[c->ev].weight;
     x->doc_ev |= 1u << c->ev;
+    x->all_ev |= 1u << c->ev;
 }
 
 /* Resolves candidate c: the person it names, a new one when none. */
@@ -1718,8 +1886,10 @@ static void found_id(tk_persons *p, int who)
     if (x->id != NULL)
         return;
     char buf[200];
-    if (x->given != NULL && (x->surname_first || (x->doc_ev & (1u << EV_VERB)) ||
-                             (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE))))
+    /* the order is known from a census given name, a verb after the name, or an initial
+       before it ("J. Rowan Smith": Rowan is a second given name, not a first surname) */
+    if (x->given != NULL && (x->surname_first || (x->doc_ev & (1u << EV_VERB)) || x->lead[0] ||
+                             (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE | W_NICK))))
         join_words(buf, sizeof buf, x->surname, x->given);
     else if (x->given != NULL) /* order unknown ("Mao Zedong"): as printed */
         join_words(buf, sizeof buf, x->given, x->surname);
@@ -1730,10 +1900,22 @@ static void found_id(tk_persons *p, int who)
     x->id = make_id(p, buf, strlen(buf));
     if (x->id != NULL)
         hmap_put(&p->ids, x->id, who);
+    p->n_sur_found++;
+    size_t sl = strlen(x->surname);
+    p->sur_bloom[bloom_slot(x->surname, sl)] |= (uint16_t)(1u << (sl & 15));
     char full[200];
     if (x->given != NULL && x->surname_first)
         join_words(full, sizeof full, x->surname, x->given);
-    else if (x->given != NULL)
+    else if (x->given != NULL && x->lead[0]) { /* "J. Rowan Smith" */
+        size_t k = 0;
+        for (const char *l = x->lead; *l && k + 3 < sizeof full; l++) {
+            full[k++] = *l;
+            full[k++] = '.';
+            full[k++] = ' ';
+        }
+        full[k] = '\0';
+        join_words(full + k, sizeof full - k, x->given, x->surname);
+    } else if (x->given != NULL)
         join_words(full, sizeof full, x->given, x->surname);
     else
         join_words(full, sizeof full, x->surname, NULL);
@@ -1785,7 +1967,14 @@ static void plain_label_form(tk_persons *p, const char *lab, size_t len)
     }
     form[w] = '\0';
     trie_insert(p, form, who);
+    if (p->n_label_people == p->cap_label_people) {
+        p->cap_label_people = p->cap_label_people ? p->cap_label_people * 2 : 16;
+        p->label_people = tk_xrealloc(p->label_people, p->cap_label_people * sizeof *p->label_people);
+    }
+    p->label_people[p->n_label_people].who = who;
+    memcpy(p->label_people[p->n_label_people++].form, form, w + 1);
 }
+
 
 /* Candidates from the document's blocks: labels, rosters, participant lists, title lines,
  * and every run of text. */
@@ -1817,6 +2006,8 @@ static void gather(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
                 plain_label_form(p, lab, ll);
         }
     text:;
+        if (bl->kind == TK_B_SIGNED && bl->n_lines == 1 && signed_surname(p, l->s, l->len, l->no, &c))
+            push_cand(p, &c);
         size_t a = bl->kind == TK_B_TURN || bl->kind == TK_B_ITEM ? bl->off : 0;
         if (bl->kind == TK_B_SPEAKER)
             continue;
@@ -2133,6 +2324,156 @@ static int address_person(tk_persons *p, const cand *c, tk_diag *d, const char *
     return hit >= 0 ? hit : resolve(p, c, d, file, explain);
 }
 
+/* Does the name `form` (words separated by single spaces) hold the word w (n bytes)? */
+static int name_has_word(const char *form, const char *w, size_t n)
+{
+    for (const char *f = form; *f;) {
+        size_t k = strcspn(f, " ");
+        if (k == n && strncasecmp(f, w, n) == 0)
+            return 1;
+        f += k;
+        while (*f == ' ')
+            f++;
+    }
+    return 0;
+}
+
+/* Each word alone of a label of two or three names ("METELLUS CIMBER": "Metellus",
+ * "Cimber"), when no other label person or found person of the document has it and the
+ * document has no such word in lower case ("DECIUS BRUTUS" and "BRUTUS": "Brutus" is
+ * neither's alone). */
+static void label_word_forms(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
+{
+    for (size_t i = 0; i < p->n_label_people; i++) {
+        const char *form = p->label_people[i].form;
+        for (const char *f = form; *f;) {
+            size_t k = strcspn(f, " ");
+            int unique = k >= 3 && k < 48;
+            for (size_t j = 0; j < p->n_label_people && unique; j++)
+                unique = j == i || p->label_people[j].who == p->label_people[i].who ||
+                         !name_has_word(p->label_people[j].form, f, k);
+            for (size_t j = 0; j < p->n_doc_found && unique; j++) {
+                const person *y = &p->v[p->doc_found[j]];
+                unique = (int)p->doc_found[j] == p->label_people[i].who ||
+                         !((y->surname && strlen(y->surname) == k && strncasecmp(y->surname, f, k) == 0) ||
+                           (y->given && strlen(y->given) == k && strncasecmp(y->given, f, k) == 0));
+            }
+            char word[48];
+            if (unique) {
+                memcpy(word, f, k);
+                word[k] = '\0';
+                if (!common_noun(p, L, db, word))
+                    add_form(p, word, p->label_people[i].who, f == form ? 2 : 1);
+            }
+            f += k;
+            while (*f == ' ')
+                f++;
+        }
+    }
+}
+
+/* The kinds of evidence that let a person's surname alone be found in later documents. */
+#define CARRY_EV ((1u << EV_TITLE) | (1u << EV_LABEL) | (1u << EV_LIST) | (1u << EV_BETWEEN) | \
+                  (1u << EV_OFFICE_PAREN) | (1u << EV_SIGNED))
+
+/* Is word (w bytes, capitalised; lo its lower case) a doubtful surname alone in a..a+n:
+ * printed there in lower case ("long"), or after or before another capitalised word
+ * ("Ku Hsien", "Buenos Aires", "Columbia River")? A title before it is no such word
+ * ("Mr. Stevens", "Secretary Hull"), nor is a capital opening the next sentence. */
+static int doubtful_alone(const tk_persons *p, const char *a, size_t n, const char *word,
+                          const char *lo, size_t w)
+{
+    const char *e = a + n;
+    /* one search for the word's tail when it is the same in both cases ("tevens"), then
+       its first byte: lower case or the word's own capital; two when not ("McAdoo") */
+    const char *tails[2] = {lo + 1, word + 1};
+    int two = memcmp(lo + 1, word + 1, w - 1) != 0;
+    for (int k = 0; k <= two; k++)
+    for (const char *s = a + 1; s + w - 1 <= e;) {
+        const char *f = tk_find_bytes(s, (size_t)(e - s), tails[k], w - 1);
+        if (f == NULL)
+            break;
+        s = f + 1;
+        f--;
+        int lower = k == 0 && *f == lo[0], cap = (k == 1 || !two) && *f == word[0];
+        if (!lower && !cap)
+            continue;
+        if (lower && (f == a || !isalpha((unsigned char)f[-1])) &&
+            (f + w == e || !isalpha((unsigned char)f[w])))
+            return 1; /* "long" */
+        if (!cap || (f > a && is_word_byte((unsigned char)f[-1])) ||
+            (f + w < e && is_word_byte((unsigned char)f[w])))
+            continue; /* inside a longer word */
+        if ((f > a && f[-1] == '-') || (f + w < e && f[w] == '-'))
+            return 1; /* "Sea-Shore" */
+        if (f + w + 1 < e && f[w] == ' ' && isupper((unsigned char)f[w + 1]))
+            return 1; /* "Columbia River" */
+        const char *b = f;
+        while (b > a && b[-1] == ' ')
+            b--;
+        if (b == f || b == a || !isalpha((unsigned char)b[-1]))
+            continue; /* a line's or sentence's start, after punctuation */
+        const char *q = b;
+        while (q > a && is_word_byte((unsigned char)q[-1]))
+            q--;
+        char sex = 0;
+        if (isupper((unsigned char)*q) && title_at(p, q, (size_t)(e - q), &sex) == 0)
+            return 1; /* "Ku Hsien", "Buenos Aires" */
+    }
+    return 0;
+}
+
+/* A surname alone in a later document ("Stevens" in a telegram after "Mr. John F. Stevens"
+ * in an earlier one of the file): the one accepted person of earlier documents with that
+ * surname, met there with a title, label, list, office or signature, when no person found in this document
+ * has it, the word is no given name, Chinese family name or table word, and the document
+ * never prints it in lower case nor next to another capitalised word (doubtful_alone). At
+ * most
+ * TK_TH_CARRY_SURNAMES of them a document. */
+static void carry_surnames(tk_persons *p, const tk_lines *L, const tk_docblocks *db)
+{
+    const char *a, *e;
+    if (p->n_sur_found == 0 || !doc_text(L, db, &a, &e))
+        return;
+    size_t n = (size_t)(e - a);
+    int carried = 0;
+    /* the capitalised words find_in_text met and no rule took, that pass the bloom filter
+       of accepted persons' surnames */
+    for (size_t c = 0; c < p->n_carry_words && carried < TK_TH_CARRY_SURNAMES; c++) {
+        const char *word = p->carry_words[c].s;
+        size_t w = p->carry_words[c].n;
+        char lo[64];
+        for (size_t k = 0; k < w; k++)
+            lo[k] = (char)tolower((unsigned char)word[k]);
+        lo[w] = '\0';
+        int q = hmap_get(&p->sur, lo), who = -1, count = 0;
+        for (; q >= 0 && count < 2; q = p->v[q].next_sur) {
+            const person *x = &p->v[q];
+            if (!x->found || !x->accepted || x->id == NULL || !(x->all_ev & CARRY_EV))
+                continue; /* only a person met with a title, label, list, office or
+                             signature ("S. S. Columbia", "Christian Boxers" are none) */
+            if (x->doc_gen == p->gen) { /* a person of this document: its own forms */
+                count = 2;
+                break;
+            }
+            who = q;
+            count++;
+        }
+        /* given names ("Francis", "Victoria") and Chinese family names ("Li", "Fu") alone are
+           too often another person's */
+        if (count != 1 || p->v[who].carry_gen == p->gen)
+            continue;
+        p->v[who].carry_gen = p->gen; /* read once a document */
+        if ((word_bits(p, word, w) & (W_STOP | W_PLACE | W_INST | W_OFFICE | W_ROLE |
+                                           W_MALE | W_FEMALE | W_NICK | W_CN)))
+            continue;
+        if (doubtful_alone(p, a, n, word, lo, w))
+            continue;
+        add_form(p, p->v[who].surname, who, 1);
+        carried++;
+    }
+}
+
 void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *db, tk_diag *d,
                          const char *file, int explain)
 {
@@ -2144,6 +2485,8 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
         p->root_tab[i] = -1;
     p->roots_not_upper = 0;
     p->nc = 0;
+    p->n_carry_words = 0;
+    p->n_label_people = 0;
     p->n_doc_found = 0;
     hmap_free(&p->doc_labels);
     memset(&p->doc_labels, 0, sizeof p->doc_labels);
@@ -2205,7 +2548,7 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
         /* the given name alone ("Henry", "Jim" for James), when no other person here has
          * it: transcripts address people so */
         if (x->given != NULL && !x->surname_first &&
-            (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE)) &&
+            (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE | W_NICK)) &&
             !(word_bits(p, x->given, strlen(x->given)) & W_STOP)) {
             int unique = 1, nick = has_nick(p, x->given); /* else one strcasecmp a pair */
             for (size_t j = 0; j < p->n_doc_found && unique; j++) {
@@ -2237,6 +2580,8 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
         if (best == w && !(x->doc_ev == (1u << EV_LABEL) && common_noun(p, L, db, x->surname)))
             add_form(p, x->surname, w, 1);
     }
+    carry_surnames(p, L, db);
+    label_word_forms(p, L, db);
     free(who);
 }
 

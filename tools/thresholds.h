@@ -101,6 +101,10 @@
 /* Consecutive roster entries (names with initials, one a line) before they are a roster: a
  * run of two is as likely a signature block. */
 #define TK_TH_ROSTER_MIN_ENTRIES 3
+/* Surnames of earlier documents' persons found alone in one document (persons.c,
+ * carry_surnames): 64 (a telegram names a handful; each costs a search of the document for
+ * the word in lower case). */
+#define TK_TH_CARRY_SURNAMES 64
 /* Lines either side of a line opened by a roman numeral ("V. Until ...") searched for its
  * neighbour ("IV." or "VI.") before it is a list item, not an initial: 8 (blank lines and a
  * page marker between two items of a printed list). */
