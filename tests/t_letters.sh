@@ -467,4 +467,54 @@ has "the office line stays in the closer" "$X" "</signed><seg>Counselor of Embas
 has "the enclosed paper is a division" "$X" '<div type="enclosure">'
 check "valid" $TEIKIT validate -q "$X"
 
+# ---- a despatch with two enclosures without titles or datelines, each signed: after a
+#      closing formula and a signature, three paragraphs or more are another paper
+#      (div[@type='enclosure']) with its own closer; a courtesy formula that ends `I am,`
+#      is a closing formula
+cat > "$TK_TMP/desp.txt" <<'TXT'
+No. 12.
+Mr. Hartley to Mr. Crane.
+
+Legation of the United States,
+Strelsau, May 3, 1921.
+
+Sir: I have the honor to transmit herewith copies of two papers on the loan, which the Regent received on Monday.
+
+The Minister of Finance asks for an early answer.
+
+I have, etc.,
+
+Albert Hartley.
+
+Memorandum left at the Legation by the Ruritanian Minister of Finance on May 2.
+
+The loan of 1919 will be repaid in ten yearly instalments, the first of them in January next.
+
+The Government asks only that the interest be lowered to four per cent, as the Regent has proposed.
+
+With the assurances of my high consideration, I am,
+
+Rudolf Elphberg.
+
+Decree of the Council of Regency.
+
+The Council of Regency, having heard the Minister of Finance, orders that the loan be repaid as the memorandum of May 2 proposes.
+
+The decree takes effect on the day of its publication in the official gazette.
+
+I am, etc.,
+
+Fritz von Tarlenheim,
+President of the Council.
+TXT
+conv desp
+X="$TK_TMP/desp.xml"
+count "three papers: the despatch and two enclosures" "$X" '<div type="enclosure">' 2
+has "the covering letter's closer" "$X" '<closer><salute>I have, etc.,</salute><signed>.*Albert Hartley'
+has "the first enclosure's closer (I am, at the end of a courtesy)" "$X" \
+  '<closer><salute>With the assurances of my high consideration, I am,</salute><signed>Rudolf Elphberg.</signed></closer>'
+has "the second enclosure's closer" "$X" '<closer><salute>I am, etc.,</salute><signed>Fritz von Tarlenheim,'
+hasnt "no signature left as a paragraph" "$X" '<p>(<persName[^>]*>)?(Albert Hartley|Rudolf Elphberg)'
+check "valid" $TEIKIT validate -q "$X"
+
 tk_done

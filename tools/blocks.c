@@ -2046,14 +2046,16 @@ static const char *const ps_openings[] = {"P.S", "P. S", "PS", "[Postscript", "P
                                           "N.B", "N. B", "[P.S", "[P. S"};
 
 /* 1 when a signed paper (closing formula and signature, signed_before) ends before v[k]
- * and v[k] opens another one: a dateline, or one short line that is no postscript, with
- * at least three paragraphs (page markers apart) from v[k] to v[end] (`Yours, etc.,` / `B.
- * B. Seat,` / `United States Consular Agent.` / `Saml. Weil & Co. to Mr. Seat.` / ...). */
+ * and v[k] opens another one: anything but a postscript's opening, with at least three
+ * paragraphs (page markers and Source lines apart) from v[k] to v[end] (`Yours, etc.,` /
+ * `B. B. Seat,` / `United States Consular Agent.` / `Saml. Weil & Co. to Mr. Seat.` / ...;
+ * an untitled paper too: `I have, etc.` / `T. F. Bayard.` / `Memorandum handed to me ...`).
+ * One or two paragraphs after the signature are a postscript (find_postscript). */
 static int paper_after_signature(const tk_lines *L, const para *v, size_t from, size_t k,
                                  size_t end)
 {
     const tk_line *l = &L->v[v[k].first];
-    size_t n = rtrim_len(l->s, l->len), rest = 0;
+    size_t rest = 0;
     if (page_marker_line(l) || starts_with(l->s, l->len, "Source: ") ||
         !signed_before(L, v, from, k))
         return 0;
@@ -2062,9 +2064,10 @@ static int paper_after_signature(const tk_lines *L, const para *v, size_t from, 
     for (size_t i = 0; i < sizeof ps_openings / sizeof *ps_openings; i++)
         if (starts_with(l->s, l->len, ps_openings[i]))
             return 0;
-    for (size_t j = k; j < end && rest < 3; j++)
-        rest += !(v[j].n == 1 && page_marker_line(&L->v[v[j].first]));
-    return rest >= 3 && (dateline_para(L, &v[k]) || (v[k].n == 1 && n <= 100 && !prose_line(l)));
+    for (size_t j = k; j < end && rest < TK_TH_ENCLOSED_MIN_PARAS; j++)
+        rest += !(v[j].n == 1 && (page_marker_line(&L->v[v[j].first]) ||
+                                  starts_with(L->v[v[j].first].s, L->v[v[j].first].len, "Source: ")));
+    return rest >= TK_TH_ENCLOSED_MIN_PARAS;
 }
 
 /* The enclosures of a record among v[from..end): a paper's title (`Captain Watson to Mr.

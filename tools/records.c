@@ -296,6 +296,12 @@ static const char *const closings[] = {
     "Accept [etc", "Cordially", "Your obedient", "Your most obedient",
 };
 
+/* Endings of a closing formula that opens with words of courtesy (`With the assurances of my
+ * high consideration, I am,`, `With all respect, I subscribe myself your obedient servant,`):
+ * the line ends where the signature follows, with a comma. */
+static const char *const closing_ends[] = {"I am,", "I remain,", "servant,", "myself,",
+                                           "to be,", "I am, Sir,", "to be, Sir,"};
+
 /* The length of a line's abbreviated ending (`etc.,`, `[etc.]`, `etc.`) without it, or 0
  * when it has none: "I avail myself [etc.]" ends with it. */
 static size_t etc_end(const char *s, size_t len)
@@ -321,6 +327,12 @@ int tk_rec_closing(const char *s, size_t len)
     size_t e = etc_end(s, len);
     if (e >= 4 && len <= 80 && s[0] >= 'A' && s[0] <= 'Z')
         return 1;
+    if (s[0] >= 'A' && s[0] <= 'Z' && s[len - 1] == ',')
+        for (size_t k = 0; k < sizeof closing_ends / sizeof *closing_ends; k++) {
+            size_t n = strlen(closing_ends[k]);
+            if (len > n && memcmp(s + len - n, closing_ends[k], n) == 0 && s[len - n - 1] == ' ')
+                return 1;
+        }
     for (size_t k = 0; k < sizeof closings / sizeof *closings; k++) {
         size_t n = strlen(closings[k]);
         if (len >= n && memcmp(s, closings[k], n) == 0) {
