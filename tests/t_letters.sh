@@ -517,4 +517,32 @@ has "the second enclosure's closer" "$X" '<closer><salute>I am, etc.,</salute><s
 hasnt "no signature left as a paragraph" "$X" '<p>(<persName[^>]*>)?(Albert Hartley|Rudolf Elphberg)'
 check "valid" $TEIKIT validate -q "$X"
 
+# ---- a postscript signed in its turn (a forwarding note under the letter): postscript/p
+#      and postscript/closer, the letter's own closer before it
+cat > "$TK_TMP/psig.txt" <<'TXT'
+Mr. Hartley to Mr. Crane.
+
+Legation of the United States,
+Strelsau, May 3, 1921.
+
+Sir: I have the honor to report that the Regent has left the capital for the mountains.
+
+He will return in June, when the Council meets again.
+
+I have, etc.,
+
+Albert Hartley,
+Minister Resident.
+
+Received May 9, 1921, and forwarded to the Department by the pouch of May 12.
+
+Fritz Sapt, Consul.
+TXT
+conv psig
+X="$TK_TMP/psig.xml"
+has "the letter's closer" "$X" '<closer><salute>I have, etc.,</salute><signed>'
+has "the postscript's own closer" "$X" '<closer><signed><persName[^>]*>Fritz Sapt</persName>, Consul.</signed></closer>'
+count "one postscript" "$X" '<postscript>' 1
+check "valid" $TEIKIT validate -q "$X"
+
 tk_done

@@ -2198,6 +2198,23 @@ static size_t part_closer(parser *P, const para *v, size_t from, size_t end, siz
             return from + c;
         return b > from && v[b - 1].n == 1 && tk_rec_closing(f->s, f->len) ? b - 1 : b;
     }
+    /* a postscript signed in its turn (`I have, etc.,` / `B. B. Seat,` / `Received January
+       24, forwarded ...` / `A. C. Braida, United States Consul.`): one or two short
+       paragraphs between the signed paper and the last signature */
+    for (size_t m = 1; m <= 2 && end >= from + m + 3; m++) {
+        size_t sig = end - 1, first = end - 1 - m, chars = 0;
+        if (!signature_para(L, &v[sig]) || !signed_before(L, v, from, first))
+            continue;
+        for (size_t k = first; k < sig; k++)
+            for (size_t i = v[k].first; i < v[k].first + v[k].n; i++)
+                chars += L->v[i].len;
+        size_t c = chars <= 400 * m ? find_closer(P, v + from, first - from) : (size_t)-1;
+        if (c == (size_t)-1)
+            continue;
+        *ps = first;
+        *ps_sig = sig;
+        return from + c;
+    }
     size_t c = find_closer(P, v + from, end - from), cl;
     if (c != (size_t)-1)
         return from + c;
