@@ -410,6 +410,41 @@ printf 'Memorandum\n\nWashington, July 9, 1934.\n\nThe Minister called this morn
 $TEIKIT convert -o "$TK_TMP/tg3.xml" "$TK_TMP/tg3.txt" 2>/dev/null
 has "Memorandum alone is the title" "$TK_TMP/tg3.xml" '<head>Memorandum</head>'
 
+# ---- a list a paragraph leads in to with a colon goes inside it (p/list), page breaks
+#      between its items too; a list after a paragraph that ends with a period stays apart
+cat > "$TK_TMP/inner.txt" <<'TXT'
+The Minister in Ruritania to the Secretary of State
+
+Strelsau, May 3, 1921.
+
+The Secretary General told me that the plan has three parts, which are the following:
+
+(a) a truce of thirty days;
+
+(b) a commission of three neutral members;
+
+[Page 12]
+
+(c) a conference at Geneva in the autumn.
+
+He will report to the Council on Monday. The Regent's answer had two parts.
+
+(a) he accepts the truce;
+
+(b) he asks for time.
+
+Hartley
+TXT
+X="$TK_TMP/inner.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/inner.txt" 2>/dev/null
+has "the list inside its lead-in paragraph" "$X" 'are the following: <list rend="numbered"><label>\(a\)</label>'
+has "the page break between items goes along" "$X" '</item><pb n="12" rend="bracketed"/><label>\(c\)</label>'
+has "the paragraph closes after the list" "$X" 'in the autumn.</item></list></p>'
+has "after a period the list stands apart" "$X" 'had two parts.</p>'
+check "p/list valid" $TEIKIT validate -q "$X"
+$TEIKIT render --to text -o "$TK_TMP/inner.out" "$X" 2>/dev/null
+has "text view: the items as blocks" "$TK_TMP/inner.out" '^\(b\) a commission'
+
 # ---- --infer-years: a day and month without a year take the year of the document's date,
 #      with cert="medium"; without the option they get no date
 cat > "$TK_TMP/infer.txt" <<'TXT'

@@ -2328,6 +2328,38 @@ static void block_quotes(parser *P, size_t from)
     }
 }
 
+/* Lists and tables a paragraph leads in to with a colon (`... the chief elements are the
+ * following:` / `(a) ...` / `(b) ...`), among the blocks [from, P->db->n) of a record: the
+ * items or rows right after such a paragraph, with the page breaks between them, go into
+ * it (TK_BF_QUOTE | TK_BF_INNER: p/list, p/table), as TEI and the editors print a list that
+ * ends the sentence it is part of. */
+static void inner_lists(parser *P, size_t from)
+{
+    const tk_lines *L = P->lines;
+    tk_block *bv = P->db->b;
+    for (size_t i = from; i + 1 < P->db->n; i++) {
+        const tk_block *lead = &bv[i];
+        const tk_line *ll = &L->v[lead->line + lead->n_lines - 1];
+        if (lead->kind != TK_B_P || lead->flags != 0 || !tk_rec_quote_lead(ll->s, ll->len) ||
+            !((bv[i + 1].kind == TK_B_ITEM && bv[i + 1].level == 0 &&
+               !(bv[i + 1].flags & (TK_BF_ITEM_MORE | TK_BF_QUOTE))) ||
+              (bv[i + 1].kind == TK_B_ROW && !(bv[i + 1].flags & TK_BF_QUOTE))))
+            continue;
+        size_t j = i + 1, last = i;
+        for (; j < P->db->n && !(bv[j].flags & TK_BF_QUOTE); j++) {
+            if (bv[j].kind == TK_B_ITEM || bv[j].kind == TK_B_ROW)
+                last = j;
+            else if (!(bv[j].kind == TK_B_P && bv[j].n_lines == 1 &&
+                       page_marker_line(&L->v[bv[j].line])))
+                break;
+        }
+        for (size_t k = i + 1; k <= last; k++)
+            bv[k].flags |= TK_BF_QUOTE | TK_BF_INNER;
+        note(P, bv[i].line, "list", "a list or table this paragraph leads in to: inside it (p/list)");
+        i = last;
+    }
+}
+
 static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int first_doc)
 {
     const tk_lines *L = P->lines;
@@ -2710,8 +2742,10 @@ static void prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fi
                 para_block(P, TK_B_STAGE, p, 0);
         }
     }
-    if (shape == TK_SHAPE_RECORD)
+    if (shape == TK_SHAPE_RECORD) {
         block_quotes(P, blocks_at);
+        inner_lists(P, blocks_at);
+    }
     /* the first block of each part opens its division */
     for (size_t i = blocks_at, q = 0; i < P->db->n && q < n_parts; i++)
         if (P->db->b[i].line >= v[parts[q]].first) {

@@ -749,8 +749,9 @@ static void add_row(builder *b, const tk_block *bl, const tk_line *l)
 
 /* Opens the block quotation of a TK_BF_QUOTE block: a quote[@rend='blockquote'] at the
  * end of the paragraph before it, after a separating space; the blocks of the quotation go
- * into it (target). Without a paragraph before it, none: the blocks stand as they are. */
-static void open_quote(builder *b)
+ * into it (target). Without a paragraph before it, none: the blocks stand as they are. A
+ * TK_BF_INNER block (a list the paragraph leads in to) goes into the paragraph itself. */
+static void open_quote(builder *b, int inner)
 {
     xmlNodePtr lead = target(b)->last;
     while (lead != NULL && lead->type == XML_TEXT_NODE && xmlIsBlankNode(lead))
@@ -758,9 +759,13 @@ static void open_quote(builder *b)
     if (!is_el(lead, "p"))
         return;
     tk_text(lead, " ", 1);
+    b->list = b->table = NULL;
+    if (inner) {
+        b->quote = lead;
+        return;
+    }
     b->quote = tk_el(b->cv, lead, "quote");
     tk_xset_prop(b->quote, (const xmlChar *)"rend", (const xmlChar *)"blockquote");
-    b->list = b->table = NULL;
 }
 
 
@@ -775,7 +780,7 @@ static void one_block(builder *b, const tk_block *bl)
             b->list = b->table = NULL;
         b->quote = NULL;
     } else if (b->quote == NULL) {
-        open_quote(b);
+        open_quote(b, (bl->flags & TK_BF_INNER) != 0);
     }
     switch (bl->kind) {
     case TK_B_TITLE:

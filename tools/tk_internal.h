@@ -424,8 +424,10 @@ enum {
     TK_BF_SCHEDULE = 4096, /* a roster head or item that is a line of a programme: list[@type='simple'] */
     TK_BF_QUOTE = 8192, /* a quoted paragraph of the paragraph before it (which leads in with a
                           colon): p/quote[@rend='blockquote']/p */
-    TK_BF_COLUMNS = 16384 /* a closer line of signature blocks side by side: one element per
-                             column (columns apart by a TAB or three spaces or more) */
+    TK_BF_COLUMNS = 16384, /* a closer line of signature blocks side by side: one element per
+                              column (columns apart by a TAB or three spaces or more) */
+    TK_BF_INNER = 32768 /* with TK_BF_QUOTE: a list or table the paragraph before it leads in
+                           to with a colon, inside that paragraph (p/list), not quoted */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
