@@ -445,6 +445,58 @@ check "p/list valid" $TEIKIT validate -q "$X"
 $TEIKIT render --to text -o "$TK_TMP/inner.out" "$X" 2>/dev/null
 has "text view: the items as blocks" "$TK_TMP/inner.out" '^\(b\) a commission'
 
+# ---- a letter book: a collection's title over letters that each have a title, a dateline
+#      and a closer, with no separator lines: each letter a div[@type='document'] under the
+#      collection's head, none the enclosure of the first; the header keeps the collection
+cat > "$TK_TMP/book.txt" <<'TXT'
+Letter book of the Consulate at Zenda, 1894
+
+Mr. Sapt to Mr. Hartley.
+
+Consulate of the United States,
+Zenda, March 2, 1894.
+
+Sir: I have the honor to report that the steamer Mabel arrived yesterday with the mails and forty passengers.
+
+I am, etc.,
+
+Fritz Sapt.
+
+Mr. Sapt to the Governor of Zenda.
+
+Consulate of the United States,
+Zenda, March 4, 1894.
+
+Sir: I beg to call your attention to the detention of the American schooner Ellen on the 3d instant.
+
+I have the honor to be, Sir, your obedient servant,
+
+Fritz Sapt.
+
+Mr. Sapt to Mr. Hartley.
+
+Consulate of the United States,
+Zenda, March 9, 1894.
+
+Sir: The schooner Ellen was released this morning, and her master thanks the Legation.
+
+I am, etc.,
+
+Fritz Sapt.
+TXT
+X="$TK_TMP/book.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/book.txt" 2>/dev/null
+count "three letters, each a document" "$X" '<div type="document">' 3
+hasnt "no letter an enclosure" "$X" '<div type="enclosure">'
+tr -d '\n' < "$X" > "$TK_TMP/book.flat"
+has "the collection's title heads the body, the first letter's title its div" "$TK_TMP/book.flat" \
+  '<body> *<head>Letter book of the Consulate[^/]*</placeName>, <date[^>]*>1894</date></head> *<div type="document"> *<head><persName[^>]*>Mr. Sapt</persName> to'
+count "each letter its dateline" "$X" '<opener><dateline>' 3
+count "each letter its closer" "$X" '<closer><salute>' 3
+has "the header's title is the collection's" "$X" '<title>Letter book of the Consulate at Zenda, 1894</title>'
+hasnt "no author from a letter's title" "$X" '<author>Mr. Sapt</author>'
+check "letter book valid" $TEIKIT validate -q "$X"
+
 # ---- --infer-years: a day and month without a year take the year of the document's date,
 #      with cert="medium"; without the option they get no date
 cat > "$TK_TMP/infer.txt" <<'TXT'

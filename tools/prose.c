@@ -1381,6 +1381,19 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
         parts[0] = 0;
         n_parts++;
     }
+    /* a collection (a letter book, a file of papers): the record's title is followed by a
+       paper's own title and dateline, and other papers follow; each paper is a document
+       of its own under the collection's title, none the enclosure of the first */
+    int collection = 0;
+    if (n_parts > 1 && title_at >= 0 && (size_t)title_at + 2 < parts[1] &&
+        v[title_at + 1].n == 1 &&
+        tk_rec_enclosure_title(L->v[v[title_at + 1].first].s, L->v[v[title_at + 1].first].len) &&
+        dateline_para(L, &v[title_at + 2])) {
+        collection = 1;
+        parts[0] = (size_t)title_at + 1;
+        tk_bp_note(P, v[parts[0]].first, "collection",
+                   "a collection's title over papers with titles and datelines: div[@type='document'] each");
+    }
     size_t part_end = n_parts > 1 ? parts[1] : body_end;
     size_t ps_at = (size_t)-1;  /* the first paragraph of the postscript */
     size_t ps_sig = (size_t)-1; /* the signature of a certificate (the postscript's closer) */
@@ -1391,6 +1404,10 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
     for (size_t k = 0; k < body_end; k++) {
         const para *p = &v[k];
         const tk_line *l = &L->v[p->first];
+        if (collection && k == parts[0]) { /* the first paper of a collection */
+            part_at = k;
+            title_at = (long)k;
+        }
         if (part + 1 < n_parts && k == parts[part + 1]) { /* an enclosure starts */
             part++;
             part_at = k;
@@ -1400,7 +1417,9 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
             part_end = part + 1 < n_parts ? parts[part + 1] : body_end;
             closer_at = part_closer(P, v, k, part + 1 < n_parts ? parts[part + 1] : text_end,
                                     &ps_at, &ps_sig);
-            tk_bp_note(P, p->first, "enclosure", "an enclosed paper (title and dateline): div[@type='enclosure']");
+            tk_bp_note(P, p->first, "enclosure",
+                       collection ? "the next paper of the collection: div[@type='document']"
+                                  : "an enclosed paper (title and dateline): div[@type='enclosure']");
         }
         /* Source: line (FRUS, conference files) -> header */
         if (p->n == 1 && starts_with(l->s, l->len, "Source: ")) {
@@ -1590,7 +1609,7 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
             }
             if (title_at >= 0 && k == (size_t)title_at) {
                 tk_bp_para_block(P, TK_B_TITLE, p, 0);
-                if (p->n == 1 && part == 0)
+                if (p->n == 1 && part == 0 && !(collection && k == parts[0]))
                     tk_bp_title_meta(P, l);
                 continue;
             }
@@ -1678,7 +1697,7 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
     for (size_t i = blocks_at, q = 0; i < P->db->n && q < n_parts; i++)
         if (P->db->b[i].line >= v[parts[q]].first) {
             P->db->b[i].flags |= TK_BF_PART;
-            P->db->b[i].divtype = q == 0 ? "document" : "enclosure";
+            P->db->b[i].divtype = q == 0 || collection ? "document" : "enclosure";
             q++;
         }
     (void)first_doc;
