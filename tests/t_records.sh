@@ -497,6 +497,38 @@ has "the header's title is the collection's" "$X" '<title>Letter book of the Con
 hasnt "no author from a letter's title" "$X" '<author>Mr. Sapt</author>'
 check "letter book valid" $TEIKIT validate -q "$X"
 
+# ---- notes printed as `1 text` lines at the end, no heading, in one paragraph, their
+#      markers superscript numbers glued to the word (`note1`, `Chancellor.2`): each note
+#      goes to its marker; without a marker of note 1 the lines stay text
+cat > "$TK_TMP/bare.txt" <<'TXT'
+The Minister in Ruritania to the Secretary of State
+
+Strelsau, May 3, 1921.
+
+Sir: The Regent received the note1 of April 12 and answered it on the same day through the Chancellor.2
+
+The Chancellor added that the loan of 1919 would be repaid in full.3
+
+I have, etc.,
+
+Albert Hartley
+
+1 Not printed.
+2 The Chancellor was Count Rudolf von Strelsau.
+3 See the despatch of March 3, p. 41.
+TXT
+X="$TK_TMP/bare.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/bare.txt" 2>"$TK_TMP/bare.err"
+has "note 1 at its glued marker" "$X" 'the note<note place="foot" n="1"[^>]*>Not printed.</note> of April 12'
+has "note 2 after the period" "$X" 'the Chancellor.<note place="foot" n="2"[^>]*>The Chancellor was'
+has "note 3" "$X" 'in full.<note place="foot" n="3"[^>]*>See the despatch of March 3, p. 41.</note>'
+hasnt "no postscript of notes" "$X" '<postscript>'
+hasnt "no empty note" "$TK_TMP/bare.err" 'has no note text'
+check "bare notes valid" $TEIKIT validate -q "$X"
+sed 's/note1 of/note of/; s/Chancellor\.2/Chancellor./; s/full\.3/full./' "$TK_TMP/bare.txt" > "$TK_TMP/bare0.txt"
+$TEIKIT convert -o "$TK_TMP/bare0.xml" "$TK_TMP/bare0.txt" 2>/dev/null
+hasnt "no markers: the numbered lines are no notes" "$TK_TMP/bare0.xml" '<note place="foot"'
+
 # ---- --infer-years: a day and month without a year take the year of the document's date,
 #      with cert="medium"; without the option they get no date
 cat > "$TK_TMP/infer.txt" <<'TXT'

@@ -1168,11 +1168,35 @@ static long bare_note_number(const tk_lines *L, const para *p)
     return v;
 }
 
-/* Notes without a heading at the end of v[0..n) (DFAT's volumes): from the last paragraph
- * that starts `1 ` + a capital, paragraphs numbered 1, 2, 3 ... in order, as many
- * unnumbered ones (a note's continuation) at most, maybe a bracketed archive reference
- * last (`[PRO : DO 114/94]`); and a marker `[1]` in the text before. The index of the
- * first note, or (size_t)-1. */
+/* 1 when line l (of a record's text) holds the marker of note 1: `[1]`, or a 1 glued to the
+ * end of a word or of its punctuation, as a superscript number loses its raising in plain
+ * text (`received.1 He`, `the note1 of`). */
+static int note_one_marker(const tk_line *l)
+{
+    for (size_t j = 0; j < l->len; j++) {
+        if (l->s[j] != '1' || j == 0 || (j + 1 < l->len && is_digit((unsigned char)l->s[j + 1])))
+            continue;
+        unsigned char b = (unsigned char)l->s[j - 1];
+        if (b == '[' && j + 1 < l->len && l->s[j + 1] == ']')
+            return 1;
+        /* after a letter, or after a word's closing punctuation (`.`, `,`, `;`, `:`, `)`,
+           `”`): not after a digit, a space or a sign */
+        int word = is_ascii_letter(b) ||
+                   (j >= 2 && strchr(".,;:)", (int)b) != NULL && b != 0 &&
+                    is_ascii_letter((unsigned char)l->s[j - 2])) ||
+                   (j >= 3 && memcmp(l->s + j - 3, "\xe2\x80\x9d", 3) == 0);
+        if (word && (j + 1 == l->len || l->s[j + 1] == ' ' || strchr(".,;:)", l->s[j + 1]) != NULL))
+            return 1;
+    }
+    return 0;
+}
+
+/* Notes without a heading at the end of v[0..n) (DFAT's volumes, ebooks): from the last
+ * paragraph that starts `1 ` + a capital, lines numbered 1, 2, 3 ... in order (one
+ * paragraph each, or one line each in one paragraph), as many unnumbered lines (a note's
+ * continuation) at most, maybe a bracketed archive reference last (`[PRO : DO 114/94]`);
+ * and the marker of note 1 in the text before (`[1]`, or a glued `word.1`). The index of
+ * the first note's paragraph, or (size_t)-1. */
 static size_t bare_notes(const tk_lines *L, const para *v, size_t n)
 {
     size_t f = n;
@@ -1184,22 +1208,25 @@ static size_t bare_notes(const tk_lines *L, const para *v, size_t n)
     long want = 1;
     size_t numbered = 0, other = 0;
     for (size_t k = f; k < n; k++) {
-        long num = bare_note_number(L, &v[k]);
-        if (num == want) {
-            want++;
-            numbered++;
-        } else if (k + 1 == n && v[k].n == 1 && L->v[v[k].first].s[0] == '[') {
+        if (k + 1 == n && k > f && v[k].n == 1 && L->v[v[k].first].s[0] == '[')
             break; /* the archive reference after the notes */
-        } else {
-            other++;
+        for (size_t i = v[k].first; i < v[k].first + v[k].n; i++) {
+            para line = {0};
+            line.first = i;
+            line.n = 1;
+            if (bare_note_number(L, &line) == want) {
+                want++;
+                numbered++;
+            } else {
+                other++;
+            }
         }
     }
     if (numbered == 0 || other > numbered)
         return (size_t)-1;
     for (size_t i = v[0].first; i < v[f].first; i++)
-        for (size_t j = 0; j + 3 <= L->v[i].len; j++)
-            if (L->v[i].s[j] == '[' && L->v[i].s[j + 1] == '1' && L->v[i].s[j + 2] == ']')
-                return f;
+        if (note_one_marker(&L->v[i]))
+            return f;
     return (size_t)-1;
 }
 
