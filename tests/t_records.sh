@@ -529,6 +529,26 @@ sed 's/note1 of/note of/; s/Chancellor\.2/Chancellor./; s/full\.3/full./' "$TK_T
 $TEIKIT convert -o "$TK_TMP/bare0.xml" "$TK_TMP/bare0.txt" 2>/dev/null
 hasnt "no markers: the numbered lines are no notes" "$TK_TMP/bare0.xml" '<note place="foot"'
 
+# ---- a paragraph broken in the middle of a sentence (by a page break alone on its line, or
+#      by a blank line) and going on in small letters is one paragraph, the pb inside it; a
+#      paragraph after a full stop, or starting with a capital, stands apart; the same where
+#      the converter writes out finished blocks (every 16 blocks)
+for n in 0 11 12 13 14; do
+  {
+    printf 'The Acting Secretary of State to the Ambassador in Ruritania\n\nWashington, April 23, 1921.\n\n'
+    i=0; while [ $i -lt $n ]; do i=$((i + 1)); printf 'The board met for the %s time and heard the harbour master.\n\n' "$i"; done
+    printf 'The limitations specified in Article V are to be regarded as a\n\n[Page 4]\n\npart of the treaty, and no reservation is needed.\n\n'
+    printf 'The treaty was signed at Strelsau, with the reservation of the Senate as\n\nsubmitted by the President.\n\n'
+    printf 'The Senate met on Monday\n\nThe President was absent.\n\nPhillips\n'
+  } > "$TK_TMP/join.txt"
+  X="$TK_TMP/join.xml"
+  $TEIKIT convert -o "$X" "$TK_TMP/join.txt" 2>/dev/null
+  has "one paragraph across the page break, the pb inside ($n)" "$X" 'to be regarded as a <pb n="4" rend="bracketed"/> part of the treaty, and no reservation is needed.</p>'
+  has "one paragraph across a blank line ($n)" "$X" 'Senate</orgName> as submitted by the President.</p>'
+  has "a capital after the break: two paragraphs ($n)" "$X" '<p>The President was absent.</p>'
+  check "joined paragraphs valid ($n)" $TEIKIT validate -q "$X"
+done
+
 # ---- --infer-years: a day and month without a year take the year of the document's date,
 #      with cert="medium"; without the option they get no date
 cat > "$TK_TMP/infer.txt" <<'TXT'

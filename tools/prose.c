@@ -1315,6 +1315,53 @@ static void inner_lists(parser *P, size_t from)
     }
 }
 
+/* 1 when line l ends in the middle of a sentence: its last character is a letter, a digit,
+ * a comma, a semicolon or a hyphen (not `.`, `:`, `?`, `!`, a closing quotation mark or
+ * bracket). */
+static int ends_mid_sentence(const tk_line *l)
+{
+    size_t n = rtrim_len(l->s, l->len);
+    if (n == 0)
+        return 0;
+    unsigned char c = (unsigned char)l->s[n - 1];
+    return is_ascii_letter(c) || is_digit(c) || c == ',' || c == ';' || c == '-';
+}
+
+/* Paragraphs broken in the middle of a sentence, among the blocks [from, P->db->n) of a
+ * record: a plain paragraph that ends mid-sentence (ends_mid_sentence), then page breaks
+ * alone on their lines or nothing, then a plain paragraph that starts with a small letter
+ * (`... are to be regarded as a` / `[Page 4]` / `part of the treaty, ...`): the page breaks
+ * and the second paragraph get TK_BF_JOIN, one p with the pb inside, as printed. */
+static void joined_paragraphs(parser *P, size_t from)
+{
+    const tk_lines *L = P->lines;
+    tk_block *bv = P->db->b;
+    for (size_t i = from; i + 1 < P->db->n; i++) {
+        const tk_block *a = &bv[i];
+        const tk_line *al = &L->v[a->line + a->n_lines - 1];
+        if (a->kind != TK_B_P || (a->flags & ~TK_BF_JOIN) != 0 ||
+            (a->n_lines == 1 && page_marker_line(al)) || !ends_mid_sentence(al))
+            continue;
+        size_t j = i + 1;
+        while (j < P->db->n && bv[j].kind == TK_B_P && bv[j].flags == 0 && bv[j].n_lines == 1 &&
+               page_marker_line(&L->v[bv[j].line]))
+            j++;
+        if (j >= P->db->n || bv[j].kind != TK_B_P || bv[j].flags != 0)
+            continue;
+        const tk_line *bl = &L->v[bv[j].line];
+        size_t o = bv[j].off;
+        while (o < bl->len && bl->s[o] == ' ')
+            o++;
+        if (o >= bl->len || !is_lower((unsigned char)bl->s[o]))
+            continue;
+        for (size_t k = i + 1; k <= j; k++)
+            bv[k].flags |= TK_BF_JOIN;
+        tk_bp_note(P, bv[j].line, "paragraph",
+                   "starts in small letters after a paragraph broken mid-sentence: the same paragraph");
+        i = j - 1;
+    }
+}
+
 void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int first_doc)
 {
     const tk_lines *L = P->lines;
@@ -1719,6 +1766,7 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
     if (shape == TK_SHAPE_RECORD) {
         block_quotes(P, blocks_at);
         inner_lists(P, blocks_at);
+        joined_paragraphs(P, blocks_at);
     }
     /* the first block of each part opens its division */
     for (size_t i = blocks_at, q = 0; i < P->db->n && q < n_parts; i++)

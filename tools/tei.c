@@ -532,6 +532,28 @@ static void lone_page_break(builder *b, xmlNodePtr list)
     xmlFreeNode(p);
 }
 
+/* A TK_BF_JOIN paragraph: its text goes on at the end of the paragraph before it (the page
+ * breaks that stand between them taken into it); 0 when no paragraph comes before it. */
+static int join_paragraph(builder *b, const tk_block *bl)
+{
+    xmlNodePtr prev = target(b)->last;
+    while (prev != NULL && (prev->type != XML_ELEMENT_NODE || is_el(prev, "pb")))
+        prev = prev->prev;
+    if (!is_el(prev, "p"))
+        return 0;
+    for (xmlNodePtr n = prev->next, nx; n != NULL; n = nx) {
+        nx = n->next;
+        if (is_el(n, "pb")) {
+            xmlUnlinkNode(n);
+            tk_text(prev, " ", 1);
+            xmlAddChild(prev, n);
+        }
+    }
+    tk_text(prev, " ", 1);
+    text_el(b, prev, NULL, bl, 0);
+    return 1;
+}
+
 /* The timestamp "[00:12:34]" (or "00 00 01 02" in columns) at bytes [a, e) of line l as an
  * anchor in the open turn; when the inline side does not take it, it stays as text in an
  * inline note. */
@@ -852,6 +874,8 @@ static void one_block(builder *b, const tk_block *bl)
         break;
     case TK_B_P: {
         xmlNodePtr list = b->list;
+        if ((bl->flags & TK_BF_JOIN) && join_paragraph(b, bl))
+            break;
         if (bl->flags & TK_BF_BETWEEN)
             close_sp(b);
         add_p(b, bl, "p");
@@ -1230,7 +1254,7 @@ void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, x
         one_block(&b, &db->b[i]);
         /* (not before a block quotation either: it opens inside the paragraph just built) */
         if ((i + 1) % (cv->flush_every ? cv->flush_every : FLUSH_EVERY) == 0 &&
-            !(i + 1 < db->n && (db->b[i + 1].flags & TK_BF_QUOTE)))
+            !(i + 1 < db->n && (db->b[i + 1].flags & (TK_BF_QUOTE | TK_BF_JOIN))))
             flush_finished(&b);
     }
     close_sp(&b);

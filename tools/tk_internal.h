@@ -426,8 +426,11 @@ enum {
                           colon): p/quote[@rend='blockquote']/p */
     TK_BF_COLUMNS = 16384, /* a closer line of signature blocks side by side: one element per
                               column (columns apart by a TAB or three spaces or more) */
-    TK_BF_INNER = 32768 /* with TK_BF_QUOTE: a list or table the paragraph before it leads in
-                           to with a colon, inside that paragraph (p/list), not quoted */
+    TK_BF_INNER = 32768, /* with TK_BF_QUOTE: a list or table the paragraph before it leads in
+                            to with a colon, inside that paragraph (p/list), not quoted */
+    TK_BF_JOIN = 65536 /* a paragraph that goes on the paragraph before it (broken in the middle
+                          of a sentence by a page break or a blank line): one p, the page
+                          breaks between inside it */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
