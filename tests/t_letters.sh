@@ -545,4 +545,15 @@ has "the postscript's own closer" "$X" '<closer><signed><persName[^>]*>Fritz Sap
 count "one postscript" "$X" '<postscript>' 1
 check "valid" $TEIKIT validate -q "$X"
 
+# ---- a dateline with a note of receipt after it, however long (`. (Received May 11,
+#      1894.)`), or with the date only in that note (`Managua. (Received April 1, 1894.)`)
+printf 'Mr. Baker to Mr. Gresham.\n\nUnited States Legation,\nBluefields, May 2, 1894. (Received May 11, 1894.)\n\nSir: The steamer left on Monday with the mails.\n\nI am, etc.,\n\nLewis Baker.\n' > "$TK_TMP/rc1.txt"
+printf 'Mr. Baker to Mr. Gresham.\n\nLegation of the United States,\nManagua. (Received April 1, 1894.)\n\nWith telegraph down and low water in river, communication uncertain.\n\nBaker.\n' > "$TK_TMP/rc2.txt"
+conv rc1; conv rc2
+has "date and a long note of receipt: a dateline" "$TK_TMP/rc1.xml" '<opener><dateline>(<placeName[^>]*>)?United States(</placeName>)? Legation,'
+has "the date only in the note of receipt: a dateline" "$TK_TMP/rc2.xml" '<opener><dateline><orgName[^>]*>Legation of the United States</orgName>,'
+printf 'Mr. Baker to Mr. Gresham.\n\nThe steamer left Managua. (Received the mails on April 1, 1894.)\n\nWith telegraph down, communication uncertain.\n\nBaker.\n' > "$TK_TMP/rc3.txt"
+conv rc3
+hasnt "a sentence before the note is no dateline" "$TK_TMP/rc3.xml" '<dateline>The steamer'
+
 tk_done
