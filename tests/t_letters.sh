@@ -556,4 +556,66 @@ printf 'Mr. Baker to Mr. Gresham.\n\nThe steamer left Managua. (Received the mai
 conv rc3
 hasnt "a sentence before the note is no dateline" "$TK_TMP/rc3.xml" '<dateline>The steamer'
 
+# ---- annexes signed without a closing formula: after a signature, a short label (`B.`,
+#      `Annex C. Mr. Sapt to Mr. Hartley.`) over a dateline opens another paper; a dateline
+#      right under a signature is the signer's own and opens nothing
+cat > "$TK_TMP/annex.txt" <<'TXT'
+Mr. Hartley to Mr. Crane.
+
+Legation of the United States,
+Strelsau, May 3, 1921.
+
+Sir: I inclose the statements of the two harbour masters on the detention of the Ellen.
+
+I have, etc.,
+
+Albert Hartley.
+
+A.
+
+Harbour Office, Zenda, April 12, 1921.
+
+The Ellen came in on the 10th with a cargo of timber and was held by the customs.
+
+Her master protested at once, and the protest was sent to the Governor.
+
+Fritz Sapt, Harbour Master.
+
+B.
+
+Harbour Office, Strelsau, April 14, 1921.
+
+The Ellen was released on the 13th, and sailed for Zenda on the same day.
+
+No duty was charged on her cargo.
+
+Rudolf Rassendyll, Harbour Master.
+TXT
+conv annex
+X="$TK_TMP/annex.xml"
+count "two annexes, each a paper" "$X" '<div type="enclosure">' 2
+has "annex A's signature closes it" "$X" '<closer><signed><persName[^>]*>Fritz Sapt</persName>, Harbour Master.</signed></closer>'
+has "annex B opens with its label and dateline" "$X" '<head>B.</head>'
+cat > "$TK_TMP/own.txt" <<'TXT'
+The Chargé in Denmark to the Secretary of State
+
+Copenhagen, May 9, 1918.
+
+The following appears in to-day's newspapers:
+
+The Russian representative has declared that the deposits of commercial houses in Russia are secure.
+
+V. Vorovski
+
+Copenhagen, May 8, 1918.
+
+The foregoing is evidently the outcome of the arrival of a number of Russian bankers.
+
+It is said that more of them will come in June.
+
+Grant-Smith
+TXT
+conv own
+hasnt "a dateline under a signature opens no paper" "$TK_TMP/own.xml" '<div type="enclosure">'
+
 tk_done

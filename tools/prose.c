@@ -1031,6 +1031,30 @@ static int paper_after_signature(const tk_lines *L, const para *v, size_t from, 
     return rest >= TK_TH_ENCLOSED_MIN_PARAS;
 }
 
+/* 1 when v[k] opens a paper after a signature without a closing formula (page markers
+ * between skipped): one short line that is not prose (an annex's label or title: `D.`,
+ * `Annex A. Mr. Baker to Mr. Madriz.`) over a dateline, with two paragraphs or more after
+ * the dateline (`R. Cabezas.` / `D.` / `British Vice-Consulate, Bluefields, April 12,
+ * 1894.` / ...). A dateline right under the signature is the signer's own. */
+static int dated_after_signature(const tk_lines *L, const para *v, size_t from, size_t k,
+                                 size_t end)
+{
+    const tk_line *l = &L->v[v[k].first];
+    size_t d, j = k;
+    if (page_marker_line(l) || starts_with(l->s, l->len, "Source: "))
+        return 0;
+    /* (a dateline right under a signature is the signer's own: `V. Vorovski` / `Copenhagen,
+       May 8, 1918.`) */
+    if (v[k].n != 1 || rtrim_len(l->s, l->len) > 100 || prose_line(l) || dateline_para(L, &v[k]))
+        return 0;
+    d = k + 1;
+    if (d + 2 >= end || !dateline_para(L, &v[d]))
+        return 0;
+    while (j > from && v[j - 1].n == 1 && page_marker_line(&L->v[v[j - 1].first]))
+        j--;
+    return j > from + 1 && signature_para(L, &v[j - 1]) && !dateline_para(L, &v[j - 1]);
+}
+
 /* The enclosures of a record among v[from..end): a paper's title (`Captain Watson to Mr.
  * Herbert.`, tk_rec_enclosure_title) with its dateline right after it (maybe after a
  * bracketed `[Cablegram.]`), where the paper before ended with a short block (a signature;
@@ -1050,6 +1074,10 @@ static size_t find_enclosures(const tk_lines *L, const para *v, size_t from, siz
         }
         if (paper_after_signature(L, v, from, k, end)) {
             starts[n++] = k; /* a paper after a signed one */
+            continue;
+        }
+        if (dated_after_signature(L, v, from, k, end)) {
+            starts[n++] = k; /* a paper with a dateline after a signature */
             continue;
         }
         if (v[k].n != 1 || !tk_rec_enclosure_title(l->s, l->len))
