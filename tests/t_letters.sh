@@ -618,4 +618,25 @@ TXT
 conv own
 hasnt "a dateline under a signature opens no paper" "$TK_TMP/own.xml" '<div type="enclosure">'
 
+# ---- a quoted letter's closing formula, inside the quotation marks, is no closer: the
+#      quotation closes with it and the telegram's signature is the closer alone
+cat > "$TK_TMP/qf.txt" <<'TXT'
+The Consul at Geneva to the Secretary of State
+
+Geneva, November 26, 1934.
+
+354. The Secretary General has handed me a letter addressed to you, of which the following is the text:
+
+“Sir: I have the honor to inform you that the Assembly adopted the report on the dispute.
+
+I have the honor to be, Sir, your obedient servant.”
+
+Gilbert
+TXT
+conv qf
+X="$TK_TMP/qf.xml"
+hasnt "the quoted formula is no salute" "$X" '<salute>I have the honor to be, Sir, your obedient servant'
+has "the quotation closes with it" "$X" 'your obedient servant.”</p></quote></p>'
+has "the signature alone is the closer" "$X" '<closer><signed>(<persName[^>]*>)?Gilbert(</persName>)?</signed></closer>'
+
 tk_done

@@ -322,6 +322,10 @@ int tk_rec_closing(const char *s, size_t len)
     len = trim_end(s, len);
     if (len < 6 || len > TK_TH_CLOSING_MAX_BYTES)
         return 0;
+    /* a formula that closes a quotation (`I have the honor to be, Sir, your obedient
+       servant.”`) ends the quoted letter, not this one */
+    if (s[len - 1] == '"' || (len >= 3 && memcmp(s + len - 3, "\xe2\x80\x9d", 3) == 0))
+        return 0;
     /* a short line ending with "etc." abbreviates the formula ("With renewed assurances,
        etc.,", "Accept [etc.]", "I have the honor, etc.,") */
     size_t e = etc_end(s, len);
