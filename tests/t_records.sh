@@ -123,6 +123,14 @@ has "document heading as head" "$X" '<head>2. Telegram From the Embassy in <plac
 has "a numbered paragraph stays in its document" "$X" '<p>2. Some points were raised.</p>'
 hasnt "no heading as list item" "$X" '<item n="2.">Telegram'
 check "compilation valid" $TEIKIT validate "$X"
+# a heading that is a document type alone (`3. Memorandum of Conversation`) starts one too;
+# the signature before it closes the document before
+printf '\nSapt\n\n3. Memorandum of Conversation\n\nStrelsau, January 24, 1969.\n\nThe Chancellor spoke of the loan.\n' >> "$TK_TMP/comp.txt"
+$TEIKIT convert -o "$X" "$TK_TMP/comp.txt" 2>/dev/null
+count "a type alone as numbered heading: three documents" "$X" '<TEI>' 3
+has "its heading" "$X" '<head>3. Memorandum of Conversation</head>'
+has "the signature before it closes the document before" "$X" '<closer><signed>(<persName[^>]*>)?Sapt(</persName>)?</signed></closer>'
+hasnt "no signature as heading" "$X" '<head>Sapt</head>'
 
 # ---- a roster under "Present:" is list[@type='participants']; a label before prose is not
 printf 'Minutes of the Commissioners\n\nParis, January 31, 1919.\n\nPresent:\n\nMr. Lansing\n\nGeneral Bliss\n\nColonel House, Adviser\n\n1. General Bliss began the discussion on the resolution passed yesterday at the Quai.\n\nPRESENT\n\nThe Secretary of State, the Under Secretary and both advisers of the Department attended the meeting in full, which lasted well into the evening.\n' > "$TK_TMP/roster.txt"

@@ -469,6 +469,11 @@ int tk_rec_numbered_heading(const char *s, size_t len, long *num)
     int ok = 0;
     for (size_t k = 0; !ok && k < sizeof next / sizeof *next; k++)
         ok = len > after + strlen(next[k]) && memcmp(s + after, next[k], strlen(next[k])) == 0;
+    /* ... or the type is the whole heading (`9. Memorandum of Conversation`, `12. Telegram.`) */
+    size_t e = trim_end(s, len);
+    if (e > 0 && s[e - 1] == '.')
+        e--;
+    ok |= after == e;
     if (!ok)
         return 0;
     long v = 0;
