@@ -590,10 +590,19 @@ The Ellen was released on the 13th, and sailed for Zenda on the same day.
 No duty was charged on her cargo.
 
 Rudolf Rassendyll, Harbour Master.
+
+C.
+
+Fritz Sapt certifies to the release of the Ellen:
+
+I certify that the Ellen left the harbour of Zenda on the 14th with all her cargo.
+
+Fritz Sapt, Harbour Master.
 TXT
 conv annex
 X="$TK_TMP/annex.xml"
-count "two annexes, each a paper" "$X" '<div type="enclosure">' 2
+count "three annexes, each a paper (C. without a dateline)" "$X" '<div type="enclosure">' 3
+has "annex B's signature closes it" "$X" '<closer><signed>(<persName[^>]*>)?Rudolf Rassendyll(</persName>)?, Harbour Master.</signed></closer>'
 has "annex A's signature closes it" "$X" '<closer><signed><persName[^>]*>Fritz Sapt</persName>, Harbour Master.</signed></closer>'
 has "annex B opens with its label and dateline" "$X" '<head>B.</head>'
 cat > "$TK_TMP/own.txt" <<'TXT'

@@ -1035,7 +1035,28 @@ static int paper_after_signature(const tk_lines *L, const para *v, size_t from, 
  * between skipped): one short line that is not prose (an annex's label or title: `D.`,
  * `Annex A. Mr. Baker to Mr. Madriz.`) over a dateline, with two paragraphs or more after
  * the dateline (`R. Cabezas.` / `D.` / `British Vice-Consulate, Bluefields, April 12,
- * 1894.` / ...). A dateline right under the signature is the signer's own. */
+ * 1894.` / ...); an annex's label alone (annex_label_line) needs no dateline. A dateline
+ * right under the signature is the signer's own. */
+/* 1 when line l is an annex's label alone: one capital letter and a period (`D.`), or
+ * `Annex`, `Exhibit`, `Appendix` or `Schedule` and a letter or number (`Annex C.`). */
+static int annex_label_line(const tk_line *l)
+{
+    static const char *const words[] = {"Annex ", "Exhibit ", "Appendix ", "Schedule "};
+    size_t n = rtrim_len(l->s, l->len), a = 0;
+    if (n == 2 && is_upper((unsigned char)l->s[0]) && l->s[1] == '.')
+        return 1;
+    for (size_t i = 0; i < sizeof words / sizeof *words && a == 0; i++)
+        if (starts_with(l->s, n, words[i]))
+            a = strlen(words[i]);
+    if (a == 0 || n - a > 5 || n == a)
+        return 0;
+    for (size_t i = a; i < n; i++)
+        if (!is_upper((unsigned char)l->s[i]) && !is_digit((unsigned char)l->s[i]) &&
+            !(l->s[i] == '.' && i + 1 == n))
+            return 0;
+    return 1;
+}
+
 static int dated_after_signature(const tk_lines *L, const para *v, size_t from, size_t k,
                                  size_t end)
 {
@@ -1048,7 +1069,7 @@ static int dated_after_signature(const tk_lines *L, const para *v, size_t from, 
     if (v[k].n != 1 || rtrim_len(l->s, l->len) > 100 || prose_line(l) || dateline_para(L, &v[k]))
         return 0;
     d = k + 1;
-    if (d + 2 >= end || !dateline_para(L, &v[d]))
+    if (d + 2 >= end || !(dateline_para(L, &v[d]) || annex_label_line(l)))
         return 0;
     while (j > from && v[j - 1].n == 1 && page_marker_line(&L->v[v[j - 1].first]))
         j--;
