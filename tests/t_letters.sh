@@ -648,4 +648,28 @@ hasnt "the quoted formula is no salute" "$X" '<salute>I have the honor to be, Si
 has "the quotation closes with it" "$X" 'your obedient servant.”</p></quote></p>'
 has "the signature alone is the closer" "$X" '<closer><signed>(<persName[^>]*>)?Gilbert(</persName>)?</signed></closer>'
 
+# ---- a sworn statement: the deponent's signature closes it, the jurat under it (`Sworn
+#      before me ...`) and the officer's signature are its postscript with its own closer
+cat > "$TK_TMP/sworn.txt" <<'TXT'
+Statement of Fritz Sapt
+
+Harbour Office, Zenda, April 12, 1921.
+
+Fritz Sapt, harbour master of Zenda, states as follows:
+
+On the evening of the 10th the schooner Ellen came in with a cargo of timber and was held by the customs.
+
+Fritz Sapt.
+
+Sworn before me this 13th day of April, 1921.
+
+Rudolf Rassendyll, Acting Consul.
+TXT
+conv sworn
+X="$TK_TMP/sworn.xml"
+has "the deponent's signature closes the statement" "$X" '<closer><signed>(<persName[^>]*>)?Fritz Sapt(</persName>)?.</signed></closer>'
+has "the jurat is the postscript" "$X" '<postscript>\s*$'
+has "the jurat's text" "$X" '<p>Sworn before me this 13th day of'
+has "the officer's signature closes the postscript" "$X" '<closer><signed>(<persName[^>]*>)?Rudolf Rassendyll(</persName>)?, Acting Consul.</signed></closer>'
+
 tk_done

@@ -761,6 +761,11 @@ int tk_rec_certification(const char *s, size_t len)
         return 0;
     /* the statement ends its first sentence (a place and date may follow: `This is a true
        copy. Managua, April 3, 1894.`) within 100 characters */
+    /* a jurat under a sworn statement (`Sworn before me this 13th day of April, 1894.`,
+       `Subscribed and sworn to ...`) */
+    if ((len > 6 && memcmp(s, "Sworn ", 6) == 0) ||
+        (len > 21 && memcmp(s, "Subscribed and sworn ", 21) == 0))
+        return 1;
     size_t end = 0;
     while (end < len && s[end] != '.' && s[end] != ':')
         end++;
