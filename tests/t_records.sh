@@ -504,6 +504,14 @@ count "each letter its closer" "$X" '<closer><salute>' 3
 has "the header's title is the collection's" "$X" '<title>Letter book of the Consulate at Zenda, 1894</title>'
 hasnt "no author from a letter's title" "$X" '<author>Mr. Sapt</author>'
 check "letter book valid" $TEIKIT validate -q "$X"
+# near misses: a despatch's number alone over its parties, or a first letter that says it
+# transmits papers, make a despatch with enclosures, not a collection
+sed '1s/.*/No. 12./' "$TK_TMP/book.txt" > "$TK_TMP/book1.txt"
+sed 's/arrived yesterday with the mails/arrived yesterday; I inclose copies of her papers/' "$TK_TMP/book.txt" > "$TK_TMP/book2.txt"
+for n in 1 2; do
+  $TEIKIT convert -o "$TK_TMP/book$n.xml" "$TK_TMP/book$n.txt" 2>/dev/null
+  count "not a collection ($n): the papers are enclosures" "$TK_TMP/book$n.xml" '<div type="enclosure">' 2
+done
 
 # ---- notes printed as `1 text` lines at the end, no heading, in one paragraph, their
 #      markers superscript numbers glued to the word (`note1`, `Chancellor.2`): each note

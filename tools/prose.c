@@ -1411,6 +1411,35 @@ static void joined_paragraphs(parser *P, size_t from)
     }
 }
 
+/* 1 when paragraph p is a document's number alone (`No. 12.`, `12.`, `XII.`): the title
+ * of a despatch whose parties follow, not a collection's title. */
+static int document_number_para(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    size_t n = rtrim_len(l->s, l->len), a = starts_with(l->s, n, "No. ") ? 4 : 0;
+    tk_line rest = *l;
+    rest.s += a;
+    rest.len = n - a;
+    return p->n == 1 && number_line(&rest);
+}
+
+/* 1 when the paragraphs v[from..to) say that papers go with them (`I inclose`, `transmit
+ * herewith`, `enclosed`): a covering letter, whose following papers are its enclosures. */
+static int transmits(const tk_lines *L, const para *v, size_t from, size_t to)
+{
+    static const char *const words[] = {"nclose", "nclosing", "nclosure", "transmit", "herewith",
+                                        "annexed", "attached"};
+    for (size_t k = from; k < to; k++)
+        for (size_t i = v[k].first; i < v[k].first + v[k].n; i++)
+            for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+                size_t m = strlen(words[w]);
+                for (size_t j = 0; j + m <= L->v[i].len; j++)
+                    if (memcmp(L->v[i].s + j, words[w], m) == 0)
+                        return 1;
+            }
+    return 0;
+}
+
 void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int first_doc)
 {
     const tk_lines *L = P->lines;
@@ -1509,9 +1538,9 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
        of its own under the collection's title, none the enclosure of the first */
     int collection = 0;
     if (n_parts > 1 && title_at >= 0 && (size_t)title_at + 2 < parts[1] &&
-        v[title_at + 1].n == 1 &&
+        v[title_at + 1].n == 1 && !document_number_para(L, &v[title_at]) &&
         tk_rec_enclosure_title(L->v[v[title_at + 1].first].s, L->v[v[title_at + 1].first].len) &&
-        dateline_para(L, &v[title_at + 2])) {
+        dateline_para(L, &v[title_at + 2]) && !transmits(L, v, (size_t)title_at + 3, parts[1])) {
         collection = 1;
         parts[0] = (size_t)title_at + 1;
         tk_bp_note(P, v[parts[0]].first, "collection",
