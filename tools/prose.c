@@ -1031,12 +1031,6 @@ static int paper_after_signature(const tk_lines *L, const para *v, size_t from, 
     return rest >= TK_TH_ENCLOSED_MIN_PARAS;
 }
 
-/* 1 when v[k] opens a paper after a signature without a closing formula (page markers
- * between skipped): one short line that is not prose (an annex's label or title: `D.`,
- * `Annex A. Mr. Baker to Mr. Madriz.`) over a dateline, with two paragraphs or more after
- * the dateline (`R. Cabezas.` / `D.` / `British Vice-Consulate, Bluefields, April 12,
- * 1894.` / ...); an annex's label alone (annex_label_line) needs no dateline. A dateline
- * right under the signature is the signer's own. */
 /* 1 when line l is an annex's label alone: one capital letter and a period (`D.`), or
  * `Annex`, `Exhibit`, `Appendix` or `Schedule` and a letter or number (`Annex C.`). */
 static int annex_label_line(const tk_line *l)
@@ -1057,6 +1051,12 @@ static int annex_label_line(const tk_line *l)
     return 1;
 }
 
+/* 1 when v[k] opens a paper after a signature without a closing formula (page markers
+ * between skipped): one short line that is not prose (an annex's label or title: `D.`,
+ * `Annex A. Mr. Baker to Mr. Madriz.`) over a dateline, with two paragraphs or more after
+ * the dateline (`R. Cabezas.` / `D.` / `British Vice-Consulate, Bluefields, April 12,
+ * 1894.` / ...); an annex's label alone (annex_label_line) needs no dateline. A dateline
+ * right under the signature is the signer's own. */
 static int dated_after_signature(const tk_lines *L, const para *v, size_t from, size_t k,
                                  size_t end)
 {
