@@ -565,6 +565,29 @@ for n in 0 11 12 13 14; do
   check "joined paragraphs valid ($n)" $TEIKIT validate -q "$X"
 done
 
+# ---- a telegram's first paragraph that is its number and the message it answers alone
+#      (`41. My 39, April 6, 4 p.m.`) runs into the next one, as printed; such a line later in
+#      the text stays a paragraph
+cat > "$TK_TMP/tref.txt" <<'TXT'
+The Minister in Ruritania to the Secretary of State
+
+Strelsau, April 7, 1934, 6 p.m.
+
+41. My 39, April 6, 4 p.m.
+
+The Conference yesterday passed the resolution on the loan without a vote.
+
+The Regent has asked for the text.
+
+42. Your 12, April 2, noon.
+
+Hartley
+TXT
+X="$TK_TMP/tref.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/tref.txt" 2>/dev/null
+has "the reference runs into the first paragraph" "$X" '<p>41. My 39, April 6, 4 p.m. The Conference yesterday passed'
+has "later in the text it stays apart" "$X" '<p>42. Your 12, April 2, noon.</p>'
+
 # ---- --infer-years: a day and month without a year take the year of the document's date,
 #      with cert="medium"; without the option they get no date
 cat > "$TK_TMP/infer.txt" <<'TXT'

@@ -1388,8 +1388,14 @@ static void joined_paragraphs(parser *P, size_t from)
     for (size_t i = from; i + 1 < P->db->n; i++) {
         const tk_block *a = &bv[i];
         const tk_line *al = &L->v[a->line + a->n_lines - 1];
-        if (a->kind != TK_B_P || (a->flags & ~TK_BF_JOIN) != 0 ||
-            (a->n_lines == 1 && page_marker_line(al)) || !ends_mid_sentence(al))
+        /* (a telegram's first paragraph may be its number and the message it answers
+           alone: `41. My 39, April 6, 4 p.m.` / `The Conference yesterday ...`, run in as
+           printed) */
+        int ref = a->kind == TK_B_P && a->flags == 0 && a->n_lines == 1 && i > from &&
+                  bv[i - 1].kind != TK_B_P && bv[i - 1].kind != TK_B_ITEM &&
+                  tk_rec_telegram_reference(al->s + a->off, al->len - a->off);
+        if (!ref && (a->kind != TK_B_P || (a->flags & ~TK_BF_JOIN) != 0 ||
+                     (a->n_lines == 1 && page_marker_line(al)) || !ends_mid_sentence(al)))
             continue;
         size_t j = i + 1;
         while (j < P->db->n && bv[j].kind == TK_B_P && bv[j].flags == 0 && bv[j].n_lines == 1 &&
@@ -1401,7 +1407,7 @@ static void joined_paragraphs(parser *P, size_t from)
         size_t o = bv[j].off;
         while (o < bl->len && bl->s[o] == ' ')
             o++;
-        if (o >= bl->len || !is_lower((unsigned char)bl->s[o]))
+        if (o >= bl->len || !(ref || is_lower((unsigned char)bl->s[o])))
             continue;
         for (size_t k = i + 1; k <= j; k++)
             bv[k].flags |= TK_BF_JOIN;

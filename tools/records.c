@@ -351,6 +351,35 @@ int tk_rec_closing(const char *s, size_t len)
     return 0;
 }
 
+/* The first words of the reference to an earlier message after a telegram's number. */
+static const char *const telegram_refs[] = {
+    "My ", "Your ", "Our ", "Department's ", "Department\xe2\x80\x99s ", "Embassy's ",
+    "Embassy\xe2\x80\x99s ", "Consulate's ", "Consulate\xe2\x80\x99s ", "Legation's ",
+    "Legation\xe2\x80\x99s "};
+/* ... and the times it ends with. */
+static const char *const telegram_times[] = {"a.m.", "p.m.", "a. m.", "p. m.", "noon.",
+                                             "midnight."};
+
+int tk_rec_telegram_reference(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    size_t i = 0;
+    while (i < len && i < 5 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == 0 || len > 100 || i + 2 >= len || s[i] != '.' || s[i + 1] != ' ')
+        return 0;
+    i += 2;
+    int ref = 0, time = 0;
+    for (size_t k = 0; k < sizeof telegram_refs / sizeof *telegram_refs && !ref; k++)
+        ref = len - i > strlen(telegram_refs[k]) &&
+              memcmp(s + i, telegram_refs[k], strlen(telegram_refs[k])) == 0;
+    for (size_t k = 0; k < sizeof telegram_times / sizeof *telegram_times && !time; k++) {
+        size_t m = strlen(telegram_times[k]);
+        time = len > m && memcmp(s + len - m, telegram_times[k], m) == 0;
+    }
+    return ref && time;
+}
+
 /* Lines that say for whom a signature is given, between the formula and the signature. */
 static const char *const signing_for[] = {
     "For the ",  "By order of", "By direction of", "By authority of", "By command of",

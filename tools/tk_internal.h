@@ -709,6 +709,10 @@ int tk_rec_salutation(const char *s, size_t len);
 /* A closing formula (`I have the honor to be, Sir, Your obedient servant,`, `I have
  * [etc.]`, `Sincerely yours,`): 1, else 0. */
 int tk_rec_closing(const char *s, size_t len);
+/* 1 when s is a telegram's number and the message it answers, alone (`41. My 39, April 6,
+ * 4 p.m.`, `289. Department's No. 101, October 5, 8 p.m.`): the run-in start of the
+ * telegram's first paragraph. */
+int tk_rec_telegram_reference(const char *s, size_t len);
 /* A signature line: a short name of capitalised words (`Des Portes`, `W. R. Castle, Jr.`,
  * `Charles de Gaulle`), no digits: 1, else 0. */
 int tk_rec_signature(const char *s, size_t len);
