@@ -672,4 +672,25 @@ has "the jurat is the postscript" "$X" '<postscript>\s*$'
 has "the jurat's text" "$X" '<p>Sworn before me this 13th day of'
 has "the officer's signature closes the postscript" "$X" '<closer><signed>(<persName[^>]*>)?Rudolf Rassendyll(</persName>)?, Acting Consul.</signed></closer>'
 
+# ---- a seal's mark between the formula and the signature (`[seal.]`, `[l. s.]`) belongs to
+#      the closer, the signature after it is signed
+cat > "$TK_TMP/seal.txt" <<'TXT'
+Mr. Sapt to Mr. Hartley.
+
+Consulate of the United States,
+Zenda, August 22, 1894.
+
+Sir: I received last night a communication from two American citizens held at the fort.
+
+I have, etc.,
+
+[seal.]
+
+Fritz Sapt, United States Consul.
+TXT
+conv seal
+X="$TK_TMP/seal.xml"
+has "formula, seal and signature in one closer" "$X" '<closer><salute>I have, etc.,</salute><seg>.*seal.*</seg><signed>(<persName[^>]*>)?Fritz Sapt'
+hasnt "the seal is no paragraph" "$X" '<p>(<note[^>]*>)?\[?seal'
+
 tk_done

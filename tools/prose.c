@@ -890,6 +890,8 @@ static size_t find_closer(parser *P, const para *v, size_t n)
            earlier signature belongs to a paper quoted in the text) */
         if (found != (size_t)-1 && v[k - 1].n == 1 && tk_rec_closing(l->s, l->len))
             break;
+        if (v[k - 1].n == 1 && tk_rec_seal_line(l->s, l->len))
+            continue; /* `[seal.]` over the signature: in the closer */
         int bracket = v[k - 1].n == 1 && tk_rec_bracket_signature(l->s, l->len);
         if ((v[k - 1].n != 1 && !office) || rtrim_len(l->s, l->len) > 80 || l->len == 0 ||
             prose_line(l) ||
@@ -911,6 +913,9 @@ static size_t find_closer(parser *P, const para *v, size_t n)
     while (found >= 4 && signing_for_at(L, &v[found]) && signer_at(L, &v[found - 1]) &&
            signing_for_at(L, &v[found - 2]))
         found -= 2;
+    while (found >= 3 && v[found - 1].n == 1 &&
+           tk_rec_seal_line(L->v[v[found - 1].first].s, L->v[v[found - 1].first].len))
+        found--; /* the seal over the signature */
     const tk_line *b = &L->v[v[found - 1].first];
     if (v[found - 1].n == 1 && tk_rec_closing(b->s, b->len))
         return found - 1;
@@ -1628,10 +1633,15 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
         if (k >= closer_at && k < part_end && !page_marker_line(l) && (p->n == 1 || office)) {
             /* the closer: salute, signed (one or more), addressee */
             tk_block_kind kind = TK_B_CLOSE_SEG;
+            const tk_line *pl = k > 0 ? &L->v[v[k - 1].first] : l;
+            int seal = p->n == 1 && tk_rec_seal_line(l->s, l->len);
             int after = k > closer_at && P->db->n > 0 &&
-                        (P->db->b[P->db->n - 1].kind == TK_B_CLOSE || signing_for_at(L, &v[k - 1]));
+                        (P->db->b[P->db->n - 1].kind == TK_B_CLOSE || signing_for_at(L, &v[k - 1]) ||
+                         (v[k - 1].n == 1 && tk_rec_seal_line(pl->s, pl->len)));
             if (k == closer_at && tk_rec_closing(l->s, l->len))
                 kind = TK_B_CLOSE;
+            else if (seal)
+                kind = TK_B_CLOSE_SEG; /* `[seal.]` */
             else if (p->n == 1 && tk_rec_signing_for(l->s, l->len) && k + 1 < part_end)
                 kind = TK_B_CLOSE_SEG; /* "For the Secretary of State:" */
             else if (k == closer_at || office || after)

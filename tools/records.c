@@ -380,6 +380,25 @@ int tk_rec_telegram_reference(const char *s, size_t len)
     return ref && time;
 }
 
+int tk_rec_seal_line(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len < 4 || len > 12 || !((s[0] == '[' && s[len - 1] == ']') || (s[0] == '(' && s[len - 1] == ')')))
+        return 0;
+    char w[8];
+    size_t n = 0;
+    for (size_t i = 1; i + 1 < len; i++) {
+        char c = s[i];
+        if (c == '.' || c == ' ')
+            continue;
+        if (n + 1 >= sizeof w)
+            return 0;
+        w[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    w[n] = '\0';
+    return strcmp(w, "seal") == 0 || strcmp(w, "ls") == 0;
+}
+
 /* Lines that say for whom a signature is given, between the formula and the signature. */
 static const char *const signing_for[] = {
     "For the ",  "By order of", "By direction of", "By authority of", "By command of",

@@ -726,6 +726,9 @@ int tk_rec_signing_for(const char *s, size_t len);
 /* 1 when a bracketed line stands for a signature: a name in brackets ("[Francis]") or a
  * statement that the copy is unsigned ("[File copy not signed.]"). */
 int tk_rec_bracket_signature(const char *s, size_t len);
+/* 1 when a line is a seal's mark alone, in brackets or parentheses (`[seal.]`, `[l. s.]`,
+ * `(L.S.)`): in a closer, before the signature it seals. */
+int tk_rec_seal_line(const char *s, size_t len);
 /* An outline heading: a label word and its number, maybe a short title (`ITEM 7.`, `Agenda
  * item 1.A.: Opening remarks`, `PART II`): 1, else 0. */
 int tk_rec_outline_heading(const char *s, size_t len);
