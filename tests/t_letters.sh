@@ -467,4 +467,230 @@ has "the office line stays in the closer" "$X" "</signed><seg>Counselor of Embas
 has "the enclosed paper is a division" "$X" '<div type="enclosure">'
 check "valid" $TEIKIT validate -q "$X"
 
+# ---- a despatch with two enclosures without titles or datelines, each signed: after a
+#      closing formula and a signature, three paragraphs or more are another paper
+#      (div[@type='enclosure']) with its own closer; a courtesy formula that ends `I am,`
+#      is a closing formula
+cat > "$TK_TMP/desp.txt" <<'TXT'
+No. 12.
+Mr. Hartley to Mr. Crane.
+
+Legation of the United States,
+Strelsau, May 3, 1921.
+
+Sir: I have the honor to transmit herewith copies of two papers on the loan, which the Regent received on Monday.
+
+The Minister of Finance asks for an early answer.
+
+I have, etc.,
+
+Albert Hartley.
+
+Memorandum left at the Legation by the Ruritanian Minister of Finance on May 2.
+
+The loan of 1919 will be repaid in ten yearly instalments, the first of them in January next.
+
+The Government asks only that the interest be lowered to four per cent, as the Regent has proposed.
+
+With the assurances of my high consideration, I am,
+
+Rudolf Elphberg.
+
+Decree of the Council of Regency.
+
+The Council of Regency, having heard the Minister of Finance, orders that the loan be repaid as the memorandum of May 2 proposes.
+
+The decree takes effect on the day of its publication in the official gazette.
+
+I am, etc.,
+
+Fritz von Tarlenheim,
+President of the Council.
+TXT
+conv desp
+X="$TK_TMP/desp.xml"
+count "three papers: the despatch and two enclosures" "$X" '<div type="enclosure">' 2
+has "the covering letter's closer" "$X" '<closer><salute>I have, etc.,</salute><signed>.*Albert Hartley'
+has "the first enclosure's closer (I am, at the end of a courtesy)" "$X" \
+  '<closer><salute>With the assurances of my high consideration, I am,</salute><signed>(<persName[^>]*>)?Rudolf Elphberg(</persName>)?\.</signed></closer>'
+has "the second enclosure's closer" "$X" '<closer><salute>I am, etc.,</salute><signed>Fritz von Tarlenheim,'
+hasnt "no signature left as a paragraph" "$X" '<p>(<persName[^>]*>)?(Albert Hartley|Rudolf Elphberg)'
+check "valid" $TEIKIT validate -q "$X"
+
+# ---- a postscript signed in its turn (a forwarding note under the letter): postscript/p
+#      and postscript/closer, the letter's own closer before it
+cat > "$TK_TMP/psig.txt" <<'TXT'
+Mr. Hartley to Mr. Crane.
+
+Legation of the United States,
+Strelsau, May 3, 1921.
+
+Sir: I have the honor to report that the Regent has left the capital for the mountains.
+
+He will return in June, when the Council meets again.
+
+I have, etc.,
+
+Albert Hartley,
+Minister Resident.
+
+Received May 9, 1921, and forwarded to the Department by the pouch of May 12.
+
+Fritz Sapt, Consul.
+TXT
+conv psig
+X="$TK_TMP/psig.xml"
+has "the letter's closer" "$X" '<closer><salute>I have, etc.,</salute><signed>'
+has "the postscript's own closer" "$X" '<closer><signed><persName[^>]*>Fritz Sapt</persName>, Consul.</signed></closer>'
+count "one postscript" "$X" '<postscript>' 1
+check "valid" $TEIKIT validate -q "$X"
+
+# ---- a dateline with a note of receipt after it, however long (`. (Received May 11,
+#      1894.)`), or with the date only in that note (`Managua. (Received April 1, 1894.)`)
+printf 'Mr. Baker to Mr. Gresham.\n\nUnited States Legation,\nBluefields, May 2, 1894. (Received May 11, 1894.)\n\nSir: The steamer left on Monday with the mails.\n\nI am, etc.,\n\nLewis Baker.\n' > "$TK_TMP/rc1.txt"
+printf 'Mr. Baker to Mr. Gresham.\n\nLegation of the United States,\nManagua. (Received April 1, 1894.)\n\nWith telegraph down and low water in river, communication uncertain.\n\nBaker.\n' > "$TK_TMP/rc2.txt"
+conv rc1; conv rc2
+has "date and a long note of receipt: a dateline" "$TK_TMP/rc1.xml" '<opener><dateline>(<placeName[^>]*>)?United States(</placeName>)? Legation,'
+has "the date only in the note of receipt: a dateline" "$TK_TMP/rc2.xml" '<opener><dateline><orgName[^>]*>Legation of the United States</orgName>,'
+printf 'Mr. Baker to Mr. Gresham.\n\nThe steamer left Managua. (Received the mails on April 1, 1894.)\n\nWith telegraph down, communication uncertain.\n\nBaker.\n' > "$TK_TMP/rc3.txt"
+conv rc3
+hasnt "a sentence before the note is no dateline" "$TK_TMP/rc3.xml" '<dateline>The steamer'
+
+# ---- annexes signed without a closing formula: after a signature, a short label (`B.`,
+#      `Annex C. Mr. Sapt to Mr. Hartley.`) over a dateline opens another paper; a dateline
+#      right under a signature is the signer's own and opens nothing
+cat > "$TK_TMP/annex.txt" <<'TXT'
+Mr. Hartley to Mr. Crane.
+
+Legation of the United States,
+Strelsau, May 3, 1921.
+
+Sir: I inclose the statements of the two harbour masters on the detention of the Ellen.
+
+I have, etc.,
+
+Albert Hartley.
+
+A.
+
+Harbour Office, Zenda, April 12, 1921.
+
+The Ellen came in on the 10th with a cargo of timber and was held by the customs.
+
+Her master protested at once, and the protest was sent to the Governor.
+
+Fritz Sapt, Harbour Master.
+
+B.
+
+Harbour Office, Strelsau, April 14, 1921.
+
+The Ellen was released on the 13th, and sailed for Zenda on the same day.
+
+No duty was charged on her cargo.
+
+Rudolf Rassendyll, Harbour Master.
+
+C.
+
+Fritz Sapt certifies to the release of the Ellen:
+
+I certify that the Ellen left the harbour of Zenda on the 14th with all her cargo.
+
+Fritz Sapt, Harbour Master.
+TXT
+conv annex
+X="$TK_TMP/annex.xml"
+count "three annexes, each a paper (C. without a dateline)" "$X" '<div type="enclosure">' 3
+has "annex B's signature closes it" "$X" '<closer><signed>(<persName[^>]*>)?Rudolf Rassendyll(</persName>)?, Harbour Master.</signed></closer>'
+has "annex A's signature closes it" "$X" '<closer><signed><persName[^>]*>Fritz Sapt</persName>, Harbour Master.</signed></closer>'
+has "annex B opens with its label and dateline" "$X" '<head>B.</head>'
+cat > "$TK_TMP/own.txt" <<'TXT'
+The Chargé in Denmark to the Secretary of State
+
+Copenhagen, May 9, 1918.
+
+The following appears in to-day's newspapers:
+
+The Russian representative has declared that the deposits of commercial houses in Russia are secure.
+
+V. Vorovski
+
+Copenhagen, May 8, 1918.
+
+The foregoing is evidently the outcome of the arrival of a number of Russian bankers.
+
+It is said that more of them will come in June.
+
+Grant-Smith
+TXT
+conv own
+hasnt "a dateline under a signature opens no paper" "$TK_TMP/own.xml" '<div type="enclosure">'
+
+# ---- a quoted letter's closing formula, inside the quotation marks, is no closer: the
+#      quotation closes with it and the telegram's signature is the closer alone
+cat > "$TK_TMP/qf.txt" <<'TXT'
+The Consul at Geneva to the Secretary of State
+
+Geneva, November 26, 1934.
+
+354. The Secretary General has handed me a letter addressed to you, of which the following is the text:
+
+“Sir: I have the honor to inform you that the Assembly adopted the report on the dispute.
+
+I have the honor to be, Sir, your obedient servant.”
+
+Gilbert
+TXT
+conv qf
+X="$TK_TMP/qf.xml"
+hasnt "the quoted formula is no salute" "$X" '<salute>I have the honor to be, Sir, your obedient servant'
+has "the quotation closes with it" "$X" 'your obedient servant.”</p></quote></p>'
+has "the signature alone is the closer" "$X" '<closer><signed>(<persName[^>]*>)?Gilbert(</persName>)?</signed></closer>'
+
+# ---- a sworn statement: the deponent's signature closes it, the jurat under it (`Sworn
+#      before me ...`) and the officer's signature are its postscript with its own closer
+cat > "$TK_TMP/sworn.txt" <<'TXT'
+Statement of Fritz Sapt
+
+Harbour Office, Zenda, April 12, 1921.
+
+Fritz Sapt, harbour master of Zenda, states as follows:
+
+On the evening of the 10th the schooner Ellen came in with a cargo of timber and was held by the customs.
+
+Fritz Sapt.
+
+Sworn before me this 13th day of April, 1921.
+
+Rudolf Rassendyll, Acting Consul.
+TXT
+conv sworn
+X="$TK_TMP/sworn.xml"
+has "the deponent's signature closes the statement" "$X" '<closer><signed>(<persName[^>]*>)?Fritz Sapt(</persName>)?.</signed></closer>'
+has "the jurat is the postscript" "$X" '<postscript>\s*$'
+has "the jurat's text" "$X" '<p>Sworn before me this 13th day of'
+has "the officer's signature closes the postscript" "$X" '<closer><signed>(<persName[^>]*>)?Rudolf Rassendyll(</persName>)?, Acting Consul.</signed></closer>'
+
+# ---- a seal's mark between the formula and the signature (`[seal.]`, `[l. s.]`) belongs to
+#      the closer, the signature after it is signed
+cat > "$TK_TMP/seal.txt" <<'TXT'
+Mr. Sapt to Mr. Hartley.
+
+Consulate of the United States,
+Zenda, August 22, 1894.
+
+Sir: I received last night a communication from two American citizens held at the fort.
+
+I have, etc.,
+
+[seal.]
+
+Fritz Sapt, United States Consul.
+TXT
+conv seal
+X="$TK_TMP/seal.xml"
+has "formula, seal and signature in one closer" "$X" '<closer><salute>I have, etc.,</salute><seg>.*seal.*</seg><signed>(<persName[^>]*>)?Fritz Sapt'
+hasnt "the seal is no paragraph" "$X" '<p>(<note[^>]*>)?\[?seal'
+
 tk_done

@@ -29,7 +29,7 @@ TXT
 conv lab; X="$TK_TMP/lab.xml"
 has "label before the item" "$X" '<label>1\.</label>'
 has "item keeps @n" "$X" '<item n="1\.">The quay'
-count_lines "two labels" "$X" '<label>[12]\.</label>' 2
+count "two labels" "$X" '<label>[12]\.</label>' 2
 hasnt "no label for a bullet" "$X" '<label>-</label>'
 has "bulleted list" "$X" '<list rend="bulleted">'
 valid "label/item list valid" "$X"
@@ -119,7 +119,7 @@ Both were read twice.
 The board then rose, and the members went out to look at the quay together.
 TXT
 conv nest; X="$TK_TMP/nest.xml"
-count_lines "one outer list" "$X" '^ *<list rend="numbered">' 1
+has "one outer list, inside the paragraph that leads in to it" "$X" 'following action: <list rend="numbered"><label>1\.</label>'
 has "sub-list inside item 2, after its words" "$X" '<item n="2\."><p>The fees:</p><list rend="numbered"><label>\(a\)</label>'
 has "page break inside the sub-list" "$X" '</item><pb n="5" rend="bracketed"/><label>\(b\)</label>'
 has "a paragraph after the sub-list, before 3., is item 2's" "$X" '</list><p>A committee was named.</p></item>'

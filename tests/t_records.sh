@@ -123,6 +123,14 @@ has "document heading as head" "$X" '<head>2. Telegram From the Embassy in <plac
 has "a numbered paragraph stays in its document" "$X" '<p>2. Some points were raised.</p>'
 hasnt "no heading as list item" "$X" '<item n="2.">Telegram'
 check "compilation valid" $TEIKIT validate "$X"
+# a heading that is a document type alone (`3. Memorandum of Conversation`) starts one too;
+# the signature before it closes the document before
+printf '\nSapt\n\n3. Memorandum of Conversation\n\nStrelsau, January 24, 1969.\n\nThe Chancellor spoke of the loan.\n' >> "$TK_TMP/comp.txt"
+$TEIKIT convert -o "$X" "$TK_TMP/comp.txt" 2>/dev/null
+count "a type alone as numbered heading: three documents" "$X" '<TEI>' 3
+has "its heading" "$X" '<head>3. Memorandum of Conversation</head>'
+has "the signature before it closes the document before" "$X" '<closer><signed>(<persName[^>]*>)?Sapt(</persName>)?</signed></closer>'
+hasnt "no signature as heading" "$X" '<head>Sapt</head>'
 
 # ---- a roster under "Present:" is list[@type='participants']; a label before prose is not
 printf 'Minutes of the Commissioners\n\nParis, January 31, 1919.\n\nPresent:\n\nMr. Lansing\n\nGeneral Bliss\n\nColonel House, Adviser\n\n1. General Bliss began the discussion on the resolution passed yesterday at the Quai.\n\nPRESENT\n\nThe Secretary of State, the Under Secretary and both advisers of the Department attended the meeting in full, which lasted well into the evening.\n' > "$TK_TMP/roster.txt"
@@ -409,6 +417,176 @@ check "telegram valid" $TEIKIT validate "$X"
 printf 'Memorandum\n\nWashington, July 9, 1934.\n\nThe Minister called this morning and talked at length about the harbour works.\n\nW. P.\n' >"$TK_TMP/tg3.txt"
 $TEIKIT convert -o "$TK_TMP/tg3.xml" "$TK_TMP/tg3.txt" 2>/dev/null
 has "Memorandum alone is the title" "$TK_TMP/tg3.xml" '<head>Memorandum</head>'
+
+# ---- a list a paragraph leads in to with a colon goes inside it (p/list), page breaks
+#      between its items too; a list after a paragraph that ends with a period stays apart
+cat > "$TK_TMP/inner.txt" <<'TXT'
+The Minister in Ruritania to the Secretary of State
+
+Strelsau, May 3, 1921.
+
+The Secretary General told me that the plan has three parts, which are the following:
+
+(a) a truce of thirty days;
+
+(b) a commission of three neutral members;
+
+[Page 12]
+
+(c) a conference at Geneva in the autumn.
+
+He will report to the Council on Monday. The Regent's answer had two parts.
+
+(a) he accepts the truce;
+
+(b) he asks for time.
+
+Hartley
+TXT
+X="$TK_TMP/inner.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/inner.txt" 2>/dev/null
+has "the list inside its lead-in paragraph" "$X" 'are the following: <list rend="numbered"><label>\(a\)</label>'
+has "the page break between items goes along" "$X" '</item><pb n="12" rend="bracketed"/><label>\(c\)</label>'
+has "the paragraph closes after the list" "$X" 'in the autumn.</item></list></p>'
+has "after a period the list stands apart" "$X" 'had two parts.</p>'
+check "p/list valid" $TEIKIT validate -q "$X"
+$TEIKIT render --to text -o "$TK_TMP/inner.out" "$X" 2>/dev/null
+has "text view: the items as blocks" "$TK_TMP/inner.out" '^\(b\) a commission'
+
+# ---- a letter book: a collection's title over letters that each have a title, a dateline
+#      and a closer, with no separator lines: each letter a div[@type='document'] under the
+#      collection's head, none the enclosure of the first; the header keeps the collection
+cat > "$TK_TMP/book.txt" <<'TXT'
+Letter book of the Consulate at Zenda, 1894
+
+Mr. Sapt to Mr. Hartley.
+
+Consulate of the United States,
+Zenda, March 2, 1894.
+
+Sir: I have the honor to report that the steamer Mabel arrived yesterday with the mails and forty passengers.
+
+I am, etc.,
+
+Fritz Sapt.
+
+Mr. Sapt to the Governor of Zenda.
+
+Consulate of the United States,
+Zenda, March 4, 1894.
+
+Sir: I beg to call your attention to the detention of the American schooner Ellen on the 3d instant.
+
+I have the honor to be, Sir, your obedient servant,
+
+Fritz Sapt.
+
+Mr. Sapt to Mr. Hartley.
+
+Consulate of the United States,
+Zenda, March 9, 1894.
+
+Sir: The schooner Ellen was released this morning, and her master thanks the Legation.
+
+I am, etc.,
+
+Fritz Sapt.
+TXT
+X="$TK_TMP/book.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/book.txt" 2>/dev/null
+count "three letters, each a document" "$X" '<div type="document">' 3
+hasnt "no letter an enclosure" "$X" '<div type="enclosure">'
+tr -d '\n' < "$X" > "$TK_TMP/book.flat"
+has "the collection's title heads the body, the first letter's title its div" "$TK_TMP/book.flat" \
+  '<body> *<head>Letter book of the Consulate[^/]*</placeName>, <date[^>]*>1894</date></head> *<div type="document"> *<head><persName[^>]*>Mr. Sapt</persName> to'
+count "each letter its dateline" "$X" '<opener><dateline>' 3
+count "each letter its closer" "$X" '<closer><salute>' 3
+has "the header's title is the collection's" "$X" '<title>Letter book of the Consulate at Zenda, 1894</title>'
+hasnt "no author from a letter's title" "$X" '<author>Mr. Sapt</author>'
+check "letter book valid" $TEIKIT validate -q "$X"
+# near misses: a despatch's number alone over its parties, or a first letter that says it
+# transmits papers, make a despatch with enclosures, not a collection
+sed '1s/.*/No. 12./' "$TK_TMP/book.txt" > "$TK_TMP/book1.txt"
+sed 's/arrived yesterday with the mails/arrived yesterday; I inclose copies of her papers/' "$TK_TMP/book.txt" > "$TK_TMP/book2.txt"
+for n in 1 2; do
+  $TEIKIT convert -o "$TK_TMP/book$n.xml" "$TK_TMP/book$n.txt" 2>/dev/null
+  count "not a collection ($n): the papers are enclosures" "$TK_TMP/book$n.xml" '<div type="enclosure">' 2
+done
+
+# ---- notes printed as `1 text` lines at the end, no heading, in one paragraph, their
+#      markers superscript numbers glued to the word (`note1`, `Chancellor.2`): each note
+#      goes to its marker; without a marker of note 1 the lines stay text
+cat > "$TK_TMP/bare.txt" <<'TXT'
+The Minister in Ruritania to the Secretary of State
+
+Strelsau, May 3, 1921.
+
+Sir: The Regent received the note1 of April 12 and answered it on the same day through the Chancellor.2
+
+The Chancellor added that the loan of 1919 would be repaid in full.3
+
+I have, etc.,
+
+Albert Hartley
+
+1 Not printed.
+2 The Chancellor was Count Rudolf von Strelsau.
+3 See the despatch of March 3, p. 41.
+TXT
+X="$TK_TMP/bare.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/bare.txt" 2>"$TK_TMP/bare.err"
+has "note 1 at its glued marker" "$X" 'the note<note place="foot" n="1"[^>]*>Not printed.</note> of April 12'
+has "note 2 after the period" "$X" 'the Chancellor.<note place="foot" n="2"[^>]*>The Chancellor was'
+has "note 3" "$X" 'in full.<note place="foot" n="3"[^>]*>See the despatch of March 3, p. 41.</note>'
+hasnt "no postscript of notes" "$X" '<postscript>'
+hasnt "no empty note" "$TK_TMP/bare.err" 'has no note text'
+check "bare notes valid" $TEIKIT validate -q "$X"
+sed 's/note1 of/note of/; s/Chancellor\.2/Chancellor./; s/full\.3/full./' "$TK_TMP/bare.txt" > "$TK_TMP/bare0.txt"
+$TEIKIT convert -o "$TK_TMP/bare0.xml" "$TK_TMP/bare0.txt" 2>/dev/null
+hasnt "no markers: the numbered lines are no notes" "$TK_TMP/bare0.xml" '<note place="foot"'
+
+# ---- a paragraph broken in the middle of a sentence (by a page break alone on its line, or
+#      by a blank line) and going on in small letters is one paragraph, the pb inside it; a
+#      paragraph after a full stop, or starting with a capital, stands apart; the same where
+#      the converter writes out finished blocks (every 16 blocks)
+for n in 0 11 12 13 14; do
+  {
+    printf 'The Acting Secretary of State to the Ambassador in Ruritania\n\nWashington, April 23, 1921.\n\n'
+    i=0; while [ $i -lt $n ]; do i=$((i + 1)); printf 'The board met for the %s time and heard the harbour master.\n\n' "$i"; done
+    printf 'The limitations specified in Article V are to be regarded as a\n\n[Page 4]\n\npart of the treaty, and no reservation is needed.\n\n'
+    printf 'The treaty was signed at Strelsau, with the reservation of the Senate as\n\nsubmitted by the President.\n\n'
+    printf 'The Senate met on Monday\n\nThe President was absent.\n\nPhillips\n'
+  } > "$TK_TMP/join.txt"
+  X="$TK_TMP/join.xml"
+  $TEIKIT convert -o "$X" "$TK_TMP/join.txt" 2>/dev/null
+  has "one paragraph across the page break, the pb inside ($n)" "$X" 'to be regarded as a <pb n="4" rend="bracketed"/> part of the treaty, and no reservation is needed.</p>'
+  has "one paragraph across a blank line ($n)" "$X" 'Senate</orgName> as submitted by the President.</p>'
+  has "a capital after the break: two paragraphs ($n)" "$X" '<p>The President was absent.</p>'
+  check "joined paragraphs valid ($n)" $TEIKIT validate -q "$X"
+done
+
+# ---- a telegram's first paragraph that is its number and the message it answers alone
+#      (`41. My 39, April 6, 4 p.m.`) runs into the next one, as printed; such a line later in
+#      the text stays a paragraph
+cat > "$TK_TMP/tref.txt" <<'TXT'
+The Minister in Ruritania to the Secretary of State
+
+Strelsau, April 7, 1934, 6 p.m.
+
+41. My 39, April 6, 4 p.m.
+
+The Conference yesterday passed the resolution on the loan without a vote.
+
+The Regent has asked for the text.
+
+42. Your 12, April 2, noon.
+
+Hartley
+TXT
+X="$TK_TMP/tref.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/tref.txt" 2>/dev/null
+has "the reference runs into the first paragraph" "$X" '<p>41. My 39, April 6, 4 p.m. The Conference yesterday passed'
+has "later in the text it stays apart" "$X" '<p>42. Your 12, April 2, noon.</p>'
 
 # ---- --infer-years: a day and month without a year take the year of the document's date,
 #      with cert="medium"; without the option they get no date

@@ -46,6 +46,19 @@ static int undated_line(const char *s, size_t len)
            (memcmp(s + i + 1, "Received", 8) == 0 || memcmp(s + i + 1, "Rec", 3) == 0);
 }
 
+/* 1 when s[0, len) is a note of receipt after a date, in parentheses or brackets: `.
+ * (Received May 11, 1894.)`, ` [Rec'd June 3.]` (at most 60 bytes). */
+static int receipt_note(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == '.' || s[i] == ',' || s[i] == ' '))
+        i++;
+    if (len - i < 5 || len - i > 60 || (s[i] != '(' && s[i] != '['))
+        return 0;
+    char close = s[i] == '(' ? ')' : ']';
+    return s[len - 1] == close && memcmp(s + i + 1, "Rec", 3) == 0;
+}
+
 int tk_bp_is_dateline_text(const char *s, size_t len)
 {
     char iso[16];
@@ -54,6 +67,21 @@ int tk_bp_is_dateline_text(const char *s, size_t len)
         return 0;
     if (undated_line(s, len))
         return 1;
+    /* a place and a note of receipt, the date only in the note (`Managua. (Received April
+       1, 1894.)`): the place at most 40 bytes of capitalised words */
+    for (size_t r = 1; r + 4 < len && r <= 40; r++) {
+        if ((s[r] != '(' && s[r] != '[') || memcmp(s + r + 1, "Rec", 3) != 0)
+            continue;
+        int place = is_upper((unsigned char)s[0]);
+        for (size_t j = 1; j < r && place; j++)
+            if (is_digit((unsigned char)s[j]) ||
+                (s[j - 1] == ' ' && is_lower((unsigned char)s[j]) && !(s[j] == 'o' && s[j + 1] == 'f') &&
+                 !(s[j] == 't' && s[j + 1] == 'h' && s[j + 2] == 'e')))
+                place = 0;
+        if (place && receipt_note(s + r, len - r) && tk_digit_run4(s + r, len - r))
+            return 1;
+        break;
+    }
     /* every date tk_parse_date reads has a year of four digits: most lines have none */
     if (!tk_digit_run4(s, len))
         return 0;
@@ -81,7 +109,7 @@ int tk_bp_is_dateline_text(const char *s, size_t len)
             if (!ok)
                 return 0;
         }
-        return len - (i + k) <= 24;
+        return len - (i + k) <= 24 || receipt_note(s + i + k, len - i - k);
     }
     return 0;
 }

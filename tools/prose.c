@@ -890,6 +890,8 @@ static size_t find_closer(parser *P, const para *v, size_t n)
            earlier signature belongs to a paper quoted in the text) */
         if (found != (size_t)-1 && v[k - 1].n == 1 && tk_rec_closing(l->s, l->len))
             break;
+        if (v[k - 1].n == 1 && tk_rec_seal_line(l->s, l->len))
+            continue; /* `[seal.]` over the signature: in the closer */
         int bracket = v[k - 1].n == 1 && tk_rec_bracket_signature(l->s, l->len);
         if ((v[k - 1].n != 1 && !office) || rtrim_len(l->s, l->len) > 80 || l->len == 0 ||
             prose_line(l) ||
@@ -911,6 +913,9 @@ static size_t find_closer(parser *P, const para *v, size_t n)
     while (found >= 4 && signing_for_at(L, &v[found]) && signer_at(L, &v[found - 1]) &&
            signing_for_at(L, &v[found - 2]))
         found -= 2;
+    while (found >= 3 && v[found - 1].n == 1 &&
+           tk_rec_seal_line(L->v[v[found - 1].first].s, L->v[v[found - 1].first].len))
+        found--; /* the seal over the signature */
     const tk_line *b = &L->v[v[found - 1].first];
     if (v[found - 1].n == 1 && tk_rec_closing(b->s, b->len))
         return found - 1;
@@ -1007,14 +1012,16 @@ static const char *const ps_openings[] = {"P.S", "P. S", "PS", "[Postscript", "P
                                           "N.B", "N. B", "[P.S", "[P. S"};
 
 /* 1 when a signed paper (closing formula and signature, signed_before) ends before v[k]
- * and v[k] opens another one: a dateline, or one short line that is no postscript, with
- * at least three paragraphs (page markers apart) from v[k] to v[end] (`Yours, etc.,` / `B.
- * B. Seat,` / `United States Consular Agent.` / `Saml. Weil & Co. to Mr. Seat.` / ...). */
+ * and v[k] opens another one: anything but a postscript's opening, with at least three
+ * paragraphs (page markers and Source lines apart) from v[k] to v[end] (`Yours, etc.,` /
+ * `B. B. Seat,` / `United States Consular Agent.` / `Saml. Weil & Co. to Mr. Seat.` / ...;
+ * an untitled paper too: `I have, etc.` / `T. F. Bayard.` / `Memorandum handed to me ...`).
+ * One or two paragraphs after the signature are a postscript (find_postscript). */
 static int paper_after_signature(const tk_lines *L, const para *v, size_t from, size_t k,
                                  size_t end)
 {
     const tk_line *l = &L->v[v[k].first];
-    size_t n = rtrim_len(l->s, l->len), rest = 0;
+    size_t rest = 0;
     if (page_marker_line(l) || starts_with(l->s, l->len, "Source: ") ||
         !signed_before(L, v, from, k))
         return 0;
@@ -1023,9 +1030,55 @@ static int paper_after_signature(const tk_lines *L, const para *v, size_t from, 
     for (size_t i = 0; i < sizeof ps_openings / sizeof *ps_openings; i++)
         if (starts_with(l->s, l->len, ps_openings[i]))
             return 0;
-    for (size_t j = k; j < end && rest < 3; j++)
-        rest += !(v[j].n == 1 && page_marker_line(&L->v[v[j].first]));
-    return rest >= 3 && (dateline_para(L, &v[k]) || (v[k].n == 1 && n <= 100 && !prose_line(l)));
+    for (size_t j = k; j < end && rest < TK_TH_ENCLOSED_MIN_PARAS; j++)
+        rest += !(v[j].n == 1 && (page_marker_line(&L->v[v[j].first]) ||
+                                  starts_with(L->v[v[j].first].s, L->v[v[j].first].len, "Source: ")));
+    return rest >= TK_TH_ENCLOSED_MIN_PARAS;
+}
+
+/* 1 when line l is an annex's label alone: one capital letter and a period (`D.`), or
+ * `Annex`, `Exhibit`, `Appendix` or `Schedule` and a letter or number (`Annex C.`). */
+static int annex_label_line(const tk_line *l)
+{
+    static const char *const words[] = {"Annex ", "Exhibit ", "Appendix ", "Schedule "};
+    size_t n = rtrim_len(l->s, l->len), a = 0;
+    if (n == 2 && is_upper((unsigned char)l->s[0]) && l->s[1] == '.')
+        return 1;
+    for (size_t i = 0; i < sizeof words / sizeof *words && a == 0; i++)
+        if (starts_with(l->s, n, words[i]))
+            a = strlen(words[i]);
+    if (a == 0 || n - a > 5 || n == a)
+        return 0;
+    for (size_t i = a; i < n; i++)
+        if (!is_upper((unsigned char)l->s[i]) && !is_digit((unsigned char)l->s[i]) &&
+            !(l->s[i] == '.' && i + 1 == n))
+            return 0;
+    return 1;
+}
+
+/* 1 when v[k] opens a paper after a signature without a closing formula (page markers
+ * between skipped): one short line that is not prose (an annex's label or title: `D.`,
+ * `Annex A. Mr. Baker to Mr. Madriz.`) over a dateline, with two paragraphs or more after
+ * the dateline (`R. Cabezas.` / `D.` / `British Vice-Consulate, Bluefields, April 12,
+ * 1894.` / ...); an annex's label alone (annex_label_line) needs no dateline. A dateline
+ * right under the signature is the signer's own. */
+static int dated_after_signature(const tk_lines *L, const para *v, size_t from, size_t k,
+                                 size_t end)
+{
+    const tk_line *l = &L->v[v[k].first];
+    size_t d, j = k;
+    if (page_marker_line(l) || starts_with(l->s, l->len, "Source: "))
+        return 0;
+    /* (a dateline right under a signature is the signer's own: `V. Vorovski` / `Copenhagen,
+       May 8, 1918.`) */
+    if (v[k].n != 1 || rtrim_len(l->s, l->len) > 100 || prose_line(l) || dateline_para(L, &v[k]))
+        return 0;
+    d = k + 1;
+    if (d + 2 >= end || !(dateline_para(L, &v[d]) || annex_label_line(l)))
+        return 0;
+    while (j > from && v[j - 1].n == 1 && page_marker_line(&L->v[v[j - 1].first]))
+        j--;
+    return j > from + 1 && signature_para(L, &v[j - 1]) && !dateline_para(L, &v[j - 1]);
 }
 
 /* The enclosures of a record among v[from..end): a paper's title (`Captain Watson to Mr.
@@ -1047,6 +1100,10 @@ static size_t find_enclosures(const tk_lines *L, const para *v, size_t from, siz
         }
         if (paper_after_signature(L, v, from, k, end)) {
             starts[n++] = k; /* a paper after a signed one */
+            continue;
+        }
+        if (dated_after_signature(L, v, from, k, end)) {
+            starts[n++] = k; /* a paper with a dateline after a signature */
             continue;
         }
         if (v[k].n != 1 || !tk_rec_enclosure_title(l->s, l->len))
@@ -1123,6 +1180,23 @@ static size_t part_closer(parser *P, const para *v, size_t from, size_t end, siz
             return from + c;
         return b > from && v[b - 1].n == 1 && tk_rec_closing(f->s, f->len) ? b - 1 : b;
     }
+    /* a postscript signed in its turn (`I have, etc.,` / `B. B. Seat,` / `Received January
+       24, forwarded ...` / `A. C. Braida, United States Consul.`): one or two short
+       paragraphs between the signed paper and the last signature */
+    for (size_t m = 1; m <= 2 && end >= from + m + 3; m++) {
+        size_t sig = end - 1, first = end - 1 - m, chars = 0;
+        if (!signature_para(L, &v[sig]) || !signed_before(L, v, from, first))
+            continue;
+        for (size_t k = first; k < sig; k++)
+            for (size_t i = v[k].first; i < v[k].first + v[k].n; i++)
+                chars += L->v[i].len;
+        size_t c = chars <= 400 * m ? find_closer(P, v + from, first - from) : (size_t)-1;
+        if (c == (size_t)-1)
+            continue;
+        *ps = first;
+        *ps_sig = sig;
+        return from + c;
+    }
     size_t c = find_closer(P, v + from, end - from), cl;
     if (c != (size_t)-1)
         return from + c;
@@ -1148,11 +1222,35 @@ static long bare_note_number(const tk_lines *L, const para *p)
     return v;
 }
 
-/* Notes without a heading at the end of v[0..n) (DFAT's volumes): from the last paragraph
- * that starts `1 ` + a capital, paragraphs numbered 1, 2, 3 ... in order, as many
- * unnumbered ones (a note's continuation) at most, maybe a bracketed archive reference
- * last (`[PRO : DO 114/94]`); and a marker `[1]` in the text before. The index of the
- * first note, or (size_t)-1. */
+/* 1 when line l (of a record's text) holds the marker of note 1: `[1]`, or a 1 glued to the
+ * end of a word or of its punctuation, as a superscript number loses its raising in plain
+ * text (`received.1 He`, `the note1 of`). */
+static int note_one_marker(const tk_line *l)
+{
+    for (size_t j = 0; j < l->len; j++) {
+        if (l->s[j] != '1' || j == 0 || (j + 1 < l->len && is_digit((unsigned char)l->s[j + 1])))
+            continue;
+        unsigned char b = (unsigned char)l->s[j - 1];
+        if (b == '[' && j + 1 < l->len && l->s[j + 1] == ']')
+            return 1;
+        /* after a letter, or after a word's closing punctuation (`.`, `,`, `;`, `:`, `)`,
+           `”`): not after a digit, a space or a sign */
+        int word = is_ascii_letter(b) ||
+                   (j >= 2 && strchr(".,;:)", (int)b) != NULL && b != 0 &&
+                    is_ascii_letter((unsigned char)l->s[j - 2])) ||
+                   (j >= 3 && memcmp(l->s + j - 3, "\xe2\x80\x9d", 3) == 0);
+        if (word && (j + 1 == l->len || l->s[j + 1] == ' ' || strchr(".,;:)", l->s[j + 1]) != NULL))
+            return 1;
+    }
+    return 0;
+}
+
+/* Notes without a heading at the end of v[0..n) (DFAT's volumes, ebooks): from the last
+ * paragraph that starts `1 ` + a capital, lines numbered 1, 2, 3 ... in order (one
+ * paragraph each, or one line each in one paragraph), as many unnumbered lines (a note's
+ * continuation) at most, maybe a bracketed archive reference last (`[PRO : DO 114/94]`);
+ * and the marker of note 1 in the text before (`[1]`, or a glued `word.1`). The index of
+ * the first note's paragraph, or (size_t)-1. */
 static size_t bare_notes(const tk_lines *L, const para *v, size_t n)
 {
     size_t f = n;
@@ -1164,22 +1262,25 @@ static size_t bare_notes(const tk_lines *L, const para *v, size_t n)
     long want = 1;
     size_t numbered = 0, other = 0;
     for (size_t k = f; k < n; k++) {
-        long num = bare_note_number(L, &v[k]);
-        if (num == want) {
-            want++;
-            numbered++;
-        } else if (k + 1 == n && v[k].n == 1 && L->v[v[k].first].s[0] == '[') {
+        if (k + 1 == n && k > f && v[k].n == 1 && L->v[v[k].first].s[0] == '[')
             break; /* the archive reference after the notes */
-        } else {
-            other++;
+        for (size_t i = v[k].first; i < v[k].first + v[k].n; i++) {
+            para line = {0};
+            line.first = i;
+            line.n = 1;
+            if (bare_note_number(L, &line) == want) {
+                want++;
+                numbered++;
+            } else {
+                other++;
+            }
         }
     }
     if (numbered == 0 || other > numbered)
         return (size_t)-1;
     for (size_t i = v[0].first; i < v[f].first; i++)
-        for (size_t j = 0; j + 3 <= L->v[i].len; j++)
-            if (L->v[i].s[j] == '[' && L->v[i].s[j + 1] == '1' && L->v[i].s[j + 2] == ']')
-                return f;
+        if (note_one_marker(&L->v[i]))
+            return f;
     return (size_t)-1;
 }
 
@@ -1234,6 +1335,120 @@ static void block_quotes(parser *P, size_t from)
         tk_bp_note(P, bv[i].line, "quote", "block quotation: the quoted paragraphs go into this one");
         i = j;
     }
+}
+
+/* Lists and tables a paragraph leads in to with a colon (`... the chief elements are the
+ * following:` / `(a) ...` / `(b) ...`), among the blocks [from, P->db->n) of a record: the
+ * items or rows right after such a paragraph, with the page breaks between them, go into
+ * it (TK_BF_QUOTE | TK_BF_INNER: p/list, p/table), as TEI and the editors print a list that
+ * ends the sentence it is part of. */
+static void inner_lists(parser *P, size_t from)
+{
+    const tk_lines *L = P->lines;
+    tk_block *bv = P->db->b;
+    for (size_t i = from; i + 1 < P->db->n; i++) {
+        const tk_block *lead = &bv[i];
+        const tk_line *ll = &L->v[lead->line + lead->n_lines - 1];
+        if (lead->kind != TK_B_P || lead->flags != 0 || !tk_rec_quote_lead(ll->s, ll->len) ||
+            !((bv[i + 1].kind == TK_B_ITEM && bv[i + 1].level == 0 &&
+               !(bv[i + 1].flags & (TK_BF_ITEM_MORE | TK_BF_QUOTE))) ||
+              (bv[i + 1].kind == TK_B_ROW && !(bv[i + 1].flags & TK_BF_QUOTE))))
+            continue;
+        size_t j = i + 1, last = i;
+        for (; j < P->db->n && !(bv[j].flags & TK_BF_QUOTE); j++) {
+            if (bv[j].kind == TK_B_ITEM || bv[j].kind == TK_B_ROW)
+                last = j;
+            else if (!(bv[j].kind == TK_B_P && bv[j].n_lines == 1 &&
+                       page_marker_line(&L->v[bv[j].line])))
+                break;
+        }
+        for (size_t k = i + 1; k <= last; k++)
+            bv[k].flags |= TK_BF_QUOTE | TK_BF_INNER;
+        tk_bp_note(P, bv[i].line, "list", "a list or table this paragraph leads in to: inside it (p/list)");
+        i = last;
+    }
+}
+
+/* 1 when line l ends in the middle of a sentence: its last character is a letter, a digit,
+ * a comma, a semicolon or a hyphen (not `.`, `:`, `?`, `!`, a closing quotation mark or
+ * bracket). */
+static int ends_mid_sentence(const tk_line *l)
+{
+    size_t n = rtrim_len(l->s, l->len);
+    if (n == 0)
+        return 0;
+    unsigned char c = (unsigned char)l->s[n - 1];
+    return is_ascii_letter(c) || is_digit(c) || c == ',' || c == ';' || c == '-';
+}
+
+/* Paragraphs broken in the middle of a sentence, among the blocks [from, P->db->n) of a
+ * record: a plain paragraph that ends mid-sentence (ends_mid_sentence), then page breaks
+ * alone on their lines or nothing, then a plain paragraph that starts with a small letter
+ * (`... are to be regarded as a` / `[Page 4]` / `part of the treaty, ...`): the page breaks
+ * and the second paragraph get TK_BF_JOIN, one p with the pb inside, as printed. */
+static void joined_paragraphs(parser *P, size_t from)
+{
+    const tk_lines *L = P->lines;
+    tk_block *bv = P->db->b;
+    for (size_t i = from; i + 1 < P->db->n; i++) {
+        const tk_block *a = &bv[i];
+        const tk_line *al = &L->v[a->line + a->n_lines - 1];
+        /* (a telegram's first paragraph may be its number and the message it answers
+           alone: `41. My 39, April 6, 4 p.m.` / `The Conference yesterday ...`, run in as
+           printed) */
+        int ref = a->kind == TK_B_P && a->flags == 0 && a->n_lines == 1 && i > from &&
+                  bv[i - 1].kind != TK_B_P && bv[i - 1].kind != TK_B_ITEM &&
+                  tk_rec_telegram_reference(al->s + a->off, al->len - a->off);
+        if (!ref && (a->kind != TK_B_P || (a->flags & ~TK_BF_JOIN) != 0 ||
+                     (a->n_lines == 1 && page_marker_line(al)) || !ends_mid_sentence(al)))
+            continue;
+        size_t j = i + 1;
+        while (j < P->db->n && bv[j].kind == TK_B_P && bv[j].flags == 0 && bv[j].n_lines == 1 &&
+               page_marker_line(&L->v[bv[j].line]))
+            j++;
+        if (j >= P->db->n || bv[j].kind != TK_B_P || bv[j].flags != 0)
+            continue;
+        const tk_line *bl = &L->v[bv[j].line];
+        size_t o = bv[j].off;
+        while (o < bl->len && bl->s[o] == ' ')
+            o++;
+        if (o >= bl->len || !(ref || is_lower((unsigned char)bl->s[o])))
+            continue;
+        for (size_t k = i + 1; k <= j; k++)
+            bv[k].flags |= TK_BF_JOIN;
+        tk_bp_note(P, bv[j].line, "paragraph",
+                   "starts in small letters after a paragraph broken mid-sentence: the same paragraph");
+        i = j - 1;
+    }
+}
+
+/* 1 when paragraph p is a document's number alone (`No. 12.`, `12.`, `XII.`): the title
+ * of a despatch whose parties follow, not a collection's title. */
+static int document_number_para(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    size_t n = rtrim_len(l->s, l->len), a = starts_with(l->s, n, "No. ") ? 4 : 0;
+    tk_line rest = *l;
+    rest.s += a;
+    rest.len = n - a;
+    return p->n == 1 && number_line(&rest);
+}
+
+/* 1 when the paragraphs v[from..to) say that papers go with them (`I inclose`, `transmit
+ * herewith`, `enclosed`): a covering letter, whose following papers are its enclosures. */
+static int transmits(const tk_lines *L, const para *v, size_t from, size_t to)
+{
+    static const char *const words[] = {"nclose", "nclosing", "nclosure", "transmit", "herewith",
+                                        "annexed", "attached"};
+    for (size_t k = from; k < to; k++)
+        for (size_t i = v[k].first; i < v[k].first + v[k].n; i++)
+            for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+                size_t m = strlen(words[w]);
+                for (size_t j = 0; j + m <= L->v[i].len; j++)
+                    if (memcmp(L->v[i].s + j, words[w], m) == 0)
+                        return 1;
+            }
+    return 0;
 }
 
 void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int first_doc)
@@ -1329,6 +1544,19 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
         parts[0] = 0;
         n_parts++;
     }
+    /* a collection (a letter book, a file of papers): the record's title is followed by a
+       paper's own title and dateline, and other papers follow; each paper is a document
+       of its own under the collection's title, none the enclosure of the first */
+    int collection = 0;
+    if (n_parts > 1 && title_at >= 0 && (size_t)title_at + 2 < parts[1] &&
+        v[title_at + 1].n == 1 && !document_number_para(L, &v[title_at]) &&
+        tk_rec_enclosure_title(L->v[v[title_at + 1].first].s, L->v[v[title_at + 1].first].len) &&
+        dateline_para(L, &v[title_at + 2]) && !transmits(L, v, (size_t)title_at + 3, parts[1])) {
+        collection = 1;
+        parts[0] = (size_t)title_at + 1;
+        tk_bp_note(P, v[parts[0]].first, "collection",
+                   "a collection's title over papers with titles and datelines: div[@type='document'] each");
+    }
     size_t part_end = n_parts > 1 ? parts[1] : body_end;
     size_t ps_at = (size_t)-1;  /* the first paragraph of the postscript */
     size_t ps_sig = (size_t)-1; /* the signature of a certificate (the postscript's closer) */
@@ -1339,6 +1567,10 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
     for (size_t k = 0; k < body_end; k++) {
         const para *p = &v[k];
         const tk_line *l = &L->v[p->first];
+        if (collection && k == parts[0]) { /* the first paper of a collection */
+            part_at = k;
+            title_at = (long)k;
+        }
         if (part + 1 < n_parts && k == parts[part + 1]) { /* an enclosure starts */
             part++;
             part_at = k;
@@ -1348,7 +1580,9 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
             part_end = part + 1 < n_parts ? parts[part + 1] : body_end;
             closer_at = part_closer(P, v, k, part + 1 < n_parts ? parts[part + 1] : text_end,
                                     &ps_at, &ps_sig);
-            tk_bp_note(P, p->first, "enclosure", "an enclosed paper (title and dateline): div[@type='enclosure']");
+            tk_bp_note(P, p->first, "enclosure",
+                       collection ? "the next paper of the collection: div[@type='document']"
+                                  : "an enclosed paper (title and dateline): div[@type='enclosure']");
         }
         /* Source: line (FRUS, conference files) -> header */
         if (p->n == 1 && starts_with(l->s, l->len, "Source: ")) {
@@ -1399,10 +1633,15 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
         if (k >= closer_at && k < part_end && !page_marker_line(l) && (p->n == 1 || office)) {
             /* the closer: salute, signed (one or more), addressee */
             tk_block_kind kind = TK_B_CLOSE_SEG;
+            const tk_line *pl = k > 0 ? &L->v[v[k - 1].first] : l;
+            int seal = p->n == 1 && tk_rec_seal_line(l->s, l->len);
             int after = k > closer_at && P->db->n > 0 &&
-                        (P->db->b[P->db->n - 1].kind == TK_B_CLOSE || signing_for_at(L, &v[k - 1]));
+                        (P->db->b[P->db->n - 1].kind == TK_B_CLOSE || signing_for_at(L, &v[k - 1]) ||
+                         (v[k - 1].n == 1 && tk_rec_seal_line(pl->s, pl->len)));
             if (k == closer_at && tk_rec_closing(l->s, l->len))
                 kind = TK_B_CLOSE;
+            else if (seal)
+                kind = TK_B_CLOSE_SEG; /* `[seal.]` */
             else if (p->n == 1 && tk_rec_signing_for(l->s, l->len) && k + 1 < part_end)
                 kind = TK_B_CLOSE_SEG; /* "For the Secretary of State:" */
             else if (k == closer_at || office || after)
@@ -1538,7 +1777,7 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
             }
             if (title_at >= 0 && k == (size_t)title_at) {
                 tk_bp_para_block(P, TK_B_TITLE, p, 0);
-                if (p->n == 1 && part == 0)
+                if (p->n == 1 && part == 0 && !(collection && k == parts[0]))
                     tk_bp_title_meta(P, l);
                 continue;
             }
@@ -1618,13 +1857,16 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
                 tk_bp_para_block(P, TK_B_STAGE, p, 0);
         }
     }
-    if (shape == TK_SHAPE_RECORD)
+    if (shape == TK_SHAPE_RECORD) {
         block_quotes(P, blocks_at);
+        inner_lists(P, blocks_at);
+        joined_paragraphs(P, blocks_at);
+    }
     /* the first block of each part opens its division */
     for (size_t i = blocks_at, q = 0; i < P->db->n && q < n_parts; i++)
         if (P->db->b[i].line >= v[parts[q]].first) {
             P->db->b[i].flags |= TK_BF_PART;
-            P->db->b[i].divtype = q == 0 ? "document" : "enclosure";
+            P->db->b[i].divtype = q == 0 || collection ? "document" : "enclosure";
             q++;
         }
     (void)first_doc;

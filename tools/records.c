@@ -296,6 +296,12 @@ static const char *const closings[] = {
     "Accept [etc", "Cordially", "Your obedient", "Your most obedient",
 };
 
+/* Endings of a closing formula that opens with words of courtesy (`With the assurances of my
+ * high consideration, I am,`, `With all respect, I subscribe myself your obedient servant,`):
+ * the line ends where the signature follows, with a comma. */
+static const char *const closing_ends[] = {"I am,", "I remain,", "servant,", "myself,",
+                                           "to be,", "I am, Sir,", "to be, Sir,"};
+
 /* The length of a line's abbreviated ending (`etc.,`, `[etc.]`, `etc.`) without it, or 0
  * when it has none: "I avail myself [etc.]" ends with it. */
 static size_t etc_end(const char *s, size_t len)
@@ -316,11 +322,21 @@ int tk_rec_closing(const char *s, size_t len)
     len = trim_end(s, len);
     if (len < 6 || len > TK_TH_CLOSING_MAX_BYTES)
         return 0;
+    /* a formula that closes a quotation (`I have the honor to be, Sir, your obedient
+       servant.”`) ends the quoted letter, not this one */
+    if (s[len - 1] == '"' || (len >= 3 && memcmp(s + len - 3, "\xe2\x80\x9d", 3) == 0))
+        return 0;
     /* a short line ending with "etc." abbreviates the formula ("With renewed assurances,
        etc.,", "Accept [etc.]", "I have the honor, etc.,") */
     size_t e = etc_end(s, len);
     if (e >= 4 && len <= 80 && s[0] >= 'A' && s[0] <= 'Z')
         return 1;
+    if (s[0] >= 'A' && s[0] <= 'Z' && s[len - 1] == ',')
+        for (size_t k = 0; k < sizeof closing_ends / sizeof *closing_ends; k++) {
+            size_t n = strlen(closing_ends[k]);
+            if (len > n && memcmp(s + len - n, closing_ends[k], n) == 0 && s[len - n - 1] == ' ')
+                return 1;
+        }
     for (size_t k = 0; k < sizeof closings / sizeof *closings; k++) {
         size_t n = strlen(closings[k]);
         if (len >= n && memcmp(s, closings[k], n) == 0) {
@@ -333,6 +349,54 @@ int tk_rec_closing(const char *s, size_t len)
         }
     }
     return 0;
+}
+
+/* The first words of the reference to an earlier message after a telegram's number. */
+static const char *const telegram_refs[] = {
+    "My ", "Your ", "Our ", "Department's ", "Department\xe2\x80\x99s ", "Embassy's ",
+    "Embassy\xe2\x80\x99s ", "Consulate's ", "Consulate\xe2\x80\x99s ", "Legation's ",
+    "Legation\xe2\x80\x99s "};
+/* ... and the times it ends with. */
+static const char *const telegram_times[] = {"a.m.", "p.m.", "a. m.", "p. m.", "noon.",
+                                             "midnight."};
+
+int tk_rec_telegram_reference(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    size_t i = 0;
+    while (i < len && i < 5 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == 0 || len > 100 || i + 2 >= len || s[i] != '.' || s[i + 1] != ' ')
+        return 0;
+    i += 2;
+    int ref = 0, time = 0;
+    for (size_t k = 0; k < sizeof telegram_refs / sizeof *telegram_refs && !ref; k++)
+        ref = len - i > strlen(telegram_refs[k]) &&
+              memcmp(s + i, telegram_refs[k], strlen(telegram_refs[k])) == 0;
+    for (size_t k = 0; k < sizeof telegram_times / sizeof *telegram_times && !time; k++) {
+        size_t m = strlen(telegram_times[k]);
+        time = len > m && memcmp(s + len - m, telegram_times[k], m) == 0;
+    }
+    return ref && time;
+}
+
+int tk_rec_seal_line(const char *s, size_t len)
+{
+    len = trim_end(s, len);
+    if (len < 4 || len > 12 || !((s[0] == '[' && s[len - 1] == ']') || (s[0] == '(' && s[len - 1] == ')')))
+        return 0;
+    char w[8];
+    size_t n = 0;
+    for (size_t i = 1; i + 1 < len; i++) {
+        char c = s[i];
+        if (c == '.' || c == ' ')
+            continue;
+        if (n + 1 >= sizeof w)
+            return 0;
+        w[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    w[n] = '\0';
+    return strcmp(w, "seal") == 0 || strcmp(w, "ls") == 0;
 }
 
 /* Lines that say for whom a signature is given, between the formula and the signature. */
@@ -453,6 +517,11 @@ int tk_rec_numbered_heading(const char *s, size_t len, long *num)
     int ok = 0;
     for (size_t k = 0; !ok && k < sizeof next / sizeof *next; k++)
         ok = len > after + strlen(next[k]) && memcmp(s + after, next[k], strlen(next[k])) == 0;
+    /* ... or the type is the whole heading (`9. Memorandum of Conversation`, `12. Telegram.`) */
+    size_t e = trim_end(s, len);
+    if (e > 0 && s[e - 1] == '.')
+        e--;
+    ok |= after == e;
     if (!ok)
         return 0;
     long v = 0;
@@ -740,6 +809,11 @@ int tk_rec_certification(const char *s, size_t len)
         return 0;
     /* the statement ends its first sentence (a place and date may follow: `This is a true
        copy. Managua, April 3, 1894.`) within 100 characters */
+    /* a jurat under a sworn statement (`Sworn before me this 13th day of April, 1894.`,
+       `Subscribed and sworn to ...`) */
+    if ((len > 6 && memcmp(s, "Sworn ", 6) == 0) ||
+        (len > 21 && memcmp(s, "Subscribed and sworn ", 21) == 0))
+        return 1;
     size_t end = 0;
     while (end < len && s[end] != '.' && s[end] != ':')
         end++;

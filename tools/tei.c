@@ -532,6 +532,28 @@ static void lone_page_break(builder *b, xmlNodePtr list)
     xmlFreeNode(p);
 }
 
+/* A TK_BF_JOIN paragraph: its text goes on at the end of the paragraph before it (the page
+ * breaks that stand between them taken into it); 0 when no paragraph comes before it. */
+static int join_paragraph(builder *b, const tk_block *bl)
+{
+    xmlNodePtr prev = target(b)->last;
+    while (prev != NULL && (prev->type != XML_ELEMENT_NODE || is_el(prev, "pb")))
+        prev = prev->prev;
+    if (!is_el(prev, "p"))
+        return 0;
+    for (xmlNodePtr n = prev->next, nx; n != NULL; n = nx) {
+        nx = n->next;
+        if (is_el(n, "pb")) {
+            xmlUnlinkNode(n);
+            tk_text(prev, " ", 1);
+            xmlAddChild(prev, n);
+        }
+    }
+    tk_text(prev, " ", 1);
+    text_el(b, prev, NULL, bl, 0);
+    return 1;
+}
+
 /* The timestamp "[00:12:34]" (or "00 00 01 02" in columns) at bytes [a, e) of line l as an
  * anchor in the open turn; when the inline side does not take it, it stays as text in an
  * inline note. */
@@ -749,8 +771,9 @@ static void add_row(builder *b, const tk_block *bl, const tk_line *l)
 
 /* Opens the block quotation of a TK_BF_QUOTE block: a quote[@rend='blockquote'] at the
  * end of the paragraph before it, after a separating space; the blocks of the quotation go
- * into it (target). Without a paragraph before it, none: the blocks stand as they are. */
-static void open_quote(builder *b)
+ * into it (target). Without a paragraph before it, none: the blocks stand as they are. A
+ * TK_BF_INNER block (a list the paragraph leads in to) goes into the paragraph itself. */
+static void open_quote(builder *b, int inner)
 {
     xmlNodePtr lead = target(b)->last;
     while (lead != NULL && lead->type == XML_TEXT_NODE && xmlIsBlankNode(lead))
@@ -758,9 +781,13 @@ static void open_quote(builder *b)
     if (!is_el(lead, "p"))
         return;
     tk_text(lead, " ", 1);
+    b->list = b->table = NULL;
+    if (inner) {
+        b->quote = lead;
+        return;
+    }
     b->quote = tk_el(b->cv, lead, "quote");
     tk_xset_prop(b->quote, (const xmlChar *)"rend", (const xmlChar *)"blockquote");
-    b->list = b->table = NULL;
 }
 
 
@@ -775,7 +802,7 @@ static void one_block(builder *b, const tk_block *bl)
             b->list = b->table = NULL;
         b->quote = NULL;
     } else if (b->quote == NULL) {
-        open_quote(b);
+        open_quote(b, (bl->flags & TK_BF_INNER) != 0);
     }
     switch (bl->kind) {
     case TK_B_TITLE:
@@ -847,6 +874,8 @@ static void one_block(builder *b, const tk_block *bl)
         break;
     case TK_B_P: {
         xmlNodePtr list = b->list;
+        if ((bl->flags & TK_BF_JOIN) && join_paragraph(b, bl))
+            break;
         if (bl->flags & TK_BF_BETWEEN)
             close_sp(b);
         add_p(b, bl, "p");
@@ -1225,7 +1254,7 @@ void tk_tei_build_text(tk_conv *cv, const tk_lines *L, const tk_docblocks *db, x
         one_block(&b, &db->b[i]);
         /* (not before a block quotation either: it opens inside the paragraph just built) */
         if ((i + 1) % (cv->flush_every ? cv->flush_every : FLUSH_EVERY) == 0 &&
-            !(i + 1 < db->n && (db->b[i + 1].flags & TK_BF_QUOTE)))
+            !(i + 1 < db->n && (db->b[i + 1].flags & (TK_BF_QUOTE | TK_BF_JOIN))))
             flush_finished(&b);
     }
     close_sp(&b);

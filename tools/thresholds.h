@@ -90,6 +90,10 @@
 #define TK_TH_OUTLINE_HEADING_MAX_BYTES 120
 /* Bytes of a certification line ("True copy. Managua, April 3, 1894."). */
 #define TK_TH_CERTIFICATION_MAX_BYTES 160
+/* Paragraphs (page markers and Source lines apart) after a closing formula and a signature
+   in the middle of a record that make another paper (an enclosure without a title): fewer
+   are a postscript (one or two short paragraphs, as printed under a signature). */
+#define TK_TH_ENCLOSED_MIN_PARAS 3
 
 /* ---- captions (captions.c) ------------------------------------------------------------ */
 

@@ -460,8 +460,13 @@ enum {
     TK_BF_SCHEDULE = 4096, /* a roster head or item that is a line of a programme: list[@type='simple'] */
     TK_BF_QUOTE = 8192, /* a quoted paragraph of the paragraph before it (which leads in with a
                           colon): p/quote[@rend='blockquote']/p */
-    TK_BF_COLUMNS = 16384 /* a closer line of signature blocks side by side: one element per
-                             column (columns apart by a TAB or three spaces or more) */
+    TK_BF_COLUMNS = 16384, /* a closer line of signature blocks side by side: one element per
+                              column (columns apart by a TAB or three spaces or more) */
+    TK_BF_INNER = 32768, /* with TK_BF_QUOTE: a list or table the paragraph before it leads in
+                            to with a colon, inside that paragraph (p/list), not quoted */
+    TK_BF_JOIN = 65536 /* a paragraph that goes on the paragraph before it (broken in the middle
+                          of a sentence by a page break or a blank line): one p, the page
+                          breaks between inside it */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
@@ -740,6 +745,10 @@ int tk_rec_salutation(const char *s, size_t len);
 /* A closing formula (`I have the honor to be, Sir, Your obedient servant,`, `I have
  * [etc.]`, `Sincerely yours,`): 1, else 0. */
 int tk_rec_closing(const char *s, size_t len);
+/* 1 when s is a telegram's number and the message it answers, alone (`41. My 39, April 6,
+ * 4 p.m.`, `289. Department's No. 101, October 5, 8 p.m.`): the run-in start of the
+ * telegram's first paragraph. */
+int tk_rec_telegram_reference(const char *s, size_t len);
 /* A signature line: a short name of capitalised words (`Des Portes`, `W. R. Castle, Jr.`,
  * `Charles de Gaulle`), no digits: 1, else 0. */
 int tk_rec_signature(const char *s, size_t len);
@@ -753,6 +762,9 @@ int tk_rec_signing_for(const char *s, size_t len);
 /* 1 when a bracketed line stands for a signature: a name in brackets ("[Francis]") or a
  * statement that the copy is unsigned ("[File copy not signed.]"). */
 int tk_rec_bracket_signature(const char *s, size_t len);
+/* 1 when a line is a seal's mark alone, in brackets or parentheses (`[seal.]`, `[l. s.]`,
+ * `(L.S.)`): in a closer, before the signature it seals. */
+int tk_rec_seal_line(const char *s, size_t len);
 /* An outline heading: a label word and its number, maybe a short title (`ITEM 7.`, `Agenda
  * item 1.A.: Opening remarks`, `PART II`): 1, else 0. */
 int tk_rec_outline_heading(const char *s, size_t len);

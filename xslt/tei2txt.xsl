@@ -400,10 +400,11 @@
   </xsl:template>
 
   <!-- A paragraph that leads in to a block quotation (`... as follows:` then
-       quote/p): its words, then each quoted paragraph a block of its own, as printed. -->
+       quote/p) or to a list or table (p/list): its words, then each quoted paragraph, the
+       list or the table a block of its own, as printed. -->
   <xsl:template match="tei:p" mode="block">
     <xsl:param name="prefix" select="''"/>
-    <xsl:variable name="q" select="tei:quote[tei:p][1]"/>
+    <xsl:variable name="q" select="(tei:quote[tei:p] | tei:list | tei:table)[1]"/>
     <xsl:choose>
       <xsl:when test="$q">
         <xsl:variable name="lead"><xsl:apply-templates select="$q/preceding-sibling::node()" mode="inline"/></xsl:variable>
@@ -411,7 +412,7 @@
           <xsl:call-template name="wrap"><xsl:with-param name="text" select="normalize-space(concat($prefix, $lead))"/></xsl:call-template>
           <xsl:value-of select="$tk-nl"/>
         </xsl:if>
-        <xsl:apply-templates select="$q/node() | $q/following-sibling::node()" mode="block"/>
+        <xsl:apply-templates select="$q[self::tei:quote]/node() | $q[not(self::tei:quote)] | $q/following-sibling::node()" mode="block"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="tk-block"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>

@@ -7,7 +7,10 @@
      document is copied as is, with one rewriting: a closing formula the vendor keeps as a
      paragraph right before the closer (`<p>Respectfully yours,</p><closer>...`) is moved
      into the closer as its salute, where TEI puts it (closer/salute: a short paragraph that
-     starts with one of the formulas below). -->
+     starts with one of the formulas below); and a document's first source note (`[Telegram.]`,
+     `[Inclosure in No. 2.]`, a file number) goes first in the document, where the corpus text
+     prints it (the corpus put that note on the document's first line, above the heading, and
+     nowhere else: the 1894 volume has it after the heading or inside the enclosure). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns="http://www.tei-c.org/ns/1.0"
                 exclude-result-prefixes="tei">
@@ -63,7 +66,26 @@
     <xsl:copy><xsl:apply-templates mode="fold" select="@*|node()"/></xsl:copy>
   </xsl:template>
 
-  <!-- ... but a closing formula before a closer, which becomes the closer's salute -->
+  <!-- ... but a document's first source note comes first, as the corpus prints it ... -->
+  <xsl:template match="tei:div[@type = 'document']" mode="fold">
+    <xsl:variable name="src" select="(.//tei:note[@type = 'source'])[1]"/>
+    <xsl:copy>
+      <xsl:apply-templates mode="fold" select="@*"/>
+      <xsl:if test="$src">
+        <xsl:text>&#10;</xsl:text>
+        <xsl:copy-of select="$src"/>
+      </xsl:if>
+      <xsl:apply-templates mode="fold" select="node()"/>
+    </xsl:copy>
+  </xsl:template>
+  <xsl:template match="tei:note[@type = 'source']" mode="fold">
+    <xsl:variable name="doc" select="ancestor::tei:div[@type = 'document'][1]"/>
+    <xsl:if test="not($doc) or generate-id(($doc//tei:note[@type = 'source'])[1]) != generate-id(.)">
+      <xsl:copy><xsl:apply-templates mode="fold" select="@*|node()"/></xsl:copy>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ... and a closing formula before a closer, which becomes the closer's salute -->
   <xsl:template mode="fold"
       match="tei:p[following-sibling::*[1][self::tei:closer]][string-length(normalize-space(.)) &lt; 100]">
     <xsl:variable name="t" select="normalize-space(.)"/>
