@@ -221,6 +221,7 @@ static const struct {
 typedef struct name_count {
     unsigned long h[NAME_SLOTS];
     unsigned n[NAME_SLOTS];
+    size_t first[NAME_SLOTS]; /* the unit the name was first seen in */
     size_t used;
 } name_count;
 
@@ -232,21 +233,32 @@ static unsigned long hash_name(unsigned cls, const char *s, size_t n)
     return h ? h : 1;
 }
 
-/* Counts one more of h; returns the count so far. */
-static unsigned count_name(name_count *c, unsigned long h)
+/* Counts one more of h (seen in unit `unit`); returns the count so far, and in *first the
+ * unit of its first sighting. */
+static unsigned count_name_in(name_count *c, unsigned long h, size_t unit, size_t *first)
 {
+    *first = unit;
     for (size_t i = h & (NAME_SLOTS - 1);; i = (i + 1) & (NAME_SLOTS - 1)) {
-        if (c->h[i] == h)
+        if (c->h[i] == h) {
+            *first = c->first[i];
             return ++c->n[i];
+        }
         if (c->h[i] == 0) {
             if (c->used >= NAME_SLOTS / 2)
                 return 1;
             c->h[i] = h;
             c->n[i] = 1;
+            c->first[i] = unit;
             c->used++;
             return 1;
         }
     }
+}
+
+static unsigned count_name(name_count *c, unsigned long h)
+{
+    size_t first;
+    return count_name_in(c, h, 0, &first);
 }
 
 tk_names *tk_names_new(void) { return tk_xcalloc(1, sizeof(name_count)); }
@@ -265,6 +277,20 @@ unsigned tk_names_get(const tk_names *t, const char *s, size_t n)
         if (c->h[i] == 0)
             return 0;
     }
+}
+
+/* The key of a mixed-case name in the repeat count: numbered speakers are one family
+ * ("Respondent 1", "Respondent 3", "Speaker 2": the digits do not count). */
+static unsigned long family_hash(const char *s, size_t n)
+{
+    unsigned long h = 2166136261UL ^ 1u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isdigit(c) && i > 0 && (s[i - 1] == ' ' || isdigit((unsigned char)s[i - 1])))
+            c = '#';
+        h = (h ^ (unsigned char)toupper(c)) * 16777619UL;
+    }
+    return h ? h : 1;
 }
 
 /* Repeated-name counting: the first sighting is pending, the second counts both. */
@@ -405,7 +431,7 @@ int tk_field_line(const tk_line *l, const tk_label *lab)
     if (lab->text_off >= n)
         return 1;
     unsigned char e = (unsigned char)l->s[n - 1];
-    return strchr(".?!\"')", e) == NULL && e < 0x80;
+    return strchr(".?!\"')]", e) == NULL && e < 0x80; /* ("... [laughter]": speech) */
 }
 
 /* Looks at the line that starts a unit: a heading, a cast list, a label of some form. */
@@ -435,9 +461,23 @@ static void unit_start(const tk_lines *L, size_t i, const tk_speakers *g, name_c
             c->caps_cover++;
             transcript_label = 1;
         } else if (!tk_field_line(l, &lab)) {
-            size_t before = c->mixed_rep;
-            count_repeat(names, 1, nm, lab.name_len, &c->mixed_rep);
-            transcript_label = c->mixed_rep > before;
+            /* a mixed-case label counts once its name recurs, and then its first sighting
+               too ("Respondent 3:", "The President:") */
+            size_t first;
+            unsigned k = count_name_in(names, family_hash(nm, lab.name_len), c->units, &first);
+            c->mixed_rep += k == 2 ? 2 : k > 2 ? 1 : 0;
+            transcript_label = k >= 2;
+            /* a qualifier in parentheses ("Ms. Sato (Japan):") marks a speaker at once */
+            const char *ne = nm + lab.name_len, *le = l->s + lab.lab_off + lab.lab_len;
+            if (k < 2 && ne < le && memchr(ne, '(', (size_t)(le - ne)) != NULL) {
+                c->mixed_rep++;
+                transcript_label = 1;
+            }
+            if (k == 2) {
+                c->cover++;
+                if (c->first_lab == 0 || first < c->first_lab)
+                    c->first_lab = first;
+            }
         }
     } else if (form == TK_LF_COLON && alone && lab.caps) {
         c->colon_alone++;

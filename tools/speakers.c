@@ -17,7 +17,11 @@ static const char *const builtin_roles[] = {
     "AUDIENCE MEMBER", "AUDIENCE *", "VOICE", "VOICES", "VOICE *", "UNIDENTIFIED",
     "UNIDENTIFIED *", "UNKNOWN", "UNKNOWN *", "UNK", "UKN", "SPEAKER", "ALL", "BOTH",
     "SEVERAL", "SEVERAL VOICES", "CROWD", "REPORTER", "REPORTERS", "INTERPRETER",
-    "TRANSLATOR", "OPERATOR", "OFF-MIC", "OFF MIC", "NARRATOR",
+    "TRANSLATOR", "OPERATOR", "OFF-MIC", "OFF MIC", "NARRATOR", "HOST", "CO-HOST",
+    "ANNOUNCER", "VIDEOGRAPHER", "THE VIDEOGRAPHER", "COURT REPORTER", "THE REPORTER",
+    /* a house's members together, and the chair of a house ("Mr Speaker", an office) */
+    "HON. MEMBERS", "SOME HON. MEMBERS", "AN HON. MEMBER", "HON. MEMBER", "MEMBERS",
+    "MR SPEAKER", "MR. SPEAKER", "MADAM SPEAKER", "MR DEPUTY SPEAKER", "MADAM DEPUTY SPEAKER",
     /* segment markers of a recording ("**Break:** [17:11]"): no one speaks */
     "BREAK", "COMMERCIAL BREAK", "INTERMISSION", "MUSIC", "SEGMENT *",
 };
@@ -545,6 +549,106 @@ size_t tk_column_stamp(const char *s, size_t n, char *colon, size_t size)
     return end;
 }
 
+/* Qualifiers in parentheses from s[j] (after a name): up to TK_TH_LABEL_QUALIFIERS_MAX of
+ * them, each one space or none before it and at most TK_TH_LABEL_ROLE_MAX_BYTES long.
+ * Returns the end of the last (j when none); [*qa, *qe) is the inside of the first. */
+static size_t qualifiers(const char *s, size_t j, size_t n, size_t *qa, size_t *qe)
+{
+    *qa = *qe = 0;
+    for (int k = 0; k < TK_TH_LABEL_QUALIFIERS_MAX && j + 2 < n; k++) {
+        size_t q = s[j] == ' ' ? j + 1 : j;
+        if (q >= n || s[q] != '(')
+            break;
+        size_t e = q + 1;
+        while (e < n && e - q < TK_TH_LABEL_ROLE_MAX_BYTES && s[e] != ')' && s[e] != '(')
+            e++;
+        if (!(e < n && s[e] == ')' && e > q + 1))
+            break;
+        if (k == 0)
+            *qa = q + 1, *qe = e;
+        j = e + 1;
+    }
+    return j;
+}
+
+/* 1 when s[a..e) is wholly a person's name: two words or more, or a title and a name
+ * ("KAREN BELL", "Ms Jane Carter", "Mr. Doe"), not a place or a party ("France", "Lab"). */
+static int person_in(const char *s, size_t a, size_t e)
+{
+    int caps;
+    size_t words, end = scan_name(s, a, e, &caps, &words);
+    if (end != e || words < 2)
+        return 0;
+    for (size_t k = a; k < e; k++) /* "(spoke in French)": no lower-case word in it */
+        if (s[k] == ' ' && k + 1 < e && low((unsigned char)s[k + 1]))
+            return 0;
+    return 1;
+}
+
+/* Lower-case words an office's title is printed with ("Secretary of State for Transport"). */
+static const char *const office_words[] = {"of", "for", "the", "and", "to", "at", "on", "in"};
+
+/* An office and the person holding it, then a colon: "The Secretary of State for Transport
+ * (Ms Jane Carter): ...". The office: capitalised words, the lower-case words of
+ * office_words and commas, at most TK_TH_LABEL_OFFICE_MAX_BYTES; then qualifiers, the first
+ * a person's name (person_in). Returns the end of the qualifiers (at the colon), the name in
+ * [*qa, *qe); 0 when none. */
+static size_t office_label(const char *s, size_t i, size_t n, size_t *qa, size_t *qe)
+{
+    size_t a = i, lower = 0;
+    if (!(i < n && up((unsigned char)s[i])))
+        return 0;
+    while (i < n && s[i] != '(') {
+        size_t w = i;
+        while (i < n && (isalpha((unsigned char)s[i]) || s[i] == '-' || s[i] == '\'' ||
+                         s[i] == '.'))
+            i++;
+        if (i == w || i - a > TK_TH_LABEL_OFFICE_MAX_BYTES)
+            return 0;
+        if (low((unsigned char)s[w])) {
+            int known = 0;
+            for (size_t k = 0; k < sizeof office_words / sizeof *office_words && !known; k++)
+                known = strlen(office_words[k]) == i - w && memcmp(office_words[k], s + w, i - w) == 0;
+            if (!known)
+                return 0;
+            lower++;
+        }
+        if (i < n && s[i] == ',')
+            i++;
+        if (!(i < n && s[i] == ' '))
+            return 0;
+        i++;
+    }
+    /* an office has a lower-case word ("Secretary of State"): else it is a name, read so */
+    if (lower == 0 || i >= n)
+        return 0;
+    size_t j = qualifiers(s, i - 1, n, qa, qe);
+    if (*qe <= *qa || !person_in(s, *qa, *qe) || j >= n || s[j] != ':')
+        return 0;
+    return j;
+}
+
+/* 1 when s[0..n) holds a dot leader (TK_TH_DOT_LEADER_MIN_DOTS dots or more, spaced or not,
+ * then more text): a roster or a table of contents ("President:   Mr. Okafor . . . . . .
+ * (Nigeria)"), not a speech; an ellipsis (". . .") is speech. */
+static int dot_leader(const char *s, size_t n)
+{
+    for (const char *p = memchr(s, '.', n); p != NULL;) {
+        size_t i = (size_t)(p - s), a = i, dots = 0;
+        if (i + 1 < n && s[i + 1] == ' ') /* ". . . . ." */
+            while (i + 1 < n && s[i] == '.' && s[i + 1] == ' ' && (i == a || s[i - 1] == ' '))
+                dots++, i += 2;
+        else /* "......" */
+            while (i < n && s[i] == '.')
+                dots++, i++;
+        if (dots >= TK_TH_DOT_LEADER_MIN_DOTS && i < n)
+            return 1;
+        i = i > a ? i : a + 1;
+        p = i < n ? memchr(s + i, '.', n - i) : NULL;
+    }
+    return 0;
+}
+
 int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned forms,
                      tk_label *out)
 {
@@ -580,17 +684,25 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
     size_t name_end = scan_name(s, i, n, &caps, &words);
     if (name_end == 0)
         return 0;
-    size_t name_off = i, j = name_end;
-    /* a qualifier in parentheses: "CDR (EVA):" */
-    if (j + 2 < n && (s[j] == ' ' || s[j] == '(')) {
-        size_t q = s[j] == ' ' ? j + 1 : j;
-        if (q < n && s[q] == '(') {
-            size_t e = q + 1;
-            while (e < n && e - q < TK_TH_LABEL_ROLE_MAX_BYTES && s[e] != ')' && s[e] != '(')
-                e++;
-            if (e < n && s[e] == ')' && e > q + 1)
-                j = e + 1;
-        }
+    size_t name_off = i, j = name_end, qa, qe;
+    /* qualifiers in parentheses: "CDR (EVA):", "Mr. Dupont (France) (spoke in French):" */
+    j = qualifiers(s, j, n, &qa, &qe);
+    size_t office = 0;
+    if (qe > qa && tk_speakers_word(g, TK_WORDS_ROLE, s + name_off, name_end - name_off) &&
+        person_in(s, qa, qe)) {
+        /* a role and the person in it: "HOST (KAREN BELL):" is Karen Bell */
+        name_off = qa;
+        name_end = qe;
+        caps = 1;
+        for (size_t k = qa; k < qe; k++)
+            caps &= !low((unsigned char)s[k]);
+    } else if (!mark && !(j < n && s[j] == ':') && (office = office_label(s, i, n, &qa, &qe)) > 0) {
+        /* an office and its holder: "The Secretary of State for Transport (Ms Jane Carter):" */
+        name_off = qa;
+        name_end = qe;
+        j = office;
+        caps = 0;
+        words = 2;
     }
     if (j < n && s[j] != '\t' && !mark) {
         /* a table row: the cell before a tab is the name, whatever its words ("Voice of
@@ -668,6 +780,9 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
     for (size_t k = name_off; k + 1 < name_end; k++)
         if (dig((unsigned char)s[k]) && (s[k + 1] == '.' || s[k + 1] == ')'))
             return 0;
+    /* a roster or a table of contents: "President:   Mr. Okafor . . . . (Nigeria)" */
+    if (!alone && dot_leader(s + t, n - t))
+        return 0;
     /* the printed label takes the no-break spaces that follow it (text as printed) */
     if (nb_end > term)
         term = nb_end;

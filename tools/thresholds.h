@@ -48,6 +48,15 @@
 #define TK_TH_LABEL_MIXED_MAX_WORDS 4
 /* Bytes of a role in parentheses after the name ("Smith (interpreter):"): 32. */
 #define TK_TH_LABEL_ROLE_MAX_BYTES 32
+/* Qualifiers in parentheses after a name: two ("Mr. Dupont (France) (spoke in French):",
+ * "Mr John Smith (Leeds North) (Lab):"); a third is rare enough to be text. */
+#define TK_TH_LABEL_QUALIFIERS_MAX 2
+/* Bytes of an office printed before its holder ("The Secretary of State for Transport (Ms
+ * Jane Carter):"): 96, two label lengths; the longest ministerial titles run to about 90. */
+#define TK_TH_LABEL_OFFICE_MAX_BYTES 96
+/* Dots in a row (spaced or not) that make a dot leader, as a roster or a table of contents
+ * prints between a name and its page or country: 5; an ellipsis has three or four. */
+#define TK_TH_DOT_LEADER_MIN_DOTS 5
 /* Words of a hearing's period-ended label ("Mr. SMITH.", "The CHAIRMAN."): a title word and
  * one to three names. */
 #define TK_TH_HEARING_LABEL_MIN_WORDS 2

@@ -1,0 +1,148 @@
+#!/bin/sh
+# t_layouts.sh: transcripts and plays in the layouts of other archives (a UN verbatim record, a
+# parliamentary debate, a radio transcript, a focus group, a congressional hearing, a
+# deposition, an oral history, a screenplay, an e-book play, a chat log), each made up here
+# (never a copy of a corpus file): the shape, every label, the @who ids (one per person, roles
+# none), directions and events between the turns, valid and lossless. Each part fails when the
+# rule it is about is removed; near misses stay what they are.
+. tests/lib.sh
+. tests/spoken_lib.sh
+# calm NAME: no thin-margin warning
+calm() { if grep -q 'shape-close' "$TK_TMP/$1.err"; then fail "$1: a close-shape warning"; else ok; fi; }
+# persons NAME WANT: the ids of the personography, sorted, space-separated
+persons() { got=$(grep -o '<person xml:id="[^"]*"' "$TK_TMP/$1.xml" | sed 's/.*id="//; s/"//' | sort | tr '\n' ' ' | sed 's/ $//'); if [ "$got" = "$2" ]; then ok; else fail "$1: persons '$got', wanted '$2'"; fi; }
+# lossless NAME...: the text view gives back every word of the source (as a multiset of
+# whitespace-separated tokens, as t_lossless.sh compares), and its body (after the title
+# block the renderer writes) no word that is not in the source
+tokens() { tr -s ' \t\r\n' '\n\n\n\n' | sed '/^$/d' | LC_ALL=C sort; }
+lossless() {
+  for n in "$@"; do
+    $TEIKIT render --to text --view diplomatic -o "$TK_TMP/$n.back" "$TK_TMP/$n.xml" 2>/dev/null
+    tokens <"$TK_TMP/$n.txt" >"$TK_TMP/$n.a"; tokens <"$TK_TMP/$n.back" >"$TK_TMP/$n.b"
+    sed '1,/^$/d' "$TK_TMP/$n.back" | tokens >"$TK_TMP/$n.body"
+    lost=$(LC_ALL=C comm -23 "$TK_TMP/$n.a" "$TK_TMP/$n.b" | head -3 | tr '\n' ' ')
+    made=$(LC_ALL=C comm -13 "$TK_TMP/$n.a" "$TK_TMP/$n.body" | head -3 | tr '\n' ' ')
+    if [ -z "$lost$made" ]; then ok; else fail "$n: not lossless (lost: $lost; invented: $made)"; fi
+  done
+}
+valid() { files=; for n in "$@"; do files="$files $TK_TMP/$n.xml"; done; if $TEIKIT validate $files >"$TK_TMP/valid.out" 2>&1; then ok; else fail "not valid: $(head -3 "$TK_TMP/valid.out")"; fi; }
+
+# --- a UN verbatim record: "Mr. Dupont (France) (spoke in French):" (two qualifiers), "The
+# President:" (an office, no person), each delegate speaking once: mixed-case labels with a
+# qualifier are labels at first sight; the dot leaders of the roster are no turn
+cat >"$TK_TMP/un.txt" <<'EOF'
+Security Council                                   S/PV.0001
+Meeting 0001, Monday, 2 March 2026, 3 p.m.
+
+President:   Ms. Ekwueme  . . . . . . . . . . . . . . (Ghana)
+
+Members:     Chile  . . . . . . . . . . . . . . . . . .  Mr. Alvarado
+             Norway . . . . . . . . . . . . . . . . . .  Mr. Haugen
+
+The meeting was called to order at 3.10 p.m.
+
+The President: I welcome the Ministers present. I now give the floor to Mr. Haugen.
+
+Mr. Haugen (Norway) (spoke in Norwegian): Norway thanks the presidency for this debate.
+
+Mr. Alvarado (Chile) (spoke in Spanish): Chile joins the statement just made.
+
+The President: I now make a statement in my national capacity.
+
+Ghana supports the text before the Council.
+
+The meeting rose at 4.05 p.m.
+EOF
+conv un; shape un transcript; calm un
+has un "two qualifiers kept in the label" '<speaker>Mr. Haugen (Norway) (spoke in Norwegian):</speaker>'
+has un "id from the name before the qualifiers" '<sp who="#alvarado">'
+count un '<sp[ >]' 4
+hasnt un "a roster line with a dot leader is no turn" '<speaker>President:</speaker>'
+hasnt un "no person from a qualifier" 'xml:id="norway"'
+
+# --- a parliamentary debate: constituency and party qualifiers, an office and its holder
+# ("The Secretary of State for Transport (Ms Jane Carter):": the id from the holder), the
+# house's members together a role
+cat >"$TK_TMP/debate.txt" <<'EOF'
+House of Commons
+
+Wednesday 6 May 2026
+
+Rural Bus Services
+
+Mr Tom Reade (Upper Dale) (Lab): What steps is the Department taking to support rural bus routes?
+
+The Secretary of State for Transport (Ms Jane Carter): We have put more money into rural routes this year than in any year before.
+
+Mr Tom Reade: Three routes in my constituency have closed since January.
+
+Mrs Ann Lowe (Fenbridge) (Con): Will the Secretary of State meet me to discuss the 42 service?
+
+Ms Jane Carter: I will.
+
+Hon. Members: Hear, hear!
+EOF
+conv debate; shape debate transcript; calm debate
+has debate "an office's label kept whole" '<speaker>The Secretary of State for Transport (Ms Jane Carter):</speaker>'
+count debate '<sp who="#carter-jane">' 2
+count debate '<sp who="#reade-tom">' 2
+has debate "party and constituency kept" '<speaker>Mrs Ann Lowe (Fenbridge) (Con):</speaker>'
+hasnt debate "the members together are no person" 'xml:id="hon-members"'
+persons debate "carter-jane lowe-ann reade-tom"
+# near miss: a sentence with a lower-case word that is no office word before a parenthesis
+printf 'The committee met the Director (Mr. Paul Vance): the talks were short.\n\nThe minutes were approved without change by all the members present that day.\n' >"$TK_TMP/office-miss.txt"
+conv office-miss; shape office-miss record; count office-miss '<sp[ >]' 0
+
+# --- a radio transcript: a role with the person in parentheses ("HOST (KAREN BELL):" is Karen
+# Bell, who speaks as KAREN BELL later); the announcer a role; music cues between the turns
+cat >"$TK_TMP/radio.txt" <<'EOF'
+MORNING NEWS - TRANSCRIPT
+
+(MUSIC)
+
+ANNOUNCER: From the studios of WQXT, this is Morning News.
+
+HOST (KAREN BELL): Good morning. The river is rising.
+
+KAREN BELL: With me is the city engineer, Paul Ortiz. How high will it go?
+
+PAUL ORTIZ: About two feet over the walls tonight. [CROSSTALK] We have sandbags.
+
+(MUSIC)
+
+KAREN BELL: Thank you.
+EOF
+conv radio; shape radio transcript
+count radio '<sp who="#bell-karen">' 3
+hasnt radio "a host is a role, not a person" 'xml:id="host"'
+hasnt radio "an announcer is a role" 'xml:id="announcer"'
+persons radio "bell-karen ortiz-paul"
+has radio "a music cue between the turns" '<stage>(MUSIC)</stage>'
+
+# --- a focus group: numbered respondents each speaking once are one family of labels (the
+# shape is no close call); a speech ending in "[laughter]" is no field line
+cat >"$TK_TMP/focus.txt" <<'EOF'
+Focus group 3 - Community health services
+Location: Library meeting room
+
+Interviewer: Thanks everyone for coming. What brought you here today?
+
+Respondent 1: I saw the flyer at the clinic.
+
+Respondent 2: My daughter signed me up. [laughter]
+
+Interviewer: And the opening hours?
+
+Respondent 3: Not for me. I work till six.
+
+Respondent 4: Same here.
+EOF
+conv focus; shape focus transcript; calm focus
+count focus '<sp[ >]' 6
+has focus "a numbered respondent" '<sp who="#respondent-3">'
+has focus "a speech ending in a bracket" '<speaker>Respondent 2:</speaker>'
+
+valid un debate radio focus
+lossless un debate radio focus
+
+tk_done
