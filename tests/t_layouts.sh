@@ -142,6 +142,59 @@ count focus '<sp[ >]' 6
 has focus "a numbered respondent" '<sp who="#respondent-3">'
 has focus "a speech ending in a bracket" '<speaker>Respondent 2:</speaker>'
 
+# --- a congressional hearing printed by the GPO: paragraphs open with an indent and go on at
+# the margin, no blank line between them; "Mrs. ALBRIGHT." (a title and a name in capitals, a
+# period), "The CHAIRMAN.", "Senator PELL."; a witness's statement under its heading; the
+# prepared statement and the adjournment in brackets
+cat >"$TK_TMP/gpo.txt" <<'EOF'
+                OVERSIGHT OF THE WIDGET SAFETY PROGRAM
+
+                               HEARING
+                  SUBCOMMITTEE ON CONSUMER PROTECTION
+                             MARCH 3, 2011
+
+    The subcommittee met, pursuant to call, at 10:02 a.m., in room 2123 of
+the Rayburn House Office Building, Hon. Mary Albright (chairwoman of the
+subcommittee) presiding.
+    Members present: Representatives Albright, Cortez, Dunmore, and Pell.
+    Mrs. ALBRIGHT. The subcommittee will come to order. Today we look at
+the widget safety program and what it has done in its first five years.
+    I yield to the ranking member.
+    Mr. CORTEZ. Thank you, Madam Chairwoman. I look forward to the
+testimony.
+
+ STATEMENT OF JOHN DOE, DIRECTOR, OFFICE OF WIDGET SAFETY, DEPARTMENT OF
+                                COMMERCE
+
+    Mr. DOE. Thank you, Madam Chairwoman. The program has inspected more
+than ten thousand widgets since 2006.
+    [The prepared statement of Mr. Doe follows:]
+    Mrs. ALBRIGHT. How many inspectors do you have?
+    Mr. DOE. Forty-two.
+    Mr. DUNMORE. Forty-two for the whole country?
+    Mr. DOE. Yes, sir.
+    The CHAIRMAN. Without objection, the record will stay open for ten
+days.
+    Senator PELL. I ask that my statement be placed in the record.
+    [Whereupon, at 11:47 a.m., the subcommittee was adjourned.]
+EOF
+conv gpo; shape gpo transcript; calm gpo
+grep -q 'opening indented' "$TK_TMP/gpo.err" && ok || fail "gpo: the indented paragraphs not reported"
+# near miss: a letter typed with indented paragraphs, one sentence opening "Mr. SMITH." is
+# no hearing
+cat >"$TK_TMP/gpo-miss.txt" <<'EOF'
+Dear Sir:
+
+    I have the honor to acknowledge your letter of the 3d instant, and to say
+that the matter has been referred to the proper office for its attention.
+    Mr. SMITH. of the Bureau will call upon you on Monday next, when he will
+bring the papers with him.
+    I have the honor to be, Sir, your obedient servant,
+
+JOHN ROE
+EOF
+conv gpo-miss; shape gpo-miss record; count gpo-miss '<sp[ >]' 0
+
 valid un debate radio focus
 lossless un debate radio focus
 

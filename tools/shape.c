@@ -405,6 +405,7 @@ typedef struct counts {
     size_t units, cover, caps_cover, mixed_rep, spaced, tabs, period_rep, alone_rep;
     size_t indented_after, alone_all, colon_alone, hearing, ts, heads, cast, stage, first_lab, last_lab;
     size_t prose_out, reported_out, prose_tail, reported_tail, caps_labels;
+    size_t indented_labels[TK_TH_PARA_INDENT_MAX + 1]; /* transcript labels after k spaces */
 } counts;
 
 /* Folds the unit that ended (lines [u->first, end)) into c. Long prose and reported speech
@@ -435,10 +436,13 @@ int tk_field_line(const tk_line *l, const tk_label *lab)
 }
 
 /* Looks at the line that starts a unit: a heading, a cast list, a label of some form. */
-static void unit_start(const tk_lines *L, size_t i, const tk_speakers *g, name_count *names,
-                       counts *c, unit *u)
+static void unit_start(const tk_lines *L, size_t i, size_t ind, const tk_speakers *g,
+                       name_count *names, counts *c, unit *u)
 {
-    const tk_line *l = &L->v[i];
+    /* the line after its paragraph indent (0, or the indent of a layout whose paragraphs
+       open indented: "    Mr. SMITH. The committee will come to order.") */
+    tk_line view = {L->v[i].s + ind, L->v[i].len - ind, L->v[i].no, L->v[i].byte};
+    const tk_line *l = &view;
     size_t a, b;
     if (tk_cast_heading(l->s, l->len)) {
         c->cast++;
@@ -511,12 +515,28 @@ static void unit_start(const tk_lines *L, size_t i, const tk_speakers *g, name_c
     }
 }
 
-void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_shape_info *out)
+/* 1 when line l (indent ind, 1 to TK_TH_PARA_INDENT_MAX) opens, after its indent, with a
+ * transcript's label: "NAME:", "Mr. SMITH.", "Q." or "NAME  text". */
+static int indented_label(const tk_line *l, size_t ind, const tk_speakers *g)
 {
-    memset(out, 0, sizeof *out);
+    tk_label lab;
+    if (!tk_speaker_label(g, l->s + ind, l->len - ind, TK_LF_COLON | TK_LF_PERIOD | TK_LF_SPACED,
+                          &lab))
+        return 0;
+    unsigned form = lab.form & ~(unsigned)TK_LF_ALONE;
+    return (lab.form & TK_LF_ALONE) == 0 &&
+           ((form == TK_LF_COLON && lab.caps) || (form == TK_LF_PERIOD && lab.hearing) ||
+            (form == TK_LF_SPACED && lab.caps));
+}
+
+/* One pass of detection over lines [from, ...) into *c. With para_indent > 0, a line indented
+ * by that much opens a unit and is read after its indent (paragraphs that open indented, no
+ * blank line between them); with 0, units are paragraphs and indented labels are counted. */
+static void detect_pass(const tk_lines *L, size_t from, const tk_speakers *g, size_t para_indent,
+                        counts *c)
+{
     name_count *names = tk_xcalloc(1, sizeof *names);
-    counts c;
-    memset(&c, 0, sizeof c);
+    memset(c, 0, sizeof *c);
     unit u = {from, 0, 0, 0};
     int prev_blank = 1, prev_indented = 0, prev_ts = 0, open = 0;
     size_t bytes = 0, i = from;
@@ -525,7 +545,7 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
         bytes += l->len + 1;
         if (tk_line_blank(l)) {
             if (open)
-                unit_end(L, &u, i, &c);
+                unit_end(L, &u, i, c);
             open = 0;
             prev_blank = 1;
             prev_indented = prev_ts = 0;
@@ -534,15 +554,18 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
         size_t ind = tk_line_indent(l), a, b;
         /* a unit: a paragraph, or a speech that indentation delimits (a name at the margin
            after indented lines), the line after a timestamp line, or a line opening with a
-           time in columns ("00 00 01 02 CDR  ...": each such line is a turn) */
+           time in columns ("00 00 01 02 CDR  ...": each such line is a turn); in a layout of
+           indented paragraphs, every line at the paragraph indent */
         char stamp[24];
-        int start = prev_blank || (ind == 0 && prev_indented) || prev_ts ||
+        int para = para_indent > 0 && ind == para_indent;
+        int start = prev_blank || (ind == 0 && prev_indented && para_indent == 0) || prev_ts ||
+                    para ||
                     (ind == 0 && l->len > 0 && isdigit((unsigned char)l->s[0]) &&
                      tk_column_stamp(l->s, l->len, stamp, sizeof stamp) > 0);
         if (start && !prev_ts) {
             if (open)
-                unit_end(L, &u, i, &c);
-            c.units++;
+                unit_end(L, &u, i, c);
+            c->units++;
             memset(&u, 0, sizeof u);
             u.first = i;
             open = 1;
@@ -551,27 +574,47 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
         prev_blank = 0;
         prev_indented = ind > 0;
         if (ind == 0 && tk_play_heading(l->s, l->len, &a, &b)) {
-            c.heads++;
+            c->heads++;
             prev_indented = 1; /* a speech may start after it */
             prev_ts = 0;
             continue;
         }
         if (tk_timestamp_line(l->s, l->len)) {
-            c.ts++;
+            c->ts++;
             prev_ts = 1;
             continue;
         }
         if (!u.reported && reported(l->s, l->len)) /* once a unit is enough */
             u.reported = 1;
-        if (start && ind == 0)
-            unit_start(L, i, g, names, &c, &u);
+        if (start && (ind == 0 || para))
+            unit_start(L, i, para ? ind : 0, g, names, c, &u);
+        else if (para_indent == 0 && ind > 0 && ind <= TK_TH_PARA_INDENT_MAX &&
+                 indented_label(l, ind, g))
+            c->indented_labels[ind]++;
         prev_ts = 0;
     }
     if (open)
-        unit_end(L, &u, i, &c);
-    c.prose_out += c.prose_tail;
-    c.reported_out += c.reported_tail;
+        unit_end(L, &u, i, c);
+    c->prose_out += c->prose_tail;
+    c->reported_out += c->reported_tail;
     free(names);
+}
+
+void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_shape_info *out)
+{
+    memset(out, 0, sizeof *out);
+    counts c;
+    detect_pass(L, from, g, 0, &c);
+    /* labels after an indent, far more than at the margin: paragraphs that open indented
+       ("    Mr. SMITH. text" / "continued at the margin"): read again by that layout */
+    size_t pi = 1;
+    for (size_t j = 2; j <= TK_TH_PARA_INDENT_MAX; j++)
+        if (c.indented_labels[j] > c.indented_labels[pi])
+            pi = j;
+    if (c.indented_labels[pi] >= TK_TH_SHAPE_MIN_REPEATS && c.indented_labels[pi] > 2 * c.cover) {
+        detect_pass(L, from, g, pi, &c);
+        out->para_indent = pi;
+    }
     out->paragraphs = c.units;
     /* the evidence, each in [0, 1] */
     double ev[C_COUNT] = {0};
@@ -638,13 +681,13 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
                                   w ? ", " : "", cues[k].name, shape_names[cues[k].shape],
                                   (int)(ev[k] * cues[k].weight + 0.5));
     snprintf(out->counts, sizeof out->counts,
-             "%zu paragraphs or speeches, %zu labelled (%zu ALL-CAPS 'NAME:', %zu repeated "
+             "%zu paragraphs or speeches%s, %zu labelled (%zu ALL-CAPS 'NAME:', %zu repeated "
              "mixed-case, %zu spaced, %zu TAB, %zu alone with ':', %zu 'Mr. SMITH.'/'Q.'), "
              "%zu repeated names alone "
              "(%zu before indented speech), %zu repeated 'Name.', %zu timestamps, %zu "
              "act/scene headings, %zu stage paragraphs, %zu reported speech and %zu long "
              "unlabelled outside the turns",
-             c.units, c.cover, c.caps_cover, c.mixed_rep, c.spaced, c.tabs, c.colon_alone,
+             c.units, out->para_indent ? " (opening indented)" : "", c.cover, c.caps_cover, c.mixed_rep, c.spaced, c.tabs, c.colon_alone,
              c.hearing,
              c.alone_rep, c.indented_after, c.period_rep, c.ts, c.heads, c.stage,
              c.reported_out, c.prose_out);

@@ -25,6 +25,10 @@
 /* Bytes of an unlabelled paragraph counted as prose (evidence against a transcript): 200,
  * about two lines, longer than any stage direction or caption. */
 #define TK_TH_SHAPE_PROSE_MIN_BYTES 200
+/* Spaces of a paragraph's first-line indent after which a label may stand ("    Mr. SMITH.
+ * The committee..." in a hearing printed with indented paragraphs): 1 to 8; deeper is a
+ * centred or a screenplay's name. */
+#define TK_TH_PARA_INDENT_MAX 8
 /* Labelled paragraphs needed before their density (labels over the span they cover) is
  * evidence: one label alone has no density. */
 #define TK_TH_SHAPE_DENSITY_MIN_LABELS 2

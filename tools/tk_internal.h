@@ -568,6 +568,7 @@ typedef struct tk_shape_info {
     unsigned forms;             /* TK_LF_* label forms the body accepts */
     int mixed_ok;               /* mixed-case labels ("Stony:") are turns */
     int play_indented;          /* a play whose speeches are indented under the name */
+    size_t para_indent;         /* paragraphs open with this indent, a label after it (0: no) */
     char evidence[512];         /* "labelled paragraphs transcript +87, ..." */
     char counts[512];           /* the raw counts */
 } tk_shape_info;
