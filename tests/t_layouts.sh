@@ -195,7 +195,38 @@ JOHN ROE
 EOF
 conv gpo-miss; shape gpo-miss record; count gpo-miss '<sp[ >]' 0
 
-valid un debate radio focus
-lossless un debate radio focus
+# --- a chat log: "[12:01] <nick> text" lines without blank lines between them, each a turn by
+# the nick; an action "* nick text" is the nick's; the time an anchor; a near miss: HTML tags
+# at line starts are no nicks
+cat >"$TK_TMP/chat.txt" <<'EOF'
+--- Log opened Tue Mar 04 12:00:00 2025
+[12:01] <alice> anyone around?
+[12:01] <bob> yep
+[12:02] <alice> the build is broken on main
+[12:02] * bob looks
+[12:03] <bob> which target?
+[12:04] <alice> the docs one
+[12:04] <@carol> that's me, sorry
+[12:05] <carol> fixing now
+EOF
+conv chat; shape chat transcript; calm chat
+count chat '<sp who=' 8
+count chat '<speaker>&lt;alice&gt;</speaker>' 3
+has chat "an action is its nick's" '<speaker>* bob</speaker>'
+has chat "the time an anchor" '<anchor synch="#tk-T12-04" n="12:04"/>'
+count chat '<person xml:id=' 3
+cat >"$TK_TMP/chat-miss.txt" <<'EOF'
+The page was saved as text, and some of its markup came along:
+
+<p> The committee met on Monday and heard the reports of the treasurer and of the secretary, both of which were approved without change.
+
+<p> The next meeting will be held in the spring, at a place to be announced by the secretary in due course.
+
+<b> Note that the dues for the year are now payable to the treasurer.
+EOF
+conv chat-miss; shape chat-miss record; count chat-miss '<sp[ >]' 0
+
+valid un debate radio focus gpo chat
+lossless un debate radio focus gpo chat
 
 tk_done

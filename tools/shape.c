@@ -403,7 +403,7 @@ typedef struct unit {
 
 typedef struct counts {
     size_t units, cover, caps_cover, mixed_rep, spaced, tabs, period_rep, alone_rep;
-    size_t indented_after, alone_all, colon_alone, hearing, ts, heads, cast, stage, first_lab, last_lab;
+    size_t indented_after, alone_all, colon_alone, hearing, chat, ts, heads, cast, stage, first_lab, last_lab;
     size_t prose_out, reported_out, prose_tail, reported_tail, caps_labels;
     size_t indented_labels[TK_TH_PARA_INDENT_MAX + 1]; /* transcript labels after k spaces */
 } counts;
@@ -451,7 +451,7 @@ static void unit_start(const tk_lines *L, size_t i, size_t ind, const tk_speaker
     tk_label lab;
     if (!tk_speaker_label(g, l->s, l->len,
                           TK_LF_COLON | TK_LF_PERIOD | TK_LF_TAB | TK_LF_SPACED | TK_LF_BARE |
-                              TK_LF_ALONE,
+                              TK_LF_ALONE | TK_LF_CHAT,
                           &lab) ||
         tk_play_heading(l->s, l->len, &a, &b))
         return;
@@ -489,6 +489,11 @@ static void unit_start(const tk_lines *L, size_t i, size_t ind, const tk_speaker
     } else if (form == TK_LF_SPACED && lab.caps) {
         c->spaced++;
         transcript_label = 1;
+    } else if (form == TK_LF_CHAT) {
+        /* "<nick> text": a chat's line once the nick recurs (an HTML tag is no speaker) */
+        size_t before = c->chat;
+        count_repeat(names, 4, nm, lab.name_len, &c->chat);
+        transcript_label = c->chat > before;
     } else if (form == TK_LF_TAB) {
         c->tabs++; /* rows of a table: turns of a play or of a transcript alike */
         u->labelled = 1;
@@ -558,8 +563,12 @@ static void detect_pass(const tk_lines *L, size_t from, const tk_speakers *g, si
            indented paragraphs, every line at the paragraph indent */
         char stamp[24];
         int para = para_indent > 0 && ind == para_indent;
+        tk_label chat;
         int start = prev_blank || (ind == 0 && prev_indented && para_indent == 0) || prev_ts ||
                     para ||
+                    /* a chat's line: "[12:01] <alice> text" */
+                    ((l->s[0] == '<' || l->s[0] == '[') &&
+                     tk_speaker_label(g, l->s, l->len, TK_LF_CHAT, &chat)) ||
                     (ind == 0 && l->len > 0 && isdigit((unsigned char)l->s[0]) &&
                      tk_column_stamp(l->s, l->len, stamp, sizeof stamp) > 0);
         if (start && !prev_ts) {
@@ -658,6 +667,8 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
         out->forms |= TK_LF_TAB;
     if (c.hearing >= 2)
         out->forms |= TK_LF_PERIOD | TK_LF_HEARING;
+    if (c.chat >= 2)
+        out->forms |= TK_LF_CHAT;
     out->mixed_ok = c.caps_cover < 4 || c.mixed_rep * 4 >= c.caps_cover;
     out->play_indented = c.indented_after * 2 > c.alone_all && c.indented_after >= 2;
     if (best == TK_SHAPE_PLAY) {
@@ -682,13 +693,13 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
                                   (int)(ev[k] * cues[k].weight + 0.5));
     snprintf(out->counts, sizeof out->counts,
              "%zu paragraphs or speeches%s, %zu labelled (%zu ALL-CAPS 'NAME:', %zu repeated "
-             "mixed-case, %zu spaced, %zu TAB, %zu alone with ':', %zu 'Mr. SMITH.'/'Q.'), "
+             "mixed-case, %zu spaced, %zu TAB, %zu alone with ':', %zu 'Mr. SMITH.'/'Q.', %zu '<nick>'), "
              "%zu repeated names alone "
              "(%zu before indented speech), %zu repeated 'Name.', %zu timestamps, %zu "
              "act/scene headings, %zu stage paragraphs, %zu reported speech and %zu long "
              "unlabelled outside the turns",
              c.units, out->para_indent ? " (opening indented)" : "", c.cover, c.caps_cover, c.mixed_rep, c.spaced, c.tabs, c.colon_alone,
-             c.hearing,
+             c.hearing, c.chat,
              c.alone_rep, c.indented_after, c.period_rep, c.ts, c.heads, c.stage,
              c.reported_out, c.prose_out);
 }

@@ -649,11 +649,61 @@ static int dot_leader(const char *s, size_t n)
     return 0;
 }
 
+/* A character of a chat nickname (IRC's letters, digits and "_-[]\\^{}|`."). */
+static int nick_char(unsigned char c)
+{
+    return isalnum(c) || (c != 0 && strchr("_-[]\\^{}|`.", c) != NULL);
+}
+
+/* A chat log's label at s[i]: "<nick> text" (a mode sign may open the nick: "<@op>") or,
+ * after a time, an action "* nick text". Fills *out as tk_speaker_label does. */
+static int chat_label(const char *s, size_t i, size_t n, unsigned forms, tk_label *out)
+{
+    size_t a, e, t;
+    if (!(forms & TK_LF_CHAT))
+        return 0;
+    if (s[i] == '<') {
+        a = i + 1;
+        if (a < n && strchr("@+%~&", s[a]) != NULL)
+            a++;
+        for (e = a; e < n && e - a < TK_TH_CHAT_NICK_MAX_BYTES && nick_char((unsigned char)s[e]); e++)
+            ;
+        if (e == a || e >= n || s[e] != '>' || !(e + 1 == n || s[e + 1] == ' '))
+            return 0;
+        t = e + 1;
+        out->lab_len = t - i;
+    } else {
+        if (!(i + 2 < n && s[i + 1] == ' '))
+            return 0;
+        a = i + 2;
+        for (e = a; e < n && e - a < TK_TH_CHAT_NICK_MAX_BYTES && nick_char((unsigned char)s[e]); e++)
+            ;
+        if (e == a || !(e == n || s[e] == ' '))
+            return 0;
+        t = e;
+        out->lab_len = e - i;
+    }
+    while (t < n && s[t] == ' ')
+        t++;
+    out->lab_off = i;
+    out->name_off = a;
+    out->name_len = e - a;
+    out->text_off = t;
+    out->form = TK_LF_CHAT | (t >= n ? TK_LF_ALONE : 0);
+    out->words = 1;
+    for (size_t k = a; k < e; k++) /* caps: no lower-case letter */
+        if (low((unsigned char)s[k]))
+            return 1;
+    out->caps = 1;
+    return 1;
+}
+
 int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned forms,
                      tk_label *out)
 {
     size_t i = 0;
-    int stamped = 0; /* a time in columns stands before the label */
+    int stamped = 0;   /* a time in columns stands before the label */
+    int bracketed = 0; /* a time in brackets stands before it */
     memset(out, 0, sizeof *out);
     if (n == 0 || s[0] == ' ' || s[0] == '\t')
         return 0;
@@ -665,6 +715,7 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
         if (!(j < n && s[j] == ']' && j + 1 < n && s[j + 1] == ' ' && j >= 4))
             return 0;
         i = j + 2;
+        bracketed = 1;
     } else if (dig((unsigned char)s[0])) {
         /* "00 00 01 02 CDR       text" - a time in columns before the label */
         char colon[24];
@@ -675,6 +726,8 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
         stamped = j > 0;
     }
     size_t lab = i;
+    if (i < n && (s[i] == '<' || (s[i] == '*' && (stamped || bracketed))))
+        return chat_label(s, i, n, forms, out);
     /* markdown emphasis around the label: **Name:** or __Name:__ */
     size_t mark = 0;
     if (i + 2 < n && (s[i] == '*' || s[i] == '_') && s[i + 1] == s[i])

@@ -61,6 +61,8 @@
 /* Dots in a row (spaced or not) that make a dot leader, as a roster or a table of contents
  * prints between a name and its page or country: 5; an ellipsis has three or four. */
 #define TK_TH_DOT_LEADER_MIN_DOTS 5
+/* Bytes of a chat nickname ("<alice>"): 32; IRC servers allow 9 to 30. */
+#define TK_TH_CHAT_NICK_MAX_BYTES 32
 /* Words of a hearing's period-ended label ("Mr. SMITH.", "The CHAIRMAN."): a title word and
  * one to three names. */
 #define TK_TH_HEARING_LABEL_MIN_WORDS 2

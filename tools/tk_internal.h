@@ -534,7 +534,8 @@ enum {
     TK_LF_SPACED = 8,  /* NAME<two spaces or no-break space>text, Q<spaces>text */
     TK_LF_BARE = 16,   /* NAME alone on its line, no terminator (plays) */
     TK_LF_ALONE = 32,  /* with any form above: nothing follows the label on its line */
-    TK_LF_HEARING = 64 /* (for the block side) a period after a hearing's label is enough */
+    TK_LF_HEARING = 64, /* (for the block side) a period after a hearing's label is enough */
+    TK_LF_CHAT = 128    /* a chat log's "<nick> text" or action "* nick text" after a time */
 };
 typedef struct tk_label {
     size_t lab_off, lab_len;   /* the label as printed (markup, terminator and the no-break
