@@ -77,7 +77,7 @@ lossless() { # lossless NAME INPUT [rules]
         -e '/^\*\*\**[[:space:]]*$/d' "$TK_TMP/in0.txt" |
       # leading front matter (`Key: value` lines closed by a blank line or ---): the values
       # go to the header, the keys and the --- are labels
-      # (as the converter: it begins with a known key, tools/blocks.c front_keys)
+      # (as the converter: it begins with a known key, tools/frontmatter.c front_keys)
       awk 'NR == 1 && /^---[[:space:]]*$/ { next }
            NR <= 2 && !seen { seen = 1; k = tolower($0); sub(/:.*/, "", k)
              if (k !~ /^(title|date|author|translator|translated by|editor|source|archive|language|rights|licence|license|summary|abstract|type|publisher|interviewer|interviewee|place|subject|keywords|id|idno|collection|repository|signature|citation|shape)$/) front = 0 }

@@ -68,7 +68,7 @@
 #define TK_TH_HEARING_LABEL_MIN_WORDS 2
 #define TK_TH_HEARING_LABEL_MAX_WORDS 4
 
-/* ---- blocks (blocks.c) ---------------------------------------------------------------- */
+/* ---- blocks (blocks.c, frontmatter.c, prose.c, plays.c) ------------------------------- */
 
 /* Bytes of a dateline ("Washington, November 3, 1976."): 90, a place and a long date. */
 #define TK_TH_DATELINE_MAX_BYTES 90
