@@ -180,6 +180,13 @@ days.
 EOF
 conv gpo; shape gpo transcript; calm gpo
 grep -q 'opening indented' "$TK_TMP/gpo.err" && ok || fail "gpo: the indented paragraphs not reported"
+count gpo '<sp[ >]' 9
+has gpo "a title and a name in capitals, the indent left out" '<speaker>Mrs. ALBRIGHT.</speaker>'
+has gpo "the id from the name" '<sp who="#dunmore">'
+has gpo "a senator" '<speaker>Senator PELL.</speaker>'
+hasnt gpo "the indent is no timestamp" 'type="timestamp"'
+has gpo "an indented line opens a paragraph of the turn" '<p>    I yield to the ranking member.</p>'
+awk '/<\/sp>/ { closed = 1; next } /<sp[ >]/ { closed = 0 } closed && /Whereupon/ { print "between"; exit }' "$TK_TMP/gpo.xml" | grep -q between && ok || fail "gpo: the indented [Whereupon ...] not between the turns"
 # near miss: a letter typed with indented paragraphs, one sentence opening "Mr. SMITH." is
 # no hearing
 cat >"$TK_TMP/gpo-miss.txt" <<'EOF'

@@ -90,6 +90,7 @@ typedef struct parser {
     int in_turns;          /* the text is in turns (a transcript): a label is a speech */
     void (*ready)(void *user, tk_blocks *B, size_t n); /* tk_blocks_parse_ready */
     void *ready_user;
+    size_t para_indent;    /* paragraphs open with this indent, a label after it (0: none) */
 } parser;
 
 typedef struct para {

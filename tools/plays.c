@@ -15,10 +15,10 @@
 int tk_bp_event_para(const tk_lines *L, const para *p)
 {
     const tk_line *f = &L->v[p->first], *e = &L->v[p->first + p->n - 1];
-    size_t n = rtrim_len(e->s, e->len);
-    if (f->len < 3 || n == 0)
+    size_t n = rtrim_len(e->s, e->len), a = indent_of(f); /* (indented: "    [Whereupon ...]") */
+    if (f->len < a + 3 || n == 0)
         return 0;
-    char close = f->s[0] == '(' ? ')' : f->s[0] == '[' ? ']' : 0;
+    char open = f->s[a], close = open == '(' ? ')' : open == '[' ? ']' : 0;
     if (close == 0)
         return 0;
     /* the closing bracket ends the paragraph (a final '.' may follow it) */
@@ -32,7 +32,7 @@ int tk_bp_event_para(const tk_lines *L, const para *p)
         const tk_line *l = &L->v[i];
         size_t m = i == p->first + p->n - 1 ? n - 1 : l->len;
         for (size_t k = 0; k < m; k++) {
-            depth += l->s[k] == f->s[0];
+            depth += l->s[k] == open;
             if (l->s[k] == close && --depth <= 0)
                 return 0;
         }

@@ -362,7 +362,9 @@ para *tk_bp_collect_paragraphs(parser *P, size_t a, size_t b, size_t *np)
             continue;
         }
         size_t s = i;
-        while (i < b && !is_blank(&L->v[i]) && !tk_bp_is_debris(&L->v[i]))
+        /* (in a transcript whose paragraphs open indented, each such line opens one) */
+        while (i < b && !is_blank(&L->v[i]) && !tk_bp_is_debris(&L->v[i]) &&
+               !(i > s && P->para_indent > 0 && indent_of(&L->v[i]) == P->para_indent))
             i++;
         if (n == cap) {
             cap *= 2;

@@ -935,8 +935,9 @@ static void one_block(builder *b, const tk_block *bl)
         b->sp_line = l->no;
         b->info->n_turns++;
         set_who(b, bl, l);
-        /* a leading "[00:12:34] " becomes an anchor before the label */
-        if (bl->label_off > 0)
+        /* a leading "[00:12:34] " becomes an anchor before the label (not the indent of
+           a paragraph that opens indented) */
+        if (bl->label_off > tk_line_indent(l))
             timestamp(b, l, 0, bl->label_off);
         xmlNodePtr spk = tk_el(cv, b->sp, "speaker");
         if (spk != NULL)
