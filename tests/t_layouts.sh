@@ -233,7 +233,42 @@ The page was saved as text, and some of its markup came along:
 EOF
 conv chat-miss; shape chat-miss record; count chat-miss '<sp[ >]' 0
 
-valid un debate radio focus gpo chat
-lossless un debate radio focus gpo chat
+# --- a deposition: "Q." and "A." after a paragraph indent, the colloquy deeper ("MR. BROWN:",
+# "THE COURT:", "THE WITNESS:" roles), an exhibit marked in parentheses between the turns;
+# "BY MR. SMITH:" (who examines) is no speaker
+cat >"$TK_TMP/depo.txt" <<'EOF'
+                 DEPOSITION OF MARTHA KLINE
+
+                        EXAMINATION
+     BY MR. SMITH:
+     Q.   Please state your name for the record.
+     A.   Martha Kline.
+     Q.   Where are you employed?
+     A.   At Roe Industries, in the shipping
+department.
+          MR. BROWN:  Objection, form.
+     Q.   You may answer.
+     A.   Since 2012.
+          THE COURT:  Overruled.
+     Q.   Did you ship the order on May 3?
+     A.   Yes.
+          (Exhibit 4 marked for identification.)
+          THE WITNESS:  Can I see that?
+     Q.   This is Exhibit 4.
+EOF
+conv depo; shape depo transcript; calm depo
+count depo '<speaker>Q.</speaker>' 5
+count depo '<speaker>A.</speaker>' 4
+has depo "colloquy deeper than Q and A" '<speaker>MR. BROWN:</speaker>'
+has depo "the id from the name" '<sp who="#brown">'
+count depo '<speaker>THE [A-Z]*:</speaker>' 2
+hasnt depo "the court is a role" 'xml:id="the-court"'
+hasnt depo "who examines is no speaker" '<speaker>BY MR. SMITH:'
+has depo "the exhibit between the turns" '<stage>          (Exhibit 4 marked for identification.)</stage>'
+has depo "a continuation at the margin in its turn" 'shipping
+department.</p>'
+
+valid un debate radio focus gpo chat depo
+lossless un debate radio focus gpo chat depo
 
 tk_done

@@ -228,8 +228,8 @@ size_t tk_bp_speaker_label(parser *P, const tk_line *l, tk_label *lab)
 {
     /* in a layout of paragraphs that open indented, the label stands after the indent */
     size_t ind = P->para_indent > 0 ? tk_line_indent(l) : 0;
-    if (ind != P->para_indent)
-        ind = 0;
+    if (ind < P->para_indent || ind > P->para_indent + TK_TH_PARA_INDENT_MAX)
+        ind = 0; /* (or deeper: a deposition's colloquy, "          MR. BROWN:  Objection.") */
     if (P->g == NULL || !tk_speaker_label(P->g, l->s + ind, l->len - ind, P->forms, lab))
         return 0;
     lab->lab_off += ind;

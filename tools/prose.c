@@ -97,8 +97,8 @@ int tk_bp_heading_like(const tk_line *l)
 
 static int is_parenthesised(const tk_line *first, const tk_line *last)
 {
-    size_t e = rtrim_len(last->s, last->len);
-    return first->len >= 2 && first->s[0] == '(' && e >= 1 && last->s[e - 1] == ')';
+    size_t e = rtrim_len(last->s, last->len), a = indent_of(first);
+    return first->len >= a + 2 && first->s[a] == '(' && e >= 1 && last->s[e - 1] == ')';
 }
 
 static int notes_heading(const tk_line *l)
@@ -340,6 +340,20 @@ static void transcript_paragraph(parser *P, const para *p)
 }
 
 /* Collects the paragraphs of lines [a, b): runs of non-blank lines, debris dropped. */
+/* 1 when line l opens a paragraph of a transcript whose paragraphs open indented: at the
+ * paragraph indent, or deeper with a label or wholly an event ("(Exhibit 4 marked.)"). */
+static int indented_para_start(parser *P, const tk_line *l)
+{
+    size_t ind = indent_of(l);
+    tk_label lab;
+    if (ind == P->para_indent)
+        return 1;
+    if (ind < P->para_indent || ind > P->para_indent + TK_TH_PARA_INDENT_MAX)
+        return 0;
+    para one = {(size_t)(l - P->lines->v), 1, 0};
+    return tk_bp_speaker_label(P, l, &lab) > 0 || tk_bp_event_para(P->lines, &one);
+}
+
 para *tk_bp_collect_paragraphs(parser *P, size_t a, size_t b, size_t *np)
 {
     const tk_lines *L = P->lines;
@@ -362,9 +376,10 @@ para *tk_bp_collect_paragraphs(parser *P, size_t a, size_t b, size_t *np)
             continue;
         }
         size_t s = i;
-        /* (in a transcript whose paragraphs open indented, each such line opens one) */
+        /* (in a transcript whose paragraphs open indented, each such line opens one, and
+           so does a deeper one that opens with a label or an event) */
         while (i < b && !is_blank(&L->v[i]) && !tk_bp_is_debris(&L->v[i]) &&
-               !(i > s && P->para_indent > 0 && indent_of(&L->v[i]) == P->para_indent))
+               !(i > s && P->para_indent > 0 && indented_para_start(P, &L->v[i])))
             i++;
         if (n == cap) {
             cap *= 2;

@@ -41,6 +41,8 @@ static const char *const builtin_not_labels[] = {
     "PERSONS *", "DRAMATIS *", "CAST", "CAST *", "TRANSCRIPT", "TRANSCRIPT *", "P.S.", "PS",
     "POSTSCRIPT", "ENCL", "CC OF *", "FROM THE *", "IN *", "ON *", "AT *", "FOR *",
     "THE FOLLOWING *", "FOLLOWING *", "WHEREAS", "RESOLVED",
+    /* a deposition's examination line: who asks the questions that follow ("BY MR. SMITH:") */
+    "BY *",
     /* a letter's salutation */
     "SIR", "SIRS", "GENTLEMEN", "EXCELLENCY", "YOUR EXCELLENCY", "MADAM", "MADAME",
     "MONSIEUR", "DEAR SIR", "DEAR SIR *", "MY DEAR *", "DEAR *", "TO WHOM *",
