@@ -268,7 +268,83 @@ has depo "the exhibit between the turns" '<stage>          (Exhibit 4 marked for
 has depo "a continuation at the margin in its turn" 'shipping
 department.</p>'
 
-valid un debate radio focus gpo chat depo
-lossless un debate radio focus gpo chat depo
+# --- a screenplay: names in capitals centred alone with the speech under them, indented less
+# deep; "(beat)" parentheticals are directions inside the speech; "INT. KITCHEN - NIGHT"
+# sluglines are scenes; action at the margin and transitions ("CUT TO:") are directions;
+# "(V.O.)" and "(O.S.)" stay in the label, the id from the name
+cat >"$TK_TMP/screen.txt" <<'EOF'
+                              THE LAST BUS
+
+FADE IN:
+
+INT. KITCHEN - NIGHT
+
+A small kitchen. MARGARET (60s) sits at the table, a cold cup of
+tea in front of her. TOMMY (20s) comes in, soaked.
+
+                         MARGARET
+               You missed the last bus.
+
+                         TOMMY
+               I walked.
+
+                         MARGARET
+                   (beat)
+               From town?
+
+                         TOMMY
+               It isn't far.
+                   (sits)
+               Is there any tea?
+
+Margaret pushes her cup across.
+
+                         MARGARET
+               It's cold.
+
+                         TOMMY (O.S.)
+               I don't mind.
+
+EXT. BUS STOP - CONTINUOUS
+
+                         DRIVER (V.O.)
+               Last stop. Everybody off.
+
+                                                            CUT TO:
+EOF
+conv screen; shape screen play; calm screen
+count screen '<sp who="#margaret">' 3
+count screen '<sp who="#tommy">' 3
+has screen "a voice-over kept in the label" '<speaker>DRIVER (V.O.)</speaker>'
+count screen '<div type="scene">' 2
+has screen "a slugline the scene's head" '<head>INT. KITCHEN - NIGHT</head>'
+has screen "a parenthetical a direction in the speech" '<stage>(beat)</stage>'
+count screen '<stage>' 5
+has screen "a transition is a direction" '<stage>CUT TO:</stage>'
+hasnt screen "a transition is no speaker" '<speaker>FADE IN:'
+count screen '<person xml:id=' 3
+# near miss: an anthology with centred titles in capitals, each over its indented verse, no
+# title twice: no play
+cat >"$TK_TMP/anthology.txt" <<'EOF'
+                         AUTUMN
+               The leaves are down, the wind is high,
+               and all the geese have gone.
+
+                         WINTER
+               The pond is hard, the sky is grey,
+               the fire is burning low.
+
+                         SPRING
+               The lambs are out, the rain is soft,
+               the lane is deep in mud.
+
+                         SUMMER
+               The hay is in, the days are long,
+               the river's running slow.
+EOF
+conv anthology; count anthology '<sp[ >]' 0
+
+valid un debate radio focus gpo chat depo screen
+lossless un debate radio focus gpo chat depo screen
 
 tk_done

@@ -230,7 +230,10 @@ size_t tk_bp_speaker_label(parser *P, const tk_line *l, tk_label *lab)
     size_t ind = P->para_indent > 0 ? tk_line_indent(l) : 0;
     if (ind < P->para_indent || ind > P->para_indent + TK_TH_PARA_INDENT_MAX)
         ind = 0; /* (or deeper: a deposition's colloquy, "          MR. BROWN:  Objection.") */
-    if (P->g == NULL || !tk_speaker_label(P->g, l->s + ind, l->len - ind, P->forms, lab))
+    if (P->centred && ind == 0)
+        ind = tk_line_indent(l); /* a screenplay's centred name, alone on its line */
+    if (P->g == NULL || !tk_speaker_label(P->g, l->s + ind, l->len - ind, P->forms, lab) ||
+        (P->centred && ind > 0 && !(lab->form & TK_LF_ALONE)))
         return 0;
     lab->lab_off += ind;
     lab->name_off += ind;
@@ -487,7 +490,7 @@ tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk
                                  void (*ready)(void *user, tk_blocks *B, size_t n), void *user)
 {
     parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0, 0,
-                ready, user, 0};
+                ready, user, 0, 0};
     tk_blocks *B = tk_xcalloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};
@@ -521,6 +524,7 @@ tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk
     P.forms = si.forms;
     P.mixed_ok = si.mixed_ok;
     P.para_indent = B->shape == TK_SHAPE_TRANSCRIPT ? si.para_indent : 0;
+    P.centred = B->shape == TK_SHAPE_PLAY && si.centred;
     if (!P.mixed_ok && (P.mixed = tk_names_new()) != NULL) {
         for (size_t i = start; i < lines->n; i++) { /* paragraph starts */
             tk_label lab;

@@ -91,6 +91,7 @@ typedef struct parser {
     void (*ready)(void *user, tk_blocks *B, size_t n); /* tk_blocks_parse_ready */
     void *ready_user;
     size_t para_indent;    /* paragraphs open with this indent, a label after it (0: none) */
+    int centred;           /* a screenplay: speakers' names centred alone, speech under them */
 } parser;
 
 typedef struct para {

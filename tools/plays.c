@@ -234,6 +234,20 @@ static void speech_lines(parser *P, size_t a, size_t e, const play_state *ps)
 {
     if (a >= e)
         return;
+    if (P->centred) { /* a screenplay's speech: its parentheticals ("(beat)") are directions */
+        for (size_t i = a, run = a; i <= e; i++) {
+            para one = {i, 1, 0};
+            int paren = i < e && tk_bp_event_para(P->lines, &one) && P->lines->v[i].s[indent_of(&P->lines->v[i])] == '(';
+            if (i < e && !paren)
+                continue;
+            if (i > run)
+                tk_bp_add_block(P, TK_B_P, run, i - run, indent_of(&P->lines->v[run]));
+            if (paren)
+                tk_bp_add_block(P, TK_B_STAGE, i, 1, indent_of(&P->lines->v[i]));
+            run = i + 1;
+        }
+        return;
+    }
     if (speech_is_verse(P, a, e, ps)) {
         for (size_t i = a; i < e; i++)
             tk_bp_add_block(P, TK_B_L, i, 1, indent_of(&P->lines->v[i]));
@@ -374,7 +388,8 @@ void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_s
         (lab.caps || !(lab.form & TK_LF_ALONE) || (lab.form & TK_LF_COLON)) &&
         ((joint = joint_label(ps->names, l->s + lab.name_off, lab.name_len)) ||
          (lab.form & TK_LF_TAB) || (lab.form & TK_LF_COLON) ||
-         tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2)) {
+         tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2 ||
+         (P->centred && lab.lab_off > 0 && p->n > 1))) { /* (a screenplay's centred name) */
         /* a name alone or "Name." counts when it speaks again (not "TABLEAU", "LONDON.") */
         if (joint)
             tk_bp_note(P, p->first, "speaker", "several speakers speak together");
@@ -408,13 +423,15 @@ void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_s
             }
         }
         /* a name alone: its speech follows in the next paragraphs; an inline label: the
-           speech is its paragraph */
-        ps->turn_open = (lab.form & TK_LF_ALONE) != 0;
+           speech is its paragraph; a screenplay's centred name: the lines under it */
+        ps->turn_open = (lab.form & TK_LF_ALONE) != 0 && !(P->centred && p->n > 1);
         ps->spoken = 1;
         return;
     }
     if (play_stage_para(L, p) || italic_run_para(L, v, k, end) ||
-        (ps->in_division && !ps->spoken && !ps->in_cast)) {
+        (ps->in_division && !ps->spoken && !ps->in_cast) ||
+        (P->centred && ps->in_division && !ps->turn_open)) {
+        /* (in a screenplay, a paragraph outside the speeches is action or a transition) */
         /* a direction; before the first speech of a division the scene is described */
         tk_block *e = tk_bp_para_block(P, TK_B_STAGE, p, indent_of(l));
         if (e != NULL && (!ps->turn_open || k + 1 >= end || tk_bp_opens_turn(P, &v[k + 1]))) {

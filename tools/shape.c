@@ -51,6 +51,11 @@ static const char *const act_words[] = {"ACT", "AKT", "AUFZUG", "ACTE", "ATTO", 
 static const char *const scene_words[] = {"SCENE", "SZENE", "AUFTRITT", "SC\xc3\x88NE", "SC\xc3\xa8NE",
                                           "SCENA", "ESCENA", "SCEN", "SCAENA"};
 
+/* The words that open a screenplay's scene heading, in capitals with the place after them:
+   interior, exterior, both. */
+static const char *const sluglines[] = {"INT./EXT", "INT/EXT", "EXT./INT", "EXT/INT", "I/E",
+                                        "INT", "EXT"};
+
 /* Divisions of a play that are not acts or scenes; the type their div gets. */
 static const char *const play_parts[] = {"PROLOGUE", "EPILOGUE", "INDUCTION", "INTERLUDE",
                                          "CHORUS"};
@@ -142,6 +147,14 @@ int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b)
         if (act && m > e + 2 && m - e > TK_TH_PLAY_ACT_TAIL_MAX_BYTES)
             return 0;
         return act ? 1 : 2;
+    }
+    /* a screenplay's scene heading (slugline): "INT. KITCHEN - NIGHT", "EXT. ROAD - DAY" */
+    size_t sl = word_of(t, m, sluglines, sizeof sluglines / sizeof *sluglines);
+    if (sl > 0 && sl + 2 < m && (t[sl] == '.' || t[sl] == ' ')) {
+        for (size_t k2 = sl; k2 < m; k2++)
+            if (t[k2] >= 'a' && t[k2] <= 'z')
+                return 0;
+        return 2;
     }
     size_t p = word_of(t, m, play_parts, sizeof play_parts / sizeof *play_parts);
     if (p > 0 && (p == m || ((t[p] == '.' || t[p] == ':') && m <= p + 1)) &&
@@ -406,6 +419,7 @@ typedef struct counts {
     size_t indented_after, alone_all, colon_alone, hearing, chat, ts, heads, cast, stage, first_lab, last_lab;
     size_t prose_out, reported_out, prose_tail, reported_tail, caps_labels;
     size_t indented_labels[TK_TH_PARA_INDENT_MAX + 1]; /* transcript labels after k spaces */
+    size_t centred;                                    /* NAME centred alone, speech under it */
 } counts;
 
 /* Folds the unit that ended (lines [u->first, end)) into c. Long prose and reported speech
@@ -534,6 +548,25 @@ static int indented_label(const tk_line *l, size_t ind, const tk_speakers *g)
             (form == TK_LF_SPACED && lab.caps));
 }
 
+/* 1 when line i (indent ind, deeper than a paragraph's) is a screenplay's speaker: a name in
+ * capitals alone ("TOMMY", "DRIVER (V.O.)"), the speech under it indented less deep, not at
+ * the margin; the name counts as a name alone (c->alone_rep) once it recurs. */
+static int centred_name(const tk_lines *L, size_t i, size_t ind, const tk_speakers *g,
+                        name_count *names, counts *c)
+{
+    tk_label lab;
+    const tk_line *l = &L->v[i];
+    if (i + 1 >= L->n || tk_line_blank(&L->v[i + 1]))
+        return 0;
+    size_t next = tk_line_indent(&L->v[i + 1]);
+    if (next == 0 || next >= ind ||
+        !tk_speaker_label(g, l->s + ind, l->len - ind, TK_LF_BARE | TK_LF_ALONE, &lab) ||
+        !lab.caps || lab.role)
+        return 0;
+    count_repeat(names, 3, l->s + ind + lab.name_off, lab.name_len, &c->alone_rep);
+    return 1;
+}
+
 /* One pass of detection over lines [from, ...) into *c. With para_indent > 0, a line indented
  * by that much opens a unit and is read after its indent (paragraphs that open indented, no
  * blank line between them); with 0, units are paragraphs and indented labels are counted. */
@@ -597,6 +630,9 @@ static void detect_pass(const tk_lines *L, size_t from, const tk_speakers *g, si
             u.reported = 1;
         if (start && (ind == 0 || para))
             unit_start(L, i, para ? ind : 0, g, names, c, &u);
+        else if (start && ind > TK_TH_PARA_INDENT_MAX && ind <= TK_TH_PLAY_HEAD_MAX_INDENT &&
+                 centred_name(L, i, ind, g, names, c))
+            c->centred++;
         else if (para_indent == 0 && ind > 0 && ind <= TK_TH_PARA_INDENT_MAX &&
                  indented_label(l, ind, g))
             c->indented_labels[ind]++;
@@ -671,6 +707,7 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
         out->forms |= TK_LF_CHAT;
     out->mixed_ok = c.caps_cover < 4 || c.mixed_rep * 4 >= c.caps_cover;
     out->play_indented = c.indented_after * 2 > c.alone_all && c.indented_after >= 2;
+    out->centred = c.centred >= TK_TH_SHAPE_MIN_REPEATS && c.centred * 2 > c.alone_all;
     if (best == TK_SHAPE_PLAY) {
         /* the forms this play uses (the colon too only when its speeches have it: a
            "Title: ..." header line is no speech) */
@@ -695,12 +732,12 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
              "%zu paragraphs or speeches%s, %zu labelled (%zu ALL-CAPS 'NAME:', %zu repeated "
              "mixed-case, %zu spaced, %zu TAB, %zu alone with ':', %zu 'Mr. SMITH.'/'Q.', %zu '<nick>'), "
              "%zu repeated names alone "
-             "(%zu before indented speech), %zu repeated 'Name.', %zu timestamps, %zu "
+             "(%zu before indented speech, %zu centred), %zu repeated 'Name.', %zu timestamps, %zu "
              "act/scene headings, %zu stage paragraphs, %zu reported speech and %zu long "
              "unlabelled outside the turns",
              c.units, out->para_indent ? " (opening indented)" : "", c.cover, c.caps_cover, c.mixed_rep, c.spaced, c.tabs, c.colon_alone,
              c.hearing, c.chat,
-             c.alone_rep, c.indented_after, c.period_rep, c.ts, c.heads, c.stage,
+             c.alone_rep, c.indented_after, c.centred, c.period_rep, c.ts, c.heads, c.stage,
              c.reported_out, c.prose_out);
 }
 

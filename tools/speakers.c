@@ -43,6 +43,9 @@ static const char *const builtin_not_labels[] = {
     "THE FOLLOWING *", "FOLLOWING *", "WHEREAS", "RESOLVED",
     /* a deposition's examination line: who asks the questions that follow ("BY MR. SMITH:") */
     "BY *",
+    /* a screenplay's transitions */
+    "FADE *", "CUT TO", "CUT TO BLACK", "SMASH CUT *", "MATCH CUT *", "DISSOLVE TO",
+    "INTERCUT *", "BACK TO *", "CONTINUED", "CONT'D", "THE END",
     /* a letter's salutation */
     "SIR", "SIRS", "GENTLEMEN", "EXCELLENCY", "YOUR EXCELLENCY", "MADAM", "MADAME",
     "MONSIEUR", "DEAR SIR", "DEAR SIR *", "MY DEAR *", "DEAR *", "TO WHOM *",
