@@ -344,7 +344,75 @@ cat >"$TK_TMP/anthology.txt" <<'EOF'
 EOF
 conv anthology; count anthology '<sp[ >]' 0
 
-valid un debate radio focus gpo chat depo screen
-lossless un debate radio focus gpo chat depo screen
+# --- a play in an e-book's layout: "DRAMATIS PERSONÆ" in capitals (a castList), "NAME. speech"
+# with one space, a role of the cast list a speaker at its first speech, "SCENE II.—The
+# mill." headings, "_Enter_ ..." and "_Re-enter_ NAME _with_ ..." directions, a direction that
+# opens a bracket and never closes it ("[_Exit_ ROGER.": rend "bracketed unclosed", no
+# warning), inside the speech when its speaker goes on after it
+cat >"$TK_TMP/ebook.txt" <<'EOF'
+THE MILLER'S DAUGHTER
+
+A Comedy in One Act
+
+
+DRAMATIS PERSONÆ
+
+SIR HUGH FENWICK, a magistrate.
+ROGER, his servant.
+MILLER GREY.
+ALICE, his daughter.
+
+
+ACT I.
+
+SCENE I.—A room in the castle.
+
+_Enter_ SIR HUGH _and_ ROGER.
+
+SIR HUGH. Where is the miller? I sent for him an hour since, and he comes not.
+
+ROGER. He is below, sir, with his daughter.
+
+SIR HUGH. Then bring them up.
+
+[_Exit_ ROGER.
+
+What can the fellow want with me?
+
+_Re-enter_ ROGER _with_ MILLER GREY _and_ ALICE.
+
+MILLER. Good morrow, Sir Hugh.
+
+ALICE. [_Aside._] He frowns already.
+
+SIR HUGH. Good morrow. Well?
+
+MILLER. My lord, the mill-race is stopped.
+
+[_Exeunt._
+
+SCENE II.—The mill.
+
+_Enter_ ALICE.
+
+ALICE. Now all is quiet, and the wheel is still.
+   I'll sit and wait for Roger by the stream,
+   And if he comes, I'll tell him what I heard.
+
+[_Exit._
+EOF
+conv ebook; shape ebook play; calm ebook
+has ebook "a cast list in capitals" '<castList><head>DRAMATIS PERSONÆ</head>'
+has ebook "a role speaks once" '<sp who="#roger">'
+count ebook '<sp who=' 8
+count ebook '<div type="scene">' 2
+has ebook "an unclosed bracket" '<stage rend="bracketed unclosed">_Exit_ ROGER.</stage>'
+grep -q 'bracket-unbalanced' "$TK_TMP/ebook.err" && fail "ebook: an unclosed direction warned" || ok
+has ebook "a cue in italics opens a direction" '<stage>_Re-enter_ ROGER _with_ MILLER GREY _and_ ALICE.</stage>'
+tr -d '\n' <"$TK_TMP/ebook.xml" | grep -q '<stage rend="bracketed unclosed">_Exit_ ROGER.</stage> *<p>What can the fellow want with me?</p> *</sp>' && ok || fail "ebook: the speech after the exit not in its turn"
+count ebook '<l>' 3
+
+valid un debate radio focus gpo chat depo screen ebook
+lossless un debate radio focus gpo chat depo screen ebook
 
 tk_done

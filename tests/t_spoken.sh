@@ -470,7 +470,7 @@ count alone '<sp who=' 4
 has alone "an indented act heading" '<div type="act">'
 has alone "speech after the name alone" '<speaker>ROPER.</speaker>'
 has alone "wrapped prose is one p" "I'm in luck. Just the chap I'm hunting for, and in a"
-has alone "an open bracket block is a stage direction" "<stage>[_LORD FARNCOMBE enters"
+has alone "an open bracket block is a stage direction, its bracket in @rend" "<stage rend=\"bracketed unclosed\">_LORD FARNCOMBE enters"
 cat >"$TK_TMP/moby.txt" <<'EOF'
 The Tragedy of Nobody
 **** ACT I ****

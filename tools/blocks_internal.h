@@ -109,6 +109,9 @@ typedef struct play_state {
     int in_division;   /* an act or scene heading was seen */
     int spoken;        /* a speech since the last heading */
     size_t margin;     /* the longest line of the document: where wrapped prose ends */
+    int after_speech;  /* the paragraph before was a speech with its label inline */
+    tk_names *cast;    /* the cast list's roles and their first words ("SIR HUGH" of "SIR HUGH
+                          FENWICK"): a speaker at first sight; NULL without a cast list */
 } play_state;
 
 

@@ -196,6 +196,41 @@ static int cast_paragraph(parser *P, const para *p, int emit)
     return 1;
 }
 
+/* Keeps the roles of cast paragraph p in ps->cast: each line's name in capitals (up to a
+ * comma, a period or a brace), and its first words. */
+static void cast_roles(parser *P, const para *p, play_state *ps)
+{
+    if (ps->cast == NULL && (ps->cast = tk_names_new()) == NULL) {
+        P->oom = 1;
+        return;
+    }
+    for (size_t i = p->first; i < p->first + p->n; i++) {
+        const tk_line *l = &P->lines->v[i];
+        size_t a = indent_of(l), e = a;
+        while (e < l->len && (is_upper((unsigned char)l->s[e]) || l->s[e] == ' ' ||
+                              l->s[e] == '-' || l->s[e] == '\'' ||
+                              (l->s[e] == '.' && e + 1 < l->len && l->s[e + 1] == ' ' &&
+                               e + 2 < l->len && is_upper((unsigned char)l->s[e + 2]))))
+            e++;
+        while (e > a && l->s[e - 1] == ' ')
+            e--;
+        for (size_t w = a + 1; w <= e; w++) /* every word boundary: "SIR", "SIR HUGH", ... */
+            if (w == e || l->s[w] == ' ')
+                tk_names_add(ps->cast, l->s + a, w - a);
+    }
+}
+
+/* 1 when line l (a paragraph's first) opens with a cue of the stage-cue table in an e-book's
+ * italics: "_Re-enter_ ROGER _with_ ALICE." (the names in roman, the cue in _..._). */
+static int cue_para(parser *P, const tk_line *l)
+{
+    size_t a = indent_of(l), m;
+    if (P->g == NULL || a + 2 >= l->len || l->s[a] != '_')
+        return 0;
+    m = tk_speakers_stage_cue(P->g, l->s + a + 1, l->len - a - 1);
+    return m > 0 && a + 1 + m < l->len && l->s[a + 1 + m] == '_';
+}
+
 /* The type of a play's division that is neither act nor scene ("prologue"). */
 static const char *part_type(const char *s, size_t n)
 {
@@ -370,8 +405,10 @@ void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_s
     if (ps->cast_open) {
         const tk_line *pl = &L->v[v[k - 1].first];
         int first = v[k - 1].n == 1 && tk_cast_heading(pl->s, pl->len);
-        if ((first || p->blank_before < 2) && cast_paragraph(P, p, 1))
+        if ((first || p->blank_before < 2) && cast_paragraph(P, p, 1)) {
+            cast_roles(P, p, ps);
             return;
+        }
         ps->cast_open = 0;
     }
     tk_label lab;
@@ -389,6 +426,8 @@ void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_s
         ((joint = joint_label(ps->names, l->s + lab.name_off, lab.name_len)) ||
          (lab.form & TK_LF_TAB) || (lab.form & TK_LF_COLON) ||
          tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2 ||
+         /* (a role of the cast list, in capitals: a speaker at first sight) */
+         (ps->cast != NULL && lab.caps && tk_names_get(ps->cast, l->s + lab.name_off, lab.name_len) > 0) ||
          (P->centred && lab.lab_off > 0 && p->n > 1))) { /* (a screenplay's centred name) */
         /* a name alone or "Name." counts when it speaks again (not "TABLEAU", "LONDON.") */
         if (joint)
@@ -426,20 +465,34 @@ void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_s
            speech is its paragraph; a screenplay's centred name: the lines under it */
         ps->turn_open = (lab.form & TK_LF_ALONE) != 0 && !(P->centred && p->n > 1);
         ps->spoken = 1;
+        ps->after_speech = !(lab.form & TK_LF_ALONE);
         return;
     }
-    if (play_stage_para(L, p) || italic_run_para(L, v, k, end) ||
-        (ps->in_division && !ps->spoken && !ps->in_cast) ||
+    int stage = play_stage_para(L, p) || italic_run_para(L, v, k, end) || cue_para(P, l);
+    if (stage || (ps->in_division && !ps->spoken && !ps->in_cast) ||
         (P->centred && ps->in_division && !ps->turn_open)) {
         /* (in a screenplay, a paragraph outside the speeches is action or a transition) */
         /* a direction; before the first speech of a division the scene is described */
         tk_block *e = tk_bp_para_block(P, TK_B_STAGE, p, indent_of(l));
+        /* a direction right after a speech whose speaker goes on in the next paragraph
+           ("[Exit ROGER." / "What can the fellow want?"): inside the speech */
+        const para *q = k + 1 < end ? &v[k + 1] : NULL;
+        if (stage && ps->after_speech && q != NULL && !tk_bp_opens_turn(P, q) &&
+            !play_stage_para(L, q) && !cue_para(P, &L->v[q->first]) &&
+            !tk_play_heading(L->v[q->first].s, L->v[q->first].len, &a, &b)) {
+            tk_bp_note(P, p->first, "stage", "a direction inside a speech that goes on after it");
+            ps->turn_open = 1;
+            ps->after_speech = 0;
+            return;
+        }
         if (e != NULL && (!ps->turn_open || k + 1 >= end || tk_bp_opens_turn(P, &v[k + 1]))) {
             e->flags |= TK_BF_BETWEEN;
             ps->turn_open = 0;
         }
+        ps->after_speech = 0;
         return;
     }
+    ps->after_speech = 0;
     if (ps->turn_open) {
         speech_lines(P, p->first, p->first + p->n, ps);
         return;

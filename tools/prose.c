@@ -1646,6 +1646,7 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
         }
     (void)first_doc;
     tk_names_free(ps.names);
+    tk_names_free(ps.cast);
     free(v);
 }
 

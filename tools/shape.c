@@ -165,7 +165,7 @@ int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b)
 
 /* Cast list headings (a cast list follows until the first act or scene). */
 static const char *const cast_headings[] = {
-    "Dramatis Personae", "Dramatis Personæ", "Characters", "Characters in the Play",
+    "Dramatis Personae", "Dramatis Personæ", "DRAMATIS PERSONÆ", "Characters", "Characters in the Play",
     "Persons of the Play", "Persons Represented", "Cast", "Cast of Characters", "Personae",
     "Persons in the Play",
 };

@@ -681,10 +681,13 @@ static xmlNodePtr add_stage(builder *b, const tk_block *bl)
         if (sp.text[i] == ']' && --depth <= 0)
             whole = 0;
     }
-    if (whole) {
-        tk_xset_prop(el, (const xmlChar *)"rend", (const xmlChar *)"bracketed");
+    /* a play's direction that opens a bracket and never closes it ("[Exit.") */
+    int unclosed = !whole && sp.len >= 2 && sp.text[0] == '[' && memchr(sp.text, ']', sp.len) == NULL;
+    if (whole || unclosed) {
+        tk_xset_prop(el, (const xmlChar *)"rend",
+                     (const xmlChar *)(whole ? "bracketed" : "bracketed unclosed"));
         sp.text++;
-        sp.len -= 2;
+        sp.len -= whole ? 2 : 1;
         for (size_t i = 1; i < sp.n_lines; i++)
             b->sb.starts[i]--;
         b->sb.cols[0]++;
