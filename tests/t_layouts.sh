@@ -412,7 +412,42 @@ has ebook "a cue in italics opens a direction" '<stage>_Re-enter_ ROGER _with_ M
 tr -d '\n' <"$TK_TMP/ebook.xml" | grep -q '<stage rend="bracketed unclosed">_Exit_ ROGER.</stage> *<p>What can the fellow want with me?</p> *</sp>' && ok || fail "ebook: the speech after the exit not in its turn"
 count ebook '<l>' 3
 
-valid un debate radio focus gpo chat depo screen ebook
-lossless un debate radio focus gpo chat depo screen ebook
+# --- an oral history: initials as labels ("JS:", "MK:"), tape markers in brackets between the
+# turns (two in a row too), a laugh inside a turn
+cat >"$TK_TMP/oral.txt" <<'EOF'
+ORAL HISTORY PROJECT
+Interview with Maria Kowalski
+Date: June 4, 1987
+
+[BEGIN TAPE 1, SIDE A]
+
+JS: This is Jane Sutter, talking with Maria Kowalski in her home. Where were you born?
+
+MK: In Krakow, in 1911. We came over when I was six.
+
+JS: Do you remember the crossing?
+
+MK: Oh yes. My mother was sick the whole time. [laughs] I was not.
+
+[END TAPE 1, SIDE A]
+
+[BEGIN TAPE 1, SIDE B]
+
+JS: You were talking about the train.
+
+MK: Three days, I think.
+
+[END OF INTERVIEW]
+EOF
+conv oral; shape oral transcript; calm oral
+count oral '<sp who="#js">' 3
+count oral '<sp who="#mk">' 3
+has oral "a laugh in the turn" '<vocal rend="bracketed"><desc>laughs</desc></vocal>'
+# the tape markers: between the turns, never inside one
+awk '/<sp[ >]/ { open = 1 } /<\/sp>/ { open = 0 } open && /TAPE/ { print "inside"; exit }' "$TK_TMP/oral.xml" | grep -q inside && fail "oral: a tape marker inside a turn" || ok
+count oral 'TAPE 1, SIDE' 3
+
+valid un debate radio focus gpo chat depo screen ebook oral
+lossless un debate radio focus gpo chat depo screen ebook oral
 
 tk_done

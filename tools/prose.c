@@ -1615,7 +1615,11 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
             in_turns = 1;
         } else if (shape == TK_SHAPE_TRANSCRIPT) {
             size_t before = P->db->n;
-            if (tk_bp_event_para(L, p) && (k + 1 >= body_end || tk_bp_opens_turn(P, &v[k + 1]))) {
+            size_t after = k + 1; /* the next paragraph that is no event ("[END TAPE 1]" /
+                                     "[BEGIN TAPE 2]" / a turn: both between the turns) */
+            while (after < body_end && tk_bp_event_para(L, &v[after]))
+                after++;
+            if (tk_bp_event_para(L, p) && (after >= body_end || tk_bp_opens_turn(P, &v[after]))) {
                 /* a proceeding between turns: "(The meeting adjourned.)", "[Whereupon ...]" */
                 tk_block *e = tk_bp_para_block(P, is_parenthesised(l, &L->v[p->first + p->n - 1])
                                                 ? TK_B_STAGE : TK_B_P, p, 0);
