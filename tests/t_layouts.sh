@@ -59,6 +59,20 @@ has un "id from the name before the qualifiers" '<sp who="#alvarado">'
 count un '<sp[ >]' 4
 hasnt un "a roster line with a dot leader is no turn" '<speaker>President:</speaker>'
 hasnt un "no person from a qualifier" 'xml:id="norway"'
+# the proceedings printed without brackets: a stage between the turns (the event table)
+awk '/<\/sp>/ { closed = 1; next } /<sp[ >]/ { closed = 0 } closed && /<stage>The meeting rose at 4.05 p.m.<\/stage>/ { print "between"; exit }' "$TK_TMP/un.xml" | grep -q between && ok || fail "un: 'The meeting rose ...' not a stage between the turns"
+has un "the President's speech goes on in its turn" 'supports the text before the Council.</p>'
+# near miss: a paragraph of speech that opens with an event's words but says more
+printf 'MR. HALE: I was there that day.\n\nThe meeting rose at noon. Then we went to lunch and talked for an hour.\n\nMS. ORR: So did I.\n' >"$TK_TMP/un3.txt"
+conv un3
+hasnt un3 "two sentences are speech, not an event" '<stage>The meeting rose'
+# a rules file extends the event table
+printf 'event The delegation of\n' >"$TK_TMP/un.rules"
+printf 'The President: The floor is yours.\n\nMs. Ekwueme (Ghana): Thank you.\n\nThe delegation of Chile left the Chamber.\n\nThe President: We go on.\n' >"$TK_TMP/un2.txt"
+conv un2 --rules "$TK_TMP/un.rules"
+has un2 "an event from the rules file" '<stage>The delegation of '
+conv un2
+hasnt un2 "no event without the rules file" '<stage>The delegation'
 
 # --- a parliamentary debate: constituency and party qualifiers, an office and its holder
 # ("The Secretary of State for Transport (Ms Jane Carter):": the id from the holder), the

@@ -40,6 +40,29 @@ int tk_bp_event_para(const tk_lines *L, const para *p)
     return 1;
 }
 
+/* 1 when paragraph p is an event of the proceedings: wholly in brackets (tk_bp_event_para),
+ * or one short sentence opening with a phrase of the event table ("The meeting rose at 4.05
+ * p.m.", "Question put and agreed to."). */
+int tk_bp_proceeding_para(parser *P, const para *p)
+{
+    const tk_lines *L = P->lines;
+    if (tk_bp_event_para(L, p))
+        return 1;
+    const tk_line *f = &L->v[p->first], *e = &L->v[p->first + p->n - 1];
+    size_t a = indent_of(f), n = rtrim_len(e->s, e->len), bytes = 0, stops = 0;
+    if (P->g == NULL || n == 0 || e->s[n - 1] != '.' ||
+        tk_speakers_opening(P->g, TK_WORDS_EVENT, f->s + a, f->len - a) == 0)
+        return 0;
+    for (size_t i = p->first; i < p->first + p->n; i++) {
+        const tk_line *l = &L->v[i];
+        bytes += l->len;
+        for (size_t k = 0; k + 1 < l->len; k++) /* a sentence ends inside: more than an event */
+            stops += (l->s[k] == '.' || l->s[k] == '?' || l->s[k] == '!') && l->s[k + 1] == ' ' &&
+                     k + 2 < l->len && is_upper((unsigned char)l->s[k + 2]);
+    }
+    return bytes <= TK_TH_EVENT_MAX_BYTES && stops == 0;
+}
+
 /* 1 when paragraph q opens a new turn (a label) or a division: what follows an event that
  * stands between turns. */
 /* 1 when paragraph q starts with a speaker label or a timestamp (a turn, not a name of a

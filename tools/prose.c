@@ -1617,12 +1617,15 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
             size_t before = P->db->n;
             size_t after = k + 1; /* the next paragraph that is no event ("[END TAPE 1]" /
                                      "[BEGIN TAPE 2]" / a turn: both between the turns) */
-            while (after < body_end && tk_bp_event_para(L, &v[after]))
+            while (after < body_end && tk_bp_proceeding_para(P, &v[after]))
                 after++;
-            if (tk_bp_event_para(L, p) && (after >= body_end || tk_bp_opens_turn(P, &v[after]))) {
+            if (tk_bp_proceeding_para(P, p) && (after >= body_end || tk_bp_opens_turn(P, &v[after]))) {
                 /* a proceeding between turns: "(The meeting adjourned.)", "[Whereupon ...]" */
-                tk_block *e = tk_bp_para_block(P, is_parenthesised(l, &L->v[p->first + p->n - 1])
-                                                ? TK_B_STAGE : TK_B_P, p, 0);
+                /* (in parentheses or without brackets a stage; in brackets, an editor's
+                   note in a paragraph) */
+                tk_block *e = tk_bp_para_block(P, is_parenthesised(l, &L->v[p->first + p->n - 1]) ||
+                                                      !tk_bp_event_para(L, p)
+                                                  ? TK_B_STAGE : TK_B_P, p, 0);
                 if (e != NULL)
                     e->flags |= TK_BF_BETWEEN;
                 tk_bp_note(P, p->first, "event", "a paragraph wholly an event: between the turns");

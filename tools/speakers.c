@@ -64,6 +64,26 @@ static const char *const builtin_stage_cues[] = {
     "Shout", "Shouts",
 };
 
+/* Words that open a paragraph of a transcript's proceedings, printed without brackets (a
+ * verbatim record's "The meeting rose at 4.05 p.m.", a hearing's "Recess."): an event
+ * between the turns when the paragraph is one short sentence. */
+static const char *const builtin_events[] = {
+    "The meeting was called to order", "The meeting rose", "The meeting was suspended",
+    "The meeting was resumed", "The meeting resumed", "The meeting was adjourned",
+    "The meeting adjourned", "The meeting was closed", "The sitting was opened",
+    "The sitting was suspended", "The sitting was resumed", "The sitting rose",
+    "The sitting was closed", "The session was opened", "The session was closed",
+    "The agenda was adopted", "A vote was taken", "A recorded vote was taken",
+    "The draft resolution was adopted", "The draft decision was adopted",
+    "The House divided", "Question put", "The House adjourned", "Sitting suspended",
+    "The committee recessed", "The committee adjourned", "The committee reconvened",
+    "The Committee recessed", "The Committee adjourned", "The Committee reconvened",
+    "The subcommittee recessed", "The subcommittee adjourned", "The hearing adjourned",
+    "The hearing was adjourned", "The Court adjourned", "The jury retired",
+    "The jury returned", "Whereupon", "Recess", "Brief recess", "Short recess",
+    "Luncheon recess", "Off the record", "Discussion off the record",
+};
+
 /* Titles and abbreviations whose period does not end a label ("Mr. Smith.", "Gen. Haig:"). */
 static const char *const label_titles[] = {
     "Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Mlle", "Sr", "Jr", "Prof", "Gen", "Col", "Capt",
@@ -126,12 +146,13 @@ static void index_words(tk_speakers *g, int k)
 tk_speakers *tk_speakers_new(const tk_rules *rules)
 {
     tk_speakers *g = tk_xcalloc(1, sizeof *g);
-    static const char *const *const builtin[TK_WORDS_COUNT] = {builtin_roles, builtin_not_labels,
-                                                               builtin_stage_cues};
+    static const char *const *const builtin[TK_WORDS_COUNT] = {
+        builtin_roles, builtin_not_labels, builtin_stage_cues, builtin_events};
     static const size_t builtin_n[TK_WORDS_COUNT] = {
         sizeof builtin_roles / sizeof *builtin_roles,
         sizeof builtin_not_labels / sizeof *builtin_not_labels,
-        sizeof builtin_stage_cues / sizeof *builtin_stage_cues};
+        sizeof builtin_stage_cues / sizeof *builtin_stage_cues,
+        sizeof builtin_events / sizeof *builtin_events};
     for (int k = 0; k < TK_WORDS_COUNT; k++) {
         size_t n = 0;
         const char *const *user = rules != NULL ? tk_rules_words(rules, k, &n) : NULL;
@@ -182,8 +203,13 @@ int tk_speakers_word(const tk_speakers *g, int kind, const char *s, size_t n)
 
 size_t tk_speakers_stage_cue(const tk_speakers *g, const char *s, size_t n)
 {
-    for (size_t i = 0; i < g->n[TK_WORDS_STAGE]; i++) {
-        const char *w = g->words[TK_WORDS_STAGE][i];
+    return tk_speakers_opening(g, TK_WORDS_STAGE, s, n);
+}
+
+size_t tk_speakers_opening(const tk_speakers *g, int kind, const char *s, size_t n)
+{
+    for (size_t i = 0; i < g->n[kind]; i++) {
+        const char *w = g->words[kind][i];
         size_t m = strlen(w);
         if (n >= m && memcmp(w, s, m) == 0 &&
             (n == m || !isalpha((unsigned char)s[m])))

@@ -41,6 +41,10 @@
 /* "Name<TAB>speech" rows needed before they are evidence (one tab is an accident). */
 #define TK_TH_SHAPE_MIN_TAB_ROWS 2
 
+/* Bytes of an unbracketed event of the proceedings ("The meeting rose at 4.05 p.m."): 160,
+ * two lines; longer is a speech that opens with the same words. */
+#define TK_TH_EVENT_MAX_BYTES 160
+
 /* ---- speaker labels (speakers.c) ------------------------------------------------------ */
 
 /* Bytes of a speaker's name before its colon ("THE CHAIRMAN", "Voice of Trofimov"): 48 holds

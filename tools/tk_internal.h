@@ -495,8 +495,8 @@ int tk_digit_run4(const char *t, size_t len);
 /* ---- speakers.c: the speaker-label grammar (docs/convert.md "Speaker labels") ---- */
 /* Word tables: roles (speakers that are not persons), words that never open a label
  * (headings, rosters, salutations), cues of unbracketed stage directions. A rules file adds
- * to them (label-role, label-not, stage-cue lines; docs/rules.md). */
-enum { TK_WORDS_ROLE, TK_WORDS_NOT_LABEL, TK_WORDS_STAGE, TK_WORDS_COUNT };
+ * to them (label-role, label-not, stage-cue, event lines; docs/rules.md). */
+enum { TK_WORDS_ROLE, TK_WORDS_NOT_LABEL, TK_WORDS_STAGE, TK_WORDS_EVENT, TK_WORDS_COUNT };
 /* The phrases a rules file added to table `kind` (n in *n; owned by r). */
 const char *const *tk_rules_words(const tk_rules *r, int kind, size_t *n);
 
@@ -509,6 +509,9 @@ void tk_speakers_free(tk_speakers *g);
 int tk_speakers_word(const tk_speakers *g, int kind, const char *s, size_t n);
 /* Length of the stage cue s starts with (case as printed, at a word end), 0 when none. */
 size_t tk_speakers_stage_cue(const tk_speakers *g, const char *s, size_t n);
+/* Length of the phrase of table `kind` that s starts with (case as printed, at a word end),
+ * 0 when none: tk_speakers_stage_cue is the stage-cue table's. */
+size_t tk_speakers_opening(const tk_speakers *g, int kind, const char *s, size_t n);
 /* The names of a joint speaker label s[0..n) ("Anna and Boris", "JACK AND ALGERNON",
  * "Ros, Guil & Osric"): the parts between " and ", " & " and ","; with no such separator
  * and by_words, its words ("ANNA BORIS", the Moby layout). Writes at most max [start, end)
