@@ -84,7 +84,7 @@ Wednesday 6 May 2026
 
 Rural Bus Services
 
-Mr Tom Reade (Upper Dale) (Lab): What steps is the Department taking to support rural bus routes?
+1. Mr Tom Reade (Upper Dale) (Lab): What steps is the Department taking to support rural bus routes?
 
 The Secretary of State for Transport (Ms Jane Carter): We have put more money into rural routes this year than in any year before.
 
@@ -101,8 +101,12 @@ has debate "an office's label kept whole" '<speaker>The Secretary of State for T
 count debate '<sp who="#carter-jane">' 2
 count debate '<sp who="#reade-tom">' 2
 has debate "party and constituency kept" '<speaker>Mrs Ann Lowe (Fenbridge) (Con):</speaker>'
+has debate "a question's number kept in the label" '<speaker>1. Mr Tom Reade (Upper Dale) (Lab):</speaker>'
 hasnt debate "the members together are no person" 'xml:id="hon-members"'
 persons debate "carter-jane lowe-ann reade-tom"
+# near miss: a numbered list whose items have a word in parentheses and a colon is a list
+printf 'Minutes of the board\n\n1. Budget (draft): approved without change.\n2. Rota (summer): to be circulated.\n3. Roof (north side): repairs agreed.\n' >"$TK_TMP/numbered-miss.txt"
+conv numbered-miss; count numbered-miss '<sp[ >]' 0
 # near miss: a sentence with a lower-case word that is no office word before a parenthesis
 printf 'The committee met the Director (Mr. Paul Vance): the talks were short.\n\nThe minutes were approved without change by all the members present that day.\n' >"$TK_TMP/office-miss.txt"
 conv office-miss; shape office-miss record; count office-miss '<sp[ >]' 0

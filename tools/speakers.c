@@ -91,6 +91,11 @@ static const char *const label_titles[] = {
     "Cde", "Fr", "Mt", "Hr", "Mag", "Cmdr", "Brig", "Supt", "Insp", "Pres", "Sec", "Asst",
 };
 
+/* Words of address that open a member's name in a parliament's record ("Sir Peter Vane"),
+ * besides the abbreviations of label_titles. */
+static const char *const address_words[] = {"Sir", "Dame", "Lord", "Lady", "Miss", "Baroness",
+                                            "Baron", "Earl", "Viscount", "Countess"};
+
 /* Lower-case particles allowed between the capitalised words of a mixed-case name. */
 static const char *const name_particles[] = {"de", "da", "di", "du", "van", "von", "der", "den",
                                              "le", "la", "bin", "ibn", "al", "el", "y", "of",
@@ -394,6 +399,20 @@ static int is_title_word(const char *s, size_t n)
 {
     for (size_t i = 0; i < sizeof label_titles / sizeof *label_titles; i++)
         if (strlen(label_titles[i]) == n && strncasecmp(label_titles[i], s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when the name s[0..n) opens with a title ("Mr Tom Reade", "Dr. Lee", "Sir Peter Vane"). */
+static int titled(const char *s, size_t n)
+{
+    size_t w = 0;
+    while (w < n && s[w] != ' ' && s[w] != '.')
+        w++;
+    if (w == n || is_title_word(s, w))
+        return w < n;
+    for (size_t i = 0; i < sizeof address_words / sizeof *address_words; i++)
+        if (strlen(address_words[i]) == w && memcmp(address_words[i], s, w) == 0)
             return 1;
     return 0;
 }
@@ -757,6 +776,17 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
         stamped = j > 0;
     }
     size_t lab = i;
+    /* a question's number before the label of a parliament's member ("1. Mr John Smith (Leeds
+       North) (Lab): What steps ..."): kept in the printed label, the name after it; only
+       with a qualifier and a colon (below), or it is a list's item */
+    int numbered = 0;
+    if (i == 0 && dig((unsigned char)s[0])) {
+        size_t d = 0;
+        while (d < n && d < 4 && dig((unsigned char)s[d]))
+            d++;
+        if (d + 2 < n && s[d] == '.' && s[d + 1] == ' ' && up((unsigned char)s[d + 2]))
+            i = d + 2, numbered = 1;
+    }
     if (i < n && (s[i] == '<' || (s[i] == '*' && (stamped || bracketed))))
         return chat_label(s, i, n, forms, out);
     /* markdown emphasis around the label: **Name:** or __Name:__ */
@@ -849,6 +879,8 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
     /* after a time in columns, words are spoken: a row of numbers ("10 20 30 TOTAL   60")
        is a table's */
     if (stamped && !has_letter(s + t, n - t))
+        return 0;
+    if (numbered && !(form == TK_LF_COLON && qe > qa && !alone && titled(s + name_off, name_end - name_off)))
         return 0;
     if (alone)
         form |= TK_LF_ALONE;
