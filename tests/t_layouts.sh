@@ -230,11 +230,15 @@ cat >"$TK_TMP/chat.txt" <<'EOF'
 [12:02] <alice> the build is broken on main
 [12:02] * bob looks
 [12:03] <bob> which target?
+[12:03] -!- carol has joined #dev
 [12:04] <alice> the docs one
 [12:04] <@carol> that's me, sorry
 [12:05] <carol> fixing now
+--- Log closed Tue Mar 04 12:10:00 2025
 EOF
 conv chat; shape chat transcript; calm chat
+has chat "a line without a nick is an event between the turns" '<stage><anchor synch="#tk-T12-03" n="12:03" rend="bracketed"/> -!- carol has joined #dev</stage>'
+awk '/<sp[ >]/ { open = 1 } /<\/sp>/ { open = 0 } open && /Log closed|has joined/ { print "inside"; exit }' "$TK_TMP/chat.xml" | grep -q inside && fail "chat: an event inside a turn" || ok
 count chat '<sp who=' 8
 count chat '<speaker>&lt;alice&gt;</speaker>' 3
 has chat "an action is its nick's" '<speaker>* bob</speaker>'

@@ -327,6 +327,20 @@ static void transcript_paragraph(parser *P, const para *p)
             turn = tk_bp_add_block(P, TK_B_TURN, i, 1, t);
             tk_bp_set_label(turn, &lab);
             run = i + 1;
+        } else if ((P->forms & TK_LF_CHAT) && turn != NULL) {
+            /* a chat log's line without a nick ("[12:03] -!- carol has joined", "--- Log
+               closed"): an event between the turns, each line one */
+            turn->n_lines = i - turn->line;
+            turn = NULL;
+            tk_block *e = tk_bp_add_block(P, TK_B_STAGE, i, 1, 0);
+            if (e != NULL)
+                e->flags |= TK_BF_BETWEEN;
+            for (run = i + 1; run < end && !tk_bp_speaker_label(P, &L->v[run], &lab); run++) {
+                e = tk_bp_add_block(P, TK_B_STAGE, run, 1, 0);
+                if (e != NULL)
+                    e->flags |= TK_BF_BETWEEN;
+            }
+            i = run - 1;
         }
     }
     if (turn != NULL)
