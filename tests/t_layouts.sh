@@ -469,6 +469,15 @@ has oral "a laugh in the turn" '<vocal rend="bracketed"><desc>laughs</desc></voc
 awk '/<sp[ >]/ { open = 1 } /<\/sp>/ { open = 0 } open && /TAPE/ { print "inside"; exit }' "$TK_TMP/oral.xml" | grep -q inside && fail "oral: a tape marker inside a turn" || ok
 count oral 'TAPE 1, SIDE' 3
 
+# a court transcript whose lines carry their printed numbers (1 to 25 a page): a warning says
+# so (the numbers are not read as such); a short numbered table does not warn
+awk 'BEGIN { for (p = 0; p < 2; p++) { printf "%60s\n", "Page " (14 + p); for (i = 1; i <= 25; i++) printf "%2d       %s\n", i, (i % 2 ? "Q.   Did you see the shipment leave?" : "A.   Yes, on the third.") } }' >"$TK_TMP/numbered.txt"
+conv numbered
+grep -q 'lines open with a printed line number.*\[shape-line-numbers\]' "$TK_TMP/numbered.err" && ok || fail "numbered: no line-number warning"
+printf 'Stock\n\n1  apples\n2  pears\n3  plums\n' >"$TK_TMP/stock.txt"
+conv stock
+grep -q 'shape-line-numbers' "$TK_TMP/stock.err" && fail "stock: a short numbered table warned" || ok
+
 valid un debate radio focus gpo chat depo screen ebook oral
 lossless un debate radio focus gpo chat depo screen ebook oral
 

@@ -521,6 +521,8 @@ tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk
     int thin = si.score - si.runner_score < (si.score / 4 > 15 ? si.score / 4 : 15);
     if (shape == TK_SHAPE_AUTO && si.paragraphs >= 2 && si.runner_score > 0 && thin)
         TK_MSG(d, SHAPE_CLOSE, file, 0, 0, tk_shape_phrase(si.shape), tk_shape_phrase(si.runner_up), si.score, si.runner_score, tk_shape_name(si.runner_up));
+    if (si.line_numbers > 0)
+        TK_MSG(d, SHAPE_LINE_NUMBERS, file, 0, 0, (int)si.line_numbers);
     P.forms = si.forms;
     P.mixed_ok = si.mixed_ok;
     P.para_indent = B->shape == TK_SHAPE_TRANSCRIPT ? si.para_indent : 0;

@@ -645,10 +645,48 @@ static void detect_pass(const tk_lines *L, size_t from, const tk_speakers *g, si
     free(names);
 }
 
+/* The number a line opens with, printed as a line number is (1 to 3 digits, then a space, a
+ * tab or the line's end: "14       Q.   Where ..."), -1 when none. */
+static long line_number(const tk_line *l)
+{
+    size_t i = tk_line_indent(l), d = i;
+    long v = 0;
+    while (d < l->len && d - i < 3 && isdigit((unsigned char)l->s[d]))
+        v = v * 10 + (l->s[d++] - '0');
+    if (d == i || (d < l->len && l->s[d] != ' ' && l->s[d] != '\t'))
+        return -1;
+    return v;
+}
+
+/* Lines of [from, ...) (the sample) that open with a printed line number counting up by one
+ * from the line before, or starting again at 1 (a new page); 0 unless they are most of the
+ * non-blank lines (TK_TH_LINE_NUMBERS_MIN of them at least). */
+static size_t numbered_lines(const tk_lines *L, size_t from)
+{
+    size_t counted = 0, lines = 0, bytes = 0;
+    long last = -1;
+    for (size_t i = from; i < L->n && bytes <= DETECT_MAX_BYTES; i++) {
+        const tk_line *l = &L->v[i];
+        bytes += l->len + 1;
+        if (tk_line_blank(l))
+            continue;
+        lines++;
+        long v = line_number(l);
+        if (v >= 1 && (v == last + 1 || v == 1))
+            counted++;
+        if (v >= 0)
+            last = v;
+    }
+    return counted >= TK_TH_LINE_NUMBERS_MIN && counted * 10 >= lines * TK_TH_LINE_NUMBERS_TENTHS
+               ? counted
+               : 0;
+}
+
 void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_shape_info *out)
 {
     memset(out, 0, sizeof *out);
     counts c;
+    out->line_numbers = numbered_lines(L, from);
     detect_pass(L, from, g, 0, &c);
     /* labels after an indent, far more than at the margin: paragraphs that open indented
        ("    Mr. SMITH. text" / "continued at the margin"): read again by that layout */

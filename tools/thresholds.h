@@ -29,6 +29,11 @@
  * The committee..." in a hearing printed with indented paragraphs): 1 to 8; deeper is a
  * centred or a screenplay's name. */
 #define TK_TH_PARA_INDENT_MAX 8
+/* Lines opening with a printed line number counting up (a court transcript's 1 to 25 a page)
+ * before the text is said to be numbered: 20, most of a page; and tenths of the non-blank
+ * lines they must be: 6 (page headers and title lines are not numbered). */
+#define TK_TH_LINE_NUMBERS_MIN 20
+#define TK_TH_LINE_NUMBERS_TENTHS 6
 /* Labelled paragraphs needed before their density (labels over the span they cover) is
  * evidence: one label alone has no density. */
 #define TK_TH_SHAPE_DENSITY_MIN_LABELS 2

@@ -574,6 +574,7 @@ typedef struct tk_shape_info {
     int play_indented;          /* a play whose speeches are indented under the name */
     size_t para_indent;         /* paragraphs open with this indent, a label after it (0: no) */
     int centred;                /* a screenplay: names centred alone, the speech under them */
+    size_t line_numbers;        /* lines opening with a printed line number counting up */
     char evidence[512];         /* "labelled paragraphs transcript +87, ..." */
     char counts[512];           /* the raw counts */
 } tk_shape_info;
