@@ -478,7 +478,67 @@ printf 'Stock\n\n1  apples\n2  pears\n3  plums\n' >"$TK_TMP/stock.txt"
 conv stock
 grep -q 'shape-line-numbers' "$TK_TMP/stock.err" && fail "stock: a short numbered table warned" || ok
 
-valid un debate radio focus gpo chat depo screen ebook oral
-lossless un debate radio focus gpo chat depo screen ebook oral
+# --- automatic transcripts: a heading line per turn, the speech under it: "Jane Doe  0:03"
+# (a name, a wide gap, a time) and "Speaker 1 (00:00):"; a programme of times (some names
+# twice) is no transcript
+cat >"$TK_TMP/auto1.txt" <<'EOF'
+Team sync - March 3
+
+Jane Doe  0:03
+Okay, I think we're recording. Can everyone hear me?
+
+Sam Lee  0:07
+Yes, loud and clear.
+
+Jane Doe  0:10
+Great. First item is the release date.
+
+Priya Nair  0:15
+We're on track for the 12th.
+
+Sam Lee  0:24
+QA is fine with that.
+EOF
+conv auto1; shape auto1 transcript; calm auto1
+count auto1 '<sp who="#doe-jane">' 2
+count auto1 '<sp who="#lee-sam">' 2
+has auto1 "the time kept in the label" '<speaker>Priya Nair  0:15</speaker>'
+cat >"$TK_TMP/auto2.txt" <<'EOF'
+Speaker 1 (00:00):
+Welcome back to the show. Today we're talking about bees.
+
+Speaker 2 (00:05):
+Thanks for having me.
+
+Speaker 1 (00:08):
+So, how did you get into beekeeping?
+
+Speaker 2 (00:12):
+My grandfather kept bees.
+EOF
+conv auto2; shape auto2 transcript; calm auto2
+count auto2 '<sp who="#speaker-1">' 2
+has auto2 "the label alone, the speech under it" '<speaker>Speaker 2 (00:12):</speaker>'
+cat >"$TK_TMP/programme.txt" <<'EOF'
+Conference programme
+
+Monday
+
+Registration  9:00
+Opening session  9:30
+Coffee  10:30
+Lunch  12:30
+
+Tuesday
+
+Keynote  9:00
+Coffee  10:30
+Lunch  12:30
+Closing  16:00
+EOF
+conv programme; shape programme record; count programme '<sp[ >]' 0
+
+valid un debate radio focus gpo chat depo screen ebook oral auto1 auto2
+lossless un debate radio focus gpo chat depo screen ebook oral auto1 auto2
 
 tk_done

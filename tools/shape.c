@@ -474,11 +474,17 @@ static void unit_start(const tk_lines *L, size_t i, size_t ind, const tk_speaker
     int alone = (lab.form & TK_LF_ALONE) != 0, transcript_label = 0;
     if (lab.lab_off > 0)
         c->ts++;
-    if (form == TK_LF_COLON && !alone) {
+    /* a label alone on its line over its speech, mixed case: "Speaker 1 (00:00):",
+       "Jane Doe  0:03" (an automatic transcript's headings; counted as mixed-case labels) */
+    int heading = alone && !lab.caps && i + 1 < L->n && !tk_line_blank(&L->v[i + 1]) &&
+                  (form == TK_LF_COLON || form == TK_LF_SPACED);
+    if (heading && form == TK_LF_SPACED)
+        c->spaced++; /* (the body reads the form) */
+    if ((form == TK_LF_COLON && !alone) || heading) {
         if (lab.caps) {
             c->caps_cover++;
             transcript_label = 1;
-        } else if (!tk_field_line(l, &lab)) {
+        } else if (heading || !tk_field_line(l, &lab)) {
             /* a mixed-case label counts once its name recurs, and then its first sighting
                too ("Respondent 3:", "The President:") */
             size_t first;

@@ -599,6 +599,23 @@ size_t tk_column_stamp(const char *s, size_t n, char *colon, size_t size)
     return end;
 }
 
+/* 1 when s[0..n) is a time alone ("0:03", "01:02:03", "12:01.5"), trailing blanks aside. */
+static int time_only(const char *s, size_t n)
+{
+    size_t i = 0, digits = 0, colons = 0;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    for (; i < n; i++) {
+        if (dig((unsigned char)s[i]))
+            digits++;
+        else if (s[i] == ':' && i > 0 && dig((unsigned char)s[i - 1]))
+            colons++;
+        else if (s[i] != '.')
+            return 0;
+    }
+    return colons >= 1 && colons <= 3 && digits >= 3 && dig((unsigned char)s[n - 1]);
+}
+
 /* Qualifiers in parentheses from s[j] (after a name): up to TK_TH_LABEL_QUALIFIERS_MAX of
  * them, each one space or none before it and at most TK_TH_LABEL_ROLE_MAX_BYTES long.
  * Returns the end of the last (j when none); [*qa, *qe) is the inside of the first. */
@@ -866,11 +883,15 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
     if (!alone && t == term)
         return 0; /* "NAME:text" - no gap */
     if (form == TK_LF_SPACED) {
-        /* no terminator: a wide gap after an ALL-CAPS label or Q/A, or alone on its line */
+        /* no terminator: a wide gap after an ALL-CAPS label or Q/A, or alone on its line;
+           a name and a time alone on the line, the speech under it ("Jane Doe  0:03", an
+           automatic transcript's heading of a turn): the time is part of the label */
         if (mark)
             return 0;
         if (alone)
             form = TK_LF_BARE;
+        else if (wide && time_only(s + t, n - t))
+            term = t = n, alone = 1;
         else if (!wide || !caps)
             return 0;
     }
