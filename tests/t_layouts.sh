@@ -538,7 +538,47 @@ Closing  16:00
 EOF
 conv programme; shape programme record; count programme '<sp[ >]' 0
 
-valid un debate radio focus gpo chat depo screen ebook oral auto1 auto2
-lossless un debate radio focus gpo chat depo screen ebook oral auto1 auto2
+# --- a Congressional Record: paragraphs indented two spaces; the presiding officer is an
+# office, no person; the clerk's roll call is an event between the turns
+cat >"$TK_TMP/crec.txt" <<'EOF'
+                     CONGRESSIONAL RECORD -- SENATE
+
+                          MORNING BUSINESS
+
+  The PRESIDING OFFICER. Under the previous order, there will now be a
+period for the transaction of morning business.
+  Mr. GRANT. Mr. President, I suggest the absence of a quorum.
+  The PRESIDING OFFICER. The clerk will call the roll.
+  The legislative clerk proceeded to call the roll.
+  Mr. GRANT. Mr. President, I ask unanimous consent that the order for
+the quorum call be rescinded.
+  The PRESIDING OFFICER. Without objection, it is so ordered.
+  Ms. WHITFIELD. Mr. President, I rise today to honor a teacher.
+EOF
+conv crec; shape crec transcript; calm crec
+count crec '<sp[ >]' 6
+hasnt crec "an office of the sitting is no person" 'xml:id="the-presiding-officer"'
+persons crec "grant whitfield"
+awk '/<\/sp>/ { closed = 1; next } /<sp[ >]/ { closed = 0 } closed && /<stage>  The legislative clerk proceeded/ { print "between"; exit }' "$TK_TMP/crec.xml" | grep -q between && ok || fail "crec: the roll call not between the turns"
+
+# --- a meeting transcript with a time before each label, no blank lines; a header field
+# ("Recorded:") is no speaker
+cat >"$TK_TMP/teams.txt" <<'EOF'
+Meeting transcript
+Recorded: 2025-03-03
+
+[00:00:05] Jane Doe: Morning all.
+[00:00:08] Raj Patel: Morning.
+[00:00:12] Jane Doe: Let's start with the budget.
+[00:00:20] Raj Patel: I sent the figures yesterday.
+[00:00:31] Jane Doe: Thanks, I saw them.
+EOF
+conv teams; shape teams transcript; calm teams
+count teams '<sp who=' 5
+has teams "the time an anchor" '<anchor synch="#tk-T00-00-20" n="00:00:20"/>'
+hasnt teams "a header field is no speaker" '<speaker>Recorded:'
+
+valid un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams
+lossless un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams
 
 tk_done

@@ -605,9 +605,11 @@ static void detect_pass(const tk_lines *L, size_t from, const tk_speakers *g, si
         tk_label chat;
         int start = prev_blank || (ind == 0 && prev_indented && para_indent == 0) || prev_ts ||
                     para ||
-                    /* a chat's line: "[12:01] <alice> text" */
-                    ((l->s[0] == '<' || l->s[0] == '[') &&
-                     tk_speaker_label(g, l->s, l->len, TK_LF_CHAT, &chat)) ||
+                    /* a chat's line, "[12:01] <alice> text", or a label after a time in
+                       brackets, "[00:00:05] Jane Doe: Morning." (each line a turn) */
+                    (l->s[0] == '<' && tk_speaker_label(g, l->s, l->len, TK_LF_CHAT, &chat)) ||
+                    (l->s[0] == '[' &&
+                     tk_speaker_label(g, l->s, l->len, TK_LF_CHAT | TK_LF_COLON, &chat)) ||
                     (ind == 0 && l->len > 0 && isdigit((unsigned char)l->s[0]) &&
                      tk_column_stamp(l->s, l->len, stamp, sizeof stamp) > 0);
         if (start && !prev_ts) {

@@ -22,6 +22,10 @@ static const char *const builtin_roles[] = {
     /* a house's members together, and the chair of a house ("Mr Speaker", an office) */
     "HON. MEMBERS", "SOME HON. MEMBERS", "AN HON. MEMBER", "HON. MEMBER", "MEMBERS",
     "MR SPEAKER", "MR. SPEAKER", "MADAM SPEAKER", "MR DEPUTY SPEAKER", "MADAM DEPUTY SPEAKER",
+    /* offices of a sitting that pass from person to person */
+    "THE PRESIDING OFFICER", "PRESIDING OFFICER", "THE PRESIDENT PRO TEMPORE",
+    "THE ACTING PRESIDENT PRO TEMPORE", "THE SPEAKER PRO TEMPORE", "THE CLERK", "CLERK",
+    "THE BAILIFF", "BAILIFF", "COMMITTEE SECRETARY", "COMMITTEE CLERK",
     /* segment markers of a recording ("**Break:** [17:11]"): no one speaks */
     "BREAK", "COMMERCIAL BREAK", "INTERMISSION", "MUSIC", "SEGMENT *",
 };
@@ -41,6 +45,13 @@ static const char *const builtin_not_labels[] = {
     "PERSONS *", "DRAMATIS *", "CAST", "CAST *", "TRANSCRIPT", "TRANSCRIPT *", "P.S.", "PS",
     "POSTSCRIPT", "ENCL", "CC OF *", "FROM THE *", "IN *", "ON *", "AT *", "FOR *",
     "THE FOLLOWING *", "FOLLOWING *", "WHEREAS", "RESOLVED",
+    /* the header fields of recordings and their transcripts */
+    "RECORDED", "RECORDED *", "RECORDING", "RECORDING *", "DURATION", "LENGTH", "RUNTIME",
+    "TRANSCRIBED *", "TRANSCRIBER", "TRANSCRIPTION", "TRANSCRIPTION *", "LANGUAGE", "FILE",
+    "FILENAME", "FILE NAME", "AUDIO", "AUDIO *", "VIDEO", "VIDEO *", "KEYWORDS", "TAGS",
+    "TITLE", "AUTHOR", "CREATED", "MODIFIED", "UPDATED", "PUBLISHED", "BROADCAST", "AIRED",
+    "INTERVIEW DATE", "INTERVIEW *", "COLLECTION", "ACCESSION *", "CALL NUMBER", "RIGHTS",
+    "COPYRIGHT",
     /* a deposition's examination line: who asks the questions that follow ("BY MR. SMITH:") */
     "BY *",
     /* a screenplay's transitions */
@@ -81,6 +92,8 @@ static const char *const builtin_events[] = {
     "The subcommittee recessed", "The subcommittee adjourned", "The hearing adjourned",
     "The hearing was adjourned", "The Court adjourned", "The jury retired",
     "The jury returned", "Whereupon", "Recess", "Brief recess", "Short recess",
+    "The legislative clerk proceeded", "The assistant legislative clerk proceeded",
+    "The bill clerk proceeded", "The clerk proceeded", "The clerk called the roll",
     "Luncheon recess", "Off the record", "Discussion off the record",
 };
 
