@@ -578,7 +578,67 @@ count teams '<sp who=' 5
 has teams "the time an anchor" '<anchor synch="#tk-T00-00-20" n="00:00:20"/>'
 hasnt teams "a header field is no speaker" '<speaker>Recorded:'
 
-valid un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams
-lossless un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams
+# --- plays in French and German: "ACTE PREMIER" / "SCÈNE PREMIÈRE" / "Erste Szene", cast
+# lists under "PERSONNAGES" / "PERSONEN" (names with accented capitals), a role speaking once
+# in a scene of its own, "ANNA (allein)." (a qualifier before the period)
+cat >"$TK_TMP/fr.txt" <<'EOF'
+L'AVARE DU VILLAGE
+
+PERSONNAGES
+
+HARPAGON, père de Cléante.
+CLÉANTE, son fils.
+LA FLÈCHE, valet de Cléante.
+
+ACTE PREMIER
+
+SCÈNE PREMIÈRE
+
+HARPAGON. — Hors d'ici tout à l'heure, et qu'on ne réplique pas.
+
+LA FLÈCHE. — Je n'ai jamais vu un homme si méchant.
+
+HARPAGON. — Je crois que tu murmures entre tes dents.
+
+SCÈNE II
+
+CLÉANTE. — Ah! mon père!
+EOF
+conv fr; shape fr play; calm fr
+count fr '<div type="scene">' 2
+has fr "a French ordinal" '<head>SCÈNE PREMIÈRE</head>'
+has fr "a French cast list" '<castList><head>PERSONNAGES</head>'
+has fr "an accented name in the cast" '<role>LA FLÈCHE</role>'
+has fr "a role speaking once" '<speaker>CLÉANTE.</speaker>'
+count fr '<sp who=' 4
+cat >"$TK_TMP/de.txt" <<'EOF'
+DER BESUCH
+
+PERSONEN
+
+ANNA, eine Witwe
+PAUL, ihr Sohn
+
+ERSTER AKT
+
+Erste Szene
+
+ANNA. Du kommst spät.
+
+PAUL. Der Bus war langsam.
+
+ANNA. Das sagst du immer.
+
+Zweite Szene
+
+ANNA (allein). Immer dasselbe.
+EOF
+conv de; shape de play
+has de "a German cast list" '<castList><head>PERSONEN</head>'
+has de "a qualifier before the period" '<speaker>ANNA (allein).</speaker>'
+count de '<sp who="#anna">' 3
+
+valid un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams fr de
+lossless un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams fr de
 
 tk_done

@@ -149,6 +149,14 @@ static int italic_run_para(const tk_lines *L, const para *v, size_t k, size_t en
     return first < last && italic_edge(L, &v[first], 1) && italic_edge(L, &v[last], -1);
 }
 
+/* 1 when s opens with a capital letter of Latin-1 in UTF-8 ("\xc3\x80".."\xc3\x9e": À to Þ,
+ * not the sign ×): "LA FLÈCHE", "CLÉANTE". */
+static int latin1_upper(const char *s, size_t n)
+{
+    unsigned char b = n >= 2 ? (unsigned char)s[1] : 0;
+    return n >= 2 && (unsigned char)s[0] == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97;
+}
+
 /* 1 when line l can be a role of a cast list: short, no sentence ("The action takes place
  * in Helmer's house." is none: five words or more ending in '.', two of them lower-case,
  * unless a name in capitals and a comma open it: "ANNA QUILL, a rope maker."), not in
@@ -161,8 +169,8 @@ static int cast_line(const tk_line *l)
     /* a name in capitals, a comma, its description ("ANNA QUILL, a rope maker.") */
     size_t c = a;
     while (c < n && (is_upper((unsigned char)l->s[c]) || l->s[c] == ' ' || l->s[c] == '.' ||
-                     l->s[c] == '-' || l->s[c] == '\''))
-        c++;
+                     l->s[c] == '-' || l->s[c] == '\'' || latin1_upper(l->s + c, n - c)))
+        c += latin1_upper(l->s + c, n - c) ? 2 : 1;
     if (c < n && c >= a + 2 && l->s[c] == ',' && is_upper((unsigned char)l->s[c - 1]))
         return 1;
     for (size_t i = a; i < n; i++)
@@ -231,10 +239,10 @@ static void cast_roles(parser *P, const para *p, play_state *ps)
         const tk_line *l = &P->lines->v[i];
         size_t a = indent_of(l), e = a;
         while (e < l->len && (is_upper((unsigned char)l->s[e]) || l->s[e] == ' ' ||
-                              l->s[e] == '-' || l->s[e] == '\'' ||
+                              l->s[e] == '-' || l->s[e] == '\'' || latin1_upper(l->s + e, l->len - e) ||
                               (l->s[e] == '.' && e + 1 < l->len && l->s[e + 1] == ' ' &&
                                e + 2 < l->len && is_upper((unsigned char)l->s[e + 2]))))
-            e++;
+            e += latin1_upper(l->s + e, l->len - e) ? 2 : 1;
         while (e > a && l->s[e - 1] == ' ')
             e--;
         for (size_t w = a + 1; w <= e; w++) /* every word boundary: "SIR", "SIR HUGH", ... */

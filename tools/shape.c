@@ -44,7 +44,16 @@ static const char *const ordinals[] = {"FIRST", "SECOND", "THIRD", "FOURTH", "FI
                                        /* German ("Erster Akt", "Zweite Szene"), French */
                                        "ERSTER", "ERSTE", "ERSTES", "ZWEITER", "ZWEITE",
                                        "DRITTER", "DRITTE", "VIERTER", "VIERTE", "LETZTER",
-                                       "LETZTE", "PREMIER", "DERNIER"};
+                                       "LETZTE", "PREMIER", "DERNIER",
+                                       /* French (both cases of the accented letter), Spanish,
+                                          Italian */
+                                       "PREMI\xc3\x88RE", "PREMI\xc3\xa8RE",
+                                       "DEUXI\xc3\x88ME", "DEUXI\xc3\xa8ME",
+                                       "TROISI\xc3\x88ME", "TROISI\xc3\xa8ME",
+                                       "QUATRI\xc3\x88ME", "QUATRI\xc3\xa8ME",
+                                       "CINQUI\xc3\x88ME", "CINQUI\xc3\xa8ME", "PRIMERA",
+                                       "PRIMERO", "SEGUNDA", "SEGUNDO", "TERCERA", "TERCERO",
+                                       "PRIMO", "SECONDO", "TERZO"};
 /* The words of an act and of a scene heading, in the languages plays are printed in
    (English first: "ACT", "SCENE"; German, French, Italian, Spanish, Swedish, Latin). */
 static const char *const act_words[] = {"ACT", "AKT", "AUFZUG", "ACTE", "ATTO", "ACTO", "ACTUS"};
@@ -168,6 +177,9 @@ static const char *const cast_headings[] = {
     "Dramatis Personae", "Dramatis Personæ", "DRAMATIS PERSONÆ", "Characters", "Characters in the Play",
     "Persons of the Play", "Persons Represented", "Cast", "Cast of Characters", "Personae",
     "Persons in the Play",
+    /* French, German, Spanish, Italian */
+    "Personnages", "Les Personnages", "Personen", "Personen der Handlung", "Personajes",
+    "Personaggi", "Interlocutori",
 };
 
 int tk_cast_heading(const char *s, size_t n)

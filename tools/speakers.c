@@ -873,7 +873,8 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
     if (j < n && s[j] == ':') {
         form = TK_LF_COLON;
         term = j + 1;
-    } else if (j < n && s[j] == '.' && j == name_end) {
+    } else if (j < n && s[j] == '.' && (j == name_end || (caps && qe > qa))) {
+        /* ("ANNA (allein). Immer dasselbe.": a qualifier before the period, in capitals) */
         form = TK_LF_PERIOD;
         term = j + 1;
     } else if (j < n && s[j] == '\t' && !mark) {
