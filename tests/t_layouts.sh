@@ -203,6 +203,11 @@ has gpo "a title and a name in capitals, the indent left out" '<speaker>Mrs. ALB
 has gpo "the id from the name" '<sp who="#dunmore">'
 has gpo "a senator" '<speaker>Senator PELL.</speaker>'
 hasnt gpo "the indent is no timestamp" 'type="timestamp"'
+has gpo "a witness's statement heading in capitals, wrapped" '<head> STATEMENT OF JOHN DOE, DIRECTOR, OFFICE OF WIDGET SAFETY, DEPARTMENT OF
+COMMERCE</head>'
+# near miss: in a transcript printed all in capitals, a paragraph in capitals is speech
+printf 'CAPCOM: ROGER, WE HAVE YOU.\n\nSTAND BY FOR THE UPDATE\n\nCDR: ROGER, STANDING BY.\n\nCAPCOM: THE UPDATE IS READY.\n' >"$TK_TMP/allcaps.txt"
+conv allcaps; hasnt allcaps "no heading in an all-capitals transcript" '<head>STAND BY'
 has gpo "an indented line opens a paragraph of the turn" '<p>    I yield to the ranking member.</p>'
 awk '/<\/sp>/ { closed = 1; next } /<sp[ >]/ { closed = 0 } closed && /Whereupon/ { print "between"; exit }' "$TK_TMP/gpo.xml" | grep -q between && ok || fail "gpo: the indented [Whereupon ...] not between the turns"
 # near miss: a letter typed with indented paragraphs, one sentence opening "Mr. SMITH." is

@@ -148,6 +148,8 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
 /* plays.c: proceedings and plays */
 int tk_bp_event_para(const tk_lines *L, const para *p);
 int tk_bp_proceeding_para(parser *P, const para *p);
+int tk_bp_caps_heading(parser *P, const para *p);
+int tk_bp_lower_after_label(parser *P, const tk_line *l);
 int tk_bp_labelled_para(parser *P, const para *q);
 int tk_bp_opens_turn(parser *P, const para *q);
 void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_state *ps);

@@ -63,6 +63,46 @@ int tk_bp_proceeding_para(parser *P, const para *p)
     return bytes <= TK_TH_EVENT_MAX_BYTES && stops == 0;
 }
 
+/* 1 when paragraph p is a transcript's heading in capitals, wrapped maybe (a hearing's
+ * "STATEMENT OF JOHN DOE, DIRECTOR, OFFICE OF WIDGET SAFETY, DEPARTMENT OF COMMERCE"): at
+ * most three lines and TK_TH_CAPS_HEADING_MAX_BYTES, no lower-case ASCII letter, three words
+ * or more, no label, not ending in a sentence's or a label's stop. */
+int tk_bp_caps_heading(parser *P, const para *p)
+{
+    const tk_lines *L = P->lines;
+    size_t bytes = 0, words = 0;
+    tk_label lab;
+    if (p->n > 3)
+        return 0;
+    for (size_t i = p->first; i < p->first + p->n; i++) {
+        const tk_line *l = &L->v[i];
+        if (tk_timestamp_line(l->s, l->len) || tk_bp_speaker_label(P, l, &lab) > 0)
+            return 0; /* (a time, a label: a turn's lines) */
+        for (size_t k = 0; k < l->len; k++) {
+            if (is_lower((unsigned char)l->s[k]))
+                return 0;
+            words += is_upper((unsigned char)l->s[k]) && (k == 0 || l->s[k - 1] == ' ');
+        }
+        bytes += l->len;
+    }
+    const tk_line *e = &L->v[p->first + p->n - 1];
+    size_t n = rtrim_len(e->s, e->len);
+    return words >= 3 && bytes <= TK_TH_CAPS_HEADING_MAX_BYTES && n > 0 &&
+           strchr(".:?!)]", e->s[n - 1]) == NULL;
+}
+
+/* 1 when line l's speech (after its label) has a lower-case letter: a transcript printed in
+ * mixed case, where capitals stand out (in one printed all in capitals they do not). */
+int tk_bp_lower_after_label(parser *P, const tk_line *l)
+{
+    tk_label lab;
+    size_t t = tk_bp_speaker_label(P, l, &lab);
+    for (size_t k = t; k < l->len; k++)
+        if (is_lower((unsigned char)l->s[k]))
+            return 1;
+    return 0;
+}
+
 /* 1 when paragraph q opens a new turn (a label) or a division: what follows an event that
  * stands between turns. */
 /* 1 when paragraph q starts with a speaker label or a timestamp (a turn, not a name of a

@@ -1611,7 +1611,11 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
             size_t ha, hb;
             if (shape == TK_SHAPE_PLAY && tk_play_heading(l->s, l->len, &ha, &hb))
                 is_turn = 1; /* an act heading: below */
-            if ((next_text || next_turn) && !prev_heading && !is_turn) {
+            /* (in a transcript printed all in capitals, a line in capitals before a turn is
+               speech as likely as a heading: it stays in the turn) */
+            int caps_speech = shape == TK_SHAPE_TRANSCRIPT && next_turn && in_turns &&
+                              !tk_bp_lower_after_label(P, nl);
+            if ((next_text || next_turn) && !prev_heading && !is_turn && !caps_speech) {
                 tk_bp_note(P, p->first, "heading", "heading: a title-like line before text");
                 tk_bp_para_block(P, TK_B_HEAD, p, 0);
                 in_turns = 0;
@@ -1629,6 +1633,14 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
             in_turns = 1;
         } else if (shape == TK_SHAPE_TRANSCRIPT) {
             size_t before = P->db->n;
+            if (k + 1 < body_end && tk_bp_caps_heading(P, p) && tk_bp_opens_turn(P, &v[k + 1]) &&
+                tk_bp_lower_after_label(P, &L->v[v[k + 1].first])) {
+                /* "STATEMENT OF JOHN DOE, DIRECTOR, OFFICE OF ..." before a turn */
+                tk_bp_note(P, p->first, "heading", "a paragraph in capitals before a turn: a heading");
+                tk_bp_para_block(P, TK_B_HEAD, p, indent_of(l));
+                in_turns = 0;
+                continue;
+            }
             size_t after = k + 1; /* the next paragraph that is no event ("[END TAPE 1]" /
                                      "[BEGIN TAPE 2]" / a turn: both between the turns) */
             while (after < body_end && tk_bp_proceeding_para(P, &v[after]))

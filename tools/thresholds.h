@@ -46,6 +46,9 @@
 /* "Name<TAB>speech" rows needed before they are evidence (one tab is an accident). */
 #define TK_TH_SHAPE_MIN_TAB_ROWS 2
 
+/* Bytes of a transcript's heading in capitals over up to three lines ("STATEMENT OF JOHN DOE,
+ * DIRECTOR, OFFICE OF ..."): 240, three centred lines of 80 columns. */
+#define TK_TH_CAPS_HEADING_MAX_BYTES 240
 /* Bytes of an unbracketed event of the proceedings ("The meeting rose at 4.05 p.m."): 160,
  * two lines; longer is a speech that opens with the same words. */
 #define TK_TH_EVENT_MAX_BYTES 160
