@@ -643,7 +643,40 @@ has de "a German cast list" '<castList><head>PERSONEN</head>'
 has de "a qualifier before the period" '<speaker>ANNA (allein).</speaker>'
 count de '<sp who="#anna">' 3
 
-valid un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams fr de
-lossless un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams fr de
+# --- a radio play: "NAME:" labels with a wide gap under scene headings (a play, with no close
+# call against a transcript); sound and music cues ("FX:", "MUSIC:") are no persons
+cat >"$TK_TMP/radioplay.txt" <<'EOF'
+THE NIGHT FERRY
+A radio play
+
+SCENE 1. THE QUAYSIDE.
+
+FX:          WAVES. A FOGHORN, DISTANT.
+
+NARRATOR:    It was the last ferry of the night.
+
+MARY:        Is anyone there?
+
+TOM:         Over here!
+
+FX:          FOOTSTEPS ON WET STONE.
+
+MARY:        Tom! I thought you'd gone.
+
+TOM:         Not without you.
+
+SCENE 2. ON DECK.
+
+MUSIC:       THEME, UP AND UNDER.
+
+NARRATOR:    And so they sailed.
+EOF
+conv radioplay; shape radioplay play; calm radioplay
+count radioplay '<div type="scene">' 2
+count radioplay '<sp who="#mary">' 2
+persons radioplay "mary tom"
+
+valid un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams fr de radioplay
+lossless un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams fr de radioplay
 
 tk_done

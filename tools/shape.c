@@ -214,6 +214,7 @@ typedef enum {
     C_TAB_ROWS,      /* Name<TAB>speech rows */
     C_TAB_TURNS,     /* the same rows, for a transcript */
     C_CAST_LIST,     /* a Dramatis Personae heading */
+    C_SCENE_TURNS,   /* labelled speeches under act/scene headings (a radio play's "MARY:") */
     C_STAGE_PARAS,   /* paragraphs wholly in [...] or _..._ */
     C_REPORTED,      /* reported speech: "said that", "stated that" ... */
     C_PROSE,         /* long paragraphs without a label */
@@ -236,6 +237,7 @@ static const struct {
     [C_TAB_ROWS] = {"Name<TAB> rows", TK_SHAPE_PLAY, 50},
     [C_TAB_TURNS] = {"Name<TAB> rows", TK_SHAPE_TRANSCRIPT, 50},
     [C_CAST_LIST] = {"cast list", TK_SHAPE_PLAY, 30},
+    [C_SCENE_TURNS] = {"labelled speeches under scene headings", TK_SHAPE_PLAY, 100},
     [C_STAGE_PARAS] = {"stage paragraphs", TK_SHAPE_PLAY, 30},
     [C_REPORTED] = {"reported speech", TK_SHAPE_RECORD, 60},
     [C_PROSE] = {"unlabelled prose", TK_SHAPE_RECORD, 40},
@@ -714,7 +716,9 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
     for (size_t j = 2; j <= TK_TH_PARA_INDENT_MAX; j++)
         if (c.indented_labels[j] > c.indented_labels[pi])
             pi = j;
-    if (c.indented_labels[pi] >= TK_TH_SHAPE_MIN_REPEATS && c.indented_labels[pi] > 2 * c.cover) {
+    /* (not in a play that names its speakers alone or as "Name." at the margin) */
+    if (c.indented_labels[pi] >= TK_TH_SHAPE_MIN_REPEATS && c.indented_labels[pi] > 2 * c.cover &&
+        c.alone_rep < TK_TH_SHAPE_MIN_REPEATS && c.period_rep < TK_TH_SHAPE_MIN_REPEATS) {
         detect_pass(L, from, g, pi, &c);
         out->para_indent = pi;
     }
@@ -735,6 +739,9 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
     ev[C_PERIOD_LABELS] = c.period_rep >= TK_TH_SHAPE_MIN_REPEATS ? ratio(c.period_rep, c.units, 2.5) : 0.0;
     ev[C_TAB_ROWS] = ev[C_TAB_TURNS] = c.tabs >= TK_TH_SHAPE_MIN_TAB_ROWS ? ratio(c.tabs, c.units, 2.0) : 0.0;
     ev[C_CAST_LIST] = c.cast > 0 ? 1.0 : 0.0;
+    /* turns and act or scene headings together: a play printed with labels (a transcript has
+       no scenes); weighs as the labels' density does */
+    ev[C_SCENE_TURNS] = c.heads > 0 ? ev[C_LABEL_DENSITY] : 0.0;
     ev[C_STAGE_PARAS] = ratio(c.stage, c.units, 4.0);
     ev[C_REPORTED] = ratio(c.reported_out, c.units, 3.0);
     ev[C_PROSE] = ratio(c.prose_out, c.units, 2.0);

@@ -26,6 +26,8 @@ static const char *const builtin_roles[] = {
     "THE PRESIDING OFFICER", "PRESIDING OFFICER", "THE PRESIDENT PRO TEMPORE",
     "THE ACTING PRESIDENT PRO TEMPORE", "THE SPEAKER PRO TEMPORE", "THE CLERK", "CLERK",
     "THE BAILIFF", "BAILIFF", "COMMITTEE SECRETARY", "COMMITTEE CLERK",
+    /* a radio play's sound cues ("FX: A DOOR OPENS."): no one speaks */
+    "FX", "SFX", "F/X", "SOUND", "SOUND EFFECT", "SOUND EFFECTS", "GRAMS", "ATMOS",
     /* segment markers of a recording ("**Break:** [17:11]"): no one speaks */
     "BREAK", "COMMERCIAL BREAK", "INTERMISSION", "MUSIC", "SEGMENT *",
 };
@@ -37,6 +39,7 @@ static const char *const builtin_not_labels[] = {
     "PARTICIPANTS", "PARTICIPANTS *", "PRESENT", "PRESENT *", "ABSENT", "ATTENDEES",
     "ATTENDANCE", "ATTENDING", "MEMBERS", "MEMBERS *", "AGENDA", "AGENDA *", "ITEM *",
     "ITEMS", "SUBJECT", "SUBJECTS", "TOPIC", "TOPICS", "RE", "REF", "NOTE", "NOTES", "NB",
+    "FOOTNOTE", "FOOTNOTES", "ENDNOTES", "REFERENCES", "BIBLIOGRAPHY", "INDEX", "GLOSSARY",
     "SOURCE", "SOURCES", "ALSO *", "STAFF", "GUESTS", "OBSERVERS", "WITNESSES", "PANELISTS",
     "SPEAKERS", "CONTENTS", "SESSION *", "PART *", "CHAPTER *", "SECTION *", "APPENDIX *",
     "ENCLOSURE *", "ATTACHMENT *", "ANNEX *", "MINUTES", "SUMMARY", "DISTRIBUTION",
