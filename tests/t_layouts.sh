@@ -676,7 +676,16 @@ count radioplay '<div type="scene">' 2
 count radioplay '<sp who="#mary">' 2
 persons radioplay "mary tom"
 
-valid un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams fr de radioplay
-lossless un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams fr de radioplay
+# --- a time in square brackets between the name and the colon ("JANE DOE [00:01:02]:"); a
+# word in square brackets there is no qualifier
+printf 'JANE DOE [00:01:02]: Thanks for joining us.\n\nRAJ PATEL [00:01:05]: Happy to be here.\n\nJANE DOE [00:01:09]: Let us begin.\n\nRAJ PATEL [00:01:12]: Sure.\n' >"$TK_TMP/bracketq.txt"
+conv bracketq; shape bracketq transcript
+count bracketq '<sp who=' 4
+has bracketq "the time kept in the label" '<speaker>JANE DOE [00:01:09]:</speaker>'
+printf 'JANE DOE [laughs]: Thanks.\n\nRAJ PATEL [sighs]: Sure.\n' >"$TK_TMP/bracketw.txt"
+conv bracketw; count bracketw '<sp who=' 0
+
+valid un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams fr de radioplay bracketq
+lossless un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams fr de radioplay bracketq
 
 tk_done

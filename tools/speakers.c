@@ -632,21 +632,25 @@ static int time_only(const char *s, size_t n)
     return colons >= 1 && colons <= 3 && digits >= 3 && dig((unsigned char)s[n - 1]);
 }
 
-/* Qualifiers in parentheses from s[j] (after a name): up to TK_TH_LABEL_QUALIFIERS_MAX of
- * them, each one space or none before it and at most TK_TH_LABEL_ROLE_MAX_BYTES long.
+/* Qualifiers in parentheses from s[j] (after a name), or a time in square brackets: up to
+ * TK_TH_LABEL_QUALIFIERS_MAX of them, each one space or none before it and at most
+ * TK_TH_LABEL_ROLE_MAX_BYTES long.
  * Returns the end of the last (j when none); [*qa, *qe) is the inside of the first. */
 static size_t qualifiers(const char *s, size_t j, size_t n, size_t *qa, size_t *qe)
 {
     *qa = *qe = 0;
     for (int k = 0; k < TK_TH_LABEL_QUALIFIERS_MAX && j + 2 < n; k++) {
         size_t q = s[j] == ' ' ? j + 1 : j;
-        if (q >= n || s[q] != '(')
+        if (q >= n || (s[q] != '(' && s[q] != '['))
             break;
+        char close = s[q] == '(' ? ')' : ']';
         size_t e = q + 1;
-        while (e < n && e - q < TK_TH_LABEL_ROLE_MAX_BYTES && s[e] != ')' && s[e] != '(')
+        while (e < n && e - q < TK_TH_LABEL_ROLE_MAX_BYTES && s[e] != close && s[e] != s[q])
             e++;
-        if (!(e < n && s[e] == ')' && e > q + 1))
+        if (!(e < n && s[e] == close && e > q + 1))
             break;
+        if (close == ']' && !time_only(s + q + 1, e - q - 1))
+            break; /* in square brackets only a time: "JANE DOE [00:01:02]:" */
         if (k == 0)
             *qa = q + 1, *qe = e;
         j = e + 1;
