@@ -686,6 +686,21 @@ printf 'JANE DOE [laughs]: Thanks.\n\nRAJ PATEL [sighs]: Sure.\n' >"$TK_TMP/brac
 conv bracketw; count bracketw '<sp who=' 0
 
 valid un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams fr de radioplay bracketq
+# the same layouts with --spoken, and both against tei_all (with ../shared)
+spoken_files=
+for n in un debate radio focus gpo chat depo oral auto1 auto2 crec teams bracketq; do
+  $TEIKIT convert --spoken -o "$TK_TMP/$n-sp.xml" "$TK_TMP/$n.txt" 2>/dev/null || fail "$n: --spoken failed"
+  spoken_files="$spoken_files $TK_TMP/$n-sp.xml"
+done
+$TEIKIT validate $spoken_files >"$TK_TMP/valid.out" 2>&1 && ok || fail "--spoken not valid: $(head -3 "$TK_TMP/valid.out")"
+TEI_ALL=$SHARED/reference/schemas/tei_all.rng
+if have_shared && [ -f "$TEI_ALL" ]; then
+  TEIKIT_TEI_ALL=$TEI_ALL $TEIKIT validate --schema tei_all $spoken_files "$TK_TMP"/un.xml "$TK_TMP"/debate.xml \
+    "$TK_TMP"/gpo.xml "$TK_TMP"/depo.xml "$TK_TMP"/screen.xml "$TK_TMP"/ebook.xml "$TK_TMP"/chat.xml \
+    "$TK_TMP"/fr.xml "$TK_TMP"/radioplay.xml >"$TK_TMP/tei_all.out" 2>&1 && ok || fail "not valid against tei_all: $(grep -v warning "$TK_TMP/tei_all.out" | head -3)"
+else
+  skip "tei_all (needs ../shared)"
+fi
 lossless un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams fr de radioplay bracketq
 
 tk_done
