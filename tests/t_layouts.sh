@@ -685,6 +685,33 @@ has bracketq "the time kept in the label" '<speaker>JANE DOE [00:01:09]:</speake
 printf 'JANE DOE [laughs]: Thanks.\n\nRAJ PATEL [sighs]: Sure.\n' >"$TK_TMP/bracketw.txt"
 conv bracketw; count bracketw '<sp who=' 0
 
+# --- a screenplay at the margin (Fountain): a name alone over its speech in one paragraph, a
+# short parenthetical under the name a direction, the paragraphs outside the speeches action
+cat >"$TK_TMP/fountain.txt" <<'EOF'
+INT. KITCHEN - NIGHT
+
+A small kitchen. MARGARET (60s) sits at the table.
+
+MARGARET
+You missed the last bus.
+
+TOMMY
+(sitting)
+I walked.
+
+MARGARET
+From town?
+
+Tommy shrugs and pours the tea.
+
+TOMMY
+It isn't far.
+EOF
+conv fountain; shape fountain play
+count fountain '<sp who=' 4
+has fountain "a parenthetical under the name" '<stage>(sitting)</stage>'
+tr -d '\n' <"$TK_TMP/fountain.xml" | grep -q '<p>From town?</p> *</sp> *<stage>' && ok || fail "fountain: the action after a speech is inside it"
+
 valid un debate radio focus gpo chat depo screen ebook oral auto1 auto2 crec teams fr de radioplay bracketq
 # the same layouts with --spoken, and both against tei_all (with ../shared)
 spoken_files=

@@ -110,6 +110,7 @@ typedef struct play_state {
     int spoken;        /* a speech since the last heading */
     size_t margin;     /* the longest line of the document: where wrapped prose ends */
     int after_speech;  /* the paragraph before was a speech with its label inline */
+    int block_speech;  /* the last speech was a name alone over its lines (a screenplay) */
     tk_names *cast;    /* the cast list's roles and their first words ("SIR HUGH" of "SIR HUGH
                           FENWICK"): a speaker at first sight; NULL without a cast list */
 } play_state;

@@ -335,12 +335,26 @@ static int speech_is_verse(parser *P, size_t a, size_t e, const play_state *ps)
     return 1;
 }
 
+/* 1 when the first line of the speech [a, e), before more lines, is a short parenthetical
+ * under the name (a screenplay's "(sitting)" / "I walked."; a song's "(You know where ...)"
+ * further down is verse). */
+static int paren_line_in(parser *P, size_t a, size_t e)
+{
+    if (a + 1 >= e)
+        return 0;
+    const tk_line *l = &P->lines->v[a];
+    size_t x = indent_of(l), n = rtrim_len(l->s, l->len);
+    return n > x + 2 && n - x <= TK_TH_PARENTHETICAL_MAX_BYTES && l->s[x] == '(' &&
+           l->s[n - 1] == ')' && memchr(l->s + x + 1, ')', n - x - 2) == NULL;
+}
+
 /* The speech lines [a, e) of the open turn: one l per line (verse) or one p. */
 static void speech_lines(parser *P, size_t a, size_t e, const play_state *ps)
 {
     if (a >= e)
         return;
-    if (P->centred) { /* a screenplay's speech: its parentheticals ("(beat)") are directions */
+    if (P->centred || paren_line_in(P, a, e)) {
+        /* a screenplay's speech: its parentheticals ("(beat)") are directions */
         for (size_t i = a, run = a; i <= e; i++) {
             para one = {i, 1, 0};
             int paren = i < e && tk_bp_event_para(P->lines, &one) && P->lines->v[i].s[indent_of(&P->lines->v[i])] == '(';
@@ -534,14 +548,19 @@ void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_s
         }
         /* a name alone: its speech follows in the next paragraphs; an inline label: the
            speech is its paragraph; a screenplay's centred name: the lines under it */
-        ps->turn_open = (lab.form & TK_LF_ALONE) != 0 && !(P->centred && p->n > 1);
+        ps->turn_open = (lab.form & TK_LF_ALONE) != 0 && p->n == 1;
+        ps->block_speech = (lab.form & TK_LF_ALONE) != 0 && p->n > 1;
+        /* (a name alone over its speech in one paragraph, a screenplay's layout: the
+           paragraphs after it are action) */
         ps->spoken = 1;
         ps->after_speech = !(lab.form & TK_LF_ALONE);
         return;
     }
     int stage = play_stage_para(L, p) || italic_run_para(L, v, k, end) || cue_para(P, l);
     if (stage || (ps->in_division && !ps->spoken && !ps->in_cast) ||
-        (P->centred && ps->in_division && !ps->turn_open)) {
+        (P->centred && ps->in_division && !ps->turn_open) ||
+        (ps->block_speech && ps->in_division && !ps->turn_open)) {
+        /* (after a name alone over its speech, a paragraph without a name is action) */
         /* (in a screenplay, a paragraph outside the speeches is action or a transition) */
         /* a direction; before the first speech of a division the scene is described */
         tk_block *e = tk_bp_para_block(P, TK_B_STAGE, p, indent_of(l));

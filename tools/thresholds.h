@@ -49,6 +49,9 @@
 /* Bytes of a transcript's heading in capitals over up to three lines ("STATEMENT OF JOHN DOE,
  * DIRECTOR, OFFICE OF ..."): 240, three centred lines of 80 columns. */
 #define TK_TH_CAPS_HEADING_MAX_BYTES 240
+/* Bytes of a screenplay's parenthetical under a speaker's name ("(sitting)", "(to Tommy,
+ * quietly)"): 40; a longer line in parentheses is part of the speech (a song's aside). */
+#define TK_TH_PARENTHETICAL_MAX_BYTES 40
 /* Bytes of an unbracketed event of the proceedings ("The meeting rose at 4.05 p.m."): 160,
  * two lines; longer is a speech that opens with the same words. */
 #define TK_TH_EVENT_MAX_BYTES 160
