@@ -20,7 +20,7 @@ static const char *const builtin_roles[] = {
     "TRANSLATOR", "OPERATOR", "OFF-MIC", "OFF MIC", "NARRATOR", "HOST", "CO-HOST",
     "ANNOUNCER", "VIDEOGRAPHER", "THE VIDEOGRAPHER", "COURT REPORTER", "THE REPORTER",
     /* a house's members together, and the chair of a house ("Mr Speaker", an office) */
-    "HON. MEMBERS", "SOME HON. MEMBERS", "AN HON. MEMBER", "HON. MEMBER", "MEMBERS",
+    "HON. MEMBERS", "SOME HON. MEMBERS", "AN HON. MEMBER", "HON. MEMBER",
     "MR SPEAKER", "MR. SPEAKER", "MADAM SPEAKER", "MR DEPUTY SPEAKER", "MADAM DEPUTY SPEAKER",
     /* offices of a sitting that pass from person to person */
     "THE PRESIDING OFFICER", "PRESIDING OFFICER", "THE PRESIDENT PRO TEMPORE",
@@ -52,7 +52,7 @@ static const char *const builtin_not_labels[] = {
     "RECORDED", "RECORDED *", "RECORDING", "RECORDING *", "DURATION", "LENGTH", "RUNTIME",
     "TRANSCRIBED *", "TRANSCRIBER", "TRANSCRIPTION", "TRANSCRIPTION *", "LANGUAGE", "FILE",
     "FILENAME", "FILE NAME", "AUDIO", "AUDIO *", "VIDEO", "VIDEO *", "KEYWORDS", "TAGS",
-    "TITLE", "AUTHOR", "CREATED", "MODIFIED", "UPDATED", "PUBLISHED", "BROADCAST", "AIRED",
+    "TITLE", "CREATED", "MODIFIED", "UPDATED", "PUBLISHED", "BROADCAST", "AIRED",
     "INTERVIEW DATE", "INTERVIEW *", "COLLECTION", "ACCESSION *", "CALL NUMBER", "RIGHTS",
     "COPYRIGHT",
     /* a deposition's examination line: who asks the questions that follow ("BY MR. SMITH:") */
