@@ -3,16 +3,7 @@
 # layout (each fails when its rule is removed), shape near misses, and (with ../shared) the
 # shape and the speaker label forms of every corpus file.
 . tests/lib.sh
-
-# conv NAME [OPTIONS]: converts $TK_TMP/NAME.txt to $TK_TMP/NAME.xml (messages in .err)
-conv() { n=$1; shift; $TEIKIT convert -v "$@" -o "$TK_TMP/$n.xml" "$TK_TMP/$n.txt" 2>"$TK_TMP/$n.err" || fail "$n: conversion failed"; }
-# has NAME WHAT TEXT / hasnt NAME WHAT TEXT: TEXT is (not) in NAME.xml
-has() { if grep -qF -- "$3" "$TK_TMP/$1.xml"; then ok; else fail "$1: $2: '$3' not in output"; fi; }
-hasnt() { if grep -qF -- "$3" "$TK_TMP/$1.xml"; then fail "$1: $2: '$3' in output"; else ok; fi; }
-# count NAME PATTERN WANT: occurrences of PATTERN (grep -o) in NAME.xml
-count() { got=$(grep -o -- "$2" "$TK_TMP/$1.xml" | wc -l | tr -d ' '); if [ "$got" = "$3" ]; then ok; else fail "$1: $got × '$2', wanted $3"; fi; }
-# shape NAME WANT: the shape -v reports
-shape() { got=$(sed -n 's/.*note: shape \([a-z]*\) .*/\1/p' "$TK_TMP/$1.err" | head -1); if [ "$got" = "$2" ]; then ok; else fail "$1: shape '$got', wanted $2"; fi; }
+. tests/spoken_lib.sh
 nb=$(printf '\302\240')
 
 # --- shapes and near misses
@@ -479,7 +470,7 @@ count alone '<sp who=' 4
 has alone "an indented act heading" '<div type="act">'
 has alone "speech after the name alone" '<speaker>ROPER.</speaker>'
 has alone "wrapped prose is one p" "I'm in luck. Just the chap I'm hunting for, and in a"
-has alone "an open bracket block is a stage direction" "<stage>[_LORD FARNCOMBE enters"
+has alone "an open bracket block is a stage direction, its bracket in @rend" "<stage rend=\"bracketed unclosed\">_LORD FARNCOMBE enters"
 cat >"$TK_TMP/moby.txt" <<'EOF'
 The Tragedy of Nobody
 **** ACT I ****

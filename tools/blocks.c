@@ -254,8 +254,18 @@ static void mark_line_numbers(parser *P, size_t from)
  * label stands alone), 0 when there is no label. */
 size_t tk_bp_speaker_label(parser *P, const tk_line *l, tk_label *lab)
 {
-    if (P->g == NULL || !tk_speaker_label(P->g, l->s, l->len, P->forms, lab))
+    /* in a layout of paragraphs that open indented, the label stands after the indent */
+    size_t ind = P->para_indent > 0 ? tk_line_indent(l) : 0;
+    if (ind < P->para_indent || ind > P->para_indent + TK_TH_PARA_INDENT_MAX)
+        ind = 0; /* (or deeper: a deposition's colloquy, "          MR. BROWN:  Objection.") */
+    if (P->centred && ind == 0)
+        ind = tk_line_indent(l); /* a screenplay's centred name, alone on its line */
+    if (P->g == NULL || !tk_speaker_label(P->g, l->s + ind, l->len - ind, P->forms, lab) ||
+        (P->centred && ind > 0 && !(lab->form & TK_LF_ALONE)))
         return 0;
+    lab->lab_off += ind;
+    lab->name_off += ind;
+    lab->text_off += ind;
     /* "Lane. Yes" with one space is a sentence more often than a label; in a hearing, "Mr.
        SMITH. text" and "Q. text" are labels (and only those end with a period there) */
     if ((lab->form & ~(unsigned)TK_LF_ALONE) == TK_LF_PERIOD && !(lab->form & TK_LF_ALONE)) {
@@ -508,7 +518,7 @@ tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk
                                  void (*ready)(void *user, tk_blocks *B, size_t n), void *user)
 {
     parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0, 0,
-                ready, user};
+                ready, user, 0, 0};
     tk_blocks *B = tk_xcalloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};
@@ -539,8 +549,12 @@ tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk
     int thin = si.score - si.runner_score < (si.score / 4 > 15 ? si.score / 4 : 15);
     if (shape == TK_SHAPE_AUTO && si.paragraphs >= 2 && si.runner_score > 0 && thin)
         TK_MSG(d, SHAPE_CLOSE, file, 0, 0, tk_shape_phrase(si.shape), tk_shape_phrase(si.runner_up), si.score, si.runner_score, tk_shape_name(si.runner_up));
+    if (si.line_numbers > 0)
+        TK_MSG(d, SHAPE_LINE_NUMBERS, file, 0, 0, (int)si.line_numbers);
     P.forms = si.forms;
     P.mixed_ok = si.mixed_ok;
+    P.para_indent = B->shape == TK_SHAPE_TRANSCRIPT ? si.para_indent : 0;
+    P.centred = B->shape == TK_SHAPE_PLAY && si.centred;
     if (!P.mixed_ok && (P.mixed = tk_names_new()) != NULL) {
         for (size_t i = start; i < lines->n; i++) { /* paragraph starts */
             tk_label lab;

@@ -90,6 +90,8 @@ typedef struct parser {
     int in_turns;          /* the text is in turns (a transcript): a label is a speech */
     void (*ready)(void *user, tk_blocks *B, size_t n); /* tk_blocks_parse_ready */
     void *ready_user;
+    size_t para_indent;    /* paragraphs open with this indent, a label after it (0: none) */
+    int centred;           /* a screenplay: speakers' names centred alone, speech under them */
 } parser;
 
 typedef struct para {
@@ -107,6 +109,10 @@ typedef struct play_state {
     int in_division;   /* an act or scene heading was seen */
     int spoken;        /* a speech since the last heading */
     size_t margin;     /* the longest line of the document: where wrapped prose ends */
+    int after_speech;  /* the paragraph before was a speech with its label inline */
+    int block_speech;  /* the last speech was a name alone over its lines (a screenplay) */
+    tk_names *cast;    /* the cast list's roles and their first words ("SIR HUGH" of "SIR HUGH
+                          FENWICK"): a speaker at first sight; NULL without a cast list */
 } play_state;
 
 
@@ -142,6 +148,9 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
 
 /* plays.c: proceedings and plays */
 int tk_bp_event_para(const tk_lines *L, const para *p);
+int tk_bp_proceeding_para(parser *P, const para *p);
+int tk_bp_caps_heading(parser *P, const para *p);
+int tk_bp_lower_after_label(parser *P, const tk_line *l);
 int tk_bp_labelled_para(parser *P, const para *q);
 int tk_bp_opens_turn(parser *P, const para *q);
 void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_state *ps);

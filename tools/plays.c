@@ -15,10 +15,10 @@
 int tk_bp_event_para(const tk_lines *L, const para *p)
 {
     const tk_line *f = &L->v[p->first], *e = &L->v[p->first + p->n - 1];
-    size_t n = rtrim_len(e->s, e->len);
-    if (f->len < 3 || n == 0)
+    size_t n = rtrim_len(e->s, e->len), a = indent_of(f); /* (indented: "    [Whereupon ...]") */
+    if (f->len < a + 3 || n == 0)
         return 0;
-    char close = f->s[0] == '(' ? ')' : f->s[0] == '[' ? ']' : 0;
+    char open = f->s[a], close = open == '(' ? ')' : open == '[' ? ']' : 0;
     if (close == 0)
         return 0;
     /* the closing bracket ends the paragraph (a final '.' may follow it) */
@@ -32,12 +32,75 @@ int tk_bp_event_para(const tk_lines *L, const para *p)
         const tk_line *l = &L->v[i];
         size_t m = i == p->first + p->n - 1 ? n - 1 : l->len;
         for (size_t k = 0; k < m; k++) {
-            depth += l->s[k] == f->s[0];
+            depth += l->s[k] == open;
             if (l->s[k] == close && --depth <= 0)
                 return 0;
         }
     }
     return 1;
+}
+
+/* 1 when paragraph p is an event of the proceedings: wholly in brackets (tk_bp_event_para),
+ * or one short sentence opening with a phrase of the event table ("The meeting rose at 4.05
+ * p.m.", "Question put and agreed to."). */
+int tk_bp_proceeding_para(parser *P, const para *p)
+{
+    const tk_lines *L = P->lines;
+    if (tk_bp_event_para(L, p))
+        return 1;
+    const tk_line *f = &L->v[p->first], *e = &L->v[p->first + p->n - 1];
+    size_t a = indent_of(f), n = rtrim_len(e->s, e->len), bytes = 0, stops = 0;
+    if (P->g == NULL || n == 0 || e->s[n - 1] != '.' ||
+        tk_speakers_opening(P->g, TK_WORDS_EVENT, f->s + a, f->len - a) == 0)
+        return 0;
+    for (size_t i = p->first; i < p->first + p->n; i++) {
+        const tk_line *l = &L->v[i];
+        bytes += l->len;
+        for (size_t k = 0; k + 1 < l->len; k++) /* a sentence ends inside: more than an event */
+            stops += (l->s[k] == '.' || l->s[k] == '?' || l->s[k] == '!') && l->s[k + 1] == ' ' &&
+                     k + 2 < l->len && is_upper((unsigned char)l->s[k + 2]);
+    }
+    return bytes <= TK_TH_EVENT_MAX_BYTES && stops == 0;
+}
+
+/* 1 when paragraph p is a transcript's heading in capitals, wrapped maybe (a hearing's
+ * "STATEMENT OF JOHN DOE, DIRECTOR, OFFICE OF WIDGET SAFETY, DEPARTMENT OF COMMERCE"): at
+ * most three lines and TK_TH_CAPS_HEADING_MAX_BYTES, no lower-case ASCII letter, three words
+ * or more, no label, not ending in a sentence's or a label's stop. */
+int tk_bp_caps_heading(parser *P, const para *p)
+{
+    const tk_lines *L = P->lines;
+    size_t bytes = 0, words = 0;
+    tk_label lab;
+    if (p->n > 3)
+        return 0;
+    for (size_t i = p->first; i < p->first + p->n; i++) {
+        const tk_line *l = &L->v[i];
+        if (tk_timestamp_line(l->s, l->len) || tk_bp_speaker_label(P, l, &lab) > 0)
+            return 0; /* (a time, a label: a turn's lines) */
+        for (size_t k = 0; k < l->len; k++) {
+            if (is_lower((unsigned char)l->s[k]))
+                return 0;
+            words += is_upper((unsigned char)l->s[k]) && (k == 0 || l->s[k - 1] == ' ');
+        }
+        bytes += l->len;
+    }
+    const tk_line *e = &L->v[p->first + p->n - 1];
+    size_t n = rtrim_len(e->s, e->len);
+    return words >= 3 && bytes <= TK_TH_CAPS_HEADING_MAX_BYTES && n > 0 &&
+           strchr(".:?!)]", e->s[n - 1]) == NULL;
+}
+
+/* 1 when line l's speech (after its label) has a lower-case letter: a transcript printed in
+ * mixed case, where capitals stand out (in one printed all in capitals they do not). */
+int tk_bp_lower_after_label(parser *P, const tk_line *l)
+{
+    tk_label lab;
+    size_t t = tk_bp_speaker_label(P, l, &lab);
+    for (size_t k = t; k < l->len; k++)
+        if (is_lower((unsigned char)l->s[k]))
+            return 1;
+    return 0;
 }
 
 /* 1 when paragraph q opens a new turn (a label) or a division: what follows an event that
@@ -126,6 +189,14 @@ static int italic_run_para(const tk_lines *L, const para *v, size_t k, size_t en
     return first < last && italic_edge(L, &v[first], 1) && italic_edge(L, &v[last], -1);
 }
 
+/* 1 when s opens with a capital letter of Latin-1 in UTF-8 ("\xc3\x80".."\xc3\x9e": À to Þ,
+ * not the sign ×): "LA FLÈCHE", "CLÉANTE". */
+static int latin1_upper(const char *s, size_t n)
+{
+    unsigned char b = n >= 2 ? (unsigned char)s[1] : 0;
+    return n >= 2 && (unsigned char)s[0] == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97;
+}
+
 /* 1 when line l can be a role of a cast list: short, no sentence ("The action takes place
  * in Helmer's house." is none: five words or more ending in '.', two of them lower-case,
  * unless a name in capitals and a comma open it: "ANNA QUILL, a rope maker."), not in
@@ -138,8 +209,8 @@ static int cast_line(const tk_line *l)
     /* a name in capitals, a comma, its description ("ANNA QUILL, a rope maker.") */
     size_t c = a;
     while (c < n && (is_upper((unsigned char)l->s[c]) || l->s[c] == ' ' || l->s[c] == '.' ||
-                     l->s[c] == '-' || l->s[c] == '\''))
-        c++;
+                     l->s[c] == '-' || l->s[c] == '\'' || latin1_upper(l->s + c, n - c)))
+        c += latin1_upper(l->s + c, n - c) ? 2 : 1;
     if (c < n && c >= a + 2 && l->s[c] == ',' && is_upper((unsigned char)l->s[c - 1]))
         return 1;
     for (size_t i = a; i < n; i++)
@@ -196,6 +267,41 @@ static int cast_paragraph(parser *P, const para *p, int emit)
     return 1;
 }
 
+/* Keeps the roles of cast paragraph p in ps->cast: each line's name in capitals (up to a
+ * comma, a period or a brace), and its first words. */
+static void cast_roles(parser *P, const para *p, play_state *ps)
+{
+    if (ps->cast == NULL && (ps->cast = tk_names_new()) == NULL) {
+        P->oom = 1;
+        return;
+    }
+    for (size_t i = p->first; i < p->first + p->n; i++) {
+        const tk_line *l = &P->lines->v[i];
+        size_t a = indent_of(l), e = a;
+        while (e < l->len && (is_upper((unsigned char)l->s[e]) || l->s[e] == ' ' ||
+                              l->s[e] == '-' || l->s[e] == '\'' || latin1_upper(l->s + e, l->len - e) ||
+                              (l->s[e] == '.' && e + 1 < l->len && l->s[e + 1] == ' ' &&
+                               e + 2 < l->len && is_upper((unsigned char)l->s[e + 2]))))
+            e += latin1_upper(l->s + e, l->len - e) ? 2 : 1;
+        while (e > a && l->s[e - 1] == ' ')
+            e--;
+        for (size_t w = a + 1; w <= e; w++) /* every word boundary: "SIR", "SIR HUGH", ... */
+            if (w == e || l->s[w] == ' ')
+                tk_names_add(ps->cast, l->s + a, w - a);
+    }
+}
+
+/* 1 when line l (a paragraph's first) opens with a cue of the stage-cue table in an e-book's
+ * italics: "_Re-enter_ ROGER _with_ ALICE." (the names in roman, the cue in _..._). */
+static int cue_para(parser *P, const tk_line *l)
+{
+    size_t a = indent_of(l), m;
+    if (P->g == NULL || a + 2 >= l->len || l->s[a] != '_')
+        return 0;
+    m = tk_speakers_stage_cue(P->g, l->s + a + 1, l->len - a - 1);
+    return m > 0 && a + 1 + m < l->len && l->s[a + 1 + m] == '_';
+}
+
 /* The type of a play's division that is neither act nor scene ("prologue"). */
 static const char *part_type(const char *s, size_t n)
 {
@@ -229,11 +335,39 @@ static int speech_is_verse(parser *P, size_t a, size_t e, const play_state *ps)
     return 1;
 }
 
+/* 1 when the first line of the speech [a, e), before more lines, is a short parenthetical
+ * under the name (a screenplay's "(sitting)" / "I walked."; a song's "(You know where ...)"
+ * further down is verse). */
+static int paren_line_in(parser *P, size_t a, size_t e)
+{
+    if (a + 1 >= e)
+        return 0;
+    const tk_line *l = &P->lines->v[a];
+    size_t x = indent_of(l), n = rtrim_len(l->s, l->len);
+    return n > x + 2 && n - x <= TK_TH_PARENTHETICAL_MAX_BYTES && l->s[x] == '(' &&
+           l->s[n - 1] == ')' && memchr(l->s + x + 1, ')', n - x - 2) == NULL;
+}
+
 /* The speech lines [a, e) of the open turn: one l per line (verse) or one p. */
 static void speech_lines(parser *P, size_t a, size_t e, const play_state *ps)
 {
     if (a >= e)
         return;
+    if (P->centred || paren_line_in(P, a, e)) {
+        /* a screenplay's speech: its parentheticals ("(beat)") are directions */
+        for (size_t i = a, run = a; i <= e; i++) {
+            para one = {i, 1, 0};
+            int paren = i < e && tk_bp_event_para(P->lines, &one) && P->lines->v[i].s[indent_of(&P->lines->v[i])] == '(';
+            if (i < e && !paren)
+                continue;
+            if (i > run)
+                tk_bp_add_block(P, TK_B_P, run, i - run, indent_of(&P->lines->v[run]));
+            if (paren)
+                tk_bp_add_block(P, TK_B_STAGE, i, 1, indent_of(&P->lines->v[i]));
+            run = i + 1;
+        }
+        return;
+    }
     if (speech_is_verse(P, a, e, ps)) {
         for (size_t i = a; i < e; i++)
             tk_bp_add_block(P, TK_B_L, i, 1, indent_of(&P->lines->v[i]));
@@ -356,8 +490,10 @@ void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_s
     if (ps->cast_open) {
         const tk_line *pl = &L->v[v[k - 1].first];
         int first = v[k - 1].n == 1 && tk_cast_heading(pl->s, pl->len);
-        if ((first || p->blank_before < 2) && cast_paragraph(P, p, 1))
+        if ((first || p->blank_before < 2) && cast_paragraph(P, p, 1)) {
+            cast_roles(P, p, ps);
             return;
+        }
         ps->cast_open = 0;
     }
     tk_label lab;
@@ -374,7 +510,10 @@ void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_s
         (lab.caps || !(lab.form & TK_LF_ALONE) || (lab.form & TK_LF_COLON)) &&
         ((joint = joint_label(ps->names, l->s + lab.name_off, lab.name_len)) ||
          (lab.form & TK_LF_TAB) || (lab.form & TK_LF_COLON) ||
-         tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2)) {
+         tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2 ||
+         /* (a role of the cast list, in capitals: a speaker at first sight) */
+         (ps->cast != NULL && lab.caps && tk_names_get(ps->cast, l->s + lab.name_off, lab.name_len) > 0) ||
+         (P->centred && lab.lab_off > 0 && p->n > 1))) { /* (a screenplay's centred name) */
         /* a name alone or "Name." counts when it speaks again (not "TABLEAU", "LONDON.") */
         if (joint)
             tk_bp_note(P, p->first, "speaker", "several speakers speak together");
@@ -408,21 +547,42 @@ void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_s
             }
         }
         /* a name alone: its speech follows in the next paragraphs; an inline label: the
-           speech is its paragraph */
-        ps->turn_open = (lab.form & TK_LF_ALONE) != 0;
+           speech is its paragraph; a screenplay's centred name: the lines under it */
+        ps->turn_open = (lab.form & TK_LF_ALONE) != 0 && p->n == 1;
+        ps->block_speech = (lab.form & TK_LF_ALONE) != 0 && p->n > 1;
+        /* (a name alone over its speech in one paragraph, a screenplay's layout: the
+           paragraphs after it are action) */
         ps->spoken = 1;
+        ps->after_speech = !(lab.form & TK_LF_ALONE);
         return;
     }
-    if (play_stage_para(L, p) || italic_run_para(L, v, k, end) ||
-        (ps->in_division && !ps->spoken && !ps->in_cast)) {
+    int stage = play_stage_para(L, p) || italic_run_para(L, v, k, end) || cue_para(P, l);
+    if (stage || (ps->in_division && !ps->spoken && !ps->in_cast) ||
+        (P->centred && ps->in_division && !ps->turn_open) ||
+        (ps->block_speech && ps->in_division && !ps->turn_open)) {
+        /* (after a name alone over its speech, a paragraph without a name is action) */
+        /* (in a screenplay, a paragraph outside the speeches is action or a transition) */
         /* a direction; before the first speech of a division the scene is described */
         tk_block *e = tk_bp_para_block(P, TK_B_STAGE, p, indent_of(l));
+        /* a direction right after a speech whose speaker goes on in the next paragraph
+           ("[Exit ROGER." / "What can the fellow want?"): inside the speech */
+        const para *q = k + 1 < end ? &v[k + 1] : NULL;
+        if (stage && ps->after_speech && q != NULL && !tk_bp_opens_turn(P, q) &&
+            !play_stage_para(L, q) && !cue_para(P, &L->v[q->first]) &&
+            !tk_play_heading(L->v[q->first].s, L->v[q->first].len, &a, &b)) {
+            tk_bp_note(P, p->first, "stage", "a direction inside a speech that goes on after it");
+            ps->turn_open = 1;
+            ps->after_speech = 0;
+            return;
+        }
         if (e != NULL && (!ps->turn_open || k + 1 >= end || tk_bp_opens_turn(P, &v[k + 1]))) {
             e->flags |= TK_BF_BETWEEN;
             ps->turn_open = 0;
         }
+        ps->after_speech = 0;
         return;
     }
+    ps->after_speech = 0;
     if (ps->turn_open) {
         speech_lines(P, p->first, p->first + p->n, ps);
         return;

@@ -97,8 +97,8 @@ int tk_bp_heading_like(const tk_line *l)
 
 static int is_parenthesised(const tk_line *first, const tk_line *last)
 {
-    size_t e = rtrim_len(last->s, last->len);
-    return first->len >= 2 && first->s[0] == '(' && e >= 1 && last->s[e - 1] == ')';
+    size_t e = rtrim_len(last->s, last->len), a = indent_of(first);
+    return first->len >= a + 2 && first->s[a] == '(' && e >= 1 && last->s[e - 1] == ')';
 }
 
 static int notes_heading(const tk_line *l)
@@ -327,6 +327,20 @@ static void transcript_paragraph(parser *P, const para *p)
             turn = tk_bp_add_block(P, TK_B_TURN, i, 1, t);
             tk_bp_set_label(turn, &lab);
             run = i + 1;
+        } else if ((P->forms & TK_LF_CHAT) && turn != NULL) {
+            /* a chat log's line without a nick ("[12:03] -!- carol has joined", "--- Log
+               closed"): an event between the turns, each line one */
+            turn->n_lines = i - turn->line;
+            turn = NULL;
+            tk_block *e = tk_bp_add_block(P, TK_B_STAGE, i, 1, 0);
+            if (e != NULL)
+                e->flags |= TK_BF_BETWEEN;
+            for (run = i + 1; run < end && !tk_bp_speaker_label(P, &L->v[run], &lab); run++) {
+                e = tk_bp_add_block(P, TK_B_STAGE, run, 1, 0);
+                if (e != NULL)
+                    e->flags |= TK_BF_BETWEEN;
+            }
+            i = run - 1;
         }
     }
     if (turn != NULL)
@@ -340,6 +354,20 @@ static void transcript_paragraph(parser *P, const para *p)
 }
 
 /* Collects the paragraphs of lines [a, b): runs of non-blank lines, debris dropped. */
+/* 1 when line l opens a paragraph of a transcript whose paragraphs open indented: at the
+ * paragraph indent, or deeper with a label or wholly an event ("(Exhibit 4 marked.)"). */
+static int indented_para_start(parser *P, const tk_line *l)
+{
+    size_t ind = indent_of(l);
+    tk_label lab;
+    if (ind == P->para_indent)
+        return 1;
+    if (ind < P->para_indent || ind > P->para_indent + TK_TH_PARA_INDENT_MAX)
+        return 0;
+    para one = {(size_t)(l - P->lines->v), 1, 0};
+    return tk_bp_speaker_label(P, l, &lab) > 0 || tk_bp_event_para(P->lines, &one);
+}
+
 para *tk_bp_collect_paragraphs(parser *P, size_t a, size_t b, size_t *np)
 {
     const tk_lines *L = P->lines;
@@ -362,7 +390,10 @@ para *tk_bp_collect_paragraphs(parser *P, size_t a, size_t b, size_t *np)
             continue;
         }
         size_t s = i;
-        while (i < b && !is_blank(&L->v[i]) && !tk_bp_is_debris(&L->v[i]))
+        /* (in a transcript whose paragraphs open indented, each such line opens one, and
+           so does a deeper one that opens with a label or an event) */
+        while (i < b && !is_blank(&L->v[i]) && !tk_bp_is_debris(&L->v[i]) &&
+               !(i > s && P->para_indent > 0 && indented_para_start(P, &L->v[i])))
             i++;
         if (n == cap) {
             cap *= 2;
@@ -1819,7 +1850,11 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
             size_t ha, hb;
             if (shape == TK_SHAPE_PLAY && tk_play_heading(l->s, l->len, &ha, &hb))
                 is_turn = 1; /* an act heading: below */
-            if ((next_text || next_turn) && !prev_heading && !is_turn) {
+            /* (in a transcript printed all in capitals, a line in capitals before a turn is
+               speech as likely as a heading: it stays in the turn) */
+            int caps_speech = shape == TK_SHAPE_TRANSCRIPT && next_turn && in_turns &&
+                              !tk_bp_lower_after_label(P, nl);
+            if ((next_text || next_turn) && !prev_heading && !is_turn && !caps_speech) {
                 tk_bp_note(P, p->first, "heading", "heading: a title-like line before text");
                 tk_bp_para_block(P, TK_B_HEAD, p, 0);
                 in_turns = 0;
@@ -1837,10 +1872,25 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
             in_turns = 1;
         } else if (shape == TK_SHAPE_TRANSCRIPT) {
             size_t before = P->db->n;
-            if (tk_bp_event_para(L, p) && (k + 1 >= body_end || tk_bp_opens_turn(P, &v[k + 1]))) {
+            if (k + 1 < body_end && tk_bp_caps_heading(P, p) && tk_bp_opens_turn(P, &v[k + 1]) &&
+                tk_bp_lower_after_label(P, &L->v[v[k + 1].first])) {
+                /* "STATEMENT OF JOHN DOE, DIRECTOR, OFFICE OF ..." before a turn */
+                tk_bp_note(P, p->first, "heading", "a paragraph in capitals before a turn: a heading");
+                tk_bp_para_block(P, TK_B_HEAD, p, indent_of(l));
+                in_turns = 0;
+                continue;
+            }
+            size_t after = k + 1; /* the next paragraph that is no event ("[END TAPE 1]" /
+                                     "[BEGIN TAPE 2]" / a turn: both between the turns) */
+            while (after < body_end && tk_bp_proceeding_para(P, &v[after]))
+                after++;
+            if (tk_bp_proceeding_para(P, p) && (after >= body_end || tk_bp_opens_turn(P, &v[after]))) {
                 /* a proceeding between turns: "(The meeting adjourned.)", "[Whereupon ...]" */
-                tk_block *e = tk_bp_para_block(P, is_parenthesised(l, &L->v[p->first + p->n - 1])
-                                                ? TK_B_STAGE : TK_B_P, p, 0);
+                /* (in parentheses or without brackets a stage; in brackets, an editor's
+                   note in a paragraph) */
+                tk_block *e = tk_bp_para_block(P, is_parenthesised(l, &L->v[p->first + p->n - 1]) ||
+                                                      !tk_bp_event_para(L, p)
+                                                  ? TK_B_STAGE : TK_B_P, p, 0);
                 if (e != NULL)
                     e->flags |= TK_BF_BETWEEN;
                 tk_bp_note(P, p->first, "event", "a paragraph wholly an event: between the turns");
@@ -1871,6 +1921,7 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
         }
     (void)first_doc;
     tk_names_free(ps.names);
+    tk_names_free(ps.cast);
     free(v);
 }
 

@@ -159,7 +159,7 @@ struct tk_rules {
     size_t n_user;   /* the first n_user rules come from the file */
     int date_order;
     int play;        /* the document is a play: rules flagged `play` apply */
-    char **words[TK_WORDS_COUNT]; /* label-role, label-not, stage-cue phrases (speakers.c) */
+    char **words[TK_WORDS_COUNT]; /* label-role, label-not, stage-cue, event phrases (speakers.c) */
     size_t n_words[TK_WORDS_COUNT];
     /* the rules that may match an inner text starting with byte b, in order:
        by_first[first[b]..first[b + 1]) (b = 256: an empty inner text); NULL: try all */
@@ -170,7 +170,7 @@ struct tk_rules {
 /* Directives of a rules file that extend the speaker-label word tables (speakers.c). */
 static const char *const word_directives[TK_WORDS_COUNT] = {
     [TK_WORDS_ROLE] = "label-role", [TK_WORDS_NOT_LABEL] = "label-not",
-    [TK_WORDS_STAGE] = "stage-cue"};
+    [TK_WORDS_STAGE] = "stage-cue", [TK_WORDS_EVENT] = "event"};
 
 const char *const *tk_rules_words(const tk_rules *r, int kind, size_t *n)
 {
@@ -437,7 +437,7 @@ static int push_rule(tk_rules *rs, tk_rule *r)
 }
 
 /* Reads the rules file into rs (before the built-in rules). 0 or -1 (reported). */
-/* The word table a directive line names (label-role, label-not, stage-cue), -1 if none. */
+/* The word table a directive line names (label-role, label-not, stage-cue, event), -1 if none. */
 static int word_directive(const char *s, const char *end)
 {
     for (int k = 0; k < TK_WORDS_COUNT; k++) {

@@ -44,12 +44,26 @@ static const char *const ordinals[] = {"FIRST", "SECOND", "THIRD", "FOURTH", "FI
                                        /* German ("Erster Akt", "Zweite Szene"), French */
                                        "ERSTER", "ERSTE", "ERSTES", "ZWEITER", "ZWEITE",
                                        "DRITTER", "DRITTE", "VIERTER", "VIERTE", "LETZTER",
-                                       "LETZTE", "PREMIER", "DERNIER"};
+                                       "LETZTE", "PREMIER", "DERNIER",
+                                       /* French (both cases of the accented letter), Spanish,
+                                          Italian */
+                                       "PREMI\xc3\x88RE", "PREMI\xc3\xa8RE",
+                                       "DEUXI\xc3\x88ME", "DEUXI\xc3\xa8ME",
+                                       "TROISI\xc3\x88ME", "TROISI\xc3\xa8ME",
+                                       "QUATRI\xc3\x88ME", "QUATRI\xc3\xa8ME",
+                                       "CINQUI\xc3\x88ME", "CINQUI\xc3\xa8ME", "PRIMERA",
+                                       "PRIMERO", "SEGUNDA", "SEGUNDO", "TERCERA", "TERCERO",
+                                       "PRIMO", "SECONDO", "TERZO"};
 /* The words of an act and of a scene heading, in the languages plays are printed in
    (English first: "ACT", "SCENE"; German, French, Italian, Spanish, Swedish, Latin). */
 static const char *const act_words[] = {"ACT", "AKT", "AUFZUG", "ACTE", "ATTO", "ACTO", "ACTUS"};
 static const char *const scene_words[] = {"SCENE", "SZENE", "AUFTRITT", "SC\xc3\x88NE", "SC\xc3\xa8NE",
                                           "SCENA", "ESCENA", "SCEN", "SCAENA"};
+
+/* The words that open a screenplay's scene heading, in capitals with the place after them:
+   interior, exterior, both. */
+static const char *const sluglines[] = {"INT./EXT", "INT/EXT", "EXT./INT", "EXT/INT", "I/E",
+                                        "INT", "EXT"};
 
 /* Divisions of a play that are not acts or scenes; the type their div gets. */
 static const char *const play_parts[] = {"PROLOGUE", "EPILOGUE", "INDUCTION", "INTERLUDE",
@@ -143,6 +157,14 @@ int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b)
             return 0;
         return act ? 1 : 2;
     }
+    /* a screenplay's scene heading (slugline): "INT. KITCHEN - NIGHT", "EXT. ROAD - DAY" */
+    size_t sl = word_of(t, m, sluglines, sizeof sluglines / sizeof *sluglines);
+    if (sl > 0 && sl + 2 < m && (t[sl] == '.' || t[sl] == ' ')) {
+        for (size_t k2 = sl; k2 < m; k2++)
+            if (t[k2] >= 'a' && t[k2] <= 'z')
+                return 0;
+        return 2;
+    }
     size_t p = word_of(t, m, play_parts, sizeof play_parts / sizeof *play_parts);
     if (p > 0 && (p == m || ((t[p] == '.' || t[p] == ':') && m <= p + 1)) &&
         strncmp(t, "CHORUS", 6) != 0 && strncmp(t, "Chorus", 6) != 0)
@@ -152,9 +174,12 @@ int tk_play_heading(const char *s, size_t n, size_t *a, size_t *b)
 
 /* Cast list headings (a cast list follows until the first act or scene). */
 static const char *const cast_headings[] = {
-    "Dramatis Personae", "Dramatis Personæ", "Characters", "Characters in the Play",
+    "Dramatis Personae", "Dramatis Personæ", "DRAMATIS PERSONÆ", "Characters", "Characters in the Play",
     "Persons of the Play", "Persons Represented", "Cast", "Cast of Characters", "Personae",
     "Persons in the Play",
+    /* French, German, Spanish, Italian */
+    "Personnages", "Les Personnages", "Personen", "Personen der Handlung", "Personajes",
+    "Personaggi", "Interlocutori",
 };
 
 int tk_cast_heading(const char *s, size_t n)
@@ -189,6 +214,7 @@ typedef enum {
     C_TAB_ROWS,      /* Name<TAB>speech rows */
     C_TAB_TURNS,     /* the same rows, for a transcript */
     C_CAST_LIST,     /* a Dramatis Personae heading */
+    C_SCENE_TURNS,   /* labelled speeches under act/scene headings (a radio play's "MARY:") */
     C_STAGE_PARAS,   /* paragraphs wholly in [...] or _..._ */
     C_REPORTED,      /* reported speech: "said that", "stated that" ... */
     C_PROSE,         /* long paragraphs without a label */
@@ -211,6 +237,7 @@ static const struct {
     [C_TAB_ROWS] = {"Name<TAB> rows", TK_SHAPE_PLAY, 50},
     [C_TAB_TURNS] = {"Name<TAB> rows", TK_SHAPE_TRANSCRIPT, 50},
     [C_CAST_LIST] = {"cast list", TK_SHAPE_PLAY, 30},
+    [C_SCENE_TURNS] = {"labelled speeches under scene headings", TK_SHAPE_PLAY, 100},
     [C_STAGE_PARAS] = {"stage paragraphs", TK_SHAPE_PLAY, 30},
     [C_REPORTED] = {"reported speech", TK_SHAPE_RECORD, 60},
     [C_PROSE] = {"unlabelled prose", TK_SHAPE_RECORD, 40},
@@ -221,6 +248,7 @@ static const struct {
 typedef struct name_count {
     unsigned long h[NAME_SLOTS];
     unsigned n[NAME_SLOTS];
+    size_t first[NAME_SLOTS]; /* the unit the name was first seen in */
     size_t used;
 } name_count;
 
@@ -232,21 +260,32 @@ static unsigned long hash_name(unsigned cls, const char *s, size_t n)
     return h ? h : 1;
 }
 
-/* Counts one more of h; returns the count so far. */
-static unsigned count_name(name_count *c, unsigned long h)
+/* Counts one more of h (seen in unit `unit`); returns the count so far, and in *first the
+ * unit of its first sighting. */
+static unsigned count_name_in(name_count *c, unsigned long h, size_t unit, size_t *first)
 {
+    *first = unit;
     for (size_t i = h & (NAME_SLOTS - 1);; i = (i + 1) & (NAME_SLOTS - 1)) {
-        if (c->h[i] == h)
+        if (c->h[i] == h) {
+            *first = c->first[i];
             return ++c->n[i];
+        }
         if (c->h[i] == 0) {
             if (c->used >= NAME_SLOTS / 2)
                 return 1;
             c->h[i] = h;
             c->n[i] = 1;
+            c->first[i] = unit;
             c->used++;
             return 1;
         }
     }
+}
+
+static unsigned count_name(name_count *c, unsigned long h)
+{
+    size_t first;
+    return count_name_in(c, h, 0, &first);
 }
 
 tk_names *tk_names_new(void) { return tk_xcalloc(1, sizeof(name_count)); }
@@ -265,6 +304,20 @@ unsigned tk_names_get(const tk_names *t, const char *s, size_t n)
         if (c->h[i] == 0)
             return 0;
     }
+}
+
+/* The key of a mixed-case name in the repeat count: numbered speakers are one family
+ * ("Respondent 1", "Respondent 3", "Speaker 2": the digits do not count). */
+static unsigned long family_hash(const char *s, size_t n)
+{
+    unsigned long h = 2166136261UL ^ 1u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isdigit(c) && i > 0 && (s[i - 1] == ' ' || isdigit((unsigned char)s[i - 1])))
+            c = '#';
+        h = (h ^ (unsigned char)toupper(c)) * 16777619UL;
+    }
+    return h ? h : 1;
 }
 
 /* Repeated-name counting: the first sighting is pending, the second counts both. */
@@ -377,8 +430,10 @@ typedef struct unit {
 
 typedef struct counts {
     size_t units, cover, caps_cover, mixed_rep, spaced, tabs, period_rep, alone_rep;
-    size_t indented_after, alone_all, colon_alone, hearing, ts, heads, cast, stage, first_lab, last_lab;
+    size_t indented_after, alone_all, colon_alone, hearing, chat, ts, heads, cast, stage, first_lab, last_lab;
     size_t prose_out, reported_out, prose_tail, reported_tail, caps_labels;
+    size_t indented_labels[TK_TH_PARA_INDENT_MAX + 1]; /* transcript labels after k spaces */
+    size_t centred;                                    /* NAME centred alone, speech under it */
 } counts;
 
 /* Folds the unit that ended (lines [u->first, end)) into c. Long prose and reported speech
@@ -405,14 +460,17 @@ int tk_field_line(const tk_line *l, const tk_label *lab)
     if (lab->text_off >= n)
         return 1;
     unsigned char e = (unsigned char)l->s[n - 1];
-    return strchr(".?!\"')", e) == NULL && e < 0x80;
+    return strchr(".?!\"')]", e) == NULL && e < 0x80; /* ("... [laughter]": speech) */
 }
 
 /* Looks at the line that starts a unit: a heading, a cast list, a label of some form. */
-static void unit_start(const tk_lines *L, size_t i, const tk_speakers *g, name_count *names,
-                       counts *c, unit *u)
+static void unit_start(const tk_lines *L, size_t i, size_t ind, const tk_speakers *g,
+                       name_count *names, counts *c, unit *u)
 {
-    const tk_line *l = &L->v[i];
+    /* the line after its paragraph indent (0, or the indent of a layout whose paragraphs
+       open indented: "    Mr. SMITH. The committee will come to order.") */
+    tk_line view = {L->v[i].s + ind, L->v[i].len - ind, L->v[i].no, L->v[i].byte};
+    const tk_line *l = &view;
     size_t a, b;
     if (tk_cast_heading(l->s, l->len)) {
         c->cast++;
@@ -421,7 +479,7 @@ static void unit_start(const tk_lines *L, size_t i, const tk_speakers *g, name_c
     tk_label lab;
     if (!tk_speaker_label(g, l->s, l->len,
                           TK_LF_COLON | TK_LF_PERIOD | TK_LF_TAB | TK_LF_SPACED | TK_LF_BARE |
-                              TK_LF_ALONE,
+                              TK_LF_ALONE | TK_LF_CHAT,
                           &lab) ||
         tk_play_heading(l->s, l->len, &a, &b))
         return;
@@ -430,14 +488,34 @@ static void unit_start(const tk_lines *L, size_t i, const tk_speakers *g, name_c
     int alone = (lab.form & TK_LF_ALONE) != 0, transcript_label = 0;
     if (lab.lab_off > 0)
         c->ts++;
-    if (form == TK_LF_COLON && !alone) {
+    /* a label alone on its line over its speech, mixed case: "Speaker 1 (00:00):",
+       "Jane Doe  0:03" (an automatic transcript's headings; counted as mixed-case labels) */
+    int heading = alone && !lab.caps && i + 1 < L->n && !tk_line_blank(&L->v[i + 1]) &&
+                  (form == TK_LF_COLON || form == TK_LF_SPACED);
+    if (heading && form == TK_LF_SPACED)
+        c->spaced++; /* (the body reads the form) */
+    if ((form == TK_LF_COLON && !alone) || heading) {
         if (lab.caps) {
             c->caps_cover++;
             transcript_label = 1;
-        } else if (!tk_field_line(l, &lab)) {
-            size_t before = c->mixed_rep;
-            count_repeat(names, 1, nm, lab.name_len, &c->mixed_rep);
-            transcript_label = c->mixed_rep > before;
+        } else if (heading || !tk_field_line(l, &lab)) {
+            /* a mixed-case label counts once its name recurs, and then its first sighting
+               too ("Respondent 3:", "The President:") */
+            size_t first;
+            unsigned k = count_name_in(names, family_hash(nm, lab.name_len), c->units, &first);
+            c->mixed_rep += k == 2 ? 2 : k > 2 ? 1 : 0;
+            transcript_label = k >= 2;
+            /* a qualifier in parentheses ("Ms. Sato (Japan):") marks a speaker at once */
+            const char *ne = nm + lab.name_len, *le = l->s + lab.lab_off + lab.lab_len;
+            if (k < 2 && ne < le && memchr(ne, '(', (size_t)(le - ne)) != NULL) {
+                c->mixed_rep++;
+                transcript_label = 1;
+            }
+            if (k == 2) {
+                c->cover++;
+                if (c->first_lab == 0 || first < c->first_lab)
+                    c->first_lab = first;
+            }
         }
     } else if (form == TK_LF_COLON && alone && lab.caps) {
         c->colon_alone++;
@@ -445,6 +523,11 @@ static void unit_start(const tk_lines *L, size_t i, const tk_speakers *g, name_c
     } else if (form == TK_LF_SPACED && lab.caps) {
         c->spaced++;
         transcript_label = 1;
+    } else if (form == TK_LF_CHAT) {
+        /* "<nick> text": a chat's line once the nick recurs (an HTML tag is no speaker) */
+        size_t before = c->chat;
+        count_repeat(names, 4, nm, lab.name_len, &c->chat);
+        transcript_label = c->chat > before;
     } else if (form == TK_LF_TAB) {
         c->tabs++; /* rows of a table: turns of a play or of a transcript alike */
         u->labelled = 1;
@@ -471,12 +554,47 @@ static void unit_start(const tk_lines *L, size_t i, const tk_speakers *g, name_c
     }
 }
 
-void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_shape_info *out)
+/* 1 when line l (indent ind, 1 to TK_TH_PARA_INDENT_MAX) opens, after its indent, with a
+ * transcript's label: "NAME:", "Mr. SMITH.", "Q." or "NAME  text". */
+static int indented_label(const tk_line *l, size_t ind, const tk_speakers *g)
 {
-    memset(out, 0, sizeof *out);
+    tk_label lab;
+    if (!tk_speaker_label(g, l->s + ind, l->len - ind, TK_LF_COLON | TK_LF_PERIOD | TK_LF_SPACED,
+                          &lab))
+        return 0;
+    unsigned form = lab.form & ~(unsigned)TK_LF_ALONE;
+    return (lab.form & TK_LF_ALONE) == 0 &&
+           ((form == TK_LF_COLON && lab.caps) || (form == TK_LF_PERIOD && lab.hearing) ||
+            (form == TK_LF_SPACED && lab.caps));
+}
+
+/* 1 when line i (indent ind, deeper than a paragraph's) is a screenplay's speaker: a name in
+ * capitals alone ("TOMMY", "DRIVER (V.O.)"), the speech under it indented less deep, not at
+ * the margin; the name counts as a name alone (c->alone_rep) once it recurs. */
+static int centred_name(const tk_lines *L, size_t i, size_t ind, const tk_speakers *g,
+                        name_count *names, counts *c)
+{
+    tk_label lab;
+    const tk_line *l = &L->v[i];
+    if (i + 1 >= L->n || tk_line_blank(&L->v[i + 1]))
+        return 0;
+    size_t next = tk_line_indent(&L->v[i + 1]);
+    if (next == 0 || next >= ind ||
+        !tk_speaker_label(g, l->s + ind, l->len - ind, TK_LF_BARE | TK_LF_ALONE, &lab) ||
+        !lab.caps || lab.role)
+        return 0;
+    count_repeat(names, 3, l->s + ind + lab.name_off, lab.name_len, &c->alone_rep);
+    return 1;
+}
+
+/* One pass of detection over lines [from, ...) into *c. With para_indent > 0, a line indented
+ * by that much opens a unit and is read after its indent (paragraphs that open indented, no
+ * blank line between them); with 0, units are paragraphs and indented labels are counted. */
+static void detect_pass(const tk_lines *L, size_t from, const tk_speakers *g, size_t para_indent,
+                        counts *c)
+{
     name_count *names = tk_xcalloc(1, sizeof *names);
-    counts c;
-    memset(&c, 0, sizeof c);
+    memset(c, 0, sizeof *c);
     unit u = {from, 0, 0, 0};
     int prev_blank = 1, prev_indented = 0, prev_ts = 0, open = 0;
     size_t bytes = 0, i = from;
@@ -485,7 +603,7 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
         bytes += l->len + 1;
         if (tk_line_blank(l)) {
             if (open)
-                unit_end(L, &u, i, &c);
+                unit_end(L, &u, i, c);
             open = 0;
             prev_blank = 1;
             prev_indented = prev_ts = 0;
@@ -494,15 +612,24 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
         size_t ind = tk_line_indent(l), a, b;
         /* a unit: a paragraph, or a speech that indentation delimits (a name at the margin
            after indented lines), the line after a timestamp line, or a line opening with a
-           time in columns ("00 00 01 02 CDR  ...": each such line is a turn) */
+           time in columns ("00 00 01 02 CDR  ...": each such line is a turn); in a layout of
+           indented paragraphs, every line at the paragraph indent */
         char stamp[24];
-        int start = prev_blank || (ind == 0 && prev_indented) || prev_ts ||
+        int para = para_indent > 0 && ind == para_indent;
+        tk_label chat;
+        int start = prev_blank || (ind == 0 && prev_indented && para_indent == 0) || prev_ts ||
+                    para ||
+                    /* a chat's line, "[12:01] <alice> text", or a label after a time in
+                       brackets, "[00:00:05] Jane Doe: Morning." (each line a turn) */
+                    (l->s[0] == '<' && tk_speaker_label(g, l->s, l->len, TK_LF_CHAT, &chat)) ||
+                    (l->s[0] == '[' &&
+                     tk_speaker_label(g, l->s, l->len, TK_LF_CHAT | TK_LF_COLON, &chat)) ||
                     (ind == 0 && l->len > 0 && isdigit((unsigned char)l->s[0]) &&
                      tk_column_stamp(l->s, l->len, stamp, sizeof stamp) > 0);
         if (start && !prev_ts) {
             if (open)
-                unit_end(L, &u, i, &c);
-            c.units++;
+                unit_end(L, &u, i, c);
+            c->units++;
             memset(&u, 0, sizeof u);
             u.first = i;
             open = 1;
@@ -511,27 +638,90 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
         prev_blank = 0;
         prev_indented = ind > 0;
         if (ind == 0 && tk_play_heading(l->s, l->len, &a, &b)) {
-            c.heads++;
+            c->heads++;
             prev_indented = 1; /* a speech may start after it */
             prev_ts = 0;
             continue;
         }
         if (tk_timestamp_line(l->s, l->len)) {
-            c.ts++;
+            c->ts++;
             prev_ts = 1;
             continue;
         }
         if (!u.reported && reported(l->s, l->len)) /* once a unit is enough */
             u.reported = 1;
-        if (start && ind == 0)
-            unit_start(L, i, g, names, &c, &u);
+        if (start && (ind == 0 || para))
+            unit_start(L, i, para ? ind : 0, g, names, c, &u);
+        else if (start && ind > TK_TH_PARA_INDENT_MAX && ind <= TK_TH_PLAY_HEAD_MAX_INDENT &&
+                 centred_name(L, i, ind, g, names, c))
+            c->centred++;
+        else if (para_indent == 0 && ind > 0 && ind <= TK_TH_PARA_INDENT_MAX &&
+                 indented_label(l, ind, g))
+            c->indented_labels[ind]++;
         prev_ts = 0;
     }
     if (open)
-        unit_end(L, &u, i, &c);
-    c.prose_out += c.prose_tail;
-    c.reported_out += c.reported_tail;
+        unit_end(L, &u, i, c);
+    c->prose_out += c->prose_tail;
+    c->reported_out += c->reported_tail;
     free(names);
+}
+
+/* The number a line opens with, printed as a line number is (1 to 3 digits, then a space, a
+ * tab or the line's end: "14       Q.   Where ..."), -1 when none. */
+static long line_number(const tk_line *l)
+{
+    size_t i = tk_line_indent(l), d = i;
+    long v = 0;
+    while (d < l->len && d - i < 3 && isdigit((unsigned char)l->s[d]))
+        v = v * 10 + (l->s[d++] - '0');
+    if (d == i || (d < l->len && l->s[d] != ' ' && l->s[d] != '\t'))
+        return -1;
+    return v;
+}
+
+/* Lines of [from, ...) (the sample) that open with a printed line number counting up by one
+ * from the line before, or starting again at 1 (a new page); 0 unless they are most of the
+ * non-blank lines (TK_TH_LINE_NUMBERS_MIN of them at least). */
+static size_t numbered_lines(const tk_lines *L, size_t from)
+{
+    size_t counted = 0, lines = 0, bytes = 0;
+    long last = -1;
+    for (size_t i = from; i < L->n && bytes <= DETECT_MAX_BYTES; i++) {
+        const tk_line *l = &L->v[i];
+        bytes += l->len + 1;
+        if (tk_line_blank(l))
+            continue;
+        lines++;
+        long v = line_number(l);
+        if (v >= 1 && (v == last + 1 || v == 1))
+            counted++;
+        if (v >= 0)
+            last = v;
+    }
+    return counted >= TK_TH_LINE_NUMBERS_MIN && counted * 10 >= lines * TK_TH_LINE_NUMBERS_TENTHS
+               ? counted
+               : 0;
+}
+
+void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_shape_info *out)
+{
+    memset(out, 0, sizeof *out);
+    counts c;
+    out->line_numbers = numbered_lines(L, from);
+    detect_pass(L, from, g, 0, &c);
+    /* labels after an indent, far more than at the margin: paragraphs that open indented
+       ("    Mr. SMITH. text" / "continued at the margin"): read again by that layout */
+    size_t pi = 1;
+    for (size_t j = 2; j <= TK_TH_PARA_INDENT_MAX; j++)
+        if (c.indented_labels[j] > c.indented_labels[pi])
+            pi = j;
+    /* (not in a play that names its speakers alone or as "Name." at the margin) */
+    if (c.indented_labels[pi] >= TK_TH_SHAPE_MIN_REPEATS && c.indented_labels[pi] > 2 * c.cover &&
+        c.alone_rep < TK_TH_SHAPE_MIN_REPEATS && c.period_rep < TK_TH_SHAPE_MIN_REPEATS) {
+        detect_pass(L, from, g, pi, &c);
+        out->para_indent = pi;
+    }
     out->paragraphs = c.units;
     /* the evidence, each in [0, 1] */
     double ev[C_COUNT] = {0};
@@ -549,6 +739,9 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
     ev[C_PERIOD_LABELS] = c.period_rep >= TK_TH_SHAPE_MIN_REPEATS ? ratio(c.period_rep, c.units, 2.5) : 0.0;
     ev[C_TAB_ROWS] = ev[C_TAB_TURNS] = c.tabs >= TK_TH_SHAPE_MIN_TAB_ROWS ? ratio(c.tabs, c.units, 2.0) : 0.0;
     ev[C_CAST_LIST] = c.cast > 0 ? 1.0 : 0.0;
+    /* turns and act or scene headings together: a play printed with labels (a transcript has
+       no scenes); weighs as the labels' density does */
+    ev[C_SCENE_TURNS] = c.heads > 0 ? ev[C_LABEL_DENSITY] : 0.0;
     ev[C_STAGE_PARAS] = ratio(c.stage, c.units, 4.0);
     ev[C_REPORTED] = ratio(c.reported_out, c.units, 3.0);
     ev[C_PROSE] = ratio(c.prose_out, c.units, 2.0);
@@ -575,8 +768,11 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
         out->forms |= TK_LF_TAB;
     if (c.hearing >= 2)
         out->forms |= TK_LF_PERIOD | TK_LF_HEARING;
+    if (c.chat >= 2)
+        out->forms |= TK_LF_CHAT;
     out->mixed_ok = c.caps_cover < 4 || c.mixed_rep * 4 >= c.caps_cover;
     out->play_indented = c.indented_after * 2 > c.alone_all && c.indented_after >= 2;
+    out->centred = c.centred >= TK_TH_SHAPE_MIN_REPEATS && c.centred * 2 > c.alone_all;
     if (best == TK_SHAPE_PLAY) {
         /* the forms this play uses (the colon too only when its speeches have it: a
            "Title: ..." header line is no speech) */
@@ -598,15 +794,15 @@ void tk_shape_detect(const tk_lines *L, size_t from, const tk_speakers *g, tk_sh
                                   w ? ", " : "", cues[k].name, shape_names[cues[k].shape],
                                   (int)(ev[k] * cues[k].weight + 0.5));
     snprintf(out->counts, sizeof out->counts,
-             "%zu paragraphs or speeches, %zu labelled (%zu ALL-CAPS 'NAME:', %zu repeated "
-             "mixed-case, %zu spaced, %zu TAB, %zu alone with ':', %zu 'Mr. SMITH.'/'Q.'), "
+             "%zu paragraphs or speeches%s, %zu labelled (%zu ALL-CAPS 'NAME:', %zu repeated "
+             "mixed-case, %zu spaced, %zu TAB, %zu alone with ':', %zu 'Mr. SMITH.'/'Q.', %zu '<nick>'), "
              "%zu repeated names alone "
-             "(%zu before indented speech), %zu repeated 'Name.', %zu timestamps, %zu "
+             "(%zu before indented speech, %zu centred), %zu repeated 'Name.', %zu timestamps, %zu "
              "act/scene headings, %zu stage paragraphs, %zu reported speech and %zu long "
              "unlabelled outside the turns",
-             c.units, c.cover, c.caps_cover, c.mixed_rep, c.spaced, c.tabs, c.colon_alone,
-             c.hearing,
-             c.alone_rep, c.indented_after, c.period_rep, c.ts, c.heads, c.stage,
+             c.units, out->para_indent ? " (opening indented)" : "", c.cover, c.caps_cover, c.mixed_rep, c.spaced, c.tabs, c.colon_alone,
+             c.hearing, c.chat,
+             c.alone_rep, c.indented_after, c.centred, c.period_rep, c.ts, c.heads, c.stage,
              c.reported_out, c.prose_out);
 }
 

@@ -17,7 +17,17 @@ static const char *const builtin_roles[] = {
     "AUDIENCE MEMBER", "AUDIENCE *", "VOICE", "VOICES", "VOICE *", "UNIDENTIFIED",
     "UNIDENTIFIED *", "UNKNOWN", "UNKNOWN *", "UNK", "UKN", "SPEAKER", "ALL", "BOTH",
     "SEVERAL", "SEVERAL VOICES", "CROWD", "REPORTER", "REPORTERS", "INTERPRETER",
-    "TRANSLATOR", "OPERATOR", "OFF-MIC", "OFF MIC", "NARRATOR",
+    "TRANSLATOR", "OPERATOR", "OFF-MIC", "OFF MIC", "NARRATOR", "HOST", "CO-HOST",
+    "ANNOUNCER", "VIDEOGRAPHER", "THE VIDEOGRAPHER", "COURT REPORTER", "THE REPORTER",
+    /* a house's members together, and the chair of a house ("Mr Speaker", an office) */
+    "HON. MEMBERS", "SOME HON. MEMBERS", "AN HON. MEMBER", "HON. MEMBER",
+    "MR SPEAKER", "MR. SPEAKER", "MADAM SPEAKER", "MR DEPUTY SPEAKER", "MADAM DEPUTY SPEAKER",
+    /* offices of a sitting that pass from person to person */
+    "THE PRESIDING OFFICER", "PRESIDING OFFICER", "THE PRESIDENT PRO TEMPORE",
+    "THE ACTING PRESIDENT PRO TEMPORE", "THE SPEAKER PRO TEMPORE", "THE CLERK", "CLERK",
+    "THE BAILIFF", "BAILIFF", "COMMITTEE SECRETARY", "COMMITTEE CLERK",
+    /* a radio play's sound cues ("FX: A DOOR OPENS."): no one speaks */
+    "FX", "SFX", "F/X", "SOUND", "SOUND EFFECT", "SOUND EFFECTS", "GRAMS", "ATMOS",
     /* segment markers of a recording ("**Break:** [17:11]"): no one speaks */
     "BREAK", "COMMERCIAL BREAK", "INTERMISSION", "MUSIC", "SEGMENT *",
 };
@@ -29,6 +39,7 @@ static const char *const builtin_not_labels[] = {
     "PARTICIPANTS", "PARTICIPANTS *", "PRESENT", "PRESENT *", "ABSENT", "ATTENDEES",
     "ATTENDANCE", "ATTENDING", "MEMBERS", "MEMBERS *", "AGENDA", "AGENDA *", "ITEM *",
     "ITEMS", "SUBJECT", "SUBJECTS", "TOPIC", "TOPICS", "RE", "REF", "NOTE", "NOTES", "NB",
+    "FOOTNOTE", "FOOTNOTES", "ENDNOTES", "REFERENCES", "BIBLIOGRAPHY", "INDEX", "GLOSSARY",
     "SOURCE", "SOURCES", "ALSO *", "STAFF", "GUESTS", "OBSERVERS", "WITNESSES", "PANELISTS",
     "SPEAKERS", "CONTENTS", "SESSION *", "PART *", "CHAPTER *", "SECTION *", "APPENDIX *",
     "ENCLOSURE *", "ATTACHMENT *", "ANNEX *", "MINUTES", "SUMMARY", "DISTRIBUTION",
@@ -37,6 +48,18 @@ static const char *const builtin_not_labels[] = {
     "PERSONS *", "DRAMATIS *", "CAST", "CAST *", "TRANSCRIPT", "TRANSCRIPT *", "P.S.", "PS",
     "POSTSCRIPT", "ENCL", "CC OF *", "FROM THE *", "IN *", "ON *", "AT *", "FOR *",
     "THE FOLLOWING *", "FOLLOWING *", "WHEREAS", "RESOLVED",
+    /* the header fields of recordings and their transcripts */
+    "RECORDED", "RECORDED *", "RECORDING", "RECORDING *", "DURATION", "LENGTH", "RUNTIME",
+    "TRANSCRIBED *", "TRANSCRIBER", "TRANSCRIPTION", "TRANSCRIPTION *", "LANGUAGE", "FILE",
+    "FILENAME", "FILE NAME", "AUDIO", "AUDIO *", "VIDEO", "VIDEO *", "KEYWORDS", "TAGS",
+    "TITLE", "CREATED", "MODIFIED", "UPDATED", "PUBLISHED", "BROADCAST", "AIRED",
+    "INTERVIEW DATE", "INTERVIEW *", "COLLECTION", "ACCESSION *", "CALL NUMBER", "RIGHTS",
+    "COPYRIGHT",
+    /* a deposition's examination line: who asks the questions that follow ("BY MR. SMITH:") */
+    "BY *",
+    /* a screenplay's transitions */
+    "FADE *", "CUT TO", "CUT TO BLACK", "SMASH CUT *", "MATCH CUT *", "DISSOLVE TO",
+    "INTERCUT *", "BACK TO *", "CONTINUED", "CONT'D", "THE END",
     /* a letter's salutation */
     "SIR", "SIRS", "GENTLEMEN", "EXCELLENCY", "YOUR EXCELLENCY", "MADAM", "MADAME",
     "MONSIEUR", "DEAR SIR", "DEAR SIR *", "MY DEAR *", "DEAR *", "TO WHOM *",
@@ -55,12 +78,39 @@ static const char *const builtin_stage_cues[] = {
     "Shout", "Shouts",
 };
 
+/* Words that open a paragraph of a transcript's proceedings, printed without brackets (a
+ * verbatim record's "The meeting rose at 4.05 p.m.", a hearing's "Recess."): an event
+ * between the turns when the paragraph is one short sentence. */
+static const char *const builtin_events[] = {
+    "The meeting was called to order", "The meeting rose", "The meeting was suspended",
+    "The meeting was resumed", "The meeting resumed", "The meeting was adjourned",
+    "The meeting adjourned", "The meeting was closed", "The sitting was opened",
+    "The sitting was suspended", "The sitting was resumed", "The sitting rose",
+    "The sitting was closed", "The session was opened", "The session was closed",
+    "The agenda was adopted", "A vote was taken", "A recorded vote was taken",
+    "The draft resolution was adopted", "The draft decision was adopted",
+    "The House divided", "Question put", "The House adjourned", "Sitting suspended",
+    "The committee recessed", "The committee adjourned", "The committee reconvened",
+    "The Committee recessed", "The Committee adjourned", "The Committee reconvened",
+    "The subcommittee recessed", "The subcommittee adjourned", "The hearing adjourned",
+    "The hearing was adjourned", "The Court adjourned", "The jury retired",
+    "The jury returned", "Whereupon", "Recess", "Brief recess", "Short recess",
+    "The legislative clerk proceeded", "The assistant legislative clerk proceeded",
+    "The bill clerk proceeded", "The clerk proceeded", "The clerk called the roll",
+    "Luncheon recess", "Off the record", "Discussion off the record",
+};
+
 /* Titles and abbreviations whose period does not end a label ("Mr. Smith.", "Gen. Haig:"). */
 static const char *const label_titles[] = {
     "Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Mlle", "Sr", "Jr", "Prof", "Gen", "Col", "Capt",
     "Lt", "Sgt", "Adm", "Rev", "Hon", "Gov", "Sen", "Rep", "Amb", "Cdr", "Maj", "Messrs",
     "Cde", "Fr", "Mt", "Hr", "Mag", "Cmdr", "Brig", "Supt", "Insp", "Pres", "Sec", "Asst",
 };
+
+/* Words of address that open a member's name in a parliament's record ("Sir Peter Vane"),
+ * besides the abbreviations of label_titles. */
+static const char *const address_words[] = {"Sir", "Dame", "Lord", "Lady", "Miss", "Baroness",
+                                            "Baron", "Earl", "Viscount", "Countess"};
 
 /* Lower-case particles allowed between the capitalised words of a mixed-case name. */
 static const char *const name_particles[] = {"de", "da", "di", "du", "van", "von", "der", "den",
@@ -117,12 +167,13 @@ static void index_words(tk_speakers *g, int k)
 tk_speakers *tk_speakers_new(const tk_rules *rules)
 {
     tk_speakers *g = tk_xcalloc(1, sizeof *g);
-    static const char *const *const builtin[TK_WORDS_COUNT] = {builtin_roles, builtin_not_labels,
-                                                               builtin_stage_cues};
+    static const char *const *const builtin[TK_WORDS_COUNT] = {
+        builtin_roles, builtin_not_labels, builtin_stage_cues, builtin_events};
     static const size_t builtin_n[TK_WORDS_COUNT] = {
         sizeof builtin_roles / sizeof *builtin_roles,
         sizeof builtin_not_labels / sizeof *builtin_not_labels,
-        sizeof builtin_stage_cues / sizeof *builtin_stage_cues};
+        sizeof builtin_stage_cues / sizeof *builtin_stage_cues,
+        sizeof builtin_events / sizeof *builtin_events};
     for (int k = 0; k < TK_WORDS_COUNT; k++) {
         size_t n = 0;
         const char *const *user = rules != NULL ? tk_rules_words(rules, k, &n) : NULL;
@@ -173,8 +224,13 @@ int tk_speakers_word(const tk_speakers *g, int kind, const char *s, size_t n)
 
 size_t tk_speakers_stage_cue(const tk_speakers *g, const char *s, size_t n)
 {
-    for (size_t i = 0; i < g->n[TK_WORDS_STAGE]; i++) {
-        const char *w = g->words[TK_WORDS_STAGE][i];
+    return tk_speakers_opening(g, TK_WORDS_STAGE, s, n);
+}
+
+size_t tk_speakers_opening(const tk_speakers *g, int kind, const char *s, size_t n)
+{
+    for (size_t i = 0; i < g->n[kind]; i++) {
+        const char *w = g->words[kind][i];
         size_t m = strlen(w);
         if (n >= m && memcmp(w, s, m) == 0 &&
             (n == m || !isalpha((unsigned char)s[m])))
@@ -363,6 +419,20 @@ static int is_title_word(const char *s, size_t n)
     return 0;
 }
 
+/* 1 when the name s[0..n) opens with a title ("Mr Tom Reade", "Dr. Lee", "Sir Peter Vane"). */
+static int titled(const char *s, size_t n)
+{
+    size_t w = 0;
+    while (w < n && s[w] != ' ' && s[w] != '.')
+        w++;
+    if (w == n || is_title_word(s, w))
+        return w < n;
+    for (size_t i = 0; i < sizeof address_words / sizeof *address_words; i++)
+        if (strlen(address_words[i]) == w && memcmp(address_words[i], s, w) == 0)
+            return 1;
+    return 0;
+}
+
 static int is_particle(const char *s, size_t n)
 {
     for (size_t i = 0; i < sizeof name_particles / sizeof *name_particles; i++)
@@ -545,11 +615,182 @@ size_t tk_column_stamp(const char *s, size_t n, char *colon, size_t size)
     return end;
 }
 
+/* 1 when s[0..n) is a time alone ("0:03", "01:02:03", "12:01.5"), trailing blanks aside. */
+static int time_only(const char *s, size_t n)
+{
+    size_t i = 0, digits = 0, colons = 0;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    for (; i < n; i++) {
+        if (dig((unsigned char)s[i]))
+            digits++;
+        else if (s[i] == ':' && i > 0 && dig((unsigned char)s[i - 1]))
+            colons++;
+        else if (s[i] != '.')
+            return 0;
+    }
+    return colons >= 1 && colons <= 3 && digits >= 3 && dig((unsigned char)s[n - 1]);
+}
+
+/* Qualifiers in parentheses from s[j] (after a name), or a time in square brackets: up to
+ * TK_TH_LABEL_QUALIFIERS_MAX of them, each one space or none before it and at most
+ * TK_TH_LABEL_ROLE_MAX_BYTES long.
+ * Returns the end of the last (j when none); [*qa, *qe) is the inside of the first. */
+static size_t qualifiers(const char *s, size_t j, size_t n, size_t *qa, size_t *qe)
+{
+    *qa = *qe = 0;
+    for (int k = 0; k < TK_TH_LABEL_QUALIFIERS_MAX && j + 2 < n; k++) {
+        size_t q = s[j] == ' ' ? j + 1 : j;
+        if (q >= n || (s[q] != '(' && s[q] != '['))
+            break;
+        char close = s[q] == '(' ? ')' : ']';
+        size_t e = q + 1;
+        while (e < n && e - q < TK_TH_LABEL_ROLE_MAX_BYTES && s[e] != close && s[e] != s[q])
+            e++;
+        if (!(e < n && s[e] == close && e > q + 1))
+            break;
+        if (close == ']' && !time_only(s + q + 1, e - q - 1))
+            break; /* in square brackets only a time: "JANE DOE [00:01:02]:" */
+        if (k == 0)
+            *qa = q + 1, *qe = e;
+        j = e + 1;
+    }
+    return j;
+}
+
+/* 1 when s[a..e) is wholly a person's name: two words or more, or a title and a name
+ * ("KAREN BELL", "Ms Jane Carter", "Mr. Doe"), not a place or a party ("France", "Lab"). */
+static int person_in(const char *s, size_t a, size_t e)
+{
+    int caps;
+    size_t words, end = scan_name(s, a, e, &caps, &words);
+    if (end != e || words < 2)
+        return 0;
+    for (size_t k = a; k < e; k++) /* "(spoke in French)": no lower-case word in it */
+        if (s[k] == ' ' && k + 1 < e && low((unsigned char)s[k + 1]))
+            return 0;
+    return 1;
+}
+
+/* Lower-case words an office's title is printed with ("Secretary of State for Transport"). */
+static const char *const office_words[] = {"of", "for", "the", "and", "to", "at", "on", "in"};
+
+/* An office and the person holding it, then a colon: "The Secretary of State for Transport
+ * (Ms Jane Carter): ...". The office: capitalised words, the lower-case words of
+ * office_words and commas, at most TK_TH_LABEL_OFFICE_MAX_BYTES; then qualifiers, the first
+ * a person's name (person_in). Returns the end of the qualifiers (at the colon), the name in
+ * [*qa, *qe); 0 when none. */
+static size_t office_label(const char *s, size_t i, size_t n, size_t *qa, size_t *qe)
+{
+    size_t a = i, lower = 0;
+    if (!(i < n && up((unsigned char)s[i])))
+        return 0;
+    while (i < n && s[i] != '(') {
+        size_t w = i;
+        while (i < n && (isalpha((unsigned char)s[i]) || s[i] == '-' || s[i] == '\'' ||
+                         s[i] == '.'))
+            i++;
+        if (i == w || i - a > TK_TH_LABEL_OFFICE_MAX_BYTES)
+            return 0;
+        if (low((unsigned char)s[w])) {
+            int known = 0;
+            for (size_t k = 0; k < sizeof office_words / sizeof *office_words && !known; k++)
+                known = strlen(office_words[k]) == i - w && memcmp(office_words[k], s + w, i - w) == 0;
+            if (!known)
+                return 0;
+            lower++;
+        }
+        if (i < n && s[i] == ',')
+            i++;
+        if (!(i < n && s[i] == ' '))
+            return 0;
+        i++;
+    }
+    /* an office has a lower-case word ("Secretary of State"): else it is a name, read so */
+    if (lower == 0 || i >= n)
+        return 0;
+    size_t j = qualifiers(s, i - 1, n, qa, qe);
+    if (*qe <= *qa || !person_in(s, *qa, *qe) || j >= n || s[j] != ':')
+        return 0;
+    return j;
+}
+
+/* 1 when s[0..n) holds a dot leader (TK_TH_DOT_LEADER_MIN_DOTS dots or more, spaced or not,
+ * then more text): a roster or a table of contents ("President:   Mr. Okafor . . . . . .
+ * (Nigeria)"), not a speech; an ellipsis (". . .") is speech. */
+static int dot_leader(const char *s, size_t n)
+{
+    for (const char *p = memchr(s, '.', n); p != NULL;) {
+        size_t i = (size_t)(p - s), a = i, dots = 0;
+        if (i + 1 < n && s[i + 1] == ' ') /* ". . . . ." */
+            while (i + 1 < n && s[i] == '.' && s[i + 1] == ' ' && (i == a || s[i - 1] == ' '))
+                dots++, i += 2;
+        else /* "......" */
+            while (i < n && s[i] == '.')
+                dots++, i++;
+        if (dots >= TK_TH_DOT_LEADER_MIN_DOTS && i < n)
+            return 1;
+        i = i > a ? i : a + 1;
+        p = i < n ? memchr(s + i, '.', n - i) : NULL;
+    }
+    return 0;
+}
+
+/* A character of a chat nickname (IRC's letters, digits and "_-[]\\^{}|`."). */
+static int nick_char(unsigned char c)
+{
+    return isalnum(c) || (c != 0 && strchr("_-[]\\^{}|`.", c) != NULL);
+}
+
+/* A chat log's label at s[i]: "<nick> text" (a mode sign may open the nick: "<@op>") or,
+ * after a time, an action "* nick text". Fills *out as tk_speaker_label does. */
+static int chat_label(const char *s, size_t i, size_t n, unsigned forms, tk_label *out)
+{
+    size_t a, e, t;
+    if (!(forms & TK_LF_CHAT))
+        return 0;
+    if (s[i] == '<') {
+        a = i + 1;
+        if (a < n && strchr("@+%~&", s[a]) != NULL)
+            a++;
+        for (e = a; e < n && e - a < TK_TH_CHAT_NICK_MAX_BYTES && nick_char((unsigned char)s[e]); e++)
+            ;
+        if (e == a || e >= n || s[e] != '>' || !(e + 1 == n || s[e + 1] == ' '))
+            return 0;
+        t = e + 1;
+        out->lab_len = t - i;
+    } else {
+        if (!(i + 2 < n && s[i + 1] == ' '))
+            return 0;
+        a = i + 2;
+        for (e = a; e < n && e - a < TK_TH_CHAT_NICK_MAX_BYTES && nick_char((unsigned char)s[e]); e++)
+            ;
+        if (e == a || !(e == n || s[e] == ' '))
+            return 0;
+        t = e;
+        out->lab_len = e - i;
+    }
+    while (t < n && s[t] == ' ')
+        t++;
+    out->lab_off = i;
+    out->name_off = a;
+    out->name_len = e - a;
+    out->text_off = t;
+    out->form = TK_LF_CHAT | (t >= n ? TK_LF_ALONE : 0);
+    out->words = 1;
+    for (size_t k = a; k < e; k++) /* caps: no lower-case letter */
+        if (low((unsigned char)s[k]))
+            return 1;
+    out->caps = 1;
+    return 1;
+}
+
 int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned forms,
                      tk_label *out)
 {
     size_t i = 0;
-    int stamped = 0; /* a time in columns stands before the label */
+    int stamped = 0;   /* a time in columns stands before the label */
+    int bracketed = 0; /* a time in brackets stands before it */
     memset(out, 0, sizeof *out);
     if (n == 0 || s[0] == ' ' || s[0] == '\t')
         return 0;
@@ -561,6 +802,7 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
         if (!(j < n && s[j] == ']' && j + 1 < n && s[j + 1] == ' ' && j >= 4))
             return 0;
         i = j + 2;
+        bracketed = 1;
     } else if (dig((unsigned char)s[0])) {
         /* "00 00 01 02 CDR       text" - a time in columns before the label */
         char colon[24];
@@ -571,6 +813,19 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
         stamped = j > 0;
     }
     size_t lab = i;
+    /* a question's number before the label of a parliament's member ("1. Mr John Smith (Leeds
+       North) (Lab): What steps ..."): kept in the printed label, the name after it; only
+       with a qualifier and a colon (below), or it is a list's item */
+    int numbered = 0;
+    if (i == 0 && dig((unsigned char)s[0])) {
+        size_t d = 0;
+        while (d < n && d < 4 && dig((unsigned char)s[d]))
+            d++;
+        if (d + 2 < n && s[d] == '.' && s[d + 1] == ' ' && up((unsigned char)s[d + 2]))
+            i = d + 2, numbered = 1;
+    }
+    if (i < n && (s[i] == '<' || (s[i] == '*' && (stamped || bracketed))))
+        return chat_label(s, i, n, forms, out);
     /* markdown emphasis around the label: **Name:** or __Name:__ */
     size_t mark = 0;
     if (i + 2 < n && (s[i] == '*' || s[i] == '_') && s[i + 1] == s[i])
@@ -580,17 +835,25 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
     size_t name_end = scan_name(s, i, n, &caps, &words);
     if (name_end == 0)
         return 0;
-    size_t name_off = i, j = name_end;
-    /* a qualifier in parentheses: "CDR (EVA):" */
-    if (j + 2 < n && (s[j] == ' ' || s[j] == '(')) {
-        size_t q = s[j] == ' ' ? j + 1 : j;
-        if (q < n && s[q] == '(') {
-            size_t e = q + 1;
-            while (e < n && e - q < TK_TH_LABEL_ROLE_MAX_BYTES && s[e] != ')' && s[e] != '(')
-                e++;
-            if (e < n && s[e] == ')' && e > q + 1)
-                j = e + 1;
-        }
+    size_t name_off = i, j = name_end, qa, qe;
+    /* qualifiers in parentheses: "CDR (EVA):", "Mr. Dupont (France) (spoke in French):" */
+    j = qualifiers(s, j, n, &qa, &qe);
+    size_t office = 0;
+    if (qe > qa && tk_speakers_word(g, TK_WORDS_ROLE, s + name_off, name_end - name_off) &&
+        person_in(s, qa, qe)) {
+        /* a role and the person in it: "HOST (KAREN BELL):" is Karen Bell */
+        name_off = qa;
+        name_end = qe;
+        caps = 1;
+        for (size_t k = qa; k < qe; k++)
+            caps &= !low((unsigned char)s[k]);
+    } else if (!mark && !(j < n && s[j] == ':') && (office = office_label(s, i, n, &qa, &qe)) > 0) {
+        /* an office and its holder: "The Secretary of State for Transport (Ms Jane Carter):" */
+        name_off = qa;
+        name_end = qe;
+        j = office;
+        caps = 0;
+        words = 2;
     }
     if (j < n && s[j] != '\t' && !mark) {
         /* a table row: the cell before a tab is the name, whatever its words ("Voice of
@@ -617,7 +880,8 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
     if (j < n && s[j] == ':') {
         form = TK_LF_COLON;
         term = j + 1;
-    } else if (j < n && s[j] == '.' && j == name_end) {
+    } else if (j < n && s[j] == '.' && (j == name_end || (caps && qe > qa))) {
+        /* ("ANNA (allein). Immer dasselbe.": a qualifier before the period, in capitals) */
         form = TK_LF_PERIOD;
         term = j + 1;
     } else if (j < n && s[j] == '\t' && !mark) {
@@ -640,11 +904,15 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
     if (!alone && t == term)
         return 0; /* "NAME:text" - no gap */
     if (form == TK_LF_SPACED) {
-        /* no terminator: a wide gap after an ALL-CAPS label or Q/A, or alone on its line */
+        /* no terminator: a wide gap after an ALL-CAPS label or Q/A, or alone on its line;
+           a name and a time alone on the line, the speech under it ("Jane Doe  0:03", an
+           automatic transcript's heading of a turn): the time is part of the label */
         if (mark)
             return 0;
         if (alone)
             form = TK_LF_BARE;
+        else if (wide && time_only(s + t, n - t))
+            term = t = n, alone = 1;
         else if (!wide || !caps)
             return 0;
     }
@@ -653,6 +921,8 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
     /* after a time in columns, words are spoken: a row of numbers ("10 20 30 TOTAL   60")
        is a table's */
     if (stamped && !has_letter(s + t, n - t))
+        return 0;
+    if (numbered && !(form == TK_LF_COLON && qe > qa && !alone && titled(s + name_off, name_end - name_off)))
         return 0;
     if (alone)
         form |= TK_LF_ALONE;
@@ -668,6 +938,9 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
     for (size_t k = name_off; k + 1 < name_end; k++)
         if (dig((unsigned char)s[k]) && (s[k + 1] == '.' || s[k + 1] == ')'))
             return 0;
+    /* a roster or a table of contents: "President:   Mr. Okafor . . . . (Nigeria)" */
+    if (!alone && dot_leader(s + t, n - t))
+        return 0;
     /* the printed label takes the no-break spaces that follow it (text as printed) */
     if (nb_end > term)
         term = nb_end;

@@ -703,10 +703,13 @@ static xmlNodePtr add_stage(builder *b, const tk_block *bl)
         if (sp.text[i] == ']' && --depth <= 0)
             whole = 0;
     }
-    if (whole) {
-        tk_xset_prop(el, (const xmlChar *)"rend", (const xmlChar *)"bracketed");
+    /* a play's direction that opens a bracket and never closes it ("[Exit.") */
+    int unclosed = !whole && sp.len >= 2 && sp.text[0] == '[' && memchr(sp.text, ']', sp.len) == NULL;
+    if (whole || unclosed) {
+        tk_xset_prop(el, (const xmlChar *)"rend",
+                     (const xmlChar *)(whole ? "bracketed" : "bracketed unclosed"));
         sp.text++;
-        sp.len -= 2;
+        sp.len -= whole ? 2 : 1;
         for (size_t i = 1; i < sp.n_lines; i++)
             b->sb.starts[i]--;
         b->sb.cols[0]++;
@@ -964,8 +967,9 @@ static void one_block(builder *b, const tk_block *bl)
         b->sp_line = l->no;
         b->info->n_turns++;
         set_who(b, bl, l);
-        /* a leading "[00:12:34] " becomes an anchor before the label */
-        if (bl->label_off > 0)
+        /* a leading "[00:12:34] " becomes an anchor before the label (not the indent of
+           a paragraph that opens indented) */
+        if (bl->label_off > tk_line_indent(l))
             timestamp(b, l, 0, bl->label_off);
         xmlNodePtr spk = tk_el(cv, b->sp, "speaker");
         if (spk != NULL)

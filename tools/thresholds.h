@@ -25,6 +25,15 @@
 /* Bytes of an unlabelled paragraph counted as prose (evidence against a transcript): 200,
  * about two lines, longer than any stage direction or caption. */
 #define TK_TH_SHAPE_PROSE_MIN_BYTES 200
+/* Spaces of a paragraph's first-line indent after which a label may stand ("    Mr. SMITH.
+ * The committee..." in a hearing printed with indented paragraphs): 1 to 8; deeper is a
+ * centred or a screenplay's name. */
+#define TK_TH_PARA_INDENT_MAX 8
+/* Lines opening with a printed line number counting up (a court transcript's 1 to 25 a page)
+ * before the text is said to be numbered: 20, most of a page; and tenths of the non-blank
+ * lines they must be: 6 (page headers and title lines are not numbered). */
+#define TK_TH_LINE_NUMBERS_MIN 20
+#define TK_TH_LINE_NUMBERS_TENTHS 6
 /* Labelled paragraphs needed before their density (labels over the span they cover) is
  * evidence: one label alone has no density. */
 #define TK_TH_SHAPE_DENSITY_MIN_LABELS 2
@@ -37,6 +46,16 @@
 /* "Name<TAB>speech" rows needed before they are evidence (one tab is an accident). */
 #define TK_TH_SHAPE_MIN_TAB_ROWS 2
 
+/* Bytes of a transcript's heading in capitals over up to three lines ("STATEMENT OF JOHN DOE,
+ * DIRECTOR, OFFICE OF ..."): 240, three centred lines of 80 columns. */
+#define TK_TH_CAPS_HEADING_MAX_BYTES 240
+/* Bytes of a screenplay's parenthetical under a speaker's name ("(sitting)", "(to Tommy,
+ * quietly)"): 40; a longer line in parentheses is part of the speech (a song's aside). */
+#define TK_TH_PARENTHETICAL_MAX_BYTES 40
+/* Bytes of an unbracketed event of the proceedings ("The meeting rose at 4.05 p.m."): 160,
+ * two lines; longer is a speech that opens with the same words. */
+#define TK_TH_EVENT_MAX_BYTES 160
+
 /* ---- speaker labels (speakers.c) ------------------------------------------------------ */
 
 /* Bytes of a speaker's name before its colon ("THE CHAIRMAN", "Voice of Trofimov"): 48 holds
@@ -48,6 +67,17 @@
 #define TK_TH_LABEL_MIXED_MAX_WORDS 4
 /* Bytes of a role in parentheses after the name ("Smith (interpreter):"): 32. */
 #define TK_TH_LABEL_ROLE_MAX_BYTES 32
+/* Qualifiers in parentheses after a name: two ("Mr. Dupont (France) (spoke in French):",
+ * "Mr John Smith (Leeds North) (Lab):"); a third is rare enough to be text. */
+#define TK_TH_LABEL_QUALIFIERS_MAX 2
+/* Bytes of an office printed before its holder ("The Secretary of State for Transport (Ms
+ * Jane Carter):"): 96, two label lengths; the longest ministerial titles run to about 90. */
+#define TK_TH_LABEL_OFFICE_MAX_BYTES 96
+/* Dots in a row (spaced or not) that make a dot leader, as a roster or a table of contents
+ * prints between a name and its page or country: 5; an ellipsis has three or four. */
+#define TK_TH_DOT_LEADER_MIN_DOTS 5
+/* Bytes of a chat nickname ("<alice>"): 32; IRC servers allow 9 to 30. */
+#define TK_TH_CHAT_NICK_MAX_BYTES 32
 /* Words of a hearing's period-ended label ("Mr. SMITH.", "The CHAIRMAN."): a title word and
  * one to three names. */
 #define TK_TH_HEARING_LABEL_MIN_WORDS 2

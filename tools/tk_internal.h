@@ -536,8 +536,8 @@ int tk_digit_run4(const char *t, size_t len);
 /* ---- speakers.c: the speaker-label grammar (docs/convert.md "Speaker labels") ---- */
 /* Word tables: roles (speakers that are not persons), words that never open a label
  * (headings, rosters, salutations), cues of unbracketed stage directions. A rules file adds
- * to them (label-role, label-not, stage-cue lines; docs/rules.md). */
-enum { TK_WORDS_ROLE, TK_WORDS_NOT_LABEL, TK_WORDS_STAGE, TK_WORDS_COUNT };
+ * to them (label-role, label-not, stage-cue, event lines; docs/rules.md). */
+enum { TK_WORDS_ROLE, TK_WORDS_NOT_LABEL, TK_WORDS_STAGE, TK_WORDS_EVENT, TK_WORDS_COUNT };
 /* The phrases a rules file added to table `kind` (n in *n; owned by r). */
 const char *const *tk_rules_words(const tk_rules *r, int kind, size_t *n);
 
@@ -550,6 +550,9 @@ void tk_speakers_free(tk_speakers *g);
 int tk_speakers_word(const tk_speakers *g, int kind, const char *s, size_t n);
 /* Length of the stage cue s starts with (case as printed, at a word end), 0 when none. */
 size_t tk_speakers_stage_cue(const tk_speakers *g, const char *s, size_t n);
+/* Length of the phrase of table `kind` that s starts with (case as printed, at a word end),
+ * 0 when none: tk_speakers_stage_cue is the stage-cue table's. */
+size_t tk_speakers_opening(const tk_speakers *g, int kind, const char *s, size_t n);
 /* The names of a joint speaker label s[0..n) ("Anna and Boris", "JACK AND ALGERNON",
  * "Ros, Guil & Osric"): the parts between " and ", " & " and ","; with no such separator
  * and by_words, its words ("ANNA BORIS", the Moby layout). Writes at most max [start, end)
@@ -575,7 +578,8 @@ enum {
     TK_LF_SPACED = 8,  /* NAME<two spaces or no-break space>text, Q<spaces>text */
     TK_LF_BARE = 16,   /* NAME alone on its line, no terminator (plays) */
     TK_LF_ALONE = 32,  /* with any form above: nothing follows the label on its line */
-    TK_LF_HEARING = 64 /* (for the block side) a period after a hearing's label is enough */
+    TK_LF_HEARING = 64, /* (for the block side) a period after a hearing's label is enough */
+    TK_LF_CHAT = 128    /* a chat log's "<nick> text" or action "* nick text" after a time */
 };
 typedef struct tk_label {
     size_t lab_off, lab_len;   /* the label as printed (markup, terminator and the no-break
@@ -609,6 +613,9 @@ typedef struct tk_shape_info {
     unsigned forms;             /* TK_LF_* label forms the body accepts */
     int mixed_ok;               /* mixed-case labels ("Stony:") are turns */
     int play_indented;          /* a play whose speeches are indented under the name */
+    size_t para_indent;         /* paragraphs open with this indent, a label after it (0: no) */
+    int centred;                /* a screenplay: names centred alone, the speech under them */
+    size_t line_numbers;        /* lines opening with a printed line number counting up */
     char evidence[512];         /* "labelled paragraphs transcript +87, ..." */
     char counts[512];           /* the raw counts */
 } tk_shape_info;

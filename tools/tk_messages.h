@@ -153,6 +153,8 @@
 #define TK_F_SHAPE "shape %s (%s; %s %d points, runner-up %s %d; evidence: %s; counts: %s)"
 #define TK_F_SHAPE_CAPTIONS \
     "read as captions (WebVTT header or SRT cues); the shape 'record' reads it as a record"
+#define TK_F_SHAPE_LINE_NUMBERS \
+    "%d lines open with a printed line number (a court transcript's numbers, 1 to 25 a page): they stay in the text, and no label after them is read; take the numbers out first"
 #define TK_F_SHAPE_CLOSE \
     "read as %s, but it is nearly as much %s (%d against %d points): if it is one, choose the shape '%s'"
 #define TK_F_SIC_SCOPE "%s"
@@ -321,6 +323,7 @@
     X(SHAPE,                  "shape", TK_NOTE) \
     X(SHAPE_CAPTIONS,         "shape-captions", TK_NOTE) \
     X(SHAPE_CLOSE,            "shape-close", TK_WARNING) \
+    X(SHAPE_LINE_NUMBERS,     "shape-line-numbers", TK_WARNING) \
     X(SIC_SCOPE,              "sic-scope", TK_WARNING) \
     X(SPEAKER,                "speaker", TK_NOTE) \
     X(SPOKEN_PLAY,             "spoken-play", TK_WARNING) \

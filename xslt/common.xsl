@@ -512,7 +512,8 @@
   <!-- Brackets as printed (the converter's contract, docs/inline.md): @rend with the token
        "bracketed" gives [ ], "parenthesized" ( ), "underscored" _ _ (an e-book's _italics_,
        diplomatic view only), "escaped" with "bracketed" \[ \] (Markdown's escapes, diplomatic
-       view only), "tagged" with "sub" or "sup" the HTML tags <sub></sub> (diplomatic view
+       view only), "unclosed" with "bracketed" no closing bracket (a play's "[Exit."),
+       "tagged" with "sub" or "sup" the HTML tags <sub></sub> (diplomatic view
        only), with "tag-NAME[.classes]" a caption's cue tag <NAME.classes></NAME> (<lang
        xml:lang> for seg[@xml:lang]), an anchor's time in < >; "prefixed-WORD" prints "WORD: " after the
        opening bracket, "query" a "?" before the closing one. Without such a token an element
@@ -564,7 +565,7 @@
     <xsl:if test="$dipl or contains($tk-kept, concat(' ', local-name(), ' '))">
       <xsl:if test="($b or $p) and contains($r, ' query ')">?</xsl:if>
       <xsl:if test="$b and $dipl and contains($r, ' escaped ')">\</xsl:if>
-      <xsl:value-of select="concat(substring(']', 1, number($b)), substring(')', 1, number($p)), translate(substring($default, 1, 9 * number($d)), '[(', '])'))"/>
+      <xsl:value-of select="concat(substring(']', 1, number($b and not(contains($r, ' unclosed ')))), substring(')', 1, number($p)), translate(substring($default, 1, 9 * number($d)), '[(', '])'))"/>
     </xsl:if>
     <xsl:if test="$u and $dipl">_</xsl:if>
     <xsl:if test="$dipl and contains($r, ' tagged ')">
