@@ -338,4 +338,110 @@ has "groups without label: nested" "$TK_TMP/bare.flat" '<item>The Board:<list ty
 $TEIKIT render --to text --view diplomatic -o "$TK_TMP/groups.out" "$X" 2>/dev/null
 has "text: a name alone on its line" "$TK_TMP/groups.out" '^ *Mary B\. Jones$'
 
+# ---- numbered paragraphs whose first number is printed inside a paragraph, after a
+#      telegram's serial number or a salutation (`57. 1. ...`, `Sir: (1) ...`): the
+#      paragraphs after it (`2.`, `(2)`) stay paragraphs, not a list without its item 1
+cat > "$TK_TMP/glued.txt" <<'TXT'
+The Consul at Zenda (Hart) to the Foreign Office
+
+Zenda, May 3, 1931.
+
+57. 1. The delegates met this morning and heard the report of the harbour commission.
+
+2. The report was adopted without a vote after a short debate.
+
+3. The next meeting will be held in June.
+
+Hart
+TXT
+conv glued; X="$TK_TMP/glued.xml"
+hasnt "glued: no list" "$X" '<list rend'
+has "glued: the second paragraph a p" "$X" '<p>2\. The report was adopted'
+has "glued: the third too" "$X" '<p>3\. The next meeting'
+printf '%s\n\n' 'The Commander to the Secretary' 'Sir: (1) In my last letter I referred to the harbour.' \
+    'The chief has not replied yet.' '(2) The troops stay on shore for the present.' \
+    '(3) The coal is low and more is needed.' 'I have, etc.,' 'J. Hart' > "$TK_TMP/glued2.txt"
+conv glued2; X="$TK_TMP/glued2.xml"
+hasnt "glued after a salutation: no list" "$X" '<list rend'
+has "glued after a salutation: (2) a p" "$X" '<p>\(2\) The troops'
+# without the glued number the same paragraphs are a list (`2.` then `3.` opens one)
+sed -e 's/^57\. 1\. /57. /' "$TK_TMP/glued.txt" > "$TK_TMP/glued3.txt"
+conv glued3; X="$TK_TMP/glued3.xml"
+has "not glued: a list from 2." "$X" '<label>2\.</label>'
+
+# ---- a quoted list (`“1. ...`, `2. ...`, `3. ...”`): one list, every number in its
+#      item's text (TEI: a list's items have labels or none); a quoted article too
+cat > "$TK_TMP/quoted.txt" <<'TXT'
+The Minister in Zenda (Hart) to the Foreign Office
+
+Zenda, May 3, 1931.
+
+Following is the statement the President prepared:
+
+“1. After the rejection of the formula the League examined the dispute.
+
+A committee now studies the matter.
+
+2. The formula consists of a meeting of plenipotentiaries.
+
+3. Zenda will examine the questions which separate the parties.”
+
+“Article 1. The parties deplore the events at the frontier.
+
+Article 2. The treaty of 1922 stands.
+
+Article 3. The negotiations go on through the usual channels.”
+
+Hart
+TXT
+conv quoted; X="$TK_TMP/quoted.xml"
+count_lines "quoted: no label" "$X" '<label>[^t]' 0
+tr -d '\n' < "$X" | sed 's/  */ /g' > "$TK_TMP/quoted.flat"
+has "quoted: one list, three items" "$TK_TMP/quoted.flat" '<list rend="numbered"> ?<item n="&#x201C;1\.">(<p>)?“1\.[^§]*</item> ?<item n="2\.">(<p>)?2\. The formula[^§]*</item> ?<item n="3\.">3\. '
+has "quoted article opens the list" "$TK_TMP/quoted.flat" '<item n="&#x201C;Article 1\.">“Article 1\. The parties'
+has "quoted article: the next one in it" "$TK_TMP/quoted.flat" '</item> ?<item n="Article 2\.">Article 2\.'
+valid "quoted lists valid" "$X"
+
+# ---- upper-case roman numerals: alone on a line they number sections, not items (`I`,
+#      paragraphs, `II`); `I. ...` then `II. ...` is a list; `V. Smith` is an initial;
+#      a section number (`III. Conclusion.`) after an open list is no item of it
+cat > "$TK_TMP/roman.txt" <<'TXT'
+Report on the exchange problem
+
+I
+
+The problem which we were asked to study is mainly a result of the depression.
+
+There are three ways out:
+
+(1) To fund the frozen credits.
+
+(2) To restrict imports of luxuries.
+
+II. Conclusion.
+
+It is apparent that the Government has a choice of two courses.
+
+The terms proposed are these:
+
+I. Hostilities cease within a day.
+
+II. The armies withdraw within forty days.
+
+III. Prisoners are repatriated.
+
+The report was signed by
+
+V. Smith
+TXT
+conv roman; X="$TK_TMP/roman.xml"
+hasnt "roman alone: no item" "$X" '<label>I</label>'
+has "roman alone: a paragraph" "$X" '<p>I</p>|<head>I</head>'
+hasnt "section number after a list: no item" "$X" '<item n="II\.">Conclusion'
+has "roman list: I." "$X" '<label>I\.</label>'
+has "roman list: III." "$X" '<item n="III\.">Prisoners'
+count_lines "roman list: three labels" "$X" '<label>I{1,3}\.</label>' 3
+hasnt "an initial is no item" "$X" '<label>V\.</label>'
+valid "roman lists valid" "$X"
+
 tk_done

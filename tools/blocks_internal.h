@@ -90,6 +90,8 @@ typedef struct parser {
     int in_turns;          /* the text is in turns (a transcript): a label is a speech */
     void (*ready)(void *user, tk_blocks *B, size_t n); /* tk_blocks_parse_ready */
     void *ready_user;
+    tk_lmark glued;        /* the number of the last numbered paragraph kept a paragraph
+                              (`268. 1. Text`, then `2. Text`: tk_list_glued_first) */
 } parser;
 
 typedef struct para {

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "thresholds.h"
 #include "tk_internal.h"
 
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -147,7 +148,7 @@ static int marker(const char *s, size_t n, tk_lmark *m);
 
 /* An upper-case letter or roman numeral outside parentheses: a marker only before a space
  * and a dash (`XI —Now, Brazil`, `A —The Council`; the item's text starts at the dash) or,
- * a roman numeral, alone on its line (`XII`); `A. Smith` is an initial. */
+ * a roman numeral, alone on its line (`XII`, `II.`); `A. Smith` is an initial. */
 static int dash_marker(const char *s, size_t n, tk_lmark *m)
 {
     size_t i = 0;
@@ -164,9 +165,20 @@ static int dash_marker(const char *s, size_t n, tk_lmark *m)
     m->num = i == 1 ? s[0] - 'A' + 1 : m->rom;
     if (i > 1 && m->rom == 0)
         return 0; /* a word in capitals */
-    if (e == i) { /* alone on its line */
+    if (e == i || (e == i + 1 && s[i] == '.' && m->rom > 0)) { /* alone on its line */
+        if (e > i)
+            m->close = '.'; /* `II.` alone: follows `I. Text`, not `I —Text` */
+        m->mlen = e;
         m->text = n;
+        m->weak = 1;
         return m->rom > 0;
+    }
+    /* `II. Twenty-four hours later`: a roman numeral, a period and a capital */
+    if (m->rom > 0 && i + 2 < n && s[i] == '.' && s[i + 1] == ' ' && marker_end(s, n, i + 1, m) &&
+        m->text < n && (is_upper((unsigned char)s[m->text]) || (unsigned char)s[m->text] >= 0x80)) {
+        m->close = '.';
+        m->weak = 1;
+        return 1;
     }
     if (i + 4 <= n && s[i] == ' ' && memcmp(s + i + 1, "\xe2\x80\x94", 3) == 0) {
         m->text = i + 1;
@@ -181,8 +193,7 @@ int tk_list_marker(const char *s, size_t n, tk_lmark *m)
        number stay in the item's text */
     size_t q = n >= 3 && memcmp(s, "\xe2\x80\x9c", 3) == 0 ? 3 : n >= 1 && s[0] == '"' ? 1 : 0;
     if (q > 0) {
-        if (!marker(s + q, n - q, m) || m->kind == TK_LM_BULLET || m->kind == TK_LM_WORD ||
-            m->text == n - q)
+        if (!marker(s + q, n - q, m) || m->kind == TK_LM_BULLET || m->text == n - q || m->weak)
             return 0;
         m->mlen += q;
         m->text = 0;
@@ -280,7 +291,23 @@ int tk_list_marker_follows(const tk_lmark *prev, const tk_lmark *cur)
 
 int tk_list_marker_first(const tk_lmark *m)
 {
+    if (m->weak)
+        return 0;
     return m->kind == TK_LM_BULLET || m->num == 1 || m->rom == 1;
+}
+
+int tk_list_glued_first(const char *s, size_t n, tk_lmark *m)
+{
+    /* after a period or a colon and a space, near the start: `268. 1. `, `Sir: (1) ` */
+    for (size_t i = 2; i < n && i < TK_TH_LIST_GLUED_SCAN_BYTES; i++) {
+        if (s[i - 1] != ' ' || (s[i - 2] != '.' && s[i - 2] != ':'))
+            continue;
+        if (tk_list_marker(s + i, n - i, m) && m->text < n - i && !m->quoted && !m->weak &&
+            (m->kind == TK_LM_DIGIT || m->kind == TK_LM_LETTER) && m->num == 1)
+            return 1;
+    }
+    memset(m, 0, sizeof *m);
+    return 0;
 }
 
 /* A clock time `9:00`, `10:45`, `9.30` (dot only with two digits after it), with `a.m.`,

@@ -160,6 +160,15 @@ static int opens_inner(const parser *P, const tk_lmark *m)
     return P->depth + 1 < TK_LIST_DEPTH && tk_list_marker_first(m) && !same;
 }
 
+/* 1 when marker m numbers the item after one of the open items of the list. */
+static int item_follows(const parser *P, const tk_lmark *m)
+{
+    for (unsigned j = 0; j <= P->depth; j++)
+        if (tk_list_marker_follows(&P->marks[j], m))
+            return 1;
+    return 0;
+}
+
 /* The nesting level marker m numbers in the open list: the deepest level whose item m
  * follows; else one deeper when m opens a list (`(a)` under `1.`); else the last item's. */
 static unsigned item_level(const parser *P, const tk_lmark *m)
@@ -209,6 +218,31 @@ static int item_goes_on(parser *P, const para *v, size_t k, size_t end, unsigned
     return 0;
 }
 
+/* 1 when the numbered item m of paragraph v[k] has a next item (the marker that follows it)
+ * within ITEM_MORE_MAX unmarked paragraphs after it, before a heading: a list of one
+ * numbered item is a numbered paragraph (`1. The Cabinet were informed ...` under its own
+ * heading, `2.` under the next). Page breaks, rows of a table and the items of a list in
+ * the item (`(a)`, `(b)`) are counted as none. */
+static int has_next_item(const parser *P, const para *v, size_t k, size_t end, const tk_lmark *m)
+{
+    const tk_lines *L = P->lines;
+    for (size_t j = k + 1, seen = 0; j < end && seen < ITEM_MORE_MAX; j++) {
+        for (size_t i = v[j].first; i < v[j].first + v[j].n; i++) {
+            tk_lmark m2;
+            if (tk_bp_list_marker(&L->v[i], &m2) && tk_list_marker_follows(m, &m2))
+                return 1;
+        }
+        const tk_line *l = &L->v[v[j].first];
+        tk_lmark m2;
+        if ((v[j].n == 1 && page_marker_line(l)) || tab_row_para(L, &v[j]) || tk_bp_list_marker(l, &m2))
+            continue;
+        if (v[j].n == 1 && tk_bp_heading_like(l))
+            return 0;
+        seen++;
+    }
+    return 0;
+}
+
 /* Splits record paragraph v[k] into paragraph text and list items (v[end]: the end of the
  * text). A numbered paragraph opens a list when it is item 1 (`a`, `i`, a bullet) or when
  * the next line or paragraph carries the next number (`3.` then `4.`, the numbered
@@ -252,9 +286,26 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
                                     (!tk_list_marker_first(&m2) ||
                                      tk_list_marker_follows(&m, &m2)))))
             continue;
+        /* numbered paragraphs whose first number is printed inside a paragraph (`268. 1.
+           Text`, `Sir: (1) Text`): paragraphs, not a list without its first item */
+        if (!*list_open && P->glued.kind != 0 && tk_list_marker_follows(&P->glued, &m)) {
+            tk_bp_note(P, i, "list", "a numbered paragraph after one whose number is inside a paragraph: a paragraph");
+            P->glued = m;
+            continue;
+        }
+        /* a section number (`I` alone, `III. Conclusion`) is no item of an open list
+           unless it follows one of its numbers */
+        if (*list_open && m.weak && !item_follows(P, &m))
+            continue;
         if (!*list_open && !tk_list_marker_first(&m) &&
             !(nl != NULL && tk_bp_list_marker(nl, &m2) && tk_list_marker_follows(&m, &m2)))
             continue;
+        /* a numbered item 1 without a next item is a numbered paragraph */
+        if (!*list_open && m.kind != TK_LM_BULLET && !lone &&
+            !(nl != NULL && tk_bp_list_marker(nl, &m2)) && !has_next_item(P, v, k, end, &m)) {
+            tk_bp_note(P, i, "list", "a numbered paragraph: no next number follows it");
+            continue;
+        }
         if (i > run) {
             tk_bp_add_block(P, TK_B_P, run, i - run, 0);
             *list_open = 0;
@@ -264,6 +315,13 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
         while (e < stop && !tk_bp_list_marker(&L->v[e], &m2))
             e++;
         level = *list_open ? item_level(P, &m) : 0;
+        /* the items after a quoted one (`“1. ...`, then `2. ...`) keep their numbers in
+           their text as it does: a list's items have labels or none */
+        if (*list_open && P->marks[level].quoted && !m.quoted &&
+            tk_list_marker_follows(&P->marks[level], &m)) {
+            m.quoted = 1;
+            m.text = 0;
+        }
         tk_block *b = tk_bp_add_block(P, TK_B_ITEM, i, e - i, m.text);
         if (b != NULL) {
             b->label_off = 0;
@@ -278,10 +336,19 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
         P->depth = level;
         P->item_empty = lone && e == i + 1;
         *list_open = 1;
+        memset(&P->glued, 0, sizeof P->glued);
+        /* a quoted list ends with its quotation (`3. ... .”`) */
+        const tk_line *ll = &L->v[e - 1];
+        size_t le = rtrim_len(ll->s, ll->len);
+        if (P->marks[0].quoted && le >= 3 && memcmp(ll->s + le - 3, "\xe2\x80\x9d", 3) == 0)
+            *list_open = 0;
         run = e;
         i = e - 1;
     }
     if (run < stop) {
+        tk_lmark g;
+        if (run == p->first && tk_list_glued_first(L->v[run].s, L->v[run].len, &g))
+            P->glued = g;
         tk_bp_add_block(P, TK_B_P, run, stop - run, 0);
         *list_open = 0;
     }
@@ -1295,6 +1362,7 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
     }
 
     int list_open = 0, in_turns = 0, seen_long = 0, roster = 0;
+    memset(&P->glued, 0, sizeof P->glued);
     size_t roster_end = 0; /* the paragraphs before it from k on are a roster without label */
     size_t table_end = 0;  /* the paragraphs before it from k on are rows of a table */
     size_t schedule_end = 0; /* ... the entries of a programme */

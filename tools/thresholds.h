@@ -105,6 +105,10 @@
  * neighbour ("IV." or "VI.") before it is a list item, not an initial: 8 (blank lines and a
  * page marker between two items of a printed list). */
 #define TK_TH_ROMAN_ITEM_REACH 8
+/* Bytes of a paragraph's start searched for the first number of its numbered paragraphs
+ * printed after a telegram's serial number or a salutation (`268. 1. Yesterday`, `Sir: (1)
+ * In my last letter`): 40 (a serial number, `His No. 6.`, `My dear Mr. Secretary:`). */
+#define TK_TH_LIST_GLUED_SCAN_BYTES 40
 /* Bytes of a capitalised word taken as the given name before a surname found alone
  * ("Caius Cassius"): 40 (no given name is longer; a longer run of letters is a code). */
 #define TK_TH_NAME_WORD_MAX_BYTES 40

@@ -669,6 +669,10 @@ typedef struct tk_lmark {
     char close;
     int num, rom, upper, word;
     int quoted; /* after an opening quotation mark (`“1.`): it stays in the text, as the number */
+    int weak;   /* opens no list by itself (tk_list_marker_first): an upper-case roman numeral
+                   alone on its line (`I`: a section number) or before a period (`I. Smith`
+                   is also an initial); it continues an open list, or opens one when the next
+                   marker follows it (`I. ...` then `II. ...`) */
 } tk_lmark;
 /* The list marker that line s[0..n) starts with (`1.`, `1)`, `(a)`, `a)`, `(iv)`, `(B)`,
  * `2d.`, `(6):`, `-`, `*`, `•`, `Article 2.`, `First.`, `“1.`): 1 and *m, else 0. A number of four
@@ -678,8 +682,14 @@ int tk_list_marker(const char *s, size_t n, tk_lmark *m);
 /* 1 when marker cur numbers the item after prev's (`(b)` after `(a)`, `ii.` after `i.`,
  * `Article 3.` after `Article 2.`, a bullet after a bullet): same kind and punctuation. */
 int tk_list_marker_follows(const tk_lmark *prev, const tk_lmark *cur);
-/* 1 when m can open a list: a bullet or the first number (`1.`, `(a)`, `i)`, `First.`). */
+/* 1 when m can open a list: a bullet or the first number (`1.`, `(a)`, `i)`, `First.`),
+ * not a weak marker (`I` alone, `I. ...`). */
 int tk_list_marker_first(const tk_lmark *m);
+/* The first number of numbered paragraphs printed inside a paragraph's opening, after a
+ * telegram's serial number or a salutation (`268. 1. Yesterday ...`, `Sir: (1) In my last
+ * letter ...`): 1 and *m (`1.`, `(1)`, `(a)`), else 0. The paragraphs numbered after it
+ * (`2.`, `(2)`) are paragraphs too, not a list without its first item. */
+int tk_list_glued_first(const char *s, size_t n, tk_lmark *m);
 /* A line of a programme, agenda or schedule: a clock time or a range of two at its start
  * (`9:00-9:55:`, `10:30 a.m. –`, `14.00 -`), then a colon or a dash and the entry's words;
  * where those words start, 0 when the line is none. */

@@ -45,6 +45,12 @@ static void test_forms(void)
               m.mlen == 2 && m.text == 3 && m.upper);
     CU_ASSERT(mark("B \xe2\x80\x94The Council", &m) && m.kind == TK_LM_LETTER && m.num == 2);
     CU_ASSERT(mark("XII", &m) && m.num == 12 && m.text == 3);
+    /* a numeral alone is a section number unless a list is open: it opens none */
+    CU_ASSERT(mark("I", &m) && m.weak && !tk_list_marker_first(&m));
+    CU_ASSERT(mark("II.", &m) && m.num == 2 && m.close == '.' && m.text == 3 && m.weak);
+    CU_ASSERT(mark("II. Twenty-four hours later", &m) && m.kind == TK_LM_ROMAN && m.num == 2 &&
+              m.close == '.' && m.mlen == 3 && m.text == 4 && m.upper && m.weak);
+    CU_ASSERT(mark("I \xe2\x80\x94The study", &m) && !m.weak && tk_list_marker_first(&m));
     CU_ASSERT_FALSE(mark("A", &m));            /* a letter alone: no */
     CU_ASSERT_FALSE(mark("MEMORANDUM", &m));
     CU_ASSERT_FALSE(mark("XI Corps moved", &m));
@@ -53,7 +59,11 @@ static void test_forms(void)
     CU_ASSERT(mark("\xe2\x80\x9c" "2. To consult.", &m) && m.kind == TK_LM_DIGIT && m.num == 2 &&
               m.quoted && m.text == 0 && m.mlen == 5);
     CU_ASSERT(mark("\"(b) To consult.", &m) && m.num == 2 && m.quoted && m.mlen == 4);
+    /* a quoted article or ordinal: the mark, the word and the number stay in the text */
+    CU_ASSERT(mark("\xe2\x80\x9c" "Article 1. Peru deplores", &m) && m.kind == TK_LM_WORD &&
+              m.num == 1 && m.quoted && m.text == 0 && m.mlen == 13);
     CU_ASSERT_FALSE(mark("\xe2\x80\x9c" "1.", &m)); /* no text */
+    CU_ASSERT_FALSE(mark("\xe2\x80\x9c" "XII. A Neutral Commission", &m)); /* a weak one */
     CU_ASSERT_FALSE(mark("\xe2\x80\x9c" "- To consult.", &m));
     CU_ASSERT_FALSE(mark("\"1934. The year\"", &m));
 }
@@ -65,7 +75,10 @@ static void test_near_misses(void)
     CU_ASSERT_FALSE(mark("1.5 million dollars were paid.", &m));
     CU_ASSERT_FALSE(mark("1.The quay", &m));           /* no space */
     CU_ASSERT_FALSE(mark("A. Smith called.", &m));     /* an initial */
-    CU_ASSERT_FALSE(mark("I. Sverdlov", &m));
+    /* an upper-case roman numeral and a period: an initial or a number; it opens no list by
+       itself (the next marker must follow it: `I. ...` then `II. ...`) */
+    CU_ASSERT(mark("I. Sverdlov", &m) && m.weak && !tk_list_marker_first(&m));
+    CU_ASSERT_FALSE(mark("V. a lower-case word", &m));
     CU_ASSERT_FALSE(mark("etc. and so on", &m));       /* a word */
     CU_ASSERT_FALSE(mark("viz. the quay", &m));
     CU_ASSERT_FALSE(mark("(see above) the quay", &m));
@@ -103,6 +116,12 @@ static void test_follows(void)
     CU_ASSERT(mark("* y", &b) && !tk_list_marker_follows(&a, &b));
     mark("XI \xe2\x80\x94x", &a);
     CU_ASSERT(mark("XII", &b) && tk_list_marker_follows(&a, &b));
+    mark("I. Hostilities to cease", &a);
+    CU_ASSERT(mark("II. Evacuation to begin", &b) && tk_list_marker_follows(&a, &b));
+    CU_ASSERT(mark("II.", &b) && tk_list_marker_follows(&a, &b));
+    CU_ASSERT(mark("II \xe2\x80\x94y", &b) && !tk_list_marker_follows(&a, &b));
+    mark("\xe2\x80\x9c" "Article 1. x", &a);
+    CU_ASSERT(mark("Article 2. y", &b) && tk_list_marker_follows(&a, &b));
     mark("(A) x", &a);
     CU_ASSERT(mark("(b) y", &b) && !tk_list_marker_follows(&a, &b)); /* another case */
 }
