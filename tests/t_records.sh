@@ -426,4 +426,42 @@ check "inferred valid" $TEIKIT validate "$X"
 $TEIKIT convert -o "$TK_TMP/infer0.xml" "$TK_TMP/infer.txt" 2>/dev/null
 hasnt "no inference without the option" "$TK_TMP/infer0.xml" '>June 5</date>'
 
+# ---- records of other archives (made up): a UN-style resolution, operative paragraphs
+#      `1.`, `2.` with `(a)`, `(b)` under them and `(i)`, `(ii)` under `(a)`: `(i)` after
+#      `(a)` is the numeral one, a list inside item (a), not the letter after `(h)`
+cat > "$TK_TMP/unres.txt" <<'TXT'
+United Nations Economic and Social Council
+
+Resolution adopted by the Council at its 12th meeting, 3 May 1961
+
+The Economic and Social Council,
+
+Recalling its resolution 1 of 1960,
+
+1. Requests the Secretary-General:
+
+(a) To prepare a report on the economic situation of the least developed countries, including:
+
+(i) the state of their external debt;
+
+(ii) the terms of their trade;
+
+(iii) the flow of technical assistance;
+
+(b) To submit the report to the Council at its next session;
+
+2. Invites the specialized agencies to co-operate with the Secretary-General in the preparation of the report;
+
+3. Decides to consider the question again at its next session.
+TXT
+X="$TK_TMP/unres.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/unres.txt" 2>/dev/null
+tr -d '\n' < "$X" | sed 's/  */ /g; s/<[a-zA-Z]*Name[^>]*>//g; s/<\/[a-zA-Z]*Name>//g; s/<date[^>]*>//g; s/<\/date>//g' > "$TK_TMP/unres.flat"
+has "UN: (a) in item 1" "$TK_TMP/unres.flat" '<item n="1\.">Requests the Secretary-General:<list rend="numbered"> ?<label>\(a\)</label>'
+has "UN: (i) a list in item (a)" "$TK_TMP/unres.flat" 'including:<list rend="numbered"> ?<label>\(i\)</label> ?<item n="\(i\)">the state'
+has "UN: (iii) ends it, (b) in (a)'s list" "$TK_TMP/unres.flat" 'assistance;</item> ?</list> ?</item> ?<label>\(b\)</label>'
+has "UN: 2. back in the outer list" "$TK_TMP/unres.flat" 'session;</item> ?</list> ?</item> ?<label>2\.</label>'
+n=$(grep -o '<list rend="numbered">' "$TK_TMP/unres.flat" | wc -l); [ "$n" -eq 3 ] && ok || fail "UN: three lists, $n"
+check "UN resolution valid" $TEIKIT validate "$X"
+
 tk_done

@@ -155,7 +155,9 @@ static int ends_with_colon(const tk_lines *L, const para *p)
 static int opens_inner(const parser *P, const tk_lmark *m)
 {
     const tk_lmark *o = &P->marks[P->depth];
-    int same = o->kind == m->kind && o->close == m->close && o->upper == m->upper &&
+    /* `(i)` that does not follow `(h)` is the numeral one (`(a) ... including:`, `(i)`) */
+    int kind = m->kind == TK_LM_LETTER && m->rom == 1 ? TK_LM_ROMAN : m->kind;
+    int same = o->kind == kind && o->close == m->close && o->upper == m->upper &&
                o->quoted == m->quoted;
     return P->depth + 1 < TK_LIST_DEPTH && tk_list_marker_first(m) && !same;
 }
