@@ -464,4 +464,65 @@ has "UN: 2. back in the outer list" "$TK_TMP/unres.flat" 'session;</item> ?</lis
 n=$(grep -o '<list rend="numbered">' "$TK_TMP/unres.flat" | wc -l); [ "$n" -eq 3 ] && ok || fail "UN: three lists, $n"
 check "UN resolution valid" $TEIKIT validate "$X"
 
+# ---- British cabinet conclusions (made up): `Present:` and `Secretariat:` rosters, then
+#      `CONTENTS` (a heading word, no name: the roster ends), then minutes numbered across
+#      their headings (`1.` under `Parliament`, `2.` under `Egypt`): numbered paragraphs,
+#      not a list of one item; the conclusions `(1)`, `(2)` a list
+cat > "$TK_TMP/cabinet.txt" <<'TXT'
+CONCLUSIONS of a Meeting of the Cabinet held at 10 Downing Street, S.W.1, on Thursday, 14th March, 1957, at 11 a.m.
+
+Present:
+
+The Right Hon. Harold Macmillan, M.P., Prime Minister (in the Chair)
+
+The Right Hon. R. A. Butler, M.P., Secretary of State for the Home Department
+
+The Right Hon. Selwyn Lloyd, Q.C., M.P., Secretary of State for Foreign Affairs
+
+Secretariat:
+
+Sir Norman Brook
+
+Mr. B. St. J. Trend
+
+CONTENTS
+
+Minute No. Subject
+
+1. Parliament
+
+2. Egypt
+
+Parliament
+
+1. The Cabinet were informed of the business to be taken in the House of Commons in the following week.
+
+Egypt
+
+(Previous Reference: C.C. (57) 18th Conclusions, Minute 2.)
+
+2. The Foreign Secretary said that the Egyptian Government had now replied to the note of 8th March. Their reply did not meet our requirements on the use of the Canal.
+
+The Cabinet -
+
+(1) Took note of the Foreign Secretary's statement.
+
+(2) Invited the Foreign Secretary to circulate a memorandum on the terms of a reply.
+
+Cabinet Office, S.W.1,
+
+14th March, 1957.
+TXT
+X="$TK_TMP/cabinet.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/cabinet.txt" 2>/dev/null
+tr -d '\n' < "$X" | sed 's/  */ /g; s/<[a-zA-Z]*Name[^>]*>//g; s/<\/[a-zA-Z]*Name>//g; s/<date[^>]*>//g; s/<\/date>//g' > "$TK_TMP/cabinet.flat"
+has "cabinet: the roster" "$TK_TMP/cabinet.flat" '<list type="participants"> ?<head>Present:</head>'
+has "cabinet: secretariat a group of it" "$TK_TMP/cabinet.flat" '<item>Secretariat:<list type="participants"> ?<item>Sir Norman Brook</item> ?<item>Mr\. B\. St\. J\. Trend</item> ?</list>'
+hasnt "cabinet: CONTENTS no name" "$TK_TMP/cabinet.flat" '<item>CONTENTS'
+has "cabinet: contents a list" "$TK_TMP/cabinet.flat" '<label>1\.</label> ?<item n="1\.">Parliament</item>'
+has "cabinet: minute 1 a paragraph" "$TK_TMP/cabinet.flat" '<p>1\. The Cabinet were informed'
+has "cabinet: minute 2 a paragraph" "$TK_TMP/cabinet.flat" '<p>2\. The Foreign Secretary said'
+has "cabinet: conclusions a list" "$TK_TMP/cabinet.flat" '<label>\(1\)</label> ?<item n="\(1\)">Took note'
+check "cabinet conclusions valid" $TEIKIT validate "$X"
+
 tk_done

@@ -619,6 +619,18 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
 }
 
 /* Classifies the paragraphs of one record or transcript document. */
+/* 1 when s[0..n) is one word in capitals (`CONTENTS`, `AGENDA`): a heading, no name. */
+static int caps_word_line(const char *s, size_t n)
+{
+    size_t caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (is_lower((unsigned char)s[i]) || s[i] == ' ' || (unsigned char)s[i] >= 0x80)
+            return 0;
+        caps += is_upper((unsigned char)s[i]);
+    }
+    return caps >= 2;
+}
+
 /* A paragraph that can be a name of a roster: one line of at most max characters, no list
  * marker, no label (`...:`), no date line. */
 static int roster_item(const tk_lines *L, const para *p, size_t max)
@@ -627,7 +639,7 @@ static int roster_item(const tk_lines *L, const para *p, size_t max)
     size_t e = rtrim_len(l->s, l->len);
     tk_lmark m;
     return p->n == 1 && e <= max && e > 0 && !tk_bp_list_marker(l, &m) &&
-           l->s[e - 1] != ':' && !dateline_para(L, p);
+           l->s[e - 1] != ':' && !dateline_para(L, p) && !caps_word_line(l->s, e);
 }
 
 /* 1 when paragraph v[k] names a group of a roster (`The Advisory Committee:`, `Staff:`): one
