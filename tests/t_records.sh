@@ -525,4 +525,41 @@ has "cabinet: minute 2 a paragraph" "$TK_TMP/cabinet.flat" '<p>2\. The Foreign S
 has "cabinet: conclusions a list" "$TK_TMP/cabinet.flat" '<label>\(1\)</label> ?<item n="\(1\)">Took note'
 check "cabinet conclusions valid" $TEIKIT validate "$X"
 
+# ---- a table of figures typed with runs of spaces (no TAB), a header line of words over
+#      it: table/row/cell, one cell a column; two spaces inside a column's words split none;
+#      columns of words alone (no figure) are no table
+cat > "$TK_TMP/figures.txt" <<'TXT'
+Memorandum by the Economic Adviser
+
+Washington, March 3, 1935.
+
+The figures of the trade for the last three years are these:
+
+Year      Exports      Imports      Balance
+1932      12,450        9,310        3,140
+1933      10,020        9,870          150
+1934      11,300       12,900       -1,600
+
+The balance turned against us.  It had not done so since the war.
+
+Chairman      Secretary
+Treasurer     Member
+
+Herbert Feis
+TXT
+X="$TK_TMP/figures.xml"
+$TEIKIT convert -o "$X" "$TK_TMP/figures.txt" 2>/dev/null
+tr -d '\n' < "$X" | sed 's/  */ /g; s/<date[^>]*>//g; s/<\/date>//g' > "$TK_TMP/figures.flat"
+count_rows() { n=$(grep -o "$2" "$TK_TMP/figures.flat" | wc -l); [ "$n" -eq "$3" ] && ok || fail "$1: $n, wanted $3"; }
+count_rows "spaced table: one table" '<table>' 1
+count_rows "spaced table: four rows" '<row>' 4
+count_rows "spaced table: sixteen cells" '<cell>' 16
+has "spaced table: header cells" "$TK_TMP/figures.flat" '<row> ?<cell>Year</cell> ?<cell>Exports</cell> ?<cell>Imports</cell> ?<cell>Balance</cell> ?</row>'
+has "spaced table: a row of figures" "$TK_TMP/figures.flat" '<row> ?<cell>1934</cell> ?<cell>11,300</cell> ?<cell>12,900</cell> ?<cell>-1,600</cell> ?</row>'
+has "two spaces in a sentence: a paragraph" "$TK_TMP/figures.flat" '<p>The balance turned against us\. It had'
+hasnt "columns of words: no table row" "$TK_TMP/figures.flat" '<cell>Chairman'
+check "spaced table valid" $TEIKIT validate "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/figures.out" "$X" 2>/dev/null
+has "text: the row's cells" "$TK_TMP/figures.out" "^1932$(printf '\t')12,450$(printf '\t')9,310"
+
 tk_done

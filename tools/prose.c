@@ -705,13 +705,57 @@ static int tab_row_para(const tk_lines *L, const para *p)
     return 1;
 }
 
-/* A table from v[k] on (before v[end]): paragraphs of TAB-separated rows, two rows or more
- * in all, page markers between them taken along. The number of its paragraphs, or 0. */
+/* The columns of line l typed apart by runs of TK_TH_COLUMN_GAP_SPACES spaces or more (no
+ * TAB), and in *digits whether a column is a figure (`12,450`, `-1,600`, `3.5%`); 0 when
+ * the line has a TAB or a column is empty. */
+static size_t space_columns(const tk_line *l, int *digits)
+{
+    size_t a = indent_of(l), e = rtrim_len(l->s, l->len), cols = 0;
+    *digits = 0;
+    if (a >= e || memchr(l->s + a, '\t', e - a) != NULL)
+        return 0;
+    for (size_t i = a; i < e;) {
+        size_t c = i, figure = 1;
+        while (i < e) {
+            size_t k = 0;
+            while (i + k < e && l->s[i + k] == ' ')
+                k++;
+            if (k >= TK_TH_COLUMN_GAP_SPACES)
+                break;
+            i += k > 0 ? k : 1;
+        }
+        for (size_t j = c; j < i; j++)
+            if (!is_digit((unsigned char)l->s[j]) && strchr(",.-%$()", l->s[j]) == NULL)
+                figure = 0;
+        *digits |= (int)figure && is_digit((unsigned char)l->s[i - 1]);
+        cols++;
+        while (i < e && l->s[i] == ' ')
+            i++;
+    }
+    return cols;
+}
+
+/* 1 when every line of p is two columns or more typed apart by spaces (space_columns) and
+ * a figure stands in one of its lines (a header line of words may head the figures). */
+static int space_row_para(const tk_lines *L, const para *p)
+{
+    int any = 0, d;
+    for (size_t i = p->first; i < p->first + p->n; i++) {
+        if (space_columns(&L->v[i], &d) < 2)
+            return 0;
+        any |= d;
+    }
+    return any;
+}
+
+/* A table from v[k] on (before v[end]): paragraphs of TAB-separated rows, or of columns
+ * typed with spaces (space_row_para), two rows or more in all, page markers between them
+ * taken along. The number of its paragraphs, or 0. */
 static size_t tab_table(const tk_lines *L, const para *v, size_t k, size_t end)
 {
     size_t j = k, rows = 0, last = k;
     while (j < end) {
-        if (tab_row_para(L, &v[j])) {
+        if (tab_row_para(L, &v[j]) || space_row_para(L, &v[j])) {
             rows += v[j].n;
             last = ++j;
         } else if (v[j].n == 1 && page_marker_line(&L->v[v[j].first])) {
@@ -1545,7 +1589,7 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
         if (shape == TK_SHAPE_RECORD && k >= table_end) {
             size_t run = tab_table(L, v, k, text_end);
             if (run > 0) {
-                tk_bp_note(P, p->first, "table", "TAB-separated rows: table/row/cell");
+                tk_bp_note(P, p->first, "table", "TAB-separated rows, or columns of figures typed with spaces: table/row/cell");
                 table_end = k + run;
                 /* a table between two items of an open list (`XII`, its words, the table,
                    `XIII`): inside the item, the list goes on after it */
@@ -1555,9 +1599,12 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
             }
         }
         if (k < table_end) {
-            if (tab_row_para(L, p)) {
+            int spaced = !tab_row_para(L, p) && space_row_para(L, p);
+            if (spaced || tab_row_para(L, p)) {
                 for (size_t i = p->first; i < p->first + p->n; i++) {
                     tk_block *rb = tk_bp_add_block(P, TK_B_ROW, i, 1, indent_of(&L->v[i]));
+                    if (rb != NULL && spaced)
+                        rb->flags |= TK_BF_COLUMNS; /* columns apart by spaces */
                     if (rb != NULL && table_in_item) {
                         rb->flags |= TK_BF_ITEM_MORE;
                         rb->level = table_level;

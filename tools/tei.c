@@ -698,7 +698,17 @@ static xmlNodePtr add_stage(builder *b, const tk_block *bl)
  * new one; a page break that stands right after the open table goes into it (the table
  * goes on across the page). */
 /* One `name` element under `parent` per column of a one-line block: columns apart by a TAB,
- * or also by three spaces or more when `spaces` (signature blocks set side by side). */
+ * or also by TK_TH_COLUMN_GAP_SPACES spaces or more when `spaces` (signature blocks set side
+ * by side, a table of figures typed with spaces). */
+/* 1 when s[i..n) starts with TK_TH_COLUMN_GAP_SPACES spaces before more text. */
+static int column_gap(const char *s, size_t i, size_t n)
+{
+    size_t k = 0;
+    while (i + k < n && s[i + k] == ' ')
+        k++;
+    return k >= TK_TH_COLUMN_GAP_SPACES && i + k < n;
+}
+
 static void line_columns(builder *b, const tk_block *bl, const tk_line *l, xmlNodePtr parent,
                          const char *name, int spaces)
 {
@@ -709,9 +719,7 @@ static void line_columns(builder *b, const tk_block *bl, const tk_line *l, xmlNo
         while (a < n && (l->s[a] == ' ' || l->s[a] == '\t'))
             a++;
         size_t e = a;
-        while (e < n && l->s[e] != '\t' &&
-               !(spaces && e + 2 < n && l->s[e] == ' ' && l->s[e + 1] == ' ' &&
-                 l->s[e + 2] == ' '))
+        while (e < n && l->s[e] != '\t' && !(spaces && column_gap(l->s, e, n)))
             e++;
         tk_block cell = *bl;
         cell.n_lines = 1;
@@ -744,7 +752,7 @@ static void add_row(builder *b, const tk_block *bl, const tk_line *l)
         b->oom = 1;
         return;
     }
-    line_columns(b, bl, l, row, "cell", 0);
+    line_columns(b, bl, l, row, "cell", (bl->flags & TK_BF_COLUMNS) != 0);
 }
 
 /* Opens the block quotation of a TK_BF_QUOTE block: a quote[@rend='blockquote'] at the

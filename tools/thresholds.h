@@ -109,6 +109,9 @@
  * printed after a telegram's serial number or a salutation (`268. 1. Yesterday`, `Sir: (1)
  * In my last letter`): 40 (a serial number, `His No. 6.`, `My dear Mr. Secretary:`). */
 #define TK_TH_LIST_GLUED_SCAN_BYTES 40
+/* Spaces that separate two columns of a line typed as columns (a table of figures without
+ * TABs, signature blocks side by side): 3 (two spaces end many a typed sentence). */
+#define TK_TH_COLUMN_GAP_SPACES 3
 /* Bytes of a capitalised word taken as the given name before a surname found alone
  * ("Caius Cassius"): 40 (no given name is longer; a longer run of letters is a code). */
 #define TK_TH_NAME_WORD_MAX_BYTES 40

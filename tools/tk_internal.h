@@ -424,8 +424,9 @@ enum {
     TK_BF_SCHEDULE = 4096, /* a roster head or item that is a line of a programme: list[@type='simple'] */
     TK_BF_QUOTE = 8192, /* a quoted paragraph of the paragraph before it (which leads in with a
                           colon): p/quote[@rend='blockquote']/p */
-    TK_BF_COLUMNS = 16384 /* a closer line of signature blocks side by side: one element per
-                             column (columns apart by a TAB or three spaces or more) */
+    TK_BF_COLUMNS = 16384 /* a closer line of signature blocks side by side, or a table row
+                             typed with spaces: one element per column (columns apart by a
+                             TAB or TK_TH_COLUMN_GAP_SPACES spaces or more) */
 };
 
 /* Header metadata gathered from front matter, the trailing "Document Information" block,
