@@ -562,4 +562,24 @@ check "spaced table valid" $TEIKIT validate "$X"
 $TEIKIT render --to text --view diplomatic -o "$TK_TMP/figures.out" "$X" 2>/dev/null
 has "text: the row's cells" "$TK_TMP/figures.out" "^1932$(printf '\t')12,450$(printf '\t')9,310"
 
+# ---- a TAB table whose heading row starts with TABs (`<TAB><TAB>Tons`), with two TABs
+#      between a name and its figure and a group line ending in TABs: every TAB ends a cell
+#      (empty cells kept, the columns stay aligned); an indented sentence is no row
+printf '%s\n\n' 'Memorandum by the Consul at Zenda (Hart)' 'Zenda, May 3, 1918.' \
+    'The stores at the port were counted on May 1 by the harbour master and two clerks of the consulate, who gave the figures below.' \
+    '	The stores were counted on May 1.' '		Tons (estimated)' 'Copper, ingots	}	1, 500' \
+    'Rubber		1, 200' 'War materials:		' 'Cartridges	}	3, 000' 'Total		5, 700' \
+    'Most of the stores have left by water for the towns of the river, and the rest will follow when the ice is gone from the upper reaches.' \
+    'The harbour master expects the last barges to leave in June, if the railway does not take the cartridges before.' \
+    'Hart' > "$TK_TMP/tabs.txt"
+X="$TK_TMP/tabs.xml"
+$TEIKIT convert --shape record -o "$X" "$TK_TMP/tabs.txt" 2>/dev/null
+tr -d '\n' < "$X" | sed 's/  */ /g; s/<date[^>]*>//g; s/<\/date>//g' > "$TK_TMP/tabs.flat"
+has "TAB table: the heading row's empty cells" "$TK_TMP/tabs.flat" '<table> ?<row> ?<cell/> ?<cell/> ?<cell>Tons \(estimated\)</cell> ?</row>'
+has "TAB table: two TABs hold an empty cell" "$TK_TMP/tabs.flat" '<row> ?<cell>Rubber</cell> ?<cell/> ?<cell>1, 200</cell> ?</row>'
+has "TAB table: trailing TABs, empty last cells" "$TK_TMP/tabs.flat" '<row> ?<cell>War materials:</cell> ?<cell/> ?<cell/> ?</row>'
+n=$(grep -o '<row>' "$TK_TMP/tabs.flat" | wc -l); [ "$n" -eq 6 ] && ok || fail "TAB table: six rows, $n"
+has "TAB table: an indented sentence a paragraph" "$TK_TMP/tabs.flat" '<p>[[:space:]]*The stores were counted'
+check "TAB table valid" $TEIKIT validate "$X"
+
 tk_done

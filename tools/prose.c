@@ -748,6 +748,22 @@ static int space_row_para(const tk_lines *L, const para *p)
     return any;
 }
 
+/* 1 when p is a row of a TAB table with one cell of words: one short line that starts
+ * with a TAB, no sentence (`<TAB>Poods`, `<TAB><TAB>Tons (estimated)`: the first cells are
+ * empty), or that ends with one (`War materials:<TAB><TAB>`: the last cells are empty); it
+ * is a row only next to TAB rows (tab_table). */
+static int lead_tab_para(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    size_t a = indent_of(l), e = rtrim_len(l->s, l->len);
+    if (p->n != 1 || a >= e || e - a > TK_TH_TABLE_HEAD_MAX_BYTES ||
+        memchr(l->s + a, '\t', e - a) != NULL)
+        return 0;
+    if (memchr(l->s + e, '\t', l->len - e) != NULL)
+        return 1;
+    return l->s[0] == '\t' && strchr(".:;", l->s[e - 1]) == NULL;
+}
+
 /* A table from v[k] on (before v[end]): paragraphs of TAB-separated rows, or of columns
  * typed with spaces (space_row_para), two rows or more in all, page markers between them
  * taken along. The number of its paragraphs, or 0. */
@@ -755,7 +771,8 @@ static size_t tab_table(const tk_lines *L, const para *v, size_t k, size_t end)
 {
     size_t j = k, rows = 0, last = k;
     while (j < end) {
-        if (tab_row_para(L, &v[j]) || space_row_para(L, &v[j])) {
+        if (tab_row_para(L, &v[j]) || space_row_para(L, &v[j]) ||
+            (lead_tab_para(L, &v[j]) && (rows > 0 || (j + 1 < end && tab_row_para(L, &v[j + 1]))))) {
             rows += v[j].n;
             last = ++j;
         } else if (v[j].n == 1 && page_marker_line(&L->v[v[j].first])) {
@@ -1600,7 +1617,7 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
         }
         if (k < table_end) {
             int spaced = !tab_row_para(L, p) && space_row_para(L, p);
-            if (spaced || tab_row_para(L, p)) {
+            if (spaced || tab_row_para(L, p) || lead_tab_para(L, p)) {
                 for (size_t i = p->first; i < p->first + p->n; i++) {
                     tk_block *rb = tk_bp_add_block(P, TK_B_ROW, i, 1, indent_of(&L->v[i]));
                     if (rb != NULL && spaced)

@@ -715,6 +715,28 @@ static void line_columns(builder *b, const tk_block *bl, const tk_line *l, xmlNo
     size_t a = bl->off, n = l->len;
     while (n > a && (l->s[n - 1] == ' ' || l->s[n - 1] == '\t'))
         n--;
+    if (!spaces) { /* TAB-separated: every TAB ends a cell, so two TABs hold an empty one */
+        for (size_t i = 0; i < a; i++) /* a row's leading TABs: its first cells are empty */
+            if (l->s[i] == '\t' && tk_el(b->cv, parent, name) == NULL)
+                b->oom = 1;
+        while (a < n) {
+            const char *tab = memchr(l->s + a, '\t', n - a);
+            size_t e = tab != NULL ? (size_t)(tab - l->s) : n;
+            while (a < e && l->s[a] == ' ')
+                a++;
+            tk_block cell = *bl;
+            cell.n_lines = 1;
+            cell.off = a;
+            text_el(b, parent, name, &cell, e < l->len ? e : 0);
+            if (tab == NULL)
+                break;
+            a = e + 1;
+        }
+        for (size_t i = n; i < l->len; i++) /* trailing TABs: the last cells are empty */
+            if (l->s[i] == '\t' && tk_el(b->cv, parent, name) == NULL)
+                b->oom = 1;
+        return;
+    }
     while (a < n) {
         while (a < n && (l->s[a] == ' ' || l->s[a] == '\t'))
             a++;

@@ -112,6 +112,9 @@
 /* Spaces that separate two columns of a line typed as columns (a table of figures without
  * TABs, signature blocks side by side): 3 (two spaces end many a typed sentence). */
 #define TK_TH_COLUMN_GAP_SPACES 3
+/* Bytes of the words of a TAB table's heading row that starts with a TAB (`<TAB>Poods
+ * (Estimated)`): 60 (longer, it is an indented paragraph). */
+#define TK_TH_TABLE_HEAD_MAX_BYTES 60
 /* Bytes of a capitalised word taken as the given name before a surname found alone
  * ("Caius Cassius"): 40 (no given name is longer; a longer run of letters is a code). */
 #define TK_TH_NAME_WORD_MAX_BYTES 40
