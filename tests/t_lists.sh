@@ -444,4 +444,21 @@ count_lines "roman list: three labels" "$X" '<label>I{1,3}\.</label>' 3
 hasnt "an initial is no item" "$X" '<label>V\.</label>'
 valid "roman lists valid" "$X"
 
+# ---- ordinals with a colon, semicolon or comma (`First: That ...`, `Second: That ...`)
+#      are a list when the next one follows (`First, as regards ...` alone is a sentence);
+#      `No. I.`, `No. II.` number articles like `Article 1.` (the words stay in the text)
+printf '%s\n\n' 'Memorandum of the harbour board' 'The board asks two things:' \
+    'First: That the quay be repaired before the winter.' 'Second: That the fees stay as they are.' \
+    'First, as regards the trade agreement, the board saw no difficulty at all.' \
+    'The agreement reads:' 'No. I. The commissioner will organize a police force.' \
+    'No. II. The council will consist of five persons.' > "$TK_TMP/ordinal.txt"
+conv ordinal; X="$TK_TMP/ordinal.xml"
+has "ordinal with a colon: an item" "$X" '<item n="First:">First: That the quay'
+has "the next one too" "$X" '<item n="Second:">Second: That the fees'
+has "ordinal and comma alone: a sentence" "$X" '<p>First, as regards'
+has "No. I.: an item" "$X" '<item n="No\. I\.">No\. I\. The commissioner'
+has "No. II. in the same list" "$X" '<item n="No\. II\.">No\. II\. The council'
+count_lines "ordinals: no label" "$X" '<label>[^t]' 0
+valid "ordinal lists valid" "$X"
+
 tk_done

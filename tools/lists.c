@@ -40,9 +40,10 @@ static int roman_value(const char *s, size_t n)
  * item keeps them as its text. */
 static const char *const number_words[] = {
     "Article",   "Art.",       "Section", "Sec.",          "Paragraph", "Par.",
-    "Sub-paragraph", "Subparagraph", "Sub-article", "Clause", "Rule",
+    "Sub-paragraph", "Subparagraph", "Sub-article", "Clause", "Rule", "No.",
 };
-/* Ordinal words that number a paragraph (`First.`, `Second.`): the item keeps them. */
+/* Ordinal words that number a paragraph (`First.`, `Second.`; `First:`, `First;`, `First,`
+ * weak: `First, we met` is a sentence, unless `Second,` follows): the item keeps them. */
 static const char *const ordinals[] = {
     "First",      "Second",     "Third",      "Fourth",     "Fifth",       "Sixth",
     "Seventh",    "Eighth",     "Ninth",      "Tenth",      "Eleventh",    "Twelfth",
@@ -121,10 +122,12 @@ static int word_marker(const char *s, size_t n, tk_lmark *m)
     for (uint32_t b = ordinal_firsts[(unsigned char)s[0]]; b != 0; b &= b - 1) {
         size_t w = (size_t)__builtin_ctz(b);
         size_t k = strlen(ordinals[w]);
-        if (n <= k + 2 || strncmp(s, ordinals[w], k) != 0 || s[k] != '.' || s[k + 1] != ' ' ||
-            !marker_end(s, n, k + 1, m) || m->text == n)
+        if (n <= k + 2 || strncmp(s, ordinals[w], k) != 0 || strchr(".:;,", s[k]) == NULL ||
+            s[k + 1] != ' ' || !marker_end(s, n, k + 1, m) || m->text == n)
             continue;
         m->kind = TK_LM_WORD;
+        m->close = s[k];
+        m->weak = s[k] != '.';
         m->word = -1;
         m->num = (int)w + 1;
         m->text = 0;

@@ -86,7 +86,9 @@ static void test_near_misses(void)
     CU_ASSERT_FALSE(mark("-5 degrees", &m));
     CU_ASSERT_FALSE(mark("Article 5 of the treaty says so.", &m)); /* no period */
     CU_ASSERT_FALSE(mark("Article 5.", &m));                     /* no text */
-    CU_ASSERT_FALSE(mark("First, we met.", &m));                 /* a sentence */
+    /* `First,` `First:` `First;`: a sentence unless `Second,` follows: a weak marker */
+    CU_ASSERT(mark("First, we met.", &m) && m.weak && !tk_list_marker_first(&m));
+    CU_ASSERT(mark("First: That the parties agree.", &m) && m.weak && m.close == ':' && m.text == 0);
     CU_ASSERT_FALSE(mark("Firstly. We met.", &m));
     CU_ASSERT_FALSE(mark("-", &m));                              /* a bullet needs text */
     CU_ASSERT_FALSE(mark("* * * * * *", &m));                    /* an omission */
@@ -109,6 +111,13 @@ static void test_follows(void)
     mark("Article 1. x", &a);
     CU_ASSERT(mark("Article 2. y", &b) && tk_list_marker_follows(&a, &b));
     CU_ASSERT(mark("Section 2. y", &b) && !tk_list_marker_follows(&a, &b));
+    mark("First; x", &a);
+    CU_ASSERT(mark("Second; y", &b) && tk_list_marker_follows(&a, &b));
+    CU_ASSERT(mark("Second. y", &b) && !tk_list_marker_follows(&a, &b));
+    mark("No. I. The commissioner will organize a police.", &a);
+    CU_ASSERT(a.kind == TK_LM_WORD && a.num == 1 && a.text == 0);
+    CU_ASSERT(mark("No. II. The council.", &b) && tk_list_marker_follows(&a, &b));
+    CU_ASSERT_FALSE(mark("No. 240", &b)); /* a telegram's number */
     mark("First. x", &a);
     CU_ASSERT(mark("Second. y", &b) && tk_list_marker_follows(&a, &b));
     mark("- x", &a);
