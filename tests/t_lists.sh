@@ -461,4 +461,21 @@ has "No. II. in the same list" "$X" '<item n="No\. II\.">No\. II\. The council'
 count_lines "ordinals: no label" "$X" '<label>[^t]' 0
 valid "ordinal lists valid" "$X"
 
+# ---- a treaty's articles in sections: a section number (`II.`) or a heading the plain
+#      text printed in lower case (small capitals lost: `title iii`, `duties and rank`)
+#      between two articles ends the list, and the next article opens a new one (the
+#      numbers resume: `Article 3.` after `Article 2.`)
+printf '%s\n\n' 'Agreement on the harbour mission' 'The parties agree as follows:' \
+    'Article 1. The mission shall serve two years.' 'Article 2. The mission shall have four members.' \
+    'II.' 'Article 3. The members shall keep their rank.' 'Article 4. The members shall be paid monthly.' \
+    'title iii' 'duties and rank' 'Article 5. The members shall obey the ministry.' \
+    'Done at Zenda in two copies, the third day of May, nineteen hundred and thirty-four.' > "$TK_TMP/treaty.txt"
+conv treaty; X="$TK_TMP/treaty.xml"
+tr -d '\n' < "$X" | sed 's/  */ /g' > "$TK_TMP/treaty.flat"
+n=$(grep -o '<list rend="numbered">' "$TK_TMP/treaty.flat" | wc -l); [ "$n" -eq 3 ] && ok || fail "treaty: three lists, $n"
+has "treaty: the section number between the lists" "$TK_TMP/treaty.flat" 'Article 2\. The mission shall have four members\.</item> ?</list> ?<(p|head)>II\.</(p|head)> ?<list rend="numbered"> ?<item n="Article 3\.">'
+has "treaty: a lowered heading ends the list" "$TK_TMP/treaty.flat" 'paid monthly\.</item> ?</list> ?<(p|head)>title iii</(p|head)>'
+has "treaty: the next list after it, of one article (the numbers resume)" "$TK_TMP/treaty.flat" '<list rend="numbered"> ?<item n="Article 5\.">[^<]*</item> ?</list>'
+valid "treaty valid" "$X"
+
 tk_done

@@ -92,6 +92,7 @@ typedef struct parser {
     void *ready_user;
     tk_lmark glued;        /* the number of the last numbered paragraph kept a paragraph
                               (`268. 1. Text`, then `2. Text`: tk_list_glued_first) */
+    size_t item_k;         /* 1 + the paragraph of the last list item of the record, 0 none */
 } parser;
 
 typedef struct para {

@@ -183,6 +183,24 @@ static unsigned item_level(const parser *P, const tk_lmark *m)
     return P->depth;
 }
 
+/* 1 when line l is a heading printed in small capitals that the plain text lowered (`title
+ * ii`, `composition and personnel`): a few words in lower case, no sentence punctuation.
+ * Between two items it ends the list (a new one resumes the numbers after it). */
+static int lower_heading(const tk_line *l)
+{
+    size_t e = rtrim_len(l->s, l->len), words = 1;
+    if (e == 0 || e > TK_TH_HEADING_MAX_BYTES / 2 || !is_lower((unsigned char)l->s[0]))
+        return 0;
+    for (size_t i = 0; i < e; i++) {
+        unsigned char c = (unsigned char)l->s[i];
+        if (c == ' ')
+            words++;
+        else if (!is_lower(c) && c != '-')
+            return 0;
+    }
+    return words <= 5;
+}
+
 /* 1 when the unmarked paragraph v[k] of an open list is a further paragraph of one of its
  * open items, that item's level in *level: the last item is a marker alone (its text
  * follows), or the next marked paragraph within ITEM_MORE_MAX, before any heading, carries
@@ -212,7 +230,7 @@ static int item_goes_on(parser *P, const para *v, size_t k, size_t end, unsigned
             return last_text == k && ends_with_colon(L, &v[k]) &&
                    opens_inner(P, &m);
         }
-        if (v[j].n == 1 && tk_bp_heading_like(l))
+        if (v[j].n == 1 && (tk_bp_heading_like(l) || lower_heading(l)))
             return 0;
         seen++;
         last_text = j;
@@ -238,7 +256,7 @@ static int has_next_item(const parser *P, const para *v, size_t k, size_t end, c
         tk_lmark m2;
         if ((v[j].n == 1 && page_marker_line(l)) || tab_row_para(L, &v[j]) || tk_bp_list_marker(l, &m2))
             continue;
-        if (v[j].n == 1 && tk_bp_heading_like(l))
+        if (v[j].n == 1 && (tk_bp_heading_like(l) || lower_heading(l)))
             return 0;
         seen++;
     }
@@ -299,11 +317,15 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
            unless it follows one of its numbers */
         if (*list_open && m.weak && !item_follows(P, &m))
             continue;
-        if (!*list_open && !tk_list_marker_first(&m) &&
+        /* ... or resumes the list closed shortly before by a section number or a heading
+           (`Article 8.`, `II.`, `Article 9.`): a new list */
+        int resumes = P->item_k > 0 && k + 1 - P->item_k <= ITEM_MORE_MAX && !m.weak &&
+                      tk_list_marker_follows(&P->marks[0], &m);
+        if (!*list_open && !tk_list_marker_first(&m) && !resumes &&
             !(nl != NULL && tk_bp_list_marker(nl, &m2) && tk_list_marker_follows(&m, &m2)))
             continue;
         /* a numbered item 1 without a next item is a numbered paragraph */
-        if (!*list_open && m.kind != TK_LM_BULLET && !lone &&
+        if (!*list_open && m.kind != TK_LM_BULLET && !lone && !resumes &&
             !(nl != NULL && tk_bp_list_marker(nl, &m2)) && !has_next_item(P, v, k, end, &m)) {
             tk_bp_note(P, i, "list", "a numbered paragraph: no next number follows it");
             continue;
@@ -338,6 +360,7 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
         P->depth = level;
         P->item_empty = lone && e == i + 1;
         *list_open = 1;
+        P->item_k = k + 1;
         memset(&P->glued, 0, sizeof P->glued);
         /* a quoted list ends with its quotation (`3. ... .”`) */
         const tk_line *ll = &L->v[e - 1];
@@ -1438,6 +1461,7 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
 
     int list_open = 0, in_turns = 0, seen_long = 0, roster = 0;
     memset(&P->glued, 0, sizeof P->glued);
+    P->item_k = 0;
     size_t roster_end = 0; /* the paragraphs before it from k on are a roster without label */
     size_t table_end = 0;  /* the paragraphs before it from k on are rows of a table */
     size_t schedule_end = 0; /* ... the entries of a programme */
