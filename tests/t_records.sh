@@ -426,6 +426,14 @@ check "inferred valid" $TEIKIT validate "$X"
 $TEIKIT convert -o "$TK_TMP/infer0.xml" "$TK_TMP/infer.txt" 2>/dev/null
 hasnt "no inference without the option" "$TK_TMP/infer0.xml" '>June 5</date>'
 
+# conv_flat NAME [OPTIONS]: converts $TK_TMP/NAME.txt to NAME.xml and writes NAME.flat, the
+# output on one line with runs of spaces folded and the names and dates unwrapped
+conv_flat() {
+    n=$1; shift
+    $TEIKIT convert "$@" -o "$TK_TMP/$n.xml" "$TK_TMP/$n.txt" 2>/dev/null
+    tr -d '\n' < "$TK_TMP/$n.xml" | sed 's/  */ /g; s/<[a-zA-Z]*Name[^>]*>//g; s/<\/[a-zA-Z]*Name>//g; s/<date[^>]*>//g; s/<\/date>//g' > "$TK_TMP/$n.flat"
+}
+
 # ---- records of other archives (made up): a UN-style resolution, operative paragraphs
 #      `1.`, `2.` with `(a)`, `(b)` under them and `(i)`, `(ii)` under `(a)`: `(i)` after
 #      `(a)` is the numeral one, a list inside item (a), not the letter after `(h)`
@@ -454,9 +462,7 @@ Recalling its resolution 1 of 1960,
 
 3. Decides to consider the question again at its next session.
 TXT
-X="$TK_TMP/unres.xml"
-$TEIKIT convert -o "$X" "$TK_TMP/unres.txt" 2>/dev/null
-tr -d '\n' < "$X" | sed 's/  */ /g; s/<[a-zA-Z]*Name[^>]*>//g; s/<\/[a-zA-Z]*Name>//g; s/<date[^>]*>//g; s/<\/date>//g' > "$TK_TMP/unres.flat"
+conv_flat unres; X="$TK_TMP/unres.xml"
 has "UN: (a) in item 1" "$TK_TMP/unres.flat" '<item n="1\.">Requests the Secretary-General:<list rend="numbered"> ?<label>\(a\)</label>'
 has "UN: (i) a list in item (a)" "$TK_TMP/unres.flat" 'including:<list rend="numbered"> ?<label>\(i\)</label> ?<item n="\(i\)">the state'
 has "UN: (iii) ends it, (b) in (a)'s list" "$TK_TMP/unres.flat" 'assistance;</item> ?</list> ?</item> ?<label>\(b\)</label>'
@@ -513,9 +519,7 @@ Cabinet Office, S.W.1,
 
 14th March, 1957.
 TXT
-X="$TK_TMP/cabinet.xml"
-$TEIKIT convert -o "$X" "$TK_TMP/cabinet.txt" 2>/dev/null
-tr -d '\n' < "$X" | sed 's/  */ /g; s/<[a-zA-Z]*Name[^>]*>//g; s/<\/[a-zA-Z]*Name>//g; s/<date[^>]*>//g; s/<\/date>//g' > "$TK_TMP/cabinet.flat"
+conv_flat cabinet; X="$TK_TMP/cabinet.xml"
 has "cabinet: the roster" "$TK_TMP/cabinet.flat" '<list type="participants"> ?<head>Present:</head>'
 has "cabinet: secretariat a group of it" "$TK_TMP/cabinet.flat" '<item>Secretariat:<list type="participants"> ?<item>Sir Norman Brook</item> ?<item>Mr\. B\. St\. J\. Trend</item> ?</list>'
 hasnt "cabinet: CONTENTS no name" "$TK_TMP/cabinet.flat" '<item>CONTENTS'
@@ -547,9 +551,7 @@ Treasurer     Member
 
 Herbert Feis
 TXT
-X="$TK_TMP/figures.xml"
-$TEIKIT convert -o "$X" "$TK_TMP/figures.txt" 2>/dev/null
-tr -d '\n' < "$X" | sed 's/  */ /g; s/<date[^>]*>//g; s/<\/date>//g' > "$TK_TMP/figures.flat"
+conv_flat figures; X="$TK_TMP/figures.xml"
 count_rows() { n=$(grep -o "$2" "$TK_TMP/figures.flat" | wc -l); [ "$n" -eq "$3" ] && ok || fail "$1: $n, wanted $3"; }
 count_rows "spaced table: one table" '<table>' 1
 count_rows "spaced table: four rows" '<row>' 4
@@ -572,14 +574,50 @@ printf '%s\n\n' 'Memorandum by the Consul at Zenda (Hart)' 'Zenda, May 3, 1918.'
     'Most of the stores have left by water for the towns of the river, and the rest will follow when the ice is gone from the upper reaches.' \
     'The harbour master expects the last barges to leave in June, if the railway does not take the cartridges before.' \
     'Hart' > "$TK_TMP/tabs.txt"
-X="$TK_TMP/tabs.xml"
-$TEIKIT convert --shape record -o "$X" "$TK_TMP/tabs.txt" 2>/dev/null
-tr -d '\n' < "$X" | sed 's/  */ /g; s/<date[^>]*>//g; s/<\/date>//g' > "$TK_TMP/tabs.flat"
+conv_flat tabs --shape record; X="$TK_TMP/tabs.xml"
 has "TAB table: the heading row's empty cells" "$TK_TMP/tabs.flat" '<table> ?<row> ?<cell/> ?<cell/> ?<cell>Tons \(estimated\)</cell> ?</row>'
 has "TAB table: two TABs hold an empty cell" "$TK_TMP/tabs.flat" '<row> ?<cell>Rubber</cell> ?<cell/> ?<cell>1, 200</cell> ?</row>'
 has "TAB table: trailing TABs, empty last cells" "$TK_TMP/tabs.flat" '<row> ?<cell>War materials:</cell> ?<cell/> ?<cell/> ?</row>'
 n=$(grep -o '<row>' "$TK_TMP/tabs.flat" | wc -l); [ "$n" -eq 6 ] && ok || fail "TAB table: six rows, $n"
 has "TAB table: an indented sentence a paragraph" "$TK_TMP/tabs.flat" '<p>[[:space:]]*The stores were counted'
 check "TAB table valid" $TEIKIT validate "$X"
+
+# ---- an attendance roster typed in blocks (a label line, then one name a line, no blank
+#      line between): under a bare `ATTENDANCE` each block is a group of the roster; without
+#      it each block is a roster with its label as head; the prose after it is no name
+cat > "$TK_TMP/attend.txt" <<'TXT'
+Minutes of the Meeting of the Board of Trustees of the Riverside Library
+
+October 12, 1964
+
+ATTENDANCE
+
+Members present:
+Mrs. Helen R. Dalton, Chairman
+Mr. George W. Pratt
+Dr. Samuel T. Okafor
+
+Members absent:
+Mr. Walter K. Hume
+
+Also present:
+Mr. Frank O. Bell, Librarian
+
+The meeting was called to order at 7:30 p.m. by the Chairman, who welcomed Dr. Okafor.
+
+1. The minutes of the meeting of September 14 were approved as circulated.
+
+2. The Librarian reported that circulation had risen by twelve per cent.
+TXT
+conv_flat attend; X="$TK_TMP/attend.xml"
+has "attendance: the bare label as head" "$TK_TMP/attend.flat" '<list type="participants"> ?<head>ATTENDANCE</head>'
+has "attendance: a block a group" "$TK_TMP/attend.flat" '<item>Members present:<list type="participants"> ?<item>Mrs\. Helen R\. Dalton, Chairman</item> ?<item>Mr\. George W\. Pratt</item> ?<item>Dr\. Samuel T\. Okafor</item> ?</list> ?</item>'
+has "attendance: the last group" "$TK_TMP/attend.flat" '<item>Also present:<list type="participants"> ?<item>Mr\. Frank O\. Bell, Librarian</item> ?</list> ?</item> ?</list>'
+has "attendance: the prose after it a p" "$TK_TMP/attend.flat" '<p>The meeting was called to order'
+check "attendance valid" $TEIKIT validate "$X"
+sed -e '/^ATTENDANCE$/,+1d' "$TK_TMP/attend.txt" > "$TK_TMP/attend2.txt"
+conv_flat attend2
+n=$(grep -o '<list type="participants">' "$TK_TMP/attend2.flat" | wc -l); [ "$n" -eq 3 ] && ok || fail "attendance without label: three rosters, $n"
+has "attendance without label: a block's label its head" "$TK_TMP/attend2.flat" '<list type="participants"> ?<head>Members absent:</head> ?<item>Mr\. Walter K\. Hume</item> ?</list>'
 
 tk_done

@@ -699,6 +699,43 @@ static size_t bare_roster(const tk_lines *L, const para *v, size_t k, size_t end
     return run >= 5 && initials * 2 >= run ? run + groups : 0;
 }
 
+/* The length of a courtesy title and its space before a name (`Mrs. Helen R. Dalton`), 0
+ * when none. */
+static size_t courtesy_title(const char *s, size_t n)
+{
+    static const char *const titles[] = {"Mr. ", "Mrs. ", "Ms. ", "Miss ", "Dr. ", "Prof. ",
+                                         "Sir ", "Dame ", "Hon. ", "Rev. ", "Mme. ", "Mlle. "};
+    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
+        size_t t = strlen(titles[k]);
+        if (n > t && memcmp(s, titles[k], t) == 0)
+            return t;
+    }
+    return 0;
+}
+
+/* 1 when paragraph p is a roster typed as one block: a first line that is a roster label or
+ * a group's name (a capital, a colon at the end: `Members absent:`), then one name a line
+ * (at most 120 bytes, no list marker, no label), half of them or more a name with maybe an
+ * office (tk_rec_roster_entry): `Members present:` / `Mrs. Helen R. Dalton, Chairman` ... */
+static int roster_block(const tk_lines *L, const para *p)
+{
+    const tk_line *h = &L->v[p->first];
+    size_t e = rtrim_len(h->s, h->len), names = 0;
+    if (p->n < 2 || e < 2 || e > TK_TH_HEADING_MAX_BYTES / 2 || !is_upper((unsigned char)h->s[0]) ||
+        (h->s[e - 1] != ':' && !tk_rec_roster_label(h->s, e)))
+        return 0;
+    for (size_t i = p->first + 1; i < p->first + p->n; i++) {
+        const tk_line *l = &L->v[i];
+        size_t n = rtrim_len(l->s, l->len);
+        tk_lmark m;
+        if (n == 0 || n > 120 || l->s[n - 1] == ':' || tk_bp_list_marker(l, &m))
+            return 0;
+        size_t t = courtesy_title(l->s, n);
+        names += tk_rec_roster_entry(l->s + t, n - t) > 0;
+    }
+    return names * 2 >= p->n - 1;
+}
+
 /* Adds roster paragraph v[k]: a group's name (an item of the roster, *grouped set), or a
  * name (an item of the list in the group's item when *grouped, block level 1). */
 static void roster_member(parser *P, const para *v, size_t k, size_t end, int *grouped)
@@ -1466,6 +1503,9 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
     size_t table_end = 0;  /* the paragraphs before it from k on are rows of a table */
     size_t schedule_end = 0; /* ... the entries of a programme */
     int roster_grouped = 0;  /* the roster's names stand under group names (a nested list) */
+    int roster_bare = 0;     /* the roster's label stands alone (`ATTENDANCE`): the blocks of
+                                names after it (roster_block) are its groups */
+    int roster_blocks = 0;   /* the roster is typed in blocks: a line after it must be a name */
     int table_in_item = 0;   /* that table is inside the open list's last item ... */
     unsigned table_level = 0; /* ... of this level */
     size_t blocks_at = P->db->n;
@@ -1602,12 +1642,33 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
         }
         /* a roster: "Present:" and one name (with its office) per paragraph */
         if (shape != TK_SHAPE_PLAY && p->n == 1 && tk_rec_roster_label(l->s, l->len) &&
-            k + 1 < notes_at && (roster_item(L, &v[k + 1], 120) || roster_group(L, v, k + 1, notes_at)) &&
+            k + 1 < notes_at && (roster_item(L, &v[k + 1], 120) || roster_group(L, v, k + 1, notes_at) ||
+                                 roster_block(L, &v[k + 1])) &&
             !(shape == TK_SHAPE_TRANSCRIPT && tk_bp_labelled_para(P, &v[k + 1]))) {
             tk_bp_para_block(P, TK_B_ROSTER_HEAD, p, 0);
             tk_bp_note(P, p->first, "roster", "roster label: list[@type='participants']");
-            roster = 1;
-            roster_grouped = 0;
+            roster = roster_bare = 1;
+            roster_grouped = roster_blocks = 0;
+            list_open = 0;
+            continue;
+        }
+        /* a roster typed as one block (`Members present:` and a name a line): its own list
+           with the label as head, or a group of the roster whose label stood alone */
+        if (shape != TK_SHAPE_PLAY && roster_block(L, p) &&
+            !(shape == TK_SHAPE_TRANSCRIPT && tk_bp_labelled_para(P, p))) {
+            int group = roster && roster_bare;
+            tk_bp_add_block(P, group ? TK_B_ROSTER_ITEM : TK_B_ROSTER_HEAD, p->first, 1, 0);
+            for (size_t i = p->first + 1; i < p->first + p->n; i++) {
+                tk_block *nb = tk_bp_add_block(P, TK_B_ROSTER_ITEM, i, 1, indent_of(&L->v[i]));
+                if (nb != NULL)
+                    nb->level = (unsigned)group;
+            }
+            tk_bp_note(P, p->first, "roster",
+                       "a roster block: its label (or group) and one name a line: list[@type='participants']");
+            if (!group)
+                roster = 1, roster_bare = 0;
+            roster_grouped = group;
+            roster_blocks = 1;
             list_open = 0;
             continue;
         }
@@ -1662,7 +1723,9 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
             continue;
         }
         if (roster) {
+            size_t t = courtesy_title(l->s, l->len);
             if ((roster_item(L, p, 120) || roster_group(L, v, k, notes_at)) &&
+                (!roster_blocks || tk_rec_roster_entry(l->s + t, l->len - t) > 0) &&
                 !(shape == TK_SHAPE_TRANSCRIPT && tk_bp_labelled_para(P, p))) {
                 roster_member(P, v, k, notes_at, &roster_grouped);
                 continue;
