@@ -364,6 +364,14 @@ printf '%s\n\n' 'The Commander to the Secretary' 'Sir: (1) In my last letter I r
 conv glued2; X="$TK_TMP/glued2.xml"
 hasnt "glued after a salutation: no list" "$X" '<list rend'
 has "glued after a salutation: (2) a p" "$X" '<p>\(2\) The troops'
+# a misprinted number in such paragraphs (`(3)`, then `(2)` again, `(3)`) stays a paragraph
+printf '%s\n\n' 'The Commander to the Secretary' 'Sir: (1) In my last letter I referred to the harbour.' \
+    '(2) The troops stay on shore for the present.' '(3) The coal is low and more is needed.' \
+    '(2) I accordingly went on board the steamer.' '(3) She sailed at noon.' 'I have, etc.,' 'J. Hart' \
+    > "$TK_TMP/glued4.txt"
+conv glued4; X="$TK_TMP/glued4.xml"
+hasnt "glued, misprinted: no list" "$X" '<list rend'
+has "glued, misprinted: a p" "$X" '<p>\(2\) I accordingly'
 # without the glued number the same paragraphs are a list (`2.` then `3.` opens one)
 sed -e 's/^57\. 1\. /57. /' "$TK_TMP/glued.txt" > "$TK_TMP/glued3.txt"
 conv glued3; X="$TK_TMP/glued3.xml"

@@ -308,7 +308,9 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
             continue;
         /* numbered paragraphs whose first number is printed inside a paragraph (`268. 1.
            Text`, `Sir: (1) Text`): paragraphs, not a list without its first item */
-        if (!*list_open && P->glued.kind != 0 && tk_list_marker_follows(&P->glued, &m)) {
+        if (!*list_open && P->glued.kind != 0 && !tk_list_marker_first(&m) &&
+            m.kind == P->glued.kind && m.close == P->glued.close && m.upper == P->glued.upper) {
+            /* (a number of the same kind, also one misprinted: `(6)`, then `(5)` again) */
             tk_bp_note(P, i, "list", "a numbered paragraph after one whose number is inside a paragraph: a paragraph");
             P->glued = m;
             continue;
