@@ -372,6 +372,15 @@ printf '%s\n\n' 'The Commander to the Secretary' 'Sir: (1) In my last letter I r
 conv glued4; X="$TK_TMP/glued4.xml"
 hasnt "glued, misprinted: no list" "$X" '<list rend'
 has "glued, misprinted: a p" "$X" '<p>\(2\) I accordingly'
+# a list of another kind after the glued number (`35. 1. ...:`, `(a)`, `(b)`), then `2.`:
+# the lettered list is a list, `2.` and `3.` stay paragraphs
+printf '%s\n\n' 'The Consul to the Secretary' '35. 1. The Commission reports the following:' \
+    '(a) The parties met on May 2.' '(b) They could not agree.' '2. The Secretary General asks for support.' \
+    '3. Nothing is public yet.' 'Hart' > "$TK_TMP/glued5.txt"
+conv glued5; X="$TK_TMP/glued5.xml"
+has "glued, then a lettered list" "$X" '<label>\(b\)</label>'
+has "glued, after the list: 2. a p" "$X" '<p>2\. The Secretary General'
+has "glued, after the list: 3. a p" "$X" '<p>3\. Nothing is public'
 # without the glued number the same paragraphs are a list (`2.` then `3.` opens one)
 sed -e 's/^57\. 1\. /57. /' "$TK_TMP/glued.txt" > "$TK_TMP/glued3.txt"
 conv glued3; X="$TK_TMP/glued3.xml"

@@ -308,9 +308,12 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
             continue;
         /* numbered paragraphs whose first number is printed inside a paragraph (`268. 1.
            Text`, `Sir: (1) Text`): paragraphs, not a list without its first item */
-        if (!*list_open && P->glued.kind != 0 && !tk_list_marker_first(&m) &&
-            m.kind == P->glued.kind && m.close == P->glued.close && m.upper == P->glued.upper) {
-            /* (a number of the same kind, also one misprinted: `(6)`, then `(5)` again) */
+        if (P->glued.kind != 0 && !tk_list_marker_first(&m) && m.kind == P->glued.kind &&
+            m.close == P->glued.close && m.upper == P->glued.upper &&
+            !(*list_open && item_follows(P, &m))) {
+            /* (a number of the same kind, also one misprinted: `(6)`, then `(5)` again; also
+               after a list of another kind in the paragraph before: `35. 1. ...`, `(a)` ...
+               `(e)`, then `2.`) */
             tk_bp_note(P, i, "list", "a numbered paragraph after one whose number is inside a paragraph: a paragraph");
             P->glued = m;
             continue;
@@ -363,7 +366,6 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
         P->item_empty = lone && e == i + 1;
         *list_open = 1;
         P->item_k = k + 1;
-        memset(&P->glued, 0, sizeof P->glued);
         /* a quoted list ends with its quotation (`3. ... .”`) */
         const tk_line *ll = &L->v[e - 1];
         size_t le = rtrim_len(ll->s, ll->len);
