@@ -495,4 +495,25 @@ has "treaty: a lowered heading ends the list" "$TK_TMP/treaty.flat" 'paid monthl
 has "treaty: the next list after it, of one article (the numbers resume)" "$TK_TMP/treaty.flat" '<list rend="numbered"> ?<item n="Article 5\.">[^<]*</item> ?</list>'
 valid "treaty valid" "$X"
 
+# ---- more number forms: an ordinal in parentheses (`(1st)`, `(2d)`), a number and a colon
+#      (`1:`, a list only when `2:` follows), a number the editor supplied in brackets
+#      (`[3.]`, `[(c)]`: the bracket is the label, the list goes on)
+printf '%s\n\n' 'Memorandum of the harbour board' 'The board agreed:' '(1st) The quay is repaired.' \
+    '(2d) The fees stay.' 'The estimates follow.' '1: The cost is ten thousand dollars.' \
+    '2: The work takes a year.' 'The points are these.' '(a) The quay.' '(b) The fees.' '[(c)] The crane.' \
+    '(d) The sheds.' 'Also these.' '1. The roads.' '2. The bridges.' '[3.] The canals.' '4. The locks.' \
+    'The board adjourned at noon.' > "$TK_TMP/forms.txt"
+conv forms; X="$TK_TMP/forms.xml"
+has "(1st): a label" "$X" '<label>\(1st\)</label>'
+has "(2d) follows it" "$X" '<label>\(2d\)</label>'
+has "1: a label" "$X" '<label>1:</label>'
+has "2: follows it" "$X" '<item n="2:">The work'
+has "[(c)] a label" "$X" '<label>\[\(c\)\]</label>'
+has "(d) in the same list" "$X" '<label>\(d\)</label>'
+count_lines "(a) to (d): one list" "$X" '<label>\((a|b|d)\)</label>' 3
+has "[3.] a label" "$X" '<label>\[3\.\]</label>'
+tr -d '\n' < "$X" | sed 's/  */ /g' > "$TK_TMP/forms.flat"
+has "[3.] and 4. in the list of 1." "$TK_TMP/forms.flat" '<label>2\.</label> ?<item n="2\.">The bridges\.</item> ?<label>\[3\.\]</label> ?<item n="\[3\.\]">The canals\.</item> ?<label>4\.</label>'
+valid "number forms valid" "$X"
+
 tk_done

@@ -190,8 +190,30 @@ static int dash_marker(const char *s, size_t n, tk_lmark *m)
     return 0;
 }
 
+/* A number the editor supplied in brackets (`[4.]`, `[2.?]`, `[(k)]`) before the item's
+ * text: 1 and *m (the label is the bracket), else 0. */
+static int bracket_marker(const char *s, size_t n, tk_lmark *m)
+{
+    const char *b = memchr(s, ']', n < 9 ? n : 9);
+    if (b == NULL)
+        return 0;
+    size_t e = (size_t)(b - s), in = e - 1;
+    if (in > 1 && s[in] == '?')
+        in--; /* `[2.?]`: the editor's doubt */
+    char buf[12];
+    if (in < 2 || in + 2 > sizeof buf)
+        return 0;
+    memcpy(buf, s + 1, in);
+    memcpy(buf + in, " x", 2); /* the marker alone in the bracket, as if text followed */
+    if (!marker(buf, in + 2, m) || m->text != in + 1 || m->kind == TK_LM_BULLET || m->kind == TK_LM_WORD)
+        return 0;
+    return marker_end(s, n, e + 1, m) && m->text < n;
+}
+
 int tk_list_marker(const char *s, size_t n, tk_lmark *m)
 {
+    if (n > 4 && s[0] == '[')
+        return bracket_marker(s, n, m);
     /* a numbered paragraph of a quotation (`“1. To consult`): the quotation mark and the
        number stay in the item's text */
     size_t q = n >= 3 && memcmp(s, "\xe2\x80\x9c", 3) == 0 ? 3 : n >= 1 && s[0] == '"' ? 1 : 0;
@@ -232,9 +254,9 @@ static int marker(const char *s, size_t n, tk_lmark *m)
             return 0; /* a year, a figure */
         /* 1st. 2d. 3rd. (the ordinal suffix of the number) */
         static const char *const sfx[] = {"st", "nd", "rd", "th", "d"};
-        for (size_t k = 0; !paren && k < sizeof sfx / sizeof *sfx; k++) {
+        for (size_t k = 0; k < sizeof sfx / sizeof *sfx; k++) { /* `(1st)`, `(2d)` too */
             size_t sl = strlen(sfx[k]);
-            if (i + sl < n && strncmp(s + i, sfx[k], sl) == 0 && s[i + sl] == '.') {
+            if (i + sl < n && strncmp(s + i, sfx[k], sl) == 0 && s[i + sl] == (paren ? ')' : '.')) {
                 i += sl;
                 break;
             }
@@ -269,6 +291,9 @@ static int marker(const char *s, size_t n, tk_lmark *m)
         m->close = '(';
     } else if (s[i] == '.' || s[i] == ')') {
         m->close = s[i];
+    } else if (s[i] == ':' && m->kind == TK_LM_DIGIT) {
+        m->close = ':'; /* `1: The best estimates ...`: a list only when `2:` follows */
+        m->weak = 1;
     } else {
         return 0;
     }

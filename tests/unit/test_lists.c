@@ -31,6 +31,21 @@ static void test_forms(void)
     CU_ASSERT(mark("(6): fees", &m) && m.num == 6 && m.mlen == 4 && m.text == 5);
     CU_ASSERT(mark("- fees", &m) && m.kind == TK_LM_BULLET && m.mlen == 1);
     CU_ASSERT(mark("\xe2\x80\xa2 fees", &m) && m.kind == TK_LM_BULLET && m.mlen == 3);
+    /* an ordinal number in parentheses; a number and a colon (weak: `2:` must follow) */
+    CU_ASSERT(mark("(1st) Bolivian Government accepts.", &m) && m.num == 1 && m.close == '(' &&
+              m.mlen == 5 && tk_list_marker_first(&m));
+    CU_ASSERT(mark("(2d) The Government asks.", &m) && m.num == 2 && m.mlen == 4);
+    CU_ASSERT(mark("1: The best estimates are these.", &m) && m.num == 1 && m.close == ':' &&
+              m.weak && m.text == 3);
+    /* a number the editor supplied in brackets: the bracket is the label */
+    CU_ASSERT(mark("[4.] The Minister said so.", &m) && m.kind == TK_LM_DIGIT && m.num == 4 &&
+              m.close == '.' && m.mlen == 4 && m.text == 5);
+    CU_ASSERT(mark("[2.?] Luxemburg is the only one.", &m) && m.num == 2 && m.mlen == 5);
+    CU_ASSERT(mark("[(k)] The tariff stands.", &m) && m.kind == TK_LM_LETTER && m.num == 11 &&
+              m.close == '(' && m.mlen == 5);
+    CU_ASSERT_FALSE(mark("[1] The decree was dated April 18.", &m)); /* a note's label */
+    CU_ASSERT_FALSE(mark("[Page 12] text", &m));
+    CU_ASSERT_FALSE(mark("[sic] text", &m));
     /* a marker alone on its line: its text is the next paragraph */
     CU_ASSERT(mark("(1)", &m) && m.text == 3);
     CU_ASSERT(mark("7.  ", &m) && m.text == 2);
@@ -131,6 +146,10 @@ static void test_follows(void)
     CU_ASSERT(mark("II \xe2\x80\x94y", &b) && !tk_list_marker_follows(&a, &b));
     mark("\xe2\x80\x9c" "Article 1. x", &a);
     CU_ASSERT(mark("Article 2. y", &b) && tk_list_marker_follows(&a, &b));
+    mark("[(k)] x", &a);
+    CU_ASSERT(mark("(l) y", &b) && tk_list_marker_follows(&a, &b));
+    mark("1: x", &a);
+    CU_ASSERT(mark("2: y", &b) && tk_list_marker_follows(&a, &b));
     mark("(A) x", &a);
     CU_ASSERT(mark("(b) y", &b) && !tk_list_marker_follows(&a, &b)); /* another case */
 }
