@@ -497,12 +497,13 @@ valid "treaty valid" "$X"
 
 # ---- more number forms: an ordinal in parentheses (`(1st)`, `(2d)`), a number and a colon
 #      (`1:`, a list only when `2:` follows), a number the editor supplied in brackets
-#      (`[3.]`, `[(c)]`: the bracket is the label, the list goes on)
+#      (`[3.]`, `[(c)]`: the bracket is the label, the list goes on), a misprinted number
+#      and its correction (`6 [5?].`: the list reads 5)
 printf '%s\n\n' 'Memorandum of the harbour board' 'The board agreed:' '(1st) The quay is repaired.' \
     '(2d) The fees stay.' 'The estimates follow.' '1: The cost is ten thousand dollars.' \
     '2: The work takes a year.' 'The points are these.' '(a) The quay.' '(b) The fees.' '[(c)] The crane.' \
     '(d) The sheds.' 'Also these.' '1. The roads.' '2. The bridges.' '[3.] The canals.' '4. The locks.' \
-    'The board adjourned at noon.' > "$TK_TMP/forms.txt"
+    '6 [5?]. The docks.' 'The board adjourned at noon.' > "$TK_TMP/forms.txt"
 conv forms; X="$TK_TMP/forms.xml"
 has "(1st): a label" "$X" '<label>\(1st\)</label>'
 has "(2d) follows it" "$X" '<label>\(2d\)</label>'
@@ -514,6 +515,7 @@ count_lines "(a) to (d): one list" "$X" '<label>\((a|b|d)\)</label>' 3
 has "[3.] a label" "$X" '<label>\[3\.\]</label>'
 tr -d '\n' < "$X" | sed 's/  */ /g' > "$TK_TMP/forms.flat"
 has "[3.] and 4. in the list of 1." "$TK_TMP/forms.flat" '<label>2\.</label> ?<item n="2\.">The bridges\.</item> ?<label>\[3\.\]</label> ?<item n="\[3\.\]">The canals\.</item> ?<label>4\.</label>'
+has "a misprinted number and its correction: the last item" "$TK_TMP/forms.flat" '<label>4\.</label> ?<item n="4\.">The locks\.</item> ?<label>6 \[5\?\]\.</label>'
 valid "number forms valid" "$X"
 
 tk_done

@@ -252,6 +252,19 @@ static int marker(const char *s, size_t n, tk_lmark *m)
             m->num = m->num * 10 + (s[i++] - '0');
         if (i < n && is_digit((unsigned char)s[i]))
             return 0; /* a year, a figure */
+        /* `6 [5?].`: the editor's correction of a misprinted number; the list reads it */
+        if (!paren && i + 4 < n && s[i] == ' ' && s[i + 1] == '[' && is_digit((unsigned char)s[i + 2])) {
+            size_t j = i + 2;
+            int v = 0;
+            while (j < n && j - i < 5 && is_digit((unsigned char)s[j]))
+                v = v * 10 + (s[j++] - '0');
+            if (j < n && s[j] == '?')
+                j++;
+            if (j + 1 < n && s[j] == ']' && (s[j + 1] == '.' || s[j + 1] == ')')) {
+                m->num = v;
+                i = j + 1;
+            }
+        }
         /* 1st. 2d. 3rd. (the ordinal suffix of the number) */
         static const char *const sfx[] = {"st", "nd", "rd", "th", "d"};
         for (size_t k = 0; k < sizeof sfx / sizeof *sfx; k++) { /* `(1st)`, `(2d)` too */

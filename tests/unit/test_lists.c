@@ -44,6 +44,10 @@ static void test_forms(void)
     CU_ASSERT(mark("[(k)] The tariff stands.", &m) && m.kind == TK_LM_LETTER && m.num == 11 &&
               m.close == '(' && m.mlen == 5);
     CU_ASSERT_FALSE(mark("[1] The decree was dated April 18.", &m)); /* a note's label */
+    /* a misprinted number and the editor's correction: the list reads the correction */
+    CU_ASSERT(mark("6 [5?]. It would help me.", &m) && m.num == 5 && m.close == '.' && m.mlen == 7 &&
+              m.text == 8);
+    CU_ASSERT_FALSE(mark("6 [see above]. x", &m));
     CU_ASSERT_FALSE(mark("[Page 12] text", &m));
     CU_ASSERT_FALSE(mark("[sic] text", &m));
     /* a marker alone on its line: its text is the next paragraph */
