@@ -381,6 +381,14 @@ conv glued5; X="$TK_TMP/glued5.xml"
 has "glued, then a lettered list" "$X" '<label>\(b\)</label>'
 has "glued, after the list: 2. a p" "$X" '<p>2\. The Secretary General'
 has "glued, after the list: 3. a p" "$X" '<p>3\. Nothing is public'
+# an ordinal printed inside the first paragraph (`“7. First. ...`): `Second.`, `Third.` stay
+# paragraphs
+printf '%s\n\n' 'The Secretary to the Ambassador' '11. For the committee.' \
+    '“7. First. We defer to your judgment on the loan.' 'Second. Our suggestion rested on its security.' \
+    'Third. We see the difficulties you have had.”' 'Hull' > "$TK_TMP/glued6.txt"
+conv glued6; X="$TK_TMP/glued6.xml"
+hasnt "glued ordinal: no list" "$X" '<list rend'
+has "glued ordinal: Second. a p" "$X" '<p>Second\. Our suggestion'
 # without the glued number the same paragraphs are a list (`2.` then `3.` opens one)
 sed -e 's/^57\. 1\. /57. /' "$TK_TMP/glued.txt" > "$TK_TMP/glued3.txt"
 conv glued3; X="$TK_TMP/glued3.xml"

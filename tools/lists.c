@@ -344,7 +344,8 @@ int tk_list_glued_first(const char *s, size_t n, tk_lmark *m)
         if (s[i - 1] != ' ' || (s[i - 2] != '.' && s[i - 2] != ':'))
             continue;
         if (tk_list_marker(s + i, n - i, m) && m->text < n - i && !m->quoted && !m->weak &&
-            (m->kind == TK_LM_DIGIT || m->kind == TK_LM_LETTER) && m->num == 1)
+            (m->kind == TK_LM_DIGIT || m->kind == TK_LM_LETTER || (m->kind == TK_LM_WORD && m->word == -1)) &&
+            m->num == 1)
             return 1;
     }
     memset(m, 0, sizeof *m);

@@ -688,7 +688,7 @@ int tk_list_marker_follows(const tk_lmark *prev, const tk_lmark *cur);
 int tk_list_marker_first(const tk_lmark *m);
 /* The first number of numbered paragraphs printed inside a paragraph's opening, after a
  * telegram's serial number or a salutation (`268. 1. Yesterday ...`, `Sir: (1) In my last
- * letter ...`): 1 and *m (`1.`, `(1)`, `(a)`), else 0. The paragraphs numbered after it
+ * letter ...`, `“7. First. We defer ...`): 1 and *m (`1.`, `(1)`, `(a)`, `First.`), else 0. The paragraphs numbered after it
  * (`2.`, `(2)`) are paragraphs too, not a list without its first item. */
 int tk_list_glued_first(const char *s, size_t n, tk_lmark *m);
 /* A line of a programme, agenda or schedule: a clock time or a range of two at its start

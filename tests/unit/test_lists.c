@@ -137,6 +137,11 @@ static void test_follows(void)
     CU_ASSERT(a.kind == TK_LM_WORD && a.num == 1 && a.text == 0);
     CU_ASSERT(mark("No. II. The council.", &b) && tk_list_marker_follows(&a, &b));
     CU_ASSERT_FALSE(mark("No. 240", &b)); /* a telegram's number */
+    CU_ASSERT(tk_list_glued_first("11. 1. For Reuben Clark.", 24, &a) && a.num == 1);
+    CU_ASSERT(tk_list_glued_first("\xe2\x80\x9c" "7. First. We defer to you.", 28, &a) && a.word == -1);
+    CU_ASSERT(tk_list_glued_first("Sir: (1) In my last letter.", 27, &a) && a.close == '(');
+    CU_ASSERT_FALSE(tk_list_glued_first("Sir: (2) In my last letter.", 27, &a)); /* not a first */
+    CU_ASSERT_FALSE(tk_list_glued_first("The report of the commission of 1931 was read. 1. Text", 54, &a)); /* too far in */
     mark("First. x", &a);
     CU_ASSERT(mark("Second. y", &b) && tk_list_marker_follows(&a, &b));
     mark("- x", &a);
