@@ -341,8 +341,9 @@ int tk_list_glued_first(const char *s, size_t n, tk_lmark *m)
 {
     /* after a period or a colon and a space, near the start: `268. 1. `, `Sir: (1) ` */
     for (size_t i = 2; i < n && i < TK_TH_LIST_GLUED_SCAN_BYTES; i++) {
-        if (s[i - 1] != ' ' || (s[i - 2] != '.' && s[i - 2] != ':'))
-            continue;
+        if (s[i - 1] != ' ' || (s[i - 2] != '.' && s[i - 2] != ':') ||
+            !(is_digit((unsigned char)s[i]) || s[i] == '(' || is_lower((unsigned char)s[i]) || s[i] == 'F'))
+            continue; /* (a first number: `1.`, `(1)`, `a.`, `First.`) */
         if (tk_list_marker(s + i, n - i, m) && m->text < n - i && !m->quoted && !m->weak &&
             (m->kind == TK_LM_DIGIT || m->kind == TK_LM_LETTER || (m->kind == TK_LM_WORD && m->word == -1)) &&
             m->num == 1)

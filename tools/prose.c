@@ -776,7 +776,15 @@ static size_t space_columns(const tk_line *l, int *digits)
 {
     size_t a = indent_of(l), e = rtrim_len(l->s, l->len), cols = 0;
     *digits = 0;
-    if (a >= e || memchr(l->s + a, '\t', e - a) != NULL)
+    if (a >= e || e - a > TK_TH_TABLE_ROW_MAX_BYTES || memchr(l->s + a, '\t', e - a) != NULL)
+        return 0;
+    /* most lines have no gap at all: one plain pass before the columns are read */
+    size_t run = 0, gap = 0;
+    for (size_t i = a; i < e && !gap; i++) {
+        run = l->s[i] == ' ' ? run + 1 : 0;
+        gap = run >= TK_TH_COLUMN_GAP_SPACES;
+    }
+    if (!gap)
         return 0;
     for (size_t i = a; i < e;) {
         size_t c = i, figure = 1;
@@ -788,9 +796,11 @@ static size_t space_columns(const tk_line *l, int *digits)
                 break;
             i += k > 0 ? k : 1;
         }
-        for (size_t j = c; j < i; j++)
-            if (!is_digit((unsigned char)l->s[j]) && strchr(",.-%$()", l->s[j]) == NULL)
-                figure = 0;
+        for (size_t j = c; j < i && figure; j++) {
+            char ch = l->s[j];
+            figure = is_digit((unsigned char)ch) || ch == ',' || ch == '.' || ch == '-' ||
+                     ch == '%' || ch == '$' || ch == '(' || ch == ')';
+        }
         *digits |= (int)figure && is_digit((unsigned char)l->s[i - 1]);
         cols++;
         while (i < e && l->s[i] == ' ')

@@ -112,6 +112,9 @@
 /* Spaces that separate two columns of a line typed as columns (a table of figures without
  * TABs, signature blocks side by side): 3 (two spaces end many a typed sentence). */
 #define TK_TH_COLUMN_GAP_SPACES 3
+/* Bytes of a line of a table typed with spaces (the width of a typed page and more): 200;
+ * a longer line is prose. */
+#define TK_TH_TABLE_ROW_MAX_BYTES 200
 /* Bytes of the words of a TAB table's heading row that starts with a TAB (`<TAB>Poods
  * (Estimated)`): 60 (longer, it is an indented paragraph). */
 #define TK_TH_TABLE_HEAD_MAX_BYTES 60
