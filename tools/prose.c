@@ -645,7 +645,6 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
     return -1;
 }
 
-/* Classifies the paragraphs of one record or transcript document. */
 /* 1 when s[0..n) is one word in capitals (`CONTENTS`, `AGENDA`): a heading, no name. */
 static int caps_word_line(const char *s, size_t n)
 {
@@ -658,6 +657,7 @@ static int caps_word_line(const char *s, size_t n)
     return caps >= 2;
 }
 
+/* Classifies the paragraphs of one record or transcript document. */
 /* A paragraph that can be a name of a roster: one line of at most max characters, no list
  * marker, no label (`...:`), no date line. */
 static int roster_item(const tk_lines *L, const para *p, size_t max)
