@@ -526,4 +526,17 @@ has "[3.] and 4. in the list of 1." "$TK_TMP/forms.flat" '<label>2\.</label> ?<i
 has "a misprinted number and its correction: the last item" "$TK_TMP/forms.flat" '<label>4\.</label> ?<item n="4\.">The locks\.</item> ?<label>6 \[5\?\]\.</label>'
 valid "number forms valid" "$X"
 
+# ---- an item whose marker stands alone on its line is a section: its paragraphs run up to
+#      the next marker further than 8 paragraphs (`2.` alone, ten paragraphs, `3.` alone)
+{ printf '%s\n\n' 'Summary of the drafts' '1. A letter was sent to the Foreign Ministers.' '2.' \
+    'A draft treaty of peace and amity.'
+  for n in I II III IV V VI VII VIII IX X; do printf '%s\n\n' "Article $n provides for one more matter of the treaty."; done
+  printf '%s\n\n' '3.' 'A draft treaty of fraternity.' 'Article II states the aim of the union.' ; } > "$TK_TMP/sections.txt"
+conv sections; X="$TK_TMP/sections.xml"
+count_lines "sections: one list" "$X" '<list rend' 1
+has "sections: the third item in it" "$X" '<label>3\.</label>'
+tr -d '\n' < "$X" | sed 's/  */ /g' > "$TK_TMP/sections.flat"
+has "sections: item 2 holds its ten paragraphs" "$TK_TMP/sections.flat" '<item n="2\.">(<p>[^<]*</p> ?){11}</item> ?<label>3\.</label>'
+valid "sections valid" "$X"
+
 tk_done

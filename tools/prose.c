@@ -214,7 +214,10 @@ static int item_goes_on(parser *P, const para *v, size_t k, size_t end, unsigned
     *level = P->depth;
     if (P->item_empty)
         return 1;
-    for (size_t j = k, seen = 0, last_text = (size_t)-1; j < end && seen < ITEM_MORE_MAX; j++) {
+    /* an item whose marker stands alone on its line (`2.`, then its paragraphs, `3.`) is a
+       section of the text: it runs longer (TK_TH_LONE_ITEM_MORE_MAX) */
+    size_t max = P->item_lone ? TK_TH_LONE_ITEM_MORE_MAX : ITEM_MORE_MAX;
+    for (size_t j = k, seen = 0, last_text = (size_t)-1; j < end && seen < max; j++) {
         const tk_line *l = &L->v[v[j].first];
         tk_lmark m;
         if ((v[j].n == 1 && page_marker_line(l)) || tab_row_para(L, &v[j]))
@@ -364,6 +367,7 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
         P->marks[level] = m;
         P->depth = level;
         P->item_empty = lone && e == i + 1;
+        P->item_lone = P->item_empty;
         *list_open = 1;
         P->item_k = k + 1;
         /* a quoted list ends with its quotation (`3. ... .”`) */

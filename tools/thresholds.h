@@ -118,6 +118,10 @@
 /* Bytes of the words of a TAB table's heading row that starts with a TAB (`<TAB>Poods
  * (Estimated)`): 60 (longer, it is an indented paragraph). */
 #define TK_TH_TABLE_HEAD_MAX_BYTES 60
+/* Paragraphs that may stand between an item whose marker stands alone on its line (`2.`,
+ * then its text) and the next marker (`3.` alone) and still be that item's: 24 (such items
+ * are sections: a draft treaty summed up article by article); 8 for other items. */
+#define TK_TH_LONE_ITEM_MORE_MAX 24
 /* Bytes of a capitalised word taken as the given name before a surname found alone
  * ("Caius Cassius"): 40 (no given name is longer; a longer run of letters is a code). */
 #define TK_TH_NAME_WORD_MAX_BYTES 40
