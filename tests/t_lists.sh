@@ -338,4 +338,205 @@ has "groups without label: nested" "$TK_TMP/bare.flat" '<item>The Board:<list ty
 $TEIKIT render --to text --view diplomatic -o "$TK_TMP/groups.out" "$X" 2>/dev/null
 has "text: a name alone on its line" "$TK_TMP/groups.out" '^ *Mary B\. Jones$'
 
+# ---- numbered paragraphs whose first number is printed inside a paragraph, after a
+#      telegram's serial number or a salutation (`57. 1. ...`, `Sir: (1) ...`): the
+#      paragraphs after it (`2.`, `(2)`) stay paragraphs, not a list without its item 1
+cat > "$TK_TMP/glued.txt" <<'TXT'
+The Consul at Zenda (Hart) to the Foreign Office
+
+Zenda, May 3, 1931.
+
+57. 1. The delegates met this morning and heard the report of the harbour commission.
+
+2. The report was adopted without a vote after a short debate.
+
+3. The next meeting will be held in June.
+
+Hart
+TXT
+conv glued; X="$TK_TMP/glued.xml"
+hasnt "glued: no list" "$X" '<list rend'
+has "glued: the second paragraph a p" "$X" '<p>2\. The report was adopted'
+has "glued: the third too" "$X" '<p>3\. The next meeting'
+printf '%s\n\n' 'The Commander to the Secretary' 'Sir: (1) In my last letter I referred to the harbour.' \
+    'The chief has not replied yet.' '(2) The troops stay on shore for the present.' \
+    '(3) The coal is low and more is needed.' 'I have, etc.,' 'J. Hart' > "$TK_TMP/glued2.txt"
+conv glued2; X="$TK_TMP/glued2.xml"
+hasnt "glued after a salutation: no list" "$X" '<list rend'
+has "glued after a salutation: (2) a p" "$X" '<p>\(2\) The troops'
+# a misprinted number in such paragraphs (`(3)`, then `(2)` again, `(3)`) stays a paragraph
+printf '%s\n\n' 'The Commander to the Secretary' 'Sir: (1) In my last letter I referred to the harbour.' \
+    '(2) The troops stay on shore for the present.' '(3) The coal is low and more is needed.' \
+    '(2) I accordingly went on board the steamer.' '(3) She sailed at noon.' 'I have, etc.,' 'J. Hart' \
+    > "$TK_TMP/glued4.txt"
+conv glued4; X="$TK_TMP/glued4.xml"
+hasnt "glued, misprinted: no list" "$X" '<list rend'
+has "glued, misprinted: a p" "$X" '<p>\(2\) I accordingly'
+# a list of another kind after the glued number (`35. 1. ...:`, `(a)`, `(b)`), then `2.`:
+# the lettered list is a list, `2.` and `3.` stay paragraphs
+printf '%s\n\n' 'The Consul to the Secretary' '35. 1. The Commission reports the following:' \
+    '(a) The parties met on May 2.' '(b) They could not agree.' '2. The Secretary General asks for support.' \
+    '3. Nothing is public yet.' 'Hart' > "$TK_TMP/glued5.txt"
+conv glued5; X="$TK_TMP/glued5.xml"
+has "glued, then a lettered list" "$X" '<label>\(b\)</label>'
+has "glued, after the list: 2. a p" "$X" '<p>2\. The Secretary General'
+has "glued, after the list: 3. a p" "$X" '<p>3\. Nothing is public'
+# an ordinal printed inside the first paragraph (`“7. First. ...`): `Second.`, `Third.` stay
+# paragraphs
+printf '%s\n\n' 'The Secretary to the Ambassador' '11. For the committee.' \
+    '“7. First. We defer to your judgment on the loan.' 'Second. Our suggestion rested on its security.' \
+    'Third. We see the difficulties you have had.”' 'Hull' > "$TK_TMP/glued6.txt"
+conv glued6; X="$TK_TMP/glued6.xml"
+hasnt "glued ordinal: no list" "$X" '<list rend'
+has "glued ordinal: Second. a p" "$X" '<p>Second\. Our suggestion'
+# without the glued number the same paragraphs are a list (`2.` then `3.` opens one)
+sed -e 's/^57\. 1\. /57. /' "$TK_TMP/glued.txt" > "$TK_TMP/glued3.txt"
+conv glued3; X="$TK_TMP/glued3.xml"
+has "not glued: a list from 2." "$X" '<label>2\.</label>'
+
+# ---- a quoted list (`“1. ...`, `2. ...`, `3. ...”`): one list, every number in its
+#      item's text (TEI: a list's items have labels or none); a quoted article too
+cat > "$TK_TMP/quoted.txt" <<'TXT'
+The Minister in Zenda (Hart) to the Foreign Office
+
+Zenda, May 3, 1931.
+
+Following is the statement the President prepared:
+
+“1. After the rejection of the formula the League examined the dispute.
+
+A committee now studies the matter.
+
+2. The formula consists of a meeting of plenipotentiaries.
+
+3. Zenda will examine the questions which separate the parties.”
+
+“Article 1. The parties deplore the events at the frontier.
+
+Article 2. The treaty of 1922 stands.
+
+Article 3. The negotiations go on through the usual channels.”
+
+Hart
+TXT
+conv quoted; X="$TK_TMP/quoted.xml"
+count_lines "quoted: no label" "$X" '<label>[^t]' 0
+tr -d '\n' < "$X" | sed 's/  */ /g' > "$TK_TMP/quoted.flat"
+has "quoted: one list, three items" "$TK_TMP/quoted.flat" '<list rend="numbered"> ?<item n="&#x201C;1\.">(<p>)?“1\.[^§]*</item> ?<item n="2\.">(<p>)?2\. The formula[^§]*</item> ?<item n="3\.">3\. '
+has "quoted article opens the list" "$TK_TMP/quoted.flat" '<item n="&#x201C;Article 1\.">“Article 1\. The parties'
+has "quoted article: the next one in it" "$TK_TMP/quoted.flat" '</item> ?<item n="Article 2\.">Article 2\.'
+valid "quoted lists valid" "$X"
+
+# ---- upper-case roman numerals: alone on a line they number sections, not items (`I`,
+#      paragraphs, `II`); `I. ...` then `II. ...` is a list; `V. Smith` is an initial;
+#      a section number (`III. Conclusion.`) after an open list is no item of it
+cat > "$TK_TMP/roman.txt" <<'TXT'
+Report on the exchange problem
+
+I
+
+The problem which we were asked to study is mainly a result of the depression.
+
+There are three ways out:
+
+(1) To fund the frozen credits.
+
+(2) To restrict imports of luxuries.
+
+II. Conclusion.
+
+It is apparent that the Government has a choice of two courses.
+
+The terms proposed are these:
+
+I. Hostilities cease within a day.
+
+II. The armies withdraw within forty days.
+
+III. Prisoners are repatriated.
+
+The report was signed by
+
+V. Smith
+TXT
+conv roman; X="$TK_TMP/roman.xml"
+hasnt "roman alone: no item" "$X" '<label>I</label>'
+has "roman alone: a paragraph" "$X" '<p>I</p>|<head>I</head>'
+hasnt "section number after a list: no item" "$X" '<item n="II\.">Conclusion'
+has "roman list: I." "$X" '<label>I\.</label>'
+has "roman list: III." "$X" '<item n="III\.">Prisoners'
+count "roman list: three labels" "$X" '<label>I{1,3}\.</label>' 3
+hasnt "an initial is no item" "$X" '<label>V\.</label>'
+valid "roman lists valid" "$X"
+
+# ---- ordinals with a colon, semicolon or comma (`First: That ...`, `Second: That ...`)
+#      are a list when the next one follows (`First, as regards ...` alone is a sentence);
+#      `No. I.`, `No. II.` number articles like `Article 1.` (the words stay in the text)
+printf '%s\n\n' 'Memorandum of the harbour board' 'The board asks two things:' \
+    'First: That the quay be repaired before the winter.' 'Second: That the fees stay as they are.' \
+    'First, as regards the trade agreement, the board saw no difficulty at all.' \
+    'The agreement reads:' 'No. I. The commissioner will organize a police force.' \
+    'No. II. The council will consist of five persons.' > "$TK_TMP/ordinal.txt"
+conv ordinal; X="$TK_TMP/ordinal.xml"
+has "ordinal with a colon: an item" "$X" '<item n="First:">First: That the quay'
+has "the next one too" "$X" '<item n="Second:">Second: That the fees'
+has "ordinal and comma alone: a sentence" "$X" '<p>First, as regards'
+has "No. I.: an item" "$X" '<item n="No\. I\.">No\. I\. The commissioner'
+has "No. II. in the same list" "$X" '<item n="No\. II\.">No\. II\. The council'
+count_lines "ordinals: no label" "$X" '<label>[^t]' 0
+valid "ordinal lists valid" "$X"
+
+# ---- a treaty's articles in sections: a section number (`II.`) or a heading the plain
+#      text printed in lower case (small capitals lost: `title iii`, `duties and rank`)
+#      between two articles ends the list, and the next article opens a new one (the
+#      numbers resume: `Article 3.` after `Article 2.`)
+printf '%s\n\n' 'Agreement on the harbour mission' 'The parties agree as follows:' \
+    'Article 1. The mission shall serve two years.' 'Article 2. The mission shall have four members.' \
+    'II.' 'Article 3. The members shall keep their rank.' 'Article 4. The members shall be paid monthly.' \
+    'title iii' 'duties and rank' 'Article 5. The members shall obey the ministry.' \
+    'Done at Zenda in two copies, the third day of May, nineteen hundred and thirty-four.' > "$TK_TMP/treaty.txt"
+conv treaty; X="$TK_TMP/treaty.xml"
+tr -d '\n' < "$X" | sed 's/  */ /g' > "$TK_TMP/treaty.flat"
+n=$(grep -o '<list rend="numbered">' "$TK_TMP/treaty.flat" | wc -l); [ "$n" -eq 3 ] && ok || fail "treaty: three lists, $n"
+has "treaty: the section number between the lists" "$TK_TMP/treaty.flat" 'Article 2\. The mission shall have four members\.</item> ?</list>(</p>)? ?<(p|head)>II\.</(p|head)> ?<list rend="numbered"> ?<item n="Article 3\.">'
+has "treaty: a lowered heading ends the list" "$TK_TMP/treaty.flat" 'paid monthly\.</item> ?</list> ?<(p|head)>title iii( duties and rank)?</(p|head)>'
+has "treaty: the next list after it, of one article (the numbers resume)" "$TK_TMP/treaty.flat" '<list rend="numbered"> ?<item n="Article 5\.">[^<]*</item> ?</list>'
+valid "treaty valid" "$X"
+
+# ---- more number forms: an ordinal in parentheses (`(1st)`, `(2d)`), a number and a colon
+#      (`1:`, a list only when `2:` follows), a number the editor supplied in brackets
+#      (`[3.]`, `[(c)]`: the bracket is the label, the list goes on), a misprinted number
+#      and its correction (`6 [5?].`: the list reads 5)
+printf '%s\n\n' 'Memorandum of the harbour board' 'The board agreed:' '(1st) The quay is repaired.' \
+    '(2d) The fees stay.' 'The estimates follow.' '1: The cost is ten thousand dollars.' \
+    '2: The work takes a year.' 'The points are these.' '(a) The quay.' '(b) The fees.' '[(c)] The crane.' \
+    '(d) The sheds.' 'Also these.' '1. The roads.' '2. The bridges.' '[3.] The canals.' '4. The locks.' \
+    '6 [5?]. The docks.' 'The board adjourned at noon.' > "$TK_TMP/forms.txt"
+conv forms; X="$TK_TMP/forms.xml"
+has "(1st): a label" "$X" '<label>\(1st\)</label>'
+has "(2d) follows it" "$X" '<label>\(2d\)</label>'
+has "1: a label" "$X" '<label>1:</label>'
+has "2: follows it" "$X" '<item n="2:">The work'
+has "[(c)] a label" "$X" '<label>\[\(c\)\]</label>'
+has "(d) in the same list" "$X" '<label>\(d\)</label>'
+count_lines "(a) to (d): one list" "$X" '<label>\((a|b|d)\)</label>' 3
+has "[3.] a label" "$X" '<label>\[3\.\]</label>'
+tr -d '\n' < "$X" | sed 's/  */ /g' > "$TK_TMP/forms.flat"
+has "[3.] and 4. in the list of 1." "$TK_TMP/forms.flat" '<label>2\.</label> ?<item n="2\.">The bridges\.</item> ?<label>\[3\.\]</label> ?<item n="\[3\.\]">The canals\.</item> ?<label>4\.</label>'
+has "a misprinted number and its correction: the last item" "$TK_TMP/forms.flat" '<label>4\.</label> ?<item n="4\.">The locks\.</item> ?<label>6 \[5\?\]\.</label>'
+valid "number forms valid" "$X"
+
+# ---- an item whose marker stands alone on its line is a section: its paragraphs run up to
+#      the next marker further than 8 paragraphs (`2.` alone, ten paragraphs, `3.` alone)
+{ printf '%s\n\n' 'Summary of the drafts' '1. A letter was sent to the Foreign Ministers.' '2.' \
+    'A draft treaty of peace and amity.'
+  for n in I II III IV V VI VII VIII IX X; do printf '%s\n\n' "Article $n provides for one more matter of the treaty."; done
+  printf '%s\n\n' '3.' 'A draft treaty of fraternity.' 'Article II states the aim of the union.' ; } > "$TK_TMP/sections.txt"
+conv sections; X="$TK_TMP/sections.xml"
+count_lines "sections: one list" "$X" '<list rend' 1
+has "sections: the third item in it" "$X" '<label>3\.</label>'
+tr -d '\n' < "$X" | sed 's/  */ /g' > "$TK_TMP/sections.flat"
+has "sections: item 2 holds its ten paragraphs" "$TK_TMP/sections.flat" '<item n="2\.">(<p>[^<]*</p> ?){11}</item> ?<label>3\.</label>'
+valid "sections valid" "$X"
+
 tk_done

@@ -139,7 +139,7 @@ $TEIKIT convert -o "$X" "$TK_TMP/roster.txt" 2>/dev/null
 has "roster list" "$X" '<list type="participants">'
 has "roster head" "$X" '<head>Present:</head>'
 n=$(grep -c '<item>' "$X"); [ "$n" -eq 3 ] && ok || fail "roster items: $n, wanted 3"
-has "numbered item after the roster" "$X" '<list rend="numbered">'
+has "a numbered paragraph after the roster (no next number: no list)" "$X" '<p>1\. (<persName[^>]*>)?General Bliss'
 n=$(grep -c '<list type="participants">' "$X"); [ "$n" -eq 1 ] && ok || fail "a label before prose is no roster ($n rosters)"
 check "roster valid" $TEIKIT validate "$X"
 
@@ -603,5 +603,199 @@ has "inferred year" "$X" '<date when="1921-06-05" cert="medium">June 5</date>'
 check "inferred valid" $TEIKIT validate "$X"
 $TEIKIT convert -o "$TK_TMP/infer0.xml" "$TK_TMP/infer.txt" 2>/dev/null
 hasnt "no inference without the option" "$TK_TMP/infer0.xml" '>June 5</date>'
+
+# conv_flat NAME [OPTIONS]: converts $TK_TMP/NAME.txt to NAME.xml and writes NAME.flat, the
+# output on one line with runs of spaces folded and the names and dates unwrapped
+conv_flat() {
+    n=$1; shift
+    $TEIKIT convert "$@" -o "$TK_TMP/$n.xml" "$TK_TMP/$n.txt" 2>/dev/null
+    tr -d '\n' < "$TK_TMP/$n.xml" | sed 's/  */ /g; s/<[a-zA-Z]*Name[^>]*>//g; s/<\/[a-zA-Z]*Name>//g; s/<date[^>]*>//g; s/<\/date>//g' > "$TK_TMP/$n.flat"
+}
+
+# ---- records of other archives (made up): a UN-style resolution, operative paragraphs
+#      `1.`, `2.` with `(a)`, `(b)` under them and `(i)`, `(ii)` under `(a)`: `(i)` after
+#      `(a)` is the numeral one, a list inside item (a), not the letter after `(h)`
+cat > "$TK_TMP/unres.txt" <<'TXT'
+United Nations Economic and Social Council
+
+Resolution adopted by the Council at its 12th meeting, 3 May 1961
+
+The Economic and Social Council,
+
+Recalling its resolution 1 of 1960,
+
+1. Requests the Secretary-General:
+
+(a) To prepare a report on the economic situation of the least developed countries, including:
+
+(i) the state of their external debt;
+
+(ii) the terms of their trade;
+
+(iii) the flow of technical assistance;
+
+(b) To submit the report to the Council at its next session;
+
+2. Invites the specialized agencies to co-operate with the Secretary-General in the preparation of the report;
+
+3. Decides to consider the question again at its next session.
+TXT
+conv_flat unres; X="$TK_TMP/unres.xml"
+has "UN: (a) in item 1" "$TK_TMP/unres.flat" '<item n="1\.">Requests the Secretary-General:<list rend="numbered"> ?<label>\(a\)</label>'
+has "UN: (i) a list in item (a)" "$TK_TMP/unres.flat" 'including:<list rend="numbered"> ?<label>\(i\)</label> ?<item n="\(i\)">the state'
+has "UN: (iii) ends it, (b) in (a)'s list" "$TK_TMP/unres.flat" 'assistance;</item> ?</list> ?</item> ?<label>\(b\)</label>'
+has "UN: 2. back in the outer list" "$TK_TMP/unres.flat" 'session;</item> ?</list> ?</item> ?<label>2\.</label>'
+n=$(grep -o '<list rend="numbered">' "$TK_TMP/unres.flat" | wc -l); [ "$n" -eq 3 ] && ok || fail "UN: three lists, $n"
+check "UN resolution valid" $TEIKIT validate "$X"
+
+# ---- British cabinet conclusions (made up): `Present:` and `Secretariat:` rosters, then
+#      `CONTENTS` (a heading word, no name: the roster ends), then minutes numbered across
+#      their headings (`1.` under `Parliament`, `2.` under `Egypt`): numbered paragraphs,
+#      not a list of one item; the conclusions `(1)`, `(2)` a list
+cat > "$TK_TMP/cabinet.txt" <<'TXT'
+CONCLUSIONS of a Meeting of the Cabinet held at 10 Downing Street, S.W.1, on Thursday, 14th March, 1957, at 11 a.m.
+
+Present:
+
+The Right Hon. Harold Macmillan, M.P., Prime Minister (in the Chair)
+
+The Right Hon. R. A. Butler, M.P., Secretary of State for the Home Department
+
+The Right Hon. Selwyn Lloyd, Q.C., M.P., Secretary of State for Foreign Affairs
+
+Secretariat:
+
+Sir Norman Brook
+
+Mr. B. St. J. Trend
+
+CONTENTS
+
+Minute No. Subject
+
+1. Parliament
+
+2. Egypt
+
+Parliament
+
+1. The Cabinet were informed of the business to be taken in the House of Commons in the following week.
+
+Egypt
+
+(Previous Reference: C.C. (57) 18th Conclusions, Minute 2.)
+
+2. The Foreign Secretary said that the Egyptian Government had now replied to the note of 8th March. Their reply did not meet our requirements on the use of the Canal.
+
+The Cabinet -
+
+(1) Took note of the Foreign Secretary's statement.
+
+(2) Invited the Foreign Secretary to circulate a memorandum on the terms of a reply.
+
+Cabinet Office, S.W.1,
+
+14th March, 1957.
+TXT
+conv_flat cabinet; X="$TK_TMP/cabinet.xml"
+has "cabinet: the roster" "$TK_TMP/cabinet.flat" '<list type="participants"> ?<head>Present:</head>'
+has "cabinet: secretariat a group of it" "$TK_TMP/cabinet.flat" '<item>Secretariat:<list type="participants"> ?<item>Sir Norman Brook</item> ?<item>Mr\. B\. St\. J\. Trend</item> ?</list>'
+hasnt "cabinet: CONTENTS no name" "$TK_TMP/cabinet.flat" '<item>CONTENTS'
+has "cabinet: contents a list" "$TK_TMP/cabinet.flat" '<label>1\.</label> ?<item n="1\.">Parliament</item>'
+has "cabinet: minute 1 a paragraph" "$TK_TMP/cabinet.flat" '<p>1\. The Cabinet were informed'
+has "cabinet: minute 2 a paragraph" "$TK_TMP/cabinet.flat" '<p>2\. The Foreign Secretary said'
+has "cabinet: conclusions a list" "$TK_TMP/cabinet.flat" '<label>\(1\)</label> ?<item n="\(1\)">Took note'
+check "cabinet conclusions valid" $TEIKIT validate "$X"
+
+# ---- a table of figures typed with runs of spaces (no TAB), a header line of words over
+#      it: table/row/cell, one cell a column; two spaces inside a column's words split none;
+#      columns of words alone (no figure) are no table
+cat > "$TK_TMP/figures.txt" <<'TXT'
+Memorandum by the Economic Adviser
+
+Washington, March 3, 1935.
+
+The figures of the trade for the last three years are these:
+
+Year      Exports      Imports      Balance
+1932      12,450        9,310        3,140
+1933      10,020        9,870          150
+1934      11,300       12,900       -1,600
+
+The balance turned against us.  It had not done so since the war.
+
+Chairman      Secretary
+Treasurer     Member
+
+Herbert Feis
+TXT
+conv_flat figures; X="$TK_TMP/figures.xml"
+count_rows() { n=$(grep -o "$2" "$TK_TMP/figures.flat" | wc -l); [ "$n" -eq "$3" ] && ok || fail "$1: $n, wanted $3"; }
+count_rows "spaced table: one table" '<table>' 1
+count_rows "spaced table: four rows" '<row>' 4
+count_rows "spaced table: sixteen cells" '<cell>' 16
+has "spaced table: header cells" "$TK_TMP/figures.flat" '<row> ?<cell>Year</cell> ?<cell>Exports</cell> ?<cell>Imports</cell> ?<cell>Balance</cell> ?</row>'
+has "spaced table: a row of figures" "$TK_TMP/figures.flat" '<row> ?<cell>1934</cell> ?<cell>11,300</cell> ?<cell>12,900</cell> ?<cell>-1,600</cell> ?</row>'
+has "two spaces in a sentence: a paragraph" "$TK_TMP/figures.flat" '<p>The balance turned against us\. It had'
+hasnt "columns of words: no table row" "$TK_TMP/figures.flat" '<cell>Chairman'
+check "spaced table valid" $TEIKIT validate "$X"
+$TEIKIT render --to text --view diplomatic -o "$TK_TMP/figures.out" "$X" 2>/dev/null
+has "text: the row's cells" "$TK_TMP/figures.out" "^1932$(printf '\t')12,450$(printf '\t')9,310"
+
+# ---- a TAB table whose heading row starts with TABs (`<TAB><TAB>Tons`), with two TABs
+#      between a name and its figure and a group line ending in TABs: every TAB ends a cell
+#      (empty cells kept, the columns stay aligned); an indented sentence is no row
+printf '%s\n\n' 'Memorandum by the Consul at Zenda (Hart)' 'Zenda, May 3, 1918.' \
+    'The stores at the port were counted on May 1 by the harbour master and two clerks of the consulate, who gave the figures below.' \
+    '	The stores were counted on May 1.' '		Tons (estimated)' 'Copper, ingots	}	1, 500' \
+    'Rubber		1, 200' 'War materials:		' 'Cartridges	}	3, 000' 'Total		5, 700' \
+    'Most of the stores have left by water for the towns of the river, and the rest will follow when the ice is gone from the upper reaches.' \
+    'The harbour master expects the last barges to leave in June, if the railway does not take the cartridges before.' \
+    'Hart' > "$TK_TMP/tabs.txt"
+conv_flat tabs --shape record; X="$TK_TMP/tabs.xml"
+has "TAB table: the heading row's empty cells" "$TK_TMP/tabs.flat" '<table> ?<row> ?<cell/> ?<cell/> ?<cell>Tons \(estimated\)</cell> ?</row>'
+has "TAB table: two TABs hold an empty cell" "$TK_TMP/tabs.flat" '<row> ?<cell>Rubber</cell> ?<cell/> ?<cell>1, 200</cell> ?</row>'
+has "TAB table: trailing TABs, empty last cells" "$TK_TMP/tabs.flat" '<row> ?<cell>War materials:</cell> ?<cell/> ?<cell/> ?</row>'
+n=$(grep -o '<row>' "$TK_TMP/tabs.flat" | wc -l); [ "$n" -eq 6 ] && ok || fail "TAB table: six rows, $n"
+has "TAB table: an indented sentence a paragraph" "$TK_TMP/tabs.flat" '<p>[[:space:]]*The stores were counted'
+check "TAB table valid" $TEIKIT validate "$X"
+
+# ---- an attendance roster typed in blocks (a label line, then one name a line, no blank
+#      line between): under a bare `ATTENDANCE` each block is a group of the roster; without
+#      it each block is a roster with its label as head; the prose after it is no name
+cat > "$TK_TMP/attend.txt" <<'TXT'
+Minutes of the Meeting of the Board of Trustees of the Riverside Library
+
+October 12, 1964
+
+ATTENDANCE
+
+Members present:
+Mrs. Helen R. Dalton, Chairman
+Mr. George W. Pratt
+Dr. Samuel T. Okafor
+
+Members absent:
+Mr. Walter K. Hume
+
+Also present:
+Mr. Frank O. Bell, Librarian
+
+The meeting was called to order at 7:30 p.m. by the Chairman, who welcomed Dr. Okafor.
+
+1. The minutes of the meeting of September 14 were approved as circulated.
+
+2. The Librarian reported that circulation had risen by twelve per cent.
+TXT
+conv_flat attend; X="$TK_TMP/attend.xml"
+has "attendance: the bare label as head" "$TK_TMP/attend.flat" '<list type="participants"> ?<head>ATTENDANCE</head>'
+has "attendance: a block a group" "$TK_TMP/attend.flat" '<item>Members present:<list type="participants"> ?<item>Mrs\. Helen R\. Dalton, Chairman</item> ?<item>Mr\. George W\. Pratt</item> ?<item>Dr\. Samuel T\. Okafor</item> ?</list> ?</item>'
+has "attendance: the last group" "$TK_TMP/attend.flat" '<item>Also present:<list type="participants"> ?<item>Mr\. Frank O\. Bell, Librarian</item> ?</list> ?</item> ?</list>'
+has "attendance: the prose after it a p" "$TK_TMP/attend.flat" '<p>The meeting was called to order'
+check "attendance valid" $TEIKIT validate "$X"
+sed -e '/^ATTENDANCE$/,+1d' "$TK_TMP/attend.txt" > "$TK_TMP/attend2.txt"
+conv_flat attend2
+n=$(grep -o '<list type="participants">' "$TK_TMP/attend2.flat" | wc -l); [ "$n" -eq 3 ] && ok || fail "attendance without label: three rosters, $n"
+has "attendance without label: a block's label its head" "$TK_TMP/attend2.flat" '<list type="participants"> ?<head>Members absent:</head> ?<item>Mr\. Walter K\. Hume</item> ?</list>'
 
 tk_done

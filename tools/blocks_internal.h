@@ -92,6 +92,10 @@ typedef struct parser {
     void *ready_user;
     size_t para_indent;    /* paragraphs open with this indent, a label after it (0: none) */
     int centred;           /* a screenplay: speakers' names centred alone, speech under them */
+    tk_lmark glued;        /* the number of the last numbered paragraph kept a paragraph
+                              (`268. 1. Text`, then `2. Text`: tk_list_glued_first) */
+    size_t item_k;         /* 1 + the paragraph of the last list item of the record, 0 none */
+    int item_lone;         /* that item's marker stood alone on its line (`2.`, then its text) */
 } parser;
 
 typedef struct para {

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "thresholds.h"
 #include "tk_internal.h"
 
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -39,9 +40,10 @@ static int roman_value(const char *s, size_t n)
  * item keeps them as its text. */
 static const char *const number_words[] = {
     "Article",   "Art.",       "Section", "Sec.",          "Paragraph", "Par.",
-    "Sub-paragraph", "Subparagraph", "Sub-article", "Clause", "Rule",
+    "Sub-paragraph", "Subparagraph", "Sub-article", "Clause", "Rule", "No.",
 };
-/* Ordinal words that number a paragraph (`First.`, `Second.`): the item keeps them. */
+/* Ordinal words that number a paragraph (`First.`, `Second.`; `First:`, `First;`, `First,`
+ * weak: `First, we met` is a sentence, unless `Second,` follows): the item keeps them. */
 static const char *const ordinals[] = {
     "First",      "Second",     "Third",      "Fourth",     "Fifth",       "Sixth",
     "Seventh",    "Eighth",     "Ninth",      "Tenth",      "Eleventh",    "Twelfth",
@@ -120,10 +122,12 @@ static int word_marker(const char *s, size_t n, tk_lmark *m)
     for (uint32_t b = ordinal_firsts[(unsigned char)s[0]]; b != 0; b &= b - 1) {
         size_t w = (size_t)__builtin_ctz(b);
         size_t k = strlen(ordinals[w]);
-        if (n <= k + 2 || strncmp(s, ordinals[w], k) != 0 || s[k] != '.' || s[k + 1] != ' ' ||
-            !marker_end(s, n, k + 1, m) || m->text == n)
+        if (n <= k + 2 || strncmp(s, ordinals[w], k) != 0 || strchr(".:;,", s[k]) == NULL ||
+            s[k + 1] != ' ' || !marker_end(s, n, k + 1, m) || m->text == n)
             continue;
         m->kind = TK_LM_WORD;
+        m->close = s[k];
+        m->weak = s[k] != '.';
         m->word = -1;
         m->num = (int)w + 1;
         m->text = 0;
@@ -147,7 +151,7 @@ static int marker(const char *s, size_t n, tk_lmark *m);
 
 /* An upper-case letter or roman numeral outside parentheses: a marker only before a space
  * and a dash (`XI —Now, Brazil`, `A —The Council`; the item's text starts at the dash) or,
- * a roman numeral, alone on its line (`XII`); `A. Smith` is an initial. */
+ * a roman numeral, alone on its line (`XII`, `II.`); `A. Smith` is an initial. */
 static int dash_marker(const char *s, size_t n, tk_lmark *m)
 {
     size_t i = 0;
@@ -164,9 +168,20 @@ static int dash_marker(const char *s, size_t n, tk_lmark *m)
     m->num = i == 1 ? s[0] - 'A' + 1 : m->rom;
     if (i > 1 && m->rom == 0)
         return 0; /* a word in capitals */
-    if (e == i) { /* alone on its line */
+    if (e == i || (e == i + 1 && s[i] == '.' && m->rom > 0)) { /* alone on its line */
+        if (e > i)
+            m->close = '.'; /* `II.` alone: follows `I. Text`, not `I —Text` */
+        m->mlen = e;
         m->text = n;
+        m->weak = 1;
         return m->rom > 0;
+    }
+    /* `II. Twenty-four hours later`: a roman numeral, a period and a capital */
+    if (m->rom > 0 && i + 2 < n && s[i] == '.' && s[i + 1] == ' ' && marker_end(s, n, i + 1, m) &&
+        m->text < n && (is_upper((unsigned char)s[m->text]) || (unsigned char)s[m->text] >= 0x80)) {
+        m->close = '.';
+        m->weak = 1;
+        return 1;
     }
     if (i + 4 <= n && s[i] == ' ' && memcmp(s + i + 1, "\xe2\x80\x94", 3) == 0) {
         m->text = i + 1;
@@ -175,14 +190,35 @@ static int dash_marker(const char *s, size_t n, tk_lmark *m)
     return 0;
 }
 
+/* A number the editor supplied in brackets (`[4.]`, `[2.?]`, `[(k)]`) before the item's
+ * text: 1 and *m (the label is the bracket), else 0. */
+static int bracket_marker(const char *s, size_t n, tk_lmark *m)
+{
+    const char *b = memchr(s, ']', n < 9 ? n : 9);
+    if (b == NULL)
+        return 0;
+    size_t e = (size_t)(b - s), in = e - 1;
+    if (in > 1 && s[in] == '?')
+        in--; /* `[2.?]`: the editor's doubt */
+    char buf[12];
+    if (in < 2 || in + 2 > sizeof buf)
+        return 0;
+    memcpy(buf, s + 1, in);
+    memcpy(buf + in, " x", 2); /* the marker alone in the bracket, as if text followed */
+    if (!marker(buf, in + 2, m) || m->text != in + 1 || m->kind == TK_LM_BULLET || m->kind == TK_LM_WORD)
+        return 0;
+    return marker_end(s, n, e + 1, m) && m->text < n;
+}
+
 int tk_list_marker(const char *s, size_t n, tk_lmark *m)
 {
+    if (n > 4 && s[0] == '[')
+        return bracket_marker(s, n, m);
     /* a numbered paragraph of a quotation (`“1. To consult`): the quotation mark and the
        number stay in the item's text */
     size_t q = n >= 3 && memcmp(s, "\xe2\x80\x9c", 3) == 0 ? 3 : n >= 1 && s[0] == '"' ? 1 : 0;
     if (q > 0) {
-        if (!marker(s + q, n - q, m) || m->kind == TK_LM_BULLET || m->kind == TK_LM_WORD ||
-            m->text == n - q)
+        if (!marker(s + q, n - q, m) || m->kind == TK_LM_BULLET || m->text == n - q || m->weak)
             return 0;
         m->mlen += q;
         m->text = 0;
@@ -216,11 +252,24 @@ static int marker(const char *s, size_t n, tk_lmark *m)
             m->num = m->num * 10 + (s[i++] - '0');
         if (i < n && is_digit((unsigned char)s[i]))
             return 0; /* a year, a figure */
+        /* `6 [5?].`: the editor's correction of a misprinted number; the list reads it */
+        if (!paren && i + 4 < n && s[i] == ' ' && s[i + 1] == '[' && is_digit((unsigned char)s[i + 2])) {
+            size_t j = i + 2;
+            int v = 0;
+            while (j < n && j - i < 5 && is_digit((unsigned char)s[j]))
+                v = v * 10 + (s[j++] - '0');
+            if (j < n && s[j] == '?')
+                j++;
+            if (j + 1 < n && s[j] == ']' && (s[j + 1] == '.' || s[j + 1] == ')')) {
+                m->num = v;
+                i = j + 1;
+            }
+        }
         /* 1st. 2d. 3rd. (the ordinal suffix of the number) */
         static const char *const sfx[] = {"st", "nd", "rd", "th", "d"};
-        for (size_t k = 0; !paren && k < sizeof sfx / sizeof *sfx; k++) {
+        for (size_t k = 0; k < sizeof sfx / sizeof *sfx; k++) { /* `(1st)`, `(2d)` too */
             size_t sl = strlen(sfx[k]);
-            if (i + sl < n && strncmp(s + i, sfx[k], sl) == 0 && s[i + sl] == '.') {
+            if (i + sl < n && strncmp(s + i, sfx[k], sl) == 0 && s[i + sl] == (paren ? ')' : '.')) {
                 i += sl;
                 break;
             }
@@ -255,6 +304,9 @@ static int marker(const char *s, size_t n, tk_lmark *m)
         m->close = '(';
     } else if (s[i] == '.' || s[i] == ')') {
         m->close = s[i];
+    } else if (s[i] == ':' && m->kind == TK_LM_DIGIT) {
+        m->close = ':'; /* `1: The best estimates ...`: a list only when `2:` follows */
+        m->weak = 1;
     } else {
         return 0;
     }
@@ -280,7 +332,25 @@ int tk_list_marker_follows(const tk_lmark *prev, const tk_lmark *cur)
 
 int tk_list_marker_first(const tk_lmark *m)
 {
+    if (m->weak)
+        return 0;
     return m->kind == TK_LM_BULLET || m->num == 1 || m->rom == 1;
+}
+
+int tk_list_glued_first(const char *s, size_t n, tk_lmark *m)
+{
+    /* after a period or a colon and a space, near the start: `268. 1. `, `Sir: (1) ` */
+    for (size_t i = 2; i < n && i < TK_TH_LIST_GLUED_SCAN_BYTES; i++) {
+        if (s[i - 1] != ' ' || (s[i - 2] != '.' && s[i - 2] != ':') ||
+            !(is_digit((unsigned char)s[i]) || s[i] == '(' || is_lower((unsigned char)s[i]) || s[i] == 'F'))
+            continue; /* (a first number: `1.`, `(1)`, `a.`, `First.`) */
+        if (tk_list_marker(s + i, n - i, m) && m->text < n - i && !m->quoted && !m->weak &&
+            (m->kind == TK_LM_DIGIT || m->kind == TK_LM_LETTER || (m->kind == TK_LM_WORD && m->word == -1)) &&
+            m->num == 1)
+            return 1;
+    }
+    memset(m, 0, sizeof *m);
+    return 0;
 }
 
 /* A clock time `9:00`, `10:45`, `9.30` (dot only with two digits after it), with `a.m.`,

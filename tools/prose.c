@@ -155,9 +155,20 @@ static int ends_with_colon(const tk_lines *L, const para *p)
 static int opens_inner(const parser *P, const tk_lmark *m)
 {
     const tk_lmark *o = &P->marks[P->depth];
-    int same = o->kind == m->kind && o->close == m->close && o->upper == m->upper &&
+    /* `(i)` that does not follow `(h)` is the numeral one (`(a) ... including:`, `(i)`) */
+    int kind = m->kind == TK_LM_LETTER && m->rom == 1 ? TK_LM_ROMAN : m->kind;
+    int same = o->kind == kind && o->close == m->close && o->upper == m->upper &&
                o->quoted == m->quoted;
     return P->depth + 1 < TK_LIST_DEPTH && tk_list_marker_first(m) && !same;
+}
+
+/* 1 when marker m numbers the item after one of the open items of the list. */
+static int item_follows(const parser *P, const tk_lmark *m)
+{
+    for (unsigned j = 0; j <= P->depth; j++)
+        if (tk_list_marker_follows(&P->marks[j], m))
+            return 1;
+    return 0;
 }
 
 /* The nesting level marker m numbers in the open list: the deepest level whose item m
@@ -170,6 +181,24 @@ static unsigned item_level(const parser *P, const tk_lmark *m)
     if (opens_inner(P, m))
         return P->depth + 1;
     return P->depth;
+}
+
+/* 1 when line l is a heading printed in small capitals that the plain text lowered (`title
+ * ii`, `composition and personnel`): a few words in lower case, no sentence punctuation.
+ * Between two items it ends the list (a new one resumes the numbers after it). */
+static int lower_heading(const tk_line *l)
+{
+    size_t e = rtrim_len(l->s, l->len), words = 1;
+    if (e == 0 || e > TK_TH_HEADING_MAX_BYTES / 2 || !is_lower((unsigned char)l->s[0]))
+        return 0;
+    for (size_t i = 0; i < e; i++) {
+        unsigned char c = (unsigned char)l->s[i];
+        if (c == ' ')
+            words++;
+        else if (!is_lower(c) && c != '-')
+            return 0;
+    }
+    return words <= 5;
 }
 
 /* 1 when the unmarked paragraph v[k] of an open list is a further paragraph of one of its
@@ -185,7 +214,10 @@ static int item_goes_on(parser *P, const para *v, size_t k, size_t end, unsigned
     *level = P->depth;
     if (P->item_empty)
         return 1;
-    for (size_t j = k, seen = 0, last_text = (size_t)-1; j < end && seen < ITEM_MORE_MAX; j++) {
+    /* an item whose marker stands alone on its line (`2.`, then its paragraphs, `3.`) is a
+       section of the text: it runs longer (TK_TH_LONE_ITEM_MORE_MAX) */
+    size_t max = P->item_lone ? TK_TH_LONE_ITEM_MORE_MAX : ITEM_MORE_MAX;
+    for (size_t j = k, seen = 0, last_text = (size_t)-1; j < end && seen < max; j++) {
         const tk_line *l = &L->v[v[j].first];
         tk_lmark m;
         if ((v[j].n == 1 && page_marker_line(l)) || tab_row_para(L, &v[j]))
@@ -201,10 +233,35 @@ static int item_goes_on(parser *P, const para *v, size_t k, size_t end, unsigned
             return last_text == k && ends_with_colon(L, &v[k]) &&
                    opens_inner(P, &m);
         }
-        if (v[j].n == 1 && tk_bp_heading_like(l))
+        if (v[j].n == 1 && (tk_bp_heading_like(l) || lower_heading(l)))
             return 0;
         seen++;
         last_text = j;
+    }
+    return 0;
+}
+
+/* 1 when the numbered item m of paragraph v[k] has a next item (the marker that follows it)
+ * within ITEM_MORE_MAX unmarked paragraphs after it, before a heading: a list of one
+ * numbered item is a numbered paragraph (`1. The Cabinet were informed ...` under its own
+ * heading, `2.` under the next). Page breaks, rows of a table and the items of a list in
+ * the item (`(a)`, `(b)`) are counted as none. */
+static int has_next_item(const parser *P, const para *v, size_t k, size_t end, const tk_lmark *m)
+{
+    const tk_lines *L = P->lines;
+    for (size_t j = k + 1, seen = 0; j < end && seen < ITEM_MORE_MAX; j++) {
+        for (size_t i = v[j].first; i < v[j].first + v[j].n; i++) {
+            tk_lmark m2;
+            if (tk_bp_list_marker(&L->v[i], &m2) && tk_list_marker_follows(m, &m2))
+                return 1;
+        }
+        const tk_line *l = &L->v[v[j].first];
+        tk_lmark m2;
+        if ((v[j].n == 1 && page_marker_line(l)) || tab_row_para(L, &v[j]) || tk_bp_list_marker(l, &m2))
+            continue;
+        if (v[j].n == 1 && (tk_bp_heading_like(l) || lower_heading(l)))
+            return 0;
+        seen++;
     }
     return 0;
 }
@@ -252,9 +309,35 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
                                     (!tk_list_marker_first(&m2) ||
                                      tk_list_marker_follows(&m, &m2)))))
             continue;
-        if (!*list_open && !tk_list_marker_first(&m) &&
+        /* numbered paragraphs whose first number is printed inside a paragraph (`268. 1.
+           Text`, `Sir: (1) Text`): paragraphs, not a list without its first item */
+        if (P->glued.kind != 0 && !tk_list_marker_first(&m) && m.kind == P->glued.kind &&
+            m.close == P->glued.close && m.upper == P->glued.upper &&
+            !(*list_open && item_follows(P, &m))) {
+            /* (a number of the same kind, also one misprinted: `(6)`, then `(5)` again; also
+               after a list of another kind in the paragraph before: `35. 1. ...`, `(a)` ...
+               `(e)`, then `2.`) */
+            tk_bp_note(P, i, "list", "a numbered paragraph after one whose number is inside a paragraph: a paragraph");
+            P->glued = m;
+            continue;
+        }
+        /* a section number (`I` alone, `III. Conclusion`) is no item of an open list
+           unless it follows one of its numbers */
+        if (*list_open && m.weak && !item_follows(P, &m))
+            continue;
+        /* ... or resumes the list closed shortly before by a section number or a heading
+           (`Article 8.`, `II.`, `Article 9.`): a new list */
+        int resumes = P->item_k > 0 && k + 1 - P->item_k <= ITEM_MORE_MAX && !m.weak &&
+                      tk_list_marker_follows(&P->marks[0], &m);
+        if (!*list_open && !tk_list_marker_first(&m) && !resumes &&
             !(nl != NULL && tk_bp_list_marker(nl, &m2) && tk_list_marker_follows(&m, &m2)))
             continue;
+        /* a numbered item 1 without a next item is a numbered paragraph */
+        if (!*list_open && m.kind != TK_LM_BULLET && !lone && !resumes &&
+            !(nl != NULL && tk_bp_list_marker(nl, &m2)) && !has_next_item(P, v, k, end, &m)) {
+            tk_bp_note(P, i, "list", "a numbered paragraph: no next number follows it");
+            continue;
+        }
         if (i > run) {
             tk_bp_add_block(P, TK_B_P, run, i - run, 0);
             *list_open = 0;
@@ -264,6 +347,13 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
         while (e < stop && !tk_bp_list_marker(&L->v[e], &m2))
             e++;
         level = *list_open ? item_level(P, &m) : 0;
+        /* the items after a quoted one (`“1. ...`, then `2. ...`) keep their numbers in
+           their text as it does: a list's items have labels or none */
+        if (*list_open && P->marks[level].quoted && !m.quoted &&
+            tk_list_marker_follows(&P->marks[level], &m)) {
+            m.quoted = 1;
+            m.text = 0;
+        }
         tk_block *b = tk_bp_add_block(P, TK_B_ITEM, i, e - i, m.text);
         if (b != NULL) {
             b->label_off = 0;
@@ -277,11 +367,21 @@ static void record_paragraph(parser *P, const para *v, size_t k, size_t end, int
         P->marks[level] = m;
         P->depth = level;
         P->item_empty = lone && e == i + 1;
+        P->item_lone = P->item_empty;
         *list_open = 1;
+        P->item_k = k + 1;
+        /* a quoted list ends with its quotation (`3. ... .”`) */
+        const tk_line *ll = &L->v[e - 1];
+        size_t le = rtrim_len(ll->s, ll->len);
+        if (P->marks[0].quoted && le >= 3 && memcmp(ll->s + le - 3, "\xe2\x80\x9d", 3) == 0)
+            *list_open = 0;
         run = e;
         i = e - 1;
     }
     if (run < stop) {
+        tk_lmark g;
+        if (run == p->first && tk_list_glued_first(L->v[run].s, L->v[run].len, &g))
+            P->glued = g;
         tk_bp_add_block(P, TK_B_P, run, stop - run, 0);
         *list_open = 0;
     }
@@ -580,6 +680,18 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
     return -1;
 }
 
+/* 1 when s[0..n) is one word in capitals (`CONTENTS`, `AGENDA`): a heading, no name. */
+static int caps_word_line(const char *s, size_t n)
+{
+    size_t caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (is_lower((unsigned char)s[i]) || s[i] == ' ' || (unsigned char)s[i] >= 0x80)
+            return 0;
+        caps += is_upper((unsigned char)s[i]);
+    }
+    return caps >= 2;
+}
+
 /* Classifies the paragraphs of one record or transcript document. */
 /* A paragraph that can be a name of a roster: one line of at most max characters, no list
  * marker, no label (`...:`), no date line. */
@@ -589,7 +701,7 @@ static int roster_item(const tk_lines *L, const para *p, size_t max)
     size_t e = rtrim_len(l->s, l->len);
     tk_lmark m;
     return p->n == 1 && e <= max && e > 0 && !tk_bp_list_marker(l, &m) &&
-           l->s[e - 1] != ':' && !dateline_para(L, p);
+           l->s[e - 1] != ':' && !dateline_para(L, p) && !caps_word_line(l->s, e);
 }
 
 /* 1 when paragraph v[k] names a group of a roster (`The Advisory Committee:`, `Staff:`): one
@@ -626,6 +738,43 @@ static size_t bare_roster(const tk_lines *L, const para *v, size_t k, size_t end
     return run >= 5 && initials * 2 >= run ? run + groups : 0;
 }
 
+/* The length of a courtesy title and its space before a name (`Mrs. Helen R. Dalton`), 0
+ * when none. */
+static size_t courtesy_title(const char *s, size_t n)
+{
+    static const char *const titles[] = {"Mr. ", "Mrs. ", "Ms. ", "Miss ", "Dr. ", "Prof. ",
+                                         "Sir ", "Dame ", "Hon. ", "Rev. ", "Mme. ", "Mlle. "};
+    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
+        size_t t = strlen(titles[k]);
+        if (n > t && memcmp(s, titles[k], t) == 0)
+            return t;
+    }
+    return 0;
+}
+
+/* 1 when paragraph p is a roster typed as one block: a first line that is a roster label or
+ * a group's name (a capital, a colon at the end: `Members absent:`), then one name a line
+ * (at most 120 bytes, no list marker, no label), half of them or more a name with maybe an
+ * office (tk_rec_roster_entry): `Members present:` / `Mrs. Helen R. Dalton, Chairman` ... */
+static int roster_block(const tk_lines *L, const para *p)
+{
+    const tk_line *h = &L->v[p->first];
+    size_t e = rtrim_len(h->s, h->len), names = 0;
+    if (p->n < 2 || e < 2 || e > TK_TH_HEADING_MAX_BYTES / 2 || !is_upper((unsigned char)h->s[0]) ||
+        (h->s[e - 1] != ':' && !tk_rec_roster_label(h->s, e)))
+        return 0;
+    for (size_t i = p->first + 1; i < p->first + p->n; i++) {
+        const tk_line *l = &L->v[i];
+        size_t n = rtrim_len(l->s, l->len);
+        tk_lmark m;
+        if (n == 0 || n > 120 || l->s[n - 1] == ':' || tk_bp_list_marker(l, &m))
+            return 0;
+        size_t t = courtesy_title(l->s, n);
+        names += tk_rec_roster_entry(l->s + t, n - t) > 0;
+    }
+    return names * 2 >= p->n - 1;
+}
+
 /* Adds roster paragraph v[k]: a group's name (an item of the roster, *grouped set), or a
  * name (an item of the list in the group's item when *grouped, block level 1). */
 static void roster_member(parser *P, const para *v, size_t k, size_t end, int *grouped)
@@ -655,13 +804,84 @@ static int tab_row_para(const tk_lines *L, const para *p)
     return 1;
 }
 
-/* A table from v[k] on (before v[end]): paragraphs of TAB-separated rows, two rows or more
- * in all, page markers between them taken along. The number of its paragraphs, or 0. */
+/* The columns of line l typed apart by runs of TK_TH_COLUMN_GAP_SPACES spaces or more (no
+ * TAB), and in *digits whether a column is a figure (`12,450`, `-1,600`, `3.5%`); 0 when
+ * the line has a TAB or a column is empty. */
+static size_t space_columns(const tk_line *l, int *digits)
+{
+    size_t a = indent_of(l), e = rtrim_len(l->s, l->len), cols = 0;
+    *digits = 0;
+    if (a >= e || e - a > TK_TH_TABLE_ROW_MAX_BYTES || memchr(l->s + a, '\t', e - a) != NULL)
+        return 0;
+    /* most lines have no gap at all: one plain pass before the columns are read */
+    size_t run = 0, gap = 0;
+    for (size_t i = a; i < e && !gap; i++) {
+        run = l->s[i] == ' ' ? run + 1 : 0;
+        gap = run >= TK_TH_COLUMN_GAP_SPACES;
+    }
+    if (!gap)
+        return 0;
+    for (size_t i = a; i < e;) {
+        size_t c = i, figure = 1;
+        while (i < e) {
+            size_t k = 0;
+            while (i + k < e && l->s[i + k] == ' ')
+                k++;
+            if (k >= TK_TH_COLUMN_GAP_SPACES)
+                break;
+            i += k > 0 ? k : 1;
+        }
+        for (size_t j = c; j < i && figure; j++) {
+            char ch = l->s[j];
+            figure = is_digit((unsigned char)ch) || ch == ',' || ch == '.' || ch == '-' ||
+                     ch == '%' || ch == '$' || ch == '(' || ch == ')';
+        }
+        *digits |= (int)figure && is_digit((unsigned char)l->s[i - 1]);
+        cols++;
+        while (i < e && l->s[i] == ' ')
+            i++;
+    }
+    return cols;
+}
+
+/* 1 when every line of p is two columns or more typed apart by spaces (space_columns) and
+ * a figure stands in one of its lines (a header line of words may head the figures). */
+static int space_row_para(const tk_lines *L, const para *p)
+{
+    int any = 0, d;
+    for (size_t i = p->first; i < p->first + p->n; i++) {
+        if (space_columns(&L->v[i], &d) < 2)
+            return 0;
+        any |= d;
+    }
+    return any;
+}
+
+/* 1 when p is a row of a TAB table with one cell of words: one short line that starts
+ * with a TAB, no sentence (`<TAB>Poods`, `<TAB><TAB>Tons (estimated)`: the first cells are
+ * empty), or that ends with one (`War materials:<TAB><TAB>`: the last cells are empty); it
+ * is a row only next to TAB rows (tab_table). */
+static int lead_tab_para(const tk_lines *L, const para *p)
+{
+    const tk_line *l = &L->v[p->first];
+    size_t a = indent_of(l), e = rtrim_len(l->s, l->len);
+    if (p->n != 1 || a >= e || e - a > TK_TH_TABLE_HEAD_MAX_BYTES ||
+        memchr(l->s + a, '\t', e - a) != NULL)
+        return 0;
+    if (memchr(l->s + e, '\t', l->len - e) != NULL)
+        return 1;
+    return l->s[0] == '\t' && strchr(".:;", l->s[e - 1]) == NULL;
+}
+
+/* A table from v[k] on (before v[end]): paragraphs of TAB-separated rows, or of columns
+ * typed with spaces (space_row_para), two rows or more in all, page markers between them
+ * taken along. The number of its paragraphs, or 0. */
 static size_t tab_table(const tk_lines *L, const para *v, size_t k, size_t end)
 {
     size_t j = k, rows = 0, last = k;
     while (j < end) {
-        if (tab_row_para(L, &v[j])) {
+        if (tab_row_para(L, &v[j]) || space_row_para(L, &v[j]) ||
+            (lead_tab_para(L, &v[j]) && (rows > 0 || (j + 1 < end && tab_row_para(L, &v[j + 1]))))) {
             rows += v[j].n;
             last = ++j;
         } else if (v[j].n == 1 && page_marker_line(&L->v[v[j].first])) {
@@ -1541,10 +1761,15 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
     }
 
     int list_open = 0, in_turns = 0, seen_long = 0, roster = 0;
+    memset(&P->glued, 0, sizeof P->glued);
+    P->item_k = 0;
     size_t roster_end = 0; /* the paragraphs before it from k on are a roster without label */
     size_t table_end = 0;  /* the paragraphs before it from k on are rows of a table */
     size_t schedule_end = 0; /* ... the entries of a programme */
     int roster_grouped = 0;  /* the roster's names stand under group names (a nested list) */
+    int roster_bare = 0;     /* the roster's label stands alone (`ATTENDANCE`): the blocks of
+                                names after it (roster_block) are its groups */
+    int roster_blocks = 0;   /* the roster is typed in blocks: a line after it must be a name */
     int table_in_item = 0;   /* that table is inside the open list's last item ... */
     unsigned table_level = 0; /* ... of this level */
     size_t blocks_at = P->db->n;
@@ -1705,12 +1930,33 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
         }
         /* a roster: "Present:" and one name (with its office) per paragraph */
         if (shape != TK_SHAPE_PLAY && p->n == 1 && tk_rec_roster_label(l->s, l->len) &&
-            k + 1 < notes_at && (roster_item(L, &v[k + 1], 120) || roster_group(L, v, k + 1, notes_at)) &&
+            k + 1 < notes_at && (roster_item(L, &v[k + 1], 120) || roster_group(L, v, k + 1, notes_at) ||
+                                 roster_block(L, &v[k + 1])) &&
             !(shape == TK_SHAPE_TRANSCRIPT && tk_bp_labelled_para(P, &v[k + 1]))) {
             tk_bp_para_block(P, TK_B_ROSTER_HEAD, p, 0);
             tk_bp_note(P, p->first, "roster", "roster label: list[@type='participants']");
-            roster = 1;
-            roster_grouped = 0;
+            roster = roster_bare = 1;
+            roster_grouped = roster_blocks = 0;
+            list_open = 0;
+            continue;
+        }
+        /* a roster typed as one block (`Members present:` and a name a line): its own list
+           with the label as head, or a group of the roster whose label stood alone */
+        if (shape != TK_SHAPE_PLAY && roster_block(L, p) &&
+            !(shape == TK_SHAPE_TRANSCRIPT && tk_bp_labelled_para(P, p))) {
+            int group = roster && roster_bare;
+            tk_bp_add_block(P, group ? TK_B_ROSTER_ITEM : TK_B_ROSTER_HEAD, p->first, 1, 0);
+            for (size_t i = p->first + 1; i < p->first + p->n; i++) {
+                tk_block *nb = tk_bp_add_block(P, TK_B_ROSTER_ITEM, i, 1, indent_of(&L->v[i]));
+                if (nb != NULL)
+                    nb->level = (unsigned)group;
+            }
+            tk_bp_note(P, p->first, "roster",
+                       "a roster block: its label (or group) and one name a line: list[@type='participants']");
+            if (!group)
+                roster = 1, roster_bare = 0;
+            roster_grouped = group;
+            roster_blocks = 1;
             list_open = 0;
             continue;
         }
@@ -1733,7 +1979,7 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
         if (shape == TK_SHAPE_RECORD && k >= table_end) {
             size_t run = tab_table(L, v, k, text_end);
             if (run > 0) {
-                tk_bp_note(P, p->first, "table", "TAB-separated rows: table/row/cell");
+                tk_bp_note(P, p->first, "table", "TAB-separated rows, or columns of figures typed with spaces: table/row/cell");
                 table_end = k + run;
                 /* a table between two items of an open list (`XII`, its words, the table,
                    `XIII`): inside the item, the list goes on after it */
@@ -1743,9 +1989,12 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
             }
         }
         if (k < table_end) {
-            if (tab_row_para(L, p)) {
+            int spaced = !tab_row_para(L, p) && space_row_para(L, p);
+            if (spaced || tab_row_para(L, p) || lead_tab_para(L, p)) {
                 for (size_t i = p->first; i < p->first + p->n; i++) {
                     tk_block *rb = tk_bp_add_block(P, TK_B_ROW, i, 1, indent_of(&L->v[i]));
+                    if (rb != NULL && spaced)
+                        rb->flags |= TK_BF_COLUMNS; /* columns apart by spaces */
                     if (rb != NULL && table_in_item) {
                         rb->flags |= TK_BF_ITEM_MORE;
                         rb->level = table_level;
@@ -1762,7 +2011,9 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
             continue;
         }
         if (roster) {
+            size_t t = courtesy_title(l->s, l->len);
             if ((roster_item(L, p, 120) || roster_group(L, v, k, notes_at)) &&
+                (!roster_blocks || tk_rec_roster_entry(l->s + t, l->len - t) > 0) &&
                 !(shape == TK_SHAPE_TRANSCRIPT && tk_bp_labelled_para(P, p))) {
                 roster_member(P, v, k, notes_at, &roster_grouped);
                 continue;

@@ -723,20 +723,50 @@ static xmlNodePtr add_stage(builder *b, const tk_block *bl)
  * new one; a page break that stands right after the open table goes into it (the table
  * goes on across the page). */
 /* One `name` element under `parent` per column of a one-line block: columns apart by a TAB,
- * or also by three spaces or more when `spaces` (signature blocks set side by side). */
+ * or also by TK_TH_COLUMN_GAP_SPACES spaces or more when `spaces` (signature blocks set side
+ * by side, a table of figures typed with spaces). */
+/* 1 when s[i..n) starts with TK_TH_COLUMN_GAP_SPACES spaces before more text. */
+static int column_gap(const char *s, size_t i, size_t n)
+{
+    size_t k = 0;
+    while (i + k < n && s[i + k] == ' ')
+        k++;
+    return k >= TK_TH_COLUMN_GAP_SPACES && i + k < n;
+}
+
 static void line_columns(builder *b, const tk_block *bl, const tk_line *l, xmlNodePtr parent,
                          const char *name, int spaces)
 {
     size_t a = bl->off, n = l->len;
     while (n > a && (l->s[n - 1] == ' ' || l->s[n - 1] == '\t'))
         n--;
+    if (!spaces) { /* TAB-separated: every TAB ends a cell, so two TABs hold an empty one */
+        for (size_t i = 0; i < a; i++) /* a row's leading TABs: its first cells are empty */
+            if (l->s[i] == '\t' && tk_el(b->cv, parent, name) == NULL)
+                b->oom = 1;
+        while (a < n) {
+            const char *tab = memchr(l->s + a, '\t', n - a);
+            size_t e = tab != NULL ? (size_t)(tab - l->s) : n;
+            while (a < e && l->s[a] == ' ')
+                a++;
+            tk_block cell = *bl;
+            cell.n_lines = 1;
+            cell.off = a;
+            text_el(b, parent, name, &cell, e < l->len ? e : 0);
+            if (tab == NULL)
+                break;
+            a = e + 1;
+        }
+        for (size_t i = n; i < l->len; i++) /* trailing TABs: the last cells are empty */
+            if (l->s[i] == '\t' && tk_el(b->cv, parent, name) == NULL)
+                b->oom = 1;
+        return;
+    }
     while (a < n) {
         while (a < n && (l->s[a] == ' ' || l->s[a] == '\t'))
             a++;
         size_t e = a;
-        while (e < n && l->s[e] != '\t' &&
-               !(spaces && e + 2 < n && l->s[e] == ' ' && l->s[e + 1] == ' ' &&
-                 l->s[e + 2] == ' '))
+        while (e < n && l->s[e] != '\t' && !(spaces && column_gap(l->s, e, n)))
             e++;
         tk_block cell = *bl;
         cell.n_lines = 1;
@@ -769,7 +799,7 @@ static void add_row(builder *b, const tk_block *bl, const tk_line *l)
         b->oom = 1;
         return;
     }
-    line_columns(b, bl, l, row, "cell", 0);
+    line_columns(b, bl, l, row, "cell", (bl->flags & TK_BF_COLUMNS) != 0);
 }
 
 /* Opens the block quotation of a TK_BF_QUOTE block: a quote[@rend='blockquote'] at the

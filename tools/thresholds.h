@@ -143,6 +143,23 @@
  * neighbour ("IV." or "VI.") before it is a list item, not an initial: 8 (blank lines and a
  * page marker between two items of a printed list). */
 #define TK_TH_ROMAN_ITEM_REACH 8
+/* Bytes of a paragraph's start searched for the first number of its numbered paragraphs
+ * printed after a telegram's serial number or a salutation (`268. 1. Yesterday`, `Sir: (1)
+ * In my last letter`): 40 (a serial number, `His No. 6.`, `My dear Mr. Secretary:`). */
+#define TK_TH_LIST_GLUED_SCAN_BYTES 40
+/* Spaces that separate two columns of a line typed as columns (a table of figures without
+ * TABs, signature blocks side by side): 3 (two spaces end many a typed sentence). */
+#define TK_TH_COLUMN_GAP_SPACES 3
+/* Bytes of a line of a table typed with spaces (the width of a typed page and more): 200;
+ * a longer line is prose. */
+#define TK_TH_TABLE_ROW_MAX_BYTES 200
+/* Bytes of the words of a TAB table's heading row that starts with a TAB (`<TAB>Poods
+ * (Estimated)`): 60 (longer, it is an indented paragraph). */
+#define TK_TH_TABLE_HEAD_MAX_BYTES 60
+/* Paragraphs that may stand between an item whose marker stands alone on its line (`2.`,
+ * then its text) and the next marker (`3.` alone) and still be that item's: 24 (such items
+ * are sections: a draft treaty summed up article by article); 8 for other items. */
+#define TK_TH_LONE_ITEM_MORE_MAX 24
 /* Bytes of a capitalised word taken as the given name before a surname found alone
  * ("Caius Cassius"): 40 (no given name is longer; a longer run of letters is a code). */
 #define TK_TH_NAME_WORD_MAX_BYTES 40

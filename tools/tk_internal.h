@@ -460,8 +460,9 @@ enum {
     TK_BF_SCHEDULE = 4096, /* a roster head or item that is a line of a programme: list[@type='simple'] */
     TK_BF_QUOTE = 8192, /* a quoted paragraph of the paragraph before it (which leads in with a
                           colon): p/quote[@rend='blockquote']/p */
-    TK_BF_COLUMNS = 16384, /* a closer line of signature blocks side by side: one element per
-                              column (columns apart by a TAB or three spaces or more) */
+    TK_BF_COLUMNS = 16384, /* a closer line of signature blocks side by side, or a table row
+                              typed with spaces: one element per column (columns apart by a
+                              TAB or TK_TH_COLUMN_GAP_SPACES spaces or more) */
     TK_BF_INNER = 32768, /* with TK_BF_QUOTE: a list or table the paragraph before it leads in
                             to with a colon, inside that paragraph (p/list), not quoted */
     TK_BF_JOIN = 65536 /* a paragraph that goes on the paragraph before it (broken in the middle
@@ -717,6 +718,10 @@ typedef struct tk_lmark {
     char close;
     int num, rom, upper, word;
     int quoted; /* after an opening quotation mark (`“1.`): it stays in the text, as the number */
+    int weak;   /* opens no list by itself (tk_list_marker_first): an upper-case roman numeral
+                   alone on its line (`I`: a section number) or before a period (`I. Smith`
+                   is also an initial); it continues an open list, or opens one when the next
+                   marker follows it (`I. ...` then `II. ...`) */
 } tk_lmark;
 /* The list marker that line s[0..n) starts with (`1.`, `1)`, `(a)`, `a)`, `(iv)`, `(B)`,
  * `2d.`, `(6):`, `-`, `*`, `•`, `Article 2.`, `First.`, `“1.`): 1 and *m, else 0. A number of four
@@ -726,8 +731,14 @@ int tk_list_marker(const char *s, size_t n, tk_lmark *m);
 /* 1 when marker cur numbers the item after prev's (`(b)` after `(a)`, `ii.` after `i.`,
  * `Article 3.` after `Article 2.`, a bullet after a bullet): same kind and punctuation. */
 int tk_list_marker_follows(const tk_lmark *prev, const tk_lmark *cur);
-/* 1 when m can open a list: a bullet or the first number (`1.`, `(a)`, `i)`, `First.`). */
+/* 1 when m can open a list: a bullet or the first number (`1.`, `(a)`, `i)`, `First.`),
+ * not a weak marker (`I` alone, `I. ...`). */
 int tk_list_marker_first(const tk_lmark *m);
+/* The first number of numbered paragraphs printed inside a paragraph's opening, after a
+ * telegram's serial number or a salutation (`268. 1. Yesterday ...`, `Sir: (1) In my last
+ * letter ...`, `“7. First. We defer ...`): 1 and *m (`1.`, `(1)`, `(a)`, `First.`), else 0. The paragraphs numbered after it
+ * (`2.`, `(2)`) are paragraphs too, not a list without its first item. */
+int tk_list_glued_first(const char *s, size_t n, tk_lmark *m);
 /* A line of a programme, agenda or schedule: a clock time or a range of two at its start
  * (`9:00-9:55:`, `10:30 a.m. –`, `14.00 -`), then a colon or a dash and the entry's words;
  * where those words start, 0 when the line is none. */
