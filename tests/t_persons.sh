@@ -115,6 +115,30 @@ n=$(grep -o '<persName ref="#ormond-tallis">Tallis</persName>' "$TK_TMP/cy.xml" 
 for w in Long Weller Fenno Quarles; do
   grep -q "\">$w</persName>" "$TK_TMP/cy.xml" && fail "'$w' alone is not carried" || ok
 done
+# several earlier persons share a surname: a surname alone is the one mentioned last when the
+# others are far back or far less mentioned, else none; title + surname joins that one; the
+# same initials are one person across documents; a census given name is carried when met
+# after a given name; a verb or function word opening a sentence and a month after are no
+# parts of a name; "St. X", a title word alone and a given name the document does not print
+# are no mentions
+$TEIKIT convert "$D/owner.txt" -o "$TK_TMP/ow.xml" 2>/dev/null && ok || fail "convert owner"
+ow() { grep -q -- "$2" "$TK_TMP/ow.xml" && ok || fail "$1"; }
+owsnt() { grep -q -- "$2" "$TK_TMP/ow.xml" && fail "$1" || ok; }
+owcount() { n=$(grep -o -- "$3" "$TK_TMP/ow.xml" | wc -l); [ "$n" -eq "$2" ] && ok || fail "$1 ($n of $2)"; }
+owcount "the much more mentioned Marbury alone" 5 '<persName ref="#marbury-walter">Marbury</persName>'
+ow "after a cable's verb" 'Inform <persName ref="#tarrant-william">Tarrant</persName> of'
+ow "after a function word" 'For <persName ref="#tarrant-william">Tarrant</persName>:'
+ow "before a month" 'wired <persName ref="#tarrant-william">Tarrant</persName> January'
+owsnt "two Penroses named alike: neither" '">Penrose</persName>'
+owcount "title + surname joins the last mentioned" 2 '"#halloway-john">Mr. Halloway<'
+owsnt "not the earlier initials' person" '"#halloway-rr">Mr. Halloway<'
+owcount "the same initials, one person" 2 '<signed><persName ref="#dunmore-jw">J. W. Dunmore</persName>'
+ow "the one recently met, the other far back" '<persName ref="#coombe-silas">Coombe</persName> arrived'
+ow "a given name met as a surname" '<persName ref="#lowell-harold">Lowell</persName> will'
+owsnt "a given name met only after Mr." '">Wendell</persName> was'
+owsnt "a title word alone" '">King</persName> received'
+owsnt "St. + surname is a saint's" 'St. <persName'
+owsnt "a given name this document does not print" '">Will</persName>'
 # a Chinese family name, then a given name that is a family name too ("Qin Lei"); an older
 # romanisation's place suffix ("Tang Chou", "Han Fu") and a place stay no persons
 $TEIKIT convert "$D/chinese_pairs.txt" -o "$TK_TMP/cp.xml" 2>/dev/null && ok || fail "convert chinese_pairs"
