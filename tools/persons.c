@@ -1218,6 +1218,22 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
         name_parts np;
         char sex = 0;
         size_t h = title_at(p, s + i, n - i, &sex);
+        /* an abbreviated title before another one: "Maj. Gen.", "Lieut. Col.", "Mr.
+           Secretary" (not "General Secretary": the gold keeps such an office's first word
+           out), when a name follows the second ("Mr. King" is King's) */
+        if (h > 1 && s[i + h - 2] == '.') {
+            char sex2 = sex;
+            size_t h2 = h, k2;
+            while (s[i + h2 - 2] == '.' && (k2 = title_at(p, s + i + h2, n - i - h2, &sex2)) > 0)
+                h2 += k2;
+            if (h2 > h) {
+                read_name(p, s + i + h2, n - i - h2, 4, &np);
+                if (np.len > 0) {
+                    h = h2;
+                    sex = sex2 ? sex2 : sex;
+                }
+            }
+        }
         if (h > 0) {
             read_name(p, s + i + h, n - i - h, 4, &np);
             if (np.len > 0 && !institution_after(p, s + i + h + np.len, n - i - h - np.len)) {
@@ -2427,9 +2443,10 @@ static void label_word_forms(tk_persons *p, const tk_lines *L, const tk_docblock
     }
 }
 
-/* The kinds of evidence that let a person's surname alone be found in later documents. */
+/* The kinds of evidence that let a person's surname alone be found in later documents: not
+ * initials alone ("J. K. Fenno"), a verb or an address. */
 #define CARRY_EV ((1u << EV_TITLE) | (1u << EV_LABEL) | (1u << EV_LIST) | (1u << EV_BETWEEN) | \
-                  (1u << EV_OFFICE_PAREN) | (1u << EV_SIGNED))
+                  (1u << EV_OFFICE_PAREN) | (1u << EV_SIGNED) | (1u << EV_GIVEN))
 
 /* Is s[0..n) one of the words of list (lower case, each between spaces)? */
 static int in_word_list(const char *list, const char *s, size_t n)
