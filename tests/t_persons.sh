@@ -141,7 +141,8 @@ owsnt "St. + surname is a saint's" 'St. <persName'
 owsnt "a given name this document does not print" '">Will</persName>'
 # ranks: an abbreviated title before another one is part of the mention ("Maj. Gen.",
 # "Lieut. Col.", "Mr. Secretary"), "Mr. King" stays King's; Doctor and Viscount are titles;
-# a harbour and a channel are no persons; a person met with a census given name alone is
+# a harbour and a channel are no persons, nor an office before a place alone ("Consul
+# Honduras reports"); a person met with a census given name alone is
 # carried into a later document ("Brandt"), not the geographic words
 $TEIKIT convert "$D/ranks.txt" -o "$TK_TMP/rk.xml" 2>/dev/null && ok || fail "convert ranks"
 for f in '#plimsoll-edgar">Maj. Gen. Edgar Plimsoll' '#dunstable-walter">Lieut. Col. Walter Dunstable' \
@@ -150,6 +151,7 @@ for f in '#plimsoll-edgar">Maj. Gen. Edgar Plimsoll' '#dunstable-walter">Lieut. 
   grep -q "<persName ref=\"$f</persName>" "$TK_TMP/rk.xml" && ok || fail "ranks: $f"
 done
 grep -q '>Victoria Harbor<\|>Douglas Channel<\|>Channel<\|>Harbor<' "$TK_TMP/rk.xml" && fail "a harbour or a channel is no person" || ok
+grep -q '>Consul Honduras<\|>Minister Bolivia<\|>Honduras</persName>\|>Bolivia</persName>' "$TK_TMP/rk.xml" && fail "an office at a place is no person" || ok
 # a Chinese family name, then a given name that is a family name too ("Qin Lei"); an older
 # romanisation's place suffix ("Tang Chou", "Han Fu") and a place stay no persons
 $TEIKIT convert "$D/chinese_pairs.txt" -o "$TK_TMP/cp.xml" 2>/dev/null && ok || fail "convert chinese_pairs"

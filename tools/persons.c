@@ -1198,6 +1198,11 @@ static int spaced_ship(const char *s, size_t n, size_t *k)
     return 1;
 }
 
+static int in_word_list(const char *list, const char *s, size_t n);
+/* Offices held at a place: before a gazetteer place alone, cabled English for the holder
+ * there ("Consul Vladivostok reports"), no person. */
+static const char post_titles[] = " consul minister ambassador envoy commissioner ";
+
 /* Candidates in one run of text (a line or what follows a label): title + name, given
  * name + surname, initials + surname. */
 static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, int opens,
@@ -1236,6 +1241,15 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
         }
         if (h > 0) {
             read_name(p, s + i + h, n - i - h, 4, &np);
+            size_t tw = 0;
+            while (tw < h && isalpha((unsigned char)s[i + tw]))
+                tw++;
+            if (np.len > 0 && np.n_words == 1 && np.n_init == 0 &&
+                in_word_list(post_titles, s + i, tw) &&
+                (word_bits(p, s + i + h, np.len) & W_PLACE)) {
+                i += h + np.len; /* "Consul Vladivostok": the consul at Vladivostok */
+                continue;
+            }
             if (np.len > 0 && !institution_after(p, s + i + h + np.len, n - i - h - np.len)) {
                 cand_fill(&c, p, s + i + h, &np, sex, EV_TITLE, s + i, h + np.len);
                 c.office = !sex; /* "Senator Quill", "Dr. Quill": may name a woman */
