@@ -152,6 +152,14 @@ for f in '#plimsoll-edgar">Maj. Gen. Edgar Plimsoll' '#dunstable-walter">Lieut. 
 done
 grep -q '>Victoria Harbor<\|>Douglas Channel<\|>Channel<\|>Harbor<' "$TK_TMP/rk.xml" && fail "a harbour or a channel is no person" || ok
 grep -q '>Consul Honduras<\|>Minister Bolivia<\|>Honduras</persName>\|>Bolivia</persName>' "$TK_TMP/rk.xml" && fail "an office at a place is no person" || ok
+# a name before an office in apposition ("Brodsky, Assistant Minister Railways"), carried into
+# a later document; not a place after "at", the word before a titled name ("Marrick, Consul
+# Pemble"), nor a longer name's last word ("Ways of Communication, Minister")
+$TEIKIT convert "$D/apposition.txt" -o "$TK_TMP/ap.xml" 2>/dev/null && ok || fail "convert apposition"
+n=$(grep -o '<persName ref="#brodsky">Brodsky</persName>' "$TK_TMP/ap.xml" | wc -l)
+[ "$n" -eq 2 ] && ok || fail "name, office; then carried ($n of 2)"
+grep -q '<persName ref="#kolokoltsev">Kolokoltsev</persName>, Vice President' "$TK_TMP/ap.xml" && ok || fail "name, Vice President"
+grep -q '>Omsk</persName>\|>Marrick</persName>\|>Communication</persName>\|>Tambor</persName>' "$TK_TMP/ap.xml" && fail "no apposition there" || ok
 # a Chinese family name, then a given name that is a family name too ("Qin Lei"); an older
 # romanisation's place suffix ("Tang Chou", "Han Fu") and a place stay no persons
 $TEIKIT convert "$D/chinese_pairs.txt" -o "$TK_TMP/cp.xml" 2>/dev/null && ok || fail "convert chinese_pairs"

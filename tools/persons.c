@@ -772,7 +772,7 @@ static char given_sex(const tk_persons *p, const char *s, size_t n)
  * when the weights of its evidence in the document add up to ACCEPT. */
 typedef enum ev_kind {
     EV_LABEL, EV_TITLE, EV_LIST, EV_BETWEEN, EV_OFFICE_PAREN, EV_GIVEN, EV_CHINESE, EV_ROSTER, EV_INITIALS, EV_INITIAL,
-    EV_ADDRESS, EV_VERB, EV_SIGNED,
+    EV_ADDRESS, EV_VERB, EV_SIGNED, EV_APPOSITION,
     EV_COUNT
 } ev_kind;
 
@@ -793,6 +793,7 @@ static const struct {
     [EV_ADDRESS] = {"given name in address position ('Thanks, Jen.', 'Jen, ...' opening a turn)", 6},
     [EV_VERB] = {"two capitalised words before a verb of speech or will (needs it twice)", 3},
     [EV_SIGNED] = {"a name alone signing a letter or telegram", 6},
+    [EV_APPOSITION] = {"a name before an office in apposition ('Ustrugov, Assistant Minister')", 6},
 };
 _Static_assert(sizeof evidence / sizeof *evidence == EV_COUNT, "one row per evidence kind");
 #define ACCEPT 5
@@ -1199,9 +1200,72 @@ static int spaced_ship(const char *s, size_t n, size_t *k)
 }
 
 static int in_word_list(const char *list, const char *s, size_t n);
+
+/* An office in apposition after a name at s (", Assistant Minister of ...", ", Vice
+ * President;"): ", ", office modifiers, an office word, then no capitalised name ("Harbin,
+ * Consul Moser" is the consul's). */
+static int office_apposition(const tk_persons *p, const char *s, size_t n)
+{
+    static const char mods[] = " vice assistant deputy acting under associate chief first ";
+    static const char offices[] = " minister president secretary ambassador consul chairman "
+                                  "governor director commissioner commissar commander premier "
+                                  "chancellor ";
+    if (n < 4 || s[0] != ',' || s[1] != ' ')
+        return 0;
+    size_t i = 2;
+    for (;;) {
+        size_t w = 0;
+        while (i + w < n && isalpha((unsigned char)s[i + w]))
+            w++;
+        if (w == 0 || !isupper((unsigned char)s[i]))
+            return 0;
+        if (in_word_list(mods, s + i, w) && i + w < n && s[i + w] == ' ') {
+            i += w + 1;
+            continue;
+        }
+        if (!in_word_list(offices, s + i, w))
+            return 0;
+        i += w;
+        if (i >= n || s[i] != ' ' || i + 1 >= n)
+            return 1; /* ", Vice President;" */
+        /* "Consul Moser": a name after the office is the office's holder; a portfolio
+           ("Minister Railways") or a lower-case word ("of", "and") is the office's */
+        size_t k = 0;
+        while (i + 1 + k < n && isalpha((unsigned char)s[i + 1 + k]))
+            k++;
+        return !isupper((unsigned char)s[i + 1]) || (word_bits(p, s + i + 1, k) & W_STOP);
+    }
+}
 /* Offices held at a place: before a gazetteer place alone, cabled English for the holder
  * there ("Consul Vladivostok reports"), no person. */
 static const char post_titles[] = " consul minister ambassador envoy commissioner ";
+
+/* A hyphened word with a title or office part ("Major-General", "Vice-Consul"). */
+static int title_compound(const tk_persons *p, const char *s, size_t n)
+{
+    for (size_t a = 0, b = 0; b <= n; b++)
+        if (b == n || s[b] == '-') {
+            if (b < n && (word_bits(p, s + a, b - a) & (W_STOP | W_OFFICE)))
+                return 1;
+            if (b == n && a > 0 && (word_bits(p, s + a, b - a) & (W_STOP | W_OFFICE)))
+                return 1;
+            a = b + 1;
+        }
+    return 0;
+}
+
+/* The word at s + i follows a preposition of place ("at Omsk, Minister ...") or "of", or a
+ * capitalised word ("Ways of Communication, President"; "Foreign Office, Minister"). */
+static int after_place_word(const char *s, size_t i)
+{
+    static const char preps[] = " at in from to near via of ";
+    if (i < 3 || s[i - 1] != ' ')
+        return 0;
+    size_t b = i - 1;
+    while (b > 0 && is_word_byte((unsigned char)s[b - 1]))
+        b--;
+    return isupper((unsigned char)s[b]) || in_word_list(preps, s + b, i - 1 - b);
+}
 
 /* Candidates in one run of text (a line or what follows a label): title + name, given
  * name + surname, initials + surname. */
@@ -1322,11 +1386,19 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
                 continue;
             }
         }
+        ev_kind one = EV_COUNT; /* a candidate of one word */
         if (w > 0 && (bits & (W_MALE | W_FEMALE | W_NICK)) &&
-            !(bits & (W_STOP | W_PLACE | W_INST | W_OFFICE)) && address_at(s, n, i, w, opens)) {
+            !(bits & (W_STOP | W_PLACE | W_INST | W_OFFICE)) && address_at(s, n, i, w, opens))
+            one = EV_ADDRESS;
+        else if (w >= 3 && !(bits & (W_STOP | W_PLACE | W_INST | W_OFFICE | W_ROLE | W_MALE |
+                                     W_FEMALE | W_NICK)) &&
+                 (i == 0 || s[i - 1] != '-') && !title_compound(p, s + i, w) &&
+                 office_apposition(p, s + i + w, n - i - w) && !after_place_word(s, i))
+            one = EV_APPOSITION;
+        if (one != EV_COUNT) {
             memset(&np, 0, sizeof np);
             np.last_len = np.len = w;
-            cand_fill(&c, p, s + i, &np, 0, EV_ADDRESS, s + i, w);
+            cand_fill(&c, p, s + i, &np, 0, one, s + i, w);
             push_cand_at(p, &c, line, (unsigned)i + 1);
             i += w;
             continue;
@@ -2460,7 +2532,8 @@ static void label_word_forms(tk_persons *p, const tk_lines *L, const tk_docblock
 /* The kinds of evidence that let a person's surname alone be found in later documents: not
  * initials alone ("J. K. Fenno"), a verb or an address. */
 #define CARRY_EV ((1u << EV_TITLE) | (1u << EV_LABEL) | (1u << EV_LIST) | (1u << EV_BETWEEN) | \
-                  (1u << EV_OFFICE_PAREN) | (1u << EV_SIGNED) | (1u << EV_GIVEN))
+                  (1u << EV_OFFICE_PAREN) | (1u << EV_SIGNED) | (1u << EV_GIVEN) | \
+                  (1u << EV_APPOSITION))
 
 /* Is s[0..n) one of the words of list (lower case, each between spaces)? */
 static int in_word_list(const char *list, const char *s, size_t n)
