@@ -115,6 +115,51 @@ n=$(grep -o '<persName ref="#ormond-tallis">Tallis</persName>' "$TK_TMP/cy.xml" 
 for w in Long Weller Fenno Quarles; do
   grep -q "\">$w</persName>" "$TK_TMP/cy.xml" && fail "'$w' alone is not carried" || ok
 done
+# several earlier persons share a surname: a surname alone is the one mentioned last when the
+# others are far back or far less mentioned, else none; title + surname joins that one; the
+# same initials are one person across documents; a census given name is carried when met
+# after a given name; a verb or function word opening a sentence and a month after are no
+# parts of a name; "St. X", a title word alone and a given name the document does not print
+# are no mentions
+$TEIKIT convert "$D/owner.txt" -o "$TK_TMP/ow.xml" 2>/dev/null && ok || fail "convert owner"
+ow() { grep -q -- "$2" "$TK_TMP/ow.xml" && ok || fail "$1"; }
+owsnt() { grep -q -- "$2" "$TK_TMP/ow.xml" && fail "$1" || ok; }
+owcount() { n=$(grep -o -- "$3" "$TK_TMP/ow.xml" | wc -l); [ "$n" -eq "$2" ] && ok || fail "$1 ($n of $2)"; }
+owcount "the much more mentioned Marbury alone" 5 '<persName ref="#marbury-walter">Marbury</persName>'
+ow "after a cable's verb" 'Inform <persName ref="#tarrant-william">Tarrant</persName> of'
+ow "after a function word" 'For <persName ref="#tarrant-william">Tarrant</persName>:'
+ow "before a month" 'wired <persName ref="#tarrant-william">Tarrant</persName> January'
+owsnt "two Penroses named alike: neither" '">Penrose</persName>'
+owcount "title + surname joins the last mentioned" 2 '"#halloway-john">Mr. Halloway<'
+owsnt "not the earlier initials' person" '"#halloway-rr">Mr. Halloway<'
+owcount "the same initials, one person" 2 '<signed><persName ref="#dunmore-jw">J. W. Dunmore</persName>'
+ow "the one recently met, the other far back" '<persName ref="#coombe-silas">Coombe</persName> arrived'
+ow "a given name met as a surname" '<persName ref="#lowell-harold">Lowell</persName> will'
+owsnt "a given name met only after Mr." '">Wendell</persName> was'
+owsnt "a title word alone" '">King</persName> received'
+owsnt "St. + surname is a saint's" 'St. <persName'
+owsnt "a given name this document does not print" '">Will</persName>'
+# ranks: an abbreviated title before another one is part of the mention ("Maj. Gen.",
+# "Lieut. Col.", "Mr. Secretary"), "Mr. King" stays King's; Doctor and Viscount are titles;
+# a harbour and a channel are no persons, nor an office before a place alone ("Consul
+# Honduras reports"); a person met with a census given name alone is
+# carried into a later document ("Brandt"), not the geographic words
+$TEIKIT convert "$D/ranks.txt" -o "$TK_TMP/rk.xml" 2>/dev/null && ok || fail "convert ranks"
+for f in '#plimsoll-edgar">Maj. Gen. Edgar Plimsoll' '#dunstable-walter">Lieut. Col. Walter Dunstable' \
+         '#quayle">Doctor Quayle' '#ferrars">Viscount Ferrars' '#king">Mr. King' \
+         '#lathrop">Mr. Secretary Lathrop' '#brandt-henry">Brandt'; do
+  grep -q "<persName ref=\"$f</persName>" "$TK_TMP/rk.xml" && ok || fail "ranks: $f"
+done
+grep -q '>Victoria Harbor<\|>Douglas Channel<\|>Channel<\|>Harbor<' "$TK_TMP/rk.xml" && fail "a harbour or a channel is no person" || ok
+grep -q '>Consul Honduras<\|>Minister Bolivia<\|>Honduras</persName>\|>Bolivia</persName>' "$TK_TMP/rk.xml" && fail "an office at a place is no person" || ok
+# a name before an office in apposition ("Brodsky, Assistant Minister Railways"), carried into
+# a later document; not a place after "at", the word before a titled name ("Marrick, Consul
+# Pemble"), nor a longer name's last word ("Ways of Communication, Minister")
+$TEIKIT convert "$D/apposition.txt" -o "$TK_TMP/ap.xml" 2>/dev/null && ok || fail "convert apposition"
+n=$(grep -o '<persName ref="#brodsky">Brodsky</persName>' "$TK_TMP/ap.xml" | wc -l)
+[ "$n" -eq 2 ] && ok || fail "name, office; then carried ($n of 2)"
+grep -q '<persName ref="#kolokoltsev">Kolokoltsev</persName>, Vice President' "$TK_TMP/ap.xml" && ok || fail "name, Vice President"
+grep -q '>Omsk</persName>\|>Marrick</persName>\|>Communication</persName>\|>Tambor</persName>' "$TK_TMP/ap.xml" && fail "no apposition there" || ok
 # a Chinese family name, then a given name that is a family name too ("Qin Lei"); an older
 # romanisation's place suffix ("Tang Chou", "Han Fu") and a place stay no persons
 $TEIKIT convert "$D/chinese_pairs.txt" -o "$TK_TMP/cp.xml" 2>/dev/null && ok || fail "convert chinese_pairs"

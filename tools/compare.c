@@ -4,9 +4,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "teikit.h"
 #include "tk_internal.h"
+#include "tk_names.h"
 
 /* ---- the element classes ------------------------------------------------------------ */
 
@@ -537,6 +539,36 @@ static size_t word_to(const cmp_side *s, size_t off)
     return lo;
 }
 
+/* Words [ws, we) of a persName begin with a title or honorific of tools/names.c ("Mr" and
+ * its ".", "Colonel", "Consul General"): the number of those words, the name's last word
+ * never. */
+static size_t title_words(const cmp_side *s, size_t ws, size_t we)
+{
+    size_t w = ws;
+    while (w + 1 < we) {
+        size_t n = s->w[w].e - s->w[w].s, k = 0;
+        const char *t = s->text + s->w[w].s;
+        for (unsigned i = 0; i < tk_n_titles && k == 0; i++) {
+            const char *x = tk_titles[i].text;
+            size_t xl = strlen(x), bare = xl - (x[xl - 1] == '.');
+            if (bare != n || strncasecmp(x, t, n) != 0)
+                continue;
+            k = 1;
+            if (bare < xl) { /* "Mr.": its period is a word of its own */
+                if (w + 2 >= we || s->w[w + 1].e - s->w[w + 1].s != 1 ||
+                    s->text[s->w[w + 1].s] != '.')
+                    k = 0;
+                else
+                    k = 2;
+            }
+        }
+        if (k == 0)
+            break;
+        w += k;
+    }
+    return w - ws;
+}
+
 /* Gives every element its word span; the words of a speaker label get hashes of their own
  * (SPEAKER_SALT), so that they align only with the words of a label on the other side: a
  * name in a stage direction (`Exeunt all but HAMLET`) never takes the next label's place. */
@@ -550,6 +582,8 @@ static void word_spans(const cmp *c, cmp_side *s)
         if (e->we < e->ws)
             e->we = e->ws;
         const cls_def *d = c->cls[e->cls].def;
+        if (c->o->ignore_titles && d != NULL && strcmp(d->name, "persName") == 0)
+            e->ws += title_words(s, e->ws, e->we);
         if (d != NULL && strcmp(d->name, "speaker") == 0)
             for (size_t w = e->ws; w < e->we; w++) {
                 s->w[w].h ^= SPEAKER_SALT;

@@ -175,6 +175,7 @@ const tk_title tk_titles[] = {
     {"Emperor", 'm'}, {"Empress", 'f'}, {"Marquis", 'm'}, {"Duke", 'm'}, {"Duchess", 'f'},
     {"Brigadier", 0}, {"Corporal", 0}, {"Private", 0}, {"Astronaut", 0}, {"Chargé", 0},
     {"Envoy", 0}, {"Deputy", 0}, {"Administrator", 0}, {"Uncle", 'm'}, {"Aunt", 'f'},
+    {"Maj.", 0}, {"Lieut.", 0}, {"Viscount", 'm'}, {"Viscountess", 'f'}, {"Doctor", 0},
     {"Signor", 'm'}, {"Señor", 'm'}, {"Señora", 'f'}, {"Don", 'm'}, {"Doña", 'f'},
 };
 const unsigned tk_n_titles = sizeof tk_titles / sizeof *tk_titles;
@@ -217,7 +218,8 @@ const char tk_not_name_words[] =
     "treasury finance finances railways railroads ways supplies commerce agriculture labor "
     "labour interior marine communications trade industry education health welfare "
     "transport transportation shipping considerations co ltd bros corp inc llc plc "
-    "straits strait gulf sea ocean cape canal islands peninsula "
+    "straits strait gulf sea ocean cape canal islands peninsula channel sound harbor harbour "
+    "advisory "
     /* bodies of believers and insurgents, and the Privy Seal ("Roman Catholic", "Christian
        Boxers", "Lord Privy Seal") */
     "catholic catholics protestant protestants christians muslims moslems jews boxers "

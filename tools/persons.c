@@ -39,6 +39,7 @@ typedef struct person {
     int doc_weight;         /* evidence there */
     unsigned doc_ev;        /* kinds of evidence there (bits) */
     int doc_verbs;          /* EV_VERB seen again there (it counts twice) */
+    int doc_given;          /* its given name printed there */
     unsigned all_ev;        /* kinds of evidence in every document so far (bits) */
     unsigned carry_gen;     /* document whose text carry_surnames last read it in */
     /* for the draft personography and the header */
@@ -771,7 +772,7 @@ static char given_sex(const tk_persons *p, const char *s, size_t n)
  * when the weights of its evidence in the document add up to ACCEPT. */
 typedef enum ev_kind {
     EV_LABEL, EV_TITLE, EV_LIST, EV_BETWEEN, EV_OFFICE_PAREN, EV_GIVEN, EV_CHINESE, EV_ROSTER, EV_INITIALS, EV_INITIAL,
-    EV_ADDRESS, EV_VERB, EV_SIGNED,
+    EV_ADDRESS, EV_VERB, EV_SIGNED, EV_APPOSITION,
     EV_COUNT
 } ev_kind;
 
@@ -792,6 +793,7 @@ static const struct {
     [EV_ADDRESS] = {"given name in address position ('Thanks, Jen.', 'Jen, ...' opening a turn)", 6},
     [EV_VERB] = {"two capitalised words before a verb of speech or will (needs it twice)", 3},
     [EV_SIGNED] = {"a name alone signing a letter or telegram", 6},
+    [EV_APPOSITION] = {"a name before an office in apposition ('Ustrugov, Assistant Minister')", 6},
 };
 _Static_assert(sizeof evidence / sizeof *evidence == EV_COUNT, "one row per evidence kind");
 #define ACCEPT 5
@@ -1197,6 +1199,74 @@ static int spaced_ship(const char *s, size_t n, size_t *k)
     return 1;
 }
 
+static int in_word_list(const char *list, const char *s, size_t n);
+
+/* An office in apposition after a name at s (", Assistant Minister of ...", ", Vice
+ * President;"): ", ", office modifiers, an office word, then no capitalised name ("Harbin,
+ * Consul Moser" is the consul's). */
+static int office_apposition(const tk_persons *p, const char *s, size_t n)
+{
+    static const char mods[] = " vice assistant deputy acting under associate chief first ";
+    static const char offices[] = " minister president secretary ambassador consul chairman "
+                                  "governor director commissioner commissar commander premier "
+                                  "chancellor ";
+    if (n < 4 || s[0] != ',' || s[1] != ' ')
+        return 0;
+    size_t i = 2;
+    for (;;) {
+        size_t w = 0;
+        while (i + w < n && isalpha((unsigned char)s[i + w]))
+            w++;
+        if (w == 0 || !isupper((unsigned char)s[i]))
+            return 0;
+        if (in_word_list(mods, s + i, w) && i + w < n && s[i + w] == ' ') {
+            i += w + 1;
+            continue;
+        }
+        if (!in_word_list(offices, s + i, w))
+            return 0;
+        i += w;
+        if (i >= n || s[i] != ' ' || i + 1 >= n)
+            return 1; /* ", Vice President;" */
+        /* "Consul Moser": a name after the office is the office's holder; a portfolio
+           ("Minister Railways") or a lower-case word ("of", "and") is the office's */
+        size_t k = 0;
+        while (i + 1 + k < n && isalpha((unsigned char)s[i + 1 + k]))
+            k++;
+        return !isupper((unsigned char)s[i + 1]) || (word_bits(p, s + i + 1, k) & W_STOP);
+    }
+}
+/* Offices held at a place: before a gazetteer place alone, cabled English for the holder
+ * there ("Consul Vladivostok reports"), no person. */
+static const char post_titles[] = " consul minister ambassador envoy commissioner ";
+
+/* A hyphened word with a title or office part ("Major-General", "Vice-Consul"). */
+static int title_compound(const tk_persons *p, const char *s, size_t n)
+{
+    for (size_t a = 0, b = 0; b <= n; b++)
+        if (b == n || s[b] == '-') {
+            if (b < n && (word_bits(p, s + a, b - a) & (W_STOP | W_OFFICE)))
+                return 1;
+            if (b == n && a > 0 && (word_bits(p, s + a, b - a) & (W_STOP | W_OFFICE)))
+                return 1;
+            a = b + 1;
+        }
+    return 0;
+}
+
+/* The word at s + i follows a preposition of place ("at Omsk, Minister ...") or "of", or a
+ * capitalised word ("Ways of Communication, President"; "Foreign Office, Minister"). */
+static int after_place_word(const char *s, size_t i)
+{
+    static const char preps[] = " at in from to near via of ";
+    if (i < 3 || s[i - 1] != ' ')
+        return 0;
+    size_t b = i - 1;
+    while (b > 0 && is_word_byte((unsigned char)s[b - 1]))
+        b--;
+    return isupper((unsigned char)s[b]) || in_word_list(preps, s + b, i - 1 - b);
+}
+
 /* Candidates in one run of text (a line or what follows a label): title + name, given
  * name + surname, initials + surname. */
 static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, int opens,
@@ -1217,8 +1287,33 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
         name_parts np;
         char sex = 0;
         size_t h = title_at(p, s + i, n - i, &sex);
+        /* an abbreviated title before another one: "Maj. Gen.", "Lieut. Col.", "Mr.
+           Secretary" (not "General Secretary": the gold keeps such an office's first word
+           out), when a name follows the second ("Mr. King" is King's) */
+        if (h > 1 && s[i + h - 2] == '.') {
+            char sex2 = sex;
+            size_t h2 = h, k2;
+            while (s[i + h2 - 2] == '.' && (k2 = title_at(p, s + i + h2, n - i - h2, &sex2)) > 0)
+                h2 += k2;
+            if (h2 > h) {
+                read_name(p, s + i + h2, n - i - h2, 4, &np);
+                if (np.len > 0) {
+                    h = h2;
+                    sex = sex2 ? sex2 : sex;
+                }
+            }
+        }
         if (h > 0) {
             read_name(p, s + i + h, n - i - h, 4, &np);
+            size_t tw = 0;
+            while (tw < h && isalpha((unsigned char)s[i + tw]))
+                tw++;
+            if (np.len > 0 && np.n_words == 1 && np.n_init == 0 &&
+                in_word_list(post_titles, s + i, tw) &&
+                (word_bits(p, s + i + h, np.len) & W_PLACE)) {
+                i += h + np.len; /* "Consul Vladivostok": the consul at Vladivostok */
+                continue;
+            }
             if (np.len > 0 && !institution_after(p, s + i + h + np.len, n - i - h - np.len)) {
                 cand_fill(&c, p, s + i + h, &np, sex, EV_TITLE, s + i, h + np.len);
                 c.office = !sex; /* "Senator Quill", "Dr. Quill": may name a woman */
@@ -1291,11 +1386,19 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
                 continue;
             }
         }
+        ev_kind one = EV_COUNT; /* a candidate of one word */
         if (w > 0 && (bits & (W_MALE | W_FEMALE | W_NICK)) &&
-            !(bits & (W_STOP | W_PLACE | W_INST | W_OFFICE)) && address_at(s, n, i, w, opens)) {
+            !(bits & (W_STOP | W_PLACE | W_INST | W_OFFICE)) && address_at(s, n, i, w, opens))
+            one = EV_ADDRESS;
+        else if (w >= 3 && !(bits & (W_STOP | W_PLACE | W_INST | W_OFFICE | W_ROLE | W_MALE |
+                                     W_FEMALE | W_NICK)) &&
+                 (i == 0 || s[i - 1] != '-') && !title_compound(p, s + i, w) &&
+                 office_apposition(p, s + i + w, n - i - w) && !after_place_word(s, i))
+            one = EV_APPOSITION;
+        if (one != EV_COUNT) {
             memset(&np, 0, sizeof np);
             np.last_len = np.len = w;
-            cand_fill(&c, p, s + i, &np, 0, EV_ADDRESS, s + i, w);
+            cand_fill(&c, p, s + i, &np, 0, one, s + i, w);
             push_cand_at(p, &c, line, (unsigned)i + 1);
             i += w;
             continue;
@@ -1720,6 +1823,51 @@ static void lower_key(char *dst, size_t cap, const char *s)
     dst[i] = '\0';
 }
 
+/* The earlier documents' accepted person a surname alone names when several share it
+ * (persons of key's chain for which ok(p, x, arg) holds): the one mentioned last, in the
+ * latest document (ties: the most mentions so far). It is the owner when every other one
+ * was last mentioned TK_TH_SURNAME_FAR_DOCS documents or more before it, or has at most
+ * 1/TK_TH_SURNAME_DOMINANT of its mentions ("Stevens" after John F. Stevens, named in
+ * every telegram, and Eugene C. Stevens, a clerk in a list once); else -1, unless `loose`:
+ * then the one mentioned last all the same (a title makes the span a person's; only whom
+ * it names is uncertain, said by *unsure). One person: that one. */
+static int surname_owner(const tk_persons *p, const char *key, int loose, int *unsure,
+                         int (*ok)(const tk_persons *p, const person *x, const void *arg),
+                         const void *arg)
+{
+    int best = -1;
+    *unsure = 0;
+    for (int q = hmap_get(&p->sur, key); q >= 0; q = p->v[q].next_sur) {
+        const person *x = &p->v[q];
+        if (x->doc_gen == p->gen || !x->accepted || !ok(p, x, arg))
+            continue;
+        /* the chain runs newest first: on a tie, the person found first */
+        if (best < 0 || x->used_gen > p->v[best].used_gen ||
+            (x->used_gen == p->v[best].used_gen && x->count >= p->v[best].count))
+            best = q;
+    }
+    if (best < 0)
+        return -1;
+    const person *b = &p->v[best];
+    for (int q = hmap_get(&p->sur, key); q >= 0; q = p->v[q].next_sur) {
+        const person *y = &p->v[q];
+        if (q == best || y->doc_gen == p->gen || !y->accepted || !ok(p, y, arg))
+            continue;
+        if (y->used_gen + TK_TH_SURNAME_FAR_DOCS <= b->used_gen ||
+            y->count * TK_TH_SURNAME_DOMINANT <= b->count)
+            continue;
+        *unsure = 1;
+        return loose ? best : -1;
+    }
+    return best;
+}
+
+/* surname_owner's test for a candidate: a person it may name (compatible). */
+static int owner_compatible(const tk_persons *p, const person *x, const void *arg)
+{
+    return compatible(p, x, (const cand *)arg);
+}
+
 /* The person candidate c names: this document's compatible person with the same surname and
  * the most evidence (*n_ok counts them), else another document's with the same full name
  * (or the same bare surname), else a person here whose first word is c's surname
@@ -1733,6 +1881,11 @@ static int find_person(tk_persons *p, const cand *c, int *n_ok)
     int best = -1, bare = -1, n_named = 0;
     long best_score = -1;
     *n_ok = 0;
+    /* a surname alone (with a title, or a label) and earlier documents' persons: the one
+       surname_owner says */
+    int unsure = 0, owner = !c->given[0] && !c->init[0]
+                                ? surname_owner(p, key, 1, &unsure, owner_compatible, c)
+                                : -1;
     for (int q = hmap_get(&p->sur, key); q >= 0; q = p->v[q].next_sur) {
         person *x = &p->v[q];
         if (!compatible(p, x, c))
@@ -1746,15 +1899,16 @@ static int find_person(tk_persons *p, const cand *c, int *n_ok)
             /* another document's person: the same full name, or a bare surname when the
              * file has one person of that surname so far */
             int same = (x->given != NULL && c->given[0] && same_given(p, x->given, c->given)) ||
-                       (!c->given[0] && !c->init[0] && x->accepted &&
-                        (x->next_sur < 0 || x->given == NULL));
+                       q == owner ||
+                       /* initials alone, the same ("B. Bakhmeteff" signing each note) */
+                       (!c->given[0] && c->init[0] && x->accepted && strcmp(x->init, c->init) == 0);
             /* a full name and an earlier document's bare surname, the only person of that
              * surname so far: one person, said to the editor as uncertain */
             int upgrade = !same && x->given == NULL && c->given[0] && x->accepted &&
                           x->next_sur < 0 && !x->surname_first;
             if (!same && !upgrade)
                 continue;
-            if (upgrade)
+            if (upgrade || (q == owner && unsure))
                 p->cross_merge = 1;
         }
         *n_ok += here;
@@ -1823,10 +1977,13 @@ static void join(tk_persons *p, int who, const cand *c)
         x->doc_weight = 0;
         x->doc_ev = 0;
         x->doc_verbs = 0;
+        x->doc_given = 0;
         push_idx(&p->doc_found, &p->n_doc_found, &p->cap_doc_found, (size_t)who);
     }
     if (x->given == NULL && c->given[0])
         x->given = tk_xstrdup(c->given);
+    if (c->given[0])
+        x->doc_given = 1;
     if (!x->lead[0] && c->lead[0] && x->given != NULL && strcmp(x->given, c->given) == 0)
         memcpy(x->lead, c->lead, sizeof x->lead);
     if (strlen(c->init) > strlen(x->init))
@@ -2372,9 +2529,59 @@ static void label_word_forms(tk_persons *p, const tk_lines *L, const tk_docblock
     }
 }
 
-/* The kinds of evidence that let a person's surname alone be found in later documents. */
+/* The kinds of evidence that let a person's surname alone be found in later documents: not
+ * initials alone ("J. K. Fenno"), a verb or an address. */
 #define CARRY_EV ((1u << EV_TITLE) | (1u << EV_LABEL) | (1u << EV_LIST) | (1u << EV_BETWEEN) | \
-                  (1u << EV_OFFICE_PAREN) | (1u << EV_SIGNED))
+                  (1u << EV_OFFICE_PAREN) | (1u << EV_SIGNED) | (1u << EV_GIVEN) | \
+                  (1u << EV_APPOSITION))
+
+/* Is s[0..n) one of the words of list (lower case, each between spaces)? */
+static int in_word_list(const char *list, const char *s, size_t n)
+{
+    char key[16] = " ";
+    if (n == 0 || n + 3 > sizeof key)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        key[i + 1] = (char)tolower((unsigned char)s[i]);
+    key[n + 1] = ' ';
+    key[n + 2] = '\0';
+    return strstr(list, key) != NULL;
+}
+
+/* The capitalised word q[0..n) before a surname alone is no part of a compound name with
+ * it: a function word or an auxiliary ("For Stevens", "If Ishii", "Should Ishii"), or a verb
+ * opening a sentence, as cables begin them ("Inform Stevens", "Forwarded Stevens", "Wiring
+ * Stevens"): a word of the list or a word in -ed or -ing after a sentence's end. */
+static int no_name_before(const char *a, const char *q, size_t n)
+{
+    static const char function[] = " a an and as at but by for from in of on or the to with "
+                                   "if should would will shall could may might must did does "
+                                   "do has had have was is were when unless until ";
+    static const char verbs[] = " ask advise cable forward give inform instruct notify please "
+                                "request send show tell telegraph urge wire see let ";
+    if (in_word_list(function, q, n))
+        return 1;
+    const char *b = q;
+    while (b > a && (b[-1] == ' ' || b[-1] == '\n' || b[-1] == '\t' || b[-1] == '\r'))
+        b--;
+    if (b > a && strchr(".:?!", b[-1]) == NULL)
+        return 0; /* not a sentence's start */
+    return in_word_list(verbs, q, n) ||
+           (n >= 5 && (memcmp(q + n - 2, "ed", 2) == 0 || memcmp(q + n - 3, "ing", 3) == 0));
+}
+
+/* A capitalised word after a surname alone that makes no compound name with it: "I", a month
+ * or a weekday ("cabled Emerson January 15", "to Stevens I believe"). */
+static int no_name_after(const char *s, size_t n)
+{
+    static const char words[] = " i january february march april may june july august "
+                                "september october november december monday tuesday "
+                                "wednesday thursday friday saturday sunday ";
+    size_t w = 0;
+    while (w < n && isalpha((unsigned char)s[w]))
+        w++;
+    return in_word_list(words, s, w);
+}
 
 /* Is word (w bytes, capitalised; lo its lower case) a doubtful surname alone in a..a+n:
  * printed there in lower case ("long"), or after or before another capitalised word
@@ -2406,21 +2613,37 @@ static int doubtful_alone(const tk_persons *p, const char *a, size_t n, const ch
             continue; /* inside a longer word */
         if ((f > a && f[-1] == '-') || (f + w < e && f[w] == '-'))
             return 1; /* "Sea-Shore" */
-        if (f + w + 1 < e && f[w] == ' ' && isupper((unsigned char)f[w + 1]))
+        if (f + w + 1 < e && f[w] == ' ' && isupper((unsigned char)f[w + 1]) &&
+            !no_name_after(f + w + 1, (size_t)(e - f - w - 1)))
             return 1; /* "Columbia River" */
         const char *b = f;
         while (b > a && b[-1] == ' ')
             b--;
+        if (b < f && b - a >= 3 && b[-1] == '.' && isupper((unsigned char)b[-3]) &&
+            islower((unsigned char)b[-2]) && (b - a == 3 || !isalpha((unsigned char)b[-4]))) {
+            char sex = 0;
+            if (title_at(p, b - 3, (size_t)(e - b + 3), &sex) == 0)
+                return 1; /* "St. James", "Mt. Vernon": an abbreviation, not a sentence's end */
+        }
         if (b == f || b == a || !isalpha((unsigned char)b[-1]))
             continue; /* a line's or sentence's start, after punctuation */
         const char *q = b;
         while (q > a && is_word_byte((unsigned char)q[-1]))
             q--;
         char sex = 0;
-        if (isupper((unsigned char)*q) && title_at(p, q, (size_t)(e - q), &sex) == 0)
-            return 1; /* "Ku Hsien", "Buenos Aires" */
+        if (isupper((unsigned char)*q) && title_at(p, q, (size_t)(e - q), &sex) == 0 &&
+            !no_name_before(a, q, (size_t)(b - q)))
+            return 1; /* "Ku Hsien", "Buenos Aires"; not "For Stevens", "Inform Stevens" */
     }
     return 0;
+}
+
+/* surname_owner's test for carry_surnames: a person met with a title, label, list, office
+ * or signature ("S. S. Columbia", "Christian Boxers" are none). */
+static int carry_ok(const tk_persons *p, const person *x, const void *arg)
+{
+    (void)p, (void)arg;
+    return x->found && x->id != NULL && (x->all_ev & CARRY_EV);
 }
 
 /* A surname alone in a later document ("Stevens" in a telegram after "Mr. John F. Stevens"
@@ -2446,26 +2669,24 @@ static void carry_surnames(tk_persons *p, const tk_lines *L, const tk_docblocks 
         for (size_t k = 0; k < w; k++)
             lo[k] = (char)tolower((unsigned char)word[k]);
         lo[w] = '\0';
-        int q = hmap_get(&p->sur, lo), who = -1, count = 0;
-        for (; q >= 0 && count < 2; q = p->v[q].next_sur) {
-            const person *x = &p->v[q];
-            if (!x->found || !x->accepted || x->id == NULL || !(x->all_ev & CARRY_EV))
-                continue; /* only a person met with a title, label, list, office or
-                             signature ("S. S. Columbia", "Christian Boxers" are none) */
-            if (x->doc_gen == p->gen) { /* a person of this document: its own forms */
-                count = 2;
-                break;
-            }
-            who = q;
-            count++;
-        }
-        /* given names ("Francis", "Victoria") and Chinese family names ("Li", "Fu") alone are
-           too often another person's */
-        if (count != 1 || p->v[who].carry_gen == p->gen)
+        int q = hmap_get(&p->sur, lo), here = 0, unsure = 0;
+        for (; q >= 0 && !here; q = p->v[q].next_sur)
+            here = p->v[q].doc_gen == p->gen && p->v[q].accepted; /* its own forms */
+        int who = here ? -1 : surname_owner(p, lo, 0, &unsure, carry_ok, NULL);
+        if (who < 0 || p->v[who].carry_gen == p->gen)
             continue;
         p->v[who].carry_gen = p->gen; /* read once a document */
-        if ((word_bits(p, word, w) & (W_STOP | W_PLACE | W_INST | W_OFFICE | W_ROLE |
-                                           W_MALE | W_FEMALE | W_NICK | W_CN)))
+        /* Chinese family names ("Li", "Fu") alone are too often another person's, and so
+           are given names ("Francis", "Victoria"), unless the person was met with a given
+           name or initials before the word ("Col. George Emerson": "Emerson" is a surname) */
+        int bits = word_bits(p, word, w);
+        char probe[72], sex = 0;
+        snprintf(probe, sizeof probe, "%.*s ", (int)w, word);
+        if (title_at(p, probe, w + 1, &sex) > 0)
+            continue; /* "King" of King T. B.: "the Emperor and King" */
+        if ((bits & (W_STOP | W_PLACE | W_INST | W_OFFICE | W_ROLE | W_CN)) ||
+            ((bits & (W_MALE | W_FEMALE | W_NICK)) &&
+             ((p->v[who].given == NULL && !p->v[who].init[0]) || p->v[who].surname_first)))
             continue;
         if (doubtful_alone(p, a, n, word, lo, w))
             continue;
@@ -2546,8 +2767,8 @@ void tk_persons_discover(tk_persons *p, const tk_lines *L, const tk_docblocks *d
             add_form(p, buf, w, 0);
         }
         /* the given name alone ("Henry", "Jim" for James), when no other person here has
-         * it: transcripts address people so */
-        if (x->given != NULL && !x->surname_first &&
+         * it and the document prints it with the surname: transcripts address people so */
+        if (x->given != NULL && x->doc_given && !x->surname_first &&
             (word_bits(p, x->given, strlen(x->given)) & (W_MALE | W_FEMALE | W_NICK)) &&
             !(word_bits(p, x->given, strlen(x->given)) & W_STOP)) {
             int unique = 1, nick = has_nick(p, x->given); /* else one strcasecmp a pair */

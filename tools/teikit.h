@@ -419,6 +419,9 @@ typedef struct tk_compare_opts {
     int ignore_case;           /* align words with ASCII case folded */
     int ignore_punct;          /* align words only (punctuation is not a token) */
     int no_header;             /* do not compare the teiHeader fields */
+    int ignore_titles;         /* persName spans start after a leading title or honorific
+                                  ("Mr.", "Colonel", "Ambassador"; tools/names.c), on both
+                                  sides: editions differ on whether it is in the name */
     const char *classes;       /* comma list of classes or groups to report (NULL = all):
                                   "persName", "div" (every div[type=...]), "names" */
     const char *const *maps;   /* n_maps element mappings applied to both documents,

@@ -139,6 +139,13 @@
  * carry_surnames): 64 (a telegram names a handful; each costs a search of the document for
  * the word in lower case). */
 #define TK_TH_CARRY_SURNAMES 64
+/* Several earlier persons share a surname found alone (persons.c, surname_owner): the one
+ * mentioned last names it when each other one was last mentioned this many documents before
+ * it (8: a FRUS chapter's run of telegrams on one matter), ... */
+#define TK_TH_SURNAME_FAR_DOCS 8
+/* ... or has at most 1/this of its mentions so far (3: a person named in every telegram
+ * against a clerk named once in a list). */
+#define TK_TH_SURNAME_DOMINANT 3
 /* Lines either side of a line opened by a roman numeral ("V. Until ...") searched for its
  * neighbour ("IV." or "VI.") before it is a list item, not an initial: 8 (blank lines and a
  * page marker between two items of a printed list). */

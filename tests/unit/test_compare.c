@@ -218,6 +218,38 @@ static void test_compare_grouping(void)
     tk_compare_result_free(r);
 }
 
+static void test_compare_titles(void)
+{
+    /* the reference keeps titles out of persName, the hypothesis in: exact only modulo the
+       titles, on both sides ("Mr." and its period, "Consul General"); a title alone stays */
+    const char *ref = "<p>Mr. <persName>Brown</persName> and Consul General "
+                      "<persName>Hall</persName> met <persName>Mr. Gray</persName> and "
+                      "<persName>Colonel</persName> Bell.</p>";
+    const char *hyp = "<p><persName>Mr. Brown</persName> and <persName>Consul General "
+                      "Hall</persName> met <persName>Mr. Gray</persName> and "
+                      "<persName>Colonel</persName> Bell.</p>";
+    tk_compare_result *r = run(ref, hyp, NULL);
+    const tk_compare_class *k = cls(r, "persName");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(k);
+    CU_ASSERT_EQUAL(k->exact, 2);
+    CU_ASSERT_EQUAL(k->overlap, 4);
+    tk_compare_result_free(r);
+    tk_compare_opts o;
+    tk_compare_opts_init(&o);
+    o.ignore_titles = 1;
+    r = run(ref, hyp, &o);
+    k = cls(r, "persName");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(k);
+    CU_ASSERT_EQUAL(k->exact, 4);
+    CU_ASSERT_DOUBLE_EQUAL(k->f, 1.0, 1e-9);
+    tk_compare_result_free(r);
+    /* a word that is no title ("Brownfield") is kept */
+    r = run("<p>Mr. Brownfield <persName>Gray</persName> came.</p>",
+            "<p>Mr. <persName>Brownfield Gray</persName> came.</p>", &o);
+    CU_ASSERT_EQUAL(cls(r, "persName")->exact, 0);
+    tk_compare_result_free(r);
+}
+
 static void test_compare_map_skip(void)
 {
     const char *const maps[] = {"name[@type=person]=persName"};
@@ -311,6 +343,7 @@ void tk_suite_compare(void)
     CU_add_test(s, "speaker labels align with labels; words outweigh commas", test_compare_speaker_words);
     CU_add_test(s, "points (pb) and @n", test_compare_points);
     CU_add_test(s, "grouping counted pairwise", test_compare_grouping);
+    CU_add_test(s, "--ignore-titles: persName spans modulo a leading title", test_compare_titles);
     CU_add_test(s, "--map, --skip, a bad mapping", test_compare_map_skip);
     CU_add_test(s, "a long text with edits spread through it", test_compare_long);
 }

@@ -31,6 +31,8 @@ void tk_cli_compare_help(FILE *out)
             "  --ignore-case         align words with case folded\n"
             "  --ignore-punct        align words only, not punctuation\n"
             "  --no-header           do not compare the teiHeader fields\n"
+            "  --ignore-titles       persName spans compared without a leading title or\n"
+            "                        honorific (Mr., Colonel, Secretary), on both sides\n"
             "  --fail-under F1       exit 1 when the total exact-span F1 is below F1 (0..1)\n"
             "  -h, --help            this help\n"
             "\n"
@@ -211,8 +213,10 @@ int tk_cli_compare(int argc, char **argv)
             rc = 0;
             goto out;
         }
-        static const char *const flags[] = {"--ignore-case", "--ignore-punct", "--no-header"};
-        int *const flag_vars[] = {&o.ignore_case, &o.ignore_punct, &o.no_header};
+        static const char *const flags[] = {"--ignore-case", "--ignore-punct", "--no-header",
+                                            "--ignore-titles"};
+        int *const flag_vars[] = {&o.ignore_case, &o.ignore_punct, &o.no_header,
+                                  &o.ignore_titles};
         int known = 0;
         for (size_t f = 0; f < sizeof flags / sizeof *flags; f++)
             if (strcmp(a, flags[f]) == 0) {
