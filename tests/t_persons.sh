@@ -187,4 +187,11 @@ sed 's|<idno type="VIAF"/>|<idno type="VIAF">12345</idno>|' "$TK_TMP/p.xml" > "$
 $TEIKIT convert --shape transcript --persons "$TK_TMP/p2.xml" "$D/briefing.txt" -o "$TK_TMP/b2.xml" 2>/dev/null && ok || fail "convert --persons draft"
 grep -A6 '<person xml:id="hormats-robert">' "$TK_TMP/b2.xml" | grep -q '<idno type="VIAF">12345</idno>' && ok || fail "editor idno kept"
 grep -q '<sp who="#hormats-robert">' "$TK_TMP/b2.xml" && ok || fail "editor id kept"
+# ids of names with diacritics are spelled in ASCII (`Flèche` -> `fleche`, `Ł` -> `l`,
+# `ß` -> `ss`), not cut at each accented letter (`la-fl-che`)
+printf 'LA FLÈCHE: Bonjour, monsieur.\n\nCLÉANTE: Bonsoir.\n\nLA FLÈCHE: Et alors ?\n\nCLÉANTE: Rien.\n\nŁUKASZ STRAßE: Tak.\n\nCLÉANTE: Bon.\n' > "$TK_TMP/acc.txt"
+$TEIKIT convert --shape transcript "$TK_TMP/acc.txt" -o "$TK_TMP/acc.xml" 2>/dev/null && ok || fail "accented names convert"
+grep -q '<sp who="#la-fleche">' "$TK_TMP/acc.xml" && ok || fail "id la-fleche"
+grep -q '<sp who="#cleante">' "$TK_TMP/acc.xml" && ok || fail "id cleante"
+grep -q 'xml:id="lukasz-strasse"' "$TK_TMP/acc.xml" && ok || fail "id lukasz-strasse"
 tk_done

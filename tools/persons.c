@@ -585,15 +585,54 @@ void tk_persons_each_used(tk_persons *p, int all_docs,
     }
 }
 
-/* A valid, unique NCName id derived from text: ASCII letters and digits lower-cased, other
- * runs become '-'; a leading digit gets "p-"; a taken id gets "-2", "-3"... */
+/* Latin letters with diacritics (U+00C0..U+017F) as the ASCII letters an id spells them
+ * with (`Flèche` -> `fleche`, `Łukasz` -> `lukasz`, `Straße` -> `strasse`): ranges of code
+ * points, each with its letters; what no range holds (`×`, `÷`) is a separator. */
+static const struct {
+    unsigned lo, hi;
+    const char *ascii;
+} id_letters[] = {
+    {0xC0, 0xC5, "a"},   {0xC6, 0xC6, "ae"},  {0xC7, 0xC7, "c"},   {0xC8, 0xCB, "e"},
+    {0xCC, 0xCF, "i"},   {0xD0, 0xD0, "d"},   {0xD1, 0xD1, "n"},   {0xD2, 0xD6, "o"},
+    {0xD8, 0xD8, "o"},   {0xD9, 0xDC, "u"},   {0xDD, 0xDD, "y"},   {0xDE, 0xDE, "th"},
+    {0xDF, 0xDF, "ss"},  {0xE0, 0xE5, "a"},   {0xE6, 0xE6, "ae"},  {0xE7, 0xE7, "c"},
+    {0xE8, 0xEB, "e"},   {0xEC, 0xEF, "i"},   {0xF0, 0xF0, "d"},   {0xF1, 0xF1, "n"},
+    {0xF2, 0xF6, "o"},   {0xF8, 0xF8, "o"},   {0xF9, 0xFC, "u"},   {0xFD, 0xFD, "y"},
+    {0xFE, 0xFE, "th"},  {0xFF, 0xFF, "y"},   {0x100, 0x105, "a"}, {0x106, 0x10D, "c"},
+    {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"}, {0x11C, 0x123, "g"}, {0x124, 0x127, "h"},
+    {0x128, 0x131, "i"}, {0x132, 0x133, "ij"}, {0x134, 0x135, "j"}, {0x136, 0x138, "k"},
+    {0x139, 0x142, "l"}, {0x143, 0x14B, "n"}, {0x14C, 0x151, "o"}, {0x152, 0x153, "oe"},
+    {0x154, 0x159, "r"}, {0x15A, 0x161, "s"}, {0x162, 0x167, "t"}, {0x168, 0x173, "u"},
+    {0x174, 0x175, "w"}, {0x176, 0x178, "y"}, {0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"},
+};
+
+/* The ASCII letters of the two-byte UTF-8 letter at t (n bytes left), or NULL. */
+static const char *id_letter(const unsigned char *t, size_t n)
+{
+    if (n < 2 || t[0] < 0xC3 || t[0] > 0xC5 || (t[1] & 0xC0) != 0x80)
+        return NULL;
+    unsigned cp = ((unsigned)(t[0] & 0x1F) << 6) | (t[1] & 0x3F);
+    for (size_t k = 0; k < sizeof id_letters / sizeof id_letters[0]; k++)
+        if (cp >= id_letters[k].lo && cp <= id_letters[k].hi)
+            return id_letters[k].ascii;
+    return NULL;
+}
+
+/* A valid, unique NCName id derived from text: ASCII letters and digits lower-cased, Latin
+ * letters with diacritics spelled in ASCII (id_letters), other runs become '-'; a leading
+ * digit gets "p-"; a taken id gets "-2", "-3"... */
 static char *make_id(tk_persons *p, const char *text, size_t n)
 {
-    char *id = tk_xmalloc(n + 16);
+    char *id = tk_xmalloc(2 * n + 16);
     size_t w = 0;
     for (size_t i = 0; i < n && w < 48; i++) {
         unsigned char c = (unsigned char)text[i];
-        if (isalnum(c))
+        const char *a = c >= 0x80 ? id_letter((const unsigned char *)text + i, n - i) : NULL;
+        if (a != NULL) {
+            while (*a != '\0')
+                id[w++] = *a++;
+            i++;
+        } else if (isalnum(c))
             id[w++] = (char)tolower(c);
         else if (w > 0 && id[w - 1] != '-')
             id[w++] = '-';

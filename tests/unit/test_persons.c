@@ -125,7 +125,7 @@ static void test_speakers(void)
     CU_ASSERT_STRING_EQUAL(tk_persons_speaker(p, "1ST VOICE:", 10), "p-1st-voice");
     CU_ASSERT_STRING_EQUAL(tk_persons_speaker(p, "Q:", 2), "interviewer");
     CU_ASSERT_STRING_EQUAL(tk_persons_speaker(p, "A:", 2), "interviewee");
-    CU_ASSERT_STRING_EQUAL(tk_persons_speaker(p, "\xC3\x89MILE:", 7), "mile");
+    CU_ASSERT_STRING_EQUAL(tk_persons_speaker(p, "\xC3\x89MILE:", 7), "emile"); /* ASCII spelling */
     tk_persons_free(p);
     /* front matter names the interviewer */
     p = tk_persons_new(NULL, NULL);
