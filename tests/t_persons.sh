@@ -194,4 +194,11 @@ $TEIKIT convert --shape transcript "$TK_TMP/acc.txt" -o "$TK_TMP/acc.xml" 2>/dev
 grep -q '<sp who="#la-fleche">' "$TK_TMP/acc.xml" && ok || fail "id la-fleche"
 grep -q '<sp who="#cleante">' "$TK_TMP/acc.xml" && ok || fail "id cleante"
 grep -q 'xml:id="lukasz-strasse"' "$TK_TMP/acc.xml" && ok || fail "id lukasz-strasse"
+# an office before a name in a label (`CHAIR JONES:`, `COMMISSIONER BROWN:`, `SPEAKER
+# PELOSI:`): the id is the person's (`jones`), the office no part of it
+printf 'CHAIR JONES: The meeting will come to order.\n\nCOMMISSIONER BROWN: Thank you.\n\nCHAIR JONES: Go on.\n\nCOMMISSIONER BROWN: I will.\n\nSHERIFF DALE: Present.\n' > "$TK_TMP/off.txt"
+$TEIKIT convert --shape transcript "$TK_TMP/off.txt" -o "$TK_TMP/off.xml" 2>/dev/null && ok || fail "office labels convert"
+grep -q '<sp who="#jones">' "$TK_TMP/off.xml" && ok || fail "CHAIR JONES is #jones"
+grep -q '<sp who="#brown">' "$TK_TMP/off.xml" && ok || fail "COMMISSIONER BROWN is #brown"
+grep -q '<sp who="#dale">' "$TK_TMP/off.xml" && ok || fail "SHERIFF DALE is #dale"
 tk_done

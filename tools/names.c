@@ -272,7 +272,10 @@ const char tk_office_words[] =
     "ambassador president chairman senator governor professor dr mr mrs ms miss sir madame "
     "judge justice director admiral colonel captain commander major lieutenant sergeant "
     "comrade premier chancellor consul counselor counsellor adviser advisor representative "
-    "congressman congresswoman mayor dean doctor father mister lady lord";
+    "congressman congresswoman mayor dean doctor father mister lady lord chair chairwoman "
+    "chairperson commissioner councillor councilor councilman councilwoman alderman sheriff "
+    "inspector superintendent detective delegate speaker reverend rabbi bishop pastor officer "
+    "agent";
 
 /* Verbs of speech, thought and will that follow a person's name in running text ("Mitt
  * Romney wants", "Smith said"): with two unknown capitalised words before them, evidence of
