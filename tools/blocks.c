@@ -513,6 +513,126 @@ tk_blocks *tk_blocks_parse(const tk_lines *lines, tk_shape shape, const tk_rules
                                  NULL);
 }
 
+/* The text's shape (B->shape): the one forced (the `shape` asked for, else the front
+ * matter's "shape:"), else the one detected (si); says what was detected with --explain, and
+ * how close the runner-up came when the margin is thin. */
+static void choose_shape(parser *P, tk_blocks *B, tk_shape shape, size_t start,
+                         const tk_docblocks *front, tk_shape_info *si)
+{
+    const tk_lines *lines = P->lines;
+    const tk_speakers *g = P->g;
+    const char *file = P->file;
+    tk_diag *d = P->d;
+    tk_shape_detect(lines, start, g, si);
+    const char *fm_shape = tk_meta_get(front, "shape");
+    if (shape == TK_SHAPE_AUTO && fm_shape != NULL) {
+        for (int s = 1; s < 4; s++)
+            if (strcasecmp(fm_shape, shape_names[s]) == 0)
+                shape = (tk_shape)s;
+    }
+    B->shape = shape != TK_SHAPE_AUTO ? shape : si->shape;
+    if (P->explain)
+        TK_MSG(d, SHAPE, file, 0, 0, shape_names[B->shape], shape != TK_SHAPE_AUTO ? "chosen" : "detected", tk_shape_name(si->shape), si->score, tk_shape_name(si->runner_up), si->runner_score, si->evidence[0] ? si->evidence : "none", si->counts);
+    /* a thin margin: say what else it could be and how to force it */
+    int thin = si->score - si->runner_score < (si->score / 4 > 15 ? si->score / 4 : 15);
+    if (shape == TK_SHAPE_AUTO && si->paragraphs >= 2 && si->runner_score > 0 && thin)
+        TK_MSG(d, SHAPE_CLOSE, file, 0, 0, tk_shape_phrase(si->shape), tk_shape_phrase(si->runner_up), si->score, si->runner_score, tk_shape_name(si->runner_up));
+    if (si->line_numbers > 0)
+        TK_MSG(d, SHAPE_LINE_NUMBERS, file, 0, 0, (int)si->line_numbers);
+}
+
+/* The label forms the text's turns use and whether mixed-case names are labels (the names
+ * that open paragraphs with ':' counted when they are not); a forced shape accepts the label
+ * forms of that shape. */
+static void label_forms(parser *P, const tk_blocks *B, const tk_shape_info *si, size_t start)
+{
+    const tk_lines *lines = P->lines;
+    const tk_speakers *g = P->g;
+    P->forms = si->forms;
+    P->mixed_ok = si->mixed_ok;
+    P->para_indent = B->shape == TK_SHAPE_TRANSCRIPT ? si->para_indent : 0;
+    P->centred = B->shape == TK_SHAPE_PLAY && si->centred;
+    if (!P->mixed_ok && (P->mixed = tk_names_new()) != NULL) {
+        for (size_t i = start; i < lines->n; i++) { /* paragraph starts */
+            tk_label lab;
+            const tk_line *l = &lines->v[i];
+            if ((i == start || is_blank(&lines->v[i - 1])) &&
+                tk_speaker_label(g, l->s, l->len, TK_LF_COLON, &lab) && !lab.caps &&
+                !tk_field_line(l, &lab))
+                tk_names_add(P->mixed, l->s + lab.name_off, lab.name_len);
+        }
+    }
+    if (B->shape != si->shape) { /* forced: accept the label forms of the forced shape */
+        P->forms = TK_LF_COLON | TK_LF_ALONE | TK_LF_SPACED | TK_LF_TAB;
+        if (B->shape == TK_SHAPE_PLAY)
+            P->forms |= TK_LF_PERIOD | TK_LF_ALONE | TK_LF_BARE;
+        P->mixed_ok = 1;
+    }
+}
+
+/* A part before the first part with text, lines [doc_start, end) (the next part starts at
+ * `next`): 1 when it is to be skipped (empty, or the corpus title, which it sets), and
+ * *leading = 0 once it has text. */
+static int leading_part(parser *P, size_t doc_start, size_t end, size_t next, int corpus_title,
+                        const unsigned char *cut, int *leading)
+{
+    const tk_lines *lines = P->lines;
+    tk_blocks *B = P->out;
+    size_t np = 0;
+    para *v = tk_bp_collect_paragraphs(P, doc_start, end, &np);
+    int empty = v != NULL && np == 0;
+    int title = corpus_title && v != NULL && np == 1 && v[0].n == 1 && parts_with_text(P, next, 2, cut) >= 2;
+    if (title) {
+        const tk_line *l = &lines->v[v[0].first];
+        B->corpus_title = tk_xstrndup(l->s, rtrim_len(l->s, l->len));
+        B->corpus_title_line = l->no;
+        if (B->corpus_title == NULL)
+            P->oom = 1;
+    }
+    free(v);
+    if (!empty)
+        *leading = 0;
+    return empty || title;
+}
+
+/* One document of lines [doc_start, end): its blocks (a play's or prose), the front matter's
+ * metadata first, numbered verse lines marked; handed to the `ready` callback when there is
+ * one. Returns -1 when there is no room for it. */
+static int one_document(parser *P, const tk_docblocks *front, const tk_shape_info *si,
+                        size_t doc_start, size_t end)
+{
+    const tk_lines *lines = P->lines;
+    tk_blocks *B = P->out;
+    P->db = new_doc(P, doc_start, end);
+    if (P->db == NULL)
+        return -1;
+    for (size_t m = 0; m < front->n_meta; m++)
+        tk_meta_set(P->db, front->meta[m].key, front->meta[m].value,
+                    strlen(front->meta[m].value), front->meta[m].line, 0);
+    size_t from = P->db->n;
+    P->numbered = B->shape == TK_SHAPE_PLAY ? numbered_lines(lines, doc_start, end) : 0;
+    if (P->numbered)
+        tk_bp_note(P, doc_start, "verse", "the verse lines print their numbers: l/@n");
+    if (B->shape == TK_SHAPE_PLAY && si->play_indented)
+        tk_bp_play_document(P, doc_start, end);
+    else
+        tk_bp_prose_document(P, doc_start, end, B->shape, B->n_docs == 1);
+    mark_line_numbers(P, from);
+    if (P->ready != NULL && !P->oom)
+        P->ready(P->ready_user, B, B->n_docs);
+    return 0;
+}
+
+/* Frees the front matter's metadata. */
+static void free_front(tk_docblocks *front)
+{
+    for (size_t m = 0; m < front->n_meta; m++) {
+        free(front->meta[m].key);
+        free(front->meta[m].value);
+    }
+    free(front->meta);
+}
+
 tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk_rules *rules,
                                  const char *file, int explain, int corpus_title, tk_diag *d,
                                  void (*ready)(void *user, tk_blocks *B, size_t n), void *user)
@@ -535,42 +655,8 @@ tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk
     size_t start = tk_bp_front_matter(&P);
 
     tk_shape_info si;
-    tk_shape_detect(lines, start, g, &si);
-    const char *fm_shape = tk_meta_get(&front, "shape");
-    if (shape == TK_SHAPE_AUTO && fm_shape != NULL) {
-        for (int s = 1; s < 4; s++)
-            if (strcasecmp(fm_shape, shape_names[s]) == 0)
-                shape = (tk_shape)s;
-    }
-    B->shape = shape != TK_SHAPE_AUTO ? shape : si.shape;
-    if (explain)
-        TK_MSG(d, SHAPE, file, 0, 0, shape_names[B->shape], shape != TK_SHAPE_AUTO ? "chosen" : "detected", tk_shape_name(si.shape), si.score, tk_shape_name(si.runner_up), si.runner_score, si.evidence[0] ? si.evidence : "none", si.counts);
-    /* a thin margin: say what else it could be and how to force it */
-    int thin = si.score - si.runner_score < (si.score / 4 > 15 ? si.score / 4 : 15);
-    if (shape == TK_SHAPE_AUTO && si.paragraphs >= 2 && si.runner_score > 0 && thin)
-        TK_MSG(d, SHAPE_CLOSE, file, 0, 0, tk_shape_phrase(si.shape), tk_shape_phrase(si.runner_up), si.score, si.runner_score, tk_shape_name(si.runner_up));
-    if (si.line_numbers > 0)
-        TK_MSG(d, SHAPE_LINE_NUMBERS, file, 0, 0, (int)si.line_numbers);
-    P.forms = si.forms;
-    P.mixed_ok = si.mixed_ok;
-    P.para_indent = B->shape == TK_SHAPE_TRANSCRIPT ? si.para_indent : 0;
-    P.centred = B->shape == TK_SHAPE_PLAY && si.centred;
-    if (!P.mixed_ok && (P.mixed = tk_names_new()) != NULL) {
-        for (size_t i = start; i < lines->n; i++) { /* paragraph starts */
-            tk_label lab;
-            const tk_line *l = &lines->v[i];
-            if ((i == start || is_blank(&lines->v[i - 1])) &&
-                tk_speaker_label(g, l->s, l->len, TK_LF_COLON, &lab) && !lab.caps &&
-                !tk_field_line(l, &lab))
-                tk_names_add(P.mixed, l->s + lab.name_off, lab.name_len);
-        }
-    }
-    if (B->shape != si.shape) { /* forced: accept the label forms of the forced shape */
-        P.forms = TK_LF_COLON | TK_LF_ALONE | TK_LF_SPACED | TK_LF_TAB;
-        if (B->shape == TK_SHAPE_PLAY)
-            P.forms |= TK_LF_PERIOD | TK_LF_ALONE | TK_LF_BARE;
-        P.mixed_ok = 1;
-    }
+    choose_shape(&P, B, shape, start, &front, &si);
+    label_forms(&P, B, &si, start);
 
     /* documents: split at separator lines, or else (a record) before numbered document
        headings */
@@ -593,53 +679,18 @@ tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk
          * one short line (a chapter heading) and at least two documents follow, titles the
          * corpus (unless documents are written alone); otherwise it is a document like the
          * others (nothing is dropped) */
-        if (i < lines->n && leading) {
-            size_t np = 0;
-            para *v = tk_bp_collect_paragraphs(&P, doc_start, end, &np);
-            int empty = v != NULL && np == 0;
-            int title = corpus_title && v != NULL && np == 1 && v[0].n == 1 && parts_with_text(&P, at_cut ? i : i + 1, 2, cut) >= 2;
-            if (title) {
-                const tk_line *l = &lines->v[v[0].first];
-                B->corpus_title = tk_xstrndup(l->s, rtrim_len(l->s, l->len));
-                B->corpus_title_line = l->no;
-                if (B->corpus_title == NULL)
-                    P.oom = 1;
-            }
-            free(v);
-            if (!empty)
-                leading = 0;
-            if (empty || title) {
-                doc_start = at_cut ? i : i + 1;
-                continue;
-            }
+        if (i < lines->n && leading &&
+            leading_part(&P, doc_start, end, at_cut ? i : i + 1, corpus_title, cut, &leading)) {
+            doc_start = at_cut ? i : i + 1;
+            continue;
         }
-        if (i == lines->n || i > doc_start || B->n_docs == 0) {
-            P.db = new_doc(&P, doc_start, end);
-            if (P.db == NULL)
-                break;
-            for (size_t m = 0; m < front.n_meta; m++)
-                tk_meta_set(P.db, front.meta[m].key, front.meta[m].value,
-                            strlen(front.meta[m].value), front.meta[m].line, 0);
-            size_t from = P.db->n;
-            P.numbered = B->shape == TK_SHAPE_PLAY ? numbered_lines(lines, doc_start, end) : 0;
-            if (P.numbered)
-                tk_bp_note(&P, doc_start, "verse", "the verse lines print their numbers: l/@n");
-            if (B->shape == TK_SHAPE_PLAY && si.play_indented)
-                tk_bp_play_document(&P, doc_start, end);
-            else
-                tk_bp_prose_document(&P, doc_start, end, B->shape, B->n_docs == 1);
-            mark_line_numbers(&P, from);
-            if (ready != NULL && !P.oom)
-                ready(user, B, B->n_docs);
-        }
+        if ((i == lines->n || i > doc_start || B->n_docs == 0) &&
+            one_document(&P, &front, &si, doc_start, end) < 0)
+            break;
         doc_start = at_cut ? i : i + 1;
     }
     free(cut);
-    for (size_t m = 0; m < front.n_meta; m++) {
-        free(front.meta[m].key);
-        free(front.meta[m].value);
-    }
-    free(front.meta);
+    free_front(&front);
     tk_speakers_free(g);
     tk_names_free(P.mixed);
     if (P.oom) {

@@ -559,6 +559,157 @@ static xmlDocPtr writer_doc(writer *w)
     return doc;
 }
 
+/* Reads the input's lines (a message when it has no text) and loads what the conversion
+ * reads from (the persons, places and rules). -1 on error. */
+static int open_input(tk_conv *cv, tk_lines *L, const char *buf, size_t len,
+                      const tk_convert_opts *o, tk_diag *d)
+{
+    if (tk_read_lines(buf, len, o->encoding, cv->file, d, L) != 0)
+        return -1;
+    size_t text_lines = 0;
+    for (size_t i = 0; i < L->n && text_lines == 0; i++)
+        for (size_t k = 0; k < L->v[i].len; k++)
+            if (L->v[i].s[k] != ' ' && L->v[i].s[k] != '\t') {
+                text_lines++;
+                break;
+            }
+    if (L->n == 0)
+        TK_MSG(d, EMPTY, cv->file, 1, 1);
+    else if (text_lines == 0)
+        TK_MSG(d, EMPTY_BLANK, cv->file, 1, 1);
+    cv->persons = tk_persons_new(o->persons_path, d);
+    if (cv->persons == NULL)
+        return -1;
+    tk_persons_set_honorifics(cv->persons, o->persons_path == NULL);
+    cv->places = o->no_places ? NULL : tk_places_new();
+    cv->rules = tk_rules_new(o->rules_path, d);
+    if (cv->rules == NULL)
+        return -1;
+    if (o->date_order != TK_DATE_ORDER_AUTO)
+        tk_rules_set_date_order(cv->rules, o->date_order == TK_DATE_ORDER_MDY ? TK_DATE_MDY
+                                                                              : TK_DATE_DMY);
+    return 0;
+}
+
+/* One document (or captions): one TEI, into *bytes (the header in front of the text
+ * streamed) or handed to each->fn, else left in cv->doc. -1 on error. */
+static int one_tei(tk_conv *cv, const tk_lines *L, tk_blocks *B, writer *w, tk_ser *front,
+                   size_t len, tk_ser **bytes, each_doc *each)
+{
+    writer_stop(w); /* (the parse is over: one document) */
+    cv->footnotes = tk_footnotes_new();
+    if (cv->footnotes == NULL || (bytes != NULL && (cv->stream = tk_ser_new()) == NULL))
+        return -1;
+    if (bytes != NULL)
+        tk_ser_reserve(cv->stream, len / 2 * 5); /* TEI is about 2.2 times the text */
+    tk_docblocks empty = {0};
+    if (build_tei(cv, L, B->n_docs ? &B->doc[0] : &empty, NULL, 0, B->shape, 0, 0) != 0)
+        return -1;
+    if (each != NULL) {
+        if (hand_over(cv, xmlDocGetRootElement(cv->doc), each) != 0)
+            return -1;
+    } else if (bytes != NULL) { /* the header and the text before the body go in front */
+        tk_ser_raw(front, prolog, sizeof prolog - 1);
+        write_tei(cv, xmlDocGetRootElement(cv->doc), 0, front);
+        tk_ser_prepend(cv->stream, front);
+        *bytes = cv->stream;
+        cv->stream = NULL;
+    }
+    return 0;
+}
+
+/* Several documents: a teiCorpus of TEI (into *bytes through *docs, or each handed to
+ * each->fn, else left in cv->doc), the documents still parsing waited for when two threads
+ * run (pipe: the writer w writes them), then the corpus header. -1 on error. */
+static int build_corpus(tk_conv *cv, const tk_lines *L, tk_blocks *B, writer *w, int pipe,
+                        tk_diag *held, int parse_over, size_t n_parsed, const tk_convert_opts *o,
+                        tk_diag *d, size_t len, tk_ser **docs, tk_ser *front, tk_ser **bytes,
+                        each_doc *each)
+{
+    xmlNodePtr corpus = new_root(cv, "teiCorpus");
+    if (corpus == NULL || (bytes != NULL && *docs == NULL && (*docs = tk_ser_new()) == NULL))
+        return -1;
+    if (bytes != NULL && each == NULL)
+        tk_ser_reserve(*docs, len / 2 * 5);
+    int alone = o->split || each != NULL; /* each TEI lists its own persons */
+    tk_places_set_corpus(cv->places, !alone); /* and places: else the corpus header */
+    cv->tei_depth = each != NULL ? 0 : 1;  /* a document of its own, or in teiCorpus */
+    xmlDocPtr main_doc = cv->doc;
+    /* two threads: the second writes what this one built; a document of fewer blocks
+     * is written whole there (streaming it here would keep this thread busy), a long
+     * one still in parts (the memory) */
+    if (pipe)
+        cv->flush_every = 1024;
+    for (size_t i = 0; i < n_parsed; i++) {
+        if (pipe && !parse_over && i + 1 >= n_parsed) { /* the next document, parsed */
+            size_t n = wait_parsed(w, i + 2, &B, &parse_over);
+            if (parse_over) {
+                tk_diag_release(held);
+                cv->diag = d;
+            }
+            if (B == NULL)
+                return -1;
+            apply_meta(B, n_parsed, n, o, cv->diag);
+            n_parsed = n;
+        }
+        tk_footnotes_free(cv->footnotes); /* note numbers restart */
+        cv->footnotes = tk_footnotes_new();
+        tk_inline_reset(cv->inl); /* (its buffers kept for the next document) */
+        cv->timeline = NULL;
+        if (pipe) {
+            cv->doc = writer_doc(w);
+            cv->stream = writer_stream(w);
+        } else if (bytes != NULL) {
+            if (cv->stream == NULL && (cv->stream = tk_ser_new()) == NULL)
+                return -1;
+            tk_ser_clear(cv->stream);
+        }
+        int built = cv->footnotes != NULL &&
+                    build_tei(cv, L, &B->doc[i], pipe ? NULL : corpus, pipe, B->shape,
+                              !alone, i + 1) == 0;
+        if (pipe) { /* the writer owns the document from now on */
+            wjob j = {cv->doc, xmlDocGetRootElement(cv->doc), child_named(cv->text, "body"),
+                      cv->stream};
+            cv->doc = main_doc;
+            cv->stream = NULL;
+            cv->text = NULL;
+            if (built && j.tei != NULL)
+                writer_put(w, j);
+            else {
+                xmlFreeDoc(j.doc);
+                tk_ser_free(j.stream);
+            }
+        }
+        if (!built)
+            return -1;
+        if (pipe)
+            continue;
+        if (each != NULL) {
+            if (hand_over(cv, corpus->last, each) != 0)
+                return -1;
+        } else if (bytes != NULL) {
+            size_t n = 0;
+            write_tei(cv, corpus->last, 1, *docs);
+            const char *b = tk_ser_bytes(cv->stream, &n);
+            tk_ser_raw(*docs, b, n);
+        }
+    }
+    writer_stop(w); /* every document written: docs is ours again */
+    corpus_header(cv, corpus, B, !alone);
+    if (alone && each == NULL)
+        unique_ids(corpus);
+    if (bytes != NULL && each == NULL) { /* the corpus header goes before the documents */
+        tk_ser_raw(front, prolog, sizeof prolog - 1);
+        tk_ser_open(front, corpus, 0);
+        tk_ser_node(front, corpus->children, 1, 1);
+        tk_ser_prepend(*docs, front);
+        tk_ser_close(*docs, corpus, 0);
+        *bytes = *docs;
+        *docs = NULL;
+    }
+    return 0;
+}
+
 /* The conversion. With `bytes` NULL, returns the whole tree; else the serialized TEI goes
  * to a new *bytes (each part of the tree freed once written), or with `each` every document
  * to each->fn, and the (emptied) document is returned. NULL when the input has errors. */
@@ -586,30 +737,8 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
     cv.explain = o->explain;
 
     int errors_before = (int)tk_diag_count(d, TK_ERROR) + (int)tk_diag_count(d, TK_SYSTEM);
-    if (tk_read_lines(buf, len, o->encoding, cv.file, d, &L) != 0)
+    if (open_input(&cv, &L, buf, len, o, d) != 0)
         goto out;
-    size_t text_lines = 0;
-    for (size_t i = 0; i < L.n && text_lines == 0; i++)
-        for (size_t k = 0; k < L.v[i].len; k++)
-            if (L.v[i].s[k] != ' ' && L.v[i].s[k] != '\t') {
-                text_lines++;
-                break;
-            }
-    if (L.n == 0)
-        TK_MSG(d, EMPTY, cv.file, 1, 1);
-    else if (text_lines == 0)
-        TK_MSG(d, EMPTY_BLANK, cv.file, 1, 1);
-    cv.persons = tk_persons_new(o->persons_path, d);
-    if (cv.persons == NULL)
-        goto out;
-    tk_persons_set_honorifics(cv.persons, o->persons_path == NULL);
-    cv.places = o->no_places ? NULL : tk_places_new();
-    cv.rules = tk_rules_new(o->rules_path, d);
-    if (cv.rules == NULL)
-        goto out;
-    if (o->date_order != TK_DATE_ORDER_AUTO)
-        tk_rules_set_date_order(cv.rules, o->date_order == TK_DATE_ORDER_MDY ? TK_DATE_MDY
-                                                                             : TK_DATE_DMY);
     int captions = o->shape == TK_SHAPE_CAPTIONS ||
                    (o->shape == TK_SHAPE_AUTO && tk_captions_detect(&L));
     if (captions && o->explain)
@@ -660,107 +789,12 @@ static xmlDocPtr convert(const char *buf, size_t len, const tk_convert_opts *o, 
         goto out;
     cv.inl = tk_inline_new(); /* the inline pass's state, beside each document's notes */
     if (n_parsed <= 1 || captions) { /* captions: one document */
-        writer_stop(&w); /* (the parse is over: one document) */
-        cv.footnotes = tk_footnotes_new();
-        if (cv.footnotes == NULL || (bytes != NULL && (cv.stream = tk_ser_new()) == NULL))
+        if (one_tei(&cv, &L, B, &w, front, len, bytes, each) != 0)
             goto out;
-        if (bytes != NULL)
-            tk_ser_reserve(cv.stream, len / 2 * 5); /* TEI is about 2.2 times the text */
-        tk_docblocks empty = {0};
-        if (build_tei(&cv, &L, B->n_docs ? &B->doc[0] : &empty, NULL, 0, B->shape, 0, 0) != 0)
-            goto out;
-        if (each != NULL) {
-            if (hand_over(&cv, xmlDocGetRootElement(cv.doc), each) != 0)
-                goto out;
-        } else if (bytes != NULL) { /* the header and the text before the body go in front */
-            tk_ser_raw(front, prolog, sizeof prolog - 1);
-            write_tei(&cv, xmlDocGetRootElement(cv.doc), 0, front);
-            tk_ser_prepend(cv.stream, front);
-            *bytes = cv.stream;
-            cv.stream = NULL;
-        }
     } else {
-        xmlNodePtr corpus = new_root(&cv, "teiCorpus");
-        if (corpus == NULL || (bytes != NULL && docs == NULL && (docs = tk_ser_new()) == NULL))
+        if (build_corpus(&cv, &L, B, &w, pipe, held, parse_over, n_parsed, o, d, len, &docs, front,
+                         bytes, each) != 0)
             goto out;
-        if (bytes != NULL && each == NULL)
-            tk_ser_reserve(docs, len / 2 * 5);
-        int alone = o->split || each != NULL; /* each TEI lists its own persons */
-        tk_places_set_corpus(cv.places, !alone); /* and places: else the corpus header */
-        cv.tei_depth = each != NULL ? 0 : 1;  /* a document of its own, or in teiCorpus */
-        xmlDocPtr main_doc = cv.doc;
-        /* two threads: the second writes what this one built; a document of fewer blocks
-         * is written whole there (streaming it here would keep this thread busy), a long
-         * one still in parts (the memory) */
-        if (pipe)
-            cv.flush_every = 1024;
-        for (size_t i = 0; i < n_parsed; i++) {
-            if (pipe && !parse_over && i + 1 >= n_parsed) { /* the next document, parsed */
-                size_t n = wait_parsed(&w, i + 2, &B, &parse_over);
-                if (parse_over) {
-                    tk_diag_release(held);
-                    cv.diag = d;
-                }
-                if (B == NULL)
-                    goto out;
-                apply_meta(B, n_parsed, n, o, cv.diag);
-                n_parsed = n;
-            }
-            tk_footnotes_free(cv.footnotes); /* note numbers restart */
-            cv.footnotes = tk_footnotes_new();
-            tk_inline_reset(cv.inl); /* (its buffers kept for the next document) */
-            cv.timeline = NULL;
-            if (pipe) {
-                cv.doc = writer_doc(&w);
-                cv.stream = writer_stream(&w);
-            } else if (bytes != NULL) {
-                if (cv.stream == NULL && (cv.stream = tk_ser_new()) == NULL)
-                    goto out;
-                tk_ser_clear(cv.stream);
-            }
-            int built = cv.footnotes != NULL &&
-                        build_tei(&cv, &L, &B->doc[i], pipe ? NULL : corpus, pipe, B->shape,
-                                  !alone, i + 1) == 0;
-            if (pipe) { /* the writer owns the document from now on */
-                wjob j = {cv.doc, xmlDocGetRootElement(cv.doc), child_named(cv.text, "body"),
-                          cv.stream};
-                cv.doc = main_doc;
-                cv.stream = NULL;
-                cv.text = NULL;
-                if (built && j.tei != NULL)
-                    writer_put(&w, j);
-                else {
-                    xmlFreeDoc(j.doc);
-                    tk_ser_free(j.stream);
-                }
-            }
-            if (!built)
-                goto out;
-            if (pipe)
-                continue;
-            if (each != NULL) {
-                if (hand_over(&cv, corpus->last, each) != 0)
-                    goto out;
-            } else if (bytes != NULL) {
-                size_t n = 0;
-                write_tei(&cv, corpus->last, 1, docs);
-                const char *b = tk_ser_bytes(cv.stream, &n);
-                tk_ser_raw(docs, b, n);
-            }
-        }
-        writer_stop(&w); /* every document written: docs is ours again */
-        corpus_header(&cv, corpus, B, !alone);
-        if (alone && each == NULL)
-            unique_ids(corpus);
-        if (bytes != NULL && each == NULL) { /* the corpus header goes before the documents */
-            tk_ser_raw(front, prolog, sizeof prolog - 1);
-            tk_ser_open(front, corpus, 0);
-            tk_ser_node(front, corpus->children, 1, 1);
-            tk_ser_prepend(docs, front);
-            tk_ser_close(docs, corpus, 0);
-            *bytes = docs;
-            docs = NULL;
-        }
     }
     if ((int)tk_diag_count(d, TK_ERROR) + (int)tk_diag_count(d, TK_SYSTEM) > errors_before)
         goto out;

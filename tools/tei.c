@@ -824,9 +824,422 @@ static void open_quote(builder *b, int inner)
 }
 
 
-static void one_block(builder *b, const tk_block *bl)
+/* The title, a dateline or an opener line (a file number, a classification): the head, or
+ * opener/dateline, opener/seg, opener/note at the top; a paragraph once the text has begun.
+ * The first title is the document's; a dateline gives the document's date (the one the
+ * inline pass marked, else our own reading) when it has none yet. */
+static void blk_front_line(builder *b, const tk_block *bl, const tk_line *l)
 {
     tk_conv *cv = b->cv;
+    if (bl->kind == TK_B_TITLE && b->info->title == NULL) {
+        b->info->title = line_text(b->L, bl);
+        b->info->title_line = l->no;
+    }
+    if (b->sp != NULL || container_has_common(b->container)) {
+        add_p(b, bl, "p");
+        return;
+    }
+    if (bl->kind == TK_B_TITLE) {
+        text_el(b, b->container, "head", bl, 0);
+        b->opener = NULL;
+    } else {
+        if (b->opener == NULL || b->opener != b->container->last)
+            b->opener = tk_el(cv, b->container, "opener");
+        int cls = bl->kind == TK_B_OPENER && (bl->flags & TK_BF_CLASS);
+        xmlNodePtr dl = text_el(b, b->opener,
+                                cls ? "note" : bl->kind == TK_B_OPENER ? "seg" : "dateline", bl, 0);
+        if (cls && dl != NULL)
+            tk_xset_prop(dl, (const xmlChar *)"type", (const xmlChar *)"classification");
+        if (bl->kind == TK_B_OPENER)
+            return;
+        if (b->info->when[0] == '\0' && dl != NULL) {
+            /* the date the inline pass marked, else our own reading */
+            for (xmlNodePtr n = dl->children; n != NULL; n = n->next) {
+                xmlChar *w = n->type == XML_ELEMENT_NODE &&
+                                     strcmp((const char *)n->name, "date") == 0
+                                 ? xmlGetProp(n, (const xmlChar *)"when")
+                                 : NULL;
+                if (w != NULL) {
+                    snprintf(b->info->when, sizeof b->info->when, "%s", (const char *)w);
+                    if (w[0] >= '0' && w[0] <= '9')
+                        snprintf(cv->doc_year, sizeof cv->doc_year, "%.4s", (const char *)w);
+                    xmlFree(w);
+                    xmlChar *t = xmlNodeGetContent(n);
+                    free(b->info->date_text);
+                    b->info->date_text = t ? tk_xstrdup((const char *)t) : NULL;
+                    xmlFree(t);
+                    break;
+                }
+            }
+            for (size_t i = 0; i < bl->n_lines && b->info->when[0] == '\0'; i++) {
+                const tk_line *x = &b->L->v[bl->line + i];
+                for (size_t k = 0; k < x->len && b->info->when[0] == '\0'; k++) {
+                    if (k > 0 && x->s[k - 1] != ' ')
+                        continue;
+                    size_t used = tk_parse_date(x->s + k, x->len - k, b->info->when);
+                    if (used > 0) {
+                        free(b->info->date_text);
+                        b->info->date_text = tk_xstrndup(x->s + k, used);
+                    }
+                }
+            }
+        }
+    }
+}
+
+static void blk_head(builder *b, const tk_block *bl, const tk_line *l)
+{
+    open_section(b, bl, "section");
+}
+
+static void blk_act(builder *b, const tk_block *bl, const tk_line *l)
+{
+    open_section(b, bl, bl->divtype != NULL ? bl->divtype : "act");
+}
+
+static void blk_scene(builder *b, const tk_block *bl, const tk_line *l)
+{
+    open_section(b, bl, "scene");
+}
+
+/* A paragraph (in the open turn, list item or quotation: add_p); a TK_BF_JOIN paragraph
+ * goes on at the end of the paragraph before it. */
+static void blk_p(builder *b, const tk_block *bl, const tk_line *l)
+{
+    xmlNodePtr list = b->list;
+    if ((bl->flags & TK_BF_JOIN) && join_paragraph(b, bl))
+        return;
+    if (bl->flags & TK_BF_BETWEEN)
+        close_sp(b);
+    add_p(b, bl, "p");
+    lone_page_break(b, list);
+}
+
+/* A stage direction; outside a turn with --spoken, an event of its own. */
+static void blk_stage(builder *b, const tk_block *bl, const tk_line *l)
+{
+    tk_conv *cv = b->cv;
+    b->info->n_stage++;
+    if (bl->flags & TK_BF_BETWEEN)
+        close_sp(b);
+    xmlNodePtr st = add_stage(b, bl);
+    /* (in a turn: when the turn closes) */
+    if (st != NULL && b->sp == NULL && tk_spoken_on(cv, b->info->shape))
+        tk_spoken_event(cv, st);
+}
+
+/* A printed line of a play's speech, in the open turn (or a new one); a line that prints
+ * its number: line_numbered. */
+static void blk_l(builder *b, const tk_block *bl, const tk_line *l)
+{
+    tk_conv *cv = b->cv;
+    if (b->sp == NULL) {
+        b->sp = tk_el(cv, b->container, "sp");
+        b->sp_line = l->no;
+    }
+    if (bl->flags & TK_BF_LINE_N) {
+        line_numbered(b, bl, l);
+        return;
+    }
+    add_p(b, bl, "l");
+}
+
+/* A list item: in the open list, a new list (numbered or bulleted, labelled or not), or a
+ * list nested in the item above; a further paragraph of an open item (TK_BF_ITEM_MORE). */
+static void blk_item(builder *b, const tk_block *bl, const tk_line *l)
+{
+    tk_conv *cv = b->cv;
+    xmlNodePtr t = target(b);
+    if (bl->flags & TK_BF_ITEM_MORE) {
+        item_paragraph(b, bl);
+        return;
+    }
+    int numbered = numbered_marker(l->s + bl->label_off, bl->label_len);
+    int labelled = numbered && !(bl->flags & TK_BF_ITEM_WORD);
+    const char *rend = numbered ? "numbered" : "bulleted";
+    xmlNodePtr list = bl->level > 0 ? nested_list(b, bl->level, rend, labelled) : NULL;
+    /* a new list: not into a roster, nor a bulleted item into a numbered list (TEI: all
+       items of a list have a label or none) */
+    if (list != NULL) {
+        ; /* a list in the item above */
+    } else if (b->list == NULL || b->list->parent != t || b->list != t->last ||
+        xmlHasProp(b->list, (const xmlChar *)"type") != NULL ||
+        !rend_is(b->list, rend) || b->list_labelled != labelled) {
+        b->list = tk_el(cv, t, "list");
+        if (b->list == NULL) {
+            b->oom = 1;
+            return;
+        }
+        tk_xset_prop(b->list, (const xmlChar *)"rend", (const xmlChar *)rend);
+        b->list_labelled = labelled;
+    }
+    if (list == NULL)
+        list = b->list;
+    if (b->sp != NULL)
+        b->sp_has_content = 1;
+    if (labelled) { /* the printed number as the item's label (TEI list of label/item) */
+        xmlNodePtr lab = tk_el(cv, list, "label");
+        if (lab != NULL)
+            tk_text(lab, l->s + bl->label_off, bl->label_len);
+    }
+    xmlNodePtr item = text_el(b, list, "item", bl, 0);
+    if (item != NULL) {
+        char n[32];
+        snprintf(n, sizeof n, "%.*s", (int)bl->label_len, l->s + bl->label_off);
+        tk_xset_prop(item, (const xmlChar *)"n", (const xmlChar *)n);
+    }
+    b->info->n_items++;
+}
+
+/* A timestamp on its own line: opens the turn it belongs to. */
+static void blk_timestamp(builder *b, const tk_block *bl, const tk_line *l)
+{
+    tk_conv *cv = b->cv;
+    close_sp(b);
+    b->sp = tk_el(cv, b->container, "sp");
+    b->sp_line = l->no;
+    timestamp(b, l, 0, l->len);
+}
+
+/* A speaker turn: sp (a new one unless the open one is still empty), @who, an anchor for a
+ * leading timestamp, the speaker as printed, and the text after it (a direction that opens
+ * the speech as stage). */
+static void blk_turn(builder *b, const tk_block *bl, const tk_line *l)
+{
+    tk_conv *cv = b->cv;
+    if (b->sp == NULL || b->sp_has_speaker || b->sp_has_content) {
+        close_sp(b);
+        b->sp = tk_el(cv, b->container, "sp");
+    }
+    if (b->sp == NULL) {
+        b->oom = 1;
+        return;
+    }
+    b->sp_line = l->no;
+    b->info->n_turns++;
+    set_who(b, bl, l);
+    /* a leading "[00:12:34] " becomes an anchor before the label (not the indent of
+       a paragraph that opens indented) */
+    if (bl->label_off > tk_line_indent(l))
+        timestamp(b, l, 0, bl->label_off);
+    xmlNodePtr spk = tk_el(cv, b->sp, "speaker");
+    if (spk != NULL)
+        tk_text(spk, l->s + bl->label_off, bl->label_len);
+    b->sp_has_speaker = 1;
+    if (bl->off < l->len || bl->n_lines > 1) {
+        tk_span sp;
+        size_t a = bl->off + bl->lead_stage; /* after a direction that opens the speech */
+        xmlNodePtr p = NULL, lead;
+        if (bl->lead_stage > 0 &&
+            (p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p")) != NULL &&
+            (lead = tk_el(cv, p, "stage")) != NULL &&
+            make_span(&b->sb, b->L, bl->line, 1, bl->off, a, &sp) == 0)
+            tk_inline_append(cv, lead, &sp);
+        if (make_span(&b->sb, b->L, bl->line, bl->n_lines, a, 0, &sp) == 0 && sp.len > 0) {
+            if (p == NULL)
+                p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p");
+            tk_inline_append(cv, p, &sp);
+        }
+        b->sp_has_content = p != NULL;
+    }
+    b->list = NULL;
+}
+
+/* A play's speaker name alone on its line: opens a turn. */
+static void blk_speaker(builder *b, const tk_block *bl, const tk_line *l)
+{
+    tk_conv *cv = b->cv;
+    close_sp(b);
+    b->sp = tk_el(cv, b->container, "sp");
+    b->sp_line = l->no;
+    b->info->n_turns++;
+    set_who(b, bl, l);
+    xmlNodePtr spk = tk_el(cv, b->sp, "speaker");
+    if (spk != NULL)
+        tk_text(spk, l->s + bl->label_off, bl->label_len);
+    b->sp_has_speaker = 1;
+}
+
+/* "_page : 9" -> pb[@n]; another unit -> milestone[@unit][@n]. */
+static void blk_milestone(builder *b, const tk_block *bl, const tk_line *l)
+{
+    tk_conv *cv = b->cv;
+    char unit[64];
+    snprintf(unit, sizeof unit, "%.*s", (int)bl->label_len, l->s + bl->label_off);
+    int page = strcmp(unit, "page") == 0;
+    xmlNodePtr m = tk_el(cv, target(b), page ? "pb" : "milestone");
+    if (m == NULL)
+        return;
+    size_t e = l->len;
+    while (e > bl->off && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t'))
+        e--;
+    if (!page)
+        tk_xset_prop(m, (const xmlChar *)"unit", (const xmlChar *)unit);
+    if (e > bl->off) {
+        char *v = tk_xstrndup(l->s + bl->off, e - bl->off);
+        if (v != NULL)
+            tk_xset_prop(m, (const xmlChar *)"n", (const xmlChar *)v);
+        free(v);
+    }
+}
+
+/* A transcriber's comment line: note[@type='comment']. */
+static void blk_comment(builder *b, const tk_block *bl, const tk_line *l)
+{
+    xmlNodePtr n = text_el(b, target(b), "note", bl, 0);
+    if (n != NULL)
+        tk_xset_prop(n, (const xmlChar *)"type", (const xmlChar *)"comment");
+}
+
+/* A salutation at the top: opener/salute (a paragraph once the text has begun). */
+static void blk_salute(builder *b, const tk_block *bl, const tk_line *l)
+{
+    tk_conv *cv = b->cv;
+    if (b->sp != NULL || container_has_common(b->container)) {
+        add_p(b, bl, "p"); /* an opener stands only before the text */
+        return;
+    }
+    if (b->opener == NULL || b->opener != b->container->last)
+        b->opener = tk_el(cv, b->container, "opener");
+    text_el(b, b->opener, "salute", bl, 0);
+}
+
+/* closer/salute, closer/signed, closer/seg: in the open closer or a new one. */
+static void blk_closer(builder *b, const tk_block *bl, const tk_line *l)
+{
+    tk_conv *cv = b->cv;
+    static const char *const names[] = {"salute", "signed", "seg"};
+    xmlNodePtr t = target(b);
+    b->list = NULL;
+    /* a signature after a postscript (a certificate) is the postscript's closer */
+    if (b->postscript != NULL && b->postscript == t->last)
+        t = b->postscript;
+    /* a body needs a paragraph-level element before its closer (TEI): one that has
+       none yet (a heading and a signature only) gets an empty p first */
+    if ((t == b->body || t == b->part) && !container_has_common(t))
+        tk_el(cv, t, "p");
+    if (b->closer == NULL || b->closer != t->last)
+        b->closer = tk_el(cv, t, "closer");
+    if (bl->flags & TK_BF_COLUMNS) { /* signature blocks side by side: one per column */
+        line_columns(b, bl, l, b->closer, names[bl->kind - TK_B_CLOSE], 1);
+        return;
+    }
+    text_el(b, b->closer, names[bl->kind - TK_B_CLOSE], bl, 0);
+}
+
+/* A roster's heading or one of its names: list[@type='participants'] (or 'simple' for a
+ * programme), a name under a group's name in a list nested in its item. */
+static void blk_roster(builder *b, const tk_block *bl, const tk_line *l)
+{
+    tk_conv *cv = b->cv;
+    xmlNodePtr t = target(b);
+    /* (a programme's lines: list[@type='simple'], not a roster) */
+    const char *type = bl->flags & TK_BF_SCHEDULE ? "simple" : "participants";
+    if (bl->kind == TK_B_ROSTER_HEAD || b->list == NULL || b->list != t->last ||
+        !type_is(b->list, type)) {
+        b->list = tk_el(cv, t, "list");
+        if (b->list == NULL) {
+            b->oom = 1;
+            return;
+        }
+        tk_xset_prop(b->list, (const xmlChar *)"type", (const xmlChar *)type);
+    }
+    if (b->sp != NULL)
+        b->sp_has_content = 1;
+    xmlNodePtr in = b->list;
+    if (bl->kind == TK_B_ROSTER_ITEM && bl->level > 0) { /* a name under a group's name */
+        xmlNodePtr it = last_item(b->list), e = it != NULL ? last_el(it) : NULL;
+        in = is_el(e, "list") ? e : it != NULL ? tk_el(cv, it, "list") : b->list;
+        if (in == NULL) {
+            b->oom = 1;
+            return;
+        }
+        if (in != b->list && e != in)
+            tk_xset_prop(in, (const xmlChar *)"type", (const xmlChar *)type);
+    }
+    text_el(b, in, bl->kind == TK_B_ROSTER_HEAD ? "head" : "item", bl, 0);
+    if (bl->kind == TK_B_ROSTER_ITEM)
+        b->info->n_items++;
+}
+
+/* A paragraph after the signature: postscript/p, in the open postscript or a new one. */
+static void blk_postscript(builder *b, const tk_block *bl, const tk_line *l)
+{
+    tk_conv *cv = b->cv;
+    xmlNodePtr t = target(b);
+    if (b->postscript == NULL || b->postscript != t->last)
+        b->postscript = tk_el(cv, t, "postscript");
+    if (b->postscript == NULL) {
+        b->oom = 1;
+        return;
+    }
+    text_el(b, b->postscript, "p", bl, 0);
+}
+
+/* One line of TAB-separated cells: a row of the open table or a new one (add_row). */
+static void blk_row(builder *b, const tk_block *bl, const tk_line *l)
+{
+    add_row(b, bl, l);
+}
+
+/* A cast list's heading or one of its roles: castList/head, castItem. */
+static void blk_cast(builder *b, const tk_block *bl, const tk_line *l)
+{
+    tk_conv *cv = b->cv;
+    close_sp(b);
+    if (bl->kind == TK_B_CAST_HEAD || b->cast == NULL || b->cast != b->container->last) {
+        b->cast = tk_el(cv, b->container, "castList");
+        if (b->cast == NULL) {
+            b->oom = 1;
+            return;
+        }
+    }
+    if (bl->kind == TK_B_CAST_HEAD)
+        text_el(b, b->cast, "head", bl, 0);
+    else
+        cast_item(b, bl);
+}
+
+/* Notes are handled before the body. */
+static void blk_none(builder *b, const tk_block *bl, const tk_line *l)
+{
+}
+
+/* What each kind of block makes. */
+static void (*const block_handlers[])(builder *b, const tk_block *bl, const tk_line *l) = {
+    [TK_B_TITLE] = blk_front_line,
+    [TK_B_DATELINE] = blk_front_line,
+    [TK_B_OPENER] = blk_front_line,
+    [TK_B_HEAD] = blk_head,
+    [TK_B_ACT] = blk_act,
+    [TK_B_SCENE] = blk_scene,
+    [TK_B_P] = blk_p,
+    [TK_B_STAGE] = blk_stage,
+    [TK_B_L] = blk_l,
+    [TK_B_ITEM] = blk_item,
+    [TK_B_TIMESTAMP] = blk_timestamp,
+    [TK_B_TURN] = blk_turn,
+    [TK_B_SPEAKER] = blk_speaker,
+    [TK_B_MILESTONE] = blk_milestone,
+    [TK_B_COMMENT] = blk_comment,
+    [TK_B_SALUTE] = blk_salute,
+    [TK_B_CLOSE] = blk_closer,
+    [TK_B_SIGNED] = blk_closer,
+    [TK_B_CLOSE_SEG] = blk_closer,
+    [TK_B_ROSTER_HEAD] = blk_roster,
+    [TK_B_ROSTER_ITEM] = blk_roster,
+    [TK_B_POSTSCRIPT] = blk_postscript,
+    [TK_B_ROW] = blk_row,
+    [TK_B_CAST_HEAD] = blk_cast,
+    [TK_B_CAST_ITEM] = blk_cast,
+    [TK_B_NOTES_HEAD] = blk_none,
+    [TK_B_NOTE] = blk_none,
+};
+_Static_assert(sizeof block_handlers / sizeof *block_handlers == TK_B_KIND_COUNT,
+               "block_handlers: one handler per tk_block_kind");
+
+static void one_block(builder *b, const tk_block *bl)
+{
     const tk_line *l = &b->L->v[bl->line];
     if (bl->flags & TK_BF_PART)
         open_part(b, bl->divtype);
@@ -837,329 +1250,8 @@ static void one_block(builder *b, const tk_block *bl)
     } else if (b->quote == NULL) {
         open_quote(b, (bl->flags & TK_BF_INNER) != 0);
     }
-    switch (bl->kind) {
-    case TK_B_TITLE:
-    case TK_B_DATELINE:
-    case TK_B_OPENER:
-        if (bl->kind == TK_B_TITLE && b->info->title == NULL) {
-            b->info->title = line_text(b->L, bl);
-            b->info->title_line = l->no;
-        }
-        if (b->sp != NULL || container_has_common(b->container)) {
-            add_p(b, bl, "p");
-            break;
-        }
-        if (bl->kind == TK_B_TITLE) {
-            text_el(b, b->container, "head", bl, 0);
-            b->opener = NULL;
-        } else {
-            if (b->opener == NULL || b->opener != b->container->last)
-                b->opener = tk_el(cv, b->container, "opener");
-            int cls = bl->kind == TK_B_OPENER && (bl->flags & TK_BF_CLASS);
-            xmlNodePtr dl = text_el(b, b->opener,
-                                    cls ? "note" : bl->kind == TK_B_OPENER ? "seg" : "dateline", bl, 0);
-            if (cls && dl != NULL)
-                tk_xset_prop(dl, (const xmlChar *)"type", (const xmlChar *)"classification");
-            if (bl->kind == TK_B_OPENER)
-                break;
-            if (b->info->when[0] == '\0' && dl != NULL) {
-                /* the date the inline pass marked, else our own reading */
-                for (xmlNodePtr n = dl->children; n != NULL; n = n->next) {
-                    xmlChar *w = n->type == XML_ELEMENT_NODE &&
-                                         strcmp((const char *)n->name, "date") == 0
-                                     ? xmlGetProp(n, (const xmlChar *)"when")
-                                     : NULL;
-                    if (w != NULL) {
-                        snprintf(b->info->when, sizeof b->info->when, "%s", (const char *)w);
-                        if (w[0] >= '0' && w[0] <= '9')
-                            snprintf(cv->doc_year, sizeof cv->doc_year, "%.4s", (const char *)w);
-                        xmlFree(w);
-                        xmlChar *t = xmlNodeGetContent(n);
-                        free(b->info->date_text);
-                        b->info->date_text = t ? tk_xstrdup((const char *)t) : NULL;
-                        xmlFree(t);
-                        break;
-                    }
-                }
-                for (size_t i = 0; i < bl->n_lines && b->info->when[0] == '\0'; i++) {
-                    const tk_line *x = &b->L->v[bl->line + i];
-                    for (size_t k = 0; k < x->len && b->info->when[0] == '\0'; k++) {
-                        if (k > 0 && x->s[k - 1] != ' ')
-                            continue;
-                        size_t used = tk_parse_date(x->s + k, x->len - k, b->info->when);
-                        if (used > 0) {
-                            free(b->info->date_text);
-                            b->info->date_text = tk_xstrndup(x->s + k, used);
-                        }
-                    }
-                }
-            }
-        }
-        break;
-    case TK_B_HEAD:
-        open_section(b, bl, "section");
-        break;
-    case TK_B_ACT:
-        open_section(b, bl, bl->divtype != NULL ? bl->divtype : "act");
-        break;
-    case TK_B_SCENE:
-        open_section(b, bl, "scene");
-        break;
-    case TK_B_P: {
-        xmlNodePtr list = b->list;
-        if ((bl->flags & TK_BF_JOIN) && join_paragraph(b, bl))
-            break;
-        if (bl->flags & TK_BF_BETWEEN)
-            close_sp(b);
-        add_p(b, bl, "p");
-        lone_page_break(b, list);
-        break;
-    }
-    case TK_B_STAGE:
-        b->info->n_stage++;
-        if (bl->flags & TK_BF_BETWEEN)
-            close_sp(b);
-        xmlNodePtr st = add_stage(b, bl);
-        /* (in a turn: when the turn closes) */
-        if (st != NULL && b->sp == NULL && tk_spoken_on(cv, b->info->shape))
-            tk_spoken_event(cv, st);
-        break;
-    case TK_B_L:
-        if (b->sp == NULL) {
-            b->sp = tk_el(cv, b->container, "sp");
-            b->sp_line = l->no;
-        }
-        if (bl->flags & TK_BF_LINE_N) {
-            line_numbered(b, bl, l);
-            break;
-        }
-        add_p(b, bl, "l");
-        break;
-    case TK_B_ITEM: {
-        xmlNodePtr t = target(b);
-        if (bl->flags & TK_BF_ITEM_MORE) {
-            item_paragraph(b, bl);
-            break;
-        }
-        int numbered = numbered_marker(l->s + bl->label_off, bl->label_len);
-        int labelled = numbered && !(bl->flags & TK_BF_ITEM_WORD);
-        const char *rend = numbered ? "numbered" : "bulleted";
-        xmlNodePtr list = bl->level > 0 ? nested_list(b, bl->level, rend, labelled) : NULL;
-        /* a new list: not into a roster, nor a bulleted item into a numbered list (TEI: all
-           items of a list have a label or none) */
-        if (list != NULL) {
-            ; /* a list in the item above */
-        } else if (b->list == NULL || b->list->parent != t || b->list != t->last ||
-            xmlHasProp(b->list, (const xmlChar *)"type") != NULL ||
-            !rend_is(b->list, rend) || b->list_labelled != labelled) {
-            b->list = tk_el(cv, t, "list");
-            if (b->list == NULL) {
-                b->oom = 1;
-                break;
-            }
-            tk_xset_prop(b->list, (const xmlChar *)"rend", (const xmlChar *)rend);
-            b->list_labelled = labelled;
-        }
-        if (list == NULL)
-            list = b->list;
-        if (b->sp != NULL)
-            b->sp_has_content = 1;
-        if (labelled) { /* the printed number as the item's label (TEI list of label/item) */
-            xmlNodePtr lab = tk_el(cv, list, "label");
-            if (lab != NULL)
-                tk_text(lab, l->s + bl->label_off, bl->label_len);
-        }
-        xmlNodePtr item = text_el(b, list, "item", bl, 0);
-        if (item != NULL) {
-            char n[32];
-            snprintf(n, sizeof n, "%.*s", (int)bl->label_len, l->s + bl->label_off);
-            tk_xset_prop(item, (const xmlChar *)"n", (const xmlChar *)n);
-        }
-        b->info->n_items++;
-        break;
-    }
-    case TK_B_TIMESTAMP: {
-        close_sp(b);
-        b->sp = tk_el(cv, b->container, "sp");
-        b->sp_line = l->no;
-        timestamp(b, l, 0, l->len);
-        break;
-    }
-    case TK_B_TURN: {
-        if (b->sp == NULL || b->sp_has_speaker || b->sp_has_content) {
-            close_sp(b);
-            b->sp = tk_el(cv, b->container, "sp");
-        }
-        if (b->sp == NULL) {
-            b->oom = 1;
-            break;
-        }
-        b->sp_line = l->no;
-        b->info->n_turns++;
-        set_who(b, bl, l);
-        /* a leading "[00:12:34] " becomes an anchor before the label (not the indent of
-           a paragraph that opens indented) */
-        if (bl->label_off > tk_line_indent(l))
-            timestamp(b, l, 0, bl->label_off);
-        xmlNodePtr spk = tk_el(cv, b->sp, "speaker");
-        if (spk != NULL)
-            tk_text(spk, l->s + bl->label_off, bl->label_len);
-        b->sp_has_speaker = 1;
-        if (bl->off < l->len || bl->n_lines > 1) {
-            tk_span sp;
-            size_t a = bl->off + bl->lead_stage; /* after a direction that opens the speech */
-            xmlNodePtr p = NULL, lead;
-            if (bl->lead_stage > 0 &&
-                (p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p")) != NULL &&
-                (lead = tk_el(cv, p, "stage")) != NULL &&
-                make_span(&b->sb, b->L, bl->line, 1, bl->off, a, &sp) == 0)
-                tk_inline_append(cv, lead, &sp);
-            if (make_span(&b->sb, b->L, bl->line, bl->n_lines, a, 0, &sp) == 0 && sp.len > 0) {
-                if (p == NULL)
-                    p = tk_el(cv, b->sp, bl->flags & TK_BF_VERSE ? "l" : "p");
-                tk_inline_append(cv, p, &sp);
-            }
-            b->sp_has_content = p != NULL;
-        }
-        b->list = NULL;
-        break;
-    }
-    case TK_B_SPEAKER: {
-        close_sp(b);
-        b->sp = tk_el(cv, b->container, "sp");
-        b->sp_line = l->no;
-        b->info->n_turns++;
-        set_who(b, bl, l);
-        xmlNodePtr spk = tk_el(cv, b->sp, "speaker");
-        if (spk != NULL)
-            tk_text(spk, l->s + bl->label_off, bl->label_len);
-        b->sp_has_speaker = 1;
-        break;
-    }
-    case TK_B_MILESTONE: {
-        char unit[64];
-        snprintf(unit, sizeof unit, "%.*s", (int)bl->label_len, l->s + bl->label_off);
-        int page = strcmp(unit, "page") == 0;
-        xmlNodePtr m = tk_el(cv, target(b), page ? "pb" : "milestone");
-        if (m == NULL)
-            break;
-        size_t e = l->len;
-        while (e > bl->off && (l->s[e - 1] == ' ' || l->s[e - 1] == '\t'))
-            e--;
-        if (!page)
-            tk_xset_prop(m, (const xmlChar *)"unit", (const xmlChar *)unit);
-        if (e > bl->off) {
-            char *v = tk_xstrndup(l->s + bl->off, e - bl->off);
-            if (v != NULL)
-                tk_xset_prop(m, (const xmlChar *)"n", (const xmlChar *)v);
-            free(v);
-        }
-        break;
-    }
-    case TK_B_COMMENT: {
-        xmlNodePtr n = text_el(b, target(b), "note", bl, 0);
-        if (n != NULL)
-            tk_xset_prop(n, (const xmlChar *)"type", (const xmlChar *)"comment");
-        break;
-    }
-    case TK_B_SALUTE:
-        if (b->sp != NULL || container_has_common(b->container)) {
-            add_p(b, bl, "p"); /* an opener stands only before the text */
-            break;
-        }
-        if (b->opener == NULL || b->opener != b->container->last)
-            b->opener = tk_el(cv, b->container, "opener");
-        text_el(b, b->opener, "salute", bl, 0);
-        break;
-    case TK_B_CLOSE:
-    case TK_B_SIGNED:
-    case TK_B_CLOSE_SEG: {
-        static const char *const names[] = {"salute", "signed", "seg"};
-        xmlNodePtr t = target(b);
-        b->list = NULL;
-        /* a signature after a postscript (a certificate) is the postscript's closer */
-        if (b->postscript != NULL && b->postscript == t->last)
-            t = b->postscript;
-        /* a body needs a paragraph-level element before its closer (TEI): one that has
-           none yet (a heading and a signature only) gets an empty p first */
-        if ((t == b->body || t == b->part) && !container_has_common(t))
-            tk_el(cv, t, "p");
-        if (b->closer == NULL || b->closer != t->last)
-            b->closer = tk_el(cv, t, "closer");
-        if (bl->flags & TK_BF_COLUMNS) { /* signature blocks side by side: one per column */
-            line_columns(b, bl, l, b->closer, names[bl->kind - TK_B_CLOSE], 1);
-            break;
-        }
-        text_el(b, b->closer, names[bl->kind - TK_B_CLOSE], bl, 0);
-        break;
-    }
-    case TK_B_ROSTER_HEAD:
-    case TK_B_ROSTER_ITEM: {
-        xmlNodePtr t = target(b);
-        /* (a programme's lines: list[@type='simple'], not a roster) */
-        const char *type = bl->flags & TK_BF_SCHEDULE ? "simple" : "participants";
-        if (bl->kind == TK_B_ROSTER_HEAD || b->list == NULL || b->list != t->last ||
-            !type_is(b->list, type)) {
-            b->list = tk_el(cv, t, "list");
-            if (b->list == NULL) {
-                b->oom = 1;
-                break;
-            }
-            tk_xset_prop(b->list, (const xmlChar *)"type", (const xmlChar *)type);
-        }
-        if (b->sp != NULL)
-            b->sp_has_content = 1;
-        xmlNodePtr in = b->list;
-        if (bl->kind == TK_B_ROSTER_ITEM && bl->level > 0) { /* a name under a group's name */
-            xmlNodePtr it = last_item(b->list), e = it != NULL ? last_el(it) : NULL;
-            in = is_el(e, "list") ? e : it != NULL ? tk_el(cv, it, "list") : b->list;
-            if (in == NULL) {
-                b->oom = 1;
-                break;
-            }
-            if (in != b->list && e != in)
-                tk_xset_prop(in, (const xmlChar *)"type", (const xmlChar *)type);
-        }
-        text_el(b, in, bl->kind == TK_B_ROSTER_HEAD ? "head" : "item", bl, 0);
-        if (bl->kind == TK_B_ROSTER_ITEM)
-            b->info->n_items++;
-        break;
-    }
-    case TK_B_POSTSCRIPT: {
-        xmlNodePtr t = target(b);
-        if (b->postscript == NULL || b->postscript != t->last)
-            b->postscript = tk_el(cv, t, "postscript");
-        if (b->postscript == NULL) {
-            b->oom = 1;
-            break;
-        }
-        text_el(b, b->postscript, "p", bl, 0);
-        break;
-    }
-    case TK_B_ROW:
-        add_row(b, bl, l);
-        break;
-    case TK_B_CAST_HEAD:
-    case TK_B_CAST_ITEM: {
-        close_sp(b);
-        if (bl->kind == TK_B_CAST_HEAD || b->cast == NULL || b->cast != b->container->last) {
-            b->cast = tk_el(cv, b->container, "castList");
-            if (b->cast == NULL) {
-                b->oom = 1;
-                break;
-            }
-        }
-        if (bl->kind == TK_B_CAST_HEAD)
-            text_el(b, b->cast, "head", bl, 0);
-        else
-            cast_item(b, bl);
-        break;
-    }
-    case TK_B_NOTES_HEAD:
-    case TK_B_NOTE:
-    case TK_B_KIND_COUNT:
-        break; /* notes are handled before the body */
-    }
+    if (bl->kind < TK_B_KIND_COUNT)
+        block_handlers[bl->kind](b, bl, l);
 }
 
 /* back/div[@type='notes'] (with the notes heading when there is one), made on first use. */
