@@ -118,9 +118,32 @@ static int schema_failed(tk_schema *s)
     return failed;
 }
 
+/* glibc gives each thread a heap of its own that grows by what each allocation needs, one
+ * mprotect call at a time (4,000-7,000 calls per worker on the 31 reference documents),
+ * and each call changes the process's mappings under the lock the other threads' page
+ * faults take. Called first in a thread: chunks of HEAP_CHUNK bytes, HEAP_RESERVE in all,
+ * allocated and freed, leave the thread's heap able to grow that far again without a call
+ * (the memory itself goes back to the system: only the addresses stay). The first
+ * allocation, larger than malloc's first mmap threshold and freed, raises that threshold
+ * (and the trim threshold with it) as the run's own large tables soon would, so that the
+ * chunks come from the heap and the heap is not trimmed (madvise) after every document. */
+#define HEAP_CHUNK ((size_t)1 << 20)
+#define HEAP_RESERVE 24 /* chunks */
+void tkv_thread_heap_reserve(void)
+{
+    void *volatile big = malloc(4 * HEAP_CHUNK); /* (volatile: not optimized away) */
+    free(big);
+    void *volatile v[HEAP_RESERVE];
+    for (int i = 0; i < HEAP_RESERVE; i++)
+        v[i] = malloc(HEAP_CHUNK);
+    for (int i = HEAP_RESERVE; i-- > 0;)
+        free(v[i]);
+}
+
 static void *worker(void *arg)
 {
     struct pool *p = arg;
+    tkv_thread_heap_reserve();
     for (;;) {
         if (schema_failed(p->s)) /* nothing will be reported: stop */
             return NULL;

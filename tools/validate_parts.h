@@ -49,7 +49,8 @@ struct tk_schema {
     struct retired *retired;
     unsigned long compiles;
     int engine_state;   /* 0 not tried, 1 the derivative engine validates, -1 libxml2 */
-    tk_rngv *engines[MAX_ENGINES]; /* idle engines (one per thread at work) */
+    tk_rngv *engine_base; /* the schema's patterns, converted once (read-only after) */
+    tk_rngv *engines[MAX_ENGINES]; /* idle clones of engine_base (one per thread at work) */
     int n_engines;
     /* loading in a thread of its own (tk_schema_load_background) */
     pthread_t loader;
@@ -221,5 +222,8 @@ struct job *tkv_job_new(void);
 void tkv_hold_sink(const tk_message *m, void *user);
 /* Reports the job's held messages through d and forgets them. */
 void tkv_replay(struct job *j, tk_diag *d);
+/* Called first in a thread that will allocate much (a worker, the schema loader): grows
+ * the thread's malloc heap in a few steps rather than a page at a time. */
+void tkv_thread_heap_reserve(void);
 
 #endif
