@@ -148,6 +148,7 @@ struct job {
     tk_refs *refs; /* what the corpus resolves (NULL with --grammar-only) */
     int context;   /* read only for the corpus: neither validated nor reported */
     size_t inserted; /* messages the corpus added (they shift later positions) */
+    const char *alias; /* a spool file of stdin: messages naming it name "<stdin>" */
 };
 
 /* ------------------------------------------------------------ schema_cache.c ------ */
@@ -207,12 +208,28 @@ int tkv_validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
 
 /* 1 when path is validated while it is parsed (tkv_validate_stream) rather than as a tree. */
 int tkv_stream_wanted(const char *path, const tk_validate_opts *o);
+/* 1 when path would be streamed but --xinclude makes it a tree (then a note says so). */
+int tkv_xinclude_tree_large(const char *path, const tk_validate_opts *o);
+/* stdin spooled to a file of its own (fd open; path "/dev/fd/N" when it is unlinked
+ * already, else its name, named = 1). */
+struct spool {
+    int fd;
+    char *path;
+    int named;
+};
+/* Reads stdin for validation: whole into src (own, buf, len) when it will be a tree (under
+ * the streaming size, --xinclude, TEIKIT_STREAM=0), else into a spool file (sp->path) to be
+ * streamed like any large file; 0, or -1 (reported). Release sp with tkv_stdin_release. */
+int tkv_stdin_take(const tk_validate_opts *o, struct source *src, struct spool *sp, tk_diag *d);
+void tkv_stdin_release(struct spool *sp);
 /* Validates path while it is parsed, then runs the rule checks unless o->grammar_only
- * (src: its source, for columns; refs and n_msgs as tkv_validate_doc_src); returns the
- * verdict (0, 1, 2) or -1 when the schema is not one the derivative engine takes (nothing
- * was reported: validate it as a tree). */
-int tkv_validate_stream(tk_schema *s, const char *path, const tk_validate_opts *o,
-                        struct source *src, tk_diag *d, tk_refs *refs, const size_t *n_msgs);
+ * (name: the file name messages give, "<stdin>" for stdin's spool; src: its source, for
+ * columns; refs and n_msgs as tkv_validate_doc_src); returns the verdict (0, 1, 2) or -1
+ * when the schema is not one the derivative engine takes (nothing was reported: validate
+ * it as a tree). */
+int tkv_validate_stream(tk_schema *s, const char *path, const char *name,
+                        const tk_validate_opts *o, struct source *src, tk_diag *d,
+                        tk_refs *refs, const size_t *n_msgs);
 
 /* ---------------------------------------------------------- validate_batch.c ------ */
 
