@@ -92,6 +92,30 @@ static int spool_rest(int fd, const char *spool, const char *buf, size_t n, tk_d
     }
 }
 
+/* Reads stdin into *buf (grown, NUL-terminated) until its end or until *len >= limit (0: no
+ * limit); 0, or -1 on a read error (reported; *buf freed). */
+static int read_stdin(char **buf, size_t *len, size_t *cap, size_t limit, tk_diag *d)
+{
+    for (;;) {
+        if (*len + 1 >= *cap) {
+            *cap *= 2;
+            *buf = tk_xrealloc(*buf, *cap);
+        }
+        size_t n = fread(*buf + *len, 1, *cap - *len - 1, stdin);
+        *len += n;
+        if (n == 0 || (limit > 0 && *len >= limit))
+            break;
+    }
+    (*buf)[*len] = '\0';
+    if (ferror(stdin)) {
+        TK_MSG(d, IO_READ, "<stdin>", 0, 0, strerror(errno));
+        free(*buf);
+        *buf = NULL;
+        return -1;
+    }
+    return 0;
+}
+
 int tkv_stdin_take(const tk_validate_opts *o, struct source *src, struct spool *sp, tk_diag *d)
 {
     memset(sp, 0, sizeof *sp);
@@ -106,25 +130,11 @@ int tkv_stdin_take(const tk_validate_opts *o, struct source *src, struct spool *
         return src->buf != NULL ? 0 : -1;
     }
     /* in memory while under the streaming size (none when streaming is forced) */
-    size_t limit = forced > 0 ? 0 : (size_t)STREAM_MIN_BYTES, cap = 1 << 16, len = 0;
+    size_t limit = forced > 0 ? 1 : (size_t)STREAM_MIN_BYTES, cap = 1 << 16, len = 0;
     char *buf = tk_xmalloc(cap);
-    for (;;) {
-        if (len + 1 >= cap) {
-            cap *= 2;
-            buf = tk_xrealloc(buf, cap);
-        }
-        size_t n = fread(buf + len, 1, cap - len - 1, stdin);
-        len += n;
-        if (n == 0 || len >= limit)
-            break;
-    }
-    if (ferror(stdin)) {
-        TK_MSG(d, IO_READ, "<stdin>", 0, 0, strerror(errno));
-        free(buf);
+    if (read_stdin(&buf, &len, &cap, limit, d) != 0)
         return -1;
-    }
-    if (len < limit || (feof(stdin) && limit > 0)) {
-        buf[len] = '\0';
+    if (len < limit) { /* all of it */
         src->own = buf;
         src->buf = buf;
         src->len = len;
@@ -136,10 +146,13 @@ int tkv_stdin_take(const tk_validate_opts *o, struct source *src, struct spool *
     char path[4096];
     snprintf(path, sizeof path, "%s/teikit-stdin-XXXXXX", tmp != NULL && *tmp ? tmp : "/tmp");
     sp->fd = mkstemp(path);
-    if (sp->fd < 0) {
-        TK_MSG(d, IO_WRITE, path, 0, 0, strerror(errno));
-        free(buf);
-        return -1;
+    if (sp->fd < 0) { /* no room for a spool: the rest in memory too, as a tree */
+        if (read_stdin(&buf, &len, &cap, 0, d) != 0)
+            return -1;
+        src->own = buf;
+        src->buf = buf;
+        src->len = len;
+        return 0;
     }
     int rc = spool_rest(sp->fd, path, buf, len, d);
     free(buf);
