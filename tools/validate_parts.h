@@ -218,8 +218,9 @@ struct spool {
     int named;
 };
 /* Reads stdin for validation: whole into src (own, buf, len) when it will be a tree (under
- * the streaming size, --xinclude, TEIKIT_STREAM=0), else into a spool file (sp->path) to be
- * streamed like any large file; 0, or -1 (reported). Release sp with tkv_stdin_release. */
+ * 4 MB, --xinclude, TEIKIT_STREAM=0, no room for a spool file), else into a spool file
+ * (sp->path) to be streamed like a large file; 0, or -1 (reported). Release sp with
+ * tkv_stdin_release. */
 int tkv_stdin_take(const tk_validate_opts *o, struct source *src, struct spool *sp, tk_diag *d);
 void tkv_stdin_release(struct spool *sp);
 /* Validates path while it is parsed, then runs the rule checks unless o->grammar_only

@@ -17,6 +17,10 @@
 /* Documents at least this large are streamed (when streaming applies, see
  * tkv_stream_wanted): below it a tree costs little memory and parses a little faster. */
 #define STREAM_MIN_BYTES (32L << 20)
+/* stdin is read into memory up to this size (and then validated as a tree); beyond, it is
+ * spooled to a file and streamed (its size is not known in advance: holding 32 MB first
+ * would cost that much memory for nothing). */
+#define STDIN_MEMORY_MAX (4L << 20)
 
 /* An open element: its number in document order and the number of its last element child
  * closed so far (NO_CHILD: none yet). */
@@ -129,8 +133,8 @@ int tkv_stdin_take(const tk_validate_opts *o, struct source *src, struct spool *
             TK_MSG(d, VALIDATE_XINCLUDE_TREE, "<stdin>", 0, 0);
         return src->buf != NULL ? 0 : -1;
     }
-    /* in memory while under the streaming size (none when streaming is forced) */
-    size_t limit = forced > 0 ? 1 : (size_t)STREAM_MIN_BYTES, cap = 1 << 16, len = 0;
+    /* in memory while small (nothing when streaming is forced) */
+    size_t limit = forced > 0 ? 1 : (size_t)STDIN_MEMORY_MAX, cap = 1 << 16, len = 0;
     char *buf = tk_xmalloc(cap);
     if (read_stdin(&buf, &len, &cap, limit, d) != 0)
         return -1;
