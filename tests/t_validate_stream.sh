@@ -54,6 +54,36 @@ same_both "text runs, data, incomplete" teikit "$T/text.xml"
 has "text runs: a text message" "$T/s.err" 'text.xml:10:21: error: text not allowed here in "list"'
 has "text after an element child: placed after its end tag" "$T/s.err" 'text.xml:11:5: error: text not allowed here in "list"'
 
+# stdin: streamed too (spooled to a file of its own, read again for the columns): the same
+# bytes as a tree of stdin, on every test document (named "<stdin>", its pointers resolving
+# from there), and nothing left in TMPDIR
+mkdir -p "$T/tmpdir"
+n=0; bad=""
+for f in $(find $V -name '*.xml' | sort) "$T/text.xml"; do
+  TEIKIT_STREAM=0 $TEIKIT validate - <"$f" >"$T/st.out" 2>"$T/st.err"; a=$?
+  TMPDIR="$T/tmpdir" TEIKIT_STREAM=1 $TEIKIT validate - <"$f" >"$T/ss.out" 2>"$T/ss.err"; b=$?
+  n=$((n + 1))
+  { [ $a -eq $b ] && cmp -s "$T/st.err" "$T/ss.err" && cmp -s "$T/st.out" "$T/ss.out"; } || bad="$bad $f($a/$b)"
+done
+check "stdin streamed = stdin as a tree on $n documents${bad:+:$bad}" [ -z "$bad" ]
+has "stdin streamed: its messages name <stdin>, with columns" "$T/ss.err" '^<stdin>:10:21: error: text not allowed here in "list"'
+check "stdin streamed: the spool file is gone" [ -z "$(ls -A "$T/tmpdir")" ]
+TMPDIR="$T/tmpdir" TEIKIT_STREAM=1 $TEIKIT validate - <$V/invalid/not_wellformed.xml >/dev/null 2>"$T/nwf.err"
+check "stdin streamed, not well-formed: exit 1" [ $? -eq 1 ]
+has "... the parser's message names <stdin>" "$T/nwf.err" '^<stdin>:[0-9]+:[0-9]+: error: .*\[xml\]$'
+hasnt "... never the spool file" "$T/nwf.err" 'teikit-stdin|/dev/fd/'
+TMPDIR="$T/none" TEIKIT_STREAM=1 $TEIKIT validate - <$V/valid/minimal.xml >/dev/null 2>"$T/nodir.err"
+check "stdin, no TMPDIR to spool into: validated in memory (exit 0)" [ $? -eq 0 ]
+# --xinclude needs a tree: a document that would be streamed says so (-v), with what to do
+TEIKIT_STREAM=1 $TEIKIT validate -v --xinclude $V/valid/minimal.xml >/dev/null 2>"$T/xi.err"
+has "--xinclude on a document that would be streamed: a note" "$T/xi.err" 'minimal.xml: note: validated as a tree, whole in memory: --xinclude needs the tree.*give the files it includes as arguments too'
+TEIKIT_STREAM=1 $TEIKIT validate -v --xinclude - <$V/valid/minimal.xml >/dev/null 2>"$T/xi.err"
+has "... read from stdin too" "$T/xi.err" '<stdin>: note: validated as a tree'
+TEIKIT_STREAM=1 $TEIKIT validate -v $V/valid/minimal.xml >/dev/null 2>"$T/xi.err"
+hasnt "... not without --xinclude (streamed)" "$T/xi.err" 'validated as a tree'
+$TEIKIT validate -v --xinclude $V/valid/minimal.xml >/dev/null 2>"$T/xi.err"
+hasnt "... nor on a small document (a tree anyway)" "$T/xi.err" 'validated as a tree'
+
 # --- a 40 MB document validated in 250 MB of address space (a tree needs about 10 times
 # the document), streamed because it is large and --grammar-only; two errors near its end
 # (suite corpus: seconds of CPU and a 387 MB tree)
@@ -91,6 +121,13 @@ if slow_part; then
   fi
   TEIKIT_STREAM=0 $TEIKIT validate --grammar-only "$T/big.xml" >/dev/null 2>"$T/tree.err"
   check "... and the tree, without a limit, says the same" cmp -s "$T/big.err" "$T/tree.err"
+  # the same document on stdin: streamed because it is large (no TEIKIT_STREAM), in the
+  # same memory, the same messages under the name <stdin>
+  ( eval "$limit"; TMPDIR="$T/tmpdir" $TEIKIT validate - <"$T/big.xml" ) >/dev/null 2>"$T/bigin.err"; rc=$?
+  check "40 MB on stdin in 250 MB: validated (exit 1)" [ $rc -eq 1 ]
+  sed "s|^$T/big.xml:|<stdin>:|" "$T/bigc.err" >"$T/bigc_in.err"
+  check "... the file's messages, named <stdin>" cmp -s "$T/bigc_in.err" "$T/bigin.err"
+  check "... the spool file is gone" [ -z "$(ls -A "$T/tmpdir")" ]
 else
   skip "the 40 MB document (make check-corpus)"
 fi

@@ -97,7 +97,11 @@ struct tk_rngv {
     xmlHashTablePtr conv;      /* define name -> pat (converted) */
     xmlHashTablePtr byname;    /* "ns local" -> pat (choice of element patterns) */
     pat *start;
-    pat na, empty, text;
+    pat *na, *empty, *text;    /* the three constant patterns (the base's in a clone) */
+    pat na_s, empty_s, text_s; /* their storage (unused in a clone) */
+    /* a clone (tk_rngv_clone): the engine whose schema patterns it shares, read-only; the
+       clone interns only the patterns derivatives make, in its own table */
+    const tk_rngv *base;
     void **allocs;             /* name classes, datatypes: freed with the engine */
     size_t n_allocs, cap_allocs;
     int broken;
@@ -139,6 +143,26 @@ static void *keep(tk_rngv *v, void *p)
     return p;
 }
 
+/* memset through a pointer the compiler cannot see through (malloc then memset would
+ * become calloc again). */
+static void *(*volatile zero_fill)(void *, int, size_t) = memset;
+
+/* A zeroed table of n entries of size bytes (the memo, the intern table), written now. A
+ * large calloc is fresh pages from mmap that read as zeros: the first look-up maps the zero
+ * page, the first store then replaces it, and with another thread of the process running
+ * on another core that replacement flushes its TLB by an interrupt (the memo's stores were
+ * 3% of the -j 2 samples there). Written at once, each page is faulted in once, for
+ * writing, and nothing is flushed. */
+static void *table_new(size_t n, size_t size)
+{
+    if (size != 0 && n > SIZE_MAX / size)
+        return NULL;
+    void *t = malloc(n * size);
+    if (t != NULL)
+        zero_fill(t, 0, n * size);
+    return t;
+}
+
 /* Mixes a kind and three pointers into a hash (intern table and memo). */
 static unsigned hash3(unsigned k, const void *a, const void *b, const void *x)
 {
@@ -153,7 +177,7 @@ static unsigned hash3(unsigned k, const void *a, const void *b, const void *x)
 static int tab_grow(tk_rngv *v)
 {
     size_t cap = v->tab_cap ? v->tab_cap * 2 : 4096;
-    pat **t = calloc(cap, sizeof *t);
+    pat **t = table_new(cap, sizeof *t);
     if (t == NULL)
         return -1;
     for (size_t i = 0; i < v->tab_cap; i++)
@@ -172,19 +196,24 @@ static int tab_grow(tk_rngv *v)
 static pat *intern(tk_rngv *v, enum kind k, pat *a, pat *b, void *x)
 {
     unsigned h = hash3(k, a, b, x);
+    const tk_rngv *base = v->base;
+    if (base != NULL) /* the schema's own patterns first (read-only: threads share them) */
+        for (pat *p = base->tab[h & (base->tab_cap - 1)]; p != NULL; p = p->next)
+            if (p->hash == h && p->k == k && p->a == a && p->b == b && p->x == x)
+                return p;
     if (v->tab_cap != 0)
         for (pat *p = v->tab[h & (v->tab_cap - 1)]; p != NULL; p = p->next)
             if (p->hash == h && p->k == k && p->a == a && p->b == b && p->x == x)
                 return p;
     if (v->tab_n * 2 >= v->tab_cap && tab_grow(v) != 0) {
         v->broken = 1;
-        return &v->na;
+        return v->na;
     }
     if (v->blocks == NULL || v->block_used == BLOCK_PATS) {
         struct block *blk = malloc(sizeof *blk);
         if (blk == NULL) {
             v->broken = 1;
-            return &v->na;
+            return v->na;
         }
         blk->next = v->blocks;
         v->blocks = blk;
@@ -243,7 +272,7 @@ static pat *choice(tk_rngv *v, pat *a, pat *b)
 static pat *sequence(tk_rngv *v, int kind, pat *a, pat *b)
 {
     if (a->k == K_NA || b->k == K_NA)
-        return &v->na;
+        return v->na;
     if (a->k == K_EMPTY)
         return b;
     if (b->k == K_EMPTY)
@@ -258,7 +287,7 @@ static pat *interleave(tk_rngv *v, pat *a, pat *b) { return sequence(v, K_INTERL
 static pat *after(tk_rngv *v, pat *a, pat *b)
 {
     if (a->k == K_NA || b->k == K_NA)
-        return &v->na;
+        return v->na;
     return intern(v, K_AFTER, a, b, NULL);
 }
 
@@ -301,7 +330,7 @@ static void memo_clear(tk_rngv *v, int only_att)
     /* drop the entries keyed by attribute values (open addressing: rebuild) */
     struct memo *old = v->memo;
     size_t cap = v->memo_cap;
-    v->memo = calloc(cap, sizeof *v->memo);
+    v->memo = table_new(cap, sizeof *v->memo);
     v->memo_n = 0;
     if (v->memo == NULL) {
         v->memo = old;
@@ -328,7 +357,7 @@ static pat *memo_put(tk_rngv *v, int op, const pat *p, const void *k1, const voi
         if (cap > ((size_t)1 << 21)) { /* bounded (80 MB): start again rather than grow */
             memo_clear(v, 0);
         } else {
-            struct memo *m = calloc(cap, sizeof *m);
+            struct memo *m = table_new(cap, sizeof *m);
             if (m == NULL)
                 return r;
             struct memo *old = v->memo;
@@ -554,7 +583,7 @@ static pat *conv_seq(tk_rngv *v, xmlNodePtr c, enum kind k, int depth)
             : k == K_INTERLEAVE ? interleave(v, r, x)
                                 : group(v, r, x);
     }
-    return r != NULL ? r : &v->empty;
+    return r != NULL ? r : v->empty;
 }
 
 /* A datatype (or value) node's description. */
@@ -649,13 +678,13 @@ static pat *conv(tk_rngv *v, xmlNodePtr n, int depth)
 {
     if (depth > 4000 || v->broken) {
         v->broken = 1;
-        return &v->na;
+        return v->na;
     }
     const char *t = (const char *)n->name;
     if (strcmp(t, "element") == 0) {
         /* one pattern per <element> node; its content is converted on first use */
         pat *p = intern(v, K_ELEMENT, NULL, NULL, n);
-        if (p->nc == NULL && p != &v->na) {
+        if (p->nc == NULL && p != v->na) {
             xmlNodePtr content;
             p->nc = pattern_nc(v, n, 0, &content);
         }
@@ -664,7 +693,7 @@ static pat *conv(tk_rngv *v, xmlNodePtr n, int depth)
     if (strcmp(t, "attribute") == 0) {
         xmlNodePtr content;
         struct nc *c = pattern_nc(v, n, 1, &content);
-        pat *value = content != NULL ? conv_seq(v, content, K_GROUP, depth + 1) : &v->text;
+        pat *value = content != NULL ? conv_seq(v, content, K_GROUP, depth + 1) : v->text;
         return intern(v, K_ATTRIBUTE, value, NULL, c);
     }
     if (strcmp(t, "ref") == 0) {
@@ -673,31 +702,31 @@ static pat *conv(tk_rngv *v, xmlNodePtr n, int depth)
         xmlFree(name);
         if (p == NULL)
             v->broken = 1;
-        return p != NULL ? p : &v->na;
+        return p != NULL ? p : v->na;
     }
     if (strcmp(t, "choice") == 0)
         return conv_seq(v, n->children, K_CHOICE, depth + 1);
     if (strcmp(t, "interleave") == 0)
         return conv_seq(v, n->children, K_INTERLEAVE, depth + 1);
     if (strcmp(t, "mixed") == 0)
-        return interleave(v, conv_seq(v, n->children, K_GROUP, depth + 1), &v->text);
+        return interleave(v, conv_seq(v, n->children, K_GROUP, depth + 1), v->text);
     if (strcmp(t, "group") == 0)
         return conv_seq(v, n->children, K_GROUP, depth + 1);
     if (strcmp(t, "oneOrMore") == 0)
         return one_or_more(v, conv_seq(v, n->children, K_GROUP, depth + 1));
     if (strcmp(t, "zeroOrMore") == 0)
         return choice(v, one_or_more(v, conv_seq(v, n->children, K_GROUP, depth + 1)),
-                      &v->empty);
+                      v->empty);
     if (strcmp(t, "optional") == 0)
-        return choice(v, conv_seq(v, n->children, K_GROUP, depth + 1), &v->empty);
+        return choice(v, conv_seq(v, n->children, K_GROUP, depth + 1), v->empty);
     if (strcmp(t, "list") == 0)
         return intern(v, K_LIST, conv_seq(v, n->children, K_GROUP, depth + 1), NULL, NULL);
     if (strcmp(t, "empty") == 0)
-        return &v->empty;
+        return v->empty;
     if (strcmp(t, "text") == 0)
-        return &v->text;
+        return v->text;
     if (strcmp(t, "notAllowed") == 0)
-        return &v->na;
+        return v->na;
     if (strcmp(t, "value") == 0)
         return intern(v, K_VALUE, NULL, NULL, conv_dtype(v, n, 1));
     if (strcmp(t, "data") == 0) {
@@ -712,7 +741,7 @@ static pat *conv(tk_rngv *v, xmlNodePtr n, int depth)
         return intern(v, K_DATA, NULL, NULL, d);
     }
     v->broken = 1; /* externalRef, parentRef, grammar, include: not for this engine */
-    return &v->na;
+    return v->na;
 }
 
 /* The pattern of a define (its parts combined by choice or interleave), converted once. */
@@ -726,7 +755,7 @@ static pat *define_pattern(tk_rngv *v, const xmlChar *name, int depth)
         return NULL;
     /* a ref back to a define being converted without an element between is an error of
        the schema; the placeholder ends the recursion */
-    xmlHashAddEntry(v->conv, name, &v->na);
+    xmlHashAddEntry(v->conv, name, v->na);
     int inter = 0;
     for (size_t i = 1; list[i] != NULL; i++) {
         xmlChar *comb = xmlGetNsProp(list[i], BAD_CAST "combine", NULL);
@@ -793,10 +822,14 @@ static void collect(tk_rngv *v, xmlNodePtr g)
 /* Converts an element pattern's content on first use. */
 static pat *content_of(tk_rngv *v, pat *e)
 {
+    if (e->content == NULL && v->base != NULL) { /* (the base converted every one) */
+        v->broken = 1;
+        return v->na;
+    }
     if (e->content == NULL) {
         xmlNodePtr content;
         pattern_nc(v, e->x, 0, &content);
-        e->content = content != NULL ? conv_seq(v, content, K_GROUP, 0) : &v->empty;
+        e->content = content != NULL ? conv_seq(v, content, K_GROUP, 0) : v->empty;
     }
     return e->content;
 }
@@ -862,7 +895,7 @@ void tk_rngv_free(tk_rngv *v)
         xmlHashFree(v->defs, free_deflist);
     if (v->conv != NULL)
         xmlHashFree(v->conv, NULL);
-    if (v->byname != NULL)
+    if (v->byname != NULL && v->base == NULL)
         xmlHashFree(v->byname, NULL);
     if (v->dict != NULL)
         xmlDictFree(v->dict);
@@ -878,11 +911,14 @@ tk_rngv *tk_rngv_new(xmlDocPtr rng)
     if (v == NULL)
         return NULL;
     v->rng = rng;
-    v->na.k = K_NA;
-    v->empty.k = K_EMPTY;
-    v->empty.nullable = 1;
-    v->text.k = K_TEXT;
-    v->text.nullable = 1;
+    v->na_s.k = K_NA;
+    v->empty_s.k = K_EMPTY;
+    v->empty_s.nullable = 1;
+    v->text_s.k = K_TEXT;
+    v->text_s.nullable = 1;
+    v->na = &v->na_s;
+    v->empty = &v->empty_s;
+    v->text = &v->text_s;
     v->dict = xmlDictCreate();
     v->defs = xmlHashCreate(1024);
     v->conv = xmlHashCreate(1024);
@@ -902,6 +938,31 @@ tk_rngv *tk_rngv_new(xmlDocPtr rng)
     if (v->start != NULL && !v->broken)
         index_elements(v, root);
     if (v->start == NULL || v->broken) {
+        tk_rngv_free(v);
+        return NULL;
+    }
+    return v;
+}
+
+tk_rngv *tk_rngv_clone(const tk_rngv *base)
+{
+    if (base == NULL || base->base != NULL || base->broken)
+        return NULL;
+    tk_rngv *v = calloc(1, sizeof *v);
+    if (v == NULL)
+        return NULL;
+    v->base = base;
+    v->rng = base->rng;
+    v->na = base->na;
+    v->empty = base->empty;
+    v->text = base->text;
+    v->start = base->start;
+    v->wild = base->wild;
+    v->byname = base->byname; /* not owned: tk_rngv_free leaves it */
+    /* names: the schema's come from the base's dictionary (so that they compare as
+       pointers), a document's others go into the clone's own */
+    v->dict = xmlDictCreateSub(base->dict);
+    if (v->dict == NULL) {
         tk_rngv_free(v);
         return NULL;
     }
@@ -1020,16 +1081,16 @@ static pat *text_d(tk_rngv *v, pat *p, const xmlChar *s, int lax)
     }
     case K_AFTER: r = after(v, text_d(v, p->a, s, lax), p->b); break;
     case K_ONEORMORE:
-        r = group(v, text_d(v, p->a, s, lax), choice(v, p, &v->empty));
+        r = group(v, text_d(v, p->a, s, lax), choice(v, p, v->empty));
         break;
     case K_TEXT: r = p; break;
-    case K_VALUE: r = lax || value_ok(p->x, s) ? &v->empty : &v->na; break;
-    case K_DATA: r = lax || data_ok(p->x, s) ? &v->empty : &v->na; break;
+    case K_VALUE: r = lax || value_ok(p->x, s) ? v->empty : v->na; break;
+    case K_DATA: r = lax || data_ok(p->x, s) ? v->empty : v->na; break;
     case K_DATAEXCEPT:
-        r = lax || (data_ok(p->x, s) && !text_d(v, p->a, s, 0)->nullable) ? &v->empty : &v->na;
+        r = lax || (data_ok(p->x, s) && !text_d(v, p->a, s, 0)->nullable) ? v->empty : v->na;
         break;
-    case K_LIST: r = lax || list_ok(v, p->a, s, 0) ? &v->empty : &v->na; break;
-    default: r = &v->na; break;
+    case K_LIST: r = lax || list_ok(v, p->a, s, 0) ? v->empty : v->na; break;
+    default: r = v->na; break;
     }
     return memo ? memo_put(v, OP_TEXT, p, NULL, NULL, r) : r;
 }
@@ -1048,7 +1109,7 @@ static pat *apply_after(tk_rngv *v, pat *p, enum comb c, pat *other)
     }
     case K_CHOICE:
         return choice(v, apply_after(v, p->a, c, other), apply_after(v, p->b, c, other));
-    default: return &v->na;
+    default: return v->na;
     }
 }
 
@@ -1062,15 +1123,15 @@ static pat *open_d(tk_rngv *v, pat *p, const xmlChar *ns, const xmlChar *local)
     case K_CHOICE: r = choice(v, open_d(v, p->a, ns, local), open_d(v, p->b, ns, local)); break;
     case K_ELEMENT:
         r = nc_contains(p->nc, ns, local)
-                ? after(v, content_of(v, p), &v->empty)
-                : &v->na;
+                ? after(v, content_of(v, p), v->empty)
+                : v->na;
         break;
     case K_INTERLEAVE:
         r = choice(v, apply_after(v, open_d(v, p->a, ns, local), C_INTER_L, p->b),
                    apply_after(v, open_d(v, p->b, ns, local), C_INTER_R, p->a));
         break;
     case K_ONEORMORE:
-        r = apply_after(v, open_d(v, p->a, ns, local), C_GROUP, choice(v, p, &v->empty));
+        r = apply_after(v, open_d(v, p->a, ns, local), C_GROUP, choice(v, p, v->empty));
         break;
     case K_GROUP: {
         pat *x = apply_after(v, open_d(v, p->a, ns, local), C_GROUP, p->b);
@@ -1078,7 +1139,7 @@ static pat *open_d(tk_rngv *v, pat *p, const xmlChar *ns, const xmlChar *local)
         break;
     }
     case K_AFTER: r = apply_after(v, open_d(v, p->a, ns, local), C_AFTER, p->b); break;
-    default: r = &v->na; break;
+    default: r = v->na; break;
     }
     return memo_put(v, OP_OPEN, p, ns, local, r);
 }
@@ -1101,14 +1162,14 @@ static pat *open_rec(tk_rngv *v, pat *p, const xmlChar *ns, const xmlChar *local
                    apply_after(v, open_rec(v, p->b, ns, local), C_INTER_R, p->a));
         break;
     case K_ONEORMORE:
-        r = apply_after(v, open_rec(v, p->a, ns, local), C_GROUP, choice(v, p, &v->empty));
+        r = apply_after(v, open_rec(v, p->a, ns, local), C_GROUP, choice(v, p, v->empty));
         break;
     case K_GROUP:
         r = choice(v, apply_after(v, open_rec(v, p->a, ns, local), C_GROUP, p->b),
                    open_rec(v, p->b, ns, local));
         break;
     case K_AFTER: r = apply_after(v, open_rec(v, p->a, ns, local), C_AFTER, p->b); break;
-    default: r = &v->na; break;
+    default: r = v->na; break;
     }
     return memo_put(v, OP_RECOVER, p, ns, local, r);
 }
@@ -1129,14 +1190,14 @@ static pat *att_d(tk_rngv *v, pat *p, const xmlChar *ns, const xmlChar *local,
         return choice(v, interleave(v, att_d(v, p->a, ns, local, val, lax), p->b),
                       interleave(v, p->a, att_d(v, p->b, ns, local, val, lax)));
     case K_ONEORMORE:
-        return group(v, att_d(v, p->a, ns, local, val, lax), choice(v, p, &v->empty));
+        return group(v, att_d(v, p->a, ns, local, val, lax), choice(v, p, v->empty));
     case K_ATTRIBUTE:
         if (!nc_contains(p->x, ns, local))
-            return &v->na;
+            return v->na;
         if (lax || (p->a->nullable && all_ws(val)) || text_d(v, p->a, val, 0)->nullable)
-            return &v->empty;
-        return &v->na;
-    default: return &v->na;
+            return v->empty;
+        return v->na;
+    default: return v->na;
     }
 }
 
@@ -1152,7 +1213,7 @@ static pat *close_d(tk_rngv *v, pat *p, int lax)
     case K_GROUP: r = group(v, close_d(v, p->a, lax), close_d(v, p->b, lax)); break;
     case K_INTERLEAVE: r = interleave(v, close_d(v, p->a, lax), close_d(v, p->b, lax)); break;
     case K_ONEORMORE: r = one_or_more(v, close_d(v, p->a, lax)); break;
-    case K_ATTRIBUTE: r = lax ? &v->empty : &v->na; break;
+    case K_ATTRIBUTE: r = lax ? v->empty : v->na; break;
     default: r = p; break;
     }
     return memo_put(v, OP_CLOSE, p, lax ? v : NULL, NULL, r);
@@ -1166,8 +1227,8 @@ static pat *end_d(tk_rngv *v, pat *p, int lax)
         return r;
     switch (p->k) {
     case K_CHOICE: r = choice(v, end_d(v, p->a, lax), end_d(v, p->b, lax)); break;
-    case K_AFTER: r = lax || p->a->nullable ? p->b : &v->na; break;
-    default: r = &v->na; break;
+    case K_AFTER: r = lax || p->a->nullable ? p->b : v->na; break;
+    default: r = v->na; break;
     }
     return memo_put(v, OP_END, p, lax ? v : NULL, NULL, r);
 }
@@ -1595,12 +1656,12 @@ static const xmlChar *iname(tk_rngv *v, const xmlChar *s)
 }
 
 /* Collects the value patterns of the attribute patterns of p named (ns, local): *leaf is
- * the only one, or &v->na when there are several. */
+ * the only one, or v->na when there are several. */
 static void att_leaf(tk_rngv *v, const pat *p, const xmlChar *ns, const xmlChar *local,
                      pat **leaf, int depth)
 {
     if (depth > 2000) {
-        *leaf = &v->na;
+        *leaf = v->na;
         return;
     }
     switch (p->k) {
@@ -1614,7 +1675,7 @@ static void att_leaf(tk_rngv *v, const pat *p, const xmlChar *ns, const xmlChar 
     case K_AFTER: att_leaf(v, p->a, ns, local, leaf, depth + 1); return;
     case K_ATTRIBUTE:
         if (nc_contains(p->x, ns, local))
-            *leaf = *leaf == NULL || *leaf == p->a ? p->a : &v->na;
+            *leaf = *leaf == NULL || *leaf == p->a ? p->a : v->na;
         return;
     default: return;
     }
@@ -1634,14 +1695,14 @@ static pat *att_step(tk_rngv *v, pat *p, const xmlChar *ns, const xmlChar *local
     pat *leaf = memo_get(v, OP_ATT_LEAF, p, ns, local);
     if (leaf == NULL) {
         att_leaf(v, p, ns, local, &leaf, 0);
-        leaf = memo_put(v, OP_ATT_LEAF, p, ns, local, leaf != NULL ? leaf : &v->na);
+        leaf = memo_put(v, OP_ATT_LEAF, p, ns, local, leaf != NULL ? leaf : v->na);
     }
     if (leaf->k == K_NA) /* several: the full derivative */
         return att_d(v, p, ns, local, ival, 0);
     pat *fit = memo_get(v, OP_VALUE, leaf, ival, NULL);
     if (fit == NULL) {
         int ok = (leaf->nullable && all_ws(ival)) || text_d(v, leaf, ival, 0)->nullable;
-        fit = memo_put(v, OP_VALUE, leaf, ival, NULL, ok ? &v->empty : &v->na);
+        fit = memo_put(v, OP_VALUE, leaf, ival, NULL, ok ? v->empty : v->na);
     }
     return fit->k == K_NA ? fit : any;
 }

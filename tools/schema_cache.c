@@ -121,6 +121,7 @@ tk_schema *tk_schema_load(const char *spec, tk_diag *d)
 static void *schema_loader(void *arg)
 {
     tk_schema *s = arg;
+    tkv_thread_heap_reserve();
     tk_diag *d = tk_diag_new();
     int rc = -1;
     if (d != NULL) {
@@ -199,6 +200,7 @@ void tk_schema_free(tk_schema *s)
     }
     for (int i = 0; i < s->n_engines; i++)
         tk_rngv_free(s->engines[i]);
+    tk_rngv_free(s->engine_base); /* after its clones */
     tk_rng_info_free(s->info);
     if (s->src != NULL)
         xmlFreeDoc(s->src);
@@ -416,14 +418,20 @@ tk_rngv *tkv_engine_get(tk_schema *s)
     if (s->engine_state == 1 && s->n_engines > 0)
         v = s->engines[--s->n_engines];
     int state = s->engine_state;
-    pthread_mutex_unlock(&s->lock);
-    if (v == NULL && state == 1) {
-        v = tk_rngv_new(s->src); /* reads the schema source only */
-        pthread_mutex_lock(&s->lock);
-        if (v == NULL)
+    if (v == NULL && state == 1 && s->engine_base == NULL) {
+        /* the schema's patterns are converted once, under the lock (a second thread would
+           only wait for what it would otherwise build itself), then shared read-only */
+        s->engine_base = tk_rngv_new(s->src); /* reads the schema source only */
+        if (s->engine_base == NULL)
             s->engine_state = -1;
         else
             s->compiles++; /* an engine built counts as the schema compiled */
+    }
+    tk_rngv *base = s->engine_state == 1 ? s->engine_base : NULL;
+    pthread_mutex_unlock(&s->lock);
+    if (v == NULL && base != NULL && (v = tk_rngv_clone(base)) == NULL) {
+        pthread_mutex_lock(&s->lock);
+        s->engine_state = -1;
         pthread_mutex_unlock(&s->lock);
     }
     return v;

@@ -170,6 +170,10 @@
 #define TK_F_UTF8 \
     "invalid UTF-8 byte 0x%02X (byte offset %zu); if the file is in another encoding, name that encoding (e.g. cp1252)"
 #define TK_F_UTF8_MORE "more invalid UTF-8 not reported"
+#define TK_F_VALIDATE_XINCLUDE_TREE \
+    "validated as a tree, whole in memory: --xinclude needs the tree; without --xinclude " \
+    "a document this large is validated while it is parsed (give the files it includes as " \
+    "arguments too: pointers resolve across them)"
 #define TK_F_VERSE "%s"
 #define TK_F_XINCLUDE_FAILED "XInclude processing failed"
 #define TK_F_XINCLUDE_FAILED_NODE "xi:include left in the tree: its inclusion failed"
@@ -336,6 +340,7 @@
     X(USAGE,                  "usage", TK_SYSTEM) \
     X(UTF8,                   "utf8", TK_ERROR) \
     X(UTF8_MORE,              "utf8-more", TK_ERROR) \
+    X(VALIDATE_XINCLUDE_TREE, "validate-xinclude-tree", TK_NOTE) \
     X(VERSE,                   "verse", TK_NOTE) \
     X(XINCLUDE_FAILED,        "xinclude-failed", TK_ERROR) \
     X(XINCLUDE_FAILED_NODE,   "xinclude-failed-node", TK_NOTE) \

@@ -35,7 +35,9 @@ void tkv_hold_sink(const tk_message *m, void *user)
     tk_grow((void **)&j->msgs, &j->cap_msgs, j->n_msgs, sizeof *j->msgs, 8);
     struct held *h = &j->msgs[j->n_msgs++];
     h->sev = m->severity;
-    h->file = m->file != NULL ? tk_xstrdup(m->file) : NULL;
+    h->file = m->file == NULL                                   ? NULL
+              : j->alias != NULL && strcmp(m->file, j->alias) == 0 ? tk_xstrdup("<stdin>")
+                                                                  : tk_xstrdup(m->file);
     h->rule = m->rule != NULL ? tk_xstrdup(m->rule) : NULL;
     h->text = tk_xstrdup(m->text);
     h->line = m->line;
@@ -58,11 +60,25 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
     xmlDocPtr doc = NULL;
     int flags = o->xinclude ? TK_XML_XINCLUDE : 0, streamed = -1;
     j->refs = o->grammar_only ? NULL : tk_refs_new(j->path);
-    if (is_stdin) { /* kept in memory: stdin cannot be read twice */
-        src.own = tk_read_file(j->path, &src.len, d);
-        src.buf = src.own;
-        if (src.buf != NULL)
+    struct spool spool = {-1, NULL, 0};
+    if (is_stdin) { /* stdin cannot be read twice: kept in memory, or spooled when large */
+        if (tkv_stdin_take(o, &src, &spool, d) != 0)
+            ;
+        else if (spool.path == NULL)
             doc = tk_xml_read_memory(src.buf, src.len, name, flags, d);
+        else {
+            j->alias = spool.path;
+            src.path = spool.path;
+            if (j->context ||
+                (streamed = tkv_validate_stream(s, spool.path, name, o, &src, d, j->refs,
+                                                &j->n_msgs)) < 0)
+                doc = tk_xml_read_file(spool.path, flags, d); /* (the base URI: below) */
+            if (doc != NULL) {
+                if (doc->URL != NULL && (doc->dict == NULL || !xmlDictOwns(doc->dict, doc->URL)))
+                    xmlFree((xmlChar *)doc->URL);
+                doc->URL = xmlStrdup(BAD_CAST name);
+            }
+        }
     } else { /* streamed: a huge document is never held twice */
         src.path = j->path;
         struct stat st;
@@ -71,11 +87,14 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
         else if (access(j->path, R_OK) != 0)
             TK_MSG(d, IO_OPEN, name, 0, 0, strerror(errno));
         else if (!j->context && tkv_stream_wanted(j->path, o) &&
-                 (streamed = tkv_validate_stream(s, j->path, o, &src, d, j->refs,
+                 (streamed = tkv_validate_stream(s, j->path, j->path, o, &src, d, j->refs,
                                                  &j->n_msgs)) >= 0)
             ; /* validated as it was parsed: no tree */
-        else
+        else {
+            if (!j->context && tkv_xinclude_tree_large(j->path, o))
+                TK_MSG(d, VALIDATE_XINCLUDE_TREE, name, 0, 0);
             doc = tk_xml_read_file(j->path, flags, d);
+        }
     }
     int status = streamed;
     if (doc != NULL && j->context) { /* its ids and pointers, for the others */
@@ -91,6 +110,8 @@ static void validate_one(tk_schema *s, const tk_validate_opts *o, struct job *j,
         status = 1; /* not well-formed or unreadable (the messages say which: 2 for I/O) */
     }
     tkv_source_free(&src);
+    tkv_stdin_release(&spool);
+    j->alias = NULL;
     j->errors = tk_diag_count(d, TK_ERROR);
     j->warnings = tk_diag_count(d, TK_WARNING);
     /* the verdict comes from the validator; messages can only make it worse */
@@ -118,9 +139,32 @@ static int schema_failed(tk_schema *s)
     return failed;
 }
 
+/* glibc gives each thread a heap of its own that grows by what each allocation needs, one
+ * mprotect call at a time (4,000-7,000 calls per worker on the 31 reference documents),
+ * and each call changes the process's mappings under the lock the other threads' page
+ * faults take. Called first in a thread: chunks of HEAP_CHUNK bytes, HEAP_RESERVE in all,
+ * allocated and freed, leave the thread's heap able to grow that far again without a call
+ * (the memory itself goes back to the system: only the addresses stay). The first
+ * allocation, larger than malloc's first mmap threshold and freed, raises that threshold
+ * (and the trim threshold with it) as the run's own large tables soon would, so that the
+ * chunks come from the heap and the heap is not trimmed (madvise) after every document. */
+#define HEAP_CHUNK ((size_t)1 << 20)
+#define HEAP_RESERVE 24 /* chunks */
+void tkv_thread_heap_reserve(void)
+{
+    void *volatile big = malloc(4 * HEAP_CHUNK); /* (volatile: not optimized away) */
+    free(big);
+    void *volatile v[HEAP_RESERVE];
+    for (int i = 0; i < HEAP_RESERVE; i++)
+        v[i] = malloc(HEAP_CHUNK);
+    for (int i = HEAP_RESERVE; i-- > 0;)
+        free(v[i]);
+}
+
 static void *worker(void *arg)
 {
     struct pool *p = arg;
+    tkv_thread_heap_reserve();
     for (;;) {
         if (schema_failed(p->s)) /* nothing will be reported: stop */
             return NULL;

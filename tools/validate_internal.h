@@ -104,6 +104,12 @@ typedef struct tk_rngv tk_rngv;
  * (include, externalRef, nested grammars, another datatype library) or out of memory: the
  * caller then validates with libxml2. Free with tk_rngv_free. */
 tk_rngv *tk_rngv_new(xmlDocPtr rng);
+/* A validator sharing the schema patterns of base (built by tk_rngv_new, never used to
+ * validate itself: it is only read from then on, by any number of threads): the clone has
+ * its own memo, its own derived patterns and its own dictionary for a document's names, so
+ * threads neither convert the schema twice nor write anything they share. base must
+ * outlive its clones. NULL when out of memory. */
+tk_rngv *tk_rngv_clone(const tk_rngv *base);
 void tk_rngv_free(tk_rngv *v);
 /* Called once per bad place, in document order except that an element's incompleteness
  * comes after its content's errors; `at` is the element (or text node) concerned, at_end 1

@@ -49,7 +49,8 @@ struct tk_schema {
     struct retired *retired;
     unsigned long compiles;
     int engine_state;   /* 0 not tried, 1 the derivative engine validates, -1 libxml2 */
-    tk_rngv *engines[MAX_ENGINES]; /* idle engines (one per thread at work) */
+    tk_rngv *engine_base; /* the schema's patterns, converted once (read-only after) */
+    tk_rngv *engines[MAX_ENGINES]; /* idle clones of engine_base (one per thread at work) */
     int n_engines;
     /* loading in a thread of its own (tk_schema_load_background) */
     pthread_t loader;
@@ -147,6 +148,7 @@ struct job {
     tk_refs *refs; /* what the corpus resolves (NULL with --grammar-only) */
     int context;   /* read only for the corpus: neither validated nor reported */
     size_t inserted; /* messages the corpus added (they shift later positions) */
+    const char *alias; /* a spool file of stdin: messages naming it name "<stdin>" */
 };
 
 /* ------------------------------------------------------------ schema_cache.c ------ */
@@ -206,12 +208,29 @@ int tkv_validate_doc_src(tk_schema *s, xmlDocPtr doc, const char *name,
 
 /* 1 when path is validated while it is parsed (tkv_validate_stream) rather than as a tree. */
 int tkv_stream_wanted(const char *path, const tk_validate_opts *o);
+/* 1 when path would be streamed but --xinclude makes it a tree (then a note says so). */
+int tkv_xinclude_tree_large(const char *path, const tk_validate_opts *o);
+/* stdin spooled to a file of its own (fd open; path "/dev/fd/N" when it is unlinked
+ * already, else its name, named = 1). */
+struct spool {
+    int fd;
+    char *path;
+    int named;
+};
+/* Reads stdin for validation: whole into src (own, buf, len) when it will be a tree (under
+ * 4 MB, --xinclude, TEIKIT_STREAM=0, no room for a spool file), else into a spool file
+ * (sp->path) to be streamed like a large file; 0, or -1 (reported). Release sp with
+ * tkv_stdin_release. */
+int tkv_stdin_take(const tk_validate_opts *o, struct source *src, struct spool *sp, tk_diag *d);
+void tkv_stdin_release(struct spool *sp);
 /* Validates path while it is parsed, then runs the rule checks unless o->grammar_only
- * (src: its source, for columns; refs and n_msgs as tkv_validate_doc_src); returns the
- * verdict (0, 1, 2) or -1 when the schema is not one the derivative engine takes (nothing
- * was reported: validate it as a tree). */
-int tkv_validate_stream(tk_schema *s, const char *path, const tk_validate_opts *o,
-                        struct source *src, tk_diag *d, tk_refs *refs, const size_t *n_msgs);
+ * (name: the file name messages give, "<stdin>" for stdin's spool; src: its source, for
+ * columns; refs and n_msgs as tkv_validate_doc_src); returns the verdict (0, 1, 2) or -1
+ * when the schema is not one the derivative engine takes (nothing was reported: validate
+ * it as a tree). */
+int tkv_validate_stream(tk_schema *s, const char *path, const char *name,
+                        const tk_validate_opts *o, struct source *src, tk_diag *d,
+                        tk_refs *refs, const size_t *n_msgs);
 
 /* ---------------------------------------------------------- validate_batch.c ------ */
 
@@ -221,5 +240,8 @@ struct job *tkv_job_new(void);
 void tkv_hold_sink(const tk_message *m, void *user);
 /* Reports the job's held messages through d and forgets them. */
 void tkv_replay(struct job *j, tk_diag *d);
+/* Called first in a thread that will allocate much (a worker, the schema loader): grows
+ * the thread's malloc heap in a few steps rather than a page at a time. */
+void tkv_thread_heap_reserve(void);
 
 #endif

@@ -1,5 +1,7 @@
 /* test_rngv.c: the RelaxNG engine by derivatives: verdicts, recovery after each error (every
  * bad place once, no follow-on message), messages computed from the grammar state. */
+#include <pthread.h>
+
 #include <libxml/parser.h>
 
 #include "tk_test.h"
@@ -147,6 +149,70 @@ static void test_unsupported(void)
     xmlFreeDoc(rng);
 }
 
+/* Clones share the base's schema patterns: each gives the messages a engine of its own
+ * gives, also two at once in two threads, and after another clone has validated (the base
+ * is only read). A clone is not a base. */
+static const char *const clone_doc =
+    "<book xmlns='urn:b' xmlns:y='urn:y' y:other='1'>\n"
+    "<sec kind='c'><p>a</p><head>h</head></sec>\n"
+    "<sec id='s2' url=''><head>h</head><frob><p/></frob>stray<n>-3</n><p>late</p></sec>\n"
+    "<sec id='s3'></sec></book>";
+
+struct clone_run {
+    tk_rngv *v;
+    xmlDocPtr doc;
+    struct got g;
+    int r;
+};
+
+static void *clone_thread(void *arg)
+{
+    struct clone_run *c = arg;
+    memset(&c->g, 0, sizeof c->g);
+    c->r = tk_rngv_validate(c->v, c->doc, collect, &c->g);
+    return NULL;
+}
+
+static void test_clones(void)
+{
+    struct got own;
+    CU_ASSERT_EQUAL(run(clone_doc, &own), 1);
+    CU_ASSERT_TRUE(own.n >= 8);
+    xmlDocPtr rng = parse(schema);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rng);
+    tk_rngv *base = tk_rngv_new(rng);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(base);
+    CU_ASSERT_PTR_NULL(tk_rngv_clone(NULL));
+    struct clone_run c[3];
+    for (int i = 0; i < 3; i++) {
+        c[i].v = tk_rngv_clone(base);
+        c[i].doc = parse(clone_doc);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(c[i].v);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(c[i].doc);
+    }
+    CU_ASSERT_PTR_NULL(tk_rngv_clone(c[0].v)); /* a clone shares, it is not shared */
+    clone_thread(&c[0]);
+    pthread_t t;
+    int started = pthread_create(&t, NULL, clone_thread, &c[1]) == 0;
+    clone_thread(&c[2]);
+    if (started)
+        pthread_join(t, NULL);
+    else
+        clone_thread(&c[1]);
+    for (int i = 0; i < 3; i++) {
+        CU_ASSERT_EQUAL(c[i].r, 1);
+        CU_ASSERT_EQUAL(c[i].g.n, own.n);
+        CU_ASSERT_STRING_EQUAL(c[i].g.buf, own.buf);
+        /* and again: the clone's memo and derived patterns give the same */
+        clone_thread(&c[i]);
+        CU_ASSERT_STRING_EQUAL(c[i].g.buf, own.buf);
+        tk_rngv_free(c[i].v);
+        xmlFreeDoc(c[i].doc);
+    }
+    tk_rngv_free(base);
+    xmlFreeDoc(rng);
+}
+
 void tk_suite_rngv(void);
 void tk_suite_rngv(void)
 {
@@ -156,4 +222,5 @@ void tk_suite_rngv(void)
     CU_add_test(s, "structure: recovery and expected lists", test_structure);
     CU_add_test(s, "text, datatypes, prefixes", test_text_and_prefix);
     CU_add_test(s, "unsupported schemas refused", test_unsupported);
+    CU_add_test(s, "clones share the schema's patterns", test_clones);
 }

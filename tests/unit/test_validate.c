@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "tk_test.h"
+#include "validate_parts.h"
 
 static const char *const minimal =
     "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>t"
@@ -105,8 +106,16 @@ static void test_batch_order_and_threads(void)
     /* the directory is walked in sorted order */
     const char *a = strstr(one, "bad_date.xml"), *b = strstr(one, "wrong_ns.xml");
     CU_ASSERT_TRUE(a != NULL && b != NULL && a < b);
-    /* a small schema is compiled once, whole, for the whole run */
+    /* a small schema is compiled once, whole, for the whole run; the derivative engine's
+       patterns too, whatever the threads (they share them) */
     CU_ASSERT_EQUAL(st1.compiles, 1);
+    CU_ASSERT_EQUAL(st4.compiles, 1);
+    /* two engines at work at once (two threads) share one conversion of the schema */
+    tk_rngv *e1 = tkv_engine_get(s), *e2 = tkv_engine_get(s);
+    CU_ASSERT_TRUE(e1 != NULL && e2 != NULL && e1 != e2);
+    CU_ASSERT_EQUAL(s->compiles, 1);
+    tkv_engine_put(s, e1);
+    tkv_engine_put(s, e2);
     free(one);
     free(four);
     tk_schema_free(s);
