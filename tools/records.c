@@ -1,11 +1,88 @@
 /* records.c: what a line of an archival record says about the record: a file number
  * (`611.2131/260½: Telegram`), the document type and the author of a title
  * ("Memorandum by the Assistant Secretary of State (White)"). */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "tk_alloc.h"
 #include "tk_internal.h"
 #include "tk_names.h"
+
+/* ------------------------------------------------------------------ the parse's memo */
+
+/* The block parser asks the same questions of a line many times (is it a dateline, a
+ * signature, a closing formula: for the paragraph itself, then from the paragraphs after it
+ * that look back, and from each part's closer). During a parse (tk_rec_memo_begin ..
+ * tk_rec_memo_end, per thread) the answers for lines of the parsed text are kept, keyed by
+ * the bytes' address and length: the text does not change while it is parsed. A cache
+ * (a slot per address hash, the last line there kept): any answer not kept is computed. */
+enum { MEMO_BITS = 12, MEMO_SLOTS = 1 << MEMO_BITS };
+
+typedef struct memo_slot {
+    const char *s;
+    size_t len;
+    unsigned known;             /* bit q: v[q] holds the answer of question q */
+    signed char v[TK_MEMO_COUNT];
+} memo_slot;
+
+typedef struct tk_memo {
+    uintptr_t lo, hi;           /* the parsed text's bytes */
+    struct tk_memo *outer;      /* a parse inside a parse (-j 1 builds during the parse) */
+    memo_slot slot[MEMO_SLOTS];
+} tk_memo;
+
+static _Thread_local tk_memo *memo_now;
+
+void tk_rec_memo_begin(const tk_lines *L)
+{
+    tk_memo *m = tk_xcalloc(1, sizeof *m);
+    if (m == NULL)
+        return;
+    m->lo = UINTPTR_MAX;
+    for (size_t i = 0; i < L->n; i++) {
+        uintptr_t a = (uintptr_t)L->v[i].s;
+        if (a < m->lo)
+            m->lo = a;
+        if (a + L->v[i].len + 1 > m->hi)
+            m->hi = a + L->v[i].len + 1;
+    }
+    m->outer = memo_now;
+    memo_now = m;
+}
+
+void tk_rec_memo_end(void)
+{
+    tk_memo *m = memo_now;
+    if (m == NULL)
+        return;
+    memo_now = m->outer;
+    free(m);
+}
+
+int tk_rec_memo(int q, const char *s, size_t len, int (*test)(const char *s, size_t len))
+{
+    tk_memo *m = memo_now;
+    uintptr_t a = (uintptr_t)s;
+    if (m == NULL || a < m->lo || a >= m->hi)
+        return test(s, len);
+    memo_slot *e = &m->slot[(size_t)(((uint64_t)a * 0x9E3779B97F4A7C15u) >> (64 - MEMO_BITS))];
+    if (e->s != s || e->len != len) {
+        e->s = s;
+        e->len = len;
+        e->known = 0;
+    } else if (e->known >> q & 1) {
+        return e->v[q];
+    }
+    int r = test(s, len);
+    if (r >= -128 && r <= 127) {
+        e->v[q] = (signed char)r;
+        e->known |= 1u << q;
+    }
+    return r;
+}
+
 
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static int is_alnum(unsigned char c)
@@ -317,7 +394,7 @@ static size_t etc_end(const char *s, size_t len)
     return len;
 }
 
-int tk_rec_closing(const char *s, size_t len)
+static int rec_closing(const char *s, size_t len)
 {
     len = trim_end(s, len);
     if (len < 6 || len > TK_TH_CLOSING_MAX_BYTES)
@@ -471,7 +548,7 @@ int tk_rec_bracket_signature(const char *s, size_t len)
 /* Lower-case words a name may hold ("Charles de Gaulle", "Acting Secretary"). */
 static const char *const particles[] = {"de", "van", "von", "la", "da", "di", "y", "du", "del"};
 
-int tk_rec_signature(const char *s, size_t len)
+static int rec_signature(const char *s, size_t len)
 {
     len = trim_end(s, len);
     if (len < 3 || len > TK_TH_SIGNATURE_MAX_BYTES || s[len - 1] == ':' || s[len - 1] == ',' || s[len - 1] == ';')
@@ -781,7 +858,7 @@ int tk_rec_classification(const char *s, size_t len)
     return marks > 0 && (upper == letters || (s[0] >= 'A' && s[0] <= 'Z'));
 }
 
-int tk_rec_series_number(const char *s, size_t len)
+static int rec_series_number(const char *s, size_t len)
 {
     len = trim_end(s, len);
     if (len > 0 && s[len - 1] == '.')
@@ -935,3 +1012,8 @@ int tk_rec_signer_line(const char *s, size_t len)
     }
     return tk_rec_signature(s, len);
 }
+
+/* The line tests the parser asks most often, through the memo. */
+int tk_rec_signature(const char *s, size_t len) { return tk_rec_memo(TK_MEMO_SIGNATURE, s, len, rec_signature); }
+int tk_rec_closing(const char *s, size_t len) { return tk_rec_memo(TK_MEMO_CLOSING, s, len, rec_closing); }
+int tk_rec_series_number(const char *s, size_t len) { return tk_rec_memo(TK_MEMO_SERIES_NUMBER, s, len, rec_series_number); }
