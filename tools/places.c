@@ -888,7 +888,7 @@ void tk_places_scan(tk_places *pl, const char *text, size_t len, int in_dateline
         int best = -1;
         size_t j = i;
         while (j < len && bl <= max) {
-            size_t we = word_end(t, len, j);
+            size_t we = j == i ? w : word_end(t, len, j); /* (the first word's end is known) */
             if (we == j) { /* punctuation or space: copied (squeezed) */
                 char c = (char)t[j];
                 if (c == '\n' || c == '\t' || c == '\r')

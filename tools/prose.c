@@ -650,7 +650,38 @@ static int title_below(parser *P, const para *v, size_t k, size_t n, tk_shape sh
 
 /* Index of the title paragraph among the first ones (before any long paragraph), or -1.
  * Short lines and datelines may stand before it. */
+static long find_title_uncached(parser *P, const para *v, size_t n, tk_shape shape);
+
+/* The last answer of find_title, for the paragraphs of the document being classified
+ * (title_cache_reset at its start): the closer of each part asks again. The answer depends on
+ * at most the first TITLE_REACH paragraphs: n beyond that is the same question. */
+enum { TITLE_REACH = 8 };
+static _Thread_local struct {
+    const parser *P;
+    const para *v;
+    size_t n;
+    tk_shape shape;
+    long title;
+} title_cache;
+
+static void title_cache_reset(void) { title_cache.v = NULL; }
+
 static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
+{
+    size_t key = n < TITLE_REACH ? n : TITLE_REACH;
+    if (title_cache.v == v && title_cache.P == P && title_cache.n == key &&
+        title_cache.shape == shape)
+        return title_cache.title;
+    long t = find_title_uncached(P, v, n, shape);
+    title_cache.P = P;
+    title_cache.v = v;
+    title_cache.n = key;
+    title_cache.shape = shape;
+    title_cache.title = t;
+    return t;
+}
+
+static long find_title_uncached(parser *P, const para *v, size_t n, tk_shape shape)
 {
     const tk_lines *L = P->lines;
     for (size_t k = 0; k < n && k < 5; k++) {
@@ -1709,6 +1740,7 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
     para *v = tk_bp_collect_paragraphs(P, a, b, &np);
     if (v == NULL)
         return;
+    title_cache_reset(); /* (v may stand where the last document's paragraphs stood) */
     size_t body_end = np;
 
     /* trailing metadata: "Document Information" and what follows */
