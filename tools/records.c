@@ -233,18 +233,9 @@ static const char *const office_words[] = {
 
 static const char *find_n(const char *s, size_t len, const char *w)
 {
-    size_t n = strlen(w);
-    if (n == 0)
-        return s;
-    /* the first occurrence: memchr to each candidate first byte, then memcmp */
-    for (const char *p = s, *end = s + len; (size_t)(end - p) >= n; p++) {
-        p = memchr(p, w[0], (size_t)(end - p) - n + 1);
-        if (p == NULL)
-            return NULL;
-        if (memcmp(p, w, n) == 0)
-            return p;
-    }
-    return NULL;
+    /* the first occurrence: candidates by their first and last bytes, sixteen at a time
+       (the words sought often start with a space, the commonest byte) */
+    return tk_find_bytes(s, len, w, strlen(w));
 }
 
 int tk_rec_author(const char *s, size_t len, size_t *off, size_t *alen)
@@ -282,7 +273,8 @@ int tk_rec_author(const char *s, size_t len, size_t *off, size_t *alen)
                                              "Lord ", "Lady ", "Señor ", "Count ", "Baron ",
                                              "Prince ", "Dr. ", "M. ", "Mme. ", "General "};
     size_t h = 0, nh = sizeof honorifics / sizeof *honorifics;
-    while (h < nh && !(len > strlen(honorifics[h]) &&
+    while (h < nh && !(len > 0 && s[0] == honorifics[h][0] && /* (the first letter first) */
+                       len > strlen(honorifics[h]) &&
                        memcmp(s, honorifics[h], strlen(honorifics[h])) == 0))
         h++;
     /* a telegram's header names offices without an article (`Secretary of State to
@@ -619,8 +611,10 @@ int tk_rec_roster_label(const char *s, size_t len)
     len = trim_end(s, len);
     if (len > 0 && (s[len - 1] == ':' || s[len - 1] == '.'))
         len--;
+    /* (every label opens with an ASCII letter: its first letter, case-blind, first) */
     for (size_t k = 0; k < sizeof roster_labels / sizeof *roster_labels; k++)
-        if (strlen(roster_labels[k]) == len && strncasecmp(s, roster_labels[k], len) == 0)
+        if (len > 0 && ((unsigned char)s[0] | 0x20) == ((unsigned char)roster_labels[k][0] | 0x20) &&
+            strlen(roster_labels[k]) == len && strncasecmp(s, roster_labels[k], len) == 0)
             return 1;
     return 0;
 }
@@ -758,6 +752,8 @@ int tk_rec_outline_heading(const char *s, size_t len)
     if (len < 3 || len > TK_TH_OUTLINE_HEADING_MAX_BYTES)
         return 0;
     for (size_t k = 0; k < sizeof outline_words / sizeof *outline_words; k++) {
+        if (s[0] != outline_words[k][0]) /* (the first letter first: most lines are none) */
+            continue;
         size_t n = strlen(outline_words[k]);
         if (len <= n + 1 || memcmp(s, outline_words[k], n) != 0 || s[n] != ' ')
             continue;
