@@ -106,13 +106,22 @@ static int word_in(const char *const *tab, size_t n, const char *w, size_t len)
 
 /* The next word of s[*i..len) between bytes of `seps`: its start; *i is left at its end (a
  * word of no bytes, *i == the start, when the line is over). */
+/* 1 when c is one of the bytes of seps (a NUL byte of the line is no separator); a loop,
+ * not memchr: it runs on every byte of the words. */
+static inline int is_sep(const char *seps, char c)
+{
+    for (; *seps != '\0'; seps++)
+        if (*seps == c)
+            return 1;
+    return 0;
+}
+
 static size_t next_word(const char *s, size_t len, size_t *i, const char *seps)
 {
-    size_t n = strlen(seps); /* (memchr: a NUL byte of the line is no separator) */
-    while (*i < len && memchr(seps, s[*i], n) != NULL)
+    while (*i < len && is_sep(seps, s[*i]))
         (*i)++;
     size_t st = *i;
-    while (*i < len && memchr(seps, s[*i], n) == NULL)
+    while (*i < len && !is_sep(seps, s[*i]))
         (*i)++;
     return st;
 }
@@ -407,6 +416,8 @@ static int rec_closing(const char *s, size_t len)
                 return 1;
         }
     for (size_t k = 0; k < sizeof closings / sizeof *closings; k++) {
+        if (s[0] != closings[k][0]) /* (the first letter first) */
+            continue;
         size_t n = strlen(closings[k]);
         if (len >= n && memcmp(s, closings[k], n) == 0) {
             /* "I have the honor to acknowledge ..." opens a letter: only "... to be" closes */
@@ -628,7 +639,8 @@ static int name_word(const char *s, size_t n)
     if (n == 2 && c >= 'A' && c <= 'Z' && s[1] == '.')
         return 2;
     for (size_t k = 0; k < sizeof particles / sizeof *particles; k++)
-        if (strlen(particles[k]) == n && memcmp(s, particles[k], n) == 0)
+        if (n > 0 && s[0] == particles[k][0] && strlen(particles[k]) == n &&
+            memcmp(s, particles[k], n) == 0)
             return 1;
     if (!((c >= 'A' && c <= 'Z') || c >= 0xC3) || n < 2)
         return 0;
