@@ -1,6 +1,7 @@
 /* records.c: what a line of an archival record says about the record: a file number
  * (`611.2131/260½: Telegram`), the document type and the author of a title
  * ("Memorandum by the Assistant Secretary of State (White)"). */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,6 +201,17 @@ static const char *const doc_types[] = {
     "Press Release", "Paraphrase", "Message", "Agreement", "Protocol", "Treaty", "Airgram",
 };
 
+/* The doc_types whose first letter, case-blind (| 0x20), is each byte: bit k for doc_types[k]. */
+static uint32_t doc_type_firsts[256];
+static pthread_once_t doc_type_firsts_once = PTHREAD_ONCE_INIT;
+_Static_assert(sizeof doc_types / sizeof *doc_types <= 32, "a bit per document type");
+
+static void build_doc_type_firsts(void)
+{
+    for (size_t k = 0; k < sizeof doc_types / sizeof *doc_types; k++)
+        doc_type_firsts[(unsigned char)doc_types[k][0] | 0x20] |= (uint32_t)1 << k;
+}
+
 size_t tk_rec_doc_type(const char *s, size_t len)
 {
     size_t i = 0;
@@ -217,9 +229,9 @@ size_t tk_rec_doc_type(const char *s, size_t len)
     /* every type starts with a letter: compared first, case-blind (| 0x20 maps only A-Z to
        a-z), so that a line costs one test per type, not a strncasecmp */
     unsigned char c0 = (unsigned char)s[i] | 0x20;
-    for (size_t k = 0; k < sizeof doc_types / sizeof *doc_types; k++) {
-        if (c0 != ((unsigned char)doc_types[k][0] | 0x20))
-            continue;
+    pthread_once(&doc_type_firsts_once, build_doc_type_firsts);
+    for (uint32_t b = doc_type_firsts[c0]; b != 0; b &= b - 1) { /* in the table's order */
+        size_t k = (size_t)__builtin_ctz(b);
         size_t n = strlen(doc_types[k]);
         if (len - i >= n && strncasecmp(s + i, doc_types[k], n) == 0 &&
             (len - i == n || s[i + n] == ' ' || s[i + n] == ',' || s[i + n] == '.')) {
