@@ -888,7 +888,11 @@ void tk_places_scan(tk_places *pl, const char *text, size_t len, int in_dateline
         int best = -1;
         size_t j = i;
         while (j < len && bl <= max) {
-            size_t we = j == i ? w : word_end(t, len, j); /* (the first word's end is known) */
+            /* (the first word's end is known; a space or a mark that joins no word is no word:
+               word_end would stop at once) */
+            size_t we = j == i ? w
+                        : byte_class[t[j]] == 0 && t[j] != '-' && t[j] != '\'' ? j
+                                                                                 : word_end(t, len, j);
             if (we == j) { /* punctuation or space: copied (squeezed) */
                 char c = (char)t[j];
                 if (c == '\n' || c == '\t' || c == '\r')

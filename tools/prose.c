@@ -29,7 +29,7 @@ static int function_word(const char *w, size_t n)
                                         "under", "between", "against", "during", "without",
                                         "through", "towards", "their", "within", "among"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strlen(words[i]) == n && memcmp(w, words[i], n) == 0)
+        if (n > 0 && w[0] == words[i][0] && strlen(words[i]) == n && memcmp(w, words[i], n) == 0)
             return 1;
     return 0;
 }
@@ -776,6 +776,8 @@ static size_t courtesy_title(const char *s, size_t n)
     static const char *const titles[] = {"Mr. ", "Mrs. ", "Ms. ", "Miss ", "Dr. ", "Prof. ",
                                          "Sir ", "Dame ", "Hon. ", "Rev. ", "Mme. ", "Mlle. "};
     for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
+        if (n == 0 || s[0] != titles[k][0]) /* (the first letter first) */
+            continue;
         size_t t = strlen(titles[k]);
         if (n > t && memcmp(s, titles[k], t) == 0)
             return t;
