@@ -648,8 +648,6 @@ static int title_below(parser *P, const para *v, size_t k, size_t n, tk_shape sh
     return 0;
 }
 
-/* Index of the title paragraph among the first ones (before any long paragraph), or -1.
- * Short lines and datelines may stand before it. */
 static long find_title_uncached(parser *P, const para *v, size_t n, tk_shape shape);
 
 /* The last answer of find_title, for the paragraphs of the document being classified
@@ -681,6 +679,8 @@ static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
     return t;
 }
 
+/* Index of the title paragraph among the first ones (before any long paragraph), or -1.
+ * Short lines and datelines may stand before it. */
 static long find_title_uncached(parser *P, const para *v, size_t n, tk_shape shape)
 {
     const tk_lines *L = P->lines;

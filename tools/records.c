@@ -84,7 +84,6 @@ int tk_rec_memo(int q, const char *s, size_t len, int (*test)(const char *s, siz
     return r;
 }
 
-
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static int is_alnum(unsigned char c)
 {
@@ -105,8 +104,6 @@ static int word_in(const char *const *tab, size_t n, const char *w, size_t len)
 
 #define WORD_IN(tab, w, len) word_in(tab, sizeof tab / sizeof *tab, w, len)
 
-/* The next word of s[*i..len) between bytes of `seps`: its start; *i is left at its end (a
- * word of no bytes, *i == the start, when the line is over). */
 /* 1 when c is one of the bytes of seps (a NUL byte of the line is no separator); a loop,
  * not memchr: it runs on every byte of the words. */
 static inline int is_sep(const char *seps, char c)
@@ -117,6 +114,8 @@ static inline int is_sep(const char *seps, char c)
     return 0;
 }
 
+/* The next word of s[*i..len) between bytes of `seps`: its start; *i is left at its end (a
+ * word of no bytes, *i == the start, when the line is over). */
 static size_t next_word(const char *s, size_t len, size_t *i, const char *seps)
 {
     while (*i < len && is_sep(seps, s[*i]))
