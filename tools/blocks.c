@@ -59,7 +59,7 @@ static int receipt_note(const char *s, size_t len)
     return s[len - 1] == close && memcmp(s + i + 1, "Rec", 3) == 0;
 }
 
-int tk_bp_is_dateline_text(const char *s, size_t len)
+static int dateline_text(const char *s, size_t len)
 {
     char iso[16];
     len = rtrim_len(s, len);
@@ -112,6 +112,11 @@ int tk_bp_is_dateline_text(const char *s, size_t len)
         return len - (i + k) <= 24 || receipt_note(s + i + k, len - i - k);
     }
     return 0;
+}
+
+int tk_bp_is_dateline_text(const char *s, size_t len)
+{
+    return tk_rec_memo(TK_MEMO_DATELINE, s, len, dateline_text);
 }
 
 /* ------------------------------------------------------------------ labels */
@@ -649,6 +654,7 @@ tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk
     }
     P.out = B;
     P.g = g;
+    tk_rec_memo_begin(lines); /* the parse asks each line the same questions again */
 
     /* front matter belongs to the first document (and, for a corpus, to all) */
     P.db = &front;
@@ -693,6 +699,7 @@ tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk
     free_front(&front);
     tk_speakers_free(g);
     tk_names_free(P.mixed);
+    tk_rec_memo_end();
     if (P.oom) {
         TK_MSG(d, OOM, file, 0, 0);
         if (ready == NULL) { /* (else B may be in use: the caller sees the message) */

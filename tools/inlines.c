@@ -1861,7 +1861,8 @@ static void parent_context(ctx *c, xmlNodePtr parent)
     static const char *const phrase_only[] = {"dateline", "speaker", "date", "castItem",
                                               "role", "roleDesc"};
     for (size_t i = 0; i < sizeof phrase_only / sizeof *phrase_only; i++)
-        if (parent != NULL && xmlStrEqual(parent->name, (const xmlChar *)phrase_only[i]))
+        if (parent != NULL && parent->name != NULL && parent->name[0] == phrase_only[i][0] &&
+            xmlStrEqual(parent->name, (const xmlChar *)phrase_only[i])) /* (most spans are p) */
             c->phrase_only = phrase_only[i];
     c->italics = parent != NULL && (xmlStrEqual(parent->name, (const xmlChar *)"p") ||
                                     xmlStrEqual(parent->name, (const xmlChar *)"l"));

@@ -268,6 +268,8 @@ static int marker(const char *s, size_t n, tk_lmark *m)
         /* 1st. 2d. 3rd. (the ordinal suffix of the number) */
         static const char *const sfx[] = {"st", "nd", "rd", "th", "d"};
         for (size_t k = 0; k < sizeof sfx / sizeof *sfx; k++) { /* `(1st)`, `(2d)` too */
+            if (i >= n || s[i] != sfx[k][0]) /* (the first letter first) */
+                continue;
             size_t sl = strlen(sfx[k]);
             if (i + sl < n && strncmp(s + i, sfx[k], sl) == 0 && s[i + sl] == (paren ? ')' : '.')) {
                 i += sl;

@@ -251,6 +251,15 @@ size_t tk_next_upper(const unsigned char *t, size_t i, size_t len)
             return i + (size_t)__builtin_ctz((unsigned)m);
         i += 16;
     }
+    if (i < len && len >= 16) {
+        /* the last bytes: the sixteen that end the text, those before i masked out */
+        size_t base = len - 16;
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + base));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, below),
+                                                               _mm_cmplt_epi8(x, above)));
+        m &= ~0u << (i - base); /* (i - base: 1..15) */
+        return m != 0 ? base + (size_t)__builtin_ctz(m) : len;
+    }
 #endif
     const uint64_t ones = 0x0101010101010101ULL;
     while (i + 8 <= len) {
@@ -319,6 +328,23 @@ const char *tk_find_bytes(const char *hay, size_t len, const char *needle, size_
             m &= m - 1;
         }
         i += 16;
+    }
+    if (i + n <= len && len - n + 1 >= 16) {
+        /* the last candidates: the sixteen positions that end the text, those before i
+           masked out */
+        size_t base = len - n + 1 - 16;
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(hay + base));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(hay + base + n - 1));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first),
+                                                               _mm_cmpeq_epi8(b, last)));
+        m &= ~0u << (i - base); /* (i - base: 1..15) */
+        while (m != 0) {
+            size_t k = base + (size_t)__builtin_ctz(m);
+            if (memcmp(hay + k, needle, n) == 0)
+                return hay + k;
+            m &= m - 1;
+        }
+        return NULL;
     }
 #endif
     for (; i + n <= len; i++)
@@ -888,7 +914,11 @@ void tk_places_scan(tk_places *pl, const char *text, size_t len, int in_dateline
         int best = -1;
         size_t j = i;
         while (j < len && bl <= max) {
-            size_t we = word_end(t, len, j);
+            /* (the first word's end is known; a space or a mark that joins no word is no word:
+               word_end would stop at once) */
+            size_t we = j == i ? w
+                        : byte_class[t[j]] == 0 && t[j] != '-' && t[j] != '\'' ? j
+                                                                                 : word_end(t, len, j);
             if (we == j) { /* punctuation or space: copied (squeezed) */
                 char c = (char)t[j];
                 if (c == '\n' || c == '\t' || c == '\r')

@@ -29,7 +29,7 @@ static int function_word(const char *w, size_t n)
                                         "under", "between", "against", "during", "without",
                                         "through", "towards", "their", "within", "among"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strlen(words[i]) == n && memcmp(w, words[i], n) == 0)
+        if (n > 0 && w[0] == words[i][0] && strlen(words[i]) == n && memcmp(w, words[i], n) == 0)
             return 1;
     return 0;
 }
@@ -648,9 +648,40 @@ static int title_below(parser *P, const para *v, size_t k, size_t n, tk_shape sh
     return 0;
 }
 
+static long find_title_uncached(parser *P, const para *v, size_t n, tk_shape shape);
+
+/* The last answer of find_title, for the paragraphs of the document being classified
+ * (title_cache_reset at its start): the closer of each part asks again. The answer depends on
+ * at most the first TITLE_REACH paragraphs: n beyond that is the same question. */
+enum { TITLE_REACH = 8 };
+static _Thread_local struct {
+    const parser *P;
+    const para *v;
+    size_t n;
+    tk_shape shape;
+    long title;
+} title_cache;
+
+static void title_cache_reset(void) { title_cache.v = NULL; }
+
+static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
+{
+    size_t key = n < TITLE_REACH ? n : TITLE_REACH;
+    if (title_cache.v == v && title_cache.P == P && title_cache.n == key &&
+        title_cache.shape == shape)
+        return title_cache.title;
+    long t = find_title_uncached(P, v, n, shape);
+    title_cache.P = P;
+    title_cache.v = v;
+    title_cache.n = key;
+    title_cache.shape = shape;
+    title_cache.title = t;
+    return t;
+}
+
 /* Index of the title paragraph among the first ones (before any long paragraph), or -1.
  * Short lines and datelines may stand before it. */
-static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
+static long find_title_uncached(parser *P, const para *v, size_t n, tk_shape shape)
 {
     const tk_lines *L = P->lines;
     for (size_t k = 0; k < n && k < 5; k++) {
@@ -745,6 +776,8 @@ static size_t courtesy_title(const char *s, size_t n)
     static const char *const titles[] = {"Mr. ", "Mrs. ", "Ms. ", "Miss ", "Dr. ", "Prof. ",
                                          "Sir ", "Dame ", "Hon. ", "Rev. ", "Mme. ", "Mlle. "};
     for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
+        if (n == 0 || s[0] != titles[k][0]) /* (the first letter first) */
+            continue;
         size_t t = strlen(titles[k]);
         if (n > t && memcmp(s, titles[k], t) == 0)
             return t;
@@ -1709,6 +1742,7 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
     para *v = tk_bp_collect_paragraphs(P, a, b, &np);
     if (v == NULL)
         return;
+    title_cache_reset(); /* (v may stand where the last document's paragraphs stood) */
     size_t body_end = np;
 
     /* trailing metadata: "Document Information" and what follows */

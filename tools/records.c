@@ -1,11 +1,88 @@
 /* records.c: what a line of an archival record says about the record: a file number
  * (`611.2131/260½: Telegram`), the document type and the author of a title
  * ("Memorandum by the Assistant Secretary of State (White)"). */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "tk_alloc.h"
 #include "tk_internal.h"
 #include "tk_names.h"
+
+/* ------------------------------------------------------------------ the parse's memo */
+
+/* The block parser asks the same questions of a line many times (is it a dateline, a
+ * signature, a closing formula: for the paragraph itself, then from the paragraphs after it
+ * that look back, and from each part's closer). During a parse (tk_rec_memo_begin ..
+ * tk_rec_memo_end, per thread) the answers for lines of the parsed text are kept, keyed by
+ * the bytes' address and length: the text does not change while it is parsed. A cache
+ * (a slot per address hash, the last line there kept): any answer not kept is computed. */
+enum { MEMO_BITS = 12, MEMO_SLOTS = 1 << MEMO_BITS };
+
+typedef struct memo_slot {
+    const char *s;
+    size_t len;
+    unsigned known;             /* bit q: v[q] holds the answer of question q */
+    signed char v[TK_MEMO_COUNT];
+} memo_slot;
+
+typedef struct tk_memo {
+    uintptr_t lo, hi;           /* the parsed text's bytes */
+    struct tk_memo *outer;      /* a parse inside a parse (-j 1 builds during the parse) */
+    memo_slot slot[MEMO_SLOTS];
+} tk_memo;
+
+static _Thread_local tk_memo *memo_now;
+
+void tk_rec_memo_begin(const tk_lines *L)
+{
+    tk_memo *m = tk_xcalloc(1, sizeof *m);
+    if (m == NULL)
+        return;
+    m->lo = UINTPTR_MAX;
+    for (size_t i = 0; i < L->n; i++) {
+        uintptr_t a = (uintptr_t)L->v[i].s;
+        if (a < m->lo)
+            m->lo = a;
+        if (a + L->v[i].len + 1 > m->hi)
+            m->hi = a + L->v[i].len + 1;
+    }
+    m->outer = memo_now;
+    memo_now = m;
+}
+
+void tk_rec_memo_end(void)
+{
+    tk_memo *m = memo_now;
+    if (m == NULL)
+        return;
+    memo_now = m->outer;
+    free(m);
+}
+
+int tk_rec_memo(int q, const char *s, size_t len, int (*test)(const char *s, size_t len))
+{
+    tk_memo *m = memo_now;
+    uintptr_t a = (uintptr_t)s;
+    if (m == NULL || a < m->lo || a >= m->hi)
+        return test(s, len);
+    memo_slot *e = &m->slot[(size_t)(((uint64_t)a * 0x9E3779B97F4A7C15u) >> (64 - MEMO_BITS))];
+    if (e->s != s || e->len != len) {
+        e->s = s;
+        e->len = len;
+        e->known = 0;
+    } else if (e->known >> q & 1) {
+        return e->v[q];
+    }
+    int r = test(s, len);
+    if (r >= -128 && r <= 127) {
+        e->v[q] = (signed char)r;
+        e->known |= 1u << q;
+    }
+    return r;
+}
 
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static int is_alnum(unsigned char c)
@@ -27,15 +104,24 @@ static int word_in(const char *const *tab, size_t n, const char *w, size_t len)
 
 #define WORD_IN(tab, w, len) word_in(tab, sizeof tab / sizeof *tab, w, len)
 
+/* 1 when c is one of the bytes of seps (a NUL byte of the line is no separator); a loop,
+ * not memchr: it runs on every byte of the words. */
+static inline int is_sep(const char *seps, char c)
+{
+    for (; *seps != '\0'; seps++)
+        if (*seps == c)
+            return 1;
+    return 0;
+}
+
 /* The next word of s[*i..len) between bytes of `seps`: its start; *i is left at its end (a
  * word of no bytes, *i == the start, when the line is over). */
 static size_t next_word(const char *s, size_t len, size_t *i, const char *seps)
 {
-    size_t n = strlen(seps); /* (memchr: a NUL byte of the line is no separator) */
-    while (*i < len && memchr(seps, s[*i], n) != NULL)
+    while (*i < len && is_sep(seps, s[*i]))
         (*i)++;
     size_t st = *i;
-    while (*i < len && memchr(seps, s[*i], n) == NULL)
+    while (*i < len && !is_sep(seps, s[*i]))
         (*i)++;
     return st;
 }
@@ -114,6 +200,17 @@ static const char *const doc_types[] = {
     "Press Release", "Paraphrase", "Message", "Agreement", "Protocol", "Treaty", "Airgram",
 };
 
+/* The doc_types whose first letter, case-blind (| 0x20), is each byte: bit k for doc_types[k]. */
+static uint32_t doc_type_firsts[256];
+static pthread_once_t doc_type_firsts_once = PTHREAD_ONCE_INIT;
+_Static_assert(sizeof doc_types / sizeof *doc_types <= 32, "a bit per document type");
+
+static void build_doc_type_firsts(void)
+{
+    for (size_t k = 0; k < sizeof doc_types / sizeof *doc_types; k++)
+        doc_type_firsts[(unsigned char)doc_types[k][0] | 0x20] |= (uint32_t)1 << k;
+}
+
 size_t tk_rec_doc_type(const char *s, size_t len)
 {
     size_t i = 0;
@@ -131,9 +228,9 @@ size_t tk_rec_doc_type(const char *s, size_t len)
     /* every type starts with a letter: compared first, case-blind (| 0x20 maps only A-Z to
        a-z), so that a line costs one test per type, not a strncasecmp */
     unsigned char c0 = (unsigned char)s[i] | 0x20;
-    for (size_t k = 0; k < sizeof doc_types / sizeof *doc_types; k++) {
-        if (c0 != ((unsigned char)doc_types[k][0] | 0x20))
-            continue;
+    pthread_once(&doc_type_firsts_once, build_doc_type_firsts);
+    for (uint32_t b = doc_type_firsts[c0]; b != 0; b &= b - 1) { /* in the table's order */
+        size_t k = (size_t)__builtin_ctz(b);
         size_t n = strlen(doc_types[k]);
         if (len - i >= n && strncasecmp(s + i, doc_types[k], n) == 0 &&
             (len - i == n || s[i + n] == ' ' || s[i + n] == ',' || s[i + n] == '.')) {
@@ -156,18 +253,9 @@ static const char *const office_words[] = {
 
 static const char *find_n(const char *s, size_t len, const char *w)
 {
-    size_t n = strlen(w);
-    if (n == 0)
-        return s;
-    /* the first occurrence: memchr to each candidate first byte, then memcmp */
-    for (const char *p = s, *end = s + len; (size_t)(end - p) >= n; p++) {
-        p = memchr(p, w[0], (size_t)(end - p) - n + 1);
-        if (p == NULL)
-            return NULL;
-        if (memcmp(p, w, n) == 0)
-            return p;
-    }
-    return NULL;
+    /* the first occurrence: candidates by their first and last bytes, sixteen at a time
+       (the words sought often start with a space, the commonest byte) */
+    return tk_find_bytes(s, len, w, strlen(w));
 }
 
 int tk_rec_author(const char *s, size_t len, size_t *off, size_t *alen)
@@ -205,7 +293,8 @@ int tk_rec_author(const char *s, size_t len, size_t *off, size_t *alen)
                                              "Lord ", "Lady ", "Señor ", "Count ", "Baron ",
                                              "Prince ", "Dr. ", "M. ", "Mme. ", "General "};
     size_t h = 0, nh = sizeof honorifics / sizeof *honorifics;
-    while (h < nh && !(len > strlen(honorifics[h]) &&
+    while (h < nh && !(len > 0 && s[0] == honorifics[h][0] && /* (the first letter first) */
+                       len > strlen(honorifics[h]) &&
                        memcmp(s, honorifics[h], strlen(honorifics[h])) == 0))
         h++;
     /* a telegram's header names offices without an article (`Secretary of State to
@@ -317,7 +406,7 @@ static size_t etc_end(const char *s, size_t len)
     return len;
 }
 
-int tk_rec_closing(const char *s, size_t len)
+static int rec_closing(const char *s, size_t len)
 {
     len = trim_end(s, len);
     if (len < 6 || len > TK_TH_CLOSING_MAX_BYTES)
@@ -338,6 +427,8 @@ int tk_rec_closing(const char *s, size_t len)
                 return 1;
         }
     for (size_t k = 0; k < sizeof closings / sizeof *closings; k++) {
+        if (s[0] != closings[k][0]) /* (the first letter first) */
+            continue;
         size_t n = strlen(closings[k]);
         if (len >= n && memcmp(s, closings[k], n) == 0) {
             /* "I have the honor to acknowledge ..." opens a letter: only "... to be" closes */
@@ -471,7 +562,7 @@ int tk_rec_bracket_signature(const char *s, size_t len)
 /* Lower-case words a name may hold ("Charles de Gaulle", "Acting Secretary"). */
 static const char *const particles[] = {"de", "van", "von", "la", "da", "di", "y", "du", "del"};
 
-int tk_rec_signature(const char *s, size_t len)
+static int rec_signature(const char *s, size_t len)
 {
     len = trim_end(s, len);
     if (len < 3 || len > TK_TH_SIGNATURE_MAX_BYTES || s[len - 1] == ':' || s[len - 1] == ',' || s[len - 1] == ';')
@@ -542,8 +633,10 @@ int tk_rec_roster_label(const char *s, size_t len)
     len = trim_end(s, len);
     if (len > 0 && (s[len - 1] == ':' || s[len - 1] == '.'))
         len--;
+    /* (every label opens with an ASCII letter: its first letter, case-blind, first) */
     for (size_t k = 0; k < sizeof roster_labels / sizeof *roster_labels; k++)
-        if (strlen(roster_labels[k]) == len && strncasecmp(s, roster_labels[k], len) == 0)
+        if (len > 0 && ((unsigned char)s[0] | 0x20) == ((unsigned char)roster_labels[k][0] | 0x20) &&
+            strlen(roster_labels[k]) == len && strncasecmp(s, roster_labels[k], len) == 0)
             return 1;
     return 0;
 }
@@ -557,7 +650,8 @@ static int name_word(const char *s, size_t n)
     if (n == 2 && c >= 'A' && c <= 'Z' && s[1] == '.')
         return 2;
     for (size_t k = 0; k < sizeof particles / sizeof *particles; k++)
-        if (strlen(particles[k]) == n && memcmp(s, particles[k], n) == 0)
+        if (n > 0 && s[0] == particles[k][0] && strlen(particles[k]) == n &&
+            memcmp(s, particles[k], n) == 0)
             return 1;
     if (!((c >= 'A' && c <= 'Z') || c >= 0xC3) || n < 2)
         return 0;
@@ -681,6 +775,8 @@ int tk_rec_outline_heading(const char *s, size_t len)
     if (len < 3 || len > TK_TH_OUTLINE_HEADING_MAX_BYTES)
         return 0;
     for (size_t k = 0; k < sizeof outline_words / sizeof *outline_words; k++) {
+        if (s[0] != outline_words[k][0]) /* (the first letter first: most lines are none) */
+            continue;
         size_t n = strlen(outline_words[k]);
         if (len <= n + 1 || memcmp(s, outline_words[k], n) != 0 || s[n] != ' ')
             continue;
@@ -781,7 +877,7 @@ int tk_rec_classification(const char *s, size_t len)
     return marks > 0 && (upper == letters || (s[0] >= 'A' && s[0] <= 'Z'));
 }
 
-int tk_rec_series_number(const char *s, size_t len)
+static int rec_series_number(const char *s, size_t len)
 {
     len = trim_end(s, len);
     if (len > 0 && s[len - 1] == '.')
@@ -935,3 +1031,8 @@ int tk_rec_signer_line(const char *s, size_t len)
     }
     return tk_rec_signature(s, len);
 }
+
+/* The line tests the parser asks most often, through the memo. */
+int tk_rec_signature(const char *s, size_t len) { return tk_rec_memo(TK_MEMO_SIGNATURE, s, len, rec_signature); }
+int tk_rec_closing(const char *s, size_t len) { return tk_rec_memo(TK_MEMO_CLOSING, s, len, rec_closing); }
+int tk_rec_series_number(const char *s, size_t len) { return tk_rec_memo(TK_MEMO_SERIES_NUMBER, s, len, rec_series_number); }

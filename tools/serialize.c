@@ -6,7 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parserInternals.h>
 #include <libxml/xmlsave.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "tk_internal.h"
 
@@ -37,10 +41,8 @@ struct tk_ser {
 
 /* Makes room for n more bytes (and a NUL), doubling: a large document is written in linear
  * time. Returns 0, or -1 out of memory (s->failed set). */
-static int room(tk_ser *s, size_t n)
+static int grow(tk_ser *s, size_t n)
 {
-    if (s->len + n + 1 <= s->cap)
-        return 0;
     if (s->failed)
         return -1;
     size_t cap = s->cap ? s->cap : 1 << 14;
@@ -56,6 +58,12 @@ static int room(tk_ser *s, size_t n)
     return 0;
 }
 
+/* (the test inline, the growing apart: put runs for every few bytes of the output) */
+static inline int room(tk_ser *s, size_t n)
+{
+    return s->len + n + 1 <= s->cap ? 0 : grow(s, n);
+}
+
 void tk_ser_reserve(tk_ser *s, size_t n)
 {
     if (s->bytes != NULL || n == 0)
@@ -67,7 +75,7 @@ void tk_ser_reserve(tk_ser *s, size_t n)
     }
 }
 
-static void put(tk_ser *s, const char *b, size_t n)
+static inline void put(tk_ser *s, const char *b, size_t n)
 {
     if (room(s, n) != 0)
         return;
@@ -76,7 +84,7 @@ static void put(tk_ser *s, const char *b, size_t n)
     s->bytes[s->len] = '\0';
 }
 
-static void puts_(tk_ser *s, const char *str) { put(s, str, strlen(str)); }
+static inline void puts_(tk_ser *s, const char *str) { put(s, str, strlen(str)); }
 
 tk_ser *tk_ser_new(void)
 {
@@ -156,12 +164,39 @@ void tk_ser_prepend(tk_ser *s, tk_ser *front)
 static const unsigned char text_special[256] = {[0] = 1, ['&'] = 1, ['<'] = 1, ['>'] = 1,
                                                 ['\r'] = 1};
 
+/* The first byte from p on that text_special marks. The runs between are most of a
+ * document's bytes: sixteen at a time with SSE2 while no NUL can be among them (len: the
+ * bytes known to stand before the NUL, from p). */
+static inline const xmlChar *text_run_end(const xmlChar *p, size_t len)
+{
+#ifdef __SSE2__
+    const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
+                  cr = _mm_set1_epi8('\r');
+    const xmlChar *end = p + len;
+    while (p + 16 <= end) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, amp), _mm_cmpeq_epi8(x, lt)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(x, gt), _mm_cmpeq_epi8(x, cr)));
+        int bits = _mm_movemask_epi8(m);
+        if (bits != 0)
+            return p + __builtin_ctz((unsigned)bits);
+        p += 16;
+    }
+#else
+    (void)len;
+#endif
+    while (!text_special[*p])
+        p++;
+    return p;
+}
+
 static void put_text(tk_ser *s, const xmlChar *v)
 {
     const xmlChar *run = v, *p = v;
+    size_t len = strlen((const char *)v);
+    const xmlChar *end = v + len;
     for (;; p++) {
-        while (!text_special[*p]) /* the runs between are most of a document's bytes */
-            p++;
+        p = text_run_end(p, (size_t)(end - p));
         if (*p == 0)
             break;
         const char *rep;
@@ -182,10 +217,19 @@ static void put_text(tk_ser *s, const xmlChar *v)
 /* An attribute value: & < > " and the whitespace that attribute normalisation would lose;
  * with `char_refs` (inside mixed content, as libxml2 writes a document without a declared
  * encoding), characters beyond ASCII as hexadecimal character references. */
+/* The bytes put_attr may replace below 0x80, and the NUL. */
+static const unsigned char attr_special[256] = {[0] = 1, ['&'] = 1, ['<'] = 1, ['>'] = 1,
+                                                ['"'] = 1, ['\n'] = 1, ['\r'] = 1, ['\t'] = 1};
+
 static void put_attr(tk_ser *s, const xmlChar *v, int char_refs)
 {
     const xmlChar *run = v, *p = v;
+    unsigned char stop = char_refs ? 0x80 : 0xFF; /* bytes from here on may need a reference */
     while (*p) {
+        while (*p < stop && !attr_special[*p]) /* most bytes: copied as they are */
+            p++;
+        if (*p == 0)
+            break;
         const char *rep = NULL;
         char ref[16];
         size_t adv = 1;
@@ -336,7 +380,9 @@ static void put_inline(tk_ser *s, xmlNodePtr n)
     case XML_TEXT_NODE:
         if (n->content == NULL)
             return;
-        if (n->name != NULL && strcmp((const char *)n->name, "textnoenc") == 0)
+        /* (text nodes are named by libxml2's own strings: the pointer answers first) */
+        if (n->name != NULL && n->name != xmlStringText &&
+            (n->name == xmlStringTextNoenc || strcmp((const char *)n->name, "textnoenc") == 0))
             puts_(s, (const char *)n->content);
         else
             put_text(s, n->content);

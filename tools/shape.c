@@ -194,7 +194,9 @@ int tk_cast_heading(const char *s, size_t n)
     while (n > 0 && (s[n - 1] == ':' || s[n - 1] == '.'))
         n--;
     for (size_t i = 0; i < sizeof cast_headings / sizeof *cast_headings; i++)
-        if (strlen(cast_headings[i]) == n && strncasecmp(cast_headings[i], s, n) == 0)
+        if (n > 0 && (cast_headings[i][0] | 0x20) == (s[0] | 0x20) && /* (every one opens with
+                                                                      an ASCII letter) */
+            strlen(cast_headings[i]) == n && strncasecmp(cast_headings[i], s, n) == 0)
             return 1;
     return 0;
 }

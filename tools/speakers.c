@@ -339,7 +339,7 @@ int tk_italic_direction(const tk_rules *r, const char *s, size_t n, int clause_e
     if (w < 4 || (w < n && s[w] != ' ' && s[w] != ','))
         return 0;
     for (size_t k = 0; k < sizeof not_cues / sizeof *not_cues; k++)
-        if (strlen(not_cues[k]) == w && memcmp(not_cues[k], s, w) == 0)
+        if (s[0] == not_cues[k][0] && strlen(not_cues[k]) == w && memcmp(not_cues[k], s, w) == 0)
             return 0;
     int more = w < n; /* other words follow the first */
     /* a present-tense verb ("_puts her arm round Anya_", "_mutters_") or a participle
@@ -414,7 +414,8 @@ static size_t name_char(const char *s, size_t n)
 static int is_title_word(const char *s, size_t n)
 {
     for (size_t i = 0; i < sizeof label_titles / sizeof *label_titles; i++)
-        if (strlen(label_titles[i]) == n && strncasecmp(label_titles[i], s, n) == 0)
+        if (n > 0 && ((unsigned char)s[0] | 0x20) == ((unsigned char)label_titles[i][0] | 0x20) &&
+            strlen(label_titles[i]) == n && strncasecmp(label_titles[i], s, n) == 0)
             return 1;
     return 0;
 }
@@ -428,7 +429,8 @@ static int titled(const char *s, size_t n)
     if (w == n || is_title_word(s, w))
         return w < n;
     for (size_t i = 0; i < sizeof address_words / sizeof *address_words; i++)
-        if (strlen(address_words[i]) == w && memcmp(address_words[i], s, w) == 0)
+        if (w > 0 && s[0] == address_words[i][0] && strlen(address_words[i]) == w &&
+            memcmp(address_words[i], s, w) == 0)
             return 1;
     return 0;
 }
@@ -436,7 +438,8 @@ static int titled(const char *s, size_t n)
 static int is_particle(const char *s, size_t n)
 {
     for (size_t i = 0; i < sizeof name_particles / sizeof *name_particles; i++)
-        if (strlen(name_particles[i]) == n && memcmp(name_particles[i], s, n) == 0)
+        if (n > 0 && s[0] == name_particles[i][0] && strlen(name_particles[i]) == n &&
+            memcmp(name_particles[i], s, n) == 0) /* (the first letter first) */
             return 1;
     return 0;
 }

@@ -820,6 +820,16 @@ int tk_rec_type_line(const char *s, size_t len);
 /* A signer's line of a treaty's signature block: a signature, maybe with a seal after it
  * (`Albert Hartley [seal]`, `R. J. Castellan (L.S.)`): 1, else 0. */
 int tk_rec_signer_line(const char *s, size_t len);
+/* records.c: the parse's memo of line tests (tk_rec_memo_begin/_end around a parse, per
+ * thread): the answer of question q for s[0..len) as test gives it, kept for the lines of
+ * the parsed text. */
+enum {
+    TK_MEMO_DATELINE, TK_MEMO_SIGNATURE, TK_MEMO_CLOSING, TK_MEMO_SERIES_NUMBER,
+    TK_MEMO_COUNT
+};
+void tk_rec_memo_begin(const tk_lines *L);
+void tk_rec_memo_end(void);
+int tk_rec_memo(int q, const char *s, size_t len, int (*test)(const char *s, size_t len));
 /* Block quotations (a paragraph that leads in, `... as follows:`, and the quoted paragraphs
  * after it, the first opening with a quotation mark, the last closing with it):
  * tk_rec_quote_lead: 1 when s ends with a colon (`:`, `:—`); tk_rec_quote_opens: the kind

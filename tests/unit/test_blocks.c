@@ -193,6 +193,30 @@ static void test_documents(void)
     done(&P);
 }
 
+/* Each document of a file has its own title (the title found for a document is kept for
+ * its closers: never for the next document, whose paragraphs may stand at the same address). */
+static void test_title_per_document(void)
+{
+    parsed P;
+    const char *sep = "========================================================================\n";
+    const char *rest = "Other text here.\n\nMore text here.\n\nStill more text.\n\nAnd more.\n\n"
+                       "Text again.\n\nYet more text.\n\nI have the honor to be, Sir, your obedient "
+                       "servant,\n\nJohn Smith\n\n";
+    char text[4096];
+    /* (the same number of paragraphs each: the second's may stand where the first's stood) */
+    snprintf(text, sizeof text,
+             "Memorandum of the Minister to the Secretary\n\n%s%s"
+             "a paragraph in lower case that opens the record and is no title of any sort.\n\n%s%s"
+             "Second Title Of A Record Here\n\nText two of the record.\n",
+             rest, sep, rest, sep);
+    parse(&P, text, TK_SHAPE_RECORD);
+    CU_ASSERT_EQUAL_FATAL(P.B->n_docs, 3);
+    CU_ASSERT_EQUAL(kinds(&P, 0)[0], 'T');
+    CU_ASSERT_PTR_NULL(strchr(kinds(&P, 1), 'T'));
+    CU_ASSERT_EQUAL(kinds(&P, 2)[0], 'T');
+    done(&P);
+}
+
 /* Nothing before the first separator is lost: one-line parts are documents unless the first
  * one is followed by at least two documents (then it titles the corpus, once). */
 static void test_leading_parts_kept(void)
@@ -229,5 +253,6 @@ void tk_suite_blocks(void)
     CU_add_test(s, "NASA log lines", test_nasa_log);
     CU_add_test(s, "play", test_play);
     CU_add_test(s, "several documents", test_documents);
+    CU_add_test(s, "a title per document", test_title_per_document);
     CU_add_test(s, "parts before the first separator", test_leading_parts_kept);
 }

@@ -67,6 +67,43 @@ static void test_mixed_content_as_libxml2(void)
     xmlFreeDoc(doc);
 }
 
+/* Escaping at every offset of a long text node and attribute value (the serializer scans
+ * text sixteen bytes at a time and skips plain attribute bytes in a run): byte for byte as
+ * libxml2 writes them, for each special byte at offsets 0..40 and at the end. */
+static void test_escaping_every_offset(void)
+{
+    static const char specials[] = "&<>\r\"\n\t";
+    for (const char *sp = specials; *sp; sp++)
+        for (size_t at = 0; at <= 41; at++) {
+            char text[64];
+            size_t n = 0;
+            for (; n < 42; n++)
+                text[n] = n == at ? *sp : (char)('a' + n % 26);
+            text[n] = '\0';
+            if (at == 41) /* two-byte character then the special at the very end */
+                memcpy(text + 38, "\xc3\xa9", 2), text[40] = *sp, text[41] = '\0';
+            xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+            xmlNodePtr root = xmlNewDocNode(doc, NULL, (const xmlChar *)"TEI", NULL);
+            xmlDocSetRootElement(doc, root);
+            xmlNodePtr p = xmlNewChild(xmlNewChild(xmlNewChild(root, NULL, (const xmlChar *)"text", NULL),
+                                                   NULL, (const xmlChar *)"body", NULL),
+                                       NULL, (const xmlChar *)"p", NULL);
+            xmlAddChild(p, xmlNewDocText(doc, (const xmlChar *)text));
+            xmlNodePtr hi = xmlNewChild(p, NULL, (const xmlChar *)"hi", NULL);
+            xmlNewProp(hi, (const xmlChar *)"rend", (const xmlChar *)text);
+            xmlAddChild(hi, xmlNewDocText(doc, (const xmlChar *)(text + at % 7)));
+            xmlBufferPtr b = xmlBufferCreate();
+            xmlNodeDump(b, doc, p, 0, 0);
+            size_t n2 = 0;
+            char *got = tk_tei_serialize(doc, &n2);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+            CU_ASSERT_PTR_NOT_NULL(strstr(got, (const char *)xmlBufferContent(b)));
+            free(got);
+            xmlBufferFree(b);
+            xmlFreeDoc(doc);
+        }
+}
+
 /* How many xml:id values of doc occur more than once. */
 static int duplicate_ids(xmlDocPtr doc)
 {
@@ -196,6 +233,7 @@ void tk_suite_convert(void)
     CU_add_test(s, "convert and serialize", test_convert_and_serialize);
     CU_add_test(s, "teiCorpus, extract, split", test_corpus_and_extract);
     CU_add_test(s, "mixed content written as libxml2 would", test_mixed_content_as_libxml2);
+    CU_add_test(s, "escaping at every offset, as libxml2", test_escaping_every_offset);
     CU_add_test(s, "hostile inputs", test_hostile);
     CU_add_test(s, "100,000 speaker turns", test_many_turns);
 }

@@ -159,6 +159,61 @@ static void test_quotation_marks(void)
     CU_ASSERT_FALSE(tk_rec_quote_closes_early(S("the Department\xe2\x80\x99s view"), 2, 1));
 }
 
+/* The parse's memo: a question about a line of the parsed text is answered once; bytes
+ * elsewhere (a copy of the line) and questions outside a parse are answered each time; a
+ * parse inside a parse keeps its own answers and gives the outer ones back. */
+static int memo_calls;
+static int memo_test(const char *s, size_t len)
+{
+    memo_calls++;
+    return (int)len + (s[0] == 'D');
+}
+
+static void test_parse_memo(void)
+{
+    const char *text = "Dateline, May 1, 1900.\nSecond line";
+    tk_line v[2] = {{text, 22, 1, 0}, {text + 23, 11, 2, 23}};
+    tk_lines L = {NULL, v, 2};
+    char copy[32];
+    memcpy(copy, text, 22);
+    memo_calls = 0;
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_DATELINE, text, 22, memo_test), 23);
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_DATELINE, text, 22, memo_test), 23);
+    CU_ASSERT_EQUAL(memo_calls, 2); /* no parse: no memo */
+    tk_rec_memo_begin(&L);
+    memo_calls = 0;
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_DATELINE, text, 22, memo_test), 23);
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_DATELINE, text, 22, memo_test), 23);
+    CU_ASSERT_EQUAL(memo_calls, 1);
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_DATELINE, text, 10, memo_test), 11); /* another length */
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_SIGNATURE, text, 10, memo_test), 11); /* another question */
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_DATELINE, text + 23, 11, memo_test), 11);
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_DATELINE, text + 23, 11, memo_test), 11);
+    CU_ASSERT_EQUAL(memo_calls, 4);
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_DATELINE, copy, 22, memo_test), 23);
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_DATELINE, copy, 22, memo_test), 23);
+    CU_ASSERT_EQUAL(memo_calls, 6); /* not the parsed text */
+    tk_line w[1] = {{copy, 22, 1, 0}};
+    tk_lines M = {NULL, w, 1};
+    tk_rec_memo_begin(&M);
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_DATELINE, copy, 22, memo_test), 23);
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_DATELINE, copy, 22, memo_test), 23);
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_DATELINE, text, 22, memo_test), 23);
+    CU_ASSERT_EQUAL(memo_calls, 8); /* the inner parse's text only */
+    tk_rec_memo_end();
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_DATELINE, text, 22, memo_test), 23);
+    CU_ASSERT_EQUAL(memo_calls, 9); /* (the slot has held the first 10 bytes since) */
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_DATELINE, text, 22, memo_test), 23);
+    CU_ASSERT_EQUAL(memo_calls, 9);
+    tk_rec_memo_end();
+    CU_ASSERT_EQUAL(tk_rec_memo(TK_MEMO_DATELINE, text, 22, memo_test), 23);
+    CU_ASSERT_EQUAL(memo_calls, 10);
+    /* the memoized tests answer as before */
+    CU_ASSERT_EQUAL(tk_rec_closing("I have the honor to be, Sir, your obedient servant,", 51), 1);
+    CU_ASSERT_EQUAL(tk_rec_signature("W. R. Castle, Jr.", 17), 1);
+    CU_ASSERT_EQUAL(tk_rec_series_number("Treaty Series No. 898", 21), 1);
+}
+
 void tk_suite_records(void);
 void tk_suite_records(void)
 {
@@ -174,4 +229,5 @@ void tk_suite_records(void)
     CU_add_test(s, "copy certificates", test_certification);
     CU_add_test(s, "document type lines", test_type_line);
     CU_add_test(s, "quotation marks of block quotations", test_quotation_marks);
+    CU_add_test(s, "the parse's memo of line tests", test_parse_memo);
 }

@@ -223,6 +223,22 @@ static void test_shapes(void)
                     TK_SHAPE_PLAY);
 }
 
+/* Cast list headings: any case, a colon or period after, spaces around; near misses. */
+static void test_cast_headings(void)
+{
+    CU_ASSERT_TRUE(tk_cast_heading("Dramatis Personae", 17));
+    CU_ASSERT_TRUE(tk_cast_heading("  dramatis personae:", 20));
+    CU_ASSERT_TRUE(tk_cast_heading("CHARACTERS IN THE PLAY.", 23));
+    CU_ASSERT_TRUE(tk_cast_heading("cast", 4));
+    CU_ASSERT_TRUE(tk_cast_heading("INTERLOCUTORI", 13));
+    CU_ASSERT_TRUE(tk_cast_heading("Dramatis Person\xc3\xa6", 17));
+    CU_ASSERT_FALSE(tk_cast_heading("Casts", 5));
+    CU_ASSERT_FALSE(tk_cast_heading("Bast", 4));
+    CU_ASSERT_FALSE(tk_cast_heading("dCast", 5));
+    CU_ASSERT_FALSE(tk_cast_heading("", 0));
+    CU_ASSERT_FALSE(tk_cast_heading("\xc3\x87" "ast", 5));
+}
+
 void tk_suite_speakers(void);
 void tk_suite_speakers(void)
 {
@@ -230,4 +246,5 @@ void tk_suite_speakers(void)
     CU_add_test(s, "label grammar", test_grammar);
     CU_add_test(s, "word tables from a rules file", test_rules_words);
     CU_add_test(s, "shape detection and near misses", test_shapes);
+    CU_add_test(s, "cast list headings", test_cast_headings);
 }
