@@ -652,8 +652,10 @@ static int build_corpus(tk_conv *cv, const tk_lines *L, tk_blocks *B, writer *w,
             apply_meta(B, n_parsed, n, o, cv->diag);
             n_parsed = n;
         }
-        tk_footnotes_free(cv->footnotes); /* note numbers restart */
-        cv->footnotes = tk_footnotes_new();
+        if (cv->footnotes == NULL)
+            cv->footnotes = tk_footnotes_new();
+        else
+            tk_footnotes_reset(cv->footnotes); /* note numbers restart (its arrays kept) */
         tk_inline_reset(cv->inl); /* (its buffers kept for the next document) */
         cv->timeline = NULL;
         if (pipe) {

@@ -37,16 +37,30 @@ struct tk_footnotes {
     size_t n_notes, cap_notes;
 };
 
-void tk_footnotes_free(tk_footnotes *f)
+/* Frees the note texts and forgets markers and notes; the arrays stay for the next use. */
+static void drop_contents(tk_footnotes *f)
 {
-    if (f == NULL)
-        return;
     for (size_t i = 0; i < f->n_notes; i++) {
         free(f->notes[i].text);
         free(f->notes[i].line_start);
         free(f->notes[i].line_no);
         free(f->notes[i].line_col);
     }
+    f->n_notes = 0;
+    f->n_markers = 0;
+}
+
+void tk_footnotes_reset(tk_footnotes *f)
+{
+    if (f != NULL)
+        drop_contents(f);
+}
+
+void tk_footnotes_free(tk_footnotes *f)
+{
+    if (f == NULL)
+        return;
+    drop_contents(f);
     free(f->notes);
     free(f->markers);
     free(f);

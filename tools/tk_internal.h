@@ -224,6 +224,8 @@ int tk_inline_settle(tk_conv *cv);
 
 tk_footnotes *tk_footnotes_new(void);
 void tk_footnotes_free(tk_footnotes *f);
+/* Empties the store for the next document (note numbers restart), keeping its arrays. */
+void tk_footnotes_reset(tk_footnotes *f);
 /* Block side hands over the lines of a notes section ("Footnotes:", "Notes", a trailing run
  * of numbered lines). Each line is one span; returns 1 when the line was taken as a note. */
 int tk_footnotes_add_line(tk_conv *cv, const tk_span *line);
