@@ -437,17 +437,17 @@ static int voice_of(const tk_names *names, const char *s, size_t n, size_t *a, s
     return *len > 0 && tk_names_get(names, s + *a, *len) > 0;
 }
 
-/* One paragraph of a play whose speeches are paragraphs ("Name.  speech", "Name<TAB>
- * speech", "NAME." alone then its speech): divisions, cast list, turns, stage directions. */
-void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_state *ps)
+/* A heading of an act, a scene or another division ("ACT II.", "PROLOGUE"), or a list of
+ * them (two headings of one level or more in a row, "ACT I. A flat." / "ACT II. A
+ * garden."): paragraphs, not divisions. Notes the list for the next paragraph; 1 when the
+ * paragraph is placed. */
+static int division_para(parser *P, const para *v, size_t k, size_t end, play_state *ps)
 {
     const tk_lines *L = P->lines;
     const para *p = &v[k];
     const tk_line *l = &L->v[p->first];
     size_t a, b;
     int ph = tk_play_heading(l->s, l->len, &a, &b);
-    /* a list of the acts or scenes (two headings of one level or more in a row, "ACT I.
-       A flat." / "ACT II. A garden."): paragraphs, not divisions */
     size_t na, nb;
     const tk_line *nl = k + 1 < end ? &L->v[v[k + 1].first] : NULL;
     int described = 0; /* "ACT II.  A hall.": text after the number (the last of a list) */
@@ -460,7 +460,7 @@ void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_s
     if (listed) {
         tk_bp_note(P, p->first, "heading", "a list of acts or scenes: paragraphs, not divisions");
         tk_bp_add_block(P, TK_B_P, p->first, p->n, 0);
-        return;
+        return 1;
     }
     if (ph && p->n <= 3) {
         /* a heading that wraps goes on in the next lines of its paragraph */
@@ -474,95 +474,134 @@ void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_s
             tk_bp_note(P, p->first, "heading", "a heading over several lines: joined");
         ps->in_cast = ps->cast_open = ps->turn_open = ps->spoken = 0; /* (the roles end) */
         ps->in_division = 1;
-        return;
+        return 1;
     }
+    return 0;
+}
+
+/* A cast list heading: a castList when roles follow, else a heading. 1 when the paragraph
+ * is one. */
+static int cast_head_para(parser *P, const para *v, size_t k, size_t end, play_state *ps)
+{
+    const para *p = &v[k];
+    const tk_line *l = &P->lines->v[p->first];
     if (p->n == 1 && tk_cast_heading(l->s, l->len)) {
-        /* a castList when roles follow, else a heading */
         ps->cast_open = k + 1 < end && cast_paragraph(P, &v[k + 1], 0);
         tk_bp_para_block(P, ps->cast_open ? TK_B_CAST_HEAD : TK_B_HEAD, p, 0);
         if (ps->cast_open)
             tk_bp_note(P, p->first, "cast", "cast list: castList, one castItem (role, roleDesc) a line");
         ps->in_cast = 1;
         ps->turn_open = 0;
-        return;
+        return 1;
     }
-    /* the roles, up to the first paragraph that is none or stands after two blank lines */
+    return 0;
+}
+
+/* The roles, up to the first paragraph that is none or stands after two blank lines (that
+ * one closes the cast list). 1 when the paragraph is roles. */
+static int cast_role_para(parser *P, const para *v, size_t k, play_state *ps)
+{
+    const tk_lines *L = P->lines;
+    const para *p = &v[k];
     if (ps->cast_open) {
         const tk_line *pl = &L->v[v[k - 1].first];
         int first = v[k - 1].n == 1 && tk_cast_heading(pl->s, pl->len);
         if ((first || p->blank_before < 2) && cast_paragraph(P, p, 1)) {
             cast_roles(P, p, ps);
-            return;
+            return 1;
         }
         ps->cast_open = 0;
     }
-    tk_label lab;
+    return 0;
+}
+
+/* The label that opens a speech on line l, first of paragraph p: the end of the label (in
+ * *lab; *joint when it names several speakers), 0 when the paragraph is no speech. A
+ * speech with its label inline ("ANNA.  Where is it?") by a name that speaks again ends
+ * the cast matter of a play without acts. */
+static size_t speech_label(parser *P, const para *p, const tk_line *l, play_state *ps, tk_label *lab,
+                           int *joint)
+{
     size_t t;
-    int joint = 0;
-    /* a speech with its label inline ("ANNA.  Where is it?") by a name that speaks again ends
-       the cast matter of a play without acts */
-    if (ps->in_cast && !ps->cast_open && (t = tk_bp_speaker_label(P, l, &lab)) > 0 && !(lab.form & TK_LF_ALONE) &&
-        t < rtrim_len(l->s, l->len) && tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2) {
+    *joint = 0;
+    if (ps->in_cast && !ps->cast_open && (t = tk_bp_speaker_label(P, l, lab)) > 0 && !(lab->form & TK_LF_ALONE) &&
+        t < rtrim_len(l->s, l->len) && tk_names_get(ps->names, l->s + lab->name_off, lab->name_len) >= 2) {
         tk_bp_note(P, p->first, "cast", "a speech by a name that speaks again: the cast list is over");
         ps->in_cast = 0;
     }
-    if (!ps->in_cast && (t = tk_bp_speaker_label(P, l, &lab)) > 0 &&
-        (lab.caps || !(lab.form & TK_LF_ALONE) || (lab.form & TK_LF_COLON)) &&
-        ((joint = joint_label(ps->names, l->s + lab.name_off, lab.name_len)) ||
-         (lab.form & TK_LF_TAB) || (lab.form & TK_LF_COLON) ||
-         tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2 ||
+    if (!ps->in_cast && (t = tk_bp_speaker_label(P, l, lab)) > 0 &&
+        (lab->caps || !(lab->form & TK_LF_ALONE) || (lab->form & TK_LF_COLON)) &&
+        ((*joint = joint_label(ps->names, l->s + lab->name_off, lab->name_len)) ||
+         (lab->form & TK_LF_TAB) || (lab->form & TK_LF_COLON) ||
+         tk_names_get(ps->names, l->s + lab->name_off, lab->name_len) >= 2 ||
          /* (a role of the cast list, in capitals: a speaker at first sight) */
-         (ps->cast != NULL && lab.caps && tk_names_get(ps->cast, l->s + lab.name_off, lab.name_len) > 0) ||
-         (P->centred && lab.lab_off > 0 && p->n > 1))) { /* (a screenplay's centred name) */
-        /* a name alone or "Name." counts when it speaks again (not "TABLEAU", "LONDON.") */
-        if (joint)
-            tk_bp_note(P, p->first, "speaker", "several speakers speak together");
-        size_t va, vl;
-        if (!joint && voice_of(ps->names, l->s + lab.name_off, lab.name_len, &va, &vl)) {
-            /* a voice offstage: the speaker it names ("Voice of Trofimov" -> #trofimov) */
-            lab.name_off += va;
-            lab.name_len = vl;
-            lab.role = 0;
-            joint = 1;
-            tk_bp_note(P, p->first, "speaker", "a voice offstage: the speaker it names");
-        }
-        if (lab.form & TK_LF_ALONE) {
-            tk_block *sb = tk_bp_add_block(P, TK_B_SPEAKER, p->first, 1, 0);
-            tk_bp_set_label(sb, &lab);
-            if (sb != NULL && joint)
-                sb->flags |= TK_BF_JOINT;
-            speech_lines(P, p->first + 1, p->first + p->n, ps);
-        } else {
-            int verse = speech_is_verse(P, p->first, p->first + p->n, ps);
-            tk_block *tb = tk_bp_add_block(P, TK_B_TURN, p->first, verse ? 1 : p->n, t);
-            tk_bp_set_label(tb, &lab);
-            if (tb != NULL)
-                tb->lead_stage = lead_cue(P, l, t);
-            if (tb != NULL && joint)
-                tb->flags |= TK_BF_JOINT;
-            if (verse && tb != NULL) {
-                tb->flags |= TK_BF_VERSE;
-                for (size_t i = p->first + 1; i < p->first + p->n; i++)
-                    tk_bp_add_block(P, TK_B_L, i, 1, indent_of(&L->v[i]));
-            }
-        }
-        /* a name alone: its speech follows in the next paragraphs; an inline label: the
-           speech is its paragraph; a screenplay's centred name: the lines under it */
-        ps->turn_open = (lab.form & TK_LF_ALONE) != 0 && p->n == 1;
-        ps->block_speech = (lab.form & TK_LF_ALONE) != 0 && p->n > 1;
-        /* (a name alone over its speech in one paragraph, a screenplay's layout: the
-           paragraphs after it are action) */
-        ps->spoken = 1;
-        ps->after_speech = !(lab.form & TK_LF_ALONE);
-        return;
+         (ps->cast != NULL && lab->caps && tk_names_get(ps->cast, l->s + lab->name_off, lab->name_len) > 0) ||
+         (P->centred && lab->lab_off > 0 && p->n > 1))) /* (a screenplay's centred name) */
+        return t;
+    return 0;
+}
+
+/* A speech: its label ends at t on line l, the first of paragraph p. A name alone or
+ * "Name." counts when it speaks again (not "TABLEAU", "LONDON."). */
+static void speech_para(parser *P, const para *p, const tk_line *l, size_t t, tk_label lab, int joint,
+                        play_state *ps)
+{
+    const tk_lines *L = P->lines;
+    if (joint)
+        tk_bp_note(P, p->first, "speaker", "several speakers speak together");
+    size_t va, vl;
+    if (!joint && voice_of(ps->names, l->s + lab.name_off, lab.name_len, &va, &vl)) {
+        /* a voice offstage: the speaker it names ("Voice of Trofimov" -> #trofimov) */
+        lab.name_off += va;
+        lab.name_len = vl;
+        lab.role = 0;
+        joint = 1;
+        tk_bp_note(P, p->first, "speaker", "a voice offstage: the speaker it names");
     }
+    if (lab.form & TK_LF_ALONE) {
+        tk_block *sb = tk_bp_add_block(P, TK_B_SPEAKER, p->first, 1, 0);
+        tk_bp_set_label(sb, &lab);
+        if (sb != NULL && joint)
+            sb->flags |= TK_BF_JOINT;
+        speech_lines(P, p->first + 1, p->first + p->n, ps);
+    } else {
+        int verse = speech_is_verse(P, p->first, p->first + p->n, ps);
+        tk_block *tb = tk_bp_add_block(P, TK_B_TURN, p->first, verse ? 1 : p->n, t);
+        tk_bp_set_label(tb, &lab);
+        if (tb != NULL)
+            tb->lead_stage = lead_cue(P, l, t);
+        if (tb != NULL && joint)
+            tb->flags |= TK_BF_JOINT;
+        if (verse && tb != NULL) {
+            tb->flags |= TK_BF_VERSE;
+            for (size_t i = p->first + 1; i < p->first + p->n; i++)
+                tk_bp_add_block(P, TK_B_L, i, 1, indent_of(&L->v[i]));
+        }
+    }
+    /* a name alone: its speech follows in the next paragraphs; an inline label: the
+       speech is its paragraph; a screenplay's centred name: the lines under it */
+    ps->turn_open = (lab.form & TK_LF_ALONE) != 0 && p->n == 1;
+    ps->block_speech = (lab.form & TK_LF_ALONE) != 0 && p->n > 1;
+    /* (a name alone over its speech in one paragraph, a screenplay's layout: the
+       paragraphs after it are action) */
+    ps->spoken = 1;
+    ps->after_speech = !(lab.form & TK_LF_ALONE);
+}
+
+/* A stage direction; before the first speech of a division the scene is described. 1 when
+ * the paragraph is one. */
+static int direction_para(parser *P, const para *v, size_t k, size_t end, play_state *ps)
+{
+    const tk_lines *L = P->lines;
+    const para *p = &v[k];
+    const tk_line *l = &L->v[p->first];
+    size_t a, b;
     int stage = play_stage_para(L, p) || italic_run_para(L, v, k, end) || cue_para(P, l);
     if (stage || (ps->in_division && !ps->spoken && !ps->in_cast) ||
         (P->centred && ps->in_division && !ps->turn_open) ||
         (ps->block_speech && ps->in_division && !ps->turn_open)) {
         /* (after a name alone over its speech, a paragraph without a name is action) */
         /* (in a screenplay, a paragraph outside the speeches is action or a transition) */
-        /* a direction; before the first speech of a division the scene is described */
         tk_block *e = tk_bp_para_block(P, TK_B_STAGE, p, indent_of(l));
         /* a direction right after a speech whose speaker goes on in the next paragraph
            ("[Exit ROGER." / "What can the fellow want?"): inside the speech */
@@ -573,15 +612,36 @@ void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_s
             tk_bp_note(P, p->first, "stage", "a direction inside a speech that goes on after it");
             ps->turn_open = 1;
             ps->after_speech = 0;
-            return;
+            return 1;
         }
         if (e != NULL && (!ps->turn_open || k + 1 >= end || tk_bp_opens_turn(P, &v[k + 1]))) {
             e->flags |= TK_BF_BETWEEN;
             ps->turn_open = 0;
         }
         ps->after_speech = 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* One paragraph of a play whose speeches are paragraphs ("Name.  speech", "Name<TAB>
+ * speech", "NAME." alone then its speech): divisions, cast list, turns, stage directions;
+ * else the lines of the open speech, or a paragraph. */
+void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_state *ps)
+{
+    const para *p = &v[k];
+    const tk_line *l = &P->lines->v[p->first];
+    if (division_para(P, v, k, end, ps) || cast_head_para(P, v, k, end, ps) || cast_role_para(P, v, k, ps))
+        return;
+    tk_label lab;
+    int joint;
+    size_t t = speech_label(P, p, l, ps, &lab, &joint);
+    if (t > 0) {
+        speech_para(P, p, l, t, lab, joint, ps);
         return;
     }
+    if (direction_para(P, v, k, end, ps))
+        return;
     ps->after_speech = 0;
     if (ps->turn_open) {
         speech_lines(P, p->first, p->first + p->n, ps);
