@@ -889,132 +889,180 @@ static void moby_speech(parser *P, size_t s, size_t e, int *prose, const play_st
             tk_bp_add_block(P, TK_B_L, i, 1, indent_of(&P->lines->v[i]));
 }
 
-/* A play whose speeches are indented under the speaker's name (the Moby layout). */
-void tk_bp_play_document(parser *P, size_t a, size_t b)
+/* The state of reading a play of the Moby layout (tk_bp_play_document). */
+typedef struct moby {
+    play_state ps;
+    tk_names *caps;      /* the words of the labels printed in capitals */
+    one_liners waiting;
+    size_t b;            /* the end of the document */
+    size_t run;          /* first line of the speech being read (b: none) */
+    int speaker_open, title_done, prose;
+} moby;
+
+/* Counts the speaker lines of [a, b) (a name at the margin over an indented line) in
+ * m->ps.names, and the words in capitals of each in m->caps. */
+static void count_speakers(parser *P, moby *m, size_t a, size_t b)
 {
     const tk_lines *L = P->lines;
-    int speaker_open = 0, title_done = 0, prose = 0;
-    size_t run = b; /* first line of the speech being read */
-    play_state ps = {0};
-    one_liners waiting;
-    memset(&waiting, 0, sizeof waiting);
-    ps.names = tk_names_new();
-    if (ps.names == NULL) {
-        P->oom = 1;
-        return;
-    }
-    tk_names *caps = tk_names_new(); /* the words of the labels printed in capitals */
-    if (caps == NULL) {
-        tk_names_free(ps.names);
-        P->oom = 1;
-        return;
-    }
     for (size_t i = a; i < b; i++) {
         const tk_line *l = &L->v[i];
         size_t n = rtrim_len(l->s, l->len);
         if (!(i + 1 < b && indent_of(l) == 0 && tk_bp_play_speaker_line(l) && indent_of(&L->v[i + 1]) > 0))
             continue;
-        tk_names_add(ps.names, l->s, n);
+        tk_names_add(m->ps.names, l->s, n);
         for (size_t k = 0; k < n;) {
             size_t w = k;
             while (k < n && (is_upper((unsigned char)l->s[k]) || l->s[k] == '-'))
                 k++;
             if (k - w >= 2 && (k == n || l->s[k] == ' '))
-                tk_names_add(caps, l->s + w, k - w);
+                tk_names_add(m->caps, l->s + w, k - w);
             while (k < n && l->s[k] != ' ')
                 k++;
             while (k < n && l->s[k] == ' ')
                 k++;
         }
     }
-#define END_SPEECH()                                                                              \
-    do {                                                                                          \
-        if (run < i)                                                                              \
-            moby_speech(P, run, i, &prose, &ps, &waiting);                                        \
-        run = b;                                                                                  \
-    } while (0)
+}
+
+/* Ends the speech being read before line i. */
+static void end_speech(parser *P, moby *m, size_t i)
+{
+    if (m->run < i)
+        moby_speech(P, m->run, i, &m->prose, &m->ps, &m->waiting);
+    m->run = m->b;
+}
+
+/* An act or scene heading, or a heading between stars, at line *i: 1 when it is one (*i
+ * past the closing stars of a heading split over two lines). */
+static int moby_heading(parser *P, moby *m, size_t *i)
+{
+    const tk_lines *L = P->lines;
+    const tk_line *l = &L->v[*i];
+    size_t x, y, b = m->b;
+    int split_heading = !tk_bp_star_heading(l, &x, &y) && star_heading_split(L, *i, b, &x, &y);
+    int ph = split_heading ? (starts_with(l->s + x, y - x, "ACT") ? 1 : 2)
+                           : indent_of(l) == 0 ? tk_play_heading(l->s, l->len, &x, &y) : 0;
+    /* "Prologue" with a speech under it is a speaker, not a division */
+    if (ph == 3 && *i + 1 < b && indent_of(&L->v[*i + 1]) > 0 && !stage_line(&L->v[*i + 1]))
+        ph = 0;
+    if (ph || (!split_heading && tk_bp_star_heading(l, &x, &y))) {
+        end_speech(P, m, *i);
+        m->waiting.n = 0; /* (one-line speeches stay what the speech before them was) */
+        if (split_heading)
+            tk_bp_note(P, *i, "heading", "act/scene heading closed by the stars of the next line");
+        tk_block *bl = tk_bp_add_block(P, ph == 2 ? TK_B_SCENE : ph ? TK_B_ACT : TK_B_HEAD, *i, 1, x);
+        if (bl != NULL) {
+            bl->label_len = y; /* text end */
+            if (ph == 3)
+                bl->divtype = part_type(l->s + x, y - x);
+        }
+        m->speaker_open = 0;
+        m->title_done = 1;
+        if (split_heading)
+            (*i)++; /* the closing stars */
+        return 1;
+    }
+    return 0;
+}
+
+/* Line i at the margin: a line of the speech that lost its indent, the title, a speaker's
+ * name, or a paragraph. */
+static void margin_line(parser *P, moby *m, size_t i)
+{
+    const tk_line *l = &P->lines->v[i];
+    size_t ln = rtrim_len(l->s, l->len);
+    if (m->title_done && m->speaker_open && m->run != m->b && !tk_name_words(l->s, ln) &&
+        tk_names_get(m->ps.names, l->s, ln) < 2) {
+        /* a line of the speech that lost its indent ("This way will I"): no speaker */
+        tk_bp_note(P, i, "speaker", "a line at the margin that is no name: a line of the speech");
+        return;
+    }
+    end_speech(P, m, i);
+    if (!m->title_done) {
+        tk_bp_add_block(P, TK_B_TITLE, i, 1, 0);
+        m->title_done = 1;
+        return;
+    }
+    if (tk_bp_play_speaker_line(l)) {
+        tk_block *bl = tk_bp_add_block(P, TK_B_SPEAKER, i, 1, 0);
+        if (bl != NULL) {
+            bl->label_len = rtrim_len(l->s, l->len);
+            if (joint_speakers(m->ps.names, l)) {
+                bl->flags |= TK_BF_JOINT;
+                tk_bp_note(P, i, "speaker", "several speakers speak together");
+            }
+        }
+        m->speaker_open = 1;
+        return;
+    }
+    tk_bp_add_block(P, TK_B_P, i, 1, 0);
+}
+
+/* A stage direction at the indented line *i (outside a speech, or a cue or bare direction
+ * inside one) and the lines it goes on in: 1 when it is one (*i its last line). */
+static int moby_direction(parser *P, moby *m, size_t *i)
+{
+    const tk_lines *L = P->lines;
+    const tk_line *l = &L->v[*i];
+    size_t b = m->b;
+    int bare = 0; /* a cue or bare direction in a speech: a lower-case line after it is speech */
+    if (stage_line(l) || !m->speaker_open || (bare = cue_line(P, l)) ||
+        (bare = bare_line(P, l, m->caps, *i + 1 < b ? &L->v[*i + 1] : NULL))) {
+        end_speech(P, m, *i);
+        size_t e = *i + 1;
+        while (e < b && stage_continues(&L->v[e - 1], &L->v[e], bare))
+            e++;
+        tk_bp_add_block(P, TK_B_STAGE, *i, e - *i, indent_of(l));
+        *i = e - 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* A play whose speeches are indented under the speaker's name (the Moby layout). */
+void tk_bp_play_document(parser *P, size_t a, size_t b)
+{
+    const tk_lines *L = P->lines;
+    moby m;
+    memset(&m, 0, sizeof m);
+    m.b = b;
+    m.run = b;
+    m.ps.names = tk_names_new();
+    if (m.ps.names == NULL) {
+        P->oom = 1;
+        return;
+    }
+    m.caps = tk_names_new();
+    if (m.caps == NULL) {
+        tk_names_free(m.ps.names);
+        P->oom = 1;
+        return;
+    }
+    count_speakers(P, &m, a, b);
     for (size_t i = a; i < b; i++) {
         const tk_line *l = &L->v[i];
-        size_t x, y;
         if (is_blank(l)) {
-            END_SPEECH();
+            end_speech(P, &m, i);
             continue;
         }
         if (tk_bp_is_debris(l)) {
-            END_SPEECH();
+            end_speech(P, &m, i);
             tk_bp_note(P, i, "debris", "web-page debris dropped from the body");
             continue;
         }
-        int split_heading = !tk_bp_star_heading(l, &x, &y) && star_heading_split(L, i, b, &x, &y);
-        int ph = split_heading ? (starts_with(l->s + x, y - x, "ACT") ? 1 : 2)
-                               : indent_of(l) == 0 ? tk_play_heading(l->s, l->len, &x, &y) : 0;
-        /* "Prologue" with a speech under it is a speaker, not a division */
-        if (ph == 3 && i + 1 < b && indent_of(&L->v[i + 1]) > 0 && !stage_line(&L->v[i + 1]))
-            ph = 0;
-        if (ph || (!split_heading && tk_bp_star_heading(l, &x, &y))) {
-            END_SPEECH();
-            waiting.n = 0; /* (one-line speeches stay what the speech before them was) */
-            if (split_heading)
-                tk_bp_note(P, i, "heading", "act/scene heading closed by the stars of the next line");
-            tk_block *bl = tk_bp_add_block(P, ph == 2 ? TK_B_SCENE : ph ? TK_B_ACT : TK_B_HEAD, i, 1, x);
-            if (bl != NULL) {
-                bl->label_len = y; /* text end */
-                if (ph == 3)
-                    bl->divtype = part_type(l->s + x, y - x);
-            }
-            speaker_open = 0;
-            title_done = 1;
-            if (split_heading)
-                i++; /* the closing stars */
+        if (moby_heading(P, &m, &i))
             continue;
-        }
-        size_t ln = rtrim_len(l->s, l->len);
-        if (indent_of(l) == 0 && title_done && speaker_open && run != b && !tk_name_words(l->s, ln) &&
-            tk_names_get(ps.names, l->s, ln) < 2) {
-            /* a line of the speech that lost its indent ("This way will I"): no speaker */
-            tk_bp_note(P, i, "speaker", "a line at the margin that is no name: a line of the speech");
-            continue;
-        }
         if (indent_of(l) == 0) {
-            END_SPEECH();
-            if (!title_done) {
-                tk_bp_add_block(P, TK_B_TITLE, i, 1, 0);
-                title_done = 1;
-                continue;
-            }
-            if (tk_bp_play_speaker_line(l)) {
-                tk_block *bl = tk_bp_add_block(P, TK_B_SPEAKER, i, 1, 0);
-                if (bl != NULL) {
-                    bl->label_len = rtrim_len(l->s, l->len);
-                    if (joint_speakers(ps.names, l)) {
-                        bl->flags |= TK_BF_JOINT;
-                        tk_bp_note(P, i, "speaker", "several speakers speak together");
-                    }
-                }
-                speaker_open = 1;
-                continue;
-            }
-            tk_bp_add_block(P, TK_B_P, i, 1, 0);
+            margin_line(P, &m, i);
             continue;
         }
-        int bare = 0; /* a cue or bare direction in a speech: a lower-case line after it is speech */
-        if (stage_line(l) || !speaker_open || (bare = cue_line(P, l)) ||
-            (bare = bare_line(P, l, caps, i + 1 < b ? &L->v[i + 1] : NULL))) {
-            END_SPEECH();
-            size_t e = i + 1;
-            while (e < b && stage_continues(&L->v[e - 1], &L->v[e], bare))
-                e++;
-            tk_bp_add_block(P, TK_B_STAGE, i, e - i, indent_of(l));
-            i = e - 1;
+        if (moby_direction(P, &m, &i))
             continue;
-        }
-        if (run == b)
-            run = i;
+        if (m.run == b)
+            m.run = i;
     }
-    size_t i = b;
-    END_SPEECH();
-#undef END_SPEECH
-    tk_names_free(ps.names);
-    tk_names_free(caps);
+    end_speech(P, &m, b);
+    tk_names_free(m.ps.names);
+    tk_names_free(m.caps);
 }
 
