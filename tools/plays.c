@@ -437,17 +437,17 @@ static int voice_of(const tk_names *names, const char *s, size_t n, size_t *a, s
     return *len > 0 && tk_names_get(names, s + *a, *len) > 0;
 }
 
-/* One paragraph of a play whose speeches are paragraphs ("Name.  speech", "Name<TAB>
- * speech", "NAME." alone then its speech): divisions, cast list, turns, stage directions. */
-void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_state *ps)
+/* A heading of an act, a scene or another division ("ACT II.", "PROLOGUE"), or a list of
+ * them (two headings of one level or more in a row, "ACT I. A flat." / "ACT II. A
+ * garden."): paragraphs, not divisions. Notes the list for the next paragraph; 1 when the
+ * paragraph is placed. */
+static int division_para(parser *P, const para *v, size_t k, size_t end, play_state *ps)
 {
     const tk_lines *L = P->lines;
     const para *p = &v[k];
     const tk_line *l = &L->v[p->first];
     size_t a, b;
     int ph = tk_play_heading(l->s, l->len, &a, &b);
-    /* a list of the acts or scenes (two headings of one level or more in a row, "ACT I.
-       A flat." / "ACT II. A garden."): paragraphs, not divisions */
     size_t na, nb;
     const tk_line *nl = k + 1 < end ? &L->v[v[k + 1].first] : NULL;
     int described = 0; /* "ACT II.  A hall.": text after the number (the last of a list) */
@@ -460,7 +460,7 @@ void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_s
     if (listed) {
         tk_bp_note(P, p->first, "heading", "a list of acts or scenes: paragraphs, not divisions");
         tk_bp_add_block(P, TK_B_P, p->first, p->n, 0);
-        return;
+        return 1;
     }
     if (ph && p->n <= 3) {
         /* a heading that wraps goes on in the next lines of its paragraph */
@@ -474,95 +474,134 @@ void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_s
             tk_bp_note(P, p->first, "heading", "a heading over several lines: joined");
         ps->in_cast = ps->cast_open = ps->turn_open = ps->spoken = 0; /* (the roles end) */
         ps->in_division = 1;
-        return;
+        return 1;
     }
+    return 0;
+}
+
+/* A cast list heading: a castList when roles follow, else a heading. 1 when the paragraph
+ * is one. */
+static int cast_head_para(parser *P, const para *v, size_t k, size_t end, play_state *ps)
+{
+    const para *p = &v[k];
+    const tk_line *l = &P->lines->v[p->first];
     if (p->n == 1 && tk_cast_heading(l->s, l->len)) {
-        /* a castList when roles follow, else a heading */
         ps->cast_open = k + 1 < end && cast_paragraph(P, &v[k + 1], 0);
         tk_bp_para_block(P, ps->cast_open ? TK_B_CAST_HEAD : TK_B_HEAD, p, 0);
         if (ps->cast_open)
             tk_bp_note(P, p->first, "cast", "cast list: castList, one castItem (role, roleDesc) a line");
         ps->in_cast = 1;
         ps->turn_open = 0;
-        return;
+        return 1;
     }
-    /* the roles, up to the first paragraph that is none or stands after two blank lines */
+    return 0;
+}
+
+/* The roles, up to the first paragraph that is none or stands after two blank lines (that
+ * one closes the cast list). 1 when the paragraph is roles. */
+static int cast_role_para(parser *P, const para *v, size_t k, play_state *ps)
+{
+    const tk_lines *L = P->lines;
+    const para *p = &v[k];
     if (ps->cast_open) {
         const tk_line *pl = &L->v[v[k - 1].first];
         int first = v[k - 1].n == 1 && tk_cast_heading(pl->s, pl->len);
         if ((first || p->blank_before < 2) && cast_paragraph(P, p, 1)) {
             cast_roles(P, p, ps);
-            return;
+            return 1;
         }
         ps->cast_open = 0;
     }
-    tk_label lab;
+    return 0;
+}
+
+/* The label that opens a speech on line l, first of paragraph p: the end of the label (in
+ * *lab; *joint when it names several speakers), 0 when the paragraph is no speech. A
+ * speech with its label inline ("ANNA.  Where is it?") by a name that speaks again ends
+ * the cast matter of a play without acts. */
+static size_t speech_label(parser *P, const para *p, const tk_line *l, play_state *ps, tk_label *lab,
+                           int *joint)
+{
     size_t t;
-    int joint = 0;
-    /* a speech with its label inline ("ANNA.  Where is it?") by a name that speaks again ends
-       the cast matter of a play without acts */
-    if (ps->in_cast && !ps->cast_open && (t = tk_bp_speaker_label(P, l, &lab)) > 0 && !(lab.form & TK_LF_ALONE) &&
-        t < rtrim_len(l->s, l->len) && tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2) {
+    *joint = 0;
+    if (ps->in_cast && !ps->cast_open && (t = tk_bp_speaker_label(P, l, lab)) > 0 && !(lab->form & TK_LF_ALONE) &&
+        t < rtrim_len(l->s, l->len) && tk_names_get(ps->names, l->s + lab->name_off, lab->name_len) >= 2) {
         tk_bp_note(P, p->first, "cast", "a speech by a name that speaks again: the cast list is over");
         ps->in_cast = 0;
     }
-    if (!ps->in_cast && (t = tk_bp_speaker_label(P, l, &lab)) > 0 &&
-        (lab.caps || !(lab.form & TK_LF_ALONE) || (lab.form & TK_LF_COLON)) &&
-        ((joint = joint_label(ps->names, l->s + lab.name_off, lab.name_len)) ||
-         (lab.form & TK_LF_TAB) || (lab.form & TK_LF_COLON) ||
-         tk_names_get(ps->names, l->s + lab.name_off, lab.name_len) >= 2 ||
+    if (!ps->in_cast && (t = tk_bp_speaker_label(P, l, lab)) > 0 &&
+        (lab->caps || !(lab->form & TK_LF_ALONE) || (lab->form & TK_LF_COLON)) &&
+        ((*joint = joint_label(ps->names, l->s + lab->name_off, lab->name_len)) ||
+         (lab->form & TK_LF_TAB) || (lab->form & TK_LF_COLON) ||
+         tk_names_get(ps->names, l->s + lab->name_off, lab->name_len) >= 2 ||
          /* (a role of the cast list, in capitals: a speaker at first sight) */
-         (ps->cast != NULL && lab.caps && tk_names_get(ps->cast, l->s + lab.name_off, lab.name_len) > 0) ||
-         (P->centred && lab.lab_off > 0 && p->n > 1))) { /* (a screenplay's centred name) */
-        /* a name alone or "Name." counts when it speaks again (not "TABLEAU", "LONDON.") */
-        if (joint)
-            tk_bp_note(P, p->first, "speaker", "several speakers speak together");
-        size_t va, vl;
-        if (!joint && voice_of(ps->names, l->s + lab.name_off, lab.name_len, &va, &vl)) {
-            /* a voice offstage: the speaker it names ("Voice of Trofimov" -> #trofimov) */
-            lab.name_off += va;
-            lab.name_len = vl;
-            lab.role = 0;
-            joint = 1;
-            tk_bp_note(P, p->first, "speaker", "a voice offstage: the speaker it names");
-        }
-        if (lab.form & TK_LF_ALONE) {
-            tk_block *sb = tk_bp_add_block(P, TK_B_SPEAKER, p->first, 1, 0);
-            tk_bp_set_label(sb, &lab);
-            if (sb != NULL && joint)
-                sb->flags |= TK_BF_JOINT;
-            speech_lines(P, p->first + 1, p->first + p->n, ps);
-        } else {
-            int verse = speech_is_verse(P, p->first, p->first + p->n, ps);
-            tk_block *tb = tk_bp_add_block(P, TK_B_TURN, p->first, verse ? 1 : p->n, t);
-            tk_bp_set_label(tb, &lab);
-            if (tb != NULL)
-                tb->lead_stage = lead_cue(P, l, t);
-            if (tb != NULL && joint)
-                tb->flags |= TK_BF_JOINT;
-            if (verse && tb != NULL) {
-                tb->flags |= TK_BF_VERSE;
-                for (size_t i = p->first + 1; i < p->first + p->n; i++)
-                    tk_bp_add_block(P, TK_B_L, i, 1, indent_of(&L->v[i]));
-            }
-        }
-        /* a name alone: its speech follows in the next paragraphs; an inline label: the
-           speech is its paragraph; a screenplay's centred name: the lines under it */
-        ps->turn_open = (lab.form & TK_LF_ALONE) != 0 && p->n == 1;
-        ps->block_speech = (lab.form & TK_LF_ALONE) != 0 && p->n > 1;
-        /* (a name alone over its speech in one paragraph, a screenplay's layout: the
-           paragraphs after it are action) */
-        ps->spoken = 1;
-        ps->after_speech = !(lab.form & TK_LF_ALONE);
-        return;
+         (ps->cast != NULL && lab->caps && tk_names_get(ps->cast, l->s + lab->name_off, lab->name_len) > 0) ||
+         (P->centred && lab->lab_off > 0 && p->n > 1))) /* (a screenplay's centred name) */
+        return t;
+    return 0;
+}
+
+/* A speech: its label ends at t on line l, the first of paragraph p. A name alone or
+ * "Name." counts when it speaks again (not "TABLEAU", "LONDON."). */
+static void speech_para(parser *P, const para *p, const tk_line *l, size_t t, tk_label lab, int joint,
+                        play_state *ps)
+{
+    const tk_lines *L = P->lines;
+    if (joint)
+        tk_bp_note(P, p->first, "speaker", "several speakers speak together");
+    size_t va, vl;
+    if (!joint && voice_of(ps->names, l->s + lab.name_off, lab.name_len, &va, &vl)) {
+        /* a voice offstage: the speaker it names ("Voice of Trofimov" -> #trofimov) */
+        lab.name_off += va;
+        lab.name_len = vl;
+        lab.role = 0;
+        joint = 1;
+        tk_bp_note(P, p->first, "speaker", "a voice offstage: the speaker it names");
     }
+    if (lab.form & TK_LF_ALONE) {
+        tk_block *sb = tk_bp_add_block(P, TK_B_SPEAKER, p->first, 1, 0);
+        tk_bp_set_label(sb, &lab);
+        if (sb != NULL && joint)
+            sb->flags |= TK_BF_JOINT;
+        speech_lines(P, p->first + 1, p->first + p->n, ps);
+    } else {
+        int verse = speech_is_verse(P, p->first, p->first + p->n, ps);
+        tk_block *tb = tk_bp_add_block(P, TK_B_TURN, p->first, verse ? 1 : p->n, t);
+        tk_bp_set_label(tb, &lab);
+        if (tb != NULL)
+            tb->lead_stage = lead_cue(P, l, t);
+        if (tb != NULL && joint)
+            tb->flags |= TK_BF_JOINT;
+        if (verse && tb != NULL) {
+            tb->flags |= TK_BF_VERSE;
+            for (size_t i = p->first + 1; i < p->first + p->n; i++)
+                tk_bp_add_block(P, TK_B_L, i, 1, indent_of(&L->v[i]));
+        }
+    }
+    /* a name alone: its speech follows in the next paragraphs; an inline label: the
+       speech is its paragraph; a screenplay's centred name: the lines under it */
+    ps->turn_open = (lab.form & TK_LF_ALONE) != 0 && p->n == 1;
+    ps->block_speech = (lab.form & TK_LF_ALONE) != 0 && p->n > 1;
+    /* (a name alone over its speech in one paragraph, a screenplay's layout: the
+       paragraphs after it are action) */
+    ps->spoken = 1;
+    ps->after_speech = !(lab.form & TK_LF_ALONE);
+}
+
+/* A stage direction; before the first speech of a division the scene is described. 1 when
+ * the paragraph is one. */
+static int direction_para(parser *P, const para *v, size_t k, size_t end, play_state *ps)
+{
+    const tk_lines *L = P->lines;
+    const para *p = &v[k];
+    const tk_line *l = &L->v[p->first];
+    size_t a, b;
     int stage = play_stage_para(L, p) || italic_run_para(L, v, k, end) || cue_para(P, l);
     if (stage || (ps->in_division && !ps->spoken && !ps->in_cast) ||
         (P->centred && ps->in_division && !ps->turn_open) ||
         (ps->block_speech && ps->in_division && !ps->turn_open)) {
         /* (after a name alone over its speech, a paragraph without a name is action) */
         /* (in a screenplay, a paragraph outside the speeches is action or a transition) */
-        /* a direction; before the first speech of a division the scene is described */
         tk_block *e = tk_bp_para_block(P, TK_B_STAGE, p, indent_of(l));
         /* a direction right after a speech whose speaker goes on in the next paragraph
            ("[Exit ROGER." / "What can the fellow want?"): inside the speech */
@@ -573,15 +612,36 @@ void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_s
             tk_bp_note(P, p->first, "stage", "a direction inside a speech that goes on after it");
             ps->turn_open = 1;
             ps->after_speech = 0;
-            return;
+            return 1;
         }
         if (e != NULL && (!ps->turn_open || k + 1 >= end || tk_bp_opens_turn(P, &v[k + 1]))) {
             e->flags |= TK_BF_BETWEEN;
             ps->turn_open = 0;
         }
         ps->after_speech = 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* One paragraph of a play whose speeches are paragraphs ("Name.  speech", "Name<TAB>
+ * speech", "NAME." alone then its speech): divisions, cast list, turns, stage directions;
+ * else the lines of the open speech, or a paragraph. */
+void tk_bp_play_paragraph(parser *P, const para *v, size_t k, size_t end, play_state *ps)
+{
+    const para *p = &v[k];
+    const tk_line *l = &P->lines->v[p->first];
+    if (division_para(P, v, k, end, ps) || cast_head_para(P, v, k, end, ps) || cast_role_para(P, v, k, ps))
+        return;
+    tk_label lab;
+    int joint;
+    size_t t = speech_label(P, p, l, ps, &lab, &joint);
+    if (t > 0) {
+        speech_para(P, p, l, t, lab, joint, ps);
         return;
     }
+    if (direction_para(P, v, k, end, ps))
+        return;
     ps->after_speech = 0;
     if (ps->turn_open) {
         speech_lines(P, p->first, p->first + p->n, ps);
@@ -829,132 +889,180 @@ static void moby_speech(parser *P, size_t s, size_t e, int *prose, const play_st
             tk_bp_add_block(P, TK_B_L, i, 1, indent_of(&P->lines->v[i]));
 }
 
-/* A play whose speeches are indented under the speaker's name (the Moby layout). */
-void tk_bp_play_document(parser *P, size_t a, size_t b)
+/* The state of reading a play of the Moby layout (tk_bp_play_document). */
+typedef struct moby {
+    play_state ps;
+    tk_names *caps;      /* the words of the labels printed in capitals */
+    one_liners waiting;
+    size_t b;            /* the end of the document */
+    size_t run;          /* first line of the speech being read (b: none) */
+    int speaker_open, title_done, prose;
+} moby;
+
+/* Counts the speaker lines of [a, b) (a name at the margin over an indented line) in
+ * m->ps.names, and the words in capitals of each in m->caps. */
+static void count_speakers(parser *P, moby *m, size_t a, size_t b)
 {
     const tk_lines *L = P->lines;
-    int speaker_open = 0, title_done = 0, prose = 0;
-    size_t run = b; /* first line of the speech being read */
-    play_state ps = {0};
-    one_liners waiting;
-    memset(&waiting, 0, sizeof waiting);
-    ps.names = tk_names_new();
-    if (ps.names == NULL) {
-        P->oom = 1;
-        return;
-    }
-    tk_names *caps = tk_names_new(); /* the words of the labels printed in capitals */
-    if (caps == NULL) {
-        tk_names_free(ps.names);
-        P->oom = 1;
-        return;
-    }
     for (size_t i = a; i < b; i++) {
         const tk_line *l = &L->v[i];
         size_t n = rtrim_len(l->s, l->len);
         if (!(i + 1 < b && indent_of(l) == 0 && tk_bp_play_speaker_line(l) && indent_of(&L->v[i + 1]) > 0))
             continue;
-        tk_names_add(ps.names, l->s, n);
+        tk_names_add(m->ps.names, l->s, n);
         for (size_t k = 0; k < n;) {
             size_t w = k;
             while (k < n && (is_upper((unsigned char)l->s[k]) || l->s[k] == '-'))
                 k++;
             if (k - w >= 2 && (k == n || l->s[k] == ' '))
-                tk_names_add(caps, l->s + w, k - w);
+                tk_names_add(m->caps, l->s + w, k - w);
             while (k < n && l->s[k] != ' ')
                 k++;
             while (k < n && l->s[k] == ' ')
                 k++;
         }
     }
-#define END_SPEECH()                                                                              \
-    do {                                                                                          \
-        if (run < i)                                                                              \
-            moby_speech(P, run, i, &prose, &ps, &waiting);                                        \
-        run = b;                                                                                  \
-    } while (0)
+}
+
+/* Ends the speech being read before line i. */
+static void end_speech(parser *P, moby *m, size_t i)
+{
+    if (m->run < i)
+        moby_speech(P, m->run, i, &m->prose, &m->ps, &m->waiting);
+    m->run = m->b;
+}
+
+/* An act or scene heading, or a heading between stars, at line *i: 1 when it is one (*i
+ * past the closing stars of a heading split over two lines). */
+static int moby_heading(parser *P, moby *m, size_t *i)
+{
+    const tk_lines *L = P->lines;
+    const tk_line *l = &L->v[*i];
+    size_t x, y, b = m->b;
+    int split_heading = !tk_bp_star_heading(l, &x, &y) && star_heading_split(L, *i, b, &x, &y);
+    int ph = split_heading ? (starts_with(l->s + x, y - x, "ACT") ? 1 : 2)
+                           : indent_of(l) == 0 ? tk_play_heading(l->s, l->len, &x, &y) : 0;
+    /* "Prologue" with a speech under it is a speaker, not a division */
+    if (ph == 3 && *i + 1 < b && indent_of(&L->v[*i + 1]) > 0 && !stage_line(&L->v[*i + 1]))
+        ph = 0;
+    if (ph || (!split_heading && tk_bp_star_heading(l, &x, &y))) {
+        end_speech(P, m, *i);
+        m->waiting.n = 0; /* (one-line speeches stay what the speech before them was) */
+        if (split_heading)
+            tk_bp_note(P, *i, "heading", "act/scene heading closed by the stars of the next line");
+        tk_block *bl = tk_bp_add_block(P, ph == 2 ? TK_B_SCENE : ph ? TK_B_ACT : TK_B_HEAD, *i, 1, x);
+        if (bl != NULL) {
+            bl->label_len = y; /* text end */
+            if (ph == 3)
+                bl->divtype = part_type(l->s + x, y - x);
+        }
+        m->speaker_open = 0;
+        m->title_done = 1;
+        if (split_heading)
+            (*i)++; /* the closing stars */
+        return 1;
+    }
+    return 0;
+}
+
+/* Line i at the margin: a line of the speech that lost its indent, the title, a speaker's
+ * name, or a paragraph. */
+static void margin_line(parser *P, moby *m, size_t i)
+{
+    const tk_line *l = &P->lines->v[i];
+    size_t ln = rtrim_len(l->s, l->len);
+    if (m->title_done && m->speaker_open && m->run != m->b && !tk_name_words(l->s, ln) &&
+        tk_names_get(m->ps.names, l->s, ln) < 2) {
+        /* a line of the speech that lost its indent ("This way will I"): no speaker */
+        tk_bp_note(P, i, "speaker", "a line at the margin that is no name: a line of the speech");
+        return;
+    }
+    end_speech(P, m, i);
+    if (!m->title_done) {
+        tk_bp_add_block(P, TK_B_TITLE, i, 1, 0);
+        m->title_done = 1;
+        return;
+    }
+    if (tk_bp_play_speaker_line(l)) {
+        tk_block *bl = tk_bp_add_block(P, TK_B_SPEAKER, i, 1, 0);
+        if (bl != NULL) {
+            bl->label_len = rtrim_len(l->s, l->len);
+            if (joint_speakers(m->ps.names, l)) {
+                bl->flags |= TK_BF_JOINT;
+                tk_bp_note(P, i, "speaker", "several speakers speak together");
+            }
+        }
+        m->speaker_open = 1;
+        return;
+    }
+    tk_bp_add_block(P, TK_B_P, i, 1, 0);
+}
+
+/* A stage direction at the indented line *i (outside a speech, or a cue or bare direction
+ * inside one) and the lines it goes on in: 1 when it is one (*i its last line). */
+static int moby_direction(parser *P, moby *m, size_t *i)
+{
+    const tk_lines *L = P->lines;
+    const tk_line *l = &L->v[*i];
+    size_t b = m->b;
+    int bare = 0; /* a cue or bare direction in a speech: a lower-case line after it is speech */
+    if (stage_line(l) || !m->speaker_open || (bare = cue_line(P, l)) ||
+        (bare = bare_line(P, l, m->caps, *i + 1 < b ? &L->v[*i + 1] : NULL))) {
+        end_speech(P, m, *i);
+        size_t e = *i + 1;
+        while (e < b && stage_continues(&L->v[e - 1], &L->v[e], bare))
+            e++;
+        tk_bp_add_block(P, TK_B_STAGE, *i, e - *i, indent_of(l));
+        *i = e - 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* A play whose speeches are indented under the speaker's name (the Moby layout). */
+void tk_bp_play_document(parser *P, size_t a, size_t b)
+{
+    const tk_lines *L = P->lines;
+    moby m;
+    memset(&m, 0, sizeof m);
+    m.b = b;
+    m.run = b;
+    m.ps.names = tk_names_new();
+    if (m.ps.names == NULL) {
+        P->oom = 1;
+        return;
+    }
+    m.caps = tk_names_new();
+    if (m.caps == NULL) {
+        tk_names_free(m.ps.names);
+        P->oom = 1;
+        return;
+    }
+    count_speakers(P, &m, a, b);
     for (size_t i = a; i < b; i++) {
         const tk_line *l = &L->v[i];
-        size_t x, y;
         if (is_blank(l)) {
-            END_SPEECH();
+            end_speech(P, &m, i);
             continue;
         }
         if (tk_bp_is_debris(l)) {
-            END_SPEECH();
+            end_speech(P, &m, i);
             tk_bp_note(P, i, "debris", "web-page debris dropped from the body");
             continue;
         }
-        int split_heading = !tk_bp_star_heading(l, &x, &y) && star_heading_split(L, i, b, &x, &y);
-        int ph = split_heading ? (starts_with(l->s + x, y - x, "ACT") ? 1 : 2)
-                               : indent_of(l) == 0 ? tk_play_heading(l->s, l->len, &x, &y) : 0;
-        /* "Prologue" with a speech under it is a speaker, not a division */
-        if (ph == 3 && i + 1 < b && indent_of(&L->v[i + 1]) > 0 && !stage_line(&L->v[i + 1]))
-            ph = 0;
-        if (ph || (!split_heading && tk_bp_star_heading(l, &x, &y))) {
-            END_SPEECH();
-            waiting.n = 0; /* (one-line speeches stay what the speech before them was) */
-            if (split_heading)
-                tk_bp_note(P, i, "heading", "act/scene heading closed by the stars of the next line");
-            tk_block *bl = tk_bp_add_block(P, ph == 2 ? TK_B_SCENE : ph ? TK_B_ACT : TK_B_HEAD, i, 1, x);
-            if (bl != NULL) {
-                bl->label_len = y; /* text end */
-                if (ph == 3)
-                    bl->divtype = part_type(l->s + x, y - x);
-            }
-            speaker_open = 0;
-            title_done = 1;
-            if (split_heading)
-                i++; /* the closing stars */
+        if (moby_heading(P, &m, &i))
             continue;
-        }
-        size_t ln = rtrim_len(l->s, l->len);
-        if (indent_of(l) == 0 && title_done && speaker_open && run != b && !tk_name_words(l->s, ln) &&
-            tk_names_get(ps.names, l->s, ln) < 2) {
-            /* a line of the speech that lost its indent ("This way will I"): no speaker */
-            tk_bp_note(P, i, "speaker", "a line at the margin that is no name: a line of the speech");
-            continue;
-        }
         if (indent_of(l) == 0) {
-            END_SPEECH();
-            if (!title_done) {
-                tk_bp_add_block(P, TK_B_TITLE, i, 1, 0);
-                title_done = 1;
-                continue;
-            }
-            if (tk_bp_play_speaker_line(l)) {
-                tk_block *bl = tk_bp_add_block(P, TK_B_SPEAKER, i, 1, 0);
-                if (bl != NULL) {
-                    bl->label_len = rtrim_len(l->s, l->len);
-                    if (joint_speakers(ps.names, l)) {
-                        bl->flags |= TK_BF_JOINT;
-                        tk_bp_note(P, i, "speaker", "several speakers speak together");
-                    }
-                }
-                speaker_open = 1;
-                continue;
-            }
-            tk_bp_add_block(P, TK_B_P, i, 1, 0);
+            margin_line(P, &m, i);
             continue;
         }
-        int bare = 0; /* a cue or bare direction in a speech: a lower-case line after it is speech */
-        if (stage_line(l) || !speaker_open || (bare = cue_line(P, l)) ||
-            (bare = bare_line(P, l, caps, i + 1 < b ? &L->v[i + 1] : NULL))) {
-            END_SPEECH();
-            size_t e = i + 1;
-            while (e < b && stage_continues(&L->v[e - 1], &L->v[e], bare))
-                e++;
-            tk_bp_add_block(P, TK_B_STAGE, i, e - i, indent_of(l));
-            i = e - 1;
+        if (moby_direction(P, &m, &i))
             continue;
-        }
-        if (run == b)
-            run = i;
+        if (m.run == b)
+            m.run = i;
     }
-    size_t i = b;
-    END_SPEECH();
-#undef END_SPEECH
-    tk_names_free(ps.names);
-    tk_names_free(caps);
+    end_speech(P, &m, b);
+    tk_names_free(m.ps.names);
+    tk_names_free(m.caps);
 }
 
