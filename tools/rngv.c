@@ -1794,6 +1794,151 @@ static pat *v_text_only(tk_rngv *v, pat *p, xmlNodePtr el)
     return t;
 }
 
+/* el's name is allowed nowhere in p (p1 had no place for it, now or later): says so, and
+ * returns the state to check el against, the patterns of its name (the parent's state then
+ * resumes at p), or NULL when there are none (f->mode is set: el is not validated). */
+static pat *v_misplaced(tk_rngv *v, pat *p, xmlNodePtr el, const xmlChar *ns,
+                        const xmlChar *local, const char *name, struct frame *f)
+{
+    char key[2048], exp[1200];
+    snprintf(key, sizeof key, "%s %s", ns, local);
+    pat *any = xmlHashLookup(v->byname, BAD_CAST key);
+    /* only a wildcard takes the name (tei_all's anyName in egXML): said, but the content
+       is not checked against the wildcard's patterns (their exceptions would report each
+       child of the element again) */
+    int wild_only = any == NULL && v->wild != NULL &&
+                    open_d(v, v->wild, ns, local)->k != K_NA;
+    xmlNodePtr parent = el->parent != NULL && el->parent->type == XML_ELEMENT_NODE
+                            ? el->parent
+                            : NULL;
+    if (parent == NULL) {
+        struct names l = {0};
+        expect_content(p, &l, 0);
+        size_t len = names_fmt(&l, exp, sizeof exp, 0, 8);
+        if (len == 0)
+            snprintf(exp, sizeof exp, "nothing");
+        names_free(&l);
+        say(v, el, "element \"%s\"%s%s%s not allowed as the document element; expected %s",
+            name, *ns ? " (namespace \"" : " (no namespace)", *ns ? (const char *)ns : "",
+            *ns ? "\")" : "", exp);
+    } else {
+        expected_content(p, (const char *)parent->name, exp, sizeof exp);
+        /* an unprefixed name in another namespace than its parent's: say which */
+        char other[700] = "";
+        if (*ns && el->ns->prefix == NULL &&
+            (parent->ns == NULL || !xmlStrEqual(parent->ns->href, ns)))
+            snprintf(other, sizeof other, " (namespace \"%s\")", ns);
+        if (p->k != K_NA)
+            say(v, el, "element \"%s\"%s not allowed %s%s%s%s; %s", name, other,
+                any == NULL && !wild_only ? "anywhere in the schema" : "here in \"",
+                any == NULL && !wild_only ? "" : (const char *)parent->name,
+                any == NULL && !wild_only ? "" : "\"",
+                wild_only ? " (no element of the schema has this name)" : "", exp);
+    }
+    if (any == NULL) { /* nothing to check its content against but its elements' own */
+        f->mode = wild_only ? F_SKIP : F_UNKNOWN;
+        return NULL;
+    }
+    return open_d(v, any, ns, local);
+}
+
+/* Attribute a of el has no place in p2 (its name or its value): says so and returns the
+ * state to go on with (the value taken when the name is allowed, else p2). name is el's
+ * name as written (filled here when empty; size bytes). */
+static pat *v_bad_att(tk_rngv *v, pat *p2, xmlNodePtr el, xmlAttrPtr a, const xmlChar *ans,
+                      const xmlChar *alocal, const xmlChar *ival, const xmlChar *val,
+                      char *name, size_t size)
+{
+    pat *q;
+    if (name[0] == '\0')
+        shown_name(el->ns, el->name, name, size);
+    char aname[600];
+    shown_name(a->ns, a->name, aname, sizeof aname);
+    pat *lax = att_d(v, p2, ans, alocal, ival, 1);
+    struct names l = {0};
+    char exp[1500];
+    if (lax->k != K_NA) {
+        att_values(p2, ans, alocal, &l, 0);
+        values_fmt(&l, exp, sizeof exp);
+        say(v, el, "value \"%.200s\" of attribute \"%s\" on \"%s\" is invalid; must be %s",
+            val, aname, name, exp);
+        q = lax;
+    } else {
+        expect_atts(p2, &l, 0);
+        size_t len = names_fmt(&l, exp, sizeof exp, 0, 10);
+        if (len == 0)
+            snprintf(exp, sizeof exp, "none");
+        say(v, el, "attribute \"%s\" not allowed on \"%s\"; allowed here: %s", aname,
+            name, exp);
+        q = p2;
+    }
+    names_free(&l);
+    return q;
+}
+
+/* The attributes of el from state p1 on: returns the state after them, or NULL when out
+ * of memory (v->broken is set). name: as for v_bad_att. */
+static pat *v_atts(tk_rngv *v, pat *p1, xmlNodePtr el, char *name, size_t size)
+{
+    pat *p2 = p1;
+    for (xmlAttrPtr a = el->properties; a != NULL; a = a->next) {
+        const xmlChar *ans = iname(v, a->ns != NULL ? a->ns->href : NULL);
+        const xmlChar *alocal = iname(v, a->name);
+        /* the value: the text node itself when there is one (the usual case) */
+        xmlChar *own = NULL;
+        const xmlChar *val = a->children != NULL && a->children->next == NULL &&
+                                     a->children->type == XML_TEXT_NODE
+                                 ? a->children->content
+                                 : (own = xmlNodeListGetString(el->doc, a->children, 1));
+        const xmlChar *ival = xmlDictLookup(v->values, val != NULL ? val : BAD_CAST "", -1);
+        if (ival == NULL) {
+            xmlFree(own);
+            v->broken = 1;
+            return NULL;
+        }
+        pat *q = att_step(v, p2, ans, alocal, ival);
+        if (q->k == K_NA)
+            q = v_bad_att(v, p2, el, a, ans, alocal, ival, val, name, size);
+        p2 = q;
+        xmlFree(own);
+    }
+    return p2;
+}
+
+/* The end of el's start tag after its attributes (state p2): returns the state of its
+ * content; when required attributes are missing, says which and goes on as if they were
+ * there. name: as for v_bad_att. */
+static pat *v_start_end(tk_rngv *v, pat *p2, xmlNodePtr el, char *name, size_t size)
+{
+    pat *p3 = close_d(v, p2, 0);
+    if (p3->k == K_NA) {
+        if (name[0] == '\0')
+            shown_name(el->ns, el->name, name, size);
+        /* the attributes whose presence alone would close the start tag */
+        struct names req = {0};
+        const pat *atts[256];
+        int n = 0;
+        att_patterns(p2, atts, &n, 0);
+        for (int i = 0; i < n; i++) {
+            const struct nc *c = atts[i]->x;
+            if (c->k == NC_NAME &&
+                close_d(v, att_d(v, p2, c->ns, c->local, BAD_CAST "", 1), 0)->k != K_NA)
+                nc_names(c, &req, 1);
+        }
+        char exp[1200];
+        names_fmt(&req, exp, sizeof exp, 0, 10);
+        if (req.n == 1)
+            say(v, el, "element \"%s\" misses required attribute %s", name, exp);
+        else if (req.n > 1)
+            say(v, el, "element \"%s\" misses a required attribute: one of %s", name, exp);
+        else
+            say(v, el, "element \"%s\" misses required attributes", name);
+        names_free(&req);
+        p3 = close_d(v, p2, 1);
+    }
+    return p3;
+}
+
 /* The start tag of el (its attributes), in its parent's state p: fills f (mode F_VALID with
  * the state of its content, or F_UNKNOWN / F_SKIP when it is not validated: the parent's state
  * then stays p). */
@@ -1818,120 +1963,14 @@ static void v_start(tk_rngv *v, pat *p, xmlNodePtr el, struct frame *f)
                             sizeof exp);
         say(v, el, "element \"%s\" not allowed yet; %s", name, exp);
     } else if (p1->k == K_NA) {
-        char key[2048], exp[1200];
-        snprintf(key, sizeof key, "%s %s", ns, local);
-        pat *any = xmlHashLookup(v->byname, BAD_CAST key);
-        /* only a wildcard takes the name (tei_all's anyName in egXML): said, but the content
-           is not checked against the wildcard's patterns (their exceptions would report each
-           child of the element again) */
-        int wild_only = any == NULL && v->wild != NULL &&
-                        open_d(v, v->wild, ns, local)->k != K_NA;
-        xmlNodePtr parent = el->parent != NULL && el->parent->type == XML_ELEMENT_NODE
-                                ? el->parent
-                                : NULL;
-        if (parent == NULL) {
-            struct names l = {0};
-            expect_content(p, &l, 0);
-            size_t len = names_fmt(&l, exp, sizeof exp, 0, 8);
-            if (len == 0)
-                snprintf(exp, sizeof exp, "nothing");
-            names_free(&l);
-            say(v, el, "element \"%s\"%s%s%s not allowed as the document element; expected %s",
-                name, *ns ? " (namespace \"" : " (no namespace)", *ns ? (const char *)ns : "",
-                *ns ? "\")" : "", exp);
-        } else {
-            expected_content(p, (const char *)parent->name, exp, sizeof exp);
-            /* an unprefixed name in another namespace than its parent's: say which */
-            char other[700] = "";
-            if (*ns && el->ns->prefix == NULL &&
-                (parent->ns == NULL || !xmlStrEqual(parent->ns->href, ns)))
-                snprintf(other, sizeof other, " (namespace \"%s\")", ns);
-            if (p->k != K_NA)
-                say(v, el, "element \"%s\"%s not allowed %s%s%s%s; %s", name, other,
-                    any == NULL && !wild_only ? "anywhere in the schema" : "here in \"",
-                    any == NULL && !wild_only ? "" : (const char *)parent->name,
-                    any == NULL && !wild_only ? "" : "\"",
-                    wild_only ? " (no element of the schema has this name)" : "", exp);
-        }
-        if (any == NULL) { /* nothing to check its content against but its elements' own */
-            f->mode = wild_only ? F_SKIP : F_UNKNOWN;
+        if ((p1 = v_misplaced(v, p, el, ns, local, name, f)) == NULL)
             return;
-        }
         resume = p;
-        p1 = open_d(v, any, ns, local);
     }
-    /* attributes */
-    pat *p2 = p1;
-    for (xmlAttrPtr a = el->properties; a != NULL; a = a->next) {
-        const xmlChar *ans = iname(v, a->ns != NULL ? a->ns->href : NULL);
-        const xmlChar *alocal = iname(v, a->name);
-        /* the value: the text node itself when there is one (the usual case) */
-        xmlChar *own = NULL;
-        const xmlChar *val = a->children != NULL && a->children->next == NULL &&
-                                     a->children->type == XML_TEXT_NODE
-                                 ? a->children->content
-                                 : (own = xmlNodeListGetString(el->doc, a->children, 1));
-        const xmlChar *ival = xmlDictLookup(v->values, val != NULL ? val : BAD_CAST "", -1);
-        if (ival == NULL) {
-            xmlFree(own);
-            v->broken = 1;
-            return;
-        }
-        pat *q = att_step(v, p2, ans, alocal, ival);
-        if (q->k == K_NA) {
-            if (name[0] == '\0')
-                shown_name(el->ns, el->name, name, sizeof name);
-            char aname[600];
-            shown_name(a->ns, a->name, aname, sizeof aname);
-            pat *lax = att_d(v, p2, ans, alocal, ival, 1);
-            struct names l = {0};
-            char exp[1500];
-            if (lax->k != K_NA) {
-                att_values(p2, ans, alocal, &l, 0);
-                values_fmt(&l, exp, sizeof exp);
-                say(v, el, "value \"%.200s\" of attribute \"%s\" on \"%s\" is invalid; must be %s",
-                    val, aname, name, exp);
-                q = lax;
-            } else {
-                expect_atts(p2, &l, 0);
-                size_t len = names_fmt(&l, exp, sizeof exp, 0, 10);
-                if (len == 0)
-                    snprintf(exp, sizeof exp, "none");
-                say(v, el, "attribute \"%s\" not allowed on \"%s\"; allowed here: %s", aname,
-                    name, exp);
-                q = p2;
-            }
-            names_free(&l);
-        }
-        p2 = q;
-        xmlFree(own);
-    }
-    pat *p3 = close_d(v, p2, 0);
-    if (p3->k == K_NA) {
-        if (name[0] == '\0')
-            shown_name(el->ns, el->name, name, sizeof name);
-        /* the attributes whose presence alone would close the start tag */
-        struct names req = {0};
-        const pat *atts[256];
-        int n = 0;
-        att_patterns(p2, atts, &n, 0);
-        for (int i = 0; i < n; i++) {
-            const struct nc *c = atts[i]->x;
-            if (c->k == NC_NAME &&
-                close_d(v, att_d(v, p2, c->ns, c->local, BAD_CAST "", 1), 0)->k != K_NA)
-                nc_names(c, &req, 1);
-        }
-        char exp[1200];
-        names_fmt(&req, exp, sizeof exp, 0, 10);
-        if (req.n == 1)
-            say(v, el, "element \"%s\" misses required attribute %s", name, exp);
-        else if (req.n > 1)
-            say(v, el, "element \"%s\" misses a required attribute: one of %s", name, exp);
-        else
-            say(v, el, "element \"%s\" misses required attributes", name);
-        names_free(&req);
-        p3 = close_d(v, p2, 1);
-    }
+    pat *p2 = v_atts(v, p1, el, name, sizeof name);
+    if (p2 == NULL)
+        return;
+    pat *p3 = v_start_end(v, p2, el, name, sizeof name);
     f->mode = F_VALID;
     f->p = p3;
     f->resume = resume;

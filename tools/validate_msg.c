@@ -605,9 +605,14 @@ static const char *ns_of(xmlNodePtr n)
     return n != NULL && n->ns != NULL && n->ns->href != NULL ? (const char *)n->ns->href : "";
 }
 
-/* Writes the message for one error into buf; returns 0 when the error is a follow-on error
- * that says nothing new (it is then dropped). */
-static int describe(const tk_rng_info *info, const struct rerr *r, char *buf, size_t size)
+/* The codes whose message depends on the document, one function per family of codes
+ * (describe dispatches to them): each writes the message of r (a1, a2: its strings, "" for
+ * none) into buf and returns 1. */
+
+/* An element where it may not be (ELEMWRONG, INTEREXTRA, EXTRACONTENT): the document
+ * element, a child in the wrong place, or a child its parent never holds. */
+static int describe_misplaced(const tk_rng_info *info, const struct rerr *r, const char *a1,
+                              const char *a2, char *buf, size_t size)
 {
     char exp[400];
     xmlNodePtr node = r->node;
@@ -615,113 +620,143 @@ static int describe(const tk_rng_info *info, const struct rerr *r, char *buf, si
                                 node->parent->type == XML_ELEMENT_NODE
                             ? node->parent
                             : NULL;
+    const char *name = r->code == XML_RELAXNG_ERR_EXTRACONTENT ? a2 : a1;
+    if (node != NULL && node->type == XML_ELEMENT_NODE)
+        name = (const char *)node->name;
+    if (parent == NULL) {
+        const char *ns = ns_of(node);
+        if (*ns)
+            snprintf(buf, size,
+                     "element \"%s\" (namespace \"%s\") not allowed as the document element",
+                     name, ns);
+        else
+            snprintf(buf, size,
+                     "element \"%s\" (no namespace) not allowed as the document element",
+                     name);
+        return 1;
+    }
+    int ok = tk_rng_info_allows(info, ns_of(parent), (const char *)parent->name, 0,
+                                ns_of(node), name);
+    if (ok == 1) {
+        xmlNodePtr prev = node->prev;
+        while (prev != NULL && prev->type != XML_ELEMENT_NODE)
+            prev = prev->prev;
+        if (prev != NULL)
+            snprintf(buf, size, "element \"%s\" not allowed here in \"%s\" (after \"%s\")",
+                     name, parent->name, prev->name);
+        else
+            snprintf(buf, size, "element \"%s\" not allowed as the first child of \"%s\"",
+                     name, parent->name);
+        return 1;
+    }
+    tk_rng_info_expected(info, ns_of(parent), (const char *)parent->name, 0, exp,
+                         sizeof exp);
+    if (exp[0])
+        snprintf(buf, size, "element \"%s\" not allowed inside \"%s\"; expected %s", name,
+                 parent->name, exp);
+    else
+        snprintf(buf, size, "element \"%s\" not allowed inside \"%s\"", name,
+                 parent->name);
+    return 1;
+}
+
+/* A required element missing (NOELEM) or another one in its place (ELEMNAME). */
+static int describe_missing(const tk_rng_info *info, const struct rerr *r, const char *a1,
+                            const char *a2, char *buf, size_t size)
+{
+    char exp[400];
+    xmlNodePtr node = r->node;
+    if (node != NULL && node->type == XML_ELEMENT_NODE &&
+        r->code == XML_RELAXNG_ERR_NOELEM) {
+        /* libxml2 names the missing element only on its slow path; say the same on
+           both paths (pruned and whole schemas must agree) */
+        tk_rng_info_expected(info, ns_of(node), (const char *)node->name, 0, exp,
+                             sizeof exp);
+        snprintf(buf, size,
+                 "element \"%s\" incomplete: a required child is missing; it may contain "
+                 "%s",
+                 node->name, exp[0] ? exp : "nothing");
+        return 1;
+    }
+    if (r->code == XML_RELAXNG_ERR_ELEMNAME) {
+        snprintf(buf, size, "expected element \"%s\", found \"%s\"", a1, a2);
+        return 1;
+    }
+    snprintf(buf, size, "missing element \"%s\"", a1);
+    return 1;
+}
+
+/* INVALIDATTR: an attribute the element does not take, or a value the schema refuses. */
+static int describe_attribute(const tk_rng_info *info, const struct rerr *r, const char *a1,
+                              const char *a2, char *buf, size_t size)
+{
+    char exp[400];
+    xmlNodePtr node = r->node;
+    /* libxml2 says "invalid attribute" both for an unknown attribute and for a known
+     * one with a value the schema does not allow: tell them apart */
+    xmlAttrPtr at = NULL;
+    if (node != NULL && node->type == XML_ELEMENT_NODE)
+        for (at = node->properties; at != NULL; at = at->next)
+            if (xmlStrEqual(at->name, BAD_CAST a1))
+                break;
+    if (at != NULL && tk_rng_info_allows(info, ns_of(node), a2, 1,
+                                         at->ns != NULL ? (const char *)at->ns->href : "",
+                                         a1) == 1) {
+        xmlChar *v = xmlNodeListGetString(node->doc, at->children, 1);
+        snprintf(buf, size, "attribute \"%s\" on \"%s\": value \"%.200s\" not allowed",
+                 a1, a2, v != NULL ? (const char *)v : "");
+        xmlFree(v);
+        return 1;
+    }
+    tk_rng_info_expected(info, ns_of(node), a2, 1, exp, sizeof exp);
+    if (exp[0] && strcmp(exp, "nothing") != 0)
+        snprintf(buf, size, "attribute \"%s\" not allowed on \"%s\"; allowed: %s", a1, a2,
+                 exp);
+    else
+        snprintf(buf, size, "attribute \"%s\" not allowed on \"%s\"", a1, a2);
+    return 1;
+}
+
+/* Text where the element takes none (NOTELEM, TEXTWRONG). */
+static int describe_text(const tk_rng_info *info, const struct rerr *r, const char *a1,
+                         const char *a2, char *buf, size_t size)
+{
+    char exp[400];
+    xmlNodePtr el = r->node;
+    if (el != NULL && el->type != XML_ELEMENT_NODE)
+        el = el->parent;
+    if (el != NULL && el->type == XML_ELEMENT_NODE) {
+        tk_rng_info_expected(info, ns_of(el), (const char *)el->name, 0, exp, sizeof exp);
+        if (exp[0])
+            snprintf(buf, size, "text not allowed inside \"%s\"; expected %s", el->name,
+                     exp);
+        else
+            snprintf(buf, size, "text not allowed inside \"%s\"", el->name);
+    } else {
+        snprintf(buf, size, "text not allowed here");
+    }
+    return 1;
+}
+
+/* Writes the message for one error into buf; returns 0 when the error is a follow-on error
+ * that says nothing new (it is then dropped). */
+static int describe(const tk_rng_info *info, const struct rerr *r, char *buf, size_t size)
+{
     const char *a1 = r->str1 != NULL ? r->str1 : "";
     const char *a2 = r->str2 != NULL ? r->str2 : "";
     switch (r->code) {
     case XML_RELAXNG_ERR_ELEMWRONG:
     case XML_RELAXNG_ERR_INTEREXTRA:
-    case XML_RELAXNG_ERR_EXTRACONTENT: {
-        const char *name = r->code == XML_RELAXNG_ERR_EXTRACONTENT ? a2 : a1;
-        if (node != NULL && node->type == XML_ELEMENT_NODE)
-            name = (const char *)node->name;
-        if (parent == NULL) {
-            const char *ns = ns_of(node);
-            if (*ns)
-                snprintf(buf, size,
-                         "element \"%s\" (namespace \"%s\") not allowed as the document element",
-                         name, ns);
-            else
-                snprintf(buf, size,
-                         "element \"%s\" (no namespace) not allowed as the document element",
-                         name);
-            return 1;
-        }
-        int ok = tk_rng_info_allows(info, ns_of(parent), (const char *)parent->name, 0,
-                                    ns_of(node), name);
-        if (ok == 1) {
-            xmlNodePtr prev = node->prev;
-            while (prev != NULL && prev->type != XML_ELEMENT_NODE)
-                prev = prev->prev;
-            if (prev != NULL)
-                snprintf(buf, size, "element \"%s\" not allowed here in \"%s\" (after \"%s\")",
-                         name, parent->name, prev->name);
-            else
-                snprintf(buf, size, "element \"%s\" not allowed as the first child of \"%s\"",
-                         name, parent->name);
-            return 1;
-        }
-        tk_rng_info_expected(info, ns_of(parent), (const char *)parent->name, 0, exp,
-                             sizeof exp);
-        if (exp[0])
-            snprintf(buf, size, "element \"%s\" not allowed inside \"%s\"; expected %s", name,
-                     parent->name, exp);
-        else
-            snprintf(buf, size, "element \"%s\" not allowed inside \"%s\"", name,
-                     parent->name);
-        return 1;
-    }
+    case XML_RELAXNG_ERR_EXTRACONTENT:
+        return describe_misplaced(info, r, a1, a2, buf, size);
     case XML_RELAXNG_ERR_NOELEM:
     case XML_RELAXNG_ERR_ELEMNAME:
-        if (node != NULL && node->type == XML_ELEMENT_NODE &&
-            r->code == XML_RELAXNG_ERR_NOELEM) {
-            /* libxml2 names the missing element only on its slow path; say the same on
-               both paths (pruned and whole schemas must agree) */
-            tk_rng_info_expected(info, ns_of(node), (const char *)node->name, 0, exp,
-                                 sizeof exp);
-            snprintf(buf, size,
-                     "element \"%s\" incomplete: a required child is missing; it may contain "
-                     "%s",
-                     node->name, exp[0] ? exp : "nothing");
-            return 1;
-        }
-        if (r->code == XML_RELAXNG_ERR_ELEMNAME) {
-            snprintf(buf, size, "expected element \"%s\", found \"%s\"", a1, a2);
-            return 1;
-        }
-        snprintf(buf, size, "missing element \"%s\"", a1);
-        return 1;
-    case XML_RELAXNG_ERR_INVALIDATTR: {
-        /* libxml2 says "invalid attribute" both for an unknown attribute and for a known
-         * one with a value the schema does not allow: tell them apart */
-        xmlAttrPtr at = NULL;
-        if (node != NULL && node->type == XML_ELEMENT_NODE)
-            for (at = node->properties; at != NULL; at = at->next)
-                if (xmlStrEqual(at->name, BAD_CAST a1))
-                    break;
-        if (at != NULL && tk_rng_info_allows(info, ns_of(node), a2, 1,
-                                             at->ns != NULL ? (const char *)at->ns->href : "",
-                                             a1) == 1) {
-            xmlChar *v = xmlNodeListGetString(node->doc, at->children, 1);
-            snprintf(buf, size, "attribute \"%s\" on \"%s\": value \"%.200s\" not allowed",
-                     a1, a2, v != NULL ? (const char *)v : "");
-            xmlFree(v);
-            return 1;
-        }
-        tk_rng_info_expected(info, ns_of(node), a2, 1, exp, sizeof exp);
-        if (exp[0] && strcmp(exp, "nothing") != 0)
-            snprintf(buf, size, "attribute \"%s\" not allowed on \"%s\"; allowed: %s", a1, a2,
-                     exp);
-        else
-            snprintf(buf, size, "attribute \"%s\" not allowed on \"%s\"", a1, a2);
-        return 1;
-    }
+        return describe_missing(info, r, a1, a2, buf, size);
+    case XML_RELAXNG_ERR_INVALIDATTR:
+        return describe_attribute(info, r, a1, a2, buf, size);
     case XML_RELAXNG_ERR_NOTELEM:
-    case XML_RELAXNG_ERR_TEXTWRONG: {
-        xmlNodePtr el = node;
-        if (el != NULL && el->type != XML_ELEMENT_NODE)
-            el = el->parent;
-        if (el != NULL && el->type == XML_ELEMENT_NODE) {
-            tk_rng_info_expected(info, ns_of(el), (const char *)el->name, 0, exp, sizeof exp);
-            if (exp[0])
-                snprintf(buf, size, "text not allowed inside \"%s\"; expected %s", el->name,
-                         exp);
-            else
-                snprintf(buf, size, "text not allowed inside \"%s\"", el->name);
-        } else {
-            snprintf(buf, size, "text not allowed here");
-        }
-        return 1;
-    }
+    case XML_RELAXNG_ERR_TEXTWRONG:
+        return describe_text(info, r, a1, a2, buf, size);
     case XML_RELAXNG_ERR_ELEMNOTEMPTY:
         snprintf(buf, size, "element \"%s\" must be empty", a1);
         return 1;
