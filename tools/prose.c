@@ -2331,18 +2331,17 @@ static int body_para(parser *P, prose_doc *d, size_t k)
     return 1;
 }
 
-/* The handlers in the order they are tried; the last one places any paragraph. */
-static int (*const prose_steps[])(parser *, prose_doc *, size_t) = {
-    source_notes_postscript, closer_para, schedule_para, roster_start, table_para,
-    roster_goes_on,          top_para,    heading_para,  body_para,
-};
-
+/* One paragraph: a new part, then the handlers in the order they are tried (called
+ * directly, not through a table, so that the compiler inlines them); the last one places
+ * any paragraph. */
 static void prose_paragraph(parser *P, prose_doc *d, size_t k)
 {
     part_start(P, d, k);
-    for (size_t s = 0; s < sizeof prose_steps / sizeof *prose_steps; s++)
-        if (prose_steps[s](P, d, k))
-            return;
+    if (source_notes_postscript(P, d, k) || closer_para(P, d, k) || schedule_para(P, d, k) ||
+        roster_start(P, d, k) || table_para(P, d, k) || roster_goes_on(P, d, k) ||
+        top_para(P, d, k) || heading_para(P, d, k))
+        return;
+    body_para(P, d, k);
 }
 
 /* After the paragraphs: a record's quotations, inner lists and joined paragraphs, and
