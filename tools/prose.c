@@ -1735,478 +1735,656 @@ static int transmits(const tk_lines *L, const para *v, size_t from, size_t to)
     return 0;
 }
 
-void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int first_doc)
+/* The reading state of one prose document (tk_bp_prose_document): where its parts end,
+ * and what the paragraphs read so far have opened. */
+typedef struct prose_doc {
+    const tk_lines *L;
+    para *v;
+    size_t np;
+    tk_shape shape;
+    size_t body_end, notes_at, notes_end, text_end;
+    int list_open, in_turns, seen_long, roster;
+    size_t roster_end;   /* the paragraphs before it from k on are a roster without label */
+    size_t table_end;    /* the paragraphs before it from k on are rows of a table */
+    size_t schedule_end; /* ... the entries of a programme */
+    int roster_grouped;  /* the roster's names stand under group names (a nested list) */
+    int roster_bare;     /* the roster's label stands alone (`ATTENDANCE`): the blocks of
+                            names after it (roster_block) are its groups */
+    int roster_blocks;   /* the roster is typed in blocks: a line after it must be a name */
+    int table_in_item;   /* that table is inside the open list's last item ... */
+    unsigned table_level; /* ... of this level */
+    size_t blocks_at;
+    play_state ps;
+    long title_at;
+    size_t parts[64], n_parts, part, part_at;
+    int collection;
+    size_t part_end;
+    size_t ps_at;  /* the first paragraph of the postscript */
+    size_t ps_sig; /* the signature of a certificate (the postscript's closer) */
+    size_t closer_at;
+} prose_doc;
+
+/* The end of the body: trailing metadata ("Document Information" and what follows) and
+ * empty web fields move out of it. */
+static void body_end_of(parser *P, prose_doc *d)
 {
-    const tk_lines *L = P->lines;
-    size_t np = 0;
-    para *v = tk_bp_collect_paragraphs(P, a, b, &np);
-    if (v == NULL)
-        return;
-    title_cache_reset(); /* (v may stand where the last document's paragraphs stood) */
-    size_t body_end = np;
+    const tk_lines *L = d->L;
+    para *v = d->v;
+    size_t np = d->np;
+    d->body_end = np;
 
     /* trailing metadata: "Document Information" and what follows */
     for (size_t k = 0; k < np; k++) {
         if (v[k].n == 1 && line_is(&L->v[v[k].first], "Document Information")) {
             tk_bp_note(P, v[k].first, "metadata", "\"Document Information\" block moved to the header");
             tk_bp_document_information(P, v, k + 1, np);
-            body_end = k;
+            d->body_end = k;
             /* the summary stands apart (two or more blank lines) just before it */
             if (k >= 2 && v[k - 1].blank_before >= 2) {
                 tk_bp_meta_from_lines(P, "summary", v[k - 1].first, v[k - 1].first + v[k - 1].n, 0, 0);
                 tk_bp_note(P, v[k - 1].first, "metadata", "summary moved to the header (abstract)");
-                body_end = k - 1;
+                d->body_end = k - 1;
             }
             break;
         }
     }
     /* trailing empty web fields after the body ("Record ID") */
-    while (body_end > 0 && v[body_end - 1].n == 1 && tk_bp_field_label(&L->v[v[body_end - 1].first])) {
-        tk_bp_note(P, v[body_end - 1].first, "debris", "empty web-page field dropped");
-        body_end--;
+    while (d->body_end > 0 && v[d->body_end - 1].n == 1 && tk_bp_field_label(&L->v[v[d->body_end - 1].first])) {
+        tk_bp_note(P, v[d->body_end - 1].first, "debris", "empty web-page field dropped");
+        d->body_end--;
     }
+}
 
-    /* notes section: from a "Footnotes:" heading to the end of the body, or a trailing run
-       of "[n] text" paragraphs */
-    size_t notes_at = body_end;
+/* notes section: from a "Footnotes:" heading to the end of the body, or a trailing run
+   of "[n] text" paragraphs */
+static void notes_section(parser *P, prose_doc *d)
+{
+    const tk_lines *L = d->L;
+    para *v = d->v;
+    size_t body_end = d->body_end;
+    d->notes_at = body_end;
     for (size_t k = 0; k < body_end; k++)
         if (notes_heading(&L->v[v[k].first])) {
-            notes_at = k;
+            d->notes_at = k;
             break;
         }
-    if (notes_at == body_end) {
+    if (d->notes_at == body_end) {
         size_t k = body_end;
         while (k > 0 && tk_bp_note_line(&L->v[v[k - 1].first]))
             k--;
         if (k < body_end && k > 0)
-            notes_at = k;
+            d->notes_at = k;
     }
 
-    size_t notes_end = body_end; /* (an archive reference after bare notes stays text) */
-    if (notes_at == body_end && shape == TK_SHAPE_RECORD) {
+    d->notes_end = body_end; /* (an archive reference after bare notes stays text) */
+    if (d->notes_at == body_end && d->shape == TK_SHAPE_RECORD) {
         size_t k = bare_notes(L, v, body_end);
         if (k != (size_t)-1) {
-            notes_at = k;
+            d->notes_at = k;
             if (v[body_end - 1].n == 1 && L->v[v[body_end - 1].first].s[0] == '[')
-                notes_end = body_end - 1;
+                d->notes_end = body_end - 1;
             tk_bp_note(P, v[k].first, "notes",
                        "notes without a heading: '1 text', '2 text' ... at the end, and [1] in the text");
         }
     }
+}
 
-    int list_open = 0, in_turns = 0, seen_long = 0, roster = 0;
-    memset(&P->glued, 0, sizeof P->glued);
-    P->item_k = 0;
-    size_t roster_end = 0; /* the paragraphs before it from k on are a roster without label */
-    size_t table_end = 0;  /* the paragraphs before it from k on are rows of a table */
-    size_t schedule_end = 0; /* ... the entries of a programme */
-    int roster_grouped = 0;  /* the roster's names stand under group names (a nested list) */
-    int roster_bare = 0;     /* the roster's label stands alone (`ATTENDANCE`): the blocks of
-                                names after it (roster_block) are its groups */
-    int roster_blocks = 0;   /* the roster is typed in blocks: a line after it must be a name */
-    int table_in_item = 0;   /* that table is inside the open list's last item ... */
-    unsigned table_level = 0; /* ... of this level */
-    size_t blocks_at = P->db->n;
-    play_state ps = {0};
+/* A play's reading state: the margin of its wrapped prose and its speakers' names. */
+static void play_setup(parser *P, prose_doc *d, size_t a, size_t b)
+{
+    const tk_lines *L = d->L;
+    tk_shape shape = d->shape;
+    play_state *ps = &d->ps;
     for (size_t i = a; i < b && shape == TK_SHAPE_PLAY; i++) /* the margin of wrapped prose */
-        if (tk_bp_verse_len(P, &L->v[i], &(size_t){0}) > ps.margin && L->v[i].len < 200)
-            ps.margin = tk_bp_verse_len(P, &L->v[i], &(size_t){0});
+        if (tk_bp_verse_len(P, &L->v[i], &(size_t){0}) > ps->margin && L->v[i].len < 200)
+            ps->margin = tk_bp_verse_len(P, &L->v[i], &(size_t){0});
     if (shape == TK_SHAPE_PLAY) {
-        ps.names = tk_names_new();
-        if (ps.names == NULL)
+        ps->names = tk_names_new();
+        if (ps->names == NULL)
             P->oom = 1;
-        for (size_t k = 0; k < np && ps.names != NULL; k++) {
+        for (size_t k = 0; k < d->np && ps->names != NULL; k++) {
             tk_label lab;
-            const tk_line *l = &L->v[v[k].first];
+            const tk_line *l = &L->v[d->v[k].first];
             if (tk_bp_speaker_label(P, l, &lab) > 0)
-                tk_names_add(ps.names, l->s + lab.name_off, lab.name_len);
+                tk_names_add(ps->names, l->s + lab.name_off, lab.name_len);
         }
     }
-    size_t text_end = notes_at < body_end ? notes_at : body_end;
-    long title_at = find_title(P, v, text_end, shape);
+}
+
+/* The title, the parts (a covering paper and its enclosures, or the papers of a
+ * collection) and the first part's closer. */
+static void title_and_parts(parser *P, prose_doc *d)
+{
+    const tk_lines *L = d->L;
+    para *v = d->v;
+    tk_shape shape = d->shape;
+    size_t *parts = d->parts;
+    d->text_end = d->notes_at < d->body_end ? d->notes_at : d->body_end;
+    d->title_at = find_title(P, v, d->text_end, shape);
+    long title_at = d->title_at;
     /* a record with enclosures: the covering paper and each enclosure are parts, each
        with its own title, opener and closer */
-    size_t parts[64], n_parts = 0, part = 0, part_at = 0;
+    d->n_parts = d->part = d->part_at = 0;
     if (shape == TK_SHAPE_RECORD)
-        n_parts = find_enclosures(L, v, (size_t)(title_at + 2), text_end, parts + 1,
-                                  sizeof parts / sizeof *parts - 1);
-    if (n_parts > 0) {
+        d->n_parts = find_enclosures(L, v, (size_t)(title_at + 2), d->text_end, parts + 1,
+                                     sizeof d->parts / sizeof *d->parts - 1);
+    if (d->n_parts > 0) {
         parts[0] = 0;
-        n_parts++;
+        d->n_parts++;
     }
     /* a collection (a letter book, a file of papers): the record's title is followed by a
        paper's own title and dateline, and other papers follow; each paper is a document
        of its own under the collection's title, none the enclosure of the first */
-    int collection = 0;
-    if (n_parts > 1 && title_at >= 0 && (size_t)title_at + 2 < parts[1] &&
+    d->collection = 0;
+    if (d->n_parts > 1 && title_at >= 0 && (size_t)title_at + 2 < parts[1] &&
         v[title_at + 1].n == 1 && !document_number_para(L, &v[title_at]) &&
         tk_rec_enclosure_title(L->v[v[title_at + 1].first].s, L->v[v[title_at + 1].first].len) &&
         dateline_para(L, &v[title_at + 2]) && !transmits(L, v, (size_t)title_at + 3, parts[1])) {
-        collection = 1;
+        d->collection = 1;
         parts[0] = (size_t)title_at + 1;
         tk_bp_note(P, v[parts[0]].first, "collection",
                    "a collection's title over papers with titles and datelines: div[@type='document'] each");
     }
-    size_t part_end = n_parts > 1 ? parts[1] : body_end;
-    size_t ps_at = (size_t)-1;  /* the first paragraph of the postscript */
-    size_t ps_sig = (size_t)-1; /* the signature of a certificate (the postscript's closer) */
-    size_t closer_at = shape == TK_SHAPE_RECORD
-                           ? part_closer(P, v, 0, n_parts > 1 ? parts[1] : text_end, &ps_at,
-                                         &ps_sig)
-                           : (size_t)-1;
-    for (size_t k = 0; k < body_end; k++) {
-        const para *p = &v[k];
-        const tk_line *l = &L->v[p->first];
-        if (collection && k == parts[0]) { /* the first paper of a collection */
-            part_at = k;
-            title_at = (long)k;
+    d->part_end = d->n_parts > 1 ? parts[1] : d->body_end;
+    d->ps_at = (size_t)-1;
+    d->ps_sig = (size_t)-1;
+    d->closer_at = shape == TK_SHAPE_RECORD
+                       ? part_closer(P, v, 0, d->n_parts > 1 ? parts[1] : d->text_end, &d->ps_at,
+                                     &d->ps_sig)
+                       : (size_t)-1;
+}
+
+/* Paragraph k opens the first paper of a collection or an enclosure: a new part. */
+static void part_start(parser *P, prose_doc *d, size_t k)
+{
+    const tk_lines *L = d->L;
+    const para *p = &d->v[k];
+    size_t *parts = d->parts;
+    if (d->collection && k == parts[0]) { /* the first paper of a collection */
+        d->part_at = k;
+        d->title_at = (long)k;
+    }
+    if (d->part + 1 < d->n_parts && k == parts[d->part + 1]) { /* an enclosure starts */
+        d->part++;
+        d->part_at = k;
+        d->seen_long = d->in_turns = 0;
+        d->list_open = d->roster = 0;
+        d->title_at = (long)(enclosure_label_para(L, p) ? k + 1 : k);
+        d->part_end = d->part + 1 < d->n_parts ? parts[d->part + 1] : d->body_end;
+        d->closer_at = part_closer(P, d->v, k, d->part + 1 < d->n_parts ? parts[d->part + 1] : d->text_end,
+                                   &d->ps_at, &d->ps_sig);
+        tk_bp_note(P, p->first, "enclosure",
+                   d->collection ? "the next paper of the collection: div[@type='document']"
+                                 : "an enclosed paper (title and dateline): div[@type='enclosure']");
+    }
+}
+
+/* The handlers of a paragraph, tried in turn by prose_paragraph: each returns 1 when it
+ * has placed paragraph k, 0 to let the next one try. */
+
+/* a Source: line, a note of the notes section, a postscript */
+static int source_notes_postscript(parser *P, prose_doc *d, size_t k)
+{
+    const para *p = &d->v[k];
+    const tk_line *l = &d->L->v[p->first];
+    /* Source: line (FRUS, conference files) -> header */
+    if (p->n == 1 && starts_with(l->s, l->len, "Source: ")) {
+        tk_bp_meta_from_lines(P, "source", p->first, p->first + 1, 8, 0);
+        tk_bp_note(P, p->first, "metadata", "\"Source:\" line moved to the header");
+        return 1;
+    }
+    if (k >= d->notes_at && k < d->notes_end) {
+        size_t from = p->first;
+        if (k == d->notes_at && notes_heading(l)) {
+            tk_bp_add_block(P, TK_B_NOTES_HEAD, p->first, 1, indent_of(l));
+            from++;
         }
-        if (part + 1 < n_parts && k == parts[part + 1]) { /* an enclosure starts */
-            part++;
-            part_at = k;
-            seen_long = in_turns = 0;
-            list_open = roster = 0;
-            title_at = (long)(enclosure_label_para(L, p) ? k + 1 : k);
-            part_end = part + 1 < n_parts ? parts[part + 1] : body_end;
-            closer_at = part_closer(P, v, k, part + 1 < n_parts ? parts[part + 1] : text_end,
-                                    &ps_at, &ps_sig);
-            tk_bp_note(P, p->first, "enclosure",
-                       collection ? "the next paper of the collection: div[@type='document']"
-                                  : "an enclosed paper (title and dateline): div[@type='enclosure']");
+        for (size_t i = from; i < p->first + p->n; i++)
+            tk_bp_add_block(P, TK_B_NOTE, i, 1, 0);
+        return 1;
+    }
+    if (k == d->ps_sig) {
+        tk_bp_para_block(P, TK_B_SIGNED, p, 0);
+        tk_bp_note(P, p->first, "postscript", "the certificate's signature: postscript/closer/signed");
+        return 1;
+    }
+    if (k >= d->ps_at && k < d->part_end && !page_marker_line(l)) {
+        tk_bp_para_block(P, TK_B_POSTSCRIPT, p, 0);
+        tk_bp_note(P, p->first, "postscript", "after the closing formula and signature: postscript");
+        return 1;
+    }
+    return 0;
+}
+
+/* the closer: a signature block in one paragraph, or its salute, signed and addressee */
+static int closer_para(parser *P, prose_doc *d, size_t k)
+{
+    const tk_lines *L = d->L;
+    const para *v = d->v, *p = &v[k];
+    const tk_line *l = &L->v[p->first];
+    size_t closer_at = d->closer_at, part_end = d->part_end;
+    int office = signature_office_para(L, p);
+    int side = k >= closer_at && k < part_end && p->n > 1 && side_signers_para(L, p);
+    if (k >= closer_at && k < part_end && p->n > 1 && !office &&
+        (side || signers_para(L, p))) {
+        /* a treaty's signature block in one paragraph: closer/seg and signed by line (by
+           column when the blocks stand side by side) */
+        for (size_t i = p->first; i < p->first + p->n; i++) {
+            tk_block *sb = tk_bp_add_block(P,
+                                           (side ? i == p->first
+                                                 : tk_rec_signing_for(L->v[i].s, L->v[i].len))
+                                               ? TK_B_CLOSE_SEG
+                                               : TK_B_SIGNED,
+                                           i, 1, indent_of(&L->v[i]));
+            if (sb != NULL && side)
+                sb->flags |= TK_BF_COLUMNS;
         }
-        /* Source: line (FRUS, conference files) -> header */
-        if (p->n == 1 && starts_with(l->s, l->len, "Source: ")) {
-            tk_bp_meta_from_lines(P, "source", p->first, p->first + 1, 8, 0);
-            tk_bp_note(P, p->first, "metadata", "\"Source:\" line moved to the header");
-            continue;
-        }
-        if (k >= notes_at && k < notes_end) {
-            size_t from = p->first;
-            if (k == notes_at && notes_heading(l)) {
-                tk_bp_add_block(P, TK_B_NOTES_HEAD, p->first, 1, indent_of(l));
-                from++;
-            }
-            for (size_t i = from; i < p->first + p->n; i++)
-                tk_bp_add_block(P, TK_B_NOTE, i, 1, 0);
-            continue;
-        }
-        if (k == ps_sig) {
-            tk_bp_para_block(P, TK_B_SIGNED, p, 0);
-            tk_bp_note(P, p->first, "postscript", "the certificate's signature: postscript/closer/signed");
-            continue;
-        }
-        if (k >= ps_at && k < part_end && !page_marker_line(l)) {
-            tk_bp_para_block(P, TK_B_POSTSCRIPT, p, 0);
-            tk_bp_note(P, p->first, "postscript", "after the closing formula and signature: postscript");
-            continue;
-        }
-        int office = signature_office_para(L, p);
-        int side = k >= closer_at && k < part_end && p->n > 1 && side_signers_para(L, p);
-        if (k >= closer_at && k < part_end && p->n > 1 && !office &&
-            (side || signers_para(L, p))) {
-            /* a treaty's signature block in one paragraph: closer/seg and signed by line (by
-               column when the blocks stand side by side) */
-            for (size_t i = p->first; i < p->first + p->n; i++) {
-                tk_block *sb = tk_bp_add_block(P,
-                                               (side ? i == p->first
-                                                     : tk_rec_signing_for(L->v[i].s, L->v[i].len))
-                                                   ? TK_B_CLOSE_SEG
-                                                   : TK_B_SIGNED,
-                                               i, 1, indent_of(&L->v[i]));
-                if (sb != NULL && side)
-                    sb->flags |= TK_BF_COLUMNS;
-            }
-            tk_bp_note(P, p->first, "closer", "a signature block: closer/seg and closer/signed by line");
-            list_open = 0;
-            continue;
-        }
-        if (k >= closer_at && k < part_end && !page_marker_line(l) && (p->n == 1 || office)) {
-            /* the closer: salute, signed (one or more), addressee */
-            tk_block_kind kind = TK_B_CLOSE_SEG;
-            const tk_line *pl = k > 0 ? &L->v[v[k - 1].first] : l;
-            int seal = p->n == 1 && tk_rec_seal_line(l->s, l->len);
-            int after = k > closer_at && P->db->n > 0 &&
-                        (P->db->b[P->db->n - 1].kind == TK_B_CLOSE || signing_for_at(L, &v[k - 1]) ||
-                         (v[k - 1].n == 1 && tk_rec_seal_line(pl->s, pl->len)));
-            if (k == closer_at && tk_rec_closing(l->s, l->len))
-                kind = TK_B_CLOSE;
-            else if (seal)
-                kind = TK_B_CLOSE_SEG; /* `[seal.]` */
-            else if (p->n == 1 && tk_rec_signing_for(l->s, l->len) && k + 1 < part_end)
-                kind = TK_B_CLOSE_SEG; /* "For the Secretary of State:" */
-            else if (k == closer_at || office || after)
-                kind = TK_B_SIGNED;
-            tk_bp_para_block(P, kind, p, 0);
-            tk_bp_note(P, p->first, "closer", kind == TK_B_CLOSE    ? "closing formula: closer/salute"
-                                        : kind == TK_B_SIGNED ? "signature: closer/signed"
-                                                              : "line after the signature: closer");
-            list_open = 0;
-            continue;
-        }
-        /* a programme, agenda or schedule: time lines (`9:00-9:55: Registration`) and the
-           entries between them, under a day heading (`Monday, October 22:`) if any */
-        if (shape != TK_SHAPE_PLAY && k >= schedule_end) {
-            P->in_turns = shape == TK_SHAPE_TRANSCRIPT;
-            int head = schedule_head(P, v, k, text_end);
-            size_t run = schedule_run(P, v, k + (size_t)head, text_end);
-            if (run > 0) {
-                tk_bp_note(P, p->first, "list", "a programme: time lines and their entries, list[@type='simple']");
-                schedule_end = k + (size_t)head + run;
-                list_open = roster = 0;
-            }
-        }
-        if (k < schedule_end) {
-            tk_block *sb = tk_bp_para_block(P, schedule_time_para(L, p) || !schedule_head(P, v, k, text_end)
-                                             ? TK_B_ROSTER_ITEM : TK_B_ROSTER_HEAD, p, 0);
-            if (sb != NULL)
-                sb->flags |= TK_BF_SCHEDULE;
-            continue;
-        }
-        /* a roster: "Present:" and one name (with its office) per paragraph */
-        if (shape != TK_SHAPE_PLAY && p->n == 1 && tk_rec_roster_label(l->s, l->len) &&
-            k + 1 < notes_at && (roster_item(L, &v[k + 1], 120) || roster_group(L, v, k + 1, notes_at) ||
-                                 roster_block(L, &v[k + 1])) &&
-            !(shape == TK_SHAPE_TRANSCRIPT && tk_bp_labelled_para(P, &v[k + 1]))) {
-            tk_bp_para_block(P, TK_B_ROSTER_HEAD, p, 0);
-            tk_bp_note(P, p->first, "roster", "roster label: list[@type='participants']");
-            roster = roster_bare = 1;
-            roster_grouped = roster_blocks = 0;
-            list_open = 0;
-            continue;
-        }
-        /* a roster typed as one block (`Members present:` and a name a line): its own list
-           with the label as head, or a group of the roster whose label stood alone */
-        if (shape != TK_SHAPE_PLAY && roster_block(L, p) &&
-            !(shape == TK_SHAPE_TRANSCRIPT && tk_bp_labelled_para(P, p))) {
-            int group = roster && roster_bare;
-            tk_bp_add_block(P, group ? TK_B_ROSTER_ITEM : TK_B_ROSTER_HEAD, p->first, 1, 0);
-            for (size_t i = p->first + 1; i < p->first + p->n; i++) {
-                tk_block *nb = tk_bp_add_block(P, TK_B_ROSTER_ITEM, i, 1, indent_of(&L->v[i]));
-                if (nb != NULL)
-                    nb->level = (unsigned)group;
-            }
-            tk_bp_note(P, p->first, "roster",
-                       "a roster block: its label (or group) and one name a line: list[@type='participants']");
-            if (!group)
-                roster = 1, roster_bare = 0;
-            roster_grouped = group;
-            roster_blocks = 1;
-            list_open = 0;
-            continue;
-        }
-        /* a roster without label: a run of lines that are each a name (and an office) */
-        if (shape == TK_SHAPE_RECORD && !roster && k >= roster_end) {
-            size_t run = bare_roster(L, v, k, closer_at < notes_at ? closer_at : notes_at);
-            if (run > 0) {
-                tk_bp_note(P, p->first, "roster",
-                           "a run of one name a line without label: list[@type='participants']");
-                roster_end = k + run;
-                roster_grouped = 0;
-                list_open = 0;
-            }
-        }
-        if (k < roster_end) {
-            roster_member(P, v, k, roster_end, &roster_grouped);
-            continue;
-        }
-        /* TAB-separated rows: table/row/cell */
-        if (shape == TK_SHAPE_RECORD && k >= table_end) {
-            size_t run = tab_table(L, v, k, text_end);
-            if (run > 0) {
-                tk_bp_note(P, p->first, "table", "TAB-separated rows, or columns of figures typed with spaces: table/row/cell");
-                table_end = k + run;
-                /* a table between two items of an open list (`XII`, its words, the table,
-                   `XIII`): inside the item, the list goes on after it */
-                table_in_item = list_open && item_goes_on(P, v, k, text_end, &table_level);
-                if (table_in_item)
-                    tk_bp_note(P, p->first, "list", "a table inside the list item before it");
-            }
-        }
-        if (k < table_end) {
-            int spaced = !tab_row_para(L, p) && space_row_para(L, p);
-            if (spaced || tab_row_para(L, p) || lead_tab_para(L, p)) {
-                for (size_t i = p->first; i < p->first + p->n; i++) {
-                    tk_block *rb = tk_bp_add_block(P, TK_B_ROW, i, 1, indent_of(&L->v[i]));
-                    if (rb != NULL && spaced)
-                        rb->flags |= TK_BF_COLUMNS; /* columns apart by spaces */
-                    if (rb != NULL && table_in_item) {
-                        rb->flags |= TK_BF_ITEM_MORE;
-                        rb->level = table_level;
-                    }
-                }
-            } else {
-                tk_bp_add_block(P, TK_B_P, p->first, p->n, 0); /* a page marker */
-            }
-            if (table_in_item) {
-                P->item_empty = 0;
-                P->depth = table_level;
-            }
-            list_open = table_in_item;
-            continue;
-        }
-        if (roster) {
-            size_t t = courtesy_title(l->s, l->len);
-            if ((roster_item(L, p, 120) || roster_group(L, v, k, notes_at)) &&
-                (!roster_blocks || tk_rec_roster_entry(l->s + t, l->len - t) > 0) &&
-                !(shape == TK_SHAPE_TRANSCRIPT && tk_bp_labelled_para(P, p))) {
-                roster_member(P, v, k, notes_at, &roster_grouped);
-                continue;
-            }
-            roster = 0;
-        }
-        int top = !seen_long && !in_turns && k - part_at < 8;
-        if (shape == TK_SHAPE_RECORD && k - part_at < 12 && !seen_long && p->n == 1 &&
-            tk_rec_salutation(l->s, l->len)) {
-            tk_bp_para_block(P, TK_B_SALUTE, p, 0);
-            tk_bp_note(P, p->first, "salute", "salutation: opener/salute");
-            list_open = 0;
-            continue;
-        }
-        tk_label tl;
-        if (shape != TK_SHAPE_RECORD && tk_bp_speaker_label(P, l, &tl) > 0)
-            top = 0; /* a turn, not a title or the lines before one */
-        if (shape == TK_SHAPE_PLAY && p->n == 1 && tk_cast_heading(l->s, l->len))
-            top = 0; /* a cast list heading is no title (tk_bp_play_paragraph) */
-        if (top && p->n <= 4) {
-            if (shape == TK_SHAPE_RECORD && p->n == 1 && tk_rec_classification(l->s, l->len)) {
-                tk_block *cb = tk_bp_para_block(P, TK_B_OPENER, p, 0);
-                if (cb != NULL)
-                    cb->flags |= TK_BF_CLASS;
-                tk_bp_note(P, p->first, "classification",
-                           "classification line: opener/note[@type='classification']");
-                continue;
-            }
-            if (dateline_para(L, p)) {
-                tk_bp_para_block(P, TK_B_DATELINE, p, 0);
-                list_open = 0;
-                continue;
-            }
-            /* a second title with its dateline under the first one (the record's own title
-               under a catalogue title and a citation): a division of its own */
-            if (title_at >= 0 && k > (size_t)title_at + 1 && n_parts == 0 &&
-                shape != TK_SHAPE_PLAY && p->n == 1 && title_para(P, p, shape) &&
-                k + 1 < text_end && dateline_para(L, &v[k + 1])) {
-                tk_bp_para_block(P, TK_B_HEAD, p, 0);
-                tk_bp_note(P, p->first, "heading", "a title with its dateline below the top: a division");
-                list_open = 0;
-                continue;
-            }
-            if (title_at >= 0 && k == (size_t)title_at) {
-                tk_bp_para_block(P, TK_B_TITLE, p, 0);
-                if (p->n == 1 && part == 0 && !(collection && k == parts[0]))
-                    tk_bp_title_meta(P, l);
-                continue;
-            }
-            /* short lines before the title (file number, "[Inclosure in No. 2.]"), a
-               bracketed line between the title and the dateline ("[Translation.]") */
-            if (title_at >= 0 && (k < (size_t)title_at ||
-                                  (k == (size_t)title_at + 1 && bracket_line_para(L, p) &&
-                                   k + 1 < body_end && dateline_para(L, &v[k + 1])))) {
-                tk_bp_para_block(P, TK_B_OPENER, p, 0);
-                if (p->n == 1 && part == 0)
-                    tk_bp_file_number_meta(P, l);
-                continue;
-            }
-        }
-        /* a heading: a lone title-like line followed by ordinary text, weighed by
-           heading_evidence (-v says why a line is or is not one) */
-        int outline = shape == TK_SHAPE_RECORD ? heading_evidence(P, v, k, notes_at) : 0;
-        if (outline > 0) {
-            tk_bp_para_block(P, TK_B_HEAD, p, 0);
-            list_open = 0;
-            continue;
-        }
-        /* (in a record, a person's name alone on its line, `J. A. Peterson`, is a signature
-           among others, not a heading; in a play, a cast heading is not one) */
-        if (p->n == 1 && tk_bp_heading_like(l) && k + 1 < notes_at && outline == 0 &&
-            !(shape == TK_SHAPE_RECORD && bare_name_line(l)) &&
-            !(shape == TK_SHAPE_PLAY && tk_cast_heading(l->s, l->len))) { /* (tk_bp_play_paragraph) */
-            const para *q = &v[k + 1];
-            const tk_line *nl = &L->v[q->first];
-            tk_label lab;
-            /* followed by text: not by another heading, a Source line or a title (a
-               signature "Albert Rathbone" before an enclosure's title is no heading) */
-            int next_text = !(q->n == 1 && tk_bp_heading_like(nl)) &&
-                            !(q->n == 1 && starts_with(nl->s, nl->len, "Source: ")) &&
-                            !title_para(P, q, shape);
-            int next_turn = shape != TK_SHAPE_RECORD && tk_bp_speaker_label(P, nl, &lab) > 0;
-            int prev_heading = k > 0 && v[k - 1].n == 1 && tk_bp_heading_like(&L->v[v[k - 1].first]);
-            int is_turn = shape != TK_SHAPE_RECORD && tk_bp_speaker_label(P, l, &lab) > 0;
-            size_t ha, hb;
-            if (shape == TK_SHAPE_PLAY && tk_play_heading(l->s, l->len, &ha, &hb))
-                is_turn = 1; /* an act heading: below */
-            /* (in a transcript printed all in capitals, a line in capitals before a turn is
-               speech as likely as a heading: it stays in the turn) */
-            int caps_speech = shape == TK_SHAPE_TRANSCRIPT && next_turn && in_turns &&
-                              !tk_bp_lower_after_label(P, nl);
-            if ((next_text || next_turn) && !prev_heading && !is_turn && !caps_speech) {
-                tk_bp_note(P, p->first, "heading", "heading: a title-like line before text");
-                tk_bp_para_block(P, TK_B_HEAD, p, 0);
-                in_turns = 0;
-                list_open = 0;
-                continue;
-            }
-        }
-        size_t plen = 0;
-        for (size_t i = p->first; i < p->first + p->n; i++)
-            plen += L->v[i].len;
-        if (plen >= 200)
-            seen_long = 1;
-        if (shape == TK_SHAPE_PLAY) {
-            tk_bp_play_paragraph(P, v, k, body_end, &ps);
-            in_turns = 1;
-        } else if (shape == TK_SHAPE_TRANSCRIPT) {
-            size_t before = P->db->n;
-            if (k + 1 < body_end && tk_bp_caps_heading(P, p) && tk_bp_opens_turn(P, &v[k + 1]) &&
-                tk_bp_lower_after_label(P, &L->v[v[k + 1].first])) {
-                /* "STATEMENT OF JOHN DOE, DIRECTOR, OFFICE OF ..." before a turn */
-                tk_bp_note(P, p->first, "heading", "a paragraph in capitals before a turn: a heading");
-                tk_bp_para_block(P, TK_B_HEAD, p, indent_of(l));
-                in_turns = 0;
-                continue;
-            }
-            size_t after = k + 1; /* the next paragraph that is no event ("[END TAPE 1]" /
-                                     "[BEGIN TAPE 2]" / a turn: both between the turns) */
-            while (after < body_end && tk_bp_proceeding_para(P, &v[after]))
-                after++;
-            if (tk_bp_proceeding_para(P, p) && (after >= body_end || tk_bp_opens_turn(P, &v[after]))) {
-                /* a proceeding between turns: "(The meeting adjourned.)", "[Whereupon ...]" */
-                /* (in parentheses or without brackets a stage; in brackets, an editor's
-                   note in a paragraph) */
-                tk_block *e = tk_bp_para_block(P, is_parenthesised(l, &L->v[p->first + p->n - 1]) ||
-                                                      !tk_bp_event_para(L, p)
-                                                  ? TK_B_STAGE : TK_B_P, p, 0);
-                if (e != NULL)
-                    e->flags |= TK_BF_BETWEEN;
-                tk_bp_note(P, p->first, "event", "a paragraph wholly an event: between the turns");
-                continue;
-            }
-            transcript_paragraph(P, p);
-            for (size_t j = before; j < P->db->n; j++)
-                if (P->db->b[j].kind == TK_B_TURN || P->db->b[j].kind == TK_B_TIMESTAMP)
-                    in_turns = 1, seen_long = 1;
-        } else {
-            if (p->n == 1 || !is_parenthesised(l, &L->v[p->first + p->n - 1]))
-                record_paragraph(P, v, k, text_end, &list_open);
-            else
-                tk_bp_para_block(P, TK_B_STAGE, p, 0);
+        tk_bp_note(P, p->first, "closer", "a signature block: closer/seg and closer/signed by line");
+        d->list_open = 0;
+        return 1;
+    }
+    if (k >= closer_at && k < part_end && !page_marker_line(l) && (p->n == 1 || office)) {
+        /* the closer: salute, signed (one or more), addressee */
+        tk_block_kind kind = TK_B_CLOSE_SEG;
+        const tk_line *pl = k > 0 ? &L->v[v[k - 1].first] : l;
+        int seal = p->n == 1 && tk_rec_seal_line(l->s, l->len);
+        int after = k > closer_at && P->db->n > 0 &&
+                    (P->db->b[P->db->n - 1].kind == TK_B_CLOSE || signing_for_at(L, &v[k - 1]) ||
+                     (v[k - 1].n == 1 && tk_rec_seal_line(pl->s, pl->len)));
+        if (k == closer_at && tk_rec_closing(l->s, l->len))
+            kind = TK_B_CLOSE;
+        else if (seal)
+            kind = TK_B_CLOSE_SEG; /* `[seal.]` */
+        else if (p->n == 1 && tk_rec_signing_for(l->s, l->len) && k + 1 < part_end)
+            kind = TK_B_CLOSE_SEG; /* "For the Secretary of State:" */
+        else if (k == closer_at || office || after)
+            kind = TK_B_SIGNED;
+        tk_bp_para_block(P, kind, p, 0);
+        tk_bp_note(P, p->first, "closer", kind == TK_B_CLOSE    ? "closing formula: closer/salute"
+                                    : kind == TK_B_SIGNED ? "signature: closer/signed"
+                                                          : "line after the signature: closer");
+        d->list_open = 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* a programme, agenda or schedule: time lines (`9:00-9:55: Registration`) and the
+   entries between them, under a day heading (`Monday, October 22:`) if any */
+static int schedule_para(parser *P, prose_doc *d, size_t k)
+{
+    const para *v = d->v, *p = &v[k];
+    if (d->shape != TK_SHAPE_PLAY && k >= d->schedule_end) {
+        P->in_turns = d->shape == TK_SHAPE_TRANSCRIPT;
+        int head = schedule_head(P, v, k, d->text_end);
+        size_t run = schedule_run(P, v, k + (size_t)head, d->text_end);
+        if (run > 0) {
+            tk_bp_note(P, p->first, "list", "a programme: time lines and their entries, list[@type='simple']");
+            d->schedule_end = k + (size_t)head + run;
+            d->list_open = d->roster = 0;
         }
     }
-    if (shape == TK_SHAPE_RECORD) {
+    if (k < d->schedule_end) {
+        tk_block *sb = tk_bp_para_block(P, schedule_time_para(d->L, p) || !schedule_head(P, v, k, d->text_end)
+                                         ? TK_B_ROSTER_ITEM : TK_B_ROSTER_HEAD, p, 0);
+        if (sb != NULL)
+            sb->flags |= TK_BF_SCHEDULE;
+        return 1;
+    }
+    return 0;
+}
+
+/* a roster: its label, a block typed one name a line, or a run of names without label */
+static int roster_start(parser *P, prose_doc *d, size_t k)
+{
+    const tk_lines *L = d->L;
+    const para *v = d->v, *p = &v[k];
+    const tk_line *l = &L->v[p->first];
+    tk_shape shape = d->shape;
+    size_t notes_at = d->notes_at;
+    /* a roster: "Present:" and one name (with its office) per paragraph */
+    if (shape != TK_SHAPE_PLAY && p->n == 1 && tk_rec_roster_label(l->s, l->len) &&
+        k + 1 < notes_at && (roster_item(L, &v[k + 1], 120) || roster_group(L, v, k + 1, notes_at) ||
+                             roster_block(L, &v[k + 1])) &&
+        !(shape == TK_SHAPE_TRANSCRIPT && tk_bp_labelled_para(P, &v[k + 1]))) {
+        tk_bp_para_block(P, TK_B_ROSTER_HEAD, p, 0);
+        tk_bp_note(P, p->first, "roster", "roster label: list[@type='participants']");
+        d->roster = d->roster_bare = 1;
+        d->roster_grouped = d->roster_blocks = 0;
+        d->list_open = 0;
+        return 1;
+    }
+    /* a roster typed as one block (`Members present:` and a name a line): its own list
+       with the label as head, or a group of the roster whose label stood alone */
+    if (shape != TK_SHAPE_PLAY && roster_block(L, p) &&
+        !(shape == TK_SHAPE_TRANSCRIPT && tk_bp_labelled_para(P, p))) {
+        int group = d->roster && d->roster_bare;
+        tk_bp_add_block(P, group ? TK_B_ROSTER_ITEM : TK_B_ROSTER_HEAD, p->first, 1, 0);
+        for (size_t i = p->first + 1; i < p->first + p->n; i++) {
+            tk_block *nb = tk_bp_add_block(P, TK_B_ROSTER_ITEM, i, 1, indent_of(&L->v[i]));
+            if (nb != NULL)
+                nb->level = (unsigned)group;
+        }
+        tk_bp_note(P, p->first, "roster",
+                   "a roster block: its label (or group) and one name a line: list[@type='participants']");
+        if (!group)
+            d->roster = 1, d->roster_bare = 0;
+        d->roster_grouped = group;
+        d->roster_blocks = 1;
+        d->list_open = 0;
+        return 1;
+    }
+    /* a roster without label: a run of lines that are each a name (and an office) */
+    if (shape == TK_SHAPE_RECORD && !d->roster && k >= d->roster_end) {
+        size_t run = bare_roster(L, v, k, d->closer_at < notes_at ? d->closer_at : notes_at);
+        if (run > 0) {
+            tk_bp_note(P, p->first, "roster",
+                       "a run of one name a line without label: list[@type='participants']");
+            d->roster_end = k + run;
+            d->roster_grouped = 0;
+            d->list_open = 0;
+        }
+    }
+    if (k < d->roster_end) {
+        roster_member(P, v, k, d->roster_end, &d->roster_grouped);
+        return 1;
+    }
+    return 0;
+}
+
+/* TAB-separated rows: table/row/cell */
+static int table_para(parser *P, prose_doc *d, size_t k)
+{
+    const tk_lines *L = d->L;
+    const para *v = d->v, *p = &v[k];
+    if (d->shape == TK_SHAPE_RECORD && k >= d->table_end) {
+        size_t run = tab_table(L, v, k, d->text_end);
+        if (run > 0) {
+            tk_bp_note(P, p->first, "table", "TAB-separated rows, or columns of figures typed with spaces: table/row/cell");
+            d->table_end = k + run;
+            /* a table between two items of an open list (`XII`, its words, the table,
+               `XIII`): inside the item, the list goes on after it */
+            d->table_in_item = d->list_open && item_goes_on(P, v, k, d->text_end, &d->table_level);
+            if (d->table_in_item)
+                tk_bp_note(P, p->first, "list", "a table inside the list item before it");
+        }
+    }
+    if (k < d->table_end) {
+        int spaced = !tab_row_para(L, p) && space_row_para(L, p);
+        if (spaced || tab_row_para(L, p) || lead_tab_para(L, p)) {
+            for (size_t i = p->first; i < p->first + p->n; i++) {
+                tk_block *rb = tk_bp_add_block(P, TK_B_ROW, i, 1, indent_of(&L->v[i]));
+                if (rb != NULL && spaced)
+                    rb->flags |= TK_BF_COLUMNS; /* columns apart by spaces */
+                if (rb != NULL && d->table_in_item) {
+                    rb->flags |= TK_BF_ITEM_MORE;
+                    rb->level = d->table_level;
+                }
+            }
+        } else {
+            tk_bp_add_block(P, TK_B_P, p->first, p->n, 0); /* a page marker */
+        }
+        if (d->table_in_item) {
+            P->item_empty = 0;
+            P->depth = d->table_level;
+        }
+        d->list_open = d->table_in_item;
+        return 1;
+    }
+    return 0;
+}
+
+/* the next member of an open roster, else the roster ends */
+static int roster_goes_on(parser *P, prose_doc *d, size_t k)
+{
+    const tk_lines *L = d->L;
+    const para *v = d->v, *p = &v[k];
+    const tk_line *l = &L->v[p->first];
+    if (d->roster) {
+        size_t t = courtesy_title(l->s, l->len);
+        if ((roster_item(L, p, 120) || roster_group(L, v, k, d->notes_at)) &&
+            (!d->roster_blocks || tk_rec_roster_entry(l->s + t, l->len - t) > 0) &&
+            !(d->shape == TK_SHAPE_TRANSCRIPT && tk_bp_labelled_para(P, p))) {
+            roster_member(P, v, k, d->notes_at, &d->roster_grouped);
+            return 1;
+        }
+        d->roster = 0;
+    }
+    return 0;
+}
+
+/* the top of a part: salutation, classification, dateline, title and the lines around it */
+static int top_para(parser *P, prose_doc *d, size_t k)
+{
+    const tk_lines *L = d->L;
+    const para *v = d->v, *p = &v[k];
+    const tk_line *l = &L->v[p->first];
+    tk_shape shape = d->shape;
+    long title_at = d->title_at;
+    int top = !d->seen_long && !d->in_turns && k - d->part_at < 8;
+    if (shape == TK_SHAPE_RECORD && k - d->part_at < 12 && !d->seen_long && p->n == 1 &&
+        tk_rec_salutation(l->s, l->len)) {
+        tk_bp_para_block(P, TK_B_SALUTE, p, 0);
+        tk_bp_note(P, p->first, "salute", "salutation: opener/salute");
+        d->list_open = 0;
+        return 1;
+    }
+    tk_label tl;
+    if (shape != TK_SHAPE_RECORD && tk_bp_speaker_label(P, l, &tl) > 0)
+        top = 0; /* a turn, not a title or the lines before one */
+    if (shape == TK_SHAPE_PLAY && p->n == 1 && tk_cast_heading(l->s, l->len))
+        top = 0; /* a cast list heading is no title (tk_bp_play_paragraph) */
+    if (top && p->n <= 4) {
+        if (shape == TK_SHAPE_RECORD && p->n == 1 && tk_rec_classification(l->s, l->len)) {
+            tk_block *cb = tk_bp_para_block(P, TK_B_OPENER, p, 0);
+            if (cb != NULL)
+                cb->flags |= TK_BF_CLASS;
+            tk_bp_note(P, p->first, "classification",
+                       "classification line: opener/note[@type='classification']");
+            return 1;
+        }
+        if (dateline_para(L, p)) {
+            tk_bp_para_block(P, TK_B_DATELINE, p, 0);
+            d->list_open = 0;
+            return 1;
+        }
+        /* a second title with its dateline under the first one (the record's own title
+           under a catalogue title and a citation): a division of its own */
+        if (title_at >= 0 && k > (size_t)title_at + 1 && d->n_parts == 0 &&
+            shape != TK_SHAPE_PLAY && p->n == 1 && title_para(P, p, shape) &&
+            k + 1 < d->text_end && dateline_para(L, &v[k + 1])) {
+            tk_bp_para_block(P, TK_B_HEAD, p, 0);
+            tk_bp_note(P, p->first, "heading", "a title with its dateline below the top: a division");
+            d->list_open = 0;
+            return 1;
+        }
+        if (title_at >= 0 && k == (size_t)title_at) {
+            tk_bp_para_block(P, TK_B_TITLE, p, 0);
+            if (p->n == 1 && d->part == 0 && !(d->collection && k == d->parts[0]))
+                tk_bp_title_meta(P, l);
+            return 1;
+        }
+        /* short lines before the title (file number, "[Inclosure in No. 2.]"), a
+           bracketed line between the title and the dateline ("[Translation.]") */
+        if (title_at >= 0 && (k < (size_t)title_at ||
+                              (k == (size_t)title_at + 1 && bracket_line_para(L, p) &&
+                               k + 1 < d->body_end && dateline_para(L, &v[k + 1])))) {
+            tk_bp_para_block(P, TK_B_OPENER, p, 0);
+            if (p->n == 1 && d->part == 0)
+                tk_bp_file_number_meta(P, l);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* a heading: a lone title-like line followed by ordinary text, weighed by
+   heading_evidence (-v says why a line is or is not one) */
+static int heading_para(parser *P, prose_doc *d, size_t k)
+{
+    const tk_lines *L = d->L;
+    const para *v = d->v, *p = &v[k];
+    const tk_line *l = &L->v[p->first];
+    tk_shape shape = d->shape;
+    int outline = shape == TK_SHAPE_RECORD ? heading_evidence(P, v, k, d->notes_at) : 0;
+    if (outline > 0) {
+        tk_bp_para_block(P, TK_B_HEAD, p, 0);
+        d->list_open = 0;
+        return 1;
+    }
+    /* (in a record, a person's name alone on its line, `J. A. Peterson`, is a signature
+       among others, not a heading; in a play, a cast heading is not one) */
+    if (p->n == 1 && tk_bp_heading_like(l) && k + 1 < d->notes_at && outline == 0 &&
+        !(shape == TK_SHAPE_RECORD && bare_name_line(l)) &&
+        !(shape == TK_SHAPE_PLAY && tk_cast_heading(l->s, l->len))) { /* (tk_bp_play_paragraph) */
+        const para *q = &v[k + 1];
+        const tk_line *nl = &L->v[q->first];
+        tk_label lab;
+        /* followed by text: not by another heading, a Source line or a title (a
+           signature "Albert Rathbone" before an enclosure's title is no heading) */
+        int next_text = !(q->n == 1 && tk_bp_heading_like(nl)) &&
+                        !(q->n == 1 && starts_with(nl->s, nl->len, "Source: ")) &&
+                        !title_para(P, q, shape);
+        int next_turn = shape != TK_SHAPE_RECORD && tk_bp_speaker_label(P, nl, &lab) > 0;
+        int prev_heading = k > 0 && v[k - 1].n == 1 && tk_bp_heading_like(&L->v[v[k - 1].first]);
+        int is_turn = shape != TK_SHAPE_RECORD && tk_bp_speaker_label(P, l, &lab) > 0;
+        size_t ha, hb;
+        if (shape == TK_SHAPE_PLAY && tk_play_heading(l->s, l->len, &ha, &hb))
+            is_turn = 1; /* an act heading: below */
+        /* (in a transcript printed all in capitals, a line in capitals before a turn is
+           speech as likely as a heading: it stays in the turn) */
+        int caps_speech = shape == TK_SHAPE_TRANSCRIPT && next_turn && d->in_turns &&
+                          !tk_bp_lower_after_label(P, nl);
+        if ((next_text || next_turn) && !prev_heading && !is_turn && !caps_speech) {
+            tk_bp_note(P, p->first, "heading", "heading: a title-like line before text");
+            tk_bp_para_block(P, TK_B_HEAD, p, 0);
+            d->in_turns = 0;
+            d->list_open = 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* a transcript's paragraph: a heading in capitals before a turn, a proceeding between
+   turns, or turns and their speech */
+static int transcript_para(parser *P, prose_doc *d, size_t k)
+{
+    const tk_lines *L = d->L;
+    const para *v = d->v, *p = &v[k];
+    const tk_line *l = &L->v[p->first];
+    size_t body_end = d->body_end;
+    size_t before = P->db->n;
+    if (k + 1 < body_end && tk_bp_caps_heading(P, p) && tk_bp_opens_turn(P, &v[k + 1]) &&
+        tk_bp_lower_after_label(P, &L->v[v[k + 1].first])) {
+        /* "STATEMENT OF JOHN DOE, DIRECTOR, OFFICE OF ..." before a turn */
+        tk_bp_note(P, p->first, "heading", "a paragraph in capitals before a turn: a heading");
+        tk_bp_para_block(P, TK_B_HEAD, p, indent_of(l));
+        d->in_turns = 0;
+        return 1;
+    }
+    size_t after = k + 1; /* the next paragraph that is no event ("[END TAPE 1]" /
+                             "[BEGIN TAPE 2]" / a turn: both between the turns) */
+    while (after < body_end && tk_bp_proceeding_para(P, &v[after]))
+        after++;
+    if (tk_bp_proceeding_para(P, p) && (after >= body_end || tk_bp_opens_turn(P, &v[after]))) {
+        /* a proceeding between turns: "(The meeting adjourned.)", "[Whereupon ...]" */
+        /* (in parentheses or without brackets a stage; in brackets, an editor's
+           note in a paragraph) */
+        tk_block *e = tk_bp_para_block(P, is_parenthesised(l, &L->v[p->first + p->n - 1]) ||
+                                              !tk_bp_event_para(L, p)
+                                          ? TK_B_STAGE : TK_B_P, p, 0);
+        if (e != NULL)
+            e->flags |= TK_BF_BETWEEN;
+        tk_bp_note(P, p->first, "event", "a paragraph wholly an event: between the turns");
+        return 1;
+    }
+    transcript_paragraph(P, p);
+    for (size_t j = before; j < P->db->n; j++)
+        if (P->db->b[j].kind == TK_B_TURN || P->db->b[j].kind == TK_B_TIMESTAMP)
+            d->in_turns = 1, d->seen_long = 1;
+    return 1;
+}
+
+/* the body's own paragraph, by shape: a play's, a transcript's, a record's */
+static int body_para(parser *P, prose_doc *d, size_t k)
+{
+    const tk_lines *L = d->L;
+    const para *v = d->v, *p = &v[k];
+    const tk_line *l = &L->v[p->first];
+    size_t plen = 0;
+    for (size_t i = p->first; i < p->first + p->n; i++)
+        plen += L->v[i].len;
+    if (plen >= 200)
+        d->seen_long = 1;
+    if (d->shape == TK_SHAPE_PLAY) {
+        tk_bp_play_paragraph(P, v, k, d->body_end, &d->ps);
+        d->in_turns = 1;
+    } else if (d->shape == TK_SHAPE_TRANSCRIPT) {
+        return transcript_para(P, d, k);
+    } else {
+        if (p->n == 1 || !is_parenthesised(l, &L->v[p->first + p->n - 1]))
+            record_paragraph(P, v, k, d->text_end, &d->list_open);
+        else
+            tk_bp_para_block(P, TK_B_STAGE, p, 0);
+    }
+    return 1;
+}
+
+/* One paragraph: a new part, then the handlers in the order they are tried (called
+ * directly, not through a table, so that the compiler inlines them); the last one places
+ * any paragraph. */
+static void prose_paragraph(parser *P, prose_doc *d, size_t k)
+{
+    part_start(P, d, k);
+    if (source_notes_postscript(P, d, k) || closer_para(P, d, k) || schedule_para(P, d, k) ||
+        roster_start(P, d, k) || table_para(P, d, k) || roster_goes_on(P, d, k) ||
+        top_para(P, d, k) || heading_para(P, d, k))
+        return;
+    body_para(P, d, k);
+}
+
+/* After the paragraphs: a record's quotations, inner lists and joined paragraphs, and
+ * the first block of each part opens its division. */
+static void prose_finish(parser *P, prose_doc *d)
+{
+    size_t blocks_at = d->blocks_at;
+    if (d->shape == TK_SHAPE_RECORD) {
         block_quotes(P, blocks_at);
         inner_lists(P, blocks_at);
         joined_paragraphs(P, blocks_at);
     }
     /* the first block of each part opens its division */
-    for (size_t i = blocks_at, q = 0; i < P->db->n && q < n_parts; i++)
-        if (P->db->b[i].line >= v[parts[q]].first) {
+    for (size_t i = blocks_at, q = 0; i < P->db->n && q < d->n_parts; i++)
+        if (P->db->b[i].line >= d->v[d->parts[q]].first) {
             P->db->b[i].flags |= TK_BF_PART;
-            P->db->b[i].divtype = q == 0 || collection ? "document" : "enclosure";
+            P->db->b[i].divtype = q == 0 || d->collection ? "document" : "enclosure";
             q++;
         }
-    (void)first_doc;
-    tk_names_free(ps.names);
-    tk_names_free(ps.cast);
-    free(v);
 }
 
+void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int first_doc)
+{
+    prose_doc d = {0};
+    d.L = P->lines;
+    d.shape = shape;
+    d.v = tk_bp_collect_paragraphs(P, a, b, &d.np);
+    if (d.v == NULL)
+        return;
+    title_cache_reset(); /* (v may stand where the last document's paragraphs stood) */
+    body_end_of(P, &d);
+    notes_section(P, &d);
+
+    memset(&P->glued, 0, sizeof P->glued);
+    P->item_k = 0;
+    d.blocks_at = P->db->n;
+    play_setup(P, &d, a, b);
+    title_and_parts(P, &d);
+    for (size_t k = 0; k < d.body_end; k++)
+        prose_paragraph(P, &d, k);
+    prose_finish(P, &d);
+    (void)first_doc;
+    tk_names_free(d.ps.names);
+    tk_names_free(d.ps.cast);
+    free(d.v);
+}
