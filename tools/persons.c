@@ -1306,13 +1306,215 @@ static int after_place_word(const char *s, size_t i)
     return isupper((unsigned char)s[b]) || in_word_list(preps, s + b, i - 1 - b);
 }
 
+/* One run of text find_in_text reads, and what it was called with. */
+typedef struct text_run {
+    tk_persons *p;
+    const char *s;
+    size_t n;
+    unsigned line;
+    int opens;
+    size_t roman_item;
+} text_run;
+
+/* The capitalised word at a run's i: its initials (k bytes, cnt of them), else the word (w
+ * bytes) and its word bits. */
+typedef struct word_at {
+    size_t k, w;
+    int cnt, bits;
+} word_at;
+
+/* A title and the name after it ("Mr. King", "Maj. Gen. Quill"): bytes consumed, 0 when no
+ * title stands at i. */
+static size_t title_name(const text_run *r, size_t i)
+{
+    tk_persons *p = r->p;
+    const char *s = r->s;
+    size_t n = r->n;
+    cand c;
+    name_parts np;
+    char sex = 0;
+    size_t h = title_at(p, s + i, n - i, &sex);
+    /* an abbreviated title before another one: "Maj. Gen.", "Lieut. Col.", "Mr.
+       Secretary" (not "General Secretary": the gold keeps such an office's first word
+       out), when a name follows the second ("Mr. King" is King's) */
+    if (h > 1 && s[i + h - 2] == '.') {
+        char sex2 = sex;
+        size_t h2 = h, k2;
+        while (s[i + h2 - 2] == '.' && (k2 = title_at(p, s + i + h2, n - i - h2, &sex2)) > 0)
+            h2 += k2;
+        if (h2 > h) {
+            read_name(p, s + i + h2, n - i - h2, 4, &np);
+            if (np.len > 0) {
+                h = h2;
+                sex = sex2 ? sex2 : sex;
+            }
+        }
+    }
+    if (h > 0) {
+        read_name(p, s + i + h, n - i - h, 4, &np);
+        size_t tw = 0;
+        while (tw < h && isalpha((unsigned char)s[i + tw]))
+            tw++;
+        if (np.len > 0 && np.n_words == 1 && np.n_init == 0 &&
+            in_word_list(post_titles, s + i, tw) &&
+            (word_bits(p, s + i + h, np.len) & W_PLACE)) {
+            return h + np.len; /* "Consul Vladivostok": the consul at Vladivostok */
+        }
+        if (np.len > 0 && !institution_after(p, s + i + h + np.len, n - i - h - np.len)) {
+            cand_fill(&c, p, s + i + h, &np, sex, EV_TITLE, s + i, h + np.len);
+            c.office = !sex; /* "Senator Quill", "Dr. Quill": may name a woman */
+            push_cand_at(p, &c, r->line, (unsigned)i + 1);
+            return h + np.len;
+        }
+        return h;
+    }
+    return 0;
+}
+
+/* A Chinese family name and one given name at i ("Zhou Enlai"): bytes consumed, else 0. */
+static size_t chinese_pair(const text_run *r, size_t i, const word_at *wa)
+{
+    tk_persons *p = r->p;
+    const char *s = r->s;
+    size_t n = r->n, w = wa->w;
+    cand c;
+    name_parts np;
+    if ((wa->bits & W_CN) && !(wa->bits & W_STOP) && i + w + 1 < n && s[i + w] == ' ') {
+        /* "Zhou Enlai": family name, then one given name ending the run of words */
+        size_t g = cap_word(s + i + w + 1, n - i - w - 1);
+        size_t end = i + w + 1 + g;
+        int gb = g ? word_bits(p, s + i + w + 1, g) : 0;
+        /* the given name may be a family name too ("Bo Gu"), not a place's suffix in
+           older romanisation ("Cheng Chou", "Yang Fu", "Ku Hsien") nor the pair a place
+           ("Hong Kong") */
+        if (g > 0 && !(gb & (W_STOP | W_MALE | W_FEMALE | W_INST | W_PLACE)) &&
+            (!(gb & W_CN) || !place_syllable(s + i + w + 1, g)) &&
+            !(word_bits(p, s + i, w + 1 + g) & W_PLACE) &&
+            !(end + 1 < n && s[end] == ' ' && cap_word(s + end + 1, n - end - 1) > 0)) {
+            memset(&np, 0, sizeof np);
+            np.first = w + 1;
+            np.first_len = g;
+            np.last = 0;
+            np.last_len = w;
+            np.init[0] = s[i + w + 1];
+            np.len = end - i;
+            cand_fill(&c, p, s + i, &np, 0, EV_CHINESE, s + i, np.len);
+            c.surname_first = 1;
+            push_cand_at(p, &c, r->line, (unsigned)i + 1);
+            return end - i;
+        }
+    }
+    return 0;
+}
+
+/* Words at i that look like a name and are not one (a verb, a ship's or a state's prefix, a
+ * list item's number): bytes to skip, else 0. May set wa->k (a spaced ship's prefix). */
+static size_t not_a_name(const text_run *r, size_t i, word_at *wa)
+{
+    const char *s = r->s;
+    size_t n = r->n;
+    if (wa->w > 0 && (wa->bits & (W_MALE | W_FEMALE | W_NICK)) && aux_question(s, n, i, wa->w))
+        return wa->w; /* "Will Reggie play?": the verb, not Will Reggie */
+    if (wa->k > 0 && wa->cnt == 1 && spaced_ship(s + i, n - i, &wa->k))
+        return wa->k; /* "U. S. S. Marblehead", "H. M. S. Hood" */
+    if (wa->k > 0 && wa->cnt >= 2 && not_initials(s + i, wa->k))
+        return wa->k; /* "S.S. Omsk", "U.S. Treasury": a ship's or a state's prefix */
+    if (r->roman_item && wa->cnt == 1 && i + wa->k == r->roman_item)
+        return wa->k; /* "V. Until Permanent": a list item's number, not an initial */
+    return 0;
+}
+
+/* Initials or a given name, then a surname, at i: bytes consumed, else 0. */
+static size_t given_or_initials(const text_run *r, size_t i, const word_at *wa)
+{
+    tk_persons *p = r->p;
+    const char *s = r->s;
+    size_t n = r->n, k = wa->k, w = wa->w;
+    int bits = wa->bits;
+    cand c;
+    name_parts np;
+    if ((k > 0 && i + k < n && s[i + k] == ' ') ||
+        (w > 0 && (bits & (W_MALE | W_FEMALE | W_NICK)) && !(bits & W_STOP))) {
+        read_name(p, s + i, n - i, 4, &np);
+        int ok = np.len > 0 && np.n_words >= (k > 0 ? 1 : 2) &&
+                 !(word_bits(p, s + i + np.last, np.last_len) & W_INST) &&
+                 !institution_after(p, s + i + np.len, n - i - np.len);
+        if (ok) {
+            ev_kind ev = k == 0 ? EV_GIVEN
+                         : np.n_init >= 2 || np.n_words >= 2 ? EV_INITIALS
+                                                              : EV_INITIAL;
+            cand_fill(&c, p, s + i, &np, 0, ev, s + i, np.len);
+            push_cand_at(p, &c, r->line, (unsigned)i + 1);
+            return np.len;
+        }
+    }
+    return 0;
+}
+
+/* A candidate of one word at i: a given name addressed, or a surname before an office in
+ * apposition. Bytes consumed, else 0. */
+static size_t one_word(const text_run *r, size_t i, const word_at *wa)
+{
+    tk_persons *p = r->p;
+    const char *s = r->s;
+    size_t n = r->n, w = wa->w;
+    int bits = wa->bits;
+    cand c;
+    name_parts np;
+    ev_kind one = EV_COUNT; /* a candidate of one word */
+    if (w > 0 && (bits & (W_MALE | W_FEMALE | W_NICK)) &&
+        !(bits & (W_STOP | W_PLACE | W_INST | W_OFFICE)) && address_at(s, n, i, w, r->opens))
+        one = EV_ADDRESS;
+    else if (w >= 3 && !(bits & (W_STOP | W_PLACE | W_INST | W_OFFICE | W_ROLE | W_MALE |
+                                 W_FEMALE | W_NICK)) &&
+             (i == 0 || s[i - 1] != '-') && !title_compound(p, s + i, w) &&
+             office_apposition(p, s + i + w, n - i - w) && !after_place_word(s, i))
+        one = EV_APPOSITION;
+    if (one != EV_COUNT) {
+        memset(&np, 0, sizeof np);
+        np.last_len = np.len = w;
+        cand_fill(&c, p, s + i, &np, 0, one, s + i, w);
+        push_cand_at(p, &c, r->line, (unsigned)i + 1);
+        return w;
+    }
+    return 0;
+}
+
+/* A given name and a surname around a verb's pair at i (verb_pair_at): bytes consumed, else
+ * 0. */
+static size_t verb_pair(const text_run *r, size_t i, const word_at *wa)
+{
+    tk_persons *p = r->p;
+    const char *s = r->s;
+    size_t n = r->n, w = wa->w;
+    cand c;
+    name_parts np;
+    size_t w2 = w > 0 ? verb_pair_at(p, s, n, i, w, wa->bits) : 0;
+    if (w2 > 0) {
+        memset(&np, 0, sizeof np);
+        np.first_len = w;
+        np.last = w + 1;
+        np.last_len = w2;
+        np.len = w + 1 + w2;
+        np.init[0] = s[i];
+        np.n_words = 2;
+        np.n_init = 1;
+        cand_fill(&c, p, s + i, &np, 0, EV_VERB, s + i, np.len);
+        push_cand_at(p, &c, r->line, (unsigned)i + 1);
+        return np.len;
+    }
+    return 0;
+}
+
 /* Candidates in one run of text (a line or what follows a label): title + name, given
- * name + surname, initials + surname. */
+ * name + surname, initials + surname; each kind of candidate is tried in turn at each
+ * capital letter. */
 static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, int opens,
                          size_t roman_item)
 {
     const unsigned char *t = (const unsigned char *)s;
-    size_t i = 0;
+    const text_run r = {p, s, n, line, opens, roman_item};
+    size_t i = 0, used;
     while (i < n) {
         i = tk_next_upper(t, i, n); /* to the next capital letter */
         if (i >= n)
@@ -1322,141 +1524,21 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
                 i++;
             continue;
         }
-        cand c;
-        name_parts np;
-        char sex = 0;
-        size_t h = title_at(p, s + i, n - i, &sex);
-        /* an abbreviated title before another one: "Maj. Gen.", "Lieut. Col.", "Mr.
-           Secretary" (not "General Secretary": the gold keeps such an office's first word
-           out), when a name follows the second ("Mr. King" is King's) */
-        if (h > 1 && s[i + h - 2] == '.') {
-            char sex2 = sex;
-            size_t h2 = h, k2;
-            while (s[i + h2 - 2] == '.' && (k2 = title_at(p, s + i + h2, n - i - h2, &sex2)) > 0)
-                h2 += k2;
-            if (h2 > h) {
-                read_name(p, s + i + h2, n - i - h2, 4, &np);
-                if (np.len > 0) {
-                    h = h2;
-                    sex = sex2 ? sex2 : sex;
-                }
-            }
-        }
-        if (h > 0) {
-            read_name(p, s + i + h, n - i - h, 4, &np);
-            size_t tw = 0;
-            while (tw < h && isalpha((unsigned char)s[i + tw]))
-                tw++;
-            if (np.len > 0 && np.n_words == 1 && np.n_init == 0 &&
-                in_word_list(post_titles, s + i, tw) &&
-                (word_bits(p, s + i + h, np.len) & W_PLACE)) {
-                i += h + np.len; /* "Consul Vladivostok": the consul at Vladivostok */
-                continue;
-            }
-            if (np.len > 0 && !institution_after(p, s + i + h + np.len, n - i - h - np.len)) {
-                cand_fill(&c, p, s + i + h, &np, sex, EV_TITLE, s + i, h + np.len);
-                c.office = !sex; /* "Senator Quill", "Dr. Quill": may name a woman */
-                push_cand_at(p, &c, line, (unsigned)i + 1);
-                i += h + np.len;
-                continue;
-            }
-            i += h;
+        if ((used = title_name(&r, i)) > 0) {
+            i += used;
             continue;
         }
-        int cnt = 0;
-        size_t k = initials_at(s + i, n - i, &cnt);
-        size_t w = k ? 0 : cap_word(s + i, n - i);
-        int bits = w ? word_bits(p, s + i, w) : 0;
-        if ((bits & W_CN) && !(bits & W_STOP) && i + w + 1 < n && s[i + w] == ' ') {
-            /* "Zhou Enlai": family name, then one given name ending the run of words */
-            size_t g = cap_word(s + i + w + 1, n - i - w - 1);
-            size_t end = i + w + 1 + g;
-            int gb = g ? word_bits(p, s + i + w + 1, g) : 0;
-            /* the given name may be a family name too ("Bo Gu"), not a place's suffix in
-               older romanisation ("Cheng Chou", "Yang Fu", "Ku Hsien") nor the pair a place
-               ("Hong Kong") */
-            if (g > 0 && !(gb & (W_STOP | W_MALE | W_FEMALE | W_INST | W_PLACE)) &&
-                (!(gb & W_CN) || !place_syllable(s + i + w + 1, g)) &&
-                !(word_bits(p, s + i, w + 1 + g) & W_PLACE) &&
-                !(end + 1 < n && s[end] == ' ' && cap_word(s + end + 1, n - end - 1) > 0)) {
-                memset(&np, 0, sizeof np);
-                np.first = w + 1;
-                np.first_len = g;
-                np.last = 0;
-                np.last_len = w;
-                np.init[0] = s[i + w + 1];
-                np.len = end - i;
-                cand_fill(&c, p, s + i, &np, 0, EV_CHINESE, s + i, np.len);
-                c.surname_first = 1;
-                push_cand_at(p, &c, line, (unsigned)i + 1);
-                i = end;
-                continue;
-            }
-        }
-        if (w > 0 && (bits & (W_MALE | W_FEMALE | W_NICK)) && aux_question(s, n, i, w)) {
-            i += w; /* "Will Reggie play?": the verb, not Will Reggie */
+        word_at wa;
+        wa.k = initials_at(s + i, n - i, &wa.cnt);
+        wa.w = wa.k ? 0 : cap_word(s + i, n - i);
+        wa.bits = wa.w ? word_bits(p, s + i, wa.w) : 0;
+        if ((used = chinese_pair(&r, i, &wa)) > 0 || (used = not_a_name(&r, i, &wa)) > 0 ||
+            (used = given_or_initials(&r, i, &wa)) > 0 || (used = one_word(&r, i, &wa)) > 0 ||
+            (used = verb_pair(&r, i, &wa)) > 0) {
+            i += used;
             continue;
         }
-        if (k > 0 && cnt == 1 && spaced_ship(s + i, n - i, &k)) {
-            i += k; /* "U. S. S. Marblehead", "H. M. S. Hood" */
-            continue;
-        }
-        if (k > 0 && cnt >= 2 && not_initials(s + i, k)) {
-            i += k; /* "S.S. Omsk", "U.S. Treasury": a ship's or a state's prefix */
-            continue;
-        }
-        if (roman_item && cnt == 1 && i + k == roman_item) {
-            i += k; /* "V. Until Permanent": a list item's number, not an initial */
-            continue;
-        }
-        if ((k > 0 && i + k < n && s[i + k] == ' ') ||
-            (w > 0 && (bits & (W_MALE | W_FEMALE | W_NICK)) && !(bits & W_STOP))) {
-            read_name(p, s + i, n - i, 4, &np);
-            int ok = np.len > 0 && np.n_words >= (k > 0 ? 1 : 2) &&
-                     !(word_bits(p, s + i + np.last, np.last_len) & W_INST) &&
-                     !institution_after(p, s + i + np.len, n - i - np.len);
-            if (ok) {
-                ev_kind ev = k == 0 ? EV_GIVEN
-                             : np.n_init >= 2 || np.n_words >= 2 ? EV_INITIALS
-                                                                  : EV_INITIAL;
-                cand_fill(&c, p, s + i, &np, 0, ev, s + i, np.len);
-                push_cand_at(p, &c, line, (unsigned)i + 1);
-                i += np.len;
-                continue;
-            }
-        }
-        ev_kind one = EV_COUNT; /* a candidate of one word */
-        if (w > 0 && (bits & (W_MALE | W_FEMALE | W_NICK)) &&
-            !(bits & (W_STOP | W_PLACE | W_INST | W_OFFICE)) && address_at(s, n, i, w, opens))
-            one = EV_ADDRESS;
-        else if (w >= 3 && !(bits & (W_STOP | W_PLACE | W_INST | W_OFFICE | W_ROLE | W_MALE |
-                                     W_FEMALE | W_NICK)) &&
-                 (i == 0 || s[i - 1] != '-') && !title_compound(p, s + i, w) &&
-                 office_apposition(p, s + i + w, n - i - w) && !after_place_word(s, i))
-            one = EV_APPOSITION;
-        if (one != EV_COUNT) {
-            memset(&np, 0, sizeof np);
-            np.last_len = np.len = w;
-            cand_fill(&c, p, s + i, &np, 0, one, s + i, w);
-            push_cand_at(p, &c, line, (unsigned)i + 1);
-            i += w;
-            continue;
-        }
-        size_t w2 = w > 0 ? verb_pair_at(p, s, n, i, w, bits) : 0;
-        if (w2 > 0) {
-            memset(&np, 0, sizeof np);
-            np.first_len = w;
-            np.last = w + 1;
-            np.last_len = w2;
-            np.len = w + 1 + w2;
-            np.init[0] = s[i];
-            np.n_words = 2;
-            np.n_init = 1;
-            cand_fill(&c, p, s + i, &np, 0, EV_VERB, s + i, np.len);
-            push_cand_at(p, &c, line, (unsigned)i + 1);
-            i += np.len;
-            continue;
-        }
+        size_t w = wa.w;
         if (w >= 3 && w < 64 && (p->sur_bloom[bloom_slot(s + i, w)] & (1u << (w & 15)))) {
             /* perhaps an earlier document's person's surname (carry_surnames) */
             if (p->n_carry_words == p->cap_carry_words) {
@@ -1468,8 +1550,8 @@ static void find_in_text(tk_persons *p, const char *s, size_t n, unsigned line, 
         }
         while (i < n && is_word_byte(t[i]))
             i++;
-        if (k > 0)
-            i += k;
+        if (wa.k > 0)
+            i += wa.k;
     }
 }
 

@@ -788,15 +788,26 @@ static int chat_label(const char *s, size_t i, size_t n, unsigned forms, tk_labe
     return 1;
 }
 
-int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned forms,
-                     tk_label *out)
+/* What tk_speaker_label has read of a line so far. */
+typedef struct lab_scan {
+    size_t i;         /* where the label (after a time, a number) begins */
+    size_t lab;       /* the printed label's start */
+    size_t mark;      /* bytes of markdown emphasis before the name */
+    size_t name_off, name_end, words;
+    size_t j;         /* after the name and its qualifiers */
+    size_t qa, qe;    /* the last qualifier's text */
+    size_t term;      /* end of the label as printed */
+    size_t t, nb_end; /* the text after the gap; the no-break spaces' end */
+    int stamped;      /* a time in columns stands before the label */
+    int bracketed;    /* a time in brackets stands before it */
+    int numbered, caps, wide, tab, alone;
+    unsigned form;
+} lab_scan;
+
+/* A time before the label: "[00:12:34] NAME:" or in columns "00 00 01 02 CDR  text". Sets
+ * L->i after it; 0 when a bracket opens the line and no time follows. */
+static int time_before(const char *s, size_t n, lab_scan *L)
 {
-    size_t i = 0;
-    int stamped = 0;   /* a time in columns stands before the label */
-    int bracketed = 0; /* a time in brackets stands before it */
-    memset(out, 0, sizeof *out);
-    if (n == 0 || s[0] == ' ' || s[0] == '\t')
-        return 0;
     /* "[00:12:34] NAME:" - a timestamp before the label */
     if (s[0] == '[') {
         size_t j = 1;
@@ -804,159 +815,224 @@ int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned for
             j++;
         if (!(j < n && s[j] == ']' && j + 1 < n && s[j + 1] == ' ' && j >= 4))
             return 0;
-        i = j + 2;
-        bracketed = 1;
+        L->i = j + 2;
+        L->bracketed = 1;
     } else if (dig((unsigned char)s[0])) {
         /* "00 00 01 02 CDR       text" - a time in columns before the label */
         char colon[24];
         size_t j = tk_column_stamp(s, n, colon, sizeof colon);
         while (j > 0 && j < n && (s[j] == ' ' || s[j] == '\t'))
             j++;
-        i = j; /* 0 when none: a label may begin with a digit */
-        stamped = j > 0;
+        L->i = j; /* 0 when none: a label may begin with a digit */
+        L->stamped = j > 0;
     }
-    size_t lab = i;
+    return 1;
+}
+
+/* The name at L->i, its qualifiers, and the person a role or an office names: 0 when no
+ * name stands there. */
+static int name_at(const tk_speakers *g, const char *s, size_t n, lab_scan *L)
+{
+    size_t i = L->i;
+    /* markdown emphasis around the label: **Name:** or __Name:__ */
+    if (i + 2 < n && (s[i] == '*' || s[i] == '_') && s[i + 1] == s[i])
+        L->mark = 2, i += 2;
+    int caps; /* the helpers write these by pointer, so that L stays in registers */
+    size_t words, qa, qe;
+    L->name_end = scan_name(s, i, n, &caps, &words);
+    if (L->name_end == 0)
+        return 0;
+    L->caps = caps;
+    L->words = words;
+    L->name_off = i;
+    /* qualifiers in parentheses: "CDR (EVA):", "Mr. Dupont (France) (spoke in French):" */
+    L->j = qualifiers(s, L->name_end, n, &qa, &qe);
+    L->qa = qa;
+    L->qe = qe;
+    size_t office = 0;
+    if (L->qe > L->qa && tk_speakers_word(g, TK_WORDS_ROLE, s + L->name_off, L->name_end - L->name_off) &&
+        person_in(s, L->qa, L->qe)) {
+        /* a role and the person in it: "HOST (KAREN BELL):" is Karen Bell */
+        L->name_off = L->qa;
+        L->name_end = L->qe;
+        L->caps = 1;
+        for (size_t k = L->qa; k < L->qe; k++)
+            L->caps &= !low((unsigned char)s[k]);
+    } else if (!L->mark && !(L->j < n && s[L->j] == ':') &&
+               (office = office_label(s, i, n, &qa, &qe)) > 0) {
+        /* an office and its holder: "The Secretary of State for Transport (Ms Jane Carter):" */
+        L->name_off = qa;
+        L->name_end = qe;
+        L->j = office;
+        L->caps = 0;
+        L->words = 2;
+    }
+    L->qa = qa; /* office_label sets them even when it finds no office */
+    L->qe = qe;
+    return 1;
+}
+
+/* A table row: the cell before a tab is the name, whatever its words ("Voice of
+ * Trofimov"), when it is short and no sentence. */
+static void table_cell(const char *s, size_t n, lab_scan *L)
+{
+    if (L->j < n && s[L->j] != '\t' && !L->mark) {
+        size_t lim = n - L->name_off < TK_TH_LABEL_MAX_BYTES ? n - L->name_off : TK_TH_LABEL_MAX_BYTES;
+        const char *tb = memchr(s + L->name_off, '\t', lim);
+        if (tb != NULL) {
+            size_t e = (size_t)(tb - s), k = L->name_off;
+            while (k < e && strchr(":;!?,", s[k]) == NULL)
+                k++;
+            if (k == e) {
+                L->name_end = L->j = e;
+                int caps = 0;
+                for (k = L->name_off; k < e && caps == 0; k++)
+                    caps = low((unsigned char)s[k]) ? -1 : 0;
+                L->caps = caps == 0;
+            }
+        }
+    }
+}
+
+/* What ends the label (a colon, a period, a tab, spaces) and the closing emphasis: sets
+ * L->form and L->term; 0 when nothing ends it. */
+static int terminator(const char *s, size_t n, lab_scan *L)
+{
+    size_t j = L->j, lab = L->lab;
+    if (L->mark && j + 1 < n && s[j] == s[lab] && s[j + 1] == s[lab] && j + 2 < n && s[j + 2] == ':')
+        L->j = j += 2; /* **Name**: */
+    L->term = j; /* end of the label as printed */
+    if (j < n && s[j] == ':') {
+        L->form = TK_LF_COLON;
+        L->term = j + 1;
+    } else if (j < n && s[j] == '.' && (j == L->name_end || (L->caps && L->qe > L->qa))) {
+        /* ("ANNA (allein). Immer dasselbe.": a qualifier before the period, in capitals) */
+        L->form = TK_LF_PERIOD;
+        L->term = j + 1;
+    } else if (j < n && s[j] == '\t' && !L->mark) {
+        L->form = TK_LF_TAB;
+    } else if (j == n || (j < n && (s[j] == ' ' || nbsp_at(s + j, n - j)))) {
+        L->form = TK_LF_SPACED; /* decided by the gap below */
+    } else {
+        return 0;
+    }
+    if (L->mark) { /* the closing emphasis */
+        if (L->term + 1 < n && s[L->term] == s[lab] && s[L->term + 1] == s[lab])
+            L->term += 2;
+        else if (!(j >= 2 && s[j - 1] == s[lab] && s[j - 2] == s[lab]))
+            return 0;
+    }
+    return 1;
+}
+
+/* The gap after the label and the text after it; a label without a terminator is one when
+ * the gap is wide or it stands alone. 0 when no gap follows. */
+static int gap_after(const char *s, size_t n, lab_scan *L)
+{
+    int wide, tab;
+    size_t nb_end;
+    L->t = gap_end(s, L->term, n, &wide, &tab, &nb_end);
+    L->wide = wide;
+    L->tab = tab;
+    L->nb_end = nb_end;
+    L->alone = L->t >= n;
+    if (!L->alone && L->t == L->term)
+        return 0; /* "NAME:text" - no gap */
+    if (L->form == TK_LF_SPACED) {
+        /* no terminator: a wide gap after an ALL-CAPS label or Q/A, or alone on its line;
+           a name and a time alone on the line, the speech under it ("Jane Doe  0:03", an
+           automatic transcript's heading of a turn): the time is part of the label */
+        if (L->mark)
+            return 0;
+        if (L->alone)
+            L->form = TK_LF_BARE;
+        else if (L->wide && time_only(s + L->t, n - L->t))
+            L->term = L->t = n, L->alone = 1;
+        else if (!L->wide || !L->caps)
+            return 0;
+    }
+    if (L->form == TK_LF_TAB)
+        L->wide = 1;
+    return 1;
+}
+
+/* The label found, is it one the caller accepts and no number, heading, roster or
+ * salutation? */
+static int label_allowed(const tk_speakers *g, const char *s, size_t n, unsigned forms,
+                         lab_scan *L)
+{
+    /* after a time in columns, words are spoken: a row of numbers ("10 20 30 TOTAL   60")
+       is a table's */
+    if (L->stamped && !has_letter(s + L->t, n - L->t))
+        return 0;
+    if (L->numbered && !(L->form == TK_LF_COLON && L->qe > L->qa && !L->alone &&
+                         titled(s + L->name_off, L->name_end - L->name_off)))
+        return 0;
+    if (L->alone)
+        L->form |= TK_LF_ALONE;
+    if (!(forms & (L->form & ~TK_LF_ALONE)) || ((L->form & TK_LF_ALONE) && !(forms & TK_LF_ALONE)))
+        return 0;
+    /* mixed-case names: at most 4 words; every label: no heading, roster or salutation */
+    size_t nlen = L->name_end - L->name_off;
+    if (!L->caps && L->words > TK_TH_LABEL_MIXED_MAX_WORDS)
+        return 0;
+    if (tk_speakers_word(g, TK_WORDS_NOT_LABEL, s + L->name_off, nlen))
+        return 0;
+    /* "ITEM 1." and "2." are numbering, not names */
+    for (size_t k = L->name_off; k + 1 < L->name_end; k++)
+        if (dig((unsigned char)s[k]) && (s[k + 1] == '.' || s[k + 1] == ')'))
+            return 0;
+    /* a roster or a table of contents: "President:   Mr. Okafor . . . . (Nigeria)" */
+    if (!L->alone && dot_leader(s + L->t, n - L->t))
+        return 0;
+    return 1;
+}
+
+int tk_speaker_label(const tk_speakers *g, const char *s, size_t n, unsigned forms,
+                     tk_label *out)
+{
+    lab_scan L; /* each step sets the fields it reads after these */
+    memset(out, 0, sizeof *out);
+    L.i = L.mark = 0;
+    L.stamped = L.bracketed = L.numbered = 0;
+    if (n == 0 || s[0] == ' ' || s[0] == '\t')
+        return 0;
+    if (!time_before(s, n, &L))
+        return 0;
+    size_t i = L.i;
+    L.lab = i;
     /* a question's number before the label of a parliament's member ("1. Mr John Smith (Leeds
        North) (Lab): What steps ..."): kept in the printed label, the name after it; only
        with a qualifier and a colon (below), or it is a list's item */
-    int numbered = 0;
     if (i == 0 && dig((unsigned char)s[0])) {
         size_t d = 0;
         while (d < n && d < 4 && dig((unsigned char)s[d]))
             d++;
         if (d + 2 < n && s[d] == '.' && s[d + 1] == ' ' && up((unsigned char)s[d + 2]))
-            i = d + 2, numbered = 1;
+            i = d + 2, L.numbered = 1;
     }
-    if (i < n && (s[i] == '<' || (s[i] == '*' && (stamped || bracketed))))
+    if (i < n && (s[i] == '<' || (s[i] == '*' && (L.stamped || L.bracketed))))
         return chat_label(s, i, n, forms, out);
-    /* markdown emphasis around the label: **Name:** or __Name:__ */
-    size_t mark = 0;
-    if (i + 2 < n && (s[i] == '*' || s[i] == '_') && s[i + 1] == s[i])
-        mark = 2, i += 2;
-    int caps;
-    size_t words;
-    size_t name_end = scan_name(s, i, n, &caps, &words);
-    if (name_end == 0)
+    L.i = i;
+    if (!name_at(g, s, n, &L))
         return 0;
-    size_t name_off = i, j = name_end, qa, qe;
-    /* qualifiers in parentheses: "CDR (EVA):", "Mr. Dupont (France) (spoke in French):" */
-    j = qualifiers(s, j, n, &qa, &qe);
-    size_t office = 0;
-    if (qe > qa && tk_speakers_word(g, TK_WORDS_ROLE, s + name_off, name_end - name_off) &&
-        person_in(s, qa, qe)) {
-        /* a role and the person in it: "HOST (KAREN BELL):" is Karen Bell */
-        name_off = qa;
-        name_end = qe;
-        caps = 1;
-        for (size_t k = qa; k < qe; k++)
-            caps &= !low((unsigned char)s[k]);
-    } else if (!mark && !(j < n && s[j] == ':') && (office = office_label(s, i, n, &qa, &qe)) > 0) {
-        /* an office and its holder: "The Secretary of State for Transport (Ms Jane Carter):" */
-        name_off = qa;
-        name_end = qe;
-        j = office;
-        caps = 0;
-        words = 2;
-    }
-    if (j < n && s[j] != '\t' && !mark) {
-        /* a table row: the cell before a tab is the name, whatever its words ("Voice of
-           Trofimov"), when it is short and no sentence */
-        size_t lim = n - name_off < TK_TH_LABEL_MAX_BYTES ? n - name_off : TK_TH_LABEL_MAX_BYTES;
-        const char *tb = memchr(s + name_off, '\t', lim);
-        if (tb != NULL) {
-            size_t e = (size_t)(tb - s), k = name_off;
-            while (k < e && strchr(":;!?,", s[k]) == NULL)
-                k++;
-            if (k == e) {
-                name_end = j = e;
-                caps = 0;
-                for (k = name_off; k < e && caps == 0; k++)
-                    caps = low((unsigned char)s[k]) ? -1 : 0;
-                caps = caps == 0;
-            }
-        }
-    }
-    if (mark && j + 1 < n && s[j] == s[lab] && s[j + 1] == s[lab] && j + 2 < n && s[j + 2] == ':')
-        j += 2; /* **Name**: */
-    unsigned form = 0;
-    size_t term = j; /* end of the label as printed */
-    if (j < n && s[j] == ':') {
-        form = TK_LF_COLON;
-        term = j + 1;
-    } else if (j < n && s[j] == '.' && (j == name_end || (caps && qe > qa))) {
-        /* ("ANNA (allein). Immer dasselbe.": a qualifier before the period, in capitals) */
-        form = TK_LF_PERIOD;
-        term = j + 1;
-    } else if (j < n && s[j] == '\t' && !mark) {
-        form = TK_LF_TAB;
-    } else if (j == n || (j < n && (s[j] == ' ' || nbsp_at(s + j, n - j)))) {
-        form = TK_LF_SPACED; /* decided by the gap below */
-    } else {
-        return 0;
-    }
-    if (mark) { /* the closing emphasis */
-        if (term + 1 < n && s[term] == s[lab] && s[term + 1] == s[lab])
-            term += 2;
-        else if (!(j >= 2 && s[j - 1] == s[lab] && s[j - 2] == s[lab]))
-            return 0;
-    }
-    int wide, tab;
-    size_t nb_end;
-    size_t t = gap_end(s, term, n, &wide, &tab, &nb_end);
-    int alone = t >= n;
-    if (!alone && t == term)
-        return 0; /* "NAME:text" - no gap */
-    if (form == TK_LF_SPACED) {
-        /* no terminator: a wide gap after an ALL-CAPS label or Q/A, or alone on its line;
-           a name and a time alone on the line, the speech under it ("Jane Doe  0:03", an
-           automatic transcript's heading of a turn): the time is part of the label */
-        if (mark)
-            return 0;
-        if (alone)
-            form = TK_LF_BARE;
-        else if (wide && time_only(s + t, n - t))
-            term = t = n, alone = 1;
-        else if (!wide || !caps)
-            return 0;
-    }
-    if (form == TK_LF_TAB)
-        wide = 1;
-    /* after a time in columns, words are spoken: a row of numbers ("10 20 30 TOTAL   60")
-       is a table's */
-    if (stamped && !has_letter(s + t, n - t))
-        return 0;
-    if (numbered && !(form == TK_LF_COLON && qe > qa && !alone && titled(s + name_off, name_end - name_off)))
-        return 0;
-    if (alone)
-        form |= TK_LF_ALONE;
-    if (!(forms & (form & ~TK_LF_ALONE)) || ((form & TK_LF_ALONE) && !(forms & TK_LF_ALONE)))
-        return 0;
-    /* mixed-case names: at most 4 words; every label: no heading, roster or salutation */
-    size_t nlen = name_end - name_off;
-    if (!caps && words > TK_TH_LABEL_MIXED_MAX_WORDS)
-        return 0;
-    if (tk_speakers_word(g, TK_WORDS_NOT_LABEL, s + name_off, nlen))
-        return 0;
-    /* "ITEM 1." and "2." are numbering, not names */
-    for (size_t k = name_off; k + 1 < name_end; k++)
-        if (dig((unsigned char)s[k]) && (s[k + 1] == '.' || s[k + 1] == ')'))
-            return 0;
-    /* a roster or a table of contents: "President:   Mr. Okafor . . . . (Nigeria)" */
-    if (!alone && dot_leader(s + t, n - t))
+    table_cell(s, n, &L);
+    if (!terminator(s, n, &L) || !gap_after(s, n, &L) || !label_allowed(g, s, n, forms, &L))
         return 0;
     /* the printed label takes the no-break spaces that follow it (text as printed) */
-    if (nb_end > term)
-        term = nb_end;
-    out->lab_off = lab;
-    out->lab_len = term - lab;
-    out->name_off = name_off;
+    if (L.nb_end > L.term)
+        L.term = L.nb_end;
+    size_t nlen = L.name_end - L.name_off;
+    out->lab_off = L.lab;
+    out->lab_len = L.term - L.lab;
+    out->name_off = L.name_off;
     out->name_len = nlen;
-    out->text_off = t;
-    out->form = form;
-    out->caps = caps;
-    out->words = (unsigned)words;
-    out->role = tk_speakers_word(g, TK_WORDS_ROLE, s + name_off, nlen);
-    out->wide = wide;
-    out->hearing = hearing_label(s + name_off, nlen, (unsigned)words, caps);
+    out->text_off = L.t;
+    out->form = L.form;
+    out->caps = L.caps;
+    out->words = (unsigned)L.words;
+    out->role = tk_speakers_word(g, TK_WORDS_ROLE, s + L.name_off, nlen);
+    out->wide = L.wide;
+    out->hearing = hearing_label(s + L.name_off, nlen, (unsigned)L.words, L.caps);
     return 1;
 }
