@@ -1868,6 +1868,15 @@ static void parent_context(ctx *c, xmlNodePtr parent)
                                     xmlStrEqual(parent->name, (const xmlChar *)"l"));
 }
 
+/* How many times byte ch stands in t[0..len). */
+static size_t count_byte(const char *t, size_t len, char ch)
+{
+    size_t n = 0;
+    for (const char *p = t; (p = memchr(p, ch, (size_t)(t + len - p))) != NULL; p++)
+        n++;
+    return n;
+}
+
 /* The pass takes the reusable buffers of in (local ones, zeroed, when a pass is already
  * running on them: a note filled from inside a pass) and the arena for rule matches, at
  * most one per '[', '(', '_' (when italics are read) and '<'. */
@@ -1889,15 +1898,8 @@ static void take_scratch(ctx *c, tk_inline *in, tk_inline_scratch *local)
     c->places = sc->places;
     c->all = sc->all;
     c->br.n = c->nested.n = c->dates.n = c->persons.n = c->places.n = c->all.n = 0;
-    size_t nb = 0;
-    for (const char *p = c->t; (p = memchr(p, '[', (size_t)(c->t + c->len - p))) != NULL; p++)
-        nb++;
-    for (const char *p = c->t; (p = memchr(p, '(', (size_t)(c->t + c->len - p))) != NULL; p++)
-        nb++;
-    for (const char *p = c->t; c->italics && (p = memchr(p, '_', (size_t)(c->t + c->len - p))) != NULL; p++)
-        nb++;
-    for (const char *p = c->t; (p = memchr(p, '<', (size_t)(c->t + c->len - p))) != NULL; p++)
-        nb++;
+    size_t nb = count_byte(c->t, c->len, '[') + count_byte(c->t, c->len, '(') +
+                (c->italics ? count_byte(c->t, c->len, '_') : 0) + count_byte(c->t, c->len, '<');
     if (nb > sc->cap_rms) {
         sc->rms = tk_xrealloc(sc->rms, nb * sizeof *sc->rms);
         sc->cap_rms = nb;
