@@ -72,8 +72,13 @@ TMPDIR="$T/tmpdir" TEIKIT_STREAM=1 $TEIKIT validate - <$V/invalid/not_wellformed
 check "stdin streamed, not well-formed: exit 1" [ $? -eq 1 ]
 has "... the parser's message names <stdin>" "$T/nwf.err" '^<stdin>:[0-9]+:[0-9]+: error: .*\[xml\]$'
 hasnt "... never the spool file" "$T/nwf.err" 'teikit-stdin|/dev/fd/'
-TMPDIR="$T/none" TEIKIT_STREAM=1 $TEIKIT validate - <$V/valid/minimal.xml >/dev/null 2>"$T/nodir.err"
-check "stdin, no TMPDIR to spool into: validated in memory (exit 0)" [ $? -eq 0 ]
+if [ -n "${TK_VALGRIND:-}" ]; then
+  # valgrind itself writes into TMPDIR at start-up and gives up without it
+  skip "stdin with no TMPDIR: valgrind cannot start without a writable TMPDIR (make check and check-asan run it)"
+else
+  TMPDIR="$T/none" TEIKIT_STREAM=1 $TEIKIT validate - <$V/valid/minimal.xml >/dev/null 2>"$T/nodir.err"
+  check "stdin, no TMPDIR to spool into: validated in memory (exit 0)" [ $? -eq 0 ]
+fi
 # --xinclude needs a tree: a document that would be streamed says so (-v), with what to do
 TEIKIT_STREAM=1 $TEIKIT validate -v --xinclude $V/valid/minimal.xml >/dev/null 2>"$T/xi.err"
 has "--xinclude on a document that would be streamed: a note" "$T/xi.err" 'minimal.xml: note: validated as a tree, whole in memory: --xinclude needs the tree.*give the files it includes as arguments too'
