@@ -1684,7 +1684,8 @@ static void joined_paragraphs(parser *P, size_t from)
                   bv[i - 1].kind != TK_B_P && bv[i - 1].kind != TK_B_ITEM &&
                   tk_rec_telegram_reference(al->s + a->off, al->len - a->off);
         if (!ref && (a->kind != TK_B_P || (a->flags & ~TK_BF_JOIN) != 0 ||
-                     (a->n_lines == 1 && page_marker_line(al)) || !ends_mid_sentence(al)))
+                     (a->n_lines == 1 && page_marker_line(al)) || !ends_mid_sentence(al) ||
+                     (a->n_lines == 1 && rtrim_len(al->s, al->len) - a->off < TK_TH_JOIN_MIN_BYTES)))
             continue;
         size_t j = i + 1;
         while (j < P->db->n && bv[j].kind == TK_B_P && bv[j].flags == 0 && bv[j].n_lines == 1 &&

@@ -124,6 +124,10 @@
    in the middle of a record that make another paper (an enclosure without a title): fewer
    are a postscript (one or two short paragraphs, as printed under a signature). */
 #define TK_TH_ENCLOSED_MIN_PARAS 3
+/* Bytes of text the first part of a paragraph broken mid-sentence (by a page break or a blank
+   line) has at least: a shorter one is a heading or a label whose capitals were lost
+   (`title iii` over `duties and rank`), not the start of a sentence cut by the page. */
+#define TK_TH_JOIN_MIN_BYTES 40
 
 /* ---- captions (captions.c) ------------------------------------------------------------ */
 
