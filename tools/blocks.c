@@ -643,7 +643,7 @@ tk_blocks *tk_blocks_parse_ready(const tk_lines *lines, tk_shape shape, const tk
                                  void (*ready)(void *user, tk_blocks *B, size_t n), void *user)
 {
     parser P = {lines, file, d, explain, NULL, NULL, 0, NULL, TK_LF_COLON, 1, NULL, {{0}}, 0, 0, 0, 0,
-                ready, user, 0, 0, {0}, 0, 0};
+                ready, user, 0, 0, {0}, 0, 0, {0}};
     tk_blocks *B = tk_xcalloc(1, sizeof *B);
     tk_speakers *g = tk_speakers_new(rules);
     tk_docblocks front = {0};

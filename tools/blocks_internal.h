@@ -96,6 +96,12 @@ typedef struct parser {
                               (`268. 1. Text`, then `2. Text`: tk_list_glued_first) */
     size_t item_k;         /* 1 + the paragraph of the last list item of the record, 0 none */
     int item_lone;         /* that item's marker stood alone on its line (`2.`, then its text) */
+    struct {               /* find_title's last answer (prose.c): each part's closer asks again */
+        const struct para *v; /* the paragraphs asked about; NULL: none yet in this document */
+        size_t n;
+        tk_shape shape;
+        long title;
+    } title_memo;
 } parser;
 
 typedef struct para {

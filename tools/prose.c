@@ -650,32 +650,21 @@ static int title_below(parser *P, const para *v, size_t k, size_t n, tk_shape sh
 
 static long find_title_uncached(parser *P, const para *v, size_t n, tk_shape shape);
 
-/* The last answer of find_title, for the paragraphs of the document being classified
- * (title_cache_reset at its start): the closer of each part asks again. The answer depends on
- * at most the first TITLE_REACH paragraphs: n beyond that is the same question. */
+/* find_title, answered again from P->title_memo for the paragraphs of the document being
+ * classified (emptied at its start): the closer of each part asks again. The answer depends
+ * on at most the first TITLE_REACH paragraphs: n beyond that is the same question. */
 enum { TITLE_REACH = 8 };
-static _Thread_local struct {
-    const parser *P;
-    const para *v;
-    size_t n;
-    tk_shape shape;
-    long title;
-} title_cache;
-
-static void title_cache_reset(void) { title_cache.v = NULL; }
 
 static long find_title(parser *P, const para *v, size_t n, tk_shape shape)
 {
     size_t key = n < TITLE_REACH ? n : TITLE_REACH;
-    if (title_cache.v == v && title_cache.P == P && title_cache.n == key &&
-        title_cache.shape == shape)
-        return title_cache.title;
+    if (P->title_memo.v == v && P->title_memo.n == key && P->title_memo.shape == shape)
+        return P->title_memo.title;
     long t = find_title_uncached(P, v, n, shape);
-    title_cache.P = P;
-    title_cache.v = v;
-    title_cache.n = key;
-    title_cache.shape = shape;
-    title_cache.title = t;
+    P->title_memo.v = v;
+    P->title_memo.n = key;
+    P->title_memo.shape = shape;
+    P->title_memo.title = t;
     return t;
 }
 
@@ -2372,7 +2361,7 @@ void tk_bp_prose_document(parser *P, size_t a, size_t b, tk_shape shape, int fir
     d.v = tk_bp_collect_paragraphs(P, a, b, &d.np);
     if (d.v == NULL)
         return;
-    title_cache_reset(); /* (v may stand where the last document's paragraphs stood) */
+    P->title_memo.v = NULL; /* (v may stand where the last document's paragraphs stood) */
     body_end_of(P, &d);
     notes_section(P, &d);
 
