@@ -44,7 +44,8 @@ struct stream {
     const char *name;  /* the document's name when it is not its path (stdin), or NULL */
 };
 
-/* -1 never stream (TEIKIT_STREAM=0), 1 always (TEIKIT_STREAM=1), 0 by size (tests, benches) */
+/* -1 never stream (TEIKIT_STREAM=0), 1 always (TEIKIT_STREAM=1), 0 not forced: every regular
+ * file is streamed (tkv_stream_wanted); tests and benches force either way */
 static int stream_forced(void)
 {
     const char *env = getenv("TEIKIT_STREAM");
